@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <memory>
+#include <vector>
+
+namespace wsi {
+
+// Append-only byte storage in large chunks: a million small payloads cost one allocation per chunk,
+// not one QByteArray each. Stored bytes never move, so views stay valid for the arena's lifetime.
+class PayloadArena
+{
+public:
+    static constexpr qsizetype kChunkSize = 1 << 20;
+
+    PayloadArena() = default;
+    PayloadArena(const PayloadArena &) = delete;
+    PayloadArena &operator=(const PayloadArena &) = delete;
+
+    // Returns the offset to pass to view().
+    quint64 append(QByteArrayView bytes);
+    QByteArrayView view(quint64 offset, qsizetype size) const;
+    qsizetype bytesStored() const { return m_bytesStored; }
+    qsizetype bytesReserved() const { return m_bytesReserved; }
+
+private:
+    // Offsets encode (chunk index << 32 | position in chunk): a payload never straddles chunks.
+    struct Chunk
+    {
+        std::unique_ptr<char[]> data;
+        qsizetype capacity = 0;
+        qsizetype used = 0;
+    };
+    std::vector<Chunk> m_chunks;
+    qsizetype m_current = -1; // chunk that small payloads go into
+    qsizetype m_bytesStored = 0;
+    qsizetype m_bytesReserved = 0;
+};
+
+} // namespace wsi

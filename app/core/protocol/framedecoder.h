@@ -1,0 +1,74 @@
+#pragma once
+
+#include "frameheader.h"
+#include "protocolviolation.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace wsi {
+
+// Receives what FrameDecoder finds. Views are valid only during the call.
+class FrameSink
+{
+public:
+    virtual ~FrameSink() = default;
+    // Every complete frame (data or control), in wire order, before the message or control event it completes.
+    // headerBytes are the raw header bytes; payload is already unmasked.
+    virtual void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) = 0;
+    // A complete (reassembled) data message. frameCount >= 1.
+    virtual void onMessage(bool isText, QByteArrayView payload, int frameCount) = 0;
+    virtual void onPing(QByteArrayView payload) = 0;
+    virtual void onPong(QByteArrayView payload) = 0;
+    // code is -1 when the Close frame had no payload (then reason is empty).
+    virtual void onClose(int code, QByteArrayView reason) = 0;
+    // After a violation the decoder stops: later feed() calls are ignored (the connection is failed, RFC 6455 7.1.7).
+    virtual void onViolation(const ProtocolViolation &violation) = 0;
+};
+
+// Incremental, sans-IO RFC 6455 frame decoder for one direction of one connection.
+// Any split of the same byte stream into feed() calls yields the same sink calls.
+class FrameDecoder
+{
+public:
+    enum class Role {
+        ServerToClient, // frames sent by a server: must not be masked
+        ClientToServer, // frames sent by a client: must be masked
+    };
+
+    explicit FrameDecoder(Role role, quint64 maxMessageSize = quint64(256) * 1024 * 1024);
+
+    void feed(QByteArrayView bytes, FrameSink &sink);
+
+    // Allows RSV1 (a negotiated extension such as permessage-deflate); off by default.
+    void setAllowRsv1(bool allow);
+
+    bool failed() const;
+    bool closeReceived() const;
+    quint64 bytesConsumed() const;
+
+private:
+    // Implementation detail; see framedecoder.cpp.
+    struct State;
+    Role m_role;
+    quint64 m_maxMessageSize;
+    bool m_allowRsv1 = false;
+    bool m_failed = false;
+    bool m_closeReceived = false;
+    quint64 m_consumed = 0;
+
+    // Partial header accumulated across feed() calls.
+    unsigned char m_headerBuf[14] = {};
+    int m_headerHave = 0;
+    FrameHeader m_header;
+    bool m_inPayload = false;
+    quint64 m_payloadHave = 0;
+    QByteArray m_framePayload;      // payload of the current frame, unmasked
+    QByteArray m_message;           // reassembly buffer of a fragmented message
+    bool m_messageInProgress = false;
+    bool m_messageIsText = false;
+    int m_messageFrames = 0;
+    quint64 m_frameStart = 0;
+};
+
+} // namespace wsi

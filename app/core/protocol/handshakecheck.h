@@ -1,0 +1,42 @@
+#pragma once
+
+#include "httphead.h"
+
+#include <QList>
+#include <QString>
+
+namespace wsi {
+
+// The RFC 6455 section 4.2.2 computation, kept step by step so the UI can show it.
+struct AcceptComputation
+{
+    QByteArray key;          // Sec-WebSocket-Key as sent
+    QByteArray concatenated; // key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+    QByteArray sha1Hex;      // SHA-1 of that, as lowercase hex
+    QByteArray expected;     // base64 of the SHA-1
+    QByteArray received;     // Sec-WebSocket-Accept as received (empty if absent)
+    bool valid = false;      // expected == received
+};
+
+AcceptComputation computeAccept(const QByteArray &key, const QByteArray &received = {});
+
+// One line of the handshake verdict: Accept, Upgrade, Connection, Subprotocol, Extensions, Status.
+struct HandshakeCheckItem
+{
+    QString name;        // "Sec-WebSocket-Accept", "Upgrade", ...
+    bool passed = false;
+    QString expected;
+    QString actual;
+    QString explanation; // plain words for a failure (empty when passed)
+};
+
+// Checks a response against the request that caused it (RFC 6455 section 4.1 client requirements).
+QList<HandshakeCheckItem> checkHandshake(const HttpHead &request, const HttpHead &response);
+
+// One line explaining a standard header, e.g. for "Sec-WebSocket-Key"; empty for unknown headers.
+QString headerExplanation(QByteArrayView name);
+
+// Plain words for a non-101 answer to an upgrade, e.g. 403: "The server refused the upgrade: ...".
+QString upgradeStatusExplanation(int status);
+
+} // namespace wsi

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "connectionoptions.h"
+#include "eventstore.h"
+#include "handshakerecord.h"
+
+#include <QAbstractSocket>
+#include <QObject>
+#include <memory>
+
+class QWebSocket;
+
+namespace wsi {
+
+class WireTap;
+class WireRecorder;
+
+// One WebSocket connection the user opened: a QWebSocket whose bytes go through its own WireTap.
+// The tap's byte records are the source of truth for the handshake, frames and messages; the QWebSocket's
+// signals drive the state and let the user send.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Open, Closing, Closed, Failed };
+    Q_ENUM(State)
+
+    struct Counters
+    {
+        quint64 messagesIn = 0;
+        quint64 messagesOut = 0;
+        quint64 bytesIn = 0;  // wire bytes, server -> client
+        quint64 bytesOut = 0; // wire bytes, client -> server
+        quint64 errors = 0;
+    };
+
+    explicit Connection(const ConnectionOptions &options, QObject *parent = nullptr);
+    ~Connection() override;
+
+    int id() const { return m_id; }
+    const ConnectionOptions &options() const { return m_options; }
+    QUrl url() const { return m_options.url; }
+    State state() const { return m_state; }
+    static QString stateText(State state); // "connecting", "open", ...
+    const EventStore &events() const { return m_events; }
+    const HandshakeRecord &handshake() const { return m_handshake; }
+    const ConnectionTimings &timings() const { return m_timings; }
+    const Counters &counters() const { return m_counters; }
+    QString negotiatedSubprotocol() const;
+    // Plain words for why the connection failed or closed, naming the layer; empty while all is well.
+    QString statusText() const { return m_statusText; }
+    qint64 startedUs() const { return m_startedUs; }
+
+    // Opens the connection. Invalid options fail at once with an App error event (never silently).
+    void open();
+    bool sendText(const QString &text);
+    bool sendBinary(const QByteArray &data);
+    bool ping(const QByteArray &payload = {});
+    // Sends a Close frame with this code and reason (code 1000-4999 valid on the wire; reason <= 123 bytes).
+    bool close(int code = 1000, const QString &reason = {});
+    // Drops the connection without a Close handshake.
+    void abort();
+
+Q_SIGNALS:
+    void stateChanged(wsi::Connection::State state);
+    void eventsAppended();
+    void handshakeUpdated();
+    void countersChanged();
+    // Emitted once, when the connection reaches Closed or Failed and the tap has finished recording.
+    void finished();
+
+private:
+    friend class WireRecorder;
+    void setState(State state);
+    void appendEvent(const EventRecord &record, QByteArrayView payload);
+    void appendError(ErrorLayer layer, const QString &message);
+    void appendInfo(const QString &message);
+    void onSocketConnected();
+    void onSocketDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onTapFailed(ErrorLayer layer, const QString &message);
+    void onTapFinished();
+    void onDeadline();
+    void maybeFinish();
+
+    static int s_nextId;
+    int m_id;
+    ConnectionOptions m_options;
+    State m_state = State::Idle;
+    EventStore m_events;
+    HandshakeRecord m_handshake;
+    ConnectionTimings m_timings;
+    Counters m_counters;
+    QString m_statusText;
+    qint64 m_startedUs = 0;
+    bool m_tapFailed = false;
+    bool m_socketDone = false;
+    bool m_tapDone = false;
+    bool m_finished = false;
+    bool m_closeRequested = false;
+    std::unique_ptr<QWebSocket> m_socket;
+    std::unique_ptr<WireTap> m_tap;
+    std::unique_ptr<WireRecorder> m_recorder;
+    class QTimer *m_deadline = nullptr;
+};
+
+} // namespace wsi

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+namespace wsi {
+
+class Connection;
+class Workspace;
+
+// The sidebar list: one row per connection, newest last. Counter updates are coalesced.
+class ConnectionListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        ConnectionRole = Qt::UserRole, // QObject* of the Connection
+        StateRole,                     // int: Connection::State
+        StateTextRole,                 // QString: "open", "failed", ...
+        CountersTextRole,              // QString: "12 in, 3 out"
+        UrlRole,                       // QString
+        StatusTextRole,                // QString: why it failed/closed
+    };
+
+    explicit ConnectionListModel(Workspace *workspace, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    Connection *connectionAt(int row) const;
+    int rowOf(const Connection *connection) const;
+
+private:
+    void onConnectionChanged(Connection *connection);
+    void flushChanges();
+
+    Workspace *m_workspace;
+    QSet<Connection *> m_dirty;
+    QTimer m_coalesceTimer;
+};
+
+} // namespace wsi

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace wsi {
+
+// What the user asked for when opening a connection.
+struct ConnectionOptions
+{
+    QUrl url;
+    QList<QPair<QByteArray, QByteArray>> headers; // extra request headers, in the order given
+    QStringList subprotocols;                     // offered in Sec-WebSocket-Protocol, in order
+    QString origin;                               // empty: no Origin header
+    int timeoutMs = 15000;                        // connect + handshake deadline
+    int closeGraceMs = 500;                       // how long the tap waits for the peer's Close reply
+
+    // Empty when the options can be used; otherwise one plain sentence naming the problem
+    // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
+    QString validate() const;
+};
+
+// Parses "Name: value"; returns false and sets error for a malformed line.
+bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header, QString *error);
+
+// Headers Qt's handshake generates; setting them would send them twice (see DESIGN.md).
+// Returns an explanation naming the header when it may not be set, else empty.
+QString forbiddenHeaderReason(const QByteArray &name);
+
+} // namespace wsi
