@@ -2,6 +2,7 @@
 
 #include "frameheader.h"
 #include "protocolviolation.h"
+#include "utf8validator.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -69,6 +70,18 @@ private:
     bool m_messageIsText = false;
     int m_messageFrames = 0;
     quint64 m_frameStart = 0;
+
+    // Added by the implementation (framedecoder.cpp).
+    bool decodeHeader(FrameSink &sink);
+    void appendPayload(const char *data, qsizetype size);
+    void finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink &sink);
+    void finishClose(QByteArrayView payload, FrameSink &sink);
+    void resetMessage();
+    void fail(ViolationKind kind, const QString &detail, FrameSink &sink);
+
+    Utf8Validator m_textValidator;    // runs over the text message as its bytes arrive
+    bool m_messageCompressed = false; // RSV1 allowed and set: the payload is compressed, not UTF-8
+    qsizetype m_frameOffsetInMessage = 0; // where the current data frame starts inside m_message
 };
 
 } // namespace wsi

@@ -27,10 +27,14 @@ struct HandshakeCheckItem
     bool passed = false;
     QString expected;
     QString actual;
-    QString explanation; // plain words for a failure (empty when passed)
+    QString explanation; // plain words for a failure (empty when passed, except for a note worth
+                         // knowing such as "permessage-deflate was accepted but Qt cannot decode it")
 };
 
 // Checks a response against the request that caused it (RFC 6455 section 4.1 client requirements).
+// Items come in the order Status, Upgrade, Connection, Sec-WebSocket-Accept, Sec-WebSocket-Protocol,
+// Sec-WebSocket-Extensions. When the status is not 101 only the Status item is returned: the other
+// checks mean nothing for a refused upgrade.
 QList<HandshakeCheckItem> checkHandshake(const HttpHead &request, const HttpHead &response);
 
 // One line explaining a standard header, e.g. for "Sec-WebSocket-Key"; empty for unknown headers.

@@ -49,6 +49,18 @@ private:
     enum class BodyMode { None, Length, Chunked, UntilClose } m_bodyMode = BodyMode::None;
     qint64 m_bodyRemaining = 0;
     QByteArray m_chunkBuffer;
+
+    // Added by the implementation (handshakeparser.cpp).
+    enum class ChunkState { SizeLine, Data, DataEnd, Trailer } m_chunkState = ChunkState::SizeLine;
+    qint64 m_bodyExpected = 0; // Content-Length
+    qint64 m_bodyReceived = 0; // decoded body bytes seen, including those past maxBodySize
+    qsizetype feedHead(QByteArrayView bytes);
+    bool parseHead(QByteArrayView raw);
+    bool chooseBodyMode();
+    qsizetype feedBody(QByteArrayView bytes);
+    qsizetype feedChunked(QByteArrayView bytes);
+    void appendBody(QByteArrayView bytes);
+    void fail(const QString &error);
 };
 
 } // namespace wsi

@@ -1,0 +1,42 @@
+#include "httphead.h"
+
+namespace wsi {
+
+namespace {
+
+bool sameName(const QByteArray &a, QByteArrayView b)
+{
+    return QByteArrayView(a).compare(b, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+bool HttpHead::has(QByteArrayView name) const
+{
+    for (const HttpHeader &header : headers) {
+        if (sameName(header.name, name))
+            return true;
+    }
+    return false;
+}
+
+QByteArray HttpHead::value(QByteArrayView name) const
+{
+    for (const HttpHeader &header : headers) {
+        if (sameName(header.name, name))
+            return header.value;
+    }
+    return {};
+}
+
+QList<QByteArray> HttpHead::values(QByteArrayView name) const
+{
+    QList<QByteArray> result;
+    for (const HttpHeader &header : headers) {
+        if (sameName(header.name, name))
+            result.append(header.value);
+    }
+    return result;
+}
+
+} // namespace wsi
