@@ -15,9 +15,11 @@ namespace {
 // then cost no allocation, and one huge message does not pin its memory for the connection's life.
 constexpr qsizetype kKeptMessageCapacity = 1024 * 1024;
 
-qsizetype lengthFieldSize(quint8 len7)
+// Header size from its second byte (MASK bit and 7-bit length): 2 to 14 bytes.
+qsizetype headerSizeFor(quint8 second)
 {
-    return len7 == 126 ? 2 : (len7 == 127 ? 8 : 0);
+    const quint8 len7 = second & 0x7F;
+    return 2 + (len7 == 126 ? 2 : (len7 == 127 ? 8 : 0)) + ((second & 0x80) ? 4 : 0);
 }
 
 // XORs src into dst with the masking key, eight bytes per step; phase is how many payload bytes of
@@ -99,24 +101,34 @@ void FrameDecoder::feed(QByteArrayView bytes, FrameSink &sink)
         if (!m_inPayload) {
             if (m_headerHave == 0)
                 m_frameStart = m_consumed;
-            // The first two bytes say how long the rest of the header is.
-            qsizetype need = 2;
-            if (m_headerHave >= 2)
-                need = 2 + lengthFieldSize(m_headerBuf[1] & 0x7F) + ((m_headerBuf[1] & 0x80) ? 4 : 0);
-            qsizetype take = std::min(need - m_headerHave, avail);
-            std::memcpy(m_headerBuf + m_headerHave, p, size_t(take));
-            m_headerHave += int(take);
-            p += take;
-            avail -= take;
-            m_consumed += quint64(take);
-            if (m_headerHave == 2) {
-                need = 2 + lengthFieldSize(m_headerBuf[1] & 0x7F) + ((m_headerBuf[1] & 0x80) ? 4 : 0);
-                take = std::min(need - m_headerHave, avail);
+            qsizetype need;
+            if (m_headerHave == 0 && avail >= qsizetype(sizeof(m_headerBuf))) {
+                // Common case: the whole header is in this chunk. A fixed-size copy compiles to two
+                // moves; bytes past the header are copied too but never read.
+                std::memcpy(m_headerBuf, p, sizeof(m_headerBuf));
+                need = headerSizeFor(m_headerBuf[1]);
+                m_headerHave = int(need);
+                p += need;
+                avail -= need;
+                m_consumed += quint64(need);
+            } else {
+                // The first two bytes say how long the rest of the header is.
+                need = m_headerHave >= 2 ? headerSizeFor(m_headerBuf[1]) : 2;
+                qsizetype take = std::min(need - m_headerHave, avail);
                 std::memcpy(m_headerBuf + m_headerHave, p, size_t(take));
                 m_headerHave += int(take);
                 p += take;
                 avail -= take;
                 m_consumed += quint64(take);
+                if (m_headerHave == 2) {
+                    need = headerSizeFor(m_headerBuf[1]);
+                    take = std::min(need - m_headerHave, avail);
+                    std::memcpy(m_headerBuf + m_headerHave, p, size_t(take));
+                    m_headerHave += int(take);
+                    p += take;
+                    avail -= take;
+                    m_consumed += quint64(take);
+                }
             }
             if (m_headerHave < need)
                 continue;
@@ -164,7 +176,8 @@ void FrameDecoder::feed(QByteArrayView bytes, FrameSink &sink)
 bool FrameDecoder::decodeHeader(FrameSink &sink)
 {
     const unsigned char *b = m_headerBuf;
-    FrameHeader h;
+    // Fill the member in place: building a local and copying it costs a store-forwarding stall per frame.
+    FrameHeader &h = m_header;
     h.fin = b[0] & 0x80;
     h.rsv1 = b[0] & 0x40;
     h.rsv2 = b[0] & 0x20;
@@ -186,14 +199,16 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
     if (h.masked) {
         h.maskKey = quint32(b[pos]) << 24 | quint32(b[pos + 1]) << 16 | quint32(b[pos + 2]) << 8 | b[pos + 3];
         pos += 4;
+    } else {
+        h.maskKey = 0;
     }
     h.payloadLength = length;
     h.headerSize = quint8(pos);
-    m_header = h;
 
-    const QString name = opcodeName(h.opcode);
+    // Built only when a violation needs it: the common path must not allocate per frame.
+    const auto name = [&h] { return opcodeName(h.opcode); };
     if (m_closeReceived) {
-        fail(ViolationKind::FrameAfterClose, QStringLiteral("a %1 frame followed the Close frame").arg(name), sink);
+        fail(ViolationKind::FrameAfterClose, QStringLiteral("a %1 frame followed the Close frame").arg(name()), sink);
         return false;
     }
     const bool reserved = (h.opcode >= 0x3 && h.opcode <= 0x7) || h.opcode >= 0xB;
@@ -209,7 +224,7 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
             bits << QStringLiteral("RSV2");
         if (h.rsv3)
             bits << QStringLiteral("RSV3");
-        QString detail = QStringLiteral("%1 set on a %2 frame").arg(bits.join(QLatin1Char('+')), name);
+        QString detail = QStringLiteral("%1 set on a %2 frame").arg(bits.join(QLatin1Char('+')), name());
         if (h.rsv1 && !m_allowRsv1) {
             detail += QStringLiteral(". RSV1 almost always means the peer compressed the frame with permessage-deflate. "
                                      "Qt WebSockets does not support permessage-deflate (compression): Qt fails such a "
@@ -219,19 +234,19 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
         return false;
     }
     if (h.isControl() && !h.fin) {
-        fail(ViolationKind::FragmentedControlFrame, QStringLiteral("%1 frame with FIN=0").arg(name), sink);
+        fail(ViolationKind::FragmentedControlFrame, QStringLiteral("%1 frame with FIN=0").arg(name()), sink);
         return false;
     }
     if (h.isControl() && length > 125) {
-        fail(ViolationKind::OversizedControlFrame, QStringLiteral("%1 frame with a %2-byte payload").arg(name).arg(length), sink);
+        fail(ViolationKind::OversizedControlFrame, QStringLiteral("%1 frame with a %2-byte payload").arg(name()).arg(length), sink);
         return false;
     }
     if (m_role == Role::ServerToClient && h.masked) {
-        fail(ViolationKind::MaskedServerFrame, QStringLiteral("%1 frame with MASK=1").arg(name), sink);
+        fail(ViolationKind::MaskedServerFrame, QStringLiteral("%1 frame with MASK=1").arg(name()), sink);
         return false;
     }
     if (m_role == Role::ClientToServer && !h.masked) {
-        fail(ViolationKind::UnmaskedClientFrame, QStringLiteral("%1 frame with MASK=0").arg(name), sink);
+        fail(ViolationKind::UnmaskedClientFrame, QStringLiteral("%1 frame with MASK=0").arg(name()), sink);
         return false;
     }
     if (len7 == 127 && (length >> 63)) {
@@ -253,7 +268,7 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
     if (h.opcode != 0 && m_messageInProgress) {
         fail(ViolationKind::ExpectedContinuation,
              QStringLiteral("%1 frame while a %2-frame %3 message was unfinished")
-                 .arg(name)
+                 .arg(name())
                  .arg(m_messageFrames)
                  .arg(m_messageIsText ? QStringLiteral("text") : QStringLiteral("binary")),
              sink);
@@ -267,7 +282,8 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
     }
     if (h.opcode != 0) {
         // First frame of a message: it fixes the type (and whether the payload is compressed).
-        m_message.resize(0);
+        if (!m_message.isEmpty())
+            m_message.resize(0);
         m_messageIsText = h.opcode == quint8(Opcode::Text);
         m_messageCompressed = h.rsv1;
         m_messageFrames = 0;
@@ -310,7 +326,8 @@ void FrameDecoder::finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink 
             finishClose(payload, sink);
             break;
         }
-        m_framePayload.resize(0);
+        if (!m_framePayload.isEmpty())
+            m_framePayload.resize(0); // keeps the allocation; resize(0) of a null array would allocate
         return;
     }
 
@@ -375,7 +392,7 @@ void FrameDecoder::resetMessage()
     m_textValidator.reset();
     if (m_message.capacity() > kKeptMessageCapacity)
         m_message = QByteArray();
-    else
+    else if (!m_message.isEmpty())
         m_message.resize(0);
 }
 
