@@ -8,6 +8,7 @@
 #include <QObject>
 #include <memory>
 
+class QTimer;
 class QWebSocket;
 
 namespace wsi {
@@ -61,6 +62,9 @@ public:
     // Drops the connection without a Close handshake.
     void abort();
 
+    // Adds an event that did not come from this connection's own socket: session import, tests.
+    void appendEvent(const EventRecord &record, QByteArrayView payload);
+
 Q_SIGNALS:
     void stateChanged(wsi::Connection::State state);
     void eventsAppended();
@@ -72,7 +76,6 @@ Q_SIGNALS:
 private:
     friend class WireRecorder;
     void setState(State state);
-    void appendEvent(const EventRecord &record, QByteArrayView payload);
     void appendError(ErrorLayer layer, const QString &message);
     void appendInfo(const QString &message);
     void onSocketConnected();
@@ -101,7 +104,7 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<WireTap> m_tap;
     std::unique_ptr<WireRecorder> m_recorder;
-    class QTimer *m_deadline = nullptr;
+    QTimer *m_deadline = nullptr;
 };
 
 } // namespace wsi

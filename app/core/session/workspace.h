@@ -28,6 +28,7 @@ public:
 Q_SIGNALS:
     void connectionAdded(wsi::Connection *connection);
     void connectionAboutToBeRemoved(wsi::Connection *connection);
+    void connectionRemoved(wsi::Connection *connection); // no longer in connections(); deleted later
     void connectionChanged(wsi::Connection *connection); // state or counters changed
 
 private:

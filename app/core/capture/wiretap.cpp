@@ -1,0 +1,356 @@
+#include "wiretap.h"
+
+#include "wallclock.h"
+
+#include <QHostInfo>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace wsi {
+
+namespace {
+
+constexpr int kMaxConnectHead = 16 * 1024;
+constexpr int kMaxAttempts = 8;
+
+QString randomToken()
+{
+    QByteArray bytes(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+    return QString::fromLatin1(bytes.toHex());
+}
+
+QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView name)
+{
+    for (const QByteArray &line : lines) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+QString authorityOf(const QString &host, quint16 port)
+{
+    const QString h = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
+    return QStringLiteral("%1:%2").arg(h).arg(port);
+}
+
+} // namespace
+
+WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
+    : QObject(parent)
+    , m_targetHost(targetHost)
+    , m_targetPort(targetPort)
+    , m_user(randomToken())
+    , m_password(randomToken())
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &WireTap::onNewConnection);
+}
+
+WireTap::~WireTap()
+{
+    shutdown();
+}
+
+bool WireTap::listen(QString *error)
+{
+    if (m_server->listen(QHostAddress::LocalHost, 0))
+        return true;
+    if (error)
+        *error = tr("The capture tap could not listen on 127.0.0.1: %1").arg(m_server->errorString());
+    return false;
+}
+
+quint16 WireTap::port() const
+{
+    return m_server->serverPort();
+}
+
+QNetworkProxy WireTap::proxy() const
+{
+    QNetworkProxy proxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), port(), m_user, m_password);
+    // Tunnel only: the tap must see the raw stream, never act as a caching HTTP proxy.
+    proxy.setCapabilities(QNetworkProxy::TunnelingCapability);
+    return proxy;
+}
+
+void WireTap::shutdown()
+{
+    m_server->close();
+    if (m_upstream) {
+        m_upstream->disconnect(this);
+        m_upstream->abort();
+    }
+    if (m_client) {
+        m_client->disconnect(this);
+        m_client->abort();
+    }
+    // Silent on purpose: shutdown() runs from destructors, where nobody should be called back.
+    m_upstreamDone = true;
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+}
+
+void WireTap::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        socket->setParent(this);
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (m_client || ++m_attempts > kMaxAttempts) {
+            // One tunnel per tap: whoever else connects learns why and is dropped.
+            Q_EMIT refused(tr("a second connection to a tap whose tunnel is in use"));
+            reply(socket, "HTTP/1.1 403 Forbidden", {}, "This capture tap carries one tunnel only.\n", true);
+            continue;
+        }
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onClientReadyRead(socket); });
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_headBuffers.remove(socket); });
+    }
+}
+
+void WireTap::onClientReadyRead(QTcpSocket *client)
+{
+    if (client == m_client && m_tunnelUp) {
+        const QByteArray data = client->readAll();
+        if (data.isEmpty())
+            return;
+        if (m_upstream)
+            m_upstream->write(data);
+        Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+        return;
+    }
+    if (client == m_client) {
+        // Bytes before the tunnel is up: keep them for upstream (a client should wait for the 200).
+        m_pendingToUpstream += client->readAll();
+        return;
+    }
+
+    QByteArray &buffer = m_headBuffers[client];
+    buffer += client->readAll();
+    const qsizetype end = buffer.indexOf("\r\n\r\n");
+    if (end < 0) {
+        if (buffer.size() > kMaxConnectHead) {
+            Q_EMIT refused(tr("an oversized proxy request"));
+            reply(client, "HTTP/1.1 431 Request Header Fields Too Large", {}, {}, true);
+        }
+        return;
+    }
+    const QByteArray head = buffer.first(end);
+    const QByteArray rest = buffer.mid(end + 4);
+    m_headBuffers.remove(client);
+    m_pendingToUpstream = rest;
+    handleConnectRequest(client, head);
+}
+
+void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
+{
+    const QList<QByteArray> lines = head.split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3 || requestLine[0] != "CONNECT") {
+        Q_EMIT refused(tr("a request that is not CONNECT"));
+        reply(client, "HTTP/1.1 405 Method Not Allowed", "Allow: CONNECT\r\n", {}, true);
+        return;
+    }
+
+    const QByteArray auth = headerValue(lines, "Proxy-Authorization");
+    const QByteArray expected = "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64();
+    if (auth.isEmpty()) {
+        // Qt sends credentials only after this challenge, re-sending CONNECT on the same socket.
+        reply(client, "HTTP/1.1 407 Proxy Authentication Required",
+              "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\nProxy-Connection: keep-alive\r\n", {}, false);
+        return;
+    }
+    if (auth != expected) {
+        Q_EMIT refused(tr("wrong proxy credentials"));
+        reply(client, "HTTP/1.1 407 Proxy Authentication Required",
+              "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\n", {}, true);
+        return;
+    }
+
+    const QString target = QString::fromLatin1(requestLine[1]);
+    if (target.compare(authorityOf(m_targetHost, m_targetPort), Qt::CaseInsensitive) != 0) {
+        Q_EMIT refused(tr("a CONNECT to %1, which is not this tap's target").arg(target));
+        reply(client, "HTTP/1.1 403 Forbidden", {}, "This capture tap relays only to its own target.\n", true);
+        return;
+    }
+
+    m_client = client;
+    connect(client, &QTcpSocket::disconnected, this, &WireTap::onClientDisconnected);
+    m_server->close(); // the one tunnel is taken; nothing else may connect
+    startUpstream();
+}
+
+void WireTap::startUpstream()
+{
+    m_clock.start();
+    QHostAddress literal;
+    if (literal.setAddress(m_targetHost)) {
+        m_dnsUs = 0;
+        m_upstreamAddress = literal;
+        onLookedUp(QHostInfo());
+        return;
+    }
+    m_lookupId = QHostInfo::lookupHost(m_targetHost, this, &WireTap::onLookedUp);
+}
+
+void WireTap::onLookedUp(const QHostInfo &info)
+{
+    m_lookupId = -1;
+    if (m_dnsUs < 0) {
+        m_dnsUs = m_clock.nsecsElapsed() / 1000;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            const QString why = info.error() == QHostInfo::NoError ? tr("no addresses") : info.errorString();
+            const QString message = tr("DNS lookup failed for \"%1\": %2. Check the host name in the URL.")
+                                        .arg(m_targetHost, why);
+            reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
+            Q_EMIT failed(ErrorLayer::Dns, message);
+            finishUpstream(false);
+            return;
+        }
+        // Prefer IPv4 like most clients do on a dual-stack loopback; fall back to whatever resolved.
+        m_upstreamAddress = info.addresses().constFirst();
+        for (const QHostAddress &address : info.addresses()) {
+            if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+                m_upstreamAddress = address;
+                break;
+            }
+        }
+    }
+    m_clock.restart();
+    m_upstream = new QTcpSocket(this);
+    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_upstream->setProxy(QNetworkProxy::NoProxy);
+    connect(m_upstream, &QTcpSocket::connected, this, &WireTap::onUpstreamConnected);
+    connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);
+    connect(m_upstream, &QTcpSocket::disconnected, this, &WireTap::onUpstreamDisconnected);
+    connect(m_upstream, &QTcpSocket::errorOccurred, this, &WireTap::onUpstreamError);
+    m_upstream->connectToHost(m_upstreamAddress, m_targetPort);
+}
+
+void WireTap::onUpstreamConnected()
+{
+    const qint64 tcpUs = m_clock.nsecsElapsed() / 1000;
+    if (!m_client) {
+        finishUpstream(false);
+        return;
+    }
+    m_client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_client->write("HTTP/1.1 200 Connection established\r\n\r\n");
+    m_tunnelUp = true;
+    Q_EMIT upstreamConnected(m_dnsUs, tcpUs);
+    if (!m_pendingToUpstream.isEmpty()) {
+        const QByteArray data = std::exchange(m_pendingToUpstream, {});
+        m_upstream->write(data);
+        Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+    }
+}
+
+void WireTap::onUpstreamReadyRead()
+{
+    const QByteArray data = m_upstream->readAll();
+    if (data.isEmpty())
+        return;
+    if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
+        m_client->write(data);
+    Q_EMIT bytesRecorded(Direction::Incoming, wallClockUs(), data);
+}
+
+void WireTap::onUpstreamDisconnected()
+{
+    onUpstreamReadyRead();
+    if (m_client)
+        m_client->disconnectFromHost(); // flushes what was relayed, then closes
+    finishUpstream(true);
+}
+
+void WireTap::onUpstreamError()
+{
+    if (m_tunnelUp) {
+        // RemoteHostClosed and friends after the tunnel was up: disconnected() reports the end.
+        return;
+    }
+    const QAbstractSocket::SocketError error = m_upstream->error();
+    const QString where = authorityOf(m_targetHost, m_targetPort);
+    QString message;
+    switch (error) {
+    case QAbstractSocket::ConnectionRefusedError:
+        message = tr("Connection refused by %1 (%2): nothing accepts connections on that port. "
+                     "Is the server running, and is the port right?")
+                      .arg(where, m_upstreamAddress.toString());
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        message = tr("Host %1 not found. Check the host name in the URL.").arg(where);
+        break;
+    case QAbstractSocket::NetworkError:
+        message = tr("Network unreachable for %1 (%2): %3.")
+                      .arg(where, m_upstreamAddress.toString(), m_upstream->errorString());
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        message = tr("TCP connect to %1 timed out. Is a firewall dropping packets?").arg(where);
+        break;
+    default:
+        message = tr("TCP connection to %1 failed: %2.").arg(where, m_upstream->errorString());
+        break;
+    }
+    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
+    Q_EMIT failed(error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns : ErrorLayer::Tcp, message);
+    finishUpstream(false);
+}
+
+void WireTap::onClientDisconnected()
+{
+    if (!m_upstream || m_upstreamDone)
+        return;
+    if (m_upstream->state() != QAbstractSocket::ConnectedState) {
+        m_upstream->abort();
+        finishUpstream(false);
+        return;
+    }
+    // QWebSocket drops TCP right after its Close frame; keep listening briefly so the peer's Close
+    // reply, or the rest of an error body, is still recorded.
+    QTimer::singleShot(m_closeGraceMs, this, [this] {
+        if (m_upstreamDone)
+            return;
+        if (m_upstream) {
+            m_upstream->disconnect(this);
+            m_upstream->abort();
+        }
+        finishUpstream(false);
+    });
+}
+
+void WireTap::reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
+                    const QByteArray &body, bool closeAfter)
+{
+    if (!client || client->state() != QAbstractSocket::ConnectedState)
+        return;
+    QByteArray response = statusLine + "\r\n" + extraHeaders;
+    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (!body.isEmpty())
+        response += "Content-Type: text/plain; charset=utf-8\r\n";
+    if (closeAfter)
+        response += "Connection: close\r\n";
+    response += "\r\n" + body;
+    client->write(response);
+    if (closeAfter)
+        client->disconnectFromHost();
+}
+
+void WireTap::finishUpstream(bool byPeer)
+{
+    if (m_upstreamDone)
+        return;
+    m_upstreamDone = true;
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    Q_EMIT upstreamClosed(byPeer);
+}
+
+} // namespace wsi

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "eventrecord.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QNetworkProxy>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+class QTcpServer;
+class QTcpSocket;
+class QHostInfo;
+
+namespace wsi {
+
+// A one-connection HTTP CONNECT proxy on 127.0.0.1 through which a single QWebSocket reaches its server,
+// so that every byte both ways is recorded exactly as it crossed the wire.
+//
+// It is never an open proxy: it listens on loopback only, demands random per-tap credentials (answering
+// the first CONNECT with a 407 challenge, as Qt only sends credentials after one), relays to nothing but
+// the target it was created for, and carries exactly one authenticated tunnel.
+class WireTap : public QObject
+{
+    Q_OBJECT
+public:
+    WireTap(const QString &targetHost, quint16 targetPort, QObject *parent = nullptr);
+    ~WireTap() override;
+
+    // Starts listening on 127.0.0.1 with a free port. Returns false with a reason on failure.
+    bool listen(QString *error = nullptr);
+    quint16 port() const;
+    QString user() const { return m_user; }
+    QString password() const { return m_password; }
+    // The proxy a QWebSocket must use to go through this tap.
+    QNetworkProxy proxy() const;
+
+    // How long to keep the upstream side open after the client side closed, to record the peer's reply.
+    void setCloseGraceMs(int ms) { m_closeGraceMs = ms; }
+    // Drops both sides at once.
+    void shutdown();
+
+    bool tunnelEstablished() const { return m_tunnelUp; }
+    QHostAddress upstreamAddress() const { return m_upstreamAddress; }
+
+Q_SIGNALS:
+    // Every relayed chunk after the tunnel is up. Outgoing: client -> server. Incoming: server -> client.
+    void bytesRecorded(wsi::Direction direction, qint64 timeUs, const QByteArray &bytes);
+    void upstreamConnected(qint64 dnsUs, qint64 tcpUs);
+    // The tap could not reach the target (DNS, TCP) or was misused (Proxy).
+    void failed(wsi::ErrorLayer layer, const QString &message);
+    // A CONNECT was refused (missing or wrong credentials, another target, a second tunnel).
+    void refused(const QString &reason);
+    // The upstream side closed (or was dropped after the grace period): nothing more will be recorded.
+    void upstreamClosed(bool byPeer);
+
+private:
+    void onNewConnection();
+    void onClientReadyRead(QTcpSocket *client);
+    void handleConnectRequest(QTcpSocket *client, const QByteArray &head);
+    void startUpstream();
+    void onLookedUp(const QHostInfo &info);
+    void onUpstreamConnected();
+    void onUpstreamReadyRead();
+    void onUpstreamDisconnected();
+    void onUpstreamError();
+    void onClientDisconnected();
+    void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
+               const QByteArray &body, bool closeAfter);
+    void finishUpstream(bool byPeer);
+
+    QString m_targetHost;
+    quint16 m_targetPort;
+    QString m_user;
+    QString m_password;
+    QTcpServer *m_server = nullptr;
+    QPointer<QTcpSocket> m_client;   // the authenticated tunnel's client side
+    QTcpSocket *m_upstream = nullptr;
+    QHostAddress m_upstreamAddress;
+    QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
+    QByteArray m_pendingToUpstream;  // client bytes that arrived with the CONNECT head
+    QElapsedTimer m_clock;
+    qint64 m_dnsUs = -1;
+    int m_lookupId = -1;
+    int m_closeGraceMs = 500;
+    int m_attempts = 0;
+    bool m_tunnelUp = false;
+    bool m_upstreamDone = false;
+};
+
+} // namespace wsi

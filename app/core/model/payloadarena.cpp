@@ -1,0 +1,56 @@
+#include "payloadarena.h"
+
+#include <cstring>
+
+namespace wsi {
+
+quint64 PayloadArena::append(QByteArrayView bytes)
+{
+    const qsizetype size = bytes.size();
+    if (size == 0)
+        return 0;
+
+    // Large payloads get a chunk of their own so that small ones keep packing densely.
+    if (size > kChunkSize / 4) {
+        Chunk chunk;
+        chunk.data.reset(new char[size_t(size)]);
+        chunk.capacity = size;
+        chunk.used = size;
+        std::memcpy(chunk.data.get(), bytes.data(), size_t(size));
+        m_chunks.push_back(std::move(chunk));
+        m_bytesStored += size;
+        m_bytesReserved += size;
+        return quint64(m_chunks.size() - 1) << 32;
+    }
+
+    if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size) {
+        Chunk chunk;
+        chunk.data.reset(new char[kChunkSize]);
+        chunk.capacity = kChunkSize;
+        m_chunks.push_back(std::move(chunk));
+        m_current = qsizetype(m_chunks.size() - 1);
+        m_bytesReserved += kChunkSize;
+    }
+    Chunk &chunk = m_chunks[size_t(m_current)];
+    const quint64 offset = (quint64(m_current) << 32) | quint64(chunk.used);
+    std::memcpy(chunk.data.get() + chunk.used, bytes.data(), size_t(size));
+    chunk.used += size;
+    m_bytesStored += size;
+    return offset;
+}
+
+QByteArrayView PayloadArena::view(quint64 offset, qsizetype size) const
+{
+    if (size == 0)
+        return {};
+    const size_t chunkIndex = size_t(offset >> 32);
+    const qsizetype position = qsizetype(offset & 0xFFFFFFFFu);
+    if (chunkIndex >= m_chunks.size())
+        return {};
+    const Chunk &chunk = m_chunks[chunkIndex];
+    if (position + size > chunk.used)
+        return {};
+    return QByteArrayView(chunk.data.get() + position, size);
+}
+
+} // namespace wsi

@@ -1,0 +1,461 @@
+#include "connection.h"
+
+#include "closecodes.h"
+#include "wallclock.h"
+#include "wirerecorder.h"
+#include "wiretap.h"
+
+#include <QNetworkRequest>
+#include <QSslError>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+namespace wsi {
+
+int Connection::s_nextId = 1;
+
+Connection::Connection(const ConnectionOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_id(s_nextId++)
+    , m_options(options)
+    , m_recorder(std::make_unique<WireRecorder>(this))
+{
+}
+
+Connection::~Connection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    if (m_tap)
+        m_tap->disconnect(this);
+}
+
+QString Connection::stateText(State state)
+{
+    switch (state) {
+    case State::Idle: return tr("idle");
+    case State::Connecting: return tr("connecting");
+    case State::Open: return tr("open");
+    case State::Closing: return tr("closing");
+    case State::Closed: return tr("closed");
+    case State::Failed: return tr("failed");
+    }
+    return {};
+}
+
+QString Connection::negotiatedSubprotocol() const
+{
+    if (m_handshake.responseComplete)
+        return QString::fromUtf8(m_handshake.response.value("Sec-WebSocket-Protocol"));
+    return m_socket ? m_socket->subprotocol() : QString();
+}
+
+void Connection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void Connection::appendEvent(const EventRecord &record, QByteArrayView payload)
+{
+    m_events.append(record, payload);
+    Q_EMIT eventsAppended();
+}
+
+void Connection::appendError(ErrorLayer layer, const QString &message)
+{
+    EventRecord r;
+    r.timeUs = wallClockUs();
+    r.type = EventType::Error;
+    r.sub = quint8(layer);
+    m_counters.errors++;
+    m_statusText = message;
+    appendEvent(r, message.toUtf8());
+    Q_EMIT countersChanged();
+}
+
+void Connection::appendInfo(const QString &message)
+{
+    EventRecord r;
+    r.timeUs = wallClockUs();
+    r.type = EventType::Info;
+    appendEvent(r, message.toUtf8());
+}
+
+void Connection::open()
+{
+    if (m_state != State::Idle)
+        return;
+    m_startedUs = wallClockUs();
+    setState(State::Connecting);
+
+    const QString problem = m_options.validate();
+    if (!problem.isEmpty()) {
+        appendError(ErrorLayer::App, problem);
+        setState(State::Failed);
+        m_tapDone = m_socketDone = true;
+        maybeFinish();
+        return;
+    }
+
+    const QUrl &url = m_options.url;
+    const bool secure = url.scheme() == QLatin1String("wss");
+    m_handshake.encrypted = secure;
+    const quint16 port = quint16(url.port(secure ? 443 : 80));
+
+    m_tap = std::make_unique<WireTap>(url.host(), port);
+    m_tap->setCloseGraceMs(m_options.closeGraceMs);
+    QString tapError;
+    if (!m_tap->listen(&tapError)) {
+        appendError(ErrorLayer::App, tapError);
+        setState(State::Failed);
+        m_tapDone = m_socketDone = true;
+        maybeFinish();
+        return;
+    }
+    connect(m_tap.get(), &WireTap::bytesRecorded, this, [this](Direction dir, qint64 timeUs, const QByteArray &bytes) {
+        m_recorder->record(dir, timeUs, bytes);
+        Q_EMIT eventsAppended();
+        Q_EMIT countersChanged();
+    });
+    connect(m_tap.get(), &WireTap::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
+        m_timings.dnsUs = dnsUs;
+        m_timings.tcpUs = tcpUs;
+        Q_EMIT handshakeUpdated();
+    });
+    connect(m_tap.get(), &WireTap::failed, this, &Connection::onTapFailed);
+    connect(m_tap.get(), &WireTap::upstreamClosed, this, &Connection::onTapFinished);
+
+    m_socket = std::make_unique<QWebSocket>(m_options.origin);
+    m_socket->setProxy(m_tap->proxy());
+    connect(m_socket.get(), &QWebSocket::connected, this, &Connection::onSocketConnected);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onSocketDisconnected);
+    connect(m_socket.get(), QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            &Connection::onSocketError);
+    connect(m_socket.get(), &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        QStringList reasons;
+        for (const QSslError &e : errors)
+            reasons << e.errorString();
+        appendError(ErrorLayer::Tls, tr("TLS certificate verification failed for %1: %2. The connection was not "
+                                        "trusted; check the server's certificate.")
+                                         .arg(m_options.url.host(), reasons.join(QStringLiteral("; "))));
+    });
+    if (secure) {
+        // The wire is TLS: QWebSocket's view is the only plaintext, so messages come from its signals.
+        connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+            EventRecord r;
+            r.timeUs = wallClockUs();
+            r.type = EventType::Message;
+            r.dir = Direction::Incoming;
+            r.flags = FlagText | FlagFromSocket;
+            const QByteArray bytes = text.toUtf8();
+            r.value = quint64(bytes.size());
+            m_counters.messagesIn++;
+            appendEvent(r, bytes);
+        });
+        connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
+            EventRecord r;
+            r.timeUs = wallClockUs();
+            r.type = EventType::Message;
+            r.dir = Direction::Incoming;
+            r.flags = FlagFromSocket;
+            r.value = quint64(bytes.size());
+            m_counters.messagesIn++;
+            appendEvent(r, bytes);
+        });
+        connect(m_socket.get(), &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &payload) {
+            EventRecord r;
+            r.timeUs = wallClockUs();
+            r.type = EventType::Pong;
+            r.dir = Direction::Incoming;
+            r.flags = FlagFromSocket;
+            r.value = elapsedMs * 1000;
+            appendEvent(r, payload);
+        });
+    }
+
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &Connection::onDeadline);
+    m_deadline->start(m_options.timeoutMs);
+
+    QNetworkRequest request(url);
+    for (const auto &header : m_options.headers)
+        request.setRawHeader(header.first, header.second);
+    QWebSocketHandshakeOptions handshakeOptions;
+    handshakeOptions.setSubprotocols(m_options.subprotocols);
+    if (secure) {
+        for (const QByteArray &name : request.rawHeaderList())
+            m_handshake.socketRequestHeaders.append({name, request.rawHeader(name)});
+    }
+    m_socket->open(request, handshakeOptions);
+}
+
+void Connection::onSocketConnected()
+{
+    if (m_deadline)
+        m_deadline->stop();
+    m_timings.totalUs = wallClockUs() - m_startedUs;
+    if (m_handshake.encrypted) {
+        EventRecord r;
+        r.timeUs = wallClockUs();
+        r.type = EventType::Open;
+        r.flags = FlagFromSocket;
+        appendEvent(r, m_socket->subprotocol().toUtf8());
+    }
+    setState(State::Open);
+    Q_EMIT handshakeUpdated();
+}
+
+void Connection::onSocketDisconnected()
+{
+    if (m_deadline)
+        m_deadline->stop();
+    m_socketDone = true;
+    if (m_state == State::Open || m_state == State::Closing) {
+        setState(State::Closing); // until the tap has recorded the last bytes
+    } else if (m_state == State::Connecting) {
+        // Qt may report the reason (error()) just after disconnected(): give it one turn of the loop.
+        QTimer::singleShot(0, this, [this] {
+            if (m_state == State::Connecting) {
+                if (m_statusText.isEmpty())
+                    appendError(ErrorLayer::Tcp, tr("The connection closed before the WebSocket opened."));
+                setState(State::Failed);
+            }
+            if (m_handshake.encrypted || !m_tap || !m_tap->tunnelEstablished())
+                m_tapDone = true;
+            maybeFinish();
+        });
+        return;
+    }
+    if (m_handshake.encrypted || !m_tap || !m_tap->tunnelEstablished())
+        m_tapDone = true; // nothing more to wait for on the wire
+    maybeFinish();
+}
+
+void Connection::onSocketError(QAbstractSocket::SocketError error)
+{
+    // The tap and the recorder explain most failures better than Qt can (Qt reports a refused target as a
+    // proxy error and a 403 as "Unhandled http status code"); only say what nobody said yet.
+    if (m_tapFailed || m_recorder->upgradeFailed() || m_recorder->violationSeen())
+        return;
+    if (m_closeRequested && error == QAbstractSocket::RemoteHostClosedError)
+        return;
+    const QString qtText = m_socket->errorString();
+    ErrorLayer layer = ErrorLayer::WebSocket;
+    QString message;
+    switch (error) {
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        layer = ErrorLayer::Tls;
+        message = tr("TLS handshake with %1 failed: %2").arg(m_options.url.host(), qtText);
+        break;
+    case QAbstractSocket::RemoteHostClosedError:
+        layer = ErrorLayer::Tcp;
+        message = m_recorder->openSeen() || m_state == State::Open
+                      ? tr("The server dropped the TCP connection without a Close frame (1006 abnormal closure).")
+                      : tr("The server closed the TCP connection before answering the upgrade.");
+        break;
+    case QAbstractSocket::ProxyConnectionRefusedError:
+    case QAbstractSocket::ProxyConnectionClosedError:
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+    case QAbstractSocket::ProxyNotFoundError:
+    case QAbstractSocket::ProxyProtocolError:
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        layer = ErrorLayer::Proxy;
+        message = tr("The capture tap failed: %1").arg(qtText);
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        layer = ErrorLayer::Dns;
+        message = tr("DNS lookup failed for \"%1\": the name does not resolve. Check the host name in the URL.")
+                      .arg(m_options.url.host());
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        layer = ErrorLayer::Tcp;
+        message = tr("The connection timed out: %1").arg(qtText);
+        break;
+    default:
+        message = tr("WebSocket error: %1").arg(qtText);
+        break;
+    }
+    appendError(layer, message);
+    if (m_state == State::Connecting)
+        setState(State::Failed);
+}
+
+void Connection::onTapFailed(ErrorLayer layer, const QString &message)
+{
+    m_tapFailed = true;
+    if (m_deadline)
+        m_deadline->stop();
+    appendError(layer, message);
+    setState(State::Failed);
+}
+
+void Connection::onTapFinished()
+{
+    m_recorder->upstreamEnded(wallClockUs());
+    Q_EMIT eventsAppended();
+    m_tapDone = true;
+    if (!m_socketDone && m_socket && m_state == State::Open) {
+        // The server went away; the socket will notice right after the tap relays the end.
+        setState(State::Closing);
+    }
+    maybeFinish();
+}
+
+void Connection::onDeadline()
+{
+    if (m_state != State::Connecting)
+        return;
+    QString message;
+    if (m_tap && !m_tap->tunnelEstablished())
+        message = tr("Timed out after %1 ms connecting to %2: no TCP connection. Is a firewall dropping packets?")
+                      .arg(m_options.timeoutMs)
+                      .arg(m_options.url.authority());
+    else if (!m_handshake.responseComplete && !m_handshake.encrypted)
+        message = tr("Timed out after %1 ms waiting for the server to answer the upgrade request (HTTP).")
+                      .arg(m_options.timeoutMs);
+    else
+        message = tr("Timed out after %1 ms: the WebSocket did not open.").arg(m_options.timeoutMs);
+    appendError(m_tap && !m_tap->tunnelEstablished() ? ErrorLayer::Tcp : ErrorLayer::Http, message);
+    m_tapFailed = true; // the explanation is given; Qt's follow-up error adds nothing
+    setState(State::Failed);
+    if (m_socket)
+        m_socket->abort();
+    if (m_tap)
+        m_tap->shutdown();
+    m_tapDone = m_socketDone = true;
+    maybeFinish();
+}
+
+void Connection::maybeFinish()
+{
+    if (m_finished || !m_tapDone || !m_socketDone)
+        return;
+    m_finished = true;
+    if (m_state != State::Failed) {
+        const int first = m_recorder->firstCloseDirection();
+        // The last Close events tell who closed and how; the status line says it in words.
+        QString text;
+        int code = -1;
+        QString reason;
+        for (qsizetype i = m_events.size() - 1; i >= 0; --i) {
+            const EventRecord &r = m_events.at(i);
+            if (r.type == EventType::Close && int(r.dir) == first) {
+                code = r.value == kNoCloseCode ? -1 : int(r.value);
+                reason = m_events.payloadText(i);
+                break;
+            }
+        }
+        if (first < 0) {
+            if (m_statusText.isEmpty() || m_handshake.encrypted) {
+                const int socketCode = m_socket ? int(m_socket->closeCode()) : -1;
+                text = m_handshake.encrypted
+                           ? tr("Closed (%1 %2)").arg(socketCode).arg(closeCodeName(socketCode))
+                           : tr("Closed without a Close frame: the TCP connection dropped (1006 abnormal closure).");
+            } else {
+                text = m_statusText;
+            }
+        } else {
+            const QString who = first == int(Direction::Outgoing) ? tr("this client") : tr("the server");
+            text = code < 0 ? tr("Closed by %1 without a status code").arg(who)
+                            : tr("Closed by %1 with %2 %3").arg(who).arg(code).arg(closeCodeName(code));
+            if (!reason.isEmpty())
+                text += QStringLiteral(": \"%1\"").arg(reason);
+        }
+        m_statusText = text;
+        setState(State::Closed);
+    }
+    Q_EMIT countersChanged();
+    Q_EMIT finished();
+}
+
+bool Connection::sendText(const QString &text)
+{
+    if (m_state != State::Open || !m_socket)
+        return false;
+    if (m_handshake.encrypted) {
+        EventRecord r;
+        r.timeUs = wallClockUs();
+        r.type = EventType::Message;
+        r.dir = Direction::Outgoing;
+        r.flags = FlagText | FlagFromSocket;
+        const QByteArray bytes = text.toUtf8();
+        r.value = quint64(bytes.size());
+        m_counters.messagesOut++;
+        appendEvent(r, bytes);
+    }
+    m_socket->sendTextMessage(text);
+    return true;
+}
+
+bool Connection::sendBinary(const QByteArray &data)
+{
+    if (m_state != State::Open || !m_socket)
+        return false;
+    if (m_handshake.encrypted) {
+        EventRecord r;
+        r.timeUs = wallClockUs();
+        r.type = EventType::Message;
+        r.dir = Direction::Outgoing;
+        r.flags = FlagFromSocket;
+        r.value = quint64(data.size());
+        m_counters.messagesOut++;
+        appendEvent(r, data);
+    }
+    m_socket->sendBinaryMessage(data);
+    return true;
+}
+
+bool Connection::ping(const QByteArray &payload)
+{
+    if (m_state != State::Open || !m_socket || payload.size() > 125)
+        return false;
+    m_socket->ping(payload);
+    return true;
+}
+
+bool Connection::close(int code, const QString &reason)
+{
+    if (!m_socket || (m_state != State::Open && m_state != State::Connecting))
+        return false;
+    if (!isValidWireCloseCode(code) || reason.toUtf8().size() > 123)
+        return false;
+    m_closeRequested = true;
+    if (m_state == State::Connecting) {
+        abort();
+        return true;
+    }
+    setState(State::Closing);
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    return true;
+}
+
+void Connection::abort()
+{
+    if (!m_socket || m_state == State::Closed || m_state == State::Failed)
+        return;
+    m_closeRequested = true;
+    if (m_state == State::Connecting) {
+        appendInfo(tr("Connection attempt cancelled by the user."));
+        m_tapFailed = true;
+        setState(State::Failed);
+        m_statusText = tr("Cancelled by the user before the WebSocket opened.");
+        m_socket->abort();
+        if (m_tap)
+            m_tap->shutdown();
+        m_tapDone = m_socketDone = true;
+        maybeFinish();
+        return;
+    }
+    m_socket->abort();
+}
+
+} // namespace wsi

@@ -1,0 +1,93 @@
+#include "connectionlistmodel.h"
+
+#include "connection.h"
+#include "workspace.h"
+
+namespace wsi {
+
+ConnectionListModel::ConnectionListModel(Workspace *workspace, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_workspace(workspace)
+{
+    // Counters change per message; the list repaints at most a few times a second.
+    m_coalesceTimer.setSingleShot(true);
+    m_coalesceTimer.setInterval(150);
+    connect(&m_coalesceTimer, &QTimer::timeout, this, &ConnectionListModel::flushChanges);
+
+    connect(workspace, &Workspace::connectionAdded, this, [this](Connection *) {
+        const int row = rowCount() - 1;
+        beginInsertRows({}, row, row);
+        endInsertRows();
+    });
+    connect(workspace, &Workspace::connectionAboutToBeRemoved, this, [this](Connection *connection) {
+        const int row = m_workspace->indexOf(connection);
+        m_dirty.remove(connection);
+        beginRemoveRows({}, row, row);
+    });
+    connect(workspace, &Workspace::connectionRemoved, this, [this](Connection *) { endRemoveRows(); });
+    connect(workspace, &Workspace::connectionChanged, this, &ConnectionListModel::onConnectionChanged);
+}
+
+int ConnectionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_workspace->connections().size());
+}
+
+Connection *ConnectionListModel::connectionAt(int row) const
+{
+    return m_workspace->connections().value(row);
+}
+
+int ConnectionListModel::rowOf(const Connection *connection) const
+{
+    return m_workspace->indexOf(connection);
+}
+
+QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
+{
+    Connection *c = connectionAt(index.row());
+    if (!c)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case UrlRole:
+        return c->url().toString();
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("%1\n%2").arg(c->url().toString(), Connection::stateText(c->state()));
+        if (!c->statusText().isEmpty())
+            tip += QLatin1Char('\n') + c->statusText();
+        return tip;
+    }
+    case ConnectionRole: return QVariant::fromValue<QObject *>(c);
+    case StateRole: return int(c->state());
+    case StateTextRole: return Connection::stateText(c->state());
+    case CountersTextRole: {
+        const Connection::Counters &k = c->counters();
+        QString text = tr("%1 in · %2 out").arg(k.messagesIn).arg(k.messagesOut);
+        if (k.errors > 0)
+            text += tr(" · %n error(s)", nullptr, int(k.errors));
+        return text;
+    }
+    case StatusTextRole: return c->statusText();
+    }
+    return {};
+}
+
+void ConnectionListModel::onConnectionChanged(Connection *connection)
+{
+    m_dirty.insert(connection);
+    if (!m_coalesceTimer.isActive())
+        m_coalesceTimer.start();
+}
+
+void ConnectionListModel::flushChanges()
+{
+    for (Connection *connection : std::as_const(m_dirty)) {
+        const int row = rowOf(connection);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row), index(row));
+    }
+    m_dirty.clear();
+}
+
+} // namespace wsi

@@ -1,0 +1,264 @@
+#include "wirerecorder.h"
+
+#include "connection.h"
+
+namespace wsi {
+
+namespace {
+
+constexpr quint8 kTlsApplicationData = 23;
+
+quint8 frameFlags(const FrameHeader &h)
+{
+    quint8 flags = 0;
+    if (h.fin) flags |= FlagFin;
+    if (h.rsv1) flags |= FlagRsv1;
+    if (h.rsv2) flags |= FlagRsv2;
+    if (h.rsv3) flags |= FlagRsv3;
+    if (h.masked) flags |= FlagMasked;
+    return flags;
+}
+
+} // namespace
+
+WireRecorder::WireRecorder(Connection *connection)
+    : m_connection(connection)
+{
+}
+
+void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub,
+                          quint8 flags, quint32 maskKey)
+{
+    EventRecord r;
+    r.timeUs = m_now;
+    r.type = type;
+    r.dir = dir;
+    r.value = value;
+    r.sub = sub;
+    r.flags = flags;
+    r.maskKey = maskKey;
+    m_connection->m_events.append(r, payload);
+}
+
+void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    m_now = timeUs;
+    if (direction == Direction::Outgoing)
+        m_connection->m_counters.bytesOut += quint64(bytes.size());
+    else
+        m_connection->m_counters.bytesIn += quint64(bytes.size());
+
+    if (m_connection->m_handshake.encrypted)
+        recordEncrypted(direction, timeUs, bytes);
+    else if (direction == Direction::Outgoing)
+        recordOutgoing(timeUs, bytes);
+    else
+        recordIncoming(timeUs, bytes);
+}
+
+void WireRecorder::recordOutgoing(qint64 timeUs, QByteArrayView bytes)
+{
+    if (!m_requestDone) {
+        const qsizetype used = m_request.feed(bytes);
+        if (m_request.state() == HandshakeParser::State::Failed) {
+            m_requestDone = true;
+            append(EventType::Error, Direction::Outgoing,
+                   QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
+                   quint8(ErrorLayer::Http));
+            return;
+        }
+        if (!m_request.headComplete())
+            return;
+        onRequestComplete(timeUs);
+        bytes = bytes.sliced(used);
+    }
+    if (!bytes.isEmpty())
+        m_clientFrames.feed(bytes, m_outSink);
+}
+
+void WireRecorder::recordIncoming(qint64 timeUs, QByteArrayView bytes)
+{
+    if (!m_responseDone) {
+        const qsizetype used = m_response.feed(bytes);
+        if (m_response.state() == HandshakeParser::State::Failed) {
+            m_responseDone = true;
+            m_upgradeFailed = true;
+            m_connection->m_handshake.response = m_response.head();
+            append(EventType::HandshakeResponse, Direction::Incoming, bytes, quint64(bytes.size()));
+            append(EventType::Error, Direction::Incoming,
+                   QObject::tr("The server's answer to the upgrade is not valid HTTP: %1").arg(m_response.error()).toUtf8(),
+                   0, quint8(ErrorLayer::Http));
+            return;
+        }
+        if (m_response.headComplete() && !m_responseHeadDone)
+            onResponseHeadComplete(timeUs);
+        if (m_response.state() != HandshakeParser::State::Done)
+            return;
+        onResponseComplete(timeUs);
+        bytes = bytes.sliced(used);
+        if (m_upgradeFailed)
+            return;
+    }
+    if (!bytes.isEmpty() && m_openSeen)
+        m_serverFrames.feed(bytes, m_inSink);
+}
+
+void WireRecorder::upstreamEnded(qint64 timeUs)
+{
+    m_now = timeUs;
+    if (!m_responseDone && m_responseHeadDone) {
+        m_response.finish();
+        onResponseComplete(timeUs);
+    }
+}
+
+void WireRecorder::onRequestComplete(qint64 timeUs)
+{
+    m_requestDone = true;
+    m_requestSentUs = timeUs;
+    HandshakeRecord &hs = m_connection->m_handshake;
+    hs.request = m_request.head();
+    hs.requestComplete = true;
+    append(EventType::HandshakeRequest, Direction::Outgoing, hs.request.raw);
+    Q_EMIT m_connection->handshakeUpdated();
+}
+
+void WireRecorder::onResponseHeadComplete(qint64 timeUs)
+{
+    m_responseHeadDone = true;
+    if (m_requestSentUs >= 0)
+        m_connection->m_timings.upgradeUs = timeUs - m_requestSentUs;
+    HandshakeRecord &hs = m_connection->m_handshake;
+    hs.response = m_response.head();
+    hs.checks = checkHandshake(hs.request, hs.response);
+    hs.accept = computeAccept(hs.request.value("Sec-WebSocket-Key"), hs.response.value("Sec-WebSocket-Accept"));
+    m_upgradeFailed = hs.response.status != 101;
+}
+
+void WireRecorder::onResponseComplete(qint64 timeUs)
+{
+    Q_UNUSED(timeUs)
+    m_responseDone = true;
+    HandshakeRecord &hs = m_connection->m_handshake;
+    hs.responseComplete = true;
+    hs.responseBody = m_response.body();
+    hs.responseBodyTruncated = m_response.bodyTruncated();
+    append(EventType::HandshakeResponse, Direction::Incoming, hs.response.raw + hs.responseBody,
+           quint64(hs.response.raw.size()));
+
+    if (m_upgradeFailed) {
+        QString message = QObject::tr("The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3")
+                              .arg(hs.response.status)
+                              .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
+        if (!hs.responseBody.isEmpty())
+            message += QObject::tr(" The response body is shown in the handshake view.");
+        append(EventType::Error, Direction::Incoming, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
+        m_connection->m_statusText = message.trimmed();
+        m_connection->m_counters.errors++;
+    } else {
+        QStringList failures;
+        for (const HandshakeCheckItem &check : hs.checks) {
+            if (!check.passed)
+                failures << QStringLiteral("%1: %2").arg(check.name, check.explanation);
+        }
+        if (!failures.isEmpty()) {
+            m_upgradeFailed = true;
+            const QString message = QObject::tr("The 101 response breaks the WebSocket handshake rules. %1")
+                                        .arg(failures.join(QStringLiteral("; ")));
+            append(EventType::Error, Direction::Incoming, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
+            m_connection->m_statusText = message;
+            m_connection->m_counters.errors++;
+        } else {
+            m_openSeen = true;
+            append(EventType::Open, Direction::None, hs.response.value("Sec-WebSocket-Protocol"));
+        }
+    }
+    Q_EMIT m_connection->handshakeUpdated();
+}
+
+void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes)
+{
+    // Without interception only TLS record headers are readable: enough to time the TLS handshake
+    // (first ClientHello byte to the first application-data record the client sends).
+    if (direction == Direction::Incoming || m_firstAppDataOutUs >= 0)
+        return;
+    if (m_firstTlsByteUs < 0)
+        m_firstTlsByteUs = timeUs;
+    qsizetype pos = 0;
+    while (pos < bytes.size() && m_firstAppDataOutUs < 0) {
+        if (m_tlsOutSkip > 0) {
+            const qsizetype step = qMin<qsizetype>(m_tlsOutSkip, bytes.size() - pos);
+            m_tlsOutSkip -= int(step);
+            pos += step;
+            continue;
+        }
+        const qsizetype need = 5 - m_tlsOutHeader.size();
+        m_tlsOutHeader += bytes.sliced(pos, qMin(need, bytes.size() - pos));
+        pos += qMin(need, bytes.size() - pos);
+        if (m_tlsOutHeader.size() < 5)
+            break;
+        const quint8 type = quint8(m_tlsOutHeader[0]);
+        m_tlsOutSkip = (quint8(m_tlsOutHeader[3]) << 8) | quint8(m_tlsOutHeader[4]);
+        m_tlsOutHeader.clear();
+        if (type == kTlsApplicationData) {
+            m_firstAppDataOutUs = timeUs;
+            m_requestSentUs = timeUs;
+            m_connection->m_timings.tlsUs = timeUs - m_firstTlsByteUs;
+        }
+    }
+}
+
+void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
+{
+    Q_UNUSED(payload)
+    m_recorder->append(EventType::Frame, m_dir, headerBytes, header.payloadLength, header.opcode, frameFlags(header),
+                       header.maskKey);
+}
+
+void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload, int frameCount)
+{
+    m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
+                       isText ? FlagText : 0);
+    Connection::Counters &c = m_recorder->m_connection->m_counters;
+    if (m_dir == Direction::Outgoing)
+        c.messagesOut++;
+    else
+        c.messagesIn++;
+}
+
+void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
+{
+    if (m_dir == Direction::Outgoing)
+        m_recorder->m_lastPingOutUs = m_recorder->m_now;
+    else
+        m_recorder->m_lastPingInUs = m_recorder->m_now;
+    m_recorder->append(EventType::Ping, m_dir, payload);
+}
+
+void WireRecorder::DirectionSink::onPong(QByteArrayView payload)
+{
+    // Round trip from the wire: our last ping out to this pong in (or the peer's ping to our pong).
+    const qint64 pingUs = m_dir == Direction::Incoming ? m_recorder->m_lastPingOutUs : m_recorder->m_lastPingInUs;
+    const quint64 rtt = pingUs >= 0 ? quint64(m_recorder->m_now - pingUs) : 0;
+    m_recorder->append(EventType::Pong, m_dir, payload, rtt);
+}
+
+void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
+{
+    if (m_recorder->m_firstCloseDir < 0)
+        m_recorder->m_firstCloseDir = int(m_dir);
+    m_recorder->append(EventType::Close, m_dir, reason, code < 0 ? kNoCloseCode : quint64(code));
+}
+
+void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
+{
+    m_recorder->m_violationSeen = true;
+    const QString who = m_dir == Direction::Incoming ? QObject::tr("The server") : QObject::tr("The client");
+    const QString message = QObject::tr("%1 broke the WebSocket protocol: %2").arg(who, violation.describe());
+    m_recorder->append(EventType::Error, m_dir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
+    m_recorder->m_connection->m_counters.errors++;
+    if (m_dir == Direction::Incoming)
+        m_recorder->m_connection->m_statusText = message;
+}
+
+} // namespace wsi

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "eventrecord.h"
+#include "framedecoder.h"
+#include "handshakeparser.h"
+
+#include <QByteArray>
+
+namespace wsi {
+
+class Connection;
+
+// Turns the tap's recorded byte chunks of one client connection into events: the upgrade request and
+// response heads (and a failed upgrade's body), then every frame, message, ping, pong and close, and every
+// protocol violation, in wire order with the chunk's timestamp.
+class WireRecorder
+{
+public:
+    explicit WireRecorder(Connection *connection);
+
+    void record(Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // The server side of the stream ended: completes a body read until close.
+    void upstreamEnded(qint64 timeUs);
+
+    bool openSeen() const { return m_openSeen; }
+    bool upgradeFailed() const { return m_upgradeFailed; }
+    bool violationSeen() const { return m_violationSeen; }
+    int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
+
+private:
+    class DirectionSink : public FrameSink
+    {
+    public:
+        DirectionSink(WireRecorder *recorder, Direction dir) : m_recorder(recorder), m_dir(dir) {}
+        void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) override;
+        void onMessage(bool isText, QByteArrayView payload, int frameCount) override;
+        void onPing(QByteArrayView payload) override;
+        void onPong(QByteArrayView payload) override;
+        void onClose(int code, QByteArrayView reason) override;
+        void onViolation(const ProtocolViolation &violation) override;
+
+    private:
+        WireRecorder *m_recorder;
+        Direction m_dir;
+    };
+
+    void recordOutgoing(qint64 timeUs, QByteArrayView bytes);
+    void recordIncoming(qint64 timeUs, QByteArrayView bytes);
+    void recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes);
+    void onRequestComplete(qint64 timeUs);
+    void onResponseHeadComplete(qint64 timeUs);
+    void onResponseComplete(qint64 timeUs);
+    void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
+                quint8 flags = 0, quint32 maskKey = 0);
+
+    Connection *m_connection;
+    HandshakeParser m_request{HandshakeParser::Kind::Request};
+    HandshakeParser m_response{HandshakeParser::Kind::Response};
+    FrameDecoder m_clientFrames{FrameDecoder::Role::ClientToServer};
+    FrameDecoder m_serverFrames{FrameDecoder::Role::ServerToClient};
+    DirectionSink m_outSink{this, Direction::Outgoing};
+    DirectionSink m_inSink{this, Direction::Incoming};
+    qint64 m_now = 0;
+    qint64 m_requestSentUs = -1;
+    qint64 m_lastPingOutUs = -1;
+    qint64 m_lastPingInUs = -1;
+    bool m_requestDone = false;
+    bool m_responseHeadDone = false;
+    bool m_responseDone = false;
+    bool m_openSeen = false;
+    bool m_upgradeFailed = false;
+    bool m_violationSeen = false;
+    int m_firstCloseDir = -1;
+    // wss without interception: TLS record boundaries, for timings only.
+    qint64 m_firstTlsByteUs = -1;
+    qint64 m_firstAppDataOutUs = -1;
+    int m_tlsOutSkip = 0;      // bytes of the current outgoing record still to skip
+    QByteArray m_tlsOutHeader; // partial outgoing record header
+    bool m_tlsResponseSeen = false;
+};
+
+} // namespace wsi

@@ -1,0 +1,40 @@
+#include "workspace.h"
+
+#include "connection.h"
+
+namespace wsi {
+
+Workspace::Workspace(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Workspace::~Workspace()
+{
+    qDeleteAll(m_connections);
+}
+
+Connection *Workspace::openConnection(const ConnectionOptions &options)
+{
+    auto *connection = new Connection(options, this);
+    connect(connection, &Connection::stateChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    connect(connection, &Connection::countersChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    m_connections.append(connection);
+    Q_EMIT connectionAdded(connection);
+    connection->open();
+    return connection;
+}
+
+void Workspace::removeConnection(Connection *connection)
+{
+    if (!m_connections.contains(connection))
+        return;
+    Q_EMIT connectionAboutToBeRemoved(connection);
+    m_connections.removeOne(connection);
+    Q_EMIT connectionRemoved(connection);
+    connection->abort();
+    connection->disconnect(this);
+    connection->deleteLater();
+}
+
+} // namespace wsi

@@ -1,0 +1,197 @@
+// The tap must never be an open proxy: only its own credentials, only its own target, one tunnel.
+#include "wiretap.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace wsi;
+
+namespace {
+
+QByteArray connectRequest(const QByteArray &target, const QByteArray &auth = {})
+{
+    QByteArray request = "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n";
+    if (!auth.isEmpty())
+        request += "Proxy-Authorization: " + auth + "\r\n";
+    return request + "\r\n";
+}
+
+QByteArray basic(const QString &user, const QString &password)
+{
+    return "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64();
+}
+
+// Reads until the head of the tap's answer is complete (bounded).
+QByteArray readHead(QTcpSocket &socket)
+{
+    QByteArray data;
+    // The tap runs in this thread: wait with the event loop running, never with waitForReadyRead().
+    for (int i = 0; i < 250 && !data.contains("\r\n\r\n"); ++i) {
+        QTest::qWait(20);
+        data += socket.readAll();
+        if (socket.state() != QAbstractSocket::ConnectedState)
+            break;
+    }
+    return data;
+}
+
+} // namespace
+
+class tst_WireTap : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTcpServer m_target; // stands for the WebSocket server; must see no connection when the tap refuses
+
+    QByteArray targetAuthority() const { return "127.0.0.1:" + QByteArray::number(m_target.serverPort()); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_target.listen(QHostAddress::LocalHost, 0));
+    }
+
+    void cleanup()
+    {
+        m_target.close();
+    }
+
+    void listensOnLoopbackOnly()
+    {
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.listen());
+        QVERIFY(tap.port() != 0);
+        QCOMPARE(tap.proxy().hostName(), QStringLiteral("127.0.0.1"));
+        QVERIFY(tap.user().size() >= 16);
+        QVERIFY(tap.password().size() >= 16);
+        WireTap other(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.password() != other.password()); // per-tap random credentials
+    }
+
+    void challengesAConnectWithoutCredentials()
+    {
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.listen());
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, tap.port());
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.write(connectRequest(targetAuthority()));
+        const QByteArray answer = readHead(client);
+        QVERIFY2(answer.startsWith("HTTP/1.1 407 "), answer.constData());
+        QVERIFY(answer.contains("Proxy-Authenticate: Basic"));
+        QTest::qWait(200);
+        QVERIFY(!m_target.hasPendingConnections());
+        QVERIFY(!tap.tunnelEstablished());
+    }
+
+    void refusesWrongCredentials()
+    {
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.listen());
+        QSignalSpy refused(&tap, &WireTap::refused);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, tap.port());
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.write(connectRequest(targetAuthority(), basic(tap.user(), QStringLiteral("guess"))));
+        const QByteArray answer = readHead(client);
+        QVERIFY2(answer.startsWith("HTTP/1.1 407 "), answer.constData());
+        QTRY_COMPARE(refused.count(), 1);
+        QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(!m_target.hasPendingConnections());
+        QVERIFY(!tap.tunnelEstablished());
+    }
+
+    void refusesAnotherTarget()
+    {
+        QTcpServer elsewhere;
+        QVERIFY(elsewhere.listen(QHostAddress::LocalHost, 0));
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.listen());
+        QSignalSpy refused(&tap, &WireTap::refused);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, tap.port());
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.write(connectRequest("127.0.0.1:" + QByteArray::number(elsewhere.serverPort()),
+                                    basic(tap.user(), tap.password())));
+        const QByteArray answer = readHead(client);
+        QVERIFY2(answer.startsWith("HTTP/1.1 403 "), answer.constData());
+        QTRY_COMPARE(refused.count(), 1);
+        QTest::qWait(200);
+        QVERIFY(!elsewhere.hasPendingConnections());
+        QVERIFY(!m_target.hasPendingConnections());
+    }
+
+    void relaysAndRecordsBothDirectionsForOneTunnelOnly()
+    {
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.listen());
+        const quint16 tapPort = tap.port();
+        QSignalSpy recorded(&tap, &WireTap::bytesRecorded);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, tapPort);
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.write(connectRequest(targetAuthority(), basic(tap.user(), tap.password())));
+        const QByteArray answer = readHead(client);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+        QTRY_VERIFY(m_target.hasPendingConnections());
+        QTcpSocket *server = m_target.nextPendingConnection();
+        QVERIFY(tap.tunnelEstablished());
+
+        client.write("ping from client");
+        QTRY_COMPARE(server->bytesAvailable(), qint64(16));
+        QCOMPARE(server->readAll(), QByteArray("ping from client"));
+        server->write("pong from server");
+        QTRY_VERIFY(client.bytesAvailable() >= 16);
+        QCOMPARE(client.readAll(), QByteArray("pong from server"));
+
+        QTRY_COMPARE(recorded.count(), 2);
+        QCOMPARE(recorded.at(0).at(0).value<Direction>(), Direction::Outgoing);
+        QCOMPARE(recorded.at(0).at(2).toByteArray(), QByteArray("ping from client"));
+        QCOMPARE(recorded.at(1).at(0).value<Direction>(), Direction::Incoming);
+        QCOMPARE(recorded.at(1).at(2).toByteArray(), QByteArray("pong from server"));
+        QVERIFY(recorded.at(1).at(1).toLongLong() >= recorded.at(0).at(1).toLongLong());
+
+        // The one tunnel is taken: a second client gets nowhere.
+        QTcpSocket second;
+        second.connectToHost(QHostAddress::LocalHost, tapPort);
+        QTest::qWait(200);
+        if (second.state() == QAbstractSocket::ConnectedState) {
+            second.write(connectRequest(targetAuthority(), basic(tap.user(), tap.password())));
+            QVERIFY(!readHead(second).startsWith("HTTP/1.1 200"));
+        }
+        QTest::qWait(100);
+        QVERIFY(!m_target.hasPendingConnections());
+    }
+
+    void keepsUpstreamOpenBrieflyAfterClientLeaves()
+    {
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        tap.setCloseGraceMs(2000);
+        QVERIFY(tap.listen());
+        QSignalSpy recorded(&tap, &WireTap::bytesRecorded);
+        QSignalSpy closed(&tap, &WireTap::upstreamClosed);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, tap.port());
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.write(connectRequest(targetAuthority(), basic(tap.user(), tap.password())));
+        QVERIFY(readHead(client).startsWith("HTTP/1.1 200 "));
+        QTRY_VERIFY(m_target.hasPendingConnections());
+        QTcpSocket *server = m_target.nextPendingConnection();
+
+        client.abort(); // like QWebSocket::close(): gone right after its last write
+        QTest::qWait(200);
+        server->write("late reply");
+        QTRY_COMPARE(recorded.count(), 1);
+        QCOMPARE(recorded.at(0).at(0).value<Direction>(), Direction::Incoming);
+        QCOMPARE(recorded.at(0).at(2).toByteArray(), QByteArray("late reply"));
+        server->disconnectFromHost();
+        QTRY_COMPARE(closed.count(), 1);
+        QCOMPARE(closed.at(0).at(0).toBool(), true);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_WireTap)
+#include "tst_wiretap.moc"

@@ -1,0 +1,79 @@
+#include "eventstore.h"
+
+#include <QTest>
+
+using namespace wsi;
+
+class tst_EventStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void keepsPayloadsByteExact()
+    {
+        EventStore store;
+        QList<QByteArray> payloads;
+        for (int i = 0; i < 5000; ++i) {
+            QByteArray p(i % 300, Qt::Uninitialized);
+            for (int j = 0; j < p.size(); ++j)
+                p[j] = char((i + j) & 0xFF);
+            payloads << p;
+            EventRecord r;
+            r.type = EventType::Message;
+            r.timeUs = i;
+            QCOMPARE(store.append(r, p), qsizetype(i));
+        }
+        for (int i = 0; i < payloads.size(); ++i) {
+            QCOMPARE(store.payloadCopy(i), payloads[i]);
+            QCOMPARE(store.at(i).payloadSize, quint32(payloads[i].size()));
+            QCOMPARE(store.at(i).timeUs, qint64(i));
+        }
+    }
+
+    void viewsStayValidWhileGrowing()
+    {
+        EventStore store;
+        EventRecord r;
+        store.append(r, "first payload");
+        const QByteArrayView early = store.payload(0);
+        for (int i = 0; i < 100000; ++i)
+            store.append(r, QByteArray(40, 'x'));
+        QCOMPARE(early, QByteArrayView("first payload"));
+    }
+
+    void largePayloadsGetTheirOwnChunk()
+    {
+        EventStore store;
+        EventRecord r;
+        const QByteArray big(3 * PayloadArena::kChunkSize, 'b');
+        store.append(r, "small");
+        store.append(r, big);
+        store.append(r, "after");
+        QCOMPARE(store.payloadCopy(1), big);
+        QCOMPARE(store.payloadCopy(0), QByteArray("small"));
+        QCOMPARE(store.payloadCopy(2), QByteArray("after"));
+    }
+
+    void recordsAreCompact()
+    {
+        // A million rows must fit comfortably: the record itself stays within 40 bytes.
+        QVERIFY(sizeof(EventRecord) <= 40);
+        EventStore store;
+        EventRecord r;
+        const QByteArray payload(32, 'p');
+        for (int i = 0; i < 200000; ++i)
+            store.append(r, payload);
+        const double perEvent = double(store.memoryUsed()) / 200000.0;
+        QVERIFY2(perEvent < 120.0, qPrintable(QString::number(perEvent)));
+    }
+
+    void emptyPayloadIsEmpty()
+    {
+        EventStore store;
+        EventRecord r;
+        store.append(r, {});
+        QVERIFY(store.payload(0).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_EventStore)
+#include "tst_eventstore.moc"

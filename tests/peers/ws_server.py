@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+"""A python3-websockets server for WS Inspector's tests, on 127.0.0.1 with a free port.
+
+It prints "PORT <n>" when ready. The request path picks the behaviour:
+  /echo        echo every message (default for any other path)
+  /reject      answer the upgrade with 403 and a text body
+  /fragmented  send one text message in three fragments, then echo
+  /close4001   close at once with 4001 "bye now"
+  /ping        send a ping with payload "are-you-there", then echo
+  /drop        drop TCP without a Close frame after the first message
+Every response carries "X-Test-Peer: python-websockets" and "X-Repeat" twice; subprotocols chat and
+superchat are supported (the server picks the first one the client offers).
+"""
+import asyncio
+import http
+import sys
+
+import websockets
+from websockets.datastructures import Headers
+
+
+def process_request(path, request_headers):
+    if path.startswith("/reject"):
+        headers = Headers()
+        headers["X-Test-Peer"] = "python-websockets"
+        headers["Content-Type"] = "text/plain"
+        return http.HTTPStatus.FORBIDDEN, headers, b"forbidden: token missing\n"
+    return None
+
+
+async def handler(ws, path):
+    if path.startswith("/fragmented"):
+        await ws.send(["Hel", "lo, ", "fragments"])
+    elif path.startswith("/close4001"):
+        await ws.close(4001, "bye now")
+        return
+    elif path.startswith("/ping"):
+        await ws.ping(b"are-you-there")
+    elif path.startswith("/drop"):
+        await ws.recv()
+        ws.transport.abort()
+        return
+    try:
+        async for message in ws:
+            await ws.send(message)
+    except websockets.ConnectionClosed:
+        pass
+
+
+async def main():
+    extra = Headers()
+    extra["X-Test-Peer"] = "python-websockets"
+    extra["X-Repeat"] = "one"
+    extra["X-Repeat"] = "two"
+    async with websockets.serve(handler, "127.0.0.1", 0, subprotocols=["chat", "superchat"],
+                                extra_headers=extra, process_request=process_request,
+                                compression=None) as server:
+        print("PORT", server.sockets[0].getsockname()[1], flush=True)
+        await asyncio.Future()
+
+
+if __name__ == "__main__":
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        sys.exit(0)
