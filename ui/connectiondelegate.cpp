@@ -1,0 +1,94 @@
+#include "connectiondelegate.h"
+
+#include "connection.h"
+#include "connectionlistmodel.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace wsi {
+
+static constexpr int kPad = 6;
+
+ConnectionDelegate::ConnectionDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+ConnectionDelegate::~ConnectionDelegate() = default;
+
+QSize ConnectionDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const QFontMetrics fm(option.font);
+    return QSize(200, fm.height() * 2 + kPad * 3);
+}
+
+void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    opt.icon = QIcon();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    painter->save();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = (option.state & QStyle::State_Active) ? QPalette::Active : QPalette::Inactive;
+    const QColor text = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor dim = text;
+    dim.setAlphaF(0.7f);
+
+    const QRect r = option.rect.adjusted(kPad + 2, kPad, -kPad, -kPad);
+    QFont urlFont = option.font;
+    urlFont.setBold(true);
+    const QFontMetrics urlFm(urlFont);
+    const QFontMetrics fm(option.font);
+
+    // Line 1: #id and URL.
+    const int id = index.row() + 1;
+    const QString url = index.data(ConnectionListModel::UrlRole).toString();
+    painter->setFont(option.font);
+    painter->setPen(dim);
+    const QString idText = QStringLiteral("#%1").arg(id);
+    painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, idText);
+    const int urlLeft = r.left() + fm.horizontalAdvance(idText) + 6;
+    painter->setFont(urlFont);
+    painter->setPen(text);
+    painter->drawText(QRect(urlLeft, r.top(), r.right() - urlLeft, urlFm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        urlFm.elidedText(url, Qt::ElideMiddle, r.right() - urlLeft));
+
+    // Line 2: state badge, then counters.
+    const auto state = static_cast<Connection::State>(index.data(ConnectionListModel::StateRole).toInt());
+    const QString stateText = index.data(ConnectionListModel::StateTextRole).toString();
+    QFont badgeFont = option.font;
+    badgeFont.setPointSizeF(qMax(7.0, option.font.pointSizeF() * 0.85));
+    badgeFont.setBold(true);
+    const QFontMetrics badgeFm(badgeFont);
+    const int lineTop = r.top() + urlFm.height() + kPad - 1;
+    const QRect badge(r.left(), lineTop + (fm.height() - badgeFm.height() - 2) / 2,
+        badgeFm.horizontalAdvance(stateText) + 12, badgeFm.height() + 2);
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    path.addRoundedRect(QRectF(badge), badge.height() / 2.0, badge.height() / 2.0);
+    painter->fillPath(path, theme::stateColor(state));
+    if (selected) {
+        painter->setPen(QPen(option.palette.color(group, QPalette::HighlightedText), 1));
+        painter->drawPath(path);
+    }
+    painter->setFont(badgeFont);
+    painter->setPen(Qt::white);
+    painter->drawText(badge, Qt::AlignCenter, stateText);
+
+    painter->setFont(option.font);
+    painter->setPen(dim);
+    const int countersLeft = badge.right() + 8;
+    const QString counters = index.data(ConnectionListModel::CountersTextRole).toString();
+    painter->drawText(QRect(countersLeft, lineTop, r.right() - countersLeft, fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(counters, Qt::ElideRight, r.right() - countersLeft));
+    painter->restore();
+}
+
+} // namespace wsi

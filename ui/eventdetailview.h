@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTabWidget;
+class QTreeView;
+class QTreeWidget;
+
+namespace wsi {
+
+class Connection;
+class HexView;
+class JsonTreeModel;
+
+// Everything about one event: its text, its JSON as a tree, its bytes as hex, and a field breakdown
+// (frame header bits, close code and reason, error layer...).
+class EventDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { TextTab, JsonTab, HexTab, FieldsTab };
+
+    explicit EventDetailView(QWidget *parent = nullptr);
+    ~EventDetailView() override;
+
+    void setConnection(Connection *connection);
+    // Shows the event at this EventStore row of the connection; -1 clears.
+    void showEvent(int eventIndex);
+    int eventIndex() const { return m_eventIndex; }
+
+    HexView *hexView() const { return m_hex; }
+    QTabWidget *tabs() const { return m_tabs; }
+    JsonTreeModel *jsonModel() const { return m_jsonModel; }
+    QString text() const;
+    // "Field: value" lines of the Fields tab.
+    QStringList fieldLines() const;
+
+private:
+    void clearAll(const QString &note);
+    void addField(const QString &name, const QString &value, const QString &tip = {});
+
+    QPointer<Connection> m_connection;
+    int m_eventIndex = -1;
+    QTabWidget *m_tabs = nullptr;
+    QPlainTextEdit *m_text = nullptr;
+    QStackedWidget *m_jsonStack = nullptr;
+    QTreeView *m_jsonTree = nullptr;
+    QLabel *m_jsonNote = nullptr;
+    JsonTreeModel *m_jsonModel = nullptr;
+    HexView *m_hex = nullptr;
+    QTreeWidget *m_fields = nullptr;
+};
+
+} // namespace wsi

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QTableView;
+
+namespace wsi {
+
+class Connection;
+class EventLogModel;
+
+// The event log of the selected connection: a fixed-row-height table over EventLogModel that follows new
+// rows only while the user is at the bottom, with toggles for frames and relative time and copy actions.
+class EventLogView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EventLogView(QWidget *parent = nullptr);
+    ~EventLogView() override;
+
+    void setConnection(Connection *connection);
+    Connection *connection() const;
+
+    EventLogModel *model() const { return m_model; }
+    QTableView *tableView() const { return m_table; }
+    QCheckBox *showFramesCheckBox() const { return m_showFrames; }
+    QCheckBox *relativeTimeCheckBox() const { return m_relativeTime; }
+
+    void setShowFrames(bool show);
+    void toggleShowFrames();
+    void setRelativeTime(bool relative);
+
+    // EventStore row of the current (or given view) row; -1 if none.
+    int currentEventIndex() const;
+
+    void copySelectedRows() const;
+    void copyCurrentPayload() const;
+    void copyCurrentPayloadAsHex() const;
+
+Q_SIGNALS:
+    // The selected event changed; eventIndex is its EventStore row, or -1.
+    void currentEventChanged(int eventIndex);
+
+private:
+    void onRowsAboutToBeInserted();
+    void onRowsInserted();
+    void onCurrentChanged();
+    void onContextMenu(const QPoint &pos);
+    void updateCountLabel();
+
+    EventLogModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QCheckBox *m_showFrames = nullptr;
+    QCheckBox *m_relativeTime = nullptr;
+    QLabel *m_countLabel = nullptr;
+    bool m_followTail = true;
+    int m_lastEmitted = -2;
+};
+
+} // namespace wsi

@@ -1,0 +1,463 @@
+#include "handshakeview.h"
+
+#include "connection.h"
+#include "headertablemodel.h"
+#include "hexview.h"
+#include "theme.h"
+
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QStackedLayout>
+#include <QStringDecoder>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace wsi {
+
+namespace {
+
+QTableView *makeHeaderTable(HeaderTableModel *model, const QString &objectName, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setShowGrid(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->resizeSection(HeaderTableModel::NameColumn, 190);
+    return view;
+}
+
+QPlainTextEdit *makeRawView(const QString &objectName, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setReadOnly(true);
+    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(theme::monospaceFont());
+    return edit;
+}
+
+QList<HeaderTableModel::Header> toPairs(const QList<HttpHeader> &headers)
+{
+    QList<HeaderTableModel::Header> pairs;
+    pairs.reserve(headers.size());
+    for (const HttpHeader &h : headers)
+        pairs.append({ h.name, h.value });
+    return pairs;
+}
+
+// Raw head bytes as readable text: CRLF shown as line breaks, other control bytes as escapes.
+QString rawHeadText(const QByteArray &raw)
+{
+    QString text;
+    text.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const auto c = static_cast<unsigned char>(raw.at(i));
+        if (c == '\r' && i + 1 < raw.size() && raw.at(i + 1) == '\n') {
+            text += QStringLiteral("\n");
+            ++i;
+        } else if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
+            text += QLatin1Char(char(c));
+        } else {
+            text += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
+        }
+    }
+    return text;
+}
+
+bool looksLikeText(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return false;
+    for (QChar c : text) {
+        if (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\r') && c != QLatin1Char('\t'))
+            return false;
+    }
+    return true;
+}
+
+QString ms(qint64 us)
+{
+    if (us < 0)
+        return QStringLiteral("\u2014");
+    return QStringLiteral("%1 ms").arg(double(us) / 1000.0, 0, 'f', us < 10000 ? 2 : 1);
+}
+
+} // namespace
+
+HandshakeView::HandshakeView(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("handshakeView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(6);
+
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("handshakeBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::RichText);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("handshakeSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_summary);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("handshakeSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    layout->addWidget(m_splitter, 1);
+
+    m_headsSplitter = new QSplitter(Qt::Horizontal, m_splitter);
+    m_headsSplitter->setObjectName(QStringLiteral("handshakeHeadsSplitter"));
+    m_headsSplitter->setChildrenCollapsible(false);
+
+    auto *requestBox = new QGroupBox(tr("Request (client \u2192 server)"), m_headsSplitter);
+    auto *requestLayout = new QVBoxLayout(requestBox);
+    requestLayout->setContentsMargins(4, 4, 4, 4);
+    m_requestTabs = new QTabWidget(requestBox);
+    m_requestTabs->setObjectName(QStringLiteral("requestTabs"));
+    m_requestTabs->setDocumentMode(true);
+    m_requestModel = new HeaderTableModel(this);
+    m_requestTable = makeHeaderTable(m_requestModel, QStringLiteral("requestHeadersTable"), m_requestTabs);
+    m_requestRaw = makeRawView(QStringLiteral("requestRawText"), m_requestTabs);
+    m_requestTabs->addTab(m_requestTable, tr("Headers"));
+    m_requestTabs->addTab(m_requestRaw, tr("Raw"));
+    requestLayout->addWidget(m_requestTabs);
+
+    auto *responseBox = new QGroupBox(tr("Response (server \u2192 client)"), m_headsSplitter);
+    auto *responseLayout = new QVBoxLayout(responseBox);
+    responseLayout->setContentsMargins(4, 4, 4, 4);
+    m_responseTabs = new QTabWidget(responseBox);
+    m_responseTabs->setObjectName(QStringLiteral("responseTabs"));
+    m_responseTabs->setDocumentMode(true);
+    m_responseModel = new HeaderTableModel(this);
+    m_responseTable = makeHeaderTable(m_responseModel, QStringLiteral("responseHeadersTable"), m_responseTabs);
+    m_responseRaw = makeRawView(QStringLiteral("responseRawText"), m_responseTabs);
+    m_bodyPage = new QWidget(m_responseTabs);
+    auto *bodyLayout = new QStackedLayout(m_bodyPage);
+    m_bodyText = makeRawView(QStringLiteral("responseBodyText"), m_bodyPage);
+    m_bodyText->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_bodyHex = new HexView(m_bodyPage);
+    m_bodyHex->setObjectName(QStringLiteral("responseBodyHex"));
+    bodyLayout->addWidget(m_bodyText);
+    bodyLayout->addWidget(m_bodyHex);
+    m_responseTabs->addTab(m_responseTable, tr("Headers"));
+    m_responseTabs->addTab(m_responseRaw, tr("Raw"));
+    m_responseTabs->addTab(m_bodyPage, tr("Body"));
+    responseLayout->addWidget(m_responseTabs);
+
+    m_checksSplitter = new QSplitter(Qt::Horizontal, m_splitter);
+    m_checksSplitter->setObjectName(QStringLiteral("handshakeChecksSplitter"));
+    m_checksSplitter->setChildrenCollapsible(false);
+
+    auto *checksBox = new QGroupBox(tr("Checks (RFC 6455 section 4.1)"), m_checksSplitter);
+    auto *checksLayout = new QVBoxLayout(checksBox);
+    checksLayout->setContentsMargins(4, 4, 4, 4);
+    m_checks = new QTreeWidget(checksBox);
+    m_checks->setObjectName(QStringLiteral("handshakeChecks"));
+    m_checks->setRootIsDecorated(false);
+    m_checks->setUniformRowHeights(true);
+    m_checks->setAlternatingRowColors(true);
+    m_checks->setHeaderLabels({ tr("Check"), tr("Expected"), tr("Actual") });
+    m_checks->header()->resizeSection(0, 190);
+    m_checks->header()->resizeSection(1, 200);
+    checksLayout->addWidget(m_checks);
+
+    auto *acceptBox = new QGroupBox(tr("Sec-WebSocket-Accept and timings"), m_checksSplitter);
+    auto *acceptLayout = new QVBoxLayout(acceptBox);
+    acceptLayout->setContentsMargins(8, 6, 8, 6);
+    m_accept = new QLabel(acceptBox);
+    m_accept->setObjectName(QStringLiteral("acceptComputation"));
+    m_accept->setTextFormat(Qt::RichText);
+    m_accept->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_accept->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_accept->setWordWrap(true);
+    acceptLayout->addWidget(m_accept);
+    acceptLayout->addStretch(1);
+    m_timings = new QLabel(acceptBox);
+    m_timings->setObjectName(QStringLiteral("handshakeTimings"));
+    m_timings->setTextFormat(Qt::RichText);
+    m_timings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    acceptLayout->addWidget(m_timings);
+
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_checksSplitter->setStretchFactor(0, 3);
+    m_checksSplitter->setStretchFactor(1, 2);
+    refresh();
+}
+
+HandshakeView::~HandshakeView() = default;
+
+Connection *HandshakeView::connection() const
+{
+    return m_connection;
+}
+
+void HandshakeView::setConnection(Connection *connection)
+{
+    if (m_connection == connection)
+        return;
+    if (m_connection)
+        disconnect(m_connection, nullptr, this, nullptr);
+    m_connection = connection;
+    m_lastFailedStatus = 0;
+    if (connection) {
+        connect(connection, &Connection::handshakeUpdated, this, &HandshakeView::refresh);
+        connect(connection, &Connection::stateChanged, this, &HandshakeView::refresh);
+        connect(connection, &Connection::finished, this, &HandshakeView::refresh);
+    }
+    m_requestTabs->setCurrentIndex(0);
+    m_responseTabs->setCurrentIndex(0);
+    refresh();
+}
+
+QString HandshakeView::responseStatusLine() const
+{
+    if (!m_connection || m_connection->handshake().response.status == 0)
+        return {};
+    const HttpHead &r = m_connection->handshake().response;
+    return QStringLiteral("%1 %2 %3")
+        .arg(QString::fromLatin1(r.version))
+        .arg(r.status)
+        .arg(QString::fromLatin1(r.reason));
+}
+
+QString HandshakeView::bannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_banner->text();
+}
+
+void HandshakeView::showBanner(int tone, const QString &html)
+{
+    if (html.isEmpty()) {
+        m_banner->hide();
+        m_banner->clear();
+        return;
+    }
+    m_banner->setStyleSheet(theme::bannerStyleSheet(static_cast<theme::Tone>(tone), palette()));
+    m_banner->setText(html);
+    m_banner->show();
+}
+
+void HandshakeView::setTextIfChanged(QPlainTextEdit *edit, const QString &text)
+{
+    if (edit->toPlainText() != text)
+        edit->setPlainText(text);
+}
+
+void HandshakeView::refresh()
+{
+    Connection *c = m_connection;
+    if (!c) {
+        showBanner(int(theme::Tone::Info), tr("Enter a ws:// or wss:// URL above and press Connect."));
+        m_summary->clear();
+        m_requestModel->setHeaders({});
+        m_responseModel->setHeaders({});
+        m_requestRaw->clear();
+        m_responseRaw->clear();
+        m_bodyText->clear();
+        m_bodyHex->clear();
+        updateChecks();
+        updateAccept();
+        updateTimings();
+        return;
+    }
+
+    const HandshakeRecord &h = c->handshake();
+    const HttpHead &request = h.request;
+    const HttpHead &response = h.response;
+
+    // Request: the wire bytes, or for encrypted wss what QWebSocket reports.
+    if (!request.raw.isEmpty() || !request.headers.isEmpty()) {
+        m_requestModel->setHeaders(toPairs(request.headers));
+        setTextIfChanged(m_requestRaw, rawHeadText(request.raw));
+    } else {
+        m_requestModel->setHeaders(h.socketRequestHeaders);
+        setTextIfChanged(m_requestRaw,
+            h.encrypted ? tr("(The request went out inside TLS; only the headers the app set are known.)") : QString());
+    }
+    m_responseModel->setHeaders(toPairs(response.headers));
+    setTextIfChanged(m_responseRaw, rawHeadText(response.raw));
+
+    // Body of a non-101 response: text when it is text, otherwise a hex dump.
+    auto *bodyStack = static_cast<QStackedLayout *>(m_bodyPage->layout());
+    if (h.responseBody.isEmpty()) {
+        bodyStack->setCurrentWidget(m_bodyText);
+        setTextIfChanged(m_bodyText,
+            response.status == 101 || response.status == 0 ? tr("(No body: a 101 response ends with its head.)")
+                                                           : tr("(The response had no body.)"));
+        m_bodyHex->clear();
+    } else if (looksLikeText(h.responseBody)) {
+        bodyStack->setCurrentWidget(m_bodyText);
+        QString text = QString::fromUtf8(h.responseBody);
+        if (h.responseBodyTruncated)
+            text += tr("\n\n(Body truncated: only the first %1 bytes were kept.)").arg(h.responseBody.size());
+        setTextIfChanged(m_bodyText, text);
+    } else {
+        bodyStack->setCurrentWidget(m_bodyHex);
+        if (m_bodyHex->data() != h.responseBody)
+            m_bodyHex->setData(h.responseBody);
+    }
+    const int bodyTab = m_responseTabs->indexOf(m_bodyPage);
+    m_responseTabs->setTabText(
+        bodyTab, h.responseBody.isEmpty() ? tr("Body") : tr("Body (%1 bytes)").arg(h.responseBody.size()));
+
+    // Summary line: request line and status line.
+    QStringList summary;
+    if (!request.method.isEmpty()) {
+        summary << QStringLiteral("<b>%1</b> %2")
+                       .arg(QString::fromLatin1(request.method).toHtmlEscaped(),
+                           QString::fromLatin1(request.target).toHtmlEscaped());
+    } else {
+        summary << QStringLiteral("<b>GET</b> %1").arg(c->url().toString().toHtmlEscaped());
+    }
+    if (response.status != 0) {
+        const bool ok = response.status == 101;
+        const QColor color = theme::toneForeground(ok ? theme::Tone::Success : theme::Tone::Error, palette());
+        summary << QStringLiteral("<span style='color:%1'><b>%2 %3</b></span>")
+                       .arg(color.name())
+                       .arg(response.status)
+                       .arg(QString::fromLatin1(response.reason).toHtmlEscaped());
+    } else if (c->state() == Connection::State::Connecting) {
+        summary << tr("waiting for the response\u2026");
+    } else if (h.encrypted) {
+        summary << tr("response inside TLS");
+    } else {
+        summary << tr("no response");
+    }
+    m_summary->setText(summary.join(QStringLiteral(" &nbsp;\u2192&nbsp; ")));
+
+    // Banner: a refused upgrade first, then a failure before any response, then encryption.
+    if (response.status != 0 && response.status != 101) {
+        QString html = QStringLiteral("<b>HTTP %1 %2</b> \u2014 the server did not upgrade to WebSocket.<br/>%3")
+                           .arg(response.status)
+                           .arg(QString::fromLatin1(response.reason).toHtmlEscaped(),
+                               upgradeStatusExplanation(response.status).toHtmlEscaped());
+        if (!h.responseBody.isEmpty())
+            html += tr("<br/>The response body (%1 bytes) is in the Response \u2192 Body tab.")
+                        .arg(h.responseBody.size());
+        showBanner(int(theme::Tone::Error), html);
+        if (m_lastFailedStatus != response.status) {
+            m_lastFailedStatus = response.status;
+            m_responseTabs->setCurrentWidget(
+                h.responseBody.isEmpty() ? static_cast<QWidget *>(m_responseTable) : m_bodyPage);
+        }
+    } else if (c->state() == Connection::State::Failed && response.status == 0) {
+        const QString why
+            = c->statusText().isEmpty() ? tr("The connection failed before any response arrived.") : c->statusText();
+        showBanner(int(theme::Tone::Error),
+            QStringLiteral("<b>%1</b><br/>%2").arg(tr("No handshake response."), why.toHtmlEscaped()));
+    } else if (h.encrypted) {
+        showBanner(int(theme::Tone::Info),
+            tr("<b>Encrypted (wss://).</b> The bytes on the wire are TLS records, so the handshake and frames "
+               "cannot be shown exactly as sent yet (TLS interception comes in a later version). The request "
+               "table lists the headers the app set; messages are recorded as the socket delivered them."));
+    } else if (c->state() == Connection::State::Connecting && request.raw.isEmpty()) {
+        showBanner(int(theme::Tone::Info), tr("Connecting to %1\u2026").arg(c->url().toString().toHtmlEscaped()));
+    } else {
+        showBanner(0, {});
+    }
+
+    updateChecks();
+    updateAccept();
+    updateTimings();
+}
+
+void HandshakeView::updateChecks()
+{
+    m_checks->clear();
+    if (!m_connection)
+        return;
+    const QIcon passIcon = theme::icon("pass");
+    const QIcon failIcon = theme::icon("fail");
+    QList<QTreeWidgetItem *> items;
+    for (const HandshakeCheckItem &check : m_connection->handshake().checks) {
+        auto *item = new QTreeWidgetItem({ check.name, check.expected, check.actual });
+        item->setIcon(0, check.passed ? passIcon : failIcon);
+        QString tip = check.passed ? tr("Passed") : check.explanation;
+        item->setToolTip(0, tip);
+        item->setToolTip(1, check.expected);
+        item->setToolTip(2, check.actual.isEmpty() ? tr("(absent)") : check.actual);
+        if (!check.passed) {
+            for (int col = 0; col < 3; ++col)
+                item->setBackground(col, theme::toneTint(theme::Tone::Error, palette()));
+        }
+        items << item;
+    }
+    m_checks->addTopLevelItems(items);
+}
+
+void HandshakeView::updateAccept()
+{
+    if (!m_connection) {
+        m_accept->clear();
+        return;
+    }
+    const HandshakeRecord &h = m_connection->handshake();
+    const AcceptComputation &a = h.accept;
+    if (a.key.isEmpty()) {
+        m_accept->setText(h.encrypted ? tr("The key and the server's answer travelled inside TLS; the check "
+                                           "will be shown once TLS interception is available.")
+                                      : tr("The computation appears once the request is sent."));
+        return;
+    }
+    const QString mono = theme::monospaceFont().family().toHtmlEscaped();
+    auto row = [&](const QString &label, const QString &value) {
+        return QStringLiteral(
+            "<tr><td style='padding-right:10px'>%1</td><td><span style='font-family:\"%2\"'>%3</span></td></tr>")
+            .arg(label, mono, value.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<table cellspacing='2'>");
+    html += row(tr("Sec-WebSocket-Key"), QString::fromLatin1(a.key));
+    html += row(tr("+ GUID"), QStringLiteral("258EAFA5-E914-47DA-95CA-C5AB0DC85B11"));
+    html += row(tr("\u2192 SHA-1 (hex)"), QString::fromLatin1(a.sha1Hex));
+    html += row(tr("\u2192 base64 = expected"), QString::fromLatin1(a.expected));
+    const bool haveResponse = h.responseComplete || h.response.status != 0;
+    html += row(tr("received"),
+        a.received.isEmpty() ? (haveResponse ? tr("(absent)") : tr("(waiting)")) : QString::fromLatin1(a.received));
+    if (haveResponse) {
+        const theme::Tone tone = a.valid ? theme::Tone::Success : theme::Tone::Error;
+        html += QStringLiteral("<tr><td></td><td><b style='color:%1'>%2</b></td></tr>")
+                    .arg(theme::toneForeground(tone, palette()).name(), a.valid ? tr("PASS") : tr("FAIL"));
+    }
+    html += QStringLiteral("</table>");
+    m_accept->setText(html);
+}
+
+void HandshakeView::updateTimings()
+{
+    if (!m_connection) {
+        m_timings->clear();
+        return;
+    }
+    const ConnectionTimings &t = m_connection->timings();
+    QStringList parts;
+    parts << tr("DNS <b>%1</b>").arg(ms(t.dnsUs)) << tr("TCP <b>%1</b>").arg(ms(t.tcpUs));
+    if (m_connection->url().scheme() == QLatin1String("wss") || t.tlsUs >= 0)
+        parts << tr("TLS <b>%1</b>").arg(ms(t.tlsUs));
+    parts << tr("Upgrade <b>%1</b>").arg(ms(t.upgradeUs)) << tr("Total <b>%1</b>").arg(ms(t.totalUs));
+    m_timings->setText(tr("Timings: ") + parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
+}
+
+} // namespace wsi

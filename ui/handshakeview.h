@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTreeWidget;
+
+namespace wsi {
+
+class Connection;
+class HeaderTableModel;
+class HexView;
+
+// The opening handshake of the selected connection: request and response as tables and raw text, the
+// RFC 6455 checks with the Sec-WebSocket-Accept computation step by step, timings, and a banner for
+// a refused upgrade, a failure before any response, or encrypted (wss) bytes.
+class HandshakeView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HandshakeView(QWidget *parent = nullptr);
+    ~HandshakeView() override;
+
+    void setConnection(Connection *connection);
+    Connection *connection() const;
+
+    HeaderTableModel *requestHeadersModel() const { return m_requestModel; }
+    HeaderTableModel *responseHeadersModel() const { return m_responseModel; }
+    // "HTTP/1.1 101 Switching Protocols", or empty before the response arrives.
+    QString responseStatusLine() const;
+    QString bannerText() const;
+
+    QSplitter *splitter() const { return m_splitter; }
+    QSplitter *headsSplitter() const { return m_headsSplitter; }
+    QSplitter *checksSplitter() const { return m_checksSplitter; }
+
+    void refresh();
+
+private:
+    void showBanner(int tone, const QString &html);
+    void updateChecks();
+    void updateAccept();
+    void updateTimings();
+    static void setTextIfChanged(QPlainTextEdit *edit, const QString &text);
+
+    QPointer<Connection> m_connection;
+    QLabel *m_banner = nullptr;
+    QLabel *m_summary = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QSplitter *m_headsSplitter = nullptr;
+    QSplitter *m_checksSplitter = nullptr;
+    QTabWidget *m_requestTabs = nullptr;
+    QTabWidget *m_responseTabs = nullptr;
+    HeaderTableModel *m_requestModel = nullptr;
+    HeaderTableModel *m_responseModel = nullptr;
+    QTableView *m_requestTable = nullptr;
+    QTableView *m_responseTable = nullptr;
+    QPlainTextEdit *m_requestRaw = nullptr;
+    QPlainTextEdit *m_responseRaw = nullptr;
+    QPlainTextEdit *m_bodyText = nullptr;
+    HexView *m_bodyHex = nullptr;
+    QWidget *m_bodyPage = nullptr;
+    QTreeWidget *m_checks = nullptr;
+    QLabel *m_accept = nullptr;
+    QLabel *m_timings = nullptr;
+    int m_lastFailedStatus = 0;
+};
+
+} // namespace wsi

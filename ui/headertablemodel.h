@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+namespace wsi {
+
+// Name | Value rows of one HTTP head, in wire order with repeats kept; the tooltip explains standard headers.
+class HeaderTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, ValueColumn, NUM_COLUMNS };
+    using Header = QPair<QByteArray, QByteArray>;
+
+    explicit HeaderTableModel(QObject *parent = nullptr);
+    ~HeaderTableModel() override;
+
+    void setHeaders(const QList<Header> &headers);
+    const QList<Header> &headers() const { return m_headers; }
+    // The value of the first header with this name (case-insensitive), or a null QByteArray.
+    QByteArray value(const QByteArray &name) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<Header> m_headers;
+};
+
+} // namespace wsi

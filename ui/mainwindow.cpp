@@ -1,0 +1,453 @@
+#include "mainwindow.h"
+
+#include "closedialog.h"
+#include "composer.h"
+#include "connectbar.h"
+#include "connection.h"
+#include "connectiondelegate.h"
+#include "connectionlistmodel.h"
+#include "eventdetailview.h"
+#include "eventlogmodel.h"
+#include "eventlogview.h"
+#include "handshakeview.h"
+#include "theme.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace wsi {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(new Workspace(this))
+    , m_connectionModel(new ConnectionListModel(m_workspace, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(theme::icon("app"));
+    setWindowTitle(tr("WS Inspector"));
+    createActions();
+    createCentralWidget();
+    createMenusAndToolBar();
+
+    connect(m_connectBar, &ConnectBar::connectRequested, this, &MainWindow::onConnectRequested);
+    connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::onConnectionRowsInserted);
+    connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connect(m_connectionList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MainWindow::onCurrentRowChanged);
+    connect(m_workspace, &Workspace::connectionAboutToBeRemoved, this, [this](Connection *c) {
+        if (c == m_current)
+            setCurrentConnection(nullptr);
+    });
+    connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
+    connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
+
+    resize(1280, 800);
+    restoreSettings();
+    setCurrentConnection(nullptr);
+}
+
+MainWindow::~MainWindow()
+{
+    // Views hold pointers into connections: detach them before the workspace goes.
+    setCurrentConnection(nullptr);
+}
+
+Connection *MainWindow::currentConnection() const
+{
+    return m_current;
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const char *icon, const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (icon)
+            action->setIcon(theme::icon(icon));
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        addAction(action);
+        return action;
+    };
+    m_newAction = make(QStringLiteral("newAction"), tr("&New Connection"), "new",
+        tr("Clear the URL and options to start a new connection"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_connectAction = make(QStringLiteral("connectAction"), tr("&Connect"), "connect", tr("Connect to the URL"));
+    m_disconnectAction = make(QStringLiteral("disconnectAction"), tr("&Disconnect"), "disconnect",
+        tr("Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)"));
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_closeAction = make(QStringLiteral("closeAction"), tr("C&lose\u2026"), "close",
+        tr("Send a Close frame with a code and a reason you choose"));
+    m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_removeAction = make(QStringLiteral("removeAction"), tr("&Remove Connection"), "clear",
+        tr("Close and remove the selected connection from the list"));
+    m_sendAction = new QAction(theme::icon("send"), tr("&Send"), this);
+    m_sendAction->setObjectName(QStringLiteral("sendAction"));
+    m_sendAction->setToolTip(tr("Send the composer's text (Ctrl+Enter)"));
+    m_sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_pingAction = make(QStringLiteral("pingAction"), tr("&Ping"), "ping", tr("Send a Ping frame"));
+    m_focusUrlAction = make(QStringLiteral("focusUrlAction"), tr("Go to &URL"), nullptr, tr("Move to the URL field"));
+    m_focusUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_showFramesAction
+        = make(QStringLiteral("showFramesAction"), tr("Show &Frames"), nullptr, tr("List every frame in the log"));
+    m_showFramesAction->setCheckable(true);
+    m_showFramesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), tr("&Relative Time"), nullptr,
+        tr("Times relative to the start of the connection"));
+    m_relativeTimeAction->setCheckable(true);
+    m_messagesTabAction = make(QStringLiteral("messagesTabAction"), tr("&Messages"), nullptr, tr("Show the event log"));
+    m_messagesTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_handshakeTabAction
+        = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
+    m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
+    m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createCentralWidget()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_connectBar = new ConnectBar(central);
+    m_connectBar->addActionButton(m_disconnectAction);
+    m_connectBar->addActionButton(m_closeAction);
+    layout->addWidget(m_connectBar);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->setChildrenCollapsible(false);
+    layout->addWidget(m_mainSplitter, 1);
+
+    auto *sidebar = new QWidget(m_mainSplitter);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(6, 4, 0, 6);
+    sidebarLayout->setSpacing(4);
+    sidebarLayout->addWidget(new QLabel(tr("<b>Connections</b>"), sidebar));
+    m_connectionList = new QListView(sidebar);
+    m_connectionList->setObjectName(QStringLiteral("connectionList"));
+    m_connectionList->setModel(m_connectionModel);
+    m_connectionList->setItemDelegate(new ConnectionDelegate(m_connectionList));
+    m_connectionList->setUniformItemSizes(true);
+    m_connectionList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_removeAction });
+    m_connectionList->setMinimumWidth(200);
+    sidebarLayout->addWidget(m_connectionList, 1);
+
+    m_stack = new QStackedWidget(m_mainSplitter);
+    m_emptyState = new QLabel(m_stack);
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    auto *empty = static_cast<QLabel *>(m_emptyState);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    empty->setText(tr("<p style='font-size:large'><b>Enter a ws:// or wss:// URL above and press Connect.</b></p>"
+                      "<p>The handshake appears byte for byte, with its checks and timings;<br/>"
+                      "every message, ping, close and (with Show frames) every frame is logged.</p>"
+                      "<p>Ctrl+L: URL &nbsp;\u00b7&nbsp; Ctrl+Enter: send &nbsp;\u00b7&nbsp; Ctrl+D: disconnect "
+                      "&nbsp;\u00b7&nbsp; Ctrl+Shift+F: frames &nbsp;\u00b7&nbsp; F1: about</p>"));
+    m_stack->addWidget(m_emptyState);
+
+    m_tabs = new QTabWidget(m_stack);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setDocumentMode(true);
+    m_messagesPage = new QWidget(m_tabs);
+    auto *messagesLayout = new QVBoxLayout(m_messagesPage);
+    messagesLayout->setContentsMargins(0, 4, 0, 0);
+    m_messagesSplitter = new QSplitter(Qt::Vertical, m_messagesPage);
+    m_messagesSplitter->setObjectName(QStringLiteral("messagesSplitter"));
+    m_messagesSplitter->setChildrenCollapsible(false);
+    m_eventLogView = new EventLogView(m_messagesSplitter);
+    m_detailView = new EventDetailView(m_messagesSplitter);
+    m_composer = new Composer(m_messagesSplitter);
+    m_messagesSplitter->setStretchFactor(0, 5);
+    m_messagesSplitter->setStretchFactor(1, 3);
+    m_messagesSplitter->setStretchFactor(2, 1);
+    m_messagesSplitter->setSizes({ 380, 230, 110 });
+    messagesLayout->addWidget(m_messagesSplitter);
+    m_messagesPage->addAction(m_sendAction);
+    m_handshakeView = new HandshakeView(m_tabs);
+    m_tabs->addTab(m_messagesPage, tr("Messages"));
+    m_tabs->addTab(m_handshakeView, tr("Handshake"));
+    m_stack->addWidget(m_tabs);
+
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({ 280, 1000 });
+    setCentralWidget(central);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_countersLabel = new QLabel(this);
+    m_countersLabel->setObjectName(QStringLiteral("countersLabel"));
+    statusBar()->addPermanentWidget(m_countersLabel);
+
+    connect(m_connectAction, &QAction::triggered, m_connectBar->connectButton(), &QAbstractButton::click);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newConnection);
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectCurrent);
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCurrentWithCode);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrent);
+    connect(m_sendAction, &QAction::triggered, m_composer, &Composer::send);
+    connect(m_pingAction, &QAction::triggered, m_composer, &Composer::ping);
+    connect(m_focusUrlAction, &QAction::triggered, m_connectBar, &ConnectBar::focusUrl);
+    connect(m_showFramesAction, &QAction::toggled, m_eventLogView, &EventLogView::setShowFrames);
+    connect(m_eventLogView->showFramesCheckBox(), &QCheckBox::toggled, m_showFramesAction, &QAction::setChecked);
+    connect(m_relativeTimeAction, &QAction::toggled, m_eventLogView, &EventLogView::setRelativeTime);
+    connect(m_eventLogView->relativeTimeCheckBox(), &QCheckBox::toggled, m_relativeTimeAction, &QAction::setChecked);
+    connect(m_messagesTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_messagesPage); });
+    connect(m_handshakeTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_handshakeView); });
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenusAndToolBar()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *conn = menuBar()->addMenu(tr("&Connection"));
+    conn->addAction(m_focusUrlAction);
+    conn->addAction(m_connectAction);
+    conn->addAction(m_disconnectAction);
+    conn->addAction(m_closeAction);
+    conn->addSeparator();
+    conn->addAction(m_sendAction);
+    conn->addAction(m_pingAction);
+    conn->addSeparator();
+    conn->addAction(m_removeAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_messagesTabAction);
+    view->addAction(m_handshakeTabAction);
+    view->addSeparator();
+    view->addAction(m_showFramesAction);
+    view->addAction(m_relativeTimeAction);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setIconSize(QSize(22, 22));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_newAction);
+    toolbar->addAction(m_connectAction);
+    toolbar->addAction(m_disconnectAction);
+    toolbar->addAction(m_closeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_sendAction);
+    toolbar->addAction(m_pingAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_removeAction);
+}
+
+void MainWindow::connectTo(const QString &url)
+{
+    m_connectBar->setUrlText(url);
+    m_connectBar->connectButton()->click();
+}
+
+void MainWindow::onConnectRequested(const ConnectionOptions &options)
+{
+    Connection *connection = m_workspace->openConnection(options);
+    selectConnection(connection);
+}
+
+void MainWindow::onConnectionRowsInserted(const QModelIndex &, int, int last)
+{
+    m_connectionList->setCurrentIndex(m_connectionModel->index(last, 0));
+}
+
+void MainWindow::selectConnection(Connection *connection)
+{
+    const int row = connection ? m_connectionModel->rowOf(connection) : -1;
+    if (row >= 0)
+        m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
+    else if (connection)
+        setCurrentConnection(connection); // not listed yet: the list will catch up
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_connectionList->currentIndex();
+    setCurrentConnection(current.isValid() ? m_connectionModel->connectionAt(current.row()) : nullptr);
+}
+
+void MainWindow::setCurrentConnection(Connection *connection)
+{
+    if (m_current == connection && (connection || m_stack->currentWidget() == m_emptyState))
+        return;
+    if (m_current)
+        disconnect(m_current, nullptr, this, nullptr);
+    m_current = connection;
+    if (connection) {
+        connect(connection, &Connection::stateChanged, this, &MainWindow::onCurrentStateChanged);
+        connect(connection, &Connection::countersChanged, this, &MainWindow::updateStatus);
+        connect(connection, &Connection::finished, this, &MainWindow::onCurrentStateChanged);
+    }
+    m_eventLogView->setConnection(connection);
+    m_detailView->setConnection(connection);
+    m_handshakeView->setConnection(connection);
+    m_composer->setConnection(connection);
+    m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
+    setWindowTitle(connection ? tr("%1 \u2014 WS Inspector").arg(connection->url().toString()) : tr("WS Inspector"));
+    onCurrentStateChanged();
+}
+
+void MainWindow::onCurrentStateChanged()
+{
+    // A refused upgrade is about the handshake: show it where its status, headers and body are.
+    if (m_current && m_current->state() == Connection::State::Failed && m_current->handshake().response.status != 0
+        && m_current->handshake().response.status != 101) {
+        m_tabs->setCurrentWidget(m_handshakeView);
+    }
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::updateActions()
+{
+    const Connection::State state = m_current ? m_current->state() : Connection::State::Idle;
+    const bool open = state == Connection::State::Open;
+    m_disconnectAction->setEnabled(
+        m_current && (state == Connection::State::Connecting || open || state == Connection::State::Closing));
+    m_closeAction->setEnabled(open);
+    m_sendAction->setEnabled(open);
+    m_pingAction->setEnabled(open);
+    m_removeAction->setEnabled(m_current != nullptr);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_current) {
+        m_statusLabel->setText(m_workspace->connections().isEmpty() ? tr("Ready: enter a URL and press Connect.")
+                                                                    : tr("No connection selected."));
+        m_countersLabel->clear();
+        return;
+    }
+    const QString why = m_current->statusText();
+    const QString state = Connection::stateText(m_current->state());
+    m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(m_current->id()).arg(m_current->url().toString(), state)
+                                         : tr("#%1 %2: %3").arg(m_current->id()).arg(state, why));
+    const Connection::Counters &c = m_current->counters();
+    m_countersLabel->setText(
+        tr("%1 in \u00b7 %2 out \u00b7 %3 / %4 bytes on the wire%5")
+            .arg(c.messagesIn)
+            .arg(c.messagesOut)
+            .arg(QLocale().formattedDataSize(qint64(c.bytesIn)), QLocale().formattedDataSize(qint64(c.bytesOut)),
+                c.errors ? tr(" \u00b7 %n error(s)", nullptr, int(c.errors)) : QString()));
+}
+
+void MainWindow::newConnection()
+{
+    m_connectBar->setUrlText(QString());
+    m_connectBar->clearOptions();
+    m_connectBar->clearError();
+    m_connectBar->focusUrl();
+}
+
+void MainWindow::disconnectCurrent()
+{
+    if (!m_current)
+        return;
+    if (m_current->state() == Connection::State::Open)
+        m_current->close(1000, QString());
+    else
+        m_current->abort();
+}
+
+void MainWindow::closeCurrentWithCode()
+{
+    if (!m_current || m_current->state() != Connection::State::Open)
+        return;
+    QPointer<Connection> target = m_current;
+    CloseDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && target && target->state() == Connection::State::Open)
+        target->close(dialog.code(), dialog.reason());
+}
+
+void MainWindow::removeCurrent()
+{
+    if (m_current)
+        m_workspace->removeConnection(m_current);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About WS Inspector"),
+        tr("<h3>WS Inspector %1</h3>"
+           "<p>A WebSocket inspector that shows the wire truth: every byte of the opening handshake "
+           "and every frame header, as they crossed the wire.</p>"
+           "<p><b>Shortcuts</b><br/>Ctrl+L: URL field<br/>Enter: connect<br/>Ctrl+Enter: send<br/>"
+           "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
+           "Ctrl+1 / Ctrl+2: messages / handshake<br/>Ctrl+C in the log: copy rows</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
+    m_handshakeView->splitter()->restoreState(settings.value(QStringLiteral("window/handshakeSplitter")).toByteArray());
+    m_handshakeView->headsSplitter()->restoreState(
+        settings.value(QStringLiteral("window/handshakeHeadsSplitter")).toByteArray());
+    m_handshakeView->checksSplitter()->restoreState(
+        settings.value(QStringLiteral("window/handshakeChecksSplitter")).toByteArray());
+    m_showFramesAction->setChecked(settings.value(QStringLiteral("log/showFrames"), false).toBool());
+    m_relativeTimeAction->setChecked(settings.value(QStringLiteral("log/relativeTime"), false).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/messagesSplitter"), m_messagesSplitter->saveState());
+    settings.setValue(QStringLiteral("window/handshakeSplitter"), m_handshakeView->splitter()->saveState());
+    settings.setValue(QStringLiteral("window/handshakeHeadsSplitter"), m_handshakeView->headsSplitter()->saveState());
+    settings.setValue(QStringLiteral("window/handshakeChecksSplitter"), m_handshakeView->checksSplitter()->saveState());
+    settings.setValue(QStringLiteral("log/showFrames"), m_showFramesAction->isChecked());
+    settings.setValue(QStringLiteral("log/relativeTime"), m_relativeTimeAction->isChecked());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace wsi

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "connectionoptions.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QListView;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+
+namespace wsi {
+
+class Composer;
+class ConnectBar;
+class Connection;
+class ConnectionListModel;
+class EventDetailView;
+class EventLogView;
+class HandshakeView;
+class Workspace;
+
+// The window: wires the panels to the workspace and to the selected connection. The panels do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Fills in the URL and connects, as if the user had typed it and pressed Connect.
+    void connectTo(const QString &url);
+
+    Workspace *workspace() const { return m_workspace; }
+    Connection *currentConnection() const;
+    void selectConnection(Connection *connection);
+
+    ConnectBar *connectBar() const { return m_connectBar; }
+    QListView *connectionList() const { return m_connectionList; }
+    HandshakeView *handshakeView() const { return m_handshakeView; }
+    EventLogView *eventLogView() const { return m_eventLogView; }
+    EventDetailView *detailView() const { return m_detailView; }
+    Composer *composer() const { return m_composer; }
+    QTabWidget *viewTabs() const { return m_tabs; }
+    QString statusText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void createCentralWidget();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onConnectRequested(const wsi::ConnectionOptions &options);
+    void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
+    void onCurrentRowChanged();
+    void setCurrentConnection(Connection *connection);
+    void onCurrentStateChanged();
+    void updateActions();
+    void updateStatus();
+
+    void newConnection();
+    void disconnectCurrent();
+    void closeCurrentWithCode();
+    void removeCurrent();
+    void showAbout();
+
+    Workspace *m_workspace = nullptr;
+    ConnectionListModel *m_connectionModel = nullptr;
+    QPointer<Connection> m_current;
+
+    ConnectBar *m_connectBar = nullptr;
+    QListView *m_connectionList = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_messagesPage = nullptr;
+    HandshakeView *m_handshakeView = nullptr;
+    EventLogView *m_eventLogView = nullptr;
+    EventDetailView *m_detailView = nullptr;
+    Composer *m_composer = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_messagesSplitter = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_countersLabel = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_pingAction = nullptr;
+    QAction *m_focusUrlAction = nullptr;
+    QAction *m_showFramesAction = nullptr;
+    QAction *m_relativeTimeAction = nullptr;
+    QAction *m_messagesTabAction = nullptr;
+    QAction *m_handshakeTabAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+};
+
+} // namespace wsi
