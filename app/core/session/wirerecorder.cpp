@@ -151,7 +151,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                               .arg(hs.response.status)
                               .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
         if (!hs.responseBody.isEmpty())
-            message += QObject::tr(" The response body is shown in the handshake view.");
+            message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
         append(EventType::Error, Direction::Incoming, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
         m_connection->m_statusText = message.trimmed();
         m_connection->m_counters.errors++;
