@@ -6,6 +6,7 @@
 #include "wiretap.h"
 
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <QWebSocket>
@@ -133,6 +134,11 @@ void Connection::open()
 
     m_socket = std::make_unique<QWebSocket>(m_options.origin);
     m_socket->setProxy(m_tap->proxy());
+    if (secure && !m_options.caFile.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_options.caFile, QSsl::Pem);
+        m_socket->setSslConfiguration(tls);
+    }
     connect(m_socket.get(), &QWebSocket::connected, this, &Connection::onSocketConnected);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onSocketDisconnected);
     connect(m_socket.get(), QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,

@@ -1,6 +1,8 @@
 #include "connectionoptions.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
 
 namespace wsi {
 
@@ -102,6 +104,13 @@ QString ConnectionOptions::validate() const
     for (const QString &protocol : subprotocols) {
         if (!isToken(protocol.toUtf8()))
             return tr("\"%1\" is not a valid subprotocol name: no spaces, commas or separators.").arg(protocol);
+    }
+    if (!caFile.isEmpty()) {
+        QFile file(caFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("The CA file \"%1\" cannot be read: %2.").arg(caFile, file.errorString());
+        if (QSslCertificate::fromData(file.readAll(), QSsl::Pem).isEmpty())
+            return tr("The CA file \"%1\" holds no PEM certificate.").arg(caFile);
     }
     if (timeoutMs <= 0)
         return tr("The timeout must be a positive number of milliseconds.");

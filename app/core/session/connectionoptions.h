@@ -18,6 +18,7 @@ struct ConnectionOptions
     QString origin;                               // empty: no Origin header
     int timeoutMs = 15000;                        // connect + handshake deadline
     int closeGraceMs = 500;                       // how long the tap waits for the peer's Close reply
+    QString caFile;                               // wss: extra PEM CA certificates to trust besides the system's
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
