@@ -21,8 +21,13 @@ quint8 frameFlags(const FrameHeader &h)
 
 } // namespace
 
-WireRecorder::WireRecorder(Connection *connection)
+WireRecorder::WireRecorder(Connection *connection, Perspective perspective)
     : m_connection(connection)
+    , m_perspective(perspective)
+    , m_clientDir(perspective == Perspective::Client ? Direction::Outgoing : Direction::Incoming)
+    , m_serverDir(perspective == Perspective::Client ? Direction::Incoming : Direction::Outgoing)
+    , m_clientSink(this, m_clientDir)
+    , m_serverSink(this, m_serverDir)
 {
 }
 
@@ -50,19 +55,19 @@ void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &
 
     if (m_connection->m_handshake.encrypted)
         recordEncrypted(direction, timeUs, bytes);
-    else if (direction == Direction::Outgoing)
-        recordOutgoing(timeUs, bytes);
+    else if (direction == m_clientDir)
+        recordClientStream(timeUs, bytes);
     else
-        recordIncoming(timeUs, bytes);
+        recordServerStream(timeUs, bytes);
 }
 
-void WireRecorder::recordOutgoing(qint64 timeUs, QByteArrayView bytes)
+void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
 {
     if (!m_requestDone) {
         const qsizetype used = m_request.feed(bytes);
         if (m_request.state() == HandshakeParser::State::Failed) {
             m_requestDone = true;
-            append(EventType::Error, Direction::Outgoing,
+            append(EventType::Error, m_clientDir,
                    QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
                    quint8(ErrorLayer::Http));
             return;
@@ -73,10 +78,10 @@ void WireRecorder::recordOutgoing(qint64 timeUs, QByteArrayView bytes)
         bytes = bytes.sliced(used);
     }
     if (!bytes.isEmpty())
-        m_clientFrames.feed(bytes, m_outSink);
+        m_clientFrames.feed(bytes, m_clientSink);
 }
 
-void WireRecorder::recordIncoming(qint64 timeUs, QByteArrayView bytes)
+void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
 {
     if (!m_responseDone) {
         const qsizetype used = m_response.feed(bytes);
@@ -84,8 +89,8 @@ void WireRecorder::recordIncoming(qint64 timeUs, QByteArrayView bytes)
             m_responseDone = true;
             m_upgradeFailed = true;
             m_connection->m_handshake.response = m_response.head();
-            append(EventType::HandshakeResponse, Direction::Incoming, bytes, quint64(bytes.size()));
-            append(EventType::Error, Direction::Incoming,
+            append(EventType::HandshakeResponse, m_serverDir, bytes, quint64(bytes.size()));
+            append(EventType::Error, m_serverDir,
                    QObject::tr("The server's answer to the upgrade is not valid HTTP: %1").arg(m_response.error()).toUtf8(),
                    0, quint8(ErrorLayer::Http));
             return;
@@ -100,7 +105,7 @@ void WireRecorder::recordIncoming(qint64 timeUs, QByteArrayView bytes)
             return;
     }
     if (!bytes.isEmpty() && m_openSeen)
-        m_serverFrames.feed(bytes, m_inSink);
+        m_serverFrames.feed(bytes, m_serverSink);
 }
 
 void WireRecorder::upstreamEnded(qint64 timeUs)
@@ -119,7 +124,7 @@ void WireRecorder::onRequestComplete(qint64 timeUs)
     HandshakeRecord &hs = m_connection->m_handshake;
     hs.request = m_request.head();
     hs.requestComplete = true;
-    append(EventType::HandshakeRequest, Direction::Outgoing, hs.request.raw);
+    append(EventType::HandshakeRequest, m_clientDir, hs.request.raw);
     Q_EMIT m_connection->handshakeUpdated();
 }
 
@@ -143,7 +148,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
     hs.responseComplete = true;
     hs.responseBody = m_response.body();
     hs.responseBodyTruncated = m_response.bodyTruncated();
-    append(EventType::HandshakeResponse, Direction::Incoming, hs.response.raw + hs.responseBody,
+    append(EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody,
            quint64(hs.response.raw.size()));
 
     if (m_upgradeFailed) {
@@ -152,7 +157,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                               .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
         if (!hs.responseBody.isEmpty())
             message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
-        append(EventType::Error, Direction::Incoming, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
+        append(EventType::Error, m_serverDir, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
         m_connection->m_statusText = message.trimmed();
         m_connection->m_counters.errors++;
     } else {
@@ -165,7 +170,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
             m_upgradeFailed = true;
             const QString message = QObject::tr("The 101 response breaks the WebSocket handshake rules. %1")
                                         .arg(failures.join(QStringLiteral("; ")));
-            append(EventType::Error, Direction::Incoming, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
+            append(EventType::Error, m_serverDir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
             m_connection->m_statusText = message;
             m_connection->m_counters.errors++;
         } else {
@@ -180,7 +185,7 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
 {
     // Without interception only TLS record headers are readable: enough to time the TLS handshake
     // (first ClientHello byte to the first application-data record the client sends).
-    if (direction == Direction::Incoming || m_firstAppDataOutUs >= 0)
+    if (direction != m_clientDir || m_firstAppDataOutUs >= 0)
         return;
     if (m_firstTlsByteUs < 0)
         m_firstTlsByteUs = timeUs;
@@ -253,11 +258,14 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
 {
     m_recorder->m_violationSeen = true;
-    const QString who = m_dir == Direction::Incoming ? QObject::tr("The server") : QObject::tr("The client");
+    const bool byServer = m_dir == m_recorder->m_serverDir;
+    const QString who = byServer ? QObject::tr("The server") : QObject::tr("The client");
     const QString message = QObject::tr("%1 broke the WebSocket protocol: %2").arg(who, violation.describe());
     m_recorder->append(EventType::Error, m_dir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
     m_recorder->m_connection->m_counters.errors++;
-    if (m_dir == Direction::Incoming)
+    // The peer's violations explain why the connection ends; our own side's are worth a row only.
+    const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
+    if (byPeer)
         m_recorder->m_connection->m_statusText = message;
 }
 

@@ -16,7 +16,11 @@ class Connection;
 class WireRecorder
 {
 public:
-    explicit WireRecorder(Connection *connection);
+    // Which side of the connection this app is: the client (outgoing connections: Outgoing bytes are the
+    // client's) or the server (clients of the local server: Outgoing bytes are the server's).
+    enum class Perspective { Client, Server };
+
+    explicit WireRecorder(Connection *connection, Perspective perspective = Perspective::Client);
 
     void record(Direction direction, qint64 timeUs, const QByteArray &bytes);
     // The server side of the stream ended: completes a body read until close.
@@ -44,8 +48,10 @@ private:
         Direction m_dir;
     };
 
-    void recordOutgoing(qint64 timeUs, QByteArrayView bytes);
-    void recordIncoming(qint64 timeUs, QByteArrayView bytes);
+    void recordClientStream(qint64 timeUs, QByteArrayView bytes);
+    void recordServerStream(qint64 timeUs, QByteArrayView bytes);
+    Direction clientDir() const { return m_clientDir; }
+    Direction serverDir() const { return m_serverDir; }
     void recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes);
     void onRequestComplete(qint64 timeUs);
     void onResponseHeadComplete(qint64 timeUs);
@@ -54,12 +60,15 @@ private:
                 quint8 flags = 0, quint32 maskKey = 0);
 
     Connection *m_connection;
+    Perspective m_perspective;
+    Direction m_clientDir; // the direction of bytes the client sends
+    Direction m_serverDir;
     HandshakeParser m_request{HandshakeParser::Kind::Request};
     HandshakeParser m_response{HandshakeParser::Kind::Response};
     FrameDecoder m_clientFrames{FrameDecoder::Role::ClientToServer};
     FrameDecoder m_serverFrames{FrameDecoder::Role::ServerToClient};
-    DirectionSink m_outSink{this, Direction::Outgoing};
-    DirectionSink m_inSink{this, Direction::Incoming};
+    DirectionSink m_clientSink;
+    DirectionSink m_serverSink;
     qint64 m_now = 0;
     qint64 m_requestSentUs = -1;
     qint64 m_lastPingOutUs = -1;
@@ -76,7 +85,6 @@ private:
     qint64 m_firstAppDataOutUs = -1;
     int m_tlsOutSkip = 0;      // bytes of the current outgoing record still to skip
     QByteArray m_tlsOutHeader; // partial outgoing record header
-    bool m_tlsResponseSeen = false;
 };
 
 } // namespace wsi
