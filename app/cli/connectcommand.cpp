@@ -32,17 +32,18 @@ void ConnectCommand::start()
 
 void ConnectCommand::onEventsAppended()
 {
+    // Each line goes straight into stdout's buffer (fully buffered, see main.cpp); one flush per batch of
+    // events keeps a reader of the stream current without a write() per line.
     const EventStore &events = m_connection->events();
-    QByteArray batch;
+    const qsizetype first = m_printed;
     for (; m_printed < events.size(); ++m_printed) {
         if (!m_settings.showFrames && events.at(m_printed).type == EventType::Frame)
             continue;
-        batch += SessionLogWriter::eventLine(*m_connection, m_printed);
+        const QByteArray line = SessionLogWriter::eventLine(*m_connection, m_printed);
+        std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
     }
-    if (!batch.isEmpty()) {
-        std::fwrite(batch.constData(), 1, size_t(batch.size()), m_out);
+    if (m_printed != first)
         std::fflush(m_out);
-    }
 }
 
 void ConnectCommand::onStateChanged()
