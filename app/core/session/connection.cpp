@@ -24,6 +24,64 @@ Connection::Connection(const ConnectionOptions &options, QObject *parent)
 {
 }
 
+Connection::Connection(Kind kind, const ConnectionOptions &options, const QString &peer, QObject *parent)
+    : QObject(parent)
+    , m_id(s_nextId++)
+    , m_kind(kind)
+    , m_peer(peer)
+    , m_options(options)
+    , m_recorder(std::make_unique<WireRecorder>(
+          this, kind == Kind::Outgoing ? WireRecorder::Perspective::Client : WireRecorder::Perspective::Server))
+{
+    if (kind == Kind::Incoming) {
+        m_startedUs = wallClockUs();
+        m_state = State::Connecting;
+    }
+}
+
+QString Connection::title() const
+{
+    if (m_kind == Kind::Outgoing)
+        return m_options.url.toString();
+    const QByteArray target = m_handshake.request.target;
+    return target.isEmpty() ? tr("client %1").arg(m_peer) : tr("client %1 %2").arg(m_peer, QString::fromUtf8(target));
+}
+
+void Connection::recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    m_recorder->record(direction, timeUs, bytes);
+    Q_EMIT eventsAppended();
+    Q_EMIT countersChanged();
+}
+
+void Connection::attachSocket(QWebSocket *socket)
+{
+    m_socket.reset(socket);
+    socket->setParent(nullptr);
+    connect(socket, &QWebSocket::disconnected, this, &Connection::onSocketDisconnected);
+    connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, &Connection::onSocketError);
+    m_timings.totalUs = wallClockUs() - m_startedUs;
+    setState(socket->state() == QAbstractSocket::ConnectedState ? State::Open : State::Closing);
+    Q_EMIT handshakeUpdated();
+}
+
+void Connection::wireClosed()
+{
+    m_recorder->upstreamEnded(wallClockUs());
+    Q_EMIT eventsAppended();
+    m_tapDone = true;
+    if (!m_socket) {
+        // Never handed to QWebSocketServer: refused by the relay (reject mode, origin, limits) or a bad handshake.
+        m_socketDone = true;
+        if (m_statusText.isEmpty())
+            m_statusText = tr("The client left before the WebSocket opened.");
+        setState(State::Failed);
+    } else if (m_state == State::Open) {
+        setState(State::Closing);
+    }
+    maybeFinish();
+}
+
 Connection::~Connection()
 {
     if (m_socket) {
@@ -90,7 +148,7 @@ void Connection::appendInfo(const QString &message)
 
 void Connection::open()
 {
-    if (m_state != State::Idle)
+    if (m_state != State::Idle || m_kind != Kind::Outgoing)
         return;
     m_startedUs = wallClockUs();
     setState(State::Connecting);
@@ -233,13 +291,13 @@ void Connection::onSocketDisconnected()
                     appendError(ErrorLayer::Tcp, tr("The connection closed before the WebSocket opened."));
                 setState(State::Failed);
             }
-            if (m_handshake.encrypted || !m_tap || !m_tap->tunnelEstablished())
+            if (m_kind == Kind::Outgoing && (m_handshake.encrypted || !m_tap || !m_tap->tunnelEstablished()))
                 m_tapDone = true;
             maybeFinish();
         });
         return;
     }
-    if (m_handshake.encrypted || !m_tap || !m_tap->tunnelEstablished())
+    if (m_kind == Kind::Outgoing && (m_handshake.encrypted || !m_tap || !m_tap->tunnelEstablished()))
         m_tapDone = true; // nothing more to wait for on the wire
     maybeFinish();
 }
@@ -370,7 +428,9 @@ void Connection::maybeFinish()
                 text = m_statusText;
             }
         } else {
-            const QString who = first == int(Direction::Outgoing) ? tr("this client") : tr("the server");
+            const bool byUs = first == int(Direction::Outgoing);
+            const QString who = m_kind == Kind::Outgoing ? (byUs ? tr("this client") : tr("the server"))
+                                                         : (byUs ? tr("this server") : tr("the client"));
             text = code < 0 ? tr("Closed by %1 without a status code").arg(who)
                             : tr("Closed by %1 with %2 %3").arg(who).arg(code).arg(closeCodeName(code));
             if (!reason.isEmpty())

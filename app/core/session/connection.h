@@ -35,8 +35,20 @@ public:
         quint64 errors = 0;
     };
 
+    // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, whose
+    // bytes the front relay records (recordWire()) and whose server-side socket arrives with attachSocket().
+    enum class Kind { Outgoing, Incoming };
+    Q_ENUM(Kind)
+
     explicit Connection(const ConnectionOptions &options, QObject *parent = nullptr);
+    // An incoming client; options.url describes where it connected (the local server's URL).
+    Connection(Kind kind, const ConnectionOptions &options, const QString &peer, QObject *parent = nullptr);
     ~Connection() override;
+
+    Kind kind() const { return m_kind; }
+    // What the list shows: the URL for outgoing connections, "client 127.0.0.1:53122 /path" for incoming ones.
+    QString title() const;
+    QString peer() const { return m_peer; }
 
     int id() const { return m_id; }
     const ConnectionOptions &options() const { return m_options; }
@@ -65,6 +77,14 @@ public:
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
 
+    // Incoming connections: bytes the front relay recorded (Incoming = from the client).
+    void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // Incoming connections: the server-side socket QWebSocketServer accepted for this client (owned here).
+    void attachSocket(QWebSocket *socket);
+    QWebSocket *socket() const { return m_socket.get(); }
+    // Incoming connections: the relay is done with both sides.
+    void wireClosed();
+
 Q_SIGNALS:
     void stateChanged(wsi::Connection::State state);
     void eventsAppended();
@@ -88,6 +108,8 @@ private:
 
     static int s_nextId;
     int m_id;
+    Kind m_kind = Kind::Outgoing;
+    QString m_peer;
     ConnectionOptions m_options;
     State m_state = State::Idle;
     EventStore m_events;

@@ -7,6 +7,7 @@ namespace wsi {
 Workspace::Workspace(QObject *parent)
     : QObject(parent)
 {
+    qRegisterMetaType<wsi::Connection *>();
 }
 
 Workspace::~Workspace()
@@ -17,12 +18,19 @@ Workspace::~Workspace()
 Connection *Workspace::openConnection(const ConnectionOptions &options)
 {
     auto *connection = new Connection(options, this);
-    connect(connection, &Connection::stateChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
-    connect(connection, &Connection::countersChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
-    m_connections.append(connection);
-    Q_EMIT connectionAdded(connection);
+    addConnection(connection);
     connection->open();
     return connection;
+}
+
+void Workspace::addConnection(Connection *connection)
+{
+    connection->setParent(this);
+    connect(connection, &Connection::stateChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    connect(connection, &Connection::countersChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    connect(connection, &Connection::handshakeUpdated, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    m_connections.append(connection);
+    Q_EMIT connectionAdded(connection);
 }
 
 void Workspace::removeConnection(Connection *connection)

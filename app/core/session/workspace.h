@@ -19,6 +19,8 @@ public:
 
     // Creates the connection, adds it and opens it.
     Connection *openConnection(const ConnectionOptions &options);
+    // Adds a connection created elsewhere (a client of the local server); the workspace owns it.
+    void addConnection(Connection *connection);
     // Closes (if open) and forgets a connection.
     void removeConnection(Connection *connection);
 

@@ -1,0 +1,423 @@
+#include "localserver.h"
+
+#include "closecodes.h"
+#include "connection.h"
+#include "frontrelay.h"
+#include "httphead.h"
+#include "workspace.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QWebSocket>
+#include <QWebSocketServer>
+
+namespace wsi {
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 426: return "Upgrade Required";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+QByteArray httpResponse(int status, const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    bool hasType = false;
+    for (const auto &h : headers) {
+        out += h.first + ": " + h.second + "\r\n";
+        hasType = hasType || h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+    }
+    if (!hasType && !body.isEmpty())
+        out += "Content-Type: text/plain; charset=utf-8\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    return out;
+}
+
+bool loadKey(const QByteArray &pem, QSslKey *key)
+{
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+        QSslKey candidate(pem, algorithm, QSsl::Pem);
+        if (!candidate.isNull()) {
+            *key = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+LocalServer::LocalServer(Workspace *workspace, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+{
+    qRegisterMetaType<wsi::Connection *>();
+    m_rateTimer.setInterval(1000);
+    connect(&m_rateTimer, &QTimer::timeout, this, &LocalServer::onRateTick);
+}
+
+LocalServer::~LocalServer()
+{
+    stop();
+}
+
+bool LocalServer::isRunning() const
+{
+    return m_relay && m_relay->isListening();
+}
+
+quint16 LocalServer::port() const
+{
+    return m_relay ? m_relay->serverPort() : 0;
+}
+
+QUrl LocalServer::url() const
+{
+    if (!isRunning())
+        return {};
+    QHostAddress host = m_options.address;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress::LocalHost;
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress::LocalHostIPv6;
+    QUrl url;
+    url.setScheme(m_options.tls ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setHost(host.toString());
+    url.setPort(port());
+    url.setPath(QStringLiteral("/"));
+    return url;
+}
+
+bool LocalServer::start(const ServerOptions &options, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (isRunning())
+        return fail(tr("The server is already running."));
+    const QString problem = options.validate();
+    if (!problem.isEmpty())
+        return fail(problem);
+    m_options = options;
+
+    QSslConfiguration tls;
+    if (options.tls) {
+        QSslCertificate certificate;
+        QSslKey key;
+        if (!options.certificateFile.isEmpty()) {
+            QFile certFile(options.certificateFile);
+            QFile keyFile(options.keyFile);
+            if (!certFile.open(QIODevice::ReadOnly))
+                return fail(tr("The certificate file \"%1\" cannot be read: %2.").arg(options.certificateFile, certFile.errorString()));
+            if (!keyFile.open(QIODevice::ReadOnly))
+                return fail(tr("The key file \"%1\" cannot be read: %2.").arg(options.keyFile, keyFile.errorString()));
+            const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+            if (chain.isEmpty())
+                return fail(tr("The certificate file \"%1\" holds no PEM certificate.").arg(options.certificateFile));
+            certificate = chain.first();
+            if (!loadKey(keyFile.readAll(), &key))
+                return fail(tr("The key file \"%1\" holds no PEM private key (an encrypted key is not supported).").arg(options.keyFile));
+            if (chain.size() > 1)
+                tls.setLocalCertificateChain(chain);
+        } else {
+            QString why;
+            if (!m_certificateProvider)
+                return fail(tr("No certificate: pick a certificate and key file for wss."));
+            if (!m_certificateProvider({QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")},
+                                       &certificate, &key, &why))
+                return fail(tr("Could not create a certificate for localhost: %1").arg(why));
+        }
+        tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(certificate);
+        tls.setPrivateKey(key);
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+
+    m_backend = new QWebSocketServer(QStringLiteral("WS Inspector test server"), QWebSocketServer::NonSecureMode, this);
+    m_backend->setSupportedSubprotocols(options.subprotocols);
+    m_backend->setHandshakeTimeout(options.handshakeTimeoutMs);
+    m_backend->setMaxPendingConnections(4096);
+    connect(m_backend, &QWebSocketServer::newConnection, this, &LocalServer::onBackendConnection);
+    if (!m_backend->listen(QHostAddress::LocalHost, 0)) {
+        const QString why = m_backend->errorString();
+        delete m_backend;
+        m_backend = nullptr;
+        return fail(tr("The WebSocket server could not listen on 127.0.0.1: %1").arg(why));
+    }
+
+    m_relay = new FrontRelay(this);
+    m_relay->setBackendPort(m_backend->serverPort());
+    m_relay->setTlsConfiguration(tls);
+    m_relay->setGate([this](const HttpHead &request) { return gate(request); });
+    connect(m_relay, &FrontRelay::clientAccepted, this, &LocalServer::onClientAccepted);
+    connect(m_relay, &FrontRelay::tlsFailed, this, [this](const QString &peer, const QString &reason) {
+        Q_EMIT notice(tr("TLS handshake with %1 failed: %2").arg(peer, reason));
+    });
+    if (!m_relay->listen(options.address, options.port)) {
+        const QString why = m_relay->errorString();
+        delete m_relay;
+        m_relay = nullptr;
+        m_backend->close();
+        delete m_backend;
+        m_backend = nullptr;
+        return fail(tr("Could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why));
+    }
+    m_stats = {};
+    m_lastIn = m_lastOut = 0;
+    m_rateClock.start();
+    m_rateTimer.start();
+    Q_EMIT started(url());
+    Q_EMIT statsChanged();
+    return true;
+}
+
+void LocalServer::stop()
+{
+    if (!m_relay && !m_backend)
+        return;
+    m_rateTimer.stop();
+    if (m_relay)
+        m_relay->close(); // no new clients
+    for (const QPointer<Connection> &client : std::as_const(m_clients)) {
+        if (client && !client->close(1001, tr("Test server stopping")))
+            client->abort();
+    }
+    if (m_backend)
+        m_backend->close();
+    // The relay and the server go once their clients have said goodbye.
+    if (m_relay) {
+        m_relay->setParent(nullptr);
+        QTimer::singleShot(2000, m_relay, &QObject::deleteLater);
+        m_relay = nullptr;
+    }
+    if (m_backend) {
+        m_backend->deleteLater();
+        m_backend = nullptr;
+    }
+    m_byBackendPort.clear();
+    Q_EMIT stopped();
+}
+
+void LocalServer::setMode(ServerMode mode)
+{
+    m_options.mode = mode;
+}
+
+void LocalServer::setAutoReplies(const QList<AutoReplyRule> &rules)
+{
+    m_options.autoReplies = rules;
+}
+
+QList<Connection *> LocalServer::clients() const
+{
+    QList<Connection *> out;
+    for (const QPointer<Connection> &c : m_clients) {
+        if (c)
+            out << c;
+    }
+    return out;
+}
+
+QByteArray LocalServer::gate(const HttpHead &request)
+{
+    if (m_options.mode == ServerMode::Reject)
+        return httpResponse(m_options.rejectStatus, m_options.rejectHeaders, m_options.rejectBody);
+    if (!m_options.allowedOrigins.isEmpty()) {
+        const QString origin = QString::fromUtf8(request.value("Origin"));
+        if (!m_options.allowedOrigins.contains(origin, Qt::CaseInsensitive)) {
+            const QByteArray body = origin.isEmpty()
+                ? QByteArray("Forbidden: the request has no Origin header, and this test server only allows: ")
+                      + m_options.allowedOrigins.join(QStringLiteral(", ")).toUtf8() + '\n'
+                : "Forbidden: origin " + origin.toUtf8() + " is not allowed by this test server; allowed: "
+                      + m_options.allowedOrigins.join(QStringLiteral(", ")).toUtf8() + '\n';
+            return httpResponse(403, {}, body);
+        }
+    }
+    // Admitted clients: handed to QWebSocketServer or on their way there; the asking client is neither yet.
+    int admitted = int(m_byBackendPort.size());
+    for (const QPointer<Connection> &c : std::as_const(m_clients)) {
+        if (c && c->socket() && c->state() != Connection::State::Closed && c->state() != Connection::State::Failed)
+            ++admitted;
+    }
+    if (m_options.maxClients > 0 && admitted >= m_options.maxClients)
+        return httpResponse(503, {{"Retry-After", "1"}},
+                            "Service Unavailable: this test server allows " + QByteArray::number(m_options.maxClients)
+                                + " client(s) at once.\n");
+    return {};
+}
+
+void LocalServer::onClientAccepted(RelayedClient *relayed)
+{
+    ConnectionOptions described;
+    described.url = url();
+    auto *client = new Connection(Connection::Kind::Incoming, described, relayed->peer());
+    m_workspace->addConnection(client);
+    m_clients.append(client);
+    m_stats.clients++;
+    QPointer<Connection> guard(client);
+    connect(relayed, &RelayedClient::bytesRecorded, client, &Connection::recordWire);
+    connect(relayed, &RelayedClient::backendConnected, this, [this, guard](quint16 localPort) {
+        m_byBackendPort.insert(localPort, guard);
+    });
+    connect(relayed, &RelayedClient::finished, this, [this, relayed, guard] {
+        m_byBackendPort.remove(relayed->backendLocalPort());
+        relayed->deleteLater();
+        if (guard)
+            guard->wireClosed();
+    });
+    connect(client, &Connection::finished, this, [this, guard] {
+        m_clients.removeAll(guard);
+        m_stats.clients = int(clients().size());
+        if (QTimer *timer = m_idleTimers.take(guard.data()))
+            timer->deleteLater();
+        Q_EMIT clientDisconnected(guard.data());
+        Q_EMIT statsChanged();
+    });
+    Q_EMIT clientConnected(client);
+    Q_EMIT statsChanged();
+}
+
+void LocalServer::onBackendConnection()
+{
+    while (QWebSocket *socket = m_backend->nextPendingConnection()) {
+        // The relay's outgoing local port is this socket's peer port: that pairs the two.
+        const QPointer<Connection> client = m_byBackendPort.take(socket->peerPort());
+        if (!client) {
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("Unknown client"));
+            socket->deleteLater();
+            continue;
+        }
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageSize));
+        client->attachSocket(socket);
+        Connection *c = client.data();
+        connect(socket, &QWebSocket::textMessageReceived, this, [this, c](const QString &text) { onTextMessage(c, text); });
+        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, c](const QByteArray &data) { onBinaryMessage(c, data); });
+        if (m_options.idleTimeoutMs > 0) {
+            auto *timer = new QTimer(this);
+            timer->setSingleShot(true);
+            timer->setInterval(m_options.idleTimeoutMs);
+            connect(timer, &QTimer::timeout, this, [this, client] {
+                if (client)
+                    client->close(1001, tr("Idle for %1 ms").arg(m_options.idleTimeoutMs));
+            });
+            m_idleTimers.insert(c, timer);
+            timer->start();
+        }
+    }
+}
+
+void LocalServer::touch(Connection *client)
+{
+    if (QTimer *timer = m_idleTimers.value(client))
+        timer->start();
+}
+
+void LocalServer::onTextMessage(Connection *client, const QString &text)
+{
+    m_stats.messagesIn++;
+    touch(client);
+    if (m_options.mode == ServerMode::Silent)
+        return;
+    if (applyAutoReplies(client, text))
+        return;
+    switch (m_options.mode) {
+    case ServerMode::Echo:
+        client->socket()->sendTextMessage(text);
+        m_stats.messagesOut++;
+        break;
+    case ServerMode::Broadcast:
+        m_stats.messagesOut += quint64(broadcast(text, m_options.broadcastToSender ? nullptr : client));
+        break;
+    default:
+        break;
+    }
+}
+
+void LocalServer::onBinaryMessage(Connection *client, const QByteArray &data)
+{
+    m_stats.messagesIn++;
+    touch(client);
+    switch (m_options.mode) {
+    case ServerMode::Echo:
+        client->socket()->sendBinaryMessage(data);
+        m_stats.messagesOut++;
+        break;
+    case ServerMode::Broadcast:
+        for (Connection *other : clients()) {
+            if ((other != client || m_options.broadcastToSender) && other->socket()
+                && other->state() == Connection::State::Open) {
+                other->socket()->sendBinaryMessage(data);
+                m_stats.messagesOut++;
+            }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+bool LocalServer::applyAutoReplies(Connection *client, const QString &text)
+{
+    for (const AutoReplyRule &rule : std::as_const(m_options.autoReplies)) {
+        const bool match = rule.isRegex ? QRegularExpression(rule.pattern).match(text).hasMatch()
+                                        : text.contains(rule.pattern);
+        if (match) {
+            client->socket()->sendTextMessage(m_template.resolve(rule.replyTemplate));
+            m_stats.messagesOut++;
+            return true;
+        }
+    }
+    return false;
+}
+
+int LocalServer::broadcast(const QString &text, Connection *except)
+{
+    int sent = 0;
+    for (Connection *client : clients()) {
+        if (client != except && client->state() == Connection::State::Open && client->socket()) {
+            client->socket()->sendTextMessage(text);
+            ++sent;
+        }
+    }
+    return sent;
+}
+
+bool LocalServer::kick(Connection *client, int code, const QString &reason)
+{
+    if (!m_clients.contains(client))
+        return false;
+    return client->close(code, reason);
+}
+
+void LocalServer::onRateTick()
+{
+    const double seconds = double(m_rateClock.restart()) / 1000.0;
+    if (seconds <= 0)
+        return;
+    m_stats.inPerSecond = double(m_stats.messagesIn - m_lastIn) / seconds;
+    m_stats.outPerSecond = double(m_stats.messagesOut - m_lastOut) / seconds;
+    m_lastIn = m_stats.messagesIn;
+    m_lastOut = m_stats.messagesOut;
+    Q_EMIT statsChanged();
+}
+
+} // namespace wsi

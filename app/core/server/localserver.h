@@ -1,0 +1,107 @@
+#pragma once
+
+#include "messagetemplate.h"
+#include "serveroptions.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <functional>
+
+class QWebSocket;
+class QWebSocketServer;
+class QSslCertificate;
+class QSslKey;
+
+namespace wsi {
+
+class Connection;
+class FrontRelay;
+class RelayedClient;
+class Workspace;
+struct HttpHead;
+
+// The local test server: a QWebSocketServer on 127.0.0.1:0 behind a FrontRelay on the address the user
+// chose. Every client becomes an incoming Connection in the workspace, recorded wire-true by the relay.
+class LocalServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Stats
+    {
+        int clients = 0;
+        quint64 messagesIn = 0;
+        quint64 messagesOut = 0;
+        double inPerSecond = 0;
+        double outPerSecond = 0;
+    };
+
+    // Supplies a certificate for wss when the user picked none (the app's own CA issues it).
+    using CertificateProvider = std::function<bool(const QStringList &hostNames, QSslCertificate *certificate,
+                                                   QSslKey *key, QString *error)>;
+
+    explicit LocalServer(Workspace *workspace, QObject *parent = nullptr);
+    ~LocalServer() override;
+
+    void setCertificateProvider(CertificateProvider provider) { m_certificateProvider = std::move(provider); }
+
+    bool start(const ServerOptions &options, QString *error = nullptr);
+    // Closes every client with 1001 Going Away and stops listening.
+    void stop();
+    bool isRunning() const;
+
+    const ServerOptions &options() const { return m_options; }
+    // Mode and auto-replies can change while running.
+    void setMode(ServerMode mode);
+    void setAutoReplies(const QList<AutoReplyRule> &rules);
+
+    quint16 port() const;
+    // ws://127.0.0.1:port/ (a wildcard bind shows the loopback address, which always works from here).
+    QUrl url() const;
+
+    QList<Connection *> clients() const;
+    Stats stats() const { return m_stats; }
+
+    int broadcast(const QString &text, Connection *except = nullptr);
+    bool kick(Connection *client, int code, const QString &reason);
+
+Q_SIGNALS:
+    void started(const QUrl &url);
+    void stopped();
+    void clientConnected(wsi::Connection *client);
+    void clientDisconnected(wsi::Connection *client);
+    void statsChanged();
+    // Something worth telling the user that belongs to no single client (a TLS failure before the handshake).
+    void notice(const QString &message);
+
+private:
+    QByteArray gate(const HttpHead &request);
+    void onClientAccepted(RelayedClient *relayed);
+    void onBackendConnection();
+    void onTextMessage(Connection *client, const QString &text);
+    void onBinaryMessage(Connection *client, const QByteArray &data);
+    bool applyAutoReplies(Connection *client, const QString &text);
+    void touch(Connection *client);
+    void onRateTick();
+
+    Workspace *m_workspace;
+    ServerOptions m_options;
+    QWebSocketServer *m_backend = nullptr;
+    FrontRelay *m_relay = nullptr;
+    QHash<quint16, QPointer<Connection>> m_byBackendPort; // relay's local port -> client awaiting its socket
+    QList<QPointer<Connection>> m_clients;
+    QHash<Connection *, QTimer *> m_idleTimers;
+    MessageTemplate m_template;
+    CertificateProvider m_certificateProvider;
+    Stats m_stats;
+    quint64 m_lastIn = 0;
+    quint64 m_lastOut = 0;
+    QTimer m_rateTimer;
+    QElapsedTimer m_rateClock;
+};
+
+} // namespace wsi

@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""A python3-websockets client for WS Inspector's server tests. Prints one line per thing it saw:
+  OPEN <subprotocol or ->     RECV <text>     BIN <hex>     CLOSED <code> <reason>     STATUS <http status>
+  ERROR <text>
+Usage: ws_client.py URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send TEXT]...
+                        [--expect N] [--stay-ms MS] [--cafile PEM]
+It sends the messages, waits until it received --expect messages (or --stay-ms passed), then closes with
+1000, unless the server closes first. Bounded: it never runs longer than 20 s."""
+import argparse
+import asyncio
+import ssl
+import sys
+
+import websockets
+
+
+async def run(args):
+    headers = []
+    for h in args.header:
+        name, _, value = h.partition(":")
+        headers.append((name.strip(), value.strip()))
+    context = None
+    if args.url.startswith("wss://"):
+        context = ssl.create_default_context(cafile=args.cafile)
+    try:
+        async with websockets.connect(args.url, extra_headers=headers, subprotocols=args.subprotocol or None,
+                                      origin=args.origin, compression=None, ssl=context,
+                                      open_timeout=10) as ws:
+            print("OPEN", ws.subprotocol or "-", flush=True)
+            for text in args.send:
+                await ws.send(text)
+            received = 0
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + args.stay_ms / 1000.0
+            while received < args.expect or loop.time() < deadline:
+                timeout = max(0.01, deadline - loop.time()) if received >= args.expect else 10
+                try:
+                    message = await asyncio.wait_for(ws.recv(), timeout)
+                except asyncio.TimeoutError:
+                    break
+                received += 1
+                if isinstance(message, bytes):
+                    print("BIN", message.hex(), flush=True)
+                else:
+                    print("RECV", message, flush=True)
+            await ws.close(1000, "client done")
+            print("CLOSED", ws.close_code, ws.close_reason, flush=True)
+    except websockets.InvalidStatusCode as e:
+        print("STATUS", e.status_code, flush=True)
+    except websockets.ConnectionClosed as e:
+        print("CLOSED", e.code, e.reason, flush=True)
+    except Exception as e:  # noqa: BLE001 - the test reads whatever went wrong
+        print("ERROR", type(e).__name__, e, flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("--header", action="append", default=[])
+    parser.add_argument("--subprotocol", action="append", default=[])
+    parser.add_argument("--origin")
+    parser.add_argument("--send", action="append", default=[])
+    parser.add_argument("--expect", type=int, default=0)
+    parser.add_argument("--stay-ms", type=int, default=0)
+    parser.add_argument("--cafile")
+    args = parser.parse_args()
+    asyncio.run(asyncio.wait_for(run(args), 20))
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except asyncio.TimeoutError:
+        print("ERROR timeout", flush=True)
+        sys.exit(1)
