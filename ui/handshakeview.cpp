@@ -179,8 +179,11 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_checks->setUniformRowHeights(true);
     m_checks->setAlternatingRowColors(true);
     m_checks->setHeaderLabels({ tr("Check"), tr("Expected"), tr("Actual") });
-    m_checks->header()->resizeSection(0, 190);
-    m_checks->header()->resizeSection(1, 200);
+    // Six rows at most: sizing to contents costs nothing here and keeps every value readable.
+    m_checks->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_checks->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_checks->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_checks->header()->setStretchLastSection(false);
     checksLayout->addWidget(m_checks);
 
     auto *acceptBox = new QGroupBox(tr("Sec-WebSocket-Accept and timings"), m_checksSplitter);
@@ -200,10 +203,12 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_timings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     acceptLayout->addWidget(m_timings);
 
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ 330, 270 });
     m_checksSplitter->setStretchFactor(0, 3);
     m_checksSplitter->setStretchFactor(1, 2);
+    m_checksSplitter->setSizes({ 560, 420 });
     refresh();
 }
 
@@ -417,15 +422,20 @@ void HandshakeView::updateAccept()
     const HandshakeRecord &h = m_connection->handshake();
     const AcceptComputation &a = h.accept;
     if (a.key.isEmpty()) {
-        m_accept->setText(h.encrypted ? tr("The key and the server's answer travelled inside TLS; the check "
-                                           "will be shown once TLS interception is available.")
-                                      : tr("The computation appears once the request is sent."));
+        const Connection::State state = m_connection->state();
+        if (h.encrypted)
+            m_accept->setText(tr("The key and the server's answer travelled inside TLS; the check will be shown "
+                                 "once TLS interception is available."));
+        else if (state == Connection::State::Failed || state == Connection::State::Closed)
+            m_accept->setText(tr("No upgrade request was sent, so there is nothing to check."));
+        else
+            m_accept->setText(tr("The computation appears once the request is sent."));
         return;
     }
     const QString mono = theme::monospaceFont().family().toHtmlEscaped();
     auto row = [&](const QString &label, const QString &value) {
-        return QStringLiteral(
-            "<tr><td style='padding-right:10px'>%1</td><td><span style='font-family:\"%2\"'>%3</span></td></tr>")
+        return QStringLiteral("<tr><td style='padding-right:10px; white-space:nowrap'>%1</td><td><span "
+                              "style='font-family:\"%2\"'>%3</span></td></tr>")
             .arg(label, mono, value.toHtmlEscaped());
     };
     QString html = QStringLiteral("<table cellspacing='2'>");
@@ -436,7 +446,11 @@ void HandshakeView::updateAccept()
     const bool haveResponse = h.responseComplete || h.response.status != 0;
     html += row(tr("received"),
         a.received.isEmpty() ? (haveResponse ? tr("(absent)") : tr("(waiting)")) : QString::fromLatin1(a.received));
-    if (haveResponse) {
+    const int status = h.response.status;
+    if (haveResponse && status != 0 && status != 101) {
+        html += QStringLiteral("<tr><td></td><td><b>%1</b></td></tr>")
+                    .arg(tr("not applicable: the server refused the upgrade (%1)").arg(status));
+    } else if (haveResponse) {
         const theme::Tone tone = a.valid ? theme::Tone::Success : theme::Tone::Error;
         html += QStringLiteral("<tr><td></td><td><b style='color:%1'>%2</b></td></tr>")
                     .arg(theme::toneForeground(tone, palette()).name(), a.valid ? tr("PASS") : tr("FAIL"));

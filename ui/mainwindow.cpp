@@ -131,8 +131,6 @@ void MainWindow::createCentralWidget()
     layout->setSpacing(0);
 
     m_connectBar = new ConnectBar(central);
-    m_connectBar->addActionButton(m_disconnectAction);
-    m_connectBar->addActionButton(m_closeAction);
     layout->addWidget(m_connectBar);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, central);
@@ -201,6 +199,8 @@ void MainWindow::createCentralWidget()
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
     m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLabel->setMinimumWidth(100); // long errors must not push the counters off the status bar
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     statusBar()->addWidget(m_statusLabel, 1);
     m_countersLabel = new QLabel(this);
     m_countersLabel->setObjectName(QStringLiteral("countersLabel"));
@@ -254,8 +254,9 @@ void MainWindow::createMenusAndToolBar()
     toolbar->setMovable(false);
     toolbar->setIconSize(QSize(22, 22));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Connect sits next to the URL in the connect bar; the toolbar acts on the selected connection.
     toolbar->addAction(m_newAction);
-    toolbar->addAction(m_connectAction);
+    toolbar->addSeparator();
     toolbar->addAction(m_disconnectAction);
     toolbar->addAction(m_closeAction);
     toolbar->addSeparator();
@@ -359,12 +360,14 @@ void MainWindow::updateStatus()
     m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(m_current->id()).arg(m_current->url().toString(), state)
                                          : tr("#%1 %2: %3").arg(m_current->id()).arg(state, why));
     const Connection::Counters &c = m_current->counters();
+    const QLocale locale;
     m_countersLabel->setText(
-        tr("%1 in \u00b7 %2 out \u00b7 %3 / %4 bytes on the wire%5")
+        tr("%1 in \u00b7 %2 out \u00b7 wire %3 in / %4 out%5")
             .arg(c.messagesIn)
             .arg(c.messagesOut)
-            .arg(QLocale().formattedDataSize(qint64(c.bytesIn)), QLocale().formattedDataSize(qint64(c.bytesOut)),
+            .arg(locale.formattedDataSize(qint64(c.bytesIn)), locale.formattedDataSize(qint64(c.bytesOut)),
                 c.errors ? tr(" \u00b7 %n error(s)", nullptr, int(c.errors)) : QString()));
+    m_statusLabel->setToolTip(m_statusLabel->text());
 }
 
 void MainWindow::newConnection()
