@@ -1,5 +1,6 @@
 #include "localserver.h"
 
+#include "certificateauthority.h"
 #include "closecodes.h"
 #include "connection.h"
 #include "frontrelay.h"
@@ -76,6 +77,21 @@ LocalServer::LocalServer(Workspace *workspace, QObject *parent)
 LocalServer::~LocalServer()
 {
     stop();
+}
+
+void LocalServer::useCertificateAuthority(CertificateAuthority *authority)
+{
+    setCertificateProvider([authority](const QStringList &hostNames, QSslCertificate *certificate, QSslKey *key,
+                                       QString *error) {
+        const IssuedCertificate issued = authority->issue(hostNames);
+        if (issued.isNull()) {
+            *error = authority->lastError();
+            return false;
+        }
+        *certificate = issued.certificate;
+        *key = issued.key;
+        return true;
+    });
 }
 
 bool LocalServer::isRunning() const

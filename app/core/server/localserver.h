@@ -19,6 +19,7 @@ class QSslKey;
 
 namespace wsi {
 
+class CertificateAuthority;
 class Connection;
 class FrontRelay;
 class RelayedClient;
@@ -48,6 +49,8 @@ public:
     ~LocalServer() override;
 
     void setCertificateProvider(CertificateProvider provider) { m_certificateProvider = std::move(provider); }
+    // wss without a user certificate: leaves for localhost, 127.0.0.1 and ::1 issued by the app's own CA.
+    void useCertificateAuthority(CertificateAuthority *authority);
 
     bool start(const ServerOptions &options, QString *error = nullptr);
     // Closes every client with 1001 Going Away and stops listening.

@@ -1,4 +1,5 @@
 // The local test server with real clients on 127.0.0.1: python3-websockets, node-ws and QWebSocket.
+#include "certificateauthority.h"
 #include "clientprocess.h"
 #include "connection.h"
 #include "localserver.h"
@@ -6,6 +7,7 @@
 #include "workspace.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -260,6 +262,22 @@ private Q_SLOTS:
         QCOMPARE(c->handshake().response.status, 101);
         QCOMPARE(c->events().payloadText(eventsOf(*c, EventType::Message, Direction::Incoming).value(0)),
                  QStringLiteral("secret"));
+    }
+
+    void wssWithCertificateFromOwnCa()
+    {
+        QTemporaryDir dir;
+        CertificateAuthority authority(dir.filePath(QStringLiteral("ca")));
+        QVERIFY(authority.load());
+        m_server->useCertificateAuthority(&authority);
+        ServerOptions options;
+        options.tls = true;
+        QCOMPARE(start(options), QString());
+        const QStringList out = runPythonClient({url(), QStringLiteral("--cafile"), authority.certificatePath(),
+                                                 QStringLiteral("--send"), QStringLiteral("generated"),
+                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        QVERIFY2(out.contains(QStringLiteral("RECV generated")), qPrintable(out.join('\n')));
+        m_server->stop();
     }
 
     void badOptionsAreNamed_data()
