@@ -117,8 +117,10 @@ void Composer::updateState()
     if (!m_connection)
         m_hint->setText(tr("connect first"));
     else if (!open)
-        m_hint->setText(tr("the connection is %1; messages can be sent while it is open")
-                            .arg(Connection::stateText(m_connection->state())));
+        m_hint->setText(m_connection->state() == Connection::State::Connecting
+                ? tr("waiting for the connection to open")
+                : tr("the connection is no longer open (%1); connect again to send")
+                      .arg(Connection::stateText(m_connection->state())));
     else
         m_hint->setText(tr("Ctrl+Enter to send \u00b7 %1").arg(m_connection->url().toString()));
     if (open != m_lastCanSend) {

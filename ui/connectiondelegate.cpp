@@ -4,9 +4,12 @@
 #include "connectionlistmodel.h"
 #include "theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 namespace wsi {
 
@@ -89,6 +92,22 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->drawText(QRect(countersLeft, lineTop, r.right() - countersLeft, fm.height()),
         Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(counters, Qt::ElideRight, r.right() - countersLeft));
     painter->restore();
+}
+
+bool ConnectionDelegate::helpEvent(
+    QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QString tip = QStringLiteral("<b>%1</b><br/>%2 \u00b7 %3")
+                      .arg(index.data(ConnectionListModel::UrlRole).toString().toHtmlEscaped(),
+                          index.data(ConnectionListModel::StateTextRole).toString().toHtmlEscaped(),
+                          index.data(ConnectionListModel::CountersTextRole).toString().toHtmlEscaped());
+    const QString status = index.data(ConnectionListModel::StatusTextRole).toString();
+    if (!status.isEmpty())
+        tip += QStringLiteral("<br/>") + status.toHtmlEscaped();
+    QToolTip::showText(event->globalPos(), tip, view);
+    return true;
 }
 
 } // namespace wsi

@@ -156,7 +156,8 @@ QStringList EventDetailView::fieldLines() const
 
 void EventDetailView::clearAll(const QString &note)
 {
-    m_text->setPlainText(note);
+    m_text->clear();
+    m_text->setPlaceholderText(note);
     m_jsonModel->clear();
     m_jsonNote->setText(note);
     m_jsonStack->setCurrentWidget(m_jsonNote);

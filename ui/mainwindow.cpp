@@ -4,8 +4,8 @@
 #include "composer.h"
 #include "connectbar.h"
 #include "connection.h"
-#include "connectiondelegate.h"
 #include "connectionlistmodel.h"
+#include "connectionlistview.h"
 #include "eventdetailview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
@@ -143,12 +143,8 @@ void MainWindow::createCentralWidget()
     sidebarLayout->setContentsMargins(6, 4, 0, 6);
     sidebarLayout->setSpacing(4);
     sidebarLayout->addWidget(new QLabel(tr("<b>Connections</b>"), sidebar));
-    m_connectionList = new QListView(sidebar);
-    m_connectionList->setObjectName(QStringLiteral("connectionList"));
+    m_connectionList = new ConnectionListView(sidebar);
     m_connectionList->setModel(m_connectionModel);
-    m_connectionList->setItemDelegate(new ConnectionDelegate(m_connectionList));
-    m_connectionList->setUniformItemSizes(true);
-    m_connectionList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_removeAction });
     m_connectionList->setMinimumWidth(200);
