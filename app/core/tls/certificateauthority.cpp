@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSslSocket>
 #include <QSysInfo>
 
 #include <cerrno>
@@ -89,6 +90,18 @@ QString caCommonName()
         host = QStringLiteral("localhost");
     // The whole common name must stay within 64 characters.
     return QStringLiteral("WS Inspector Local CA (%1)").arg(host.left(40));
+}
+
+// Handing the key to Qt natively skips OpenSSL 3.0's PEM decoder, which alone took about half of an
+// issue(). The handle is an EVP_PKEY only with Qt's OpenSSL backend; PEM is the portable fallback.
+QSslKey toQtKey(EVP_PKEY *key)
+{
+    if (QSslSocket::activeBackend() == QLatin1String("openssl") && EVP_PKEY_up_ref(key) == 1) {
+        const QSslKey native(static_cast<Qt::HANDLE>(key), QSsl::PrivateKey); // owns the extra reference
+        if (!native.isNull() && native.algorithm() == QSsl::Ec)
+            return native;
+    }
+    return QSslKey(certificatefactory::privateKeyToPem(key, true), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
 }
 
 } // namespace
@@ -228,8 +241,8 @@ public:
             return IssuedCertificate();
         }
         IssuedCertificate issued;
-        issued.certificate = QSslCertificate(certificatefactory::certificateToPem(leaf.get()), QSsl::Pem);
-        issued.key = QSslKey(certificatefactory::privateKeyToPem(key.get(), true), QSsl::Ec, QSsl::Pem, QSsl::PrivateKey);
+        issued.certificate = QSslCertificate(certificatefactory::certificateToDer(leaf.get()), QSsl::Der);
+        issued.key = toQtKey(key.get());
         if (issued.isNull()) {
             lastError = QStringLiteral("Qt could not read the certificate issued for %1").arg(hostNames.join(QLatin1String(", ")));
             return IssuedCertificate();

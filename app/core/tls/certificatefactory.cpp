@@ -66,6 +66,26 @@ bool setValidity(X509 *certificate, long validDays)
         && X509_gmtime_adj(X509_getm_notAfter(certificate), validDays * SecondsPerDay);
 }
 
+// X509_set_pubkey() runs OpenSSL 3.0's key encoder and then its decoder, which took a third of an
+// issue(); an EC key's SubjectPublicKeyInfo is simple enough to fill in directly.
+bool setPublicKey(X509 *certificate, EVP_PKEY *key)
+{
+    char curve[32] = {};
+    if (!EVP_PKEY_is_a(key, "EC") || !EVP_PKEY_get_group_name(key, curve, sizeof curve, nullptr)
+        || qstrcmp(curve, SN_X9_62_prime256v1) != 0)
+        return X509_set_pubkey(certificate, key) == 1;
+    unsigned char *point = nullptr;
+    const size_t size = EVP_PKEY_get1_encoded_public_key(key, &point);
+    // Takes the point on success; the objects are OpenSSL's static ones.
+    if (size == 0
+        || !X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(certificate), OBJ_nid2obj(NID_X9_62_id_ecPublicKey),
+                                   V_ASN1_OBJECT, OBJ_nid2obj(NID_X9_62_prime256v1), point, static_cast<int>(size))) {
+        OPENSSL_free(point);
+        return false;
+    }
+    return true;
+}
+
 bool addNameEntry(X509_NAME *name, const char *field, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
@@ -186,7 +206,7 @@ X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hostNames, X
         && setValidity(certificate.get(), validDays) && addNameEntry(name, "O", QStringLiteral("WS Inspector"))
         && (hostNames.first().size() > MaxCommonNameLength || addNameEntry(name, "CN", hostNames.first()))
         && X509_set_issuer_name(certificate.get(), X509_get_subject_name(caCertificate))
-        && X509_set_pubkey(certificate.get(), leafKey);
+        && setPublicKey(certificate.get(), leafKey);
     // A leaf that outlives its CA would only fail later and more confusingly.
     if (ok && ASN1_TIME_compare(X509_get0_notAfter(certificate.get()), X509_get0_notAfter(caCertificate)) > 0)
         ok = X509_set1_notAfter(certificate.get(), X509_get0_notAfter(caCertificate));
@@ -246,6 +266,22 @@ QByteArray certificateToPem(X509 *certificate)
         return QByteArray();
     }
     return bioContents(bio.get());
+}
+
+QByteArray certificateToDer(X509 *certificate)
+{
+    const int size = i2d_X509(certificate, nullptr);
+    if (size <= 0) {
+        ERR_clear_error();
+        return QByteArray();
+    }
+    QByteArray der(size, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    if (i2d_X509(certificate, &out) != size) {
+        ERR_clear_error();
+        return QByteArray();
+    }
+    return der;
 }
 
 QByteArray privateKeyToPem(EVP_PKEY *key, bool traditional)

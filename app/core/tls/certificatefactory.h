@@ -30,6 +30,7 @@ openssl::X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hos
 QString normalizedHostName(const QString &name, QString *error);
 
 QByteArray certificateToPem(X509 *certificate);
+QByteArray certificateToDer(X509 *certificate);
 // PKCS#8 ("BEGIN PRIVATE KEY"), or the traditional "BEGIN EC PRIVATE KEY" form that QSslKey(..., QSsl::Ec)
 // reads in every Qt backend.
 QByteArray privateKeyToPem(EVP_PKEY *key, bool traditional = false);
