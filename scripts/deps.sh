@@ -4,8 +4,8 @@ wsi_install_deps() {
         cmake ninja-build g++ pkg-config
         qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
         qt6-l10n-tools libgl-dev libssl-dev libbenchmark-dev
-        python3-websockets node-ws nodejs
-        xvfb xauth fonts-dejavu-core
+        python3-websockets node-ws nodejs chromium
+        xvfb xauth fonts-dejavu-core python3-cryptography openssl
     )
     local missing=()
     for p in "${packages[@]}"; do

@@ -328,6 +328,7 @@ void EventDetailView::showEvent(int eventIndex)
             addField(tr("Subprotocol"), c->negotiatedSubprotocol());
         break;
     case EventType::Info:
+    case EventType::Tls:
         break;
     }
     m_tabs->setTabText(FieldsTab, fieldsTitle);

@@ -4,6 +4,9 @@
 
 #include <QHostInfo>
 #include <QRandomGenerator>
+#include <QSslCipher>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -38,6 +41,35 @@ QString authorityOf(const QString &host, quint16 port)
     return QStringLiteral("%1:%2").arg(h).arg(port);
 }
 
+// Accepts every client as a QSslSocket: it speaks plain HTTP CONNECT first and, when intercepting wss,
+// switches the same socket to TLS with the leaf the app's CA issued.
+class TapServer : public QTcpServer
+{
+public:
+    using QTcpServer::QTcpServer;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket(this);
+        if (socket->setSocketDescriptor(descriptor))
+            addPendingConnection(socket);
+        else
+            delete socket;
+    }
+};
+
+bool sameErrors(const QList<QSslError> &a, const QList<QSslError> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (const QSslError &e : a) {
+        if (!b.contains(e))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
@@ -46,7 +78,7 @@ WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     , m_targetPort(targetPort)
     , m_user(randomToken())
     , m_password(randomToken())
-    , m_server(new QTcpServer(this))
+    , m_server(new TapServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &WireTap::onNewConnection);
 }
@@ -221,33 +253,147 @@ void WireTap::onLookedUp(const QHostInfo &info)
             }
         }
     }
+    connectUpstream();
+}
+
+void WireTap::connectUpstream()
+{
     m_clock.restart();
-    m_upstream = new QTcpSocket(this);
+    if (m_tls.intercept) {
+        auto *upstream = new QSslSocket(this);
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        QList<QSslCertificate> cas = config.caCertificates();
+        cas += m_tls.extraCaCertificates;
+        config.setCaCertificates(cas);
+        config.setProtocol(m_tls.protocol);
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        config.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
+        if (!m_tls.clientCertificate.isNull()) {
+            config.setLocalCertificate(m_tls.clientCertificate);
+            config.setPrivateKey(m_tls.clientKey);
+            if (!m_tls.clientChain.isEmpty())
+                config.setLocalCertificateChain(QList<QSslCertificate>{m_tls.clientCertificate} + m_tls.clientChain);
+        }
+        upstream->setSslConfiguration(config);
+        connect(upstream, &QSslSocket::sslErrors, this, &WireTap::onUpstreamSslErrors);
+        connect(upstream, &QSslSocket::encrypted, this, &WireTap::onUpstreamEncrypted);
+        m_upstream = upstream;
+    } else {
+        m_upstream = new QTcpSocket(this);
+    }
     m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_upstream->setProxy(QNetworkProxy::NoProxy);
     connect(m_upstream, &QTcpSocket::connected, this, &WireTap::onUpstreamConnected);
     connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);
     connect(m_upstream, &QTcpSocket::disconnected, this, &WireTap::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &WireTap::onUpstreamError);
-    m_upstream->connectToHost(m_upstreamAddress, m_targetPort);
+    if (m_tls.intercept)
+        static_cast<QSslSocket *>(m_upstream)->connectToHostEncrypted(m_upstreamAddress.toString(), m_targetPort,
+                                                                      m_targetHost);
+    else
+        m_upstream->connectToHost(m_upstreamAddress, m_targetPort);
 }
 
 void WireTap::onUpstreamConnected()
 {
-    const qint64 tcpUs = m_clock.nsecsElapsed() / 1000;
+    m_tcpUs = m_clock.nsecsElapsed() / 1000;
+    m_clock.restart();
     if (!m_client) {
         finishUpstream(false);
         return;
     }
+    Q_EMIT upstreamConnected(m_dnsUs, m_tcpUs);
+    if (!m_tls.intercept)
+        openTunnel(); // with interception, the tunnel opens once the real server's TLS is up
+}
+
+void WireTap::onUpstreamSslErrors(const QList<QSslError> &errors)
+{
+    auto *upstream = static_cast<QSslSocket *>(m_upstream);
+    const TlsReport report = TlsReport::from(*upstream, m_targetHost, errors);
+    if (m_tls.insecure || sameErrors(errors, m_acceptedTlsErrors)
+        || (!report.fingerprint().isEmpty() && m_tls.trustedFingerprints.contains(report.fingerprint()))) {
+        upstream->ignoreSslErrors(errors);
+        m_acceptedTlsErrors = errors;
+        return;
+    }
+    // Not ignored: this handshake fails. The client still waits for its 200, so if the user proceeds the tap
+    // simply connects again, accepting exactly these errors.
+    m_lastTlsErrors = errors;
+    m_awaitingTlsDecision = true;
+    Q_EMIT tlsVerificationFailed(report);
+}
+
+void WireTap::onUpstreamEncrypted()
+{
+    const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
+    auto *upstream = static_cast<QSslSocket *>(m_upstream);
+    TlsReport report = TlsReport::from(*upstream, m_targetHost, m_acceptedTlsErrors);
+    report.proceededDespiteErrors = !m_acceptedTlsErrors.isEmpty();
+    Q_EMIT tlsEstablished(report, tlsUs);
+    openTunnel();
+}
+
+void WireTap::proceedDespiteTlsErrors()
+{
+    if (!m_awaitingTlsDecision)
+        return;
+    m_awaitingTlsDecision = false;
+    m_acceptedTlsErrors = m_lastTlsErrors;
+    if (m_upstream) {
+        m_upstream->disconnect(this);
+        m_upstream->abort();
+        m_upstream->deleteLater();
+        m_upstream = nullptr;
+    }
+    connectUpstream();
+}
+
+void WireTap::cancelTls()
+{
+    if (!m_awaitingTlsDecision)
+        return;
+    m_awaitingTlsDecision = false;
+    QStringList reasons;
+    for (const QSslError &e : std::as_const(m_lastTlsErrors))
+        reasons << TlsReport::explain(e, m_targetHost);
+    const QString message = tr("TLS verification of %1 failed and the connection was cancelled: %2")
+                                .arg(m_targetHost, reasons.join(QLatin1Char(' ')));
+    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
+    Q_EMIT failed(ErrorLayer::Tls, message);
+    finishUpstream(false);
+}
+
+void WireTap::openTunnel()
+{
     m_client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_client->write("HTTP/1.1 200 Connection established\r\n\r\n");
-    m_tunnelUp = true;
-    Q_EMIT upstreamConnected(m_dnsUs, tcpUs);
-    if (!m_pendingToUpstream.isEmpty()) {
-        const QByteArray data = std::exchange(m_pendingToUpstream, {});
-        m_upstream->write(data);
-        Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+    auto startRelaying = [this] {
+        m_tunnelUp = true;
+        if (!m_pendingToUpstream.isEmpty()) {
+            const QByteArray data = std::exchange(m_pendingToUpstream, {});
+            m_upstream->write(data);
+            Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+        }
+    };
+    if (!m_tls.intercept) {
+        startRelaying();
+        return;
     }
+    // The same socket now speaks TLS with the app's QWebSocket, which trusts only the app's CA.
+    auto *client = qobject_cast<QSslSocket *>(m_client.data());
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(m_tls.leaf.certificate);
+    config.setPrivateKey(m_tls.leaf.key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    client->setSslConfiguration(config);
+    connect(client, &QSslSocket::encrypted, this, startRelaying);
+    connect(client, &QSslSocket::errorOccurred, this, [this, client](QAbstractSocket::SocketError) {
+        if (!client->isEncrypted() && !m_tunnelUp)
+            Q_EMIT failed(ErrorLayer::Tls, tr("TLS between the inspector's tap and its own WebSocket failed: %1")
+                                               .arg(client->errorString()));
+    });
+    client->startServerEncryption();
 }
 
 void WireTap::onUpstreamReadyRead()
@@ -262,6 +408,8 @@ void WireTap::onUpstreamReadyRead()
 
 void WireTap::onUpstreamDisconnected()
 {
+    if (m_awaitingTlsDecision)
+        return; // the failed handshake's socket; the user's decision decides what comes next
     onUpstreamReadyRead();
     if (m_client)
         m_client->disconnectFromHost(); // flushes what was relayed, then closes
@@ -270,6 +418,8 @@ void WireTap::onUpstreamDisconnected()
 
 void WireTap::onUpstreamError()
 {
+    if (m_awaitingTlsDecision)
+        return;
     if (m_tunnelUp) {
         // RemoteHostClosed and friends after the tunnel was up: disconnected() reports the end.
         return;
@@ -293,12 +443,24 @@ void WireTap::onUpstreamError()
     case QAbstractSocket::SocketTimeoutError:
         message = tr("TCP connect to %1 timed out. Is a firewall dropping packets?").arg(where);
         break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        message = tr("TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
+                     "the connection's TLS options.")
+                      .arg(where, m_upstream->errorString());
+        break;
     default:
         message = tr("TCP connection to %1 failed: %2.").arg(where, m_upstream->errorString());
         break;
     }
     reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
-    Q_EMIT failed(error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns : ErrorLayer::Tcp, message);
+    const bool tls = error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
+        || error == QAbstractSocket::SslInvalidUserDataError;
+    Q_EMIT failed(error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns
+                  : tls                                        ? ErrorLayer::Tls
+                                                               : ErrorLayer::Tcp,
+                  message);
     finishUpstream(false);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "certificateauthority.h"
 #include "eventrecord.h"
+#include "tlsreport.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -9,13 +11,31 @@
 #include <QNetworkProxy>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QString>
 
 class QTcpServer;
 class QTcpSocket;
+class QSslSocket;
 class QHostInfo;
 
 namespace wsi {
+
+// How the tap treats a wss:// target. With interception it opens the real TLS connection itself (verifying
+// the server for the real host name) and presents `leaf` (issued by the app's own CA) to the QWebSocket, so
+// that it records plaintext. Without, it relays the encrypted bytes untouched.
+struct TapTlsSettings
+{
+    bool intercept = false;
+    IssuedCertificate leaf;
+    QList<QSslCertificate> extraCaCertificates; // trusted besides the system's
+    QSslCertificate clientCertificate;          // mutual TLS
+    QSslKey clientKey;
+    QList<QSslCertificate> clientChain;
+    QSsl::SslProtocol protocol = QSsl::SecureProtocols;
+    bool insecure = false;                      // proceed past verification errors without asking
+    QStringList trustedFingerprints;            // leaf SHA-256 fingerprints the user chose to always trust
+};
 
 // A one-connection HTTP CONNECT proxy on 127.0.0.1 through which a single QWebSocket reaches its server,
 // so that every byte both ways is recorded exactly as it crossed the wire.
@@ -43,6 +63,12 @@ public:
     // Drops both sides at once.
     void shutdown();
 
+    void setTls(const TapTlsSettings &settings) { m_tls = settings; }
+    // After tlsVerificationFailed: connect again, accepting exactly the errors that were reported.
+    void proceedDespiteTlsErrors();
+    // After tlsVerificationFailed: give up (the client gets a 502).
+    void cancelTls();
+
     bool tunnelEstablished() const { return m_tunnelUp; }
     QHostAddress upstreamAddress() const { return m_upstreamAddress; }
 
@@ -50,6 +76,10 @@ Q_SIGNALS:
     // Every relayed chunk after the tunnel is up. Outgoing: client -> server. Incoming: server -> client.
     void bytesRecorded(wsi::Direction direction, qint64 timeUs, const QByteArray &bytes);
     void upstreamConnected(qint64 dnsUs, qint64 tcpUs);
+    // Interception: the real server's TLS is up (verified, or accepted despite errors).
+    void tlsEstablished(const wsi::TlsReport &report, qint64 tlsUs);
+    // Interception: verification against the system CAs failed; the tap waits for proceed or cancel.
+    void tlsVerificationFailed(const wsi::TlsReport &report);
     // The tap could not reach the target (DNS, TCP) or was misused (Proxy).
     void failed(wsi::ErrorLayer layer, const QString &message);
     // A CONNECT was refused (missing or wrong credentials, another target, a second tunnel).
@@ -67,6 +97,10 @@ private:
     void onUpstreamReadyRead();
     void onUpstreamDisconnected();
     void onUpstreamError();
+    void onUpstreamSslErrors(const QList<QSslError> &errors);
+    void onUpstreamEncrypted();
+    void openTunnel();
+    void connectUpstream();
     void onClientDisconnected();
     void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
                const QByteArray &body, bool closeAfter);
@@ -79,6 +113,11 @@ private:
     QTcpServer *m_server = nullptr;
     QPointer<QTcpSocket> m_client;   // the authenticated tunnel's client side
     QTcpSocket *m_upstream = nullptr;
+    TapTlsSettings m_tls;
+    QList<QSslError> m_lastTlsErrors;
+    QList<QSslError> m_acceptedTlsErrors;
+    bool m_awaitingTlsDecision = false;
+    qint64 m_tcpUs = -1;
     QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
     QByteArray m_pendingToUpstream;  // client bytes that arrived with the CONNECT head

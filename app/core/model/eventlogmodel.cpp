@@ -196,6 +196,7 @@ QString EventLogModel::typeText(const EventRecord &record)
     case EventType::Close: return QStringLiteral("CLOSE");
     case EventType::Error: return QStringLiteral("ERROR");
     case EventType::Info: return QStringLiteral("INFO");
+    case EventType::Tls: return QStringLiteral("TLS");
     }
     return {};
 }
@@ -247,6 +248,7 @@ QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex
         return QStringLiteral("[%1] %2").arg(QString::fromLatin1(errorLayerId(r.layer())).toUpper(),
                                              textPreview(payload));
     case EventType::Info:
+    case EventType::Tls:
         return textPreview(payload);
     }
     return {};

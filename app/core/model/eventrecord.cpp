@@ -15,6 +15,7 @@ const char *eventTypeId(EventType type)
     case EventType::Close: return "close";
     case EventType::Error: return "error";
     case EventType::Info: return "info";
+    case EventType::Tls: return "tls";
     }
     return "info";
 }

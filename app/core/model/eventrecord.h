@@ -15,6 +15,7 @@ enum class EventType : quint8 {
     Close,
     Error,
     Info,
+    Tls, // the real server's TLS: chain, protocol, cipher, verification (payload: a one-line summary)
 };
 
 // Who sent it: Outgoing is client -> server for a client connection, Incoming is server -> client.

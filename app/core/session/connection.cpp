@@ -1,11 +1,15 @@
 #include "connection.h"
 
+#include "certificateauthority.h"
 #include "closecodes.h"
+#include "trustedcertificates.h"
 #include "wallclock.h"
 #include "wirerecorder.h"
 #include "wiretap.h"
 
+#include <QDir>
 #include <QNetworkRequest>
+#include <QStandardPaths>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
@@ -92,6 +96,44 @@ Connection::~Connection()
         m_tap->disconnect(this);
 }
 
+CertificateAuthority *Connection::defaultCertificateAuthority(QString *warning)
+{
+    static std::unique_ptr<CertificateAuthority> authority;
+    if (!authority) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        authority = std::make_unique<CertificateAuthority>(QDir(dir).filePath(QStringLiteral("ca")));
+        if (!authority->load(warning)) {
+            if (warning)
+                *warning = authority->lastError();
+        }
+    }
+    return authority.get();
+}
+
+void Connection::proceedTls(bool alwaysTrust)
+{
+    if (!m_awaitingTlsDecision || !m_tap)
+        return;
+    m_awaitingTlsDecision = false;
+    if (alwaysTrust && !m_handshake.tls.fingerprint().isEmpty())
+        TrustedCertificates::add(m_options.url.host(), m_handshake.tls.fingerprint());
+    appendInfo(alwaysTrust ? tr("The user chose to always trust this certificate for %1 (SHA-256 %2).")
+                                 .arg(m_options.url.host(), m_handshake.tls.fingerprint())
+                           : tr("The user chose to proceed once despite the certificate errors."));
+    m_statusText.clear();
+    if (m_deadline)
+        m_deadline->start(m_options.timeoutMs);
+    m_tap->proceedDespiteTlsErrors();
+}
+
+void Connection::cancelTls()
+{
+    if (!m_awaitingTlsDecision || !m_tap)
+        return;
+    m_awaitingTlsDecision = false;
+    m_tap->cancelTls();
+}
+
 QString Connection::stateText(State state)
 {
     switch (state) {
@@ -164,11 +206,41 @@ void Connection::open()
 
     const QUrl &url = m_options.url;
     const bool secure = url.scheme() == QLatin1String("wss");
-    m_handshake.encrypted = secure;
+    const bool intercept = secure && m_options.interceptTls;
+    m_handshake.encrypted = secure && !intercept;
+    m_handshake.intercepted = intercept;
     const quint16 port = quint16(url.port(secure ? 443 : 80));
 
     m_tap = std::make_unique<WireTap>(url.host(), port);
     m_tap->setCloseGraceMs(m_options.closeGraceMs);
+    CertificateAuthority *authority = nullptr;
+    if (intercept) {
+        QString warning;
+        authority = m_authority ? m_authority : defaultCertificateAuthority(&warning);
+        if (!warning.isEmpty())
+            appendInfo(warning);
+        TapTlsSettings tls;
+        tls.intercept = true;
+        tls.leaf = authority ? authority->issue({url.host()}) : IssuedCertificate();
+        if (tls.leaf.isNull()) {
+            appendError(ErrorLayer::App, tr("The inspector's certificate authority could not issue a certificate for %1: %2")
+                                             .arg(url.host(), authority ? authority->lastError() : tr("no CA")));
+            setState(State::Failed);
+            m_tapDone = m_socketDone = true;
+            maybeFinish();
+            return;
+        }
+        if (!m_options.caFile.isEmpty())
+            tls.extraCaCertificates = QSslCertificate::fromPath(m_options.caFile, QSsl::Pem);
+        if (!m_options.clientCertificateFile.isEmpty()) {
+            QString error;
+            m_options.loadClientCertificate(&tls.clientCertificate, &tls.clientKey, &tls.clientChain, &error);
+        }
+        tls.protocol = m_options.minimumTlsVersion == 13 ? QSsl::TlsV1_3OrLater : QSsl::TlsV1_2OrLater;
+        tls.insecure = m_options.insecure;
+        tls.trustedFingerprints = TrustedCertificates::fingerprintsFor(url.host());
+        m_tap->setTls(tls);
+    }
     QString tapError;
     if (!m_tap->listen(&tapError)) {
         appendError(ErrorLayer::App, tapError);
@@ -188,11 +260,43 @@ void Connection::open()
         Q_EMIT handshakeUpdated();
     });
     connect(m_tap.get(), &WireTap::failed, this, &Connection::onTapFailed);
+    connect(m_tap.get(), &WireTap::tlsEstablished, this, [this](const TlsReport &report, qint64 tlsUs) {
+        m_handshake.tls = report;
+        m_handshake.tlsKnown = true;
+        m_timings.tlsUs = tlsUs;
+        QString summary = tr("%1 with %2, %3, %4").arg(report.host, report.protocol, report.cipher,
+                                                        report.verified ? tr("certificate verified")
+                                                                        : tr("certificate NOT verified"));
+        if (report.proceededDespiteErrors)
+            summary += tr(" (proceeding despite: %1)").arg(report.errorTexts.join(QLatin1Char(' ')));
+        EventRecord r;
+        r.timeUs = wallClockUs();
+        r.type = EventType::Tls;
+        r.dir = Direction::None;
+        appendEvent(r, summary.toUtf8());
+        Q_EMIT handshakeUpdated();
+    });
+    connect(m_tap.get(), &WireTap::tlsVerificationFailed, this, [this](const TlsReport &report) {
+        m_handshake.tls = report;
+        m_handshake.tlsKnown = true;
+        m_awaitingTlsDecision = true;
+        if (m_deadline)
+            m_deadline->stop(); // the user is deciding; that is not the server being slow
+        appendError(ErrorLayer::Tls, tr("The certificate of %1 failed verification: %2")
+                                         .arg(report.host, report.errorTexts.join(QLatin1Char(' '))));
+        Q_EMIT handshakeUpdated();
+        Q_EMIT tlsDecisionNeeded(report);
+    });
     connect(m_tap.get(), &WireTap::upstreamClosed, this, &Connection::onTapFinished);
 
     m_socket = std::make_unique<QWebSocket>(m_options.origin);
     m_socket->setProxy(m_tap->proxy());
-    if (secure && !m_options.caFile.isEmpty()) {
+    if (intercept) {
+        // This socket talks TLS only with the tap, and trusts nothing but the inspector's own CA.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates({authority->certificate()});
+        m_socket->setSslConfiguration(tls);
+    } else if (secure && !m_options.caFile.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.addCaCertificates(m_options.caFile, QSsl::Pem);
         m_socket->setSslConfiguration(tls);
@@ -209,7 +313,7 @@ void Connection::open()
                                         "trusted; check the server's certificate.")
                                          .arg(m_options.url.host(), reasons.join(QStringLiteral("; "))));
     });
-    if (secure) {
+    if (m_handshake.encrypted) {
         // The wire is TLS: QWebSocket's view is the only plaintext, so messages come from its signals.
         connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
             EventRecord r;
@@ -253,7 +357,7 @@ void Connection::open()
         request.setRawHeader(header.first, header.second);
     QWebSocketHandshakeOptions handshakeOptions;
     handshakeOptions.setSubprotocols(m_options.subprotocols);
-    if (secure) {
+    if (m_handshake.encrypted) {
         for (const QByteArray &name : request.rawHeaderList())
             m_handshake.socketRequestHeaders.append({name, request.rawHeader(name)});
     }

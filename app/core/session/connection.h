@@ -13,6 +13,7 @@ class QWebSocket;
 
 namespace wsi {
 
+class CertificateAuthority;
 class WireTap;
 class WireRecorder;
 
@@ -74,6 +75,16 @@ public:
     // Drops the connection without a Close handshake.
     void abort();
 
+    // wss interception: the CA whose leaves the tap presents to this connection's QWebSocket. Without one,
+    // the process default (defaultCertificateAuthority()) is used.
+    void setCertificateAuthority(CertificateAuthority *authority) { m_authority = authority; }
+    static CertificateAuthority *defaultCertificateAuthority(QString *warning = nullptr);
+    // After tlsDecisionNeeded: go on despite the reported certificate errors (and remember the certificate
+    // for this host when alwaysTrust), or give up.
+    void proceedTls(bool alwaysTrust = false);
+    void cancelTls();
+    bool awaitingTlsDecision() const { return m_awaitingTlsDecision; }
+
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
 
@@ -92,6 +103,9 @@ Q_SIGNALS:
     void countersChanged();
     // Emitted once, when the connection reaches Closed or Failed and the tap has finished recording.
     void finished();
+    // wss interception: the real server's certificate failed verification; the connection waits for
+    // proceedTls() or cancelTls() (its timeout is paused meanwhile).
+    void tlsDecisionNeeded(const wsi::TlsReport &report);
 
 private:
     friend class WireRecorder;
@@ -123,6 +137,8 @@ private:
     bool m_tapDone = false;
     bool m_finished = false;
     bool m_closeRequested = false;
+    bool m_awaitingTlsDecision = false;
+    CertificateAuthority *m_authority = nullptr;
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<WireTap> m_tap;
     std::unique_ptr<WireRecorder> m_recorder;

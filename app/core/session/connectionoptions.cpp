@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslKey>
 
 namespace wsi {
 
@@ -74,6 +75,57 @@ bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header,
     return true;
 }
 
+bool ConnectionOptions::loadClientCertificate(QSslCertificate *certificate, QSslKey *key,
+                                              QList<QSslCertificate> *chain, QString *error) const
+{
+    QFile file(clientCertificateFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("The client certificate \"%1\" cannot be read: %2.").arg(clientCertificateFile, file.errorString());
+        return false;
+    }
+    QSslCertificate cert;
+    QSslKey privateKey;
+    QList<QSslCertificate> extra;
+    const QString lower = clientCertificateFile.toLower();
+    if (lower.endsWith(QLatin1String(".p12")) || lower.endsWith(QLatin1String(".pfx"))) {
+        if (!QSslCertificate::importPkcs12(&file, &privateKey, &cert, &extra, clientCertificatePassword.toUtf8())) {
+            *error = tr("The PKCS#12 file \"%1\" could not be opened: wrong password, or not a PKCS#12 file.")
+                         .arg(clientCertificateFile);
+            return false;
+        }
+    } else {
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (certs.isEmpty()) {
+            *error = tr("The client certificate \"%1\" holds no PEM certificate.").arg(clientCertificateFile);
+            return false;
+        }
+        cert = certs.first();
+        extra = certs.mid(1);
+        QFile keyFile(clientKeyFile.isEmpty() ? clientCertificateFile : clientKeyFile);
+        if (!keyFile.open(QIODevice::ReadOnly)) {
+            *error = tr("The client key \"%1\" cannot be read: %2.").arg(keyFile.fileName(), keyFile.errorString());
+            return false;
+        }
+        const QByteArray pem = keyFile.readAll();
+        for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+            privateKey = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey, clientCertificatePassword.toUtf8());
+            if (!privateKey.isNull())
+                break;
+        }
+        if (privateKey.isNull()) {
+            *error = tr("The client key \"%1\" holds no PEM private key (or its password is wrong).").arg(keyFile.fileName());
+            return false;
+        }
+    }
+    if (certificate)
+        *certificate = cert;
+    if (key)
+        *key = privateKey;
+    if (chain)
+        *chain = extra;
+    return true;
+}
+
 QString ConnectionOptions::validate() const
 {
     if (url.isEmpty())
@@ -112,6 +164,13 @@ QString ConnectionOptions::validate() const
         if (QSslCertificate::fromData(file.readAll(), QSsl::Pem).isEmpty())
             return tr("The CA file \"%1\" holds no PEM certificate.").arg(caFile);
     }
+    if (!clientCertificateFile.isEmpty()) {
+        QString error;
+        if (!loadClientCertificate(nullptr, nullptr, nullptr, &error))
+            return error;
+    }
+    if (minimumTlsVersion != 12 && minimumTlsVersion != 13)
+        return tr("The minimum TLS version must be 1.2 or 1.3.");
     if (timeoutMs <= 0)
         return tr("The timeout must be a positive number of milliseconds.");
     return {};

@@ -7,6 +7,9 @@
 #include <QStringList>
 #include <QUrl>
 
+class QSslCertificate;
+class QSslKey;
+
 namespace wsi {
 
 // What the user asked for when opening a connection.
@@ -19,10 +22,19 @@ struct ConnectionOptions
     int timeoutMs = 15000;                        // connect + handshake deadline
     int closeGraceMs = 500;                       // how long the tap waits for the peer's Close reply
     QString caFile;                               // wss: extra PEM CA certificates to trust besides the system's
+    bool interceptTls = true;                     // wss: decrypt through the tap (else the wire stays opaque)
+    QString clientCertificateFile;                // wss mutual TLS: PEM certificate (+ keyFile), or PKCS#12 (.p12/.pfx)
+    QString clientKeyFile;                        // PEM key for a PEM certificate
+    QString clientCertificatePassword;            // PKCS#12 password
+    int minimumTlsVersion = 12;                   // 12: TLS 1.2 or later; 13: TLS 1.3 only
+    bool insecure = false;                        // proceed past certificate errors without asking (logged)
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
     QString validate() const;
+    // Reads the client certificate (PEM + key, or PKCS#12) for mutual TLS.
+    bool loadClientCertificate(QSslCertificate *certificate, QSslKey *key, QList<QSslCertificate> *chain,
+                               QString *error) const;
 };
 
 // Parses "Name: value"; returns false and sets error for a malformed line.

@@ -2,6 +2,7 @@
 
 #include "handshakecheck.h"
 #include "httphead.h"
+#include "tlsreport.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,6 +23,9 @@ struct ConnectionTimings
 struct HandshakeRecord
 {
     bool encrypted = false;     // wss without interception: the bytes on the wire are TLS records
+    bool intercepted = false;   // wss through the intercepting tap: the bytes recorded are the plaintext
+    bool tlsKnown = false;      // tls holds a report
+    TlsReport tls;              // the real server's TLS as the tap saw it
     bool requestComplete = false;
     bool responseComplete = false;
     HttpHead request;

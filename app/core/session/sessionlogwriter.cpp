@@ -1,5 +1,9 @@
 #include "sessionlogwriter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include "closecodes.h"
 #include "connection.h"
 #include "frameheader.h"
@@ -151,6 +155,15 @@ public:
         else
             put("null", 4);
     }
+    // A qint64 the old writer stored as a double.
+    void largeInteger(const char *name, qint64 value)
+    {
+        const quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+        if (magnitude <= kMaxExactInteger)
+            integer(name, value);
+        else
+            number(name, double(value));
+    }
     void unsignedNumber(const char *name, quint64 value)
     {
         if (value <= kMaxExactInteger)
@@ -172,6 +185,14 @@ public:
             put(']');
         }
         put(']');
+    }
+    // A nested value built with QJsonDocument: for rare events (tls) where speed does not matter.
+    void json(const char *name, const QJsonValue &value)
+    {
+        key(name);
+        const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                                : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        put(text);
     }
     // Starts a nested object as the value of name; end it with endObject().
     void beginObject(const char *name)
@@ -366,7 +387,7 @@ void putTimes(JsonLine &line, const EventRecord &r)
     } else {
         line.text("t", SessionLogWriter::isoTime(r.timeUs));
     }
-    line.number("t_us", double(r.timeUs));
+    line.largeInteger("t_us", r.timeUs);
 }
 
 // opcodeName() as UTF-8, built once: every frame line carries it.
@@ -520,6 +541,33 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         putSource(line, r);
         putTimes(line, r);
         break;
+    case EventType::Tls: {
+        const TlsReport &tls = connection.handshake().tls;
+        QJsonArray chain;
+        for (const CertificateSummary &c : tls.chain) {
+            chain.append(QJsonObject{
+                {QStringLiteral("subject"), c.subject},
+                {QStringLiteral("issuer"), c.issuer},
+                {QStringLiteral("san"), QJsonArray::fromStringList(c.subjectAltNames)},
+                {QStringLiteral("not_before"), c.notBefore.toUTC().toString(Qt::ISODate)},
+                {QStringLiteral("not_after"), c.notAfter.toUTC().toString(Qt::ISODate)},
+                {QStringLiteral("sha256"), c.sha256},
+                {QStringLiteral("key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits)},
+            });
+        }
+        line.text("alpn", tls.alpn);
+        line.json("chain", chain);
+        line.text("cipher", tls.cipher);
+        putConnDirEvent(line, connection, r);
+        line.json("errors", QJsonArray::fromStringList(tls.errorTexts));
+        line.text("host", tls.host);
+        line.boolean("proceeded_despite_errors", tls.proceededDespiteErrors);
+        line.text("protocol", tls.protocol);
+        line.lossyUtf8("summary", payload);
+        putTimes(line, r);
+        line.boolean("verified", tls.verified);
+        break;
+    }
     }
     return line.finish();
 }

@@ -1,4 +1,4 @@
-// wss:// through the tap (no interception yet): the connection works, the wire is marked encrypted,
+// wss:// through the tap with interception off: the connection works, the wire is marked encrypted,
 // messages come from the socket, TLS timing comes from the record layer, and certificate errors are named.
 #include "connection.h"
 #include "peerprocess.h"
@@ -33,6 +33,7 @@ private Q_SLOTS:
         ConnectionOptions options;
         options.url = url();
         options.caFile = m_certs.caFile();
+        options.interceptTls = false;
         Connection c(options);
         QSignalSpy finished(&c, &Connection::finished);
         c.open();
@@ -61,6 +62,7 @@ private Q_SLOTS:
     {
         ConnectionOptions options;
         options.url = url();
+        options.interceptTls = false;
         Connection c(options);
         QSignalSpy finished(&c, &Connection::finished);
         c.open();
