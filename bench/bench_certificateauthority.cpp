@@ -19,7 +19,7 @@ namespace {
 struct BenchCa
 {
     QTemporaryDir dir;
-    CertificateAuthority ca{dir.filePath(QStringLiteral("ca"))};
+    CertificateAuthority ca { dir.filePath(QStringLiteral("ca")) };
     BenchCa() { ca.load(); }
 };
 
@@ -35,7 +35,7 @@ void BM_IssueNewHost(benchmark::State &state)
     quint64 counter = 0;
     for (auto _ : state) {
         // A name never seen before: the cache cannot help.
-        const IssuedCertificate issued = ca.issue({QStringLiteral("host%1.bench.example").arg(++counter)});
+        const IssuedCertificate issued = ca.issue({ QStringLiteral("host%1.bench.example").arg(++counter) });
         if (issued.isNull())
             state.SkipWithError("issue() failed");
         benchmark::DoNotOptimize(issued);
@@ -46,7 +46,7 @@ BENCHMARK(BM_IssueNewHost)->Unit(benchmark::kMicrosecond);
 void BM_IssueCachedHost(benchmark::State &state)
 {
     CertificateAuthority &ca = benchCa().ca;
-    const QStringList names = {QStringLiteral("echo.bench.example"), QStringLiteral("127.0.0.1")};
+    const QStringList names = { QStringLiteral("echo.bench.example"), QStringLiteral("127.0.0.1") };
     ca.issue(names);
     for (auto _ : state)
         benchmark::DoNotOptimize(ca.issue(names));
@@ -64,19 +64,19 @@ BENCHMARK(BM_PartGenerateLeafKey)->Unit(benchmark::kMicrosecond);
 void BM_PartSignLeaf(benchmark::State &state)
 {
     const openssl::PKeyPtr caKey = certificatefactory::generateKey(nullptr);
-    const openssl::X509Ptr caCertificate =
-        certificatefactory::createCaCertificate(caKey.get(), QStringLiteral("Bench CA"), 730, nullptr);
+    const openssl::X509Ptr caCertificate
+        = certificatefactory::createCaCertificate(caKey.get(), QStringLiteral("Bench CA"), 730, nullptr);
     const openssl::PKeyPtr leafKey = certificatefactory::generateKey(nullptr);
-    const QStringList names = {QStringLiteral("echo.bench.example")};
+    const QStringList names = { QStringLiteral("echo.bench.example") };
     for (auto _ : state)
-        benchmark::DoNotOptimize(
-            certificatefactory::createLeafCertificate(leafKey.get(), names, caCertificate.get(), caKey.get(), 397, nullptr));
+        benchmark::DoNotOptimize(certificatefactory::createLeafCertificate(
+            leafKey.get(), names, caCertificate.get(), caKey.get(), 397, nullptr));
 }
 BENCHMARK(BM_PartSignLeaf)->Unit(benchmark::kMicrosecond);
 
 void BM_PartQtCertificate(benchmark::State &state)
 {
-    const QByteArray pem = benchCa().ca.issue({QStringLiteral("qt.bench.example")}).certificate.toPem();
+    const QByteArray pem = benchCa().ca.issue({ QStringLiteral("qt.bench.example") }).certificate.toPem();
     for (auto _ : state)
         benchmark::DoNotOptimize(QSslCertificate(pem, QSsl::Pem));
 }
@@ -95,7 +95,7 @@ BENCHMARK(BM_PartQtKeyFromHandle)->Unit(benchmark::kMicrosecond);
 
 void BM_PartQtKeyFromPem(benchmark::State &state)
 {
-    const QByteArray pem = benchCa().ca.issue({QStringLiteral("qt.bench.example")}).key.toPem();
+    const QByteArray pem = benchCa().ca.issue({ QStringLiteral("qt.bench.example") }).key.toPem();
     for (auto _ : state)
         benchmark::DoNotOptimize(QSslKey(pem, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey));
 }
@@ -118,7 +118,8 @@ void BM_GenerateCaInMemory(benchmark::State &state)
 {
     for (auto _ : state) {
         const openssl::PKeyPtr key = certificatefactory::generateKey(nullptr);
-        benchmark::DoNotOptimize(certificatefactory::createCaCertificate(key.get(), QStringLiteral("Bench CA"), 730, nullptr));
+        benchmark::DoNotOptimize(
+            certificatefactory::createCaCertificate(key.get(), QStringLiteral("Bench CA"), 730, nullptr));
     }
 }
 BENCHMARK(BM_GenerateCaInMemory)->Unit(benchmark::kMicrosecond);

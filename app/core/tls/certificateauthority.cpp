@@ -38,7 +38,8 @@ constexpr qint64 MaxFileSize = 1 << 20;
 
 QString posixError(const QString &what, const QString &path)
 {
-    return QStringLiteral("%1 %2: %3").arg(what, QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(errno)));
+    return QStringLiteral("%1 %2: %3")
+        .arg(what, QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(errno)));
 }
 
 // Writes through a temporary file in the same folder that is created with `mode` (so a key is never
@@ -115,7 +116,7 @@ public:
     X509Ptr caCertificate;
     PKeyPtr caKey;
     QSslCertificate certificate;
-    QCache<QString, IssuedCertificate> leaves{MaxCachedLeaves};
+    QCache<QString, IssuedCertificate> leaves { MaxCachedLeaves };
     QString lastError;
     mutable QMutex mutex;
 
@@ -152,7 +153,8 @@ public:
             return QStringLiteral("the CA private key file could be read by other users (permissions %1, not 0600)")
                 .arg(mode, 4, 8, QLatin1Char('0'));
         if (mode != 0600)
-            return QStringLiteral("the CA private key file had permissions %1, not 0600").arg(mode, 4, 8, QLatin1Char('0'));
+            return QStringLiteral("the CA private key file had permissions %1, not 0600")
+                .arg(mode, 4, 8, QLatin1Char('0'));
         return QString();
     }
 
@@ -205,9 +207,10 @@ public:
     {
         QString error;
         PKeyPtr key = certificatefactory::generateKey(&error);
-        X509Ptr certificate = key ? certificatefactory::createCaCertificate(key.get(), caCommonName(), CaValidDays, &error)
-                                  : nullptr;
-        const QByteArray certificatePem = certificate ? certificatefactory::certificateToPem(certificate.get()) : QByteArray();
+        X509Ptr certificate
+            = key ? certificatefactory::createCaCertificate(key.get(), caCommonName(), CaValidDays, &error) : nullptr;
+        const QByteArray certificatePem
+            = certificate ? certificatefactory::certificateToPem(certificate.get()) : QByteArray();
         const QByteArray keyPem = certificate ? certificatefactory::privateKeyToPem(key.get()) : QByteArray();
         if (certificatePem.isEmpty() || keyPem.isEmpty()) {
             lastError = error.isEmpty() ? QStringLiteral("Could not encode the new CA") : error;
@@ -233,8 +236,8 @@ public:
     {
         QString error;
         const PKeyPtr key = certificatefactory::generateKey(&error);
-        const X509Ptr leaf = key ? certificatefactory::createLeafCertificate(key.get(), hostNames, caCertificate.get(),
-                                                                             caKey.get(), LeafValidDays, &error)
+        const X509Ptr leaf = key ? certificatefactory::createLeafCertificate(
+                                 key.get(), hostNames, caCertificate.get(), caKey.get(), LeafValidDays, &error)
                                  : nullptr;
         if (!leaf) {
             lastError = error;
@@ -244,10 +247,11 @@ public:
         issued.certificate = QSslCertificate(certificatefactory::certificateToDer(leaf.get()), QSsl::Der);
         issued.key = toQtKey(key.get());
         if (issued.isNull()) {
-            lastError = QStringLiteral("Qt could not read the certificate issued for %1").arg(hostNames.join(QLatin1String(", ")));
+            lastError = QStringLiteral("Qt could not read the certificate issued for %1")
+                            .arg(hostNames.join(QLatin1String(", ")));
             return IssuedCertificate();
         }
-        issued.chain = {issued.certificate, certificate};
+        issued.chain = { issued.certificate, certificate };
         return issued;
     }
 };
@@ -280,10 +284,9 @@ bool CertificateAuthority::load(QString *warning)
     if (!d->generate())
         return false;
     if (warning) {
-        problem[0] = problem[0].toUpper();
-        *warning = QStringLiteral("%1 (%2). A new CA was generated in its place; anything that trusted the old CA "
-                                  "certificate must now trust the new one.")
-                       .arg(problem, QDir::toNativeSeparators(d->directory));
+        *warning = QStringLiteral("The CA in %1 was replaced by a newly generated one because %2. Anything that "
+                                  "trusted the old CA certificate must trust the new one instead.")
+                       .arg(QDir::toNativeSeparators(d->directory), problem);
     }
     return true;
 }

@@ -49,6 +49,16 @@ int noPassword(char *, int, int, void *)
     return 0;
 }
 
+// Only the usual spellings count as addresses: "1234" and "1.2.3" are (odd) host names, not the
+// 0.0.4.210 and 1.2.0.3 that inet_aton() would make of them.
+QHostAddress parseAddress(const QString &host)
+{
+    QHostAddress address;
+    if (host.contains(QLatin1Char(':')) || host.count(QLatin1Char('.')) == 3)
+        address.setAddress(host);
+    return address;
+}
+
 bool setRandomSerial(X509 *certificate)
 {
     unsigned char bytes[16];
@@ -79,7 +89,7 @@ bool setPublicKey(X509 *certificate, EVP_PKEY *key)
     // Takes the point on success; the objects are OpenSSL's static ones.
     if (size == 0
         || !X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(certificate), OBJ_nid2obj(NID_X9_62_id_ecPublicKey),
-                                   V_ASN1_OBJECT, OBJ_nid2obj(NID_X9_62_prime256v1), point, static_cast<int>(size))) {
+            V_ASN1_OBJECT, OBJ_nid2obj(NID_X9_62_prime256v1), point, static_cast<int>(size))) {
         OPENSSL_free(point);
         return false;
     }
@@ -89,8 +99,8 @@ bool setPublicKey(X509 *certificate, EVP_PKEY *key)
 bool addNameEntry(X509_NAME *name, const char *field, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
-    return X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(utf8.constData()),
-                                      static_cast<int>(utf8.size()), -1, 0)
+    return X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
+               reinterpret_cast<const unsigned char *>(utf8.constData()), static_cast<int>(utf8.size()), -1, 0)
         == 1;
 }
 
@@ -111,14 +121,15 @@ GeneralNamesPtr subjectAltNames(const QStringList &hostNames)
         GeneralNamePtr name(GENERAL_NAME_new());
         if (!name)
             return nullptr;
-        const QHostAddress address(hostName);
+        const QHostAddress address = parseAddress(hostName);
         if (!address.isNull()) {
             OctetStringPtr bytes(ASN1_OCTET_STRING_new());
             bool stored = false;
             if (address.protocol() == QAbstractSocket::IPv4Protocol) {
                 const quint32 ip = address.toIPv4Address();
-                const unsigned char octets[4] = {static_cast<unsigned char>(ip >> 24), static_cast<unsigned char>(ip >> 16),
-                                                 static_cast<unsigned char>(ip >> 8), static_cast<unsigned char>(ip)};
+                const unsigned char octets[4]
+                    = { static_cast<unsigned char>(ip >> 24), static_cast<unsigned char>(ip >> 16),
+                          static_cast<unsigned char>(ip >> 8), static_cast<unsigned char>(ip) };
                 stored = bytes && ASN1_OCTET_STRING_set(bytes.get(), octets, sizeof octets);
             } else {
                 const Q_IPV6ADDR ip = address.toIPv6Address();
@@ -194,7 +205,7 @@ X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, int validD
 }
 
 X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hostNames, X509 *caCertificate, EVP_PKEY *caKey,
-                              int validDays, QString *error)
+    int validDays, QString *error)
 {
     if (hostNames.isEmpty()) {
         setError(error, QStringLiteral("A certificate needs at least one host name"));
@@ -235,14 +246,10 @@ QString normalizedHostName(const QString &name, QString *error)
     QString host = name.trimmed();
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
-    // Only the usual spellings count as addresses: "1234" is a (strange) host name, not 0.0.4.210.
-    const bool looksLikeAddress = host.contains(QLatin1Char(':')) || host.count(QLatin1Char('.')) == 3;
-    if (looksLikeAddress) {
-        QHostAddress address;
-        if (address.setAddress(host)) {
-            address.setScopeId(QString());
-            return address.toString();
-        }
+    QHostAddress address = parseAddress(host);
+    if (!address.isNull()) {
+        address.setScopeId(QString());
+        return address.toString();
     }
     if (host.endsWith(QLatin1Char('.')))
         host.chop(1);
@@ -288,9 +295,8 @@ QByteArray privateKeyToPem(EVP_PKEY *key, bool traditional)
 {
     const BioPtr bio(BIO_new(BIO_s_mem()));
     const int written = !bio ? 0
-        : traditional
-        ? PEM_write_bio_PrivateKey_traditional(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr)
-        : PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr);
+        : traditional ? PEM_write_bio_PrivateKey_traditional(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr)
+                      : PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr);
     if (written != 1) {
         ERR_clear_error();
         return QByteArray();

@@ -23,7 +23,7 @@ openssl::X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, i
 // authority key identifiers, a random 16-byte serial, valid from an hour ago for validDays days but never
 // past the CA's own expiry; signed by the CA with SHA-256.
 openssl::X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hostNames, X509 *caCertificate,
-                                       EVP_PKEY *caKey, int validDays, QString *error);
+    EVP_PKEY *caKey, int validDays, QString *error);
 
 // The name as it goes into a SAN: an IP address in canonical form (brackets dropped), or a lower-case
 // ASCII (IDNA) DNS name without a trailing dot. Empty with a reason for anything that is neither.

@@ -14,14 +14,9 @@
 
 namespace wsi::openssl {
 
-template <auto FreeFunction>
-struct Deleter
+template <auto FreeFunction> struct Deleter
 {
-    template <typename T>
-    void operator()(T *object) const
-    {
-        FreeFunction(object);
-    }
+    template <typename T> void operator()(T *object) const { FreeFunction(object); }
 };
 
 using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
