@@ -4,12 +4,14 @@
 #include "connection.h"
 #include "eventlogmodel.h"
 #include "eventstore.h"
+#include "sessionlogwriter.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <deque>
 #include <malloc.h>
 #include <memory>
 #include <random>
@@ -108,6 +110,53 @@ void BM_ConnectionAppendEvent1M(benchmark::State &state)
     state.SetItemsProcessed(state.iterations() * kEvents);
 }
 BENCHMARK(BM_ConnectionAppendEvent1M)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+// Reference points for the store's record vector: the same 1M records pushed into a std::vector that grows
+// by doubling (what EventStore does: every growth copies all records and touches fresh pages) and into a
+// std::deque (fixed blocks, nothing ever copied). Not used by the app; they show what the growth costs.
+template <typename Container>
+void BM_RecordContainerBaseline(benchmark::State &state)
+{
+    for (auto _ : state) {
+        Container records;
+        qint64 t = 1'700'000'000'000'000;
+        for (qsizetype i = 0; i < kEvents; ++i)
+            records.push_back(messageRecord(t += 3, kPayloadBytes));
+        benchmark::DoNotOptimize(records.size());
+        state.PauseTiming();
+        Container().swap(records);
+        malloc_trim(0);
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(state.iterations() * kEvents);
+}
+BENCHMARK_TEMPLATE(BM_RecordContainerBaseline, std::vector<EventRecord>)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK_TEMPLATE(BM_RecordContainerBaseline, std::deque<EventRecord>)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// One session log line (what wsinspector-cli prints per event) for a 32-byte text message and its frame.
+void BM_SessionLogWriterLine(benchmark::State &state)
+{
+    Connection connection{ConnectionOptions{}};
+    EventRecord frame;
+    frame.timeUs = 1'700'000'000'000'000;
+    frame.type = EventType::Frame;
+    frame.dir = Direction::Incoming;
+    frame.flags = FlagFin;
+    frame.sub = 1;
+    frame.value = quint64(kPayloadBytes);
+    connection.appendEvent(frame, QByteArray("\x81\x20", 2));
+    connection.appendEvent(messageRecord(frame.timeUs, kPayloadBytes), payloadOf(kPayloadBytes));
+    const qsizetype row = state.range(0);
+    qsizetype bytes = 0;
+    for (auto _ : state) {
+        const QByteArray line = SessionLogWriter::eventLine(connection, row);
+        bytes += line.size();
+        benchmark::DoNotOptimize(line.constData());
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_SessionLogWriterLine)->ArgName("frame0_message1")->Arg(0)->Arg(1);
 
 // A log of 1M messages (with a frame row before each, hidden as in the default view), shared by the model
 // benchmarks below so it is built once.

@@ -400,6 +400,8 @@ private Q_SLOTS:
         QTest::newRow("header without name")
             << QStringList{url, QStringLiteral("--header"), QStringLiteral(": value")} << QStringLiteral("Name: value");
         QTest::newRow("close 1005") << QStringList{url, QStringLiteral("--close"), QStringLiteral("1005")} << QStringLiteral("1005");
+        QTest::newRow("close 1004") << QStringList{url, QStringLiteral("--close"), QStringLiteral("1004")} << QStringLiteral("1004");
+        QTest::newRow("close 1015") << QStringList{url, QStringLiteral("--close"), QStringLiteral("1015:tls")} << QStringLiteral("1015");
         QTest::newRow("close 999") << QStringList{url, QStringLiteral("--close"), QStringLiteral("999")} << QStringLiteral("999");
         QTest::newRow("close not a number") << QStringList{url, QStringLiteral("--close"), QStringLiteral("soon")} << QStringLiteral("soon");
         QTest::newRow("124-byte reason")
