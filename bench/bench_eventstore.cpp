@@ -96,7 +96,7 @@ void BM_ConnectionAppendEvent1M(benchmark::State &state)
     const QByteArray payload = payloadOf(kPayloadBytes);
     for (auto _ : state) {
         state.PauseTiming();
-        auto connection = std::make_unique<Connection>(ConnectionOptions{});
+        auto connection = std::make_unique<Connection>(ConnectionOptions {});
         state.ResumeTiming();
         qint64 t = 1'700'000'000'000'000;
         for (qsizetype i = 0; i < kEvents; ++i)
@@ -114,8 +114,7 @@ BENCHMARK(BM_ConnectionAppendEvent1M)->Unit(benchmark::kMillisecond)->Iterations
 // Reference points for the store's record vector: the same 1M records pushed into a std::vector that grows
 // by doubling (what EventStore does: every growth copies all records and touches fresh pages) and into a
 // std::deque (fixed blocks, nothing ever copied). Not used by the app; they show what the growth costs.
-template <typename Container>
-void BM_RecordContainerBaseline(benchmark::State &state)
+template <typename Container> void BM_RecordContainerBaseline(benchmark::State &state)
 {
     for (auto _ : state) {
         Container records;
@@ -136,7 +135,7 @@ BENCHMARK_TEMPLATE(BM_RecordContainerBaseline, std::deque<EventRecord>)->Unit(be
 // One session log line (what wsinspector-cli prints per event) for a 32-byte text message and its frame.
 void BM_SessionLogWriterLine(benchmark::State &state)
 {
-    Connection connection{ConnectionOptions{}};
+    Connection connection { ConnectionOptions {} };
     EventRecord frame;
     frame.timeUs = 1'700'000'000'000'000;
     frame.type = EventType::Frame;
@@ -174,7 +173,7 @@ struct ModelFixture
 private:
     ModelFixture()
     {
-        connection = std::make_unique<Connection>(ConnectionOptions{});
+        connection = std::make_unique<Connection>(ConnectionOptions {});
         const QByteArray payload = payloadOf(kPayloadBytes);
         const QByteArray frameHeader("\x81\x20", 2);
         qint64 t = 1'700'000'000'000'000;

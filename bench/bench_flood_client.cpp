@@ -34,23 +34,24 @@ int main(int argc, char *argv[])
         bytes += quint64(text.size());
     });
     QObject::connect(&socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), &app,
-                     [&](QAbstractSocket::SocketError error) {
-                         // The server closing after its Close frame is the normal end, not a failure.
-                         if (error != QAbstractSocket::RemoteHostClosedError) {
-                             std::fprintf(stderr, "bench_flood_client: %s\n", qPrintable(socket.errorString()));
-                             exitCode = 1;
-                         }
-                     });
+        [&](QAbstractSocket::SocketError error) {
+            // The server closing after its Close frame is the normal end, not a failure.
+            if (error != QAbstractSocket::RemoteHostClosedError) {
+                std::fprintf(stderr, "bench_flood_client: %s\n", qPrintable(socket.errorString()));
+                exitCode = 1;
+            }
+        });
     QObject::connect(&socket, &QWebSocket::disconnected, &app, [&] {
         const double seconds = timer.isValid() ? double(timer.nsecsElapsed()) / 1e9 : 0.0;
-        std::printf("messages=%llu seconds=%.6f msgs_per_s=%.0f close_code=%d\n", static_cast<unsigned long long>(messages),
-                    seconds, seconds > 0 ? double(messages) / seconds : 0.0, int(socket.closeCode()));
+        std::printf("messages=%llu seconds=%.6f msgs_per_s=%.0f close_code=%d\n",
+            static_cast<unsigned long long>(messages), seconds, seconds > 0 ? double(messages) / seconds : 0.0,
+            int(socket.closeCode()));
         std::fflush(stdout);
         QCoreApplication::exit(timer.isValid() ? exitCode : 1);
     });
     QTimer::singleShot(timeoutMs, &app, [&] {
         std::fprintf(stderr, "bench_flood_client: timed out after %d ms with %llu messages\n", timeoutMs,
-                     static_cast<unsigned long long>(messages));
+            static_cast<unsigned long long>(messages));
         QCoreApplication::exit(1);
     });
 

@@ -70,7 +70,7 @@ CliRun runCli(const QStringList &args, int boundMs = 20000)
     CliRun run;
     QProcess process;
     process.setProgram(QStringLiteral(WSI_CLI_PATH));
-    process.setArguments(QStringList{QStringLiteral("connect")} + args);
+    process.setArguments(QStringList { QStringLiteral("connect") } + args);
     QEventLoop loop;
     QTimer bound;
     bound.setSingleShot(true);
@@ -126,7 +126,9 @@ QString checkSessionLog(const CliRun &run)
     double lastUs = 0;
     for (qsizetype i = 0; i < run.lines.size(); ++i) {
         const QJsonObject &o = run.lines[i];
-        const QString where = QStringLiteral("line %1 (%2): ").arg(i + 1).arg(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        const QString where = QStringLiteral("line %1 (%2): ")
+                                  .arg(i + 1)
+                                  .arg(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
         if (!o.value(QLatin1String("event")).isString() || o.value(QLatin1String("event")).toString().isEmpty())
             return where + QStringLiteral("no event");
         if (!isoTime.match(o.value(QLatin1String("t")).toString()).hasMatch())
@@ -166,7 +168,7 @@ QList<QPair<QString, QString>> headersOfRaw(const QString &raw)
     const QStringList lines = raw.split(QStringLiteral("\r\n"));
     for (qsizetype i = 1; i < lines.size() && !lines[i].isEmpty(); ++i) {
         const qsizetype colon = lines[i].indexOf(QLatin1Char(':'));
-        headers.append({lines[i].left(colon), lines[i].mid(colon + 1).trimmed()});
+        headers.append({ lines[i].left(colon), lines[i].mid(colon + 1).trimmed() });
     }
     return headers;
 }
@@ -175,15 +177,15 @@ QList<QPair<QString, QString>> headersOfJson(const QJsonArray &headers)
 {
     QList<QPair<QString, QString>> pairs;
     for (const QJsonValue &h : headers)
-        pairs.append({h.toArray().at(0).toString(), h.toArray().at(1).toString()});
+        pairs.append({ h.toArray().at(0).toString(), h.toArray().at(1).toString() });
     return pairs;
 }
 
 QString expectedAccept(const QString &key)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(key.toLatin1() + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-                                                        QCryptographicHash::Sha1)
-                                   .toBase64());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(key.toLatin1() + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
+            .toBase64());
 }
 
 bool isOneLineReason(const QByteArray &err)
@@ -206,7 +208,7 @@ private Q_SLOTS:
     {
         QVERIFY2(QFileInfo::exists(QStringLiteral(WSI_CLI_PATH)), WSI_CLI_PATH);
         QVERIFY2(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
-                 "python3-websockets server did not start");
+            "python3-websockets server did not start");
         QVERIFY2(m_node.start(QStringLiteral("node"), QStringLiteral("ws_server.js")), "node-ws server did not start");
     }
 
@@ -218,15 +220,13 @@ private Q_SLOTS:
 
     void echoSessionIsLoggedFromTheWire()
     {
-        const QStringList sent{QStringLiteral("hello"), QStringLiteral("héllo \"wire\"\n\ttab \\ \x01 end"),
-                               QStringLiteral("third")};
-        QStringList args{m_python.url(QStringLiteral("/echo?x=1")),
-                         QStringLiteral("--header"), QStringLiteral("X-Custom: 42"),
-                         QStringLiteral("--origin"), QStringLiteral("http://origin.example"),
-                         QStringLiteral("--subprotocol"), QStringLiteral("nope"),
-                         QStringLiteral("--subprotocol"), QStringLiteral("superchat"),
-                         QStringLiteral("--wait-ms"), QStringLiteral("300"),
-                         QStringLiteral("--close"), QStringLiteral("4000:reason")};
+        const QStringList sent { QStringLiteral("hello"), QStringLiteral("héllo \"wire\"\n\ttab \\ \x01 end"),
+            QStringLiteral("third") };
+        QStringList args { m_python.url(QStringLiteral("/echo?x=1")), QStringLiteral("--header"),
+            QStringLiteral("X-Custom: 42"), QStringLiteral("--origin"), QStringLiteral("http://origin.example"),
+            QStringLiteral("--subprotocol"), QStringLiteral("nope"), QStringLiteral("--subprotocol"),
+            QStringLiteral("superchat"), QStringLiteral("--wait-ms"), QStringLiteral("300"), QStringLiteral("--close"),
+            QStringLiteral("4000:reason") };
         for (const QString &text : sent)
             args << QStringLiteral("--send") << text;
         const CliRun run = runCli(args);
@@ -234,7 +234,7 @@ private Q_SLOTS:
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(run.lines.first().value(QLatin1String("tool")).toString().section(QLatin1Char(' '), 0, 0),
-                 QStringLiteral("wsinspector-cli"));
+            QStringLiteral("wsinspector-cli"));
 
         // The upgrade request as it went on the wire, including what Qt generated.
         const QJsonObject request = run.first(QStringLiteral("handshake_request"), QStringLiteral("out"));
@@ -242,14 +242,15 @@ private Q_SLOTS:
         QCOMPARE(request.value(QLatin1String("method")).toString(), QStringLiteral("GET"));
         QCOMPARE(request.value(QLatin1String("target")).toString(), QStringLiteral("/echo?x=1"));
         const QJsonArray requestHeaders = request.value(QLatin1String("headers")).toArray();
-        for (const char *name : {"Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version"})
+        for (const char *name : { "Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version" })
             QVERIFY2(headerValues(requestHeaders, QLatin1String(name)).size() == 1, name);
         QCOMPARE(headerValues(requestHeaders, QStringLiteral("Host")),
-                 QStringList{QStringLiteral("127.0.0.1:%1").arg(m_python.port())});
-        QCOMPARE(headerValues(requestHeaders, QStringLiteral("X-Custom")), QStringList{QStringLiteral("42")});
-        QCOMPARE(headerValues(requestHeaders, QStringLiteral("Origin")), QStringList{QStringLiteral("http://origin.example")});
+            QStringList { QStringLiteral("127.0.0.1:%1").arg(m_python.port()) });
+        QCOMPARE(headerValues(requestHeaders, QStringLiteral("X-Custom")), QStringList { QStringLiteral("42") });
+        QCOMPARE(headerValues(requestHeaders, QStringLiteral("Origin")),
+            QStringList { QStringLiteral("http://origin.example") });
         QCOMPARE(headerValues(requestHeaders, QStringLiteral("Sec-WebSocket-Protocol")),
-                 QStringList{QStringLiteral("nope, superchat")});
+            QStringList { QStringLiteral("nope, superchat") });
         const QString requestRaw = request.value(QLatin1String("raw")).toString();
         QVERIFY2(requestRaw.startsWith(QStringLiteral("GET /echo?x=1 HTTP/1.1\r\n")), qPrintable(requestRaw));
         QVERIFY(requestRaw.endsWith(QStringLiteral("\r\n\r\n")));
@@ -260,17 +261,21 @@ private Q_SLOTS:
         QCOMPARE(response.value(QLatin1String("status")).toInt(), 101);
         QCOMPARE(response.value(QLatin1String("reason")).toString(), QStringLiteral("Switching Protocols"));
         const QJsonArray responseHeaders = response.value(QLatin1String("headers")).toArray();
-        QCOMPARE(headerValues(responseHeaders, QStringLiteral("X-Test-Peer")), QStringList{QStringLiteral("python-websockets")});
-        QCOMPARE(headerValues(responseHeaders, QStringLiteral("X-Repeat")), (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+        QCOMPARE(headerValues(responseHeaders, QStringLiteral("X-Test-Peer")),
+            QStringList { QStringLiteral("python-websockets") });
+        QCOMPARE(headerValues(responseHeaders, QStringLiteral("X-Repeat")),
+            (QStringList { QStringLiteral("one"), QStringLiteral("two") }));
         QCOMPARE(headersOfJson(responseHeaders), headersOfRaw(response.value(QLatin1String("raw")).toString()));
         const QJsonObject accept = response.value(QLatin1String("accept")).toObject();
         QCOMPARE(accept.value(QLatin1String("valid")).toBool(), true);
-        QCOMPARE(accept.value(QLatin1String("received")).toString(), accept.value(QLatin1String("expected")).toString());
+        QCOMPARE(
+            accept.value(QLatin1String("received")).toString(), accept.value(QLatin1String("expected")).toString());
         const QString key = headerValues(requestHeaders, QStringLiteral("Sec-WebSocket-Key")).value(0);
         QCOMPARE(accept.value(QLatin1String("key")).toString(), key);
         QCOMPARE(accept.value(QLatin1String("expected")).toString(), expectedAccept(key));
 
-        QCOMPARE(run.first(QStringLiteral("open")).value(QLatin1String("subprotocol")).toString(), QStringLiteral("superchat"));
+        QCOMPARE(run.first(QStringLiteral("open")).value(QLatin1String("subprotocol")).toString(),
+            QStringLiteral("superchat"));
 
         // Every frame header; client frames masked with a 4-byte key, server frames not masked.
         const QList<QJsonObject> framesOut = run.events(QStringLiteral("frame"), QStringLiteral("out"));
@@ -280,17 +285,17 @@ private Q_SLOTS:
         static const QRegularExpression maskKey(QStringLiteral("^[0-9a-f]{8}$"));
         for (const QJsonObject &f : run.events(QStringLiteral("frame"))) {
             const bool out = f.value(QLatin1String("dir")).toString() == QLatin1String("out");
-            for (const char *bit : {"fin", "rsv1", "rsv2", "rsv3", "masked"})
+            for (const char *bit : { "fin", "rsv1", "rsv2", "rsv3", "masked" })
                 QVERIFY2(f.value(QLatin1String(bit)).isBool(), bit);
             QVERIFY(f.value(QLatin1String("fin")).toBool());
             QVERIFY(!f.value(QLatin1String("rsv1")).toBool() && !f.value(QLatin1String("rsv2")).toBool()
-                    && !f.value(QLatin1String("rsv3")).toBool());
+                && !f.value(QLatin1String("rsv3")).toBool());
             QVERIFY(f.value(QLatin1String("opcode")).isDouble());
             QVERIFY(f.value(QLatin1String("length")).isDouble());
             QCOMPARE(f.value(QLatin1String("masked")).toBool(), out);
             if (out)
                 QVERIFY2(maskKey.match(f.value(QLatin1String("mask_key")).toString()).hasMatch(),
-                         qPrintable(f.value(QLatin1String("mask_key")).toString()));
+                    qPrintable(f.value(QLatin1String("mask_key")).toString()));
             else
                 QVERIFY(!f.contains(QLatin1String("mask_key")));
         }
@@ -305,7 +310,8 @@ private Q_SLOTS:
         QCOMPARE(run.texts(QStringLiteral("in")), sent);
         for (const QJsonObject &m : run.events(QStringLiteral("message"))) {
             QCOMPARE(m.value(QLatin1String("type")).toString(), QStringLiteral("text"));
-            QCOMPARE(m.value(QLatin1String("size")).toInt(), int(m.value(QLatin1String("text")).toString().toUtf8().size()));
+            QCOMPARE(
+                m.value(QLatin1String("size")).toInt(), int(m.value(QLatin1String("text")).toString().toUtf8().size()));
         }
 
         // The closing handshake both ways, this client first.
@@ -324,20 +330,21 @@ private Q_SLOTS:
 
     void nodeServerEchoAndSubprotocol()
     {
-        const CliRun run = runCli({m_node.url(QStringLiteral("/")), QStringLiteral("--subprotocol"), QStringLiteral("chat"),
-                                   QStringLiteral("--send"), QStringLiteral("from node test"), QStringLiteral("--wait-ms"),
-                                   QStringLiteral("300")});
+        const CliRun run = runCli({ m_node.url(QStringLiteral("/")), QStringLiteral("--subprotocol"),
+            QStringLiteral("chat"), QStringLiteral("--send"), QStringLiteral("from node test"),
+            QStringLiteral("--wait-ms"), QStringLiteral("300") });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         const QJsonObject response = run.first(QStringLiteral("handshake_response"));
         QCOMPARE(response.value(QLatin1String("status")).toInt(), 101);
         QCOMPARE(headerValues(response.value(QLatin1String("headers")).toArray(), QStringLiteral("X-Test-Peer")),
-                 QStringList{QStringLiteral("node-ws")});
+            QStringList { QStringLiteral("node-ws") });
         QVERIFY(response.value(QLatin1String("accept")).toObject().value(QLatin1String("valid")).toBool());
-        QCOMPARE(run.first(QStringLiteral("open")).value(QLatin1String("subprotocol")).toString(), QStringLiteral("chat"));
-        QCOMPARE(run.texts(QStringLiteral("out")), QStringList{QStringLiteral("from node test")});
-        QCOMPARE(run.texts(QStringLiteral("in")), QStringList{QStringLiteral("from node test")});
+        QCOMPARE(
+            run.first(QStringLiteral("open")).value(QLatin1String("subprotocol")).toString(), QStringLiteral("chat"));
+        QCOMPARE(run.texts(QStringLiteral("out")), QStringList { QStringLiteral("from node test") });
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("from node test") });
         QCOMPARE(run.events(QStringLiteral("close"), QStringLiteral("out")).size(), 1);
         QCOMPARE(run.first(QStringLiteral("close"), QStringLiteral("in")).value(QLatin1String("code")).toInt(), 1000);
         QCOMPARE(run.exitCode, kCleanClose);
@@ -345,7 +352,7 @@ private Q_SLOTS:
 
     void rejectedUpgradeShowsStatusAndBody()
     {
-        const CliRun run = runCli({m_python.url(QStringLiteral("/reject"))});
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/reject")) });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -354,12 +361,12 @@ private Q_SLOTS:
         QCOMPARE(response.value(QLatin1String("reason")).toString(), QStringLiteral("Forbidden"));
         QCOMPARE(response.value(QLatin1String("body")).toString(), QStringLiteral("forbidden: token missing\n"));
         QCOMPARE(headerValues(response.value(QLatin1String("headers")).toArray(), QStringLiteral("X-Test-Peer")),
-                 QStringList{QStringLiteral("python-websockets")});
+            QStringList { QStringLiteral("python-websockets") });
         QVERIFY(!response.contains(QLatin1String("accept")));
         const QJsonObject error = run.first(QStringLiteral("error"));
         QCOMPARE(error.value(QLatin1String("layer")).toString(), QStringLiteral("http"));
         QVERIFY2(error.value(QLatin1String("message")).toString().contains(QStringLiteral("403")),
-                 qPrintable(error.value(QLatin1String("message")).toString()));
+            qPrintable(error.value(QLatin1String("message")).toString()));
         QVERIFY(run.events(QStringLiteral("open")).isEmpty());
         QCOMPARE(run.exitCode, kFailed);
         QVERIFY2(isOneLineReason(run.err), run.err.constData());
@@ -372,7 +379,7 @@ private Q_SLOTS:
         QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
         const quint16 port = probe.serverPort();
         probe.close(); // nothing listens there now
-        const CliRun run = runCli({QStringLiteral("ws://127.0.0.1:%1/").arg(port)});
+        const CliRun run = runCli({ QStringLiteral("ws://127.0.0.1:%1/").arg(port) });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -389,28 +396,39 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
         const QString url = QStringLiteral("ws://127.0.0.1:9/");
-        QTest::newRow("http scheme") << QStringList{QStringLiteral("http://127.0.0.1:9/")} << QStringLiteral("ws://");
-        QTest::newRow("no URL") << QStringList{} << QStringLiteral("URL");
+        QTest::newRow("http scheme") << QStringList { QStringLiteral("http://127.0.0.1:9/") }
+                                     << QStringLiteral("ws://");
+        QTest::newRow("no URL") << QStringList {} << QStringLiteral("URL");
         QTest::newRow("forbidden header")
-            << QStringList{url, QStringLiteral("--header"), QStringLiteral("Sec-WebSocket-Key: x")} << QStringLiteral("Sec-WebSocket-Key");
-        QTest::newRow("forbidden header, other case")
-            << QStringList{url, QStringLiteral("--header"), QStringLiteral("host: example.com")} << QStringLiteral("host");
+            << QStringList { url, QStringLiteral("--header"), QStringLiteral("Sec-WebSocket-Key: x") }
+            << QStringLiteral("Sec-WebSocket-Key");
+        QTest::newRow("forbidden header, other case") << QStringList { url, QStringLiteral("--header"),
+            QStringLiteral("host: example.com") } << QStringLiteral("host");
         QTest::newRow("malformed header")
-            << QStringList{url, QStringLiteral("--header"), QStringLiteral("no colon here")} << QStringLiteral("no colon here");
-        QTest::newRow("header without name")
-            << QStringList{url, QStringLiteral("--header"), QStringLiteral(": value")} << QStringLiteral("Name: value");
-        QTest::newRow("close 1005") << QStringList{url, QStringLiteral("--close"), QStringLiteral("1005")} << QStringLiteral("1005");
-        QTest::newRow("close 1004") << QStringList{url, QStringLiteral("--close"), QStringLiteral("1004")} << QStringLiteral("1004");
-        QTest::newRow("close 1015") << QStringList{url, QStringLiteral("--close"), QStringLiteral("1015:tls")} << QStringLiteral("1015");
-        QTest::newRow("close 999") << QStringList{url, QStringLiteral("--close"), QStringLiteral("999")} << QStringLiteral("999");
-        QTest::newRow("close not a number") << QStringList{url, QStringLiteral("--close"), QStringLiteral("soon")} << QStringLiteral("soon");
-        QTest::newRow("124-byte reason")
-            << QStringList{url, QStringLiteral("--close"), QStringLiteral("4000:") + QString(124, QLatin1Char('r'))} << QStringLiteral("123");
+            << QStringList { url, QStringLiteral("--header"), QStringLiteral("no colon here") }
+            << QStringLiteral("no colon here");
+        QTest::newRow("header without name") << QStringList { url, QStringLiteral("--header"),
+            QStringLiteral(": value") } << QStringLiteral("Name: value");
+        QTest::newRow("close 1005") << QStringList { url, QStringLiteral("--close"), QStringLiteral("1005") }
+                                    << QStringLiteral("1005");
+        QTest::newRow("close 1004") << QStringList { url, QStringLiteral("--close"), QStringLiteral("1004") }
+                                    << QStringLiteral("1004");
+        QTest::newRow("close 1015") << QStringList { url, QStringLiteral("--close"), QStringLiteral("1015:tls") }
+                                    << QStringLiteral("1015");
+        QTest::newRow("close 999") << QStringList { url, QStringLiteral("--close"), QStringLiteral("999") }
+                                   << QStringLiteral("999");
+        QTest::newRow("close not a number")
+            << QStringList { url, QStringLiteral("--close"), QStringLiteral("soon") } << QStringLiteral("soon");
+        QTest::newRow("124-byte reason") << QStringList { url, QStringLiteral("--close"),
+            QStringLiteral("4000:") + QString(124, QLatin1Char('r')) }
+                                         << QStringLiteral("123");
         QTest::newRow("reason of 62 two-byte characters")
-            << QStringList{url, QStringLiteral("--close"), QStringLiteral("4000:") + QString(62, QChar(0xe9))} << QStringLiteral("124");
-        QTest::newRow("timeout not a number")
-            << QStringList{url, QStringLiteral("--timeout-ms"), QStringLiteral("soon")} << QStringLiteral("timeout-ms");
-        QTest::newRow("negative wait") << QStringList{url, QStringLiteral("--wait-ms"), QStringLiteral("-5")} << QStringLiteral("wait-ms");
+            << QStringList { url, QStringLiteral("--close"), QStringLiteral("4000:") + QString(62, QChar(0xe9)) }
+            << QStringLiteral("124");
+        QTest::newRow("timeout not a number") << QStringList { url, QStringLiteral("--timeout-ms"),
+            QStringLiteral("soon") } << QStringLiteral("timeout-ms");
+        QTest::newRow("negative wait") << QStringList { url, QStringLiteral("--wait-ms"), QStringLiteral("-5") }
+                                       << QStringLiteral("wait-ms");
     }
 
     void invalidUsageIsRefused()
@@ -428,7 +446,8 @@ private Q_SLOTS:
     void unknownCommandIsUsageError()
     {
         QProcess process;
-        process.start(QStringLiteral(WSI_CLI_PATH), {QStringLiteral("serve-all"), QStringLiteral("ws://127.0.0.1:9/")});
+        process.start(
+            QStringLiteral(WSI_CLI_PATH), { QStringLiteral("serve-all"), QStringLiteral("ws://127.0.0.1:9/") });
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitCode(), kUsage);
         QVERIFY(process.readAllStandardError().contains("serve-all"));
@@ -437,19 +456,20 @@ private Q_SLOTS:
     void closeReasonOf123BytesIsSent()
     {
         const QString reason(123, QLatin1Char('r'));
-        const CliRun run = runCli({m_python.url(QStringLiteral("/echo")), QStringLiteral("--wait-ms"), QStringLiteral("0"),
-                                   QStringLiteral("--close"), QStringLiteral("3000:") + reason});
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--wait-ms"),
+            QStringLiteral("0"), QStringLiteral("--close"), QStringLiteral("3000:") + reason });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QJsonObject out = run.first(QStringLiteral("close"), QStringLiteral("out"));
         QCOMPARE(out.value(QLatin1String("code")).toInt(), 3000);
         QCOMPARE(out.value(QLatin1String("reason")).toString(), reason);
-        QCOMPARE(run.first(QStringLiteral("close"), QStringLiteral("in")).value(QLatin1String("reason")).toString(), reason);
+        QCOMPARE(
+            run.first(QStringLiteral("close"), QStringLiteral("in")).value(QLatin1String("reason")).toString(), reason);
         QCOMPARE(run.exitCode, kCleanClose);
     }
 
     void serverCloseWithCodeAndReason()
     {
-        const CliRun run = runCli({m_python.url(QStringLiteral("/close4001"))});
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/close4001")) });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -465,7 +485,8 @@ private Q_SLOTS:
 
     void fragmentedMessageIsReassembled()
     {
-        const CliRun run = runCli({m_python.url(QStringLiteral("/fragmented")), QStringLiteral("--wait-ms"), QStringLiteral("300")});
+        const CliRun run = runCli(
+            { m_python.url(QStringLiteral("/fragmented")), QStringLiteral("--wait-ms"), QStringLiteral("300") });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QJsonObject message = run.first(QStringLiteral("message"), QStringLiteral("in"));
         QCOMPARE(message.value(QLatin1String("text")).toString(), QStringLiteral("Hello, fragments"));
@@ -480,7 +501,8 @@ private Q_SLOTS:
 
     void serverPingAndPong()
     {
-        const CliRun run = runCli({m_python.url(QStringLiteral("/ping")), QStringLiteral("--wait-ms"), QStringLiteral("300")});
+        const CliRun run
+            = runCli({ m_python.url(QStringLiteral("/ping")), QStringLiteral("--wait-ms"), QStringLiteral("300") });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QJsonObject ping = run.first(QStringLiteral("ping"), QStringLiteral("in"));
         QCOMPARE(ping.value(QLatin1String("size")).toInt(), 13);
@@ -492,7 +514,8 @@ private Q_SLOTS:
 
     void dropWithoutCloseEndsUnclean()
     {
-        const CliRun run = runCli({m_python.url(QStringLiteral("/drop")), QStringLiteral("--send"), QStringLiteral("bye")});
+        const CliRun run
+            = runCli({ m_python.url(QStringLiteral("/drop")), QStringLiteral("--send"), QStringLiteral("bye") });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
@@ -512,9 +535,9 @@ private Q_SLOTS:
                 accepted << socket;
         });
         constexpr int timeoutMs = 1500;
-        const CliRun run = runCli({QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()), QStringLiteral("--timeout-ms"),
-                                   QString::number(timeoutMs)},
-                                  timeoutMs + 10000);
+        const CliRun run = runCli({ QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()),
+                                      QStringLiteral("--timeout-ms"), QString::number(timeoutMs) },
+            timeoutMs + 10000);
         QVERIFY2(run.exited, qPrintable(run.describe()));
         QVERIFY2(run.elapsedMs < timeoutMs + 3000, qPrintable(run.describe()));
         QVERIFY2(!accepted.isEmpty(), "the CLI never reached the server");
@@ -524,7 +547,7 @@ private Q_SLOTS:
         const QList<QJsonObject> errors = run.events(QStringLiteral("error"));
         QVERIFY2(!errors.isEmpty(), qPrintable(run.describe()));
         QVERIFY2(errors.first().value(QLatin1String("message")).toString().contains(QString::number(timeoutMs)),
-                 qPrintable(errors.first().value(QLatin1String("message")).toString()));
+            qPrintable(errors.first().value(QLatin1String("message")).toString()));
         QVERIFY(run.exitCode != kCleanClose);
         QVERIFY2(isOneLineReason(run.err), run.err.constData());
         qDeleteAll(accepted);
@@ -532,13 +555,13 @@ private Q_SLOTS:
 
     void noFramesLeavesOutFrameLines()
     {
-        const CliRun run = runCli({m_python.url(QStringLiteral("/echo")), QStringLiteral("--no-frames"), QStringLiteral("--send"),
-                                   QStringLiteral("quiet"), QStringLiteral("--wait-ms"), QStringLiteral("300")});
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--no-frames"),
+            QStringLiteral("--send"), QStringLiteral("quiet"), QStringLiteral("--wait-ms"), QStringLiteral("300") });
         QVERIFY2(run.exited, qPrintable(run.describe()));
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(run.events(QStringLiteral("frame")).isEmpty());
-        QCOMPARE(run.texts(QStringLiteral("in")), QStringList{QStringLiteral("quiet")});
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("quiet") });
         QCOMPARE(run.events(QStringLiteral("close")).size(), 2);
         QCOMPARE(run.exitCode, kCleanClose);
     }

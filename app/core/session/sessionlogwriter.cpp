@@ -111,7 +111,7 @@ public:
         key(name);
         put('"');
         for (const char c : data) {
-            const char pair[2] = {kHexDigits[uchar(c) >> 4], kHexDigits[uchar(c) & 0xf]};
+            const char pair[2] = { kHexDigits[uchar(c) >> 4], kHexDigits[uchar(c) & 0xf] };
             put(pair, 2);
         }
         put('"');
@@ -257,15 +257,29 @@ private:
             put(run, p - run);
             run = p + 1;
             switch (c) {
-            case '"': put("\\\"", 2); break;
-            case '\\': put("\\\\", 2); break;
-            case '\b': put("\\b", 2); break;
-            case '\f': put("\\f", 2); break;
-            case '\n': put("\\n", 2); break;
-            case '\r': put("\\r", 2); break;
-            case '\t': put("\\t", 2); break;
+            case '"':
+                put("\\\"", 2);
+                break;
+            case '\\':
+                put("\\\\", 2);
+                break;
+            case '\b':
+                put("\\b", 2);
+                break;
+            case '\f':
+                put("\\f", 2);
+                break;
+            case '\n':
+                put("\\n", 2);
+                break;
+            case '\r':
+                put("\\r", 2);
+                break;
+            case '\t':
+                put("\\t", 2);
+                break;
             default: {
-                const char escape[6] = {'\\', 'u', '0', '0', kHexDigits[c >> 4], kHexDigits[c & 0xf]};
+                const char escape[6] = { '\\', 'u', '0', '0', kHexDigits[c >> 4], kHexDigits[c & 0xf] };
                 put(escape, 6);
             }
             }
@@ -545,14 +559,14 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         const TlsReport &tls = connection.handshake().tls;
         QJsonArray chain;
         for (const CertificateSummary &c : tls.chain) {
-            chain.append(QJsonObject{
-                {QStringLiteral("subject"), c.subject},
-                {QStringLiteral("issuer"), c.issuer},
-                {QStringLiteral("san"), QJsonArray::fromStringList(c.subjectAltNames)},
-                {QStringLiteral("not_before"), c.notBefore.toUTC().toString(Qt::ISODate)},
-                {QStringLiteral("not_after"), c.notAfter.toUTC().toString(Qt::ISODate)},
-                {QStringLiteral("sha256"), c.sha256},
-                {QStringLiteral("key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits)},
+            chain.append(QJsonObject {
+                { QStringLiteral("subject"), c.subject },
+                { QStringLiteral("issuer"), c.issuer },
+                { QStringLiteral("san"), QJsonArray::fromStringList(c.subjectAltNames) },
+                { QStringLiteral("not_before"), c.notBefore.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("not_after"), c.notAfter.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("sha256"), c.sha256 },
+                { QStringLiteral("key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits) },
             });
         }
         line.text("alpn", tls.alpn);
