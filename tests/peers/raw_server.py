@@ -3,7 +3,8 @@
 
 Listens on 127.0.0.1 with a free port and prints "PORT <n>". It completes a correct handshake itself
 (no library), then sends the bytes that the request path names, and keeps the socket open for a moment.
-Paths: see CASES. /bad-accept answers the upgrade with a wrong Sec-WebSocket-Accept.
+Paths: see CASES. /bad-accept answers the upgrade with a wrong Sec-WebSocket-Accept. /report prints every
+frame the client sends (see report_frames).
 """
 import base64
 import hashlib
@@ -34,6 +35,42 @@ CASES = {
 }
 
 
+def recv_exact(conn, n, buffer):
+    while len(buffer) < n:
+        chunk = conn.recv(65536)
+        if not chunk:
+            raise EOFError
+        buffer.extend(chunk)
+    out = bytes(buffer[:n])
+    del buffer[:n]
+    return out
+
+
+def report_frames(conn):
+    """Prints every frame the client sends exactly as it arrived, unmasked payload in hex:
+    FRAME fin=1 rsv=000 opcode=9 masked=1 key=a1b2c3d4 len=3 payload=010203"""
+    buffer = bytearray()
+    conn.settimeout(10)
+    try:
+        while True:
+            b0, b1 = recv_exact(conn, 2, buffer)
+            length = b1 & 0x7F
+            if length == 126:
+                length = int.from_bytes(recv_exact(conn, 2, buffer), "big")
+            elif length == 127:
+                length = int.from_bytes(recv_exact(conn, 8, buffer), "big")
+            masked = b1 >> 7
+            key = recv_exact(conn, 4, buffer) if masked else b""
+            data = recv_exact(conn, length, buffer)
+            if masked:
+                data = bytes(c ^ key[i % 4] for i, c in enumerate(data))
+            print("FRAME fin=%d rsv=%d%d%d opcode=%d masked=%d key=%s len=%d payload=%s" % (
+                b0 >> 7, (b0 >> 6) & 1, (b0 >> 5) & 1, (b0 >> 4) & 1, b0 & 0x0F, masked, key.hex(), length,
+                data.hex()), flush=True)
+    except (EOFError, OSError):
+        pass
+
+
 def handle(conn):
     try:
         data = b""
@@ -55,6 +92,9 @@ def handle(conn):
             accept = base64.b64encode(b"definitely wrong!!!!")
         conn.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                      b"Sec-WebSocket-Accept: " + accept + b"\r\n\r\n")
+        if path == "/report":
+            report_frames(conn)
+            return
         payload = CASES.get(path, b"")
         if payload:
             conn.sendall(payload)

@@ -401,9 +401,74 @@ void WireTap::onUpstreamReadyRead()
     const QByteArray data = m_upstream->readAll();
     if (data.isEmpty())
         return;
-    if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
-        m_client->write(data);
     Q_EMIT bytesRecorded(Direction::Incoming, wallClockUs(), data);
+    forwardToClient(data);
+}
+
+void WireTap::forwardToClient(const QByteArray &data)
+{
+    if (!m_client || m_client->state() != QAbstractSocket::ConnectedState)
+        return;
+    if (!m_holdBackPings && m_splitBuffer.isEmpty()) {
+        m_client->write(data);
+        return;
+    }
+    m_splitBuffer += data;
+    if (!m_incomingHeadDone) {
+        const qsizetype end = m_splitBuffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return;
+        m_client->write(m_splitBuffer.first(end + 4));
+        m_splitBuffer.remove(0, end + 4);
+        m_incomingHeadDone = true;
+    }
+    // Cut whole frames off the front; pass on all but pings. A partial frame waits for its rest.
+    while (m_splitBuffer.size() >= 2) {
+        const auto *b = reinterpret_cast<const uchar *>(m_splitBuffer.constData());
+        quint64 length = b[1] & 0x7F;
+        qsizetype header = 2;
+        if (length == 126) {
+            if (m_splitBuffer.size() < 4)
+                break;
+            length = (quint64(b[2]) << 8) | b[3];
+            header = 4;
+        } else if (length == 127) {
+            if (m_splitBuffer.size() < 10)
+                break;
+            length = 0;
+            for (int i = 2; i < 10; ++i)
+                length = (length << 8) | b[i];
+            header = 10;
+        }
+        if (b[1] & 0x80)
+            header += 4;
+        if (quint64(m_splitBuffer.size()) < quint64(header) + length)
+            break;
+        const qsizetype total = header + qsizetype(length);
+        if (m_holdBackPings && (b[0] & 0x0F) == 0x9)
+            Q_EMIT pingHeldBack();
+        else
+            m_client->write(m_splitBuffer.constData(), total);
+        m_splitBuffer.remove(0, total);
+    }
+}
+
+bool WireTap::injectUpstream(const QByteArray &bytes)
+{
+    if (!m_tunnelUp || !m_upstream || m_upstream->state() != QAbstractSocket::ConnectedState)
+        return false;
+    m_upstream->write(bytes);
+    Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), bytes);
+    return true;
+}
+
+void WireTap::setHoldBackPings(bool hold)
+{
+    m_holdBackPings = hold;
+    if (!hold && m_incomingHeadDone && !m_splitBuffer.isEmpty() && m_client) {
+        // Whatever waited for its frame to complete goes on as it is.
+        m_client->write(std::exchange(m_splitBuffer, {}));
+    }
 }
 
 void WireTap::onUpstreamDisconnected()

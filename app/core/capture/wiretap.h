@@ -64,6 +64,12 @@ public:
     void shutdown();
 
     void setTls(const TapTlsSettings &settings) { m_tls = settings; }
+
+    // Writes bytes to the server as if the client had sent them (raw frame injection; the caller picks a
+    // frame boundary) and records them as outgoing.
+    bool injectUpstream(const QByteArray &bytes);
+    // Auto-pong off: the server's pings are recorded but not passed on to the client, so it never answers.
+    void setHoldBackPings(bool hold);
     // After tlsVerificationFailed: connect again, accepting exactly the errors that were reported.
     void proceedDespiteTlsErrors();
     // After tlsVerificationFailed: give up (the client gets a 502).
@@ -86,6 +92,8 @@ Q_SIGNALS:
     void refused(const QString &reason);
     // The upstream side closed (or was dropped after the grace period): nothing more will be recorded.
     void upstreamClosed(bool byPeer);
+    // A ping from the server that was recorded and not passed on (auto-pong off).
+    void pingHeldBack();
 
 private:
     void onNewConnection();
@@ -105,6 +113,7 @@ private:
     void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
                const QByteArray &body, bool closeAfter);
     void finishUpstream(bool byPeer);
+    void forwardToClient(const QByteArray &data);
 
     QString m_targetHost;
     quint16 m_targetPort;
@@ -117,6 +126,9 @@ private:
     QList<QSslError> m_lastTlsErrors;
     QList<QSslError> m_acceptedTlsErrors;
     bool m_awaitingTlsDecision = false;
+    bool m_holdBackPings = false;
+    bool m_incomingHeadDone = false; // past the HTTP response head: frames follow
+    QByteArray m_splitBuffer;        // incoming bytes not yet cut into whole frames (auto-pong off)
     qint64 m_tcpUs = -1;
     QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving

@@ -45,6 +45,8 @@ public:
     void setAllowRsv1(bool allow);
 
     bool failed() const;
+    // True between frames: no header or payload is half read (where an injected frame may go).
+    bool atFrameBoundary() const { return m_headerHave == 0 && !m_inPayload; }
     bool closeReceived() const;
     quint64 bytesConsumed() const;
 

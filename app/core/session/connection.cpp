@@ -251,9 +251,17 @@ void Connection::open()
     }
     connect(m_tap.get(), &WireTap::bytesRecorded, this, [this](Direction dir, qint64 timeUs, const QByteArray &bytes) {
         m_recorder->record(dir, timeUs, bytes);
+        if (dir == Direction::Outgoing && !m_pendingInjections.isEmpty() && m_recorder->clientStreamAtBoundary()) {
+            const QByteArray next = m_pendingInjections.takeFirst();
+            m_tap->injectUpstream(next); // re-enters here; one frame per boundary keeps the order
+        }
         Q_EMIT eventsAppended();
         Q_EMIT countersChanged();
     });
+    connect(m_tap.get(), &WireTap::pingHeldBack, this, [this] {
+        appendInfo(tr("Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back."));
+    });
+    m_tap->setHoldBackPings(!m_autoPong);
     connect(m_tap.get(), &WireTap::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
         m_timings.dnsUs = dnsUs;
         m_timings.tcpUs = tcpUs;
@@ -582,6 +590,35 @@ bool Connection::sendBinary(const QByteArray &data)
     }
     m_socket->sendBinaryMessage(data);
     return true;
+}
+
+bool Connection::sendRawFrame(const RawFrameSpec &spec, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_kind != Kind::Outgoing)
+        return fail(tr("Raw frames can be injected only into connections this app opened."));
+    if (m_state != State::Open || !m_tap)
+        return fail(tr("The connection is not open."));
+    if (m_handshake.encrypted)
+        return fail(tr("The tap cannot inject into an encrypted stream: turn TLS interception on for this connection."));
+    const QByteArray bytes = encodeFrame(spec);
+    appendInfo(tr("Injected raw frame (for testing servers): %1").arg(spec.describe()));
+    if (m_recorder->clientStreamAtBoundary() && m_pendingInjections.isEmpty())
+        m_tap->injectUpstream(bytes);
+    else
+        m_pendingInjections << bytes;
+    return true;
+}
+
+void Connection::setAutoPong(bool enabled)
+{
+    m_autoPong = enabled;
+    if (m_tap)
+        m_tap->setHoldBackPings(!enabled);
 }
 
 bool Connection::ping(const QByteArray &payload)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectionoptions.h"
+#include "frameencoder.h"
 #include "eventstore.h"
 #include "handshakerecord.h"
 
@@ -75,6 +76,13 @@ public:
     // Drops the connection without a Close handshake.
     void abort();
 
+    // Raw frame mode (for testing servers): the tap writes this frame upstream at the next frame boundary
+    // of the client's stream. Outgoing connections through a tap that sees plaintext only.
+    bool sendRawFrame(const RawFrameSpec &spec, QString *error = nullptr);
+    // Auto-pong off: the server's pings are logged but held back from QWebSocket, which then never answers.
+    void setAutoPong(bool enabled);
+    bool autoPong() const { return m_autoPong; }
+
     // wss interception: the CA whose leaves the tap presents to this connection's QWebSocket. Without one,
     // the process default (defaultCertificateAuthority()) is used.
     void setCertificateAuthority(CertificateAuthority *authority) { m_authority = authority; }
@@ -138,6 +146,8 @@ private:
     bool m_finished = false;
     bool m_closeRequested = false;
     bool m_awaitingTlsDecision = false;
+    bool m_autoPong = true;
+    QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
     CertificateAuthority *m_authority = nullptr;
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<WireTap> m_tap;

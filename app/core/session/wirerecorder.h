@@ -27,6 +27,8 @@ public:
     void upstreamEnded(qint64 timeUs);
 
     bool openSeen() const { return m_openSeen; }
+    // Between two frames of the client's stream: where an injected frame may go.
+    bool clientStreamAtBoundary() const { return m_requestDone && m_clientFrames.atFrameBoundary(); }
     bool upgradeFailed() const { return m_upgradeFailed; }
     bool violationSeen() const { return m_violationSeen; }
     int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
