@@ -6,8 +6,11 @@ qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
 {
     record.payloadSize = quint32(payload.size());
     record.payloadOffset = m_arena.append(payload);
-    m_records.push_back(record);
-    return qsizetype(m_records.size() - 1);
+    const size_t block = size_t(m_size) >> kBlockBits;
+    if (block == m_blocks.size())
+        m_blocks.push_back(std::make_unique<EventRecord[]>(kBlockSize));
+    m_blocks[block][size_t(m_size) & (kBlockSize - 1)] = record;
+    return m_size++;
 }
 
 QByteArrayView EventStore::payload(qsizetype row) const
@@ -18,7 +21,7 @@ QByteArrayView EventStore::payload(qsizetype row) const
 
 qsizetype EventStore::memoryUsed() const
 {
-    return qsizetype(m_records.capacity() * sizeof(EventRecord)) + m_arena.bytesReserved();
+    return qsizetype(m_blocks.size() * kBlockSize * sizeof(EventRecord)) + m_arena.bytesReserved();
 }
 
 } // namespace wsi
