@@ -115,7 +115,7 @@ public:
     QString directory;
     X509Ptr caCertificate;
     PKeyPtr caKey;
-    QSslCertificate certificate;
+    QSslCertificate caQtCertificate;
     QCache<QString, IssuedCertificate> leaves { MaxCachedLeaves };
     QString lastError;
     mutable QMutex mutex;
@@ -228,7 +228,7 @@ public:
     {
         caCertificate = std::move(newCertificate);
         caKey = std::move(newKey);
-        certificate = qtCertificate;
+        caQtCertificate = qtCertificate;
         leaves.clear();
     }
 
@@ -251,7 +251,7 @@ public:
                             .arg(hostNames.join(QLatin1String(", ")));
             return IssuedCertificate();
         }
-        issued.chain = { issued.certificate, certificate };
+        issued.chain = { issued.certificate, caQtCertificate };
         return issued;
     }
 };
@@ -338,7 +338,7 @@ bool CertificateAuthority::regenerate()
 QSslCertificate CertificateAuthority::certificate() const
 {
     const QMutexLocker locker(&d->mutex);
-    return d->certificate;
+    return d->caQtCertificate;
 }
 
 QString CertificateAuthority::certificatePath() const
