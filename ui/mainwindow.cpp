@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -55,6 +56,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
     connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
+
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(200);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
 
     resize(1280, 800);
     restoreSettings();
@@ -303,7 +309,10 @@ void MainWindow::setCurrentConnection(Connection *connection)
     m_current = connection;
     if (connection) {
         connect(connection, &Connection::stateChanged, this, &MainWindow::onCurrentStateChanged);
-        connect(connection, &Connection::countersChanged, this, &MainWindow::updateStatus);
+        connect(connection, &Connection::countersChanged, this, [this] {
+            if (!m_statusTimer->isActive())
+                m_statusTimer->start();
+        });
         connect(connection, &Connection::finished, this, &MainWindow::onCurrentStateChanged);
     }
     m_eventLogView->setConnection(connection);

@@ -11,6 +11,7 @@ class QListView;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace wsi {
 
@@ -89,6 +90,7 @@ private:
     QSplitter *m_messagesSplitter = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countersLabel = nullptr;
+    QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
 
     QAction *m_newAction = nullptr;
     QAction *m_connectAction = nullptr;

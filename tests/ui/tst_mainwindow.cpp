@@ -12,8 +12,10 @@
 #include "hexview.h"
 #include "mainwindow.h"
 #include "peerprocess.h"
+#include "wallclock.h"
 #include "workspace.h"
 
+#include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void showsRefusedUpgradeWithStatusAndBody();
     void invalidInputShowsErrorAndCreatesNoConnection_data();
     void invalidInputShowsErrorAndCreatesNoConnection();
+    void logCopiesSelectedRowsAndPayload();
     void hexViewPrintsOffsetHexAndAscii();
     void closeDialogKeepsReasonWithin123Bytes();
 
@@ -226,6 +229,51 @@ void TestMainWindow::invalidInputShowsErrorAndCreatesNoConnection()
     // Editing the URL clears the error.
     QTest::keyClick(urlEdit, Qt::Key_X);
     QVERIFY(!error->isVisible());
+}
+
+void TestMainWindow::logCopiesSelectedRowsAndPayload()
+{
+    ConnectionOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
+    Connection connection(options);
+    auto add = [&](EventType type, Direction dir, const QByteArray &payload, quint8 flags, quint8 sub = 0) {
+        EventRecord record;
+        record.timeUs = wallClockUs();
+        record.type = type;
+        record.dir = dir;
+        record.flags = flags;
+        record.sub = sub;
+        record.value = quint64(payload.size());
+        connection.appendEvent(record, payload);
+    };
+    add(EventType::Message, Direction::Incoming, "first", FlagText | FlagFin, 1);
+    add(EventType::Message, Direction::Outgoing, "second", FlagText | FlagFin, 1);
+    add(EventType::Error, Direction::None, "connection reset", 0, quint8(ErrorLayer::Tcp));
+
+    EventLogView view;
+    view.resize(800, 300);
+    view.setConnection(&connection);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.model()->flush();
+    QAbstractItemModel *model = view.model();
+    QCOMPARE(model->rowCount(), 3);
+    QVERIFY(model->index(2, 0).data(EventLogModel::IsErrorRole).toBool());
+    QVERIFY(!model->index(0, 0).data(EventLogModel::IsErrorRole).toBool());
+
+    QTableView *table = view.tableView();
+    table->setFocus();
+    table->selectAll();
+    QTest::keySequence(table, QKeySequence::Copy);
+    const QStringList lines = QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines.at(0).count(QLatin1Char('\t')), EventLogModel::NUM_COLUMNS - 1);
+    QVERIFY(lines.at(0).contains(QLatin1String("first")));
+    QVERIFY(lines.at(1).contains(QLatin1String("second")));
+
+    table->setCurrentIndex(model->index(1, 0));
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("second"));
 }
 
 void TestMainWindow::hexViewPrintsOffsetHexAndAscii()
