@@ -168,6 +168,55 @@ void Connection::appendEvent(const EventRecord &record, QByteArrayView payload)
     Q_EMIT eventsAppended();
 }
 
+void Connection::restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings,
+                                 State finalState, const QString &statusText)
+{
+    m_imported = true;
+    m_handshake = handshake;
+    m_timings = timings;
+    m_statusText = statusText;
+    // Nothing is left to wait for: open(), close() and the send functions refuse a finished connection.
+    m_tapDone = m_socketDone = m_finished = true;
+    m_counters = {};
+    bool framesSeen[3] = {false, false, false};
+    for (qsizetype i = 0; i < m_events.size(); ++i) {
+        const EventRecord &r = m_events.at(i);
+        if (i == 0)
+            m_startedUs = r.timeUs;
+        if (r.type == EventType::Frame)
+            framesSeen[int(r.dir)] = true;
+    }
+    // Wire bytes: handshake heads plus frame headers and payloads; a file without frame rows (frames were
+    // not recorded, or the wire was TLS) counts what it has: the message, control and close payloads.
+    for (qsizetype i = 0; i < m_events.size(); ++i) {
+        const EventRecord &r = m_events.at(i);
+        quint64 bytes = 0;
+        switch (r.type) {
+        case EventType::HandshakeRequest:
+        case EventType::HandshakeResponse: bytes = r.payloadSize; break;
+        case EventType::Frame: bytes = r.payloadSize + r.value; break;
+        case EventType::Message:
+        case EventType::Ping:
+        case EventType::Pong:
+        case EventType::Close: bytes = framesSeen[int(r.dir)] ? 0 : r.payloadSize; break;
+        case EventType::Error: m_counters.errors++; break;
+        default: break;
+        }
+        if (r.dir == Direction::Outgoing) {
+            m_counters.bytesOut += bytes;
+            if (r.type == EventType::Message)
+                m_counters.messagesOut++;
+        } else if (r.dir == Direction::Incoming) {
+            m_counters.bytesIn += bytes;
+            if (r.type == EventType::Message)
+                m_counters.messagesIn++;
+        }
+    }
+    setState(finalState);
+    Q_EMIT handshakeUpdated();
+    Q_EMIT countersChanged();
+}
+
 void Connection::appendError(ErrorLayer layer, const QString &message)
 {
     EventRecord r;

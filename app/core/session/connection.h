@@ -95,6 +95,12 @@ public:
 
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
+    // Session import: after the events were added with appendEvent(), makes this connection a finished,
+    // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
+    // there. Counters are recomputed from the events, since files do not store them.
+    void restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState,
+                         const QString &statusText);
+    bool isImported() const { return m_imported; }
 
     // Incoming connections: bytes the front relay recorded (Incoming = from the client).
     void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
@@ -147,6 +153,7 @@ private:
     bool m_closeRequested = false;
     bool m_awaitingTlsDecision = false;
     bool m_autoPong = true;
+    bool m_imported = false;
     QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
     CertificateAuthority *m_authority = nullptr;
     std::unique_ptr<QWebSocket> m_socket;
