@@ -1,17 +1,19 @@
 #include "connectcommand.h"
 
 #include "connection.h"
-#include "sessionlogwriter.h"
+#include "eventprinter.h"
+#include "sendsequence.h"
+#include "tlsreport.h"
 
-#include <QCoreApplication>
 #include <QTimer>
+#include <QWebSocket>
 
 namespace wsi {
 
 ConnectCommand::ConnectCommand(const Settings &settings, FILE *out, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_out(out)
+    , m_printer(new EventPrinter(out, settings.showFrames, this))
 {
 }
 
@@ -19,41 +21,56 @@ ConnectCommand::~ConnectCommand() = default;
 
 void ConnectCommand::start()
 {
-    const QByteArray header = SessionLogWriter::header(
-        QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion()));
-    std::fwrite(header.constData(), 1, size_t(header.size()), m_out);
-
+    m_printer->printHeader();
     m_connection = new Connection(m_settings.options, this);
-    connect(m_connection, &Connection::eventsAppended, this, &ConnectCommand::onEventsAppended);
+    m_connection->setAutoPong(m_settings.autoPong);
+    m_printer->watch(m_connection);
     connect(m_connection, &Connection::stateChanged, this, &ConnectCommand::onStateChanged);
     connect(m_connection, &Connection::finished, this, &ConnectCommand::onFinished);
+    connect(m_connection, &Connection::tlsDecisionNeeded, this, &ConnectCommand::onTlsDecisionNeeded);
     m_connection->open();
 }
 
-void ConnectCommand::onEventsAppended()
+void ConnectCommand::interrupt()
 {
-    // Each line goes straight into stdout's buffer (fully buffered, see main.cpp); one flush per batch of
-    // events keeps a reader of the stream current without a write() per line.
-    const EventStore &events = m_connection->events();
-    const qsizetype first = m_printed;
-    for (; m_printed < events.size(); ++m_printed) {
-        if (!m_settings.showFrames && events.at(m_printed).type == EventType::Frame)
-            continue;
-        const QByteArray line = SessionLogWriter::eventLine(*m_connection, m_printed);
-        std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
-    }
-    if (m_printed != first)
-        std::fflush(m_out);
+    if (m_done || !m_connection)
+        return;
+    if (m_connection->state() == Connection::State::Open)
+        beginClose();
+    else if (m_connection->state() == Connection::State::Connecting)
+        m_connection->abort();
 }
 
 void ConnectCommand::onStateChanged()
 {
-    if (m_connection->state() != Connection::State::Open || m_sent)
+    if (m_connection->state() != Connection::State::Open || m_sequence)
         return;
-    m_sent = true;
-    for (const QString &message : std::as_const(m_settings.messages))
-        m_connection->sendText(message);
+    m_sequence = new SendSequence(m_connection, m_settings.steps, m_settings.repeat, m_settings.intervalMs,
+                                  m_settings.variables, this);
+    connect(m_sequence, &SendSequence::finished, this, &ConnectCommand::onSendingFinished);
+    connect(m_sequence, &SendSequence::failed, this, [this](const QString &message) {
+        m_failure = message;
+        beginClose();
+    });
+    m_sequence->start();
+}
+
+void ConnectCommand::onSendingFinished()
+{
     QTimer::singleShot(m_settings.waitMs, this, &ConnectCommand::beginClose);
+}
+
+void ConnectCommand::onTlsDecisionNeeded(const TlsReport &report)
+{
+    // Never wait for a decision nobody can make: --insecure proceeds (the tls event records it), else give up.
+    if (m_settings.options.insecure) {
+        m_connection->proceedTls(false);
+        return;
+    }
+    m_failure = tr("The certificate of %1 failed verification: %2 Use --ca FILE to trust its issuer, or --insecure "
+                   "to proceed anyway.")
+                    .arg(report.host, report.errorTexts.join(QLatin1Char(' ')));
+    m_connection->cancelTls();
 }
 
 void ConnectCommand::beginClose()
@@ -71,7 +88,7 @@ void ConnectCommand::beginClose()
 
 void ConnectCommand::onFinished()
 {
-    onEventsAppended();
+    m_printer->printPending(m_connection);
     const EventStore &events = m_connection->events();
     bool closeOut = false;
     bool closeIn = false;
@@ -82,7 +99,14 @@ void ConnectCommand::onFinished()
             closeIn = closeIn || r.dir == Direction::Incoming;
         }
     }
-    if (m_connection->state() == Connection::State::Failed)
+    if (m_connection->handshake().encrypted && m_connection->state() == Connection::State::Closed) {
+        // --no-intercept: the wire is opaque, so there are no close events; QWebSocket knows how it ended.
+        const QWebSocket *socket = m_connection->socket();
+        closeOut = closeIn = socket && socket->closeCode() != QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+    }
+    if (!m_failure.isEmpty())
+        finish(Failed, m_failure);
+    else if (m_connection->state() == Connection::State::Failed)
         finish(Failed, m_connection->statusText());
     else if (closeOut && closeIn)
         finish(CleanClose, {});
@@ -95,7 +119,7 @@ void ConnectCommand::finish(int exitCode, const QString &reason)
     if (m_done)
         return;
     m_done = true;
-    std::fflush(m_out);
+    m_printer->flush();
     if (!reason.isEmpty())
         std::fprintf(stderr, "wsinspector-cli: %s\n", reason.toLocal8Bit().constData());
     Q_EMIT done(exitCode);

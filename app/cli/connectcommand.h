@@ -1,17 +1,23 @@
 #pragma once
 
 #include "connectionoptions.h"
+#include "sendstep.h"
 
+#include <QHash>
+#include <QList>
 #include <QObject>
-#include <QStringList>
 #include <cstdio>
 
 namespace wsi {
 
 class Connection;
+class EventPrinter;
+class SendSequence;
+struct TlsReport;
 
-// `wsinspector-cli connect`: opens one connection through the capture core, sends the given messages in
-// order once it is open, waits, closes, and streams every event as a session log line on stdout.
+// `wsinspector-cli connect`: opens one connection through the capture core, sends the given steps in
+// order once it is open (the whole list `repeat` times), waits, closes, and streams every event as a
+// session log line on stdout.
 class ConnectCommand : public QObject
 {
     Q_OBJECT
@@ -19,14 +25,18 @@ public:
     struct Settings
     {
         ConnectionOptions options;
-        QStringList messages;
+        QList<SendStep> steps;
+        int repeat = 1;
+        int intervalMs = 0;
+        QHash<QString, QString> variables; // user-defined {{name}} for --send texts
         int waitMs = 1000;
         int closeCode = 1000;
         QString closeReason;
         bool showFrames = true;
+        bool autoPong = true;
     };
 
-    // Exit codes, documented in docs/cli.md.
+    // Exit codes, documented in docs/cli.md (the same values as wsi::ExitCode).
     enum ExitCode { CleanClose = 0, Failed = 1, Usage = 2, UncleanClose = 3 };
 
     ConnectCommand(const Settings &settings, FILE *out, QObject *parent = nullptr);
@@ -34,22 +44,25 @@ public:
 
     // Starts; emits done(exitCode) exactly once, always within a bounded time.
     void start();
+    // SIGINT/SIGTERM: close now (cleanly when open), print what is left, and end.
+    void interrupt();
 
 Q_SIGNALS:
     void done(int exitCode);
 
 private:
-    void onEventsAppended();
     void onStateChanged();
+    void onSendingFinished();
+    void onTlsDecisionNeeded(const TlsReport &report);
     void onFinished();
     void beginClose();
     void finish(int exitCode, const QString &reason);
 
     Settings m_settings;
-    FILE *m_out;
+    EventPrinter *m_printer;
     Connection *m_connection = nullptr;
-    qsizetype m_printed = 0;
-    bool m_sent = false;
+    SendSequence *m_sequence = nullptr;
+    QString m_failure; // why the run failed although the connection itself may have closed cleanly
     bool m_closing = false;
     bool m_done = false;
 };

@@ -1,28 +1,45 @@
-#include "closecodes.h"
+#include "connectarguments.h"
 #include "connectcommand.h"
+#include "servearguments.h"
+#include "servecommand.h"
+#include "signalwatcher.h"
+#include "usage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QTimer>
+#include <csignal>
 #include <cstdio>
-
-using wsi::ConnectCommand;
+#include <sys/resource.h>
 
 namespace {
 
-[[noreturn]] void usageError(const QString &message)
+// A test server may hold many clients, each with two sockets through the front relay: use the hard limit.
+void raiseOpenFilesLimit()
 {
-    std::fprintf(stderr, "wsinspector-cli: %s\n", message.toLocal8Bit().constData());
-    std::exit(ConnectCommand::Usage);
+    struct rlimit limit;
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
 }
 
-int parseInt(const QString &text, const QString &option, int min, int max)
+// Only --help, --version, or a mistake: no command given.
+[[noreturn]] void handleNoCommand(const QStringList &arguments)
 {
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        usageError(QStringLiteral("--%1 needs a whole number from %2 to %3, not \"%4\".").arg(option).arg(min).arg(max).arg(text));
-    return value;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines "
+        "(docs/session-format.md).\n\n"
+        "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
+        "  wsinspector-cli serve [options]         run the local test server\n\n"
+        "wsinspector-cli COMMAND --help shows the options of a command."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("connect or serve"));
+    parser.process(arguments);
+    wsi::usageError(QStringLiteral("missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or "
+                                   "wsinspector-cli serve"));
 }
 
 } // namespace
@@ -30,71 +47,35 @@ int parseInt(const QString &text, const QString &option, int min, int max)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-cli"));
+    // The same names as the window, so that both use one CA in one app data folder.
+    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
+    QCoreApplication::setApplicationName(QStringLiteral("wsinspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WSI_VERSION));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Headless twin of WS Inspector: prints every event of a WebSocket connection as JSON Lines "
-        "(docs/session-format.md).\n\n"
-        "  wsinspector-cli connect URL [options]"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("connect"));
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("ws:// or wss:// URL"));
-    const QCommandLineOption header(QStringLiteral("header"), QStringLiteral("Extra request header \"Name: value\" (repeatable)."), QStringLiteral("header"));
-    const QCommandLineOption subprotocol(QStringLiteral("subprotocol"), QStringLiteral("Subprotocol to offer (repeatable, in order)."), QStringLiteral("name"));
-    const QCommandLineOption origin(QStringLiteral("origin"), QStringLiteral("Origin header value."), QStringLiteral("origin"));
-    const QCommandLineOption send(QStringLiteral("send"), QStringLiteral("Text message to send once open (repeatable, in order)."), QStringLiteral("text"));
-    const QCommandLineOption waitMs(QStringLiteral("wait-ms"), QStringLiteral("How long to stay open after sending (default 1000)."), QStringLiteral("ms"), QStringLiteral("1000"));
-    const QCommandLineOption close(QStringLiteral("close"), QStringLiteral("Close code and optional reason, e.g. 1000 or 4000:done (default 1000)."), QStringLiteral("code[:reason]"), QStringLiteral("1000"));
-    const QCommandLineOption timeoutMs(QStringLiteral("timeout-ms"), QStringLiteral("Bound for connecting and for the closing handshake (default 10000)."), QStringLiteral("ms"), QStringLiteral("10000"));
-    const QCommandLineOption noFrames(QStringLiteral("no-frames"), QStringLiteral("Leave frame events out of the output."));
-    parser.addOptions({header, subprotocol, origin, send, waitMs, close, timeoutMs, noFrames});
-    parser.process(app);
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command.isEmpty() || command.startsWith(QLatin1Char('-')))
+        handleNoCommand(arguments);
+    if (command != QLatin1String("connect") && command != QLatin1String("serve"))
+        wsi::usageError(QStringLiteral("unknown command \"%1\"; the commands are: connect, serve").arg(command));
 
-    const QStringList args = parser.positionalArguments();
-    if (args.isEmpty())
-        usageError(QStringLiteral("missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/"));
-    if (args.first() != QLatin1String("connect"))
-        usageError(QStringLiteral("unknown command \"%1\"; the commands are: connect").arg(args.first()));
-    if (args.size() != 2)
-        usageError(QStringLiteral("connect needs exactly one URL"));
-
-    ConnectCommand::Settings settings;
-    settings.options.url = QUrl(args.at(1), QUrl::StrictMode);
-    for (const QString &line : parser.values(header)) {
-        QPair<QByteArray, QByteArray> h;
-        QString error;
-        if (!wsi::parseHeaderLine(line, &h, &error))
-            usageError(error);
-        settings.options.headers.append(h);
-    }
-    settings.options.subprotocols = parser.values(subprotocol);
-    settings.options.origin = parser.value(origin);
-    settings.options.timeoutMs = parseInt(parser.value(timeoutMs), QStringLiteral("timeout-ms"), 1, 3600 * 1000);
-    settings.messages = parser.values(send);
-    settings.waitMs = parseInt(parser.value(waitMs), QStringLiteral("wait-ms"), 0, 24 * 3600 * 1000);
-    settings.showFrames = !parser.isSet(noFrames);
-    const QString closeSpec = parser.value(close);
-    const qsizetype colon = closeSpec.indexOf(QLatin1Char(':'));
-    settings.closeCode = parseInt(colon < 0 ? closeSpec : closeSpec.left(colon), QStringLiteral("close"), 1000, 4999);
-    settings.closeReason = colon < 0 ? QString() : closeSpec.mid(colon + 1);
-    if (!wsi::isValidWireCloseCode(settings.closeCode))
-        usageError(QStringLiteral("close code %1 (%2) may not be sent in a Close frame; use 1000, 1001, or 3000-4999")
-                       .arg(settings.closeCode).arg(wsi::closeCodeName(settings.closeCode)));
-    if (settings.closeReason.toUtf8().size() > 123)
-        usageError(QStringLiteral("the close reason is %1 bytes of UTF-8; a Close frame allows 123").arg(settings.closeReason.toUtf8().size()));
-    const QString problem = settings.options.validate();
-    if (!problem.isEmpty())
-        usageError(problem);
-
-    // Full buffering: a flood must not cost a write() per line; the command flushes per batch of events.
+    // Full buffering: a flood must not cost a write() per line; the commands flush per batch of events.
     static char buffer[1 << 16];
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
+    wsi::SignalWatcher signalWatcher({SIGINT, SIGTERM});
 
-    ConnectCommand command(settings, stdout);
-    QObject::connect(&command, &ConnectCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
-    QTimer::singleShot(0, &command, &ConnectCommand::start);
+    if (command == QLatin1String("connect")) {
+        wsi::ConnectCommand connect(wsi::parseConnectArguments(arguments), stdout);
+        QObject::connect(&connect, &wsi::ConnectCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
+        QObject::connect(&signalWatcher, &wsi::SignalWatcher::received, &connect, &wsi::ConnectCommand::interrupt);
+        QTimer::singleShot(0, &connect, &wsi::ConnectCommand::start);
+        return app.exec();
+    }
+
+    raiseOpenFilesLimit();
+    wsi::ServeCommand serve(wsi::parseServeArguments(arguments), stdout);
+    QObject::connect(&serve, &wsi::ServeCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(&signalWatcher, &wsi::SignalWatcher::received, &serve, &wsi::ServeCommand::stop);
+    QTimer::singleShot(0, &serve, &wsi::ServeCommand::start);
     return app.exec();
 }

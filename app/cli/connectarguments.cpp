@@ -1,0 +1,262 @@
+#include "connectarguments.h"
+
+#include "closecodes.h"
+#include "frameencoder.h"
+#include "payloadparser.h"
+#include "usage.h"
+#include "utf8validator.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QRegularExpression>
+
+namespace wsi {
+
+namespace {
+
+constexpr int kMaxPingPayload = 125;
+constexpr int kMaxRepeat = 1000000;
+
+QString quoted(const QString &text)
+{
+    constexpr int kShown = 60;
+    return QLatin1Char('"') + (text.size() > kShown ? text.left(kShown) + QStringLiteral("...") : text)
+        + QLatin1Char('"');
+}
+
+QByteArray parseBytes(PayloadFormat format, const QString &option, const QString &text)
+{
+    const ParsedPayload parsed = parsePayload(format, text);
+    if (!parsed.ok)
+        usageError(QStringLiteral("--%1 %2: %3").arg(option, quoted(text), parsed.error));
+    return parsed.bytes;
+}
+
+QByteArray readFile(const QString &option, const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        usageError(QStringLiteral("--%1: the file %2 cannot be read: %3.").arg(option, quoted(path), file.errorString()));
+    return file.readAll();
+}
+
+QString readUtf8File(const QString &option, const QString &path)
+{
+    const QByteArray bytes = readFile(option, path);
+    Utf8Validator validator;
+    validator.feed(bytes.constData(), bytes.size());
+    if (!validator.isValid())
+        usageError(QStringLiteral("--%1: the file %2 is not valid UTF-8 (the byte at offset %3 is not allowed there); "
+                                  "send it as binary with --send-file.")
+                       .arg(option, quoted(path))
+                       .arg(validator.errorOffset()));
+    if (!validator.isComplete())
+        usageError(QStringLiteral("--%1: the file %2 is not valid UTF-8 (it ends in the middle of a character); send "
+                                  "it as binary with --send-file.")
+                       .arg(option, quoted(path)));
+    return QString::fromUtf8(bytes);
+}
+
+QByteArray pingPayload(const QString &text)
+{
+    const QByteArray payload = text.toUtf8();
+    if (payload.size() > kMaxPingPayload)
+        usageError(QStringLiteral("--ping: the payload is %1 bytes of UTF-8; a ping's payload may be at most %2 bytes "
+                                  "(RFC 6455 section 5.5).")
+                       .arg(payload.size())
+                       .arg(kMaxPingPayload));
+    return payload;
+}
+
+int tlsVersion(const QString &text)
+{
+    if (text == QLatin1String("1.2"))
+        return 12;
+    if (text == QLatin1String("1.3"))
+        return 13;
+    usageError(QStringLiteral("--tls-min must be 1.2 or 1.3, not %1.").arg(quoted(text)));
+}
+
+} // namespace
+
+ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Opens one WebSocket connection through the capture core and prints every event as JSON Lines "
+        "(docs/session-format.md). Everything to send goes out in the order given, once the connection is open."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("connect"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("ws:// or wss:// URL"));
+    const auto option = [](const char *name, const char *description, const char *valueName = nullptr,
+                           const char *defaultValue = nullptr) {
+        return QCommandLineOption(QLatin1String(name), QLatin1String(description),
+                                  valueName ? QLatin1String(valueName) : QString(),
+                                  defaultValue ? QLatin1String(defaultValue) : QString());
+    };
+    const QCommandLineOption header = option("header", "Extra request header \"Name: value\" (repeatable).", "header");
+    const QCommandLineOption subprotocol = option("subprotocol", "Subprotocol to offer (repeatable, in order).", "name");
+    const QCommandLineOption origin = option("origin", "Origin header value.", "origin");
+    const QCommandLineOption send = option("send", "Text message to send; {{variables}} are resolved (repeatable).", "text");
+    const QCommandLineOption sendHex = option("send-hex", "Binary message given as hex (repeatable).", "hex");
+    const QCommandLineOption sendBase64 = option("send-base64", "Binary message given as base64 (repeatable).", "base64");
+    const QCommandLineOption sendFile = option("send-file", "Binary message: the bytes of a file (repeatable).", "path");
+    const QCommandLineOption sendFileText = option("send-file-text", "Text message: a UTF-8 file, as is (repeatable).", "path");
+    const QCommandLineOption ping = option("ping", "Ping with this UTF-8 payload, at most 125 bytes (repeatable).", "payload");
+    const QCommandLineOption pingEmpty = option("ping-empty", "Ping without payload (repeatable).");
+    const QCommandLineOption rawFrame = option("raw-frame", "Inject a frame built from SPEC, for testing servers (repeatable).", "spec");
+    const QCommandLineOption repeat = option("repeat", "Send the whole list N times (1 to 1000000, default 1).", "n", "1");
+    const QCommandLineOption intervalMs = option("interval-ms", "Pause between repetitions (default 0).", "ms", "0");
+    const QCommandLineOption var = option("var", "A user variable for --send texts, name=value (repeatable).", "name=value");
+    const QCommandLineOption noVars = option("no-vars", "Send --send texts exactly as given, {{...}} included.");
+    const QCommandLineOption waitMs = option("wait-ms", "How long to stay open after sending (default 1000).", "ms", "1000");
+    const QCommandLineOption close = option("close", "Close code and optional reason, e.g. 1000 or 4000:done (default 1000).",
+                                            "code[:reason]", "1000");
+    const QCommandLineOption timeoutMs = option("timeout-ms", "Bound for connecting and for the closing handshake (default 10000).",
+                                                "ms", "10000");
+    const QCommandLineOption noFrames = option("no-frames", "Leave frame events out of the output.");
+    const QCommandLineOption noAutoPong = option("no-auto-pong", "Do not answer the server's pings (they are still logged).");
+    const QCommandLineOption insecure = option("insecure", "wss: proceed past certificate errors (logged in the tls event).");
+    const QCommandLineOption ca = option("ca", "wss: also trust the CA certificates in this PEM file.", "file");
+    const QCommandLineOption cert = option("cert", "wss: client certificate, PEM (with --key) or PKCS#12 (.p12/.pfx).", "file");
+    const QCommandLineOption key = option("key", "wss: the PEM private key for --cert.", "file");
+    const QCommandLineOption certPassword = option("cert-password", "wss: password of the PKCS#12 file or of the key.", "password");
+    const QCommandLineOption noIntercept = option("no-intercept", "wss: do not decrypt; only TLS facts and messages are shown.");
+    const QCommandLineOption tlsMin = option("tls-min", "wss: minimum TLS version, 1.2 (default) or 1.3.", "version", "1.2");
+    parser.addOptions({header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
+                       rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong,
+                       insecure, ca, cert, key, certPassword, noIntercept, tlsMin});
+    parser.process(arguments);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2)
+        usageError(QStringLiteral("connect needs exactly one URL, e.g. wsinspector-cli connect ws://127.0.0.1:9000/"));
+
+    ConnectCommand::Settings settings;
+    ConnectionOptions &options = settings.options;
+    options.url = QUrl(args.at(1), QUrl::StrictMode);
+    for (const QString &line : parser.values(header)) {
+        QPair<QByteArray, QByteArray> h;
+        QString error;
+        if (!parseHeaderLine(line, &h, &error))
+            usageError(error);
+        options.headers.append(h);
+    }
+    options.subprotocols = parser.values(subprotocol);
+    options.origin = parser.value(origin);
+    options.timeoutMs = int(parseBoundedInt(parser.value(timeoutMs), QStringLiteral("timeout-ms"), 1, 3600 * 1000));
+    settings.waitMs = int(parseBoundedInt(parser.value(waitMs), QStringLiteral("wait-ms"), 0, 24 * 3600 * 1000));
+    settings.showFrames = !parser.isSet(noFrames);
+    settings.autoPong = !parser.isSet(noAutoPong);
+
+    const QString closeSpec = parser.value(close);
+    const qsizetype colon = closeSpec.indexOf(QLatin1Char(':'));
+    settings.closeCode = int(parseBoundedInt(colon < 0 ? closeSpec : closeSpec.left(colon), QStringLiteral("close"), 1000, 4999));
+    settings.closeReason = colon < 0 ? QString() : closeSpec.mid(colon + 1);
+    if (!isValidWireCloseCode(settings.closeCode))
+        usageError(QStringLiteral("close code %1 (%2) may not be sent in a Close frame; use 1000, 1001, or 3000-4999")
+                       .arg(settings.closeCode)
+                       .arg(closeCodeName(settings.closeCode)));
+    if (settings.closeReason.toUtf8().size() > 123)
+        usageError(QStringLiteral("the close reason is %1 bytes of UTF-8; a Close frame allows 123")
+                       .arg(settings.closeReason.toUtf8().size()));
+
+    // What to send, in command-line order across every kind: optionNames() lists each occurrence in order.
+    const bool literal = parser.isSet(noVars);
+    QHash<QString, qsizetype> taken;
+    auto nextValue = [&](const QCommandLineOption &o) {
+        const QString name = o.names().first();
+        return parser.values(o).value(taken[name]++);
+    };
+    for (const QString &name : parser.optionNames()) {
+        SendStep step;
+        if (name == send.names().first()) {
+            step.kind = SendStep::Kind::Text;
+            step.text = nextValue(send);
+            step.literal = literal;
+        } else if (name == sendHex.names().first()) {
+            step.kind = SendStep::Kind::Binary;
+            step.bytes = parseBytes(PayloadFormat::Hex, name, nextValue(sendHex));
+        } else if (name == sendBase64.names().first()) {
+            step.kind = SendStep::Kind::Binary;
+            step.bytes = parseBytes(PayloadFormat::Base64, name, nextValue(sendBase64));
+        } else if (name == sendFile.names().first()) {
+            step.kind = SendStep::Kind::Binary;
+            step.bytes = readFile(name, nextValue(sendFile));
+        } else if (name == sendFileText.names().first()) {
+            step.kind = SendStep::Kind::Text;
+            step.text = readUtf8File(name, nextValue(sendFileText));
+            step.literal = true;
+        } else if (name == ping.names().first()) {
+            step.kind = SendStep::Kind::Ping;
+            step.bytes = pingPayload(nextValue(ping));
+        } else if (name == pingEmpty.names().first()) {
+            step.kind = SendStep::Kind::Ping;
+        } else if (name == rawFrame.names().first()) {
+            const QString spec = nextValue(rawFrame);
+            QString error;
+            step.kind = SendStep::Kind::RawFrame;
+            if (!parseRawFrameSpec(spec, &step.frame, &error))
+                usageError(QStringLiteral("--raw-frame %1: %2").arg(quoted(spec), error));
+        } else {
+            continue;
+        }
+        settings.steps.append(step);
+    }
+    settings.repeat = int(parseBoundedInt(parser.value(repeat), QStringLiteral("repeat"), 1, kMaxRepeat));
+    settings.intervalMs = int(parseBoundedInt(parser.value(intervalMs), QStringLiteral("interval-ms"), 0, 3600 * 1000));
+    if (parser.isSet(repeat) && settings.steps.isEmpty())
+        usageError(QStringLiteral("--repeat needs something to send: add --send, --send-hex, --send-base64, --send-file, "
+                                  "--send-file-text, --ping, --ping-empty or --raw-frame."));
+    static const QRegularExpression variableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]*$"));
+    for (const QString &assignment : parser.values(var)) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        const QString name = assignment.left(eq);
+        if (eq <= 0 || !variableName.match(name).hasMatch())
+            usageError(QStringLiteral("--var %1 is not name=value with a name of letters, digits, _ . and - (not "
+                                      "starting with a digit).")
+                           .arg(quoted(assignment)));
+        settings.variables.insert(name, assignment.mid(eq + 1));
+    }
+
+    // TLS.
+    options.insecure = parser.isSet(insecure);
+    options.caFile = parser.value(ca);
+    options.clientCertificateFile = parser.value(cert);
+    options.clientKeyFile = parser.value(key);
+    options.clientCertificatePassword = parser.value(certPassword);
+    options.interceptTls = !parser.isSet(noIntercept);
+    options.minimumTlsVersion = tlsVersion(parser.value(tlsMin));
+    if (parser.isSet(key) && !parser.isSet(cert))
+        usageError(QStringLiteral("--key needs --cert: give the client certificate it belongs to."));
+    if (parser.isSet(certPassword) && !parser.isSet(cert))
+        usageError(QStringLiteral("--cert-password needs --cert."));
+    const bool secure = options.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
+    for (const QCommandLineOption *tlsOption : {&insecure, &ca, &cert, &noIntercept, &tlsMin}) {
+        if (!secure && parser.isSet(*tlsOption) && options.url.isValid()
+            && options.url.scheme().compare(QLatin1String("ws"), Qt::CaseInsensitive) == 0)
+            usageError(QStringLiteral("--%1 applies to wss:// URLs only; this URL is ws://.").arg(tlsOption->names().first()));
+    }
+    if (!options.interceptTls) {
+        // Without interception QWebSocket talks TLS to the server itself, and the core applies only --ca there.
+        for (const QCommandLineOption *tlsOption : {&insecure, &cert}) {
+            if (parser.isSet(*tlsOption))
+                usageError(QStringLiteral("--%1 cannot be combined with --no-intercept yet: it is applied by the "
+                                          "intercepting tap.")
+                               .arg(tlsOption->names().first()));
+        }
+        if (secure && parser.isSet(rawFrame))
+            usageError(QStringLiteral("--raw-frame cannot be combined with --no-intercept: the tap cannot inject into an "
+                                      "encrypted stream."));
+        if (options.minimumTlsVersion != 12)
+            usageError(QStringLiteral("--tls-min cannot be combined with --no-intercept yet: it is applied by the "
+                                      "intercepting tap."));
+    }
+    const QString problem = options.validate();
+    if (!problem.isEmpty())
+        usageError(problem);
+    return settings;
+}
+
+} // namespace wsi
