@@ -6,9 +6,12 @@
 #include "theme.h"
 
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedLayout>
 #include <QStringDecoder>
@@ -116,6 +119,30 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_banner->hide();
     layout->addWidget(m_banner);
 
+    // Shown while a wss connection waits for the user to accept or refuse a certificate that failed verification.
+    m_tlsDecision = new QWidget(this);
+    m_tlsDecision->setObjectName(QStringLiteral("tlsDecision"));
+    auto *decisionLayout = new QHBoxLayout(m_tlsDecision);
+    decisionLayout->setContentsMargins(0, 0, 0, 0);
+    decisionLayout->addStretch(1);
+    auto *proceed = new QPushButton(tr("Proceed Once"), m_tlsDecision);
+    proceed->setObjectName(QStringLiteral("tlsProceedButton"));
+    proceed->setToolTip(tr("Connect this time despite the certificate errors"));
+    auto *trust = new QPushButton(tr("Always Trust This Certificate"), m_tlsDecision);
+    trust->setObjectName(QStringLiteral("tlsTrustButton"));
+    trust->setToolTip(tr("Remember this certificate (by its SHA-256 fingerprint) for this host and connect"));
+    auto *cancel = new QPushButton(tr("Cancel"), m_tlsDecision);
+    cancel->setObjectName(QStringLiteral("tlsCancelButton"));
+    cancel->setToolTip(tr("Do not connect"));
+    decisionLayout->addWidget(proceed);
+    decisionLayout->addWidget(trust);
+    decisionLayout->addWidget(cancel);
+    m_tlsDecision->hide();
+    layout->addWidget(m_tlsDecision);
+    connect(proceed, &QPushButton::clicked, this, [this] { decideTls(0); });
+    connect(trust, &QPushButton::clicked, this, [this] { decideTls(1); });
+    connect(cancel, &QPushButton::clicked, this, [this] { decideTls(2); });
+
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("handshakeSummary"));
     m_summary->setTextFormat(Qt::RichText);
@@ -189,19 +216,41 @@ HandshakeView::HandshakeView(QWidget *parent)
     auto *acceptBox = new QGroupBox(tr("Sec-WebSocket-Accept and timings"), m_checksSplitter);
     auto *acceptLayout = new QVBoxLayout(acceptBox);
     acceptLayout->setContentsMargins(8, 6, 8, 6);
-    m_accept = new QLabel(acceptBox);
+    m_accept = new QLabel;
     m_accept->setObjectName(QStringLiteral("acceptComputation"));
     m_accept->setTextFormat(Qt::RichText);
     m_accept->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_accept->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_accept->setWordWrap(true);
-    acceptLayout->addWidget(m_accept);
-    acceptLayout->addStretch(1);
+    auto *acceptScroll = new QScrollArea(acceptBox);
+    acceptScroll->setFrameShape(QFrame::NoFrame);
+    acceptScroll->setWidgetResizable(true);
+    acceptScroll->setWidget(m_accept);
+    acceptLayout->addWidget(acceptScroll, 1);
     m_timings = new QLabel(acceptBox);
     m_timings->setObjectName(QStringLiteral("handshakeTimings"));
     m_timings->setTextFormat(Qt::RichText);
+    m_timings->setWordWrap(true);
     m_timings->setTextInteractionFlags(Qt::TextSelectableByMouse);
     acceptLayout->addWidget(m_timings);
+
+    auto *tlsBox = new QGroupBox(tr("TLS (the real server)"), m_checksSplitter);
+    m_tlsBox = tlsBox;
+    auto *tlsLayout = new QVBoxLayout(tlsBox);
+    tlsLayout->setContentsMargins(8, 6, 8, 6);
+    // Fingerprints and cipher names do not wrap: scroll them rather than widen the window.
+    auto *tlsScroll = new QScrollArea(tlsBox);
+    tlsScroll->setFrameShape(QFrame::NoFrame);
+    tlsScroll->setWidgetResizable(true);
+    m_tls = new QLabel(tlsScroll);
+    m_tls->setObjectName(QStringLiteral("tlsReport"));
+    m_tls->setTextFormat(Qt::RichText);
+    m_tls->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tls->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_tls->setWordWrap(true);
+    tlsScroll->setWidget(m_tls);
+    tlsLayout->addWidget(tlsScroll);
+    tlsBox->hide();
 
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
@@ -231,6 +280,7 @@ void HandshakeView::setConnection(Connection *connection)
         connect(connection, &Connection::handshakeUpdated, this, &HandshakeView::refresh);
         connect(connection, &Connection::stateChanged, this, &HandshakeView::refresh);
         connect(connection, &Connection::finished, this, &HandshakeView::refresh);
+        connect(connection, &Connection::tlsDecisionNeeded, this, &HandshakeView::refresh);
     }
     m_requestTabs->setCurrentIndex(0);
     m_responseTabs->setCurrentIndex(0);
@@ -353,8 +403,16 @@ void HandshakeView::refresh()
     }
     m_summary->setText(summary.join(QStringLiteral(" &nbsp;\u2192&nbsp; ")));
 
-    // Banner: a refused upgrade first, then a failure before any response, then encryption.
-    if (response.status != 0 && response.status != 101) {
+    // Banner: a certificate decision first, a refused upgrade, a failure before any response, then encryption.
+    m_tlsDecision->setVisible(c->awaitingTlsDecision());
+    if (c->awaitingTlsDecision()) {
+        QString html = tr("<b>The certificate of %1 failed verification.</b> The connection is paused until you "
+                          "decide.")
+                           .arg(h.tls.host.toHtmlEscaped());
+        for (const QString &error : h.tls.errorTexts)
+            html += QStringLiteral("<br/>\u2022 ") + error.toHtmlEscaped();
+        showBanner(int(theme::Tone::Warning), html);
+    } else if (response.status != 0 && response.status != 101) {
         QString html = QStringLiteral("<b>HTTP %1 %2</b> \u2014 the server did not upgrade to WebSocket.<br/>%3")
                            .arg(response.status)
                            .arg(QString::fromLatin1(response.reason).toHtmlEscaped(),
@@ -375,9 +433,9 @@ void HandshakeView::refresh()
             QStringLiteral("<b>%1</b><br/>%2").arg(tr("No handshake response."), why.toHtmlEscaped()));
     } else if (h.encrypted) {
         showBanner(int(theme::Tone::Info),
-            tr("<b>Encrypted (wss://).</b> The bytes on the wire are TLS records, so the handshake and frames "
-               "cannot be shown exactly as sent yet (TLS interception comes in a later version). The request "
-               "table lists the headers the app set; messages are recorded as the socket delivered them."));
+            tr("<b>Encrypted (wss://), not intercepted.</b> The bytes on the wire are TLS records, so the handshake "
+               "and frames cannot be shown exactly as sent. The request table lists the headers the app set; "
+               "messages are recorded as the socket delivered them."));
     } else if (c->state() == Connection::State::Connecting && request.raw.isEmpty()) {
         showBanner(int(theme::Tone::Info), tr("Connecting to %1\u2026").arg(c->url().toString().toHtmlEscaped()));
     } else {
@@ -387,6 +445,7 @@ void HandshakeView::refresh()
     updateChecks();
     updateAccept();
     updateTimings();
+    updateTls();
 }
 
 void HandshakeView::updateChecks()
@@ -472,6 +531,87 @@ void HandshakeView::updateTimings()
         parts << tr("TLS <b>%1</b>").arg(ms(t.tlsUs));
     parts << tr("Upgrade <b>%1</b>").arg(ms(t.upgradeUs)) << tr("Total <b>%1</b>").arg(ms(t.totalUs));
     m_timings->setText(tr("Timings: ") + parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
+}
+
+bool HandshakeView::isTlsDecisionShown() const
+{
+    return !m_tlsDecision->isHidden();
+}
+
+void HandshakeView::decideTls(int choice)
+{
+    QPointer<Connection> c = m_connection;
+    if (!c || !c->awaitingTlsDecision())
+        return;
+    if (choice == 2)
+        c->cancelTls();
+    else
+        c->proceedTls(choice == 1);
+    if (c == m_connection)
+        refresh();
+}
+
+void HandshakeView::updateTls()
+{
+    const Connection *c = m_connection;
+    const bool secure = c && c->url().scheme() == QLatin1String("wss");
+    if (m_tlsBox->isHidden() == secure) {
+        m_tlsBox->setVisible(secure);
+        // Share the width when the TLS pane appears; later the user's own splitter drags are kept.
+        const int w = qMax(600, m_checksSplitter->width());
+        m_checksSplitter->setSizes(secure ? QList<int> { w * 30 / 100, w * 30 / 100, w * 40 / 100 }
+                                          : QList<int> { w * 57 / 100, w * 43 / 100, 0 });
+    }
+    if (!secure)
+        return;
+    const HandshakeRecord &h = c->handshake();
+    if (!h.tlsKnown) {
+        m_tls->setText(h.encrypted ? tr("This connection is not intercepted: Qt's own TLS session with the server "
+                                        "is not visible to the inspector.")
+                                   : tr("Waiting for the TLS handshake with the server\u2026"));
+        return;
+    }
+    const TlsReport &t = h.tls;
+    auto row = [](const QString &label, const QString &value) {
+        return QStringLiteral("<tr><td style='padding-right:10px; white-space:nowrap'>%1</td><td>%2</td></tr>")
+            .arg(label, value.toHtmlEscaped());
+    };
+    QString verdict;
+    if (t.verified)
+        verdict = QStringLiteral("<b style='color:%1'>%2</b>")
+                      .arg(theme::toneForeground(theme::Tone::Success, palette()).name(), tr("verified"));
+    else
+        verdict = QStringLiteral("<b style='color:%1'>%2</b>")
+                      .arg(theme::toneForeground(theme::Tone::Error, palette()).name(),
+                          t.proceededDespiteErrors ? tr("NOT verified (you chose to proceed)") : tr("NOT verified"));
+    QString html = QStringLiteral("<table cellspacing='2'>");
+    html
+        += QStringLiteral("<tr><td style='padding-right:10px'>%1</td><td>%2</td></tr>").arg(tr("Certificate"), verdict);
+    html += row(tr("Host"), t.host);
+    if (!t.protocol.isEmpty())
+        html += row(tr("Protocol"), t.protocol);
+    if (!t.cipher.isEmpty())
+        html += row(tr("Cipher"), t.cipher);
+    if (!t.alpn.isEmpty())
+        html += row(tr("ALPN"), t.alpn);
+    if (!t.chain.isEmpty()) {
+        const CertificateSummary &leaf = t.chain.first();
+        html += row(tr("Subject"), leaf.subject);
+        html += row(tr("Issuer"), leaf.issuer);
+        html += row(tr("Valid"),
+            QStringLiteral("%1 \u2192 %2")
+                .arg(leaf.notBefore.toString(Qt::ISODate), leaf.notAfter.toString(Qt::ISODate)));
+        html += row(tr("Key"), QStringLiteral("%1 %2").arg(leaf.keyType).arg(leaf.keyBits));
+        html += row(tr("SHA-256"), leaf.sha256);
+        html += row(tr("Chain"), tr("%n certificate(s)", nullptr, int(t.chain.size())));
+    }
+    for (const QString &error : t.errorTexts)
+        html += row(tr("Error"), error);
+    html += QStringLiteral("</table>");
+    if (h.intercepted)
+        html += tr("<p>The inspector terminates TLS between the app and the server, so the handshake and frames "
+                   "shown are the plaintext inside TLS.</p>");
+    m_tls->setText(html);
 }
 
 } // namespace wsi

@@ -41,11 +41,16 @@ public:
 
     void refresh();
 
+    // wss: the real server's certificate failed verification and the connection waits for the user.
+    bool isTlsDecisionShown() const;
+
 private:
     void showBanner(int tone, const QString &html);
     void updateChecks();
     void updateAccept();
     void updateTimings();
+    void updateTls();
+    void decideTls(int choice);
     static void setTextIfChanged(QPlainTextEdit *edit, const QString &text);
 
     QPointer<Connection> m_connection;
@@ -68,6 +73,9 @@ private:
     QTreeWidget *m_checks = nullptr;
     QLabel *m_accept = nullptr;
     QLabel *m_timings = nullptr;
+    QWidget *m_tlsBox = nullptr;
+    QLabel *m_tls = nullptr;
+    QWidget *m_tlsDecision = nullptr;
     int m_lastFailedStatus = 0;
 };
 

@@ -54,6 +54,13 @@ MainWindow::MainWindow(QWidget *parent)
         if (c == m_current)
             setCurrentConnection(nullptr);
     });
+    // A wss connection paused on a certificate decision must be seen, whichever connection is selected.
+    connect(m_workspace, &Workspace::connectionAdded, this, [this](Connection *c) {
+        connect(c, &Connection::tlsDecisionNeeded, this, [this, c] {
+            selectConnection(c);
+            m_tabs->setCurrentWidget(m_handshakeView);
+        });
+    });
     connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
     connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
 
