@@ -1,0 +1,239 @@
+#include "sessionjournal.h"
+
+#include "connection.h"
+#include "sessionlogreader.h"
+#include "sessionlogwriter.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace wsi {
+
+namespace {
+
+const QString kSuffix = QStringLiteral(".jsonl");
+const QString kPrefix = QStringLiteral("session-");
+
+} // namespace
+
+struct SessionJournal::Journal
+{
+    QPointer<Connection> connection;
+    std::unique_ptr<QFile> file;
+    qsizetype written = 0; // events already in the file
+    bool finished = false;
+};
+
+SessionJournal::SessionJournal(QObject *parent)
+    : QObject(parent)
+    , m_folder(defaultFolder())
+{
+    m_timer.setInterval(250);
+    connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flush);
+}
+
+SessionJournal::~SessionJournal()
+{
+    flush();
+}
+
+QString SessionJournal::defaultFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sessions");
+}
+
+void SessionJournal::setFolder(const QString &folder)
+{
+    m_folder = folder;
+}
+
+void SessionJournal::setFlushIntervalMs(int ms)
+{
+    m_timer.setInterval(qMax(1, ms));
+}
+
+QString SessionJournal::filePathFor(const Connection *connection) const
+{
+    for (const auto &j : m_journals) {
+        if (j->connection == connection)
+            return j->file->fileName();
+    }
+    return {};
+}
+
+QString SessionJournal::attach(Connection *connection)
+{
+    if (!connection || connection->isImported())
+        return {};
+    const QString existing = filePathFor(connection);
+    if (!existing.isEmpty())
+        return existing;
+    if (!QDir().mkpath(m_folder)) {
+        m_error = tr("Cannot create the session folder %1.").arg(m_folder);
+        return {};
+    }
+    // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
+    const QString name = kPrefix
+                         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
+                         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id())
+                         + kSuffix;
+    auto journal = std::make_unique<Journal>();
+    journal->connection = connection;
+    // Unbuffered: each flush is one write() straight to the kernel, which keeps it even if we are killed.
+    journal->file = std::make_unique<QFile>(QDir(m_folder).filePath(name));
+    if (!journal->file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+        m_error = tr("Cannot write the session journal %1: %2").arg(journal->file->fileName(),
+                                                                     journal->file->errorString());
+        return {};
+    }
+    const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
+    journal->file->write(SessionLogWriter::header(tool.simplified()));
+    Journal *raw = journal.get();
+    m_journals.push_back(std::move(journal));
+    connect(connection, &Connection::eventsAppended, this, [this, raw] { onEventsAppended(raw); });
+    connect(connection, &Connection::finished, this, [this, connection] { finishJournal(connection); });
+    connect(connection, &QObject::destroyed, this, [this, raw] {
+        raw->finished = true;
+        raw->file->close();
+    });
+    writePending(*raw);
+    enforceSizeCap();
+    return raw->file->fileName();
+}
+
+void SessionJournal::attachWorkspace(Workspace *workspace)
+{
+    for (Connection *c : workspace->connections())
+        attach(c);
+    connect(workspace, &Workspace::connectionAdded, this, [this](Connection *c) { attach(c); });
+}
+
+void SessionJournal::onEventsAppended(Journal *)
+{
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void SessionJournal::writePending(Journal &journal)
+{
+    if (journal.finished || !journal.connection || !journal.file->isOpen())
+        return;
+    const Connection &c = *journal.connection;
+    const qsizetype total = c.events().size();
+    if (journal.written >= total)
+        return;
+    QByteArray batch;
+    batch.reserve(qsizetype(total - journal.written) * 160);
+    for (qsizetype i = journal.written; i < total; ++i)
+        batch += SessionLogWriter::eventLine(c, i);
+    if (journal.file->write(batch) != batch.size()) {
+        m_error = tr("Writing the session journal %1 failed: %2").arg(journal.file->fileName(),
+                                                                       journal.file->errorString());
+        journal.finished = true; // a full disk must not cost the capture: stop journaling this one
+        journal.file->close();
+        return;
+    }
+    journal.written = total;
+    Q_EMIT flushed(journal.connection, total);
+}
+
+void SessionJournal::flush()
+{
+    bool anyLive = false;
+    for (const auto &j : m_journals) {
+        writePending(*j);
+        anyLive = anyLive || !j->finished;
+    }
+    if (!anyLive)
+        m_timer.stop();
+}
+
+void SessionJournal::finishJournal(Connection *connection)
+{
+    for (const auto &j : m_journals) {
+        if (j->connection == connection && !j->finished) {
+            writePending(*j);
+            j->finished = true;
+            j->file->close();
+        }
+    }
+    enforceSizeCap();
+}
+
+QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
+{
+    QList<SessionInfo> sessions;
+    const QDir dir(m_folder);
+    const QFileInfoList files = dir.entryInfoList({kPrefix + QLatin1Char('*') + kSuffix}, QDir::Files);
+    for (const QFileInfo &fi : files) {
+        SessionInfo info;
+        info.filePath = fi.absoluteFilePath();
+        info.size = fi.size();
+        info.started = fi.lastModified().toUTC();
+        for (const auto &j : m_journals)
+            info.active = info.active || (!j->finished && QFileInfo(j->file->fileName()) == fi);
+        // Only the head is read: the header line and, a few lines on, the first handshake_request.
+        QFile file(info.filePath);
+        if (file.open(QIODevice::ReadOnly)) {
+            for (int line = 0; line < 16 && !file.atEnd(); ++line) {
+                const QJsonObject o = QJsonDocument::fromJson(file.readLine(256 * 1024)).object();
+                if (line == 0) {
+                    const QDateTime t = QDateTime::fromString(o.value(QLatin1String("t")).toString(), Qt::ISODateWithMs);
+                    if (t.isValid())
+                        info.started = t.toUTC();
+                }
+                if (o.value(QLatin1String("event")).toString() == QLatin1String("handshake_request")) {
+                    info.firstUrl = o.value(QLatin1String("url")).toString();
+                    break;
+                }
+            }
+        }
+        sessions << info;
+    }
+    std::sort(sessions.begin(), sessions.end(), [](const SessionInfo &a, const SessionInfo &b) {
+        return a.started != b.started ? a.started > b.started : a.filePath > b.filePath;
+    });
+    return sessions;
+}
+
+std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(const QString &filePath, QString *error,
+                                                               QStringList *notes)
+{
+    SessionLogReader reader;
+    const bool ok = reader.readFile(filePath);
+    if (error)
+        *error = ok ? QString() : reader.errorString();
+    if (notes)
+        *notes = reader.notes();
+    return ok ? reader.takeConnections() : std::vector<std::unique_ptr<Connection>>();
+}
+
+int SessionJournal::enforceSizeCap()
+{
+    if (m_maxTotalBytes <= 0)
+        return 0;
+    const QList<SessionInfo> sessions = listSessions();
+    qint64 total = 0;
+    for (const SessionInfo &s : sessions)
+        total += s.size;
+    int deleted = 0;
+    for (auto it = sessions.crbegin(); it != sessions.crend() && total > m_maxTotalBytes; ++it) {
+        if (it->active)
+            continue;
+        if (QFile::remove(it->filePath)) {
+            total -= it->size;
+            ++deleted;
+        }
+    }
+    return deleted;
+}
+
+} // namespace wsi
