@@ -8,7 +8,8 @@
 //       RESULT msgs_per_s=<r> messages=<n> seconds=<s> connections=<N> window=<W> size=<S> cpu=<core share>
 //
 //   loadgen --url ws://127.0.0.1:PORT/path --idle N [--duration SEC] [--timeout SEC]
-//     Opens N connections at once, completes every handshake, prints
+//     Opens N connections (at most --concurrency K handshakes in progress at once, 500 by default: a
+//     burst far beyond any listen backlog), completes every handshake, prints
 //       READY clients=<n> seconds=<time from the first connect() to the last 101>
 //     then holds them for the duration and closes them (prints DONE).
 //
@@ -57,6 +58,7 @@ struct Options
     double duration = 5;
     double timeout = 60; // for connecting and handshaking
     int idle = 0;
+    int concurrency = 500; // handshakes in progress at once
 };
 
 [[noreturn]] void usage(const char *why)
@@ -65,7 +67,7 @@ struct Options
                  "loadgen: %s\n"
                  "usage: loadgen --url ws://127.0.0.1:PORT/path [--connections N] [--window W] [--size S]\n"
                  "               [--warmup SEC] [--duration SEC] [--timeout SEC]\n"
-                 "       loadgen --url ws://127.0.0.1:PORT/path --idle N [--duration SEC] [--timeout SEC]\n",
+                 "       loadgen --url ws://127.0.0.1:PORT/path --idle N [--concurrency K] [--duration SEC] [--timeout SEC]\n",
                  why);
     std::exit(2);
 }
@@ -114,6 +116,8 @@ Options parseArgs(int argc, char **argv)
             o.duration = std::atof(value());
         } else if (a == "--timeout") {
             o.timeout = std::atof(value());
+        } else if (a == "--concurrency") {
+            o.concurrency = std::atoi(value());
         } else if (a == "--idle") {
             o.idle = std::atoi(value());
         } else {
@@ -122,7 +126,7 @@ Options parseArgs(int argc, char **argv)
     }
     if (!haveUrl)
         usage("--url is required");
-    if (o.connections < 1 || o.window < 1 || o.size < 0 || o.size > 65535 || o.duration <= 0 || o.idle < 0)
+    if (o.concurrency < 1 || o.connections < 1 || o.window < 1 || o.size < 0 || o.size > 65535 || o.duration <= 0 || o.idle < 0)
         usage("bad numbers");
     return o;
 }
@@ -216,13 +220,14 @@ public:
         raiseFileLimit(size_t(count));
         const Clock::time_point connectStart = Clock::now();
         m_conns.resize(size_t(count));
-        for (int i = 0; i < count; ++i)
-            startConnect(i);
         // Every connection handshakes before any load starts.
+        int started = 0;
         while (m_open + m_dead < count) {
+            while (started < count && started - m_open - m_dead < m_o.concurrency)
+                startConnect(started++);
             if (secondsSince(connectStart) > m_o.timeout) {
-                std::fprintf(stderr, "loadgen: only %d of %d handshakes completed within %.0f s (%d failed)\n",
-                             m_open, count, m_o.timeout, m_dead);
+                std::fprintf(stderr, "loadgen: %d of %d connections open after %.0f s, %d failed (first: %s)\n",
+                             m_open, count, m_o.timeout, m_dead, m_firstError.c_str());
                 return 1;
             }
             poll(100);

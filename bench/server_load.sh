@@ -5,6 +5,8 @@
 #     messages, WINDOW messages in flight per connection; the three servers alternate over ROUNDS rounds;
 #     medians and ratios (goals: capture >= 1.0x node-ws and >= 0.9x bare Qt);
 #  2. IDLE_CLIENTS idle clients against each server: time to accept them all, RSS per client.
+# Environment: ROUNDS, WINDOW, SIZE, WARMUP, DURATION, CONNECTIONS ("1 100"; "" skips the echo part),
+# IDLE_CLIENTS, IDLE_KINDS ("capture bare node"; "" skips the idle part), IDLE_CONCURRENCY, IDLE_TIMEOUT.
 # Builds nothing: expects a Release build directory with loadgen and bench_echo_server, e.g.
 #   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release
 #   ninja -C build-bench loadgen bench_echo_server
@@ -24,10 +26,11 @@ WINDOW=${WINDOW:-16}
 SIZE=${SIZE:-32}
 WARMUP=${WARMUP:-2}
 DURATION=${DURATION:-5}
-CONNECTIONS=${CONNECTIONS:-"1 100"}
+CONNECTIONS=${CONNECTIONS-"1 100"}
 IDLE_CLIENTS=${IDLE_CLIENTS:-10000}
-IDLE_KINDS=${IDLE_KINDS:-"capture bare node"}
+IDLE_KINDS=${IDLE_KINDS-"capture bare node"}
 IDLE_TIMEOUT=${IDLE_TIMEOUT:-300}
+IDLE_CONCURRENCY=${IDLE_CONCURRENCY:-500}
 KINDS="capture bare node"
 
 for f in "$LOADGEN" "$ECHO_SERVER"; do
@@ -115,25 +118,28 @@ for conns in $CONNECTIONS; do
     done
 done
 
-echo
-echo "# echo medians (msgs/s)            capture       bare       node   capture/node  capture/bare"
-for conns in $CONNECTIONS; do
-    c=$(median <<<"${RESULTS[capture,$conns]}")
-    b=$(median <<<"${RESULTS[bare,$conns]}")
-    n=$(median <<<"${RESULTS[node,$conns]}")
-    awk -v k="$conns" -v c="$c" -v b="$b" -v n="$n" 'BEGIN {
-        printf "%3d connection(s) x %d B        %9.0f  %9.0f  %9.0f   %10.2fx   %10.2fx\n", k, '"$SIZE"', c, b, n, c / n, c / b }'
-done
-echo "# goals: capture/node >= 1.00x, capture/bare >= 0.90x"
+if [[ -n ${CONNECTIONS// /} ]]; then
+    echo
+    echo "# echo medians (msgs/s)            capture       bare       node   capture/node  capture/bare"
+    for conns in $CONNECTIONS; do
+        c=$(median <<<"${RESULTS[capture,$conns]}")
+        b=$(median <<<"${RESULTS[bare,$conns]}")
+        n=$(median <<<"${RESULTS[node,$conns]}")
+        awk -v k="$conns" -v c="$c" -v b="$b" -v n="$n" 'BEGIN {
+            printf "%3d connection(s) x %d B        %9.0f  %9.0f  %9.0f   %10.2fx   %10.2fx\n", k, '"$SIZE"', c, b, n, c / n, c / b }'
+    done
+    echo "# goals: capture/node >= 1.00x, capture/bare >= 0.90x"
+fi
 
+[[ -n ${IDLE_KINDS// /} ]] || exit 0
 echo
-echo "# $IDLE_CLIENTS idle clients (opened at once; accept time = first connect to last 101)"
+echo "# $IDLE_CLIENTS idle clients ($IDLE_CONCURRENCY handshakes in flight at a time; accept time = first connect to last 101)"
 for kind in $IDLE_KINDS; do
     start_server "$kind"
     sleep 0.5
     before=$(rss_kb "$SERVER_PID")
     "${LOADGEN_CPU[@]}" "$LOADGEN" --url "ws://127.0.0.1:$PORT/idle" --idle "$IDLE_CLIENTS" --duration 5 \
-        --timeout "$IDLE_TIMEOUT" >"$WORK/idle.out" 2>"$WORK/idle.err" &
+        --concurrency "$IDLE_CONCURRENCY" --timeout "$IDLE_TIMEOUT" >"$WORK/idle.out" 2>"$WORK/idle.err" &
     LOADGEN_PID=$!
     ready=""
     for _ in $(seq $((IDLE_TIMEOUT * 10 + 100))); do
