@@ -328,6 +328,7 @@ void WireTap::onUpstreamEncrypted()
 {
     const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
     auto *upstream = static_cast<QSslSocket *>(m_upstream);
+    m_upstreamTlsUp = true;
     TlsReport report = TlsReport::from(*upstream, m_targetHost, m_acceptedTlsErrors);
     report.proceededDespiteErrors = !m_acceptedTlsErrors.isEmpty();
     Q_EMIT tlsEstablished(report, tlsUs);
@@ -492,7 +493,8 @@ void WireTap::onUpstreamError()
     const QAbstractSocket::SocketError error = m_upstream->error();
     const QString where = authorityOf(m_targetHost, m_targetPort);
     QString message;
-    switch (error) {
+    const bool droppedAfterTls = m_upstreamTlsUp && error == QAbstractSocket::RemoteHostClosedError;
+    switch (droppedAfterTls ? QAbstractSocket::SslHandshakeFailedError : error) {
     case QAbstractSocket::ConnectionRefusedError:
         message = tr("Connection refused by %1 (%2): nothing accepts connections on that port. "
                      "Is the server running, and is the port right?")
@@ -511,16 +513,18 @@ void WireTap::onUpstreamError()
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
-        message = tr("TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
-                     "the connection's TLS options.")
-                      .arg(where, m_upstream->errorString());
+        message = droppedAfterTls
+            ? tr("%1 closed the connection right after the TLS handshake. Servers do that when they require a "
+                 "client certificate: set one in the connection's TLS options.").arg(where)
+            : tr("TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
+                 "the connection's TLS options.").arg(where, m_upstream->errorString());
         break;
     default:
         message = tr("TCP connection to %1 failed: %2.").arg(where, m_upstream->errorString());
         break;
     }
     reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
-    const bool tls = error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
+    const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
         || error == QAbstractSocket::SslInvalidUserDataError;
     Q_EMIT failed(error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns
                   : tls                                        ? ErrorLayer::Tls

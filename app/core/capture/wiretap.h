@@ -127,6 +127,7 @@ private:
     QList<QSslError> m_acceptedTlsErrors;
     bool m_awaitingTlsDecision = false;
     bool m_holdBackPings = false;
+    bool m_upstreamTlsUp = false;
     bool m_incomingHeadDone = false; // past the HTTP response head: frames follow
     QByteArray m_splitBuffer;        // incoming bytes not yet cut into whole frames (auto-pong off)
     qint64 m_tcpUs = -1;

@@ -78,7 +78,7 @@ void Connection::wireClosed()
         // Never handed to QWebSocketServer: refused by the relay (reject mode, origin, limits) or a bad handshake.
         m_socketDone = true;
         if (m_statusText.isEmpty())
-            m_statusText = tr("The client left before the WebSocket opened.");
+            setStatusText(tr("The client left before the WebSocket opened."));
         setState(State::Failed);
     } else if (m_state == State::Open) {
         setState(State::Closing);
@@ -120,7 +120,7 @@ void Connection::proceedTls(bool alwaysTrust)
     appendInfo(alwaysTrust ? tr("The user chose to always trust this certificate for %1 (SHA-256 %2).")
                                  .arg(m_options.url.host(), m_handshake.tls.fingerprint())
                            : tr("The user chose to proceed once despite the certificate errors."));
-    m_statusText.clear();
+    setStatusText({});
     if (m_deadline)
         m_deadline->start(m_options.timeoutMs);
     m_tap->proceedDespiteTlsErrors();
@@ -154,8 +154,18 @@ QString Connection::negotiatedSubprotocol() const
     return m_socket ? m_socket->subprotocol() : QString();
 }
 
+void Connection::setStatusText(const QString &text)
+{
+    if (m_statusText == text)
+        return;
+    m_statusText = text;
+    Q_EMIT statusTextChanged(text);
+}
+
 void Connection::setState(State state)
 {
+    if ((state == State::Failed || state == State::Open) && m_timings.totalUs < 0 && m_startedUs > 0)
+        m_timings.totalUs = wallClockUs() - m_startedUs;
     if (m_state == state)
         return;
     m_state = state;
@@ -174,7 +184,7 @@ void Connection::restoreImported(const HandshakeRecord &handshake, const Connect
     m_imported = true;
     m_handshake = handshake;
     m_timings = timings;
-    m_statusText = statusText;
+    setStatusText(statusText);
     // Nothing is left to wait for: open(), close() and the send functions refuse a finished connection.
     m_tapDone = m_socketDone = m_finished = true;
     m_counters = {};
@@ -224,7 +234,7 @@ void Connection::appendError(ErrorLayer layer, const QString &message)
     r.type = EventType::Error;
     r.sub = quint8(layer);
     m_counters.errors++;
-    m_statusText = message;
+    setStatusText(message);
     appendEvent(r, message.toUtf8());
     Q_EMIT countersChanged();
 }
@@ -521,6 +531,13 @@ void Connection::onTapFailed(ErrorLayer layer, const QString &message)
         m_deadline->stop();
     appendError(layer, message);
     setState(State::Failed);
+    // The socket may never report an end of its own (it was still in its TLS or HTTP handshake with the tap).
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    m_socketDone = true;
+    maybeFinish();
 }
 
 void Connection::onTapFinished()
@@ -597,7 +614,7 @@ void Connection::maybeFinish()
             if (!reason.isEmpty())
                 text += QStringLiteral(": \"%1\"").arg(reason);
         }
-        m_statusText = text;
+        setStatusText(text);
         setState(State::Closed);
     }
     Q_EMIT countersChanged();
@@ -703,7 +720,7 @@ void Connection::abort()
         appendInfo(tr("Connection attempt cancelled by the user."));
         m_tapFailed = true;
         setState(State::Failed);
-        m_statusText = tr("Cancelled by the user before the WebSocket opened.");
+        setStatusText(tr("Cancelled by the user before the WebSocket opened."));
         m_socket->abort();
         if (m_tap)
             m_tap->shutdown();

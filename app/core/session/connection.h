@@ -114,6 +114,7 @@ Q_SIGNALS:
     void stateChanged(wsi::Connection::State state);
     void eventsAppended();
     void handshakeUpdated();
+    void statusTextChanged(const QString &text);
     void countersChanged();
     // Emitted once, when the connection reaches Closed or Failed and the tap has finished recording.
     void finished();
@@ -124,6 +125,7 @@ Q_SIGNALS:
 private:
     friend class WireRecorder;
     void setState(State state);
+    void setStatusText(const QString &text);
     void appendError(ErrorLayer layer, const QString &message);
     void appendInfo(const QString &message);
     void onSocketConnected();

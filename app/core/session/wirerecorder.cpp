@@ -158,7 +158,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
         if (!hs.responseBody.isEmpty())
             message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
         append(EventType::Error, m_serverDir, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
-        m_connection->m_statusText = message.trimmed();
+        m_connection->setStatusText(message.trimmed());
         m_connection->m_counters.errors++;
     } else {
         QStringList failures;
@@ -171,7 +171,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
             const QString message = QObject::tr("The 101 response breaks the WebSocket handshake rules. %1")
                                         .arg(failures.join(QStringLiteral("; ")));
             append(EventType::Error, m_serverDir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
-            m_connection->m_statusText = message;
+            m_connection->setStatusText(message);
             m_connection->m_counters.errors++;
         } else {
             m_openSeen = true;
@@ -266,7 +266,7 @@ void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
     if (byPeer)
-        m_recorder->m_connection->m_statusText = message;
+        m_recorder->m_connection->setStatusText(message);
 }
 
 } // namespace wsi

@@ -161,7 +161,8 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(c.state(), Connection::State::Connecting);
         c.cancelTls();
-        QVERIFY(finished.wait(10000));
+        // Cancelling may finish the connection at once, inside cancelTls().
+        QVERIFY(finished.count() > 0 || finished.wait(10000));
         QCOMPARE(c.state(), Connection::State::Failed);
         QVERIFY2(c.statusText().contains(QStringLiteral("cancelled")), qPrintable(c.statusText()));
     }
@@ -269,8 +270,7 @@ private Q_SLOTS:
         } else {
             QVERIFY(finished.wait(15000));
             QCOMPARE(c.state(), Connection::State::Failed);
-            QVERIFY2(!errors(c, ErrorLayer::Tls).isEmpty() || !errors(c, ErrorLayer::Tcp).isEmpty(),
-                     qPrintable(c.statusText()));
+            QVERIFY2(c.statusText().contains(QStringLiteral("client certificate")), qPrintable(c.statusText()));
         }
     }
 
