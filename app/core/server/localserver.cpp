@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
@@ -173,15 +175,23 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
     m_backend->setHandshakeTimeout(options.handshakeTimeoutMs);
     m_backend->setMaxPendingConnections(4096);
     connect(m_backend, &QWebSocketServer::newConnection, this, &LocalServer::onBackendConnection);
-    if (!m_backend->listen(QHostAddress::LocalHost, 0)) {
-        const QString why = m_backend->errorString();
+    m_backendListener = new QTcpServer(this);
+    m_backendListener->setListenBacklogSize(4096);
+    connect(m_backendListener, &QTcpServer::newConnection, this, [this] {
+        while (QTcpSocket *socket = m_backendListener->nextPendingConnection())
+            m_backend->handleConnection(socket);
+    });
+    if (!m_backendListener->listen(QHostAddress::LocalHost, 0)) {
+        const QString why = m_backendListener->errorString();
+        delete m_backendListener;
+        m_backendListener = nullptr;
         delete m_backend;
         m_backend = nullptr;
         return fail(tr("The WebSocket server could not listen on 127.0.0.1: %1").arg(why));
     }
 
     m_relay = new FrontRelay(this);
-    m_relay->setBackendPort(m_backend->serverPort());
+    m_relay->setBackendPort(m_backendListener->serverPort());
     m_relay->setTlsConfiguration(tls);
     m_relay->setGate([this](const HttpHead &request) { return gate(request); });
     connect(m_relay, &FrontRelay::clientAccepted, this, &LocalServer::onClientAccepted);
@@ -192,7 +202,8 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
         const QString why = m_relay->errorString();
         delete m_relay;
         m_relay = nullptr;
-        m_backend->close();
+        delete m_backendListener;
+        m_backendListener = nullptr;
         delete m_backend;
         m_backend = nullptr;
         return fail(tr("Could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why));
@@ -217,8 +228,11 @@ void LocalServer::stop()
         if (client && !client->close(1001, tr("Test server stopping")))
             client->abort();
     }
-    if (m_backend)
-        m_backend->close();
+    if (m_backendListener) {
+        m_backendListener->close();
+        m_backendListener->deleteLater();
+        m_backendListener = nullptr;
+    }
     // The relay and the server go once their clients have said goodbye.
     if (m_relay) {
         m_relay->setParent(nullptr);

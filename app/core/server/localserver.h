@@ -16,6 +16,7 @@ class QWebSocket;
 class QWebSocketServer;
 class QSslCertificate;
 class QSslKey;
+class QTcpServer;
 
 namespace wsi {
 
@@ -94,6 +95,9 @@ private:
     Workspace *m_workspace;
     ServerOptions m_options;
     QWebSocketServer *m_backend = nullptr;
+    // Accepts the relay's backend connections with a large backlog (QWebSocketServer::listen() keeps Qt's
+    // default of 50, which drops SYNs in a burst) and hands them to m_backend.
+    QTcpServer *m_backendListener = nullptr;
     FrontRelay *m_relay = nullptr;
     QHash<quint16, QPointer<Connection>> m_byBackendPort; // relay's local port -> client awaiting its socket
     QList<QPointer<Connection>> m_clients;
