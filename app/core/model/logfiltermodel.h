@@ -1,0 +1,110 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QRegularExpression>
+
+#include <vector>
+
+namespace wsi {
+
+class EventLogModel;
+class EventStore;
+
+// The log filter bar's model: a proxy over an EventLogModel holding a vector of the visible source rows.
+// A filter change rebuilds the vector in one pass; appended source rows are tested alone and appended (one
+// beginInsertRows per source batch), so a live flood costs only the new rows. Not a QSortFilterProxyModel:
+// its per-row mapping and re-filtering on every insert do not keep up with a million rows.
+class LogFilterModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum TypeGroup {
+        Messages = 0x01,  // text and binary messages
+        Control = 0x02,   // ping, pong, close
+        Frames = 0x04,
+        Errors = 0x08,
+        Lifecycle = 0x10, // handshake request/response, open, info, tls
+        AllTypes = 0x1f,
+    };
+    enum class DirectionFilter { Both, Incoming, Outgoing };
+
+    explicit LogFilterModel(QObject *parent = nullptr);
+    ~LogFilterModel() override;
+
+    void setSourceModel(EventLogModel *source);
+    EventLogModel *sourceModel() const { return m_source; }
+
+    // Free text (case-insensitive) or a regular expression, matched against an event's type label ("TEXT",
+    // "PING", "ERROR"...) and its payload (message and control payloads, close reasons, error and info text,
+    // the handshake heads). An invalid regex shows nothing and sets errorString().
+    void setFilterText(const QString &text, bool regex = false);
+    QString filterText() const { return m_filterText; }
+    bool filterIsRegex() const { return m_filterRegex; }
+    // Empty when the filter is valid; otherwise names the problem, e.g. "Invalid regular expression
+    // \"(ab\" at offset 3: missing closing parenthesis".
+    QString errorString() const { return m_error; }
+    void setTypes(int typeGroups);
+    int types() const { return m_types; }
+    // Events without a direction (errors, info, open) are shown with either direction.
+    void setDirection(DirectionFilter direction);
+    DirectionFilter direction() const { return m_direction; }
+    // All at once, with one rebuild.
+    void setFilter(const QString &text, bool regex, int typeGroups, DirectionFilter direction);
+
+    // Find within the visible rows (it does not hide anything): next/previous matching row after/before
+    // `fromRow`, wrapping around; -1 when nothing matches or the find text is invalid.
+    void setFindText(const QString &text, bool regex = false);
+    QString findErrorString() const { return m_findError; }
+    int findNext(int fromRow) const;
+    int findPrevious(int fromRow) const;
+    bool rowMatchesFind(int row) const;
+
+    int mapToSource(int row) const;        // -1 when out of range
+    int mapFromSource(int sourceRow) const; // -1 when hidden
+    qsizetype sourceRowsScanned() const { return m_scanned; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The matching rule, shared with tests and the benchmark: does this event pass these settings?
+    struct Matcher
+    {
+        bool active = false;  // a non-empty, valid pattern
+        bool invalid = false; // an invalid regex: nothing matches
+        bool regex = false;
+        QByteArray asciiLower; // plain text, all ASCII: searched in the bytes without decoding
+        QString text;          // plain text with non-ASCII characters
+        QRegularExpression expression;
+        std::vector<bool> labelHits; // per type label (see typeLabels() in the .cpp): matched once, up front
+
+        static Matcher make(const QString &pattern, bool regex, QString *error);
+        bool matches(const EventStore &store, qsizetype eventIndex) const;
+    };
+
+private:
+    void rebuild();
+    void onSourceRowsInserted(const QModelIndex &parent, int first, int last);
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void onSourceAboutToBeReset();
+    void onSourceReset();
+    bool accepts(int sourceRow) const;
+    const EventStore *store() const;
+
+    QPointer<EventLogModel> m_source;
+    std::vector<quint32> m_rows; // visible source rows, ascending
+    qsizetype m_scanned = 0;     // source rows already tested
+    QString m_filterText;
+    bool m_filterRegex = false;
+    QString m_error;
+    Matcher m_filter;
+    Matcher m_find;
+    QString m_findError;
+    int m_types = AllTypes;
+    DirectionFilter m_direction = DirectionFilter::Both;
+    bool m_resetting = false;
+};
+
+} // namespace wsi
