@@ -21,7 +21,7 @@ namespace {
 constexpr int kEvents = 1000000;
 
 void add(Connection &c, EventType type, Direction dir, QByteArrayView payload, quint8 flags, quint64 value, quint8 sub,
-         qint64 t)
+    qint64 t)
 {
     EventRecord r;
     r.type = type;
@@ -49,7 +49,7 @@ Connection &millionEvents()
                 add(*c, EventType::Frame, dir, QByteArray::fromHex("8130"), FlagFin, 48, 1, t);
             } else if (kind < 90) {
                 const QByteArray text = "{\"op\":\"tick\",\"symbol\":\"SYM" + QByteArray::number(random.bounded(500))
-                                        + "\",\"price\":" + QByteArray::number(random.bounded(100000)) + "}";
+                    + "\",\"price\":" + QByteArray::number(random.bounded(100000)) + "}";
                 add(*c, EventType::Message, dir, text, FlagText, quint64(text.size()), 1, t);
             } else if (kind < 95) {
                 QByteArray bytes(32, '\0');
@@ -70,8 +70,8 @@ Connection &millionEvents()
     return *connection;
 }
 
-void filterPass(benchmark::State &state, const QString &text, bool regex, int types,
-                LogFilterModel::DirectionFilter direction)
+void filterPass(
+    benchmark::State &state, const QString &text, bool regex, int types, LogFilterModel::DirectionFilter direction)
 {
     Connection &c = millionEvents();
     EventLogModel source;
@@ -100,7 +100,7 @@ BENCHMARK(BM_FilterText)->Unit(benchmark::kMillisecond)->UseRealTime();
 void BM_FilterRegex(benchmark::State &state)
 {
     filterPass(state, QStringLiteral("\"price\":9\\d{4}\\}"), true, LogFilterModel::AllTypes,
-               LogFilterModel::DirectionFilter::Both);
+        LogFilterModel::DirectionFilter::Both);
 }
 BENCHMARK(BM_FilterRegex)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -112,7 +112,8 @@ BENCHMARK(BM_FilterNonAsciiText)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_FilterTypesAndDirection(benchmark::State &state)
 {
-    filterPass(state, {}, false, LogFilterModel::Control | LogFilterModel::Errors, LogFilterModel::DirectionFilter::Incoming);
+    filterPass(
+        state, {}, false, LogFilterModel::Control | LogFilterModel::Errors, LogFilterModel::DirectionFilter::Incoming);
 }
 BENCHMARK(BM_FilterTypesAndDirection)->Unit(benchmark::kMillisecond)->UseRealTime();
 

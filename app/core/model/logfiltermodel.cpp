@@ -16,17 +16,22 @@ namespace {
 int groupOf(EventType type)
 {
     switch (type) {
-    case EventType::Message: return LogFilterModel::Messages;
+    case EventType::Message:
+        return LogFilterModel::Messages;
     case EventType::Ping:
     case EventType::Pong:
-    case EventType::Close: return LogFilterModel::Control;
-    case EventType::Frame: return LogFilterModel::Frames;
-    case EventType::Error: return LogFilterModel::Errors;
+    case EventType::Close:
+        return LogFilterModel::Control;
+    case EventType::Frame:
+        return LogFilterModel::Frames;
+    case EventType::Error:
+        return LogFilterModel::Errors;
     case EventType::HandshakeRequest:
     case EventType::HandshakeResponse:
     case EventType::Open:
     case EventType::Info:
-    case EventType::Tls: return LogFilterModel::Lifecycle;
+    case EventType::Tls:
+        return LogFilterModel::Lifecycle;
     }
     return LogFilterModel::Lifecycle;
 }
@@ -98,8 +103,9 @@ bool containsAsciiNoCase(QByteArrayView hay, QByteArrayView needle)
     const char *const last = hay.data() + hay.size() - n;
     while (p <= last) {
         const char *a = static_cast<const char *>(std::memchr(p, first, size_t(last - p + 1)));
-        const char *b = firstUpper != first ? static_cast<const char *>(std::memchr(p, firstUpper, size_t(last - p + 1)))
-                                            : nullptr;
+        const char *b = firstUpper != first
+            ? static_cast<const char *>(std::memchr(p, firstUpper, size_t(last - p + 1)))
+            : nullptr;
         const char *hit = !a ? b : !b ? a : std::min(a, b);
         if (!hit)
             return false;
@@ -156,7 +162,8 @@ LogFilterModel::Matcher LogFilterModel::Matcher::make(const QString &pattern, bo
     }
     for (const QByteArray &label : typeLabels()) {
         const QString text = QString::fromUtf8(label);
-        m.labelHits.push_back(regex ? m.expression.match(text).hasMatch() : text.contains(pattern, Qt::CaseInsensitive));
+        m.labelHits.push_back(
+            regex ? m.expression.match(text).hasMatch() : text.contains(pattern, Qt::CaseInsensitive));
     }
     return m;
 }
@@ -180,17 +187,17 @@ bool LogFilterModel::Matcher::matches(const EventStore &store, qsizetype eventIn
         if (containsAsciiNoCase(payload, asciiLower))
             return true;
         return r.type == EventType::Close
-               && containsAsciiNoCase(EventLogModel::previewText(store, eventIndex).toUtf8(), asciiLower);
+            && containsAsciiNoCase(EventLogModel::previewText(store, eventIndex).toUtf8(), asciiLower);
     }
     if (decodeReusing(payload).contains(text, Qt::CaseInsensitive))
         return true;
-    return r.type == EventType::Close && EventLogModel::previewText(store, eventIndex).contains(text, Qt::CaseInsensitive);
+    return r.type == EventType::Close
+        && EventLogModel::previewText(store, eventIndex).contains(text, Qt::CaseInsensitive);
 }
 
 LogFilterModel::LogFilterModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 LogFilterModel::~LogFilterModel() = default;
 
@@ -325,8 +332,8 @@ void LogFilterModel::onSourceRowsInserted(const QModelIndex &parent, int first, 
     endInsertRows();
 }
 
-void LogFilterModel::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
-                                         const QList<int> &roles)
+void LogFilterModel::onSourceDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     if (m_rows.empty())
         return;
@@ -335,7 +342,7 @@ void LogFilterModel::onSourceDataChanged(const QModelIndex &topLeft, const QMode
     if (lo >= hi)
         return;
     Q_EMIT dataChanged(index(int(lo - m_rows.begin()), topLeft.column()),
-                       index(int(hi - m_rows.begin()) - 1, bottomRight.column()), roles);
+        index(int(hi - m_rows.begin()) - 1, bottomRight.column()), roles);
 }
 
 int LogFilterModel::mapToSource(int row) const

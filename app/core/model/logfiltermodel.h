@@ -20,8 +20,8 @@ class LogFilterModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum TypeGroup {
-        Messages = 0x01,  // text and binary messages
-        Control = 0x02,   // ping, pong, close
+        Messages = 0x01, // text and binary messages
+        Control = 0x02, // ping, pong, close
         Frames = 0x04,
         Errors = 0x08,
         Lifecycle = 0x10, // handshake request/response, open, info, tls
@@ -60,7 +60,7 @@ public:
     int findPrevious(int fromRow) const;
     bool rowMatchesFind(int row) const;
 
-    int mapToSource(int row) const;        // -1 when out of range
+    int mapToSource(int row) const; // -1 when out of range
     int mapFromSource(int sourceRow) const; // -1 when hidden
     qsizetype sourceRowsScanned() const { return m_scanned; }
 
@@ -72,11 +72,11 @@ public:
     // The matching rule, shared with tests and the benchmark: does this event pass these settings?
     struct Matcher
     {
-        bool active = false;  // a non-empty, valid pattern
+        bool active = false; // a non-empty, valid pattern
         bool invalid = false; // an invalid regex: nothing matches
         bool regex = false;
         QByteArray asciiLower; // plain text, all ASCII: searched in the bytes without decoding
-        QString text;          // plain text with non-ASCII characters
+        QString text; // plain text with non-ASCII characters
         QRegularExpression expression;
         std::vector<bool> labelHits; // per type label (see typeLabels() in the .cpp): matched once, up front
 
@@ -95,7 +95,7 @@ private:
 
     QPointer<EventLogModel> m_source;
     std::vector<quint32> m_rows; // visible source rows, ascending
-    qsizetype m_scanned = 0;     // source rows already tested
+    qsizetype m_scanned = 0; // source rows already tested
     QString m_filterText;
     bool m_filterRegex = false;
     QString m_error;

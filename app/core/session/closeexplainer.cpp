@@ -45,9 +45,9 @@ CloseFrameInfo frameInfo(const EventStore &events, qsizetype row)
 
 QString describeFrame(const Connection &c, const CloseFrameInfo &f)
 {
-    QString text = f.code < 0 ? QStringLiteral("Close from %1 without a status code (1005 No Status Received)")
-                                    .arg(sideName(c, f.dir))
-                              : QStringLiteral("Close from %1: %2 %3").arg(sideName(c, f.dir)).arg(f.code).arg(f.codeName);
+    QString text = f.code < 0
+        ? QStringLiteral("Close from %1 without a status code (1005 No Status Received)").arg(sideName(c, f.dir))
+        : QStringLiteral("Close from %1: %2 %3").arg(sideName(c, f.dir)).arg(f.code).arg(f.codeName);
     if (!f.reason.isEmpty())
         text += QStringLiteral(", reason \"%1\"").arg(f.reason);
     return text;
@@ -126,28 +126,44 @@ QString CloseExplainer::hintForError(ErrorLayer layer, const QString &message, i
 QString CloseExplainer::hintForCloseCode(int code)
 {
     switch (code) {
-    case 1000: return {};
-    case 1001: return QStringLiteral("The peer went away (shutdown, page left): reconnect when it is back.");
-    case 1002: return QStringLiteral("A protocol error: look at the frames just before the Close.");
-    case 1003: return QStringLiteral("The peer cannot take this kind of data: send text instead of binary or the "
-                                     "other way round.");
-    case 1005: return QStringLiteral("No status code was given: look at the peer's logs for why it closed.");
-    case 1006: return hintForError(ErrorLayer::Tcp);
-    case 1007: return QStringLiteral("The payload did not match the message type: check for invalid UTF-8 in "
-                                     "text messages.");
-    case 1008: return QStringLiteral("A policy violation: check authentication, tokens, rate limits and message "
-                                     "contents against the server's rules.");
-    case 1009: return QStringLiteral("The message was too big for the peer: send smaller messages or raise its "
-                                     "limit.");
-    case 1010: return QStringLiteral("The client needs an extension the server did not accept: compare the "
-                                     "Sec-WebSocket-Extensions headers.");
-    case 1011: return QStringLiteral("The server failed internally: look at the server's logs.");
-    case 1012: return QStringLiteral("The server is restarting: reconnect after a short delay.");
-    case 1013: return QStringLiteral("The server is overloaded: reconnect later, with backoff.");
-    case 1014: return QStringLiteral("A gateway got a bad answer from upstream: check the server behind the "
-                                     "proxy.");
-    case 1015: return hintForError(ErrorLayer::Tls);
-    default: break;
+    case 1000:
+        return {};
+    case 1001:
+        return QStringLiteral("The peer went away (shutdown, page left): reconnect when it is back.");
+    case 1002:
+        return QStringLiteral("A protocol error: look at the frames just before the Close.");
+    case 1003:
+        return QStringLiteral("The peer cannot take this kind of data: send text instead of binary or the "
+                              "other way round.");
+    case 1005:
+        return QStringLiteral("No status code was given: look at the peer's logs for why it closed.");
+    case 1006:
+        return hintForError(ErrorLayer::Tcp);
+    case 1007:
+        return QStringLiteral("The payload did not match the message type: check for invalid UTF-8 in "
+                              "text messages.");
+    case 1008:
+        return QStringLiteral("A policy violation: check authentication, tokens, rate limits and message "
+                              "contents against the server's rules.");
+    case 1009:
+        return QStringLiteral("The message was too big for the peer: send smaller messages or raise its "
+                              "limit.");
+    case 1010:
+        return QStringLiteral("The client needs an extension the server did not accept: compare the "
+                              "Sec-WebSocket-Extensions headers.");
+    case 1011:
+        return QStringLiteral("The server failed internally: look at the server's logs.");
+    case 1012:
+        return QStringLiteral("The server is restarting: reconnect after a short delay.");
+    case 1013:
+        return QStringLiteral("The server is overloaded: reconnect later, with backoff.");
+    case 1014:
+        return QStringLiteral("A gateway got a bad answer from upstream: check the server behind the "
+                              "proxy.");
+    case 1015:
+        return hintForError(ErrorLayer::Tls);
+    default:
+        break;
     }
     if (code >= 3000 && code <= 3999)
         return QStringLiteral("A registered code: its meaning is set by the library or framework that registered "
@@ -170,7 +186,9 @@ CloseExplanation CloseExplainer::explain(const Connection &connection)
     for (qsizetype i = 0; i < events.size(); ++i) {
         const EventRecord &r = events.at(i);
         switch (r.type) {
-        case EventType::Open: opened = true; break;
+        case EventType::Open:
+            opened = true;
+            break;
         case EventType::Close:
             if (firstClose < 0)
                 firstClose = i;
@@ -181,7 +199,8 @@ CloseExplanation CloseExplainer::explain(const Connection &connection)
             if (firstError < 0)
                 firstError = i;
             break;
-        default: break;
+        default:
+            break;
         }
         if (isWireEvent(r.type))
             lastWire = i;
@@ -194,8 +213,8 @@ CloseExplanation CloseExplainer::explain(const Connection &connection)
         e.errorLayer = events.at(firstError).layer();
         e.errorMessage = events.payloadText(firstError);
     }
-    const bool finished = connection.state() == Connection::State::Closed
-                          || connection.state() == Connection::State::Failed;
+    const bool finished
+        = connection.state() == Connection::State::Closed || connection.state() == Connection::State::Failed;
 
     if (!opened) {
         if (!finished && firstError < 0) {
@@ -217,8 +236,8 @@ CloseExplanation CloseExplainer::explain(const Connection &connection)
         } else {
             e.summary = QStringLiteral("The WebSocket never opened.");
         }
-        e.hint = hintForError(e.errorLayer == ErrorLayer::None ? ErrorLayer::Tcp : e.errorLayer, e.errorMessage,
-                              httpStatus);
+        e.hint = hintForError(
+            e.errorLayer == ErrorLayer::None ? ErrorLayer::Tcp : e.errorLayer, e.errorMessage, httpStatus);
         e.details.prepend(e.summary);
         e.details << QStringLiteral("What to try: %1").arg(e.hint);
         return e;
@@ -234,18 +253,18 @@ CloseExplanation CloseExplainer::explain(const Connection &connection)
             e.reply = frameInfo(events, replyClose);
             e.betweenUs = e.reply.timeUs - e.first.timeUs;
             e.clean = true;
-            e.details << describeFrame(connection, e.reply)
-                             + QStringLiteral(", %1 later.").arg(seconds(e.betweenUs));
+            e.details << describeFrame(connection, e.reply) + QStringLiteral(", %1 later.").arg(seconds(e.betweenUs));
             e.details << QStringLiteral("Clean close: both Close frames crossed the wire.");
         } else {
             e.details << QStringLiteral("No Close frame came back from %1: the closing handshake did not finish.")
-                             .arg(sideName(connection, e.first.dir == Direction::Outgoing ? Direction::Incoming
-                                                                                           : Direction::Outgoing));
+                             .arg(sideName(connection,
+                                 e.first.dir == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing));
         }
         QString who = sideName(connection, e.first.dir);
         who[0] = who[0].toUpper();
-        e.summary = e.first.code < 0 ? QStringLiteral("%1 closed without a status code").arg(who)
-                                     : QStringLiteral("%1 closed with %2 %3").arg(who).arg(e.first.code).arg(e.first.codeName);
+        e.summary = e.first.code < 0
+            ? QStringLiteral("%1 closed without a status code").arg(who)
+            : QStringLiteral("%1 closed with %2 %3").arg(who).arg(e.first.code).arg(e.first.codeName);
         if (!e.first.reason.isEmpty())
             e.summary += QStringLiteral(" \"%1\"").arg(e.first.reason);
         if (e.clean)
@@ -276,9 +295,9 @@ CloseExplanation CloseExplainer::explain(const Connection &connection)
             e.summary += QStringLiteral(" Last seen: %1.").arg(e.lastSeen);
         e.details << e.summary;
         if (!e.errorMessage.isEmpty())
-            e.details << QStringLiteral("Error (%1): %2").arg(QLatin1String(errorLayerId(e.errorLayer)), e.errorMessage);
-        e.hint = e.errorLayer != ErrorLayer::None ? hintForError(e.errorLayer, e.errorMessage)
-                                                  : hintForCloseCode(1006);
+            e.details
+                << QStringLiteral("Error (%1): %2").arg(QLatin1String(errorLayerId(e.errorLayer)), e.errorMessage);
+        e.hint = e.errorLayer != ErrorLayer::None ? hintForError(e.errorLayer, e.errorMessage) : hintForCloseCode(1006);
     }
     if (!e.hint.isEmpty())
         e.details << QStringLiteral("What to try: %1").arg(e.hint);

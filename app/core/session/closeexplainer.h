@@ -14,9 +14,9 @@ struct CloseFrameInfo
 {
     bool present = false;
     Direction dir = Direction::None;
-    int code = -1;          // -1: the frame carried no status code (1005 to the application)
-    QString codeName;       // "Normal Closure"
-    QString codeMeaning;    // one sentence from RFC 6455 section 7.4 / the IANA registry
+    int code = -1; // -1: the frame carried no status code (1005 to the application)
+    QString codeName; // "Normal Closure"
+    QString codeMeaning; // one sentence from RFC 6455 section 7.4 / the IANA registry
     QString reason;
     qint64 timeUs = 0;
 };
@@ -28,21 +28,21 @@ struct CloseExplanation
         StillOpen, // nothing ended it (yet): a live connection, or a journal cut short by a crash
         Client,
         Server,
-        Neither,   // no Close frame either way: the TCP connection dropped (1006)
+        Neither, // no Close frame either way: the TCP connection dropped (1006)
         NotOpened, // the WebSocket never opened: the failure is in `error*`
     };
     Closer closer = Closer::StillOpen;
-    CloseFrameInfo first;      // the Close frame that started the closing handshake
-    CloseFrameInfo reply;      // the answer in the other direction, when there was one
-    qint64 betweenUs = -1;     // first -> reply
-    bool clean = false;        // both Close frames crossed the wire (RFC 6455 7.1.4 "wasClean")
-    int effectiveCode = -1;    // what an application saw: the first frame's code, 1005, or 1006
-    QString lastSeen;          // 1006: the last thing seen on the wire before it dropped
+    CloseFrameInfo first; // the Close frame that started the closing handshake
+    CloseFrameInfo reply; // the answer in the other direction, when there was one
+    qint64 betweenUs = -1; // first -> reply
+    bool clean = false; // both Close frames crossed the wire (RFC 6455 7.1.4 "wasClean")
+    int effectiveCode = -1; // what an application saw: the first frame's code, 1005, or 1006
+    QString lastSeen; // 1006: the last thing seen on the wire before it dropped
     ErrorLayer errorLayer = ErrorLayer::None; // the first error, if any
     QString errorMessage;
-    QString hint;              // what to try; empty when nothing went wrong
-    QString summary;           // one line for the status line and the log row
-    QStringList details;       // lines for the detail pane
+    QString hint; // what to try; empty when nothing went wrong
+    QString summary; // one line for the status line and the log row
+    QStringList details; // lines for the detail pane
 };
 
 // Reads a connection's events and explains how it ended: who closed first, both Close frames, the time

@@ -21,8 +21,8 @@ QList<HttpHeader> headersFrom(const QJsonArray &list)
     QList<HttpHeader> headers;
     for (const QJsonValue &v : list) {
         const QJsonObject h = v.toObject();
-        headers.append({h.value(QLatin1String("name")).toString().toLatin1(),
-                        h.value(QLatin1String("value")).toString().toUtf8()});
+        headers.append({ h.value(QLatin1String("name")).toString().toLatin1(),
+            h.value(QLatin1String("value")).toString().toUtf8() });
     }
     return headers;
 }
@@ -45,8 +45,8 @@ bool isWebSocketEntry(const QJsonObject &entry)
     return url.startsWith(QLatin1String("ws://")) || url.startsWith(QLatin1String("wss://"));
 }
 
-void append(Connection &c, EventType type, Direction dir, qint64 timeUs, const QByteArray &payload,
-            quint64 value = 0, quint8 flags = 0)
+void append(Connection &c, EventType type, Direction dir, qint64 timeUs, const QByteArray &payload, quint64 value = 0,
+    quint8 flags = 0)
 {
     EventRecord r;
     r.type = type;
@@ -100,8 +100,10 @@ bool HarImporter::read(const QByteArray &data)
     if (!version.isEmpty() && version != QLatin1String("1.2") && version != QLatin1String("1.1"))
         m_notes << QStringLiteral("HAR version %1 is not 1.2; read as 1.2.").arg(version);
     const QJsonObject creator = log.value(QLatin1String("creator")).toObject();
-    m_creator = QStringLiteral("%1 %2").arg(creator.value(QLatin1String("name")).toString(),
-                                            creator.value(QLatin1String("version")).toString()).trimmed();
+    m_creator
+        = QStringLiteral("%1 %2")
+              .arg(creator.value(QLatin1String("name")).toString(), creator.value(QLatin1String("version")).toString())
+              .trimmed();
 
     int skipped = 0;
     const QJsonArray entries = log.value(QLatin1String("entries")).toArray();
@@ -146,15 +148,15 @@ bool HarImporter::read(const QByteArray &data)
         const QJsonObject content = response.value(QLatin1String("content")).toObject();
         const QString bodyText = content.value(QLatin1String("text")).toString();
         hs.responseBody = content.value(QLatin1String("encoding")).toString() == QLatin1String("base64")
-                              ? QByteArray::fromBase64(bodyText.toLatin1())
-                              : bodyText.toUtf8();
+            ? QByteArray::fromBase64(bodyText.toLatin1())
+            : bodyText.toUtf8();
         if (status == 101)
             hs.accept = computeAccept(req.value("Sec-WebSocket-Key"), res.value("Sec-WebSocket-Accept"));
         if (hs.responseComplete)
             hs.checks = checkHandshake(req, res);
 
-        const QDateTime started =
-            QDateTime::fromString(entry.value(QLatin1String("startedDateTime")).toString(), Qt::ISODateWithMs);
+        const QDateTime started
+            = QDateTime::fromString(entry.value(QLatin1String("startedDateTime")).toString(), Qt::ISODateWithMs);
         const qint64 startUs = started.isValid() ? started.toMSecsSinceEpoch() * 1000 : 0;
         const QJsonObject timings = entry.value(QLatin1String("timings")).toObject();
         const double waitMs = qMax(0.0, timings.value(QLatin1String("wait")).toDouble());
@@ -162,17 +164,16 @@ bool HarImporter::read(const QByteArray &data)
 
         const QString source = m_creator.isEmpty() ? QStringLiteral("a HAR file") : m_creator;
         append(*connection, EventType::Info, Direction::None, startUs,
-               QStringLiteral("Imported from HAR (%1): the handshake heads are rebuilt from the HAR's headers, not "
-                              "recorded from the wire; HAR holds no frames, pings or Close frames.")
-                   .arg(source)
-                   .toUtf8());
+            QStringLiteral("Imported from HAR (%1): the handshake heads are rebuilt from the HAR's headers, not "
+                           "recorded from the wire; HAR holds no frames, pings or Close frames.")
+                .arg(source)
+                .toUtf8());
         append(*connection, EventType::HandshakeRequest, Direction::Outgoing, startUs, req.raw);
         if (hs.responseComplete)
-            append(*connection, EventType::HandshakeResponse, Direction::Incoming, responseUs, res.raw + hs.responseBody,
-                   quint64(res.raw.size()));
+            append(*connection, EventType::HandshakeResponse, Direction::Incoming, responseUs,
+                res.raw + hs.responseBody, quint64(res.raw.size()));
         if (status == 101)
-            append(*connection, EventType::Open, Direction::None, responseUs,
-                   res.value("Sec-WebSocket-Protocol"));
+            append(*connection, EventType::Open, Direction::None, responseUs, res.value("Sec-WebSocket-Protocol"));
 
         int unknown = 0;
         for (const QJsonValue &mv : entry.value(QLatin1String("_webSocketMessages")).toArray()) {
@@ -194,8 +195,8 @@ bool HarImporter::read(const QByteArray &data)
             switch (opcode) {
             case 1: {
                 const QJsonValue exact = m.value(QLatin1String("_dataBase64"));
-                const QByteArray bytes = exact.isString() ? QByteArray::fromBase64(exact.toString().toLatin1())
-                                                          : data.toUtf8();
+                const QByteArray bytes
+                    = exact.isString() ? QByteArray::fromBase64(exact.toString().toLatin1()) : data.toUtf8();
                 append(*connection, EventType::Message, dir, timeUs, bytes, quint64(bytes.size()), FlagText);
                 break;
             }
@@ -204,10 +205,18 @@ bool HarImporter::read(const QByteArray &data)
                 append(*connection, EventType::Message, dir, timeUs, bytes, quint64(bytes.size()));
                 break;
             }
-            case 8: append(*connection, EventType::Close, dir, timeUs, data.toUtf8(), kNoCloseCode); break;
-            case 9: append(*connection, EventType::Ping, dir, timeUs, data.toUtf8()); break;
-            case 10: append(*connection, EventType::Pong, dir, timeUs, data.toUtf8()); break;
-            default: ++unknown; break;
+            case 8:
+                append(*connection, EventType::Close, dir, timeUs, data.toUtf8(), kNoCloseCode);
+                break;
+            case 9:
+                append(*connection, EventType::Ping, dir, timeUs, data.toUtf8());
+                break;
+            case 10:
+                append(*connection, EventType::Pong, dir, timeUs, data.toUtf8());
+                break;
+            default:
+                ++unknown;
+                break;
             }
         }
         if (unknown > 0)
@@ -232,9 +241,9 @@ bool HarImporter::read(const QByteArray &data)
         const QString comment = entry.value(QLatin1String("comment")).toString();
         // HAR has no Close frames, so "the TCP connection dropped" would be a guess: prefer what the file says.
         connection->restoreImported(hs, t, state,
-                                    !comment.isEmpty() ? comment
-                                    : status == 101 ? QStringLiteral("Imported from HAR: how it closed is not recorded.")
-                                                    : explained);
+            !comment.isEmpty()  ? comment
+                : status == 101 ? QStringLiteral("Imported from HAR: how it closed is not recorded.")
+                                : explained);
         m_connections.push_back(std::move(connection));
     }
     if (skipped > 0)

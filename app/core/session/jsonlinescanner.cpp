@@ -59,11 +59,21 @@ QByteArray JsonLineScanner::stringBytes(const JsonValue &v)
         const char e = p[1]; // the scanner checked every escape is complete
         p += 2;
         switch (e) {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
         case 'u': {
             uint cp = hex4(p);
             p += 4;
@@ -79,7 +89,9 @@ QByteArray JsonLineScanner::stringBytes(const JsonValue &v)
             appendUtf8(out, cp);
             break;
         }
-        default: out += e; break; // " \ /
+        default:
+            out += e;
+            break; // " \ /
         }
     }
     return out;
@@ -89,8 +101,7 @@ JsonLineScanner::JsonLineScanner(QByteArrayView line)
     : m_begin(line.data())
     , m_p(line.data())
     , m_end(line.data() + line.size())
-{
-}
+{ }
 
 bool JsonLineScanner::scan(std::vector<JsonField> &fields)
 {

@@ -22,8 +22,7 @@ ReconnectPolicy::CloseInfo ReconnectPolicy::CloseInfo::from(const CloseExplanati
 
 ReconnectPolicy::ReconnectPolicy()
     : ReconnectPolicy(Settings())
-{
-}
+{ }
 
 ReconnectPolicy::ReconnectPolicy(const Settings &settings, Random random, Clock clock)
     : m_settings(settings)

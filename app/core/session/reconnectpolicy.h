@@ -15,12 +15,12 @@ class ReconnectPolicy
 public:
     struct Settings
     {
-        bool enabled = false;            // off by default: reconnecting is the user's choice per endpoint
+        bool enabled = false; // off by default: reconnecting is the user's choice per endpoint
         int initialDelayMs = 1000;
         int maxDelayMs = 30000;
         double multiplier = 2.0;
-        double jitter = 0.2;             // +-20 %: clients that dropped together do not come back together
-        int maxAttempts = 10;            // 0: no limit
+        double jitter = 0.2; // +-20 %: clients that dropped together do not come back together
+        int maxAttempts = 10; // 0: no limit
         bool reconnectAfterCleanClose = false;
     };
 
@@ -28,13 +28,13 @@ public:
     struct CloseInfo
     {
         bool userRequested = false; // the user closed, stopped or aborted it: never reconnect
-        bool opened = false;        // the WebSocket opened before it ended
-        bool clean = false;         // both Close frames crossed the wire
-        int code = -1;              // the first Close frame's code, 1005, or 1006
+        bool opened = false; // the WebSocket opened before it ended
+        bool clean = false; // both Close frames crossed the wire
+        int code = -1; // the first Close frame's code, 1005, or 1006
         static CloseInfo from(const CloseExplanation &explanation, bool userRequested = false);
     };
 
-    using Clock = std::function<qint64()>;  // milliseconds, monotonic
+    using Clock = std::function<qint64()>; // milliseconds, monotonic
     using Random = std::function<double()>; // uniform in [0, 1)
 
     ReconnectPolicy();

@@ -81,17 +81,15 @@ QString SessionJournal::attach(Connection *connection)
         return {};
     }
     // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
-    const QString name = kPrefix
-                         + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
-                         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id())
-                         + kSuffix;
+    const QString name = kPrefix + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
+        + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id()) + kSuffix;
     auto journal = std::make_unique<Journal>();
     journal->connection = connection;
     // Unbuffered: each flush is one write() straight to the kernel, which keeps it even if we are killed.
     journal->file = std::make_unique<QFile>(QDir(m_folder).filePath(name));
     if (!journal->file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
-        m_error = tr("Cannot write the session journal %1: %2").arg(journal->file->fileName(),
-                                                                     journal->file->errorString());
+        m_error = tr("Cannot write the session journal %1: %2")
+                      .arg(journal->file->fileName(), journal->file->errorString());
         return {};
     }
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
@@ -135,8 +133,8 @@ void SessionJournal::writePending(Journal &journal)
     for (qsizetype i = journal.written; i < total; ++i)
         batch += SessionLogWriter::eventLine(c, i);
     if (journal.file->write(batch) != batch.size()) {
-        m_error = tr("Writing the session journal %1 failed: %2").arg(journal.file->fileName(),
-                                                                       journal.file->errorString());
+        m_error = tr("Writing the session journal %1 failed: %2")
+                      .arg(journal.file->fileName(), journal.file->errorString());
         journal.finished = true; // a full disk must not cost the capture: stop journaling this one
         journal.file->close();
         return;
@@ -172,7 +170,7 @@ QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
 {
     QList<SessionInfo> sessions;
     const QDir dir(m_folder);
-    const QFileInfoList files = dir.entryInfoList({kPrefix + QLatin1Char('*') + kSuffix}, QDir::Files);
+    const QFileInfoList files = dir.entryInfoList({ kPrefix + QLatin1Char('*') + kSuffix }, QDir::Files);
     for (const QFileInfo &fi : files) {
         SessionInfo info;
         info.filePath = fi.absoluteFilePath();
@@ -186,7 +184,8 @@ QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
             for (int line = 0; line < 16 && !file.atEnd(); ++line) {
                 const QJsonObject o = QJsonDocument::fromJson(file.readLine(256 * 1024)).object();
                 if (line == 0) {
-                    const QDateTime t = QDateTime::fromString(o.value(QLatin1String("t")).toString(), Qt::ISODateWithMs);
+                    const QDateTime t
+                        = QDateTime::fromString(o.value(QLatin1String("t")).toString(), Qt::ISODateWithMs);
                     if (t.isValid())
                         info.started = t.toUTC();
                 }
@@ -204,8 +203,8 @@ QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
     return sessions;
 }
 
-std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(const QString &filePath, QString *error,
-                                                               QStringList *notes)
+std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(
+    const QString &filePath, QString *error, QStringList *notes)
 {
     SessionLogReader reader;
     const bool ok = reader.readFile(filePath);

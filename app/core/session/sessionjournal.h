@@ -32,8 +32,8 @@ public:
     {
         QString filePath;
         qint64 size = 0;
-        QString firstUrl;    // the first handshake_request's URL, if any
-        QDateTime started;   // from the file's first line (else its modification time), UTC
+        QString firstUrl; // the first handshake_request's URL, if any
+        QDateTime started; // from the file's first line (else its modification time), UTC
         bool active = false; // being written by this journal now
     };
 
@@ -64,8 +64,8 @@ public:
     QList<SessionInfo> listSessions() const;
     // Reads a journal file back (SessionLogReader): read-only connections, or none with *error set. A torn
     // last line (the writer was killed mid-write) is ignored and reported in *notes.
-    static std::vector<std::unique_ptr<Connection>> reopen(const QString &filePath, QString *error = nullptr,
-                                                           QStringList *notes = nullptr);
+    static std::vector<std::unique_ptr<Connection>> reopen(
+        const QString &filePath, QString *error = nullptr, QStringList *notes = nullptr);
     // Deletes the oldest files (never those being written) until the total is within the cap;
     // returns how many were deleted.
     int enforceSizeCap();

@@ -89,7 +89,7 @@ QList<HttpHeader> headersFrom(const JsonValue &v)
     const QJsonArray list = nested(v).toArray();
     for (const QJsonValue &pair : list) {
         const QJsonArray nameValue = pair.toArray();
-        headers.append({nameValue.at(0).toString().toLatin1(), nameValue.at(1).toString().toUtf8()});
+        headers.append({ nameValue.at(0).toString().toLatin1(), nameValue.at(1).toString().toUtf8() });
     }
     return headers;
 }
@@ -236,17 +236,20 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     if (!m_headerSeen) {
         const JsonValue &format = field(fields, "format");
         if (!format.isString())
-            return fail(lineNumber, QStringLiteral("this is not a WS Inspector session log: the first line has no "
-                                                   "\"format\" field."));
+            return fail(lineNumber,
+                QStringLiteral("this is not a WS Inspector session log: the first line has no "
+                               "\"format\" field."));
         m_format = stringText(format);
         if (m_format != QLatin1String(SessionLogWriter::kFormat)) {
             if (m_format.startsWith(QLatin1String("wsinspector-session/")))
-                return fail(lineNumber, QStringLiteral("unsupported session log version \"%1\": this version of WS "
-                                                       "Inspector reads \"%2\" only; open the file with a newer one.")
-                                            .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
-            return fail(lineNumber, QStringLiteral("unknown format \"%1\": this is not a WS Inspector session log "
-                                                   "(expected \"%2\").")
-                                        .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
+                return fail(lineNumber,
+                    QStringLiteral("unsupported session log version \"%1\": this version of WS "
+                                   "Inspector reads \"%2\" only; open the file with a newer one.")
+                        .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
+            return fail(lineNumber,
+                QStringLiteral("unknown format \"%1\": this is not a WS Inspector session log "
+                               "(expected \"%2\").")
+                    .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
         }
         m_tool = stringText(field(fields, "tool"));
         m_startedAt = stringText(field(fields, "t"));
@@ -327,7 +330,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
         const JsonValue &header = field(fields, "header_hex");
         qint64 opcode = 0;
         qint64 length = 0;
-        if (!header.isString() || !toInt64(field(fields, "opcode"), &opcode) || !toInt64(field(fields, "length"), &length))
+        if (!header.isString() || !toInt64(field(fields, "opcode"), &opcode)
+            || !toInt64(field(fields, "length"), &length))
             return fail(lineNumber, QStringLiteral("a frame needs \"header_hex\", \"opcode\" and \"length\"."));
         payload = QByteArray::fromHex(header.raw.toByteArray());
         r.sub = quint8(opcode);
@@ -360,8 +364,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
         r.type = EventType::Error;
         const QByteArrayView layer = field(fields, "layer").raw;
         ErrorLayer l = ErrorLayer::App;
-        for (ErrorLayer candidate : {ErrorLayer::Dns, ErrorLayer::Tcp, ErrorLayer::Tls, ErrorLayer::Proxy,
-                                     ErrorLayer::Http, ErrorLayer::WebSocket}) {
+        for (ErrorLayer candidate : { ErrorLayer::Dns, ErrorLayer::Tcp, ErrorLayer::Tls, ErrorLayer::Proxy,
+                 ErrorLayer::Http, ErrorLayer::WebSocket }) {
             if (layer == errorLayerId(candidate))
                 l = candidate;
         }
@@ -407,7 +411,7 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
         const QJsonObject accept = nested(field(fields, "accept")).toObject();
         if (!accept.isEmpty()) {
             pending.handshake.accept = computeAccept(accept.value(QLatin1String("key")).toString().toLatin1(),
-                                                     accept.value(QLatin1String("received")).toString().toLatin1());
+                accept.value(QLatin1String("received")).toString().toLatin1());
             // What the file says wins: it is the record of what was seen.
             pending.handshake.accept.expected = accept.value(QLatin1String("expected")).toString().toLatin1();
             pending.handshake.accept.valid = accept.value(QLatin1String("valid")).toBool();
@@ -450,8 +454,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     } else {
         // Fields are only ever added to format 1, but a newer writer may know more events: keep what it said.
         const QString name = stringText(eventValue);
-        const QString note = QStringLiteral("events of type \"%1\" are not known to this version; kept as info rows.")
-                                 .arg(name);
+        const QString note
+            = QStringLiteral("events of type \"%1\" are not known to this version; kept as info rows.").arg(name);
         if (!m_notes.contains(note))
             m_notes << note;
         r.type = EventType::Info;
@@ -463,8 +467,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     return true;
 }
 
-void SessionLogReader::holdOrAppend(size_t index, const EventRecord &record, const QByteArray &payload,
-                                    const QString &url)
+void SessionLogReader::holdOrAppend(
+    size_t index, const EventRecord &record, const QByteArray &payload, const QString &url)
 {
     std::unique_ptr<Connection> &connection = m_connections[index];
     Pending &pending = *m_pending[index];
@@ -472,10 +476,10 @@ void SessionLogReader::holdOrAppend(size_t index, const EventRecord &record, con
         // A Connection's URL is fixed when it is made, and a wss session's tls line comes before the
         // handshake_request that names the URL: hold the few lines before it.
         const bool knowsUrl = record.type == EventType::HandshakeRequest;
-        const bool beforeRequest = record.type == EventType::Tls || record.type == EventType::Info
-                                   || record.type == EventType::Error;
+        const bool beforeRequest
+            = record.type == EventType::Tls || record.type == EventType::Info || record.type == EventType::Error;
         if (!knowsUrl && beforeRequest && pending.held.size() < 64) {
-            pending.held.push_back({record, payload});
+            pending.held.push_back({ record, payload });
             return;
         }
         ConnectionOptions options;

@@ -20,7 +20,7 @@ struct CloseStep
 };
 
 void add(Connection &c, EventType type, Direction dir, qint64 t, const QByteArray &payload = {}, quint64 value = 0,
-         quint8 sub = 0)
+    quint8 sub = 0)
 {
     EventRecord r;
     r.type = type;
@@ -34,17 +34,19 @@ void add(Connection &c, EventType type, Direction dir, qint64 t, const QByteArra
 }
 
 // An opened connection with these Close frames, finished.
-std::unique_ptr<Connection> closedWith(const QList<CloseStep> &steps, Connection::Kind kind = Connection::Kind::Outgoing)
+std::unique_ptr<Connection> closedWith(
+    const QList<CloseStep> &steps, Connection::Kind kind = Connection::Kind::Outgoing)
 {
     ConnectionOptions options;
     options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
-    auto c = kind == Connection::Kind::Outgoing ? std::make_unique<Connection>(options)
-                                                : std::make_unique<Connection>(kind, options, QStringLiteral("127.0.0.1:5"));
+    auto c = kind == Connection::Kind::Outgoing
+        ? std::make_unique<Connection>(options)
+        : std::make_unique<Connection>(kind, options, QStringLiteral("127.0.0.1:5"));
     add(*c, EventType::Open, Direction::None, 1000000);
     add(*c, EventType::Message, Direction::Incoming, 1500000, "last words");
     for (const CloseStep &s : steps)
         add(*c, EventType::Close, s.dir, s.atUs, s.reason, s.code < 0 ? kNoCloseCode : quint64(s.code));
-    c->restoreImported(HandshakeRecord{}, ConnectionTimings{}, Connection::State::Closed, {});
+    c->restoreImported(HandshakeRecord {}, ConnectionTimings {}, Connection::State::Closed, {});
     return c;
 }
 
@@ -65,11 +67,14 @@ private Q_SLOTS:
         QTest::newRow("1000 normal") << 1000 << QStringLiteral("Normal Closure") << QString();
         QTest::newRow("1001 going away") << 1001 << QStringLiteral("Going Away") << QStringLiteral("reconnect");
         QTest::newRow("1002 protocol error") << 1002 << QStringLiteral("Protocol Error") << QStringLiteral("frames");
-        QTest::newRow("1003 unsupported data") << 1003 << QStringLiteral("Unsupported Data") << QStringLiteral("binary");
-        QTest::newRow("1007 invalid payload") << 1007 << QStringLiteral("Invalid Frame Payload Data") << QStringLiteral("UTF-8");
+        QTest::newRow("1003 unsupported data")
+            << 1003 << QStringLiteral("Unsupported Data") << QStringLiteral("binary");
+        QTest::newRow("1007 invalid payload")
+            << 1007 << QStringLiteral("Invalid Frame Payload Data") << QStringLiteral("UTF-8");
         QTest::newRow("1008 policy") << 1008 << QStringLiteral("Policy Violation") << QStringLiteral("authentication");
         QTest::newRow("1009 too big") << 1009 << QStringLiteral("Message Too Big") << QStringLiteral("smaller");
-        QTest::newRow("1010 extension") << 1010 << QStringLiteral("Mandatory Extension") << QStringLiteral("Extensions");
+        QTest::newRow("1010 extension") << 1010 << QStringLiteral("Mandatory Extension")
+                                        << QStringLiteral("Extensions");
         QTest::newRow("1011 internal error") << 1011 << QStringLiteral("Internal Error") << QStringLiteral("logs");
         QTest::newRow("1012 restart") << 1012 << QStringLiteral("Service Restart") << QStringLiteral("reconnect");
         QTest::newRow("1013 try again later") << 1013 << QStringLiteral("Try Again Later") << QStringLiteral("backoff");
@@ -87,7 +92,8 @@ private Q_SLOTS:
         QFETCH(int, code);
         QFETCH(QString, name);
         QFETCH(QString, hintMentions);
-        auto c = closedWith({{Direction::Incoming, code, "why not", 2000000}, {Direction::Outgoing, code, "why not", 2250000}});
+        auto c = closedWith(
+            { { Direction::Incoming, code, "why not", 2000000 }, { Direction::Outgoing, code, "why not", 2250000 } });
         const CloseExplanation e = CloseExplainer::explain(*c);
         QCOMPARE(e.closer, CloseExplanation::Closer::Server);
         QVERIFY(e.clean);
@@ -115,14 +121,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("firstDir");
         QTest::addColumn<CloseExplanation::Closer>("closer");
         QTest::addColumn<QString>("summaryStart");
-        QTest::newRow("outgoing, we closed") << int(Connection::Kind::Outgoing) << int(Direction::Outgoing)
-                                             << CloseExplanation::Closer::Client << QStringLiteral("This client closed");
-        QTest::newRow("outgoing, server closed") << int(Connection::Kind::Outgoing) << int(Direction::Incoming)
-                                                 << CloseExplanation::Closer::Server << QStringLiteral("The server closed");
-        QTest::newRow("local server, we closed") << int(Connection::Kind::Incoming) << int(Direction::Outgoing)
-                                                 << CloseExplanation::Closer::Server << QStringLiteral("This server closed");
-        QTest::newRow("local server, client closed") << int(Connection::Kind::Incoming) << int(Direction::Incoming)
-                                                     << CloseExplanation::Closer::Client << QStringLiteral("The client closed");
+        QTest::newRow("outgoing, we closed")
+            << int(Connection::Kind::Outgoing) << int(Direction::Outgoing) << CloseExplanation::Closer::Client
+            << QStringLiteral("This client closed");
+        QTest::newRow("outgoing, server closed")
+            << int(Connection::Kind::Outgoing) << int(Direction::Incoming) << CloseExplanation::Closer::Server
+            << QStringLiteral("The server closed");
+        QTest::newRow("local server, we closed")
+            << int(Connection::Kind::Incoming) << int(Direction::Outgoing) << CloseExplanation::Closer::Server
+            << QStringLiteral("This server closed");
+        QTest::newRow("local server, client closed")
+            << int(Connection::Kind::Incoming) << int(Direction::Incoming) << CloseExplanation::Closer::Client
+            << QStringLiteral("The client closed");
     }
 
     void namesWhoClosedFirst()
@@ -133,7 +143,7 @@ private Q_SLOTS:
         QFETCH(QString, summaryStart);
         const Direction first = Direction(firstDir);
         const Direction other = first == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing;
-        auto c = closedWith({{first, 1000, {}, 2000000}, {other, 1000, {}, 2000500}}, Connection::Kind(kind));
+        auto c = closedWith({ { first, 1000, {}, 2000000 }, { other, 1000, {}, 2000500 } }, Connection::Kind(kind));
         const CloseExplanation e = CloseExplainer::explain(*c);
         QCOMPARE(e.closer, closer);
         QVERIFY2(e.summary.startsWith(summaryStart), qPrintable(e.summary));
@@ -142,7 +152,7 @@ private Q_SLOTS:
 
     void unansweredCloseIsNotClean()
     {
-        auto c = closedWith({{Direction::Outgoing, 1000, "bye", 2000000}});
+        auto c = closedWith({ { Direction::Outgoing, 1000, "bye", 2000000 } });
         const CloseExplanation e = CloseExplainer::explain(*c);
         QCOMPARE(e.closer, CloseExplanation::Closer::Client);
         QVERIFY(!e.clean);
@@ -153,7 +163,7 @@ private Q_SLOTS:
 
     void closeWithoutStatusCodeIs1005()
     {
-        auto c = closedWith({{Direction::Incoming, -1, {}, 2000000}, {Direction::Outgoing, -1, {}, 2001000}});
+        auto c = closedWith({ { Direction::Incoming, -1, {}, 2000000 }, { Direction::Outgoing, -1, {}, 2001000 } });
         const CloseExplanation e = CloseExplainer::explain(*c);
         QCOMPARE(e.effectiveCode, 1005);
         QCOMPARE(e.first.code, -1);
@@ -178,14 +188,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("layer");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("hintMentions");
-        QTest::newRow("dns") << int(ErrorLayer::Dns) << QStringLiteral("DNS lookup failed") << QStringLiteral("host name");
+        QTest::newRow("dns") << int(ErrorLayer::Dns) << QStringLiteral("DNS lookup failed")
+                             << QStringLiteral("host name");
         QTest::newRow("tcp refused") << int(ErrorLayer::Tcp) << QStringLiteral("Connection refused by 127.0.0.1:9")
                                      << QStringLiteral("server running");
         QTest::newRow("tcp timeout") << int(ErrorLayer::Tcp) << QStringLiteral("Timed out after 100 ms")
                                      << QStringLiteral("firewall");
-        QTest::newRow("tls") << int(ErrorLayer::Tls) << QStringLiteral("certificate expired") << QStringLiteral("TLS section");
-        QTest::newRow("proxy") << int(ErrorLayer::Proxy) << QStringLiteral("proxy said no") << QStringLiteral("proxy settings");
-        QTest::newRow("websocket") << int(ErrorLayer::WebSocket) << QStringLiteral("RSV1 set") << QStringLiteral("RFC 6455");
+        QTest::newRow("tls") << int(ErrorLayer::Tls) << QStringLiteral("certificate expired")
+                             << QStringLiteral("TLS section");
+        QTest::newRow("proxy") << int(ErrorLayer::Proxy) << QStringLiteral("proxy said no")
+                               << QStringLiteral("proxy settings");
+        QTest::newRow("websocket") << int(ErrorLayer::WebSocket) << QStringLiteral("RSV1 set")
+                                   << QStringLiteral("RFC 6455");
         QTest::newRow("app") << int(ErrorLayer::App) << QStringLiteral("bad URL") << QStringLiteral("options");
     }
 
@@ -194,9 +208,9 @@ private Q_SLOTS:
         QFETCH(int, layer);
         QFETCH(QString, message);
         QFETCH(QString, hintMentions);
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         add(c, EventType::Error, Direction::None, 1000, message.toUtf8(), 0, quint8(layer));
-        c.restoreImported(HandshakeRecord{}, ConnectionTimings{}, Connection::State::Failed, {});
+        c.restoreImported(HandshakeRecord {}, ConnectionTimings {}, Connection::State::Failed, {});
         const CloseExplanation e = CloseExplainer::explain(c);
         QCOMPARE(e.closer, CloseExplanation::Closer::NotOpened);
         QCOMPARE(int(e.errorLayer), layer);
@@ -219,14 +233,15 @@ private Q_SLOTS:
     {
         QFETCH(int, status);
         QFETCH(QString, hintMentions);
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         HandshakeRecord hs;
         hs.responseComplete = true;
         hs.response.status = status;
         hs.response.reason = "Nope";
         hs.responseBody = "token missing\n";
-        add(c, EventType::HandshakeResponse, Direction::Incoming, 1000, "HTTP/1.1 " + QByteArray::number(status) + " Nope\r\n\r\n");
-        c.restoreImported(hs, ConnectionTimings{}, Connection::State::Failed, {});
+        add(c, EventType::HandshakeResponse, Direction::Incoming, 1000,
+            "HTTP/1.1 " + QByteArray::number(status) + " Nope\r\n\r\n");
+        c.restoreImported(hs, ConnectionTimings {}, Connection::State::Failed, {});
         const CloseExplanation e = CloseExplainer::explain(c);
         QCOMPARE(e.closer, CloseExplanation::Closer::NotOpened);
         QCOMPARE(e.errorLayer, ErrorLayer::Http);
@@ -237,7 +252,7 @@ private Q_SLOTS:
 
     void liveConnectionIsStillOpen()
     {
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         QCOMPARE(CloseExplainer::explain(c).closer, CloseExplanation::Closer::StillOpen);
     }
 
@@ -246,7 +261,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<CloseExplanation::Closer>("closer");
         QTest::addColumn<int>("code");
-        QTest::newRow("server closes with 4001") << QStringLiteral("/close4001") << CloseExplanation::Closer::Server << 4001;
+        QTest::newRow("server closes with 4001")
+            << QStringLiteral("/close4001") << CloseExplanation::Closer::Server << 4001;
         QTest::newRow("server drops TCP") << QStringLiteral("/drop") << CloseExplanation::Closer::Neither << 1006;
         QTest::newRow("we close with 1000") << QStringLiteral("/echo") << CloseExplanation::Closer::Client << 1000;
         QTest::newRow("upgrade refused") << QStringLiteral("/reject") << CloseExplanation::Closer::NotOpened << -1;

@@ -23,13 +23,19 @@ enum class T { String, Number, Integer, Object, Array, Bool };
 QString typeProblem(const QJsonValue &v, T type)
 {
     switch (type) {
-    case T::String: return v.isString() ? QString() : QStringLiteral("expected string");
-    case T::Number: return v.isDouble() ? QString() : QStringLiteral("expected number");
+    case T::String:
+        return v.isString() ? QString() : QStringLiteral("expected string");
+    case T::Number:
+        return v.isDouble() ? QString() : QStringLiteral("expected number");
     case T::Integer:
-        return v.isDouble() && v.toDouble() == double(qint64(v.toDouble())) ? QString() : QStringLiteral("expected integer");
-    case T::Object: return v.isObject() ? QString() : QStringLiteral("expected object");
-    case T::Array: return v.isArray() ? QString() : QStringLiteral("expected array");
-    case T::Bool: return v.isBool() ? QString() : QStringLiteral("expected boolean");
+        return v.isDouble() && v.toDouble() == double(qint64(v.toDouble())) ? QString()
+                                                                            : QStringLiteral("expected integer");
+    case T::Object:
+        return v.isObject() ? QString() : QStringLiteral("expected object");
+    case T::Array:
+        return v.isArray() ? QString() : QStringLiteral("expected array");
+    case T::Bool:
+        return v.isBool() ? QString() : QStringLiteral("expected boolean");
     }
     return {};
 }
@@ -53,58 +59,62 @@ QString checkNameValues(const QJsonArray &list, const QString &path)
         const QString p = QStringLiteral("%1[%2]").arg(path).arg(i);
         if (!list.at(i).isObject())
             return p + QStringLiteral(": expected object");
-        const QString problem = require(list.at(i).toObject(), p, {{"name", T::String}, {"value", T::String}});
+        const QString problem = require(list.at(i).toObject(), p, { { "name", T::String }, { "value", T::String } });
         if (!problem.isEmpty())
             return problem;
     }
     return {};
 }
 
-#define CHECK(expr)                                                                                               \
-    do {                                                                                                           \
-        const QString problem_ = (expr);                                                                          \
-        if (!problem_.isEmpty())                                                                                  \
-            return problem_;                                                                                      \
+#define CHECK(expr)                                                                                                    \
+    do {                                                                                                               \
+        const QString problem_ = (expr);                                                                               \
+        if (!problem_.isEmpty())                                                                                       \
+            return problem_;                                                                                           \
     } while (false)
 
 QString validateHar(const QJsonDocument &doc)
 {
     if (!doc.isObject())
         return QStringLiteral("top level: expected object");
-    CHECK(require(doc.object(), QStringLiteral("$"), {{"log", T::Object}}));
+    CHECK(require(doc.object(), QStringLiteral("$"), { { "log", T::Object } }));
     const QJsonObject log = doc.object().value(QLatin1String("log")).toObject();
-    CHECK(require(log, QStringLiteral("log"), {{"version", T::String}, {"creator", T::Object}, {"entries", T::Array}}));
+    CHECK(require(
+        log, QStringLiteral("log"), { { "version", T::String }, { "creator", T::Object }, { "entries", T::Array } }));
     if (log.value(QLatin1String("version")).toString() != QLatin1String("1.2"))
         return QStringLiteral("log.version: expected \"1.2\"");
     CHECK(require(log.value(QLatin1String("creator")).toObject(), QStringLiteral("log.creator"),
-                  {{"name", T::String}, {"version", T::String}}));
+        { { "name", T::String }, { "version", T::String } }));
     const QJsonArray entries = log.value(QLatin1String("entries")).toArray();
     for (qsizetype i = 0; i < entries.size(); ++i) {
         const QString p = QStringLiteral("log.entries[%1]").arg(i);
         const QJsonObject e = entries.at(i).toObject();
-        CHECK(require(e, p, {{"startedDateTime", T::String}, {"time", T::Number}, {"request", T::Object},
-                             {"response", T::Object}, {"cache", T::Object}, {"timings", T::Object},
-                             {"_resourceType", T::String}, {"_webSocketMessages", T::Array}}));
+        CHECK(require(e, p,
+            { { "startedDateTime", T::String }, { "time", T::Number }, { "request", T::Object },
+                { "response", T::Object }, { "cache", T::Object }, { "timings", T::Object },
+                { "_resourceType", T::String }, { "_webSocketMessages", T::Array } }));
         if (!QDateTime::fromString(e.value(QLatin1String("startedDateTime")).toString(), Qt::ISODateWithMs).isValid())
             return p + QStringLiteral(".startedDateTime: not ISO 8601");
         const QJsonObject req = e.value(QLatin1String("request")).toObject();
         CHECK(require(req, p + QStringLiteral(".request"),
-                      {{"method", T::String}, {"url", T::String}, {"httpVersion", T::String}, {"cookies", T::Array},
-                       {"headers", T::Array}, {"queryString", T::Array}, {"headersSize", T::Integer},
-                       {"bodySize", T::Integer}}));
+            { { "method", T::String }, { "url", T::String }, { "httpVersion", T::String }, { "cookies", T::Array },
+                { "headers", T::Array }, { "queryString", T::Array }, { "headersSize", T::Integer },
+                { "bodySize", T::Integer } }));
         CHECK(checkNameValues(req.value(QLatin1String("headers")).toArray(), p + QStringLiteral(".request.headers")));
-        CHECK(checkNameValues(req.value(QLatin1String("queryString")).toArray(), p + QStringLiteral(".request.queryString")));
+        CHECK(checkNameValues(
+            req.value(QLatin1String("queryString")).toArray(), p + QStringLiteral(".request.queryString")));
         const QJsonObject res = e.value(QLatin1String("response")).toObject();
         CHECK(require(res, p + QStringLiteral(".response"),
-                      {{"status", T::Integer}, {"statusText", T::String}, {"httpVersion", T::String},
-                       {"cookies", T::Array}, {"headers", T::Array}, {"content", T::Object}, {"redirectURL", T::String},
-                       {"headersSize", T::Integer}, {"bodySize", T::Integer}}));
+            { { "status", T::Integer }, { "statusText", T::String }, { "httpVersion", T::String },
+                { "cookies", T::Array }, { "headers", T::Array }, { "content", T::Object },
+                { "redirectURL", T::String }, { "headersSize", T::Integer }, { "bodySize", T::Integer } }));
         CHECK(checkNameValues(res.value(QLatin1String("headers")).toArray(), p + QStringLiteral(".response.headers")));
         CHECK(require(res.value(QLatin1String("content")).toObject(), p + QStringLiteral(".response.content"),
-                      {{"size", T::Integer}, {"mimeType", T::String}}));
+            { { "size", T::Integer }, { "mimeType", T::String } }));
         const QJsonObject timings = e.value(QLatin1String("timings")).toObject();
-        CHECK(require(timings, p + QStringLiteral(".timings"), {{"send", T::Number}, {"wait", T::Number}, {"receive", T::Number}}));
-        for (const char *name : {"send", "wait", "receive"}) {
+        CHECK(require(timings, p + QStringLiteral(".timings"),
+            { { "send", T::Number }, { "wait", T::Number }, { "receive", T::Number } }));
+        for (const char *name : { "send", "wait", "receive" }) {
             if (timings.value(QLatin1String(name)).toDouble() < 0)
                 return p + QStringLiteral(".timings.%1: must not be negative").arg(QLatin1String(name));
         }
@@ -114,7 +124,8 @@ QString validateHar(const QJsonDocument &doc)
         for (qsizetype k = 0; k < messages.size(); ++k) {
             const QString mp = p + QStringLiteral("._webSocketMessages[%1]").arg(k);
             const QJsonObject m = messages.at(k).toObject();
-            CHECK(require(m, mp, {{"type", T::String}, {"time", T::Number}, {"opcode", T::Integer}, {"data", T::String}}));
+            CHECK(require(m, mp,
+                { { "type", T::String }, { "time", T::Number }, { "opcode", T::Integer }, { "data", T::String } }));
             const QString type = m.value(QLatin1String("type")).toString();
             if (type != QLatin1String("send") && type != QLatin1String("receive"))
                 return mp + QStringLiteral(".type: expected send or receive");
@@ -138,14 +149,11 @@ private:
     PeerProcess m_python;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
-    }
+    void initTestCase() { QVERIFY(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py"))); }
 
     void schemaCheckerCatchesMistakes()
     {
-        QVERIFY(!validateHar(QJsonDocument(QJsonObject{})).isEmpty());
+        QVERIFY(!validateHar(QJsonDocument(QJsonObject {})).isEmpty());
         QJsonObject doc = HarExporter::document({});
         QVERIFY2(validateHar(QJsonDocument(doc)).isEmpty(), qPrintable(validateHar(QJsonDocument(doc))));
         QJsonObject log = doc.value(QLatin1String("log")).toObject();
@@ -158,8 +166,8 @@ private Q_SLOTS:
     {
         ConnectionOptions options;
         options.url = QUrl(m_python.url(QStringLiteral("/echo?room=a%20b&x=1")));
-        options.subprotocols = {QStringLiteral("chat")};
-        options.headers = {{"X-Custom", "42"}};
+        options.subprotocols = { QStringLiteral("chat") };
+        options.headers = { { "X-Custom", "42" } };
         Connection c(options);
         c.open();
         QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Open, 10000);
@@ -174,7 +182,7 @@ private Q_SLOTS:
         QSignalSpy finished(&c, &Connection::finished);
         QVERIFY(finished.wait(10000));
 
-        const QByteArray har = HarExporter::toJson({&c});
+        const QByteArray har = HarExporter::toJson({ &c });
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(har, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -210,7 +218,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("export.har"));
         QString writeError;
-        QVERIFY2(HarExporter::writeFile(path, {&c}, &writeError), qPrintable(writeError));
+        QVERIFY2(HarExporter::writeFile(path, { &c }, &writeError), qPrintable(writeError));
         HarImporter importer;
         QVERIFY2(importer.readFile(path), qPrintable(importer.errorString()));
         QCOMPARE(importer.connections().size(), size_t(1));
@@ -250,8 +258,8 @@ private Q_SLOTS:
         r.flags = FlagText;
         r.timeUs = 1700000000000000;
         c.appendEvent(r, QByteArray("\xc3\x28 bad", 6));
-        c.restoreImported(HandshakeRecord{}, ConnectionTimings{}, Connection::State::Closed, {});
-        const QByteArray har = HarExporter::toJson({&c});
+        c.restoreImported(HandshakeRecord {}, ConnectionTimings {}, Connection::State::Closed, {});
+        const QByteArray har = HarExporter::toJson({ &c });
         QVERIFY(validateHar(QJsonDocument::fromJson(har)).isEmpty());
         HarImporter importer;
         QVERIFY(importer.read(har));
@@ -267,16 +275,17 @@ private Q_SLOTS:
         refused.open();
         QSignalSpy finished(&refused, &Connection::finished);
         QVERIFY(finished.wait(10000));
-        Connection empty(ConnectionOptions{});
-        const QJsonDocument doc = QJsonDocument::fromJson(HarExporter::toJson({&refused, &empty}));
+        Connection empty(ConnectionOptions {});
+        const QJsonDocument doc = QJsonDocument::fromJson(HarExporter::toJson({ &refused, &empty }));
         QVERIFY2(validateHar(doc).isEmpty(), qPrintable(validateHar(doc)));
         const QJsonArray entries = doc.object()[QLatin1String("log")][QLatin1String("entries")].toArray();
         QCOMPARE(entries.size(), 2);
         const QJsonObject response = entries[0][QLatin1String("response")].toObject();
         QCOMPARE(response[QLatin1String("status")].toInt(), 403);
         QCOMPARE(response[QLatin1String("content")][QLatin1String("text")].toString(),
-                 QStringLiteral("forbidden: token missing\n"));
-        QCOMPARE(response[QLatin1String("content")][QLatin1String("mimeType")].toString(), QStringLiteral("text/plain"));
+            QStringLiteral("forbidden: token missing\n"));
+        QCOMPARE(
+            response[QLatin1String("content")][QLatin1String("mimeType")].toString(), QStringLiteral("text/plain"));
         HarImporter importer;
         QVERIFY(importer.read(QJsonDocument(doc).toJson()));
         QCOMPARE(importer.connections().size(), size_t(2));

@@ -17,7 +17,7 @@ private Q_SLOTS:
     {
         HarImporter importer;
         QVERIFY2(importer.readFile(QStringLiteral(WSI_TEST_DATA_DIR "/chromium-devtools.har")),
-                 qPrintable(importer.errorString()));
+            qPrintable(importer.errorString()));
         QCOMPARE(importer.creator(), QStringLiteral("WebInspector 537.36"));
         QCOMPARE(importer.connections().size(), size_t(1)); // the document entry is not a WebSocket
         QVERIFY(importer.notes().join(QLatin1Char(' ')).contains(QStringLiteral("Skipped 1")));
@@ -47,7 +47,8 @@ private Q_SLOTS:
         QCOMPARE(events.at(2).type, EventType::HandshakeResponse);
         QCOMPARE(events.at(3).type, EventType::Open);
         QCOMPARE(events.payloadText(3), QStringLiteral("chat.v2"));
-        QCOMPARE(events.at(1).timeUs, QDateTime(QDate(2024, 3, 5), QTime(10, 15, 30, 123), Qt::UTC).toMSecsSinceEpoch() * 1000);
+        QCOMPARE(events.at(1).timeUs,
+            QDateTime(QDate(2024, 3, 5), QTime(10, 15, 30, 123), Qt::UTC).toMSecsSinceEpoch() * 1000);
 
         QCOMPARE(events.size(), 8);
         QCOMPARE(events.at(4).type, EventType::Message);

@@ -49,7 +49,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<double>("random");
         QTest::addColumn<int>("delay");
-        QTest::newRow("lowest") << 0.0 << 1600;   // 2000 * 0.8
+        QTest::newRow("lowest") << 0.0 << 1600; // 2000 * 0.8
         QTest::newRow("middle") << 0.5 << 2000;
         QTest::newRow("highest") << 0.999999 << 2400; // 2000 * 1.2
     }
@@ -122,7 +122,8 @@ private Q_SLOTS:
     void stopsAfterMaxAttemptsAndAnOpenResetsTheCount()
     {
         qint64 now = 1000;
-        ReconnectPolicy policy(enabled(), [] { return 0.5; }, [&now] { return now; });
+        ReconnectPolicy policy(
+            enabled(), [] { return 0.5; }, [&now] { return now; });
         ReconnectPolicy::CloseInfo dropped;
         dropped.code = 1006;
         QList<qint64> due;
@@ -130,7 +131,7 @@ private Q_SLOTS:
             due << policy.schedule() - now;
             now += 100000; // each attempt fails long after it was due
         }
-        QCOMPARE(due, (QList<qint64>{500, 1000, 2000, 4000, 8000}));
+        QCOMPARE(due, (QList<qint64> { 500, 1000, 2000, 4000, 8000 }));
         QCOMPARE(policy.attempts(), 5);
         policy.noteOpened();
         QVERIFY(policy.shouldReconnect(dropped));
@@ -138,7 +139,8 @@ private Q_SLOTS:
 
         ReconnectPolicy::Settings unlimited = enabled();
         unlimited.maxAttempts = 0;
-        ReconnectPolicy endless(unlimited, [] { return 0.5; }, [&now] { return now; });
+        ReconnectPolicy endless(
+            unlimited, [] { return 0.5; }, [&now] { return now; });
         for (int i = 0; i < 1000; ++i)
             endless.schedule();
         QVERIFY(endless.shouldReconnect(dropped));
@@ -147,7 +149,8 @@ private Q_SLOTS:
     void countsDownOnTheInjectedClock()
     {
         qint64 now = 50000;
-        ReconnectPolicy policy(enabled(), [] { return 0.5; }, [&now] { return now; });
+        ReconnectPolicy policy(
+            enabled(), [] { return 0.5; }, [&now] { return now; });
         QCOMPARE(policy.remainingMs(), qint64(0));
         QCOMPARE(policy.schedule(), qint64(50500));
         QCOMPARE(policy.remainingMs(), qint64(500));
@@ -167,7 +170,7 @@ private Q_SLOTS:
     {
         ReconnectPolicy::Settings s = enabled();
         s.initialDelayMs = 50000; // above the cap
-        s.multiplier = 0.1;       // would shrink
+        s.multiplier = 0.1; // would shrink
         s.jitter = 7;
         const ReconnectPolicy policy(s, [] { return 0.5; });
         QCOMPARE(policy.nextDelayMs(1), 10000);

@@ -124,7 +124,8 @@ private Q_SLOTS:
         QCOMPARE(reader.connections().front()->events().payloadText(1), QStringLiteral("during"));
         // Same lines as the writer's.
         const QByteArray file = readAll(path);
-        QCOMPARE(file.mid(file.indexOf('\n') + 1), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
+        QCOMPARE(
+            file.mid(file.indexOf('\n') + 1), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
     }
 
     void finishedConnectionIsFlushedAtOnce()
@@ -207,7 +208,7 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<Connection>> connections;
         QStringList paths;
         for (int i = 0; i < 5; ++i) {
-            connections.push_back(std::make_unique<Connection>(ConnectionOptions{}));
+            connections.push_back(std::make_unique<Connection>(ConnectionOptions {}));
             for (int k = 0; k < 5; ++k)
                 addText(*connections.back(), Direction::Incoming, big, k);
             paths << journal.attach(connections.back().get());
@@ -237,7 +238,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QProcess child;
         child.setProcessChannelMode(QProcess::SeparateChannels);
-        child.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kChildFlag), dir.path()});
+        child.start(QCoreApplication::applicationFilePath(), { QString::fromLatin1(kChildFlag), dir.path() });
         QVERIFY(child.waitForStarted(5000));
         qsizetype lastFlushed = 0;
         int flushes = 0;
@@ -272,7 +273,7 @@ private Q_SLOTS:
         QVERIFY2(flushes >= 3, qPrintable(QString::number(flushes))); // about one per 250 ms
         QVERIFY(lastFlushed > 1000);
 
-        const QStringList files = QDir(dir.path()).entryList({QStringLiteral("*.jsonl")}, QDir::Files);
+        const QStringList files = QDir(dir.path()).entryList({ QStringLiteral("*.jsonl") }, QDir::Files);
         QCOMPARE(files.size(), 1);
         QString error;
         QStringList notes;

@@ -92,7 +92,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
-                 "python3-websockets server did not start");
+            "python3-websockets server did not start");
     }
 
     void roundTripsSessionsFromARealPeer_data()
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QFETCH(bool, converse);
         ConnectionOptions options;
         options.url = QUrl(m_python.url(path));
-        options.subprotocols = {QStringLiteral("chat")};
+        options.subprotocols = { QStringLiteral("chat") };
         options.timeoutMs = 10000;
         Connection c(options);
         c.open();
@@ -187,12 +187,13 @@ private Q_SLOTS:
         hs.request.isRequest = true;
         hs.request.method = "GET";
         hs.request.target = "/chat?x=1&y=%C3%A9";
-        hs.request.headers = {{"Host", "example.test:8443"}, {"X-Repeat", "a"}, {"X-Repeat", "b"},
-                              {"X-Latin", "caf\xc3\xa9"}};
+        hs.request.headers = { { "Host", "example.test:8443" }, { "X-Repeat", "a" }, { "X-Repeat", "b" },
+            { "X-Latin", "caf\xc3\xa9" } };
         hs.request.raw = "GET /chat?x=1&y=%C3%A9 HTTP/1.1\r\nHost: example.test:8443\r\n\r\n";
         hs.response.status = 101;
         hs.response.reason = "Switching Protocols";
-        hs.response.headers = {{"Upgrade", "websocket"}, {"Sec-WebSocket-Accept", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="}};
+        hs.response.headers
+            = { { "Upgrade", "websocket" }, { "Sec-WebSocket-Accept", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" } };
         hs.response.raw = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n";
         hs.accept = computeAccept("dGhlIHNhbXBsZSBub25jZQ==", "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
         hs.requestComplete = hs.responseComplete = true;
@@ -203,28 +204,29 @@ private Q_SLOTS:
         hs.tls.alpn = QStringLiteral("http/1.1");
         hs.tls.verified = false;
         hs.tls.proceededDespiteErrors = true;
-        hs.tls.errorTexts = {QStringLiteral("The certificate expired on 2024-01-01.")};
+        hs.tls.errorTexts = { QStringLiteral("The certificate expired on 2024-01-01.") };
         CertificateSummary leaf;
         leaf.subject = QStringLiteral("CN=example.test");
         leaf.issuer = QStringLiteral("CN=Test CA");
-        leaf.subjectAltNames = {QStringLiteral("DNS:example.test"), QStringLiteral("IP:127.0.0.1")};
+        leaf.subjectAltNames = { QStringLiteral("DNS:example.test"), QStringLiteral("IP:127.0.0.1") };
         leaf.notBefore = QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC);
         leaf.notAfter = QDateTime(QDate(2024, 1, 1), QTime(12, 30, 5), Qt::UTC);
         leaf.sha256 = QStringLiteral("AB:CD");
         leaf.keyType = QStringLiteral("EC");
         leaf.keyBits = 256;
-        hs.tls.chain = {leaf};
+        hs.tls.chain = { leaf };
 
         qint64 t = 1764000000123456;
         c.appendEvent(record(EventType::Tls, Direction::None, t++), "example.test with TLS 1.3");
         c.appendEvent(record(EventType::HandshakeRequest, Direction::Outgoing, t++), hs.request.raw);
-        c.appendEvent(record(EventType::HandshakeResponse, Direction::Incoming, t++, 0, quint64(hs.response.raw.size())),
-                      hs.response.raw);
+        c.appendEvent(
+            record(EventType::HandshakeResponse, Direction::Incoming, t++, 0, quint64(hs.response.raw.size())),
+            hs.response.raw);
         c.appendEvent(record(EventType::Open, Direction::None, t++), "chat");
         c.appendEvent(record(EventType::Frame, Direction::Incoming, t++, FlagFin | FlagRsv1 | FlagRsv3, 5, 1),
-                      QByteArray::fromHex("c105"));
+            QByteArray::fromHex("c105"));
         c.appendEvent(record(EventType::Frame, Direction::Outgoing, t++, FlagMasked, 0x100000000ull, 0xb),
-                      QByteArray::fromHex("8bff0000000100000000a1b2c3d4"));
+            QByteArray::fromHex("8bff0000000100000000a1b2c3d4"));
         EventRecord masked = record(EventType::Frame, Direction::Outgoing, t++, FlagFin | FlagMasked, 3, 2);
         masked.maskKey = 0xa1b2c3d4;
         c.appendEvent(masked, QByteArray::fromHex("8283a1b2c3d4"));
@@ -232,18 +234,18 @@ private Q_SLOTS:
         c.appendEvent(record(EventType::Message, Direction::Incoming, t++, FlagText, 0), QByteArray());
         c.appendEvent(record(EventType::Message, Direction::Outgoing, t++, 0, 4), QByteArray("\x00\xff\x80\n", 4));
         c.appendEvent(record(EventType::Message, Direction::Outgoing, t++, FlagText | FlagFromSocket, 0),
-                      QByteArray("\x01\x1f control \xf0\x9f\x98\x80 emoji \x7f"));
+            QByteArray("\x01\x1f control \xf0\x9f\x98\x80 emoji \x7f"));
         c.appendEvent(record(EventType::Ping, Direction::Outgoing, t++), QByteArray("\xff\xfe", 2));
         c.appendEvent(record(EventType::Pong, Direction::Incoming, t++, 0, 1234), QByteArray("\xff\xfe", 2));
         c.appendEvent(record(EventType::Pong, Direction::Incoming, t++, 0, 0), QByteArray());
-        for (ErrorLayer layer : {ErrorLayer::Dns, ErrorLayer::Tcp, ErrorLayer::Tls, ErrorLayer::Proxy, ErrorLayer::Http,
-                                 ErrorLayer::WebSocket, ErrorLayer::App})
+        for (ErrorLayer layer : { ErrorLayer::Dns, ErrorLayer::Tcp, ErrorLayer::Tls, ErrorLayer::Proxy,
+                 ErrorLayer::Http, ErrorLayer::WebSocket, ErrorLayer::App })
             c.appendEvent(record(EventType::Error, Direction::None, t++, 0, 0, quint8(layer)),
-                          QByteArray("Something \"went\" wrong: ") + errorLayerId(layer));
+                QByteArray("Something \"went\" wrong: ") + errorLayerId(layer));
         c.appendEvent(record(EventType::Info, Direction::None, t++), "just so you know");
         c.appendEvent(record(EventType::Close, Direction::Incoming, t++, 0, 4001), QByteArray("bye \xc3", 5));
         c.appendEvent(record(EventType::Close, Direction::Outgoing, t++, 0, kNoCloseCode), QByteArray());
-        c.restoreImported(hs, ConnectionTimings{}, Connection::State::Closed, {});
+        c.restoreImported(hs, ConnectionTimings {}, Connection::State::Closed, {});
 
         const QByteArray lines = eventLines(c);
         QVERIFY(lines.contains("\"text_base64\":\"wyg=\""));
@@ -313,18 +315,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bad");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("missing brace") << QByteArray(R"({"conn":1,"event":"info","t_us":5)") << QStringLiteral("column");
-        QTest::newRow("trailing garbage") << QByteArray(R"({"conn":1,"event":"info","t_us":5} x)")
-                                          << QStringLiteral("after the object");
+        QTest::newRow("missing brace") << QByteArray(R"({"conn":1,"event":"info","t_us":5)")
+                                       << QStringLiteral("column");
+        QTest::newRow("trailing garbage")
+            << QByteArray(R"({"conn":1,"event":"info","t_us":5} x)") << QStringLiteral("after the object");
         QTest::newRow("bad escape") << QByteArray(R"({"conn":1,"event":"info","message":"\q","t_us":5})")
                                     << QStringLiteral("escape");
-        QTest::newRow("bad number") << QByteArray(R"({"conn":1,"event":"info","t_us":05})") << QStringLiteral("expected");
+        QTest::newRow("bad number") << QByteArray(R"({"conn":1,"event":"info","t_us":05})")
+                                    << QStringLiteral("expected");
         QTest::newRow("no conn") << QByteArray(R"({"event":"info","t_us":5})") << QStringLiteral("\"conn\"");
         QTest::newRow("no time") << QByteArray(R"({"conn":1,"event":"info"})") << QStringLiteral("time");
-        QTest::newRow("binary without data") << QByteArray(R"({"conn":1,"event":"message","type":"binary","t_us":5})")
-                                             << QStringLiteral("base64");
-        QTest::newRow("unknown direction") << QByteArray(R"({"conn":1,"dir":"up","event":"info","t_us":5})")
-                                           << QStringLiteral("\"up\"");
+        QTest::newRow("binary without data")
+            << QByteArray(R"({"conn":1,"event":"message","type":"binary","t_us":5})") << QStringLiteral("base64");
+        QTest::newRow("unknown direction")
+            << QByteArray(R"({"conn":1,"dir":"up","event":"info","t_us":5})") << QStringLiteral("\"up\"");
     }
 
     void namesTheLineOfAMalformedLine()
@@ -345,7 +349,7 @@ private Q_SLOTS:
         QByteArray lines;
         for (int i = 0; i < 3; ++i)
             lines += "{\"conn\":7,\"dir\":\"in\",\"event\":\"message\",\"size\":2,\"t_us\":"
-                     + QByteArray::number(1000 + i) + ",\"text\":\"hi\",\"type\":\"text\"}\n";
+                + QByteArray::number(1000 + i) + ",\"text\":\"hi\",\"type\":\"text\"}\n";
         const QByteArray torn = "{\"conn\":7,\"dir\":\"in\",\"event\":\"message\",\"size\":2,\"t_us\":1003,\"te";
         SessionLogReader reader;
         QVERIFY2(reader.read(session(lines + torn)), qPrintable(reader.errorString()));
@@ -372,8 +376,8 @@ private Q_SLOTS:
         SessionLogReader reader;
         QVERIFY2(reader.read(session(lines)), qPrintable(reader.errorString()));
         QCOMPARE(reader.connections().size(), size_t(2));
-        QCOMPARE(reader.originalIds(), (std::vector<int>{3, 9}));
-        QCOMPARE(reader.lineOrder(), (std::vector<quint32>{0, 1, 0, 1}));
+        QCOMPARE(reader.originalIds(), (std::vector<int> { 3, 9 }));
+        QCOMPARE(reader.lineOrder(), (std::vector<quint32> { 0, 1, 0, 1 }));
         QCOMPARE(reader.connections()[0]->events().size(), 2);
         QCOMPARE(reader.connections()[1]->events().size(), 2);
         QCOMPARE(reader.connections()[1]->events().at(1).value, quint64(1001));
@@ -384,17 +388,18 @@ private Q_SLOTS:
 
     void decodesEveryJsonEscape()
     {
-        const QByteArray line = "{\"conn\":1,\"event\":\"info\",\"message\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20ac\\ud83d\\ude00\\ud800x\",\"t_us\":1}";
+        const QByteArray line = "{\"conn\":1,\"event\":\"info\",\"message\":\"\\\"\\\\\\/"
+                                "\\b\\f\\n\\r\\t\\u00e9\\u20ac\\ud83d\\ude00\\ud800x\",\"t_us\":1}";
         SessionLogReader reader;
         QVERIFY2(reader.read(session(line + "\n")), qPrintable(reader.errorString()));
-        QCOMPARE(reader.connections().front()->events().payloadText(0),
-                 QStringLiteral("\"\\/\b\f\n\r\té€😀\uFFFDx"));
+        QCOMPARE(reader.connections().front()->events().payloadText(0), QStringLiteral("\"\\/\b\f\n\r\té€😀\uFFFDx"));
     }
 
     void keepsUnknownEventsAsInfoRows()
     {
         SessionLogReader reader;
-        QVERIFY(reader.read(session(R"({"conn":1,"event":"telepathy","t_us":1,"thought":"hi"})" "\n")));
+        QVERIFY(reader.read(session(R"({"conn":1,"event":"telepathy","t_us":1,"thought":"hi"})"
+                                    "\n")));
         QCOMPARE(reader.connections().front()->events().at(0).type, EventType::Info);
         QVERIFY(reader.connections().front()->events().payloadText(0).contains(QStringLiteral("telepathy")));
         QCOMPARE(reader.notes().size(), 1);
@@ -406,7 +411,8 @@ private Q_SLOTS:
         Connection c(optionsFor(QStringLiteral("ws://127.0.0.1:1/")));
         const QByteArray big(3000, 'x');
         for (int i = 0; i < 4000; ++i)
-            c.appendEvent(record(EventType::Message, Direction::Incoming, 1000 + i, FlagText), big + QByteArray::number(i));
+            c.appendEvent(
+                record(EventType::Message, Direction::Incoming, 1000 + i, FlagText), big + QByteArray::number(i));
         const QByteArray data = session(eventLines(c));
         QVERIFY(data.size() > 8 * 1024 * 1024);
         QTemporaryDir dir;
