@@ -36,7 +36,8 @@ QByteArray readFile(const QString &option, const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        usageError(QStringLiteral("--%1: the file %2 cannot be read: %3.").arg(option, quoted(path), file.errorString()));
+        usageError(
+            QStringLiteral("--%1: the file %2 cannot be read: %3.").arg(option, quoted(path), file.errorString()));
     return file.readAll();
 }
 
@@ -90,43 +91,58 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("connect"), QStringLiteral("The command."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("ws:// or wss:// URL"));
     const auto option = [](const char *name, const char *description, const char *valueName = nullptr,
-                           const char *defaultValue = nullptr) {
+                            const char *defaultValue = nullptr) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(description),
-                                  valueName ? QLatin1String(valueName) : QString(),
-                                  defaultValue ? QLatin1String(defaultValue) : QString());
+            valueName ? QLatin1String(valueName) : QString(), defaultValue ? QLatin1String(defaultValue) : QString());
     };
     const QCommandLineOption header = option("header", "Extra request header \"Name: value\" (repeatable).", "header");
-    const QCommandLineOption subprotocol = option("subprotocol", "Subprotocol to offer (repeatable, in order).", "name");
+    const QCommandLineOption subprotocol
+        = option("subprotocol", "Subprotocol to offer (repeatable, in order).", "name");
     const QCommandLineOption origin = option("origin", "Origin header value.", "origin");
-    const QCommandLineOption send = option("send", "Text message to send; {{variables}} are resolved (repeatable).", "text");
+    const QCommandLineOption send
+        = option("send", "Text message to send; {{variables}} are resolved (repeatable).", "text");
     const QCommandLineOption sendHex = option("send-hex", "Binary message given as hex (repeatable).", "hex");
-    const QCommandLineOption sendBase64 = option("send-base64", "Binary message given as base64 (repeatable).", "base64");
-    const QCommandLineOption sendFile = option("send-file", "Binary message: the bytes of a file (repeatable).", "path");
-    const QCommandLineOption sendFileText = option("send-file-text", "Text message: a UTF-8 file, as is (repeatable).", "path");
-    const QCommandLineOption ping = option("ping", "Ping with this UTF-8 payload, at most 125 bytes (repeatable).", "payload");
+    const QCommandLineOption sendBase64
+        = option("send-base64", "Binary message given as base64 (repeatable).", "base64");
+    const QCommandLineOption sendFile
+        = option("send-file", "Binary message: the bytes of a file (repeatable).", "path");
+    const QCommandLineOption sendFileText
+        = option("send-file-text", "Text message: a UTF-8 file, as is (repeatable).", "path");
+    const QCommandLineOption ping
+        = option("ping", "Ping with this UTF-8 payload, at most 125 bytes (repeatable).", "payload");
     const QCommandLineOption pingEmpty = option("ping-empty", "Ping without payload (repeatable).");
-    const QCommandLineOption rawFrame = option("raw-frame", "Inject a frame built from SPEC, for testing servers (repeatable).", "spec");
-    const QCommandLineOption repeat = option("repeat", "Send the whole list N times (1 to 1000000, default 1).", "n", "1");
+    const QCommandLineOption rawFrame
+        = option("raw-frame", "Inject a frame built from SPEC, for testing servers (repeatable).", "spec");
+    const QCommandLineOption repeat
+        = option("repeat", "Send the whole list N times (1 to 1000000, default 1).", "n", "1");
     const QCommandLineOption intervalMs = option("interval-ms", "Pause between repetitions (default 0).", "ms", "0");
-    const QCommandLineOption var = option("var", "A user variable for --send texts, name=value (repeatable).", "name=value");
+    const QCommandLineOption var
+        = option("var", "A user variable for --send texts, name=value (repeatable).", "name=value");
     const QCommandLineOption noVars = option("no-vars", "Send --send texts exactly as given, {{...}} included.");
-    const QCommandLineOption waitMs = option("wait-ms", "How long to stay open after sending (default 1000).", "ms", "1000");
-    const QCommandLineOption close = option("close", "Close code and optional reason, e.g. 1000 or 4000:done (default 1000).",
-                                            "code[:reason]", "1000");
-    const QCommandLineOption timeoutMs = option("timeout-ms", "Bound for connecting and for the closing handshake (default 10000).",
-                                                "ms", "10000");
+    const QCommandLineOption waitMs
+        = option("wait-ms", "How long to stay open after sending (default 1000).", "ms", "1000");
+    const QCommandLineOption close = option(
+        "close", "Close code and optional reason, e.g. 1000 or 4000:done (default 1000).", "code[:reason]", "1000");
+    const QCommandLineOption timeoutMs
+        = option("timeout-ms", "Bound for connecting and for the closing handshake (default 10000).", "ms", "10000");
     const QCommandLineOption noFrames = option("no-frames", "Leave frame events out of the output.");
-    const QCommandLineOption noAutoPong = option("no-auto-pong", "Do not answer the server's pings (they are still logged).");
-    const QCommandLineOption insecure = option("insecure", "wss: proceed past certificate errors (logged in the tls event).");
+    const QCommandLineOption noAutoPong
+        = option("no-auto-pong", "Do not answer the server's pings (they are still logged).");
+    const QCommandLineOption insecure
+        = option("insecure", "wss: proceed past certificate errors (logged in the tls event).");
     const QCommandLineOption ca = option("ca", "wss: also trust the CA certificates in this PEM file.", "file");
-    const QCommandLineOption cert = option("cert", "wss: client certificate, PEM (with --key) or PKCS#12 (.p12/.pfx).", "file");
+    const QCommandLineOption cert
+        = option("cert", "wss: client certificate, PEM (with --key) or PKCS#12 (.p12/.pfx).", "file");
     const QCommandLineOption key = option("key", "wss: the PEM private key for --cert.", "file");
-    const QCommandLineOption certPassword = option("cert-password", "wss: password of the PKCS#12 file or of the key.", "password");
-    const QCommandLineOption noIntercept = option("no-intercept", "wss: do not decrypt; only TLS facts and messages are shown.");
-    const QCommandLineOption tlsMin = option("tls-min", "wss: minimum TLS version, 1.2 (default) or 1.3.", "version", "1.2");
-    parser.addOptions({header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
-                       rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong,
-                       insecure, ca, cert, key, certPassword, noIntercept, tlsMin});
+    const QCommandLineOption certPassword
+        = option("cert-password", "wss: password of the PKCS#12 file or of the key.", "password");
+    const QCommandLineOption noIntercept
+        = option("no-intercept", "wss: do not decrypt; only TLS facts and messages are shown.");
+    const QCommandLineOption tlsMin
+        = option("tls-min", "wss: minimum TLS version, 1.2 (default) or 1.3.", "version", "1.2");
+    parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
+        rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
+        key, certPassword, noIntercept, tlsMin });
     parser.process(arguments);
 
     const QStringList args = parser.positionalArguments();
@@ -152,7 +168,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
 
     const QString closeSpec = parser.value(close);
     const qsizetype colon = closeSpec.indexOf(QLatin1Char(':'));
-    settings.closeCode = int(parseBoundedInt(colon < 0 ? closeSpec : closeSpec.left(colon), QStringLiteral("close"), 1000, 4999));
+    settings.closeCode
+        = int(parseBoundedInt(colon < 0 ? closeSpec : closeSpec.left(colon), QStringLiteral("close"), 1000, 4999));
     settings.closeReason = colon < 0 ? QString() : closeSpec.mid(colon + 1);
     if (!isValidWireCloseCode(settings.closeCode))
         usageError(QStringLiteral("close code %1 (%2) may not be sent in a Close frame; use 1000, 1001, or 3000-4999")
@@ -207,8 +224,9 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     settings.repeat = int(parseBoundedInt(parser.value(repeat), QStringLiteral("repeat"), 1, kMaxRepeat));
     settings.intervalMs = int(parseBoundedInt(parser.value(intervalMs), QStringLiteral("interval-ms"), 0, 3600 * 1000));
     if (parser.isSet(repeat) && settings.steps.isEmpty())
-        usageError(QStringLiteral("--repeat needs something to send: add --send, --send-hex, --send-base64, --send-file, "
-                                  "--send-file-text, --ping, --ping-empty or --raw-frame."));
+        usageError(
+            QStringLiteral("--repeat needs something to send: add --send, --send-hex, --send-base64, --send-file, "
+                           "--send-file-text, --ping, --ping-empty or --raw-frame."));
     static const QRegularExpression variableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]*$"));
     for (const QString &assignment : parser.values(var)) {
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
@@ -233,22 +251,24 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     if (parser.isSet(certPassword) && !parser.isSet(cert))
         usageError(QStringLiteral("--cert-password needs --cert."));
     const bool secure = options.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
-    for (const QCommandLineOption *tlsOption : {&insecure, &ca, &cert, &noIntercept, &tlsMin}) {
+    for (const QCommandLineOption *tlsOption : { &insecure, &ca, &cert, &noIntercept, &tlsMin }) {
         if (!secure && parser.isSet(*tlsOption) && options.url.isValid()
             && options.url.scheme().compare(QLatin1String("ws"), Qt::CaseInsensitive) == 0)
-            usageError(QStringLiteral("--%1 applies to wss:// URLs only; this URL is ws://.").arg(tlsOption->names().first()));
+            usageError(
+                QStringLiteral("--%1 applies to wss:// URLs only; this URL is ws://.").arg(tlsOption->names().first()));
     }
     if (!options.interceptTls) {
         // Without interception QWebSocket talks TLS to the server itself, and the core applies only --ca there.
-        for (const QCommandLineOption *tlsOption : {&insecure, &cert}) {
+        for (const QCommandLineOption *tlsOption : { &insecure, &cert }) {
             if (parser.isSet(*tlsOption))
                 usageError(QStringLiteral("--%1 cannot be combined with --no-intercept yet: it is applied by the "
                                           "intercepting tap.")
                                .arg(tlsOption->names().first()));
         }
         if (secure && parser.isSet(rawFrame))
-            usageError(QStringLiteral("--raw-frame cannot be combined with --no-intercept: the tap cannot inject into an "
-                                      "encrypted stream."));
+            usageError(
+                QStringLiteral("--raw-frame cannot be combined with --no-intercept: the tap cannot inject into an "
+                               "encrypted stream."));
         if (options.minimumTlsVersion != 12)
             usageError(QStringLiteral("--tls-min cannot be combined with --no-intercept yet: it is applied by the "
                                       "intercepting tap."));

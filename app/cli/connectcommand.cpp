@@ -10,12 +10,18 @@
 
 namespace wsi {
 
+namespace {
+
+// How long after the connection reached Closed or Failed the command ends even without finished().
+constexpr int kFinishBoundMs = 2000;
+
+} // namespace
+
 ConnectCommand::ConnectCommand(const Settings &settings, FILE *out, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
     , m_printer(new EventPrinter(out, settings.showFrames, this))
-{
-}
+{ }
 
 ConnectCommand::~ConnectCommand() = default;
 
@@ -35,18 +41,34 @@ void ConnectCommand::interrupt()
 {
     if (m_done || !m_connection)
         return;
-    if (m_connection->state() == Connection::State::Open)
+    switch (m_connection->state()) {
+    case Connection::State::Open:
         beginClose();
-    else if (m_connection->state() == Connection::State::Connecting)
+        break;
+    case Connection::State::Connecting:
         m_connection->abort();
+        break;
+    case Connection::State::Closed:
+    case Connection::State::Failed:
+        onFinished(); // ended, but the core has not said finished yet: do not make the user wait
+        break;
+    default:
+        break;
+    }
 }
 
 void ConnectCommand::onStateChanged()
 {
-    if (m_connection->state() != Connection::State::Open || m_sequence)
+    const Connection::State state = m_connection->state();
+    if (state == Connection::State::Closed || state == Connection::State::Failed) {
+        // finished() normally follows at once; never hang if it does not (e.g. the tap fails after TLS).
+        QTimer::singleShot(kFinishBoundMs, this, &ConnectCommand::onFinished);
         return;
-    m_sequence = new SendSequence(m_connection, m_settings.steps, m_settings.repeat, m_settings.intervalMs,
-                                  m_settings.variables, this);
+    }
+    if (state != Connection::State::Open || m_sequence)
+        return;
+    m_sequence = new SendSequence(
+        m_connection, m_settings.steps, m_settings.repeat, m_settings.intervalMs, m_settings.variables, this);
     connect(m_sequence, &SendSequence::finished, this, &ConnectCommand::onSendingFinished);
     connect(m_sequence, &SendSequence::failed, this, [this](const QString &message) {
         m_failure = message;
@@ -88,6 +110,8 @@ void ConnectCommand::beginClose()
 
 void ConnectCommand::onFinished()
 {
+    if (m_done)
+        return;
     m_printer->printPending(m_connection);
     const EventStore &events = m_connection->events();
     bool closeOut = false;

@@ -10,8 +10,7 @@ EventPrinter::EventPrinter(FILE *out, bool showFrames, QObject *parent)
     : QObject(parent)
     , m_out(out)
     , m_showFrames(showFrames)
-{
-}
+{ }
 
 EventPrinter::~EventPrinter() = default;
 

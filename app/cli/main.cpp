@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTimer>
 #include <csignal>
 #include <cstdio>
@@ -28,12 +29,12 @@ void raiseOpenFilesLimit()
 [[noreturn]] void handleNoCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines "
-        "(docs/session-format.md).\n\n"
-        "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
-        "  wsinspector-cli serve [options]         run the local test server\n\n"
-        "wsinspector-cli COMMAND --help shows the options of a command."));
+    parser.setApplicationDescription(
+        QStringLiteral("Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines "
+                       "(docs/session-format.md).\n\n"
+                       "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
+                       "  wsinspector-cli serve [options]         run the local test server\n\n"
+                       "wsinspector-cli COMMAND --help shows the options of a command."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("connect or serve"));
@@ -52,6 +53,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("wsinspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WSI_VERSION));
 
+    // stderr carries one line of our own when something fails; Qt's TLS backend would add its own lines about
+    // the same failure (e.g. a PKCS#12 MAC check), which the line from the core already explains.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.tlsbackend.*.warning=false"));
+
     const QStringList arguments = QCoreApplication::arguments();
     const QString command = arguments.value(1);
     if (command.isEmpty() || command.startsWith(QLatin1Char('-')))
@@ -62,7 +67,7 @@ int main(int argc, char *argv[])
     // Full buffering: a flood must not cost a write() per line; the commands flush per batch of events.
     static char buffer[1 << 16];
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
-    wsi::SignalWatcher signalWatcher({SIGINT, SIGTERM});
+    wsi::SignalWatcher signalWatcher({ SIGINT, SIGTERM });
 
     if (command == QLatin1String("connect")) {
         wsi::ConnectCommand connect(wsi::parseConnectArguments(arguments), stdout);

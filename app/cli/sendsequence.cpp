@@ -19,7 +19,7 @@ constexpr quint8 kPongOpcode = 0xA;
 } // namespace
 
 SendSequence::SendSequence(Connection *connection, const QList<SendStep> &steps, int repeat, int intervalMs,
-                           const QHash<QString, QString> &variables, QObject *parent)
+    const QHash<QString, QString> &variables, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_steps(steps)
@@ -28,6 +28,7 @@ SendSequence::SendSequence(Connection *connection, const QList<SendStep> &steps,
 {
     m_template.setUserVariables(variables);
     m_next.setSingleShot(true);
+    m_next.setTimerType(Qt::PreciseTimer); // --interval-ms is a promise, not a hint
     connect(&m_next, &QTimer::timeout, this, &SendSequence::sendNext);
     m_tapBound.setSingleShot(true);
     m_tapBound.setInterval(kTapWaitMs);
@@ -86,10 +87,11 @@ void SendSequence::sendNext()
                 // The tap injects only at a frame boundary of the client's stream, which it stops tracking once
                 // a frame broke the protocol: the frame would wait forever.
                 m_finished = true;
-                Q_EMIT failed(QStringLiteral("--raw-frame %1: not sent, because an earlier frame from this client broke "
-                                             "the protocol and the tap no longer tracks where the client's frames "
-                                             "begin. Put the rule-breaking --raw-frame last.")
-                                  .arg(step.frame.describe()));
+                Q_EMIT failed(
+                    QStringLiteral("--raw-frame %1: not sent, because an earlier frame from this client broke "
+                                   "the protocol and the tap no longer tracks where the client's frames "
+                                   "begin. Put the rule-breaking --raw-frame last.")
+                        .arg(step.frame.describe()));
                 return;
             }
             if (!caughtUp) {

@@ -19,7 +19,7 @@ class SendSequence : public QObject
     Q_OBJECT
 public:
     SendSequence(Connection *connection, const QList<SendStep> &steps, int repeat, int intervalMs,
-                 const QHash<QString, QString> &variables, QObject *parent = nullptr);
+        const QHash<QString, QString> &variables, QObject *parent = nullptr);
     ~SendSequence() override;
 
     void start();
@@ -46,8 +46,8 @@ private:
     int m_round = 0;
     qsizetype m_index = 0;
     qint64 m_expectedFrames = 0; // outgoing frames (pongs aside) this sequence has caused so far
-    qint64 m_seenFrames = 0;     // outgoing frames (pongs aside) the tap has recorded
-    qsizetype m_scanned = 0;     // events looked at for m_seenFrames
+    qint64 m_seenFrames = 0; // outgoing frames (pongs aside) the tap has recorded
+    qsizetype m_scanned = 0; // events looked at for m_seenFrames
     bool m_waitingForTap = false;
     bool m_clientStreamBroken = false; // the tap recorded a protocol violation in this client's frames
     bool m_finished = false;

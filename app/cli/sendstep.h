@@ -13,10 +13,10 @@ struct SendStep
     enum class Kind { Text, Binary, Ping, RawFrame };
 
     Kind kind = Kind::Text;
-    QString text;        // Text: {{variables}} resolved at send time unless literal
+    QString text; // Text: {{variables}} resolved at send time unless literal
     bool literal = false; // Text: sent exactly as given (--send-file-text, --no-vars)
-    QByteArray bytes;    // Binary: the message; Ping: the payload (<= 125 bytes)
-    RawFrameSpec frame;  // RawFrame
+    QByteArray bytes; // Binary: the message; Ping: the payload (<= 125 bytes)
+    RawFrameSpec frame; // RawFrame
 };
 
 } // namespace wsi

@@ -19,31 +19,34 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
     const auto option = [](const char *name, const char *description, const char *valueName = nullptr,
-                           const char *defaultValue = nullptr) {
+                            const char *defaultValue = nullptr) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(description),
-                                  valueName ? QLatin1String(valueName) : QString(),
-                                  defaultValue ? QLatin1String(defaultValue) : QString());
+            valueName ? QLatin1String(valueName) : QString(), defaultValue ? QLatin1String(defaultValue) : QString());
     };
     const QCommandLineOption host = option("host", "Address to bind (default 127.0.0.1).", "address", "127.0.0.1");
-    const QCommandLineOption port = option("port", "Port (default 0: a free one, shown in the listening line).", "port", "0");
-    const QCommandLineOption mode = option("mode", "echo (default), broadcast, manual, silent or reject.", "mode", "echo");
-    const QCommandLineOption rejectStatus = option("reject-status", "HTTP status of --mode reject (default 403).",
-                                                   "status", "403");
-    const QCommandLineOption subprotocol = option("subprotocol", "A supported subprotocol (repeatable, in preference order).",
-                                                  "name");
-    const QCommandLineOption allowOrigin = option("allow-origin", "An allowed Origin; others get 403 (repeatable).", "origin");
-    const QCommandLineOption tls = option("tls", "Serve wss:// (with --cert/--key, or a certificate from the app's CA).");
+    const QCommandLineOption port
+        = option("port", "Port (default 0: a free one, shown in the listening line).", "port", "0");
+    const QCommandLineOption mode
+        = option("mode", "echo (default), broadcast, manual, silent or reject.", "mode", "echo");
+    const QCommandLineOption rejectStatus
+        = option("reject-status", "HTTP status of --mode reject (default 403).", "status", "403");
+    const QCommandLineOption subprotocol
+        = option("subprotocol", "A supported subprotocol (repeatable, in preference order).", "name");
+    const QCommandLineOption allowOrigin
+        = option("allow-origin", "An allowed Origin; others get 403 (repeatable).", "origin");
+    const QCommandLineOption tls
+        = option("tls", "Serve wss:// (with --cert/--key, or a certificate from the app's CA).");
     const QCommandLineOption cert = option("cert", "PEM certificate (chain) for --tls.", "file");
     const QCommandLineOption key = option("key", "PEM private key for --tls.", "file");
-    const QCommandLineOption maxClients = option("max-clients", "At most N clients at once; more get 503 (0: no limit).",
-                                                 "n", "0");
-    const QCommandLineOption idleTimeoutMs = option("idle-timeout-ms", "Close a client idle this long with 1001 (0: never).",
-                                                    "ms", "0");
-    const QCommandLineOption durationMs = option("duration-ms", "Stop after this long (0: run until SIGINT/SIGTERM).",
-                                                 "ms", "0");
+    const QCommandLineOption maxClients
+        = option("max-clients", "At most N clients at once; more get 503 (0: no limit).", "n", "0");
+    const QCommandLineOption idleTimeoutMs
+        = option("idle-timeout-ms", "Close a client idle this long with 1001 (0: never).", "ms", "0");
+    const QCommandLineOption durationMs
+        = option("duration-ms", "Stop after this long (0: run until SIGINT/SIGTERM).", "ms", "0");
     const QCommandLineOption noFrames = option("no-frames", "Leave frame events out of the output.");
-    parser.addOptions({host, port, mode, rejectStatus, subprotocol, allowOrigin, tls, cert, key, maxClients, idleTimeoutMs,
-                       durationMs, noFrames});
+    parser.addOptions({ host, port, mode, rejectStatus, subprotocol, allowOrigin, tls, cert, key, maxClients,
+        idleTimeoutMs, durationMs, noFrames });
     parser.process(arguments);
 
     if (parser.positionalArguments().size() != 1)
@@ -70,15 +73,15 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
     options.keyFile = parser.value(key);
     if ((parser.isSet(cert) || parser.isSet(key)) && !options.tls)
         usageError(QStringLiteral("--cert and --key need --tls."));
-    for (const QString &file : {options.certificateFile, options.keyFile}) {
+    for (const QString &file : { options.certificateFile, options.keyFile }) {
         if (!file.isEmpty() && !QFileInfo(file).isReadable())
             usageError(QStringLiteral("The file \"%1\" does not exist or cannot be read.").arg(file));
     }
     options.maxClients = int(parseBoundedInt(parser.value(maxClients), QStringLiteral("max-clients"), 0, 1000000));
-    options.idleTimeoutMs = int(parseBoundedInt(parser.value(idleTimeoutMs), QStringLiteral("idle-timeout-ms"), 0,
-                                                24 * 3600 * 1000));
-    settings.durationMs = int(parseBoundedInt(parser.value(durationMs), QStringLiteral("duration-ms"), 0,
-                                              std::numeric_limits<int>::max()));
+    options.idleTimeoutMs
+        = int(parseBoundedInt(parser.value(idleTimeoutMs), QStringLiteral("idle-timeout-ms"), 0, 24 * 3600 * 1000));
+    settings.durationMs = int(
+        parseBoundedInt(parser.value(durationMs), QStringLiteral("duration-ms"), 0, std::numeric_limits<int>::max()));
     settings.showFrames = !parser.isSet(noFrames);
     const QString problem = options.validate();
     if (!problem.isEmpty())

@@ -56,9 +56,9 @@ void ServeCommand::start()
     }
     if (options.isExposed())
         std::fprintf(stderr,
-                     "wsinspector-cli: warning: listening on %s, not a loopback address: other machines on the "
-                     "network can connect to this test server.\n",
-                     options.address.toString().toLocal8Bit().constData());
+            "wsinspector-cli: warning: listening on %s, not a loopback address: other machines on the "
+            "network can connect to this test server.\n",
+            options.address.toString().toLocal8Bit().constData());
     m_printer->printHeader();
     const qint64 now = wallClockUs();
     QJsonObject listening;

@@ -1,11 +1,14 @@
 // wsinspector-cli connect, run as a real process against real peers on 127.0.0.1 (python3-websockets and
 // node-ws, started by the test) and against a TCP server that never answers. Every stdout line must be a
 // JSON object of the session log format (docs/session-format.md); exit codes as in docs/cli.md.
+#include "clientprocess.h"
+#include "clirun.h"
 #include "peerprocess.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,100 +20,13 @@
 #include <QTest>
 #include <QTimer>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace {
 
-// Exit codes of `wsinspector-cli connect` (docs/cli.md).
-constexpr int kCleanClose = 0;
-constexpr int kFailed = 1;
-constexpr int kUsage = 2;
-constexpr int kUncleanClose = 3;
-
-struct CliRun
-{
-    bool exited = false; // ended by itself within the bound (not killed, not crashed)
-    int exitCode = -1;
-    qint64 elapsedMs = 0;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> lines;
-    QStringList problems; // stdout lines that are not JSON objects, or a last line without '\n'
-
-    QList<QJsonObject> events(const QString &event, const QString &dir = {}) const
-    {
-        QList<QJsonObject> found;
-        for (const QJsonObject &o : lines) {
-            if (o.value(QLatin1String("event")).toString() == event
-                && (dir.isEmpty() || o.value(QLatin1String("dir")).toString() == dir))
-                found << o;
-        }
-        return found;
-    }
-    QJsonObject first(const QString &event, const QString &dir = {}) const { return events(event, dir).value(0); }
-    QStringList texts(const QString &dir) const
-    {
-        QStringList texts;
-        for (const QJsonObject &o : events(QStringLiteral("message"), dir))
-            texts << o.value(QLatin1String("text")).toString();
-        return texts;
-    }
-    // For failure messages.
-    QString describe() const
-    {
-        return QStringLiteral("exit %1 after %2 ms; stderr: %3; stdout:\n%4")
-            .arg(exitCode)
-            .arg(elapsedMs)
-            .arg(QString::fromUtf8(err.trimmed()), QString::fromUtf8(out.left(4000)));
-    }
-};
-
-// Runs `wsinspector-cli connect ARGS` while this test's event loop keeps running (so servers inside the
-// test can accept). Killed if it is still running after boundMs.
-CliRun runCli(const QStringList &args, int boundMs = 20000)
-{
-    CliRun run;
-    QProcess process;
-    process.setProgram(QStringLiteral(WSI_CLI_PATH));
-    process.setArguments(QStringList { QStringLiteral("connect") } + args);
-    QEventLoop loop;
-    QTimer bound;
-    bound.setSingleShot(true);
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QObject::connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
-    QElapsedTimer timer;
-    timer.start();
-    process.start();
-    bound.start(boundMs);
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    run.elapsedMs = timer.elapsed();
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-    } else {
-        run.exited = process.exitStatus() == QProcess::NormalExit && process.error() != QProcess::FailedToStart;
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-
-    if (!run.out.isEmpty() && !run.out.endsWith('\n'))
-        run.problems << QStringLiteral("the last line has no newline");
-    const QList<QByteArray> rawLines = run.out.split('\n');
-    for (qsizetype i = 0; i + 1 < rawLines.size(); ++i) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(rawLines[i], &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject())
-            run.problems << QStringLiteral("line %1 is not a JSON object (%2): %3")
-                                .arg(i + 1)
-                                .arg(error.errorString(), QString::fromUtf8(rawLines[i].left(300)));
-        else
-            run.lines << doc.object();
-    }
-    return run;
-}
-
-// Checks what every stream must have; returns the first problem, or an empty string.
+// Checks what every stream must have; returns the first problem, or an empty string. `serve` streams
+// have a listening line (no conn) second, and interleave connections (t_us ordered per connection).
 QString checkSessionLog(const CliRun &run)
 {
     static const QRegularExpression isoTime(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$"));
@@ -123,7 +39,7 @@ QString checkSessionLog(const CliRun &run)
         return QStringLiteral("the first line has no format wsinspector-session/1");
     if (header.value(QLatin1String("event")).toString() != QLatin1String("session"))
         return QStringLiteral("the first line is not the session event");
-    double lastUs = 0;
+    QHash<int, double> lastUs;
     for (qsizetype i = 0; i < run.lines.size(); ++i) {
         const QJsonObject &o = run.lines[i];
         const QString where = QStringLiteral("line %1 (%2): ")
@@ -135,12 +51,20 @@ QString checkSessionLog(const CliRun &run)
             return where + QStringLiteral("t is not ISO-8601 UTC with milliseconds");
         if (i == 0)
             continue;
+        if (i == 1 && o.value(QLatin1String("event")).toString() == QLatin1String("listening")) {
+            if (!o.value(QLatin1String("url")).toString().contains(QLatin1String("://127.0.0.1:")))
+                return where + QStringLiteral("the listening line has no loopback URL");
+            if (!o.value(QLatin1String("t_us")).isDouble())
+                return where + QStringLiteral("no t_us");
+            continue;
+        }
         if (!o.value(QLatin1String("conn")).isDouble())
             return where + QStringLiteral("no conn number");
+        const int conn = o.value(QLatin1String("conn")).toInt();
         const double us = o.value(QLatin1String("t_us")).toDouble();
-        if (us < lastUs)
+        if (us < lastUs.value(conn))
             return where + QStringLiteral("t_us goes backwards");
-        lastUs = us;
+        lastUs[conn] = us;
         if (o.contains(QLatin1String("dir"))) {
             const QString dir = o.value(QLatin1String("dir")).toString();
             if (dir != QLatin1String("in") && dir != QLatin1String("out"))
@@ -200,8 +124,37 @@ class tst_Cli : public QObject
     Q_OBJECT
 
 private:
+    QString file(const QString &name) const { return m_files.filePath(name); }
+    QString cert(const QString &name) const { return m_certs.filePath(name); }
+    static QString wssUrl(const PeerProcess &peer) { return QStringLiteral("wss://127.0.0.1:%1/").arg(peer.port()); }
+    // The FRAME lines raw_server.py printed since `from` (bytes of its output), waiting until there are `count`.
+    QStringList reportedFrames(qsizetype from, qsizetype count)
+    {
+        QStringList frames;
+        QElapsedTimer waited;
+        waited.start();
+        do {
+            frames.clear();
+            const QList<QByteArray> lines = m_raw.readOutput().mid(from).split('\n');
+            for (const QByteArray &line : lines) {
+                if (line.startsWith("FRAME "))
+                    frames << QString::fromLatin1(line.trimmed());
+            }
+            if (frames.size() >= count)
+                break;
+            QTest::qWait(20);
+        } while (waited.elapsed() < 5000);
+        return frames;
+    }
+
     PeerProcess m_python;
     PeerProcess m_node;
+    PeerProcess m_raw;
+    PeerProcess m_wssSelfSigned;
+    PeerProcess m_wssGood;
+    PeerProcess m_wssMutual;
+    QTemporaryDir m_certs;
+    QTemporaryDir m_files;
 
 private Q_SLOTS:
     void initTestCase()
@@ -210,12 +163,44 @@ private Q_SLOTS:
         QVERIFY2(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
             "python3-websockets server did not start");
         QVERIFY2(m_node.start(QStringLiteral("node"), QStringLiteral("ws_server.js")), "node-ws server did not start");
+        QVERIFY2(m_raw.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")),
+            "raw socket server did not start");
+        QVERIFY(cliHome().isValid());
+        QVERIFY(m_certs.isValid() && m_files.isValid());
+        QProcess makeCerts;
+        makeCerts.start(
+            QStringLiteral(WSI_SYSTEM_PYTHON), { QStringLiteral(WSI_TEST_PEERS_DIR "/make_certs.py"), m_certs.path() });
+        QVERIFY2(makeCerts.waitForFinished(30000) && makeCerts.exitCode() == 0, makeCerts.readAllStandardError());
+        QVERIFY(m_wssSelfSigned.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("wss_server.py"),
+            { cert(QStringLiteral("selfsigned.pem")), cert(QStringLiteral("selfsigned.key")) }));
+        QVERIFY(m_wssGood.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("wss_server.py"),
+            { cert(QStringLiteral("good.pem")), cert(QStringLiteral("good.key")) }));
+        QVERIFY(m_wssMutual.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("wss_server.py"),
+            { cert(QStringLiteral("good.pem")), cert(QStringLiteral("good.key")), QStringLiteral("--client-ca"),
+                cert(QStringLiteral("ca.pem")) }));
+
+        // Payload files: every byte value, UTF-8 text, and bytes that are not UTF-8.
+        QByteArray allBytes;
+        for (int i = 0; i < 256; ++i)
+            allBytes.append(char(i));
+        const QList<QPair<QString, QByteArray>> files { { QStringLiteral("all-bytes.bin"), allBytes },
+            { QStringLiteral("text.txt"), QStringLiteral("grüße {{counter}}\nzweite Zeile").toUtf8() },
+            { QStringLiteral("latin1.txt"), QByteArray("caf\xff au lait") } };
+        for (const auto &[name, bytes] : files) {
+            QFile f(file(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        }
     }
 
     void cleanupTestCase()
     {
         m_python.stop();
         m_node.stop();
+        m_raw.stop();
+        m_wssSelfSigned.stop();
+        m_wssGood.stop();
+        m_wssMutual.stop();
     }
 
     void echoSessionIsLoggedFromTheWire()
@@ -429,6 +414,69 @@ private Q_SLOTS:
             QStringLiteral("soon") } << QStringLiteral("timeout-ms");
         QTest::newRow("negative wait") << QStringList { url, QStringLiteral("--wait-ms"), QStringLiteral("-5") }
                                        << QStringLiteral("wait-ms");
+
+        // What to send: the GUI composer's messages, named with the option and the position.
+        const auto row = [&](const char *name, const QStringList &args, const QString &mentions) {
+            QTest::newRow(name) << (QStringList { url } + args) << mentions;
+        };
+        row("hex: bad character", { QStringLiteral("--send-hex"), QStringLiteral("0a 1g") },
+            QStringLiteral("--send-hex \"0a 1g\": Line 1, column 5: 'g' is not a hex digit"));
+        row("hex: odd digit count", { QStringLiteral("--send-hex"), QStringLiteral("abc") },
+            QStringLiteral("Odd number of hex digits (3)"));
+        row("base64: bad character", { QStringLiteral("--send-base64"), QStringLiteral("AA*A") },
+            QStringLiteral("--send-base64 \"AA*A\": Line 1, column 3: '*' is not a base64 character"));
+        row("base64: padding", { QStringLiteral("--send-base64"), QStringLiteral("AAA") },
+            QStringLiteral("not a multiple of 4"));
+        row("bad input after good input",
+            { QStringLiteral("--send"), QStringLiteral("fine"), QStringLiteral("--send-hex"), QStringLiteral("zz") },
+            QStringLiteral("column 1"));
+        row("ping of 126 bytes", { QStringLiteral("--ping"), QString(126, QLatin1Char('p')) },
+            QStringLiteral("126 bytes"));
+        row("ping of 63 two-byte characters", { QStringLiteral("--ping"), QString(63, QChar(0xe9)) },
+            QStringLiteral("at most 125"));
+        row("raw frame: unknown field", { QStringLiteral("--raw-frame"), QStringLiteral("opcode=1,colour=red") },
+            QStringLiteral("Unknown field \"colour\""));
+        row("raw frame: opcode 16", { QStringLiteral("--raw-frame"), QStringLiteral("opcode=16") },
+            QStringLiteral("opcode"));
+        row("raw frame: unknown preset", { QStringLiteral("--raw-frame"), QStringLiteral("preset=nope") },
+            QStringLiteral("oversized-ping"));
+        row("raw frame: payload without kind", { QStringLiteral("--raw-frame"), QStringLiteral("payload=abc") },
+            QStringLiteral("text:, hex: or base64:"));
+        row("missing file", { QStringLiteral("--send-file"), file(QStringLiteral("missing.bin")) },
+            QStringLiteral("missing.bin"));
+        row("text file that is not UTF-8", { QStringLiteral("--send-file-text"), file(QStringLiteral("latin1.txt")) },
+            QStringLiteral("not valid UTF-8 (the byte at offset 3"));
+        row("repeat 0",
+            { QStringLiteral("--send"), QStringLiteral("x"), QStringLiteral("--repeat"), QStringLiteral("0") },
+            QStringLiteral("--repeat"));
+        row("repeat above a million",
+            { QStringLiteral("--send"), QStringLiteral("x"), QStringLiteral("--repeat"), QStringLiteral("1000001") },
+            QStringLiteral("1000000"));
+        row("repeat with nothing to send", { QStringLiteral("--repeat"), QStringLiteral("3") },
+            QStringLiteral("--repeat needs something to send"));
+        row("negative interval",
+            { QStringLiteral("--send"), QStringLiteral("x"), QStringLiteral("--interval-ms"), QStringLiteral("-1") },
+            QStringLiteral("interval-ms"));
+        row("variable without a name", { QStringLiteral("--var"), QStringLiteral("=x") }, QStringLiteral("--var"));
+        // TLS options.
+        const QString wss = QStringLiteral("wss://127.0.0.1:9/");
+        QTest::newRow("tls option on ws://") << QStringList { url, QStringLiteral("--insecure") }
+                                             << QStringLiteral("--insecure applies to wss:// URLs only");
+        QTest::newRow("tls-min 1.1") << QStringList { wss, QStringLiteral("--tls-min"), QStringLiteral("1.1") }
+                                     << QStringLiteral("1.2 or 1.3");
+        QTest::newRow("key without cert")
+            << QStringList { wss, QStringLiteral("--key"), cert(QStringLiteral("client.key")) }
+            << QStringLiteral("--key needs --cert");
+        QTest::newRow("missing CA file") << QStringList { wss, QStringLiteral("--ca"),
+            file(QStringLiteral("none.pem")) }
+                                         << QStringLiteral("none.pem");
+        QTest::newRow("CA file that is not PEM") << QStringList { wss, QStringLiteral("--ca"),
+            file(QStringLiteral("text.txt")) } << QStringLiteral("holds no PEM certificate");
+        QTest::newRow("PKCS#12 with a wrong password") << QStringList { wss, QStringLiteral("--cert"),
+            cert(QStringLiteral("client.p12")), QStringLiteral("--cert-password"), QStringLiteral("wrong") }
+                                                       << QStringLiteral("wrong password");
+        QTest::newRow("insecure without interception") << QStringList { wss, QStringLiteral("--insecure"),
+            QStringLiteral("--no-intercept") } << QStringLiteral("--no-intercept");
     }
 
     void invalidUsageIsRefused()
@@ -564,6 +612,557 @@ private Q_SLOTS:
         QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("quiet") });
         QCOMPARE(run.events(QStringLiteral("close")).size(), 2);
         QCOMPARE(run.exitCode, kCleanClose);
+    }
+
+    // --- connect: the composer's twin ---
+
+    void everySendKindGoesOutInCommandLineOrder()
+    {
+        QFile allBytesFile(file(QStringLiteral("all-bytes.bin")));
+        QVERIFY(allBytesFile.open(QIODevice::ReadOnly));
+        const QByteArray allBytes = allBytesFile.readAll();
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--send"),
+            QStringLiteral("first"), QStringLiteral("--send-hex"), QStringLiteral("0xde 0xad, be:ef\n00"),
+            QStringLiteral("--ping"), QStringLiteral("are you there"), QStringLiteral("--send-base64"),
+            QStringLiteral("AAEC/w=="), QStringLiteral("--ping-empty"), QStringLiteral("--send-file"),
+            allBytesFile.fileName(), QStringLiteral("--ping"), QString(), QStringLiteral("--send-file-text"),
+            file(QStringLiteral("text.txt")), QStringLiteral("--send"), QStringLiteral("last"),
+            QStringLiteral("--wait-ms"), QStringLiteral("300") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(run.exitCode, kCleanClose);
+
+        // The outgoing messages and pings, in the order of the command line.
+        QStringList order;
+        for (const QJsonObject &o : run.lines) {
+            const QString event = o.value(QLatin1String("event")).toString();
+            if (o.value(QLatin1String("dir")).toString() != QLatin1String("out")
+                || (event != QLatin1String("message") && event != QLatin1String("ping")))
+                continue;
+            order << (event == QLatin1String("ping")
+                    ? QStringLiteral("ping:") + o.value(QLatin1String("payload")).toString()
+                    : o.value(QLatin1String("type")).toString());
+        }
+        QCOMPARE(order,
+            (QStringList { QStringLiteral("text"), QStringLiteral("binary"), QStringLiteral("ping:are you there"),
+                QStringLiteral("binary"), QStringLiteral("ping:"), QStringLiteral("binary"), QStringLiteral("ping:"),
+                QStringLiteral("text"), QStringLiteral("text") }));
+
+        // Byte-exact both ways; the UTF-8 file goes as text exactly as written ({{...}} included).
+        const QList<QByteArray> binaries { QByteArray::fromHex("deadbeef00"), QByteArray::fromHex("000102ff"),
+            allBytes };
+        QCOMPARE(run.binaries(QStringLiteral("out")), binaries);
+        QCOMPARE(run.binaries(QStringLiteral("in")), binaries);
+        const QStringList texts { QStringLiteral("first"), QStringLiteral("grüße {{counter}}\nzweite Zeile"),
+            QStringLiteral("last") };
+        QCOMPARE(run.texts(QStringLiteral("out")), texts);
+        QCOMPARE(run.texts(QStringLiteral("in")), texts);
+        QCOMPARE(run.events(QStringLiteral("pong"), QStringLiteral("in")).size(), 3);
+        QCOMPARE(run.first(QStringLiteral("pong"), QStringLiteral("in")).value(QLatin1String("payload")).toString(),
+            QStringLiteral("are you there"));
+        const QList<QJsonObject> pingFrames = [&] {
+            QList<QJsonObject> found;
+            for (const QJsonObject &f : run.events(QStringLiteral("frame"), QStringLiteral("out")))
+                if (f.value(QLatin1String("opcode")).toInt() == 9)
+                    found << f;
+            return found;
+        }();
+        QCOMPARE(pingFrames.size(), 3);
+        QCOMPARE(pingFrames[0].value(QLatin1String("length")).toInt(), 13);
+        QCOMPARE(pingFrames[1].value(QLatin1String("length")).toInt(), 0);
+    }
+
+    void pingOf125BytesIsSent()
+    {
+        const QString payload(125, QLatin1Char('p'));
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--ping"), payload,
+            QStringLiteral("--wait-ms"), QStringLiteral("200") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.first(QStringLiteral("ping"), QStringLiteral("out")).value(QLatin1String("size")).toInt(), 125);
+        QCOMPARE(run.first(QStringLiteral("pong"), QStringLiteral("in")).value(QLatin1String("payload")).toString(),
+            payload);
+        QCOMPARE(run.exitCode, kCleanClose);
+    }
+
+    void repeatSendsTheWholeListNTimesApart()
+    {
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--send"),
+            QStringLiteral("n{{counter}} {{name}}"), QStringLiteral("--send-hex"), QStringLiteral("2a"),
+            QStringLiteral("--repeat"), QStringLiteral("5"), QStringLiteral("--interval-ms"), QStringLiteral("100"),
+            QStringLiteral("--var"), QStringLiteral("name=value=with=equals"), QStringLiteral("--wait-ms"),
+            QStringLiteral("300"), QStringLiteral("--no-frames") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kCleanClose);
+        QStringList expected;
+        for (int i = 1; i <= 5; ++i)
+            expected << QStringLiteral("n%1 value=with=equals").arg(i);
+        QCOMPARE(run.texts(QStringLiteral("out")), expected);
+        QCOMPARE(run.texts(QStringLiteral("in")), expected);
+        QCOMPARE(run.binaries(QStringLiteral("out")), QList<QByteArray>(5, QByteArray("*")));
+        // Four pauses of 100 ms between the five rounds.
+        const QList<QJsonObject> out = run.events(QStringLiteral("message"), QStringLiteral("out"));
+        const double spanMs
+            = (out.last().value(QLatin1String("t_us")).toDouble() - out.first().value(QLatin1String("t_us")).toDouble())
+            / 1000;
+        QVERIFY2(spanMs >= 380, qPrintable(QString::number(spanMs)));
+    }
+
+    void repeatWithoutIntervalFloodsInOrder()
+    {
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--send"),
+            QStringLiteral("{{counter}}"), QStringLiteral("--repeat"), QStringLiteral("2000"),
+            QStringLiteral("--wait-ms"), QStringLiteral("1000"), QStringLiteral("--no-frames") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QStringList expected;
+        for (int i = 1; i <= 2000; ++i)
+            expected << QString::number(i);
+        QCOMPARE(run.texts(QStringLiteral("out")), expected);
+        QCOMPARE(run.texts(QStringLiteral("in")), expected);
+        QCOMPARE(run.exitCode, kCleanClose);
+    }
+
+    void noVarsSendsTextsAsWritten()
+    {
+        const CliRun run = runCli(
+            { m_python.url(QStringLiteral("/echo")), QStringLiteral("--send"), QStringLiteral("{{counter}} {{uuid}}"),
+                QStringLiteral("--no-vars"), QStringLiteral("--wait-ms"), QStringLiteral("200") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("{{counter}} {{uuid}}") });
+        const CliRun resolved = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--send"),
+            QStringLiteral("{{uuid}}|{{unknown}}"), QStringLiteral("--wait-ms"), QStringLiteral("200") });
+        const QStringList parts = resolved.texts(QStringLiteral("out")).value(0).split(QLatin1Char('|'));
+        QCOMPARE(parts.size(), 2);
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^[0-9a-f-]{36}$")).match(parts[0]).hasMatch(), qPrintable(parts[0]));
+        QCOMPARE(parts[1], QStringLiteral("{{unknown}}")); // unknown variables stay as written
+    }
+
+    void rawFramesReachTheServerExactly_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("expected"); // regular expressions for the server's FRAME lines, in order
+        const QString anyKey = QStringLiteral("key=[0-9a-f]{8}");
+        QTest::newRow("between messages, in order")
+            << QStringList { QStringLiteral("--send"), QStringLiteral("a"), QStringLiteral("--raw-frame"),
+                   QStringLiteral("opcode=1,key=01020304,payload=text:raw"), QStringLiteral("--send-hex"),
+                   QStringLiteral("0b"), QStringLiteral("--raw-frame"),
+                   QStringLiteral("fin=0,opcode=0x9,key=a1b2c3d4,payload=hex:010203") }
+            << QStringList { QStringLiteral("FRAME fin=1 rsv=000 opcode=1 masked=1 %1 len=1 payload=61").arg(anyKey),
+                   QStringLiteral("FRAME fin=1 rsv=000 opcode=1 masked=1 key=01020304 len=3 payload=726177"),
+                   QStringLiteral("FRAME fin=1 rsv=000 opcode=2 masked=1 %1 len=1 payload=0b").arg(anyKey),
+                   QStringLiteral("FRAME fin=0 rsv=000 opcode=9 masked=1 key=a1b2c3d4 len=3 payload=010203") };
+        QTest::newRow("reserved opcode, rsv bits, unmasked") << QStringList {
+            QStringLiteral("--raw-frame"), QStringLiteral("opcode=0x3,rsv1=1,rsv3=1,mask=0,payload=base64:AAE=")
+        } << QStringList { QStringLiteral("FRAME fin=1 rsv=101 opcode=3 masked=0 key= len=2 payload=0001") };
+        QTest::newRow("preset oversized-ping")
+            << QStringList { QStringLiteral("--raw-frame"), QStringLiteral("preset=oversized-ping,key=00000000") }
+            << QStringList { QStringLiteral(
+                   "FRAME fin=1 rsv=000 opcode=9 masked=1 key=00000000 len=126 payload=(70){126}") };
+        QTest::newRow("preset continuation-without-start")
+            << QStringList { QStringLiteral("--raw-frame"), QStringLiteral("preset=continuation-without-start"),
+                   QStringLiteral("--repeat"), QStringLiteral("1") }
+            << QStringList { QStringLiteral("FRAME fin=1 rsv=000 opcode=0 masked=1 %1 len=6 payload=%2")
+                                 .arg(anyKey, QString::fromLatin1(QByteArray("orphan").toHex())) };
+    }
+
+    void rawFramesReachTheServerExactly()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, expected);
+        const qsizetype from = m_raw.readOutput().size();
+        const CliRun run = runCli(QStringList { m_raw.url(QStringLiteral("/report")), QStringLiteral("--wait-ms"),
+                                      QStringLiteral("200"), QStringLiteral("--timeout-ms"), QStringLiteral("1000") }
+            + args);
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QVERIFY2(run.exitCode != kUsage && run.exitCode != kFailed, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // What the server saw, before this client's Close: exactly the frames asked for.
+        QStringList frames = reportedFrames(from, expected.size() + 1);
+        QVERIFY2(!frames.isEmpty() && frames.last().contains(QLatin1String("opcode=8")), qPrintable(frames.join('\n')));
+        frames.removeLast();
+        QCOMPARE(frames.size(), expected.size());
+        for (qsizetype i = 0; i < frames.size(); ++i)
+            QVERIFY2(QRegularExpression(QLatin1Char('^') + expected[i] + QLatin1Char('$')).match(frames[i]).hasMatch(),
+                qPrintable(frames[i] + QStringLiteral(" does not match ") + expected[i]));
+        // The log says each injection happened.
+        int injected = 0;
+        for (const QJsonObject &info : run.events(QStringLiteral("info")))
+            injected += info.value(QLatin1String("message")).toString().startsWith(QLatin1String("Injected raw frame"));
+        QCOMPARE(injected, int(args.count(QStringLiteral("--raw-frame"))));
+    }
+
+    void rawFrameAfterARuleBreakerFailsClearly()
+    {
+        const CliRun run = runCli({ m_raw.url(QStringLiteral("/report")), QStringLiteral("--raw-frame"),
+            QStringLiteral("preset=fragmented-ping"), QStringLiteral("--raw-frame"),
+            QStringLiteral("opcode=1,payload=text:x"), QStringLiteral("--timeout-ms"), QStringLiteral("1000") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kFailed);
+        QVERIFY2(isOneLineReason(run.err), run.err.constData());
+        QVERIFY2(run.err.contains("--raw-frame") && run.err.contains("last"), run.err.constData());
+        QVERIFY2(run.elapsedMs < 5000, qPrintable(run.describe()));
+    }
+
+    void noAutoPongLeavesTheServerPingUnanswered()
+    {
+        const CliRun run = runCli(
+            { m_python.url(QStringLiteral("/ping")), QStringLiteral("--no-auto-pong"), QStringLiteral("--send"),
+                QStringLiteral("still here"), QStringLiteral("--wait-ms"), QStringLiteral("500") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.first(QStringLiteral("ping"), QStringLiteral("in")).value(QLatin1String("payload")).toString(),
+            QStringLiteral("are-you-there"));
+        QVERIFY2(run.events(QStringLiteral("pong"), QStringLiteral("out")).isEmpty(), qPrintable(run.describe()));
+        for (const QJsonObject &f : run.events(QStringLiteral("frame"), QStringLiteral("out")))
+            QVERIFY(f.value(QLatin1String("opcode")).toInt() != 10);
+        bool heldBack = false;
+        for (const QJsonObject &info : run.events(QStringLiteral("info")))
+            heldBack = heldBack || info.value(QLatin1String("message")).toString().contains(QLatin1String("held back"));
+        QVERIFY2(heldBack, qPrintable(run.describe()));
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("still here") });
+        QCOMPARE(run.exitCode, kCleanClose);
+    }
+
+    // --- connect: wss ---
+
+    void selfSignedWithoutInsecureFailsNamingIt()
+    {
+        const CliRun run = runCli({ wssUrl(m_wssSelfSigned), QStringLiteral("--send"), QStringLiteral("x") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kFailed);
+        QVERIFY2(run.elapsedMs < 5000, qPrintable(run.describe())); // nobody is asked; it never waits
+        QVERIFY2(isOneLineReason(run.err), run.err.constData());
+        QVERIFY2(run.err.contains("self-signed") && run.err.contains("--insecure"), run.err.constData());
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(run.first(QStringLiteral("error")).value(QLatin1String("layer")).toString(), QStringLiteral("tls"));
+        QVERIFY(run.events(QStringLiteral("open")).isEmpty());
+        QVERIFY(run.events(QStringLiteral("message")).isEmpty());
+    }
+
+    void insecureProceedsPastSelfSignedAndSaysSo()
+    {
+        const CliRun run = runCli({ wssUrl(m_wssSelfSigned), QStringLiteral("--insecure"), QStringLiteral("--send"),
+            QStringLiteral("through tls"), QStringLiteral("--wait-ms"), QStringLiteral("200") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kCleanClose);
+        const QJsonObject tls = run.first(QStringLiteral("tls"));
+        QVERIFY2(!tls.isEmpty(), qPrintable(run.describe()));
+        for (const char *field :
+            { "chain", "protocol", "cipher", "errors", "host", "verified", "proceeded_despite_errors" })
+            QVERIFY2(tls.contains(QLatin1String(field)), field);
+        QCOMPARE(tls.value(QLatin1String("verified")).toBool(), false);
+        QCOMPARE(tls.value(QLatin1String("proceeded_despite_errors")).toBool(), true);
+        QVERIFY(tls.value(QLatin1String("errors")).toArray().first().toString().contains(QLatin1String("self-signed")));
+        const QJsonObject leaf = tls.value(QLatin1String("chain")).toArray().first().toObject();
+        QCOMPARE(leaf.value(QLatin1String("subject")).toString(), QStringLiteral("CN=127.0.0.1"));
+        // Interception: the plaintext handshake and frames, as for ws://.
+        QCOMPARE(headerValues(run.first(QStringLiteral("handshake_response")).value(QLatin1String("headers")).toArray(),
+                     QStringLiteral("X-Test-Peer")),
+            QStringList { QStringLiteral("python-wss") });
+        QVERIFY(!run.events(QStringLiteral("frame")).isEmpty());
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("through tls") });
+        // The CA that intercepted it lives in the test's own app data folder.
+        QVERIFY2(QFileInfo::exists(cliCaCertificate()), qPrintable(cliCaCertificate()));
+    }
+
+    void caFileVerifiesTheServer()
+    {
+        const CliRun run = runCli({ wssUrl(m_wssGood), QStringLiteral("--ca"), cert(QStringLiteral("ca.pem")),
+            QStringLiteral("--tls-min"), QStringLiteral("1.3"), QStringLiteral("--send"), QStringLiteral("trusted"),
+            QStringLiteral("--wait-ms"), QStringLiteral("200") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kCleanClose);
+        const QJsonObject tls = run.first(QStringLiteral("tls"));
+        QCOMPARE(tls.value(QLatin1String("verified")).toBool(), true);
+        QCOMPARE(tls.value(QLatin1String("errors")).toArray().size(), 0);
+        QCOMPARE(tls.value(QLatin1String("protocol")).toString(), QStringLiteral("TLS 1.3"));
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("trusted") });
+
+        const CliRun without = runCli({ wssUrl(m_wssGood) });
+        QCOMPARE(without.exitCode, kFailed);
+        QVERIFY2(without.err.contains("--ca"), without.err.constData());
+    }
+
+    void clientCertificateForMutualTls_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("PEM certificate and key") << QStringList { QStringLiteral("--cert"),
+            cert(QStringLiteral("client.pem")), QStringLiteral("--key"), cert(QStringLiteral("client.key")) }
+                                                 << kCleanClose;
+        QTest::newRow("PKCS#12 with password") << QStringList { QStringLiteral("--cert"),
+            cert(QStringLiteral("client.p12")), QStringLiteral("--cert-password"), QStringLiteral("secret") }
+                                               << kCleanClose;
+        QTest::newRow("no client certificate") << QStringList {} << kFailed;
+    }
+
+    void clientCertificateForMutualTls()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        const CliRun run = runCli(
+            QStringList { wssUrl(m_wssMutual), QStringLiteral("--ca"), cert(QStringLiteral("ca.pem")),
+                QStringLiteral("--send"), QStringLiteral("mutual"), QStringLiteral("--wait-ms"), QStringLiteral("200") }
+            + args);
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, exitCode);
+        if (exitCode == kCleanClose) {
+            QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("mutual") });
+        } else {
+            QVERIFY2(isOneLineReason(run.err), run.err.constData());
+            QVERIFY(!run.events(QStringLiteral("error")).isEmpty());
+        }
+    }
+
+    void noInterceptShowsOnlyWhatTheSocketSaw()
+    {
+        const CliRun run = runCli({ wssUrl(m_wssGood), QStringLiteral("--ca"), cert(QStringLiteral("ca.pem")),
+            QStringLiteral("--no-intercept"), QStringLiteral("--send"), QStringLiteral("opaque"),
+            QStringLiteral("--wait-ms"), QStringLiteral("200") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kCleanClose);
+        QVERIFY(run.events(QStringLiteral("frame")).isEmpty());
+        const QJsonObject echo = run.first(QStringLiteral("message"), QStringLiteral("in"));
+        QCOMPARE(echo.value(QLatin1String("text")).toString(), QStringLiteral("opaque"));
+        QCOMPARE(echo.value(QLatin1String("source")).toString(), QStringLiteral("socket"));
+    }
+
+    // --- serve ---
+
+    void serveStreamsEveryClientWithItsOwnConn()
+    {
+        ServeProcess serve;
+        QVERIFY(serve.start({ QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--subprotocol"),
+            QStringLiteral("chat"), QStringLiteral("--duration-ms"), QStringLiteral("60000") }));
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("^ws://127\\.0\\.0\\.1:\\d+/$")).match(serve.listeningUrl()).hasMatch(),
+            qPrintable(serve.listeningUrl()));
+        const QStringList python = runPythonClient({ serve.url(QStringLiteral("/py?x=1")), QStringLiteral("--header"),
+            QStringLiteral("X-Client: python"), QStringLiteral("--subprotocol"), QStringLiteral("chat"),
+            QStringLiteral("--send"), QStringLiteral("from python"), QStringLiteral("--expect"), QStringLiteral("1") });
+        QCOMPARE(python,
+            (QStringList { QStringLiteral("OPEN chat"), QStringLiteral("RECV from python"),
+                QStringLiteral("CLOSED 1000 client done") }));
+        const QStringList node = runNodeClient({ serve.url(QStringLiteral("/node")), QStringLiteral("--header"),
+            QStringLiteral("X-Client: node"), QStringLiteral("--origin"), QStringLiteral("http://node.example"),
+            QStringLiteral("--send"), QStringLiteral("from node"), QStringLiteral("--expect"), QStringLiteral("1") });
+        QCOMPARE(node.value(0), QStringLiteral("OPEN -"));
+        QCOMPARE(node.value(1), QStringLiteral("RECV from node"));
+        QVERIFY2(serve.waitForOutput("\"from node\""), "the node client's message never showed");
+
+        const CliRun run = serve.finish(true, 3000);
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, 0);
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(run.lines.value(1).value(QLatin1String("event")).toString(), QStringLiteral("listening"));
+
+        // Each client: its upgrade request as received, the 101 as sent, and its messages both ways, under one conn.
+        const QList<QJsonObject> requests = run.events(QStringLiteral("handshake_request"));
+        QCOMPARE(requests.size(), 2);
+        const struct
+        {
+            QString target, header, text;
+        } clients[] = { { QStringLiteral("/py?x=1"), QStringLiteral("python"), QStringLiteral("from python") },
+            { QStringLiteral("/node"), QStringLiteral("node"), QStringLiteral("from node") } };
+        QSet<int> conns;
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject &request = requests[i];
+            const int conn = request.value(QLatin1String("conn")).toInt();
+            conns.insert(conn);
+            QCOMPARE(request.value(QLatin1String("dir")).toString(), QStringLiteral("in"));
+            QCOMPARE(request.value(QLatin1String("target")).toString(), clients[i].target);
+            const QJsonArray headers = request.value(QLatin1String("headers")).toArray();
+            QCOMPARE(headerValues(headers, QStringLiteral("X-Client")), QStringList { clients[i].header });
+            QCOMPARE(headersOfJson(headers), headersOfRaw(request.value(QLatin1String("raw")).toString()));
+            const QJsonObject response = run.first(QStringLiteral("handshake_response"), QStringLiteral("out"), conn);
+            QCOMPARE(response.value(QLatin1String("status")).toInt(), 101);
+            QVERIFY(response.value(QLatin1String("accept")).toObject().value(QLatin1String("valid")).toBool());
+            QCOMPARE(run.texts(QStringLiteral("in"), conn), QStringList { clients[i].text });
+            QCOMPARE(run.texts(QStringLiteral("out"), conn), QStringList { clients[i].text });
+            QCOMPARE(run.events(QStringLiteral("close"), QStringLiteral("in"), conn).size(), 1);
+        }
+        QCOMPARE(conns.size(), 2);
+        QCOMPARE(headerValues(requests[1].value(QLatin1String("headers")).toArray(), QStringLiteral("Origin")),
+            QStringList { QStringLiteral("http://node.example") });
+        QCOMPARE(run.first(QStringLiteral("open"), {}, requests[0].value(QLatin1String("conn")).toInt())
+                     .value(QLatin1String("subprotocol"))
+                     .toString(),
+            QStringLiteral("chat"));
+    }
+
+    void serveRejectModeStatusIsSeenByTheClient()
+    {
+        ServeProcess serve;
+        QVERIFY(serve.start({ QStringLiteral("--mode"), QStringLiteral("reject"), QStringLiteral("--reject-status"),
+            QStringLiteral("401"), QStringLiteral("--duration-ms"), QStringLiteral("60000") }));
+        QCOMPARE(runPythonClient({ serve.url() }), QStringList { QStringLiteral("STATUS 401") });
+        QCOMPARE(runNodeClient({ serve.url() }).value(0), QStringLiteral("STATUS 401"));
+        QVERIFY(serve.waitForOutput("\"status\":401"));
+        const CliRun run = serve.finish(true, 3000);
+        QCOMPARE(run.exitCode, 0);
+        const QList<QJsonObject> responses = run.events(QStringLiteral("handshake_response"), QStringLiteral("out"));
+        QCOMPARE(responses.size(), 2);
+        for (const QJsonObject &r : responses)
+            QCOMPARE(r.value(QLatin1String("status")).toInt(), 401);
+        QVERIFY(run.events(QStringLiteral("open")).isEmpty());
+    }
+
+    void serveStopsOnSigtermClosingClientsWith1001()
+    {
+        ServeProcess serve;
+        QVERIFY(serve.start({ QStringLiteral("--no-frames") }));
+        QProcess python;
+        python.start(QStringLiteral(WSI_SYSTEM_PYTHON),
+            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.py"), serve.url(), QStringLiteral("--send"),
+                QStringLiteral("py"), QStringLiteral("--expect"), QStringLiteral("1"), QStringLiteral("--stay-ms"),
+                QStringLiteral("15000") });
+        QProcess node;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NODE_PATH"), QStringLiteral("/usr/share/nodejs"));
+        node.setProcessEnvironment(env);
+        node.start(QStringLiteral("node"),
+            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.js"), serve.url(), QStringLiteral("--send"),
+                QStringLiteral("js"), QStringLiteral("--expect"), QStringLiteral("2") });
+        QVERIFY2(serve.waitForOutput("\"text\":\"py\"") && serve.waitForOutput("\"text\":\"js\""),
+            "the clients never showed");
+        QTest::qWait(300); // the echoes are on their way
+
+        const CliRun run = serve.finish(true, 3000);
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.elapsedMs < 3000, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QList<QJsonObject> closes = run.events(QStringLiteral("close"), QStringLiteral("out"));
+        QCOMPARE(closes.size(), 2);
+        for (const QJsonObject &c : closes)
+            QCOMPARE(c.value(QLatin1String("code")).toInt(), 1001);
+
+        // Either may have ended already while the server stopped; the output stays readable.
+        const auto outputOf = [](QProcess &process) {
+            QElapsedTimer waited;
+            waited.start();
+            while (process.state() != QProcess::NotRunning && waited.elapsed() < 10000)
+                QTest::qWait(20);
+            return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        };
+        const QString pythonOut = outputOf(python);
+        const QString nodeOut = outputOf(node);
+        QVERIFY2(pythonOut.contains(QLatin1String("CLOSED 1001")), qPrintable(pythonOut));
+        QVERIFY2(nodeOut.contains(QLatin1String("CLOSED 1001")), qPrintable(nodeOut));
+    }
+
+    void serveStopsAfterItsDuration()
+    {
+        ServeProcess serve;
+        QVERIFY(serve.start({ QStringLiteral("--duration-ms"), QStringLiteral("500") }));
+        const CliRun run = serve.finish(false, 5000);
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(serve.runningMs() < 3000, qPrintable(run.describe()));
+        QCOMPARE(run.lines.size(), 2); // the session line and listening
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void serveWssWithTheAppCa()
+    {
+        ServeProcess serve;
+        QVERIFY(serve.start({ QStringLiteral("--tls"), QStringLiteral("--duration-ms"), QStringLiteral("60000") }));
+        QVERIFY2(serve.listeningUrl().startsWith(QLatin1String("wss://127.0.0.1:")), qPrintable(serve.listeningUrl()));
+        QVERIFY2(QFileInfo::exists(cliCaCertificate()), qPrintable(cliCaCertificate()));
+        const QStringList python = runPythonClient({ serve.url(), QStringLiteral("--cafile"), cliCaCertificate(),
+            QStringLiteral("--send"), QStringLiteral("secret"), QStringLiteral("--expect"), QStringLiteral("1") });
+        QCOMPARE(python.value(1), QStringLiteral("RECV secret"));
+        QVERIFY(serve.waitForOutput("\"secret\""));
+        const CliRun run = serve.finish(true, 3000);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("secret") });
+    }
+
+    void serveBindingBeyondLoopbackWarns()
+    {
+        ServeProcess serve;
+        QVERIFY(serve.start({ QStringLiteral("--host"), QStringLiteral("0.0.0.0"), QStringLiteral("--duration-ms"),
+            QStringLiteral("300") }));
+        QVERIFY2(serve.listeningUrl().startsWith(QLatin1String("ws://127.0.0.1:")), qPrintable(serve.listeningUrl()));
+        const CliRun run = serve.finish(false, 5000);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("warning") && run.err.contains("0.0.0.0"), run.err.constData());
+    }
+
+    void serveRefusesInvalidUsage_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown mode") << QStringList { QStringLiteral("--mode"), QStringLiteral("loud") }
+                                      << QStringLiteral("loud");
+        QTest::newRow("reject status 99") << QStringList { QStringLiteral("--mode"), QStringLiteral("reject"),
+            QStringLiteral("--reject-status"), QStringLiteral("99") }
+                                          << QStringLiteral("reject-status");
+        QTest::newRow("reject status without reject mode") << QStringList { QStringLiteral("--reject-status"),
+            QStringLiteral("401") } << QStringLiteral("--mode reject");
+        QTest::newRow("host that is no address")
+            << QStringList { QStringLiteral("--host"), QStringLiteral("example") } << QStringLiteral("example");
+        QTest::newRow("port 70000") << QStringList { QStringLiteral("--port"), QStringLiteral("70000") }
+                                    << QStringLiteral("port");
+        QTest::newRow("cert without tls") << QStringList { QStringLiteral("--cert"), cert(QStringLiteral("good.pem")),
+            QStringLiteral("--key"), cert(QStringLiteral("good.key")) }
+                                          << QStringLiteral("--tls");
+        QTest::newRow("cert without key")
+            << QStringList { QStringLiteral("--tls"), QStringLiteral("--cert"), cert(QStringLiteral("good.pem")) }
+            << QStringLiteral("key");
+        QTest::newRow("a URL") << QStringList { QStringLiteral("ws://127.0.0.1:9/") } << QStringLiteral("ws://");
+    }
+
+    void serveRefusesInvalidUsage()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const CliRun run = runCliCommand(QStringList { QStringLiteral("serve") } + args, 10000);
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kUsage);
+        QVERIFY2(isOneLineReason(run.err), run.err.constData());
+        QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void servePortInUseFails()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+        const CliRun run = runCliCommand({ QStringLiteral("serve"), QStringLiteral("--port"),
+            QString::number(taken.serverPort()), QStringLiteral("--duration-ms"), QStringLiteral("1000") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        QCOMPARE(run.exitCode, kFailed);
+        QVERIFY2(isOneLineReason(run.err), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void connectSigintClosesCleanly()
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
+        process.start(QStringLiteral(WSI_CLI_PATH),
+            { QStringLiteral("connect"), m_python.url(QStringLiteral("/echo")), QStringLiteral("--send"),
+                QStringLiteral("long"), QStringLiteral("--wait-ms"), QStringLiteral("60000") });
+        QElapsedTimer waited;
+        waited.start();
+        QByteArray out;
+        while (!out.contains("\"dir\":\"in\",\"event\":\"message\"") && waited.elapsed() < 10000) {
+            process.waitForReadyRead(100);
+            out += process.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("\"text\":\"long\""), out.constData());
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(5000));
+        out += process.readAllStandardOutput();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), kCleanClose);
+        QVERIFY2(
+            out.contains("\"code\":1000,\"code_name\":\"Normal Closure\",\"conn\":1,\"dir\":\"in\""), out.constData());
     }
 };
 
