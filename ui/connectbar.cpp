@@ -1,6 +1,7 @@
 #include "connectbar.h"
 
 #include "theme.h"
+#include "tlsoptionswidget.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -49,7 +50,7 @@ ConnectBar::ConnectBar(QWidget *parent)
     m_optionsButton->setCheckable(true);
     m_optionsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_optionsButton->setArrowType(Qt::RightArrow);
-    m_optionsButton->setToolTip(tr("Request headers, subprotocols and Origin"));
+    m_optionsButton->setToolTip(tr("Request headers, subprotocols, Origin and TLS"));
     m_row->addWidget(m_optionsButton);
 
     m_connect = new QPushButton(theme::icon("connect"), tr("Connect"), this);
@@ -83,6 +84,8 @@ ConnectBar::ConnectBar(QWidget *parent)
     m_origin->setPlaceholderText(tr("e.g. https://example.com (empty: no Origin header)"));
     m_origin->setToolTip(tr("The Origin header browsers send; servers often check it"));
     form->addRow(tr("&Origin:"), m_origin);
+    m_tls = new TlsOptionsWidget(m_optionsPanel);
+    form->addRow(m_tls);
     m_optionsPanel->hide();
     layout->addWidget(m_optionsPanel);
 
@@ -100,6 +103,10 @@ ConnectBar::ConnectBar(QWidget *parent)
     connect(m_headers, &QPlainTextEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_subprotocols, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_origin, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
+    connect(m_tls, &TlsOptionsWidget::changed, this, &ConnectBar::updateOptionsButton);
+    // Picking a remembered endpoint brings back its TLS options.
+    connect(m_url, &QComboBox::textActivated, this, &ConnectBar::loadEndpointOptions);
+    connect(m_url->lineEdit(), &QLineEdit::editingFinished, this, &ConnectBar::loadEndpointOptions);
     loadRecentUrls();
     updateOptionsButton();
 }
@@ -146,6 +153,14 @@ void ConnectBar::clearOptions()
     m_headers->clear();
     m_subprotocols->clear();
     m_origin->clear();
+    m_tls->clear();
+}
+
+void ConnectBar::loadEndpointOptions()
+{
+    const QUrl url(urlText(), QUrl::StrictMode);
+    if (url.isValid() && url.scheme() == QLatin1String("wss"))
+        m_tls->load(url);
 }
 
 void ConnectBar::updateOptionsButton()
@@ -159,6 +174,7 @@ void ConnectBar::updateOptionsButton()
         ++count;
     if (!m_origin->text().trimmed().isEmpty())
         ++count;
+    count += m_tls->changedCount();
     m_optionsButton->setText(count ? tr("Options (%1)").arg(count) : tr("Options"));
 }
 
@@ -216,11 +232,13 @@ bool ConnectBar::buildOptions(ConnectionOptions *options)
     static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
     o.subprotocols = m_subprotocols->text().split(separators, Qt::SkipEmptyParts);
     o.origin = m_origin->text().trimmed();
+    if (!m_tls->apply(&o))
+        return false; // the user cancelled the certificate password prompt
 
     const QString error = o.validate();
     if (!error.isEmpty()) {
         showError(error);
-        if (!o.headers.isEmpty() || !o.subprotocols.isEmpty() || !o.origin.isEmpty()) {
+        if (!o.headers.isEmpty() || !o.subprotocols.isEmpty() || !o.origin.isEmpty() || m_tls->changedCount()) {
             // The problem may be in the options: make sure the user can see them.
             if (!error.contains(QLatin1String("URL"), Qt::CaseInsensitive))
                 setOptionsVisible(true);
@@ -238,6 +256,7 @@ void ConnectBar::onConnectClicked()
     if (!buildOptions(&options))
         return;
     addRecentUrl(options.url.toString());
+    m_tls->save(options.url);
     Q_EMIT connectRequested(options);
 }
 

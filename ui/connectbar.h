@@ -15,7 +15,10 @@ class QToolButton;
 
 namespace wsi {
 
-// The URL to connect to, with optional request headers, subprotocols and Origin in a collapsible panel.
+class TlsOptionsWidget;
+
+// The URL to connect to, with optional request headers, subprotocols, Origin and TLS options in a collapsible
+// panel.
 // Recent URLs are remembered. Invalid input is explained inline, never dropped silently.
 class ConnectBar : public QWidget
 {
@@ -46,6 +49,7 @@ public:
 
     QComboBox *urlCombo() const { return m_url; }
     QPushButton *connectButton() const { return m_connect; }
+    TlsOptionsWidget *tlsOptions() const { return m_tls; }
 
 Q_SIGNALS:
     void connectRequested(const wsi::ConnectionOptions &options);
@@ -54,6 +58,7 @@ private:
     void onConnectClicked();
     void updateOptionsButton();
     void loadRecentUrls();
+    void loadEndpointOptions();
 
     QComboBox *m_url = nullptr;
     QPushButton *m_connect = nullptr;
@@ -63,6 +68,7 @@ private:
     QPlainTextEdit *m_headers = nullptr;
     QLineEdit *m_subprotocols = nullptr;
     QLineEdit *m_origin = nullptr;
+    TlsOptionsWidget *m_tls = nullptr;
     QLabel *m_error = nullptr;
 };
 
