@@ -483,8 +483,8 @@ void HandshakeView::updateAccept()
     if (a.key.isEmpty()) {
         const Connection::State state = m_connection->state();
         if (h.encrypted)
-            m_accept->setText(tr("The key and the server's answer travelled inside TLS; the check will be shown "
-                                 "once TLS interception is available."));
+            m_accept->setText(tr("The key and the server's answer travelled inside TLS, which is not intercepted "
+                                 "for this connection; turn on Intercept TLS in the options to see the check."));
         else if (state == Connection::State::Failed || state == Connection::State::Closed)
             m_accept->setText(tr("No upgrade request was sent, so there is nothing to check."));
         else
@@ -594,20 +594,34 @@ void HandshakeView::updateTls()
         html += row(tr("Cipher"), t.cipher);
     if (!t.alpn.isEmpty())
         html += row(tr("ALPN"), t.alpn);
-    if (!t.chain.isEmpty()) {
-        const CertificateSummary &leaf = t.chain.first();
-        html += row(tr("Subject"), leaf.subject);
-        html += row(tr("Issuer"), leaf.issuer);
-        html += row(tr("Valid"),
-            QStringLiteral("%1 \u2192 %2")
-                .arg(leaf.notBefore.toString(Qt::ISODate), leaf.notAfter.toString(Qt::ISODate)));
-        html += row(tr("Key"), QStringLiteral("%1 %2").arg(leaf.keyType).arg(leaf.keyBits));
-        html += row(tr("SHA-256"), leaf.sha256);
-        html += row(tr("Chain"), tr("%n certificate(s)", nullptr, int(t.chain.size())));
+    if (t.verified) {
+        html += row(tr("Verification"), tr("The certificate chain is valid for %1.").arg(t.host));
+    } else if (t.errorTexts.isEmpty()) {
+        html += row(tr("Verification"), tr("Not verified."));
     }
-    for (const QString &error : t.errorTexts)
-        html += row(tr("Error"), error);
+    // Every certificate of the chain, leaf first, with all the fields a user checks.
+    for (int i = 0; i < t.chain.size(); ++i) {
+        const CertificateSummary &cert = t.chain.at(i);
+        const QString heading = i == 0 ? tr("Server certificate")
+            : i == t.chain.size() - 1 && cert.subject == cert.issuer ? tr("Root certificate %1").arg(i + 1)
+                                                                      : tr("Intermediate certificate %1").arg(i + 1);
+        html += QStringLiteral("<tr><td colspan='2' style='padding-top:6px'><b>%1</b></td></tr>").arg(heading);
+        html += row(tr("Subject"), cert.subject);
+        html += row(tr("Issuer"), cert.issuer);
+        if (!cert.subjectAltNames.isEmpty())
+            html += row(tr("Names (SAN)"), cert.subjectAltNames.join(QStringLiteral(", ")));
+        html += row(tr("Valid from"), cert.notBefore.toString(Qt::ISODate));
+        html += row(tr("Valid until"), cert.notAfter.toString(Qt::ISODate));
+        html += row(tr("Key"), tr("%1, %2 bits").arg(cert.keyType).arg(cert.keyBits));
+        html += row(tr("SHA-256"), cert.sha256);
+    }
     html += QStringLiteral("</table>");
+    if (!t.errorTexts.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul style='margin-left:-20px'>").arg(tr("Verification problems:"));
+        for (const QString &error : t.errorTexts)
+            html += QStringLiteral("<li>%1</li>").arg(error.toHtmlEscaped());
+        html += QStringLiteral("</ul>");
+    }
     if (h.intercepted)
         html += tr("<p>The inspector terminates TLS between the app and the server, so the handshake and frames "
                    "shown are the plaintext inside TLS.</p>");
