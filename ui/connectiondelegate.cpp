@@ -50,12 +50,15 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const QFontMetrics urlFm(urlFont);
     const QFontMetrics fm(option.font);
 
-    // Line 1: #id and URL.
+    // Line 1: #id, direction and URL; a client of the test server shows who connected instead.
     const int id = index.row() + 1;
-    const QString url = index.data(ConnectionListModel::UrlRole).toString();
+    const auto *connection = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
+    const bool incoming = connection && connection->kind() == Connection::Kind::Incoming;
+    const QString url = incoming ? connection->title() : index.data(ConnectionListModel::UrlRole).toString();
     painter->setFont(option.font);
     painter->setPen(dim);
-    const QString idText = QStringLiteral("#%1").arg(id);
+    // \u2192: we connected out; \u2190: a client connected in to the test server.
+    const QString idText = QStringLiteral("#%1 %2").arg(id).arg(incoming ? QChar(0x2190) : QChar(0x2192));
     painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, idText);
     const int urlLeft = r.left() + fm.horizontalAdvance(idText) + 6;
     painter->setFont(urlFont);
@@ -85,9 +88,22 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(Qt::white);
     painter->drawText(badge, Qt::AlignCenter, stateText);
 
+    int countersLeft = badge.right() + 8;
+    if (incoming) {
+        // An outlined "client" tag: visible at a glance, distinct from the filled state badge.
+        const QString tag = tr("server client");
+        const QRect tagRect(countersLeft, badge.top(), badgeFm.horizontalAdvance(tag) + 12, badge.height());
+        const QColor accent = theme::toneForeground(theme::Tone::Info, option.palette);
+        QPainterPath tagPath;
+        tagPath.addRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRect.height() / 2.0,
+            tagRect.height() / 2.0);
+        painter->setPen(QPen(selected ? text : accent, 1));
+        painter->drawPath(tagPath);
+        painter->drawText(tagRect, Qt::AlignCenter, tag);
+        countersLeft = tagRect.right() + 8;
+    }
     painter->setFont(option.font);
     painter->setPen(dim);
-    const int countersLeft = badge.right() + 8;
     const QString counters = index.data(ConnectionListModel::CountersTextRole).toString();
     painter->drawText(QRect(countersLeft, lineTop, r.right() - countersLeft, fm.height()),
         Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(counters, Qt::ElideRight, r.right() - countersLeft));
@@ -99,6 +115,7 @@ bool ConnectionDelegate::helpEvent(
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const auto *connection = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
     QString tip = QStringLiteral("<b>%1</b><br/>%2 \u00b7 %3")
                       .arg(index.data(ConnectionListModel::UrlRole).toString().toHtmlEscaped(),
                           index.data(ConnectionListModel::StateTextRole).toString().toHtmlEscaped(),
@@ -106,6 +123,8 @@ bool ConnectionDelegate::helpEvent(
     const QString status = index.data(ConnectionListModel::StatusTextRole).toString();
     if (!status.isEmpty())
         tip += QStringLiteral("<br/>") + status.toHtmlEscaped();
+    if (connection && connection->kind() == Connection::Kind::Incoming)
+        tip += QStringLiteral("<br/>") + tr("A client of the test server: %1").arg(connection->title().toHtmlEscaped());
     QToolTip::showText(event->globalPos(), tip, view);
     return true;
 }

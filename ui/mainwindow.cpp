@@ -10,6 +10,8 @@
 #include "eventlogmodel.h"
 #include "eventlogview.h"
 #include "handshakeview.h"
+#include "preferencesdialog.h"
+#include "serverpanel.h"
 #include "theme.h"
 #include "workspace.h"
 
@@ -17,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -43,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("WS Inspector"));
     createActions();
     createCentralWidget();
+    createServerDock();
     createMenusAndToolBar();
 
     connect(m_connectBar, &ConnectBar::connectRequested, this, &MainWindow::onConnectRequested);
@@ -63,6 +67,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
     connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
+    connect(m_eventLogView, &EventLogView::copyToComposerRequested, m_composer, &Composer::setPayload);
+    connect(m_eventLogView, &EventLogView::resendRequested, m_composer, &Composer::resend);
 
     m_statusTimer = new QTimer(this);
     m_statusTimer->setSingleShot(true);
@@ -78,6 +84,9 @@ MainWindow::~MainWindow()
 {
     // Views hold pointers into connections: detach them before the workspace goes.
     setCurrentConnection(nullptr);
+    // The server's clients are workspace connections: the server goes first.
+    delete m_serverDock;
+    m_serverPanel = nullptr;
 }
 
 Connection *MainWindow::currentConnection() const
@@ -131,6 +140,10 @@ void MainWindow::createActions()
     m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
     m_aboutAction->setShortcut(QKeySequence::HelpContents);
+    m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences\u2026"), nullptr,
+        tr("Trusted certificates and the inspector's certificate authority"));
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -192,7 +205,7 @@ void MainWindow::createCentralWidget()
     m_messagesSplitter->setStretchFactor(0, 5);
     m_messagesSplitter->setStretchFactor(1, 3);
     m_messagesSplitter->setStretchFactor(2, 1);
-    m_messagesSplitter->setSizes({ 380, 230, 110 });
+    m_messagesSplitter->setSizes({ 330, 170, 260 });
     messagesLayout->addWidget(m_messagesSplitter);
     m_messagesPage->addAction(m_sendAction);
     m_handshakeView = new HandshakeView(m_tabs);
@@ -230,6 +243,7 @@ void MainWindow::createCentralWidget()
     connect(m_messagesTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_messagesPage); });
     connect(m_handshakeTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_handshakeView); });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 }
 
@@ -239,6 +253,8 @@ void MainWindow::createMenusAndToolBar()
     file->addAction(m_newAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_preferencesAction);
     QMenu *conn = menuBar()->addMenu(tr("&Connection"));
     conn->addAction(m_focusUrlAction);
     conn->addAction(m_connectAction);
@@ -255,6 +271,8 @@ void MainWindow::createMenusAndToolBar()
     view->addSeparator();
     view->addAction(m_showFramesAction);
     view->addAction(m_relativeTimeAction);
+    view->addSeparator();
+    view->addAction(m_serverDock->toggleViewAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
 
@@ -273,6 +291,8 @@ void MainWindow::createMenusAndToolBar()
     toolbar->addAction(m_pingAction);
     toolbar->addSeparator();
     toolbar->addAction(m_removeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_serverDock->toggleViewAction());
 }
 
 void MainWindow::connectTo(const QString &url)
@@ -326,6 +346,7 @@ void MainWindow::setCurrentConnection(Connection *connection)
     m_detailView->setConnection(connection);
     m_handshakeView->setConnection(connection);
     m_composer->setConnection(connection);
+    m_serverPanel->setCurrentConnection(connection);
     m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
     setWindowTitle(connection ? tr("%1 \u2014 WS Inspector").arg(connection->url().toString()) : tr("WS Inspector"));
     onCurrentStateChanged();
@@ -426,6 +447,35 @@ void MainWindow::showAbout()
            "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
            "Ctrl+1 / Ctrl+2: messages / handshake<br/>Ctrl+C in the log: copy rows</p>")
             .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::createServerDock()
+{
+    m_serverDock = new QDockWidget(tr("Test Server"), this);
+    m_serverDock->setObjectName(QStringLiteral("serverDock"));
+    m_serverDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_serverPanel = new ServerPanel(m_workspace, m_serverDock);
+    m_serverDock->setWidget(m_serverPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
+    resizeDocks({ m_serverDock }, { 340 }, Qt::Horizontal);
+    QAction *toggle = m_serverDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("serverDockAction"));
+    toggle->setIcon(theme::icon("server"));
+    toggle->setText(tr("&Test Server"));
+    toggle->setToolTip(tr("Show the local test server panel (Ctrl+T)"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_serverPanel, &ServerPanel::connectRequested, this, [this](const QUrl &url, const QString &caFile) {
+        ConnectionOptions options;
+        options.url = url;
+        options.caFile = caFile;
+        selectConnection(m_workspace->openConnection(options));
+    });
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(Connection::defaultCertificateAuthority(), this);
+    dialog.exec();
 }
 
 void MainWindow::restoreSettings()

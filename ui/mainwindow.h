@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QListView;
 class QSplitter;
@@ -22,6 +23,7 @@ class ConnectionListModel;
 class EventDetailView;
 class EventLogView;
 class HandshakeView;
+class ServerPanel;
 class Workspace;
 
 // The window: wires the panels to the workspace and to the selected connection. The panels do the work.
@@ -46,6 +48,8 @@ public:
     EventDetailView *detailView() const { return m_detailView; }
     Composer *composer() const { return m_composer; }
     QTabWidget *viewTabs() const { return m_tabs; }
+    ServerPanel *serverPanel() const { return m_serverPanel; }
+    QDockWidget *serverDock() const { return m_serverDock; }
     QString statusText() const;
 
 protected:
@@ -71,6 +75,8 @@ private:
     void closeCurrentWithCode();
     void removeCurrent();
     void showAbout();
+    void showPreferences();
+    void createServerDock();
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
@@ -86,6 +92,8 @@ private:
     EventLogView *m_eventLogView = nullptr;
     EventDetailView *m_detailView = nullptr;
     Composer *m_composer = nullptr;
+    QDockWidget *m_serverDock = nullptr;
+    ServerPanel *m_serverPanel = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
     QLabel *m_statusLabel = nullptr;
@@ -105,6 +113,7 @@ private:
     QAction *m_messagesTabAction = nullptr;
     QAction *m_handshakeTabAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
 };
 

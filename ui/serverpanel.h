@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace wsi {
+
+class Connection;
+class LocalServer;
+class ServerOptionsForm;
+class Workspace;
+
+// The "Test server" panel: starts and stops the LocalServer, shows its URL, client count and message rates,
+// and acts on its clients (connect to it, broadcast, kick). The clients themselves appear in the workspace's
+// connections list like any other connection.
+class ServerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    // Test seam for the Broadcast text prompt. Null restores the real dialog.
+    using TextPrompt = std::function<QString(QWidget *parent, bool *ok)>;
+    static void setBroadcastPrompt(TextPrompt prompt);
+
+    explicit ServerPanel(Workspace *workspace, QWidget *parent = nullptr);
+    ~ServerPanel() override;
+
+    LocalServer *server() const { return m_server; }
+    ServerOptionsForm *form() const { return m_form; }
+    // The connection selected in the main window: Kick acts on it when it is one of our clients.
+    void setCurrentConnection(Connection *connection);
+
+    QString urlText() const;
+    QString statsText() const;
+    QString errorText() const;
+    bool isExposureWarningVisible() const;
+    QString exposureWarningText() const;
+
+Q_SIGNALS:
+    // "Connect to it": the window opens an outgoing connection with these settings and selects it.
+    void connectRequested(const QUrl &url, const QString &caFile);
+
+public Q_SLOTS:
+    void start();
+    void stop();
+
+private:
+    void onStarted();
+    void onStopped();
+    void updateStats();
+    void updateExposure();
+    void updateButtons();
+    void showError(const QString &message);
+    void connectToIt();
+    void broadcastText();
+    void kickCurrent();
+
+    Workspace *m_workspace;
+    LocalServer *m_server = nullptr;
+    ServerOptionsForm *m_form = nullptr;
+    QPointer<Connection> m_current;
+    QPushButton *m_startStop = nullptr;
+    QLabel *m_state = nullptr;
+    QLineEdit *m_url = nullptr;
+    QPushButton *m_copy = nullptr;
+    QLabel *m_exposure = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_stats = nullptr;
+    QPushButton *m_connectToIt = nullptr;
+    QPushButton *m_broadcast = nullptr;
+    QPushButton *m_kick = nullptr;
+};
+
+} // namespace wsi
