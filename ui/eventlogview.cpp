@@ -223,6 +223,33 @@ void EventLogView::copyCurrentPayloadAsHex() const
     QApplication::clipboard()->setText(QString::fromLatin1(c->events().payloadCopy(event).toHex(' ')));
 }
 
+bool EventLogView::currentMessage(QByteArray *payload, bool *isText) const
+{
+    const Connection *c = m_model->connection();
+    const int event = currentEventIndex();
+    if (!c || event < 0 || c->events().at(event).type != EventType::Message)
+        return false;
+    *payload = c->events().payloadCopy(event);
+    *isText = c->events().at(event).hasFlag(FlagText);
+    return true;
+}
+
+void EventLogView::copyCurrentToComposer()
+{
+    QByteArray payload;
+    bool isText = false;
+    if (currentMessage(&payload, &isText))
+        Q_EMIT copyToComposerRequested(payload, isText);
+}
+
+void EventLogView::resendCurrent()
+{
+    QByteArray payload;
+    bool isText = false;
+    if (currentMessage(&payload, &isText))
+        Q_EMIT resendRequested(payload, isText);
+}
+
 void EventLogView::onContextMenu(const QPoint &pos)
 {
     const bool hasCurrent = currentEventIndex() >= 0;
@@ -235,6 +262,16 @@ void EventLogView::onContextMenu(const QPoint &pos)
     rows->setEnabled(hasCurrent);
     payload->setEnabled(hasCurrent);
     hex->setEnabled(hasCurrent);
+    menu.addSeparator();
+    QByteArray messageBytes;
+    bool isText = false;
+    const bool isMessage = currentMessage(&messageBytes, &isText);
+    QAction *toComposer = menu.addAction(tr("Copy to Composer"), this, &EventLogView::copyCurrentToComposer);
+    toComposer->setObjectName(QStringLiteral("copyToComposerAction"));
+    toComposer->setEnabled(isMessage);
+    QAction *resend = menu.addAction(tr("Resend"), this, &EventLogView::resendCurrent);
+    resend->setObjectName(QStringLiteral("resendAction"));
+    resend->setEnabled(isMessage && connection() && connection()->state() == Connection::State::Open);
     menu.addSeparator();
     QAction *frames = menu.addAction(tr("Show Frames"), this, &EventLogView::toggleShowFrames);
     frames->setCheckable(true);

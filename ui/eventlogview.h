@@ -38,10 +38,15 @@ public:
     void copySelectedRows() const;
     void copyCurrentPayload() const;
     void copyCurrentPayloadAsHex() const;
+    // Message rows only: hand the payload to the composer, or send it again as it was.
+    void copyCurrentToComposer();
+    void resendCurrent();
 
 Q_SIGNALS:
     // The selected event changed; eventIndex is its EventStore row, or -1.
     void currentEventChanged(int eventIndex);
+    void copyToComposerRequested(const QByteArray &payload, bool isText);
+    void resendRequested(const QByteArray &payload, bool isText);
 
 private:
     void onRowsAboutToBeInserted();
@@ -49,6 +54,7 @@ private:
     void onCurrentChanged();
     void onContextMenu(const QPoint &pos);
     void updateCountLabel();
+    bool currentMessage(QByteArray *payload, bool *isText) const;
 
     EventLogModel *m_model = nullptr;
     QTableView *m_table = nullptr;

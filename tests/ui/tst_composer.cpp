@@ -1,0 +1,277 @@
+// Drives the composer inside the real MainWindow against a python3-websockets echo server on 127.0.0.1.
+
+#include "composer.h"
+#include "connection.h"
+#include "mainwindow.h"
+#include "peerprocess.h"
+#include "rawframepanel.h"
+#include "savedmessagespanel.h"
+#include "workspace.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace wsi;
+
+class TestComposer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void jsonErrorBlocksSendAndFixedJsonIsEchoed();
+    void hexSendsBinaryAndOddHexNamesThePosition();
+    void pingRefusesPayloadOver125Bytes();
+    void repeatSendsEachMessageAndHistoryRecallsIt();
+    void frameSizeSplitsTextIntoContinuationFrames();
+    void rawFramePresetIsInjected();
+    void savedMessageSurvivesRestart();
+
+private:
+    template<typename T>
+    T *child(const char *name) const
+    {
+        return m_window->findChild<T *>(QLatin1String(name));
+    }
+    int count(EventType type, Direction dir) const;
+    int findMessage(Direction dir, const QByteArray &payload) const;
+    void setFormat(Composer::Format format);
+
+    PeerProcess m_peer;
+    std::unique_ptr<MainWindow> m_window;
+    Composer *m_composer = nullptr;
+    Connection *m_connection = nullptr;
+};
+
+void TestComposer::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
+    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_composer"));
+    QSettings().clear();
+    QFile::remove(SavedMessagesPanel::defaultStorePath());
+
+    QVERIFY(m_peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1300, 860);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_composer = m_window->composer();
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled()); // no connection yet
+    m_window->connectTo(m_peer.url(QStringLiteral("/composer")));
+    QCOMPARE(m_window->workspace()->connections().size(), 1);
+    m_connection = m_window->workspace()->connections().constFirst();
+    QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), Connection::State::Open, 10000);
+    QTRY_VERIFY(m_composer->canSend());
+}
+
+void TestComposer::cleanupTestCase()
+{
+    m_window.reset();
+    m_peer.stop();
+    QFile::remove(SavedMessagesPanel::defaultStorePath());
+}
+
+int TestComposer::count(EventType type, Direction dir) const
+{
+    int n = 0;
+    const EventStore &events = m_connection->events();
+    for (qsizetype row = 0; row < events.size(); ++row)
+        n += events.at(row).type == type && events.at(row).dir == dir;
+    return n;
+}
+
+int TestComposer::findMessage(Direction dir, const QByteArray &payload) const
+{
+    const EventStore &events = m_connection->events();
+    for (qsizetype row = events.size() - 1; row >= 0; --row) {
+        if (events.at(row).type == EventType::Message && events.at(row).dir == dir && events.payloadCopy(row) == payload)
+            return int(row);
+    }
+    return -1;
+}
+
+void TestComposer::setFormat(Composer::Format format)
+{
+    auto *combo = child<QComboBox>("composerFormatCombo");
+    combo->setCurrentIndex(combo->findData(format));
+    QCOMPARE(m_composer->format(), format);
+}
+
+void TestComposer::jsonErrorBlocksSendAndFixedJsonIsEchoed()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    auto *send = child<QPushButton>("sendButton");
+    auto *error = child<QLabel>("composerError");
+    setFormat(Composer::JsonFormat);
+    edit->setFocus();
+    edit->setPlainText(QStringLiteral("{\"user\": \"ada\",\n  \"age\": }"));
+    QTRY_VERIFY(!send->isEnabled()); // validated after the debounce
+    QVERIFY2(error->isVisible(), "the JSON error is shown inline");
+    QVERIFY2(error->text().contains(QLatin1String("Line ")) && error->text().contains(QLatin1String("column")),
+        qPrintable(error->text()));
+    QVERIFY(send->toolTip().contains(QLatin1String("column")));
+    const int sentBefore = count(EventType::Message, Direction::Outgoing);
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(count(EventType::Message, Direction::Outgoing), sentBefore); // nothing malformed is sent
+
+    // Clicking the error puts the cursor on the line it names.
+    QTest::mouseClick(error, Qt::LeftButton);
+    QVERIFY(edit->hasFocus());
+
+    edit->setPlainText(QStringLiteral("{\"user\": \"ada\", \"age\": 36}"));
+    QTRY_VERIFY(send->isEnabled());
+    QVERIFY(!error->isVisible());
+    QVERIFY(child<QLabel>("composerSizeLabel")->text().contains(QLatin1String("TEXT")));
+    QTest::mouseClick(child<QPushButton>("prettifyButton"), Qt::LeftButton);
+    const QString pretty = edit->toPlainText();
+    QVERIFY2(pretty.contains(QLatin1Char('\n')), qPrintable(pretty));
+
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, pretty.toUtf8()) >= 0, 10000);
+    QVERIFY(findMessage(Direction::Outgoing, pretty.toUtf8()) >= 0);
+    QVERIFY(m_connection->events().at(findMessage(Direction::Incoming, pretty.toUtf8())).hasFlag(FlagText));
+}
+
+void TestComposer::hexSendsBinaryAndOddHexNamesThePosition()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    auto *send = child<QPushButton>("sendButton");
+    setFormat(Composer::HexFormat);
+    edit->setPlainText(QStringLiteral("de ad be ef"));
+    QTRY_VERIFY(send->isEnabled());
+    QVERIFY(child<QLabel>("composerSizeLabel")->text().contains(QLatin1String("BINARY")));
+    QVERIFY(child<QLabel>("composerSizeLabel")->text().contains(QLatin1String("4 bytes")));
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    const QByteArray bytes = QByteArray::fromHex("deadbeef");
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, bytes) >= 0, 10000);
+    QVERIFY(!m_connection->events().at(findMessage(Direction::Incoming, bytes)).hasFlag(FlagText));
+
+    edit->setPlainText(QStringLiteral("de ad b"));
+    QTRY_VERIFY(!send->isEnabled());
+    const QString error = m_composer->errorText();
+    QVERIFY2(error.contains(QLatin1String("odd"), Qt::CaseInsensitive), qPrintable(error));
+    QVERIFY(!m_composer->send());
+}
+
+void TestComposer::pingRefusesPayloadOver125Bytes()
+{
+    const int pingsBefore = count(EventType::Ping, Direction::Outgoing);
+    child<QLineEdit>("pingPayloadEdit")->setText(QString(126, QLatin1Char('p')));
+    QTest::mouseClick(child<QPushButton>("pingButton"), Qt::LeftButton);
+    QVERIFY2(m_composer->errorText().contains(QLatin1String("125")), qPrintable(m_composer->errorText()));
+    QTest::qWait(100);
+    QCOMPARE(count(EventType::Ping, Direction::Outgoing), pingsBefore);
+
+    child<QLineEdit>("pingPayloadEdit")->setText(QStringLiteral("hi"));
+    QVERIFY(m_composer->ping());
+    QTRY_COMPARE_WITH_TIMEOUT(count(EventType::Ping, Direction::Outgoing), pingsBefore + 1, 5000);
+}
+
+void TestComposer::repeatSendsEachMessageAndHistoryRecallsIt()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    setFormat(Composer::TextFormat);
+    edit->setPlainText(QStringLiteral("tick {{counter}}"));
+    QTRY_VERIFY(child<QPushButton>("repeatButton")->isEnabled());
+    QTRY_VERIFY(child<QLabel>("composerPreview")->text().contains(QLatin1String("tick 1")));
+    const int sentBefore = count(EventType::Message, Direction::Outgoing);
+    child<QSpinBox>("repeatCountSpin")->setValue(5);
+    child<QSpinBox>("repeatIntervalSpin")->setValue(10);
+    QSignalSpy finished(m_composer, &Composer::repeatFinished);
+    QTest::mouseClick(child<QPushButton>("repeatButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
+    QCOMPARE(m_composer->repeatsSent(), 5);
+    QTRY_COMPARE_WITH_TIMEOUT(count(EventType::Message, Direction::Outgoing), sentBefore + 5, 5000);
+    QVERIFY(findMessage(Direction::Outgoing, "tick 5") >= 0); // variables resolved per send
+
+    // Alt+Up recalls the last message sent with Send.
+    edit->setFocus();
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    edit->clear();
+    setFormat(Composer::JsonFormat);
+    QTest::keyClick(edit, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(edit->toPlainText(), QStringLiteral("tick {{counter}}"));
+    QCOMPARE(m_composer->format(), Composer::TextFormat);
+}
+
+void TestComposer::frameSizeSplitsTextIntoContinuationFrames()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    setFormat(Composer::TextFormat);
+    edit->setPlainText(QStringLiteral("0123456789"));
+    child<QSpinBox>("frameSizeSpin")->setValue(4);
+    QTRY_VERIFY(child<QLabel>("composerSizeLabel")->text().contains(QLatin1String("3 frames")));
+    const int framesBefore = count(EventType::Frame, Direction::Outgoing);
+    QVERIFY(m_composer->send());
+    QTRY_COMPARE_WITH_TIMEOUT(count(EventType::Frame, Direction::Outgoing), framesBefore + 3, 5000);
+    // The server reassembled the three frames into one message and echoed it.
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, "0123456789") >= 0, 10000);
+    child<QSpinBox>("frameSizeSpin")->setValue(0);
+}
+
+void TestComposer::rawFramePresetIsInjected()
+{
+    auto *tabs = child<QTabWidget>("composerTabs");
+    tabs->setCurrentIndex(Composer::RawFrameTab);
+    auto *preset = m_window->findChild<QAction *>(QStringLiteral("rawPreset_unsolicited-pong"));
+    QVERIFY(preset);
+    preset->trigger();
+    QCOMPARE(child<QComboBox>("rawOpcodeCombo")->currentData().toInt(), 0xA);
+    const int infosBefore = count(EventType::Info, Direction::None) + count(EventType::Error, Direction::None);
+    QTest::mouseClick(child<QPushButton>("rawSendButton"), Qt::LeftButton);
+    QVERIFY2(m_composer->rawFramePanel()->errorText().isEmpty(), qPrintable(m_composer->rawFramePanel()->errorText()));
+    QTRY_VERIFY(count(EventType::Info, Direction::None) + count(EventType::Error, Direction::None) > infosBefore);
+    QTRY_VERIFY_WITH_TIMEOUT(count(EventType::Pong, Direction::Outgoing) >= 1, 5000);
+
+    // A bad mask key is refused with a message, not sent.
+    child<QLineEdit>("rawMaskKeyEdit")->setText(QStringLiteral("xyz"));
+    QVERIFY(!m_composer->rawFramePanel()->send());
+    QVERIFY(m_composer->rawFramePanel()->errorText().contains(QLatin1String("8 hex digits")));
+    tabs->setCurrentIndex(Composer::MessageTab);
+}
+
+void TestComposer::savedMessageSurvivesRestart()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    setFormat(Composer::JsonFormat);
+    edit->setPlainText(QStringLiteral("{\"op\": \"subscribe\"}"));
+    QVERIFY(!m_composer->saveCurrent(QStringLiteral("subscribe"), true).isEmpty());
+    QVERIFY(!m_composer->saveCurrent(QStringLiteral("hello everywhere"), false).isEmpty());
+
+    SavedMessageStore reread(SavedMessagesPanel::defaultStorePath());
+    QVERIFY(reread.load());
+    QCOMPARE(reread.messages().size(), 2);
+
+    // A new window (as after a restart) lists both for this endpoint, and only the global one elsewhere.
+    MainWindow second;
+    Composer *composer = second.composer();
+    composer->savedMessagesPanel()->setEndpoint(QStringLiteral("ws://127.0.0.1:%1/composer").arg(m_peer.port()));
+    QListWidget *list = second.findChild<QListWidget *>(QStringLiteral("savedMessagesList"));
+    QCOMPARE(list->count(), 2);
+    QVERIFY(list->item(0)->text().contains(QLatin1String("subscribe")) || list->item(1)->text().contains(QLatin1String("subscribe")));
+    composer->savedMessagesPanel()->setEndpoint(QStringLiteral("ws://elsewhere.example/"));
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains(QLatin1String("hello everywhere")));
+
+    // Double-click loads it into the composer.
+    list->setCurrentRow(0);
+    Q_EMIT list->itemDoubleClicked(list->item(0));
+    QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("{\"op\": \"subscribe\"}"));
+}
+
+QTEST_MAIN(TestComposer)
+#include "tst_composer.moc"
