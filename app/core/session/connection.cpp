@@ -2,6 +2,7 @@
 
 #include "certificateauthority.h"
 #include "closecodes.h"
+#include "tlsreport.h"
 #include "trustedcertificates.h"
 #include "wallclock.h"
 #include "wirerecorder.h"
@@ -12,6 +13,7 @@
 #include <QStandardPaths>
 #include <QSslConfiguration>
 #include <QSslError>
+#include <QSslKey>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -239,6 +241,22 @@ void Connection::appendError(ErrorLayer layer, const QString &message)
     Q_EMIT countersChanged();
 }
 
+void Connection::appendSocketMessage(Direction dir, bool isText, const QByteArray &bytes)
+{
+    // Encrypted wire without interception: the socket's view is the only plaintext there is.
+    EventRecord r;
+    r.timeUs = wallClockUs();
+    r.type = EventType::Message;
+    r.dir = dir;
+    r.flags = FlagFromSocket | (isText ? FlagText : 0);
+    r.value = quint64(bytes.size());
+    if (dir == Direction::Outgoing)
+        m_counters.messagesOut++;
+    else
+        m_counters.messagesIn++;
+    appendEvent(r, bytes);
+}
+
 void Connection::appendInfo(const QString &message)
 {
     EventRecord r;
@@ -309,10 +327,12 @@ void Connection::open()
         return;
     }
     connect(m_tap.get(), &WireTap::bytesRecorded, this, [this](Direction dir, qint64 timeUs, const QByteArray &bytes) {
-        m_recorder->record(dir, timeUs, bytes);
+        if (m_injecting)
+            m_recorder->recordInjected(timeUs, bytes);
+        else
+            m_recorder->record(dir, timeUs, bytes);
         if (dir == Direction::Outgoing && !m_pendingInjections.isEmpty() && m_recorder->clientStreamAtBoundary()) {
-            const QByteArray next = m_pendingInjections.takeFirst();
-            m_tap->injectUpstream(next); // re-enters here; one frame per boundary keeps the order
+            injectNow(m_pendingInjections.takeFirst()); // re-enters here; one frame per boundary keeps the order
         }
         Q_EMIT eventsAppended();
         Q_EMIT countersChanged();
@@ -363,9 +383,26 @@ void Connection::open()
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates({authority->certificate()});
         m_socket->setSslConfiguration(tls);
-    } else if (secure && !m_options.caFile.isEmpty()) {
+    } else if (secure) {
+        // Interception off: the socket's own TLS is the real one, so the TLS options apply to it.
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_options.caFile, QSsl::Pem);
+        if (!m_options.caFile.isEmpty())
+            tls.addCaCertificates(m_options.caFile, QSsl::Pem);
+        tls.setProtocol(m_options.minimumTlsVersion == 13 ? QSsl::TlsV1_3OrLater : QSsl::TlsV1_2OrLater);
+        if (!m_options.clientCertificateFile.isEmpty()) {
+            QSslCertificate certificate;
+            QSslKey key;
+            QList<QSslCertificate> chain;
+            QString error;
+            if (m_options.loadClientCertificate(&certificate, &key, &chain, &error)) {
+                tls.setLocalCertificate(certificate);
+                tls.setPrivateKey(key);
+                if (!chain.isEmpty())
+                    tls.setLocalCertificateChain(QList<QSslCertificate>{certificate} + chain);
+            } else {
+                appendError(ErrorLayer::Tls, error);
+            }
+        }
         m_socket->setSslConfiguration(tls);
     }
     connect(m_socket.get(), &QWebSocket::connected, this, &Connection::onSocketConnected);
@@ -375,7 +412,12 @@ void Connection::open()
     connect(m_socket.get(), &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList reasons;
         for (const QSslError &e : errors)
-            reasons << e.errorString();
+            reasons << TlsReport::explain(e, m_options.url.host());
+        if (m_options.insecure) {
+            m_socket->ignoreSslErrors(errors);
+            appendInfo(tr("Proceeding despite certificate errors (insecure): %1").arg(reasons.join(QLatin1Char(' '))));
+            return;
+        }
         appendError(ErrorLayer::Tls, tr("TLS certificate verification failed for %1: %2. The connection was not "
                                         "trusted; check the server's certificate.")
                                          .arg(m_options.url.host(), reasons.join(QStringLiteral("; "))));
@@ -383,25 +425,10 @@ void Connection::open()
     if (m_handshake.encrypted) {
         // The wire is TLS: QWebSocket's view is the only plaintext, so messages come from its signals.
         connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            EventRecord r;
-            r.timeUs = wallClockUs();
-            r.type = EventType::Message;
-            r.dir = Direction::Incoming;
-            r.flags = FlagText | FlagFromSocket;
-            const QByteArray bytes = text.toUtf8();
-            r.value = quint64(bytes.size());
-            m_counters.messagesIn++;
-            appendEvent(r, bytes);
+            appendSocketMessage(Direction::Incoming, true, text.toUtf8());
         });
         connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
-            EventRecord r;
-            r.timeUs = wallClockUs();
-            r.type = EventType::Message;
-            r.dir = Direction::Incoming;
-            r.flags = FlagFromSocket;
-            r.value = quint64(bytes.size());
-            m_counters.messagesIn++;
-            appendEvent(r, bytes);
+            appendSocketMessage(Direction::Incoming, false, bytes);
         });
         connect(m_socket.get(), &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &payload) {
             EventRecord r;
@@ -625,17 +652,8 @@ bool Connection::sendText(const QString &text)
 {
     if (m_state != State::Open || !m_socket)
         return false;
-    if (m_handshake.encrypted) {
-        EventRecord r;
-        r.timeUs = wallClockUs();
-        r.type = EventType::Message;
-        r.dir = Direction::Outgoing;
-        r.flags = FlagText | FlagFromSocket;
-        const QByteArray bytes = text.toUtf8();
-        r.value = quint64(bytes.size());
-        m_counters.messagesOut++;
-        appendEvent(r, bytes);
-    }
+    if (m_handshake.encrypted)
+        appendSocketMessage(Direction::Outgoing, true, text.toUtf8());
     m_socket->sendTextMessage(text);
     return true;
 }
@@ -644,16 +662,8 @@ bool Connection::sendBinary(const QByteArray &data)
 {
     if (m_state != State::Open || !m_socket)
         return false;
-    if (m_handshake.encrypted) {
-        EventRecord r;
-        r.timeUs = wallClockUs();
-        r.type = EventType::Message;
-        r.dir = Direction::Outgoing;
-        r.flags = FlagFromSocket;
-        r.value = quint64(data.size());
-        m_counters.messagesOut++;
-        appendEvent(r, data);
-    }
+    if (m_handshake.encrypted)
+        appendSocketMessage(Direction::Outgoing, false, data);
     m_socket->sendBinaryMessage(data);
     return true;
 }
@@ -674,10 +684,18 @@ bool Connection::sendRawFrame(const RawFrameSpec &spec, QString *error)
     const QByteArray bytes = encodeFrame(spec);
     appendInfo(tr("Injected raw frame (for testing servers): %1").arg(spec.describe()));
     if (m_recorder->clientStreamAtBoundary() && m_pendingInjections.isEmpty())
-        m_tap->injectUpstream(bytes);
+        injectNow(bytes);
     else
         m_pendingInjections << bytes;
     return true;
+}
+
+void Connection::injectNow(const QByteArray &frame)
+{
+    // The tap records the injected bytes synchronously; the flag routes them to the recorder's injection path.
+    m_injecting = true;
+    m_tap->injectUpstream(frame);
+    m_injecting = false;
 }
 
 void Connection::setAutoPong(bool enabled)

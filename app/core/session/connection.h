@@ -128,6 +128,8 @@ private:
     void setStatusText(const QString &text);
     void appendError(ErrorLayer layer, const QString &message);
     void appendInfo(const QString &message);
+    void appendSocketMessage(Direction dir, bool isText, const QByteArray &bytes);
+    void injectNow(const QByteArray &frame);
     void onSocketConnected();
     void onSocketDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
@@ -155,6 +157,7 @@ private:
     bool m_closeRequested = false;
     bool m_awaitingTlsDecision = false;
     bool m_autoPong = true;
+    bool m_injecting = false;
     bool m_imported = false;
     QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
     CertificateAuthority *m_authority = nullptr;

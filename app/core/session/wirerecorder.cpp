@@ -61,6 +61,14 @@ void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &
         recordServerStream(timeUs, bytes);
 }
 
+void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
+{
+    m_now = timeUs;
+    m_connection->m_counters.bytesOut += quint64(frame.size());
+    FrameDecoder injected(FrameDecoder::Role::ClientToServer);
+    injected.feed(frame, m_clientSink);
+}
+
 void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
 {
     if (!m_requestDone) {
@@ -257,7 +265,6 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
 
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
 {
-    m_recorder->m_violationSeen = true;
     const bool byServer = m_dir == m_recorder->m_serverDir;
     const QString who = byServer ? QObject::tr("The server") : QObject::tr("The client");
     const QString message = QObject::tr("%1 broke the WebSocket protocol: %2").arg(who, violation.describe());
@@ -265,8 +272,10 @@ void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation
     m_recorder->m_connection->m_counters.errors++;
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
-    if (byPeer)
+    if (byPeer) {
+        m_recorder->m_violationSeen = true;
         m_recorder->m_connection->setStatusText(message);
+    }
 }
 
 } // namespace wsi

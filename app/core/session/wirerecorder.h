@@ -23,6 +23,10 @@ public:
     explicit WireRecorder(Connection *connection, Perspective perspective = Perspective::Client);
 
     void record(Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // A frame the tap injected into the client's stream at a frame boundary: decoded on its own, so that a
+    // deliberately broken frame is shown (and its violation named) without stopping the decoding of the
+    // client's real frames that follow.
+    void recordInjected(qint64 timeUs, const QByteArray &frame);
     // The server side of the stream ended: completes a body read until close.
     void upstreamEnded(qint64 timeUs);
 

@@ -71,6 +71,29 @@ private Q_SLOTS:
         QCOMPARE(c.events().at(closeIn).value, quint64(1007));
     }
 
+    void decodingGoesOnAfterAnInjectedViolation()
+    {
+        PeerProcess reporter;
+        QVERIFY(reporter.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")));
+        ConnectionOptions options;
+        options.url = QUrl(reporter.url(QStringLiteral("/report")));
+        Connection c(options);
+        c.open();
+        QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Open, 10000);
+        RawFrameSpec broken;
+        QVERIFY(rawFramePreset(QStringLiteral("reserved-opcode"), &broken));
+        QVERIFY(c.sendRawFrame(broken));
+        QVERIFY(c.sendText(QStringLiteral("still decoded")));
+        RawFrameSpec second;
+        QVERIFY(rawFramePreset(QStringLiteral("unsolicited-pong"), &second));
+        QVERIFY(c.sendRawFrame(second));
+        QTRY_VERIFY_WITH_TIMEOUT(reporter.readOutput().count("FRAME") >= 3, 5000);
+        QCOMPARE(count(c, EventType::Message, Direction::Outgoing), qsizetype(1));
+        QCOMPARE(count(c, EventType::Pong, Direction::Outgoing), qsizetype(1));
+        QCOMPARE(count(c, EventType::Error, Direction::Outgoing), qsizetype(1)); // the reserved opcode, named
+        c.abort();
+    }
+
     void rawFramesNeedAnOpenPlaintextConnection()
     {
         ConnectionOptions options;
