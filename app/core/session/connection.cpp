@@ -520,9 +520,17 @@ void Connection::onSocketError(QAbstractSocket::SocketError error)
         break;
     case QAbstractSocket::RemoteHostClosedError:
         layer = ErrorLayer::Tcp;
-        message = m_recorder->openSeen() || m_state == State::Open
-                      ? tr("The server dropped the TCP connection without a Close frame (1006 abnormal closure).")
-                      : tr("The server closed the TCP connection before answering the upgrade.");
+        if (m_recorder->openSeen() || m_state == State::Open) {
+            message = tr("The server dropped the TCP connection without a Close frame (1006 abnormal closure).");
+        } else if (m_handshake.intercepted && m_handshake.tlsKnown && !m_handshake.responseComplete) {
+            // TLS 1.3 servers reject a missing client certificate only after the handshake looks done.
+            layer = ErrorLayer::Tls;
+            message = tr("The server closed the connection right after the TLS handshake, before answering the "
+                         "upgrade. Servers do that when they require a client certificate: set one in the "
+                         "connection's TLS options.");
+        } else {
+            message = tr("The server closed the TCP connection before answering the upgrade.");
+        }
         break;
     case QAbstractSocket::ProxyConnectionRefusedError:
     case QAbstractSocket::ProxyConnectionClosedError:
