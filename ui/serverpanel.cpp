@@ -139,7 +139,12 @@ ServerPanel::~ServerPanel()
 
 void ServerPanel::setCurrentConnection(Connection *connection)
 {
+    if (m_current)
+        disconnect(m_current, nullptr, this, nullptr);
     m_current = connection;
+    // Kick is possible only while the selected client is open; it may still be connecting now.
+    if (connection)
+        connect(connection, &Connection::stateChanged, this, &ServerPanel::updateButtons);
     updateButtons();
 }
 

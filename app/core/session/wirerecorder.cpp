@@ -65,8 +65,11 @@ void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
 {
     m_now = timeUs;
     m_connection->m_counters.bytesOut += quint64(frame.size());
-    FrameDecoder injected(FrameDecoder::Role::ClientToServer);
-    injected.feed(frame, m_clientSink);
+    // Injected frames share one decoder (a fragmented message sent frame by frame must reassemble), which
+    // starts afresh after a deliberate violation.
+    if (!m_injectedFrames || m_injectedFrames->failed())
+        m_injectedFrames = std::make_unique<FrameDecoder>(FrameDecoder::Role::ClientToServer);
+    m_injectedFrames->feed(frame, m_clientSink);
 }
 
 void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)

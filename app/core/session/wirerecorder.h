@@ -5,6 +5,7 @@
 #include "handshakeparser.h"
 
 #include <QByteArray>
+#include <memory>
 
 namespace wsi {
 
@@ -73,6 +74,7 @@ private:
     HandshakeParser m_response{HandshakeParser::Kind::Response};
     FrameDecoder m_clientFrames{FrameDecoder::Role::ClientToServer};
     FrameDecoder m_serverFrames{FrameDecoder::Role::ServerToClient};
+    std::unique_ptr<FrameDecoder> m_injectedFrames;
     DirectionSink m_clientSink;
     DirectionSink m_serverSink;
     qint64 m_now = 0;
