@@ -458,6 +458,8 @@ void MainWindow::createServerDock()
     m_serverDock->setWidget(m_serverPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
     resizeDocks({ m_serverDock }, { 340 }, Qt::Horizontal);
+    // The client inspector comes first; the server panel opens from the toolbar (its state is remembered).
+    m_serverDock->hide();
     QAction *toggle = m_serverDock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("serverDockAction"));
     toggle->setIcon(theme::icon("server"));

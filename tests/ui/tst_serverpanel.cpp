@@ -13,6 +13,7 @@
 #include "serverpanel.h"
 #include "workspace.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -25,6 +26,18 @@
 #include <QtTest>
 
 using namespace wsi;
+
+namespace {
+
+// The dock starts hidden on a first run; open it the way a user would, from its toggle action.
+void showServerDock(QWidget *window)
+{
+    auto *action = window->findChild<QAction *>(QStringLiteral("serverDockAction"));
+    if (action && !action->isChecked())
+        action->trigger();
+}
+
+} // namespace
 
 class TestServerPanel : public QObject
 {
@@ -108,6 +121,7 @@ void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
 {
     MainWindow window;
     window.show();
+    showServerDock(&window);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ServerPanel *panel = window.serverPanel();
     QVERIFY(panel && panel->isVisible());
@@ -186,6 +200,7 @@ void TestServerPanel::wssWithTheGeneratedCertificateConnects()
 {
     MainWindow window;
     window.show();
+    showServerDock(&window);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ServerPanel *panel = window.serverPanel();
     auto *scheme = panel->findChild<QComboBox *>(QStringLiteral("serverSchemeCombo"));
@@ -234,6 +249,7 @@ void TestServerPanel::nonLoopbackAddressShowsAWarning()
     QFETCH(bool, warns);
     MainWindow window;
     window.show();
+    showServerDock(&window);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ServerPanel *panel = window.serverPanel();
     auto *edit = panel->findChild<QLineEdit *>(QStringLiteral("serverAddressEdit"));
