@@ -406,6 +406,7 @@ void Connection::open()
         m_socket->setSslConfiguration(tls);
     }
     connect(m_socket.get(), &QWebSocket::connected, this, &Connection::onSocketConnected);
+    connect(m_socket.get(), &QWebSocket::bytesWritten, this, &Connection::bytesWritten);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onSocketDisconnected);
     connect(m_socket.get(), QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
             &Connection::onSocketError);

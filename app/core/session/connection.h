@@ -115,6 +115,8 @@ Q_SIGNALS:
     void eventsAppended();
     void handshakeUpdated();
     void statusTextChanged(const QString &text);
+    // The socket handed this many more bytes (frames of sent messages) to the network: send progress.
+    void bytesWritten(qint64 bytes);
     void countersChanged();
     // Emitted once, when the connection reaches Closed or Failed and the tap has finished recording.
     void finished();
