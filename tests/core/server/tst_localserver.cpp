@@ -2,6 +2,7 @@
 #include "certificateauthority.h"
 #include "clientprocess.h"
 #include "connection.h"
+#include "eventquery.h"
 #include "localserver.h"
 #include "testcerts.h"
 #include "workspace.h"
@@ -13,19 +14,6 @@
 
 using namespace wsi;
 
-namespace {
-
-QList<qsizetype> eventsOf(const Connection &c, EventType type, Direction dir)
-{
-    QList<qsizetype> rows;
-    for (qsizetype i = 0; i < c.events().size(); ++i) {
-        if (c.events().at(i).type == type && c.events().at(i).dir == dir)
-            rows << i;
-    }
-    return rows;
-}
-
-} // namespace
 
 class tst_LocalServer : public QObject
 {

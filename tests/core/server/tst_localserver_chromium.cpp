@@ -3,6 +3,7 @@
 // Chromium is a required peer (scripts/deps.sh installs it): when it is missing or does not run the test
 // fails and says why, it never skips.
 #include "connection.h"
+#include "eventquery.h"
 #include "localserver.h"
 #include "workspace.h"
 
@@ -167,15 +168,6 @@ BrowserRun runChromium(const QString &pagePath, DumpGate *gate, const std::funct
     return run;
 }
 
-QList<qsizetype> eventsOf(const Connection &c, EventType type, Direction dir)
-{
-    QList<qsizetype> rows;
-    for (qsizetype i = 0; i < c.events().size(); ++i) {
-        if (c.events().at(i).type == type && c.events().at(i).dir == dir)
-            rows << i;
-    }
-    return rows;
-}
 
 } // namespace
 

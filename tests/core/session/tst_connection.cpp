@@ -1,5 +1,6 @@
 // Connection against real peers on 127.0.0.1: python3-websockets and node-ws, started by the test.
 #include "connection.h"
+#include "eventquery.h"
 #include "frameheader.h"
 #include "peerprocess.h"
 
@@ -17,16 +18,6 @@ struct Found
     const EventRecord *record = nullptr;
 };
 
-QList<qsizetype> eventsOf(const Connection &c, EventType type, Direction dir)
-{
-    QList<qsizetype> rows;
-    for (qsizetype i = 0; i < c.events().size(); ++i) {
-        const EventRecord &r = c.events().at(i);
-        if (r.type == type && r.dir == dir)
-            rows << i;
-    }
-    return rows;
-}
 
 QStringList errorsOf(const Connection &c, ErrorLayer *firstLayer = nullptr)
 {
