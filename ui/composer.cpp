@@ -28,6 +28,9 @@
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QWebSocket>
+
+#include <limits>
 
 namespace wsi {
 
@@ -307,9 +310,11 @@ void Composer::setConnection(Connection *connection)
         disconnect(m_connection, nullptr, this, nullptr);
     m_connection = connection;
     m_pendingScanFrom = -1;
+    m_progressTotal = 0;
     m_busy->hide();
     if (connection) {
         connect(connection, &Connection::stateChanged, this, &Composer::updateState);
+        connect(connection, &Connection::bytesWritten, this, &Composer::onBytesWritten);
         connect(connection, &Connection::eventsAppended, this, &Composer::onEventsAppended);
         const QSignalBlocker block(m_autoPong);
         m_autoPong->setChecked(connection->autoPong());
@@ -476,6 +481,8 @@ void Composer::loadFile(const QString &path)
     m_fileUtf8 = false;
     const int generation = ++m_fileGeneration;
     m_fileLabel->setText(tr("Reading %1\u2026").arg(QFileInfo(path).fileName()));
+    if (m_pendingScanFrom < 0)
+        m_busy->setRange(0, 0);
     m_busy->show();
     validateNow();
     PayloadFileLoader::load(path, this, [this, generation](const LoadedFile &file) {
@@ -562,10 +569,17 @@ bool Composer::transmit(const QByteArray &bytes, bool isText, bool allowFragment
         return false;
     }
     if (bytes.size() >= kBusyThreshold) {
-        // Connection does not report bytesWritten; the outgoing Message in the log marks the end.
+        // Progress counts the bytes Connection::bytesWritten reports; the outgoing Message in the log marks the end.
+        qint64 frames = 1;
+        if (frame > 0 && bytes.size() > frame) {
+            frames = (bytes.size() + frame - 1) / frame;
+        } else if (m_connection->socket() && m_connection->socket()->outgoingFrameSize() > 0) {
+            const qint64 size = qint64(m_connection->socket()->outgoingFrameSize());
+            frames = qMax<qint64>(1, (bytes.size() + size - 1) / size);
+        }
         m_pendingScanFrom = scanFrom;
         m_pendingSize = bytes.size();
-        m_busy->show();
+        beginSendProgress(bytes.size(), frames);
         onEventsAppended();
     }
     return true;
@@ -704,6 +718,43 @@ void Composer::onRepeatTick()
     }
 }
 
+void Composer::beginSendProgress(qint64 payloadSize, qint64 frames)
+{
+    // A client frame header: 2 bytes, 8 more for a 64-bit length, 4 for the mask key.
+    const qint64 perFrame = payloadSize / frames > 65535 ? 14 : payloadSize / frames > 125 ? 8 : 6;
+    m_progressTotal = payloadSize + frames * perFrame;
+    m_progressWritten = 0;
+    m_progressShift = 0;
+    while ((m_progressTotal >> m_progressShift) > std::numeric_limits<int>::max())
+        ++m_progressShift;
+    m_busy->setRange(0, int(m_progressTotal >> m_progressShift));
+    m_busy->setValue(0);
+    m_busy->setTextVisible(false);
+    m_busy->setToolTip(tr("Sending %1; done when the outgoing message appears in the log").arg(byteCount(payloadSize)));
+    m_busy->show();
+}
+
+void Composer::onBytesWritten(qint64 bytes)
+{
+    if (m_progressTotal <= 0 || bytes <= 0)
+        return;
+    m_progressWritten = qMin(m_progressTotal, m_progressWritten + bytes);
+    m_busy->setValue(int(m_progressWritten >> m_progressShift));
+}
+
+void Composer::finishSendProgress()
+{
+    if (m_progressTotal > 0)
+        m_busy->setValue(m_busy->maximum());
+    m_progressTotal = 0;
+    m_progressWritten = 0;
+    if (m_fileLoading) {
+        m_busy->setRange(0, 0); // back to the indeterminate "reading the file" state
+        return;
+    }
+    m_busy->hide();
+}
+
 void Composer::onEventsAppended()
 {
     if (m_pendingScanFrom < 0 || !m_connection)
@@ -713,8 +764,7 @@ void Composer::onEventsAppended()
         const EventRecord &r = events.at(row);
         if (r.type == EventType::Message && r.dir == Direction::Outgoing && qint64(r.value) == m_pendingSize) {
             m_pendingScanFrom = -1;
-            if (!m_fileLoading)
-                m_busy->hide();
+            finishSendProgress();
             return;
         }
     }
@@ -853,6 +903,13 @@ void Composer::updateState()
     if (repeating && !open) {
         // The connection closed mid-repeat: the next tick reports it and stops.
         QTimer::singleShot(0, this, &Composer::onRepeatTick);
+    }
+    if (!open && m_pendingScanFrom >= 0 && m_connection && m_connection->state() != Connection::State::Open) {
+        // The connection went away mid-send: no more bytes will be written.
+        m_pendingScanFrom = -1;
+        m_progressTotal = 0;
+        if (!m_fileLoading)
+            m_busy->hide();
     }
     m_send->setEnabled(open && m_valid && !repeating);
     if (!open)

@@ -66,6 +66,8 @@ public:
     void stopRepeat();
     bool isRepeating() const;
     int repeatsSent() const { return m_repeatDone; }
+    // A large send (>= 256 KiB) in flight: its progress bar counts wire bytes written.
+    bool isSending() const { return m_pendingScanFrom >= 0; }
 
     // File format: reads the file off the GUI thread; the payload is ready when fileLoaded() is emitted.
     void loadFile(const QString &path);
@@ -96,6 +98,9 @@ private:
     void onErrorClicked();
     void onFileLoaded(const LoadedFile &file);
     void onEventsAppended();
+    void onBytesWritten(qint64 bytes);
+    void beginSendProgress(qint64 payloadSize, qint64 frames);
+    void finishSendProgress();
     void onRepeatTick();
     void onSavedLoad(const SavedMessage &message);
     void onSaveCurrentRequested();
@@ -124,6 +129,9 @@ private:
 
     qsizetype m_pendingScanFrom = -1; // large send in flight: look for its outgoing Message from this row
     qint64 m_pendingSize = 0;
+    qint64 m_progressTotal = 0;   // wire bytes of the large send in flight (payload and frame headers)
+    qint64 m_progressWritten = 0; // of which Connection::bytesWritten reported so far
+    int m_progressShift = 0;      // the bar counts bytes >> this, to stay within int
 
     QTimer *m_validateTimer = nullptr;
     QTimer *m_repeatTimer = nullptr;

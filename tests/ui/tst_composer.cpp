@@ -2,6 +2,7 @@
 
 #include "composer.h"
 #include "connection.h"
+#include "filedialogs.h"
 #include "mainwindow.h"
 #include "peerprocess.h"
 #include "rawframepanel.h"
@@ -9,6 +10,10 @@
 #include "workspace.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QProgressBar>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -37,6 +42,7 @@ private Q_SLOTS:
     void frameSizeSplitsTextIntoContinuationFrames();
     void rawFramePresetIsInjected();
     void savedMessageSurvivesRestart();
+    void largeFileSendShowsProgressAndKeepsTheUiResponsive(); // last: it opens its own connection
 
 private:
     template<typename T>
@@ -271,6 +277,123 @@ void TestComposer::savedMessageSurvivesRestart()
     list->setCurrentRow(0);
     Q_EMIT list->itemDoubleClicked(list->item(0));
     QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("{\"op\": \"subscribe\"}"));
+}
+
+// echo_server.py keeps python3-websockets' 1 MiB max_size (it closes with 1009 on bigger messages), so the
+// 64 MiB test runs against the same echo server logic with max_size=None.
+static const char kBigEchoServer[] = R"(
+import asyncio, sys, websockets
+async def echo(ws, path=None):
+    try:
+        async for m in ws:
+            await ws.send(m)
+    except websockets.ConnectionClosed:
+        pass
+async def main():
+    async with websockets.serve(echo, "127.0.0.1", 0, max_size=None, compression=None) as s:
+        print("PORT %d" % s.sockets[0].getsockname()[1], flush=True)
+        loop = asyncio.get_running_loop()
+        await asyncio.wait_for(loop.run_in_executor(None, sys.stdin.read), 180)
+asyncio.run(main())
+)";
+
+void TestComposer::largeFileSendShowsProgressAndKeepsTheUiResponsive()
+{
+    constexpr qint64 size = 64 * 1024 * 1024;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("big.bin"));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray chunk(1024 * 1024, '\0');
+        for (int i = 0; i < chunk.size(); ++i)
+            chunk[i] = char(0x80 | (i * 7 & 0x7f)); // not valid UTF-8: binary
+        for (int i = 0; i < size / chunk.size(); ++i)
+            QCOMPARE(file.write(chunk), qint64(chunk.size()));
+    }
+
+    QProcess server;
+    server.start(QStringLiteral(WSI_SYSTEM_PYTHON), { QStringLiteral("-c"), QString::fromLatin1(kBigEchoServer) });
+    QVERIFY(server.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 15000);
+    const QByteArray portLine = server.readLine().trimmed();
+    QVERIFY2(portLine.startsWith("PORT "), portLine.constData());
+    m_window->connectTo(QStringLiteral("ws://127.0.0.1:%1/big").arg(QString::fromLatin1(portLine.mid(5))));
+    Connection *big = m_window->workspace()->connections().constLast();
+    QTRY_COMPARE_WITH_TIMEOUT(big->state(), Connection::State::Open, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_composer->connection(), big, 5000);
+    QTRY_VERIFY(m_composer->canSend());
+
+    // Load through the Choose File button, with the file dialog seam answering.
+    setFormat(Composer::FileFormat);
+    FileDialogs::setHandler([path](FileDialogs::Mode, const QString &, const QString &) { return path; });
+    QSignalSpy loaded(m_composer, &Composer::fileLoaded);
+    QTest::mouseClick(child<QPushButton>("chooseFileButton"), Qt::LeftButton);
+    FileDialogs::setHandler(nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 30000);
+    QVERIFY(loaded.at(0).at(0).toBool());
+    QTRY_VERIFY(child<QPushButton>("sendButton")->isEnabled());
+
+    auto *progress = child<QProgressBar>("sendProgress");
+    QVERIFY(progress);
+    int maxValue = 0;
+    int valueChanges = 0;
+    connect(progress, &QProgressBar::valueChanged, this, [&](int v) {
+        maxValue = qMax(maxValue, v);
+        ++valueChanges;
+    });
+    QElapsedTimer sinceTick;
+    qint64 maxGap = 0;
+    QTimer ticker;
+    ticker.setInterval(50);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        maxGap = qMax(maxGap, sinceTick.restart());
+    });
+    sinceTick.start();
+    ticker.start();
+
+    QElapsedTimer sendTime;
+    sendTime.start();
+    QTest::mouseClick(child<QPushButton>("sendButton"), Qt::LeftButton);
+    QVERIFY(m_composer->isSending());
+    QVERIFY(progress->isVisible());
+    QCOMPARE(progress->minimum(), 0);
+    // Determinate: the whole frame, payload plus a header per frame, not the busy state.
+    QVERIFY2(progress->maximum() >= size && progress->maximum() < size + size / 1000, qPrintable(QString::number(progress->maximum())));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_composer->isSending(), 60000);
+    const qint64 sendMs = sendTime.elapsed();
+    QCOMPARE(maxValue, progress->maximum());
+    QVERIFY2(valueChanges > 2, "progress moved with the bytes written");
+
+    int outgoing = -1;
+    const EventStore &events = big->events();
+    for (qsizetype row = 0; row < events.size(); ++row) {
+        if (events.at(row).type == EventType::Message && events.at(row).dir == Direction::Outgoing && qint64(events.at(row).value) == size)
+            outgoing = int(row);
+    }
+    QVERIFY2(outgoing >= 0, "the outgoing 64 MiB MESSAGE is in the log");
+
+    auto echoed = [&] {
+        for (qsizetype row = 0; row < events.size(); ++row) {
+            if (events.at(row).type == EventType::Message && events.at(row).dir == Direction::Incoming && qint64(events.at(row).value) == size)
+                return true;
+        }
+        return false;
+    };
+    QElapsedTimer echoTime;
+    echoTime.start();
+    QTRY_VERIFY_WITH_TIMEOUT(echoed() || echoTime.elapsed() > 30000, 35000);
+    ticker.stop();
+    qInfo("64 MiB: sent in %lld ms, echo %s after %lld ms more, max event-loop gap %lld ms", sendMs,
+        echoed() ? "received" : "not received", echoTime.elapsed(), maxGap);
+    QVERIFY2(maxGap < 2000, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(maxGap)));
+    QVERIFY(!progress->isVisible());
+
+    server.closeWriteChannel();
+    if (!server.waitForFinished(5000))
+        server.kill();
+    server.waitForFinished(2000);
 }
 
 QTEST_MAIN(TestComposer)
