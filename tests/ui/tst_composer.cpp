@@ -2,6 +2,8 @@
 
 #include "composer.h"
 #include "connection.h"
+#include "eventlogmodel.h"
+#include "eventlogview.h"
 #include "filedialogs.h"
 #include "mainwindow.h"
 #include "peerprocess.h"
@@ -10,6 +12,9 @@
 #include "workspace.h"
 
 #include <QComboBox>
+#include <QMenu>
+#include <QMimeData>
+#include <QTableView>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QProgressBar>
@@ -42,6 +47,10 @@ private Q_SLOTS:
     void frameSizeSplitsTextIntoContinuationFrames();
     void rawFramePresetIsInjected();
     void savedMessageSurvivesRestart();
+    void droppedFileIsLoadedAndSent();
+    void base64InvalidInputIsNamed();
+    void logContextMenuResendsAndCopiesToComposer();
+    void repeatStopsWhenTheConnectionCloses(); // closes the shared connection: keep it after the tests that use it
     void largeFileSendShowsProgressAndKeepsTheUiResponsive(); // last: it opens its own connection
 
 private:
@@ -53,6 +62,7 @@ private:
     int count(EventType type, Direction dir) const;
     int findMessage(Direction dir, const QByteArray &payload) const;
     void setFormat(Composer::Format format);
+    bool triggerLogMenuAction(int eventIndex, const char *objectName);
 
     PeerProcess m_peer;
     std::unique_ptr<MainWindow> m_window;
@@ -113,6 +123,54 @@ void TestComposer::setFormat(Composer::Format format)
     auto *combo = child<QComboBox>("composerFormatCombo");
     combo->setCurrentIndex(combo->findData(format));
     QCOMPARE(m_composer->format(), format);
+}
+
+// Makes the event the log's current row, opens the log's context menu and triggers the named action in it.
+bool TestComposer::triggerLogMenuAction(int eventIndex, const char *objectName)
+{
+    EventLogView *log = m_window->eventLogView();
+    // The model appends rows in batches: wait for the event's row.
+    if (!QTest::qWaitFor([&] { return log->model()->rowForEvent(eventIndex) >= 0; }, 5000))
+        qWarning("waited 5 s for event %d to get a row", eventIndex);
+    const int row = log->model()->rowForEvent(eventIndex);
+    if (row < 0) {
+        qWarning("event %d has no row in the log", eventIndex);
+        return false;
+    }
+    QTableView *table = log->tableView();
+    table->setCurrentIndex(log->model()->index(row, 0));
+    if (log->currentEventIndex() != eventIndex) {
+        qWarning("row %d is event %d, not %d", row, log->currentEventIndex(), eventIndex);
+        return false;
+    }
+    bool triggered = false;
+    QElapsedTimer waited;
+    waited.start();
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu) {
+            if (waited.elapsed() > 5000)
+                poll.stop();
+            return;
+        }
+        poll.stop();
+        auto *action = menu->findChild<QAction *>(QLatin1String(objectName));
+        if (!action)
+            qWarning("no %s in the menu", objectName);
+        else if (!action->isEnabled())
+            qWarning("%s is disabled", objectName);
+        if (action && action->isEnabled()) {
+            action->trigger();
+            triggered = true;
+        }
+        menu->close();
+    });
+    poll.start();
+    Q_EMIT table->customContextMenuRequested(table->visualRect(table->currentIndex()).center()); // returns when the menu closes
+    poll.stop();
+    return triggered;
 }
 
 void TestComposer::jsonErrorBlocksSendAndFixedJsonIsEchoed()
@@ -277,6 +335,131 @@ void TestComposer::savedMessageSurvivesRestart()
     list->setCurrentRow(0);
     Q_EMIT list->itemDoubleClicked(list->item(0));
     QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("{\"op\": \"subscribe\"}"));
+}
+
+void TestComposer::droppedFileIsLoadedAndSent()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("dropped.bin"));
+    const QByteArray bytes = QByteArray::fromHex("00ff10fe2030");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QCOMPARE(file.write(bytes), qint64(bytes.size()));
+    }
+    setFormat(Composer::TextFormat);
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(path) });
+    QWidget *target = m_composer->editor()->viewport();
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QVERIFY2(enter.isAccepted(), "the editor accepts a dragged file");
+    QSignalSpy loaded(m_composer, &Composer::fileLoaded);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+    QVERIFY(loaded.at(0).at(0).toBool());
+    QCOMPARE(m_composer->format(), Composer::FileFormat);
+    QVERIFY2(child<QLabel>("composerFileLabel")->text().contains(QLatin1String("dropped.bin")),
+        qPrintable(child<QLabel>("composerFileLabel")->text()));
+    QVERIFY(child<QLabel>("composerSizeLabel")->text().contains(QLatin1String("BINARY")));
+    QTRY_VERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(m_composer->send());
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, bytes) >= 0, 10000);
+    QVERIFY(findMessage(Direction::Outgoing, bytes) >= 0);
+    setFormat(Composer::TextFormat);
+}
+
+void TestComposer::base64InvalidInputIsNamed()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    auto *send = child<QPushButton>("sendButton");
+    setFormat(Composer::Base64Format);
+    edit->setPlainText(QStringLiteral("aGVsbG8="));
+    QTRY_VERIFY(send->isEnabled());
+    QVERIFY(child<QLabel>("composerSizeLabel")->text().contains(QLatin1String("5 bytes")));
+
+    edit->setPlainText(QStringLiteral("aGVs*bG8="));
+    QTRY_VERIFY(!send->isEnabled());
+    auto *error = child<QLabel>("composerError");
+    QVERIFY(error->isVisible());
+    const QString text = m_composer->errorText();
+    QVERIFY2(text.contains(QLatin1String("base64"), Qt::CaseInsensitive), qPrintable(text));
+    const int sentBefore = count(EventType::Message, Direction::Outgoing);
+    QVERIFY(!m_composer->send());
+    QTest::qWait(100);
+    QCOMPARE(count(EventType::Message, Direction::Outgoing), sentBefore); // nothing malformed is sent
+    edit->clear();
+    setFormat(Composer::TextFormat);
+}
+
+void TestComposer::logContextMenuResendsAndCopiesToComposer()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    setFormat(Composer::TextFormat);
+    edit->setPlainText(QStringLiteral("from the log"));
+    QTRY_VERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(m_composer->send());
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, "from the log") >= 0, 10000);
+    const int echoed = findMessage(Direction::Incoming, "from the log");
+
+    // Resend: the same bytes go out again as a new outgoing message (and come back).
+    const int outgoingBefore = count(EventType::Message, Direction::Outgoing);
+    QVERIFY(triggerLogMenuAction(echoed, "resendAction"));
+    QTRY_COMPARE_WITH_TIMEOUT(count(EventType::Message, Direction::Outgoing), outgoingBefore + 1, 5000);
+    QVERIFY(findMessage(Direction::Outgoing, "from the log") > echoed);
+
+    // Copy to Composer: the row's text lands in the editor as a Text message.
+    edit->clear();
+    setFormat(Composer::HexFormat);
+    QVERIFY(triggerLogMenuAction(echoed, "copyToComposerAction"));
+    QCOMPARE(edit->toPlainText(), QStringLiteral("from the log"));
+    QCOMPARE(m_composer->format(), Composer::TextFormat);
+
+    // A binary row comes back as hex.
+    setFormat(Composer::HexFormat);
+    edit->setPlainText(QStringLiteral("de ad be ef"));
+    QTRY_VERIFY(child<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(m_composer->send());
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, QByteArray::fromHex("deadbeef")) >= 0, 10000);
+    edit->clear();
+    setFormat(Composer::TextFormat);
+    const int binary = findMessage(Direction::Incoming, QByteArray::fromHex("deadbeef"));
+    QVERIFY(binary >= 0);
+    QVERIFY(triggerLogMenuAction(binary, "copyToComposerAction"));
+    QCOMPARE(m_composer->format(), Composer::HexFormat);
+    QCOMPARE(edit->toPlainText(), QStringLiteral("de ad be ef"));
+    edit->clear();
+    setFormat(Composer::TextFormat);
+}
+
+void TestComposer::repeatStopsWhenTheConnectionCloses()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    setFormat(Composer::TextFormat);
+    edit->setPlainText(QStringLiteral("long repeat {{counter}}"));
+    QTRY_VERIFY(child<QPushButton>("repeatButton")->isEnabled());
+    QSignalSpy finished(m_composer, &Composer::repeatFinished);
+    m_composer->startRepeat(1000, 100); // would take 100 s
+    QVERIFY(m_composer->isRepeating());
+    QVERIFY(child<QPushButton>("stopRepeatButton")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_composer->repeatsSent() >= 2, 5000);
+
+    m_connection->close(1000, QStringLiteral("done"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QVERIFY(!m_composer->isRepeating());
+    QVERIFY(m_composer->repeatsSent() < 1000);
+    const QString text = m_composer->errorText();
+    QVERIFY2(text.contains(QLatin1String("Repeat stopped")) && text.contains(QLatin1String("no longer open")), qPrintable(text));
+    QVERIFY(!child<QPushButton>("stopRepeatButton")->isEnabled());
+    QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
+    const int sent = m_composer->repeatsSent();
+    QTest::qWait(300);
+    QCOMPARE(m_composer->repeatsSent(), sent);
+    edit->clear();
 }
 
 // echo_server.py keeps python3-websockets' 1 MiB max_size (it closes with 1009 on bigger messages), so the
