@@ -6,6 +6,7 @@
 #include "payloadfileloader.h"
 #include "rawframepanel.h"
 #include "savedmessagespanel.h"
+#include "sendscheduler.h"
 #include "theme.h"
 #include "variablesdialog.h"
 
@@ -28,13 +29,10 @@
 #include <QTextBlock>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QWebSocket>
 
 #include <limits>
 
 namespace wsi {
-
-static constexpr qint64 kBusyThreshold = 256 * 1024; // smaller sends are done before anyone could notice
 
 static QString byteCount(qint64 n)
 {
@@ -53,7 +51,7 @@ static QString endpointOf(const Connection *c)
 Composer::Composer(QWidget *parent)
     : QWidget(parent)
     , m_validateTimer(new QTimer(this))
-    , m_repeatTimer(new QTimer(this))
+    , m_scheduler(new SendScheduler(this))
 {
     setObjectName(QStringLiteral("composer"));
     setAcceptDrops(true);
@@ -94,7 +92,11 @@ Composer::Composer(QWidget *parent)
             m_connection->setAutoPong(on);
     });
     connect(m_validateTimer, &QTimer::timeout, this, &Composer::validateNow);
-    connect(m_repeatTimer, &QTimer::timeout, this, &Composer::onRepeatTick);
+    connect(m_scheduler, &SendScheduler::sendStarted, this, &Composer::onSendStarted);
+    connect(m_scheduler, &SendScheduler::sendProgress, this, &Composer::onSendProgress);
+    connect(m_scheduler, &SendScheduler::sendFinished, this, &Composer::onSendFinished);
+    connect(m_scheduler, &SendScheduler::repeatProgress, this, &Composer::onRepeatProgress);
+    connect(m_scheduler, &SendScheduler::repeatStopped, this, &Composer::onRepeatStopped);
     connect(m_savedPanel, &SavedMessagesPanel::loadRequested, this, &Composer::onSavedLoad);
     connect(m_savedPanel, &SavedMessagesPanel::saveCurrentRequested, this, &Composer::onSaveCurrentRequested);
     validateNow();
@@ -225,6 +227,7 @@ QWidget *Composer::createMessagePage()
     connect(m_prettify, &QPushButton::clicked, this, &Composer::prettify);
     connect(m_minify, &QPushButton::clicked, this, &Composer::minify);
     connect(m_frameSize, &QSpinBox::valueChanged, this, &Composer::updateSizeLabel);
+    connect(m_frameSize, &QSpinBox::valueChanged, m_scheduler, &SendScheduler::setFrameSize);
     connect(m_variables, &QPushButton::clicked, this, &Composer::editVariables);
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
     connect(choose, &QPushButton::clicked, this, [this] {
@@ -305,17 +308,14 @@ void Composer::setConnection(Connection *connection)
 {
     if (m_connection == connection)
         return;
-    stopRepeat();
     if (m_connection)
         disconnect(m_connection, nullptr, this, nullptr);
     m_connection = connection;
-    m_pendingScanFrom = -1;
-    m_progressTotal = 0;
-    m_busy->hide();
+    m_scheduler->setConnection(connection); // stops a repeat, forgets a send in flight
+    if (!m_fileLoading)
+        m_busy->hide();
     if (connection) {
         connect(connection, &Connection::stateChanged, this, &Composer::updateState);
-        connect(connection, &Connection::bytesWritten, this, &Composer::onBytesWritten);
-        connect(connection, &Connection::eventsAppended, this, &Composer::onEventsAppended);
         const QSignalBlocker block(m_autoPong);
         m_autoPong->setChecked(connection->autoPong());
     }
@@ -481,7 +481,7 @@ void Composer::loadFile(const QString &path)
     m_fileUtf8 = false;
     const int generation = ++m_fileGeneration;
     m_fileLabel->setText(tr("Reading %1\u2026").arg(QFileInfo(path).fileName()));
-    if (m_pendingScanFrom < 0)
+    if (!isSending())
         m_busy->setRange(0, 0);
     m_busy->show();
     validateNow();
@@ -494,7 +494,7 @@ void Composer::loadFile(const QString &path)
 void Composer::onFileLoaded(const LoadedFile &file)
 {
     m_fileLoading = false;
-    if (m_pendingScanFrom < 0)
+    if (!isSending())
         m_busy->hide();
     if (!file.ok) {
         m_filePath.clear();
@@ -539,52 +539,6 @@ bool Composer::buildPayload(bool advanceCounter, QByteArray *bytes, bool *isText
     return true;
 }
 
-bool Composer::transmit(const QByteArray &bytes, bool isText, bool allowFragments, QString *error)
-{
-    if (!canSend()) {
-        *error = tr("The connection is not open.");
-        return false;
-    }
-    const qsizetype scanFrom = m_connection->events().size();
-    const int frame = allowFragments ? m_frameSize->value() : 0;
-    if (frame > 0 && bytes.size() > frame) {
-        const qsizetype count = (bytes.size() + frame - 1) / frame;
-        if (count > kMaxFragments) {
-            *error = tr("A frame size of %1 bytes makes %2 frames; at most %3 are sent at once. Choose a larger frame size.")
-                         .arg(frame)
-                         .arg(count)
-                         .arg(kMaxFragments);
-            return false;
-        }
-        for (qsizetype i = 0; i < count; ++i) {
-            RawFrameSpec spec;
-            spec.opcode = i == 0 ? (isText ? 0x1 : 0x2) : 0x0;
-            spec.fin = i == count - 1;
-            spec.payload = bytes.mid(i * frame, frame);
-            if (!m_connection->sendRawFrame(spec, error))
-                return false;
-        }
-    } else if (isText ? !m_connection->sendText(QString::fromUtf8(bytes)) : !m_connection->sendBinary(bytes)) {
-        *error = tr("The connection did not accept the message.");
-        return false;
-    }
-    if (bytes.size() >= kBusyThreshold) {
-        // Progress counts the bytes Connection::bytesWritten reports; the outgoing Message in the log marks the end.
-        qint64 frames = 1;
-        if (frame > 0 && bytes.size() > frame) {
-            frames = (bytes.size() + frame - 1) / frame;
-        } else if (m_connection->socket() && m_connection->socket()->outgoingFrameSize() > 0) {
-            const qint64 size = qint64(m_connection->socket()->outgoingFrameSize());
-            frames = qMax<qint64>(1, (bytes.size() + size - 1) / size);
-        }
-        m_pendingScanFrom = scanFrom;
-        m_pendingSize = bytes.size();
-        beginSendProgress(bytes.size(), frames);
-        onEventsAppended();
-    }
-    return true;
-}
-
 bool Composer::send()
 {
     if (m_tabs->currentIndex() == RawFrameTab)
@@ -598,7 +552,7 @@ bool Composer::send()
     QByteArray bytes;
     bool isText = false;
     QString error;
-    if (!buildPayload(true, &bytes, &isText, &error) || !transmit(bytes, isText, true, &error)) {
+    if (!buildPayload(true, &bytes, &isText, &error) || !m_scheduler->transmit(bytes, isText, true, &error)) {
         showStatus(error, true);
         return false;
     }
@@ -615,7 +569,7 @@ bool Composer::send()
 bool Composer::resend(const QByteArray &bytes, bool isText)
 {
     QString error;
-    if (!transmit(bytes, isText, false, &error)) {
+    if (!m_scheduler->transmit(bytes, isText, false, &error)) {
         showStatus(error, true);
         return false;
     }
@@ -669,106 +623,65 @@ void Composer::startRepeat(int count, int intervalMs)
         validateNow();
     if (!m_valid)
         return;
-    m_repeatTotal = qBound(1, count, kMaxRepeatCount);
-    m_repeatDone = 0;
-    m_repeatProgress->setRange(0, m_repeatTotal);
+    const int total = qBound(1, count, kMaxRepeatCount);
+    m_repeatProgress->setRange(0, total);
     m_repeatProgress->setValue(0);
     m_repeatProgress->show();
-    m_repeatTimer->start(qMax(0, intervalMs));
+    m_scheduler->startRepeat(total, intervalMs, [this](QByteArray *bytes, bool *isText, QString *error) {
+        return buildPayload(true, bytes, isText, error);
+    });
     updateState();
-    onRepeatTick();
 }
 
 void Composer::stopRepeat()
 {
-    if (!m_repeatTimer->isActive())
-        return;
-    m_repeatTimer->stop();
-    updateState();
-    Q_EMIT repeatFinished();
+    m_scheduler->stopRepeat();
 }
 
 bool Composer::isRepeating() const
 {
-    return m_repeatTimer->isActive();
+    return m_scheduler->isRepeating();
 }
 
-void Composer::onRepeatTick()
+void Composer::onRepeatProgress(int done, int total)
 {
-    if (!isRepeating())
-        return;
-    if (!canSend()) {
-        showStatus(tr("Repeat stopped after %1 of %2: the connection is no longer open.").arg(m_repeatDone).arg(m_repeatTotal), true);
-        stopRepeat();
-        return;
-    }
-    QByteArray bytes;
-    bool isText = false;
-    QString error;
-    if (!buildPayload(true, &bytes, &isText, &error) || !transmit(bytes, isText, true, &error)) {
-        showStatus(tr("Repeat stopped after %1 of %2: %3").arg(m_repeatDone).arg(m_repeatTotal).arg(error), true);
-        stopRepeat();
-        return;
-    }
-    ++m_repeatDone;
-    m_repeatProgress->setValue(m_repeatDone);
-    if (m_repeatDone >= m_repeatTotal) {
-        showStatus(tr("Sent %n message(s).", nullptr, m_repeatDone), false);
-        stopRepeat();
-    }
+    m_repeatProgress->setRange(0, total);
+    m_repeatProgress->setValue(done);
 }
 
-void Composer::beginSendProgress(qint64 payloadSize, qint64 frames)
+void Composer::onRepeatStopped(const QString &message, bool error)
 {
-    // A client frame header: 2 bytes, 8 more for a 64-bit length, 4 for the mask key.
-    const qint64 perFrame = payloadSize / frames > 65535 ? 14 : payloadSize / frames > 125 ? 8 : 6;
-    m_progressTotal = payloadSize + frames * perFrame;
-    m_progressWritten = 0;
+    if (!message.isEmpty())
+        showStatus(message, error);
+    updateState();
+    Q_EMIT repeatFinished();
+}
+
+void Composer::onSendStarted(qint64 payloadSize, qint64 totalWireBytes)
+{
     m_progressShift = 0;
-    while ((m_progressTotal >> m_progressShift) > std::numeric_limits<int>::max())
+    while ((totalWireBytes >> m_progressShift) > std::numeric_limits<int>::max())
         ++m_progressShift;
-    m_busy->setRange(0, int(m_progressTotal >> m_progressShift));
+    m_busy->setRange(0, int(totalWireBytes >> m_progressShift));
     m_busy->setValue(0);
     m_busy->setTextVisible(false);
     m_busy->setToolTip(tr("Sending %1; done when the outgoing message appears in the log").arg(byteCount(payloadSize)));
     m_busy->show();
 }
 
-void Composer::onBytesWritten(qint64 bytes)
+void Composer::onSendProgress(qint64 written, qint64 total)
 {
-    if (m_progressTotal <= 0 || bytes <= 0)
-        return;
-    m_progressWritten = qMin(m_progressTotal, m_progressWritten + bytes);
-    m_busy->setValue(int(m_progressWritten >> m_progressShift));
+    Q_UNUSED(total)
+    m_busy->setValue(int(written >> m_progressShift));
 }
 
-void Composer::finishSendProgress()
+void Composer::onSendFinished()
 {
-    if (m_progressTotal > 0)
-        m_busy->setValue(m_busy->maximum());
-    m_progressTotal = 0;
-    m_progressWritten = 0;
     if (m_fileLoading) {
         m_busy->setRange(0, 0); // back to the indeterminate "reading the file" state
         return;
     }
     m_busy->hide();
-}
-
-void Composer::onEventsAppended()
-{
-    if (m_pendingScanFrom < 0 || !m_connection)
-        return;
-    const EventStore &events = m_connection->events();
-    for (qsizetype row = m_pendingScanFrom; row < events.size(); ++row) {
-        const EventRecord &r = events.at(row);
-        if (r.type == EventType::Message && r.dir == Direction::Outgoing && qint64(r.value) == m_pendingSize) {
-            m_pendingScanFrom = -1;
-            finishSendProgress();
-            return;
-        }
-    }
-    m_pendingScanFrom = events.size();
 }
 
 bool Composer::recallPrevious()
@@ -899,18 +812,7 @@ void Composer::dropEvent(QDropEvent *event)
 void Composer::updateState()
 {
     const bool open = canSend();
-    const bool repeating = isRepeating();
-    if (repeating && !open) {
-        // The connection closed mid-repeat: the next tick reports it and stops.
-        QTimer::singleShot(0, this, &Composer::onRepeatTick);
-    }
-    if (!open && m_pendingScanFrom >= 0 && m_connection && m_connection->state() != Connection::State::Open) {
-        // The connection went away mid-send: no more bytes will be written.
-        m_pendingScanFrom = -1;
-        m_progressTotal = 0;
-        if (!m_fileLoading)
-            m_busy->hide();
-    }
+    const bool repeating = isRepeating(); // a repeat the closing connection cut short ends on the scheduler's next tick
     m_send->setEnabled(open && m_valid && !repeating);
     if (!open)
         m_send->setToolTip(tr("Connect first: there is no open connection selected"));

@@ -3,6 +3,7 @@
 #include "messagehistory.h"
 #include "messagetemplate.h"
 #include "payloadparser.h"
+#include "sendscheduler.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -37,8 +38,8 @@ class Composer : public QWidget
 public:
     enum Format { TextFormat, JsonFormat, HexFormat, Base64Format, FileFormat };
     enum Tab { MessageTab, RawFrameTab, SavedTab };
-    static constexpr int kMaxRepeatCount = 100000;
-    static constexpr int kMaxFragments = 10000;
+    static constexpr int kMaxRepeatCount = SendScheduler::kMaxRepeatCount;
+    static constexpr int kMaxFragments = SendScheduler::kMaxFragments;
 
     explicit Composer(QWidget *parent = nullptr);
     ~Composer() override;
@@ -65,9 +66,10 @@ public:
     void startRepeat(int count, int intervalMs);
     void stopRepeat();
     bool isRepeating() const;
-    int repeatsSent() const { return m_repeatDone; }
+    int repeatsSent() const { return m_scheduler->repeatsSent(); }
     // A large send (>= 256 KiB) in flight: its progress bar counts wire bytes written.
-    bool isSending() const { return m_pendingScanFrom >= 0; }
+    bool isSending() const { return m_scheduler->isSending(); }
+    SendScheduler *scheduler() const { return m_scheduler; }
 
     // File format: reads the file off the GUI thread; the payload is ready when fileLoaded() is emitted.
     void loadFile(const QString &path);
@@ -97,18 +99,17 @@ private:
     void validateNow();
     void onErrorClicked();
     void onFileLoaded(const LoadedFile &file);
-    void onEventsAppended();
-    void onBytesWritten(qint64 bytes);
-    void beginSendProgress(qint64 payloadSize, qint64 frames);
-    void finishSendProgress();
-    void onRepeatTick();
+    void onSendStarted(qint64 payloadSize, qint64 totalWireBytes);
+    void onSendProgress(qint64 written, qint64 total);
+    void onSendFinished();
+    void onRepeatProgress(int done, int total);
+    void onRepeatStopped(const QString &message, bool error);
     void onSavedLoad(const SavedMessage &message);
     void onSaveCurrentRequested();
     void editVariables();
     void prettify();
     void minify();
     bool buildPayload(bool advanceCounter, QByteArray *bytes, bool *isText, QString *error);
-    bool transmit(const QByteArray &bytes, bool isText, bool allowFragments, QString *error);
     void showStatus(const QString &text, bool error);
     void updateState();
     void updateSizeLabel();
@@ -127,16 +128,10 @@ private:
     bool m_fileLoading = false;
     int m_fileGeneration = 0;
 
-    qsizetype m_pendingScanFrom = -1; // large send in flight: look for its outgoing Message from this row
-    qint64 m_pendingSize = 0;
-    qint64 m_progressTotal = 0;   // wire bytes of the large send in flight (payload and frame headers)
-    qint64 m_progressWritten = 0; // of which Connection::bytesWritten reported so far
-    int m_progressShift = 0;      // the bar counts bytes >> this, to stay within int
 
     QTimer *m_validateTimer = nullptr;
-    QTimer *m_repeatTimer = nullptr;
-    int m_repeatTotal = 0;
-    int m_repeatDone = 0;
+    SendScheduler *m_scheduler = nullptr;
+    int m_progressShift = 0; // the send progress bar counts bytes >> this, to stay within int
 
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_format = nullptr;
