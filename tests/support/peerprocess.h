@@ -59,6 +59,12 @@ public:
         m_output += m_process.readAllStandardOutput();
         return m_output;
     }
+    // Forgets what was printed so far, so that a test reads only what its own connection caused.
+    void clearOutput()
+    {
+        m_process.readAllStandardOutput();
+        m_output.clear();
+    }
     QByteArray readErrors() { return m_process.readAllStandardError(); }
 
     void stop()

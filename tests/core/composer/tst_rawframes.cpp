@@ -12,6 +12,9 @@ class tst_RawFrames : public QObject
     Q_OBJECT
 
 private:
+    PeerProcess m_raw;
+    PeerProcess m_python;
+
     static qsizetype count(const Connection &c, EventType type, Direction dir)
     {
         qsizetype n = 0;
@@ -21,12 +24,18 @@ private:
     }
 
 private Q_SLOTS:
+    // One raw reporting server and one python-websockets server for the whole suite.
+    void initTestCase()
+    {
+        QVERIFY(m_raw.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")));
+        QVERIFY(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
+    }
+
     void serverSeesExactlyTheInjectedFrame()
     {
-        PeerProcess reporter;
-        QVERIFY(reporter.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")));
         ConnectionOptions options;
-        options.url = QUrl(reporter.url(QStringLiteral("/report")));
+        m_raw.clearOutput();
+        options.url = QUrl(m_raw.url(QStringLiteral("/report")));
         Connection c(options);
         c.open();
         QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Open, 10000);
@@ -35,8 +44,8 @@ private Q_SLOTS:
         QVERIFY(parseRawFrameSpec(QStringLiteral("fin=0,rsv3=1,opcode=0x9,key=a1b2c3d4,payload=hex:000102"), &spec, &error));
         QVERIFY2(c.sendRawFrame(spec, &error), qPrintable(error));
         QVERIFY(c.sendText(QStringLiteral("after")));
-        QTRY_VERIFY_WITH_TIMEOUT(reporter.readOutput().count("FRAME") >= 2, 5000);
-        const QList<QByteArray> lines = reporter.readOutput().split('\n');
+        QTRY_VERIFY_WITH_TIMEOUT(m_raw.readOutput().count("FRAME") >= 2, 5000);
+        const QList<QByteArray> lines = m_raw.readOutput().split('\n');
         QCOMPARE(lines.at(0), QByteArray("FRAME fin=0 rsv=001 opcode=9 masked=1 key=a1b2c3d4 len=3 payload=000102"));
         QVERIFY2(lines.at(1).startsWith("FRAME fin=1 rsv=000 opcode=1 masked=1"), lines.at(1).constData());
         // The log shows the injected frame as it went out, and says it was injected.
@@ -49,10 +58,8 @@ private Q_SLOTS:
 
     void serverReactionIsLogged()
     {
-        PeerProcess python;
-        QVERIFY(python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
         ConnectionOptions options;
-        options.url = QUrl(python.url(QStringLiteral("/echo")));
+        options.url = QUrl(m_python.url(QStringLiteral("/echo")));
         Connection c(options);
         QSignalSpy finished(&c, &Connection::finished);
         c.open();
@@ -73,10 +80,9 @@ private Q_SLOTS:
 
     void decodingGoesOnAfterAnInjectedViolation()
     {
-        PeerProcess reporter;
-        QVERIFY(reporter.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")));
         ConnectionOptions options;
-        options.url = QUrl(reporter.url(QStringLiteral("/report")));
+        m_raw.clearOutput();
+        options.url = QUrl(m_raw.url(QStringLiteral("/report")));
         Connection c(options);
         c.open();
         QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Open, 10000);
@@ -87,7 +93,7 @@ private Q_SLOTS:
         RawFrameSpec second;
         QVERIFY(rawFramePreset(QStringLiteral("unsolicited-pong"), &second));
         QVERIFY(c.sendRawFrame(second));
-        QTRY_VERIFY_WITH_TIMEOUT(reporter.readOutput().count("FRAME") >= 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_raw.readOutput().count("FRAME") >= 3, 5000);
         QCOMPARE(count(c, EventType::Message, Direction::Outgoing), qsizetype(1));
         QCOMPARE(count(c, EventType::Pong, Direction::Outgoing), qsizetype(1));
         QCOMPARE(count(c, EventType::Error, Direction::Outgoing), qsizetype(1)); // the reserved opcode, named
@@ -106,10 +112,8 @@ private Q_SLOTS:
 
     void autoPongOffHoldsBackServerPings()
     {
-        PeerProcess python;
-        QVERIFY(python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
         ConnectionOptions options;
-        options.url = QUrl(python.url(QStringLiteral("/ping")));
+        options.url = QUrl(m_python.url(QStringLiteral("/ping")));
         Connection c(options);
         c.setAutoPong(false);
         c.open();
