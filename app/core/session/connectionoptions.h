@@ -7,10 +7,22 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "reconnectpolicy.h"
+
 class QSslCertificate;
 class QSslKey;
 
 namespace wsi {
+
+// Optional keepalive: a ping every intervalMs; no pong within timeoutMs is an error row and, when chosen,
+// closes the connection so that auto-reconnect (if on) brings it back.
+struct KeepaliveSettings
+{
+    int intervalMs = 0; // 0: off
+    int timeoutMs = 10000;
+    bool closeOnMissedPong = false;
+    bool enabled() const { return intervalMs > 0; }
+};
 
 // What the user asked for when opening a connection.
 struct ConnectionOptions
@@ -28,6 +40,8 @@ struct ConnectionOptions
     QString clientCertificatePassword;            // PKCS#12 password
     int minimumTlsVersion = 12;                   // 12: TLS 1.2 or later; 13: TLS 1.3 only
     bool insecure = false;                        // proceed past certificate errors without asking (logged)
+    ReconnectPolicy::Settings reconnect;          // auto-reconnect for this endpoint (off by default)
+    KeepaliveSettings keepalive;                  // periodic pings with missed-pong detection (off by default)
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
