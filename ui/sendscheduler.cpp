@@ -68,14 +68,8 @@ bool SendScheduler::transmit(const QByteArray &bytes, bool isText, bool allowFra
                          .arg(kMaxFragments);
             return false;
         }
-        for (qsizetype i = 0; i < count; ++i) {
-            RawFrameSpec spec;
-            spec.opcode = i == 0 ? (isText ? 0x1 : 0x2) : 0x0;
-            spec.fin = i == count - 1;
-            spec.payload = bytes.mid(i * frame, frame);
-            if (!m_connection->sendRawFrame(spec, error))
-                return false;
-        }
+        if (!m_connection->sendFramed(bytes, isText, frame, error))
+            return false;
         frames = count;
     } else {
         if (isText ? !m_connection->sendText(QString::fromUtf8(bytes)) : !m_connection->sendBinary(bytes)) {

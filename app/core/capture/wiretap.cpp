@@ -2,6 +2,8 @@
 
 #include "wallclock.h"
 
+#include <sys/ioctl.h>
+
 #include <QHostInfo>
 #include <QRandomGenerator>
 #include <QSslCipher>
@@ -461,6 +463,22 @@ bool WireTap::injectUpstream(const QByteArray &bytes)
     m_upstream->write(bytes);
     Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), bytes);
     return true;
+}
+
+qint64 WireTap::upstreamBacklog() const
+{
+    return m_upstream ? m_upstream->bytesToWrite() : 0;
+}
+
+bool WireTap::clientDrained() const
+{
+    if (!m_client)
+        return true;
+    if (m_client->bytesAvailable() > 0)
+        return false;
+    int pending = 0;
+    const qintptr fd = m_client->socketDescriptor();
+    return fd < 0 || ::ioctl(int(fd), FIONREAD, &pending) != 0 || pending == 0;
 }
 
 void WireTap::setHoldBackPings(bool hold)

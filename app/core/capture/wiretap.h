@@ -68,6 +68,11 @@ public:
     // Writes bytes to the server as if the client had sent them (raw frame injection; the caller picks a
     // frame boundary) and records them as outgoing.
     bool injectUpstream(const QByteArray &bytes);
+    // Bytes written upstream that the socket has not handed to the kernel yet: back-pressure for large sends.
+    qint64 upstreamBacklog() const;
+    // True when every byte the client has sent so far has been read and recorded (nothing waits in our
+    // buffer or in the kernel's), so that an injected frame cannot overtake bytes the client already wrote.
+    bool clientDrained() const;
     // Auto-pong off: the server's pings are recorded but not passed on to the client, so it never answers.
     void setHoldBackPings(bool hold);
     // After tlsVerificationFailed: connect again, accepting exactly the errors that were reported.

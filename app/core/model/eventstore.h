@@ -18,6 +18,8 @@ public:
 
     // Stores the record with its payload; returns the new row index.
     qsizetype append(EventRecord record, QByteArrayView payload);
+    // The same, keeping a large payload's buffer instead of copying it (see PayloadArena::adopt).
+    qsizetype appendAdopting(EventRecord record, QByteArray &&payload);
 
     qsizetype size() const { return m_size; }
     const EventRecord &at(qsizetype row) const
@@ -32,6 +34,7 @@ public:
     qsizetype memoryUsed() const;
 
 private:
+    qsizetype store(const EventRecord &record);
     // Records live in fixed blocks: appending never copies what is stored (a growing vector would copy and
     // fault in fresh memory at every doubling, which showed as a third of the CLI's time in a flood).
     static constexpr int kBlockBits = 14;

@@ -39,6 +39,21 @@ quint64 PayloadArena::append(QByteArrayView bytes)
     return offset;
 }
 
+quint64 PayloadArena::adopt(QByteArray &&bytes)
+{
+    const qsizetype size = bytes.size();
+    if (size <= kChunkSize / 4)
+        return append(bytes);
+    Chunk chunk;
+    chunk.adopted = std::move(bytes);
+    chunk.capacity = size;
+    chunk.used = size;
+    m_chunks.push_back(std::move(chunk));
+    m_bytesStored += size;
+    m_bytesReserved += size;
+    return quint64(m_chunks.size() - 1) << 32;
+}
+
 QByteArrayView PayloadArena::view(quint64 offset, qsizetype size) const
 {
     if (size == 0)
@@ -50,7 +65,7 @@ QByteArrayView PayloadArena::view(quint64 offset, qsizetype size) const
     const Chunk &chunk = m_chunks[chunkIndex];
     if (position + size > chunk.used)
         return {};
-    return QByteArrayView(chunk.data.get() + position, size);
+    return QByteArrayView(chunk.bytes() + position, size);
 }
 
 } // namespace wsi

@@ -20,6 +20,9 @@ public:
 
     // Returns the offset to pass to view().
     quint64 append(QByteArrayView bytes);
+    // Takes over an already filled buffer (a large reassembled message) instead of copying it: copying 64 MiB
+    // into fresh pages blocks the event loop for hundreds of milliseconds, the buffer is already faulted in.
+    quint64 adopt(QByteArray &&bytes);
     QByteArrayView view(quint64 offset, qsizetype size) const;
     qsizetype bytesStored() const { return m_bytesStored; }
     qsizetype bytesReserved() const { return m_bytesReserved; }
@@ -29,6 +32,8 @@ private:
     struct Chunk
     {
         std::unique_ptr<char[]> data;
+        QByteArray adopted; // set instead of data for adopt()ed buffers
+        const char *bytes() const { return data ? data.get() : adopted.constData(); }
         qsizetype capacity = 0;
         qsizetype used = 0;
     };

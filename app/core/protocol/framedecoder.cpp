@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace wsi {
 
@@ -14,6 +15,8 @@ namespace {
 // Keep a reassembly buffer's allocation between messages unless it grew past this: small messages
 // then cost no allocation, and one huge message does not pin its memory for the connection's life.
 constexpr qsizetype kKeptMessageCapacity = 1024 * 1024;
+// Messages at least this large are handed to the sink with their buffer (FrameSink::onMessageBuffer).
+constexpr qsizetype kHandOverMessageSize = 256 * 1024;
 
 // Header size from its second byte (MASK bit and 7-bit length): 2 to 14 bytes.
 qsizetype headerSizeFor(quint8 second)
@@ -298,6 +301,14 @@ void FrameDecoder::appendPayload(const char *data, qsizetype size)
 {
     QByteArray &target = m_header.isControl() ? m_framePayload : m_message;
     const qsizetype start = m_header.isControl() ? qsizetype(m_payloadHave) : m_frameOffsetInMessage + qsizetype(m_payloadHave);
+    if (m_payloadHave == 0 && !m_header.isControl()) {
+        // Room for the whole frame at once: growing a large buffer chunk by chunk would copy it at every
+        // doubling. Bounded, because the length is the peer's claim, not bytes we have.
+        constexpr quint64 kMaxUpfront = 256ull << 20;
+        const qsizetype wanted = start + qsizetype(std::min(m_header.payloadLength, kMaxUpfront));
+        if (wanted > target.capacity())
+            target.reserve(wanted);
+    }
     target.resize(start + size);
     char *dst = target.data() + start;
     if (m_header.masked)
@@ -349,7 +360,10 @@ void FrameDecoder::finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink 
     }
     if (!header.fin)
         return;
-    sink.onMessage(m_messageIsText, message, m_messageFrames);
+    if (!zeroCopy && m_message.size() >= kHandOverMessageSize)
+        sink.onMessageBuffer(m_messageIsText, std::exchange(m_message, QByteArray()), m_messageFrames);
+    else
+        sink.onMessage(m_messageIsText, message, m_messageFrames);
     resetMessage();
 }
 

@@ -19,6 +19,11 @@ public:
     virtual void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) = 0;
     // A complete (reassembled) data message. frameCount >= 1.
     virtual void onMessage(bool isText, QByteArrayView payload, int frameCount) = 0;
+    // A large reassembled message, handed over with its buffer so that the sink can keep it without copying.
+    virtual void onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
+    {
+        onMessage(isText, payload, frameCount);
+    }
     virtual void onPing(QByteArrayView payload) = 0;
     virtual void onPong(QByteArrayView payload) = 0;
     // code is -1 when the Close frame had no payload (then reason is empty).

@@ -2,6 +2,7 @@
 
 #include "certificateauthority.h"
 #include "closecodes.h"
+#include "framedsender.h"
 #include "tlsreport.h"
 #include "trustedcertificates.h"
 #include "wallclock.h"
@@ -661,8 +662,14 @@ bool Connection::sendText(const QString &text)
 {
     if (m_state != State::Open || !m_socket)
         return false;
+    if (canSendFramed() && (isSendingFramed() || text.size() * 3 >= kFramedSendBytes)) {
+        const QByteArray utf8 = text.toUtf8();
+        if (isSendingFramed() || utf8.size() >= kFramedSendBytes)
+            return sendFramed(utf8, true, m_socket->outgoingFrameSize());
+    }
     if (m_handshake.encrypted)
         appendSocketMessage(Direction::Outgoing, true, text.toUtf8());
+    ++m_socketMessagesSent;
     m_socket->sendTextMessage(text);
     return true;
 }
@@ -671,10 +678,62 @@ bool Connection::sendBinary(const QByteArray &data)
 {
     if (m_state != State::Open || !m_socket)
         return false;
+    if (canSendFramed() && (isSendingFramed() || data.size() >= kFramedSendBytes))
+        return sendFramed(data, false, m_socket->outgoingFrameSize());
     if (m_handshake.encrypted)
         appendSocketMessage(Direction::Outgoing, false, data);
+    ++m_socketMessagesSent;
     m_socket->sendBinaryMessage(data);
     return true;
+}
+
+bool Connection::canSendFramed() const
+{
+    return m_kind == Kind::Outgoing && m_state == State::Open && m_tap && m_socket && !m_handshake.encrypted;
+}
+
+bool Connection::isSendingFramed() const
+{
+    return m_framedSender && m_framedSender->isBusy();
+}
+
+bool Connection::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error)
+{
+    if (!canSendFramed()) {
+        if (error) {
+            *error = m_state != State::Open ? tr("The connection is not open.")
+                                            : tr("Frames can be injected only into connections this app opened through a "
+                                                 "tap that sees plaintext (for wss, turn TLS interception on).");
+        }
+        return false;
+    }
+    if (!m_framedSender) {
+        FramedSender::Hooks hooks;
+        hooks.readiness = [this] {
+            if (m_state != State::Open || !m_tap || !m_socket)
+                return FramedSender::Readiness::Gone;
+            // QWebSocket writes through its proxy socket, whose buffer bytesToWrite() does not show, so wait until
+            // the tap has decoded every message QWebSocket was given.
+            const bool quiet = m_recorder->clientStreamMessages() >= m_socketMessagesSent && m_tap->clientDrained()
+                && m_pendingInjections.isEmpty() && m_recorder->clientStreamAtBoundary();
+            return quiet ? FramedSender::Readiness::Ready : FramedSender::Readiness::Wait;
+        };
+        hooks.upstreamBacklog = [this] { return m_tap ? m_tap->upstreamBacklog() : 0; };
+        hooks.inject = [this](const QByteArray &frame) { injectNow(frame); };
+        m_framedSender = new FramedSender(std::move(hooks), this);
+        connect(m_framedSender, &FramedSender::frameWritten, this, &Connection::bytesWritten);
+    }
+    m_framedSender->enqueue(payload, isText, frameSize > 0 ? frameSize : payload.size());
+    return true;
+}
+
+void Connection::cancelFramedSend(const QString &why)
+{
+    if (!m_framedSender)
+        return;
+    const qint64 dropped = m_framedSender->cancel();
+    if (dropped > 0)
+        appendInfo(tr("%n byte(s) of queued messages were not sent: %1", nullptr, int(qMin<qint64>(dropped, INT_MAX))).arg(why));
 }
 
 bool Connection::sendRawFrame(const RawFrameSpec &spec, QString *error)
@@ -733,6 +792,7 @@ bool Connection::close(int code, const QString &reason)
         abort();
         return true;
     }
+    cancelFramedSend(tr("the connection was closed"));
     setState(State::Closing);
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     return true;

@@ -15,6 +15,7 @@ class QWebSocket;
 namespace wsi {
 
 class CertificateAuthority;
+class FramedSender;
 class WireTap;
 class WireRecorder;
 
@@ -68,8 +69,16 @@ public:
 
     // Opens the connection. Invalid options fail at once with an App error event (never silently).
     void open();
+    // Messages of kFramedSendBytes or more (and any message queued behind one) go out through the tap frame
+    // by frame (FramedSender) so that the UI never blocks; smaller ones through QWebSocket.
+    static constexpr qsizetype kFramedSendBytes = 1 << 20;
     bool sendText(const QString &text);
     bool sendBinary(const QByteArray &data);
+    // Sends a data message split into frames of frameSize payload bytes, injected by the tap without
+    // blocking (a fragmentation test of the server). Outgoing connections through a plaintext tap only.
+    bool sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error = nullptr);
+    // A framed send is still going out (later sends queue behind it).
+    bool isSendingFramed() const;
     bool ping(const QByteArray &payload = {});
     // Sends a Close frame with this code and reason (code 1000-4999 valid on the wire; reason <= 123 bytes).
     bool close(int code = 1000, const QString &reason = {});
@@ -132,6 +141,8 @@ private:
     void appendInfo(const QString &message);
     void appendSocketMessage(Direction dir, bool isText, const QByteArray &bytes);
     void injectNow(const QByteArray &frame);
+    bool canSendFramed() const;
+    void cancelFramedSend(const QString &why);
     void onSocketConnected();
     void onSocketDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
@@ -166,6 +177,8 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     std::unique_ptr<WireTap> m_tap;
     std::unique_ptr<WireRecorder> m_recorder;
+    FramedSender *m_framedSender = nullptr;
+    quint64 m_socketMessagesSent = 0; // data messages handed to QWebSocket (see FramedSender's readiness)
     QTimer *m_deadline = nullptr;
 };
 

@@ -69,7 +69,9 @@ void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
     // starts afresh after a deliberate violation.
     if (!m_injectedFrames || m_injectedFrames->failed())
         m_injectedFrames = std::make_unique<FrameDecoder>(FrameDecoder::Role::ClientToServer);
+    m_feedingInjected = true;
     m_injectedFrames->feed(frame, m_clientSink);
+    m_feedingInjected = false;
 }
 
 void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
@@ -235,6 +237,26 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
 {
     m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
                        isText ? FlagText : 0);
+    countMessage();
+}
+
+void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
+{
+    EventRecord r;
+    r.timeUs = m_recorder->m_now;
+    r.type = EventType::Message;
+    r.dir = m_dir;
+    r.value = quint64(payload.size());
+    r.sub = quint8(qMin(frameCount, 255));
+    r.flags = isText ? FlagText : 0;
+    m_recorder->m_connection->m_events.appendAdopting(r, std::move(payload));
+    countMessage();
+}
+
+void WireRecorder::DirectionSink::countMessage()
+{
+    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
+        ++m_recorder->m_clientStreamMessages;
     Connection::Counters &c = m_recorder->m_connection->m_counters;
     if (m_dir == Direction::Outgoing)
         c.messagesOut++;

@@ -34,6 +34,9 @@ public:
     bool openSeen() const { return m_openSeen; }
     // Between two frames of the client's stream: where an injected frame may go.
     bool clientStreamAtBoundary() const { return m_requestDone && m_clientFrames.atFrameBoundary(); }
+    // Data messages decoded from the client's own stream (not injected): lets a sender that injects frames
+    // wait until every message the client socket was given has reached the tap, so it cannot overtake one.
+    quint64 clientStreamMessages() const { return m_clientStreamMessages; }
     bool upgradeFailed() const { return m_upgradeFailed; }
     bool violationSeen() const { return m_violationSeen; }
     int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
@@ -45,12 +48,14 @@ private:
         DirectionSink(WireRecorder *recorder, Direction dir) : m_recorder(recorder), m_dir(dir) {}
         void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) override;
         void onMessage(bool isText, QByteArrayView payload, int frameCount) override;
+        void onMessageBuffer(bool isText, QByteArray &&payload, int frameCount) override;
         void onPing(QByteArrayView payload) override;
         void onPong(QByteArrayView payload) override;
         void onClose(int code, QByteArrayView reason) override;
         void onViolation(const ProtocolViolation &violation) override;
 
     private:
+        void countMessage();
         WireRecorder *m_recorder;
         Direction m_dir;
     };
@@ -75,6 +80,8 @@ private:
     FrameDecoder m_clientFrames{FrameDecoder::Role::ClientToServer};
     FrameDecoder m_serverFrames{FrameDecoder::Role::ServerToClient};
     std::unique_ptr<FrameDecoder> m_injectedFrames;
+    bool m_feedingInjected = false;
+    quint64 m_clientStreamMessages = 0;
     DirectionSink m_clientSink;
     DirectionSink m_serverSink;
     qint64 m_now = 0;

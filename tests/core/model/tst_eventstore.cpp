@@ -53,6 +53,24 @@ private Q_SLOTS:
         QCOMPARE(store.payloadCopy(2), QByteArray("after"));
     }
 
+    // A large message's buffer is kept as it is (no copy into fresh memory); small ones are still packed.
+    void adoptedPayloadsKeepTheirBuffer()
+    {
+        EventStore store;
+        EventRecord r;
+        QByteArray big(PayloadArena::kChunkSize, 'b');
+        big[7] = 'X';
+        const char *data = big.constData();
+        const qsizetype row = store.appendAdopting(r, std::move(big));
+        QCOMPARE(store.payload(row).data(), data);
+        QCOMPARE(store.payload(row).size(), PayloadArena::kChunkSize);
+        QCOMPARE(store.payload(row).at(7), 'X');
+        QCOMPARE(store.at(row).payloadSize, quint32(PayloadArena::kChunkSize));
+        const qsizetype small = store.appendAdopting(r, QByteArray("tiny"));
+        QCOMPARE(store.payload(small).toByteArray(), QByteArray("tiny"));
+        QCOMPARE(store.payload(row).at(7), 'X');
+    }
+
     void recordsAreCompact()
     {
         // A million rows must fit comfortably: the record itself stays within 40 bytes.

@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace wsi;
 
@@ -258,6 +259,67 @@ private Q_SLOTS:
         c->close();
         QVERIFY(waitFinished(*c));
         QCOMPARE(c->state(), Connection::State::Closed);
+    }
+
+    // Messages of 1 MiB or more go out through the tap frame by frame (FramedSender), and sends made meanwhile
+    // queue behind them: the server must see every message whole, in order, byte-exact.
+    void largeMessagesGoOutInFramesInOrder()
+    {
+        auto c = openTo(m_node.url(QStringLiteral("/")));
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), Connection::State::Open, 10000);
+        QByteArray blob(3 * 1024 * 1024 + 17, Qt::Uninitialized);
+        for (int i = 0; i < blob.size(); ++i)
+            blob[i] = char(i * 13 + (i >> 11));
+        qint64 written = 0;
+        connect(c.get(), &Connection::bytesWritten, this, [&written](qint64 n) { written += n; });
+        QVERIFY(c->sendText(QStringLiteral("first")));
+        QVERIFY(c->sendBinary(blob));
+        QVERIFY(c->isSendingFramed());
+        QVERIFY(c->sendText(QStringLiteral("last"))); // queued behind the framed message
+        QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*c, EventType::Message, Direction::Incoming).size(), 3, 15000);
+        const QList<qsizetype> in = eventsOf(*c, EventType::Message, Direction::Incoming);
+        QCOMPARE(c->events().payloadText(in[0]), QStringLiteral("first"));
+        QCOMPARE(c->events().payloadCopy(in[1]), blob);
+        QCOMPARE(c->events().payloadText(in[2]), QStringLiteral("last"));
+        QVERIFY(!c->isSendingFramed());
+
+        // On the wire: the blob as frames of QWebSocket's outgoing frame size, binary then continuations,
+        // masked, FIN on the last only; every wire byte of them reported as written.
+        const qint64 frameSize = qint64(c->socket()->outgoingFrameSize());
+        const qint64 expectedFrames = (blob.size() + frameSize - 1) / frameSize;
+        QList<qsizetype> blobFrames;
+        for (qsizetype row : eventsOf(*c, EventType::Frame, Direction::Outgoing)) {
+            const EventRecord &r = c->events().at(row);
+            if (r.sub == 0x2 || (r.sub == 0x0 && !blobFrames.isEmpty()))
+                blobFrames << row;
+        }
+        QCOMPARE(blobFrames.size(), qsizetype(expectedFrames));
+        qint64 wire = 0;
+        for (int i = 0; i < blobFrames.size(); ++i) {
+            const EventRecord &r = c->events().at(blobFrames[i]);
+            QCOMPARE(r.sub, quint8(i == 0 ? 0x2 : 0x0));
+            QCOMPARE(r.hasFlag(FlagFin), i == blobFrames.size() - 1);
+            QVERIFY(r.hasFlag(FlagMasked));
+            wire += qint64(r.value) + qint64(r.payloadSize); // payload length + header bytes
+        }
+        QVERIFY2(written >= wire, qPrintable(QStringLiteral("%1 of %2 wire bytes reported").arg(written).arg(wire)));
+        c->close();
+        QVERIFY(waitFinished(*c));
+    }
+
+    void closeDropsWhatIsStillQueued()
+    {
+        auto c = openTo(m_node.url(QStringLiteral("/")));
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), Connection::State::Open, 10000);
+        QVERIFY(c->sendBinary(QByteArray(8 * 1024 * 1024, 'x')));
+        QVERIFY(c->sendBinary(QByteArray(8 * 1024 * 1024, 'y')));
+        QVERIFY(c->close(1000, QStringLiteral("enough")));
+        QVERIFY(!c->isSendingFramed());
+        bool noted = false;
+        for (qsizetype row : eventsOf(*c, EventType::Info, Direction::None))
+            noted = noted || c->events().payloadText(row).contains(QLatin1String("were not sent: the connection was closed"));
+        QVERIFY2(noted, "an info row says what was dropped");
+        QVERIFY(waitFinished(*c));
     }
 
     void refusedPortIsATcpError()
