@@ -119,7 +119,8 @@ QString ReconnectController::countdownText() const
     case Phase::Stopped:
         return m_stopReason;
     case Phase::GaveUp:
-        return tr("Gave up after %n attempt(s).", nullptr, m_policy.attempts());
+        return m_policy.attempts() == 1 ? tr("Gave up after 1 attempt.")
+                                        : tr("Gave up after %1 attempts.").arg(m_policy.attempts());
     }
     return {};
 }
