@@ -88,6 +88,7 @@ public:
         m_attempt = attempt;
     }
     int groupId() const { return m_groupId > 0 ? m_groupId : m_id; }
+    bool inGroup() const { return m_groupId > 0; }
     int attempt() const { return m_attempt; }
     // The keepalive pinging this connection, when its options ask for one.
     Keepalive *keepalive() const { return m_keepalive; }

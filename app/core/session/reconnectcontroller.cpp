@@ -2,11 +2,25 @@
 
 #include "closeexplainer.h"
 #include "connection.h"
+#include "wallclock.h"
 #include "workspace.h"
 
 #include <QTimer>
 
 namespace wsi {
+
+namespace {
+
+// Reconnect decisions are rows in the log of the connection they concern (and so in session files).
+void note(Connection *connection, const QString &message)
+{
+    EventRecord r;
+    r.timeUs = wallClockUs();
+    r.type = EventType::Info;
+    connection->appendEvent(r, message.toUtf8());
+}
+
+} // namespace
 
 ReconnectController::ReconnectController(Workspace *workspace, Connection *first, ReconnectPolicy::Random random,
                                          ReconnectPolicy::Clock clock, QObject *parent)
@@ -52,11 +66,18 @@ void ReconnectController::onAttemptFinished(Connection *connection)
         // Either the ending was not one to retry (a clean close), or the attempts are used up.
         const bool exhausted = m_policy.settings().maxAttempts > 0 && m_policy.attempts() >= m_policy.settings().maxAttempts;
         m_stopReason = tr("Not reconnecting: the connection closed cleanly.");
+        if (exhausted)
+            note(connection, tr("Auto-reconnect gave up after %1 attempts.").arg(m_policy.attempts()));
         setPhase(exhausted ? Phase::GaveUp : Phase::Stopped);
         return;
     }
     m_policy.schedule();
     m_dueTimer->start(int(m_policy.remainingMs()));
+    const int max = m_policy.settings().maxAttempts;
+    note(connection, tr("Auto-reconnect: attempt %1%2 in %3 ms.")
+                         .arg(m_policy.attempts())
+                         .arg(max > 0 ? tr(" of %1").arg(max) : QString())
+                         .arg(m_policy.remainingMs()));
     setPhase(Phase::Waiting);
     Q_EMIT countdownChanged();
 }
@@ -76,6 +97,8 @@ void ReconnectController::stop()
     m_dueTimer->stop();
     m_policy.cancel();
     m_stopReason = tr("Auto-reconnect stopped by the user.");
+    if (m_current)
+        note(m_current, m_stopReason);
     setPhase(Phase::Stopped);
     Q_EMIT countdownChanged();
 }
@@ -90,6 +113,12 @@ void ReconnectController::openAttempt()
     // Watch before opening: an attempt with bad options finishes inside open().
     setPhase(Phase::Watching);
     watch(connection);
+    const int max = m_policy.settings().maxAttempts;
+    note(connection, tr("Auto-reconnect attempt %1%2 for %3 (connection %4 of this endpoint).")
+                         .arg(m_policy.attempts())
+                         .arg(max > 0 ? tr(" of %1").arg(max) : QString())
+                         .arg(m_options.url.toString())
+                         .arg(m_attemptNumber));
     m_workspace->addConnection(connection);
     Q_EMIT attemptStarted(connection);
     Q_EMIT countdownChanged();
