@@ -39,6 +39,11 @@ ReconnectController::ReconnectController(Workspace *workspace, Connection *first
 
 ReconnectController::~ReconnectController() = default;
 
+Connection *ReconnectController::current() const
+{
+    return m_current;
+}
+
 void ReconnectController::watch(Connection *connection)
 {
     m_current = connection;

@@ -34,7 +34,7 @@ public:
     QString endpoint() const { return m_options.url.toString(); }
     const ConnectionOptions &options() const { return m_options; }
     Phase phase() const { return m_phase; }
-    Connection *current() const { return m_current; }
+    Connection *current() const;
     // Every attempt so far, oldest first (attempt 1 is the one the user opened).
     int attemptCount() const { return m_attemptNumber; }
     // The countdown: the number of the next attempt (counted since the last successful open), its maximum
