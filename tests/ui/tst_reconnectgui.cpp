@@ -3,6 +3,7 @@
 // is killed and restarted on the same port by the test.
 
 #include "connectbar.h"
+#include "eventdetailview.h"
 #include "connection.h"
 #include "connectionlistmodel.h"
 #include "liveoptionswidget.h"
@@ -86,6 +87,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(strip->text() != before, 5000);
         QVERIFY2(first->statusText().contains(QStringLiteral("1006")) || first->statusText().contains(QStringLiteral("Close")),
                  qPrintable(first->statusText()));
+
+        // The detail pane of the drop's error row says why it ended and what to try.
+        int errorRow = -1;
+        for (qsizetype i = 0; i < first->events().size(); ++i) {
+            if (first->events().at(i).type == EventType::Error)
+                errorRow = int(i);
+        }
+        QVERIFY(errorRow >= 0);
+        window.selectConnection(first);
+        window.detailView()->showEvent(errorRow);
+        const QString fields = window.detailView()->fieldLines().join(QLatin1Char('\n'));
+        QVERIFY2(fields.contains(QStringLiteral("Layer: ")), qPrintable(fields));
+        QVERIFY2(fields.contains(QStringLiteral("What to try: ")), qPrintable(fields));
+        QVERIFY2(fields.contains(QStringLiteral("Why it ended: ")), qPrintable(fields));
+        QVERIFY2(fields.contains(QStringLiteral("Closed first by: neither")), qPrintable(fields));
 
         // Reconnect now: a new connection, refused (the server is down), listed as attempt 2 of the endpoint.
         QTest::mouseClick(strip->reconnectNowButton(), Qt::LeftButton);
