@@ -113,9 +113,9 @@ LiveOptionsWidget::~LiveOptionsWidget() = default;
 
 void LiveOptionsWidget::updateEnabled()
 {
-    for (QWidget *w : std::initializer_list<QWidget *>{ m_interval, m_timeout, m_closeOnMiss })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_interval, m_timeout, m_closeOnMiss })
         w->setEnabled(m_keepalive->isChecked());
-    for (QWidget *w : std::initializer_list<QWidget *>{ m_initialDelay, m_maxDelay, m_maxAttempts, m_afterClean })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_initialDelay, m_maxDelay, m_maxAttempts, m_afterClean })
         w->setEnabled(m_reconnect->isChecked());
 }
 

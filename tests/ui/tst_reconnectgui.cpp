@@ -3,9 +3,9 @@
 // is killed and restarted on the same port by the test.
 
 #include "connectbar.h"
-#include "eventdetailview.h"
 #include "connection.h"
 #include "connectionlistmodel.h"
+#include "eventdetailview.h"
 #include "liveoptionswidget.h"
 #include "mainwindow.h"
 #include "peerprocess.h"
@@ -15,9 +15,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QLineEdit>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSettings>
@@ -69,8 +69,8 @@ private Q_SLOTS:
         QTest::keyClick(bar->urlCombo()->lineEdit(), Qt::Key_Return);
         QCOMPARE(requested.size(), 1); // one Enter, one connection
 
-        QTRY_VERIFY_WITH_TIMEOUT(window.currentConnection()
-                                     && window.currentConnection()->state() == Connection::State::Open, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.currentConnection() && window.currentConnection()->state() == Connection::State::Open, 10000);
         Connection *first = window.currentConnection();
         ReconnectController *controller = window.reconnectControllerFor(first);
         QVERIFY(controller);
@@ -85,8 +85,9 @@ private Q_SLOTS:
         // The countdown moves while the strip is shown.
         const QString before = strip->text();
         QTRY_VERIFY_WITH_TIMEOUT(strip->text() != before, 5000);
-        QVERIFY2(first->statusText().contains(QStringLiteral("1006")) || first->statusText().contains(QStringLiteral("Close")),
-                 qPrintable(first->statusText()));
+        QVERIFY2(first->statusText().contains(QStringLiteral("1006"))
+                || first->statusText().contains(QStringLiteral("Close")),
+            qPrintable(first->statusText()));
 
         // The detail pane of the drop's error row says why it ended and what to try.
         int errorRow = -1;
@@ -111,7 +112,7 @@ private Q_SLOTS:
         QCOMPARE(second->attempt(), 2);
         QTRY_COMPARE_WITH_TIMEOUT(second->state(), Connection::State::Failed, 10000);
         QVERIFY2(second->statusText().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
-                 qPrintable(second->statusText()));
+            qPrintable(second->statusText()));
         QTRY_COMPARE_WITH_TIMEOUT(controller->phase(), ReconnectController::Phase::Waiting, 10000);
         QTRY_VERIFY(strip->text().endsWith(QStringLiteral("(attempt 2 of 5)")));
 
@@ -122,12 +123,15 @@ private Q_SLOTS:
         QCOMPARE(model->index(1, 0).data(ConnectionListModel::AttemptRole).toInt(), 2);
         QCOMPARE(model->index(1, 0).data(ConnectionListModel::GroupRole).toInt(), first->id());
         QVERIFY(model->index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("attempt 2")));
-        QTRY_VERIFY(model->index(1, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+        QTRY_VERIFY(model->index(1, 0)
+                        .data(Qt::ToolTipRole)
+                        .toString()
+                        .contains(QStringLiteral("refused"), Qt::CaseInsensitive));
 
         // The server is back on the same port; Reconnect now opens attempt 3, which works.
         PeerProcess again;
         QVERIFY(again.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py"),
-                            { QStringLiteral("--port"), QString::number(port) }));
+            { QStringLiteral("--port"), QString::number(port) }));
         QTest::mouseClick(strip->reconnectNowButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->connections().size(), 3, 5000);
         Connection *third = window.workspace()->connections().at(2);

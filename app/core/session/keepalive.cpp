@@ -77,7 +77,8 @@ void Keepalive::onPongTimeout()
     if (m_outstanding.isEmpty() || m_connection->state() != Connection::State::Open)
         return;
     ++m_pongsMissed;
-    const QString sentAt = QDateTime::fromMSecsSinceEpoch(m_outstandingSentUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString sentAt
+        = QDateTime::fromMSecsSinceEpoch(m_outstandingSentUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
     QString message = tr("No pong within %1 ms for the ping sent at %2 (payload \"%3\"); the server may be stalled "
                          "or the network dropped.")
                           .arg(m_settings.timeoutMs)

@@ -23,7 +23,7 @@ void note(Connection *connection, const QString &message)
 } // namespace
 
 ReconnectController::ReconnectController(Workspace *workspace, Connection *first, ReconnectPolicy::Random random,
-                                         ReconnectPolicy::Clock clock, QObject *parent)
+    ReconnectPolicy::Clock clock, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
     , m_options(first->options())
@@ -69,7 +69,8 @@ void ReconnectController::onAttemptFinished(Connection *connection)
     }
     if (!m_policy.shouldReconnect(info)) {
         // Either the ending was not one to retry (a clean close), or the attempts are used up.
-        const bool exhausted = m_policy.settings().maxAttempts > 0 && m_policy.attempts() >= m_policy.settings().maxAttempts;
+        const bool exhausted
+            = m_policy.settings().maxAttempts > 0 && m_policy.attempts() >= m_policy.settings().maxAttempts;
         m_stopReason = tr("Not reconnecting: the connection closed cleanly.");
         if (exhausted)
             note(connection, tr("Auto-reconnect gave up after %1 attempts.").arg(m_policy.attempts()));
@@ -79,10 +80,11 @@ void ReconnectController::onAttemptFinished(Connection *connection)
     m_policy.schedule();
     m_dueTimer->start(int(m_policy.remainingMs()));
     const int max = m_policy.settings().maxAttempts;
-    note(connection, tr("Auto-reconnect: attempt %1%2 in %3 ms.")
-                         .arg(m_policy.attempts())
-                         .arg(max > 0 ? tr(" of %1").arg(max) : QString())
-                         .arg(m_policy.remainingMs()));
+    note(connection,
+        tr("Auto-reconnect: attempt %1%2 in %3 ms.")
+            .arg(m_policy.attempts())
+            .arg(max > 0 ? tr(" of %1").arg(max) : QString())
+            .arg(m_policy.remainingMs()));
     setPhase(Phase::Waiting);
     Q_EMIT countdownChanged();
 }
@@ -119,11 +121,12 @@ void ReconnectController::openAttempt()
     setPhase(Phase::Watching);
     watch(connection);
     const int max = m_policy.settings().maxAttempts;
-    note(connection, tr("Auto-reconnect attempt %1%2 for %3 (connection %4 of this endpoint).")
-                         .arg(m_policy.attempts())
-                         .arg(max > 0 ? tr(" of %1").arg(max) : QString())
-                         .arg(m_options.url.toString())
-                         .arg(m_attemptNumber));
+    note(connection,
+        tr("Auto-reconnect attempt %1%2 for %3 (connection %4 of this endpoint).")
+            .arg(m_policy.attempts())
+            .arg(max > 0 ? tr(" of %1").arg(max) : QString())
+            .arg(m_options.url.toString())
+            .arg(m_attemptNumber));
     m_workspace->addConnection(connection);
     Q_EMIT attemptStarted(connection);
     Q_EMIT countdownChanged();

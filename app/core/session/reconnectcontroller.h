@@ -27,7 +27,7 @@ public:
 
     // first: the attempt the user opened (already in the workspace). The clock drives the countdown.
     ReconnectController(Workspace *workspace, Connection *first, ReconnectPolicy::Random random = {},
-                        ReconnectPolicy::Clock clock = {}, QObject *parent = nullptr);
+        ReconnectPolicy::Clock clock = {}, QObject *parent = nullptr);
     ~ReconnectController() override;
 
     int groupId() const { return m_groupId; }

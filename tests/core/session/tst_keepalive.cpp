@@ -58,9 +58,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_raw.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")),
-                 "raw server did not start");
+            "raw server did not start");
         QVERIFY2(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
-                 "python3-websockets server did not start");
+            "python3-websockets server did not start");
     }
 
     void noKeepaliveUnlessAsked()
@@ -82,9 +82,9 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(layers.front(), ErrorLayer::WebSocket);
         QVERIFY2(errors.front().startsWith(QStringLiteral("No pong within 300 ms for the ping sent at ")),
-                 qPrintable(errors.front()));
+            qPrintable(errors.front()));
         QVERIFY2(errors.front().contains(QStringLiteral("the server may be stalled or the network dropped")),
-                 qPrintable(errors.front()));
+            qPrintable(errors.front()));
         QVERIFY(c.statusText().contains(QStringLiteral("No pong within 300 ms")));
         // The ping really crossed the wire; nothing answered it.
         QVERIFY(countOf(c, EventType::Ping, Direction::Outgoing) >= 1);

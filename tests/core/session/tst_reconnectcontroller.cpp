@@ -60,7 +60,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
-                 "python3-websockets server did not start");
+            "python3-websockets server did not start");
         PeerProcess gone;
         QVERIFY(gone.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
         m_closedPort = gone.port();
@@ -72,7 +72,8 @@ private Q_SLOTS:
         Workspace workspace;
         qint64 now = 1000;
         Connection *first = workspace.openConnection(optionsFor(closedUrl(), 60000, 600000, 3));
-        ReconnectController controller(&workspace, first, [] { return 0.5; }, [&now] { return now; });
+        ReconnectController controller(
+            &workspace, first, [] { return 0.5; }, [&now] { return now; });
         QCOMPARE(controller.groupId(), first->id());
         QCOMPARE(first->attempt(), 1);
         QSignalSpy phases(&controller, &ReconnectController::phaseChanged);
@@ -94,7 +95,8 @@ private Q_SLOTS:
         Workspace workspace;
         qint64 now = 0;
         Connection *first = workspace.openConnection(optionsFor(closedUrl(), 60000, 600000, 3));
-        ReconnectController controller(&workspace, first, [] { return 0.5; }, [&now] { return now; });
+        ReconnectController controller(
+            &workspace, first, [] { return 0.5; }, [&now] { return now; });
         QSignalSpy started(&controller, &ReconnectController::attemptStarted);
         QList<qint64> delays;
         for (int attempt = 1; attempt <= 3; ++attempt) {
@@ -109,7 +111,7 @@ private Q_SLOTS:
             QVERIFY(waitFinished(c));
         }
         // Exponential backoff, doubling from the initial delay (no jitter at 0.5).
-        QCOMPARE(delays, (QList<qint64>{60000, 120000, 240000}));
+        QCOMPARE(delays, (QList<qint64> { 60000, 120000, 240000 }));
         QTRY_COMPARE_WITH_TIMEOUT(controller.phase(), ReconnectController::Phase::GaveUp, 10000);
         QCOMPARE(controller.countdownText(), QStringLiteral("Gave up after 3 attempts."));
         QCOMPARE(workspace.connections().size(), 4);
@@ -189,16 +191,16 @@ private Q_SLOTS:
         QVERIFY(!errors.isEmpty());
         QCOMPARE(layers.front(), ErrorLayer::Tcp);
         QVERIFY2(errors.front().contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(errors.front()));
-        QVERIFY2(refused->statusText().contains(QStringLiteral("Is the server running")),
-                 qPrintable(refused->statusText()));
+        QVERIFY2(
+            refused->statusText().contains(QStringLiteral("Is the server running")), qPrintable(refused->statusText()));
 
         // Back on the same port: the next attempt opens, and the count starts afresh.
         PeerProcess again;
         QVERIFY(again.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py"),
-                            {QStringLiteral("--port"), QString::number(port)}));
+            { QStringLiteral("--port"), QString::number(port) }));
         QCOMPARE(again.port(), port);
-        QTRY_VERIFY_WITH_TIMEOUT(controller.current() && controller.current()->state() == Connection::State::Open,
-                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            controller.current() && controller.current()->state() == Connection::State::Open, 15000);
         Connection *working = controller.current();
         QVERIFY(working->attempt() >= 3);
         QCOMPARE(working->groupId(), first->id());
