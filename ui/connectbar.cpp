@@ -101,7 +101,7 @@ ConnectBar::ConnectBar(QWidget *parent)
     layout->addWidget(m_error);
 
     connect(m_connect, &QPushButton::clicked, this, &ConnectBar::onConnectClicked);
-    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, &ConnectBar::onConnectClicked);
+    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, &ConnectBar::onReturnPressed);
     connect(m_url->lineEdit(), &QLineEdit::textEdited, this, &ConnectBar::clearError);
     connect(m_optionsButton, &QToolButton::toggled, this, &ConnectBar::setOptionsVisible);
     connect(m_headers, &QPlainTextEdit::textChanged, this, &ConnectBar::updateOptionsButton);
@@ -260,14 +260,19 @@ bool ConnectBar::buildOptions(ConnectionOptions *options)
     return true;
 }
 
-void ConnectBar::onConnectClicked()
+void ConnectBar::onReturnPressed()
 {
     // An editable QComboBox hands the line edit's unhandled Return back to it, so one Enter emits
     // returnPressed twice: one key press is one connection.
-    if (m_connectPending)
+    if (m_returnPending)
         return;
-    m_connectPending = true;
-    QTimer::singleShot(0, this, [this] { m_connectPending = false; });
+    m_returnPending = true;
+    QTimer::singleShot(0, this, [this] { m_returnPending = false; });
+    onConnectClicked();
+}
+
+void ConnectBar::onConnectClicked()
+{
     ConnectionOptions options;
     if (!buildOptions(&options))
         return;

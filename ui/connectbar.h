@@ -58,6 +58,7 @@ Q_SIGNALS:
 
 private:
     void onConnectClicked();
+    void onReturnPressed();
     void updateOptionsButton();
     void loadRecentUrls();
     void loadEndpointOptions();
@@ -73,7 +74,7 @@ private:
     TlsOptionsWidget *m_tls = nullptr;
     LiveOptionsWidget *m_live = nullptr;
     QLabel *m_error = nullptr;
-    bool m_connectPending = false;
+    bool m_returnPending = false;
 };
 
 } // namespace wsi
