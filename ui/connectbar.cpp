@@ -1,5 +1,6 @@
 #include "connectbar.h"
 
+#include "liveoptionswidget.h"
 #include "theme.h"
 #include "tlsoptionswidget.h"
 
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -50,7 +52,7 @@ ConnectBar::ConnectBar(QWidget *parent)
     m_optionsButton->setCheckable(true);
     m_optionsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_optionsButton->setArrowType(Qt::RightArrow);
-    m_optionsButton->setToolTip(tr("Request headers, subprotocols, Origin and TLS"));
+    m_optionsButton->setToolTip(tr("Request headers, subprotocols, Origin, TLS, keepalive and reconnect"));
     m_row->addWidget(m_optionsButton);
 
     m_connect = new QPushButton(theme::icon("connect"), tr("Connect"), this);
@@ -86,6 +88,8 @@ ConnectBar::ConnectBar(QWidget *parent)
     form->addRow(tr("&Origin:"), m_origin);
     m_tls = new TlsOptionsWidget(m_optionsPanel);
     form->addRow(m_tls);
+    m_live = new LiveOptionsWidget(m_optionsPanel);
+    form->addRow(m_live);
     m_optionsPanel->hide();
     layout->addWidget(m_optionsPanel);
 
@@ -97,13 +101,14 @@ ConnectBar::ConnectBar(QWidget *parent)
     layout->addWidget(m_error);
 
     connect(m_connect, &QPushButton::clicked, this, &ConnectBar::onConnectClicked);
-    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, &ConnectBar::onConnectClicked);
+    connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, &ConnectBar::onReturnPressed);
     connect(m_url->lineEdit(), &QLineEdit::textEdited, this, &ConnectBar::clearError);
     connect(m_optionsButton, &QToolButton::toggled, this, &ConnectBar::setOptionsVisible);
     connect(m_headers, &QPlainTextEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_subprotocols, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_origin, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_tls, &TlsOptionsWidget::changed, this, &ConnectBar::updateOptionsButton);
+    connect(m_live, &LiveOptionsWidget::changed, this, &ConnectBar::updateOptionsButton);
     // Picking a remembered endpoint brings back its TLS options.
     connect(m_url, &QComboBox::textActivated, this, &ConnectBar::loadEndpointOptions);
     connect(m_url->lineEdit(), &QLineEdit::editingFinished, this, &ConnectBar::loadEndpointOptions);
@@ -154,6 +159,7 @@ void ConnectBar::clearOptions()
     m_subprotocols->clear();
     m_origin->clear();
     m_tls->clear();
+    m_live->clear();
 }
 
 void ConnectBar::loadEndpointOptions()
@@ -161,6 +167,8 @@ void ConnectBar::loadEndpointOptions()
     const QUrl url(urlText(), QUrl::StrictMode);
     if (url.isValid() && url.scheme() == QLatin1String("wss"))
         m_tls->load(url);
+    if (url.isValid())
+        m_live->load(url);
 }
 
 void ConnectBar::updateOptionsButton()
@@ -175,6 +183,7 @@ void ConnectBar::updateOptionsButton()
     if (!m_origin->text().trimmed().isEmpty())
         ++count;
     count += m_tls->changedCount();
+    count += m_live->changedCount();
     m_optionsButton->setText(count ? tr("Options (%1)").arg(count) : tr("Options"));
 }
 
@@ -234,6 +243,7 @@ bool ConnectBar::buildOptions(ConnectionOptions *options)
     o.origin = m_origin->text().trimmed();
     if (!m_tls->apply(&o))
         return false; // the user cancelled the certificate password prompt
+    m_live->apply(&o);
 
     const QString error = o.validate();
     if (!error.isEmpty()) {
@@ -250,6 +260,17 @@ bool ConnectBar::buildOptions(ConnectionOptions *options)
     return true;
 }
 
+void ConnectBar::onReturnPressed()
+{
+    // An editable QComboBox hands the line edit's unhandled Return back to it, so one Enter emits
+    // returnPressed twice: one key press is one connection.
+    if (m_returnPending)
+        return;
+    m_returnPending = true;
+    QTimer::singleShot(0, this, [this] { m_returnPending = false; });
+    onConnectClicked();
+}
+
 void ConnectBar::onConnectClicked()
 {
     ConnectionOptions options;
@@ -257,6 +278,7 @@ void ConnectBar::onConnectClicked()
         return;
     addRecentUrl(options.url.toString());
     m_tls->save(options.url);
+    m_live->save(options.url);
     Q_EMIT connectRequested(options);
 }
 

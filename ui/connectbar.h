@@ -15,6 +15,7 @@ class QToolButton;
 
 namespace wsi {
 
+class LiveOptionsWidget;
 class TlsOptionsWidget;
 
 // The URL to connect to, with optional request headers, subprotocols, Origin and TLS options in a collapsible
@@ -50,12 +51,14 @@ public:
     QComboBox *urlCombo() const { return m_url; }
     QPushButton *connectButton() const { return m_connect; }
     TlsOptionsWidget *tlsOptions() const { return m_tls; }
+    LiveOptionsWidget *liveOptions() const { return m_live; }
 
 Q_SIGNALS:
     void connectRequested(const wsi::ConnectionOptions &options);
 
 private:
     void onConnectClicked();
+    void onReturnPressed();
     void updateOptionsButton();
     void loadRecentUrls();
     void loadEndpointOptions();
@@ -69,7 +72,9 @@ private:
     QLineEdit *m_subprotocols = nullptr;
     QLineEdit *m_origin = nullptr;
     TlsOptionsWidget *m_tls = nullptr;
+    LiveOptionsWidget *m_live = nullptr;
     QLabel *m_error = nullptr;
+    bool m_returnPending = false;
 };
 
 } // namespace wsi

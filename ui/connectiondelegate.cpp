@@ -14,6 +14,7 @@
 namespace wsi {
 
 static constexpr int kPad = 6;
+static constexpr int kAttemptIndent = 14;
 
 ConnectionDelegate::ConnectionDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -44,7 +45,16 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     QColor dim = text;
     dim.setAlphaF(0.7f);
 
-    const QRect r = option.rect.adjusted(kPad + 2, kPad, -kPad, -kPad);
+    // Reconnect attempts sit indented under their endpoint, so the attempts of one endpoint read as a group.
+    const int attempt = index.data(ConnectionListModel::AttemptRole).toInt();
+    const int groupId = index.data(ConnectionListModel::GroupRole).toInt();
+    const int indent = groupId > 0 && attempt > 1 ? kAttemptIndent : 0;
+    const QRect r = option.rect.adjusted(kPad + 2 + indent, kPad, -kPad, -kPad);
+    if (indent > 0) {
+        QColor guide = dim;
+        guide.setAlphaF(0.35f);
+        painter->fillRect(QRect(option.rect.left() + kPad + 4, option.rect.top(), 2, option.rect.height()), guide);
+    }
     QFont urlFont = option.font;
     urlFont.setBold(true);
     const QFontMetrics urlFm(urlFont);
@@ -58,7 +68,9 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setFont(option.font);
     painter->setPen(dim);
     // \u2192: we connected out; \u2190: a client connected in to the test server.
-    const QString idText = QStringLiteral("#%1 %2").arg(id).arg(incoming ? QChar(0x2190) : QChar(0x2192));
+    // \u21bb: a reconnect attempt.
+    const QString idText = QStringLiteral("#%1 %2").arg(id).arg(
+        incoming ? QChar(0x2190) : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
     painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, idText);
     const int urlLeft = r.left() + fm.horizontalAdvance(idText) + 6;
     painter->setFont(urlFont);
@@ -102,6 +114,20 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->drawText(tagRect, Qt::AlignCenter, tag);
         countersLeft = tagRect.right() + 8;
     }
+    if (groupId > 0) {
+        // "attempt 3": which try at this endpoint, for comparing a failing and a working handshake.
+        const QString tag = tr("attempt %1").arg(attempt);
+        const QRect tagRect(countersLeft, badge.top(), badgeFm.horizontalAdvance(tag) + 12, badge.height());
+        const QColor accent = theme::toneForeground(theme::Tone::Warning, option.palette);
+        QPainterPath tagPath;
+        tagPath.addRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRect.height() / 2.0,
+            tagRect.height() / 2.0);
+        painter->setFont(badgeFont);
+        painter->setPen(QPen(selected ? text : accent, 1));
+        painter->drawPath(tagPath);
+        painter->drawText(tagRect, Qt::AlignCenter, tag);
+        countersLeft = tagRect.right() + 8;
+    }
     painter->setFont(option.font);
     painter->setPen(dim);
     const QString counters = index.data(ConnectionListModel::CountersTextRole).toString();
@@ -123,6 +149,8 @@ bool ConnectionDelegate::helpEvent(
     const QString status = index.data(ConnectionListModel::StatusTextRole).toString();
     if (!status.isEmpty())
         tip += QStringLiteral("<br/>") + status.toHtmlEscaped();
+    if (connection && connection->inGroup())
+        tip += QStringLiteral("<br/>") + tr("Auto-reconnect: attempt %1 at this endpoint").arg(connection->attempt());
     if (connection && connection->kind() == Connection::Kind::Incoming)
         tip += QStringLiteral("<br/>") + tr("A client of the test server: %1").arg(connection->title().toHtmlEscaped());
     QToolTip::showText(event->globalPos(), tip, view);

@@ -1,6 +1,7 @@
 #include "eventdetailview.h"
 
 #include "closecodes.h"
+#include "closeexplainer.h"
 #include "connection.h"
 #include "eventlogmodel.h"
 #include "frameheader.h"
@@ -172,6 +173,33 @@ void EventDetailView::addField(const QString &name, const QString &value, const 
     item->setToolTip(1, tip.isEmpty() ? value : tip);
 }
 
+void EventDetailView::addWhyItEnded(const Connection &connection)
+{
+    // Only once it is over: a live connection has not ended, whatever its Close rows say so far.
+    if (connection.state() != Connection::State::Closed && connection.state() != Connection::State::Failed)
+        return;
+    const CloseExplanation why = CloseExplainer::explain(connection);
+    addField(tr("Why it ended"), why.summary);
+    switch (why.closer) {
+    case CloseExplanation::Closer::Client: addField(tr("Closed first by"), tr("the client")); break;
+    case CloseExplanation::Closer::Server: addField(tr("Closed first by"), tr("the server")); break;
+    case CloseExplanation::Closer::Neither:
+        addField(tr("Closed first by"), tr("neither: the TCP connection dropped (1006)"));
+        break;
+    default: break;
+    }
+    if (why.closer == CloseExplanation::Closer::Client || why.closer == CloseExplanation::Closer::Server
+        || why.closer == CloseExplanation::Closer::Neither)
+        addField(tr("Clean"), why.clean ? tr("yes: both Close frames crossed the wire")
+                                        : tr("no: abnormal, the closing handshake did not finish"));
+    if (why.betweenUs >= 0)
+        addField(tr("Close to reply"), QStringLiteral("%1 ms").arg(double(why.betweenUs) / 1000.0, 0, 'f', 3));
+    if (!why.lastSeen.isEmpty())
+        addField(tr("Last seen"), why.lastSeen);
+    if (!why.hint.isEmpty() && why.closer != CloseExplanation::Closer::NotOpened)
+        addField(tr("What to try"), why.hint);
+}
+
 void EventDetailView::showEvent(int eventIndex)
 {
     const Connection *c = m_connection;
@@ -293,10 +321,12 @@ void EventDetailView::showEvent(int eventIndex)
             addField(tr("Meaning"), closeCodeMeaning(code));
         }
         addField(tr("Reason"), payload.isEmpty() ? tr("(none)") : QString::fromUtf8(payload));
-        addField(tr("Closed by"),
-            r.dir == Direction::Outgoing       ? tr("this client")
-                : r.dir == Direction::Incoming ? tr("the server")
+        const bool server = c->kind() == Connection::Kind::Incoming;
+        addField(tr("Sent by"),
+            r.dir == Direction::Outgoing       ? (server ? tr("this server") : tr("this client"))
+                : r.dir == Direction::Incoming ? (server ? tr("the client") : tr("the server"))
                                                : tr("\u2014"));
+        addWhyItEnded(*c);
         break;
     }
     case EventType::Message:
@@ -312,10 +342,16 @@ void EventDetailView::showEvent(int eventIndex)
         if (r.type == EventType::Pong && r.value > 0)
             addField(tr("Round trip"), QStringLiteral("%1 ms").arg(double(r.value) / 1000.0, 0, 'f', 3));
         break;
-    case EventType::Error:
+    case EventType::Error: {
         addField(tr("Layer"), errorLayerName(r.layer()));
         addField(tr("Message"), QString::fromUtf8(payload));
+        const int status = c->handshake().responseComplete ? c->handshake().response.status : 0;
+        const QString hint = CloseExplainer::hintForError(r.layer(), QString::fromUtf8(payload), status);
+        if (!hint.isEmpty())
+            addField(tr("What to try"), hint);
+        addWhyItEnded(*c);
         break;
+    }
     case EventType::HandshakeRequest:
     case EventType::HandshakeResponse:
         addField(tr("Head size"),

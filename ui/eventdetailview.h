@@ -41,6 +41,8 @@ public:
 
 private:
     void clearAll(const QString &note);
+    // The connection's ending in fields: who closed, clean or not, the time between, what to try.
+    void addWhyItEnded(const Connection &connection);
     void addField(const QString &name, const QString &value, const QString &tip = {});
 
     QPointer<Connection> m_connection;

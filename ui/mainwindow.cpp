@@ -11,6 +11,8 @@
 #include "eventlogview.h"
 #include "handshakeview.h"
 #include "preferencesdialog.h"
+#include "reconnectcontroller.h"
+#include "reconnectstrip.h"
 #include "serverpanel.h"
 #include "theme.h"
 #include "workspace.h"
@@ -158,6 +160,9 @@ void MainWindow::createCentralWidget()
 
     m_connectBar = new ConnectBar(central);
     layout->addWidget(m_connectBar);
+    // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
+    m_reconnectStrip = new ReconnectStrip(central);
+    layout->addWidget(m_reconnectStrip);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, central);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -304,7 +309,18 @@ void MainWindow::connectTo(const QString &url)
 void MainWindow::onConnectRequested(const ConnectionOptions &options)
 {
     Connection *connection = m_workspace->openConnection(options);
+    if (options.reconnect.enabled) {
+        auto *controller = new ReconnectController(m_workspace, connection, {}, {}, this);
+        m_reconnectors.insert(controller->groupId(), controller);
+        if (m_current == connection) // selected already, when the list added its row
+            m_reconnectStrip->setController(controller);
+    }
     selectConnection(connection);
+}
+
+ReconnectController *MainWindow::reconnectControllerFor(const Connection *connection) const
+{
+    return connection && connection->inGroup() ? m_reconnectors.value(connection->groupId()) : nullptr;
 }
 
 void MainWindow::onConnectionRowsInserted(const QModelIndex &, int, int last)
@@ -347,6 +363,7 @@ void MainWindow::setCurrentConnection(Connection *connection)
     m_handshakeView->setConnection(connection);
     m_composer->setConnection(connection);
     m_serverPanel->setCurrentConnection(connection);
+    m_reconnectStrip->setController(reconnectControllerFor(connection));
     m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
     setWindowTitle(connection ? tr("%1 \u2014 WS Inspector").arg(connection->url().toString()) : tr("WS Inspector"));
     onCurrentStateChanged();

@@ -2,6 +2,7 @@
 
 #include "connectionoptions.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -23,6 +24,8 @@ class ConnectionListModel;
 class EventDetailView;
 class EventLogView;
 class HandshakeView;
+class ReconnectController;
+class ReconnectStrip;
 class ServerPanel;
 class Workspace;
 
@@ -51,6 +54,9 @@ public:
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
     QString statusText() const;
+    ReconnectStrip *reconnectStrip() const { return m_reconnectStrip; }
+    // Auto-reconnect of the endpoint this connection belongs to; null when it has none.
+    ReconnectController *reconnectControllerFor(const Connection *connection) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -97,6 +103,8 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
     QLabel *m_statusLabel = nullptr;
+    ReconnectStrip *m_reconnectStrip = nullptr;
+    QHash<int, ReconnectController *> m_reconnectors; // by group id (the endpoint's first connection)
     QLabel *m_countersLabel = nullptr;
     QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
 

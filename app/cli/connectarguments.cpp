@@ -140,9 +140,26 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = option("no-intercept", "wss: do not decrypt; only TLS facts and messages are shown.");
     const QCommandLineOption tlsMin
         = option("tls-min", "wss: minimum TLS version, 1.2 (default) or 1.3.", "version", "1.2");
+    const QCommandLineOption reconnect
+        = option("reconnect", "When the connection drops or fails, open a new one (each attempt its own conn).");
+    const QCommandLineOption reconnectInitial
+        = option("reconnect-initial-ms", "Wait before the first reconnect (default 1000).", "ms", "1000");
+    const QCommandLineOption reconnectMax
+        = option("reconnect-max-ms", "Longest wait between attempts (default 30000).", "ms", "30000");
+    const QCommandLineOption reconnectAttempts = option(
+        "reconnect-max-attempts", "Attempts after the last successful open before giving up (default 10).", "n", "10");
+    const QCommandLineOption reconnectAfterClean
+        = option("reconnect-after-clean-close", "Also reconnect after a clean close by the server.");
+    const QCommandLineOption keepaliveMs
+        = option("keepalive-ms", "Ping every N ms while open; a missed pong is an error line.", "ms");
+    const QCommandLineOption keepaliveTimeout
+        = option("keepalive-timeout-ms", "How long to wait for each pong (default 10000).", "ms", "10000");
+    const QCommandLineOption keepaliveClose
+        = option("keepalive-close", "Close the connection (1001) when a pong is missed.");
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
-        key, certPassword, noIntercept, tlsMin });
+        key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
+        reconnectAfterClean, keepaliveMs, keepaliveTimeout, keepaliveClose });
     parser.process(arguments);
 
     const QStringList args = parser.positionalArguments();
@@ -273,6 +290,36 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             usageError(QStringLiteral("--tls-min cannot be combined with --no-intercept yet: it is applied by the "
                                       "intercepting tap."));
     }
+    // Auto-reconnect and keepalive.
+    options.reconnect.enabled = parser.isSet(reconnect);
+    options.reconnect.initialDelayMs
+        = int(parseBoundedInt(parser.value(reconnectInitial), QStringLiteral("reconnect-initial-ms"), 0, 3600 * 1000));
+    options.reconnect.maxDelayMs
+        = int(parseBoundedInt(parser.value(reconnectMax), QStringLiteral("reconnect-max-ms"), 0, 3600 * 1000));
+    // Never 0 (no limit) here: a script must always get its exit code in the end.
+    options.reconnect.maxAttempts = int(
+        parseBoundedInt(parser.value(reconnectAttempts), QStringLiteral("reconnect-max-attempts"), 1, 1000000));
+    options.reconnect.reconnectAfterCleanClose = parser.isSet(reconnectAfterClean);
+    if (options.reconnect.maxDelayMs < options.reconnect.initialDelayMs)
+        usageError(QStringLiteral("--reconnect-max-ms (%1) is shorter than --reconnect-initial-ms (%2).")
+                       .arg(options.reconnect.maxDelayMs)
+                       .arg(options.reconnect.initialDelayMs));
+    for (const QCommandLineOption *reconnectOption :
+         { &reconnectInitial, &reconnectMax, &reconnectAttempts, &reconnectAfterClean }) {
+        if (parser.isSet(*reconnectOption) && !options.reconnect.enabled)
+            usageError(QStringLiteral("--%1 needs --reconnect.").arg(reconnectOption->names().first()));
+    }
+    if (parser.isSet(keepaliveMs))
+        options.keepalive.intervalMs
+            = int(parseBoundedInt(parser.value(keepaliveMs), QStringLiteral("keepalive-ms"), 10, 24 * 3600 * 1000));
+    options.keepalive.timeoutMs
+        = int(parseBoundedInt(parser.value(keepaliveTimeout), QStringLiteral("keepalive-timeout-ms"), 1, 3600 * 1000));
+    options.keepalive.closeOnMissedPong = parser.isSet(keepaliveClose);
+    for (const QCommandLineOption *keepaliveOption : { &keepaliveTimeout, &keepaliveClose }) {
+        if (parser.isSet(*keepaliveOption) && !parser.isSet(keepaliveMs))
+            usageError(QStringLiteral("--%1 needs --keepalive-ms.").arg(keepaliveOption->names().first()));
+    }
+
     const QString problem = options.validate();
     if (!problem.isEmpty())
         usageError(problem);

@@ -2,8 +2,10 @@
 
 #include "connection.h"
 #include "eventprinter.h"
+#include "reconnectcontroller.h"
 #include "sendsequence.h"
 #include "tlsreport.h"
+#include "workspace.h"
 
 #include <QTimer>
 #include <QWebSocket>
@@ -28,13 +30,47 @@ ConnectCommand::~ConnectCommand() = default;
 void ConnectCommand::start()
 {
     m_printer->printHeader();
-    m_connection = new Connection(m_settings.options, this);
+    Connection *connection = new Connection(m_settings.options, this);
+    if (m_settings.options.reconnect.enabled) {
+        // Each attempt is its own connection with its own conn id; the controller opens them when due.
+        m_workspace = new Workspace(this);
+        m_workspace->addConnection(connection);
+        m_reconnect = new ReconnectController(m_workspace, connection, {}, {}, this);
+        connect(m_reconnect, &ReconnectController::attemptStarted, this, &ConnectCommand::onAttemptStarted);
+        // A decision to stop (clean close, attempts used up) comes after the attempt's finished().
+        connect(m_reconnect, &ReconnectController::phaseChanged, this, [this] {
+            if (m_reconnect->phase() == ReconnectController::Phase::Stopped
+                || m_reconnect->phase() == ReconnectController::Phase::GaveUp)
+                onFinished();
+        });
+    }
+    attach(connection);
+    connection->open();
+}
+
+void ConnectCommand::attach(Connection *connection)
+{
+    m_connection = connection;
+    m_sequence = nullptr;
+    m_closing = false;
     m_connection->setAutoPong(m_settings.autoPong);
     m_printer->watch(m_connection);
     connect(m_connection, &Connection::stateChanged, this, &ConnectCommand::onStateChanged);
     connect(m_connection, &Connection::finished, this, &ConnectCommand::onFinished);
     connect(m_connection, &Connection::tlsDecisionNeeded, this, &ConnectCommand::onTlsDecisionNeeded);
-    m_connection->open();
+}
+
+void ConnectCommand::onAttemptStarted(Connection *connection)
+{
+    if (m_done)
+        return;
+    if (m_sequence)
+        m_sequence->deleteLater();
+    m_connection->disconnect(this);
+    m_printer->printPending(m_connection);
+    m_failure.clear();
+    ++m_reconnectsStarted;
+    attach(connection);
 }
 
 void ConnectCommand::interrupt()
@@ -55,6 +91,10 @@ void ConnectCommand::interrupt()
     default:
         break;
     }
+    if (m_reconnect && m_reconnect->phase() == ReconnectController::Phase::Waiting) {
+        m_reconnect->stop(); // an interrupted wait for the next attempt ends the run
+        onFinished();
+    }
 }
 
 void ConnectCommand::onStateChanged()
@@ -62,7 +102,10 @@ void ConnectCommand::onStateChanged()
     const Connection::State state = m_connection->state();
     if (state == Connection::State::Closed || state == Connection::State::Failed) {
         // finished() normally follows at once; never hang if it does not (e.g. the tap fails after TLS).
-        QTimer::singleShot(kFinishBoundMs, this, &ConnectCommand::onFinished);
+        QTimer::singleShot(kFinishBoundMs, this, [this, connection = m_connection] {
+            if (connection == m_connection)
+                onFinished();
+        });
         return;
     }
     if (state != Connection::State::Open || m_sequence)
@@ -79,7 +122,10 @@ void ConnectCommand::onStateChanged()
 
 void ConnectCommand::onSendingFinished()
 {
-    QTimer::singleShot(m_settings.waitMs, this, &ConnectCommand::beginClose);
+    QTimer::singleShot(m_settings.waitMs, this, [this, connection = m_connection] {
+        if (connection == m_connection) // not a later reconnect attempt
+            beginClose();
+    });
 }
 
 void ConnectCommand::onTlsDecisionNeeded(const TlsReport &report)
@@ -102,8 +148,8 @@ void ConnectCommand::beginClose()
     m_closing = true;
     m_connection->close(m_settings.closeCode, m_settings.closeReason);
     // Bounded: a peer that never answers the Close is dropped after the timeout.
-    QTimer::singleShot(m_settings.options.timeoutMs, this, [this] {
-        if (!m_done)
+    QTimer::singleShot(m_settings.options.timeoutMs, this, [this, connection = m_connection] {
+        if (!m_done && connection == m_connection)
             m_connection->abort();
     });
 }
@@ -113,6 +159,20 @@ void ConnectCommand::onFinished()
     if (m_done)
         return;
     m_printer->printPending(m_connection);
+    if (m_reconnect && m_reconnect->phase() == ReconnectController::Phase::Waiting) {
+        // The controller (connected first) scheduled another attempt: the command keeps running, but a script
+        // must get its answer: attempts are counted in total, not only since the last successful open.
+        if (m_reconnectsStarted < m_settings.options.reconnect.maxAttempts)
+            return;
+        m_gaveUp = true; // before stop(): its phaseChanged comes back here
+        m_reconnect->stop();
+    }
+    if (m_reconnect && (m_gaveUp || m_reconnect->phase() == ReconnectController::Phase::GaveUp)) {
+        finish(Failed, tr("Gave up after %1 reconnect attempts. The last attempt: %2")
+                           .arg(m_reconnectsStarted)
+                           .arg(m_connection->statusText()));
+        return;
+    }
     const EventStore &events = m_connection->events();
     bool closeOut = false;
     bool closeIn = false;

@@ -12,6 +12,8 @@ namespace wsi {
 
 class Connection;
 class EventPrinter;
+class ReconnectController;
+class Workspace;
 class SendSequence;
 struct TlsReport;
 
@@ -57,11 +59,17 @@ private:
     void onFinished();
     void beginClose();
     void finish(int exitCode, const QString &reason);
+    void attach(Connection *connection);
+    void onAttemptStarted(Connection *connection);
 
     Settings m_settings;
     EventPrinter *m_printer;
     Connection *m_connection = nullptr;
     SendSequence *m_sequence = nullptr;
+    Workspace *m_workspace = nullptr; // --reconnect: holds every attempt
+    ReconnectController *m_reconnect = nullptr;
+    int m_reconnectsStarted = 0;
+    bool m_gaveUp = false;
     QString m_failure; // why the run failed although the connection itself may have closed cleanly
     bool m_closing = false;
     bool m_done = false;

@@ -475,6 +475,15 @@ private Q_SLOTS:
         QTest::newRow("PKCS#12 with a wrong password") << QStringList { wss, QStringLiteral("--cert"),
             cert(QStringLiteral("client.p12")), QStringLiteral("--cert-password"), QStringLiteral("wrong") }
                                                        << QStringLiteral("wrong password");
+        QTest::newRow("reconnect option without --reconnect")
+            << QStringList { url, QStringLiteral("--reconnect-max-attempts"), QStringLiteral("3") }
+            << QStringLiteral("--reconnect-max-attempts needs --reconnect");
+        QTest::newRow("unbounded reconnect attempts")
+            << QStringList { url, QStringLiteral("--reconnect"), QStringLiteral("--reconnect-max-attempts"),
+                   QStringLiteral("0") }
+            << QStringLiteral("reconnect-max-attempts");
+        QTest::newRow("keepalive close without interval")
+            << QStringList { url, QStringLiteral("--keepalive-close") } << QStringLiteral("--keepalive-ms");
         QTest::newRow("insecure without interception") << QStringList { wss, QStringLiteral("--insecure"),
             QStringLiteral("--no-intercept") } << QStringLiteral("--no-intercept");
     }
@@ -1163,6 +1172,96 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), kCleanClose);
         QVERIFY2(
             out.contains("\"code\":1000,\"code_name\":\"Normal Closure\",\"conn\":1,\"dir\":\"in\""), out.constData());
+    }
+
+    void reconnectGivesUpAfterMaxAttemptsEachAttemptItsOwnConn()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close(); // nothing listens there now
+        const CliRun run = runCli({ QStringLiteral("ws://127.0.0.1:%1/").arg(port), QStringLiteral("--reconnect"),
+            QStringLiteral("--reconnect-initial-ms"), QStringLiteral("20"), QStringLiteral("--reconnect-max-ms"),
+            QStringLiteral("40"), QStringLiteral("--reconnect-max-attempts"), QStringLiteral("3") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QCOMPARE(run.exitCode, kFailed);
+        QVERIFY2(isOneLineReason(run.err), run.err.constData());
+        QVERIFY2(run.err.contains("Gave up after 3 reconnect attempts"), run.err.constData());
+        // The first try and three reconnects: four connections, each refused at the TCP layer.
+        const QList<QJsonObject> errors = run.events(QStringLiteral("error"));
+        QCOMPARE(errors.size(), 4);
+        QList<int> conns;
+        for (const QJsonObject &e : errors) {
+            QCOMPARE(e.value(QLatin1String("layer")).toString(), QStringLiteral("tcp"));
+            conns << e.value(QLatin1String("conn")).toInt();
+        }
+        QCOMPARE(QSet<int>(conns.begin(), conns.end()).size(), 4);
+        // Every line of every attempt names the endpoint group (the first conn) and its attempt number.
+        for (qsizetype i = 1; i < run.lines.size(); ++i) {
+            const QJsonObject &o = run.lines[i];
+            QCOMPARE(o.value(QLatin1String("group")).toInt(), conns.first());
+            QCOMPARE(o.value(QLatin1String("attempt")).toInt(), conns.indexOf(o.value(QLatin1String("conn")).toInt()) + 1);
+        }
+        int scheduled = 0;
+        for (const QJsonObject &info : run.events(QStringLiteral("info")))
+            scheduled += info.value(QLatin1String("message")).toString().startsWith(QLatin1String("Auto-reconnect: attempt")) ? 1 : 0;
+        QCOMPARE(scheduled, 3);
+    }
+
+    void reconnectAfterADropOpensAgain()
+    {
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/drop")), QStringLiteral("--send"),
+            QStringLiteral("bye"), QStringLiteral("--reconnect"), QStringLiteral("--reconnect-initial-ms"),
+            QStringLiteral("20"), QStringLiteral("--reconnect-max-attempts"), QStringLiteral("2") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        // Each attempt opened, sent its message, and was dropped (1006): the drop is not the user's doing.
+        const QList<QJsonObject> opens = run.events(QStringLiteral("open"));
+        QCOMPARE(opens.size(), 3);
+        QCOMPARE(run.events(QStringLiteral("message"), QStringLiteral("out")).size(), 3);
+        for (int i = 0; i < opens.size(); ++i)
+            QCOMPARE(opens[i].value(QLatin1String("attempt")).toInt(), i + 1);
+        QVERIFY(run.events(QStringLiteral("close")).isEmpty());
+        QCOMPARE(run.exitCode, kFailed);
+        QVERIFY2(run.err.contains("1006"), run.err.constData());
+    }
+
+    void keepaliveMissedPongIsAnErrorAndCloses()
+    {
+        const CliRun run = runCli({ m_raw.url(QStringLiteral("/silent")), QStringLiteral("--keepalive-ms"),
+            QStringLiteral("100"), QStringLiteral("--keepalive-timeout-ms"), QStringLiteral("200"),
+            QStringLiteral("--keepalive-close"), QStringLiteral("--wait-ms"), QStringLiteral("20000") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(!run.events(QStringLiteral("ping"), QStringLiteral("out")).isEmpty());
+        QVERIFY(run.events(QStringLiteral("pong"), QStringLiteral("in")).isEmpty());
+        const QList<QJsonObject> errors = run.events(QStringLiteral("error"));
+        QVERIFY(!errors.isEmpty());
+        QCOMPARE(errors.first().value(QLatin1String("layer")).toString(), QStringLiteral("websocket"));
+        QVERIFY2(errors.first().value(QLatin1String("message")).toString().startsWith(QLatin1String("No pong within 200 ms")),
+                 qPrintable(errors.first().value(QLatin1String("message")).toString()));
+        // The keepalive closed with 1001 long before --wait-ms was over; the silent server never answered.
+        QCOMPARE(run.first(QStringLiteral("close"), QStringLiteral("out")).value(QLatin1String("code")).toInt(), 1001);
+        QCOMPARE(run.exitCode, kUncleanClose);
+    }
+
+    void keepaliveAnsweredRaisesNoErrorAndAddsNoGroupFields()
+    {
+        const CliRun run = runCli({ m_python.url(QStringLiteral("/echo")), QStringLiteral("--keepalive-ms"),
+            QStringLiteral("50"), QStringLiteral("--wait-ms"), QStringLiteral("500") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(run.events(QStringLiteral("ping"), QStringLiteral("out")).size() >= 3);
+        QVERIFY(run.events(QStringLiteral("pong"), QStringLiteral("in")).size() >= 3);
+        QVERIFY(run.events(QStringLiteral("error")).isEmpty());
+        QCOMPARE(run.exitCode, kCleanClose);
+        for (const QJsonObject &o : run.lines)
+            QVERIFY(!o.contains(QLatin1String("group")) && !o.contains(QLatin1String("attempt")));
     }
 };
 

@@ -10,6 +10,7 @@ It prints "PORT <n>" when ready. The request path picks the behaviour:
   /drop        drop TCP without a Close frame after the first message
 Every response carries "X-Test-Peer: python-websockets" and "X-Repeat" twice; subprotocols chat and
 superchat are supported (the server picks the first one the client offers).
+"--port N" listens on that port instead of a free one (tests restart a server on the same port).
 """
 import asyncio
 import http
@@ -47,12 +48,18 @@ async def handler(ws, path):
         pass
 
 
+def requested_port():
+    if "--port" in sys.argv:
+        return int(sys.argv[sys.argv.index("--port") + 1])
+    return 0
+
+
 async def main():
     extra = Headers()
     extra["X-Test-Peer"] = "python-websockets"
     extra["X-Repeat"] = "one"
     extra["X-Repeat"] = "two"
-    async with websockets.serve(handler, "127.0.0.1", 0, subprotocols=["chat", "superchat"],
+    async with websockets.serve(handler, "127.0.0.1", requested_port(), subprotocols=["chat", "superchat"],
                                 extra_headers=extra, process_request=process_request,
                                 compression=None) as server:
         print("PORT", server.sockets[0].getsockname()[1], flush=True)

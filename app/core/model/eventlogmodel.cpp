@@ -1,6 +1,7 @@
 #include "eventlogmodel.h"
 
 #include "closecodes.h"
+#include "closeexplainer.h"
 #include "connection.h"
 #include "eventstore.h"
 #include "frameheader.h"
@@ -275,8 +276,17 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         if (index.column() == DirectionColumn)
             return r.dir == Direction::Outgoing ? tr("Sent by this client") :
                    r.dir == Direction::Incoming ? tr("Received from the server") : QString();
-        if (index.column() == PreviewColumn && r.type == EventType::Error)
-            return store.payloadText(eventRow);
+        if (index.column() == PreviewColumn && r.type == EventType::Error) {
+            const QString hint = CloseExplainer::hintForError(r.layer(), store.payloadText(eventRow));
+            return hint.isEmpty() ? store.payloadText(eventRow)
+                                  : tr("%1\nWhat to try: %2").arg(store.payloadText(eventRow), hint);
+        }
+        if (index.column() == PreviewColumn && r.type == EventType::Close
+            && (m_connection->state() == Connection::State::Closed
+                || m_connection->state() == Connection::State::Failed)) {
+            // Hovering a Close row tells the whole ending, not just this frame.
+            return CloseExplainer::explain(*m_connection).details.join(QLatin1Char('\n'));
+        }
         return {};
     case Qt::DisplayRole:
         break;

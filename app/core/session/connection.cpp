@@ -3,6 +3,8 @@
 #include "certificateauthority.h"
 #include "closecodes.h"
 #include "framedsender.h"
+#include "closeexplainer.h"
+#include "keepalive.h"
 #include "tlsreport.h"
 #include "trustedcertificates.h"
 #include "wallclock.h"
@@ -29,6 +31,8 @@ Connection::Connection(const ConnectionOptions &options, QObject *parent)
     , m_options(options)
     , m_recorder(std::make_unique<WireRecorder>(this))
 {
+    if (m_options.keepalive.enabled())
+        m_keepalive = new Keepalive(this, m_options.keepalive, this);
 }
 
 Connection::Connection(Kind kind, const ConnectionOptions &options, const QString &peer, QObject *parent)
@@ -614,6 +618,25 @@ void Connection::onDeadline()
     maybeFinish();
 }
 
+void Connection::explainEnding()
+{
+    // Why it dropped, in one line: who closed, the codes and their meanings, the time between the Close
+    // frames, clean or abnormal, and what to try. A TLS or HTTP failure keeps the words that named it.
+    const CloseExplanation why = CloseExplainer::explain(*this);
+    if (m_handshake.encrypted && why.closer == CloseExplanation::Closer::Neither)
+        return; // an opaque TLS wire has no Close frames to read: the socket's close code said it already
+    QString text = why.closer == CloseExplanation::Closer::NotOpened && !m_statusText.isEmpty() ? m_statusText
+                                                                                                : why.summary;
+    if (text.isEmpty())
+        return;
+    if (why.closer != CloseExplanation::Closer::NotOpened && why.closer != CloseExplanation::Closer::StillOpen
+        && why.effectiveCode >= 0 && !text.contains(QString::number(why.effectiveCode)))
+        text += tr(" (%1 %2)").arg(why.effectiveCode).arg(closeCodeName(why.effectiveCode));
+    if (!why.hint.isEmpty() && !text.contains(why.hint))
+        text += tr(" What to try: %1").arg(why.hint);
+    setStatusText(text);
+}
+
 void Connection::maybeFinish()
 {
     if (m_finished || !m_tapDone || !m_socketDone)
@@ -654,6 +677,7 @@ void Connection::maybeFinish()
         setStatusText(text);
         setState(State::Closed);
     }
+    explainEnding();
     Q_EMIT countersChanged();
     Q_EMIT finished();
 }
@@ -781,13 +805,14 @@ bool Connection::ping(const QByteArray &payload)
     return true;
 }
 
-bool Connection::close(int code, const QString &reason)
+bool Connection::close(int code, const QString &reason, bool byUser)
 {
     if (!m_socket || (m_state != State::Open && m_state != State::Connecting))
         return false;
     if (!isValidWireCloseCode(code) || reason.toUtf8().size() > 123)
         return false;
     m_closeRequested = true;
+    m_closedByUser = m_closedByUser || byUser;
     if (m_state == State::Connecting) {
         abort();
         return true;
@@ -798,11 +823,12 @@ bool Connection::close(int code, const QString &reason)
     return true;
 }
 
-void Connection::abort()
+void Connection::abort(bool byUser)
 {
     if (!m_socket || m_state == State::Closed || m_state == State::Failed)
         return;
     m_closeRequested = true;
+    m_closedByUser = m_closedByUser || byUser;
     if (m_state == State::Connecting) {
         appendInfo(tr("Connection attempt cancelled by the user."));
         m_tapFailed = true;

@@ -16,6 +16,7 @@ namespace wsi {
 
 class CertificateAuthority;
 class FramedSender;
+class Keepalive;
 class WireTap;
 class WireRecorder;
 
@@ -81,9 +82,27 @@ public:
     bool isSendingFramed() const;
     bool ping(const QByteArray &payload = {});
     // Sends a Close frame with this code and reason (code 1000-4999 valid on the wire; reason <= 123 bytes).
-    bool close(int code = 1000, const QString &reason = {});
+    // byUser false: the app itself closes (keepalive), so auto-reconnect may bring the endpoint back.
+    bool close(int code = 1000, const QString &reason = {}, bool byUser = true);
     // Drops the connection without a Close handshake.
-    void abort();
+    void abort(bool byUser = true);
+    // The user closed, cancelled or aborted it: auto-reconnect never undoes that.
+    bool closedByUser() const { return m_closedByUser; }
+
+    // Auto-reconnect: every attempt at one endpoint shares the group id (the first attempt's id); attempt 1
+    // is the connection the user opened. 0 / 1 for a connection that is not part of a reconnect group.
+    void setGroup(int groupId, int attempt)
+    {
+        m_groupId = groupId;
+        m_attempt = attempt;
+    }
+    int groupId() const { return m_groupId > 0 ? m_groupId : m_id; }
+    bool inGroup() const { return m_groupId > 0; }
+    int attempt() const { return m_attempt; }
+    // The keepalive pinging this connection, when its options ask for one.
+    Keepalive *keepalive() const { return m_keepalive; }
+    // An error found outside the socket (keepalive): an error row with its layer, and the status line.
+    void reportError(ErrorLayer layer, const QString &message) { appendError(layer, message); }
 
     // Raw frame mode (for testing servers): the tap writes this frame upstream at the next frame boundary
     // of the client's stream. Outgoing connections through a tap that sees plaintext only.
@@ -150,6 +169,7 @@ private:
     void onTapFinished();
     void onDeadline();
     void maybeFinish();
+    void explainEnding();
 
     static int s_nextId;
     int m_id;
@@ -172,6 +192,10 @@ private:
     bool m_autoPong = true;
     bool m_injecting = false;
     bool m_imported = false;
+    bool m_closedByUser = false;
+    int m_groupId = 0;
+    int m_attempt = 1;
+    Keepalive *m_keepalive = nullptr;
     QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
     CertificateAuthority *m_authority = nullptr;
     std::unique_ptr<QWebSocket> m_socket;

@@ -54,6 +54,8 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
         return c->url().toString();
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("%1\n%2").arg(c->url().toString(), Connection::stateText(c->state()));
+        if (c->inGroup())
+            tip += tr("\nattempt %1 at this endpoint").arg(c->attempt());
         if (!c->statusText().isEmpty())
             tip += QLatin1Char('\n') + c->statusText();
         return tip;
@@ -69,6 +71,8 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case StatusTextRole: return c->statusText();
+    case GroupRole: return c->inGroup() ? c->groupId() : 0;
+    case AttemptRole: return c->attempt();
     }
     return {};
 }

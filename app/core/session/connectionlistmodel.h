@@ -22,6 +22,8 @@ public:
         CountersTextRole,              // QString: "12 in, 3 out"
         UrlRole,                       // QString
         StatusTextRole,                // QString: why it failed/closed
+        GroupRole,                     // int: auto-reconnect endpoint group (the first attempt's id), 0 if none
+        AttemptRole,                   // int: 1 for the first connection to the endpoint, 2 for the first reconnect...
     };
 
     explicit ConnectionListModel(Workspace *workspace, QObject *parent = nullptr);

@@ -324,10 +324,15 @@ private:
 // The first fields of every event line, in sorted key order around the type-specific ones.
 void putConnDirEvent(JsonLine &line, const Connection &connection, const EventRecord &r)
 {
+    // Auto-reconnect: every attempt names its endpoint group and its number (absent otherwise).
+    if (connection.inGroup())
+        line.integer("attempt", connection.attempt());
     line.integer("conn", connection.id());
     if (r.dir != Direction::None)
         line.latin1("dir", directionId(r.dir));
     line.latin1("event", eventTypeId(r.type));
+    if (connection.inGroup())
+        line.integer("group", connection.groupId());
 }
 
 void putSource(JsonLine &line, const EventRecord &r)
