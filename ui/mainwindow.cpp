@@ -6,6 +6,8 @@
 #include "connection.h"
 #include "connectionlistmodel.h"
 #include "connectionlistview.h"
+#include "endpointspanel.h"
+#include "endpointstore.h"
 #include "eventdetailview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
@@ -164,7 +166,18 @@ void MainWindow::createCentralWidget()
     m_mainSplitter->setChildrenCollapsible(false);
     layout->addWidget(m_mainSplitter, 1);
 
-    auto *sidebar = new QWidget(m_mainSplitter);
+    // Saved endpoints above the live connections; the user sizes the two with the splitter.
+    m_sidebarSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
+    m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
+    m_sidebarSplitter->setChildrenCollapsible(false);
+    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
+    QString endpointsError;
+    m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
+    if (!m_endpointStore->load(&endpointsError))
+        qWarning("Saved endpoints not loaded: %s", qPrintable(endpointsError));
+    connect(m_endpointsPanel, &EndpointsPanel::connectRequested, this, &MainWindow::connectToEndpoint);
+    connect(m_endpointsPanel, &EndpointsPanel::saveCurrentRequested, this, &MainWindow::saveCurrentAsEndpoint);
+    auto *sidebar = new QWidget(m_sidebarSplitter);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
     sidebarLayout->setContentsMargins(6, 4, 0, 6);
     sidebarLayout->setSpacing(4);
@@ -175,6 +188,9 @@ void MainWindow::createCentralWidget()
     m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_removeAction });
     m_connectionList->setMinimumWidth(200);
     sidebarLayout->addWidget(m_connectionList, 1);
+    m_sidebarSplitter->setStretchFactor(0, 2);
+    m_sidebarSplitter->setStretchFactor(1, 3);
+    m_sidebarSplitter->setSizes({ 260, 440 });
 
     m_stack = new QStackedWidget(m_mainSplitter);
     m_emptyState = new QLabel(m_stack);
@@ -251,6 +267,11 @@ void MainWindow::createMenusAndToolBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
+    file->addAction(m_endpointsPanel->saveCurrentAction());
+    file->addSeparator();
+    file->addAction(m_endpointsPanel->importAction());
+    file->addAction(m_endpointsPanel->exportAction());
+    file->addAction(m_endpointsPanel->exportWithSecretsAction());
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -474,6 +495,25 @@ void MainWindow::createServerDock()
     });
 }
 
+void MainWindow::saveCurrentAsEndpoint()
+{
+    // The selected outgoing connection is what the user tried; without one, what is typed in the connect bar.
+    ConnectionOptions options;
+    if (m_current && m_current->kind() == Connection::Kind::Outgoing)
+        options = m_current->options();
+    else if (!m_connectBar->buildOptions(&options))
+        return;
+    m_endpointsPanel->saveAs(options);
+}
+
+void MainWindow::connectToEndpoint(const ConnectionOptions &options)
+{
+    m_connectBar->setUrlText(options.url.toString());
+    m_connectBar->addRecentUrl(options.url.toString());
+    m_connectBar->clearError();
+    onConnectRequested(options);
+}
+
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(Connection::defaultCertificateAuthority(), this);
@@ -488,6 +528,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
+    m_sidebarSplitter->restoreState(settings.value(QStringLiteral("window/sidebarSplitter")).toByteArray());
     m_handshakeView->splitter()->restoreState(settings.value(QStringLiteral("window/handshakeSplitter")).toByteArray());
     m_handshakeView->headsSplitter()->restoreState(
         settings.value(QStringLiteral("window/handshakeHeadsSplitter")).toByteArray());
@@ -504,6 +545,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/messagesSplitter"), m_messagesSplitter->saveState());
+    settings.setValue(QStringLiteral("window/sidebarSplitter"), m_sidebarSplitter->saveState());
     settings.setValue(QStringLiteral("window/handshakeSplitter"), m_handshakeView->splitter()->saveState());
     settings.setValue(QStringLiteral("window/handshakeHeadsSplitter"), m_handshakeView->headsSplitter()->saveState());
     settings.setValue(QStringLiteral("window/handshakeChecksSplitter"), m_handshakeView->checksSplitter()->saveState());

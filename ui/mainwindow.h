@@ -22,6 +22,8 @@ class Connection;
 class ConnectionListModel;
 class EventDetailView;
 class EventLogView;
+class EndpointStore;
+class EndpointsPanel;
 class HandshakeView;
 class ServerPanel;
 class Workspace;
@@ -50,6 +52,7 @@ public:
     QTabWidget *viewTabs() const { return m_tabs; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
+    EndpointsPanel *endpointsPanel() const { return m_endpointsPanel; }
     QString statusText() const;
 
 protected:
@@ -77,6 +80,8 @@ private:
     void showAbout();
     void showPreferences();
     void createServerDock();
+    void saveCurrentAsEndpoint();
+    void connectToEndpoint(const wsi::ConnectionOptions &options);
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
@@ -96,6 +101,9 @@ private:
     ServerPanel *m_serverPanel = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
+    QSplitter *m_sidebarSplitter = nullptr;
+    EndpointStore *m_endpointStore = nullptr;
+    EndpointsPanel *m_endpointsPanel = nullptr;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countersLabel = nullptr;
     QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
