@@ -19,6 +19,8 @@ namespace wsi {
 class Composer;
 class ConnectBar;
 class Connection;
+class ConnectionStatsPlot;
+class HandshakeDiffDialog;
 class ConnectionListModel;
 class EventDetailView;
 class EventLogView;
@@ -53,6 +55,13 @@ public:
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
     EndpointsPanel *endpointsPanel() const { return m_endpointsPanel; }
+    ConnectionStatsPlot *statsPlot() const { return m_statsPlot; }
+    // The diff dialog opened last by Compare Handshakes (null once closed).
+    HandshakeDiffDialog *handshakeDiffDialog() const { return m_diffDialog; }
+    // Compares the two selected connections' handshakes; with one selected, that one and the previous
+    // attempt at the same URL. False (with a status message) when there is nothing to compare.
+    bool compareHandshakes();
+    void setRevealSecrets(bool reveal);
     QString statusText() const;
 
 protected:
@@ -82,6 +91,8 @@ private:
     void createServerDock();
     void saveCurrentAsEndpoint();
     void connectToEndpoint(const wsi::ConnectionOptions &options);
+    QString shownUrl(const Connection *connection) const;
+    void setColorScheme(int scheme);
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
@@ -104,6 +115,12 @@ private:
     QSplitter *m_sidebarSplitter = nullptr;
     EndpointStore *m_endpointStore = nullptr;
     EndpointsPanel *m_endpointsPanel = nullptr;
+    ConnectionStatsPlot *m_statsPlot = nullptr;
+    QPointer<HandshakeDiffDialog> m_diffDialog;
+    QAction *m_revealSecretsAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_statsTabAction = nullptr;
+    QList<QAction *> m_colorSchemeActions;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_countersLabel = nullptr;
     QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
