@@ -582,6 +582,11 @@ void MainWindow::setRevealSecrets(bool reveal)
     updateStatus();
 }
 
+HandshakeDiffDialog *MainWindow::handshakeDiffDialog() const
+{
+    return m_diffDialog;
+}
+
 bool MainWindow::compareHandshakes()
 {
     QList<Connection *> chosen;

@@ -57,7 +57,7 @@ public:
     EndpointsPanel *endpointsPanel() const { return m_endpointsPanel; }
     ConnectionStatsPlot *statsPlot() const { return m_statsPlot; }
     // The diff dialog opened last by Compare Handshakes (null once closed).
-    HandshakeDiffDialog *handshakeDiffDialog() const { return m_diffDialog; }
+    HandshakeDiffDialog *handshakeDiffDialog() const;
     // Compares the two selected connections' handshakes; with one selected, that one and the previous
     // attempt at the same URL. False (with a status message) when there is nothing to compare.
     bool compareHandshakes();
