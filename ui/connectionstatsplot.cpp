@@ -150,8 +150,8 @@ QColor ConnectionStatsPlot::seriesColor(int which) const
     }
     case 1:
         return theme::toneForeground(theme::Tone::Info, p);
-    default:
-        return theme::toneForeground(theme::Tone::Success, p);
+    default: // amber, not green: it must stand apart from the blue "in" line where they overlap
+        return theme::toneForeground(theme::Tone::Warning, p);
     }
 }
 
@@ -216,7 +216,7 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
     for (auto it = series.crbegin(); it != series.crend(); ++it) {
         const double textWidth = fm.horizontalAdvance(it->label);
         const double left = legendRight - textWidth - 26;
-        painter.setPen(QPen(it->color, 2.5));
+        painter.setPen(QPen(it->color, 2.5, it == series.crend() - 1 ? Qt::SolidLine : Qt::DashLine));
         painter.drawLine(QPointF(left, area.top() + titleHeight / 2), QPointF(left + 18, area.top() + titleHeight / 2));
         painter.setPen(dim);
         painter.drawText(QRectF(left + 22, area.top(), textWidth + 4, titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
@@ -230,7 +230,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
             maxY = qMax(maxY, pt.y());
     }
     maxY = niceCeiling(maxY * 1.1);
-    const double axisWidth = fm.horizontalAdvance(number(maxY) + QLatin1Char(' ') + unit) + 8;
+    // The same axis width in both charts, so that their time axes line up.
+    const double axisWidth = fm.horizontalAdvance(QStringLiteral("00000 msg/s")) + 8;
     const QRectF plot(area.left() + axisWidth, area.top() + titleHeight + 4, area.width() - axisWidth,
                       area.height() - titleHeight - 4 - fm.height() - 4);
     if (plot.width() < 20 || plot.height() < 20)
@@ -281,7 +282,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
         QPainterPath path(map(s.points.first()));
         for (qsizetype i = 1; i < s.points.size(); ++i)
             path.lineTo(map(s.points.at(i)));
-        painter.setPen(QPen(s.color, 2, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        // The second series is dashed: where in and out rates coincide, both lines stay visible.
+        painter.setPen(QPen(s.color, 2, &s == &series.first() ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
         if (dots) {

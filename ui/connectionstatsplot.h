@@ -56,7 +56,7 @@ private:
     ConnectionStats m_stats;
     QTimer *m_timer = nullptr;
     bool m_dirty = false;
-    int m_windowSeconds = 300;
+    int m_windowSeconds = 60; // the last minute: live traffic is readable, not squeezed against "now"
 };
 
 } // namespace wsi

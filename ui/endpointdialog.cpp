@@ -1,6 +1,7 @@
 #include "endpointdialog.h"
 
 #include "secretheadersedit.h"
+#include "secretmasker.h"
 #include "theme.h"
 
 #include <QCheckBox>
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wsi {
@@ -69,6 +71,12 @@ EndpointDialog::EndpointDialog(const QStringList &folders, QWidget *parent)
     m_headers = new SecretHeadersEdit(general);
     m_headers->setObjectName(QStringLiteral("endpointHeaders"));
     m_headers->setMinimumHeight(90);
+    m_headers->setMaximumHeight(140);
+    // One eye for the dialog: it reveals the URL's tokens along with the header values.
+    connect(m_headers->revealButton(), &QToolButton::toggled, this, [this](bool reveal) {
+        m_urlText = urlText(); // keep what the user typed
+        presentUrl(reveal);
+    });
     form->addRow(tr("&Headers:"), m_headers);
     m_subprotocols = line(general, "endpointSubprotocols", tr("chat, superchat"),
         tr("Offered in Sec-WebSocket-Protocol, in this order; comma-separated"));
@@ -174,7 +182,8 @@ void EndpointDialog::setEndpoint(const Endpoint &e)
     const ConnectionOptions &o = e.options;
     m_name->setText(e.name);
     m_folder->setCurrentText(e.folder);
-    m_url->setText(o.url.toString());
+    m_urlText = o.url.toString();
+    presentUrl(m_headers->isRevealed());
     m_headers->setHeaders(o.headers);
     m_subprotocols->setText(o.subprotocols.join(QStringLiteral(", ")));
     m_origin->setText(o.origin);
@@ -212,7 +221,7 @@ bool EndpointDialog::build(Endpoint *e, QString *error) const
     e->name = m_name->text().trimmed();
     e->folder = m_folder->currentText().trimmed();
     ConnectionOptions o = m_base;
-    o.url = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
+    o.url = QUrl(urlText().trimmed(), QUrl::StrictMode);
     o.headers.clear();
     for (const QString &text : m_headers->text().split(QLatin1Char('\n'))) {
         if (text.trimmed().isEmpty())
@@ -257,6 +266,27 @@ bool EndpointDialog::build(Endpoint *e, QString *error) const
     }
     *error = o.validate();
     return error->isEmpty();
+}
+
+QString EndpointDialog::urlText() const
+{
+    return m_url->isReadOnly() ? m_urlText : m_url->text();
+}
+
+QString EndpointDialog::displayedUrl() const
+{
+    return m_url->text();
+}
+
+void EndpointDialog::presentUrl(bool reveal)
+{
+    const QString masked = SecretMasker::maskUrl(m_urlText);
+    // Like the headers: a masked URL is read-only, so that the mask is never saved in place of the token.
+    const bool hide = !reveal && masked != m_urlText;
+    m_url->setText(hide ? masked : m_urlText);
+    m_url->setReadOnly(hide);
+    m_url->setToolTip(hide ? tr("The URL's secret values are hidden. Press the eye button to see or edit them.")
+                           : QString());
 }
 
 Endpoint EndpointDialog::endpoint() const

@@ -35,7 +35,12 @@ public:
 
     void accept() override;
 
+    // What the URL field shows (masked while secrets are hidden).
+    QString displayedUrl() const;
+
 private:
+    void presentUrl(bool reveal);
+    QString urlText() const;
     bool build(Endpoint *endpoint, QString *error) const;
 
     QString m_id;
@@ -65,6 +70,7 @@ private:
     QSpinBox *m_pongTimeout = nullptr;
     QCheckBox *m_closeOnMissed = nullptr;
     QLabel *m_error = nullptr;
+    QString m_urlText; // the real URL while the field shows it masked
     ConnectionOptions m_base; // fields the dialog does not show (close grace) survive an edit
 };
 

@@ -69,8 +69,13 @@ QString HandshakeDiffModel::shown(const QByteArray &name, const QByteArray &valu
 {
     if (m_reveal)
         return QString::fromLatin1(value);
-    if (isFirstLine) // "GET /path?token=... HTTP/1.1": mask the target like a URL
-        return SecretMasker::maskUrl(QString::fromLatin1(value));
+    if (isFirstLine) {
+        // "GET /path?token=... HTTP/1.1": only the target is a URL to mask; method and version stay.
+        QStringList parts = QString::fromLatin1(value).split(QLatin1Char(' '));
+        if (parts.size() >= 3 && !parts.first().startsWith(QLatin1String("HTTP/")))
+            parts[1] = SecretMasker::maskUrl(parts.at(1));
+        return parts.join(QLatin1Char(' '));
+    }
     const QByteArray masked = SecretMasker::maskHeaderValue(name, value);
     // Wire values are Latin-1; the mask is UTF-8 text of our own.
     return masked == value ? QString::fromLatin1(value) : QString::fromUtf8(masked);

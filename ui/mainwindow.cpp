@@ -658,7 +658,7 @@ void MainWindow::restoreSettings()
     m_relativeTimeAction->setChecked(settings.value(QStringLiteral("log/relativeTime"), false).toBool());
     m_eventLogView->tableView()->horizontalHeader()->restoreState(settings.value(QStringLiteral("log/header")).toByteArray());
     m_tabs->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), m_tabs->count() - 1));
-    m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 300).toInt());
+    m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 60).toInt());
     // Secrets stay masked unless the user chose otherwise.
     setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
     setColorScheme(ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));

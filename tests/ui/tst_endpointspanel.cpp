@@ -225,15 +225,17 @@ void TestEndpointsPanel::secretHeadersAreMaskedInTheEditorUntilRevealed()
     bool readOnlyWhileMasked = false;
     answerDialog([&](EndpointDialog *d) {
         SecretHeadersEdit *headers = d->headersEdit();
-        masked = headers->displayedText();
+        masked = headers->displayedText() + QLatin1Char('\n') + d->displayedUrl();
         readOnlyWhileMasked = headers->editor()->isReadOnly();
         QTest::mouseClick(headers->revealButton(), Qt::LeftButton);
-        revealed = headers->displayedText();
+        revealed = headers->displayedText() + QLatin1Char('\n') + d->displayedUrl();
         return true; // saving after a reveal keeps the real value
     });
     panel->editAction()->trigger();
     QVERIFY2(masked.contains(QLatin1String("Bearer ") + QString::fromUtf8(SecretMasker::kMask)), qPrintable(masked));
     QVERIFY(!masked.contains(QLatin1String("sekrit")));
+    QVERIFY(!masked.contains(QLatin1String("abc123")));
+    QVERIFY(revealed.contains(QLatin1String("token=abc123")));
     QVERIFY(masked.contains(QLatin1String("X-Plain: visible")));
     QVERIFY(readOnlyWhileMasked);
     QVERIFY(revealed.contains(QLatin1String("Bearer sekrit")));
@@ -243,6 +245,7 @@ void TestEndpointsPanel::secretHeadersAreMaskedInTheEditorUntilRevealed()
     answerDialog([](EndpointDialog *) { return true; });
     panel->editAction()->trigger();
     QCOMPARE(panel->store()->endpoint(id).options.headers.first().second, QByteArray("Bearer sekrit"));
+    QCOMPARE(panel->store()->endpoint(id).options.url, QUrl(QStringLiteral("ws://127.0.0.1:1/?token=abc123")));
 
     // The tooltip's URL is masked as well.
     const QString tip = panel->treeView()->currentIndex().data(Qt::ToolTipRole).toString();

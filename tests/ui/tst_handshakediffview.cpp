@@ -72,7 +72,7 @@ void TestHandshakeDiffView::comparesWorkingAndRefusedAttempts()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    Connection *good = open(window, peer.url(QStringLiteral("/echo")), {{"X-Attempt", "one"}});
+    Connection *good = open(window, peer.url(QStringLiteral("/echo?token=t0k")), {{"X-Attempt", "one"}});
     QTRY_COMPARE_WITH_TIMEOUT(good->state(), Connection::State::Open, 10000);
     Connection *bad = open(window, peer.url(QStringLiteral("/reject")), {{"Authorization", "Bearer sekrit"}});
     QTRY_COMPARE_WITH_TIMEOUT(bad->state(), Connection::State::Failed, 10000);
@@ -118,6 +118,9 @@ void TestHandshakeDiffView::comparesWorkingAndRefusedAttempts()
 
     // Request: the request line changed (/echo -> /reject), X-Attempt removed, Authorization added and masked.
     HandshakeDiffModel *request = dialog->requestModel();
+    QVERIFY(request->index(0, HandshakeDiffModel::OlderColumn).data().toString().startsWith(QLatin1String("GET /echo")));
+    QVERIFY(request->index(0, HandshakeDiffModel::OlderColumn).data().toString().endsWith(QLatin1String(" HTTP/1.1")));
+    QVERIFY(!request->index(0, HandshakeDiffModel::OlderColumn).data().toString().contains(QLatin1String("t0k")));
     QCOMPARE(request->index(0, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Changed));
     QCOMPARE(request->index(findRow(request, QStringLiteral("X-Attempt")), 0).data(HandshakeDiffModel::ChangeRole).toInt(),
              int(HandshakeDiff::Change::Removed));

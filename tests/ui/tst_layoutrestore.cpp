@@ -109,7 +109,7 @@ void TestLayoutRestore::defaultsWithoutSettings()
     MainWindow window;
     QCOMPARE(window.viewTabs()->currentIndex(), 0);
     QVERIFY(!window.handshakeView()->revealSecrets());
-    QCOMPARE(window.statsPlot()->windowSeconds(), 300);
+    QCOMPARE(window.statsPlot()->windowSeconds(), 60);
     QCOMPARE(ColorScheme::current(), ColorScheme::System);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("colorScheme_system"))->isChecked());
 }
