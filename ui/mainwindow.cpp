@@ -573,6 +573,7 @@ void MainWindow::setRevealSecrets(bool reveal)
     if (m_revealSecretsAction->isChecked() != reveal)
         m_revealSecretsAction->setChecked(reveal); // toggled() comes back here
     m_handshakeView->setRevealSecrets(reveal);
+    m_connectBar->setRevealSecrets(reveal);
     m_connectionModel->setRevealSecrets(reveal);
     m_endpointsPanel->setRevealSecrets(reveal);
     if (m_diffDialog)

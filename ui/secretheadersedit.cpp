@@ -3,6 +3,7 @@
 #include "secretmasker.h"
 #include "theme.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QPlainTextEdit>
 #include <QToolButton>
@@ -38,7 +39,18 @@ SecretHeadersEdit::SecretHeadersEdit(QWidget *parent)
         if (m_showing)
             Q_EMIT textChanged();
     });
+    m_edit->installEventFilter(this);
     present(false);
+}
+
+bool SecretHeadersEdit::eventFilter(QObject *watched, QEvent *event)
+{
+    // Typed secrets are hidden once the user leaves the field, like a password that was entered.
+    if (watched == m_edit && event->type() == QEvent::FocusOut && m_showing && !m_reveal->isChecked()) {
+        m_text = m_edit->toPlainText();
+        present(false);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 SecretHeadersEdit::~SecretHeadersEdit() = default;

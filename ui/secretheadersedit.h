@@ -37,6 +37,9 @@ public:
 Q_SIGNALS:
     void textChanged();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     // Puts the real text (or its masked form) in the editor; m_text must hold the real text.
     void present(bool reveal);

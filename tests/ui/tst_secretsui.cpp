@@ -1,15 +1,20 @@
 // Secrets masked in the UI by default: the handshake view's tables, raw text and summary, the connections list
 // and the window title, against python3-websockets; Reveal Secrets (View menu and the handshake view's eye
 // button) shows them, and the recorded events never change.
+#include "connectbar.h"
 #include "connection.h"
 #include "handshakeview.h"
 #include "headertablemodel.h"
 #include "mainwindow.h"
 #include "peerprocess.h"
+#include "secretheadersedit.h"
 #include "secretmasker.h"
 #include "workspace.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -28,6 +33,7 @@ private Q_SLOTS:
     void init();
     void maskedByDefaultAndRevealedOnRequest();
     void revealSettingIsRemembered();
+    void connectBarHidesTypedSecretsWhenLeavingTheField();
 
 private:
     static int headerRow(const HeaderTableModel *model, const QByteArray &name);
@@ -127,6 +133,35 @@ void TestSecretsUi::revealSettingIsRemembered()
     MainWindow again;
     QVERIFY(again.findChild<QAction *>(QStringLiteral("revealSecretsAction"))->isChecked());
     QVERIFY(again.handshakeView()->revealSecrets());
+}
+
+void TestSecretsUi::connectBarHidesTypedSecretsWhenLeavingTheField()
+{
+    MainWindow window;
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    ConnectBar *bar = window.connectBar();
+    bar->setOptionsVisible(true);
+    SecretHeadersEdit *headers = bar->headersEdit();
+    headers->editor()->setFocus();
+    QTRY_VERIFY(headers->editor()->hasFocus());
+    QTest::keyClicks(headers->editor(), QStringLiteral("Authorization: Bearer typed-token"));
+    QCOMPARE(headers->displayedText(), QStringLiteral("Authorization: Bearer typed-token")); // while typing
+    bar->focusUrl();
+    QTRY_VERIFY(!headers->editor()->hasFocus());
+    QCOMPARE(headers->displayedText(), QStringLiteral("Authorization: Bearer ") + kMask);
+    QVERIFY(headers->editor()->isReadOnly());
+    // What is sent is the real value.
+    bar->setUrlText(QStringLiteral("ws://127.0.0.1:9/"));
+    ConnectionOptions options;
+    QVERIFY(bar->buildOptions(&options));
+    QCOMPARE(options.headers.size(), 1);
+    QCOMPARE(options.headers.first().second, QByteArray("Bearer typed-token"));
+    // Reveal Secrets shows it again, editable.
+    window.setRevealSecrets(true);
+    QCOMPARE(headers->displayedText(), QStringLiteral("Authorization: Bearer typed-token"));
+    QVERIFY(!headers->editor()->isReadOnly());
 }
 
 QTEST_MAIN(TestSecretsUi)
