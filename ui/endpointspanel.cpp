@@ -231,6 +231,11 @@ QString EndpointsPanel::messageText() const
     return m_message->isHidden() ? QString() : m_message->text();
 }
 
+void EndpointsPanel::showError(const QString &text)
+{
+    showMessage(text, int(theme::Tone::Error));
+}
+
 void EndpointsPanel::showMessage(const QString &text, int tone, bool withUndo)
 {
     m_message->setStyleSheet(theme::bannerStyleSheet(static_cast<theme::Tone>(tone), palette()));

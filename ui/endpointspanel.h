@@ -55,6 +55,7 @@ public:
     void exportFile(bool includeSecrets);
 
     QString messageText() const;
+    void showError(const QString &text);
     bool isEmptyStateShown() const;
     QString emptyStateText() const;
 

@@ -193,7 +193,7 @@ void MainWindow::createCentralWidget()
     QString endpointsError;
     m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
     if (!m_endpointStore->load(&endpointsError))
-        qWarning("Saved endpoints not loaded: %s", qPrintable(endpointsError));
+        m_endpointsPanel->showError(tr("Saved endpoints could not be loaded. %1").arg(endpointsError));
     connect(m_endpointsPanel, &EndpointsPanel::connectRequested, this, &MainWindow::connectToEndpoint);
     connect(m_endpointsPanel, &EndpointsPanel::saveCurrentRequested, this, &MainWindow::saveCurrentAsEndpoint);
     auto *sidebar = new QWidget(m_sidebarSplitter);

@@ -18,7 +18,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void exportMasksSecretsAndImportMerges();
     void importOfABrokenFileNamesThePosition();
     void connectsFromAnEndpointWithEnter();
+    void brokenStoreFileIsReportedAndKept();
 
 private:
     // Answers the next modal EndpointDialog with `fill`, then OK (or Cancel when fill returns false).
@@ -380,6 +383,24 @@ void TestEndpointsPanel::connectsFromAnEndpointWithEnter()
     QVERIFY(window.connectBar()->recentUrls().contains(e.options.url.toString()));
     connection->close();
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == Connection::State::Closed, 10000);
+}
+
+void TestEndpointsPanel::brokenStoreFileIsReportedAndKept()
+{
+    const QString path = EndpointStore::defaultFilePath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": \"wsinspector-endpoints/1\",\n \"endpoints\": [}\n");
+    file.close();
+    MainWindow window;
+    const QString message = window.endpointsPanel()->messageText();
+    QVERIFY2(message.contains(QLatin1String("line 2")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String(".broken-")), qPrintable(message));
+    const QStringList kept = QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + QStringLiteral(".broken-*")});
+    QVERIFY(!kept.isEmpty());
+    for (const QString &name : kept)
+        QFile::remove(QFileInfo(path).dir().filePath(name));
 }
 
 QTEST_MAIN(TestEndpointsPanel)

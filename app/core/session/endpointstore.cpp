@@ -3,6 +3,7 @@
 #include "connectionoptionsjson.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -106,8 +107,14 @@ bool EndpointStore::load(QString *error)
     QString why;
     if (!file.open(QIODevice::ReadOnly))
         why = tr("Cannot read %1: %2.").arg(m_path, file.errorString());
-    else if (!parse(file.readAll(), &m_endpoints, &why))
+    else if (!parse(file.readAll(), &m_endpoints, &why)) {
         m_endpoints.clear();
+        // The next save rewrites the file: keep the user's broken one aside so that nothing is lost.
+        const QString kept = m_path + QStringLiteral(".broken-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        if (QFile::copy(m_path, kept))
+            why += QLatin1Char(' ') + tr("The file was kept as %1.").arg(kept);
+    }
     Q_EMIT changed();
     if (!why.isEmpty() && error)
         *error = why;

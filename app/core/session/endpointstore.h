@@ -28,7 +28,8 @@ public:
     // <app data>/endpoints.json
     static QString defaultFilePath();
 
-    bool load(QString *error = nullptr); // a missing file is an empty store
+    // A missing file is an empty store; an unreadable one is copied aside ("<path>.broken-<time>") and reported.
+    bool load(QString *error = nullptr);
     const QList<Endpoint> &endpoints() const { return m_endpoints; }
     // Null id when there is none.
     Endpoint endpoint(const QString &id) const;

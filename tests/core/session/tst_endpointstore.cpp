@@ -5,6 +5,7 @@
 #include "endpointstore.h"
 #include "secretmasker.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -289,6 +290,12 @@ void TestEndpointStore::importOfBadEntryNamesItsPosition()
     EndpointStore fromBroken(broken.fileName());
     QVERIFY(!fromBroken.load(&error));
     QVERIFY2(error.contains(QLatin1String("line 1")), qPrintable(error));
+    QVERIFY2(error.contains(QLatin1String("broken.json.broken-")), qPrintable(error));
+    const QStringList kept = QDir(dir.path()).entryList({QStringLiteral("broken.json.broken-*")});
+    QCOMPARE(kept.size(), 1);
+    QFile keptFile(dir.filePath(kept.first()));
+    QVERIFY(keptFile.open(QIODevice::ReadOnly));
+    QCOMPARE(keptFile.readAll(), QByteArray("{ not json"));
 }
 
 void TestEndpointStore::exportWithoutSecretsMasksThem()
