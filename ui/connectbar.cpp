@@ -1,6 +1,7 @@
 #include "connectbar.h"
 
 #include "liveoptionswidget.h"
+#include "secretheadersedit.h"
 #include "theme.h"
 #include "tlsoptionswidget.h"
 
@@ -67,13 +68,11 @@ ConnectBar::ConnectBar(QWidget *parent)
     auto *form = new QFormLayout(m_optionsPanel);
     form->setContentsMargins(0, 2, 0, 2);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_headers = new QPlainTextEdit(m_optionsPanel);
-    m_headers->setObjectName(QStringLiteral("headersEdit"));
-    m_headers->setFont(theme::monospaceFont());
-    m_headers->setPlaceholderText(tr("One per line, e.g.\nAuthorization: Bearer abc123"));
-    m_headers->setTabChangesFocus(true);
-    m_headers->setFixedHeight(m_headers->fontMetrics().lineSpacing() * 3 + 12);
-    m_headers->setToolTip(tr("Extra request headers, \"Name: value\" per line. Headers Qt generates itself "
+    m_headers = new SecretHeadersEdit(m_optionsPanel);
+    m_headers->setObjectName(QStringLiteral("connectHeaders"));
+    m_headers->editor()->setPlaceholderText(tr("One per line, e.g.\nAuthorization: Bearer abc123"));
+    m_headers->setFixedHeight(m_headers->editor()->fontMetrics().lineSpacing() * 3 + 12);
+    m_headers->editor()->setToolTip(tr("Extra request headers, \"Name: value\" per line. Headers Qt generates itself "
                              "(Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set."));
     form->addRow(tr("&Headers:"), m_headers);
     m_subprotocols = new QLineEdit(m_optionsPanel);
@@ -104,7 +103,7 @@ ConnectBar::ConnectBar(QWidget *parent)
     connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, &ConnectBar::onReturnPressed);
     connect(m_url->lineEdit(), &QLineEdit::textEdited, this, &ConnectBar::clearError);
     connect(m_optionsButton, &QToolButton::toggled, this, &ConnectBar::setOptionsVisible);
-    connect(m_headers, &QPlainTextEdit::textChanged, this, &ConnectBar::updateOptionsButton);
+    connect(m_headers, &SecretHeadersEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_subprotocols, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_origin, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
     connect(m_tls, &TlsOptionsWidget::changed, this, &ConnectBar::updateOptionsButton);
@@ -150,16 +149,21 @@ void ConnectBar::setOptionsVisible(bool visible)
     m_optionsButton->setChecked(visible);
     m_optionsButton->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
     if (visible)
-        m_headers->setFocus();
+        m_headers->editor()->setFocus();
 }
 
 void ConnectBar::clearOptions()
 {
-    m_headers->clear();
+    m_headers->setText(QString());
     m_subprotocols->clear();
     m_origin->clear();
     m_tls->clear();
     m_live->clear();
+}
+
+void ConnectBar::setRevealSecrets(bool reveal)
+{
+    m_headers->setRevealSecrets(reveal);
 }
 
 void ConnectBar::loadEndpointOptions()
@@ -174,7 +178,7 @@ void ConnectBar::loadEndpointOptions()
 void ConnectBar::updateOptionsButton()
 {
     int count = 0;
-    for (const QString &line : m_headers->toPlainText().split(QLatin1Char('\n'))) {
+    for (const QString &line : m_headers->text().split(QLatin1Char('\n'))) {
         if (!line.trimmed().isEmpty())
             ++count;
     }
@@ -225,7 +229,7 @@ bool ConnectBar::buildOptions(ConnectionOptions *options)
         focusUrl();
         return false;
     }
-    const QStringList lines = m_headers->toPlainText().split(QLatin1Char('\n'));
+    const QStringList lines = m_headers->text().split(QLatin1Char('\n'));
     for (int i = 0; i < lines.size(); ++i) {
         if (lines.at(i).trimmed().isEmpty())
             continue;

@@ -16,6 +16,7 @@ class QToolButton;
 namespace wsi {
 
 class LiveOptionsWidget;
+class SecretHeadersEdit;
 class TlsOptionsWidget;
 
 // The URL to connect to, with optional request headers, subprotocols, Origin and TLS options in a collapsible
@@ -52,6 +53,9 @@ public:
     QPushButton *connectButton() const { return m_connect; }
     TlsOptionsWidget *tlsOptions() const { return m_tls; }
     LiveOptionsWidget *liveOptions() const { return m_live; }
+    SecretHeadersEdit *headersEdit() const { return m_headers; }
+    // Secret header values are masked once the user leaves the headers field, unless revealed.
+    void setRevealSecrets(bool reveal);
 
 Q_SIGNALS:
     void connectRequested(const wsi::ConnectionOptions &options);
@@ -68,7 +72,7 @@ private:
     QToolButton *m_optionsButton = nullptr;
     QHBoxLayout *m_row = nullptr;
     QWidget *m_optionsPanel = nullptr;
-    QPlainTextEdit *m_headers = nullptr;
+    SecretHeadersEdit *m_headers = nullptr;
     QLineEdit *m_subprotocols = nullptr;
     QLineEdit *m_origin = nullptr;
     TlsOptionsWidget *m_tls = nullptr;

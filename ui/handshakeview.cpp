@@ -3,6 +3,7 @@
 #include "connection.h"
 #include "headertablemodel.h"
 #include "hexview.h"
+#include "secretmasker.h"
 #include "theme.h"
 
 #include <QGroupBox>
@@ -18,6 +19,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wsi {
@@ -79,6 +81,13 @@ QString rawHeadText(const QByteArray &raw)
         }
     }
     return text;
+}
+
+// The head with its secrets masked; the mask (UTF-8 bullets) is shown as bullets, not as byte escapes.
+QString maskedHeadText(const QByteArray &raw)
+{
+    static const QString escapedMask = rawHeadText(QByteArray(SecretMasker::kMask));
+    return rawHeadText(SecretMasker::maskHttpHead(raw)).replace(escapedMask, QString::fromUtf8(SecretMasker::kMask));
 }
 
 bool looksLikeText(const QByteArray &bytes)
@@ -147,7 +156,23 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("handshakeSummary"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summary);
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    m_revealButton = new QToolButton(this);
+    m_revealButton->setObjectName(QStringLiteral("revealSecretsButton"));
+    m_revealButton->setIcon(theme::icon("eye"));
+    m_revealButton->setText(tr("Reveal Secrets"));
+    m_revealButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_revealButton->setAutoRaise(true);
+    m_revealButton->setCheckable(true);
+    m_revealButton->setToolTip(tr("Show Authorization, cookie and token values instead of ••••••. "
+                                  "The recorded bytes never change; copying copies what is shown."));
+    summaryRow->addWidget(m_revealButton);
+    layout->addLayout(summaryRow);
+    connect(m_revealButton, &QToolButton::toggled, this, [this](bool on) {
+        setRevealSecrets(on);
+        Q_EMIT revealSecretsToggled(on);
+    });
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("handshakeSplitter"));
@@ -167,6 +192,8 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_requestModel = new HeaderTableModel(this);
     m_requestTable = makeHeaderTable(m_requestModel, QStringLiteral("requestHeadersTable"), m_requestTabs);
     m_requestRaw = makeRawView(QStringLiteral("requestRawText"), m_requestTabs);
+    // Copying the raw text copies what is shown: with secrets masked, the masked form.
+    m_requestRaw->setToolTip(tr("The request head as sent. Secrets are masked unless revealed; copying copies what is shown."));
     m_requestTabs->addTab(m_requestTable, tr("Headers"));
     m_requestTabs->addTab(m_requestRaw, tr("Raw"));
     requestLayout->addWidget(m_requestTabs);
@@ -188,6 +215,7 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_bodyHex->setObjectName(QStringLiteral("responseBodyHex"));
     bodyLayout->addWidget(m_bodyText);
     bodyLayout->addWidget(m_bodyHex);
+    m_responseRaw->setToolTip(tr("The response head as received. Secrets are masked unless revealed; copying copies what is shown."));
     m_responseTabs->addTab(m_responseTable, tr("Headers"));
     m_responseTabs->addTab(m_responseRaw, tr("Raw"));
     m_responseTabs->addTab(m_bodyPage, tr("Body"));
@@ -303,6 +331,31 @@ QString HandshakeView::bannerText() const
     return m_banner->isHidden() ? QString() : m_banner->text();
 }
 
+QString HandshakeView::shownUrl() const
+{
+    const QString url = m_connection ? m_connection->url().toString() : QString();
+    return m_revealSecrets ? url : SecretMasker::maskUrl(url);
+}
+
+void HandshakeView::setRevealSecrets(bool reveal)
+{
+    if (m_revealButton->isChecked() != reveal) {
+        const QSignalBlocker block(m_revealButton);
+        m_revealButton->setChecked(reveal);
+    }
+    if (m_revealSecrets == reveal)
+        return;
+    m_revealSecrets = reveal;
+    m_requestModel->setRevealSecrets(reveal);
+    m_responseModel->setRevealSecrets(reveal);
+    refresh();
+}
+
+QString HandshakeView::requestRawText() const
+{
+    return m_requestRaw->toPlainText();
+}
+
 void HandshakeView::showBanner(int tone, const QString &html)
 {
     if (html.isEmpty()) {
@@ -346,14 +399,15 @@ void HandshakeView::refresh()
     // Request: the wire bytes, or for encrypted wss what QWebSocket reports.
     if (!request.raw.isEmpty() || !request.headers.isEmpty()) {
         m_requestModel->setHeaders(toPairs(request.headers));
-        setTextIfChanged(m_requestRaw, rawHeadText(request.raw));
+        setTextIfChanged(m_requestRaw, m_revealSecrets ? rawHeadText(request.raw) : maskedHeadText(request.raw));
     } else {
         m_requestModel->setHeaders(h.socketRequestHeaders);
         setTextIfChanged(m_requestRaw,
             h.encrypted ? tr("(The request went out inside TLS; only the headers the app set are known.)") : QString());
     }
     m_responseModel->setHeaders(toPairs(response.headers));
-    setTextIfChanged(m_responseRaw, rawHeadText(response.raw));
+    setTextIfChanged(m_responseRaw,
+        m_revealSecrets ? rawHeadText(response.raw) : maskedHeadText(response.raw));
 
     // Body of a non-101 response: text when it is text, otherwise a hex dump.
     auto *bodyStack = static_cast<QStackedLayout *>(m_bodyPage->layout());
@@ -383,9 +437,11 @@ void HandshakeView::refresh()
     if (!request.method.isEmpty()) {
         summary << QStringLiteral("<b>%1</b> %2")
                        .arg(QString::fromLatin1(request.method).toHtmlEscaped(),
-                           QString::fromLatin1(request.target).toHtmlEscaped());
+                           (m_revealSecrets ? QString::fromLatin1(request.target)
+                                            : SecretMasker::maskUrl(QString::fromLatin1(request.target)))
+                               .toHtmlEscaped());
     } else {
-        summary << QStringLiteral("<b>GET</b> %1").arg(c->url().toString().toHtmlEscaped());
+        summary << QStringLiteral("<b>GET</b> %1").arg(shownUrl().toHtmlEscaped());
     }
     if (response.status != 0) {
         const bool ok = response.status == 101;
@@ -437,7 +493,7 @@ void HandshakeView::refresh()
                "and frames cannot be shown exactly as sent. The request table lists the headers the app set; "
                "messages are recorded as the socket delivered them."));
     } else if (c->state() == Connection::State::Connecting && request.raw.isEmpty()) {
-        showBanner(int(theme::Tone::Info), tr("Connecting to %1\u2026").arg(c->url().toString().toHtmlEscaped()));
+        showBanner(int(theme::Tone::Info), tr("Connecting to %1\u2026").arg(shownUrl().toHtmlEscaped()));
     } else {
         showBanner(0, {});
     }

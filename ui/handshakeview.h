@@ -8,6 +8,7 @@ class QPlainTextEdit;
 class QSplitter;
 class QTabWidget;
 class QTableView;
+class QToolButton;
 class QTreeWidget;
 
 namespace wsi {
@@ -41,10 +42,21 @@ public:
 
     void refresh();
 
+    // Secrets (Authorization, cookies, URL tokens) are masked in the tables, raw text and summary unless
+    // revealed. The recorded bytes never change; copying copies what is shown.
+    void setRevealSecrets(bool reveal);
+    bool revealSecrets() const { return m_revealSecrets; }
+    QToolButton *revealSecretsButton() const { return m_revealButton; }
+    QString requestRawText() const;
+
     // wss: the real server's certificate failed verification and the connection waits for the user.
     bool isTlsDecisionShown() const;
 
+Q_SIGNALS:
+    void revealSecretsToggled(bool reveal);
+
 private:
+    QString shownUrl() const;
     void showBanner(int tone, const QString &html);
     void updateChecks();
     void updateAccept();
@@ -77,6 +89,8 @@ private:
     QLabel *m_tls = nullptr;
     QWidget *m_tlsDecision = nullptr;
     int m_lastFailedStatus = 0;
+    QToolButton *m_revealButton = nullptr;
+    bool m_revealSecrets = false;
 };
 
 } // namespace wsi

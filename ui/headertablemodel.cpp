@@ -1,6 +1,7 @@
 #include "headertablemodel.h"
 
 #include "handshakecheck.h"
+#include "secretmasker.h"
 
 namespace wsi {
 
@@ -28,6 +29,15 @@ QByteArray HeaderTableModel::value(const QByteArray &name) const
     return {};
 }
 
+void HeaderTableModel::setRevealSecrets(bool reveal)
+{
+    if (m_reveal == reveal)
+        return;
+    m_reveal = reveal;
+    if (!m_headers.isEmpty())
+        Q_EMIT dataChanged(index(0, ValueColumn), index(rowCount() - 1, ValueColumn));
+}
+
 int HeaderTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_headers.size());
@@ -43,13 +53,16 @@ QVariant HeaderTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_headers.size())
         return {};
     const Header &h = m_headers.at(index.row());
+    const QByteArray masked = m_reveal ? h.second : SecretMasker::maskHeaderValue(h.first, h.second);
+    // Wire values are Latin-1; the mask is UTF-8 text of our own.
+    const QString shown = masked == h.second ? QString::fromLatin1(h.second) : QString::fromUtf8(masked);
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        return QString::fromLatin1(index.column() == NameColumn ? h.first : h.second);
+        return index.column() == NameColumn ? QString::fromLatin1(h.first) : shown;
     case Qt::ToolTipRole: {
         const QString explanation = headerExplanation(h.first);
-        const QString value = QString::fromLatin1(h.second).toHtmlEscaped();
+        const QString value = shown.toHtmlEscaped();
         const QString name = QString::fromLatin1(h.first).toHtmlEscaped();
         if (explanation.isEmpty())
             return QStringLiteral("<b>%1</b>: %2").arg(name, value);

@@ -22,6 +22,9 @@ public:
     const QList<Header> &headers() const { return m_headers; }
     // The value of the first header with this name (case-insensitive), or a null QByteArray.
     QByteArray value(const QByteArray &name) const;
+    // Secret values (Authorization, cookies, tokens) are shown masked unless revealed; value() stays real.
+    void setRevealSecrets(bool reveal);
+    bool revealSecrets() const { return m_reveal; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -30,6 +33,7 @@ public:
 
 private:
     QList<Header> m_headers;
+    bool m_reveal = false;
 };
 
 } // namespace wsi

@@ -1,27 +1,35 @@
 #include "mainwindow.h"
 
 #include "closedialog.h"
+#include "colorscheme.h"
 #include "composer.h"
 #include "connectbar.h"
 #include "connection.h"
 #include "connectionlistmodel.h"
 #include "connectionlistview.h"
+#include "connectionstatsplot.h"
+#include "endpointspanel.h"
+#include "endpointstore.h"
 #include "eventdetailview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
+#include "handshakediffdialog.h"
 #include "handshakeview.h"
 #include "preferencesdialog.h"
 #include "reconnectcontroller.h"
 #include "reconnectstrip.h"
+#include "secretmasker.h"
 #include "serverpanel.h"
 #include "theme.h"
 #include "workspace.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -31,6 +39,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -140,6 +149,18 @@ void MainWindow::createActions()
     m_handshakeTabAction
         = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
     m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_pingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_statsTabAction = make(QStringLiteral("statsTabAction"), tr("&Stats"), nullptr,
+        tr("Show ping round-trip times and message rates"));
+    m_statsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), tr("Reveal &Secrets"), "eye",
+        tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
+    m_revealSecretsAction->setCheckable(true);
+    m_revealSecretsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_compareAction = make(QStringLiteral("compareHandshakesAction"), tr("Co&mpare Handshakes"), "compare",
+        tr("Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected "
+           "one and the previous attempt at the same URL"));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
     m_aboutAction->setShortcut(QKeySequence::HelpContents);
     m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences\u2026"), nullptr,
@@ -169,7 +190,18 @@ void MainWindow::createCentralWidget()
     m_mainSplitter->setChildrenCollapsible(false);
     layout->addWidget(m_mainSplitter, 1);
 
-    auto *sidebar = new QWidget(m_mainSplitter);
+    // Saved endpoints above the live connections; the user sizes the two with the splitter.
+    m_sidebarSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
+    m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
+    m_sidebarSplitter->setChildrenCollapsible(false);
+    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
+    QString endpointsError;
+    m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
+    if (!m_endpointStore->load(&endpointsError))
+        m_endpointsPanel->showError(tr("Saved endpoints could not be loaded. %1").arg(endpointsError));
+    connect(m_endpointsPanel, &EndpointsPanel::connectRequested, this, &MainWindow::connectToEndpoint);
+    connect(m_endpointsPanel, &EndpointsPanel::saveCurrentRequested, this, &MainWindow::saveCurrentAsEndpoint);
+    auto *sidebar = new QWidget(m_sidebarSplitter);
     auto *sidebarLayout = new QVBoxLayout(sidebar);
     sidebarLayout->setContentsMargins(6, 4, 0, 6);
     sidebarLayout->setSpacing(4);
@@ -177,9 +209,14 @@ void MainWindow::createCentralWidget()
     m_connectionList = new ConnectionListView(sidebar);
     m_connectionList->setModel(m_connectionModel);
     m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_removeAction });
+    m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_compareAction, m_removeAction });
+    // Ctrl+click selects a second connection to compare handshakes with.
+    m_connectionList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_connectionList->setMinimumWidth(200);
     sidebarLayout->addWidget(m_connectionList, 1);
+    m_sidebarSplitter->setStretchFactor(0, 2);
+    m_sidebarSplitter->setStretchFactor(1, 3);
+    m_sidebarSplitter->setSizes({ 260, 440 });
 
     m_stack = new QStackedWidget(m_mainSplitter);
     m_emptyState = new QLabel(m_stack);
@@ -216,6 +253,8 @@ void MainWindow::createCentralWidget()
     m_handshakeView = new HandshakeView(m_tabs);
     m_tabs->addTab(m_messagesPage, tr("Messages"));
     m_tabs->addTab(m_handshakeView, tr("Handshake"));
+    m_statsPlot = new ConnectionStatsPlot(m_tabs);
+    m_tabs->addTab(m_statsPlot, tr("Stats"));
     m_stack->addWidget(m_tabs);
 
     m_mainSplitter->setStretchFactor(0, 0);
@@ -247,6 +286,10 @@ void MainWindow::createCentralWidget()
     connect(m_eventLogView->relativeTimeCheckBox(), &QCheckBox::toggled, m_relativeTimeAction, &QAction::setChecked);
     connect(m_messagesTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_messagesPage); });
     connect(m_handshakeTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_handshakeView); });
+    connect(m_statsTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_statsPlot); });
+    connect(m_revealSecretsAction, &QAction::toggled, this, &MainWindow::setRevealSecrets);
+    connect(m_handshakeView, &HandshakeView::revealSecretsToggled, m_revealSecretsAction, &QAction::setChecked);
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareHandshakes);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -256,6 +299,11 @@ void MainWindow::createMenusAndToolBar()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
+    file->addAction(m_endpointsPanel->saveCurrentAction());
+    file->addSeparator();
+    file->addAction(m_endpointsPanel->importAction());
+    file->addAction(m_endpointsPanel->exportAction());
+    file->addAction(m_endpointsPanel->exportWithSecretsAction());
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -269,10 +317,27 @@ void MainWindow::createMenusAndToolBar()
     conn->addAction(m_sendAction);
     conn->addAction(m_pingAction);
     conn->addSeparator();
+    conn->addAction(m_compareAction);
+    conn->addSeparator();
     conn->addAction(m_removeAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_messagesTabAction);
     view->addAction(m_handshakeTabAction);
+    view->addAction(m_statsTabAction);
+    view->addSeparator();
+    view->addAction(m_revealSecretsAction);
+    QMenu *schemes = view->addMenu(tr("&Theme"));
+    auto *schemeGroup = new QActionGroup(this);
+    const QStringList schemeNames{ tr("&System"), tr("&Light"), tr("&Dark") };
+    for (int scheme = ColorScheme::System; scheme <= ColorScheme::Dark; ++scheme) {
+        QAction *action = schemes->addAction(schemeNames.at(scheme));
+        action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
+        action->setCheckable(true);
+        action->setChecked(scheme == ColorScheme::current());
+        schemeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, scheme] { setColorScheme(scheme); });
+        m_colorSchemeActions << action;
+    }
     view->addSeparator();
     view->addAction(m_showFramesAction);
     view->addAction(m_relativeTimeAction);
@@ -362,10 +427,11 @@ void MainWindow::setCurrentConnection(Connection *connection)
     m_detailView->setConnection(connection);
     m_handshakeView->setConnection(connection);
     m_composer->setConnection(connection);
+    m_statsPlot->setConnection(connection);
     m_serverPanel->setCurrentConnection(connection);
     m_reconnectStrip->setController(reconnectControllerFor(connection));
     m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
-    setWindowTitle(connection ? tr("%1 \u2014 WS Inspector").arg(connection->url().toString()) : tr("WS Inspector"));
+    setWindowTitle(connection ? tr("%1 \u2014 WS Inspector").arg(shownUrl(connection)) : tr("WS Inspector"));
     onCurrentStateChanged();
 }
 
@@ -390,6 +456,7 @@ void MainWindow::updateActions()
     m_sendAction->setEnabled(open);
     m_pingAction->setEnabled(open);
     m_removeAction->setEnabled(m_current != nullptr);
+    m_compareAction->setEnabled(m_workspace->connections().size() >= 2);
 }
 
 QString MainWindow::statusText() const
@@ -407,7 +474,7 @@ void MainWindow::updateStatus()
     }
     const QString why = m_current->statusText();
     const QString state = Connection::stateText(m_current->state());
-    m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(m_current->id()).arg(m_current->url().toString(), state)
+    m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(m_current->id()).arg(shownUrl(m_current), state)
                                          : tr("#%1 %2: %3").arg(m_current->id()).arg(state, why));
     const Connection::Counters &c = m_current->counters();
     const QLocale locale;
@@ -462,7 +529,9 @@ void MainWindow::showAbout()
            "and every frame header, as they crossed the wire.</p>"
            "<p><b>Shortcuts</b><br/>Ctrl+L: URL field<br/>Enter: connect<br/>Ctrl+Enter: send<br/>"
            "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
-           "Ctrl+1 / Ctrl+2: messages / handshake<br/>Ctrl+C in the log: copy rows</p>")
+           "Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats<br/>Ctrl+P: ping<br/>"
+           "Ctrl+S: save as endpoint<br/>Ctrl+Shift+H: compare handshakes<br/>Ctrl+Shift+R: reveal secrets<br/>"
+           "Ctrl+C in the log: copy rows</p>")
             .arg(QApplication::applicationVersion()));
 }
 
@@ -491,6 +560,98 @@ void MainWindow::createServerDock()
     });
 }
 
+void MainWindow::saveCurrentAsEndpoint()
+{
+    // The selected outgoing connection is what the user tried; without one, what is typed in the connect bar.
+    ConnectionOptions options;
+    if (m_current && m_current->kind() == Connection::Kind::Outgoing)
+        options = m_current->options();
+    else if (!m_connectBar->buildOptions(&options))
+        return;
+    m_endpointsPanel->saveAs(options);
+}
+
+void MainWindow::connectToEndpoint(const ConnectionOptions &options)
+{
+    m_connectBar->setUrlText(options.url.toString());
+    m_connectBar->addRecentUrl(options.url.toString());
+    m_connectBar->clearError();
+    onConnectRequested(options);
+}
+
+QString MainWindow::shownUrl(const Connection *connection) const
+{
+    const QString url = connection->url().toString();
+    return m_revealSecretsAction->isChecked() ? url : SecretMasker::maskUrl(url);
+}
+
+void MainWindow::setRevealSecrets(bool reveal)
+{
+    if (m_revealSecretsAction->isChecked() != reveal)
+        m_revealSecretsAction->setChecked(reveal); // toggled() comes back here
+    m_handshakeView->setRevealSecrets(reveal);
+    m_connectBar->setRevealSecrets(reveal);
+    m_connectionModel->setRevealSecrets(reveal);
+    m_endpointsPanel->setRevealSecrets(reveal);
+    if (m_diffDialog)
+        m_diffDialog->setRevealSecrets(reveal);
+    if (m_current)
+        setWindowTitle(tr("%1 \u2014 WS Inspector").arg(shownUrl(m_current)));
+    updateStatus();
+}
+
+HandshakeDiffDialog *MainWindow::handshakeDiffDialog() const
+{
+    return m_diffDialog;
+}
+
+bool MainWindow::compareHandshakes()
+{
+    QList<Connection *> chosen;
+    for (const QModelIndex &index : m_connectionList->selectionModel()->selectedRows()) {
+        if (Connection *c = m_connectionModel->connectionAt(index.row()))
+            chosen << c;
+    }
+    if (chosen.size() != 2 && m_current) {
+        // Not two selected: the attempt before the current one at the same URL (else the one after) is the
+        // natural partner.
+        Connection *one = m_current.data();
+        const QList<Connection *> &all = m_workspace->connections();
+        const qsizetype at = all.indexOf(one);
+        Connection *partner = nullptr;
+        for (qsizetype i = at - 1; i >= 0 && !partner; --i) {
+            if (all.at(i)->url() == one->url())
+                partner = all.at(i);
+        }
+        for (qsizetype i = at + 1; i < all.size() && !partner; ++i) {
+            if (all.at(i)->url() == one->url())
+                partner = all.at(i);
+        }
+        chosen = { one };
+        if (partner)
+            chosen.prepend(partner);
+    }
+    if (chosen.size() != 2) {
+        m_statusLabel->setText(tr("Select two connections (Ctrl+click) to compare their handshakes."));
+        return false;
+    }
+    std::sort(chosen.begin(), chosen.end(), [](Connection *a, Connection *b) { return a->id() < b->id(); });
+    if (m_diffDialog)
+        m_diffDialog->close();
+    auto *dialog = new HandshakeDiffDialog(chosen.at(0), chosen.at(1), m_revealSecretsAction->isChecked(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_diffDialog = dialog;
+    dialog->show();
+    return true;
+}
+
+void MainWindow::setColorScheme(int scheme)
+{
+    ColorScheme::apply(ColorScheme::Scheme(scheme));
+    for (int i = 0; i < m_colorSchemeActions.size(); ++i)
+        m_colorSchemeActions.at(i)->setChecked(i == scheme);
+}
+
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(Connection::defaultCertificateAuthority(), this);
@@ -505,6 +666,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
+    m_sidebarSplitter->restoreState(settings.value(QStringLiteral("window/sidebarSplitter")).toByteArray());
     m_handshakeView->splitter()->restoreState(settings.value(QStringLiteral("window/handshakeSplitter")).toByteArray());
     m_handshakeView->headsSplitter()->restoreState(
         settings.value(QStringLiteral("window/handshakeHeadsSplitter")).toByteArray());
@@ -512,6 +674,12 @@ void MainWindow::restoreSettings()
         settings.value(QStringLiteral("window/handshakeChecksSplitter")).toByteArray());
     m_showFramesAction->setChecked(settings.value(QStringLiteral("log/showFrames"), false).toBool());
     m_relativeTimeAction->setChecked(settings.value(QStringLiteral("log/relativeTime"), false).toBool());
+    m_eventLogView->tableView()->horizontalHeader()->restoreState(settings.value(QStringLiteral("log/header")).toByteArray());
+    m_tabs->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), m_tabs->count() - 1));
+    m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 60).toInt());
+    // Secrets stay masked unless the user chose otherwise.
+    setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
+    setColorScheme(ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));
 }
 
 void MainWindow::saveSettings() const
@@ -521,11 +689,17 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
     settings.setValue(QStringLiteral("window/messagesSplitter"), m_messagesSplitter->saveState());
+    settings.setValue(QStringLiteral("window/sidebarSplitter"), m_sidebarSplitter->saveState());
     settings.setValue(QStringLiteral("window/handshakeSplitter"), m_handshakeView->splitter()->saveState());
     settings.setValue(QStringLiteral("window/handshakeHeadsSplitter"), m_handshakeView->headsSplitter()->saveState());
     settings.setValue(QStringLiteral("window/handshakeChecksSplitter"), m_handshakeView->checksSplitter()->saveState());
     settings.setValue(QStringLiteral("log/showFrames"), m_showFramesAction->isChecked());
     settings.setValue(QStringLiteral("log/relativeTime"), m_relativeTimeAction->isChecked());
+    settings.setValue(QStringLiteral("log/header"), m_eventLogView->tableView()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("stats/windowSeconds"), m_statsPlot->windowSeconds());
+    settings.setValue(QStringLiteral("view/revealSecrets"), m_revealSecretsAction->isChecked());
+    settings.setValue(QStringLiteral("view/colorScheme"), ColorScheme::id(ColorScheme::current()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

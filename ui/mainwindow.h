@@ -20,9 +20,13 @@ namespace wsi {
 class Composer;
 class ConnectBar;
 class Connection;
+class ConnectionStatsPlot;
+class HandshakeDiffDialog;
 class ConnectionListModel;
 class EventDetailView;
 class EventLogView;
+class EndpointStore;
+class EndpointsPanel;
 class HandshakeView;
 class ReconnectController;
 class ReconnectStrip;
@@ -53,6 +57,14 @@ public:
     QTabWidget *viewTabs() const { return m_tabs; }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
+    EndpointsPanel *endpointsPanel() const { return m_endpointsPanel; }
+    ConnectionStatsPlot *statsPlot() const { return m_statsPlot; }
+    // The diff dialog opened last by Compare Handshakes (null once closed).
+    HandshakeDiffDialog *handshakeDiffDialog() const;
+    // Compares the two selected connections' handshakes; with one selected, that one and the previous
+    // attempt at the same URL. False (with a status message) when there is nothing to compare.
+    bool compareHandshakes();
+    void setRevealSecrets(bool reveal);
     QString statusText() const;
     ReconnectStrip *reconnectStrip() const { return m_reconnectStrip; }
     // Auto-reconnect of the endpoint this connection belongs to; null when it has none.
@@ -83,6 +95,10 @@ private:
     void showAbout();
     void showPreferences();
     void createServerDock();
+    void saveCurrentAsEndpoint();
+    void connectToEndpoint(const wsi::ConnectionOptions &options);
+    QString shownUrl(const Connection *connection) const;
+    void setColorScheme(int scheme);
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
@@ -102,6 +118,15 @@ private:
     ServerPanel *m_serverPanel = nullptr;
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
+    QSplitter *m_sidebarSplitter = nullptr;
+    EndpointStore *m_endpointStore = nullptr;
+    EndpointsPanel *m_endpointsPanel = nullptr;
+    ConnectionStatsPlot *m_statsPlot = nullptr;
+    QPointer<HandshakeDiffDialog> m_diffDialog;
+    QAction *m_revealSecretsAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_statsTabAction = nullptr;
+    QList<QAction *> m_colorSchemeActions;
     QLabel *m_statusLabel = nullptr;
     ReconnectStrip *m_reconnectStrip = nullptr;
     QHash<int, ReconnectController *> m_reconnectors; // by group id (the endpoint's first connection)

@@ -1,6 +1,7 @@
 #include "connectionlistmodel.h"
 
 #include "connection.h"
+#include "secretmasker.h"
 #include "workspace.h"
 
 namespace wsi {
@@ -43,17 +44,27 @@ int ConnectionListModel::rowOf(const Connection *connection) const
     return m_workspace->indexOf(connection);
 }
 
+void ConnectionListModel::setRevealSecrets(bool reveal)
+{
+    if (m_reveal == reveal)
+        return;
+    m_reveal = reveal;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+}
+
 QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
 {
     Connection *c = connectionAt(index.row());
     if (!c)
         return {};
+    const QString url = m_reveal ? c->url().toString() : SecretMasker::maskUrl(c->url().toString());
     switch (role) {
     case Qt::DisplayRole:
     case UrlRole:
-        return c->url().toString();
+        return url;
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("%1\n%2").arg(c->url().toString(), Connection::stateText(c->state()));
+        QString tip = QStringLiteral("%1\n%2").arg(url, Connection::stateText(c->state()));
         if (c->inGroup())
             tip += tr("\nattempt %1 at this endpoint").arg(c->attempt());
         if (!c->statusText().isEmpty())

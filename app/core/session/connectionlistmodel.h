@@ -33,6 +33,8 @@ public:
 
     Connection *connectionAt(int row) const;
     int rowOf(const Connection *connection) const;
+    // URLs (DisplayRole, UrlRole, tooltips) have their secret query values and passwords masked unless revealed.
+    void setRevealSecrets(bool reveal);
 
 private:
     void onConnectionChanged(Connection *connection);
@@ -41,6 +43,7 @@ private:
     Workspace *m_workspace;
     QSet<Connection *> m_dirty;
     QTimer m_coalesceTimer;
+    bool m_reveal = false;
 };
 
 } // namespace wsi
