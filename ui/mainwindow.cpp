@@ -66,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
         });
     });
     connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
+    connect(m_eventLogView, &EventLogView::findPatternChanged, m_detailView, &EventDetailView::setFindPattern);
     connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
     connect(m_eventLogView, &EventLogView::copyToComposerRequested, m_composer, &Composer::setPayload);
     connect(m_eventLogView, &EventLogView::resendRequested, m_composer, &Composer::resend);
