@@ -5,6 +5,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+#include <vector>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -24,6 +27,7 @@ class EventDetailView;
 class EventLogView;
 class HandshakeView;
 class ServerPanel;
+class SessionJournal;
 class Workspace;
 
 // The window: wires the panels to the workspace and to the selected connection. The panels do the work.
@@ -52,6 +56,18 @@ public:
     QDockWidget *serverDock() const { return m_serverDock; }
     QString statusText() const;
 
+    // Journals every connection of the workspace into the sessions folder (see Preferences for the cap).
+    SessionJournal *journal() const { return m_journal; }
+    // File > Import: a session log or HAR file as read-only connections; false with lastError() set.
+    bool importFile(const QString &path);
+    // Previous sessions: journal files reopened as read-only connections.
+    bool openSessions(const QStringList &paths);
+    // Asks where and how (ExportDialog), then writes; false when cancelled or failed (lastError()).
+    bool exportConnections(const QList<const Connection *> &connections, const QString &what,
+        const QString &suggestedName);
+    // The last import or export problem, as shown to the user.
+    QString lastError() const { return m_lastError; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -77,10 +93,21 @@ private:
     void showAbout();
     void showPreferences();
     void createServerDock();
+    void createJournal();
+    void exportCurrent();
+    void exportWorkspace();
+    void importChosenFile();
+    void showPreviousSessions();
+    void exportJournalFile(const QString &path);
+    bool addImported(std::vector<std::unique_ptr<Connection>> connections, const QString &from,
+        const QStringList &notes);
+    void showProblem(const QString &title, const QString &text);
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
     QPointer<Connection> m_current;
+    SessionJournal *m_journal = nullptr;
+    QString m_lastError;
 
     ConnectBar *m_connectBar = nullptr;
     QListView *m_connectionList = nullptr;
@@ -115,6 +142,10 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportConnectionAction = nullptr;
+    QAction *m_exportWorkspaceAction = nullptr;
+    QAction *m_previousSessionsAction = nullptr;
 };
 
 } // namespace wsi

@@ -47,6 +47,10 @@ SessionJournal::~SessionJournal()
 
 QString SessionJournal::defaultFolder()
 {
+    // Tests and scripted runs point the journal elsewhere without touching the user's data folder.
+    const QString overridden = qEnvironmentVariable("WSI_SESSIONS_DIR");
+    if (!overridden.isEmpty())
+        return overridden;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sessions");
 }
 
@@ -80,6 +84,7 @@ QString SessionJournal::attach(Connection *connection)
         m_error = tr("Cannot create the session folder %1.").arg(m_folder);
         return {};
     }
+    QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
     const QString name = kPrefix + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id()) + kSuffix;
@@ -92,6 +97,8 @@ QString SessionJournal::attach(Connection *connection)
                       .arg(journal->file->fileName(), journal->file->errorString());
         return {};
     }
+    // Journals hold whole handshakes (cookies, tokens): readable by this user only.
+    journal->file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
     journal->file->write(SessionLogWriter::header(tool.simplified()));
     Journal *raw = journal.get();

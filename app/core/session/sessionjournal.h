@@ -40,7 +40,7 @@ public:
     explicit SessionJournal(QObject *parent = nullptr);
     ~SessionJournal() override;
 
-    // AppDataLocation + "/sessions".
+    // AppDataLocation + "/sessions", or $WSI_SESSIONS_DIR when set (tests, scripted runs).
     static QString defaultFolder();
     void setFolder(const QString &folder);
     QString folder() const { return m_folder; }
