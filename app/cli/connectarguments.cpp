@@ -140,6 +140,11 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = option("no-intercept", "wss: do not decrypt; only TLS facts and messages are shown.");
     const QCommandLineOption tlsMin
         = option("tls-min", "wss: minimum TLS version, 1.2 (default) or 1.3.", "version", "1.2");
+    const QCommandLineOption har = option("har",
+        "Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets).", "file");
+    const QCommandLineOption revealSecrets = option("reveal-secrets",
+        "--har: write Authorization, cookies and token query parameters unmasked.");
+    parser.addOptions({ har, revealSecrets });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin });
@@ -273,6 +278,10 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             usageError(QStringLiteral("--tls-min cannot be combined with --no-intercept yet: it is applied by the "
                                       "intercepting tap."));
     }
+    settings.harFile = parser.value(har);
+    settings.revealSecrets = parser.isSet(revealSecrets);
+    if (settings.revealSecrets && settings.harFile.isEmpty())
+        usageError(QStringLiteral("--reveal-secrets only applies to --har FILE"));
     const QString problem = options.validate();
     if (!problem.isEmpty())
         usageError(problem);

@@ -34,6 +34,8 @@ public:
         QString closeReason;
         bool showFrames = true;
         bool autoPong = true;
+        QString harFile;            // --har: the session as HAR 1.2 when done
+        bool revealSecrets = false; // --reveal-secrets: write the HAR with secrets unmasked
     };
 
     // Exit codes, documented in docs/cli.md (the same values as wsi::ExitCode).
@@ -57,6 +59,7 @@ private:
     void onFinished();
     void beginClose();
     void finish(int exitCode, const QString &reason);
+    bool writeHar(QString *error) const;
 
     Settings m_settings;
     EventPrinter *m_printer;
