@@ -38,10 +38,6 @@ EventLogView::EventLogView(QWidget *parent)
     bar->setContentsMargins(6, 2, 6, 0);
     auto *title = new QLabel(tr("<b>Events</b>"), this);
     bar->addWidget(title);
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(QStringLiteral("eventCountLabel"));
-    m_countLabel->setForegroundRole(QPalette::PlaceholderText);
-    bar->addWidget(m_countLabel);
     bar->addStretch(1);
     m_jumpButton = new QPushButton(this);
     m_jumpButton->setObjectName(QStringLiteral("jumpToNewestButton"));
@@ -112,7 +108,6 @@ EventLogView::EventLogView(QWidget *parent)
         m_followTail = true;
         m_unread = 0;
         updateJumpButton();
-        updateCountLabel();
         onCurrentChanged();
     });
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &EventLogView::onScrolled);
@@ -121,7 +116,6 @@ EventLogView::EventLogView(QWidget *parent)
     connect(m_filterBar, &LogFilterBar::findPatternChanged, this, &EventLogView::findPatternChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &EventLogView::onCurrentChanged);
     connect(m_table, &QWidget::customContextMenuRequested, this, &EventLogView::onContextMenu);
-    updateCountLabel();
 }
 
 EventLogView::~EventLogView() = default;
@@ -135,7 +129,6 @@ void EventLogView::setConnection(Connection *connection)
     m_unread = 0;
     updateJumpButton();
     m_table->scrollToBottom();
-    updateCountLabel();
     onCurrentChanged();
 }
 
@@ -198,7 +191,6 @@ void EventLogView::onRowsInserted(const QModelIndex &, int first, int last)
         m_unread += last - first + 1;
         updateJumpButton();
     }
-    updateCountLabel();
 }
 
 void EventLogView::onScrolled()
@@ -258,12 +250,6 @@ void EventLogView::onCurrentChanged()
         return;
     m_lastEmitted = event;
     Q_EMIT currentEventChanged(event);
-}
-
-void EventLogView::updateCountLabel()
-{
-    const int rows = m_filter->rowCount();
-    m_countLabel->setText(m_model->connection() ? tr("%n row(s)", nullptr, rows) : QString());
 }
 
 void EventLogView::copySelectedRows() const

@@ -69,7 +69,6 @@ private:
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void onCurrentChanged();
     void onContextMenu(const QPoint &pos);
-    void updateCountLabel();
     void onScrolled();
     void updateJumpButton();
     bool selectFound(int row);
@@ -84,7 +83,6 @@ private:
     QTableView *m_table = nullptr;
     QCheckBox *m_showFrames = nullptr;
     QCheckBox *m_relativeTime = nullptr;
-    QLabel *m_countLabel = nullptr;
     bool m_followTail = true;
     int m_lastEmitted = -2;
 };
