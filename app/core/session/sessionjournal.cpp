@@ -38,6 +38,18 @@ SessionJournal::SessionJournal(QObject *parent)
 {
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flush);
+    m_capTimer.setSingleShot(true);
+    connect(&m_capTimer, &QTimer::timeout, this, &SessionJournal::enforceSizeCap);
+}
+
+void SessionJournal::scheduleSizeCap()
+{
+    if (m_maxTotalBytes <= 0 || m_capTimer.isActive())
+        return;
+    if (!m_sinceCap.isValid() || m_sinceCap.elapsed() >= 1000)
+        enforceSizeCap();
+    else
+        m_capTimer.start(int(1000 - m_sinceCap.elapsed()));
 }
 
 SessionJournal::~SessionJournal()
@@ -110,7 +122,7 @@ QString SessionJournal::attach(Connection *connection)
         raw->file->close();
     });
     writePending(*raw);
-    enforceSizeCap();
+    scheduleSizeCap();
     return raw->file->fileName();
 }
 
@@ -170,7 +182,7 @@ void SessionJournal::finishJournal(Connection *connection)
             j->file->close();
         }
     }
-    enforceSizeCap();
+    scheduleSizeCap();
 }
 
 QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
@@ -224,18 +236,26 @@ std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(
 
 int SessionJournal::enforceSizeCap()
 {
+    m_sinceCap.start();
     if (m_maxTotalBytes <= 0)
         return 0;
-    const QList<SessionInfo> sessions = listSessions();
+    // Sizes and names only (no file is opened): names start with the UTC time, so name order is age order.
+    const QFileInfoList files
+        = QDir(m_folder).entryInfoList({ kPrefix + QLatin1Char('*') + kSuffix }, QDir::Files, QDir::Name);
     qint64 total = 0;
-    for (const SessionInfo &s : sessions)
-        total += s.size;
+    for (const QFileInfo &fi : files)
+        total += fi.size();
     int deleted = 0;
-    for (auto it = sessions.crbegin(); it != sessions.crend() && total > m_maxTotalBytes; ++it) {
-        if (it->active)
+    for (const QFileInfo &fi : files) {
+        if (total <= m_maxTotalBytes)
+            break;
+        bool active = false;
+        for (const auto &j : m_journals)
+            active = active || (!j->finished && QFileInfo(j->file->fileName()) == fi);
+        if (active)
             continue;
-        if (QFile::remove(it->filePath)) {
-            total -= it->size;
+        if (QFile::remove(fi.absoluteFilePath())) {
+            total -= fi.size();
             ++deleted;
         }
     }

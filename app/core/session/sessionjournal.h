@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -81,10 +82,15 @@ private:
     void onEventsAppended(Journal *journal);
     void writePending(Journal &journal);
     void finishJournal(Connection *connection);
+    void scheduleSizeCap();
 
     QString m_folder;
     qint64 m_maxTotalBytes = 512ll * 1024 * 1024;
     QTimer m_timer;
+    // The cap is checked when journals start and end, at most once a second: a server with thousands of
+    // clients must not list the folder once per client.
+    QTimer m_capTimer;
+    QElapsedTimer m_sinceCap;
     QString m_error;
     std::vector<std::unique_ptr<Journal>> m_journals;
 };
