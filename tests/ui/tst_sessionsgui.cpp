@@ -49,6 +49,7 @@ private Q_SLOTS:
     void preferencesSetTheSizeCap();
     void previousSessionsReopenReadOnly();
     void previousSessionsSearchAndDelete();
+    void previousSessionsExportAJournal();
     void exportImportRoundTripsBinaryByteExact_data();
     void exportImportRoundTripsBinaryByteExact();
     void importsChromiumDevToolsHar();
@@ -295,6 +296,12 @@ void TestSessionsGui::previousSessionsSearchAndDelete()
     QCOMPARE(shown->index(0, SessionListModel::OutcomeColumn).data().toString(),
         QStringLiteral("ended without a close (interrupted?)"));
     dialog.sessionList()->setCurrentIndex(shown->index(0, 0));
+    const QString betaPath = shown->index(0, 0).data(SessionListModel::FilePathRole).toString();
+    QVERIFY(betaPath.contains(QLatin1String("beta.example")));
+    QSignalSpy exportRequested(&dialog, &PreviousSessionsDialog::exportRequested);
+    dialog.findChild<QPushButton *>(QStringLiteral("exportSessionButton"))->click();
+    QCOMPARE(exportRequested.size(), 1);
+    QCOMPARE(exportRequested.at(0).at(0).toString(), betaPath);
     QString asked;
     PreviousSessionsDialog::setConfirmation([&](QWidget *, const QString &question) {
         asked = question;
@@ -306,6 +313,44 @@ void TestSessionsGui::previousSessionsSearchAndDelete()
     QCOMPARE(shown->rowCount(), 1);
     QVERIFY(shown->index(0, SessionListModel::UrlColumn).data().toString().contains(QLatin1String("alpha.example")));
     QCOMPARE(QDir(m_sessions->path()).entryList(QDir::Files).size(), 1);
+}
+
+void TestSessionsGui::previousSessionsExportAJournal()
+{
+    PeerProcess peer;
+    QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
+    Connection *live = openAndExchange(peer);
+    QVERIFY(live);
+    const QString journalPath = m_window->journal()->filePathFor(live);
+    QSignalSpy finished(live, &Connection::finished);
+    live->close(1000, QString());
+    QVERIFY(finished.wait(10000));
+
+    const QString har = m_files->filePath(QStringLiteral("from-journal.har"));
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("previousSessionsAction"));
+    bool exported = false;
+    QVERIFY(driveModal<PreviousSessionsDialog>(action, [&](PreviousSessionsDialog *dialog) {
+        dialog->selectPath(journalPath);
+        // The export dialog opens from inside this one.
+        QTimer::singleShot(0, this, [&] {
+            auto *exportDialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+            if (!exportDialog)
+                return;
+            exportDialog->setPath(har);
+            exportDialog->exportButton()->click();
+            exported = true;
+        });
+        dialog->findChild<QPushButton *>(QStringLiteral("exportSessionButton"))->click();
+        dialog->reject();
+    }));
+    QVERIFY(exported);
+    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QFile file(har);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("\"_webSocketMessages\""));
+    QVERIFY(written.contains(allBytes().toBase64()));
+    QVERIFY(!written.contains("s3cretBearer"));
 }
 
 void TestSessionsGui::exportImportRoundTripsBinaryByteExact_data()
