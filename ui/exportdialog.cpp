@@ -50,7 +50,9 @@ ExportDialog::ExportDialog(const QString &what, const QString &suggestedName, QW
     auto *browse = new QPushButton(tr("&Browse\u2026"), this);
     browse->setObjectName(QStringLiteral("exportBrowseButton"));
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    auto *pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("exportFormatCombo"));
     m_format->addItem(tr("Session log (.jsonl): every event, frame and byte"),

@@ -485,7 +485,9 @@ void MainWindow::showAbout()
            "and every frame header, as they crossed the wire.</p>"
            "<p><b>Shortcuts</b><br/>Ctrl+L: URL field<br/>Enter: connect<br/>Ctrl+Enter: send<br/>"
            "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
-           "Ctrl+1 / Ctrl+2: messages / handshake<br/>Ctrl+C in the log: copy rows</p>")
+           "Ctrl+1 / Ctrl+2: messages / handshake<br/>Ctrl+C in the log: copy rows<br/>"
+           "Ctrl+F: filter the log<br/>F3 / Shift+F3: find next / previous<br/>"
+           "Ctrl+O: import<br/>Ctrl+Shift+O: previous sessions<br/>Ctrl+E: export</p>")
             .arg(QApplication::applicationVersion()));
 }
 
