@@ -7,6 +7,12 @@
 // difference between the two is the journal's cost). Numbers only.
 //
 //   bench_journal_flood [N=300000] [ROUNDS=5] [RATE=100000] [SIZE=32]
+//
+// Measured here (Release, 2 shared cores, load average ~8), medians of 5 rounds of 300,000 messages:
+//   RATE=100000: without 98,515 msgs/s, with journal 98,966 msgs/s: 1.00x (115 MB of journal per run)
+//   RATE=0:      without 717,783 msgs/s, with journal 341,859 msgs/s: 0.48x; 0.90 vs 1.45 us CPU per message
+// Before the journal reused one buffer written every 256 KiB, a quarter second's lines were built in one
+// fresh array: 0.23x at full speed and 46k msgs/s at RATE=100000 (page faults and re-allocation copies).
 #include "connection.h"
 #include "sessionjournal.h"
 
@@ -190,9 +196,19 @@ Result runOnce(quint64 count, int size, quint64 rate, const QString &journalFold
             cpuStart = cpuNow();
         }
     });
+    // Until the last message arrived: the closing handshake afterwards (the tap waits a moment for the
+    // peer's Close) is the same with and without a journal and would only dilute the rates.
+    QObject::connect(&c, &Connection::countersChanged, [&] {
+        if (r.seconds == 0 && timer.isValid() && c.counters().messagesIn >= count) {
+            r.seconds = double(timer.nsecsElapsed()) / 1e9;
+            r.cpuSeconds = cpuNow() - cpuStart;
+        }
+    });
     QObject::connect(&c, &Connection::finished, [&] {
-        r.seconds = timer.isValid() ? double(timer.nsecsElapsed()) / 1e9 : 0;
-        r.cpuSeconds = cpuNow() - cpuStart;
+        if (r.seconds == 0 && timer.isValid()) {
+            r.seconds = double(timer.nsecsElapsed()) / 1e9;
+            r.cpuSeconds = cpuNow() - cpuStart;
+        }
         done = true;
     });
     c.open();

@@ -21,6 +21,7 @@ namespace {
 
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-");
+constexpr qsizetype kWriteChunk = 256 * 1024;
 
 } // namespace
 
@@ -147,17 +148,29 @@ void SessionJournal::writePending(Journal &journal)
     const qsizetype total = c.events().size();
     if (journal.written >= total)
         return;
-    QByteArray batch;
-    batch.reserve(qsizetype(total - journal.written) * 160);
-    for (qsizetype i = journal.written; i < total; ++i)
-        batch += SessionLogWriter::eventLine(c, i);
-    if (journal.file->write(batch) != batch.size()) {
+    // One reused buffer written every 256 KiB: a flood's quarter second is tens of MB, and building it as one
+    // fresh array cost more in page faults and re-allocation copies than formatting the lines.
+    QByteArray &batch = m_buffer;
+    batch.resize(0); // keeps the capacity
+    batch.reserve(kWriteChunk + 64 * 1024);
+    auto writeBatch = [&] {
+        if (journal.file->write(batch) == batch.size()) {
+            batch.resize(0);
+            return true;
+        }
         m_error = tr("Writing the session journal %1 failed: %2")
                       .arg(journal.file->fileName(), journal.file->errorString());
         journal.finished = true; // a full disk must not cost the capture: stop journaling this one
         journal.file->close();
-        return;
+        return false;
+    };
+    for (qsizetype i = journal.written; i < total; ++i) {
+        batch += SessionLogWriter::eventLine(c, i);
+        if (batch.size() >= kWriteChunk && !writeBatch())
+            return;
     }
+    if (!batch.isEmpty() && !writeBatch())
+        return;
     journal.written = total;
     Q_EMIT flushed(journal.connection, total);
 }

@@ -91,6 +91,7 @@ private:
     // clients must not list the folder once per client.
     QTimer m_capTimer;
     QElapsedTimer m_sinceCap;
+    QByteArray m_buffer; // lines on their way to a file, reused
     QString m_error;
     std::vector<std::unique_ptr<Journal>> m_journals;
 };
