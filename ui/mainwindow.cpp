@@ -9,15 +9,11 @@
 #include "eventdetailview.h"
 #include "eventlogmodel.h"
 #include "eventlogview.h"
-#include "exportdialog.h"
-#include "filedialogs.h"
 #include "handshakeview.h"
 #include "preferencesdialog.h"
-#include "previoussessionsdialog.h"
 #include "serverpanel.h"
-#include "sessionexporter.h"
-#include "sessionimporter.h"
 #include "sessionjournal.h"
+#include "sessionscontroller.h"
 #include "theme.h"
 #include "workspace.h"
 
@@ -25,9 +21,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QMenuBar>
@@ -48,6 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_workspace(new Workspace(this))
     , m_connectionModel(new ConnectionListModel(m_workspace, this))
+    , m_sessions(new SessionsController(m_workspace, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(theme::icon("app"));
@@ -56,7 +51,6 @@ MainWindow::MainWindow(QWidget *parent)
     createCentralWidget();
     createServerDock();
     createMenusAndToolBar();
-    createJournal();
 
     connect(m_connectBar, &ConnectBar::connectRequested, this, &MainWindow::onConnectRequested);
     connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::onConnectionRowsInserted);
@@ -76,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
     connect(m_eventLogView, &EventLogView::findPatternChanged, m_detailView, &EventDetailView::setFindPattern);
+    connect(m_sessions, &SessionsController::connectionOpened, this, &MainWindow::selectConnection);
     connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
     connect(m_eventLogView, &EventLogView::copyToComposerRequested, m_composer, &Composer::setPayload);
     connect(m_eventLogView, &EventLogView::resendRequested, m_composer, &Composer::resend);
@@ -93,8 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Everything recorded reaches the disk before the connections go.
-    if (m_journal)
-        m_journal->flush();
+    m_sessions->journal()->flush();
     // Views hold pointers into connections: detach them before the workspace goes.
     setCurrentConnection(nullptr);
     // The server's clients are workspace connections: the server goes first.
@@ -157,18 +151,6 @@ void MainWindow::createActions()
         tr("Trusted certificates and the inspector's certificate authority"));
     m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    m_importAction = make(QStringLiteral("importAction"), tr("&Import…"), nullptr,
-        tr("Open a session log (.jsonl) or a HAR file (also from Chrome DevTools) as read-only connections"));
-    m_importAction->setShortcut(QKeySequence::Open);
-    m_exportConnectionAction = make(QStringLiteral("exportConnectionAction"), tr("&Export Connection…"), nullptr,
-        tr("Save the selected connection as a session log or HAR (secrets masked unless you ask)"));
-    m_exportConnectionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportWorkspaceAction = make(QStringLiteral("exportWorkspaceAction"), tr("Export &Workspace…"), nullptr,
-        tr("Save every connection in the list to one session log or HAR file"));
-    m_exportWorkspaceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_previousSessionsAction = make(QStringLiteral("previousSessionsAction"), tr("&Previous Sessions…"),
-        nullptr, tr("Reopen, export or delete the journals of earlier connections"));
-    m_previousSessionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -270,10 +252,6 @@ void MainWindow::createCentralWidget()
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(m_importAction, &QAction::triggered, this, &MainWindow::importChosenFile);
-    connect(m_exportConnectionAction, &QAction::triggered, this, &MainWindow::exportCurrent);
-    connect(m_exportWorkspaceAction, &QAction::triggered, this, &MainWindow::exportWorkspace);
-    connect(m_previousSessionsAction, &QAction::triggered, this, &MainWindow::showPreviousSessions);
 }
 
 void MainWindow::createMenusAndToolBar()
@@ -281,11 +259,11 @@ void MainWindow::createMenusAndToolBar()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAction);
     file->addSeparator();
-    file->addAction(m_importAction);
-    file->addAction(m_previousSessionsAction);
+    file->addAction(m_sessions->importAction());
+    file->addAction(m_sessions->previousSessionsAction());
     file->addSeparator();
-    file->addAction(m_exportConnectionAction);
-    file->addAction(m_exportWorkspaceAction);
+    file->addAction(m_sessions->exportConnectionAction());
+    file->addAction(m_sessions->exportWorkspaceAction());
     file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -411,8 +389,7 @@ void MainWindow::updateActions()
     m_sendAction->setEnabled(open);
     m_pingAction->setEnabled(open);
     m_removeAction->setEnabled(m_current != nullptr);
-    m_exportConnectionAction->setEnabled(m_current != nullptr);
-    m_exportWorkspaceAction->setEnabled(!m_workspace->connections().isEmpty());
+    m_sessions->setCurrentConnection(m_current);
 }
 
 QString MainWindow::statusText() const
@@ -520,161 +497,7 @@ void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(Connection::defaultCertificateAuthority(), this);
     dialog.exec();
-    m_journal->setMaxTotalBytes(PreferencesDialog::journalCapBytes());
-    m_journal->enforceSizeCap();
-}
-
-void MainWindow::createJournal()
-{
-    m_journal = new SessionJournal(this);
-    m_journal->setMaxTotalBytes(PreferencesDialog::journalCapBytes());
-    // Outgoing connections and the test server's clients alike; imported ones are on disk already.
-    m_journal->attachWorkspace(m_workspace);
-    connect(m_workspace, &Workspace::connectionAdded, this, [this] {
-        if (!m_journal->errorString().isEmpty())
-            statusBar()->showMessage(m_journal->errorString(), 10000);
-        updateActions();
-    });
-    connect(m_workspace, &Workspace::connectionRemoved, this, &MainWindow::updateActions);
-}
-
-void MainWindow::showProblem(const QString &title, const QString &text)
-{
-    m_lastError = text;
-    statusBar()->showMessage(text, 15000);
-    // Window-modal and not waited for: a script or test driving the window is never blocked by it.
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("problemMessageBox"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
-bool MainWindow::addImported(std::vector<std::unique_ptr<Connection>> connections, const QString &from,
-    const QStringList &notes)
-{
-    Connection *last = nullptr;
-    for (auto &c : connections) {
-        last = c.release();
-        m_workspace->addConnection(last);
-    }
-    if (last)
-        selectConnection(last);
-    m_lastError.clear();
-    QString message = tr("Opened %n read-only connection(s) from %1.", nullptr, int(connections.size()))
-                          .arg(QFileInfo(from).fileName());
-    if (!notes.isEmpty())
-        message += QLatin1Char(' ') + notes.join(QLatin1Char(' '));
-    statusBar()->showMessage(message, 10000);
-    return last != nullptr;
-}
-
-bool MainWindow::importFile(const QString &path)
-{
-    SessionImporter importer;
-    if (!importer.readFile(path)) {
-        showProblem(tr("Import"), tr("Could not import: %1").arg(importer.errorString()));
-        return false;
-    }
-    const QStringList notes = importer.notes();
-    return addImported(importer.takeConnections(), path, notes);
-}
-
-void MainWindow::importChosenFile()
-{
-    const QString path = FileDialogs::openFile(this, tr("Import Session"),
-        tr("Sessions (*.jsonl *.har);;Session log (*.jsonl);;HAR (*.har);;All files (*)"));
-    if (!path.isEmpty())
-        importFile(path);
-}
-
-bool MainWindow::openSessions(const QStringList &paths)
-{
-    bool any = false;
-    for (const QString &path : paths) {
-        QString error;
-        QStringList notes;
-        auto connections = SessionJournal::reopen(path, &error, &notes);
-        if (!error.isEmpty()) {
-            showProblem(tr("Previous Sessions"), tr("Could not reopen %1: %2").arg(path, error));
-            continue;
-        }
-        any = addImported(std::move(connections), path, notes) || any;
-    }
-    return any;
-}
-
-bool MainWindow::exportConnections(const QList<const Connection *> &connections, const QString &what,
-    const QString &suggestedName)
-{
-    if (connections.isEmpty())
-        return false;
-    ExportDialog dialog(what, suggestedName, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    SessionExporter::Options options;
-    options.revealSecrets = dialog.revealSecrets();
-    options.tool = QStringLiteral("wsinspector %1").arg(QApplication::applicationVersion());
-    QString error;
-    if (!SessionExporter::write(dialog.path(), dialog.format(), connections, options, &error)) {
-        showProblem(tr("Export"), tr("Could not export: %1").arg(error));
-        return false;
-    }
-    m_lastError.clear();
-    statusBar()->showMessage(tr("Exported %n connection(s) to %1 as %2%3.", nullptr, int(connections.size()))
-                                 .arg(QDir::toNativeSeparators(dialog.path()), SessionExporter::formatName(dialog.format()),
-                                     options.revealSecrets ? tr(" with secrets unmasked") : tr(", secrets masked")),
-        10000);
-    return true;
-}
-
-void MainWindow::exportCurrent()
-{
-    if (!m_current)
-        return;
-    const QString what = tr("Connection #%1: %2 (%n event(s))", nullptr, int(m_current->events().size()))
-                             .arg(m_current->id())
-                             .arg(m_current->title());
-    const QString host = m_current->url().host().isEmpty() ? QStringLiteral("connection") : m_current->url().host();
-    exportConnections({ m_current.data() }, what, QStringLiteral("%1-%2").arg(host).arg(m_current->id()));
-}
-
-void MainWindow::exportWorkspace()
-{
-    QList<const Connection *> all;
-    qsizetype events = 0;
-    for (const Connection *c : m_workspace->connections()) {
-        all << c;
-        events += c->events().size();
-    }
-    const QString what = tr("The workspace: %n connection(s)", nullptr, int(all.size()))
-        + tr(", %n event(s)", nullptr, int(events));
-    exportConnections(all, what, QStringLiteral("workspace"));
-}
-
-void MainWindow::exportJournalFile(const QString &path)
-{
-    QString error;
-    auto connections = SessionJournal::reopen(path, &error);
-    if (!error.isEmpty()) {
-        showProblem(tr("Previous Sessions"), tr("Could not read %1: %2").arg(path, error));
-        return;
-    }
-    QList<const Connection *> list;
-    for (const auto &c : connections)
-        list << c.get();
-    exportConnections(list, tr("Session %1 (%n connection(s))", nullptr, int(list.size())).arg(QFileInfo(path).fileName()),
-        QFileInfo(path).completeBaseName());
-}
-
-void MainWindow::showPreviousSessions()
-{
-    PreviousSessionsDialog dialog(m_journal, this);
-    connect(&dialog, &PreviousSessionsDialog::openRequested, this, [this, &dialog](const QStringList &paths) {
-        if (openSessions(paths))
-            dialog.accept();
-    });
-    connect(&dialog, &PreviousSessionsDialog::exportRequested, this, &MainWindow::exportJournalFile);
-    dialog.exec();
+    m_sessions->applyPreferences();
 }
 
 void MainWindow::restoreSettings()

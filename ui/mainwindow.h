@@ -5,9 +5,6 @@
 #include <QMainWindow>
 #include <QPointer>
 
-#include <memory>
-#include <vector>
-
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -27,7 +24,7 @@ class EventDetailView;
 class EventLogView;
 class HandshakeView;
 class ServerPanel;
-class SessionJournal;
+class SessionsController;
 class Workspace;
 
 // The window: wires the panels to the workspace and to the selected connection. The panels do the work.
@@ -55,18 +52,8 @@ public:
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
     QString statusText() const;
-
-    // Journals every connection of the workspace into the sessions folder (see Preferences for the cap).
-    SessionJournal *journal() const { return m_journal; }
-    // File > Import: a session log or HAR file as read-only connections; false with lastError() set.
-    bool importFile(const QString &path);
-    // Previous sessions: journal files reopened as read-only connections.
-    bool openSessions(const QStringList &paths);
-    // Asks where and how (ExportDialog), then writes; false when cancelled or failed (lastError()).
-    bool exportConnections(const QList<const Connection *> &connections, const QString &what,
-        const QString &suggestedName);
-    // The last import or export problem, as shown to the user.
-    QString lastError() const { return m_lastError; }
+    // Journaling, import, export and previous sessions.
+    SessionsController *sessions() const { return m_sessions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -93,21 +80,11 @@ private:
     void showAbout();
     void showPreferences();
     void createServerDock();
-    void createJournal();
-    void exportCurrent();
-    void exportWorkspace();
-    void importChosenFile();
-    void showPreviousSessions();
-    void exportJournalFile(const QString &path);
-    bool addImported(std::vector<std::unique_ptr<Connection>> connections, const QString &from,
-        const QStringList &notes);
-    void showProblem(const QString &title, const QString &text);
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
     QPointer<Connection> m_current;
-    SessionJournal *m_journal = nullptr;
-    QString m_lastError;
+    SessionsController *m_sessions = nullptr;
 
     ConnectBar *m_connectBar = nullptr;
     QListView *m_connectionList = nullptr;
@@ -142,10 +119,6 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_preferencesAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_importAction = nullptr;
-    QAction *m_exportConnectionAction = nullptr;
-    QAction *m_exportWorkspaceAction = nullptr;
-    QAction *m_previousSessionsAction = nullptr;
 };
 
 } // namespace wsi

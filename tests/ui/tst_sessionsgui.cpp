@@ -13,6 +13,7 @@
 #include "sessionexporter.h"
 #include "sessionjournal.h"
 #include "sessionlistmodel.h"
+#include "sessionscontroller.h"
 #include "workspace.h"
 
 #include <QAction>
@@ -87,7 +88,7 @@ void TestSessionsGui::init()
     // Journals go to a folder of this test, never to the user's data folder.
     qputenv("WSI_SESSIONS_DIR", m_sessions->path().toUtf8());
     m_window = std::make_unique<MainWindow>();
-    QCOMPARE(m_window->journal()->folder(), m_sessions->path());
+    QCOMPARE(m_window->sessions()->journal()->folder(), m_sessions->path());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -157,7 +158,7 @@ void TestSessionsGui::journalsALiveConnectionAsItHappens()
     QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
     Connection *c = openAndExchange(peer);
     QVERIFY(c);
-    const QString path = m_window->journal()->filePathFor(c);
+    const QString path = m_window->sessions()->journal()->filePathFor(c);
     QVERIFY(path.startsWith(m_sessions->path()));
     // 0600: the journal holds whole handshakes (cookies, tokens).
     const QFileDevice::Permissions permissions = QFile::permissions(path);
@@ -207,7 +208,7 @@ void TestSessionsGui::sizeCapDeletesOldestJournalsFirst()
     QSettings().setValue(QStringLiteral("sessions/capMiB"), 1);
     m_window.reset();
     m_window = std::make_unique<MainWindow>();
-    QCOMPARE(m_window->journal()->maxTotalBytes(), qint64(1024 * 1024));
+    QCOMPARE(m_window->sessions()->journal()->maxTotalBytes(), qint64(1024 * 1024));
 
     PeerProcess peer;
     QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
@@ -217,7 +218,7 @@ void TestSessionsGui::sizeCapDeletesOldestJournalsFirst()
     QVERIFY(!QFile::exists(paths.at(0)));
     QVERIFY(!QFile::exists(paths.at(1)));
     QVERIFY(QFile::exists(paths.at(2)));
-    QVERIFY(QFile::exists(m_window->journal()->filePathFor(c)));
+    QVERIFY(QFile::exists(m_window->sessions()->journal()->filePathFor(c)));
 }
 
 void TestSessionsGui::preferencesSetTheSizeCap()
@@ -237,7 +238,7 @@ void TestSessionsGui::previousSessionsReopenReadOnly()
     QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
     Connection *live = openAndExchange(peer);
     QVERIFY(live);
-    const QString path = m_window->journal()->filePathFor(live);
+    const QString path = m_window->sessions()->journal()->filePathFor(live);
     QSignalSpy finished(live, &Connection::finished);
     live->close(1000, QStringLiteral("bye"));
     QVERIFY(finished.wait(10000));
@@ -271,7 +272,7 @@ void TestSessionsGui::previousSessionsReopenReadOnly()
     const QModelIndex row = m_window->connectionList()->currentIndex();
     QVERIFY(row.data(ConnectionListModel::StateTextRole).toString().contains(QLatin1String("read-only")));
     // Reopening does not journal the connection a second time.
-    QVERIFY(m_window->journal()->filePathFor(reopened).isEmpty());
+    QVERIFY(m_window->sessions()->journal()->filePathFor(reopened).isEmpty());
 }
 
 void TestSessionsGui::previousSessionsSearchAndDelete()
@@ -287,7 +288,7 @@ void TestSessionsGui::previousSessionsSearchAndDelete()
                 "\"GET / HTTP/1.1\\r\\n\\r\\n\",\"t\":\"2026-01-01T00:00:00.000Z\",\"t_us\":1767225600000000,"
                 "\"target\":\"/\",\"url\":\"ws://" + QByteArray(host) + "/\"}\n");
     }
-    PreviousSessionsDialog dialog(m_window->journal());
+    PreviousSessionsDialog dialog(m_window->sessions()->journal());
     QAbstractItemModel *shown = dialog.sessionList()->model();
     QCOMPARE(shown->rowCount(), 2);
     QTest::keyClicks(dialog.searchEdit(), QStringLiteral("BETA"));
@@ -321,7 +322,7 @@ void TestSessionsGui::previousSessionsExportAJournal()
     QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
     Connection *live = openAndExchange(peer);
     QVERIFY(live);
-    const QString journalPath = m_window->journal()->filePathFor(live);
+    const QString journalPath = m_window->sessions()->journal()->filePathFor(live);
     QSignalSpy finished(live, &Connection::finished);
     live->close(1000, QString());
     QVERIFY(finished.wait(10000));
@@ -344,7 +345,7 @@ void TestSessionsGui::previousSessionsExportAJournal()
         dialog->reject();
     }));
     QVERIFY(exported);
-    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QVERIFY2(m_window->sessions()->lastError().isEmpty(), qPrintable(m_window->sessions()->lastError()));
     QFile file(har);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
@@ -385,7 +386,7 @@ void TestSessionsGui::exportImportRoundTripsBinaryByteExact()
         note = dialog->findChild<QLabel *>(QStringLiteral("exportNote"))->text();
         dialog->exportButton()->click();
     }));
-    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QVERIFY2(m_window->sessions()->lastError().isEmpty(), qPrintable(m_window->sessions()->lastError()));
     QVERIFY(note.contains(reveal ? QLatin1String("Secrets are written") : QLatin1String("masked")));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -405,7 +406,7 @@ void TestSessionsGui::exportImportRoundTripsBinaryByteExact()
         return mode == FileDialogs::Mode::Open ? path : QString();
     });
     m_window->findChild<QAction *>(QStringLiteral("importAction"))->trigger();
-    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QVERIFY2(m_window->sessions()->lastError().isEmpty(), qPrintable(m_window->sessions()->lastError()));
     QCOMPARE(int(m_window->workspace()->connections().size()), before + 1);
     Connection *imported = m_window->currentConnection();
     QVERIFY(imported && imported != live && imported->isImported());
@@ -417,7 +418,7 @@ void TestSessionsGui::exportImportRoundTripsBinaryByteExact()
 
 void TestSessionsGui::importsChromiumDevToolsHar()
 {
-    QVERIFY(m_window->importFile(QStringLiteral(WSI_TEST_DATA_DIR "/chromium-devtools.har")));
+    QVERIFY(m_window->sessions()->importFile(QStringLiteral(WSI_TEST_DATA_DIR "/chromium-devtools.har")));
     Connection *c = m_window->currentConnection();
     QVERIFY(c && c->isImported());
     QVERIFY(c->url().scheme().startsWith(QLatin1String("ws")));
@@ -455,9 +456,9 @@ void TestSessionsGui::importNamesBadInput()
     f.write(content);
     f.close();
     const int before = int(m_window->workspace()->connections().size());
-    QVERIFY(!m_window->importFile(path));
-    QVERIFY2(m_window->lastError().contains(expected), qPrintable(m_window->lastError()));
-    QVERIFY(m_window->lastError().contains(fileName));
+    QVERIFY(!m_window->sessions()->importFile(path));
+    QVERIFY2(m_window->sessions()->lastError().contains(expected), qPrintable(m_window->sessions()->lastError()));
+    QVERIFY(m_window->sessions()->lastError().contains(fileName));
     QCOMPARE(int(m_window->workspace()->connections().size()), before);
     // The problem is also on screen, without blocking the window.
     QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("problemMessageBox")));
