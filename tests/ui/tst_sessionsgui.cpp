@@ -46,6 +46,7 @@ private Q_SLOTS:
     void cleanup();
 
     void journalsALiveConnectionAsItHappens();
+    void journalsVeryLargeMessagesInOrder();
     void sizeCapDeletesOldestJournalsFirst();
     void preferencesSetTheSizeCap();
     void previousSessionsReopenReadOnly();
@@ -188,6 +189,47 @@ void TestSessionsGui::journalsALiveConnectionAsItHappens()
         QCOMPARE(copy.events().payloadCopy(i), c->events().payloadCopy(i));
     }
     QVERIFY(findMessage(&copy, Direction::Incoming, allBytes()) >= 0);
+}
+
+void TestSessionsGui::journalsVeryLargeMessagesInOrder()
+{
+    // A message above 1 MiB is formatted on a worker thread; the lines after it must wait for it.
+    ConnectionOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/large"));
+    auto *c = new Connection(options);
+    m_window->workspace()->addConnection(c);
+    const QString path = m_window->sessions()->journal()->filePathFor(c);
+    QVERIFY(!path.isEmpty());
+    QByteArray big(3 * 1024 * 1024 + 7, Qt::Uninitialized);
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char((i * 131) & 0xff);
+    auto append = [c](const QByteArray &payload, bool text) {
+        EventRecord r;
+        r.timeUs = 1'700'000'000'000'000 + c->events().size();
+        r.type = EventType::Message;
+        r.dir = Direction::Incoming;
+        r.flags = text ? quint8(FlagText) : quint8(0);
+        r.sub = 1;
+        r.value = quint64(payload.size());
+        c->appendEvent(r, payload);
+    };
+    append("before", true);
+    append(big, false);
+    append("after", true);
+    // The timer writes it all, in order, without anyone calling flush().
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) && f.readAll().contains("\"text\":\"after\"");
+    }(), 10000);
+    QString error;
+    auto reopened = SessionJournal::reopen(path, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(reopened.size(), size_t(1));
+    const EventStore &store = reopened.front()->events();
+    QCOMPARE(store.size(), qsizetype(3));
+    QCOMPARE(store.payloadCopy(0), QByteArray("before"));
+    QCOMPARE(store.payloadCopy(1), big);
+    QCOMPARE(store.payloadCopy(2), QByteArray("after"));
 }
 
 void TestSessionsGui::sizeCapDeletesOldestJournalsFirst()

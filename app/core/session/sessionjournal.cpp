@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 
 namespace wsi {
 
@@ -22,6 +24,8 @@ namespace {
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-");
 constexpr qsizetype kWriteChunk = 256 * 1024;
+// Messages above this are formatted on a worker thread: base64 of 64 MiB takes the GUI thread seconds.
+constexpr quint32 kLargeMessage = 1024 * 1024;
 
 } // namespace
 
@@ -31,6 +35,8 @@ struct SessionJournal::Journal
     std::unique_ptr<QFile> file;
     qsizetype written = 0; // events already in the file
     bool finished = false;
+    bool finishing = false; // the connection finished; close once everything is written
+    std::future<QByteArray> largeLine; // the line of event `written`, being formatted on a worker
 };
 
 SessionJournal::SessionJournal(QObject *parent)
@@ -38,7 +44,7 @@ SessionJournal::SessionJournal(QObject *parent)
     , m_folder(defaultFolder())
 {
     m_timer.setInterval(250);
-    connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flush);
+    connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flushReady);
     m_capTimer.setSingleShot(true);
     connect(&m_capTimer, &QTimer::timeout, this, &SessionJournal::enforceSizeCap);
 }
@@ -119,10 +125,12 @@ QString SessionJournal::attach(Connection *connection)
     connect(connection, &Connection::eventsAppended, this, [this, raw] { onEventsAppended(raw); });
     connect(connection, &Connection::finished, this, [this, connection] { finishJournal(connection); });
     connect(connection, &QObject::destroyed, this, [this, raw] {
+        if (raw->largeLine.valid())
+            writePending(*raw, true); // its data is a copy: the line can still be written
         raw->finished = true;
         raw->file->close();
     });
-    writePending(*raw);
+    writePending(*raw, false);
     scheduleSizeCap();
     return raw->file->fileName();
 }
@@ -140,13 +148,9 @@ void SessionJournal::onEventsAppended(Journal *)
         m_timer.start();
 }
 
-void SessionJournal::writePending(Journal &journal)
+void SessionJournal::writePending(Journal &journal, bool wait)
 {
-    if (journal.finished || !journal.connection || !journal.file->isOpen())
-        return;
-    const Connection &c = *journal.connection;
-    const qsizetype total = c.events().size();
-    if (journal.written >= total)
+    if (journal.finished || !journal.file->isOpen())
         return;
     // One reused buffer written every 256 KiB: a flood's quarter second is tens of MB, and building it as one
     // fresh array cost more in page faults and re-allocation copies than formatting the lines.
@@ -164,35 +168,91 @@ void SessionJournal::writePending(Journal &journal)
         journal.file->close();
         return false;
     };
+    if (journal.largeLine.valid()) {
+        if (!wait && journal.largeLine.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        batch = journal.largeLine.get();
+        if (!writeBatch())
+            return;
+        ++journal.written;
+    }
+    if (!journal.connection)
+        return;
+    const Connection &c = *journal.connection;
+    const EventStore &store = c.events();
+    const qsizetype total = store.size();
     for (qsizetype i = journal.written; i < total; ++i) {
+        const EventRecord &r = store.at(i);
+        if (r.type == EventType::Message && r.payloadSize > kLargeMessage) {
+            if (!writeBatch())
+                return;
+            journal.written = i;
+            // The worker gets copies: the store may grow (and move) while it formats.
+            journal.largeLine = std::async(std::launch::async,
+                [id = c.id(), record = r, payload = store.payloadCopy(i)] {
+                    return SessionLogWriter::messageLine(id, record, payload);
+                });
+            if (!wait)
+                return; // the timer picks it up when it is ready
+            batch = journal.largeLine.get();
+            if (!writeBatch())
+                return;
+            journal.written = i + 1;
+            continue;
+        }
         batch += SessionLogWriter::eventLine(c, i);
         if (batch.size() >= kWriteChunk && !writeBatch())
             return;
     }
     if (!batch.isEmpty() && !writeBatch())
         return;
-    journal.written = total;
-    Q_EMIT flushed(journal.connection, total);
+    if (journal.written < total) {
+        journal.written = total;
+        Q_EMIT flushed(journal.connection, total);
+    }
 }
 
 void SessionJournal::flush()
 {
+    for (const auto &j : m_journals) {
+        writePending(*j, true);
+        closeIfDone(*j);
+    }
+    if (std::none_of(m_journals.cbegin(), m_journals.cend(), [](const auto &j) { return !j->finished; }))
+        m_timer.stop();
+}
+
+void SessionJournal::flushReady()
+{
     bool anyLive = false;
     for (const auto &j : m_journals) {
-        writePending(*j);
+        writePending(*j, false);
+        closeIfDone(*j);
         anyLive = anyLive || !j->finished;
     }
     if (!anyLive)
         m_timer.stop();
 }
 
+void SessionJournal::closeIfDone(Journal &journal)
+{
+    if (!journal.finishing || journal.finished || journal.largeLine.valid())
+        return;
+    if (journal.connection && journal.written < journal.connection->events().size())
+        return;
+    journal.finished = true;
+    journal.file->close();
+}
+
 void SessionJournal::finishJournal(Connection *connection)
 {
     for (const auto &j : m_journals) {
         if (j->connection == connection && !j->finished) {
-            writePending(*j);
-            j->finished = true;
-            j->file->close();
+            j->finishing = true;
+            writePending(*j, false);
+            closeIfDone(*j);
+            if (!j->finished && !m_timer.isActive())
+                m_timer.start(); // a large message is still being formatted
         }
     }
     scheduleSizeCap();

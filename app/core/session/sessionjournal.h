@@ -80,7 +80,10 @@ Q_SIGNALS:
 private:
     struct Journal;
     void onEventsAppended(Journal *journal);
-    void writePending(Journal &journal);
+    // wait: also for a large message's line still being formatted (flush(), exit), else leave it to the timer.
+    void writePending(Journal &journal, bool wait);
+    void flushReady();
+    void closeIfDone(Journal &journal);
     void finishJournal(Connection *connection);
     void scheduleSizeCap();
 
