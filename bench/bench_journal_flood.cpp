@@ -8,11 +8,13 @@
 //
 //   bench_journal_flood [N=300000] [ROUNDS=5] [RATE=100000] [SIZE=32]
 //
-// Measured here (Release, 2 shared cores, load average ~8), medians of 5 rounds of 300,000 messages:
-//   RATE=100000: without 98,515 msgs/s, with journal 98,966 msgs/s: 1.00x (115 MB of journal per run)
-//   RATE=0:      without 717,783 msgs/s, with journal 341,859 msgs/s: 0.48x; 0.90 vs 1.45 us CPU per message
-// Before the journal reused one buffer written every 256 KiB, a quarter second's lines were built in one
-// fresh array: 0.23x at full speed and 46k msgs/s at RATE=100000 (page faults and re-allocation copies).
+// Measured here (Release, 2 cores shared with other builds, load average ~8), medians:
+//   bench_journal_flood 300000 5 100000: without 99,825 msgs/s, with journal 99,071 msgs/s: 0.99x
+//   bench_journal_flood 1500000 3 0:     without 1,186,767 msgs/s, with journal 704,708 msgs/s: 0.59x
+//                                        (0.84 vs 1.40 us CPU per message, 575 MB of journal per run)
+// At full speed use N of a million or more: the journal writes every 250 ms, and a shorter run would end
+// before its first write. Before the journal reused one buffer written every 256 KiB, a quarter second's
+// lines were built in one fresh array: 0.23x at full speed (page faults and re-allocation copies).
 #include "connection.h"
 #include "sessionjournal.h"
 
