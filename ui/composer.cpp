@@ -833,6 +833,8 @@ void Composer::updateState()
         && !m_connection->isImported());
     if (!m_connection)
         m_hint->setText(tr("select or open a connection to send"));
+    else if (m_connection->isImported())
+        m_hint->setText(tr("an imported or reopened session is read-only; connect to its URL to send"));
     else if (!open)
         m_hint->setText(m_connection->state() == Connection::State::Connecting
                 ? tr("waiting for the connection to open")

@@ -13,6 +13,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QTextCursor>
 #include <QStackedWidget>
 #include <QStringDecoder>
 #include <QTabWidget>
@@ -155,9 +157,53 @@ QStringList EventDetailView::fieldLines() const
     return lines;
 }
 
+void EventDetailView::setFindPattern(const QString &pattern, bool regex)
+{
+    m_findPattern = pattern;
+    m_findRegex = regex;
+    applyHighlights();
+}
+
+int EventDetailView::highlightCount() const
+{
+    return int(m_text->extraSelections().size());
+}
+
+void EventDetailView::applyHighlights()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QRegularExpression expression(m_findRegex ? m_findPattern : QRegularExpression::escape(m_findPattern),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    if (!m_findPattern.isEmpty() && expression.isValid()) {
+        QTextCharFormat format;
+        format.setBackground(QColor(255, 213, 79)); // amber: readable on light and dark palettes
+        format.setForeground(QColor(Qt::black));
+        const QString text = m_text->toPlainText();
+        // A bounded number: a one-letter search in a 1 MiB payload must not freeze the pane.
+        auto it = expression.globalMatch(text);
+        while (it.hasNext() && selections.size() < 1000) {
+            const QRegularExpressionMatch match = it.next();
+            if (match.capturedLength() == 0)
+                continue;
+            QTextCursor cursor(m_text->document());
+            cursor.setPosition(int(match.capturedStart()));
+            cursor.setPosition(int(match.capturedEnd()), QTextCursor::KeepAnchor);
+            selections.append({ cursor, format });
+        }
+    }
+    m_text->setExtraSelections(selections);
+    if (!selections.isEmpty()) {
+        QTextCursor first = selections.first().cursor;
+        first.setPosition(first.selectionStart());
+        m_text->setTextCursor(first);
+        m_text->ensureCursorVisible();
+    }
+}
+
 void EventDetailView::clearAll(const QString &note)
 {
     m_text->clear();
+    m_text->setExtraSelections({});
     m_text->setPlaceholderText(note);
     m_jsonModel->clear();
     m_jsonNote->setText(note);
@@ -257,6 +303,7 @@ void EventDetailView::showEvent(int eventIndex)
         text = QString::fromUtf8(payload);
     }
     m_text->setPlainText(text);
+    applyHighlights();
 
     // JSON tab
     QString jsonError;

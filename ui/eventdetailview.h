@@ -31,6 +31,10 @@ public:
     // Shows the event at this EventStore row of the connection; -1 clears.
     void showEvent(int eventIndex);
     int eventIndex() const { return m_eventIndex; }
+    // The log's find text: its matches in the Text tab are highlighted (the first one scrolled into view).
+    void setFindPattern(const QString &pattern, bool regex);
+    // Matches highlighted in the Text tab now.
+    int highlightCount() const;
 
     HexView *hexView() const { return m_hex; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -44,9 +48,12 @@ private:
     // The connection's ending in fields: who closed, clean or not, the time between, what to try.
     void addWhyItEnded(const Connection &connection);
     void addField(const QString &name, const QString &value, const QString &tip = {});
+    void applyHighlights();
 
     QPointer<Connection> m_connection;
     int m_eventIndex = -1;
+    QString m_findPattern;
+    bool m_findRegex = false;
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QStackedWidget *m_jsonStack = nullptr;

@@ -3,6 +3,8 @@
 #include "connection.h"
 #include "eventlogdelegate.h"
 #include "eventlogmodel.h"
+#include "logfilterbar.h"
+#include "logfiltermodel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -23,7 +26,9 @@ namespace wsi {
 EventLogView::EventLogView(QWidget *parent)
     : QWidget(parent)
     , m_model(new EventLogModel(this))
+    , m_filter(new LogFilterModel(this))
 {
+    m_filter->setSourceModel(m_model);
     setObjectName(QStringLiteral("eventLogView"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -33,11 +38,13 @@ EventLogView::EventLogView(QWidget *parent)
     bar->setContentsMargins(6, 2, 6, 0);
     auto *title = new QLabel(tr("<b>Events</b>"), this);
     bar->addWidget(title);
-    m_countLabel = new QLabel(this);
-    m_countLabel->setObjectName(QStringLiteral("eventCountLabel"));
-    m_countLabel->setForegroundRole(QPalette::PlaceholderText);
-    bar->addWidget(m_countLabel);
     bar->addStretch(1);
+    m_jumpButton = new QPushButton(this);
+    m_jumpButton->setObjectName(QStringLiteral("jumpToNewestButton"));
+    m_jumpButton->setToolTip(tr("Autoscroll is paused while you look at older rows; follow the newest again (End)"));
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QPushButton::clicked, this, &EventLogView::jumpToNewest);
+    bar->addWidget(m_jumpButton);
     m_showFrames = new QCheckBox(tr("Show frames"), this);
     m_showFrames->setObjectName(QStringLiteral("showFramesCheckBox"));
     m_showFrames->setToolTip(
@@ -48,10 +55,12 @@ EventLogView::EventLogView(QWidget *parent)
     m_relativeTime->setToolTip(tr("Show times relative to the start of the connection instead of the time of day"));
     bar->addWidget(m_relativeTime);
     layout->addLayout(bar);
+    m_filterBar = new LogFilterBar(m_filter, this);
+    layout->addWidget(m_filterBar);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("eventLogTable"));
-    m_table->setModel(m_model);
+    m_table->setModel(m_filter);
     m_table->setItemDelegate(new EventLogDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -92,17 +101,21 @@ EventLogView::EventLogView(QWidget *parent)
 
     connect(m_showFrames, &QCheckBox::toggled, this, &EventLogView::setShowFrames);
     connect(m_relativeTime, &QCheckBox::toggled, this, &EventLogView::setRelativeTime);
-    connect(m_model, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventLogView::onRowsAboutToBeInserted);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventLogView::onRowsInserted);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+    connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventLogView::onRowsAboutToBeInserted);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &EventLogView::onRowsInserted);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
         m_table->scrollToBottom();
         m_followTail = true;
-        updateCountLabel();
+        m_unread = 0;
+        updateJumpButton();
         onCurrentChanged();
     });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &EventLogView::onScrolled);
+    connect(m_filterBar, &LogFilterBar::findNextRequested, this, &EventLogView::findNext);
+    connect(m_filterBar, &LogFilterBar::findPreviousRequested, this, &EventLogView::findPrevious);
+    connect(m_filterBar, &LogFilterBar::findPatternChanged, this, &EventLogView::findPatternChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &EventLogView::onCurrentChanged);
     connect(m_table, &QWidget::customContextMenuRequested, this, &EventLogView::onContextMenu);
-    updateCountLabel();
 }
 
 EventLogView::~EventLogView() = default;
@@ -113,8 +126,9 @@ void EventLogView::setConnection(Connection *connection)
         return;
     m_model->setConnection(connection);
     m_followTail = true;
+    m_unread = 0;
+    updateJumpButton();
     m_table->scrollToBottom();
-    updateCountLabel();
     onCurrentChanged();
 }
 
@@ -131,9 +145,9 @@ void EventLogView::setShowFrames(bool show)
     const int event = currentEventIndex();
     m_model->setShowFrames(show);
     m_showFrames->setChecked(show);
-    const int row = event >= 0 ? m_model->rowForEvent(event) : -1;
+    const int row = event >= 0 ? m_filter->mapFromSource(m_model->rowForEvent(event)) : -1;
     if (row >= 0) {
-        const QModelIndex index = m_model->index(row, 0);
+        const QModelIndex index = m_filter->index(row, 0);
         m_table->selectionModel()->setCurrentIndex(
             index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
@@ -154,7 +168,13 @@ void EventLogView::setRelativeTime(bool relative)
 int EventLogView::currentEventIndex() const
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    return current.isValid() ? m_model->eventIndex(current.row()) : -1;
+    return current.isValid() ? eventIndexOfRow(current.row()) : -1;
+}
+
+int EventLogView::eventIndexOfRow(int row) const
+{
+    const int sourceRow = m_filter->mapToSource(row);
+    return sourceRow >= 0 ? m_model->eventIndex(sourceRow) : -1;
 }
 
 void EventLogView::onRowsAboutToBeInserted()
@@ -163,11 +183,64 @@ void EventLogView::onRowsAboutToBeInserted()
     m_followTail = sb->value() >= sb->maximum();
 }
 
-void EventLogView::onRowsInserted()
+void EventLogView::onRowsInserted(const QModelIndex &, int first, int last)
 {
-    if (m_followTail)
+    if (m_followTail) {
         m_table->scrollToBottom();
-    updateCountLabel();
+    } else {
+        m_unread += last - first + 1;
+        updateJumpButton();
+    }
+}
+
+void EventLogView::onScrolled()
+{
+    const QScrollBar *sb = m_table->verticalScrollBar();
+    const bool atBottom = sb->value() >= sb->maximum();
+    if (atBottom == m_followTail)
+        return;
+    // Scrolling up pauses autoscroll; coming back to the bottom (End, the button, the wheel) resumes it.
+    m_followTail = atBottom;
+    if (atBottom)
+        m_unread = 0;
+    updateJumpButton();
+}
+
+void EventLogView::updateJumpButton()
+{
+    m_jumpButton->setText(m_unread > 0 ? tr("Jump to newest (%1 new)").arg(QLocale().toString(m_unread))
+                                       : tr("Jump to newest"));
+    m_jumpButton->setVisible(!m_followTail && m_model->connection());
+}
+
+void EventLogView::jumpToNewest()
+{
+    m_table->scrollToBottom();
+    m_followTail = true;
+    m_unread = 0;
+    updateJumpButton();
+}
+
+bool EventLogView::selectFound(int row)
+{
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_filter->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+bool EventLogView::findNext()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return selectFound(m_filter->findNext(current.isValid() ? current.row() : -1));
+}
+
+bool EventLogView::findPrevious()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return selectFound(m_filter->findPrevious(current.isValid() ? current.row() : m_filter->rowCount()));
 }
 
 void EventLogView::onCurrentChanged()
@@ -177,12 +250,6 @@ void EventLogView::onCurrentChanged()
         return;
     m_lastEmitted = event;
     Q_EMIT currentEventChanged(event);
-}
-
-void EventLogView::updateCountLabel()
-{
-    const int rows = m_model->rowCount();
-    m_countLabel->setText(m_model->connection() ? tr("%n row(s)", nullptr, rows) : QString());
 }
 
 void EventLogView::copySelectedRows() const
@@ -195,7 +262,7 @@ void EventLogView::copySelectedRows() const
     for (const QModelIndex &index : std::as_const(rows)) {
         QStringList cells;
         for (int column = 0; column < EventLogModel::NUM_COLUMNS; ++column)
-            cells << m_model->index(index.row(), column).data().toString();
+            cells << m_filter->index(index.row(), column).data().toString();
         lines << cells.join(QLatin1Char('\t'));
     }
     if (!lines.isEmpty())

@@ -4,12 +4,15 @@
 
 class QCheckBox;
 class QLabel;
+class QPushButton;
 class QTableView;
 
 namespace wsi {
 
 class Connection;
 class EventLogModel;
+class LogFilterBar;
+class LogFilterModel;
 
 // The event log of the selected connection: a fixed-row-height table over EventLogModel that follows new
 // rows only while the user is at the bottom, with toggles for frames and relative time and copy actions.
@@ -24,6 +27,17 @@ public:
     Connection *connection() const;
 
     EventLogModel *model() const { return m_model; }
+    // What the table shows: model() through the filter bar's filter.
+    LogFilterModel *filterModel() const { return m_filter; }
+    LogFilterBar *filterBar() const { return m_filterBar; }
+    // Shown while autoscroll is paused (the user scrolled up): "Jump to newest (N new)".
+    QPushButton *jumpToNewestButton() const { return m_jumpButton; }
+    int unreadCount() const { return m_unread; }
+    bool isFollowingNewest() const { return m_followTail; }
+    void jumpToNewest();
+    // Select the next/previous row matching the find text; false when none matches.
+    bool findNext();
+    bool findPrevious();
     QTableView *tableView() const { return m_table; }
     QCheckBox *showFramesCheckBox() const { return m_showFrames; }
     QCheckBox *relativeTimeCheckBox() const { return m_relativeTime; }
@@ -45,22 +59,30 @@ public:
 Q_SIGNALS:
     // The selected event changed; eventIndex is its EventStore row, or -1.
     void currentEventChanged(int eventIndex);
+    // The find text changed (empty: nothing to highlight).
+    void findPatternChanged(const QString &pattern, bool regex);
     void copyToComposerRequested(const QByteArray &payload, bool isText);
     void resendRequested(const QByteArray &payload, bool isText);
 
 private:
     void onRowsAboutToBeInserted();
-    void onRowsInserted();
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
     void onCurrentChanged();
     void onContextMenu(const QPoint &pos);
-    void updateCountLabel();
+    void onScrolled();
+    void updateJumpButton();
+    bool selectFound(int row);
+    int eventIndexOfRow(int row) const;
     bool currentMessage(QByteArray *payload, bool *isText) const;
 
     EventLogModel *m_model = nullptr;
+    LogFilterModel *m_filter = nullptr;
+    LogFilterBar *m_filterBar = nullptr;
+    QPushButton *m_jumpButton = nullptr;
+    int m_unread = 0; // rows appended while autoscroll was paused
     QTableView *m_table = nullptr;
     QCheckBox *m_showFrames = nullptr;
     QCheckBox *m_relativeTime = nullptr;
-    QLabel *m_countLabel = nullptr;
     bool m_followTail = true;
     int m_lastEmitted = -2;
 };

@@ -20,6 +20,8 @@
 #include "reconnectstrip.h"
 #include "secretmasker.h"
 #include "serverpanel.h"
+#include "sessionjournal.h"
+#include "sessionscontroller.h"
 #include "theme.h"
 #include "workspace.h"
 
@@ -51,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_workspace(new Workspace(this))
     , m_connectionModel(new ConnectionListModel(m_workspace, this))
+    , m_sessions(new SessionsController(m_workspace, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(theme::icon("app"));
@@ -77,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
         });
     });
     connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
+    connect(m_eventLogView, &EventLogView::findPatternChanged, m_detailView, &EventDetailView::setFindPattern);
+    connect(m_sessions, &SessionsController::connectionOpened, this, &MainWindow::selectConnection);
     connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
     connect(m_eventLogView, &EventLogView::copyToComposerRequested, m_composer, &Composer::setPayload);
     connect(m_eventLogView, &EventLogView::resendRequested, m_composer, &Composer::resend);
@@ -93,6 +98,8 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Everything recorded reaches the disk before the connections go.
+    m_sessions->journal()->flush();
     // Views hold pointers into connections: detach them before the workspace goes.
     setCurrentConnection(nullptr);
     // The server's clients are workspace connections: the server goes first.
@@ -305,6 +312,12 @@ void MainWindow::createMenusAndToolBar()
     file->addAction(m_endpointsPanel->exportAction());
     file->addAction(m_endpointsPanel->exportWithSecretsAction());
     file->addSeparator();
+    file->addAction(m_sessions->importAction());
+    file->addAction(m_sessions->previousSessionsAction());
+    file->addSeparator();
+    file->addAction(m_sessions->exportConnectionAction());
+    file->addAction(m_sessions->exportWorkspaceAction());
+    file->addSeparator();
     file->addAction(m_quitAction);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_preferencesAction);
@@ -431,7 +444,9 @@ void MainWindow::setCurrentConnection(Connection *connection)
     m_serverPanel->setCurrentConnection(connection);
     m_reconnectStrip->setController(reconnectControllerFor(connection));
     m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
-    setWindowTitle(connection ? tr("%1 \u2014 WS Inspector").arg(shownUrl(connection)) : tr("WS Inspector"));
+    setWindowTitle(connection ? tr("%1%2 \u2014 WS Inspector")
+                                    .arg(shownUrl(connection), connection->isImported() ? tr(" [read-only]") : QString())
+                              : tr("WS Inspector"));
     onCurrentStateChanged();
 }
 
@@ -457,6 +472,7 @@ void MainWindow::updateActions()
     m_pingAction->setEnabled(open);
     m_removeAction->setEnabled(m_current != nullptr);
     m_compareAction->setEnabled(m_workspace->connections().size() >= 2);
+    m_sessions->setCurrentConnection(m_current);
 }
 
 QString MainWindow::statusText() const
@@ -531,7 +547,8 @@ void MainWindow::showAbout()
            "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
            "Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats<br/>Ctrl+P: ping<br/>"
            "Ctrl+S: save as endpoint<br/>Ctrl+Shift+H: compare handshakes<br/>Ctrl+Shift+R: reveal secrets<br/>"
-           "Ctrl+C in the log: copy rows</p>")
+           "Ctrl+C in the log: copy rows<br/>Ctrl+F: filter the log<br/>F3 / Shift+F3: find next / previous<br/>"
+           "Ctrl+O: import<br/>Ctrl+Shift+O: previous sessions<br/>Ctrl+E: export</p>")
             .arg(QApplication::applicationVersion()));
 }
 
@@ -656,6 +673,7 @@ void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(Connection::defaultCertificateAuthority(), this);
     dialog.exec();
+    m_sessions->applyPreferences();
 }
 
 void MainWindow::restoreSettings()

@@ -31,6 +31,7 @@ class HandshakeView;
 class ReconnectController;
 class ReconnectStrip;
 class ServerPanel;
+class SessionsController;
 class Workspace;
 
 // The window: wires the panels to the workspace and to the selected connection. The panels do the work.
@@ -69,6 +70,8 @@ public:
     ReconnectStrip *reconnectStrip() const { return m_reconnectStrip; }
     // Auto-reconnect of the endpoint this connection belongs to; null when it has none.
     ReconnectController *reconnectControllerFor(const Connection *connection) const;
+    // Journaling, import, export and previous sessions.
+    SessionsController *sessions() const { return m_sessions; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -103,6 +106,7 @@ private:
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
     QPointer<Connection> m_current;
+    SessionsController *m_sessions = nullptr;
 
     ConnectBar *m_connectBar = nullptr;
     QListView *m_connectionList = nullptr;

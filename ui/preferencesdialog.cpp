@@ -1,6 +1,7 @@
 #include "preferencesdialog.h"
 
 #include "certificateauthority.h"
+#include "sessionjournal.h"
 #include "theme.h"
 #include "tlsreport.h"
 #include "trustedcertificates.h"
@@ -14,6 +15,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -103,6 +106,27 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
     caLayout->addLayout(caButtons);
     layout->addWidget(caBox);
 
+    auto *sessionsBox = new QGroupBox(tr("Session journals"), this);
+    auto *sessionsLayout = new QHBoxLayout(sessionsBox);
+    auto *capLabel = new QLabel(tr("Keep at most"), sessionsBox);
+    sessionsLayout->addWidget(capLabel);
+    m_journalCap = new QSpinBox(sessionsBox);
+    m_journalCap->setObjectName(QStringLiteral("journalCapSpinBox"));
+    m_journalCap->setRange(0, 1024 * 1024);
+    m_journalCap->setSingleStep(100);
+    m_journalCap->setSuffix(tr(" MiB"));
+    m_journalCap->setSpecialValueText(tr("no limit"));
+    m_journalCap->setValue(int(journalCapBytes() / (1024 * 1024)));
+    m_journalCap->setToolTip(tr("Every connection is journaled to %1 as it happens; beyond this total the oldest "
+                                "journals are deleted first.")
+                                 .arg(QDir::toNativeSeparators(SessionJournal::defaultFolder())));
+    capLabel->setBuddy(m_journalCap);
+    sessionsLayout->addWidget(m_journalCap);
+    sessionsLayout->addWidget(new QLabel(tr("of journals (oldest deleted first)"), sessionsBox), 1);
+    layout->addWidget(sessionsBox);
+    connect(m_journalCap, &QSpinBox::valueChanged, this,
+        [](int mib) { QSettings().setValue(QStringLiteral("sessions/capMiB"), mib); });
+
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("preferencesMessage"));
     m_message->setWordWrap(true);
@@ -127,6 +151,11 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
 }
 
 PreferencesDialog::~PreferencesDialog() = default;
+
+qint64 PreferencesDialog::journalCapBytes()
+{
+    return QSettings().value(QStringLiteral("sessions/capMiB"), 500).toLongLong() * 1024 * 1024;
+}
 
 QString PreferencesDialog::caText() const
 {

@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPushButton;
+class QSpinBox;
 class QTreeWidget;
 
 namespace wsi {
@@ -23,6 +24,9 @@ public:
     using Confirmation = std::function<bool(QWidget *parent, const QString &question)>;
     static void setExportPathChooser(ExportPathChooser chooser);
     static void setConfirmation(Confirmation confirmation);
+
+    // The session journals' size cap (Preferences > Sessions), default 500 MiB; 0 keeps everything.
+    static qint64 journalCapBytes();
 
     explicit PreferencesDialog(CertificateAuthority *authority, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
@@ -44,6 +48,7 @@ private:
     QPushButton *m_remove = nullptr;
     QLabel *m_ca = nullptr;
     QLabel *m_message = nullptr;
+    QSpinBox *m_journalCap = nullptr;
 };
 
 } // namespace wsi

@@ -156,6 +156,11 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = option("keepalive-timeout-ms", "How long to wait for each pong (default 10000).", "ms", "10000");
     const QCommandLineOption keepaliveClose
         = option("keepalive-close", "Close the connection (1001) when a pong is missed.");
+    const QCommandLineOption har = option("har",
+        "Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets).", "file");
+    const QCommandLineOption revealSecrets = option("reveal-secrets",
+        "--har: write Authorization, cookies and token query parameters unmasked.");
+    parser.addOptions({ har, revealSecrets });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
@@ -320,6 +325,10 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             usageError(QStringLiteral("--%1 needs --keepalive-ms.").arg(keepaliveOption->names().first()));
     }
 
+    settings.harFile = parser.value(har);
+    settings.revealSecrets = parser.isSet(revealSecrets);
+    if (settings.revealSecrets && settings.harFile.isEmpty())
+        usageError(QStringLiteral("--reveal-secrets only applies to --har FILE"));
     const QString problem = options.validate();
     if (!problem.isEmpty())
         usageError(problem);

@@ -1,6 +1,7 @@
 #include "connectcommand.h"
 
 #include "connection.h"
+#include "sessionexporter.h"
 #include "eventprinter.h"
 #include "reconnectcontroller.h"
 #include "sendsequence.h"
@@ -206,7 +207,21 @@ void ConnectCommand::finish(int exitCode, const QString &reason)
     m_printer->flush();
     if (!reason.isEmpty())
         std::fprintf(stderr, "wsinspector-cli: %s\n", reason.toLocal8Bit().constData());
+    QString harError;
+    if (!writeHar(&harError)) {
+        std::fprintf(stderr, "wsinspector-cli: %s\n", harError.toLocal8Bit().constData());
+        exitCode = Failed;
+    }
     Q_EMIT done(exitCode);
+}
+
+bool ConnectCommand::writeHar(QString *error) const
+{
+    if (m_settings.harFile.isEmpty() || !m_connection)
+        return true;
+    SessionExporter::Options options;
+    options.revealSecrets = m_settings.revealSecrets;
+    return SessionExporter::write(m_settings.harFile, SessionExporter::Format::Har, { m_connection }, options, error);
 }
 
 } // namespace wsi

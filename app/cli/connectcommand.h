@@ -36,6 +36,8 @@ public:
         QString closeReason;
         bool showFrames = true;
         bool autoPong = true;
+        QString harFile;            // --har: the session as HAR 1.2 when done
+        bool revealSecrets = false; // --reveal-secrets: write the HAR with secrets unmasked
     };
 
     // Exit codes, documented in docs/cli.md (the same values as wsi::ExitCode).
@@ -61,6 +63,7 @@ private:
     void finish(int exitCode, const QString &reason);
     void attach(Connection *connection);
     void onAttemptStarted(Connection *connection);
+    bool writeHar(QString *error) const;
 
     Settings m_settings;
     EventPrinter *m_printer;

@@ -1,5 +1,6 @@
 #include "connectarguments.h"
 #include "connectcommand.h"
+#include "convertcommand.h"
 #include "servearguments.h"
 #include "servecommand.h"
 #include "signalwatcher.h"
@@ -33,11 +34,12 @@ void raiseOpenFilesLimit()
         QStringLiteral("Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines "
                        "(docs/session-format.md).\n\n"
                        "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
-                       "  wsinspector-cli serve [options]         run the local test server\n\n"
+                       "  wsinspector-cli serve [options]         run the local test server\n"
+                       "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n\n"
                        "wsinspector-cli COMMAND --help shows the options of a command."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("connect or serve"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("connect, serve or convert"));
     parser.process(arguments);
     wsi::usageError(QStringLiteral("missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or "
                                    "wsinspector-cli serve"));
@@ -65,8 +67,11 @@ int main(int argc, char *argv[])
     const QString command = arguments.value(1);
     if (command.isEmpty() || command.startsWith(QLatin1Char('-')))
         handleNoCommand(arguments);
+    if (command == QLatin1String("convert"))
+        return wsi::runConvert(arguments);
     if (command != QLatin1String("connect") && command != QLatin1String("serve"))
-        wsi::usageError(QStringLiteral("unknown command \"%1\"; the commands are: connect, serve").arg(command));
+        wsi::usageError(
+            QStringLiteral("unknown command \"%1\"; the commands are: connect, serve, convert").arg(command));
 
     // Full buffering: a flood must not cost a write() per line; the commands flush per batch of events.
     static char buffer[1 << 16];

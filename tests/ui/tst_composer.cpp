@@ -5,6 +5,7 @@
 #include "eventlogmodel.h"
 #include "eventlogview.h"
 #include "filedialogs.h"
+#include "logfiltermodel.h"
 #include "mainwindow.h"
 #include "peerprocess.h"
 #include "rawframepanel.h"
@@ -139,7 +140,7 @@ bool TestComposer::triggerLogMenuAction(int eventIndex, const char *objectName)
         return false;
     }
     QTableView *table = log->tableView();
-    table->setCurrentIndex(log->model()->index(row, 0));
+    table->setCurrentIndex(table->model()->index(log->filterModel()->mapFromSource(row), 0));
     if (log->currentEventIndex() != eventIndex) {
         qWarning("row %d is event %d, not %d", row, log->currentEventIndex(), eventIndex);
         return false;

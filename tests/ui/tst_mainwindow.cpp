@@ -127,7 +127,7 @@ void TestMainWindow::connectsSendsAndShowsTheEchoInHex()
     QTest::keyClick(composerEdit, Qt::Key_Return, Qt::ControlModifier);
 
     // The echo shows up in the log as an incoming message.
-    const QAbstractItemModel *log = window.eventLogView()->model();
+    const QAbstractItemModel *log = window.eventLogView()->tableView()->model();
     QTRY_VERIFY_WITH_TIMEOUT(findRow(log, EventType::Message, Direction::Incoming, message) >= 0, 10000);
     QVERIFY(findRow(log, EventType::Message, Direction::Outgoing, message) >= 0);
     QCOMPARE(connection->counters().messagesOut, quint64(1));
@@ -256,7 +256,7 @@ void TestMainWindow::logCopiesSelectedRowsAndPayload()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.model()->flush();
-    QAbstractItemModel *model = view.model();
+    QAbstractItemModel *model = view.tableView()->model();
     QCOMPARE(model->rowCount(), 3);
     QVERIFY(model->index(2, 0).data(EventLogModel::IsErrorRole).toBool());
     QVERIFY(!model->index(0, 0).data(EventLogModel::IsErrorRole).toBool());

@@ -73,7 +73,10 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     }
     case ConnectionRole: return QVariant::fromValue<QObject *>(c);
     case StateRole: return int(c->state());
-    case StateTextRole: return Connection::stateText(c->state());
+    case StateTextRole:
+        // Reopened journals and imported files never connect: say so where the state is shown.
+        return c->isImported() ? tr("%1 · read-only").arg(Connection::stateText(c->state()))
+                               : Connection::stateText(c->state());
     case CountersTextRole: {
         const Connection::Counters &k = c->counters();
         QString text = tr("%1 in · %2 out").arg(k.messagesIn).arg(k.messagesOut);

@@ -14,6 +14,8 @@
 #include <QStandardPaths>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
 
 namespace wsi {
 
@@ -21,6 +23,9 @@ namespace {
 
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-");
+constexpr qsizetype kWriteChunk = 256 * 1024;
+// Messages above this are formatted on a worker thread: base64 of 64 MiB takes the GUI thread seconds.
+constexpr quint32 kLargeMessage = 1024 * 1024;
 
 } // namespace
 
@@ -30,6 +35,8 @@ struct SessionJournal::Journal
     std::unique_ptr<QFile> file;
     qsizetype written = 0; // events already in the file
     bool finished = false;
+    bool finishing = false; // the connection finished; close once everything is written
+    std::future<QByteArray> largeLine; // the line of event `written`, being formatted on a worker
 };
 
 SessionJournal::SessionJournal(QObject *parent)
@@ -37,7 +44,19 @@ SessionJournal::SessionJournal(QObject *parent)
     , m_folder(defaultFolder())
 {
     m_timer.setInterval(250);
-    connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flush);
+    connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flushReady);
+    m_capTimer.setSingleShot(true);
+    connect(&m_capTimer, &QTimer::timeout, this, &SessionJournal::enforceSizeCap);
+}
+
+void SessionJournal::scheduleSizeCap()
+{
+    if (m_maxTotalBytes <= 0 || m_capTimer.isActive())
+        return;
+    if (!m_sinceCap.isValid() || m_sinceCap.elapsed() >= 1000)
+        enforceSizeCap();
+    else
+        m_capTimer.start(int(1000 - m_sinceCap.elapsed()));
 }
 
 SessionJournal::~SessionJournal()
@@ -47,6 +66,10 @@ SessionJournal::~SessionJournal()
 
 QString SessionJournal::defaultFolder()
 {
+    // Tests and scripted runs point the journal elsewhere without touching the user's data folder.
+    const QString overridden = qEnvironmentVariable("WSI_SESSIONS_DIR");
+    if (!overridden.isEmpty())
+        return overridden;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sessions");
 }
 
@@ -80,6 +103,7 @@ QString SessionJournal::attach(Connection *connection)
         m_error = tr("Cannot create the session folder %1.").arg(m_folder);
         return {};
     }
+    QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
     const QString name = kPrefix + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id()) + kSuffix;
@@ -92,6 +116,8 @@ QString SessionJournal::attach(Connection *connection)
                       .arg(journal->file->fileName(), journal->file->errorString());
         return {};
     }
+    // Journals hold whole handshakes (cookies, tokens): readable by this user only.
+    journal->file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
     journal->file->write(SessionLogWriter::header(tool.simplified()));
     Journal *raw = journal.get();
@@ -99,11 +125,13 @@ QString SessionJournal::attach(Connection *connection)
     connect(connection, &Connection::eventsAppended, this, [this, raw] { onEventsAppended(raw); });
     connect(connection, &Connection::finished, this, [this, connection] { finishJournal(connection); });
     connect(connection, &QObject::destroyed, this, [this, raw] {
+        if (raw->largeLine.valid())
+            writePending(*raw, true); // its data is a copy: the line can still be written
         raw->finished = true;
         raw->file->close();
     });
-    writePending(*raw);
-    enforceSizeCap();
+    writePending(*raw, false);
+    scheduleSizeCap();
     return raw->file->fileName();
 }
 
@@ -120,50 +148,114 @@ void SessionJournal::onEventsAppended(Journal *)
         m_timer.start();
 }
 
-void SessionJournal::writePending(Journal &journal)
+void SessionJournal::writePending(Journal &journal, bool wait)
 {
-    if (journal.finished || !journal.connection || !journal.file->isOpen())
+    if (journal.finished || !journal.file->isOpen())
         return;
-    const Connection &c = *journal.connection;
-    const qsizetype total = c.events().size();
-    if (journal.written >= total)
-        return;
-    QByteArray batch;
-    batch.reserve(qsizetype(total - journal.written) * 160);
-    for (qsizetype i = journal.written; i < total; ++i)
-        batch += SessionLogWriter::eventLine(c, i);
-    if (journal.file->write(batch) != batch.size()) {
+    // One reused buffer written every 256 KiB: a flood's quarter second is tens of MB, and building it as one
+    // fresh array cost more in page faults and re-allocation copies than formatting the lines.
+    QByteArray &batch = m_buffer;
+    batch.resize(0); // keeps the capacity
+    batch.reserve(kWriteChunk + 64 * 1024);
+    auto writeBatch = [&] {
+        if (journal.file->write(batch) == batch.size()) {
+            batch.resize(0);
+            return true;
+        }
         m_error = tr("Writing the session journal %1 failed: %2")
                       .arg(journal.file->fileName(), journal.file->errorString());
         journal.finished = true; // a full disk must not cost the capture: stop journaling this one
         journal.file->close();
-        return;
+        return false;
+    };
+    if (journal.largeLine.valid()) {
+        if (!wait && journal.largeLine.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        batch = journal.largeLine.get();
+        if (!writeBatch())
+            return;
+        ++journal.written;
     }
-    journal.written = total;
-    Q_EMIT flushed(journal.connection, total);
+    if (!journal.connection)
+        return;
+    const Connection &c = *journal.connection;
+    const EventStore &store = c.events();
+    const qsizetype total = store.size();
+    for (qsizetype i = journal.written; i < total; ++i) {
+        const EventRecord &r = store.at(i);
+        if (r.type == EventType::Message && r.payloadSize > kLargeMessage) {
+            if (!writeBatch())
+                return;
+            journal.written = i;
+            // The worker gets copies: the store may grow (and move) while it formats.
+            journal.largeLine = std::async(std::launch::async,
+                [id = c.id(), record = r, payload = store.payloadCopy(i)] {
+                    return SessionLogWriter::messageLine(id, record, payload);
+                });
+            if (!wait)
+                return; // the timer picks it up when it is ready
+            batch = journal.largeLine.get();
+            if (!writeBatch())
+                return;
+            journal.written = i + 1;
+            continue;
+        }
+        batch += SessionLogWriter::eventLine(c, i);
+        if (batch.size() >= kWriteChunk && !writeBatch())
+            return;
+    }
+    if (!batch.isEmpty() && !writeBatch())
+        return;
+    if (journal.written < total) {
+        journal.written = total;
+        Q_EMIT flushed(journal.connection, total);
+    }
 }
 
 void SessionJournal::flush()
 {
+    for (const auto &j : m_journals) {
+        writePending(*j, true);
+        closeIfDone(*j);
+    }
+    if (std::none_of(m_journals.cbegin(), m_journals.cend(), [](const auto &j) { return !j->finished; }))
+        m_timer.stop();
+}
+
+void SessionJournal::flushReady()
+{
     bool anyLive = false;
     for (const auto &j : m_journals) {
-        writePending(*j);
+        writePending(*j, false);
+        closeIfDone(*j);
         anyLive = anyLive || !j->finished;
     }
     if (!anyLive)
         m_timer.stop();
 }
 
+void SessionJournal::closeIfDone(Journal &journal)
+{
+    if (!journal.finishing || journal.finished || journal.largeLine.valid())
+        return;
+    if (journal.connection && journal.written < journal.connection->events().size())
+        return;
+    journal.finished = true;
+    journal.file->close();
+}
+
 void SessionJournal::finishJournal(Connection *connection)
 {
     for (const auto &j : m_journals) {
         if (j->connection == connection && !j->finished) {
-            writePending(*j);
-            j->finished = true;
-            j->file->close();
+            j->finishing = true;
+            writePending(*j, false);
+            closeIfDone(*j);
+            if (!j->finished && !m_timer.isActive())
+                m_timer.start(); // a large message is still being formatted
         }
     }
-    enforceSizeCap();
+    scheduleSizeCap();
 }
 
 QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
@@ -217,18 +309,26 @@ std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(
 
 int SessionJournal::enforceSizeCap()
 {
+    m_sinceCap.start();
     if (m_maxTotalBytes <= 0)
         return 0;
-    const QList<SessionInfo> sessions = listSessions();
+    // Sizes and names only (no file is opened): names start with the UTC time, so name order is age order.
+    const QFileInfoList files
+        = QDir(m_folder).entryInfoList({ kPrefix + QLatin1Char('*') + kSuffix }, QDir::Files, QDir::Name);
     qint64 total = 0;
-    for (const SessionInfo &s : sessions)
-        total += s.size;
+    for (const QFileInfo &fi : files)
+        total += fi.size();
     int deleted = 0;
-    for (auto it = sessions.crbegin(); it != sessions.crend() && total > m_maxTotalBytes; ++it) {
-        if (it->active)
+    for (const QFileInfo &fi : files) {
+        if (total <= m_maxTotalBytes)
+            break;
+        bool active = false;
+        for (const auto &j : m_journals)
+            active = active || (!j->finished && QFileInfo(j->file->fileName()) == fi);
+        if (active)
             continue;
-        if (QFile::remove(it->filePath)) {
-            total -= it->size;
+        if (QFile::remove(fi.absoluteFilePath())) {
+            total -= fi.size();
             ++deleted;
         }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -40,7 +41,7 @@ public:
     explicit SessionJournal(QObject *parent = nullptr);
     ~SessionJournal() override;
 
-    // AppDataLocation + "/sessions".
+    // AppDataLocation + "/sessions", or $WSI_SESSIONS_DIR when set (tests, scripted runs).
     static QString defaultFolder();
     void setFolder(const QString &folder);
     QString folder() const { return m_folder; }
@@ -79,12 +80,21 @@ Q_SIGNALS:
 private:
     struct Journal;
     void onEventsAppended(Journal *journal);
-    void writePending(Journal &journal);
+    // wait: also for a large message's line still being formatted (flush(), exit), else leave it to the timer.
+    void writePending(Journal &journal, bool wait);
+    void flushReady();
+    void closeIfDone(Journal &journal);
     void finishJournal(Connection *connection);
+    void scheduleSizeCap();
 
     QString m_folder;
     qint64 m_maxTotalBytes = 512ll * 1024 * 1024;
     QTimer m_timer;
+    // The cap is checked when journals start and end, at most once a second: a server with thousands of
+    // clients must not list the folder once per client.
+    QTimer m_capTimer;
+    QElapsedTimer m_sinceCap;
+    QByteArray m_buffer; // lines on their way to a file, reused
     QString m_error;
     std::vector<std::unique_ptr<Journal>> m_journals;
 };

@@ -409,6 +409,25 @@ void putTimes(JsonLine &line, const EventRecord &r)
     line.largeInteger("t_us", r.timeUs);
 }
 
+void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload)
+{
+    const bool text = r.hasFlag(FlagText);
+    if (!text)
+        line.base64("base64", payload);
+    line.integer("conn", connectionId);
+    if (r.dir != Direction::None)
+        line.latin1("dir", directionId(r.dir));
+    line.latin1("event", eventTypeId(r.type));
+    if (r.sub > 1)
+        line.integer("frames", r.sub);
+    line.integer("size", payload.size());
+    putSource(line, r);
+    putTimes(line, r);
+    if (text)
+        line.bytes("text", payload);
+    line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
+}
+
 // opcodeName() as UTF-8, built once: every frame line carries it.
 QByteArrayView opcodeNameUtf8(quint8 opcode)
 {
@@ -438,6 +457,13 @@ QByteArray SessionLogWriter::header(const QString &tool)
     line.utf8("format", kFormat);
     line.text("t", isoTime(QDateTime::currentMSecsSinceEpoch() * 1000));
     line.text("tool", tool);
+    return line.finish();
+}
+
+QByteArray SessionLogWriter::messageLine(int connectionId, const EventRecord &record, QByteArrayView payload)
+{
+    JsonLine line(200 + payload.size() + payload.size() / 2);
+    putMessage(line, connectionId, record, payload);
     return line.finish();
 }
 
@@ -490,21 +516,9 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         line.lossyUtf8("subprotocol", payload);
         putTimes(line, r);
         break;
-    case EventType::Message: {
-        const bool text = r.hasFlag(FlagText);
-        if (!text)
-            line.base64("base64", payload);
-        putConnDirEvent(line, connection, r);
-        if (r.sub > 1)
-            line.integer("frames", r.sub);
-        line.integer("size", payload.size());
-        putSource(line, r);
-        putTimes(line, r);
-        if (text)
-            line.bytes("text", payload);
-        line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
+    case EventType::Message:
+        putMessage(line, connection.id(), r, payload);
         break;
-    }
     case EventType::Frame:
         putConnDirEvent(line, connection, r);
         line.boolean("fin", r.hasFlag(FlagFin));

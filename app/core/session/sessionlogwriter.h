@@ -6,6 +6,7 @@
 namespace wsi {
 
 class Connection;
+struct EventRecord;
 
 // Writes the session log format (docs/session-format.md): one JSON object per line, UTF-8.
 // The first line of a file or stream is header(); then one eventLine() per event.
@@ -18,6 +19,9 @@ public:
     static QByteArray header(const QString &tool);
     // The JSON line (with trailing newline) for one event of a connection.
     static QByteArray eventLine(const Connection &connection, qsizetype eventIndex);
+    // The same line for a message event from its parts: safe on any thread (the journal formats very large
+    // messages on a worker so the GUI thread never spends seconds on one line).
+    static QByteArray messageLine(int connectionId, const EventRecord &record, QByteArrayView payload);
     // ISO-8601 UTC with milliseconds, e.g. "2026-11-24T01:02:03.456Z".
     static QString isoTime(qint64 timeUs);
 };
