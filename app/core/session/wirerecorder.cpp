@@ -1,6 +1,7 @@
 #include "wirerecorder.h"
 
 #include "connection.h"
+#include "serversideendpoint.h"
 
 namespace wsi {
 
@@ -29,6 +30,13 @@ WireRecorder::WireRecorder(Connection *connection, Perspective perspective)
     , m_clientSink(this, m_clientDir)
     , m_serverSink(this, m_serverDir)
 {
+}
+
+void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
+{
+    m_endpoint = endpoint;
+    if (endpoint && m_clientFrames.bytesConsumed() == 0)
+        m_clientFrames = FrameDecoder(FrameDecoder::Role::ClientToServer, endpoint->maxMessageSize());
 }
 
 void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub,
@@ -81,11 +89,14 @@ void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
             append(EventType::Error, m_clientDir,
                    QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
                    quint8(ErrorLayer::Http));
+            if (m_endpoint)
+                m_endpoint->onRequestInvalid(m_request.error());
             return;
         }
         if (!m_request.headComplete())
             return;
         onRequestComplete(timeUs);
+        m_now = timeUs; // the endpoint may have answered (and recorded its answer) meanwhile
         bytes = bytes.sliced(used);
     }
     if (!bytes.isEmpty())
@@ -137,6 +148,8 @@ void WireRecorder::onRequestComplete(qint64 timeUs)
     hs.requestComplete = true;
     append(EventType::HandshakeRequest, m_clientDir, hs.request.raw);
     Q_EMIT m_connection->handshakeUpdated();
+    if (m_endpoint)
+        m_endpoint->onRequestHead(hs.request);
 }
 
 void WireRecorder::onResponseHeadComplete(qint64 timeUs)
@@ -240,6 +253,8 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
         c.messagesOut++;
     else
         c.messagesIn++;
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onMessage(isText, payload);
 }
 
 void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
@@ -249,6 +264,8 @@ void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
     else
         m_recorder->m_lastPingInUs = m_recorder->m_now;
     m_recorder->append(EventType::Ping, m_dir, payload);
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onPing(payload);
 }
 
 void WireRecorder::DirectionSink::onPong(QByteArrayView payload)
@@ -264,6 +281,8 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
     if (m_recorder->m_firstCloseDir < 0)
         m_recorder->m_firstCloseDir = int(m_dir);
     m_recorder->append(EventType::Close, m_dir, reason, code < 0 ? kNoCloseCode : quint64(code));
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onClose(code, reason);
 }
 
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
@@ -279,6 +298,8 @@ void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation
         m_recorder->m_violationSeen = true;
         m_recorder->m_connection->setStatusText(message);
     }
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onViolation(violation);
 }
 
 } // namespace wsi
