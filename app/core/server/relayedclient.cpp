@@ -22,6 +22,14 @@ constexpr qint64 kMaxUnsentBytes = 8 * 1024 * 1024;
 // After our Close, how long the client has to answer before the TCP connection is dropped.
 constexpr qint64 kCloseGraceMs = 5000;
 
+// One read buffer for every client: reads never nest (the recorder is done with a chunk before the next
+// read), and 10,000 idle clients must not each hold a quarter megabyte.
+QByteArray &sharedReadBuffer()
+{
+    thread_local QByteArray buffer(kReadChunk, Qt::Uninitialized);
+    return buffer;
+}
+
 qint64 monotonicMs()
 {
     return QDeadlineTimer::current().deadline();
@@ -132,18 +140,17 @@ void RelayedClient::onReadyRead()
         m_readPaused = true;
         return;
     }
-    if (m_readBuffer.size() < kReadChunk)
-        m_readBuffer.resize(kReadChunk);
+    QByteArray &buffer = sharedReadBuffer();
     if (m_settings.idleTimeoutMs > 0)
         m_lastActivityMs = monotonicMs();
     m_recording = true;
     while (m_socket && m_connection && m_socket->bytesAvailable() > 0) {
-        const qint64 got = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
+        const qint64 got = m_socket->read(buffer.data(), buffer.size());
         if (got <= 0)
             break;
         // A view of the reused buffer: the recorder only reads it during the call.
         m_connection->recordWire(Direction::Incoming, wallClockUs(),
-                                 QByteArray::fromRawData(m_readBuffer.constData(), qsizetype(got)));
+                                 QByteArray::fromRawData(buffer.constData(), qsizetype(got)));
     }
     m_recording = false;
     flush();

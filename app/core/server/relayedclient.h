@@ -85,7 +85,6 @@ private:
     Gate m_gate;
     MessageHandler m_handler;
     QString m_peer;
-    QByteArray m_readBuffer; // reused for every read: one large read per readyRead, no allocation
     QByteArray m_out;        // server frames gathered while a read is recorded, written (and recorded) at once
     qint64 m_acceptedMs = 0;
     qint64 m_lastActivityMs = 0;
