@@ -119,7 +119,6 @@ void RelayedClient::serve(Connection *connection, Gate gate, MessageHandler hand
     m_handler = std::move(handler);
     connection->attachEndpoint(this);
     connect(m_socket, &QTcpSocket::readyRead, this, &RelayedClient::onReadyRead);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &RelayedClient::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &RelayedClient::onDisconnected);
     if (m_socket->bytesAvailable() > 0)
         onReadyRead();
@@ -137,6 +136,9 @@ void RelayedClient::onReadyRead()
         return;
     }
     if (m_socket->bytesToWrite() > kMaxUnsentBytes) {
+        // Only a paused client listens to bytesWritten: the signal fires for every write.
+        if (!m_readPaused)
+            connect(m_socket, &QTcpSocket::bytesWritten, this, &RelayedClient::onBytesWritten);
         m_readPaused = true;
         return;
     }
@@ -160,6 +162,7 @@ void RelayedClient::onBytesWritten()
 {
     if (m_readPaused && m_socket && m_socket->bytesToWrite() <= kMaxUnsentBytes / 2) {
         m_readPaused = false;
+        disconnect(m_socket, &QTcpSocket::bytesWritten, this, &RelayedClient::onBytesWritten);
         onReadyRead();
     }
 }
