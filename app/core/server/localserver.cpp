@@ -205,6 +205,10 @@ void LocalServer::stop()
         if (client && !client->close(1001, tr("Test server stopping")))
             client->abort();
     }
+    // The handler and gate point here, and this server may be deleted before the relay.
+    for (RelayedClient *relayed : std::as_const(m_served))
+        relayed->stopServing();
+    m_served.clear();
     // The relay goes once its clients have said goodbye (or had the time to).
     if (m_relay) {
         m_relay->setParent(nullptr);

@@ -126,6 +126,14 @@ void RelayedClient::serve(Connection *connection, Gate gate, MessageHandler hand
         onDisconnected();
 }
 
+void RelayedClient::stopServing()
+{
+    m_gate = [](const HttpHead &) {
+        return plainResponse(503, "Service Unavailable", {}, "The test server is stopping.\n");
+    };
+    m_handler = {};
+}
+
 void RelayedClient::onReadyRead()
 {
     if (!m_socket)

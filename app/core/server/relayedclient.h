@@ -43,6 +43,10 @@ public:
     // Starts serving the client, recording into connection (not owned; it may go away first).
     void serve(Connection *connection, Gate gate, MessageHandler handler);
 
+    // The server stopped (and may be deleted) while this client finishes its Close handshake: no more
+    // answers from it; the relay still pongs, closes and records.
+    void stopServing();
+
     Connection *connection() const { return m_connection.data(); }
     QString peer() const { return m_peer; } // "127.0.0.1:53122"
     bool isOpen() const { return m_open && !m_closeSent; }

@@ -296,6 +296,24 @@ private Q_SLOTS:
         QTRY_COMPARE(lastClient()->state(), Connection::State::Failed);
     }
 
+    void clientTalkingAfterTheServerIsGoneIsStillClosedCleanly()
+    {
+        start();
+        QWebSocket client;
+        QSignalSpy disconnected(&client, &QWebSocket::disconnected);
+        client.open(QUrl(url()));
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(m_server->clients().size(), 1);
+        Connection *c = m_server->clients().first();
+        QTRY_COMPARE(c->state(), Connection::State::Open);
+        m_server.reset(); // stops with 1001; the relay lives on briefly to finish the Close handshake
+        client.sendTextMessage(QStringLiteral("anyone there?"));
+        QTRY_COMPARE(disconnected.count(), 1);
+        QCOMPARE(int(client.closeCode()), 1001);
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Outgoing).size(), 0); // nobody answered
+    }
+
     void pipelinedFramesAfterTheRequestAreServed()
     {
         start();
