@@ -71,6 +71,9 @@ LocalServer::LocalServer(Workspace *workspace, QObject *parent)
     qRegisterMetaType<wsi::Connection *>();
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &LocalServer::onRateTick);
+    m_statsCoalesce.setSingleShot(true);
+    m_statsCoalesce.setInterval(50);
+    connect(&m_statsCoalesce, &QTimer::timeout, this, &LocalServer::statsChanged);
 }
 
 LocalServer::~LocalServer()
@@ -238,6 +241,15 @@ QList<Connection *> LocalServer::clients() const
     return out;
 }
 
+bool LocalServer::hasClient(const Connection *client) const
+{
+    for (const QPointer<Connection> &c : m_clients) {
+        if (c.data() == client)
+            return client != nullptr;
+    }
+    return false;
+}
+
 QByteArray LocalServer::gate(const HttpHead &request)
 {
     if (m_options.mode == ServerMode::Reject)
@@ -285,12 +297,14 @@ void LocalServer::onClientAccepted(RelayedClient *relayed)
     connect(relayed, &QObject::destroyed, this, [this, relayed] { m_served.removeOne(relayed); });
     connect(client, &Connection::finished, this, [this, guard] {
         m_clients.removeAll(guard);
-        m_stats.clients = int(clients().size());
+        m_stats.clients = int(m_clients.size());
         Q_EMIT clientDisconnected(guard.data());
-        Q_EMIT statsChanged();
+        if (!m_statsCoalesce.isActive())
+            m_statsCoalesce.start();
     });
     Q_EMIT clientConnected(client);
-    Q_EMIT statsChanged();
+    if (!m_statsCoalesce.isActive())
+        m_statsCoalesce.start();
     relayed->serve(client, [this](const HttpHead &request) { return gate(request); },
                    [this](RelayedClient *from, bool isText, QByteArrayView payload) {
                        onClientMessage(from, isText, payload);

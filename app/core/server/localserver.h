@@ -66,6 +66,8 @@ public:
     QUrl url() const;
 
     QList<Connection *> clients() const;
+    // Without building a list: the panel asks on every stats update, with 10,000 clients.
+    bool hasClient(const Connection *client) const;
     Stats stats() const { return m_stats; }
 
     int broadcast(const QString &text, Connection *except = nullptr);
@@ -99,6 +101,8 @@ private:
     quint64 m_lastIn = 0;
     quint64 m_lastOut = 0;
     QTimer m_rateTimer;
+    // Client arrivals and departures update the stats once per burst, not once per client.
+    QTimer m_statsCoalesce;
     QElapsedTimer m_rateClock;
 };
 
