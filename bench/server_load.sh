@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load on the local test server, in one run, with one load generator (bench/loadgen.cpp) for all servers:
-#  1. echo messages/s of our server with capture (LocalServer: front relay + recording + QWebSocketServer),
+#  1. echo messages/s of our server with capture (LocalServer: the front relay serving and recording),
 #     a bare QWebSocketServer echo and a node-ws echo server, for 1 and 100 connections, 32-byte text
 #     messages, WINDOW messages in flight per connection; the three servers alternate over ROUNDS rounds;
 #     medians and ratios (goals: capture >= 1.0x node-ws and >= 0.9x bare Qt);
@@ -44,8 +44,8 @@ if command -v taskset >/dev/null && [[ $(nproc) -ge 2 ]]; then
     SERVER_CPU=(taskset -c 0) LOADGEN_CPU=(taskset -c 1)
 fi
 
-# The capture server holds 3 descriptors per client (client socket, relay->server socket, the server's
-# accepted socket): raise the hard limit when allowed (root), else the idle test stops at the limit.
+# Every server holds 1 descriptor per client and the load generator (same shell) as many: raise the hard
+# limit when allowed (root), and the soft limit to the hard one, so that 10,000 idle clients fit.
 ulimit -Hn 65536 2>/dev/null || true
 ulimit -Sn "$(ulimit -Hn)"
 

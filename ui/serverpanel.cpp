@@ -257,7 +257,7 @@ void ServerPanel::updateButtons()
     m_copy->setEnabled(running);
     m_connectToIt->setEnabled(running);
     m_broadcast->setEnabled(running && m_server->stats().clients > 0);
-    m_kick->setEnabled(running && m_current && m_server->clients().contains(m_current)
+    m_kick->setEnabled(running && m_current && m_server->hasClient(m_current)
         && m_current->state() == Connection::State::Open);
 }
 
@@ -295,7 +295,7 @@ void ServerPanel::broadcastText()
 void ServerPanel::kickCurrent()
 {
     QPointer<Connection> target = m_current;
-    if (!target || !m_server->clients().contains(target))
+    if (!target || !m_server->hasClient(target))
         return;
     CloseDialog dialog(this);
     dialog.setWindowTitle(tr("Kick Client"));

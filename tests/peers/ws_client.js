@@ -1,5 +1,8 @@
 // A node-ws client for WS Inspector's server tests; prints the same lines as ws_client.py.
 // Usage: node ws_client.js URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send T]... [--expect N]
+//                           [--fragments N] [--ping P] [--close CODE:REASON]
+// --fragments N sends each message as N frames; --ping sends a ping first and prints PONG <payload> (not
+// counted in --expect); --close closes with that code and reason instead of 1000 "client done".
 const WebSocket = require('ws');
 
 const args = process.argv.slice(2);
@@ -9,6 +12,10 @@ const protocols = [];
 const sends = [];
 let origin;
 let expect = 0;
+let fragments = 1;
+let ping;
+let closeCode = 1000;
+let closeReason = 'client done';
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value] = [args[i], args[i + 1]];
   if (flag === '--header') { const at = value.indexOf(':'); headers[value.slice(0, at).trim()] = value.slice(at + 1).trim(); }
@@ -16,18 +23,36 @@ for (let i = 0; i < args.length; i += 2) {
   else if (flag === '--origin') origin = value;
   else if (flag === '--send') sends.push(value);
   else if (flag === '--expect') expect = parseInt(value, 10);
+  else if (flag === '--fragments') fragments = parseInt(value, 10);
+  else if (flag === '--ping') ping = value;
+  else if (flag === '--close') { const at = value.indexOf(':'); closeCode = parseInt(value.slice(0, at), 10); closeReason = value.slice(at + 1); }
 }
 const ws = new WebSocket(url, protocols, { headers, origin, perMessageDeflate: false, handshakeTimeout: 10000 });
 let received = 0;
 const guard = setTimeout(() => { console.log('ERROR timeout'); process.exit(1); }, 20000);
 ws.on('open', () => {
   console.log('OPEN ' + (ws.protocol || '-'));
-  for (const s of sends) ws.send(s);
-  if (expect === 0) ws.close(1000, 'client done');
+  if (ping !== undefined) ws.ping(ping);
+  for (const s of sends) {
+    const step = Math.ceil(s.length / fragments);
+    for (let at = 0; at < s.length; at += step)
+      ws.send(s.slice(at, at + step), { fin: at + step >= s.length });
+  }
+  maybeClose();
+});
+let pongSeen = false;
+function maybeClose() {
+  if (received >= expect && (ping === undefined || pongSeen)) ws.close(closeCode, closeReason);
+}
+ws.on('pong', (data) => {
+  console.log('PONG ' + data.toString());
+  pongSeen = true;
+  maybeClose();
 });
 ws.on('message', (data, isBinary) => {
   console.log(isBinary ? 'BIN ' + data.toString('hex') : 'RECV ' + data.toString());
-  if (++received >= expect) ws.close(1000, 'client done');
+  ++received;
+  maybeClose();
 });
 ws.on('unexpected-response', (req, res) => { console.log('STATUS ' + res.statusCode); clearTimeout(guard); process.exit(0); });
 ws.on('close', (code, reason) => { console.log('CLOSED ' + code + ' ' + reason.toString()); clearTimeout(guard); process.exit(0); });

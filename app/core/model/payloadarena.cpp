@@ -25,11 +25,13 @@ quint64 PayloadArena::append(QByteArrayView bytes)
 
     if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size) {
         Chunk chunk;
-        chunk.data.reset(new char[kChunkSize]);
-        chunk.capacity = kChunkSize;
+        const qsizetype capacity = qMax(size, m_nextChunkSize);
+        m_nextChunkSize = qMin(m_nextChunkSize * 2, kChunkSize);
+        chunk.data.reset(new char[size_t(capacity)]);
+        chunk.capacity = capacity;
         m_chunks.push_back(std::move(chunk));
         m_current = qsizetype(m_chunks.size() - 1);
-        m_bytesReserved += kChunkSize;
+        m_bytesReserved += capacity;
     }
     Chunk &chunk = m_chunks[size_t(m_current)];
     const quint64 offset = (quint64(m_current) << 32) | quint64(chunk.used);

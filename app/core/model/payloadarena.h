@@ -39,6 +39,9 @@ private:
     };
     std::vector<Chunk> m_chunks;
     qsizetype m_current = -1; // chunk that small payloads go into
+    // Chunks for small payloads start at 4 KB and double up to kChunkSize: a connection with a handshake
+    // and a few frames (10,000 idle test-server clients) must not reserve a megabyte each.
+    qsizetype m_nextChunkSize = 4096;
     qsizetype m_bytesStored = 0;
     qsizetype m_bytesReserved = 0;
 };

@@ -71,6 +71,29 @@ QString RawFrameSpec::describe() const
         .arg(opcode, 1, 16).arg(int(masked)).arg(payload.size());
 }
 
+void appendServerFrame(QByteArray &out, quint8 opcode, QByteArrayView payload)
+{
+    const quint64 length = quint64(payload.size());
+    char header[10];
+    int used = 2;
+    header[0] = char(0x80 | (opcode & 0x0F));
+    if (length < 126) {
+        header[1] = char(length);
+    } else if (length <= 0xFFFF) {
+        header[1] = char(126);
+        header[2] = char(length >> 8);
+        header[3] = char(length);
+        used = 4;
+    } else {
+        header[1] = char(127);
+        for (int i = 0; i < 8; ++i)
+            header[2 + i] = char(length >> (56 - 8 * i));
+        used = 10;
+    }
+    out.append(header, used);
+    out.append(payload);
+}
+
 QByteArray encodeFrame(const RawFrameSpec &spec)
 {
     QByteArray out;

@@ -26,6 +26,10 @@ struct RawFrameSpec
 // Encodes with the minimal length form (7, 16 or 64 bits) and masks the payload when asked.
 QByteArray encodeFrame(const RawFrameSpec &spec);
 
+// Appends one unmasked, final frame as a server sends it (the local test server's hot path: no copy of the
+// payload besides the one into out, no allocation when out has room).
+void appendServerFrame(QByteArray &out, quint8 opcode, QByteArrayView payload);
+
 // Parses the CLI's --raw-frame SPEC: comma-separated key=value pairs, e.g.
 //   "opcode=0x9,fin=0,payload=text:hi"   "opcode=1,mask=0,payload=hex:c328"   "preset=oversized-ping"
 // keys: fin, rsv1, rsv2, rsv3 (0/1), opcode (0-15, decimal or 0x), mask (0/1), key (8 hex digits),

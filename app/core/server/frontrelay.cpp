@@ -1,5 +1,6 @@
 #include "frontrelay.h"
 
+#include <QDeadlineTimer>
 #include <QSslSocket>
 
 namespace wsi {
@@ -7,6 +8,8 @@ namespace wsi {
 namespace {
 // Qt's default backlog of 50 drops SYNs in a burst of clients, and each drop costs a 1 s retry (DESIGN.md).
 constexpr int kListenBacklog = 4096;
+// Deadlines are seconds long; a tenth of a second late is fine.
+constexpr int kSweepIntervalMs = 100;
 } // namespace
 
 FrontRelay::FrontRelay(QObject *parent)
@@ -14,6 +17,8 @@ FrontRelay::FrontRelay(QObject *parent)
 {
     setListenBacklogSize(kListenBacklog);
     connect(this, &QTcpServer::newConnection, this, &FrontRelay::onPendingConnection);
+    m_sweep.setInterval(kSweepIntervalMs);
+    connect(&m_sweep, &QTimer::timeout, this, &FrontRelay::sweepDeadlines);
 }
 
 void FrontRelay::incomingConnection(qintptr descriptor)
@@ -58,8 +63,27 @@ void FrontRelay::onPendingConnection()
 
 void FrontRelay::accept(QTcpSocket *socket)
 {
-    auto *client = new RelayedClient(socket, m_backendPort, m_gate, this);
+    auto *client = new RelayedClient(socket, m_settings, this);
+    m_clients.insert(client);
+    connect(client, &QObject::destroyed, this, [this, client] { m_clients.remove(client); });
+    if (!m_sweep.isActive())
+        m_sweep.start();
     Q_EMIT clientAccepted(client);
+}
+
+void FrontRelay::sweepDeadlines()
+{
+    if (m_clients.isEmpty()) {
+        m_sweep.stop();
+        return;
+    }
+    const qint64 now = QDeadlineTimer::current().deadline();
+    // A copy: a deadline may finish a client, and its owner may delete it.
+    const QList<RelayedClient *> clients = m_clients.values();
+    for (RelayedClient *client : clients) {
+        if (m_clients.contains(client))
+            client->checkDeadlines(now);
+    }
 }
 
 } // namespace wsi

@@ -4,14 +4,16 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <QTimer>
 
 namespace wsi {
 
 // The local test server's public face: a QTcpServer on the address and port the user chose, which hands
-// each accepted client to a RelayedClient that records it and carries it to the QWebSocketServer listening
-// on 127.0.0.1 behind. For wss it terminates TLS itself, so what it records is the plaintext.
+// each accepted client to a RelayedClient that serves and records it on that one socket. For wss it
+// terminates TLS itself, so what it records is the plaintext.
 class FrontRelay : public QTcpServer
 {
     Q_OBJECT
@@ -20,8 +22,7 @@ public:
 
     // A null configuration means plain TCP.
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
-    void setBackendPort(quint16 port) { m_backendPort = port; }
-    void setGate(RelayedClient::Gate gate) { m_gate = std::move(gate); }
+    void setClientSettings(const RelayedClient::Settings &settings) { m_settings = settings; }
 
 Q_SIGNALS:
     void clientAccepted(wsi::RelayedClient *client);
@@ -34,10 +35,14 @@ protected:
 private:
     void onPendingConnection();
     void accept(QTcpSocket *socket);
+    void sweepDeadlines();
 
     QSslConfiguration m_tls;
-    quint16 m_backendPort = 0;
-    RelayedClient::Gate m_gate;
+    RelayedClient::Settings m_settings;
+    QSet<RelayedClient *> m_clients;
+    // One timer for every client's handshake, idle and close deadlines: a timer per client would cost
+    // 10,000 registrations in the event dispatcher with as many idle clients.
+    QTimer m_sweep;
 };
 
 } // namespace wsi

@@ -11,10 +11,7 @@
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QTcpServer>
 #include <QTcpSocket>
-#include <QWebSocket>
-#include <QWebSocketServer>
 
 namespace wsi {
 
@@ -74,6 +71,9 @@ LocalServer::LocalServer(Workspace *workspace, QObject *parent)
     qRegisterMetaType<wsi::Connection *>();
     m_rateTimer.setInterval(1000);
     connect(&m_rateTimer, &QTimer::timeout, this, &LocalServer::onRateTick);
+    m_statsCoalesce.setSingleShot(true);
+    m_statsCoalesce.setInterval(50);
+    connect(&m_statsCoalesce, &QTimer::timeout, this, &LocalServer::statsChanged);
 }
 
 LocalServer::~LocalServer()
@@ -170,30 +170,14 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
         tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     }
 
-    m_backend = new QWebSocketServer(QStringLiteral("WS Inspector test server"), QWebSocketServer::NonSecureMode, this);
-    m_backend->setSupportedSubprotocols(options.subprotocols);
-    m_backend->setHandshakeTimeout(options.handshakeTimeoutMs);
-    m_backend->setMaxPendingConnections(4096);
-    connect(m_backend, &QWebSocketServer::newConnection, this, &LocalServer::onBackendConnection);
-    m_backendListener = new QTcpServer(this);
-    m_backendListener->setListenBacklogSize(4096);
-    connect(m_backendListener, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = m_backendListener->nextPendingConnection())
-            m_backend->handleConnection(socket);
-    });
-    if (!m_backendListener->listen(QHostAddress::LocalHost, 0)) {
-        const QString why = m_backendListener->errorString();
-        delete m_backendListener;
-        m_backendListener = nullptr;
-        delete m_backend;
-        m_backend = nullptr;
-        return fail(tr("The WebSocket server could not listen on 127.0.0.1: %1").arg(why));
-    }
-
     m_relay = new FrontRelay(this);
-    m_relay->setBackendPort(m_backendListener->serverPort());
+    RelayedClient::Settings settings;
+    settings.subprotocols = options.subprotocols;
+    settings.maxMessageSize = quint64(options.maxMessageSize);
+    settings.handshakeTimeoutMs = options.handshakeTimeoutMs;
+    settings.idleTimeoutMs = options.idleTimeoutMs;
+    m_relay->setClientSettings(settings);
     m_relay->setTlsConfiguration(tls);
-    m_relay->setGate([this](const HttpHead &request) { return gate(request); });
     connect(m_relay, &FrontRelay::clientAccepted, this, &LocalServer::onClientAccepted);
     connect(m_relay, &FrontRelay::tlsFailed, this, [this](const QString &peer, const QString &reason) {
         Q_EMIT notice(tr("TLS handshake with %1 failed: %2").arg(peer, reason));
@@ -202,10 +186,6 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
         const QString why = m_relay->errorString();
         delete m_relay;
         m_relay = nullptr;
-        delete m_backendListener;
-        m_backendListener = nullptr;
-        delete m_backend;
-        m_backend = nullptr;
         return fail(tr("Could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why));
     }
     m_stats = {};
@@ -219,7 +199,7 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
 
 void LocalServer::stop()
 {
-    if (!m_relay && !m_backend)
+    if (!m_relay)
         return;
     m_rateTimer.stop();
     if (m_relay)
@@ -228,22 +208,16 @@ void LocalServer::stop()
         if (client && !client->close(1001, tr("Test server stopping")))
             client->abort();
     }
-    if (m_backendListener) {
-        m_backendListener->close();
-        m_backendListener->deleteLater();
-        m_backendListener = nullptr;
-    }
-    // The relay and the server go once their clients have said goodbye.
+    // The handler and gate point here, and this server may be deleted before the relay.
+    for (RelayedClient *relayed : std::as_const(m_served))
+        relayed->stopServing();
+    m_served.clear();
+    // The relay goes once its clients have said goodbye (or had the time to).
     if (m_relay) {
         m_relay->setParent(nullptr);
         QTimer::singleShot(2000, m_relay, &QObject::deleteLater);
         m_relay = nullptr;
     }
-    if (m_backend) {
-        m_backend->deleteLater();
-        m_backend = nullptr;
-    }
-    m_byBackendPort.clear();
     Q_EMIT stopped();
 }
 
@@ -267,6 +241,15 @@ QList<Connection *> LocalServer::clients() const
     return out;
 }
 
+bool LocalServer::hasClient(const Connection *client) const
+{
+    for (const QPointer<Connection> &c : m_clients) {
+        if (c.data() == client)
+            return client != nullptr;
+    }
+    return false;
+}
+
 QByteArray LocalServer::gate(const HttpHead &request)
 {
     if (m_options.mode == ServerMode::Reject)
@@ -282,13 +265,15 @@ QByteArray LocalServer::gate(const HttpHead &request)
             return httpResponse(403, {}, body);
         }
     }
-    // Admitted clients: handed to QWebSocketServer or on their way there; the asking client is neither yet.
-    int admitted = int(m_byBackendPort.size());
+    if (m_options.maxClients <= 0)
+        return {};
+    // Admitted clients: open or closing; the asking client is still connecting.
+    int admitted = 0;
     for (const QPointer<Connection> &c : std::as_const(m_clients)) {
-        if (c && c->socket() && c->state() != Connection::State::Closed && c->state() != Connection::State::Failed)
+        if (c && (c->state() == Connection::State::Open || c->state() == Connection::State::Closing))
             ++admitted;
     }
-    if (m_options.maxClients > 0 && admitted >= m_options.maxClients)
+    if (admitted >= m_options.maxClients)
         return httpResponse(503, {{"Retry-After", "1"}},
                             "Service Unavailable: this test server allows " + QByteArray::number(m_options.maxClients)
                                 + " client(s) at once.\n");
@@ -302,102 +287,47 @@ void LocalServer::onClientAccepted(RelayedClient *relayed)
     auto *client = new Connection(Connection::Kind::Incoming, described, relayed->peer());
     m_workspace->addConnection(client);
     m_clients.append(client);
+    m_served.append(relayed);
     m_stats.clients++;
     QPointer<Connection> guard(client);
-    connect(relayed, &RelayedClient::bytesRecorded, client, &Connection::recordWire);
-    connect(relayed, &RelayedClient::backendConnected, this, [this, guard](quint16 localPort) {
-        m_byBackendPort.insert(localPort, guard);
-    });
-    connect(relayed, &RelayedClient::finished, this, [this, relayed, guard] {
-        m_byBackendPort.remove(relayed->backendLocalPort());
+    connect(relayed, &RelayedClient::finished, this, [this, relayed] {
+        m_served.removeOne(relayed);
         relayed->deleteLater();
-        if (guard)
-            guard->wireClosed();
     });
+    connect(relayed, &QObject::destroyed, this, [this, relayed] { m_served.removeOne(relayed); });
     connect(client, &Connection::finished, this, [this, guard] {
         m_clients.removeAll(guard);
-        m_stats.clients = int(clients().size());
-        if (QTimer *timer = m_idleTimers.take(guard.data()))
-            timer->deleteLater();
+        m_stats.clients = int(m_clients.size());
         Q_EMIT clientDisconnected(guard.data());
-        Q_EMIT statsChanged();
+        if (!m_statsCoalesce.isActive())
+            m_statsCoalesce.start();
     });
     Q_EMIT clientConnected(client);
-    Q_EMIT statsChanged();
+    if (!m_statsCoalesce.isActive())
+        m_statsCoalesce.start();
+    relayed->serve(client, [this](const HttpHead &request) { return gate(request); },
+                   [this](RelayedClient *from, bool isText, QByteArrayView payload) {
+                       onClientMessage(from, isText, payload);
+                   });
 }
 
-void LocalServer::onBackendConnection()
-{
-    while (QWebSocket *socket = m_backend->nextPendingConnection()) {
-        // The relay's outgoing local port is this socket's peer port: that pairs the two.
-        const QPointer<Connection> client = m_byBackendPort.take(socket->peerPort());
-        if (!client) {
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("Unknown client"));
-            socket->deleteLater();
-            continue;
-        }
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_options.maxMessageSize));
-        client->attachSocket(socket);
-        Connection *c = client.data();
-        connect(socket, &QWebSocket::textMessageReceived, this, [this, c](const QString &text) { onTextMessage(c, text); });
-        connect(socket, &QWebSocket::binaryMessageReceived, this, [this, c](const QByteArray &data) { onBinaryMessage(c, data); });
-        if (m_options.idleTimeoutMs > 0) {
-            auto *timer = new QTimer(this);
-            timer->setSingleShot(true);
-            timer->setInterval(m_options.idleTimeoutMs);
-            connect(timer, &QTimer::timeout, this, [this, client] {
-                if (client)
-                    client->close(1001, tr("Idle for %1 ms").arg(m_options.idleTimeoutMs));
-            });
-            m_idleTimers.insert(c, timer);
-            timer->start();
-        }
-    }
-}
-
-void LocalServer::touch(Connection *client)
-{
-    if (QTimer *timer = m_idleTimers.value(client))
-        timer->start();
-}
-
-void LocalServer::onTextMessage(Connection *client, const QString &text)
+void LocalServer::onClientMessage(RelayedClient *client, bool isText, QByteArrayView payload)
 {
     m_stats.messagesIn++;
-    touch(client);
     if (m_options.mode == ServerMode::Silent)
         return;
-    if (applyAutoReplies(client, text))
+    if (isText && !m_options.autoReplies.isEmpty() && applyAutoReplies(client, payload))
         return;
     switch (m_options.mode) {
     case ServerMode::Echo:
-        client->socket()->sendTextMessage(text);
-        m_stats.messagesOut++;
+        // The decoded bytes go straight back: no QString round trip, no copy but the one into the frame.
+        if (client->sendMessage(isText, payload))
+            m_stats.messagesOut++;
         break;
     case ServerMode::Broadcast:
-        m_stats.messagesOut += quint64(broadcast(text, m_options.broadcastToSender ? nullptr : client));
-        break;
-    default:
-        break;
-    }
-}
-
-void LocalServer::onBinaryMessage(Connection *client, const QByteArray &data)
-{
-    m_stats.messagesIn++;
-    touch(client);
-    switch (m_options.mode) {
-    case ServerMode::Echo:
-        client->socket()->sendBinaryMessage(data);
-        m_stats.messagesOut++;
-        break;
-    case ServerMode::Broadcast:
-        for (Connection *other : clients()) {
-            if ((other != client || m_options.broadcastToSender) && other->socket()
-                && other->state() == Connection::State::Open) {
-                other->socket()->sendBinaryMessage(data);
+        for (RelayedClient *other : std::as_const(m_served)) {
+            if ((other != client || m_options.broadcastToSender) && other->sendMessage(isText, payload))
                 m_stats.messagesOut++;
-            }
         }
         break;
     default:
@@ -405,14 +335,15 @@ void LocalServer::onBinaryMessage(Connection *client, const QByteArray &data)
     }
 }
 
-bool LocalServer::applyAutoReplies(Connection *client, const QString &text)
+bool LocalServer::applyAutoReplies(RelayedClient *client, QByteArrayView text)
 {
+    const QString decoded = QString::fromUtf8(text);
     for (const AutoReplyRule &rule : std::as_const(m_options.autoReplies)) {
-        const bool match = rule.isRegex ? QRegularExpression(rule.pattern).match(text).hasMatch()
-                                        : text.contains(rule.pattern);
+        const bool match = rule.isRegex ? QRegularExpression(rule.pattern).match(decoded).hasMatch()
+                                        : decoded.contains(rule.pattern);
         if (match) {
-            client->socket()->sendTextMessage(m_template.resolve(rule.replyTemplate));
-            m_stats.messagesOut++;
+            if (client->sendMessage(true, m_template.resolve(rule.replyTemplate).toUtf8()))
+                m_stats.messagesOut++;
             return true;
         }
     }
@@ -423,10 +354,8 @@ int LocalServer::broadcast(const QString &text, Connection *except)
 {
     int sent = 0;
     for (Connection *client : clients()) {
-        if (client != except && client->state() == Connection::State::Open && client->socket()) {
-            client->socket()->sendTextMessage(text);
+        if (client != except && client->sendText(text))
             ++sent;
-        }
     }
     return sent;
 }

@@ -12,11 +12,8 @@
 #include <QUrl>
 #include <functional>
 
-class QWebSocket;
-class QWebSocketServer;
 class QSslCertificate;
 class QSslKey;
-class QTcpServer;
 
 namespace wsi {
 
@@ -27,8 +24,9 @@ class RelayedClient;
 class Workspace;
 struct HttpHead;
 
-// The local test server: a QWebSocketServer on 127.0.0.1:0 behind a FrontRelay on the address the user
-// chose. Every client becomes an incoming Connection in the workspace, recorded wire-true by the relay.
+// The local test server: a FrontRelay on the address the user chose speaks the server side of every client
+// itself (docs/architecture.md, "Local server"). Every client becomes an incoming Connection in the
+// workspace, recorded wire-true by the relay; this class decides what to answer (mode, auto-replies).
 class LocalServer : public QObject
 {
     Q_OBJECT
@@ -68,6 +66,8 @@ public:
     QUrl url() const;
 
     QList<Connection *> clients() const;
+    // Without building a list: the panel asks on every stats update, with 10,000 clients.
+    bool hasClient(const Connection *client) const;
     Stats stats() const { return m_stats; }
 
     int broadcast(const QString &text, Connection *except = nullptr);
@@ -85,29 +85,24 @@ Q_SIGNALS:
 private:
     QByteArray gate(const HttpHead &request);
     void onClientAccepted(RelayedClient *relayed);
-    void onBackendConnection();
-    void onTextMessage(Connection *client, const QString &text);
-    void onBinaryMessage(Connection *client, const QByteArray &data);
-    bool applyAutoReplies(Connection *client, const QString &text);
-    void touch(Connection *client);
+    void onClientMessage(RelayedClient *client, bool isText, QByteArrayView payload);
+    bool applyAutoReplies(RelayedClient *client, QByteArrayView text);
     void onRateTick();
 
     Workspace *m_workspace;
     ServerOptions m_options;
-    QWebSocketServer *m_backend = nullptr;
-    // Accepts the relay's backend connections with a large backlog (QWebSocketServer::listen() keeps Qt's
-    // default of 50, which drops SYNs in a burst) and hands them to m_backend.
-    QTcpServer *m_backendListener = nullptr;
     FrontRelay *m_relay = nullptr;
-    QHash<quint16, QPointer<Connection>> m_byBackendPort; // relay's local port -> client awaiting its socket
     QList<QPointer<Connection>> m_clients;
-    QHash<Connection *, QTimer *> m_idleTimers;
+    // The relay's side of each client, for sending without a detour through the Connection.
+    QList<RelayedClient *> m_served;
     MessageTemplate m_template;
     CertificateProvider m_certificateProvider;
     Stats m_stats;
     quint64 m_lastIn = 0;
     quint64 m_lastOut = 0;
     QTimer m_rateTimer;
+    // Client arrivals and departures update the stats once per burst, not once per client.
+    QTimer m_statsCoalesce;
     QElapsedTimer m_rateClock;
 };
 

@@ -1,141 +1,423 @@
 #include "relayedclient.h"
 
+#include "closecodes.h"
+#include "connection.h"
+#include "frameencoder.h"
+#include "handshakecheck.h"
 #include "wallclock.h"
 
-#include <QNetworkProxy>
+#include <QDeadlineTimer>
 #include <QTcpSocket>
 
 namespace wsi {
 
-RelayedClient::RelayedClient(QTcpSocket *client, quint16 backendPort, Gate gate, QObject *parent)
+namespace {
+
+// One read takes whatever the socket holds up to this; a flood is recorded in few, large chunks.
+constexpr qsizetype kReadChunk = 256 * 1024;
+// Qt's own buffer in front of ours: bounded, so that a client flooding a paused reader waits in the kernel.
+constexpr qint64 kSocketReadBuffer = 1024 * 1024;
+// A client that does not read its answers: stop reading from it beyond this many unsent bytes.
+constexpr qint64 kMaxUnsentBytes = 8 * 1024 * 1024;
+// After our Close, how long the client has to answer before the TCP connection is dropped.
+constexpr qint64 kCloseGraceMs = 5000;
+
+// One read buffer for every client: reads never nest (the recorder is done with a chunk before the next
+// read), and 10,000 idle clients must not each hold a quarter megabyte.
+QByteArray &sharedReadBuffer()
+{
+    thread_local QByteArray buffer(kReadChunk, Qt::Uninitialized);
+    return buffer;
+}
+
+qint64 monotonicMs()
+{
+    return QDeadlineTimer::current().deadline();
+}
+
+QByteArray plainResponse(int status, const QByteArray &reason, const QByteArray &extraHeaders, const QByteArray &body)
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + extraHeaders
+           + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(body.size())
+           + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+QByteArray badRequest(const QByteArray &why)
+{
+    return plainResponse(400, "Bad Request", {}, "Bad upgrade request: " + why + '\n');
+}
+
+// A Close reason holds at most 123 bytes; cut at a UTF-8 character boundary.
+QByteArray closeReason(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    if (utf8.size() <= 123)
+        return utf8;
+    qsizetype end = 123;
+    while (end > 0 && (quint8(utf8[end]) & 0xC0) == 0x80)
+        --end;
+    utf8.truncate(end);
+    return utf8;
+}
+
+int closeCodeFor(ViolationKind kind)
+{
+    switch (kind) {
+    case ViolationKind::InvalidUtf8Text:
+    case ViolationKind::InvalidUtf8CloseReason:
+        return 1007; // Invalid frame payload data
+    case ViolationKind::MessageTooLarge:
+        return 1009; // Message Too Big
+    default:
+        return 1002; // Protocol error
+    }
+}
+
+bool hasToken(const QList<QByteArray> &values, QByteArrayView token)
+{
+    for (const QByteArray &value : values) {
+        for (const QByteArray &part : value.split(',')) {
+            if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+RelayedClient::RelayedClient(QTcpSocket *client, const Settings &settings, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_backendPort(backendPort)
-    , m_gate(std::move(gate))
+    , m_socket(client)
+    , m_settings(settings)
+    , m_acceptedMs(monotonicMs())
 {
     client->setParent(this);
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    client->setReadBufferSize(kSocketReadBuffer);
+    m_lastActivityMs = m_acceptedMs;
     const QHostAddress address = client->peerAddress();
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
                              ? QStringLiteral("[%1]").arg(address.toString())
                              : QHostAddress(address.toIPv4Address()).toString();
     m_peer = QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
-    connect(client, &QTcpSocket::readyRead, this, &RelayedClient::onClientReadyRead);
-    connect(client, &QTcpSocket::disconnected, this, &RelayedClient::onClientDisconnected);
 }
 
-RelayedClient::~RelayedClient() = default;
-
-void RelayedClient::abort()
+RelayedClient::~RelayedClient()
 {
-    if (m_client)
-        m_client->abort();
-    if (m_backend)
-        m_backend->abort();
+    // Deleted with the relay before the client said goodbye: the Connection must not wait for us.
+    if (!m_finished && m_connection) {
+        m_connection->attachEndpoint(nullptr);
+        m_connection->wireClosed();
+    }
 }
 
-void RelayedClient::onClientReadyRead()
+void RelayedClient::serve(Connection *connection, Gate gate, MessageHandler handler)
 {
-    const QByteArray data = m_client->readAll();
-    if (data.isEmpty())
-        return;
-    Q_EMIT bytesRecorded(Direction::Incoming, wallClockUs(), data);
-    if (m_rejected)
-        return;
-    if (m_forwarding) {
-        if (m_backend && m_backend->state() == QAbstractSocket::ConnectedState)
-            m_backend->write(data);
-        else
-            m_pending += data;
-        return;
-    }
+    m_connection = connection;
+    m_gate = std::move(gate);
+    m_handler = std::move(handler);
+    connection->attachEndpoint(this);
+    connect(m_socket, &QTcpSocket::readyRead, this, &RelayedClient::onReadyRead);
+    connect(m_socket, &QTcpSocket::disconnected, this, &RelayedClient::onDisconnected);
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+    if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState)
+        onDisconnected();
+}
 
-    m_pending += data;
-    m_request.feed(data);
-    if (m_request.state() == HandshakeParser::State::Failed) {
-        const QByteArray body = "Bad upgrade request: " + m_request.error().toUtf8() + '\n';
-        answerAndClose("HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                       + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+void RelayedClient::stopServing()
+{
+    m_gate = [](const HttpHead &) {
+        return plainResponse(503, "Service Unavailable", {}, "The test server is stopping.\n");
+    };
+    m_handler = {};
+}
+
+void RelayedClient::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    if (!m_connection) {
+        // The user removed this client from the workspace: nothing records it any more, so nothing serves it.
+        m_socket->abort();
         return;
     }
-    if (!m_request.headComplete())
-        return;
-    const QByteArray answer = m_gate ? m_gate(m_request.head()) : QByteArray();
-    if (!answer.isEmpty()) {
-        answerAndClose(answer);
+    if (m_socket->bytesToWrite() > kMaxUnsentBytes) {
+        // Only a paused client listens to bytesWritten: the signal fires for every write.
+        if (!m_readPaused)
+            connect(m_socket, &QTcpSocket::bytesWritten, this, &RelayedClient::onBytesWritten);
+        m_readPaused = true;
         return;
     }
-    m_forwarding = true;
-    m_backendDone = false;
-    m_backend = new QTcpSocket(this);
-    m_backend->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_backend->setProxy(QNetworkProxy::NoProxy);
-    connect(m_backend, &QTcpSocket::connected, this, &RelayedClient::onBackendConnected);
-    connect(m_backend, &QTcpSocket::readyRead, this, &RelayedClient::onBackendReadyRead);
-    connect(m_backend, &QTcpSocket::disconnected, this, &RelayedClient::onBackendDisconnected);
-    connect(m_backend, &QTcpSocket::errorOccurred, this, [this] {
-        if (m_backend->state() != QAbstractSocket::ConnectedState)
-            onBackendDisconnected();
-    });
-    m_backend->connectToHost(QHostAddress::LocalHost, m_backendPort);
+    QByteArray &buffer = sharedReadBuffer();
+    if (m_settings.idleTimeoutMs > 0)
+        m_lastActivityMs = monotonicMs();
+    m_recording = true;
+    while (m_socket && m_connection && m_socket->bytesAvailable() > 0) {
+        const qint64 got = m_socket->read(buffer.data(), buffer.size());
+        if (got <= 0)
+            break;
+        // A view of the reused buffer: the recorder only reads it during the call.
+        m_connection->recordWire(Direction::Incoming, wallClockUs(),
+                                 QByteArray::fromRawData(buffer.constData(), qsizetype(got)));
+    }
+    m_recording = false;
+    flush();
+}
+
+void RelayedClient::onBytesWritten()
+{
+    if (m_readPaused && m_socket && m_socket->bytesToWrite() <= kMaxUnsentBytes / 2) {
+        m_readPaused = false;
+        disconnect(m_socket, &QTcpSocket::bytesWritten, this, &RelayedClient::onBytesWritten);
+        onReadyRead();
+    }
+}
+
+void RelayedClient::onDisconnected()
+{
+    if (m_recording) {
+        // Not in the middle of recording a read: the recorder is not reentrant for the same direction.
+        QMetaObject::invokeMethod(this, &RelayedClient::onDisconnected, Qt::QueuedConnection);
+        return;
+    }
+    if (m_socket && m_socket->bytesAvailable() > 0 && m_connection) {
+        m_readPaused = false;
+        onReadyRead(); // what the client sent last still belongs in the log
+    }
+    finish();
+}
+
+void RelayedClient::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_connection) {
+        m_connection->attachEndpoint(nullptr);
+        m_connection->wireClosed();
+    }
+    Q_EMIT finished();
+}
+
+void RelayedClient::flush()
+{
+    if (!m_socket || m_finished)
+        return;
+    if (!m_out.isEmpty()) {
+        if (m_socket->state() == QAbstractSocket::ConnectedState) {
+            m_socket->write(m_out);
+            if (m_connection)
+                m_connection->recordWire(Direction::Outgoing, wallClockUs(), m_out);
+        }
+        m_out.resize(0); // keeps the capacity for the next batch
+    }
+    if (m_disconnectAfterFlush && m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->disconnectFromHost(); // after the written bytes are out: the server closes TCP first (RFC 6455 7.1.1)
+}
+
+void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload)
+{
+    appendServerFrame(m_out, opcode, payload);
+    if (!m_recording)
+        flush();
+}
+
+void RelayedClient::queueClose(int code, QByteArrayView reason)
+{
+    m_closeSent = true;
+    m_closeSentMs = monotonicMs();
+    if (code < 0) {
+        queueFrame(0x8, {});
+        return;
+    }
+    QByteArray payload;
+    payload.reserve(2 + reason.size());
+    payload.append(char(code >> 8));
+    payload.append(char(code & 0xFF));
+    payload.append(reason);
+    queueFrame(0x8, payload);
 }
 
 void RelayedClient::answerAndClose(const QByteArray &response)
 {
-    m_rejected = true;
-    m_client->write(response);
-    Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), response);
-    m_client->disconnectFromHost();
+    m_answered = true;
+    m_disconnectAfterFlush = true;
+    m_out += response;
+    flush(); // now, even inside a read: the answer precedes anything decoded after the request
 }
 
-void RelayedClient::onBackendConnected()
+void RelayedClient::onRequestHead(const HttpHead &request)
 {
-    m_backendLocalPort = m_backend->localPort();
-    Q_EMIT backendConnected(m_backendLocalPort);
-    if (!m_pending.isEmpty())
-        m_backend->write(std::exchange(m_pending, {}));
-    if (m_clientDone)
-        m_backend->disconnectFromHost();
-}
-
-void RelayedClient::onBackendReadyRead()
-{
-    const QByteArray data = m_backend->readAll();
-    if (data.isEmpty())
+    if (m_answered)
         return;
-    if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
-        m_client->write(data);
-    Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+    const QByteArray refusal = m_gate ? m_gate(request) : QByteArray();
+    if (!refusal.isEmpty()) {
+        answerAndClose(refusal);
+        return;
+    }
+    const QByteArray problem = upgradeProblem(request);
+    if (!problem.isEmpty()) {
+        answerAndClose(problem);
+        return;
+    }
+    const AcceptComputation accept = computeAccept(request.value("Sec-WebSocket-Key"));
+    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                          "Sec-WebSocket-Accept: " + accept.expected + "\r\n";
+    const QByteArray subprotocol = chooseSubprotocol(request);
+    if (!subprotocol.isEmpty())
+        response += "Sec-WebSocket-Protocol: " + subprotocol + "\r\n";
+    response += "\r\n";
+    m_answered = true;
+    m_open = true;
+    m_out += response;
+    // Written and recorded at once, so that the log shows the 101 before frames the client pipelined after it.
+    flush();
+    if (m_connection)
+        m_connection->endpointOpened();
 }
 
-void RelayedClient::onClientDisconnected()
+void RelayedClient::onRequestInvalid(const QString &error)
 {
-    if (m_clientDone)
-        return;
-    m_clientDone = true;
-    if (m_backend && m_backend->state() == QAbstractSocket::ConnectedState)
-        m_backend->disconnectFromHost(); // flushes what the client sent last
-    maybeFinish();
+    if (!m_answered)
+        answerAndClose(badRequest(error.toUtf8()));
 }
 
-void RelayedClient::onBackendDisconnected()
+QByteArray RelayedClient::upgradeProblem(const HttpHead &request) const
 {
-    if (m_backendDone)
-        return;
-    if (m_backend->bytesAvailable())
-        onBackendReadyRead();
-    m_backendDone = true;
-    if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
-        m_client->disconnectFromHost();
-    maybeFinish();
+    if (request.method != "GET")
+        return badRequest("a WebSocket upgrade uses GET, not " + request.method + '.');
+    if (request.version != "HTTP/1.1")
+        return badRequest("a WebSocket upgrade needs HTTP/1.1, not " + request.version + '.');
+    if (!hasToken(request.values("Upgrade"), "websocket"))
+        return badRequest("no \"Upgrade: websocket\" header; this is a WebSocket test server, so connect with a "
+                          "WebSocket client (ws:// URL), not a plain HTTP request.");
+    if (!hasToken(request.values("Connection"), "upgrade"))
+        return badRequest("the Connection header does not contain \"Upgrade\" (RFC 6455 section 4.1).");
+    const QByteArray version = request.value("Sec-WebSocket-Version");
+    if (version != "13")
+        return plainResponse(426, "Upgrade Required", "Sec-WebSocket-Version: 13\r\n",
+                             "Unsupported Sec-WebSocket-Version \"" + version + "\": this server speaks version 13 (RFC 6455).\n");
+    const QByteArray key = request.value("Sec-WebSocket-Key");
+    if (key.isEmpty())
+        return badRequest("no Sec-WebSocket-Key header (RFC 6455 section 4.1).");
+    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 16)
+        return badRequest("Sec-WebSocket-Key \"" + key + "\" is not the base64 of 16 bytes (RFC 6455 section 4.1).");
+    return {};
 }
 
-void RelayedClient::maybeFinish()
+QByteArray RelayedClient::chooseSubprotocol(const HttpHead &request) const
 {
-    if (m_finished || !m_clientDone || !m_backendDone)
+    if (m_settings.subprotocols.isEmpty())
+        return {};
+    QList<QByteArray> offered;
+    for (const QByteArray &value : request.values("Sec-WebSocket-Protocol")) {
+        for (const QByteArray &part : value.split(','))
+            offered << part.trimmed();
+    }
+    for (const QString &supported : m_settings.subprotocols) {
+        const QByteArray name = supported.toUtf8();
+        if (offered.contains(name))
+            return name;
+    }
+    return {};
+}
+
+void RelayedClient::onMessage(bool isText, QByteArrayView payload)
+{
+    if (!m_open || m_closeSent)
+        return; // after our Close nothing more is answered (RFC 6455 section 5.5.1)
+    if (m_handler)
+        m_handler(this, isText, payload);
+}
+
+void RelayedClient::onPing(QByteArrayView payload)
+{
+    if (m_open && !m_closeSent)
+        queueFrame(0xA, payload);
+}
+
+void RelayedClient::onClose(int code, QByteArrayView reason)
+{
+    if (!m_open)
         return;
-    m_finished = true;
-    Q_EMIT finished();
+    if (!m_closeSent)
+        queueClose(code, reason); // echo the client's code and reason (RFC 6455 section 5.5.1)
+    m_disconnectAfterFlush = true;
+    if (!m_recording)
+        flush();
+}
+
+void RelayedClient::onViolation(const ProtocolViolation &violation)
+{
+    // The recorder has logged the violation in full; the client gets the code and the rule in short.
+    if (!m_open) {
+        m_disconnectAfterFlush = true;
+        return;
+    }
+    if (!m_closeSent)
+        queueClose(closeCodeFor(violation.kind), closeReason(violation.describe()));
+    m_disconnectAfterFlush = true; // fail the connection (RFC 6455 section 7.1.7)
+    if (!m_recording)
+        flush();
+}
+
+bool RelayedClient::sendMessage(bool isText, QByteArrayView payload)
+{
+    if (!isOpen() || m_finished)
+        return false;
+    queueFrame(isText ? 0x1 : 0x2, payload);
+    return true;
+}
+
+bool RelayedClient::sendPing(QByteArrayView payload)
+{
+    if (!isOpen() || m_finished || payload.size() > 125)
+        return false;
+    queueFrame(0x9, payload);
+    return true;
+}
+
+bool RelayedClient::sendClose(int code, const QString &reason)
+{
+    if (!isOpen() || m_finished || !isValidWireCloseCode(code))
+        return false;
+    queueClose(code, closeReason(reason));
+    return true;
+}
+
+void RelayedClient::abort()
+{
+    if (m_socket)
+        m_socket->abort();
+    finish();
+}
+
+void RelayedClient::checkDeadlines(qint64 nowMs)
+{
+    if (m_finished || !m_socket)
+        return;
+    if (!m_answered) {
+        if (m_settings.handshakeTimeoutMs > 0 && nowMs - m_acceptedMs >= m_settings.handshakeTimeoutMs)
+            answerAndClose(plainResponse(408, "Request Timeout", {},
+                                         "No complete WebSocket upgrade request within "
+                                             + QByteArray::number(m_settings.handshakeTimeoutMs)
+                                             + " ms (the test server's handshake timeout).\n"));
+        return;
+    }
+    if (m_closeSent) {
+        if (nowMs - m_closeSentMs >= kCloseGraceMs)
+            abort(); // the client never answered our Close
+        return;
+    }
+    if (m_open && m_settings.idleTimeoutMs > 0 && nowMs - m_lastActivityMs >= m_settings.idleTimeoutMs) {
+        const QString reason = tr("Idle for %1 ms").arg(m_settings.idleTimeoutMs);
+        // Through the Connection, so that its state follows (Closing) as for a close the user asked for.
+        if (!m_connection || !m_connection->close(1001, reason))
+            sendClose(1001, reason);
+    }
 }
 
 } // namespace wsi

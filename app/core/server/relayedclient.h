@@ -1,65 +1,104 @@
 #pragma once
 
+#include "connection.h"
 #include "eventrecord.h"
-#include "handshakeparser.h"
+#include "serversideendpoint.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <functional>
 
 class QTcpSocket;
 
 namespace wsi {
 
-// One client of the local test server as the front relay carries it: its socket (plain, or TLS already
-// terminated), and a plain socket to the QWebSocketServer behind. Every byte both ways is recorded
-// before it is passed on. Directions are the server's: Incoming = from the client, Outgoing = to it.
-class RelayedClient : public QObject
+// One client of the local test server, served by the front relay itself: its socket (plain, or TLS
+// already terminated) is the only one, and the relay speaks the server side of RFC 6455 on it (the 101
+// or a refusal, pongs, the Close handshake, limits and timeouts). Every byte both ways is recorded into
+// the client's Connection exactly as it crossed the socket; the Connection's recorder decodes the client's
+// bytes once and tells this endpoint what they were. Directions are the server's: Incoming = from the client.
+class RelayedClient : public QObject, public ServerSideEndpoint
 {
     Q_OBJECT
 public:
-    // Looks at a complete upgrade request: returns empty to pass it on, or the whole HTTP response to answer
+    // Looks at a complete upgrade request: returns empty to accept it, or the whole HTTP response to answer
     // with instead (reject mode, a disallowed origin, too many clients); the relay then closes.
     using Gate = std::function<QByteArray(const HttpHead &request)>;
+    // Every complete data message from the open connection (echo, broadcast, auto-replies live there).
+    using MessageHandler = std::function<void(RelayedClient *client, bool isText, QByteArrayView payload)>;
 
-    RelayedClient(QTcpSocket *client, quint16 backendPort, Gate gate, QObject *parent = nullptr);
+    struct Settings
+    {
+        QStringList subprotocols; // supported, in preference order
+        quint64 maxMessageSize = quint64(64) * 1024 * 1024;
+        int handshakeTimeoutMs = 10000;
+        int idleTimeoutMs = 0; // 0: never
+    };
+
+    RelayedClient(QTcpSocket *client, const Settings &settings, QObject *parent = nullptr);
     ~RelayedClient() override;
 
-    QString peer() const { return m_peer; }            // "127.0.0.1:53122"
-    quint16 backendLocalPort() const { return m_backendLocalPort; }
-    bool rejected() const { return m_rejected; }
-    // Drops both sides at once.
-    void abort();
+    // Starts serving the client, recording into connection (not owned; it may go away first).
+    void serve(Connection *connection, Gate gate, MessageHandler handler);
+
+    // The server stopped (and may be deleted) while this client finishes its Close handshake: no more
+    // answers from it; the relay still pongs, closes and records.
+    void stopServing();
+
+    Connection *connection() const { return m_connection.data(); }
+    QString peer() const { return m_peer; } // "127.0.0.1:53122"
+    bool isOpen() const { return m_open && !m_closeSent; }
+    // The relay's one sweep timer calls this for every client (no timer per client: 10,000 idle clients).
+    void checkDeadlines(qint64 nowMs);
+
+    // ServerSideEndpoint: the client's decoded stream...
+    void onRequestHead(const HttpHead &request) override;
+    void onRequestInvalid(const QString &error) override;
+    void onMessage(bool isText, QByteArrayView payload) override;
+    void onPing(QByteArrayView payload) override;
+    void onClose(int code, QByteArrayView reason) override;
+    void onViolation(const ProtocolViolation &violation) override;
+    quint64 maxMessageSize() const override { return m_settings.maxMessageSize; }
+    // ... and sending to it.
+    bool sendMessage(bool isText, QByteArrayView payload) override;
+    bool sendPing(QByteArrayView payload) override;
+    bool sendClose(int code, const QString &reason) override;
+    void abort() override;
 
 Q_SIGNALS:
-    void bytesRecorded(wsi::Direction direction, qint64 timeUs, const QByteArray &bytes);
-    // The relay's socket to QWebSocketServer is connected; its local port pairs it with the server-side QWebSocket.
-    void backendConnected(quint16 localPort);
-    // Both sides are closed; nothing more will be recorded.
+    // The socket is closed; nothing more will be recorded.
     void finished();
 
 private:
-    void onClientReadyRead();
-    void onClientDisconnected();
-    void onBackendConnected();
-    void onBackendReadyRead();
-    void onBackendDisconnected();
+    void onReadyRead();
+    void onBytesWritten();
+    void onDisconnected();
+    void queueFrame(quint8 opcode, QByteArrayView payload);
+    void queueClose(int code, QByteArrayView reason);
+    void flush();
     void answerAndClose(const QByteArray &response);
-    void maybeFinish();
+    QByteArray upgradeProblem(const HttpHead &request) const;
+    QByteArray chooseSubprotocol(const HttpHead &request) const;
+    void finish();
 
-    QPointer<QTcpSocket> m_client;
-    QTcpSocket *m_backend = nullptr;
-    quint16 m_backendPort;
+    QPointer<QTcpSocket> m_socket;
+    QPointer<Connection> m_connection;
+    Settings m_settings;
     Gate m_gate;
+    MessageHandler m_handler;
     QString m_peer;
-    HandshakeParser m_request{HandshakeParser::Kind::Request};
-    QByteArray m_pending; // client bytes waiting for the backend connection
-    quint16 m_backendLocalPort = 0;
-    bool m_forwarding = false;
-    bool m_rejected = false;
-    bool m_clientDone = false;
-    bool m_backendDone = true; // until a backend connection is opened
+    QByteArray m_out;        // server frames gathered while a read is recorded, written (and recorded) at once
+    qint64 m_acceptedMs = 0;
+    qint64 m_lastActivityMs = 0;
+    qint64 m_closeSentMs = 0;
+    bool m_recording = false;  // inside recordWire(): frames wait in m_out
+    bool m_answered = false;   // the upgrade was answered (101 or a refusal)
+    bool m_open = false;       // the 101 went out
+    bool m_closeSent = false;
+    bool m_disconnectAfterFlush = false;
+    bool m_readPaused = false; // the client does not read what we send: stop reading what it sends
     bool m_finished = false;
 };
 

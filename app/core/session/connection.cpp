@@ -5,6 +5,7 @@
 #include "framedsender.h"
 #include "closeexplainer.h"
 #include "keepalive.h"
+#include "serversideendpoint.h"
 #include "tlsreport.h"
 #include "trustedcertificates.h"
 #include "wallclock.h"
@@ -65,14 +66,16 @@ void Connection::recordWire(Direction direction, qint64 timeUs, const QByteArray
     Q_EMIT countersChanged();
 }
 
-void Connection::attachSocket(QWebSocket *socket)
+void Connection::attachEndpoint(ServerSideEndpoint *endpoint)
 {
-    m_socket.reset(socket);
-    socket->setParent(nullptr);
-    connect(socket, &QWebSocket::disconnected, this, &Connection::onSocketDisconnected);
-    connect(socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, &Connection::onSocketError);
+    m_endpoint = endpoint;
+    m_recorder->setEndpoint(endpoint);
+}
+
+void Connection::endpointOpened()
+{
     m_timings.totalUs = wallClockUs() - m_startedUs;
-    setState(socket->state() == QAbstractSocket::ConnectedState ? State::Open : State::Closing);
+    setState(State::Open);
     Q_EMIT handshakeUpdated();
 }
 
@@ -81,9 +84,9 @@ void Connection::wireClosed()
     m_recorder->upstreamEnded(wallClockUs());
     Q_EMIT eventsAppended();
     m_tapDone = true;
-    if (!m_socket) {
-        // Never handed to QWebSocketServer: refused by the relay (reject mode, origin, limits) or a bad handshake.
-        m_socketDone = true;
+    m_socketDone = true; // the relay's socket is the only one
+    if (m_state == State::Connecting) {
+        // Never opened: refused by the relay (reject mode, origin, limits), a bad handshake or a timeout.
         if (m_statusText.isEmpty())
             setStatusText(tr("The client left before the WebSocket opened."));
         setState(State::Failed);
@@ -684,6 +687,8 @@ void Connection::maybeFinish()
 
 bool Connection::sendText(const QString &text)
 {
+    if (m_endpoint)
+        return m_state == State::Open && m_endpoint->sendMessage(true, text.toUtf8());
     if (m_state != State::Open || !m_socket)
         return false;
     if (canSendFramed() && (isSendingFramed() || text.size() * 3 >= kFramedSendBytes)) {
@@ -700,6 +705,8 @@ bool Connection::sendText(const QString &text)
 
 bool Connection::sendBinary(const QByteArray &data)
 {
+    if (m_endpoint)
+        return m_state == State::Open && m_endpoint->sendMessage(false, data);
     if (m_state != State::Open || !m_socket)
         return false;
     if (canSendFramed() && (isSendingFramed() || data.size() >= kFramedSendBytes))
@@ -799,6 +806,8 @@ void Connection::setAutoPong(bool enabled)
 
 bool Connection::ping(const QByteArray &payload)
 {
+    if (m_endpoint)
+        return m_state == State::Open && payload.size() <= 125 && m_endpoint->sendPing(payload);
     if (m_state != State::Open || !m_socket || payload.size() > 125)
         return false;
     m_socket->ping(payload);
@@ -807,6 +816,15 @@ bool Connection::ping(const QByteArray &payload)
 
 bool Connection::close(int code, const QString &reason, bool byUser)
 {
+    if (m_endpoint) {
+        if (m_state != State::Open || !isValidWireCloseCode(code) || reason.toUtf8().size() > 123)
+            return false;
+        if (!m_endpoint->sendClose(code, reason))
+            return false;
+        m_closeRequested = true;
+        setState(State::Closing);
+        return true;
+    }
     if (!m_socket || (m_state != State::Open && m_state != State::Connecting))
         return false;
     if (!isValidWireCloseCode(code) || reason.toUtf8().size() > 123)
@@ -825,6 +843,13 @@ bool Connection::close(int code, const QString &reason, bool byUser)
 
 void Connection::abort(bool byUser)
 {
+    if (m_endpoint) {
+        if (m_state != State::Closed && m_state != State::Failed) {
+            m_closeRequested = true;
+            m_endpoint->abort(); // the relay reports the end through wireClosed()
+        }
+        return;
+    }
     if (!m_socket || m_state == State::Closed || m_state == State::Failed)
         return;
     m_closeRequested = true;

@@ -17,6 +17,7 @@ namespace wsi {
 class CertificateAuthority;
 class FramedSender;
 class Keepalive;
+class ServerSideEndpoint;
 class WireTap;
 class WireRecorder;
 
@@ -40,7 +41,7 @@ public:
     };
 
     // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, whose
-    // bytes the front relay records (recordWire()) and whose server-side socket arrives with attachSocket().
+    // bytes the front relay records (recordWire()) and which the relay serves itself (attachEndpoint()).
     enum class Kind { Outgoing, Incoming };
     Q_ENUM(Kind)
 
@@ -132,8 +133,12 @@ public:
 
     // Incoming connections: bytes the front relay recorded (Incoming = from the client).
     void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
-    // Incoming connections: the server-side socket QWebSocketServer accepted for this client (owned here).
-    void attachSocket(QWebSocket *socket);
+    // Incoming connections: the relay's server side of this client (not owned); null detaches. The send API
+    // goes through it, and the recorder tells it what the client sent.
+    void attachEndpoint(ServerSideEndpoint *endpoint);
+    // Incoming connections: the relay sent the 101; the WebSocket is open.
+    void endpointOpened();
+    // Outgoing connections: the QWebSocket (null for incoming ones).
     QWebSocket *socket() const { return m_socket.get(); }
     // Incoming connections: the relay is done with both sides.
     void wireClosed();
@@ -199,6 +204,7 @@ private:
     QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
     CertificateAuthority *m_authority = nullptr;
     std::unique_ptr<QWebSocket> m_socket;
+    ServerSideEndpoint *m_endpoint = nullptr;
     std::unique_ptr<WireTap> m_tap;
     std::unique_ptr<WireRecorder> m_recorder;
     FramedSender *m_framedSender = nullptr;

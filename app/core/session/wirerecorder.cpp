@@ -1,6 +1,7 @@
 #include "wirerecorder.h"
 
 #include "connection.h"
+#include "serversideendpoint.h"
 
 namespace wsi {
 
@@ -29,6 +30,13 @@ WireRecorder::WireRecorder(Connection *connection, Perspective perspective)
     , m_clientSink(this, m_clientDir)
     , m_serverSink(this, m_serverDir)
 {
+}
+
+void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
+{
+    m_endpoint = endpoint;
+    if (endpoint && m_clientFrames.bytesConsumed() == 0)
+        m_clientFrames = FrameDecoder(FrameDecoder::Role::ClientToServer, endpoint->maxMessageSize());
 }
 
 void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub,
@@ -83,11 +91,14 @@ void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
             append(EventType::Error, m_clientDir,
                    QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
                    quint8(ErrorLayer::Http));
+            if (m_endpoint)
+                m_endpoint->onRequestInvalid(m_request.error());
             return;
         }
         if (!m_request.headComplete())
             return;
         onRequestComplete(timeUs);
+        m_now = timeUs; // the endpoint may have answered (and recorded its answer) meanwhile
         bytes = bytes.sliced(used);
     }
     if (!bytes.isEmpty())
@@ -139,6 +150,8 @@ void WireRecorder::onRequestComplete(qint64 timeUs)
     hs.requestComplete = true;
     append(EventType::HandshakeRequest, m_clientDir, hs.request.raw);
     Q_EMIT m_connection->handshakeUpdated();
+    if (m_endpoint)
+        m_endpoint->onRequestHead(hs.request);
 }
 
 void WireRecorder::onResponseHeadComplete(qint64 timeUs)
@@ -237,7 +250,7 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
 {
     m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
                        isText ? FlagText : 0);
-    countMessage();
+    countMessage(isText, payload);
 }
 
 void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
@@ -249,11 +262,12 @@ void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payl
     r.value = quint64(payload.size());
     r.sub = quint8(qMin(frameCount, 255));
     r.flags = isText ? FlagText : 0;
-    m_recorder->m_connection->m_events.appendAdopting(r, std::move(payload));
-    countMessage();
+    EventStore &events = m_recorder->m_connection->m_events;
+    const qsizetype row = events.appendAdopting(r, std::move(payload));
+    countMessage(isText, events.payload(row));
 }
 
-void WireRecorder::DirectionSink::countMessage()
+void WireRecorder::DirectionSink::countMessage(bool isText, QByteArrayView payload)
 {
     if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
         ++m_recorder->m_clientStreamMessages;
@@ -262,6 +276,8 @@ void WireRecorder::DirectionSink::countMessage()
         c.messagesOut++;
     else
         c.messagesIn++;
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onMessage(isText, payload);
 }
 
 void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
@@ -271,6 +287,8 @@ void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
     else
         m_recorder->m_lastPingInUs = m_recorder->m_now;
     m_recorder->append(EventType::Ping, m_dir, payload);
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onPing(payload);
 }
 
 void WireRecorder::DirectionSink::onPong(QByteArrayView payload)
@@ -286,6 +304,8 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
     if (m_recorder->m_firstCloseDir < 0)
         m_recorder->m_firstCloseDir = int(m_dir);
     m_recorder->append(EventType::Close, m_dir, reason, code < 0 ? kNoCloseCode : quint64(code));
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onClose(code, reason);
 }
 
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
@@ -301,6 +321,8 @@ void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation
         m_recorder->m_violationSeen = true;
         m_recorder->m_connection->setStatusText(message);
     }
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onViolation(violation);
 }
 
 } // namespace wsi

@@ -10,6 +10,7 @@
 namespace wsi {
 
 class Connection;
+class ServerSideEndpoint;
 
 // Turns the tap's recorded byte chunks of one client connection into events: the upgrade request and
 // response heads (and a failed upgrade's body), then every frame, message, ping, pong and close, and every
@@ -30,6 +31,10 @@ public:
     void recordInjected(qint64 timeUs, const QByteArray &frame);
     // The server side of the stream ended: completes a body read until close.
     void upstreamEnded(qint64 timeUs);
+
+    // Server perspective: the local server's side of this client hears the client's stream as it is decoded
+    // here (one decoding for both the log and the server), with its message size limit. Null detaches.
+    void setEndpoint(ServerSideEndpoint *endpoint);
 
     bool openSeen() const { return m_openSeen; }
     // Between two frames of the client's stream: where an injected frame may go.
@@ -55,7 +60,8 @@ private:
         void onViolation(const ProtocolViolation &violation) override;
 
     private:
-        void countMessage();
+        // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
+        void countMessage(bool isText, QByteArrayView payload);
         WireRecorder *m_recorder;
         Direction m_dir;
     };
@@ -72,6 +78,7 @@ private:
                 quint8 flags = 0, quint32 maskKey = 0);
 
     Connection *m_connection;
+    ServerSideEndpoint *m_endpoint = nullptr;
     Perspective m_perspective;
     Direction m_clientDir; // the direction of bytes the client sends
     Direction m_serverDir;

@@ -84,6 +84,26 @@ private Q_SLOTS:
         QVERIFY2(perEvent < 120.0, qPrintable(QString::number(perEvent)));
     }
 
+    void smallStoreStaysSmallAndRecordsSurviveGrowth()
+    {
+        // An idle client has a handful of events: its store must not reserve a full block of records.
+        EventStore small;
+        EventRecord r;
+        for (int i = 0; i < 5; ++i)
+            small.append(r, "x");
+        QVERIFY2(small.memoryUsed() <= 8192, qPrintable(QString::number(small.memoryUsed())));
+        // Growing through every doubling of the first block and into full blocks keeps every record.
+        EventStore store;
+        for (int i = 0; i < 40000; ++i) {
+            r.value = quint64(i);
+            store.append(r, QByteArray::number(i));
+        }
+        for (int i : {0, 63, 64, 65, 127, 128, 16383, 16384, 16385, 39999}) {
+            QCOMPARE(store.at(i).value, quint64(i));
+            QCOMPARE(store.payloadCopy(i), QByteArray::number(i));
+        }
+    }
+
     void emptyPayloadIsEmpty()
     {
         EventStore store;

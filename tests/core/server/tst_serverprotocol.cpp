@@ -1,0 +1,341 @@
+// The local test server speaks RFC 6455 itself: real clients (python3-websockets, node-ws, QWebSocket and a
+// raw socket) check what they see, and every test also checks what the client's Connection recorded.
+#include "clientprocess.h"
+#include "connection.h"
+#include "eventquery.h"
+#include "frameencoder.h"
+#include "localserver.h"
+#include "workspace.h"
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace wsi;
+
+namespace {
+
+// A client that speaks raw bytes: for what no well-behaved WebSocket library will send.
+class RawClient
+{
+public:
+    bool connectTo(quint16 port)
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        return m_socket.waitForConnected(5000);
+    }
+    void write(const QByteArray &bytes) { m_socket.write(bytes); m_socket.flush(); }
+    // Performs the upgrade; returns the server's response head.
+    QByteArray upgrade()
+    {
+        write("GET /raw HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+              "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        for (int i = 0; i < 250 && !(m_received += m_socket.readAll()).contains("\r\n\r\n"); ++i)
+            QTest::qWait(20);
+        if (!m_received.contains("\r\n\r\n"))
+            return std::exchange(m_received, {});
+        const qsizetype end = m_received.indexOf("\r\n\r\n") + 4;
+        const QByteArray head = m_received.left(end);
+        m_received.remove(0, end);
+        return head;
+    }
+    // Everything until the server closes the TCP connection.
+    QByteArray readUntilClosed()
+    {
+        for (int i = 0; i < 500 && m_socket.state() != QAbstractSocket::UnconnectedState; ++i) {
+            m_received += m_socket.readAll();
+            QTest::qWait(20);
+        }
+        m_received += m_socket.readAll();
+        return std::exchange(m_received, {});
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_received;
+};
+
+QByteArray maskedFrame(quint8 opcode, const QByteArray &payload, bool masked = true)
+{
+    RawFrameSpec spec;
+    spec.opcode = opcode;
+    spec.masked = masked;
+    spec.maskKey = 0x11223344u;
+    spec.payload = payload;
+    return encodeFrame(spec);
+}
+
+// The close code of the first server frame in bytes, which must be an (unmasked, short) Close frame.
+int closeCodeOf(const QByteArray &frames)
+{
+    if (frames.size() < 4 || quint8(frames[0]) != 0x88)
+        return -1;
+    return (quint8(frames[2]) << 8) | quint8(frames[3]);
+}
+
+} // namespace
+
+class tst_ServerProtocol : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<LocalServer> m_server;
+
+    void start(const ServerOptions &options = {})
+    {
+        QString error;
+        QVERIFY2(m_server->start(options, &error), qPrintable(error));
+    }
+    QString url() const { return m_server->url().toString(); }
+    Connection *lastClient() const { return m_workspace->connections().value(m_workspace->connections().size() - 1); }
+    QString errorsOf(const Connection &c) const
+    {
+        QStringList out;
+        for (Direction dir : {Direction::Incoming, Direction::Outgoing, Direction::None}) {
+            for (qsizetype row : eventsOf(c, EventType::Error, dir))
+                out << c.events().payloadText(row);
+        }
+        return out.join('\n');
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_workspace = std::make_unique<Workspace>();
+        m_server = std::make_unique<LocalServer>(m_workspace.get());
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_workspace.reset();
+    }
+
+    void nodeFragmentedMessageIsReassembledAndEchoed()
+    {
+        start();
+        const QStringList out = runNodeClient({url(), QStringLiteral("--send"), QStringLiteral("one message in four frames"),
+                                               QStringLiteral("--fragments"), QStringLiteral("4"),
+                                               QStringLiteral("--expect"), QStringLiteral("1")});
+        QVERIFY2(out.contains(QStringLiteral("RECV one message in four frames")), qPrintable(out.join('\n')));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        const QList<qsizetype> in = eventsOf(*c, EventType::Message, Direction::Incoming);
+        QCOMPARE(in.size(), 1);
+        QCOMPARE(c->events().payloadText(in[0]), QStringLiteral("one message in four frames"));
+        QCOMPARE(int(c->events().at(in[0]).sub), 4); // frames in the message
+        const QList<qsizetype> framesIn = eventsOf(*c, EventType::Frame, Direction::Incoming);
+        QCOMPARE(framesIn.size(), 5); // four data frames and the Close
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Outgoing).size(), 1);
+    }
+
+    void nodePingGetsPongAndCloseCodeIsEchoed()
+    {
+        start();
+        const QStringList out = runNodeClient({url(), QStringLiteral("--ping"), QStringLiteral("are you there"),
+                                               QStringLiteral("--close"), QStringLiteral("4001:node leaving")});
+        QVERIFY2(out.contains(QStringLiteral("PONG are you there")), qPrintable(out.join('\n')));
+        QVERIFY2(out.contains(QStringLiteral("CLOSED 4001 node leaving")), qPrintable(out.join('\n')));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        const QList<qsizetype> pings = eventsOf(*c, EventType::Ping, Direction::Incoming);
+        const QList<qsizetype> pongs = eventsOf(*c, EventType::Pong, Direction::Outgoing);
+        QCOMPARE(pings.size(), 1);
+        QCOMPARE(pongs.size(), 1);
+        QCOMPARE(c->events().payloadCopy(pongs[0]), QByteArray("are you there"));
+        const QList<qsizetype> closesOut = eventsOf(*c, EventType::Close, Direction::Outgoing);
+        QCOMPARE(closesOut.size(), 1);
+        QCOMPARE(int(c->events().at(closesOut[0]).value), 4001);
+        QVERIFY2(c->statusText().contains(QStringLiteral("the client with 4001")), qPrintable(c->statusText()));
+    }
+
+    void qtClientEchoPingAndServerInitiatedClose()
+    {
+        ServerOptions options;
+        options.mode = ServerMode::Echo;
+        start(options);
+        QWebSocket client;
+        QSignalSpy binary(&client, &QWebSocket::binaryMessageReceived);
+        QSignalSpy pong(&client, &QWebSocket::pong);
+        QSignalSpy disconnected(&client, &QWebSocket::disconnected);
+        client.open(QUrl(url()));
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.sendBinaryMessage(QByteArray("\x00\x01\xfe\xff", 4));
+        client.ping("qt ping");
+        QTRY_COMPARE(binary.count(), 1);
+        QCOMPARE(binary.at(0).at(0).toByteArray(), QByteArray("\x00\x01\xfe\xff", 4));
+        QTRY_COMPARE(pong.count(), 1);
+        QCOMPARE(pong.at(0).at(1).toByteArray(), QByteArray("qt ping"));
+        Connection *c = m_server->clients().value(0);
+        QVERIFY(c);
+        QTRY_COMPARE(c->state(), Connection::State::Open);
+        // The composer's path: Connection's own API sends through the relay.
+        QVERIFY(c->sendText(QStringLiteral("from the composer")));
+        QSignalSpy text(&client, &QWebSocket::textMessageReceived);
+        QTRY_COMPARE(text.count(), 1);
+        QVERIFY(c->close(4003, QStringLiteral("server says bye")));
+        QTRY_COMPARE(disconnected.count(), 1);
+        QCOMPARE(int(client.closeCode()), 4003);
+        QCOMPARE(client.closeReason(), QStringLiteral("server says bye"));
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        QVERIFY2(c->statusText().contains(QStringLiteral("this server with 4003")), qPrintable(c->statusText()));
+        QCOMPARE(eventsOf(*c, EventType::Close, Direction::Incoming).size(), 1); // Qt's answer
+    }
+
+    void invalidFramesAreAnsweredWithTheRightCode_data()
+    {
+        QTest::addColumn<QByteArray>("frame");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("logged");
+        QTest::newRow("unmasked client frame") << maskedFrame(0x1, "naked", false) << 1002 << QStringLiteral("unmasked frame");
+        QTest::newRow("bad UTF-8 text") << maskedFrame(0x1, QByteArray("\xc3\x28", 2)) << 1007 << QStringLiteral("UTF-8");
+        QTest::newRow("reserved opcode") << maskedFrame(0x3, "?") << 1002 << QStringLiteral("reserved opcode");
+    }
+
+    void invalidFramesAreAnsweredWithTheRightCode()
+    {
+        QFETCH(QByteArray, frame);
+        QFETCH(int, code);
+        QFETCH(QString, logged);
+        start();
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_server->port()));
+        const QByteArray head = raw.upgrade();
+        QVERIFY2(head.startsWith("HTTP/1.1 101 "), head.constData());
+        QVERIFY(head.contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n")); // RFC 6455 section 1.3
+        raw.write(frame);
+        const QByteArray answer = raw.readUntilClosed();
+        QCOMPARE(closeCodeOf(answer), code);
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        const QString errors = errorsOf(*c);
+        QVERIFY2(errors.contains(QStringLiteral("The client broke the WebSocket protocol")), qPrintable(errors));
+        QVERIFY2(errors.contains(logged, Qt::CaseInsensitive), qPrintable(errors));
+        const QList<qsizetype> closesOut = eventsOf(*c, EventType::Close, Direction::Outgoing);
+        QCOMPARE(closesOut.size(), 1);
+        QCOMPARE(int(c->events().at(closesOut[0]).value), code);
+    }
+
+    void oversizedMessageIsClosedWith1009()
+    {
+        ServerOptions options;
+        options.maxMessageSize = 1000;
+        start(options);
+        const QStringList out = runPythonClient({url(), QStringLiteral("--send"), QString(2000, QLatin1Char('x')),
+                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        QVERIFY2(!out.filter(QStringLiteral("CLOSED 1009")).isEmpty(), qPrintable(out.join('\n')));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        QVERIFY2(errorsOf(*c).contains(QStringLiteral("the limit is 1000 bytes")), qPrintable(errorsOf(*c)));
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Incoming).size(), 0);
+        const QList<qsizetype> closesOut = eventsOf(*c, EventType::Close, Direction::Outgoing);
+        QCOMPARE(closesOut.size(), 1);
+        QCOMPARE(int(c->events().at(closesOut[0]).value), 1009);
+    }
+
+    void handshakeTimeoutAnswers408()
+    {
+        ServerOptions options;
+        options.handshakeTimeoutMs = 300;
+        start(options);
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_server->port()));
+        raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // never finished
+        const QByteArray answer = raw.readUntilClosed();
+        QVERIFY2(answer.startsWith("HTTP/1.1 408 Request Timeout\r\n"), answer.constData());
+        QVERIFY(answer.contains("within 300 ms"));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Failed);
+        QCOMPARE(c->handshake().response.status, 408);
+        QCOMPARE(eventsOf(*c, EventType::HandshakeResponse, Direction::Outgoing).size(), 1);
+    }
+
+    void idleClientIsClosedWith1001()
+    {
+        ServerOptions options;
+        options.idleTimeoutMs = 300;
+        start(options);
+        const QStringList out = runPythonClient({url(), QStringLiteral("--stay-ms"), QStringLiteral("5000"),
+                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        QVERIFY2(out.contains(QStringLiteral("CLOSED 1001 Idle for 300 ms")), qPrintable(out.join('\n')));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        QVERIFY2(c->statusText().contains(QStringLiteral("this server with 1001")), qPrintable(c->statusText()));
+    }
+
+    void nonUpgradeGetAnswers400()
+    {
+        start();
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_server->port()));
+        raw.write("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        const QByteArray answer = raw.readUntilClosed();
+        QVERIFY2(answer.startsWith("HTTP/1.1 400 Bad Request\r\n"), answer.constData());
+        QVERIFY(answer.contains("no \"Upgrade: websocket\" header"));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Failed);
+        QCOMPARE(c->handshake().request.target, QByteArray("/index.html"));
+        QCOMPARE(c->handshake().response.status, 400);
+        QVERIFY(c->handshake().responseBody.contains("Upgrade: websocket"));
+    }
+
+    void wrongVersionAnswers426()
+    {
+        start();
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_server->port()));
+        raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n");
+        const QByteArray answer = raw.readUntilClosed();
+        QVERIFY2(answer.startsWith("HTTP/1.1 426 Upgrade Required\r\n"), answer.constData());
+        QVERIFY(answer.contains("Sec-WebSocket-Version: 13\r\n"));
+        QTRY_COMPARE(lastClient()->state(), Connection::State::Failed);
+    }
+
+    void clientTalkingAfterTheServerIsGoneIsStillClosedCleanly()
+    {
+        start();
+        QWebSocket client;
+        QSignalSpy disconnected(&client, &QWebSocket::disconnected);
+        client.open(QUrl(url()));
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(m_server->clients().size(), 1);
+        Connection *c = m_server->clients().first();
+        QTRY_COMPARE(c->state(), Connection::State::Open);
+        m_server.reset(); // stops with 1001; the relay lives on briefly to finish the Close handshake
+        client.sendTextMessage(QStringLiteral("anyone there?"));
+        QTRY_COMPARE(disconnected.count(), 1);
+        QCOMPARE(int(client.closeCode()), 1001);
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Outgoing).size(), 0); // nobody answered
+    }
+
+    void pipelinedFramesAfterTheRequestAreServed()
+    {
+        start();
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_server->port()));
+        // Request and a message in one write: the log must still show the 101 before the echo.
+        raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+                  + maskedFrame(0x1, "early") + maskedFrame(0x8, QByteArray("\x03\xe8", 2)));
+        const QByteArray answer = raw.readUntilClosed();
+        QVERIFY2(answer.startsWith("HTTP/1.1 101 "), answer.constData());
+        const QByteArray frames = answer.mid(answer.indexOf("\r\n\r\n") + 4);
+        QCOMPARE(frames, QByteArray("\x81\x05" "early" "\x88\x02\x03\xe8", 11));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        const QList<qsizetype> responses = eventsOf(*c, EventType::HandshakeResponse, Direction::Outgoing);
+        const QList<qsizetype> echoes = eventsOf(*c, EventType::Message, Direction::Outgoing);
+        QCOMPARE(responses.size(), 1);
+        QCOMPARE(echoes.size(), 1);
+        QVERIFY(responses[0] < echoes[0]);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ServerProtocol)
+#include "tst_serverprotocol.moc"
