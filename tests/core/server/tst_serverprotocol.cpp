@@ -150,7 +150,7 @@ private Q_SLOTS:
         const QList<qsizetype> closesOut = eventsOf(*c, EventType::Close, Direction::Outgoing);
         QCOMPARE(closesOut.size(), 1);
         QCOMPARE(int(c->events().at(closesOut[0]).value), 4001);
-        QVERIFY2(c->statusText().contains(QStringLiteral("the client with 4001")), qPrintable(c->statusText()));
+        QVERIFY2(c->statusText().contains(QStringLiteral("The client closed with 4001")), qPrintable(c->statusText()));
     }
 
     void qtClientEchoPingAndServerInitiatedClose()
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(int(client.closeCode()), 4003);
         QCOMPARE(client.closeReason(), QStringLiteral("server says bye"));
         QTRY_COMPARE(c->state(), Connection::State::Closed);
-        QVERIFY2(c->statusText().contains(QStringLiteral("this server with 4003")), qPrintable(c->statusText()));
+        QVERIFY2(c->statusText().contains(QStringLiteral("This server closed with 4003")), qPrintable(c->statusText()));
         QCOMPARE(eventsOf(*c, EventType::Close, Direction::Incoming).size(), 1); // Qt's answer
     }
 
@@ -264,7 +264,7 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("CLOSED 1001 Idle for 300 ms")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
         QTRY_COMPARE(c->state(), Connection::State::Closed);
-        QVERIFY2(c->statusText().contains(QStringLiteral("this server with 1001")), qPrintable(c->statusText()));
+        QVERIFY2(c->statusText().contains(QStringLiteral("This server closed with 1001")), qPrintable(c->statusText()));
     }
 
     void nonUpgradeGetAnswers400()
