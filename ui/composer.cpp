@@ -6,6 +6,7 @@
 #include "payloadfileloader.h"
 #include "rawframepanel.h"
 #include "savedmessagespanel.h"
+#include "secretmasker.h"
 #include "sendscheduler.h"
 #include "theme.h"
 #include "variablesdialog.h"
@@ -809,6 +810,12 @@ void Composer::dropEvent(QDropEvent *event)
     loadFile(urls.constFirst().toLocalFile());
 }
 
+void Composer::setRevealSecrets(bool reveal)
+{
+    m_revealSecrets = reveal;
+    updateState();
+}
+
 void Composer::updateState()
 {
     const bool open = canSend();
@@ -841,7 +848,9 @@ void Composer::updateState()
                 : tr("the connection is no longer open (%1); connect again to send")
                       .arg(Connection::stateText(m_connection->state())));
     else
-        m_hint->setText(tr("Ctrl+Enter to send \u00b7 %1").arg(m_connection->url().toString()));
+        m_hint->setText(tr("Ctrl+Enter to send \u00b7 %1")
+                            .arg(m_revealSecrets ? m_connection->url().toString()
+                                                 : SecretMasker::maskUrl(m_connection->url().toString())));
     if (open != m_lastCanSend) {
         m_lastCanSend = open;
         Q_EMIT canSendChanged(open);

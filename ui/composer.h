@@ -58,6 +58,8 @@ public:
     Format format() const;
     void setFormat(Format format);
     void setFrameSize(int bytes);
+    // Off by default: the hint's URL shows query tokens and passwords masked.
+    void setRevealSecrets(bool reveal);
 
     // Sends what the current tab composes (message or raw frame); returns false when nothing was sent.
     bool send();
@@ -121,6 +123,7 @@ private:
     bool m_valid = true;
     bool m_errorMapsToEditor = true;
     bool m_lastCanSend = false;
+    bool m_revealSecrets = false;
 
     QByteArray m_fileBytes;
     QString m_filePath;

@@ -7,6 +7,7 @@
 #include "frameheader.h"
 #include "hexview.h"
 #include "jsontreemodel.h"
+#include "secretmasker.h"
 #include "sessionlogwriter.h"
 #include "theme.h"
 
@@ -157,6 +158,15 @@ QStringList EventDetailView::fieldLines() const
     return lines;
 }
 
+void EventDetailView::setRevealSecrets(bool reveal)
+{
+    if (m_revealSecrets == reveal)
+        return;
+    m_revealSecrets = reveal;
+    if (m_eventIndex >= 0)
+        showEvent(m_eventIndex);
+}
+
 void EventDetailView::setFindPattern(const QString &pattern, bool regex)
 {
     m_findPattern = pattern;
@@ -258,7 +268,19 @@ void EventDetailView::showEvent(int eventIndex)
     m_eventIndex = eventIndex;
     const EventStore &store = c->events();
     const EventRecord &r = store.at(eventIndex);
-    const QByteArrayView payload = store.payload(eventIndex);
+    QByteArrayView payload = store.payload(eventIndex);
+    QByteArray masked;
+    const bool handshakeRow = r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse;
+    if (handshakeRow && !m_revealSecrets) {
+        // Only the head: a response body is shown as the server sent it.
+        const qsizetype headSize = r.type == EventType::HandshakeResponse && r.value > 0
+            ? qMin(payload.size(), qsizetype(r.value)) : payload.size();
+        masked = SecretMasker::maskHttpHead(payload.first(headSize).toByteArray()) + payload.sliced(headSize).toByteArray();
+        if (masked != payload)
+            payload = masked;
+        else
+            masked.clear();
+    }
 
     m_fields->clear();
     addField(tr("Event"), EventLogModel::typeText(r));
@@ -266,6 +288,8 @@ void EventDetailView::showEvent(int eventIndex)
     addField(tr("Since connect"), QStringLiteral("%1 ms").arg(double(r.timeUs - c->startedUs()) / 1000.0, 0, 'f', 3));
     if (r.dir != Direction::None)
         addField(tr("Direction"), directionName(r.dir));
+    if (!masked.isEmpty())
+        addField(tr("Secrets"), tr("masked here; View > Reveal Secrets (Ctrl+Shift+R) shows the bytes as sent"));
 
     // Text tab
     QString text;

@@ -33,6 +33,8 @@ public:
     int eventIndex() const { return m_eventIndex; }
     // The log's find text: its matches in the Text tab are highlighted (the first one scrolled into view).
     void setFindPattern(const QString &pattern, bool regex);
+    // Off by default: handshake rows show Authorization, cookies and URL tokens masked (text and hex).
+    void setRevealSecrets(bool reveal);
     // Matches highlighted in the Text tab now.
     int highlightCount() const;
 
@@ -54,6 +56,7 @@ private:
     int m_eventIndex = -1;
     QString m_findPattern;
     bool m_findRegex = false;
+    bool m_revealSecrets = false;
     QTabWidget *m_tabs = nullptr;
     QPlainTextEdit *m_text = nullptr;
     QStackedWidget *m_jsonStack = nullptr;

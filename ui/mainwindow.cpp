@@ -609,6 +609,9 @@ void MainWindow::setRevealSecrets(bool reveal)
     m_handshakeView->setRevealSecrets(reveal);
     m_connectBar->setRevealSecrets(reveal);
     m_connectionModel->setRevealSecrets(reveal);
+    m_eventLogView->model()->setRevealSecrets(reveal);
+    m_detailView->setRevealSecrets(reveal);
+    m_composer->setRevealSecrets(reveal);
     m_endpointsPanel->setRevealSecrets(reveal);
     if (m_diffDialog)
         m_diffDialog->setRevealSecrets(reveal);

@@ -2,7 +2,12 @@
 // and the window title, against python3-websockets; Reveal Secrets (View menu and the handshake view's eye
 // button) shows them, and the recorded events never change.
 #include "connectbar.h"
+#include "composer.h"
 #include "connection.h"
+#include "eventdetailview.h"
+#include "eventlogmodel.h"
+#include "eventlogview.h"
+#include "hexview.h"
 #include "handshakeview.h"
 #include "headertablemodel.h"
 #include "mainwindow.h"
@@ -14,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -32,6 +38,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void maskedByDefaultAndRevealedOnRequest();
+    void logDetailAndComposerMaskTheUpgrade();
     void revealSettingIsRemembered();
     void connectBarHidesTypedSecretsWhenLeavingTheField();
 
@@ -118,6 +125,54 @@ void TestSecretsUi::maskedByDefaultAndRevealedOnRequest()
     // The recording itself never changed.
     QCOMPARE(connection->handshake().request.value("Authorization"), QByteArray("Bearer sekrit"));
     QVERIFY(connection->handshake().request.raw.contains("token=tok123"));
+    connection->close();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->state() == Connection::State::Closed, 10000);
+}
+
+// The log's UPGRADE preview, the detail pane's text and hex of that row, and the composer's hint mask the
+// URL token and the Authorization value too; Reveal Secrets shows the bytes as sent.
+void TestSecretsUi::logDetailAndComposerMaskTheUpgrade()
+{
+    PeerProcess peer;
+    QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConnectionOptions options;
+    options.url = QUrl(peer.url(QStringLiteral("/echo?room=7&token=tok123")));
+    options.headers = {{"Authorization", "Bearer sekrit"}};
+    Connection *connection = window.workspace()->openConnection(options);
+    window.selectConnection(connection);
+    QTRY_COMPARE_WITH_TIMEOUT(connection->state(), Connection::State::Open, 10000);
+
+    EventLogModel *log = window.eventLogView()->model();
+    QTRY_VERIFY(log->rowCount() >= 1);
+    int upgradeRow = -1;
+    for (int row = 0; row < log->rowCount() && upgradeRow < 0; ++row) {
+        if (connection->events().at(log->eventIndex(row)).type == EventType::HandshakeRequest)
+            upgradeRow = row;
+    }
+    QVERIFY(upgradeRow >= 0);
+    const QModelIndex preview = log->index(upgradeRow, EventLogModel::PreviewColumn);
+    QVERIFY2(!preview.data().toString().contains(QLatin1String("tok123")), qPrintable(preview.data().toString()));
+    QVERIFY(preview.data().toString().contains(QLatin1String("room=7")));
+
+    EventDetailView *detail = window.detailView();
+    detail->showEvent(int(log->eventIndex(upgradeRow)));
+    QVERIFY2(!detail->text().contains(QLatin1String("sekrit")) && !detail->text().contains(QLatin1String("tok123")),
+             qPrintable(detail->text()));
+    QVERIFY(detail->text().contains(QLatin1String("Authorization: Bearer ") + kMask));
+    QVERIFY(!detail->hexView()->data().contains("sekrit"));
+    auto *hint = window.composer()->findChild<QLabel *>(QStringLiteral("composerHint"));
+    QVERIFY(hint);
+    QVERIFY2(!hint->text().contains(QLatin1String("tok123")), qPrintable(hint->text()));
+
+    window.findChild<QAction *>(QStringLiteral("revealSecretsAction"))->trigger();
+    QVERIFY(preview.data().toString().contains(QLatin1String("token=tok123")));
+    QVERIFY(detail->text().contains(QLatin1String("Bearer sekrit")));
+    QVERIFY(detail->hexView()->data().contains("Bearer sekrit"));
+    QVERIFY(hint->text().contains(QLatin1String("tok123")));
+    window.findChild<QAction *>(QStringLiteral("revealSecretsAction"))->trigger(); // remembered: leave it off
     connection->close();
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == Connection::State::Closed, 10000);
 }

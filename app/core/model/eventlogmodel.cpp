@@ -5,6 +5,7 @@
 #include "connection.h"
 #include "eventstore.h"
 #include "frameheader.h"
+#include "secretmasker.h"
 
 #include <QDateTime>
 
@@ -99,6 +100,15 @@ void EventLogModel::setRelativeTime(bool relative)
     if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
     Q_EMIT headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+}
+
+void EventLogModel::setRevealSecrets(bool reveal)
+{
+    if (m_revealSecrets == reveal)
+        return;
+    m_revealSecrets = reveal;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, PreviewColumn), index(rowCount() - 1, PreviewColumn));
 }
 
 void EventLogModel::setBatchIntervalMs(int ms)
@@ -320,6 +330,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case PreviewColumn: {
+        const EventRecord &r = store.at(eventRow);
+        if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
+            return QString::fromUtf8(SecretMasker::maskHttpHead(previewText(store, eventRow).toUtf8()));
         if (const QString *cached = m_previewCache.object(eventRow))
             return *cached;
         auto *text = new QString(previewText(store, eventRow));

@@ -36,6 +36,8 @@ public:
     void setShowFrames(bool show);
     bool showFrames() const { return m_showFrames; }
     void setRelativeTime(bool relative);
+    // Off by default: the UPGRADE / RESPONSE previews show secrets (Authorization, cookies, URL tokens) masked.
+    void setRevealSecrets(bool reveal);
     bool relativeTime() const { return m_relativeTime; }
     void setBatchIntervalMs(int ms);
 
@@ -65,6 +67,7 @@ private:
     qsizetype m_scanned = 0;        // EventStore rows already tested
     bool m_showFrames = false;
     bool m_relativeTime = false;
+    bool m_revealSecrets = false;
     QTimer m_batchTimer;
     mutable QCache<quint32, QString> m_previewCache;
 };
