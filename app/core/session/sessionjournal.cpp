@@ -30,6 +30,8 @@ constexpr quint32 kLargeMessage = 1024 * 1024;
 // Journal files kept open between writes. The rest are reopened (append) for each write and closed after it:
 // 10,000 idle test-server clients each holding a file as well as a socket ran the process out of descriptors.
 constexpr int kMaxOpenFiles = 128;
+// A new journal stays open until its first flush (its handshake follows at once) unless this many are open.
+constexpr int kMaxOpenWhileStarting = 1024;
 
 } // namespace
 
@@ -57,6 +59,12 @@ void SessionJournal::scheduleSizeCap()
 {
     if (m_maxTotalBytes <= 0 || m_capTimer.isActive())
         return;
+    // Listing the folder stats every file (10,000 with a busy test server): skip it while what this run wrote
+    // since the last listing cannot have pushed the total over the cap. Once a minute it is listed anyway, for
+    // files written by other runs.
+    if (m_totalAtCap >= 0 && m_totalAtCap + m_bytesSinceCap <= m_maxTotalBytes && m_sinceCap.isValid()
+        && m_sinceCap.elapsed() < 60000)
+        return;
     if (!m_sinceCap.isValid() || m_sinceCap.elapsed() >= 1000)
         enforceSizeCap();
     else
@@ -80,6 +88,7 @@ QString SessionJournal::defaultFolder()
 void SessionJournal::setFolder(const QString &folder)
 {
     m_folder = folder;
+    m_totalAtCap = -1;
 }
 
 void SessionJournal::setFlushIntervalMs(int ms)
@@ -100,11 +109,15 @@ QString SessionJournal::attach(Connection *connection)
     const QString existing = filePathFor(connection);
     if (!existing.isEmpty())
         return existing;
-    if (!QDir().mkpath(m_folder)) {
-        m_error = tr("Cannot create the session folder %1.").arg(m_folder);
-        return {};
+    // Once per folder, not per connection: a burst of server clients arrives hundreds per event-loop turn.
+    if (m_preparedFolder != m_folder) {
+        if (!QDir().mkpath(m_folder)) {
+            m_error = tr("Cannot create the session folder %1.").arg(m_folder);
+            return {};
+        }
+        QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        m_preparedFolder = m_folder;
     }
-    QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
     const QString name = kPrefix + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id()) + kSuffix;
@@ -115,12 +128,13 @@ QString SessionJournal::attach(Connection *connection)
     if (!journal->file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
         m_error = tr("Cannot write the session journal %1: %2")
                       .arg(journal->file->fileName(), journal->file->errorString());
+        m_preparedFolder.clear(); // the folder may have gone: create it again next time
         return {};
     }
     // Journals hold whole handshakes (cookies, tokens): readable by this user only.
     journal->file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
-    journal->file->write(SessionLogWriter::header(tool.simplified()));
+    m_bytesSinceCap += journal->file->write(SessionLogWriter::header(tool.simplified()));
     ++m_openFiles;
     Journal *raw = journal.get();
     m_journals.push_back(std::move(journal));
@@ -134,8 +148,10 @@ QString SessionJournal::attach(Connection *connection)
         raw->finished = true;
         closeFile(*raw);
     });
+    // Left open for its first events (the handshake, written on the next flush, which parks it).
     writePending(*raw, false);
-    parkFile(*raw);
+    if (m_openFiles > kMaxOpenWhileStarting)
+        parkFile(*raw);
     scheduleSizeCap();
     return raw->file->fileName();
 }
@@ -168,6 +184,7 @@ void SessionJournal::writePending(Journal &journal, bool wait)
     batch.reserve(kWriteChunk + 64 * 1024);
     auto writeBatch = [&] {
         if (journal.file->write(batch) == batch.size()) {
+            m_bytesSinceCap += batch.size();
             batch.resize(0);
             return true;
         }
@@ -357,6 +374,8 @@ int SessionJournal::enforceSizeCap()
     qint64 total = 0;
     for (const QFileInfo &fi : files)
         total += fi.size();
+    m_bytesSinceCap = 0;
+    m_totalAtCap = total;
     if (total <= m_maxTotalBytes)
         return 0;
     // One set of the files being written, not a walk over every journal per file: thousands of each are usual.
@@ -373,6 +392,7 @@ int SessionJournal::enforceSizeCap()
             continue;
         if (QFile::remove(fi.absoluteFilePath())) {
             total -= fi.size();
+            m_totalAtCap = total;
             ++deleted;
         }
     }

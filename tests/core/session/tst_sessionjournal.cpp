@@ -168,7 +168,7 @@ private Q_SLOTS:
         journal.setFlushIntervalMs(10);
         const auto openDescriptors = [] { return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files).size(); };
         const qsizetype before = openDescriptors();
-        constexpr int kConnections = 600;
+        constexpr int kConnections = 1300;
         std::vector<std::unique_ptr<Connection>> connections;
         QStringList paths;
         for (int i = 0; i < kConnections; ++i) {
@@ -179,12 +179,14 @@ private Q_SLOTS:
             paths << journal.attach(connections.back().get());
             QVERIFY2(!paths.last().isEmpty(), qPrintable(journal.errorString()));
         }
-        QVERIFY2(openDescriptors() - before <= 200, qPrintable(QString::number(openDescriptors() - before)));
+        // New journals wait open for their first flush, up to a limit.
+        QVERIFY2(openDescriptors() - before <= 1100, qPrintable(QString::number(openDescriptors() - before)));
         // Later events of every connection still reach its own file (reopened for the write).
         QSignalSpy flushed(&journal, &SessionJournal::flushed);
         for (int i = 0; i < kConnections; ++i)
             addText(*connections[size_t(i)], Direction::Outgoing, "second " + QByteArray::number(i), 2);
         QTRY_VERIFY_WITH_TIMEOUT(flushed.size() >= kConnections, 10000);
+        // Once flushed, only a few stay open.
         QVERIFY2(openDescriptors() - before <= 200, qPrintable(QString::number(openDescriptors() - before)));
         for (int i = 0; i < kConnections; i += 37) {
             SessionLogReader reader;
