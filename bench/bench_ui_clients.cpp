@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QProcess>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
 
@@ -74,6 +75,12 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: bench_ui_clients --loadgen PATH [--clients N]\n");
         return 2;
     }
+
+    // Each client is journaled: into a fresh folder, so that runs neither fill the user's data folder nor
+    // measure the previous run's 10,000 files in the size cap.
+    QTemporaryDir sessions;
+    if (qEnvironmentVariableIsEmpty("WSI_SESSIONS_DIR"))
+        qputenv("WSI_SESSIONS_DIR", sessions.path().toLocal8Bit());
 
     wsi::MainWindow window;
     window.resize(1400, 900);

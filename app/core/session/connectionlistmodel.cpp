@@ -6,42 +6,98 @@
 
 namespace wsi {
 
+namespace {
+// While a burst lasts, rows are inserted at most this often; a single arrival is listed at once.
+constexpr int kBurstBatchMs = 50;
+} // namespace
+
 ConnectionListModel::ConnectionListModel(Workspace *workspace, QObject *parent)
     : QAbstractListModel(parent)
-    , m_workspace(workspace)
 {
     // Counters change per message; the list repaints at most a few times a second.
     m_coalesceTimer.setSingleShot(true);
     m_coalesceTimer.setInterval(150);
     connect(&m_coalesceTimer, &QTimer::timeout, this, &ConnectionListModel::flushChanges);
 
-    connect(workspace, &Workspace::connectionAdded, this, [this](Connection *) {
-        const int row = rowCount() - 1;
-        beginInsertRows({}, row, row);
-        endInsertRows();
+    // Starts at 0 ms (the rest of this event-loop turn); stretched to kBurstBatchMs once a batch held more than
+    // one arrival, and back to 0 when arrivals come one at a time again.
+    m_insertTimer.setSingleShot(true);
+    m_insertTimer.setInterval(0);
+    connect(&m_insertTimer, &QTimer::timeout, this, [this] {
+        const bool burst = m_pending.size() > 1;
+        flushPendingRows();
+        m_insertTimer.setInterval(burst ? kBurstBatchMs : 0);
+        if (burst)
+            m_insertTimer.start(); // the burst goes on: keep batching until a window passes with at most one
     });
-    connect(workspace, &Workspace::connectionAboutToBeRemoved, this, [this](Connection *connection) {
-        const int row = m_workspace->indexOf(connection);
-        m_dirty.remove(connection);
-        beginRemoveRows({}, row, row);
-    });
-    connect(workspace, &Workspace::connectionRemoved, this, [this](Connection *) { endRemoveRows(); });
+
+    appendRows(workspace->connections());
+    connect(workspace, &Workspace::connectionAdded, this, &ConnectionListModel::onConnectionAdded);
+    connect(workspace, &Workspace::connectionAboutToBeRemoved, this,
+        &ConnectionListModel::onConnectionAboutToBeRemoved);
     connect(workspace, &Workspace::connectionChanged, this, &ConnectionListModel::onConnectionChanged);
 }
 
 int ConnectionListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_workspace->connections().size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 Connection *ConnectionListModel::connectionAt(int row) const
 {
-    return m_workspace->connections().value(row);
+    return m_rows.value(row);
 }
 
 int ConnectionListModel::rowOf(const Connection *connection) const
 {
-    return m_workspace->indexOf(connection);
+    return m_rowOf.value(connection, -1);
+}
+
+void ConnectionListModel::flushPendingRows()
+{
+    if (m_pending.isEmpty())
+        return;
+    const QList<Connection *> batch = std::exchange(m_pending, {});
+    appendRows(batch);
+}
+
+void ConnectionListModel::onConnectionAdded(Connection *connection)
+{
+    if (m_insertTimer.isActive()) {
+        m_pending.append(connection);
+        return;
+    }
+    appendRows({connection});
+    m_insertTimer.start();
+}
+
+void ConnectionListModel::appendRows(const QList<Connection *> &connections)
+{
+    if (connections.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(connections.size()) - 1);
+    for (Connection *connection : connections) {
+        m_rowOf.insert(connection, int(m_rows.size()));
+        m_rows.append(connection);
+    }
+    endInsertRows();
+}
+
+void ConnectionListModel::onConnectionAboutToBeRemoved(Connection *connection)
+{
+    m_dirty.remove(connection);
+    const int row = rowOf(connection);
+    if (row < 0) {
+        m_pending.removeOne(connection);
+        return;
+    }
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_rowOf.remove(connection);
+    for (int r = row; r < m_rows.size(); ++r)
+        m_rowOf[m_rows.at(r)] = r;
+    endRemoveRows();
 }
 
 void ConnectionListModel::setRevealSecrets(bool reveal)
@@ -100,12 +156,19 @@ void ConnectionListModel::onConnectionChanged(Connection *connection)
 
 void ConnectionListModel::flushChanges()
 {
+    // One range for all changed rows: a burst of state changes is one repaint, not one signal per row.
+    int first = int(m_rows.size());
+    int last = -1;
     for (Connection *connection : std::as_const(m_dirty)) {
         const int row = rowOf(connection);
-        if (row >= 0)
-            Q_EMIT dataChanged(index(row), index(row));
+        if (row < 0)
+            continue; // still waiting in a batch: it is painted fresh when inserted
+        first = qMin(first, row);
+        last = qMax(last, row);
     }
     m_dirty.clear();
+    if (last >= 0)
+        Q_EMIT dataChanged(index(first), index(last));
 }
 
 } // namespace wsi

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -26,6 +27,11 @@ const QString kPrefix = QStringLiteral("session-");
 constexpr qsizetype kWriteChunk = 256 * 1024;
 // Messages above this are formatted on a worker thread: base64 of 64 MiB takes the GUI thread seconds.
 constexpr quint32 kLargeMessage = 1024 * 1024;
+// Journal files kept open between writes. The rest are reopened (append) for each write and closed after it:
+// 10,000 idle test-server clients each holding a file as well as a socket ran the process out of descriptors.
+constexpr int kMaxOpenFiles = 128;
+// A new journal stays open until its first flush (its handshake follows at once) unless this many are open.
+constexpr int kMaxOpenWhileStarting = 1024;
 
 } // namespace
 
@@ -53,6 +59,12 @@ void SessionJournal::scheduleSizeCap()
 {
     if (m_maxTotalBytes <= 0 || m_capTimer.isActive())
         return;
+    // Listing the folder stats every file (10,000 with a busy test server): skip it while what this run wrote
+    // since the last listing cannot have pushed the total over the cap. Once a minute it is listed anyway, for
+    // files written by other runs.
+    if (m_totalAtCap >= 0 && m_totalAtCap + m_bytesSinceCap <= m_maxTotalBytes && m_sinceCap.isValid()
+        && m_sinceCap.elapsed() < 60000)
+        return;
     if (!m_sinceCap.isValid() || m_sinceCap.elapsed() >= 1000)
         enforceSizeCap();
     else
@@ -76,6 +88,7 @@ QString SessionJournal::defaultFolder()
 void SessionJournal::setFolder(const QString &folder)
 {
     m_folder = folder;
+    m_totalAtCap = -1;
 }
 
 void SessionJournal::setFlushIntervalMs(int ms)
@@ -85,11 +98,8 @@ void SessionJournal::setFlushIntervalMs(int ms)
 
 QString SessionJournal::filePathFor(const Connection *connection) const
 {
-    for (const auto &j : m_journals) {
-        if (j->connection == connection)
-            return j->file->fileName();
-    }
-    return {};
+    const Journal *journal = m_byConnection.value(connection);
+    return journal ? journal->file->fileName() : QString();
 }
 
 QString SessionJournal::attach(Connection *connection)
@@ -99,11 +109,15 @@ QString SessionJournal::attach(Connection *connection)
     const QString existing = filePathFor(connection);
     if (!existing.isEmpty())
         return existing;
-    if (!QDir().mkpath(m_folder)) {
-        m_error = tr("Cannot create the session folder %1.").arg(m_folder);
-        return {};
+    // Once per folder, not per connection: a burst of server clients arrives hundreds per event-loop turn.
+    if (m_preparedFolder != m_folder) {
+        if (!QDir().mkpath(m_folder)) {
+            m_error = tr("Cannot create the session folder %1.").arg(m_folder);
+            return {};
+        }
+        QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        m_preparedFolder = m_folder;
     }
-    QFile::setPermissions(m_folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
     const QString name = kPrefix + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id()) + kSuffix;
@@ -114,23 +128,30 @@ QString SessionJournal::attach(Connection *connection)
     if (!journal->file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
         m_error = tr("Cannot write the session journal %1: %2")
                       .arg(journal->file->fileName(), journal->file->errorString());
+        m_preparedFolder.clear(); // the folder may have gone: create it again next time
         return {};
     }
     // Journals hold whole handshakes (cookies, tokens): readable by this user only.
     journal->file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
-    journal->file->write(SessionLogWriter::header(tool.simplified()));
+    m_bytesSinceCap += journal->file->write(SessionLogWriter::header(tool.simplified()));
+    ++m_openFiles;
     Journal *raw = journal.get();
     m_journals.push_back(std::move(journal));
+    m_byConnection.insert(connection, raw);
     connect(connection, &Connection::eventsAppended, this, [this, raw] { onEventsAppended(raw); });
     connect(connection, &Connection::finished, this, [this, connection] { finishJournal(connection); });
-    connect(connection, &QObject::destroyed, this, [this, raw] {
+    connect(connection, &QObject::destroyed, this, [this, raw, connection] {
+        m_byConnection.remove(connection); // the address may be reused by a new connection
         if (raw->largeLine.valid())
             writePending(*raw, true); // its data is a copy: the line can still be written
         raw->finished = true;
-        raw->file->close();
+        closeFile(*raw);
     });
+    // Left open for its first events (the handshake, written on the next flush, which parks it).
     writePending(*raw, false);
+    if (m_openFiles > kMaxOpenWhileStarting)
+        parkFile(*raw);
     scheduleSizeCap();
     return raw->file->fileName();
 }
@@ -150,8 +171,12 @@ void SessionJournal::onEventsAppended(Journal *)
 
 void SessionJournal::writePending(Journal &journal, bool wait)
 {
-    if (journal.finished || !journal.file->isOpen())
+    if (journal.finished)
         return;
+    const bool work = journal.largeLine.valid()
+        || (journal.connection && journal.written < journal.connection->events().size());
+    if (!work || !reopenFile(journal))
+        return; // nothing to write: a parked file stays closed
     // One reused buffer written every 256 KiB: a flood's quarter second is tens of MB, and building it as one
     // fresh array cost more in page faults and re-allocation copies than formatting the lines.
     QByteArray &batch = m_buffer;
@@ -159,13 +184,14 @@ void SessionJournal::writePending(Journal &journal, bool wait)
     batch.reserve(kWriteChunk + 64 * 1024);
     auto writeBatch = [&] {
         if (journal.file->write(batch) == batch.size()) {
+            m_bytesSinceCap += batch.size();
             batch.resize(0);
             return true;
         }
         m_error = tr("Writing the session journal %1 failed: %2")
                       .arg(journal.file->fileName(), journal.file->errorString());
         journal.finished = true; // a full disk must not cost the capture: stop journaling this one
-        journal.file->close();
+        closeFile(journal);
         return false;
     };
     if (journal.largeLine.valid()) {
@@ -217,6 +243,7 @@ void SessionJournal::flush()
     for (const auto &j : m_journals) {
         writePending(*j, true);
         closeIfDone(*j);
+        parkFile(*j);
     }
     if (std::none_of(m_journals.cbegin(), m_journals.cend(), [](const auto &j) { return !j->finished; }))
         m_timer.stop();
@@ -228,6 +255,7 @@ void SessionJournal::flushReady()
     for (const auto &j : m_journals) {
         writePending(*j, false);
         closeIfDone(*j);
+        parkFile(*j);
         anyLive = anyLive || !j->finished;
     }
     if (!anyLive)
@@ -241,19 +269,47 @@ void SessionJournal::closeIfDone(Journal &journal)
     if (journal.connection && journal.written < journal.connection->events().size())
         return;
     journal.finished = true;
+    closeFile(journal);
+}
+
+bool SessionJournal::reopenFile(Journal &journal)
+{
+    if (journal.file->isOpen())
+        return true;
+    if (!journal.file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+        m_error = tr("Cannot write the session journal %1: %2")
+                      .arg(journal.file->fileName(), journal.file->errorString());
+        journal.finished = true;
+        return false;
+    }
+    ++m_openFiles;
+    return true;
+}
+
+void SessionJournal::parkFile(Journal &journal)
+{
+    // A large line still being formatted is written soon: keep its file open for it.
+    if (m_openFiles > kMaxOpenFiles && !journal.largeLine.valid())
+        closeFile(journal);
+}
+
+void SessionJournal::closeFile(Journal &journal)
+{
+    if (!journal.file->isOpen())
+        return;
     journal.file->close();
+    --m_openFiles;
 }
 
 void SessionJournal::finishJournal(Connection *connection)
 {
-    for (const auto &j : m_journals) {
-        if (j->connection == connection && !j->finished) {
-            j->finishing = true;
-            writePending(*j, false);
-            closeIfDone(*j);
-            if (!j->finished && !m_timer.isActive())
-                m_timer.start(); // a large message is still being formatted
-        }
+    if (Journal *j = m_byConnection.value(connection); j && !j->finished) {
+        j->finishing = true;
+        writePending(*j, false);
+        closeIfDone(*j);
+        parkFile(*j);
+        if (!j->finished && !m_timer.isActive())
+            m_timer.start(); // a large message is still being formatted
     }
     scheduleSizeCap();
 }
@@ -318,17 +374,25 @@ int SessionJournal::enforceSizeCap()
     qint64 total = 0;
     for (const QFileInfo &fi : files)
         total += fi.size();
+    m_bytesSinceCap = 0;
+    m_totalAtCap = total;
+    if (total <= m_maxTotalBytes)
+        return 0;
+    // One set of the files being written, not a walk over every journal per file: thousands of each are usual.
+    QSet<QString> active;
+    for (const auto &j : m_journals) {
+        if (!j->finished)
+            active.insert(QFileInfo(j->file->fileName()).absoluteFilePath());
+    }
     int deleted = 0;
     for (const QFileInfo &fi : files) {
         if (total <= m_maxTotalBytes)
             break;
-        bool active = false;
-        for (const auto &j : m_journals)
-            active = active || (!j->finished && QFileInfo(j->file->fileName()) == fi);
-        if (active)
+        if (active.contains(fi.absoluteFilePath()))
             continue;
         if (QFile::remove(fi.absoluteFilePath())) {
             total -= fi.size();
+            m_totalAtCap = total;
             ++deleted;
         }
     }

@@ -84,6 +84,10 @@ private:
     void writePending(Journal &journal, bool wait);
     void flushReady();
     void closeIfDone(Journal &journal);
+    // Files are opened only while written once more than a few are open (see kMaxOpenFiles).
+    bool reopenFile(Journal &journal);
+    void parkFile(Journal &journal);
+    void closeFile(Journal &journal);
     void finishJournal(Connection *connection);
     void scheduleSizeCap();
 
@@ -97,6 +101,11 @@ private:
     QByteArray m_buffer; // lines on their way to a file, reused
     QString m_error;
     std::vector<std::unique_ptr<Journal>> m_journals;
+    QHash<const Connection *, Journal *> m_byConnection; // O(1) lookups with thousands of clients
+    int m_openFiles = 0;
+    QString m_preparedFolder;  // created and made private already
+    qint64 m_totalAtCap = -1;  // bytes in the folder at the last listing, -1 before the first
+    qint64 m_bytesSinceCap = 0; // written by this journal since then
 };
 
 } // namespace wsi

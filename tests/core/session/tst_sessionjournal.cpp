@@ -158,6 +158,46 @@ private Q_SLOTS:
         QVERIFY(qAbs(sessions.first().started.secsTo(QDateTime::currentDateTimeUtc())) < 60);
     }
 
+    // Thousands of server clients must not each hold a journal file open (with their sockets they ran the process
+    // out of descriptors): beyond a few, files are closed between writes and reopened to append, losing nothing.
+    void manyJournalsShareABoundedNumberOfOpenFiles()
+    {
+        QTemporaryDir dir;
+        SessionJournal journal;
+        journal.setFolder(dir.path());
+        journal.setFlushIntervalMs(10);
+        const auto openDescriptors = [] { return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files).size(); };
+        const qsizetype before = openDescriptors();
+        constexpr int kConnections = 1300;
+        std::vector<std::unique_ptr<Connection>> connections;
+        QStringList paths;
+        for (int i = 0; i < kConnections; ++i) {
+            ConnectionOptions options;
+            options.url = QUrl(QStringLiteral("ws://client%1.test/").arg(i));
+            connections.push_back(std::make_unique<Connection>(options));
+            addText(*connections.back(), Direction::Incoming, "first " + QByteArray::number(i), 1);
+            paths << journal.attach(connections.back().get());
+            QVERIFY2(!paths.last().isEmpty(), qPrintable(journal.errorString()));
+        }
+        // New journals wait open for their first flush, up to a limit.
+        QVERIFY2(openDescriptors() - before <= 1100, qPrintable(QString::number(openDescriptors() - before)));
+        // Later events of every connection still reach its own file (reopened for the write).
+        QSignalSpy flushed(&journal, &SessionJournal::flushed);
+        for (int i = 0; i < kConnections; ++i)
+            addText(*connections[size_t(i)], Direction::Outgoing, "second " + QByteArray::number(i), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(flushed.size() >= kConnections, 10000);
+        // Once flushed, only a few stay open.
+        QVERIFY2(openDescriptors() - before <= 200, qPrintable(QString::number(openDescriptors() - before)));
+        for (int i = 0; i < kConnections; i += 37) {
+            SessionLogReader reader;
+            QVERIFY2(reader.readFile(paths.at(i)), qPrintable(reader.errorString()));
+            QCOMPARE(reader.eventCount(), 2);
+            QCOMPARE(reader.connections().front()->events().payloadText(0), QStringLiteral("first %1").arg(i));
+            QCOMPARE(reader.connections().front()->events().payloadText(1), QStringLiteral("second %1").arg(i));
+        }
+        QCOMPARE(journal.filePathFor(connections[123].get()), paths.at(123));
+    }
+
     void listsSessionsNewestFirstAndReopensThem()
     {
         QTemporaryDir dir;
