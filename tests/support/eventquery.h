@@ -5,6 +5,7 @@
 #include "connection.h"
 
 #include <QList>
+#include <QStringList>
 
 // The EventStore rows of one type and direction, in order.
 inline QList<qsizetype> eventsOf(const wsi::Connection &c, wsi::EventType type, wsi::Direction dir)
@@ -15,4 +16,18 @@ inline QList<qsizetype> eventsOf(const wsi::Connection &c, wsi::EventType type, 
             rows << i;
     }
     return rows;
+}
+
+// The text of every ERROR row, in order; their layers too when asked.
+inline QStringList errorsOf(const wsi::Connection &c, QList<wsi::ErrorLayer> *layers = nullptr)
+{
+    QStringList errors;
+    for (qsizetype i = 0; i < c.events().size(); ++i) {
+        if (c.events().at(i).type == wsi::EventType::Error) {
+            errors << c.events().payloadText(i);
+            if (layers)
+                *layers << c.events().at(i).layer();
+        }
+    }
+    return errors;
 }

@@ -1,6 +1,7 @@
 // Keepalive against real peers on 127.0.0.1: a raw socket server that never answers pings (/silent) and
 // python3-websockets, which answers every ping.
 #include "connection.h"
+#include "eventquery.h"
 #include "keepalive.h"
 #include "peerprocess.h"
 
@@ -10,19 +11,6 @@
 using namespace wsi;
 
 namespace {
-
-QStringList errorsOf(const Connection &c, QList<ErrorLayer> *layers = nullptr)
-{
-    QStringList errors;
-    for (qsizetype i = 0; i < c.events().size(); ++i) {
-        if (c.events().at(i).type == EventType::Error) {
-            errors << c.events().payloadText(i);
-            if (layers)
-                *layers << c.events().at(i).layer();
-        }
-    }
-    return errors;
-}
 
 int countOf(const Connection &c, EventType type, Direction dir)
 {

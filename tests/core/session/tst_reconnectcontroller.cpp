@@ -1,6 +1,7 @@
 // ReconnectController: the countdown on an injected clock (no sleeping), what ends a connection for good,
 // and a real python3-websockets server that is stopped and restarted on the same port.
 #include "connection.h"
+#include "eventquery.h"
 #include "peerprocess.h"
 #include "reconnectcontroller.h"
 #include "workspace.h"
@@ -11,19 +12,6 @@
 using namespace wsi;
 
 namespace {
-
-QStringList errorsOf(const Connection &c, QList<ErrorLayer> *layers = nullptr)
-{
-    QStringList errors;
-    for (qsizetype i = 0; i < c.events().size(); ++i) {
-        if (c.events().at(i).type == EventType::Error) {
-            errors << c.events().payloadText(i);
-            if (layers)
-                *layers << c.events().at(i).layer();
-        }
-    }
-    return errors;
-}
 
 bool waitFinished(Connection *c, int ms = 15000)
 {
