@@ -1,12 +1,25 @@
 #include "eventstore.h"
 
-#include <algorithm>
+#include <cstring>
+#include <type_traits>
 
 namespace wsi {
 
 qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
 {
     record.payloadSize = quint32(payload.size());
+    if (record.type == EventType::Message && !payload.isEmpty()) {
+        // An echo repeats the message it answers: both are kept once. Comparing costs less than storing, and
+        // fresh memory is the dearest part of recording a flood.
+        if (m_lastMessageSize == payload.size() && m_arena.view(m_lastMessageOffset, m_lastMessageSize) == payload) {
+            record.payloadOffset = m_lastMessageOffset;
+            return store(record);
+        }
+        record.payloadOffset = m_arena.append(payload);
+        m_lastMessageOffset = record.payloadOffset;
+        m_lastMessageSize = payload.size();
+        return store(record);
+    }
     record.payloadOffset = m_arena.append(payload);
     return store(record);
 }
@@ -20,21 +33,30 @@ qsizetype EventStore::appendAdopting(EventRecord record, QByteArray &&payload)
 
 qsizetype EventStore::store(const EventRecord &record)
 {
-    const size_t block = size_t(m_size) >> kBlockBits;
-    if (block == 0 && size_t(m_size) == m_firstBlockCapacity) {
-        const size_t capacity = m_firstBlockCapacity == 0 ? kFirstBlockSize : m_firstBlockCapacity * 2;
-        auto grown = std::make_unique<EventRecord[]>(capacity);
-        if (m_size > 0)
-            std::copy_n(m_blocks[0].get(), m_size, grown.get());
-        if (m_blocks.empty())
-            m_blocks.push_back(std::move(grown));
-        else
-            m_blocks[0] = std::move(grown);
-        m_firstBlockCapacity = capacity;
-    } else if (block == m_blocks.size()) {
-        m_blocks.push_back(std::make_unique<EventRecord[]>(kBlockSize));
+    static_assert(std::is_trivially_copyable_v<EventRecord> && std::is_trivially_destructible_v<EventRecord>);
+    const size_t row = size_t(m_size);
+    EventRecord *slot = nullptr;
+    if (row < kFirstBlockRecords) {
+        if (row == m_firstBlockCapacity) {
+            const size_t capacity = m_firstBlockCapacity == 0 ? kFirstBlockInitial : m_firstBlockCapacity * 2;
+            BulkMemory grown(capacity * sizeof(EventRecord));
+            if (m_size > 0)
+                std::memcpy(grown.data(), m_blocks[0].data(), row * sizeof(EventRecord));
+            if (m_blocks.empty())
+                m_blocks.push_back(std::move(grown));
+            else
+                m_blocks[0] = std::move(grown);
+            m_firstBlockCapacity = capacity;
+        }
+        slot = reinterpret_cast<EventRecord *>(m_blocks[0].data()) + row;
+    } else {
+        const size_t rest = row - kFirstBlockRecords;
+        const size_t block = 1 + (rest >> kBlockBits);
+        if (block == m_blocks.size())
+            m_blocks.emplace_back(kBlockRecords * sizeof(EventRecord));
+        slot = reinterpret_cast<EventRecord *>(m_blocks[block].data()) + (rest & (kBlockRecords - 1));
     }
-    m_blocks[block][size_t(m_size) & (kBlockSize - 1)] = record;
+    std::memcpy(static_cast<void *>(slot), &record, sizeof(EventRecord));
     return m_size++;
 }
 
@@ -46,8 +68,10 @@ QByteArrayView EventStore::payload(qsizetype row) const
 
 qsizetype EventStore::memoryUsed() const
 {
-    const size_t records = m_blocks.empty() ? 0 : m_firstBlockCapacity + (m_blocks.size() - 1) * kBlockSize;
-    return qsizetype(records * sizeof(EventRecord)) + m_arena.bytesReserved();
+    qsizetype bytes = m_arena.bytesReserved();
+    for (const BulkMemory &block : m_blocks)
+        bytes += qsizetype(block.size());
+    return bytes;
 }
 
 } // namespace wsi

@@ -10,13 +10,12 @@ quint64 PayloadArena::append(QByteArrayView bytes)
     if (size == 0)
         return 0;
 
-    // Large payloads get a chunk of their own so that small ones keep packing densely.
-    if (size > kChunkSize / 4) {
+    if (size > kLargePayload) {
         Chunk chunk;
-        chunk.data.reset(new char[size_t(size)]);
+        chunk.data = BulkMemory(size_t(size));
         chunk.capacity = size;
         chunk.used = size;
-        std::memcpy(chunk.data.get(), bytes.data(), size_t(size));
+        std::memcpy(chunk.data.data(), bytes.data(), size_t(size));
         m_chunks.push_back(std::move(chunk));
         m_bytesStored += size;
         m_bytesReserved += size;
@@ -26,8 +25,8 @@ quint64 PayloadArena::append(QByteArrayView bytes)
     if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size) {
         Chunk chunk;
         const qsizetype capacity = qMax(size, m_nextChunkSize);
-        m_nextChunkSize = qMin(m_nextChunkSize * 2, kChunkSize);
-        chunk.data.reset(new char[size_t(capacity)]);
+        m_nextChunkSize = qMin(m_nextChunkSize * 2, kMaxChunkSize);
+        chunk.data = BulkMemory(size_t(capacity));
         chunk.capacity = capacity;
         m_chunks.push_back(std::move(chunk));
         m_current = qsizetype(m_chunks.size() - 1);
@@ -35,7 +34,7 @@ quint64 PayloadArena::append(QByteArrayView bytes)
     }
     Chunk &chunk = m_chunks[size_t(m_current)];
     const quint64 offset = (quint64(m_current) << 32) | quint64(chunk.used);
-    std::memcpy(chunk.data.get() + chunk.used, bytes.data(), size_t(size));
+    std::memcpy(chunk.data.data() + chunk.used, bytes.data(), size_t(size));
     chunk.used += size;
     m_bytesStored += size;
     return offset;
@@ -44,7 +43,7 @@ quint64 PayloadArena::append(QByteArrayView bytes)
 quint64 PayloadArena::adopt(QByteArray &&bytes)
 {
     const qsizetype size = bytes.size();
-    if (size <= kChunkSize / 4)
+    if (size <= kLargePayload)
         return append(bytes);
     Chunk chunk;
     chunk.adopted = std::move(bytes);

@@ -2,7 +2,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <memory>
+
+#include "bulkmemory.h"
 #include <vector>
 
 namespace wsi {
@@ -12,7 +13,10 @@ namespace wsi {
 class PayloadArena
 {
 public:
-    static constexpr qsizetype kChunkSize = 1 << 20;
+    // Payloads larger than this get a chunk of their own, so that small ones keep packing densely.
+    static constexpr qsizetype kLargePayload = qsizetype(256) << 10;
+    // Chunks for small payloads start at 4 KB and double up to this: 8 MiB, four huge pages (BulkMemory).
+    static constexpr qsizetype kMaxChunkSize = qsizetype(8) << 20;
 
     PayloadArena() = default;
     PayloadArena(const PayloadArena &) = delete;
@@ -31,16 +35,16 @@ private:
     // Offsets encode (chunk index << 32 | position in chunk): a payload never straddles chunks.
     struct Chunk
     {
-        std::unique_ptr<char[]> data;
+        BulkMemory data;
         QByteArray adopted; // set instead of data for adopt()ed buffers
-        const char *bytes() const { return data ? data.get() : adopted.constData(); }
+        const char *bytes() const { return data.data() ? data.data() : adopted.constData(); }
         qsizetype capacity = 0;
         qsizetype used = 0;
     };
     std::vector<Chunk> m_chunks;
     qsizetype m_current = -1; // chunk that small payloads go into
-    // Chunks for small payloads start at 4 KB and double up to kChunkSize: a connection with a handshake
-    // and a few frames (10,000 idle test-server clients) must not reserve a megabyte each.
+    // Chunks for small payloads start small: a connection with a handshake and a few frames (10,000 idle
+    // test-server clients) must not reserve a megabyte each.
     qsizetype m_nextChunkSize = 4096;
     qsizetype m_bytesStored = 0;
     qsizetype m_bytesReserved = 0;

@@ -44,7 +44,7 @@ private Q_SLOTS:
     {
         EventStore store;
         EventRecord r;
-        const QByteArray big(3 * PayloadArena::kChunkSize, 'b');
+        const QByteArray big(3 * PayloadArena::kLargePayload, 'b');
         store.append(r, "small");
         store.append(r, big);
         store.append(r, "after");
@@ -58,14 +58,14 @@ private Q_SLOTS:
     {
         EventStore store;
         EventRecord r;
-        QByteArray big(PayloadArena::kChunkSize, 'b');
+        QByteArray big(4 * PayloadArena::kLargePayload, 'b');
         big[7] = 'X';
         const char *data = big.constData();
         const qsizetype row = store.appendAdopting(r, std::move(big));
         QCOMPARE(store.payload(row).data(), data);
-        QCOMPARE(store.payload(row).size(), PayloadArena::kChunkSize);
+        QCOMPARE(store.payload(row).size(), 4 * PayloadArena::kLargePayload);
         QCOMPARE(store.payload(row).at(7), 'X');
-        QCOMPARE(store.at(row).payloadSize, quint32(PayloadArena::kChunkSize));
+        QCOMPARE(store.at(row).payloadSize, quint32(4 * PayloadArena::kLargePayload));
         const qsizetype small = store.appendAdopting(r, QByteArray("tiny"));
         QCOMPARE(store.payload(small).toByteArray(), QByteArray("tiny"));
         QCOMPARE(store.payload(row).at(7), 'X');
@@ -102,6 +102,63 @@ private Q_SLOTS:
             QCOMPARE(store.at(i).value, quint64(i));
             QCOMPARE(store.payloadCopy(i), QByteArray::number(i));
         }
+    }
+
+    // Past the first block, records go into 10 MiB blocks: every row on either side of each boundary is kept.
+    void recordsSurviveTheLargeBlocks()
+    {
+        EventStore store;
+        EventRecord r;
+        constexpr int kFirst = 1 << 14;
+        constexpr int kLarge = 1 << 18;
+        const int rows = kFirst + 2 * kLarge + 3;
+        for (int i = 0; i < rows; ++i) {
+            r.value = quint64(i);
+            r.timeUs = -i;
+            store.append(r, QByteArray::number(i % 1000));
+        }
+        QCOMPARE(store.size(), qsizetype(rows));
+        for (int i : {0, kFirst - 1, kFirst, kFirst + 1, kFirst + kLarge - 1, kFirst + kLarge, kFirst + kLarge + 1,
+                      kFirst + 2 * kLarge - 1, kFirst + 2 * kLarge, rows - 1}) {
+            QCOMPARE(store.at(i).value, quint64(i));
+            QCOMPARE(store.at(i).timeUs, qint64(-i));
+            QCOMPARE(store.payloadCopy(i), QByteArray::number(i % 1000));
+        }
+        // Two full large blocks and a third begun, plus the first block and the arena: no more.
+        const qsizetype records = qsizetype(kFirst + 3 * kLarge) * qsizetype(sizeof(EventRecord));
+        QVERIFY2(store.memoryUsed() >= records && store.memoryUsed() < records + (qsizetype(16) << 20),
+                 qPrintable(QString::number(store.memoryUsed())));
+    }
+
+    // An echo (the same message back, after its frame) keeps the payload once; anything else is stored as sent.
+    void anEchoedMessageSharesItsPayload()
+    {
+        EventStore store;
+        EventRecord frame;
+        frame.type = EventType::Frame;
+        EventRecord message;
+        message.type = EventType::Message;
+        const QByteArray text = QByteArrayLiteral("{\"seq\":1,\"body\":\"hello there\"}");
+        store.append(frame, QByteArray("\x81\xa0mask", 6));
+        const qsizetype in = store.append(message, text);
+        store.append(frame, QByteArray("\x81\x20", 2));
+        const qsizetype stored = store.payloadBytesStored();
+        const qsizetype out = store.append(message, QByteArray(text)); // an equal copy, not the same buffer
+        QCOMPARE(store.payload(out).data(), store.payload(in).data());
+        QCOMPARE(store.payloadCopy(out), text);
+        QCOMPARE(store.at(out).payloadSize, quint32(text.size()));
+        QCOMPARE(store.payloadBytesStored(), stored);
+        // Same size, other bytes: stored apart; and every payload still reads back as appended.
+        QByteArray other = text;
+        other[other.size() - 2] = 'X';
+        const qsizetype changed = store.append(message, other);
+        QVERIFY(store.payload(changed).data() != store.payload(in).data());
+        QCOMPARE(store.payloadCopy(changed), other);
+        QCOMPARE(store.payloadCopy(in), text);
+        // A frame's header bytes equal to a message's payload are not shared (only messages are compared).
+        const qsizetype header = store.append(frame, other);
+        QVERIFY(store.payload(header).data() != store.payload(changed).data());
+        QCOMPARE(store.payloadCopy(header), other);
     }
 
     void emptyPayloadIsEmpty()
