@@ -48,7 +48,7 @@ struct EventRecord
     Direction dir = Direction::None;
     quint8 sub = 0;             // Frame: opcode; Error: ErrorLayer; Message: frame count (saturating at 255)
     quint8 flags = 0;           // EventFlag bits
-    quint32 reserved = 0;
+    quint32 reserved = 0;       // EventStore's own (it clears it on append)
 
     ErrorLayer layer() const { return static_cast<ErrorLayer>(sub); }
     bool hasFlag(EventFlag f) const { return (flags & f) != 0; }

@@ -1,35 +1,46 @@
 #pragma once
 
-#include "bulkmemory.h"
 #include "eventrecord.h"
 #include "payloadarena.h"
+#include "recordblocks.h"
+#include "rowmap.h"
 
 #include <QByteArray>
 #include <QString>
-#include <vector>
+#include <array>
+#include <memory>
 
 namespace wsi {
 
 // The append-only event stream of one connection. Not a QObject: the owner (Connection) signals appends.
+//
+// Recording a flood is mostly a matter of fresh memory, so a single-frame message is stored compactly: its
+// Frame row and its Message row share one record, and a message that repeats the previous message (an
+// echo) shares its payload bytes. Readers never see the difference: at() and payload() give every row
+// exactly as if each had been appended on its own.
 class EventStore
 {
 public:
     EventStore() = default;
 
-    // Stores the record with its payload; returns the new row index. A message whose payload is the same as
-    // the previous message's (an echo) shares that payload's bytes.
+    // Stores the record with its payload; returns the new row index.
     qsizetype append(EventRecord record, QByteArrayView payload);
     // The same, keeping a large payload's buffer instead of copying it (see PayloadArena::adopt).
     qsizetype appendAdopting(EventRecord record, QByteArray &&payload);
+    // A single-frame message: its Frame row (payload: the raw header bytes) and its Message row, appended
+    // together; returns the Frame row's index. Kept as one record when the two agree (same time, direction,
+    // length, one frame), else exactly as two append() calls.
+    qsizetype appendFrameAndMessage(const EventRecord &frame, QByteArrayView headerBytes,
+                                    const EventRecord &message, QByteArrayView payload);
 
-    qsizetype size() const { return m_size; }
-    const EventRecord &at(qsizetype row) const
+    qsizetype size() const { return m_rows.size(); }
+    EventRecord at(qsizetype row) const
     {
-        const size_t r = size_t(row);
-        if (r < kFirstBlockRecords)
-            return records(0)[r];
-        const size_t rest = r - kFirstBlockRecords;
-        return records(1 + (rest >> kBlockBits))[rest & (kBlockRecords - 1)];
+        const RowMap::Slot slot = m_rows.at(row);
+        const EventRecord &stored = m_records.at(slot.record);
+        if ((stored.reserved & kPairedBit) == 0)
+            return stored;
+        return slot.secondHalf ? messageHalf(stored) : frameHalf(stored);
     }
     // A view into the arena; valid as long as the store lives.
     QByteArrayView payload(qsizetype row) const;
@@ -38,29 +49,38 @@ public:
 
     qsizetype memoryUsed() const;
     qsizetype payloadBytesStored() const { return m_arena.bytesStored(); } // shared payloads count once
+    qsizetype recordsStored() const { return m_records.size(); }           // a pair counts once
 
 private:
+    // A stored pair is a Message record whose reserved field holds this bit and the header's size, whose
+    // value holds the header bytes' arena offset, and whose sub, flags and maskKey are the frame's (the
+    // message's only flag, Text, is not a frame flag).
+    static constexpr quint32 kPairedBit = 0x80000000u;
+    static constexpr quint32 kHeaderSizeMask = 0xFFu;
+    static EventRecord frameHalf(const EventRecord &pair);
+    static EventRecord messageHalf(const EventRecord &pair);
+    quint64 storeMessagePayload(Direction dir, QByteArrayView payload);
     qsizetype store(const EventRecord &record);
-    // EventRecord is trivially copyable, so its storage is raw memory (records are copied in, never built in
-    // place: constructing a whole block up front touched every page of it at once).
-    const EventRecord *records(size_t block) const { return reinterpret_cast<const EventRecord *>(m_blocks[block].data()); }
 
-    // Records live in blocks that never move once full: appending never copies what is stored (a growing
-    // vector would copy and fault in fresh memory at every doubling, which showed as a third of the CLI's
-    // time in a flood). The first block starts at 64 records and doubles (copying only itself) up to
-    // kFirstBlockRecords (640 KB): 10,000 idle clients of the test server cannot each afford more. Every
-    // later block holds kBlockRecords, which is 10 MiB: exactly five 2 MiB huge pages (see BulkMemory).
-    static constexpr size_t kFirstBlockInitial = 64;
-    static constexpr size_t kFirstBlockRecords = size_t(1) << 14;
-    static constexpr int kBlockBits = 18;
-    static constexpr size_t kBlockRecords = size_t(1) << kBlockBits;
-    static_assert(kBlockRecords * sizeof(EventRecord) % BulkMemory::kHugePageSize == 0);
-    std::vector<BulkMemory> m_blocks;
-    size_t m_firstBlockCapacity = 0;
-    qsizetype m_size = 0;
+    RecordBlocks m_records;
+    RowMap m_rows;
     PayloadArena m_arena;
-    quint64 m_lastMessageOffset = 0;
-    qsizetype m_lastMessageSize = 0;
+    // Recent message payloads per direction, oldest first, that an answer may repeat (an echo). Messages
+    // answered in order (the echo of a window of messages in flight) each find theirs at the front of the
+    // other direction's queue. Made on the first message: an idle client of the test server has none.
+    struct PayloadRef
+    {
+        quint64 offset;
+        qsizetype size;
+    };
+    struct RecentPayloads
+    {
+        static constexpr int kCapacity = 32;
+        std::array<PayloadRef, kCapacity> ring;
+        int first = 0;
+        int count = 0;
+    };
+    std::unique_ptr<std::array<RecentPayloads, 2>> m_recent; // [0]: outgoing, [1]: incoming
 };
 
 } // namespace wsi

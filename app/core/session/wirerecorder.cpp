@@ -42,6 +42,7 @@ void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
 void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub,
                           quint8 flags, quint32 maskKey)
 {
+    flushPendingFrame();
     EventRecord r;
     r.timeUs = m_now;
     r.type = type;
@@ -51,6 +52,15 @@ void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload,
     r.flags = flags;
     r.maskKey = maskKey;
     m_connection->m_events.append(r, payload);
+}
+
+void WireRecorder::flushPendingFrame()
+{
+    if (!m_pendingFrame.active)
+        return;
+    m_pendingFrame.active = false;
+    m_connection->m_events.append(m_pendingFrame.record,
+                                  QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
 }
 
 void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
@@ -67,6 +77,7 @@ void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &
         recordClientStream(timeUs, bytes);
     else
         recordServerStream(timeUs, bytes);
+    flushPendingFrame(); // a guard: the decoder reports a frame's message in the same call
 }
 
 void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
@@ -80,6 +91,7 @@ void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
     m_feedingInjected = true;
     m_injectedFrames->feed(frame, m_clientSink);
     m_feedingInjected = false;
+    flushPendingFrame();
 }
 
 void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
@@ -134,6 +146,7 @@ void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
 
 void WireRecorder::upstreamEnded(qint64 timeUs)
 {
+    flushPendingFrame();
     m_now = timeUs;
     if (!m_responseDone && m_responseHeadDone) {
         m_response.finish();
@@ -242,19 +255,52 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
 void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
 {
     Q_UNUSED(payload)
-    m_recorder->append(EventType::Frame, m_dir, headerBytes, header.payloadLength, header.opcode, frameFlags(header),
-                       header.maskKey);
+    const bool wholeMessage = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
+    PendingFrame &pending = m_recorder->m_pendingFrame;
+    if (!wholeMessage || size_t(headerBytes.size()) > pending.header.size()) {
+        m_recorder->append(EventType::Frame, m_dir, headerBytes, header.payloadLength, header.opcode,
+                           frameFlags(header), header.maskKey);
+        return;
+    }
+    m_recorder->flushPendingFrame();
+    EventRecord &r = pending.record;
+    r = EventRecord();
+    r.timeUs = m_recorder->m_now;
+    r.type = EventType::Frame;
+    r.dir = m_dir;
+    r.value = header.payloadLength;
+    r.sub = header.opcode;
+    r.flags = frameFlags(header);
+    r.maskKey = header.maskKey;
+    std::copy(headerBytes.begin(), headerBytes.end(), pending.header.begin());
+    pending.headerSize = quint8(headerBytes.size());
+    pending.active = true;
 }
 
 void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload, int frameCount)
 {
-    m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
-                       isText ? FlagText : 0);
+    PendingFrame &pending = m_recorder->m_pendingFrame;
+    if (pending.active && frameCount == 1 && pending.record.dir == m_dir) {
+        pending.active = false;
+        EventRecord message;
+        message.timeUs = m_recorder->m_now;
+        message.type = EventType::Message;
+        message.dir = m_dir;
+        message.value = quint64(payload.size());
+        message.sub = 1;
+        message.flags = isText ? FlagText : 0;
+        m_recorder->m_connection->m_events.appendFrameAndMessage(
+            pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
+    } else {
+        m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
+                           isText ? FlagText : 0);
+    }
     countMessage(isText, payload);
 }
 
 void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
 {
+    m_recorder->flushPendingFrame();
     EventRecord r;
     r.timeUs = m_recorder->m_now;
     r.type = EventType::Message;

@@ -5,6 +5,7 @@
 #include "handshakeparser.h"
 
 #include <QByteArray>
+#include <array>
 #include <memory>
 
 namespace wsi {
@@ -76,9 +77,22 @@ private:
     void onResponseComplete(qint64 timeUs);
     void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
                 quint8 flags = 0, quint32 maskKey = 0);
+    void flushPendingFrame();
+
+    // The Frame row of a single-frame data message waits here for its Message row, so that the store can keep
+    // the two as one record (EventStore::appendFrameAndMessage). The decoder reports the message right after
+    // its frame; anything else appended first flushes the frame as a row of its own.
+    struct PendingFrame
+    {
+        EventRecord record;
+        std::array<char, 14> header{}; // a frame header is at most 14 bytes
+        quint8 headerSize = 0;
+        bool active = false;
+    };
 
     Connection *m_connection;
     ServerSideEndpoint *m_endpoint = nullptr;
+    PendingFrame m_pendingFrame;
     Perspective m_perspective;
     Direction m_clientDir; // the direction of bytes the client sends
     Direction m_serverDir;

@@ -1,6 +1,9 @@
 #include "eventstore.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <cstring>
 
 using namespace wsi;
 
@@ -130,35 +133,149 @@ private Q_SLOTS:
                  qPrintable(QString::number(store.memoryUsed())));
     }
 
-    // An echo (the same message back, after its frame) keeps the payload once; anything else is stored as sent.
+    // An echo (the same message back in the other direction) keeps the payload once, also when a window of
+    // messages is in flight before their echoes come back; anything else is stored as sent.
     void anEchoedMessageSharesItsPayload()
     {
         EventStore store;
         EventRecord frame;
         frame.type = EventType::Frame;
-        EventRecord message;
-        message.type = EventType::Message;
+        frame.dir = Direction::Incoming;
+        EventRecord in;
+        in.type = EventType::Message;
+        in.dir = Direction::Incoming;
+        EventRecord out = in;
+        out.dir = Direction::Outgoing;
         const QByteArray text = QByteArrayLiteral("{\"seq\":1,\"body\":\"hello there\"}");
         store.append(frame, QByteArray("\x81\xa0mask", 6));
-        const qsizetype in = store.append(message, text);
-        store.append(frame, QByteArray("\x81\x20", 2));
+        const qsizetype first = store.append(in, text);
         const qsizetype stored = store.payloadBytesStored();
-        const qsizetype out = store.append(message, QByteArray(text)); // an equal copy, not the same buffer
-        QCOMPARE(store.payload(out).data(), store.payload(in).data());
-        QCOMPARE(store.payloadCopy(out), text);
-        QCOMPARE(store.at(out).payloadSize, quint32(text.size()));
+        const qsizetype echo = store.append(out, QByteArray(text)); // an equal copy, not the same buffer
+        QCOMPARE(store.payload(echo).data(), store.payload(first).data());
+        QCOMPARE(store.payloadCopy(echo), text);
+        QCOMPARE(store.at(echo).payloadSize, quint32(text.size()));
         QCOMPARE(store.payloadBytesStored(), stored);
-        // Same size, other bytes: stored apart; and every payload still reads back as appended.
+
+        // Five in flight, then their echoes in order: each shares its own message's bytes.
+        QList<qsizetype> sent;
+        for (int i = 0; i < 5; ++i)
+            sent << store.append(in, "message #" + QByteArray::number(i));
+        const qsizetype window = store.payloadBytesStored();
+        for (int i = 0; i < 5; ++i) {
+            const qsizetype back = store.append(out, "message #" + QByteArray::number(i));
+            QCOMPARE(store.payload(back).data(), store.payload(sent[i]).data());
+        }
+        QCOMPARE(store.payloadBytesStored(), window);
+
+        // Same size, other bytes: stored apart; the same message again in the same direction: stored again.
         QByteArray other = text;
         other[other.size() - 2] = 'X';
-        const qsizetype changed = store.append(message, other);
-        QVERIFY(store.payload(changed).data() != store.payload(in).data());
+        const qsizetype before = store.append(in, text);
+        const qsizetype changed = store.append(out, other);
+        QVERIFY(store.payload(changed).data() != store.payload(before).data());
+        const qsizetype again = store.append(out, other);
+        QVERIFY(store.payload(again).data() != store.payload(changed).data());
         QCOMPARE(store.payloadCopy(changed), other);
-        QCOMPARE(store.payloadCopy(in), text);
-        // A frame's header bytes equal to a message's payload are not shared (only messages are compared).
+        QCOMPARE(store.payloadCopy(again), other);
+        QCOMPARE(store.payloadCopy(before), text);
+        // Only messages are compared: a frame's header bytes are never shared.
         const qsizetype header = store.append(frame, other);
         QVERIFY(store.payload(header).data() != store.payload(changed).data());
         QCOMPARE(store.payloadCopy(header), other);
+    }
+
+    // A single-frame message kept as one record reads back exactly as its Frame row and Message row appended
+    // one by one: every field and every payload byte, across row groups and record blocks, mixed with rows of
+    // other kinds and with pairs the store must not merge.
+    void aFrameAndMessagePairReadsAsTwoRows()
+    {
+        EventStore paired;
+        EventStore plain;
+        QRandomGenerator random(20261124);
+        qsizetype mergeable = 0;
+        for (int i = 0; i < 30000; ++i) {
+            const int kind = int(random.bounded(10));
+            EventRecord frame;
+            frame.timeUs = 1'700'000'000'000'000 + i;
+            frame.type = EventType::Frame;
+            frame.dir = random.bounded(2) ? Direction::Incoming : Direction::Outgoing;
+            const bool text = random.bounded(2);
+            frame.sub = text ? 1 : 2;
+            frame.flags = quint8(FlagFin | (random.bounded(4) == 0 ? FlagRsv1 : 0)
+                                 | (frame.dir == Direction::Outgoing ? FlagMasked : 0));
+            frame.maskKey = frame.dir == Direction::Outgoing ? random.generate() : 0;
+            const qsizetype size = kind == 9 ? 0 : qsizetype(random.bounded(kind == 8 ? 70000 : 200));
+            QByteArray payload(size, char(i));
+            for (qsizetype j = 0; j < qMin<qsizetype>(size, 200); ++j)
+                payload[j] = char(random.bounded(256));
+            if (kind == 7 && i > 0)
+                payload = plain.payloadCopy(plain.size() - 1); // sometimes an echo of the row before
+            frame.value = quint64(payload.size());
+            QByteArray header(payload.size() < 126 ? 2 : 4, '\x81');
+            if (frame.flags & FlagMasked)
+                header += QByteArray(4, 'm');
+            EventRecord message;
+            message.timeUs = frame.timeUs;
+            message.type = EventType::Message;
+            message.dir = frame.dir;
+            message.value = quint64(payload.size());
+            message.sub = 1;
+            message.flags = text ? FlagText : 0;
+            if (kind == 6) {
+                message.sub = 3; // not a single frame: kept as two records
+            } else if (kind == 5) {
+                EventRecord info; // a row of another kind in between pairs
+                info.timeUs = frame.timeUs;
+                info.type = EventType::Info;
+                info.value = quint64(i);
+                paired.append(info, "note");
+                plain.append(info, "note");
+            }
+            if (kind != 6)
+                ++mergeable;
+            const qsizetype row = paired.appendFrameAndMessage(frame, header, message, payload);
+            QCOMPARE(row, plain.append(frame, header));
+            plain.append(message, payload);
+        }
+        QCOMPARE(paired.size(), plain.size());
+        QCOMPARE(paired.recordsStored(), plain.recordsStored() - mergeable);
+        for (qsizetype row = 0; row < plain.size(); ++row) {
+            const EventRecord a = paired.at(row);
+            const EventRecord b = plain.at(row);
+            QVERIFY2(std::memcmp(&a, &b, sizeof(EventRecord)) == 0, qPrintable(QString::number(row)));
+            QVERIFY2(paired.payload(row) == plain.payload(row), qPrintable(QString::number(row)));
+        }
+    }
+
+    // Frame and message that do not describe one frame (another length, another time) stay two records.
+    void disagreeingFrameAndMessageStayApart()
+    {
+        EventStore store;
+        EventRecord frame;
+        frame.type = EventType::Frame;
+        frame.sub = 1;
+        frame.flags = FlagFin;
+        frame.value = 5;
+        EventRecord message;
+        message.type = EventType::Message;
+        message.sub = 1;
+        message.value = 4;
+        store.appendFrameAndMessage(frame, "\x81\x05", message, "four");
+        QCOMPARE(store.recordsStored(), qsizetype(2));
+        QCOMPARE(store.at(0).value, quint64(5));
+        QCOMPARE(store.at(1).value, quint64(4));
+        message.value = 5;
+        message.timeUs = 1;
+        store.appendFrameAndMessage(frame, "\x81\x05", message, "fives");
+        QCOMPARE(store.recordsStored(), qsizetype(4));
+        message.timeUs = 0;
+        store.appendFrameAndMessage(frame, "\x81\x05", message, "fives");
+        QCOMPARE(store.recordsStored(), qsizetype(5));
+        QCOMPARE(store.size(), qsizetype(6));
+        QCOMPARE(store.at(4).type, EventType::Frame);
+        QCOMPARE(store.payloadCopy(4), QByteArray("\x81\x05"));
+        QCOMPARE(store.at(5).type, EventType::Message);
+        QCOMPARE(store.payloadCopy(5), QByteArray("fives"));
     }
 
     void emptyPayloadIsEmpty()

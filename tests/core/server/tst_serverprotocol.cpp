@@ -41,6 +41,13 @@ public:
         m_received.remove(0, end);
         return head;
     }
+    // At least size bytes (fewer only if they do not come within 5 s).
+    QByteArray readAtLeast(qsizetype size)
+    {
+        for (int i = 0; i < 250 && (m_received += m_socket.readAll()).size() < size; ++i)
+            QTest::qWait(20); // the server runs in this thread's event loop
+        return std::exchange(m_received, {});
+    }
     // Everything until the server closes the TCP connection.
     QByteArray readUntilClosed()
     {
@@ -218,6 +225,64 @@ private Q_SLOTS:
         const QList<qsizetype> closesOut = eventsOf(*c, EventType::Close, Direction::Outgoing);
         QCOMPARE(closesOut.size(), 1);
         QCOMPARE(int(c->events().at(closesOut[0]).value), code);
+    }
+
+    // An echo is recorded compactly (a frame and its message share one record, the echo shares the payload of
+    // the message it answers) and still reads back row by row exactly as it crossed the wire.
+    void echoesAreRecordedCompactlyAndReadBackExactly()
+    {
+        start();
+        RawClient raw;
+        QVERIFY(raw.connectTo(m_server->port()));
+        QVERIFY(raw.upgrade().startsWith("HTTP/1.1 101 "));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Open);
+        const EventStore &events = c->events();
+        const qsizetype rowsBefore = events.size();
+        const qsizetype recordsBefore = events.recordsStored();
+        const qsizetype bytesBefore = events.payloadBytesStored();
+        QList<QByteArray> texts;
+        QByteArray expectedEcho;
+        qsizetype textBytes = 0;
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray text = "message number " + QByteArray::number(i) + QByteArray(i * 5, '.'); // under 126 bytes: 7-bit lengths
+            texts << text;
+            textBytes += text.size();
+            raw.write(maskedFrame(0x1, text));
+            expectedEcho += char(0x81) + QByteArray(1, char(text.size())) + text;
+        }
+        QCOMPARE(raw.readAtLeast(expectedEcho.size()), expectedEcho);
+        QTRY_COMPARE(events.size(), rowsBefore + 80);
+        QCOMPARE(events.recordsStored() - recordsBefore, qsizetype(40));
+        // Each text once, plus the 6-byte masked headers in and the 2-byte headers out.
+        QCOMPARE(events.payloadBytesStored() - bytesBefore, textBytes + 20 * 6 + 20 * 2);
+
+        const QList<qsizetype> framesIn = eventsOf(*c, EventType::Frame, Direction::Incoming);
+        const QList<qsizetype> messagesIn = eventsOf(*c, EventType::Message, Direction::Incoming);
+        const QList<qsizetype> framesOut = eventsOf(*c, EventType::Frame, Direction::Outgoing);
+        const QList<qsizetype> messagesOut = eventsOf(*c, EventType::Message, Direction::Outgoing);
+        QCOMPARE(framesIn.size(), 20);
+        QCOMPARE(messagesOut.size(), 20);
+        for (int i = 0; i < 20; ++i) {
+            const QByteArray sent = maskedFrame(0x1, texts[i]);
+            QCOMPARE(events.payloadCopy(framesIn[i]), sent.left(6));
+            const EventRecord frameIn = events.at(framesIn[i]);
+            QCOMPARE(frameIn.type, EventType::Frame);
+            QCOMPARE(int(frameIn.sub), 0x1);
+            QCOMPARE(frameIn.value, quint64(texts[i].size()));
+            QCOMPARE(frameIn.maskKey, 0x11223344u);
+            QCOMPARE(int(frameIn.flags), int(FlagFin | FlagMasked));
+            QCOMPARE(messagesIn[i], framesIn[i] + 1);
+            const EventRecord messageIn = events.at(messagesIn[i]);
+            QCOMPARE(messageIn.value, quint64(texts[i].size()));
+            QCOMPARE(int(messageIn.sub), 1);
+            QCOMPARE(int(messageIn.flags), int(FlagText));
+            QCOMPARE(events.payloadCopy(messagesIn[i]), texts[i]);
+            QCOMPARE(events.payloadCopy(framesOut[i]), QByteArray("\x81") + char(texts[i].size()));
+            QCOMPARE(int(events.at(framesOut[i]).flags), int(FlagFin));
+            QCOMPARE(events.payloadCopy(messagesOut[i]), texts[i]);
+            QCOMPARE(events.at(messagesOut[i]).timeUs, events.at(framesOut[i]).timeUs);
+        }
     }
 
     void oversizedMessageIsClosedWith1009()
