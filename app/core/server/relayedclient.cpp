@@ -208,9 +208,6 @@ void RelayedClient::flush()
     if (!m_out.isEmpty()) {
         if (m_socket->state() == QAbstractSocket::ConnectedState) {
             m_socket->write(m_out);
-            // Straight to the kernel, not on the next turn through the write notifier: the notifier costs
-            // two dispatcher (un)registrations per batch, a tenth of the time under an echo flood.
-            m_socket->flush();
             if (m_connection)
                 m_connection->recordWire(Direction::Outgoing, wallClockUs(), m_out);
         }
