@@ -122,7 +122,9 @@ void RelayedClient::serve(Connection *connection, Gate gate, MessageHandler hand
     connect(m_socket, &QTcpSocket::disconnected, this, &RelayedClient::onDisconnected);
     if (m_socket->bytesAvailable() > 0)
         onReadyRead();
-    if (m_socket && m_socket->state() != QAbstractSocket::ConnectedState)
+    // Gone before we listened. Not merely closing: answering what was already read may have started our own
+    // close, and the answer still has to be written.
+    if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState)
         onDisconnected();
 }
 
