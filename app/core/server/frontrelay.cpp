@@ -102,25 +102,36 @@ void FrontRelay::accept(QTcpSocket *socket)
 {
     auto *client = new RelayedClient(socket, m_settings, this);
     m_clients.insert(client);
-    connect(client, &QObject::destroyed, this, [this, client] { m_clients.remove(client); });
+    connect(client, &QObject::destroyed, this, [this, client] {
+        m_clients.remove(client);
+        m_watched.remove(client);
+    });
+    connect(client, &RelayedClient::deadlineArmed, this, [this, client] { watchDeadlines(client); });
+    watchDeadlines(client);
+    Q_EMIT clientAccepted(client);
+}
+
+void FrontRelay::watchDeadlines(RelayedClient *client)
+{
+    m_watched.insert(client);
     if (!m_sweep.isActive())
         m_sweep.start();
-    Q_EMIT clientAccepted(client);
 }
 
 void FrontRelay::sweepDeadlines()
 {
-    if (m_clients.isEmpty()) {
-        m_sweep.stop();
-        return;
-    }
     const qint64 now = QDeadlineTimer::current().deadline();
     // A copy: a deadline may finish a client, and its owner may delete it.
-    const QList<RelayedClient *> clients = m_clients.values();
-    for (RelayedClient *client : clients) {
-        if (m_clients.contains(client))
-            client->checkDeadlines(now);
+    const QList<RelayedClient *> watched = m_watched.values();
+    for (RelayedClient *client : watched) {
+        if (!m_watched.contains(client))
+            continue;
+        client->checkDeadlines(now);
+        if (m_watched.contains(client) && !client->hasDeadline())
+            m_watched.remove(client); // until deadlineArmed()
     }
+    if (m_watched.isEmpty())
+        m_sweep.stop();
 }
 
 } // namespace wsi

@@ -228,8 +228,11 @@ void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload)
 
 void RelayedClient::queueClose(int code, QByteArrayView reason)
 {
+    const bool hadDeadline = hasDeadline();
     m_closeSent = true;
     m_closeSentMs = monotonicMs();
+    if (!hadDeadline)
+        Q_EMIT deadlineArmed();
     if (code < 0) {
         queueFrame(0x8, {});
         return;
@@ -395,6 +398,15 @@ void RelayedClient::abort()
     if (m_socket)
         m_socket->abort();
     finish();
+}
+
+bool RelayedClient::hasDeadline() const
+{
+    if (m_finished || !m_socket)
+        return false;
+    if (!m_answered)
+        return m_settings.handshakeTimeoutMs > 0;
+    return m_closeSent || (m_open && m_settings.idleTimeoutMs > 0);
 }
 
 void RelayedClient::checkDeadlines(qint64 nowMs)

@@ -3,7 +3,7 @@
 #include "connection.h"
 #include "frontrelay.h"
 
-#include <QPointer>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTest>
@@ -80,6 +80,61 @@ private Q_SLOTS:
         }
         for (const auto &connection : host.connections)
             QTRY_COMPARE(connection->state(), Connection::State::Open);
+    }
+
+    void handshakeDeadlineFiresBesideOpenClients()
+    {
+        FrontRelay relay;
+        RelayedClient::Settings settings;
+        settings.handshakeTimeoutMs = 300;
+        relay.setClientSettings(settings);
+        Host host(&relay);
+        QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+
+        // Open clients have no deadline (no idle timeout) and leave the sweep; the slow one must stay in it.
+        std::vector<std::unique_ptr<QTcpSocket>> open;
+        for (int i = 0; i < 3; ++i) {
+            open.push_back(connectedClient(relay.serverPort()));
+            open.back()->write(kUpgrade);
+            QTRY_VERIFY(open.back()->bytesAvailable() > 0);
+        }
+        const std::unique_ptr<QTcpSocket> slow = connectedClient(relay.serverPort());
+        slow->write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // never finished
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += slow->readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 408 Request Timeout\r\n"), answer.constData());
+        for (const auto &socket : open)
+            QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+    }
+
+    void closeGraceStillAbortsAClientThatHadLeftTheSweep()
+    {
+        FrontRelay relay;
+        Host host(&relay); // default settings: no idle timeout, so an open client has no deadline
+        QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+        const std::unique_ptr<QTcpSocket> client = connectedClient(relay.serverPort());
+        client->write(kUpgrade);
+        QTRY_COMPARE(int(host.connections.size()), 1);
+        Connection *connection = host.connections.front().get();
+        QTRY_COMPARE(connection->state(), Connection::State::Open);
+        QTest::qWait(400); // several sweeps: the open client is no longer watched
+
+        // Our Close arms the grace deadline again; the client never answers it.
+        QElapsedTimer sinceClose;
+        sinceClose.start();
+        QVERIFY(connection->close(4000, QStringLiteral("bye")));
+        QTRY_VERIFY_WITH_TIMEOUT(client->state() == QAbstractSocket::UnconnectedState, 10000);
+        QVERIFY2(sinceClose.elapsed() >= 4500, qPrintable(QString::number(sinceClose.elapsed())));
+        QTRY_VERIFY(connection->state() != Connection::State::Closing);
+    }
+
+private:
+    static std::unique_ptr<QTcpSocket> connectedClient(quint16 port)
+    {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        socket->waitForConnected(5000);
+        return socket;
     }
 };
 
