@@ -46,8 +46,8 @@ void writeToSocket(QTcpSocket *socket, const QByteArray &bytes)
     if (socket->bytesToWrite() == 0 && !qobject_cast<QSslSocket *>(socket)) {
         ssize_t sent = -1;
         do {
-            sent = ::send(int(socket->socketDescriptor()), bytes.constData(), size_t(bytes.size()),
-                          MSG_NOSIGNAL | MSG_DONTWAIT);
+            sent = ::send(
+                int(socket->socketDescriptor()), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
         } while (sent < 0 && errno == EINTR);
         if (sent == bytes.size())
             return;

@@ -25,15 +25,21 @@ public:
     explicit Host(FrontRelay *relay)
     {
         QObject::connect(relay, &FrontRelay::clientAccepted, this, [this](RelayedClient *client) {
-            auto connection = std::make_unique<Connection>(Connection::Kind::Incoming, ConnectionOptions{},
-                                                           client->peer());
+            auto connection
+                = std::make_unique<Connection>(Connection::Kind::Incoming, ConnectionOptions {}, client->peer());
             client->serve(connection.get(), {}, {});
             connections.push_back(std::move(connection));
             // Accepts inside one batch happen without the event loop running in between: the queued reset
             // runs only between batches.
             if (!resetQueued) {
                 resetQueued = true;
-                QMetaObject::invokeMethod(this, [this] { resetQueued = false; inThisTurn = 0; }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        resetQueued = false;
+                        inThisTurn = 0;
+                    },
+                    Qt::QueuedConnection);
             }
             largestBatch = qMax(largestBatch, ++inThisTurn);
         });
