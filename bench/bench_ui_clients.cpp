@@ -6,6 +6,9 @@
 //   bench_ui_clients --loadgen PATH/loadgen [--clients N]
 // prints
 //   RESULT clients=<n> arrival_s=<s> max_gap_arrival_ms=<ms> max_gap_idle_ms=<ms> max_gap_scroll_ms=<ms> pages=<p>
+// and on stderr, for each phase, when its longest gap happened on CLOCK_MONOTONIC (perf's clock with
+// `perf record -k CLOCK_MONOTONIC`), so that a profile can be cut to exactly that gap with `perf script --time`:
+//   GAP phase=<arrival|idle|scroll> ms=<ms> from=<seconds> to=<seconds>
 #include "localserver.h"
 #include "mainwindow.h"
 #include "serverpanel.h"
@@ -18,10 +21,18 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
-// The longest time the event loop went without running a 1 ms timer.
+double monotonicSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
+// The longest time the event loop went without running a 1 ms timer, and when it ended.
 class GapMeter
 {
 public:
@@ -30,21 +41,32 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(1);
         QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            m_max = qMax(m_max, m_clock.restart());
+            const qint64 gap = m_clock.restart();
+            if (gap > m_max) {
+                m_max = gap;
+                m_maxEnd = monotonicSeconds();
+            }
         });
     }
     void restart()
     {
         m_max = 0;
+        m_maxEnd = 0;
         m_clock.start();
         m_timer.start();
     }
     qint64 maxGapMs() const { return m_max; }
+    void report(const char *phase) const
+    {
+        std::fprintf(stderr, "GAP phase=%s ms=%lld from=%.6f to=%.6f\n", phase, static_cast<long long>(m_max),
+                     m_maxEnd - double(m_max) / 1000.0, m_maxEnd);
+    }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     qint64 m_max = 0;
+    double m_maxEnd = 0;
 };
 
 void runFor(qint64 ms, const std::function<bool()> &done = {})
@@ -105,11 +127,13 @@ int main(int argc, char **argv)
     runFor(150000, [&] { return server->stats().clients >= clients || generator.state() == QProcess::NotRunning; });
     const double arrivalSeconds = double(arrival.elapsed()) / 1000.0;
     const qint64 arrivalGap = meter.maxGapMs();
+    meter.report("arrival");
     const int held = server->stats().clients;
 
     meter.restart();
     runFor(2000);
     const qint64 idleGap = meter.maxGapMs();
+    meter.report("idle");
 
     QListView *list = window.connectionList();
     QScrollBar *bar = list->verticalScrollBar();
@@ -123,6 +147,7 @@ int main(int argc, char **argv)
         runFor(10);
     }
     const qint64 scrollGap = meter.maxGapMs();
+    meter.report("scroll");
 
     std::printf("RESULT clients=%d arrival_s=%.2f max_gap_arrival_ms=%lld max_gap_idle_ms=%lld max_gap_scroll_ms=%lld pages=%d\n",
                 held, arrivalSeconds, static_cast<long long>(arrivalGap), static_cast<long long>(idleGap),

@@ -1,6 +1,7 @@
 #include "frontrelay.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QSslSocket>
 
 namespace wsi {
@@ -10,15 +11,33 @@ namespace {
 constexpr int kListenBacklog = 4096;
 // Deadlines are seconds long; a tenth of a second late is fine.
 constexpr int kSweepIntervalMs = 100;
+// A burst of clients is handed on in batches, one per event-loop turn, so that timers and painting run in
+// between: QTcpServer accepts everything the kernel holds in one pass (hundreds of clients, each a Connection,
+// a journal file and a list row), which froze the window for a quarter second at a time.
+constexpr int kMaxAcceptsPerTurn = 64;
+// ... and a batch stops early once it took this long (a slow disk makes each journal file expensive).
+constexpr qint64 kAcceptBudgetMs = 10;
 } // namespace
 
 FrontRelay::FrontRelay(QObject *parent)
     : QTcpServer(parent)
 {
     setListenBacklogSize(kListenBacklog);
+    setMaxAcceptsPerTurn(kMaxAcceptsPerTurn);
     connect(this, &QTcpServer::newConnection, this, &FrontRelay::onPendingConnection);
+    m_acceptTurn.setSingleShot(true);
+    m_acceptTurn.setInterval(0);
+    connect(&m_acceptTurn, &QTimer::timeout, this, &FrontRelay::acceptPending);
     m_sweep.setInterval(kSweepIntervalMs);
     connect(&m_sweep, &QTimer::timeout, this, &FrontRelay::sweepDeadlines);
+}
+
+void FrontRelay::setMaxAcceptsPerTurn(int count)
+{
+    m_maxAcceptsPerTurn = qMax(1, count);
+    // QTcpServer stops accepting (and leaves the rest in the kernel's backlog) once this many wait for us;
+    // nextPendingConnection() lets it go on.
+    setMaxPendingConnections(m_maxAcceptsPerTurn);
 }
 
 void FrontRelay::incomingConnection(qintptr descriptor)
@@ -57,33 +76,62 @@ void FrontRelay::incomingConnection(qintptr descriptor)
 
 void FrontRelay::onPendingConnection()
 {
-    while (QTcpSocket *socket = nextPendingConnection())
+    // Called once per accepted socket while QTcpServer accepts: the batch runs after this pass.
+    if (!m_acceptTurn.isActive())
+        m_acceptTurn.start();
+}
+
+void FrontRelay::acceptPending()
+{
+    QElapsedTimer spent;
+    spent.start();
+    for (int taken = 0; taken < m_maxAcceptsPerTurn && spent.elapsed() < kAcceptBudgetMs; ++taken) {
+        // What waits in the kernel is taken now, not one turn later when QTcpServer's notifier has fired.
+        if (!hasPendingConnections() && !waitForNewConnection(0))
+            break;
+        QTcpSocket *socket = nextPendingConnection();
+        if (!socket)
+            break;
         accept(socket);
+    }
+    if (hasPendingConnections())
+        m_acceptTurn.start();
 }
 
 void FrontRelay::accept(QTcpSocket *socket)
 {
     auto *client = new RelayedClient(socket, m_settings, this);
     m_clients.insert(client);
-    connect(client, &QObject::destroyed, this, [this, client] { m_clients.remove(client); });
+    connect(client, &QObject::destroyed, this, [this, client] {
+        m_clients.remove(client);
+        m_watched.remove(client);
+    });
+    connect(client, &RelayedClient::deadlineArmed, this, [this, client] { watchDeadlines(client); });
+    watchDeadlines(client);
+    Q_EMIT clientAccepted(client);
+}
+
+void FrontRelay::watchDeadlines(RelayedClient *client)
+{
+    m_watched.insert(client);
     if (!m_sweep.isActive())
         m_sweep.start();
-    Q_EMIT clientAccepted(client);
 }
 
 void FrontRelay::sweepDeadlines()
 {
-    if (m_clients.isEmpty()) {
-        m_sweep.stop();
-        return;
-    }
     const qint64 now = QDeadlineTimer::current().deadline();
     // A copy: a deadline may finish a client, and its owner may delete it.
-    const QList<RelayedClient *> clients = m_clients.values();
-    for (RelayedClient *client : clients) {
-        if (m_clients.contains(client))
-            client->checkDeadlines(now);
+    const QList<RelayedClient *> watched = m_watched.values();
+    for (RelayedClient *client : watched) {
+        if (!m_watched.contains(client))
+            continue;
+        client->checkDeadlines(now);
+        if (m_watched.contains(client) && !client->hasDeadline())
+            m_watched.remove(client); // until deadlineArmed()
     }
+    if (m_watched.isEmpty())
+        m_sweep.stop();
 }
 
 } // namespace wsi

@@ -23,6 +23,8 @@ public:
     // A null configuration means plain TCP.
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
     void setClientSettings(const RelayedClient::Settings &settings) { m_settings = settings; }
+    // At most this many clients are handed on per event-loop turn (tests lower it to see the bound at work).
+    void setMaxAcceptsPerTurn(int count);
 
 Q_SIGNALS:
     void clientAccepted(wsi::RelayedClient *client);
@@ -34,12 +36,20 @@ protected:
 
 private:
     void onPendingConnection();
+    void acceptPending();
     void accept(QTcpSocket *socket);
+    void watchDeadlines(RelayedClient *client);
     void sweepDeadlines();
 
     QSslConfiguration m_tls;
     RelayedClient::Settings m_settings;
     QSet<RelayedClient *> m_clients;
+    // Runs the next batch of pending clients on the next event-loop turn, after timers and painting.
+    QTimer m_acceptTurn;
+    int m_maxAcceptsPerTurn = 1;
+    // The clients with a deadline running (handshake, idle timeout, our Close): 10,000 open clients without
+    // an idle timeout have none, and the sweep should not walk them ten times a second.
+    QSet<RelayedClient *> m_watched;
     // One timer for every client's handshake, idle and close deadlines: a timer per client would cost
     // 10,000 registrations in the event dispatcher with as many idle clients.
     QTimer m_sweep;

@@ -13,6 +13,8 @@
 #include <QSslKey>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace wsi {
 
 namespace {
@@ -204,8 +206,9 @@ void LocalServer::stop()
     m_rateTimer.stop();
     if (m_relay)
         m_relay->close(); // no new clients
-    for (const QPointer<Connection> &client : std::as_const(m_clients)) {
-        if (client && !client->close(1001, tr("Test server stopping")))
+    // A copy: an abort finishes the client, which leaves m_clients.
+    for (Connection *client : clients()) {
+        if (m_clients.contains(client) && !client->close(1001, tr("Test server stopping")))
             client->abort();
     }
     // The handler and gate point here, and this server may be deleted before the relay.
@@ -233,21 +236,9 @@ void LocalServer::setAutoReplies(const QList<AutoReplyRule> &rules)
 
 QList<Connection *> LocalServer::clients() const
 {
-    QList<Connection *> out;
-    for (const QPointer<Connection> &c : m_clients) {
-        if (c)
-            out << c;
-    }
+    QList<Connection *> out(m_clients.cbegin(), m_clients.cend());
+    std::sort(out.begin(), out.end(), [](const Connection *a, const Connection *b) { return a->id() < b->id(); });
     return out;
-}
-
-bool LocalServer::hasClient(const Connection *client) const
-{
-    for (const QPointer<Connection> &c : m_clients) {
-        if (c.data() == client)
-            return client != nullptr;
-    }
-    return false;
 }
 
 QByteArray LocalServer::gate(const HttpHead &request)
@@ -269,8 +260,8 @@ QByteArray LocalServer::gate(const HttpHead &request)
         return {};
     // Admitted clients: open or closing; the asking client is still connecting.
     int admitted = 0;
-    for (const QPointer<Connection> &c : std::as_const(m_clients)) {
-        if (c && (c->state() == Connection::State::Open || c->state() == Connection::State::Closing))
+    for (const Connection *c : std::as_const(m_clients)) {
+        if (c->state() == Connection::State::Open || c->state() == Connection::State::Closing)
             ++admitted;
     }
     if (admitted >= m_options.maxClients)
@@ -286,21 +277,27 @@ void LocalServer::onClientAccepted(RelayedClient *relayed)
     described.url = url();
     auto *client = new Connection(Connection::Kind::Incoming, described, relayed->peer());
     m_workspace->addConnection(client);
-    m_clients.append(client);
-    m_served.append(relayed);
+    m_clients.insert(client);
+    m_served.insert(relayed);
     m_stats.clients++;
-    QPointer<Connection> guard(client);
     connect(relayed, &RelayedClient::finished, this, [this, relayed] {
-        m_served.removeOne(relayed);
+        m_served.remove(relayed);
         relayed->deleteLater();
     });
-    connect(relayed, &QObject::destroyed, this, [this, relayed] { m_served.removeOne(relayed); });
-    connect(client, &Connection::finished, this, [this, guard] {
-        m_clients.removeAll(guard);
+    connect(relayed, &QObject::destroyed, this, [this, relayed] { m_served.remove(relayed); });
+    connect(client, &Connection::finished, this, [this, client] {
+        if (!m_clients.remove(client))
+            return;
         m_stats.clients = int(m_clients.size());
-        Q_EMIT clientDisconnected(guard.data());
+        Q_EMIT clientDisconnected(client);
         if (!m_statsCoalesce.isActive())
             m_statsCoalesce.start();
+    });
+    // Deleted without finishing first: the set must not keep a dangling pointer (nobody is told about a
+    // client that is already gone).
+    connect(client, &QObject::destroyed, this, [this, client] {
+        if (m_clients.remove(client))
+            m_stats.clients = int(m_clients.size());
     });
     Q_EMIT clientConnected(client);
     if (!m_statsCoalesce.isActive())
@@ -362,7 +359,7 @@ int LocalServer::broadcast(const QString &text, Connection *except)
 
 bool LocalServer::kick(Connection *client, int code, const QString &reason)
 {
-    if (!m_clients.contains(client))
+    if (!hasClient(client))
         return false;
     return client->close(code, reason);
 }

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 #include <functional>
@@ -65,9 +66,10 @@ public:
     // ws://127.0.0.1:port/ (a wildcard bind shows the loopback address, which always works from here).
     QUrl url() const;
 
+    // In arrival order.
     QList<Connection *> clients() const;
     // Without building a list: the panel asks on every stats update, with 10,000 clients.
-    bool hasClient(const Connection *client) const;
+    bool hasClient(const Connection *client) const { return client && m_clients.contains(const_cast<Connection *>(client)); }
     Stats stats() const { return m_stats; }
 
     int broadcast(const QString &text, Connection *except = nullptr);
@@ -92,9 +94,10 @@ private:
     Workspace *m_workspace;
     ServerOptions m_options;
     FrontRelay *m_relay = nullptr;
-    QList<QPointer<Connection>> m_clients;
+    // Sets, not lists: 10,000 clients leaving at once each removed themselves from a list of 10,000.
+    QSet<Connection *> m_clients;
     // The relay's side of each client, for sending without a detour through the Connection.
-    QList<RelayedClient *> m_served;
+    QSet<RelayedClient *> m_served;
     MessageTemplate m_template;
     CertificateProvider m_certificateProvider;
     Stats m_stats;

@@ -50,8 +50,12 @@ public:
     Connection *connection() const { return m_connection.data(); }
     QString peer() const { return m_peer; } // "127.0.0.1:53122"
     bool isOpen() const { return m_open && !m_closeSent; }
-    // The relay's one sweep timer calls this for every client (no timer per client: 10,000 idle clients).
+    // The relay's one sweep timer calls this for every client with a deadline (no timer per client: 10,000
+    // idle clients).
     void checkDeadlines(qint64 nowMs);
+    // A deadline is running: the upgrade is not answered yet, our Close waits for the client's, or the idle
+    // timeout watches an open connection. The sweep skips the others until deadlineArmed().
+    bool hasDeadline() const;
 
     // ServerSideEndpoint: the client's decoded stream...
     void onRequestHead(const HttpHead &request) override;
@@ -70,6 +74,8 @@ public:
 Q_SIGNALS:
     // The socket is closed; nothing more will be recorded.
     void finished();
+    // A client without a deadline got one (we sent a Close): the sweep must watch it again.
+    void deadlineArmed();
 
 private:
     void onReadyRead();

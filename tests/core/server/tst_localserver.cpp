@@ -218,6 +218,36 @@ private Q_SLOTS:
         QCOMPARE(int(client.closeCode()), 1001);
     }
 
+    void clientsAreListedInArrivalOrderAndLeaveWhenTheyGo()
+    {
+        QCOMPARE(start(), QString());
+        std::vector<std::unique_ptr<QWebSocket>> sockets;
+        for (int i = 0; i < 4; ++i) {
+            sockets.push_back(std::make_unique<QWebSocket>());
+            sockets.back()->open(QUrl(url()));
+            QTRY_COMPARE(sockets.back()->state(), QAbstractSocket::ConnectedState);
+            QTRY_COMPARE(m_server->clients().size(), i + 1);
+        }
+        const QList<Connection *> all = m_server->clients();
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(all[i]->peer().endsWith(QLatin1Char(':') + QString::number(sockets[i]->localPort())));
+            QVERIFY(m_server->hasClient(all[i]));
+        }
+
+        sockets[1]->close();
+        sockets[2]->close();
+        QTRY_COMPARE(m_server->clients(), (QList<Connection *>{all[0], all[3]}));
+        QTRY_COMPARE(m_server->stats().clients, 2);
+        QVERIFY(!m_server->hasClient(all[1]));
+        QVERIFY(!m_server->kick(all[2], 4000, QStringLiteral("gone already")));
+
+        // Removed by the user while open: no longer a client, and nothing dangles.
+        m_workspace->removeConnection(all[3]);
+        QTRY_COMPARE(m_server->clients(), QList<Connection *>{all[0]});
+        QTRY_COMPARE(m_server->stats().clients, 1);
+        QCOMPARE(m_server->broadcast(QStringLiteral("still here?")), 1);
+    }
+
     void maxClientsAnswers503()
     {
         ServerOptions options;

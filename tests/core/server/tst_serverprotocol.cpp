@@ -400,6 +400,47 @@ private Q_SLOTS:
         QCOMPARE(echoes.size(), 1);
         QVERIFY(responses[0] < echoes[0]);
     }
+
+    void largeEchoToASlowReaderArrivesWholeAndInOrder()
+    {
+        // More than the kernel takes at once: the relay writes part of the echo itself and leaves the rest to
+        // Qt's buffer, and the Close answered after it must still come after it.
+        start();
+        QTcpSocket client;
+        client.setReadBufferSize(64 * 1024); // reads slowly: the server's writes back up
+        client.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(client.waitForConnected(5000));
+        client.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((received += client.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY2(received.startsWith("HTTP/1.1 101 "), received.constData());
+        received.remove(0, received.indexOf("\r\n\r\n") + 4);
+
+        QByteArray payload(6 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            payload[i] = char((i * 31) % 251);
+        client.write(maskedFrame(0x2, payload) + maskedFrame(0x8, QByteArray("\x03\xe8", 2)));
+        QTest::qWait(300); // the echo meets a reader that is not reading
+
+        const QByteArray header = QByteArray("\x82\x7f", 2) + QByteArray(4, '\0') + QByteArray("\x00\x60\x00\x00", 4);
+        const QByteArray closeFrame("\x88\x02\x03\xe8", 4);
+        const qsizetype expected = header.size() + payload.size() + closeFrame.size();
+        // The server lives in this thread: wait with the event loop running, not in waitForReadyRead().
+        for (int i = 0; i < 2000 && received.size() < expected; ++i) {
+            received += client.readAll();
+            if (received.size() < expected)
+                QTest::qWait(5);
+        }
+        received += client.readAll();
+        QCOMPARE(received.size(), expected);
+        QVERIFY(received.startsWith(header));
+        QVERIFY(received.mid(header.size(), payload.size()) == payload);
+        QCOMPARE(received.right(closeFrame.size()), closeFrame);
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Outgoing).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ServerProtocol)
