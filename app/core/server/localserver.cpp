@@ -7,6 +7,7 @@
 #include "httphead.h"
 #include "workspace.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSslCertificate>
@@ -217,7 +218,8 @@ void LocalServer::stop()
     m_served.clear();
     // The relay goes once its clients have said goodbye (or had the time to).
     if (m_relay) {
-        m_relay->setParent(nullptr);
+        // Owned by the application meanwhile, so that it is still deleted if the program ends first.
+        m_relay->setParent(QCoreApplication::instance());
         QTimer::singleShot(2000, m_relay, &QObject::deleteLater);
         m_relay = nullptr;
     }

@@ -307,6 +307,8 @@ private:
     }
     void put(const char *data, qsizetype size)
     {
+        if (size <= 0)
+            return; // an empty view may have no data pointer, which memcpy must not get
         reserve(size);
         std::memcpy(m_p, data, size_t(size));
         m_p += size;
