@@ -71,8 +71,7 @@ BulkMemory::BulkMemory(BulkMemory &&other) noexcept
     : m_data(std::exchange(other.m_data, nullptr))
     , m_size(std::exchange(other.m_size, 0))
     , m_mapped(std::exchange(other.m_mapped, false))
-{
-}
+{ }
 
 BulkMemory &BulkMemory::operator=(BulkMemory &&other) noexcept
 {

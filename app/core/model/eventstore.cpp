@@ -5,7 +5,8 @@ namespace wsi {
 qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
 {
     record.payloadSize = quint32(payload.size());
-    record.payloadOffset = record.type == EventType::Message ? storeMessagePayload(record.dir, payload) : m_arena.append(payload);
+    record.payloadOffset
+        = record.type == EventType::Message ? storeMessagePayload(record.dir, payload) : m_arena.append(payload);
     return store(record);
 }
 
@@ -16,16 +17,15 @@ qsizetype EventStore::appendAdopting(EventRecord record, QByteArray &&payload)
     return store(record);
 }
 
-qsizetype EventStore::appendFrameAndMessage(const EventRecord &frame, QByteArrayView headerBytes,
-                                            const EventRecord &message, QByteArrayView payload)
+qsizetype EventStore::appendFrameAndMessage(
+    const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload)
 {
     const quint64 length = quint64(payload.size());
     const bool pairs = frame.type == EventType::Frame && message.type == EventType::Message
-                       && frame.timeUs == message.timeUs && frame.dir == message.dir && frame.value == length
-                       && message.value == length && message.sub == 1 && message.maskKey == 0
-                       && (message.flags & ~quint8(FlagText)) == 0 && (frame.flags & FlagText) == 0
-                       && !headerBytes.isEmpty()
-                       && quint32(headerBytes.size()) <= kHeaderSizeMask && length <= 0xFFFFFFFFu;
+        && frame.timeUs == message.timeUs && frame.dir == message.dir && frame.value == length
+        && message.value == length && message.sub == 1 && message.maskKey == 0
+        && (message.flags & ~quint8(FlagText)) == 0 && (frame.flags & FlagText) == 0 && !headerBytes.isEmpty()
+        && quint32(headerBytes.size()) <= kHeaderSizeMask && length <= 0xFFFFFFFFu;
     if (!pairs) {
         const qsizetype row = append(frame, headerBytes);
         append(message, payload);
@@ -92,7 +92,7 @@ quint64 EventStore::storeMessagePayload(Direction dir, QByteArrayView payload)
         mine.first = (mine.first + 1) % RecentPayloads::kCapacity;
         --mine.count;
     }
-    mine.ring[size_t((mine.first + mine.count) % RecentPayloads::kCapacity)] = {offset, payload.size()};
+    mine.ring[size_t((mine.first + mine.count) % RecentPayloads::kCapacity)] = { offset, payload.size() };
     ++mine.count;
     return offset;
 }

@@ -30,8 +30,8 @@ public:
     // A single-frame message: its Frame row (payload: the raw header bytes) and its Message row, appended
     // together; returns the Frame row's index. Kept as one record when the two agree (same time, direction,
     // length, one frame), else exactly as two append() calls.
-    qsizetype appendFrameAndMessage(const EventRecord &frame, QByteArrayView headerBytes,
-                                    const EventRecord &message, QByteArrayView payload);
+    qsizetype appendFrameAndMessage(
+        const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload);
 
     qsizetype size() const { return m_rows.size(); }
     EventRecord at(qsizetype row) const
@@ -49,7 +49,7 @@ public:
 
     qsizetype memoryUsed() const;
     qsizetype payloadBytesStored() const { return m_arena.bytesStored(); } // shared payloads count once
-    qsizetype recordsStored() const { return m_records.size(); }           // a pair counts once
+    qsizetype recordsStored() const { return m_records.size(); } // a pair counts once
 
 private:
     // A stored pair is a Message record whose reserved field holds this bit and the header's size, whose

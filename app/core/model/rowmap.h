@@ -26,7 +26,7 @@ public:
         const unsigned offset = unsigned(row) & (kGroupRows - 1);
         const quint64 upTo = offset == kGroupRows - 1 ? ~quint64(0) : (quint64(2) << offset) - 1;
         const qsizetype firstHalves = qsizetype(offset) + 1 - qsizetype(qPopulationCount(g.secondHalves & upTo));
-        return {qsizetype(g.recordsBefore) + firstHalves - 1, ((g.secondHalves >> offset) & 1) != 0};
+        return { qsizetype(g.recordsBefore) + firstHalves - 1, ((g.secondHalves >> offset) & 1) != 0 };
     }
 
     // A row for the record just stored (records are numbered 0, 1, 2, ... in the order their rows are added).
@@ -52,13 +52,13 @@ private:
     struct Group
     {
         quint64 recordsBefore; // records whose first row lies before this group
-        quint64 secondHalves;  // bit i: row i of the group is the second half of a record
+        quint64 secondHalves; // bit i: row i of the group is the second half of a record
     };
 
     void addGroupIfNeeded()
     {
         if ((unsigned(m_rows) & (kGroupRows - 1)) == 0)
-            m_groups.push_back({quint64(m_records), 0});
+            m_groups.push_back({ quint64(m_records), 0 });
     }
 
     std::vector<Group> m_groups;
