@@ -3,7 +3,7 @@
 #include "closecodes.h"
 #include "connection.h"
 #include "frameencoder.h"
-#include "handshakecheck.h"
+#include "upgradeanswers.h"
 #include "wallclock.h"
 
 #include <QDeadlineTimer>
@@ -66,18 +66,6 @@ qint64 monotonicMs()
     return QDeadlineTimer::current().deadline();
 }
 
-QByteArray plainResponse(int status, const QByteArray &reason, const QByteArray &extraHeaders, const QByteArray &body)
-{
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n" + extraHeaders
-           + "Content-Type: text/plain; charset=utf-8\r\nContent-Length: " + QByteArray::number(body.size())
-           + "\r\nConnection: close\r\n\r\n" + body;
-}
-
-QByteArray badRequest(const QByteArray &why)
-{
-    return plainResponse(400, "Bad Request", {}, "Bad upgrade request: " + why + '\n');
-}
-
 // A Close reason holds at most 123 bytes; cut at a UTF-8 character boundary.
 QByteArray closeReason(const QString &text)
 {
@@ -102,17 +90,6 @@ int closeCodeFor(ViolationKind kind)
     default:
         return 1002; // Protocol error
     }
-}
-
-bool hasToken(const QList<QByteArray> &values, QByteArrayView token)
-{
-    for (const QByteArray &value : values) {
-        for (const QByteArray &part : value.split(',')) {
-            if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-    }
-    return false;
 }
 
 } // namespace
@@ -162,7 +139,7 @@ void RelayedClient::serve(Connection *connection, Gate gate, MessageHandler hand
 void RelayedClient::stopServing()
 {
     m_gate = [](const HttpHead &) {
-        return plainResponse(503, "Service Unavailable", {}, "The test server is stopping.\n");
+        return UpgradeAnswers::plain(503, "Service Unavailable", {}, "The test server is stopping.\n");
     };
     m_handler = {};
 }
@@ -293,21 +270,14 @@ void RelayedClient::onRequestHead(const HttpHead &request)
         answerAndClose(refusal);
         return;
     }
-    const QByteArray problem = upgradeProblem(request);
+    const QByteArray problem = UpgradeAnswers::problemWith(request);
     if (!problem.isEmpty()) {
         answerAndClose(problem);
         return;
     }
-    const AcceptComputation accept = computeAccept(request.value("Sec-WebSocket-Key"));
-    QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                          "Sec-WebSocket-Accept: " + accept.expected + "\r\n";
-    const QByteArray subprotocol = chooseSubprotocol(request);
-    if (!subprotocol.isEmpty())
-        response += "Sec-WebSocket-Protocol: " + subprotocol + "\r\n";
-    response += "\r\n";
     m_answered = true;
     m_open = true;
-    m_out += response;
+    m_out += UpgradeAnswers::switchingProtocols(request, m_settings.subprotocols);
     // Written and recorded at once, so that the log shows the 101 before frames the client pipelined after it.
     flush();
     if (m_connection)
@@ -317,48 +287,7 @@ void RelayedClient::onRequestHead(const HttpHead &request)
 void RelayedClient::onRequestInvalid(const QString &error)
 {
     if (!m_answered)
-        answerAndClose(badRequest(error.toUtf8()));
-}
-
-QByteArray RelayedClient::upgradeProblem(const HttpHead &request) const
-{
-    if (request.method != "GET")
-        return badRequest("a WebSocket upgrade uses GET, not " + request.method + '.');
-    if (request.version != "HTTP/1.1")
-        return badRequest("a WebSocket upgrade needs HTTP/1.1, not " + request.version + '.');
-    if (!hasToken(request.values("Upgrade"), "websocket"))
-        return badRequest("no \"Upgrade: websocket\" header; this is a WebSocket test server, so connect with a "
-                          "WebSocket client (ws:// URL), not a plain HTTP request.");
-    if (!hasToken(request.values("Connection"), "upgrade"))
-        return badRequest("the Connection header does not contain \"Upgrade\" (RFC 6455 section 4.1).");
-    const QByteArray version = request.value("Sec-WebSocket-Version");
-    if (version != "13")
-        return plainResponse(426, "Upgrade Required", "Sec-WebSocket-Version: 13\r\n",
-                             "Unsupported Sec-WebSocket-Version \"" + version + "\": this server speaks version 13 (RFC 6455).\n");
-    const QByteArray key = request.value("Sec-WebSocket-Key");
-    if (key.isEmpty())
-        return badRequest("no Sec-WebSocket-Key header (RFC 6455 section 4.1).");
-    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() != 16)
-        return badRequest("Sec-WebSocket-Key \"" + key + "\" is not the base64 of 16 bytes (RFC 6455 section 4.1).");
-    return {};
-}
-
-QByteArray RelayedClient::chooseSubprotocol(const HttpHead &request) const
-{
-    if (m_settings.subprotocols.isEmpty())
-        return {};
-    QList<QByteArray> offered;
-    for (const QByteArray &value : request.values("Sec-WebSocket-Protocol")) {
-        for (const QByteArray &part : value.split(','))
-            offered << part.trimmed();
-    }
-    for (const QString &supported : m_settings.subprotocols) {
-        const QByteArray name = supported.toUtf8();
-        if (offered.contains(name))
-            return name;
-    }
-    return {};
+        answerAndClose(UpgradeAnswers::badRequest(error.toUtf8()));
 }
 
 void RelayedClient::onMessage(bool isText, QByteArrayView payload)
@@ -446,7 +375,7 @@ void RelayedClient::checkDeadlines(qint64 nowMs)
         return;
     if (!m_answered) {
         if (m_settings.handshakeTimeoutMs > 0 && nowMs - m_acceptedMs >= m_settings.handshakeTimeoutMs)
-            answerAndClose(plainResponse(408, "Request Timeout", {},
+            answerAndClose(UpgradeAnswers::plain(408, "Request Timeout", {},
                                          "No complete WebSocket upgrade request within "
                                              + QByteArray::number(m_settings.handshakeTimeoutMs)
                                              + " ms (the test server's handshake timeout).\n"));

@@ -85,8 +85,6 @@ private:
     void queueClose(int code, QByteArrayView reason);
     void flush();
     void answerAndClose(const QByteArray &response);
-    QByteArray upgradeProblem(const HttpHead &request) const;
-    QByteArray chooseSubprotocol(const HttpHead &request) const;
     void finish();
 
     QPointer<QTcpSocket> m_socket;
