@@ -168,6 +168,65 @@ private Q_SLOTS:
         listener.close();
     }
 
+    void broadcastToAllIncludesTheSender()
+    {
+        ServerOptions options;
+        options.mode = ServerMode::Broadcast;
+        options.broadcastToSender = true;
+        QCOMPARE(start(options), QString());
+        QWebSocket listener;
+        QSignalSpy received(&listener, &QWebSocket::textMessageReceived);
+        listener.open(QUrl(url()));
+        QTRY_COMPARE(listener.state(), QAbstractSocket::ConnectedState);
+        QTRY_COMPARE(m_server->stats().clients, 1);
+        const QStringList out = runNodeClient({url(), QStringLiteral("--send"), QStringLiteral("to all of us"),
+                                               QStringLiteral("--expect"), QStringLiteral("1")});
+        QVERIFY2(out.contains(QStringLiteral("RECV to all of us")), qPrintable(out.join('\n'))); // back to sender too
+        QTRY_COMPARE(received.count(), 1);
+        QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("to all of us"));
+        QCOMPARE(m_server->stats().messagesOut, quint64(2));
+        listener.close();
+    }
+
+    void silentModeNeverAnswersEvenWithRules()
+    {
+        ServerOptions options;
+        options.mode = ServerMode::Silent;
+        options.autoReplies = {{QStringLiteral("hello"), false, QStringLiteral("rule fired")}};
+        QCOMPARE(start(options), QString());
+        const QStringList out = runPythonClient({url(), QStringLiteral("--send"), QStringLiteral("hello there"),
+                                                 QStringLiteral("--stay-ms"), QStringLiteral("400")});
+        QVERIFY2(out.contains(QStringLiteral("OPEN -")), qPrintable(out.join('\n')));
+        QVERIFY2(!out.join('\n').contains(QStringLiteral("RECV")), qPrintable(out.join('\n')));
+        Connection *c = lastClient();
+        QTRY_COMPARE(c->state(), Connection::State::Closed);
+        // Heard and logged, never answered.
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Incoming).size(), 1);
+        QCOMPARE(eventsOf(*c, EventType::Message, Direction::Outgoing).size(), 0);
+        QCOMPARE(m_server->stats().messagesIn, quint64(1));
+        QCOMPARE(m_server->stats().messagesOut, quint64(0));
+    }
+
+    void modeChangesWhileRunning()
+    {
+        QCOMPARE(start(), QString()); // echo
+        QWebSocket client;
+        QSignalSpy received(&client, &QWebSocket::textMessageReceived);
+        client.open(QUrl(url()));
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.sendTextMessage(QStringLiteral("echo me"));
+        QTRY_COMPARE(received.count(), 1);
+        m_server->setMode(ServerMode::Silent);
+        client.sendTextMessage(QStringLiteral("now silent"));
+        QTRY_COMPARE(m_server->stats().messagesIn, quint64(2));
+        m_server->setAutoReplies({{QStringLiteral("rule"), false, QStringLiteral("ruled")}});
+        m_server->setMode(ServerMode::Manual);
+        client.sendTextMessage(QStringLiteral("a rule, please"));
+        QTRY_COMPARE(received.count(), 2);
+        QCOMPARE(received.at(1).at(0).toString(), QStringLiteral("ruled"));
+        client.close();
+    }
+
     void kickSendsTheCodeTheClientSees()
     {
         ServerOptions options;
