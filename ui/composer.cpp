@@ -847,6 +847,9 @@ void Composer::updateState()
                 ? tr("waiting for the connection to open")
                 : tr("the connection is no longer open (%1); connect again to send")
                       .arg(Connection::stateText(m_connection->state())));
+    else if (m_connection->kind() == Connection::Kind::Incoming)
+        // A test server's client: what is sent goes to that client, as the server.
+        m_hint->setText(tr("Ctrl+Enter to send to client %1 (as the test server)").arg(m_connection->peer()));
     else
         m_hint->setText(tr("Ctrl+Enter to send \u00b7 %1")
                             .arg(m_revealSecrets ? m_connection->url().toString()

@@ -64,7 +64,7 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const int id = index.row() + 1;
     const auto *connection = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
     const bool incoming = connection && connection->kind() == Connection::Kind::Incoming;
-    const QString url = incoming ? connection->title() : index.data(ConnectionListModel::UrlRole).toString();
+    const QString url = index.data(ConnectionListModel::TitleRole).toString();
     painter->setFont(option.font);
     painter->setPen(dim);
     // \u2192: we connected out; \u2190: a client connected in to the test server.
@@ -152,7 +152,8 @@ bool ConnectionDelegate::helpEvent(
     if (connection && connection->inGroup())
         tip += QStringLiteral("<br/>") + tr("Auto-reconnect: attempt %1 at this endpoint").arg(connection->attempt());
     if (connection && connection->kind() == Connection::Kind::Incoming)
-        tip += QStringLiteral("<br/>") + tr("A client of the test server: %1").arg(connection->title().toHtmlEscaped());
+        tip += QStringLiteral("<br/>") + tr("A client of the test server: %1")
+                                                  .arg(index.data(ConnectionListModel::TitleRole).toString().toHtmlEscaped());
     QToolTip::showText(event->globalPos(), tip, view);
     return true;
 }

@@ -401,9 +401,19 @@ ReconnectController *MainWindow::reconnectControllerFor(const Connection *connec
     return connection && connection->inGroup() ? m_reconnectors.value(connection->groupId()) : nullptr;
 }
 
-void MainWindow::onConnectionRowsInserted(const QModelIndex &, int, int last)
+void MainWindow::onConnectionRowsInserted(const QModelIndex &, int first, int last)
 {
-    m_connectionList->setCurrentIndex(m_connectionModel->index(last, 0));
+    // What the user opened (a connection, an import) is shown at once. A client arriving at the test server
+    // is only listed while another connection is selected: it must not take the composer away from the
+    // connection the user is typing to, nor move the selection under a click.
+    for (int row = last; row >= first; --row) {
+        const Connection *c = m_connectionModel->connectionAt(row);
+        const bool arrived = c && c->kind() == Connection::Kind::Incoming && !c->isImported();
+        if (!arrived || !m_current) {
+            m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
+            return;
+        }
+    }
 }
 
 void MainWindow::selectConnection(Connection *connection)
@@ -598,7 +608,8 @@ void MainWindow::connectToEndpoint(const ConnectionOptions &options)
 
 QString MainWindow::shownUrl(const Connection *connection) const
 {
-    const QString url = connection->url().toString();
+    // A test server's client is named by who connected and what it asked for, not by our server's URL.
+    const QString url = connection->kind() == Connection::Kind::Incoming ? connection->title() : connection->url().toString();
     return m_revealSecretsAction->isChecked() ? url : SecretMasker::maskUrl(url);
 }
 

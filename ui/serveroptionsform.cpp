@@ -108,8 +108,13 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     auto *behaviour = new QGroupBox(tr("Behaviour"), this);
     auto *behaviourForm = new QFormLayout(behaviour);
     behaviourForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    // Labels above their fields: the mode's descriptions and the rules table need the dock's whole width.
+    behaviourForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
     m_mode = new QComboBox(behaviour);
     m_mode->setObjectName(QStringLiteral("serverModeCombo"));
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_mode->setMinimumContentsLength(16);
+    m_mode->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_mode->addItem(tr("Echo: send every message back"), int(ServerMode::Echo));
     m_mode->addItem(tr("Broadcast: send to the other clients"), int(ServerMode::Broadcast));
     m_mode->addItem(tr("Manual: answer from the composer"), int(ServerMode::Manual));
@@ -142,7 +147,7 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
 
     m_rules = new QTableWidget(0, 3, behaviour);
     m_rules->setObjectName(QStringLiteral("serverAutoReplyTable"));
-    m_rules->setHorizontalHeaderLabels({ tr("When a message matches"), tr("Regex"), tr("Reply with") });
+    m_rules->setHorizontalHeaderLabels({ tr("Message matches"), tr("Regex"), tr("Reply with") });
     m_rules->verticalHeader()->hide();
     m_rules->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_rules->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Fixed);
@@ -171,23 +176,33 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     limitsForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_subprotocols = new QLineEdit(limits);
     m_subprotocols->setObjectName(QStringLiteral("serverSubprotocolsEdit"));
-    m_subprotocols->setPlaceholderText(tr("e.g. chat, v2.json (preferred first)"));
+    m_subprotocols->setPlaceholderText(tr("e.g. chat, v2.json"));
+    m_subprotocols->setToolTip(tr("Subprotocols this server supports, most preferred first, separated by commas or "
+                                  "spaces. The 101 names the first of them that the client offered."));
     limitsForm->addRow(tr("Subprotocols:"), m_subprotocols);
     m_origins = new QLineEdit(limits);
     m_origins->setObjectName(QStringLiteral("serverOriginsEdit"));
-    m_origins->setPlaceholderText(tr("empty: any origin; others get 403"));
+    m_origins->setPlaceholderText(tr("any; others get 403"));
+    m_origins->setToolTip(tr("Origins allowed to connect, e.g. http://localhost:3000. Empty allows any; a client "
+                             "sending another Origin gets 403 with the reason in the body."));
     limitsForm->addRow(tr("Allowed origins:"), m_origins);
     m_maxClients = spin(limits, QStringLiteral("serverMaxClientsSpin"), 0, 100000, QString(), tr("no limit"));
+    m_maxClients->setToolTip(tr("Clients beyond this many get 503 Service Unavailable."));
     limitsForm->addRow(tr("Max clients:"), m_maxClients);
     m_handshakeTimeout = spin(limits, QStringLiteral("serverHandshakeTimeoutSpin"), 100, 600000, tr(" ms"), QString());
     m_handshakeTimeout->setValue(ServerOptions().handshakeTimeoutMs);
+    m_handshakeTimeout->setToolTip(tr("A client that has not sent a complete upgrade request by then gets 408."));
     limitsForm->addRow(tr("Handshake timeout:"), m_handshakeTimeout);
     m_maxMessageKiB = spin(limits, QStringLiteral("serverMaxMessageSpin"), 1, 1024 * 1024, tr(" KiB"), QString());
     m_maxMessageKiB->setValue(int(ServerOptions().maxMessageSize / 1024));
+    m_maxMessageKiB->setToolTip(tr("A larger message is refused with Close 1009 Message Too Big."));
     limitsForm->addRow(tr("Max message size:"), m_maxMessageKiB);
     m_idleTimeout = spin(limits, QStringLiteral("serverIdleTimeoutSpin"), 0, 86400, tr(" s"), tr("never"));
+    m_idleTimeout->setToolTip(tr("A client silent for this long is closed with 1001 Going Away."));
     limitsForm->addRow(tr("Idle timeout:"), m_idleTimeout);
     layout->addWidget(limits);
+    // Extra height goes below the groups, not into them.
+    layout->addStretch(1);
     m_listenFields << m_subprotocols << m_origins << m_maxClients << m_handshakeTimeout << m_maxMessageKiB
                    << m_idleTimeout << m_rejectStatus << m_rejectHeaders << m_rejectBody << m_toSender;
 

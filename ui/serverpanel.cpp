@@ -105,7 +105,8 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     scroll->setObjectName(QStringLiteral("serverOptionsScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never clip a field: a dock narrowed below the form's minimum scrolls sideways instead.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_form = new ServerOptionsForm(scroll);
     scroll->setWidget(m_form);
     layout->addWidget(scroll, 1);
@@ -231,7 +232,8 @@ void ServerPanel::updateStats()
     if (!m_server->isRunning() && s.messagesIn == 0 && s.messagesOut == 0) {
         m_stats->setText(tr("No clients."));
     } else {
-        m_stats->setText(tr("%n client(s) \u00b7 in %1/s \u00b7 out %2/s \u00b7 %3 in / %4 out", nullptr, s.clients)
+        m_stats->setText((s.clients == 1 ? tr("1 client") : tr("%1 clients").arg(s.clients))
+                         + tr(" \u00b7 in %1/s \u00b7 out %2/s \u00b7 %3 in / %4 out")
                              .arg(QString::number(s.inPerSecond, 'f', 1), QString::number(s.outPerSecond, 'f', 1))
                              .arg(s.messagesIn)
                              .arg(s.messagesOut));

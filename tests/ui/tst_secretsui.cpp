@@ -2,6 +2,9 @@
 // and the window title, against python3-websockets; Reveal Secrets (View menu and the handshake view's eye
 // button) shows them, and the recorded events never change.
 #include "connectbar.h"
+#include "connectionlistmodel.h"
+#include "localserver.h"
+#include "serverpanel.h"
 #include "composer.h"
 #include "connection.h"
 #include "eventdetailview.h"
@@ -26,6 +29,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QToolButton>
+#include <QWebSocket>
 #include <QtTest>
 
 using namespace wsi;
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void logDetailAndComposerMaskTheUpgrade();
     void revealSettingIsRemembered();
     void connectBarHidesTypedSecretsWhenLeavingTheField();
+    void testServerClientsTokenIsMaskedInTheListTitleAndStatus();
 
 private:
     static int headerRow(const HeaderTableModel *model, const QByteArray &name);
@@ -217,6 +222,45 @@ void TestSecretsUi::connectBarHidesTypedSecretsWhenLeavingTheField()
     window.setRevealSecrets(true);
     QCOMPARE(headers->displayedText(), QStringLiteral("Authorization: Bearer typed-token"));
     QVERIFY(!headers->editor()->isReadOnly());
+}
+
+void TestSecretsUi::testServerClientsTokenIsMaskedInTheListTitleAndStatus()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LocalServer *server = window.serverPanel()->server();
+    QVERIFY(server->start(ServerOptions()));
+    QUrl url = server->url();
+    url.setPath(QStringLiteral("/chat"));
+    url.setQuery(QStringLiteral("room=7&token=s3cr3tv4lue"));
+    QWebSocket client;
+    client.open(url);
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server->clients().size(), 1, 10000);
+    Connection *incoming = server->clients().first();
+    QTRY_COMPARE_WITH_TIMEOUT(incoming->state(), Connection::State::Open, 10000);
+    QVERIFY(incoming->title().contains(QLatin1String("s3cr3tv4lue"))); // the recording keeps it
+
+    auto *model = static_cast<ConnectionListModel *>(window.connectionList()->model());
+    model->flushPendingRows();
+    const QModelIndex row = model->index(model->rowOf(incoming), 0);
+    QTRY_VERIFY(row.data(ConnectionListModel::TitleRole).toString().contains(QLatin1String("room=7")));
+    QVERIFY(!row.data(ConnectionListModel::TitleRole).toString().contains(QLatin1String("s3cr3tv4lue")));
+    QVERIFY(row.data(ConnectionListModel::TitleRole).toString().contains(kMask));
+    QVERIFY(row.data(ConnectionListModel::TitleRole).toString().startsWith(QLatin1String("client 127.0.0.1:")));
+    // Nothing else selected: the first client is shown; the title and status bar name it, masked.
+    QTRY_COMPARE(window.currentConnection(), incoming);
+    QVERIFY2(window.statusText().contains(QLatin1String("client 127.0.0.1:")), qPrintable(window.statusText()));
+    QVERIFY(!window.statusText().contains(QLatin1String("s3cr3tv4lue")));
+    QVERIFY(!window.windowTitle().contains(QLatin1String("s3cr3tv4lue")));
+
+    window.setRevealSecrets(true);
+    QTRY_VERIFY(row.data(ConnectionListModel::TitleRole).toString().contains(QLatin1String("token=s3cr3tv4lue")));
+    QTRY_VERIFY(window.statusText().contains(QLatin1String("token=s3cr3tv4lue")));
+    window.setRevealSecrets(false);
+    client.close();
+    server->stop();
 }
 
 QTEST_MAIN(TestSecretsUi)

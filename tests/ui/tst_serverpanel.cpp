@@ -157,7 +157,9 @@ void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
     QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Open, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(incoming->state(), Connection::State::Open, 10000);
     QVERIFY(incoming->title().startsWith(QLatin1String("client 127.0.0.1:")));
-    QTRY_VERIFY_WITH_TIMEOUT(panel->statsText().startsWith(QLatin1String("1 client")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->statsText().startsWith(QStringLiteral("1 client \u00b7")), 5000);
+    // The connection the user opened stays selected: the client arriving at the server is only listed.
+    QCOMPARE(window.currentConnection(), outgoing);
 
     // The incoming client: its upgrade request as the server received it.
     clickRow(&window, incoming);
@@ -166,6 +168,10 @@ void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
     QTRY_VERIFY(hasHeader(request, QStringLiteral("Sec-WebSocket-Key")));
     QVERIFY(hasHeader(request, QStringLiteral("Host")));
     QVERIFY(window.handshakeView()->responseStatusLine().contains(QLatin1String("101")));
+    // The composer says where a message would go: to this client, as the server.
+    auto *hint = window.findChild<QLabel *>(QStringLiteral("composerHint"));
+    QVERIFY(hint);
+    QTRY_VERIFY2(hint->text().contains(QLatin1String("to client ") + incoming->peer()), qPrintable(hint->text()));
     auto *kick = panel->findChild<QPushButton *>(QStringLiteral("serverKickButton"));
     QVERIFY(kick && kick->isEnabled());
 

@@ -137,12 +137,17 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
         const Connection::Counters &k = c->counters();
         QString text = tr("%1 in · %2 out").arg(k.messagesIn).arg(k.messagesOut);
         if (k.errors > 0)
-            text += tr(" · %n error(s)", nullptr, int(k.errors));
+            text += k.errors == 1 ? tr(" · 1 error") : tr(" · %1 errors").arg(k.errors);
         return text;
     }
     case StatusTextRole: return c->statusText();
     case GroupRole: return c->inGroup() ? c->groupId() : 0;
     case AttemptRole: return c->attempt();
+    case TitleRole:
+        // A client's request target can carry a token as well (/chat?token=...).
+        return c->kind() == Connection::Kind::Incoming
+            ? (m_reveal ? c->title() : SecretMasker::maskUrl(c->title()))
+            : url;
     }
     return {};
 }
