@@ -1,6 +1,7 @@
 #include "localserver.h"
 
 #include "certificateauthority.h"
+#include "certificatefactory.h"
 #include "closecodes.h"
 #include "connection.h"
 #include "frontrelay.h"
@@ -151,12 +152,18 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
                 return fail(tr("The certificate file \"%1\" cannot be read: %2.").arg(options.certificateFile, certFile.errorString()));
             if (!keyFile.open(QIODevice::ReadOnly))
                 return fail(tr("The key file \"%1\" cannot be read: %2.").arg(options.keyFile, keyFile.errorString()));
-            const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+            const QByteArray certificatePem = certFile.readAll();
+            const QByteArray keyPem = keyFile.readAll();
+            const QList<QSslCertificate> chain = QSslCertificate::fromData(certificatePem, QSsl::Pem);
             if (chain.isEmpty())
                 return fail(tr("The certificate file \"%1\" holds no PEM certificate.").arg(options.certificateFile));
             certificate = chain.first();
-            if (!loadKey(keyFile.readAll(), &key))
+            if (!loadKey(keyPem, &key))
                 return fail(tr("The key file \"%1\" holds no PEM private key (an encrypted key is not supported).").arg(options.keyFile));
+            if (!certificatefactory::keyMatchesCertificate(certificatePem, keyPem))
+                return fail(tr("The key in \"%1\" does not belong to the certificate in \"%2\": every TLS handshake "
+                               "would fail. Pick the key that was made together with this certificate.")
+                                .arg(options.keyFile, options.certificateFile));
             if (chain.size() > 1)
                 tls.setLocalCertificateChain(chain);
         } else {

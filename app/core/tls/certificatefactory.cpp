@@ -340,4 +340,13 @@ QString caProblem(X509 *certificate, EVP_PKEY *key, int minimumRemainingDays)
     return problem;
 }
 
+bool keyMatchesCertificate(const QByteArray &certificatePem, const QByteArray &keyPem)
+{
+    const X509Ptr certificate = certificateFromPem(certificatePem, nullptr);
+    const PKeyPtr key = privateKeyFromPem(keyPem, nullptr);
+    const bool matches = certificate && key && X509_check_private_key(certificate.get(), key.get()) == 1;
+    ERR_clear_error();
+    return matches;
+}
+
 } // namespace wsi::certificatefactory

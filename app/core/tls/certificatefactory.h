@@ -41,4 +41,8 @@ openssl::PKeyPtr privateKeyFromPem(const QByteArray &pem, QString *error);
 // otherwise the reason in plain words.
 QString caProblem(X509 *certificate, EVP_PKEY *key, int minimumRemainingDays);
 
+// True when the PEM private key belongs to the first PEM certificate (a user's server certificate and key:
+// with a mismatched pair every TLS handshake would fail, so the server refuses to start).
+bool keyMatchesCertificate(const QByteArray &certificatePem, const QByteArray &keyPem);
+
 } // namespace wsi::certificatefactory

@@ -361,6 +361,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("problem");
         QTest::newRow("missing cert file") << "does not exist";
+        QTest::newRow("key of another certificate") << "does not belong to the certificate";
+        QTest::newRow("not a certificate") << "holds no PEM certificate";
         QTest::newRow("bad regex") << "regular expression";
         QTest::newRow("reject 101") << "reject status";
     }
@@ -369,7 +371,17 @@ private Q_SLOTS:
     {
         QFETCH(QString, problem);
         ServerOptions options;
-        if (QByteArray(QTest::currentDataTag()) == "missing cert file") {
+        TestCertificates certs;
+        QVERIFY(certs.create());
+        if (QByteArray(QTest::currentDataTag()) == "key of another certificate") {
+            options.tls = true;
+            options.certificateFile = certs.certFile();
+            options.keyFile = certs.path(QStringLiteral("ca.key"));
+        } else if (QByteArray(QTest::currentDataTag()) == "not a certificate") {
+            options.tls = true;
+            options.certificateFile = certs.keyFile();
+            options.keyFile = certs.keyFile();
+        } else if (QByteArray(QTest::currentDataTag()) == "missing cert file") {
             options.tls = true;
             options.certificateFile = QStringLiteral("/nonexistent/cert.pem");
             options.keyFile = QStringLiteral("/nonexistent/key.pem");
