@@ -5,10 +5,10 @@
 namespace wsi {
 
 // Uninitialized memory for the bulk of a recording: event records and payload chunks, which a flood fills
-// at tens of megabytes per second. Blocks of 2 MiB or more are aligned to 2 MiB and advised as transparent
-// huge pages, so that filling them costs one page fault per 2 MiB instead of one per 4 KiB: on this kind
-// of VM each fault is expensive, and faults on fresh event memory were a quarter of the local test
-// server's time under an echo flood. Smaller blocks come from malloc, so that a small recording (an idle
+// at a hundred megabytes per second. Blocks of 2 MiB or more are mappings of their own, aligned to 2 MiB
+// (so the kernel can use huge pages where they are on for everyone and free) and unmapped when freed; they
+// are deliberately not advised for huge pages, because an advised range waits for memory compaction on
+// its first touch (see bulkmemory.cpp). Smaller blocks come from malloc, so that a small recording (an idle
 // client of the test server) stays small.
 class BulkMemory
 {
@@ -25,10 +25,10 @@ public:
     BulkMemory &operator=(const BulkMemory &) = delete;
 
     char *data() const { return m_data; }
-    // At least what was asked for (a huge-page block is rounded up to whole huge pages).
+    // At least what was asked for (a mapped block is rounded up to whole 2 MiB).
     std::size_t size() const { return m_size; }
-    // Mapped on its own, 2 MiB aligned, advised for huge pages (whether the kernel grants them is its call).
-    bool isHugePageBacked() const { return m_mapped; }
+    // Mapped on its own and 2 MiB aligned (else it came from malloc).
+    bool isMapped() const { return m_mapped; }
 
 private:
     void release();

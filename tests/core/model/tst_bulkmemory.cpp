@@ -51,28 +51,28 @@ private Q_SLOTS:
         BulkMemory small(4096);
         QVERIFY(small.data() != nullptr);
         QCOMPARE(small.size(), std::size_t(4096));
-        QVERIFY(!small.isHugePageBacked());
+        QVERIFY(!small.isMapped());
         std::memset(small.data(), 0x5A, small.size());
         QCOMPARE(quint8(small.data()[4095]), quint8(0x5A));
     }
 
-    // A big block is its own 2 MiB-aligned mapping, rounded to whole huge pages and advised for them, so
-    // that filling it costs one fault per 2 MiB where the kernel has huge pages.
-    void largeBlocksAreAlignedAndAdvisedForHugePages()
+    // A big block is its own 2 MiB-aligned mapping, rounded to whole 2 MiB, and not advised for huge pages:
+    // an advised range waits for memory compaction on its first touch, which made recording 7x slower here.
+    void largeBlocksAreAlignedMappingsWithoutHugePageAdvice()
     {
         const std::size_t asked = 5 * BulkMemory::kHugePageSize + 123;
         BulkMemory large(asked);
-        QVERIFY(large.isHugePageBacked());
+        QVERIFY(large.isMapped());
         QCOMPARE(large.size(), 6 * BulkMemory::kHugePageSize);
         QCOMPARE(reinterpret_cast<std::uintptr_t>(large.data()) % BulkMemory::kHugePageSize, std::uintptr_t(0));
         // Every byte is usable.
         std::memset(large.data(), 0xA5, large.size());
         QCOMPARE(quint8(large.data()[0]), quint8(0xA5));
         QCOMPARE(quint8(large.data()[large.size() - 1]), quint8(0xA5));
-        // MADV_HUGEPAGE shows as "hg" in the mapping's flags whether or not the kernel found free huge pages.
+        // MADV_HUGEPAGE would show as "hg" in the mapping's flags.
         const QByteArray flags = vmFlagsOf(large.data());
         QVERIFY2(!flags.isEmpty(), "the block's mapping is not in /proc/self/smaps");
-        QVERIFY2(hasFlag(flags, "hg"), flags.constData());
+        QVERIFY2(!hasFlag(flags, "hg"), flags.constData());
         QCOMPARE(vmFlagsOf(large.data() + large.size() - 1), flags);
     }
 
@@ -89,8 +89,8 @@ private Q_SLOTS:
         BulkMemory c(16);
         c = std::move(b);
         QCOMPARE(c.data(), data);
-        QVERIFY(c.isHugePageBacked());
-        QVERIFY(!b.isHugePageBacked());
+        QVERIFY(c.isMapped());
+        QVERIFY(!b.isMapped());
     }
 
     // Freeing unmaps the whole block: nothing of it stays mapped.
