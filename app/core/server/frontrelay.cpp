@@ -100,7 +100,7 @@ void FrontRelay::acceptPending()
 
 void FrontRelay::accept(QTcpSocket *socket)
 {
-    auto *client = new RelayedClient(socket, m_settings, this);
+    auto *client = new RelayedClient(socket, m_settings, &m_gauge, this);
     m_clients.insert(client);
     connect(client, &QObject::destroyed, this, [this, client] {
         m_clients.remove(client);

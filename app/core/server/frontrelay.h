@@ -1,5 +1,6 @@
 #pragma once
 
+#include "readpassgauge.h"
 #include "relayedclient.h"
 
 #include <QHostAddress>
@@ -44,6 +45,8 @@ private:
     QSslConfiguration m_tls;
     RelayedClient::Settings m_settings;
     QSet<RelayedClient *> m_clients;
+    // Tells the clients whether to write each answer at once (few talking) or once per read (many).
+    ReadPassGauge m_gauge;
     // Runs the next batch of pending clients on the next event-loop turn, after timers and painting.
     QTimer m_acceptTurn;
     int m_maxAcceptsPerTurn = 1;

@@ -3,6 +3,7 @@
 #include "closecodes.h"
 #include "connection.h"
 #include "frameencoder.h"
+#include "readpassgauge.h"
 #include "upgradeanswers.h"
 #include "wallclock.h"
 
@@ -40,26 +41,28 @@ QByteArray &sharedReadBuffer()
 // QTcpSocket write always waits for a write notifier, and with the GLib event dispatcher enabling and disabling
 // one walks a list of every socket: with 10,000 clients, each 101 cost two such walks on the GUI thread.
 // Not for TLS (the bytes must be encrypted) and not while Qt still holds unsent bytes (order).
-void writeToSocket(QTcpSocket *socket, const QByteArray &bytes)
+void writeToSocket(QTcpSocket *socket, bool plainTcp, const char *data, qsizetype size)
 {
 #ifdef Q_OS_LINUX
-    if (socket->bytesToWrite() == 0 && !qobject_cast<QSslSocket *>(socket)) {
+    if (plainTcp && socket->bytesToWrite() == 0) {
         ssize_t sent = -1;
         do {
-            sent = ::send(
-                int(socket->socketDescriptor()), bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL | MSG_DONTWAIT);
+            sent = ::send(int(socket->socketDescriptor()), data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
         } while (sent < 0 && errno == EINTR);
-        if (sent == bytes.size())
+        if (sent == size)
             return;
         if (sent > 0) {
-            socket->write(bytes.constData() + sent, bytes.size() - sent);
+            socket->write(data + sent, size - sent);
             return;
         }
         // A full send buffer or an error: Qt's own path writes later, or reports the error as it always did.
     }
+#else
+    Q_UNUSED(plainTcp);
 #endif
-    socket->write(bytes);
+    socket->write(data, size);
 }
+
 
 qint64 monotonicMs()
 {
@@ -94,10 +97,12 @@ int closeCodeFor(ViolationKind kind)
 
 } // namespace
 
-RelayedClient::RelayedClient(QTcpSocket *client, const Settings &settings, QObject *parent)
+RelayedClient::RelayedClient(QTcpSocket *client, const Settings &settings, ReadPassGauge *gauge, QObject *parent)
     : QObject(parent)
     , m_socket(client)
     , m_settings(settings)
+    , m_gauge(gauge)
+    , m_plainTcp(!qobject_cast<QSslSocket *>(client))
     , m_acceptedMs(monotonicMs())
 {
     client->setParent(this);
@@ -163,6 +168,11 @@ void RelayedClient::onReadyRead()
     QByteArray &buffer = sharedReadBuffer();
     if (m_settings.idleTimeoutMs > 0)
         m_lastActivityMs = monotonicMs();
+    if (m_gauge) {
+        m_gauge->noteRead(this);
+        // Not over TLS: each write there is a record of its own, and Qt encrypts on a later turn anyway.
+        m_eager = m_plainTcp && m_gauge->talksAlone(this);
+    }
     m_recording = true;
     while (m_socket && m_connection && m_socket->bytesAvailable() > 0) {
         const qint64 got = m_socket->read(buffer.data(), buffer.size());
@@ -216,12 +226,16 @@ void RelayedClient::flush()
     if (!m_socket || m_finished)
         return;
     if (!m_out.isEmpty()) {
-        if (m_socket->state() == QAbstractSocket::ConnectedState) {
-            writeToSocket(m_socket, m_out);
-            if (m_connection)
-                m_connection->recordWire(Direction::Outgoing, wallClockUs(), m_out);
+        qsizetype written = m_outSent; // answers already written as they came (under a light load)
+        if (m_socket->state() == QAbstractSocket::ConnectedState && written < m_out.size()) {
+            writeToSocket(m_socket, m_plainTcp, m_out.constData() + written, m_out.size() - written);
+            written = m_out.size();
         }
+        // Recorded once per read, as one chunk: exactly the bytes that went to the socket.
+        if (m_connection && written > 0)
+            m_connection->recordWire(Direction::Outgoing, wallClockUs(), written == m_out.size() ? m_out : m_out.left(written));
         m_out.resize(0); // keeps the capacity for the next batch
+        m_outSent = 0;
     }
     if (m_disconnectAfterFlush && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->disconnectFromHost(); // after the written bytes are out: the server closes TCP first (RFC 6455 7.1.1)
@@ -230,8 +244,16 @@ void RelayedClient::flush()
 void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload)
 {
     appendServerFrame(m_out, opcode, payload);
-    if (!m_recording)
+    if (!m_recording) {
         flush();
+        return;
+    }
+    // Under a light load the client can send its next message while the rest of this read is decoded.
+    if (m_eager && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
+        writeToSocket(m_socket, m_plainTcp, m_out.constData() + m_outSent, m_out.size() - m_outSent);
+        m_outSent = m_out.size();
+        ++m_eagerWrites;
+    }
 }
 
 void RelayedClient::queueClose(int code, QByteArrayView reason)

@@ -14,6 +14,8 @@ class QTcpSocket;
 
 namespace wsi {
 
+class ReadPassGauge;
+
 // One client of the local test server, served by the front relay itself: its socket (plain, or TLS
 // already terminated) is the only one, and the relay speaks the server side of RFC 6455 on it (the 101
 // or a refusal, pongs, the Close handshake, limits and timeouts). Every byte both ways is recorded into
@@ -37,7 +39,8 @@ public:
         int idleTimeoutMs = 0; // 0: never
     };
 
-    RelayedClient(QTcpSocket *client, const Settings &settings, QObject *parent = nullptr);
+    // gauge (not owned, may be null) tells whether answers are written as they come or once per read.
+    RelayedClient(QTcpSocket *client, const Settings &settings, ReadPassGauge *gauge, QObject *parent = nullptr);
     ~RelayedClient() override;
 
     // Starts serving the client, recording into connection (not owned; it may go away first).
@@ -50,6 +53,9 @@ public:
     Connection *connection() const { return m_connection.data(); }
     QString peer() const { return m_peer; } // "127.0.0.1:53122"
     bool isOpen() const { return m_open && !m_closeSent; }
+    // Answers written the moment they were framed because this client talked alone (see ReadPassGauge),
+    // rather than once at the end of the read.
+    quint64 answersWrittenAsTheyCame() const { return m_eagerWrites; }
     // The relay's one sweep timer calls this for every client with a deadline (no timer per client: 10,000
     // idle clients).
     void checkDeadlines(qint64 nowMs);
@@ -94,6 +100,11 @@ private:
     MessageHandler m_handler;
     QString m_peer;
     QByteArray m_out;        // server frames gathered while a read is recorded, written (and recorded) at once
+    qsizetype m_outSent = 0; // the part of m_out already written (answers written as they came)
+    ReadPassGauge *m_gauge = nullptr;
+    bool m_plainTcp = true;  // not a QSslSocket: written straight to the descriptor when Qt holds nothing
+    bool m_eager = false;    // this read's answers are written as they come
+    quint64 m_eagerWrites = 0;
     qint64 m_acceptedMs = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_closeSentMs = 0;

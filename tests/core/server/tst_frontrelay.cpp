@@ -1,6 +1,9 @@
 // The front relay on its own, with raw QTcpSocket clients on 127.0.0.1: how it hands a burst of clients on
-// (a bounded batch per event-loop turn) and that every client's deadlines still fire.
+// (a bounded batch per event-loop turn), that every client's deadlines still fire, and how answers are
+// written when one client talks alone or several share the server.
 #include "connection.h"
+#include "eventquery.h"
+#include "frameencoder.h"
 #include "frontrelay.h"
 
 #include <QElapsedTimer>
@@ -22,13 +25,17 @@ const QByteArray kUpgrade = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: webso
 class Host : public QObject
 {
 public:
-    explicit Host(FrontRelay *relay)
+    explicit Host(FrontRelay *relay, bool echo = false)
     {
-        QObject::connect(relay, &FrontRelay::clientAccepted, this, [this](RelayedClient *client) {
+        QObject::connect(relay, &FrontRelay::clientAccepted, this, [this, echo](RelayedClient *client) {
             auto connection
                 = std::make_unique<Connection>(Connection::Kind::Incoming, ConnectionOptions {}, client->peer());
-            client->serve(connection.get(), {}, {});
+            RelayedClient::MessageHandler handler;
+            if (echo)
+                handler = [](RelayedClient *from, bool isText, QByteArrayView payload) { from->sendMessage(isText, payload); };
+            client->serve(connection.get(), {}, handler);
             connections.push_back(std::move(connection));
+            served.push_back(client);
             // Accepts inside one batch happen without the event loop running in between: the queued reset
             // runs only between batches.
             if (!resetQueued) {
@@ -46,10 +53,61 @@ public:
     }
 
     std::vector<std::unique_ptr<Connection>> connections;
+    std::vector<RelayedClient *> served;
     int inThisTurn = 0;
     int largestBatch = 0;
     bool resetQueued = false;
 };
+
+QByteArray clientTextFrame(const QByteArray &text)
+{
+    RawFrameSpec spec;
+    spec.opcode = 0x1;
+    spec.masked = true;
+    spec.payload = text;
+    return encodeFrame(spec);
+}
+
+QByteArray serverTextFrame(const QByteArray &text)
+{
+    return QByteArray(1, char(0x81)) + char(text.size()) + text; // short unmasked text frames only
+}
+
+// Upgrades a new raw client; returns null if the 101 does not come.
+std::unique_ptr<QTcpSocket> upgradedClient(quint16 port)
+{
+    auto socket = std::make_unique<QTcpSocket>();
+    socket->connectToHost(QHostAddress::LocalHost, port);
+    if (!socket->waitForConnected(5000))
+        return {};
+    socket->write(kUpgrade);
+    QByteArray head;
+    for (int i = 0; i < 250 && !head.contains("\r\n\r\n"); ++i) {
+        QTest::qWait(10);
+        head += socket->readAll();
+    }
+    return head.startsWith("HTTP/1.1 101 ") && head.endsWith("\r\n\r\n") ? std::move(socket) : nullptr;
+}
+
+// Sends three text messages in one write and returns what came back once three echoes' worth arrived.
+QByteArray roundTrip(QTcpSocket *socket, const QByteArray &tag, QByteArray *expected)
+{
+    QByteArray out;
+    *expected = {};
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray text = tag + '.' + QByteArray::number(i);
+        out += clientTextFrame(text);
+        *expected += serverTextFrame(text);
+    }
+    socket->write(out);
+    socket->flush();
+    QByteArray in;
+    for (int i = 0; i < 500 && in.size() < expected->size(); ++i) {
+        QTest::qWait(2); // the relay runs in this thread's event loop
+        in += socket->readAll();
+    }
+    return in;
+}
 
 } // namespace
 
@@ -86,6 +144,79 @@ private Q_SLOTS:
         }
         for (const auto &connection : host.connections)
             QTRY_COMPARE(connection->state(), Connection::State::Open);
+    }
+
+    void aClientTalkingAloneGetsEachAnswerAsItComesRecordedExactly()
+    {
+        FrontRelay relay;
+        Host host(&relay, true);
+        QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+        std::unique_ptr<QTcpSocket> client = upgradedClient(relay.serverPort());
+        QVERIFY(client);
+        QTRY_COMPARE(int(host.served.size()), 1);
+        QByteArray received;
+        QByteArrayList sent;
+        for (int round = 0; round < 30; ++round) {
+            QByteArray expected;
+            const QByteArray got = roundTrip(client.get(), "r" + QByteArray::number(round), &expected);
+            QCOMPARE(got, expected); // every echo, in order, nothing else
+            received += got;
+            for (int i = 0; i < 3; ++i)
+                sent << "r" + QByteArray::number(round) + '.' + QByteArray::number(i);
+        }
+        // Alone for many passes: its answers went out as they were framed.
+        QVERIFY2(host.served[0]->answersWrittenAsTheyCame() > 0,
+                 qPrintable(QString::number(host.served[0]->answersWrittenAsTheyCame())));
+        // And the log holds exactly what went out: each echo as a message, and every byte of them.
+        const Connection &c = *host.connections[0];
+        const QList<qsizetype> echoes = eventsOf(c, EventType::Message, Direction::Outgoing);
+        QCOMPARE(echoes.size(), sent.size());
+        for (qsizetype i = 0; i < echoes.size(); ++i)
+            QCOMPARE(c.events().payload(echoes[i]).toByteArray(), sent[i]);
+        const qsizetype response = c.handshake().response.raw.size();
+        QCOMPARE(qsizetype(c.counters().bytesOut), response + received.size());
+    }
+
+    void clientsSharingTheServerGetTheirAnswersOncePerRead()
+    {
+        FrontRelay relay;
+        Host host(&relay, true);
+        QVERIFY(relay.listen(QHostAddress::LocalHost, 0));
+        std::unique_ptr<QTcpSocket> a = upgradedClient(relay.serverPort());
+        std::unique_ptr<QTcpSocket> b = upgradedClient(relay.serverPort());
+        QVERIFY(a && b);
+        QTRY_COMPARE(int(host.served.size()), 2);
+        // Both write before the event loop runs, so each pass reads both: never one client alone.
+        auto bothRound = [&](int round) {
+            QByteArray outA;
+            QByteArray outB;
+            QByteArray expectedA;
+            QByteArray expectedB;
+            for (int i = 0; i < 3; ++i) {
+                const QByteArray textA = "a" + QByteArray::number(round) + '.' + QByteArray::number(i);
+                const QByteArray textB = "b" + QByteArray::number(round) + '.' + QByteArray::number(i);
+                outA += clientTextFrame(textA);
+                outB += clientTextFrame(textB);
+                expectedA += serverTextFrame(textA);
+                expectedB += serverTextFrame(textB);
+            }
+            a->write(outA);
+            b->write(outB);
+            a->flush();
+            b->flush();
+            QByteArray inA;
+            QByteArray inB;
+            for (int i = 0; i < 500 && (inA.size() < expectedA.size() || inB.size() < expectedB.size()); ++i) {
+                QTest::qWait(2);
+                inA += a->readAll();
+                inB += b->readAll();
+            }
+            return inA == expectedA && inB == expectedB;
+        };
+        for (int round = 0; round < 20; ++round)
+            QVERIFY2(bothRound(round), qPrintable(QString::number(round)));
+        QCOMPARE(host.served[0]->answersWrittenAsTheyCame(), quint64(0));
+        QCOMPARE(host.served[1]->answersWrittenAsTheyCame(), quint64(0));
     }
 
     void handshakeDeadlineFiresBesideOpenClients()
