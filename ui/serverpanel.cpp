@@ -123,8 +123,18 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     connect(m_server, &LocalServer::notice, this, &ServerPanel::showError);
     connect(m_form, &ServerOptionsForm::addressChanged, this, &ServerPanel::updateExposure);
     connect(m_form, &ServerOptionsForm::modeChanged, this, [this] { m_server->setMode(m_form->mode()); });
-    connect(m_form, &ServerOptionsForm::autoRepliesChanged, this,
-        [this] { m_server->setAutoReplies(m_form->autoReplies()); });
+    connect(m_form, &ServerOptionsForm::autoRepliesChanged, this, [this] {
+        // Rules edited while running apply at once; a rule that cannot work is named and the old ones stay.
+        QString error;
+        if (m_server->setAutoReplies(m_form->autoReplies(), &error)) {
+            if (m_rulesError)
+                showError({});
+            m_rulesError = false;
+        } else if (m_server->isRunning()) {
+            showError(tr("%1 The server keeps answering with the rules it had.").arg(error));
+            m_rulesError = true;
+        }
+    });
 
     m_form->loadSettings();
     onStopped();

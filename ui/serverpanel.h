@@ -74,6 +74,7 @@ private:
     QPushButton *m_connectToIt = nullptr;
     QPushButton *m_broadcast = nullptr;
     QPushButton *m_kick = nullptr;
+    bool m_rulesError = false; // the error shown is about auto-reply rules edited while running
 };
 
 } // namespace wsi

@@ -463,6 +463,18 @@ void TestServerPanel::autoReplyRuleAddedInTheTableAnswers()
     QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*incoming, EventType::Message, Direction::Incoming).size(), 2, 10000);
     QTest::qWait(200);
     QCOMPARE(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 1);
+
+    // Edited while running into a pattern that cannot work: named at once, and the old rule keeps answering.
+    rules->item(0, 0)->setText(QStringLiteral("^hi (unclosed"));
+    QVERIFY2(panel->errorText().contains(QLatin1String("not a valid regular expression")), qPrintable(panel->errorText()));
+    QVERIFY(panel->errorText().contains(QLatin1String("keeps answering")));
+    sendFromComposer(&window, QStringLiteral("hi again"));
+    QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 2, 10000);
+    QCOMPARE(outgoing->events().payloadText(eventsOf(*outgoing, EventType::Message, Direction::Incoming).last()),
+             QStringLiteral("reply 2"));
+    // Fixed: the error goes away.
+    rules->item(0, 0)->setText(QStringLiteral("^hi (\\w+)$"));
+    QVERIFY(panel->errorText().isEmpty());
 }
 
 QTEST_MAIN(TestServerPanel)

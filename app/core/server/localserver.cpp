@@ -140,6 +140,7 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
     if (!problem.isEmpty())
         return fail(problem);
     m_options = options;
+    compileAutoReplies();
 
     QSslConfiguration tls;
     if (options.tls) {
@@ -238,9 +239,27 @@ void LocalServer::setMode(ServerMode mode)
     m_options.mode = mode;
 }
 
-void LocalServer::setAutoReplies(const QList<AutoReplyRule> &rules)
+bool LocalServer::setAutoReplies(const QList<AutoReplyRule> &rules, QString *error)
 {
+    const QString problem = ServerOptions::autoRepliesProblem(rules);
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     m_options.autoReplies = rules;
+    compileAutoReplies();
+    return true;
+}
+
+void LocalServer::compileAutoReplies()
+{
+    m_ruleExpressions.clear();
+    for (const AutoReplyRule &rule : std::as_const(m_options.autoReplies)) {
+        m_ruleExpressions << (rule.isRegex ? QRegularExpression(rule.pattern) : QRegularExpression());
+        if (rule.isRegex)
+            m_ruleExpressions.last().optimize(); // compiled now, not on the first message
+    }
 }
 
 QList<Connection *> LocalServer::clients() const
@@ -344,8 +363,9 @@ void LocalServer::onClientMessage(RelayedClient *client, bool isText, QByteArray
 bool LocalServer::applyAutoReplies(RelayedClient *client, QByteArrayView text)
 {
     const QString decoded = QString::fromUtf8(text);
-    for (const AutoReplyRule &rule : std::as_const(m_options.autoReplies)) {
-        const bool match = rule.isRegex ? QRegularExpression(rule.pattern).match(decoded).hasMatch()
+    for (qsizetype i = 0; i < m_options.autoReplies.size(); ++i) {
+        const AutoReplyRule &rule = m_options.autoReplies.at(i);
+        const bool match = rule.isRegex ? m_ruleExpressions.at(i).match(decoded).hasMatch()
                                         : decoded.contains(rule.pattern);
         if (match) {
             if (client->sendMessage(true, m_template.resolve(rule.replyTemplate).toUtf8()))

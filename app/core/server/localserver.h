@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
@@ -60,7 +61,9 @@ public:
     const ServerOptions &options() const { return m_options; }
     // Mode and auto-replies can change while running.
     void setMode(ServerMode mode);
-    void setAutoReplies(const QList<AutoReplyRule> &rules);
+    // Unusable rules (an invalid regular expression, an empty pattern) are refused with the reason, and the
+    // rules in force stay.
+    bool setAutoReplies(const QList<AutoReplyRule> &rules, QString *error = nullptr);
 
     quint16 port() const;
     // ws://127.0.0.1:port/ (a wildcard bind shows the loopback address, which always works from here).
@@ -90,6 +93,7 @@ private:
     void onClientMessage(RelayedClient *client, bool isText, QByteArrayView payload);
     bool applyAutoReplies(RelayedClient *client, QByteArrayView text);
     void onRateTick();
+    void compileAutoReplies();
 
     Workspace *m_workspace;
     ServerOptions m_options;
@@ -99,6 +103,8 @@ private:
     // The relay's side of each client, for sending without a detour through the Connection.
     QSet<RelayedClient *> m_served;
     MessageTemplate m_template;
+    // The rules' regular expressions, compiled once (index for index with the rules; unused for plain text).
+    QList<QRegularExpression> m_ruleExpressions;
     CertificateProvider m_certificateProvider;
     Stats m_stats;
     quint64 m_lastIn = 0;

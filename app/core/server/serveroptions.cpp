@@ -62,7 +62,12 @@ QString ServerOptions::validate() const
         return tr("The maximum message size must be positive.");
     if (mode == ServerMode::Reject && (rejectStatus < 200 || rejectStatus > 599 || rejectStatus == 101))
         return tr("The reject status must be an HTTP status from 200 to 599 other than 101.");
-    for (const AutoReplyRule &rule : autoReplies) {
+    return autoRepliesProblem(autoReplies);
+}
+
+QString ServerOptions::autoRepliesProblem(const QList<AutoReplyRule> &rules)
+{
+    for (const AutoReplyRule &rule : rules) {
         if (rule.isRegex) {
             const QRegularExpression re(rule.pattern);
             if (!re.isValid())

@@ -51,6 +51,8 @@ struct ServerOptions
 
     // Empty when usable, else one plain sentence naming the problem.
     QString validate() const;
+    // Empty when every rule is usable (a non-empty pattern, a valid regular expression), else the problem.
+    static QString autoRepliesProblem(const QList<AutoReplyRule> &rules);
     // True when the address lets other machines connect (not loopback).
     bool isExposed() const;
 };

@@ -219,7 +219,11 @@ private Q_SLOTS:
         m_server->setMode(ServerMode::Silent);
         client.sendTextMessage(QStringLiteral("now silent"));
         QTRY_COMPARE(m_server->stats().messagesIn, quint64(2));
-        m_server->setAutoReplies({{QStringLiteral("rule"), false, QStringLiteral("ruled")}});
+        QVERIFY(m_server->setAutoReplies({{QStringLiteral("rule"), false, QStringLiteral("ruled")}}));
+        // A rule that cannot work is refused with the reason; the rules in force stay.
+        QString error;
+        QVERIFY(!m_server->setAutoReplies({{QStringLiteral("(unclosed"), true, QStringLiteral("x")}}, &error));
+        QVERIFY2(error.contains(QLatin1String("not a valid regular expression")), qPrintable(error));
         m_server->setMode(ServerMode::Manual);
         client.sendTextMessage(QStringLiteral("a rule, please"));
         QTRY_COMPARE(received.count(), 2);
