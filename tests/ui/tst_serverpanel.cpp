@@ -41,6 +41,20 @@ void showServerDock(QWidget *window)
         action->trigger();
 }
 
+// The window shown with its test server dock open; false if it never got exposed.
+bool showWithServerDock(MainWindow *window)
+{
+    window->show();
+    showServerDock(window);
+    return QTest::qWaitForWindowExposed(window);
+}
+
+void chooseMode(ServerPanel *panel, ServerMode mode)
+{
+    auto *combo = panel->findChild<QComboBox *>(QStringLiteral("serverModeCombo"));
+    combo->setCurrentIndex(combo->findData(int(mode)));
+}
+
 } // namespace
 
 class TestServerPanel : public QObject
@@ -129,9 +143,7 @@ Connection *TestServerPanel::findKind(MainWindow *window, Connection::Kind kind)
 void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
 {
     MainWindow window;
-    window.show();
-    showServerDock(&window);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWithServerDock(&window));
     ServerPanel *panel = window.serverPanel();
     QVERIFY(panel && panel->isVisible());
     QVERIFY(!panel->isExposureWarningVisible());
@@ -214,9 +226,7 @@ void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
 void TestServerPanel::wssWithTheGeneratedCertificateConnects()
 {
     MainWindow window;
-    window.show();
-    showServerDock(&window);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWithServerDock(&window));
     ServerPanel *panel = window.serverPanel();
     auto *scheme = panel->findChild<QComboBox *>(QStringLiteral("serverSchemeCombo"));
     QVERIFY(scheme);
@@ -263,9 +273,7 @@ void TestServerPanel::nonLoopbackAddressShowsAWarning()
     QFETCH(QString, address);
     QFETCH(bool, warns);
     MainWindow window;
-    window.show();
-    showServerDock(&window);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWithServerDock(&window));
     ServerPanel *panel = window.serverPanel();
     auto *edit = panel->findChild<QLineEdit *>(QStringLiteral("serverAddressEdit"));
     QVERIFY(edit);
@@ -321,12 +329,9 @@ void TestServerPanel::sendFromComposer(MainWindow *window, const QString &text)
 void TestServerPanel::manualModeAnswersFromTheComposerAndKickClosesWithTheChosenCode()
 {
     MainWindow window;
-    window.show();
-    showServerDock(&window);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWithServerDock(&window));
     ServerPanel *panel = window.serverPanel();
-    auto *mode = panel->findChild<QComboBox *>(QStringLiteral("serverModeCombo"));
-    mode->setCurrentIndex(mode->findData(int(ServerMode::Manual)));
+    chooseMode(panel, ServerMode::Manual);
     QCOMPARE(panel->form()->mode(), ServerMode::Manual);
 
     Connection *outgoing = nullptr;
@@ -384,12 +389,9 @@ void TestServerPanel::manualModeAnswersFromTheComposerAndKickClosesWithTheChosen
 void TestServerPanel::rejectModeSendsTheFormsStatusHeadersAndBody()
 {
     MainWindow window;
-    window.show();
-    showServerDock(&window);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWithServerDock(&window));
     ServerPanel *panel = window.serverPanel();
-    auto *mode = panel->findChild<QComboBox *>(QStringLiteral("serverModeCombo"));
-    mode->setCurrentIndex(mode->findData(int(ServerMode::Reject)));
+    chooseMode(panel, ServerMode::Reject);
     auto *status = panel->findChild<QSpinBox *>(QStringLiteral("serverRejectStatusSpin"));
     auto *headers = panel->findChild<QPlainTextEdit *>(QStringLiteral("serverRejectHeadersEdit"));
     auto *body = panel->findChild<QPlainTextEdit *>(QStringLiteral("serverRejectBodyEdit"));
@@ -425,12 +427,9 @@ void TestServerPanel::rejectModeSendsTheFormsStatusHeadersAndBody()
 void TestServerPanel::autoReplyRuleAddedInTheTableAnswers()
 {
     MainWindow window;
-    window.show();
-    showServerDock(&window);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showWithServerDock(&window));
     ServerPanel *panel = window.serverPanel();
-    auto *mode = panel->findChild<QComboBox *>(QStringLiteral("serverModeCombo"));
-    mode->setCurrentIndex(mode->findData(int(ServerMode::Manual)));
+    chooseMode(panel, ServerMode::Manual);
     auto *rules = panel->findChild<QTableWidget *>(QStringLiteral("serverAutoReplyTable"));
     auto *addRule = panel->findChild<QPushButton *>(QStringLiteral("serverAddRuleButton"));
     QVERIFY(rules && addRule);
