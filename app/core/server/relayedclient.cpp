@@ -63,7 +63,6 @@ void writeToSocket(QTcpSocket *socket, bool plainTcp, const char *data, qsizetyp
     socket->write(data, size);
 }
 
-
 qint64 monotonicMs()
 {
     return QDeadlineTimer::current().deadline();
@@ -226,7 +225,7 @@ void RelayedClient::flush()
     if (!m_socket || m_finished)
         return;
     if (!m_out.isEmpty()) {
-        qsizetype written = m_outSent; // answers already written as they came (under a light load)
+        qsizetype written = m_outSent; // answers already written as they came (the client talks alone)
         if (m_socket->state() == QAbstractSocket::ConnectedState && written < m_out.size()) {
             writeToSocket(m_socket, m_plainTcp, m_out.constData() + written, m_out.size() - written);
             written = m_out.size();
@@ -248,7 +247,7 @@ void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload)
         flush();
         return;
     }
-    // Under a light load the client can send its next message while the rest of this read is decoded.
+    // This client talks alone: it can send its next message while the rest of its read is decoded.
     if (m_eager && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
         writeToSocket(m_socket, m_plainTcp, m_out.constData() + m_outSent, m_out.size() - m_outSent);
         m_outSent = m_out.size();
