@@ -333,6 +333,12 @@ void MainWindow::createMenusAndToolBar()
     conn->addAction(m_compareAction);
     conn->addSeparator();
     conn->addAction(m_removeAction);
+    QMenu *server = menuBar()->addMenu(tr("Test &Server"));
+    server->addAction(m_serverDock->toggleViewAction());
+    server->addSeparator();
+    server->addActions(m_serverPanel->menuActions());
+    // Starting from the keyboard shows the panel too: its URL and clients are what the user wants next.
+    connect(m_serverPanel->startStopAction(), &QAction::triggered, m_serverDock, &QDockWidget::show);
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_messagesTabAction);
     view->addAction(m_handshakeTabAction);

@@ -7,6 +7,7 @@
 #include "serveroptionsform.h"
 #include "theme.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -89,7 +90,6 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     actions->setSpacing(4);
     m_connectToIt = new QPushButton(theme::icon("connect"), tr("Connect to It"), this);
     m_connectToIt->setObjectName(QStringLiteral("serverConnectToItButton"));
-    m_connectToIt->setToolTip(tr("Open an outgoing connection to this server, to see both sides"));
     m_broadcast = new QPushButton(theme::icon("send"), tr("Broadcast\u2026"), this);
     m_broadcast->setObjectName(QStringLiteral("serverBroadcastButton"));
     m_broadcast->setToolTip(tr("Send a text message to every client"));
@@ -111,7 +111,26 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     scroll->setWidget(m_form);
     layout->addWidget(scroll, 1);
 
-    connect(m_startStop, &QPushButton::clicked, this, [this] { m_server->isRunning() ? stop() : start(); });
+    m_startStopAction = new QAction(theme::icon("connect"), tr("&Start Test Server"), this);
+    m_startStopAction->setObjectName(QStringLiteral("serverStartStopAction"));
+    m_startStopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_connectToItAction = new QAction(theme::icon("connect"), tr("&Connect to Test Server"), this);
+    m_connectToItAction->setObjectName(QStringLiteral("serverConnectToItAction"));
+    m_connectToItAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_broadcastAction = new QAction(theme::icon("send"), tr("&Broadcast to Clients\u2026"), this);
+    m_broadcastAction->setObjectName(QStringLiteral("serverBroadcastAction"));
+    m_kickAction = new QAction(theme::icon("close"), tr("&Kick Selected Client\u2026"), this);
+    m_kickAction->setObjectName(QStringLiteral("serverKickAction"));
+    m_startStop->setToolTip(tr("Start or stop the test server (%1)")
+                                .arg(m_startStopAction->shortcut().toString(QKeySequence::NativeText)));
+    m_connectToIt->setToolTip(tr("Open an outgoing connection to this server, to see both sides (%1)")
+                                  .arg(m_connectToItAction->shortcut().toString(QKeySequence::NativeText)));
+
+    connect(m_startStop, &QPushButton::clicked, m_startStopAction, &QAction::trigger);
+    connect(m_startStopAction, &QAction::triggered, this, [this] { m_server->isRunning() ? stop() : start(); });
+    connect(m_connectToItAction, &QAction::triggered, this, &ServerPanel::connectToIt);
+    connect(m_broadcastAction, &QAction::triggered, this, &ServerPanel::broadcastText);
+    connect(m_kickAction, &QAction::triggered, this, &ServerPanel::kickCurrent);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_url->text()); });
     connect(m_connectToIt, &QPushButton::clicked, this, &ServerPanel::connectToIt);
     connect(m_broadcast, &QPushButton::clicked, this, &ServerPanel::broadcastText);
@@ -157,6 +176,11 @@ void ServerPanel::setCurrentConnection(Connection *connection)
     if (connection)
         connect(connection, &Connection::stateChanged, this, &ServerPanel::updateButtons);
     updateButtons();
+}
+
+QList<QAction *> ServerPanel::menuActions() const
+{
+    return { m_startStopAction, m_connectToItAction, m_broadcastAction, m_kickAction };
 }
 
 QString ServerPanel::urlText() const
@@ -219,6 +243,8 @@ void ServerPanel::onStarted()
     m_url->setText(m_server->url().toString());
     m_startStop->setText(tr("Stop"));
     m_startStop->setIcon(theme::icon("disconnect"));
+    m_startStopAction->setText(tr("&Stop Test Server"));
+    m_startStopAction->setIcon(theme::icon("disconnect"));
     m_state->setText(tr("<b style='color:%1'>\u25cf Running</b> on port %2")
                          .arg(theme::toneForeground(theme::Tone::Success, palette()).name())
                          .arg(m_server->port()));
@@ -231,6 +257,8 @@ void ServerPanel::onStopped()
     m_url->clear();
     m_startStop->setText(tr("Start"));
     m_startStop->setIcon(theme::icon("connect"));
+    m_startStopAction->setText(tr("&Start Test Server"));
+    m_startStopAction->setIcon(theme::icon("connect"));
     m_state->setText(tr("Stopped"));
     m_form->setRunning(false);
     updateStats();
@@ -271,6 +299,9 @@ void ServerPanel::updateButtons()
     m_broadcast->setEnabled(running && m_server->stats().clients > 0);
     m_kick->setEnabled(running && m_current && m_server->hasClient(m_current)
         && m_current->state() == Connection::State::Open);
+    m_connectToItAction->setEnabled(m_connectToIt->isEnabled());
+    m_broadcastAction->setEnabled(m_broadcast->isEnabled());
+    m_kickAction->setEnabled(m_kick->isEnabled());
 }
 
 void ServerPanel::showError(const QString &message)

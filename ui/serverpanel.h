@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -34,6 +35,11 @@ public:
     ServerOptionsForm *form() const { return m_form; }
     // The connection selected in the main window: Kick acts on it when it is one of our clients.
     void setCurrentConnection(Connection *connection);
+
+    // For the window's menu, with shortcuts: Start/Stop (Ctrl+Shift+T), Connect to It (Ctrl+Shift+K),
+    // Broadcast, Kick. They follow the panel's buttons (text and enabled state).
+    QList<QAction *> menuActions() const;
+    QAction *startStopAction() const { return m_startStopAction; }
 
     QString urlText() const;
     QString statsText() const;
@@ -74,6 +80,10 @@ private:
     QPushButton *m_connectToIt = nullptr;
     QPushButton *m_broadcast = nullptr;
     QPushButton *m_kick = nullptr;
+    QAction *m_startStopAction = nullptr;
+    QAction *m_connectToItAction = nullptr;
+    QAction *m_broadcastAction = nullptr;
+    QAction *m_kickAction = nullptr;
     bool m_rulesError = false; // the error shown is about auto-reply rules edited while running
 };
 

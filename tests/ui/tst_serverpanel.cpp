@@ -18,6 +18,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void manualModeAnswersFromTheComposerAndKickClosesWithTheChosenCode();
     void rejectModeSendsTheFormsStatusHeadersAndBody();
     void autoReplyRuleAddedInTheTableAnswers();
+    void keyboardStartsConnectsAndStops();
 
 private:
     static void startAndConnectToIt(MainWindow *window, Connection **outgoing, Connection **incoming);
@@ -474,6 +477,44 @@ void TestServerPanel::autoReplyRuleAddedInTheTableAnswers()
     // Fixed: the error goes away.
     rules->item(0, 0)->setText(QStringLiteral("^hi (\\w+)$"));
     QVERIFY(panel->errorText().isEmpty());
+}
+
+void TestServerPanel::keyboardStartsConnectsAndStops()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ServerPanel *panel = window.serverPanel();
+    QVERIFY(!panel->isVisible()); // a first run: the dock is closed
+    auto *connectAction = window.findChild<QAction *>(QStringLiteral("serverConnectToItAction"));
+    auto *startStop = window.findChild<QAction *>(QStringLiteral("serverStartStopAction"));
+    QVERIFY(connectAction && startStop);
+    QVERIFY(!connectAction->isEnabled());
+    // The actions are in the window's menu bar, so their shortcuts work wherever the focus is.
+    bool inMenu = false;
+    for (QAction *menu : window.menuBar()->actions())
+        inMenu = inMenu || (menu->menu() && menu->menu()->actions().contains(startStop));
+    QVERIFY(inMenu);
+
+    window.findChild<QPlainTextEdit *>(QStringLiteral("composerEdit"))->setFocus();
+    QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY2(panel->server()->isRunning(), qPrintable(panel->errorText()));
+    QVERIFY(panel->isVisible()); // starting shows the panel with the URL
+    QCOMPARE(startStop->text(), QStringLiteral("&Stop Test Server"));
+    QVERIFY(connectAction->isEnabled());
+
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->connections().size(), 2, 10000);
+    Connection *outgoing = findKind(&window, Connection::Kind::Outgoing);
+    QVERIFY(outgoing);
+    QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Open, 10000);
+    QCOMPARE(window.currentConnection(), outgoing);
+
+    QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!panel->server()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(outgoing->state() == Connection::State::Closed, 10000);
+    QCOMPARE(startStop->text(), QStringLiteral("&Start Test Server"));
+    QVERIFY(!connectAction->isEnabled());
 }
 
 QTEST_MAIN(TestServerPanel)
