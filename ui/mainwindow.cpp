@@ -615,8 +615,7 @@ void MainWindow::connectToEndpoint(const ConnectionOptions &options)
 QString MainWindow::shownUrl(const Connection *connection) const
 {
     // A test server's client is named by who connected and what it asked for, not by our server's URL.
-    const QString url = connection->kind() == Connection::Kind::Incoming ? connection->title() : connection->url().toString();
-    return m_revealSecretsAction->isChecked() ? url : SecretMasker::maskUrl(url);
+    return connection->shownTitle(m_revealSecretsAction->isChecked());
 }
 
 void MainWindow::setRevealSecrets(bool reveal)

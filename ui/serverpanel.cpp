@@ -126,15 +126,16 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     m_connectToIt->setToolTip(tr("Open an outgoing connection to this server, to see both sides (%1)")
                                   .arg(m_connectToItAction->shortcut().toString(QKeySequence::NativeText)));
 
+    // Buttons and menu items are one command each: the buttons trigger the actions.
     connect(m_startStop, &QPushButton::clicked, m_startStopAction, &QAction::trigger);
+    connect(m_connectToIt, &QPushButton::clicked, m_connectToItAction, &QAction::trigger);
+    connect(m_broadcast, &QPushButton::clicked, m_broadcastAction, &QAction::trigger);
+    connect(m_kick, &QPushButton::clicked, m_kickAction, &QAction::trigger);
     connect(m_startStopAction, &QAction::triggered, this, [this] { m_server->isRunning() ? stop() : start(); });
     connect(m_connectToItAction, &QAction::triggered, this, &ServerPanel::connectToIt);
     connect(m_broadcastAction, &QAction::triggered, this, &ServerPanel::broadcastText);
     connect(m_kickAction, &QAction::triggered, this, &ServerPanel::kickCurrent);
     connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_url->text()); });
-    connect(m_connectToIt, &QPushButton::clicked, this, &ServerPanel::connectToIt);
-    connect(m_broadcast, &QPushButton::clicked, this, &ServerPanel::broadcastText);
-    connect(m_kick, &QPushButton::clicked, this, &ServerPanel::kickCurrent);
     connect(m_server, &LocalServer::started, this, &ServerPanel::onStarted);
     connect(m_server, &LocalServer::stopped, this, &ServerPanel::onStopped);
     connect(m_server, &LocalServer::statsChanged, this, &ServerPanel::updateStats);

@@ -5,6 +5,7 @@
 #include "framedsender.h"
 #include "closeexplainer.h"
 #include "keepalive.h"
+#include "secretmasker.h"
 #include "serversideendpoint.h"
 #include "tlsreport.h"
 #include "trustedcertificates.h"
@@ -57,6 +58,12 @@ QString Connection::title() const
         return m_options.url.toString();
     const QByteArray target = m_handshake.request.target;
     return target.isEmpty() ? tr("client %1").arg(m_peer) : tr("client %1 %2").arg(m_peer, QString::fromUtf8(target));
+}
+
+QString Connection::shownTitle(bool revealSecrets) const
+{
+    const QString text = title();
+    return revealSecrets ? text : SecretMasker::maskUrl(text);
 }
 
 void Connection::recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes)

@@ -53,6 +53,9 @@ public:
     Kind kind() const { return m_kind; }
     // What the list shows: the URL for outgoing connections, "client 127.0.0.1:53122 /path" for incoming ones.
     QString title() const;
+    // The title as shown on screen: secret query values and passwords masked unless revealSecrets (a client's
+    // request target can carry a token too: /chat?token=...).
+    QString shownTitle(bool revealSecrets) const;
     QString peer() const { return m_peer; }
 
     int id() const { return m_id; }

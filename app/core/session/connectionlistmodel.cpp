@@ -114,13 +114,17 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     Connection *c = connectionAt(index.row());
     if (!c)
         return {};
-    const QString url = m_reveal ? c->url().toString() : SecretMasker::maskUrl(c->url().toString());
+    // Only for the roles that show it: the delegate asks for several roles per row on every paint.
+    const auto shownUrl = [this, c] {
+        const QString url = c->url().toString();
+        return m_reveal ? url : SecretMasker::maskUrl(url);
+    };
     switch (role) {
     case Qt::DisplayRole:
     case UrlRole:
-        return url;
+        return shownUrl();
     case Qt::ToolTipRole: {
-        QString tip = QStringLiteral("%1\n%2").arg(url, Connection::stateText(c->state()));
+        QString tip = QStringLiteral("%1\n%2").arg(shownUrl(), Connection::stateText(c->state()));
         if (c->inGroup())
             tip += tr("\nattempt %1 at this endpoint").arg(c->attempt());
         if (!c->statusText().isEmpty())
@@ -143,11 +147,7 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
     case StatusTextRole: return c->statusText();
     case GroupRole: return c->inGroup() ? c->groupId() : 0;
     case AttemptRole: return c->attempt();
-    case TitleRole:
-        // A client's request target can carry a token as well (/chat?token=...).
-        return c->kind() == Connection::Kind::Incoming
-            ? (m_reveal ? c->title() : SecretMasker::maskUrl(c->title()))
-            : url;
+    case TitleRole: return c->shownTitle(m_reveal);
     }
     return {};
 }
