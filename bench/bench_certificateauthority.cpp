@@ -1,8 +1,8 @@
 // What wss:// interception costs per new host: issuing a leaf (uncached and cached), and creating the CA.
 // The whole issue() is split into its OpenSSL and Qt parts so that a regression points at its cause.
 // Prints numbers; asserts nothing.
-#include "certificateauthority.h"
-#include "certificatefactory.h"
+#include "tls/certificateauthority.h"
+#include "tls/certificatefactory.h"
 
 #include <QCoreApplication>
 #include <QSslCertificate>

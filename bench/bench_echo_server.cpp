@@ -4,9 +4,9 @@
 //   bench_echo_server --kind bare      a plain QWebSocketServer echo, nothing recorded (the baseline)
 // Prints "PORT <n>" once listening, "RSS_KB <n> CLIENTS <n>" on SIGUSR1, and again on SIGTERM/SIGINT
 // before it exits. Raises its open-files limit to the hard limit first (10,000 idle clients need it).
-#include "connection.h"
-#include "localserver.h"
-#include "workspace.h"
+#include "connection/connection.h"
+#include "server/localserver.h"
+#include "connection/workspace.h"
 
 #include <QCoreApplication>
 #include <QFile>

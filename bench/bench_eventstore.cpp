@@ -1,10 +1,10 @@
 // The event store and the log model under a flood: append rate and memory per event for 1M small text
 // messages (goal: <= 200 MB for 1M rows with 32-byte payloads), and what one cell of the log costs when the
 // view asks for random rows. Prints numbers; asserts nothing.
-#include "connection.h"
-#include "eventlogmodel.h"
-#include "eventstore.h"
-#include "sessionlogwriter.h"
+#include "connection/connection.h"
+#include "models/eventlogmodel.h"
+#include "store/eventstore.h"
+#include "files/sessionlogwriter.h"
 
 #include <benchmark/benchmark.h>
 

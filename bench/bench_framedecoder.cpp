@@ -1,5 +1,5 @@
 // Throughput of FrameDecoder against a plain memcpy of the same bytes. Prints numbers; asserts nothing.
-#include "framedecoder.h"
+#include "protocol/framedecoder.h"
 
 #include <benchmark/benchmark.h>
 

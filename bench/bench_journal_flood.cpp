@@ -15,8 +15,8 @@
 // At full speed use N of a million or more: the journal writes every 250 ms, and a shorter run would end
 // before its first write. Before the journal reused one buffer written every 256 KiB, a quarter second's
 // lines were built in one fresh array: 0.23x at full speed (page faults and re-allocation copies).
-#include "connection.h"
-#include "sessionjournal.h"
+#include "connection/connection.h"
+#include "files/sessionjournal.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

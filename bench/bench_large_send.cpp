@@ -4,8 +4,8 @@
 //   bench_large_send ws://127.0.0.1:PORT/ [MiB=64] [rounds=3]
 // prints one line per run and a summary:
 //   summary mib=64 bare_gap_ms=<median> inspector_gap_ms=<median> gap_ratio=<inspector/bare> ...
-#include "connection.h"
-#include "eventstore.h"
+#include "connection/connection.h"
+#include "store/eventstore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

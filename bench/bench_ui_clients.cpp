@@ -9,9 +9,9 @@
 // and on stderr, for each phase, when its longest gap happened on CLOCK_MONOTONIC (perf's clock with
 // `perf record -k CLOCK_MONOTONIC`), so that a profile can be cut to exactly that gap with `perf script --time`:
 //   GAP phase=<arrival|idle|scroll> ms=<ms> from=<seconds> to=<seconds>
-#include "localserver.h"
-#include "mainwindow.h"
-#include "serverpanel.h"
+#include "server/localserver.h"
+#include "shell/mainwindow.h"
+#include "server/serverpanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,8 +5,8 @@
 // + upgrade) both ways. Numbers only.
 //
 //   bench_wss_flood [N=200000] [ROUNDS=5]
-#include "certificateauthority.h"
-#include "connection.h"
+#include "tls/certificateauthority.h"
+#include "connection/connection.h"
 
 #include <QCoreApplication>
 #include <QDir>

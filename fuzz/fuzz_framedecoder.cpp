@@ -1,8 +1,8 @@
 // libFuzzer target: FrameDecoder on arbitrary bytes. Besides crashes and sanitizer reports it checks
 // the decoder's promises: the same events for any split of the input, one violation at most and
 // nothing after it, payload sizes that match the headers, and text messages that are valid UTF-8.
-#include "framedecoder.h"
-#include "utf8validator.h"
+#include "protocol/framedecoder.h"
+#include "protocol/utf8validator.h"
 
 #include <QByteArray>
 #include <QStringDecoder>

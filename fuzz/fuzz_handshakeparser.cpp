@@ -1,8 +1,8 @@
 // libFuzzer target: HandshakeParser on arbitrary bytes, fed whole and in pieces (the outcome must be
 // the same), then the handshake checks and explanations on whatever head came out.
-#include "framedecoder.h"
-#include "handshakecheck.h"
-#include "handshakeparser.h"
+#include "protocol/framedecoder.h"
+#include "protocol/handshakecheck.h"
+#include "protocol/handshakeparser.h"
 
 #include <cstdlib>
 

@@ -2,9 +2,9 @@
 // Every complete request head gets either the 101 or a refusal, and both must be well-formed HTTP that a
 // client's parser reads back: a refusal is a 4xx with the body its Content-Length says; a 101 carries the
 // Sec-WebSocket-Accept for the request's key and at most a subprotocol the client offered.
-#include "handshakecheck.h"
-#include "handshakeparser.h"
-#include "upgradeanswers.h"
+#include "protocol/handshakecheck.h"
+#include "protocol/handshakeparser.h"
+#include "server/upgradeanswers.h"
 
 #include <QStringList>
 #include <cstdlib>

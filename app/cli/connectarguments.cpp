@@ -1,10 +1,10 @@
 #include "connectarguments.h"
 
-#include "closecodes.h"
-#include "frameencoder.h"
-#include "payloadparser.h"
+#include "protocol/closecodes.h"
+#include "protocol/frameencoder.h"
+#include "compose/payloadparser.h"
 #include "usage.h"
-#include "utf8validator.h"
+#include "protocol/utf8validator.h"
 
 #include <QCommandLineParser>
 #include <QFile>

@@ -1,12 +1,12 @@
 #include "connectcommand.h"
 
-#include "connection.h"
-#include "sessionexporter.h"
+#include "connection/connection.h"
+#include "files/sessionexporter.h"
 #include "eventprinter.h"
-#include "reconnectcontroller.h"
+#include "connection/reconnectcontroller.h"
 #include "sendsequence.h"
-#include "tlsreport.h"
-#include "workspace.h"
+#include "tls/tlsreport.h"
+#include "connection/workspace.h"
 
 #include <QTimer>
 #include <QWebSocket>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionoptions.h"
+#include "endpoints/connectionoptions.h"
 #include "sendstep.h"
 
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "convertcommand.h"
 
-#include "connection.h"
-#include "sessionexporter.h"
-#include "sessionimporter.h"
+#include "connection/connection.h"
+#include "files/sessionexporter.h"
+#include "files/sessionimporter.h"
 #include "usage.h"
 
 #include <QCommandLineParser>

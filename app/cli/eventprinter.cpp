@@ -1,7 +1,7 @@
 #include "eventprinter.h"
 
-#include "connection.h"
-#include "sessionlogwriter.h"
+#include "connection/connection.h"
+#include "files/sessionlogwriter.h"
 #include "usage.h"
 
 namespace wsi {

@@ -1,6 +1,6 @@
 #include "sendsequence.h"
 
-#include "connection.h"
+#include "connection/connection.h"
 
 #include <QWebSocket>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "messagetemplate.h"
+#include "compose/messagetemplate.h"
 #include "sendstep.h"
 
 #include <QList>

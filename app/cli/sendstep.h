@@ -1,6 +1,6 @@
 #pragma once
 
-#include "frameencoder.h"
+#include "protocol/frameencoder.h"
 
 #include <QByteArray>
 #include <QString>

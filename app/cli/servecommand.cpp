@@ -1,11 +1,11 @@
 #include "servecommand.h"
 
-#include "connection.h"
+#include "connection/connection.h"
 #include "eventprinter.h"
-#include "localserver.h"
-#include "sessionlogwriter.h"
-#include "wallclock.h"
-#include "workspace.h"
+#include "server/localserver.h"
+#include "files/sessionlogwriter.h"
+#include "store/wallclock.h"
+#include "connection/workspace.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serveroptions.h"
+#include "server/serveroptions.h"
 
 #include <QObject>
 #include <QSet>

@@ -2,7 +2,7 @@
 
 // Finding events in a Connection's log, for tests.
 
-#include "connection.h"
+#include "connection/connection.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "wiretap.h"
+#include "capture/wiretap.h"
 
-#include "wallclock.h"
+#include "store/wallclock.h"
 
 #include <sys/ioctl.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "certificateauthority.h"
-#include "eventrecord.h"
-#include "tlsreport.h"
+#include "tls/certificateauthority.h"
+#include "store/eventrecord.h"
+#include "tls/tlsreport.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "closecodes.h"
+#include "protocol/closecodes.h"
 
 namespace wsi {
 

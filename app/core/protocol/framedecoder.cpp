@@ -1,6 +1,6 @@
-#include "framedecoder.h"
+#include "protocol/framedecoder.h"
 
-#include "closecodes.h"
+#include "protocol/closecodes.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "frameheader.h"
-#include "protocolviolation.h"
-#include "utf8validator.h"
+#include "protocol/frameheader.h"
+#include "protocol/protocolviolation.h"
+#include "protocol/utf8validator.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-#include "frameencoder.h"
+#include "protocol/frameencoder.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>

@@ -1,4 +1,4 @@
-#include "frameheader.h"
+#include "protocol/frameheader.h"
 
 namespace wsi {
 

@@ -1,4 +1,4 @@
-#include "handshakecheck.h"
+#include "protocol/handshakecheck.h"
 
 #include <QCryptographicHash>
 #include <QStringList>

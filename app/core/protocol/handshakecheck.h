@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httphead.h"
+#include "protocol/httphead.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "handshakeparser.h"
+#include "protocol/handshakeparser.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "httphead.h"
+#include "protocol/httphead.h"
 
 namespace wsi {
 

@@ -1,4 +1,4 @@
-#include "protocolviolation.h"
+#include "protocol/protocolviolation.h"
 
 namespace wsi {
 

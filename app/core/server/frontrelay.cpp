@@ -1,4 +1,4 @@
-#include "frontrelay.h"
+#include "server/frontrelay.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "readpassgauge.h"
-#include "relayedclient.h"
+#include "server/readpassgauge.h"
+#include "server/relayedclient.h"
 
 #include <QHostAddress>
 #include <QObject>

@@ -1,12 +1,12 @@
-#include "localserver.h"
+#include "server/localserver.h"
 
-#include "certificateauthority.h"
-#include "certificatefactory.h"
-#include "closecodes.h"
-#include "connection.h"
-#include "frontrelay.h"
-#include "httphead.h"
-#include "workspace.h"
+#include "tls/certificateauthority.h"
+#include "tls/certificatefactory.h"
+#include "protocol/closecodes.h"
+#include "connection/connection.h"
+#include "server/frontrelay.h"
+#include "protocol/httphead.h"
+#include "connection/workspace.h"
 
 #include <QCoreApplication>
 #include <QFile>

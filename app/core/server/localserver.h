@@ -1,7 +1,7 @@
 #pragma once
 
-#include "messagetemplate.h"
-#include "serveroptions.h"
+#include "compose/messagetemplate.h"
+#include "server/serveroptions.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "readpassgauge.h"
+#include "server/readpassgauge.h"
 
 #include <QAbstractEventDispatcher>
 #include <QThread>

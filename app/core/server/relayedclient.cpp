@@ -1,11 +1,11 @@
-#include "relayedclient.h"
+#include "server/relayedclient.h"
 
-#include "closecodes.h"
-#include "connection.h"
-#include "frameencoder.h"
-#include "readpassgauge.h"
-#include "upgradeanswers.h"
-#include "wallclock.h"
+#include "protocol/closecodes.h"
+#include "connection/connection.h"
+#include "protocol/frameencoder.h"
+#include "server/readpassgauge.h"
+#include "server/upgradeanswers.h"
+#include "store/wallclock.h"
 
 #include <QDeadlineTimer>
 #include <QSslSocket>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "connection.h"
-#include "eventrecord.h"
-#include "serversideendpoint.h"
+#include "connection/connection.h"
+#include "store/eventrecord.h"
+#include "connection/serversideendpoint.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "serveroptions.h"
+#include "server/serveroptions.h"
 
 #include <QCoreApplication>
 #include <QFile>

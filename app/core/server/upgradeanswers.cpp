@@ -1,7 +1,7 @@
-#include "upgradeanswers.h"
+#include "server/upgradeanswers.h"
 
-#include "handshakecheck.h"
-#include "httphead.h"
+#include "protocol/handshakecheck.h"
+#include "protocol/httphead.h"
 
 namespace wsi {
 

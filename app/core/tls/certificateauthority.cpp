@@ -1,6 +1,6 @@
-#include "certificateauthority.h"
+#include "tls/certificateauthority.h"
 
-#include "certificatefactory.h"
+#include "tls/certificatefactory.h"
 
 #include <QCache>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "certificatefactory.h"
+#include "tls/certificatefactory.h"
 
 #include <QHostAddress>
 #include <QUrl>

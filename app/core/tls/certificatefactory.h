@@ -1,6 +1,6 @@
 #pragma once
 
-#include "opensslhandles.h"
+#include "tls/opensslhandles.h"
 
 #include <QByteArray>
 #include <QString>

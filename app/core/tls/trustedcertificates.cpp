@@ -1,4 +1,4 @@
-#include "trustedcertificates.h"
+#include "tls/trustedcertificates.h"
 
 #include <QSettings>
 

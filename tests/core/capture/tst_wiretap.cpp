@@ -1,5 +1,5 @@
 // The tap must never be an open proxy: only its own credentials, only its own target, one tunnel.
-#include "wiretap.h"
+#include "capture/wiretap.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

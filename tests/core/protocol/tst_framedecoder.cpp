@@ -1,4 +1,4 @@
-#include "framedecoder.h"
+#include "protocol/framedecoder.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

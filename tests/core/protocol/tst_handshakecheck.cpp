@@ -1,5 +1,5 @@
-#include "handshakecheck.h"
-#include "handshakeparser.h"
+#include "protocol/handshakecheck.h"
+#include "protocol/handshakeparser.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "framedecoder.h"
-#include "handshakeparser.h"
+#include "protocol/framedecoder.h"
+#include "protocol/handshakeparser.h"
 
 #include <QtTest>
 

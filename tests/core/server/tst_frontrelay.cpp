@@ -1,10 +1,10 @@
 // The front relay on its own, with raw QTcpSocket clients on 127.0.0.1: how it hands a burst of clients on
 // (a bounded batch per event-loop turn), that every client's deadlines still fire, and how answers are
 // written when one client talks alone or several share the server.
-#include "connection.h"
+#include "connection/connection.h"
 #include "eventquery.h"
-#include "frameencoder.h"
-#include "frontrelay.h"
+#include "protocol/frameencoder.h"
+#include "server/frontrelay.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,11 +1,11 @@
 // The local test server with real clients on 127.0.0.1: python3-websockets, node-ws and QWebSocket.
-#include "certificateauthority.h"
+#include "tls/certificateauthority.h"
 #include "clientprocess.h"
-#include "connection.h"
+#include "connection/connection.h"
 #include "eventquery.h"
-#include "localserver.h"
+#include "server/localserver.h"
 #include "testcerts.h"
-#include "workspace.h"
+#include "connection/workspace.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

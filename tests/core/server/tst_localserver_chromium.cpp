@@ -2,10 +2,10 @@
 // script opens a WebSocket to the server, and the test reads what the page saw from the dumped DOM.
 // Chromium is a required peer (scripts/deps.sh installs it): when it is missing or does not run the test
 // fails and says why, it never skips.
-#include "connection.h"
+#include "connection/connection.h"
 #include "eventquery.h"
-#include "localserver.h"
-#include "workspace.h"
+#include "server/localserver.h"
+#include "connection/workspace.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
 // ReadPassGauge: a client counts as talking alone only after several event-loop passes in a row that read
 // it and nobody else; one pass that reads anyone else ends that at once.
-#include "readpassgauge.h"
+#include "server/readpassgauge.h"
 
 #include <QAbstractEventDispatcher>
 #include <QTest>

@@ -1,11 +1,11 @@
 // The local test server speaks RFC 6455 itself: real clients (python3-websockets, node-ws, QWebSocket and a
 // raw socket) check what they see, and every test also checks what the client's Connection recorded.
 #include "clientprocess.h"
-#include "connection.h"
+#include "connection/connection.h"
 #include "eventquery.h"
-#include "frameencoder.h"
-#include "localserver.h"
-#include "workspace.h"
+#include "protocol/frameencoder.h"
+#include "server/localserver.h"
+#include "connection/workspace.h"
 
 #include <QCryptographicHash>
 #include <QSignalSpy>

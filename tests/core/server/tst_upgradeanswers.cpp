@@ -1,7 +1,7 @@
 // The local test server's answers to upgrade requests, from raw request bytes: the 101 (RFC 6455's own
 // example key), the subprotocol in the server's order of preference, and every refusal naming its rule.
-#include "handshakeparser.h"
-#include "upgradeanswers.h"
+#include "protocol/handshakeparser.h"
+#include "server/upgradeanswers.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // The per-install CA: private key files that stay private, a CA that survives restarts and is replaced
 // (with a warning) when broken, and leaves that real TLS clients (Qt, OpenSSL, Python) accept.
-#include "certificateauthority.h"
+#include "tls/certificateauthority.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,9 +1,9 @@
 // wss:// through the intercepting tap against python3-websockets wss servers on 127.0.0.1: plaintext
 // handshake and messages from the wire, the real server's TLS facts, and every verification error named.
-#include "certificateauthority.h"
-#include "connection.h"
+#include "tls/certificateauthority.h"
+#include "connection/connection.h"
 #include "peerprocess.h"
-#include "trustedcertificates.h"
+#include "tls/trustedcertificates.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

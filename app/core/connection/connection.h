@@ -1,0 +1,221 @@
+#pragma once
+
+#include "endpoints/connectionoptions.h"
+#include "protocol/frameencoder.h"
+#include "store/eventstore.h"
+#include "store/handshakerecord.h"
+
+#include <QAbstractSocket>
+#include <QObject>
+#include <memory>
+
+class QTimer;
+class QWebSocket;
+
+namespace wsi {
+
+class CertificateAuthority;
+struct CloseExplanation;
+class FramedSender;
+class Keepalive;
+class ServerSideEndpoint;
+class WireTap;
+class WireRecorder;
+
+// One WebSocket connection the user opened: a QWebSocket whose bytes go through its own WireTap.
+// The tap's byte records are the source of truth for the handshake, frames and messages; the QWebSocket's
+// signals drive the state and let the user send.
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Open, Closing, Closed, Failed };
+    Q_ENUM(State)
+
+    struct Counters
+    {
+        quint64 messagesIn = 0;
+        quint64 messagesOut = 0;
+        quint64 bytesIn = 0;  // wire bytes, server -> client
+        quint64 bytesOut = 0; // wire bytes, client -> server
+        quint64 errors = 0;
+    };
+
+    // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, whose
+    // bytes the front relay records (recordWire()) and which the relay serves itself (attachEndpoint()).
+    enum class Kind { Outgoing, Incoming };
+    Q_ENUM(Kind)
+
+    explicit Connection(const ConnectionOptions &options, QObject *parent = nullptr);
+    // An incoming client; options.url describes where it connected (the local server's URL).
+    Connection(Kind kind, const ConnectionOptions &options, const QString &peer, QObject *parent = nullptr);
+    ~Connection() override;
+
+    Kind kind() const { return m_kind; }
+    // What the list shows: the URL for outgoing connections, "client 127.0.0.1:53122 /path" for incoming ones.
+    QString title() const;
+    // The title as shown on screen: secret query values and passwords masked unless revealSecrets (a client's
+    // request target can carry a token too: /chat?token=...).
+    QString shownTitle(bool revealSecrets) const;
+    QString peer() const { return m_peer; }
+
+    int id() const { return m_id; }
+    const ConnectionOptions &options() const { return m_options; }
+    QUrl url() const { return m_options.url; }
+    State state() const { return m_state; }
+    static QString stateText(State state); // "connecting", "open", ...
+    const EventStore &events() const { return m_events; }
+    const HandshakeRecord &handshake() const { return m_handshake; }
+    const ConnectionTimings &timings() const { return m_timings; }
+    const Counters &counters() const { return m_counters; }
+    QString negotiatedSubprotocol() const;
+    // Plain words for why the connection failed or closed, naming the layer; empty while all is well.
+    QString statusText() const { return m_statusText; }
+    qint64 startedUs() const { return m_startedUs; }
+    // How it ended (or why it has not yet), read from the recorded events: CloseExplainer over this connection.
+    CloseExplanation closeExplanation() const;
+
+    // Opens the connection. Invalid options fail at once with an App error event (never silently).
+    void open();
+    // Messages of kFramedSendBytes or more (and any message queued behind one) go out through the tap frame
+    // by frame (FramedSender) so that the UI never blocks; smaller ones through QWebSocket.
+    static constexpr qsizetype kFramedSendBytes = 1 << 20;
+    bool sendText(const QString &text);
+    bool sendBinary(const QByteArray &data);
+    // Sends a data message split into frames of frameSize payload bytes, injected by the tap without
+    // blocking (a fragmentation test of the server). Outgoing connections through a plaintext tap only.
+    bool sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error = nullptr);
+    // A framed send is still going out (later sends queue behind it).
+    bool isSendingFramed() const;
+    bool ping(const QByteArray &payload = {});
+    // Sends a Close frame with this code and reason (code 1000-4999 valid on the wire; reason <= 123 bytes).
+    // byUser false: the app itself closes (keepalive), so auto-reconnect may bring the endpoint back.
+    bool close(int code = 1000, const QString &reason = {}, bool byUser = true);
+    // Drops the connection without a Close handshake.
+    void abort(bool byUser = true);
+    // The user closed, cancelled or aborted it: auto-reconnect never undoes that.
+    bool closedByUser() const { return m_closedByUser; }
+
+    // Auto-reconnect: every attempt at one endpoint shares the group id (the first attempt's id); attempt 1
+    // is the connection the user opened. 0 / 1 for a connection that is not part of a reconnect group.
+    void setGroup(int groupId, int attempt)
+    {
+        m_groupId = groupId;
+        m_attempt = attempt;
+    }
+    int groupId() const { return m_groupId > 0 ? m_groupId : m_id; }
+    bool inGroup() const { return m_groupId > 0; }
+    int attempt() const { return m_attempt; }
+    // The keepalive pinging this connection, when its options ask for one.
+    Keepalive *keepalive() const { return m_keepalive; }
+    // An error found outside the socket (keepalive): an error row with its layer, and the status line.
+    void reportError(ErrorLayer layer, const QString &message) { appendError(layer, message); }
+
+    // Raw frame mode (for testing servers): the tap writes this frame upstream at the next frame boundary
+    // of the client's stream. Outgoing connections through a tap that sees plaintext only.
+    bool sendRawFrame(const RawFrameSpec &spec, QString *error = nullptr);
+    // Auto-pong off: the server's pings are logged but held back from QWebSocket, which then never answers.
+    void setAutoPong(bool enabled);
+    bool autoPong() const { return m_autoPong; }
+
+    // wss interception: the CA whose leaves the tap presents to this connection's QWebSocket. Without one,
+    // the process default (defaultCertificateAuthority()) is used.
+    void setCertificateAuthority(CertificateAuthority *authority) { m_authority = authority; }
+    static CertificateAuthority *defaultCertificateAuthority(QString *warning = nullptr);
+    // After tlsDecisionNeeded: go on despite the reported certificate errors (and remember the certificate
+    // for this host when alwaysTrust), or give up.
+    void proceedTls(bool alwaysTrust = false);
+    void cancelTls();
+    bool awaitingTlsDecision() const { return m_awaitingTlsDecision; }
+
+    // Adds an event that did not come from this connection's own socket: session import, tests.
+    void appendEvent(const EventRecord &record, QByteArrayView payload);
+    // Session import: after the events were added with appendEvent(), makes this connection a finished,
+    // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
+    // there. Counters are recomputed from the events, since files do not store them.
+    void restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState,
+                         const QString &statusText);
+    bool isImported() const { return m_imported; }
+
+    // Incoming connections: bytes the front relay recorded (Incoming = from the client).
+    void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // Incoming connections: the relay's server side of this client (not owned); null detaches. The send API
+    // goes through it, and the recorder tells it what the client sent.
+    void attachEndpoint(ServerSideEndpoint *endpoint);
+    // Incoming connections: the relay sent the 101; the WebSocket is open.
+    void endpointOpened();
+    // Outgoing connections: the QWebSocket (null for incoming ones).
+    QWebSocket *socket() const { return m_socket.get(); }
+    // Incoming connections: the relay is done with both sides.
+    void wireClosed();
+
+Q_SIGNALS:
+    void stateChanged(wsi::Connection::State state);
+    void eventsAppended();
+    void handshakeUpdated();
+    void statusTextChanged(const QString &text);
+    // The socket handed this many more bytes (frames of sent messages) to the network: send progress.
+    void bytesWritten(qint64 bytes);
+    void countersChanged();
+    // Emitted once, when the connection reaches Closed or Failed and the tap has finished recording.
+    void finished();
+    // wss interception: the real server's certificate failed verification; the connection waits for
+    // proceedTls() or cancelTls() (its timeout is paused meanwhile).
+    void tlsDecisionNeeded(const wsi::TlsReport &report);
+
+private:
+    friend class WireRecorder;
+    void setState(State state);
+    void setStatusText(const QString &text);
+    void appendError(ErrorLayer layer, const QString &message);
+    void appendInfo(const QString &message);
+    void appendSocketMessage(Direction dir, bool isText, const QByteArray &bytes);
+    void injectNow(const QByteArray &frame);
+    bool canSendFramed() const;
+    void cancelFramedSend(const QString &why);
+    void onSocketConnected();
+    void onSocketDisconnected();
+    void onSocketError(QAbstractSocket::SocketError error);
+    void onTapFailed(ErrorLayer layer, const QString &message);
+    void onTapFinished();
+    void onDeadline();
+    void maybeFinish();
+    void explainEnding();
+
+    static int s_nextId;
+    int m_id;
+    Kind m_kind = Kind::Outgoing;
+    QString m_peer;
+    ConnectionOptions m_options;
+    State m_state = State::Idle;
+    EventStore m_events;
+    HandshakeRecord m_handshake;
+    ConnectionTimings m_timings;
+    Counters m_counters;
+    QString m_statusText;
+    qint64 m_startedUs = 0;
+    bool m_tapFailed = false;
+    bool m_socketDone = false;
+    bool m_tapDone = false;
+    bool m_finished = false;
+    bool m_closeRequested = false;
+    bool m_awaitingTlsDecision = false;
+    bool m_autoPong = true;
+    bool m_injecting = false;
+    bool m_imported = false;
+    bool m_closedByUser = false;
+    int m_groupId = 0;
+    int m_attempt = 1;
+    Keepalive *m_keepalive = nullptr;
+    QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
+    CertificateAuthority *m_authority = nullptr;
+    std::unique_ptr<QWebSocket> m_socket;
+    ServerSideEndpoint *m_endpoint = nullptr;
+    std::unique_ptr<WireTap> m_tap;
+    std::unique_ptr<WireRecorder> m_recorder;
+    FramedSender *m_framedSender = nullptr;
+    quint64 m_socketMessagesSent = 0; // data messages handed to QWebSocket (see FramedSender's readiness)
+    QTimer *m_deadline = nullptr;
+};
+
+} // namespace wsi

@@ -1,0 +1,374 @@
+#include "connection/wirerecorder.h"
+
+#include "connection/connection.h"
+#include "connection/serversideendpoint.h"
+
+namespace wsi {
+
+namespace {
+
+constexpr quint8 kTlsApplicationData = 23;
+
+quint8 frameFlags(const FrameHeader &h)
+{
+    quint8 flags = 0;
+    if (h.fin) flags |= FlagFin;
+    if (h.rsv1) flags |= FlagRsv1;
+    if (h.rsv2) flags |= FlagRsv2;
+    if (h.rsv3) flags |= FlagRsv3;
+    if (h.masked) flags |= FlagMasked;
+    return flags;
+}
+
+} // namespace
+
+WireRecorder::WireRecorder(Connection *connection, Perspective perspective)
+    : m_connection(connection)
+    , m_perspective(perspective)
+    , m_clientDir(perspective == Perspective::Client ? Direction::Outgoing : Direction::Incoming)
+    , m_serverDir(perspective == Perspective::Client ? Direction::Incoming : Direction::Outgoing)
+    , m_clientSink(this, m_clientDir)
+    , m_serverSink(this, m_serverDir)
+{
+}
+
+void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
+{
+    m_endpoint = endpoint;
+    if (endpoint && m_clientFrames.bytesConsumed() == 0)
+        m_clientFrames = FrameDecoder(FrameDecoder::Role::ClientToServer, endpoint->maxMessageSize());
+}
+
+void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub,
+                          quint8 flags, quint32 maskKey)
+{
+    flushPendingFrame();
+    EventRecord r;
+    r.timeUs = m_now;
+    r.type = type;
+    r.dir = dir;
+    r.value = value;
+    r.sub = sub;
+    r.flags = flags;
+    r.maskKey = maskKey;
+    m_connection->m_events.append(r, payload);
+}
+
+void WireRecorder::flushPendingFrame()
+{
+    if (!m_pendingFrame.active)
+        return;
+    m_pendingFrame.active = false;
+    m_connection->m_events.append(m_pendingFrame.record,
+                                  QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
+}
+
+void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    m_now = timeUs;
+    if (direction == Direction::Outgoing)
+        m_connection->m_counters.bytesOut += quint64(bytes.size());
+    else
+        m_connection->m_counters.bytesIn += quint64(bytes.size());
+
+    if (m_connection->m_handshake.encrypted)
+        recordEncrypted(direction, timeUs, bytes);
+    else if (direction == m_clientDir)
+        recordClientStream(timeUs, bytes);
+    else
+        recordServerStream(timeUs, bytes);
+    flushPendingFrame(); // a guard: the decoder reports a frame's message in the same call
+}
+
+void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
+{
+    m_now = timeUs;
+    m_connection->m_counters.bytesOut += quint64(frame.size());
+    // Injected frames share one decoder (a fragmented message sent frame by frame must reassemble), which
+    // starts afresh after a deliberate violation.
+    if (!m_injectedFrames || m_injectedFrames->failed())
+        m_injectedFrames = std::make_unique<FrameDecoder>(FrameDecoder::Role::ClientToServer);
+    m_feedingInjected = true;
+    m_injectedFrames->feed(frame, m_clientSink);
+    m_feedingInjected = false;
+    flushPendingFrame();
+}
+
+void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
+{
+    if (!m_requestDone) {
+        const qsizetype used = m_request.feed(bytes);
+        if (m_request.state() == HandshakeParser::State::Failed) {
+            m_requestDone = true;
+            append(EventType::Error, m_clientDir,
+                   QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
+                   quint8(ErrorLayer::Http));
+            if (m_endpoint)
+                m_endpoint->onRequestInvalid(m_request.error());
+            return;
+        }
+        if (!m_request.headComplete())
+            return;
+        onRequestComplete(timeUs);
+        m_now = timeUs; // the endpoint may have answered (and recorded its answer) meanwhile
+        bytes = bytes.sliced(used);
+    }
+    if (!bytes.isEmpty())
+        m_clientFrames.feed(bytes, m_clientSink);
+}
+
+void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
+{
+    if (!m_responseDone) {
+        const qsizetype used = m_response.feed(bytes);
+        if (m_response.state() == HandshakeParser::State::Failed) {
+            m_responseDone = true;
+            m_upgradeFailed = true;
+            m_connection->m_handshake.response = m_response.head();
+            append(EventType::HandshakeResponse, m_serverDir, bytes, quint64(bytes.size()));
+            append(EventType::Error, m_serverDir,
+                   QObject::tr("The server's answer to the upgrade is not valid HTTP: %1").arg(m_response.error()).toUtf8(),
+                   0, quint8(ErrorLayer::Http));
+            return;
+        }
+        if (m_response.headComplete() && !m_responseHeadDone)
+            onResponseHeadComplete(timeUs);
+        if (m_response.state() != HandshakeParser::State::Done)
+            return;
+        onResponseComplete(timeUs);
+        bytes = bytes.sliced(used);
+        if (m_upgradeFailed)
+            return;
+    }
+    if (!bytes.isEmpty() && m_openSeen)
+        m_serverFrames.feed(bytes, m_serverSink);
+}
+
+void WireRecorder::upstreamEnded(qint64 timeUs)
+{
+    flushPendingFrame();
+    m_now = timeUs;
+    if (!m_responseDone && m_responseHeadDone) {
+        m_response.finish();
+        onResponseComplete(timeUs);
+    }
+}
+
+void WireRecorder::onRequestComplete(qint64 timeUs)
+{
+    m_requestDone = true;
+    m_requestSentUs = timeUs;
+    HandshakeRecord &hs = m_connection->m_handshake;
+    hs.request = m_request.head();
+    hs.requestComplete = true;
+    append(EventType::HandshakeRequest, m_clientDir, hs.request.raw);
+    Q_EMIT m_connection->handshakeUpdated();
+    if (m_endpoint)
+        m_endpoint->onRequestHead(hs.request);
+}
+
+void WireRecorder::onResponseHeadComplete(qint64 timeUs)
+{
+    m_responseHeadDone = true;
+    if (m_requestSentUs >= 0)
+        m_connection->m_timings.upgradeUs = timeUs - m_requestSentUs;
+    HandshakeRecord &hs = m_connection->m_handshake;
+    hs.response = m_response.head();
+    hs.checks = checkHandshake(hs.request, hs.response);
+    hs.accept = computeAccept(hs.request.value("Sec-WebSocket-Key"), hs.response.value("Sec-WebSocket-Accept"));
+    m_upgradeFailed = hs.response.status != 101;
+}
+
+void WireRecorder::onResponseComplete(qint64 timeUs)
+{
+    Q_UNUSED(timeUs)
+    m_responseDone = true;
+    HandshakeRecord &hs = m_connection->m_handshake;
+    hs.responseComplete = true;
+    hs.responseBody = m_response.body();
+    hs.responseBodyTruncated = m_response.bodyTruncated();
+    append(EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody,
+           quint64(hs.response.raw.size()));
+
+    if (m_upgradeFailed) {
+        QString message = QObject::tr("The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3")
+                              .arg(hs.response.status)
+                              .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
+        if (!hs.responseBody.isEmpty())
+            message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
+        append(EventType::Error, m_serverDir, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
+        m_connection->setStatusText(message.trimmed());
+        m_connection->m_counters.errors++;
+    } else {
+        QStringList failures;
+        for (const HandshakeCheckItem &check : hs.checks) {
+            if (!check.passed)
+                failures << QStringLiteral("%1: %2").arg(check.name, check.explanation);
+        }
+        if (!failures.isEmpty()) {
+            m_upgradeFailed = true;
+            const QString message = QObject::tr("The 101 response breaks the WebSocket handshake rules. %1")
+                                        .arg(failures.join(QStringLiteral("; ")));
+            append(EventType::Error, m_serverDir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
+            m_connection->setStatusText(message);
+            m_connection->m_counters.errors++;
+        } else {
+            m_openSeen = true;
+            append(EventType::Open, Direction::None, hs.response.value("Sec-WebSocket-Protocol"));
+        }
+    }
+    Q_EMIT m_connection->handshakeUpdated();
+}
+
+void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes)
+{
+    // Without interception only TLS record headers are readable: enough to time the TLS handshake
+    // (first ClientHello byte to the first application-data record the client sends).
+    if (direction != m_clientDir || m_firstAppDataOutUs >= 0)
+        return;
+    if (m_firstTlsByteUs < 0)
+        m_firstTlsByteUs = timeUs;
+    qsizetype pos = 0;
+    while (pos < bytes.size() && m_firstAppDataOutUs < 0) {
+        if (m_tlsOutSkip > 0) {
+            const qsizetype step = qMin<qsizetype>(m_tlsOutSkip, bytes.size() - pos);
+            m_tlsOutSkip -= int(step);
+            pos += step;
+            continue;
+        }
+        const qsizetype need = 5 - m_tlsOutHeader.size();
+        m_tlsOutHeader += bytes.sliced(pos, qMin(need, bytes.size() - pos));
+        pos += qMin(need, bytes.size() - pos);
+        if (m_tlsOutHeader.size() < 5)
+            break;
+        const quint8 type = quint8(m_tlsOutHeader[0]);
+        m_tlsOutSkip = (quint8(m_tlsOutHeader[3]) << 8) | quint8(m_tlsOutHeader[4]);
+        m_tlsOutHeader.clear();
+        if (type == kTlsApplicationData) {
+            m_firstAppDataOutUs = timeUs;
+            m_requestSentUs = timeUs;
+            m_connection->m_timings.tlsUs = timeUs - m_firstTlsByteUs;
+        }
+    }
+}
+
+void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
+{
+    Q_UNUSED(payload)
+    const bool wholeMessage = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
+    PendingFrame &pending = m_recorder->m_pendingFrame;
+    if (!wholeMessage || size_t(headerBytes.size()) > pending.header.size()) {
+        m_recorder->append(EventType::Frame, m_dir, headerBytes, header.payloadLength, header.opcode,
+                           frameFlags(header), header.maskKey);
+        return;
+    }
+    m_recorder->flushPendingFrame();
+    EventRecord &r = pending.record;
+    r = EventRecord();
+    r.timeUs = m_recorder->m_now;
+    r.type = EventType::Frame;
+    r.dir = m_dir;
+    r.value = header.payloadLength;
+    r.sub = header.opcode;
+    r.flags = frameFlags(header);
+    r.maskKey = header.maskKey;
+    std::copy(headerBytes.begin(), headerBytes.end(), pending.header.begin());
+    pending.headerSize = quint8(headerBytes.size());
+    pending.active = true;
+}
+
+void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload, int frameCount)
+{
+    PendingFrame &pending = m_recorder->m_pendingFrame;
+    if (pending.active && frameCount == 1 && pending.record.dir == m_dir) {
+        pending.active = false;
+        EventRecord message;
+        message.timeUs = m_recorder->m_now;
+        message.type = EventType::Message;
+        message.dir = m_dir;
+        message.value = quint64(payload.size());
+        message.sub = 1;
+        message.flags = isText ? FlagText : 0;
+        m_recorder->m_connection->m_events.appendFrameAndMessage(
+            pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
+    } else {
+        m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
+                           isText ? FlagText : 0);
+    }
+    countMessage(isText, payload);
+}
+
+void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
+{
+    m_recorder->flushPendingFrame();
+    EventRecord r;
+    r.timeUs = m_recorder->m_now;
+    r.type = EventType::Message;
+    r.dir = m_dir;
+    r.value = quint64(payload.size());
+    r.sub = quint8(qMin(frameCount, 255));
+    r.flags = isText ? FlagText : 0;
+    EventStore &events = m_recorder->m_connection->m_events;
+    const qsizetype row = events.appendAdopting(r, std::move(payload));
+    countMessage(isText, events.payload(row));
+}
+
+void WireRecorder::DirectionSink::countMessage(bool isText, QByteArrayView payload)
+{
+    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
+        ++m_recorder->m_clientStreamMessages;
+    Connection::Counters &c = m_recorder->m_connection->m_counters;
+    if (m_dir == Direction::Outgoing)
+        c.messagesOut++;
+    else
+        c.messagesIn++;
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onMessage(isText, payload);
+}
+
+void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
+{
+    if (m_dir == Direction::Outgoing)
+        m_recorder->m_lastPingOutUs = m_recorder->m_now;
+    else
+        m_recorder->m_lastPingInUs = m_recorder->m_now;
+    m_recorder->append(EventType::Ping, m_dir, payload);
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onPing(payload);
+}
+
+void WireRecorder::DirectionSink::onPong(QByteArrayView payload)
+{
+    // Round trip from the wire: our last ping out to this pong in (or the peer's ping to our pong).
+    const qint64 pingUs = m_dir == Direction::Incoming ? m_recorder->m_lastPingOutUs : m_recorder->m_lastPingInUs;
+    const quint64 rtt = pingUs >= 0 ? quint64(m_recorder->m_now - pingUs) : 0;
+    m_recorder->append(EventType::Pong, m_dir, payload, rtt);
+}
+
+void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
+{
+    if (m_recorder->m_firstCloseDir < 0)
+        m_recorder->m_firstCloseDir = int(m_dir);
+    m_recorder->append(EventType::Close, m_dir, reason, code < 0 ? kNoCloseCode : quint64(code));
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onClose(code, reason);
+}
+
+void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
+{
+    const bool byServer = m_dir == m_recorder->m_serverDir;
+    const QString who = byServer ? QObject::tr("The server") : QObject::tr("The client");
+    const QString message = QObject::tr("%1 broke the WebSocket protocol: %2").arg(who, violation.describe());
+    m_recorder->append(EventType::Error, m_dir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
+    m_recorder->m_connection->m_counters.errors++;
+    // The peer's violations explain why the connection ends; our own side's are worth a row only.
+    const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
+    if (byPeer) {
+        m_recorder->m_violationSeen = true;
+        m_recorder->m_connection->setStatusText(message);
+    }
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onViolation(violation);
+}
+
+} // namespace wsi

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "store/eventrecord.h"
+#include "protocol/framedecoder.h"
+#include "protocol/handshakeparser.h"
+
+#include <QByteArray>
+#include <array>
+#include <memory>
+
+namespace wsi {
+
+class Connection;
+class ServerSideEndpoint;
+
+// Turns the tap's recorded byte chunks of one client connection into events: the upgrade request and
+// response heads (and a failed upgrade's body), then every frame, message, ping, pong and close, and every
+// protocol violation, in wire order with the chunk's timestamp.
+class WireRecorder
+{
+public:
+    // Which side of the connection this app is: the client (outgoing connections: Outgoing bytes are the
+    // client's) or the server (clients of the local server: Outgoing bytes are the server's).
+    enum class Perspective { Client, Server };
+
+    explicit WireRecorder(Connection *connection, Perspective perspective = Perspective::Client);
+
+    void record(Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // A frame the tap injected into the client's stream at a frame boundary: decoded on its own, so that a
+    // deliberately broken frame is shown (and its violation named) without stopping the decoding of the
+    // client's real frames that follow.
+    void recordInjected(qint64 timeUs, const QByteArray &frame);
+    // The server side of the stream ended: completes a body read until close.
+    void upstreamEnded(qint64 timeUs);
+
+    // Server perspective: the local server's side of this client hears the client's stream as it is decoded
+    // here (one decoding for both the log and the server), with its message size limit. Null detaches.
+    void setEndpoint(ServerSideEndpoint *endpoint);
+
+    bool openSeen() const { return m_openSeen; }
+    // Between two frames of the client's stream: where an injected frame may go.
+    bool clientStreamAtBoundary() const { return m_requestDone && m_clientFrames.atFrameBoundary(); }
+    // Data messages decoded from the client's own stream (not injected): lets a sender that injects frames
+    // wait until every message the client socket was given has reached the tap, so it cannot overtake one.
+    quint64 clientStreamMessages() const { return m_clientStreamMessages; }
+    bool upgradeFailed() const { return m_upgradeFailed; }
+    bool violationSeen() const { return m_violationSeen; }
+    int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
+
+private:
+    class DirectionSink : public FrameSink
+    {
+    public:
+        DirectionSink(WireRecorder *recorder, Direction dir) : m_recorder(recorder), m_dir(dir) {}
+        void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) override;
+        void onMessage(bool isText, QByteArrayView payload, int frameCount) override;
+        void onMessageBuffer(bool isText, QByteArray &&payload, int frameCount) override;
+        void onPing(QByteArrayView payload) override;
+        void onPong(QByteArrayView payload) override;
+        void onClose(int code, QByteArrayView reason) override;
+        void onViolation(const ProtocolViolation &violation) override;
+
+    private:
+        // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
+        void countMessage(bool isText, QByteArrayView payload);
+        WireRecorder *m_recorder;
+        Direction m_dir;
+    };
+
+    void recordClientStream(qint64 timeUs, QByteArrayView bytes);
+    void recordServerStream(qint64 timeUs, QByteArrayView bytes);
+    Direction clientDir() const { return m_clientDir; }
+    Direction serverDir() const { return m_serverDir; }
+    void recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes);
+    void onRequestComplete(qint64 timeUs);
+    void onResponseHeadComplete(qint64 timeUs);
+    void onResponseComplete(qint64 timeUs);
+    void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
+                quint8 flags = 0, quint32 maskKey = 0);
+    void flushPendingFrame();
+
+    // The Frame row of a single-frame data message waits here for its Message row, so that the store can keep
+    // the two as one record (EventStore::appendFrameAndMessage). The decoder reports the message right after
+    // its frame; anything else appended first flushes the frame as a row of its own.
+    struct PendingFrame
+    {
+        EventRecord record;
+        std::array<char, 14> header{}; // a frame header is at most 14 bytes
+        quint8 headerSize = 0;
+        bool active = false;
+    };
+
+    Connection *m_connection;
+    ServerSideEndpoint *m_endpoint = nullptr;
+    PendingFrame m_pendingFrame;
+    Perspective m_perspective;
+    Direction m_clientDir; // the direction of bytes the client sends
+    Direction m_serverDir;
+    HandshakeParser m_request{HandshakeParser::Kind::Request};
+    HandshakeParser m_response{HandshakeParser::Kind::Response};
+    FrameDecoder m_clientFrames{FrameDecoder::Role::ClientToServer};
+    FrameDecoder m_serverFrames{FrameDecoder::Role::ServerToClient};
+    std::unique_ptr<FrameDecoder> m_injectedFrames;
+    bool m_feedingInjected = false;
+    quint64 m_clientStreamMessages = 0;
+    DirectionSink m_clientSink;
+    DirectionSink m_serverSink;
+    qint64 m_now = 0;
+    qint64 m_requestSentUs = -1;
+    qint64 m_lastPingOutUs = -1;
+    qint64 m_lastPingInUs = -1;
+    bool m_requestDone = false;
+    bool m_responseHeadDone = false;
+    bool m_responseDone = false;
+    bool m_openSeen = false;
+    bool m_upgradeFailed = false;
+    bool m_violationSeen = false;
+    int m_firstCloseDir = -1;
+    // wss without interception: TLS record boundaries, for timings only.
+    qint64 m_firstTlsByteUs = -1;
+    qint64 m_firstAppDataOutUs = -1;
+    int m_tlsOutSkip = 0;      // bytes of the current outgoing record still to skip
+    QByteArray m_tlsOutHeader; // partial outgoing record header
+};
+
+} // namespace wsi

@@ -1,0 +1,99 @@
+#include "files/sessionexporter.h"
+
+#include "connection/connection.h"
+#include "files/harexporter.h"
+#include "files/maskedcopy.h"
+#include "files/sessionlogwriter.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <memory>
+#include <vector>
+
+namespace wsi {
+
+SessionExporter::Format SessionExporter::formatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("har"))
+        return Format::Har;
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") || suffix == QLatin1String("log"))
+        return Format::SessionLog;
+    return Format::Unknown;
+}
+
+QString SessionExporter::formatName(Format format)
+{
+    switch (format) {
+    case Format::SessionLog: return QCoreApplication::translate("wsi::SessionExporter", "session log");
+    case Format::Har: return QCoreApplication::translate("wsi::SessionExporter", "HAR");
+    case Format::Unknown: break;
+    }
+    return QCoreApplication::translate("wsi::SessionExporter", "unknown format");
+}
+
+QByteArray SessionExporter::sessionLog(const QList<const Connection *> &connections, const QString &tool)
+{
+    QByteArray out = SessionLogWriter::header(tool);
+    // Merged by time, so a workspace export reads like the journal of one run; ties keep connection order.
+    std::vector<qsizetype> next(size_t(connections.size()), 0);
+    for (;;) {
+        int best = -1;
+        qint64 bestTime = 0;
+        for (int i = 0; i < connections.size(); ++i) {
+            const EventStore &store = connections.at(i)->events();
+            if (next[size_t(i)] >= store.size())
+                continue;
+            const qint64 t = store.at(next[size_t(i)]).timeUs;
+            if (best < 0 || t < bestTime) {
+                best = i;
+                bestTime = t;
+            }
+        }
+        if (best < 0)
+            break;
+        out += SessionLogWriter::eventLine(*connections.at(best), next[size_t(best)]++);
+    }
+    return out;
+}
+
+bool SessionExporter::write(const QString &path, Format format, const QList<const Connection *> &connections,
+    const Options &options, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (format == Format::Unknown)
+        return fail(QCoreApplication::translate("wsi::SessionExporter",
+            "%1: unknown format; use .jsonl for the session log or .har for HAR").arg(path));
+    std::vector<std::unique_ptr<Connection>> masked;
+    QList<const Connection *> written = connections;
+    if (!options.revealSecrets) {
+        written.clear();
+        for (const Connection *c : connections) {
+            masked.push_back(MaskedCopy::make(*c));
+            written << masked.back().get();
+        }
+    }
+    if (format == Format::Har)
+        return HarExporter::writeFile(path, written, error);
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(QCoreApplication::translate("wsi::SessionExporter", "Cannot write %1: %2")
+                        .arg(path, file.errorString()));
+    const QString tool = options.tool.isEmpty()
+        ? QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion())
+        : options.tool;
+    const QByteArray data = sessionLog(written, tool.simplified());
+    if (file.write(data) != data.size() || !file.commit())
+        return fail(QCoreApplication::translate("wsi::SessionExporter", "Cannot write %1: %2")
+                        .arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace wsi

@@ -1,0 +1,610 @@
+#include "files/sessionlogwriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "protocol/closecodes.h"
+#include "connection/connection.h"
+#include "protocol/frameheader.h"
+#include "protocol/handshakeparser.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <array>
+#include <cstring>
+
+// A hand-rolled JSON writer: the CLI prints one line per event of a flood, and building a QJsonObject per
+// line (CBOR containers, a QString per value, sorting) cost ~15 us an event, far more than capturing it.
+// The output is byte-for-byte what QJsonDocument::toJson(Compact) wrote for the same object: keys in
+// sorted order, the same string escapes, integers as integers. Keep the keys of each event sorted when
+// adding fields.
+
+namespace wsi {
+
+namespace {
+
+constexpr char kHexDigits[] = "0123456789abcdef";
+// QJsonValue(double) keeps integral doubles up to 2^53 as integers; larger ones are printed as doubles.
+constexpr quint64 kMaxExactInteger = quint64(1) << 53;
+
+class JsonLine
+{
+public:
+    explicit JsonLine(qsizetype reserve)
+    {
+        m_out.resize(reserve);
+        m_p = m_out.data();
+        m_end = m_p + m_out.size();
+        *m_p++ = '{';
+    }
+
+    QByteArray finish()
+    {
+        put("}\n", 2);
+        m_out.truncate(m_p - m_out.constData());
+        return std::move(m_out);
+    }
+
+    void key(const char *name)
+    {
+        const qsizetype length = qsizetype(std::strlen(name));
+        reserve(length + 4);
+        if (m_first)
+            m_first = false;
+        else
+            *m_p++ = ',';
+        *m_p++ = '"';
+        std::memcpy(m_p, name, size_t(length));
+        m_p += length;
+        *m_p++ = '"';
+        *m_p++ = ':';
+    }
+
+    // Text known to be valid UTF-8.
+    void utf8(const char *name, QByteArrayView text)
+    {
+        key(name);
+        string(text);
+    }
+    // Bytes the old writer passed through QString::fromLatin1.
+    void latin1(const char *name, QByteArrayView text)
+    {
+        key(name);
+        latin1Value(text);
+    }
+    // Bytes the old writer passed through QString::fromUtf8: invalid sequences become U+FFFD.
+    void lossyUtf8(const char *name, QByteArrayView text)
+    {
+        key(name);
+        lossyUtf8Value(text);
+    }
+    void text(const char *name, const QString &text)
+    {
+        key(name);
+        string(text.toUtf8());
+    }
+    // Wire text: as text when it is valid UTF-8, otherwise as <name>_base64 so that every byte round-trips.
+    void bytes(const char *name, QByteArrayView data)
+    {
+        if (data.isValidUtf8()) {
+            utf8(name, data);
+        } else {
+            put(m_first ? "\"" : ",\"");
+            m_first = false;
+            put(name);
+            put("_base64\":\"", 10);
+            put(data.toByteArray().toBase64());
+            put('"');
+        }
+    }
+    void base64(const char *name, QByteArrayView data)
+    {
+        key(name);
+        put('"');
+        put(data.toByteArray().toBase64());
+        put('"');
+    }
+    void hex(const char *name, QByteArrayView data)
+    {
+        key(name);
+        put('"');
+        for (const char c : data) {
+            const char pair[2] = { kHexDigits[uchar(c) >> 4], kHexDigits[uchar(c) & 0xf] };
+            put(pair, 2);
+        }
+        put('"');
+    }
+    void hex32(const char *name, quint32 value)
+    {
+        key(name);
+        char digits[10];
+        digits[0] = digits[9] = '"';
+        for (int i = 0; i < 8; ++i)
+            digits[8 - i] = kHexDigits[(value >> (4 * i)) & 0xf];
+        put(digits, 10);
+    }
+    void boolean(const char *name, bool value)
+    {
+        key(name);
+        if (value)
+            put("true", 4);
+        else
+            put("false", 5);
+    }
+    void null(const char *name)
+    {
+        key(name);
+        put("null", 4);
+    }
+    void integer(const char *name, qint64 value)
+    {
+        key(name);
+        integerValue(value);
+    }
+    // A number the old writer stored as a double.
+    void number(const char *name, double value)
+    {
+        key(name);
+        const double magnitude = value < 0 ? -value : value;
+        if (magnitude <= double(kMaxExactInteger) && value == double(qint64(value)))
+            integerValue(qint64(value));
+        else if (qIsFinite(value))
+            put(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+        else
+            put("null", 4);
+    }
+    // A qint64 the old writer stored as a double.
+    void largeInteger(const char *name, qint64 value)
+    {
+        const quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+        if (magnitude <= kMaxExactInteger)
+            integer(name, value);
+        else
+            number(name, double(value));
+    }
+    void unsignedNumber(const char *name, quint64 value)
+    {
+        if (value <= kMaxExactInteger)
+            integer(name, qint64(value));
+        else
+            number(name, double(value));
+    }
+    void headers(const char *name, const HttpHead &head)
+    {
+        key(name);
+        put('[');
+        bool first = true;
+        for (const HttpHeader &h : head.headers) {
+            put(first ? "[" : ",[", first ? 1 : 2);
+            first = false;
+            latin1Value(h.name);
+            put(',');
+            lossyUtf8Value(h.value);
+            put(']');
+        }
+        put(']');
+    }
+    // A nested value built with QJsonDocument: for rare events (tls) where speed does not matter.
+    void json(const char *name, const QJsonValue &value)
+    {
+        key(name);
+        const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                                : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        put(text);
+    }
+    // Starts a nested object as the value of name; end it with endObject().
+    void beginObject(const char *name)
+    {
+        key(name);
+        put('{');
+        m_first = true;
+    }
+    void endObject()
+    {
+        put('}');
+        m_first = false;
+    }
+
+private:
+    void integerValue(qint64 value)
+    {
+        char digits[24];
+        char *end = digits + sizeof digits;
+        char *p = end;
+        quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+        do {
+            *--p = char('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (value < 0)
+            *--p = '-';
+        put(p, end - p);
+    }
+
+    void latin1Value(QByteArrayView text)
+    {
+        for (const char c : text) {
+            if (uchar(c) >= 0x80) {
+                string(QString::fromLatin1(text).toUtf8());
+                return;
+            }
+        }
+        string(text);
+    }
+
+    void lossyUtf8Value(QByteArrayView text)
+    {
+        if (text.isValidUtf8())
+            string(text);
+        else
+            string(QString::fromUtf8(text).toUtf8());
+    }
+
+    // A JSON string from valid UTF-8: quote and backslash escaped, control characters as the short escapes
+    // or \u00XX, everything else (multi-byte sequences included) copied as it is.
+    void string(QByteArrayView text)
+    {
+        put('"');
+        const char *p = text.data();
+        const char *const end = p + text.size();
+        const char *run = p;
+        for (; p != end; ++p) {
+            const uchar c = uchar(*p);
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            put(run, p - run);
+            run = p + 1;
+            switch (c) {
+            case '"':
+                put("\\\"", 2);
+                break;
+            case '\\':
+                put("\\\\", 2);
+                break;
+            case '\b':
+                put("\\b", 2);
+                break;
+            case '\f':
+                put("\\f", 2);
+                break;
+            case '\n':
+                put("\\n", 2);
+                break;
+            case '\r':
+                put("\\r", 2);
+                break;
+            case '\t':
+                put("\\t", 2);
+                break;
+            default: {
+                const char escape[6] = { '\\', 'u', '0', '0', kHexDigits[c >> 4], kHexDigits[c & 0xf] };
+                put(escape, 6);
+            }
+            }
+        }
+        put(run, end - run);
+        put('"');
+    }
+
+    void reserve(qsizetype bytes)
+    {
+        if (m_end - m_p < bytes)
+            grow(bytes);
+    }
+    void grow(qsizetype bytes)
+    {
+        const qsizetype used = m_p - m_out.constData();
+        m_out.resize(qMax(used + bytes, 2 * m_out.size()));
+        m_p = m_out.data() + used;
+        m_end = m_out.data() + m_out.size();
+    }
+    void put(char c)
+    {
+        reserve(1);
+        *m_p++ = c;
+    }
+    void put(const char *data, qsizetype size)
+    {
+        if (size <= 0)
+            return; // an empty view may have no data pointer, which memcpy must not get
+        reserve(size);
+        std::memcpy(m_p, data, size_t(size));
+        m_p += size;
+    }
+    void put(const char *text) { put(text, qsizetype(std::strlen(text))); }
+    void put(const QByteArray &bytes) { put(bytes.constData(), bytes.size()); }
+
+    // m_out is sized ahead; m_p is where the next byte goes and m_end the end of the sized area.
+    QByteArray m_out;
+    char *m_p = nullptr;
+    char *m_end = nullptr;
+    bool m_first = true;
+};
+
+// The first fields of every event line, in sorted key order around the type-specific ones.
+void putConnDirEvent(JsonLine &line, const Connection &connection, const EventRecord &r)
+{
+    // Auto-reconnect: every attempt names its endpoint group and its number (absent otherwise).
+    if (connection.inGroup())
+        line.integer("attempt", connection.attempt());
+    line.integer("conn", connection.id());
+    if (r.dir != Direction::None)
+        line.latin1("dir", directionId(r.dir));
+    line.latin1("event", eventTypeId(r.type));
+    if (connection.inGroup())
+        line.integer("group", connection.groupId());
+}
+
+void putSource(JsonLine &line, const EventRecord &r)
+{
+    if (r.hasFlag(FlagFromSocket))
+        line.utf8("source", "socket");
+}
+
+// Writes "yyyy-MM-ddTHH:mm:ss.zzzZ" (24 characters) for ms since the epoch in years 1970-9999;
+// returns false outside that range.
+bool formatIsoTime(qint64 ms, char *out)
+{
+    constexpr qint64 kEnd = 253402300800000; // 10000-01-01T00:00:00Z
+    if (ms < 0 || ms >= kEnd)
+        return false;
+    const qint64 days = ms / 86400000;
+    qint64 rest = ms % 86400000;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, proleptic Gregorian).
+    const qint64 z = days + 719468;
+    const qint64 era = z / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const int year = int(yoe + era * 400 + (month <= 2 ? 1 : 0));
+    const int hour = int(rest / 3600000);
+    rest %= 3600000;
+    const int minute = int(rest / 60000);
+    rest %= 60000;
+    const int second = int(rest / 1000);
+    const int milli = int(rest % 1000);
+    auto put = [](char *p, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            p[i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(out, year, 4);
+    out[4] = '-';
+    put(out + 5, month, 2);
+    out[7] = '-';
+    put(out + 8, day, 2);
+    out[10] = 'T';
+    put(out + 11, hour, 2);
+    out[13] = ':';
+    put(out + 14, minute, 2);
+    out[16] = ':';
+    put(out + 17, second, 2);
+    out[19] = '.';
+    put(out + 20, milli, 3);
+    out[23] = 'Z';
+    return true;
+}
+
+void putTimes(JsonLine &line, const EventRecord &r)
+{
+    // Events come in bursts: the date and time of day are formatted once per second, per thread.
+    thread_local qint64 cachedSecond = -1;
+    thread_local char cached[24];
+    const qint64 ms = r.timeUs / 1000;
+    if (ms >= 0 && ms / 1000 == cachedSecond) {
+        int milli = int(ms % 1000);
+        for (int i = 22; i >= 20; --i, milli /= 10)
+            cached[i] = char('0' + milli % 10);
+        line.utf8("t", QByteArrayView(cached, sizeof cached));
+    } else if (formatIsoTime(ms, cached)) {
+        cachedSecond = ms / 1000;
+        line.utf8("t", QByteArrayView(cached, sizeof cached));
+    } else {
+        line.text("t", SessionLogWriter::isoTime(r.timeUs));
+    }
+    line.largeInteger("t_us", r.timeUs);
+}
+
+void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload)
+{
+    const bool text = r.hasFlag(FlagText);
+    if (!text)
+        line.base64("base64", payload);
+    line.integer("conn", connectionId);
+    if (r.dir != Direction::None)
+        line.latin1("dir", directionId(r.dir));
+    line.latin1("event", eventTypeId(r.type));
+    if (r.sub > 1)
+        line.integer("frames", r.sub);
+    line.integer("size", payload.size());
+    putSource(line, r);
+    putTimes(line, r);
+    if (text)
+        line.bytes("text", payload);
+    line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
+}
+
+// opcodeName() as UTF-8, built once: every frame line carries it.
+QByteArrayView opcodeNameUtf8(quint8 opcode)
+{
+    static const std::array<QByteArray, 16> names = [] {
+        std::array<QByteArray, 16> list;
+        for (quint8 i = 0; i < 16; ++i)
+            list[i] = opcodeName(i).toUtf8();
+        return list;
+    }();
+    return names[opcode & 0xf];
+}
+
+} // namespace
+
+QString SessionLogWriter::isoTime(qint64 timeUs)
+{
+    char iso[24];
+    if (formatIsoTime(timeUs / 1000, iso))
+        return QString::fromLatin1(iso, sizeof iso);
+    return QDateTime::fromMSecsSinceEpoch(timeUs / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QByteArray SessionLogWriter::header(const QString &tool)
+{
+    JsonLine line(160);
+    line.utf8("event", "session");
+    line.utf8("format", kFormat);
+    line.text("t", isoTime(QDateTime::currentMSecsSinceEpoch() * 1000));
+    line.text("tool", tool);
+    return line.finish();
+}
+
+QByteArray SessionLogWriter::messageLine(int connectionId, const EventRecord &record, QByteArrayView payload)
+{
+    JsonLine line(200 + payload.size() + payload.size() / 2);
+    putMessage(line, connectionId, record, payload);
+    return line.finish();
+}
+
+QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype eventIndex)
+{
+    const EventStore &store = connection.events();
+    const EventRecord &r = store.at(eventIndex);
+    const QByteArrayView payload = store.payload(eventIndex);
+    JsonLine line(200 + payload.size() + payload.size() / 2);
+
+    switch (r.type) {
+    case EventType::HandshakeRequest: {
+        const HttpHead &head = connection.handshake().request;
+        putConnDirEvent(line, connection, r);
+        line.headers("headers", head);
+        line.latin1("method", head.method);
+        line.bytes("raw", payload);
+        putSource(line, r);
+        putTimes(line, r);
+        line.latin1("target", head.target);
+        line.text("url", connection.url().toString());
+        break;
+    }
+    case EventType::HandshakeResponse: {
+        const HandshakeRecord &hs = connection.handshake();
+        const qsizetype headSize = qsizetype(qMin<quint64>(r.value, quint64(payload.size())));
+        const QByteArrayView body = payload.sliced(headSize);
+        if (hs.response.status == 101) {
+            line.beginObject("accept");
+            line.latin1("expected", hs.accept.expected);
+            line.latin1("key", hs.accept.key);
+            line.latin1("received", hs.accept.received);
+            line.boolean("valid", hs.accept.valid);
+            line.endObject();
+        }
+        if (!body.isEmpty())
+            line.bytes("body", body);
+        putConnDirEvent(line, connection, r);
+        line.headers("headers", hs.response);
+        line.bytes("raw", payload.first(headSize));
+        line.latin1("reason", hs.response.reason);
+        putSource(line, r);
+        line.integer("status", hs.response.status);
+        putTimes(line, r);
+        break;
+    }
+    case EventType::Open:
+        putConnDirEvent(line, connection, r);
+        putSource(line, r);
+        line.lossyUtf8("subprotocol", payload);
+        putTimes(line, r);
+        break;
+    case EventType::Message:
+        putMessage(line, connection.id(), r, payload);
+        break;
+    case EventType::Frame:
+        putConnDirEvent(line, connection, r);
+        line.boolean("fin", r.hasFlag(FlagFin));
+        line.hex("header_hex", payload);
+        line.unsignedNumber("length", r.value);
+        if (r.hasFlag(FlagMasked))
+            line.hex32("mask_key", r.maskKey);
+        line.boolean("masked", r.hasFlag(FlagMasked));
+        line.integer("opcode", r.sub);
+        if (r.sub < 16)
+            line.utf8("opcode_name", opcodeNameUtf8(r.sub));
+        else
+            line.text("opcode_name", opcodeName(r.sub));
+        line.boolean("rsv1", r.hasFlag(FlagRsv1));
+        line.boolean("rsv2", r.hasFlag(FlagRsv2));
+        line.boolean("rsv3", r.hasFlag(FlagRsv3));
+        putSource(line, r);
+        putTimes(line, r);
+        break;
+    case EventType::Ping:
+    case EventType::Pong:
+        putConnDirEvent(line, connection, r);
+        if (!payload.isEmpty())
+            line.bytes("payload", payload);
+        if (r.type == EventType::Pong && r.value > 0)
+            line.number("rtt_ms", double(r.value) / 1000.0);
+        line.integer("size", payload.size());
+        putSource(line, r);
+        putTimes(line, r);
+        break;
+    case EventType::Close:
+        if (r.value == kNoCloseCode) {
+            line.null("code");
+        } else {
+            line.integer("code", int(r.value));
+            line.text("code_name", closeCodeName(int(r.value)));
+        }
+        putConnDirEvent(line, connection, r);
+        line.bytes("reason", payload);
+        putSource(line, r);
+        putTimes(line, r);
+        break;
+    case EventType::Error:
+        putConnDirEvent(line, connection, r);
+        line.latin1("layer", errorLayerId(r.layer()));
+        line.lossyUtf8("message", payload);
+        putSource(line, r);
+        putTimes(line, r);
+        break;
+    case EventType::Info:
+        putConnDirEvent(line, connection, r);
+        line.lossyUtf8("message", payload);
+        putSource(line, r);
+        putTimes(line, r);
+        break;
+    case EventType::Tls: {
+        const TlsReport &tls = connection.handshake().tls;
+        QJsonArray chain;
+        for (const CertificateSummary &c : tls.chain) {
+            chain.append(QJsonObject {
+                { QStringLiteral("subject"), c.subject },
+                { QStringLiteral("issuer"), c.issuer },
+                { QStringLiteral("san"), QJsonArray::fromStringList(c.subjectAltNames) },
+                { QStringLiteral("not_before"), c.notBefore.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("not_after"), c.notAfter.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("sha256"), c.sha256 },
+                { QStringLiteral("key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits) },
+            });
+        }
+        line.text("alpn", tls.alpn);
+        line.json("chain", chain);
+        line.text("cipher", tls.cipher);
+        putConnDirEvent(line, connection, r);
+        line.json("errors", QJsonArray::fromStringList(tls.errorTexts));
+        line.text("host", tls.host);
+        line.boolean("proceeded_despite_errors", tls.proceededDespiteErrors);
+        line.text("protocol", tls.protocol);
+        line.lossyUtf8("summary", payload);
+        putTimes(line, r);
+        line.boolean("verified", tls.verified);
+        break;
+    }
+    }
+    return line.finish();
+}
+
+} // namespace wsi

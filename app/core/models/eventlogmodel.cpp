@@ -1,0 +1,343 @@
+#include "models/eventlogmodel.h"
+
+#include "protocol/closecodes.h"
+#include "explain/closeexplainer.h"
+#include "connection/connection.h"
+#include "store/eventstore.h"
+#include "store/eventtypetext.h"
+#include "protocol/frameheader.h"
+#include "explain/secretmasker.h"
+
+#include <QDateTime>
+
+namespace wsi {
+
+namespace {
+
+constexpr int kPreviewChars = 160;
+
+QString hexPreview(QByteArrayView bytes)
+{
+    const QByteArrayView head = bytes.first(qMin<qsizetype>(bytes.size(), 48));
+    QString text = QString::fromLatin1(head.toByteArray().toHex(' '));
+    if (head.size() < bytes.size())
+        text += QStringLiteral(" …");
+    return text;
+}
+
+QString textPreview(QByteArrayView bytes)
+{
+    // Decode only what can show; a 64 MiB message must not be converted whole for one cell.
+    QString text = QString::fromUtf8(bytes.first(qMin<qsizetype>(bytes.size(), kPreviewChars * 4)));
+    const bool cut = text.size() > kPreviewChars || bytes.size() > kPreviewChars * 4;
+    text.truncate(kPreviewChars);
+    for (QChar &c : text) {
+        if (c == u'\n' || c == u'\r' || c == u'\t')
+            c = u' ';
+    }
+    if (cut)
+        text += QStringLiteral("…");
+    return text;
+}
+
+QString firstLine(QByteArrayView bytes)
+{
+    const qsizetype end = bytes.indexOf('\r');
+    return QString::fromLatin1(end >= 0 ? bytes.first(end) : bytes.first(qMin<qsizetype>(bytes.size(), 200)));
+}
+
+QString humanSize(quint64 bytes)
+{
+    if (bytes < 10 * 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 10 * 1024 * 1024)
+        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', 1);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+} // namespace
+
+EventLogModel::EventLogModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_previewCache(20000)
+{
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(60);
+    connect(&m_batchTimer, &QTimer::timeout, this, &EventLogModel::flush);
+}
+
+EventLogModel::~EventLogModel() = default;
+
+void EventLogModel::setConnection(Connection *connection)
+{
+    if (m_connection == connection)
+        return;
+    if (m_connection)
+        disconnect(m_connection, nullptr, this, nullptr);
+    m_connection = connection;
+    if (m_connection)
+        connect(m_connection, &Connection::eventsAppended, this, &EventLogModel::onEventsAppended);
+    rebuild();
+}
+
+Connection *EventLogModel::connection() const
+{
+    return m_connection;
+}
+
+void EventLogModel::setShowFrames(bool show)
+{
+    if (m_showFrames == show)
+        return;
+    m_showFrames = show;
+    rebuild();
+}
+
+void EventLogModel::setRelativeTime(bool relative)
+{
+    if (m_relativeTime == relative)
+        return;
+    m_relativeTime = relative;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, TimeColumn), index(rowCount() - 1, TimeColumn));
+    Q_EMIT headerDataChanged(Qt::Horizontal, TimeColumn, TimeColumn);
+}
+
+void EventLogModel::setRevealSecrets(bool reveal)
+{
+    if (m_revealSecrets == reveal)
+        return;
+    m_revealSecrets = reveal;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, PreviewColumn), index(rowCount() - 1, PreviewColumn));
+}
+
+void EventLogModel::setBatchIntervalMs(int ms)
+{
+    m_batchTimer.setInterval(ms);
+}
+
+bool EventLogModel::accepts(const EventRecord &record) const
+{
+    return m_showFrames || record.type != EventType::Frame;
+}
+
+void EventLogModel::onEventsAppended()
+{
+    if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void EventLogModel::flush()
+{
+    m_batchTimer.stop();
+    if (!m_connection)
+        return;
+    const EventStore &store = m_connection->events();
+    const qsizetype total = store.size();
+    if (m_scanned >= total)
+        return;
+    std::vector<quint32> added;
+    for (qsizetype i = m_scanned; i < total; ++i) {
+        if (accepts(store.at(i)))
+            added.push_back(quint32(i));
+    }
+    m_scanned = total;
+    if (added.empty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
+void EventLogModel::rebuild()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_scanned = 0;
+    m_previewCache.clear();
+    if (m_connection) {
+        const EventStore &store = m_connection->events();
+        m_rows.reserve(size_t(store.size()));
+        for (qsizetype i = 0; i < store.size(); ++i) {
+            if (accepts(store.at(i)))
+                m_rows.push_back(quint32(i));
+        }
+        m_scanned = store.size();
+    }
+    endResetModel();
+}
+
+int EventLogModel::eventIndex(int row) const
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return -1;
+    return int(m_rows[size_t(row)]);
+}
+
+int EventLogModel::rowForEvent(int eventIndex) const
+{
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(eventIndex));
+    if (it == m_rows.end() || *it != quint32(eventIndex))
+        return -1;
+    return int(it - m_rows.begin());
+}
+
+int EventLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex)
+{
+    const EventRecord &r = store.at(eventIndex);
+    const QByteArrayView payload = store.payload(eventIndex);
+    switch (r.type) {
+    case EventType::HandshakeRequest:
+    case EventType::HandshakeResponse:
+        return firstLine(payload);
+    case EventType::Open:
+        return payload.isEmpty() ? QStringLiteral("Connection open")
+                                 : QStringLiteral("Connection open, subprotocol %1").arg(QString::fromUtf8(payload));
+    case EventType::Message:
+        return r.hasFlag(FlagText) ? textPreview(payload) : hexPreview(payload);
+    case EventType::Frame: {
+        QStringList bits;
+        bits << (r.hasFlag(FlagFin) ? QStringLiteral("FIN=1") : QStringLiteral("FIN=0"));
+        if (r.hasFlag(FlagRsv1)) bits << QStringLiteral("RSV1");
+        if (r.hasFlag(FlagRsv2)) bits << QStringLiteral("RSV2");
+        if (r.hasFlag(FlagRsv3)) bits << QStringLiteral("RSV3");
+        bits << QStringLiteral("opcode=0x%1").arg(r.sub, 1, 16);
+        if (r.hasFlag(FlagMasked))
+            bits << QStringLiteral("MASK=1 key=%1").arg(r.maskKey, 8, 16, QLatin1Char('0'));
+        else
+            bits << QStringLiteral("MASK=0");
+        bits << QStringLiteral("len=%1").arg(r.value);
+        return bits.join(QLatin1Char(' '));
+    }
+    case EventType::Ping:
+    case EventType::Pong: {
+        QString text = payload.isEmpty() ? QStringLiteral("(no payload)") : textPreview(payload);
+        if (r.type == EventType::Pong && r.value > 0)
+            text += QStringLiteral("  (round trip %1 ms)").arg(double(r.value) / 1000.0, 0, 'f', 2);
+        return text;
+    }
+    case EventType::Close: {
+        if (r.value == kNoCloseCode)
+            return QStringLiteral("No status code");
+        const int code = int(r.value);
+        QString text = QStringLiteral("%1 %2").arg(code).arg(closeCodeName(code));
+        if (!payload.isEmpty())
+            text += QStringLiteral(": ") + textPreview(payload);
+        return text;
+    }
+    case EventType::Error:
+        return QStringLiteral("[%1] %2").arg(QString::fromLatin1(errorLayerId(r.layer())).toUpper(),
+                                             textPreview(payload));
+    case EventType::Info:
+    case EventType::Tls:
+        return textPreview(payload);
+    }
+    return {};
+}
+
+QVariant EventLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_connection || size_t(index.row()) >= m_rows.size())
+        return {};
+    const quint32 eventRow = m_rows[size_t(index.row())];
+    const EventStore &store = m_connection->events();
+    const EventRecord &r = store.at(eventRow);
+
+    switch (role) {
+    case EventIndexRole: return int(eventRow);
+    case EventTypeRole: return int(r.type);
+    case DirectionRole: return int(r.dir);
+    case IsErrorRole: return r.type == EventType::Error;
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == DirectionColumn)
+            return r.dir == Direction::Outgoing ? tr("Sent by this client") :
+                   r.dir == Direction::Incoming ? tr("Received from the server") : QString();
+        if (index.column() == PreviewColumn && r.type == EventType::Error) {
+            const QString hint = CloseExplainer::hintForError(r.layer(), store.payloadText(eventRow));
+            return hint.isEmpty() ? store.payloadText(eventRow)
+                                  : tr("%1\nWhat to try: %2").arg(store.payloadText(eventRow), hint);
+        }
+        if (index.column() == PreviewColumn && r.type == EventType::Close
+            && (m_connection->state() == Connection::State::Closed
+                || m_connection->state() == Connection::State::Failed)) {
+            // Hovering a Close row tells the whole ending, not just this frame.
+            return m_connection->closeExplanation().details.join(QLatin1Char('\n'));
+        }
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+
+    switch (index.column()) {
+    case TimeColumn:
+        if (m_relativeTime) {
+            const double seconds = double(r.timeUs - m_connection->startedUs()) / 1e6;
+            return QStringLiteral("+%1 s").arg(seconds, 0, 'f', 6);
+        }
+        return QDateTime::fromMSecsSinceEpoch(r.timeUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
+    case DirectionColumn:
+        return r.dir == Direction::Outgoing ? QStringLiteral("↑ out") :
+               r.dir == Direction::Incoming ? QStringLiteral("↓ in") : QString();
+    case TypeColumn:
+        return eventTypeText(r);
+    case SizeColumn:
+        switch (r.type) {
+        case EventType::Message:
+        case EventType::Frame:
+        case EventType::Ping:
+        case EventType::Pong:
+            return humanSize(r.type == EventType::Frame ? r.value : r.payloadSize);
+        case EventType::HandshakeRequest:
+        case EventType::HandshakeResponse:
+            return humanSize(r.payloadSize);
+        default:
+            return {};
+        }
+    case PreviewColumn: {
+        const EventRecord &r = store.at(eventRow);
+        if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
+            return QString::fromUtf8(SecretMasker::maskHttpHead(previewText(store, eventRow).toUtf8()));
+        if (const QString *cached = m_previewCache.object(eventRow))
+            return *cached;
+        auto *text = new QString(previewText(store, eventRow));
+        const QString copy = *text;
+        m_previewCache.insert(eventRow, text);
+        return copy;
+    }
+    }
+    return {};
+}
+
+QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return m_relativeTime ? tr("Time (rel.)") : tr("Time");
+    case DirectionColumn: return tr("Dir");
+    case TypeColumn: return tr("Type");
+    case SizeColumn: return tr("Size");
+    case PreviewColumn: return tr("Preview");
+    }
+    return {};
+}
+
+} // namespace wsi

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QPointer>
+#include <QTimer>
+#include <vector>
+
+namespace wsi {
+
+class Connection;
+class EventStore;
+struct EventRecord;
+
+// The log of one connection as a table. Rows are indices into the connection's EventStore; frames can be
+// hidden without copying anything. New events are inserted in batches (one beginInsertRows per interval),
+// and only the new events are tested against the frame filter, so a flood costs the view almost nothing.
+class EventLogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, PreviewColumn, NUM_COLUMNS };
+    enum Role {
+        EventIndexRole = Qt::UserRole, // int: row in the EventStore
+        EventTypeRole,                 // int: EventType
+        DirectionRole,                 // int: Direction
+        IsErrorRole,                   // bool
+    };
+
+    explicit EventLogModel(QObject *parent = nullptr);
+    ~EventLogModel() override;
+
+    void setConnection(Connection *connection);
+    Connection *connection() const;
+
+    void setShowFrames(bool show);
+    bool showFrames() const { return m_showFrames; }
+    void setRelativeTime(bool relative);
+    // Off by default: the UPGRADE / RESPONSE previews show secrets (Authorization, cookies, URL tokens) masked.
+    void setRevealSecrets(bool reveal);
+    bool relativeTime() const { return m_relativeTime; }
+    void setBatchIntervalMs(int ms);
+
+    // Inserts pending events now instead of at the next batch tick (tests, export).
+    void flush();
+
+    // Maps between view rows and EventStore rows (-1 when hidden or out of range).
+    int eventIndex(int row) const;
+    int rowForEvent(int eventIndex) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The PREVIEW column's text; also used by the CLI and exporters (the TYPE label is eventTypeText()).
+    static QString previewText(const EventStore &store, qsizetype eventIndex);
+
+private:
+    void onEventsAppended();
+    void rebuild();
+    bool accepts(const EventRecord &record) const;
+
+    QPointer<Connection> m_connection;
+    std::vector<quint32> m_rows;    // visible EventStore rows
+    qsizetype m_scanned = 0;        // EventStore rows already tested
+    bool m_showFrames = false;
+    bool m_relativeTime = false;
+    bool m_revealSecrets = false;
+    QTimer m_batchTimer;
+    mutable QCache<quint32, QString> m_previewCache;
+};
+
+} // namespace wsi

@@ -1,0 +1,425 @@
+#include "models/logfiltermodel.h"
+
+#include "store/eventtypetext.h"
+#include "connection/connection.h"
+#include "models/eventlogmodel.h"
+#include "store/eventstore.h"
+
+#include <QStringDecoder>
+
+#include <algorithm>
+#include <cstring>
+
+namespace wsi {
+
+namespace {
+
+int groupOf(EventType type)
+{
+    switch (type) {
+    case EventType::Message:
+        return LogFilterModel::Messages;
+    case EventType::Ping:
+    case EventType::Pong:
+    case EventType::Close:
+        return LogFilterModel::Control;
+    case EventType::Frame:
+        return LogFilterModel::Frames;
+    case EventType::Error:
+        return LogFilterModel::Errors;
+    case EventType::HandshakeRequest:
+    case EventType::HandshakeResponse:
+    case EventType::Open:
+    case EventType::Info:
+    case EventType::Tls:
+        return LogFilterModel::Lifecycle;
+    }
+    return LogFilterModel::Lifecycle;
+}
+
+// The type labels as UTF-8, one per type and per frame opcode, built once (eventTypeText makes a
+// QString every call). A pattern is tested against each label once, when it is set, not once per row.
+const std::vector<QByteArray> &typeLabels()
+{
+    static const std::vector<QByteArray> labels = [] {
+        std::vector<QByteArray> list;
+        EventRecord probe;
+        for (int t = 0; t <= int(EventType::Tls); ++t) {
+            probe.type = EventType(t);
+            list.push_back(eventTypeText(probe).toUtf8());
+        }
+        probe.type = EventType::Message;
+        probe.flags = FlagText;
+        list.push_back(eventTypeText(probe).toUtf8());
+        probe.type = EventType::Frame;
+        for (int opcode = 0; opcode < 16; ++opcode) {
+            probe.sub = quint8(opcode);
+            list.push_back(eventTypeText(probe).toUtf8());
+        }
+        return list;
+    }();
+    return labels;
+}
+
+size_t typeLabelIndex(const EventRecord &r)
+{
+    constexpr size_t kText = size_t(EventType::Tls) + 1;
+    if (r.type == EventType::Message && r.hasFlag(FlagText))
+        return kText;
+    if (r.type == EventType::Frame)
+        return kText + 1 + (r.sub & 0xf);
+    return size_t(r.type);
+}
+
+// UTF-8 to UTF-16 into a buffer kept per thread: a filter pass over a million rows must not allocate a
+// QString per row.
+const QString &decodeReusing(QByteArrayView bytes)
+{
+    thread_local QString buffer;
+    thread_local QStringDecoder decoder(QStringDecoder::Utf8);
+    buffer.resize(bytes.size());
+    QChar *end = decoder.appendToBuffer(buffer.data(), bytes);
+    buffer.truncate(end - buffer.constData());
+    decoder.resetState();
+    return buffer;
+}
+
+inline char lowerAscii(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+}
+
+// ASCII case-insensitive search; the needle is already lower case. memchr for both cases of the first byte
+// keeps it near memchr speed on long payloads.
+bool containsAsciiNoCase(QByteArrayView hay, QByteArrayView needle)
+{
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return true;
+    if (hay.size() < n)
+        return false;
+    const char first = needle[0];
+    const char firstUpper = (first >= 'a' && first <= 'z') ? char(first - 32) : first;
+    const char *p = hay.data();
+    const char *const last = hay.data() + hay.size() - n;
+    while (p <= last) {
+        const char *a = static_cast<const char *>(std::memchr(p, first, size_t(last - p + 1)));
+        const char *b = firstUpper != first
+            ? static_cast<const char *>(std::memchr(p, firstUpper, size_t(last - p + 1)))
+            : nullptr;
+        const char *hit = !a ? b : !b ? a : std::min(a, b);
+        if (!hit)
+            return false;
+        qsizetype k = 1;
+        while (k < n && lowerAscii(hit[k]) == needle[k])
+            ++k;
+        if (k == n)
+            return true;
+        p = hit + 1;
+    }
+    return false;
+}
+
+// What free text is matched against, beyond the type label: the payload, except for frames (their payload is
+// the binary header) and closes (the code and its name count too).
+QByteArrayView searchablePayload(const EventStore &store, qsizetype eventIndex, const EventRecord &r)
+{
+    if (r.type == EventType::Frame)
+        return {};
+    return store.payload(eventIndex);
+}
+
+} // namespace
+
+LogFilterModel::Matcher LogFilterModel::Matcher::make(const QString &pattern, bool regex, QString *error)
+{
+    Matcher m;
+    if (error)
+        error->clear();
+    if (pattern.isEmpty())
+        return m;
+    m.active = true;
+    m.regex = regex;
+    if (regex) {
+        m.expression = QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption);
+        if (!m.expression.isValid()) {
+            m.invalid = true;
+            if (error)
+                *error = QStringLiteral("Invalid regular expression \"%1\" at offset %2: %3")
+                             .arg(pattern)
+                             .arg(m.expression.patternErrorOffset())
+                             .arg(m.expression.errorString());
+            return m;
+        }
+        m.expression.optimize();
+    } else {
+        bool ascii = true;
+        for (QChar c : pattern)
+            ascii = ascii && c.unicode() < 0x80;
+        if (ascii)
+            m.asciiLower = pattern.toLatin1().toLower();
+        else
+            m.text = pattern;
+    }
+    for (const QByteArray &label : typeLabels()) {
+        const QString text = QString::fromUtf8(label);
+        m.labelHits.push_back(
+            regex ? m.expression.match(text).hasMatch() : text.contains(pattern, Qt::CaseInsensitive));
+    }
+    return m;
+}
+
+bool LogFilterModel::Matcher::matches(const EventStore &store, qsizetype eventIndex) const
+{
+    if (!active)
+        return true;
+    if (invalid)
+        return false;
+    const EventRecord &r = store.at(eventIndex);
+    if (labelHits[typeLabelIndex(r)])
+        return true;
+    const QByteArrayView payload = searchablePayload(store, eventIndex, r);
+    if (regex) {
+        if (r.type == EventType::Close && expression.match(EventLogModel::previewText(store, eventIndex)).hasMatch())
+            return true;
+        return !payload.isEmpty() && expression.match(decodeReusing(payload)).hasMatch();
+    }
+    if (!asciiLower.isEmpty()) {
+        if (containsAsciiNoCase(payload, asciiLower))
+            return true;
+        return r.type == EventType::Close
+            && containsAsciiNoCase(EventLogModel::previewText(store, eventIndex).toUtf8(), asciiLower);
+    }
+    if (decodeReusing(payload).contains(text, Qt::CaseInsensitive))
+        return true;
+    return r.type == EventType::Close
+        && EventLogModel::previewText(store, eventIndex).contains(text, Qt::CaseInsensitive);
+}
+
+LogFilterModel::LogFilterModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+LogFilterModel::~LogFilterModel() = default;
+
+void LogFilterModel::setSourceModel(EventLogModel *source)
+{
+    if (m_source == source)
+        return;
+    if (m_source)
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = source;
+    if (m_source) {
+        connect(m_source, &QAbstractItemModel::rowsInserted, this, &LogFilterModel::onSourceRowsInserted);
+        connect(m_source, &QAbstractItemModel::dataChanged, this, &LogFilterModel::onSourceDataChanged);
+        connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, &LogFilterModel::onSourceAboutToBeReset);
+        connect(m_source, &QAbstractItemModel::modelReset, this, &LogFilterModel::onSourceReset);
+        // Append-only in practice; anything else is handled by starting over.
+        connect(m_source, &QAbstractItemModel::rowsRemoved, this, &LogFilterModel::rebuild);
+        connect(m_source, &QAbstractItemModel::layoutChanged, this, &LogFilterModel::rebuild);
+        connect(m_source, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
+    }
+    rebuild();
+}
+
+void LogFilterModel::setFilterText(const QString &text, bool regex)
+{
+    setFilter(text, regex, m_types, m_direction);
+}
+
+void LogFilterModel::setTypes(int typeGroups)
+{
+    setFilter(m_filterText, m_filterRegex, typeGroups, m_direction);
+}
+
+void LogFilterModel::setDirection(DirectionFilter direction)
+{
+    setFilter(m_filterText, m_filterRegex, m_types, direction);
+}
+
+void LogFilterModel::setFilter(const QString &text, bool regex, int typeGroups, DirectionFilter direction)
+{
+    if (text == m_filterText && regex == m_filterRegex && typeGroups == m_types && direction == m_direction)
+        return;
+    m_filterText = text;
+    m_filterRegex = regex;
+    m_types = typeGroups & AllTypes;
+    m_direction = direction;
+    m_filter = Matcher::make(text, regex, &m_error);
+    rebuild();
+}
+
+void LogFilterModel::setFindText(const QString &text, bool regex)
+{
+    m_find = Matcher::make(text, regex, &m_findError);
+}
+
+const EventStore *LogFilterModel::store() const
+{
+    if (!m_source || !m_source->connection())
+        return nullptr;
+    return &m_source->connection()->events();
+}
+
+bool LogFilterModel::accepts(int sourceRow) const
+{
+    const EventStore *events = store();
+    const int eventIndex = m_source->eventIndex(sourceRow);
+    if (!events || eventIndex < 0)
+        return false;
+    const EventRecord &r = events->at(eventIndex);
+    if (!(groupOf(r.type) & m_types))
+        return false;
+    if (m_direction != DirectionFilter::Both && r.dir != Direction::None) {
+        const Direction wanted = m_direction == DirectionFilter::Incoming ? Direction::Incoming : Direction::Outgoing;
+        if (r.dir != wanted)
+            return false;
+    }
+    return m_filter.matches(*events, eventIndex);
+}
+
+void LogFilterModel::rebuild()
+{
+    if (!m_resetting)
+        beginResetModel();
+    m_rows.clear();
+    m_scanned = 0;
+    if (m_source) {
+        const int total = m_source->rowCount();
+        const bool everything = !m_filter.active && m_types == AllTypes && m_direction == DirectionFilter::Both;
+        m_rows.reserve(size_t(everything ? total : total / 4));
+        for (int row = 0; row < total; ++row) {
+            if (everything || accepts(row))
+                m_rows.push_back(quint32(row));
+        }
+        m_scanned = total;
+    }
+    if (!m_resetting)
+        endResetModel();
+}
+
+void LogFilterModel::onSourceAboutToBeReset()
+{
+    m_resetting = true;
+    beginResetModel();
+}
+
+void LogFilterModel::onSourceReset()
+{
+    rebuild();
+    m_resetting = false;
+    endResetModel();
+}
+
+void LogFilterModel::onSourceRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    if (first != m_scanned) { // not an append: start over
+        rebuild();
+        return;
+    }
+    std::vector<quint32> added;
+    for (int row = first; row <= last; ++row) {
+        if (accepts(row))
+            added.push_back(quint32(row));
+    }
+    m_scanned = last + 1;
+    if (added.empty())
+        return;
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at + int(added.size()) - 1);
+    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    endInsertRows();
+}
+
+void LogFilterModel::onSourceDataChanged(
+    const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (m_rows.empty())
+        return;
+    const auto lo = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(topLeft.row()));
+    const auto hi = std::upper_bound(m_rows.begin(), m_rows.end(), quint32(bottomRight.row()));
+    if (lo >= hi)
+        return;
+    Q_EMIT dataChanged(index(int(lo - m_rows.begin()), topLeft.column()),
+        index(int(hi - m_rows.begin()) - 1, bottomRight.column()), roles);
+}
+
+int LogFilterModel::mapToSource(int row) const
+{
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return -1;
+    return int(m_rows[size_t(row)]);
+}
+
+int LogFilterModel::mapFromSource(int sourceRow) const
+{
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(sourceRow));
+    if (sourceRow < 0 || it == m_rows.end() || *it != quint32(sourceRow))
+        return -1;
+    return int(it - m_rows.begin());
+}
+
+bool LogFilterModel::rowMatchesFind(int row) const
+{
+    const EventStore *events = store();
+    const int sourceRow = mapToSource(row);
+    if (!events || sourceRow < 0 || !m_find.active || m_find.invalid)
+        return false;
+    return m_find.matches(*events, m_source->eventIndex(sourceRow));
+}
+
+int LogFilterModel::findNext(int fromRow) const
+{
+    const int n = int(m_rows.size());
+    if (n == 0 || !m_find.active || m_find.invalid)
+        return -1;
+    const int start = fromRow < 0 ? -1 : std::min(fromRow, n - 1);
+    for (int k = 1; k <= n; ++k) {
+        const int row = (start + k) % n;
+        if (rowMatchesFind(row))
+            return row;
+    }
+    return -1;
+}
+
+int LogFilterModel::findPrevious(int fromRow) const
+{
+    const int n = int(m_rows.size());
+    if (n == 0 || !m_find.active || m_find.invalid)
+        return -1;
+    const int start = (fromRow < 0 || fromRow > n) ? n : fromRow;
+    for (int k = 1; k <= n; ++k) {
+        const int row = ((start - k) % n + n) % n;
+        if (rowMatchesFind(row))
+            return row;
+    }
+    return -1;
+}
+
+int LogFilterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int LogFilterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_source ? 0 : m_source->columnCount();
+}
+
+QVariant LogFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !m_source || size_t(index.row()) >= m_rows.size())
+        return {};
+    return m_source->index(int(m_rows[size_t(index.row())]), index.column()).data(role);
+}
+
+QVariant LogFilterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && m_source)
+        return m_source->headerData(section, orientation, role);
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+} // namespace wsi

@@ -1,0 +1,354 @@
+#include "log/eventlogview.h"
+
+#include "connection/connection.h"
+#include "log/eventlogdelegate.h"
+#include "models/eventlogmodel.h"
+#include "log/logfilterbar.h"
+#include "models/logfiltermodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace wsi {
+
+EventLogView::EventLogView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new EventLogModel(this))
+    , m_filter(new LogFilterModel(this))
+{
+    m_filter->setSourceModel(m_model);
+    setObjectName(QStringLiteral("eventLogView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 2, 6, 0);
+    auto *title = new QLabel(tr("<b>Events</b>"), this);
+    bar->addWidget(title);
+    bar->addStretch(1);
+    m_jumpButton = new QPushButton(this);
+    m_jumpButton->setObjectName(QStringLiteral("jumpToNewestButton"));
+    m_jumpButton->setToolTip(tr("Autoscroll is paused while you look at older rows; follow the newest again (End)"));
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QPushButton::clicked, this, &EventLogView::jumpToNewest);
+    bar->addWidget(m_jumpButton);
+    m_showFrames = new QCheckBox(tr("Show frames"), this);
+    m_showFrames->setObjectName(QStringLiteral("showFramesCheckBox"));
+    m_showFrames->setToolTip(
+        tr("Also list every frame with FIN, RSV1-3, opcode, MASK, masking key and length (Ctrl+Shift+F)"));
+    bar->addWidget(m_showFrames);
+    m_relativeTime = new QCheckBox(tr("Relative time"), this);
+    m_relativeTime->setObjectName(QStringLiteral("relativeTimeCheckBox"));
+    m_relativeTime->setToolTip(tr("Show times relative to the start of the connection instead of the time of day"));
+    bar->addWidget(m_relativeTime);
+    layout->addLayout(bar);
+    m_filterBar = new LogFilterBar(m_filter, this);
+    layout->addWidget(m_filterBar);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("eventLogTable"));
+    m_table->setModel(m_filter);
+    m_table->setItemDelegate(new EventLogDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Fixed row heights: the view never measures rows, which keeps a million-row log fast.
+    QHeaderView *vh = m_table->verticalHeader();
+    vh->hide();
+    vh->setSectionResizeMode(QHeaderView::Fixed);
+    vh->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    QHeaderView *hh = m_table->horizontalHeader();
+    hh->setHighlightSections(false);
+    hh->setSectionResizeMode(QHeaderView::Interactive);
+    hh->setStretchLastSection(true);
+    const int cw = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    hh->resizeSection(EventLogModel::TimeColumn, cw * 15);
+    hh->resizeSection(EventLogModel::DirectionColumn, cw * 6);
+    hh->resizeSection(EventLogModel::TypeColumn, cw * 14);
+    hh->resizeSection(EventLogModel::SizeColumn, cw * 10);
+    layout->addWidget(m_table, 1);
+
+    auto *copyRows = new QAction(tr("Copy Rows"), m_table);
+    copyRows->setObjectName(QStringLiteral("copyRowsAction"));
+    copyRows->setShortcut(QKeySequence::Copy);
+    copyRows->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyRows, &QAction::triggered, this, &EventLogView::copySelectedRows);
+    m_table->addAction(copyRows);
+    auto *copyPayload = new QAction(tr("Copy Payload"), m_table);
+    copyPayload->setObjectName(QStringLiteral("copyPayloadAction"));
+    copyPayload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copyPayload->setShortcutContext(Qt::WidgetShortcut);
+    connect(copyPayload, &QAction::triggered, this, &EventLogView::copyCurrentPayload);
+    m_table->addAction(copyPayload);
+
+    connect(m_showFrames, &QCheckBox::toggled, this, &EventLogView::setShowFrames);
+    connect(m_relativeTime, &QCheckBox::toggled, this, &EventLogView::setRelativeTime);
+    connect(m_filter, &QAbstractItemModel::rowsAboutToBeInserted, this, &EventLogView::onRowsAboutToBeInserted);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &EventLogView::onRowsInserted);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
+        m_table->scrollToBottom();
+        m_followTail = true;
+        m_unread = 0;
+        updateJumpButton();
+        onCurrentChanged();
+    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &EventLogView::onScrolled);
+    connect(m_filterBar, &LogFilterBar::findNextRequested, this, &EventLogView::findNext);
+    connect(m_filterBar, &LogFilterBar::findPreviousRequested, this, &EventLogView::findPrevious);
+    connect(m_filterBar, &LogFilterBar::findPatternChanged, this, &EventLogView::findPatternChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &EventLogView::onCurrentChanged);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &EventLogView::onContextMenu);
+}
+
+EventLogView::~EventLogView() = default;
+
+void EventLogView::setConnection(Connection *connection)
+{
+    if (m_model->connection() == connection)
+        return;
+    m_model->setConnection(connection);
+    m_followTail = true;
+    m_unread = 0;
+    updateJumpButton();
+    m_table->scrollToBottom();
+    onCurrentChanged();
+}
+
+Connection *EventLogView::connection() const
+{
+    return m_model->connection();
+}
+
+void EventLogView::setShowFrames(bool show)
+{
+    if (m_model->showFrames() == show)
+        return;
+    // Keep the selected event selected across the re-filter.
+    const int event = currentEventIndex();
+    m_model->setShowFrames(show);
+    m_showFrames->setChecked(show);
+    const int row = event >= 0 ? m_filter->mapFromSource(m_model->rowForEvent(event)) : -1;
+    if (row >= 0) {
+        const QModelIndex index = m_filter->index(row, 0);
+        m_table->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    }
+}
+
+void EventLogView::toggleShowFrames()
+{
+    setShowFrames(!m_model->showFrames());
+}
+
+void EventLogView::setRelativeTime(bool relative)
+{
+    m_model->setRelativeTime(relative);
+    m_relativeTime->setChecked(relative);
+}
+
+int EventLogView::currentEventIndex() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? eventIndexOfRow(current.row()) : -1;
+}
+
+int EventLogView::eventIndexOfRow(int row) const
+{
+    const int sourceRow = m_filter->mapToSource(row);
+    return sourceRow >= 0 ? m_model->eventIndex(sourceRow) : -1;
+}
+
+void EventLogView::onRowsAboutToBeInserted()
+{
+    const QScrollBar *sb = m_table->verticalScrollBar();
+    m_followTail = sb->value() >= sb->maximum();
+}
+
+void EventLogView::onRowsInserted(const QModelIndex &, int first, int last)
+{
+    if (m_followTail) {
+        m_table->scrollToBottom();
+    } else {
+        m_unread += last - first + 1;
+        updateJumpButton();
+    }
+}
+
+void EventLogView::onScrolled()
+{
+    const QScrollBar *sb = m_table->verticalScrollBar();
+    const bool atBottom = sb->value() >= sb->maximum();
+    if (atBottom == m_followTail)
+        return;
+    // Scrolling up pauses autoscroll; coming back to the bottom (End, the button, the wheel) resumes it.
+    m_followTail = atBottom;
+    if (atBottom)
+        m_unread = 0;
+    updateJumpButton();
+}
+
+void EventLogView::updateJumpButton()
+{
+    m_jumpButton->setText(m_unread > 0 ? tr("Jump to newest (%1 new)").arg(QLocale().toString(m_unread))
+                                       : tr("Jump to newest"));
+    m_jumpButton->setVisible(!m_followTail && m_model->connection());
+}
+
+void EventLogView::jumpToNewest()
+{
+    m_table->scrollToBottom();
+    m_followTail = true;
+    m_unread = 0;
+    updateJumpButton();
+}
+
+bool EventLogView::selectFound(int row)
+{
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_filter->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+bool EventLogView::findNext()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return selectFound(m_filter->findNext(current.isValid() ? current.row() : -1));
+}
+
+bool EventLogView::findPrevious()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return selectFound(m_filter->findPrevious(current.isValid() ? current.row() : m_filter->rowCount()));
+}
+
+void EventLogView::onCurrentChanged()
+{
+    const int event = currentEventIndex();
+    if (event == m_lastEmitted)
+        return;
+    m_lastEmitted = event;
+    Q_EMIT currentEventChanged(event);
+}
+
+void EventLogView::copySelectedRows() const
+{
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() && m_table->currentIndex().isValid())
+        rows << m_table->currentIndex();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList lines;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        QStringList cells;
+        for (int column = 0; column < EventLogModel::NUM_COLUMNS; ++column)
+            cells << m_filter->index(index.row(), column).data().toString();
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    if (!lines.isEmpty())
+        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+}
+
+void EventLogView::copyCurrentPayload() const
+{
+    const Connection *c = m_model->connection();
+    const int event = currentEventIndex();
+    if (!c || event < 0)
+        return;
+    const EventRecord &r = c->events().at(event);
+    const QByteArray bytes = c->events().payloadCopy(event);
+    const bool binary = r.type == EventType::Message && !r.hasFlag(FlagText);
+    QApplication::clipboard()->setText(binary ? QString::fromLatin1(bytes.toHex(' ')) : QString::fromUtf8(bytes));
+}
+
+void EventLogView::copyCurrentPayloadAsHex() const
+{
+    const Connection *c = m_model->connection();
+    const int event = currentEventIndex();
+    if (!c || event < 0)
+        return;
+    QApplication::clipboard()->setText(QString::fromLatin1(c->events().payloadCopy(event).toHex(' ')));
+}
+
+bool EventLogView::currentMessage(QByteArray *payload, bool *isText) const
+{
+    const Connection *c = m_model->connection();
+    const int event = currentEventIndex();
+    if (!c || event < 0 || c->events().at(event).type != EventType::Message)
+        return false;
+    *payload = c->events().payloadCopy(event);
+    *isText = c->events().at(event).hasFlag(FlagText);
+    return true;
+}
+
+void EventLogView::copyCurrentToComposer()
+{
+    QByteArray payload;
+    bool isText = false;
+    if (currentMessage(&payload, &isText))
+        Q_EMIT copyToComposerRequested(payload, isText);
+}
+
+void EventLogView::resendCurrent()
+{
+    QByteArray payload;
+    bool isText = false;
+    if (currentMessage(&payload, &isText))
+        Q_EMIT resendRequested(payload, isText);
+}
+
+void EventLogView::onContextMenu(const QPoint &pos)
+{
+    const bool hasCurrent = currentEventIndex() >= 0;
+    QMenu menu(this);
+    QAction *rows = menu.addAction(tr("Copy Row(s)"), this, &EventLogView::copySelectedRows);
+    rows->setShortcut(QKeySequence::Copy);
+    QAction *payload = menu.addAction(tr("Copy Payload"), this, &EventLogView::copyCurrentPayload);
+    payload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *hex = menu.addAction(tr("Copy Payload as Hex"), this, &EventLogView::copyCurrentPayloadAsHex);
+    rows->setEnabled(hasCurrent);
+    payload->setEnabled(hasCurrent);
+    hex->setEnabled(hasCurrent);
+    menu.addSeparator();
+    QByteArray messageBytes;
+    bool isText = false;
+    const bool isMessage = currentMessage(&messageBytes, &isText);
+    QAction *toComposer = menu.addAction(tr("Copy to Composer"), this, &EventLogView::copyCurrentToComposer);
+    toComposer->setObjectName(QStringLiteral("copyToComposerAction"));
+    toComposer->setEnabled(isMessage);
+    QAction *resend = menu.addAction(tr("Resend"), this, &EventLogView::resendCurrent);
+    resend->setObjectName(QStringLiteral("resendAction"));
+    resend->setEnabled(isMessage && connection() && connection()->state() == Connection::State::Open);
+    menu.addSeparator();
+    QAction *frames = menu.addAction(tr("Show Frames"), this, &EventLogView::toggleShowFrames);
+    frames->setCheckable(true);
+    frames->setChecked(m_model->showFrames());
+    frames->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *relative = menu.addAction(tr("Relative Time"));
+    relative->setCheckable(true);
+    relative->setChecked(m_model->relativeTime());
+    connect(relative, &QAction::toggled, this, &EventLogView::setRelativeTime);
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+} // namespace wsi

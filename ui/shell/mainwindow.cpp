@@ -1,0 +1,748 @@
+#include "shell/mainwindow.h"
+
+#include "compose/closedialog.h"
+#include "common/colorscheme.h"
+#include "compose/composer.h"
+#include "connect/connectbar.h"
+#include "connection/connection.h"
+#include "models/connectionlistmodel.h"
+#include "connectionlist/connectionlistview.h"
+#include "log/connectionstatsplot.h"
+#include "endpoints/endpointspanel.h"
+#include "endpoints/endpointstore.h"
+#include "detail/eventdetailview.h"
+#include "models/eventlogmodel.h"
+#include "log/eventlogview.h"
+#include "handshake/handshakediffdialog.h"
+#include "handshake/handshakeview.h"
+#include "preferences/preferencesdialog.h"
+#include "connection/reconnectcontroller.h"
+#include "connect/reconnectstrip.h"
+#include "explain/secretmasker.h"
+#include "server/serverpanel.h"
+#include "files/sessionjournal.h"
+#include "sessions/sessionscontroller.h"
+#include "common/theme.h"
+#include "connection/workspace.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace wsi {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(new Workspace(this))
+    , m_connectionModel(new ConnectionListModel(m_workspace, this))
+    , m_sessions(new SessionsController(m_workspace, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(theme::icon("app"));
+    setWindowTitle(tr("WS Inspector"));
+    createActions();
+    createCentralWidget();
+    createServerDock();
+    createMenusAndToolBar();
+
+    connect(m_connectBar, &ConnectBar::connectRequested, this, &MainWindow::onConnectRequested);
+    connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::onConnectionRowsInserted);
+    connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
+    connect(m_connectionList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &MainWindow::onCurrentRowChanged);
+    connect(m_workspace, &Workspace::connectionAboutToBeRemoved, this, [this](Connection *c) {
+        if (c == m_current)
+            setCurrentConnection(nullptr);
+    });
+    // A wss connection paused on a certificate decision must be seen, whichever connection is selected.
+    connect(m_workspace, &Workspace::connectionAdded, this, [this](Connection *c) {
+        connect(c, &Connection::tlsDecisionNeeded, this, [this, c] {
+            selectConnection(c);
+            m_tabs->setCurrentWidget(m_handshakeView);
+        });
+    });
+    connect(m_eventLogView, &EventLogView::currentEventChanged, m_detailView, &EventDetailView::showEvent);
+    connect(m_eventLogView, &EventLogView::findPatternChanged, m_detailView, &EventDetailView::setFindPattern);
+    connect(m_sessions, &SessionsController::connectionOpened, this, &MainWindow::selectConnection);
+    connect(m_composer, &Composer::canSendChanged, this, &MainWindow::updateActions);
+    connect(m_eventLogView, &EventLogView::copyToComposerRequested, m_composer, &Composer::setPayload);
+    connect(m_eventLogView, &EventLogView::resendRequested, m_composer, &Composer::resend);
+
+    m_statusTimer = new QTimer(this);
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(200);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+
+    resize(1280, 800);
+    restoreSettings();
+    setCurrentConnection(nullptr);
+}
+
+MainWindow::~MainWindow()
+{
+    // Everything recorded reaches the disk before the connections go.
+    m_sessions->journal()->flush();
+    // Views hold pointers into connections: detach them before the workspace goes.
+    setCurrentConnection(nullptr);
+    // The server's clients are workspace connections: the server goes first.
+    delete m_serverDock;
+    m_serverPanel = nullptr;
+}
+
+Connection *MainWindow::currentConnection() const
+{
+    return m_current;
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const char *icon, const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (icon)
+            action->setIcon(theme::icon(icon));
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        addAction(action);
+        return action;
+    };
+    m_newAction = make(QStringLiteral("newAction"), tr("&New Connection"), "new",
+        tr("Clear the URL and options to start a new connection"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_connectAction = make(QStringLiteral("connectAction"), tr("&Connect"), "connect", tr("Connect to the URL"));
+    m_disconnectAction = make(QStringLiteral("disconnectAction"), tr("&Disconnect"), "disconnect",
+        tr("Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)"));
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_closeAction = make(QStringLiteral("closeAction"), tr("C&lose\u2026"), "close",
+        tr("Send a Close frame with a code and a reason you choose"));
+    m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_removeAction = make(QStringLiteral("removeAction"), tr("&Remove Connection"), "clear",
+        tr("Close and remove the selected connection from the list"));
+    m_sendAction = new QAction(theme::icon("send"), tr("&Send"), this);
+    m_sendAction->setObjectName(QStringLiteral("sendAction"));
+    m_sendAction->setToolTip(tr("Send the composer's text (Ctrl+Enter)"));
+    m_sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_pingAction = make(QStringLiteral("pingAction"), tr("&Ping"), "ping", tr("Send a Ping frame"));
+    m_focusUrlAction = make(QStringLiteral("focusUrlAction"), tr("Go to &URL"), nullptr, tr("Move to the URL field"));
+    m_focusUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_showFramesAction
+        = make(QStringLiteral("showFramesAction"), tr("Show &Frames"), nullptr, tr("List every frame in the log"));
+    m_showFramesAction->setCheckable(true);
+    m_showFramesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), tr("&Relative Time"), nullptr,
+        tr("Times relative to the start of the connection"));
+    m_relativeTimeAction->setCheckable(true);
+    m_messagesTabAction = make(QStringLiteral("messagesTabAction"), tr("&Messages"), nullptr, tr("Show the event log"));
+    m_messagesTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_handshakeTabAction
+        = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
+    m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_pingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_statsTabAction = make(QStringLiteral("statsTabAction"), tr("&Stats"), nullptr,
+        tr("Show ping round-trip times and message rates"));
+    m_statsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), tr("Reveal &Secrets"), "eye",
+        tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
+    m_revealSecretsAction->setCheckable(true);
+    m_revealSecretsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_compareAction = make(QStringLiteral("compareHandshakesAction"), tr("Co&mpare Handshakes"), "compare",
+        tr("Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected "
+           "one and the previous attempt at the same URL"));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
+    m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences\u2026"), nullptr,
+        tr("Trusted certificates and the inspector's certificate authority"));
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindow::createCentralWidget()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_connectBar = new ConnectBar(central);
+    layout->addWidget(m_connectBar);
+    // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
+    m_reconnectStrip = new ReconnectStrip(central);
+    layout->addWidget(m_reconnectStrip);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
+    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_mainSplitter->setChildrenCollapsible(false);
+    layout->addWidget(m_mainSplitter, 1);
+
+    // Saved endpoints above the live connections; the user sizes the two with the splitter.
+    m_sidebarSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
+    m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
+    m_sidebarSplitter->setChildrenCollapsible(false);
+    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
+    QString endpointsError;
+    m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
+    if (!m_endpointStore->load(&endpointsError))
+        m_endpointsPanel->showError(tr("Saved endpoints could not be loaded. %1").arg(endpointsError));
+    connect(m_endpointsPanel, &EndpointsPanel::connectRequested, this, &MainWindow::connectToEndpoint);
+    connect(m_endpointsPanel, &EndpointsPanel::saveCurrentRequested, this, &MainWindow::saveCurrentAsEndpoint);
+    auto *sidebar = new QWidget(m_sidebarSplitter);
+    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    sidebarLayout->setContentsMargins(6, 4, 0, 6);
+    sidebarLayout->setSpacing(4);
+    sidebarLayout->addWidget(new QLabel(tr("<b>Connections</b>"), sidebar));
+    m_connectionList = new ConnectionListView(sidebar);
+    m_connectionList->setModel(m_connectionModel);
+    m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_compareAction, m_removeAction });
+    // Ctrl+click selects a second connection to compare handshakes with.
+    m_connectionList->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_connectionList->setMinimumWidth(200);
+    sidebarLayout->addWidget(m_connectionList, 1);
+    m_sidebarSplitter->setStretchFactor(0, 2);
+    m_sidebarSplitter->setStretchFactor(1, 3);
+    m_sidebarSplitter->setSizes({ 260, 440 });
+
+    m_stack = new QStackedWidget(m_mainSplitter);
+    m_emptyState = new QLabel(m_stack);
+    m_emptyState->setObjectName(QStringLiteral("emptyState"));
+    auto *empty = static_cast<QLabel *>(m_emptyState);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setForegroundRole(QPalette::PlaceholderText);
+    empty->setText(tr("<p style='font-size:large'><b>Enter a ws:// or wss:// URL above and press Connect.</b></p>"
+                      "<p>The handshake appears byte for byte, with its checks and timings;<br/>"
+                      "every message, ping, close and (with Show frames) every frame is logged.</p>"
+                      "<p>Ctrl+L: URL &nbsp;\u00b7&nbsp; Ctrl+Enter: send &nbsp;\u00b7&nbsp; Ctrl+D: disconnect "
+                      "&nbsp;\u00b7&nbsp; Ctrl+Shift+F: frames &nbsp;\u00b7&nbsp; F1: about</p>"));
+    m_stack->addWidget(m_emptyState);
+
+    m_tabs = new QTabWidget(m_stack);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setDocumentMode(true);
+    m_messagesPage = new QWidget(m_tabs);
+    auto *messagesLayout = new QVBoxLayout(m_messagesPage);
+    messagesLayout->setContentsMargins(0, 4, 0, 0);
+    m_messagesSplitter = new QSplitter(Qt::Vertical, m_messagesPage);
+    m_messagesSplitter->setObjectName(QStringLiteral("messagesSplitter"));
+    m_messagesSplitter->setChildrenCollapsible(false);
+    m_eventLogView = new EventLogView(m_messagesSplitter);
+    m_detailView = new EventDetailView(m_messagesSplitter);
+    m_composer = new Composer(m_messagesSplitter);
+    m_messagesSplitter->setStretchFactor(0, 5);
+    m_messagesSplitter->setStretchFactor(1, 3);
+    m_messagesSplitter->setStretchFactor(2, 1);
+    m_messagesSplitter->setSizes({ 330, 170, 260 });
+    messagesLayout->addWidget(m_messagesSplitter);
+    m_messagesPage->addAction(m_sendAction);
+    m_handshakeView = new HandshakeView(m_tabs);
+    m_tabs->addTab(m_messagesPage, tr("Messages"));
+    m_tabs->addTab(m_handshakeView, tr("Handshake"));
+    m_statsPlot = new ConnectionStatsPlot(m_tabs);
+    m_tabs->addTab(m_statsPlot, tr("Stats"));
+    m_stack->addWidget(m_tabs);
+
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    m_mainSplitter->setSizes({ 280, 1000 });
+    setCentralWidget(central);
+
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_statusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_statusLabel->setMinimumWidth(100); // long errors must not push the counters off the status bar
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    statusBar()->addWidget(m_statusLabel, 1);
+    m_countersLabel = new QLabel(this);
+    m_countersLabel->setObjectName(QStringLiteral("countersLabel"));
+    statusBar()->addPermanentWidget(m_countersLabel);
+
+    connect(m_connectAction, &QAction::triggered, m_connectBar->connectButton(), &QAbstractButton::click);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newConnection);
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectCurrent);
+    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCurrentWithCode);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrent);
+    connect(m_sendAction, &QAction::triggered, m_composer, &Composer::send);
+    connect(m_pingAction, &QAction::triggered, m_composer, &Composer::ping);
+    connect(m_focusUrlAction, &QAction::triggered, m_connectBar, &ConnectBar::focusUrl);
+    connect(m_showFramesAction, &QAction::toggled, m_eventLogView, &EventLogView::setShowFrames);
+    connect(m_eventLogView->showFramesCheckBox(), &QCheckBox::toggled, m_showFramesAction, &QAction::setChecked);
+    connect(m_relativeTimeAction, &QAction::toggled, m_eventLogView, &EventLogView::setRelativeTime);
+    connect(m_eventLogView->relativeTimeCheckBox(), &QCheckBox::toggled, m_relativeTimeAction, &QAction::setChecked);
+    connect(m_messagesTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_messagesPage); });
+    connect(m_handshakeTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_handshakeView); });
+    connect(m_statsTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_statsPlot); });
+    connect(m_revealSecretsAction, &QAction::toggled, this, &MainWindow::setRevealSecrets);
+    connect(m_handshakeView, &HandshakeView::revealSecretsToggled, m_revealSecretsAction, &QAction::setChecked);
+    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareHandshakes);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenusAndToolBar()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_endpointsPanel->saveCurrentAction());
+    file->addSeparator();
+    file->addAction(m_endpointsPanel->importAction());
+    file->addAction(m_endpointsPanel->exportAction());
+    file->addAction(m_endpointsPanel->exportWithSecretsAction());
+    file->addSeparator();
+    file->addAction(m_sessions->importAction());
+    file->addAction(m_sessions->previousSessionsAction());
+    file->addSeparator();
+    file->addAction(m_sessions->exportConnectionAction());
+    file->addAction(m_sessions->exportWorkspaceAction());
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_preferencesAction);
+    QMenu *conn = menuBar()->addMenu(tr("&Connection"));
+    conn->addAction(m_focusUrlAction);
+    conn->addAction(m_connectAction);
+    conn->addAction(m_disconnectAction);
+    conn->addAction(m_closeAction);
+    conn->addSeparator();
+    conn->addAction(m_sendAction);
+    conn->addAction(m_pingAction);
+    conn->addSeparator();
+    conn->addAction(m_compareAction);
+    conn->addSeparator();
+    conn->addAction(m_removeAction);
+    QMenu *server = menuBar()->addMenu(tr("Test &Server"));
+    server->addAction(m_serverDock->toggleViewAction());
+    server->addSeparator();
+    server->addActions(m_serverPanel->menuActions());
+    // Starting from the keyboard shows the panel too: its URL and clients are what the user wants next.
+    connect(m_serverPanel->startStopAction(), &QAction::triggered, m_serverDock, &QDockWidget::show);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_messagesTabAction);
+    view->addAction(m_handshakeTabAction);
+    view->addAction(m_statsTabAction);
+    view->addSeparator();
+    view->addAction(m_revealSecretsAction);
+    QMenu *schemes = view->addMenu(tr("&Theme"));
+    auto *schemeGroup = new QActionGroup(this);
+    const QStringList schemeNames{ tr("&System"), tr("&Light"), tr("&Dark") };
+    for (int scheme = ColorScheme::System; scheme <= ColorScheme::Dark; ++scheme) {
+        QAction *action = schemes->addAction(schemeNames.at(scheme));
+        action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
+        action->setCheckable(true);
+        action->setChecked(scheme == ColorScheme::current());
+        schemeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, scheme] { setColorScheme(scheme); });
+        m_colorSchemeActions << action;
+    }
+    view->addSeparator();
+    view->addAction(m_showFramesAction);
+    view->addAction(m_relativeTimeAction);
+    view->addSeparator();
+    view->addAction(m_serverDock->toggleViewAction());
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setIconSize(QSize(22, 22));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Connect sits next to the URL in the connect bar; the toolbar acts on the selected connection.
+    toolbar->addAction(m_newAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_disconnectAction);
+    toolbar->addAction(m_closeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_sendAction);
+    toolbar->addAction(m_pingAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_removeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_serverDock->toggleViewAction());
+}
+
+void MainWindow::connectTo(const QString &url)
+{
+    m_connectBar->setUrlText(url);
+    m_connectBar->connectButton()->click();
+}
+
+void MainWindow::onConnectRequested(const ConnectionOptions &options)
+{
+    Connection *connection = m_workspace->openConnection(options);
+    if (options.reconnect.enabled) {
+        auto *controller = new ReconnectController(m_workspace, connection, {}, {}, this);
+        m_reconnectors.insert(controller->groupId(), controller);
+        if (m_current == connection) // selected already, when the list added its row
+            m_reconnectStrip->setController(controller);
+    }
+    selectConnection(connection);
+}
+
+ReconnectController *MainWindow::reconnectControllerFor(const Connection *connection) const
+{
+    return connection && connection->inGroup() ? m_reconnectors.value(connection->groupId()) : nullptr;
+}
+
+void MainWindow::onConnectionRowsInserted(const QModelIndex &, int first, int last)
+{
+    // What the user opened (a connection, an import) is shown at once. A client arriving at the test server
+    // is only listed while another connection is selected: it must not take the composer away from the
+    // connection the user is typing to, nor move the selection under a click.
+    for (int row = last; row >= first; --row) {
+        const Connection *c = m_connectionModel->connectionAt(row);
+        const bool arrived = c && c->kind() == Connection::Kind::Incoming && !c->isImported();
+        if (!arrived || !m_current) {
+            m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
+            return;
+        }
+    }
+}
+
+void MainWindow::selectConnection(Connection *connection)
+{
+    const int row = connection ? m_connectionModel->rowOf(connection) : -1;
+    if (row >= 0)
+        m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
+    else if (connection)
+        setCurrentConnection(connection); // not listed yet: the list will catch up
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_connectionList->currentIndex();
+    setCurrentConnection(current.isValid() ? m_connectionModel->connectionAt(current.row()) : nullptr);
+}
+
+void MainWindow::setCurrentConnection(Connection *connection)
+{
+    if (m_current == connection && (connection || m_stack->currentWidget() == m_emptyState))
+        return;
+    if (m_current)
+        disconnect(m_current, nullptr, this, nullptr);
+    m_current = connection;
+    if (connection) {
+        connect(connection, &Connection::stateChanged, this, &MainWindow::onCurrentStateChanged);
+        connect(connection, &Connection::countersChanged, this, [this] {
+            if (!m_statusTimer->isActive())
+                m_statusTimer->start();
+        });
+        connect(connection, &Connection::finished, this, &MainWindow::onCurrentStateChanged);
+    }
+    m_eventLogView->setConnection(connection);
+    m_detailView->setConnection(connection);
+    m_handshakeView->setConnection(connection);
+    m_composer->setConnection(connection);
+    m_statsPlot->setConnection(connection);
+    m_serverPanel->setCurrentConnection(connection);
+    m_reconnectStrip->setController(reconnectControllerFor(connection));
+    m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
+    setWindowTitle(connection ? tr("%1%2 \u2014 WS Inspector")
+                                    .arg(shownUrl(connection), connection->isImported() ? tr(" [read-only]") : QString())
+                              : tr("WS Inspector"));
+    onCurrentStateChanged();
+}
+
+void MainWindow::onCurrentStateChanged()
+{
+    // A refused upgrade is about the handshake: show it where its status, headers and body are.
+    if (m_current && m_current->state() == Connection::State::Failed && m_current->handshake().response.status != 0
+        && m_current->handshake().response.status != 101) {
+        m_tabs->setCurrentWidget(m_handshakeView);
+    }
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::updateActions()
+{
+    const Connection::State state = m_current ? m_current->state() : Connection::State::Idle;
+    const bool open = state == Connection::State::Open;
+    m_disconnectAction->setEnabled(
+        m_current && (state == Connection::State::Connecting || open || state == Connection::State::Closing));
+    m_closeAction->setEnabled(open);
+    m_sendAction->setEnabled(open);
+    m_pingAction->setEnabled(open);
+    m_removeAction->setEnabled(m_current != nullptr);
+    m_compareAction->setEnabled(m_workspace->connections().size() >= 2);
+    m_sessions->setCurrentConnection(m_current);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_current) {
+        m_statusLabel->setText(m_workspace->connections().isEmpty() ? tr("Ready: enter a URL and press Connect.")
+                                                                    : tr("No connection selected."));
+        m_countersLabel->clear();
+        return;
+    }
+    const QString why = m_current->statusText();
+    const QString state = Connection::stateText(m_current->state());
+    m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(m_current->id()).arg(shownUrl(m_current), state)
+                                         : tr("#%1 %2: %3").arg(m_current->id()).arg(state, why));
+    const Connection::Counters &c = m_current->counters();
+    const QLocale locale;
+    m_countersLabel->setText(
+        tr("%1 in \u00b7 %2 out \u00b7 wire %3 in / %4 out%5")
+            .arg(c.messagesIn)
+            .arg(c.messagesOut)
+            .arg(locale.formattedDataSize(qint64(c.bytesIn)), locale.formattedDataSize(qint64(c.bytesOut)),
+                c.errors ? tr(" \u00b7 %n error(s)", nullptr, int(c.errors)) : QString()));
+    m_statusLabel->setToolTip(m_statusLabel->text());
+}
+
+void MainWindow::newConnection()
+{
+    m_connectBar->setUrlText(QString());
+    m_connectBar->clearOptions();
+    m_connectBar->clearError();
+    m_connectBar->focusUrl();
+}
+
+void MainWindow::disconnectCurrent()
+{
+    if (!m_current)
+        return;
+    if (m_current->state() == Connection::State::Open)
+        m_current->close(1000, QString());
+    else
+        m_current->abort();
+}
+
+void MainWindow::closeCurrentWithCode()
+{
+    if (!m_current || m_current->state() != Connection::State::Open)
+        return;
+    QPointer<Connection> target = m_current;
+    CloseDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && target && target->state() == Connection::State::Open)
+        target->close(dialog.code(), dialog.reason());
+}
+
+void MainWindow::removeCurrent()
+{
+    if (m_current)
+        m_workspace->removeConnection(m_current);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About WS Inspector"),
+        tr("<h3>WS Inspector %1</h3>"
+           "<p>A WebSocket inspector that shows the wire truth: every byte of the opening handshake "
+           "and every frame header, as they crossed the wire.</p>"
+           "<p><b>Shortcuts</b><br/>Ctrl+L: URL field<br/>Enter: connect<br/>Ctrl+Enter: send<br/>"
+           "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
+           "Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats<br/>Ctrl+P: ping<br/>"
+           "Ctrl+S: save as endpoint<br/>Ctrl+Shift+H: compare handshakes<br/>Ctrl+Shift+R: reveal secrets<br/>"
+           "Ctrl+C in the log: copy rows<br/>Ctrl+F: filter the log<br/>F3 / Shift+F3: find next / previous<br/>"
+           "Ctrl+O: import<br/>Ctrl+Shift+O: previous sessions<br/>Ctrl+E: export</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::createServerDock()
+{
+    m_serverDock = new QDockWidget(tr("Test Server"), this);
+    m_serverDock->setObjectName(QStringLiteral("serverDock"));
+    m_serverDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_serverPanel = new ServerPanel(m_workspace, m_serverDock);
+    m_serverDock->setWidget(m_serverPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
+    resizeDocks({ m_serverDock }, { 340 }, Qt::Horizontal);
+    // The client inspector comes first; the server panel opens from the toolbar (its state is remembered).
+    m_serverDock->hide();
+    QAction *toggle = m_serverDock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("serverDockAction"));
+    toggle->setIcon(theme::icon("server"));
+    toggle->setText(tr("&Test Server"));
+    toggle->setToolTip(tr("Show the local test server panel (Ctrl+T)"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_serverPanel, &ServerPanel::connectRequested, this, [this](const QUrl &url, const QString &caFile) {
+        ConnectionOptions options;
+        options.url = url;
+        options.caFile = caFile;
+        selectConnection(m_workspace->openConnection(options));
+    });
+}
+
+void MainWindow::saveCurrentAsEndpoint()
+{
+    // The selected outgoing connection is what the user tried; without one, what is typed in the connect bar.
+    ConnectionOptions options;
+    if (m_current && m_current->kind() == Connection::Kind::Outgoing)
+        options = m_current->options();
+    else if (!m_connectBar->buildOptions(&options))
+        return;
+    m_endpointsPanel->saveAs(options);
+}
+
+void MainWindow::connectToEndpoint(const ConnectionOptions &options)
+{
+    m_connectBar->setUrlText(options.url.toString());
+    m_connectBar->addRecentUrl(options.url.toString());
+    m_connectBar->clearError();
+    onConnectRequested(options);
+}
+
+QString MainWindow::shownUrl(const Connection *connection) const
+{
+    // A test server's client is named by who connected and what it asked for, not by our server's URL.
+    return connection->shownTitle(m_revealSecretsAction->isChecked());
+}
+
+void MainWindow::setRevealSecrets(bool reveal)
+{
+    if (m_revealSecretsAction->isChecked() != reveal)
+        m_revealSecretsAction->setChecked(reveal); // toggled() comes back here
+    m_handshakeView->setRevealSecrets(reveal);
+    m_connectBar->setRevealSecrets(reveal);
+    m_connectionModel->setRevealSecrets(reveal);
+    m_eventLogView->model()->setRevealSecrets(reveal);
+    m_detailView->setRevealSecrets(reveal);
+    m_composer->setRevealSecrets(reveal);
+    m_endpointsPanel->setRevealSecrets(reveal);
+    if (m_diffDialog)
+        m_diffDialog->setRevealSecrets(reveal);
+    if (m_current)
+        setWindowTitle(tr("%1 \u2014 WS Inspector").arg(shownUrl(m_current)));
+    updateStatus();
+}
+
+HandshakeDiffDialog *MainWindow::handshakeDiffDialog() const
+{
+    return m_diffDialog;
+}
+
+bool MainWindow::compareHandshakes()
+{
+    QList<Connection *> chosen;
+    for (const QModelIndex &index : m_connectionList->selectionModel()->selectedRows()) {
+        if (Connection *c = m_connectionModel->connectionAt(index.row()))
+            chosen << c;
+    }
+    if (chosen.size() != 2 && m_current) {
+        // Not two selected: the attempt before the current one at the same URL (else the one after) is the
+        // natural partner.
+        Connection *one = m_current.data();
+        const QList<Connection *> &all = m_workspace->connections();
+        const qsizetype at = all.indexOf(one);
+        Connection *partner = nullptr;
+        for (qsizetype i = at - 1; i >= 0 && !partner; --i) {
+            if (all.at(i)->url() == one->url())
+                partner = all.at(i);
+        }
+        for (qsizetype i = at + 1; i < all.size() && !partner; ++i) {
+            if (all.at(i)->url() == one->url())
+                partner = all.at(i);
+        }
+        chosen = { one };
+        if (partner)
+            chosen.prepend(partner);
+    }
+    if (chosen.size() != 2) {
+        m_statusLabel->setText(tr("Select two connections (Ctrl+click) to compare their handshakes."));
+        return false;
+    }
+    std::sort(chosen.begin(), chosen.end(), [](Connection *a, Connection *b) { return a->id() < b->id(); });
+    if (m_diffDialog)
+        m_diffDialog->close();
+    auto *dialog = new HandshakeDiffDialog(chosen.at(0), chosen.at(1), m_revealSecretsAction->isChecked(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_diffDialog = dialog;
+    dialog->show();
+    return true;
+}
+
+void MainWindow::setColorScheme(int scheme)
+{
+    ColorScheme::apply(ColorScheme::Scheme(scheme));
+    for (int i = 0; i < m_colorSchemeActions.size(); ++i)
+        m_colorSchemeActions.at(i)->setChecked(i == scheme);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(Connection::defaultCertificateAuthority(), this);
+    dialog.exec();
+    m_sessions->applyPreferences();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (settings.contains(QStringLiteral("window/geometry")))
+        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
+    m_messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
+    m_sidebarSplitter->restoreState(settings.value(QStringLiteral("window/sidebarSplitter")).toByteArray());
+    m_handshakeView->splitter()->restoreState(settings.value(QStringLiteral("window/handshakeSplitter")).toByteArray());
+    m_handshakeView->headsSplitter()->restoreState(
+        settings.value(QStringLiteral("window/handshakeHeadsSplitter")).toByteArray());
+    m_handshakeView->checksSplitter()->restoreState(
+        settings.value(QStringLiteral("window/handshakeChecksSplitter")).toByteArray());
+    m_showFramesAction->setChecked(settings.value(QStringLiteral("log/showFrames"), false).toBool());
+    m_relativeTimeAction->setChecked(settings.value(QStringLiteral("log/relativeTime"), false).toBool());
+    m_eventLogView->tableView()->horizontalHeader()->restoreState(settings.value(QStringLiteral("log/header")).toByteArray());
+    m_tabs->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), m_tabs->count() - 1));
+    m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 60).toInt());
+    // Secrets stay masked unless the user chose otherwise.
+    setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
+    setColorScheme(ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("window/messagesSplitter"), m_messagesSplitter->saveState());
+    settings.setValue(QStringLiteral("window/sidebarSplitter"), m_sidebarSplitter->saveState());
+    settings.setValue(QStringLiteral("window/handshakeSplitter"), m_handshakeView->splitter()->saveState());
+    settings.setValue(QStringLiteral("window/handshakeHeadsSplitter"), m_handshakeView->headsSplitter()->saveState());
+    settings.setValue(QStringLiteral("window/handshakeChecksSplitter"), m_handshakeView->checksSplitter()->saveState());
+    settings.setValue(QStringLiteral("log/showFrames"), m_showFramesAction->isChecked());
+    settings.setValue(QStringLiteral("log/relativeTime"), m_relativeTimeAction->isChecked());
+    settings.setValue(QStringLiteral("log/header"), m_eventLogView->tableView()->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("stats/windowSeconds"), m_statsPlot->windowSeconds());
+    settings.setValue(QStringLiteral("view/revealSecrets"), m_revealSecretsAction->isChecked());
+    settings.setValue(QStringLiteral("view/colorScheme"), ColorScheme::id(ColorScheme::current()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace wsi

@@ -1,0 +1,157 @@
+#pragma once
+
+#include "endpoints/connectionoptions.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QListView;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTimer;
+
+namespace wsi {
+
+class Composer;
+class ConnectBar;
+class Connection;
+class ConnectionStatsPlot;
+class HandshakeDiffDialog;
+class ConnectionListModel;
+class EventDetailView;
+class EventLogView;
+class EndpointStore;
+class EndpointsPanel;
+class HandshakeView;
+class ReconnectController;
+class ReconnectStrip;
+class ServerPanel;
+class SessionsController;
+class Workspace;
+
+// The window: wires the panels to the workspace and to the selected connection. The panels do the work.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Fills in the URL and connects, as if the user had typed it and pressed Connect.
+    void connectTo(const QString &url);
+
+    Workspace *workspace() const { return m_workspace; }
+    Connection *currentConnection() const;
+    void selectConnection(Connection *connection);
+
+    ConnectBar *connectBar() const { return m_connectBar; }
+    QListView *connectionList() const { return m_connectionList; }
+    HandshakeView *handshakeView() const { return m_handshakeView; }
+    EventLogView *eventLogView() const { return m_eventLogView; }
+    EventDetailView *detailView() const { return m_detailView; }
+    Composer *composer() const { return m_composer; }
+    QTabWidget *viewTabs() const { return m_tabs; }
+    ServerPanel *serverPanel() const { return m_serverPanel; }
+    QDockWidget *serverDock() const { return m_serverDock; }
+    EndpointsPanel *endpointsPanel() const { return m_endpointsPanel; }
+    ConnectionStatsPlot *statsPlot() const { return m_statsPlot; }
+    // The diff dialog opened last by Compare Handshakes (null once closed).
+    HandshakeDiffDialog *handshakeDiffDialog() const;
+    // Compares the two selected connections' handshakes; with one selected, that one and the previous
+    // attempt at the same URL. False (with a status message) when there is nothing to compare.
+    bool compareHandshakes();
+    void setRevealSecrets(bool reveal);
+    QString statusText() const;
+    ReconnectStrip *reconnectStrip() const { return m_reconnectStrip; }
+    // Auto-reconnect of the endpoint this connection belongs to; null when it has none.
+    ReconnectController *reconnectControllerFor(const Connection *connection) const;
+    // Journaling, import, export and previous sessions.
+    SessionsController *sessions() const { return m_sessions; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBar();
+    void createCentralWidget();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onConnectRequested(const wsi::ConnectionOptions &options);
+    void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
+    void onCurrentRowChanged();
+    void setCurrentConnection(Connection *connection);
+    void onCurrentStateChanged();
+    void updateActions();
+    void updateStatus();
+
+    void newConnection();
+    void disconnectCurrent();
+    void closeCurrentWithCode();
+    void removeCurrent();
+    void showAbout();
+    void showPreferences();
+    void createServerDock();
+    void saveCurrentAsEndpoint();
+    void connectToEndpoint(const wsi::ConnectionOptions &options);
+    QString shownUrl(const Connection *connection) const;
+    void setColorScheme(int scheme);
+
+    Workspace *m_workspace = nullptr;
+    ConnectionListModel *m_connectionModel = nullptr;
+    QPointer<Connection> m_current;
+    SessionsController *m_sessions = nullptr;
+
+    ConnectBar *m_connectBar = nullptr;
+    QListView *m_connectionList = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QWidget *m_messagesPage = nullptr;
+    HandshakeView *m_handshakeView = nullptr;
+    EventLogView *m_eventLogView = nullptr;
+    EventDetailView *m_detailView = nullptr;
+    Composer *m_composer = nullptr;
+    QDockWidget *m_serverDock = nullptr;
+    ServerPanel *m_serverPanel = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_messagesSplitter = nullptr;
+    QSplitter *m_sidebarSplitter = nullptr;
+    EndpointStore *m_endpointStore = nullptr;
+    EndpointsPanel *m_endpointsPanel = nullptr;
+    ConnectionStatsPlot *m_statsPlot = nullptr;
+    QPointer<HandshakeDiffDialog> m_diffDialog;
+    QAction *m_revealSecretsAction = nullptr;
+    QAction *m_compareAction = nullptr;
+    QAction *m_statsTabAction = nullptr;
+    QList<QAction *> m_colorSchemeActions;
+    QLabel *m_statusLabel = nullptr;
+    ReconnectStrip *m_reconnectStrip = nullptr;
+    QHash<int, ReconnectController *> m_reconnectors; // by group id (the endpoint's first connection)
+    QLabel *m_countersLabel = nullptr;
+    QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
+
+    QAction *m_newAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_pingAction = nullptr;
+    QAction *m_focusUrlAction = nullptr;
+    QAction *m_showFramesAction = nullptr;
+    QAction *m_relativeTimeAction = nullptr;
+    QAction *m_messagesTabAction = nullptr;
+    QAction *m_handshakeTabAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_quitAction = nullptr;
+};
+
+} // namespace wsi
