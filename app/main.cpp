@@ -1,5 +1,5 @@
-#include "shell/mainwindow.h"
 #include "common/theme.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -5,8 +5,8 @@
 // Prints "PORT <n>" once listening, "RSS_KB <n> CLIENTS <n>" on SIGUSR1, and again on SIGTERM/SIGINT
 // before it exits. Raises its open-files limit to the hard limit first (10,000 idle clients need it).
 #include "connection/connection.h"
-#include "server/localserver.h"
 #include "connection/workspace.h"
+#include "server/localserver.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -21,7 +21,7 @@
 
 namespace {
 
-int s_signalPipe[2] = {-1, -1};
+int s_signalPipe[2] = { -1, -1 };
 
 void onSignal(int signal)
 {
@@ -43,7 +43,7 @@ qint64 rssKb()
 
 rlim_t raiseFileLimit()
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return 0;
     limit.rlim_cur = limit.rlim_max;
@@ -75,9 +75,9 @@ private:
         while (QWebSocket *socket = m_server.nextPendingConnection()) {
             ++m_clients;
             connect(socket, &QWebSocket::textMessageReceived, socket,
-                    [socket](const QString &text) { socket->sendTextMessage(text); });
+                [socket](const QString &text) { socket->sendTextMessage(text); });
             connect(socket, &QWebSocket::binaryMessageReceived, socket,
-                    [socket](const QByteArray &data) { socket->sendBinaryMessage(data); });
+                [socket](const QByteArray &data) { socket->sendBinaryMessage(data); });
             connect(socket, &QWebSocket::disconnected, this, [this, socket] {
                 --m_clients;
                 socket->deleteLater();
@@ -109,7 +109,7 @@ int main(int argc, char *argv[])
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    for (int signal : {SIGUSR1, SIGTERM, SIGINT})
+    for (int signal : { SIGUSR1, SIGTERM, SIGINT })
         sigaction(signal, &action, nullptr);
 
     std::unique_ptr<wsi::Workspace> workspace;
@@ -152,7 +152,7 @@ int main(int argc, char *argv[])
     });
 
     std::printf("FILES %llu\nRSS_KB %lld CLIENTS 0\nPORT %u\n", static_cast<unsigned long long>(files),
-                static_cast<long long>(rssKb()), unsigned(port));
+        static_cast<long long>(rssKb()), unsigned(port));
     std::fflush(stdout);
     const int status = app.exec();
     // Tear down before the application object: sockets need the event dispatcher to go cleanly.

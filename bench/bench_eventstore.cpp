@@ -2,9 +2,9 @@
 // messages (goal: <= 200 MB for 1M rows with 32-byte payloads), and what one cell of the log costs when the
 // view asks for random rows. Prints numbers; asserts nothing.
 #include "connection/connection.h"
+#include "files/sessionlogwriter.h"
 #include "models/eventlogmodel.h"
 #include "store/eventstore.h"
-#include "files/sessionlogwriter.h"
 
 #include <benchmark/benchmark.h>
 

@@ -28,7 +28,7 @@ QByteArray buildStream(qsizetype payloadSize, bool masked)
         frame.append(char(payloadSize));
     }
     if (masked) {
-        const char key[4] = {0x12, 0x34, 0x56, 0x78};
+        const char key[4] = { 0x12, 0x34, 0x56, 0x78 };
         frame.append(key, 4);
         for (qsizetype i = 0; i < payloadSize; ++i)
             payload[i] = char(payload[i] ^ key[i % 4]);
@@ -46,15 +46,18 @@ class CountingSink : public FrameSink
 public:
     quint64 bytes = 0;
     quint64 messages = 0;
-    void onFrame(const FrameHeader &, QByteArrayView, QByteArrayView payload) override { bytes += quint64(payload.size()); }
+    void onFrame(const FrameHeader &, QByteArrayView, QByteArrayView payload) override
+    {
+        bytes += quint64(payload.size());
+    }
     void onMessage(bool, QByteArrayView payload, int) override
     {
         ++messages;
         benchmark::DoNotOptimize(payload.data());
     }
-    void onPing(QByteArrayView) override {}
-    void onPong(QByteArrayView) override {}
-    void onClose(int, QByteArrayView) override {}
+    void onPing(QByteArrayView) override { }
+    void onPong(QByteArrayView) override { }
+    void onClose(int, QByteArrayView) override { }
     void onViolation(const ProtocolViolation &) override { std::abort(); }
 };
 
@@ -80,8 +83,9 @@ void BM_Decode(benchmark::State &state)
             state.SkipWithError("decoder failed");
     }
     state.SetBytesProcessed(state.iterations() * stream.size());
-    state.counters["frames/s"] = benchmark::Counter(double(stream.size()) / double(payloadSize + (payloadSize < 126 ? 2 : 4) + (masked ? 4 : 0)),
-                                                    benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["frames/s"] = benchmark::Counter(
+        double(stream.size()) / double(payloadSize + (payloadSize < 126 ? 2 : 4) + (masked ? 4 : 0)),
+        benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void BM_Memcpy(benchmark::State &state)
@@ -97,16 +101,16 @@ void BM_Memcpy(benchmark::State &state)
 
 } // namespace
 
-BENCHMARK(BM_Memcpy)->ArgNames({"payload", "masked"})->Args({32768, 0})->Args({32, 0});
+BENCHMARK(BM_Memcpy)->ArgNames({ "payload", "masked" })->Args({ 32768, 0 })->Args({ 32, 0 });
 BENCHMARK(BM_Decode)
-    ->ArgNames({"payload", "masked", "read"})
-    ->Args({32768, 0, 0})
-    ->Args({32768, 1, 0})
-    ->Args({32768, 0, 65536})
-    ->Args({32768, 1, 65536})
-    ->Args({32, 0, 0})
-    ->Args({32, 1, 0})
-    ->Args({32, 0, 65536})
-    ->Args({32, 1, 65536});
+    ->ArgNames({ "payload", "masked", "read" })
+    ->Args({ 32768, 0, 0 })
+    ->Args({ 32768, 1, 0 })
+    ->Args({ 32768, 0, 65536 })
+    ->Args({ 32768, 1, 65536 })
+    ->Args({ 32, 0, 0 })
+    ->Args({ 32, 1, 0 })
+    ->Args({ 32, 0, 65536 })
+    ->Args({ 32, 1, 65536 });
 
 BENCHMARK_MAIN();

@@ -65,8 +65,8 @@ public:
         ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
         m_port = ntohs(addr.sin_port);
         // A block of frames written with one send(): 125 bytes at most, so a 2-byte header.
-        const QByteArray frame = QByteArray(1, char(0x81)) + char(std::min(size, 125))
-            + QByteArray(std::min(size, 125), 'x');
+        const QByteArray frame
+            = QByteArray(1, char(0x81)) + char(std::min(size, 125)) + QByteArray(std::min(size, 125), 'x');
         for (int i = 0; i < kBlock; ++i)
             m_block += frame;
         m_frameSize = frame.size();
@@ -103,7 +103,8 @@ private:
                 key = line.mid(18).trimmed();
         }
         const QByteArray accept
-            = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1).toBase64();
+            = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
+                  .toBase64();
         const QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                                     "Sec-WebSocket-Accept: "
             + accept + "\r\n\r\n";
@@ -130,8 +131,7 @@ private:
         writeAll(fd, close, sizeof close);
         timeval timeout { 10, 0 };
         ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-        while (::recv(fd, buf, sizeof buf, 0) > 0) {
-        }
+        while (::recv(fd, buf, sizeof buf, 0) > 0) { }
         ::close(fd);
     }
 

@@ -64,7 +64,8 @@ Run bareRun(const QUrl &url, const QByteArray &payload)
     bool open = false;
     bool echoed = false;
     QObject::connect(&socket, &QWebSocket::connected, [&] { open = true; });
-    QObject::connect(&socket, &QWebSocket::binaryMessageReceived, [&](const QByteArray &m) { echoed = m.size() == payload.size(); });
+    QObject::connect(
+        &socket, &QWebSocket::binaryMessageReceived, [&](const QByteArray &m) { echoed = m.size() == payload.size(); });
     socket.setMaxAllowedIncomingMessageSize(quint64(payload.size()) * 2);
     socket.open(url);
     if (!waitFor([&] { return open; }))
@@ -96,7 +97,11 @@ Run inspectorRun(const QUrl &url, const QByteArray &payload)
     };
     Run run = measure([&] { connection.sendBinary(payload); }, done);
     connection.close();
-    waitFor([&] { return connection.state() == Connection::State::Closed || connection.state() == Connection::State::Failed; }, 3000);
+    waitFor(
+        [&] {
+            return connection.state() == Connection::State::Closed || connection.state() == Connection::State::Failed;
+        },
+        3000);
     return run;
 }
 
@@ -131,8 +136,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "round %d failed (bare %d, inspector %d)\n", round, bare.ok, inspector.ok);
             return 1;
         }
-        std::printf("round=%d bare_gap_ms=%lld bare_total_ms=%lld inspector_gap_ms=%lld inspector_total_ms=%lld\n", round,
-                    bare.maxGapMs, bare.totalMs, inspector.maxGapMs, inspector.totalMs);
+        std::printf("round=%d bare_gap_ms=%lld bare_total_ms=%lld inspector_gap_ms=%lld inspector_total_ms=%lld\n",
+            round, bare.maxGapMs, bare.totalMs, inspector.maxGapMs, inspector.totalMs);
         std::fflush(stdout);
         bareGaps.push_back(bare.maxGapMs);
         inspectorGaps.push_back(inspector.maxGapMs);
@@ -140,7 +145,8 @@ int main(int argc, char *argv[])
         inspectorTotals.push_back(inspector.totalMs);
     }
     const qint64 bg = median(bareGaps), ig = median(inspectorGaps);
-    std::printf("summary mib=%d bare_gap_ms=%lld inspector_gap_ms=%lld gap_ratio=%.2f bare_total_ms=%lld inspector_total_ms=%lld\n",
-                mib, bg, ig, bg > 0 ? double(ig) / double(bg) : 0.0, median(bareTotals), median(inspectorTotals));
+    std::printf("summary mib=%d bare_gap_ms=%lld inspector_gap_ms=%lld gap_ratio=%.2f bare_total_ms=%lld "
+                "inspector_total_ms=%lld\n",
+        mib, bg, ig, bg > 0 ? double(ig) / double(bg) : 0.0, median(bareTotals), median(inspectorTotals));
     return 0;
 }

@@ -1,10 +1,10 @@
 // The log filter and session reopening at a million events (goals from issue 6: a filter pass over 1,000,000
 // rows <= 300 ms; reopening a 1,000,000-event session file <= 3 s). Prints numbers; asserts nothing.
 #include "connection/connection.h"
-#include "models/eventlogmodel.h"
-#include "models/logfiltermodel.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "models/eventlogmodel.h"
+#include "models/logfiltermodel.h"
 
 #include <QCoreApplication>
 #include <QFile>

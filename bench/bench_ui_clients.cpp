@@ -10,8 +10,8 @@
 // `perf record -k CLOCK_MONOTONIC`), so that a profile can be cut to exactly that gap with `perf script --time`:
 //   GAP phase=<arrival|idle|scroll> ms=<ms> from=<seconds> to=<seconds>
 #include "server/localserver.h"
-#include "shell/mainwindow.h"
 #include "server/serverpanel.h"
+#include "shell/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -27,7 +27,7 @@ namespace {
 
 double monotonicSeconds()
 {
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_MONOTONIC, &now);
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
@@ -59,7 +59,7 @@ public:
     void report(const char *phase) const
     {
         std::fprintf(stderr, "GAP phase=%s ms=%lld from=%.6f to=%.6f\n", phase, static_cast<long long>(m_max),
-                     m_maxEnd - double(m_max) / 1000.0, m_maxEnd);
+            m_maxEnd - double(m_max) / 1000.0, m_maxEnd);
     }
 
 private:
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
     window.show();
     wsi::LocalServer *server = window.serverPanel()->server();
     QString error;
-    if (!server->start(wsi::ServerOptions{}, &error)) {
+    if (!server->start(wsi::ServerOptions {}, &error)) {
         std::fprintf(stderr, "server: %s\n", qPrintable(error));
         return 1;
     }
@@ -117,9 +117,10 @@ int main(int argc, char **argv)
 
     QProcess generator;
     generator.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    generator.start(loadgen, {QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1/idle").arg(server->port()),
-                              QStringLiteral("--idle"), QString::number(clients), QStringLiteral("--duration"),
-                              QStringLiteral("60"), QStringLiteral("--timeout"), QStringLiteral("120")});
+    generator.start(loadgen,
+        { QStringLiteral("--url"), QStringLiteral("ws://127.0.0.1:%1/idle").arg(server->port()),
+            QStringLiteral("--idle"), QString::number(clients), QStringLiteral("--duration"), QStringLiteral("60"),
+            QStringLiteral("--timeout"), QStringLiteral("120") });
     GapMeter meter;
     QElapsedTimer arrival;
     arrival.start();
@@ -149,9 +150,10 @@ int main(int argc, char **argv)
     const qint64 scrollGap = meter.maxGapMs();
     meter.report("scroll");
 
-    std::printf("RESULT clients=%d arrival_s=%.2f max_gap_arrival_ms=%lld max_gap_idle_ms=%lld max_gap_scroll_ms=%lld pages=%d\n",
-                held, arrivalSeconds, static_cast<long long>(arrivalGap), static_cast<long long>(idleGap),
-                static_cast<long long>(scrollGap), pages);
+    std::printf("RESULT clients=%d arrival_s=%.2f max_gap_arrival_ms=%lld max_gap_idle_ms=%lld max_gap_scroll_ms=%lld "
+                "pages=%d\n",
+        held, arrivalSeconds, static_cast<long long>(arrivalGap), static_cast<long long>(idleGap),
+        static_cast<long long>(scrollGap), pages);
     std::fflush(stdout);
     generator.kill();
     generator.waitForFinished(5000);

@@ -5,8 +5,8 @@
 // + upgrade) both ways. Numbers only.
 //
 //   bench_wss_flood [N=200000] [ROUNDS=5]
-#include "tls/certificateauthority.h"
 #include "connection/connection.h"
+#include "tls/certificateauthority.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -47,7 +47,7 @@ Result runBare(const QUrl &url, const QSslCertificate &ca)
     Result r;
     QWebSocket socket;
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates({ca});
+    tls.setCaCertificates({ ca });
     socket.setSslConfiguration(tls);
     QElapsedTimer timer;
     bool done = false;
@@ -117,7 +117,7 @@ int main(int argc, char *argv[])
     // The server's certificate comes from a second CA standing for a public one: the tap must verify it.
     CertificateAuthority serverCa(dir.filePath(QStringLiteral("server-ca")));
     serverCa.load();
-    const IssuedCertificate leaf = serverCa.issue({QStringLiteral("127.0.0.1")});
+    const IssuedCertificate leaf = serverCa.issue({ QStringLiteral("127.0.0.1") });
     QFile cert(dir.filePath(QStringLiteral("leaf.pem")));
     QFile key(dir.filePath(QStringLiteral("leaf.key")));
     if (!cert.open(QIODevice::WriteOnly) || !key.open(QIODevice::WriteOnly))
@@ -131,7 +131,8 @@ int main(int argc, char *argv[])
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NODE_PATH"), QStringLiteral("/usr/share/nodejs"));
     server.setProcessEnvironment(env);
-    server.start(QStringLiteral("node"), {QStringLiteral(WSI_BENCH_DIR "/node_wss_flood_server.js"), cert.fileName(), key.fileName()});
+    server.start(QStringLiteral("node"),
+        { QStringLiteral(WSI_BENCH_DIR "/node_wss_flood_server.js"), cert.fileName(), key.fileName() });
     if (!server.waitForReadyRead(15000)) {
         std::fprintf(stderr, "node wss server did not start: %s\n", server.readAllStandardError().constData());
         return 1;
@@ -145,7 +146,7 @@ int main(int argc, char *argv[])
         const Result cap = runIntercepted(url, serverCa.certificatePath(), &authority);
         if (bare.messages != quint64(n) || cap.messages != quint64(n)) {
             std::fprintf(stderr, "round %d: wrong count (bare %llu, intercepted %llu of %d)\n", round,
-                         static_cast<unsigned long long>(bare.messages), static_cast<unsigned long long>(cap.messages), n);
+                static_cast<unsigned long long>(bare.messages), static_cast<unsigned long long>(cap.messages), n);
             server.kill();
             return 1;
         }
@@ -154,14 +155,14 @@ int main(int argc, char *argv[])
         bareOpen.push_back(bare.openMs);
         capOpen.push_back(cap.openMs);
         std::printf("round %d: bare %.0f msgs/s (open %.1f ms), intercepted %.0f msgs/s (open %.1f ms)\n", round,
-                    bareRate.back(), bare.openMs, capRate.back(), cap.openMs);
+            bareRate.back(), bare.openMs, capRate.back(), cap.openMs);
         std::fflush(stdout);
     }
     server.kill();
     server.waitForFinished(3000);
-    std::printf("median: bare %.0f msgs/s, intercepted %.0f msgs/s, ratio %.2fx (goal >= 0.70x)\n",
-                median(bareRate), median(capRate), median(capRate) / median(bareRate));
+    std::printf("median: bare %.0f msgs/s, intercepted %.0f msgs/s, ratio %.2fx (goal >= 0.70x)\n", median(bareRate),
+        median(capRate), median(capRate) / median(bareRate));
     std::printf("median open: bare %.1f ms, intercepted %.1f ms (+%.1f ms for the tap's two TLS handshakes and leaf)\n",
-                median(bareOpen), median(capOpen), median(capOpen) - median(bareOpen));
+        median(bareOpen), median(capOpen), median(capOpen) - median(bareOpen));
     return 0;
 }

@@ -64,11 +64,11 @@ struct Options
 [[noreturn]] void usage(const char *why)
 {
     std::fprintf(stderr,
-                 "loadgen: %s\n"
-                 "usage: loadgen --url ws://127.0.0.1:PORT/path [--connections N] [--window W] [--size S]\n"
-                 "               [--warmup SEC] [--duration SEC] [--timeout SEC]\n"
-                 "       loadgen --url ws://127.0.0.1:PORT/path --idle N [--concurrency K] [--duration SEC] [--timeout SEC]\n",
-                 why);
+        "loadgen: %s\n"
+        "usage: loadgen --url ws://127.0.0.1:PORT/path [--connections N] [--window W] [--size S]\n"
+        "               [--warmup SEC] [--duration SEC] [--timeout SEC]\n"
+        "       loadgen --url ws://127.0.0.1:PORT/path --idle N [--concurrency K] [--duration SEC] [--timeout SEC]\n",
+        why);
     std::exit(2);
 }
 
@@ -126,21 +126,22 @@ Options parseArgs(int argc, char **argv)
     }
     if (!haveUrl)
         usage("--url is required");
-    if (o.concurrency < 1 || o.connections < 1 || o.window < 1 || o.size < 0 || o.size > 65535 || o.duration <= 0 || o.idle < 0)
+    if (o.concurrency < 1 || o.connections < 1 || o.window < 1 || o.size < 0 || o.size > 65535 || o.duration <= 0
+        || o.idle < 0)
         usage("bad numbers");
     return o;
 }
 
 void raiseFileLimit(size_t needed)
 {
-    rlimit limit{};
+    rlimit limit {};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
         return;
     limit.rlim_cur = limit.rlim_max;
     setrlimit(RLIMIT_NOFILE, &limit);
     if (limit.rlim_cur < needed + 16)
         std::fprintf(stderr, "loadgen: warning: open-files limit %llu is below the %zu connections asked for\n",
-                     static_cast<unsigned long long>(limit.rlim_cur), needed);
+            static_cast<unsigned long long>(limit.rlim_cur), needed);
 }
 
 std::string base64(const unsigned char *data, size_t size)
@@ -172,7 +173,7 @@ std::string buildFrame(int size)
         frame.push_back(char(size >> 8));
         frame.push_back(char(size & 0xff));
     }
-    const unsigned char mask[4] = {0x37, 0xfa, 0x21, 0x3d};
+    const unsigned char mask[4] = { 0x37, 0xfa, 0x21, 0x3d };
     frame.append(reinterpret_cast<const char *>(mask), 4);
     for (int i = 0; i < size; ++i)
         frame.push_back(char(('a' + i % 26) ^ mask[i % 4]));
@@ -188,9 +189,9 @@ struct Conn
     std::string key;
     std::string request;
     size_t requestSent = 0;
-    std::string head;          // response head being read
-    uint64_t outPending = 0;   // frame-stream bytes still to write
-    size_t outOffset = 0;      // position of the next byte within a frame
+    std::string head; // response head being read
+    uint64_t outPending = 0; // frame-stream bytes still to write
+    size_t outOffset = 0; // position of the next byte within a frame
     bool wantWrite = false;
     // Incoming frame parser: header bytes gathered, then payload bytes to skip.
     unsigned char header[14];
@@ -226,16 +227,16 @@ public:
             while (started < count && started - m_open - m_dead < m_o.concurrency)
                 startConnect(started++);
             if (secondsSince(connectStart) > m_o.timeout) {
-                std::fprintf(stderr, "loadgen: %d of %d connections open after %.0f s, %d failed (first: %s)\n",
-                             m_open, count, m_o.timeout, m_dead, m_firstError.c_str());
+                std::fprintf(stderr, "loadgen: %d of %d connections open after %.0f s, %d failed (first: %s)\n", m_open,
+                    count, m_o.timeout, m_dead, m_firstError.c_str());
                 return 1;
             }
             poll(100);
         }
         const double connectSeconds = secondsSince(connectStart);
         if (m_dead > 0) {
-            std::fprintf(stderr, "loadgen: %d of %d connections failed (first: %s)\n", m_dead, count,
-                         m_firstError.c_str());
+            std::fprintf(
+                stderr, "loadgen: %d of %d connections failed (first: %s)\n", m_dead, count, m_firstError.c_str());
             return 1;
         }
         return m_o.idle > 0 ? holdIdle(connectSeconds) : echoLoad();
@@ -271,7 +272,7 @@ private:
             fail("socket");
         int one = 1;
         setsockopt(c.fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-        sockaddr_in address{};
+        sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_port = htons(uint16_t(m_o.port));
         if (inet_pton(AF_INET, m_o.host.c_str(), &address.sin_addr) != 1) {
@@ -283,9 +284,9 @@ private:
             b = static_cast<unsigned char>(m_random());
         c.key = base64(nonce, sizeof nonce);
         c.request = "GET " + m_o.path + " HTTP/1.1\r\nHost: " + m_o.host + ":" + std::to_string(m_o.port)
-                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + c.key
-                    + "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: wsi-loadgen\r\n\r\n";
-        epoll_event event{};
+            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + c.key
+            + "\r\nSec-WebSocket-Version: 13\r\nUser-Agent: wsi-loadgen\r\n\r\n";
+        epoll_event event {};
         event.events = EPOLLIN | EPOLLOUT;
         event.data.u32 = uint32_t(index);
         if (epoll_ctl(m_epoll, EPOLL_CTL_ADD, c.fd, &event) != 0)
@@ -300,7 +301,7 @@ private:
         if (c.wantWrite == want)
             return;
         c.wantWrite = want;
-        epoll_event event{};
+        epoll_event event {};
         event.events = EPOLLIN | (want ? EPOLLOUT : 0u);
         event.data.u32 = index;
         epoll_ctl(m_epoll, EPOLL_CTL_MOD, c.fd, &event);
@@ -341,8 +342,8 @@ private:
         }
         if (c.phase == Phase::Handshaking) {
             while (c.requestSent < c.request.size()) {
-                const ssize_t n = send(c.fd, c.request.data() + c.requestSent, c.request.size() - c.requestSent,
-                                       MSG_NOSIGNAL);
+                const ssize_t n
+                    = send(c.fd, c.request.data() + c.requestSent, c.request.size() - c.requestSent, MSG_NOSIGNAL);
                 if (n < 0) {
                     if (errno != EAGAIN)
                         die(c, std::string("send: ") + std::strerror(errno));
@@ -516,30 +517,31 @@ private:
         while (secondsSince(warmupStart) < m_o.warmup && m_dead == 0)
             poll(50);
         const uint64_t startCount = m_echoed;
-        rusage usageStart{};
+        rusage usageStart {};
         getrusage(RUSAGE_SELF, &usageStart);
         const Clock::time_point start = Clock::now();
         while (secondsSince(start) < m_o.duration && m_dead == 0)
             poll(50);
         const double seconds = secondsSince(start);
         const uint64_t messages = m_echoed - startCount;
-        rusage usageEnd{};
+        rusage usageEnd {};
         getrusage(RUSAGE_SELF, &usageEnd);
         if (m_dead > 0) {
             std::fprintf(stderr, "loadgen: a connection died under load: %s\n", m_firstError.c_str());
             return 1;
         }
         auto cpuSeconds = [](const rusage &u) {
-            return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+            return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+                + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
         };
         uint64_t slowest = UINT64_MAX;
         for (const Conn &c : m_conns)
             slowest = std::min(slowest, c.echoed);
         std::printf("RESULT msgs_per_s=%.0f messages=%llu seconds=%.3f connections=%d window=%d size=%d cpu=%.2f "
                     "min_per_conn=%llu\n",
-                    double(messages) / seconds, static_cast<unsigned long long>(messages), seconds, m_o.connections,
-                    m_o.window, m_o.size, (cpuSeconds(usageEnd) - cpuSeconds(usageStart)) / seconds,
-                    static_cast<unsigned long long>(slowest));
+            double(messages) / seconds, static_cast<unsigned long long>(messages), seconds, m_o.connections, m_o.window,
+            m_o.size, (cpuSeconds(usageEnd) - cpuSeconds(usageStart)) / seconds,
+            static_cast<unsigned long long>(slowest));
         std::fflush(stdout);
         closeAll();
         return 0;
@@ -553,8 +555,8 @@ private:
         while (secondsSince(start) < m_o.duration) {
             poll(100);
             if (m_dead > 0) {
-                std::fprintf(stderr, "loadgen: %d idle connections were dropped (first: %s)\n", m_dead,
-                             m_firstError.c_str());
+                std::fprintf(
+                    stderr, "loadgen: %d idle connections were dropped (first: %s)\n", m_dead, m_firstError.c_str());
                 return 1;
             }
         }
@@ -578,7 +580,7 @@ private:
     std::string m_stream;
     int m_epoll = -1;
     std::vector<Conn> m_conns;
-    std::mt19937 m_random{std::random_device{}()};
+    std::mt19937 m_random { std::random_device {}() };
     unsigned char m_buffer[256 * 1024];
     int m_open = 0;
     int m_dead = 0;

@@ -24,7 +24,8 @@ public:
     void onFrame(const FrameHeader &h, QByteArrayView headerBytes, QByteArrayView payload) override
     {
         checkAlive();
-        if (quint64(payload.size()) != h.payloadLength || headerBytes.size() != h.headerSize || h.headerSize < 2 || h.headerSize > 14)
+        if (quint64(payload.size()) != h.payloadLength || headerBytes.size() != h.headerSize || h.headerSize < 2
+            || h.headerSize > 14)
             std::abort();
         add('F', headerBytes);
         add('p', payload);
@@ -44,8 +45,16 @@ public:
         add(isText ? 'T' : 'B', payload);
         record.append(char(frameCount & 0xFF));
     }
-    void onPing(QByteArrayView payload) override { checkAlive(); add('i', payload); }
-    void onPong(QByteArrayView payload) override { checkAlive(); add('o', payload); }
+    void onPing(QByteArrayView payload) override
+    {
+        checkAlive();
+        add('i', payload);
+    }
+    void onPong(QByteArrayView payload) override
+    {
+        checkAlive();
+        add('o', payload);
+    }
     void onClose(int code, QByteArrayView reason) override
     {
         checkAlive();
@@ -91,7 +100,8 @@ struct Outcome
     quint64 consumed;
 };
 
-Outcome decode(FrameDecoder::Role role, bool allowRsv1, quint64 limit, QByteArrayView bytes, const quint8 *cuts, size_t cutCount)
+Outcome decode(
+    FrameDecoder::Role role, bool allowRsv1, quint64 limit, QByteArrayView bytes, const quint8 *cuts, size_t cutCount)
 {
     FrameDecoder decoder(role, limit);
     decoder.setAllowRsv1(allowRsv1);
@@ -104,7 +114,7 @@ Outcome decode(FrameDecoder::Role role, bool allowRsv1, quint64 limit, QByteArra
         at += step;
     }
     decoder.feed(bytes.sliced(at), sink);
-    return Outcome{sink.record, decoder.failed(), decoder.closeReceived(), decoder.bytesConsumed()};
+    return Outcome { sink.record, decoder.failed(), decoder.closeReceived(), decoder.bytesConsumed() };
 }
 
 } // namespace

@@ -41,12 +41,13 @@ Outcome run(HandshakeParser::Kind kind, int maxHead, int maxBody, QByteArrayView
         std::abort();
     if (parser.headComplete() && !bytes.startsWith(parser.head().raw))
         std::abort();
-    return Outcome{parser.state(), consumed, parser.head(), parser.body(), parser.bodyTruncated(), parser.error()};
+    return Outcome { parser.state(), consumed, parser.head(), parser.body(), parser.bodyTruncated(), parser.error() };
 }
 
 bool sameHead(const HttpHead &a, const HttpHead &b)
 {
-    if (a.raw != b.raw || a.status != b.status || a.method != b.method || a.target != b.target || a.headers.size() != b.headers.size())
+    if (a.raw != b.raw || a.status != b.status || a.method != b.method || a.target != b.target
+        || a.headers.size() != b.headers.size())
         return false;
     for (qsizetype i = 0; i < a.headers.size(); ++i) {
         if (a.headers[i].name != b.headers[i].name || a.headers[i].value != b.headers[i].value)
@@ -58,12 +59,12 @@ bool sameHead(const HttpHead &a, const HttpHead &b)
 class NullSink : public FrameSink
 {
 public:
-    void onFrame(const FrameHeader &, QByteArrayView, QByteArrayView) override {}
-    void onMessage(bool, QByteArrayView, int) override {}
-    void onPing(QByteArrayView) override {}
-    void onPong(QByteArrayView) override {}
-    void onClose(int, QByteArrayView) override {}
-    void onViolation(const ProtocolViolation &) override {}
+    void onFrame(const FrameHeader &, QByteArrayView, QByteArrayView) override { }
+    void onMessage(bool, QByteArrayView, int) override { }
+    void onPing(QByteArrayView) override { }
+    void onPong(QByteArrayView) override { }
+    void onClose(int, QByteArrayView) override { }
+    void onViolation(const ProtocolViolation &) override { }
 };
 
 } // namespace

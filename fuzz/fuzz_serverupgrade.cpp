@@ -45,12 +45,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::abort();
         return 0;
     }
-    const QStringList supported{QStringLiteral("chat"), QStringLiteral("v2.json"), QStringLiteral("mqtt")};
+    const QStringList supported { QStringLiteral("chat"), QStringLiteral("v2.json"), QStringLiteral("mqtt") };
     const QByteArray accepted = UpgradeAnswers::switchingProtocols(head, supported);
     const HttpHead answer = readBack(accepted, &body);
     if (answer.status != 101 || !body.isEmpty())
         std::abort();
-    const AcceptComputation accept = computeAccept(head.value("Sec-WebSocket-Key"), answer.value("Sec-WebSocket-Accept"));
+    const AcceptComputation accept
+        = computeAccept(head.value("Sec-WebSocket-Key"), answer.value("Sec-WebSocket-Accept"));
     if (!accept.valid)
         std::abort();
     const QByteArray chosen = answer.value("Sec-WebSocket-Protocol");

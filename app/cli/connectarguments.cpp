@@ -1,10 +1,10 @@
 #include "connectarguments.h"
 
+#include "compose/payloadparser.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
-#include "compose/payloadparser.h"
-#include "usage.h"
 #include "protocol/utf8validator.h"
+#include "usage.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -158,8 +158,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = option("keepalive-close", "Close the connection (1001) when a pong is missed.");
     const QCommandLineOption har = option("har",
         "Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets).", "file");
-    const QCommandLineOption revealSecrets = option("reveal-secrets",
-        "--har: write Authorization, cookies and token query parameters unmasked.");
+    const QCommandLineOption revealSecrets
+        = option("reveal-secrets", "--har: write Authorization, cookies and token query parameters unmasked.");
     parser.addOptions({ har, revealSecrets });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
@@ -302,15 +302,15 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     options.reconnect.maxDelayMs
         = int(parseBoundedInt(parser.value(reconnectMax), QStringLiteral("reconnect-max-ms"), 0, 3600 * 1000));
     // Never 0 (no limit) here: a script must always get its exit code in the end.
-    options.reconnect.maxAttempts = int(
-        parseBoundedInt(parser.value(reconnectAttempts), QStringLiteral("reconnect-max-attempts"), 1, 1000000));
+    options.reconnect.maxAttempts
+        = int(parseBoundedInt(parser.value(reconnectAttempts), QStringLiteral("reconnect-max-attempts"), 1, 1000000));
     options.reconnect.reconnectAfterCleanClose = parser.isSet(reconnectAfterClean);
     if (options.reconnect.maxDelayMs < options.reconnect.initialDelayMs)
         usageError(QStringLiteral("--reconnect-max-ms (%1) is shorter than --reconnect-initial-ms (%2).")
                        .arg(options.reconnect.maxDelayMs)
                        .arg(options.reconnect.initialDelayMs));
     for (const QCommandLineOption *reconnectOption :
-         { &reconnectInitial, &reconnectMax, &reconnectAttempts, &reconnectAfterClean }) {
+        { &reconnectInitial, &reconnectMax, &reconnectAttempts, &reconnectAfterClean }) {
         if (parser.isSet(*reconnectOption) && !options.reconnect.enabled)
             usageError(QStringLiteral("--%1 needs --reconnect.").arg(reconnectOption->names().first()));
     }

@@ -1,12 +1,12 @@
 #include "connectcommand.h"
 
 #include "connection/connection.h"
-#include "files/sessionexporter.h"
-#include "eventprinter.h"
 #include "connection/reconnectcontroller.h"
+#include "connection/workspace.h"
+#include "eventprinter.h"
+#include "files/sessionexporter.h"
 #include "sendsequence.h"
 #include "tls/tlsreport.h"
-#include "connection/workspace.h"
 
 #include <QTimer>
 #include <QWebSocket>
@@ -169,9 +169,10 @@ void ConnectCommand::onFinished()
         m_reconnect->stop();
     }
     if (m_reconnect && (m_gaveUp || m_reconnect->phase() == ReconnectController::Phase::GaveUp)) {
-        finish(Failed, tr("Gave up after %1 reconnect attempts. The last attempt: %2")
-                           .arg(m_reconnectsStarted)
-                           .arg(m_connection->statusText()));
+        finish(Failed,
+            tr("Gave up after %1 reconnect attempts. The last attempt: %2")
+                .arg(m_reconnectsStarted)
+                .arg(m_connection->statusText()));
         return;
     }
     const EventStore &events = m_connection->events();

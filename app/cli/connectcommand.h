@@ -36,7 +36,7 @@ public:
         QString closeReason;
         bool showFrames = true;
         bool autoPong = true;
-        QString harFile;            // --har: the session as HAR 1.2 when done
+        QString harFile; // --har: the session as HAR 1.2 when done
         bool revealSecrets = false; // --reveal-secrets: write the HAR with secrets unmasked
     };
 

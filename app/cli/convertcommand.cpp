@@ -33,8 +33,9 @@ int runConvert(const QStringList &arguments)
     const QString out = args.at(2);
     const SessionExporter::Format format = SessionExporter::formatForPath(out);
     if (format == SessionExporter::Format::Unknown)
-        usageError(QStringLiteral("cannot tell the format of \"%1\" from its name; use .jsonl (session log) or .har (HAR)")
-                       .arg(out));
+        usageError(
+            QStringLiteral("cannot tell the format of \"%1\" from its name; use .jsonl (session log) or .har (HAR)")
+                .arg(out));
     if (QFileInfo(in).absoluteFilePath() == QFileInfo(out).absoluteFilePath())
         usageError(QStringLiteral("IN and OUT are the same file"));
 

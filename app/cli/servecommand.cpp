@@ -1,11 +1,11 @@
 #include "servecommand.h"
 
 #include "connection/connection.h"
-#include "eventprinter.h"
-#include "server/localserver.h"
-#include "files/sessionlogwriter.h"
-#include "store/wallclock.h"
 #include "connection/workspace.h"
+#include "eventprinter.h"
+#include "files/sessionlogwriter.h"
+#include "server/localserver.h"
+#include "store/wallclock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

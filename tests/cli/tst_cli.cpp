@@ -478,10 +478,9 @@ private Q_SLOTS:
         QTest::newRow("reconnect option without --reconnect")
             << QStringList { url, QStringLiteral("--reconnect-max-attempts"), QStringLiteral("3") }
             << QStringLiteral("--reconnect-max-attempts needs --reconnect");
-        QTest::newRow("unbounded reconnect attempts")
-            << QStringList { url, QStringLiteral("--reconnect"), QStringLiteral("--reconnect-max-attempts"),
-                   QStringLiteral("0") }
-            << QStringLiteral("reconnect-max-attempts");
+        QTest::newRow("unbounded reconnect attempts") << QStringList { url, QStringLiteral("--reconnect"),
+            QStringLiteral("--reconnect-max-attempts"), QStringLiteral("0") }
+                                                      << QStringLiteral("reconnect-max-attempts");
         QTest::newRow("keepalive close without interval")
             << QStringList { url, QStringLiteral("--keepalive-close") } << QStringLiteral("--keepalive-ms");
         QTest::newRow("insecure without interception") << QStringList { wss, QStringLiteral("--insecure"),
@@ -1202,11 +1201,15 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < run.lines.size(); ++i) {
             const QJsonObject &o = run.lines[i];
             QCOMPARE(o.value(QLatin1String("group")).toInt(), conns.first());
-            QCOMPARE(o.value(QLatin1String("attempt")).toInt(), conns.indexOf(o.value(QLatin1String("conn")).toInt()) + 1);
+            QCOMPARE(
+                o.value(QLatin1String("attempt")).toInt(), conns.indexOf(o.value(QLatin1String("conn")).toInt()) + 1);
         }
         int scheduled = 0;
         for (const QJsonObject &info : run.events(QStringLiteral("info")))
-            scheduled += info.value(QLatin1String("message")).toString().startsWith(QLatin1String("Auto-reconnect: attempt")) ? 1 : 0;
+            scheduled
+                += info.value(QLatin1String("message")).toString().startsWith(QLatin1String("Auto-reconnect: attempt"))
+                ? 1
+                : 0;
         QCOMPARE(scheduled, 3);
     }
 
@@ -1242,8 +1245,11 @@ private Q_SLOTS:
         const QList<QJsonObject> errors = run.events(QStringLiteral("error"));
         QVERIFY(!errors.isEmpty());
         QCOMPARE(errors.first().value(QLatin1String("layer")).toString(), QStringLiteral("websocket"));
-        QVERIFY2(errors.first().value(QLatin1String("message")).toString().startsWith(QLatin1String("No pong within 200 ms")),
-                 qPrintable(errors.first().value(QLatin1String("message")).toString()));
+        QVERIFY2(errors.first()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .startsWith(QLatin1String("No pong within 200 ms")),
+            qPrintable(errors.first().value(QLatin1String("message")).toString()));
         // The keepalive closed with 1001 long before --wait-ms was over; the silent server never answered.
         QCOMPARE(run.first(QStringLiteral("close"), QStringLiteral("out")).value(QLatin1String("code")).toInt(), 1001);
         QCOMPARE(run.exitCode, kUncleanClose);
@@ -1283,8 +1289,12 @@ private Q_SLOTS:
     static QList<QByteArray> harBinaries(const QByteArray &har, const QString &type)
     {
         QList<QByteArray> found;
-        const QJsonArray entries = QJsonDocument::fromJson(har).object().value(QLatin1String("log")).toObject()
-                                       .value(QLatin1String("entries")).toArray();
+        const QJsonArray entries = QJsonDocument::fromJson(har)
+                                       .object()
+                                       .value(QLatin1String("log"))
+                                       .toObject()
+                                       .value(QLatin1String("entries"))
+                                       .toArray();
         for (const QJsonValue &entry : entries) {
             for (const QJsonValue &m : entry.toObject().value(QLatin1String("_webSocketMessages")).toArray()) {
                 const QJsonObject o = m.toObject();
@@ -1358,7 +1368,8 @@ private Q_SLOTS:
         reread.out = readAll(back);
         reread.parse();
         QVERIFY2(reread.problems.isEmpty(), qPrintable(reread.problems.join(QLatin1Char('\n'))));
-        QCOMPARE(reread.lines.value(0).value(QLatin1String("format")).toString(), QStringLiteral("wsinspector-session/1"));
+        QCOMPARE(
+            reread.lines.value(0).value(QLatin1String("format")).toString(), QStringLiteral("wsinspector-session/1"));
         QCOMPARE(reread.binaries(QStringLiteral("out")), QList<QByteArray> { everyByte() });
         QCOMPARE(reread.binaries(QStringLiteral("in")), QList<QByteArray> { everyByte() });
         QCOMPARE(reread.texts(QStringLiteral("in")), QStringList { QStringLiteral("text too") });
@@ -1387,13 +1398,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::newRow("broken session log line")
             << QStringLiteral("broken.jsonl")
-            << QByteArray("{\"event\":\"session\",\"format\":\"wsinspector-session/1\",\"t\":\"2026-01-01T00:00:00.000Z\","
-                          "\"tool\":\"x\"}\n{\"conn\":1,\"event\":\"open\",\"t\":\n{\"conn\":1}\n")
+            << QByteArray(
+                   "{\"event\":\"session\",\"format\":\"wsinspector-session/1\",\"t\":\"2026-01-01T00:00:00.000Z\","
+                   "\"tool\":\"x\"}\n{\"conn\":1,\"event\":\"open\",\"t\":\n{\"conn\":1}\n")
             << QStringLiteral("x.har") << kFailed << QStringLiteral("line 2");
-        QTest::newRow("broken HAR") << QStringLiteral("broken.har") << QByteArray("{\"log\":\n[}") << QStringLiteral("x.jsonl")
-                                    << kFailed << QStringLiteral("line 2");
-        QTest::newRow("neither format") << QStringLiteral("notes.txt") << QByteArray("hello\n") << QStringLiteral("x.har")
-                                        << kFailed << QStringLiteral("unknown format");
+        QTest::newRow("broken HAR") << QStringLiteral("broken.har") << QByteArray("{\"log\":\n[}")
+                                    << QStringLiteral("x.jsonl") << kFailed << QStringLiteral("line 2");
+        QTest::newRow("neither format") << QStringLiteral("notes.txt") << QByteArray("hello\n")
+                                        << QStringLiteral("x.har") << kFailed << QStringLiteral("unknown format");
         QTest::newRow("missing input") << QStringLiteral("") << QByteArray() << QStringLiteral("x.har") << kFailed
                                        << QStringLiteral("no such file");
         QTest::newRow("unknown output extension") << QStringLiteral("fine.jsonl") << QByteArray("{}\n")

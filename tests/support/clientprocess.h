@@ -9,14 +9,14 @@
 #include <QStringList>
 #include <QTest>
 
-inline QStringList runClient(const QString &program, const QString &script, const QStringList &args,
-                             int timeoutMs = 25000)
+inline QStringList runClient(
+    const QString &program, const QString &script, const QStringList &args, int timeoutMs = 25000)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NODE_PATH"), QStringLiteral("/usr/share/nodejs"));
     process.setProcessEnvironment(env);
-    process.start(program, QStringList{QStringLiteral(WSI_TEST_PEERS_DIR "/") + script} + args);
+    process.start(program, QStringList { QStringLiteral(WSI_TEST_PEERS_DIR "/") + script } + args);
     QElapsedTimer timer;
     timer.start();
     while (process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
@@ -24,7 +24,7 @@ inline QStringList runClient(const QString &program, const QString &script, cons
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished(3000);
-        return {QStringLiteral("ERROR client did not finish in time")};
+        return { QStringLiteral("ERROR client did not finish in time") };
     }
     QStringList lines = QString::fromUtf8(process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     const QString errors = QString::fromUtf8(process.readAllStandardError()).trimmed();

@@ -26,7 +26,7 @@ public:
         env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(program, QStringList{QStringLiteral(WSI_TEST_PEERS_DIR "/") + script} + args);
+        m_process.start(program, QStringList { QStringLiteral(WSI_TEST_PEERS_DIR "/") + script } + args);
         if (!m_process.waitForStarted(timeoutMs))
             return false;
         QElapsedTimer timer;

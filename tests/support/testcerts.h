@@ -20,12 +20,12 @@ public:
             return false;
         extFile.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n");
         extFile.close();
-        return run({"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-                    "-subj", "/CN=WS Inspector Test CA", "-keyout", path("ca.key"), "-out", path("ca.pem")})
-            && run({"req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj",
-                    "/CN=127.0.0.1", "-keyout", path("leaf.key"), "-out", path("leaf.csr")})
-            && run({"x509", "-req", "-in", path("leaf.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
-                    "-CAcreateserial", "-days", "2", "-extfile", ext, "-out", path("leaf.pem")});
+        return run({ "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
+                   "-subj", "/CN=WS Inspector Test CA", "-keyout", path("ca.key"), "-out", path("ca.pem") })
+            && run({ "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-keyout", path("leaf.key"), "-out", path("leaf.csr") })
+            && run({ "x509", "-req", "-in", path("leaf.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"),
+                "-CAcreateserial", "-days", "2", "-extfile", ext, "-out", path("leaf.pem") });
     }
 
     QString path(const QString &name) const { return m_dir.filePath(name); }

@@ -52,7 +52,7 @@ QPalette darkPalette()
     p.setColor(QPalette::HighlightedText, Qt::white);
     p.setColor(QPalette::Link, QColor(0x6a, 0xa8, 0xff));
     p.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xf0));
-    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+    for (QPalette::ColorRole role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7d, 0x82));
     return p;
 }
@@ -88,9 +88,12 @@ ColorScheme::Scheme ColorScheme::current()
 QString ColorScheme::id(Scheme scheme)
 {
     switch (scheme) {
-    case Light: return QStringLiteral("light");
-    case Dark: return QStringLiteral("dark");
-    case System: break;
+    case Light:
+        return QStringLiteral("light");
+    case Dark:
+        return QStringLiteral("dark");
+    case System:
+        break;
     }
     return QStringLiteral("system");
 }

@@ -13,8 +13,8 @@ public:
 
     static void apply(Scheme scheme);
     static Scheme current();
-    static QString id(Scheme scheme);            // "system", "light", "dark" (the settings value)
-    static Scheme fromId(const QString &id);     // unknown: System
+    static QString id(Scheme scheme); // "system", "light", "dark" (the settings value)
+    static Scheme fromId(const QString &id); // unknown: System
 };
 
 } // namespace wsi

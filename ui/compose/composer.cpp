@@ -1,15 +1,15 @@
 #include "compose/composer.h"
 
-#include "compose/closedialog.h"
-#include "connection/connection.h"
 #include "common/filedialogs.h"
+#include "common/theme.h"
+#include "compose/closedialog.h"
 #include "compose/payloadfileloader.h"
 #include "compose/rawframepanel.h"
 #include "compose/savedmessagespanel.h"
-#include "explain/secretmasker.h"
 #include "compose/sendscheduler.h"
-#include "common/theme.h"
 #include "compose/variablesdialog.h"
+#include "connection/connection.h"
+#include "explain/secretmasker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,7 +46,8 @@ static QString byteCount(qint64 n)
 
 static QString endpointOf(const Connection *c)
 {
-    return c ? c->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString() : QString();
+    return c ? c->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString()
+             : QString();
 }
 
 Composer::Composer(QWidget *parent)
@@ -529,7 +530,9 @@ bool Composer::buildPayload(bool advanceCounter, QByteArray *bytes, bool *isText
     }
     const QString text = m_edit->toPlainText();
     const bool hasVariables = text.contains(QLatin1String("{{"));
-    const QString resolved = !hasVariables ? text : advanceCounter ? m_template.resolve(text) : m_template.preview(text);
+    const QString resolved = !hasVariables ? text
+        : advanceCounter                   ? m_template.resolve(text)
+                                           : m_template.preview(text);
     const ParsedPayload parsed = parsePayload(PayloadFormat(format()), resolved);
     if (!parsed.ok) {
         *error = parsed.error;
@@ -628,9 +631,8 @@ void Composer::startRepeat(int count, int intervalMs)
     m_repeatProgress->setRange(0, total);
     m_repeatProgress->setValue(0);
     m_repeatProgress->show();
-    m_scheduler->startRepeat(total, intervalMs, [this](QByteArray *bytes, bool *isText, QString *error) {
-        return buildPayload(true, bytes, isText, error);
-    });
+    m_scheduler->startRepeat(total, intervalMs,
+        [this](QByteArray *bytes, bool *isText, QString *error) { return buildPayload(true, bytes, isText, error); });
     updateState();
 }
 
@@ -715,7 +717,8 @@ QString Composer::saveCurrent(const QString &name, bool forEndpoint)
 {
     if (format() == FileFormat || name.trimmed().isEmpty())
         return {};
-    return m_savedPanel->add(name.trimmed(), PayloadFormat(format()), m_edit->toPlainText(), forEndpoint && m_connection);
+    return m_savedPanel->add(
+        name.trimmed(), PayloadFormat(format()), m_edit->toPlainText(), forEndpoint && m_connection);
 }
 
 void Composer::onSaveCurrentRequested()
@@ -725,14 +728,15 @@ void Composer::onSaveCurrentRequested()
         return;
     }
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save Message"), tr("Name:"), QLineEdit::Normal,
-        m_edit->toPlainText().simplified().left(40), &ok);
+    const QString name = QInputDialog::getText(
+        this, tr("Save Message"), tr("Name:"), QLineEdit::Normal, m_edit->toPlainText().simplified().left(40), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
     bool forEndpoint = false;
     if (m_connection) {
         const QStringList scopes = { tr("Global (every endpoint)"), tr("Only %1").arg(endpointOf(m_connection)) };
-        const QString scope = QInputDialog::getItem(this, tr("Save Message"), tr("Show it for:"), scopes, 0, false, &ok);
+        const QString scope
+            = QInputDialog::getItem(this, tr("Save Message"), tr("Show it for:"), scopes, 0, false, &ok);
         if (!ok)
             return;
         forEndpoint = scope == scopes.at(1);
@@ -836,8 +840,8 @@ void Composer::updateState()
     m_repeat->setToolTip(m_valid ? tr("Send the message repeatedly; stops by itself when the connection closes")
                                  : tr("Not sent: %1").arg(m_parsed.error));
     m_stop->setEnabled(repeating);
-    m_autoPong->setEnabled(m_connection && m_connection->kind() == Connection::Kind::Outgoing
-        && !m_connection->isImported());
+    m_autoPong->setEnabled(
+        m_connection && m_connection->kind() == Connection::Kind::Outgoing && !m_connection->isImported());
     if (!m_connection)
         m_hint->setText(tr("select or open a connection to send"));
     else if (m_connection->isImported())

@@ -131,7 +131,6 @@ private:
     bool m_fileLoading = false;
     int m_fileGeneration = 0;
 
-
     QTimer *m_validateTimer = nullptr;
     SendScheduler *m_scheduler = nullptr;
     int m_progressShift = 0; // the send progress bar counts bytes >> this, to stay within int

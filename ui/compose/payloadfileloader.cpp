@@ -16,18 +16,21 @@ LoadedFile PayloadFileLoader::read(const QString &path)
     result.path = path;
     QFile file(path);
     if (QFileInfo(path).size() > kMaxBytes) {
-        result.error = QCoreApplication::translate("wsi::PayloadFileLoader", "%1 is larger than %2 MiB, the most the composer sends.")
+        result.error = QCoreApplication::translate(
+            "wsi::PayloadFileLoader", "%1 is larger than %2 MiB, the most the composer sends.")
                            .arg(QFileInfo(path).fileName())
                            .arg(kMaxBytes / (1024 * 1024));
         return result;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        result.error = QCoreApplication::translate("wsi::PayloadFileLoader", "Cannot read %1: %2").arg(path, file.errorString());
+        result.error
+            = QCoreApplication::translate("wsi::PayloadFileLoader", "Cannot read %1: %2").arg(path, file.errorString());
         return result;
     }
     result.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        result.error = QCoreApplication::translate("wsi::PayloadFileLoader", "Cannot read %1: %2").arg(path, file.errorString());
+        result.error
+            = QCoreApplication::translate("wsi::PayloadFileLoader", "Cannot read %1: %2").arg(path, file.errorString());
         result.bytes.clear();
         return result;
     }

@@ -1,8 +1,8 @@
 #include "compose/rawframepanel.h"
 
-#include "connection/connection.h"
-#include "compose/payloadparser.h"
 #include "common/theme.h"
+#include "compose/payloadparser.h"
+#include "connection/connection.h"
 #include "protocol/utf8validator.h"
 
 #include <QCheckBox>
@@ -23,13 +23,20 @@ namespace wsi {
 static QString opcodeName(int opcode)
 {
     switch (opcode) {
-    case 0x0: return RawFramePanel::tr("continuation");
-    case 0x1: return RawFramePanel::tr("text");
-    case 0x2: return RawFramePanel::tr("binary");
-    case 0x8: return RawFramePanel::tr("close");
-    case 0x9: return RawFramePanel::tr("ping");
-    case 0xA: return RawFramePanel::tr("pong");
-    default: return opcode < 0x8 ? RawFramePanel::tr("reserved, data") : RawFramePanel::tr("reserved, control");
+    case 0x0:
+        return RawFramePanel::tr("continuation");
+    case 0x1:
+        return RawFramePanel::tr("text");
+    case 0x2:
+        return RawFramePanel::tr("binary");
+    case 0x8:
+        return RawFramePanel::tr("close");
+    case 0x9:
+        return RawFramePanel::tr("ping");
+    case 0xA:
+        return RawFramePanel::tr("pong");
+    default:
+        return opcode < 0x8 ? RawFramePanel::tr("reserved, data") : RawFramePanel::tr("reserved, control");
     }
 }
 

@@ -24,10 +24,14 @@ static const char kJsonFilter[] = "JSON (*.json);;All files (*)";
 static QString formatLabel(PayloadFormat format)
 {
     switch (format) {
-    case PayloadFormat::Json: return QStringLiteral("JSON");
-    case PayloadFormat::Hex: return QStringLiteral("hex");
-    case PayloadFormat::Base64: return QStringLiteral("base64");
-    case PayloadFormat::Text: break;
+    case PayloadFormat::Json:
+        return QStringLiteral("JSON");
+    case PayloadFormat::Hex:
+        return QStringLiteral("hex");
+    case PayloadFormat::Base64:
+        return QStringLiteral("base64");
+    case PayloadFormat::Text:
+        break;
     }
     return QStringLiteral("text");
 }
@@ -71,11 +75,14 @@ SavedMessagesPanel::SavedMessagesPanel(QWidget *parent)
         return b;
     };
     m_load = makeButton(tr("Load"), "savedLoadButton", tr("Put the selected message into the composer"));
-    QPushButton *save = makeButton(tr("Save Current\u2026"), "savedSaveButton", tr("Save the composer's message under a name"));
+    QPushButton *save
+        = makeButton(tr("Save Current\u2026"), "savedSaveButton", tr("Save the composer's message under a name"));
     m_rename = makeButton(tr("Rename\u2026"), "savedRenameButton", tr("Rename the selected message"));
     m_delete = makeButton(tr("Delete"), "savedDeleteButton", tr("Delete the selected message"));
-    QPushButton *import = makeButton(tr("Import\u2026"), "savedImportButton", tr("Add the messages of an exported JSON file"));
-    QPushButton *exportButton = makeButton(tr("Export\u2026"), "savedExportButton", tr("Write every saved message to a JSON file"));
+    QPushButton *import
+        = makeButton(tr("Import\u2026"), "savedImportButton", tr("Add the messages of an exported JSON file"));
+    QPushButton *exportButton
+        = makeButton(tr("Export\u2026"), "savedExportButton", tr("Write every saved message to a JSON file"));
     buttons->addStretch(1);
     body->addLayout(buttons);
     layout->addLayout(body, 1);
@@ -159,7 +166,8 @@ void SavedMessagesPanel::refresh()
     if (m_scope->currentData().toInt() == ScopeAll) {
         const QString text = m_search->text();
         for (const SavedMessage &m : m_store->messages()) {
-            if (text.isEmpty() || m.name.contains(text, Qt::CaseInsensitive) || m.body.contains(text, Qt::CaseInsensitive))
+            if (text.isEmpty() || m.name.contains(text, Qt::CaseInsensitive)
+                || m.body.contains(text, Qt::CaseInsensitive))
                 shown << m;
         }
     } else {
@@ -168,7 +176,8 @@ void SavedMessagesPanel::refresh()
     m_list->clear();
     for (const SavedMessage &m : std::as_const(shown)) {
         const QString where = m.endpoint.isEmpty() ? tr("global") : m.endpoint;
-        auto *item = new QListWidgetItem(QStringLiteral("%1   \u00b7 %2 \u00b7 %3").arg(m.name, formatLabel(m.format), where));
+        auto *item
+            = new QListWidgetItem(QStringLiteral("%1   \u00b7 %2 \u00b7 %3").arg(m.name, formatLabel(m.format), where));
         item->setData(Qt::UserRole, m.id);
         item->setToolTip(m.body.left(2000));
         m_list->addItem(item);
@@ -206,7 +215,9 @@ void SavedMessagesPanel::renameSelected()
     if (!m)
         return;
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename Saved Message"), tr("Name:"), QLineEdit::Normal, m->name, &ok).trimmed();
+    const QString name
+        = QInputDialog::getText(this, tr("Rename Saved Message"), tr("Name:"), QLineEdit::Normal, m->name, &ok)
+              .trimmed();
     if (!ok || name.isEmpty() || !selected())
         return;
     SavedMessage renamed = *selected();
@@ -253,11 +264,14 @@ bool SavedMessagesPanel::importFrom(const QString &path)
 bool SavedMessagesPanel::exportTo(const QString &path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_store->exportJson(m_store->messages())) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_store->exportJson(m_store->messages())) < 0
+        || !file.commit()) {
         showStatus(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
         return false;
     }
-    showStatus(tr("Exported %n message(s) to %1.", nullptr, int(m_store->messages().size())).arg(QFileInfo(path).fileName()), false);
+    showStatus(
+        tr("Exported %n message(s) to %1.", nullptr, int(m_store->messages().size())).arg(QFileInfo(path).fileName()),
+        false);
     return true;
 }
 

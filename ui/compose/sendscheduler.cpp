@@ -62,7 +62,8 @@ bool SendScheduler::transmit(const QByteArray &bytes, bool isText, bool allowFra
     if (frame > 0 && bytes.size() > frame) {
         const qsizetype count = (bytes.size() + frame - 1) / frame;
         if (count > kMaxFragments) {
-            *error = tr("A frame size of %1 bytes makes %2 frames; at most %3 are sent at once. Choose a larger frame size.")
+            *error = tr(
+                "A frame size of %1 bytes makes %2 frames; at most %3 are sent at once. Choose a larger frame size.")
                          .arg(frame)
                          .arg(count)
                          .arg(kMaxFragments);
@@ -173,7 +174,9 @@ void SendScheduler::onRepeatTick()
         Q_EMIT repeatStopped(message, error);
     };
     if (!canSend()) {
-        stopWith(tr("Repeat stopped after %1 of %2: the connection is no longer open.").arg(m_repeatDone).arg(m_repeatTotal), true);
+        stopWith(
+            tr("Repeat stopped after %1 of %2: the connection is no longer open.").arg(m_repeatDone).arg(m_repeatTotal),
+            true);
         return;
     }
     QByteArray bytes;

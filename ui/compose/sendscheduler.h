@@ -66,7 +66,7 @@ private:
     int m_frameSize = 0;
     qsizetype m_pendingScanFrom = -1; // large send in flight: look for its outgoing Message from this row
     qint64 m_pendingSize = 0;
-    qint64 m_progressTotal = 0;   // wire bytes of the large send in flight (payload and frame headers)
+    qint64 m_progressTotal = 0; // wire bytes of the large send in flight (payload and frame headers)
     qint64 m_progressWritten = 0; // of which Connection::bytesWritten reported so far
     QTimer *m_repeatTimer = nullptr;
     PayloadSource m_source;

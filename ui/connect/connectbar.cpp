@@ -1,8 +1,8 @@
 #include "connect/connectbar.h"
 
+#include "common/theme.h"
 #include "connect/liveoptionswidget.h"
 #include "connect/secretheadersedit.h"
-#include "common/theme.h"
 #include "connect/tlsoptionswidget.h"
 
 #include <QAction>
@@ -73,7 +73,7 @@ ConnectBar::ConnectBar(QWidget *parent)
     m_headers->editor()->setPlaceholderText(tr("One per line, e.g.\nAuthorization: Bearer abc123"));
     m_headers->setFixedHeight(m_headers->editor()->fontMetrics().lineSpacing() * 3 + 12);
     m_headers->editor()->setToolTip(tr("Extra request headers, \"Name: value\" per line. Headers Qt generates itself "
-                             "(Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set."));
+                                       "(Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set."));
     form->addRow(tr("&Headers:"), m_headers);
     m_subprotocols = new QLineEdit(m_optionsPanel);
     m_subprotocols->setObjectName(QStringLiteral("subprotocolsEdit"));

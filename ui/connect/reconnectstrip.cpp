@@ -1,8 +1,8 @@
 #include "connect/reconnectstrip.h"
 
+#include "common/theme.h"
 #include "connection/connection.h"
 #include "connection/reconnectcontroller.h"
-#include "common/theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #include "connect/secretheadersedit.h"
 
-#include "explain/secretmasker.h"
 #include "common/theme.h"
+#include "explain/secretmasker.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -126,8 +126,8 @@ void SecretHeadersEdit::present(bool reveal)
     const QSignalBlocker block(m_edit);
     m_edit->setPlainText(m_showing ? m_text : masked);
     m_edit->setReadOnly(!m_showing);
-    m_edit->setToolTip(m_showing ? QString()
-                                 : tr("Secret values are hidden. Press the eye button to see or edit them."));
+    m_edit->setToolTip(
+        m_showing ? QString() : tr("Secret values are hidden. Press the eye button to see or edit them."));
 }
 
 } // namespace wsi

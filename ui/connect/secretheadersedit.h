@@ -47,8 +47,8 @@ private:
 
     QPlainTextEdit *m_edit = nullptr;
     QToolButton *m_reveal = nullptr;
-    QString m_text;          // the real text while masked (the editor holds it while revealed)
-    bool m_showing = false;  // the editor shows the real text
+    QString m_text; // the real text while masked (the editor holds it while revealed)
+    bool m_showing = false; // the editor shows the real text
 };
 
 } // namespace wsi

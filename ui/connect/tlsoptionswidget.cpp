@@ -85,8 +85,7 @@ TlsOptionsWidget::TlsOptionsWidget(QWidget *parent)
             tr("CA certificate to trust"), pem));
     form->addRow(tr("Client &certificate:"),
         fileRow(&m_certFile, nullptr, QStringLiteral("clientCert"), tr("PEM certificate, or .p12/.pfx (mutual TLS)"),
-            tr("Client certificate"),
-            tr("Certificates (*.pem *.crt *.cer *.p12 *.pfx);;All files (*)")));
+            tr("Client certificate"), tr("Certificates (*.pem *.crt *.cer *.p12 *.pfx);;All files (*)")));
     form->addRow(tr("Client &key:"),
         fileRow(&m_keyFile, &m_keyBrowse, QStringLiteral("clientKey"), tr("PEM private key of the certificate"),
             tr("Client private key"), tr("PEM keys (*.key *.pem);;All files (*)")));
@@ -132,10 +131,10 @@ bool TlsOptionsWidget::apply(ConnectionOptions *options)
     if (isPkcs12(options->clientCertificateFile)) {
         bool ok = false;
         const QString file = options->clientCertificateFile;
-        const QString password = passwordPrompt() ? passwordPrompt()(this, file, &ok)
-                                                  : QInputDialog::getText(this, tr("Client certificate password"),
-                                                      tr("Password for %1:").arg(file), QLineEdit::Password,
-                                                      QString(), &ok);
+        const QString password = passwordPrompt()
+            ? passwordPrompt()(this, file, &ok)
+            : QInputDialog::getText(this, tr("Client certificate password"), tr("Password for %1:").arg(file),
+                QLineEdit::Password, QString(), &ok);
         if (!ok)
             return false;
         options->clientCertificatePassword = password;

@@ -1,8 +1,8 @@
 #include "connectionlist/connectiondelegate.h"
 
+#include "common/theme.h"
 #include "connection/connection.h"
 #include "models/connectionlistmodel.h"
-#include "common/theme.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -62,15 +62,16 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
     // Line 1: #id, direction and URL; a client of the test server shows who connected instead.
     const int id = index.row() + 1;
-    const auto *connection = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
+    const auto *connection
+        = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
     const bool incoming = connection && connection->kind() == Connection::Kind::Incoming;
     const QString url = index.data(ConnectionListModel::TitleRole).toString();
     painter->setFont(option.font);
     painter->setPen(dim);
     // \u2192: we connected out; \u2190: a client connected in to the test server.
     // \u21bb: a reconnect attempt.
-    const QString idText = QStringLiteral("#%1 %2").arg(id).arg(
-        incoming ? QChar(0x2190) : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
+    const QString idText
+        = QStringLiteral("#%1 %2").arg(id).arg(incoming ? QChar(0x2190) : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
     painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, idText);
     const int urlLeft = r.left() + fm.horizontalAdvance(idText) + 6;
     painter->setFont(urlFont);
@@ -107,8 +108,8 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         const QRect tagRect(countersLeft, badge.top(), badgeFm.horizontalAdvance(tag) + 12, badge.height());
         const QColor accent = theme::toneForeground(theme::Tone::Info, option.palette);
         QPainterPath tagPath;
-        tagPath.addRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRect.height() / 2.0,
-            tagRect.height() / 2.0);
+        tagPath.addRoundedRect(
+            QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRect.height() / 2.0, tagRect.height() / 2.0);
         painter->setPen(QPen(selected ? text : accent, 1));
         painter->drawPath(tagPath);
         painter->drawText(tagRect, Qt::AlignCenter, tag);
@@ -120,8 +121,8 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         const QRect tagRect(countersLeft, badge.top(), badgeFm.horizontalAdvance(tag) + 12, badge.height());
         const QColor accent = theme::toneForeground(theme::Tone::Warning, option.palette);
         QPainterPath tagPath;
-        tagPath.addRoundedRect(QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRect.height() / 2.0,
-            tagRect.height() / 2.0);
+        tagPath.addRoundedRect(
+            QRectF(tagRect).adjusted(0.5, 0.5, -0.5, -0.5), tagRect.height() / 2.0, tagRect.height() / 2.0);
         painter->setFont(badgeFont);
         painter->setPen(QPen(selected ? text : accent, 1));
         painter->drawPath(tagPath);
@@ -141,7 +142,8 @@ bool ConnectionDelegate::helpEvent(
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
-    const auto *connection = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
+    const auto *connection
+        = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
     QString tip = QStringLiteral("<b>%1</b><br/>%2 \u00b7 %3")
                       .arg(index.data(ConnectionListModel::UrlRole).toString().toHtmlEscaped(),
                           index.data(ConnectionListModel::StateTextRole).toString().toHtmlEscaped(),
@@ -152,8 +154,9 @@ bool ConnectionDelegate::helpEvent(
     if (connection && connection->inGroup())
         tip += QStringLiteral("<br/>") + tr("Auto-reconnect: attempt %1 at this endpoint").arg(connection->attempt());
     if (connection && connection->kind() == Connection::Kind::Incoming)
-        tip += QStringLiteral("<br/>") + tr("A client of the test server: %1")
-                                                  .arg(index.data(ConnectionListModel::TitleRole).toString().toHtmlEscaped());
+        tip += QStringLiteral("<br/>")
+            + tr("A client of the test server: %1")
+                  .arg(index.data(ConnectionListModel::TitleRole).toString().toHtmlEscaped());
     QToolTip::showText(event->globalPos(), tip, view);
     return true;
 }

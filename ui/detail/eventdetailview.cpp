@@ -1,25 +1,25 @@
 #include "detail/eventdetailview.h"
 
-#include "store/eventtypetext.h"
-#include "protocol/closecodes.h"
-#include "explain/closeexplainer.h"
-#include "connection/connection.h"
-#include "models/eventlogmodel.h"
-#include "protocol/frameheader.h"
 #include "common/hexview.h"
+#include "common/theme.h"
+#include "connection/connection.h"
 #include "detail/jsontreemodel.h"
+#include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
 #include "files/sessionlogwriter.h"
-#include "common/theme.h"
+#include "models/eventlogmodel.h"
+#include "protocol/closecodes.h"
+#include "protocol/frameheader.h"
+#include "store/eventtypetext.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
-#include <QTextCursor>
 #include <QStackedWidget>
 #include <QStringDecoder>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -238,17 +238,23 @@ void EventDetailView::addWhyItEnded(const Connection &connection)
     const CloseExplanation why = connection.closeExplanation();
     addField(tr("Why it ended"), why.summary);
     switch (why.closer) {
-    case CloseExplanation::Closer::Client: addField(tr("Closed first by"), tr("the client")); break;
-    case CloseExplanation::Closer::Server: addField(tr("Closed first by"), tr("the server")); break;
+    case CloseExplanation::Closer::Client:
+        addField(tr("Closed first by"), tr("the client"));
+        break;
+    case CloseExplanation::Closer::Server:
+        addField(tr("Closed first by"), tr("the server"));
+        break;
     case CloseExplanation::Closer::Neither:
         addField(tr("Closed first by"), tr("neither: the TCP connection dropped (1006)"));
         break;
-    default: break;
+    default:
+        break;
     }
     if (why.closer == CloseExplanation::Closer::Client || why.closer == CloseExplanation::Closer::Server
         || why.closer == CloseExplanation::Closer::Neither)
-        addField(tr("Clean"), why.clean ? tr("yes: both Close frames crossed the wire")
-                                        : tr("no: abnormal, the closing handshake did not finish"));
+        addField(tr("Clean"),
+            why.clean ? tr("yes: both Close frames crossed the wire")
+                      : tr("no: abnormal, the closing handshake did not finish"));
     if (why.betweenUs >= 0)
         addField(tr("Close to reply"), QStringLiteral("%1 ms").arg(double(why.betweenUs) / 1000.0, 0, 'f', 3));
     if (!why.lastSeen.isEmpty())
@@ -275,8 +281,10 @@ void EventDetailView::showEvent(int eventIndex)
     if (handshakeRow && !m_revealSecrets) {
         // Only the head: a response body is shown as the server sent it.
         const qsizetype headSize = r.type == EventType::HandshakeResponse && r.value > 0
-            ? qMin(payload.size(), qsizetype(r.value)) : payload.size();
-        masked = SecretMasker::maskHttpHead(payload.first(headSize).toByteArray()) + payload.sliced(headSize).toByteArray();
+            ? qMin(payload.size(), qsizetype(r.value))
+            : payload.size();
+        masked = SecretMasker::maskHttpHead(payload.first(headSize).toByteArray())
+            + payload.sliced(headSize).toByteArray();
         if (masked != payload)
             payload = masked;
         else

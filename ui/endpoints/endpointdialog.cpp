@@ -1,8 +1,8 @@
 #include "endpoints/endpointdialog.h"
 
+#include "common/theme.h"
 #include "connect/secretheadersedit.h"
 #include "explain/secretmasker.h"
-#include "common/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -119,7 +119,8 @@ EndpointDialog::EndpointDialog(const QStringList &folders, QWidget *parent)
     m_reconnect->setCheckable(true);
     m_reconnect->setToolTip(tr("After an unexpected close, try again with exponential backoff and jitter"));
     auto *rForm = new QFormLayout(m_reconnect);
-    m_initialDelay = spin(m_reconnect, "reconnectInitialDelay", 0, 3600000, tr(" ms"), tr("Wait before the first retry"));
+    m_initialDelay
+        = spin(m_reconnect, "reconnectInitialDelay", 0, 3600000, tr(" ms"), tr("Wait before the first retry"));
     rForm->addRow(tr("First delay:"), m_initialDelay);
     m_maxDelay = spin(m_reconnect, "reconnectMaxDelay", 0, 3600000, tr(" ms"), tr("Longest wait between retries"));
     rForm->addRow(tr("Longest delay:"), m_maxDelay);
@@ -285,8 +286,8 @@ void EndpointDialog::presentUrl(bool reveal)
     const bool hide = !reveal && masked != m_urlText;
     m_url->setText(hide ? masked : m_urlText);
     m_url->setReadOnly(hide);
-    m_url->setToolTip(hide ? tr("The URL's secret values are hidden. Press the eye button to see or edit them.")
-                           : QString());
+    m_url->setToolTip(
+        hide ? tr("The URL's secret values are hidden. Press the eye button to see or edit them.") : QString());
 }
 
 Endpoint EndpointDialog::endpoint() const

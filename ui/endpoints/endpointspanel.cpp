@@ -1,10 +1,10 @@
 #include "endpoints/endpointspanel.h"
 
-#include "endpoints/endpointdialog.h"
-#include "models/endpointtreemodel.h"
 #include "common/filedialogs.h"
-#include "explain/secretmasker.h"
 #include "common/theme.h"
+#include "endpoints/endpointdialog.h"
+#include "explain/secretmasker.h"
+#include "models/endpointtreemodel.h"
 
 #include <QAction>
 #include <QFile>
@@ -47,7 +47,8 @@ EndpointsPanel::EndpointsPanel(EndpointStore *store, QWidget *parent)
         tr("Keep the current connection's URL, headers and options as a saved endpoint (Ctrl+S)"));
     m_saveAction->setIcon(theme::icon("save"));
     m_saveAction->setShortcut(QKeySequence::Save);
-    m_editAction = make("editEndpointAction", tr("&Edit\u2026"), tr("Change the endpoint's name, folder, URL and options"));
+    m_editAction
+        = make("editEndpointAction", tr("&Edit\u2026"), tr("Change the endpoint's name, folder, URL and options"));
     m_editAction->setShortcut(QKeySequence(Qt::Key_F2));
     m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_duplicateAction = make("duplicateEndpointAction", tr("D&uplicate"), tr("Make a copy of the endpoint to vary it"));
@@ -61,7 +62,7 @@ EndpointsPanel::EndpointsPanel(EndpointStore *store, QWidget *parent)
         tr("Save every endpoint to a JSON file; secret header values, URL tokens and passwords are masked"));
     m_exportSecretsAction = make("exportEndpointsWithSecretsAction", tr("Export with &Secrets\u2026"),
         tr("Save every endpoint to a JSON file including tokens and passwords: keep that file private"));
-    addActions({m_connectAction, m_editAction, m_deleteAction});
+    addActions({ m_connectAction, m_editAction, m_deleteAction });
 
     auto *header = new QHBoxLayout;
     header->setSpacing(2);
@@ -82,9 +83,9 @@ EndpointsPanel::EndpointsPanel(EndpointStore *store, QWidget *parent)
     m_moreButton->setPopupMode(QToolButton::InstantPopup);
     m_moreButton->setToolTip(tr("Edit, duplicate, delete, import and export endpoints"));
     auto *more = new QMenu(m_moreButton);
-    more->addActions({m_connectAction, m_editAction, m_duplicateAction, m_deleteAction});
+    more->addActions({ m_connectAction, m_editAction, m_duplicateAction, m_deleteAction });
     more->addSeparator();
-    more->addActions({m_importAction, m_exportAction, m_exportSecretsAction});
+    more->addActions({ m_importAction, m_exportAction, m_exportSecretsAction });
     m_moreButton->setMenu(more);
     header->addWidget(m_moreButton);
     layout->addLayout(header);
@@ -359,9 +360,8 @@ void EndpointsPanel::exportFile(bool includeSecrets)
 {
     if (m_store->endpoints().isEmpty())
         return;
-    const QString path = FileDialogs::saveFile(this, includeSecrets ? tr("Export Endpoints with Secrets")
-                                                                    : tr("Export Endpoints"),
-                                               tr("Endpoints (*.json)"));
+    const QString path = FileDialogs::saveFile(
+        this, includeSecrets ? tr("Export Endpoints with Secrets") : tr("Export Endpoints"), tr("Endpoints (*.json)"));
     if (path.isEmpty())
         return;
     bool removed = false;
@@ -377,7 +377,7 @@ void EndpointsPanel::exportFile(bool includeSecrets)
     if (removed)
         showMessage(tr("Exported %n endpoint(s). Secret values were masked; use Export with Secrets to include them.",
                         nullptr, count),
-                    int(theme::Tone::Warning));
+            int(theme::Tone::Warning));
     else
         showMessage(tr("Exported %n endpoint(s).", nullptr, count), int(theme::Tone::Success));
 }
@@ -390,10 +390,10 @@ void EndpointsPanel::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(m_connectAction);
     menu.addSeparator();
-    menu.addActions({m_editAction, m_duplicateAction, m_deleteAction});
+    menu.addActions({ m_editAction, m_duplicateAction, m_deleteAction });
     menu.addSeparator();
     menu.addAction(m_saveAction);
-    menu.addActions({m_importAction, m_exportAction, m_exportSecretsAction});
+    menu.addActions({ m_importAction, m_exportAction, m_exportSecretsAction });
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }
 

@@ -1,10 +1,10 @@
 #include "handshake/handshakediffdialog.h"
 
+#include "common/theme.h"
 #include "connection/connection.h"
 #include "explain/handshakediff.h"
-#include "handshake/handshakediffmodel.h"
 #include "explain/secretmasker.h"
-#include "common/theme.h"
+#include "handshake/handshakediffmodel.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -100,11 +100,12 @@ HandshakeDiffDialog::HandshakeDiffDialog(Connection *older, Connection *newer, b
     bottom->addWidget(m_onlyDifferences);
     auto *legend = new QLabel(this);
     const QPalette p = palette();
-    legend->setText(tr("<span style='background:%1'>&nbsp;+ added&nbsp;</span> &nbsp; "
-                       "<span style='background:%2'>&nbsp;\u2212 removed&nbsp;</span> &nbsp; "
-                       "<span style='background:%3'>&nbsp;~ changed&nbsp;</span> &nbsp; dimmed: differs on every attempt")
-                        .arg(theme::toneTint(theme::Tone::Success, p).name(), theme::toneTint(theme::Tone::Error, p).name(),
-                             theme::toneTint(theme::Tone::Warning, p).name()));
+    legend->setText(
+        tr("<span style='background:%1'>&nbsp;+ added&nbsp;</span> &nbsp; "
+           "<span style='background:%2'>&nbsp;\u2212 removed&nbsp;</span> &nbsp; "
+           "<span style='background:%3'>&nbsp;~ changed&nbsp;</span> &nbsp; dimmed: differs on every attempt")
+            .arg(theme::toneTint(theme::Tone::Success, p).name(), theme::toneTint(theme::Tone::Error, p).name(),
+                theme::toneTint(theme::Tone::Warning, p).name()));
     bottom->addWidget(legend, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -112,7 +113,7 @@ HandshakeDiffDialog::HandshakeDiffDialog(Connection *older, Connection *newer, b
     layout->addLayout(bottom);
 
     connect(m_onlyDifferences, &QCheckBox::toggled, this, &HandshakeDiffDialog::refresh);
-    for (Connection *c : {older, newer}) {
+    for (Connection *c : { older, newer }) {
         connect(c, &Connection::handshakeUpdated, this, &HandshakeDiffDialog::refresh);
         connect(c, &QObject::destroyed, this, &QDialog::reject);
     }
@@ -155,7 +156,7 @@ void HandshakeDiffDialog::refresh()
         return;
     HandshakeDiff diff = HandshakeDiff::compare(m_older->handshake(), m_newer->handshake());
     if (m_onlyDifferences->isChecked()) {
-        for (auto *rows : {&diff.requestHeaders, &diff.responseHeaders})
+        for (auto *rows : { &diff.requestHeaders, &diff.responseHeaders })
             rows->removeIf([](const HandshakeDiff::HeaderRow &r) { return r.change == HandshakeDiff::Change::Same; });
     }
     const QString olderTitle = sideTitle(m_older);
@@ -180,10 +181,10 @@ void HandshakeDiffDialog::refresh()
         summary += tr("No differences besides the per-attempt key, accept and date.");
     else
         summary += tr("%n difference(s)", nullptr, count)
-                   + (diff.statusLine.changed() ? tr(": the status changed from %1 to %2.")
-                                                      .arg(QString::fromLatin1(diff.statusLine.oldText).toHtmlEscaped(),
-                                                           QString::fromLatin1(diff.statusLine.newText).toHtmlEscaped())
-                                                : QStringLiteral("."));
+            + (diff.statusLine.changed() ? tr(": the status changed from %1 to %2.")
+                                               .arg(QString::fromLatin1(diff.statusLine.oldText).toHtmlEscaped(),
+                                                   QString::fromLatin1(diff.statusLine.newText).toHtmlEscaped())
+                                         : QStringLiteral("."));
     m_summary->setText(summary);
 }
 

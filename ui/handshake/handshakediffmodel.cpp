@@ -1,7 +1,7 @@
 #include "handshake/handshakediffmodel.h"
 
-#include "explain/secretmasker.h"
 #include "common/theme.h"
+#include "explain/secretmasker.h"
 
 #include <QApplication>
 #include <QFont>
@@ -15,13 +15,12 @@ HandshakeDiffModel::HandshakeDiffModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_olderTitle(tr("Older"))
     , m_newerTitle(tr("Newer"))
-{
-}
+{ }
 
 HandshakeDiffModel::~HandshakeDiffModel() = default;
 
-void HandshakeDiffModel::setDiff(const QString &firstLineName, const HandshakeDiff::Line &firstLine,
-                                 const QList<HandshakeDiff::HeaderRow> &headers)
+void HandshakeDiffModel::setDiff(
+    const QString &firstLineName, const HandshakeDiff::Line &firstLine, const QList<HandshakeDiff::HeaderRow> &headers)
 {
     beginResetModel();
     m_firstLineName = firstLineName;
@@ -34,7 +33,7 @@ void HandshakeDiffModel::setDiff(const QString &firstLineName, const HandshakeDi
         first.change = Change::Removed;
     else
         first.change = firstLine.changed() ? Change::Changed : Change::Same;
-    m_rows = {first};
+    m_rows = { first };
     m_rows += headers;
     endResetModel();
 }
@@ -93,10 +92,14 @@ QVariant HandshakeDiffModel::data(const QModelIndex &index, int role) const
         case ChangeColumn:
             // A symbol as well as a colour: the change must read without colour too.
             switch (row.change) {
-            case Change::Same: return QString();
-            case Change::Added: return QStringLiteral("+");
-            case Change::Removed: return QStringLiteral("\u2212");
-            case Change::Changed: return QStringLiteral("~");
+            case Change::Same:
+                return QString();
+            case Change::Added:
+                return QStringLiteral("+");
+            case Change::Removed:
+                return QStringLiteral("\u2212");
+            case Change::Changed:
+                return QStringLiteral("~");
             }
             return {};
         case NameColumn:
@@ -109,21 +112,28 @@ QVariant HandshakeDiffModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         switch (row.change) {
-        case Change::Same: return tr("The same on both sides");
-        case Change::Added: return tr("Only in the newer handshake");
-        case Change::Removed: return tr("Only in the older handshake");
+        case Change::Same:
+            return tr("The same on both sides");
+        case Change::Added:
+            return tr("Only in the newer handshake");
+        case Change::Removed:
+            return tr("Only in the older handshake");
         case Change::Changed:
-            return row.perAttempt ? tr("Changed; this header differs on every attempt by design")
-                                  : tr("Changed: %1 \u2192 %2").arg(shown(row.name, row.oldValue, first),
-                                                                    shown(row.name, row.newValue, first));
+            return row.perAttempt
+                ? tr("Changed; this header differs on every attempt by design")
+                : tr("Changed: %1 \u2192 %2")
+                      .arg(shown(row.name, row.oldValue, first), shown(row.name, row.newValue, first));
         }
         return {};
     case Qt::BackgroundRole: {
         const QPalette palette = QApplication::palette();
         switch (row.change) {
-        case Change::Same: return {};
-        case Change::Added: return theme::toneTint(theme::Tone::Success, palette);
-        case Change::Removed: return theme::toneTint(theme::Tone::Error, palette);
+        case Change::Same:
+            return {};
+        case Change::Added:
+            return theme::toneTint(theme::Tone::Success, palette);
+        case Change::Removed:
+            return theme::toneTint(theme::Tone::Error, palette);
         case Change::Changed:
             return row.perAttempt ? QVariant() : QVariant(theme::toneTint(theme::Tone::Warning, palette));
         }
@@ -157,10 +167,14 @@ QVariant HandshakeDiffModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ChangeColumn: return QString();
-    case NameColumn: return tr("Header");
-    case OlderColumn: return m_olderTitle;
-    case NewerColumn: return m_newerTitle;
+    case ChangeColumn:
+        return QString();
+    case NameColumn:
+        return tr("Header");
+    case OlderColumn:
+        return m_olderTitle;
+    case NewerColumn:
+        return m_newerTitle;
     }
     return {};
 }

@@ -21,7 +21,7 @@ public:
 
     // firstLineName: "Request line" or "Status line".
     void setDiff(const QString &firstLineName, const HandshakeDiff::Line &firstLine,
-                 const QList<HandshakeDiff::HeaderRow> &headers);
+        const QList<HandshakeDiff::HeaderRow> &headers);
     void setRevealSecrets(bool reveal);
     void setColumnTitles(const QString &older, const QString &newer);
 

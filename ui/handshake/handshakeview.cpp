@@ -1,10 +1,10 @@
 #include "handshake/handshakeview.h"
 
-#include "connection/connection.h"
-#include "handshake/headertablemodel.h"
 #include "common/hexview.h"
-#include "explain/secretmasker.h"
 #include "common/theme.h"
+#include "connection/connection.h"
+#include "explain/secretmasker.h"
+#include "handshake/headertablemodel.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -18,8 +18,8 @@
 #include <QStringDecoder>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace wsi {
@@ -193,7 +193,8 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_requestTable = makeHeaderTable(m_requestModel, QStringLiteral("requestHeadersTable"), m_requestTabs);
     m_requestRaw = makeRawView(QStringLiteral("requestRawText"), m_requestTabs);
     // Copying the raw text copies what is shown: with secrets masked, the masked form.
-    m_requestRaw->setToolTip(tr("The request head as sent. Secrets are masked unless revealed; copying copies what is shown."));
+    m_requestRaw->setToolTip(
+        tr("The request head as sent. Secrets are masked unless revealed; copying copies what is shown."));
     m_requestTabs->addTab(m_requestTable, tr("Headers"));
     m_requestTabs->addTab(m_requestRaw, tr("Raw"));
     requestLayout->addWidget(m_requestTabs);
@@ -215,7 +216,8 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_bodyHex->setObjectName(QStringLiteral("responseBodyHex"));
     bodyLayout->addWidget(m_bodyText);
     bodyLayout->addWidget(m_bodyHex);
-    m_responseRaw->setToolTip(tr("The response head as received. Secrets are masked unless revealed; copying copies what is shown."));
+    m_responseRaw->setToolTip(
+        tr("The response head as received. Secrets are masked unless revealed; copying copies what is shown."));
     m_responseTabs->addTab(m_responseTable, tr("Headers"));
     m_responseTabs->addTab(m_responseRaw, tr("Raw"));
     m_responseTabs->addTab(m_bodyPage, tr("Body"));
@@ -406,8 +408,7 @@ void HandshakeView::refresh()
             h.encrypted ? tr("(The request went out inside TLS; only the headers the app set are known.)") : QString());
     }
     m_responseModel->setHeaders(toPairs(response.headers));
-    setTextIfChanged(m_responseRaw,
-        m_revealSecrets ? rawHeadText(response.raw) : maskedHeadText(response.raw));
+    setTextIfChanged(m_responseRaw, m_revealSecrets ? rawHeadText(response.raw) : maskedHeadText(response.raw));
 
     // Body of a non-101 response: text when it is text, otherwise a hex dump.
     auto *bodyStack = static_cast<QStackedLayout *>(m_bodyPage->layout());
@@ -658,9 +659,9 @@ void HandshakeView::updateTls()
     // Every certificate of the chain, leaf first, with all the fields a user checks.
     for (int i = 0; i < t.chain.size(); ++i) {
         const CertificateSummary &cert = t.chain.at(i);
-        const QString heading = i == 0 ? tr("Server certificate")
+        const QString heading = i == 0                               ? tr("Server certificate")
             : i == t.chain.size() - 1 && cert.subject == cert.issuer ? tr("Root certificate %1").arg(i + 1)
-                                                                      : tr("Intermediate certificate %1").arg(i + 1);
+                                                                     : tr("Intermediate certificate %1").arg(i + 1);
         html += QStringLiteral("<tr><td colspan='2' style='padding-top:6px'><b>%1</b></td></tr>").arg(heading);
         html += row(tr("Subject"), cert.subject);
         html += row(tr("Issuer"), cert.issuer);

@@ -1,7 +1,7 @@
 #include "handshake/headertablemodel.h"
 
-#include "protocol/handshakecheck.h"
 #include "explain/secretmasker.h"
+#include "protocol/handshakecheck.h"
 
 namespace wsi {
 

@@ -1,7 +1,7 @@
 #include "log/connectionstatsplot.h"
 
-#include "connection/connection.h"
 #include "common/theme.h"
+#include "connection/connection.h"
 #include "store/wallclock.h"
 
 #include <QActionGroup>
@@ -23,7 +23,7 @@ double niceCeiling(double value)
     if (value <= 0)
         return 1;
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 5.0, 10.0}) {
+    for (double step : { 1.0, 2.0, 5.0, 10.0 }) {
         if (value <= step * magnitude)
             return step * magnitude;
     }
@@ -60,7 +60,7 @@ ConnectionStatsPlot::~ConnectionStatsPlot() = default;
 
 QSize ConnectionStatsPlot::sizeHint() const
 {
-    return {700, 460};
+    return { 700, 460 };
 }
 
 void ConnectionStatsPlot::setConnection(Connection *connection)
@@ -108,7 +108,7 @@ void ConnectionStatsPlot::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
     auto *group = new QActionGroup(&menu);
-    for (int minutes : {1, 5, 10}) {
+    for (int minutes : { 1, 5, 10 }) {
         QAction *action = menu.addAction(tr("Last %n minute(s)", nullptr, minutes));
         action->setCheckable(true);
         action->setChecked(m_windowSeconds == minutes * 60);
@@ -162,15 +162,15 @@ void ConnectionStatsPlot::paintEvent(QPaintEvent *)
     const qint64 now = nowUs();
     const double window = m_windowSeconds;
 
-    Series rtt{tr("round trip (ms)"), seriesColor(0), {}};
+    Series rtt { tr("round trip (ms)"), seriesColor(0), {} };
     for (const auto &s : m_stats.rttSamples()) {
         const double x = double(s.timeUs - now) / 1e6;
         if (x >= -window)
-            rtt.points.append({x, double(s.rttUs) / 1000.0});
+            rtt.points.append({ x, double(s.rttUs) / 1000.0 });
     }
     // Every second of the window gets a point, zero when quiet: a rate line that skipped quiet seconds would lie.
-    Series in{tr("in / s"), seriesColor(1), {}};
-    Series out{tr("out / s"), seriesColor(2), {}};
+    Series in { tr("in / s"), seriesColor(1), {} };
+    Series out { tr("out / s"), seriesColor(2), {} };
     if (!m_stats.rateBuckets().empty()) {
         const qint64 nowSecond = now / 1000000;
         const auto &buckets = m_stats.rateBuckets();
@@ -180,8 +180,8 @@ void ConnectionStatsPlot::paintEvent(QPaintEvent *)
                 ++it;
             const bool hit = it != buckets.end() && it->second == second;
             const double x = double(second - nowSecond);
-            in.points.append({x, hit ? double(it->in) : 0.0});
-            out.points.append({x, hit ? double(it->out) : 0.0});
+            in.points.append({ x, hit ? double(it->in) : 0.0 });
+            out.points.append({ x, hit ? double(it->out) : 0.0 });
         }
     }
 
@@ -189,12 +189,12 @@ void ConnectionStatsPlot::paintEvent(QPaintEvent *)
     const double gap = 16;
     const QRectF top(all.left(), all.top(), all.width(), (all.height() - gap) / 2);
     const QRectF bottom(all.left(), top.bottom() + gap, all.width(), top.height());
-    paintChart(painter, top, tr("Ping round-trip time"), tr("ms"), {rtt}, rttEmptyText(), true);
-    paintChart(painter, bottom, tr("Messages per second"), tr("msg/s"), {in, out}, rateEmptyText(), false);
+    paintChart(painter, top, tr("Ping round-trip time"), tr("ms"), { rtt }, rttEmptyText(), true);
+    paintChart(painter, bottom, tr("Messages per second"), tr("msg/s"), { in, out }, rateEmptyText(), false);
 }
 
 void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, const QString &title, const QString &unit,
-                                     const QList<Series> &series, const QString &emptyText, bool dots)
+    const QList<Series> &series, const QString &emptyText, bool dots)
 {
     const QPalette &p = palette();
     const QFontMetricsF fm(font());
@@ -210,7 +210,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
     painter.setFont(bold);
     painter.setPen(textColor);
     const double titleHeight = fm.height() + 6;
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawText(
+        QRectF(area.left(), area.top(), area.width(), titleHeight), Qt::AlignLeft | Qt::AlignVCenter, title);
     painter.setFont(font());
     double legendRight = area.right();
     for (auto it = series.crbegin(); it != series.crend(); ++it) {
@@ -219,8 +220,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
         painter.setPen(QPen(it->color, 2.5, it == series.crend() - 1 ? Qt::SolidLine : Qt::DashLine));
         painter.drawLine(QPointF(left, area.top() + titleHeight / 2), QPointF(left + 18, area.top() + titleHeight / 2));
         painter.setPen(dim);
-        painter.drawText(QRectF(left + 22, area.top(), textWidth + 4, titleHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                         it->label);
+        painter.drawText(
+            QRectF(left + 22, area.top(), textWidth + 4, titleHeight), Qt::AlignLeft | Qt::AlignVCenter, it->label);
         legendRight = left - 14;
     }
 
@@ -233,7 +234,7 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
     // The same axis width in both charts, so that their time axes line up.
     const double axisWidth = fm.horizontalAdvance(QStringLiteral("00000 msg/s")) + 8;
     const QRectF plot(area.left() + axisWidth, area.top() + titleHeight + 4, area.width() - axisWidth,
-                      area.height() - titleHeight - 4 - fm.height() - 4);
+        area.height() - titleHeight - 4 - fm.height() - 4);
     if (plot.width() < 20 || plot.height() < 20)
         return;
 
@@ -244,20 +245,20 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
     }
     painter.setPen(dim);
-    for (int i : {0, 2, 4}) {
+    for (int i : { 0, 2, 4 }) {
         const double y = plot.bottom() - plot.height() * i / 4;
         painter.drawText(QRectF(area.left(), y - fm.height() / 2, axisWidth - 6, fm.height()),
-                         Qt::AlignRight | Qt::AlignVCenter,
-                         i == 4 ? number(maxY) + QLatin1Char(' ') + unit : number(maxY * i / 4));
+            Qt::AlignRight | Qt::AlignVCenter, i == 4 ? number(maxY) + QLatin1Char(' ') + unit : number(maxY * i / 4));
     }
     const double window = m_windowSeconds;
     const QString minutes = tr("%1 min ago");
-    const QList<QPair<double, QString>> ticks{{0.0, minutes.arg(number(window / 60))},
-                                              {0.5, minutes.arg(number(window / 120))},
-                                              {1.0, tr("now")}};
+    const QList<QPair<double, QString>> ticks { { 0.0, minutes.arg(number(window / 60)) },
+        { 0.5, minutes.arg(number(window / 120)) }, { 1.0, tr("now") } };
     for (const auto &tick : ticks) {
         const double x = plot.left() + plot.width() * tick.first;
-        const Qt::Alignment align = tick.first == 0 ? Qt::AlignLeft : tick.first == 1 ? Qt::AlignRight : Qt::AlignHCenter;
+        const Qt::Alignment align = tick.first == 0 ? Qt::AlignLeft
+            : tick.first == 1                       ? Qt::AlignRight
+                                                    : Qt::AlignHCenter;
         const double w = fm.horizontalAdvance(tick.second) + 4;
         const double left = tick.first == 0 ? x : tick.first == 1 ? x - w : x - w / 2;
         painter.drawText(QRectF(left, plot.bottom() + 2, w, fm.height()), align | Qt::AlignTop, tick.second);
@@ -283,7 +284,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
         for (qsizetype i = 1; i < s.points.size(); ++i)
             path.lineTo(map(s.points.at(i)));
         // The second series is dashed: where in and out rates coincide, both lines stay visible.
-        painter.setPen(QPen(s.color, 2, &s == &series.first() ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setPen(
+            QPen(s.color, 2, &s == &series.first() ? Qt::SolidLine : Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
         if (dots) {

@@ -48,7 +48,7 @@ private:
         QList<QPointF> points; // x: seconds before now (negative), y: value
     };
     void paintChart(QPainter &painter, const QRectF &area, const QString &title, const QString &unit,
-                    const QList<Series> &series, const QString &emptyText, bool dots);
+        const QList<Series> &series, const QString &emptyText, bool dots);
     qint64 nowUs() const;
     QColor seriesColor(int which) const;
 

@@ -1,8 +1,8 @@
 #include "log/eventlogdelegate.h"
 
+#include "common/theme.h"
 #include "models/eventlogmodel.h"
 #include "store/eventrecord.h"
-#include "common/theme.h"
 
 namespace wsi {
 

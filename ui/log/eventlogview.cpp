@@ -2,8 +2,8 @@
 
 #include "connection/connection.h"
 #include "log/eventlogdelegate.h"
-#include "models/eventlogmodel.h"
 #include "log/logfilterbar.h"
+#include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
 
 #include <QAction>
@@ -208,8 +208,8 @@ void EventLogView::onScrolled()
 
 void EventLogView::updateJumpButton()
 {
-    m_jumpButton->setText(m_unread > 0 ? tr("Jump to newest (%1 new)").arg(QLocale().toString(m_unread))
-                                       : tr("Jump to newest"));
+    m_jumpButton->setText(
+        m_unread > 0 ? tr("Jump to newest (%1 new)").arg(QLocale().toString(m_unread)) : tr("Jump to newest"));
     m_jumpButton->setVisible(!m_followTail && m_model->connection());
 }
 

@@ -233,8 +233,8 @@ void LogFilterBar::applyFind()
 {
     m_model->setFindText(m_findEdit->text(), m_regex->isChecked());
     showError();
-    Q_EMIT findPatternChanged(m_model->findErrorString().isEmpty() ? m_findEdit->text() : QString(),
-        m_regex->isChecked());
+    Q_EMIT findPatternChanged(
+        m_model->findErrorString().isEmpty() ? m_findEdit->text() : QString(), m_regex->isChecked());
 }
 
 void LogFilterBar::showError()

@@ -1,8 +1,8 @@
 #include "preferences/preferencesdialog.h"
 
-#include "tls/certificateauthority.h"
-#include "files/sessionjournal.h"
 #include "common/theme.h"
+#include "files/sessionjournal.h"
+#include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 #include "tls/trustedcertificates.h"
 
@@ -222,10 +222,9 @@ void PreferencesDialog::regenerate()
     const QString question = tr("Replace the inspector's certificate authority with a new one?\n\nAnything that "
                                 "trusts the current CA (an exported copy) will stop trusting the test server and "
                                 "the intercepted connections.");
-    const bool yes = confirmation()
-        ? confirmation()(this, question)
-        : QMessageBox::question(this, tr("Regenerate CA"), question, QMessageBox::Yes | QMessageBox::Cancel,
-              QMessageBox::Cancel)
+    const bool yes = confirmation() ? confirmation()(this, question)
+                                    : QMessageBox::question(this, tr("Regenerate CA"), question,
+                                          QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
     if (!yes)
         return;
@@ -241,7 +240,7 @@ void PreferencesDialog::exportCertificate()
     const QString path = exportChooser()
         ? exportChooser()(this)
         : QFileDialog::getSaveFileName(this, tr("Export CA Certificate"),
-              QDir::home().filePath(QStringLiteral("ws-inspector-ca.pem")), tr("PEM certificates (*.pem *.crt)"));
+            QDir::home().filePath(QStringLiteral("ws-inspector-ca.pem")), tr("PEM certificates (*.pem *.crt)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -1,7 +1,7 @@
 #include "server/serveroptionsform.h"
 
-#include "endpoints/connectionoptions.h"
 #include "common/theme.h"
+#include "endpoints/connectionoptions.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,8 +61,8 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     m_address = new QComboBox(listen);
     m_address->setObjectName(QStringLiteral("serverAddressCombo"));
     m_address->setEditable(true);
-    m_address->addItems({ QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0"),
-        QStringLiteral("::") });
+    m_address->addItems(
+        { QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0"), QStringLiteral("::") });
     m_address->lineEdit()->setObjectName(QStringLiteral("serverAddressEdit"));
     m_address->setToolTip(tr("127.0.0.1 and ::1 are reachable only from this machine"));
     listenForm->addRow(tr("&Address:"), m_address);
@@ -96,10 +96,12 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
         m_listenFields << *edit << browse;
         return row;
     };
-    tlsForm->addRow(tr("Certificate:"), fileRow(&m_certFile, QStringLiteral("serverCertEdit"),
-                                            tr("Server certificate (PEM)"), tr("PEM (*.pem *.crt);;All files (*)")));
-    tlsForm->addRow(tr("Key:"), fileRow(&m_keyFile, QStringLiteral("serverKeyEdit"), tr("Server private key (PEM)"),
-                                    tr("PEM (*.key *.pem);;All files (*)")));
+    tlsForm->addRow(tr("Certificate:"),
+        fileRow(&m_certFile, QStringLiteral("serverCertEdit"), tr("Server certificate (PEM)"),
+            tr("PEM (*.pem *.crt);;All files (*)")));
+    tlsForm->addRow(tr("Key:"),
+        fileRow(&m_keyFile, QStringLiteral("serverKeyEdit"), tr("Server private key (PEM)"),
+            tr("PEM (*.key *.pem);;All files (*)")));
     listenForm->addRow(m_tlsFields);
     layout->addWidget(listen);
     m_listenFields << m_address << m_port << m_scheme;

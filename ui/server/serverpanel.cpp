@@ -1,11 +1,11 @@
 #include "server/serverpanel.h"
 
-#include "tls/certificateauthority.h"
+#include "common/theme.h"
 #include "compose/closedialog.h"
 #include "connection/connection.h"
 #include "server/localserver.h"
 #include "server/serveroptionsform.h"
-#include "common/theme.h"
+#include "tls/certificateauthority.h"
 
 #include <QAction>
 #include <QApplication>
@@ -121,8 +121,8 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     m_broadcastAction->setObjectName(QStringLiteral("serverBroadcastAction"));
     m_kickAction = new QAction(theme::icon("close"), tr("&Kick Selected Client\u2026"), this);
     m_kickAction->setObjectName(QStringLiteral("serverKickAction"));
-    m_startStop->setToolTip(tr("Start or stop the test server (%1)")
-                                .arg(m_startStopAction->shortcut().toString(QKeySequence::NativeText)));
+    m_startStop->setToolTip(
+        tr("Start or stop the test server (%1)").arg(m_startStopAction->shortcut().toString(QKeySequence::NativeText)));
     m_connectToIt->setToolTip(tr("Open an outgoing connection to this server, to see both sides (%1)")
                                   .arg(m_connectToItAction->shortcut().toString(QKeySequence::NativeText)));
 
@@ -272,10 +272,10 @@ void ServerPanel::updateStats()
         m_stats->setText(tr("No clients."));
     } else {
         m_stats->setText((s.clients == 1 ? tr("1 client") : tr("%1 clients").arg(s.clients))
-                         + tr(" \u00b7 in %1/s \u00b7 out %2/s \u00b7 %3 in / %4 out")
-                             .arg(QString::number(s.inPerSecond, 'f', 1), QString::number(s.outPerSecond, 'f', 1))
-                             .arg(s.messagesIn)
-                             .arg(s.messagesOut));
+            + tr(" \u00b7 in %1/s \u00b7 out %2/s \u00b7 %3 in / %4 out")
+                  .arg(QString::number(s.inPerSecond, 'f', 1), QString::number(s.outPerSecond, 'f', 1))
+                  .arg(s.messagesIn)
+                  .arg(s.messagesOut));
     }
     updateButtons();
 }
@@ -298,8 +298,8 @@ void ServerPanel::updateButtons()
     m_copy->setEnabled(running);
     m_connectToIt->setEnabled(running);
     m_broadcast->setEnabled(running && m_server->stats().clients > 0);
-    m_kick->setEnabled(running && m_current && m_server->hasClient(m_current)
-        && m_current->state() == Connection::State::Open);
+    m_kick->setEnabled(
+        running && m_current && m_server->hasClient(m_current) && m_current->state() == Connection::State::Open);
     m_connectToItAction->setEnabled(m_connectToIt->isEnabled());
     m_broadcastAction->setEnabled(m_broadcast->isEnabled());
     m_kickAction->setEnabled(m_kick->isEnabled());
@@ -329,9 +329,9 @@ void ServerPanel::connectToIt()
 void ServerPanel::broadcastText()
 {
     bool ok = false;
-    const QString text = broadcastPrompt() ? broadcastPrompt()(this, &ok)
-                                           : QInputDialog::getMultiLineText(this, tr("Broadcast"),
-                                               tr("Text message to every client:"), QString(), &ok);
+    const QString text = broadcastPrompt()
+        ? broadcastPrompt()(this, &ok)
+        : QInputDialog::getMultiLineText(this, tr("Broadcast"), tr("Text message to every client:"), QString(), &ok);
     if (ok && !text.isEmpty())
         m_server->broadcast(text);
 }

@@ -55,10 +55,10 @@ ExportDialog::ExportDialog(const QString &what, const QString &suggestedName, QW
     form->addRow(pathLabel, pathRow);
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("exportFormatCombo"));
-    m_format->addItem(tr("Session log (.jsonl): every event, frame and byte"),
-        int(SessionExporter::Format::SessionLog));
-    m_format->addItem(tr("HAR 1.2 (.har): handshake and messages, opens in browser tools"),
-        int(SessionExporter::Format::Har));
+    m_format->addItem(
+        tr("Session log (.jsonl): every event, frame and byte"), int(SessionExporter::Format::SessionLog));
+    m_format->addItem(
+        tr("HAR 1.2 (.har): handshake and messages, opens in browser tools"), int(SessionExporter::Format::Har));
     form->addRow(tr("F&ormat:"), m_format);
     layout->addLayout(form);
 

@@ -94,8 +94,8 @@ PreviousSessionsDialog::PreviousSessionsDialog(SessionJournal *journal, QWidget 
     layout->addWidget(buttons);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-        &PreviousSessionsDialog::updateButtons);
+    connect(
+        m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PreviousSessionsDialog::updateButtons);
     connect(m_list, &QTreeView::doubleClicked, this, &PreviousSessionsDialog::openSelected);
     connect(m_open, &QPushButton::clicked, this, &PreviousSessionsDialog::openSelected);
     connect(m_export, &QPushButton::clicked, this, &PreviousSessionsDialog::exportSelected);
@@ -158,7 +158,8 @@ void PreviousSessionsDialog::updateButtons()
     m_export->setEnabled(paths.size() == 1);
     // A journal being written belongs to a live connection: remove the connection instead.
     m_delete->setEnabled(!paths.isEmpty() && !anyActive);
-    m_delete->setToolTip(anyActive ? tr("A selected session is being recorded now") : tr("Delete the selected journal files"));
+    m_delete->setToolTip(
+        anyActive ? tr("A selected session is being recorded now") : tr("Delete the selected journal files"));
 }
 
 void PreviousSessionsDialog::openSelected()
@@ -181,9 +182,8 @@ void PreviousSessionsDialog::deleteSelected()
     if (paths.isEmpty())
         return;
     const QString question = tr("Delete %n session journal(s)? This cannot be undone.", nullptr, int(paths.size()));
-    const bool yes = confirmation()
-        ? confirmation()(this, question)
-        : QMessageBox::question(this, tr("Delete Sessions"), question) == QMessageBox::Yes;
+    const bool yes = confirmation() ? confirmation()(this, question)
+                                    : QMessageBox::question(this, tr("Delete Sessions"), question) == QMessageBox::Yes;
     if (!yes)
         return;
     for (const QString &path : paths)

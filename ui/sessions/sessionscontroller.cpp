@@ -1,14 +1,14 @@
 #include "sessions/sessionscontroller.h"
 
-#include "connection/connection.h"
-#include "sessions/exportdialog.h"
 #include "common/filedialogs.h"
-#include "preferences/preferencesdialog.h"
-#include "sessions/previoussessionsdialog.h"
+#include "connection/connection.h"
+#include "connection/workspace.h"
 #include "files/sessionexporter.h"
 #include "files/sessionimporter.h"
 #include "files/sessionjournal.h"
-#include "connection/workspace.h"
+#include "preferences/preferencesdialog.h"
+#include "sessions/exportdialog.h"
+#include "sessions/previoussessionsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -49,7 +49,8 @@ void SessionsController::createActions()
     m_importAction = make(QStringLiteral("importAction"), tr("&Import\u2026"), QKeySequence::Open,
         tr("Open a session log (.jsonl) or a HAR file (also from Chrome DevTools) as read-only connections"));
     m_previousSessionsAction = make(QStringLiteral("previousSessionsAction"), tr("&Previous Sessions\u2026"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), tr("Reopen, export or delete the journals of earlier connections"));
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+        tr("Reopen, export or delete the journals of earlier connections"));
     m_exportConnectionAction = make(QStringLiteral("exportConnectionAction"), tr("&Export Connection\u2026"),
         QKeySequence(Qt::CTRL | Qt::Key_E),
         tr("Save the selected connection as a session log or HAR (secrets masked unless you ask)"));
@@ -106,8 +107,8 @@ void SessionsController::showProblem(const QString &title, const QString &text)
     box->open();
 }
 
-bool SessionsController::addImported(std::vector<std::unique_ptr<Connection>> connections, const QString &from,
-    const QStringList &notes)
+bool SessionsController::addImported(
+    std::vector<std::unique_ptr<Connection>> connections, const QString &from, const QStringList &notes)
 {
     Connection *last = nullptr;
     for (auto &c : connections) {
@@ -160,8 +161,8 @@ bool SessionsController::openSessions(const QStringList &paths)
     return any;
 }
 
-bool SessionsController::exportConnections(const QList<const Connection *> &connections, const QString &what,
-    const QString &suggestedName)
+bool SessionsController::exportConnections(
+    const QList<const Connection *> &connections, const QString &what, const QString &suggestedName)
 {
     if (connections.isEmpty())
         return false;
@@ -177,9 +178,10 @@ bool SessionsController::exportConnections(const QList<const Connection *> &conn
         return false;
     }
     m_lastError.clear();
-    m_window->statusBar()->showMessage(tr("Exported %n connection(s) to %1 as %2%3.", nullptr, int(connections.size()))
-                                 .arg(QDir::toNativeSeparators(dialog.path()), SessionExporter::formatName(dialog.format()),
-                                     options.revealSecrets ? tr(" with secrets unmasked") : tr(", secrets masked")),
+    m_window->statusBar()->showMessage(
+        tr("Exported %n connection(s) to %1 as %2%3.", nullptr, int(connections.size()))
+            .arg(QDir::toNativeSeparators(dialog.path()), SessionExporter::formatName(dialog.format()),
+                options.revealSecrets ? tr(" with secrets unmasked") : tr(", secrets masked")),
         10000);
     return true;
 }
@@ -203,8 +205,8 @@ void SessionsController::exportWorkspace()
         all << c;
         events += c->events().size();
     }
-    const QString what = tr("The workspace: %n connection(s)", nullptr, int(all.size()))
-        + tr(", %n event(s)", nullptr, int(events));
+    const QString what
+        = tr("The workspace: %n connection(s)", nullptr, int(all.size())) + tr(", %n event(s)", nullptr, int(events));
     exportConnections(all, what, QStringLiteral("workspace"));
 }
 
@@ -219,7 +221,8 @@ void SessionsController::exportJournalFile(const QString &path)
     QList<const Connection *> list;
     for (const auto &c : connections)
         list << c.get();
-    exportConnections(list, tr("Session %1 (%n connection(s))", nullptr, int(list.size())).arg(QFileInfo(path).fileName()),
+    exportConnections(list,
+        tr("Session %1 (%n connection(s))", nullptr, int(list.size())).arg(QFileInfo(path).fileName()),
         QFileInfo(path).completeBaseName());
 }
 

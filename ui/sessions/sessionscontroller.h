@@ -43,8 +43,8 @@ public:
     // Previous sessions: journal files reopened as read-only connections.
     bool openSessions(const QStringList &paths);
     // Asks where and how (ExportDialog), then writes; false when cancelled or failed (lastError()).
-    bool exportConnections(const QList<const Connection *> &connections, const QString &what,
-        const QString &suggestedName);
+    bool exportConnections(
+        const QList<const Connection *> &connections, const QString &what, const QString &suggestedName);
     // The last import or export problem, as shown to the user.
     QString lastError() const { return m_lastError; }
 
@@ -61,8 +61,8 @@ private:
     void importChosenFile();
     void showPreviousSessions();
     void exportJournalFile(const QString &path);
-    bool addImported(std::vector<std::unique_ptr<Connection>> connections, const QString &from,
-        const QStringList &notes);
+    bool addImported(
+        std::vector<std::unique_ptr<Connection>> connections, const QString &from, const QStringList &notes);
     void showProblem(const QString &title, const QString &text);
 
     Workspace *m_workspace;

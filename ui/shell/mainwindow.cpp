@@ -1,29 +1,29 @@
 #include "shell/mainwindow.h"
 
-#include "compose/closedialog.h"
 #include "common/colorscheme.h"
+#include "common/theme.h"
+#include "compose/closedialog.h"
 #include "compose/composer.h"
 #include "connect/connectbar.h"
+#include "connect/reconnectstrip.h"
 #include "connection/connection.h"
-#include "models/connectionlistmodel.h"
+#include "connection/reconnectcontroller.h"
+#include "connection/workspace.h"
 #include "connectionlist/connectionlistview.h"
-#include "log/connectionstatsplot.h"
+#include "detail/eventdetailview.h"
 #include "endpoints/endpointspanel.h"
 #include "endpoints/endpointstore.h"
-#include "detail/eventdetailview.h"
-#include "models/eventlogmodel.h"
-#include "log/eventlogview.h"
+#include "explain/secretmasker.h"
+#include "files/sessionjournal.h"
 #include "handshake/handshakediffdialog.h"
 #include "handshake/handshakeview.h"
+#include "log/connectionstatsplot.h"
+#include "log/eventlogview.h"
+#include "models/connectionlistmodel.h"
+#include "models/eventlogmodel.h"
 #include "preferences/preferencesdialog.h"
-#include "connection/reconnectcontroller.h"
-#include "connect/reconnectstrip.h"
-#include "explain/secretmasker.h"
 #include "server/serverpanel.h"
-#include "files/sessionjournal.h"
 #include "sessions/sessionscontroller.h"
-#include "common/theme.h"
-#include "connection/workspace.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -41,8 +41,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -157,8 +157,8 @@ void MainWindow::createActions()
         = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
     m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_pingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_statsTabAction = make(QStringLiteral("statsTabAction"), tr("&Stats"), nullptr,
-        tr("Show ping round-trip times and message rates"));
+    m_statsTabAction = make(
+        QStringLiteral("statsTabAction"), tr("&Stats"), nullptr, tr("Show ping round-trip times and message rates"));
     m_statsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
     m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), tr("Reveal &Secrets"), "eye",
         tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
@@ -347,7 +347,7 @@ void MainWindow::createMenusAndToolBar()
     view->addAction(m_revealSecretsAction);
     QMenu *schemes = view->addMenu(tr("&Theme"));
     auto *schemeGroup = new QActionGroup(this);
-    const QStringList schemeNames{ tr("&System"), tr("&Light"), tr("&Dark") };
+    const QStringList schemeNames { tr("&System"), tr("&Light"), tr("&Dark") };
     for (int scheme = ColorScheme::System; scheme <= ColorScheme::Dark; ++scheme) {
         QAction *action = schemes->addAction(schemeNames.at(scheme));
         action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
@@ -460,9 +460,10 @@ void MainWindow::setCurrentConnection(Connection *connection)
     m_serverPanel->setCurrentConnection(connection);
     m_reconnectStrip->setController(reconnectControllerFor(connection));
     m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
-    setWindowTitle(connection ? tr("%1%2 \u2014 WS Inspector")
-                                    .arg(shownUrl(connection), connection->isImported() ? tr(" [read-only]") : QString())
-                              : tr("WS Inspector"));
+    setWindowTitle(connection
+            ? tr("%1%2 \u2014 WS Inspector")
+                  .arg(shownUrl(connection), connection->isImported() ? tr(" [read-only]") : QString())
+            : tr("WS Inspector"));
     onCurrentStateChanged();
 }
 
@@ -711,7 +712,8 @@ void MainWindow::restoreSettings()
         settings.value(QStringLiteral("window/handshakeChecksSplitter")).toByteArray());
     m_showFramesAction->setChecked(settings.value(QStringLiteral("log/showFrames"), false).toBool());
     m_relativeTimeAction->setChecked(settings.value(QStringLiteral("log/relativeTime"), false).toBool());
-    m_eventLogView->tableView()->horizontalHeader()->restoreState(settings.value(QStringLiteral("log/header")).toByteArray());
+    m_eventLogView->tableView()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("log/header")).toByteArray());
     m_tabs->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), m_tabs->count() - 1));
     m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 60).toInt());
     // Secrets stay masked unless the user chose otherwise.

@@ -196,13 +196,13 @@ void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
     if (auth.isEmpty()) {
         // Qt sends credentials only after this challenge, re-sending CONNECT on the same socket.
         reply(client, "HTTP/1.1 407 Proxy Authentication Required",
-              "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\nProxy-Connection: keep-alive\r\n", {}, false);
+            "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\nProxy-Connection: keep-alive\r\n", {}, false);
         return;
     }
     if (auth != expected) {
         Q_EMIT refused(tr("wrong proxy credentials"));
         reply(client, "HTTP/1.1 407 Proxy Authentication Required",
-              "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\n", {}, true);
+            "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\n", {}, true);
         return;
     }
 
@@ -239,8 +239,8 @@ void WireTap::onLookedUp(const QHostInfo &info)
         m_dnsUs = m_clock.nsecsElapsed() / 1000;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const QString why = info.error() == QHostInfo::NoError ? tr("no addresses") : info.errorString();
-            const QString message = tr("DNS lookup failed for \"%1\": %2. Check the host name in the URL.")
-                                        .arg(m_targetHost, why);
+            const QString message
+                = tr("DNS lookup failed for \"%1\": %2. Check the host name in the URL.").arg(m_targetHost, why);
             reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
             Q_EMIT failed(ErrorLayer::Dns, message);
             finishUpstream(false);
@@ -269,12 +269,12 @@ void WireTap::connectUpstream()
         config.setCaCertificates(cas);
         config.setProtocol(m_tls.protocol);
         config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        config.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
+        config.setAllowedNextProtocols({ QByteArrayLiteral("http/1.1") });
         if (!m_tls.clientCertificate.isNull()) {
             config.setLocalCertificate(m_tls.clientCertificate);
             config.setPrivateKey(m_tls.clientKey);
             if (!m_tls.clientChain.isEmpty())
-                config.setLocalCertificateChain(QList<QSslCertificate>{m_tls.clientCertificate} + m_tls.clientChain);
+                config.setLocalCertificateChain(QList<QSslCertificate> { m_tls.clientCertificate } + m_tls.clientChain);
         }
         upstream->setSslConfiguration(config);
         connect(upstream, &QSslSocket::sslErrors, this, &WireTap::onUpstreamSslErrors);
@@ -290,8 +290,8 @@ void WireTap::connectUpstream()
     connect(m_upstream, &QTcpSocket::disconnected, this, &WireTap::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &WireTap::onUpstreamError);
     if (m_tls.intercept)
-        static_cast<QSslSocket *>(m_upstream)->connectToHostEncrypted(m_upstreamAddress.toString(), m_targetPort,
-                                                                      m_targetHost);
+        static_cast<QSslSocket *>(m_upstream)
+            ->connectToHostEncrypted(m_upstreamAddress.toString(), m_targetPort, m_targetHost);
     else
         m_upstream->connectToHost(m_upstreamAddress, m_targetPort);
 }
@@ -393,8 +393,8 @@ void WireTap::openTunnel()
     connect(client, &QSslSocket::encrypted, this, startRelaying);
     connect(client, &QSslSocket::errorOccurred, this, [this, client](QAbstractSocket::SocketError) {
         if (!client->isEncrypted() && !m_tunnelUp)
-            Q_EMIT failed(ErrorLayer::Tls, tr("TLS between the inspector's tap and its own WebSocket failed: %1")
-                                               .arg(client->errorString()));
+            Q_EMIT failed(ErrorLayer::Tls,
+                tr("TLS between the inspector's tap and its own WebSocket failed: %1").arg(client->errorString()));
     });
     client->startServerEncryption();
 }
@@ -533,21 +533,23 @@ void WireTap::onUpstreamError()
     case QAbstractSocket::SslInvalidUserDataError:
         message = droppedAfterTls
             ? tr("%1 closed the connection right after the TLS handshake. Servers do that when they require a "
-                 "client certificate: set one in the connection's TLS options.").arg(where)
+                 "client certificate: set one in the connection's TLS options.")
+                  .arg(where)
             : tr("TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
-                 "the connection's TLS options.").arg(where, m_upstream->errorString());
+                 "the connection's TLS options.")
+                  .arg(where, m_upstream->errorString());
         break;
     default:
         message = tr("TCP connection to %1 failed: %2.").arg(where, m_upstream->errorString());
         break;
     }
     reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
-    const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
-        || error == QAbstractSocket::SslInvalidUserDataError;
+    const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError
+        || error == QAbstractSocket::SslInternalError || error == QAbstractSocket::SslInvalidUserDataError;
     Q_EMIT failed(error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns
-                  : tls                                        ? ErrorLayer::Tls
-                                                               : ErrorLayer::Tcp,
-                  message);
+            : tls                                             ? ErrorLayer::Tls
+                                                              : ErrorLayer::Tcp,
+        message);
     finishUpstream(false);
 }
 
@@ -574,7 +576,7 @@ void WireTap::onClientDisconnected()
 }
 
 void WireTap::reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
-                    const QByteArray &body, bool closeAfter)
+    const QByteArray &body, bool closeAfter)
 {
     if (!client || client->state() != QAbstractSocket::ConnectedState)
         return;

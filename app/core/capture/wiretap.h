@@ -1,12 +1,12 @@
 #pragma once
 
-#include "tls/certificateauthority.h"
 #include "store/eventrecord.h"
+#include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QNetworkProxy>
 #include <QObject>
@@ -29,12 +29,12 @@ struct TapTlsSettings
     bool intercept = false;
     IssuedCertificate leaf;
     QList<QSslCertificate> extraCaCertificates; // trusted besides the system's
-    QSslCertificate clientCertificate;          // mutual TLS
+    QSslCertificate clientCertificate; // mutual TLS
     QSslKey clientKey;
     QList<QSslCertificate> clientChain;
     QSsl::SslProtocol protocol = QSsl::SecureProtocols;
-    bool insecure = false;                      // proceed past verification errors without asking
-    QStringList trustedFingerprints;            // leaf SHA-256 fingerprints the user chose to always trust
+    bool insecure = false; // proceed past verification errors without asking
+    QStringList trustedFingerprints; // leaf SHA-256 fingerprints the user chose to always trust
 };
 
 // A one-connection HTTP CONNECT proxy on 127.0.0.1 through which a single QWebSocket reaches its server,
@@ -115,8 +115,8 @@ private:
     void openTunnel();
     void connectUpstream();
     void onClientDisconnected();
-    void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
-               const QByteArray &body, bool closeAfter);
+    void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body,
+        bool closeAfter);
     void finishUpstream(bool byPeer);
     void forwardToClient(const QByteArray &data);
 
@@ -125,7 +125,7 @@ private:
     QString m_user;
     QString m_password;
     QTcpServer *m_server = nullptr;
-    QPointer<QTcpSocket> m_client;   // the authenticated tunnel's client side
+    QPointer<QTcpSocket> m_client; // the authenticated tunnel's client side
     QTcpSocket *m_upstream = nullptr;
     TapTlsSettings m_tls;
     QList<QSslError> m_lastTlsErrors;
@@ -134,11 +134,11 @@ private:
     bool m_holdBackPings = false;
     bool m_upstreamTlsUp = false;
     bool m_incomingHeadDone = false; // past the HTTP response head: frames follow
-    QByteArray m_splitBuffer;        // incoming bytes not yet cut into whole frames (auto-pong off)
+    QByteArray m_splitBuffer; // incoming bytes not yet cut into whole frames (auto-pong off)
     qint64 m_tcpUs = -1;
     QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
-    QByteArray m_pendingToUpstream;  // client bytes that arrived with the CONNECT head
+    QByteArray m_pendingToUpstream; // client bytes that arrived with the CONNECT head
     QElapsedTimer m_clock;
     qint64 m_dnsUs = -1;
     int m_lookupId = -1;

@@ -23,7 +23,7 @@ FramedSender::~FramedSender() = default;
 
 void FramedSender::enqueue(const QByteArray &payload, bool isText, qint64 frameSize)
 {
-    m_queue.push_back(Pending{ payload, isText, qMax<qint64>(1, frameSize), 0 });
+    m_queue.push_back(Pending { payload, isText, qMax<qint64>(1, frameSize), 0 });
     if (!m_timer->isActive())
         m_timer->start(0);
 }

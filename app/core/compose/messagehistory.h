@@ -18,7 +18,9 @@ public:
         QString body;
     };
 
-    explicit MessageHistory(int limit = 500) : m_limit(limit) {}
+    explicit MessageHistory(int limit = 500)
+        : m_limit(limit)
+    { }
 
     void add(const Entry &entry);
     // Walks back (older) or forward (newer) from the current position; returns false at either end.

@@ -39,7 +39,8 @@ ParsedPayload parseHex(const QString &input)
         if (c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(':'))
             continue;
         // "0x" prefixes are allowed before each byte.
-        if (c == QLatin1Char('0') && i + 1 < input.size() && (input.at(i + 1) == QLatin1Char('x') || input.at(i + 1) == QLatin1Char('X'))
+        if (c == QLatin1Char('0') && i + 1 < input.size()
+            && (input.at(i + 1) == QLatin1Char('x') || input.at(i + 1) == QLatin1Char('X'))
             && (digits.size() % 2 == 0)) {
             ++i;
             continue;
@@ -47,7 +48,8 @@ ParsedPayload parseHex(const QString &input)
         const char ch = char(c.toLatin1());
         if (!std::isxdigit(static_cast<unsigned char>(ch)) || c.unicode() > 127) {
             locate(input, i, &out);
-            out.error = tr("Line %1, column %2: '%3' is not a hex digit (0-9, a-f).").arg(out.line).arg(out.column).arg(c);
+            out.error
+                = tr("Line %1, column %2: '%3' is not a hex digit (0-9, a-f).").arg(out.line).arg(out.column).arg(c);
             return out;
         }
         digits.append(ch);
@@ -69,9 +71,10 @@ ParsedPayload parseBase64(const QString &input)
         const QChar c = input.at(i);
         if (c.isSpace())
             continue;
-        const bool valid = (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('+') || c == QLatin1Char('/')
-            || c == QLatin1Char('=') || c == QLatin1Char('-') || c == QLatin1Char('_');
+        const bool valid = (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            || c == QLatin1Char('+') || c == QLatin1Char('/') || c == QLatin1Char('=') || c == QLatin1Char('-')
+            || c == QLatin1Char('_');
         if (!valid) {
             locate(input, i, &out);
             out.error = tr("Line %1, column %2: '%3' is not a base64 character.").arg(out.line).arg(out.column).arg(c);
@@ -102,10 +105,14 @@ ParsedPayload parseBase64(const QString &input)
 const char *payloadFormatId(PayloadFormat format)
 {
     switch (format) {
-    case PayloadFormat::Text: return "text";
-    case PayloadFormat::Json: return "json";
-    case PayloadFormat::Hex: return "hex";
-    case PayloadFormat::Base64: return "base64";
+    case PayloadFormat::Text:
+        return "text";
+    case PayloadFormat::Json:
+        return "json";
+    case PayloadFormat::Hex:
+        return "hex";
+    case PayloadFormat::Base64:
+        return "base64";
     }
     return "text";
 }

@@ -15,11 +15,11 @@ struct ParsedPayload
 {
     bool ok = false;
     QByteArray bytes;
-    bool isText = false;  // goes out as a text message
-    QString error;        // e.g. "Line 3, column 7: missing value after ':'"
-    int line = 0;         // 1-based, 0 when not applicable
-    int column = 0;       // 1-based
-    int position = -1;    // 0-based character offset in the input, -1 when not applicable
+    bool isText = false; // goes out as a text message
+    QString error; // e.g. "Line 3, column 7: missing value after ':'"
+    int line = 0; // 1-based, 0 when not applicable
+    int column = 0; // 1-based
+    int position = -1; // 0-based character offset in the input, -1 when not applicable
 };
 
 ParsedPayload parsePayload(PayloadFormat format, const QString &input);

@@ -24,12 +24,12 @@ QString tr(const char *text)
 QJsonObject toJson(const SavedMessage &m)
 {
     return {
-        {QStringLiteral("id"), m.id},
-        {QStringLiteral("name"), m.name},
-        {QStringLiteral("format"), QString::fromLatin1(payloadFormatId(m.format))},
-        {QStringLiteral("body"), m.body},
-        {QStringLiteral("endpoint"), m.endpoint},
-        {QStringLiteral("saved_at"), m.savedAt.toUTC().toString(Qt::ISODateWithMs)},
+        { QStringLiteral("id"), m.id },
+        { QStringLiteral("name"), m.name },
+        { QStringLiteral("format"), QString::fromLatin1(payloadFormatId(m.format)) },
+        { QStringLiteral("body"), m.body },
+        { QStringLiteral("endpoint"), m.endpoint },
+        { QStringLiteral("saved_at"), m.savedAt.toUTC().toString(Qt::ISODateWithMs) },
     };
 }
 
@@ -42,7 +42,7 @@ bool fromJson(const QJsonObject &o, SavedMessage *m)
     m->savedAt = QDateTime::fromString(o.value(QStringLiteral("saved_at")).toString(), Qt::ISODateWithMs);
     const QString format = o.value(QStringLiteral("format")).toString(QStringLiteral("text"));
     bool known = false;
-    for (PayloadFormat f : {PayloadFormat::Text, PayloadFormat::Json, PayloadFormat::Hex, PayloadFormat::Base64}) {
+    for (PayloadFormat f : { PayloadFormat::Text, PayloadFormat::Json, PayloadFormat::Hex, PayloadFormat::Base64 }) {
         if (format == QLatin1String(payloadFormatId(f))) {
             m->format = f;
             known = true;
@@ -63,7 +63,8 @@ QList<SavedMessage> parse(const QByteArray &json, QString *error)
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
         if (error)
-            *error = tr("This is not a WS Inspector saved messages file (format %1 expected).").arg(QLatin1String(kFormat));
+            *error = tr("This is not a WS Inspector saved messages file (format %1 expected).")
+                         .arg(QLatin1String(kFormat));
         return {};
     }
     QList<SavedMessage> out;
@@ -81,8 +82,7 @@ QList<SavedMessage> parse(const QByteArray &json, QString *error)
 
 SavedMessageStore::SavedMessageStore(const QString &filePath)
     : m_path(filePath)
-{
-}
+{ }
 
 bool SavedMessageStore::load(QString *error)
 {
@@ -110,7 +110,8 @@ QByteArray SavedMessageStore::exportJson(const QList<SavedMessage> &messages) co
     QJsonArray array;
     for (const SavedMessage &m : messages)
         array.append(toJson(m));
-    const QJsonObject root{{QStringLiteral("format"), QLatin1String(kFormat)}, {QStringLiteral("messages"), array}};
+    const QJsonObject root { { QStringLiteral("format"), QLatin1String(kFormat) },
+        { QStringLiteral("messages"), array } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -10,11 +10,11 @@ namespace wsi {
 
 struct SavedMessage
 {
-    QString id;        // stable, generated
+    QString id; // stable, generated
     QString name;
     PayloadFormat format = PayloadFormat::Text;
-    QString body;      // as typed (hex stays hex)
-    QString endpoint;  // empty: global; else the URL it belongs to (scheme://host:port/path)
+    QString body; // as typed (hex stays hex)
+    QString endpoint; // empty: global; else the URL it belongs to (scheme://host:port/path)
     QDateTime savedAt;
 };
 

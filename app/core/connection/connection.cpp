@@ -1,24 +1,24 @@
 #include "connection/connection.h"
 
-#include "tls/certificateauthority.h"
-#include "protocol/closecodes.h"
+#include "capture/wiretap.h"
 #include "compose/framedsender.h"
-#include "explain/closeexplainer.h"
 #include "connection/keepalive.h"
-#include "explain/secretmasker.h"
 #include "connection/serversideendpoint.h"
+#include "connection/wirerecorder.h"
+#include "explain/closeexplainer.h"
+#include "explain/secretmasker.h"
+#include "protocol/closecodes.h"
+#include "store/wallclock.h"
+#include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 #include "tls/trustedcertificates.h"
-#include "store/wallclock.h"
-#include "connection/wirerecorder.h"
-#include "capture/wiretap.h"
 
 #include <QDir>
 #include <QNetworkRequest>
-#include <QStandardPaths>
 #include <QSslConfiguration>
 #include <QSslError>
 #include <QSslKey>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -154,12 +154,18 @@ void Connection::cancelTls()
 QString Connection::stateText(State state)
 {
     switch (state) {
-    case State::Idle: return tr("idle");
-    case State::Connecting: return tr("connecting");
-    case State::Open: return tr("open");
-    case State::Closing: return tr("closing");
-    case State::Closed: return tr("closed");
-    case State::Failed: return tr("failed");
+    case State::Idle:
+        return tr("idle");
+    case State::Connecting:
+        return tr("connecting");
+    case State::Open:
+        return tr("open");
+    case State::Closing:
+        return tr("closing");
+    case State::Closed:
+        return tr("closed");
+    case State::Failed:
+        return tr("failed");
     }
     return {};
 }
@@ -195,8 +201,8 @@ void Connection::appendEvent(const EventRecord &record, QByteArrayView payload)
     Q_EMIT eventsAppended();
 }
 
-void Connection::restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings,
-                                 State finalState, const QString &statusText)
+void Connection::restoreImported(
+    const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState, const QString &statusText)
 {
     m_imported = true;
     m_handshake = handshake;
@@ -205,7 +211,7 @@ void Connection::restoreImported(const HandshakeRecord &handshake, const Connect
     // Nothing is left to wait for: open(), close() and the send functions refuse a finished connection.
     m_tapDone = m_socketDone = m_finished = true;
     m_counters = {};
-    bool framesSeen[3] = {false, false, false};
+    bool framesSeen[3] = { false, false, false };
     for (qsizetype i = 0; i < m_events.size(); ++i) {
         const EventRecord &r = m_events.at(i);
         if (i == 0)
@@ -220,14 +226,23 @@ void Connection::restoreImported(const HandshakeRecord &handshake, const Connect
         quint64 bytes = 0;
         switch (r.type) {
         case EventType::HandshakeRequest:
-        case EventType::HandshakeResponse: bytes = r.payloadSize; break;
-        case EventType::Frame: bytes = r.payloadSize + r.value; break;
+        case EventType::HandshakeResponse:
+            bytes = r.payloadSize;
+            break;
+        case EventType::Frame:
+            bytes = r.payloadSize + r.value;
+            break;
         case EventType::Message:
         case EventType::Ping:
         case EventType::Pong:
-        case EventType::Close: bytes = framesSeen[int(r.dir)] ? 0 : r.payloadSize; break;
-        case EventType::Error: m_counters.errors++; break;
-        default: break;
+        case EventType::Close:
+            bytes = framesSeen[int(r.dir)] ? 0 : r.payloadSize;
+            break;
+        case EventType::Error:
+            m_counters.errors++;
+            break;
+        default:
+            break;
         }
         if (r.dir == Direction::Outgoing) {
             m_counters.bytesOut += bytes;
@@ -313,10 +328,11 @@ void Connection::open()
             appendInfo(warning);
         TapTlsSettings tls;
         tls.intercept = true;
-        tls.leaf = authority ? authority->issue({url.host()}) : IssuedCertificate();
+        tls.leaf = authority ? authority->issue({ url.host() }) : IssuedCertificate();
         if (tls.leaf.isNull()) {
-            appendError(ErrorLayer::App, tr("The inspector's certificate authority could not issue a certificate for %1: %2")
-                                             .arg(url.host(), authority ? authority->lastError() : tr("no CA")));
+            appendError(ErrorLayer::App,
+                tr("The inspector's certificate authority could not issue a certificate for %1: %2")
+                    .arg(url.host(), authority ? authority->lastError() : tr("no CA")));
             setState(State::Failed);
             m_tapDone = m_socketDone = true;
             maybeFinish();
@@ -366,9 +382,9 @@ void Connection::open()
         m_handshake.tls = report;
         m_handshake.tlsKnown = true;
         m_timings.tlsUs = tlsUs;
-        QString summary = tr("%1 with %2, %3, %4").arg(report.host, report.protocol, report.cipher,
-                                                        report.verified ? tr("certificate verified")
-                                                                        : tr("certificate NOT verified"));
+        QString summary = tr("%1 with %2, %3, %4")
+                              .arg(report.host, report.protocol, report.cipher,
+                                  report.verified ? tr("certificate verified") : tr("certificate NOT verified"));
         if (report.proceededDespiteErrors)
             summary += tr(" (proceeding despite: %1)").arg(report.errorTexts.join(QLatin1Char(' ')));
         EventRecord r;
@@ -384,8 +400,9 @@ void Connection::open()
         m_awaitingTlsDecision = true;
         if (m_deadline)
             m_deadline->stop(); // the user is deciding; that is not the server being slow
-        appendError(ErrorLayer::Tls, tr("The certificate of %1 failed verification: %2")
-                                         .arg(report.host, report.errorTexts.join(QLatin1Char(' '))));
+        appendError(ErrorLayer::Tls,
+            tr("The certificate of %1 failed verification: %2")
+                .arg(report.host, report.errorTexts.join(QLatin1Char(' '))));
         Q_EMIT handshakeUpdated();
         Q_EMIT tlsDecisionNeeded(report);
     });
@@ -396,7 +413,7 @@ void Connection::open()
     if (intercept) {
         // This socket talks TLS only with the tap, and trusts nothing but the inspector's own CA.
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setCaCertificates({authority->certificate()});
+        tls.setCaCertificates({ authority->certificate() });
         m_socket->setSslConfiguration(tls);
     } else if (secure) {
         // Interception off: the socket's own TLS is the real one, so the TLS options apply to it.
@@ -413,7 +430,7 @@ void Connection::open()
                 tls.setLocalCertificate(certificate);
                 tls.setPrivateKey(key);
                 if (!chain.isEmpty())
-                    tls.setLocalCertificateChain(QList<QSslCertificate>{certificate} + chain);
+                    tls.setLocalCertificateChain(QList<QSslCertificate> { certificate } + chain);
             } else {
                 appendError(ErrorLayer::Tls, error);
             }
@@ -424,7 +441,7 @@ void Connection::open()
     connect(m_socket.get(), &QWebSocket::bytesWritten, this, &Connection::bytesWritten);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &Connection::onSocketDisconnected);
     connect(m_socket.get(), QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
-            &Connection::onSocketError);
+        &Connection::onSocketError);
     connect(m_socket.get(), &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         QStringList reasons;
         for (const QSslError &e : errors)
@@ -434,18 +451,17 @@ void Connection::open()
             appendInfo(tr("Proceeding despite certificate errors (insecure): %1").arg(reasons.join(QLatin1Char(' '))));
             return;
         }
-        appendError(ErrorLayer::Tls, tr("TLS certificate verification failed for %1: %2. The connection was not "
-                                        "trusted; check the server's certificate.")
-                                         .arg(m_options.url.host(), reasons.join(QStringLiteral("; "))));
+        appendError(ErrorLayer::Tls,
+            tr("TLS certificate verification failed for %1: %2. The connection was not "
+               "trusted; check the server's certificate.")
+                .arg(m_options.url.host(), reasons.join(QStringLiteral("; "))));
     });
     if (m_handshake.encrypted) {
         // The wire is TLS: QWebSocket's view is the only plaintext, so messages come from its signals.
-        connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-            appendSocketMessage(Direction::Incoming, true, text.toUtf8());
-        });
-        connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &bytes) {
-            appendSocketMessage(Direction::Incoming, false, bytes);
-        });
+        connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { appendSocketMessage(Direction::Incoming, true, text.toUtf8()); });
+        connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &bytes) { appendSocketMessage(Direction::Incoming, false, bytes); });
         connect(m_socket.get(), &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &payload) {
             EventRecord r;
             r.timeUs = wallClockUs();
@@ -469,7 +485,7 @@ void Connection::open()
     handshakeOptions.setSubprotocols(m_options.subprotocols);
     if (m_handshake.encrypted) {
         for (const QByteArray &name : request.rawHeaderList())
-            m_handshake.socketRequestHeaders.append({name, request.rawHeader(name)});
+            m_handshake.socketRequestHeaders.append({ name, request.rawHeader(name) });
     }
     m_socket->open(request, handshakeOptions);
 }
@@ -641,8 +657,8 @@ void Connection::explainEnding()
     const CloseExplanation why = closeExplanation();
     if (m_handshake.encrypted && why.closer == CloseExplanation::Closer::Neither)
         return; // an opaque TLS wire has no Close frames to read: the socket's close code said it already
-    QString text = why.closer == CloseExplanation::Closer::NotOpened && !m_statusText.isEmpty() ? m_statusText
-                                                                                                : why.summary;
+    QString text
+        = why.closer == CloseExplanation::Closer::NotOpened && !m_statusText.isEmpty() ? m_statusText : why.summary;
     if (text.isEmpty())
         return;
     if (why.closer != CloseExplanation::Closer::NotOpened && why.closer != CloseExplanation::Closer::StillOpen
@@ -676,8 +692,8 @@ void Connection::maybeFinish()
             if (m_statusText.isEmpty() || m_handshake.encrypted) {
                 const int socketCode = m_socket ? int(m_socket->closeCode()) : -1;
                 text = m_handshake.encrypted
-                           ? tr("Closed (%1 %2)").arg(socketCode).arg(closeCodeName(socketCode))
-                           : tr("Closed without a Close frame: the TCP connection dropped (1006 abnormal closure).");
+                    ? tr("Closed (%1 %2)").arg(socketCode).arg(closeCodeName(socketCode))
+                    : tr("Closed without a Close frame: the TCP connection dropped (1006 abnormal closure).");
             } else {
                 text = m_statusText;
             }
@@ -745,9 +761,10 @@ bool Connection::sendFramed(const QByteArray &payload, bool isText, qint64 frame
 {
     if (!canSendFramed()) {
         if (error) {
-            *error = m_state != State::Open ? tr("The connection is not open.")
-                                            : tr("Frames can be injected only into connections this app opened through a "
-                                                 "tap that sees plaintext (for wss, turn TLS interception on).");
+            *error = m_state != State::Open
+                ? tr("The connection is not open.")
+                : tr("Frames can be injected only into connections this app opened through a "
+                     "tap that sees plaintext (for wss, turn TLS interception on).");
         }
         return false;
     }
@@ -777,7 +794,8 @@ void Connection::cancelFramedSend(const QString &why)
         return;
     const qint64 dropped = m_framedSender->cancel();
     if (dropped > 0)
-        appendInfo(tr("%n byte(s) of queued messages were not sent: %1", nullptr, int(qMin<qint64>(dropped, INT_MAX))).arg(why));
+        appendInfo(tr("%n byte(s) of queued messages were not sent: %1", nullptr, int(qMin<qint64>(dropped, INT_MAX)))
+                       .arg(why));
 }
 
 bool Connection::sendRawFrame(const RawFrameSpec &spec, QString *error)
@@ -792,7 +810,8 @@ bool Connection::sendRawFrame(const RawFrameSpec &spec, QString *error)
     if (m_state != State::Open || !m_tap)
         return fail(tr("The connection is not open."));
     if (m_handshake.encrypted)
-        return fail(tr("The tap cannot inject into an encrypted stream: turn TLS interception on for this connection."));
+        return fail(
+            tr("The tap cannot inject into an encrypted stream: turn TLS interception on for this connection."));
     const QByteArray bytes = encodeFrame(spec);
     appendInfo(tr("Injected raw frame (for testing servers): %1").arg(spec.describe()));
     if (m_recorder->clientStreamAtBoundary() && m_pendingInjections.isEmpty())

@@ -36,7 +36,7 @@ public:
     {
         quint64 messagesIn = 0;
         quint64 messagesOut = 0;
-        quint64 bytesIn = 0;  // wire bytes, server -> client
+        quint64 bytesIn = 0; // wire bytes, server -> client
         quint64 bytesOut = 0; // wire bytes, client -> server
         quint64 errors = 0;
     };
@@ -134,7 +134,7 @@ public:
     // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
     // there. Counters are recomputed from the events, since files do not store them.
     void restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState,
-                         const QString &statusText);
+        const QString &statusText);
     bool isImported() const { return m_imported; }
 
     // Incoming connections: bytes the front relay recorded (Incoming = from the client).

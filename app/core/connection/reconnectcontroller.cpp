@@ -1,9 +1,9 @@
 #include "connection/reconnectcontroller.h"
 
-#include "explain/closeexplainer.h"
 #include "connection/connection.h"
-#include "store/wallclock.h"
 #include "connection/workspace.h"
+#include "explain/closeexplainer.h"
+#include "store/wallclock.h"
 
 #include <QTimer>
 

@@ -12,11 +12,16 @@ constexpr quint8 kTlsApplicationData = 23;
 quint8 frameFlags(const FrameHeader &h)
 {
     quint8 flags = 0;
-    if (h.fin) flags |= FlagFin;
-    if (h.rsv1) flags |= FlagRsv1;
-    if (h.rsv2) flags |= FlagRsv2;
-    if (h.rsv3) flags |= FlagRsv3;
-    if (h.masked) flags |= FlagMasked;
+    if (h.fin)
+        flags |= FlagFin;
+    if (h.rsv1)
+        flags |= FlagRsv1;
+    if (h.rsv2)
+        flags |= FlagRsv2;
+    if (h.rsv3)
+        flags |= FlagRsv3;
+    if (h.masked)
+        flags |= FlagMasked;
     return flags;
 }
 
@@ -29,8 +34,7 @@ WireRecorder::WireRecorder(Connection *connection, Perspective perspective)
     , m_serverDir(perspective == Perspective::Client ? Direction::Incoming : Direction::Outgoing)
     , m_clientSink(this, m_clientDir)
     , m_serverSink(this, m_serverDir)
-{
-}
+{ }
 
 void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
 {
@@ -39,8 +43,8 @@ void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
         m_clientFrames = FrameDecoder(FrameDecoder::Role::ClientToServer, endpoint->maxMessageSize());
 }
 
-void WireRecorder::append(EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub,
-                          quint8 flags, quint32 maskKey)
+void WireRecorder::append(
+    EventType type, Direction dir, QByteArrayView payload, quint64 value, quint8 sub, quint8 flags, quint32 maskKey)
 {
     flushPendingFrame();
     EventRecord r;
@@ -59,8 +63,8 @@ void WireRecorder::flushPendingFrame()
     if (!m_pendingFrame.active)
         return;
     m_pendingFrame.active = false;
-    m_connection->m_events.append(m_pendingFrame.record,
-                                  QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
+    m_connection->m_events.append(
+        m_pendingFrame.record, QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
 }
 
 void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
@@ -101,8 +105,8 @@ void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
         if (m_request.state() == HandshakeParser::State::Failed) {
             m_requestDone = true;
             append(EventType::Error, m_clientDir,
-                   QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
-                   quint8(ErrorLayer::Http));
+                QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
+                quint8(ErrorLayer::Http));
             if (m_endpoint)
                 m_endpoint->onRequestInvalid(m_request.error());
             return;
@@ -127,8 +131,10 @@ void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
             m_connection->m_handshake.response = m_response.head();
             append(EventType::HandshakeResponse, m_serverDir, bytes, quint64(bytes.size()));
             append(EventType::Error, m_serverDir,
-                   QObject::tr("The server's answer to the upgrade is not valid HTTP: %1").arg(m_response.error()).toUtf8(),
-                   0, quint8(ErrorLayer::Http));
+                QObject::tr("The server's answer to the upgrade is not valid HTTP: %1")
+                    .arg(m_response.error())
+                    .toUtf8(),
+                0, quint8(ErrorLayer::Http));
             return;
         }
         if (m_response.headComplete() && !m_responseHeadDone)
@@ -187,13 +193,14 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
     hs.responseComplete = true;
     hs.responseBody = m_response.body();
     hs.responseBodyTruncated = m_response.bodyTruncated();
-    append(EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody,
-           quint64(hs.response.raw.size()));
+    append(
+        EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody, quint64(hs.response.raw.size()));
 
     if (m_upgradeFailed) {
-        QString message = QObject::tr("The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3")
-                              .arg(hs.response.status)
-                              .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
+        QString message
+            = QObject::tr("The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3")
+                  .arg(hs.response.status)
+                  .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
         if (!hs.responseBody.isEmpty())
             message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
         append(EventType::Error, m_serverDir, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
@@ -255,11 +262,12 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
 void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
 {
     Q_UNUSED(payload)
-    const bool wholeMessage = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
+    const bool wholeMessage
+        = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
     PendingFrame &pending = m_recorder->m_pendingFrame;
     if (!wholeMessage || size_t(headerBytes.size()) > pending.header.size()) {
         m_recorder->append(EventType::Frame, m_dir, headerBytes, header.payloadLength, header.opcode,
-                           frameFlags(header), header.maskKey);
+            frameFlags(header), header.maskKey);
         return;
     }
     m_recorder->flushPendingFrame();
@@ -293,7 +301,7 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
             pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
     } else {
         m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
-                           isText ? FlagText : 0);
+            isText ? FlagText : 0);
     }
     countMessage(isText, payload);
 }

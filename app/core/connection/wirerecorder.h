@@ -1,8 +1,8 @@
 #pragma once
 
-#include "store/eventrecord.h"
 #include "protocol/framedecoder.h"
 #include "protocol/handshakeparser.h"
+#include "store/eventrecord.h"
 
 #include <QByteArray>
 #include <array>
@@ -51,7 +51,10 @@ private:
     class DirectionSink : public FrameSink
     {
     public:
-        DirectionSink(WireRecorder *recorder, Direction dir) : m_recorder(recorder), m_dir(dir) {}
+        DirectionSink(WireRecorder *recorder, Direction dir)
+            : m_recorder(recorder)
+            , m_dir(dir)
+        { }
         void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) override;
         void onMessage(bool isText, QByteArrayView payload, int frameCount) override;
         void onMessageBuffer(bool isText, QByteArray &&payload, int frameCount) override;
@@ -76,7 +79,7 @@ private:
     void onResponseHeadComplete(qint64 timeUs);
     void onResponseComplete(qint64 timeUs);
     void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
-                quint8 flags = 0, quint32 maskKey = 0);
+        quint8 flags = 0, quint32 maskKey = 0);
     void flushPendingFrame();
 
     // The Frame row of a single-frame data message waits here for its Message row, so that the store can keep
@@ -85,7 +88,7 @@ private:
     struct PendingFrame
     {
         EventRecord record;
-        std::array<char, 14> header{}; // a frame header is at most 14 bytes
+        std::array<char, 14> header {}; // a frame header is at most 14 bytes
         quint8 headerSize = 0;
         bool active = false;
     };
@@ -96,10 +99,10 @@ private:
     Perspective m_perspective;
     Direction m_clientDir; // the direction of bytes the client sends
     Direction m_serverDir;
-    HandshakeParser m_request{HandshakeParser::Kind::Request};
-    HandshakeParser m_response{HandshakeParser::Kind::Response};
-    FrameDecoder m_clientFrames{FrameDecoder::Role::ClientToServer};
-    FrameDecoder m_serverFrames{FrameDecoder::Role::ServerToClient};
+    HandshakeParser m_request { HandshakeParser::Kind::Request };
+    HandshakeParser m_response { HandshakeParser::Kind::Response };
+    FrameDecoder m_clientFrames { FrameDecoder::Role::ClientToServer };
+    FrameDecoder m_serverFrames { FrameDecoder::Role::ServerToClient };
     std::unique_ptr<FrameDecoder> m_injectedFrames;
     bool m_feedingInjected = false;
     quint64 m_clientStreamMessages = 0;
@@ -119,7 +122,7 @@ private:
     // wss without interception: TLS record boundaries, for timings only.
     qint64 m_firstTlsByteUs = -1;
     qint64 m_firstAppDataOutUs = -1;
-    int m_tlsOutSkip = 0;      // bytes of the current outgoing record still to skip
+    int m_tlsOutSkip = 0; // bytes of the current outgoing record still to skip
     QByteArray m_tlsOutHeader; // partial outgoing record header
 };
 

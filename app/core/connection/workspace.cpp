@@ -27,8 +27,10 @@ void Workspace::addConnection(Connection *connection)
 {
     connection->setParent(this);
     connect(connection, &Connection::stateChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
-    connect(connection, &Connection::countersChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
-    connect(connection, &Connection::handshakeUpdated, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    connect(
+        connection, &Connection::countersChanged, this, [this, connection] { Q_EMIT connectionChanged(connection); });
+    connect(
+        connection, &Connection::handshakeUpdated, this, [this, connection] { Q_EMIT connectionChanged(connection); });
     m_connections.append(connection);
     Q_EMIT connectionAdded(connection);
 }

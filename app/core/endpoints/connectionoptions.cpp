@@ -32,8 +32,15 @@ bool isToken(QByteArrayView text)
 QString forbiddenHeaderReason(const QByteArray &name)
 {
     static const char *const generated[] = {
-        "Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version", "Sec-WebSocket-Extensions",
-        "Sec-WebSocket-Accept", "Content-Length", "Transfer-Encoding",
+        "Host",
+        "Upgrade",
+        "Connection",
+        "Sec-WebSocket-Key",
+        "Sec-WebSocket-Version",
+        "Sec-WebSocket-Extensions",
+        "Sec-WebSocket-Accept",
+        "Content-Length",
+        "Transfer-Encoding",
     };
     for (const char *g : generated) {
         if (name.compare(g, Qt::CaseInsensitive) == 0)
@@ -61,8 +68,8 @@ bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header,
     const QByteArray value = line.mid(colon + 1).trimmed().toUtf8();
     if (!isToken(name)) {
         if (error)
-            *error = tr("\"%1\" is not a valid header name: use letters, digits and - only.")
-                         .arg(QString::fromUtf8(name));
+            *error
+                = tr("\"%1\" is not a valid header name: use letters, digits and - only.").arg(QString::fromUtf8(name));
         return false;
     }
     if (value.contains('\r') || value.contains('\n')) {
@@ -71,12 +78,12 @@ bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header,
         return false;
     }
     if (header)
-        *header = {name, value};
+        *header = { name, value };
     return true;
 }
 
-bool ConnectionOptions::loadClientCertificate(QSslCertificate *certificate, QSslKey *key,
-                                              QList<QSslCertificate> *chain, QString *error) const
+bool ConnectionOptions::loadClientCertificate(
+    QSslCertificate *certificate, QSslKey *key, QList<QSslCertificate> *chain, QString *error) const
 {
     QFile file(clientCertificateFile);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -107,13 +114,14 @@ bool ConnectionOptions::loadClientCertificate(QSslCertificate *certificate, QSsl
             return false;
         }
         const QByteArray pem = keyFile.readAll();
-        for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+        for (QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa, QSsl::Dsa }) {
             privateKey = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey, clientCertificatePassword.toUtf8());
             if (!privateKey.isNull())
                 break;
         }
         if (privateKey.isNull()) {
-            *error = tr("The client key \"%1\" holds no PEM private key (or its password is wrong).").arg(keyFile.fileName());
+            *error = tr("The client key \"%1\" holds no PEM private key (or its password is wrong).")
+                         .arg(keyFile.fileName());
             return false;
         }
     }

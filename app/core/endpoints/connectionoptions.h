@@ -29,26 +29,26 @@ struct ConnectionOptions
 {
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers; // extra request headers, in the order given
-    QStringList subprotocols;                     // offered in Sec-WebSocket-Protocol, in order
-    QString origin;                               // empty: no Origin header
-    int timeoutMs = 15000;                        // connect + handshake deadline
-    int closeGraceMs = 500;                       // how long the tap waits for the peer's Close reply
-    QString caFile;                               // wss: extra PEM CA certificates to trust besides the system's
-    bool interceptTls = true;                     // wss: decrypt through the tap (else the wire stays opaque)
-    QString clientCertificateFile;                // wss mutual TLS: PEM certificate (+ keyFile), or PKCS#12 (.p12/.pfx)
-    QString clientKeyFile;                        // PEM key for a PEM certificate
-    QString clientCertificatePassword;            // PKCS#12 password
-    int minimumTlsVersion = 12;                   // 12: TLS 1.2 or later; 13: TLS 1.3 only
-    bool insecure = false;                        // proceed past certificate errors without asking (logged)
-    ReconnectPolicy::Settings reconnect;          // auto-reconnect for this endpoint (off by default)
-    KeepaliveSettings keepalive;                  // periodic pings with missed-pong detection (off by default)
+    QStringList subprotocols; // offered in Sec-WebSocket-Protocol, in order
+    QString origin; // empty: no Origin header
+    int timeoutMs = 15000; // connect + handshake deadline
+    int closeGraceMs = 500; // how long the tap waits for the peer's Close reply
+    QString caFile; // wss: extra PEM CA certificates to trust besides the system's
+    bool interceptTls = true; // wss: decrypt through the tap (else the wire stays opaque)
+    QString clientCertificateFile; // wss mutual TLS: PEM certificate (+ keyFile), or PKCS#12 (.p12/.pfx)
+    QString clientKeyFile; // PEM key for a PEM certificate
+    QString clientCertificatePassword; // PKCS#12 password
+    int minimumTlsVersion = 12; // 12: TLS 1.2 or later; 13: TLS 1.3 only
+    bool insecure = false; // proceed past certificate errors without asking (logged)
+    ReconnectPolicy::Settings reconnect; // auto-reconnect for this endpoint (off by default)
+    KeepaliveSettings keepalive; // periodic pings with missed-pong detection (off by default)
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
     QString validate() const;
     // Reads the client certificate (PEM + key, or PKCS#12) for mutual TLS.
-    bool loadClientCertificate(QSslCertificate *certificate, QSslKey *key, QList<QSslCertificate> *chain,
-                               QString *error) const;
+    bool loadClientCertificate(
+        QSslCertificate *certificate, QSslKey *key, QList<QSslCertificate> *chain, QString *error) const;
 };
 
 // Parses "Name: value"; returns false and sets error for a malformed line.

@@ -17,22 +17,22 @@ QString tr(const char *text)
 QJsonObject reconnectToJson(const ReconnectPolicy::Settings &s)
 {
     return {
-        {QStringLiteral("enabled"), s.enabled},
-        {QStringLiteral("initial_delay_ms"), s.initialDelayMs},
-        {QStringLiteral("max_delay_ms"), s.maxDelayMs},
-        {QStringLiteral("multiplier"), s.multiplier},
-        {QStringLiteral("jitter"), s.jitter},
-        {QStringLiteral("max_attempts"), s.maxAttempts},
-        {QStringLiteral("after_clean_close"), s.reconnectAfterCleanClose},
+        { QStringLiteral("enabled"), s.enabled },
+        { QStringLiteral("initial_delay_ms"), s.initialDelayMs },
+        { QStringLiteral("max_delay_ms"), s.maxDelayMs },
+        { QStringLiteral("multiplier"), s.multiplier },
+        { QStringLiteral("jitter"), s.jitter },
+        { QStringLiteral("max_attempts"), s.maxAttempts },
+        { QStringLiteral("after_clean_close"), s.reconnectAfterCleanClose },
     };
 }
 
 QJsonObject keepaliveToJson(const KeepaliveSettings &s)
 {
     return {
-        {QStringLiteral("interval_ms"), s.intervalMs},
-        {QStringLiteral("timeout_ms"), s.timeoutMs},
-        {QStringLiteral("close_on_missed_pong"), s.closeOnMissedPong},
+        { QStringLiteral("interval_ms"), s.intervalMs },
+        { QStringLiteral("timeout_ms"), s.timeoutMs },
+        { QStringLiteral("close_on_missed_pong"), s.closeOnMissedPong },
     };
 }
 
@@ -41,9 +41,9 @@ class Reader
 {
 public:
     explicit Reader(const QJsonObject &object, const QString &prefix = {})
-        : m_object(object), m_prefix(prefix)
-    {
-    }
+        : m_object(object)
+        , m_prefix(prefix)
+    { }
     void string(const char *key, QString *out)
     {
         const QJsonValue v = m_object.value(QLatin1String(key));
@@ -111,7 +111,7 @@ QJsonObject ConnectionOptionsJson::toJson(const ConnectionOptions &o, bool inclu
             value = SecretMasker::maskHeaderValue(h.first, h.second);
             removed |= value != h.second;
         }
-        headers.append(QJsonArray{QString::fromUtf8(h.first), QString::fromUtf8(value)});
+        headers.append(QJsonArray { QString::fromUtf8(h.first), QString::fromUtf8(value) });
     }
     QString password = o.clientCertificatePassword;
     if (!includeSecrets && !password.isEmpty()) {
@@ -121,24 +121,25 @@ QJsonObject ConnectionOptionsJson::toJson(const ConnectionOptions &o, bool inclu
     if (secretsRemoved)
         *secretsRemoved = removed;
     return {
-        {QStringLiteral("url"), url},
-        {QStringLiteral("headers"), headers},
-        {QStringLiteral("subprotocols"), QJsonArray::fromStringList(o.subprotocols)},
-        {QStringLiteral("origin"), o.origin},
-        {QStringLiteral("timeout_ms"), o.timeoutMs},
-        {QStringLiteral("close_grace_ms"), o.closeGraceMs},
-        {QStringLiteral("tls"),
-         QJsonObject{
-             {QStringLiteral("ca_file"), o.caFile},
-             {QStringLiteral("intercept"), o.interceptTls},
-             {QStringLiteral("client_certificate_file"), o.clientCertificateFile},
-             {QStringLiteral("client_key_file"), o.clientKeyFile},
-             {QStringLiteral("client_certificate_password"), password},
-             {QStringLiteral("minimum_version"), o.minimumTlsVersion == 13 ? QStringLiteral("1.3") : QStringLiteral("1.2")},
-             {QStringLiteral("insecure"), o.insecure},
-         }},
-        {QStringLiteral("reconnect"), reconnectToJson(o.reconnect)},
-        {QStringLiteral("keepalive"), keepaliveToJson(o.keepalive)},
+        { QStringLiteral("url"), url },
+        { QStringLiteral("headers"), headers },
+        { QStringLiteral("subprotocols"), QJsonArray::fromStringList(o.subprotocols) },
+        { QStringLiteral("origin"), o.origin },
+        { QStringLiteral("timeout_ms"), o.timeoutMs },
+        { QStringLiteral("close_grace_ms"), o.closeGraceMs },
+        { QStringLiteral("tls"),
+            QJsonObject {
+                { QStringLiteral("ca_file"), o.caFile },
+                { QStringLiteral("intercept"), o.interceptTls },
+                { QStringLiteral("client_certificate_file"), o.clientCertificateFile },
+                { QStringLiteral("client_key_file"), o.clientKeyFile },
+                { QStringLiteral("client_certificate_password"), password },
+                { QStringLiteral("minimum_version"),
+                    o.minimumTlsVersion == 13 ? QStringLiteral("1.3") : QStringLiteral("1.2") },
+                { QStringLiteral("insecure"), o.insecure },
+            } },
+        { QStringLiteral("reconnect"), reconnectToJson(o.reconnect) },
+        { QStringLiteral("keepalive"), keepaliveToJson(o.keepalive) },
     };
 }
 
@@ -161,7 +162,7 @@ bool ConnectionOptionsJson::fromJson(const QJsonObject &object, ConnectionOption
         const QJsonArray pair = h.toArray();
         if (pair.size() != 2 || !pair.at(0).isString() || !pair.at(1).isString())
             return failed(tr("Each entry of \"headers\" must be [\"Name\", \"value\"]."));
-        o.headers.append({pair.at(0).toString().toUtf8(), pair.at(1).toString().toUtf8()});
+        o.headers.append({ pair.at(0).toString().toUtf8(), pair.at(1).toString().toUtf8() });
     }
     for (const QJsonValue &p : object.value(QStringLiteral("subprotocols")).toArray()) {
         if (!p.isString())

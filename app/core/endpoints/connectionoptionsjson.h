@@ -13,8 +13,8 @@ class ConnectionOptionsJson
 public:
     // includeSecrets false: secret header values, secret URL query values and passwords are masked
     // (SecretMasker::kMask) or left out; *secretsRemoved says whether anything was.
-    static QJsonObject toJson(const ConnectionOptions &options, bool includeSecrets = true,
-                              bool *secretsRemoved = nullptr);
+    static QJsonObject toJson(
+        const ConnectionOptions &options, bool includeSecrets = true, bool *secretsRemoved = nullptr);
     // False with a plain sentence in *error when a field has the wrong type or the URL is missing.
     static bool fromJson(const QJsonObject &object, ConnectionOptions *options, QString *error = nullptr);
 };

@@ -57,7 +57,8 @@ bool parse(const QByteArray &json, QList<Endpoint> *out, QString *error)
     }
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
-        *error = tr("This is not a WS Inspector endpoints file (\"format\": \"%1\" expected).").arg(QLatin1String(kFormat));
+        *error = tr("This is not a WS Inspector endpoints file (\"format\": \"%1\" expected).")
+                     .arg(QLatin1String(kFormat));
         return false;
     }
     const QJsonArray array = root.value(QStringLiteral("endpoints")).toArray();
@@ -86,8 +87,7 @@ bool parse(const QByteArray &json, QList<Endpoint> *out, QString *error)
 EndpointStore::EndpointStore(const QString &filePath, QObject *parent)
     : QObject(parent)
     , m_path(filePath)
-{
-}
+{ }
 
 EndpointStore::~EndpointStore() = default;
 
@@ -165,15 +165,15 @@ QByteArray EndpointStore::exportJson(const QList<Endpoint> &endpoints, bool incl
     QJsonArray array;
     for (const Endpoint &e : endpoints) {
         bool masked = false;
-        array.append(QJsonObject{
-            {QStringLiteral("id"), e.id},
-            {QStringLiteral("name"), e.name},
-            {QStringLiteral("folder"), e.folder},
-            {QStringLiteral("options"), ConnectionOptionsJson::toJson(e.options, includeSecrets, &masked)},
+        array.append(QJsonObject {
+            { QStringLiteral("id"), e.id },
+            { QStringLiteral("name"), e.name },
+            { QStringLiteral("folder"), e.folder },
+            { QStringLiteral("options"), ConnectionOptionsJson::toJson(e.options, includeSecrets, &masked) },
         });
         removed |= masked;
     }
-    QJsonObject root{{QStringLiteral("format"), QLatin1String(kFormat)}, {QStringLiteral("endpoints"), array}};
+    QJsonObject root { { QStringLiteral("format"), QLatin1String(kFormat) }, { QStringLiteral("endpoints"), array } };
     if (removed)
         root.insert(QStringLiteral("secrets_removed"), true);
     if (secretsRemoved)

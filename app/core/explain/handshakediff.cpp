@@ -8,7 +8,7 @@ namespace {
 
 bool isPerAttempt(const QByteArray &name)
 {
-    for (const char *n : {"Sec-WebSocket-Key", "Sec-WebSocket-Accept", "Date"}) {
+    for (const char *n : { "Sec-WebSocket-Key", "Sec-WebSocket-Accept", "Date" }) {
         if (name.compare(n, Qt::CaseInsensitive) == 0)
             return true;
     }
@@ -23,7 +23,7 @@ QList<QPair<QByteArray, int>> keys(const QList<HttpHeader> &headers)
     out.reserve(headers.size());
     for (const HttpHeader &h : headers) {
         const QByteArray lower = h.name.toLower();
-        out.append({lower, seen[lower]++});
+        out.append({ lower, seen[lower]++ });
     }
     return out;
 }
@@ -44,8 +44,8 @@ QByteArray HandshakeDiff::statusLineOf(const HttpHead &head)
     return head.version + ' ' + QByteArray::number(head.status) + ' ' + head.reason;
 }
 
-QList<HandshakeDiff::HeaderRow> HandshakeDiff::compareHeaders(const QList<HttpHeader> &older,
-                                                              const QList<HttpHeader> &newer)
+QList<HandshakeDiff::HeaderRow> HandshakeDiff::compareHeaders(
+    const QList<HttpHeader> &older, const QList<HttpHeader> &newer)
 {
     const auto oldKeys = keys(older);
     const auto newKeys = keys(newer);
@@ -91,8 +91,8 @@ QList<HandshakeDiff::HeaderRow> HandshakeDiff::compareHeaders(const QList<HttpHe
 HandshakeDiff HandshakeDiff::compare(const HandshakeRecord &older, const HandshakeRecord &newer)
 {
     HandshakeDiff diff;
-    diff.requestLine = {requestLineOf(older.request), requestLineOf(newer.request)};
-    diff.statusLine = {statusLineOf(older.response), statusLineOf(newer.response)};
+    diff.requestLine = { requestLineOf(older.request), requestLineOf(newer.request) };
+    diff.statusLine = { statusLineOf(older.response), statusLineOf(newer.response) };
     diff.requestHeaders = compareHeaders(older.request.headers, newer.request.headers);
     diff.responseHeaders = compareHeaders(older.response.headers, newer.response.headers);
     diff.oldBody = older.responseBody;
@@ -103,7 +103,7 @@ HandshakeDiff HandshakeDiff::compare(const HandshakeRecord &older, const Handsha
 int HandshakeDiff::differenceCount() const
 {
     int count = int(requestLine.changed()) + int(statusLine.changed()) + int(bodyChanged());
-    for (const QList<HeaderRow> *rows : {&requestHeaders, &responseHeaders}) {
+    for (const QList<HeaderRow> *rows : { &requestHeaders, &responseHeaders }) {
         for (const HeaderRow &row : *rows) {
             if (row.change != Change::Same && !row.perAttempt)
                 ++count;

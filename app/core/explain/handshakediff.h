@@ -16,7 +16,7 @@ public:
     struct HeaderRow
     {
         Change change = Change::Same;
-        QByteArray name;     // as on the newer side's wire (the older side's when removed)
+        QByteArray name; // as on the newer side's wire (the older side's when removed)
         QByteArray oldValue; // empty when added
         QByteArray newValue; // empty when removed
         // Differs on every attempt by design (Sec-WebSocket-Key/Accept, Date): not a cause of failure.
@@ -34,8 +34,8 @@ public:
     // the second on the other, so repeated headers are kept and compared one by one.
     static HandshakeDiff compare(const HandshakeRecord &older, const HandshakeRecord &newer);
 
-    Line requestLine;   // "GET /chat HTTP/1.1"
-    Line statusLine;    // "HTTP/1.1 101 Switching Protocols"
+    Line requestLine; // "GET /chat HTTP/1.1"
+    Line statusLine; // "HTTP/1.1 101 Switching Protocols"
     QList<HeaderRow> requestHeaders;
     QList<HeaderRow> responseHeaders;
     QByteArray oldBody;

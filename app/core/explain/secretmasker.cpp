@@ -34,8 +34,8 @@ bool SecretMasker::isSecretQueryKey(QStringView key)
         if (lower == e)
             return true;
     }
-    return containsAny(lower, { "token", "secret", "password", "apikey", "api_key", "api-key", "signature",
-                                "session", "credential" });
+    return containsAny(
+        lower, { "token", "secret", "password", "apikey", "api_key", "api-key", "signature", "session", "credential" });
 }
 
 QByteArray SecretMasker::maskHeaderValue(QByteArrayView name, QByteArrayView value)

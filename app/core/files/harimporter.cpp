@@ -1,7 +1,7 @@
 #include "files/harimporter.h"
 
-#include "explain/closeexplainer.h"
 #include "connection/connection.h"
+#include "explain/closeexplainer.h"
 #include "protocol/handshakecheck.h"
 
 #include <QDateTime>

@@ -27,9 +27,12 @@ SessionExporter::Format SessionExporter::formatForPath(const QString &path)
 QString SessionExporter::formatName(Format format)
 {
     switch (format) {
-    case Format::SessionLog: return QCoreApplication::translate("wsi::SessionExporter", "session log");
-    case Format::Har: return QCoreApplication::translate("wsi::SessionExporter", "HAR");
-    case Format::Unknown: break;
+    case Format::SessionLog:
+        return QCoreApplication::translate("wsi::SessionExporter", "session log");
+    case Format::Har:
+        return QCoreApplication::translate("wsi::SessionExporter", "HAR");
+    case Format::Unknown:
+        break;
     }
     return QCoreApplication::translate("wsi::SessionExporter", "unknown format");
 }
@@ -68,8 +71,9 @@ bool SessionExporter::write(const QString &path, Format format, const QList<cons
         return false;
     };
     if (format == Format::Unknown)
-        return fail(QCoreApplication::translate("wsi::SessionExporter",
-            "%1: unknown format; use .jsonl for the session log or .har for HAR").arg(path));
+        return fail(QCoreApplication::translate(
+            "wsi::SessionExporter", "%1: unknown format; use .jsonl for the session log or .har for HAR")
+                        .arg(path));
     std::vector<std::unique_ptr<Connection>> masked;
     QList<const Connection *> written = connections;
     if (!options.revealSecrets) {
@@ -84,15 +88,15 @@ bool SessionExporter::write(const QString &path, Format format, const QList<cons
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(QCoreApplication::translate("wsi::SessionExporter", "Cannot write %1: %2")
-                        .arg(path, file.errorString()));
+        return fail(
+            QCoreApplication::translate("wsi::SessionExporter", "Cannot write %1: %2").arg(path, file.errorString()));
     const QString tool = options.tool.isEmpty()
         ? QStringLiteral("%1 %2").arg(QCoreApplication::applicationName(), QCoreApplication::applicationVersion())
         : options.tool;
     const QByteArray data = sessionLog(written, tool.simplified());
     if (file.write(data) != data.size() || !file.commit())
-        return fail(QCoreApplication::translate("wsi::SessionExporter", "Cannot write %1: %2")
-                        .arg(path, file.errorString()));
+        return fail(
+            QCoreApplication::translate("wsi::SessionExporter", "Cannot write %1: %2").arg(path, file.errorString()));
     return true;
 }
 

@@ -21,7 +21,7 @@ public:
     struct Options
     {
         bool revealSecrets = false; // write Authorization, cookies and token parameters unmasked
-        QString tool;               // the session log header's "tool"
+        QString tool; // the session log header's "tool"
     };
 
     // Written atomically; false with *error set (naming the file and the cause).

@@ -44,7 +44,8 @@ bool SessionImporter::readFile(const QString &path)
     if (format == SessionExporter::Format::Har) {
         HarImporter importer;
         if (!importer.readFile(path)) {
-            m_error = QCoreApplication::translate("wsi::SessionImporter", "%1 (HAR): %2").arg(path, importer.errorString());
+            m_error
+                = QCoreApplication::translate("wsi::SessionImporter", "%1 (HAR): %2").arg(path, importer.errorString());
             return false;
         }
         m_notes = importer.notes();

@@ -1,9 +1,9 @@
 #include "files/sessionjournal.h"
 
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
-#include "connection/workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -173,8 +173,8 @@ void SessionJournal::writePending(Journal &journal, bool wait)
 {
     if (journal.finished)
         return;
-    const bool work = journal.largeLine.valid()
-        || (journal.connection && journal.written < journal.connection->events().size());
+    const bool work
+        = journal.largeLine.valid() || (journal.connection && journal.written < journal.connection->events().size());
     if (!work || !reopenFile(journal))
         return; // nothing to write: a parked file stays closed
     // One reused buffer written every 256 KiB: a flood's quarter second is tens of MB, and building it as one
@@ -214,10 +214,10 @@ void SessionJournal::writePending(Journal &journal, bool wait)
                 return;
             journal.written = i;
             // The worker gets copies: the store may grow (and move) while it formats.
-            journal.largeLine = std::async(std::launch::async,
-                [id = c.id(), record = r, payload = store.payloadCopy(i)] {
-                    return SessionLogWriter::messageLine(id, record, payload);
-                });
+            journal.largeLine
+                = std::async(std::launch::async, [id = c.id(), record = r, payload = store.payloadCopy(i)] {
+                      return SessionLogWriter::messageLine(id, record, payload);
+                  });
             if (!wait)
                 return; // the timer picks it up when it is ready
             batch = journal.largeLine.get();
@@ -277,8 +277,8 @@ bool SessionJournal::reopenFile(Journal &journal)
     if (journal.file->isOpen())
         return true;
     if (!journal.file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
-        m_error = tr("Cannot write the session journal %1: %2")
-                      .arg(journal.file->fileName(), journal.file->errorString());
+        m_error
+            = tr("Cannot write the session journal %1: %2").arg(journal.file->fileName(), journal.file->errorString());
         journal.finished = true;
         return false;
     }

@@ -103,8 +103,8 @@ private:
     std::vector<std::unique_ptr<Journal>> m_journals;
     QHash<const Connection *, Journal *> m_byConnection; // O(1) lookups with thousands of clients
     int m_openFiles = 0;
-    QString m_preparedFolder;  // created and made private already
-    qint64 m_totalAtCap = -1;  // bytes in the folder at the last listing, -1 before the first
+    QString m_preparedFolder; // created and made private already
+    qint64 m_totalAtCap = -1; // bytes in the folder at the last listing, -1 before the first
     qint64 m_bytesSinceCap = 0; // written by this journal since then
 };
 

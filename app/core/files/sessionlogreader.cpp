@@ -1,10 +1,10 @@
 #include "files/sessionlogreader.h"
 
-#include "explain/closeexplainer.h"
 #include "connection/connection.h"
-#include "protocol/handshakecheck.h"
+#include "explain/closeexplainer.h"
 #include "files/jsonlinescanner.h"
 #include "files/sessionlogwriter.h"
+#include "protocol/handshakecheck.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -4,8 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "protocol/closecodes.h"
 #include "connection/connection.h"
+#include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
 #include "protocol/handshakeparser.h"
 

@@ -1,8 +1,8 @@
 #include "models/connectionlistmodel.h"
 
 #include "connection/connection.h"
-#include "explain/secretmasker.h"
 #include "connection/workspace.h"
+#include "explain/secretmasker.h"
 
 namespace wsi {
 
@@ -33,8 +33,8 @@ ConnectionListModel::ConnectionListModel(Workspace *workspace, QObject *parent)
 
     appendRows(workspace->connections());
     connect(workspace, &Workspace::connectionAdded, this, &ConnectionListModel::onConnectionAdded);
-    connect(workspace, &Workspace::connectionAboutToBeRemoved, this,
-        &ConnectionListModel::onConnectionAboutToBeRemoved);
+    connect(
+        workspace, &Workspace::connectionAboutToBeRemoved, this, &ConnectionListModel::onConnectionAboutToBeRemoved);
     connect(workspace, &Workspace::connectionChanged, this, &ConnectionListModel::onConnectionChanged);
 }
 
@@ -67,7 +67,7 @@ void ConnectionListModel::onConnectionAdded(Connection *connection)
         m_pending.append(connection);
         return;
     }
-    appendRows({connection});
+    appendRows({ connection });
     m_insertTimer.start();
 }
 
@@ -131,8 +131,10 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + c->statusText();
         return tip;
     }
-    case ConnectionRole: return QVariant::fromValue<QObject *>(c);
-    case StateRole: return int(c->state());
+    case ConnectionRole:
+        return QVariant::fromValue<QObject *>(c);
+    case StateRole:
+        return int(c->state());
     case StateTextRole:
         // Reopened journals and imported files never connect: say so where the state is shown.
         return c->isImported() ? tr("%1 · read-only").arg(Connection::stateText(c->state()))
@@ -144,10 +146,14 @@ QVariant ConnectionListModel::data(const QModelIndex &index, int role) const
             text += k.errors == 1 ? tr(" · 1 error") : tr(" · %1 errors").arg(k.errors);
         return text;
     }
-    case StatusTextRole: return c->statusText();
-    case GroupRole: return c->inGroup() ? c->groupId() : 0;
-    case AttemptRole: return c->attempt();
-    case TitleRole: return c->shownTitle(m_reveal);
+    case StatusTextRole:
+        return c->statusText();
+    case GroupRole:
+        return c->inGroup() ? c->groupId() : 0;
+    case AttemptRole:
+        return c->attempt();
+    case TitleRole:
+        return c->shownTitle(m_reveal);
     }
     return {};
 }

@@ -23,14 +23,14 @@ class ConnectionListModel : public QAbstractListModel
 public:
     enum Role {
         ConnectionRole = Qt::UserRole, // QObject* of the Connection
-        StateRole,                     // int: Connection::State
-        StateTextRole,                 // QString: "open", "failed", ...
-        CountersTextRole,              // QString: "12 in, 3 out"
-        UrlRole,                       // QString
-        StatusTextRole,                // QString: why it failed/closed
-        GroupRole,                     // int: auto-reconnect endpoint group (the first attempt's id), 0 if none
-        AttemptRole,                   // int: 1 for the first connection to the endpoint, 2 for the first reconnect...
-        TitleRole,                     // QString: the URL, or for a test server's client "client PEER TARGET"
+        StateRole, // int: Connection::State
+        StateTextRole, // QString: "open", "failed", ...
+        CountersTextRole, // QString: "12 in, 3 out"
+        UrlRole, // QString
+        StatusTextRole, // QString: why it failed/closed
+        GroupRole, // int: auto-reconnect endpoint group (the first attempt's id), 0 if none
+        AttemptRole, // int: 1 for the first connection to the endpoint, 2 for the first reconnect...
+        TitleRole, // QString: the URL, or for a test server's client "client PEER TARGET"
     };
 
     explicit ConnectionListModel(Workspace *workspace, QObject *parent = nullptr);
@@ -45,7 +45,8 @@ public:
     int pendingCount() const { return int(m_pending.size()); }
     // Inserts the waiting connections now (tests, and callers that need every connection listed).
     void flushPendingRows();
-    // URLs and titles (DisplayRole, UrlRole, TitleRole, tooltips) have their secret query values and passwords masked unless revealed.
+    // URLs and titles (DisplayRole, UrlRole, TitleRole, tooltips) have their secret query values and passwords masked
+    // unless revealed.
     void setRevealSecrets(bool reveal);
 
 private:

@@ -34,17 +34,17 @@ void EndpointTreeModel::rebuild()
     if (m_store) {
         const QList<Endpoint> &all = m_store->endpoints();
         for (const QString &name : m_store->folders())
-            m_folders.append({name, {}});
-        m_folders.append({QString(), {}});
+            m_folders.append({ name, {} });
+        m_folders.append({ QString(), {} });
         for (int i = 0; i < all.size(); ++i) {
             const QString &folder = all.at(i).folder;
-            auto it = std::find_if(m_folders.begin(), m_folders.end(), [&](const Folder &f) { return f.name == folder; });
+            auto it
+                = std::find_if(m_folders.begin(), m_folders.end(), [&](const Folder &f) { return f.name == folder; });
             it->endpoints.append(i);
         }
         for (Folder &f : m_folders) {
-            std::sort(f.endpoints.begin(), f.endpoints.end(), [&](int a, int b) {
-                return all.at(a).name.compare(all.at(b).name, Qt::CaseInsensitive) < 0;
-            });
+            std::sort(f.endpoints.begin(), f.endpoints.end(),
+                [&](int a, int b) { return all.at(a).name.compare(all.at(b).name, Qt::CaseInsensitive) < 0; });
         }
     }
     endResetModel();
@@ -145,7 +145,8 @@ QVariant EndpointTreeModel::data(const QModelIndex &index, int role) const
         if (e.options.reconnect.enabled)
             tip += QStringLiteral("<br/>") + tr("Reconnects automatically");
         if (e.options.keepalive.enabled())
-            tip += QStringLiteral("<br/>") + tr("Keepalive ping every %1 s").arg(e.options.keepalive.intervalMs / 1000.0);
+            tip += QStringLiteral("<br/>")
+                + tr("Keepalive ping every %1 s").arg(e.options.keepalive.intervalMs / 1000.0);
         return tip + QStringLiteral("<br/><i>") + tr("Double-click or Enter to connect") + QStringLiteral("</i>");
     }
     case EndpointIdRole:

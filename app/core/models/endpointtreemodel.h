@@ -16,9 +16,9 @@ class EndpointTreeModel : public QAbstractItemModel
 public:
     enum Roles {
         EndpointIdRole = Qt::UserRole, // QString; empty for a folder row
-        IsFolderRole,                  // bool
-        FolderRole,                    // QString: the folder's name, or the endpoint's folder
-        SearchTextRole,                // QString: name, folder and URL (masked) for the search field
+        IsFolderRole, // bool
+        FolderRole, // QString: the folder's name, or the endpoint's folder
+        SearchTextRole, // QString: name, folder and URL (masked) for the search field
     };
 
     explicit EndpointTreeModel(EndpointStore *store, QObject *parent = nullptr);

@@ -1,12 +1,12 @@
 #include "models/eventlogmodel.h"
 
-#include "protocol/closecodes.h"
-#include "explain/closeexplainer.h"
 #include "connection/connection.h"
+#include "explain/closeexplainer.h"
+#include "explain/secretmasker.h"
+#include "protocol/closecodes.h"
+#include "protocol/frameheader.h"
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
-#include "protocol/frameheader.h"
-#include "explain/secretmasker.h"
 
 #include <QDateTime>
 
@@ -210,9 +210,12 @@ QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex
     case EventType::Frame: {
         QStringList bits;
         bits << (r.hasFlag(FlagFin) ? QStringLiteral("FIN=1") : QStringLiteral("FIN=0"));
-        if (r.hasFlag(FlagRsv1)) bits << QStringLiteral("RSV1");
-        if (r.hasFlag(FlagRsv2)) bits << QStringLiteral("RSV2");
-        if (r.hasFlag(FlagRsv3)) bits << QStringLiteral("RSV3");
+        if (r.hasFlag(FlagRsv1))
+            bits << QStringLiteral("RSV1");
+        if (r.hasFlag(FlagRsv2))
+            bits << QStringLiteral("RSV2");
+        if (r.hasFlag(FlagRsv3))
+            bits << QStringLiteral("RSV3");
         bits << QStringLiteral("opcode=0x%1").arg(r.sub, 1, 16);
         if (r.hasFlag(FlagMasked))
             bits << QStringLiteral("MASK=1 key=%1").arg(r.maskKey, 8, 16, QLatin1Char('0'));
@@ -238,8 +241,8 @@ QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex
         return text;
     }
     case EventType::Error:
-        return QStringLiteral("[%1] %2").arg(QString::fromLatin1(errorLayerId(r.layer())).toUpper(),
-                                             textPreview(payload));
+        return QStringLiteral("[%1] %2").arg(
+            QString::fromLatin1(errorLayerId(r.layer())).toUpper(), textPreview(payload));
     case EventType::Info:
     case EventType::Tls:
         return textPreview(payload);
@@ -256,18 +259,23 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     const EventRecord &r = store.at(eventRow);
 
     switch (role) {
-    case EventIndexRole: return int(eventRow);
-    case EventTypeRole: return int(r.type);
-    case DirectionRole: return int(r.dir);
-    case IsErrorRole: return r.type == EventType::Error;
+    case EventIndexRole:
+        return int(eventRow);
+    case EventTypeRole:
+        return int(r.type);
+    case DirectionRole:
+        return int(r.dir);
+    case IsErrorRole:
+        return r.type == EventType::Error;
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
         if (index.column() == DirectionColumn)
-            return r.dir == Direction::Outgoing ? tr("Sent by this client") :
-                   r.dir == Direction::Incoming ? tr("Received from the server") : QString();
+            return r.dir == Direction::Outgoing ? tr("Sent by this client")
+                : r.dir == Direction::Incoming  ? tr("Received from the server")
+                                                : QString();
         if (index.column() == PreviewColumn && r.type == EventType::Error) {
             const QString hint = CloseExplainer::hintForError(r.layer(), store.payloadText(eventRow));
             return hint.isEmpty() ? store.payloadText(eventRow)
@@ -294,8 +302,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         }
         return QDateTime::fromMSecsSinceEpoch(r.timeUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
     case DirectionColumn:
-        return r.dir == Direction::Outgoing ? QStringLiteral("↑ out") :
-               r.dir == Direction::Incoming ? QStringLiteral("↓ in") : QString();
+        return r.dir == Direction::Outgoing ? QStringLiteral("↑ out")
+            : r.dir == Direction::Incoming  ? QStringLiteral("↓ in")
+                                            : QString();
     case TypeColumn:
         return eventTypeText(r);
     case SizeColumn:
@@ -331,11 +340,16 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case TimeColumn: return m_relativeTime ? tr("Time (rel.)") : tr("Time");
-    case DirectionColumn: return tr("Dir");
-    case TypeColumn: return tr("Type");
-    case SizeColumn: return tr("Size");
-    case PreviewColumn: return tr("Preview");
+    case TimeColumn:
+        return m_relativeTime ? tr("Time (rel.)") : tr("Time");
+    case DirectionColumn:
+        return tr("Dir");
+    case TypeColumn:
+        return tr("Type");
+    case SizeColumn:
+        return tr("Size");
+    case PreviewColumn:
+        return tr("Preview");
     }
     return {};
 }

@@ -22,9 +22,9 @@ public:
     enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, PreviewColumn, NUM_COLUMNS };
     enum Role {
         EventIndexRole = Qt::UserRole, // int: row in the EventStore
-        EventTypeRole,                 // int: EventType
-        DirectionRole,                 // int: Direction
-        IsErrorRole,                   // bool
+        EventTypeRole, // int: EventType
+        DirectionRole, // int: Direction
+        IsErrorRole, // bool
     };
 
     explicit EventLogModel(QObject *parent = nullptr);
@@ -62,8 +62,8 @@ private:
     bool accepts(const EventRecord &record) const;
 
     QPointer<Connection> m_connection;
-    std::vector<quint32> m_rows;    // visible EventStore rows
-    qsizetype m_scanned = 0;        // EventStore rows already tested
+    std::vector<quint32> m_rows; // visible EventStore rows
+    qsizetype m_scanned = 0; // EventStore rows already tested
     bool m_showFrames = false;
     bool m_relativeTime = false;
     bool m_revealSecrets = false;

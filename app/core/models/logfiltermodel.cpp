@@ -1,9 +1,9 @@
 #include "models/logfiltermodel.h"
 
-#include "store/eventtypetext.h"
 #include "connection/connection.h"
 #include "models/eventlogmodel.h"
 #include "store/eventstore.h"
+#include "store/eventtypetext.h"
 
 #include <QStringDecoder>
 

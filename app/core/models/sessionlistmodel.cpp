@@ -9,8 +9,7 @@ namespace wsi {
 
 SessionListModel::SessionListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 SessionListModel::~SessionListModel() = default;
 
@@ -56,9 +55,9 @@ SessionListModel::Entry SessionListModel::summarize(const SessionJournal::Sessio
             if (!reason.isEmpty())
                 entry.outcome += QStringLiteral(" \u201c%1\u201d").arg(reason);
         } else if (!o.isEmpty()) {
-            entry.outcome = tr("failed (%1): %2")
-                                .arg(o.value(QLatin1String("layer")).toString(),
-                                    o.value(QLatin1String("message")).toString());
+            entry.outcome
+                = tr("failed (%1): %2")
+                      .arg(o.value(QLatin1String("layer")).toString(), o.value(QLatin1String("message")).toString());
         }
     }
     if (entry.outcome.isEmpty())
@@ -95,12 +94,18 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return {};
     const QLocale locale;
     switch (index.column()) {
-    case StartedColumn: return e.info.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    case UrlColumn: return e.info.firstUrl.isEmpty() ? tr("(no handshake)") : e.info.firstUrl;
-    case OutcomeColumn: return e.outcome;
-    case EventsColumn: return locale.toString(qlonglong(e.events));
-    case SizeColumn: return locale.formattedDataSize(e.info.size);
-    default: return {};
+    case StartedColumn:
+        return e.info.started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case UrlColumn:
+        return e.info.firstUrl.isEmpty() ? tr("(no handshake)") : e.info.firstUrl;
+    case OutcomeColumn:
+        return e.outcome;
+    case EventsColumn:
+        return locale.toString(qlonglong(e.events));
+    case SizeColumn:
+        return locale.formattedDataSize(e.info.size);
+    default:
+        return {};
     }
 }
 
@@ -109,12 +114,18 @@ QVariant SessionListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case StartedColumn: return tr("Started");
-    case UrlColumn: return tr("URL");
-    case OutcomeColumn: return tr("Outcome");
-    case EventsColumn: return tr("Events");
-    case SizeColumn: return tr("Size");
-    default: return {};
+    case StartedColumn:
+        return tr("Started");
+    case UrlColumn:
+        return tr("URL");
+    case OutcomeColumn:
+        return tr("Outcome");
+    case EventsColumn:
+        return tr("Events");
+    case SizeColumn:
+        return tr("Size");
+    default:
+        return {};
     }
 }
 

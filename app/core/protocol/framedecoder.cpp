@@ -29,7 +29,7 @@ qsizetype headerSizeFor(quint8 second)
 // this frame came before src (the key repeats every four bytes).
 void unmaskCopy(char *dst, const char *src, qsizetype size, quint32 key, quint64 phase)
 {
-    const unsigned char k[4] = {quint8(key >> 24), quint8(key >> 16), quint8(key >> 8), quint8(key)};
+    const unsigned char k[4] = { quint8(key >> 24), quint8(key >> 16), quint8(key >> 8), quint8(key) };
     unsigned char rotated[8];
     for (int i = 0; i < 8; ++i)
         rotated[i] = k[(phase + quint64(i)) & 3];
@@ -66,8 +66,7 @@ QString hexByte(quint8 byte)
 FrameDecoder::FrameDecoder(Role role, quint64 maxMessageSize)
     : m_role(role)
     , m_maxMessageSize(maxMessageSize)
-{
-}
+{ }
 
 void FrameDecoder::setAllowRsv1(bool allow)
 {
@@ -92,7 +91,7 @@ quint64 FrameDecoder::bytesConsumed() const
 void FrameDecoder::fail(ViolationKind kind, const QString &detail, FrameSink &sink)
 {
     m_failed = true;
-    ProtocolViolation violation{kind, m_frameStart, detail};
+    ProtocolViolation violation { kind, m_frameStart, detail };
     sink.onViolation(violation);
 }
 
@@ -229,9 +228,10 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
             bits << QStringLiteral("RSV3");
         QString detail = QStringLiteral("%1 set on a %2 frame").arg(bits.join(QLatin1Char('+')), name());
         if (h.rsv1 && !m_allowRsv1) {
-            detail += QStringLiteral(". RSV1 almost always means the peer compressed the frame with permessage-deflate. "
-                                     "Qt WebSockets does not support permessage-deflate (compression): Qt fails such a "
-                                     "connection with close code 1002 \"Rsv field is non-zero\"");
+            detail
+                += QStringLiteral(". RSV1 almost always means the peer compressed the frame with permessage-deflate. "
+                                  "Qt WebSockets does not support permessage-deflate (compression): Qt fails such a "
+                                  "connection with close code 1002 \"Rsv field is non-zero\"");
         }
         fail(ViolationKind::ReservedBitSet, detail, sink);
         return false;
@@ -241,7 +241,8 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
         return false;
     }
     if (h.isControl() && length > 125) {
-        fail(ViolationKind::OversizedControlFrame, QStringLiteral("%1 frame with a %2-byte payload").arg(name()).arg(length), sink);
+        fail(ViolationKind::OversizedControlFrame,
+            QStringLiteral("%1 frame with a %2-byte payload").arg(name()).arg(length), sink);
         return false;
     }
     if (m_role == Role::ServerToClient && h.masked) {
@@ -253,12 +254,13 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
         return false;
     }
     if (len7 == 127 && (length >> 63)) {
-        fail(ViolationKind::LengthHighBitSet, QStringLiteral("64-bit length field 0x%1").arg(length, 16, 16, QLatin1Char('0')), sink);
+        fail(ViolationKind::LengthHighBitSet,
+            QStringLiteral("64-bit length field 0x%1").arg(length, 16, 16, QLatin1Char('0')), sink);
         return false;
     }
     if ((len7 == 126 && length < 126) || (len7 == 127 && length <= 0xFFFF)) {
         fail(ViolationKind::NonMinimalLength,
-             QStringLiteral("length %1 sent in the %2-bit form").arg(length).arg(len7 == 126 ? 16 : 64), sink);
+            QStringLiteral("length %1 sent in the %2-bit form").arg(length).arg(len7 == 126 ? 16 : 64), sink);
         return false;
     }
     if (h.isControl())
@@ -270,17 +272,20 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
     }
     if (h.opcode != 0 && m_messageInProgress) {
         fail(ViolationKind::ExpectedContinuation,
-             QStringLiteral("%1 frame while a %2-frame %3 message was unfinished")
-                 .arg(name())
-                 .arg(m_messageFrames)
-                 .arg(m_messageIsText ? QStringLiteral("text") : QStringLiteral("binary")),
-             sink);
+            QStringLiteral("%1 frame while a %2-frame %3 message was unfinished")
+                .arg(name())
+                .arg(m_messageFrames)
+                .arg(m_messageIsText ? QStringLiteral("text") : QStringLiteral("binary")),
+            sink);
         return false;
     }
     const quint64 sizeSoFar = h.opcode == 0 ? quint64(m_message.size()) : 0;
     if (length > m_maxMessageSize || sizeSoFar + length > m_maxMessageSize) {
         fail(ViolationKind::MessageTooLarge,
-             QStringLiteral("message would reach %1 bytes; the limit is %2 bytes").arg(sizeSoFar + length).arg(m_maxMessageSize), sink);
+            QStringLiteral("message would reach %1 bytes; the limit is %2 bytes")
+                .arg(sizeSoFar + length)
+                .arg(m_maxMessageSize),
+            sink);
         return false;
     }
     if (h.opcode != 0) {
@@ -300,7 +305,8 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
 void FrameDecoder::appendPayload(const char *data, qsizetype size)
 {
     QByteArray &target = m_header.isControl() ? m_framePayload : m_message;
-    const qsizetype start = m_header.isControl() ? qsizetype(m_payloadHave) : m_frameOffsetInMessage + qsizetype(m_payloadHave);
+    const qsizetype start
+        = m_header.isControl() ? qsizetype(m_payloadHave) : m_frameOffsetInMessage + qsizetype(m_payloadHave);
     if (m_payloadHave == 0 && !m_header.isControl()) {
         // Room for the whole frame at once: growing a large buffer chunk by chunk would copy it at every
         // doubling. Bounded, because the length is the peer's claim, not bytes we have.
@@ -349,12 +355,15 @@ void FrameDecoder::finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink 
         if (!m_textValidator.isValid()) {
             const quint64 at = m_textValidator.errorOffset();
             fail(ViolationKind::InvalidUtf8Text,
-                 QStringLiteral("byte %1 at offset %2 of the text message").arg(hexByte(quint8(message[qsizetype(at)]))).arg(at), sink);
+                QStringLiteral("byte %1 at offset %2 of the text message")
+                    .arg(hexByte(quint8(message[qsizetype(at)])))
+                    .arg(at),
+                sink);
             return;
         }
         if (header.fin && !m_textValidator.isComplete()) {
             fail(ViolationKind::InvalidUtf8Text,
-                 QStringLiteral("the text message ends in the middle of a multi-byte character"), sink);
+                QStringLiteral("the text message ends in the middle of a multi-byte character"), sink);
             return;
         }
     }
@@ -375,12 +384,14 @@ void FrameDecoder::finishClose(QByteArrayView payload, FrameSink &sink)
         return;
     }
     if (payload.size() == 1) {
-        fail(ViolationKind::OneByteClosePayload, QStringLiteral("payload byte %1").arg(hexByte(quint8(payload[0]))), sink);
+        fail(ViolationKind::OneByteClosePayload, QStringLiteral("payload byte %1").arg(hexByte(quint8(payload[0]))),
+            sink);
         return;
     }
     const int code = quint8(payload[0]) << 8 | quint8(payload[1]);
     if (!isValidWireCloseCode(code)) {
-        fail(ViolationKind::InvalidCloseCode, QStringLiteral("close code %1 (%2)").arg(code).arg(closeCodeName(code)), sink);
+        fail(ViolationKind::InvalidCloseCode, QStringLiteral("close code %1 (%2)").arg(code).arg(closeCodeName(code)),
+            sink);
         return;
     }
     const QByteArrayView reason = payload.sliced(2);

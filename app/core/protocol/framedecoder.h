@@ -71,8 +71,8 @@ private:
     FrameHeader m_header;
     bool m_inPayload = false;
     quint64 m_payloadHave = 0;
-    QByteArray m_framePayload;      // payload of the current frame, unmasked
-    QByteArray m_message;           // reassembly buffer of a fragmented message
+    QByteArray m_framePayload; // payload of the current frame, unmasked
+    QByteArray m_message; // reassembly buffer of a fragmented message
     bool m_messageInProgress = false;
     bool m_messageIsText = false;
     int m_messageFrames = 0;
@@ -86,7 +86,7 @@ private:
     void resetMessage();
     void fail(ViolationKind kind, const QString &detail, FrameSink &sink);
 
-    Utf8Validator m_textValidator;    // runs over the text message as its bytes arrive
+    Utf8Validator m_textValidator; // runs over the text message as its bytes arrive
     bool m_messageCompressed = false; // RSV1 allowed and set: the payload is compressed, not UTF-8
     qsizetype m_frameOffsetInMessage = 0; // where the current data frame starts inside m_message
 };

@@ -29,23 +29,33 @@ QList<Preset> presets()
         return s;
     };
     return {
-        {"invalid-utf8-text", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Text frame with invalid UTF-8"),
-         make(true, 0x1, QByteArray("\xc3\x28", 2))},
-        {"oversized-ping", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Ping with a 126-byte payload (limit is 125)"),
-         make(true, 0x9, QByteArray(126, 'p'))},
-        {"fragmented-ping", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Fragmented ping (FIN=0)"),
-         make(false, 0x9, "half a ping")},
-        {"unsolicited-pong", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Unsolicited pong"), make(true, 0xA, "surprise")},
-        {"close-1005", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Close with reserved code 1005"),
-         make(true, 0x8, QByteArray("\x03\xed", 2))},
-        {"continuation-without-start", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Continuation without a start frame"),
-         make(true, 0x0, "orphan")},
-        {"reserved-opcode", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Frame with reserved opcode 0x3"),
-         make(true, 0x3, "?")},
-        {"rsv1-text", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Text frame with RSV1 set (no extension)"),
-         [] { RawFrameSpec s; s.rsv1 = true; s.payload = "compressed?"; return s; }()},
-        {"unmasked-text", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Unmasked text frame from a client"),
-         [] { RawFrameSpec s; s.masked = false; s.payload = "naked"; return s; }()},
+        { "invalid-utf8-text", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Text frame with invalid UTF-8"),
+            make(true, 0x1, QByteArray("\xc3\x28", 2)) },
+        { "oversized-ping", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Ping with a 126-byte payload (limit is 125)"),
+            make(true, 0x9, QByteArray(126, 'p')) },
+        { "fragmented-ping", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Fragmented ping (FIN=0)"),
+            make(false, 0x9, "half a ping") },
+        { "unsolicited-pong", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Unsolicited pong"), make(true, 0xA, "surprise") },
+        { "close-1005", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Close with reserved code 1005"),
+            make(true, 0x8, QByteArray("\x03\xed", 2)) },
+        { "continuation-without-start", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Continuation without a start frame"),
+            make(true, 0x0, "orphan") },
+        { "reserved-opcode", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Frame with reserved opcode 0x3"),
+            make(true, 0x3, "?") },
+        { "rsv1-text", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Text frame with RSV1 set (no extension)"),
+            [] {
+                RawFrameSpec s;
+                s.rsv1 = true;
+                s.payload = "compressed?";
+                return s;
+            }() },
+        { "unmasked-text", QT_TRANSLATE_NOOP("wsi::FrameEncoder", "Unmasked text frame from a client"),
+            [] {
+                RawFrameSpec s;
+                s.masked = false;
+                s.payload = "naked";
+                return s;
+            }() },
     };
 }
 
@@ -67,8 +77,13 @@ bool parseBool(const QString &value, bool *out)
 QString RawFrameSpec::describe() const
 {
     return QStringLiteral("FIN=%1 RSV=%2%3%4 opcode=0x%5 MASK=%6 len=%7")
-        .arg(int(fin)).arg(int(rsv1)).arg(int(rsv2)).arg(int(rsv3))
-        .arg(opcode, 1, 16).arg(int(masked)).arg(payload.size());
+        .arg(int(fin))
+        .arg(int(rsv1))
+        .arg(int(rsv2))
+        .arg(int(rsv3))
+        .arg(opcode, 1, 16)
+        .arg(int(masked))
+        .arg(payload.size());
 }
 
 void appendServerFrame(QByteArray &out, quint8 opcode, QByteArrayView payload)
@@ -100,7 +115,7 @@ QByteArray encodeFrame(const RawFrameSpec &spec)
     const quint64 length = quint64(spec.payload.size());
     out.reserve(int(14 + length));
     out.append(char((spec.fin ? 0x80 : 0) | (spec.rsv1 ? 0x40 : 0) | (spec.rsv2 ? 0x20 : 0) | (spec.rsv3 ? 0x10 : 0)
-                    | (spec.opcode & 0x0F)));
+        | (spec.opcode & 0x0F)));
     const char maskBit = spec.masked ? char(0x80) : char(0);
     if (length <= 125) {
         out.append(char(maskBit | char(length)));
@@ -116,7 +131,7 @@ QByteArray encodeFrame(const RawFrameSpec &spec)
     if (!spec.masked)
         return out + spec.payload;
     const quint32 key = spec.maskKey ? *spec.maskKey : QRandomGenerator::system()->generate();
-    const char keyBytes[4] = {char(key >> 24), char(key >> 16), char(key >> 8), char(key)};
+    const char keyBytes[4] = { char(key >> 24), char(key >> 16), char(key >> 8), char(key) };
     out.append(keyBytes, 4);
     const qsizetype start = out.size();
     out.append(spec.payload);
@@ -163,7 +178,8 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
         if (part.startsWith(QLatin1String("preset="))) {
             const QString id = part.mid(7);
             if (!rawFramePreset(id, &result)) {
-                *error = tr("Unknown preset \"%1\"; the presets are: %2.").arg(id, rawFramePresets().join(QStringLiteral(", ")));
+                *error = tr("Unknown preset \"%1\"; the presets are: %2.")
+                             .arg(id, rawFramePresets().join(QStringLiteral(", ")));
                 return false;
             }
         }
@@ -190,7 +206,8 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
         } else if (key == QLatin1String("mask")) {
             ok = parseBool(value, &result.masked);
         } else if (key == QLatin1String("opcode")) {
-            const uint opcode = value.startsWith(QLatin1String("0x")) ? value.mid(2).toUInt(&ok, 16) : value.toUInt(&ok);
+            const uint opcode
+                = value.startsWith(QLatin1String("0x")) ? value.mid(2).toUInt(&ok, 16) : value.toUInt(&ok);
             ok = ok && opcode <= 15;
             result.opcode = quint8(opcode);
         } else if (key == QLatin1String("key")) {
@@ -205,8 +222,8 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
                 result.payload = QByteArray::fromHex(hex);
                 ok = hex.size() % 2 == 0 && result.payload.toHex() == hex.toLower();
             } else if (value.startsWith(QLatin1String("base64:"))) {
-                const auto decoded = QByteArray::fromBase64Encoding(value.mid(7).toLatin1(),
-                                                                    QByteArray::AbortOnBase64DecodingErrors);
+                const auto decoded
+                    = QByteArray::fromBase64Encoding(value.mid(7).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
                 ok = bool(decoded);
                 result.payload = decoded.decoded;
             } else {
@@ -214,7 +231,9 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
                 return false;
             }
         } else {
-            *error = tr("Unknown field \"%1\"; the fields are fin, rsv1, rsv2, rsv3, opcode, mask, key, payload, preset.").arg(key);
+            *error
+                = tr("Unknown field \"%1\"; the fields are fin, rsv1, rsv2, rsv3, opcode, mask, key, payload, preset.")
+                      .arg(key);
             return false;
         }
         if (!ok) {

@@ -15,12 +15,12 @@ struct RawFrameSpec
     bool rsv1 = false;
     bool rsv2 = false;
     bool rsv3 = false;
-    quint8 opcode = 0x1;             // any 4-bit value
-    bool masked = true;              // clients must mask; unmasked is a test of the server
-    std::optional<quint32> maskKey;  // wire order, big-endian; a fresh random key when absent
+    quint8 opcode = 0x1; // any 4-bit value
+    bool masked = true; // clients must mask; unmasked is a test of the server
+    std::optional<quint32> maskKey; // wire order, big-endian; a fresh random key when absent
     QByteArray payload;
 
-    QString describe() const;        // "FIN=1 RSV=000 opcode=0x9 MASK=1 len=3"
+    QString describe() const; // "FIN=1 RSV=000 opcode=0x9 MASK=1 len=3"
 };
 
 // Encodes with the minimal length form (7, 16 or 64 bits) and masks the payload when asked.
@@ -37,7 +37,7 @@ void appendServerFrame(QByteArray &out, quint8 opcode, QByteArrayView payload);
 bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error);
 
 // Named frames that break the rules on purpose, for testing servers.
-QStringList rawFramePresets();             // ids: invalid-utf8-text, oversized-ping, fragmented-ping, ...
+QStringList rawFramePresets(); // ids: invalid-utf8-text, oversized-ping, fragmented-ping, ...
 QString rawFramePresetTitle(const QString &id);
 bool rawFramePreset(const QString &id, RawFrameSpec *spec);
 

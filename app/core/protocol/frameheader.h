@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QtGlobal>
 #include <QString>
+#include <QtGlobal>
 
 namespace wsi {
 
@@ -22,11 +22,11 @@ struct FrameHeader
     bool rsv1 = false;
     bool rsv2 = false;
     bool rsv3 = false;
-    quint8 opcode = 0;      // raw 4-bit value, reserved values included
+    quint8 opcode = 0; // raw 4-bit value, reserved values included
     bool masked = false;
-    quint32 maskKey = 0;    // the four key bytes in wire order, big-endian: k0 << 24 | k1 << 16 | k2 << 8 | k3
+    quint32 maskKey = 0; // the four key bytes in wire order, big-endian: k0 << 24 | k1 << 16 | k2 << 8 | k3
     quint64 payloadLength = 0;
-    quint8 headerSize = 0;  // 2 to 14 bytes
+    quint8 headerSize = 0; // 2 to 14 bytes
 
     bool isControl() const { return (opcode & 0x8) != 0; }
 };

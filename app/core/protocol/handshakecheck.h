@@ -10,12 +10,12 @@ namespace wsi {
 // The RFC 6455 section 4.2.2 computation, kept step by step so the UI can show it.
 struct AcceptComputation
 {
-    QByteArray key;          // Sec-WebSocket-Key as sent
+    QByteArray key; // Sec-WebSocket-Key as sent
     QByteArray concatenated; // key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
-    QByteArray sha1Hex;      // SHA-1 of that, as lowercase hex
-    QByteArray expected;     // base64 of the SHA-1
-    QByteArray received;     // Sec-WebSocket-Accept as received (empty if absent)
-    bool valid = false;      // expected == received
+    QByteArray sha1Hex; // SHA-1 of that, as lowercase hex
+    QByteArray expected; // base64 of the SHA-1
+    QByteArray received; // Sec-WebSocket-Accept as received (empty if absent)
+    bool valid = false; // expected == received
 };
 
 AcceptComputation computeAccept(const QByteArray &key, const QByteArray &received = {});
@@ -23,7 +23,7 @@ AcceptComputation computeAccept(const QByteArray &key, const QByteArray &receive
 // One line of the handshake verdict: Accept, Upgrade, Connection, Subprotocol, Extensions, Status.
 struct HandshakeCheckItem
 {
-    QString name;        // "Sec-WebSocket-Accept", "Upgrade", ...
+    QString name; // "Sec-WebSocket-Accept", "Upgrade", ...
     bool passed = false;
     QString expected;
     QString actual;

@@ -16,8 +16,21 @@ bool isTokenChar(char c)
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
         return true;
     switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+':
-    case '-': case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
         return true;
     default:
         return false;
@@ -31,7 +44,8 @@ bool isToken(QByteArrayView s)
 
 bool isHttpVersion(QByteArrayView v)
 {
-    return v.size() == 8 && v.startsWith("HTTP/") && v[5] >= '0' && v[5] <= '9' && v[6] == '.' && v[7] >= '0' && v[7] <= '9';
+    return v.size() == 8 && v.startsWith("HTTP/") && v[5] >= '0' && v[5] <= '9' && v[6] == '.' && v[7] >= '0'
+        && v[7] <= '9';
 }
 
 QByteArrayView trimmedOws(QByteArrayView v)
@@ -60,8 +74,7 @@ HandshakeParser::HandshakeParser(Kind kind, int maxHeadSize, int maxBodySize)
     : m_kind(kind)
     , m_maxHeadSize(std::max(maxHeadSize, 16))
     , m_maxBodySize(std::max(maxBodySize, 0))
-{
-}
+{ }
 
 HandshakeParser::State HandshakeParser::state() const
 {
@@ -143,7 +156,8 @@ qsizetype HandshakeParser::feedHead(QByteArrayView bytes)
     }
     if (end < 0) {
         if (m_buffer.size() >= m_maxHeadSize) {
-            fail(QStringLiteral("The HTTP head is larger than the limit of %1 bytes (no empty line ends it).").arg(m_maxHeadSize));
+            fail(QStringLiteral("The HTTP head is larger than the limit of %1 bytes (no empty line ends it).")
+                     .arg(m_maxHeadSize));
         }
         return chunk.size();
     }
@@ -169,7 +183,8 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
         const qsizetype nl = raw.indexOf('\n', pos);
         ++lineNumber;
         if (nl < 0 || nl == pos || raw[nl - 1] != '\r') {
-            fail(QStringLiteral("Line %1 of the HTTP head ends with a bare LF: HTTP/1.1 requires every line to end with CRLF (\\r\\n).")
+            fail(QStringLiteral(
+                "Line %1 of the HTTP head ends with a bare LF: HTTP/1.1 requires every line to end with CRLF (\\r\\n).")
                      .arg(lineNumber));
             return false;
         }
@@ -189,26 +204,30 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 const qsizetype s1 = line.indexOf(' ');
                 const qsizetype s2 = s1 < 0 ? -1 : line.indexOf(' ', s1 + 1);
                 if (s1 < 0 || s2 < 0 || line.indexOf(' ', s2 + 1) >= 0) {
-                    fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".").arg(printable(line)));
+                    fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".")
+                             .arg(printable(line)));
                     return false;
                 }
                 head.method = line.first(s1).toByteArray();
                 head.target = line.sliced(s1 + 1, s2 - s1 - 1).toByteArray();
                 head.version = line.sliced(s2 + 1).toByteArray();
                 if (!isToken(head.method) || head.target.isEmpty() || !isHttpVersion(head.version)) {
-                    fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".").arg(printable(line)));
+                    fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".")
+                             .arg(printable(line)));
                     return false;
                 }
             } else {
                 const qsizetype s1 = line.indexOf(' ');
                 const QByteArrayView version = s1 < 0 ? line : line.first(s1);
                 if (!isHttpVersion(version)) {
-                    fail(QStringLiteral("The status line \"%1\" does not start with an HTTP version such as HTTP/1.1.").arg(printable(line)));
+                    fail(QStringLiteral("The status line \"%1\" does not start with an HTTP version such as HTTP/1.1.")
+                             .arg(printable(line)));
                     return false;
                 }
                 const QByteArrayView rest = s1 < 0 ? QByteArrayView() : line.sliced(s1 + 1);
                 const QByteArrayView code = rest.first(std::min<qsizetype>(3, rest.size()));
-                const bool digits = code.size() == 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+                const bool digits = code.size() == 3
+                    && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
                 if (!digits || (rest.size() > 3 && rest[3] != ' ')) {
                     fail(QStringLiteral("The status line \"%1\" has no three-digit status code.").arg(printable(line)));
                     return false;
@@ -224,12 +243,16 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
             break;
         }
         if (line.front() == ' ' || line.front() == '\t') {
-            fail(QStringLiteral("Line %1 of the HTTP head starts with whitespace (obsolete line folding), which is not supported.").arg(lineNumber));
+            fail(QStringLiteral(
+                "Line %1 of the HTTP head starts with whitespace (obsolete line folding), which is not supported.")
+                     .arg(lineNumber));
             return false;
         }
         const qsizetype colon = line.indexOf(':');
         if (colon < 0) {
-            fail(QStringLiteral("Line %1 of the HTTP head, \"%2\", is not a \"Name: value\" header.").arg(lineNumber).arg(printable(line)));
+            fail(QStringLiteral("Line %1 of the HTTP head, \"%2\", is not a \"Name: value\" header.")
+                     .arg(lineNumber)
+                     .arg(printable(line)));
             return false;
         }
         const QByteArrayView name = line.first(colon);
@@ -240,10 +263,12 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
             return false;
         }
         if (!isToken(name)) {
-            fail(QStringLiteral("Line %1 of the HTTP head has an invalid header name \"%2\".").arg(lineNumber).arg(printable(name)));
+            fail(QStringLiteral("Line %1 of the HTTP head has an invalid header name \"%2\".")
+                     .arg(lineNumber)
+                     .arg(printable(name)));
             return false;
         }
-        head.headers.append(HttpHeader{name.toByteArray(), trimmedOws(line.sliced(colon + 1)).toByteArray()});
+        head.headers.append(HttpHeader { name.toByteArray(), trimmedOws(line.sliced(colon + 1)).toByteArray() });
     }
     if (!sawEnd || pos != raw.size()) {
         // The caller cut raw at the first empty line, so this only happens for a head that is just one line.
@@ -290,7 +315,9 @@ bool HandshakeParser::chooseBodyMode()
                     return false;
                 }
                 if (length >= 0 && n != length) {
-                    fail(QStringLiteral("The response has conflicting Content-Length values (%1 and %2).").arg(length).arg(n));
+                    fail(QStringLiteral("The response has conflicting Content-Length values (%1 and %2).")
+                             .arg(length)
+                             .arg(n));
                     return false;
                 }
                 length = n;
@@ -379,8 +406,9 @@ qsizetype HandshakeParser::feedChunked(QByteArrayView bytes)
             // Chunk extensions (";name=value") carry nothing we show.
             const qsizetype semicolon = line.indexOf(';');
             const QByteArrayView hex = trimmedOws(semicolon < 0 ? line : line.first(semicolon));
-            bool ok = !hex.isEmpty() && hex.size() <= 15
-                && std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+            bool ok = !hex.isEmpty() && hex.size() <= 15 && std::all_of(hex.begin(), hex.end(), [](char c) {
+                return std::isxdigit(static_cast<unsigned char>(c));
+            });
             const qint64 size = ok ? hex.toLongLong(&ok, 16) : -1;
             if (!ok) {
                 fail(QStringLiteral("The chunked body has an invalid chunk size line \"%1\".").arg(printable(line)));
@@ -415,7 +443,8 @@ void HandshakeParser::finish()
         if (m_buffer.isEmpty())
             fail(QStringLiteral("The connection closed before any HTTP data arrived."));
         else
-            fail(QStringLiteral("The connection closed in the middle of the HTTP head (%1 bytes received, no empty line yet).")
+            fail(QStringLiteral(
+                "The connection closed in the middle of the HTTP head (%1 bytes received, no empty line yet).")
                      .arg(m_buffer.size()));
         return;
     }
@@ -431,7 +460,8 @@ void HandshakeParser::finish()
                  .arg(m_bodyExpected));
         break;
     case BodyMode::Chunked:
-        fail(QStringLiteral("The connection closed in the middle of the chunked body (%1 bytes decoded).").arg(m_bodyReceived));
+        fail(QStringLiteral("The connection closed in the middle of the chunked body (%1 bytes decoded).")
+                 .arg(m_bodyReceived));
         break;
     case BodyMode::None:
         m_state = State::Done;

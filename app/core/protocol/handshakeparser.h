@@ -15,8 +15,8 @@ public:
     enum class State {
         ReadingHead,
         ReadingBody, // a non-101 response with a body (Content-Length, chunked, or until close)
-        Done,        // head complete (101: nothing more belongs to HTTP) or body complete
-        Failed,      // malformed head; error() says why
+        Done, // head complete (101: nothing more belongs to HTTP) or body complete
+        Failed, // malformed head; error() says why
     };
 
     explicit HandshakeParser(Kind kind, int maxHeadSize = 64 * 1024, int maxBodySize = 1024 * 1024);
@@ -31,8 +31,8 @@ public:
     State state() const;
     bool headComplete() const;
     const HttpHead &head() const;
-    QByteArray body() const;       // decoded body (chunked transfer decoded); at most maxBodySize bytes
-    bool bodyTruncated() const;    // the body exceeded maxBodySize
+    QByteArray body() const; // decoded body (chunked transfer decoded); at most maxBodySize bytes
+    bool bodyTruncated() const; // the body exceeded maxBodySize
     QString error() const;
 
 private:

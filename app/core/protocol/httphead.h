@@ -7,26 +7,26 @@ namespace wsi {
 
 struct HttpHeader
 {
-    QByteArray name;   // exactly as on the wire (case kept)
-    QByteArray value;  // leading/trailing whitespace trimmed
+    QByteArray name; // exactly as on the wire (case kept)
+    QByteArray value; // leading/trailing whitespace trimmed
 };
 
 // An HTTP/1.1 request or response head exactly as it crossed the wire.
 struct HttpHead
 {
     bool isRequest = false;
-    QByteArray method;   // requests
-    QByteArray target;   // requests
-    QByteArray version;  // "HTTP/1.1"
-    int status = 0;      // responses
-    QByteArray reason;   // responses
+    QByteArray method; // requests
+    QByteArray target; // requests
+    QByteArray version; // "HTTP/1.1"
+    int status = 0; // responses
+    QByteArray reason; // responses
     QList<HttpHeader> headers; // wire order, repeats kept
-    QByteArray raw;      // the head bytes exactly, including the final CRLF CRLF
+    QByteArray raw; // the head bytes exactly, including the final CRLF CRLF
 
     // Case-insensitive lookups.
     bool has(QByteArrayView name) const;
-    QByteArray value(QByteArrayView name) const;          // first occurrence, or empty
-    QList<QByteArray> values(QByteArrayView name) const;  // every occurrence in order
+    QByteArray value(QByteArrayView name) const; // first occurrence, or empty
+    QList<QByteArray> values(QByteArrayView name) const; // every occurrence in order
 };
 
 } // namespace wsi

@@ -28,7 +28,7 @@ private:
     quint64 m_fed = 0;
     quint64 m_errorOffset = 0;
     bool m_valid = true;
-    quint8 m_needed = 0;  // continuation bytes still expected
+    quint8 m_needed = 0; // continuation bytes still expected
     quint8 m_lower = 0x80; // the next continuation byte's allowed range; narrower right after E0, ED, F0, F4
     quint8 m_upper = 0xBF;
 };

@@ -1,12 +1,12 @@
 #include "server/localserver.h"
 
+#include "connection/connection.h"
+#include "connection/workspace.h"
+#include "protocol/closecodes.h"
+#include "protocol/httphead.h"
+#include "server/frontrelay.h"
 #include "tls/certificateauthority.h"
 #include "tls/certificatefactory.h"
-#include "protocol/closecodes.h"
-#include "connection/connection.h"
-#include "server/frontrelay.h"
-#include "protocol/httphead.h"
-#include "connection/workspace.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -24,19 +24,32 @@ namespace {
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 426: return "Upgrade Required";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 426:
+        return "Upgrade Required";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
@@ -56,7 +69,7 @@ QByteArray httpResponse(int status, const QList<QPair<QByteArray, QByteArray>> &
 
 bool loadKey(const QByteArray &pem, QSslKey *key)
 {
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa, QSsl::Dsa}) {
+    for (QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa, QSsl::Dsa }) {
         QSslKey candidate(pem, algorithm, QSsl::Pem);
         if (!candidate.isNull()) {
             *key = candidate;
@@ -87,17 +100,17 @@ LocalServer::~LocalServer()
 
 void LocalServer::useCertificateAuthority(CertificateAuthority *authority)
 {
-    setCertificateProvider([authority](const QStringList &hostNames, QSslCertificate *certificate, QSslKey *key,
-                                       QString *error) {
-        const IssuedCertificate issued = authority->issue(hostNames);
-        if (issued.isNull()) {
-            *error = authority->lastError();
-            return false;
-        }
-        *certificate = issued.certificate;
-        *key = issued.key;
-        return true;
-    });
+    setCertificateProvider(
+        [authority](const QStringList &hostNames, QSslCertificate *certificate, QSslKey *key, QString *error) {
+            const IssuedCertificate issued = authority->issue(hostNames);
+            if (issued.isNull()) {
+                *error = authority->lastError();
+                return false;
+            }
+            *certificate = issued.certificate;
+            *key = issued.key;
+            return true;
+        });
 }
 
 bool LocalServer::isRunning() const
@@ -150,7 +163,8 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
             QFile certFile(options.certificateFile);
             QFile keyFile(options.keyFile);
             if (!certFile.open(QIODevice::ReadOnly))
-                return fail(tr("The certificate file \"%1\" cannot be read: %2.").arg(options.certificateFile, certFile.errorString()));
+                return fail(tr("The certificate file \"%1\" cannot be read: %2.")
+                                .arg(options.certificateFile, certFile.errorString()));
             if (!keyFile.open(QIODevice::ReadOnly))
                 return fail(tr("The key file \"%1\" cannot be read: %2.").arg(options.keyFile, keyFile.errorString()));
             const QByteArray certificatePem = certFile.readAll();
@@ -160,7 +174,8 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
                 return fail(tr("The certificate file \"%1\" holds no PEM certificate.").arg(options.certificateFile));
             certificate = chain.first();
             if (!loadKey(keyPem, &key))
-                return fail(tr("The key file \"%1\" holds no PEM private key (an encrypted key is not supported).").arg(options.keyFile));
+                return fail(tr("The key file \"%1\" holds no PEM private key (an encrypted key is not supported).")
+                                .arg(options.keyFile));
             if (!certificatefactory::keyMatchesCertificate(certificatePem, keyPem))
                 return fail(tr("The key in \"%1\" does not belong to the certificate in \"%2\": every TLS handshake "
                                "would fail. Pick the key that was made together with this certificate.")
@@ -171,8 +186,9 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
             QString why;
             if (!m_certificateProvider)
                 return fail(tr("No certificate: pick a certificate and key file for wss."));
-            if (!m_certificateProvider({QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1")},
-                                       &certificate, &key, &why))
+            if (!m_certificateProvider(
+                    { QStringLiteral("localhost"), QStringLiteral("127.0.0.1"), QStringLiteral("::1") }, &certificate,
+                    &key, &why))
                 return fail(tr("Could not create a certificate for localhost: %1").arg(why));
         }
         tls = QSslConfiguration::defaultConfiguration();
@@ -197,7 +213,8 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
         const QString why = m_relay->errorString();
         delete m_relay;
         m_relay = nullptr;
-        return fail(tr("Could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why));
+        return fail(
+            tr("Could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why));
     }
     m_stats = {};
     m_lastIn = m_lastOut = 0;
@@ -278,9 +295,9 @@ QByteArray LocalServer::gate(const HttpHead &request)
         if (!m_options.allowedOrigins.contains(origin, Qt::CaseInsensitive)) {
             const QByteArray body = origin.isEmpty()
                 ? QByteArray("Forbidden: the request has no Origin header, and this test server only allows: ")
-                      + m_options.allowedOrigins.join(QStringLiteral(", ")).toUtf8() + '\n'
+                    + m_options.allowedOrigins.join(QStringLiteral(", ")).toUtf8() + '\n'
                 : "Forbidden: origin " + origin.toUtf8() + " is not allowed by this test server; allowed: "
-                      + m_options.allowedOrigins.join(QStringLiteral(", ")).toUtf8() + '\n';
+                    + m_options.allowedOrigins.join(QStringLiteral(", ")).toUtf8() + '\n';
             return httpResponse(403, {}, body);
         }
     }
@@ -293,9 +310,9 @@ QByteArray LocalServer::gate(const HttpHead &request)
             ++admitted;
     }
     if (admitted >= m_options.maxClients)
-        return httpResponse(503, {{"Retry-After", "1"}},
-                            "Service Unavailable: this test server allows " + QByteArray::number(m_options.maxClients)
-                                + " client(s) at once.\n");
+        return httpResponse(503, { { "Retry-After", "1" } },
+            "Service Unavailable: this test server allows " + QByteArray::number(m_options.maxClients)
+                + " client(s) at once.\n");
     return {};
 }
 
@@ -330,10 +347,9 @@ void LocalServer::onClientAccepted(RelayedClient *relayed)
     Q_EMIT clientConnected(client);
     if (!m_statsCoalesce.isActive())
         m_statsCoalesce.start();
-    relayed->serve(client, [this](const HttpHead &request) { return gate(request); },
-                   [this](RelayedClient *from, bool isText, QByteArrayView payload) {
-                       onClientMessage(from, isText, payload);
-                   });
+    relayed->serve(
+        client, [this](const HttpHead &request) { return gate(request); },
+        [this](RelayedClient *from, bool isText, QByteArrayView payload) { onClientMessage(from, isText, payload); });
 }
 
 void LocalServer::onClientMessage(RelayedClient *client, bool isText, QByteArrayView payload)
@@ -365,8 +381,8 @@ bool LocalServer::applyAutoReplies(RelayedClient *client, QByteArrayView text)
     const QString decoded = QString::fromUtf8(text);
     for (qsizetype i = 0; i < m_options.autoReplies.size(); ++i) {
         const AutoReplyRule &rule = m_options.autoReplies.at(i);
-        const bool match = rule.isRegex ? m_ruleExpressions.at(i).match(decoded).hasMatch()
-                                        : decoded.contains(rule.pattern);
+        const bool match
+            = rule.isRegex ? m_ruleExpressions.at(i).match(decoded).hasMatch() : decoded.contains(rule.pattern);
         if (match) {
             if (client->sendMessage(true, m_template.resolve(rule.replyTemplate).toUtf8()))
                 m_stats.messagesOut++;

@@ -43,8 +43,8 @@ public:
     };
 
     // Supplies a certificate for wss when the user picked none (the app's own CA issues it).
-    using CertificateProvider = std::function<bool(const QStringList &hostNames, QSslCertificate *certificate,
-                                                   QSslKey *key, QString *error)>;
+    using CertificateProvider
+        = std::function<bool(const QStringList &hostNames, QSslCertificate *certificate, QSslKey *key, QString *error)>;
 
     explicit LocalServer(Workspace *workspace, QObject *parent = nullptr);
     ~LocalServer() override;
@@ -72,7 +72,10 @@ public:
     // In arrival order.
     QList<Connection *> clients() const;
     // Without building a list: the panel asks on every stats update, with 10,000 clients.
-    bool hasClient(const Connection *client) const { return client && m_clients.contains(const_cast<Connection *>(client)); }
+    bool hasClient(const Connection *client) const
+    {
+        return client && m_clients.contains(const_cast<Connection *>(client));
+    }
     Stats stats() const { return m_stats; }
 
     int broadcast(const QString &text, Connection *except = nullptr);

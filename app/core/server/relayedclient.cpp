@@ -1,7 +1,7 @@
 #include "server/relayedclient.h"
 
-#include "protocol/closecodes.h"
 #include "connection/connection.h"
+#include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
 #include "server/readpassgauge.h"
 #include "server/upgradeanswers.h"
@@ -110,8 +110,8 @@ RelayedClient::RelayedClient(QTcpSocket *client, const Settings &settings, ReadP
     m_lastActivityMs = m_acceptedMs;
     const QHostAddress address = client->peerAddress();
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
-                             ? QStringLiteral("[%1]").arg(address.toString())
-                             : QHostAddress(address.toIPv4Address()).toString();
+        ? QStringLiteral("[%1]").arg(address.toString())
+        : QHostAddress(address.toIPv4Address()).toString();
     m_peer = QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
 }
 
@@ -178,8 +178,8 @@ void RelayedClient::onReadyRead()
         if (got <= 0)
             break;
         // A view of the reused buffer: the recorder only reads it during the call.
-        m_connection->recordWire(Direction::Incoming, wallClockUs(),
-                                 QByteArray::fromRawData(buffer.constData(), qsizetype(got)));
+        m_connection->recordWire(
+            Direction::Incoming, wallClockUs(), QByteArray::fromRawData(buffer.constData(), qsizetype(got)));
     }
     m_recording = false;
     flush();
@@ -232,7 +232,8 @@ void RelayedClient::flush()
         }
         // Recorded once per read, as one chunk: exactly the bytes that went to the socket.
         if (m_connection && written > 0)
-            m_connection->recordWire(Direction::Outgoing, wallClockUs(), written == m_out.size() ? m_out : m_out.left(written));
+            m_connection->recordWire(
+                Direction::Outgoing, wallClockUs(), written == m_out.size() ? m_out : m_out.left(written));
         m_out.resize(0); // keeps the capacity for the next batch
         m_outSent = 0;
     }
@@ -397,9 +398,8 @@ void RelayedClient::checkDeadlines(qint64 nowMs)
     if (!m_answered) {
         if (m_settings.handshakeTimeoutMs > 0 && nowMs - m_acceptedMs >= m_settings.handshakeTimeoutMs)
             answerAndClose(UpgradeAnswers::plain(408, "Request Timeout", {},
-                                         "No complete WebSocket upgrade request within "
-                                             + QByteArray::number(m_settings.handshakeTimeoutMs)
-                                             + " ms (the test server's handshake timeout).\n"));
+                "No complete WebSocket upgrade request within " + QByteArray::number(m_settings.handshakeTimeoutMs)
+                    + " ms (the test server's handshake timeout).\n"));
         return;
     }
     if (m_closeSent) {

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "connection/connection.h"
-#include "store/eventrecord.h"
 #include "connection/serversideendpoint.h"
+#include "store/eventrecord.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -99,18 +99,18 @@ private:
     Gate m_gate;
     MessageHandler m_handler;
     QString m_peer;
-    QByteArray m_out;        // server frames gathered while a read is recorded, written (and recorded) at once
+    QByteArray m_out; // server frames gathered while a read is recorded, written (and recorded) at once
     qsizetype m_outSent = 0; // the part of m_out already written (answers written as they came)
     ReadPassGauge *m_gauge = nullptr;
-    bool m_plainTcp = true;  // not a QSslSocket: written straight to the descriptor when Qt holds nothing
-    bool m_eager = false;    // this read's answers are written as they come
+    bool m_plainTcp = true; // not a QSslSocket: written straight to the descriptor when Qt holds nothing
+    bool m_eager = false; // this read's answers are written as they come
     quint64 m_eagerWrites = 0;
     qint64 m_acceptedMs = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_closeSentMs = 0;
-    bool m_recording = false;  // inside recordWire(): frames wait in m_out
-    bool m_answered = false;   // the upgrade was answered (101 or a refusal)
-    bool m_open = false;       // the 101 went out
+    bool m_recording = false; // inside recordWire(): frames wait in m_out
+    bool m_answered = false; // the upgrade was answered (101 or a refusal)
+    bool m_open = false; // the 101 went out
     bool m_closeSent = false;
     bool m_disconnectAfterFlush = false;
     bool m_readPaused = false; // the client does not read what we send: stop reading what it sends

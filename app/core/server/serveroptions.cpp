@@ -18,19 +18,24 @@ QString tr(const char *text)
 const char *serverModeId(ServerMode mode)
 {
     switch (mode) {
-    case ServerMode::Echo: return "echo";
-    case ServerMode::Broadcast: return "broadcast";
-    case ServerMode::Manual: return "manual";
-    case ServerMode::Silent: return "silent";
-    case ServerMode::Reject: return "reject";
+    case ServerMode::Echo:
+        return "echo";
+    case ServerMode::Broadcast:
+        return "broadcast";
+    case ServerMode::Manual:
+        return "manual";
+    case ServerMode::Silent:
+        return "silent";
+    case ServerMode::Reject:
+        return "reject";
     }
     return "echo";
 }
 
 bool serverModeFromId(const QString &id, ServerMode *mode)
 {
-    for (ServerMode m : {ServerMode::Echo, ServerMode::Broadcast, ServerMode::Manual, ServerMode::Silent,
-                         ServerMode::Reject}) {
+    for (ServerMode m :
+        { ServerMode::Echo, ServerMode::Broadcast, ServerMode::Manual, ServerMode::Silent, ServerMode::Reject }) {
         if (id.compare(QLatin1String(serverModeId(m)), Qt::CaseInsensitive) == 0) {
             *mode = m;
             return true;
@@ -50,7 +55,7 @@ QString ServerOptions::validate() const
         return tr("The bind address is not a valid IP address.");
     if (tls && certificateFile.isEmpty() != keyFile.isEmpty())
         return tr("Give both a certificate file and a key file, or neither to use a generated certificate.");
-    for (const QString &path : {certificateFile, keyFile}) {
+    for (const QString &path : { certificateFile, keyFile }) {
         if (!path.isEmpty() && !QFile::exists(path))
             return tr("The file \"%1\" does not exist.").arg(path);
     }

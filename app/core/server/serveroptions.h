@@ -11,11 +11,11 @@ namespace wsi {
 
 // What the local test server does with messages from its clients.
 enum class ServerMode {
-    Echo,      // send every message back to its sender
+    Echo, // send every message back to its sender
     Broadcast, // send every message to the other clients (or to all, see ServerOptions::broadcastToSender)
-    Manual,    // do nothing; the user answers from the composer
-    Silent,    // do nothing, ever (auto-reply rules included)
-    Reject,    // answer every upgrade with rejectStatus, rejectHeaders and rejectBody
+    Manual, // do nothing; the user answers from the composer
+    Silent, // do nothing, ever (auto-reply rules included)
+    Reject, // answer every upgrade with rejectStatus, rejectHeaders and rejectBody
 };
 
 const char *serverModeId(ServerMode mode); // "echo", "broadcast", "manual", "silent", "reject"
@@ -32,16 +32,16 @@ struct AutoReplyRule
 struct ServerOptions
 {
     QHostAddress address = QHostAddress::LocalHost; // anything else is reachable by others: the UI warns
-    quint16 port = 0;                               // 0: a free port
+    quint16 port = 0; // 0: a free port
     bool tls = false;
-    QString certificateFile;                        // PEM; empty with tls: a certificate from the app's own CA
+    QString certificateFile; // PEM; empty with tls: a certificate from the app's own CA
     QString keyFile;
-    QStringList subprotocols;                       // supported, in preference order
-    QStringList allowedOrigins;                     // empty: any origin
-    int maxClients = 0;                             // 0: no limit
+    QStringList subprotocols; // supported, in preference order
+    QStringList allowedOrigins; // empty: any origin
+    int maxClients = 0; // 0: no limit
     int handshakeTimeoutMs = 10000;
     qint64 maxMessageSize = 64 * 1024 * 1024;
-    int idleTimeoutMs = 0;                          // 0: never
+    int idleTimeoutMs = 0; // 0: never
     ServerMode mode = ServerMode::Echo;
     bool broadcastToSender = false;
     int rejectStatus = 403;

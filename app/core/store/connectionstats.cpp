@@ -18,7 +18,7 @@ void ConnectionStats::update(const EventStore &events)
         const EventRecord &r = events.at(row);
         if (r.type == EventType::Pong && r.dir == Direction::Incoming && r.value > 0) {
             // value holds the round trip the connection measured from its own ping; unsolicited pongs have none.
-            m_rtt.push_back({r.timeUs, qint64(r.value)});
+            m_rtt.push_back({ r.timeUs, qint64(r.value) });
             ++m_pongs;
             m_latestUs = qMax(m_latestUs, r.timeUs);
         } else if (r.type == EventType::Message && r.dir != Direction::None) {
@@ -41,12 +41,12 @@ void ConnectionStats::addMessage(qint64 timeUs, bool incoming)
             return;
         }
         if (it->second < second) {
-            RateBucket bucket{second, incoming ? 1u : 0u, incoming ? 0u : 1u};
+            RateBucket bucket { second, incoming ? 1u : 0u, incoming ? 0u : 1u };
             m_rates.insert(it.base(), bucket);
             return;
         }
     }
-    m_rates.push_front({second, incoming ? 1u : 0u, incoming ? 0u : 1u});
+    m_rates.push_front({ second, incoming ? 1u : 0u, incoming ? 0u : 1u });
 }
 
 void ConnectionStats::trim()

@@ -25,8 +25,8 @@ public:
     struct RateBucket
     {
         qint64 second = 0; // wall-clock second since the epoch
-        quint32 in = 0;    // messages received (server -> client)
-        quint32 out = 0;   // messages sent (client -> server)
+        quint32 in = 0; // messages received (server -> client)
+        quint32 out = 0; // messages sent (client -> server)
     };
 
     void reset();

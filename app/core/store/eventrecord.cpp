@@ -5,17 +5,28 @@ namespace wsi {
 const char *eventTypeId(EventType type)
 {
     switch (type) {
-    case EventType::HandshakeRequest: return "handshake_request";
-    case EventType::HandshakeResponse: return "handshake_response";
-    case EventType::Open: return "open";
-    case EventType::Message: return "message";
-    case EventType::Frame: return "frame";
-    case EventType::Ping: return "ping";
-    case EventType::Pong: return "pong";
-    case EventType::Close: return "close";
-    case EventType::Error: return "error";
-    case EventType::Info: return "info";
-    case EventType::Tls: return "tls";
+    case EventType::HandshakeRequest:
+        return "handshake_request";
+    case EventType::HandshakeResponse:
+        return "handshake_response";
+    case EventType::Open:
+        return "open";
+    case EventType::Message:
+        return "message";
+    case EventType::Frame:
+        return "frame";
+    case EventType::Ping:
+        return "ping";
+    case EventType::Pong:
+        return "pong";
+    case EventType::Close:
+        return "close";
+    case EventType::Error:
+        return "error";
+    case EventType::Info:
+        return "info";
+    case EventType::Tls:
+        return "tls";
     }
     return "info";
 }
@@ -23,14 +34,21 @@ const char *eventTypeId(EventType type)
 const char *errorLayerId(ErrorLayer layer)
 {
     switch (layer) {
-    case ErrorLayer::Dns: return "dns";
-    case ErrorLayer::Tcp: return "tcp";
-    case ErrorLayer::Tls: return "tls";
-    case ErrorLayer::Proxy: return "proxy";
-    case ErrorLayer::Http: return "http";
-    case ErrorLayer::WebSocket: return "websocket";
+    case ErrorLayer::Dns:
+        return "dns";
+    case ErrorLayer::Tcp:
+        return "tcp";
+    case ErrorLayer::Tls:
+        return "tls";
+    case ErrorLayer::Proxy:
+        return "proxy";
+    case ErrorLayer::Http:
+        return "http";
+    case ErrorLayer::WebSocket:
+        return "websocket";
     case ErrorLayer::App:
-    case ErrorLayer::None: return "app";
+    case ErrorLayer::None:
+        return "app";
     }
     return "app";
 }
@@ -38,9 +56,12 @@ const char *errorLayerId(ErrorLayer layer)
 const char *directionId(Direction dir)
 {
     switch (dir) {
-    case Direction::Outgoing: return "out";
-    case Direction::Incoming: return "in";
-    case Direction::None: return "";
+    case Direction::Outgoing:
+        return "out";
+    case Direction::Incoming:
+        return "in";
+    case Direction::None:
+        return "";
     }
     return "";
 }

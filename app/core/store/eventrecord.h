@@ -31,24 +31,24 @@ enum EventFlag : quint8 {
     FlagRsv2 = 0x04,
     FlagRsv3 = 0x08,
     FlagMasked = 0x10,
-    FlagText = 0x20,        // message: text (else binary)
-    FlagFromSocket = 0x40,  // seen only through QWebSocket's API, not decoded from the wire (e.g. encrypted wss)
-    FlagBodyBase64 = 0x80,  // reserved for future use by exporters
+    FlagText = 0x20, // message: text (else binary)
+    FlagFromSocket = 0x40, // seen only through QWebSocket's API, not decoded from the wire (e.g. encrypted wss)
+    FlagBodyBase64 = 0x80, // reserved for future use by exporters
 };
 
 // One row of a connection's log. Kept small: a million rows must fit comfortably (payload bytes live in the arena).
 struct EventRecord
 {
-    qint64 timeUs = 0;          // wall-clock microseconds since the Unix epoch, derived from a monotonic clock
-    quint64 payloadOffset = 0;  // in the store's PayloadArena
-    quint64 value = 0;          // Frame: payload length; Message: size; Close: code (or 0xFFFF... none); Pong: round trip us
-    quint32 payloadSize = 0;    // bytes stored in the arena for this row
-    quint32 maskKey = 0;        // Frame: mask key in wire order (big-endian)
+    qint64 timeUs = 0; // wall-clock microseconds since the Unix epoch, derived from a monotonic clock
+    quint64 payloadOffset = 0; // in the store's PayloadArena
+    quint64 value = 0; // Frame: payload length; Message: size; Close: code (or 0xFFFF... none); Pong: round trip us
+    quint32 payloadSize = 0; // bytes stored in the arena for this row
+    quint32 maskKey = 0; // Frame: mask key in wire order (big-endian)
     EventType type = EventType::Info;
     Direction dir = Direction::None;
-    quint8 sub = 0;             // Frame: opcode; Error: ErrorLayer; Message: frame count (saturating at 255)
-    quint8 flags = 0;           // EventFlag bits
-    quint32 reserved = 0;       // EventStore's own (it clears it on append)
+    quint8 sub = 0; // Frame: opcode; Error: ErrorLayer; Message: frame count (saturating at 255)
+    quint8 flags = 0; // EventFlag bits
+    quint32 reserved = 0; // EventStore's own (it clears it on append)
 
     ErrorLayer layer() const { return static_cast<ErrorLayer>(sub); }
     bool hasFlag(EventFlag f) const { return (flags & f) != 0; }
@@ -60,8 +60,8 @@ struct EventRecord
 // Close: the reason bytes (value = code, or kNoCloseCode); Error/Info: the UTF-8 message text.
 constexpr quint64 kNoCloseCode = 0xFFFFFFFFull;
 
-const char *eventTypeId(EventType type);    // "handshake_request", "message", ...
+const char *eventTypeId(EventType type); // "handshake_request", "message", ...
 const char *errorLayerId(ErrorLayer layer); // "dns", "tcp", "tls", "proxy", "http", "websocket", "app"
-const char *directionId(Direction dir);     // "out", "in", ""
+const char *directionId(Direction dir); // "out", "in", ""
 
 } // namespace wsi

@@ -22,8 +22,8 @@ QString joinedName(const QSslCertificate &certificate, bool issuer)
         parts << QStringLiteral("O=") + o;
     for (const QString &c : info(QSslCertificate::CountryName))
         parts << QStringLiteral("C=") + c;
-    return parts.isEmpty() ? QString::fromLatin1(issuer ? certificate.issuerDisplayName().toUtf8()
-                                                        : certificate.subjectDisplayName().toUtf8())
+    return parts.isEmpty() ? QString::fromLatin1(
+               issuer ? certificate.issuerDisplayName().toUtf8() : certificate.subjectDisplayName().toUtf8())
                            : parts.join(QStringLiteral(", "));
 }
 
@@ -32,10 +32,14 @@ QString joinedName(const QSslCertificate &certificate, bool issuer)
 QString protocolName(int sslProtocol)
 {
     switch (QSsl::SslProtocol(sslProtocol)) {
-    case QSsl::TlsV1_2: return QStringLiteral("TLS 1.2");
-    case QSsl::TlsV1_3: return QStringLiteral("TLS 1.3");
-    case QSsl::DtlsV1_2: return QStringLiteral("DTLS 1.2");
-    default: return QStringLiteral("unknown");
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLS 1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLS 1.3");
+    case QSsl::DtlsV1_2:
+        return QStringLiteral("DTLS 1.2");
+    default:
+        return QStringLiteral("unknown");
     }
 }
 
@@ -46,17 +50,28 @@ CertificateSummary CertificateSummary::from(const QSslCertificate &certificate)
     s.issuer = joinedName(certificate, true);
     const auto sans = certificate.subjectAlternativeNames();
     for (auto it = sans.cbegin(); it != sans.cend(); ++it)
-        s.subjectAltNames << (it.key() == QSsl::IpAddressEntry ? QStringLiteral("IP:") : QStringLiteral("DNS:")) + it.value();
+        s.subjectAltNames << (it.key() == QSsl::IpAddressEntry ? QStringLiteral("IP:") : QStringLiteral("DNS:"))
+                + it.value();
     s.notBefore = certificate.effectiveDate();
     s.notAfter = certificate.expiryDate();
     s.sha256 = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
     const QSslKey key = certificate.publicKey();
     switch (key.algorithm()) {
-    case QSsl::Ec: s.keyType = QStringLiteral("EC"); break;
-    case QSsl::Rsa: s.keyType = QStringLiteral("RSA"); break;
-    case QSsl::Dsa: s.keyType = QStringLiteral("DSA"); break;
-    case QSsl::Dh: s.keyType = QStringLiteral("DH"); break;
-    default: s.keyType = QStringLiteral("unknown"); break;
+    case QSsl::Ec:
+        s.keyType = QStringLiteral("EC");
+        break;
+    case QSsl::Rsa:
+        s.keyType = QStringLiteral("RSA");
+        break;
+    case QSsl::Dsa:
+        s.keyType = QStringLiteral("DSA");
+        break;
+    case QSsl::Dh:
+        s.keyType = QStringLiteral("DH");
+        break;
+    default:
+        s.keyType = QStringLiteral("unknown");
+        break;
     }
     s.keyBits = key.length();
     return s;
@@ -83,9 +98,9 @@ QString TlsReport::explain(const QSslError &error, const QString &host)
     case QSslError::HostNameMismatch:
         return QObject::tr("The certificate is for %1, not for %2.")
             .arg(c.subjectAlternativeNames().values().join(QStringLiteral(", ")).isEmpty()
-                     ? c.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", "))
-                     : c.subjectAlternativeNames().values().join(QStringLiteral(", ")),
-                 host);
+                    ? c.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", "))
+                    : c.subjectAlternativeNames().values().join(QStringLiteral(", ")),
+                host);
     case QSslError::CertificateRevoked:
         return QObject::tr("The certificate has been revoked by its issuer.");
     case QSslError::CertificateUntrusted:

@@ -19,8 +19,8 @@ struct CertificateSummary
     QStringList subjectAltNames; // "DNS:example.com", "IP:127.0.0.1"
     QDateTime notBefore;
     QDateTime notAfter;
-    QString sha256;              // colon-separated hex
-    QString keyType;             // "EC", "RSA", ...
+    QString sha256; // colon-separated hex
+    QString keyType; // "EC", "RSA", ...
     int keyBits = 0;
 
     static CertificateSummary from(const QSslCertificate &certificate);
@@ -30,16 +30,16 @@ struct CertificateSummary
 // user's) said, and the session it negotiated.
 struct TlsReport
 {
-    QString host;                      // the name the certificate was checked against
+    QString host; // the name the certificate was checked against
     bool handshakeDone = false;
-    bool verified = false;             // no verification errors
+    bool verified = false; // no verification errors
     bool proceededDespiteErrors = false;
-    QString protocol;                  // "TLS 1.3"
+    QString protocol; // "TLS 1.3"
     QString cipher;
     QString alpn;
-    QList<CertificateSummary> chain;   // leaf first
+    QList<CertificateSummary> chain; // leaf first
     QList<QSslError> errors;
-    QStringList errorTexts;            // plain words, one per error
+    QStringList errorTexts; // plain words, one per error
 
     static TlsReport from(const QSslSocket &socket, const QString &host, const QList<QSslError> &errors);
     // "The certificate expired on 2024-01-01 ...": plain words for one verification error.

@@ -50,7 +50,7 @@ QList<TrustedCertificates::Entry> TrustedCertificates::all()
     QList<Entry> entries;
     for (const QString &host : settings.childKeys()) {
         for (const QString &fingerprint : settings.value(host).toStringList())
-            entries.append({host, fingerprint});
+            entries.append({ host, fingerprint });
     }
     return entries;
 }

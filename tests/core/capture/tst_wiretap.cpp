@@ -49,15 +49,9 @@ private:
     QByteArray targetAuthority() const { return "127.0.0.1:" + QByteArray::number(m_target.serverPort()); }
 
 private Q_SLOTS:
-    void init()
-    {
-        QVERIFY(m_target.listen(QHostAddress::LocalHost, 0));
-    }
+    void init() { QVERIFY(m_target.listen(QHostAddress::LocalHost, 0)); }
 
-    void cleanup()
-    {
-        m_target.close();
-    }
+    void cleanup() { m_target.close(); }
 
     void listensOnLoopbackOnly()
     {
@@ -114,8 +108,8 @@ private Q_SLOTS:
         QTcpSocket client;
         client.connectToHost(QHostAddress::LocalHost, tap.port());
         QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
-        client.write(connectRequest("127.0.0.1:" + QByteArray::number(elsewhere.serverPort()),
-                                    basic(tap.user(), tap.password())));
+        client.write(connectRequest(
+            "127.0.0.1:" + QByteArray::number(elsewhere.serverPort()), basic(tap.user(), tap.password())));
         const QByteArray answer = readHead(client);
         QVERIFY2(answer.startsWith("HTTP/1.1 403 "), answer.constData());
         QTRY_COMPARE(refused.count(), 1);

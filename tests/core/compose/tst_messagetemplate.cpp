@@ -43,10 +43,10 @@ private Q_SLOTS:
     void userVariablesAndUnknownOnes()
     {
         MessageTemplate t;
-        t.setUserVariables({{QStringLiteral("user"), QStringLiteral("ada")}});
+        t.setUserVariables({ { QStringLiteral("user"), QStringLiteral("ada") } });
         QStringList unknown;
         QCOMPARE(t.resolve(QStringLiteral("hi {{user}} {{nope}}"), &unknown), QStringLiteral("hi ada {{nope}}"));
-        QCOMPARE(unknown, QStringList{QStringLiteral("{{nope}}")});
+        QCOMPARE(unknown, QStringList { QStringLiteral("{{nope}}") });
     }
 };
 

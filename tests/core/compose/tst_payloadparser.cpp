@@ -16,15 +16,22 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<bool>("isText");
-        QTest::newRow("text keeps UTF-8") << PayloadFormat::Text << QStringLiteral("héllo") << QByteArray("h\xc3\xa9llo") << true;
-        QTest::newRow("json object") << PayloadFormat::Json << QStringLiteral("{\"a\": [1, 2]}") << QByteArray("{\"a\": [1, 2]}") << true;
-        QTest::newRow("hex plain") << PayloadFormat::Hex << QStringLiteral("deadBEEF") << QByteArray("\xde\xad\xbe\xef") << false;
-        QTest::newRow("hex spaced and multiline") << PayloadFormat::Hex << QStringLiteral("de ad\nbe  ef") << QByteArray("\xde\xad\xbe\xef") << false;
-        QTest::newRow("hex 0x prefixes") << PayloadFormat::Hex << QStringLiteral("0x00 0x01, 0xff") << QByteArray("\x00\x01\xff", 3) << false;
+        QTest::newRow("text keeps UTF-8")
+            << PayloadFormat::Text << QStringLiteral("héllo") << QByteArray("h\xc3\xa9llo") << true;
+        QTest::newRow("json object") << PayloadFormat::Json << QStringLiteral("{\"a\": [1, 2]}")
+                                     << QByteArray("{\"a\": [1, 2]}") << true;
+        QTest::newRow("hex plain") << PayloadFormat::Hex << QStringLiteral("deadBEEF") << QByteArray("\xde\xad\xbe\xef")
+                                   << false;
+        QTest::newRow("hex spaced and multiline")
+            << PayloadFormat::Hex << QStringLiteral("de ad\nbe  ef") << QByteArray("\xde\xad\xbe\xef") << false;
+        QTest::newRow("hex 0x prefixes") << PayloadFormat::Hex << QStringLiteral("0x00 0x01, 0xff")
+                                         << QByteArray("\x00\x01\xff", 3) << false;
         QTest::newRow("hex empty") << PayloadFormat::Hex << QString() << QByteArray() << false;
         QTest::newRow("base64") << PayloadFormat::Base64 << QStringLiteral("aGVsbG8=") << QByteArray("hello") << false;
-        QTest::newRow("base64 wrapped") << PayloadFormat::Base64 << QStringLiteral("aGVs\nbG8=") << QByteArray("hello") << false;
-        QTest::newRow("base64url") << PayloadFormat::Base64 << QStringLiteral("-_8=") << QByteArray("\xfb\xff", 2) << false;
+        QTest::newRow("base64 wrapped") << PayloadFormat::Base64 << QStringLiteral("aGVs\nbG8=") << QByteArray("hello")
+                                        << false;
+        QTest::newRow("base64url") << PayloadFormat::Base64 << QStringLiteral("-_8=") << QByteArray("\xfb\xff", 2)
+                                   << false;
     }
 
     void validInput()
@@ -46,12 +53,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
-        QTest::newRow("hex bad digit") << PayloadFormat::Hex << QStringLiteral("de ad\nbg") << QStringLiteral("'g' is not a hex digit") << 2 << 2;
-        QTest::newRow("hex odd count") << PayloadFormat::Hex << QStringLiteral("abc") << QStringLiteral("Odd number of hex digits (3)") << 0 << 0;
-        QTest::newRow("base64 bad char") << PayloadFormat::Base64 << QStringLiteral("aGV*bG8=") << QStringLiteral("'*' is not a base64 character") << 1 << 4;
-        QTest::newRow("base64 bad padding") << PayloadFormat::Base64 << QStringLiteral("aGVsbG8") << QStringLiteral("padding") << 0 << 0;
-        QTest::newRow("json missing value") << PayloadFormat::Json << QStringLiteral("{\n  \"a\": \n}") << QStringLiteral("Line 3") << 3 << 1;
-        QTest::newRow("json trailing comma") << PayloadFormat::Json << QStringLiteral("[1, 2,]") << QStringLiteral("Line 1") << 1 << 7;
+        QTest::newRow("hex bad digit") << PayloadFormat::Hex << QStringLiteral("de ad\nbg")
+                                       << QStringLiteral("'g' is not a hex digit") << 2 << 2;
+        QTest::newRow("hex odd count") << PayloadFormat::Hex << QStringLiteral("abc")
+                                       << QStringLiteral("Odd number of hex digits (3)") << 0 << 0;
+        QTest::newRow("base64 bad char") << PayloadFormat::Base64 << QStringLiteral("aGV*bG8=")
+                                         << QStringLiteral("'*' is not a base64 character") << 1 << 4;
+        QTest::newRow("base64 bad padding")
+            << PayloadFormat::Base64 << QStringLiteral("aGVsbG8") << QStringLiteral("padding") << 0 << 0;
+        QTest::newRow("json missing value")
+            << PayloadFormat::Json << QStringLiteral("{\n  \"a\": \n}") << QStringLiteral("Line 3") << 3 << 1;
+        QTest::newRow("json trailing comma")
+            << PayloadFormat::Json << QStringLiteral("[1, 2,]") << QStringLiteral("Line 1") << 1 << 7;
     }
 
     void invalidInputIsNamedWithItsPlace()

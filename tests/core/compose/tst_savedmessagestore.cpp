@@ -20,10 +20,14 @@ private Q_SLOTS:
             SavedMessageStore store(path);
             QVERIFY(store.load());
             QString error;
-            id = store.save({{}, QStringLiteral("login"), PayloadFormat::Json, QStringLiteral("{\"op\":\"login\"}"), {}, {}}, &error);
+            id = store.save(
+                { {}, QStringLiteral("login"), PayloadFormat::Json, QStringLiteral("{\"op\":\"login\"}"), {}, {} },
+                &error);
             QVERIFY2(!id.isEmpty(), qPrintable(error));
-            QVERIFY(!store.save({{}, QStringLiteral("bytes"), PayloadFormat::Hex, QStringLiteral("de ad"),
-                                 QStringLiteral("ws://127.0.0.1:9000/chat"), {}}).isEmpty());
+            QVERIFY(!store
+                         .save({ {}, QStringLiteral("bytes"), PayloadFormat::Hex, QStringLiteral("de ad"),
+                             QStringLiteral("ws://127.0.0.1:9000/chat"), {} })
+                         .isEmpty());
         }
         SavedMessageStore reopened(path); // a new store, from disk only
         QVERIFY(reopened.load());
@@ -37,8 +41,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         SavedMessageStore store(dir.filePath(QStringLiteral("s.json")));
-        store.save({{}, QStringLiteral("Global hello"), PayloadFormat::Text, QStringLiteral("hi"), {}, {}});
-        store.save({{}, QStringLiteral("Chat only"), PayloadFormat::Text, QStringLiteral("hello chat"), QStringLiteral("ws://a/chat"), {}});
+        store.save({ {}, QStringLiteral("Global hello"), PayloadFormat::Text, QStringLiteral("hi"), {}, {} });
+        store.save({ {}, QStringLiteral("Chat only"), PayloadFormat::Text, QStringLiteral("hello chat"),
+            QStringLiteral("ws://a/chat"), {} });
         QCOMPARE(store.search(QStringLiteral("hello"), QStringLiteral("ws://a/chat")).size(), 2);
         QCOMPARE(store.search(QStringLiteral("hello"), QStringLiteral("ws://b/")).size(), 1);
         QCOMPARE(store.search(QStringLiteral("CHAT"), QStringLiteral("ws://a/chat")).size(), 1);
@@ -48,7 +53,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         SavedMessageStore store(dir.filePath(QStringLiteral("s.json")));
-        const QString id = store.save({{}, QStringLiteral("a"), PayloadFormat::Text, QStringLiteral("1"), {}, {}});
+        const QString id = store.save({ {}, QStringLiteral("a"), PayloadFormat::Text, QStringLiteral("1"), {}, {} });
         SavedMessage renamed = store.messages().first();
         renamed.name = QStringLiteral("b");
         QCOMPARE(store.save(renamed), id);
@@ -62,7 +67,7 @@ private Q_SLOTS:
         QString error;
         QCOMPARE(store.importJson("{\"format\":\"other\"}", &error), -1);
         QVERIFY(error.contains(QStringLiteral("not a WS Inspector")));
-        QVERIFY(store.save({{}, QStringLiteral("  "), PayloadFormat::Text, {}, {}, {}}, &error).isEmpty());
+        QVERIFY(store.save({ {}, QStringLiteral("  "), PayloadFormat::Text, {}, {}, {} }, &error).isEmpty());
     }
 
     void corruptFileIsReportedNotLost()
@@ -82,10 +87,10 @@ private Q_SLOTS:
     void historyWalksBothWays()
     {
         MessageHistory history;
-        history.add({PayloadFormat::Text, QStringLiteral("one")});
-        history.add({PayloadFormat::Text, QStringLiteral("two")});
-        history.add({PayloadFormat::Text, QStringLiteral("two")}); // consecutive duplicate kept once
-        history.add({PayloadFormat::Hex, QStringLiteral("ff")});
+        history.add({ PayloadFormat::Text, QStringLiteral("one") });
+        history.add({ PayloadFormat::Text, QStringLiteral("two") });
+        history.add({ PayloadFormat::Text, QStringLiteral("two") }); // consecutive duplicate kept once
+        history.add({ PayloadFormat::Hex, QStringLiteral("ff") });
         QCOMPARE(history.entries().size(), 3);
         MessageHistory::Entry e;
         QVERIFY(history.previous(&e));

@@ -1,8 +1,8 @@
 // Connection against real peers on 127.0.0.1: python3-websockets and node-ws, started by the test.
 #include "connection/connection.h"
 #include "eventquery.h"
-#include "protocol/frameheader.h"
 #include "peerprocess.h"
+#include "protocol/frameheader.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -18,7 +18,6 @@ struct Found
     qsizetype index = -1;
     const EventRecord *record = nullptr;
 };
-
 
 QStringList errorsOf(const Connection &c, ErrorLayer *firstLayer = nullptr)
 {
@@ -45,7 +44,7 @@ private:
     PeerProcess m_node;
 
     std::unique_ptr<Connection> openTo(const QString &url, const QStringList &subprotocols = {},
-                                       const QList<QPair<QByteArray, QByteArray>> &headers = {})
+        const QList<QPair<QByteArray, QByteArray>> &headers = {})
     {
         ConnectionOptions options;
         options.url = QUrl(url);
@@ -67,21 +66,21 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
-                 "python3-websockets server did not start");
+            "python3-websockets server did not start");
         QVERIFY2(m_node.start(QStringLiteral("node"), QStringLiteral("ws_server.js")), "node-ws server did not start");
     }
 
     void recordsUpgradeExactlyAsOnTheWire()
     {
-        auto c = openTo(m_python.url(QStringLiteral("/echo")), {QStringLiteral("nope"), QStringLiteral("superchat")},
-                        {{"X-Custom", "42"}});
+        auto c = openTo(m_python.url(QStringLiteral("/echo")), { QStringLiteral("nope"), QStringLiteral("superchat") },
+            { { "X-Custom", "42" } });
         QTRY_COMPARE_WITH_TIMEOUT(c->state(), Connection::State::Open, 10000);
         const HandshakeRecord &hs = c->handshake();
         QVERIFY(hs.requestComplete);
         QCOMPARE(hs.request.method, QByteArray("GET"));
         QCOMPARE(hs.request.target, QByteArray("/echo"));
         // Headers Qt generated itself are on the wire and so in the record.
-        for (const char *name : {"Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version"})
+        for (const char *name : { "Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version" })
             QVERIFY2(hs.request.has(name), name);
         QCOMPARE(hs.request.value("X-Custom"), QByteArray("42"));
         QCOMPARE(hs.request.value("Host"), QStringLiteral("127.0.0.1:%1").arg(m_python.port()).toLatin1());
@@ -90,7 +89,7 @@ private Q_SLOTS:
 
         QCOMPARE(hs.response.status, 101);
         QCOMPARE(hs.response.value("X-Test-Peer"), QByteArray("python-websockets"));
-        QCOMPARE(hs.response.values("X-Repeat"), (QList<QByteArray>{"one", "two"}));
+        QCOMPARE(hs.response.values("X-Repeat"), (QList<QByteArray> { "one", "two" }));
         QVERIFY(hs.accept.valid);
         QCOMPARE(hs.accept.received, hs.accept.expected);
         QCOMPARE(c->negotiatedSubprotocol(), QStringLiteral("superchat"));
@@ -201,7 +200,7 @@ private Q_SLOTS:
         QCOMPARE(c->events().payloadText(in[0]), QStringLiteral("bye now"));
         QCOMPARE(eventsOf(*c, EventType::Close, Direction::Outgoing).size(), 1);
         QVERIFY2(c->statusText().contains(QStringLiteral("server")) && c->statusText().contains(QStringLiteral("4001")),
-                 qPrintable(c->statusText()));
+            qPrintable(c->statusText()));
     }
 
     void serverPingIsAnsweredWithPong()
@@ -244,7 +243,7 @@ private Q_SLOTS:
 
     void nodeServerBinaryRoundTripsByteExact()
     {
-        auto c = openTo(m_node.url(QStringLiteral("/")), {QStringLiteral("chat")});
+        auto c = openTo(m_node.url(QStringLiteral("/")), { QStringLiteral("chat") });
         QTRY_COMPARE_WITH_TIMEOUT(c->state(), Connection::State::Open, 10000);
         QCOMPARE(c->handshake().response.value("X-Test-Peer"), QByteArray("node-ws"));
         QCOMPARE(c->negotiatedSubprotocol(), QStringLiteral("chat"));
@@ -317,7 +316,8 @@ private Q_SLOTS:
         QVERIFY(!c->isSendingFramed());
         bool noted = false;
         for (qsizetype row : eventsOf(*c, EventType::Info, Direction::None))
-            noted = noted || c->events().payloadText(row).contains(QLatin1String("were not sent: the connection was closed"));
+            noted = noted
+                || c->events().payloadText(row).contains(QLatin1String("were not sent: the connection was closed"));
         QVERIFY2(noted, "an info row says what was dropped");
         QVERIFY(waitFinished(*c));
     }
@@ -364,7 +364,7 @@ private Q_SLOTS:
     void generatedHeadersAreRefused()
     {
         QFETCH(QByteArray, name);
-        auto c = openTo(m_python.url(), {}, {{name, "x"}});
+        auto c = openTo(m_python.url(), {}, { { name, "x" } });
         QCOMPARE(c->state(), Connection::State::Failed);
         ErrorLayer layer = ErrorLayer::None;
         const QStringList errors = errorsOf(*c, &layer);
@@ -376,10 +376,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("http scheme") << "http://127.0.0.1:9000/" << "ws://";
-        QTest::newRow("no host") << "ws:///path" << "host";
-        QTest::newRow("fragment") << "ws://127.0.0.1:9000/#frag" << "fragment";
-        QTest::newRow("empty") << "" << "URL";
+        QTest::newRow("http scheme") << "http://127.0.0.1:9000/"
+                                     << "ws://";
+        QTest::newRow("no host") << "ws:///path"
+                                 << "host";
+        QTest::newRow("fragment") << "ws://127.0.0.1:9000/#frag"
+                                  << "fragment";
+        QTest::newRow("empty") << ""
+                               << "URL";
     }
 
     void malformedUrlsAreRefused()

@@ -1,8 +1,8 @@
 // Keepalive against real peers on 127.0.0.1: a raw socket server that never answers pings (/silent) and
 // python3-websockets, which answers every ping.
 #include "connection/connection.h"
-#include "eventquery.h"
 #include "connection/keepalive.h"
+#include "eventquery.h"
 #include "peerprocess.h"
 
 #include <QSignalSpy>

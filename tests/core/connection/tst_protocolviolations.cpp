@@ -18,27 +18,41 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_raw.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")),
-                 "raw server did not start");
+            "raw server did not start");
     }
 
     void violationIsAnErrorRowNamingTheRule_data()
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("rule");
-        QTest::newRow("reserved opcode") << "/reserved-opcode" << "reserved opcode";
-        QTest::newRow("RSV1 without extension") << "/rsv1" << "permessage-deflate";
-        QTest::newRow("masked server frame") << "/masked-server-frame" << "must not mask";
-        QTest::newRow("fragmented ping") << "/fragmented-ping" << "must not be fragmented";
-        QTest::newRow("oversized ping") << "/oversized-ping" << "longer than 125 bytes";
-        QTest::newRow("invalid UTF-8 text") << "/invalid-utf8" << "not valid UTF-8";
-        QTest::newRow("close code 1005 on the wire") << "/invalid-close-code" << "may not be sent on the wire";
-        QTest::newRow("one-byte close payload") << "/one-byte-close" << "one byte long";
-        QTest::newRow("continuation without start") << "/unexpected-continuation" << "no fragmented message";
-        QTest::newRow("new message inside fragmented one") << "/expected-continuation" << "continuation frame was expected";
-        QTest::newRow("non-minimal length") << "/non-minimal-length" << "minimal number of bytes";
-        QTest::newRow("64-bit length high bit") << "/length-high-bit" << "Most significant bit";
-        QTest::newRow("invalid UTF-8 close reason") << "/invalid-utf8-close-reason" << "Close reason is not valid UTF-8";
-        QTest::newRow("frame after close") << "/frame-after-close" << "nothing may follow";
+        QTest::newRow("reserved opcode") << "/reserved-opcode"
+                                         << "reserved opcode";
+        QTest::newRow("RSV1 without extension") << "/rsv1"
+                                                << "permessage-deflate";
+        QTest::newRow("masked server frame") << "/masked-server-frame"
+                                             << "must not mask";
+        QTest::newRow("fragmented ping") << "/fragmented-ping"
+                                         << "must not be fragmented";
+        QTest::newRow("oversized ping") << "/oversized-ping"
+                                        << "longer than 125 bytes";
+        QTest::newRow("invalid UTF-8 text") << "/invalid-utf8"
+                                            << "not valid UTF-8";
+        QTest::newRow("close code 1005 on the wire") << "/invalid-close-code"
+                                                     << "may not be sent on the wire";
+        QTest::newRow("one-byte close payload") << "/one-byte-close"
+                                                << "one byte long";
+        QTest::newRow("continuation without start") << "/unexpected-continuation"
+                                                    << "no fragmented message";
+        QTest::newRow("new message inside fragmented one") << "/expected-continuation"
+                                                           << "continuation frame was expected";
+        QTest::newRow("non-minimal length") << "/non-minimal-length"
+                                            << "minimal number of bytes";
+        QTest::newRow("64-bit length high bit") << "/length-high-bit"
+                                                << "Most significant bit";
+        QTest::newRow("invalid UTF-8 close reason") << "/invalid-utf8-close-reason"
+                                                    << "Close reason is not valid UTF-8";
+        QTest::newRow("frame after close") << "/frame-after-close"
+                                           << "nothing may follow";
     }
 
     void violationIsAnErrorRowNamingTheRule()
@@ -60,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(websocketErrors.size(), 1); // named once, not repeated by Qt's own follow-up error
         QVERIFY2(websocketErrors.first().contains(rule, Qt::CaseInsensitive), qPrintable(websocketErrors.first()));
         QVERIFY2(websocketErrors.first().contains(QStringLiteral("RFC 6455")) || path == QLatin1String("/rsv1"),
-                 qPrintable(websocketErrors.first()));
+            qPrintable(websocketErrors.first()));
         QVERIFY(websocketErrors.first().startsWith(QStringLiteral("The server")));
         QVERIFY(c.counters().errors >= 1);
     }

@@ -41,7 +41,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Open, 10000);
         RawFrameSpec spec;
         QString error;
-        QVERIFY(parseRawFrameSpec(QStringLiteral("fin=0,rsv3=1,opcode=0x9,key=a1b2c3d4,payload=hex:000102"), &spec, &error));
+        QVERIFY(parseRawFrameSpec(
+            QStringLiteral("fin=0,rsv3=1,opcode=0x9,key=a1b2c3d4,payload=hex:000102"), &spec, &error));
         QVERIFY2(c.sendRawFrame(spec, &error), qPrintable(error));
         QVERIFY(c.sendText(QStringLiteral("after")));
         QTRY_VERIFY_WITH_TIMEOUT(m_raw.readOutput().count("FRAME") >= 2, 5000);
@@ -106,7 +107,7 @@ private Q_SLOTS:
         options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
         Connection c(options);
         QString error;
-        QVERIFY(!c.sendRawFrame(RawFrameSpec{}, &error));
+        QVERIFY(!c.sendRawFrame(RawFrameSpec {}, &error));
         QVERIFY(error.contains(QStringLiteral("not open")));
     }
 

@@ -1,10 +1,10 @@
 // ReconnectController: the countdown on an injected clock (no sleeping), what ends a connection for good,
 // and a real python3-websockets server that is stopped and restarted on the same port.
 #include "connection/connection.h"
-#include "eventquery.h"
-#include "peerprocess.h"
 #include "connection/reconnectcontroller.h"
 #include "connection/workspace.h"
+#include "eventquery.h"
+#include "peerprocess.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -24,8 +24,8 @@ private Q_SLOTS:
     {
         QVERIFY2(m_certs.create(), "openssl could not create test certificates");
         QVERIFY2(m_server.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("wss_server.py"),
-                                {m_certs.certFile(), m_certs.keyFile()}),
-                 "wss server did not start");
+                     { m_certs.certFile(), m_certs.keyFile() }),
+            "wss server did not start");
     }
 
     void connectsAndEchoesOverTls()
@@ -39,7 +39,7 @@ private Q_SLOTS:
         c.open();
         QTRY_COMPARE_WITH_TIMEOUT(c.state(), Connection::State::Open, 10000);
         QVERIFY(c.handshake().encrypted);
-        QVERIFY(c.timings().tlsUs > 0);   // ClientHello to the first application-data record
+        QVERIFY(c.timings().tlsUs > 0); // ClientHello to the first application-data record
         QVERIFY(c.counters().bytesOut > 0);
 
         QVERIFY(c.sendText(QStringLiteral("over tls")));

@@ -40,8 +40,8 @@ ConnectionOptions TestEndpointStore::everyField()
 {
     ConnectionOptions o;
     o.url = QUrl(QStringLiteral("wss://api.example.com:8443/live?room=7&token=s3cret"));
-    o.headers = {{"Authorization", "Bearer abc.def"}, {"X-Trace", "1"}, {"X-Trace", "2"}};
-    o.subprotocols = {QStringLiteral("graphql-ws"), QStringLiteral("v2.chat")};
+    o.headers = { { "Authorization", "Bearer abc.def" }, { "X-Trace", "1" }, { "X-Trace", "2" } };
+    o.subprotocols = { QStringLiteral("graphql-ws"), QStringLiteral("v2.chat") };
     o.origin = QStringLiteral("https://app.example.com");
     o.timeoutMs = 4321;
     o.closeGraceMs = 777;
@@ -112,7 +112,8 @@ void TestEndpointStore::codecRoundTripsEveryField()
 void TestEndpointStore::codecKeepsDefaultsForMissingKeys()
 {
     ConnectionOptions o;
-    QVERIFY(ConnectionOptionsJson::fromJson(QJsonObject{{QStringLiteral("url"), QStringLiteral("ws://h:1/")}}, &o));
+    QVERIFY(
+        ConnectionOptionsJson::fromJson(QJsonObject { { QStringLiteral("url"), QStringLiteral("ws://h:1/") } }, &o));
     QCOMPARE(o.url, QUrl(QStringLiteral("ws://h:1/")));
     QCOMPARE(o.timeoutMs, ConnectionOptions().timeoutMs);
     QCOMPARE(o.interceptTls, true);
@@ -173,7 +174,7 @@ void TestEndpointStore::endpointsSurviveRecreate()
     QCOMPARE(back.folder, QStringLiteral("Acme"));
     // The user saved the token: the store keeps it (only exports leave it out).
     compareOptions(back.options, everyField());
-    QCOMPARE(again.folders(), QStringList{QStringLiteral("Acme")});
+    QCOMPARE(again.folders(), QStringList { QStringLiteral("Acme") });
 }
 
 void TestEndpointStore::editReplacesAndRemoveDeletes()
@@ -244,7 +245,7 @@ void TestEndpointStore::importMergesAndRenamesDuplicates()
     QStringList names;
     for (const Endpoint &x : target.endpoints())
         names << x.folder + QLatin1Char('/') + x.name;
-    QCOMPARE(names, (QStringList{QStringLiteral("/Echo"), QStringLiteral("/Echo (2)"), QStringLiteral("F/Other")}));
+    QCOMPARE(names, (QStringList { QStringLiteral("/Echo"), QStringLiteral("/Echo (2)"), QStringLiteral("F/Other") }));
     // Imported endpoints get their own ids (importing twice must not alias).
     QSet<QString> ids;
     for (const Endpoint &x : target.endpoints())
@@ -291,7 +292,7 @@ void TestEndpointStore::importOfBadEntryNamesItsPosition()
     QVERIFY(!fromBroken.load(&error));
     QVERIFY2(error.contains(QLatin1String("line 1")), qPrintable(error));
     QVERIFY2(error.contains(QLatin1String("broken.json.broken-")), qPrintable(error));
-    const QStringList kept = QDir(dir.path()).entryList({QStringLiteral("broken.json.broken-*")});
+    const QStringList kept = QDir(dir.path()).entryList({ QStringLiteral("broken.json.broken-*") });
     QCOMPARE(kept.size(), 1);
     QFile keptFile(dir.filePath(kept.first()));
     QVERIFY(keptFile.open(QIODevice::ReadOnly));
@@ -320,7 +321,7 @@ void TestEndpointStore::exportWithoutSecretsMasksThem()
     Endpoint plain;
     plain.name = QStringLiteral("Plain");
     plain.options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
-    store.exportJson({plain}, false, &removed);
+    store.exportJson({ plain }, false, &removed);
     QVERIFY(!removed);
 }
 

@@ -1,7 +1,7 @@
 // CloseExplainer: who closed, both Close frames, the time between them, clean or abnormal, and a hint, for
 // each close code family and for 1006; then the same against a real python3-websockets server.
-#include "explain/closeexplainer.h"
 #include "connection/connection.h"
+#include "explain/closeexplainer.h"
 #include "peerprocess.h"
 
 #include <QSignalSpy>

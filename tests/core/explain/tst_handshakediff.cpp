@@ -22,8 +22,8 @@ private Q_SLOTS:
 
 private:
     static HandshakeRecord record(const QByteArray &request, const QByteArray &response);
-    static const HandshakeDiff::HeaderRow *find(const QList<HandshakeDiff::HeaderRow> &rows, const QByteArray &name,
-                                                int occurrence = 0);
+    static const HandshakeDiff::HeaderRow *find(
+        const QList<HandshakeDiff::HeaderRow> &rows, const QByteArray &name, int occurrence = 0);
 };
 
 HandshakeRecord TestHandshakeDiff::record(const QByteArray &request, const QByteArray &response)
@@ -42,8 +42,8 @@ HandshakeRecord TestHandshakeDiff::record(const QByteArray &request, const QByte
     return r;
 }
 
-const HandshakeDiff::HeaderRow *TestHandshakeDiff::find(const QList<HandshakeDiff::HeaderRow> &rows,
-                                                        const QByteArray &name, int occurrence)
+const HandshakeDiff::HeaderRow *TestHandshakeDiff::find(
+    const QList<HandshakeDiff::HeaderRow> &rows, const QByteArray &name, int occurrence)
 {
     for (const auto &row : rows) {
         if (row.name.compare(name, Qt::CaseInsensitive) == 0 && occurrence-- == 0)
@@ -111,8 +111,8 @@ void TestHandshakeDiff::refusedUpgradeAgainstWorkingOne()
 
 void TestHandshakeDiff::repeatedHeadersArePairedByOccurrence()
 {
-    QList<HttpHeader> older{{"Set-Cookie", "a=1"}, {"Set-Cookie", "b=2"}, {"X", "1"}};
-    QList<HttpHeader> newer{{"Set-Cookie", "a=1"}, {"Set-Cookie", "b=3"}, {"Set-Cookie", "c=4"}, {"X", "1"}};
+    QList<HttpHeader> older { { "Set-Cookie", "a=1" }, { "Set-Cookie", "b=2" }, { "X", "1" } };
+    QList<HttpHeader> newer { { "Set-Cookie", "a=1" }, { "Set-Cookie", "b=3" }, { "Set-Cookie", "c=4" }, { "X", "1" } };
     const auto rows = HandshakeDiff::compareHeaders(older, newer);
     QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.at(0).change, Change::Same);
@@ -127,7 +127,7 @@ void TestHandshakeDiff::repeatedHeadersArePairedByOccurrence()
 
 void TestHandshakeDiff::headerNameCaseChangeIsAChange()
 {
-    const auto rows = HandshakeDiff::compareHeaders({{"upgrade", "websocket"}}, {{"Upgrade", "websocket"}});
+    const auto rows = HandshakeDiff::compareHeaders({ { "upgrade", "websocket" } }, { { "Upgrade", "websocket" } });
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.at(0).change, Change::Changed); // wire truth: the bytes differ
     QCOMPARE(rows.at(0).name, QByteArray("Upgrade"));

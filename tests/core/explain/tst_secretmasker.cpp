@@ -70,13 +70,18 @@ void TestSecretMasker::urls_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("masked");
     const QString m = QString::fromUtf8(SecretMasker::kMask);
-    QTest::newRow("token") << "wss://h/ws?token=abc&room=1" << "wss://h/ws?token=" + m + "&room=1";
+    QTest::newRow("token") << "wss://h/ws?token=abc&room=1"
+                           << "wss://h/ws?token=" + m + "&room=1";
     QTest::newRow("access_token and fragment") << "ws://h/?room=2&access_token=x.y#top"
                                                << "ws://h/?room=2&access_token=" + m + "#top";
-    QTest::newRow("api_key percent-encoded key") << "ws://h/?api%5Fkey=k" << "ws://h/?api%5Fkey=" + m;
-    QTest::newRow("userinfo password") << "ws://bob:hunter2@h:8080/p" << "ws://bob:" + m + "@h:8080/p";
-    QTest::newRow("nothing secret") << "ws://h:1/a?b=c&d" << "ws://h:1/a?b=c&d";
-    QTest::newRow("request target") << "/chat?sig=s1&v=3" << "/chat?sig=" + m + "&v=3";
+    QTest::newRow("api_key percent-encoded key") << "ws://h/?api%5Fkey=k"
+                                                 << "ws://h/?api%5Fkey=" + m;
+    QTest::newRow("userinfo password") << "ws://bob:hunter2@h:8080/p"
+                                       << "ws://bob:" + m + "@h:8080/p";
+    QTest::newRow("nothing secret") << "ws://h:1/a?b=c&d"
+                                    << "ws://h:1/a?b=c&d";
+    QTest::newRow("request target") << "/chat?sig=s1&v=3"
+                                    << "/chat?sig=" + m + "&v=3";
 }
 
 void TestSecretMasker::urls()
@@ -96,16 +101,24 @@ void TestSecretMasker::httpHeadKeepsEverythingButSecrets()
                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                             "\r\n";
     const QByteArray mask(SecretMasker::kMask);
-    const QByteArray expected = "GET /ws?token=" + mask + "&x=1 HTTP/1.1\r\n"
-                                "Host: example.test\r\n"
-                                "Authorization: Bearer " + mask + "\r\n"
-                                "Cookie: " + mask + "\r\n"
-                                "Cookie: " + mask + "\r\n"
-                                "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                                "\r\n";
+    const QByteArray expected = "GET /ws?token=" + mask
+        + "&x=1 HTTP/1.1\r\n"
+          "Host: example.test\r\n"
+          "Authorization: Bearer "
+        + mask
+        + "\r\n"
+          "Cookie: "
+        + mask
+        + "\r\n"
+          "Cookie: "
+        + mask
+        + "\r\n"
+          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          "\r\n";
     QCOMPARE(SecretMasker::maskHttpHead(head), expected);
     const QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nSet-Cookie: sid=9\r\n\r\n";
-    QCOMPARE(SecretMasker::maskHttpHead(response), "HTTP/1.1 101 Switching Protocols\r\nSet-Cookie: " + mask + "\r\n\r\n");
+    QCOMPARE(
+        SecretMasker::maskHttpHead(response), "HTTP/1.1 101 Switching Protocols\r\nSet-Cookie: " + mask + "\r\n\r\n");
 }
 
 QTEST_APPLESS_MAIN(TestSecretMasker)

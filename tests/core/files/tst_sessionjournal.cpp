@@ -2,11 +2,11 @@
 // reopened; the size cap deletes the oldest first; and a child process (this test binary, started again with
 // --flood-journal) killed with SIGKILL mid-flood leaves a journal holding every event up to its last flush.
 #include "connection/connection.h"
-#include "peerprocess.h"
+#include "connection/workspace.h"
 #include "files/sessionjournal.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
-#include "connection/workspace.h"
+#include "peerprocess.h"
 
 #include <QCoreApplication>
 #include <QDir>

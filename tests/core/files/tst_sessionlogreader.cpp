@@ -1,11 +1,11 @@
 // SessionLogReader: sessions recorded from a real python3-websockets peer and hand-made ones (invalid UTF-8,
 // TLS, every event type) are written, read back and written again: the event lines must be byte-identical.
-#include "explain/closeexplainer.h"
 #include "connection/connection.h"
-#include "protocol/frameheader.h"
-#include "peerprocess.h"
+#include "explain/closeexplainer.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "peerprocess.h"
+#include "protocol/frameheader.h"
 
 #include <QBuffer>
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 // breaking the item model contract (checked by QAbstractItemModelTester), a lone arrival is listed at once,
 // removals work for listed and still-waiting connections, and changes are coalesced into one range.
 #include "connection/connection.h"
-#include "models/connectionlistmodel.h"
 #include "connection/workspace.h"
+#include "models/connectionlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -36,7 +36,7 @@ class tst_EventLogModel : public QObject
 private Q_SLOTS:
     void showsMessagesAndHidesFramesByDefault()
     {
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConnection(&c);
@@ -61,7 +61,7 @@ private Q_SLOTS:
 
     void relativeTimeCountsFromStart()
     {
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setConnection(&c);
@@ -73,7 +73,7 @@ private Q_SLOTS:
 
     void errorRowsNameTheirLayer()
     {
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         EventLogModel model;
         model.setConnection(&c);
         EventRecord r;
@@ -81,14 +81,14 @@ private Q_SLOTS:
         r.sub = quint8(ErrorLayer::Tcp);
         c.appendEvent(r, "Connection refused");
         model.flush();
-        QCOMPARE(model.index(0, EventLogModel::PreviewColumn).data().toString(),
-                 QStringLiteral("[TCP] Connection refused"));
+        QCOMPARE(
+            model.index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("[TCP] Connection refused"));
         QVERIFY(model.index(0, 0).data(EventLogModel::IsErrorRole).toBool());
     }
 
     void millionRowsInsertInFewBatches()
     {
-        Connection c(ConnectionOptions{});
+        Connection c(ConnectionOptions {});
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
         model.setConnection(&c);
@@ -105,8 +105,8 @@ private Q_SLOTS:
 
     void switchingConnectionResets()
     {
-        Connection a(ConnectionOptions{});
-        Connection b(ConnectionOptions{});
+        Connection a(ConnectionOptions {});
+        Connection b(ConnectionOptions {});
         addMessage(a, Direction::Incoming, "a", 1);
         addMessage(b, Direction::Incoming, "b1", 1);
         addMessage(b, Direction::Incoming, "b2", 2);

@@ -1,10 +1,10 @@
 // LogFilterModel: text, regex, type and direction filters, find next/previous, appends tested alone; checked
 // by QAbstractItemModelTester and, on generated logs of 1,000,000 events, against a brute-force filter.
 #include "connection/connection.h"
-#include "store/eventtypetext.h"
 #include "models/eventlogmodel.h"
-#include "protocol/frameheader.h"
 #include "models/logfiltermodel.h"
+#include "protocol/frameheader.h"
+#include "store/eventtypetext.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

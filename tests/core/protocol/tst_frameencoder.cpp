@@ -17,10 +17,10 @@ struct Captured : FrameSink
         frames << h;
         payloads << payload.toByteArray();
     }
-    void onMessage(bool, QByteArrayView, int) override {}
-    void onPing(QByteArrayView) override {}
-    void onPong(QByteArrayView) override {}
-    void onClose(int, QByteArrayView) override {}
+    void onMessage(bool, QByteArrayView, int) override { }
+    void onPing(QByteArrayView) override { }
+    void onPong(QByteArrayView) override { }
+    void onClose(int, QByteArrayView) override { }
     void onViolation(const ProtocolViolation &v) override { violations << v; }
 };
 
@@ -84,11 +84,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("described");
-        QTest::newRow("ping with text") << "opcode=0x9,payload=text:hi" << "FIN=1 RSV=000 opcode=0x9 MASK=1 len=2";
+        QTest::newRow("ping with text") << "opcode=0x9,payload=text:hi"
+                                        << "FIN=1 RSV=000 opcode=0x9 MASK=1 len=2";
         QTest::newRow("fragment, rsv1, unmasked hex") << "fin=0,rsv1=1,mask=0,opcode=1,payload=hex:c328"
                                                       << "FIN=0 RSV=100 opcode=0x1 MASK=0 len=2";
-        QTest::newRow("preset then override") << "preset=oversized-ping,fin=0" << "FIN=0 RSV=000 opcode=0x9 MASK=1 len=126";
-        QTest::newRow("base64 payload") << "opcode=2,payload=base64:AAEC" << "FIN=1 RSV=000 opcode=0x2 MASK=1 len=3";
+        QTest::newRow("preset then override") << "preset=oversized-ping,fin=0"
+                                              << "FIN=0 RSV=000 opcode=0x9 MASK=1 len=126";
+        QTest::newRow("base64 payload") << "opcode=2,payload=base64:AAEC"
+                                        << "FIN=1 RSV=000 opcode=0x2 MASK=1 len=3";
     }
 
     void specParsing()
@@ -105,12 +108,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("opcode too big") << "opcode=16" << "opcode";
-        QTest::newRow("bad key") << "key=xyz" << "key";
-        QTest::newRow("payload without kind") << "payload=hello" << "text:, hex: or base64:";
-        QTest::newRow("odd hex") << "payload=hex:abc" << "payload";
-        QTest::newRow("unknown field") << "colour=red" << "Unknown field";
-        QTest::newRow("unknown preset") << "preset=nope" << "Unknown preset";
+        QTest::newRow("opcode too big") << "opcode=16"
+                                        << "opcode";
+        QTest::newRow("bad key") << "key=xyz"
+                                 << "key";
+        QTest::newRow("payload without kind") << "payload=hello"
+                                              << "text:, hex: or base64:";
+        QTest::newRow("odd hex") << "payload=hex:abc"
+                                 << "payload";
+        QTest::newRow("unknown field") << "colour=red"
+                                       << "Unknown field";
+        QTest::newRow("unknown preset") << "preset=nope"
+                                        << "Unknown preset";
     }
 
     void badSpecsAreNamed()

@@ -19,9 +19,9 @@ HttpHead parseHead(HandshakeParser::Kind kind, const QByteArray &wire)
 HttpHead request(const QByteArray &extraHeaders = {})
 {
     return parseHead(HandshakeParser::Kind::Request,
-                     "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                         + extraHeaders + "\r\n");
+        "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            + extraHeaders + "\r\n");
 }
 
 HttpHead response(const QByteArray &headers, const QByteArray &statusLine = "HTTP/1.1 101 Switching Protocols")
@@ -29,8 +29,8 @@ HttpHead response(const QByteArray &headers, const QByteArray &statusLine = "HTT
     return parseHead(HandshakeParser::Kind::Response, statusLine + "\r\n" + headers + "\r\n");
 }
 
-const QByteArray kGoodResponseHeaders =
-    "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n";
+const QByteArray kGoodResponseHeaders
+    = "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n";
 
 HandshakeCheckItem item(const QList<HandshakeCheckItem> &items, const QString &name)
 {
@@ -38,7 +38,7 @@ HandshakeCheckItem item(const QList<HandshakeCheckItem> &items, const QString &n
         if (i.name == name)
             return i;
     }
-    return HandshakeCheckItem{QStringLiteral("(missing %1)").arg(name), false, {}, {}, {}};
+    return HandshakeCheckItem { QStringLiteral("(missing %1)").arg(name), false, {}, {}, {} };
 }
 
 } // namespace
@@ -78,15 +78,16 @@ void tst_HandshakeCheck::computesRfcAcceptExample()
 void tst_HandshakeCheck::passesRfcExample()
 {
     const QList<HandshakeCheckItem> items = checkHandshake(request("Sec-WebSocket-Protocol: chat, superchat\r\n"),
-                                                           response(kGoodResponseHeaders + "Sec-WebSocket-Protocol: chat\r\n"));
+        response(kGoodResponseHeaders + "Sec-WebSocket-Protocol: chat\r\n"));
     QStringList names;
     for (const HandshakeCheckItem &i : items) {
         names << i.name;
         QVERIFY2(i.passed, qPrintable(i.name + QLatin1String(": ") + i.explanation));
         QVERIFY(i.explanation.isEmpty());
     }
-    QCOMPARE(names, QStringList({"Status", "Upgrade", "Connection", "Sec-WebSocket-Accept", "Sec-WebSocket-Protocol",
-                                 "Sec-WebSocket-Extensions"}));
+    QCOMPARE(names,
+        QStringList({ "Status", "Upgrade", "Connection", "Sec-WebSocket-Accept", "Sec-WebSocket-Protocol",
+            "Sec-WebSocket-Extensions" }));
     QCOMPARE(item(items, "Sec-WebSocket-Accept").expected, QStringLiteral("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="));
     QCOMPARE(item(items, "Sec-WebSocket-Protocol").actual, QStringLiteral("chat"));
 }
@@ -100,40 +101,50 @@ void tst_HandshakeCheck::checksEachRule_data()
     QTest::addColumn<QString>("explanationContains");
 
     const QByteArray accept = "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n";
-    QTest::newRow("upgrade in other case passes") << QByteArray() << "UPGRADE: WebSocket\r\nConnection: upgrade\r\n" + accept
-                                                  << "Upgrade" << true << "";
+    QTest::newRow("upgrade in other case passes")
+        << QByteArray() << "UPGRADE: WebSocket\r\nConnection: upgrade\r\n" + accept << "Upgrade" << true << "";
     QTest::newRow("upgrade missing") << QByteArray() << "Connection: Upgrade\r\n" + accept << "Upgrade" << false
                                      << "no Upgrade header";
-    QTest::newRow("upgrade wrong value") << QByteArray() << "Upgrade: h2c\r\nConnection: Upgrade\r\n" + accept << "Upgrade" << false
-                                         << "exactly \"websocket\"";
-    QTest::newRow("connection token in a list") << QByteArray() << "Upgrade: websocket\r\nConnection: keep-alive, UPGRADE\r\n" + accept
-                                                << "Connection" << true << "";
+    QTest::newRow("upgrade wrong value") << QByteArray() << "Upgrade: h2c\r\nConnection: Upgrade\r\n" + accept
+                                         << "Upgrade" << false << "exactly \"websocket\"";
+    QTest::newRow("connection token in a list")
+        << QByteArray() << "Upgrade: websocket\r\nConnection: keep-alive, UPGRADE\r\n" + accept << "Connection" << true
+        << "";
     QTest::newRow("connection token in a repeated header")
-        << QByteArray() << "Upgrade: websocket\r\nConnection: keep-alive\r\nConnection: Upgrade\r\n" + accept << "Connection" << true << "";
-    QTest::newRow("connection without upgrade") << QByteArray() << "Upgrade: websocket\r\nConnection: keep-alive\r\n" + accept
-                                                << "Connection" << false << "token \"Upgrade\"";
-    QTest::newRow("accept wrong") << QByteArray() << QByteArray("Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: AAAA\r\n")
+        << QByteArray() << "Upgrade: websocket\r\nConnection: keep-alive\r\nConnection: Upgrade\r\n" + accept
+        << "Connection" << true << "";
+    QTest::newRow("connection without upgrade")
+        << QByteArray() << "Upgrade: websocket\r\nConnection: keep-alive\r\n" + accept << "Connection" << false
+        << "token \"Upgrade\"";
+    QTest::newRow("accept wrong") << QByteArray()
+                                  << QByteArray(
+                                         "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: AAAA\r\n")
                                   << "Sec-WebSocket-Accept" << false << "does not match";
     QTest::newRow("accept missing") << QByteArray() << QByteArray("Upgrade: websocket\r\nConnection: Upgrade\r\n")
                                     << "Sec-WebSocket-Accept" << false << "no Sec-WebSocket-Accept";
-    QTest::newRow("accept twice") << QByteArray() << kGoodResponseHeaders + accept << "Sec-WebSocket-Accept" << false << "2 Sec-WebSocket-Accept";
+    QTest::newRow("accept twice") << QByteArray() << kGoodResponseHeaders + accept << "Sec-WebSocket-Accept" << false
+                                  << "2 Sec-WebSocket-Accept";
     QTest::newRow("protocol offered in a repeated header")
         << QByteArray("Sec-WebSocket-Protocol: chat\r\nSec-WebSocket-Protocol: superchat\r\n")
-        << kGoodResponseHeaders + "Sec-WebSocket-Protocol: superchat\r\n" << "Sec-WebSocket-Protocol" << true << "";
+        << kGoodResponseHeaders + "Sec-WebSocket-Protocol: superchat\r\n"
+        << "Sec-WebSocket-Protocol" << true << "";
     QTest::newRow("protocol not offered") << QByteArray("Sec-WebSocket-Protocol: chat, superchat\r\n")
-                                          << kGoodResponseHeaders + "Sec-WebSocket-Protocol: mqtt\r\n" << "Sec-WebSocket-Protocol"
-                                          << false << "did not offer";
-    QTest::newRow("protocol when none offered") << QByteArray() << kGoodResponseHeaders + "Sec-WebSocket-Protocol: chat\r\n"
-                                                << "Sec-WebSocket-Protocol" << false << "offered none";
+                                          << kGoodResponseHeaders + "Sec-WebSocket-Protocol: mqtt\r\n"
+                                          << "Sec-WebSocket-Protocol" << false << "did not offer";
+    QTest::newRow("protocol when none offered")
+        << QByteArray() << kGoodResponseHeaders + "Sec-WebSocket-Protocol: chat\r\n"
+        << "Sec-WebSocket-Protocol" << false << "offered none";
     QTest::newRow("two protocols chosen") << QByteArray("Sec-WebSocket-Protocol: chat, superchat\r\n")
                                           << kGoodResponseHeaders + "Sec-WebSocket-Protocol: chat, superchat\r\n"
                                           << "Sec-WebSocket-Protocol" << false << "exactly one";
-    QTest::newRow("no protocol chosen is allowed") << QByteArray("Sec-WebSocket-Protocol: chat\r\n") << kGoodResponseHeaders
-                                                   << "Sec-WebSocket-Protocol" << true << "";
-    QTest::newRow("extension not offered") << QByteArray() << kGoodResponseHeaders + "Sec-WebSocket-Extensions: x-webkit-deflate-frame\r\n"
-                                           << "Sec-WebSocket-Extensions" << false << "x-webkit-deflate-frame, which the client did not offer";
+    QTest::newRow("no protocol chosen is allowed") << QByteArray("Sec-WebSocket-Protocol: chat\r\n")
+                                                   << kGoodResponseHeaders << "Sec-WebSocket-Protocol" << true << "";
+    QTest::newRow("extension not offered")
+        << QByteArray() << kGoodResponseHeaders + "Sec-WebSocket-Extensions: x-webkit-deflate-frame\r\n"
+        << "Sec-WebSocket-Extensions" << false << "x-webkit-deflate-frame, which the client did not offer";
     QTest::newRow("extension offered with parameters")
-        << QByteArray("Sec-WebSocket-Extensions: x-test; a=1, x-other\r\n") << kGoodResponseHeaders + "Sec-WebSocket-Extensions: x-test; a=2\r\n"
+        << QByteArray("Sec-WebSocket-Extensions: x-test; a=1, x-other\r\n")
+        << kGoodResponseHeaders + "Sec-WebSocket-Extensions: x-test; a=2\r\n"
         << "Sec-WebSocket-Extensions" << true << "";
 }
 
@@ -156,22 +167,26 @@ void tst_HandshakeCheck::checksEachRule()
 void tst_HandshakeCheck::notesPermessageDeflate()
 {
     // Not offered (Qt never offers it): a failure that also says Qt cannot decode it.
-    const HandshakeCheckItem forced = item(checkHandshake(request(), response(kGoodResponseHeaders + "Sec-WebSocket-Extensions: permessage-deflate\r\n")),
-                                           "Sec-WebSocket-Extensions");
+    const HandshakeCheckItem forced = item(
+        checkHandshake(request(), response(kGoodResponseHeaders + "Sec-WebSocket-Extensions: permessage-deflate\r\n")),
+        "Sec-WebSocket-Extensions");
     QVERIFY(!forced.passed);
-    QVERIFY2(forced.explanation.contains(QLatin1String("Qt WebSockets does not support permessage-deflate")), qPrintable(forced.explanation));
+    QVERIFY2(forced.explanation.contains(QLatin1String("Qt WebSockets does not support permessage-deflate")),
+        qPrintable(forced.explanation));
 
     // Offered by another client and accepted: legal, but the note still warns.
-    const HandshakeCheckItem offered = item(checkHandshake(request("Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"),
-                                                           response(kGoodResponseHeaders + "Sec-WebSocket-Extensions: permessage-deflate\r\n")),
-                                            "Sec-WebSocket-Extensions");
+    const HandshakeCheckItem offered
+        = item(checkHandshake(request("Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n"),
+                   response(kGoodResponseHeaders + "Sec-WebSocket-Extensions: permessage-deflate\r\n")),
+            "Sec-WebSocket-Extensions");
     QVERIFY(offered.passed);
     QVERIFY(offered.explanation.contains(QLatin1String("Qt WebSockets does not support permessage-deflate")));
 }
 
 void tst_HandshakeCheck::refusedUpgradeReportsOnlyStatus()
 {
-    const QList<HandshakeCheckItem> items = checkHandshake(request(), response("Content-Length: 0\r\n", "HTTP/1.1 403 Forbidden"));
+    const QList<HandshakeCheckItem> items
+        = checkHandshake(request(), response("Content-Length: 0\r\n", "HTTP/1.1 403 Forbidden"));
     QCOMPARE(items.size(), 1);
     QCOMPARE(items.first().name, QStringLiteral("Status"));
     QVERIFY(!items.first().passed);

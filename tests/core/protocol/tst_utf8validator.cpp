@@ -17,8 +17,8 @@ private Q_SLOTS:
 void tst_Utf8Validator::validates_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<bool>("valid");     // nothing invalid seen
-    QTest::addColumn<bool>("complete");  // valid and no code point left open
+    QTest::addColumn<bool>("valid"); // nothing invalid seen
+    QTest::addColumn<bool>("complete"); // valid and no code point left open
     QTest::addColumn<int>("errorOffset");
 
     QTest::newRow("empty") << QByteArray() << true << true << 0;
@@ -41,7 +41,8 @@ void tst_Utf8Validator::validates_data()
     QTest::newRow("F5 lead byte") << QByteArray::fromHex("f5808080") << false << false << 0;
     QTest::newRow("FF byte") << QByteArray::fromHex("61ff") << false << false << 1;
     QTest::newRow("lead byte then ascii") << QByteArray::fromHex("e28241") << false << false << 2;
-    QTest::newRow("long ascii then emoji") << QByteArray(100, 'a') + QByteArray::fromHex("f09f9880") << true << true << 0;
+    QTest::newRow("long ascii then emoji")
+        << QByteArray(100, 'a') + QByteArray::fromHex("f09f9880") << true << true << 0;
 }
 
 void tst_Utf8Validator::validates()

@@ -32,7 +32,9 @@ public:
                 = std::make_unique<Connection>(Connection::Kind::Incoming, ConnectionOptions {}, client->peer());
             RelayedClient::MessageHandler handler;
             if (echo)
-                handler = [](RelayedClient *from, bool isText, QByteArrayView payload) { from->sendMessage(isText, payload); };
+                handler = [](RelayedClient *from, bool isText, QByteArrayView payload) {
+                    from->sendMessage(isText, payload);
+                };
             client->serve(connection.get(), {}, handler);
             connections.push_back(std::move(connection));
             served.push_back(client);
@@ -166,7 +168,7 @@ private Q_SLOTS:
         }
         // Alone for many passes: its answers went out as they were framed.
         QVERIFY2(host.served[0]->answersWrittenAsTheyCame() > 0,
-                 qPrintable(QString::number(host.served[0]->answersWrittenAsTheyCame())));
+            qPrintable(QString::number(host.served[0]->answersWrittenAsTheyCame())));
         // And the log holds exactly what went out: each echo as a message, and every byte of them.
         const Connection &c = *host.connections[0];
         const QList<qsizetype> echoes = eventsOf(c, EventType::Message, Direction::Outgoing);

@@ -1,11 +1,11 @@
 // The local test server with real clients on 127.0.0.1: python3-websockets, node-ws and QWebSocket.
-#include "tls/certificateauthority.h"
 #include "clientprocess.h"
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "eventquery.h"
 #include "server/localserver.h"
 #include "testcerts.h"
-#include "connection/workspace.h"
+#include "tls/certificateauthority.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -13,7 +13,6 @@
 #include <QWebSocket>
 
 using namespace wsi;
-
 
 class tst_LocalServer : public QObject
 {
@@ -66,15 +65,13 @@ private Q_SLOTS:
     void pythonClientIsRecordedWireTrue()
     {
         ServerOptions options;
-        options.subprotocols = {QStringLiteral("chat"), QStringLiteral("superchat")};
+        options.subprotocols = { QStringLiteral("chat"), QStringLiteral("superchat") };
         QCOMPARE(start(options), QString());
         QSignalSpy connected(m_server.get(), &LocalServer::clientConnected);
-        const QStringList out = runPythonClient({url(), QStringLiteral("--header"), QStringLiteral("X-Dup: 1"),
-                                                 QStringLiteral("--header"), QStringLiteral("X-Dup: 2"),
-                                                 QStringLiteral("--subprotocol"), QStringLiteral("superchat"),
-                                                 QStringLiteral("--origin"), QStringLiteral("http://app.test"),
-                                                 QStringLiteral("--send"), QStringLiteral("hi server"),
-                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--header"), QStringLiteral("X-Dup: 1"),
+            QStringLiteral("--header"), QStringLiteral("X-Dup: 2"), QStringLiteral("--subprotocol"),
+            QStringLiteral("superchat"), QStringLiteral("--origin"), QStringLiteral("http://app.test"),
+            QStringLiteral("--send"), QStringLiteral("hi server"), QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("OPEN superchat")), qPrintable(out.join('\n')));
         QVERIFY2(out.contains(QStringLiteral("RECV hi server")), qPrintable(out.join('\n'))); // echo mode
         QVERIFY2(out.contains(QStringLiteral("CLOSED 1000 client done")), qPrintable(out.join('\n')));
@@ -83,7 +80,7 @@ private Q_SLOTS:
         QCOMPARE(c->kind(), Connection::Kind::Incoming);
         QTRY_COMPARE(c->state(), Connection::State::Closed);
         // The request exactly as received: the repeated header is kept (QWebSocketServer would collapse it).
-        QCOMPARE(c->handshake().request.values("X-Dup"), (QList<QByteArray>{"1", "2"}));
+        QCOMPARE(c->handshake().request.values("X-Dup"), (QList<QByteArray> { "1", "2" }));
         QCOMPARE(c->handshake().request.value("Origin"), QByteArray("http://app.test"));
         QCOMPARE(c->handshake().request.target, QByteArray("/chat"));
         // The 101 exactly as sent by the server.
@@ -99,7 +96,8 @@ private Q_SLOTS:
         const QList<qsizetype> framesIn = eventsOf(*c, EventType::Frame, Direction::Incoming);
         QVERIFY(!framesIn.isEmpty() && c->events().at(framesIn[0]).hasFlag(FlagMasked));
         QVERIFY(c->title().contains(QStringLiteral("127.0.0.1")));
-        QVERIFY2(c->statusText().contains(QStringLiteral("the client"), Qt::CaseInsensitive), qPrintable(c->statusText()));
+        QVERIFY2(
+            c->statusText().contains(QStringLiteral("the client"), Qt::CaseInsensitive), qPrintable(c->statusText()));
         QCOMPARE(eventsOf(*c, EventType::Close, Direction::Incoming).size(), 1);
         QCOMPARE(eventsOf(*c, EventType::Close, Direction::Outgoing).size(), 1);
     }
@@ -107,13 +105,12 @@ private Q_SLOTS:
     void nodeClientGetsChosenSubprotocol()
     {
         ServerOptions options;
-        options.subprotocols = {QStringLiteral("chat")};
+        options.subprotocols = { QStringLiteral("chat") };
         QCOMPARE(start(options), QString());
-        const QStringList out = runNodeClient({url(), QStringLiteral("--subprotocol"), QStringLiteral("nope"),
-                                               QStringLiteral("--subprotocol"), QStringLiteral("chat"),
-                                               QStringLiteral("--header"), QStringLiteral("X-From: node"),
-                                               QStringLiteral("--send"), QStringLiteral("from node"),
-                                               QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runNodeClient({ url(), QStringLiteral("--subprotocol"), QStringLiteral("nope"),
+            QStringLiteral("--subprotocol"), QStringLiteral("chat"), QStringLiteral("--header"),
+            QStringLiteral("X-From: node"), QStringLiteral("--send"), QStringLiteral("from node"),
+            QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("OPEN chat")), qPrintable(out.join('\n')));
         QVERIFY2(out.contains(QStringLiteral("RECV from node")), qPrintable(out.join('\n')));
         QCOMPARE(lastClient()->handshake().request.value("X-From"), QByteArray("node"));
@@ -122,15 +119,15 @@ private Q_SLOTS:
     void disallowedOriginGets403WithReason()
     {
         ServerOptions options;
-        options.allowedOrigins = {QStringLiteral("http://good.test")};
+        options.allowedOrigins = { QStringLiteral("http://good.test") };
         QCOMPARE(start(options), QString());
-        QStringList out = runPythonClient({url(), QStringLiteral("--origin"), QStringLiteral("http://evil.test")});
+        QStringList out = runPythonClient({ url(), QStringLiteral("--origin"), QStringLiteral("http://evil.test") });
         QVERIFY2(out.contains(QStringLiteral("STATUS 403")), qPrintable(out.join('\n')));
         Connection *rejected = lastClient();
         QTRY_COMPARE(rejected->state(), Connection::State::Failed);
         QCOMPARE(rejected->handshake().response.status, 403);
         QVERIFY(rejected->handshake().responseBody.contains("http://evil.test"));
-        out = runPythonClient({url(), QStringLiteral("--origin"), QStringLiteral("http://good.test")});
+        out = runPythonClient({ url(), QStringLiteral("--origin"), QStringLiteral("http://good.test") });
         QVERIFY2(out.contains(QStringLiteral("OPEN -")), qPrintable(out.join('\n')));
     }
 
@@ -139,10 +136,10 @@ private Q_SLOTS:
         ServerOptions options;
         options.mode = ServerMode::Reject;
         options.rejectStatus = 401;
-        options.rejectHeaders = {{"WWW-Authenticate", "Bearer"}};
+        options.rejectHeaders = { { "WWW-Authenticate", "Bearer" } };
         options.rejectBody = "token required\n";
         QCOMPARE(start(options), QString());
-        const QStringList out = runNodeClient({url()});
+        const QStringList out = runNodeClient({ url() });
         QVERIFY2(out.contains(QStringLiteral("STATUS 401")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
         QTRY_COMPARE(c->state(), Connection::State::Failed);
@@ -173,9 +170,10 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->stats().clients, 1);
         const QString text = QStringLiteral("to everyone");
         // The sender waits for its own copy only when it should get one.
-        const QStringList out = nodeSender
-            ? runNodeClient({url(), QStringLiteral("--send"), text, QStringLiteral("--expect"), QString::number(toSender ? 1 : 0)})
-            : runPythonClient({url(), QStringLiteral("--send"), text, QStringLiteral("--stay-ms"), QStringLiteral("300")});
+        const QStringList out = nodeSender ? runNodeClient({ url(), QStringLiteral("--send"), text,
+                                    QStringLiteral("--expect"), QString::number(toSender ? 1 : 0) })
+                                           : runPythonClient({ url(), QStringLiteral("--send"), text,
+                                               QStringLiteral("--stay-ms"), QStringLiteral("300") });
         QVERIFY2(out.contains(QStringLiteral("RECV ") + text) == toSender, qPrintable(out.join('\n')));
         QTRY_COMPARE(received.count(), 1);
         QCOMPARE(received.at(0).at(0).toString(), text);
@@ -187,10 +185,10 @@ private Q_SLOTS:
     {
         ServerOptions options;
         options.mode = ServerMode::Silent;
-        options.autoReplies = {{QStringLiteral("hello"), false, QStringLiteral("rule fired")}};
+        options.autoReplies = { { QStringLiteral("hello"), false, QStringLiteral("rule fired") } };
         QCOMPARE(start(options), QString());
-        const QStringList out = runPythonClient({url(), QStringLiteral("--send"), QStringLiteral("hello there"),
-                                                 QStringLiteral("--stay-ms"), QStringLiteral("400")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--send"), QStringLiteral("hello there"),
+            QStringLiteral("--stay-ms"), QStringLiteral("400") });
         QVERIFY2(out.contains(QStringLiteral("OPEN -")), qPrintable(out.join('\n')));
         QVERIFY2(!out.join('\n').contains(QStringLiteral("RECV")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
@@ -214,10 +212,10 @@ private Q_SLOTS:
         m_server->setMode(ServerMode::Silent);
         client.sendTextMessage(QStringLiteral("now silent"));
         QTRY_COMPARE(m_server->stats().messagesIn, quint64(2));
-        QVERIFY(m_server->setAutoReplies({{QStringLiteral("rule"), false, QStringLiteral("ruled")}}));
+        QVERIFY(m_server->setAutoReplies({ { QStringLiteral("rule"), false, QStringLiteral("ruled") } }));
         // A rule that cannot work is refused with the reason; the rules in force stay.
         QString error;
-        QVERIFY(!m_server->setAutoReplies({{QStringLiteral("(unclosed"), true, QStringLiteral("x")}}, &error));
+        QVERIFY(!m_server->setAutoReplies({ { QStringLiteral("(unclosed"), true, QStringLiteral("x") } }, &error));
         QVERIFY2(error.contains(QLatin1String("not a valid regular expression")), qPrintable(error));
         m_server->setMode(ServerMode::Manual);
         client.sendTextMessage(QStringLiteral("a rule, please"));
@@ -238,8 +236,8 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(c->state(), Connection::State::Open, 10000);
             QVERIFY(m_server->kick(c, 4002, QStringLiteral("kicked by test")));
         });
-        const QStringList out = runPythonClient({url(), QStringLiteral("--stay-ms"), QStringLiteral("10000"),
-                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--stay-ms"), QStringLiteral("10000"),
+            QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("CLOSED 4002 kicked by test")), qPrintable(out.join('\n')));
     }
 
@@ -294,14 +292,14 @@ private Q_SLOTS:
 
         sockets[1]->close();
         sockets[2]->close();
-        QTRY_COMPARE(m_server->clients(), (QList<Connection *>{all[0], all[3]}));
+        QTRY_COMPARE(m_server->clients(), (QList<Connection *> { all[0], all[3] }));
         QTRY_COMPARE(m_server->stats().clients, 2);
         QVERIFY(!m_server->hasClient(all[1]));
         QVERIFY(!m_server->kick(all[2], 4000, QStringLiteral("gone already")));
 
         // Removed by the user while open: no longer a client, and nothing dangles.
         m_workspace->removeConnection(all[3]);
-        QTRY_COMPARE(m_server->clients(), QList<Connection *>{all[0]});
+        QTRY_COMPARE(m_server->clients(), QList<Connection *> { all[0] });
         QTRY_COMPARE(m_server->stats().clients, 1);
         QCOMPARE(m_server->broadcast(QStringLiteral("still here?")), 1);
     }
@@ -314,7 +312,7 @@ private Q_SLOTS:
         QWebSocket first;
         first.open(QUrl(url()));
         QTRY_COMPARE(first.state(), QAbstractSocket::ConnectedState);
-        const QStringList out = runPythonClient({url()});
+        const QStringList out = runPythonClient({ url() });
         QVERIFY2(out.contains(QStringLiteral("STATUS 503")), qPrintable(out.join('\n')));
         first.close();
     }
@@ -329,15 +327,14 @@ private Q_SLOTS:
         options.keyFile = certs.keyFile();
         QCOMPARE(start(options), QString());
         QCOMPARE(m_server->url().scheme(), QStringLiteral("wss"));
-        const QStringList out = runPythonClient({url(), QStringLiteral("--cafile"), certs.caFile(),
-                                                 QStringLiteral("--send"), QStringLiteral("secret"),
-                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--cafile"), certs.caFile(),
+            QStringLiteral("--send"), QStringLiteral("secret"), QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("RECV secret")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
         // TLS is terminated in the relay: the recorded bytes are plaintext and fully decoded.
         QCOMPARE(c->handshake().response.status, 101);
         QCOMPARE(c->events().payloadText(eventsOf(*c, EventType::Message, Direction::Incoming).value(0)),
-                 QStringLiteral("secret"));
+            QStringLiteral("secret"));
     }
 
     void wssWithCertificateFromOwnCa()
@@ -349,9 +346,8 @@ private Q_SLOTS:
         ServerOptions options;
         options.tls = true;
         QCOMPARE(start(options), QString());
-        const QStringList out = runPythonClient({url(), QStringLiteral("--cafile"), authority.certificatePath(),
-                                                 QStringLiteral("--send"), QStringLiteral("generated"),
-                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--cafile"), authority.certificatePath(),
+            QStringLiteral("--send"), QStringLiteral("generated"), QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("RECV generated")), qPrintable(out.join('\n')));
         m_server->stop();
     }
@@ -385,7 +381,7 @@ private Q_SLOTS:
             options.certificateFile = QStringLiteral("/nonexistent/cert.pem");
             options.keyFile = QStringLiteral("/nonexistent/key.pem");
         } else if (QByteArray(QTest::currentDataTag()) == "bad regex") {
-            options.autoReplies = {{QStringLiteral("(unclosed"), true, QStringLiteral("x")}};
+            options.autoReplies = { { QStringLiteral("(unclosed"), true, QStringLiteral("x") } };
         } else {
             options.mode = ServerMode::Reject;
             options.rejectStatus = 101;
@@ -399,12 +395,11 @@ private Q_SLOTS:
     {
         ServerOptions options;
         options.mode = ServerMode::Manual;
-        options.autoReplies = {{QStringLiteral("^ping (\\d+)$"), true, QStringLiteral("pong #{{counter}}")}};
+        options.autoReplies = { { QStringLiteral("^ping (\\d+)$"), true, QStringLiteral("pong #{{counter}}") } };
         QCOMPARE(start(options), QString());
-        const QStringList out = runPythonClient({url(), QStringLiteral("--send"), QStringLiteral("ping 7"),
-                                                 QStringLiteral("--send"), QStringLiteral("ignored"),
-                                                 QStringLiteral("--send"), QStringLiteral("ping 8"),
-                                                 QStringLiteral("--expect"), QStringLiteral("2")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--send"), QStringLiteral("ping 7"),
+            QStringLiteral("--send"), QStringLiteral("ignored"), QStringLiteral("--send"), QStringLiteral("ping 8"),
+            QStringLiteral("--expect"), QStringLiteral("2") });
         QVERIFY2(out.contains(QStringLiteral("RECV pong #1")), qPrintable(out.join('\n')));
         QVERIFY2(out.contains(QStringLiteral("RECV pong #2")), qPrintable(out.join('\n')));
         QVERIFY(!out.contains(QStringLiteral("RECV ignored")));

@@ -3,17 +3,17 @@
 // Chromium is a required peer (scripts/deps.sh installs it): when it is missing or does not run the test
 // fails and says why, it never skips.
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "eventquery.h"
 #include "server/localserver.h"
-#include "connection/workspace.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QPointer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -77,10 +77,12 @@ QByteArray pageFor(const QString &url, quint16 gatePort)
 const log = document.getElementById("log");
 function say(line) { log.textContent += line + "\n"; }
 const gate = new Image();
-gate.src = ")") + gateUrl + QByteArrayLiteral(R"(";
+gate.src = ")")
+        + gateUrl + QByteArrayLiteral(R"(";
 let ws;
 try {
-  ws = new WebSocket(")") + url.toUtf8() + QByteArrayLiteral(R"(", ["chat"]);
+  ws = new WebSocket(")")
+        + url.toUtf8() + QByteArrayLiteral(R"(", ["chat"]);
 } catch (e) {
   say("THROW " + e);
   say("DONE");
@@ -120,14 +122,13 @@ BrowserRun runChromium(const QString &pagePath, DumpGate *gate, const std::funct
         return run;
     }
     QProcess chromium;
-    chromium.start(kChromium, {QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"),
-                               QStringLiteral("--disable-gpu"), QStringLiteral("--no-first-run"),
-                               QStringLiteral("--disable-background-networking"),
-                               QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
-                               QStringLiteral("--disable-quic"),
-                               QStringLiteral("--user-data-dir=") + profile.path(),
-                               QStringLiteral("--virtual-time-budget=5000"), QStringLiteral("--dump-dom"),
-                               QUrl::fromLocalFile(pagePath).toString()});
+    chromium.start(kChromium,
+        { QStringLiteral("--headless=new"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+            QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
+            QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+            QStringLiteral("--disable-quic"), QStringLiteral("--user-data-dir=") + profile.path(),
+            QStringLiteral("--virtual-time-budget=5000"), QStringLiteral("--dump-dom"),
+            QUrl::fromLocalFile(pagePath).toString() });
     QElapsedTimer timer;
     timer.start();
     while (chromium.state() != QProcess::NotRunning && timer.elapsed() < kChromiumTimeoutMs) {
@@ -149,8 +150,8 @@ BrowserRun runChromium(const QString &pagePath, DumpGate *gate, const std::funct
         run.failure = QStringLiteral("Chromium failed to start: %1").arg(chromium.errorString());
         return run;
     }
-    const QRegularExpression pre(QStringLiteral("<pre id=\"log\">(.*?)</pre>"),
-                                 QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpression pre(
+        QStringLiteral("<pre id=\"log\">(.*?)</pre>"), QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = pre.match(run.dom);
     if (chromium.exitStatus() != QProcess::NormalExit || chromium.exitCode() != 0 || !match.hasMatch()) {
         run.failure = QStringLiteral("Chromium exited with %1 (status %2) without dumping the page's log.\n"
@@ -167,7 +168,6 @@ BrowserRun runChromium(const QString &pagePath, DumpGate *gate, const std::funct
     run.lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     return run;
 }
-
 
 } // namespace
 
@@ -223,7 +223,7 @@ private Q_SLOTS:
     {
         ServerOptions options;
         options.mode = ServerMode::Echo;
-        options.subprotocols = {QStringLiteral("chat")};
+        options.subprotocols = { QStringLiteral("chat") };
         QString error;
         QVERIFY2(m_server->start(options, &error), qPrintable(error));
         const QString page = writePage(QStringLiteral("echo.html"));
@@ -271,8 +271,8 @@ private Q_SLOTS:
     void browserFromDisallowedOriginIsRefusedWith403()
     {
         ServerOptions options;
-        options.subprotocols = {QStringLiteral("chat")};
-        options.allowedOrigins = {QStringLiteral("https://app.example")};
+        options.subprotocols = { QStringLiteral("chat") };
+        options.allowedOrigins = { QStringLiteral("https://app.example") };
         QString error;
         QVERIFY2(m_server->start(options, &error), qPrintable(error));
         const QString page = writePage(QStringLiteral("refused.html"));
@@ -290,7 +290,7 @@ private Q_SLOTS:
         Connection *c = m_workspace->connections().first();
         QTRY_COMPARE_WITH_TIMEOUT(c->state(), Connection::State::Failed, 10000);
         QVERIFY2(c->handshake().request.value("User-Agent").contains("Chrome"),
-                 c->handshake().request.value("User-Agent").constData());
+            c->handshake().request.value("User-Agent").constData());
         QCOMPARE(c->handshake().response.status, 403);
         QVERIFY2(c->handshake().responseBody.contains("https://app.example"), c->handshake().responseBody.constData());
     }

@@ -2,10 +2,10 @@
 // raw socket) check what they see, and every test also checks what the client's Connection recorded.
 #include "clientprocess.h"
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "eventquery.h"
 #include "protocol/frameencoder.h"
 #include "server/localserver.h"
-#include "connection/workspace.h"
 
 #include <QCryptographicHash>
 #include <QSignalSpy>
@@ -26,7 +26,11 @@ public:
         m_socket.connectToHost(QHostAddress::LocalHost, port);
         return m_socket.waitForConnected(5000);
     }
-    void write(const QByteArray &bytes) { m_socket.write(bytes); m_socket.flush(); }
+    void write(const QByteArray &bytes)
+    {
+        m_socket.write(bytes);
+        m_socket.flush();
+    }
     // Performs the upgrade; returns the server's response head.
     QByteArray upgrade()
     {
@@ -102,7 +106,7 @@ private:
     QString errorsOf(const Connection &c) const
     {
         QStringList out;
-        for (Direction dir : {Direction::Incoming, Direction::Outgoing, Direction::None}) {
+        for (Direction dir : { Direction::Incoming, Direction::Outgoing, Direction::None }) {
             for (qsizetype row : eventsOf(c, EventType::Error, dir))
                 out << c.events().payloadText(row);
         }
@@ -125,9 +129,9 @@ private Q_SLOTS:
     void nodeFragmentedMessageIsReassembledAndEchoed()
     {
         start();
-        const QStringList out = runNodeClient({url(), QStringLiteral("--send"), QStringLiteral("one message in four frames"),
-                                               QStringLiteral("--fragments"), QStringLiteral("4"),
-                                               QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out
+            = runNodeClient({ url(), QStringLiteral("--send"), QStringLiteral("one message in four frames"),
+                QStringLiteral("--fragments"), QStringLiteral("4"), QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("RECV one message in four frames")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
         QTRY_COMPARE(c->state(), Connection::State::Closed);
@@ -143,8 +147,8 @@ private Q_SLOTS:
     void nodePingGetsPongAndCloseCodeIsEchoed()
     {
         start();
-        const QStringList out = runNodeClient({url(), QStringLiteral("--ping"), QStringLiteral("are you there"),
-                                               QStringLiteral("--close"), QStringLiteral("4001:node leaving")});
+        const QStringList out = runNodeClient({ url(), QStringLiteral("--ping"), QStringLiteral("are you there"),
+            QStringLiteral("--close"), QStringLiteral("4001:node leaving") });
         QVERIFY2(out.contains(QStringLiteral("PONG are you there")), qPrintable(out.join('\n')));
         QVERIFY2(out.contains(QStringLiteral("CLOSED 4001 node leaving")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
@@ -198,8 +202,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("frame");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("logged");
-        QTest::newRow("unmasked client frame") << maskedFrame(0x1, "naked", false) << 1002 << QStringLiteral("unmasked frame");
-        QTest::newRow("bad UTF-8 text") << maskedFrame(0x1, QByteArray("\xc3\x28", 2)) << 1007 << QStringLiteral("UTF-8");
+        QTest::newRow("unmasked client frame")
+            << maskedFrame(0x1, "naked", false) << 1002 << QStringLiteral("unmasked frame");
+        QTest::newRow("bad UTF-8 text") << maskedFrame(0x1, QByteArray("\xc3\x28", 2)) << 1007
+                                        << QStringLiteral("UTF-8");
         QTest::newRow("reserved opcode") << maskedFrame(0x3, "?") << 1002 << QStringLiteral("reserved opcode");
     }
 
@@ -245,7 +251,8 @@ private Q_SLOTS:
         QByteArray expectedEcho;
         qsizetype textBytes = 0;
         for (int i = 0; i < 20; ++i) {
-            const QByteArray text = "message number " + QByteArray::number(i) + QByteArray(i * 5, '.'); // under 126 bytes: 7-bit lengths
+            const QByteArray text
+                = "message number " + QByteArray::number(i) + QByteArray(i * 5, '.'); // under 126 bytes: 7-bit lengths
             texts << text;
             textBytes += text.size();
             raw.write(maskedFrame(0x1, text));
@@ -290,8 +297,8 @@ private Q_SLOTS:
         ServerOptions options;
         options.maxMessageSize = 1000;
         start(options);
-        const QStringList out = runPythonClient({url(), QStringLiteral("--send"), QString(2000, QLatin1Char('x')),
-                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--send"), QString(2000, QLatin1Char('x')),
+            QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(!out.filter(QStringLiteral("CLOSED 1009")).isEmpty(), qPrintable(out.join('\n')));
         Connection *c = lastClient();
         QTRY_COMPARE(c->state(), Connection::State::Closed);
@@ -324,8 +331,8 @@ private Q_SLOTS:
         ServerOptions options;
         options.idleTimeoutMs = 300;
         start(options);
-        const QStringList out = runPythonClient({url(), QStringLiteral("--stay-ms"), QStringLiteral("5000"),
-                                                 QStringLiteral("--expect"), QStringLiteral("1")});
+        const QStringList out = runPythonClient({ url(), QStringLiteral("--stay-ms"), QStringLiteral("5000"),
+            QStringLiteral("--expect"), QStringLiteral("1") });
         QVERIFY2(out.contains(QStringLiteral("CLOSED 1001 Idle for 300 ms")), qPrintable(out.join('\n')));
         Connection *c = lastClient();
         QTRY_COMPARE(c->state(), Connection::State::Closed);
@@ -387,11 +394,15 @@ private Q_SLOTS:
         // Request and a message in one write: the log must still show the 101 before the echo.
         raw.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-                  + maskedFrame(0x1, "early") + maskedFrame(0x8, QByteArray("\x03\xe8", 2)));
+            + maskedFrame(0x1, "early") + maskedFrame(0x8, QByteArray("\x03\xe8", 2)));
         const QByteArray answer = raw.readUntilClosed();
         QVERIFY2(answer.startsWith("HTTP/1.1 101 "), answer.constData());
         const QByteArray frames = answer.mid(answer.indexOf("\r\n\r\n") + 4);
-        QCOMPARE(frames, QByteArray("\x81\x05" "early" "\x88\x02\x03\xe8", 11));
+        QCOMPARE(frames,
+            QByteArray("\x81\x05"
+                       "early"
+                       "\x88\x02\x03\xe8",
+                11));
         Connection *c = lastClient();
         QTRY_COMPARE(c->state(), Connection::State::Closed);
         const QList<qsizetype> responses = eventsOf(*c, EventType::HandshakeResponse, Direction::Outgoing);

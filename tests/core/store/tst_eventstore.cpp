@@ -101,7 +101,7 @@ private Q_SLOTS:
             r.value = quint64(i);
             store.append(r, QByteArray::number(i));
         }
-        for (int i : {0, 63, 64, 65, 127, 128, 16383, 16384, 16385, 39999}) {
+        for (int i : { 0, 63, 64, 65, 127, 128, 16383, 16384, 16385, 39999 }) {
             QCOMPARE(store.at(i).value, quint64(i));
             QCOMPARE(store.payloadCopy(i), QByteArray::number(i));
         }
@@ -121,8 +121,8 @@ private Q_SLOTS:
             store.append(r, QByteArray::number(i % 1000));
         }
         QCOMPARE(store.size(), qsizetype(rows));
-        for (int i : {0, kFirst - 1, kFirst, kFirst + 1, kFirst + kLarge - 1, kFirst + kLarge, kFirst + kLarge + 1,
-                      kFirst + 2 * kLarge - 1, kFirst + 2 * kLarge, rows - 1}) {
+        for (int i : { 0, kFirst - 1, kFirst, kFirst + 1, kFirst + kLarge - 1, kFirst + kLarge, kFirst + kLarge + 1,
+                 kFirst + 2 * kLarge - 1, kFirst + 2 * kLarge, rows - 1 }) {
             QCOMPARE(store.at(i).value, quint64(i));
             QCOMPARE(store.at(i).timeUs, qint64(-i));
             QCOMPARE(store.payloadCopy(i), QByteArray::number(i % 1000));
@@ -130,7 +130,7 @@ private Q_SLOTS:
         // Two full large blocks and a third begun, plus the first block and the arena: no more.
         const qsizetype records = qsizetype(kFirst + 3 * kLarge) * qsizetype(sizeof(EventRecord));
         QVERIFY2(store.memoryUsed() >= records && store.memoryUsed() < records + (qsizetype(16) << 20),
-                 qPrintable(QString::number(store.memoryUsed())));
+            qPrintable(QString::number(store.memoryUsed())));
     }
 
     // An echo (the same message back in the other direction) keeps the payload once, also when a window of
@@ -202,7 +202,7 @@ private Q_SLOTS:
             const bool text = random.bounded(2);
             frame.sub = text ? 1 : 2;
             frame.flags = quint8(FlagFin | (random.bounded(4) == 0 ? FlagRsv1 : 0)
-                                 | (frame.dir == Direction::Outgoing ? FlagMasked : 0));
+                | (frame.dir == Direction::Outgoing ? FlagMasked : 0));
             frame.maskKey = frame.dir == Direction::Outgoing ? random.generate() : 0;
             const qsizetype size = kind == 9 ? 0 : qsizetype(random.bounded(kind == 8 ? 70000 : 200));
             QByteArray payload(size, char(i));

@@ -1,8 +1,8 @@
 // wss:// through the intercepting tap against python3-websockets wss servers on 127.0.0.1: plaintext
 // handshake and messages from the wire, the real server's TLS facts, and every verification error named.
-#include "tls/certificateauthority.h"
 #include "connection/connection.h"
 #include "peerprocess.h"
+#include "tls/certificateauthority.h"
 #include "tls/trustedcertificates.h"
 
 #include <QCoreApplication>
@@ -26,7 +26,7 @@ private:
     {
         auto server = std::make_unique<PeerProcess>();
         if (!server->start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("wss_server.py"),
-                           QStringList{cert(stem + QStringLiteral(".pem")), cert(stem + QStringLiteral(".key"))} + extra))
+                QStringList { cert(stem + QStringLiteral(".pem")), cert(stem + QStringLiteral(".key")) } + extra))
             return nullptr;
         return server;
     }
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QProcess make;
         make.start(QStringLiteral(WSI_SYSTEM_PYTHON),
-                   {QStringLiteral(WSI_TEST_PEERS_DIR "/make_certs.py"), m_dir.filePath(QStringLiteral("certs"))});
+            { QStringLiteral(WSI_TEST_PEERS_DIR "/make_certs.py"), m_dir.filePath(QStringLiteral("certs")) });
         QVERIFY(make.waitForFinished(30000));
         QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
         m_authority = std::make_unique<CertificateAuthority>(m_dir.filePath(QStringLiteral("ca")));
@@ -129,10 +129,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("stem");
         QTest::addColumn<QString>("host");
         QTest::addColumn<QString>("named");
-        QTest::newRow("unknown CA") << "good" << "127.0.0.1" << "unknown certificate authority";
-        QTest::newRow("self-signed") << "selfsigned" << "127.0.0.1" << "self-signed";
-        QTest::newRow("expired") << "expired" << "127.0.0.1" << "expired";
-        QTest::newRow("wrong host name") << "wronghost" << "127.0.0.1" << "other.example";
+        QTest::newRow("unknown CA") << "good"
+                                    << "127.0.0.1"
+                                    << "unknown certificate authority";
+        QTest::newRow("self-signed") << "selfsigned"
+                                     << "127.0.0.1"
+                                     << "self-signed";
+        QTest::newRow("expired") << "expired"
+                                 << "127.0.0.1"
+                                 << "expired";
+        QTest::newRow("wrong host name") << "wronghost"
+                                         << "127.0.0.1"
+                                         << "other.example";
     }
 
     void verificationErrorsAreNamed()
@@ -227,7 +235,7 @@ private Q_SLOTS:
         const qsizetype tls = firstOf(c, EventType::Tls, Direction::None);
         QVERIFY(tls >= 0);
         QVERIFY2(c.events().payloadText(tls).contains(QStringLiteral("proceeding despite")),
-                 qPrintable(c.events().payloadText(tls)));
+            qPrintable(c.events().payloadText(tls)));
         c.close();
     }
 
@@ -237,9 +245,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("password");
         QTest::addColumn<bool>("opens");
-        QTest::newRow("PEM client certificate") << "client.pem" << "client.key" << "" << true;
-        QTest::newRow("PKCS#12 with password") << "client.p12" << "" << "secret" << true;
-        QTest::newRow("no client certificate") << "" << "" << "" << false;
+        QTest::newRow("PEM client certificate") << "client.pem"
+                                                << "client.key"
+                                                << "" << true;
+        QTest::newRow("PKCS#12 with password") << "client.p12"
+                                               << ""
+                                               << "secret" << true;
+        QTest::newRow("no client certificate") << ""
+                                               << ""
+                                               << "" << false;
     }
 
     void clientCertificateRequired()
@@ -248,7 +262,8 @@ private Q_SLOTS:
         QFETCH(QString, key);
         QFETCH(QString, password);
         QFETCH(bool, opens);
-        auto server = startServer(QStringLiteral("good"), {QStringLiteral("--client-ca"), cert(QStringLiteral("ca.pem"))});
+        auto server
+            = startServer(QStringLiteral("good"), { QStringLiteral("--client-ca"), cert(QStringLiteral("ca.pem")) });
         QVERIFY(server);
         ConnectionOptions options;
         options.url = QUrl(QStringLiteral("wss://127.0.0.1:%1/").arg(server->port()));

@@ -1,34 +1,34 @@
 // Drives the composer inside the real MainWindow against a python3-websockets echo server on 127.0.0.1.
 
-#include "compose/composer.h"
-#include "connection/connection.h"
-#include "models/eventlogmodel.h"
-#include "log/eventlogview.h"
 #include "common/filedialogs.h"
-#include "models/logfiltermodel.h"
-#include "shell/mainwindow.h"
-#include "peerprocess.h"
+#include "compose/composer.h"
 #include "compose/rawframepanel.h"
 #include "compose/savedmessagespanel.h"
+#include "connection/connection.h"
 #include "connection/workspace.h"
+#include "log/eventlogview.h"
+#include "models/eventlogmodel.h"
+#include "models/logfiltermodel.h"
+#include "peerprocess.h"
+#include "shell/mainwindow.h"
 
 #include <QComboBox>
-#include <QMenu>
-#include <QMimeData>
-#include <QTableView>
 #include <QElapsedTimer>
-#include <QProcess>
-#include <QProgressBar>
-#include <QTemporaryDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QWebSocket>
 #include <QtTest>
 
@@ -56,11 +56,7 @@ private Q_SLOTS:
     void largeFileSendShowsProgressAndKeepsTheUiResponsive(); // last: it opens its own connection
 
 private:
-    template<typename T>
-    T *child(const char *name) const
-    {
-        return m_window->findChild<T *>(QLatin1String(name));
-    }
+    template <typename T> T *child(const char *name) const { return m_window->findChild<T *>(QLatin1String(name)); }
     int count(EventType type, Direction dir) const;
     int findMessage(Direction dir, const QByteArray &payload) const;
     void setFormat(Composer::Format format);
@@ -114,7 +110,8 @@ int TestComposer::findMessage(Direction dir, const QByteArray &payload) const
 {
     const EventStore &events = m_connection->events();
     for (qsizetype row = events.size() - 1; row >= 0; --row) {
-        if (events.at(row).type == EventType::Message && events.at(row).dir == dir && events.payloadCopy(row) == payload)
+        if (events.at(row).type == EventType::Message && events.at(row).dir == dir
+            && events.payloadCopy(row) == payload)
             return int(row);
     }
     return -1;
@@ -170,7 +167,8 @@ bool TestComposer::triggerLogMenuAction(int eventIndex, const char *objectName)
         menu->close();
     });
     poll.start();
-    Q_EMIT table->customContextMenuRequested(table->visualRect(table->currentIndex()).center()); // returns when the menu closes
+    Q_EMIT table->customContextMenuRequested(
+        table->visualRect(table->currentIndex()).center()); // returns when the menu closes
     poll.stop();
     return triggered;
 }
@@ -328,7 +326,8 @@ void TestComposer::savedMessageSurvivesRestart()
     composer->savedMessagesPanel()->setEndpoint(QStringLiteral("ws://127.0.0.1:%1/composer").arg(m_peer.port()));
     QListWidget *list = second.findChild<QListWidget *>(QStringLiteral("savedMessagesList"));
     QCOMPARE(list->count(), 2);
-    QVERIFY(list->item(0)->text().contains(QLatin1String("subscribe")) || list->item(1)->text().contains(QLatin1String("subscribe")));
+    QVERIFY(list->item(0)->text().contains(QLatin1String("subscribe"))
+        || list->item(1)->text().contains(QLatin1String("subscribe")));
     composer->savedMessagesPanel()->setEndpoint(QStringLiteral("ws://elsewhere.example/"));
     QCOMPARE(list->count(), 1);
     QVERIFY(list->item(0)->text().contains(QLatin1String("hello everywhere")));
@@ -455,7 +454,8 @@ void TestComposer::repeatStopsWhenTheConnectionCloses()
     QVERIFY(!m_composer->isRepeating());
     QVERIFY(m_composer->repeatsSent() < 1000);
     const QString text = m_composer->errorText();
-    QVERIFY2(text.contains(QLatin1String("Repeat stopped")) && text.contains(QLatin1String("no longer open")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("Repeat stopped")) && text.contains(QLatin1String("no longer open")),
+        qPrintable(text));
     QVERIFY(!child<QPushButton>("stopRepeatButton")->isEnabled());
     QVERIFY(!child<QPushButton>("sendButton")->isEnabled());
     const int sent = m_composer->repeatsSent();
@@ -532,9 +532,7 @@ void TestComposer::largeFileSendShowsProgressAndKeepsTheUiResponsive()
     qint64 maxGap = 0;
     QTimer ticker;
     ticker.setInterval(50);
-    connect(&ticker, &QTimer::timeout, this, [&] {
-        maxGap = qMax(maxGap, sinceTick.restart());
-    });
+    connect(&ticker, &QTimer::timeout, this, [&] { maxGap = qMax(maxGap, sinceTick.restart()); });
     sinceTick.start();
     ticker.start();
 
@@ -545,7 +543,8 @@ void TestComposer::largeFileSendShowsProgressAndKeepsTheUiResponsive()
     QVERIFY(progress->isVisible());
     QCOMPARE(progress->minimum(), 0);
     // Determinate: the whole frame, payload plus a header per frame, not the busy state.
-    QVERIFY2(progress->maximum() >= size && progress->maximum() < size + size / 1000, qPrintable(QString::number(progress->maximum())));
+    QVERIFY2(progress->maximum() >= size && progress->maximum() < size + size / 1000,
+        qPrintable(QString::number(progress->maximum())));
     QTRY_VERIFY_WITH_TIMEOUT(!m_composer->isSending(), 60000);
     const qint64 sendMs = sendTime.elapsed();
     QCOMPARE(maxValue, progress->maximum());
@@ -554,14 +553,16 @@ void TestComposer::largeFileSendShowsProgressAndKeepsTheUiResponsive()
     int outgoing = -1;
     const EventStore &events = big->events();
     for (qsizetype row = 0; row < events.size(); ++row) {
-        if (events.at(row).type == EventType::Message && events.at(row).dir == Direction::Outgoing && qint64(events.at(row).value) == size)
+        if (events.at(row).type == EventType::Message && events.at(row).dir == Direction::Outgoing
+            && qint64(events.at(row).value) == size)
             outgoing = int(row);
     }
     QVERIFY2(outgoing >= 0, "the outgoing 64 MiB MESSAGE is in the log");
 
     auto echoed = [&] {
         for (qsizetype row = 0; row < events.size(); ++row) {
-            if (events.at(row).type == EventType::Message && events.at(row).dir == Direction::Incoming && qint64(events.at(row).value) == size)
+            if (events.at(row).type == EventType::Message && events.at(row).dir == Direction::Incoming
+                && qint64(events.at(row).value) == size)
                 return true;
         }
         return false;

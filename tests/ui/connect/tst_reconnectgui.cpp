@@ -3,15 +3,15 @@
 // is killed and restarted on the same port by the test.
 
 #include "connect/connectbar.h"
-#include "connection/connection.h"
-#include "models/connectionlistmodel.h"
-#include "detail/eventdetailview.h"
 #include "connect/liveoptionswidget.h"
-#include "shell/mainwindow.h"
-#include "peerprocess.h"
-#include "connection/reconnectcontroller.h"
 #include "connect/reconnectstrip.h"
+#include "connection/connection.h"
+#include "connection/reconnectcontroller.h"
 #include "connection/workspace.h"
+#include "detail/eventdetailview.h"
+#include "models/connectionlistmodel.h"
+#include "peerprocess.h"
+#include "shell/mainwindow.h"
 
 #include <QCheckBox>
 #include <QComboBox>

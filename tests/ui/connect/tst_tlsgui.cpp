@@ -2,17 +2,17 @@
 // the certificate decision (proceed once, cancel, always trust), the TLS pane, the TLS options and preferences.
 
 #include "connect/connectbar.h"
-#include "tls/certificateauthority.h"
+#include "connect/tlsoptionswidget.h"
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "handshake/handshakeview.h"
 #include "handshake/headertablemodel.h"
-#include "shell/mainwindow.h"
 #include "peerprocess.h"
 #include "preferences/preferencesdialog.h"
-#include "connect/tlsoptionswidget.h"
+#include "shell/mainwindow.h"
+#include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 #include "tls/trustedcertificates.h"
-#include "connection/workspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,8 +22,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QSslCertificate>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -64,8 +64,8 @@ void TestTlsGui::initTestCase()
     QVERIFY2(QSettings().fileName().contains(QLatin1String("qttest")), qPrintable(QSettings().fileName()));
     QVERIFY(m_certs.isValid());
     QProcess make;
-    make.start(QStringLiteral(WSI_SYSTEM_PYTHON),
-        { QStringLiteral(WSI_TEST_PEERS_DIR "/make_certs.py"), m_certs.path() });
+    make.start(
+        QStringLiteral(WSI_SYSTEM_PYTHON), { QStringLiteral(WSI_TEST_PEERS_DIR "/make_certs.py"), m_certs.path() });
     QVERIFY(make.waitForFinished(60000));
     QCOMPARE(make.exitCode(), 0);
     QVERIFY(m_peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("wss_server.py"),
@@ -126,17 +126,18 @@ void TestTlsGui::proceedOnceOpensAndShowsTheChain()
     const QAbstractItemModel *response = handshake->responseHeadersModel();
     bool sawPeerHeader = false;
     for (int row = 0; row < response->rowCount(); ++row)
-        sawPeerHeader |= response->index(row, HeaderTableModel::NameColumn).data().toString() == QLatin1String("X-Test-Peer");
+        sawPeerHeader
+            |= response->index(row, HeaderTableModel::NameColumn).data().toString() == QLatin1String("X-Test-Peer");
     QVERIFY(sawPeerHeader);
 
     // The TLS pane: verdict in plain words, protocol, cipher and every field of the chain.
     auto *tls = window.findChild<QLabel *>(QStringLiteral("tlsReport"));
     QVERIFY(tls && tls->isVisible());
     const QString text = tls->text();
-    for (const char *expected : { "NOT verified (you chose to proceed)", "self-signed", "Protocol", "TLS 1.",
-             "Cipher", "Subject", "Issuer", "Names (SAN)", "127.0.0.1", "Valid from", "Valid until", "SHA-256",
-             "Key" })
-        QVERIFY2(text.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing %1 in %2").arg(expected, text)));
+    for (const char *expected : { "NOT verified (you chose to proceed)", "self-signed", "Protocol", "TLS 1.", "Cipher",
+             "Subject", "Issuer", "Names (SAN)", "127.0.0.1", "Valid from", "Valid until", "SHA-256", "Key" })
+        QVERIFY2(
+            text.contains(QLatin1String(expected)), qPrintable(QStringLiteral("missing %1 in %2").arg(expected, text)));
     QVERIFY(text.contains(connection->handshake().tls.fingerprint()));
     QVERIFY(TrustedCertificates::all().isEmpty());
 }

@@ -1,18 +1,18 @@
 // The Endpoints sidebar in the real MainWindow: save the current connection (Ctrl+S), edit, duplicate, delete
 // with undo, import/export through the file dialog seam, secrets masked in the editor, and connecting
 // from an endpoint to python3-websockets on 127.0.0.1.
+#include "common/filedialogs.h"
 #include "connect/connectbar.h"
+#include "connect/secretheadersedit.h"
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "endpoints/endpointdialog.h"
 #include "endpoints/endpointspanel.h"
 #include "endpoints/endpointstore.h"
-#include "models/endpointtreemodel.h"
-#include "common/filedialogs.h"
-#include "shell/mainwindow.h"
-#include "peerprocess.h"
-#include "connect/secretheadersedit.h"
 #include "explain/secretmasker.h"
-#include "connection/workspace.h"
+#include "models/endpointtreemodel.h"
+#include "peerprocess.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -59,8 +59,8 @@ private Q_SLOTS:
 private:
     // Answers the next modal EndpointDialog with `fill`, then OK (or Cancel when fill returns false).
     static void answerDialog(std::function<bool(EndpointDialog *)> fill);
-    static QString addEndpoint(MainWindow &window, const QString &name, const QString &url,
-                               const QString &folder = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    static QString addEndpoint(MainWindow &window, const QString &name, const QString &url, const QString &folder = {},
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
 };
 
 void TestEndpointsPanel::initTestCase()
@@ -68,7 +68,8 @@ void TestEndpointsPanel::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
     QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_endpointspanel"));
-    QVERIFY2(EndpointStore::defaultFilePath().contains(QLatin1String("qttest")), qPrintable(EndpointStore::defaultFilePath()));
+    QVERIFY2(EndpointStore::defaultFilePath().contains(QLatin1String("qttest")),
+        qPrintable(EndpointStore::defaultFilePath()));
 }
 
 void TestEndpointsPanel::init()
@@ -102,7 +103,7 @@ void TestEndpointsPanel::answerDialog(std::function<bool(EndpointDialog *)> fill
 }
 
 QString TestEndpointsPanel::addEndpoint(MainWindow &window, const QString &name, const QString &url,
-                                        const QString &folder, const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QString &folder, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     Endpoint e;
     e.name = name;
@@ -137,7 +138,8 @@ void TestEndpointsPanel::savesCurrentConnectionWithCtrlS()
         answerDialog([&seen](EndpointDialog *dialog) {
             seen = true;
             // Prefilled from the connect bar.
-            if (dialog->findChild<QLineEdit *>(QStringLiteral("endpointUrl"))->text() != QLatin1String("ws://127.0.0.1:9/feed"))
+            if (dialog->findChild<QLineEdit *>(QStringLiteral("endpointUrl"))->text()
+                != QLatin1String("ws://127.0.0.1:9/feed"))
                 return false;
             auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("endpointName"));
             name->clear();
@@ -190,7 +192,7 @@ void TestEndpointsPanel::editChangesEveryGroupAndPersists()
     panel->editAction()->trigger();
     const Endpoint e = panel->store()->endpoint(id);
     QCOMPARE(e.name, QStringLiteral("Chat v2"));
-    QCOMPARE(e.options.subprotocols, (QStringList{QStringLiteral("v2.chat"), QStringLiteral("v1.chat")}));
+    QCOMPARE(e.options.subprotocols, (QStringList { QStringLiteral("v2.chat"), QStringLiteral("v1.chat") }));
     QCOMPARE(e.options.origin, QStringLiteral("https://app.test"));
     QCOMPARE(e.options.headers.size(), 1);
     QCOMPARE(e.options.headers.first().second, QByteArray("blue"));
@@ -221,7 +223,7 @@ void TestEndpointsPanel::secretHeadersAreMaskedInTheEditorUntilRevealed()
     MainWindow window;
     window.show();
     const QString id = addEndpoint(window, QStringLiteral("Api"), QStringLiteral("ws://127.0.0.1:1/?token=abc123"), {},
-                                   {{"Authorization", "Bearer sekrit"}, {"X-Plain", "visible"}});
+        { { "Authorization", "Bearer sekrit" }, { "X-Plain", "visible" } });
     EndpointsPanel *panel = window.endpointsPanel();
     panel->selectEndpoint(id);
     QString masked, revealed;
@@ -260,7 +262,8 @@ void TestEndpointsPanel::duplicateThenDeleteAndUndo()
     MainWindow window;
     window.show();
     EndpointsPanel *panel = window.endpointsPanel();
-    const QString id = addEndpoint(window, QStringLiteral("Echo"), QStringLiteral("ws://127.0.0.1:1/echo"), QStringLiteral("Dev"));
+    const QString id
+        = addEndpoint(window, QStringLiteral("Echo"), QStringLiteral("ws://127.0.0.1:1/echo"), QStringLiteral("Dev"));
     panel->selectEndpoint(id);
     panel->duplicateAction()->trigger();
     QCOMPARE(panel->store()->endpoints().size(), 2);
@@ -308,7 +311,8 @@ void TestEndpointsPanel::exportMasksSecretsAndImportMerges()
     MainWindow window;
     window.show();
     EndpointsPanel *panel = window.endpointsPanel();
-    addEndpoint(window, QStringLiteral("Api"), QStringLiteral("ws://127.0.0.1:1/"), {}, {{"Authorization", "Bearer sekrit"}});
+    addEndpoint(window, QStringLiteral("Api"), QStringLiteral("ws://127.0.0.1:1/"), {},
+        { { "Authorization", "Bearer sekrit" } });
 
     FileDialogs::setHandler([&](FileDialogs::Mode mode, const QString &, const QString &) {
         return mode == FileDialogs::Mode::Save ? masked : QString();
@@ -334,7 +338,7 @@ void TestEndpointsPanel::exportMasksSecretsAndImportMerges()
     for (const Endpoint &e : panel->store()->endpoints())
         names << e.name;
     names.sort();
-    QCOMPARE(names, (QStringList{QStringLiteral("Api"), QStringLiteral("Api (2)")}));
+    QCOMPARE(names, (QStringList { QStringLiteral("Api"), QStringLiteral("Api (2)") }));
 }
 
 void TestEndpointsPanel::importOfABrokenFileNamesThePosition()
@@ -365,8 +369,8 @@ void TestEndpointsPanel::connectsFromAnEndpointWithEnter()
     Endpoint e;
     e.name = QStringLiteral("Echo");
     e.options.url = QUrl(peer.url(QStringLiteral("/echo")));
-    e.options.subprotocols = {QStringLiteral("chat")};
-    e.options.headers = {{"X-From-Endpoint", "yes"}};
+    e.options.subprotocols = { QStringLiteral("chat") };
+    e.options.headers = { { "X-From-Endpoint", "yes" } };
     EndpointsPanel *panel = window.endpointsPanel();
     const QString id = panel->store()->save(e);
     panel->selectEndpoint(id);
@@ -397,7 +401,8 @@ void TestEndpointsPanel::brokenStoreFileIsReportedAndKept()
     const QString message = window.endpointsPanel()->messageText();
     QVERIFY2(message.contains(QLatin1String("line 2")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String(".broken-")), qPrintable(message));
-    const QStringList kept = QFileInfo(path).dir().entryList({QFileInfo(path).fileName() + QStringLiteral(".broken-*")});
+    const QStringList kept
+        = QFileInfo(path).dir().entryList({ QFileInfo(path).fileName() + QStringLiteral(".broken-*") });
     QVERIFY(!kept.isEmpty());
     for (const QString &name : kept)
         QFile::remove(QFileInfo(path).dir().filePath(name));

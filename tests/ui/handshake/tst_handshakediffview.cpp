@@ -1,13 +1,13 @@
 // The handshake diff view in the real MainWindow: a working (/echo, 101) and a refused (/reject, 403) attempt
 // against python3-websockets, selected with Ctrl+click, compared side by side.
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "explain/handshakediff.h"
+#include "explain/secretmasker.h"
 #include "handshake/handshakediffdialog.h"
 #include "handshake/handshakediffmodel.h"
-#include "shell/mainwindow.h"
 #include "peerprocess.h"
-#include "explain/secretmasker.h"
-#include "connection/workspace.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -31,7 +31,8 @@ private Q_SLOTS:
 
 private:
     static int findRow(const QAbstractItemModel *model, const QString &name);
-    static Connection *open(MainWindow &window, const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    static Connection *open(
+        MainWindow &window, const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers = {});
 };
 
 void TestHandshakeDiffView::initTestCase()
@@ -55,8 +56,8 @@ int TestHandshakeDiffView::findRow(const QAbstractItemModel *model, const QStrin
     return -1;
 }
 
-Connection *TestHandshakeDiffView::open(MainWindow &window, const QString &url,
-                                        const QList<QPair<QByteArray, QByteArray>> &headers)
+Connection *TestHandshakeDiffView::open(
+    MainWindow &window, const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     ConnectionOptions options;
     options.url = QUrl(url);
@@ -72,9 +73,9 @@ void TestHandshakeDiffView::comparesWorkingAndRefusedAttempts()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    Connection *good = open(window, peer.url(QStringLiteral("/echo?token=t0k")), {{"X-Attempt", "one"}});
+    Connection *good = open(window, peer.url(QStringLiteral("/echo?token=t0k")), { { "X-Attempt", "one" } });
     QTRY_COMPARE_WITH_TIMEOUT(good->state(), Connection::State::Open, 10000);
-    Connection *bad = open(window, peer.url(QStringLiteral("/reject")), {{"Authorization", "Bearer sekrit"}});
+    Connection *bad = open(window, peer.url(QStringLiteral("/reject")), { { "Authorization", "Bearer sekrit" } });
     QTRY_COMPARE_WITH_TIMEOUT(bad->state(), Connection::State::Failed, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!bad->handshake().responseBody.isEmpty(), 5000);
 
@@ -102,14 +103,17 @@ void TestHandshakeDiffView::comparesWorkingAndRefusedAttempts()
     QVERIFY(response->index(0, HandshakeDiffModel::NewerColumn).data().toString().contains(QLatin1String("403")));
     const int upgrade = findRow(response, QStringLiteral("Upgrade"));
     QVERIFY(upgrade > 0);
-    QCOMPARE(response->index(upgrade, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Removed));
+    QCOMPARE(
+        response->index(upgrade, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Removed));
     QCOMPARE(response->index(upgrade, HandshakeDiffModel::ChangeColumn).data().toString(), QStringLiteral("\u2212"));
     const int contentType = findRow(response, QStringLiteral("Content-Type"));
     QVERIFY(contentType > 0);
-    QCOMPARE(response->index(contentType, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Added));
+    QCOMPARE(response->index(contentType, 0).data(HandshakeDiffModel::ChangeRole).toInt(),
+        int(HandshakeDiff::Change::Added));
     QVERIFY(response->index(contentType, 0).data(Qt::BackgroundRole).isValid()); // tinted
     const int peerRow = findRow(response, QStringLiteral("X-Test-Peer"));
-    QCOMPARE(response->index(peerRow, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Same));
+    QCOMPARE(
+        response->index(peerRow, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Same));
     // Repeated headers are kept: X-Repeat appears twice on the 101 side.
     int repeats = 0;
     for (int row = 0; row < response->rowCount(); ++row)
@@ -118,17 +122,19 @@ void TestHandshakeDiffView::comparesWorkingAndRefusedAttempts()
 
     // Request: the request line changed (/echo -> /reject), X-Attempt removed, Authorization added and masked.
     HandshakeDiffModel *request = dialog->requestModel();
-    QVERIFY(request->index(0, HandshakeDiffModel::OlderColumn).data().toString().startsWith(QLatin1String("GET /echo")));
+    QVERIFY(
+        request->index(0, HandshakeDiffModel::OlderColumn).data().toString().startsWith(QLatin1String("GET /echo")));
     QVERIFY(request->index(0, HandshakeDiffModel::OlderColumn).data().toString().endsWith(QLatin1String(" HTTP/1.1")));
     QVERIFY(!request->index(0, HandshakeDiffModel::OlderColumn).data().toString().contains(QLatin1String("t0k")));
     QCOMPARE(request->index(0, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Changed));
-    QCOMPARE(request->index(findRow(request, QStringLiteral("X-Attempt")), 0).data(HandshakeDiffModel::ChangeRole).toInt(),
-             int(HandshakeDiff::Change::Removed));
+    QCOMPARE(
+        request->index(findRow(request, QStringLiteral("X-Attempt")), 0).data(HandshakeDiffModel::ChangeRole).toInt(),
+        int(HandshakeDiff::Change::Removed));
     const int auth = findRow(request, QStringLiteral("Authorization"));
     QVERIFY(auth > 0);
     QCOMPARE(request->index(auth, 0).data(HandshakeDiffModel::ChangeRole).toInt(), int(HandshakeDiff::Change::Added));
     QCOMPARE(request->index(auth, HandshakeDiffModel::NewerColumn).data().toString(),
-             QStringLiteral("Bearer ") + QString::fromUtf8(SecretMasker::kMask));
+        QStringLiteral("Bearer ") + QString::fromUtf8(SecretMasker::kMask));
 
     // Bodies side by side, and a summary naming the status change.
     QCOMPARE(dialog->olderBodyText(), QStringLiteral("(no body)"));
@@ -143,8 +149,10 @@ void TestHandshakeDiffView::comparesWorkingAndRefusedAttempts()
 
     // Revealing secrets shows the real value in the open dialog.
     window.setRevealSecrets(true);
-    QCOMPARE(request->index(findRow(request, QStringLiteral("Authorization")), HandshakeDiffModel::NewerColumn).data().toString(),
-             QStringLiteral("Bearer sekrit"));
+    QCOMPARE(request->index(findRow(request, QStringLiteral("Authorization")), HandshakeDiffModel::NewerColumn)
+                 .data()
+                 .toString(),
+        QStringLiteral("Bearer sekrit"));
     good->close();
     QTRY_VERIFY_WITH_TIMEOUT(good->state() == Connection::State::Closed, 10000);
 }

@@ -1,13 +1,13 @@
 // The filter bar above the event log, driven through the real MainWindow with events appended to a connection.
 
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "detail/eventdetailview.h"
-#include "models/eventlogmodel.h"
 #include "log/eventlogview.h"
 #include "log/logfilterbar.h"
+#include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
 #include "shell/mainwindow.h"
-#include "connection/workspace.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -195,14 +195,15 @@ void TestLogFilterBar::typeTogglesHideTheirGroups()
     QCOMPARE(m_filter->rowCount(), 2);
     QTest::mouseClick(m_bar->typeButton(LogFilterModel::Lifecycle), Qt::LeftButton);
     QCOMPARE(m_filter->rowCount(), 1);
-    QCOMPARE(m_log->tableView()->model()->index(0, 0).data(EventLogModel::EventTypeRole).toInt(), int(EventType::Error));
+    QCOMPARE(
+        m_log->tableView()->model()->index(0, 0).data(EventLogModel::EventTypeRole).toInt(), int(EventType::Error));
     QTest::mouseClick(m_bar->typeButton(LogFilterModel::Errors), Qt::LeftButton);
     QCOMPARE(m_filter->rowCount(), 0);
     QCOMPARE(m_bar->countLabel()->text(), QStringLiteral("0 of 4"));
     QTest::mouseClick(m_bar->typeButton(LogFilterModel::Messages), Qt::LeftButton);
     QCOMPARE(m_filter->rowCount(), 1);
-    QCOMPARE(m_log->tableView()->model()->index(0, 0).data(EventLogModel::EventTypeRole).toInt(),
-        int(EventType::Message));
+    QCOMPARE(
+        m_log->tableView()->model()->index(0, 0).data(EventLogModel::EventTypeRole).toInt(), int(EventType::Message));
 }
 
 void TestLogFilterBar::directionShowsOneSide()
@@ -217,8 +218,8 @@ void TestLogFilterBar::directionShowsOneSide()
     QCOMPARE(m_filter->rowCount(), 2);
     combo->setCurrentIndex(combo->findData(int(LogFilterModel::DirectionFilter::Outgoing)));
     QCOMPARE(m_filter->rowCount(), 1);
-    QCOMPARE(m_log->tableView()->model()->index(0, EventLogModel::PreviewColumn).data().toString(),
-        QStringLiteral("sent"));
+    QCOMPARE(
+        m_log->tableView()->model()->index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("sent"));
 }
 
 void TestLogFilterBar::findNextAndPreviousSelectAndHighlight()
@@ -314,8 +315,8 @@ void TestLogFilterBar::filtersAMillionRows()
     QTest::keyClicks(m_bar->filterEdit(), QStringLiteral("marker"));
     m_bar->applyNow();
     QCOMPARE(m_filter->rowCount(), kRows / 1000);
-    QCOMPARE(m_bar->countLabel()->text(), QLocale().toString(kRows / 1000) + QStringLiteral(" of ")
-            + QLocale().toString(kRows));
+    QCOMPARE(m_bar->countLabel()->text(),
+        QLocale().toString(kRows / 1000) + QStringLiteral(" of ") + QLocale().toString(kRows));
     QTest::keyClicks(m_bar->findEdit(), QStringLiteral("999007"));
     QTest::keyClick(m_window.get(), Qt::Key_F3);
     QCOMPARE(m_log->currentEventIndex(), 999007);

@@ -1,10 +1,10 @@
 // The Stats tab: pings to python3-websockets become round-trip samples in the plot's ConnectionStats, echoed
 // messages count in and out per second, and the widget paints data (and its empty state) without error.
 #include "connection/connection.h"
-#include "log/connectionstatsplot.h"
-#include "shell/mainwindow.h"
-#include "peerprocess.h"
 #include "connection/workspace.h"
+#include "log/connectionstatsplot.h"
+#include "peerprocess.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QImage>

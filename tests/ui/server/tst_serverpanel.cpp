@@ -1,34 +1,34 @@
 // Drives the real MainWindow's "Test server" panel: start on a free port, Connect to it, both sides in the
 // connections list, the client's request headers, the echo, broadcast, Stop, and the exposure warning.
 
+#include "compose/closedialog.h"
 #include "connection/connection.h"
-#include "models/connectionlistmodel.h"
-#include "models/eventlogmodel.h"
-#include "log/eventlogview.h"
+#include "connection/workspace.h"
+#include "eventquery.h"
 #include "handshake/handshakeview.h"
 #include "handshake/headertablemodel.h"
+#include "log/eventlogview.h"
+#include "models/connectionlistmodel.h"
+#include "models/eventlogmodel.h"
 #include "server/localserver.h"
-#include "shell/mainwindow.h"
 #include "server/serveroptionsform.h"
-#include "compose/closedialog.h"
-#include "eventquery.h"
 #include "server/serverpanel.h"
-#include "connection/workspace.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QMenu>
-#include <QMenuBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
-#include <QTableWidget>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace wsi;
@@ -203,8 +203,8 @@ void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
     const QAbstractItemModel *log = window.eventLogView()->model();
     QTRY_VERIFY_WITH_TIMEOUT(hasMessage(log, Direction::Incoming, message), 10000);
     QVERIFY(hasMessage(log, Direction::Outgoing, message));
-    QTRY_VERIFY_WITH_TIMEOUT(panel->server()->stats().messagesIn >= 1 && panel->server()->stats().messagesOut >= 1,
-        5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel->server()->stats().messagesIn >= 1 && panel->server()->stats().messagesOut >= 1, 5000);
 
     // Broadcast reaches the outgoing connection.
     ServerPanel::setBroadcastPrompt([](QWidget *, bool *ok) {
@@ -301,7 +301,8 @@ void TestServerPanel::settingsAreRemembered()
     MainWindow window;
     ServerPanel *panel = window.serverPanel();
     QCOMPARE(panel->form()->mode(), ServerMode::Reject);
-    QCOMPARE(panel->findChild<QLineEdit *>(QStringLiteral("serverSubprotocolsEdit"))->text(), QStringLiteral("chat v2"));
+    QCOMPARE(
+        panel->findChild<QLineEdit *>(QStringLiteral("serverSubprotocolsEdit"))->text(), QStringLiteral("chat v2"));
 }
 
 void TestServerPanel::startAndConnectToIt(MainWindow *window, Connection **outgoing, Connection **incoming)
@@ -420,7 +421,7 @@ void TestServerPanel::rejectModeSendsTheFormsStatusHeadersAndBody()
     // The client's side shows the refusal exactly as sent, repeated header and body included.
     QCOMPARE(outgoing->handshake().response.status, 429);
     QCOMPARE(outgoing->handshake().response.value("Retry-After"), QByteArray("30"));
-    QCOMPARE(outgoing->handshake().response.values("X-Test"), (QList<QByteArray>{"one", "two"}));
+    QCOMPARE(outgoing->handshake().response.values("X-Test"), (QList<QByteArray> { "one", "two" }));
     QCOMPARE(outgoing->handshake().responseBody, QByteArray("slow down"));
     QCOMPARE(incoming->handshake().response.raw, outgoing->handshake().response.raw);
     clickRow(&window, outgoing);
@@ -459,7 +460,7 @@ void TestServerPanel::autoReplyRuleAddedInTheTableAnswers()
     sendFromComposer(&window, QStringLiteral("hi there"));
     QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 1, 10000);
     QCOMPARE(outgoing->events().payloadText(eventsOf(*outgoing, EventType::Message, Direction::Incoming).first()),
-             QStringLiteral("reply 1"));
+        QStringLiteral("reply 1"));
     // A message the rule does not match is left to the user (manual mode).
     sendFromComposer(&window, QStringLiteral("hi there, friend"));
     QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*incoming, EventType::Message, Direction::Incoming).size(), 2, 10000);
@@ -468,12 +469,13 @@ void TestServerPanel::autoReplyRuleAddedInTheTableAnswers()
 
     // Edited while running into a pattern that cannot work: named at once, and the old rule keeps answering.
     rules->item(0, 0)->setText(QStringLiteral("^hi (unclosed"));
-    QVERIFY2(panel->errorText().contains(QLatin1String("not a valid regular expression")), qPrintable(panel->errorText()));
+    QVERIFY2(
+        panel->errorText().contains(QLatin1String("not a valid regular expression")), qPrintable(panel->errorText()));
     QVERIFY(panel->errorText().contains(QLatin1String("keeps answering")));
     sendFromComposer(&window, QStringLiteral("hi again"));
     QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 2, 10000);
     QCOMPARE(outgoing->events().payloadText(eventsOf(*outgoing, EventType::Message, Direction::Incoming).last()),
-             QStringLiteral("reply 2"));
+        QStringLiteral("reply 2"));
     // Fixed: the error goes away.
     rules->item(0, 0)->setText(QStringLiteral("^hi (\\w+)$"));
     QVERIFY(panel->errorText().isEmpty());

@@ -1,20 +1,20 @@
 // Sessions in the app: journaling of live connections, the Previous Sessions dialog, and export/import through
 // the File menu, against a python3-websockets echo server on 127.0.0.1.
 
+#include "common/filedialogs.h"
 #include "compose/composer.h"
 #include "connection/connection.h"
-#include "models/connectionlistmodel.h"
-#include "sessions/exportdialog.h"
-#include "common/filedialogs.h"
-#include "shell/mainwindow.h"
-#include "peerprocess.h"
-#include "preferences/preferencesdialog.h"
-#include "sessions/previoussessionsdialog.h"
+#include "connection/workspace.h"
 #include "files/sessionexporter.h"
 #include "files/sessionjournal.h"
+#include "models/connectionlistmodel.h"
 #include "models/sessionlistmodel.h"
+#include "peerprocess.h"
+#include "preferences/preferencesdialog.h"
+#include "sessions/exportdialog.h"
+#include "sessions/previoussessionsdialog.h"
 #include "sessions/sessionscontroller.h"
-#include "connection/workspace.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,8 +63,7 @@ private:
     // message with every byte value, and waits for both echoes.
     Connection *openAndExchange(PeerProcess &peer);
     // Runs `drive` on the next modal dialog (of type T), then triggers `action`.
-    template<typename T>
-    bool driveModal(QAction *action, const std::function<void(T *)> &drive);
+    template <typename T> bool driveModal(QAction *action, const std::function<void(T *)> &drive);
     static QByteArray allBytes();
     static int findMessage(const Connection *c, Direction dir, const QByteArray &payload);
 
@@ -136,8 +135,7 @@ Connection *TestSessionsGui::openAndExchange(PeerProcess &peer)
     return c;
 }
 
-template<typename T>
-bool TestSessionsGui::driveModal(QAction *action, const std::function<void(T *)> &drive)
+template <typename T> bool TestSessionsGui::driveModal(QAction *action, const std::function<void(T *)> &drive)
 {
     bool driven = false;
     QTimer::singleShot(0, this, [&] {
@@ -167,10 +165,13 @@ void TestSessionsGui::journalsALiveConnectionAsItHappens()
     QCOMPARE(int(permissions & 0x0077), 0); // nothing for group and others
 
     // While the connection is still open, the timer has already put the echo on disk.
-    QTRY_VERIFY_WITH_TIMEOUT(QFile(path).size() > 0 && [&] {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) && f.readAll().contains("hello journal");
-    }(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        QFile(path).size() > 0 &&
+            [&] {
+                QFile f(path);
+                return f.open(QIODevice::ReadOnly) && f.readAll().contains("hello journal");
+            }(),
+        5000);
     QCOMPARE(c->state(), Connection::State::Open);
 
     QSignalSpy finished(c, &Connection::finished);
@@ -217,10 +218,12 @@ void TestSessionsGui::journalsVeryLargeMessagesInOrder()
     append(big, false);
     append("after", true);
     // The timer writes it all, in order, without anyone calling flush().
-    QTRY_VERIFY_WITH_TIMEOUT([&] {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) && f.readAll().contains("\"text\":\"after\"");
-    }(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains("\"text\":\"after\"");
+        }(),
+        10000);
     QString error;
     auto reopened = SessionJournal::reopen(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -321,14 +324,16 @@ void TestSessionsGui::previousSessionsSearchAndDelete()
 {
     // Two journals of "earlier runs".
     for (const char *host : { "alpha.example", "beta.example" }) {
-        const QString path = m_sessions->filePath(QStringLiteral("session-20260101-000000-000-1-%1.jsonl").arg(QLatin1String(host)));
+        const QString path
+            = m_sessions->filePath(QStringLiteral("session-20260101-000000-000-1-%1.jsonl").arg(QLatin1String(host)));
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"event\":\"session\",\"format\":\"wsinspector-session/1\",\"t\":\"2026-01-01T00:00:00.000Z\","
                 "\"tool\":\"test\"}\n");
         f.write("{\"conn\":1,\"dir\":\"out\",\"event\":\"handshake_request\",\"headers\":[],\"method\":\"GET\",\"raw\":"
                 "\"GET / HTTP/1.1\\r\\n\\r\\n\",\"t\":\"2026-01-01T00:00:00.000Z\",\"t_us\":1767225600000000,"
-                "\"target\":\"/\",\"url\":\"ws://" + QByteArray(host) + "/\"}\n");
+                "\"target\":\"/\",\"url\":\"ws://"
+            + QByteArray(host) + "/\"}\n");
     }
     PreviousSessionsDialog dialog(m_window->sessions()->journal());
     QAbstractItemModel *shown = dialog.sessionList()->model();
@@ -476,11 +481,12 @@ void TestSessionsGui::importNamesBadInput_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("broken session log line") << QStringLiteral("bad.jsonl")
-                                             << QByteArray("{\"event\":\"session\",\"format\":\"wsinspector-session/1\","
-                                                           "\"t\":\"2026-01-01T00:00:00.000Z\",\"tool\":\"x\"}\n"
-                                                           "{\"conn\":1,\"event\":\"open\",\"t\":\n{\"conn\":1}\n")
-                                             << QStringLiteral("line 2");
+    QTest::newRow("broken session log line")
+        << QStringLiteral("bad.jsonl")
+        << QByteArray("{\"event\":\"session\",\"format\":\"wsinspector-session/1\","
+                      "\"t\":\"2026-01-01T00:00:00.000Z\",\"tool\":\"x\"}\n"
+                      "{\"conn\":1,\"event\":\"open\",\"t\":\n{\"conn\":1}\n")
+        << QStringLiteral("line 2");
     QTest::newRow("broken HAR") << QStringLiteral("bad.har") << QByteArray("{\"log\": {\"entries\": [\n{,]}}")
                                 << QStringLiteral("line 2");
     QTest::newRow("unknown format") << QStringLiteral("notes.txt") << QByteArray("just some text\n")

@@ -2,9 +2,9 @@
 // log column widths, the last tab, reveal secrets, the stats window and the colour scheme, in QSettings
 // test paths (never the real home).
 #include "common/colorscheme.h"
+#include "handshake/handshakeview.h"
 #include "log/connectionstatsplot.h"
 #include "log/eventlogview.h"
-#include "handshake/handshakeview.h"
 #include "shell/mainwindow.h"
 
 #include <QAction>
@@ -66,9 +66,9 @@ void TestLayoutRestore::restoresWhatItSaved()
         auto *sidebar = window.findChild<QSplitter *>(QStringLiteral("sidebarSplitter"));
         auto *messages = window.findChild<QSplitter *>(QStringLiteral("messagesSplitter"));
         QVERIFY(main && sidebar && messages);
-        main->setSizes({330, 770});
-        sidebar->setSizes({200, 400});
-        messages->setSizes({300, 150, 200});
+        main->setSizes({ 330, 770 });
+        sidebar->setSizes({ 200, 400 });
+        messages->setSizes({ 300, 150, 200 });
         mainSizes = main->sizes();
         sidebarSizes = sidebar->sizes();
         messagesSizes = messages->sizes();

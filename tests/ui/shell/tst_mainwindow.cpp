@@ -1,19 +1,19 @@
 // Drives the real MainWindow against a python3-websockets echo server on 127.0.0.1.
 
+#include "common/hexview.h"
 #include "compose/closedialog.h"
 #include "compose/composer.h"
 #include "connect/connectbar.h"
 #include "connection/connection.h"
+#include "connection/workspace.h"
 #include "detail/eventdetailview.h"
-#include "models/eventlogmodel.h"
-#include "log/eventlogview.h"
 #include "handshake/handshakeview.h"
 #include "handshake/headertablemodel.h"
-#include "common/hexview.h"
-#include "shell/mainwindow.h"
+#include "log/eventlogview.h"
+#include "models/eventlogmodel.h"
 #include "peerprocess.h"
+#include "shell/mainwindow.h"
 #include "store/wallclock.h"
-#include "connection/workspace.h"
 
 #include <QClipboard>
 #include <QLabel>

@@ -1,23 +1,23 @@
 // Secrets masked in the UI by default: the handshake view's tables, raw text and summary, the connections list
 // and the window title, against python3-websockets; Reveal Secrets (View menu and the handshake view's eye
 // button) shows them, and the recorded events never change.
-#include "connect/connectbar.h"
-#include "models/connectionlistmodel.h"
-#include "server/localserver.h"
-#include "server/serverpanel.h"
-#include "compose/composer.h"
-#include "connection/connection.h"
-#include "detail/eventdetailview.h"
-#include "models/eventlogmodel.h"
-#include "log/eventlogview.h"
 #include "common/hexview.h"
+#include "compose/composer.h"
+#include "connect/connectbar.h"
+#include "connect/secretheadersedit.h"
+#include "connection/connection.h"
+#include "connection/workspace.h"
+#include "detail/eventdetailview.h"
+#include "explain/secretmasker.h"
 #include "handshake/handshakeview.h"
 #include "handshake/headertablemodel.h"
-#include "shell/mainwindow.h"
+#include "log/eventlogview.h"
+#include "models/connectionlistmodel.h"
+#include "models/eventlogmodel.h"
 #include "peerprocess.h"
-#include "connect/secretheadersedit.h"
-#include "explain/secretmasker.h"
-#include "connection/workspace.h"
+#include "server/localserver.h"
+#include "server/serverpanel.h"
+#include "shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,7 +84,7 @@ void TestSecretsUi::maskedByDefaultAndRevealedOnRequest()
 
     ConnectionOptions options;
     options.url = QUrl(peer.url(QStringLiteral("/echo?room=7&token=tok123")));
-    options.headers = {{"Authorization", "Bearer sekrit"}, {"Cookie", "sid=cookie42"}, {"X-Plain", "visible"}};
+    options.headers = { { "Authorization", "Bearer sekrit" }, { "Cookie", "sid=cookie42" }, { "X-Plain", "visible" } };
     Connection *connection = window.workspace()->openConnection(options);
     window.selectConnection(connection);
     QTRY_COMPARE_WITH_TIMEOUT(connection->state(), Connection::State::Open, 10000);
@@ -97,7 +97,7 @@ void TestSecretsUi::maskedByDefaultAndRevealedOnRequest()
     QCOMPARE(request->index(auth, HeaderTableModel::ValueColumn).data().toString(), QStringLiteral("Bearer ") + kMask);
     QCOMPARE(request->index(headerRow(request, "Cookie"), HeaderTableModel::ValueColumn).data().toString(), kMask);
     QCOMPARE(request->index(headerRow(request, "X-Plain"), HeaderTableModel::ValueColumn).data().toString(),
-             QStringLiteral("visible"));
+        QStringLiteral("visible"));
     // The raw text: masked values and a masked query token, shown as bullets, everything else verbatim.
     const QString raw = view->requestRawText();
     QVERIFY2(!raw.contains(QLatin1String("sekrit")) && !raw.contains(QLatin1String("cookie42")), qPrintable(raw));
@@ -145,7 +145,7 @@ void TestSecretsUi::logDetailAndComposerMaskTheUpgrade()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     ConnectionOptions options;
     options.url = QUrl(peer.url(QStringLiteral("/echo?room=7&token=tok123")));
-    options.headers = {{"Authorization", "Bearer sekrit"}};
+    options.headers = { { "Authorization", "Bearer sekrit" } };
     Connection *connection = window.workspace()->openConnection(options);
     window.selectConnection(connection);
     QTRY_COMPARE_WITH_TIMEOUT(connection->state(), Connection::State::Open, 10000);
@@ -165,7 +165,7 @@ void TestSecretsUi::logDetailAndComposerMaskTheUpgrade()
     EventDetailView *detail = window.detailView();
     detail->showEvent(int(log->eventIndex(upgradeRow)));
     QVERIFY2(!detail->text().contains(QLatin1String("sekrit")) && !detail->text().contains(QLatin1String("tok123")),
-             qPrintable(detail->text()));
+        qPrintable(detail->text()));
     QVERIFY(detail->text().contains(QLatin1String("Authorization: Bearer ") + kMask));
     QVERIFY(!detail->hexView()->data().contains("sekrit"));
     auto *hint = window.composer()->findChild<QLabel *>(QStringLiteral("composerHint"));
