@@ -1,7 +1,7 @@
 # Sourced by scripts/run and scripts/test: installs what is missing from Debian 12's packages (idempotent).
 wsi_install_deps() {
     local packages=(
-        cmake ninja-build g++ pkg-config
+        cmake ninja-build g++ pkg-config clang-format
         qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
         qt6-l10n-tools libgl-dev libssl-dev libbenchmark-dev
         python3-websockets node-ws nodejs chromium
