@@ -8,7 +8,8 @@ import os
 import re
 import sys
 
-# Lowest first. A room may include its own headers and those of the rooms before it, never after it.
+# Lowest first. A room may include its own headers and those of the rooms before it, never after it;
+# rooms grouped in a tuple are siblings on one layer and include neither each other.
 CORE_LAYERS = [
     'protocol',    # sans-IO parsers and encoders of RFC 6455 and HTTP/1.1
     'tls',         # certificates, the app's CA, TLS reports
@@ -18,8 +19,8 @@ CORE_LAYERS = [
     'endpoints',   # connection options, their JSON, the endpoint store, reconnect policy
     'capture',     # the wire tap: bytes in, bytes out, recorded
     'connection',  # the connection, its recorder, keepalive, reconnect, workspace
-    'files',       # session log, journal, HAR, import and export
-    'server',      # the local test server and its front relay
+    ('files',      # session log, journal, HAR, import and export
+     'server'),    # the local test server and its front relay
     'models',      # Qt item models over the stores
 ]
 
@@ -96,16 +97,21 @@ def main():
     gui = os.path.join(top, 'ui')
     problems = []
 
+    rank = {}
+    for i, layer in enumerate(CORE_LAYERS):
+        for name in (layer if isinstance(layer, tuple) else (layer,)):
+            rank[name] = i
     actual = sorted(d for d in os.listdir(core) if os.path.isdir(os.path.join(core, d)))
     for d in actual:
-        if d not in CORE_LAYERS:
+        if d not in rank:
             problems.append('app/core/%s is not in the layer order (tests/architecture/check_layers.py)' % d)
-    rank = {name: i for i, name in enumerate(CORE_LAYERS)}
-    core_edges = folder_graph(core, problems, set(CORE_LAYERS))
+    core_edges = folder_graph(core, problems, set(rank))
     for here, targets in sorted(core_edges.items()):
         for there, (path, number, target) in sorted(targets.items()):
             if rank.get(there, -1) > rank.get(here, len(CORE_LAYERS)):
                 problems.append('%s:%d: %s includes "%s" from %s, a higher layer' % (path, number, here, target, there))
+            elif rank.get(there) == rank.get(here):
+                problems.append('%s:%d: %s includes "%s" from %s, a sibling on its layer' % (path, number, here, target, there))
     for path in sources(core):
         for number, target in includes(path):
             base = os.path.basename(target)
