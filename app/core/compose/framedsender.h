@@ -1,3 +1,4 @@
+// FramedSender: sends large data messages as frames the wire tap injects, a few per event-loop turn.
 #pragma once
 
 #include <QByteArray>

@@ -1,3 +1,4 @@
+// MessageHistory: the messages sent this session, for Alt+Up / Alt+Down in the composer.
 #include "compose/messagehistory.h"
 
 namespace wsi {

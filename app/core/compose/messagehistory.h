@@ -1,3 +1,4 @@
+// MessageHistory: the messages sent this session, for Alt+Up / Alt+Down in the composer.
 #pragma once
 
 #include "compose/payloadparser.h"

@@ -1,3 +1,4 @@
+// MessageTemplate: resolves {{timestamp}}, {{uuid}}, {{counter}}, {{random:N}} and user variables at send time.
 #include "compose/messagetemplate.h"
 
 #include <QDateTime>

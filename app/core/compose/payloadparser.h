@@ -1,3 +1,4 @@
+// PayloadParser: reads what the user typed in the composer as text, JSON, hex or base64.
 #pragma once
 
 #include <QByteArray>

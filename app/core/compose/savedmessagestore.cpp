@@ -1,3 +1,4 @@
+// SavedMessageStore: named messages the user keeps, global or per endpoint, in one JSON file.
 #include "compose/savedmessagestore.h"
 
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+// SavedMessageStore: named messages the user keeps, global or per endpoint, in one JSON file.
 #pragma once
 
 #include "compose/payloadparser.h"

@@ -1,3 +1,4 @@
+// CloseExplainer: why a connection ended, in words: who closed, both Close frames, clean or not, what to try.
 #pragma once
 
 #include "store/eventrecord.h"

@@ -1,3 +1,4 @@
+// HandshakeDiff: how two handshakes differ (a working attempt against a failing one).
 #include "explain/handshakediff.h"
 
 #include <QHash>

@@ -1,3 +1,4 @@
+// HandshakeDiff: how two handshakes differ (a working attempt against a failing one).
 #pragma once
 
 #include "store/handshakerecord.h"

@@ -1,3 +1,4 @@
+// SecretMasker: which parts of a request carry secrets, and how they look masked.
 #include "explain/secretmasker.h"
 
 #include <QList>

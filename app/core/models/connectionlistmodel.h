@@ -1,3 +1,4 @@
+// ConnectionListModel: the connections sidebar: every connection with its state and counters.
 #pragma once
 
 #include <QAbstractListModel>

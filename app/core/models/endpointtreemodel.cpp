@@ -1,3 +1,4 @@
+// EndpointTreeModel: the saved endpoints as a tree of folders.
 #include "models/endpointtreemodel.h"
 
 #include "endpoints/endpointstore.h"

@@ -1,3 +1,4 @@
+// EndpointTreeModel: the saved endpoints as a tree of folders.
 #pragma once
 
 #include <QAbstractItemModel>

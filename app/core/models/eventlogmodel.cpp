@@ -1,3 +1,4 @@
+// EventLogModel: the log of one connection as a table, text produced on demand.
 #include "models/eventlogmodel.h"
 
 #include "connection/connection.h"

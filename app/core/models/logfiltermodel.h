@@ -1,3 +1,4 @@
+// LogFilterModel: the log filter: visible rows of the event log, kept as a vector of rows.
 #pragma once
 
 #include <QAbstractTableModel>

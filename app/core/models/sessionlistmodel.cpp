@@ -1,3 +1,4 @@
+// SessionListModel: the journals of earlier runs, for the Previous Sessions dialog.
 #include "models/sessionlistmodel.h"
 
 #include <QFile>

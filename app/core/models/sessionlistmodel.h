@@ -1,3 +1,4 @@
+// SessionListModel: the journals of earlier runs, for the Previous Sessions dialog.
 #pragma once
 
 #include "files/sessionjournal.h"

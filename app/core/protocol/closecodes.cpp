@@ -1,3 +1,4 @@
+// Close codes (RFC 6455 section 7.4, IANA registry): names, meanings, validity on the wire.
 #include "protocol/closecodes.h"
 
 namespace wsi {

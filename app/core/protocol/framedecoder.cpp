@@ -1,3 +1,4 @@
+// FrameDecoder: incremental, sans-IO RFC 6455 frame decoding, message reassembly and every violation named.
 #include "protocol/framedecoder.h"
 
 #include "protocol/closecodes.h"

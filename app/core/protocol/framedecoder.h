@@ -1,3 +1,4 @@
+// FrameDecoder: incremental, sans-IO RFC 6455 frame decoding, message reassembly and every violation named.
 #pragma once
 
 #include "protocol/frameheader.h"

@@ -1,3 +1,4 @@
+// FrameEncoder: builds RFC 6455 frames field by field, valid or deliberately not (raw frame mode).
 #pragma once
 
 #include <QByteArray>

@@ -1,3 +1,4 @@
+// RFC 6455 section 5.2 frame header fields: opcodes, their names, flag bits.
 #pragma once
 
 #include <QString>

@@ -1,3 +1,4 @@
+// HandshakeCheck: the opening handshake's checks and the Sec-WebSocket-Accept computation, step by step.
 #include "protocol/handshakecheck.h"
 
 #include <QCryptographicHash>

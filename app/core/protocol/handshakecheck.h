@@ -1,3 +1,4 @@
+// HandshakeCheck: the opening handshake's checks and the Sec-WebSocket-Accept computation, step by step.
 #pragma once
 
 #include "protocol/httphead.h"

@@ -1,3 +1,4 @@
+// HandshakeParser: incremental, sans-IO parser of one HTTP/1.1 head and a refused upgrade's body.
 #pragma once
 
 #include "protocol/httphead.h"

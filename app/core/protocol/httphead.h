@@ -1,3 +1,4 @@
+// HttpHead: an HTTP/1.1 request or response head exactly as it crossed the wire (order, case, repeats).
 #pragma once
 
 #include <QByteArray>

@@ -1,3 +1,4 @@
+// ProtocolViolation: every RFC 6455 rule a peer can break on the wire, with its words and close code.
 #pragma once
 
 #include <QString>

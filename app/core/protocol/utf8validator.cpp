@@ -1,3 +1,4 @@
+// Utf8Validator: incremental UTF-8 validation (RFC 3629) across frame and chunk boundaries.
 #include "protocol/utf8validator.h"
 
 #include <cstring>

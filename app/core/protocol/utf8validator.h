@@ -1,3 +1,4 @@
+// Utf8Validator: incremental UTF-8 validation (RFC 3629) across frame and chunk boundaries.
 #pragma once
 
 #include <QtGlobal>

@@ -1,3 +1,4 @@
+// FrontRelay: the local test server's listening socket; hands each client to a RelayedClient.
 #include "server/frontrelay.h"
 
 #include <QDeadlineTimer>

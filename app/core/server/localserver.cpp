@@ -1,3 +1,4 @@
+// LocalServer: the local test server: options, modes, clients as Connections, broadcast and kick.
 #include "server/localserver.h"
 
 #include "connection/connection.h"

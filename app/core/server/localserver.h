@@ -1,3 +1,4 @@
+// LocalServer: the local test server: options, modes, clients as Connections, broadcast and kick.
 #pragma once
 
 #include "compose/messagetemplate.h"

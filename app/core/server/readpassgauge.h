@@ -1,3 +1,4 @@
+// ReadPassGauge: which clients each event-loop pass reads, to write a lone client's answers at once.
 #pragma once
 
 #include <QObject>

@@ -1,3 +1,4 @@
+// RelayedClient: one client of the local test server, served and recorded on its own socket.
 #pragma once
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// ServerOptions: what the local test server does with its clients' messages, and its limits.
 #include "server/serveroptions.h"
 
 #include <QCoreApplication>

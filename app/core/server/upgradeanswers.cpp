@@ -1,3 +1,4 @@
+// UpgradeAnswers: the local test server's answers to an upgrade request: 101 or a precise refusal.
 #include "server/upgradeanswers.h"
 
 #include "protocol/handshakecheck.h"

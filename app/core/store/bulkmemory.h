@@ -1,3 +1,4 @@
+// BulkMemory: uninitialized memory blocks for the bulk of a recording (records, payload chunks).
 #pragma once
 
 #include <cstddef>

@@ -1,3 +1,4 @@
+// ConnectionStats: ping round-trip times and message rates of one connection, for the Stats plot.
 #include "store/connectionstats.h"
 
 #include "store/eventstore.h"

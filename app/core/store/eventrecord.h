@@ -1,3 +1,4 @@
+// EventRecord: one thin record of the event stream (type, direction, time, flags, payload location).
 #pragma once
 
 #include <QtGlobal>

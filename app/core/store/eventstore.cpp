@@ -1,3 +1,4 @@
+// EventStore: the append-only event stream of one connection: records, payload arena and row map.
 #include "store/eventstore.h"
 
 namespace wsi {

@@ -1,3 +1,4 @@
+// The log's TYPE label of an event ("TEXT", "FRAME PING"), shared by the log, the filter and explanations.
 #include "store/eventtypetext.h"
 
 #include "protocol/frameheader.h"

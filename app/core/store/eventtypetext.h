@@ -1,6 +1,5 @@
-#pragma once
-
 // The log's TYPE label of an event ("TEXT", "FRAME PING"), shared by the log, the filter and explanations.
+#pragma once
 
 #include "store/eventrecord.h"
 

@@ -1,3 +1,4 @@
+// HandshakeRecord: the opening handshake of one connection as recorded, with its checks and timings.
 #pragma once
 
 #include "protocol/handshakecheck.h"

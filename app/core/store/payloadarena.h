@@ -1,3 +1,4 @@
+// PayloadArena: append-only payload bytes in large chunks, addressed by offset.
 #pragma once
 
 #include <QByteArray>

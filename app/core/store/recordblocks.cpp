@@ -1,3 +1,4 @@
+// RecordBlocks: the append-only storage of one connection's event records, in large blocks.
 #include "store/recordblocks.h"
 
 #include <cstring>

@@ -1,3 +1,4 @@
+// RowMap: which stored record each row of a connection's log shows.
 #pragma once
 
 #include <QtAlgorithms>

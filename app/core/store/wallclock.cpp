@@ -1,3 +1,4 @@
+// wallClockUs(): wall-clock microseconds that never go backwards, for event times.
 #include "store/wallclock.h"
 
 #include <QDateTime>

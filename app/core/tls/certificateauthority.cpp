@@ -1,3 +1,4 @@
+// CertificateAuthority: the app's own CA (never installed anywhere) and the leaf certificates it issues.
 #include "tls/certificateauthority.h"
 
 #include "tls/certificatefactory.h"

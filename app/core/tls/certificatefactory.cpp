@@ -1,3 +1,4 @@
+// CertificateFactory: the OpenSSL side of the CA: keys, certificates, signing.
 #include "tls/certificatefactory.h"
 
 #include <QHostAddress>

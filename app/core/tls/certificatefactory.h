@@ -1,3 +1,4 @@
+// CertificateFactory: the OpenSSL side of the CA: keys, certificates, signing.
 #pragma once
 
 #include "tls/opensslhandles.h"

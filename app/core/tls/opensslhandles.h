@@ -1,3 +1,4 @@
+// RAII handles for OpenSSL objects (EVP_PKEY, X509, ...) used by the certificate code.
 #pragma once
 
 // Owning handles for the OpenSSL objects the certificate authority builds, so that every early return

@@ -1,3 +1,4 @@
+// TlsReport: the real server's TLS session in words: chain, protocol, cipher, ALPN, verification errors.
 #include "tls/tlsreport.h"
 
 #include <QSslCertificate>

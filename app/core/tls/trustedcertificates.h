@@ -1,3 +1,4 @@
+// TrustedCertificates: certificates the user chose to always trust for a host, by SHA-256 fingerprint.
 #pragma once
 
 #include <QList>
