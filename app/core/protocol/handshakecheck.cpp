@@ -10,15 +10,6 @@ namespace {
 
 const char kWebSocketGuid[] = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
-QByteArrayView trimmedOws(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
-
 // Comma-separated list items over every occurrence of a header: "a, b" and two headers "a" and "b" are the same list.
 QList<QByteArray> listItems(const HttpHead &head, QByteArrayView name)
 {

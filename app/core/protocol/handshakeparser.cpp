@@ -49,15 +49,6 @@ bool isHttpVersion(QByteArrayView v)
         && v[7] <= '9';
 }
 
-QByteArrayView trimmedOws(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
-
 QString printable(QByteArrayView v)
 {
     // Error messages quote peer bytes; keep them short and free of control characters.

@@ -3,6 +3,15 @@
 
 namespace wsi {
 
+QByteArrayView trimmedOws(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+
 namespace {
 
 bool sameName(const QByteArray &a, QByteArrayView b)

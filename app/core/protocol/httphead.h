@@ -30,4 +30,7 @@ struct HttpHead
     QList<QByteArray> values(QByteArrayView name) const; // every occurrence in order
 };
 
+// A header value without the optional whitespace (spaces and tabs) around it (RFC 9110 section 5.6.3).
+QByteArrayView trimmedOws(QByteArrayView value);
+
 } // namespace wsi
