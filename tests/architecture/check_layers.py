@@ -15,10 +15,10 @@ CORE_LAYERS = [
     'tls',         # certificates, the app's CA, TLS reports
     'store',       # event records, payload arena, row map, handshake record
     'explain',     # close explanation, handshake diff, secret masking
-    'compose',     # payload parsing, templates, history, saved messages, framed sending
     'endpoints',   # connection options, their JSON, the endpoint store, reconnect policy
     'capture',     # the wire tap: bytes in, bytes out, recorded
-    'connection',  # the connection, its recorder, keepalive, reconnect, workspace
+    'connection',  # the connection, its recorder, framed sending, keepalive, reconnect, workspace
+    'compose',     # payload parsing, templates, history, saved messages, send sequences
     ('files',      # session log, journal, HAR, import and export
      'server'),    # the local test server and its front relay
     'models',      # Qt item models over the stores

@@ -1,7 +1,7 @@
 #include "connection/connection.h"
 
 #include "capture/wiretap.h"
-#include "compose/framedsender.h"
+#include "connection/framedsender.h"
 #include "connection/keepalive.h"
 #include "connection/serversideendpoint.h"
 #include "connection/wirerecorder.h"

@@ -69,6 +69,8 @@ private Q_SLOTS:
     void rejectsMalformedInput();
     void truncatesBodyAtLimit();
     void acceptsStatusLineWithoutReason();
+    void trimsOptionalWhitespaceOnly_data();
+    void trimsOptionalWhitespaceOnly();
 };
 
 void tst_HandshakeParser::parsesRfcRequest()
@@ -342,6 +344,25 @@ void tst_HandshakeParser::acceptsStatusLineWithoutReason()
     const Outcome empty = parse(HandshakeParser::Kind::Response, "HTTP/1.1 101 \r\n\r\n", false, 1);
     QCOMPARE(empty.state, HandshakeParser::State::Done);
     QCOMPARE(empty.raw, QByteArray("HTTP/1.1 101 \r\n\r\n"));
+}
+
+void tst_HandshakeParser::trimsOptionalWhitespaceOnly_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("trimmed");
+    QTest::newRow("spaces and tabs around") << QByteArray(" \t websocket\t ") << QByteArray("websocket");
+    QTest::newRow("inner whitespace kept") << QByteArray("  Upgrade, keep-alive ") << QByteArray("Upgrade, keep-alive");
+    QTest::newRow("nothing to trim") << QByteArray("13") << QByteArray("13");
+    QTest::newRow("only whitespace") << QByteArray(" \t ") << QByteArray();
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+    QTest::newRow("CR and NUL are not OWS") << QByteArray("\rx\0 ", 4) << QByteArray("\rx\0", 3);
+}
+
+void tst_HandshakeParser::trimsOptionalWhitespaceOnly()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, trimmed);
+    QCOMPARE(trimmedOws(value).toByteArray(), trimmed);
 }
 
 QTEST_GUILESS_MAIN(tst_HandshakeParser)

@@ -1,5 +1,5 @@
 // FramedSender: sends large data messages as frames the wire tap injects, a few per event-loop turn.
-#include "compose/framedsender.h"
+#include "connection/framedsender.h"
 
 #include "protocol/frameencoder.h"
 
