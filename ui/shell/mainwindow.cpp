@@ -195,6 +195,7 @@ void MainWindow::createCentralWidget()
     layout->setSpacing(0);
 
     m_connectBar = new ConnectBar(central);
+    m_connectBar->observe(m_viewState);
     layout->addWidget(m_connectBar);
     // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
     m_reconnectStrip = new ReconnectStrip(central);
