@@ -8,8 +8,7 @@ namespace wsi {
 ViewState::ViewState(QObject *parent)
     : QObject(parent)
     , m_colorScheme(ColorScheme::current())
-{
-}
+{ }
 
 ViewState::~ViewState() = default;
 

@@ -67,8 +67,8 @@ void TestWindowViewState::clickRow(MainWindow &window, const Connection *connect
     const QModelIndex index = model->index(model->rowOf(connection), 0);
     QVERIFY(index.isValid());
     window.connectionList()->scrollTo(index);
-    QTest::mouseClick(window.connectionList()->viewport(), Qt::LeftButton, {},
-        window.connectionList()->visualRect(index).center());
+    QTest::mouseClick(
+        window.connectionList()->viewport(), Qt::LeftButton, {}, window.connectionList()->visualRect(index).center());
 }
 
 QString TestWindowViewState::upgradePreview(const MainWindow &window)
@@ -154,8 +154,10 @@ void TestWindowViewState::panelsAndUrlBarFollowTheSelectionAndReveal()
     QVERIFY(window.handshakeView()->requestRawText().contains(QLatin1String("token=beta2")));
     QVERIFY2(upgradePreview(window).contains(QLatin1String("token=beta2")), qPrintable(upgradePreview(window)));
     auto *model = static_cast<ConnectionListModel *>(window.connectionList()->model());
-    QVERIFY(model->index(model->rowOf(first), 0).data(ConnectionListModel::TitleRole).toString().contains(
-        QLatin1String("token=alpha1")));
+    QVERIFY(model->index(model->rowOf(first), 0)
+                .data(ConnectionListModel::TitleRole)
+                .toString()
+                .contains(QLatin1String("token=alpha1")));
     QVERIFY(window.windowTitle().contains(QLatin1String("token=beta2")));
     // With secrets shown, a new selection shows its URL in full.
     clickRow(window, first);
@@ -181,8 +183,8 @@ void TestWindowViewState::panelsAndUrlBarFollowTheSelectionAndReveal()
 
     server->stop();
     for (Connection *c : { first, second, again })
-        QTRY_VERIFY_WITH_TIMEOUT(c->state() == Connection::State::Closed || c->state() == Connection::State::Failed,
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c->state() == Connection::State::Closed || c->state() == Connection::State::Failed, 10000);
 }
 
 void TestWindowViewState::urlBarKeepsWhatTheUserTypes()
@@ -234,8 +236,8 @@ void TestWindowViewState::urlBarKeepsWhatTheUserTypes()
 
     server->stop();
     for (Connection *c : { first, second })
-        QTRY_VERIFY_WITH_TIMEOUT(c->state() == Connection::State::Closed || c->state() == Connection::State::Failed,
-            10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c->state() == Connection::State::Closed || c->state() == Connection::State::Failed, 10000);
 }
 
 QTEST_MAIN(TestWindowViewState)
