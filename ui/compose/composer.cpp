@@ -2,6 +2,7 @@
 
 #include "common/filedialogs.h"
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "compose/closedialog.h"
 #include "compose/payloadfileloader.h"
 #include "compose/rawframepanel.h"
@@ -862,6 +863,14 @@ void Composer::updateState()
         m_lastCanSend = open;
         Q_EMIT canSendChanged(open);
     }
+}
+
+void Composer::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &Composer::setConnection);
+    connect(state, &ViewState::revealSecretsChanged, this, &Composer::setRevealSecrets);
+    setConnection(state->currentConnection());
+    setRevealSecrets(state->revealSecrets());
 }
 
 } // namespace wsi

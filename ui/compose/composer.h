@@ -25,6 +25,7 @@ class QTimer;
 namespace wsi {
 
 class Connection;
+class ViewState;
 class RawFramePanel;
 class SavedMessagesPanel;
 struct LoadedFile;
@@ -60,6 +61,8 @@ public:
     void setFrameSize(int bytes);
     // Off by default: the hint's URL shows query tokens and passwords masked.
     void setRevealSecrets(bool reveal);
+    // Follows the window's view state: sends to the selected connection; reveal secrets in the hint.
+    void observe(ViewState *state);
 
     // Sends what the current tab composes (message or raw frame); returns false when nothing was sent.
     bool send();

@@ -1,9 +1,12 @@
 #include "connect/connectbar.h"
 
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "connect/liveoptionswidget.h"
 #include "connect/secretheadersedit.h"
 #include "connect/tlsoptionswidget.h"
+#include "connection/connection.h"
+#include "explain/secretmasker.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -111,6 +114,11 @@ ConnectBar::ConnectBar(QWidget *parent)
     // Picking a remembered endpoint brings back its TLS options.
     connect(m_url, &QComboBox::textActivated, this, &ConnectBar::loadEndpointOptions);
     connect(m_url->lineEdit(), &QLineEdit::editingFinished, this, &ConnectBar::loadEndpointOptions);
+    // Typing or picking a recent URL is the user's: a new selection must not overwrite it. Emptying the
+    // field hands it back to the selection.
+    connect(m_url->lineEdit(), &QLineEdit::textEdited, this,
+        [this](const QString &text) { m_userEdited = !text.isEmpty(); });
+    connect(m_url, &QComboBox::textActivated, this, [this] { m_userEdited = true; });
     loadRecentUrls();
     updateOptionsButton();
 }
@@ -119,12 +127,38 @@ ConnectBar::~ConnectBar() = default;
 
 QString ConnectBar::urlText() const
 {
+    if (!m_userEdited && !m_followedUrl.isEmpty() && m_url->currentText() == followedShownUrl())
+        return m_followedUrl;
     return m_url->currentText().trimmed();
 }
 
 void ConnectBar::setUrlText(const QString &url)
 {
+    m_userEdited = false;
     m_url->setEditText(url);
+}
+
+void ConnectBar::observe(ViewState *state)
+{
+    connect(state, &ViewState::revealSecretsChanged, this, &ConnectBar::setRevealSecrets);
+    connect(state, &ViewState::currentConnectionChanged, this, &ConnectBar::followConnection);
+    setRevealSecrets(state->revealSecrets());
+    followConnection(state->currentConnection());
+}
+
+void ConnectBar::followConnection(Connection *connection)
+{
+    // No selection (the last one removed): the field keeps the URL it shows, a natural one to connect to again.
+    if (!connection || m_userEdited)
+        return;
+    // An incoming client's options.url is the local server's URL it connected to.
+    m_followedUrl = connection->url().toString();
+    m_url->setEditText(followedShownUrl());
+}
+
+QString ConnectBar::followedShownUrl() const
+{
+    return m_revealSecrets ? m_followedUrl : SecretMasker::maskUrl(m_followedUrl);
 }
 
 void ConnectBar::focusUrl()
@@ -164,6 +198,13 @@ void ConnectBar::clearOptions()
 void ConnectBar::setRevealSecrets(bool reveal)
 {
     m_headers->setRevealSecrets(reveal);
+    if (m_revealSecrets == reveal)
+        return;
+    // The followed URL is re-shown in the new masking only if the field still shows it.
+    const bool showsFollowed = !m_userEdited && !m_followedUrl.isEmpty() && m_url->currentText() == followedShownUrl();
+    m_revealSecrets = reveal;
+    if (showsFollowed)
+        m_url->setEditText(followedShownUrl());
 }
 
 void ConnectBar::loadEndpointOptions()
@@ -283,6 +324,8 @@ void ConnectBar::onConnectClicked()
     addRecentUrl(options.url.toString());
     m_tls->save(options.url);
     m_live->save(options.url);
+    // Sent: the field follows the selection again, starting with the connection this opens.
+    m_userEdited = false;
     Q_EMIT connectRequested(options);
 }
 

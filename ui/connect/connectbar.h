@@ -15,9 +15,11 @@ class QToolButton;
 
 namespace wsi {
 
+class Connection;
 class LiveOptionsWidget;
 class SecretHeadersEdit;
 class TlsOptionsWidget;
+class ViewState;
 
 // The URL to connect to, with optional request headers, subprotocols, Origin and TLS options in a collapsible
 // panel.
@@ -31,6 +33,8 @@ public:
     explicit ConnectBar(QWidget *parent = nullptr);
     ~ConnectBar() override;
 
+    // The URL to connect to: what the field shows, or the real URL when it shows the selected connection's
+    // URL with its secrets masked.
     QString urlText() const;
     void setUrlText(const QString &url);
     void focusUrl();
@@ -56,6 +60,10 @@ public:
     SecretHeadersEdit *headersEdit() const { return m_headers; }
     // Secret header values are masked once the user leaves the headers field, unless revealed.
     void setRevealSecrets(bool reveal);
+    // Follows the window's selection: the URL field shows the selected connection's URL (masked unless secrets
+    // are revealed), except while it holds an edit the user has not sent yet. A test server's client shows the
+    // local server's URL it connected to, so Connect opens another client of the same server.
+    void observe(ViewState *state);
 
 Q_SIGNALS:
     void connectRequested(const wsi::ConnectionOptions &options);
@@ -66,6 +74,8 @@ private:
     void updateOptionsButton();
     void loadRecentUrls();
     void loadEndpointOptions();
+    void followConnection(Connection *connection);
+    QString followedShownUrl() const;
 
     QComboBox *m_url = nullptr;
     QPushButton *m_connect = nullptr;
@@ -79,6 +89,11 @@ private:
     LiveOptionsWidget *m_live = nullptr;
     QLabel *m_error = nullptr;
     bool m_returnPending = false;
+    bool m_revealSecrets = false;
+    // The selected connection's real URL, and whether the field holds something the user typed or picked
+    // since it last showed it (then a new selection leaves the field alone).
+    QString m_followedUrl;
+    bool m_userEdited = false;
 };
 
 } // namespace wsi

@@ -2,6 +2,7 @@
 
 #include "common/hexview.h"
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "connection/connection.h"
 #include "detail/jsontreemodel.h"
 #include "explain/closeexplainer.h"
@@ -453,6 +454,14 @@ void EventDetailView::showEvent(int eventIndex)
         m_tabs->setCurrentIndex(FieldsTab);
     else if (r.type == EventType::Message && m_tabs->currentIndex() == FieldsTab)
         m_tabs->setCurrentIndex(TextTab);
+}
+
+void EventDetailView::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &EventDetailView::setConnection);
+    connect(state, &ViewState::revealSecretsChanged, this, &EventDetailView::setRevealSecrets);
+    setConnection(state->currentConnection());
+    setRevealSecrets(state->revealSecrets());
 }
 
 } // namespace wsi

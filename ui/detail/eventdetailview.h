@@ -13,6 +13,7 @@ class QTreeWidget;
 namespace wsi {
 
 class Connection;
+class ViewState;
 class HexView;
 class JsonTreeModel;
 
@@ -35,6 +36,8 @@ public:
     void setFindPattern(const QString &pattern, bool regex);
     // Off by default: handshake rows show Authorization, cookies and URL tokens masked (text and hex).
     void setRevealSecrets(bool reveal);
+    // Follows the window's view state: the selected connection and reveal secrets.
+    void observe(ViewState *state);
     // Matches highlighted in the Text tab now.
     int highlightCount() const;
 

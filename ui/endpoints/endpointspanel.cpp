@@ -2,6 +2,7 @@
 
 #include "common/filedialogs.h"
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "endpoints/endpointdialog.h"
 #include "explain/secretmasker.h"
 #include "models/endpointtreemodel.h"
@@ -395,6 +396,12 @@ void EndpointsPanel::showContextMenu(const QPoint &pos)
     menu.addAction(m_saveAction);
     menu.addActions({ m_importAction, m_exportAction, m_exportSecretsAction });
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
+}
+
+void EndpointsPanel::observe(ViewState *state)
+{
+    connect(state, &ViewState::revealSecretsChanged, this, &EndpointsPanel::setRevealSecrets);
+    setRevealSecrets(state->revealSecrets());
 }
 
 } // namespace wsi

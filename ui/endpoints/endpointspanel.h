@@ -16,6 +16,7 @@ class QTreeView;
 namespace wsi {
 
 class EndpointTreeModel;
+class ViewState;
 
 // The "Endpoints" sidebar: saved connections in folders, a search field, and the actions to connect, save
 // the current connection, edit, duplicate, delete (with undo), import and export. Messages (what was
@@ -44,6 +45,8 @@ public:
     QString selectedId() const;
     void selectEndpoint(const QString &id);
     void setRevealSecrets(bool reveal);
+    // Follows the window's view state: reveal secrets.
+    void observe(ViewState *state);
 
     // Opens the endpoint dialog filled with these options; saves on OK. Returns the new id, or empty if cancelled.
     QString saveAs(const ConnectionOptions &options);

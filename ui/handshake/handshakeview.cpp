@@ -2,6 +2,7 @@
 
 #include "common/hexview.h"
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "connection/connection.h"
 #include "explain/secretmasker.h"
 #include "handshake/headertablemodel.h"
@@ -683,6 +684,15 @@ void HandshakeView::updateTls()
         html += tr("<p>The inspector terminates TLS between the app and the server, so the handshake and frames "
                    "shown are the plaintext inside TLS.</p>");
     m_tls->setText(html);
+}
+
+void HandshakeView::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &HandshakeView::setConnection);
+    connect(state, &ViewState::revealSecretsChanged, this, &HandshakeView::setRevealSecrets);
+    connect(this, &HandshakeView::revealSecretsToggled, state, &ViewState::setRevealSecrets);
+    setConnection(state->currentConnection());
+    setRevealSecrets(state->revealSecrets());
 }
 
 } // namespace wsi

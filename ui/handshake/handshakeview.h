@@ -14,6 +14,7 @@ class QTreeWidget;
 namespace wsi {
 
 class Connection;
+class ViewState;
 class HeaderTableModel;
 class HexView;
 
@@ -46,6 +47,8 @@ public:
     // revealed. The recorded bytes never change; copying copies what is shown.
     void setRevealSecrets(bool reveal);
     bool revealSecrets() const { return m_revealSecrets; }
+    // Follows the window's view state (selected connection, reveal secrets); the eye button sets it.
+    void observe(ViewState *state);
     QToolButton *revealSecretsButton() const { return m_revealButton; }
     QString requestRawText() const;
 

@@ -1,6 +1,7 @@
 #include "log/connectionstatsplot.h"
 
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "connection/connection.h"
 #include "store/wallclock.h"
 
@@ -296,6 +297,12 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
         }
     }
     painter.restore();
+}
+
+void ConnectionStatsPlot::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &ConnectionStatsPlot::setConnection);
+    setConnection(state->currentConnection());
 }
 
 } // namespace wsi

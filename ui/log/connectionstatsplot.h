@@ -10,6 +10,7 @@ class QTimer;
 namespace wsi {
 
 class Connection;
+class ViewState;
 
 // The "Stats" tab: ping round-trip times (top) and messages per second in and out (bottom) of the selected
 // connection over the last minutes, painted with QPainter. It only paints: ConnectionStats collects, fed
@@ -22,6 +23,8 @@ public:
     ~ConnectionStatsPlot() override;
 
     void setConnection(Connection *connection);
+    // Follows the window's view state: plots the selected connection.
+    void observe(ViewState *state);
     const ConnectionStats &stats() const { return m_stats; }
 
     int windowSeconds() const { return m_windowSeconds; }

@@ -1,5 +1,6 @@
 #include "log/eventlogview.h"
 
+#include "common/viewstate.h"
 #include "connection/connection.h"
 #include "log/eventlogdelegate.h"
 #include "log/logfilterbar.h"
@@ -349,6 +350,14 @@ void EventLogView::onContextMenu(const QPoint &pos)
     relative->setChecked(m_model->relativeTime());
     connect(relative, &QAction::toggled, this, &EventLogView::setRelativeTime);
     menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+void EventLogView::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &EventLogView::setConnection);
+    connect(state, &ViewState::revealSecretsChanged, m_model, &EventLogModel::setRevealSecrets);
+    setConnection(state->currentConnection());
+    m_model->setRevealSecrets(state->revealSecrets());
 }
 
 } // namespace wsi

@@ -10,6 +10,7 @@ class QTableView;
 namespace wsi {
 
 class Connection;
+class ViewState;
 class EventLogModel;
 class LogFilterBar;
 class LogFilterModel;
@@ -24,6 +25,8 @@ public:
     ~EventLogView() override;
 
     void setConnection(Connection *connection);
+    // Follows the window's view state: the selected connection and, in the model, reveal secrets.
+    void observe(ViewState *state);
     Connection *connection() const;
 
     EventLogModel *model() const { return m_model; }

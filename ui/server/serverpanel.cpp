@@ -1,6 +1,7 @@
 #include "server/serverpanel.h"
 
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "compose/closedialog.h"
 #include "connection/connection.h"
 #include "server/localserver.h"
@@ -347,6 +348,12 @@ void ServerPanel::kickCurrent()
     dialog.setReason(tr("kicked by the server"));
     if (dialog.exec() == QDialog::Accepted && target)
         m_server->kick(target, dialog.code(), dialog.reason());
+}
+
+void ServerPanel::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &ServerPanel::setCurrentConnection);
+    setCurrentConnection(state->currentConnection());
 }
 
 } // namespace wsi

@@ -13,6 +13,7 @@ class QPushButton;
 namespace wsi {
 
 class Connection;
+class ViewState;
 class LocalServer;
 class ServerOptionsForm;
 class Workspace;
@@ -35,6 +36,8 @@ public:
     ServerOptionsForm *form() const { return m_form; }
     // The connection selected in the main window: Kick acts on it when it is one of our clients.
     void setCurrentConnection(Connection *connection);
+    // Follows the window's view state: the selected connection is the one Kick acts on.
+    void observe(ViewState *state);
 
     // For the window's menu, with shortcuts: Start/Stop (Ctrl+Shift+T), Connect to It (Ctrl+Shift+K),
     // Broadcast, Kick. They follow the panel's buttons (text and enabled state).

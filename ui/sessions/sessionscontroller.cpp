@@ -1,6 +1,7 @@
 #include "sessions/sessionscontroller.h"
 
 #include "common/filedialogs.h"
+#include "common/viewstate.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "files/sessionexporter.h"
@@ -27,6 +28,9 @@ SessionsController::SessionsController(Workspace *workspace, QMainWindow *window
 {
     createActions();
     createJournal();
+    // Export Workspace is possible while the workspace has a connection, whichever one is selected.
+    connect(m_workspace, &Workspace::connectionAdded, this, [this] { updateActions(m_current); });
+    connect(m_workspace, &Workspace::connectionRemoved, this, [this] { updateActions(m_current); });
 }
 
 SessionsController::~SessionsController()
@@ -235,6 +239,12 @@ void SessionsController::showPreviousSessions()
     });
     connect(&dialog, &PreviousSessionsDialog::exportRequested, this, &SessionsController::exportJournalFile);
     dialog.exec();
+}
+
+void SessionsController::observe(ViewState *state)
+{
+    connect(state, &ViewState::currentConnectionChanged, this, &SessionsController::setCurrentConnection);
+    setCurrentConnection(state->currentConnection());
 }
 
 } // namespace wsi

@@ -14,6 +14,7 @@ class QMainWindow;
 namespace wsi {
 
 class Connection;
+class ViewState;
 class SessionJournal;
 class Workspace;
 
@@ -35,6 +36,8 @@ public:
 
     // The selected connection (what Export Connection exports); also updates the actions.
     void setCurrentConnection(Connection *connection);
+    // Follows the window's view state: the selected connection is the one Export Connection exports.
+    void observe(ViewState *state);
     // Preferences may have changed the size cap.
     void applyPreferences();
 

@@ -2,6 +2,7 @@
 
 #include "common/colorscheme.h"
 #include "common/theme.h"
+#include "common/viewstate.h"
 #include "compose/closedialog.h"
 #include "compose/composer.h"
 #include "connect/connectbar.h"
@@ -53,9 +54,12 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_workspace(new Workspace(this))
     , m_connectionModel(new ConnectionListModel(m_workspace, this))
+    , m_viewState(new ViewState(this))
     , m_sessions(new SessionsController(m_workspace, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_sessions->observe(m_viewState);
+    connect(m_viewState, &ViewState::revealSecretsChanged, m_connectionModel, &ConnectionListModel::setRevealSecrets);
     setWindowIcon(theme::icon("app"));
     setWindowTitle(tr("WS Inspector"));
     createActions();
@@ -63,14 +67,18 @@ MainWindow::MainWindow(QWidget *parent)
     createServerDock();
     createMenusAndToolBar();
 
+    // The panels observe the view state since their creation; the window follows it after them.
+    connect(m_viewState, &ViewState::currentConnectionChanged, this, &MainWindow::onCurrentConnectionChanged);
+    connect(m_viewState, &ViewState::revealSecretsChanged, this, &MainWindow::onRevealSecretsChanged);
+    connect(m_viewState, &ViewState::colorSchemeChanged, this, &MainWindow::onColorSchemeChanged);
     connect(m_connectBar, &ConnectBar::connectRequested, this, &MainWindow::onConnectRequested);
     connect(m_connectionModel, &QAbstractItemModel::rowsInserted, this, &MainWindow::onConnectionRowsInserted);
     connect(m_connectionModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateStatus);
     connect(m_connectionList->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &MainWindow::onCurrentRowChanged);
     connect(m_workspace, &Workspace::connectionAboutToBeRemoved, this, [this](Connection *c) {
-        if (c == m_current)
-            setCurrentConnection(nullptr);
+        if (c == currentConnection())
+            m_viewState->setCurrentConnection(nullptr);
     });
     // A wss connection paused on a certificate decision must be seen, whichever connection is selected.
     connect(m_workspace, &Workspace::connectionAdded, this, [this](Connection *c) {
@@ -93,7 +101,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     resize(1280, 800);
     restoreSettings();
-    setCurrentConnection(nullptr);
+    onCurrentConnectionChanged(nullptr, nullptr); // the empty state, until something is selected
 }
 
 MainWindow::~MainWindow()
@@ -101,7 +109,7 @@ MainWindow::~MainWindow()
     // Everything recorded reaches the disk before the connections go.
     m_sessions->journal()->flush();
     // Views hold pointers into connections: detach them before the workspace goes.
-    setCurrentConnection(nullptr);
+    m_viewState->setCurrentConnection(nullptr);
     // The server's clients are workspace connections: the server goes first.
     delete m_serverDock;
     m_serverPanel = nullptr;
@@ -109,7 +117,7 @@ MainWindow::~MainWindow()
 
 Connection *MainWindow::currentConnection() const
 {
-    return m_current;
+    return m_viewState->currentConnection();
 }
 
 void MainWindow::createActions()
@@ -187,6 +195,7 @@ void MainWindow::createCentralWidget()
     layout->setSpacing(0);
 
     m_connectBar = new ConnectBar(central);
+    m_connectBar->observe(m_viewState);
     layout->addWidget(m_connectBar);
     // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
     m_reconnectStrip = new ReconnectStrip(central);
@@ -204,6 +213,7 @@ void MainWindow::createCentralWidget()
     m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
     QString endpointsError;
     m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
+    m_endpointsPanel->observe(m_viewState);
     if (!m_endpointStore->load(&endpointsError))
         m_endpointsPanel->showError(tr("Saved endpoints could not be loaded. %1").arg(endpointsError));
     connect(m_endpointsPanel, &EndpointsPanel::connectRequested, this, &MainWindow::connectToEndpoint);
@@ -249,8 +259,11 @@ void MainWindow::createCentralWidget()
     m_messagesSplitter->setObjectName(QStringLiteral("messagesSplitter"));
     m_messagesSplitter->setChildrenCollapsible(false);
     m_eventLogView = new EventLogView(m_messagesSplitter);
+    m_eventLogView->observe(m_viewState);
     m_detailView = new EventDetailView(m_messagesSplitter);
+    m_detailView->observe(m_viewState);
     m_composer = new Composer(m_messagesSplitter);
+    m_composer->observe(m_viewState);
     m_messagesSplitter->setStretchFactor(0, 5);
     m_messagesSplitter->setStretchFactor(1, 3);
     m_messagesSplitter->setStretchFactor(2, 1);
@@ -258,9 +271,11 @@ void MainWindow::createCentralWidget()
     messagesLayout->addWidget(m_messagesSplitter);
     m_messagesPage->addAction(m_sendAction);
     m_handshakeView = new HandshakeView(m_tabs);
+    m_handshakeView->observe(m_viewState);
     m_tabs->addTab(m_messagesPage, tr("Messages"));
     m_tabs->addTab(m_handshakeView, tr("Handshake"));
     m_statsPlot = new ConnectionStatsPlot(m_tabs);
+    m_statsPlot->observe(m_viewState);
     m_tabs->addTab(m_statsPlot, tr("Stats"));
     m_stack->addWidget(m_tabs);
 
@@ -294,8 +309,7 @@ void MainWindow::createCentralWidget()
     connect(m_messagesTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_messagesPage); });
     connect(m_handshakeTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_handshakeView); });
     connect(m_statsTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_statsPlot); });
-    connect(m_revealSecretsAction, &QAction::toggled, this, &MainWindow::setRevealSecrets);
-    connect(m_handshakeView, &HandshakeView::revealSecretsToggled, m_revealSecretsAction, &QAction::setChecked);
+    connect(m_revealSecretsAction, &QAction::toggled, m_viewState, &ViewState::setRevealSecrets);
     connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareHandshakes);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
@@ -352,9 +366,10 @@ void MainWindow::createMenusAndToolBar()
         QAction *action = schemes->addAction(schemeNames.at(scheme));
         action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
         action->setCheckable(true);
-        action->setChecked(scheme == ColorScheme::current());
+        action->setChecked(scheme == m_viewState->colorScheme());
         schemeGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, scheme] { setColorScheme(scheme); });
+        connect(action, &QAction::triggered, this,
+            [this, scheme] { m_viewState->setColorScheme(ColorScheme::Scheme(scheme)); });
         m_colorSchemeActions << action;
     }
     view->addSeparator();
@@ -396,7 +411,7 @@ void MainWindow::onConnectRequested(const ConnectionOptions &options)
     if (options.reconnect.enabled) {
         auto *controller = new ReconnectController(m_workspace, connection, {}, {}, this);
         m_reconnectors.insert(controller->groupId(), controller);
-        if (m_current == connection) // selected already, when the list added its row
+        if (currentConnection() == connection) // selected already, when the list added its row
             m_reconnectStrip->setController(controller);
     }
     selectConnection(connection);
@@ -415,7 +430,7 @@ void MainWindow::onConnectionRowsInserted(const QModelIndex &, int first, int la
     for (int row = last; row >= first; --row) {
         const Connection *c = m_connectionModel->connectionAt(row);
         const bool arrived = c && c->kind() == Connection::Kind::Incoming && !c->isImported();
-        if (!arrived || !m_current) {
+        if (!arrived || !currentConnection()) {
             m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
             return;
         }
@@ -428,50 +443,47 @@ void MainWindow::selectConnection(Connection *connection)
     if (row >= 0)
         m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
     else if (connection)
-        setCurrentConnection(connection); // not listed yet: the list will catch up
+        m_viewState->setCurrentConnection(connection); // not listed yet: the list will catch up
 }
 
 void MainWindow::onCurrentRowChanged()
 {
     const QModelIndex current = m_connectionList->currentIndex();
-    setCurrentConnection(current.isValid() ? m_connectionModel->connectionAt(current.row()) : nullptr);
+    m_viewState->setCurrentConnection(current.isValid() ? m_connectionModel->connectionAt(current.row()) : nullptr);
 }
 
-void MainWindow::setCurrentConnection(Connection *connection)
+void MainWindow::onCurrentConnectionChanged(Connection *current, Connection *previous)
 {
-    if (m_current == connection && (connection || m_stack->currentWidget() == m_emptyState))
-        return;
-    if (m_current)
-        disconnect(m_current, nullptr, this, nullptr);
-    m_current = connection;
-    if (connection) {
-        connect(connection, &Connection::stateChanged, this, &MainWindow::onCurrentStateChanged);
-        connect(connection, &Connection::countersChanged, this, [this] {
+    if (previous)
+        disconnect(previous, nullptr, this, nullptr);
+    if (current) {
+        connect(current, &Connection::stateChanged, this, &MainWindow::onCurrentStateChanged);
+        connect(current, &Connection::countersChanged, this, [this] {
             if (!m_statusTimer->isActive())
                 m_statusTimer->start();
         });
-        connect(connection, &Connection::finished, this, &MainWindow::onCurrentStateChanged);
+        connect(current, &Connection::finished, this, &MainWindow::onCurrentStateChanged);
     }
-    m_eventLogView->setConnection(connection);
-    m_detailView->setConnection(connection);
-    m_handshakeView->setConnection(connection);
-    m_composer->setConnection(connection);
-    m_statsPlot->setConnection(connection);
-    m_serverPanel->setCurrentConnection(connection);
-    m_reconnectStrip->setController(reconnectControllerFor(connection));
-    m_stack->setCurrentWidget(connection ? static_cast<QWidget *>(m_tabs) : m_emptyState);
-    setWindowTitle(connection
-            ? tr("%1%2 \u2014 WS Inspector")
-                  .arg(shownUrl(connection), connection->isImported() ? tr(" [read-only]") : QString())
-            : tr("WS Inspector"));
+    m_reconnectStrip->setController(reconnectControllerFor(current));
+    m_stack->setCurrentWidget(current ? static_cast<QWidget *>(m_tabs) : m_emptyState);
+    updateTitle();
     onCurrentStateChanged();
+}
+
+void MainWindow::updateTitle()
+{
+    const Connection *current = currentConnection();
+    setWindowTitle(current ? tr("%1%2 \u2014 WS Inspector")
+                                 .arg(shownUrl(current), current->isImported() ? tr(" [read-only]") : QString())
+                           : tr("WS Inspector"));
 }
 
 void MainWindow::onCurrentStateChanged()
 {
+    Connection *current = currentConnection();
     // A refused upgrade is about the handshake: show it where its status, headers and body are.
-    if (m_current && m_current->state() == Connection::State::Failed && m_current->handshake().response.status != 0
-        && m_current->handshake().response.status != 101) {
+    if (current && current->state() == Connection::State::Failed && current->handshake().response.status != 0
+        && current->handshake().response.status != 101) {
         m_tabs->setCurrentWidget(m_handshakeView);
     }
     updateActions();
@@ -480,16 +492,16 @@ void MainWindow::onCurrentStateChanged()
 
 void MainWindow::updateActions()
 {
-    const Connection::State state = m_current ? m_current->state() : Connection::State::Idle;
+    Connection *current = currentConnection();
+    const Connection::State state = current ? current->state() : Connection::State::Idle;
     const bool open = state == Connection::State::Open;
     m_disconnectAction->setEnabled(
-        m_current && (state == Connection::State::Connecting || open || state == Connection::State::Closing));
+        current && (state == Connection::State::Connecting || open || state == Connection::State::Closing));
     m_closeAction->setEnabled(open);
     m_sendAction->setEnabled(open);
     m_pingAction->setEnabled(open);
-    m_removeAction->setEnabled(m_current != nullptr);
+    m_removeAction->setEnabled(current != nullptr);
     m_compareAction->setEnabled(m_workspace->connections().size() >= 2);
-    m_sessions->setCurrentConnection(m_current);
 }
 
 QString MainWindow::statusText() const
@@ -499,17 +511,18 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateStatus()
 {
-    if (!m_current) {
+    Connection *current = currentConnection();
+    if (!current) {
         m_statusLabel->setText(m_workspace->connections().isEmpty() ? tr("Ready: enter a URL and press Connect.")
                                                                     : tr("No connection selected."));
         m_countersLabel->clear();
         return;
     }
-    const QString why = m_current->statusText();
-    const QString state = Connection::stateText(m_current->state());
-    m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(m_current->id()).arg(shownUrl(m_current), state)
-                                         : tr("#%1 %2: %3").arg(m_current->id()).arg(state, why));
-    const Connection::Counters &c = m_current->counters();
+    const QString why = current->statusText();
+    const QString state = Connection::stateText(current->state());
+    m_statusLabel->setText(why.isEmpty() ? tr("#%1 %2: %3").arg(current->id()).arg(shownUrl(current), state)
+                                         : tr("#%1 %2: %3").arg(current->id()).arg(state, why));
+    const Connection::Counters &c = current->counters();
     const QLocale locale;
     m_countersLabel->setText(
         tr("%1 in \u00b7 %2 out \u00b7 wire %3 in / %4 out%5")
@@ -530,19 +543,21 @@ void MainWindow::newConnection()
 
 void MainWindow::disconnectCurrent()
 {
-    if (!m_current)
+    Connection *current = currentConnection();
+    if (!current)
         return;
-    if (m_current->state() == Connection::State::Open)
-        m_current->close(1000, QString());
+    if (current->state() == Connection::State::Open)
+        current->close(1000, QString());
     else
-        m_current->abort();
+        current->abort();
 }
 
 void MainWindow::closeCurrentWithCode()
 {
-    if (!m_current || m_current->state() != Connection::State::Open)
+    Connection *current = currentConnection();
+    if (!current || current->state() != Connection::State::Open)
         return;
-    QPointer<Connection> target = m_current;
+    QPointer<Connection> target = current;
     CloseDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted && target && target->state() == Connection::State::Open)
         target->close(dialog.code(), dialog.reason());
@@ -550,8 +565,9 @@ void MainWindow::closeCurrentWithCode()
 
 void MainWindow::removeCurrent()
 {
-    if (m_current)
-        m_workspace->removeConnection(m_current);
+    Connection *current = currentConnection();
+    if (current)
+        m_workspace->removeConnection(current);
 }
 
 void MainWindow::showAbout()
@@ -575,6 +591,7 @@ void MainWindow::createServerDock()
     m_serverDock->setObjectName(QStringLiteral("serverDock"));
     m_serverDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     m_serverPanel = new ServerPanel(m_workspace, m_serverDock);
+    m_serverPanel->observe(m_viewState);
     m_serverDock->setWidget(m_serverPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
     resizeDocks({ m_serverDock }, { 340 }, Qt::Horizontal);
@@ -596,10 +613,11 @@ void MainWindow::createServerDock()
 
 void MainWindow::saveCurrentAsEndpoint()
 {
+    Connection *current = currentConnection();
     // The selected outgoing connection is what the user tried; without one, what is typed in the connect bar.
     ConnectionOptions options;
-    if (m_current && m_current->kind() == Connection::Kind::Outgoing)
-        options = m_current->options();
+    if (current && current->kind() == Connection::Kind::Outgoing)
+        options = current->options();
     else if (!m_connectBar->buildOptions(&options))
         return;
     m_endpointsPanel->saveAs(options);
@@ -616,24 +634,18 @@ void MainWindow::connectToEndpoint(const ConnectionOptions &options)
 QString MainWindow::shownUrl(const Connection *connection) const
 {
     // A test server's client is named by who connected and what it asked for, not by our server's URL.
-    return connection->shownTitle(m_revealSecretsAction->isChecked());
+    return connection->shownTitle(m_viewState->revealSecrets());
 }
 
 void MainWindow::setRevealSecrets(bool reveal)
 {
-    if (m_revealSecretsAction->isChecked() != reveal)
-        m_revealSecretsAction->setChecked(reveal); // toggled() comes back here
-    m_handshakeView->setRevealSecrets(reveal);
-    m_connectBar->setRevealSecrets(reveal);
-    m_connectionModel->setRevealSecrets(reveal);
-    m_eventLogView->model()->setRevealSecrets(reveal);
-    m_detailView->setRevealSecrets(reveal);
-    m_composer->setRevealSecrets(reveal);
-    m_endpointsPanel->setRevealSecrets(reveal);
-    if (m_diffDialog)
-        m_diffDialog->setRevealSecrets(reveal);
-    if (m_current)
-        setWindowTitle(tr("%1 \u2014 WS Inspector").arg(shownUrl(m_current)));
+    m_viewState->setRevealSecrets(reveal);
+}
+
+void MainWindow::onRevealSecretsChanged(bool reveal)
+{
+    m_revealSecretsAction->setChecked(reveal); // toggled() sets the same value: no change, no loop
+    updateTitle();
     updateStatus();
 }
 
@@ -644,15 +656,16 @@ HandshakeDiffDialog *MainWindow::handshakeDiffDialog() const
 
 bool MainWindow::compareHandshakes()
 {
+    Connection *current = currentConnection();
     QList<Connection *> chosen;
     for (const QModelIndex &index : m_connectionList->selectionModel()->selectedRows()) {
         if (Connection *c = m_connectionModel->connectionAt(index.row()))
             chosen << c;
     }
-    if (chosen.size() != 2 && m_current) {
+    if (chosen.size() != 2 && current) {
         // Not two selected: the attempt before the current one at the same URL (else the one after) is the
         // natural partner.
-        Connection *one = m_current.data();
+        Connection *one = current;
         const QList<Connection *> &all = m_workspace->connections();
         const qsizetype at = all.indexOf(one);
         Connection *partner = nullptr;
@@ -675,16 +688,17 @@ bool MainWindow::compareHandshakes()
     std::sort(chosen.begin(), chosen.end(), [](Connection *a, Connection *b) { return a->id() < b->id(); });
     if (m_diffDialog)
         m_diffDialog->close();
-    auto *dialog = new HandshakeDiffDialog(chosen.at(0), chosen.at(1), m_revealSecretsAction->isChecked(), this);
+    auto *dialog = new HandshakeDiffDialog(chosen.at(0), chosen.at(1), m_viewState->revealSecrets(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_viewState, &ViewState::revealSecretsChanged, dialog, &HandshakeDiffDialog::setRevealSecrets);
     m_diffDialog = dialog;
     dialog->show();
     return true;
 }
 
-void MainWindow::setColorScheme(int scheme)
+void MainWindow::onColorSchemeChanged(ColorScheme::Scheme scheme)
 {
-    ColorScheme::apply(ColorScheme::Scheme(scheme));
+    ColorScheme::apply(scheme);
     for (int i = 0; i < m_colorSchemeActions.size(); ++i)
         m_colorSchemeActions.at(i)->setChecked(i == scheme);
 }
@@ -717,8 +731,8 @@ void MainWindow::restoreSettings()
     m_tabs->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), m_tabs->count() - 1));
     m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 60).toInt());
     // Secrets stay masked unless the user chose otherwise.
-    setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
-    setColorScheme(ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));
+    m_viewState->setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
+    m_viewState->setColorScheme(ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));
 }
 
 void MainWindow::saveSettings() const
@@ -737,8 +751,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("log/header"), m_eventLogView->tableView()->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("stats/windowSeconds"), m_statsPlot->windowSeconds());
-    settings.setValue(QStringLiteral("view/revealSecrets"), m_revealSecretsAction->isChecked());
-    settings.setValue(QStringLiteral("view/colorScheme"), ColorScheme::id(ColorScheme::current()));
+    settings.setValue(QStringLiteral("view/revealSecrets"), m_viewState->revealSecrets());
+    settings.setValue(QStringLiteral("view/colorScheme"), ColorScheme::id(m_viewState->colorScheme()));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/colorscheme.h"
 #include "endpoints/connectionoptions.h"
 
 #include <QHash>
@@ -32,9 +33,11 @@ class ReconnectController;
 class ReconnectStrip;
 class ServerPanel;
 class SessionsController;
+class ViewState;
 class Workspace;
 
-// The window: wires the panels to the workspace and to the selected connection. The panels do the work.
+// The window: wires the panels to the workspace and keeps the view state they observe (the selected
+// connection, reveal secrets, colour scheme). The panels do the work.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -48,6 +51,8 @@ public:
     Workspace *workspace() const { return m_workspace; }
     Connection *currentConnection() const;
     void selectConnection(Connection *connection);
+    // What every panel shows alike; a panel observes it when the window creates it.
+    ViewState *viewState() const { return m_viewState; }
 
     ConnectBar *connectBar() const { return m_connectBar; }
     QListView *connectionList() const { return m_connectionList; }
@@ -86,8 +91,11 @@ private:
     void onConnectRequested(const wsi::ConnectionOptions &options);
     void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
     void onCurrentRowChanged();
-    void setCurrentConnection(Connection *connection);
+    void onCurrentConnectionChanged(Connection *current, Connection *previous);
+    void onRevealSecretsChanged(bool reveal);
+    void onColorSchemeChanged(wsi::ColorScheme::Scheme scheme);
     void onCurrentStateChanged();
+    void updateTitle();
     void updateActions();
     void updateStatus();
 
@@ -101,11 +109,10 @@ private:
     void saveCurrentAsEndpoint();
     void connectToEndpoint(const wsi::ConnectionOptions &options);
     QString shownUrl(const Connection *connection) const;
-    void setColorScheme(int scheme);
 
     Workspace *m_workspace = nullptr;
     ConnectionListModel *m_connectionModel = nullptr;
-    QPointer<Connection> m_current;
+    ViewState *m_viewState = nullptr;
     SessionsController *m_sessions = nullptr;
 
     ConnectBar *m_connectBar = nullptr;
