@@ -1,30 +1,41 @@
 #pragma once
 
+#include "connection/connectionleg.h"
 #include "endpoints/connectionoptions.h"
 #include "protocol/frameencoder.h"
-#include "store/eventstore.h"
-#include "store/handshakerecord.h"
 
-#include <QAbstractSocket>
 #include <QObject>
 #include <memory>
 
-class QTimer;
 class QWebSocket;
 
 namespace wsi {
 
 class CertificateAuthority;
 struct CloseExplanation;
-class FramedSender;
+class ConnectionTransport;
+class InterceptionTls;
 class Keepalive;
+class OutgoingSender;
+class OutgoingTransport;
+class ServedClient;
 class ServerSideEndpoint;
-class WireTap;
 class WireRecorder;
 
-// One WebSocket connection the user opened: a QWebSocket whose bytes go through its own WireTap.
-// The tap's byte records are the source of truth for the handshake, frames and messages; the QWebSocket's
-// signals drive the state and let the user send.
+// One WebSocket connection: the state machine (Idle, Connecting, Open, Closing, Closed/Failed, and the one
+// finished() at the end) and the record (its leg: events, handshake, timings, counters; and the status
+// line), apart from the transport that carries the bytes:
+// - OutgoingTransport: a connection this app opens, a QWebSocket through its own WireTap;
+// - ServedClient: a client of the local test server, recorded and served by the front relay;
+// - ImportedRecord: a finished, read-only record from a session file (restoreImported()).
+// The transport fills the leg through the record API below (the transports are friends) and owns the state of
+// its wire; the Connection finishes once the transport has nothing more to record.
+//
+// Two legs: today a connection records one wire (m_leg, facing the server for outgoing connections and the
+// client for served ones). An intercepting proxy will hold a second ConnectionLeg, facing the client, next to
+// the server-facing one: its own WireRecorder (Server perspective) fills it from the client's socket, as
+// ServedClient's does, while the outgoing side fills the first; events(), handshake(), timings() and
+// counters() keep meaning the server-facing leg, and a leg(Facing) accessor gives the other to its views.
 class Connection : public QObject
 {
     Q_OBJECT
@@ -32,14 +43,7 @@ public:
     enum class State { Idle, Connecting, Open, Closing, Closed, Failed };
     Q_ENUM(State)
 
-    struct Counters
-    {
-        quint64 messagesIn = 0;
-        quint64 messagesOut = 0;
-        quint64 bytesIn = 0; // wire bytes, server -> client
-        quint64 bytesOut = 0; // wire bytes, client -> server
-        quint64 errors = 0;
-    };
+    using Counters = ConnectionLeg::Counters;
 
     // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, whose
     // bytes the front relay records (recordWire()) and which the relay serves itself (attachEndpoint()).
@@ -64,10 +68,10 @@ public:
     QUrl url() const { return m_options.url; }
     State state() const { return m_state; }
     static QString stateText(State state); // "connecting", "open", ...
-    const EventStore &events() const { return m_events; }
-    const HandshakeRecord &handshake() const { return m_handshake; }
-    const ConnectionTimings &timings() const { return m_timings; }
-    const Counters &counters() const { return m_counters; }
+    const EventStore &events() const { return m_leg.events; }
+    const HandshakeRecord &handshake() const { return m_leg.handshake; }
+    const ConnectionTimings &timings() const { return m_leg.timings; }
+    const Counters &counters() const { return m_leg.counters; }
     QString negotiatedSubprotocol() const;
     // Plain words for why the connection failed or closed, naming the layer; empty while all is well.
     QString statusText() const { return m_statusText; }
@@ -116,7 +120,7 @@ public:
     bool sendRawFrame(const RawFrameSpec &spec, QString *error = nullptr);
     // Auto-pong off: the server's pings are logged but held back from QWebSocket, which then never answers.
     void setAutoPong(bool enabled);
-    bool autoPong() const { return m_autoPong; }
+    bool autoPong() const;
 
     // wss interception: the CA whose leaves the tap presents to this connection's QWebSocket. Without one,
     // the process default (defaultCertificateAuthority()) is used.
@@ -126,7 +130,7 @@ public:
     // for this host when alwaysTrust), or give up.
     void proceedTls(bool alwaysTrust = false);
     void cancelTls();
-    bool awaitingTlsDecision() const { return m_awaitingTlsDecision; }
+    bool awaitingTlsDecision() const;
 
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
@@ -135,7 +139,7 @@ public:
     // there. Counters are recomputed from the events, since files do not store them.
     void restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState,
         const QString &statusText);
-    bool isImported() const { return m_imported; }
+    bool isImported() const;
 
     // Incoming connections: bytes the front relay recorded (Incoming = from the client).
     void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
@@ -144,8 +148,8 @@ public:
     void attachEndpoint(ServerSideEndpoint *endpoint);
     // Incoming connections: the relay sent the 101; the WebSocket is open.
     void endpointOpened();
-    // Outgoing connections: the QWebSocket (null for incoming ones).
-    QWebSocket *socket() const { return m_socket.get(); }
+    // Outgoing connections: the QWebSocket (null for incoming ones, and until open()).
+    QWebSocket *socket() const;
     // Incoming connections: the relay is done with both sides.
     void wireClosed();
 
@@ -164,23 +168,21 @@ Q_SIGNALS:
     void tlsDecisionNeeded(const wsi::TlsReport &report);
 
 private:
+    // The record API: the transports and the recorders fill the leg and drive the state through these.
+    friend class InterceptionTls;
+    friend class OutgoingSender;
+    friend class OutgoingTransport;
+    friend class ServedClient;
     friend class WireRecorder;
     void setState(State state);
     void setStatusText(const QString &text);
     void appendError(ErrorLayer layer, const QString &message);
     void appendInfo(const QString &message);
-    void appendSocketMessage(Direction dir, bool isText, const QByteArray &bytes);
-    void injectNow(const QByteArray &frame);
-    bool canSendFramed() const;
-    void cancelFramedSend(const QString &why);
-    void onSocketConnected();
-    void onSocketDisconnected();
-    void onSocketError(QAbstractSocket::SocketError error);
-    void onTapFailed(ErrorLayer layer, const QString &message);
-    void onTapFinished();
-    void onDeadline();
+    void noteClosedByUser(bool byUser) { m_closedByUser = m_closedByUser || byUser; }
+    // Reports how it ended and emits finished(), once the transport has recorded everything.
     void maybeFinish();
     void explainEnding();
+    template <class Transport> Transport *adopt(std::unique_ptr<Transport> transport);
 
     static int s_nextId;
     int m_id;
@@ -188,34 +190,18 @@ private:
     QString m_peer;
     ConnectionOptions m_options;
     State m_state = State::Idle;
-    EventStore m_events;
-    HandshakeRecord m_handshake;
-    ConnectionTimings m_timings;
-    Counters m_counters;
+    ConnectionLeg m_leg;
     QString m_statusText;
     qint64 m_startedUs = 0;
-    bool m_tapFailed = false;
-    bool m_socketDone = false;
-    bool m_tapDone = false;
-    bool m_finished = false;
-    bool m_closeRequested = false;
-    bool m_awaitingTlsDecision = false;
-    bool m_autoPong = true;
-    bool m_injecting = false;
-    bool m_imported = false;
+    bool m_finished = false; // finished() was emitted
     bool m_closedByUser = false;
     int m_groupId = 0;
     int m_attempt = 1;
     Keepalive *m_keepalive = nullptr;
-    QList<QByteArray> m_pendingInjections; // wait for a frame boundary in the client's stream
     CertificateAuthority *m_authority = nullptr;
-    std::unique_ptr<QWebSocket> m_socket;
-    ServerSideEndpoint *m_endpoint = nullptr;
-    std::unique_ptr<WireTap> m_tap;
-    std::unique_ptr<WireRecorder> m_recorder;
-    FramedSender *m_framedSender = nullptr;
-    quint64 m_socketMessagesSent = 0; // data messages handed to QWebSocket (see FramedSender's readiness)
-    QTimer *m_deadline = nullptr;
+    std::unique_ptr<ConnectionTransport> m_transport;
+    OutgoingTransport *m_outgoing = nullptr; // m_transport when this app opens the connection
+    ServedClient *m_served = nullptr; // m_transport for a client of the local server
 };
 
 } // namespace wsi

@@ -27,8 +27,9 @@ quint8 frameFlags(const FrameHeader &h)
 
 } // namespace
 
-WireRecorder::WireRecorder(Connection *connection, Perspective perspective)
+WireRecorder::WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective)
     : m_connection(connection)
+    , m_leg(leg)
     , m_perspective(perspective)
     , m_clientDir(perspective == Perspective::Client ? Direction::Outgoing : Direction::Incoming)
     , m_serverDir(perspective == Perspective::Client ? Direction::Incoming : Direction::Outgoing)
@@ -55,7 +56,7 @@ void WireRecorder::append(
     r.sub = sub;
     r.flags = flags;
     r.maskKey = maskKey;
-    m_connection->m_events.append(r, payload);
+    m_leg->events.append(r, payload);
 }
 
 void WireRecorder::flushPendingFrame()
@@ -63,7 +64,7 @@ void WireRecorder::flushPendingFrame()
     if (!m_pendingFrame.active)
         return;
     m_pendingFrame.active = false;
-    m_connection->m_events.append(
+    m_leg->events.append(
         m_pendingFrame.record, QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
 }
 
@@ -71,11 +72,11 @@ void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &
 {
     m_now = timeUs;
     if (direction == Direction::Outgoing)
-        m_connection->m_counters.bytesOut += quint64(bytes.size());
+        m_leg->counters.bytesOut += quint64(bytes.size());
     else
-        m_connection->m_counters.bytesIn += quint64(bytes.size());
+        m_leg->counters.bytesIn += quint64(bytes.size());
 
-    if (m_connection->m_handshake.encrypted)
+    if (m_leg->handshake.encrypted)
         recordEncrypted(direction, timeUs, bytes);
     else if (direction == m_clientDir)
         recordClientStream(timeUs, bytes);
@@ -87,7 +88,7 @@ void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &
 void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
 {
     m_now = timeUs;
-    m_connection->m_counters.bytesOut += quint64(frame.size());
+    m_leg->counters.bytesOut += quint64(frame.size());
     // Injected frames share one decoder (a fragmented message sent frame by frame must reassemble), which
     // starts afresh after a deliberate violation.
     if (!m_injectedFrames || m_injectedFrames->failed())
@@ -128,7 +129,7 @@ void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
         if (m_response.state() == HandshakeParser::State::Failed) {
             m_responseDone = true;
             m_upgradeFailed = true;
-            m_connection->m_handshake.response = m_response.head();
+            m_leg->handshake.response = m_response.head();
             append(EventType::HandshakeResponse, m_serverDir, bytes, quint64(bytes.size()));
             append(EventType::Error, m_serverDir,
                 QObject::tr("The server's answer to the upgrade is not valid HTTP: %1")
@@ -164,7 +165,7 @@ void WireRecorder::onRequestComplete(qint64 timeUs)
 {
     m_requestDone = true;
     m_requestSentUs = timeUs;
-    HandshakeRecord &hs = m_connection->m_handshake;
+    HandshakeRecord &hs = m_leg->handshake;
     hs.request = m_request.head();
     hs.requestComplete = true;
     append(EventType::HandshakeRequest, m_clientDir, hs.request.raw);
@@ -177,8 +178,8 @@ void WireRecorder::onResponseHeadComplete(qint64 timeUs)
 {
     m_responseHeadDone = true;
     if (m_requestSentUs >= 0)
-        m_connection->m_timings.upgradeUs = timeUs - m_requestSentUs;
-    HandshakeRecord &hs = m_connection->m_handshake;
+        m_leg->timings.upgradeUs = timeUs - m_requestSentUs;
+    HandshakeRecord &hs = m_leg->handshake;
     hs.response = m_response.head();
     hs.checks = checkHandshake(hs.request, hs.response);
     hs.accept = computeAccept(hs.request.value("Sec-WebSocket-Key"), hs.response.value("Sec-WebSocket-Accept"));
@@ -189,7 +190,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
 {
     Q_UNUSED(timeUs)
     m_responseDone = true;
-    HandshakeRecord &hs = m_connection->m_handshake;
+    HandshakeRecord &hs = m_leg->handshake;
     hs.responseComplete = true;
     hs.responseBody = m_response.body();
     hs.responseBodyTruncated = m_response.bodyTruncated();
@@ -205,7 +206,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
             message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
         append(EventType::Error, m_serverDir, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
         m_connection->setStatusText(message.trimmed());
-        m_connection->m_counters.errors++;
+        m_leg->counters.errors++;
     } else {
         QStringList failures;
         for (const HandshakeCheckItem &check : hs.checks) {
@@ -218,7 +219,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                                         .arg(failures.join(QStringLiteral("; ")));
             append(EventType::Error, m_serverDir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
             m_connection->setStatusText(message);
-            m_connection->m_counters.errors++;
+            m_leg->counters.errors++;
         } else {
             m_openSeen = true;
             append(EventType::Open, Direction::None, hs.response.value("Sec-WebSocket-Protocol"));
@@ -254,7 +255,7 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
         if (type == kTlsApplicationData) {
             m_firstAppDataOutUs = timeUs;
             m_requestSentUs = timeUs;
-            m_connection->m_timings.tlsUs = timeUs - m_firstTlsByteUs;
+            m_leg->timings.tlsUs = timeUs - m_firstTlsByteUs;
         }
     }
 }
@@ -297,7 +298,7 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
         message.value = quint64(payload.size());
         message.sub = 1;
         message.flags = isText ? FlagText : 0;
-        m_recorder->m_connection->m_events.appendFrameAndMessage(
+        m_recorder->m_leg->events.appendFrameAndMessage(
             pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
     } else {
         m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
@@ -316,7 +317,7 @@ void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payl
     r.value = quint64(payload.size());
     r.sub = quint8(qMin(frameCount, 255));
     r.flags = isText ? FlagText : 0;
-    EventStore &events = m_recorder->m_connection->m_events;
+    EventStore &events = m_recorder->m_leg->events;
     const qsizetype row = events.appendAdopting(r, std::move(payload));
     countMessage(isText, events.payload(row));
 }
@@ -325,7 +326,7 @@ void WireRecorder::DirectionSink::countMessage(bool isText, QByteArrayView paylo
 {
     if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
         ++m_recorder->m_clientStreamMessages;
-    Connection::Counters &c = m_recorder->m_connection->m_counters;
+    ConnectionLeg::Counters &c = m_recorder->m_leg->counters;
     if (m_dir == Direction::Outgoing)
         c.messagesOut++;
     else
@@ -368,7 +369,7 @@ void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation
     const QString who = byServer ? QObject::tr("The server") : QObject::tr("The client");
     const QString message = QObject::tr("%1 broke the WebSocket protocol: %2").arg(who, violation.describe());
     m_recorder->append(EventType::Error, m_dir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
-    m_recorder->m_connection->m_counters.errors++;
+    m_recorder->m_leg->counters.errors++;
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
     if (byPeer) {

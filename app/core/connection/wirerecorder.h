@@ -11,11 +11,13 @@
 namespace wsi {
 
 class Connection;
+struct ConnectionLeg;
 class ServerSideEndpoint;
 
 // Turns the tap's recorded byte chunks of one client connection into events: the upgrade request and
 // response heads (and a failed upgrade's body), then every frame, message, ping, pong and close, and every
-// protocol violation, in wire order with the chunk's timestamp.
+// protocol violation, in wire order with the chunk's timestamp. It fills one leg of its connection (a
+// connection with two wires has a recorder per leg) and tells the connection what its status line says.
 class WireRecorder
 {
 public:
@@ -23,7 +25,7 @@ public:
     // client's) or the server (clients of the local server: Outgoing bytes are the server's).
     enum class Perspective { Client, Server };
 
-    explicit WireRecorder(Connection *connection, Perspective perspective = Perspective::Client);
+    WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective = Perspective::Client);
 
     void record(Direction direction, qint64 timeUs, const QByteArray &bytes);
     // A frame the tap injected into the client's stream at a frame boundary: decoded on its own, so that a
@@ -94,6 +96,7 @@ private:
     };
 
     Connection *m_connection;
+    ConnectionLeg *m_leg;
     ServerSideEndpoint *m_endpoint = nullptr;
     PendingFrame m_pendingFrame;
     Perspective m_perspective;

@@ -1,0 +1,38 @@
+// ConnectionLeg: the record of one WebSocket wire of a connection (events, handshake, timings, counters).
+#pragma once
+
+#include "store/eventstore.h"
+#include "store/handshakerecord.h"
+
+namespace wsi {
+
+// What a connection recorded on one wire, filled by the wire's WireRecorder (or read from a file) and read by
+// everything that shows or saves the connection. Plain data: the Connection owns it and its transport writes
+// it, so that a connection with two wires can hold two of these (see Connection).
+struct ConnectionLeg
+{
+    // Which peer this wire reaches from the app: the server (a connection the app opened) or a client (a
+    // client of the local test server; an intercepting proxy's client side).
+    enum class Facing { Server, Client };
+
+    struct Counters
+    {
+        quint64 messagesIn = 0;
+        quint64 messagesOut = 0;
+        quint64 bytesIn = 0; // wire bytes received (Direction::Incoming): from the peer this leg faces
+        quint64 bytesOut = 0; // wire bytes sent (Direction::Outgoing)
+        quint64 errors = 0;
+    };
+
+    explicit ConnectionLeg(Facing facing = Facing::Server)
+        : facing(facing)
+    { }
+
+    Facing facing;
+    EventStore events;
+    HandshakeRecord handshake;
+    ConnectionTimings timings;
+    Counters counters;
+};
+
+} // namespace wsi

@@ -1,0 +1,392 @@
+// OutgoingTransport: starts the tap and the QWebSocket, and follows both until the wire is done.
+#include "connection/outgoingtransport.h"
+
+#include "capture/wiretap.h"
+#include "connection/connection.h"
+#include "connection/interceptiontls.h"
+#include "connection/outgoingfailuretext.h"
+#include "connection/outgoingsender.h"
+#include "connection/tapinjector.h"
+#include "connection/wirerecorder.h"
+#include "endpoints/clienttlssettings.h"
+#include "protocol/closecodes.h"
+#include "store/wallclock.h"
+#include "tls/certificateauthority.h"
+#include "tls/tlsreport.h"
+
+#include <QNetworkRequest>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+namespace wsi {
+
+using State = Connection::State;
+
+OutgoingTransport::OutgoingTransport(Connection *connection, QObject *parent)
+    : QObject(parent)
+    , ConnectionTransport(connection)
+    , m_recorder(std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Client))
+{ }
+
+OutgoingTransport::~OutgoingTransport()
+{
+    // Nothing reaches the connection any more: it is being destroyed or given another transport.
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->disconnect(m_connection);
+        m_socket->abort();
+    }
+    m_sender.reset();
+    m_injector.reset();
+    m_interception.reset();
+    if (m_tap)
+        m_tap->disconnect(this);
+}
+
+void OutgoingTransport::start()
+{
+    const ConnectionOptions &options = m_connection->options();
+    const bool secure = options.url.scheme() == QLatin1String("wss");
+    const bool intercept = secure && options.interceptTls;
+    HandshakeRecord &handshake = m_connection->m_leg.handshake;
+    handshake.encrypted = secure && !intercept;
+    handshake.intercepted = intercept;
+
+    const ClientTlsSettings tls(options);
+    if (secure && !tls.clientCertificateError().isEmpty()) {
+        // Whoever does the TLS (the tap or the socket) goes on without the certificate; the server decides.
+        m_connection->appendError(ErrorLayer::Tls, tls.clientCertificateError());
+    }
+    if (!startTap(tls, intercept))
+        return;
+    startSocket(tls, secure);
+}
+
+void OutgoingTransport::failAtStart(ErrorLayer layer, const QString &message)
+{
+    m_connection->appendError(layer, message);
+    m_connection->setState(State::Failed);
+    m_ended = kBothEnded;
+    m_connection->maybeFinish();
+}
+
+bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
+{
+    const ConnectionOptions &options = m_connection->options();
+    const QUrl &url = options.url;
+    m_tap = std::make_unique<WireTap>(url.host(), quint16(url.port(url.scheme() == QLatin1String("wss") ? 443 : 80)));
+    m_tap->setCloseGraceMs(options.closeGraceMs);
+    if (intercept) {
+        m_interception = std::make_unique<InterceptionTls>(m_connection, m_tap.get());
+        connect(m_interception.get(), &InterceptionTls::decisionPending, this, [this] {
+            if (m_deadline)
+                m_deadline->stop();
+        });
+        connect(m_interception.get(), &InterceptionTls::decisionMade, this, [this] {
+            if (m_deadline)
+                m_deadline->start(m_connection->options().timeoutMs);
+        });
+        QString failure;
+        if (!m_interception->configure(tls, &failure)) {
+            failAtStart(ErrorLayer::App, failure);
+            return false;
+        }
+    }
+    QString tapError;
+    if (!m_tap->listen(&tapError)) {
+        failAtStart(ErrorLayer::App, tapError);
+        return false;
+    }
+    m_injector = std::make_unique<TapInjector>(
+        m_tap.get(), m_recorder.get(), [this] { return m_connection->state() == State::Open && m_tap && m_socket; });
+    connect(m_injector.get(), &TapInjector::frameWritten, m_connection, &Connection::bytesWritten);
+    connect(m_tap.get(), &WireTap::bytesRecorded, this, &OutgoingTransport::onTapBytes);
+    connect(m_tap.get(), &WireTap::pingHeldBack, this, [this] {
+        m_connection->appendInfo(
+            Connection::tr("Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back."));
+    });
+    m_tap->setHoldBackPings(!autoPong());
+    connect(m_tap.get(), &WireTap::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
+        m_connection->m_leg.timings.dnsUs = dnsUs;
+        m_connection->m_leg.timings.tcpUs = tcpUs;
+        Q_EMIT m_connection->handshakeUpdated();
+    });
+    connect(m_tap.get(), &WireTap::failed, this, &OutgoingTransport::onTapFailed);
+    connect(m_tap.get(), &WireTap::upstreamClosed, this, &OutgoingTransport::onTapFinished);
+    return true;
+}
+
+void OutgoingTransport::startSocket(const ClientTlsSettings &tls, bool secure)
+{
+    const ConnectionOptions &options = m_connection->options();
+    HandshakeRecord &handshake = m_connection->m_leg.handshake;
+    m_socket = std::make_unique<QWebSocket>(options.origin);
+    m_socket->setProxy(m_tap->proxy());
+    m_sender = std::make_unique<OutgoingSender>(m_connection, m_socket.get(), m_injector.get());
+    if (m_interception) {
+        // This socket talks TLS only with the tap, and trusts nothing but the inspector's own CA.
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setCaCertificates({ m_interception->authority()->certificate() });
+        m_socket->setSslConfiguration(config);
+    } else if (secure) {
+        // Interception off: the socket's own TLS is the real one, so the TLS options apply to it.
+        m_socket->setSslConfiguration(tls.applyTo(QSslConfiguration::defaultConfiguration()));
+    }
+    connect(m_socket.get(), &QWebSocket::connected, this, &OutgoingTransport::onSocketConnected);
+    connect(m_socket.get(), &QWebSocket::bytesWritten, m_connection, &Connection::bytesWritten);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, &OutgoingTransport::onSocketDisconnected);
+    connect(m_socket.get(), QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+        &OutgoingTransport::onSocketError);
+    connect(m_socket.get(), &QWebSocket::sslErrors, this, &OutgoingTransport::onSocketSslErrors);
+    if (handshake.encrypted) {
+        // The wire is TLS: QWebSocket's view is the only plaintext, so messages come from its signals.
+        connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
+            [this](const QString &text) { m_sender->recordSocketMessage(Direction::Incoming, true, text.toUtf8()); });
+        connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this,
+            [this](const QByteArray &bytes) { m_sender->recordSocketMessage(Direction::Incoming, false, bytes); });
+        connect(m_socket.get(), &QWebSocket::pong, this,
+            [this](quint64 elapsedMs, const QByteArray &payload) { m_sender->recordSocketPong(elapsedMs, payload); });
+    }
+
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &OutgoingTransport::onDeadline);
+    m_deadline->start(options.timeoutMs);
+
+    QNetworkRequest request(options.url);
+    for (const auto &header : options.headers)
+        request.setRawHeader(header.first, header.second);
+    QWebSocketHandshakeOptions handshakeOptions;
+    handshakeOptions.setSubprotocols(options.subprotocols);
+    if (handshake.encrypted) {
+        for (const QByteArray &name : request.rawHeaderList())
+            handshake.socketRequestHeaders.append({ name, request.rawHeader(name) });
+    }
+    m_socket->open(request, handshakeOptions);
+}
+
+void OutgoingTransport::onTapBytes(Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    m_injector->record(direction, timeUs, bytes);
+    Q_EMIT m_connection->eventsAppended();
+    Q_EMIT m_connection->countersChanged();
+}
+
+void OutgoingTransport::onTapFailed(ErrorLayer layer, const QString &message)
+{
+    m_endingExplained = true;
+    if (m_deadline)
+        m_deadline->stop();
+    m_connection->appendError(layer, message);
+    m_connection->setState(State::Failed);
+    // The socket may never report an end of its own (it was still in its TLS or HTTP handshake with the tap).
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->disconnect(m_connection);
+        m_socket->abort();
+    }
+    m_ended |= kSocketEnded;
+    m_connection->maybeFinish();
+}
+
+void OutgoingTransport::onTapFinished()
+{
+    m_recorder->upstreamEnded(wallClockUs());
+    Q_EMIT m_connection->eventsAppended();
+    m_ended |= kTapEnded;
+    if (!(m_ended & kSocketEnded) && m_socket && m_connection->state() == State::Open) {
+        // The server went away; the socket will notice right after the tap relays the end.
+        m_connection->setState(State::Closing);
+    }
+    m_connection->maybeFinish();
+}
+
+bool OutgoingTransport::wireEndsWithSocket() const
+{
+    return m_connection->m_leg.handshake.encrypted || !m_tap || !m_tap->tunnelEstablished();
+}
+
+void OutgoingTransport::onSocketConnected()
+{
+    if (m_deadline)
+        m_deadline->stop();
+    m_connection->m_leg.timings.totalUs = wallClockUs() - m_connection->startedUs();
+    if (m_connection->m_leg.handshake.encrypted) {
+        EventRecord r;
+        r.timeUs = wallClockUs();
+        r.type = EventType::Open;
+        r.flags = FlagFromSocket;
+        m_connection->appendEvent(r, m_socket->subprotocol().toUtf8());
+    }
+    m_connection->setState(State::Open);
+    Q_EMIT m_connection->handshakeUpdated();
+}
+
+void OutgoingTransport::onSocketDisconnected()
+{
+    if (m_deadline)
+        m_deadline->stop();
+    m_ended |= kSocketEnded;
+    const State state = m_connection->state();
+    if (state == State::Open || state == State::Closing) {
+        m_connection->setState(State::Closing); // until the tap has recorded the last bytes
+    } else if (state == State::Connecting) {
+        // Qt may report the reason (error()) just after disconnected(): give it one turn of the loop.
+        QTimer::singleShot(0, this, [this] {
+            if (m_connection->state() == State::Connecting) {
+                if (m_connection->statusText().isEmpty())
+                    m_connection->appendError(
+                        ErrorLayer::Tcp, Connection::tr("The connection closed before the WebSocket opened."));
+                m_connection->setState(State::Failed);
+            }
+            if (wireEndsWithSocket())
+                m_ended |= kTapEnded;
+            m_connection->maybeFinish();
+        });
+        return;
+    }
+    if (wireEndsWithSocket())
+        m_ended |= kTapEnded; // nothing more to wait for on the wire
+    m_connection->maybeFinish();
+}
+
+void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
+{
+    // The tap and the recorder explain most failures better than Qt can (Qt reports a refused target as a
+    // proxy error and a 403 as "Unhandled http status code"); only say what nobody said yet.
+    if (m_endingExplained || m_recorder->upgradeFailed() || m_recorder->violationSeen())
+        return;
+    if (m_closeRequested && error == QAbstractSocket::RemoteHostClosedError)
+        return;
+    const HandshakeRecord &handshake = m_connection->m_leg.handshake;
+    const OutgoingFailureText::Text text = OutgoingFailureText::socketError(error, m_socket->errorString(),
+        m_connection->options().url.host(), m_recorder->openSeen() || m_connection->state() == State::Open,
+        handshake.intercepted && handshake.tlsKnown && !handshake.responseComplete);
+    m_connection->appendError(text.layer, text.message);
+    if (m_connection->state() == State::Connecting)
+        m_connection->setState(State::Failed);
+}
+
+void OutgoingTransport::onSocketSslErrors(const QList<QSslError> &errors)
+{
+    const ConnectionOptions &options = m_connection->options();
+    QStringList reasons;
+    for (const QSslError &e : errors)
+        reasons << TlsReport::explain(e, options.url.host());
+    if (options.insecure) {
+        m_socket->ignoreSslErrors(errors);
+        m_connection->appendInfo(
+            Connection::tr("Proceeding despite certificate errors (insecure): %1").arg(reasons.join(QLatin1Char(' '))));
+        return;
+    }
+    m_connection->appendError(ErrorLayer::Tls,
+        Connection::tr("TLS certificate verification failed for %1: %2. The connection was not "
+                       "trusted; check the server's certificate.")
+            .arg(options.url.host(), reasons.join(QStringLiteral("; "))));
+}
+
+void OutgoingTransport::onDeadline()
+{
+    if (m_connection->state() != State::Connecting)
+        return;
+    const ConnectionOptions &options = m_connection->options();
+    const HandshakeRecord &handshake = m_connection->m_leg.handshake;
+    const OutgoingFailureText::Text text = OutgoingFailureText::deadline(options.timeoutMs, options.url.authority(),
+        !m_tap || m_tap->tunnelEstablished(), !handshake.responseComplete && !handshake.encrypted);
+    m_connection->appendError(text.layer, text.message);
+    m_endingExplained = true;
+    m_connection->setState(State::Failed);
+    if (m_socket)
+        m_socket->abort();
+    if (m_tap)
+        m_tap->shutdown();
+    m_ended = kBothEnded;
+    m_connection->maybeFinish();
+}
+
+int OutgoingTransport::firstCloseDirection() const
+{
+    return m_recorder->firstCloseDirection();
+}
+
+bool OutgoingTransport::sendText(const QString &text)
+{
+    return m_sender && m_sender->sendText(text);
+}
+
+bool OutgoingTransport::sendBinary(const QByteArray &data)
+{
+    return m_sender && m_sender->sendBinary(data);
+}
+
+bool OutgoingTransport::ping(const QByteArray &payload)
+{
+    return m_sender && m_sender->ping(payload);
+}
+
+bool OutgoingTransport::isSendingFramed() const
+{
+    return m_sender && m_sender->isSendingFramed();
+}
+
+bool OutgoingTransport::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error)
+{
+    return m_sender ? m_sender->sendFramed(payload, isText, frameSize, error) : refuseFramed(*m_connection, error);
+}
+
+bool OutgoingTransport::sendRawFrame(const RawFrameSpec &spec, QString *error)
+{
+    return m_sender ? m_sender->sendRawFrame(spec, error) : refuseRawFrame(*m_connection, error);
+}
+
+void OutgoingTransport::autoPongChanged()
+{
+    if (m_tap)
+        m_tap->setHoldBackPings(!autoPong());
+}
+
+bool OutgoingTransport::close(int code, const QString &reason, bool byUser)
+{
+    const State state = m_connection->state();
+    if (!m_socket || (state != State::Open && state != State::Connecting))
+        return false;
+    if (!isValidWireCloseCode(code) || reason.toUtf8().size() > 123)
+        return false;
+    m_closeRequested = true;
+    m_connection->noteClosedByUser(byUser);
+    if (state == State::Connecting) {
+        abort(true); // a close before the open is a cancel, as the user's own abort is
+        return true;
+    }
+    m_sender->cancelFramed(Connection::tr("the connection was closed"));
+    m_connection->setState(State::Closing);
+    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
+    return true;
+}
+
+void OutgoingTransport::abort(bool byUser)
+{
+    const State state = m_connection->state();
+    if (!m_socket || state == State::Closed || state == State::Failed)
+        return;
+    m_closeRequested = true;
+    m_connection->noteClosedByUser(byUser);
+    if (state == State::Connecting) {
+        m_connection->appendInfo(Connection::tr("Connection attempt cancelled by the user."));
+        m_endingExplained = true;
+        m_connection->setState(State::Failed);
+        m_connection->setStatusText(Connection::tr("Cancelled by the user before the WebSocket opened."));
+        m_socket->abort();
+        if (m_tap)
+            m_tap->shutdown();
+        m_ended = kBothEnded;
+        m_connection->maybeFinish();
+        return;
+    }
+    m_socket->abort();
+}
+
+} // namespace wsi

@@ -1,0 +1,99 @@
+// ServedClient: a local server's client, recorded from the relay's bytes and served by its endpoint.
+#include "connection/servedclient.h"
+
+#include "connection/connection.h"
+#include "connection/serversideendpoint.h"
+#include "connection/wirerecorder.h"
+#include "protocol/closecodes.h"
+#include "store/wallclock.h"
+
+namespace wsi {
+
+ServedClient::ServedClient(Connection *connection)
+    : ConnectionTransport(connection)
+    , m_recorder(std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Server))
+{ }
+
+ServedClient::~ServedClient() = default;
+
+void ServedClient::recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    m_recorder->record(direction, timeUs, bytes);
+    Q_EMIT m_connection->eventsAppended();
+    Q_EMIT m_connection->countersChanged();
+}
+
+void ServedClient::attachEndpoint(ServerSideEndpoint *endpoint)
+{
+    m_endpoint = endpoint;
+    m_recorder->setEndpoint(endpoint);
+}
+
+void ServedClient::endpointOpened()
+{
+    m_connection->m_leg.timings.totalUs = wallClockUs() - m_connection->startedUs();
+    m_connection->setState(Connection::State::Open);
+    Q_EMIT m_connection->handshakeUpdated();
+}
+
+void ServedClient::wireClosed()
+{
+    m_recorder->upstreamEnded(wallClockUs());
+    Q_EMIT m_connection->eventsAppended();
+    m_wireClosed = true;
+    if (m_connection->state() == Connection::State::Connecting) {
+        // Never opened: refused by the relay (reject mode, origin, limits), a bad handshake or a timeout.
+        if (m_connection->statusText().isEmpty())
+            m_connection->setStatusText(Connection::tr("The client left before the WebSocket opened."));
+        m_connection->setState(Connection::State::Failed);
+    } else if (m_connection->state() == Connection::State::Open) {
+        m_connection->setState(Connection::State::Closing);
+    }
+    m_connection->maybeFinish();
+}
+
+int ServedClient::firstCloseDirection() const
+{
+    return m_recorder->firstCloseDirection();
+}
+
+bool ServedClient::isOpen() const
+{
+    return m_endpoint && m_connection->state() == Connection::State::Open;
+}
+
+bool ServedClient::sendText(const QString &text)
+{
+    return isOpen() && m_endpoint->sendMessage(true, text.toUtf8());
+}
+
+bool ServedClient::sendBinary(const QByteArray &data)
+{
+    return isOpen() && m_endpoint->sendMessage(false, data);
+}
+
+bool ServedClient::ping(const QByteArray &payload)
+{
+    return isOpen() && payload.size() <= 125 && m_endpoint->sendPing(payload);
+}
+
+bool ServedClient::close(int code, const QString &reason, bool byUser)
+{
+    Q_UNUSED(byUser) // the user of the server panel closes its clients; auto-reconnect is for outgoing ones
+    if (!isOpen() || !isValidWireCloseCode(code) || reason.toUtf8().size() > 123)
+        return false;
+    if (!m_endpoint->sendClose(code, reason))
+        return false;
+    m_connection->setState(Connection::State::Closing);
+    return true;
+}
+
+void ServedClient::abort(bool byUser)
+{
+    Q_UNUSED(byUser)
+    const Connection::State state = m_connection->state();
+    if (m_endpoint && state != Connection::State::Closed && state != Connection::State::Failed)
+        m_endpoint->abort(); // the relay reports the end through wireClosed()
+}
+
+} // namespace wsi
