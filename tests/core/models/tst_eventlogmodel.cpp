@@ -38,7 +38,7 @@ private Q_SLOTS:
     {
         Connection c(ConnectionOptions {});
         EventLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&c);
         addMessage(c, Direction::Outgoing, "hello", 1000);
         addMessage(c, Direction::Incoming, "world", 2000);
@@ -63,7 +63,7 @@ private Q_SLOTS:
     {
         Connection c(ConnectionOptions {});
         EventLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&c);
         addMessage(c, Direction::Incoming, "x", c.startedUs() + 1500000);
         model.flush();
@@ -90,7 +90,7 @@ private Q_SLOTS:
     {
         Connection c(ConnectionOptions {});
         EventLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Warning);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&c);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         const QByteArray payload(32, 'm');
@@ -111,7 +111,7 @@ private Q_SLOTS:
         addMessage(b, Direction::Incoming, "b1", 1);
         addMessage(b, Direction::Incoming, "b2", 2);
         EventLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&a);
         QCOMPARE(model.rowCount(), 1);
         model.setConnection(&b);

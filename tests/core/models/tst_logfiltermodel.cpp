@@ -57,30 +57,13 @@ QList<int> visibleEvents(const LogFilterModel &model)
     return rows;
 }
 
-int groupOf(EventType type)
-{
-    switch (type) {
-    case EventType::Message:
-        return LogFilterModel::Messages;
-    case EventType::Ping:
-    case EventType::Pong:
-    case EventType::Close:
-        return LogFilterModel::Control;
-    case EventType::Frame:
-        return LogFilterModel::Frames;
-    case EventType::Error:
-        return LogFilterModel::Errors;
-    default:
-        return LogFilterModel::Lifecycle;
-    }
-}
-
-// The rule written the slow, obvious way: QString everywhere.
-bool bruteForceAccepts(const EventStore &store, qsizetype i, const QString &text, const QRegularExpression &re,
-    bool regex, int types, LogFilterModel::DirectionFilter direction)
+// The rule written the slow, obvious way: QString everywhere. `group` is the event's type group as its
+// generator wrote it down.
+bool bruteForceAccepts(const EventStore &store, qsizetype i, int group, const QString &text,
+    const QRegularExpression &re, bool regex, int types, LogFilterModel::DirectionFilter direction)
 {
     const EventRecord &r = store.at(i);
-    if (!(groupOf(r.type) & types))
+    if (!(group & types))
         return false;
     if (direction != LogFilterModel::DirectionFilter::Both && r.dir != Direction::None
         && r.dir
@@ -100,9 +83,18 @@ bool bruteForceAccepts(const EventStore &store, qsizetype i, const QString &text
     return false;
 }
 
-// A million events of every kind with random words, some of them the needle.
-void fillGenerated(Connection &c, int count)
+// A million events of every kind with random words, some of them the needle. Each event's type group is
+// written down next to it, as the expected answer of the type filter.
+struct GeneratedLog
 {
+    Connection connection { ConnectionOptions {} };
+    std::vector<quint8> groups; // one per event
+};
+
+void fillGenerated(GeneratedLog &log, int count)
+{
+    Connection &c = log.connection;
+    auto expect = [&log](LogFilterModel::TypeGroup group) { log.groups.push_back(quint8(group)); };
     QRandomGenerator random(20261124);
     static const QByteArray words[] = { "alpha", "Bravo", "charlie", "NEEDLE", "needle", "nee", "dle", "échec",
         "{\"op\":\"tick\"}", "price=42.5", "zulu" };
@@ -114,29 +106,37 @@ void fillGenerated(Connection &c, int count)
         switch (random.bounded(20)) {
         case 0:
             add(c, EventType::Ping, dir, text);
+            expect(LogFilterModel::Control);
             break;
         case 1:
             add(c, EventType::Pong, dir, text, 0, 1000);
+            expect(LogFilterModel::Control);
             break;
         case 2:
             add(c, EventType::Close, dir, text, 0, 1000 + random.bounded(4));
+            expect(LogFilterModel::Control);
             break;
         case 3:
             add(c, EventType::Error, Direction::None, text, 0, 0, quint8(ErrorLayer::WebSocket));
+            expect(LogFilterModel::Errors);
             break;
         case 4:
             add(c, EventType::Info, Direction::None, text);
+            expect(LogFilterModel::Lifecycle);
             break;
         case 5:
         case 6:
         case 7:
             add(c, EventType::Frame, dir, QByteArray::fromHex("8105"), FlagFin, quint64(text.size()), 1);
+            expect(LogFilterModel::Frames);
             break;
         case 8:
             add(c, EventType::Message, dir, text + QByteArray("\x00\xff", 2), 0, 0);
+            expect(LogFilterModel::Messages);
             break;
         default:
             add(c, EventType::Message, dir, text, FlagText, quint64(text.size()));
+            expect(LogFilterModel::Messages);
             break;
         }
     }
@@ -198,7 +198,7 @@ private Q_SLOTS:
         source.setShowFrames(true);
         source.setConnection(&c);
         LogFilterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setSourceModel(&source);
         QCOMPARE(model.columnCount(), int(EventLogModel::NUM_COLUMNS));
         model.setFilter(text, regex, types, LogFilterModel::DirectionFilter(direction));
@@ -216,6 +216,45 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 13);
     }
 
+    void everyTypeIsInOneGroup_data()
+    {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("group");
+        QTest::newRow("handshake request") << int(EventType::HandshakeRequest) << int(LogFilterModel::Lifecycle);
+        QTest::newRow("handshake response") << int(EventType::HandshakeResponse) << int(LogFilterModel::Lifecycle);
+        QTest::newRow("open") << int(EventType::Open) << int(LogFilterModel::Lifecycle);
+        QTest::newRow("message") << int(EventType::Message) << int(LogFilterModel::Messages);
+        QTest::newRow("frame") << int(EventType::Frame) << int(LogFilterModel::Frames);
+        QTest::newRow("ping") << int(EventType::Ping) << int(LogFilterModel::Control);
+        QTest::newRow("pong") << int(EventType::Pong) << int(LogFilterModel::Control);
+        QTest::newRow("close") << int(EventType::Close) << int(LogFilterModel::Control);
+        QTest::newRow("error") << int(EventType::Error) << int(LogFilterModel::Errors);
+        QTest::newRow("info") << int(EventType::Info) << int(LogFilterModel::Lifecycle);
+        QTest::newRow("tls") << int(EventType::Tls) << int(LogFilterModel::Lifecycle);
+    }
+
+    void everyTypeIsInOneGroup()
+    {
+        QFETCH(int, type);
+        QFETCH(int, group);
+        Connection c(ConnectionOptions {});
+        add(c, EventType(type), Direction::Incoming, "x");
+        EventLogModel source;
+        source.setShowFrames(true);
+        source.setConnection(&c);
+        LogFilterModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setSourceModel(&source);
+        QCOMPARE(model.rowCount(), 1);
+        for (const int shown : { LogFilterModel::Messages, LogFilterModel::Control, LogFilterModel::Frames,
+                 LogFilterModel::Errors, LogFilterModel::Lifecycle }) {
+            model.setTypes(shown);
+            QCOMPARE(model.rowCount(), shown == group ? 1 : 0);
+        }
+        model.setTypes(LogFilterModel::AllTypes & ~group);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
     void invalidRegexIsNamed()
     {
         Connection c(ConnectionOptions {});
@@ -223,7 +262,7 @@ private Q_SLOTS:
         EventLogModel source;
         source.setConnection(&c);
         LogFilterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setSourceModel(&source);
         model.setFilterText(QStringLiteral("(hel"), true);
         QVERIFY2(model.errorString().contains(QStringLiteral("(hel")), qPrintable(model.errorString()));
@@ -247,7 +286,7 @@ private Q_SLOTS:
         EventLogModel source;
         source.setConnection(&c);
         LogFilterModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setSourceModel(&source);
         model.setFilterText(QStringLiteral("tick"));
         QCOMPARE(model.rowCount(), 0);
@@ -332,11 +371,13 @@ private Q_SLOTS:
         QFETCH(bool, regex);
         QFETCH(int, types);
         QFETCH(int, direction);
-        static Connection *c = [] {
-            auto *connection = new Connection(ConnectionOptions {});
-            fillGenerated(*connection, 1000000);
-            return connection;
+        static GeneratedLog *log = [] {
+            auto *generated = new GeneratedLog;
+            fillGenerated(*generated, 1000000);
+            return generated;
         }();
+        Connection *c = &log->connection;
+        QCOMPARE(log->groups.size(), size_t(1000000));
         EventLogModel source;
         source.setShowFrames(true);
         source.setConnection(c);
@@ -350,7 +391,8 @@ private Q_SLOTS:
         const QRegularExpression re(text, QRegularExpression::CaseInsensitiveOption);
         std::vector<quint32> expected;
         for (qsizetype i = 0; i < c->events().size(); ++i) {
-            if (bruteForceAccepts(c->events(), i, text, re, regex, types, LogFilterModel::DirectionFilter(direction)))
+            if (bruteForceAccepts(c->events(), i, log->groups[size_t(i)], text, re, regex, types,
+                    LogFilterModel::DirectionFilter(direction)))
                 expected.push_back(quint32(i));
         }
         qInfo("%s: %d of 1000000 rows in %lld ms", QTest::currentDataTag(), model.rowCount(), ms);
