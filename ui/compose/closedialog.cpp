@@ -1,15 +1,9 @@
 #include "compose/closedialog.h"
 
 #include "protocol/closecodes.h"
+#include "ui_closedialog.h"
 
-#include <QComboBox>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
 
 namespace wsi {
 
@@ -18,55 +12,28 @@ static const int kCustom = -1;
 
 CloseDialog::CloseDialog(QWidget *parent)
     : QDialog(parent)
+    , m_ui(new Ui::CloseDialog)
 {
-    setObjectName(QStringLiteral("closeDialog"));
-    setWindowTitle(tr("Close Connection"));
-    auto *form = new QFormLayout(this);
-
-    auto *codeRow = new QHBoxLayout;
-    m_codes = new QComboBox(this);
-    m_codes->setObjectName(QStringLiteral("closeCodeCombo"));
+    m_ui->setupUi(this);
+    // The codes and their names come from the core's table, so the combo is filled here, not in the form.
     for (int code : kStandardCodes) {
-        m_codes->addItem(QStringLiteral("%1 \u2014 %2").arg(code).arg(closeCodeName(code)), code);
-        m_codes->setItemData(m_codes->count() - 1, closeCodeMeaning(code), Qt::ToolTipRole);
+        m_ui->closeCodeCombo->addItem(QStringLiteral("%1 \u2014 %2").arg(code).arg(closeCodeName(code)), code);
+        m_ui->closeCodeCombo->setItemData(m_ui->closeCodeCombo->count() - 1, closeCodeMeaning(code), Qt::ToolTipRole);
     }
-    m_codes->addItem(tr("Other code (3000-4999)\u2026"), kCustom);
-    codeRow->addWidget(m_codes, 1);
-    m_customCode = new QSpinBox(this);
-    m_customCode->setObjectName(QStringLiteral("closeCustomCodeSpin"));
-    m_customCode->setRange(3000, 4999);
-    m_customCode->setValue(4000);
-    m_customCode->setToolTip(tr("3000-3999: registered with IANA; 4000-4999: private use by applications"));
-    codeRow->addWidget(m_customCode);
-    form->addRow(tr("&Code:"), codeRow);
+    m_ui->closeCodeCombo->addItem(tr("Other code (3000-4999)\u2026"), kCustom);
+    // Designer cannot set a foreground role: the hints are drawn like placeholder text.
+    m_ui->closeCodeMeaning->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->closeReasonBytes->setForegroundRole(QPalette::PlaceholderText);
+    QPushButton *send = m_ui->closeButtons->button(QDialogButtonBox::Ok);
+    send->setText(tr("Send Close"));
+    send->setObjectName(QStringLiteral("closeSendButton"));
 
-    m_meaning = new QLabel(this);
-    m_meaning->setObjectName(QStringLiteral("closeCodeMeaning"));
-    m_meaning->setWordWrap(true);
-    m_meaning->setForegroundRole(QPalette::PlaceholderText);
-    m_meaning->setMinimumWidth(380);
-    form->addRow(QString(), m_meaning);
-
-    m_reason = new QLineEdit(this);
-    m_reason->setObjectName(QStringLiteral("closeReasonEdit"));
-    m_reason->setPlaceholderText(tr("optional, at most 123 bytes of UTF-8"));
-    form->addRow(tr("&Reason:"), m_reason);
-    m_reasonBytes = new QLabel(this);
-    m_reasonBytes->setObjectName(QStringLiteral("closeReasonBytes"));
-    m_reasonBytes->setForegroundRole(QPalette::PlaceholderText);
-    form->addRow(QString(), m_reasonBytes);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Send Close"));
-    m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("closeSendButton"));
-    form->addRow(m_buttons);
-
-    connect(m_codes, &QComboBox::currentIndexChanged, this, &CloseDialog::onCodeChanged);
-    connect(m_customCode, &QSpinBox::valueChanged, this, &CloseDialog::updateState);
-    connect(m_reason, &QLineEdit::textEdited, this, &CloseDialog::onReasonEdited);
-    connect(m_reason, &QLineEdit::textChanged, this, &CloseDialog::updateState);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->closeCodeCombo, &QComboBox::currentIndexChanged, this, &CloseDialog::onCodeChanged);
+    connect(m_ui->closeCustomCodeSpin, &QSpinBox::valueChanged, this, &CloseDialog::updateState);
+    connect(m_ui->closeReasonEdit, &QLineEdit::textEdited, this, &CloseDialog::onReasonEdited);
+    connect(m_ui->closeReasonEdit, &QLineEdit::textChanged, this, &CloseDialog::updateState);
+    connect(m_ui->closeButtons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->closeButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     onCodeChanged();
 }
 
@@ -74,29 +41,29 @@ CloseDialog::~CloseDialog() = default;
 
 int CloseDialog::code() const
 {
-    const int code = m_codes->currentData().toInt();
-    return code == kCustom ? m_customCode->value() : code;
+    const int code = m_ui->closeCodeCombo->currentData().toInt();
+    return code == kCustom ? m_ui->closeCustomCodeSpin->value() : code;
 }
 
 QString CloseDialog::reason() const
 {
-    return m_reason->text();
+    return m_ui->closeReasonEdit->text();
 }
 
 void CloseDialog::setCode(int code)
 {
-    const int index = m_codes->findData(code);
+    const int index = m_ui->closeCodeCombo->findData(code);
     if (index >= 0) {
-        m_codes->setCurrentIndex(index);
+        m_ui->closeCodeCombo->setCurrentIndex(index);
     } else {
-        m_codes->setCurrentIndex(m_codes->findData(kCustom));
-        m_customCode->setValue(code);
+        m_ui->closeCodeCombo->setCurrentIndex(m_ui->closeCodeCombo->findData(kCustom));
+        m_ui->closeCustomCodeSpin->setValue(code);
     }
 }
 
 void CloseDialog::setReason(const QString &reason)
 {
-    m_reason->setText(truncateUtf8(reason, kMaxReasonBytes));
+    m_ui->closeReasonEdit->setText(truncateUtf8(reason, kMaxReasonBytes));
 }
 
 QString CloseDialog::truncateUtf8(const QString &text, int maxBytes)
@@ -121,28 +88,28 @@ QString CloseDialog::truncateUtf8(const QString &text, int maxBytes)
 
 void CloseDialog::onCodeChanged()
 {
-    m_customCode->setVisible(m_codes->currentData().toInt() == kCustom);
+    m_ui->closeCustomCodeSpin->setVisible(m_ui->closeCodeCombo->currentData().toInt() == kCustom);
     updateState();
 }
 
 void CloseDialog::onReasonEdited()
 {
-    const QString text = m_reason->text();
+    const QString text = m_ui->closeReasonEdit->text();
     const QString cut = truncateUtf8(text, kMaxReasonBytes);
     if (cut != text) {
-        const int cursor = int(qMin<qsizetype>(m_reason->cursorPosition(), cut.size()));
-        m_reason->setText(cut);
-        m_reason->setCursorPosition(cursor);
+        const int cursor = int(qMin<qsizetype>(m_ui->closeReasonEdit->cursorPosition(), cut.size()));
+        m_ui->closeReasonEdit->setText(cut);
+        m_ui->closeReasonEdit->setCursorPosition(cursor);
     }
 }
 
 void CloseDialog::updateState()
 {
     const int c = code();
-    m_meaning->setText(QStringLiteral("%1: %2").arg(closeCodeName(c), closeCodeMeaning(c)));
-    const int bytes = int(m_reason->text().toUtf8().size());
-    m_reasonBytes->setText(tr("%1 of %2 bytes").arg(bytes).arg(kMaxReasonBytes));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(isValidWireCloseCode(c) && bytes <= kMaxReasonBytes);
+    m_ui->closeCodeMeaning->setText(QStringLiteral("%1: %2").arg(closeCodeName(c), closeCodeMeaning(c)));
+    const int bytes = int(m_ui->closeReasonEdit->text().toUtf8().size());
+    m_ui->closeReasonBytes->setText(tr("%1 of %2 bytes").arg(bytes).arg(kMaxReasonBytes));
+    m_ui->closeButtons->button(QDialogButtonBox::Ok)->setEnabled(isValidWireCloseCode(c) && bytes <= kMaxReasonBytes);
 }
 
 } // namespace wsi

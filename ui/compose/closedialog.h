@@ -2,11 +2,11 @@
 
 #include <QDialog>
 
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QSpinBox;
+#include <memory>
+
+namespace Ui {
+class CloseDialog;
+}
 
 namespace wsi {
 
@@ -34,12 +34,7 @@ private:
     void onReasonEdited();
     void updateState();
 
-    QComboBox *m_codes = nullptr;
-    QSpinBox *m_customCode = nullptr;
-    QLabel *m_meaning = nullptr;
-    QLineEdit *m_reason = nullptr;
-    QLabel *m_reasonBytes = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
+    std::unique_ptr<Ui::CloseDialog> m_ui;
 };
 
 } // namespace wsi

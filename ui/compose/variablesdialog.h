@@ -3,7 +3,11 @@
 #include <QDialog>
 #include <QHash>
 
-class QTableWidget;
+#include <memory>
+
+namespace Ui {
+class VariablesDialog;
+}
 
 namespace wsi {
 
@@ -24,7 +28,7 @@ private:
     void addRow(const QString &name = {}, const QString &value = {});
     void removeSelected();
 
-    QTableWidget *m_table = nullptr;
+    std::unique_ptr<Ui::VariablesDialog> m_ui;
 };
 
 } // namespace wsi

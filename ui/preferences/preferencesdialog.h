@@ -3,11 +3,13 @@
 #include <QDialog>
 
 #include <functional>
+#include <memory>
 
-class QLabel;
-class QPushButton;
-class QSpinBox;
 class QTreeWidget;
+
+namespace Ui {
+class PreferencesDialog;
+}
 
 namespace wsi {
 
@@ -31,7 +33,7 @@ public:
     explicit PreferencesDialog(CertificateAuthority *authority, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
 
-    QTreeWidget *trustedList() const { return m_trusted; }
+    QTreeWidget *trustedList() const;
     QString caText() const;
     QString lastMessage() const;
 
@@ -43,12 +45,8 @@ private:
     void exportCertificate();
     void showMessage(bool ok, const QString &text);
 
+    std::unique_ptr<Ui::PreferencesDialog> m_ui;
     CertificateAuthority *m_authority;
-    QTreeWidget *m_trusted = nullptr;
-    QPushButton *m_remove = nullptr;
-    QLabel *m_ca = nullptr;
-    QLabel *m_message = nullptr;
-    QSpinBox *m_journalCap = nullptr;
 };
 
 } // namespace wsi

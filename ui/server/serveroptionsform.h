@@ -4,14 +4,13 @@
 
 #include <QWidget>
 
-class QCheckBox;
+#include <memory>
+
 class QComboBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
-class QSpinBox;
-class QTableWidget;
+
+namespace Ui {
+class ServerOptionsForm;
+}
 
 namespace wsi {
 
@@ -34,7 +33,7 @@ public:
     void loadSettings();
     void saveSettings() const;
 
-    QComboBox *addressCombo() const { return m_address; }
+    QComboBox *addressCombo() const;
 
 Q_SIGNALS:
     void addressChanged();
@@ -46,26 +45,7 @@ private:
     void updateTlsFields();
     void addRule(const AutoReplyRule &rule);
 
-    QComboBox *m_address = nullptr;
-    QSpinBox *m_port = nullptr;
-    QComboBox *m_scheme = nullptr;
-    QLineEdit *m_certFile = nullptr;
-    QLineEdit *m_keyFile = nullptr;
-    QWidget *m_tlsFields = nullptr;
-    QComboBox *m_mode = nullptr;
-    QCheckBox *m_toSender = nullptr;
-    QWidget *m_rejectFields = nullptr;
-    QSpinBox *m_rejectStatus = nullptr;
-    QPlainTextEdit *m_rejectHeaders = nullptr;
-    QPlainTextEdit *m_rejectBody = nullptr;
-    QLineEdit *m_subprotocols = nullptr;
-    QLineEdit *m_origins = nullptr;
-    QSpinBox *m_maxClients = nullptr;
-    QSpinBox *m_handshakeTimeout = nullptr;
-    QSpinBox *m_maxMessageKiB = nullptr;
-    QSpinBox *m_idleTimeout = nullptr;
-    QTableWidget *m_rules = nullptr;
-    QPushButton *m_removeRule = nullptr;
+    std::unique_ptr<Ui::ServerOptionsForm> m_ui;
     QList<QWidget *> m_listenFields; // fixed while running
 };
 

@@ -4,11 +4,16 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QPushButton;
+
+namespace Ui {
+class ExportDialog;
+}
 
 namespace wsi {
 
@@ -27,9 +32,9 @@ public:
     SessionExporter::Format format() const;
     bool revealSecrets() const;
 
-    QLineEdit *pathEdit() const { return m_path; }
-    QComboBox *formatCombo() const { return m_format; }
-    QCheckBox *revealSecretsCheckBox() const { return m_reveal; }
+    QLineEdit *pathEdit() const;
+    QComboBox *formatCombo() const;
+    QCheckBox *revealSecretsCheckBox() const;
     QPushButton *exportButton() const { return m_export; }
 
 private:
@@ -38,12 +43,8 @@ private:
     void onFormatChosen();
     void updateState();
 
-    QLabel *m_what = nullptr;
-    QLineEdit *m_path = nullptr;
-    QComboBox *m_format = nullptr;
-    QCheckBox *m_reveal = nullptr;
-    QLabel *m_note = nullptr;
-    QPushButton *m_export = nullptr;
+    std::unique_ptr<Ui::ExportDialog> m_ui;
+    QPushButton *m_export = nullptr; // added in code: a form's button box holds standard buttons only
 };
 
 } // namespace wsi
