@@ -4,31 +4,33 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QToolButton;
 
 namespace wsi {
 
-class LiveOptionsWidget;
+class ConnectionOptionsEditor;
+class EndpointStore;
 class SecretHeadersEdit;
-class TlsOptionsWidget;
 
-// The URL to connect to, with optional request headers, subprotocols, Origin and TLS options in a collapsible
-// panel.
-// Recent URLs are remembered. Invalid input is explained inline, never dropped silently.
+// The URL to connect to, with the connection options (ConnectionOptionsEditor) in a collapsible panel.
+// The recent URLs and the options last used per URL come from the EndpointStore. Invalid input is explained
+// inline, never dropped silently.
 class ConnectBar : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kMaxRecentUrls = 20;
+    // Test seam: the PKCS#12 password prompt on Connect. Null restores the real dialog.
+    using PasswordPrompt = std::function<QString(QWidget *parent, const QString &file, bool *ok)>;
+    static void setPasswordPrompt(PasswordPrompt prompt);
 
-    explicit ConnectBar(QWidget *parent = nullptr);
+    explicit ConnectBar(EndpointStore *store, QWidget *parent = nullptr);
     ~ConnectBar() override;
 
     QString urlText() const;
@@ -51,9 +53,8 @@ public:
 
     QComboBox *urlCombo() const { return m_url; }
     QPushButton *connectButton() const { return m_connect; }
-    TlsOptionsWidget *tlsOptions() const { return m_tls; }
-    LiveOptionsWidget *liveOptions() const { return m_live; }
-    SecretHeadersEdit *headersEdit() const { return m_headers; }
+    ConnectionOptionsEditor *optionsEditor() const { return m_editor; }
+    SecretHeadersEdit *headersEdit() const;
     // Secret header values are masked once the user leaves the headers field, unless revealed.
     void setRevealSecrets(bool reveal);
 
@@ -64,19 +65,15 @@ private:
     void onConnectClicked();
     void onReturnPressed();
     void updateOptionsButton();
-    void loadRecentUrls();
-    void loadEndpointOptions();
+    void showRecentUrls();
+    void recallOptions();
 
+    EndpointStore *m_store;
     QComboBox *m_url = nullptr;
     QPushButton *m_connect = nullptr;
     QToolButton *m_optionsButton = nullptr;
     QHBoxLayout *m_row = nullptr;
-    QWidget *m_optionsPanel = nullptr;
-    SecretHeadersEdit *m_headers = nullptr;
-    QLineEdit *m_subprotocols = nullptr;
-    QLineEdit *m_origin = nullptr;
-    TlsOptionsWidget *m_tls = nullptr;
-    LiveOptionsWidget *m_live = nullptr;
+    ConnectionOptionsEditor *m_editor = nullptr;
     QLabel *m_error = nullptr;
     bool m_returnPending = false;
 };

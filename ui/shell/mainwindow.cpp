@@ -186,7 +186,9 @@ void MainWindow::createCentralWidget()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_connectBar = new ConnectBar(central);
+    // The connect bar's recent URLs and remembered options live in the endpoint store (loaded below).
+    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
+    m_connectBar = new ConnectBar(m_endpointStore, central);
     layout->addWidget(m_connectBar);
     // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
     m_reconnectStrip = new ReconnectStrip(central);
@@ -201,7 +203,6 @@ void MainWindow::createCentralWidget()
     m_sidebarSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
     m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
     m_sidebarSplitter->setChildrenCollapsible(false);
-    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
     QString endpointsError;
     m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
     if (!m_endpointStore->load(&endpointsError))
