@@ -2,33 +2,52 @@
 
 #include "common/theme.h"
 #include "common/viewstate.h"
-#include "connect/liveoptionswidget.h"
+#include "connect/connectionoptionseditor.h"
 #include "connect/secretheadersedit.h"
-#include "connect/tlsoptionswidget.h"
 #include "connection/connection.h"
+#include "endpoints/endpointstore.h"
 #include "explain/secretmasker.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
-#include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QSettings>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace wsi {
 
-static const char kRecentUrlsKey[] = "connect/recentUrls";
+namespace {
 
-ConnectBar::ConnectBar(QWidget *parent)
+ConnectBar::PasswordPrompt &passwordPrompt()
+{
+    static ConnectBar::PasswordPrompt prompt;
+    return prompt;
+}
+
+bool isPkcs12(const QString &path)
+{
+    return path.endsWith(QLatin1String(".p12"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".pfx"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+void ConnectBar::setPasswordPrompt(PasswordPrompt prompt)
+{
+    passwordPrompt() = std::move(prompt);
+}
+
+ConnectBar::ConnectBar(EndpointStore *store, QWidget *parent)
     : QWidget(parent)
+    , m_store(store)
 {
     setObjectName(QStringLiteral("connectBar"));
     auto *layout = new QVBoxLayout(this);
@@ -66,34 +85,10 @@ ConnectBar::ConnectBar(QWidget *parent)
     m_row->addWidget(m_connect);
     layout->addLayout(m_row);
 
-    m_optionsPanel = new QWidget(this);
-    m_optionsPanel->setObjectName(QStringLiteral("optionsPanel"));
-    auto *form = new QFormLayout(m_optionsPanel);
-    form->setContentsMargins(0, 2, 0, 2);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_headers = new SecretHeadersEdit(m_optionsPanel);
-    m_headers->setObjectName(QStringLiteral("connectHeaders"));
-    m_headers->editor()->setPlaceholderText(tr("One per line, e.g.\nAuthorization: Bearer abc123"));
-    m_headers->setFixedHeight(m_headers->editor()->fontMetrics().lineSpacing() * 3 + 12);
-    m_headers->editor()->setToolTip(tr("Extra request headers, \"Name: value\" per line. Headers Qt generates itself "
-                                       "(Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set."));
-    form->addRow(tr("&Headers:"), m_headers);
-    m_subprotocols = new QLineEdit(m_optionsPanel);
-    m_subprotocols->setObjectName(QStringLiteral("subprotocolsEdit"));
-    m_subprotocols->setPlaceholderText(tr("e.g. chat, superchat (offered in this order)"));
-    m_subprotocols->setToolTip(tr("Subprotocols offered in Sec-WebSocket-Protocol; the server picks one"));
-    form->addRow(tr("&Subprotocols:"), m_subprotocols);
-    m_origin = new QLineEdit(m_optionsPanel);
-    m_origin->setObjectName(QStringLiteral("originEdit"));
-    m_origin->setPlaceholderText(tr("e.g. https://example.com (empty: no Origin header)"));
-    m_origin->setToolTip(tr("The Origin header browsers send; servers often check it"));
-    form->addRow(tr("&Origin:"), m_origin);
-    m_tls = new TlsOptionsWidget(m_optionsPanel);
-    form->addRow(m_tls);
-    m_live = new LiveOptionsWidget(m_optionsPanel);
-    form->addRow(m_live);
-    m_optionsPanel->hide();
-    layout->addWidget(m_optionsPanel);
+    m_editor = new ConnectionOptionsEditor(this);
+    m_editor->setContentsMargins(0, 2, 0, 2);
+    m_editor->hide();
+    layout->addWidget(m_editor);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("connectErrorLabel"));
@@ -106,20 +101,18 @@ ConnectBar::ConnectBar(QWidget *parent)
     connect(m_url->lineEdit(), &QLineEdit::returnPressed, this, &ConnectBar::onReturnPressed);
     connect(m_url->lineEdit(), &QLineEdit::textEdited, this, &ConnectBar::clearError);
     connect(m_optionsButton, &QToolButton::toggled, this, &ConnectBar::setOptionsVisible);
-    connect(m_headers, &SecretHeadersEdit::textChanged, this, &ConnectBar::updateOptionsButton);
-    connect(m_subprotocols, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
-    connect(m_origin, &QLineEdit::textChanged, this, &ConnectBar::updateOptionsButton);
-    connect(m_tls, &TlsOptionsWidget::changed, this, &ConnectBar::updateOptionsButton);
-    connect(m_live, &LiveOptionsWidget::changed, this, &ConnectBar::updateOptionsButton);
-    // Picking a remembered endpoint brings back its TLS options.
-    connect(m_url, &QComboBox::textActivated, this, &ConnectBar::loadEndpointOptions);
-    connect(m_url->lineEdit(), &QLineEdit::editingFinished, this, &ConnectBar::loadEndpointOptions);
+    connect(m_editor, &ConnectionOptionsEditor::changed, this, &ConnectBar::updateOptionsButton);
+    // Picking a URL used before brings back the options used with it.
+    connect(m_url, &QComboBox::textActivated, this, &ConnectBar::recallOptions);
+    connect(m_url->lineEdit(), &QLineEdit::editingFinished, this, &ConnectBar::recallOptions);
+    connect(m_store, &EndpointStore::recentUrlsChanged, this, &ConnectBar::showRecentUrls);
+    showRecentUrls();
     // Typing or picking a recent URL is the user's: a new selection must not overwrite it. Emptying the
     // field hands it back to the selection.
     connect(m_url->lineEdit(), &QLineEdit::textEdited, this,
         [this](const QString &text) { m_userEdited = !text.isEmpty(); });
     connect(m_url, &QComboBox::textActivated, this, [this] { m_userEdited = true; });
-    loadRecentUrls();
+    m_url->lineEdit()->installEventFilter(this);
     updateOptionsButton();
 }
 
@@ -161,6 +154,35 @@ QString ConnectBar::followedShownUrl() const
     return m_revealSecrets ? m_followedUrl : SecretMasker::maskUrl(m_followedUrl);
 }
 
+bool ConnectBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_url->lineEdit() && event->type() == QEvent::KeyPress)
+        revealFollowedUrlForEditing(static_cast<const QKeyEvent *>(event));
+    return QWidget::eventFilter(watched, event);
+}
+
+void ConnectBar::revealFollowedUrlForEditing(const QKeyEvent *key)
+{
+    // Editing the masked URL as shown would send the mask characters: the first key that changes the text swaps
+    // in the real URL (the user is editing it, as in the headers field), keeping "all selected" so that typing
+    // over it still replaces it.
+    QLineEdit *edit = m_url->lineEdit();
+    if (m_userEdited || m_followedUrl.isEmpty() || followedShownUrl() == m_followedUrl
+        || edit->text() != followedShownUrl())
+        return;
+    const QString typed = key->text();
+    const bool changesText = (!typed.isEmpty() && typed.at(0).isPrint()) || key->key() == Qt::Key_Backspace
+        || key->key() == Qt::Key_Delete || key->matches(QKeySequence::Paste) || key->matches(QKeySequence::Cut);
+    if (!changesText)
+        return;
+    const bool allSelected = edit->hasSelectedText() && edit->selectedText() == edit->text();
+    edit->setText(m_followedUrl);
+    if (allSelected)
+        edit->selectAll();
+    else
+        edit->end(false);
+}
+
 void ConnectBar::focusUrl()
 {
     m_url->setFocus(Qt::ShortcutFocusReason);
@@ -179,25 +201,26 @@ void ConnectBar::addActionButton(QAction *action)
 
 void ConnectBar::setOptionsVisible(bool visible)
 {
-    m_optionsPanel->setVisible(visible);
+    m_editor->setVisible(visible);
     m_optionsButton->setChecked(visible);
     m_optionsButton->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
     if (visible)
-        m_headers->editor()->setFocus();
+        m_editor->headersEdit()->editor()->setFocus();
 }
 
 void ConnectBar::clearOptions()
 {
-    m_headers->setText(QString());
-    m_subprotocols->clear();
-    m_origin->clear();
-    m_tls->clear();
-    m_live->clear();
+    m_editor->clear();
+}
+
+SecretHeadersEdit *ConnectBar::headersEdit() const
+{
+    return m_editor->headersEdit();
 }
 
 void ConnectBar::setRevealSecrets(bool reveal)
 {
-    m_headers->setRevealSecrets(reveal);
+    m_editor->setRevealSecrets(reveal);
     if (m_revealSecrets == reveal)
         return;
     // The followed URL is re-shown in the new masking only if the field still shows it.
@@ -207,28 +230,17 @@ void ConnectBar::setRevealSecrets(bool reveal)
         m_url->setEditText(followedShownUrl());
 }
 
-void ConnectBar::loadEndpointOptions()
+void ConnectBar::recallOptions()
 {
-    const QUrl url(urlText(), QUrl::StrictMode);
-    if (url.isValid() && url.scheme() == QLatin1String("wss"))
-        m_tls->load(url);
-    if (url.isValid())
-        m_live->load(url);
+    ConnectionOptions shown = m_editor->shownOptions();
+    shown.url = QUrl(urlText(), QUrl::StrictMode);
+    if (shown.url.isValid() && m_store->recallOptions(&shown))
+        m_editor->showOptions(shown);
 }
 
 void ConnectBar::updateOptionsButton()
 {
-    int count = 0;
-    for (const QString &line : m_headers->text().split(QLatin1Char('\n'))) {
-        if (!line.trimmed().isEmpty())
-            ++count;
-    }
-    if (!m_subprotocols->text().trimmed().isEmpty())
-        ++count;
-    if (!m_origin->text().trimmed().isEmpty())
-        ++count;
-    count += m_tls->changedCount();
-    count += m_live->changedCount();
+    const int count = m_editor->changedCount();
     m_optionsButton->setText(count ? tr("Options (%1)").arg(count) : tr("Options"));
 }
 
@@ -263,37 +275,36 @@ bool ConnectBar::buildOptions(ConnectionOptions *options)
         focusUrl();
         return false;
     }
-    ConnectionOptions o;
-    o.url = QUrl(urlText, QUrl::StrictMode);
-    if (!o.url.isValid()) {
-        showError(tr("The URL is not valid: %1").arg(o.url.errorString()));
+    const QUrl url(urlText, QUrl::StrictMode);
+    if (!url.isValid()) {
+        showError(tr("The URL is not valid: %1").arg(url.errorString()));
         focusUrl();
         return false;
     }
-    const QStringList lines = m_headers->text().split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).trimmed().isEmpty())
-            continue;
-        QPair<QByteArray, QByteArray> header;
-        QString error;
-        if (!parseHeaderLine(lines.at(i), &header, &error)) {
-            showError(tr("Header line %1: %2").arg(i + 1).arg(error));
-            setOptionsVisible(true);
-            return false;
-        }
-        o.headers.append(header);
+    ConnectionOptions o;
+    QString optionsError;
+    if (!m_editor->options(&o, &optionsError)) {
+        showError(optionsError);
+        setOptionsVisible(true);
+        return false;
     }
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    o.subprotocols = m_subprotocols->text().split(separators, Qt::SkipEmptyParts);
-    o.origin = m_origin->text().trimmed();
-    if (!m_tls->apply(&o))
-        return false; // the user cancelled the certificate password prompt
-    m_live->apply(&o);
+    o.url = url;
+    if (isPkcs12(o.clientCertificateFile) && o.clientCertificatePassword.isEmpty()) {
+        bool ok = false;
+        const QString file = o.clientCertificateFile;
+        const QString password = passwordPrompt()
+            ? passwordPrompt()(this, file, &ok)
+            : QInputDialog::getText(this, tr("Client certificate password"), tr("Password for %1:").arg(file),
+                QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return false; // the user cancelled the certificate password prompt
+        o.clientCertificatePassword = password;
+    }
 
     const QString error = o.validate();
     if (!error.isEmpty()) {
         showError(error);
-        if (!o.headers.isEmpty() || !o.subprotocols.isEmpty() || !o.origin.isEmpty() || m_tls->changedCount()) {
+        if (m_editor->changedCount() > 0) {
             // The problem may be in the options: make sure the user can see them.
             if (!error.contains(QLatin1String("URL"), Qt::CaseInsensitive))
                 setOptionsVisible(true);
@@ -322,8 +333,7 @@ void ConnectBar::onConnectClicked()
     if (!buildOptions(&options))
         return;
     addRecentUrl(options.url.toString());
-    m_tls->save(options.url);
-    m_live->save(options.url);
+    m_store->rememberOptions(options);
     // Sent: the field follows the selection again, starting with the connection this opens.
     m_userEdited = false;
     Q_EMIT connectRequested(options);
@@ -337,28 +347,19 @@ QStringList ConnectBar::recentUrls() const
     return urls;
 }
 
-void ConnectBar::loadRecentUrls()
+void ConnectBar::showRecentUrls()
 {
-    const QStringList urls = QSettings().value(QLatin1String(kRecentUrlsKey)).toStringList();
-    m_url->addItems(urls.mid(0, kMaxRecentUrls));
+    // Rebuilding the list resets the edit text; keep what the user typed.
+    const QString text = m_url->currentText();
+    m_url->clear();
+    m_url->addItems(m_store->recentUrls());
     m_url->setCurrentIndex(-1);
-    m_url->setEditText(QString());
+    m_url->setEditText(text);
 }
 
 void ConnectBar::addRecentUrl(const QString &url)
 {
-    QStringList urls = recentUrls();
-    urls.removeAll(url);
-    urls.prepend(url);
-    while (urls.size() > kMaxRecentUrls)
-        urls.removeLast();
-    // Rebuilding the list resets the edit text; keep what the user typed.
-    const QString text = m_url->currentText();
-    m_url->clear();
-    m_url->addItems(urls);
-    m_url->setCurrentIndex(-1);
-    m_url->setEditText(text);
-    QSettings().setValue(QLatin1String(kRecentUrlsKey), urls);
+    m_store->addRecentUrl(url); // recentUrlsChanged shows it
 }
 
 } // namespace wsi

@@ -4,33 +4,36 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
+class QKeyEvent;
 class QToolButton;
 
 namespace wsi {
 
 class Connection;
-class LiveOptionsWidget;
+class ConnectionOptionsEditor;
+class EndpointStore;
 class SecretHeadersEdit;
-class TlsOptionsWidget;
 class ViewState;
 
-// The URL to connect to, with optional request headers, subprotocols, Origin and TLS options in a collapsible
-// panel.
-// Recent URLs are remembered. Invalid input is explained inline, never dropped silently.
+// The URL to connect to, with the connection options (ConnectionOptionsEditor) in a collapsible panel.
+// The recent URLs and the options last used per URL come from the EndpointStore. Invalid input is explained
+// inline, never dropped silently.
 class ConnectBar : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kMaxRecentUrls = 20;
+    // Test seam: the PKCS#12 password prompt on Connect. Null restores the real dialog.
+    using PasswordPrompt = std::function<QString(QWidget *parent, const QString &file, bool *ok)>;
+    static void setPasswordPrompt(PasswordPrompt prompt);
 
-    explicit ConnectBar(QWidget *parent = nullptr);
+    explicit ConnectBar(EndpointStore *store, QWidget *parent = nullptr);
     ~ConnectBar() override;
 
     // The URL to connect to: what the field shows, or the real URL when it shows the selected connection's
@@ -55,9 +58,8 @@ public:
 
     QComboBox *urlCombo() const { return m_url; }
     QPushButton *connectButton() const { return m_connect; }
-    TlsOptionsWidget *tlsOptions() const { return m_tls; }
-    LiveOptionsWidget *liveOptions() const { return m_live; }
-    SecretHeadersEdit *headersEdit() const { return m_headers; }
+    ConnectionOptionsEditor *optionsEditor() const { return m_editor; }
+    SecretHeadersEdit *headersEdit() const;
     // Secret header values are masked once the user leaves the headers field, unless revealed.
     void setRevealSecrets(bool reveal);
     // Follows the window's selection: the URL field shows the selected connection's URL (masked unless secrets
@@ -68,25 +70,25 @@ public:
 Q_SIGNALS:
     void connectRequested(const wsi::ConnectionOptions &options);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onConnectClicked();
     void onReturnPressed();
     void updateOptionsButton();
-    void loadRecentUrls();
-    void loadEndpointOptions();
+    void showRecentUrls();
+    void recallOptions();
     void followConnection(Connection *connection);
     QString followedShownUrl() const;
+    void revealFollowedUrlForEditing(const QKeyEvent *key);
 
+    EndpointStore *m_store;
     QComboBox *m_url = nullptr;
     QPushButton *m_connect = nullptr;
     QToolButton *m_optionsButton = nullptr;
     QHBoxLayout *m_row = nullptr;
-    QWidget *m_optionsPanel = nullptr;
-    SecretHeadersEdit *m_headers = nullptr;
-    QLineEdit *m_subprotocols = nullptr;
-    QLineEdit *m_origin = nullptr;
-    TlsOptionsWidget *m_tls = nullptr;
-    LiveOptionsWidget *m_live = nullptr;
+    ConnectionOptionsEditor *m_editor = nullptr;
     QLabel *m_error = nullptr;
     bool m_returnPending = false;
     bool m_revealSecrets = false;

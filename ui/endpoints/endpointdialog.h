@@ -4,20 +4,17 @@
 
 #include <QDialog>
 
-class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QSpinBox;
 
 namespace wsi {
 
+class ConnectionOptionsEditor;
 class SecretHeadersEdit;
 
-// Edits one saved endpoint: name, folder, URL, headers, subprotocols, Origin, TLS options, reconnect and
-// keepalive. OK is refused (with the reason shown inline) until the options are valid.
+// Edits one saved endpoint: its name, folder and URL, and its options in the same ConnectionOptionsEditor as
+// the connect bar's. OK is refused (with the reason shown inline) until the options are valid.
 class EndpointDialog : public QDialog
 {
     Q_OBJECT
@@ -31,7 +28,8 @@ public:
     void setRevealSecrets(bool reveal);
 
     QString errorText() const;
-    SecretHeadersEdit *headersEdit() const { return m_headers; }
+    SecretHeadersEdit *headersEdit() const;
+    ConnectionOptionsEditor *optionsEditor() const { return m_editor; }
 
     void accept() override;
 
@@ -47,31 +45,9 @@ private:
     QLineEdit *m_name = nullptr;
     QComboBox *m_folder = nullptr;
     QLineEdit *m_url = nullptr;
-    SecretHeadersEdit *m_headers = nullptr;
-    QLineEdit *m_subprotocols = nullptr;
-    QLineEdit *m_origin = nullptr;
-    QSpinBox *m_timeout = nullptr;
-    QCheckBox *m_intercept = nullptr;
-    QLineEdit *m_caFile = nullptr;
-    QLineEdit *m_certFile = nullptr;
-    QLineEdit *m_keyFile = nullptr;
-    QLineEdit *m_certPassword = nullptr;
-    QComboBox *m_minTls = nullptr;
-    QCheckBox *m_insecure = nullptr;
-    QGroupBox *m_reconnect = nullptr;
-    QSpinBox *m_initialDelay = nullptr;
-    QSpinBox *m_maxDelay = nullptr;
-    QDoubleSpinBox *m_multiplier = nullptr;
-    QSpinBox *m_jitter = nullptr;
-    QSpinBox *m_maxAttempts = nullptr;
-    QCheckBox *m_afterCleanClose = nullptr;
-    QGroupBox *m_keepalive = nullptr;
-    QSpinBox *m_interval = nullptr;
-    QSpinBox *m_pongTimeout = nullptr;
-    QCheckBox *m_closeOnMissed = nullptr;
+    ConnectionOptionsEditor *m_editor = nullptr;
     QLabel *m_error = nullptr;
     QString m_urlText; // the real URL while the field shows it masked
-    ConnectionOptions m_base; // fields the dialog does not show (close grace) survive an edit
 };
 
 } // namespace wsi

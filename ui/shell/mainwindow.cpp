@@ -194,7 +194,9 @@ void MainWindow::createCentralWidget()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    m_connectBar = new ConnectBar(central);
+    // The connect bar's recent URLs and remembered options live in the endpoint store (loaded below).
+    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
+    m_connectBar = new ConnectBar(m_endpointStore, central);
     m_connectBar->observe(m_viewState);
     layout->addWidget(m_connectBar);
     // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
@@ -210,7 +212,6 @@ void MainWindow::createCentralWidget()
     m_sidebarSplitter = new QSplitter(Qt::Vertical, m_mainSplitter);
     m_sidebarSplitter->setObjectName(QStringLiteral("sidebarSplitter"));
     m_sidebarSplitter->setChildrenCollapsible(false);
-    m_endpointStore = new EndpointStore(EndpointStore::defaultFilePath(), this);
     QString endpointsError;
     m_endpointsPanel = new EndpointsPanel(m_endpointStore, m_sidebarSplitter);
     m_endpointsPanel->observe(m_viewState);

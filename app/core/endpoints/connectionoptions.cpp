@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
 
@@ -80,6 +81,18 @@ bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header,
     if (header)
         *header = { name, value };
     return true;
+}
+
+QStringList ConnectionOptions::parseSubprotocols(const QString &text)
+{
+    // A subprotocol is a token: it can hold neither a comma nor white space, so both separate names.
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+QString ConnectionOptions::joinSubprotocols(const QStringList &subprotocols)
+{
+    return subprotocols.join(QStringLiteral(", "));
 }
 
 bool ConnectionOptions::loadClientCertificate(

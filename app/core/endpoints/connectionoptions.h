@@ -18,6 +18,8 @@ namespace wsi {
 // closes the connection so that auto-reconnect (if on) brings it back.
 struct KeepaliveSettings
 {
+    // The interval offered when the user turns keepalive on (intervalMs stays 0 until then).
+    static constexpr int kSuggestedIntervalMs = 30000;
     int intervalMs = 0; // 0: off
     int timeoutMs = 10000;
     bool closeOnMissedPong = false;
@@ -46,6 +48,11 @@ struct ConnectionOptions
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
     QString validate() const;
+    // The subprotocol list as the user types it: names separated by commas, spaces or both
+    // ("chat, superchat v2" is three names). Every editor parses it here, so they can never disagree.
+    static QStringList parseSubprotocols(const QString &text);
+    // The list as an editor shows it: the names joined by ", ".
+    static QString joinSubprotocols(const QStringList &subprotocols);
     // Reads the client certificate (PEM + key, or PKCS#12) for mutual TLS.
     bool loadClientCertificate(
         QSslCertificate *certificate, QSslKey *key, QList<QSslCertificate> *chain, QString *error) const;

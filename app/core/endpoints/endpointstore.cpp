@@ -256,6 +256,27 @@ QString EndpointStore::duplicate(const QString &id, QString *error)
     return save(copy, error);
 }
 
+bool EndpointStore::recallOptions(ConnectionOptions *options) const
+{
+    return m_lastUsed.recall(options);
+}
+
+void EndpointStore::rememberOptions(const ConnectionOptions &options)
+{
+    m_lastUsed.remember(options);
+}
+
+QStringList EndpointStore::recentUrls() const
+{
+    return m_lastUsed.recentUrls();
+}
+
+void EndpointStore::addRecentUrl(const QString &url)
+{
+    m_lastUsed.addRecentUrl(url);
+    Q_EMIT recentUrlsChanged();
+}
+
 int EndpointStore::importJson(const QByteArray &json, QString *error)
 {
     QList<Endpoint> incoming;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "endpoints/connectionoptions.h"
+#include "endpoints/lastusedoptions.h"
 
 #include <QObject>
 
@@ -15,9 +16,11 @@ struct Endpoint
     ConnectionOptions options;
 };
 
-// Saved endpoints in one JSON file in the app data folder. Every change is written at once through QSaveFile,
-// so a crash never leaves a half-written file. Secrets are stored as the user saved them; exports leave them
-// out unless asked to include them.
+// Every remembered set of connection options, in one place: the saved endpoints, in one JSON file in the app
+// data folder, and what the connect bar used last per URL with the recent URLs (LastUsedOptions, in
+// QSettings). Every change of the endpoints is written at once through QSaveFile, so a crash never leaves a
+// half-written file. Secrets are stored as the user saved them; exports leave them out unless asked to
+// include them. Defaults are ConnectionOptions' own.
 class EndpointStore : public QObject
 {
     Q_OBJECT
@@ -51,14 +54,24 @@ public:
     QString uniqueName(const QString &name, const QString &folder) const;
     QString filePath() const { return m_path; }
 
+    // The options last used per URL (only the part LastUsedOptions remembers): overlays it on *options for
+    // options->url; false, leaving *options as it was, when that URL was never used.
+    bool recallOptions(ConnectionOptions *options) const;
+    void rememberOptions(const ConnectionOptions &options);
+    // Most recent first, at most LastUsedOptions::kMaxRecentUrls.
+    QStringList recentUrls() const;
+    void addRecentUrl(const QString &url);
+
 Q_SIGNALS:
-    void changed();
+    void changed(); // the saved endpoints
+    void recentUrlsChanged();
 
 private:
     bool write(QString *error);
 
     QString m_path;
     QList<Endpoint> m_endpoints;
+    LastUsedOptions m_lastUsed;
 };
 
 } // namespace wsi

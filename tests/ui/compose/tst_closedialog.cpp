@@ -24,7 +24,7 @@ private Q_SLOTS:
     void escapeCancels();
 
 private:
-    template<typename T> static T *child(const CloseDialog &dialog, const char *name)
+    template <typename T> static T *child(const CloseDialog &dialog, const char *name)
     {
         return dialog.findChild<T *>(QLatin1String(name));
     }
@@ -52,7 +52,8 @@ void TestCloseDialog::formHasItsNamedWidgets()
         if (label->buddy())
             buddies << label->text() + QLatin1Char('>') + label->buddy()->objectName();
     buddies.sort();
-    QCOMPARE(buddies, (QStringList { QStringLiteral("&Code:>closeCodeCombo"), QStringLiteral("&Reason:>closeReasonEdit") }));
+    QCOMPARE(
+        buddies, (QStringList { QStringLiteral("&Code:>closeCodeCombo"), QStringLiteral("&Reason:>closeReasonEdit") }));
 }
 
 void TestCloseDialog::returnsTheChosenStandardCodeAndTypedReason()

@@ -105,12 +105,14 @@ void TestVariablesDialog::blankNamesAreLeftOutAndNamesTrimmed()
     table->item(1, 1)->setText(QStringLiteral(" 2 "));
     table->item(2, 1)->setText(QStringLiteral("no name"));
     QCOMPARE(dialog.variables(),
-        (QHash<QString, QString> { { QStringLiteral("x"), QStringLiteral("1") }, { QStringLiteral("y"), QStringLiteral(" 2 ") } }));
+        (QHash<QString, QString> {
+            { QStringLiteral("x"), QStringLiteral("1") }, { QStringLiteral("y"), QStringLiteral(" 2 ") } }));
 }
 
 void TestVariablesDialog::settingsRoundTrip()
 {
-    const QHash<QString, QString> vars { { QStringLiteral("k"), QStringLiteral("v") }, { QStringLiteral("n"), QString() } };
+    const QHash<QString, QString> vars { { QStringLiteral("k"), QStringLiteral("v") },
+        { QStringLiteral("n"), QString() } };
     VariablesDialog::saveToSettings(vars);
     QCOMPARE(VariablesDialog::loadFromSettings(), vars);
 }

@@ -3,7 +3,7 @@
 // is killed and restarted on the same port by the test.
 
 #include "connect/connectbar.h"
-#include "connect/liveoptionswidget.h"
+#include "connect/connectionoptionseditor.h"
 #include "connect/reconnectstrip.h"
 #include "connection/connection.h"
 #include "connection/reconnectcontroller.h"
@@ -54,16 +54,20 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ConnectBar *bar = window.connectBar();
         bar->findChild<QToolButton *>(QStringLiteral("optionsButton"))->click();
-        LiveOptionsWidget *live = bar->liveOptions();
+        ConnectionOptionsEditor *live = bar->optionsEditor();
         QVERIFY(live->isVisible());
+        auto *reconnectCheck = live->findChild<QCheckBox *>(QStringLiteral("reconnectCheck"));
+        auto *initialDelaySpin = live->findChild<QDoubleSpinBox *>(QStringLiteral("reconnectInitialSpin"));
+        auto *maxAttemptsSpin = live->findChild<QSpinBox *>(QStringLiteral("reconnectAttemptsSpin"));
+        QVERIFY(reconnectCheck && initialDelaySpin && maxAttemptsSpin);
         // Enable reconnect with a long first delay, so the countdown stays up until the buttons are pressed.
-        QTest::mouseClick(live->reconnectCheck(), Qt::LeftButton, {}, QPoint(8, live->reconnectCheck()->height() / 2));
-        QVERIFY(live->reconnectCheck()->isChecked());
-        QVERIFY(live->initialDelaySpin()->isEnabled());
-        live->initialDelaySpin()->clear();
-        QTest::keyClicks(live->initialDelaySpin(), QStringLiteral("30"));
-        QCOMPARE(live->initialDelaySpin()->value(), 30.0);
-        live->maxAttemptsSpin()->setValue(5);
+        QTest::mouseClick(reconnectCheck, Qt::LeftButton, {}, QPoint(8, reconnectCheck->height() / 2));
+        QVERIFY(reconnectCheck->isChecked());
+        QVERIFY(initialDelaySpin->isEnabled());
+        initialDelaySpin->clear();
+        QTest::keyClicks(initialDelaySpin, QStringLiteral("30"));
+        QCOMPARE(initialDelaySpin->value(), 30.0);
+        maxAttemptsSpin->setValue(5);
         QTest::keyClicks(bar->urlCombo()->lineEdit(), url);
         QSignalSpy requested(bar, &ConnectBar::connectRequested);
         QTest::keyClick(bar->urlCombo()->lineEdit(), Qt::Key_Return);
@@ -151,11 +155,12 @@ private Q_SLOTS:
 
         // The options are remembered for this URL.
         bar->clearOptions();
-        QVERIFY(!live->reconnectCheck()->isChecked());
-        live->load(QUrl(url));
-        QVERIFY(live->reconnectCheck()->isChecked());
-        QCOMPARE(live->initialDelaySpin()->value(), 30.0);
-        QCOMPARE(live->maxAttemptsSpin()->value(), 5);
+        QVERIFY(!reconnectCheck->isChecked());
+        bar->setUrlText(url); // picking the URL again brings its options back
+        Q_EMIT bar->urlCombo()->lineEdit()->editingFinished();
+        QVERIFY(reconnectCheck->isChecked());
+        QCOMPARE(initialDelaySpin->value(), 30.0);
+        QCOMPARE(maxAttemptsSpin->value(), 5);
     }
 
     void keepaliveOptionReachesTheConnection()
@@ -167,7 +172,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ConnectBar *bar = window.connectBar();
         bar->setOptionsVisible(true);
-        QCheckBox *keepalive = bar->liveOptions()->keepaliveCheck();
+        auto *keepalive = bar->optionsEditor()->findChild<QCheckBox *>(QStringLiteral("keepaliveCheck"));
+        QVERIFY(keepalive);
         QTest::mouseClick(keepalive, Qt::LeftButton, {}, QPoint(8, keepalive->height() / 2));
         QVERIFY(keepalive->isChecked());
         QVERIFY(bar->findChild<QToolButton *>(QStringLiteral("optionsButton"))->text().contains(QStringLiteral("(1)")));

@@ -2,7 +2,7 @@
 // the certificate decision (proceed once, cancel, always trust), the TLS pane, the TLS options and preferences.
 
 #include "connect/connectbar.h"
-#include "connect/tlsoptionswidget.h"
+#include "connect/connectionoptionseditor.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "handshake/handshakeview.h"
@@ -81,7 +81,7 @@ void TestTlsGui::cleanup()
 {
     PreferencesDialog::setExportPathChooser(nullptr);
     PreferencesDialog::setConfirmation(nullptr);
-    TlsOptionsWidget::setFileChooser(nullptr);
+    ConnectionOptionsEditor::setFileChooser(nullptr);
 }
 
 Connection *TestTlsGui::connectAndWaitForDecision(MainWindow *window, const QString &url)
@@ -268,7 +268,8 @@ void TestTlsGui::tlsOptionsAreValidatedAndRememberedPerEndpoint()
         QCOMPARE(window.workspace()->connections().size(), 0);
 
         // Picked with the file chooser; interception off: the view says the bytes are encrypted.
-        TlsOptionsWidget::setFileChooser([caFile](QWidget *, const QString &, const QString &) { return caFile; });
+        ConnectionOptionsEditor::setFileChooser(
+            [caFile](QWidget *, const QString &, const QString &) { return caFile; });
         QTest::mouseClick(window.findChild<QToolButton *>(QStringLiteral("caFileBrowse")), Qt::LeftButton);
         QCOMPARE(ca->text(), caFile);
         intercept->setChecked(false);

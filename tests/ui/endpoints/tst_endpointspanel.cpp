@@ -19,9 +19,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
-#include <QGroupBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -178,15 +178,15 @@ void TestEndpointsPanel::editChangesEveryGroupAndPersists()
         auto *name = d->findChild<QLineEdit *>(QStringLiteral("endpointName"));
         name->selectAll();
         QTest::keyClicks(name, QStringLiteral("Chat v2"));
-        d->findChild<QLineEdit *>(QStringLiteral("endpointSubprotocols"))->setText(QStringLiteral("v2.chat, v1.chat"));
-        d->findChild<QLineEdit *>(QStringLiteral("endpointOrigin"))->setText(QStringLiteral("https://app.test"));
-        d->findChild<SecretHeadersEdit *>(QStringLiteral("endpointHeaders"))->setText(QStringLiteral("X-Team: blue"));
-        d->findChild<QComboBox *>(QStringLiteral("endpointMinTls"))->setCurrentIndex(1);
-        d->findChild<QGroupBox *>(QStringLiteral("endpointReconnect"))->setChecked(true);
-        d->findChild<QSpinBox *>(QStringLiteral("reconnectMaxAttempts"))->setValue(3);
-        d->findChild<QGroupBox *>(QStringLiteral("endpointKeepalive"))->setChecked(true);
-        d->findChild<QSpinBox *>(QStringLiteral("keepaliveInterval"))->setValue(2500);
-        d->findChild<QCheckBox *>(QStringLiteral("keepaliveCloseOnMissed"))->setChecked(true);
+        d->findChild<QLineEdit *>(QStringLiteral("subprotocolsEdit"))->setText(QStringLiteral("v2.chat, v1.chat"));
+        d->findChild<QLineEdit *>(QStringLiteral("originEdit"))->setText(QStringLiteral("https://app.test"));
+        d->findChild<SecretHeadersEdit *>(QStringLiteral("headersEdit"))->setText(QStringLiteral("X-Team: blue"));
+        d->findChild<QComboBox *>(QStringLiteral("minTlsVersionCombo"))->setCurrentIndex(1);
+        d->findChild<QCheckBox *>(QStringLiteral("reconnectCheck"))->setChecked(true);
+        d->findChild<QSpinBox *>(QStringLiteral("reconnectAttemptsSpin"))->setValue(3);
+        d->findChild<QCheckBox *>(QStringLiteral("keepaliveCheck"))->setChecked(true);
+        d->findChild<QDoubleSpinBox *>(QStringLiteral("keepaliveIntervalSpin"))->setValue(2.5); // seconds
+        d->findChild<QCheckBox *>(QStringLiteral("keepaliveCloseCheck"))->setChecked(true);
         return true;
     });
     panel->editAction()->trigger();

@@ -103,7 +103,8 @@ void TestPreferencesDialog::removeForgetsTheSelectedTrustedCertificate()
     QCOMPARE(list->topLevelItemCount(), 1);
     QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("a.example"));
     QCOMPARE(TrustedCertificates::fingerprintsFor(QStringLiteral("b.example")), QStringList());
-    QCOMPARE(TrustedCertificates::fingerprintsFor(QStringLiteral("a.example")), QStringList { QStringLiteral("AA:AA") });
+    QCOMPARE(
+        TrustedCertificates::fingerprintsFor(QStringLiteral("a.example")), QStringList { QStringLiteral("AA:AA") });
     QVERIFY(!remove->isEnabled());
 }
 
@@ -146,7 +147,8 @@ void TestPreferencesDialog::showsExportsAndRegeneratesTheAuthority()
     QCOMPARE(QSslCertificate(file.readAll(), QSsl::Pem), authority.certificate());
     auto *message = dialog.findChild<QLabel *>(QStringLiteral("preferencesMessage"));
     QVERIFY(message->isVisible());
-    QCOMPARE(message->text(), QStringLiteral("The CA certificate was written to %1.").arg(QDir::toNativeSeparators(pem)));
+    QCOMPARE(
+        message->text(), QStringLiteral("The CA certificate was written to %1.").arg(QDir::toNativeSeparators(pem)));
 
     PreferencesDialog::setConfirmation([](QWidget *, const QString &) { return false; });
     QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("regenerateCaButton")), Qt::LeftButton);

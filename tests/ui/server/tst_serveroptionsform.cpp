@@ -36,7 +36,7 @@ private Q_SLOTS:
     void settingsRoundTrip();
 
 private:
-    template<typename T> static T *child(const ServerOptionsForm &form, const char *name)
+    template <typename T> static T *child(const ServerOptionsForm &form, const char *name)
     {
         T *found = form.findChild<T *>(QLatin1String(name));
         if (!found)
@@ -193,8 +193,7 @@ void TestServerOptionsForm::refusesAnAddressThatIsNoIp()
     ServerOptions options;
     QString error;
     QVERIFY(!form.options(&options, &error));
-    QCOMPARE(error,
-        QStringLiteral("\"localhost\" is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::1)."));
+    QCOMPARE(error, QStringLiteral("\"localhost\" is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::1)."));
     QVERIFY(!form.isExposed());
 }
 
@@ -251,7 +250,8 @@ void TestServerOptionsForm::runningFreezesAllButTheBehaviour()
              "serverIdleTimeoutSpin", "serverRejectStatusSpin", "serverRejectHeadersEdit", "serverRejectBodyEdit",
              "serverBroadcastToSenderCheck" })
         QVERIFY2(!child<QWidget>(form, name)->isEnabled(), name);
-    for (const char *name : { "serverModeCombo", "serverAutoReplyTable", "serverAddRuleButton", "serverRemoveRuleButton" })
+    for (const char *name :
+        { "serverModeCombo", "serverAutoReplyTable", "serverAddRuleButton", "serverRemoveRuleButton" })
         QVERIFY2(child<QWidget>(form, name)->isEnabled(), name);
     form.setRunning(false);
     QVERIFY(child<QWidget>(form, "serverPortSpin")->isEnabled());

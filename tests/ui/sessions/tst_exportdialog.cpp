@@ -74,8 +74,9 @@ void TestExportDialog::startsInTheRememberedFolderAsSessionLogWithSecretsMasked(
     QCOMPARE(reveal, dialog.revealSecretsCheckBox());
     QVERIFY(!reveal->isChecked());
     QVERIFY(!dialog.revealSecrets());
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportNote"))->text().startsWith(
-        QStringLiteral("Authorization, Cookie and Set-Cookie headers")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportNote"))
+                ->text()
+                .startsWith(QStringLiteral("Authorization, Cookie and Set-Cookie headers")));
     auto *exportButton = dialog.findChild<QPushButton *>(QStringLiteral("exportButton"));
     QCOMPARE(exportButton, dialog.exportButton());
     QVERIFY(exportButton->isEnabled());
@@ -89,8 +90,9 @@ void TestExportDialog::typedHarExtensionChoosesHar()
     path->selectAll();
     QTest::keyClicks(path, m_dir.filePath(QStringLiteral("out.har")));
     QCOMPARE(dialog.format(), SessionExporter::Format::Har);
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportNote"))->text().contains(
-        QStringLiteral("HAR holds the handshake and data messages only")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportNote"))
+                ->text()
+                .contains(QStringLiteral("HAR holds the handshake and data messages only")));
     // An unknown extension keeps the format.
     path->selectAll();
     QTest::keyClicks(path, m_dir.filePath(QStringLiteral("out.txt")));
@@ -164,8 +166,9 @@ void TestExportDialog::revealSecretsChangesTheNote()
     // The box spans the dialog: click its indicator, not its middle.
     QTest::mouseClick(reveal, Qt::LeftButton, {}, QPoint(reveal->height() / 2, reveal->height() / 2));
     QVERIFY(dialog.revealSecrets());
-    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportNote"))->text().startsWith(
-        QStringLiteral("<b>Secrets are written as they are</b>")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("exportNote"))
+                ->text()
+                .startsWith(QStringLiteral("<b>Secrets are written as they are</b>")));
     auto *buttons = dialog.findChild<QDialogButtonBox *>(QStringLiteral("exportButtons"));
     QTest::mouseClick(buttons->button(QDialogButtonBox::Cancel), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));

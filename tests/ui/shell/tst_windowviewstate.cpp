@@ -134,6 +134,19 @@ void TestWindowViewState::panelsAndUrlBarFollowTheSelectionAndReveal()
     QCOMPARE(window.composer()->connection(), first);
     // What Connect would use is the real URL behind the mask.
     QCOMPARE(window.connectBar()->urlText(), firstUrl.toString());
+    // Editing the masked URL edits the real one: the mask characters are never sent.
+    QLineEdit *urlEdit = window.connectBar()->urlCombo()->lineEdit();
+    urlEdit->setFocus();
+    urlEdit->end(false);
+    QTest::keyClick(urlEdit, Qt::Key_2);
+    QCOMPARE(window.connectBar()->urlText(), firstUrl.toString() + QLatin1Char('2'));
+    QVERIFY(!window.connectBar()->urlText().contains(kMask));
+    QTest::keyClick(urlEdit, Qt::Key_Backspace);
+    QCOMPARE(window.connectBar()->urlText(), firstUrl.toString());
+    // Emptying the field hands it back to the selection.
+    urlEdit->selectAll();
+    QTest::keyClick(urlEdit, Qt::Key_Delete);
+    QVERIFY(window.connectBar()->urlText().isEmpty());
 
     // And back to the second.
     clickRow(window, second);
