@@ -32,8 +32,8 @@ QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView name)
     return {};
 }
 
-ConnectGate::Answer refuse(const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body,
-    const QString &reason)
+ConnectGate::Answer refuse(
+    const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body, const QString &reason)
 {
     return { false, statusLine, extraHeaders, body, true, reason };
 }

@@ -82,8 +82,8 @@ bool TlsInterception::cancel(const QString &host, QString *message)
     QStringList reasons;
     for (const QSslError &e : std::as_const(m_lastErrors))
         reasons << TlsReport::explain(e, host);
-    *message = QCoreApplication::translate("wsi::WireTap",
-        "TLS verification of %1 failed and the connection was cancelled: %2")
+    *message = QCoreApplication::translate(
+        "wsi::WireTap", "TLS verification of %1 failed and the connection was cancelled: %2")
                    .arg(host, reasons.join(QLatin1Char(' ')));
     return true;
 }

@@ -56,9 +56,7 @@ UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppe
     }
     const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError
         || error == QAbstractSocket::SslInternalError || error == QAbstractSocket::SslInvalidUserDataError;
-    m_layer = error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns
-        : tls                                             ? ErrorLayer::Tls
-                                                          : ErrorLayer::Tcp;
+    m_layer = error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns : tls ? ErrorLayer::Tls : ErrorLayer::Tcp;
 }
 
 } // namespace wsi

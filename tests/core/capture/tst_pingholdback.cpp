@@ -48,7 +48,8 @@ void tst_PingHoldBack::passesBytesAsTheyComeWhenNotHolding()
     const QByteArray stream = kHead + kText + kPing;
     relay.holdBack.push(stream.first(10));
     relay.holdBack.push(stream.sliced(10));
-    QCOMPARE(relay.steps, (QStringList { QStringLiteral("write 10"), QStringLiteral("write %1").arg(stream.size() - 10) }));
+    QCOMPARE(
+        relay.steps, (QStringList { QStringLiteral("write 10"), QStringLiteral("write %1").arg(stream.size() - 10) }));
     QCOMPARE(relay.written, stream);
 }
 

@@ -139,8 +139,8 @@ void tst_FrameBoundaryScanner::cutsWholeFramesAtEverySplit_data()
 
     // RFC 6455 section 5.7, byte for byte.
     QTest::newRow("rfc 6455 examples, 7-bit lengths")
-        << QList<QByteArray> { hex("810548656c6c6f"), hex("818537fa213d7f9f4d5158"), hex("010348656c"),
-               hex("80026c6f"), hex("890548656c6c6f"), hex("8a8537fa213d7f9f4d5158") }
+        << QList<QByteArray> { hex("810548656c6c6f"), hex("818537fa213d7f9f4d5158"), hex("010348656c"), hex("80026c6f"),
+               hex("890548656c6c6f"), hex("8a8537fa213d7f9f4d5158") }
         << QStringList { QStringLiteral("op=1 fin=1 rsv=000 masked=0 key=00000000 length=5 header=2"),
                QStringLiteral("op=1 fin=1 rsv=000 masked=1 key=37fa213d length=5 header=6"),
                QStringLiteral("op=1 fin=0 rsv=000 masked=0 key=00000000 length=3 header=2"),
