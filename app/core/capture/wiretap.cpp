@@ -1,86 +1,25 @@
 #include "capture/wiretap.h"
 
+#include "capture/tapserver.h"
+#include "capture/upstreamfailure.h"
 #include "store/wallclock.h"
 
 #include <sys/ioctl.h>
 
 #include <QHostInfo>
-#include <QRandomGenerator>
-#include <QSslCipher>
-#include <QSslKey>
 #include <QSslSocket>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
 namespace wsi {
 
-namespace {
-
-constexpr int kMaxConnectHead = 16 * 1024;
-constexpr int kMaxAttempts = 8;
-
-QString randomToken()
-{
-    QByteArray bytes(16, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return QString::fromLatin1(bytes.toHex());
-}
-
-QByteArray headerValue(const QList<QByteArray> &lines, QByteArrayView name)
-{
-    for (const QByteArray &line : lines) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return line.mid(colon + 1).trimmed();
-    }
-    return {};
-}
-
-QString authorityOf(const QString &host, quint16 port)
-{
-    const QString h = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(host) : host;
-    return QStringLiteral("%1:%2").arg(h).arg(port);
-}
-
-// Accepts every client as a QSslSocket: it speaks plain HTTP CONNECT first and, when intercepting wss,
-// switches the same socket to TLS with the leaf the app's CA issued.
-class TapServer : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        if (socket->setSocketDescriptor(descriptor))
-            addPendingConnection(socket);
-        else
-            delete socket;
-    }
-};
-
-bool sameErrors(const QList<QSslError> &a, const QList<QSslError> &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (const QSslError &e : a) {
-        if (!b.contains(e))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     : QObject(parent)
     , m_targetHost(targetHost)
     , m_targetPort(targetPort)
-    , m_user(randomToken())
-    , m_password(randomToken())
+    , m_gate(targetHost, targetPort)
     , m_server(new TapServer(this))
+    , m_incoming([this](QByteArrayView bytes) { writeToClient(bytes); }, [this] { Q_EMIT pingHeldBack(); })
 {
     connect(m_server, &QTcpServer::newConnection, this, &WireTap::onNewConnection);
 }
@@ -106,7 +45,7 @@ quint16 WireTap::port() const
 
 QNetworkProxy WireTap::proxy() const
 {
-    QNetworkProxy proxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), port(), m_user, m_password);
+    QNetworkProxy proxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), port(), user(), password());
     // Tunnel only: the tap must see the raw stream, never act as a caching HTTP proxy.
     proxy.setCapabilities(QNetworkProxy::TunnelingCapability);
     return proxy;
@@ -136,7 +75,7 @@ void WireTap::onNewConnection()
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        if (m_client || ++m_attempts > kMaxAttempts) {
+        if (m_client || ++m_attempts > ConnectGate::kMaxAttempts) {
             // One tunnel per tap: whoever else connects learns why and is dropped.
             Q_EMIT refused(tr("a second connection to a tap whose tunnel is in use"));
             reply(socket, "HTTP/1.1 403 Forbidden", {}, "This capture tap carries one tunnel only.\n", true);
@@ -168,48 +107,25 @@ void WireTap::onClientReadyRead(QTcpSocket *client)
     buffer += client->readAll();
     const qsizetype end = buffer.indexOf("\r\n\r\n");
     if (end < 0) {
-        if (buffer.size() > kMaxConnectHead) {
+        if (buffer.size() > ConnectGate::kMaxHeadSize) {
             Q_EMIT refused(tr("an oversized proxy request"));
             reply(client, "HTTP/1.1 431 Request Header Fields Too Large", {}, {}, true);
         }
         return;
     }
     const QByteArray head = buffer.first(end);
-    const QByteArray rest = buffer.mid(end + 4);
-    m_headBuffers.remove(client);
-    m_pendingToUpstream = rest;
+    m_pendingToUpstream = buffer.mid(end + 4);
+    m_headBuffers.remove(client); // buffer is gone from here on
     handleConnectRequest(client, head);
 }
 
 void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
 {
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || requestLine[0] != "CONNECT") {
-        Q_EMIT refused(tr("a request that is not CONNECT"));
-        reply(client, "HTTP/1.1 405 Method Not Allowed", "Allow: CONNECT\r\n", {}, true);
-        return;
-    }
-
-    const QByteArray auth = headerValue(lines, "Proxy-Authorization");
-    const QByteArray expected = "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64();
-    if (auth.isEmpty()) {
-        // Qt sends credentials only after this challenge, re-sending CONNECT on the same socket.
-        reply(client, "HTTP/1.1 407 Proxy Authentication Required",
-            "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\nProxy-Connection: keep-alive\r\n", {}, false);
-        return;
-    }
-    if (auth != expected) {
-        Q_EMIT refused(tr("wrong proxy credentials"));
-        reply(client, "HTTP/1.1 407 Proxy Authentication Required",
-            "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\n", {}, true);
-        return;
-    }
-
-    const QString target = QString::fromLatin1(requestLine[1]);
-    if (target.compare(authorityOf(m_targetHost, m_targetPort), Qt::CaseInsensitive) != 0) {
-        Q_EMIT refused(tr("a CONNECT to %1, which is not this tap's target").arg(target));
-        reply(client, "HTTP/1.1 403 Forbidden", {}, "This capture tap relays only to its own target.\n", true);
+    const ConnectGate::Answer answer = m_gate.answer(head);
+    if (!answer.openTunnel) {
+        if (!answer.refusal.isEmpty())
+            Q_EMIT refused(answer.refusal);
+        reply(client, answer.statusLine, answer.extraHeaders, answer.body, answer.closeAfter);
         return;
     }
 
@@ -238,12 +154,7 @@ void WireTap::onLookedUp(const QHostInfo &info)
     if (m_dnsUs < 0) {
         m_dnsUs = m_clock.nsecsElapsed() / 1000;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            const QString why = info.error() == QHostInfo::NoError ? tr("no addresses") : info.errorString();
-            const QString message
-                = tr("DNS lookup failed for \"%1\": %2. Check the host name in the URL.").arg(m_targetHost, why);
-            reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
-            Q_EMIT failed(ErrorLayer::Dns, message);
-            finishUpstream(false);
+            failUpstream(UpstreamFailure::lookupFailed(m_targetHost, info));
             return;
         }
         // Prefer IPv4 like most clients do on a dual-stack loopback; fall back to whatever resolved.
@@ -261,22 +172,9 @@ void WireTap::onLookedUp(const QHostInfo &info)
 void WireTap::connectUpstream()
 {
     m_clock.restart();
-    if (m_tls.intercept) {
+    if (m_tls.enabled()) {
         auto *upstream = new QSslSocket(this);
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        QList<QSslCertificate> cas = config.caCertificates();
-        cas += m_tls.extraCaCertificates;
-        config.setCaCertificates(cas);
-        config.setProtocol(m_tls.protocol);
-        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        config.setAllowedNextProtocols({ QByteArrayLiteral("http/1.1") });
-        if (!m_tls.clientCertificate.isNull()) {
-            config.setLocalCertificate(m_tls.clientCertificate);
-            config.setPrivateKey(m_tls.clientKey);
-            if (!m_tls.clientChain.isEmpty())
-                config.setLocalCertificateChain(QList<QSslCertificate> { m_tls.clientCertificate } + m_tls.clientChain);
-        }
-        upstream->setSslConfiguration(config);
+        upstream->setSslConfiguration(m_tls.upstreamConfiguration());
         connect(upstream, &QSslSocket::sslErrors, this, &WireTap::onUpstreamSslErrors);
         connect(upstream, &QSslSocket::encrypted, this, &WireTap::onUpstreamEncrypted);
         m_upstream = upstream;
@@ -289,7 +187,7 @@ void WireTap::connectUpstream()
     connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);
     connect(m_upstream, &QTcpSocket::disconnected, this, &WireTap::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &WireTap::onUpstreamError);
-    if (m_tls.intercept)
+    if (m_tls.enabled())
         static_cast<QSslSocket *>(m_upstream)
             ->connectToHostEncrypted(m_upstreamAddress.toString(), m_targetPort, m_targetHost);
     else
@@ -305,7 +203,7 @@ void WireTap::onUpstreamConnected()
         return;
     }
     Q_EMIT upstreamConnected(m_dnsUs, m_tcpUs);
-    if (!m_tls.intercept)
+    if (!m_tls.enabled())
         openTunnel(); // with interception, the tunnel opens once the real server's TLS is up
 }
 
@@ -313,16 +211,10 @@ void WireTap::onUpstreamSslErrors(const QList<QSslError> &errors)
 {
     auto *upstream = static_cast<QSslSocket *>(m_upstream);
     const TlsReport report = TlsReport::from(*upstream, m_targetHost, errors);
-    if (m_tls.insecure || sameErrors(errors, m_acceptedTlsErrors)
-        || (!report.fingerprint().isEmpty() && m_tls.trustedFingerprints.contains(report.fingerprint()))) {
+    if (m_tls.acceptErrors(errors, report)) {
         upstream->ignoreSslErrors(errors);
-        m_acceptedTlsErrors = errors;
         return;
     }
-    // Not ignored: this handshake fails. The client still waits for its 200, so if the user proceeds the tap
-    // simply connects again, accepting exactly these errors.
-    m_lastTlsErrors = errors;
-    m_awaitingTlsDecision = true;
     Q_EMIT tlsVerificationFailed(report);
 }
 
@@ -331,18 +223,16 @@ void WireTap::onUpstreamEncrypted()
     const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
     auto *upstream = static_cast<QSslSocket *>(m_upstream);
     m_upstreamTlsUp = true;
-    TlsReport report = TlsReport::from(*upstream, m_targetHost, m_acceptedTlsErrors);
-    report.proceededDespiteErrors = !m_acceptedTlsErrors.isEmpty();
+    TlsReport report = TlsReport::from(*upstream, m_targetHost, m_tls.acceptedErrors());
+    report.proceededDespiteErrors = !m_tls.acceptedErrors().isEmpty();
     Q_EMIT tlsEstablished(report, tlsUs);
     openTunnel();
 }
 
 void WireTap::proceedDespiteTlsErrors()
 {
-    if (!m_awaitingTlsDecision)
+    if (!m_tls.proceed())
         return;
-    m_awaitingTlsDecision = false;
-    m_acceptedTlsErrors = m_lastTlsErrors;
     if (m_upstream) {
         m_upstream->disconnect(this);
         m_upstream->abort();
@@ -354,17 +244,9 @@ void WireTap::proceedDespiteTlsErrors()
 
 void WireTap::cancelTls()
 {
-    if (!m_awaitingTlsDecision)
-        return;
-    m_awaitingTlsDecision = false;
-    QStringList reasons;
-    for (const QSslError &e : std::as_const(m_lastTlsErrors))
-        reasons << TlsReport::explain(e, m_targetHost);
-    const QString message = tr("TLS verification of %1 failed and the connection was cancelled: %2")
-                                .arg(m_targetHost, reasons.join(QLatin1Char(' ')));
-    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
-    Q_EMIT failed(ErrorLayer::Tls, message);
-    finishUpstream(false);
+    QString message;
+    if (m_tls.cancel(m_targetHost, &message))
+        failUpstream(UpstreamFailure(ErrorLayer::Tls, message));
 }
 
 void WireTap::openTunnel()
@@ -379,17 +261,13 @@ void WireTap::openTunnel()
             Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
         }
     };
-    if (!m_tls.intercept) {
+    if (!m_tls.enabled()) {
         startRelaying();
         return;
     }
     // The same socket now speaks TLS with the app's QWebSocket, which trusts only the app's CA.
     auto *client = qobject_cast<QSslSocket *>(m_client.data());
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificate(m_tls.leaf.certificate);
-    config.setPrivateKey(m_tls.leaf.key);
-    config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    client->setSslConfiguration(config);
+    client->setSslConfiguration(m_tls.clientConfiguration());
     connect(client, &QSslSocket::encrypted, this, startRelaying);
     connect(client, &QSslSocket::errorOccurred, this, [this, client](QAbstractSocket::SocketError) {
         if (!client->isEncrypted() && !m_tunnelUp)
@@ -412,48 +290,13 @@ void WireTap::forwardToClient(const QByteArray &data)
 {
     if (!m_client || m_client->state() != QAbstractSocket::ConnectedState)
         return;
-    if (!m_holdBackPings && m_splitBuffer.isEmpty()) {
-        m_client->write(data);
-        return;
-    }
-    m_splitBuffer += data;
-    if (!m_incomingHeadDone) {
-        const qsizetype end = m_splitBuffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        m_client->write(m_splitBuffer.first(end + 4));
-        m_splitBuffer.remove(0, end + 4);
-        m_incomingHeadDone = true;
-    }
-    // Cut whole frames off the front; pass on all but pings. A partial frame waits for its rest.
-    while (m_splitBuffer.size() >= 2) {
-        const auto *b = reinterpret_cast<const uchar *>(m_splitBuffer.constData());
-        quint64 length = b[1] & 0x7F;
-        qsizetype header = 2;
-        if (length == 126) {
-            if (m_splitBuffer.size() < 4)
-                break;
-            length = (quint64(b[2]) << 8) | b[3];
-            header = 4;
-        } else if (length == 127) {
-            if (m_splitBuffer.size() < 10)
-                break;
-            length = 0;
-            for (int i = 2; i < 10; ++i)
-                length = (length << 8) | b[i];
-            header = 10;
-        }
-        if (b[1] & 0x80)
-            header += 4;
-        if (quint64(m_splitBuffer.size()) < quint64(header) + length)
-            break;
-        const qsizetype total = header + qsizetype(length);
-        if (m_holdBackPings && (b[0] & 0x0F) == 0x9)
-            Q_EMIT pingHeldBack();
-        else
-            m_client->write(m_splitBuffer.constData(), total);
-        m_splitBuffer.remove(0, total);
-    }
+    m_incoming.push(data);
+}
+
+void WireTap::writeToClient(QByteArrayView bytes)
+{
+    if (m_client)
+        m_client->write(bytes.data(), bytes.size());
 }
 
 bool WireTap::injectUpstream(const QByteArray &bytes)
@@ -483,16 +326,12 @@ bool WireTap::clientDrained() const
 
 void WireTap::setHoldBackPings(bool hold)
 {
-    m_holdBackPings = hold;
-    if (!hold && m_incomingHeadDone && !m_splitBuffer.isEmpty() && m_client) {
-        // Whatever waited for its frame to complete goes on as it is.
-        m_client->write(std::exchange(m_splitBuffer, {}));
-    }
+    m_incoming.setHolding(hold);
 }
 
 void WireTap::onUpstreamDisconnected()
 {
-    if (m_awaitingTlsDecision)
+    if (m_tls.awaitingDecision())
         return; // the failed handshake's socket; the user's decision decides what comes next
     onUpstreamReadyRead();
     if (m_client)
@@ -502,55 +341,16 @@ void WireTap::onUpstreamDisconnected()
 
 void WireTap::onUpstreamError()
 {
-    if (m_awaitingTlsDecision)
+    if (m_tls.awaitingDecision())
         return;
     if (m_tunnelUp) {
         // RemoteHostClosed and friends after the tunnel was up: disconnected() reports the end.
         return;
     }
     const QAbstractSocket::SocketError error = m_upstream->error();
-    const QString where = authorityOf(m_targetHost, m_targetPort);
-    QString message;
     const bool droppedAfterTls = m_upstreamTlsUp && error == QAbstractSocket::RemoteHostClosedError;
-    switch (droppedAfterTls ? QAbstractSocket::SslHandshakeFailedError : error) {
-    case QAbstractSocket::ConnectionRefusedError:
-        message = tr("Connection refused by %1 (%2): nothing accepts connections on that port. "
-                     "Is the server running, and is the port right?")
-                      .arg(where, m_upstreamAddress.toString());
-        break;
-    case QAbstractSocket::HostNotFoundError:
-        message = tr("Host %1 not found. Check the host name in the URL.").arg(where);
-        break;
-    case QAbstractSocket::NetworkError:
-        message = tr("Network unreachable for %1 (%2): %3.")
-                      .arg(where, m_upstreamAddress.toString(), m_upstream->errorString());
-        break;
-    case QAbstractSocket::SocketTimeoutError:
-        message = tr("TCP connect to %1 timed out. Is a firewall dropping packets?").arg(where);
-        break;
-    case QAbstractSocket::SslHandshakeFailedError:
-    case QAbstractSocket::SslInternalError:
-    case QAbstractSocket::SslInvalidUserDataError:
-        message = droppedAfterTls
-            ? tr("%1 closed the connection right after the TLS handshake. Servers do that when they require a "
-                 "client certificate: set one in the connection's TLS options.")
-                  .arg(where)
-            : tr("TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
-                 "the connection's TLS options.")
-                  .arg(where, m_upstream->errorString());
-        break;
-    default:
-        message = tr("TCP connection to %1 failed: %2.").arg(where, m_upstream->errorString());
-        break;
-    }
-    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, message.toUtf8() + '\n', true);
-    const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError
-        || error == QAbstractSocket::SslInternalError || error == QAbstractSocket::SslInvalidUserDataError;
-    Q_EMIT failed(error == QAbstractSocket::HostNotFoundError ? ErrorLayer::Dns
-            : tls                                             ? ErrorLayer::Tls
-                                                              : ErrorLayer::Tcp,
-        message);
-    finishUpstream(false);
+    failUpstream(UpstreamFailure(error, droppedAfterTls, ConnectGate::authority(m_targetHost, m_targetPort),
+        m_upstreamAddress, m_upstream->errorString()));
 }
 
 void WireTap::onClientDisconnected()
@@ -580,16 +380,17 @@ void WireTap::reply(QTcpSocket *client, const QByteArray &statusLine, const QByt
 {
     if (!client || client->state() != QAbstractSocket::ConnectedState)
         return;
-    QByteArray response = statusLine + "\r\n" + extraHeaders;
-    response += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    if (!body.isEmpty())
-        response += "Content-Type: text/plain; charset=utf-8\r\n";
-    if (closeAfter)
-        response += "Connection: close\r\n";
-    response += "\r\n" + body;
-    client->write(response);
+    client->write(ConnectGate::response(statusLine, extraHeaders, body, closeAfter));
     if (closeAfter)
         client->disconnectFromHost();
+}
+
+void WireTap::failUpstream(const UpstreamFailure &failure)
+{
+    // The client still waits for the answer to its CONNECT: it learns why too.
+    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, failure.message().toUtf8() + '\n', true);
+    Q_EMIT failed(failure.layer(), failure.message());
+    finishUpstream(false);
 }
 
 void WireTap::finishUpstream(bool byPeer)

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "capture/connectgate.h"
+#include "capture/pingholdback.h"
+#include "capture/taptlssettings.h"
+#include "capture/tlsinterception.h"
 #include "store/eventrecord.h"
-#include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 
 #include <QByteArray>
@@ -21,28 +24,15 @@ class QHostInfo;
 
 namespace wsi {
 
-// How the tap treats a wss:// target. With interception it opens the real TLS connection itself (verifying
-// the server for the real host name) and presents `leaf` (issued by the app's own CA) to the QWebSocket, so
-// that it records plaintext. Without, it relays the encrypted bytes untouched.
-struct TapTlsSettings
-{
-    bool intercept = false;
-    IssuedCertificate leaf;
-    QList<QSslCertificate> extraCaCertificates; // trusted besides the system's
-    QSslCertificate clientCertificate; // mutual TLS
-    QSslKey clientKey;
-    QList<QSslCertificate> clientChain;
-    QSsl::SslProtocol protocol = QSsl::SecureProtocols;
-    bool insecure = false; // proceed past verification errors without asking
-    QStringList trustedFingerprints; // leaf SHA-256 fingerprints the user chose to always trust
-};
+class UpstreamFailure;
 
 // A one-connection HTTP CONNECT proxy on 127.0.0.1 through which a single QWebSocket reaches its server,
 // so that every byte both ways is recorded exactly as it crossed the wire.
 //
 // It is never an open proxy: it listens on loopback only, demands random per-tap credentials (answering
 // the first CONNECT with a 407 challenge, as Qt only sends credentials after one), relays to nothing but
-// the target it was created for, and carries exactly one authenticated tunnel.
+// the target it was created for, and carries exactly one authenticated tunnel. ConnectGate makes those
+// answers, TlsInterception holds the wss interception's trust, and this class relays.
 class WireTap : public QObject
 {
     Q_OBJECT
@@ -53,8 +43,8 @@ public:
     // Starts listening on 127.0.0.1 with a free port. Returns false with a reason on failure.
     bool listen(QString *error = nullptr);
     quint16 port() const;
-    QString user() const { return m_user; }
-    QString password() const { return m_password; }
+    QString user() const { return m_gate.user(); }
+    QString password() const { return m_gate.password(); }
     // The proxy a QWebSocket must use to go through this tap.
     QNetworkProxy proxy() const;
 
@@ -63,7 +53,7 @@ public:
     // Drops both sides at once.
     void shutdown();
 
-    void setTls(const TapTlsSettings &settings) { m_tls = settings; }
+    void setTls(const TapTlsSettings &settings) { m_tls.setSettings(settings); }
 
     // Writes bytes to the server as if the client had sent them (raw frame injection; the caller picks a
     // frame boundary) and records them as outgoing.
@@ -117,24 +107,20 @@ private:
     void onClientDisconnected();
     void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body,
         bool closeAfter);
+    void failUpstream(const UpstreamFailure &failure);
     void finishUpstream(bool byPeer);
     void forwardToClient(const QByteArray &data);
+    void writeToClient(QByteArrayView bytes);
 
     QString m_targetHost;
     quint16 m_targetPort;
-    QString m_user;
-    QString m_password;
+    ConnectGate m_gate;
     QTcpServer *m_server = nullptr;
     QPointer<QTcpSocket> m_client; // the authenticated tunnel's client side
     QTcpSocket *m_upstream = nullptr;
-    TapTlsSettings m_tls;
-    QList<QSslError> m_lastTlsErrors;
-    QList<QSslError> m_acceptedTlsErrors;
-    bool m_awaitingTlsDecision = false;
-    bool m_holdBackPings = false;
+    TlsInterception m_tls;
     bool m_upstreamTlsUp = false;
-    bool m_incomingHeadDone = false; // past the HTTP response head: frames follow
-    QByteArray m_splitBuffer; // incoming bytes not yet cut into whole frames (auto-pong off)
+    PingHoldBack m_incoming; // the server's bytes on their way to the client
     qint64 m_tcpUs = -1;
     QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving

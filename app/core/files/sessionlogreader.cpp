@@ -3,105 +3,24 @@
 #include "connection/connection.h"
 #include "explain/closeexplainer.h"
 #include "files/jsonlinescanner.h"
+#include "files/sessioneventdecoder.h"
 #include "files/sessionlogwriter.h"
 #include "protocol/handshakecheck.h"
 
-#include <QDateTime>
 #include <QFile>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-#include <cmath>
-#include <cstring>
 
 namespace wsi {
 
 namespace {
 
-QString stringText(const JsonValue &v)
-{
-    return QString::fromUtf8(JsonLineScanner::stringBytes(v));
-}
-
 const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key)
 {
-    static const JsonValue missing;
-    for (const JsonField &f : fields) {
-        if (f.key == key)
-            return f.value;
-    }
-    return missing;
+    return SessionEventDecoder::field(fields, key);
 }
 
-bool toInt64(const JsonValue &v, qint64 *out)
+QString stringText(const JsonValue &v)
 {
-    if (v.kind != JsonValue::Kind::Number)
-        return false;
-    bool ok = false;
-    const qint64 n = v.raw.toLongLong(&ok);
-    if (ok) {
-        *out = n;
-        return true;
-    }
-    const double d = v.raw.toByteArray().toDouble(&ok); // "1.5e15": the writer prints huge integers as doubles
-    if (!ok || !std::isfinite(d))
-        return false;
-    *out = qint64(std::llround(d));
-    return true;
-}
-
-bool toBool(const JsonValue &v)
-{
-    return v.kind == JsonValue::Kind::True;
-}
-
-// A wire-bytes field written as <name> (valid UTF-8) or <name>_base64.
-bool wireBytes(const std::vector<JsonField> &fields, const char *name, QByteArray *out)
-{
-    const JsonValue &plain = field(fields, name);
-    if (plain.isString()) {
-        *out = JsonLineScanner::stringBytes(plain);
-        return true;
-    }
-    const JsonValue &encoded = field(fields, QByteArray(name) + "_base64");
-    if (encoded.isString()) {
-        *out = QByteArray::fromBase64(encoded.raw.toByteArray());
-        return true;
-    }
-    out->clear();
-    return false;
-}
-
-QJsonValue nested(const JsonValue &v)
-{
-    if (v.kind != JsonValue::Kind::Array && v.kind != JsonValue::Kind::Object)
-        return {};
-    const QJsonDocument doc = QJsonDocument::fromJson(v.raw.toByteArray());
-    return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
-}
-
-// The writer sends header names through Latin-1 and values through (lossy) UTF-8: undo exactly that.
-QList<HttpHeader> headersFrom(const JsonValue &v)
-{
-    QList<HttpHeader> headers;
-    const QJsonArray list = nested(v).toArray();
-    for (const QJsonValue &pair : list) {
-        const QJsonArray nameValue = pair.toArray();
-        headers.append({ nameValue.at(0).toString().toLatin1(), nameValue.at(1).toString().toUtf8() });
-    }
-    return headers;
-}
-
-// "HTTP/1.1" from "GET /x HTTP/1.1\r\n..." or "HTTP/1.1 101 ...\r\n...".
-QByteArray httpVersion(const QByteArray &raw, bool request)
-{
-    const qsizetype eol = raw.indexOf("\r\n");
-    const QList<QByteArray> parts = raw.left(eol < 0 ? raw.size() : eol).split(' ');
-    if (request)
-        return parts.size() >= 3 ? parts.at(2) : QByteArray();
-    return parts.value(0).startsWith("HTTP/") ? parts.value(0) : QByteArray();
+    return SessionEventDecoder::stringText(v);
 }
 
 } // namespace
@@ -111,7 +30,6 @@ QByteArray httpVersion(const QByteArray &raw, bool request)
 struct SessionLogReader::Pending
 {
     HandshakeRecord handshake;
-    QString url;
     qint64 firstUs = -1;
     qint64 lastUs = -1;
     qint64 requestUs = -1;
@@ -264,205 +182,47 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     if (event == "session")
         return true; // a second header (files concatenated): nothing to keep
 
-    qint64 connId = 0;
-    if (!toInt64(field(fields, "conn"), &connId))
-        return fail(lineNumber, QStringLiteral("no \"conn\" number."));
-
-    EventRecord r;
-    if (!toInt64(field(fields, "t_us"), &r.timeUs)) {
-        const QDateTime t = QDateTime::fromString(stringText(field(fields, "t")), Qt::ISODateWithMs);
-        if (!t.isValid())
-            return fail(lineNumber, QStringLiteral("no \"t_us\" or \"t\" time."));
-        r.timeUs = t.toMSecsSinceEpoch() * 1000;
-    }
-    const JsonValue &dir = field(fields, "dir");
-    if (dir.isString()) {
-        if (dir.raw == "out")
-            r.dir = Direction::Outgoing;
-        else if (dir.raw == "in")
-            r.dir = Direction::Incoming;
-        else if (!dir.raw.isEmpty())
-            return fail(lineNumber, QStringLiteral("unknown \"dir\" \"%1\".").arg(stringText(dir)));
-    }
-    if (field(fields, "source").isString() && field(fields, "source").raw == "socket")
-        r.flags |= FlagFromSocket;
+    SessionEventDecoder decoder(fields);
+    if (!decoder.readCommon())
+        return fail(lineNumber, decoder.error());
+    const int connId = int(decoder.connectionId());
+    const qint64 timeUs = decoder.record().timeUs;
 
     // Find or create the connection.
     size_t index = 0;
     for (index = m_originalIds.size(); index > 0; --index) {
-        if (m_originalIds[index - 1] == int(connId))
+        if (m_originalIds[index - 1] == connId)
             break;
     }
     if (index == 0) {
         m_connections.emplace_back(); // created once its URL is known (see holdOrAppend)
-        m_originalIds.push_back(int(connId));
+        m_originalIds.push_back(connId);
         m_pending.push_back(std::make_unique<Pending>());
         index = m_connections.size();
     }
     --index;
     Pending &pending = *m_pending[index];
     if (pending.firstUs < 0)
-        pending.firstUs = r.timeUs;
-    pending.lastUs = r.timeUs;
+        pending.firstUs = timeUs;
+    pending.lastUs = timeUs;
 
-    QByteArray payload;
-    if (event == "message") {
-        r.type = EventType::Message;
-        const JsonValue &type = field(fields, "type");
-        if (type.isString() && type.raw == "text") {
-            r.flags |= FlagText;
-            if (!wireBytes(fields, "text", &payload))
-                return fail(lineNumber, QStringLiteral("a text message without \"text\"."));
-        } else if (type.isString() && type.raw == "binary") {
-            const JsonValue &data = field(fields, "base64");
-            if (!data.isString())
-                return fail(lineNumber, QStringLiteral("a binary message without \"base64\"."));
-            payload = QByteArray::fromBase64(data.raw.toByteArray());
-        } else {
-            return fail(lineNumber, QStringLiteral("a message whose \"type\" is neither text nor binary."));
-        }
-        qint64 frames = 1;
-        toInt64(field(fields, "frames"), &frames);
-        r.sub = quint8(qBound(qint64(1), frames, qint64(255)));
-        r.value = quint64(payload.size());
-    } else if (event == "frame") {
-        r.type = EventType::Frame;
-        const JsonValue &header = field(fields, "header_hex");
-        qint64 opcode = 0;
-        qint64 length = 0;
-        if (!header.isString() || !toInt64(field(fields, "opcode"), &opcode)
-            || !toInt64(field(fields, "length"), &length))
-            return fail(lineNumber, QStringLiteral("a frame needs \"header_hex\", \"opcode\" and \"length\"."));
-        payload = QByteArray::fromHex(header.raw.toByteArray());
-        r.sub = quint8(opcode);
-        r.value = quint64(length);
-        if (toBool(field(fields, "fin")))
-            r.flags |= FlagFin;
-        if (toBool(field(fields, "rsv1")))
-            r.flags |= FlagRsv1;
-        if (toBool(field(fields, "rsv2")))
-            r.flags |= FlagRsv2;
-        if (toBool(field(fields, "rsv3")))
-            r.flags |= FlagRsv3;
-        if (toBool(field(fields, "masked")))
-            r.flags |= FlagMasked;
-        const JsonValue &mask = field(fields, "mask_key");
-        if (mask.isString())
-            r.maskKey = mask.raw.toByteArray().toUInt(nullptr, 16);
-    } else if (event == "ping" || event == "pong") {
-        r.type = event == "ping" ? EventType::Ping : EventType::Pong;
-        wireBytes(fields, "payload", &payload);
-        const JsonValue &rtt = field(fields, "rtt_ms");
-        if (rtt.kind == JsonValue::Kind::Number)
-            r.value = quint64(std::llround(rtt.raw.toByteArray().toDouble() * 1000.0));
-    } else if (event == "close") {
-        r.type = EventType::Close;
-        qint64 code = 0;
-        r.value = toInt64(field(fields, "code"), &code) ? quint64(code) : kNoCloseCode;
-        wireBytes(fields, "reason", &payload);
-    } else if (event == "error") {
-        r.type = EventType::Error;
-        const QByteArrayView layer = field(fields, "layer").raw;
-        ErrorLayer l = ErrorLayer::App;
-        for (ErrorLayer candidate : { ErrorLayer::Dns, ErrorLayer::Tcp, ErrorLayer::Tls, ErrorLayer::Proxy,
-                 ErrorLayer::Http, ErrorLayer::WebSocket }) {
-            if (layer == errorLayerId(candidate))
-                l = candidate;
-        }
-        r.sub = quint8(l);
-        payload = JsonLineScanner::stringBytes(field(fields, "message"));
-    } else if (event == "info") {
-        r.type = EventType::Info;
-        payload = JsonLineScanner::stringBytes(field(fields, "message"));
-    } else if (event == "open") {
-        r.type = EventType::Open;
-        payload = JsonLineScanner::stringBytes(field(fields, "subprotocol"));
-        if (pending.openUs < 0)
-            pending.openUs = r.timeUs;
-    } else if (event == "handshake_request") {
-        r.type = EventType::HandshakeRequest;
-        wireBytes(fields, "raw", &payload);
-        HttpHead &head = pending.handshake.request;
-        head.isRequest = true;
-        head.method = stringText(field(fields, "method")).toLatin1();
-        head.target = stringText(field(fields, "target")).toLatin1();
-        head.headers = headersFrom(field(fields, "headers"));
-        head.raw = payload;
-        head.version = httpVersion(payload, true);
-        pending.handshake.requestComplete = true;
-        pending.url = stringText(field(fields, "url"));
-        pending.requestUs = r.timeUs;
-    } else if (event == "handshake_response") {
-        r.type = EventType::HandshakeResponse;
-        QByteArray raw;
-        QByteArray body;
-        wireBytes(fields, "raw", &raw);
-        wireBytes(fields, "body", &body);
-        HttpHead &head = pending.handshake.response;
-        qint64 status = 0;
-        toInt64(field(fields, "status"), &status);
-        head.status = int(status);
-        head.reason = stringText(field(fields, "reason")).toLatin1();
-        head.headers = headersFrom(field(fields, "headers"));
-        head.raw = raw;
-        head.version = httpVersion(raw, false);
-        pending.handshake.responseComplete = true;
-        pending.handshake.responseBody = body;
-        const QJsonObject accept = nested(field(fields, "accept")).toObject();
-        if (!accept.isEmpty()) {
-            pending.handshake.accept = computeAccept(accept.value(QLatin1String("key")).toString().toLatin1(),
-                accept.value(QLatin1String("received")).toString().toLatin1());
-            // What the file says wins: it is the record of what was seen.
-            pending.handshake.accept.expected = accept.value(QLatin1String("expected")).toString().toLatin1();
-            pending.handshake.accept.valid = accept.value(QLatin1String("valid")).toBool();
-        }
-        r.value = quint64(raw.size());
-        payload = raw + body;
-        pending.responseUs = r.timeUs;
-    } else if (event == "tls") {
-        r.type = EventType::Tls;
-        payload = JsonLineScanner::stringBytes(field(fields, "summary"));
-        TlsReport &tls = pending.handshake.tls;
-        pending.handshake.tlsKnown = true;
-        tls.handshakeDone = true;
-        tls.host = stringText(field(fields, "host"));
-        tls.protocol = stringText(field(fields, "protocol"));
-        tls.cipher = stringText(field(fields, "cipher"));
-        tls.alpn = stringText(field(fields, "alpn"));
-        tls.verified = toBool(field(fields, "verified"));
-        tls.proceededDespiteErrors = toBool(field(fields, "proceeded_despite_errors"));
-        tls.errorTexts.clear();
-        for (const QJsonValue &e : nested(field(fields, "errors")).toArray())
-            tls.errorTexts << e.toString();
-        tls.chain.clear();
-        for (const QJsonValue &c : nested(field(fields, "chain")).toArray()) {
-            const QJsonObject o = c.toObject();
-            CertificateSummary s;
-            s.subject = o.value(QLatin1String("subject")).toString();
-            s.issuer = o.value(QLatin1String("issuer")).toString();
-            for (const QJsonValue &san : o.value(QLatin1String("san")).toArray())
-                s.subjectAltNames << san.toString();
-            s.notBefore = QDateTime::fromString(o.value(QLatin1String("not_before")).toString(), Qt::ISODate);
-            s.notAfter = QDateTime::fromString(o.value(QLatin1String("not_after")).toString(), Qt::ISODate);
-            s.sha256 = o.value(QLatin1String("sha256")).toString();
-            const QString key = o.value(QLatin1String("key")).toString();
-            const qsizetype space = key.lastIndexOf(QLatin1Char(' '));
-            s.keyType = key.left(space);
-            s.keyBits = key.mid(space + 1).toInt();
-            tls.chain << s;
-        }
-    } else {
-        // Fields are only ever added to format 1, but a newer writer may know more events: keep what it said.
-        const QString name = stringText(eventValue);
-        const QString note
-            = QStringLiteral("events of type \"%1\" are not known to this version; kept as info rows.").arg(name);
+    if (!decoder.readEvent(line, pending.handshake))
+        return fail(lineNumber, decoder.error());
+    const EventRecord &r = decoder.record();
+    if (r.type == EventType::Open && pending.openUs < 0)
+        pending.openUs = timeUs;
+    else if (r.type == EventType::HandshakeRequest)
+        pending.requestUs = timeUs;
+    else if (r.type == EventType::HandshakeResponse)
+        pending.responseUs = timeUs;
+    if (!decoder.unknownEvent().isEmpty()) {
+        const QString note = QStringLiteral("events of type \"%1\" are not known to this version; kept as info rows.")
+                                 .arg(decoder.unknownEvent());
         if (!m_notes.contains(note))
             m_notes << note;
-        r.type = EventType::Info;
-        payload = QStringLiteral("%1: %2").arg(name, QString::fromUtf8(line)).toUtf8();
     }
 
-    holdOrAppend(index, r, payload, event == "handshake_request" ? stringText(field(fields, "url")) : QString());
+    holdOrAppend(index, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
     m_lineOrder.push_back(quint32(index));
     return true;
 }

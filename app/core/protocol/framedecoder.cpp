@@ -19,13 +19,6 @@ constexpr qsizetype kKeptMessageCapacity = 1024 * 1024;
 // Messages at least this large are handed to the sink with their buffer (FrameSink::onMessageBuffer).
 constexpr qsizetype kHandOverMessageSize = 256 * 1024;
 
-// Header size from its second byte (MASK bit and 7-bit length): 2 to 14 bytes.
-qsizetype headerSizeFor(quint8 second)
-{
-    const quint8 len7 = second & 0x7F;
-    return 2 + (len7 == 126 ? 2 : (len7 == 127 ? 8 : 0)) + ((second & 0x80) ? 4 : 0);
-}
-
 // XORs src into dst with the masking key, eight bytes per step; phase is how many payload bytes of
 // this frame came before src (the key repeats every four bytes).
 void unmaskCopy(char *dst, const char *src, qsizetype size, quint32 key, quint64 phase)
@@ -109,14 +102,14 @@ void FrameDecoder::feed(QByteArrayView bytes, FrameSink &sink)
                 // Common case: the whole header is in this chunk. A fixed-size copy compiles to two
                 // moves; bytes past the header are copied too but never read.
                 std::memcpy(m_headerBuf, p, sizeof(m_headerBuf));
-                need = headerSizeFor(m_headerBuf[1]);
+                need = frameHeaderSize(m_headerBuf[1]);
                 m_headerHave = int(need);
                 p += need;
                 avail -= need;
                 m_consumed += quint64(need);
             } else {
                 // The first two bytes say how long the rest of the header is.
-                need = m_headerHave >= 2 ? headerSizeFor(m_headerBuf[1]) : 2;
+                need = m_headerHave >= 2 ? frameHeaderSize(m_headerBuf[1]) : 2;
                 qsizetype take = std::min(need - m_headerHave, avail);
                 std::memcpy(m_headerBuf + m_headerHave, p, size_t(take));
                 m_headerHave += int(take);
@@ -124,7 +117,7 @@ void FrameDecoder::feed(QByteArrayView bytes, FrameSink &sink)
                 avail -= take;
                 m_consumed += quint64(take);
                 if (m_headerHave == 2) {
-                    need = headerSizeFor(m_headerBuf[1]);
+                    need = frameHeaderSize(m_headerBuf[1]);
                     take = std::min(need - m_headerHave, avail);
                     std::memcpy(m_headerBuf + m_headerHave, p, size_t(take));
                     m_headerHave += int(take);
@@ -178,35 +171,10 @@ void FrameDecoder::feed(QByteArrayView bytes, FrameSink &sink)
 
 bool FrameDecoder::decodeHeader(FrameSink &sink)
 {
-    const unsigned char *b = m_headerBuf;
-    // Fill the member in place: building a local and copying it costs a store-forwarding stall per frame.
     FrameHeader &h = m_header;
-    h.fin = b[0] & 0x80;
-    h.rsv1 = b[0] & 0x40;
-    h.rsv2 = b[0] & 0x20;
-    h.rsv3 = b[0] & 0x10;
-    h.opcode = b[0] & 0x0F;
-    h.masked = b[1] & 0x80;
-    const quint8 len7 = b[1] & 0x7F;
-    int pos = 2;
-    quint64 length = len7;
-    if (len7 == 126) {
-        length = quint64(b[2]) << 8 | b[3];
-        pos = 4;
-    } else if (len7 == 127) {
-        length = 0;
-        for (int i = 0; i < 8; ++i)
-            length = length << 8 | b[2 + i];
-        pos = 10;
-    }
-    if (h.masked) {
-        h.maskKey = quint32(b[pos]) << 24 | quint32(b[pos + 1]) << 16 | quint32(b[pos + 2]) << 8 | b[pos + 3];
-        pos += 4;
-    } else {
-        h.maskKey = 0;
-    }
-    h.payloadLength = length;
-    h.headerSize = quint8(pos);
+    readFrameHeader(m_headerBuf, h);
+    const quint8 len7 = m_headerBuf[1] & 0x7F; // the length's wire form, for the minimal-length rule
+    const quint64 length = h.payloadLength;
 
     // Built only when a violation needs it: the common path must not allocate per frame.
     const auto name = [&h] { return opcodeName(h.opcode); };

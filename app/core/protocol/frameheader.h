@@ -35,4 +35,46 @@ struct FrameHeader
 // "TEXT", "BINARY", "CONT", "CLOSE", "PING", "PONG", or "RESERVED 0x3".
 QString opcodeName(quint8 opcode);
 
+// The one reading of a header's layout, shared by FrameDecoder and FrameBoundaryScanner. Inline because
+// the decoder runs it once per frame of a flood.
+
+// Header size from its second byte (MASK bit and 7-bit length): 2 to 14 bytes.
+inline quint8 frameHeaderSize(quint8 secondByte)
+{
+    const quint8 len7 = secondByte & 0x7F;
+    return quint8(2 + (len7 == 126 ? 2 : (len7 == 127 ? 8 : 0)) + ((secondByte & 0x80) ? 4 : 0));
+}
+
+// Fills header from the bytes of a whole header (frameHeaderSize(bytes[1]) of them), nothing validated.
+// In place, not returned: building a local and copying it costs the decoder a store-forwarding stall.
+inline void readFrameHeader(const unsigned char *b, FrameHeader &h)
+{
+    h.fin = b[0] & 0x80;
+    h.rsv1 = b[0] & 0x40;
+    h.rsv2 = b[0] & 0x20;
+    h.rsv3 = b[0] & 0x10;
+    h.opcode = b[0] & 0x0F;
+    h.masked = b[1] & 0x80;
+    const quint8 len7 = b[1] & 0x7F;
+    int pos = 2;
+    quint64 length = len7;
+    if (len7 == 126) {
+        length = quint64(b[2]) << 8 | b[3];
+        pos = 4;
+    } else if (len7 == 127) {
+        length = 0;
+        for (int i = 0; i < 8; ++i)
+            length = length << 8 | b[2 + i];
+        pos = 10;
+    }
+    if (h.masked) {
+        h.maskKey = quint32(b[pos]) << 24 | quint32(b[pos + 1]) << 16 | quint32(b[pos + 2]) << 8 | b[pos + 3];
+        pos += 4;
+    } else {
+        h.maskKey = 0;
+    }
+    h.payloadLength = length;
+    h.headerSize = quint8(pos);
+}
+
 } // namespace wsi

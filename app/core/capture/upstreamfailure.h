@@ -1,0 +1,37 @@
+// UpstreamFailure: what the tap tells the user when it cannot reach its target, and at which layer.
+#pragma once
+
+#include "store/eventrecord.h"
+
+#include <QAbstractSocket>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QString>
+
+namespace wsi {
+
+// A socket error names a symptom ("connection refused"); the user needs the likely cause and what to check.
+class UpstreamFailure
+{
+public:
+    // droppedAfterTls: the server closed right after a completed TLS handshake, as servers that want a
+    // client certificate do. where is the target's "host:port", errorString the socket's own text.
+    UpstreamFailure(QAbstractSocket::SocketError error, bool droppedAfterTls, const QString &where,
+        const QHostAddress &address, const QString &errorString);
+
+    UpstreamFailure(ErrorLayer layer, const QString &message)
+        : m_layer(layer)
+        , m_message(message)
+    { }
+    // The target's name did not resolve (or resolved to nothing).
+    static UpstreamFailure lookupFailed(const QString &host, const QHostInfo &info);
+
+    ErrorLayer layer() const { return m_layer; }
+    QString message() const { return m_message; }
+
+private:
+    ErrorLayer m_layer = ErrorLayer::Tcp;
+    QString m_message;
+};
+
+} // namespace wsi

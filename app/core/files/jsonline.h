@@ -1,0 +1,257 @@
+// JsonLine: writes one compact JSON object line by hand, byte for byte as QJsonDocument::toJson(Compact) would.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <cstring>
+#include <utility>
+
+class QJsonValue;
+
+namespace wsi {
+
+struct HttpHead;
+
+// The CLI prints one line per event of a flood, and building a QJsonObject per line (CBOR containers, a
+// QString per value, sorting) cost ~15 us an event, far more than capturing it. The output is byte-for-byte
+// what QJsonDocument::toJson(Compact) wrote for the same object: the same string escapes, integers as
+// integers. Keys are written in the order the caller adds them, so the caller adds them sorted, as
+// QJsonObject kept them. The small writers are inline: they run for every field of every line.
+class JsonLine
+{
+public:
+    static constexpr char kHexDigits[] = "0123456789abcdef";
+    // QJsonValue(double) keeps integral doubles up to 2^53 as integers; larger ones are printed as doubles.
+    static constexpr quint64 kMaxExactInteger = quint64(1) << 53;
+
+    explicit JsonLine(qsizetype reserve)
+    {
+        m_out.resize(reserve);
+        m_p = m_out.data();
+        m_end = m_p + m_out.size();
+        *m_p++ = '{';
+    }
+
+    QByteArray finish()
+    {
+        put("}\n", 2);
+        m_out.truncate(m_p - m_out.constData());
+        return std::move(m_out);
+    }
+
+    void key(const char *name)
+    {
+        const qsizetype length = qsizetype(std::strlen(name));
+        reserve(length + 4);
+        if (m_first)
+            m_first = false;
+        else
+            *m_p++ = ',';
+        *m_p++ = '"';
+        std::memcpy(m_p, name, size_t(length));
+        m_p += length;
+        *m_p++ = '"';
+        *m_p++ = ':';
+    }
+
+    // Text known to be valid UTF-8.
+    void utf8(const char *name, QByteArrayView text)
+    {
+        key(name);
+        string(text);
+    }
+    // Bytes the old writer passed through QString::fromLatin1.
+    void latin1(const char *name, QByteArrayView text)
+    {
+        key(name);
+        latin1Value(text);
+    }
+    // Bytes the old writer passed through QString::fromUtf8: invalid sequences become U+FFFD.
+    void lossyUtf8(const char *name, QByteArrayView text)
+    {
+        key(name);
+        lossyUtf8Value(text);
+    }
+    void text(const char *name, const QString &text)
+    {
+        key(name);
+        string(text.toUtf8());
+    }
+    // Wire text: as text when it is valid UTF-8, otherwise as <name>_base64 so that every byte round-trips.
+    void bytes(const char *name, QByteArrayView data);
+    void base64(const char *name, QByteArrayView data);
+    void hex(const char *name, QByteArrayView data);
+    void hex32(const char *name, quint32 value)
+    {
+        key(name);
+        char digits[10];
+        digits[0] = digits[9] = '"';
+        for (int i = 0; i < 8; ++i)
+            digits[8 - i] = kHexDigits[(value >> (4 * i)) & 0xf];
+        put(digits, 10);
+    }
+    void boolean(const char *name, bool value)
+    {
+        key(name);
+        if (value)
+            put("true", 4);
+        else
+            put("false", 5);
+    }
+    void null(const char *name)
+    {
+        key(name);
+        put("null", 4);
+    }
+    void integer(const char *name, qint64 value)
+    {
+        key(name);
+        integerValue(value);
+    }
+    // A number the old writer stored as a double.
+    void number(const char *name, double value);
+    // A qint64 the old writer stored as a double.
+    void largeInteger(const char *name, qint64 value)
+    {
+        const quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+        if (magnitude <= kMaxExactInteger)
+            integer(name, value);
+        else
+            number(name, double(value));
+    }
+    void unsignedNumber(const char *name, quint64 value)
+    {
+        if (value <= kMaxExactInteger)
+            integer(name, qint64(value));
+        else
+            number(name, double(value));
+    }
+    void headers(const char *name, const HttpHead &head);
+    // A nested value built with QJsonDocument: for rare events (tls) where speed does not matter.
+    void json(const char *name, const QJsonValue &value);
+    // Starts a nested object as the value of name; end it with endObject().
+    void beginObject(const char *name)
+    {
+        key(name);
+        put('{');
+        m_first = true;
+    }
+    void endObject()
+    {
+        put('}');
+        m_first = false;
+    }
+
+private:
+    void integerValue(qint64 value)
+    {
+        char digits[24];
+        char *end = digits + sizeof digits;
+        char *p = end;
+        quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+        do {
+            *--p = char('0' + magnitude % 10);
+            magnitude /= 10;
+        } while (magnitude != 0);
+        if (value < 0)
+            *--p = '-';
+        put(p, end - p);
+    }
+
+    void latin1Value(QByteArrayView text)
+    {
+        for (const char c : text) {
+            if (uchar(c) >= 0x80) {
+                string(QString::fromLatin1(text).toUtf8());
+                return;
+            }
+        }
+        string(text);
+    }
+
+    void lossyUtf8Value(QByteArrayView text)
+    {
+        if (text.isValidUtf8())
+            string(text);
+        else
+            string(QString::fromUtf8(text).toUtf8());
+    }
+
+    // A JSON string from valid UTF-8: quote and backslash escaped, control characters as the short escapes
+    // or \u00XX, everything else (multi-byte sequences included) copied as it is.
+    void string(QByteArrayView text)
+    {
+        put('"');
+        const char *p = text.data();
+        const char *const end = p + text.size();
+        const char *run = p;
+        for (; p != end; ++p) {
+            const uchar c = uchar(*p);
+            if (c >= 0x20 && c != '"' && c != '\\')
+                continue;
+            put(run, p - run);
+            run = p + 1;
+            switch (c) {
+            case '"':
+                put("\\\"", 2);
+                break;
+            case '\\':
+                put("\\\\", 2);
+                break;
+            case '\b':
+                put("\\b", 2);
+                break;
+            case '\f':
+                put("\\f", 2);
+                break;
+            case '\n':
+                put("\\n", 2);
+                break;
+            case '\r':
+                put("\\r", 2);
+                break;
+            case '\t':
+                put("\\t", 2);
+                break;
+            default: {
+                const char escape[6] = { '\\', 'u', '0', '0', kHexDigits[c >> 4], kHexDigits[c & 0xf] };
+                put(escape, 6);
+            }
+            }
+        }
+        put(run, end - run);
+        put('"');
+    }
+
+    void reserve(qsizetype bytes)
+    {
+        if (m_end - m_p < bytes)
+            grow(bytes);
+    }
+    void grow(qsizetype bytes);
+    void put(char c)
+    {
+        reserve(1);
+        *m_p++ = c;
+    }
+    void put(const char *data, qsizetype size)
+    {
+        if (size <= 0)
+            return; // an empty view may have no data pointer, which memcpy must not get
+        reserve(size);
+        std::memcpy(m_p, data, size_t(size));
+        m_p += size;
+    }
+    void put(const char *text) { put(text, qsizetype(std::strlen(text))); }
+    void put(const QByteArray &bytes) { put(bytes.constData(), bytes.size()); }
+
+    // m_out is sized ahead; m_p is where the next byte goes and m_end the end of the sized area.
+    QByteArray m_out;
+    char *m_p = nullptr;
+    char *m_end = nullptr;
+    bool m_first = true;
+};
+
+} // namespace wsi

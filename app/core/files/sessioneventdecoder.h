@@ -1,0 +1,57 @@
+// SessionEventDecoder: turns the fields of one session-log event line back into the event written from them.
+#pragma once
+
+#include "files/jsonlinescanner.h"
+#include "store/eventrecord.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <vector>
+
+namespace wsi {
+
+struct HandshakeRecord;
+
+// The inverse of SessionLogWriter for one line, apart from rebuilding connections (SessionLogReader's
+// work): what the writer spread over fields comes back as the EventRecord and payload it was written from.
+class SessionEventDecoder
+{
+public:
+    // fields: the scanned top-level fields of one event line (not the file's first line); they must
+    // outlive the decoder.
+    explicit SessionEventDecoder(const std::vector<JsonField> &fields);
+
+    // The fields every event line has: its connection number, time, direction and source.
+    // False with error() set.
+    bool readCommon();
+    // The event's own fields. handshake_request, handshake_response and tls lines also fill handshake:
+    // a connection's handshake is spread over those three lines. line is the whole line, kept whole for an
+    // event this version does not know. False with error() set.
+    bool readEvent(QByteArrayView line, HandshakeRecord &handshake);
+
+    qint64 connectionId() const { return m_connectionId; }
+    const EventRecord &record() const { return m_record; }
+    const QByteArray &payload() const { return m_payload; }
+    QString url() const { return m_url; } // of a handshake_request
+    QString unknownEvent() const { return m_unknownEvent; } // the name of an event this version does not know
+    QString error() const { return m_error; }
+
+    // The value of key, or a missing value.
+    static const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key);
+    // A string value as text, escapes undone.
+    static QString stringText(const JsonValue &v);
+
+private:
+    bool error(const QString &message);
+
+    const std::vector<JsonField> &m_fields;
+    qint64 m_connectionId = 0;
+    EventRecord m_record;
+    QByteArray m_payload;
+    QString m_url;
+    QString m_unknownEvent;
+    QString m_error;
+};
+
+} // namespace wsi
