@@ -1,3 +1,4 @@
+// WireTap: one outgoing connection's private CONNECT proxy; relays and records every byte, intercepts TLS.
 #include "capture/wiretap.h"
 
 #include "capture/tapserver.h"

@@ -1,3 +1,4 @@
+// WireTap: one outgoing connection's private CONNECT proxy; relays and records every byte, intercepts TLS.
 #pragma once
 
 #include "capture/connectgate.h"

@@ -1,3 +1,4 @@
+// Connection: one WebSocket connection's state machine and record, over the transport that feeds it.
 #include "connection/connection.h"
 
 #include "connection/importedrecord.h"

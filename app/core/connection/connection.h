@@ -1,3 +1,4 @@
+// Connection: one WebSocket connection's state machine and record, over the transport that feeds it.
 #pragma once
 
 #include "connection/connectionleg.h"

@@ -1,3 +1,4 @@
+// Keepalive: pings a connection every N seconds and reports a missed pong.
 #include "connection/keepalive.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// Keepalive: pings a connection every N seconds and reports a missed pong.
 #pragma once
 
 #include "endpoints/connectionoptions.h"

@@ -1,3 +1,4 @@
+// ReconnectController: brings an endpoint back after a drop, with backoff, as new attempts of one group.
 #include "connection/reconnectcontroller.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// ServerSideEndpoint: what the recorder tells the local server's side of a client (request, messages, close).
 #pragma once
 
 #include "protocol/httphead.h"

@@ -1,3 +1,4 @@
+// WireRecorder: turns a connection's recorded bytes into events: handshake, frames, messages, closes.
 #pragma once
 
 #include "protocol/framedecoder.h"

@@ -1,3 +1,4 @@
+// Workspace: every connection of this window, outgoing and incoming, in order.
 #include "connection/workspace.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// Workspace: every connection of this window, outgoing and incoming, in order.
 #pragma once
 
 #include "endpoints/connectionoptions.h"

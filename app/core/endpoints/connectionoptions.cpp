@@ -1,3 +1,4 @@
+// ConnectionOptions: everything about how to connect to an endpoint (URL, headers, TLS, keepalive, reconnect).
 #include "endpoints/connectionoptions.h"
 
 #include <QCoreApplication>

@@ -1,3 +1,4 @@
+// ConnectionOptions to and from JSON, secrets masked unless asked (endpoint files, the store).
 #include "endpoints/connectionoptionsjson.h"
 
 #include "explain/secretmasker.h"

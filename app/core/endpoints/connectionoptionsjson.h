@@ -1,3 +1,4 @@
+// ConnectionOptions to and from JSON, secrets masked unless asked (endpoint files, the store).
 #pragma once
 
 #include "endpoints/connectionoptions.h"

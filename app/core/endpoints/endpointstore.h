@@ -1,3 +1,4 @@
+// EndpointStore: the one store of endpoint options: named endpoints, options last used per URL, recent URLs.
 #pragma once
 
 #include "endpoints/connectionoptions.h"

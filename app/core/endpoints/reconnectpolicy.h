@@ -1,3 +1,4 @@
+// ReconnectPolicy: when and after how long to reconnect: backoff, jitter, limits, which closes count.
 #pragma once
 
 #include <QtGlobal>

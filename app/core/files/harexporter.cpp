@@ -1,3 +1,4 @@
+// HarExporter: connections as a HAR 1.2 file with Chrome's _webSocketMessages.
 #include "files/harexporter.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// HarExporter: connections as a HAR 1.2 file with Chrome's _webSocketMessages.
 #pragma once
 
 #include <QByteArray>

@@ -1,3 +1,4 @@
+// HarImporter: WebSocket entries of a HAR file (Chrome, Firefox) as read-only connections.
 #include "files/harimporter.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// JsonLineScanner: fast, allocation-light reading of one session log line's fields.
 #include "files/jsonlinescanner.h"
 
 #include <cstring>

@@ -1,3 +1,4 @@
+// JsonLineScanner: fast, allocation-light reading of one session log line's fields.
 #pragma once
 
 #include <QByteArray>

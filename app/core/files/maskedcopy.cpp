@@ -1,3 +1,4 @@
+// maskedCopy(): a connection's recording with its secrets masked, for exports without secrets.
 #include "files/maskedcopy.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// maskedCopy(): a connection's recording with its secrets masked, for exports without secrets.
 #pragma once
 
 #include <memory>

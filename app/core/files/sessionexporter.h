@@ -1,3 +1,4 @@
+// SessionExporter: writes connections to a session log (.jsonl) or HAR file, by extension.
 #pragma once
 
 #include <QList>

@@ -1,3 +1,4 @@
+// SessionImporter: reads a session log or HAR file into read-only connections.
 #include "files/sessionimporter.h"
 
 #include "connection/connection.h"

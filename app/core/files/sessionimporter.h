@@ -1,3 +1,4 @@
+// SessionImporter: reads a session log or HAR file into read-only connections.
 #pragma once
 
 #include <QString>

@@ -1,3 +1,4 @@
+// SessionJournal: the crash journal: every connection's events written to disk as they happen.
 #include "files/sessionjournal.h"
 
 #include "connection/connection.h"

@@ -1,3 +1,4 @@
+// SessionJournal: the crash journal: every connection's events written to disk as they happen.
 #pragma once
 
 #include <QDateTime>

@@ -1,3 +1,4 @@
+// SessionLogReader: reads the session log format (JSON Lines) back into connections, byte-exact.
 #pragma once
 
 #include <QByteArray>

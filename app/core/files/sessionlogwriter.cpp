@@ -1,3 +1,4 @@
+// SessionLogWriter: writes events in the session log format (JSON Lines), one line per event.
 #include "files/sessionlogwriter.h"
 
 #include "connection/connection.h"

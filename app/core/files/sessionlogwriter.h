@@ -1,3 +1,4 @@
+// SessionLogWriter: writes events in the session log format (JSON Lines), one line per event.
 #pragma once
 
 #include <QByteArray>
