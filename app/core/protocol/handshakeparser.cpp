@@ -8,9 +8,6 @@ namespace wsi {
 
 namespace {
 
-// A chunk-size or trailer line longer than this is not a real peer; stop instead of buffering it.
-constexpr qsizetype kMaxChunkLine = 4096;
-
 bool isTokenChar(char c)
 {
     // RFC 9110 section 5.6.2 tchar.
@@ -49,23 +46,12 @@ bool isHttpVersion(QByteArrayView v)
         && v[7] <= '9';
 }
 
-QString printable(QByteArrayView v)
-{
-    // Error messages quote peer bytes; keep them short and free of control characters.
-    QString out;
-    for (char c : v.first(std::min<qsizetype>(v.size(), 60)))
-        out += (c >= 0x20 && c < 0x7F) ? QChar::fromLatin1(c) : QChar(u'?');
-    if (v.size() > 60)
-        out += QStringLiteral("...");
-    return out;
-}
-
 } // namespace
 
 HandshakeParser::HandshakeParser(Kind kind, int maxHeadSize, int maxBodySize)
     : m_kind(kind)
     , m_maxHeadSize(std::max(maxHeadSize, 16))
-    , m_maxBodySize(std::max(maxBodySize, 0))
+    , m_body(maxBodySize)
 { }
 
 HandshakeParser::State HandshakeParser::state() const
@@ -85,12 +71,12 @@ const HttpHead &HandshakeParser::head() const
 
 QByteArray HandshakeParser::body() const
 {
-    return m_body;
+    return m_body.body();
 }
 
 bool HandshakeParser::bodyTruncated() const
 {
-    return m_bodyTruncated;
+    return m_body.truncated();
 }
 
 QString HandshakeParser::error() const
@@ -197,7 +183,7 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 const qsizetype s2 = s1 < 0 ? -1 : line.indexOf(' ', s1 + 1);
                 if (s1 < 0 || s2 < 0 || line.indexOf(' ', s2 + 1) >= 0) {
                     fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".")
-                             .arg(printable(line)));
+                             .arg(printableExcerpt(line)));
                     return false;
                 }
                 head.method = line.first(s1).toByteArray();
@@ -205,7 +191,7 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 head.version = line.sliced(s2 + 1).toByteArray();
                 if (!isToken(head.method) || head.target.isEmpty() || !isHttpVersion(head.version)) {
                     fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".")
-                             .arg(printable(line)));
+                             .arg(printableExcerpt(line)));
                     return false;
                 }
             } else {
@@ -213,7 +199,7 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 const QByteArrayView version = s1 < 0 ? line : line.first(s1);
                 if (!isHttpVersion(version)) {
                     fail(QStringLiteral("The status line \"%1\" does not start with an HTTP version such as HTTP/1.1.")
-                             .arg(printable(line)));
+                             .arg(printableExcerpt(line)));
                     return false;
                 }
                 const QByteArrayView rest = s1 < 0 ? QByteArrayView() : line.sliced(s1 + 1);
@@ -221,7 +207,8 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 const bool digits = code.size() == 3
                     && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
                 if (!digits || (rest.size() > 3 && rest[3] != ' ')) {
-                    fail(QStringLiteral("The status line \"%1\" has no three-digit status code.").arg(printable(line)));
+                    fail(QStringLiteral("The status line \"%1\" has no three-digit status code.")
+                             .arg(printableExcerpt(line)));
                     return false;
                 }
                 head.version = version.toByteArray();
@@ -244,20 +231,20 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
         if (colon < 0) {
             fail(QStringLiteral("Line %1 of the HTTP head, \"%2\", is not a \"Name: value\" header.")
                      .arg(lineNumber)
-                     .arg(printable(line)));
+                     .arg(printableExcerpt(line)));
             return false;
         }
         const QByteArrayView name = line.first(colon);
         if (!name.isEmpty() && (name.back() == ' ' || name.back() == '\t')) {
             fail(QStringLiteral("Header \"%1\" on line %2 has whitespace before the colon, which HTTP/1.1 forbids.")
-                     .arg(printable(trimmedOws(name)))
+                     .arg(printableExcerpt(trimmedOws(name)))
                      .arg(lineNumber));
             return false;
         }
         if (!isToken(name)) {
             fail(QStringLiteral("Line %1 of the HTTP head has an invalid header name \"%2\".")
                      .arg(lineNumber)
-                     .arg(printable(name)));
+                     .arg(printableExcerpt(name)));
             return false;
         }
         head.headers.append(HttpHeader { name.toByteArray(), trimmedOws(line.sliced(colon + 1)).toByteArray() });
@@ -280,153 +267,30 @@ bool HandshakeParser::chooseBodyMode()
         m_state = State::Done;
         return true;
     }
-    const QList<QByteArray> encodings = m_head.values("Transfer-Encoding");
-    if (!encodings.isEmpty()) {
-        // Chunked must be the last coding to frame the body (RFC 9112 section 6.3); otherwise read until close.
-        const QList<QByteArray> codings = encodings.last().split(',');
-        if (trimmedOws(codings.last()).compare("chunked", Qt::CaseInsensitive) == 0) {
-            m_bodyMode = BodyMode::Chunked;
-            m_chunkState = ChunkState::SizeLine;
-        } else {
-            m_bodyMode = BodyMode::UntilClose;
-        }
-        m_state = State::ReadingBody;
-        return true;
-    }
-    const QList<QByteArray> lengths = m_head.values("Content-Length");
-    if (!lengths.isEmpty()) {
-        qint64 length = -1;
-        for (const QByteArray &field : lengths) {
-            for (const QByteArray &item : field.split(',')) {
-                const QByteArrayView v = trimmedOws(item);
-                bool ok = !v.isEmpty() && v.size() <= 18
-                    && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
-                const qint64 n = ok ? v.toLongLong(&ok) : -1;
-                if (!ok) {
-                    fail(QStringLiteral("Content-Length \"%1\" is not a number.").arg(printable(field)));
-                    return false;
-                }
-                if (length >= 0 && n != length) {
-                    fail(QStringLiteral("The response has conflicting Content-Length values (%1 and %2).")
-                             .arg(length)
-                             .arg(n));
-                    return false;
-                }
-                length = n;
-            }
-        }
-        m_bodyExpected = length;
-        m_bodyRemaining = length;
-        if (length == 0) {
-            m_state = State::Done;
-            return true;
-        }
-        m_bodyMode = BodyMode::Length;
-        m_state = State::ReadingBody;
-        return true;
-    }
-    m_bodyMode = BodyMode::UntilClose;
-    m_state = State::ReadingBody;
-    return true;
+    return followBody(m_body.start(m_head));
 }
 
-void HandshakeParser::appendBody(QByteArrayView bytes)
+bool HandshakeParser::followBody(HttpBodyReader::State body)
 {
-    m_bodyReceived += bytes.size();
-    const qsizetype room = qsizetype(m_maxBodySize) - m_body.size();
-    if (bytes.size() > room) {
-        m_bodyTruncated = true;
-        m_body.append(bytes.first(std::max<qsizetype>(room, 0)));
-        return;
+    switch (body) {
+    case HttpBodyReader::State::Reading:
+        m_state = State::ReadingBody;
+        return true;
+    case HttpBodyReader::State::Done:
+        m_state = State::Done;
+        return true;
+    case HttpBodyReader::State::Failed:
+        fail(m_body.error());
+        return false;
     }
-    m_body.append(bytes);
+    return false;
 }
 
 qsizetype HandshakeParser::feedBody(QByteArrayView bytes)
 {
-    switch (m_bodyMode) {
-    case BodyMode::Length: {
-        const qsizetype take = qsizetype(std::min<qint64>(m_bodyRemaining, bytes.size()));
-        appendBody(bytes.first(take));
-        m_bodyRemaining -= take;
-        if (m_bodyRemaining == 0)
-            m_state = State::Done;
-        return take;
-    }
-    case BodyMode::UntilClose:
-        appendBody(bytes);
-        return bytes.size();
-    case BodyMode::Chunked:
-        return feedChunked(bytes);
-    case BodyMode::None:
-        break;
-    }
-    return 0;
-}
-
-qsizetype HandshakeParser::feedChunked(QByteArrayView bytes)
-{
-    qsizetype pos = 0;
-    while (pos < bytes.size() && m_state == State::ReadingBody) {
-        if (m_chunkState == ChunkState::Data) {
-            const qsizetype take = qsizetype(std::min<qint64>(m_bodyRemaining, bytes.size() - pos));
-            appendBody(bytes.sliced(pos, take));
-            pos += take;
-            m_bodyRemaining -= take;
-            if (m_bodyRemaining == 0)
-                m_chunkState = ChunkState::DataEnd;
-            continue;
-        }
-        // Size lines, the CRLF after chunk data and trailer lines are read a line at a time.
-        const qsizetype nl = bytes.indexOf('\n', pos);
-        const qsizetype lineEnd = nl < 0 ? bytes.size() : nl + 1;
-        m_chunkBuffer.append(bytes.sliced(pos, lineEnd - pos));
-        pos = lineEnd;
-        if (m_chunkBuffer.size() > kMaxChunkLine) {
-            fail(QStringLiteral("A line of the chunked body is longer than %1 bytes.").arg(kMaxChunkLine));
-            break;
-        }
-        if (nl < 0)
-            break;
-        if (!m_chunkBuffer.endsWith("\r\n")) {
-            fail(QStringLiteral("A line of the chunked body ends with a bare LF: chunked encoding requires CRLF."));
-            break;
-        }
-        const QByteArrayView line = QByteArrayView(m_chunkBuffer).chopped(2);
-        switch (m_chunkState) {
-        case ChunkState::SizeLine: {
-            // Chunk extensions (";name=value") carry nothing we show.
-            const qsizetype semicolon = line.indexOf(';');
-            const QByteArrayView hex = trimmedOws(semicolon < 0 ? line : line.first(semicolon));
-            bool ok = !hex.isEmpty() && hex.size() <= 15 && std::all_of(hex.begin(), hex.end(), [](char c) {
-                return std::isxdigit(static_cast<unsigned char>(c));
-            });
-            const qint64 size = ok ? hex.toLongLong(&ok, 16) : -1;
-            if (!ok) {
-                fail(QStringLiteral("The chunked body has an invalid chunk size line \"%1\".").arg(printable(line)));
-                break;
-            }
-            m_bodyRemaining = size;
-            m_chunkState = size == 0 ? ChunkState::Trailer : ChunkState::Data;
-            break;
-        }
-        case ChunkState::DataEnd:
-            if (!line.isEmpty()) {
-                fail(QStringLiteral("A chunk of the chunked body is longer than its size line says."));
-                break;
-            }
-            m_chunkState = ChunkState::SizeLine;
-            break;
-        case ChunkState::Trailer:
-            if (line.isEmpty())
-                m_state = State::Done;
-            break;
-        case ChunkState::Data:
-            break;
-        }
-        m_chunkBuffer.clear();
-    }
-    return pos;
+    const qsizetype used = m_body.feed(bytes);
+    followBody(m_body.state());
+    return used;
 }
 
 void HandshakeParser::finish()
@@ -442,23 +306,8 @@ void HandshakeParser::finish()
     }
     if (m_state != State::ReadingBody)
         return;
-    switch (m_bodyMode) {
-    case BodyMode::UntilClose:
-        m_state = State::Done;
-        break;
-    case BodyMode::Length:
-        fail(QStringLiteral("The connection closed after %1 of the %2 body bytes announced by Content-Length.")
-                 .arg(m_bodyReceived)
-                 .arg(m_bodyExpected));
-        break;
-    case BodyMode::Chunked:
-        fail(QStringLiteral("The connection closed in the middle of the chunked body (%1 bytes decoded).")
-                 .arg(m_bodyReceived));
-        break;
-    case BodyMode::None:
-        m_state = State::Done;
-        break;
-    }
+    m_body.finish();
+    followBody(m_body.state());
 }
 
 } // namespace wsi

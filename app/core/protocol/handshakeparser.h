@@ -1,6 +1,7 @@
 // HandshakeParser: incremental, sans-IO parser of one HTTP/1.1 head and a refused upgrade's body.
 #pragma once
 
+#include "protocol/httpbodyreader.h"
 #include "protocol/httphead.h"
 
 #include <QByteArrayView>
@@ -37,31 +38,21 @@ public:
     QString error() const;
 
 private:
-    Kind m_kind;
-    int m_maxHeadSize;
-    int m_maxBodySize;
-    State m_state = State::ReadingHead;
-    HttpHead m_head;
-    QByteArray m_buffer;
-    QByteArray m_body;
-    bool m_bodyTruncated = false;
-    QString m_error;
-    // body framing
-    enum class BodyMode { None, Length, Chunked, UntilClose } m_bodyMode = BodyMode::None;
-    qint64 m_bodyRemaining = 0;
-    QByteArray m_chunkBuffer;
-
-    // Added by the implementation (handshakeparser.cpp).
-    enum class ChunkState { SizeLine, Data, DataEnd, Trailer } m_chunkState = ChunkState::SizeLine;
-    qint64 m_bodyExpected = 0; // Content-Length
-    qint64 m_bodyReceived = 0; // decoded body bytes seen, including those past maxBodySize
     qsizetype feedHead(QByteArrayView bytes);
     bool parseHead(QByteArrayView raw);
     bool chooseBodyMode();
     qsizetype feedBody(QByteArrayView bytes);
-    qsizetype feedChunked(QByteArrayView bytes);
-    void appendBody(QByteArrayView bytes);
+    // Takes the body reader's state as the parser's; false when the body failed.
+    bool followBody(HttpBodyReader::State body);
     void fail(const QString &error);
+
+    Kind m_kind;
+    int m_maxHeadSize;
+    State m_state = State::ReadingHead;
+    HttpHead m_head;
+    QByteArray m_buffer;
+    HttpBodyReader m_body;
+    QString m_error;
 };
 
 } // namespace wsi

@@ -1,7 +1,20 @@
 // HttpHead: an HTTP/1.1 request or response head exactly as it crossed the wire (order, case, repeats).
 #include "protocol/httphead.h"
 
+#include <algorithm>
+
 namespace wsi {
+
+QString printableExcerpt(QByteArrayView v)
+{
+    // Error messages quote peer bytes; keep them short and free of control characters.
+    QString out;
+    for (char c : v.first(std::min<qsizetype>(v.size(), 60)))
+        out += (c >= 0x20 && c < 0x7F) ? QChar::fromLatin1(c) : QChar(u'?');
+    if (v.size() > 60)
+        out += QStringLiteral("...");
+    return out;
+}
 
 QByteArrayView trimmedOws(QByteArrayView v)
 {

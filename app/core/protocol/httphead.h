@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QString>
 
 namespace wsi {
 
@@ -29,6 +30,9 @@ struct HttpHead
     QByteArray value(QByteArrayView name) const; // first occurrence, or empty
     QList<QByteArray> values(QByteArrayView name) const; // every occurrence in order
 };
+
+// Peer bytes quoted in an error message: at most 60 characters, control and non-ASCII bytes shown as '?'.
+QString printableExcerpt(QByteArrayView bytes);
 
 // A header value without the optional whitespace (spaces and tabs) around it (RFC 9110 section 5.6.3).
 QByteArrayView trimmedOws(QByteArrayView value);
