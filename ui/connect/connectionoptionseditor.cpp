@@ -208,18 +208,11 @@ ConnectionOptions ConnectionOptionsEditor::shownOptions() const
 bool ConnectionOptionsEditor::options(ConnectionOptions *out, QString *error) const
 {
     ConnectionOptions o = shownOptions();
-    o.headers.clear();
-    const QStringList lines = m_ui->headersEdit->text().split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).trimmed().isEmpty())
-            continue;
-        QPair<QByteArray, QByteArray> header;
-        QString why;
-        if (!parseHeaderLine(lines.at(i), &header, &why)) {
-            *error = tr("Header line %1: %2").arg(i + 1).arg(why);
-            return false;
-        }
-        o.headers.append(header);
+    int badLine = 0;
+    QString why;
+    if (!parseHeaderLines(m_ui->headersEdit->text(), &o.headers, &badLine, &why)) {
+        *error = tr("Header line %1: %2").arg(badLine).arg(why);
+        return false;
     }
     if (o.reconnect.enabled && o.reconnect.maxDelayMs < o.reconnect.initialDelayMs) {
         *error = tr("The longest reconnect delay is shorter than the first one.");

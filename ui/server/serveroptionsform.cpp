@@ -2,10 +2,10 @@
 
 #include "common/theme.h"
 #include "endpoints/connectionoptions.h"
+#include "protocol/httphead.h"
 #include "ui_serveroptionsform.h"
 
 #include <QFileDialog>
-#include <QRegularExpression>
 #include <QSettings>
 
 namespace wsi {
@@ -13,12 +13,6 @@ namespace wsi {
 namespace {
 
 constexpr char kGroup[] = "server";
-
-QStringList splitList(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
-}
 
 } // namespace
 
@@ -158,21 +152,15 @@ bool ServerOptionsForm::options(ServerOptions *options, QString *error) const
     o.mode = mode();
     o.broadcastToSender = m_ui->serverBroadcastToSenderCheck->isChecked();
     o.rejectStatus = m_ui->serverRejectStatusSpin->value();
-    const QStringList lines = m_ui->serverRejectHeadersEdit->toPlainText().split(QLatin1Char('\n'));
-    for (int i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).trimmed().isEmpty())
-            continue;
-        QPair<QByteArray, QByteArray> header;
-        QString why;
-        if (!parseHeaderLine(lines.at(i), &header, &why)) {
-            *error = tr("Reject header line %1: %2").arg(i + 1).arg(why);
-            return false;
-        }
-        o.rejectHeaders << header;
+    int badLine = 0;
+    QString why;
+    if (!parseHeaderLines(m_ui->serverRejectHeadersEdit->toPlainText(), &o.rejectHeaders, &badLine, &why)) {
+        *error = tr("Reject header line %1: %2").arg(badLine).arg(why);
+        return false;
     }
     o.rejectBody = m_ui->serverRejectBodyEdit->toPlainText().toUtf8();
-    o.subprotocols = splitList(m_ui->serverSubprotocolsEdit->text());
-    o.allowedOrigins = splitList(m_ui->serverOriginsEdit->text());
+    o.subprotocols = splitTokenList(m_ui->serverSubprotocolsEdit->text());
+    o.allowedOrigins = splitTokenList(m_ui->serverOriginsEdit->text());
     o.maxClients = m_ui->serverMaxClientsSpin->value();
     o.handshakeTimeoutMs = m_ui->serverHandshakeTimeoutSpin->value();
     o.maxMessageSize = qint64(m_ui->serverMaxMessageSpin->value()) * 1024;

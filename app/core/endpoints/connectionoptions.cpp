@@ -1,9 +1,10 @@
 // ConnectionOptions: everything about how to connect to an endpoint (URL, headers, TLS, keepalive, reconnect).
 #include "endpoints/connectionoptions.h"
 
+#include "protocol/httphead.h"
+
 #include <QCoreApplication>
 #include <QFile>
-#include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslKey>
 
@@ -58,6 +59,23 @@ QString forbiddenHeaderReason(const QByteArray &name)
     return {};
 }
 
+bool parseHeaderLines(const QString &text, QList<QPair<QByteArray, QByteArray>> *headers, int *badLine, QString *error)
+{
+    headers->clear();
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).trimmed().isEmpty())
+            continue;
+        QPair<QByteArray, QByteArray> header;
+        if (!parseHeaderLine(lines.at(i), &header, error)) {
+            *badLine = i + 1;
+            return false;
+        }
+        headers->append(header);
+    }
+    return true;
+}
+
 bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header, QString *error)
 {
     const qsizetype colon = line.indexOf(QLatin1Char(':'));
@@ -87,8 +105,7 @@ bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header,
 QStringList ConnectionOptions::parseSubprotocols(const QString &text)
 {
     // A subprotocol is a token: it can hold neither a comma nor white space, so both separate names.
-    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
+    return splitTokenList(text);
 }
 
 QString ConnectionOptions::joinSubprotocols(const QStringList &subprotocols)

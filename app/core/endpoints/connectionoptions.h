@@ -61,6 +61,9 @@ struct ConnectionOptions
 
 // Parses "Name: value"; returns false and sets error for a malformed line.
 bool parseHeaderLine(const QString &line, QPair<QByteArray, QByteArray> *header, QString *error);
+// Each non-blank line of text as one header, in order; at the first malformed line, false with its number
+// (from 1) in *badLine and why in *error.
+bool parseHeaderLines(const QString &text, QList<QPair<QByteArray, QByteArray>> *headers, int *badLine, QString *error);
 
 // Headers Qt's handshake generates; setting them would send them twice (see DESIGN.md).
 // Returns an explanation naming the header when it may not be set, else empty.

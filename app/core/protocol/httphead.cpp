@@ -1,9 +1,17 @@
 // HttpHead: an HTTP/1.1 request or response head exactly as it crossed the wire (order, case, repeats).
 #include "protocol/httphead.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace wsi {
+
+QStringList splitTokenList(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
 
 QString printableExcerpt(QByteArrayView v)
 {

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace wsi {
 
@@ -33,6 +34,10 @@ struct HttpHead
 
 // Peer bytes quoted in an error message: at most 60 characters, control and non-ASCII bytes shown as '?'.
 QString printableExcerpt(QByteArrayView bytes);
+
+// A list as a user types it for tokens that hold neither commas nor white space (subprotocols, origins): the
+// names separated by commas, white space or both, empty names skipped.
+QStringList splitTokenList(const QString &text);
 
 // A header value without the optional whitespace (spaces and tabs) around it (RFC 9110 section 5.6.3).
 QByteArrayView trimmedOws(QByteArrayView value);

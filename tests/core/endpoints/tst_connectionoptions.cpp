@@ -13,6 +13,8 @@ private Q_SLOTS:
     void parsesSubprotocolsSeparatedByCommasAndSpaces();
     void joinedSubprotocolsParseBackToTheSameList();
     void parsedSubprotocolsAreValidTokens();
+    void parsesHeaderLinesSkippingBlankOnes();
+    void namesTheFirstMalformedHeaderLine();
 };
 
 void TestConnectionOptions::parsesSubprotocolsSeparatedByCommasAndSpaces_data()
@@ -54,6 +56,32 @@ void TestConnectionOptions::parsedSubprotocolsAreValidTokens()
     QCOMPARE(options.validate(), QString());
     options.subprotocols = { QStringLiteral("superchat v2") };
     QVERIFY(options.validate().contains(QLatin1String("subprotocol")));
+}
+
+void TestConnectionOptions::parsesHeaderLinesSkippingBlankOnes()
+{
+    QList<QPair<QByteArray, QByteArray>> headers { { "Stale", "1" } };
+    int badLine = -1;
+    QString error;
+    QVERIFY(parseHeaderLines(
+        QStringLiteral("Authorization: Bearer abc\n\n  \nX-Trace:  t-1 \n"), &headers, &badLine, &error));
+    const QList<QPair<QByteArray, QByteArray>> expected {
+        { "Authorization", "Bearer abc" },
+        { "X-Trace", "t-1" },
+    };
+    QCOMPARE(headers, expected);
+    QCOMPARE(badLine, -1);
+    QVERIFY(error.isEmpty());
+}
+
+void TestConnectionOptions::namesTheFirstMalformedHeaderLine()
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    int badLine = 0;
+    QString error;
+    QVERIFY(!parseHeaderLines(QStringLiteral("X-Ok: 1\n\nno colon here\nAlso bad"), &headers, &badLine, &error));
+    QCOMPARE(badLine, 3);
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionOptions)
