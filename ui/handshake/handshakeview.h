@@ -1,5 +1,7 @@
 #pragma once
 
+#include "handshake/tlsdecisionbar.h"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -9,14 +11,18 @@ class QSplitter;
 class QTabWidget;
 class QTableView;
 class QToolButton;
-class QTreeWidget;
 
 namespace wsi {
 
 class Connection;
 class ViewState;
 class HeaderTableModel;
-class HexView;
+class AcceptComputationLabel;
+class HandshakeBanner;
+class HandshakeBodyView;
+class HandshakeChecksList;
+class HandshakeTimingsLabel;
+class TlsReportLabel;
 
 // The opening handshake of the selected connection: request and response as tables and raw text, the
 // RFC 6455 checks with the Sec-WebSocket-Accept computation step by step, timings, and a banner for
@@ -60,16 +66,12 @@ Q_SIGNALS:
 
 private:
     QString shownUrl() const;
-    void showBanner(int tone, const QString &html);
-    void updateChecks();
-    void updateAccept();
-    void updateTimings();
     void updateTls();
-    void decideTls(int choice);
+    void decideTls(wsi::TlsDecisionBar::Choice choice);
     static void setTextIfChanged(QPlainTextEdit *edit, const QString &text);
 
     QPointer<Connection> m_connection;
-    QLabel *m_banner = nullptr;
+    HandshakeBanner *m_banner = nullptr;
     QLabel *m_summary = nullptr;
     QSplitter *m_splitter = nullptr;
     QSplitter *m_headsSplitter = nullptr;
@@ -82,15 +84,13 @@ private:
     QTableView *m_responseTable = nullptr;
     QPlainTextEdit *m_requestRaw = nullptr;
     QPlainTextEdit *m_responseRaw = nullptr;
-    QPlainTextEdit *m_bodyText = nullptr;
-    HexView *m_bodyHex = nullptr;
-    QWidget *m_bodyPage = nullptr;
-    QTreeWidget *m_checks = nullptr;
-    QLabel *m_accept = nullptr;
-    QLabel *m_timings = nullptr;
+    HandshakeBodyView *m_bodyPage = nullptr;
+    HandshakeChecksList *m_checks = nullptr;
+    AcceptComputationLabel *m_accept = nullptr;
+    HandshakeTimingsLabel *m_timings = nullptr;
     QWidget *m_tlsBox = nullptr;
-    QLabel *m_tls = nullptr;
-    QWidget *m_tlsDecision = nullptr;
+    TlsReportLabel *m_tls = nullptr;
+    TlsDecisionBar *m_tlsDecision = nullptr;
     int m_lastFailedStatus = 0;
     QToolButton *m_revealButton = nullptr;
     bool m_revealSecrets = false;

@@ -25,27 +25,25 @@
 #include "preferences/preferencesdialog.h"
 #include "server/serverpanel.h"
 #include "sessions/sessionscontroller.h"
+#include "shell/mainwindowactions.h"
+#include "shell/mainwindowsettings.h"
+#include "shell/reconnectregistry.h"
+#include "shell/serverdock.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QHeaderView>
 #include <QLabel>
 #include <QListView>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace wsi {
@@ -56,16 +54,17 @@ MainWindow::MainWindow(QWidget *parent)
     , m_connectionModel(new ConnectionListModel(m_workspace, this))
     , m_viewState(new ViewState(this))
     , m_sessions(new SessionsController(m_workspace, this))
+    , m_reconnectors(new ReconnectRegistry(m_workspace, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_sessions->observe(m_viewState);
     connect(m_viewState, &ViewState::revealSecretsChanged, m_connectionModel, &ConnectionListModel::setRevealSecrets);
     setWindowIcon(theme::icon("app"));
     setWindowTitle(tr("WS Inspector"));
-    createActions();
+    m_actions = new MainWindowActions(this);
     createCentralWidget();
     createServerDock();
-    createMenusAndToolBar();
+    m_actions->createMenusAndToolBar(m_endpointsPanel, m_sessions, m_serverDock, m_serverPanel, m_viewState);
 
     // The panels observe the view state since their creation; the window follows it after them.
     connect(m_viewState, &ViewState::currentConnectionChanged, this, &MainWindow::onCurrentConnectionChanged);
@@ -100,7 +99,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
 
     resize(1280, 800);
-    restoreSettings();
+    settings().restore();
     onCurrentConnectionChanged(nullptr, nullptr); // the empty state, until something is selected
 }
 
@@ -118,73 +117,6 @@ MainWindow::~MainWindow()
 Connection *MainWindow::currentConnection() const
 {
     return m_viewState->currentConnection();
-}
-
-void MainWindow::createActions()
-{
-    auto make = [this](const QString &name, const QString &text, const char *icon, const QString &tip) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        if (icon)
-            action->setIcon(theme::icon(icon));
-        action->setToolTip(tip);
-        action->setStatusTip(tip);
-        addAction(action);
-        return action;
-    };
-    m_newAction = make(QStringLiteral("newAction"), tr("&New Connection"), "new",
-        tr("Clear the URL and options to start a new connection"));
-    m_newAction->setShortcut(QKeySequence::New);
-    m_connectAction = make(QStringLiteral("connectAction"), tr("&Connect"), "connect", tr("Connect to the URL"));
-    m_disconnectAction = make(QStringLiteral("disconnectAction"), tr("&Disconnect"), "disconnect",
-        tr("Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)"));
-    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_closeAction = make(QStringLiteral("closeAction"), tr("C&lose\u2026"), "close",
-        tr("Send a Close frame with a code and a reason you choose"));
-    m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_removeAction = make(QStringLiteral("removeAction"), tr("&Remove Connection"), "clear",
-        tr("Close and remove the selected connection from the list"));
-    m_sendAction = new QAction(theme::icon("send"), tr("&Send"), this);
-    m_sendAction->setObjectName(QStringLiteral("sendAction"));
-    m_sendAction->setToolTip(tr("Send the composer's text (Ctrl+Enter)"));
-    m_sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
-    m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_pingAction = make(QStringLiteral("pingAction"), tr("&Ping"), "ping", tr("Send a Ping frame"));
-    m_focusUrlAction = make(QStringLiteral("focusUrlAction"), tr("Go to &URL"), nullptr, tr("Move to the URL field"));
-    m_focusUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_showFramesAction
-        = make(QStringLiteral("showFramesAction"), tr("Show &Frames"), nullptr, tr("List every frame in the log"));
-    m_showFramesAction->setCheckable(true);
-    m_showFramesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), tr("&Relative Time"), nullptr,
-        tr("Times relative to the start of the connection"));
-    m_relativeTimeAction->setCheckable(true);
-    m_messagesTabAction = make(QStringLiteral("messagesTabAction"), tr("&Messages"), nullptr, tr("Show the event log"));
-    m_messagesTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_handshakeTabAction
-        = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
-    m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    m_pingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_statsTabAction = make(
-        QStringLiteral("statsTabAction"), tr("&Stats"), nullptr, tr("Show ping round-trip times and message rates"));
-    m_statsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), tr("Reveal &Secrets"), "eye",
-        tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
-    m_revealSecretsAction->setCheckable(true);
-    m_revealSecretsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_compareAction = make(QStringLiteral("compareHandshakesAction"), tr("Co&mpare Handshakes"), "compare",
-        tr("Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected "
-           "one and the previous attempt at the same URL"));
-    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
-    m_aboutAction->setShortcut(QKeySequence::HelpContents);
-    m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences\u2026"), nullptr,
-        tr("Trusted certificates and the inspector's certificate authority"));
-    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_quitAction->setMenuRole(QAction::QuitRole);
 }
 
 void MainWindow::createCentralWidget()
@@ -227,7 +159,8 @@ void MainWindow::createCentralWidget()
     m_connectionList = new ConnectionListView(sidebar);
     m_connectionList->setModel(m_connectionModel);
     m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_connectionList->addActions({ m_disconnectAction, m_closeAction, m_compareAction, m_removeAction });
+    m_connectionList->addActions({ m_actions->disconnectAction(), m_actions->closeAction(), m_actions->compareAction(),
+        m_actions->removeAction() });
     // Ctrl+click selects a second connection to compare handshakes with.
     m_connectionList->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_connectionList->setMinimumWidth(200);
@@ -270,7 +203,7 @@ void MainWindow::createCentralWidget()
     m_messagesSplitter->setStretchFactor(2, 1);
     m_messagesSplitter->setSizes({ 330, 170, 260 });
     messagesLayout->addWidget(m_messagesSplitter);
-    m_messagesPage->addAction(m_sendAction);
+    m_messagesPage->addAction(m_actions->sendAction());
     m_handshakeView = new HandshakeView(m_tabs);
     m_handshakeView->observe(m_viewState);
     m_tabs->addTab(m_messagesPage, tr("Messages"));
@@ -295,109 +228,30 @@ void MainWindow::createCentralWidget()
     m_countersLabel->setObjectName(QStringLiteral("countersLabel"));
     statusBar()->addPermanentWidget(m_countersLabel);
 
-    connect(m_connectAction, &QAction::triggered, m_connectBar->connectButton(), &QAbstractButton::click);
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::newConnection);
-    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectCurrent);
-    connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeCurrentWithCode);
-    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrent);
-    connect(m_sendAction, &QAction::triggered, m_composer, &Composer::send);
-    connect(m_pingAction, &QAction::triggered, m_composer, &Composer::ping);
-    connect(m_focusUrlAction, &QAction::triggered, m_connectBar, &ConnectBar::focusUrl);
-    connect(m_showFramesAction, &QAction::toggled, m_eventLogView, &EventLogView::setShowFrames);
-    connect(m_eventLogView->showFramesCheckBox(), &QCheckBox::toggled, m_showFramesAction, &QAction::setChecked);
-    connect(m_relativeTimeAction, &QAction::toggled, m_eventLogView, &EventLogView::setRelativeTime);
-    connect(m_eventLogView->relativeTimeCheckBox(), &QCheckBox::toggled, m_relativeTimeAction, &QAction::setChecked);
-    connect(m_messagesTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_messagesPage); });
-    connect(m_handshakeTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_handshakeView); });
-    connect(m_statsTabAction, &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_statsPlot); });
-    connect(m_revealSecretsAction, &QAction::toggled, m_viewState, &ViewState::setRevealSecrets);
-    connect(m_compareAction, &QAction::triggered, this, &MainWindow::compareHandshakes);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-}
-
-void MainWindow::createMenusAndToolBar()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newAction);
-    file->addAction(m_endpointsPanel->saveCurrentAction());
-    file->addSeparator();
-    file->addAction(m_endpointsPanel->importAction());
-    file->addAction(m_endpointsPanel->exportAction());
-    file->addAction(m_endpointsPanel->exportWithSecretsAction());
-    file->addSeparator();
-    file->addAction(m_sessions->importAction());
-    file->addAction(m_sessions->previousSessionsAction());
-    file->addSeparator();
-    file->addAction(m_sessions->exportConnectionAction());
-    file->addAction(m_sessions->exportWorkspaceAction());
-    file->addSeparator();
-    file->addAction(m_quitAction);
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_preferencesAction);
-    QMenu *conn = menuBar()->addMenu(tr("&Connection"));
-    conn->addAction(m_focusUrlAction);
-    conn->addAction(m_connectAction);
-    conn->addAction(m_disconnectAction);
-    conn->addAction(m_closeAction);
-    conn->addSeparator();
-    conn->addAction(m_sendAction);
-    conn->addAction(m_pingAction);
-    conn->addSeparator();
-    conn->addAction(m_compareAction);
-    conn->addSeparator();
-    conn->addAction(m_removeAction);
-    QMenu *server = menuBar()->addMenu(tr("Test &Server"));
-    server->addAction(m_serverDock->toggleViewAction());
-    server->addSeparator();
-    server->addActions(m_serverPanel->menuActions());
-    // Starting from the keyboard shows the panel too: its URL and clients are what the user wants next.
-    connect(m_serverPanel->startStopAction(), &QAction::triggered, m_serverDock, &QDockWidget::show);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_messagesTabAction);
-    view->addAction(m_handshakeTabAction);
-    view->addAction(m_statsTabAction);
-    view->addSeparator();
-    view->addAction(m_revealSecretsAction);
-    QMenu *schemes = view->addMenu(tr("&Theme"));
-    auto *schemeGroup = new QActionGroup(this);
-    const QStringList schemeNames { tr("&System"), tr("&Light"), tr("&Dark") };
-    for (int scheme = ColorScheme::System; scheme <= ColorScheme::Dark; ++scheme) {
-        QAction *action = schemes->addAction(schemeNames.at(scheme));
-        action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
-        action->setCheckable(true);
-        action->setChecked(scheme == m_viewState->colorScheme());
-        schemeGroup->addAction(action);
-        connect(action, &QAction::triggered, this,
-            [this, scheme] { m_viewState->setColorScheme(ColorScheme::Scheme(scheme)); });
-        m_colorSchemeActions << action;
-    }
-    view->addSeparator();
-    view->addAction(m_showFramesAction);
-    view->addAction(m_relativeTimeAction);
-    view->addSeparator();
-    view->addAction(m_serverDock->toggleViewAction());
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setIconSize(QSize(22, 22));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    // Connect sits next to the URL in the connect bar; the toolbar acts on the selected connection.
-    toolbar->addAction(m_newAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_disconnectAction);
-    toolbar->addAction(m_closeAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_sendAction);
-    toolbar->addAction(m_pingAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_removeAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_serverDock->toggleViewAction());
+    connect(m_actions->connectAction(), &QAction::triggered, m_connectBar->connectButton(), &QAbstractButton::click);
+    connect(m_actions->newAction(), &QAction::triggered, this, &MainWindow::newConnection);
+    connect(m_actions->disconnectAction(), &QAction::triggered, this, &MainWindow::disconnectCurrent);
+    connect(m_actions->closeAction(), &QAction::triggered, this, &MainWindow::closeCurrentWithCode);
+    connect(m_actions->removeAction(), &QAction::triggered, this, &MainWindow::removeCurrent);
+    connect(m_actions->sendAction(), &QAction::triggered, m_composer, &Composer::send);
+    connect(m_actions->pingAction(), &QAction::triggered, m_composer, &Composer::ping);
+    connect(m_actions->focusUrlAction(), &QAction::triggered, m_connectBar, &ConnectBar::focusUrl);
+    connect(m_actions->showFramesAction(), &QAction::toggled, m_eventLogView, &EventLogView::setShowFrames);
+    connect(
+        m_eventLogView->showFramesCheckBox(), &QCheckBox::toggled, m_actions->showFramesAction(), &QAction::setChecked);
+    connect(m_actions->relativeTimeAction(), &QAction::toggled, m_eventLogView, &EventLogView::setRelativeTime);
+    connect(m_eventLogView->relativeTimeCheckBox(), &QCheckBox::toggled, m_actions->relativeTimeAction(),
+        &QAction::setChecked);
+    connect(m_actions->messagesTabAction(), &QAction::triggered, this,
+        [this] { m_tabs->setCurrentWidget(m_messagesPage); });
+    connect(m_actions->handshakeTabAction(), &QAction::triggered, this,
+        [this] { m_tabs->setCurrentWidget(m_handshakeView); });
+    connect(m_actions->statsTabAction(), &QAction::triggered, this, [this] { m_tabs->setCurrentWidget(m_statsPlot); });
+    connect(m_actions->revealSecretsAction(), &QAction::toggled, m_viewState, &ViewState::setRevealSecrets);
+    connect(m_actions->compareAction(), &QAction::triggered, this, &MainWindow::compareHandshakes);
+    connect(m_actions->aboutAction(), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->preferencesAction(), &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(m_actions->quitAction(), &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::connectTo(const QString &url)
@@ -410,8 +264,7 @@ void MainWindow::onConnectRequested(const ConnectionOptions &options)
 {
     Connection *connection = m_workspace->openConnection(options);
     if (options.reconnect.enabled) {
-        auto *controller = new ReconnectController(m_workspace, connection, {}, {}, this);
-        m_reconnectors.insert(controller->groupId(), controller);
+        ReconnectController *controller = m_reconnectors->start(connection);
         if (currentConnection() == connection) // selected already, when the list added its row
             m_reconnectStrip->setController(controller);
     }
@@ -420,7 +273,7 @@ void MainWindow::onConnectRequested(const ConnectionOptions &options)
 
 ReconnectController *MainWindow::reconnectControllerFor(const Connection *connection) const
 {
-    return connection && connection->inGroup() ? m_reconnectors.value(connection->groupId()) : nullptr;
+    return m_reconnectors->controllerFor(connection);
 }
 
 void MainWindow::onConnectionRowsInserted(const QModelIndex &, int first, int last)
@@ -496,13 +349,13 @@ void MainWindow::updateActions()
     Connection *current = currentConnection();
     const Connection::State state = current ? current->state() : Connection::State::Idle;
     const bool open = state == Connection::State::Open;
-    m_disconnectAction->setEnabled(
+    m_actions->disconnectAction()->setEnabled(
         current && (state == Connection::State::Connecting || open || state == Connection::State::Closing));
-    m_closeAction->setEnabled(open);
-    m_sendAction->setEnabled(open);
-    m_pingAction->setEnabled(open);
-    m_removeAction->setEnabled(current != nullptr);
-    m_compareAction->setEnabled(m_workspace->connections().size() >= 2);
+    m_actions->closeAction()->setEnabled(open);
+    m_actions->sendAction()->setEnabled(open);
+    m_actions->pingAction()->setEnabled(open);
+    m_actions->removeAction()->setEnabled(current != nullptr);
+    m_actions->compareAction()->setEnabled(m_workspace->connections().size() >= 2);
 }
 
 QString MainWindow::statusText() const
@@ -588,22 +441,15 @@ void MainWindow::showAbout()
 
 void MainWindow::createServerDock()
 {
-    m_serverDock = new QDockWidget(tr("Test Server"), this);
-    m_serverDock->setObjectName(QStringLiteral("serverDock"));
-    m_serverDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_serverPanel = new ServerPanel(m_workspace, m_serverDock);
-    m_serverPanel->observe(m_viewState);
-    m_serverDock->setWidget(m_serverPanel);
+    auto *dock = new ServerDock(m_workspace, m_viewState, this);
+    m_serverDock = dock;
+    m_serverPanel = dock->panel();
     addDockWidget(Qt::RightDockWidgetArea, m_serverDock);
     resizeDocks({ m_serverDock }, { 340 }, Qt::Horizontal);
     // The client inspector comes first; the server panel opens from the toolbar (its state is remembered).
     m_serverDock->hide();
-    QAction *toggle = m_serverDock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("serverDockAction"));
-    toggle->setIcon(theme::icon("server"));
-    toggle->setText(tr("&Test Server"));
-    toggle->setToolTip(tr("Show the local test server panel (Ctrl+T)"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    // Starting from the keyboard shows the panel too: its URL and clients are what the user wants next.
+    connect(m_serverPanel->startStopAction(), &QAction::triggered, m_serverDock, &QDockWidget::show);
     connect(m_serverPanel, &ServerPanel::connectRequested, this, [this](const QUrl &url, const QString &caFile) {
         ConnectionOptions options;
         options.url = url;
@@ -645,7 +491,7 @@ void MainWindow::setRevealSecrets(bool reveal)
 
 void MainWindow::onRevealSecretsChanged(bool reveal)
 {
-    m_revealSecretsAction->setChecked(reveal); // toggled() sets the same value: no change, no loop
+    m_actions->revealSecretsAction()->setChecked(reveal); // toggled() sets the same value: no change, no loop
     updateTitle();
     updateStatus();
 }
@@ -700,8 +546,7 @@ bool MainWindow::compareHandshakes()
 void MainWindow::onColorSchemeChanged(ColorScheme::Scheme scheme)
 {
     ColorScheme::apply(scheme);
-    for (int i = 0; i < m_colorSchemeActions.size(); ++i)
-        m_colorSchemeActions.at(i)->setChecked(i == scheme);
+    m_actions->showColorScheme(scheme);
 }
 
 void MainWindow::showPreferences()
@@ -711,54 +556,16 @@ void MainWindow::showPreferences()
     m_sessions->applyPreferences();
 }
 
-void MainWindow::restoreSettings()
+MainWindowSettings MainWindow::settings() const
 {
-    QSettings settings;
-    if (settings.contains(QStringLiteral("window/geometry")))
-        restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
-    m_messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
-    m_sidebarSplitter->restoreState(settings.value(QStringLiteral("window/sidebarSplitter")).toByteArray());
-    m_handshakeView->splitter()->restoreState(settings.value(QStringLiteral("window/handshakeSplitter")).toByteArray());
-    m_handshakeView->headsSplitter()->restoreState(
-        settings.value(QStringLiteral("window/handshakeHeadsSplitter")).toByteArray());
-    m_handshakeView->checksSplitter()->restoreState(
-        settings.value(QStringLiteral("window/handshakeChecksSplitter")).toByteArray());
-    m_showFramesAction->setChecked(settings.value(QStringLiteral("log/showFrames"), false).toBool());
-    m_relativeTimeAction->setChecked(settings.value(QStringLiteral("log/relativeTime"), false).toBool());
-    m_eventLogView->tableView()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("log/header")).toByteArray());
-    m_tabs->setCurrentIndex(qBound(0, settings.value(QStringLiteral("window/tab"), 0).toInt(), m_tabs->count() - 1));
-    m_statsPlot->setWindowSeconds(settings.value(QStringLiteral("stats/windowSeconds"), 60).toInt());
-    // Secrets stay masked unless the user chose otherwise.
-    m_viewState->setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
-    m_viewState->setColorScheme(ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));
-}
-
-void MainWindow::saveSettings() const
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());
-    settings.setValue(QStringLiteral("window/messagesSplitter"), m_messagesSplitter->saveState());
-    settings.setValue(QStringLiteral("window/sidebarSplitter"), m_sidebarSplitter->saveState());
-    settings.setValue(QStringLiteral("window/handshakeSplitter"), m_handshakeView->splitter()->saveState());
-    settings.setValue(QStringLiteral("window/handshakeHeadsSplitter"), m_handshakeView->headsSplitter()->saveState());
-    settings.setValue(QStringLiteral("window/handshakeChecksSplitter"), m_handshakeView->checksSplitter()->saveState());
-    settings.setValue(QStringLiteral("log/showFrames"), m_showFramesAction->isChecked());
-    settings.setValue(QStringLiteral("log/relativeTime"), m_relativeTimeAction->isChecked());
-    settings.setValue(QStringLiteral("log/header"), m_eventLogView->tableView()->horizontalHeader()->saveState());
-    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
-    settings.setValue(QStringLiteral("stats/windowSeconds"), m_statsPlot->windowSeconds());
-    settings.setValue(QStringLiteral("view/revealSecrets"), m_viewState->revealSecrets());
-    settings.setValue(QStringLiteral("view/colorScheme"), ColorScheme::id(m_viewState->colorScheme()));
+    return MainWindowSettings({ const_cast<MainWindow *>(this), m_mainSplitter, m_messagesSplitter, m_sidebarSplitter,
+        m_handshakeView, m_eventLogView, m_actions->showFramesAction(), m_actions->relativeTimeAction(), m_tabs,
+        m_statsPlot, m_viewState });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    settings().save();
     QMainWindow::closeEvent(event);
 }
 

@@ -3,7 +3,6 @@
 #include "common/colorscheme.h"
 #include "endpoints/connectionoptions.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -29,6 +28,9 @@ class EventLogView;
 class EndpointStore;
 class EndpointsPanel;
 class HandshakeView;
+class MainWindowActions;
+class MainWindowSettings;
+class ReconnectRegistry;
 class ReconnectController;
 class ReconnectStrip;
 class ServerPanel;
@@ -82,11 +84,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
-    void createMenusAndToolBar();
     void createCentralWidget();
-    void restoreSettings();
-    void saveSettings() const;
+    MainWindowSettings settings() const;
 
     void onConnectRequested(const wsi::ConnectionOptions &options);
     void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
@@ -114,6 +113,7 @@ private:
     ConnectionListModel *m_connectionModel = nullptr;
     ViewState *m_viewState = nullptr;
     SessionsController *m_sessions = nullptr;
+    ReconnectRegistry *m_reconnectors = nullptr;
 
     ConnectBar *m_connectBar = nullptr;
     QListView *m_connectionList = nullptr;
@@ -134,31 +134,11 @@ private:
     EndpointsPanel *m_endpointsPanel = nullptr;
     ConnectionStatsPlot *m_statsPlot = nullptr;
     QPointer<HandshakeDiffDialog> m_diffDialog;
-    QAction *m_revealSecretsAction = nullptr;
-    QAction *m_compareAction = nullptr;
-    QAction *m_statsTabAction = nullptr;
-    QList<QAction *> m_colorSchemeActions;
+    MainWindowActions *m_actions = nullptr;
     QLabel *m_statusLabel = nullptr;
     ReconnectStrip *m_reconnectStrip = nullptr;
-    QHash<int, ReconnectController *> m_reconnectors; // by group id (the endpoint's first connection)
     QLabel *m_countersLabel = nullptr;
     QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
-
-    QAction *m_newAction = nullptr;
-    QAction *m_connectAction = nullptr;
-    QAction *m_disconnectAction = nullptr;
-    QAction *m_closeAction = nullptr;
-    QAction *m_removeAction = nullptr;
-    QAction *m_sendAction = nullptr;
-    QAction *m_pingAction = nullptr;
-    QAction *m_focusUrlAction = nullptr;
-    QAction *m_showFramesAction = nullptr;
-    QAction *m_relativeTimeAction = nullptr;
-    QAction *m_messagesTabAction = nullptr;
-    QAction *m_handshakeTabAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_preferencesAction = nullptr;
-    QAction *m_quitAction = nullptr;
 };
 
 } // namespace wsi

@@ -1,0 +1,178 @@
+// The main window's actions with their shortcuts and tooltips, and the menus and toolbar that show them.
+#include "shell/mainwindowactions.h"
+
+#include "common/theme.h"
+#include "common/viewstate.h"
+#include "endpoints/endpointspanel.h"
+#include "server/serverpanel.h"
+#include "sessions/sessionscontroller.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QToolBar>
+
+namespace wsi {
+
+MainWindowActions::MainWindowActions(QMainWindow *window)
+    : QObject(window)
+    , m_window(window)
+{
+    auto make = [window](const QString &name, const QString &text, const char *icon, const QString &tip) {
+        auto *action = new QAction(text, window);
+        action->setObjectName(name);
+        if (icon)
+            action->setIcon(theme::icon(icon));
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        window->addAction(action);
+        return action;
+    };
+    m_newAction = make(QStringLiteral("newAction"), tr("&New Connection"), "new",
+        tr("Clear the URL and options to start a new connection"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_connectAction = make(QStringLiteral("connectAction"), tr("&Connect"), "connect", tr("Connect to the URL"));
+    m_disconnectAction = make(QStringLiteral("disconnectAction"), tr("&Disconnect"), "disconnect",
+        tr("Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)"));
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_closeAction = make(QStringLiteral("closeAction"), tr("C&lose\u2026"), "close",
+        tr("Send a Close frame with a code and a reason you choose"));
+    m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_removeAction = make(QStringLiteral("removeAction"), tr("&Remove Connection"), "clear",
+        tr("Close and remove the selected connection from the list"));
+    m_sendAction = new QAction(theme::icon("send"), tr("&Send"), window);
+    m_sendAction->setObjectName(QStringLiteral("sendAction"));
+    m_sendAction->setToolTip(tr("Send the composer's text (Ctrl+Enter)"));
+    m_sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_pingAction = make(QStringLiteral("pingAction"), tr("&Ping"), "ping", tr("Send a Ping frame"));
+    m_focusUrlAction = make(QStringLiteral("focusUrlAction"), tr("Go to &URL"), nullptr, tr("Move to the URL field"));
+    m_focusUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_showFramesAction
+        = make(QStringLiteral("showFramesAction"), tr("Show &Frames"), nullptr, tr("List every frame in the log"));
+    m_showFramesAction->setCheckable(true);
+    m_showFramesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), tr("&Relative Time"), nullptr,
+        tr("Times relative to the start of the connection"));
+    m_relativeTimeAction->setCheckable(true);
+    m_messagesTabAction = make(QStringLiteral("messagesTabAction"), tr("&Messages"), nullptr, tr("Show the event log"));
+    m_messagesTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_handshakeTabAction
+        = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
+    m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_pingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_statsTabAction = make(
+        QStringLiteral("statsTabAction"), tr("&Stats"), nullptr, tr("Show ping round-trip times and message rates"));
+    m_statsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), tr("Reveal &Secrets"), "eye",
+        tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
+    m_revealSecretsAction->setCheckable(true);
+    m_revealSecretsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_compareAction = make(QStringLiteral("compareHandshakesAction"), tr("Co&mpare Handshakes"), "compare",
+        tr("Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected "
+           "one and the previous attempt at the same URL"));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
+    m_aboutAction->setShortcut(QKeySequence::HelpContents);
+    m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences\u2026"), nullptr,
+        tr("Trusted certificates and the inspector's certificate authority"));
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+    m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+}
+
+void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, SessionsController *sessions,
+    QDockWidget *serverDock, ServerPanel *serverPanel, ViewState *viewState)
+{
+    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(endpoints->saveCurrentAction());
+    file->addSeparator();
+    file->addAction(endpoints->importAction());
+    file->addAction(endpoints->exportAction());
+    file->addAction(endpoints->exportWithSecretsAction());
+    file->addSeparator();
+    file->addAction(sessions->importAction());
+    file->addAction(sessions->previousSessionsAction());
+    file->addSeparator();
+    file->addAction(sessions->exportConnectionAction());
+    file->addAction(sessions->exportWorkspaceAction());
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    QMenu *edit = m_window->menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_preferencesAction);
+    QMenu *conn = m_window->menuBar()->addMenu(tr("&Connection"));
+    conn->addAction(m_focusUrlAction);
+    conn->addAction(m_connectAction);
+    conn->addAction(m_disconnectAction);
+    conn->addAction(m_closeAction);
+    conn->addSeparator();
+    conn->addAction(m_sendAction);
+    conn->addAction(m_pingAction);
+    conn->addSeparator();
+    conn->addAction(m_compareAction);
+    conn->addSeparator();
+    conn->addAction(m_removeAction);
+    QMenu *server = m_window->menuBar()->addMenu(tr("Test &Server"));
+    server->addAction(serverDock->toggleViewAction());
+    server->addSeparator();
+    server->addActions(serverPanel->menuActions());
+    // Starting from the keyboard shows the panel too: its URL and clients are what the user wants next.
+    connect(serverPanel->startStopAction(), &QAction::triggered, serverDock, &QDockWidget::show);
+    QMenu *view = m_window->menuBar()->addMenu(tr("&View"));
+    view->addAction(m_messagesTabAction);
+    view->addAction(m_handshakeTabAction);
+    view->addAction(m_statsTabAction);
+    view->addSeparator();
+    view->addAction(m_revealSecretsAction);
+    QMenu *schemes = view->addMenu(tr("&Theme"));
+    auto *schemeGroup = new QActionGroup(m_window);
+    const QStringList schemeNames { tr("&System"), tr("&Light"), tr("&Dark") };
+    for (int scheme = ColorScheme::System; scheme <= ColorScheme::Dark; ++scheme) {
+        QAction *action = schemes->addAction(schemeNames.at(scheme));
+        action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
+        action->setCheckable(true);
+        action->setChecked(scheme == viewState->colorScheme());
+        schemeGroup->addAction(action);
+        connect(action, &QAction::triggered, viewState,
+            [viewState, scheme] { viewState->setColorScheme(ColorScheme::Scheme(scheme)); });
+        m_colorSchemeActions << action;
+    }
+    view->addSeparator();
+    view->addAction(m_showFramesAction);
+    view->addAction(m_relativeTimeAction);
+    view->addSeparator();
+    view->addAction(serverDock->toggleViewAction());
+    QMenu *help = m_window->menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *toolbar = m_window->addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setIconSize(QSize(22, 22));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Connect sits next to the URL in the connect bar; the toolbar acts on the selected connection.
+    toolbar->addAction(m_newAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_disconnectAction);
+    toolbar->addAction(m_closeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_sendAction);
+    toolbar->addAction(m_pingAction);
+    toolbar->addSeparator();
+    toolbar->addAction(m_removeAction);
+    toolbar->addSeparator();
+    toolbar->addAction(serverDock->toggleViewAction());
+}
+
+void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)
+{
+    for (int i = 0; i < m_colorSchemeActions.size(); ++i)
+        m_colorSchemeActions.at(i)->setChecked(i == scheme);
+}
+
+} // namespace wsi
