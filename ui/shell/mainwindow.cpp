@@ -556,11 +556,11 @@ void MainWindow::showPreferences()
     m_sessions->applyPreferences();
 }
 
-MainWindowSettings MainWindow::settings() const
+MainWindowSettings MainWindow::settings()
 {
-    return MainWindowSettings({ const_cast<MainWindow *>(this), m_mainSplitter, m_messagesSplitter, m_sidebarSplitter,
-        m_handshakeView, m_eventLogView, m_actions->showFramesAction(), m_actions->relativeTimeAction(), m_tabs,
-        m_statsPlot, m_viewState });
+    return MainWindowSettings(
+        { this, m_mainSplitter, m_messagesSplitter, m_sidebarSplitter, m_handshakeView, m_eventLogView,
+            m_actions->showFramesAction(), m_actions->relativeTimeAction(), m_tabs, m_statsPlot, m_viewState });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

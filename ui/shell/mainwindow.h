@@ -85,7 +85,7 @@ protected:
 
 private:
     void createCentralWidget();
-    MainWindowSettings settings() const;
+    MainWindowSettings settings();
 
     void onConnectRequested(const wsi::ConnectionOptions &options);
     void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
