@@ -4,14 +4,10 @@
 #include "common/theme.h"
 #include "common/viewstate.h"
 #include "connection/connection.h"
+#include "detail/eventfieldlist.h"
 #include "detail/jsontreemodel.h"
-#include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
-#include "files/sessionlogwriter.h"
 #include "models/eventlogmodel.h"
-#include "protocol/closecodes.h"
-#include "protocol/frameheader.h"
-#include "store/eventtypetext.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +18,6 @@
 #include <QTabWidget>
 #include <QTextCursor>
 #include <QTreeView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace wsi {
@@ -31,47 +26,6 @@ namespace {
 
 constexpr qsizetype kMaxTextShown = 2 * 1024 * 1024;
 constexpr qsizetype kMaxJsonParsed = 16 * 1024 * 1024;
-
-QString yesNo(bool on)
-{
-    return on ? QStringLiteral("1") : QStringLiteral("0");
-}
-
-QString errorLayerName(ErrorLayer layer)
-{
-    switch (layer) {
-    case ErrorLayer::Dns:
-        return QObject::tr("DNS (name lookup)");
-    case ErrorLayer::Tcp:
-        return QObject::tr("TCP (connection)");
-    case ErrorLayer::Tls:
-        return QObject::tr("TLS (encryption)");
-    case ErrorLayer::Proxy:
-        return QObject::tr("Proxy");
-    case ErrorLayer::Http:
-        return QObject::tr("HTTP (upgrade)");
-    case ErrorLayer::WebSocket:
-        return QObject::tr("WebSocket protocol");
-    case ErrorLayer::App:
-        return QObject::tr("Application");
-    case ErrorLayer::None:
-        break;
-    }
-    return QObject::tr("Unknown");
-}
-
-QString directionName(Direction dir)
-{
-    switch (dir) {
-    case Direction::Outgoing:
-        return QObject::tr("Outgoing (client \u2192 server)");
-    case Direction::Incoming:
-        return QObject::tr("Incoming (server \u2192 client)");
-    case Direction::None:
-        break;
-    }
-    return QObject::tr("\u2014");
-}
 
 bool mayBeJson(QByteArrayView bytes)
 {
@@ -121,13 +75,7 @@ EventDetailView::EventDetailView(QWidget *parent)
 
     m_hex = new HexView(m_tabs);
 
-    m_fields = new QTreeWidget(m_tabs);
-    m_fields->setObjectName(QStringLiteral("detailFields"));
-    m_fields->setRootIsDecorated(false);
-    m_fields->setUniformRowHeights(true);
-    m_fields->setAlternatingRowColors(true);
-    m_fields->setHeaderLabels({ tr("Field"), tr("Value") });
-    m_fields->header()->resizeSection(0, 170);
+    m_fields = new EventFieldList(m_tabs);
 
     m_tabs->addTab(m_text, tr("Text"));
     m_tabs->addTab(m_jsonStack, tr("JSON"));
@@ -152,12 +100,7 @@ QString EventDetailView::text() const
 
 QStringList EventDetailView::fieldLines() const
 {
-    QStringList lines;
-    for (int i = 0; i < m_fields->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *item = m_fields->topLevelItem(i);
-        lines << item->text(0) + QStringLiteral(": ") + item->text(1);
-    }
-    return lines;
+    return m_fields->lines();
 }
 
 void EventDetailView::setRevealSecrets(bool reveal)
@@ -225,45 +168,6 @@ void EventDetailView::clearAll(const QString &note)
     m_tabs->setTabText(FieldsTab, tr("Details"));
 }
 
-void EventDetailView::addField(const QString &name, const QString &value, const QString &tip)
-{
-    auto *item = new QTreeWidgetItem(m_fields, { name, value });
-    item->setToolTip(1, tip.isEmpty() ? value : tip);
-}
-
-void EventDetailView::addWhyItEnded(const Connection &connection)
-{
-    // Only once it is over: a live connection has not ended, whatever its Close rows say so far.
-    if (connection.state() != Connection::State::Closed && connection.state() != Connection::State::Failed)
-        return;
-    const CloseExplanation why = connection.closeExplanation();
-    addField(tr("Why it ended"), why.summary);
-    switch (why.closer) {
-    case CloseExplanation::Closer::Client:
-        addField(tr("Closed first by"), tr("the client"));
-        break;
-    case CloseExplanation::Closer::Server:
-        addField(tr("Closed first by"), tr("the server"));
-        break;
-    case CloseExplanation::Closer::Neither:
-        addField(tr("Closed first by"), tr("neither: the TCP connection dropped (1006)"));
-        break;
-    default:
-        break;
-    }
-    if (why.closer == CloseExplanation::Closer::Client || why.closer == CloseExplanation::Closer::Server
-        || why.closer == CloseExplanation::Closer::Neither)
-        addField(tr("Clean"),
-            why.clean ? tr("yes: both Close frames crossed the wire")
-                      : tr("no: abnormal, the closing handshake did not finish"));
-    if (why.betweenUs >= 0)
-        addField(tr("Close to reply"), QStringLiteral("%1 ms").arg(double(why.betweenUs) / 1000.0, 0, 'f', 3));
-    if (!why.lastSeen.isEmpty())
-        addField(tr("Last seen"), why.lastSeen);
-    if (!why.hint.isEmpty() && why.closer != CloseExplanation::Closer::NotOpened)
-        addField(tr("What to try"), why.hint);
-}
-
 void EventDetailView::showEvent(int eventIndex)
 {
     const Connection *c = m_connection;
@@ -293,13 +197,7 @@ void EventDetailView::showEvent(int eventIndex)
     }
 
     m_fields->clear();
-    addField(tr("Event"), eventTypeText(r));
-    addField(tr("Time"), SessionLogWriter::isoTime(r.timeUs));
-    addField(tr("Since connect"), QStringLiteral("%1 ms").arg(double(r.timeUs - c->startedUs()) / 1000.0, 0, 'f', 3));
-    if (r.dir != Direction::None)
-        addField(tr("Direction"), directionName(r.dir));
-    if (!masked.isEmpty())
-        addField(tr("Secrets"), tr("masked here; View > Reveal Secrets (Ctrl+Shift+R) shows the bytes as sent"));
+    m_fields->addCommonFields(r, *c, !masked.isEmpty());
 
     // Text tab
     QString text;
@@ -347,7 +245,7 @@ void EventDetailView::showEvent(int eventIndex)
         if (jsonShown) {
             m_jsonTree->expandToDepth(1);
             if (m_jsonModel->truncated())
-                addField(
+                m_fields->addField(
                     tr("JSON"), tr("large document: the tree shows the first %1 nodes").arg(JsonTreeModel::kMaxNodes));
         }
     } else {
@@ -373,81 +271,7 @@ void EventDetailView::showEvent(int eventIndex)
     m_hex->setData(payload.toByteArray());
 
     // Fields tab
-    QString fieldsTitle = tr("Details");
-    switch (r.type) {
-    case EventType::Frame: {
-        fieldsTitle = tr("Frame header");
-        addField(tr("FIN"), yesNo(r.hasFlag(FlagFin)), tr("1: this is the final frame of its message"));
-        addField(tr("RSV1"), yesNo(r.hasFlag(FlagRsv1)),
-            tr("Reserved for extensions; 1 usually means permessage-deflate, which Qt WebSockets does not support"));
-        addField(tr("RSV2"), yesNo(r.hasFlag(FlagRsv2)));
-        addField(tr("RSV3"), yesNo(r.hasFlag(FlagRsv3)));
-        addField(tr("Opcode"), QStringLiteral("0x%1 (%2)").arg(r.sub, 1, 16).arg(opcodeName(r.sub)));
-        addField(tr("MASK"), yesNo(r.hasFlag(FlagMasked)),
-            tr("Clients must mask every frame; servers must never mask (RFC 6455 section 5.1)"));
-        if (r.hasFlag(FlagMasked))
-            addField(tr("Masking key"), QStringLiteral("%1").arg(r.maskKey, 8, 16, QLatin1Char('0')));
-        addField(tr("Payload length"), tr("%1 bytes").arg(r.value));
-        addField(tr("Header size"), tr("%1 bytes").arg(payload.size()));
-        break;
-    }
-    case EventType::Close: {
-        fieldsTitle = tr("Close");
-        if (r.value == kNoCloseCode) {
-            addField(tr("Code"), tr("(none: the Close frame had no payload)"));
-        } else {
-            const int code = int(r.value);
-            addField(tr("Code"), QString::number(code));
-            addField(tr("Name"), closeCodeName(code));
-            addField(tr("Meaning"), closeCodeMeaning(code));
-        }
-        addField(tr("Reason"), payload.isEmpty() ? tr("(none)") : QString::fromUtf8(payload));
-        const bool server = c->kind() == Connection::Kind::Incoming;
-        addField(tr("Sent by"),
-            r.dir == Direction::Outgoing       ? (server ? tr("this server") : tr("this client"))
-                : r.dir == Direction::Incoming ? (server ? tr("the client") : tr("the server"))
-                                               : tr("\u2014"));
-        addWhyItEnded(*c);
-        break;
-    }
-    case EventType::Message:
-        addField(tr("Type"), r.hasFlag(FlagText) ? tr("text") : tr("binary"));
-        addField(tr("Size"), tr("%1 bytes").arg(r.value));
-        addField(tr("Frames"), r.sub >= 255 ? tr("255 or more") : QString::number(qMax<int>(1, r.sub)));
-        if (r.hasFlag(FlagFromSocket))
-            addField(tr("Source"), tr("as delivered by the socket (not decoded from the wire)"));
-        break;
-    case EventType::Ping:
-    case EventType::Pong:
-        addField(tr("Payload size"), tr("%1 bytes").arg(payload.size()));
-        if (r.type == EventType::Pong && r.value > 0)
-            addField(tr("Round trip"), QStringLiteral("%1 ms").arg(double(r.value) / 1000.0, 0, 'f', 3));
-        break;
-    case EventType::Error: {
-        addField(tr("Layer"), errorLayerName(r.layer()));
-        addField(tr("Message"), QString::fromUtf8(payload));
-        const int status = c->handshake().responseComplete ? c->handshake().response.status : 0;
-        const QString hint = CloseExplainer::hintForError(r.layer(), QString::fromUtf8(payload), status);
-        if (!hint.isEmpty())
-            addField(tr("What to try"), hint);
-        addWhyItEnded(*c);
-        break;
-    }
-    case EventType::HandshakeRequest:
-    case EventType::HandshakeResponse:
-        addField(tr("Head size"),
-            tr("%1 bytes").arg(r.type == EventType::HandshakeResponse ? r.value : quint64(payload.size())));
-        if (r.type == EventType::HandshakeResponse && quint64(payload.size()) > r.value)
-            addField(tr("Body size"), tr("%1 bytes").arg(quint64(payload.size()) - r.value));
-        break;
-    case EventType::Open:
-        if (!c->negotiatedSubprotocol().isEmpty())
-            addField(tr("Subprotocol"), c->negotiatedSubprotocol());
-        break;
-    case EventType::Info:
-    case EventType::Tls:
-        break;
-    }
+    const QString fieldsTitle = m_fields->addTypeFields(r, payload, *c);
     m_tabs->setTabText(FieldsTab, fieldsTitle);
     // Frame and close rows are about their fields: show them first unless the user is on the hex dump.
     if ((r.type == EventType::Frame || r.type == EventType::Close) && m_tabs->currentIndex() != HexTab)

@@ -8,12 +8,12 @@ class QPlainTextEdit;
 class QStackedWidget;
 class QTabWidget;
 class QTreeView;
-class QTreeWidget;
 
 namespace wsi {
 
 class Connection;
 class ViewState;
+class EventFieldList;
 class HexView;
 class JsonTreeModel;
 
@@ -50,9 +50,6 @@ public:
 
 private:
     void clearAll(const QString &note);
-    // The connection's ending in fields: who closed, clean or not, the time between, what to try.
-    void addWhyItEnded(const Connection &connection);
-    void addField(const QString &name, const QString &value, const QString &tip = {});
     void applyHighlights();
 
     QPointer<Connection> m_connection;
@@ -67,7 +64,7 @@ private:
     QLabel *m_jsonNote = nullptr;
     JsonTreeModel *m_jsonModel = nullptr;
     HexView *m_hex = nullptr;
-    QTreeWidget *m_fields = nullptr;
+    EventFieldList *m_fields = nullptr;
 };
 
 } // namespace wsi

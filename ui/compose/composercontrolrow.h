@@ -1,0 +1,42 @@
+// The composer's bottom row: ping with a payload, close with a code, and repeat a message N times.
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace wsi {
+
+// Only the controls: the composer decides what a click sends and tells the row what is possible now.
+class ComposerControlRow : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ComposerControlRow(int maxRepeatCount, QWidget *parent = nullptr);
+
+    QByteArray pingPayload() const;
+    // open: a connection can send; valid: the message parses; invalidReason names why it does not.
+    void updateState(bool open, bool valid, bool repeating, const QString &invalidReason);
+    void showRepeatProgress(int done, int total);
+
+Q_SIGNALS:
+    void pingRequested();
+    void closeRequested();
+    void repeatRequested(int count, int intervalMs);
+    void stopRequested();
+
+private:
+    QLineEdit *m_pingPayload = nullptr;
+    QPushButton *m_ping = nullptr;
+    QPushButton *m_close = nullptr;
+    QSpinBox *m_repeatCount = nullptr;
+    QSpinBox *m_repeatInterval = nullptr;
+    QPushButton *m_repeat = nullptr;
+    QPushButton *m_stop = nullptr;
+    QProgressBar *m_repeatProgress = nullptr;
+};
+
+} // namespace wsi
