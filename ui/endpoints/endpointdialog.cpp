@@ -4,73 +4,40 @@
 #include "connect/connectionoptionseditor.h"
 #include "connect/secretheadersedit.h"
 #include "explain/secretmasker.h"
+#include "ui_endpointdialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 namespace wsi {
 
-namespace {
-
-QLineEdit *line(QWidget *parent, const char *name, const QString &placeholder, const QString &tip = {})
-{
-    auto *edit = new QLineEdit(parent);
-    edit->setObjectName(QLatin1String(name));
-    edit->setPlaceholderText(placeholder);
-    edit->setToolTip(tip);
-    edit->setClearButtonEnabled(true);
-    return edit;
-}
-
-} // namespace
-
 EndpointDialog::EndpointDialog(const QStringList &folders, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::EndpointDialog>())
 {
-    setObjectName(QStringLiteral("endpointDialog"));
-    setWindowTitle(tr("Endpoint"));
-    auto *layout = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    m_name = line(this, "endpointName", tr("e.g. Chat (staging)"));
-    form->addRow(tr("&Name:"), m_name);
-    m_folder = new QComboBox(this);
-    m_folder->setObjectName(QStringLiteral("endpointFolder"));
-    m_folder->setEditable(true);
+    m_ui->setupUi(this);
+    m_name = m_ui->endpointName;
+    m_folder = m_ui->endpointFolder;
+    m_url = m_ui->endpointUrl;
+    m_editor = m_ui->connectionOptionsEditor;
+    m_error = m_ui->endpointError;
     m_folder->addItem(QString());
     m_folder->addItems(folders);
     m_folder->lineEdit()->setPlaceholderText(tr("No folder"));
-    m_folder->setToolTip(tr("Group endpoints in the sidebar; type a new name to create a folder"));
-    form->addRow(tr("&Folder:"), m_folder);
-    m_url = line(this, "endpointUrl", QStringLiteral("wss://example.com/socket"));
-    form->addRow(tr("&URL:"), m_url);
-    layout->addLayout(form);
-    m_editor = new ConnectionOptionsEditor(this);
-    layout->addWidget(m_editor, 1);
+    m_error->hide();
     // One eye for the dialog: it reveals the URL's tokens along with the header values.
     connect(m_editor->headersEdit()->revealButton(), &QToolButton::toggled, this, [this](bool reveal) {
         m_urlText = urlText(); // keep what the user typed
         presentUrl(reveal);
     });
-
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("endpointError"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    layout->addWidget(m_error);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(QStringLiteral("endpointButtons"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &EndpointDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &EndpointDialog::reject);
-    layout->addWidget(buttons);
+    connect(m_ui->endpointButtons, &QDialogButtonBox::accepted, this, &EndpointDialog::accept);
+    connect(m_ui->endpointButtons, &QDialogButtonBox::rejected, this, &EndpointDialog::reject);
 
     Endpoint blank;
     setEndpoint(blank);
-    resize(640, 600);
 }
 
 EndpointDialog::~EndpointDialog() = default;

@@ -4,9 +4,15 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
+
+namespace Ui {
+class EndpointDialog;
+}
 
 namespace wsi {
 
@@ -41,6 +47,7 @@ private:
     QString urlText() const;
     bool build(Endpoint *endpoint, QString *error) const;
 
+    std::unique_ptr<Ui::EndpointDialog> m_ui;
     QString m_id;
     QLineEdit *m_name = nullptr;
     QComboBox *m_folder = nullptr;
