@@ -1,6 +1,7 @@
 #include "connectarguments.h"
 
 #include "compose/payloadparser.h"
+#include "endpoints/endpointstore.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
 #include "protocol/utf8validator.h"
@@ -69,6 +70,31 @@ QByteArray pingPayload(const QString &text)
     return payload;
 }
 
+// The options of the endpoint saved (by the app) under this name, or "FOLDER/NAME" where names repeat.
+ConnectionOptions savedEndpointOptions(const QString &name)
+{
+    EndpointStore store(EndpointStore::defaultFilePath());
+    QString error;
+    if (!store.load(&error))
+        usageError(QStringLiteral("--endpoint: the saved endpoints in %1 cannot be read: %2")
+                       .arg(quoted(store.filePath()), error));
+    QList<Endpoint> matches;
+    for (const Endpoint &e : store.endpoints()) {
+        if (e.name == name || (!e.folder.isEmpty() && e.folder + QLatin1Char('/') + e.name == name))
+            matches.append(e);
+    }
+    if (matches.isEmpty())
+        usageError(QStringLiteral("--endpoint %1: no saved endpoint has that name (%2 saved in %3).")
+                       .arg(quoted(name))
+                       .arg(store.endpoints().size())
+                       .arg(quoted(store.filePath())));
+    if (matches.size() > 1)
+        usageError(QStringLiteral("--endpoint %1: %2 saved endpoints have that name; write FOLDER/NAME.")
+                       .arg(quoted(name))
+                       .arg(matches.size()));
+    return matches.first().options;
+}
+
 int tlsVersion(const QString &text)
 {
     if (text == QLatin1String("1.2"))
@@ -89,7 +115,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("connect"), QStringLiteral("The command."));
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("ws:// or wss:// URL"));
+    parser.addPositionalArgument(
+        QStringLiteral("url"), QStringLiteral("ws:// or wss:// URL (or --endpoint NAME instead)"));
     const auto option = [](const char *name, const char *description, const char *valueName = nullptr,
                             const char *defaultValue = nullptr) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(description),
@@ -160,7 +187,9 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         "Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets).", "file");
     const QCommandLineOption revealSecrets
         = option("reveal-secrets", "--har: write Authorization, cookies and token query parameters unmasked.");
-    parser.addOptions({ har, revealSecrets });
+    const QCommandLineOption endpoint = option("endpoint",
+        "Connect to an endpoint saved in the app, with its URL and options as saved; NAME, or FOLDER/NAME.", "name");
+    parser.addOptions({ har, revealSecrets, endpoint });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
@@ -168,12 +197,15 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     parser.process(arguments);
 
     const QStringList args = parser.positionalArguments();
-    if (args.size() != 2)
+    const bool fromEndpoint = parser.isSet(endpoint);
+    if (fromEndpoint && args.size() != 1)
+        usageError(QStringLiteral("--endpoint takes the place of the URL: give one or the other."));
+    if (!fromEndpoint && args.size() != 2)
         usageError(QStringLiteral("connect needs exactly one URL, e.g. wsinspector-cli connect ws://127.0.0.1:9000/"));
 
     ConnectCommand::Settings settings;
     ConnectionOptions &options = settings.options;
-    options.url = QUrl(args.at(1), QUrl::StrictMode);
+    options.url = fromEndpoint ? QUrl() : QUrl(args.at(1), QUrl::StrictMode);
     for (const QString &line : parser.values(header)) {
         QPair<QByteArray, QByteArray> h;
         QString error;
@@ -323,6 +355,26 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     for (const QCommandLineOption *keepaliveOption : { &keepaliveTimeout, &keepaliveClose }) {
         if (parser.isSet(*keepaliveOption) && !parser.isSet(keepaliveMs))
             usageError(QStringLiteral("--%1 needs --keepalive-ms.").arg(keepaliveOption->names().first()));
+    }
+
+    if (fromEndpoint) {
+        // The saved options as they are: mixing them with command-line ones would make two sources of one fact.
+        for (const QCommandLineOption *connectionOption : { &header, &subprotocol, &origin, &timeoutMs, &insecure, &ca,
+                 &cert, &key, &certPassword, &noIntercept, &tlsMin, &reconnect, &reconnectInitial, &reconnectMax,
+                 &reconnectAttempts, &reconnectAfterClean, &keepaliveMs, &keepaliveTimeout, &keepaliveClose }) {
+            if (parser.isSet(*connectionOption))
+                usageError(QStringLiteral("--%1 cannot be combined with --endpoint, which uses the saved options as "
+                                          "they are; change them in the app, or give the URL and the options.")
+                               .arg(connectionOption->names().first()));
+        }
+        options = savedEndpointOptions(parser.value(endpoint));
+        // A script must always get its exit code in the end, as with --reconnect-max-attempts.
+        if (options.reconnect.enabled && options.reconnect.maxAttempts <= 0)
+            options.reconnect.maxAttempts = 1000000;
+        const bool encrypted = options.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
+        if (encrypted && !options.interceptTls && parser.isSet(rawFrame))
+            usageError(QStringLiteral("--raw-frame cannot be used with this endpoint: it is saved without TLS "
+                                      "interception, and the tap cannot inject into an encrypted stream."));
     }
 
     settings.harFile = parser.value(har);

@@ -5,6 +5,8 @@
 #include "clirun.h"
 #include "peerprocess.h"
 
+#include "endpoints/endpointstore.h"
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -335,6 +337,45 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, kCleanClose);
     }
 
+    void savedEndpointConnectsWithItsOptions()
+    {
+        // Saved as the app saves it, in the app data folder the CLI shares with the window.
+        wsi::EndpointStore store(cliHome().filePath(QStringLiteral("data/WSInspector/wsinspector/endpoints.json")));
+        QVERIFY(store.load());
+        wsi::Endpoint saved;
+        saved.name = QStringLiteral("chat");
+        saved.folder = QStringLiteral("local");
+        saved.options.url = QUrl(m_node.url(QStringLiteral("/saved")));
+        saved.options.subprotocols = { QStringLiteral("chat") };
+        saved.options.headers = { { "X-From-Endpoint", "yes" } };
+        QString error;
+        QVERIFY2(!store.save(saved, &error).isEmpty(), qPrintable(error));
+        wsi::Endpoint twin = saved;
+        twin.folder = QStringLiteral("other");
+        QVERIFY2(!store.save(twin, &error).isEmpty(), qPrintable(error));
+
+        const CliRun ambiguous = runCli({ QStringLiteral("--endpoint"), QStringLiteral("chat") }, 10000);
+        QCOMPARE(ambiguous.exitCode, kUsage);
+        QVERIFY2(
+            ambiguous.err.contains("2 saved endpoints have that name; write FOLDER/NAME"), ambiguous.err.constData());
+
+        const CliRun run
+            = runCli({ QStringLiteral("--endpoint"), QStringLiteral("local/chat"), QStringLiteral("--send"),
+                QStringLiteral("via endpoint"), QStringLiteral("--wait-ms"), QStringLiteral("300") });
+        QVERIFY2(run.exited, qPrintable(run.describe()));
+        const QString problem = checkSessionLog(run);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QJsonObject request = run.first(QStringLiteral("handshake_request"));
+        QVERIFY2(request.value(QLatin1String("raw")).toString().startsWith(QLatin1String("GET /saved ")),
+            qPrintable(request.value(QLatin1String("raw")).toString()));
+        QCOMPARE(headerValues(request.value(QLatin1String("headers")).toArray(), QStringLiteral("X-From-Endpoint")),
+            QStringList { QStringLiteral("yes") });
+        QCOMPARE(
+            run.first(QStringLiteral("open")).value(QLatin1String("subprotocol")).toString(), QStringLiteral("chat"));
+        QCOMPARE(run.texts(QStringLiteral("in")), QStringList { QStringLiteral("via endpoint") });
+        QCOMPARE(run.exitCode, kCleanClose);
+    }
+
     void rejectedUpgradeShowsStatusAndBody()
     {
         const CliRun run = runCli({ m_python.url(QStringLiteral("/reject")) });
@@ -384,6 +425,14 @@ private Q_SLOTS:
         QTest::newRow("http scheme") << QStringList { QStringLiteral("http://127.0.0.1:9/") }
                                      << QStringLiteral("ws://");
         QTest::newRow("no URL") << QStringList {} << QStringLiteral("URL");
+        QTest::newRow("endpoint and a URL") << QStringList { url, QStringLiteral("--endpoint"), QStringLiteral("x") }
+                                            << QStringLiteral("--endpoint takes the place of the URL");
+        QTest::newRow("endpoint nobody saved")
+            << QStringList { QStringLiteral("--endpoint"), QStringLiteral("nobody saved this") }
+            << QStringLiteral("no saved endpoint has that name");
+        QTest::newRow("endpoint with its own options") << QStringList { QStringLiteral("--endpoint"),
+            QStringLiteral("x"), QStringLiteral("--origin"), QStringLiteral("https://example.com") }
+                                                       << QStringLiteral("--origin cannot be combined with --endpoint");
         QTest::newRow("forbidden header")
             << QStringList { url, QStringLiteral("--header"), QStringLiteral("Sec-WebSocket-Key: x") }
             << QStringLiteral("Sec-WebSocket-Key");
