@@ -285,17 +285,25 @@ void MainWindow::onConnectionRowsInserted(const QModelIndex &, int first, int la
         const Connection *c = m_connectionModel->connectionAt(row);
         const bool arrived = c && c->kind() == Connection::Kind::Incoming && !c->isImported();
         if (!arrived || !currentConnection()) {
-            m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
+            selectRow(row);
             return;
         }
     }
+}
+
+void MainWindow::selectRow(int row)
+{
+    // The selection alone: QAbstractItemView::setCurrentIndex() would read the keyboard modifiers still held
+    // from a shortcut (Ctrl+Shift+K: Connect to It) and add the row to the old selection instead.
+    m_connectionList->selectionModel()->setCurrentIndex(
+        m_connectionModel->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
 }
 
 void MainWindow::selectConnection(Connection *connection)
 {
     const int row = connection ? m_connectionModel->rowOf(connection) : -1;
     if (row >= 0)
-        m_connectionList->setCurrentIndex(m_connectionModel->index(row, 0));
+        selectRow(row);
     else if (connection)
         m_viewState->setCurrentConnection(connection); // not listed yet: the list will catch up
 }

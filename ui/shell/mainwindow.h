@@ -90,6 +90,7 @@ private:
     void onConnectRequested(const wsi::ConnectionOptions &options);
     void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
     void onCurrentRowChanged();
+    void selectRow(int row);
     void onCurrentConnectionChanged(Connection *current, Connection *previous);
     void onRevealSecretsChanged(bool reveal);
     void onColorSchemeChanged(wsi::ColorScheme::Scheme scheme);

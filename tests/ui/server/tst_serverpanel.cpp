@@ -511,6 +511,13 @@ void TestServerPanel::keyboardStartsConnectsAndStops()
     QVERIFY(outgoing);
     QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Open, 10000);
     QCOMPARE(window.currentConnection(), outgoing);
+    // A second Connect to It from the keyboard selects the new connection alone: the Ctrl still held from the
+    // shortcut once added it to the old selection.
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window.workspace()->connections().size(), 4, 10000);
+    QVERIFY(window.currentConnection() && window.currentConnection() != outgoing);
+    QCOMPARE(window.currentConnection()->kind(), Connection::Kind::Outgoing);
+    QCOMPARE(window.connectionList()->selectionModel()->selectedRows().size(), 1);
 
     QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(!panel->server()->isRunning());
