@@ -1,11 +1,11 @@
 #include "connectcommand.h"
 
+#include "compose/sendsequence.h"
 #include "connection/connection.h"
 #include "connection/reconnectcontroller.h"
 #include "connection/workspace.h"
 #include "eventprinter.h"
 #include "files/sessionexporter.h"
-#include "sendsequence.h"
 #include "tls/tlsreport.h"
 
 #include <QTimer>
@@ -17,6 +17,17 @@ namespace {
 
 // How long after the connection reached Closed or Failed the command ends even without finished().
 constexpr int kFinishBoundMs = 2000;
+
+// The sequence says why a step failed; the command line names the option that asked for it.
+QString sendFailureText(const SendStep &step, const QString &reason, bool clientStreamBroken)
+{
+    if (step.kind != SendStep::Kind::RawFrame)
+        return reason;
+    QString text = QStringLiteral("--raw-frame %1: %2").arg(step.frame.describe(), reason);
+    if (clientStreamBroken)
+        text += QStringLiteral(" Put the rule-breaking --raw-frame last.");
+    return text;
+}
 
 } // namespace
 
@@ -111,11 +122,17 @@ void ConnectCommand::onStateChanged()
     }
     if (state != Connection::State::Open || m_sequence)
         return;
-    m_sequence = new SendSequence(
-        m_connection, m_settings.steps, m_settings.repeat, m_settings.intervalMs, m_settings.variables, this);
-    connect(m_sequence, &SendSequence::finished, this, &ConnectCommand::onSendingFinished);
-    connect(m_sequence, &SendSequence::failed, this, [this](const QString &message) {
-        m_failure = message;
+    m_sequence = new SendSequence(m_connection, this);
+    m_sequence->setSteps(m_settings.steps);
+    m_sequence->setRounds(m_settings.repeat, m_settings.intervalMs);
+    m_sequence->setVariables(m_settings.variables);
+    connect(m_sequence, &SendSequence::finished, this, [this] {
+        // A connection that closed mid-sequence ends the run through onStateChanged, not after --wait.
+        if (m_sequence->completed())
+            onSendingFinished();
+    });
+    connect(m_sequence, &SendSequence::failed, this, [this](int stepIndex, const QString &reason) {
+        m_failure = sendFailureText(m_settings.steps.value(stepIndex), reason, m_sequence->clientStreamBroken());
         beginClose();
     });
     m_sequence->start();

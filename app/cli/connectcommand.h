@@ -1,7 +1,7 @@
 #pragma once
 
+#include "compose/sendstep.h"
 #include "endpoints/connectionoptions.h"
-#include "sendstep.h"
 
 #include <QHash>
 #include <QList>

@@ -1,18 +1,17 @@
 #include "compose/sendscheduler.h"
 
+#include "compose/sendsequence.h"
 #include "connection/connection.h"
 
-#include <QTimer>
 #include <QWebSocket>
+
+#include <utility>
 
 namespace wsi {
 
 SendScheduler::SendScheduler(QObject *parent)
     : QObject(parent)
-    , m_repeatTimer(new QTimer(this))
-{
-    connect(m_repeatTimer, &QTimer::timeout, this, &SendScheduler::onRepeatTick);
-}
+{ }
 
 SendScheduler::~SendScheduler() = default;
 
@@ -57,23 +56,16 @@ bool SendScheduler::transmit(const QByteArray &bytes, bool isText, bool allowFra
         return false;
     }
     const qsizetype scanFrom = m_connection->events().size();
-    const int frame = allowFragments ? m_frameSize : 0;
+    SendStep step;
+    if (!SendStep::forPayload(bytes, isText, allowFragments ? m_frameSize : 0, &step, error))
+        return false;
     qint64 frames = 1;
-    if (frame > 0 && bytes.size() > frame) {
-        const qsizetype count = (bytes.size() + frame - 1) / frame;
-        if (count > kMaxFragments) {
-            *error = tr(
-                "A frame size of %1 bytes makes %2 frames; at most %3 are sent at once. Choose a larger frame size.")
-                         .arg(frame)
-                         .arg(count)
-                         .arg(kMaxFragments);
+    if (step.kind == SendStep::Kind::Framed) {
+        if (!m_connection->sendFramed(bytes, isText, step.frameSize, error))
             return false;
-        }
-        if (!m_connection->sendFramed(bytes, isText, frame, error))
-            return false;
-        frames = count;
+        frames = step.framedCount();
     } else {
-        if (isText ? !m_connection->sendText(QString::fromUtf8(bytes)) : !m_connection->sendBinary(bytes)) {
+        if (isText ? !m_connection->sendText(step.text) : !m_connection->sendBinary(bytes)) {
             *error = tr("The connection did not accept the message.");
             return false;
         }
@@ -126,10 +118,6 @@ void SendScheduler::onStateChanged()
 {
     if (canSend())
         return;
-    if (isRepeating()) {
-        // The connection closed mid-repeat: the next tick reports it and stops.
-        QTimer::singleShot(0, this, &SendScheduler::onRepeatTick);
-    }
     if (m_pendingScanFrom >= 0 && m_connection) {
         // The connection went away mid-send: no more bytes will be written.
         resetPending();
@@ -141,55 +129,70 @@ bool SendScheduler::startRepeat(int count, int intervalMs, PayloadSource source)
 {
     if (isRepeating() || !canSend() || !source)
         return false;
-    m_source = std::move(source);
     m_repeatTotal = qBound(1, count, kMaxRepeatCount);
     m_repeatDone = 0;
-    m_repeatTimer->start(qMax(0, intervalMs));
+    m_repeat = new SendSequence(m_connection, this);
+    m_repeat->setRounds(m_repeatTotal, intervalMs);
+    // Each message is built when its turn comes ({{counter}}, {{uuid}}) and fragmented as a single send is.
+    m_repeat->setStepSource([this, source = std::move(source)](SendStep *step, QString *error) {
+        QByteArray bytes;
+        bool isText = false;
+        return source(&bytes, &isText, error) && SendStep::forPayload(bytes, isText, m_frameSize, step, error);
+    });
+    connect(m_repeat, &SendSequence::roundSent, this, [this](int done, int total) {
+        m_repeatDone = done;
+        Q_EMIT repeatProgress(done, total);
+    });
+    connect(m_repeat, &SendSequence::finished, this, &SendScheduler::onRepeatFinished);
+    connect(m_repeat, &SendSequence::failed, this, [this](int, const QString &reason) { onRepeatFailed(reason); });
     Q_EMIT repeatProgress(0, m_repeatTotal);
-    onRepeatTick();
+    m_repeat->start();
     return true;
 }
 
 void SendScheduler::stopRepeat()
 {
-    if (!m_repeatTimer->isActive())
-        return;
-    m_repeatTimer->stop();
-    m_source = nullptr;
-    Q_EMIT repeatStopped(QString(), false);
+    if (isRepeating())
+        endRepeat(QString(), false);
 }
 
 bool SendScheduler::isRepeating() const
 {
-    return m_repeatTimer->isActive();
+    return m_repeat && m_repeat->isRunning();
 }
 
-void SendScheduler::onRepeatTick()
+int SendScheduler::repeatsSent() const
 {
-    if (!isRepeating())
-        return;
-    auto stopWith = [this](const QString &message, bool error) {
-        m_repeatTimer->stop();
-        m_source = nullptr;
-        Q_EMIT repeatStopped(message, error);
-    };
-    if (!canSend()) {
-        stopWith(
+    return m_repeatDone;
+}
+
+int SendScheduler::repeatTotal() const
+{
+    return m_repeatTotal;
+}
+
+void SendScheduler::onRepeatFinished()
+{
+    if (m_repeat->completed())
+        endRepeat(tr("Sent %n message(s).", nullptr, m_repeatDone), false);
+    else
+        endRepeat(
             tr("Repeat stopped after %1 of %2: the connection is no longer open.").arg(m_repeatDone).arg(m_repeatTotal),
             true);
-        return;
-    }
-    QByteArray bytes;
-    bool isText = false;
-    QString error;
-    if (!m_source(&bytes, &isText, &error) || !transmit(bytes, isText, true, &error)) {
-        stopWith(tr("Repeat stopped after %1 of %2: %3").arg(m_repeatDone).arg(m_repeatTotal).arg(error), true);
-        return;
-    }
-    ++m_repeatDone;
-    Q_EMIT repeatProgress(m_repeatDone, m_repeatTotal);
-    if (m_repeatDone >= m_repeatTotal)
-        stopWith(tr("Sent %n message(s).", nullptr, m_repeatDone), false);
+}
+
+void SendScheduler::onRepeatFailed(const QString &reason)
+{
+    endRepeat(tr("Repeat stopped after %1 of %2: %3").arg(m_repeatDone).arg(m_repeatTotal).arg(reason), true);
+}
+
+void SendScheduler::endRepeat(const QString &message, bool error)
+{
+    // Deleted later: this may run inside the sequence's own signal.
+    SendSequence *repeat = std::exchange(m_repeat, nullptr);
+    repeat->stop();
+    repeat->deleteLater();
+    Q_EMIT repeatStopped(message, error);
 }
 
 } // namespace wsi

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "compose/sendstep.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
@@ -7,21 +9,21 @@
 
 #include <functional>
 
-class QTimer;
-
 namespace wsi {
 
 class Connection;
+class SendSequence;
 
 // The composer's sending, without widgets: one message (whole, or split into frames of a chosen size and
-// injected by the wire tap), the progress of a large send from Connection::bytesWritten, and Repeat.
+// injected by the wire tap), the progress of a large send from Connection::bytesWritten, and Repeat (the
+// core's SendSequence, the same sequencer as the CLI's --repeat).
 class SendScheduler : public QObject
 {
     Q_OBJECT
 public:
     static constexpr qint64 kProgressThreshold = 256 * 1024; // smaller sends are done before anyone could notice
     static constexpr int kMaxRepeatCount = 100000;
-    static constexpr int kMaxFragments = 10000;
+    static constexpr int kMaxFragments = SendStep::kMaxFragments;
     // Builds the next payload (variables resolved per call); false with *error to stop.
     using PayloadSource = std::function<bool(QByteArray *bytes, bool *isText, QString *error)>;
 
@@ -45,8 +47,8 @@ public:
     bool startRepeat(int count, int intervalMs, PayloadSource source);
     void stopRepeat();
     bool isRepeating() const;
-    int repeatsSent() const { return m_repeatDone; }
-    int repeatTotal() const { return m_repeatTotal; }
+    int repeatsSent() const;
+    int repeatTotal() const;
 
 Q_SIGNALS:
     void sendStarted(qint64 payloadSize, qint64 totalWireBytes);
@@ -59,7 +61,9 @@ private:
     void onStateChanged();
     void onEventsAppended();
     void onBytesWritten(qint64 bytes);
-    void onRepeatTick();
+    void onRepeatFinished();
+    void onRepeatFailed(const QString &reason);
+    void endRepeat(const QString &message, bool error);
     void resetPending();
 
     QPointer<Connection> m_connection;
@@ -68,9 +72,8 @@ private:
     qint64 m_pendingSize = 0;
     qint64 m_progressTotal = 0; // wire bytes of the large send in flight (payload and frame headers)
     qint64 m_progressWritten = 0; // of which Connection::bytesWritten reported so far
-    QTimer *m_repeatTimer = nullptr;
-    PayloadSource m_source;
-    int m_repeatTotal = 0;
+    SendSequence *m_repeat = nullptr; // the repeat in progress
+    int m_repeatTotal = 0; // of the last repeat, kept when it ends
     int m_repeatDone = 0;
 };
 

@@ -70,6 +70,7 @@ bool OutgoingSender::ping(const QByteArray &payload)
 {
     if (!isOpen() || payload.size() > 125)
         return false;
+    m_injector->noteSocketPing();
     m_socket->ping(payload);
     return true;
 }

@@ -48,8 +48,9 @@ void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 fram
         hooks.readiness = [this] {
             if (!m_canSend())
                 return FramedSender::Readiness::Gone;
-            const bool quiet = m_recorder->clientStreamMessages() >= m_socketMessagesSent && m_tap->clientDrained()
-                && m_pending.isEmpty() && m_recorder->clientStreamAtBoundary();
+            const bool quiet = m_recorder->clientStreamMessages() >= m_socketMessagesSent
+                && m_recorder->clientStreamPings() >= m_socketPingsSent && m_tap->clientDrained() && m_pending.isEmpty()
+                && m_recorder->clientStreamAtBoundary();
             return quiet ? FramedSender::Readiness::Ready : FramedSender::Readiness::Wait;
         };
         hooks.upstreamBacklog = [this] { return m_tap->upstreamBacklog(); };

@@ -40,6 +40,8 @@ public:
     // A data message was handed to QWebSocket: framed frames wait until the tap has decoded it, since
     // QWebSocket writes through its proxy socket, whose buffer bytesToWrite() does not show.
     void noteSocketMessage() { ++m_socketMessagesSent; }
+    // A ping QWebSocket writes: a framed send injected before the tap has seen it would overtake it.
+    void noteSocketPing() { ++m_socketPingsSent; }
 
 Q_SIGNALS:
     void frameWritten(qint64 bytes);
@@ -53,6 +55,7 @@ private:
     QList<QByteArray> m_pending; // raw frames waiting for a frame boundary in the client's stream
     FramedSender *m_framedSender = nullptr;
     quint64 m_socketMessagesSent = 0;
+    quint64 m_socketPingsSent = 0;
     bool m_injecting = false; // the tap records injected bytes synchronously, inside injectNow()
 };
 

@@ -338,6 +338,8 @@ void WireRecorder::DirectionSink::countMessage(bool isText, QByteArrayView paylo
 
 void WireRecorder::DirectionSink::onPing(QByteArrayView payload)
 {
+    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
+        ++m_recorder->m_clientStreamPings;
     if (m_dir == Direction::Outgoing)
         m_recorder->m_lastPingOutUs = m_recorder->m_now;
     else

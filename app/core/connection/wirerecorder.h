@@ -46,6 +46,7 @@ public:
     // Data messages decoded from the client's own stream (not injected): lets a sender that injects frames
     // wait until every message the client socket was given has reached the tap, so it cannot overtake one.
     quint64 clientStreamMessages() const { return m_clientStreamMessages; }
+    quint64 clientStreamPings() const { return m_clientStreamPings; } // pings QWebSocket sent, as the tap saw them
     bool upgradeFailed() const { return m_upgradeFailed; }
     bool violationSeen() const { return m_violationSeen; }
     int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
@@ -110,6 +111,7 @@ private:
     std::unique_ptr<FrameDecoder> m_injectedFrames;
     bool m_feedingInjected = false;
     quint64 m_clientStreamMessages = 0;
+    quint64 m_clientStreamPings = 0;
     DirectionSink m_clientSink;
     DirectionSink m_serverSink;
     qint64 m_now = 0;
