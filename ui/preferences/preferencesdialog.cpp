@@ -2,6 +2,7 @@
 
 #include "common/theme.h"
 #include "files/sessionjournal.h"
+#include "store/payloadcache.h"
 #include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 #include "tls/trustedcertificates.h"
@@ -54,10 +55,15 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
            "journals are deleted first.")
             .arg(QDir::toNativeSeparators(SessionJournal::defaultFolder())));
     m_ui->journalCapSpinBox->setValue(int(journalCapBytes() / (1024 * 1024)));
+    m_ui->payloadMemorySpinBox->setValue(int(payloadMemoryBytes() / (1024 * 1024)));
     m_ui->preferencesMessage->hide();
 
     connect(m_ui->journalCapSpinBox, &QSpinBox::valueChanged, this,
         [](int mib) { QSettings().setValue(QStringLiteral("sessions/capMiB"), mib); });
+    connect(m_ui->payloadMemorySpinBox, &QSpinBox::valueChanged, this, [](int mib) {
+        QSettings().setValue(QStringLiteral("memory/payloadMiB"), mib);
+        applyPayloadMemory();
+    });
     connect(m_ui->preferencesButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->removeTrustedButton, &QPushButton::clicked, this, &PreferencesDialog::removeSelected);
     connect(m_ui->trustedCertificatesList, &QTreeWidget::itemSelectionChanged, this,
@@ -80,6 +86,18 @@ QTreeWidget *PreferencesDialog::trustedList() const
 qint64 PreferencesDialog::journalCapBytes()
 {
     return QSettings().value(QStringLiteral("sessions/capMiB"), 500).toLongLong() * 1024 * 1024;
+}
+
+qint64 PreferencesDialog::payloadMemoryBytes()
+{
+    const qint64 fallback = PayloadCache::kDefaultBudget / (1024 * 1024);
+    return qMax<qint64>(16, QSettings().value(QStringLiteral("memory/payloadMiB"), fallback).toLongLong()) * 1024
+        * 1024;
+}
+
+void PreferencesDialog::applyPayloadMemory()
+{
+    PayloadCache::instance().setBudget(payloadMemoryBytes());
 }
 
 QString PreferencesDialog::caText() const

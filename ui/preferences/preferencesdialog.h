@@ -29,6 +29,9 @@ public:
 
     // The session journals' size cap (Preferences > Sessions), default 500 MiB; 0 keeps everything.
     static qint64 journalCapBytes();
+    // Payload bytes kept in memory for all connections (PayloadCache); the rest waits on disk.
+    static qint64 payloadMemoryBytes();
+    static void applyPayloadMemory(); // at startup and when the setting changes
 
     explicit PreferencesDialog(CertificateAuthority *authority, QWidget *parent = nullptr);
     ~PreferencesDialog() override;

@@ -90,6 +90,8 @@ void SessionsController::createJournal()
 {
     m_journal = new SessionJournal(this);
     m_journal->setMaxTotalBytes(PreferencesDialog::journalCapBytes());
+    // The recording's other store: payloads beyond the memory budget wait in the spill file.
+    PreferencesDialog::applyPayloadMemory();
     // Outgoing connections and the test server's clients alike; imported ones are on disk already.
     m_journal->attachWorkspace(m_workspace);
     connect(m_workspace, &Workspace::connectionAdded, this, [this] {

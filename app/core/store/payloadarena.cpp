@@ -5,6 +5,17 @@
 
 namespace wsi {
 
+PayloadArena::~PayloadArena()
+{
+    PayloadCache &cache = PayloadCache::instance();
+    for (Chunk &chunk : m_chunks) {
+        if (chunk.listed)
+            cache.remove(chunk.cached);
+        if (chunk.spillOffset >= 0)
+            cache.release(chunk.spillOffset, chunk.used);
+    }
+}
+
 quint64 PayloadArena::append(QByteArrayView bytes)
 {
     const qsizetype size = bytes.size();
@@ -16,19 +27,24 @@ quint64 PayloadArena::append(QByteArrayView bytes)
         chunk.data = BulkMemory(size_t(size));
         chunk.capacity = size;
         chunk.used = size;
+        chunk.ramBytes = size;
         std::memcpy(chunk.data.data(), bytes.data(), size_t(size));
         m_chunks.push_back(std::move(chunk));
         m_bytesStored += size;
         m_bytesReserved += size;
+        seal(qsizetype(m_chunks.size() - 1));
         return quint64(m_chunks.size() - 1) << 32;
     }
 
     if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size) {
+        if (m_current >= 0)
+            seal(m_current);
         Chunk chunk;
         const qsizetype capacity = qMax(size, m_nextChunkSize);
         m_nextChunkSize = qMin(m_nextChunkSize * 2, kMaxChunkSize);
         chunk.data = BulkMemory(size_t(capacity));
         chunk.capacity = capacity;
+        chunk.ramBytes = capacity;
         m_chunks.push_back(std::move(chunk));
         m_current = qsizetype(m_chunks.size() - 1);
         m_bytesReserved += capacity;
@@ -50,10 +66,59 @@ quint64 PayloadArena::adopt(QByteArray &&bytes)
     chunk.adopted = std::move(bytes);
     chunk.capacity = size;
     chunk.used = size;
+    chunk.ramBytes = size;
     m_chunks.push_back(std::move(chunk));
     m_bytesStored += size;
     m_bytesReserved += size;
+    seal(qsizetype(m_chunks.size() - 1));
     return quint64(m_chunks.size() - 1) << 32;
+}
+
+void PayloadArena::seal(qsizetype index)
+{
+    Chunk &chunk = m_chunks[size_t(index)];
+    chunk.cached = PayloadCache::instance().add(this, quint32(index), chunk.ramBytes);
+    chunk.listed = true;
+}
+
+bool PayloadArena::evict(quint32 index)
+{
+    Chunk &chunk = m_chunks[size_t(index)];
+    PayloadCache &cache = PayloadCache::instance();
+    if (chunk.spillOffset < 0) {
+        qint64 offset = 0;
+        if (!cache.spill(QByteArrayView(chunk.bytes(), chunk.used), &offset))
+            return false;
+        chunk.spillOffset = offset;
+        m_bytesSpilled += chunk.used;
+    }
+    chunk.data = BulkMemory();
+    chunk.adopted = QByteArray();
+    m_bytesReserved -= chunk.ramBytes;
+    chunk.ramBytes = 0;
+    cache.remove(chunk.cached);
+    chunk.listed = false;
+    return true;
+}
+
+const PayloadArena::Chunk &PayloadArena::resident(size_t index) const
+{
+    Chunk &chunk = m_chunks[index];
+    PayloadCache &cache = PayloadCache::instance();
+    if (chunk.inRam()) {
+        if (chunk.listed)
+            cache.touch(chunk.cached);
+        return chunk;
+    }
+    BulkMemory back(size_t(chunk.used));
+    if (!cache.readBack(chunk.spillOffset, back.data(), chunk.used))
+        return chunk; // still not in RAM: view() gives nothing rather than wrong bytes
+    chunk.data = std::move(back);
+    chunk.ramBytes = chunk.used;
+    m_bytesReserved += chunk.ramBytes;
+    chunk.cached = cache.add(const_cast<PayloadArena *>(this), quint32(index), chunk.ramBytes);
+    chunk.listed = true;
+    return chunk;
 }
 
 QByteArrayView PayloadArena::view(quint64 offset, qsizetype size) const
@@ -64,8 +129,8 @@ QByteArrayView PayloadArena::view(quint64 offset, qsizetype size) const
     const qsizetype position = qsizetype(offset & 0xFFFFFFFFu);
     if (chunkIndex >= m_chunks.size())
         return {};
-    const Chunk &chunk = m_chunks[chunkIndex];
-    if (position + size > chunk.used)
+    const Chunk &chunk = resident(chunkIndex);
+    if (position + size > chunk.used || !chunk.inRam())
         return {};
     return QByteArrayView(chunk.bytes() + position, size);
 }

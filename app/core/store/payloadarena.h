@@ -5,12 +5,16 @@
 #include <QByteArrayView>
 
 #include "store/bulkmemory.h"
+#include "store/payloadcache.h"
+
 #include <vector>
 
 namespace wsi {
 
 // Append-only byte storage in large chunks: a million small payloads cost one allocation per chunk,
-// not one QByteArray each. Stored bytes never move, so views stay valid for the arena's lifetime.
+// not one QByteArray each. A full chunk joins the app's PayloadCache, which may write it to the spill file
+// and free it when over its budget; view() reads it back. A view stays valid until control returns to the
+// event loop (PayloadCache), not for the arena's lifetime.
 class PayloadArena
 {
 public:
@@ -20,6 +24,7 @@ public:
     static constexpr qsizetype kMaxChunkSize = qsizetype(8) << 20;
 
     PayloadArena() = default;
+    ~PayloadArena();
     PayloadArena(const PayloadArena &) = delete;
     PayloadArena &operator=(const PayloadArena &) = delete;
 
@@ -30,7 +35,12 @@ public:
     quint64 adopt(QByteArray &&bytes);
     QByteArrayView view(quint64 offset, qsizetype size) const;
     qsizetype bytesStored() const { return m_bytesStored; }
-    qsizetype bytesReserved() const { return m_bytesReserved; }
+    qsizetype bytesReserved() const { return m_bytesReserved; } // in RAM now
+    qsizetype bytesSpilled() const { return m_bytesSpilled; } // in the spill file
+
+    // PayloadCache's: writes the chunk to the spill file (once), frees its memory and leaves the cache;
+    // false if it could not be written (it stays).
+    bool evict(quint32 chunk);
 
 private:
     // Offsets encode (chunk index << 32 | position in chunk): a payload never straddles chunks.
@@ -39,16 +49,24 @@ private:
         BulkMemory data;
         QByteArray adopted; // set instead of data for adopt()ed buffers
         const char *bytes() const { return data.data() ? data.data() : adopted.constData(); }
+        bool inRam() const { return data.data() || !adopted.isNull(); }
         qsizetype capacity = 0;
         qsizetype used = 0;
+        qsizetype ramBytes = 0; // counted in m_bytesReserved while in RAM
+        qint64 spillOffset = -1; // where its bytes are in the spill file, once written
+        PayloadCache::Handle cached; // valid while listed in the cache (full and in RAM)
+        bool listed = false;
     };
-    std::vector<Chunk> m_chunks;
+    void seal(qsizetype index); // a chunk that is full joins the cache
+    const Chunk &resident(size_t index) const; // reads an evicted chunk back
+    mutable std::vector<Chunk> m_chunks; // mutable: view() may read a chunk back
     qsizetype m_current = -1; // chunk that small payloads go into
     // Chunks for small payloads start small: a connection with a handshake and a few frames (10,000 idle
     // test-server clients) must not reserve a megabyte each.
     qsizetype m_nextChunkSize = 4096;
     qsizetype m_bytesStored = 0;
-    qsizetype m_bytesReserved = 0;
+    mutable qsizetype m_bytesReserved = 0;
+    qsizetype m_bytesSpilled = 0;
 };
 
 } // namespace wsi

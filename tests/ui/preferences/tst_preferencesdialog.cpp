@@ -1,6 +1,7 @@
 // Drives the Preferences dialog's form by its object names: trusted certificates, the CA, the journal cap.
 
 #include "preferences/preferencesdialog.h"
+#include "store/payloadcache.h"
 #include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
 #include "tls/trustedcertificates.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void withoutAuthorityTheCaButtonsAreOff();
     void removeForgetsTheSelectedTrustedCertificate();
     void journalCapIsTypedAndRemembered();
+    void payloadMemoryIsTypedRememberedAndApplied();
     void showsExportsAndRegeneratesTheAuthority();
 
 private:
@@ -127,6 +129,27 @@ void TestPreferencesDialog::journalCapIsTypedAndRemembered()
     QTest::keyClicks(spin, QStringLiteral("0"));
     QCOMPARE(spin->specialValueText(), QStringLiteral("no limit"));
     QCOMPARE(PreferencesDialog::journalCapBytes(), qint64(0));
+}
+
+void TestPreferencesDialog::payloadMemoryIsTypedRememberedAndApplied()
+{
+    PreferencesDialog dialog(nullptr);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *spin = dialog.findChild<QSpinBox *>(QStringLiteral("payloadMemorySpinBox"));
+    QVERIFY(spin);
+    QCOMPARE(spin->value(), 256); // the default budget
+    QCOMPARE(PreferencesDialog::payloadMemoryBytes(), PayloadCache::kDefaultBudget);
+    QVERIFY(spin->toolTip().contains(QLatin1String("spill file")));
+    spin->selectAll();
+    QTest::keyClicks(spin, QStringLiteral("96"));
+    QCOMPARE(PreferencesDialog::payloadMemoryBytes(), qint64(96) * 1024 * 1024);
+    QCOMPARE(PayloadCache::instance().budget(), qint64(96) * 1024 * 1024); // applied at once
+    QTest::keyClick(spin, Qt::Key_Up); // one step is 64 MiB
+    QCOMPARE(PayloadCache::instance().budget(), qint64(160) * 1024 * 1024);
+    QSettings().setValue(QStringLiteral("memory/payloadMiB"), 1); // a hand-edited file cannot starve it
+    QCOMPARE(PreferencesDialog::payloadMemoryBytes(), qint64(16) * 1024 * 1024);
+    PayloadCache::instance().setBudget(PayloadCache::kDefaultBudget);
 }
 
 void TestPreferencesDialog::showsExportsAndRegeneratesTheAuthority()

@@ -1,0 +1,79 @@
+// PayloadCache: the app-wide budget for payload bytes held in RAM; what is over it waits in a spill file.
+#pragma once
+
+#include <QByteArrayView>
+#include <QFile>
+#include <QString>
+#include <QtGlobal>
+
+#include <list>
+
+namespace wsi {
+
+class PayloadArena;
+
+// Wireshark's recipe for recording for hours: thin records in RAM, payload bytes on disk. Every arena's full
+// payload chunks are listed here, least recently used first; when the resident bytes exceed the budget, the
+// oldest chunks are written to one spill file (an unlinked file in the cache folder: nothing is left behind
+// after a crash) and their memory is freed. A view of an evicted chunk reads it back.
+//
+// Eviction runs when control returns to the event loop (or at trim()), never inside a call: a payload view
+// stays valid until then, so code may hold two views to compare them. One thread (the capture's).
+class PayloadCache
+{
+public:
+    static constexpr qint64 kDefaultBudget = qint64(256) << 20;
+
+    struct Entry
+    {
+        PayloadArena *arena;
+        quint32 chunk;
+        qint64 bytes;
+    };
+    using Handle = std::list<Entry>::iterator;
+
+    static PayloadCache &instance();
+
+    void setBudget(qint64 bytes); // at least 1 MiB
+    qint64 budget() const { return m_budget; }
+    qint64 residentBytes() const { return m_resident; } // full chunks in RAM (the chunks being filled aside)
+    qint64 spilledBytes() const { return m_spilledLive; } // in the spill file for stores that still exist
+    qint64 evictions() const { return m_evictions; }
+    qint64 readBacks() const { return m_readBacks; }
+    // Why chunks stay in RAM beyond the budget (the spill file could not be made or written), or empty.
+    QString errorString() const { return m_error; }
+
+    // Evicts least recently used chunks until the resident bytes are within the budget.
+    void trim();
+
+    // For arenas: a full chunk joins (most recently used), is used again, leaves (its arena is going).
+    Handle add(PayloadArena *arena, quint32 chunk, qint64 bytes);
+    void touch(Handle handle);
+    void resize(Handle handle, qint64 bytes);
+    void remove(Handle handle);
+    Handle none() { return m_lru.end(); }
+
+    // The spill file: where bytes went (offset), reading them back, and giving the space back.
+    bool spill(QByteArrayView bytes, qint64 *offset);
+    bool readBack(qint64 offset, char *into, qint64 size);
+    void release(qint64 offset, qint64 size);
+
+private:
+    PayloadCache() = default;
+    void scheduleTrim();
+    bool openSpillFile();
+
+    std::list<Entry> m_lru; // least recently used first
+    qint64 m_budget = kDefaultBudget;
+    qint64 m_resident = 0;
+    qint64 m_spillEnd = 0;
+    qint64 m_spilledLive = 0;
+    qint64 m_evictions = 0;
+    qint64 m_readBacks = 0;
+    bool m_trimPosted = false;
+    bool m_spillFailed = false;
+    QFile m_spill;
+    QString m_error;
+};
+
+} // namespace wsi

@@ -1,0 +1,129 @@
+// PayloadCache and PayloadArena: payloads over the app's memory budget go to the spill file and come back
+// byte-exact; the budget holds across stores; a store's spilled bytes are given back when it goes.
+#include "store/eventstore.h"
+#include "store/payloadcache.h"
+
+#include <QTest>
+
+#include <memory>
+
+using namespace wsi;
+
+namespace {
+
+constexpr qint64 kMiB = qint64(1) << 20;
+
+QByteArray patterned(int index, qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char((index * 131 + i * 7) & 0xFF);
+    return bytes;
+}
+
+} // namespace
+
+class tst_PayloadCache : public QObject
+{
+    Q_OBJECT
+
+private:
+    PayloadCache &cache() { return PayloadCache::instance(); }
+
+    // Appends messages of `size` bytes until `total` bytes are stored; returns what was stored.
+    static QList<QByteArray> fill(EventStore &store, qint64 total, qsizetype size, int seed)
+    {
+        QList<QByteArray> payloads;
+        EventRecord r;
+        r.type = EventType::Info; // not a Message: no echo sharing, every payload is its own bytes
+        for (qint64 stored = 0; stored < total; stored += size) {
+            payloads << patterned(seed + int(payloads.size()), size);
+            store.append(r, payloads.last());
+        }
+        return payloads;
+    }
+
+private Q_SLOTS:
+    void init() { cache().setBudget(4 * kMiB); }
+    void cleanupTestCase() { cache().setBudget(PayloadCache::kDefaultBudget); }
+
+    void overTheBudgetChunksAreSpilledAndReadBackExact()
+    {
+        EventStore store;
+        const qint64 evictionsBefore = cache().evictions();
+        const QList<QByteArray> payloads = fill(store, 40 * kMiB, 1000, 1);
+        QVERIFY(cache().residentBytes() > cache().budget()); // eviction waits for the event loop
+        QCoreApplication::processEvents();
+        QVERIFY2(cache().residentBytes() <= cache().budget(), qPrintable(QString::number(cache().residentBytes())));
+        QVERIFY(cache().evictions() > evictionsBefore);
+        QVERIFY(store.payloadBytesStored() >= 40 * kMiB);
+        QVERIFY2(store.memoryUsed() < 20 * kMiB, qPrintable(QString::number(store.memoryUsed())));
+        QVERIFY(cache().errorString().isEmpty());
+
+        // Every payload, the oldest first (evicted long ago), reads back as it was stored.
+        const qint64 readsBefore = cache().readBacks();
+        for (int i = 0; i < payloads.size(); i += 97)
+            QCOMPARE(store.payloadCopy(i), payloads.at(i));
+        QCOMPARE(store.payloadCopy(0), payloads.first());
+        QVERIFY(cache().readBacks() > readsBefore);
+        // Reading back brings chunks in; the budget holds again at the next turn of the event loop.
+        QCoreApplication::processEvents();
+        QVERIFY(cache().residentBytes() <= cache().budget());
+    }
+
+    void twoViewsStayValidUntilTheEventLoopRuns()
+    {
+        EventStore a;
+        EventStore b;
+        const QList<QByteArray> pa = fill(a, 20 * kMiB, 4000, 2);
+        const QList<QByteArray> pb = fill(b, 20 * kMiB, 4000, 3);
+        QCoreApplication::processEvents(); // both mostly spilled now
+        // Reading b's oldest payload back must not free a's oldest while its view is held.
+        const QByteArrayView first = a.payload(0);
+        const QByteArrayView second = b.payload(0);
+        QCOMPARE(first, QByteArrayView(pa.first()));
+        QCOMPARE(second, QByteArrayView(pb.first()));
+    }
+
+    void theBudgetHoldsAcrossStoresAndLargePayloads()
+    {
+        std::vector<std::unique_ptr<EventStore>> stores;
+        QList<QList<QByteArray>> kept;
+        for (int s = 0; s < 4; ++s) {
+            stores.push_back(std::make_unique<EventStore>());
+            kept << fill(*stores.back(), 6 * kMiB, s == 3 ? qsizetype(PayloadArena::kLargePayload + 1) : 3000, 10 + s);
+            QCoreApplication::processEvents();
+            QVERIFY(cache().residentBytes() <= cache().budget());
+        }
+        for (int s = 0; s < 4; ++s) {
+            QCOMPARE(stores[size_t(s)]->payloadCopy(0), kept[s].first());
+            QCOMPARE(stores[size_t(s)]->payloadCopy(kept[s].size() - 1), kept[s].last());
+        }
+    }
+
+    void aStoreGivesItsSpilledBytesBack()
+    {
+        const qint64 before = cache().spilledBytes();
+        {
+            EventStore store;
+            fill(store, 30 * kMiB, 2000, 4);
+            QCoreApplication::processEvents();
+            QVERIFY(cache().spilledBytes() >= before + 20 * kMiB);
+        }
+        QCOMPARE(cache().spilledBytes(), before);
+    }
+
+    void aLargerBudgetKeepsEverythingInMemory()
+    {
+        cache().setBudget(256 * kMiB);
+        EventStore store;
+        const qint64 evictionsBefore = cache().evictions();
+        fill(store, 20 * kMiB, 1000, 5);
+        QCoreApplication::processEvents();
+        QCOMPARE(cache().evictions(), evictionsBefore);
+        QVERIFY(store.memoryUsed() >= 20 * kMiB);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PayloadCache)
+#include "tst_payloadcache.moc"
