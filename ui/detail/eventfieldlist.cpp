@@ -140,6 +140,10 @@ QString EventFieldList::addTypeFields(const EventRecord &r, QByteArrayView paylo
     case EventType::Message:
         addField(tr("Type"), r.hasFlag(FlagText) ? tr("text") : tr("binary"));
         addField(tr("Size"), tr("%1 bytes").arg(r.value));
+        if (r.value > r.payloadSize)
+            addField(tr("Kept"),
+                tr("the first %1 bytes: the session had reached its disk budget (Preferences > Memory)")
+                    .arg(r.payloadSize));
         addField(tr("Frames"), r.sub >= 255 ? tr("255 or more") : QString::number(qMax<int>(1, r.sub)));
         if (r.hasFlag(FlagFromSocket))
             addField(tr("Source"), tr("as delivered by the socket (not decoded from the wire)"));

@@ -56,12 +56,17 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
             .arg(QDir::toNativeSeparators(SessionJournal::defaultFolder())));
     m_ui->journalCapSpinBox->setValue(int(journalCapBytes() / (1024 * 1024)));
     m_ui->payloadMemorySpinBox->setValue(int(payloadMemoryBytes() / (1024 * 1024)));
+    m_ui->sessionBudgetSpinBox->setValue(int(sessionBudgetBytes() / (1024 * 1024)));
     m_ui->preferencesMessage->hide();
 
     connect(m_ui->journalCapSpinBox, &QSpinBox::valueChanged, this,
         [](int mib) { QSettings().setValue(QStringLiteral("sessions/capMiB"), mib); });
     connect(m_ui->payloadMemorySpinBox, &QSpinBox::valueChanged, this, [](int mib) {
         QSettings().setValue(QStringLiteral("memory/payloadMiB"), mib);
+        applyPayloadMemory();
+    });
+    connect(m_ui->sessionBudgetSpinBox, &QSpinBox::valueChanged, this, [](int mib) {
+        QSettings().setValue(QStringLiteral("memory/sessionBudgetMiB"), mib);
         applyPayloadMemory();
     });
     connect(m_ui->preferencesButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -95,9 +100,17 @@ qint64 PreferencesDialog::payloadMemoryBytes()
         * 1024;
 }
 
+qint64 PreferencesDialog::sessionBudgetBytes()
+{
+    const qint64 fallback = PayloadCache::kDefaultSessionBudget / (1024 * 1024);
+    return qMax<qint64>(0, QSettings().value(QStringLiteral("memory/sessionBudgetMiB"), fallback).toLongLong()) * 1024
+        * 1024;
+}
+
 void PreferencesDialog::applyPayloadMemory()
 {
     PayloadCache::instance().setBudget(payloadMemoryBytes());
+    PayloadCache::instance().setSessionBudget(sessionBudgetBytes());
 }
 
 QString PreferencesDialog::caText() const

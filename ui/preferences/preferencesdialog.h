@@ -31,6 +31,8 @@ public:
     static qint64 journalCapBytes();
     // Payload bytes kept in memory for all connections (PayloadCache); the rest waits on disk.
     static qint64 payloadMemoryBytes();
+    // Payload bytes one session keeps in full before messages keep only their first bytes; 0: no limit.
+    static qint64 sessionBudgetBytes();
     static void applyPayloadMemory(); // at startup and when the setting changes
 
     explicit PreferencesDialog(CertificateAuthority *authority, QWidget *parent = nullptr);

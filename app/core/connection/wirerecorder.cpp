@@ -320,7 +320,8 @@ void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payl
     r.flags = isText ? FlagText : 0;
     EventStore &events = m_recorder->m_leg->events;
     const qsizetype row = events.appendAdopting(r, std::move(payload));
-    countMessage(isText, events.payload(row));
+    // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
+    countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
 }
 
 void WireRecorder::DirectionSink::countMessage(bool isText, QByteArrayView payload)

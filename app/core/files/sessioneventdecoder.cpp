@@ -160,7 +160,9 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         qint64 frames = 1;
         toInt64(field(m_fields, "frames"), &frames);
         r.sub = quint8(qBound(qint64(1), frames, qint64(255)));
-        r.value = quint64(payload.size());
+        // "kept": only the first bytes were recorded (the session's budget); "size" is the message's.
+        qint64 size = 0;
+        r.value = quint64(qMax(qint64(payload.size()), toInt64(field(m_fields, "size"), &size) ? size : 0));
     } else if (event == "frame") {
         r.type = EventType::Frame;
         const JsonValue &header = field(m_fields, "header_hex");

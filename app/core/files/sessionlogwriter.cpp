@@ -119,7 +119,11 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
     line.latin1("event", eventTypeId(r.type));
     if (r.sub > 1)
         line.integer("frames", r.sub);
-    line.integer("size", payload.size());
+    // The session's budget kept only the first bytes of a larger message: its size is still the real one.
+    const qint64 size = qMax(qint64(r.value), qint64(payload.size()));
+    if (size > payload.size())
+        line.integer("kept", payload.size());
+    line.integer("size", size);
     putSource(line, r);
     putTimes(line, r);
     if (text)

@@ -314,7 +314,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case EventType::Frame:
         case EventType::Ping:
         case EventType::Pong:
-            return humanSize(r.type == EventType::Frame ? r.value : r.payloadSize);
+            // A message's size is the real one even when the session's budget kept only its first bytes.
+            return humanSize(r.type == EventType::Frame || r.type == EventType::Message ? r.value : r.payloadSize);
         case EventType::HandshakeRequest:
         case EventType::HandshakeResponse:
             return humanSize(r.payloadSize);

@@ -1,9 +1,20 @@
 // EventStore: the append-only event stream of one connection: records, payload arena and row map.
 #include "store/eventstore.h"
 
+#include "store/payloadcache.h"
+
+#include <QCoreApplication>
+
 namespace wsi {
 
 qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
+{
+    if (record.type == EventType::Message)
+        payload = keptPart(payload, record.timeUs);
+    return appendAsIs(record, payload);
+}
+
+qsizetype EventStore::appendAsIs(EventRecord record, QByteArrayView payload)
 {
     record.payloadSize = quint32(payload.size());
     record.payloadOffset
@@ -13,6 +24,11 @@ qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
 
 qsizetype EventStore::appendAdopting(EventRecord record, QByteArray &&payload)
 {
+    if (record.type == EventType::Message) {
+        const QByteArrayView kept = keptPart(payload, record.timeUs);
+        if (kept.size() < payload.size())
+            return appendAsIs(record, kept); // a copy of the first part; the caller keeps the buffer
+    }
     record.payloadSize = quint32(payload.size());
     record.payloadOffset = m_arena.adopt(std::move(payload));
     return store(record);
@@ -27,9 +43,10 @@ qsizetype EventStore::appendFrameAndMessage(
         && message.value == length && message.sub == 1 && message.maskKey == 0
         && (message.flags & ~quint8(FlagText)) == 0 && (frame.flags & FlagText) == 0 && !headerBytes.isEmpty()
         && quint32(headerBytes.size()) <= kHeaderSizeMask && length <= 0xFFFFFFFFu;
-    if (!pairs) {
-        const qsizetype row = append(frame, headerBytes);
-        append(message, payload);
+    const QByteArrayView kept = keptPart(payload, message.timeUs);
+    if (!pairs || kept.size() < payload.size()) {
+        const qsizetype row = appendAsIs(frame, headerBytes);
+        appendAsIs(message, kept);
         return row;
     }
     EventRecord pair = frame;
@@ -96,6 +113,33 @@ quint64 EventStore::storeMessagePayload(Direction dir, QByteArrayView payload)
     mine.ring[size_t((mine.first + mine.count) % RecentPayloads::kCapacity)] = { offset, payload.size() };
     ++mine.count;
     return offset;
+}
+
+QByteArrayView EventStore::keptPart(QByteArrayView payload, qint64 timeUs)
+{
+    const qint64 budget = PayloadCache::instance().sessionBudget();
+    if (budget <= 0 || payload.size() <= kKeptBytes)
+        return payload;
+    if (!m_budgetReached) {
+        if (m_arena.bytesStored() + payload.size() <= budget)
+            return payload;
+        m_budgetReached = true;
+        EventRecord info;
+        info.type = EventType::Info;
+        info.timeUs = timeUs;
+        const QByteArray text = QCoreApplication::translate("EventStore",
+            "This session reached its disk budget (%1 MiB of payloads): from here on each message keeps only its "
+            "first %2 bytes. Its size and every record are still kept. Raise the budget in Preferences > Memory "
+            "(wsinspector-cli: --session-budget-mb).")
+                                    .arg(budget >> 20)
+                                    .arg(kKeptBytes)
+                                    .toUtf8();
+        info.payloadSize = quint32(text.size());
+        info.payloadOffset = m_arena.append(text);
+        store(info);
+    }
+    m_bytesNotKept += payload.size() - kKeptBytes;
+    return payload.first(kKeptBytes);
 }
 
 qsizetype EventStore::store(const EventRecord &record)

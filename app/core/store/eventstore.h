@@ -26,7 +26,8 @@ public:
 
     // Stores the record with its payload; returns the new row index.
     qsizetype append(EventRecord record, QByteArrayView payload);
-    // The same, keeping a large payload's buffer instead of copying it (see PayloadArena::adopt).
+    // The same, keeping a large payload's buffer instead of copying it (see PayloadArena::adopt). When the
+    // session budget keeps only a part, the buffer is left to the caller as it was.
     qsizetype appendAdopting(EventRecord record, QByteArray &&payload);
     // A single-frame message: its Frame row (payload: the raw header bytes) and its Message row, appended
     // together; returns the Frame row's index. Kept as one record when the two agree (same time, direction,
@@ -48,6 +49,13 @@ public:
     QByteArray payloadCopy(qsizetype row) const { return payload(row).toByteArray(); }
     QString payloadText(qsizetype row) const { return QString::fromUtf8(payload(row)); }
 
+    // The session budget (PayloadCache::sessionBudget()): once this store holds that many payload bytes, a
+    // message keeps only its first kKeptBytes (its record's value still says its full size, payloadSize
+    // what was kept), and an Info row says so where it began. Every record is still kept.
+    static constexpr qsizetype kKeptBytes = 1024;
+    bool budgetReached() const { return m_budgetReached; }
+    qint64 bytesNotKept() const { return m_bytesNotKept; }
+
     qsizetype memoryUsed() const;
     qsizetype payloadBytesStored() const { return m_arena.bytesStored(); } // shared payloads count once
     qsizetype recordsStored() const { return m_records.size(); } // a pair counts once
@@ -61,6 +69,10 @@ private:
     static EventRecord frameHalf(const EventRecord &pair);
     static EventRecord messageHalf(const EventRecord &pair);
     quint64 storeMessagePayload(Direction dir, QByteArrayView payload);
+    qsizetype appendAsIs(EventRecord record, QByteArrayView payload); // the budget already applied
+    // The part of a message payload the budget lets this store keep (all of it below the budget); notes
+    // the budget being reached with an Info row at `timeUs`.
+    QByteArrayView keptPart(QByteArrayView payload, qint64 timeUs);
     qsizetype store(const EventRecord &record);
 
     RecordBlocks m_records;
@@ -82,6 +94,8 @@ private:
         int count = 0;
     };
     std::unique_ptr<std::array<RecentPayloads, 2>> m_recent; // [0]: outgoing, [1]: incoming
+    bool m_budgetReached = false;
+    qint64 m_bytesNotKept = 0;
 };
 
 } // namespace wsi

@@ -35,6 +35,11 @@ public:
     static PayloadCache &instance();
 
     void setBudget(qint64 bytes); // at least 1 MiB
+    // Payload bytes one connection's store keeps in full (RAM and spill file together); 0: no limit.
+    // Beyond it a message keeps its first EventStore::kKeptBytes (the disk budget per session).
+    static constexpr qint64 kDefaultSessionBudget = qint64(4) << 30;
+    void setSessionBudget(qint64 bytes) { m_sessionBudget = qMax<qint64>(0, bytes); }
+    qint64 sessionBudget() const { return m_sessionBudget; }
     qint64 budget() const { return m_budget; }
     qint64 residentBytes() const { return m_resident; } // full chunks in RAM (the chunks being filled aside)
     qint64 spilledBytes() const { return m_spilledLive; } // in the spill file for stores that still exist
@@ -65,6 +70,7 @@ private:
 
     std::list<Entry> m_lru; // least recently used first
     qint64 m_budget = kDefaultBudget;
+    qint64 m_sessionBudget = kDefaultSessionBudget;
     qint64 m_resident = 0;
     qint64 m_spillEnd = 0;
     qint64 m_spilledLive = 0;

@@ -149,7 +149,21 @@ void TestPreferencesDialog::payloadMemoryIsTypedRememberedAndApplied()
     QCOMPARE(PayloadCache::instance().budget(), qint64(160) * 1024 * 1024);
     QSettings().setValue(QStringLiteral("memory/payloadMiB"), 1); // a hand-edited file cannot starve it
     QCOMPARE(PreferencesDialog::payloadMemoryBytes(), qint64(16) * 1024 * 1024);
+
+    auto *session = dialog.findChild<QSpinBox *>(QStringLiteral("sessionBudgetSpinBox"));
+    QVERIFY(session);
+    QCOMPARE(session->value(), 4096); // the default session budget
+    QCOMPARE(PayloadCache::instance().sessionBudget(), PayloadCache::kDefaultSessionBudget);
+    session->selectAll();
+    QTest::keyClicks(session, QStringLiteral("512"));
+    QCOMPARE(PreferencesDialog::sessionBudgetBytes(), qint64(512) * 1024 * 1024);
+    QCOMPARE(PayloadCache::instance().sessionBudget(), qint64(512) * 1024 * 1024);
+    session->selectAll();
+    QTest::keyClicks(session, QStringLiteral("0"));
+    QCOMPARE(session->specialValueText(), QStringLiteral("no limit"));
+    QCOMPARE(PayloadCache::instance().sessionBudget(), qint64(0));
     PayloadCache::instance().setBudget(PayloadCache::kDefaultBudget);
+    PayloadCache::instance().setSessionBudget(PayloadCache::kDefaultSessionBudget);
 }
 
 void TestPreferencesDialog::showsExportsAndRegeneratesTheAuthority()
