@@ -74,7 +74,13 @@ def main():
         if not re.search(r'^\.B %s$' % command, section(cli_page, 'COMMANDS'), re.M):
             failures.append('wsinspector-cli.1 COMMANDS does not describe %s' % command)
             print('FAIL: ' + failures[-1])
+    env = {k: v for k, v in os.environ.items() if k not in ('DISPLAY', 'WAYLAND_DISPLAY', 'QT_QPA_PLATFORM')}
+    version = subprocess.run([gui, '--version'], capture_output=True, text=True, env=env).stdout.split()[-1]
     for page, name in ((gui_page, 'wsinspector.1'), (cli_page, 'wsinspector-cli.1')):
+        title_line = re.search(r'^\.TH .*$', page, re.M)
+        if not title_line or ' %s"' % version not in title_line.group(0):
+            failures.append('the .TH line of %s does not name version %s' % (name, version))
+            print('FAIL: ' + failures[-1])
         for title in ('EXIT STATUS', 'EXAMPLES'):
             if not section(page, title).strip():
                 failures.append('%s has no %s section' % (name, title))
