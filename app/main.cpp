@@ -18,19 +18,18 @@ static void raiseOpenFilesLimit()
     }
 }
 
-int main(int argc, char *argv[])
+// Set on whichever application object exists: --version prints these names, the window uses them for
+// settings and its app data folder.
+static void setApplicationNames()
 {
-    raiseOpenFilesLimit();
+    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
+    QCoreApplication::setApplicationName(QStringLiteral("wsinspector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(WSI_VERSION));
+}
 
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("WSInspector"));
-    QApplication::setApplicationName(QStringLiteral("wsinspector"));
-    QApplication::setApplicationDisplayName(QStringLiteral("WS Inspector"));
-    QApplication::setApplicationVersion(QStringLiteral(WSI_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("wsinspector"));
-    QApplication::setWindowIcon(wsi::theme::icon("app"));
-
-    QCommandLineParser parser;
+// The options of the window; docs/wsinspector.1 describes each one (tests/install checks it).
+static QCommandLineOption addOptions(QCommandLineParser &parser)
+{
     parser.setApplicationDescription(
         QStringLiteral("WS Inspector: see WebSocket handshakes and frames as they cross the wire."));
     parser.addHelpOption();
@@ -40,6 +39,43 @@ int main(int argc, char *argv[])
     parser.addOption(connectOption);
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Same as --connect (used by the desktop file)."),
         QStringLiteral("[url]"));
+    return connectOption;
+}
+
+// QApplication aborts when there is no display, so --help and --version
+// are answered from a QCoreApplication before it exists: they work over ssh, in a package's build and in
+// CI. Arguments that only QApplication knows (-platform, -style, ...) fail this first parse; they are left
+// to the second one, after QApplication has taken them out.
+static void answerWithoutDisplay(int &argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return;
+    // --help-all also lists QApplication's own options, which only QApplication knows: it stays with it.
+    if (!parser.isSet(QStringLiteral("help")) && !parser.isSet(QStringLiteral("version")))
+        return;
+    QCoreApplication app(argc, argv);
+    setApplicationNames();
+    parser.process(app); // prints the help or the version and exits
+}
+
+int main(int argc, char *argv[])
+{
+    raiseOpenFilesLimit();
+    answerWithoutDisplay(argc, argv);
+
+    QApplication app(argc, argv);
+    setApplicationNames();
+    QApplication::setApplicationDisplayName(QStringLiteral("WS Inspector"));
+    QApplication::setDesktopFileName(QStringLiteral("wsinspector"));
+    QApplication::setWindowIcon(wsi::theme::icon("app"));
+
+    QCommandLineParser parser;
+    const QCommandLineOption connectOption = addOptions(parser);
     parser.process(app);
 
     QString url = parser.value(connectOption);

@@ -6,6 +6,7 @@ wsi_install_deps() {
         qt6-l10n-tools libgl-dev libssl-dev libbenchmark-dev
         python3-websockets node-ws nodejs chromium
         xvfb xauth fonts-dejavu-core python3-cryptography openssl
+        desktop-file-utils appstream dpkg-dev file
     )
     local missing=()
     for p in "${packages[@]}"; do
