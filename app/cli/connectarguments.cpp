@@ -8,6 +8,7 @@
 #include "usage.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -29,7 +30,7 @@ QByteArray parseBytes(PayloadFormat format, const QString &option, const QString
 {
     const ParsedPayload parsed = parsePayload(format, text);
     if (!parsed.ok)
-        usageError(QStringLiteral("--%1 %2: %3").arg(option, quoted(text), parsed.error));
+        usageError(QCoreApplication::translate("wsi::Cli", "--%1 %2: %3").arg(option, quoted(text), parsed.error));
     return parsed.bytes;
 }
 
@@ -37,8 +38,8 @@ QByteArray readFile(const QString &option, const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        usageError(
-            QStringLiteral("--%1: the file %2 cannot be read: %3.").arg(option, quoted(path), file.errorString()));
+        usageError(QCoreApplication::translate("wsi::Cli", "--%1: the file %2 cannot be read: %3.")
+                       .arg(option, quoted(path), file.errorString()));
     return file.readAll();
 }
 
@@ -48,13 +49,15 @@ QString readUtf8File(const QString &option, const QString &path)
     Utf8Validator validator;
     validator.feed(bytes.constData(), bytes.size());
     if (!validator.isValid())
-        usageError(QStringLiteral("--%1: the file %2 is not valid UTF-8 (the byte at offset %3 is not allowed there); "
-                                  "send it as binary with --send-file.")
+        usageError(QCoreApplication::translate("wsi::Cli",
+            "--%1: the file %2 is not valid UTF-8 (the byte at offset %3 is not allowed there); "
+            "send it as binary with --send-file.")
                        .arg(option, quoted(path))
                        .arg(validator.errorOffset()));
     if (!validator.isComplete())
-        usageError(QStringLiteral("--%1: the file %2 is not valid UTF-8 (it ends in the middle of a character); send "
-                                  "it as binary with --send-file.")
+        usageError(QCoreApplication::translate("wsi::Cli",
+            "--%1: the file %2 is not valid UTF-8 (it ends in the middle of a character); send "
+            "it as binary with --send-file.")
                        .arg(option, quoted(path)));
     return QString::fromUtf8(bytes);
 }
@@ -63,8 +66,9 @@ QByteArray pingPayload(const QString &text)
 {
     const QByteArray payload = text.toUtf8();
     if (payload.size() > kMaxPingPayload)
-        usageError(QStringLiteral("--ping: the payload is %1 bytes of UTF-8; a ping's payload may be at most %2 bytes "
-                                  "(RFC 6455 section 5.5).")
+        usageError(QCoreApplication::translate("wsi::Cli",
+            "--ping: the payload is %1 bytes of UTF-8; a ping's payload may be at most %2 bytes "
+            "(RFC 6455 section 5.5).")
                        .arg(payload.size())
                        .arg(kMaxPingPayload));
     return payload;
@@ -76,7 +80,7 @@ ConnectionOptions savedEndpointOptions(const QString &name)
     EndpointStore store(EndpointStore::defaultFilePath());
     QString error;
     if (!store.load(&error))
-        usageError(QStringLiteral("--endpoint: the saved endpoints in %1 cannot be read: %2")
+        usageError(QCoreApplication::translate("wsi::Cli", "--endpoint: the saved endpoints in %1 cannot be read: %2")
                        .arg(quoted(store.filePath()), error));
     QList<Endpoint> matches;
     for (const Endpoint &e : store.endpoints()) {
@@ -84,12 +88,14 @@ ConnectionOptions savedEndpointOptions(const QString &name)
             matches.append(e);
     }
     if (matches.isEmpty())
-        usageError(QStringLiteral("--endpoint %1: no saved endpoint has that name (%2 saved in %3).")
-                       .arg(quoted(name))
-                       .arg(store.endpoints().size())
-                       .arg(quoted(store.filePath())));
+        usageError(
+            QCoreApplication::translate("wsi::Cli", "--endpoint %1: no saved endpoint has that name (%2 saved in %3).")
+                .arg(quoted(name))
+                .arg(store.endpoints().size())
+                .arg(quoted(store.filePath())));
     if (matches.size() > 1)
-        usageError(QStringLiteral("--endpoint %1: %2 saved endpoints have that name; write FOLDER/NAME.")
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "--endpoint %1: %2 saved endpoints have that name; write FOLDER/NAME.")
                        .arg(quoted(name))
                        .arg(matches.size()));
     return matches.first().options;
@@ -101,7 +107,7 @@ int tlsVersion(const QString &text)
         return 12;
     if (text == QLatin1String("1.3"))
         return 13;
-    usageError(QStringLiteral("--tls-min must be 1.2 or 1.3, not %1.").arg(quoted(text)));
+    usageError(QCoreApplication::translate("wsi::Cli", "--tls-min must be 1.2 or 1.3, not %1.").arg(quoted(text)));
 }
 
 } // namespace
@@ -109,86 +115,102 @@ int tlsVersion(const QString &text)
 ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("wsi::Cli",
         "Opens one WebSocket connection through the capture core and prints every event as JSON Lines "
         "(docs/session-format.md). Everything to send goes out in the order given, once the connection is open."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("connect"), QStringLiteral("The command."));
-    parser.addPositionalArgument(
-        QStringLiteral("url"), QStringLiteral("ws:// or wss:// URL (or --endpoint NAME instead)"));
+    parser.addPositionalArgument(QStringLiteral("connect"), QCoreApplication::translate("wsi::Cli", "The command."));
+    parser.addPositionalArgument(QStringLiteral("url"),
+        QCoreApplication::translate("wsi::Cli", "ws:// or wss:// URL (or --endpoint NAME instead)"));
     const auto option = [](const char *name, const char *description, const char *valueName = nullptr,
                             const char *defaultValue = nullptr) {
-        return QCommandLineOption(QLatin1String(name), QLatin1String(description),
+        return QCommandLineOption(QLatin1String(name), QCoreApplication::translate("wsi::Cli", description),
             valueName ? QLatin1String(valueName) : QString(), defaultValue ? QLatin1String(defaultValue) : QString());
     };
-    const QCommandLineOption header = option("header", "Extra request header \"Name: value\" (repeatable).", "header");
+    const QCommandLineOption header = option(
+        "header", QT_TRANSLATE_NOOP("wsi::Cli", "Extra request header \"Name: value\" (repeatable)."), "header");
     const QCommandLineOption subprotocol
-        = option("subprotocol", "Subprotocol to offer (repeatable, in order).", "name");
-    const QCommandLineOption origin = option("origin", "Origin header value.", "origin");
-    const QCommandLineOption send
-        = option("send", "Text message to send; {{variables}} are resolved (repeatable).", "text");
-    const QCommandLineOption sendHex = option("send-hex", "Binary message given as hex (repeatable).", "hex");
-    const QCommandLineOption sendBase64
-        = option("send-base64", "Binary message given as base64 (repeatable).", "base64");
-    const QCommandLineOption sendFile
-        = option("send-file", "Binary message: the bytes of a file (repeatable).", "path");
-    const QCommandLineOption sendFileText
-        = option("send-file-text", "Text message: a UTF-8 file, as is (repeatable).", "path");
-    const QCommandLineOption ping
-        = option("ping", "Ping with this UTF-8 payload, at most 125 bytes (repeatable).", "payload");
-    const QCommandLineOption pingEmpty = option("ping-empty", "Ping without payload (repeatable).");
-    const QCommandLineOption rawFrame
-        = option("raw-frame", "Inject a frame built from SPEC, for testing servers (repeatable).", "spec");
-    const QCommandLineOption repeat
-        = option("repeat", "Send the whole list N times (1 to 1000000, default 1).", "n", "1");
-    const QCommandLineOption intervalMs = option("interval-ms", "Pause between repetitions (default 0).", "ms", "0");
-    const QCommandLineOption var
-        = option("var", "A user variable for --send texts, name=value (repeatable).", "name=value");
-    const QCommandLineOption noVars = option("no-vars", "Send --send texts exactly as given, {{...}} included.");
-    const QCommandLineOption waitMs
-        = option("wait-ms", "How long to stay open after sending (default 1000).", "ms", "1000");
-    const QCommandLineOption close = option(
-        "close", "Close code and optional reason, e.g. 1000 or 4000:done (default 1000).", "code[:reason]", "1000");
-    const QCommandLineOption timeoutMs
-        = option("timeout-ms", "Bound for connecting and for the closing handshake (default 10000).", "ms", "10000");
-    const QCommandLineOption noFrames = option("no-frames", "Leave frame events out of the output.");
-    const QCommandLineOption noAutoPong
-        = option("no-auto-pong", "Do not answer the server's pings (they are still logged).");
-    const QCommandLineOption insecure
-        = option("insecure", "wss: proceed past certificate errors (logged in the tls event).");
-    const QCommandLineOption ca = option("ca", "wss: also trust the CA certificates in this PEM file.", "file");
-    const QCommandLineOption cert
-        = option("cert", "wss: client certificate, PEM (with --key) or PKCS#12 (.p12/.pfx).", "file");
-    const QCommandLineOption key = option("key", "wss: the PEM private key for --cert.", "file");
-    const QCommandLineOption certPassword
-        = option("cert-password", "wss: password of the PKCS#12 file or of the key.", "password");
-    const QCommandLineOption noIntercept
-        = option("no-intercept", "wss: do not decrypt; only TLS facts and messages are shown.");
-    const QCommandLineOption tlsMin
-        = option("tls-min", "wss: minimum TLS version, 1.2 (default) or 1.3.", "version", "1.2");
-    const QCommandLineOption reconnect
-        = option("reconnect", "When the connection drops or fails, open a new one (each attempt its own conn).");
-    const QCommandLineOption reconnectInitial
-        = option("reconnect-initial-ms", "Wait before the first reconnect (default 1000).", "ms", "1000");
-    const QCommandLineOption reconnectMax
-        = option("reconnect-max-ms", "Longest wait between attempts (default 30000).", "ms", "30000");
-    const QCommandLineOption reconnectAttempts = option(
-        "reconnect-max-attempts", "Attempts after the last successful open before giving up (default 10).", "n", "10");
-    const QCommandLineOption reconnectAfterClean
-        = option("reconnect-after-clean-close", "Also reconnect after a clean close by the server.");
-    const QCommandLineOption keepaliveMs
-        = option("keepalive-ms", "Ping every N ms while open; a missed pong is an error line.", "ms");
-    const QCommandLineOption keepaliveTimeout
-        = option("keepalive-timeout-ms", "How long to wait for each pong (default 10000).", "ms", "10000");
-    const QCommandLineOption keepaliveClose
-        = option("keepalive-close", "Close the connection (1001) when a pong is missed.");
+        = option("subprotocol", QT_TRANSLATE_NOOP("wsi::Cli", "Subprotocol to offer (repeatable, in order)."), "name");
+    const QCommandLineOption origin = option("origin", QT_TRANSLATE_NOOP("wsi::Cli", "Origin header value."), "origin");
+    const QCommandLineOption send = option("send",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Text message to send; {{variables}} are resolved (repeatable)."), "text");
+    const QCommandLineOption sendHex
+        = option("send-hex", QT_TRANSLATE_NOOP("wsi::Cli", "Binary message given as hex (repeatable)."), "hex");
+    const QCommandLineOption sendBase64 = option(
+        "send-base64", QT_TRANSLATE_NOOP("wsi::Cli", "Binary message given as base64 (repeatable)."), "base64");
+    const QCommandLineOption sendFile = option(
+        "send-file", QT_TRANSLATE_NOOP("wsi::Cli", "Binary message: the bytes of a file (repeatable)."), "path");
+    const QCommandLineOption sendFileText = option(
+        "send-file-text", QT_TRANSLATE_NOOP("wsi::Cli", "Text message: a UTF-8 file, as is (repeatable)."), "path");
+    const QCommandLineOption ping = option("ping",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Ping with this UTF-8 payload, at most 125 bytes (repeatable)."), "payload");
+    const QCommandLineOption pingEmpty
+        = option("ping-empty", QT_TRANSLATE_NOOP("wsi::Cli", "Ping without payload (repeatable)."));
+    const QCommandLineOption rawFrame = option("raw-frame",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Inject a frame built from SPEC, for testing servers (repeatable)."), "spec");
+    const QCommandLineOption repeat = option(
+        "repeat", QT_TRANSLATE_NOOP("wsi::Cli", "Send the whole list N times (1 to 1000000, default 1)."), "n", "1");
+    const QCommandLineOption intervalMs
+        = option("interval-ms", QT_TRANSLATE_NOOP("wsi::Cli", "Pause between repetitions (default 0)."), "ms", "0");
+    const QCommandLineOption var = option("var",
+        QT_TRANSLATE_NOOP("wsi::Cli", "A user variable for --send texts, name=value (repeatable)."), "name=value");
+    const QCommandLineOption noVars
+        = option("no-vars", QT_TRANSLATE_NOOP("wsi::Cli", "Send --send texts exactly as given, {{...}} included."));
+    const QCommandLineOption waitMs = option(
+        "wait-ms", QT_TRANSLATE_NOOP("wsi::Cli", "How long to stay open after sending (default 1000)."), "ms", "1000");
+    const QCommandLineOption close = option("close",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Close code and optional reason, e.g. 1000 or 4000:done (default 1000)."),
+        "code[:reason]", "1000");
+    const QCommandLineOption timeoutMs = option("timeout-ms",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Bound for connecting and for the closing handshake (default 10000)."), "ms",
+        "10000");
+    const QCommandLineOption noFrames
+        = option("no-frames", QT_TRANSLATE_NOOP("wsi::Cli", "Leave frame events out of the output."));
+    const QCommandLineOption noAutoPong = option(
+        "no-auto-pong", QT_TRANSLATE_NOOP("wsi::Cli", "Do not answer the server's pings (they are still logged)."));
+    const QCommandLineOption insecure = option(
+        "insecure", QT_TRANSLATE_NOOP("wsi::Cli", "wss: proceed past certificate errors (logged in the tls event)."));
+    const QCommandLineOption ca
+        = option("ca", QT_TRANSLATE_NOOP("wsi::Cli", "wss: also trust the CA certificates in this PEM file."), "file");
+    const QCommandLineOption cert = option("cert",
+        QT_TRANSLATE_NOOP("wsi::Cli", "wss: client certificate, PEM (with --key) or PKCS#12 (.p12/.pfx)."), "file");
+    const QCommandLineOption key
+        = option("key", QT_TRANSLATE_NOOP("wsi::Cli", "wss: the PEM private key for --cert."), "file");
+    const QCommandLineOption certPassword = option(
+        "cert-password", QT_TRANSLATE_NOOP("wsi::Cli", "wss: password of the PKCS#12 file or of the key."), "password");
+    const QCommandLineOption noIntercept = option(
+        "no-intercept", QT_TRANSLATE_NOOP("wsi::Cli", "wss: do not decrypt; only TLS facts and messages are shown."));
+    const QCommandLineOption tlsMin = option(
+        "tls-min", QT_TRANSLATE_NOOP("wsi::Cli", "wss: minimum TLS version, 1.2 (default) or 1.3."), "version", "1.2");
+    const QCommandLineOption reconnect = option("reconnect",
+        QT_TRANSLATE_NOOP(
+            "wsi::Cli", "When the connection drops or fails, open a new one (each attempt its own conn)."));
+    const QCommandLineOption reconnectInitial = option("reconnect-initial-ms",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Wait before the first reconnect (default 1000)."), "ms", "1000");
+    const QCommandLineOption reconnectMax = option("reconnect-max-ms",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Longest wait between attempts (default 30000)."), "ms", "30000");
+    const QCommandLineOption reconnectAttempts = option("reconnect-max-attempts",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Attempts after the last successful open before giving up (default 10)."), "n",
+        "10");
+    const QCommandLineOption reconnectAfterClean = option("reconnect-after-clean-close",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Also reconnect after a clean close by the server."));
+    const QCommandLineOption keepaliveMs = option("keepalive-ms",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Ping every N ms while open; a missed pong is an error line."), "ms");
+    const QCommandLineOption keepaliveTimeout = option("keepalive-timeout-ms",
+        QT_TRANSLATE_NOOP("wsi::Cli", "How long to wait for each pong (default 10000)."), "ms", "10000");
+    const QCommandLineOption keepaliveClose = option(
+        "keepalive-close", QT_TRANSLATE_NOOP("wsi::Cli", "Close the connection (1001) when a pong is missed."));
     const QCommandLineOption har = option("har",
-        "Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets).", "file");
-    const QCommandLineOption revealSecrets
-        = option("reveal-secrets", "--har: write Authorization, cookies and token query parameters unmasked.");
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets)."),
+        "file");
+    const QCommandLineOption revealSecrets = option("reveal-secrets",
+        QT_TRANSLATE_NOOP("wsi::Cli", "--har: write Authorization, cookies and token query parameters unmasked."));
     const QCommandLineOption endpoint = option("endpoint",
-        "Connect to an endpoint saved in the app, with its URL and options as saved; NAME, or FOLDER/NAME.", "name");
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Connect to an endpoint saved in the app, with its URL and options as saved; NAME, or FOLDER/NAME."),
+        "name");
     parser.addOptions({ har, revealSecrets, endpoint });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
@@ -199,9 +221,11 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     const QStringList args = parser.positionalArguments();
     const bool fromEndpoint = parser.isSet(endpoint);
     if (fromEndpoint && args.size() != 1)
-        usageError(QStringLiteral("--endpoint takes the place of the URL: give one or the other."));
+        usageError(
+            QCoreApplication::translate("wsi::Cli", "--endpoint takes the place of the URL: give one or the other."));
     if (!fromEndpoint && args.size() != 2)
-        usageError(QStringLiteral("connect needs exactly one URL, e.g. wsinspector-cli connect ws://127.0.0.1:9000/"));
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "connect needs exactly one URL, e.g. wsinspector-cli connect ws://127.0.0.1:9000/"));
 
     ConnectCommand::Settings settings;
     ConnectionOptions &options = settings.options;
@@ -226,12 +250,14 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = int(parseBoundedInt(colon < 0 ? closeSpec : closeSpec.left(colon), QStringLiteral("close"), 1000, 4999));
     settings.closeReason = colon < 0 ? QString() : closeSpec.mid(colon + 1);
     if (!isValidWireCloseCode(settings.closeCode))
-        usageError(QStringLiteral("close code %1 (%2) may not be sent in a Close frame; use 1000, 1001, or 3000-4999")
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "close code %1 (%2) may not be sent in a Close frame; use 1000, 1001, or 3000-4999")
                        .arg(settings.closeCode)
                        .arg(closeCodeName(settings.closeCode)));
     if (settings.closeReason.toUtf8().size() > 123)
-        usageError(QStringLiteral("the close reason is %1 bytes of UTF-8; a Close frame allows 123")
-                       .arg(settings.closeReason.toUtf8().size()));
+        usageError(
+            QCoreApplication::translate("wsi::Cli", "the close reason is %1 bytes of UTF-8; a Close frame allows 123")
+                .arg(settings.closeReason.toUtf8().size()));
 
     // What to send, in command-line order across every kind: optionNames() lists each occurrence in order.
     const bool literal = parser.isSet(noVars);
@@ -269,7 +295,7 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             QString error;
             step.kind = SendStep::Kind::RawFrame;
             if (!parseRawFrameSpec(spec, &step.frame, &error))
-                usageError(QStringLiteral("--raw-frame %1: %2").arg(quoted(spec), error));
+                usageError(QCoreApplication::translate("wsi::Cli", "--raw-frame %1: %2").arg(quoted(spec), error));
         } else {
             continue;
         }
@@ -278,16 +304,17 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     settings.repeat = int(parseBoundedInt(parser.value(repeat), QStringLiteral("repeat"), 1, kMaxRepeat));
     settings.intervalMs = int(parseBoundedInt(parser.value(intervalMs), QStringLiteral("interval-ms"), 0, 3600 * 1000));
     if (parser.isSet(repeat) && settings.steps.isEmpty())
-        usageError(
-            QStringLiteral("--repeat needs something to send: add --send, --send-hex, --send-base64, --send-file, "
-                           "--send-file-text, --ping, --ping-empty or --raw-frame."));
+        usageError(QCoreApplication::translate("wsi::Cli",
+            "--repeat needs something to send: add --send, --send-hex, --send-base64, --send-file, "
+            "--send-file-text, --ping, --ping-empty or --raw-frame."));
     static const QRegularExpression variableName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]*$"));
     for (const QString &assignment : parser.values(var)) {
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
         const QString name = assignment.left(eq);
         if (eq <= 0 || !variableName.match(name).hasMatch())
-            usageError(QStringLiteral("--var %1 is not name=value with a name of letters, digits, _ . and - (not "
-                                      "starting with a digit).")
+            usageError(QCoreApplication::translate("wsi::Cli",
+                "--var %1 is not name=value with a name of letters, digits, _ . and - (not "
+                "starting with a digit).")
                            .arg(quoted(assignment)));
         settings.variables.insert(name, assignment.mid(eq + 1));
     }
@@ -301,31 +328,34 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     options.interceptTls = !parser.isSet(noIntercept);
     options.minimumTlsVersion = tlsVersion(parser.value(tlsMin));
     if (parser.isSet(key) && !parser.isSet(cert))
-        usageError(QStringLiteral("--key needs --cert: give the client certificate it belongs to."));
+        usageError(
+            QCoreApplication::translate("wsi::Cli", "--key needs --cert: give the client certificate it belongs to."));
     if (parser.isSet(certPassword) && !parser.isSet(cert))
-        usageError(QStringLiteral("--cert-password needs --cert."));
+        usageError(QCoreApplication::translate("wsi::Cli", "--cert-password needs --cert."));
     const bool secure = options.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
     for (const QCommandLineOption *tlsOption : { &insecure, &ca, &cert, &noIntercept, &tlsMin }) {
         if (!secure && parser.isSet(*tlsOption) && options.url.isValid()
             && options.url.scheme().compare(QLatin1String("ws"), Qt::CaseInsensitive) == 0)
-            usageError(
-                QStringLiteral("--%1 applies to wss:// URLs only; this URL is ws://.").arg(tlsOption->names().first()));
+            usageError(QCoreApplication::translate("wsi::Cli", "--%1 applies to wss:// URLs only; this URL is ws://.")
+                           .arg(tlsOption->names().first()));
     }
     if (!options.interceptTls) {
         // Without interception QWebSocket talks TLS to the server itself, and the core applies only --ca there.
         for (const QCommandLineOption *tlsOption : { &insecure, &cert }) {
             if (parser.isSet(*tlsOption))
-                usageError(QStringLiteral("--%1 cannot be combined with --no-intercept yet: it is applied by the "
-                                          "intercepting tap.")
+                usageError(QCoreApplication::translate("wsi::Cli",
+                    "--%1 cannot be combined with --no-intercept yet: it is applied by the "
+                    "intercepting tap.")
                                .arg(tlsOption->names().first()));
         }
         if (secure && parser.isSet(rawFrame))
-            usageError(
-                QStringLiteral("--raw-frame cannot be combined with --no-intercept: the tap cannot inject into an "
-                               "encrypted stream."));
+            usageError(QCoreApplication::translate("wsi::Cli",
+                "--raw-frame cannot be combined with --no-intercept: the tap cannot inject into an "
+                "encrypted stream."));
         if (options.minimumTlsVersion != 12)
-            usageError(QStringLiteral("--tls-min cannot be combined with --no-intercept yet: it is applied by the "
-                                      "intercepting tap."));
+            usageError(QCoreApplication::translate("wsi::Cli",
+                "--tls-min cannot be combined with --no-intercept yet: it is applied by the "
+                "intercepting tap."));
     }
     // Auto-reconnect and keepalive.
     options.reconnect.enabled = parser.isSet(reconnect);
@@ -338,13 +368,15 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = int(parseBoundedInt(parser.value(reconnectAttempts), QStringLiteral("reconnect-max-attempts"), 1, 1000000));
     options.reconnect.reconnectAfterCleanClose = parser.isSet(reconnectAfterClean);
     if (options.reconnect.maxDelayMs < options.reconnect.initialDelayMs)
-        usageError(QStringLiteral("--reconnect-max-ms (%1) is shorter than --reconnect-initial-ms (%2).")
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "--reconnect-max-ms (%1) is shorter than --reconnect-initial-ms (%2).")
                        .arg(options.reconnect.maxDelayMs)
                        .arg(options.reconnect.initialDelayMs));
     for (const QCommandLineOption *reconnectOption :
         { &reconnectInitial, &reconnectMax, &reconnectAttempts, &reconnectAfterClean }) {
         if (parser.isSet(*reconnectOption) && !options.reconnect.enabled)
-            usageError(QStringLiteral("--%1 needs --reconnect.").arg(reconnectOption->names().first()));
+            usageError(QCoreApplication::translate("wsi::Cli", "--%1 needs --reconnect.")
+                           .arg(reconnectOption->names().first()));
     }
     if (parser.isSet(keepaliveMs))
         options.keepalive.intervalMs
@@ -354,7 +386,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     options.keepalive.closeOnMissedPong = parser.isSet(keepaliveClose);
     for (const QCommandLineOption *keepaliveOption : { &keepaliveTimeout, &keepaliveClose }) {
         if (parser.isSet(*keepaliveOption) && !parser.isSet(keepaliveMs))
-            usageError(QStringLiteral("--%1 needs --keepalive-ms.").arg(keepaliveOption->names().first()));
+            usageError(QCoreApplication::translate("wsi::Cli", "--%1 needs --keepalive-ms.")
+                           .arg(keepaliveOption->names().first()));
     }
 
     if (fromEndpoint) {
@@ -363,8 +396,9 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
                  &cert, &key, &certPassword, &noIntercept, &tlsMin, &reconnect, &reconnectInitial, &reconnectMax,
                  &reconnectAttempts, &reconnectAfterClean, &keepaliveMs, &keepaliveTimeout, &keepaliveClose }) {
             if (parser.isSet(*connectionOption))
-                usageError(QStringLiteral("--%1 cannot be combined with --endpoint, which uses the saved options as "
-                                          "they are; change them in the app, or give the URL and the options.")
+                usageError(QCoreApplication::translate("wsi::Cli",
+                    "--%1 cannot be combined with --endpoint, which uses the saved options as "
+                    "they are; change them in the app, or give the URL and the options.")
                                .arg(connectionOption->names().first()));
         }
         options = savedEndpointOptions(parser.value(endpoint));
@@ -373,14 +407,15 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             options.reconnect.maxAttempts = 1000000;
         const bool encrypted = options.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
         if (encrypted && !options.interceptTls && parser.isSet(rawFrame))
-            usageError(QStringLiteral("--raw-frame cannot be used with this endpoint: it is saved without TLS "
-                                      "interception, and the tap cannot inject into an encrypted stream."));
+            usageError(QCoreApplication::translate("wsi::Cli",
+                "--raw-frame cannot be used with this endpoint: it is saved without TLS "
+                "interception, and the tap cannot inject into an encrypted stream."));
     }
 
     settings.harFile = parser.value(har);
     settings.revealSecrets = parser.isSet(revealSecrets);
     if (settings.revealSecrets && settings.harFile.isEmpty())
-        usageError(QStringLiteral("--reveal-secrets only applies to --har FILE"));
+        usageError(QCoreApplication::translate("wsi::Cli", "--reveal-secrets only applies to --har FILE"));
     const QString problem = options.validate();
     if (!problem.isEmpty())
         usageError(problem);

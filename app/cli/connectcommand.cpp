@@ -8,6 +8,7 @@
 #include "files/sessionexporter.h"
 #include "tls/tlsreport.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -23,9 +24,9 @@ QString sendFailureText(const SendStep &step, const QString &reason, bool client
 {
     if (step.kind != SendStep::Kind::RawFrame)
         return reason;
-    QString text = QStringLiteral("--raw-frame %1: %2").arg(step.frame.describe(), reason);
+    QString text = QCoreApplication::translate("wsi::Cli", "--raw-frame %1: %2").arg(step.frame.describe(), reason);
     if (clientStreamBroken)
-        text += QStringLiteral(" Put the rule-breaking --raw-frame last.");
+        text += QCoreApplication::translate("wsi::Cli", " Put the rule-breaking --raw-frame last.");
     return text;
 }
 

@@ -1,6 +1,7 @@
 #include "connectarguments.h"
 #include "connectcommand.h"
 #include "convertcommand.h"
+#include "language/translations.h"
 #include "servearguments.h"
 #include "servecommand.h"
 #include "signalwatcher.h"
@@ -30,19 +31,29 @@ void raiseOpenFilesLimit()
 [[noreturn]] void handleNoCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines "
-                       "(docs/session-format.md).\n\n"
-                       "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
-                       "  wsinspector-cli serve [options]         run the local test server\n"
-                       "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n\n"
-                       "wsinspector-cli COMMAND --help shows the options of a command."));
+    parser.setApplicationDescription(QCoreApplication::translate("wsi::Cli",
+        "Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines "
+        "(docs/session-format.md).\n\n"
+        "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
+        "  wsinspector-cli serve [options]         run the local test server\n"
+        "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n\n"
+        "wsinspector-cli COMMAND --help shows the options of a command."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("connect, serve or convert"));
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QCoreApplication::translate("wsi::Cli", "connect, serve or convert"));
     parser.process(arguments);
-    wsi::usageError(QStringLiteral("missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or "
-                                   "wsinspector-cli serve"));
+    wsi::usageError(QCoreApplication::translate("wsi::Cli",
+        "missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or "
+        "wsinspector-cli serve"));
+}
+
+// The session log on stdout is the same in every language, its messages included (docs/session-format.md),
+// and each failure line on stderr repeats an event's message: once the command line is understood, the
+// connection's own words stay in English.
+void speakTheSessionLogLanguage()
+{
+    wsi::Translations::forApplication()->apply(QStringLiteral("en"));
 }
 
 } // namespace
@@ -58,6 +69,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
     QCoreApplication::setApplicationName(QStringLiteral("wsinspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WSI_VERSION));
+    // --help and the mistakes in a command line follow the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    wsi::Translations::forApplication()->apply(QString());
 
     // stderr carries one line of our own when something fails; Qt's TLS backend would add its own lines about
     // the same failure (e.g. a PKCS#12 MAC check), which the line from the core already explains.
@@ -71,7 +84,8 @@ int main(int argc, char *argv[])
         return wsi::runConvert(arguments);
     if (command != QLatin1String("connect") && command != QLatin1String("serve"))
         wsi::usageError(
-            QStringLiteral("unknown command \"%1\"; the commands are: connect, serve, convert").arg(command));
+            QCoreApplication::translate("wsi::Cli", "unknown command \"%1\"; the commands are: connect, serve, convert")
+                .arg(command));
 
     // Full buffering: a flood must not cost a write() per line; the commands flush per batch of events.
     static char buffer[1 << 16];
@@ -79,7 +93,9 @@ int main(int argc, char *argv[])
     wsi::SignalWatcher signalWatcher({ SIGINT, SIGTERM });
 
     if (command == QLatin1String("connect")) {
-        wsi::ConnectCommand connect(wsi::parseConnectArguments(arguments), stdout);
+        const wsi::ConnectCommand::Settings settings = wsi::parseConnectArguments(arguments);
+        speakTheSessionLogLanguage();
+        wsi::ConnectCommand connect(settings, stdout);
         QObject::connect(&connect, &wsi::ConnectCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
         QObject::connect(&signalWatcher, &wsi::SignalWatcher::received, &connect, &wsi::ConnectCommand::interrupt);
         QTimer::singleShot(0, &connect, &wsi::ConnectCommand::start);
@@ -87,7 +103,9 @@ int main(int argc, char *argv[])
     }
 
     raiseOpenFilesLimit();
-    wsi::ServeCommand serve(wsi::parseServeArguments(arguments), stdout);
+    const auto serveSettings = wsi::parseServeArguments(arguments);
+    speakTheSessionLogLanguage();
+    wsi::ServeCommand serve(serveSettings, stdout);
     QObject::connect(&serve, &wsi::ServeCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
     QObject::connect(&signalWatcher, &wsi::SignalWatcher::received, &serve, &wsi::ServeCommand::stop);
     QTimer::singleShot(0, &serve, &wsi::ServeCommand::start);

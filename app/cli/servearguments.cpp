@@ -3,6 +3,7 @@
 #include "usage.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <limits>
 
@@ -11,71 +12,77 @@ namespace wsi {
 ServeCommand::Settings parseServeArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(QCoreApplication::translate("wsi::Cli",
         "Runs WS Inspector's local test server and prints every client's events as JSON Lines "
         "(docs/session-format.md), after a \"listening\" line with the URL. Stops on SIGINT/SIGTERM or after "
         "--duration-ms, closing the clients with 1001 Going Away."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("serve"), QStringLiteral("The command."));
+    parser.addPositionalArgument(QStringLiteral("serve"), QCoreApplication::translate("wsi::Cli", "The command."));
     const auto option = [](const char *name, const char *description, const char *valueName = nullptr,
                             const char *defaultValue = nullptr) {
-        return QCommandLineOption(QLatin1String(name), QLatin1String(description),
+        return QCommandLineOption(QLatin1String(name), QCoreApplication::translate("wsi::Cli", description),
             valueName ? QLatin1String(valueName) : QString(), defaultValue ? QLatin1String(defaultValue) : QString());
     };
-    const QCommandLineOption host = option("host", "Address to bind (default 127.0.0.1).", "address", "127.0.0.1");
-    const QCommandLineOption port
-        = option("port", "Port (default 0: a free one, shown in the listening line).", "port", "0");
-    const QCommandLineOption mode
-        = option("mode", "echo (default), broadcast, manual, silent or reject.", "mode", "echo");
-    const QCommandLineOption rejectStatus
-        = option("reject-status", "HTTP status of --mode reject (default 403).", "status", "403");
-    const QCommandLineOption subprotocol
-        = option("subprotocol", "A supported subprotocol (repeatable, in preference order).", "name");
-    const QCommandLineOption allowOrigin
-        = option("allow-origin", "An allowed Origin; others get 403 (repeatable).", "origin");
-    const QCommandLineOption tls
-        = option("tls", "Serve wss:// (with --cert/--key, or a certificate from the app's CA).");
-    const QCommandLineOption cert = option("cert", "PEM certificate (chain) for --tls.", "file");
-    const QCommandLineOption key = option("key", "PEM private key for --tls.", "file");
-    const QCommandLineOption maxClients
-        = option("max-clients", "At most N clients at once; more get 503 (0: no limit).", "n", "0");
-    const QCommandLineOption idleTimeoutMs
-        = option("idle-timeout-ms", "Close a client idle this long with 1001 (0: never).", "ms", "0");
-    const QCommandLineOption durationMs
-        = option("duration-ms", "Stop after this long (0: run until SIGINT/SIGTERM).", "ms", "0");
-    const QCommandLineOption noFrames = option("no-frames", "Leave frame events out of the output.");
+    const QCommandLineOption host
+        = option("host", QT_TRANSLATE_NOOP("wsi::Cli", "Address to bind (default 127.0.0.1)."), "address", "127.0.0.1");
+    const QCommandLineOption port = option("port",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Port (default 0: a free one, shown in the listening line)."), "port", "0");
+    const QCommandLineOption mode = option(
+        "mode", QT_TRANSLATE_NOOP("wsi::Cli", "echo (default), broadcast, manual, silent or reject."), "mode", "echo");
+    const QCommandLineOption rejectStatus = option(
+        "reject-status", QT_TRANSLATE_NOOP("wsi::Cli", "HTTP status of --mode reject (default 403)."), "status", "403");
+    const QCommandLineOption subprotocol = option("subprotocol",
+        QT_TRANSLATE_NOOP("wsi::Cli", "A supported subprotocol (repeatable, in preference order)."), "name");
+    const QCommandLineOption allowOrigin = option(
+        "allow-origin", QT_TRANSLATE_NOOP("wsi::Cli", "An allowed Origin; others get 403 (repeatable)."), "origin");
+    const QCommandLineOption tls = option(
+        "tls", QT_TRANSLATE_NOOP("wsi::Cli", "Serve wss:// (with --cert/--key, or a certificate from the app's CA)."));
+    const QCommandLineOption cert
+        = option("cert", QT_TRANSLATE_NOOP("wsi::Cli", "PEM certificate (chain) for --tls."), "file");
+    const QCommandLineOption key = option("key", QT_TRANSLATE_NOOP("wsi::Cli", "PEM private key for --tls."), "file");
+    const QCommandLineOption maxClients = option("max-clients",
+        QT_TRANSLATE_NOOP("wsi::Cli", "At most N clients at once; more get 503 (0: no limit)."), "n", "0");
+    const QCommandLineOption idleTimeoutMs = option("idle-timeout-ms",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Close a client idle this long with 1001 (0: never)."), "ms", "0");
+    const QCommandLineOption durationMs = option(
+        "duration-ms", QT_TRANSLATE_NOOP("wsi::Cli", "Stop after this long (0: run until SIGINT/SIGTERM)."), "ms", "0");
+    const QCommandLineOption noFrames
+        = option("no-frames", QT_TRANSLATE_NOOP("wsi::Cli", "Leave frame events out of the output."));
     parser.addOptions({ host, port, mode, rejectStatus, subprotocol, allowOrigin, tls, cert, key, maxClients,
         idleTimeoutMs, durationMs, noFrames });
     parser.process(arguments);
 
     if (parser.positionalArguments().size() != 1)
-        usageError(QStringLiteral("serve takes no URL or other arguments: \"%1\"")
+        usageError(QCoreApplication::translate("wsi::Cli", "serve takes no URL or other arguments: \"%1\"")
                        .arg(parser.positionalArguments().mid(1).join(QLatin1Char(' '))));
 
     ServeCommand::Settings settings;
     ServerOptions &options = settings.options;
     options.address = QHostAddress(parser.value(host));
     if (options.address.isNull())
-        usageError(QStringLiteral("--host needs an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"%1\".")
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "--host needs an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not \"%1\".")
                        .arg(parser.value(host)));
     options.port = quint16(parseBoundedInt(parser.value(port), QStringLiteral("port"), 0, 65535));
     if (!serverModeFromId(parser.value(mode), &options.mode))
-        usageError(QStringLiteral("--mode must be echo, broadcast, manual, silent or reject, not \"%1\".")
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "--mode must be echo, broadcast, manual, silent or reject, not \"%1\".")
                        .arg(parser.value(mode)));
     options.rejectStatus = int(parseBoundedInt(parser.value(rejectStatus), QStringLiteral("reject-status"), 200, 599));
     if (parser.isSet(rejectStatus) && options.mode != ServerMode::Reject)
-        usageError(QStringLiteral("--reject-status applies to --mode reject only."));
+        usageError(QCoreApplication::translate("wsi::Cli", "--reject-status applies to --mode reject only."));
     options.subprotocols = parser.values(subprotocol);
     options.allowedOrigins = parser.values(allowOrigin);
     options.tls = parser.isSet(tls);
     options.certificateFile = parser.value(cert);
     options.keyFile = parser.value(key);
     if ((parser.isSet(cert) || parser.isSet(key)) && !options.tls)
-        usageError(QStringLiteral("--cert and --key need --tls."));
+        usageError(QCoreApplication::translate("wsi::Cli", "--cert and --key need --tls."));
     for (const QString &file : { options.certificateFile, options.keyFile }) {
         if (!file.isEmpty() && !QFileInfo(file).isReadable())
-            usageError(QStringLiteral("The file \"%1\" does not exist or cannot be read.").arg(file));
+            usageError(
+                QCoreApplication::translate("wsi::Cli", "The file \"%1\" does not exist or cannot be read.").arg(file));
     }
     options.maxClients = int(parseBoundedInt(parser.value(maxClients), QStringLiteral("max-clients"), 0, 1000000));
     options.idleTimeoutMs

@@ -17,7 +17,7 @@ qint64 parseBoundedInt(const QString &text, const QString &option, qint64 min, q
     bool ok = false;
     const qint64 value = text.toLongLong(&ok);
     if (!ok || value < min || value > max)
-        usageError(QStringLiteral("--%1 needs a whole number from %2 to %3, not \"%4\".")
+        usageError(QCoreApplication::translate("wsi::Cli", "--%1 needs a whole number from %2 to %3, not \"%4\".")
                        .arg(option)
                        .arg(min)
                        .arg(max)

@@ -9,12 +9,6 @@ namespace wsi {
 
 namespace {
 
-// The tap's own words, in the tap's translation context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("wsi::WireTap", text);
-}
-
 QString randomToken()
 {
     QByteArray bytes(16, Qt::Uninitialized);
@@ -51,7 +45,8 @@ ConnectGate::Answer ConnectGate::answer(const QByteArray &head) const
     const QList<QByteArray> lines = head.split('\n');
     const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
     if (requestLine.size() != 3 || requestLine[0] != "CONNECT")
-        return refuse("HTTP/1.1 405 Method Not Allowed", "Allow: CONNECT\r\n", {}, tr("a request that is not CONNECT"));
+        return refuse("HTTP/1.1 405 Method Not Allowed", "Allow: CONNECT\r\n", {},
+            QCoreApplication::translate("wsi::WireTap", "a request that is not CONNECT"));
 
     const QByteArray auth = headerValue(lines, "Proxy-Authorization");
     const QByteArray expected = "Basic " + (m_user + QLatin1Char(':') + m_password).toUtf8().toBase64();
@@ -62,13 +57,14 @@ ConnectGate::Answer ConnectGate::answer(const QByteArray &head) const
     }
     if (auth != expected) {
         return refuse("HTTP/1.1 407 Proxy Authentication Required",
-            "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\n", {}, tr("wrong proxy credentials"));
+            "Proxy-Authenticate: Basic realm=\"wsinspector-tap\"\r\n", {},
+            QCoreApplication::translate("wsi::WireTap", "wrong proxy credentials"));
     }
 
     const QString target = QString::fromLatin1(requestLine[1]);
     if (target.compare(m_targetAuthority, Qt::CaseInsensitive) != 0) {
         return refuse("HTTP/1.1 403 Forbidden", {}, "This capture tap relays only to its own target.\n",
-            tr("a CONNECT to %1, which is not this tap's target").arg(target));
+            QCoreApplication::translate("wsi::WireTap", "a CONNECT to %1, which is not this tap's target").arg(target));
     }
     Answer open;
     open.openTunnel = true;

@@ -5,20 +5,13 @@
 
 namespace wsi {
 
-namespace {
-
-// The tap's own words, in the tap's translation context.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("wsi::WireTap", text);
-}
-
-} // namespace
-
 UpstreamFailure UpstreamFailure::lookupFailed(const QString &host, const QHostInfo &info)
 {
-    const QString why = info.error() == QHostInfo::NoError ? tr("no addresses") : info.errorString();
-    return { ErrorLayer::Dns, tr("DNS lookup failed for \"%1\": %2. Check the host name in the URL.").arg(host, why) };
+    const QString why = info.error() == QHostInfo::NoError ? QCoreApplication::translate("wsi::WireTap", "no addresses")
+                                                           : info.errorString();
+    return { ErrorLayer::Dns,
+        QCoreApplication::translate("wsi::WireTap", "DNS lookup failed for \"%1\": %2. Check the host name in the URL.")
+            .arg(host, why) };
 }
 
 UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppedAfterTls, const QString &where,
@@ -26,32 +19,40 @@ UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppe
 {
     switch (droppedAfterTls ? QAbstractSocket::SslHandshakeFailedError : error) {
     case QAbstractSocket::ConnectionRefusedError:
-        m_message = tr("Connection refused by %1 (%2): nothing accepts connections on that port. "
-                       "Is the server running, and is the port right?")
+        m_message = QCoreApplication::translate("wsi::WireTap",
+            "Connection refused by %1 (%2): nothing accepts connections on that port. "
+            "Is the server running, and is the port right?")
                         .arg(where, address.toString());
         break;
     case QAbstractSocket::HostNotFoundError:
-        m_message = tr("Host %1 not found. Check the host name in the URL.").arg(where);
+        m_message = QCoreApplication::translate("wsi::WireTap", "Host %1 not found. Check the host name in the URL.")
+                        .arg(where);
         break;
     case QAbstractSocket::NetworkError:
-        m_message = tr("Network unreachable for %1 (%2): %3.").arg(where, address.toString(), errorString);
+        m_message = QCoreApplication::translate("wsi::WireTap", "Network unreachable for %1 (%2): %3.")
+                        .arg(where, address.toString(), errorString);
         break;
     case QAbstractSocket::SocketTimeoutError:
-        m_message = tr("TCP connect to %1 timed out. Is a firewall dropping packets?").arg(where);
+        m_message = QCoreApplication::translate(
+            "wsi::WireTap", "TCP connect to %1 timed out. Is a firewall dropping packets?")
+                        .arg(where);
         break;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
         m_message = droppedAfterTls
-            ? tr("%1 closed the connection right after the TLS handshake. Servers do that when they require a "
-                 "client certificate: set one in the connection's TLS options.")
+            ? QCoreApplication::translate("wsi::WireTap",
+                "%1 closed the connection right after the TLS handshake. Servers do that when they require a "
+                "client certificate: set one in the connection's TLS options.")
                   .arg(where)
-            : tr("TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
-                 "the connection's TLS options.")
+            : QCoreApplication::translate("wsi::WireTap",
+                "TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
+                "the connection's TLS options.")
                   .arg(where, errorString);
         break;
     default:
-        m_message = tr("TCP connection to %1 failed: %2.").arg(where, errorString);
+        m_message
+            = QCoreApplication::translate("wsi::WireTap", "TCP connection to %1 failed: %2.").arg(where, errorString);
         break;
     }
     const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError

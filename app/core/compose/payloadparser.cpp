@@ -10,11 +10,6 @@ namespace wsi {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("wsi::PayloadParser", text);
-}
-
 void locate(const QString &input, int position, ParsedPayload *out)
 {
     out->position = position;
@@ -49,14 +44,19 @@ ParsedPayload parseHex(const QString &input)
         const char ch = char(c.toLatin1());
         if (!std::isxdigit(static_cast<unsigned char>(ch)) || c.unicode() > 127) {
             locate(input, i, &out);
-            out.error
-                = tr("Line %1, column %2: '%3' is not a hex digit (0-9, a-f).").arg(out.line).arg(out.column).arg(c);
+            out.error = QCoreApplication::translate(
+                "wsi::PayloadParser", "Line %1, column %2: '%3' is not a hex digit (0-9, a-f).")
+                            .arg(out.line)
+                            .arg(out.column)
+                            .arg(c);
             return out;
         }
         digits.append(ch);
     }
     if (digits.size() % 2 != 0) {
-        out.error = tr("Odd number of hex digits (%1): every byte needs two digits.").arg(digits.size());
+        out.error = QCoreApplication::translate(
+            "wsi::PayloadParser", "Odd number of hex digits (%1): every byte needs two digits.")
+                        .arg(digits.size());
         return out;
     }
     out.ok = true;
@@ -78,7 +78,11 @@ ParsedPayload parseBase64(const QString &input)
             || c == QLatin1Char('_');
         if (!valid) {
             locate(input, i, &out);
-            out.error = tr("Line %1, column %2: '%3' is not a base64 character.").arg(out.line).arg(out.column).arg(c);
+            out.error = QCoreApplication::translate(
+                "wsi::PayloadParser", "Line %1, column %2: '%3' is not a base64 character.")
+                            .arg(out.line)
+                            .arg(out.column)
+                            .arg(c);
             return out;
         }
         compact.append(char(c.toLatin1()));
@@ -86,14 +90,16 @@ ParsedPayload parseBase64(const QString &input)
     const bool url = compact.contains('-') || compact.contains('_');
     // Standard base64 comes in padded groups of four; base64url often drops the padding.
     if (!url && compact.size() % 4 != 0) {
-        out.error = tr("Not valid base64: %1 characters is not a multiple of 4; check the '=' padding at the end.")
+        out.error = QCoreApplication::translate("wsi::PayloadParser",
+            "Not valid base64: %1 characters is not a multiple of 4; check the '=' padding at the end.")
                         .arg(compact.size());
         return out;
     }
     const auto options = url ? QByteArray::Base64UrlEncoding : QByteArray::Base64Encoding;
     const auto decoded = QByteArray::fromBase64Encoding(compact, options | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
-        out.error = tr("Not valid base64: check the length and the '=' padding at the end.");
+        out.error = QCoreApplication::translate(
+            "wsi::PayloadParser", "Not valid base64: check the length and the '=' padding at the end.");
         return out;
     }
     out.ok = true;
@@ -138,7 +144,10 @@ ParsedPayload parsePayload(PayloadFormat format, const QString &input)
             // Qt reports the offset just past the offending character.
             const int chars = qMax(0, int(QString::fromUtf8(utf8.left(error.offset)).size()) - 1);
             locate(input, chars, &out);
-            out.error = tr("Line %1, column %2: %3.").arg(out.line).arg(out.column).arg(error.errorString());
+            out.error = QCoreApplication::translate("wsi::PayloadParser", "Line %1, column %2: %3.")
+                            .arg(out.line)
+                            .arg(out.column)
+                            .arg(error.errorString());
             return out;
         }
         out.ok = true;

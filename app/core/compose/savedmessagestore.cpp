@@ -58,13 +58,16 @@ QList<SavedMessage> parse(const QByteArray &json, QString *error)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull()) {
         if (error)
-            *error = tr("The saved messages file is not valid JSON: %1.").arg(parseError.errorString());
+            *error = QCoreApplication::translate(
+                "wsi::SavedMessageStore", "The saved messages file is not valid JSON: %1.")
+                         .arg(parseError.errorString());
         return {};
     }
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
         if (error)
-            *error = tr("This is not a WS Inspector saved messages file (format %1 expected).")
+            *error = QCoreApplication::translate(
+                "wsi::SavedMessageStore", "This is not a WS Inspector saved messages file (format %1 expected).")
                          .arg(QLatin1String(kFormat));
         return {};
     }

@@ -51,7 +51,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return;
         if (!v.isString())
-            return fail(key, tr("a string"));
+            return fail(key, QCoreApplication::translate("wsi::ConnectionOptionsJson", "a string"));
         *out = v.toString();
     }
     void boolean(const char *key, bool *out)
@@ -60,7 +60,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isBool())
-            return fail(key, tr("true or false"));
+            return fail(key, QCoreApplication::translate("wsi::ConnectionOptionsJson", "true or false"));
         *out = v.toBool();
     }
     void integer(const char *key, int *out)
@@ -69,7 +69,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isDouble())
-            return fail(key, tr("a number"));
+            return fail(key, QCoreApplication::translate("wsi::ConnectionOptionsJson", "a number"));
         *out = v.toInt();
     }
     void number(const char *key, double *out)
@@ -78,7 +78,7 @@ public:
         if (v.isUndefined())
             return;
         if (!v.isDouble())
-            return fail(key, tr("a number"));
+            return fail(key, QCoreApplication::translate("wsi::ConnectionOptionsJson", "a number"));
         *out = v.toDouble();
     }
     QString error() const { return m_error; }
@@ -87,7 +87,8 @@ private:
     void fail(const char *key, const QString &expected)
     {
         if (m_error.isEmpty())
-            m_error = tr("\"%1%2\" must be %3.").arg(m_prefix, QLatin1String(key), expected);
+            m_error = QCoreApplication::translate("wsi::ConnectionOptionsJson", "\"%1%2\" must be %3.")
+                          .arg(m_prefix, QLatin1String(key), expected);
     }
     QJsonObject m_object;
     QString m_prefix;

@@ -21,11 +21,6 @@ namespace {
 
 constexpr const char *kFormat = "wsinspector-endpoints/1";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("wsi::EndpointStore", text);
-}
-
 QString newId()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -44,7 +39,7 @@ QString position(const QByteArray &json, int offset)
             ++column;
         }
     }
-    return tr("line %1, column %2").arg(line).arg(column);
+    return QCoreApplication::translate("wsi::EndpointStore", "line %1, column %2").arg(line).arg(column);
 }
 
 bool parse(const QByteArray &json, QList<Endpoint> *out, QString *error)
@@ -52,13 +47,14 @@ bool parse(const QByteArray &json, QList<Endpoint> *out, QString *error)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull()) {
-        *error = tr("The endpoints file is not valid JSON (%1 at %2).")
+        *error = QCoreApplication::translate("wsi::EndpointStore", "The endpoints file is not valid JSON (%1 at %2).")
                      .arg(parseError.errorString(), position(json, parseError.offset));
         return false;
     }
     const QJsonObject root = doc.object();
     if (root.value(QStringLiteral("format")).toString() != QLatin1String(kFormat)) {
-        *error = tr("This is not a WS Inspector endpoints file (\"format\": \"%1\" expected).")
+        *error = QCoreApplication::translate(
+            "wsi::EndpointStore", "This is not a WS Inspector endpoints file (\"format\": \"%1\" expected).")
                      .arg(QLatin1String(kFormat));
         return false;
     }
@@ -71,11 +67,14 @@ bool parse(const QByteArray &json, QList<Endpoint> *out, QString *error)
         e.folder = o.value(QStringLiteral("folder")).toString().trimmed();
         QString why;
         if (e.name.isEmpty())
-            why = tr("\"name\" is missing.");
+            why = QCoreApplication::translate("wsi::EndpointStore", "\"name\" is missing.");
         else
             ConnectionOptionsJson::fromJson(o.value(QStringLiteral("options")).toObject(), &e.options, &why);
         if (!why.isEmpty()) {
-            *error = tr("Endpoint %1 of %2 in the file is invalid: %3").arg(i + 1).arg(array.size()).arg(why);
+            *error = QCoreApplication::translate("wsi::EndpointStore", "Endpoint %1 of %2 in the file is invalid: %3")
+                         .arg(i + 1)
+                         .arg(array.size())
+                         .arg(why);
             return false;
         }
         out->append(e);

@@ -8,11 +8,6 @@ namespace wsi {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("wsi::FrameEncoder", text);
-}
-
 struct Preset
 {
     const char *id;
@@ -179,7 +174,7 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
         if (part.startsWith(QLatin1String("preset="))) {
             const QString id = part.mid(7);
             if (!rawFramePreset(id, &result)) {
-                *error = tr("Unknown preset \"%1\"; the presets are: %2.")
+                *error = QCoreApplication::translate("wsi::FrameEncoder", "Unknown preset \"%1\"; the presets are: %2.")
                              .arg(id, rawFramePresets().join(QStringLiteral(", ")));
                 return false;
             }
@@ -188,7 +183,7 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
     for (const QString &part : parts) {
         const qsizetype eq = part.indexOf(QLatin1Char('='));
         if (eq <= 0) {
-            *error = tr("\"%1\" is not key=value.").arg(part);
+            *error = QCoreApplication::translate("wsi::FrameEncoder", "\"%1\" is not key=value.").arg(part);
             return false;
         }
         const QString key = part.left(eq).trimmed().toLower();
@@ -228,17 +223,19 @@ bool parseRawFrameSpec(const QString &text, RawFrameSpec *spec, QString *error)
                 ok = bool(decoded);
                 result.payload = decoded.decoded;
             } else {
-                *error = tr("The payload must start with text:, hex: or base64:.");
+                *error = QCoreApplication::translate(
+                    "wsi::FrameEncoder", "The payload must start with text:, hex: or base64:.");
                 return false;
             }
         } else {
-            *error
-                = tr("Unknown field \"%1\"; the fields are fin, rsv1, rsv2, rsv3, opcode, mask, key, payload, preset.")
-                      .arg(key);
+            *error = QCoreApplication::translate("wsi::FrameEncoder",
+                "Unknown field \"%1\"; the fields are fin, rsv1, rsv2, rsv3, opcode, mask, key, payload, preset.")
+                         .arg(key);
             return false;
         }
         if (!ok) {
-            *error = tr("The value of %1 (\"%2\") is not valid.").arg(key, value);
+            *error = QCoreApplication::translate("wsi::FrameEncoder", "The value of %1 (\"%2\") is not valid.")
+                         .arg(key, value);
             return false;
         }
     }
