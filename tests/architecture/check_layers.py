@@ -11,6 +11,7 @@ import sys
 # Lowest first. A room may include its own headers and those of the rooms before it, never after it;
 # rooms grouped in a tuple are siblings on one layer and include neither each other.
 CORE_LAYERS = [
+    'language',    # the app's and Qt's translators for the chosen language
     'protocol',    # sans-IO parsers and encoders of RFC 6455 and HTTP/1.1
     'tls',         # certificates, the app's CA, TLS reports
     'store',       # event records, payload arena, row map, handshake record

@@ -1,0 +1,5088 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <source>Close Connection</source>
+        <translation>연결 종료</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>3000-3999: registered with IANA; 4000-4999: private use by applications</source>
+        <translation>3000-3999: IANA에 등록된 코드, 4000-4999: 애플리케이션 전용</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>사유(&amp;R):</translation>
+    </message>
+    <message>
+        <source>optional, at most 123 bytes of UTF-8</source>
+        <translation>선택 사항, UTF-8로 최대 123바이트</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionOptionsEditor</name>
+    <message>
+        <source>&amp;Headers:</source>
+        <translation>헤더(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Subprotocols:</source>
+        <translation>서브프로토콜(&amp;S):</translation>
+    </message>
+    <message>
+        <source>e.g. chat, superchat (offered in this order)</source>
+        <translation>예: chat, superchat (이 순서로 제시)</translation>
+    </message>
+    <message>
+        <source>Subprotocols offered in Sec-WebSocket-Protocol, in this order; the server picks one. Separate them with commas or spaces.</source>
+        <translation>Sec-WebSocket-Protocol로 이 순서대로 제시할 서브프로토콜입니다. 서버가 그중 하나를 고릅니다. 쉼표나 공백으로 구분하세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Origin:</source>
+        <translation>Origin(&amp;O):</translation>
+    </message>
+    <message>
+        <source>e.g. https://example.com (empty: no Origin header)</source>
+        <translation>예: https://example.com (비우면 Origin 헤더를 보내지 않음)</translation>
+    </message>
+    <message>
+        <source>The Origin header browsers send; servers often check it</source>
+        <translation>브라우저가 보내는 Origin 헤더입니다. 서버가 이를 확인하는 경우가 많습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>타임아웃(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Connect and handshake deadline</source>
+        <translation>연결과 핸드셰이크의 제한 시간</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>TLS (wss:// only)</source>
+        <translation>TLS (wss:// 전용)</translation>
+    </message>
+    <message>
+        <source>Intercept TLS to show the plaintext handshake and frames</source>
+        <translation>TLS를 가로채 평문 핸드셰이크와 프레임 보기</translation>
+    </message>
+    <message>
+        <source>Off: the bytes stay encrypted and only the TLS facts are shown</source>
+        <translation>끄면 바이트는 암호화된 채로 두고 TLS 정보만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Trust &amp;CA:</source>
+        <translation>신뢰할 CA(&amp;C):</translation>
+    </message>
+    <message>
+        <source>extra PEM CA file besides the system&apos;s (optional)</source>
+        <translation>시스템 외에 추가로 신뢰할 PEM CA 파일 (선택 사항)</translation>
+    </message>
+    <message>
+        <source>Extra PEM CA certificates to trust</source>
+        <translation>추가로 신뢰할 PEM CA 인증서</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>클라이언트 인증서(&amp;C):</translation>
+    </message>
+    <message>
+        <source>PEM certificate, or .p12/.pfx (mutual TLS)</source>
+        <translation>PEM 인증서 또는 .p12/.pfx (상호 TLS)</translation>
+    </message>
+    <message>
+        <source>Client certificate for mutual TLS: PEM or PKCS#12</source>
+        <translation>상호 TLS용 클라이언트 인증서: PEM 또는 PKCS#12</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>클라이언트 키(&amp;K):</translation>
+    </message>
+    <message>
+        <source>PEM private key of the certificate</source>
+        <translation>인증서의 PEM 개인 키</translation>
+    </message>
+    <message>
+        <source>PEM private key</source>
+        <translation>PEM 개인 키</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>비밀번호(&amp;W):</translation>
+    </message>
+    <message>
+        <source>password of the PKCS#12 file or the key (optional)</source>
+        <translation>PKCS#12 파일 또는 키의 비밀번호 (선택 사항)</translation>
+    </message>
+    <message>
+        <source>Password of the PKCS#12 file or key. Never remembered for the URL; the connect bar asks for a PKCS#12 password on Connect when this is empty.</source>
+        <translation>PKCS#12 파일이나 키의 비밀번호입니다. URL별로 기억하지 않으며, 비어 있으면 연결할 때 연결 표시줄에서 PKCS#12 비밀번호를 묻습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum version:</source>
+        <translation>최소 버전(&amp;M):</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 or later</source>
+        <translation>TLS 1.2 이상</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 only</source>
+        <translation>TLS 1.3만</translation>
+    </message>
+    <message>
+        <source>Proceed past certificate errors without asking (logged)</source>
+        <translation>인증서 오류를 묻지 않고 무시하고 진행 (로그에 기록)</translation>
+    </message>
+    <message>
+        <source>Certificate errors are logged, and the connection goes on without the decision banner</source>
+        <translation>인증서 오류는 로그에 남기고, 결정 배너 없이 연결을 계속합니다</translation>
+    </message>
+    <message>
+        <source>Keepalive and reconnect</source>
+        <translation>킵얼라이브와 재연결</translation>
+    </message>
+    <message>
+        <source>Keepalive:</source>
+        <translation>킵얼라이브:</translation>
+    </message>
+    <message>
+        <source>Ping every</source>
+        <translation>핑 간격</translation>
+    </message>
+    <message>
+        <source>Send a ping at this interval while the connection is open; a pong that does not come back in time is logged as an error</source>
+        <translation>연결이 열려 있는 동안 이 간격으로 핑을 보냅니다. 제때 돌아오지 않는 퐁은 오류로 기록합니다</translation>
+    </message>
+    <message>
+        <source>Time between pings</source>
+        <translation>핑 사이의 시간</translation>
+    </message>
+    <message>
+        <source>pong within</source>
+        <translation>퐁 대기</translation>
+    </message>
+    <message>
+        <source>How long to wait for each pong</source>
+        <translation>각 퐁을 기다리는 시간</translation>
+    </message>
+    <message>
+        <source>close when a pong is missed</source>
+        <translation>퐁이 오지 않으면 연결 닫기</translation>
+    </message>
+    <message>
+        <source>Close with 1001 (or drop the connection if the close does not complete), so that auto-reconnect brings it back</source>
+        <translation>1001로 닫습니다(종료가 끝나지 않으면 연결을 끊음). 자동 재연결이 다시 연결하게 하려는 것입니다</translation>
+    </message>
+    <message>
+        <source>Reconnect:</source>
+        <translation>재연결:</translation>
+    </message>
+    <message>
+        <source>Reconnect after</source>
+        <translation>재연결 대기</translation>
+    </message>
+    <message>
+        <source>When the connection fails or drops, open a new one after a wait that grows with every failed attempt (with jitter). Each attempt is its own connection in the list. Closing it yourself never reconnects.</source>
+        <translation>연결이 실패하거나 끊기면, 실패할 때마다 늘어나는 대기 시간(지터 포함) 뒤에 새로 연결합니다. 시도마다 목록에 별도의 연결로 나타납니다. 직접 닫은 연결은 재연결하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The wait before the first attempt</source>
+        <translation>첫 시도 전 대기 시간</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>최대</translation>
+    </message>
+    <message>
+        <source>The longest wait between two attempts</source>
+        <translation>두 시도 사이의 최대 대기 시간</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>회 시도</translation>
+    </message>
+    <message>
+        <source>Attempts after the last successful open before giving up (0: unlimited)</source>
+        <translation>마지막으로 연결에 성공한 뒤 포기하기 전까지의 시도 횟수 (0: 무제한)</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>무제한</translation>
+    </message>
+    <message>
+        <source>Backoff:</source>
+        <translation>백오프:</translation>
+    </message>
+    <message>
+        <source>wait ×</source>
+        <translation>대기 ×</translation>
+    </message>
+    <message>
+        <source>Each wait is the previous one times this</source>
+        <translation>각 대기 시간은 이전 대기 시간에 이 값을 곱한 것입니다</translation>
+    </message>
+    <message>
+        <source>jitter</source>
+        <translation>지터</translation>
+    </message>
+    <message>
+        <source>Random spread, so that clients that dropped together do not return together</source>
+        <translation>함께 끊긴 클라이언트들이 동시에 돌아오지 않도록 무작위로 분산합니다</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>also after a clean close</source>
+        <translation>정상 종료 후에도 재연결</translation>
+    </message>
+    <message>
+        <source>Without this, a clean close ends it, except for 1001, 1012 and 1013, which ask the client to come back</source>
+        <translation>이 옵션이 없으면 정상 종료 시 재연결하지 않습니다. 단, 클라이언트에게 다시 오라고 요청하는 1001, 1012, 1013은 예외입니다</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointDialog</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>엔드포인트</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>e.g. Chat (staging)</source>
+        <translation>예: Chat (스테이징)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>폴더(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Group endpoints in the sidebar; type a new name to create a folder</source>
+        <translation>사이드바에서 엔드포인트를 묶습니다. 새 이름을 입력하면 폴더가 만들어집니다</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>URL(&amp;U):</translation>
+    </message>
+</context>
+<context>
+    <name>EventStore</name>
+    <message>
+        <source>This session reached its disk budget (%1 MiB of payloads): from here on each message keeps only its first %2 bytes. Its size and every record are still kept. Raise the budget in Preferences &gt; Memory (wsinspector-cli: --session-budget-mb).</source>
+        <translation>이 세션이 디스크 한도(페이로드 %1 MiB)에 도달했습니다. 이제부터 각 메시지는 처음 %2바이트만 보관합니다. 크기와 모든 기록은 그대로 남습니다. 한도는 환경설정 &gt; 메모리에서 늘릴 수 있습니다 (wsinspector-cli: --session-budget-mb).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>찾아보기(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>형식(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Include secrets &amp;unmasked</source>
+        <translation>비밀 값을 가리지 않고 포함(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>OutgoingFailureText</name>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>%1와(과)의 TLS 핸드셰이크 실패: %2</translation>
+    </message>
+    <message>
+        <source>The server dropped the TCP connection without a Close frame (1006 abnormal closure).</source>
+        <translation>서버가 Close 프레임 없이 TCP 연결을 끊었습니다 (1006 비정상 종료).</translation>
+    </message>
+    <message>
+        <source>The server closed the connection right after the TLS handshake, before answering the upgrade. Servers do that when they require a client certificate: set one in the connection&apos;s TLS options.</source>
+        <translation>서버가 TLS 핸드셰이크 직후, 업그레이드 요청에 응답하기 전에 연결을 닫았습니다. 클라이언트 인증서를 요구하는 서버가 이렇게 합니다. 연결의 TLS 옵션에서 인증서를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>The server closed the TCP connection before answering the upgrade.</source>
+        <translation>서버가 업그레이드 요청에 응답하기 전에 TCP 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The capture tap failed: %1</source>
+        <translation>캡처 탭 오류: %1</translation>
+    </message>
+    <message>
+        <source>DNS lookup failed for &quot;%1&quot;: the name does not resolve. Check the host name in the URL.</source>
+        <translation>&quot;%1&quot;의 DNS 조회 실패: 이름을 찾을 수 없습니다. URL의 호스트 이름을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The connection timed out: %1</source>
+        <translation>연결 시간 초과: %1</translation>
+    </message>
+    <message>
+        <source>WebSocket error: %1</source>
+        <translation>WebSocket 오류: %1</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 ms connecting to %2: no TCP connection. Is a firewall dropping packets?</source>
+        <translation>%2에 연결하는 중 %1ms 후 시간 초과: TCP 연결이 되지 않았습니다. 방화벽이 패킷을 버리고 있지 않나요?</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 ms waiting for the server to answer the upgrade request (HTTP).</source>
+        <translation>%1ms 동안 서버가 업그레이드 요청(HTTP)에 응답하지 않아 시간 초과되었습니다.</translation>
+    </message>
+    <message>
+        <source>Timed out after %1 ms: the WebSocket did not open.</source>
+        <translation>%1ms 후 시간 초과: WebSocket이 열리지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadCache</name>
+    <message>
+        <source>Payloads beyond the memory budget stay in memory: the spill file in %1 could not be created (%2).</source>
+        <translation>메모리 한도를 넘는 페이로드를 메모리에 그대로 둡니다: %1에 스필 파일을 만들 수 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>The spill file could not be opened: %1</source>
+        <translation>스필 파일을 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Payloads beyond the memory budget stay in memory: writing the spill file failed (%1).</source>
+        <translation>메모리 한도를 넘는 페이로드를 메모리에 그대로 둡니다: 스필 파일 쓰기에 실패했습니다 (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>Always trusted certificates</source>
+        <translation>항상 신뢰하는 인증서</translation>
+    </message>
+    <message>
+        <source>Certificates that failed verification but that you chose to always trust for a host. A changed certificate asks again.</source>
+        <translation>검증에 실패했지만 해당 호스트에 대해 항상 신뢰하기로 한 인증서입니다. 인증서가 바뀌면 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 지문</translation>
+    </message>
+    <message>
+        <source>Forget the selected certificate: the next connection asks again</source>
+        <translation>선택한 인증서를 잊습니다. 다음 연결에서 다시 묻습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s certificate authority</source>
+        <translation>인스펙터의 인증 기관</translation>
+    </message>
+    <message>
+        <source>Signs the certificates with which wss:// connections are intercepted and the test server&apos;s wss certificate. It is never installed into any system or browser store; export it to trust the test server elsewhere.</source>
+        <translation>wss:// 연결을 가로챌 때 쓰는 인증서와 테스트 서버의 wss 인증서에 서명합니다. 시스템이나 브라우저 저장소에 설치하지 않습니다. 다른 곳에서 테스트 서버를 신뢰하려면 내보내세요.</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate CA…</source>
+        <translation>CA 다시 만들기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CA Certificate…</source>
+        <translation>CA 인증서 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Session journals</source>
+        <translation>세션 저널</translation>
+    </message>
+    <message>
+        <source>Keep at most</source>
+        <translation>최대 보관량</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>of journals (oldest deleted first)</source>
+        <translation>의 저널 (오래된 것부터 삭제)</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>메모리</translation>
+    </message>
+    <message>
+        <source>Payload bytes of all connections kept in memory. Older payloads beyond this wait in a private spill file on disk (deleted when the app exits) and are read back when a view shows them, so a long capture does not run out of memory.</source>
+        <translation>모든 연결의 페이로드 중 메모리에 두는 바이트 수입니다. 이를 넘는 오래된 페이로드는 디스크의 전용 스필 파일(앱 종료 시 삭제)에서 기다리다가 화면에 보일 때 다시 읽어 오므로, 오래 캡처해도 메모리가 부족해지지 않습니다.</translation>
+    </message>
+    <message>
+        <source>of payloads in memory (the rest waits on disk)</source>
+        <translation>의 페이로드를 메모리에 보관 (나머지는 디스크에서 대기)</translation>
+    </message>
+    <message>
+        <source>Each session keeps</source>
+        <translation>세션마다 보관</translation>
+    </message>
+    <message>
+        <source>The disk budget of one connection&apos;s payloads (memory and spill file together). When a session reaches it, every later message keeps only its first 1024 bytes; its size and every record are still kept, and the log says where this began.</source>
+        <translation>한 연결의 페이로드에 대한 디스크 한도(메모리와 스필 파일 합계)입니다. 세션이 한도에 도달하면 이후 메시지는 처음 1024바이트만 보관합니다. 크기와 모든 기록은 그대로 남고, 로그에 어디서부터인지 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>of payloads in full, then the first 1 KiB of each message</source>
+        <translation>의 페이로드는 전부, 그 뒤로는 메시지마다 처음 1 KiB</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Show the app in</source>
+        <translation>표시 언어</translation>
+    </message>
+    <message>
+        <source>The language of menus, dialogs and messages. It applies at once; System follows the language of your desktop.</source>
+        <translation>메뉴, 대화 상자, 메시지의 언어입니다. 바로 적용되며, 시스템을 고르면 데스크톱의 언어를 따릅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The upgrade request could not be parsed: %1</source>
+        <translation>업그레이드 요청을 해석할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the upgrade is not valid HTTP: %1</source>
+        <translation>업그레이드에 대한 서버 응답이 올바른 HTTP가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3</source>
+        <translation>서버가 업그레이드 요청에 101 Switching Protocols 대신 %1 %2(으)로 응답했습니다. %3</translation>
+    </message>
+    <message numerus="yes">
+        <source> The response has a %n-byte body.</source>
+        <translation>
+            <numerusform> 응답 본문은 %n바이트입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The 101 response breaks the WebSocket handshake rules. %1</source>
+        <translation>101 응답이 WebSocket 핸드셰이크 규칙을 어겼습니다. %1</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>%1 broke the WebSocket protocol: %2</source>
+        <translation>%1이(가) WebSocket 프로토콜을 어겼습니다: %2</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1.</source>
+        <translation>인증서가 %1에 만료되었습니다.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet: it starts on %1 (is a clock wrong?).</source>
+        <translation>인증서가 아직 유효하지 않습니다. %1부터 유효합니다 (시계가 틀리지 않았나요?).</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed: no certificate authority vouches for it.</source>
+        <translation>자체 서명 인증서입니다. 이를 보증하는 인증 기관이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The chain ends in a self-signed certificate that is not a trusted root.</source>
+        <translation>인증서 체인이 신뢰할 수 있는 루트가 아닌 자체 서명 인증서로 끝납니다.</translation>
+    </message>
+    <message>
+        <source>The certificate was issued by an unknown certificate authority (not in the system&apos;s trusted roots nor in a CA file you gave).</source>
+        <translation>알 수 없는 인증 기관이 발급한 인증서입니다 (시스템의 신뢰할 수 있는 루트에도, 지정한 CA 파일에도 없음).</translation>
+    </message>
+    <message>
+        <source>The certificate is for %1, not for %2.</source>
+        <translation>이 인증서는 %2가 아니라 %1용입니다.</translation>
+    </message>
+    <message>
+        <source>The certificate has been revoked by its issuer.</source>
+        <translation>발급자가 인증서를 폐기했습니다.</translation>
+    </message>
+    <message>
+        <source>The certificate is not trusted for this purpose.</source>
+        <translation>이 인증서는 이 용도로 신뢰되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>DNS (name lookup)</source>
+        <translation>DNS (이름 조회)</translation>
+    </message>
+    <message>
+        <source>TCP (connection)</source>
+        <translation>TCP (연결)</translation>
+    </message>
+    <message>
+        <source>TLS (encryption)</source>
+        <translation>TLS (암호화)</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>프록시</translation>
+    </message>
+    <message>
+        <source>HTTP (upgrade)</source>
+        <translation>HTTP (업그레이드)</translation>
+    </message>
+    <message>
+        <source>WebSocket protocol</source>
+        <translation>WebSocket 프로토콜</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>애플리케이션</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Outgoing (client → server)</source>
+        <translation>보냄 (클라이언트 → 서버)</translation>
+    </message>
+    <message>
+        <source>Incoming (server → client)</source>
+        <translation>받음 (서버 → 클라이언트)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>SendSequence</name>
+    <message>
+        <source>not sent, because an earlier frame from this client broke the protocol and the tap no longer tracks where the client&apos;s frames begin.</source>
+        <translation>보내지 않았습니다. 이 클라이언트의 앞선 프레임이 프로토콜을 어겨서, 탭이 클라이언트 프레임의 시작 위치를 더 이상 추적하지 못합니다.</translation>
+    </message>
+    <message>
+        <source>the connection did not accept the message.</source>
+        <translation>연결이 메시지를 받아들이지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SendStep</name>
+    <message>
+        <source>A frame size of %1 bytes makes %2 frames; at most %3 are sent at once. Choose a larger frame size.</source>
+        <translation>프레임 크기가 %1바이트이면 프레임 %2개가 됩니다. 한 번에 최대 %3개까지 보냅니다. 프레임 크기를 더 크게 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerOptionsForm</name>
+    <message>
+        <source>Listen</source>
+        <translation>수신 대기</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 and ::1 are reachable only from this machine</source>
+        <translation>127.0.0.1과 ::1은 이 컴퓨터에서만 접근할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <source>0 (any free port)</source>
+        <translation>0 (사용 가능한 아무 포트)</translation>
+    </message>
+    <message>
+        <source>&amp;Scheme:</source>
+        <translation>스킴(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>인증서:</translation>
+    </message>
+    <message>
+        <source>app&apos;s CA if empty</source>
+        <translation>비우면 앱의 CA 사용</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>키:</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>모드(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Broadcast also to the sender</source>
+        <translation>보낸 클라이언트에게도 브로드캐스트</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>상태:</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>헤더:</translation>
+    </message>
+    <message>
+        <source>Name: value, one per line</source>
+        <translation>Name: value, 한 줄에 하나씩</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>본문:</translation>
+    </message>
+    <message>
+        <source>Auto-replies:</source>
+        <translation>자동 응답:</translation>
+    </message>
+    <message>
+        <source>Auto-reply rules, checked in order; the reply is a template with the composer&apos;s variables ({{timestamp}}, {{uuid}}, ...)</source>
+        <translation>자동 응답 규칙으로, 순서대로 확인합니다. 응답은 작성기의 변수({{timestamp}}, {{uuid}}, ...)를 쓰는 템플릿입니다</translation>
+    </message>
+    <message>
+        <source>Message matches</source>
+        <translation>메시지 일치 조건</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <source>Reply with</source>
+        <translation>응답 내용</translation>
+    </message>
+    <message>
+        <source>Add Rule</source>
+        <translation>규칙 추가</translation>
+    </message>
+    <message>
+        <source>Remove Rule</source>
+        <translation>규칙 제거</translation>
+    </message>
+    <message>
+        <source>Handshake and limits</source>
+        <translation>핸드셰이크와 제한</translation>
+    </message>
+    <message>
+        <source>Subprotocols:</source>
+        <translation>서브프로토콜:</translation>
+    </message>
+    <message>
+        <source>Subprotocols this server supports, most preferred first, separated by commas or spaces. The 101 names the first of them that the client offered.</source>
+        <translation>이 서버가 지원하는 서브프로토콜로, 선호하는 것부터 쉼표나 공백으로 구분합니다. 101 응답은 클라이언트가 제시한 것 중 첫 번째를 고릅니다.</translation>
+    </message>
+    <message>
+        <source>e.g. chat, v2.json</source>
+        <translation>예: chat, v2.json</translation>
+    </message>
+    <message>
+        <source>Allowed origins:</source>
+        <translation>허용할 Origin:</translation>
+    </message>
+    <message>
+        <source>Origins allowed to connect, e.g. http://localhost:3000. Empty allows any; a client sending another Origin gets 403 with the reason in the body.</source>
+        <translation>연결을 허용할 Origin입니다 (예: http://localhost:3000). 비우면 모두 허용합니다. 다른 Origin을 보낸 클라이언트는 본문에 이유가 담긴 403을 받습니다.</translation>
+    </message>
+    <message>
+        <source>any; others get 403</source>
+        <translation>모두 허용, 그 외에는 403</translation>
+    </message>
+    <message>
+        <source>Max clients:</source>
+        <translation>최대 클라이언트 수:</translation>
+    </message>
+    <message>
+        <source>Clients beyond this many get 503 Service Unavailable.</source>
+        <translation>이 수를 넘는 클라이언트는 503 Service Unavailable을 받습니다.</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>Handshake timeout:</source>
+        <translation>핸드셰이크 타임아웃:</translation>
+    </message>
+    <message>
+        <source>A client that has not sent a complete upgrade request by then gets 408.</source>
+        <translation>이 시간 안에 업그레이드 요청을 다 보내지 않은 클라이언트는 408을 받습니다.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Max message size:</source>
+        <translation>최대 메시지 크기:</translation>
+    </message>
+    <message>
+        <source>A larger message is refused with Close 1009 Message Too Big.</source>
+        <translation>이보다 큰 메시지는 Close 1009 Message Too Big으로 거부합니다.</translation>
+    </message>
+    <message>
+        <source> KiB</source>
+        <translation> KiB</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>유휴 타임아웃:</translation>
+    </message>
+    <message>
+        <source>A client silent for this long is closed with 1001 Going Away.</source>
+        <translation>이 시간 동안 조용한 클라이언트는 1001 Going Away로 닫습니다.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>사용 안 함</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+</context>
+<context>
+    <name>VariablesDialog</name>
+    <message>
+        <source>Composer Variables</source>
+        <translation>작성기 변수</translation>
+    </message>
+    <message>
+        <source>Write &lt;tt&gt;{{name}}&lt;/tt&gt; in a message; it is replaced when the message is sent. Built in: &lt;tt&gt;{{timestamp}}&lt;/tt&gt;, &lt;tt&gt;{{iso8601}}&lt;/tt&gt;, &lt;tt&gt;{{uuid}}&lt;/tt&gt;, &lt;tt&gt;{{counter}}&lt;/tt&gt;, &lt;tt&gt;{{random:N}}&lt;/tt&gt;.</source>
+        <translation>메시지에 &lt;tt&gt;{{name}}&lt;/tt&gt;을 쓰면 보낼 때 값으로 바뀝니다. 기본 제공: &lt;tt&gt;{{timestamp}}&lt;/tt&gt;, &lt;tt&gt;{{iso8601}}&lt;/tt&gt;, &lt;tt&gt;{{uuid}}&lt;/tt&gt;, &lt;tt&gt;{{counter}}&lt;/tt&gt;, &lt;tt&gt;{{random:N}}&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Add a variable</source>
+        <translation>변수 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove the selected variables</source>
+        <translation>선택한 변수 제거</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>제거(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::AcceptComputationLabel</name>
+    <message>
+        <source>The key and the server&apos;s answer travelled inside TLS, which is not intercepted for this connection; turn on Intercept TLS in the options to see the check.</source>
+        <translation>키와 서버의 응답이 TLS 안에서 오갔는데, 이 연결은 TLS를 가로채지 않습니다. 검증을 보려면 옵션에서 TLS 가로채기를 켜세요.</translation>
+    </message>
+    <message>
+        <source>No upgrade request was sent, so there is nothing to check.</source>
+        <translation>업그레이드 요청을 보내지 않았으므로 확인할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The computation appears once the request is sent.</source>
+        <translation>요청을 보내면 계산 과정이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key</source>
+        <translation>Sec-WebSocket-Key</translation>
+    </message>
+    <message>
+        <source>+ GUID</source>
+        <translation>+ GUID</translation>
+    </message>
+    <message>
+        <source>→ SHA-1 (hex)</source>
+        <translation>→ SHA-1 (hex)</translation>
+    </message>
+    <message>
+        <source>→ base64 = expected</source>
+        <translation>→ base64 = 기대값</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>받은 값</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>(waiting)</source>
+        <translation>(대기 중)</translation>
+    </message>
+    <message>
+        <source>not applicable: the server refused the upgrade (%1)</source>
+        <translation>해당 없음: 서버가 업그레이드를 거부했습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::Cli</name>
+    <message>
+        <source>--%1 %2: %3</source>
+        <translation>--%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 cannot be read: %3.</source>
+        <translation>--%1: 파일 %2을(를) 읽을 수 없습니다: %3.</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 is not valid UTF-8 (the byte at offset %3 is not allowed there); send it as binary with --send-file.</source>
+        <translation>--%1: 파일 %2은(는) 올바른 UTF-8이 아닙니다 (오프셋 %3의 바이트가 그 자리에 올 수 없음). --send-file로 바이너리로 보내세요.</translation>
+    </message>
+    <message>
+        <source>--%1: the file %2 is not valid UTF-8 (it ends in the middle of a character); send it as binary with --send-file.</source>
+        <translation>--%1: 파일 %2은(는) 올바른 UTF-8이 아닙니다 (문자 중간에서 끝남). --send-file로 바이너리로 보내세요.</translation>
+    </message>
+    <message>
+        <source>--ping: the payload is %1 bytes of UTF-8; a ping&apos;s payload may be at most %2 bytes (RFC 6455 section 5.5).</source>
+        <translation>--ping: 페이로드가 UTF-8로 %1바이트입니다. 핑 페이로드는 최대 %2바이트입니다 (RFC 6455 5.5절).</translation>
+    </message>
+    <message>
+        <source>--endpoint: the saved endpoints in %1 cannot be read: %2</source>
+        <translation>--endpoint: %1에 저장된 엔드포인트를 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>--endpoint %1: no saved endpoint has that name (%2 saved in %3).</source>
+        <translation>--endpoint %1: 그 이름으로 저장된 엔드포인트가 없습니다 (%3에 %2개 저장됨).</translation>
+    </message>
+    <message>
+        <source>--endpoint %1: %2 saved endpoints have that name; write FOLDER/NAME.</source>
+        <translation>--endpoint %1: 그 이름의 엔드포인트가 %2개 있습니다. FOLDER/NAME 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>--tls-min must be 1.2 or 1.3, not %1.</source>
+        <translation>--tls-min은 1.2 또는 1.3이어야 합니다 (%1은(는) 안 됨).</translation>
+    </message>
+    <message>
+        <source>Opens one WebSocket connection through the capture core and prints every event as JSON Lines (docs/session-format.md). Everything to send goes out in the order given, once the connection is open.</source>
+        <translation>캡처 코어를 거쳐 WebSocket 연결 하나를 열고 모든 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md). 보낼 것은 연결이 열리면 지정한 순서대로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>명령.</translation>
+    </message>
+    <message>
+        <source>ws:// or wss:// URL (or --endpoint NAME instead)</source>
+        <translation>ws:// 또는 wss:// URL (또는 대신 --endpoint NAME)</translation>
+    </message>
+    <message>
+        <source>Extra request header &quot;Name: value&quot; (repeatable).</source>
+        <translation>추가 요청 헤더 &quot;Name: value&quot; (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Subprotocol to offer (repeatable, in order).</source>
+        <translation>제시할 서브프로토콜 (반복 가능, 순서대로).</translation>
+    </message>
+    <message>
+        <source>Origin header value.</source>
+        <translation>Origin 헤더 값.</translation>
+    </message>
+    <message>
+        <source>Text message to send; {{variables}} are resolved (repeatable).</source>
+        <translation>보낼 텍스트 메시지. {{variables}}를 치환합니다 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Binary message given as hex (repeatable).</source>
+        <translation>hex로 지정한 바이너리 메시지 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Binary message given as base64 (repeatable).</source>
+        <translation>base64로 지정한 바이너리 메시지 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Binary message: the bytes of a file (repeatable).</source>
+        <translation>바이너리 메시지: 파일의 바이트 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Text message: a UTF-8 file, as is (repeatable).</source>
+        <translation>텍스트 메시지: UTF-8 파일 그대로 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Ping with this UTF-8 payload, at most 125 bytes (repeatable).</source>
+        <translation>이 UTF-8 페이로드로 핑, 최대 125바이트 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Ping without payload (repeatable).</source>
+        <translation>페이로드 없이 핑 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Inject a frame built from SPEC, for testing servers (repeatable).</source>
+        <translation>SPEC으로 만든 프레임을 주입합니다. 서버 테스트용 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Send the whole list N times (1 to 1000000, default 1).</source>
+        <translation>전체 목록을 N번 보냅니다 (1부터 1000000까지, 기본값 1).</translation>
+    </message>
+    <message>
+        <source>Pause between repetitions (default 0).</source>
+        <translation>반복 사이의 대기 시간 (기본값 0).</translation>
+    </message>
+    <message>
+        <source>A user variable for --send texts, name=value (repeatable).</source>
+        <translation>--send 텍스트에 쓸 사용자 변수, name=value (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Send --send texts exactly as given, {{...}} included.</source>
+        <translation>--send 텍스트를 {{...}}까지 주어진 그대로 보냅니다.</translation>
+    </message>
+    <message>
+        <source>How long to stay open after sending (default 1000).</source>
+        <translation>보낸 뒤 연결을 열어 둘 시간 (기본값 1000).</translation>
+    </message>
+    <message>
+        <source>Close code and optional reason, e.g. 1000 or 4000:done (default 1000).</source>
+        <translation>종료 코드와 선택적 사유, 예: 1000 또는 4000:done (기본값 1000).</translation>
+    </message>
+    <message>
+        <source>Bound for connecting and for the closing handshake (default 10000).</source>
+        <translation>연결과 종료 핸드셰이크의 제한 시간 (기본값 10000).</translation>
+    </message>
+    <message>
+        <source>Leave frame events out of the output.</source>
+        <translation>출력에서 프레임 이벤트를 뺍니다.</translation>
+    </message>
+    <message>
+        <source>Do not answer the server&apos;s pings (they are still logged).</source>
+        <translation>서버의 핑에 응답하지 않습니다 (로그에는 남음).</translation>
+    </message>
+    <message>
+        <source>wss: proceed past certificate errors (logged in the tls event).</source>
+        <translation>wss: 인증서 오류를 무시하고 진행합니다 (tls 이벤트에 기록).</translation>
+    </message>
+    <message>
+        <source>wss: also trust the CA certificates in this PEM file.</source>
+        <translation>wss: 이 PEM 파일의 CA 인증서도 신뢰합니다.</translation>
+    </message>
+    <message>
+        <source>wss: client certificate, PEM (with --key) or PKCS#12 (.p12/.pfx).</source>
+        <translation>wss: 클라이언트 인증서, PEM(--key와 함께) 또는 PKCS#12 (.p12/.pfx).</translation>
+    </message>
+    <message>
+        <source>wss: the PEM private key for --cert.</source>
+        <translation>wss: --cert의 PEM 개인 키.</translation>
+    </message>
+    <message>
+        <source>wss: password of the PKCS#12 file or of the key.</source>
+        <translation>wss: PKCS#12 파일 또는 키의 비밀번호.</translation>
+    </message>
+    <message>
+        <source>wss: do not decrypt; only TLS facts and messages are shown.</source>
+        <translation>wss: 복호화하지 않습니다. TLS 정보와 메시지만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>wss: minimum TLS version, 1.2 (default) or 1.3.</source>
+        <translation>wss: 최소 TLS 버전, 1.2(기본값) 또는 1.3.</translation>
+    </message>
+    <message>
+        <source>When the connection drops or fails, open a new one (each attempt its own conn).</source>
+        <translation>연결이 끊기거나 실패하면 새로 연결합니다 (시도마다 별도의 conn).</translation>
+    </message>
+    <message>
+        <source>Wait before the first reconnect (default 1000).</source>
+        <translation>첫 재연결 전 대기 시간 (기본값 1000).</translation>
+    </message>
+    <message>
+        <source>Longest wait between attempts (default 30000).</source>
+        <translation>시도 사이의 최대 대기 시간 (기본값 30000).</translation>
+    </message>
+    <message>
+        <source>Attempts after the last successful open before giving up (default 10).</source>
+        <translation>마지막으로 연결에 성공한 뒤 포기하기 전까지의 시도 횟수 (기본값 10).</translation>
+    </message>
+    <message>
+        <source>Also reconnect after a clean close by the server.</source>
+        <translation>서버가 정상 종료한 뒤에도 재연결합니다.</translation>
+    </message>
+    <message>
+        <source>Ping every N ms while open; a missed pong is an error line.</source>
+        <translation>연결이 열려 있는 동안 N ms마다 핑을 보냅니다. 퐁이 오지 않으면 오류 줄을 출력합니다.</translation>
+    </message>
+    <message>
+        <source>How long to wait for each pong (default 10000).</source>
+        <translation>각 퐁을 기다리는 시간 (기본값 10000).</translation>
+    </message>
+    <message>
+        <source>Close the connection (1001) when a pong is missed.</source>
+        <translation>퐁이 오지 않으면 연결을 닫습니다 (1001).</translation>
+    </message>
+    <message>
+        <source>Also write the session as HAR 1.2 to this file when done (secrets masked unless --reveal-secrets).</source>
+        <translation>끝나면 세션을 HAR 1.2로 이 파일에도 씁니다 (--reveal-secrets가 없으면 비밀 값은 가림).</translation>
+    </message>
+    <message>
+        <source>--har: write Authorization, cookies and token query parameters unmasked.</source>
+        <translation>--har: Authorization, 쿠키, 토큰 쿼리 파라미터를 가리지 않고 씁니다.</translation>
+    </message>
+    <message>
+        <source>Connect to an endpoint saved in the app, with its URL and options as saved; NAME, or FOLDER/NAME.</source>
+        <translation>앱에 저장된 엔드포인트에 저장된 URL과 옵션 그대로 연결합니다. NAME 또는 FOLDER/NAME.</translation>
+    </message>
+    <message>
+        <source>--endpoint takes the place of the URL: give one or the other.</source>
+        <translation>--endpoint는 URL을 대신합니다. 둘 중 하나만 주세요.</translation>
+    </message>
+    <message>
+        <source>connect needs exactly one URL, e.g. wsinspector-cli connect ws://127.0.0.1:9000/</source>
+        <translation>connect에는 URL이 정확히 하나 필요합니다. 예: wsinspector-cli connect ws://127.0.0.1:9000/</translation>
+    </message>
+    <message>
+        <source>close code %1 (%2) may not be sent in a Close frame; use 1000, 1001, or 3000-4999</source>
+        <translation>종료 코드 %1 (%2)은(는) Close 프레임으로 보낼 수 없습니다. 1000, 1001 또는 3000-4999를 쓰세요</translation>
+    </message>
+    <message>
+        <source>the close reason is %1 bytes of UTF-8; a Close frame allows 123</source>
+        <translation>종료 사유가 UTF-8로 %1바이트입니다. Close 프레임에는 123바이트까지 넣을 수 있습니다</translation>
+    </message>
+    <message>
+        <source>--raw-frame %1: %2</source>
+        <translation>--raw-frame %1: %2</translation>
+    </message>
+    <message>
+        <source>--repeat needs something to send: add --send, --send-hex, --send-base64, --send-file, --send-file-text, --ping, --ping-empty or --raw-frame.</source>
+        <translation>--repeat에는 보낼 것이 필요합니다: --send, --send-hex, --send-base64, --send-file, --send-file-text, --ping, --ping-empty 또는 --raw-frame을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>--var %1 is not name=value with a name of letters, digits, _ . and - (not starting with a digit).</source>
+        <translation>--var %1은(는) name=value 형식이 아닙니다. 이름은 문자, 숫자, _ . - 로 이루어지고 숫자로 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>--key needs --cert: give the client certificate it belongs to.</source>
+        <translation>--key에는 --cert가 필요합니다. 키에 해당하는 클라이언트 인증서를 주세요.</translation>
+    </message>
+    <message>
+        <source>--cert-password needs --cert.</source>
+        <translation>--cert-password에는 --cert가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--%1 applies to wss:// URLs only; this URL is ws://.</source>
+        <translation>--%1은(는) wss:// URL에만 적용됩니다. 이 URL은 ws://입니다.</translation>
+    </message>
+    <message>
+        <source>--%1 cannot be combined with --no-intercept yet: it is applied by the intercepting tap.</source>
+        <translation>--%1은(는) 아직 --no-intercept와 함께 쓸 수 없습니다. 가로채는 탭이 적용하는 옵션입니다.</translation>
+    </message>
+    <message>
+        <source>--raw-frame cannot be combined with --no-intercept: the tap cannot inject into an encrypted stream.</source>
+        <translation>--raw-frame은 --no-intercept와 함께 쓸 수 없습니다. 탭이 암호화된 스트림에 주입할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>--tls-min cannot be combined with --no-intercept yet: it is applied by the intercepting tap.</source>
+        <translation>--tls-min은 아직 --no-intercept와 함께 쓸 수 없습니다. 가로채는 탭이 적용하는 옵션입니다.</translation>
+    </message>
+    <message>
+        <source>--reconnect-max-ms (%1) is shorter than --reconnect-initial-ms (%2).</source>
+        <translation>--reconnect-max-ms (%1)이(가) --reconnect-initial-ms (%2)보다 짧습니다.</translation>
+    </message>
+    <message>
+        <source>--%1 needs --reconnect.</source>
+        <translation>--%1에는 --reconnect가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--%1 needs --keepalive-ms.</source>
+        <translation>--%1에는 --keepalive-ms가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>--%1 cannot be combined with --endpoint, which uses the saved options as they are; change them in the app, or give the URL and the options.</source>
+        <translation>--%1은(는) --endpoint와 함께 쓸 수 없습니다. --endpoint는 저장된 옵션을 그대로 씁니다. 앱에서 옵션을 바꾸거나, URL과 옵션을 직접 주세요.</translation>
+    </message>
+    <message>
+        <source>--raw-frame cannot be used with this endpoint: it is saved without TLS interception, and the tap cannot inject into an encrypted stream.</source>
+        <translation>이 엔드포인트에는 --raw-frame을 쓸 수 없습니다. TLS 가로채기 없이 저장되어 있어서 탭이 암호화된 스트림에 주입할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>--reveal-secrets only applies to --har FILE</source>
+        <translation>--reveal-secrets는 --har FILE에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source> Put the rule-breaking --raw-frame last.</source>
+        <translation> 규칙을 어기는 --raw-frame은 맨 마지막에 두세요.</translation>
+    </message>
+    <message>
+        <source>Converts between the session log format (.jsonl) and HAR 1.2 (.har), either way; the extension of OUT picks the format written. IN may also be a HAR file saved by Chrome/Chromium DevTools.</source>
+        <translation>세션 로그 형식(.jsonl)과 HAR 1.2(.har)를 서로 변환합니다. 쓸 형식은 OUT의 확장자로 정합니다. IN은 Chrome/Chromium DevTools로 저장한 HAR 파일이어도 됩니다.</translation>
+    </message>
+    <message>
+        <source>the command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>a session log or HAR file</source>
+        <translation>세션 로그 또는 HAR 파일</translation>
+    </message>
+    <message>
+        <source>the file to write: .jsonl or .har</source>
+        <translation>쓸 파일: .jsonl 또는 .har</translation>
+    </message>
+    <message>
+        <source>Write Authorization, cookies and token query parameters unmasked (masked by default).</source>
+        <translation>Authorization, 쿠키, 토큰 쿼리 파라미터를 가리지 않고 씁니다 (기본값은 가림).</translation>
+    </message>
+    <message>
+        <source>convert needs IN and OUT, e.g. wsinspector-cli convert session.jsonl session.har</source>
+        <translation>convert에는 IN과 OUT이 필요합니다. 예: wsinspector-cli convert session.jsonl session.har</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of &quot;%1&quot; from its name; use .jsonl (session log) or .har (HAR)</source>
+        <translation>&quot;%1&quot;의 이름으로는 형식을 알 수 없습니다. .jsonl(세션 로그) 또는 .har(HAR)를 쓰세요</translation>
+    </message>
+    <message>
+        <source>IN and OUT are the same file</source>
+        <translation>IN과 OUT이 같은 파일입니다</translation>
+    </message>
+    <message>
+        <source>Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines (docs/session-format.md).
+
+  wsinspector-cli connect URL [options]   open a connection, send, close
+  wsinspector-cli serve [options]         run the local test server
+  wsinspector-cli convert IN OUT          session log (.jsonl) &lt;-&gt; HAR (.har)
+
+wsinspector-cli COMMAND --help shows the options of a command.</source>
+        <translation>WS Inspector의 헤드리스 버전: WebSocket 연결의 모든 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md).
+
+  wsinspector-cli connect URL [options]   연결을 열고, 보내고, 닫기
+  wsinspector-cli serve [options]         로컬 테스트 서버 실행
+  wsinspector-cli convert IN OUT          세션 로그 (.jsonl) &lt;-&gt; HAR (.har)
+
+wsinspector-cli COMMAND --help로 명령의 옵션을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>connect, serve or convert</source>
+        <translation>connect, serve 또는 convert</translation>
+    </message>
+    <message>
+        <source>missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or wsinspector-cli serve</source>
+        <translation>명령이 없습니다. 예: wsinspector-cli connect ws://127.0.0.1:9000/ 또는 wsinspector-cli serve</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, convert</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, convert입니다</translation>
+    </message>
+    <message>
+        <source>Runs WS Inspector&apos;s local test server and prints every client&apos;s events as JSON Lines (docs/session-format.md), after a &quot;listening&quot; line with the URL. Stops on SIGINT/SIGTERM or after --duration-ms, closing the clients with 1001 Going Away.</source>
+        <translation>WS Inspector의 로컬 테스트 서버를 실행하고, URL이 담긴 &quot;listening&quot; 줄 다음에 모든 클라이언트의 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md). SIGINT/SIGTERM을 받거나 --duration-ms가 지나면 클라이언트를 1001 Going Away로 닫고 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>Address to bind (default 127.0.0.1).</source>
+        <translation>바인드할 주소 (기본값 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Port (default 0: a free one, shown in the listening line).</source>
+        <translation>포트 (기본값 0: 사용 가능한 포트, listening 줄에 표시).</translation>
+    </message>
+    <message>
+        <source>echo (default), broadcast, manual, silent or reject.</source>
+        <translation>echo(기본값), broadcast, manual, silent 또는 reject.</translation>
+    </message>
+    <message>
+        <source>HTTP status of --mode reject (default 403).</source>
+        <translation>--mode reject의 HTTP 상태 (기본값 403).</translation>
+    </message>
+    <message>
+        <source>A supported subprotocol (repeatable, in preference order).</source>
+        <translation>지원하는 서브프로토콜 (반복 가능, 선호 순서대로).</translation>
+    </message>
+    <message>
+        <source>An allowed Origin; others get 403 (repeatable).</source>
+        <translation>허용할 Origin. 그 외에는 403 (반복 가능).</translation>
+    </message>
+    <message>
+        <source>Serve wss:// (with --cert/--key, or a certificate from the app&apos;s CA).</source>
+        <translation>wss://로 서비스합니다 (--cert/--key 또는 앱의 CA가 만든 인증서 사용).</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for --tls.</source>
+        <translation>--tls용 PEM 인증서 (체인).</translation>
+    </message>
+    <message>
+        <source>PEM private key for --tls.</source>
+        <translation>--tls용 PEM 개인 키.</translation>
+    </message>
+    <message>
+        <source>At most N clients at once; more get 503 (0: no limit).</source>
+        <translation>동시에 최대 N개 클라이언트, 그 이상은 503 (0: 제한 없음).</translation>
+    </message>
+    <message>
+        <source>Close a client idle this long with 1001 (0: never).</source>
+        <translation>이 시간 동안 유휴 상태인 클라이언트를 1001로 닫습니다 (0: 사용 안 함).</translation>
+    </message>
+    <message>
+        <source>Stop after this long (0: run until SIGINT/SIGTERM).</source>
+        <translation>이 시간이 지나면 멈춥니다 (0: SIGINT/SIGTERM까지 실행).</translation>
+    </message>
+    <message>
+        <source>serve takes no URL or other arguments: &quot;%1&quot;</source>
+        <translation>serve는 URL이나 다른 인자를 받지 않습니다: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--host needs an IP address such as 127.0.0.1, 0.0.0.0 or ::1, not &quot;%1&quot;.</source>
+        <translation>--host에는 127.0.0.1, 0.0.0.0, ::1 같은 IP 주소가 필요합니다 (&quot;%1&quot;은(는) 안 됨).</translation>
+    </message>
+    <message>
+        <source>--mode must be echo, broadcast, manual, silent or reject, not &quot;%1&quot;.</source>
+        <translation>--mode는 echo, broadcast, manual, silent, reject 중 하나여야 합니다 (&quot;%1&quot;은(는) 안 됨).</translation>
+    </message>
+    <message>
+        <source>--reject-status applies to --mode reject only.</source>
+        <translation>--reject-status는 --mode reject에만 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>--cert and --key need --tls.</source>
+        <translation>--cert와 --key에는 --tls가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; does not exist or cannot be read.</source>
+        <translation>파일 &quot;%1&quot;이(가) 없거나 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1에는 %2부터 %3까지의 정수가 필요합니다 (&quot;%4&quot;은(는) 안 됨).</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CloseDialog</name>
+    <message>
+        <source>Other code (3000-4999)…</source>
+        <translation>다른 코드 (3000-4999)…</translation>
+    </message>
+    <message>
+        <source>Send Close</source>
+        <translation>Close 보내기</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 / %2바이트</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::Composer</name>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Raw Frame (for testing servers)</source>
+        <translation>Raw 프레임 (서버 테스트용)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <source>The ping payload is %1 bytes; a control frame carries at most 125 bytes. Shorten it, or use the oversized-ping preset in Raw Frame mode to test the server.</source>
+        <translation>핑 페이로드가 %1바이트입니다. 제어 프레임은 최대 125바이트까지 담습니다. 줄이거나, 서버를 테스트하려면 Raw 프레임 모드의 oversized-ping 프리셋을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The ping was not sent: the connection is not open.</source>
+        <translation>핑을 보내지 않았습니다: 연결이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Files are not saved; save a text, JSON, hex or base64 message.</source>
+        <translation>파일은 저장하지 않습니다. 텍스트, JSON, hex, base64 메시지를 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Save Message</source>
+        <translation>메시지 저장</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Global (every endpoint)</source>
+        <translation>전역 (모든 엔드포인트)</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>%1에서만</translation>
+    </message>
+    <message>
+        <source>Show it for:</source>
+        <translation>표시할 곳:</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ComposerControlRow</name>
+    <message>
+        <source>ping payload (optional)</source>
+        <translation>핑 페이로드 (선택 사항)</translation>
+    </message>
+    <message>
+        <source>Text sent in the Ping frame; a control frame carries at most 125 bytes</source>
+        <translation>Ping 프레임에 담아 보낼 텍스트입니다. 제어 프레임은 최대 125바이트까지 담습니다</translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <source>Send a Ping frame; the Pong and its round trip appear in the log</source>
+        <translation>Ping 프레임을 보냅니다. Pong과 왕복 시간이 로그에 나타납니다</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>닫기…</translation>
+    </message>
+    <message>
+        <source>Send a Close frame with a code and reason of your choice</source>
+        <translation>원하는 코드와 사유로 Close 프레임을 보냅니다</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>반복</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>How many times to send the message (at most %1)</source>
+        <translation>메시지를 보낼 횟수 (최대 %1)</translation>
+    </message>
+    <message>
+        <source>every</source>
+        <translation>간격</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Milliseconds between sends; variables are resolved for each one</source>
+        <translation>전송 사이의 밀리초. 변수는 보낼 때마다 새로 치환합니다</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Send the message repeatedly; stops by itself when the connection closes</source>
+        <translation>메시지를 반복해서 보냅니다. 연결이 닫히면 저절로 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Stop repeating</source>
+        <translation>반복 중지</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 않음: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ComposerHeader</name>
+    <message>
+        <source>&lt;b&gt;Compose&lt;/b&gt;</source>
+        <translation>&lt;b&gt;작성&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Auto-pong</source>
+        <translation>자동 퐁</translation>
+    </message>
+    <message>
+        <source>On: the client answers the server&apos;s pings at once, as every client does.
+Off: the wire tap holds the server&apos;s pings back (the log still shows each one), so no pong is sent and you can watch how the server handles a silent client.</source>
+        <translation>켜짐: 여느 클라이언트처럼 서버의 핑에 바로 응답합니다.
+꺼짐: 와이어 탭이 서버의 핑을 붙잡아 두므로(로그에는 모두 표시) 퐁을 보내지 않습니다. 서버가 응답 없는 클라이언트를 어떻게 다루는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>select or open a connection to send</source>
+        <translation>보내려면 연결을 선택하거나 여세요</translation>
+    </message>
+    <message>
+        <source>an imported or reopened session is read-only; connect to its URL to send</source>
+        <translation>가져오거나 다시 연 세션은 읽기 전용입니다. 보내려면 그 URL로 연결하세요</translation>
+    </message>
+    <message>
+        <source>waiting for the connection to open</source>
+        <translation>연결이 열리기를 기다리는 중</translation>
+    </message>
+    <message>
+        <source>the connection is no longer open (%1); connect again to send</source>
+        <translation>연결이 더 이상 열려 있지 않습니다 (%1). 보내려면 다시 연결하세요</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to send to client %1 (as the test server)</source>
+        <translation>Ctrl+Enter로 클라이언트 %1에게 보내기 (테스트 서버로서)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter to send · %1</source>
+        <translation>Ctrl+Enter로 보내기 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectBar</name>
+    <message>
+        <source>WebSocket URL: ws://host:port/path or wss://host/path (Ctrl+L)</source>
+        <translation>WebSocket URL: ws://host:port/path 또는 wss://host/path (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Request headers, subprotocols, Origin, TLS, keepalive and reconnect</source>
+        <translation>요청 헤더, 서브프로토콜, Origin, TLS, 킵얼라이브, 재연결</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Open a WebSocket connection to this URL (Enter)</source>
+        <translation>이 URL로 WebSocket 연결 열기 (Enter)</translation>
+    </message>
+    <message>
+        <source>Options (%1)</source>
+        <translation>옵션 (%1)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>Enter a ws:// or wss:// URL to connect to, for example ws://127.0.0.1:9000/chat.</source>
+        <translation>연결할 ws:// 또는 wss:// URL을 입력하세요. 예: ws://127.0.0.1:9000/chat</translation>
+    </message>
+    <message>
+        <source>The URL is not valid: %1</source>
+        <translation>URL이 올바르지 않습니다: %1</translation>
+    </message>
+    <message>
+        <source>Client certificate password</source>
+        <translation>클라이언트 인증서 비밀번호</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1의 비밀번호:</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectCommand</name>
+    <message>
+        <source>The certificate of %1 failed verification: %2 Use --ca FILE to trust its issuer, or --insecure to proceed anyway.</source>
+        <translation>%1의 인증서가 검증에 실패했습니다: %2 발급자를 신뢰하려면 --ca FILE을, 그래도 진행하려면 --insecure를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 reconnect attempts. The last attempt: %2</source>
+        <translation>재연결을 %1번 시도한 뒤 포기했습니다. 마지막 시도: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::Connection</name>
+    <message>
+        <source>client %1</source>
+        <translation>클라이언트 %1</translation>
+    </message>
+    <message>
+        <source>client %1 %2</source>
+        <translation>클라이언트 %1 %2</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>열림</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>닫는 중</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>닫힘</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source> (%1 %2)</source>
+        <translation> (%1 %2)</translation>
+    </message>
+    <message>
+        <source> What to try: %1</source>
+        <translation> 해 볼 것: %1</translation>
+    </message>
+    <message>
+        <source>Closed (%1 %2)</source>
+        <translation>닫힘 (%1 %2)</translation>
+    </message>
+    <message>
+        <source>Closed without a Close frame: the TCP connection dropped (1006 abnormal closure).</source>
+        <translation>Close 프레임 없이 닫혔습니다: TCP 연결이 끊겼습니다 (1006 비정상 종료).</translation>
+    </message>
+    <message>
+        <source>this client</source>
+        <translation>이 클라이언트</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>this server</source>
+        <translation>이 서버</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>Closed by %1 without a status code</source>
+        <translation>%1이(가) 상태 코드 없이 닫음</translation>
+    </message>
+    <message>
+        <source>Closed by %1 with %2 %3</source>
+        <translation>%1이(가) %2 %3(으)로 닫음</translation>
+    </message>
+    <message>
+        <source>The connection is not open.</source>
+        <translation>연결이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Frames can be injected only into connections this app opened through a tap that sees plaintext (for wss, turn TLS interception on).</source>
+        <translation>프레임은 이 앱이 평문을 보는 탭을 거쳐 연 연결에만 주입할 수 있습니다 (wss는 TLS 가로채기를 켜세요).</translation>
+    </message>
+    <message>
+        <source>Raw frames can be injected only into connections this app opened.</source>
+        <translation>Raw 프레임은 이 앱이 연 연결에만 주입할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s certificate authority could not issue a certificate for %1: %2</source>
+        <translation>인스펙터의 인증 기관이 %1의 인증서를 발급하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>no CA</source>
+        <translation>CA 없음</translation>
+    </message>
+    <message>
+        <source>%1 with %2, %3, %4</source>
+        <translation>%1, %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>certificate verified</source>
+        <translation>인증서 검증됨</translation>
+    </message>
+    <message>
+        <source>certificate NOT verified</source>
+        <translation>인증서 검증 안 됨</translation>
+    </message>
+    <message>
+        <source> (proceeding despite: %1)</source>
+        <translation> (다음 문제에도 진행: %1)</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 failed verification: %2</source>
+        <translation>%1의 인증서가 검증에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <source>The user chose to always trust this certificate for %1 (SHA-256 %2).</source>
+        <translation>사용자가 %1에 대해 이 인증서를 항상 신뢰하기로 했습니다 (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>The user chose to proceed once despite the certificate errors.</source>
+        <translation>사용자가 인증서 오류에도 이번 한 번 진행하기로 했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) of queued messages were not sent: %1</source>
+        <translation>
+            <numerusform>대기 중이던 메시지 %n바이트를 보내지 못했습니다: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tap cannot inject into an encrypted stream: turn TLS interception on for this connection.</source>
+        <translation>탭은 암호화된 스트림에 주입할 수 없습니다. 이 연결의 TLS 가로채기를 켜세요.</translation>
+    </message>
+    <message>
+        <source>Injected raw frame (for testing servers): %1</source>
+        <translation>주입한 Raw 프레임 (서버 테스트용): %1</translation>
+    </message>
+    <message>
+        <source>Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back.</source>
+        <translation>자동 퐁이 꺼져 있습니다: 이 핑을 WebSocket에 전달하지 않았으므로 퐁이 돌아가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The connection closed before the WebSocket opened.</source>
+        <translation>WebSocket이 열리기 전에 연결이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>Proceeding despite certificate errors (insecure): %1</source>
+        <translation>인증서 오류에도 진행 (안전하지 않음): %1</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification failed for %1: %2. The connection was not trusted; check the server&apos;s certificate.</source>
+        <translation>%1의 TLS 인증서 검증 실패: %2. 연결을 신뢰하지 않았습니다. 서버의 인증서를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation>연결이 닫혔습니다</translation>
+    </message>
+    <message>
+        <source>Connection attempt cancelled by the user.</source>
+        <translation>사용자가 연결 시도를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user before the WebSocket opened.</source>
+        <translation>WebSocket이 열리기 전에 사용자가 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>The client left before the WebSocket opened.</source>
+        <translation>WebSocket이 열리기 전에 클라이언트가 떠났습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionDelegate</name>
+    <message>
+        <source>server client</source>
+        <translation>서버의 클라이언트</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>%1번째 시도</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect: attempt %1 at this endpoint</source>
+        <translation>자동 재연결: 이 엔드포인트에 대한 %1번째 시도</translation>
+    </message>
+    <message>
+        <source>A client of the test server: %1</source>
+        <translation>테스트 서버의 클라이언트: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionListModel</name>
+    <message>
+        <source>
+attempt %1 at this endpoint</source>
+        <translation>
+이 엔드포인트에 대한 %1번째 시도</translation>
+    </message>
+    <message>
+        <source>%1 · read-only</source>
+        <translation>%1 · 읽기 전용</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out</source>
+        <translation>받음 %1 · 보냄 %2</translation>
+    </message>
+    <message>
+        <source> · 1 error</source>
+        <translation> · 오류 1개</translation>
+    </message>
+    <message>
+        <source> · %1 errors</source>
+        <translation> · 오류 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionListView</name>
+    <message>
+        <source>No connections yet.
+Each connection you open is listed here with its state and counters.</source>
+        <translation>아직 연결이 없습니다.
+연결을 열면 상태와 카운터와 함께 여기에 나타납니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionOptions</name>
+    <message>
+        <source>The header &quot;%1&quot; is generated by the WebSocket handshake itself; setting it too would send it twice and the server would reject the upgrade. Remove it.</source>
+        <translation>&quot;%1&quot; 헤더는 WebSocket 핸드셰이크가 직접 만듭니다. 여기서도 설정하면 두 번 보내게 되어 서버가 업그레이드를 거부합니다. 지우세요.</translation>
+    </message>
+    <message>
+        <source>Put subprotocols in the Subprotocols field instead of a &quot;Sec-WebSocket-Protocol&quot; header, so that the handshake offers them once and checks the server&apos;s choice.</source>
+        <translation>&quot;Sec-WebSocket-Protocol&quot; 헤더 대신 서브프로토콜 칸에 쓰세요. 그래야 핸드셰이크가 한 번만 제시하고 서버의 선택을 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Put the origin in the Origin field instead of an &quot;Origin&quot; header, so that it is sent once.</source>
+        <translation>&quot;Origin&quot; 헤더 대신 Origin 칸에 쓰세요. 그래야 한 번만 보냅니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a header: write it as &quot;Name: value&quot;.</source>
+        <translation>&quot;%1&quot;은(는) 헤더가 아닙니다. &quot;Name: value&quot; 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid header name: use letters, digits and - only.</source>
+        <translation>&quot;%1&quot;은(는) 올바른 헤더 이름이 아닙니다. 문자, 숫자, -만 쓰세요.</translation>
+    </message>
+    <message>
+        <source>The value of header &quot;%1&quot; contains a line break.</source>
+        <translation>&quot;%1&quot; 헤더의 값에 줄바꿈이 있습니다.</translation>
+    </message>
+    <message>
+        <source>The client certificate &quot;%1&quot; cannot be read: %2.</source>
+        <translation>클라이언트 인증서 &quot;%1&quot;을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file &quot;%1&quot; could not be opened: wrong password, or not a PKCS#12 file.</source>
+        <translation>PKCS#12 파일 &quot;%1&quot;을(를) 열 수 없습니다: 비밀번호가 틀렸거나 PKCS#12 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The client certificate &quot;%1&quot; holds no PEM certificate.</source>
+        <translation>클라이언트 인증서 &quot;%1&quot;에 PEM 인증서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; cannot be read: %2.</source>
+        <translation>클라이언트 키 &quot;%1&quot;을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The client key &quot;%1&quot; holds no PEM private key (or its password is wrong).</source>
+        <translation>클라이언트 키 &quot;%1&quot;에 PEM 개인 키가 없습니다 (또는 비밀번호가 틀렸습니다).</translation>
+    </message>
+    <message>
+        <source>Enter a URL such as ws://127.0.0.1:9000/chat.</source>
+        <translation>ws://127.0.0.1:9000/chat 같은 URL을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The URL is malformed: %1.</source>
+        <translation>URL 형식이 잘못되었습니다: %1.</translation>
+    </message>
+    <message>
+        <source>The URL starts with %1://; WebSocket URLs start with ws:// or wss:// (use %2://).</source>
+        <translation>URL이 %1://로 시작합니다. WebSocket URL은 ws:// 또는 wss://로 시작합니다 (%2://를 쓰세요).</translation>
+    </message>
+    <message>
+        <source>The URL must start with ws:// or wss://.</source>
+        <translation>URL은 ws:// 또는 wss://로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The URL has no host: write it as ws://host:port/path.</source>
+        <translation>URL에 호스트가 없습니다. ws://host:port/path 형식으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Port 0 cannot be connected to: give the server&apos;s port.</source>
+        <translation>포트 0으로는 연결할 수 없습니다. 서버의 포트를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>WebSocket URLs cannot have a #fragment (RFC 6455 section 3): remove &quot;#%1&quot;.</source>
+        <translation>WebSocket URL에는 #프래그먼트를 쓸 수 없습니다 (RFC 6455 3절): &quot;#%1&quot;을(를) 지우세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid subprotocol name: no spaces, commas or separators.</source>
+        <translation>&quot;%1&quot;은(는) 올바른 서브프로토콜 이름이 아닙니다. 공백, 쉼표, 구분 문자는 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The CA file &quot;%1&quot; cannot be read: %2.</source>
+        <translation>CA 파일 &quot;%1&quot;을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The CA file &quot;%1&quot; holds no PEM certificate.</source>
+        <translation>CA 파일 &quot;%1&quot;에 PEM 인증서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The minimum TLS version must be 1.2 or 1.3.</source>
+        <translation>최소 TLS 버전은 1.2 또는 1.3이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The timeout must be a positive number of milliseconds.</source>
+        <translation>타임아웃은 양수인 밀리초여야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionOptionsEditor</name>
+    <message>
+        <source>One per line, e.g.
+Authorization: Bearer abc123</source>
+        <translation>한 줄에 하나씩, 예:
+Authorization: Bearer abc123</translation>
+    </message>
+    <message>
+        <source>Extra request headers, &quot;Name: value&quot; per line. Headers Qt generates itself (Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set.</source>
+        <translation>추가 요청 헤더로, 한 줄에 &quot;Name: value&quot; 하나씩 씁니다. Qt가 직접 만드는 헤더(Host, Upgrade, Connection, Sec-WebSocket-*)는 설정할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 인증서 (*.pem *.crt *.cer);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate to trust</source>
+        <translation>신뢰할 CA 인증서</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.p12 *.pfx);;All files (*)</source>
+        <translation>인증서 (*.pem *.crt *.cer *.p12 *.pfx);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Client private key</source>
+        <translation>클라이언트 개인 키</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.key *.pem);;All files (*)</source>
+        <translation>PEM 키 (*.key *.pem);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>(inside the PKCS#12 file)</source>
+        <translation>(PKCS#12 파일 안에 있음)</translation>
+    </message>
+    <message>
+        <source>PEM private key of the certificate</source>
+        <translation>인증서의 PEM 개인 키</translation>
+    </message>
+    <message>
+        <source>Header line %1: %2</source>
+        <translation>헤더 %1번째 줄: %2</translation>
+    </message>
+    <message>
+        <source>The longest reconnect delay is shorter than the first one.</source>
+        <translation>최대 재연결 지연이 첫 지연보다 짧습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionOptionsJson</name>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 또는 false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>&quot;%1%2&quot; must be %3.</source>
+        <translation>&quot;%1%2&quot;은(는) %3이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; is missing.</source>
+        <translation>&quot;url&quot;이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&quot;url&quot; is not a valid URL: %1.</source>
+        <translation>&quot;url&quot;이 올바른 URL이 아닙니다: %1.</translation>
+    </message>
+    <message>
+        <source>Each entry of &quot;headers&quot; must be [&quot;Name&quot;, &quot;value&quot;].</source>
+        <translation>&quot;headers&quot;의 각 항목은 [&quot;Name&quot;, &quot;value&quot;]여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Each entry of &quot;subprotocols&quot; must be a string.</source>
+        <translation>&quot;subprotocols&quot;의 각 항목은 문자열이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;tls.minimum_version&quot; must be &quot;1.2&quot; or &quot;1.3&quot;.</source>
+        <translation>&quot;tls.minimum_version&quot;은 &quot;1.2&quot; 또는 &quot;1.3&quot;이어야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ConnectionStatsPlot</name>
+    <message>
+        <source>Ping round-trip times and messages per second of the selected connection. Right-click to choose how many minutes to show.</source>
+        <translation>선택한 연결의 핑 왕복 시간과 초당 메시지 수입니다. 몇 분을 보여 줄지는 오른쪽 클릭으로 고릅니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>최근 %n분</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a connection to see its round-trip times.</source>
+        <translation>왕복 시간을 보려면 연결을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No pings yet — send one with Ctrl+P or enable keepalive</source>
+        <translation>아직 핑이 없습니다 — Ctrl+P로 보내거나 킵얼라이브를 켜세요</translation>
+    </message>
+    <message>
+        <source>Select a connection to see its message rates.</source>
+        <translation>메시지 속도를 보려면 연결을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>No messages yet</source>
+        <translation>아직 메시지가 없습니다</translation>
+    </message>
+    <message>
+        <source>round trip (ms)</source>
+        <translation>왕복 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>in / s</source>
+        <translation>받음 / 초</translation>
+    </message>
+    <message>
+        <source>out / s</source>
+        <translation>보냄 / 초</translation>
+    </message>
+    <message>
+        <source>Ping round-trip time</source>
+        <translation>핑 왕복 시간</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Messages per second</source>
+        <translation>초당 메시지 수</translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation>msg/s</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1분 전</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>지금</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EndpointDialog</name>
+    <message>
+        <source>No folder</source>
+        <translation>폴더 없음</translation>
+    </message>
+    <message>
+        <source>Save Endpoint</source>
+        <translation>엔드포인트 저장</translation>
+    </message>
+    <message>
+        <source>Edit Endpoint “%1”</source>
+        <translation>엔드포인트 “%1” 편집</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name.</source>
+        <translation>엔드포인트 이름을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>The URL&apos;s secret values are hidden. Press the eye button to see or edit them.</source>
+        <translation>URL의 비밀 값은 가려져 있습니다. 보거나 고치려면 눈 버튼을 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EndpointStore</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>%1번째 줄, %2번째 열</translation>
+    </message>
+    <message>
+        <source>The endpoints file is not valid JSON (%1 at %2).</source>
+        <translation>엔드포인트 파일이 올바른 JSON이 아닙니다 (%2에서 %1).</translation>
+    </message>
+    <message>
+        <source>This is not a WS Inspector endpoints file (&quot;format&quot;: &quot;%1&quot; expected).</source>
+        <translation>WS Inspector 엔드포인트 파일이 아닙니다 (&quot;format&quot;: &quot;%1&quot;이어야 함).</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is missing.</source>
+        <translation>&quot;name&quot;이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Endpoint %1 of %2 in the file is invalid: %3</source>
+        <translation>파일의 엔드포인트 %2개 중 %1번째가 올바르지 않습니다: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The file was kept as %1.</source>
+        <translation>파일을 %1(으)로 보존했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a name.</source>
+        <translation>엔드포인트 이름을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Give the endpoint a URL.</source>
+        <translation>엔드포인트 URL을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>That endpoint no longer exists.</source>
+        <translation>그 엔드포인트는 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (사본)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EndpointTreeModel</name>
+    <message numerus="yes">
+        <source>Folder “%1”: %n endpoint(s)</source>
+        <translation>
+            <numerusform>폴더 “%1”: 엔드포인트 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra header(s)</source>
+        <translation>
+            <numerusform>추가 헤더 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnects automatically</source>
+        <translation>자동으로 재연결</translation>
+    </message>
+    <message>
+        <source>Keepalive ping every %1 s</source>
+        <translation>%1초마다 킵얼라이브 핑</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter to connect</source>
+        <translation>더블클릭하거나 Enter를 누르면 연결합니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EndpointsPanel</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open a connection to this endpoint (Enter)</source>
+        <translation>이 엔드포인트로 연결 열기 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Endpoint…</source>
+        <translation>엔드포인트로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Keep the current connection&apos;s URL, headers and options as a saved endpoint (Ctrl+S)</source>
+        <translation>현재 연결의 URL, 헤더, 옵션을 엔드포인트로 저장합니다 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the endpoint&apos;s name, folder, URL and options</source>
+        <translation>엔드포인트의 이름, 폴더, URL, 옵션을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>복제(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Make a copy of the endpoint to vary it</source>
+        <translation>엔드포인트를 복사해서 변형합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the endpoint (Del; can be undone)</source>
+        <translation>엔드포인트를 삭제합니다 (Del, 되돌릴 수 있음)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the endpoints of an exported file; names already used get a number</source>
+        <translation>내보낸 파일의 엔드포인트를 추가합니다. 이미 쓰는 이름에는 번호를 붙입니다</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save every endpoint to a JSON file; secret header values, URL tokens and passwords are masked</source>
+        <translation>모든 엔드포인트를 JSON 파일로 저장합니다. 비밀 헤더 값, URL 토큰, 비밀번호는 가립니다</translation>
+    </message>
+    <message>
+        <source>Export with &amp;Secrets…</source>
+        <translation>비밀 값 포함 내보내기(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save every endpoint to a JSON file including tokens and passwords: keep that file private</source>
+        <translation>모든 엔드포인트를 토큰과 비밀번호까지 포함해 JSON 파일로 저장합니다. 그 파일은 안전하게 보관하세요</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Endpoints&lt;/b&gt;</source>
+        <translation>&lt;b&gt;엔드포인트&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Edit, duplicate, delete, import and export endpoints</source>
+        <translation>엔드포인트 편집, 복제, 삭제, 가져오기, 내보내기</translation>
+    </message>
+    <message>
+        <source>Search endpoints</source>
+        <translation>엔드포인트 검색</translation>
+    </message>
+    <message>
+        <source>Filter by name, folder or URL</source>
+        <translation>이름, 폴더, URL로 거르기</translation>
+    </message>
+    <message>
+        <source>No saved endpoints yet.
+
+Connect, then press Ctrl+S to keep the URL, headers and options here, or import a file from the ⋯ menu.</source>
+        <translation>저장된 엔드포인트가 아직 없습니다.
+
+연결한 뒤 Ctrl+S를 누르면 URL, 헤더, 옵션을 여기에 저장합니다. ⋯ 메뉴에서 파일을 가져올 수도 있습니다.</translation>
+    </message>
+    <message>
+        <source>No endpoint matches “%1”.</source>
+        <translation>“%1”에 맞는 엔드포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>“%1”을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>“%1”을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Import Endpoints</source>
+        <translation>엔드포인트 가져오기</translation>
+    </message>
+    <message>
+        <source>Endpoints (*.json);;All files (*)</source>
+        <translation>엔드포인트 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was not imported. %2</source>
+        <translation>%1을(를) 가져오지 못했습니다. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n endpoint(s).</source>
+        <translation>
+            <numerusform>엔드포인트 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Endpoints with Secrets</source>
+        <translation>비밀 값 포함 엔드포인트 내보내기</translation>
+    </message>
+    <message>
+        <source>Export Endpoints</source>
+        <translation>엔드포인트 내보내기</translation>
+    </message>
+    <message>
+        <source>Endpoints (*.json)</source>
+        <translation>엔드포인트 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n endpoint(s). Secret values were masked; use Export with Secrets to include them.</source>
+        <translation>
+            <numerusform>엔드포인트 %n개를 내보냈습니다. 비밀 값은 가렸습니다. 포함하려면 비밀 값 포함 내보내기를 쓰세요.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n endpoint(s).</source>
+        <translation>
+            <numerusform>엔드포인트 %n개를 내보냈습니다.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EventDetailView</name>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>상세</translation>
+    </message>
+    <message>
+        <source>Select an event in the log to see its payload, JSON, hex dump and fields.</source>
+        <translation>로그에서 이벤트를 선택하면 페이로드, JSON, hex 덤프, 필드를 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No connection selected.</source>
+        <translation>선택한 연결이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A frame header (%1 bytes). Its payload belongs to the message it carries; the bytes of the header are in the Hex tab and its fields in the Frame header tab.</source>
+        <translation>프레임 헤더 (%1바이트). 페이로드는 이 프레임이 담은 메시지에 속합니다. 헤더의 바이트는 Hex 탭에, 필드는 프레임 헤더 탭에 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Binary payload, %n byte(s): see the Hex tab.</source>
+        <translation>
+            <numerusform>바이너리 페이로드, %n바이트: Hex 탭을 보세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no reason given)</source>
+        <translation>(사유 없음)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message>
+        <source>
+
+… (%1 more bytes; the full payload is in the Hex tab and can be copied from the log)</source>
+        <translation>
+
+… (%1바이트 더 있음. 전체 페이로드는 Hex 탭에 있고 로그에서 복사할 수 있습니다)</translation>
+    </message>
+    <message>
+        <source>large document: the tree shows the first %1 nodes</source>
+        <translation>큰 문서: 트리에는 처음 %1개 노드만 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Only message payloads are parsed as JSON.</source>
+        <translation>JSON으로 해석하는 것은 메시지 페이로드뿐입니다.</translation>
+    </message>
+    <message>
+        <source>This is a binary message; JSON is shown for text messages.</source>
+        <translation>바이너리 메시지입니다. JSON은 텍스트 메시지에만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>The message is too large to show as a tree (%1 bytes).</source>
+        <translation>메시지가 너무 커서 트리로 보여 줄 수 없습니다 (%1바이트).</translation>
+    </message>
+    <message>
+        <source>This message is not valid JSON.
+%1</source>
+        <translation>이 메시지는 올바른 JSON이 아닙니다.
+%1</translation>
+    </message>
+    <message>
+        <source>This message is not JSON (it does not start with { or [).</source>
+        <translation>이 메시지는 JSON이 아닙니다 ({ 또는 [로 시작하지 않음).</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EventFieldList</name>
+    <message>
+        <source>Field</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Since connect</source>
+        <translation>연결 후 경과</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>비밀 값</translation>
+    </message>
+    <message>
+        <source>masked here; View &gt; Reveal Secrets (Ctrl+Shift+R) shows the bytes as sent</source>
+        <translation>여기서는 가려져 있습니다. 보기 &gt; 비밀 값 표시(Ctrl+Shift+R)로 보낸 그대로의 바이트를 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>상세</translation>
+    </message>
+    <message>
+        <source>Frame header</source>
+        <translation>프레임 헤더</translation>
+    </message>
+    <message>
+        <source>FIN</source>
+        <translation>FIN</translation>
+    </message>
+    <message>
+        <source>1: this is the final frame of its message</source>
+        <translation>1: 메시지의 마지막 프레임</translation>
+    </message>
+    <message>
+        <source>RSV1</source>
+        <translation>RSV1</translation>
+    </message>
+    <message>
+        <source>Reserved for extensions; 1 usually means permessage-deflate, which Qt WebSockets does not support</source>
+        <translation>확장용으로 예약됨. 1은 보통 permessage-deflate를 뜻하며, Qt WebSockets는 이를 지원하지 않습니다</translation>
+    </message>
+    <message>
+        <source>RSV2</source>
+        <translation>RSV2</translation>
+    </message>
+    <message>
+        <source>RSV3</source>
+        <translation>RSV3</translation>
+    </message>
+    <message>
+        <source>Opcode</source>
+        <translation>Opcode</translation>
+    </message>
+    <message>
+        <source>MASK</source>
+        <translation>MASK</translation>
+    </message>
+    <message>
+        <source>Clients must mask every frame; servers must never mask (RFC 6455 section 5.1)</source>
+        <translation>클라이언트는 모든 프레임을 마스킹해야 하고, 서버는 절대 마스킹하면 안 됩니다 (RFC 6455 5.1절)</translation>
+    </message>
+    <message>
+        <source>Masking key</source>
+        <translation>마스킹 키</translation>
+    </message>
+    <message>
+        <source>Payload length</source>
+        <translation>페이로드 길이</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>Header size</source>
+        <translation>헤더 크기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>(none: the Close frame had no payload)</source>
+        <translation>(없음: Close 프레임에 페이로드가 없었음)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>의미</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>보낸 쪽</translation>
+    </message>
+    <message>
+        <source>this server</source>
+        <translation>이 서버</translation>
+    </message>
+    <message>
+        <source>this client</source>
+        <translation>이 클라이언트</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>the first %1 bytes: the session had reached its disk budget (Preferences &gt; Memory)</source>
+        <translation>처음 %1바이트: 세션이 디스크 한도에 도달했습니다 (환경설정 &gt; 메모리)</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <source>255 or more</source>
+        <translation>255개 이상</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <source>as delivered by the socket (not decoded from the wire)</source>
+        <translation>소켓이 전달한 그대로 (와이어에서 디코딩하지 않음)</translation>
+    </message>
+    <message>
+        <source>Payload size</source>
+        <translation>페이로드 크기</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>왕복 시간</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>계층</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>What to try</source>
+        <translation>해 볼 것</translation>
+    </message>
+    <message>
+        <source>Head size</source>
+        <translation>헤드 크기</translation>
+    </message>
+    <message>
+        <source>Body size</source>
+        <translation>본문 크기</translation>
+    </message>
+    <message>
+        <source>Subprotocol</source>
+        <translation>서브프로토콜</translation>
+    </message>
+    <message>
+        <source>Why it ended</source>
+        <translation>종료된 이유</translation>
+    </message>
+    <message>
+        <source>Closed first by</source>
+        <translation>먼저 닫은 쪽</translation>
+    </message>
+    <message>
+        <source>neither: the TCP connection dropped (1006)</source>
+        <translation>없음: TCP 연결이 끊김 (1006)</translation>
+    </message>
+    <message>
+        <source>Clean</source>
+        <translation>정상 종료</translation>
+    </message>
+    <message>
+        <source>yes: both Close frames crossed the wire</source>
+        <translation>예: 양쪽 Close 프레임이 모두 오갔습니다</translation>
+    </message>
+    <message>
+        <source>no: abnormal, the closing handshake did not finish</source>
+        <translation>아니요: 비정상, 종료 핸드셰이크가 끝나지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Close to reply</source>
+        <translation>응답으로 보낸 Close</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>마지막 확인</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EventLogModel</name>
+    <message>
+        <source>Sent by this client</source>
+        <translation>이 클라이언트가 보냄</translation>
+    </message>
+    <message>
+        <source>Received from the server</source>
+        <translation>서버에서 받음</translation>
+    </message>
+    <message>
+        <source>%1
+What to try: %2</source>
+        <translation>%1
+해 볼 것: %2</translation>
+    </message>
+    <message>
+        <source>Time (rel.)</source>
+        <translation>시각 (상대)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EventLogView</name>
+    <message>
+        <source>&lt;b&gt;Events&lt;/b&gt;</source>
+        <translation>&lt;b&gt;이벤트&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Autoscroll is paused while you look at older rows; follow the newest again (End)</source>
+        <translation>이전 행을 보는 동안 자동 스크롤을 멈췄습니다. 다시 최신 행을 따라가려면 (End)</translation>
+    </message>
+    <message>
+        <source>Show frames</source>
+        <translation>프레임 표시</translation>
+    </message>
+    <message>
+        <source>Also list every frame with FIN, RSV1-3, opcode, MASK, masking key and length (Ctrl+Shift+F)</source>
+        <translation>모든 프레임을 FIN, RSV1-3, opcode, MASK, 마스킹 키, 길이와 함께 표시합니다 (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Relative time</source>
+        <translation>상대 시각</translation>
+    </message>
+    <message>
+        <source>Show times relative to the start of the connection instead of the time of day</source>
+        <translation>시각을 하루 중 시각 대신 연결 시작 기준으로 표시합니다</translation>
+    </message>
+    <message>
+        <source>Copy Rows</source>
+        <translation>행 복사</translation>
+    </message>
+    <message>
+        <source>Copy Payload</source>
+        <translation>페이로드 복사</translation>
+    </message>
+    <message>
+        <source>Jump to newest (%1 new)</source>
+        <translation>최신으로 이동 (새 항목 %1개)</translation>
+    </message>
+    <message>
+        <source>Jump to newest</source>
+        <translation>최신으로 이동</translation>
+    </message>
+    <message>
+        <source>Copy Row(s)</source>
+        <translation>행 복사</translation>
+    </message>
+    <message>
+        <source>Copy Payload as Hex</source>
+        <translation>페이로드를 Hex로 복사</translation>
+    </message>
+    <message>
+        <source>Copy to Composer</source>
+        <translation>작성기로 복사</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Show Frames</source>
+        <translation>프레임 표시</translation>
+    </message>
+    <message>
+        <source>Relative Time</source>
+        <translation>상대 시각</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ExportDialog</name>
+    <message>
+        <source>Session log (.jsonl): every event, frame and byte</source>
+        <translation>세션 로그 (.jsonl): 모든 이벤트, 프레임, 바이트</translation>
+    </message>
+    <message>
+        <source>HAR 1.2 (.har): handshake and messages, opens in browser tools</source>
+        <translation>HAR 1.2 (.har): 핸드셰이크와 메시지, 브라우저 도구에서 열림</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>내보낼 곳</translation>
+    </message>
+    <message>
+        <source>HAR 1.2 (*.har);;Session log (*.jsonl)</source>
+        <translation>HAR 1.2 (*.har);;세션 로그 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Session log (*.jsonl);;HAR 1.2 (*.har)</source>
+        <translation>세션 로그 (*.jsonl);;HAR 1.2 (*.har)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Secrets are written as they are&lt;/b&gt;: Authorization and cookie headers and token query parameters. Share the file only with people who may see them.</source>
+        <translation>&lt;b&gt;비밀 값을 그대로 씁니다&lt;/b&gt;: Authorization과 쿠키 헤더, 토큰 쿼리 파라미터. 이 값을 봐도 되는 사람과만 파일을 공유하세요.</translation>
+    </message>
+    <message>
+        <source>Authorization, Cookie and Set-Cookie headers, API-key and token headers and token query parameters are masked (••••••) in the export; the connection here keeps them.</source>
+        <translation>내보낼 때 Authorization, Cookie, Set-Cookie 헤더, API 키와 토큰 헤더, 토큰 쿼리 파라미터는 가립니다(••••••). 여기 있는 연결에는 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br/&gt;HAR holds the handshake and data messages only: frames, pings and Close frames are in the session log format.</source>
+        <translation>&lt;br/&gt;HAR에는 핸드셰이크와 데이터 메시지만 담깁니다. 프레임, 핑, Close 프레임은 세션 로그 형식에 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::FilePayloadPage</name>
+    <message>
+        <source>No file. Choose one or drop it here.</source>
+        <translation>파일이 없습니다. 고르거나 여기에 끌어 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <source>Pick the file whose bytes are sent (you can also drop a file on the composer)</source>
+        <translation>바이트를 보낼 파일을 고릅니다 (작성기에 파일을 끌어 놓아도 됩니다)</translation>
+    </message>
+    <message>
+        <source>Send as text</source>
+        <translation>텍스트로 보내기</translation>
+    </message>
+    <message>
+        <source>Send the file as a text message; possible only when it is valid UTF-8</source>
+        <translation>파일을 텍스트 메시지로 보냅니다. 올바른 UTF-8일 때만 가능합니다</translation>
+    </message>
+    <message>
+        <source>Send File</source>
+        <translation>파일 보내기</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · %3</translation>
+    </message>
+    <message>
+        <source>valid UTF-8: can go out as text</source>
+        <translation>올바른 UTF-8: 텍스트로 보낼 수 있음</translation>
+    </message>
+    <message>
+        <source>binary (not valid UTF-8)</source>
+        <translation>바이너리 (올바른 UTF-8 아님)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::FrameEncoder</name>
+    <message>
+        <source>Text frame with invalid UTF-8</source>
+        <translation>잘못된 UTF-8이 담긴 텍스트 프레임</translation>
+    </message>
+    <message>
+        <source>Ping with a 126-byte payload (limit is 125)</source>
+        <translation>126바이트 페이로드의 핑 (한도는 125)</translation>
+    </message>
+    <message>
+        <source>Fragmented ping (FIN=0)</source>
+        <translation>프래그먼트된 핑 (FIN=0)</translation>
+    </message>
+    <message>
+        <source>Unsolicited pong</source>
+        <translation>요청하지 않은 퐁</translation>
+    </message>
+    <message>
+        <source>Close with reserved code 1005</source>
+        <translation>예약된 코드 1005로 Close</translation>
+    </message>
+    <message>
+        <source>Continuation without a start frame</source>
+        <translation>시작 프레임 없는 continuation</translation>
+    </message>
+    <message>
+        <source>Frame with reserved opcode 0x3</source>
+        <translation>예약된 opcode 0x3 프레임</translation>
+    </message>
+    <message>
+        <source>Text frame with RSV1 set (no extension)</source>
+        <translation>RSV1이 설정된 텍스트 프레임 (확장 없음)</translation>
+    </message>
+    <message>
+        <source>Unmasked text frame from a client</source>
+        <translation>클라이언트가 보낸 마스킹 안 된 텍스트 프레임</translation>
+    </message>
+    <message>
+        <source>Unknown preset &quot;%1&quot;; the presets are: %2.</source>
+        <translation>알 수 없는 프리셋 &quot;%1&quot;. 프리셋은 %2입니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not key=value.</source>
+        <translation>&quot;%1&quot;은(는) key=value 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The payload must start with text:, hex: or base64:.</source>
+        <translation>페이로드는 text:, hex:, base64: 중 하나로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Unknown field &quot;%1&quot;; the fields are fin, rsv1, rsv2, rsv3, opcode, mask, key, payload, preset.</source>
+        <translation>알 수 없는 필드 &quot;%1&quot;. 필드는 fin, rsv1, rsv2, rsv3, opcode, mask, key, payload, preset입니다.</translation>
+    </message>
+    <message>
+        <source>The value of %1 (&quot;%2&quot;) is not valid.</source>
+        <translation>%1의 값(&quot;%2&quot;)이 올바르지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeBanner</name>
+    <message>
+        <source>&lt;b&gt;The certificate of %1 failed verification.&lt;/b&gt; The connection is paused until you decide.</source>
+        <translation>&lt;b&gt;%1의 인증서가 검증에 실패했습니다.&lt;/b&gt; 결정할 때까지 연결을 멈춰 둡니다.</translation>
+    </message>
+    <message>
+        <source>&lt;br/&gt;The response body (%1 bytes) is in the Response → Body tab.</source>
+        <translation>&lt;br/&gt;응답 본문(%1바이트)은 응답 → 본문 탭에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The connection failed before any response arrived.</source>
+        <translation>응답이 오기 전에 연결이 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>No handshake response.</source>
+        <translation>핸드셰이크 응답이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Encrypted (wss://), not intercepted.&lt;/b&gt; The bytes on the wire are TLS records, so the handshake and frames cannot be shown exactly as sent. The request table lists the headers the app set; messages are recorded as the socket delivered them.</source>
+        <translation>&lt;b&gt;암호화됨 (wss://), 가로채지 않음.&lt;/b&gt; 와이어의 바이트는 TLS 레코드이므로 핸드셰이크와 프레임을 보낸 그대로 보여 줄 수 없습니다. 요청 표에는 앱이 설정한 헤더가 나오고, 메시지는 소켓이 전달한 대로 기록합니다.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1에 연결 중…</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeBodyView</name>
+    <message>
+        <source>(No body: a 101 response ends with its head.)</source>
+        <translation>(본문 없음: 101 응답은 헤드로 끝납니다.)</translation>
+    </message>
+    <message>
+        <source>(The response had no body.)</source>
+        <translation>(응답에 본문이 없었습니다.)</translation>
+    </message>
+    <message>
+        <source>
+
+(Body truncated: only the first %1 bytes were kept.)</source>
+        <translation>
+
+(본문 잘림: 처음 %1바이트만 보관했습니다.)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeChecksList</name>
+    <message>
+        <source>Check</source>
+        <translation>검사</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>기대값</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>실제값</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>통과</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(없음)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeDiffDialog</name>
+    <message>
+        <source>Compare Handshakes: #%1 and #%2</source>
+        <translation>핸드셰이크 비교: #%1, #%2</translation>
+    </message>
+    <message>
+        <source>Request (client → server)</source>
+        <translation>요청 (클라이언트 → 서버)</translation>
+    </message>
+    <message>
+        <source>Response (server → client)</source>
+        <translation>응답 (서버 → 클라이언트)</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <translation>응답 본문</translation>
+    </message>
+    <message>
+        <source>Only &amp;differences</source>
+        <translation>차이만 표시(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Hide the headers that are the same on both sides</source>
+        <translation>양쪽이 같은 헤더는 숨깁니다</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;background:%1&apos;&gt;&amp;nbsp;+ added&amp;nbsp;&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;background:%2&apos;&gt;&amp;nbsp;− removed&amp;nbsp;&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;background:%3&apos;&gt;&amp;nbsp;~ changed&amp;nbsp;&lt;/span&gt; &amp;nbsp; dimmed: differs on every attempt</source>
+        <translation>&lt;span style=&apos;background:%1&apos;&gt;&amp;nbsp;+ 추가됨&amp;nbsp;&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;background:%2&apos;&gt;&amp;nbsp;− 제거됨&amp;nbsp;&lt;/span&gt; &amp;nbsp; &lt;span style=&apos;background:%3&apos;&gt;&amp;nbsp;~ 바뀜&amp;nbsp;&lt;/span&gt; &amp;nbsp; 흐리게: 시도마다 달라지는 값</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3)</source>
+        <translation>#%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>(no body)</source>
+        <translation>(본문 없음)</translation>
+    </message>
+    <message>
+        <source>
+
+(Body truncated: only the first %1 bytes were kept.)</source>
+        <translation>
+
+(본문 잘림: 처음 %1바이트만 보관했습니다.)</translation>
+    </message>
+    <message>
+        <source>Request line</source>
+        <translation>요청 줄</translation>
+    </message>
+    <message>
+        <source>Status line</source>
+        <translation>상태 줄</translation>
+    </message>
+    <message>
+        <source>No differences besides the per-attempt key, accept and date.</source>
+        <translation>시도마다 달라지는 키, accept, date 말고는 차이가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>차이 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: the status changed from %1 to %2.</source>
+        <translation>: 상태가 %1에서 %2(으)로 바뀌었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeDiffModel</name>
+    <message>
+        <source>Older</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>이후</translation>
+    </message>
+    <message>
+        <source>The same on both sides</source>
+        <translation>양쪽이 같음</translation>
+    </message>
+    <message>
+        <source>Only in the newer handshake</source>
+        <translation>이후 핸드셰이크에만 있음</translation>
+    </message>
+    <message>
+        <source>Only in the older handshake</source>
+        <translation>이전 핸드셰이크에만 있음</translation>
+    </message>
+    <message>
+        <source>Changed; this header differs on every attempt by design</source>
+        <translation>바뀜. 이 헤더는 원래 시도마다 달라집니다</translation>
+    </message>
+    <message>
+        <source>Changed: %1 → %2</source>
+        <translation>바뀜: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>헤더</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeTimingsLabel</name>
+    <message>
+        <source>DNS &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>DNS &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>TCP &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>TCP &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>TLS &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>TLS &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Upgrade &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>업그레이드 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Total &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>합계 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Timings: </source>
+        <translation>소요 시간: </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeView</name>
+    <message>
+        <source>Reveal Secrets</source>
+        <translation>비밀 값 표시</translation>
+    </message>
+    <message>
+        <source>Show Authorization, cookie and token values instead of ••••••. The recorded bytes never change; copying copies what is shown.</source>
+        <translation>Authorization, 쿠키, 토큰 값을 •••••• 대신 보여 줍니다. 기록된 바이트는 바뀌지 않으며, 복사하면 보이는 그대로 복사됩니다.</translation>
+    </message>
+    <message>
+        <source>Request (client → server)</source>
+        <translation>요청 (클라이언트 → 서버)</translation>
+    </message>
+    <message>
+        <source>The request head as sent. Secrets are masked unless revealed; copying copies what is shown.</source>
+        <translation>보낸 그대로의 요청 헤드입니다. 비밀 값은 표시하지 않으면 가려지며, 복사하면 보이는 그대로 복사됩니다.</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <source>Response (server → client)</source>
+        <translation>응답 (서버 → 클라이언트)</translation>
+    </message>
+    <message>
+        <source>The response head as received. Secrets are masked unless revealed; copying copies what is shown.</source>
+        <translation>받은 그대로의 응답 헤드입니다. 비밀 값은 표시하지 않으면 가려지며, 복사하면 보이는 그대로 복사됩니다.</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <source>Checks (RFC 6455 section 4.1)</source>
+        <translation>검사 (RFC 6455 4.1절)</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept and timings</source>
+        <translation>Sec-WebSocket-Accept와 소요 시간</translation>
+    </message>
+    <message>
+        <source>TLS (the real server)</source>
+        <translation>TLS (실제 서버)</translation>
+    </message>
+    <message>
+        <source>Enter a ws:// or wss:// URL above and press Connect.</source>
+        <translation>위에 ws:// 또는 wss:// URL을 입력하고 연결을 누르세요.</translation>
+    </message>
+    <message>
+        <source>(The request went out inside TLS; only the headers the app set are known.)</source>
+        <translation>(요청이 TLS 안에서 나갔습니다. 앱이 설정한 헤더만 알 수 있습니다.)</translation>
+    </message>
+    <message>
+        <source>Body (%1 bytes)</source>
+        <translation>본문 (%1바이트)</translation>
+    </message>
+    <message>
+        <source>waiting for the response…</source>
+        <translation>응답 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>response inside TLS</source>
+        <translation>TLS 안의 응답</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>응답 없음</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HeaderTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HexView</name>
+    <message>
+        <source>No bytes to show.</source>
+        <translation>보여 줄 바이트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Copy Selection as Hex</source>
+        <translation>선택 영역을 Hex로 복사</translation>
+    </message>
+    <message>
+        <source>Copy All as Hex</source>
+        <translation>전체를 Hex로 복사</translation>
+    </message>
+    <message>
+        <source>Copy Selection as Text</source>
+        <translation>선택 영역을 텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>Copy All as Text</source>
+        <translation>전체를 텍스트로 복사</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>모두 선택</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::JsonTreeModel</name>
+    <message>
+        <source>Not JSON: %1 at byte %2.</source>
+        <translation>JSON이 아닙니다: %2번째 바이트에서 %1.</translation>
+    </message>
+    <message>
+        <source>Not a JSON object or array.</source>
+        <translation>JSON 객체나 배열이 아닙니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{키 %n개}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[항목 %n개]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::Keepalive</name>
+    <message>
+        <source>No pong within %1 ms for the ping sent at %2 (payload &quot;%3&quot;); the server may be stalled or the network dropped.</source>
+        <translation>%2에 보낸 핑(페이로드 &quot;%3&quot;)에 %1ms 안에 퐁이 오지 않았습니다. 서버가 멈췄거나 네트워크가 끊겼을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source> Closing the connection (1001).</source>
+        <translation> 연결을 닫습니다 (1001).</translation>
+    </message>
+    <message>
+        <source>keepalive: no pong</source>
+        <translation>킵얼라이브: 퐁 없음</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LocalServer</name>
+    <message>
+        <source>The server is already running.</source>
+        <translation>서버가 이미 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>The certificate file &quot;%1&quot; cannot be read: %2.</source>
+        <translation>인증서 파일 &quot;%1&quot;을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The key file &quot;%1&quot; cannot be read: %2.</source>
+        <translation>키 파일 &quot;%1&quot;을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The certificate file &quot;%1&quot; holds no PEM certificate.</source>
+        <translation>인증서 파일 &quot;%1&quot;에 PEM 인증서가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The key file &quot;%1&quot; holds no PEM private key (an encrypted key is not supported).</source>
+        <translation>키 파일 &quot;%1&quot;에 PEM 개인 키가 없습니다 (암호화된 키는 지원하지 않음).</translation>
+    </message>
+    <message>
+        <source>The key in &quot;%1&quot; does not belong to the certificate in &quot;%2&quot;: every TLS handshake would fail. Pick the key that was made together with this certificate.</source>
+        <translation>&quot;%1&quot;의 키가 &quot;%2&quot;의 인증서와 짝이 아닙니다. 모든 TLS 핸드셰이크가 실패할 것입니다. 이 인증서와 함께 만든 키를 고르세요.</translation>
+    </message>
+    <message>
+        <source>No certificate: pick a certificate and key file for wss.</source>
+        <translation>인증서가 없습니다. wss용 인증서와 키 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Could not create a certificate for localhost: %1</source>
+        <translation>localhost 인증서를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2</source>
+        <translation>%1와(과)의 TLS 핸드셰이크 실패: %2</translation>
+    </message>
+    <message>
+        <source>Could not listen on %1 port %2: %3.</source>
+        <translation>%1 포트 %2에서 수신 대기할 수 없습니다: %3.</translation>
+    </message>
+    <message>
+        <source>Test server stopping</source>
+        <translation>테스트 서버 중지 중</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LogFilterBar</name>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Show text and binary messages</source>
+        <translation>텍스트와 바이너리 메시지 표시</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>제어</translation>
+    </message>
+    <message>
+        <source>Show pings, pongs and Close frames</source>
+        <translation>핑, 퐁, Close 프레임 표시</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <source>Show frame headers (when Show frames is on)</source>
+        <translation>프레임 헤더 표시 (프레임 표시가 켜져 있을 때)</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>Show errors of every layer</source>
+        <translation>모든 계층의 오류 표시</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>수명 주기</translation>
+    </message>
+    <message>
+        <source>Show the handshake, open, TLS and info rows</source>
+        <translation>핸드셰이크, 열림, TLS, 정보 행 표시</translation>
+    </message>
+    <message>
+        <source>Filter events (Ctrl+F)</source>
+        <translation>이벤트 거르기 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show only events whose type or payload contains this text (case-insensitive), or matches this regular expression. Esc clears.</source>
+        <translation>유형이나 페이로드에 이 텍스트가 들어 있거나(대소문자 무시) 이 정규식에 맞는 이벤트만 보여 줍니다. Esc로 지웁니다.</translation>
+    </message>
+    <message>
+        <source>Treat the filter and find text as regular expressions</source>
+        <translation>거르기와 찾기 텍스트를 정규식으로 취급</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>양방향</translation>
+    </message>
+    <message>
+        <source>↓ Incoming</source>
+        <translation>↓ 받음</translation>
+    </message>
+    <message>
+        <source>↑ Outgoing</source>
+        <translation>↑ 보냄</translation>
+    </message>
+    <message>
+        <source>Incoming: server to client; outgoing: client to server. Events without a direction (errors, info) are always shown.</source>
+        <translation>받음: 서버에서 클라이언트로, 보냄: 클라이언트에서 서버로. 방향이 없는 이벤트(오류, 정보)는 항상 표시합니다.</translation>
+    </message>
+    <message>
+        <source>Find in shown events (F3 / Shift+F3)</source>
+        <translation>표시된 이벤트에서 찾기 (F3 / Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Moves to the next (F3, Enter) or previous (Shift+F3) event containing this text and highlights it in the detail pane. Esc clears.</source>
+        <translation>이 텍스트가 들어 있는 다음(F3, Enter) 또는 이전(Shift+F3) 이벤트로 이동하고 상세 창에서 강조합니다. Esc로 지웁니다.</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>이전 일치 (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>다음 일치 (F3)</translation>
+    </message>
+    <message>
+        <source>Filter Events</source>
+        <translation>이벤트 거르기</translation>
+    </message>
+    <message>
+        <source>Find Next</source>
+        <translation>다음 찾기</translation>
+    </message>
+    <message>
+        <source>Find Previous</source>
+        <translation>이전 찾기</translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation>거르기: %1</translation>
+    </message>
+    <message>
+        <source>Find: %1</source>
+        <translation>찾기: %1</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>이벤트 %1개</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::MainWindow</name>
+    <message>
+        <source>WS Inspector</source>
+        <translation>WS Inspector</translation>
+    </message>
+    <message>
+        <source>Saved endpoints could not be loaded. %1</source>
+        <translation>저장된 엔드포인트를 불러올 수 없습니다. %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;연결&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Enter a ws:// or wss:// URL above and press Connect.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The handshake appears byte for byte, with its checks and timings;&lt;br/&gt;every message, ping, close and (with Show frames) every frame is logged.&lt;/p&gt;&lt;p&gt;Ctrl+L: URL &amp;nbsp;·&amp;nbsp; Ctrl+Enter: send &amp;nbsp;·&amp;nbsp; Ctrl+D: disconnect &amp;nbsp;·&amp;nbsp; Ctrl+Shift+F: frames &amp;nbsp;·&amp;nbsp; F1: about&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;위에 ws:// 또는 wss:// URL을 입력하고 연결을 누르세요.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;핸드셰이크가 검사 결과와 소요 시간과 함께 바이트 그대로 나타나고,&lt;br/&gt;모든 메시지, 핑, 종료, (프레임 표시를 켜면) 모든 프레임이 로그에 남습니다.&lt;/p&gt;&lt;p&gt;Ctrl+L: URL &amp;nbsp;·&amp;nbsp; Ctrl+Enter: 보내기 &amp;nbsp;·&amp;nbsp; Ctrl+D: 연결 끊기 &amp;nbsp;·&amp;nbsp; Ctrl+Shift+F: 프레임 &amp;nbsp;·&amp;nbsp; F1: 정보&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Handshake</source>
+        <translation>핸드셰이크</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>통계</translation>
+    </message>
+    <message>
+        <source>%1%2 — WS Inspector</source>
+        <translation>%1%2 — WS Inspector</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [읽기 전용]</translation>
+    </message>
+    <message>
+        <source>Ready: enter a URL and press Connect.</source>
+        <translation>준비됨: URL을 입력하고 연결을 누르세요.</translation>
+    </message>
+    <message>
+        <source>No connection selected.</source>
+        <translation>선택한 연결이 없습니다.</translation>
+    </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out · wire %3 in / %4 out%5</source>
+        <translation>받음 %1 · 보냄 %2 · 와이어 받음 %3 / 보냄 %4%5</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n error(s)</source>
+        <translation>
+            <numerusform> · 오류 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>About WS Inspector</source>
+        <translation>WS Inspector 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 인스펙터입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 칸&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Select two connections (Ctrl+click) to compare their handshakes.</source>
+        <translation>핸드셰이크를 비교하려면 연결 두 개를 선택하세요 (Ctrl+클릭).</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::MainWindowActions</name>
+    <message>
+        <source>&amp;New Connection</source>
+        <translation>새 연결(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Clear the URL and options to start a new connection</source>
+        <translation>새 연결을 시작하도록 URL과 옵션을 비웁니다</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect to the URL</source>
+        <translation>URL로 연결</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>연결 끊기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)</source>
+        <translation>선택한 연결을 정상적으로 닫거나(1000), 연결 중이면 중단합니다 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation>닫기(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Send a Close frame with a code and a reason you choose</source>
+        <translation>원하는 코드와 사유로 Close 프레임을 보냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Connection</source>
+        <translation>연결 제거(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close and remove the selected connection from the list</source>
+        <translation>선택한 연결을 닫고 목록에서 제거합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the composer&apos;s text (Ctrl+Enter)</source>
+        <translation>작성기의 텍스트를 보냅니다 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Ping</source>
+        <translation>핑(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Send a Ping frame</source>
+        <translation>Ping 프레임 보내기</translation>
+    </message>
+    <message>
+        <source>Go to &amp;URL</source>
+        <translation>URL로 이동(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move to the URL field</source>
+        <translation>URL 칸으로 이동</translation>
+    </message>
+    <message>
+        <source>Show &amp;Frames</source>
+        <translation>프레임 표시(&amp;F)</translation>
+    </message>
+    <message>
+        <source>List every frame in the log</source>
+        <translation>로그에 모든 프레임 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Relative Time</source>
+        <translation>상대 시각(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Times relative to the start of the connection</source>
+        <translation>연결 시작 기준 시각</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the event log</source>
+        <translation>이벤트 로그 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Handshake</source>
+        <translation>핸드셰이크(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the opening handshake</source>
+        <translation>여는 핸드셰이크 표시</translation>
+    </message>
+    <message>
+        <source>&amp;Stats</source>
+        <translation>통계(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show ping round-trip times and message rates</source>
+        <translation>핑 왕복 시간과 메시지 속도 표시</translation>
+    </message>
+    <message>
+        <source>Reveal &amp;Secrets</source>
+        <translation>비밀 값 표시(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show Authorization, cookie and token values instead of masking them (the recording never changes)</source>
+        <translation>Authorization, 쿠키, 토큰 값을 가리지 않고 보여 줍니다 (기록은 바뀌지 않음)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare Handshakes</source>
+        <translation>핸드셰이크 비교(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected one and the previous attempt at the same URL</source>
+        <translation>선택한 두 연결(Ctrl+클릭으로 두 개 선택)의 핸드셰이크를 비교하거나, 선택한 연결과 같은 URL에 대한 이전 시도의 핸드셰이크를 비교합니다</translation>
+    </message>
+    <message>
+        <source>&amp;About WS Inspector</source>
+        <translation>WS Inspector 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About this tool</source>
+        <translation>이 도구에 대하여</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>환경설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Trusted certificates and the inspector&apos;s certificate authority</source>
+        <translation>신뢰하는 인증서와 인스펙터의 인증 기관</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit WS Inspector</source>
+        <translation>WS Inspector 종료</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Test &amp;Server</source>
+        <translation>테스트 서버(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>테마(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>시스템(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>밝게(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>어둡게(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::MessageEditor</name>
+    <message>
+        <source>Message; Ctrl+Enter sends it, Alt+Up/Down recall sent messages, {{uuid}} and other variables are resolved when sent</source>
+        <translation>메시지. Ctrl+Enter로 보내고, Alt+위/아래로 보낸 메시지를 불러오며, {{uuid}} 같은 변수는 보낼 때 치환합니다</translation>
+    </message>
+    <message>
+        <source>Click to put the cursor where the error is</source>
+        <translation>클릭하면 오류 위치로 커서를 옮깁니다</translation>
+    </message>
+    <message>
+        <source>The payload with its variables resolved as they would be now</source>
+        <translation>지금 보낸다면 변수가 치환된 페이로드</translation>
+    </message>
+    <message>
+        <source>The file is still being read.</source>
+        <translation>파일을 아직 읽는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Choose a file to send.</source>
+        <translation>보낼 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>%1   (unknown, sent as written: %2)</source>
+        <translation>%1   (알 수 없음, 쓴 그대로 보냄: %2)</translation>
+    </message>
+    <message>
+        <source>%1 (in the text with variables resolved)</source>
+        <translation>%1 (변수를 치환한 텍스트 안)</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>미리 보기: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PayloadFileLoader</name>
+    <message>
+        <source>%1 is larger than %2 MiB, the most the composer sends.</source>
+        <translation>%1이(가) 작성기가 보낼 수 있는 최대 크기 %2 MiB보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PayloadFormatBar</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1바이트</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1바이트</translation>
+    </message>
+    <message>
+        <source>%1 KiB (%2 bytes)</source>
+        <translation>%1 KiB (%2바이트)</translation>
+    </message>
+    <message>
+        <source>%1 MiB (%2 bytes)</source>
+        <translation>%1 MiB (%2바이트)</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Binary (hex)</source>
+        <translation>바이너리 (hex)</translation>
+    </message>
+    <message>
+        <source>Binary (base64)</source>
+        <translation>바이너리 (base64)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>How the composer reads the payload: text and JSON go out as text messages, hex, base64 and files as binary</source>
+        <translation>작성기가 페이로드를 읽는 방식: 텍스트와 JSON은 텍스트 메시지로, hex, base64, 파일은 바이너리로 나갑니다</translation>
+    </message>
+    <message>
+        <source>The frame type and payload size of the message Send would send</source>
+        <translation>보내기를 누르면 나갈 메시지의 프레임 유형과 페이로드 크기</translation>
+    </message>
+    <message>
+        <source>Prettify</source>
+        <translation>보기 좋게</translation>
+    </message>
+    <message>
+        <source>Indent the JSON</source>
+        <translation>JSON 들여쓰기</translation>
+    </message>
+    <message>
+        <source>Minify</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <source>Remove the JSON&apos;s whitespace</source>
+        <translation>JSON의 공백 제거</translation>
+    </message>
+    <message>
+        <source>Frame size:</source>
+        <translation>프레임 크기:</translation>
+    </message>
+    <message>
+        <source>whole message</source>
+        <translation>메시지 전체</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 바이트</translation>
+    </message>
+    <message>
+        <source>0 sends the message in one frame. Otherwise it is split into frames of at most this many payload bytes (a start frame, continuation frames, FIN on the last), injected by the wire tap, to test the server&apos;s reassembly.</source>
+        <translation>0이면 메시지를 프레임 하나로 보냅니다. 그 밖의 값이면 페이로드가 최대 이 바이트 수인 프레임들(시작 프레임, continuation 프레임, 마지막에 FIN)로 나누어 와이어 탭이 주입합니다. 서버의 재조립을 테스트할 때 씁니다.</translation>
+    </message>
+    <message>
+        <source>Variables…</source>
+        <translation>변수…</translation>
+    </message>
+    <message>
+        <source>Edit your own {{variables}}; {{timestamp}}, {{iso8601}}, {{uuid}}, {{counter}} and {{random:N}} are built in and resolved when the message is sent</source>
+        <translation>직접 만든 {{variables}}를 편집합니다. {{timestamp}}, {{iso8601}}, {{uuid}}, {{counter}}, {{random:N}}은 기본 제공이며 메시지를 보낼 때 치환합니다</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c62828&apos;&gt;invalid&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#c62828&apos;&gt;잘못됨&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>BINARY</source>
+        <translation>BINARY</translation>
+    </message>
+    <message>
+        <source> · %1 frames</source>
+        <translation> · 프레임 %1개</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PayloadParser</name>
+    <message>
+        <source>Line %1, column %2: &apos;%3&apos; is not a hex digit (0-9, a-f).</source>
+        <translation>%1번째 줄, %2번째 열: &apos;%3&apos;은(는) hex 숫자(0-9, a-f)가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits (%1): every byte needs two digits.</source>
+        <translation>hex 숫자의 개수가 홀수입니다 (%1). 바이트마다 두 자리가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: &apos;%3&apos; is not a base64 character.</source>
+        <translation>%1번째 줄, %2번째 열: &apos;%3&apos;은(는) base64 문자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Not valid base64: %1 characters is not a multiple of 4; check the &apos;=&apos; padding at the end.</source>
+        <translation>올바른 base64가 아닙니다: %1글자는 4의 배수가 아닙니다. 끝의 &apos;=&apos; 패딩을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Not valid base64: check the length and the &apos;=&apos; padding at the end.</source>
+        <translation>올바른 base64가 아닙니다: 길이와 끝의 &apos;=&apos; 패딩을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3.</source>
+        <translation>%1번째 줄, %2번째 열: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PreferencesDialog</name>
+    <message>
+        <source>Every connection is journaled to %1 as it happens; beyond this total the oldest journals are deleted first.</source>
+        <translation>모든 연결은 진행되는 대로 %1에 저널로 기록됩니다. 이 합계를 넘으면 오래된 저널부터 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>No certificate authority is available.</source>
+        <translation>사용할 수 있는 인증 기관이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not created yet: %1</source>
+        <translation>아직 만들지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>주체</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>유효 기간</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Replace the inspector&apos;s certificate authority with a new one?
+
+Anything that trusts the current CA (an exported copy) will stop trusting the test server and the intercepted connections.</source>
+        <translation>인스펙터의 인증 기관을 새것으로 바꿀까요?
+
+현재 CA(내보낸 사본)를 신뢰하던 곳은 더 이상 테스트 서버와 가로챈 연결을 신뢰하지 않게 됩니다.</translation>
+    </message>
+    <message>
+        <source>Regenerate CA</source>
+        <translation>CA 다시 만들기</translation>
+    </message>
+    <message>
+        <source>A new certificate authority was generated.</source>
+        <translation>새 인증 기관을 만들었습니다.</translation>
+    </message>
+    <message>
+        <source>The CA could not be regenerated: %1</source>
+        <translation>CA를 다시 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Export CA Certificate</source>
+        <translation>CA 인증서 내보내기</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt)</source>
+        <translation>PEM 인증서 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>The CA certificate was written to %1.</source>
+        <translation>CA 인증서를 %1에 썼습니다.</translation>
+    </message>
+    <message>
+        <source>The CA certificate could not be written: %1</source>
+        <translation>CA 인증서를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>시스템</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PreviousSessionsDialog</name>
+    <message>
+        <source>Previous Sessions</source>
+        <translation>이전 세션</translation>
+    </message>
+    <message>
+        <source>Every connection is journaled as it happens. Reopen a session read-only to search and export it, even after a crash.</source>
+        <translation>모든 연결은 진행되는 대로 저널에 기록됩니다. 세션을 읽기 전용으로 다시 열어 검색하고 내보낼 수 있으며, 앱이 비정상 종료된 뒤에도 됩니다.</translation>
+    </message>
+    <message>
+        <source>Search URL, outcome or date</source>
+        <translation>URL, 결과, 날짜로 검색</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reopen the selected sessions read-only in the connection list</source>
+        <translation>선택한 세션을 연결 목록에 읽기 전용으로 다시 엽니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the selected session as a session log or HAR</source>
+        <translation>선택한 세션을 세션 로그나 HAR로 내보냅니다</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected journal files</source>
+        <translation>선택한 저널 파일 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal Folder</source>
+        <translation>폴더 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No sessions yet in %1.</source>
+        <translation>%1에 아직 세션이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s), %1 in %2 (the oldest are deleted beyond %3; see Preferences).</source>
+        <translation>
+            <numerusform>세션 %n개, %2에 %1 (%3을 넘으면 오래된 것부터 삭제, 환경설정 참고).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>제한 없음</translation>
+    </message>
+    <message>
+        <source>A selected session is being recorded now</source>
+        <translation>선택한 세션 중 하나가 지금 기록 중입니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n session journal(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>세션 저널 %n개를 삭제할까요? 되돌릴 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Sessions</source>
+        <translation>세션 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::RawFramePanel</name>
+    <message>
+        <source>continuation</source>
+        <translation>continuation</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>ping</translation>
+    </message>
+    <message>
+        <source>pong</source>
+        <translation>pong</translation>
+    </message>
+    <message>
+        <source>reserved, data</source>
+        <translation>예약됨, 데이터</translation>
+    </message>
+    <message>
+        <source>reserved, control</source>
+        <translation>예약됨, 제어</translation>
+    </message>
+    <message>
+        <source>⚠ &lt;b&gt;For testing servers.&lt;/b&gt; The frame is written as composed, even when it breaks RFC 6455; a correct server fails the connection.</source>
+        <translation>⚠ &lt;b&gt;서버 테스트용.&lt;/b&gt; 프레임은 RFC 6455를 어기더라도 작성한 그대로 씁니다. 올바른 서버라면 연결을 실패 처리합니다.</translation>
+    </message>
+    <message>
+        <source>Final fragment of a message</source>
+        <translation>메시지의 마지막 프래그먼트</translation>
+    </message>
+    <message>
+        <source>Reserved bit %1; must be 0 unless an extension defines it</source>
+        <translation>예약 비트 %1. 확장이 정의하지 않는 한 0이어야 합니다</translation>
+    </message>
+    <message>
+        <source>Opcode:</source>
+        <translation>Opcode:</translation>
+    </message>
+    <message>
+        <source>Any 4-bit opcode, including the reserved ones (0x3-0x7, 0xB-0xF)</source>
+        <translation>예약된 것(0x3-0x7, 0xB-0xF)을 포함한 모든 4비트 opcode</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>마스킹</translation>
+    </message>
+    <message>
+        <source>Clients must mask every frame; unmask it to test that the server refuses it</source>
+        <translation>클라이언트는 모든 프레임을 마스킹해야 합니다. 서버가 이를 거부하는지 테스트하려면 마스킹을 끄세요</translation>
+    </message>
+    <message>
+        <source>random key</source>
+        <translation>무작위 키</translation>
+    </message>
+    <message>
+        <source>Masking key as 8 hex digits (e.g. 37fa213d); empty for a fresh random key</source>
+        <translation>8자리 hex 마스킹 키 (예: 37fa213d). 비우면 새 무작위 키를 씁니다</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <source>Frames that break the rules on purpose</source>
+        <translation>일부러 규칙을 어기는 프레임</translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation>페이로드:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Text is sent as UTF-8; hex allows any bytes (spaces and 0x allowed)</source>
+        <translation>텍스트는 UTF-8로 보냅니다. hex는 어떤 바이트든 쓸 수 있습니다 (공백과 0x 허용)</translation>
+    </message>
+    <message>
+        <source>Frame payload (may be empty)</source>
+        <translation>프레임 페이로드 (비어 있어도 됨)</translation>
+    </message>
+    <message>
+        <source>Inject Frame</source>
+        <translation>프레임 주입</translation>
+    </message>
+    <message>
+        <source>The wire tap writes this frame to the server at the next frame boundary (Ctrl+Enter)</source>
+        <translation>와이어 탭이 다음 프레임 경계에서 이 프레임을 서버로 씁니다 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>The masking key must be 8 hex digits, e.g. 37fa213d; &quot;%1&quot; is not.</source>
+        <translation>마스킹 키는 8자리 hex여야 합니다 (예: 37fa213d). &quot;%1&quot;은(는) 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Payload: %1</source>
+        <translation>페이로드: %1</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>프리셋: %1</translation>
+    </message>
+    <message>
+        <source>Connect first: raw frames go into an open connection.</source>
+        <translation>먼저 연결하세요: Raw 프레임은 열린 연결로 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>Injected %1; the log shows the frame and the server&apos;s reaction.</source>
+        <translation>%1을(를) 주입했습니다. 로그에 프레임과 서버의 반응이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Connect first: raw frames go into an open connection</source>
+        <translation>먼저 연결하세요: Raw 프레임은 열린 연결로 들어갑니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ReconnectController</name>
+    <message>
+        <source>Not reconnecting: the user closed the connection.</source>
+        <translation>재연결하지 않음: 사용자가 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>Not reconnecting: the connection closed cleanly.</source>
+        <translation>재연결하지 않음: 연결이 정상적으로 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect gave up after %1 attempts.</source>
+        <translation>자동 재연결을 %1번 시도한 뒤 포기했습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect: attempt %1%2 in %3 ms.</source>
+        <translation>자동 재연결: %3ms 후 %1%2번째 시도.</translation>
+    </message>
+    <message>
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect stopped by the user.</source>
+        <translation>사용자가 자동 재연결을 멈췄습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect attempt %1%2 for %3 (connection %4 of this endpoint).</source>
+        <translation>%3에 대한 자동 재연결 %1%2번째 시도 (이 엔드포인트의 %4번째 연결).</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2</source>
+        <translation>%1 / %2번째 시도</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>%1번째 시도</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %1 s (%2)</source>
+        <translation>%1초 후 재연결 (%2)</translation>
+    </message>
+    <message>
+        <source>Connected; auto-reconnect is on.</source>
+        <translation>연결됨. 자동 재연결이 켜져 있습니다.</translation>
+    </message>
+    <message>
+        <source>Connecting (%1)</source>
+        <translation>연결 중 (%1)</translation>
+    </message>
+    <message>
+        <source>Connecting; auto-reconnect is on.</source>
+        <translation>연결 중. 자동 재연결이 켜져 있습니다.</translation>
+    </message>
+    <message>
+        <source>Gave up after 1 attempt.</source>
+        <translation>1번 시도한 뒤 포기했습니다.</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 attempts.</source>
+        <translation>%1번 시도한 뒤 포기했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ReconnectStrip</name>
+    <message>
+        <source>Reconnect now</source>
+        <translation>지금 재연결</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Open the next attempt at once instead of waiting</source>
+        <translation>기다리지 않고 다음 시도를 바로 엽니다</translation>
+    </message>
+    <message>
+        <source>Stop reconnecting this endpoint</source>
+        <translation>이 엔드포인트의 재연결 중지</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::RelayedClient</name>
+    <message>
+        <source>Idle for %1 ms</source>
+        <translation>%1ms 동안 유휴</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SavedMessageStore</name>
+    <message>
+        <source>The saved messages file is not valid JSON: %1.</source>
+        <translation>저장된 메시지 파일이 올바른 JSON이 아닙니다: %1.</translation>
+    </message>
+    <message>
+        <source>This is not a WS Inspector saved messages file (format %1 expected).</source>
+        <translation>WS Inspector 저장 메시지 파일이 아닙니다 (형식 %1이어야 함).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2.</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>Give the message a name.</source>
+        <translation>메시지 이름을 지정하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SavedMessagesPanel</name>
+    <message>
+        <source>Search names and bodies</source>
+        <translation>이름과 본문 검색</translation>
+    </message>
+    <message>
+        <source>Case-insensitive search in the names and bodies of saved messages</source>
+        <translation>저장된 메시지의 이름과 본문에서 대소문자 구분 없이 검색합니다</translation>
+    </message>
+    <message>
+        <source>Global + this endpoint</source>
+        <translation>전역 + 이 엔드포인트</translation>
+    </message>
+    <message>
+        <source>All endpoints</source>
+        <translation>모든 엔드포인트</translation>
+    </message>
+    <message>
+        <source>Show global messages and those saved for this endpoint, or every saved message</source>
+        <translation>전역 메시지와 이 엔드포인트용으로 저장한 메시지, 또는 저장된 모든 메시지를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Double-click a message to load it into the composer</source>
+        <translation>메시지를 더블클릭하면 작성기로 불러옵니다</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>불러오기</translation>
+    </message>
+    <message>
+        <source>Put the selected message into the composer</source>
+        <translation>선택한 메시지를 작성기에 넣습니다</translation>
+    </message>
+    <message>
+        <source>Save Current…</source>
+        <translation>현재 메시지 저장…</translation>
+    </message>
+    <message>
+        <source>Save the composer&apos;s message under a name</source>
+        <translation>작성기의 메시지를 이름을 붙여 저장합니다</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>이름 바꾸기…</translation>
+    </message>
+    <message>
+        <source>Rename the selected message</source>
+        <translation>선택한 메시지의 이름을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Delete the selected message</source>
+        <translation>선택한 메시지를 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Add the messages of an exported JSON file</source>
+        <translation>내보낸 JSON 파일의 메시지를 추가합니다</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Write every saved message to a JSON file</source>
+        <translation>저장된 모든 메시지를 JSON 파일로 씁니다</translation>
+    </message>
+    <message>
+        <source>Saved messages could not be read: %1</source>
+        <translation>저장된 메시지를 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not save &quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot;을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>전역</translation>
+    </message>
+    <message>
+        <source>Rename Saved Message</source>
+        <translation>저장된 메시지 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Could not rename: %1</source>
+        <translation>이름을 바꿀 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete &quot;%1&quot;: %2</source>
+        <translation>&quot;%1&quot;을(를) 삭제할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>&quot;%1&quot;을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not imported: %2</source>
+        <translation>%1을(를) 가져오지 못했습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n message(s) from %1.</source>
+        <translation>
+            <numerusform>%1에서 메시지 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1.</source>
+        <translation>
+            <numerusform>메시지 %n개를 %1(으)로 내보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Saved Messages</source>
+        <translation>저장된 메시지 가져오기</translation>
+    </message>
+    <message>
+        <source>Export Saved Messages</source>
+        <translation>저장된 메시지 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SecretHeadersEdit</name>
+    <message>
+        <source>Authorization: Bearer …
+X-Custom: value</source>
+        <translation>Authorization: Bearer …
+X-Custom: value</translation>
+    </message>
+    <message>
+        <source>Show secret header values (Authorization, cookies, tokens); while they are hidden the headers are read-only</source>
+        <translation>비밀 헤더 값(Authorization, 쿠키, 토큰)을 보여 줍니다. 가려져 있는 동안에는 헤더를 고칠 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Secret values are hidden. Press the eye button to see or edit them.</source>
+        <translation>비밀 값은 가려져 있습니다. 보거나 고치려면 눈 버튼을 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SendColumn</name>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Sending; done when the outgoing message appears in the log</source>
+        <translation>보내는 중. 보낸 메시지가 로그에 나타나면 끝납니다</translation>
+    </message>
+    <message>
+        <source>Sending %1; done when the outgoing message appears in the log</source>
+        <translation>%1 보내는 중. 보낸 메시지가 로그에 나타나면 끝납니다</translation>
+    </message>
+    <message>
+        <source>Connect first: there is no open connection selected</source>
+        <translation>먼저 연결하세요: 선택한 열린 연결이 없습니다</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>보내지 않음: %1</translation>
+    </message>
+    <message>
+        <source>Repeating; stop it first</source>
+        <translation>반복 중입니다. 먼저 멈추세요</translation>
+    </message>
+    <message>
+        <source>Send the message (Ctrl+Enter)</source>
+        <translation>메시지 보내기 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SendScheduler</name>
+    <message>
+        <source>The connection is not open.</source>
+        <translation>연결이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The connection did not accept the message.</source>
+        <translation>연결이 메시지를 받아들이지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n message(s).</source>
+        <translation>
+            <numerusform>메시지 %n개를 보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeat stopped after %1 of %2: the connection is no longer open.</source>
+        <translation>%2번 중 %1번 보낸 뒤 반복을 멈췄습니다: 연결이 더 이상 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Repeat stopped after %1 of %2: %3</source>
+        <translation>%2번 중 %1번 보낸 뒤 반복을 멈췄습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ServerDock</name>
+    <message>
+        <source>Test Server</source>
+        <translation>테스트 서버</translation>
+    </message>
+    <message>
+        <source>&amp;Test Server</source>
+        <translation>테스트 서버(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the local test server panel (Ctrl+T)</source>
+        <translation>로컬 테스트 서버 패널 표시 (Ctrl+T)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ServerOptions</name>
+    <message>
+        <source>The bind address is not a valid IP address.</source>
+        <translation>바인드 주소가 올바른 IP 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Give both a certificate file and a key file, or neither to use a generated certificate.</source>
+        <translation>인증서 파일과 키 파일을 둘 다 주거나, 생성된 인증서를 쓰려면 둘 다 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>The file &quot;%1&quot; does not exist.</source>
+        <translation>파일 &quot;%1&quot;이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The client limit cannot be negative.</source>
+        <translation>클라이언트 제한은 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The handshake timeout must be a positive number of milliseconds.</source>
+        <translation>핸드셰이크 타임아웃은 양수인 밀리초여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The maximum message size must be positive.</source>
+        <translation>최대 메시지 크기는 양수여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The reject status must be an HTTP status from 200 to 599 other than 101.</source>
+        <translation>거부 상태는 101을 제외한 200부터 599까지의 HTTP 상태여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The auto-reply pattern &quot;%1&quot; is not a valid regular expression: %2.</source>
+        <translation>자동 응답 패턴 &quot;%1&quot;은(는) 올바른 정규식이 아닙니다: %2.</translation>
+    </message>
+    <message>
+        <source>An auto-reply rule has an empty pattern.</source>
+        <translation>자동 응답 규칙의 패턴이 비어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ServerOptionsForm</name>
+    <message>
+        <source>ws:// (plain)</source>
+        <translation>ws:// (평문)</translation>
+    </message>
+    <message>
+        <source>wss:// (TLS)</source>
+        <translation>wss:// (TLS)</translation>
+    </message>
+    <message>
+        <source>Echo: send every message back</source>
+        <translation>Echo: 모든 메시지를 되돌려 보냄</translation>
+    </message>
+    <message>
+        <source>Broadcast: send to the other clients</source>
+        <translation>Broadcast: 다른 클라이언트에게 보냄</translation>
+    </message>
+    <message>
+        <source>Manual: answer from the composer</source>
+        <translation>Manual: 작성기에서 응답</translation>
+    </message>
+    <message>
+        <source>Silent: never answer</source>
+        <translation>Silent: 응답하지 않음</translation>
+    </message>
+    <message>
+        <source>Reject: refuse every upgrade</source>
+        <translation>Reject: 모든 업그레이드 거부</translation>
+    </message>
+    <message>
+        <source>Server certificate (PEM)</source>
+        <translation>서버 인증서 (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM (*.pem *.crt);;All files (*)</source>
+        <translation>PEM (*.pem *.crt);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Server private key (PEM)</source>
+        <translation>서버 개인 키 (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM (*.key *.pem);;All files (*)</source>
+        <translation>PEM (*.key *.pem);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::1).</source>
+        <translation>&quot;%1&quot;은(는) 수신 대기할 IP 주소가 아닙니다 (예: 127.0.0.1, 0.0.0.0, ::1).</translation>
+    </message>
+    <message>
+        <source>Reject header line %1: %2</source>
+        <translation>거부 헤더 %1번째 줄: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ServerPanel</name>
+    <message>
+        <source>not running</source>
+        <translation>실행 중 아님</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the server&apos;s URL</source>
+        <translation>서버 URL 복사</translation>
+    </message>
+    <message>
+        <source>Connect to It</source>
+        <translation>여기에 연결</translation>
+    </message>
+    <message>
+        <source>Broadcast…</source>
+        <translation>브로드캐스트…</translation>
+    </message>
+    <message>
+        <source>Send a text message to every client</source>
+        <translation>모든 클라이언트에게 텍스트 메시지를 보냅니다</translation>
+    </message>
+    <message>
+        <source>Kick…</source>
+        <translation>강제로 닫기…</translation>
+    </message>
+    <message>
+        <source>Close the selected client with a code and a reason</source>
+        <translation>선택한 클라이언트를 코드와 사유를 지정해 닫습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Start Test Server</source>
+        <translation>테스트 서버 시작(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Test Server</source>
+        <translation>테스트 서버에 연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast to Clients…</source>
+        <translation>클라이언트에게 브로드캐스트(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Kick Selected Client…</source>
+        <translation>선택한 클라이언트 강제로 닫기(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Start or stop the test server (%1)</source>
+        <translation>테스트 서버 시작 또는 중지 (%1)</translation>
+    </message>
+    <message>
+        <source>Open an outgoing connection to this server, to see both sides (%1)</source>
+        <translation>양쪽을 모두 보도록 이 서버로 나가는 연결을 엽니다 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 The server keeps answering with the rules it had.</source>
+        <translation>%1 서버는 기존 규칙대로 계속 응답합니다.</translation>
+    </message>
+    <message>
+        <source>No certificate for wss: the app&apos;s CA is not available. %1</source>
+        <translation>wss용 인증서가 없습니다: 앱의 CA를 쓸 수 없습니다. %1</translation>
+    </message>
+    <message>
+        <source>The server could not start.</source>
+        <translation>서버를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Test Server</source>
+        <translation>테스트 서버 중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:%1&apos;&gt;● Running&lt;/b&gt; on port %2</source>
+        <translation>&lt;b style=&apos;color:%1&apos;&gt;● 실행 중&lt;/b&gt; 포트 %2</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>No clients.</source>
+        <translation>클라이언트 없음.</translation>
+    </message>
+    <message>
+        <source>1 client</source>
+        <translation>클라이언트 1개</translation>
+    </message>
+    <message>
+        <source>%1 clients</source>
+        <translation>클라이언트 %1개</translation>
+    </message>
+    <message>
+        <source> · in %1/s · out %2/s · %3 in / %4 out</source>
+        <translation> · 받음 %1/s · 보냄 %2/s · 받음 %3 / 보냄 %4</translation>
+    </message>
+    <message>
+        <source>⚠ Listening on %1 lets other machines on the network connect to this server. Use 127.0.0.1 to keep it local.</source>
+        <translation>⚠ %1에서 수신 대기하면 네트워크의 다른 컴퓨터도 이 서버에 연결할 수 있습니다. 로컬로만 쓰려면 127.0.0.1을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Broadcast</source>
+        <translation>브로드캐스트</translation>
+    </message>
+    <message>
+        <source>Text message to every client:</source>
+        <translation>모든 클라이언트에게 보낼 텍스트 메시지:</translation>
+    </message>
+    <message>
+        <source>Kick Client</source>
+        <translation>클라이언트 강제로 닫기</translation>
+    </message>
+    <message>
+        <source>kicked by the server</source>
+        <translation>서버가 강제로 닫음</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionExporter</name>
+    <message>
+        <source>session log</source>
+        <translation>세션 로그</translation>
+    </message>
+    <message>
+        <source>HAR</source>
+        <translation>HAR</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>알 수 없는 형식</translation>
+    </message>
+    <message>
+        <source>%1: unknown format; use .jsonl for the session log or .har for HAR</source>
+        <translation>%1: 알 수 없는 형식입니다. 세션 로그는 .jsonl, HAR는 .har를 쓰세요</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionImporter</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 (HAR): %2</source>
+        <translation>%1 (HAR): %2</translation>
+    </message>
+    <message>
+        <source>%1 (session log): %2</source>
+        <translation>%1 (세션 로그): %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown format: neither a WS Inspector session log (.jsonl) nor a HAR file (.har)</source>
+        <translation>%1: 알 수 없는 형식입니다. WS Inspector 세션 로그(.jsonl)도 HAR 파일(.har)도 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1: holds no WebSocket connection</source>
+        <translation>%1: WebSocket 연결이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionJournal</name>
+    <message>
+        <source>Cannot create the session folder %1.</source>
+        <translation>세션 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot write the session journal %1: %2</source>
+        <translation>세션 저널 %1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Writing the session journal %1 failed: %2</source>
+        <translation>세션 저널 %1 쓰기에 실패했습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionListModel</name>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>읽을 수 없음: %1</translation>
+    </message>
+    <message>
+        <source>closed %1 %2</source>
+        <translation>닫힘 %1 %2</translation>
+    </message>
+    <message>
+        <source>closed without a code</source>
+        <translation>코드 없이 닫힘</translation>
+    </message>
+    <message>
+        <source>failed (%1): %2</source>
+        <translation>실패 (%1): %2</translation>
+    </message>
+    <message>
+        <source>recording now</source>
+        <translation>지금 기록 중</translation>
+    </message>
+    <message>
+        <source>ended without a close (interrupted?)</source>
+        <translation>종료 없이 끝남 (중단되었나요?)</translation>
+    </message>
+    <message>
+        <source>(no handshake)</source>
+        <translation>(핸드셰이크 없음)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionsController</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open a session log (.jsonl) or a HAR file (also from Chrome DevTools) as read-only connections</source>
+        <translation>세션 로그(.jsonl)나 HAR 파일(Chrome DevTools에서 저장한 것도 가능)을 읽기 전용 연결로 엽니다</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Sessions…</source>
+        <translation>이전 세션(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Reopen, export or delete the journals of earlier connections</source>
+        <translation>이전 연결의 저널을 다시 열거나, 내보내거나, 삭제합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export Connection…</source>
+        <translation>연결 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the selected connection as a session log or HAR (secrets masked unless you ask)</source>
+        <translation>선택한 연결을 세션 로그나 HAR로 저장합니다 (요청하지 않으면 비밀 값은 가림)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Workspace…</source>
+        <translation>작업 공간 내보내기(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Save every connection in the list to one session log or HAR file</source>
+        <translation>목록의 모든 연결을 세션 로그나 HAR 파일 하나로 저장합니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n read-only connection(s) from %1.</source>
+        <translation>
+            <numerusform>%1에서 읽기 전용 연결 %n개를 열었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Could not import: %1</source>
+        <translation>가져올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Import Session</source>
+        <translation>세션 가져오기</translation>
+    </message>
+    <message>
+        <source>Sessions (*.jsonl *.har);;Session log (*.jsonl);;HAR (*.har);;All files (*)</source>
+        <translation>세션 (*.jsonl *.har);;세션 로그 (*.jsonl);;HAR (*.har);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Previous Sessions</source>
+        <translation>이전 세션</translation>
+    </message>
+    <message>
+        <source>Could not reopen %1: %2</source>
+        <translation>%1을(를) 다시 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>내보낼 수 없습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n connection(s) to %1 as %2%3.</source>
+        <translation>
+            <numerusform>연결 %n개를 %1에 %2(으)로 내보냈습니다%3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> with secrets unmasked</source>
+        <translation> (비밀 값을 가리지 않음)</translation>
+    </message>
+    <message>
+        <source>, secrets masked</source>
+        <translation> (비밀 값은 가림)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection #%1: %2 (%n event(s))</source>
+        <translation>
+            <numerusform>연결 #%1: %2 (이벤트 %n개)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace: %n connection(s)</source>
+        <translation>
+            <numerusform>작업 공간: 연결 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n event(s)</source>
+        <translation>
+            <numerusform>, 이벤트 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Session %1 (%n connection(s))</source>
+        <translation>
+            <numerusform>세션 %1 (연결 %n개)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TlsDecisionBar</name>
+    <message>
+        <source>Proceed Once</source>
+        <translation>이번만 진행</translation>
+    </message>
+    <message>
+        <source>Connect this time despite the certificate errors</source>
+        <translation>인증서 오류가 있어도 이번에는 연결합니다</translation>
+    </message>
+    <message>
+        <source>Always Trust This Certificate</source>
+        <translation>이 인증서를 항상 신뢰</translation>
+    </message>
+    <message>
+        <source>Remember this certificate (by its SHA-256 fingerprint) for this host and connect</source>
+        <translation>이 호스트에 대해 이 인증서를 (SHA-256 지문으로) 기억하고 연결합니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation>연결하지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TlsReportLabel</name>
+    <message>
+        <source>This connection is not intercepted: Qt&apos;s own TLS session with the server is not visible to the inspector.</source>
+        <translation>이 연결은 가로채지 않습니다: 서버와의 Qt 자체 TLS 세션은 인스펙터에서 볼 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Waiting for the TLS handshake with the server…</source>
+        <translation>서버와의 TLS 핸드셰이크를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>검증됨</translation>
+    </message>
+    <message>
+        <source>NOT verified (you chose to proceed)</source>
+        <translation>검증 안 됨 (진행하기로 함)</translation>
+    </message>
+    <message>
+        <source>NOT verified</source>
+        <translation>검증 안 됨</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>인증서</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>암호 스위트</translation>
+    </message>
+    <message>
+        <source>ALPN</source>
+        <translation>ALPN</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>The certificate chain is valid for %1.</source>
+        <translation>%1에 대해 인증서 체인이 유효합니다.</translation>
+    </message>
+    <message>
+        <source>Not verified.</source>
+        <translation>검증되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Server certificate</source>
+        <translation>서버 인증서</translation>
+    </message>
+    <message>
+        <source>Root certificate %1</source>
+        <translation>루트 인증서 %1</translation>
+    </message>
+    <message>
+        <source>Intermediate certificate %1</source>
+        <translation>중간 인증서 %1</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>주체</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>발급자</translation>
+    </message>
+    <message>
+        <source>Names (SAN)</source>
+        <translation>이름 (SAN)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>유효 시작</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>유효 종료</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>%1, %2 bits</source>
+        <translation>%1, %2비트</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Verification problems:</source>
+        <translation>검증 문제:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The inspector terminates TLS between the app and the server, so the handshake and frames shown are the plaintext inside TLS.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;인스펙터가 앱과 서버 사이에서 TLS를 종단하므로, 보이는 핸드셰이크와 프레임은 TLS 안의 평문입니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::WireTap</name>
+    <message>
+        <source>a request that is not CONNECT</source>
+        <translation>CONNECT가 아닌 요청</translation>
+    </message>
+    <message>
+        <source>wrong proxy credentials</source>
+        <translation>잘못된 프록시 자격 증명</translation>
+    </message>
+    <message>
+        <source>a CONNECT to %1, which is not this tap&apos;s target</source>
+        <translation>이 탭의 대상이 아닌 %1(으)로의 CONNECT</translation>
+    </message>
+    <message>
+        <source>TLS verification of %1 failed and the connection was cancelled: %2</source>
+        <translation>%1의 TLS 검증에 실패해 연결을 취소했습니다: %2</translation>
+    </message>
+    <message>
+        <source>no addresses</source>
+        <translation>주소 없음</translation>
+    </message>
+    <message>
+        <source>DNS lookup failed for &quot;%1&quot;: %2. Check the host name in the URL.</source>
+        <translation>&quot;%1&quot;의 DNS 조회 실패: %2. URL의 호스트 이름을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1 (%2): nothing accepts connections on that port. Is the server running, and is the port right?</source>
+        <translation>%1 (%2)이(가) 연결을 거부했습니다: 그 포트에서 연결을 받는 것이 없습니다. 서버가 실행 중이고 포트가 맞나요?</translation>
+    </message>
+    <message>
+        <source>Host %1 not found. Check the host name in the URL.</source>
+        <translation>호스트 %1을(를) 찾을 수 없습니다. URL의 호스트 이름을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Network unreachable for %1 (%2): %3.</source>
+        <translation>%1 (%2)에 네트워크로 닿을 수 없습니다: %3.</translation>
+    </message>
+    <message>
+        <source>TCP connect to %1 timed out. Is a firewall dropping packets?</source>
+        <translation>%1에 대한 TCP 연결 시간이 초과되었습니다. 방화벽이 패킷을 버리고 있지 않나요?</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection right after the TLS handshake. Servers do that when they require a client certificate: set one in the connection&apos;s TLS options.</source>
+        <translation>%1이(가) TLS 핸드셰이크 직후 연결을 닫았습니다. 클라이언트 인증서를 요구하는 서버가 이렇게 합니다. 연결의 TLS 옵션에서 인증서를 설정하세요.</translation>
+    </message>
+    <message>
+        <source>TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in the connection&apos;s TLS options.</source>
+        <translation>%1와(과)의 TLS 핸드셰이크 실패: %2. 서버가 클라이언트 인증서를 요구한다면 연결의 TLS 옵션에서 설정하세요.</translation>
+    </message>
+    <message>
+        <source>TCP connection to %1 failed: %2.</source>
+        <translation>%1(으)로의 TCP 연결 실패: %2.</translation>
+    </message>
+    <message>
+        <source>The capture tap could not listen on 127.0.0.1: %1</source>
+        <translation>캡처 탭이 127.0.0.1에서 수신 대기할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>a second connection to a tap whose tunnel is in use</source>
+        <translation>터널이 이미 사용 중인 탭에 대한 두 번째 연결</translation>
+    </message>
+    <message>
+        <source>an oversized proxy request</source>
+        <translation>너무 큰 프록시 요청</translation>
+    </message>
+    <message>
+        <source>TLS between the inspector&apos;s tap and its own WebSocket failed: %1</source>
+        <translation>인스펙터의 탭과 탭 자신의 WebSocket 사이의 TLS 실패: %1</translation>
+    </message>
+</context>
+</TS>
