@@ -1,4 +1,5 @@
 #include "common/theme.h"
+#include "preferences/preferencesdialog.h"
 #include "shell/mainwindow.h"
 
 #include <QApplication>
@@ -73,6 +74,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("WS Inspector"));
     QApplication::setDesktopFileName(QStringLiteral("wsinspector"));
     QApplication::setWindowIcon(wsi::theme::icon("app"));
+
+    // Before the first window: its texts are created in the chosen language (Preferences > Language).
+    wsi::PreferencesDialog::applyLanguage();
 
     QCommandLineParser parser;
     const QCommandLineOption connectOption = addOptions(parser);

@@ -65,7 +65,6 @@ ConnectBar::ConnectBar(EndpointStore *store, QWidget *parent)
     m_url->lineEdit()->setObjectName(QStringLiteral("urlEdit"));
     m_url->lineEdit()->setPlaceholderText(QStringLiteral("ws://127.0.0.1:9000/chat"));
     m_url->lineEdit()->setClearButtonEnabled(true);
-    m_url->setToolTip(tr("WebSocket URL: ws://host:port/path or wss://host/path (Ctrl+L)"));
     m_url->completer()->setCaseSensitivity(Qt::CaseInsensitive);
     m_url->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_row->addWidget(m_url, 1);
@@ -75,12 +74,10 @@ ConnectBar::ConnectBar(EndpointStore *store, QWidget *parent)
     m_optionsButton->setCheckable(true);
     m_optionsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_optionsButton->setArrowType(Qt::RightArrow);
-    m_optionsButton->setToolTip(tr("Request headers, subprotocols, Origin, TLS, keepalive and reconnect"));
     m_row->addWidget(m_optionsButton);
 
-    m_connect = new QPushButton(theme::icon("connect"), tr("Connect"), this);
+    m_connect = new QPushButton(theme::icon("connect"), QString(), this);
     m_connect->setObjectName(QStringLiteral("connectButton"));
-    m_connect->setToolTip(tr("Open a WebSocket connection to this URL (Enter)"));
     m_connect->setDefault(true);
     m_row->addWidget(m_connect);
     layout->addLayout(m_row);
@@ -113,7 +110,7 @@ ConnectBar::ConnectBar(EndpointStore *store, QWidget *parent)
         [this](const QString &text) { m_userEdited = !text.isEmpty(); });
     connect(m_url, &QComboBox::textActivated, this, [this] { m_userEdited = true; });
     m_url->lineEdit()->installEventFilter(this);
-    updateOptionsButton();
+    retranslate();
 }
 
 ConnectBar::~ConnectBar() = default;
@@ -236,6 +233,22 @@ void ConnectBar::recallOptions()
     shown.url = QUrl(urlText(), QUrl::StrictMode);
     if (shown.url.isValid() && m_store->recallOptions(&shown))
         m_editor->showOptions(shown);
+}
+
+void ConnectBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ConnectBar::retranslate()
+{
+    m_url->setToolTip(tr("WebSocket URL: ws://host:port/path or wss://host/path (Ctrl+L)"));
+    m_optionsButton->setToolTip(tr("Request headers, subprotocols, Origin, TLS, keepalive and reconnect"));
+    m_connect->setText(tr("Connect"));
+    m_connect->setToolTip(tr("Open a WebSocket connection to this URL (Enter)"));
+    updateOptionsButton();
 }
 
 void ConnectBar::updateOptionsButton()

@@ -72,8 +72,10 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
     void onConnectClicked();
     void onReturnPressed();
     void updateOptionsButton();

@@ -4,6 +4,7 @@
 #include "connect/secretheadersedit.h"
 #include "ui_connectionoptionseditor.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QPlainTextEdit>
 
@@ -49,9 +50,7 @@ ConnectionOptionsEditor::ConnectionOptionsEditor(QWidget *parent)
     m_ui->minTlsVersionCombo->setItemData(0, 12);
     m_ui->minTlsVersionCombo->setItemData(1, 13);
     SecretHeadersEdit *headers = m_ui->headersEdit;
-    headers->editor()->setPlaceholderText(tr("One per line, e.g.\nAuthorization: Bearer abc123"));
-    headers->editor()->setToolTip(tr("Extra request headers, \"Name: value\" per line. Headers Qt generates itself "
-                                     "(Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set."));
+    retranslate();
     // Three lines: a font metric, which a form cannot express.
     headers->setFixedHeight(headers->editor()->fontMetrics().lineSpacing() * 3 + 12);
 
@@ -100,6 +99,24 @@ void ConnectionOptionsEditor::browse(QLineEdit *edit, const QString &title, cons
                                        : QFileDialog::getOpenFileName(this, title, edit->text(), filter);
     if (!path.isEmpty())
         edit->setText(path);
+}
+
+void ConnectionOptionsEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+        updateEnabled();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ConnectionOptionsEditor::retranslate()
+{
+    m_ui->headersEdit->editor()->setPlaceholderText(tr("One per line, e.g.\nAuthorization: Bearer abc123"));
+    m_ui->headersEdit->editor()->setToolTip(
+        tr("Extra request headers, \"Name: value\" per line. Headers Qt generates itself "
+           "(Host, Upgrade, Connection, Sec-WebSocket-*) cannot be set."));
 }
 
 void ConnectionOptionsEditor::updateEnabled()

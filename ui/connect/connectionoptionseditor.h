@@ -53,7 +53,11 @@ public:
 Q_SIGNALS:
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate(); // the texts set in code; the form's own come from retranslateUi
     void browse(QLineEdit *edit, const QString &title, const QString &filter);
     void updateEnabled();
     // Seconds on screen, milliseconds in the options; a value the user did not touch keeps its exact ms.

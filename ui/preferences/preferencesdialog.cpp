@@ -2,6 +2,7 @@
 
 #include "common/theme.h"
 #include "files/sessionjournal.h"
+#include "language/translations.h"
 #include "store/payloadcache.h"
 #include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
@@ -9,6 +10,7 @@
 #include "ui_preferencesdialog.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
@@ -49,11 +51,8 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
     m_ui->setupUi(this);
     m_ui->trustedCertificatesList->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_ui->trustedCertificatesList->header()->resizeSection(0, 160);
-    // The tooltip names the journal folder, known only at run time.
-    m_ui->journalCapSpinBox->setToolTip(
-        tr("Every connection is journaled to %1 as it happens; beyond this total the oldest "
-           "journals are deleted first.")
-            .arg(QDir::toNativeSeparators(SessionJournal::defaultFolder())));
+    fillLanguages();
+    retranslate();
     m_ui->journalCapSpinBox->setValue(int(journalCapBytes() / (1024 * 1024)));
     m_ui->payloadMemorySpinBox->setValue(int(payloadMemoryBytes() / (1024 * 1024)));
     m_ui->sessionBudgetSpinBox->setValue(int(sessionBudgetBytes() / (1024 * 1024)));
@@ -69,6 +68,10 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
         QSettings().setValue(QStringLiteral("memory/sessionBudgetMiB"), mib);
         applyPayloadMemory();
     });
+    connect(m_ui->languageComboBox, &QComboBox::currentIndexChanged, this, [this](int index) {
+        QSettings().setValue(QStringLiteral("ui/language"), m_ui->languageComboBox->itemData(index).toString());
+        applyLanguage();
+    });
     connect(m_ui->preferencesButtons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->removeTrustedButton, &QPushButton::clicked, this, &PreferencesDialog::removeSelected);
     connect(m_ui->trustedCertificatesList, &QTreeWidget::itemSelectionChanged, this,
@@ -82,6 +85,45 @@ PreferencesDialog::PreferencesDialog(CertificateAuthority *authority, QWidget *p
 }
 
 PreferencesDialog::~PreferencesDialog() = default;
+
+QString PreferencesDialog::language()
+{
+    const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+    return Translations::languages().contains(chosen) ? chosen : QString();
+}
+
+void PreferencesDialog::applyLanguage()
+{
+    Translations::forApplication()->apply(language());
+}
+
+void PreferencesDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslate();
+    }
+    QDialog::changeEvent(event);
+}
+
+// Texts set in code: the journal folder is known only at run time, and "System" is the one language entry
+// in the user's language (the others name themselves).
+void PreferencesDialog::retranslate()
+{
+    m_ui->journalCapSpinBox->setToolTip(
+        tr("Every connection is journaled to %1 as it happens; beyond this total the oldest "
+           "journals are deleted first.")
+            .arg(QDir::toNativeSeparators(SessionJournal::defaultFolder())));
+    m_ui->languageComboBox->setItemText(0, tr("System"));
+}
+
+void PreferencesDialog::fillLanguages()
+{
+    m_ui->languageComboBox->addItem(tr("System"), QString());
+    for (const QString &code : Translations::languages())
+        m_ui->languageComboBox->addItem(Translations::nativeName(code), code);
+    m_ui->languageComboBox->setCurrentIndex(qMax(0, m_ui->languageComboBox->findData(language())));
+}
 
 QTreeWidget *PreferencesDialog::trustedList() const
 {

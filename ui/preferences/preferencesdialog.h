@@ -34,6 +34,9 @@ public:
     // Payload bytes one session keeps in full before messages keep only their first bytes; 0: no limit.
     static qint64 sessionBudgetBytes();
     static void applyPayloadMemory(); // at startup and when the setting changes
+    // Preferences > Language: "" follows the system locale, else "en" or "ko" (Translations::languages()).
+    static QString language();
+    static void applyLanguage(); // at startup and when the setting changes; open windows retranslate at once
 
     explicit PreferencesDialog(CertificateAuthority *authority, QWidget *parent = nullptr);
     ~PreferencesDialog() override;
@@ -42,7 +45,12 @@ public:
     QString caText() const;
     QString lastMessage() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+    void fillLanguages();
     void reloadTrusted();
     void reloadAuthority();
     void removeSelected();

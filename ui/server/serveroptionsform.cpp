@@ -5,6 +5,7 @@
 #include "protocol/httphead.h"
 #include "ui_serveroptionsform.h"
 
+#include <QEvent>
 #include <QFileDialog>
 #include <QSettings>
 
@@ -16,6 +17,26 @@ constexpr char kGroup[] = "server";
 
 } // namespace
 
+void ServerOptionsForm::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_ui->retranslateUi(this);
+        retranslateItems();
+    }
+    QWidget::changeEvent(event);
+}
+
+// The combos' items carry their values as data, so their texts are set here rather than by the form.
+void ServerOptionsForm::retranslateItems()
+{
+    m_ui->serverSchemeCombo->setItemText(0, tr("ws:// (plain)"));
+    m_ui->serverSchemeCombo->setItemText(1, tr("wss:// (TLS)"));
+    const QStringList modes { tr("Echo: send every message back"), tr("Broadcast: send to the other clients"),
+        tr("Manual: answer from the composer"), tr("Silent: never answer"), tr("Reject: refuse every upgrade") };
+    for (int i = 0; i < modes.size(); ++i)
+        m_ui->serverModeCombo->setItemText(i, modes.at(i));
+}
+
 ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     : QWidget(parent)
     , m_ui(new Ui::ServerOptionsForm)
@@ -24,13 +45,12 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     // The editable combo's line edit is made by the combo, so the form cannot name it.
     m_ui->serverAddressCombo->lineEdit()->setObjectName(QStringLiteral("serverAddressEdit"));
     // Items carry their value as data, so these combos are filled here, not in the form.
-    m_ui->serverSchemeCombo->addItem(tr("ws:// (plain)"), false);
-    m_ui->serverSchemeCombo->addItem(tr("wss:// (TLS)"), true);
-    m_ui->serverModeCombo->addItem(tr("Echo: send every message back"), int(ServerMode::Echo));
-    m_ui->serverModeCombo->addItem(tr("Broadcast: send to the other clients"), int(ServerMode::Broadcast));
-    m_ui->serverModeCombo->addItem(tr("Manual: answer from the composer"), int(ServerMode::Manual));
-    m_ui->serverModeCombo->addItem(tr("Silent: never answer"), int(ServerMode::Silent));
-    m_ui->serverModeCombo->addItem(tr("Reject: refuse every upgrade"), int(ServerMode::Reject));
+    m_ui->serverSchemeCombo->addItem(QString(), false);
+    m_ui->serverSchemeCombo->addItem(QString(), true);
+    for (ServerMode mode :
+        { ServerMode::Echo, ServerMode::Broadcast, ServerMode::Manual, ServerMode::Silent, ServerMode::Reject })
+        m_ui->serverModeCombo->addItem(QString(), int(mode));
+    retranslateItems();
     // The defaults are the core's (ServerOptions), one owner for each.
     m_ui->serverRejectBodyEdit->setPlainText(QString::fromUtf8(ServerOptions().rejectBody));
     m_ui->serverHandshakeTimeoutSpin->setValue(ServerOptions().handshakeTimeoutMs);

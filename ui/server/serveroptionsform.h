@@ -40,7 +40,11 @@ Q_SIGNALS:
     void modeChanged();
     void autoRepliesChanged();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateItems();
     void updateModeFields();
     void updateTlsFields();
     void addRule(const AutoReplyRule &rule);

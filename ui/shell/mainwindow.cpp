@@ -155,7 +155,8 @@ void MainWindow::createCentralWidget()
     auto *sidebarLayout = new QVBoxLayout(sidebar);
     sidebarLayout->setContentsMargins(6, 4, 0, 6);
     sidebarLayout->setSpacing(4);
-    sidebarLayout->addWidget(new QLabel(tr("<b>Connections</b>"), sidebar));
+    m_connectionsLabel = new QLabel(sidebar);
+    sidebarLayout->addWidget(m_connectionsLabel);
     m_connectionList = new ConnectionListView(sidebar);
     m_connectionList->setModel(m_connectionModel);
     m_connectionList->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -176,11 +177,6 @@ void MainWindow::createCentralWidget()
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     empty->setForegroundRole(QPalette::PlaceholderText);
-    empty->setText(tr("<p style='font-size:large'><b>Enter a ws:// or wss:// URL above and press Connect.</b></p>"
-                      "<p>The handshake appears byte for byte, with its checks and timings;<br/>"
-                      "every message, ping, close and (with Show frames) every frame is logged.</p>"
-                      "<p>Ctrl+L: URL &nbsp;\u00b7&nbsp; Ctrl+Enter: send &nbsp;\u00b7&nbsp; Ctrl+D: disconnect "
-                      "&nbsp;\u00b7&nbsp; Ctrl+Shift+F: frames &nbsp;\u00b7&nbsp; F1: about</p>"));
     m_stack->addWidget(m_emptyState);
 
     m_tabs = new QTabWidget(m_stack);
@@ -206,12 +202,13 @@ void MainWindow::createCentralWidget()
     m_messagesPage->addAction(m_actions->sendAction());
     m_handshakeView = new HandshakeView(m_tabs);
     m_handshakeView->observe(m_viewState);
-    m_tabs->addTab(m_messagesPage, tr("Messages"));
-    m_tabs->addTab(m_handshakeView, tr("Handshake"));
+    m_tabs->addTab(m_messagesPage, QString());
+    m_tabs->addTab(m_handshakeView, QString());
     m_statsPlot = new ConnectionStatsPlot(m_tabs);
     m_statsPlot->observe(m_viewState);
-    m_tabs->addTab(m_statsPlot, tr("Stats"));
+    m_tabs->addTab(m_statsPlot, QString());
     m_stack->addWidget(m_tabs);
+    retranslate();
 
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -330,6 +327,31 @@ void MainWindow::onCurrentConnectionChanged(Connection *current, Connection *pre
     m_stack->setCurrentWidget(current ? static_cast<QWidget *>(m_tabs) : m_emptyState);
     updateTitle();
     onCurrentStateChanged();
+}
+
+// The texts the window sets itself; its panels and dialogs retranslate their own on the same LanguageChange.
+void MainWindow::retranslate()
+{
+    m_connectionsLabel->setText(tr("<b>Connections</b>"));
+    static_cast<QLabel *>(m_emptyState)
+        ->setText(tr("<p style='font-size:large'><b>Enter a ws:// or wss:// URL above and press Connect.</b></p>"
+                     "<p>The handshake appears byte for byte, with its checks and timings;<br/>"
+                     "every message, ping, close and (with Show frames) every frame is logged.</p>"
+                     "<p>Ctrl+L: URL &nbsp;\u00b7&nbsp; Ctrl+Enter: send &nbsp;\u00b7&nbsp; Ctrl+D: disconnect "
+                     "&nbsp;\u00b7&nbsp; Ctrl+Shift+F: frames &nbsp;\u00b7&nbsp; F1: about</p>"));
+    m_tabs->setTabText(m_tabs->indexOf(m_messagesPage), tr("Messages"));
+    m_tabs->setTabText(m_tabs->indexOf(m_handshakeView), tr("Handshake"));
+    m_tabs->setTabText(m_tabs->indexOf(m_statsPlot), tr("Stats"));
+    updateTitle();
+    if (m_statusLabel)
+        updateStatus();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_tabs)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::updateTitle()

@@ -82,9 +82,11 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createCentralWidget();
+    void retranslate();
     MainWindowSettings settings();
 
     void onConnectRequested(const wsi::ConnectionOptions &options);
@@ -137,6 +139,7 @@ private:
     QPointer<HandshakeDiffDialog> m_diffDialog;
     MainWindowActions *m_actions = nullptr;
     QLabel *m_statusLabel = nullptr;
+    QLabel *m_connectionsLabel = nullptr;
     ReconnectStrip *m_reconnectStrip = nullptr;
     QLabel *m_countersLabel = nullptr;
     QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second

@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QEvent>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QToolBar>
@@ -20,75 +21,116 @@ MainWindowActions::MainWindowActions(QMainWindow *window)
     : QObject(window)
     , m_window(window)
 {
-    auto make = [window](const QString &name, const QString &text, const char *icon, const QString &tip) {
-        auto *action = new QAction(text, window);
+    auto make = [window](const QString &name, const char *icon) {
+        auto *action = new QAction(window);
         action->setObjectName(name);
         if (icon)
             action->setIcon(theme::icon(icon));
-        action->setToolTip(tip);
-        action->setStatusTip(tip);
         window->addAction(action);
         return action;
     };
-    m_newAction = make(QStringLiteral("newAction"), tr("&New Connection"), "new",
-        tr("Clear the URL and options to start a new connection"));
+    m_newAction = make(QStringLiteral("newAction"), "new");
     m_newAction->setShortcut(QKeySequence::New);
-    m_connectAction = make(QStringLiteral("connectAction"), tr("&Connect"), "connect", tr("Connect to the URL"));
-    m_disconnectAction = make(QStringLiteral("disconnectAction"), tr("&Disconnect"), "disconnect",
-        tr("Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)"));
+    m_connectAction = make(QStringLiteral("connectAction"), "connect");
+    m_disconnectAction = make(QStringLiteral("disconnectAction"), "disconnect");
     m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    m_closeAction = make(QStringLiteral("closeAction"), tr("C&lose\u2026"), "close",
-        tr("Send a Close frame with a code and a reason you choose"));
+    m_closeAction = make(QStringLiteral("closeAction"), "close");
     m_closeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_removeAction = make(QStringLiteral("removeAction"), tr("&Remove Connection"), "clear",
-        tr("Close and remove the selected connection from the list"));
-    m_sendAction = new QAction(theme::icon("send"), tr("&Send"), window);
+    m_removeAction = make(QStringLiteral("removeAction"), "clear");
+    m_sendAction = new QAction(theme::icon("send"), QString(), window);
     m_sendAction->setObjectName(QStringLiteral("sendAction"));
-    m_sendAction->setToolTip(tr("Send the composer's text (Ctrl+Enter)"));
     m_sendAction->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
     m_sendAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_pingAction = make(QStringLiteral("pingAction"), tr("&Ping"), "ping", tr("Send a Ping frame"));
-    m_focusUrlAction = make(QStringLiteral("focusUrlAction"), tr("Go to &URL"), nullptr, tr("Move to the URL field"));
+    m_pingAction = make(QStringLiteral("pingAction"), "ping");
+    m_focusUrlAction = make(QStringLiteral("focusUrlAction"), nullptr);
     m_focusUrlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_showFramesAction
-        = make(QStringLiteral("showFramesAction"), tr("Show &Frames"), nullptr, tr("List every frame in the log"));
+    m_showFramesAction = make(QStringLiteral("showFramesAction"), nullptr);
     m_showFramesAction->setCheckable(true);
     m_showFramesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), tr("&Relative Time"), nullptr,
-        tr("Times relative to the start of the connection"));
+    m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), nullptr);
     m_relativeTimeAction->setCheckable(true);
-    m_messagesTabAction = make(QStringLiteral("messagesTabAction"), tr("&Messages"), nullptr, tr("Show the event log"));
+    m_messagesTabAction = make(QStringLiteral("messagesTabAction"), nullptr);
     m_messagesTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_handshakeTabAction
-        = make(QStringLiteral("handshakeTabAction"), tr("&Handshake"), nullptr, tr("Show the opening handshake"));
+    m_handshakeTabAction = make(QStringLiteral("handshakeTabAction"), nullptr);
     m_handshakeTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_pingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    m_statsTabAction = make(
-        QStringLiteral("statsTabAction"), tr("&Stats"), nullptr, tr("Show ping round-trip times and message rates"));
+    m_statsTabAction = make(QStringLiteral("statsTabAction"), nullptr);
     m_statsTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), tr("Reveal &Secrets"), "eye",
-        tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
+    m_revealSecretsAction = make(QStringLiteral("revealSecretsAction"), "eye");
     m_revealSecretsAction->setCheckable(true);
     m_revealSecretsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_compareAction = make(QStringLiteral("compareHandshakesAction"), tr("Co&mpare Handshakes"), "compare",
-        tr("Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected "
-           "one and the previous attempt at the same URL"));
+    m_compareAction = make(QStringLiteral("compareHandshakesAction"), "compare");
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
-    m_aboutAction = make(QStringLiteral("aboutAction"), tr("&About WS Inspector"), "app", tr("About this tool"));
+    m_aboutAction = make(QStringLiteral("aboutAction"), "app");
     m_aboutAction->setShortcut(QKeySequence::HelpContents);
-    m_preferencesAction = make(QStringLiteral("preferencesAction"), tr("&Preferences\u2026"), nullptr,
-        tr("Trusted certificates and the inspector's certificate authority"));
+    m_preferencesAction = make(QStringLiteral("preferencesAction"), nullptr);
     m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    m_quitAction = make(QStringLiteral("quitAction"), tr("&Quit"), nullptr, tr("Quit WS Inspector"));
+    m_quitAction = make(QStringLiteral("quitAction"), nullptr);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
+    retranslate();
+    // Actions are not widgets: the window's LanguageChange is the cue to give them the new language's texts.
+    window->installEventFilter(this);
+}
+
+bool MainWindowActions::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
+
+void MainWindowActions::retranslate()
+{
+    const auto set = [](QAction *action, const QString &text, const QString &tip) {
+        action->setText(text);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+    };
+    set(m_newAction, tr("&New Connection"), tr("Clear the URL and options to start a new connection"));
+    set(m_connectAction, tr("&Connect"), tr("Connect to the URL"));
+    set(m_disconnectAction, tr("&Disconnect"),
+        tr("Close the selected connection normally (1000), or abort it while connecting (Ctrl+D)"));
+    set(m_closeAction, tr("C&lose\u2026"), tr("Send a Close frame with a code and a reason you choose"));
+    set(m_removeAction, tr("&Remove Connection"), tr("Close and remove the selected connection from the list"));
+    m_sendAction->setText(tr("&Send"));
+    m_sendAction->setToolTip(tr("Send the composer's text (Ctrl+Enter)"));
+    set(m_pingAction, tr("&Ping"), tr("Send a Ping frame"));
+    set(m_focusUrlAction, tr("Go to &URL"), tr("Move to the URL field"));
+    set(m_showFramesAction, tr("Show &Frames"), tr("List every frame in the log"));
+    set(m_relativeTimeAction, tr("&Relative Time"), tr("Times relative to the start of the connection"));
+    set(m_messagesTabAction, tr("&Messages"), tr("Show the event log"));
+    set(m_handshakeTabAction, tr("&Handshake"), tr("Show the opening handshake"));
+    set(m_statsTabAction, tr("&Stats"), tr("Show ping round-trip times and message rates"));
+    set(m_revealSecretsAction, tr("Reveal &Secrets"),
+        tr("Show Authorization, cookie and token values instead of masking them (the recording never changes)"));
+    set(m_compareAction, tr("Co&mpare Handshakes"),
+        tr("Compare the handshakes of the two selected connections (Ctrl+click to select two), or of the selected "
+           "one and the previous attempt at the same URL"));
+    set(m_aboutAction, tr("&About WS Inspector"), tr("About this tool"));
+    set(m_preferencesAction, tr("&Preferences\u2026"),
+        tr("Trusted certificates and the inspector's certificate authority"));
+    set(m_quitAction, tr("&Quit"), tr("Quit WS Inspector"));
+    if (!m_fileMenu)
+        return; // the menus come later (createMenusAndToolBar)
+    m_fileMenu->setTitle(tr("&File"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_connectionMenu->setTitle(tr("&Connection"));
+    m_serverMenu->setTitle(tr("Test &Server"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_themeMenu->setTitle(tr("&Theme"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Main"));
+    const QStringList schemeNames { tr("&System"), tr("&Light"), tr("&Dark") };
+    for (int i = 0; i < m_colorSchemeActions.size(); ++i)
+        m_colorSchemeActions.at(i)->setText(schemeNames.value(i));
 }
 
 void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, SessionsController *sessions,
     QDockWidget *serverDock, ServerPanel *serverPanel, ViewState *viewState)
 {
-    QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = m_window->menuBar()->addMenu(QString());
     file->addAction(m_newAction);
     file->addAction(endpoints->saveCurrentAction());
     file->addSeparator();
@@ -103,9 +145,9 @@ void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, Session
     file->addAction(sessions->exportWorkspaceAction());
     file->addSeparator();
     file->addAction(m_quitAction);
-    QMenu *edit = m_window->menuBar()->addMenu(tr("&Edit"));
+    QMenu *edit = m_editMenu = m_window->menuBar()->addMenu(QString());
     edit->addAction(m_preferencesAction);
-    QMenu *conn = m_window->menuBar()->addMenu(tr("&Connection"));
+    QMenu *conn = m_connectionMenu = m_window->menuBar()->addMenu(QString());
     conn->addAction(m_focusUrlAction);
     conn->addAction(m_connectAction);
     conn->addAction(m_disconnectAction);
@@ -117,23 +159,22 @@ void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, Session
     conn->addAction(m_compareAction);
     conn->addSeparator();
     conn->addAction(m_removeAction);
-    QMenu *server = m_window->menuBar()->addMenu(tr("Test &Server"));
+    QMenu *server = m_serverMenu = m_window->menuBar()->addMenu(QString());
     server->addAction(serverDock->toggleViewAction());
     server->addSeparator();
     server->addActions(serverPanel->menuActions());
     // Starting from the keyboard shows the panel too: its URL and clients are what the user wants next.
     connect(serverPanel->startStopAction(), &QAction::triggered, serverDock, &QDockWidget::show);
-    QMenu *view = m_window->menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = m_window->menuBar()->addMenu(QString());
     view->addAction(m_messagesTabAction);
     view->addAction(m_handshakeTabAction);
     view->addAction(m_statsTabAction);
     view->addSeparator();
     view->addAction(m_revealSecretsAction);
-    QMenu *schemes = view->addMenu(tr("&Theme"));
+    QMenu *schemes = m_themeMenu = view->addMenu(QString());
     auto *schemeGroup = new QActionGroup(m_window);
-    const QStringList schemeNames { tr("&System"), tr("&Light"), tr("&Dark") };
     for (int scheme = ColorScheme::System; scheme <= ColorScheme::Dark; ++scheme) {
-        QAction *action = schemes->addAction(schemeNames.at(scheme));
+        QAction *action = schemes->addAction(QString());
         action->setObjectName(QStringLiteral("colorScheme_") + ColorScheme::id(ColorScheme::Scheme(scheme)));
         action->setCheckable(true);
         action->setChecked(scheme == viewState->colorScheme());
@@ -147,10 +188,10 @@ void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, Session
     view->addAction(m_relativeTimeAction);
     view->addSeparator();
     view->addAction(serverDock->toggleViewAction());
-    QMenu *help = m_window->menuBar()->addMenu(tr("&Help"));
+    QMenu *help = m_helpMenu = m_window->menuBar()->addMenu(QString());
     help->addAction(m_aboutAction);
 
-    QToolBar *toolbar = m_window->addToolBar(tr("Main"));
+    QToolBar *toolbar = m_toolBar = m_window->addToolBar(QString());
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
     toolbar->setIconSize(QSize(22, 22));
@@ -167,6 +208,7 @@ void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, Session
     toolbar->addAction(m_removeAction);
     toolbar->addSeparator();
     toolbar->addAction(serverDock->toggleViewAction());
+    retranslate();
 }
 
 void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)

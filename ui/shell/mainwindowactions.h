@@ -9,6 +9,8 @@
 class QAction;
 class QDockWidget;
 class QMainWindow;
+class QMenu;
+class QToolBar;
 
 namespace wsi {
 
@@ -49,8 +51,21 @@ public:
     QAction *preferencesAction() const { return m_preferencesAction; }
     QAction *quitAction() const { return m_quitAction; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void retranslate(); // every text of the actions, menus and toolbar, in the current language
+
     QMainWindow *m_window = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_connectionMenu = nullptr;
+    QMenu *m_serverMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;

@@ -17,7 +17,12 @@ public:
 
     ServerPanel *panel() const { return m_panel; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     ServerPanel *m_panel = nullptr;
 };
 

@@ -1,0 +1,138 @@
+// Choosing a language in Preferences retranslates the open main window at once (menus, tabs, the connect bar,
+// the test server's form) and choosing English brings every text back, without a restart.
+
+#include "language/translations.h"
+#include "preferences/preferencesdialog.h"
+#include "shell/mainwindow.h"
+
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QtTest>
+
+using namespace wsi;
+
+class TestLanguageSwitch : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void switchesTheOpenWindowToKoreanAndBack();
+    void theChoiceIsKeptForTheNextStart();
+
+private:
+    static QStringList menuTitles(MainWindow &window);
+    static void choose(PreferencesDialog &dialog, const QString &language);
+};
+
+void TestLanguageSwitch::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
+    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_languageswitch"));
+    QVERIFY2(QSettings().fileName().contains(QLatin1String("qttest")), qPrintable(QSettings().fileName()));
+}
+
+void TestLanguageSwitch::init()
+{
+    QSettings().clear();
+    Translations::forApplication()->apply(QStringLiteral("en"));
+}
+
+QStringList TestLanguageSwitch::menuTitles(MainWindow &window)
+{
+    QStringList titles;
+    for (QAction *action : window.menuBar()->actions())
+        titles << action->text();
+    return titles;
+}
+
+void TestLanguageSwitch::choose(PreferencesDialog &dialog, const QString &language)
+{
+    auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageComboBox"));
+    QVERIFY(combo);
+    const int index = combo->findData(language);
+    QVERIFY2(index >= 0, qPrintable(language));
+    combo->setCurrentIndex(index);
+}
+
+void TestLanguageSwitch::switchesTheOpenWindowToKoreanAndBack()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList english { QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Connection"),
+        QStringLiteral("Test &Server"), QStringLiteral("&View"), QStringLiteral("&Help") };
+    QCOMPARE(menuTitles(window), english);
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("viewTabs"));
+    auto *connectButton = window.findChild<QPushButton *>(QStringLiteral("connectButton"));
+    auto *portLabel = window.findChild<QLabel *>(QStringLiteral("serverPortLabel"));
+    auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
+    QVERIFY(tabs && connectButton && portLabel && quit);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Stats"));
+    QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
+    QCOMPARE(portLabel->text(), QStringLiteral("&Port:"));
+
+    PreferencesDialog dialog(nullptr, &window);
+    auto *languageBox = dialog.findChild<QGroupBox *>(QStringLiteral("languageBox"));
+    QVERIFY(languageBox);
+    QCOMPARE(languageBox->title(), QStringLiteral("Language"));
+
+    choose(dialog, QStringLiteral("ko"));
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("ko"));
+    const QStringList korean { QStringLiteral("파일(&F)"), QStringLiteral("편집(&E)"), QStringLiteral("연결(&C)"),
+        QStringLiteral("테스트 서버(&S)"), QStringLiteral("보기(&V)"), QStringLiteral("도움말(&H)") };
+    // Qt posts LanguageChange to every window; it arrives on the next turn of the event loop.
+    QTRY_COMPARE(menuTitles(window), korean);
+    QCOMPARE(tabs->tabText(0), QStringLiteral("메시지"));
+    QCOMPARE(tabs->tabText(1), QStringLiteral("핸드셰이크"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("통계"));
+    QCOMPARE(connectButton->text(), QStringLiteral("연결"));
+    QCOMPARE(portLabel->text(), QStringLiteral("포트(&P):"));
+    QCOMPARE(quit->text(), QStringLiteral("종료(&Q)"));
+    QTRY_COMPARE(languageBox->title(), QStringLiteral("언어")); // the open dialog too
+    // Qt's own texts come with it when qtbase_ko is installed; ours never depend on it.
+
+    choose(dialog, QStringLiteral("en"));
+    QTRY_COMPARE(menuTitles(window), english);
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Stats"));
+    QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
+    QCOMPARE(portLabel->text(), QStringLiteral("&Port:"));
+    QCOMPARE(quit->text(), QStringLiteral("&Quit"));
+    QTRY_COMPARE(languageBox->title(), QStringLiteral("Language"));
+}
+
+void TestLanguageSwitch::theChoiceIsKeptForTheNextStart()
+{
+    {
+        PreferencesDialog dialog(nullptr);
+        choose(dialog, QStringLiteral("ko"));
+    }
+    QCOMPARE(PreferencesDialog::language(), QStringLiteral("ko"));
+    Translations::forApplication()->apply(QStringLiteral("en"));
+    // What app/main.cpp does before the first window.
+    PreferencesDialog::applyLanguage();
+    MainWindow window;
+    QCOMPARE(menuTitles(window).value(0), QStringLiteral("파일(&F)"));
+    // "System" is stored as an empty choice, and the dialog shows it selected again.
+    {
+        PreferencesDialog dialog(nullptr);
+        auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("languageComboBox"));
+        QCOMPARE(combo->currentData().toString(), QStringLiteral("ko"));
+        QCOMPARE(combo->itemText(0), QStringLiteral("시스템"));
+        choose(dialog, QString());
+    }
+    QCOMPARE(PreferencesDialog::language(), QString());
+    QCOMPARE(Translations::forApplication()->effectiveLanguage(), Translations::systemLanguage());
+    Translations::forApplication()->apply(QStringLiteral("en"));
+}
+
+QTEST_MAIN(TestLanguageSwitch)
+#include "tst_languageswitch.moc"
