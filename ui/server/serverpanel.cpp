@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -63,11 +64,9 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     m_url->setObjectName(QStringLiteral("serverUrlEdit"));
     m_url->setReadOnly(true);
     m_url->setFont(theme::monospaceFont());
-    m_url->setPlaceholderText(tr("not running"));
     urlRow->addWidget(m_url, 1);
-    m_copy = new QPushButton(tr("Copy"), this);
+    m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("serverCopyUrlButton"));
-    m_copy->setToolTip(tr("Copy the server's URL"));
     urlRow->addWidget(m_copy);
     layout->addLayout(urlRow);
 
@@ -89,14 +88,12 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
 
     auto *actions = new QGridLayout;
     actions->setSpacing(4);
-    m_connectToIt = new QPushButton(theme::icon("connect"), tr("Connect to It"), this);
+    m_connectToIt = new QPushButton(theme::icon("connect"), QString(), this);
     m_connectToIt->setObjectName(QStringLiteral("serverConnectToItButton"));
-    m_broadcast = new QPushButton(theme::icon("send"), tr("Broadcast\u2026"), this);
+    m_broadcast = new QPushButton(theme::icon("send"), QString(), this);
     m_broadcast->setObjectName(QStringLiteral("serverBroadcastButton"));
-    m_broadcast->setToolTip(tr("Send a text message to every client"));
-    m_kick = new QPushButton(theme::icon("close"), tr("Kick\u2026"), this);
+    m_kick = new QPushButton(theme::icon("close"), QString(), this);
     m_kick->setObjectName(QStringLiteral("serverKickButton"));
-    m_kick->setToolTip(tr("Close the selected client with a code and a reason"));
     actions->addWidget(m_connectToIt, 0, 0, 1, 2);
     actions->addWidget(m_broadcast, 1, 0);
     actions->addWidget(m_kick, 1, 1);
@@ -115,17 +112,14 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     m_startStopAction = new QAction(theme::icon("connect"), tr("&Start Test Server"), this);
     m_startStopAction->setObjectName(QStringLiteral("serverStartStopAction"));
     m_startStopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    m_connectToItAction = new QAction(theme::icon("connect"), tr("&Connect to Test Server"), this);
+    m_connectToItAction = new QAction(theme::icon("connect"), QString(), this);
     m_connectToItAction->setObjectName(QStringLiteral("serverConnectToItAction"));
     m_connectToItAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
-    m_broadcastAction = new QAction(theme::icon("send"), tr("&Broadcast to Clients\u2026"), this);
+    m_broadcastAction = new QAction(theme::icon("send"), QString(), this);
     m_broadcastAction->setObjectName(QStringLiteral("serverBroadcastAction"));
-    m_kickAction = new QAction(theme::icon("close"), tr("&Kick Selected Client\u2026"), this);
+    m_kickAction = new QAction(theme::icon("close"), QString(), this);
     m_kickAction->setObjectName(QStringLiteral("serverKickAction"));
-    m_startStop->setToolTip(
-        tr("Start or stop the test server (%1)").arg(m_startStopAction->shortcut().toString(QKeySequence::NativeText)));
-    m_connectToIt->setToolTip(tr("Open an outgoing connection to this server, to see both sides (%1)")
-                                  .arg(m_connectToItAction->shortcut().toString(QKeySequence::NativeText)));
+    retranslateFixedTexts();
 
     // Buttons and menu items are one command each: the buttons trigger the actions.
     connect(m_startStop, &QPushButton::clicked, m_startStopAction, &QAction::trigger);
@@ -238,6 +232,35 @@ void ServerPanel::start()
 void ServerPanel::stop()
 {
     m_server->stop();
+}
+
+void ServerPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateFixedTexts();
+        m_server->isRunning() ? onStarted() : onStopped(); // the texts that follow the server's state
+        updateExposure();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ServerPanel::retranslateFixedTexts()
+{
+    m_url->setPlaceholderText(tr("not running"));
+    m_copy->setText(tr("Copy"));
+    m_copy->setToolTip(tr("Copy the server's URL"));
+    m_connectToIt->setText(tr("Connect to It"));
+    m_broadcast->setText(tr("Broadcast\u2026"));
+    m_broadcast->setToolTip(tr("Send a text message to every client"));
+    m_kick->setText(tr("Kick\u2026"));
+    m_kick->setToolTip(tr("Close the selected client with a code and a reason"));
+    m_connectToItAction->setText(tr("&Connect to Test Server"));
+    m_broadcastAction->setText(tr("&Broadcast to Clients\u2026"));
+    m_kickAction->setText(tr("&Kick Selected Client\u2026"));
+    m_startStop->setToolTip(
+        tr("Start or stop the test server (%1)").arg(m_startStopAction->shortcut().toString(QKeySequence::NativeText)));
+    m_connectToIt->setToolTip(tr("Open an outgoing connection to this server, to see both sides (%1)")
+                                  .arg(m_connectToItAction->shortcut().toString(QKeySequence::NativeText)));
 }
 
 void ServerPanel::onStarted()

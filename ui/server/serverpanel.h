@@ -58,7 +58,11 @@ public Q_SLOTS:
     void start();
     void stop();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateFixedTexts();
     void onStarted();
     void onStopped();
     void updateStats();

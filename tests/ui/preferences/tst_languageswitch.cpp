@@ -75,7 +75,9 @@ void TestLanguageSwitch::switchesTheOpenWindowToKoreanAndBack()
     auto *connectButton = window.findChild<QPushButton *>(QStringLiteral("connectButton"));
     auto *portLabel = window.findChild<QLabel *>(QStringLiteral("serverPortLabel"));
     auto *quit = window.findChild<QAction *>(QStringLiteral("quitAction"));
-    QVERIFY(tabs && connectButton && portLabel && quit);
+    auto *copyUrl = window.findChild<QPushButton *>(QStringLiteral("serverCopyUrlButton"));
+    QVERIFY(tabs && connectButton && portLabel && quit && copyUrl);
+    QCOMPARE(copyUrl->text(), QStringLiteral("Copy"));
     QCOMPARE(tabs->tabText(2), QStringLiteral("Stats"));
     QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
     QCOMPARE(portLabel->text(), QStringLiteral("&Port:"));
@@ -97,6 +99,7 @@ void TestLanguageSwitch::switchesTheOpenWindowToKoreanAndBack()
     QCOMPARE(connectButton->text(), QStringLiteral("연결"));
     QCOMPARE(portLabel->text(), QStringLiteral("포트(&P):"));
     QCOMPARE(quit->text(), QStringLiteral("종료(&Q)"));
+    QCOMPARE(copyUrl->text(), QStringLiteral("복사"));
     QTRY_COMPARE(languageBox->title(), QStringLiteral("언어")); // the open dialog too
     // Qt's own texts come with it when qtbase_ko is installed; ours never depend on it.
 
@@ -106,6 +109,7 @@ void TestLanguageSwitch::switchesTheOpenWindowToKoreanAndBack()
     QCOMPARE(connectButton->text(), QStringLiteral("Connect"));
     QCOMPARE(portLabel->text(), QStringLiteral("&Port:"));
     QCOMPARE(quit->text(), QStringLiteral("&Quit"));
+    QCOMPARE(copyUrl->text(), QStringLiteral("Copy"));
     QTRY_COMPARE(languageBox->title(), QStringLiteral("Language"));
 }
 
