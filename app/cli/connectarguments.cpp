@@ -189,7 +189,11 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = option("reveal-secrets", "--har: write Authorization, cookies and token query parameters unmasked.");
     const QCommandLineOption endpoint = option("endpoint",
         "Connect to an endpoint saved in the app, with its URL and options as saved; NAME, or FOLDER/NAME.", "name");
-    parser.addOptions({ har, revealSecrets, endpoint });
+    const QCommandLineOption sessionBudget = option("session-budget-mb",
+        "Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default 4096; "
+        "0: no limit).",
+        "mib", "4096");
+    parser.addOptions({ har, revealSecrets, endpoint, sessionBudget });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
@@ -217,6 +221,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     options.origin = parser.value(origin);
     options.timeoutMs = int(parseBoundedInt(parser.value(timeoutMs), QStringLiteral("timeout-ms"), 1, 3600 * 1000));
     settings.waitMs = int(parseBoundedInt(parser.value(waitMs), QStringLiteral("wait-ms"), 0, 24 * 3600 * 1000));
+    settings.sessionBudgetMb
+        = parseBoundedInt(parser.value(sessionBudget), QStringLiteral("session-budget-mb"), 0, 1024 * 1024);
     settings.showFrames = !parser.isSet(noFrames);
     settings.autoPong = !parser.isSet(noAutoPong);
 

@@ -6,6 +6,7 @@
 #include "connection/workspace.h"
 #include "eventprinter.h"
 #include "files/sessionexporter.h"
+#include "store/payloadcache.h"
 #include "tls/tlsreport.h"
 
 #include <QTimer>
@@ -35,7 +36,9 @@ ConnectCommand::ConnectCommand(const Settings &settings, FILE *out, QObject *par
     : QObject(parent)
     , m_settings(settings)
     , m_printer(new EventPrinter(out, settings.showFrames, this))
-{ }
+{
+    PayloadCache::instance().setSessionBudget(settings.sessionBudgetMb << 20);
+}
 
 ConnectCommand::~ConnectCommand() = default;
 

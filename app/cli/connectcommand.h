@@ -29,6 +29,7 @@ public:
         ConnectionOptions options;
         QList<SendStep> steps;
         int repeat = 1;
+        qint64 sessionBudgetMb = 4096; // --session-budget-mb (0: no limit)
         int intervalMs = 0;
         QHash<QString, QString> variables; // user-defined {{name}} for --send texts
         int waitMs = 1000;

@@ -36,13 +36,13 @@ _wsinspector_cli()
         connect)
             options='--endpoint --header --subprotocol --origin --send --send-hex --send-base64 --send-file
                 --send-file-text --ping --ping-empty --raw-frame --repeat --interval-ms --var --no-vars
-                --no-auto-pong --wait-ms --close --timeout-ms --no-frames --insecure --ca --cert --key
+                --no-auto-pong --wait-ms --close --timeout-ms --no-frames --session-budget-mb --insecure --ca --cert --key
                 --cert-password --no-intercept --tls-min --reconnect --reconnect-initial-ms --reconnect-max-ms
                 --reconnect-max-attempts --reconnect-after-clean-close --keepalive-ms --keepalive-timeout-ms
                 --keepalive-close --har --reveal-secrets --help --help-all --version' ;;
         serve)
             options='--host --port --mode --reject-status --subprotocol --allow-origin --tls --cert --key
-                --max-clients --idle-timeout-ms --duration-ms --no-frames --help --help-all --version' ;;
+                --max-clients --idle-timeout-ms --duration-ms --no-frames --session-budget-mb --help --help-all --version' ;;
         convert)
             if [[ $cur != -* ]]; then
                 _filedir '@(jsonl|ndjson|log|har)'
