@@ -50,6 +50,9 @@ public:
     QAction *quitAction() const { return m_quitAction; }
 
 private:
+    // The About box lists the shortcuts these actions carry.
+    void showAbout();
+
     QMainWindow *m_window = nullptr;
     QAction *m_newAction = nullptr;
     QAction *m_connectAction = nullptr;

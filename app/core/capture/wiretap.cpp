@@ -197,7 +197,8 @@ void WireTap::connectUpstream()
 
 void WireTap::onUpstreamConnected()
 {
-    m_tcpUs = m_clock.nsecsElapsed() / 1000;
+    // The clock runs from the lookup's start: TCP is what came after DNS, so the two add up instead of overlapping.
+    m_tcpUs = m_clock.nsecsElapsed() / 1000 - qMax<qint64>(0, m_dnsUs);
     m_clock.restart();
     if (!m_client) {
         finishUpstream(false);
