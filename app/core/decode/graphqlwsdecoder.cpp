@@ -78,6 +78,8 @@ QList<DecodedMessage> GraphqlWsDecoder::decode(QByteArrayView message, DecodeDir
     } else if (!oneOf(m.kind,
                    { "connection_init", "connection_ack", "ping", "pong", "connection_error", "ka", "stop",
                        "connection_terminate" })) {
+        m.kind = decodetext::elide(m.kind, 40); // "type" still holds it whole
+        m.summary = m.kind;
         m.noteId = QStringLiteral("unknown-type");
         m.note = QStringLiteral("\"%1\" is no message type of graphql-transport-ws or subscriptions-transport-ws")
                      .arg(decodetext::elide(m.kind, 40));

@@ -49,6 +49,7 @@ QJsonValue joinPlaceholders(const QJsonValue &value, const QJsonArray &attachmen
 
 DecodedMessage note(DecodedMessage m, const QString &id, const QString &text)
 {
+    m.summary = decodetext::elide(m.summary);
     m.noteId = id;
     m.note = text;
     return m;

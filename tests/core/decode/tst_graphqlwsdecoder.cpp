@@ -28,6 +28,7 @@ private Q_SLOTS:
     void pairsSubscribeWithServerComplete();
     void namesMalformedMessages_data();
     void namesMalformedMessages();
+    void boundsKindOfUnknownType();
 };
 
 void tst_GraphqlWsDecoder::decodesBothProtocols_data()
@@ -138,6 +139,16 @@ void tst_GraphqlWsDecoder::namesMalformedMessages()
     const DecodedMessage m = one(d, bytes, C2S);
     QCOMPARE(m.noteId, noteId);
     QVERIFY(!m.note.isEmpty());
+}
+
+void tst_GraphqlWsDecoder::boundsKindOfUnknownType()
+{
+    GraphqlWsDecoder d;
+    const QString type(5000, QLatin1Char('t'));
+    const DecodedMessage m = one(d, QByteArray(R"({"type":")") + type.toLatin1() + R"("})", S2C);
+    QCOMPARE(m.noteId, QStringLiteral("unknown-type"));
+    QCOMPARE(m.kind.size(), 41); // 40 characters and an ellipsis
+    QCOMPARE(m.fields.value("type").toString(), type);
 }
 
 QTEST_GUILESS_MAIN(tst_GraphqlWsDecoder)

@@ -231,6 +231,8 @@ void tst_SocketIoDecoder::namesMalformedPackets_data()
     QTest::newRow("too many attachments") << QByteArray(R"(4565-["a"])") << "too-many-attachments";
     QTest::newRow("huge ack id") << QByteArray(R"(421234567890123456789["a"])") << "ack-id-too-long";
     QTest::newRow("ack without id") << QByteArray("43[]") << "ack-without-id";
+    QTest::newRow("ack without id, long args") << QByteArray("43[\"") + QByteArray(1000, 'a') + "\"]"
+                                               << "ack-without-id";
     QTest::newRow("open not JSON") << QByteArray("0{sid") << "bad-open-packet";
 }
 
@@ -243,6 +245,7 @@ void tst_SocketIoDecoder::namesMalformedPackets()
     QCOMPARE(m.noteId, noteId);
     QVERIFY(!m.note.isEmpty());
     QCOMPARE(m.toJson().value("note_id").toString(), noteId);
+    QVERIFY(m.summary.size() <= 121);
 }
 
 void tst_SocketIoDecoder::unexpectedAttachmentIsNoted()
