@@ -12,6 +12,7 @@ import sys
 # rooms grouped in a tuple are siblings on one layer and include neither each other.
 CORE_LAYERS = [
     'protocol',    # sans-IO parsers and encoders of RFC 6455 and HTTP/1.1
+    'decode',      # sans-IO decoders of what rides on WebSocket: Socket.IO, STOMP, MQTT...; detection
     'tls',         # certificates, the app's CA, TLS reports
     'store',       # event records, payload arena, row map, handshake record
     'explain',     # close explanation, handshake diff, secret masking
