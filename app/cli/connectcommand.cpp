@@ -38,6 +38,7 @@ ConnectCommand::ConnectCommand(const Settings &settings, FILE *out, QObject *par
     , m_printer(new EventPrinter(out, settings.showFrames, this))
 {
     PayloadCache::instance().setSessionBudget(settings.sessionBudgetMb << 20);
+    m_printer->setProtocol(settings.protocol);
 }
 
 ConnectCommand::~ConnectCommand() = default;

@@ -36,6 +36,7 @@ public:
         int closeCode = 1000;
         QString closeReason;
         bool showFrames = true;
+        QString protocol = QStringLiteral("auto"); // --protocol
         bool autoPong = true;
         QString harFile; // --har: the session as HAR 1.2 when done
         bool revealSecrets = false; // --reveal-secrets: write the HAR with secrets unmasked
