@@ -197,8 +197,8 @@ void WireTap::connectUpstream()
 
 void WireTap::onUpstreamConnected()
 {
-    // The clock runs from the lookup's start: TCP is what came after DNS, so the two add up instead of overlapping.
-    m_tcpUs = m_clock.nsecsElapsed() / 1000 - qMax<qint64>(0, m_dnsUs);
+    // connectUpstream() restarted the clock after the lookup: DNS and TCP are apart already and add up.
+    m_tcpUs = m_clock.nsecsElapsed() / 1000;
     m_clock.restart();
     if (!m_client) {
         finishUpstream(false);
