@@ -1,6 +1,7 @@
 #include "connectarguments.h"
 
 #include "compose/payloadparser.h"
+#include "decode/protocoldecoder.h"
 #include "endpoints/endpointstore.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
@@ -211,7 +212,17 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         QT_TRANSLATE_NOOP("wsi::Cli",
             "Connect to an endpoint saved in the app, with its URL and options as saved; NAME, or FOLDER/NAME."),
         "name");
-    parser.addOptions({ har, revealSecrets, endpoint });
+    const QCommandLineOption sessionBudget = option("session-budget-mb",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default "
+            "4096; 0: no limit)."),
+        "mib", "4096");
+    const QCommandLineOption protocol = option("protocol",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Decode what rides on WebSocket: auto (default), none, socketio, stomp, graphql-ws, jsonrpc, mqtt or "
+            "signalr."),
+        "name", "auto");
+    parser.addOptions({ har, revealSecrets, endpoint, sessionBudget, protocol });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
@@ -241,7 +252,14 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     options.origin = parser.value(origin);
     options.timeoutMs = int(parseBoundedInt(parser.value(timeoutMs), QStringLiteral("timeout-ms"), 1, 3600 * 1000));
     settings.waitMs = int(parseBoundedInt(parser.value(waitMs), QStringLiteral("wait-ms"), 0, 24 * 3600 * 1000));
+    settings.sessionBudgetMb
+        = parseBoundedInt(parser.value(sessionBudget), QStringLiteral("session-budget-mb"), 0, 1024 * 1024);
     settings.showFrames = !parser.isSet(noFrames);
+    settings.protocol = parser.value(protocol);
+    if (settings.protocol != QLatin1String("auto") && settings.protocol != QLatin1String("none")
+        && !ProtocolDecoder::protocolIds().contains(settings.protocol))
+        usageError(QStringLiteral("--protocol must be auto, none or one of %1, not \"%2\".")
+                       .arg(ProtocolDecoder::protocolIds().join(QStringLiteral(", ")), settings.protocol));
     settings.autoPong = !parser.isSet(noAutoPong);
 
     const QString closeSpec = parser.value(close);

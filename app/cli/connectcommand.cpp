@@ -6,6 +6,7 @@
 #include "connection/workspace.h"
 #include "eventprinter.h"
 #include "files/sessionexporter.h"
+#include "store/payloadcache.h"
 #include "tls/tlsreport.h"
 
 #include <QCoreApplication>
@@ -36,7 +37,10 @@ ConnectCommand::ConnectCommand(const Settings &settings, FILE *out, QObject *par
     : QObject(parent)
     , m_settings(settings)
     , m_printer(new EventPrinter(out, settings.showFrames, this))
-{ }
+{
+    PayloadCache::instance().setSessionBudget(settings.sessionBudgetMb << 20);
+    m_printer->setProtocol(settings.protocol);
+}
 
 ConnectCommand::~ConnectCommand() = default;
 

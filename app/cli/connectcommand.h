@@ -29,12 +29,14 @@ public:
         ConnectionOptions options;
         QList<SendStep> steps;
         int repeat = 1;
+        qint64 sessionBudgetMb = 4096; // --session-budget-mb (0: no limit)
         int intervalMs = 0;
         QHash<QString, QString> variables; // user-defined {{name}} for --send texts
         int waitMs = 1000;
         int closeCode = 1000;
         QString closeReason;
         bool showFrames = true;
+        QString protocol = QStringLiteral("auto"); // --protocol
         bool autoPong = true;
         QString harFile; // --har: the session as HAR 1.2 when done
         bool revealSecrets = false; // --reveal-secrets: write the HAR with secrets unmasked

@@ -1,8 +1,13 @@
 #include "eventprinter.h"
 
 #include "connection/connection.h"
+#include "explain/protocolannotator.h"
 #include "files/sessionlogwriter.h"
 #include "usage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace wsi {
 
@@ -28,26 +33,68 @@ void EventPrinter::printLine(const QByteArray &json)
     flush();
 }
 
+namespace {
+
+// The line with "decoded" (one object, or an array when one WebSocket message carried several) and "pair"
+// added before its closing brace.
+QByteArray annotated(QByteArray line, const ProtocolAnnotator::Annotation &annotation)
+{
+    QByteArray extra;
+    if (annotation.messages.size() == 1) {
+        extra += ",\"decoded\":" + QJsonDocument(annotation.messages.first().toJson()).toJson(QJsonDocument::Compact);
+    } else {
+        QJsonArray all;
+        for (const DecodedMessage &message : annotation.messages)
+            all.append(message.toJson());
+        extra += ",\"decoded\":" + QJsonDocument(all).toJson(QJsonDocument::Compact);
+    }
+    if (annotation.requestTimeUs) {
+        const QJsonObject pair { { QStringLiteral("request_t_us"), double(*annotation.requestTimeUs) },
+            { QStringLiteral("latency_ms"), annotation.latencyMs } };
+        extra += ",\"pair\":" + QJsonDocument(pair).toJson(QJsonDocument::Compact);
+    }
+    const qsizetype brace = line.lastIndexOf('}');
+    if (brace > 0)
+        line.insert(brace, extra);
+    return line;
+}
+
+} // namespace
+
 void EventPrinter::watch(Connection *connection)
 {
-    m_printed.insert(connection, 0);
+    Watched &watched = m_watched[connection];
+    if (m_protocol != QLatin1String("none")) {
+        const Direction client
+            = connection->kind() == Connection::Kind::Incoming ? Direction::Incoming : Direction::Outgoing;
+        watched.annotator = std::make_shared<ProtocolAnnotator>(m_protocol, client);
+        watched.annotator->setUrl(connection->options().url);
+    }
     connect(connection, &Connection::eventsAppended, this, [this, connection] { printPending(connection); });
-    connect(connection, &QObject::destroyed, this, [this, connection] { m_printed.remove(connection); });
+    connect(connection, &QObject::destroyed, this, [this, connection] { m_watched.remove(connection); });
     printPending(connection);
 }
 
 void EventPrinter::printPending(Connection *connection)
 {
-    auto it = m_printed.find(connection);
-    if (it == m_printed.end())
+    auto it = m_watched.find(connection);
+    if (it == m_watched.end())
         return;
     const EventStore &events = connection->events();
-    qsizetype &printed = it.value();
+    qsizetype &printed = it->printed;
+    ProtocolAnnotator *annotator = it->annotator.get();
     bool wrote = false;
     for (; printed < events.size(); ++printed) {
-        if (!m_showFrames && events.at(printed).type == EventType::Frame)
+        const EventRecord r = events.at(printed);
+        // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
+        ProtocolAnnotator::Annotation annotation;
+        if (annotator)
+            annotation = annotator->next(r, events.payload(printed));
+        if (!m_showFrames && r.type == EventType::Frame)
             continue;
-        const QByteArray line = SessionLogWriter::eventLine(*connection, printed);
+        QByteArray line = SessionLogWriter::eventLine(*connection, printed);
+        if (!annotation.messages.isEmpty())
+            line = annotated(std::move(line), annotation);
         std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
         wrote = true;
     }

@@ -3,11 +3,15 @@
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
+#include <QString>
+
 #include <cstdio>
+#include <memory>
 
 namespace wsi {
 
 class Connection;
+class ProtocolAnnotator;
 
 // Streams the session log (docs/session-format.md) of any number of connections to one FILE. Lines go
 // straight into the stream's buffer (fully buffered, see main.cpp); one flush per batch of events keeps a
@@ -23,6 +27,9 @@ public:
     void printHeader();
     // One complete line of JSON (without the newline), flushed at once.
     void printLine(const QByteArray &json);
+    // "auto" (detect), "none" (the default) or a protocol id: message lines gain "decoded" and replies "pair"
+    // (docs/session-format.md). For connections watched after the call.
+    void setProtocol(const QString &protocolOrAuto) { m_protocol = protocolOrAuto; }
     // Prints the connection's events as they are appended, from the first one not printed yet.
     void watch(Connection *connection);
     // Prints whatever the connection has that is not printed yet, and flushes.
@@ -32,7 +39,13 @@ public:
 private:
     FILE *m_out;
     bool m_showFrames;
-    QHash<const Connection *, qsizetype> m_printed;
+    QString m_protocol = QStringLiteral("none");
+    struct Watched
+    {
+        qsizetype printed = 0;
+        std::shared_ptr<ProtocolAnnotator> annotator; // null: no decoding
+    };
+    QHash<const Connection *, Watched> m_watched;
 };
 
 } // namespace wsi

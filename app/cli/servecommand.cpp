@@ -5,6 +5,7 @@
 #include "eventprinter.h"
 #include "files/sessionlogwriter.h"
 #include "server/localserver.h"
+#include "store/payloadcache.h"
 #include "store/wallclock.h"
 
 #include <QJsonDocument>
@@ -34,6 +35,7 @@ ServeCommand::ServeCommand(const Settings &settings, FILE *out, QObject *parent)
     connect(&m_duration, &QTimer::timeout, this, &ServeCommand::stop);
     m_stopBound.setSingleShot(true);
     connect(&m_stopBound, &QTimer::timeout, this, [this] { finish(0); });
+    PayloadCache::instance().setSessionBudget(settings.sessionBudgetMb << 20);
 }
 
 ServeCommand::~ServeCommand() = default;

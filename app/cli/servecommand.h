@@ -25,6 +25,7 @@ public:
         ServerOptions options;
         int durationMs = 0; // 0: until a signal
         bool showFrames = true;
+        qint64 sessionBudgetMb = 4096; // --session-budget-mb (0: no limit)
     };
 
     ServeCommand(const Settings &settings, FILE *out, QObject *parent = nullptr);

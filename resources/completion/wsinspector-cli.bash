@@ -23,11 +23,14 @@ _wsinspector_cli()
         --tls-min)
             COMPREPLY=($(compgen -W '1.2 1.3' -- "$cur"))
             return ;;
+        --protocol)
+            COMPREPLY=($(compgen -W 'auto none socketio stomp graphql-ws jsonrpc mqtt signalr' -- "$cur"))
+            return ;;
         --header | --subprotocol | --origin | --send | --send-hex | --send-base64 | --ping | --raw-frame | \
             --repeat | --interval-ms | --var | --wait-ms | --close | --timeout-ms | --cert-password | \
             --reconnect-initial-ms | --reconnect-max-ms | --reconnect-max-attempts | --keepalive-ms | \
             --keepalive-timeout-ms | --endpoint | --host | --port | --reject-status | --allow-origin | \
-            --max-clients | --idle-timeout-ms | --duration-ms)
+            --max-clients | --idle-timeout-ms | --duration-ms | --session-budget-mb)
             return ;;
     esac
 
@@ -36,13 +39,13 @@ _wsinspector_cli()
         connect)
             options='--endpoint --header --subprotocol --origin --send --send-hex --send-base64 --send-file
                 --send-file-text --ping --ping-empty --raw-frame --repeat --interval-ms --var --no-vars
-                --no-auto-pong --wait-ms --close --timeout-ms --no-frames --insecure --ca --cert --key
+                --no-auto-pong --wait-ms --close --timeout-ms --no-frames --session-budget-mb --protocol --insecure --ca --cert --key
                 --cert-password --no-intercept --tls-min --reconnect --reconnect-initial-ms --reconnect-max-ms
                 --reconnect-max-attempts --reconnect-after-clean-close --keepalive-ms --keepalive-timeout-ms
                 --keepalive-close --har --reveal-secrets --help --help-all --version' ;;
         serve)
             options='--host --port --mode --reject-status --subprotocol --allow-origin --tls --cert --key
-                --max-clients --idle-timeout-ms --duration-ms --no-frames --help --help-all --version' ;;
+                --max-clients --idle-timeout-ms --duration-ms --no-frames --session-budget-mb --help --help-all --version' ;;
         convert)
             if [[ $cur != -* ]]; then
                 _filedir '@(jsonl|ndjson|log|har)'

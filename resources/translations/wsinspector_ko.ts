@@ -3369,6 +3369,29 @@ What to try: %2</source>
     </message>
 </context>
 <context>
+    <name>wsi::CentralArea</name>
+    <message>
+        <source>Saved endpoints could not be loaded. %1</source>
+        <translation>저장된 엔드포인트를 불러올 수 없습니다. %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;연결&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Handshake</source>
+        <translation>핸드셰이크</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>통계</translation>
+    </message>
+</context>
+<context>
     <name>wsi::MainWindow</name>
     <message>
         <source>WS Inspector</source>

@@ -13,6 +13,7 @@ import sys
 CORE_LAYERS = [
     'language',    # the app's and Qt's translators for the chosen language
     'protocol',    # sans-IO parsers and encoders of RFC 6455 and HTTP/1.1
+    'decode',      # sans-IO decoders of what rides on WebSocket: Socket.IO, STOMP, MQTT...; detection
     'tls',         # certificates, the app's CA, TLS reports
     'store',       # event records, payload arena, row map, handshake record
     'explain',     # close explanation, handshake diff, secret masking

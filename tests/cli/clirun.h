@@ -1,6 +1,6 @@
 #pragma once
 
-// Runs the real wsinspector-cli for tst_cli: `connect` to completion (runCli) or `serve` in the background
+// Runs the real wsinspector-cli for tst_cli_*: `connect` to completion (runCli) or `serve` in the background
 // (ServeProcess), and parses what it printed as session log lines. Every child gets HOME and the XDG folders
 // of one temporary directory, so the CA it creates never lands in the real app data folder. Bounded.
 

@@ -8,12 +8,15 @@ It prints "PORT <n>" when ready. The request path picks the behaviour:
   /close4001   close at once with 4001 "bye now"
   /ping        send a ping with payload "are-you-there", then echo
   /drop        drop TCP without a Close frame after the first message
+  /jsonrpc     answer each JSON-RPC 2.0 request 30 ms later: "sum" with the sum of its params, anything
+               else with error -32601; notifications get no answer
 Every response carries "X-Test-Peer: python-websockets" and "X-Repeat" twice; subprotocols chat and
 superchat are supported (the server picks the first one the client offers).
 "--port N" listens on that port instead of a free one (tests restart a server on the same port).
 """
 import asyncio
 import http
+import json
 import sys
 
 import websockets
@@ -29,6 +32,23 @@ def process_request(path, request_headers):
     return None
 
 
+async def answer_json_rpc(ws):
+    try:
+        async for message in ws:
+            request = json.loads(message)
+            if "id" not in request:
+                continue
+            await asyncio.sleep(0.03)
+            if request.get("method") == "sum":
+                reply = {"jsonrpc": "2.0", "id": request["id"], "result": sum(request.get("params", []))}
+            else:
+                reply = {"jsonrpc": "2.0", "id": request["id"],
+                         "error": {"code": -32601, "message": "Method not found"}}
+            await ws.send(json.dumps(reply))
+    except websockets.ConnectionClosed:
+        pass
+
+
 async def handler(ws, path):
     if path.startswith("/fragmented"):
         await ws.send(["Hel", "lo, ", "fragments"])
@@ -37,6 +57,9 @@ async def handler(ws, path):
         return
     elif path.startswith("/ping"):
         await ws.ping(b"are-you-there")
+    elif path.startswith("/jsonrpc"):
+        await answer_json_rpc(ws)
+        return
     elif path.startswith("/drop"):
         await ws.recv()
         ws.transport.abort()

@@ -28,6 +28,64 @@ QSize ConnectionDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
     return QSize(200, fm.height() * 2 + kPad * 3);
 }
 
+QString ConnectionDelegate::elidedTitle(const QString &title, const QFontMetrics &metrics, int width)
+{
+    if (metrics.horizontalAdvance(title) <= width)
+        return title;
+    const qsizetype schemeEnd = title.indexOf(QLatin1String("://"));
+    const qsizetype pathStart = schemeEnd < 0 ? -1 : title.indexOf(QLatin1Char('/'), schemeEnd + 3);
+    if (pathStart > 0) {
+        // The host says where the connection goes; the path's end says what it asked for.
+        // The longest tail that fits, found in a few measurements (rows are painted often).
+        const QString head = title.left(pathStart) + QChar(0x2026);
+        qsizetype low = 4;
+        qsizetype high = title.size() - pathStart - 1;
+        if (high >= low && metrics.horizontalAdvance(head + title.right(low)) <= width) {
+            while (low < high) {
+                const qsizetype mid = (low + high + 1) / 2;
+                if (metrics.horizontalAdvance(head + title.right(mid)) <= width)
+                    low = mid;
+                else
+                    high = mid - 1;
+            }
+            return head + title.right(low);
+        }
+    }
+    return metrics.elidedText(title, Qt::ElideMiddle, width);
+}
+
+ConnectionDelegate::TitleLine ConnectionDelegate::titleLine(
+    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    const int attempt = index.data(ConnectionListModel::AttemptRole).toInt();
+    const int groupId = index.data(ConnectionListModel::GroupRole).toInt();
+    const int indent = groupId > 0 && attempt > 1 ? kAttemptIndent : 0;
+    const QRect r = option.rect.adjusted(kPad + 2 + indent, kPad, -kPad, -kPad);
+    const auto *connection
+        = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
+    const bool incoming = connection && connection->kind() == Connection::Kind::Incoming;
+    QFont urlFont = option.font;
+    urlFont.setBold(true);
+    const QFontMetrics urlFm(urlFont);
+    const QFontMetrics fm(option.font);
+    TitleLine line;
+    // \u2192: we connected out; \u2190: a client connected in to the test server.
+    // \u21bb: a reconnect attempt.
+    line.idText = QStringLiteral("#%1 %2")
+                      .arg(index.row() + 1)
+                      .arg(incoming ? QChar(0x2190) : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
+    line.idRect = QRect(r.left(), r.top(), r.width(), fm.height());
+    const int urlLeft = r.left() + fm.horizontalAdvance(line.idText) + 6;
+    line.titleRect = QRect(urlLeft, r.top(), r.right() - urlLeft, urlFm.height());
+    line.title = elidedTitle(index.data(ConnectionListModel::TitleRole).toString(), urlFm, line.titleRect.width());
+    return line;
+}
+
+QString ConnectionDelegate::shownTitle(const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    return titleLine(option, index).title;
+}
+
 void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
@@ -61,23 +119,16 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const QFontMetrics fm(option.font);
 
     // Line 1: #id, direction and URL; a client of the test server shows who connected instead.
-    const int id = index.row() + 1;
     const auto *connection
         = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
     const bool incoming = connection && connection->kind() == Connection::Kind::Incoming;
-    const QString url = index.data(ConnectionListModel::TitleRole).toString();
+    const TitleLine line = titleLine(option, index);
     painter->setFont(option.font);
     painter->setPen(dim);
-    // \u2192: we connected out; \u2190: a client connected in to the test server.
-    // \u21bb: a reconnect attempt.
-    const QString idText
-        = QStringLiteral("#%1 %2").arg(id).arg(incoming ? QChar(0x2190) : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
-    painter->drawText(QRect(r.left(), r.top(), r.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter, idText);
-    const int urlLeft = r.left() + fm.horizontalAdvance(idText) + 6;
+    painter->drawText(line.idRect, Qt::AlignLeft | Qt::AlignVCenter, line.idText);
     painter->setFont(urlFont);
     painter->setPen(text);
-    painter->drawText(QRect(urlLeft, r.top(), r.right() - urlLeft, urlFm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        urlFm.elidedText(url, Qt::ElideMiddle, r.right() - urlLeft));
+    painter->drawText(line.titleRect, Qt::AlignLeft | Qt::AlignVCenter, line.title);
 
     // Line 2: state badge, then counters.
     const auto state = static_cast<Connection::State>(index.data(ConnectionListModel::StateRole).toInt());

@@ -14,6 +14,8 @@ ConnectionListView::ConnectionListView(QWidget *parent)
     setUniformItemSizes(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setMouseTracking(true);
+    // What the delegate does with a long URL; the full text is in the tooltip.
+    setTextElideMode(Qt::ElideMiddle);
 }
 
 ConnectionListView::~ConnectionListView() = default;

@@ -1,4 +1,4 @@
-// The timings of a connection's opening: DNS, TCP, TLS, upgrade and total.
+// The timings of a connection's opening: DNS, TCP, TLS, upgrade, the local tap's share and their total.
 #pragma once
 
 #include <QLabel>
@@ -14,6 +14,11 @@ public:
     explicit HandshakeTimingsLabel(QWidget *parent = nullptr);
 
     void showConnection(const Connection *connection);
+    // The parts as shown, name and value ("DNS" -> "0.12 ms"), in order, the total last.
+    QList<QPair<QString, QString>> shownParts() const { return m_shown; }
+
+private:
+    QList<QPair<QString, QString>> m_shown;
 };
 
 } // namespace wsi

@@ -2,18 +2,15 @@
 
 #include "common/colorscheme.h"
 #include "endpoints/connectionoptions.h"
+#include "shell/centralarea.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 class QAction;
 class QDockWidget;
-class QLabel;
 class QListView;
-class QSplitter;
-class QStackedWidget;
 class QTabWidget;
-class QTimer;
 
 namespace wsi {
 
@@ -30,6 +27,9 @@ class EndpointsPanel;
 class HandshakeView;
 class MainWindowActions;
 class MainWindowSettings;
+class StatusLine;
+class WelcomePage;
+class ConnectionSelection;
 class ReconnectRegistry;
 class ReconnectController;
 class ReconnectStrip;
@@ -56,25 +56,31 @@ public:
     // What every panel shows alike; a panel observes it when the window creates it.
     ViewState *viewState() const { return m_viewState; }
 
-    ConnectBar *connectBar() const { return m_connectBar; }
-    QListView *connectionList() const { return m_connectionList; }
-    HandshakeView *handshakeView() const { return m_handshakeView; }
-    EventLogView *eventLogView() const { return m_eventLogView; }
-    EventDetailView *detailView() const { return m_detailView; }
-    Composer *composer() const { return m_composer; }
-    QTabWidget *viewTabs() const { return m_tabs; }
+    ConnectBar *connectBar() const { return m_central->connectBar(); }
+    QListView *connectionList() const { return m_central->connectionList(); }
+    HandshakeView *handshakeView() const { return m_central->handshakeView(); }
+    EventLogView *eventLogView() const { return m_central->eventLogView(); }
+    EventDetailView *detailView() const { return m_central->detailView(); }
+    Composer *composer() const { return m_central->composer(); }
+    QTabWidget *viewTabs() const { return m_central->tabs(); }
+    // Shown while no connection is selected: a first run starts here.
+    WelcomePage *welcomePage() const { return m_central->welcomePage(); }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
-    EndpointsPanel *endpointsPanel() const { return m_endpointsPanel; }
-    ConnectionStatsPlot *statsPlot() const { return m_statsPlot; }
+    EndpointsPanel *endpointsPanel() const { return m_central->endpointsPanel(); }
+    // Saved endpoints and recent URLs, as the connect bar, the Endpoints panel and the welcome page show them.
+    EndpointStore *endpointStore() const { return m_endpointStore; }
+    ConnectionStatsPlot *statsPlot() const { return m_central->statsPlot(); }
     // The diff dialog opened last by Compare Handshakes (null once closed).
     HandshakeDiffDialog *handshakeDiffDialog() const;
     // Compares the two selected connections' handshakes; with one selected, that one and the previous
     // attempt at the same URL. False (with a status message) when there is nothing to compare.
     bool compareHandshakes();
+    // The welcome page's "Try it": starts the test server (when it is not running) and connects a client to it.
+    void tryTestServer();
     void setRevealSecrets(bool reveal);
     QString statusText() const;
-    ReconnectStrip *reconnectStrip() const { return m_reconnectStrip; }
+    ReconnectStrip *reconnectStrip() const { return m_central->reconnectStrip(); }
     // Auto-reconnect of the endpoint this connection belongs to; null when it has none.
     ReconnectController *reconnectControllerFor(const Connection *connection) const;
     // Journaling, import, export and previous sessions.
@@ -87,25 +93,21 @@ protected:
 private:
     void createCentralWidget();
     void retranslate();
+    void wireActions();
     MainWindowSettings settings();
 
     void onConnectRequested(const wsi::ConnectionOptions &options);
-    void onConnectionRowsInserted(const QModelIndex &parent, int first, int last);
-    void onCurrentRowChanged();
-    void selectRow(int row);
     void onCurrentConnectionChanged(Connection *current, Connection *previous);
     void onRevealSecretsChanged(bool reveal);
     void onColorSchemeChanged(wsi::ColorScheme::Scheme scheme);
     void onCurrentStateChanged();
     void updateTitle();
     void updateActions();
-    void updateStatus();
 
     void newConnection();
     void disconnectCurrent();
     void closeCurrentWithCode();
     void removeCurrent();
-    void showAbout();
     void showPreferences();
     void createServerDock();
     void saveCurrentAsEndpoint();
@@ -118,31 +120,14 @@ private:
     SessionsController *m_sessions = nullptr;
     ReconnectRegistry *m_reconnectors = nullptr;
 
-    ConnectBar *m_connectBar = nullptr;
-    QListView *m_connectionList = nullptr;
-    QStackedWidget *m_stack = nullptr;
-    QWidget *m_emptyState = nullptr;
-    QTabWidget *m_tabs = nullptr;
-    QWidget *m_messagesPage = nullptr;
-    HandshakeView *m_handshakeView = nullptr;
-    EventLogView *m_eventLogView = nullptr;
-    EventDetailView *m_detailView = nullptr;
-    Composer *m_composer = nullptr;
+    CentralArea *m_central = nullptr;
     QDockWidget *m_serverDock = nullptr;
     ServerPanel *m_serverPanel = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
-    QSplitter *m_messagesSplitter = nullptr;
-    QSplitter *m_sidebarSplitter = nullptr;
     EndpointStore *m_endpointStore = nullptr;
-    EndpointsPanel *m_endpointsPanel = nullptr;
-    ConnectionStatsPlot *m_statsPlot = nullptr;
     QPointer<HandshakeDiffDialog> m_diffDialog;
     MainWindowActions *m_actions = nullptr;
-    QLabel *m_statusLabel = nullptr;
-    QLabel *m_connectionsLabel = nullptr;
-    ReconnectStrip *m_reconnectStrip = nullptr;
-    QLabel *m_countersLabel = nullptr;
-    QTimer *m_statusTimer = nullptr; // counters change per message; the status bar repaints a few times a second
+    StatusLine *m_status = nullptr;
+    ConnectionSelection *m_selection = nullptr;
 };
 
 } // namespace wsi

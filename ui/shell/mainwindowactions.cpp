@@ -9,10 +9,12 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QToolBar>
 
 namespace wsi {
@@ -63,6 +65,7 @@ MainWindowActions::MainWindowActions(QMainWindow *window)
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     m_aboutAction = make(QStringLiteral("aboutAction"), "app");
     m_aboutAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindowActions::showAbout);
     m_preferencesAction = make(QStringLiteral("preferencesAction"), nullptr);
     m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
@@ -215,6 +218,21 @@ void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)
 {
     for (int i = 0; i < m_colorSchemeActions.size(); ++i)
         m_colorSchemeActions.at(i)->setChecked(i == scheme);
+}
+
+void MainWindowActions::showAbout()
+{
+    QMessageBox::about(m_window, tr("About WS Inspector"),
+        tr("<h3>WS Inspector %1</h3>"
+           "<p>A WebSocket inspector that shows the wire truth: every byte of the opening handshake "
+           "and every frame header, as they crossed the wire.</p>"
+           "<p><b>Shortcuts</b><br/>Ctrl+L: URL field<br/>Enter: connect<br/>Ctrl+Enter: send<br/>"
+           "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
+           "Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats<br/>Ctrl+P: ping<br/>"
+           "Ctrl+S: save as endpoint<br/>Ctrl+Shift+H: compare handshakes<br/>Ctrl+Shift+R: reveal secrets<br/>"
+           "Ctrl+C in the log: copy rows<br/>Ctrl+F: filter the log<br/>F3 / Shift+F3: find next / previous<br/>"
+           "Ctrl+O: import<br/>Ctrl+Shift+O: previous sessions<br/>Ctrl+E: export</p>")
+            .arg(QApplication::applicationVersion()));
 }
 
 } // namespace wsi

@@ -56,6 +56,8 @@ protected:
 
 private:
     void retranslate(); // every text of the actions, menus and toolbar, in the current language
+    // The About box lists the shortcuts these actions carry.
+    void showAbout();
 
     QMainWindow *m_window = nullptr;
     QMenu *m_fileMenu = nullptr;

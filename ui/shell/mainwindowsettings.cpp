@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QMainWindow>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -24,8 +25,13 @@ MainWindowSettings::MainWindowSettings(const Parts &parts)
 void MainWindowSettings::restore() const
 {
     QSettings settings;
-    if (settings.contains(QStringLiteral("window/geometry")))
+    const QRect available = m_parts.window->screen()->availableGeometry();
+    if (settings.contains(QStringLiteral("window/geometry"))) {
         m_parts.window->restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        m_parts.window->setGeometry(fittedGeometry(m_parts.window->geometry(), available));
+    } else {
+        m_parts.window->setGeometry(firstRunGeometry(available));
+    }
     m_parts.window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_parts.mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_parts.messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
@@ -47,6 +53,33 @@ void MainWindowSettings::restore() const
     m_parts.viewState->setRevealSecrets(settings.value(QStringLiteral("view/revealSecrets"), false).toBool());
     m_parts.viewState->setColorScheme(
         ColorScheme::fromId(settings.value(QStringLiteral("view/colorScheme")).toString()));
+}
+
+QRect MainWindowSettings::firstRunGeometry(const QRect &available)
+{
+    const int width = qBound(qMin(1024, available.width()), available.width() * 4 / 5, qMin(1600, available.width()));
+    const int height
+        = qBound(qMin(700, available.height()), available.height() * 4 / 5, qMin(1000, available.height()));
+    QRect geometry(0, 0, width, height);
+    geometry.moveCenter(available.center());
+    return geometry;
+}
+
+QRect MainWindowSettings::fittedGeometry(const QRect &restored, const QRect &available)
+{
+    if (available.contains(restored))
+        return restored;
+    QRect geometry(restored.topLeft(), restored.size().boundedTo(available.size()));
+    // Back inside the area, keeping the position where it still fits.
+    if (geometry.right() > available.right())
+        geometry.moveRight(available.right());
+    if (geometry.bottom() > available.bottom())
+        geometry.moveBottom(available.bottom());
+    if (geometry.left() < available.left())
+        geometry.moveLeft(available.left());
+    if (geometry.top() < available.top())
+        geometry.moveTop(available.top());
+    return geometry;
 }
 
 void MainWindowSettings::save() const

@@ -197,6 +197,7 @@ void WireTap::connectUpstream()
 
 void WireTap::onUpstreamConnected()
 {
+    // connectUpstream() restarted the clock after the lookup: DNS and TCP are apart already and add up.
     m_tcpUs = m_clock.nsecsElapsed() / 1000;
     m_clock.restart();
     if (!m_client) {

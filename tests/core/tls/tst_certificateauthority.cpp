@@ -1,110 +1,28 @@
-// The per-install CA: private key files that stay private, a CA that survives restarts and is replaced
-// (with a warning) when broken, and leaves that real TLS clients (Qt, OpenSSL, Python) accept.
+// The per-install CA itself: private key files that stay private, the designed CA profile, a CA that
+// survives restarts and is replaced (with a warning) when broken, and an export without the key.
+#include "certificateauthorityfixture.h"
 #include "tls/certificateauthority.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QHostAddress>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QSslConfiguration>
-#include <QSslSocket>
-#include <QStandardPaths>
-#include <QTcpServer>
-#include <QTemporaryDir>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTest>
 
-#include <memory>
 #include <sys/stat.h>
 
 using namespace wsi;
 
-namespace {
-
-int modeOf(const QString &path)
-{
-    struct stat status;
-    if (::stat(QFile::encodeName(path).constData(), &status) != 0)
-        return -1;
-    return static_cast<int>(status.st_mode & 07777);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeAll(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
-}
-
-// A TLS server on 127.0.0.1 presenting one issued certificate; it answers "hello\n" once encrypted.
-class TlsServer : public QTcpServer
-{
-public:
-    explicit TlsServer(const IssuedCertificate &issued)
-        : m_issued(issued)
-    { }
-
-    QList<QSslError> errors;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QSslSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificateChain(m_issued.chain);
-        configuration.setPrivateKey(m_issued.key);
-        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        socket->setSslConfiguration(configuration);
-        connect(socket, &QSslSocket::encrypted, socket, [socket] { socket->write("hello\n"); });
-        connect(socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &e) { errors += e; });
-        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
-        socket->startServerEncryption();
-    }
-
-private:
-    IssuedCertificate m_issued;
-};
-
-} // namespace
-
-class tst_CertificateAuthority : public QObject
+class tst_CertificateAuthority : public QObject, private CertificateAuthorityFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<QTemporaryDir> m_temp;
-    QString caDir() const { return m_temp->filePath(QStringLiteral("data/ca")); }
-
-    static bool runOpenssl(const QStringList &arguments, QByteArray *output)
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(QStringLiteral("openssl"), arguments);
-        const bool finished = process.waitForFinished(20000);
-        *output = process.readAll();
-        if (!finished)
-            process.kill();
-        return finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_temp = std::make_unique<QTemporaryDir>();
-        QVERIFY(m_temp->isValid());
-    }
+    void init() { createTemporaryDir(); }
 
-    void cleanup() { m_temp.reset(); }
+    void cleanup() { removeTemporaryDir(); }
 
     void generatesCaWithPrivateKeyFileAndFolder()
     {
@@ -271,160 +189,6 @@ private Q_SLOTS:
         QCOMPARE(third.certificate(), reloaded.certificate());
     }
 
-    void issuesLeafWithSubjectAltNames_data()
-    {
-        QTest::addColumn<QStringList>("hostNames");
-        QTest::addColumn<QStringList>("expectedDns");
-        QTest::addColumn<QStringList>("expectedIps");
-        QTest::newRow("one host name") << QStringList { "echo.example.com" } << QStringList { "echo.example.com" }
-                                       << QStringList {};
-        QTest::newRow("localhost and loopback addresses") << QStringList { "localhost", "127.0.0.1",
-            "::1" } << QStringList { "localhost" } << QStringList { "127.0.0.1", "::1" };
-        QTest::newRow("bracketed IPv6") << QStringList { "[2001:db8::1]" } << QStringList {}
-                                        << QStringList { "2001:db8::1" };
-        QTest::newRow("upper case and trailing dot")
-            << QStringList { "WWW.Example.ORG." } << QStringList { "www.example.org" } << QStringList {};
-        QTest::newRow("international name")
-            << QStringList { "bücher.example" } << QStringList { "xn--bcher-kva.example" } << QStringList {};
-        QTest::newRow("dotted name that is no address")
-            << QStringList { "1.2.3" } << QStringList { "1.2.3" } << QStringList {};
-        QTest::newRow("duplicates collapse")
-            << QStringList { "a.test", "A.test" } << QStringList { "a.test" } << QStringList {};
-    }
-
-    void issuesLeafWithSubjectAltNames()
-    {
-        QFETCH(QStringList, hostNames);
-        QFETCH(QStringList, expectedDns);
-        QFETCH(QStringList, expectedIps);
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        const IssuedCertificate issued = ca.issue(hostNames);
-        QVERIFY2(!issued.isNull(), qPrintable(ca.lastError()));
-        const auto names = issued.certificate.subjectAlternativeNames();
-        QStringList dns = names.values(QSsl::DnsEntry);
-        dns.sort();
-        expectedDns.sort();
-        QCOMPARE(dns, expectedDns);
-        QList<QHostAddress> ips;
-        for (const QString &ip : names.values(QSsl::IpAddressEntry))
-            ips.append(QHostAddress(ip));
-        QCOMPARE(ips.size(), expectedIps.size());
-        for (const QString &ip : expectedIps)
-            QVERIFY2(ips.contains(QHostAddress(ip)), qPrintable(ip));
-
-        QCOMPARE(issued.key.algorithm(), QSsl::Ec);
-        QCOMPARE(issued.key.length(), 256);
-        QCOMPARE(issued.chain, QList<QSslCertificate>({ issued.certificate, ca.certificate() }));
-        QCOMPARE(issued.certificate.serialNumber().count(':') + 1, 16);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(qAbs(issued.certificate.effectiveDate().secsTo(now.addSecs(-3600))) < 60);
-        QVERIFY(qAbs(issued.certificate.expiryDate().secsTo(now.addDays(397))) < 60);
-    }
-
-    void leafPassesOpensslStrictVerification()
-    {
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        const IssuedCertificate issued = ca.issue({ QStringLiteral("ws.example.net"), QStringLiteral("127.0.0.1") });
-        QVERIFY(!issued.isNull());
-        const QString leafPath = m_temp->filePath(QStringLiteral("leaf.pem"));
-        QVERIFY(writeAll(leafPath, issued.certificate.toPem()));
-        QByteArray output;
-        const QStringList common = { QStringLiteral("verify"), QStringLiteral("-x509_strict"),
-            QStringLiteral("-purpose"), QStringLiteral("sslserver"), QStringLiteral("-CAfile"), ca.certificatePath() };
-        QVERIFY2(
-            runOpenssl(
-                common + QStringList { QStringLiteral("-verify_hostname"), QStringLiteral("ws.example.net"), leafPath },
-                &output),
-            output.constData());
-        QVERIFY2(
-            runOpenssl(
-                common + QStringList { QStringLiteral("-verify_ip"), QStringLiteral("127.0.0.1"), leafPath }, &output),
-            output.constData());
-        QVERIFY(!runOpenssl(
-            common + QStringList { QStringLiteral("-verify_hostname"), QStringLiteral("other.example"), leafPath },
-            &output));
-
-        QByteArray text;
-        QVERIFY(runOpenssl({ QStringLiteral("x509"), QStringLiteral("-noout"), QStringLiteral("-text"),
-                               QStringLiteral("-in"), leafPath },
-            &text));
-        QVERIFY2(text.contains("X509v3 Extended Key Usage: \n                TLS Web Server Authentication"),
-            text.constData());
-        QVERIFY2(text.contains("X509v3 Key Usage: critical\n                Digital Signature"), text.constData());
-        QVERIFY(text.contains("X509v3 Authority Key Identifier"));
-        QVERIFY(text.contains("Signature Algorithm: ecdsa-with-SHA256"));
-
-        // Also another CA's leaf must not verify against ours.
-        CertificateAuthority other(m_temp->filePath(QStringLiteral("other")));
-        QVERIFY(other.load());
-        QVERIFY(writeAll(leafPath, other.issue({ QStringLiteral("ws.example.net") }).certificate.toPem()));
-        QVERIFY(!runOpenssl(common + QStringList { leafPath }, &output));
-    }
-
-    void leafVerifiesWithQtAgainstTheCa()
-    {
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        const IssuedCertificate issued = ca.issue({ QStringLiteral("localhost") });
-        const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
-        QSslConfiguration trusting = saved;
-        trusting.setCaCertificates({ ca.certificate() });
-        QSslConfiguration::setDefaultConfiguration(trusting);
-        const QList<QSslError> errors = QSslCertificate::verify({ issued.certificate }, QStringLiteral("localhost"));
-        const QList<QSslError> mismatch
-            = QSslCertificate::verify({ issued.certificate }, QStringLiteral("example.org"));
-        QSslConfiguration::setDefaultConfiguration(saved);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).errorString()));
-        QCOMPARE(mismatch.size(), 1);
-        QCOMPARE(mismatch.first().error(), QSslError::HostNameMismatch);
-    }
-
-    void cachesLeavesBySetOfNames()
-    {
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        const IssuedCertificate first = ca.issue({ QStringLiteral("a.test"), QStringLiteral("b.test") });
-        QVERIFY(!first.isNull());
-        const IssuedCertificate same = ca.issue({ QStringLiteral("B.test"), QStringLiteral("a.test") });
-        QCOMPARE(same.certificate, first.certificate);
-        QCOMPARE(same.key, first.key);
-        const IssuedCertificate other = ca.issue({ QStringLiteral("a.test") });
-        QVERIFY(other.certificate != first.certificate);
-        QVERIFY(other.certificate.serialNumber() != first.certificate.serialNumber());
-
-        const QSslCertificate oldCa = ca.certificate();
-        QVERIFY(ca.regenerate());
-        QVERIFY(ca.certificate() != oldCa);
-        const IssuedCertificate fresh = ca.issue({ QStringLiteral("a.test"), QStringLiteral("b.test") });
-        QVERIFY(fresh.certificate != first.certificate);
-        QCOMPARE(fresh.certificate.issuerInfo(QSslCertificate::CommonName),
-            ca.certificate().subjectInfo(QSslCertificate::CommonName));
-        QCOMPARE(QSslCertificate(readAll(ca.certificatePath())), ca.certificate());
-        QCOMPARE(modeOf(ca.keyPath()), 0600);
-    }
-
-    void refusesNamesThatAreNotHosts_data()
-    {
-        QTest::addColumn<QStringList>("hostNames");
-        QTest::newRow("no names") << QStringList {};
-        QTest::newRow("empty name") << QStringList { QString() };
-        QTest::newRow("space in name") << QStringList { "bad name" };
-        QTest::newRow("config syntax smuggled in") << QStringList { "a.test,IP:10.0.0.1" };
-        QTest::newRow("one bad among good") << QStringList { "good.test", "bad/name" };
-        QTest::newRow("empty label") << QStringList { "a..test" };
-    }
-
-    void refusesNamesThatAreNotHosts()
-    {
-        QFETCH(QStringList, hostNames);
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        QVERIFY(ca.issue(hostNames).isNull());
-        QVERIFY(!ca.lastError().isEmpty());
-    }
-
     void refusesToIssueBeforeLoad()
     {
         CertificateAuthority ca(caDir());
@@ -447,97 +211,6 @@ private Q_SLOTS:
         QVERIFY(!pem.contains("PRIVATE KEY"));
         QVERIFY(!ca.exportCertificate(m_temp->filePath(QStringLiteral("missing/dir/ca.pem")), &error));
         QVERIFY(!error.isEmpty());
-    }
-
-    void qtClientTrustingOnlyTheCaCompletesHandshake_data()
-    {
-        QTest::addColumn<QStringList>("issuedFor");
-        QTest::addColumn<QString>("peerName");
-        QTest::addColumn<bool>("expectMismatch");
-        QTest::newRow("by IP address") << QStringList { "localhost", "127.0.0.1" } << "127.0.0.1" << false;
-        QTest::newRow("by host name") << QStringList { "localhost", "127.0.0.1" } << "localhost" << false;
-        QTest::newRow("certificate for another host") << QStringList { "other.example" } << "localhost" << true;
-    }
-
-    void qtClientTrustingOnlyTheCaCompletesHandshake()
-    {
-        QFETCH(QStringList, issuedFor);
-        QFETCH(QString, peerName);
-        QFETCH(bool, expectMismatch);
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        const IssuedCertificate issued = ca.issue(issuedFor);
-        QVERIFY(!issued.isNull());
-        TlsServer server(issued);
-        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-
-        QSslSocket client;
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setCaCertificates({ ca.certificate() });
-        configuration.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        client.setSslConfiguration(configuration);
-        QList<QSslError> errors;
-        connect(&client, &QSslSocket::sslErrors, this, [&errors](const QList<QSslError> &e) { errors += e; });
-        QSignalSpy encrypted(&client, &QSslSocket::encrypted);
-        client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), server.serverPort(), peerName);
-        if (expectMismatch) {
-            QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 10000);
-            QCOMPARE(errors.first().error(), QSslError::HostNameMismatch);
-            QCOMPARE(encrypted.size(), 0);
-            return;
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(encrypted.size(), 1, 10000);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).errorString()));
-        QCOMPARE(client.peerCertificate(), issued.certificate);
-        QTRY_VERIFY_WITH_TIMEOUT(client.canReadLine(), 10000);
-        QCOMPARE(client.readLine(), QByteArray("hello\n"));
-        QVERIFY(server.errors.isEmpty());
-        client.disconnectFromHost();
-    }
-
-    void pythonClientTrustingOnlyTheCaCompletesHandshake()
-    {
-        const QString python = QStringLiteral(WSI_SYSTEM_PYTHON);
-        if (!QFile::exists(python))
-            QSKIP("no /usr/bin/python3");
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        TlsServer server(ca.issue({ QStringLiteral("localhost"), QStringLiteral("127.0.0.1") }));
-        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-        // create_default_context() verifies the chain and the host name; cafile= makes it trust only our CA.
-        const QString script
-            = QStringLiteral("import socket, ssl, sys\n"
-                             "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
-                             "with socket.create_connection(('127.0.0.1', int(sys.argv[2])), timeout=10) as raw:\n"
-                             "    with ctx.wrap_socket(raw, server_hostname=sys.argv[3]) as tls:\n"
-                             "        print(tls.version(), tls.recv(6).decode().strip())\n");
-        QProcess process;
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(python,
-            { QStringLiteral("-c"), script, ca.certificatePath(), QString::number(server.serverPort()),
-                QStringLiteral("localhost") });
-        // The server runs in this thread: wait with the event loop running.
-        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
-        const QByteArray output = process.readAll();
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QVERIFY2(process.exitCode() == 0, output.constData());
-        QVERIFY2(output.contains("hello"), output.constData());
-        QVERIFY2(output.startsWith("TLSv1.3") || output.startsWith("TLSv1.2"), output.constData());
-    }
-
-    void issuesQuickly()
-    {
-        CertificateAuthority ca(caDir());
-        QVERIFY(ca.load());
-        QElapsedTimer timer;
-        timer.start();
-        constexpr int Count = 50;
-        for (int i = 0; i < Count; ++i)
-            QVERIFY(!ca.issue({ QStringLiteral("host%1.example").arg(i) }).isNull());
-        const double perLeafMs = double(timer.nsecsElapsed()) / 1e6 / Count;
-        qInfo("issue() for a new host: %.3f ms", perLeafMs);
-        // Generous for debug and sanitizer builds; the benchmark measures the real figure.
-        QVERIFY2(perLeafMs < 25, qPrintable(QString::number(perLeafMs)));
     }
 };
 

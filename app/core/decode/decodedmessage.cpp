@@ -1,0 +1,31 @@
+// DecodedMessage: one application-protocol message read from a WebSocket message.
+#include "decode/decodedmessage.h"
+
+namespace wsi {
+
+QJsonObject DecodedMessage::toJson() const
+{
+    QJsonObject out = fields;
+    out.insert(QStringLiteral("protocol"), protocol);
+    out.insert(QStringLiteral("kind"), kind);
+    out.insert(QStringLiteral("summary"), summary);
+    if (isMalformed()) {
+        out.insert(QStringLiteral("note"), note);
+        out.insert(QStringLiteral("note_id"), noteId);
+    }
+    return out;
+}
+
+DecodedMessage DecodedMessage::malformed(
+    const QString &protocol, const QString &noteId, const QString &note, const QString &kind)
+{
+    DecodedMessage m;
+    m.protocol = protocol;
+    m.kind = kind;
+    m.noteId = noteId;
+    m.note = note;
+    m.summary = kind + QStringLiteral(" (") + noteId + QLatin1Char(')');
+    return m;
+}
+
+} // namespace wsi

@@ -1,0 +1,257 @@
+// SocketIoDecoder: Socket.IO packets over Engine.IO 4 (Socket.IO v3/v4) or 3 (Socket.IO v2) on WebSocket.
+#include "decode/socketiodecoder.h"
+
+#include "decode/decodetext.h"
+
+namespace wsi {
+
+namespace {
+const QString kProtocol = QStringLiteral("socketio");
+
+const char *const kEngineTypes[] = { "OPEN", "CLOSE", "PING", "PONG", "MESSAGE", "UPGRADE", "NOOP" };
+
+QString socketTypeName(int type, int engineIoVersion)
+{
+    static const char *const names[]
+        = { "CONNECT", "DISCONNECT", "EVENT", "ACK", "CONNECT_ERROR", "BINARY_EVENT", "BINARY_ACK" };
+    if (type == 4 && engineIoVersion == 3)
+        return QStringLiteral("ERROR"); // Socket.IO v2 called it ERROR
+    return QString::fromLatin1(names[type]);
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Replaces each {"_placeholder":true,"num":n} with the placeholder plus the attachment's bytes.
+QJsonValue joinPlaceholders(const QJsonValue &value, const QJsonArray &attachments)
+{
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(joinPlaceholders(v, attachments));
+        return out;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject o = value.toObject();
+    if (o.value(QLatin1String("_placeholder")).toBool() && o.value(QLatin1String("num")).isDouble()) {
+        const double num = o.value(QLatin1String("num")).toDouble();
+        if (num >= 0 && num < attachments.size() && num == double(int(num)))
+            o.insert(QStringLiteral("binary"), attachments.at(int(num)));
+        return o;
+    }
+    for (auto it = o.begin(); it != o.end(); ++it)
+        it.value() = joinPlaceholders(it.value(), attachments);
+    return o;
+}
+
+DecodedMessage note(DecodedMessage m, const QString &id, const QString &text)
+{
+    m.summary = decodetext::elide(m.summary);
+    m.noteId = id;
+    m.note = text;
+    return m;
+}
+} // namespace
+
+SocketIoDecoder::SocketIoDecoder(int engineIoVersion)
+    : m_engineIoVersion(engineIoVersion == 3 ? 3 : 4)
+{ }
+
+QList<DecodedMessage> SocketIoDecoder::decode(QByteArrayView message, DecodeDirection direction, bool isText)
+{
+    if (!isText)
+        return { decodeAttachment(message, direction) };
+    return { decodeEngineIo(message, direction) };
+}
+
+DecodedMessage SocketIoDecoder::decodeEngineIo(QByteArrayView text, DecodeDirection direction)
+{
+    if (text.isEmpty() || text[0] < '0' || text[0] > '6')
+        return DecodedMessage::malformed(kProtocol, QStringLiteral("unknown-engineio-type"),
+            text.isEmpty() ? QStringLiteral("an empty frame is no Engine.IO packet")
+                           : QStringLiteral("'%1' is no Engine.IO packet type (0-6)")
+                                 .arg(decodetext::elide(QString::fromUtf8(text.first(1)), 4)));
+    const int type = text[0] - '0';
+    if (type == 4)
+        return decodeSocketIo(text.sliced(1), direction);
+
+    DecodedMessage m;
+    m.protocol = kProtocol;
+    m.kind = QString::fromLatin1(kEngineTypes[type]);
+    m.fields.insert(QStringLiteral("engineio"), m.kind.toLower());
+    const QByteArrayView data = text.sliced(1);
+    m.summary = m.kind;
+    if (type == 0) {
+        QJsonValue open;
+        QString error;
+        if (!decodetext::parseJsonValue(data, open, error) || !open.isObject())
+            return note(m, QStringLiteral("bad-open-packet"), QStringLiteral("the open packet carries a JSON object"));
+        m.fields.insert(QStringLiteral("handshake"), open);
+        m.summary += QStringLiteral(" sid ") + open.toObject().value(QLatin1String("sid")).toString();
+    } else if (!data.isEmpty()) {
+        m.fields.insert(QStringLiteral("data"), decodetext::bytesValue(data));
+        m.summary += QLatin1Char(' ') + QString::fromUtf8(data);
+    }
+    if (type == 2 || type == 3) {
+        // Engine.IO 4 servers ping and clients answer; Engine.IO 3 the other way round. Either way a pong
+        // answers the ping before it.
+        m.pairRole = type == 2 ? PairRole::Request : PairRole::Reply;
+        m.pairKey = QStringLiteral("engineio:ping");
+        m.pairLabel = QStringLiteral("ping");
+    }
+    Q_UNUSED(direction);
+    m.summary = decodetext::elide(m.summary);
+    return m;
+}
+
+DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection direction)
+{
+    DecodedMessage m;
+    m.protocol = kProtocol;
+    m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
+    if (p.isEmpty() || p[0] < '0' || p[0] > '6') {
+        m.kind = QStringLiteral("MESSAGE");
+        m.summary = QStringLiteral("MESSAGE");
+        return note(m, QStringLiteral("unknown-socketio-type"), QStringLiteral("no Socket.IO packet type (0-6)"));
+    }
+    const int type = p[0] - '0';
+    m.kind = socketTypeName(type, m_engineIoVersion);
+    m.summary = m.kind;
+    qsizetype at = 1;
+    int attachments = 0;
+    if (type == 5 || type == 6) {
+        const qsizetype start = at;
+        while (at < p.size() && isDigit(p[at]) && at - start < 6)
+            attachments = attachments * 10 + (p[at++] - '0');
+        if (at == start || at >= p.size() || p[at] != '-')
+            return note(
+                m, QStringLiteral("bad-attachment-count"), QStringLiteral("a binary packet starts with <count>-"));
+        ++at;
+        m.fields.insert(QStringLiteral("attachments"), attachments);
+    }
+    QString nsp = QStringLiteral("/");
+    if (at < p.size() && p[at] == '/') {
+        qsizetype end = p.indexOf(',', at);
+        if (end < 0)
+            end = p.size();
+        nsp = QString::fromUtf8(p.sliced(at, end - at));
+        at = qMin(end + 1, p.size());
+    }
+    m.fields.insert(QStringLiteral("namespace"), nsp);
+    qint64 ackId = -1;
+    if (at < p.size() && isDigit(p[at])) {
+        const qsizetype start = at;
+        ackId = 0;
+        while (at < p.size() && isDigit(p[at])) {
+            if (at - start >= 15)
+                return note(m, QStringLiteral("ack-id-too-long"), QStringLiteral("an ack id of more than 15 digits"));
+            ackId = ackId * 10 + (p[at++] - '0');
+        }
+        m.fields.insert(QStringLiteral("ack_id"), double(ackId));
+    }
+    QJsonValue data = QJsonValue::Undefined;
+    if (at < p.size()) {
+        QString error;
+        if (!decodetext::parseJsonValue(p.sliced(at), data, error))
+            return note(m, QStringLiteral("bad-json"), QStringLiteral("the packet's data is not JSON: ") + error);
+    }
+    const QString nspPrefix = nsp == QLatin1String("/") ? QString() : QLatin1Char(' ') + nsp;
+    const QString keyBase = QStringLiteral("socketio:") + nsp + QLatin1Char(':');
+    if (type == 2 || type == 5) {
+        const QJsonArray args = data.toArray();
+        if (!data.isArray() || args.isEmpty() || !args.at(0).isString())
+            return note(
+                m, QStringLiteral("no-event-name"), QStringLiteral("an event's data is an array led by its name"));
+        const QString event = args.at(0).toString();
+        m.fields.insert(QStringLiteral("event"), event);
+        QJsonArray rest;
+        for (qsizetype i = 1; i < args.size(); ++i)
+            rest.append(args.at(i));
+        m.fields.insert(QStringLiteral("args"), rest);
+        m.summary = m.kind + nspPrefix + QLatin1Char(' ') + event;
+        m.pairLabel = event;
+        if (ackId >= 0) {
+            m.pairRole = PairRole::Request;
+            m.pairKey = keyBase + QString::number(ackId);
+        }
+        m.summary += QLatin1Char(' ') + decodetext::compactJson(m.fields.value(QLatin1String("args")));
+    } else if (type == 3 || type == 6) {
+        m.fields.insert(QStringLiteral("args"), data.isArray() ? data : QJsonValue(QJsonArray()));
+        m.summary = m.kind + nspPrefix + QStringLiteral(" #") + QString::number(ackId) + QLatin1Char(' ')
+            + decodetext::compactJson(m.fields.value(QLatin1String("args")));
+        if (ackId < 0)
+            return note(m, QStringLiteral("ack-without-id"), QStringLiteral("an ACK carries the id it answers"));
+        m.pairRole = PairRole::Reply;
+        m.pairKey = keyBase + QString::number(ackId);
+    } else {
+        if (!data.isUndefined())
+            m.fields.insert(QStringLiteral("data"), data);
+        m.summary = m.kind + nspPrefix;
+        if (!data.isUndefined())
+            m.summary += QLatin1Char(' ') + decodetext::compactJson(data);
+        if (type == 0 || type == 4) {
+            // The client asks to join a namespace; the server's CONNECT or CONNECT_ERROR answers.
+            m.pairRole = direction == DecodeDirection::ClientToServer ? PairRole::Request : PairRole::Reply;
+            m.pairKey = keyBase + QStringLiteral("connect");
+            m.pairLabel = QStringLiteral("connect");
+        }
+    }
+    m.summary = decodetext::elide(m.summary);
+    if (attachments > kMaxAttachments)
+        return note(m, QStringLiteral("too-many-attachments"),
+            QStringLiteral("%1 attachments announced, more than %2").arg(attachments).arg(kMaxAttachments));
+    Pending &pending = m_pending[int(direction)];
+    if (pending.expected > 0) {
+        const int missing = pending.expected - int(pending.attachments.size());
+        pending = Pending();
+        if (attachments > 0)
+            pending = Pending { m, attachments, {} };
+        return note(m, QStringLiteral("attachments-missing"),
+            QStringLiteral("the previous binary packet still awaited %1 attachment(s)").arg(missing));
+    }
+    if (attachments > 0)
+        pending = Pending { m, attachments, {} };
+    return m;
+}
+
+DecodedMessage SocketIoDecoder::decodeAttachment(QByteArrayView bytes, DecodeDirection direction)
+{
+    Pending &pending = m_pending[int(direction)];
+    DecodedMessage m;
+    m.protocol = kProtocol;
+    m.kind = QStringLiteral("ATTACHMENT");
+    m.summary = QStringLiteral("ATTACHMENT");
+    if (m_engineIoVersion == 3) {
+        // Engine.IO 3 prefixes a binary frame with its packet type, 4 (message).
+        if (bytes.isEmpty() || bytes[0] != 4)
+            return note(
+                m, QStringLiteral("bad-binary-prefix"), QStringLiteral("an Engine.IO 3 binary frame starts with 0x04"));
+        bytes = bytes.sliced(1);
+    }
+    m.fields.insert(QStringLiteral("size"), double(bytes.size()));
+    if (pending.expected == 0)
+        return note(
+            m, QStringLiteral("unexpected-attachment"), QStringLiteral("no binary packet awaits an attachment"));
+    const int index = int(pending.attachments.size());
+    pending.attachments.append(decodetext::base64Value(bytes));
+    m.fields.insert(QStringLiteral("attachment"), index);
+    m.summary = QStringLiteral("ATTACHMENT %1/%2 (%3 bytes)").arg(index + 1).arg(pending.expected).arg(bytes.size());
+    if (index + 1 < pending.expected)
+        return m;
+    // The last one: the packet whole, placeholders joined.
+    DecodedMessage joined = pending.message;
+    joined.fields.insert(QStringLiteral("attachment"), index);
+    joined.fields.insert(
+        QStringLiteral("args"), joinPlaceholders(joined.fields.value(QLatin1String("args")), pending.attachments));
+    joined.summary
+        = decodetext::elide(QStringLiteral("%1 (%2 attachment(s) joined)").arg(joined.summary).arg(pending.expected));
+    joined.pairRole = PairRole::None; // the announcing frame carried the pairing
+    joined.pairKey.clear();
+    pending = Pending();
+    return joined;
+}
+
+} // namespace wsi

@@ -1,0 +1,70 @@
+// ProtocolAnnotator: reads a connection's recorded rows in order and says what each message holds in the
+// protocol that rides on it (Socket.IO, STOMP, GraphQL, JSON-RPC, MQTT, SignalR), pairing replies.
+#include "explain/protocolannotator.h"
+
+#include "decode/protocoldecoder.h"
+
+namespace wsi {
+
+ProtocolAnnotator::ProtocolAnnotator(const QString &protocolOrAuto, Direction clientDirection)
+    // The matcher is given microseconds: its timeout and latencies are in the unit of the timestamps.
+    : m_pairs(kPairTimeoutUs)
+    , m_clientDirection(clientDirection)
+    , m_off(protocolOrAuto == QLatin1String("none"))
+{
+    m_detector.setOverride(protocolOrAuto);
+}
+
+ProtocolAnnotator::~ProtocolAnnotator() = default;
+
+void ProtocolAnnotator::setUrl(const QUrl &url)
+{
+    m_detector.setUrl(url);
+}
+
+QString ProtocolAnnotator::protocol() const
+{
+    return m_decoder ? m_decoder->protocolId() : QString();
+}
+
+ProtocolAnnotator::Annotation ProtocolAnnotator::next(const EventRecord &record, QByteArrayView payload)
+{
+    Annotation annotation;
+    if (m_off)
+        return annotation;
+    if (record.type == EventType::Open) {
+        m_detector.setSubprotocol(QString::fromUtf8(payload));
+        return annotation;
+    }
+    // Messages kept only in part (the session's budget) cannot be decoded honestly.
+    if (record.type != EventType::Message || record.value > record.payloadSize)
+        return annotation;
+    const DecodeDirection direction
+        = record.dir == m_clientDirection ? DecodeDirection::ClientToServer : DecodeDirection::ServerToClient;
+    const bool isText = record.hasFlag(FlagText);
+    if (!m_decoder) {
+        m_detector.observe(payload, direction, isText);
+        if (m_detector.protocol().isEmpty()) {
+            // Detection looks at the first few messages only; past them a flood costs nothing more.
+            m_off = ++m_messagesSeen >= ProtocolDetector::kFramesExamined;
+            return annotation;
+        }
+        m_decoder = ProtocolDecoder::create(m_detector.protocol(), m_detector.variant());
+        if (!m_decoder) {
+            m_off = true;
+            return annotation;
+        }
+    }
+    annotation.messages = m_decoder->decode(payload, direction, isText);
+    for (const DecodedMessage &message : annotation.messages) {
+        const std::optional<PairMatcher::Pair> pair = m_pairs.add(message, direction, record.timeUs, record.timeUs);
+        if (pair && !annotation.requestTimeUs) {
+            annotation.requestTimeUs = pair->requestSeq;
+            annotation.latencyMs = double(pair->latencyMs) / 1000.0; // the matcher counted microseconds
+        }
+    }
+    m_pairs.expire(record.timeUs);
+    return annotation;
+}
+
+} // namespace wsi

@@ -1,0 +1,59 @@
+// ProtocolAnnotator: reads a connection's recorded rows in order and says what each message holds in the
+// protocol that rides on it (Socket.IO, STOMP, GraphQL, JSON-RPC, MQTT, SignalR), pairing replies.
+#pragma once
+
+#include "decode/decodedmessage.h"
+#include "decode/pairmatcher.h"
+#include "decode/protocoldetector.h"
+#include "store/eventrecord.h"
+
+#include <QByteArrayView>
+#include <QList>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace wsi {
+
+class ProtocolDecoder;
+
+// Sans-IO over recorded rows, so a live connection and an imported session decode the same way: the Open
+// row gives the negotiated subprotocol, the first messages what detection needs, and every message row
+// (from detection on) its decoded messages. Replies are paired with their requests by the decoders'
+// pairing keys; latencies come from the rows' own times.
+class ProtocolAnnotator
+{
+public:
+    // A request waits this long for its reply before it no longer pairs.
+    static constexpr qint64 kPairTimeoutUs = qint64(60) * 1000 * 1000;
+
+    struct Annotation
+    {
+        QList<DecodedMessage> messages; // empty: not a message, or nothing decoded (yet)
+        std::optional<qint64> requestTimeUs; // this row answers the request recorded at that time
+        double latencyMs = 0;
+    };
+
+    // protocolOrAuto: "auto", "none" or a ProtocolDecoder id. clientDirection: the direction the client's
+    // messages have in the rows (Outgoing for our own connections, Incoming for the test server's clients).
+    explicit ProtocolAnnotator(const QString &protocolOrAuto, Direction clientDirection = Direction::Outgoing);
+    ~ProtocolAnnotator();
+
+    void setUrl(const QUrl &url);
+    // The next row, in recording order.
+    Annotation next(const EventRecord &record, QByteArrayView payload);
+
+    QString protocol() const; // the decoder in use, or empty
+    QString reason() const { return m_detector.reason(); }
+
+private:
+    ProtocolDetector m_detector;
+    std::unique_ptr<ProtocolDecoder> m_decoder;
+    PairMatcher m_pairs;
+    Direction m_clientDirection;
+    bool m_off = false;
+    int m_messagesSeen = 0; // before a protocol was found
+};
+
+} // namespace wsi
