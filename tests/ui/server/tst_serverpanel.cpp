@@ -1,63 +1,9 @@
 // Drives the real MainWindow's "Test server" panel: start on a free port, Connect to it, both sides in the
 // connections list, the client's request headers, the echo, broadcast, Stop, and the exposure warning.
 
-#include "compose/closedialog.h"
-#include "connection/connection.h"
-#include "connection/workspace.h"
-#include "eventquery.h"
-#include "handshake/handshakeview.h"
-#include "handshake/headertablemodel.h"
-#include "log/eventlogview.h"
-#include "models/connectionlistmodel.h"
-#include "models/eventlogmodel.h"
-#include "server/localserver.h"
-#include "server/serveroptionsform.h"
-#include "server/serverpanel.h"
-#include "shell/mainwindow.h"
-
-#include <QAction>
-#include <QComboBox>
-#include <QDockWidget>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListView>
-#include <QMenu>
-#include <QMenuBar>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSettings>
-#include <QSpinBox>
-#include <QStandardPaths>
-#include <QTableWidget>
-#include <QtTest>
+#include "serverpanelfixture.h"
 
 using namespace wsi;
-
-namespace {
-
-// The dock starts hidden on a first run; open it the way a user would, from its toggle action.
-void showServerDock(QWidget *window)
-{
-    auto *action = window->findChild<QAction *>(QStringLiteral("serverDockAction"));
-    if (action && !action->isChecked())
-        action->trigger();
-}
-
-// The window shown with its test server dock open; false if it never got exposed.
-bool showWithServerDock(MainWindow *window)
-{
-    window->show();
-    showServerDock(window);
-    return QTest::qWaitForWindowExposed(window);
-}
-
-void chooseMode(ServerPanel *panel, ServerMode mode)
-{
-    auto *combo = panel->findChild<QComboBox *>(QStringLiteral("serverModeCombo"));
-    combo->setCurrentIndex(combo->findData(int(mode)));
-}
-
-} // namespace
 
 class TestServerPanel : public QObject
 {
@@ -73,18 +19,7 @@ private Q_SLOTS:
     void nonLoopbackAddressShowsAWarning_data();
     void nonLoopbackAddressShowsAWarning();
     void settingsAreRemembered();
-    void manualModeAnswersFromTheComposerAndKickClosesWithTheChosenCode();
-    void rejectModeSendsTheFormsStatusHeadersAndBody();
-    void autoReplyRuleAddedInTheTableAnswers();
     void keyboardStartsConnectsAndStops();
-
-private:
-    static void startAndConnectToIt(MainWindow *window, Connection **outgoing, Connection **incoming);
-    static void sendFromComposer(MainWindow *window, const QString &text);
-    static void clickRow(MainWindow *window, Connection *connection);
-    static bool hasHeader(const QAbstractItemModel *model, const QString &name);
-    static bool hasMessage(const QAbstractItemModel *model, Direction direction, const QString &text);
-    static Connection *findKind(MainWindow *window, Connection::Kind kind);
 };
 
 void TestServerPanel::initTestCase()
@@ -103,44 +38,6 @@ void TestServerPanel::init()
 void TestServerPanel::cleanup()
 {
     ServerPanel::setBroadcastPrompt(nullptr);
-}
-
-void TestServerPanel::clickRow(MainWindow *window, Connection *connection)
-{
-    QListView *list = window->connectionList();
-    auto *model = static_cast<ConnectionListModel *>(list->model());
-    const QModelIndex index = model->index(model->rowOf(connection), 0);
-    list->scrollTo(index);
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
-}
-
-bool TestServerPanel::hasHeader(const QAbstractItemModel *model, const QString &name)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, HeaderTableModel::NameColumn).data().toString().compare(name, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-bool TestServerPanel::hasMessage(const QAbstractItemModel *model, Direction direction, const QString &text)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QModelIndex index = model->index(row, EventLogModel::PreviewColumn);
-        if (index.data(EventLogModel::EventTypeRole).toInt() == int(EventType::Message)
-            && index.data(EventLogModel::DirectionRole).toInt() == int(direction) && index.data().toString() == text)
-            return true;
-    }
-    return false;
-}
-
-Connection *TestServerPanel::findKind(MainWindow *window, Connection::Kind kind)
-{
-    for (Connection *c : window->workspace()->connections()) {
-        if (c->kind() == kind)
-            return c;
-    }
-    return nullptr;
 }
 
 void TestServerPanel::connectToItShowsBothSidesAndTheEcho()
@@ -303,182 +200,6 @@ void TestServerPanel::settingsAreRemembered()
     QCOMPARE(panel->form()->mode(), ServerMode::Reject);
     QCOMPARE(
         panel->findChild<QLineEdit *>(QStringLiteral("serverSubprotocolsEdit"))->text(), QStringLiteral("chat v2"));
-}
-
-void TestServerPanel::startAndConnectToIt(MainWindow *window, Connection **outgoing, Connection **incoming)
-{
-    ServerPanel *panel = window->serverPanel();
-    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("serverStartStopButton")), Qt::LeftButton);
-    QVERIFY2(panel->server()->isRunning(), qPrintable(panel->errorText()));
-    auto *connectToIt = panel->findChild<QPushButton *>(QStringLiteral("serverConnectToItButton"));
-    QTRY_VERIFY(connectToIt->isEnabled());
-    QTest::mouseClick(connectToIt, Qt::LeftButton);
-    QTRY_COMPARE_WITH_TIMEOUT(window->workspace()->connections().size(), 2, 10000);
-    *outgoing = findKind(window, Connection::Kind::Outgoing);
-    *incoming = findKind(window, Connection::Kind::Incoming);
-    QVERIFY(*outgoing && *incoming);
-}
-
-void TestServerPanel::sendFromComposer(MainWindow *window, const QString &text)
-{
-    auto *composerEdit = window->findChild<QPlainTextEdit *>(QStringLiteral("composerEdit"));
-    QVERIFY(composerEdit);
-    composerEdit->setFocus();
-    composerEdit->selectAll();
-    QTest::keyClick(composerEdit, Qt::Key_Delete);
-    QTest::keyClicks(composerEdit, text);
-    QTest::keyClick(composerEdit, Qt::Key_Return, Qt::ControlModifier);
-}
-
-void TestServerPanel::manualModeAnswersFromTheComposerAndKickClosesWithTheChosenCode()
-{
-    MainWindow window;
-    QVERIFY(showWithServerDock(&window));
-    ServerPanel *panel = window.serverPanel();
-    chooseMode(panel, ServerMode::Manual);
-    QCOMPARE(panel->form()->mode(), ServerMode::Manual);
-
-    Connection *outgoing = nullptr;
-    Connection *incoming = nullptr;
-    startAndConnectToIt(&window, &outgoing, &incoming);
-    if (QTest::currentTestFailed())
-        return;
-    QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Open, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(incoming->state(), Connection::State::Open, 10000);
-
-    // The client asks; in manual mode nothing answers by itself.
-    clickRow(&window, outgoing);
-    sendFromComposer(&window, QStringLiteral("question?"));
-    QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*incoming, EventType::Message, Direction::Incoming).size(), 1, 10000);
-    QTest::qWait(200);
-    QCOMPARE(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 0);
-
-    // The user selects the client and answers it from the same composer.
-    clickRow(&window, incoming);
-    QCOMPARE(window.currentConnection(), incoming);
-    sendFromComposer(&window, QStringLiteral("answer from the server"));
-    QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 1, 10000);
-    const qsizetype answer = eventsOf(*outgoing, EventType::Message, Direction::Incoming).first();
-    QCOMPARE(outgoing->events().payloadText(answer), QStringLiteral("answer from the server"));
-    // What the server sent is an unmasked server frame on the client's wire, as the server's log shows it.
-    const QList<qsizetype> serverFrames = eventsOf(*incoming, EventType::Frame, Direction::Outgoing);
-    QVERIFY(!serverFrames.isEmpty());
-    QVERIFY(!incoming->events().at(serverFrames.last()).hasFlag(FlagMasked));
-
-    // Kick from the panel with a code and reason the client then sees.
-    auto *kick = panel->findChild<QPushButton *>(QStringLiteral("serverKickButton"));
-    QTRY_VERIFY(kick->isEnabled());
-    bool dialogSeen = false;
-    QTimer::singleShot(0, &window, [&dialogSeen] {
-        auto *dialog = qobject_cast<CloseDialog *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        dialogSeen = true;
-        QCOMPARE(dialog->code(), 1008); // the suggested code for a kick
-        dialog->setCode(4003);
-        dialog->setReason(QStringLiteral("kicked in a test"));
-        dialog->accept();
-    });
-    QTest::mouseClick(kick, Qt::LeftButton);
-    QVERIFY(dialogSeen);
-    QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Closed, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(incoming->state(), Connection::State::Closed, 10000);
-    const QList<qsizetype> closes = eventsOf(*outgoing, EventType::Close, Direction::Incoming);
-    QCOMPARE(closes.size(), 1);
-    QCOMPARE(outgoing->events().at(closes.first()).value, quint64(4003));
-    QCOMPARE(outgoing->events().payloadText(closes.first()), QStringLiteral("kicked in a test"));
-    QVERIFY(!kick->isEnabled());
-}
-
-void TestServerPanel::rejectModeSendsTheFormsStatusHeadersAndBody()
-{
-    MainWindow window;
-    QVERIFY(showWithServerDock(&window));
-    ServerPanel *panel = window.serverPanel();
-    chooseMode(panel, ServerMode::Reject);
-    auto *status = panel->findChild<QSpinBox *>(QStringLiteral("serverRejectStatusSpin"));
-    auto *headers = panel->findChild<QPlainTextEdit *>(QStringLiteral("serverRejectHeadersEdit"));
-    auto *body = panel->findChild<QPlainTextEdit *>(QStringLiteral("serverRejectBodyEdit"));
-    QVERIFY(status && headers && body);
-    QVERIFY(status->isVisible() && headers->isVisible() && body->isVisible());
-
-    // A malformed header line is named and nothing starts.
-    headers->setPlainText(QStringLiteral("no colon here"));
-    panel->start();
-    QVERIFY(!panel->server()->isRunning());
-    QVERIFY2(panel->errorText().contains(QLatin1String("line 1")), qPrintable(panel->errorText()));
-
-    status->setValue(429);
-    headers->setPlainText(QStringLiteral("Retry-After: 30\nX-Test: one\nX-Test: two"));
-    body->setPlainText(QStringLiteral("slow down"));
-    Connection *outgoing = nullptr;
-    Connection *incoming = nullptr;
-    startAndConnectToIt(&window, &outgoing, &incoming);
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(panel->errorText().isEmpty());
-    QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Failed, 10000);
-    // The client's side shows the refusal exactly as sent, repeated header and body included.
-    QCOMPARE(outgoing->handshake().response.status, 429);
-    QCOMPARE(outgoing->handshake().response.value("Retry-After"), QByteArray("30"));
-    QCOMPARE(outgoing->handshake().response.values("X-Test"), (QList<QByteArray> { "one", "two" }));
-    QCOMPARE(outgoing->handshake().responseBody, QByteArray("slow down"));
-    QCOMPARE(incoming->handshake().response.raw, outgoing->handshake().response.raw);
-    clickRow(&window, outgoing);
-    QTRY_VERIFY(window.handshakeView()->responseStatusLine().contains(QLatin1String("429")));
-}
-
-void TestServerPanel::autoReplyRuleAddedInTheTableAnswers()
-{
-    MainWindow window;
-    QVERIFY(showWithServerDock(&window));
-    ServerPanel *panel = window.serverPanel();
-    chooseMode(panel, ServerMode::Manual);
-    auto *rules = panel->findChild<QTableWidget *>(QStringLiteral("serverAutoReplyTable"));
-    auto *addRule = panel->findChild<QPushButton *>(QStringLiteral("serverAddRuleButton"));
-    QVERIFY(rules && addRule);
-    QTest::mouseClick(addRule, Qt::LeftButton);
-    QCOMPARE(rules->rowCount(), 1);
-    // Add Rule opens the pattern cell for typing, as a user would fill it in.
-    QTRY_VERIFY(rules->viewport()->findChild<QLineEdit *>());
-    auto *editor = rules->viewport()->findChild<QLineEdit *>();
-    QTest::keyClicks(editor, QStringLiteral("^hi (\\w+)$"));
-    QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_COMPARE(rules->item(0, 0)->text(), QStringLiteral("^hi (\\w+)$")); // the delegate commits queued
-    rules->item(0, 1)->setCheckState(Qt::Checked);
-    rules->item(0, 2)->setText(QStringLiteral("reply {{counter}}"));
-    QCOMPARE(panel->form()->autoReplies().size(), 1);
-    QVERIFY(panel->form()->autoReplies().first().isRegex);
-
-    Connection *outgoing = nullptr;
-    Connection *incoming = nullptr;
-    startAndConnectToIt(&window, &outgoing, &incoming);
-    if (QTest::currentTestFailed())
-        return;
-    QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), Connection::State::Open, 10000);
-    clickRow(&window, outgoing);
-    sendFromComposer(&window, QStringLiteral("hi there"));
-    QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 1, 10000);
-    QCOMPARE(outgoing->events().payloadText(eventsOf(*outgoing, EventType::Message, Direction::Incoming).first()),
-        QStringLiteral("reply 1"));
-    // A message the rule does not match is left to the user (manual mode).
-    sendFromComposer(&window, QStringLiteral("hi there, friend"));
-    QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*incoming, EventType::Message, Direction::Incoming).size(), 2, 10000);
-    QTest::qWait(200);
-    QCOMPARE(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 1);
-
-    // Edited while running into a pattern that cannot work: named at once, and the old rule keeps answering.
-    rules->item(0, 0)->setText(QStringLiteral("^hi (unclosed"));
-    QVERIFY2(
-        panel->errorText().contains(QLatin1String("not a valid regular expression")), qPrintable(panel->errorText()));
-    QVERIFY(panel->errorText().contains(QLatin1String("keeps answering")));
-    sendFromComposer(&window, QStringLiteral("hi again"));
-    QTRY_COMPARE_WITH_TIMEOUT(eventsOf(*outgoing, EventType::Message, Direction::Incoming).size(), 2, 10000);
-    QCOMPARE(outgoing->events().payloadText(eventsOf(*outgoing, EventType::Message, Direction::Incoming).last()),
-        QStringLiteral("reply 2"));
-    // Fixed: the error goes away.
-    rules->item(0, 0)->setText(QStringLiteral("^hi (\\w+)$"));
-    QVERIFY(panel->errorText().isEmpty());
 }
 
 void TestServerPanel::keyboardStartsConnectsAndStops()
