@@ -3392,6 +3392,114 @@ What to try: %2</source>
     </message>
 </context>
 <context>
+    <name>wsi::StatusLine</name>
+    <message>
+        <source>Ready: enter a URL and press Connect.</source>
+        <translation>준비됨: URL을 입력하고 연결을 누르세요.</translation>
+    </message>
+    <message>
+        <source>No connection selected.</source>
+        <translation>선택한 연결이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out · wire %3 in / %4 out%5</source>
+        <translation>받음 %1 · 보냄 %2 · 와이어 받음 %3 / 보냄 %4%5</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n error(s)</source>
+        <translation>
+            <numerusform> · 오류 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to WS Inspector&lt;/h2&gt;&lt;p&gt;Every byte of the opening handshake, with its checks and timings; every message, ping, close and (with Show frames) every frame, as it crossed the wire.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;WS Inspector에 오신 것을 환영합니다&lt;/h2&gt;&lt;p&gt;여는 핸드셰이크의 모든 바이트를 검사 결과와 소요 시간과 함께, 그리고 모든 메시지, 핑, 종료와 (프레임 표시를 켜면) 모든 프레임을 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Try it: start the test server and connect to it</source>
+        <translation>바로 해 보기: 테스트 서버를 시작하고 연결하기</translation>
+    </message>
+    <message>
+        <source>Starts the built-in test server on this machine and connects a client to it: both sides of one WebSocket, listed side by side.</source>
+        <translation>이 컴퓨터에서 내장 테스트 서버를 시작하고 클라이언트를 연결합니다. 하나의 WebSocket 양쪽이 나란히 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>The test server listens on 127.0.0.1 unless you chose otherwise in its panel (Ctrl+T)</source>
+        <translation>테스트 서버 패널(Ctrl+T)에서 따로 정하지 않았다면 테스트 서버는 127.0.0.1에서 수신합니다</translation>
+    </message>
+    <message>
+        <source>Connect to a URL</source>
+        <translation>URL에 연결하기</translation>
+    </message>
+    <message>
+        <source>Type a ws:// or wss:// URL in the bar above and press Enter (Ctrl+L).</source>
+        <translation>위쪽 입력란에 ws:// 또는 wss:// URL을 입력하고 Enter를 누르세요(Ctrl+L).</translation>
+    </message>
+    <message>
+        <source>Move the focus to the URL field (Ctrl+L)</source>
+        <translation>URL 입력란으로 포커스를 옮깁니다(Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Recent URLs</source>
+        <translation>최근 URL</translation>
+    </message>
+    <message>
+        <source>Saved endpoints</source>
+        <translation>저장된 엔드포인트</translation>
+    </message>
+    <message>
+        <source>The URLs you connect to are listed here.</source>
+        <translation>연결한 URL이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>No saved endpoints yet: save a connection with Ctrl+S, or import the samples.</source>
+        <translation>저장된 엔드포인트가 아직 없습니다. Ctrl+S로 연결을 저장하거나 예제를 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Import sample endpoints</source>
+        <translation>예제 엔드포인트 가져오기</translation>
+    </message>
+    <message>
+        <source>Adds a few public echo and streaming endpoints to the Samples folder</source>
+        <translation>공개 에코 및 스트리밍 엔드포인트 몇 개를 Samples 폴더에 추가합니다</translation>
+    </message>
+    <message>
+        <source>Ctrl+L: URL · Ctrl+Enter: send · Ctrl+D: disconnect · Ctrl+Shift+F: frames · Ctrl+T: test server · F1: about</source>
+        <translation>Ctrl+L: URL · Ctrl+Enter: 보내기 · Ctrl+D: 연결 끊기 · Ctrl+Shift+F: 프레임 · Ctrl+T: 테스트 서버 · F1: 정보</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>%1에 연결</translation>
+    </message>
+    <message>
+        <source>Connect to the endpoint %1
+%2</source>
+        <translation>엔드포인트 %1에 연결
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more in the Endpoints panel.</source>
+        <translation>
+            <numerusform>엔드포인트 패널에 %n개 더 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The samples could not be imported. %1</source>
+        <translation>예제를 가져올 수 없습니다. %1</translation>
+    </message>
+    <message>
+        <source>1 sample endpoint added to the Samples folder of the Endpoints panel.</source>
+        <translation>예제 엔드포인트 1개를 엔드포인트 패널의 Samples 폴더에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>%1 sample endpoints added to the Samples folder of the Endpoints panel.</source>
+        <translation>예제 엔드포인트 %1개를 엔드포인트 패널의 Samples 폴더에 추가했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>wsi::MainWindow</name>
     <message>
         <source>WS Inspector</source>
