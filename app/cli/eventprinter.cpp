@@ -88,7 +88,9 @@ void EventPrinter::printPending(Connection *connection)
         const EventRecord r = events.at(printed);
         // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
         ProtocolAnnotator::Annotation annotation;
-        if (annotator)
+        // Only Open and Message rows carry what it reads: other payloads are not fetched (a spilled chunk
+        // would be read back from disk for nothing).
+        if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
             annotation = annotator->next(r, events.payload(printed));
         if (!m_showFrames && r.type == EventType::Frame)
             continue;

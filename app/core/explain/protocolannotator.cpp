@@ -63,7 +63,11 @@ ProtocolAnnotator::Annotation ProtocolAnnotator::next(const EventRecord &record,
             annotation.latencyMs = double(pair->latencyMs) / 1000.0; // the matcher counted microseconds
         }
     }
-    m_pairs.expire(record.timeUs);
+    // Expiring walks every outstanding key: once a second of recorded time is enough, not once per message.
+    if (record.timeUs - m_lastExpiryUs >= kExpiryStepUs) {
+        m_pairs.expire(record.timeUs);
+        m_lastExpiryUs = record.timeUs;
+    }
     return annotation;
 }
 

@@ -27,6 +27,8 @@ class ProtocolAnnotator
 public:
     // A request waits this long for its reply before it no longer pairs.
     static constexpr qint64 kPairTimeoutUs = qint64(60) * 1000 * 1000;
+    // How often (in recorded time) requests past the timeout are dropped; a request may pair up to this late.
+    static constexpr qint64 kExpiryStepUs = qint64(1000) * 1000;
 
     struct Annotation
     {
@@ -54,6 +56,7 @@ private:
     Direction m_clientDirection;
     bool m_off = false;
     int m_messagesSeen = 0; // before a protocol was found
+    qint64 m_lastExpiryUs = 0;
 };
 
 } // namespace wsi

@@ -64,6 +64,25 @@ private Q_SLOTS:
         QVERIFY(!other2.next(row(EventType::Message, Direction::Outgoing, 2, reply7), reply7).requestTimeUs);
     }
 
+    void aRequestPastTheTimeoutNoLongerPairs()
+    {
+        ProtocolAnnotator annotator(QStringLiteral("jsonrpc"));
+        const QByteArray call(R"({"jsonrpc":"2.0","id":1,"method":"slow"})");
+        const QByteArray other(R"({"jsonrpc":"2.0","method":"tick"})");
+        const QByteArray reply(R"({"jsonrpc":"2.0","id":1,"result":true})");
+        annotator.next(row(EventType::Message, Direction::Outgoing, 1, call), call);
+        const qint64 late = ProtocolAnnotator::kPairTimeoutUs + ProtocolAnnotator::kExpiryStepUs + 10;
+        annotator.next(row(EventType::Message, Direction::Outgoing, late, other), other);
+        QVERIFY(!annotator.next(row(EventType::Message, Direction::Incoming, late + 1, reply), reply).requestTimeUs);
+        // Within the timeout the same exchange pairs.
+        ProtocolAnnotator prompt(QStringLiteral("jsonrpc"));
+        prompt.next(row(EventType::Message, Direction::Outgoing, 1, call), call);
+        prompt.next(row(EventType::Message, Direction::Outgoing, 30000000, other), other);
+        QCOMPARE(prompt.next(row(EventType::Message, Direction::Incoming, 30000001, reply), reply)
+                     .requestTimeUs.value_or(-1),
+            qint64(1));
+    }
+
     void theTestServersClientsSpeakInTheOtherDirection()
     {
         // For a served client the client's messages are the Incoming rows.
