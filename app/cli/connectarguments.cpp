@@ -170,6 +170,10 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         = option("no-frames", QT_TRANSLATE_NOOP("wsi::Cli", "Leave frame events out of the output."));
     const QCommandLineOption noAutoPong = option(
         "no-auto-pong", QT_TRANSLATE_NOOP("wsi::Cli", "Do not answer the server's pings (they are still logged)."));
+    const QCommandLineOption noProtocolDuties = option("no-protocol-duties",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Do not answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, "
+            "graphql-ws pong)."));
     const QCommandLineOption insecure = option(
         "insecure", QT_TRANSLATE_NOOP("wsi::Cli", "wss: proceed past certificate errors (logged in the tls event)."));
     const QCommandLineOption ca
@@ -222,7 +226,7 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             "Decode what rides on WebSocket: auto (default), none, socketio, stomp, graphql-ws, jsonrpc, mqtt or "
             "signalr."),
         "name", "auto");
-    parser.addOptions({ har, revealSecrets, endpoint, sessionBudget, protocol });
+    parser.addOptions({ har, revealSecrets, endpoint, sessionBudget, protocol, noProtocolDuties });
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
@@ -261,6 +265,7 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
         usageError(QStringLiteral("--protocol must be auto, none or one of %1, not \"%2\".")
                        .arg(ProtocolDecoder::protocolIds().join(QStringLiteral(", ")), settings.protocol));
     settings.autoPong = !parser.isSet(noAutoPong);
+    settings.protocolDuties = !parser.isSet(noProtocolDuties);
 
     const QString closeSpec = parser.value(close);
     const qsizetype colon = closeSpec.indexOf(QLatin1Char(':'));

@@ -71,6 +71,8 @@ void ConnectCommand::attach(Connection *connection)
     m_sequence = nullptr;
     m_closing = false;
     m_connection->setAutoPong(m_settings.autoPong);
+    m_connection->setProtocolDuties(
+        m_settings.protocolDuties && m_connection->options().protocolDuties, m_settings.protocol);
     m_printer->watch(m_connection);
     connect(m_connection, &Connection::stateChanged, this, &ConnectCommand::onStateChanged);
     connect(m_connection, &Connection::finished, this, &ConnectCommand::onFinished);

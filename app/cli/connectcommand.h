@@ -38,6 +38,7 @@ public:
         bool showFrames = true;
         QString protocol = QStringLiteral("auto"); // --protocol
         bool autoPong = true;
+        bool protocolDuties = true; // --no-protocol-duties turns them off; so do --protocol none and an endpoint's
         QString harFile; // --har: the session as HAR 1.2 when done
         bool revealSecrets = false; // --reveal-secrets: write the HAR with secrets unmasked
     };

@@ -5,6 +5,7 @@
 #include "connection/interceptiontls.h"
 #include "connection/keepalive.h"
 #include "connection/outgoingtransport.h"
+#include "connection/protocoldutyrunner.h"
 #include "connection/servedclient.h"
 #include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
@@ -37,6 +38,15 @@ Connection::Connection(const ConnectionOptions &options, QObject *parent)
     m_outgoing = adopt(std::make_unique<OutgoingTransport>(this));
     if (m_options.keepalive.enabled())
         m_keepalive = new Keepalive(this, m_options.keepalive, this);
+    setProtocolDuties(m_options.protocolDuties);
+}
+
+void Connection::setProtocolDuties(bool enabled, const QString &protocolOrAuto)
+{
+    delete m_duties;
+    m_duties = nullptr;
+    if (enabled && m_kind == Kind::Outgoing && protocolOrAuto != QLatin1String("none"))
+        m_duties = new ProtocolDutyRunner(this, protocolOrAuto, this);
 }
 
 Connection::Connection(Kind kind, const ConnectionOptions &options, const QString &peer, QObject *parent)
@@ -319,6 +329,11 @@ void Connection::maybeFinish()
 bool Connection::sendText(const QString &text)
 {
     return m_transport->sendText(text);
+}
+
+bool Connection::sendAutomaticText(const QString &text)
+{
+    return m_transport->sendAutomaticText(text);
 }
 
 bool Connection::sendBinary(const QByteArray &data)

@@ -19,6 +19,7 @@ class InterceptionTls;
 class Keepalive;
 class OutgoingSender;
 class OutgoingTransport;
+class ProtocolDutyRunner;
 class ServedClient;
 class ServerSideEndpoint;
 class WireRecorder;
@@ -86,6 +87,8 @@ public:
     // by frame (FramedSender) so that the UI never blocks; smaller ones through QWebSocket.
     static constexpr qsizetype kFramedSendBytes = 1 << 20;
     bool sendText(const QString &text);
+    // A text the app sends by itself for the protocol (ProtocolDutyRunner): its row is marked automatic.
+    bool sendAutomaticText(const QString &text);
     bool sendBinary(const QByteArray &data);
     // Sends a data message split into frames of frameSize payload bytes, injected by the tap without
     // blocking (a fragmentation test of the server). Outgoing connections through a plaintext tap only.
@@ -113,6 +116,11 @@ public:
     int attempt() const { return m_attempt; }
     // The keepalive pinging this connection, when its options ask for one.
     Keepalive *keepalive() const { return m_keepalive; }
+    // Protocol duties (options().protocolDuties, on by default for outgoing connections): answers to what the
+    // detected protocol needs to stay connected. protocolOrAuto as for ProtocolAnnotator; "none" or enabled
+    // false turns them off. Set before open().
+    void setProtocolDuties(bool enabled, const QString &protocolOrAuto = QStringLiteral("auto"));
+    ProtocolDutyRunner *protocolDuties() const { return m_duties; }
     // An error found outside the socket (keepalive): an error row with its layer, and the status line.
     void reportError(ErrorLayer layer, const QString &message) { appendError(layer, message); }
 
@@ -199,6 +207,7 @@ private:
     int m_groupId = 0;
     int m_attempt = 1;
     Keepalive *m_keepalive = nullptr;
+    ProtocolDutyRunner *m_duties = nullptr;
     CertificateAuthority *m_authority = nullptr;
     std::unique_ptr<ConnectionTransport> m_transport;
     OutgoingTransport *m_outgoing = nullptr; // m_transport when this app opens the connection

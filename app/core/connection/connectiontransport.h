@@ -33,6 +33,8 @@ public:
 
     // The Connection's send API (see there). False when this transport cannot send now.
     virtual bool sendText(const QString &text) = 0;
+    // A text the app sends by itself (a protocol duty): its row is marked automatic where the transport can.
+    virtual bool sendAutomaticText(const QString &text) { return sendText(text); }
     virtual bool sendBinary(const QByteArray &data) = 0;
     virtual bool ping(const QByteArray &payload) = 0;
     virtual bool close(int code, const QString &reason, bool byUser) = 0;

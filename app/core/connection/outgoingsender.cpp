@@ -36,19 +36,20 @@ bool OutgoingSender::isSendingFramed() const
     return m_injector->isSendingFramed();
 }
 
-bool OutgoingSender::sendText(const QString &text)
+bool OutgoingSender::sendText(const QString &text, bool automatic)
 {
     if (!isOpen())
         return false;
     const qsizetype threshold = Connection::kFramedSendBytes;
+    // An automatic text behind a framed send queues behind it like any other (and is then not marked).
     if (canSendFramed() && (isSendingFramed() || text.size() * 3 >= threshold)) {
         const QByteArray utf8 = text.toUtf8();
         if (isSendingFramed() || utf8.size() >= threshold)
             return sendFramed(utf8, true, m_socket->outgoingFrameSize(), nullptr);
     }
     if (encrypted())
-        recordSocketMessage(Direction::Outgoing, true, text.toUtf8());
-    m_injector->noteSocketMessage();
+        recordSocketMessage(Direction::Outgoing, true, text.toUtf8(), automatic);
+    m_injector->noteSocketMessage(automatic && !encrypted());
     m_socket->sendTextMessage(text);
     return true;
 }
@@ -107,13 +108,13 @@ bool OutgoingSender::sendRawFrame(const RawFrameSpec &spec, QString *error)
     return true;
 }
 
-void OutgoingSender::recordSocketMessage(Direction dir, bool isText, const QByteArray &bytes)
+void OutgoingSender::recordSocketMessage(Direction dir, bool isText, const QByteArray &bytes, bool automatic)
 {
     EventRecord r;
     r.timeUs = wallClockUs();
     r.type = EventType::Message;
     r.dir = dir;
-    r.flags = FlagFromSocket | (isText ? FlagText : 0);
+    r.flags = FlagFromSocket | (isText ? FlagText : 0) | (automatic ? FlagAutomatic : 0);
     r.value = quint64(bytes.size());
     if (dir == Direction::Outgoing)
         m_connection->m_leg.counters.messagesOut++;

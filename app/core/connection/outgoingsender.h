@@ -22,7 +22,8 @@ class OutgoingSender
 public:
     OutgoingSender(Connection *connection, QWebSocket *socket, TapInjector *injector);
 
-    bool sendText(const QString &text);
+    // automatic: a protocol duty; its row is marked FlagAutomatic.
+    bool sendText(const QString &text, bool automatic = false);
     bool sendBinary(const QByteArray &data);
     bool ping(const QByteArray &payload);
     bool sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error);
@@ -31,7 +32,7 @@ public:
     // The connection closes: queued framed sends are dropped, and the log says how many bytes were not sent.
     void cancelFramed(const QString &why);
     // A message the socket sent or received on an opaque TLS wire.
-    void recordSocketMessage(Direction dir, bool isText, const QByteArray &bytes);
+    void recordSocketMessage(Direction dir, bool isText, const QByteArray &bytes, bool automatic = false);
     void recordSocketPong(quint64 elapsedMs, const QByteArray &payload);
 
 private:

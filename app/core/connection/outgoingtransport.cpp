@@ -317,6 +317,11 @@ bool OutgoingTransport::sendText(const QString &text)
     return m_sender && m_sender->sendText(text);
 }
 
+bool OutgoingTransport::sendAutomaticText(const QString &text)
+{
+    return m_sender && m_sender->sendText(text, true);
+}
+
 bool OutgoingTransport::sendBinary(const QByteArray &data)
 {
     return m_sender && m_sender->sendBinary(data);

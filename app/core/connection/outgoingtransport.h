@@ -47,6 +47,7 @@ public:
     bool recordingDone() const override { return m_ended == kBothEnded; }
     int firstCloseDirection() const override;
     bool sendText(const QString &text) override;
+    bool sendAutomaticText(const QString &text) override;
     bool sendBinary(const QByteArray &data) override;
     bool ping(const QByteArray &payload) override;
     bool close(int code, const QString &reason, bool byUser) override;

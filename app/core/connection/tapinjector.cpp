@@ -41,6 +41,13 @@ void TapInjector::injectNow(const QByteArray &frame)
     m_injecting = false;
 }
 
+void TapInjector::noteSocketMessage(bool automatic)
+{
+    ++m_socketMessagesSent;
+    if (automatic)
+        m_recorder->markAutomatic(m_socketMessagesSent);
+}
+
 void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize)
 {
     if (!m_framedSender) {

@@ -39,7 +39,8 @@ public:
     qint64 cancelFramed();
     // A data message was handed to QWebSocket: framed frames wait until the tap has decoded it, since
     // QWebSocket writes through its proxy socket, whose buffer bytesToWrite() does not show.
-    void noteSocketMessage() { ++m_socketMessagesSent; }
+    // automatic: the recorder marks that message's row automatic when the tap decodes it.
+    void noteSocketMessage(bool automatic = false);
     // A ping QWebSocket writes: a framed send injected before the tap has seen it would overtake it.
     void noteSocketPing() { ++m_socketPingsSent; }
 

@@ -298,12 +298,12 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
         message.dir = m_dir;
         message.value = quint64(payload.size());
         message.sub = 1;
-        message.flags = isText ? FlagText : 0;
+        message.flags = quint8((isText ? FlagText : 0) | automaticFlag());
         m_recorder->m_leg->events.appendFrameAndMessage(
             pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
     } else {
         m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
-            isText ? FlagText : 0);
+            quint8((isText ? FlagText : 0) | automaticFlag()));
     }
     countMessage(isText, payload);
 }
@@ -317,17 +317,29 @@ void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payl
     r.dir = m_dir;
     r.value = quint64(payload.size());
     r.sub = quint8(qMin(frameCount, 255));
-    r.flags = isText ? FlagText : 0;
+    r.flags = quint8((isText ? FlagText : 0) | automaticFlag());
     EventStore &events = m_recorder->m_leg->events;
     const qsizetype row = events.appendAdopting(r, std::move(payload));
     // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
     countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
 }
 
+quint8 WireRecorder::DirectionSink::automaticFlag() const
+{
+    const std::deque<quint64> &marked = m_recorder->m_automatic;
+    if (marked.empty() || m_dir != m_recorder->m_clientDir || m_recorder->m_feedingInjected)
+        return 0;
+    return marked.front() == m_recorder->m_clientStreamMessages + 1 ? quint8(FlagAutomatic) : 0;
+}
+
 void WireRecorder::DirectionSink::countMessage(bool isText, QByteArrayView payload)
 {
-    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
+    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected) {
         ++m_recorder->m_clientStreamMessages;
+        std::deque<quint64> &marked = m_recorder->m_automatic;
+        while (!marked.empty() && marked.front() <= m_recorder->m_clientStreamMessages)
+            marked.pop_front();
+    }
     ConnectionLeg::Counters &c = m_recorder->m_leg->counters;
     if (m_dir == Direction::Outgoing)
         c.messagesOut++;

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <array>
+#include <deque>
 #include <memory>
 
 namespace wsi {
@@ -46,6 +47,9 @@ public:
     // Data messages decoded from the client's own stream (not injected): lets a sender that injects frames
     // wait until every message the client socket was given has reached the tap, so it cannot overtake one.
     quint64 clientStreamMessages() const { return m_clientStreamMessages; }
+    // The ordinal-th message of the client's own stream (from 1, as clientStreamMessages() counts) was sent
+    // by the app itself: its row gets FlagAutomatic when it is decoded.
+    void markAutomatic(quint64 ordinal) { m_automatic.push_back(ordinal); }
     quint64 clientStreamPings() const { return m_clientStreamPings; } // pings QWebSocket sent, as the tap saw them
     bool upgradeFailed() const { return m_upgradeFailed; }
     bool violationSeen() const { return m_violationSeen; }
@@ -70,6 +74,8 @@ private:
     private:
         // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
         void countMessage(bool isText, QByteArrayView payload);
+        // FlagAutomatic when the message about to be recorded is one the app sent by itself.
+        quint8 automaticFlag() const;
         WireRecorder *m_recorder;
         Direction m_dir;
     };
@@ -111,6 +117,7 @@ private:
     std::unique_ptr<FrameDecoder> m_injectedFrames;
     bool m_feedingInjected = false;
     quint64 m_clientStreamMessages = 0;
+    std::deque<quint64> m_automatic; // ordinals of client-stream messages to mark automatic, ascending
     quint64 m_clientStreamPings = 0;
     DirectionSink m_clientSink;
     DirectionSink m_serverSink;

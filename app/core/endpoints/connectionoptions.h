@@ -45,6 +45,9 @@ struct ConnectionOptions
     bool insecure = false; // proceed past certificate errors without asking (logged)
     ReconnectPolicy::Settings reconnect; // auto-reconnect for this endpoint (off by default)
     KeepaliveSettings keepalive; // periodic pings with missed-pong detection (off by default)
+    // Answer what the detected application protocol needs to stay connected (Engine.IO pong, STOMP
+    // heart-beat, graphql-ws pong) as automatic rows; off to test a server's timeout.
+    bool protocolDuties = true;
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).

@@ -142,6 +142,7 @@ QJsonObject ConnectionOptionsJson::toJson(const ConnectionOptions &o, bool inclu
             } },
         { QStringLiteral("reconnect"), reconnectToJson(o.reconnect) },
         { QStringLiteral("keepalive"), keepaliveToJson(o.keepalive) },
+        { QStringLiteral("protocol_duties"), o.protocolDuties },
     };
 }
 
@@ -176,6 +177,7 @@ bool ConnectionOptionsJson::fromJson(const QJsonObject &object, ConnectionOption
     top.string("origin", &o.origin);
     top.integer("timeout_ms", &o.timeoutMs);
     top.integer("close_grace_ms", &o.closeGraceMs);
+    top.boolean("protocol_duties", &o.protocolDuties); // absent in files older than it: on
     if (!top.error().isEmpty())
         return failed(top.error());
 

@@ -48,6 +48,7 @@ public:
 
     QString protocol() const; // the decoder in use, or empty
     QString reason() const { return m_detector.reason(); }
+    QString variant() const { return m_detector.variant(); } // what detection learned: "EIO=3", "v12.stomp"...
 
 private:
     ProtocolDetector m_detector;

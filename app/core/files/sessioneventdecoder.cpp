@@ -144,6 +144,8 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
     QByteArray &payload = m_payload;
     if (event == "message") {
         r.type = EventType::Message;
+        if (field(m_fields, "auto").kind == JsonValue::Kind::True)
+            r.flags |= FlagAutomatic; // a protocol duty the app answered by itself
         const JsonValue &type = field(m_fields, "type");
         if (type.isString() && type.raw == "text") {
             r.flags |= FlagText;

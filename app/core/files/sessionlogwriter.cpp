@@ -111,6 +111,8 @@ void putTimes(JsonLine &line, const EventRecord &r)
 void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload)
 {
     const bool text = r.hasFlag(FlagText);
+    if (r.hasFlag(FlagAutomatic))
+        line.boolean("auto", true);
     if (!text)
         line.base64("base64", payload);
     line.integer("conn", connectionId);

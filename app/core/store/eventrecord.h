@@ -34,7 +34,8 @@ enum EventFlag : quint8 {
     FlagMasked = 0x10,
     FlagText = 0x20, // message: text (else binary)
     FlagFromSocket = 0x40, // seen only through QWebSocket's API, not decoded from the wire (e.g. encrypted wss)
-    FlagBodyBase64 = 0x80, // reserved for future use by exporters
+    // message: sent by the app itself, not the user (a protocol duty: Engine.IO pong, STOMP heart-beat...)
+    FlagAutomatic = 0x80,
 };
 
 // One row of a connection's log. Kept small: a million rows must fit comfortably (payload bytes live in the arena).
