@@ -68,8 +68,9 @@ ConnectionOptionsEditor::ConnectionOptionsEditor(QWidget *parent)
     for (QLineEdit *edit : { m_ui->subprotocolsEdit, m_ui->originEdit, m_ui->caFileEdit, m_ui->clientCertEdit,
              m_ui->clientKeyEdit, m_ui->clientPasswordEdit })
         connect(edit, &QLineEdit::textChanged, this, &ConnectionOptionsEditor::changed);
-    for (QCheckBox *check : { m_ui->interceptTlsCheck, m_ui->insecureCheck, m_ui->keepaliveCheck,
-             m_ui->keepaliveCloseCheck, m_ui->reconnectCheck, m_ui->reconnectAfterCleanCheck })
+    for (QCheckBox *check :
+        { m_ui->interceptTlsCheck, m_ui->insecureCheck, m_ui->keepaliveCheck, m_ui->keepaliveCloseCheck,
+            m_ui->protocolDutiesCheck, m_ui->reconnectCheck, m_ui->reconnectAfterCleanCheck })
         connect(check, &QCheckBox::toggled, this, &ConnectionOptionsEditor::changed);
     for (QDoubleSpinBox *spin : { m_ui->timeoutSpin, m_ui->keepaliveIntervalSpin, m_ui->keepaliveTimeoutSpin,
              m_ui->reconnectInitialSpin, m_ui->reconnectMaxSpin, m_ui->reconnectMultiplierSpin })
@@ -175,6 +176,7 @@ void ConnectionOptionsEditor::showOptions(const ConnectionOptions &o)
         o.keepalive.enabled() ? o.keepalive.intervalMs : KeepaliveSettings::kSuggestedIntervalMs);
     showMs(m_ui->keepaliveTimeoutSpin, o.keepalive.timeoutMs);
     m_ui->keepaliveCloseCheck->setChecked(o.keepalive.closeOnMissedPong);
+    m_ui->protocolDutiesCheck->setChecked(o.protocolDuties);
     m_ui->reconnectCheck->setChecked(o.reconnect.enabled);
     showMs(m_ui->reconnectInitialSpin, o.reconnect.initialDelayMs);
     showMs(m_ui->reconnectMaxSpin, o.reconnect.maxDelayMs);
@@ -210,6 +212,7 @@ ConnectionOptions ConnectionOptionsEditor::shownOptions() const
     o.keepalive.intervalMs = m_ui->keepaliveCheck->isChecked() ? msOf(m_ui->keepaliveIntervalSpin, shownInterval) : 0;
     o.keepalive.timeoutMs = msOf(m_ui->keepaliveTimeoutSpin, m_base.keepalive.timeoutMs);
     o.keepalive.closeOnMissedPong = m_ui->keepaliveCloseCheck->isChecked();
+    o.protocolDuties = m_ui->protocolDutiesCheck->isChecked();
     o.reconnect.enabled = m_ui->reconnectCheck->isChecked();
     o.reconnect.initialDelayMs = msOf(m_ui->reconnectInitialSpin, m_base.reconnect.initialDelayMs);
     o.reconnect.maxDelayMs = msOf(m_ui->reconnectMaxSpin, m_base.reconnect.maxDelayMs);
@@ -255,6 +258,7 @@ int ConnectionOptionsEditor::changedCount() const
     count += m_ui->clientCertEdit->text().trimmed().isEmpty() ? 0 : 1;
     count += m_ui->minTlsVersionCombo->currentData().toInt() == defaults.minimumTlsVersion ? 0 : 1;
     count += m_ui->insecureCheck->isChecked() == defaults.insecure ? 0 : 1;
+    count += m_ui->protocolDutiesCheck->isChecked() == defaults.protocolDuties ? 0 : 1;
     count += m_ui->keepaliveCheck->isChecked() ? 1 : 0;
     count += m_ui->reconnectCheck->isChecked() == defaults.reconnect.enabled ? 0 : 1;
     return count;
