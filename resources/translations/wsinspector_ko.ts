@@ -3042,6 +3042,54 @@ What to try: %2</source>
         <source>Timings: </source>
         <translation>소요 시간: </translation>
     </message>
+    <message>
+        <source>The total is the sum of the parts.</source>
+        <translation>합계는 각 부분의 합입니다.</translation>
+    </message>
+    <message>
+        <source>Socket start</source>
+        <translation>소켓 시작</translation>
+    </message>
+    <message>
+        <source>Socket start: from Connect until the local tap on 127.0.0.1 accepted the app&apos;s WebSocket (the socket starting and connecting to its tap).</source>
+        <translation>소켓 시작: 연결을 시작한 때부터 127.0.0.1의 로컬 탭이 앱의 WebSocket을 받아들일 때까지의 시간입니다 (소켓이 시작되어 탭에 연결하는 시간).</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>업그레이드</translation>
+    </message>
+    <message>
+        <source>Local tap</source>
+        <translation>로컬 탭</translation>
+    </message>
+    <message>
+        <source>Local tap: the time spent with the tap that records the wire for you: its proxy exchange with the app&apos;s WebSocket (CONNECT, the credentials challenge, 200) and the hand-offs through it (the upgrade request into the tunnel, the response back to the WebSocket).</source>
+        <translation>로컬 탭: 통신 내용을 기록하는 탭에서 보낸 시간입니다. 앱의 WebSocket과 주고받는 프록시 교환(CONNECT, 인증 요구, 200)과 탭을 거치는 전달(업그레이드 요청을 터널로, 응답을 WebSocket으로)이 포함됩니다.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Other: time no step measured (a recorded session knows only some of the steps; the upgrade of wss without interception is encrypted and cannot be timed).</source>
+        <translation>기타: 어느 단계도 측정하지 않은 시간입니다 (기록된 세션은 일부 단계만 알고, 가로채기 없는 wss의 업그레이드는 암호화되어 있어 잴 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
 </context>
 <context>
     <name>wsi::HandshakeView</name>

@@ -1,4 +1,4 @@
-// The timings of a connection's opening: DNS, TCP, TLS, upgrade, the local tap's share and their total.
+// The timings of a connection's opening: socket start, DNS, TCP, TLS, upgrade, the local tap's share, their total.
 #include "handshake/handshaketimingslabel.h"
 
 #include "connection/connection.h"
@@ -38,12 +38,17 @@ void HandshakeTimingsLabel::showConnection(const Connection *connection)
     const qint64 unit = TimingBreakdown::unitFor(t.totalUs);
     // Only a wss connection (or one that measured TLS anyway) has a TLS step worth listing.
     const TimingBreakdown breakdown(t, connection->url().scheme() == QLatin1String("wss"), unit);
-    // Our own connections go through the local tap: that is what the rest of their time is.
-    const bool tapped = connection->kind() == Connection::Kind::Outgoing && !connection->isImported();
     m_shown.clear();
+    // What the parts that are not plain network steps stand for, said once each in the tooltip.
+    QStringList explained { tr("The total is the sum of the parts.") };
     for (const TimingBreakdown::Part &part : breakdown.parts()) {
         QString name;
         switch (part.step) {
+        case TimingBreakdown::Step::SocketStart:
+            name = tr("Socket start");
+            explained << tr("Socket start: from Connect until the local tap on 127.0.0.1 accepted the app's "
+                            "WebSocket (the socket starting and connecting to its tap).");
+            break;
         case TimingBreakdown::Step::Dns:
             name = tr("DNS");
             break;
@@ -56,10 +61,19 @@ void HandshakeTimingsLabel::showConnection(const Connection *connection)
         case TimingBreakdown::Step::Upgrade:
             name = tr("Upgrade");
             break;
+        case TimingBreakdown::Step::LocalTap:
+            name = tr("Local tap");
+            explained << tr("Local tap: the time spent with the tap that records the wire for you: its proxy "
+                            "exchange with the app's WebSocket (CONNECT, the credentials challenge, 200) and "
+                            "the hand-offs through it (the upgrade request into the tunnel, the response back "
+                            "to the WebSocket).");
+            break;
         case TimingBreakdown::Step::Rest:
-            if (!tapped && part.us == 0)
-                continue; // nothing unexplained to name
-            name = tapped ? tr("Local tap") : tr("Other");
+            if (part.us == 0)
+                continue; // the other parts make up the total
+            name = tr("Other");
+            explained << tr("Other: time no step measured (a recorded session knows only some of the steps; the "
+                            "upgrade of wss without interception is encrypted and cannot be timed).");
             break;
         }
         m_shown.append({ name, ms(part.us, unit) });
@@ -69,10 +83,7 @@ void HandshakeTimingsLabel::showConnection(const Connection *connection)
     for (const auto &[name, value] : qAsConst(m_shown))
         parts << QStringLiteral("%1 <b>%2</b>").arg(name.toHtmlEscaped(), value);
     setText(tr("Timings: ") + parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
-    setToolTip(tapped ? tr("The total is the sum of the parts. Local tap: the time the app's WebSocket spends with "
-                           "its local tap on 127.0.0.1 (the proxy exchange that opens the tunnel, and the hand-offs "
-                           "between the steps), which records the wire for you.")
-                      : tr("The total is the sum of the parts."));
+    setToolTip(explained.join(QLatin1Char('\n')));
 }
 
 } // namespace wsi

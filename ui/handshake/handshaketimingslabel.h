@@ -1,4 +1,4 @@
-// The timings of a connection's opening: DNS, TCP, TLS, upgrade, the local tap's share and their total.
+// The timings of a connection's opening: socket start, DNS, TCP, TLS, upgrade, the local tap's share, their total.
 #pragma once
 
 #include <QLabel>

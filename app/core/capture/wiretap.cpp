@@ -82,6 +82,8 @@ void WireTap::onNewConnection()
             reply(socket, "HTTP/1.1 403 Forbidden", {}, "This capture tap carries one tunnel only.\n", true);
             continue;
         }
+        if (m_acceptedUs < 0)
+            m_acceptedUs = wallClockUs();
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onClientReadyRead(socket); });
         connect(socket, &QObject::destroyed, this, [this, socket] { m_headBuffers.remove(socket); });
     }
@@ -138,12 +140,12 @@ void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
 
 void WireTap::startUpstream()
 {
-    m_clock.start();
+    m_connectParsedUs = wallClockUs();
     QHostAddress literal;
     if (literal.setAddress(m_targetHost)) {
         m_dnsUs = 0;
         m_upstreamAddress = literal;
-        onLookedUp(QHostInfo());
+        connectUpstream(m_connectParsedUs);
         return;
     }
     m_lookupId = QHostInfo::lookupHost(m_targetHost, this, &WireTap::onLookedUp);
@@ -151,28 +153,27 @@ void WireTap::startUpstream()
 
 void WireTap::onLookedUp(const QHostInfo &info)
 {
+    const qint64 lookedUpUs = wallClockUs();
     m_lookupId = -1;
-    if (m_dnsUs < 0) {
-        m_dnsUs = m_clock.nsecsElapsed() / 1000;
-        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-            failUpstream(UpstreamFailure::lookupFailed(m_targetHost, info));
-            return;
-        }
-        // Prefer IPv4 like most clients do on a dual-stack loopback; fall back to whatever resolved.
-        m_upstreamAddress = info.addresses().constFirst();
-        for (const QHostAddress &address : info.addresses()) {
-            if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-                m_upstreamAddress = address;
-                break;
-            }
+    m_dnsUs = lookedUpUs - m_connectParsedUs;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        failUpstream(UpstreamFailure::lookupFailed(m_targetHost, info));
+        return;
+    }
+    // Prefer IPv4 like most clients do on a dual-stack loopback; fall back to whatever resolved.
+    m_upstreamAddress = info.addresses().constFirst();
+    for (const QHostAddress &address : info.addresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+            m_upstreamAddress = address;
+            break;
         }
     }
-    connectUpstream();
+    connectUpstream(lookedUpUs);
 }
 
-void WireTap::connectUpstream()
+void WireTap::connectUpstream(qint64 startUs)
 {
-    m_clock.restart();
+    m_connectStartUs = startUs;
     if (m_tls.enabled()) {
         auto *upstream = new QSslSocket(this);
         upstream->setSslConfiguration(m_tls.upstreamConfiguration());
@@ -197,9 +198,10 @@ void WireTap::connectUpstream()
 
 void WireTap::onUpstreamConnected()
 {
-    // connectUpstream() restarted the clock after the lookup: DNS and TCP are apart already and add up.
-    m_tcpUs = m_clock.nsecsElapsed() / 1000;
-    m_clock.restart();
+    // TCP starts at the very reading that ended DNS: the two add up with nothing between them.
+    m_upstreamConnectedUs = wallClockUs();
+    m_tcpUs = m_upstreamConnectedUs - m_connectStartUs;
+    m_upstreamReadyUs = m_upstreamConnectedUs;
     if (!m_client) {
         finishUpstream(false);
         return;
@@ -222,7 +224,8 @@ void WireTap::onUpstreamSslErrors(const QList<QSslError> &errors)
 
 void WireTap::onUpstreamEncrypted()
 {
-    const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
+    m_upstreamReadyUs = wallClockUs();
+    const qint64 tlsUs = m_upstreamReadyUs - m_upstreamConnectedUs;
     auto *upstream = static_cast<QSslSocket *>(m_upstream);
     m_upstreamTlsUp = true;
     TlsReport report = TlsReport::from(*upstream, m_targetHost, m_tls.acceptedErrors());
@@ -241,7 +244,7 @@ void WireTap::proceedDespiteTlsErrors()
         m_upstream->deleteLater();
         m_upstream = nullptr;
     }
-    connectUpstream();
+    connectUpstream(wallClockUs());
 }
 
 void WireTap::cancelTls()

@@ -9,7 +9,6 @@
 #include "tls/tlsreport.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QNetworkProxy>
@@ -72,6 +71,11 @@ public:
     void cancelTls();
 
     bool tunnelEstablished() const { return m_tunnelUp; }
+    // Moments of the opening on wallClockUs()'s clock (-1 until they happen), for TapTimeline: the first client
+    // accepted, the authenticated CONNECT parsed, the last upstream step (TCP, or TLS when intercepting) done.
+    qint64 acceptedUs() const { return m_acceptedUs; }
+    qint64 connectParsedUs() const { return m_connectParsedUs; }
+    qint64 upstreamReadyUs() const { return m_upstreamReadyUs; }
     QHostAddress upstreamAddress() const { return m_upstreamAddress; }
 
 Q_SIGNALS:
@@ -104,7 +108,7 @@ private:
     void onUpstreamSslErrors(const QList<QSslError> &errors);
     void onUpstreamEncrypted();
     void openTunnel();
-    void connectUpstream();
+    void connectUpstream(qint64 startUs);
     void onClientDisconnected();
     void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body,
         bool closeAfter);
@@ -126,7 +130,12 @@ private:
     QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
     QByteArray m_pendingToUpstream; // client bytes that arrived with the CONNECT head
-    QElapsedTimer m_clock;
+    // The steps are differences of these wallClockUs() readings, so each ends exactly where the next begins.
+    qint64 m_acceptedUs = -1;
+    qint64 m_connectParsedUs = -1;
+    qint64 m_connectStartUs = -1; // the upstream TCP connect (again, after a TLS decision) started
+    qint64 m_upstreamConnectedUs = -1;
+    qint64 m_upstreamReadyUs = -1;
     qint64 m_dnsUs = -1;
     int m_lookupId = -1;
     int m_closeGraceMs = 500;

@@ -10,6 +10,7 @@
 #include "connection/wirerecorder.h"
 #include "endpoints/clienttlssettings.h"
 #include "protocol/closecodes.h"
+#include "store/taptimeline.h"
 #include "store/wallclock.h"
 #include "tls/certificateauthority.h"
 #include "tls/tlsreport.h"
@@ -213,7 +214,18 @@ void OutgoingTransport::onSocketConnected()
 {
     if (m_deadline)
         m_deadline->stop();
-    m_connection->m_leg.timings.totalUs = wallClockUs() - m_connection->startedUs();
+    TapTimeline timeline;
+    timeline.startedUs = m_connection->startedUs();
+    timeline.openUs = wallClockUs(); // one reading for the total and the last hand-off, so they end together
+    if (m_tap) {
+        timeline.acceptedUs = m_tap->acceptedUs();
+        timeline.connectParsedUs = m_tap->connectParsedUs();
+        timeline.upstreamReadyUs = m_tap->upstreamReadyUs();
+    }
+    timeline.tunnelUsedUs = m_recorder->handshakeStartUs();
+    timeline.responseHeadUs = m_recorder->responseHeadUs();
+    m_connection->m_leg.timings.totalUs = timeline.openUs - timeline.startedUs;
+    timeline.applyTo(m_connection->m_leg.timings);
     if (m_connection->m_leg.handshake.encrypted) {
         EventRecord r;
         r.timeUs = wallClockUs();

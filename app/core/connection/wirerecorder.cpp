@@ -178,6 +178,7 @@ void WireRecorder::onRequestComplete(qint64 timeUs)
 void WireRecorder::onResponseHeadComplete(qint64 timeUs)
 {
     m_responseHeadDone = true;
+    m_responseHeadUs = timeUs;
     if (m_requestSentUs >= 0)
         m_leg->timings.upgradeUs = timeUs - m_requestSentUs;
     HandshakeRecord &hs = m_leg->handshake;

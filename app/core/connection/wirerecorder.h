@@ -42,6 +42,10 @@ public:
     void setEndpoint(ServerSideEndpoint *endpoint);
 
     bool openSeen() const { return m_openSeen; }
+    // When the client's handshake was read: its first TLS byte on an opaque wire (the TLS step starts there),
+    // else the chunk that completed the upgrade request's head; -1 before.
+    qint64 handshakeStartUs() const { return m_firstTlsByteUs >= 0 ? m_firstTlsByteUs : m_requestSentUs; }
+    qint64 responseHeadUs() const { return m_responseHeadUs; } // -1 before, and on an opaque wire
     // Between two frames of the client's stream: where an injected frame may go.
     bool clientStreamAtBoundary() const { return m_requestDone && m_clientFrames.atFrameBoundary(); }
     // Data messages decoded from the client's own stream (not injected): lets a sender that injects frames
@@ -123,6 +127,7 @@ private:
     DirectionSink m_serverSink;
     qint64 m_now = 0;
     qint64 m_requestSentUs = -1;
+    qint64 m_responseHeadUs = -1;
     qint64 m_lastPingOutUs = -1;
     qint64 m_lastPingInUs = -1;
     bool m_requestDone = false;

@@ -18,6 +18,12 @@ struct ConnectionTimings
     qint64 tlsUs = -1; // first TLS byte to first application-data record (wss only)
     qint64 upgradeUs = -1; // last byte of the upgrade request sent -> response head received
     qint64 totalUs = -1; // connect started -> open (or failure)
+    // Our own connections only (they go through the local tap), on the same clock as the steps above:
+    qint64 socketStartUs = -1; // connect started -> the tap accepted the app's WebSocket's TCP connection
+    // The tap's own share: accepted -> the authenticated CONNECT parsed (the proxy exchange), the last upstream
+    // step done -> the upgrade request (or the first TLS byte) relayed (the 200 and the hand-over to the
+    // WebSocket), and the upgrade response read -> the WebSocket open (the response handed back).
+    qint64 localTapUs = -1;
 };
 
 // The opening handshake as it crossed the wire.

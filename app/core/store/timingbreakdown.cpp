@@ -17,18 +17,29 @@ qint64 rounded(qint64 us, qint64 unitUs)
 TimingBreakdown::TimingBreakdown(const ConnectionTimings &timings, bool withTls, qint64 unitUs)
 {
     unitUs = qMax<qint64>(1, unitUs);
-    m_parts << Part { Step::Dns, rounded(timings.dnsUs, unitUs) } << Part { Step::Tcp, rounded(timings.tcpUs, unitUs) };
+    QList<Part> raw;
+    if (timings.socketStartUs >= 0)
+        raw << Part { Step::SocketStart, timings.socketStartUs };
+    raw << Part { Step::Dns, timings.dnsUs } << Part { Step::Tcp, timings.tcpUs };
     if (withTls || timings.tlsUs >= 0)
-        m_parts << Part { Step::Tls, rounded(timings.tlsUs, unitUs) };
-    m_parts << Part { Step::Upgrade, rounded(timings.upgradeUs, unitUs) };
+        raw << Part { Step::Tls, timings.tlsUs };
+    raw << Part { Step::Upgrade, timings.upgradeUs };
+    if (timings.localTapUs >= 0)
+        raw << Part { Step::LocalTap, timings.localTapUs };
+    qint64 measuredRaw = 0;
+    qint64 measured = 0;
+    for (const Part &part : qAsConst(raw)) {
+        m_parts << Part { part.step, rounded(part.us, unitUs) };
+        measuredRaw += qMax<qint64>(0, part.us);
+        measured += qMax<qint64>(0, m_parts.constLast().us);
+    }
     if (timings.totalUs < 0)
         return;
-    qint64 measured = 0;
-    for (const Part &part : qAsConst(m_parts))
-        measured += qMax<qint64>(0, part.us);
-    // Clocks read at slightly different moments may make the steps exceed the total: then there is no rest,
-    // and the total shown is the steps' sum.
-    const qint64 rest = qMax<qint64>(0, rounded(timings.totalUs, unitUs) - measured);
+    // Only time no part measured is a rest: parts that make up the total leave none, whatever the rounding
+    // does. Clocks read at slightly different moments may make the steps exceed the total: then there is no
+    // rest either, and the total shown is the steps' sum.
+    const qint64 rest
+        = timings.totalUs > measuredRaw ? qMax<qint64>(0, rounded(timings.totalUs, unitUs) - measured) : 0;
     m_parts << Part { Step::Rest, rest };
     m_totalUs = measured + rest;
 }

@@ -7,15 +7,16 @@
 
 namespace wsi {
 
-// The steps are measured by different clocks at different points (the tap times DNS and TCP, the recorder the
-// TLS and upgrade bytes, the connection its start and open), so the total is more than the measured steps:
-// the rest is the time the app's own WebSocket spends with its local tap (the proxy exchange on loopback and
-// the hand-offs between steps). It is a part of its own, so the parts always add up to the total, also after
-// rounding to the precision they are shown in.
+// Our own connections measure every part of their opening on one clock between shared moments (see
+// TapTimeline): the app's WebSocket starting and reaching its local tap, DNS, TCP, TLS, the upgrade, and the
+// local tap's own proxy exchange and hand-offs; those parts make up the total exactly. Time no part measured
+// (an imported session's, which knows only some steps, or the encrypted upgrade of wss the tap cannot read) is
+// the rest, a part of its own, so the parts always add up to the total, also after rounding to the precision
+// they are shown in.
 class TimingBreakdown
 {
 public:
-    enum class Step { Dns, Tcp, Tls, Upgrade, Rest };
+    enum class Step { SocketStart, Dns, Tcp, Tls, Upgrade, LocalTap, Rest };
     struct Part
     {
         Step step;
@@ -25,7 +26,8 @@ public:
     // unitUs: the precision shown (10 for hundredths of a millisecond); every part is rounded to it.
     explicit TimingBreakdown(const ConnectionTimings &timings, bool withTls, qint64 unitUs = 1);
 
-    // In order: DNS, TCP, TLS (when withTls or measured), upgrade, then the rest once the total is known.
+    // In order: socket start (when measured), DNS, TCP, TLS (when withTls or measured), upgrade, local tap
+    // (when measured), then the rest once the total is known (0 when the measured parts make up the total).
     const QList<Part> &parts() const { return m_parts; }
     // The sum of the parts; -1 while the total is not known.
     qint64 totalUs() const { return m_totalUs; }

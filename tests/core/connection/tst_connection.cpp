@@ -3,6 +3,7 @@
 #include "eventquery.h"
 #include "peerprocess.h"
 #include "protocol/frameheader.h"
+#include "store/timingbreakdown.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -97,6 +98,20 @@ private Q_SLOTS:
             QVERIFY2(check.passed, qPrintable(check.name + QStringLiteral(": ") + check.explanation));
         QVERIFY(c->timings().tcpUs >= 0);
         QVERIFY(c->timings().upgradeUs >= 0);
+        // The tap's own time and the socket's start are measured, not what is left of the total: with the
+        // steps they make up the total to the microsecond, and no part is left over.
+        const ConnectionTimings &t = c->timings();
+        QVERIFY2(t.socketStartUs >= 0, qPrintable(QString::number(t.socketStartUs)));
+        QVERIFY2(t.localTapUs >= 0, qPrintable(QString::number(t.localTapUs)));
+        QVERIFY(t.dnsUs >= 0);
+        QCOMPARE(t.tlsUs, qint64(-1));
+        QCOMPARE(t.socketStartUs + t.dnsUs + t.tcpUs + t.upgradeUs + t.localTapUs, t.totalUs);
+        const TimingBreakdown breakdown(t, false);
+        QCOMPARE(breakdown.parts().constLast().step, TimingBreakdown::Step::Rest);
+        QCOMPARE(breakdown.parts().constLast().us, qint64(0));
+        QCOMPARE(breakdown.totalUs(), t.totalUs);
+        qInfo("loopback ws: socket start %lld us, local tap %lld us, DNS %lld, TCP %lld, upgrade %lld, total %lld us",
+            t.socketStartUs, t.localTapUs, t.dnsUs, t.tcpUs, t.upgradeUs, t.totalUs);
 
         QCOMPARE(c->events().at(0).type, EventType::HandshakeRequest);
         QCOMPARE(c->events().at(1).type, EventType::HandshakeResponse);

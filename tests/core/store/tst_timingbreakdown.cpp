@@ -19,6 +19,16 @@ ConnectionTimings timings(qint64 dns, qint64 tcp, qint64 tls, qint64 upgrade, qi
     return t;
 }
 
+// An outgoing connection's timings with the tap's parts measured.
+ConnectionTimings tapped(
+    qint64 socketStart, qint64 dns, qint64 tcp, qint64 tls, qint64 upgrade, qint64 localTap, qint64 total)
+{
+    ConnectionTimings t = timings(dns, tcp, tls, upgrade, total);
+    t.socketStartUs = socketStart;
+    t.localTapUs = localTap;
+    return t;
+}
+
 qint64 sumOf(const TimingBreakdown &breakdown)
 {
     qint64 sum = 0;
@@ -43,6 +53,10 @@ private Q_SLOTS:
     void tlsIsListedForWssEvenBeforeItIsMeasured();
     void unknownTotalHasNoRest();
     void unitFollowsTheTotal();
+    void measuredTapPartsMakeUpTheTotal();
+    void localTapIsItsMeasurementNotTheRest();
+    void measuredPartsLeaveNoRestAfterRounding();
+    void unmeasuredTapPartsAreNotListed();
 };
 
 void TestTimingBreakdown::restIsTheTimeNoStepMeasured()
@@ -129,6 +143,62 @@ void TestTimingBreakdown::unitFollowsTheTotal()
     QCOMPARE(TimingBreakdown::unitFor(-1), 10);
     QCOMPARE(TimingBreakdown::unitFor(9999), 10);
     QCOMPARE(TimingBreakdown::unitFor(10000), 100);
+}
+
+void TestTimingBreakdown::measuredTapPartsMakeUpTheTotal()
+{
+    // ws:// to 127.0.0.1: 0.9 ms socket start, no DNS, 0.1 ms TCP, 0.5 ms upgrade, 0.7 ms with the tap: 2.2 ms.
+    const TimingBreakdown b(tapped(900, 0, 100, -1, 500, 700, 2200), false);
+    const QList<TimingBreakdown::Step> steps { TimingBreakdown::Step::SocketStart, TimingBreakdown::Step::Dns,
+        TimingBreakdown::Step::Tcp, TimingBreakdown::Step::Upgrade, TimingBreakdown::Step::LocalTap,
+        TimingBreakdown::Step::Rest };
+    const QList<qint64> us { 900, 0, 100, 500, 700, 0 };
+    QCOMPARE(b.parts().size(), steps.size());
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        QCOMPARE(b.parts().at(i).step, steps.at(i));
+        QCOMPARE(b.parts().at(i).us, us.at(i));
+    }
+    QCOMPARE(b.totalUs(), 2200);
+    QCOMPARE(sumOf(b), 2200);
+}
+
+void TestTimingBreakdown::localTapIsItsMeasurementNotTheRest()
+{
+    // 300 us of the 2500 us total were measured by no part (a TLS decision the user took, say): the local tap
+    // keeps its own 700 us and the 300 us are the rest, named apart.
+    const TimingBreakdown b(tapped(900, 0, 100, -1, 500, 700, 2500), false);
+    QCOMPARE(b.parts().at(4).step, TimingBreakdown::Step::LocalTap);
+    QCOMPARE(b.parts().at(4).us, 700);
+    QCOMPARE(b.parts().last().step, TimingBreakdown::Step::Rest);
+    QCOMPARE(b.parts().last().us, 300);
+    QCOMPARE(b.totalUs(), 2500);
+}
+
+void TestTimingBreakdown::measuredPartsLeaveNoRestAfterRounding()
+{
+    // wss, intercepted: 1234 + 0 + 96 + 2345 + 567 + 1789 = 6031 us. In hundredths of a millisecond the parts
+    // are 1230 + 0 + 100 + 2350 + 570 + 1790 = 6040, more than the rounded total 6030: no rest appears, and
+    // the total shown is the parts' sum.
+    const TimingBreakdown b(tapped(1234, 0, 96, 2345, 567, 1789, 6031), true, 10);
+    QCOMPARE(b.parts().last().step, TimingBreakdown::Step::Rest);
+    QCOMPARE(b.parts().last().us, 0);
+    QCOMPARE(b.totalUs(), 6040);
+    QCOMPARE(sumOf(b), 6040);
+    // 4 us parts round to nothing each and 8 us to 10: the rounded total 20 us is still no rest, as nothing
+    // is unmeasured.
+    const TimingBreakdown tiny(tapped(4, 4, 4, -1, 4, 8, 24), false, 10);
+    QCOMPARE(tiny.parts().last().us, 0);
+    QCOMPARE(tiny.totalUs(), sumOf(tiny));
+}
+
+void TestTimingBreakdown::unmeasuredTapPartsAreNotListed()
+{
+    // Still connecting, or a connection the tap did not carry: neither socket start nor local tap is listed.
+    const TimingBreakdown b(timings(0, 100, -1, -1, -1), false);
+    for (const TimingBreakdown::Part &part : b.parts()) {
+        QVERIFY(part.step != TimingBreakdown::Step::SocketStart);
+        QVERIFY(part.step != TimingBreakdown::Step::LocalTap);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTimingBreakdown)

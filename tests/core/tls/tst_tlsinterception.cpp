@@ -109,6 +109,14 @@ private Q_SLOTS:
         QCOMPARE(hs.tls.chain.first().keyType, QStringLiteral("EC"));
         QCOMPARE(hs.tls.chain.first().keyBits, 256);
         QVERIFY(c->timings().tlsUs > 0);
+        // Intercepting, the tap's own TLS with the app's WebSocket is part of its share: still measured, and
+        // with the steps it makes up the total exactly.
+        const ConnectionTimings &t = c->timings();
+        QVERIFY2(t.socketStartUs >= 0, qPrintable(QString::number(t.socketStartUs)));
+        QVERIFY2(t.localTapUs >= 0, qPrintable(QString::number(t.localTapUs)));
+        QCOMPARE(t.socketStartUs + t.dnsUs + t.tcpUs + t.tlsUs + t.upgradeUs + t.localTapUs, t.totalUs);
+        qInfo("loopback wss (intercepted): socket start %lld us, local tap %lld us, TLS %lld us, total %lld us",
+            t.socketStartUs, t.localTapUs, t.tlsUs, t.totalUs);
         QVERIFY(firstOf(*c, EventType::Tls, Direction::None) >= 0);
 
         QVERIFY(c->sendText(QStringLiteral("secret over tls")));

@@ -54,6 +54,7 @@ void TestHandshakeTimings::importedTimingsShowTheirRestAsOther()
     };
     QCOMPARE(label.shownParts(), expected);
     QVERIFY(label.text().contains(QLatin1String("Other <b>1.50 ms</b>")));
+    QVERIFY(label.toolTip().contains(QLatin1String("Other: ")));
 
     label.showConnection(nullptr);
     QVERIFY(label.shownParts().isEmpty());
@@ -77,10 +78,13 @@ void TestHandshakeTimings::liveConnectionNamesTheLocalTapAndAddsUp()
     QStringList names;
     for (const auto &part : parts)
         names << part.first;
-    // ws://: no TLS step; what the tap's own proxy exchange took is named, not left as a gap.
+    // ws://: no TLS step; the socket's start and what the tap's own proxy exchange took are named and
+    // measured, not left as a gap: there is no "Other".
     QCOMPARE(names,
-        (QStringList { QStringLiteral("DNS"), QStringLiteral("TCP"), QStringLiteral("Upgrade"),
-            QStringLiteral("Local tap"), QStringLiteral("Total") }));
+        (QStringList { QStringLiteral("Socket start"), QStringLiteral("DNS"), QStringLiteral("TCP"),
+            QStringLiteral("Upgrade"), QStringLiteral("Local tap"), QStringLiteral("Total") }));
+    QVERIFY(client->timings().socketStartUs >= 0);
+    QVERIFY(client->timings().localTapUs >= 0);
     qint64 sum = 0;
     for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
         QVERIFY2(hundredths(parts.at(i).second) >= 0, qPrintable(parts.at(i).first + parts.at(i).second));
@@ -89,7 +93,9 @@ void TestHandshakeTimings::liveConnectionNamesTheLocalTapAndAddsUp()
     const qint64 total = hundredths(parts.constLast().second);
     QVERIFY(total > 0);
     QCOMPARE(sum, total);
-    QVERIFY(label.toolTip().contains(QLatin1String("Local tap")));
+    QVERIFY(label.toolTip().contains(QLatin1String("Local tap: ")));
+    QVERIFY(label.toolTip().contains(QLatin1String("Socket start: ")));
+    QVERIFY(!label.toolTip().contains(QLatin1String("Other: ")));
 
     client->close();
     server.stop();
