@@ -45,6 +45,8 @@ struct ConnectionOptions
     bool insecure = false; // proceed past certificate errors without asking (logged)
     ReconnectPolicy::Settings reconnect; // auto-reconnect for this endpoint (off by default)
     KeepaliveSettings keepalive; // periodic pings with missed-pong detection (off by default)
+    // What rides on the WebSocket: "auto" detects it, "none" decodes nothing, a ProtocolDecoder id forces it.
+    QString protocol = QStringLiteral("auto");
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
     // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
