@@ -27,6 +27,26 @@
 <context>
     <name>ConnectionOptionsEditor</name>
     <message>
+        <source>P&amp;rotocol:</source>
+        <translation>프로토콜(&amp;R):</translation>
+    </message>
+    <message>
+        <source>What rides on the WebSocket, decoded in the log's Decoded column and the Decoded tab. Auto detects it from the subprotocol, the URL and the first messages; None turns decoding off.</source>
+        <translation>WebSocket 위에서 오가는 프로토콜로, 로그의 디코딩 열과 디코딩 탭에 디코딩해 보여 줍니다. 자동은 서브프로토콜, URL, 첫 메시지로 감지하고, 없음은 디코딩을 끕니다.</translation>
+    </message>
+    <message>
+        <source>Auto (detect)</source>
+        <translation>자동 (감지)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>GraphQL over WebSocket</source>
+        <translation>GraphQL over WebSocket</translation>
+    </message>
+    <message>
         <source>&amp;Headers:</source>
         <translation>헤더(&amp;H):</translation>
     </message>
@@ -1901,6 +1921,10 @@ Authorization: Bearer abc123</translation>
 <context>
     <name>wsi::ConnectionOptionsJson</name>
     <message>
+        <source>&quot;protocol&quot; must be &quot;auto&quot;, &quot;none&quot; or one of %1.</source>
+        <translation>&quot;protocol&quot;은 &quot;auto&quot;, &quot;none&quot; 또는 %1 중 하나여야 합니다.</translation>
+    </message>
+    <message>
         <source>a string</source>
         <translation>문자열</translation>
     </message>
@@ -2263,6 +2287,10 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
 <context>
     <name>wsi::EventDetailView</name>
     <message>
+        <source>Decoded</source>
+        <translation>디코딩</translation>
+    </message>
+    <message>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
@@ -2592,6 +2620,30 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
 </context>
 <context>
     <name>wsi::EventLogModel</name>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>Decode note: %1</source>
+        <translation>디코딩 메모: %1</translation>
+    </message>
+    <message>
+        <source>Reply to the request sent at %1, after %2 ms</source>
+        <translation>%1에 보낸 요청의 응답, %2 ms 후</translation>
+    </message>
+    <message>
+        <source>The protocol riding on WebSocket, decoded (Socket.IO, STOMP, GraphQL, JSON-RPC, MQTT, SignalR). None found on this connection; choose one in the connection options.</source>
+        <translation>WebSocket 위의 프로토콜을 디코딩한 내용입니다(Socket.IO, STOMP, GraphQL, JSON-RPC, MQTT, SignalR). 이 연결에서는 찾지 못했습니다. 연결 옵션에서 고르십시오.</translation>
+    </message>
+    <message>
+        <source>Decoded as %1 (%2)</source>
+        <translation>%1(으)로 디코딩 (%2)</translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation>디코딩</translation>
+    </message>
     <message>
         <source>Sent by this client</source>
         <translation>이 클라이언트가 보냄</translation>
@@ -5262,6 +5314,49 @@ X-Custom: value</translation>
     <message>
         <source>TLS between the inspector&apos;s tap and its own WebSocket failed: %1</source>
         <translation>인스펙터의 탭과 탭 자신의 WebSocket 사이의 TLS 실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::DecodedMessageView</name>
+    <message>
+        <source>protocol</source>
+        <translation>프로토콜</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>message %1: %2</source>
+        <translation>메시지 %1: %2</translation>
+    </message>
+    <message>
+        <source>request sent at</source>
+        <translation>요청 보낸 시각</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>지연 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>%1, found by %2</source>
+        <translation>%1, 감지 근거: %2</translation>
+    </message>
+    <message>
+        <source>A reply: %1 ms after its request</source>
+        <translation>응답: 요청 후 %1 ms</translation>
+    </message>
+    <message>
+        <source>Decode note: %1</source>
+        <translation>디코딩 메모: %1</translation>
     </message>
 </context>
 </TS>

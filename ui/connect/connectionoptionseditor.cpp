@@ -49,6 +49,12 @@ ConnectionOptionsEditor::ConnectionOptionsEditor(QWidget *parent)
     // Item data cannot be set in Designer: the minimum version is the data, the text only says it.
     m_ui->minTlsVersionCombo->setItemData(0, 12);
     m_ui->minTlsVersionCombo->setItemData(1, 13);
+    // The protocol ids of ConnectionOptions::protocol, in the form's order.
+    const QStringList protocols { QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("socketio"),
+        QStringLiteral("stomp"), QStringLiteral("graphql-ws"), QStringLiteral("jsonrpc"), QStringLiteral("mqtt"),
+        QStringLiteral("signalr") };
+    for (int i = 0; i < protocols.size() && i < m_ui->protocolCombo->count(); ++i)
+        m_ui->protocolCombo->setItemData(i, protocols.at(i));
     SecretHeadersEdit *headers = m_ui->headersEdit;
     retranslate();
     // Three lines: a font metric, which a form cannot express.
@@ -78,6 +84,7 @@ ConnectionOptionsEditor::ConnectionOptionsEditor(QWidget *parent)
     for (QSpinBox *spin : { m_ui->reconnectAttemptsSpin, m_ui->reconnectJitterSpin })
         connect(spin, &QSpinBox::valueChanged, this, &ConnectionOptionsEditor::changed);
     connect(m_ui->minTlsVersionCombo, &QComboBox::currentIndexChanged, this, &ConnectionOptionsEditor::changed);
+    connect(m_ui->protocolCombo, &QComboBox::currentIndexChanged, this, &ConnectionOptionsEditor::changed);
     connect(this, &ConnectionOptionsEditor::changed, this, &ConnectionOptionsEditor::updateEnabled);
     clear();
 }
@@ -164,6 +171,7 @@ void ConnectionOptionsEditor::showOptions(const ConnectionOptions &o)
     m_ui->subprotocolsEdit->setText(ConnectionOptions::joinSubprotocols(o.subprotocols));
     m_ui->originEdit->setText(o.origin);
     showMs(m_ui->timeoutSpin, o.timeoutMs);
+    m_ui->protocolCombo->setCurrentIndex(qMax(0, m_ui->protocolCombo->findData(o.protocol)));
     m_ui->interceptTlsCheck->setChecked(o.interceptTls);
     m_ui->caFileEdit->setText(o.caFile);
     m_ui->clientCertEdit->setText(o.clientCertificateFile);
@@ -200,6 +208,7 @@ ConnectionOptions ConnectionOptionsEditor::shownOptions() const
     o.subprotocols = ConnectionOptions::parseSubprotocols(m_ui->subprotocolsEdit->text());
     o.origin = m_ui->originEdit->text().trimmed();
     o.timeoutMs = msOf(m_ui->timeoutSpin, m_base.timeoutMs);
+    o.protocol = m_ui->protocolCombo->currentData().toString();
     o.interceptTls = m_ui->interceptTlsCheck->isChecked();
     o.caFile = m_ui->caFileEdit->text().trimmed();
     o.clientCertificateFile = m_ui->clientCertEdit->text().trimmed();
@@ -253,6 +262,7 @@ int ConnectionOptionsEditor::changedCount() const
     count += m_ui->subprotocolsEdit->text().trimmed().isEmpty() ? 0 : 1;
     count += m_ui->originEdit->text().trimmed().isEmpty() ? 0 : 1;
     count += msOf(m_ui->timeoutSpin, m_base.timeoutMs) == defaults.timeoutMs ? 0 : 1;
+    count += m_ui->protocolCombo->currentData().toString() == defaults.protocol ? 0 : 1;
     count += m_ui->interceptTlsCheck->isChecked() == defaults.interceptTls ? 0 : 1;
     count += m_ui->caFileEdit->text().trimmed().isEmpty() ? 0 : 1;
     count += m_ui->clientCertEdit->text().trimmed().isEmpty() ? 0 : 1;

@@ -19,7 +19,7 @@ namespace wsi {
 
 class SecretHeadersEdit;
 
-// Request headers, subprotocols, Origin, timeout, TLS, keepalive and reconnect: every field of
+// Request headers, subprotocols, Origin, timeout, protocol decoding, TLS, keepalive and reconnect: every field of
 // ConnectionOptions but the URL. One form (connectionoptionseditor.ui) for every place that edits options,
 // so that they read the fields the same way; the defaults are those of ConnectionOptions.
 class ConnectionOptionsEditor : public QWidget

@@ -4,10 +4,12 @@
 #include "common/theme.h"
 #include "common/viewstate.h"
 #include "connection/connection.h"
+#include "detail/decodedmessageview.h"
 #include "detail/eventfieldlist.h"
 #include "detail/jsontreemodel.h"
 #include "explain/secretmasker.h"
 #include "models/eventlogmodel.h"
+#include "models/protocollog.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -81,6 +83,9 @@ EventDetailView::EventDetailView(QWidget *parent)
     m_tabs->addTab(m_jsonStack, tr("JSON"));
     m_tabs->addTab(m_hex, tr("Hex"));
     m_tabs->addTab(m_fields, tr("Details"));
+    m_decoded = new DecodedMessageView(m_tabs);
+    m_tabs->addTab(m_decoded, tr("Decoded"));
+    m_tabs->setTabVisible(DecodedTab, false);
     layout->addWidget(m_tabs);
     clearAll(tr("Select an event in the log to see its payload, JSON, hex dump and fields."));
 }
@@ -166,6 +171,8 @@ void EventDetailView::clearAll(const QString &note)
     m_hex->clear();
     m_fields->clear();
     m_tabs->setTabText(FieldsTab, tr("Details"));
+    m_decoded->clear();
+    m_tabs->setTabVisible(DecodedTab, false);
 }
 
 void EventDetailView::showEvent(int eventIndex)
@@ -273,6 +280,10 @@ void EventDetailView::showEvent(int eventIndex)
     // Fields tab
     const QString fieldsTitle = m_fields->addTypeFields(r, payload, *c);
     m_tabs->setTabText(FieldsTab, fieldsTitle);
+    // Decoded tab: only for a row that decoded; the connection's ProtocolLog is the log view's too.
+    const bool decoded = m_decoded->showRow(ProtocolLog::of(m_connection), eventIndex);
+    m_tabs->setTabVisible(DecodedTab, decoded);
+
     // Frame and close rows are about their fields: show them first unless the user is on the hex dump.
     if ((r.type == EventType::Frame || r.type == EventType::Close) && m_tabs->currentIndex() != HexTab)
         m_tabs->setCurrentIndex(FieldsTab);

@@ -13,6 +13,7 @@ namespace wsi {
 
 class Connection;
 class ViewState;
+class DecodedMessageView;
 class EventFieldList;
 class HexView;
 class JsonTreeModel;
@@ -23,7 +24,7 @@ class EventDetailView : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { TextTab, JsonTab, HexTab, FieldsTab };
+    enum Tab { TextTab, JsonTab, HexTab, FieldsTab, DecodedTab }; // DecodedTab: shown only for a decoded row
 
     explicit EventDetailView(QWidget *parent = nullptr);
     ~EventDetailView() override;
@@ -44,6 +45,7 @@ public:
     HexView *hexView() const { return m_hex; }
     QTabWidget *tabs() const { return m_tabs; }
     JsonTreeModel *jsonModel() const { return m_jsonModel; }
+    DecodedMessageView *decodedView() const { return m_decoded; }
     QString text() const;
     // "Field: value" lines of the Fields tab.
     QStringList fieldLines() const;
@@ -65,6 +67,7 @@ private:
     JsonTreeModel *m_jsonModel = nullptr;
     HexView *m_hex = nullptr;
     EventFieldList *m_fields = nullptr;
+    DecodedMessageView *m_decoded = nullptr;
 };
 
 } // namespace wsi

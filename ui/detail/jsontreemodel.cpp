@@ -68,6 +68,23 @@ bool JsonTreeModel::setJson(const QByteArray &json, QString *error)
     return ok;
 }
 
+void JsonTreeModel::setEntries(const QList<QPair<QString, QJsonValue>> &entries)
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    m_nodeCount = 0;
+    m_truncated = false;
+    for (const auto &entry : entries) {
+        auto node = std::make_unique<Node>();
+        node->key = entry.first;
+        node->parent = m_root.get();
+        node->row = int(m_root->children.size());
+        build(node.get(), entry.second);
+        m_root->children.push_back(std::move(node));
+    }
+    endResetModel();
+}
+
 void JsonTreeModel::build(Node *node, const QJsonValue &value)
 {
     ++m_nodeCount;

@@ -21,6 +21,8 @@ public:
 
     // Parses `json`; returns false (and keeps an empty tree) when it is not a JSON object or array.
     bool setJson(const QByteArray &json, QString *error = nullptr);
+    // Top-level rows in this order (a QJsonObject would sort its keys), each value expanded like setJson's.
+    void setEntries(const QList<QPair<QString, QJsonValue>> &entries);
     void clear();
     bool truncated() const { return m_truncated; }
     int nodeCount() const { return m_nodeCount; }

@@ -36,6 +36,10 @@ void EventLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     }
     if (type == EventType::Frame || type == EventType::Info)
         option->palette.setColor(QPalette::Text, pal.color(QPalette::PlaceholderText));
+    // A decode note (malformed protocol message) in the warning colour; its tooltip says what is wrong.
+    if (index.column() == EventLogModel::DecodedColumn
+        && !index.data(EventLogModel::DecodeNoteRole).toString().isEmpty())
+        option->palette.setColor(QPalette::Text, theme::toneForeground(theme::Tone::Warning, pal));
 }
 
 } // namespace wsi

@@ -6,6 +6,7 @@
 #include "log/logfilterbar.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
+#include "models/protocollog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -85,6 +86,7 @@ EventLogView::EventLogView(QWidget *parent)
     hh->resizeSection(EventLogModel::DirectionColumn, cw * 6);
     hh->resizeSection(EventLogModel::TypeColumn, cw * 14);
     hh->resizeSection(EventLogModel::SizeColumn, cw * 10);
+    hh->resizeSection(EventLogModel::DecodedColumn, cw * 34);
     layout->addWidget(m_table, 1);
 
     auto *copyRows = new QAction(tr("Copy Rows"), m_table);
@@ -99,6 +101,11 @@ EventLogView::EventLogView(QWidget *parent)
     copyPayload->setShortcutContext(Qt::WidgetShortcut);
     connect(copyPayload, &QAction::triggered, this, &EventLogView::copyCurrentPayload);
     m_table->addAction(copyPayload);
+
+    // The Decoded column takes room from the preview only on a connection that decodes.
+    connect(m_model, &QAbstractItemModel::headerDataChanged, this, &EventLogView::updateDecodedColumn);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EventLogView::updateDecodedColumn);
+    updateDecodedColumn();
 
     connect(m_showFrames, &QCheckBox::toggled, this, &EventLogView::setShowFrames);
     connect(m_relativeTime, &QCheckBox::toggled, this, &EventLogView::setRelativeTime);
@@ -136,6 +143,12 @@ void EventLogView::setConnection(Connection *connection)
 Connection *EventLogView::connection() const
 {
     return m_model->connection();
+}
+
+void EventLogView::updateDecodedColumn()
+{
+    const ProtocolLog *log = m_model->protocolLog();
+    m_table->setColumnHidden(EventLogModel::DecodedColumn, !log || log->protocol().isEmpty());
 }
 
 void EventLogView::setShowFrames(bool show)

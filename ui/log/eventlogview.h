@@ -74,6 +74,7 @@ private:
     void onContextMenu(const QPoint &pos);
     void onScrolled();
     void updateJumpButton();
+    void updateDecodedColumn();
     bool selectFound(int row);
     int eventIndexOfRow(int row) const;
     bool currentMessage(QByteArray *payload, bool *isText) const;

@@ -38,7 +38,7 @@ Connection::Connection(const ConnectionOptions &options, QObject *parent)
     m_outgoing = adopt(std::make_unique<OutgoingTransport>(this));
     if (m_options.keepalive.enabled())
         m_keepalive = new Keepalive(this, m_options.keepalive, this);
-    setProtocolDuties(m_options.protocolDuties);
+    setProtocolDuties(m_options.protocolDuties, m_options.protocol);
 }
 
 void Connection::setProtocolDuties(bool enabled, const QString &protocolOrAuto)

@@ -45,6 +45,8 @@ struct ConnectionOptions
     bool insecure = false; // proceed past certificate errors without asking (logged)
     ReconnectPolicy::Settings reconnect; // auto-reconnect for this endpoint (off by default)
     KeepaliveSettings keepalive; // periodic pings with missed-pong detection (off by default)
+    // What rides on the WebSocket: "auto" detects it, "none" decodes nothing, a ProtocolDecoder id forces it.
+    QString protocol = QStringLiteral("auto");
     // Answer what the detected application protocol needs to stay connected (Engine.IO pong, STOMP
     // heart-beat, graphql-ws pong) as automatic rows; off to test a server's timeout.
     bool protocolDuties = true;

@@ -1,6 +1,7 @@
 // ConnectionOptions to and from JSON, secrets masked unless asked (endpoint files, the store).
 #include "endpoints/connectionoptionsjson.h"
 
+#include "decode/protocoldecoder.h"
 #include "explain/secretmasker.h"
 
 #include <QCoreApplication>
@@ -122,7 +123,7 @@ QJsonObject ConnectionOptionsJson::toJson(const ConnectionOptions &o, bool inclu
     }
     if (secretsRemoved)
         *secretsRemoved = removed;
-    return {
+    QJsonObject json {
         { QStringLiteral("url"), url },
         { QStringLiteral("headers"), headers },
         { QStringLiteral("subprotocols"), QJsonArray::fromStringList(o.subprotocols) },
@@ -142,8 +143,13 @@ QJsonObject ConnectionOptionsJson::toJson(const ConnectionOptions &o, bool inclu
             } },
         { QStringLiteral("reconnect"), reconnectToJson(o.reconnect) },
         { QStringLiteral("keepalive"), keepaliveToJson(o.keepalive) },
-        { QStringLiteral("protocol_duties"), o.protocolDuties },
     };
+    // Written only when chosen: files and their consumers from before decoding stay byte for byte the same.
+    if (o.protocol != QLatin1String("auto"))
+        json.insert(QStringLiteral("protocol"), o.protocol);
+    if (!o.protocolDuties)
+        json.insert(QStringLiteral("protocol_duties"), false);
+    return json;
 }
 
 bool ConnectionOptionsJson::fromJson(const QJsonObject &object, ConnectionOptions *options, QString *error)
@@ -175,11 +181,17 @@ bool ConnectionOptionsJson::fromJson(const QJsonObject &object, ConnectionOption
 
     Reader top(object);
     top.string("origin", &o.origin);
+    top.string("protocol", &o.protocol); // absent in files from before decoding: "auto"
     top.integer("timeout_ms", &o.timeoutMs);
     top.integer("close_grace_ms", &o.closeGraceMs);
     top.boolean("protocol_duties", &o.protocolDuties); // absent in files older than it: on
     if (!top.error().isEmpty())
         return failed(top.error());
+
+    if (o.protocol != QLatin1String("auto") && o.protocol != QLatin1String("none")
+        && !ProtocolDecoder::protocolIds().contains(o.protocol))
+        return failed(tr("\"protocol\" must be \"auto\", \"none\" or one of %1.")
+                          .arg(ProtocolDecoder::protocolIds().join(QStringLiteral(", "))));
 
     const QJsonObject tls = object.value(QStringLiteral("tls")).toObject();
     Reader t(tls, QStringLiteral("tls."));

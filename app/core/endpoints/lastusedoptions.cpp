@@ -91,6 +91,7 @@ void LastUsedOptions::copyRememberedPart(const ConnectionOptions &from, Connecti
     to->timeoutMs = from.timeoutMs;
     to->keepalive = from.keepalive;
     to->reconnect = from.reconnect;
+    to->protocol = from.protocol; // the decoding chosen for this URL, like its keepalive
 }
 
 void LastUsedOptions::migrateOldKeys() const

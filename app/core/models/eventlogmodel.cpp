@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
+#include "models/protocollog.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
 #include "store/eventstore.h"
@@ -75,9 +76,14 @@ void EventLogModel::setConnection(Connection *connection)
         return;
     if (m_connection)
         disconnect(m_connection, nullptr, this, nullptr);
+    if (m_protocolLog)
+        disconnect(m_protocolLog, nullptr, this, nullptr);
     m_connection = connection;
+    m_protocolLog = ProtocolLog::of(connection);
     if (m_connection)
         connect(m_connection, &Connection::eventsAppended, this, &EventLogModel::onEventsAppended);
+    if (m_protocolLog)
+        connect(m_protocolLog, &ProtocolLog::protocolChanged, this, &EventLogModel::onProtocolChanged);
     rebuild();
 }
 
@@ -134,6 +140,9 @@ void EventLogModel::flush()
     m_batchTimer.stop();
     if (!m_connection)
         return;
+    // Decoded before the rows are shown, so the filter tests them with their decoded text.
+    if (m_protocolLog)
+        m_protocolLog->catchUp();
     const EventStore &store = m_connection->events();
     const qsizetype total = store.size();
     if (m_scanned >= total)
@@ -158,6 +167,8 @@ void EventLogModel::rebuild()
     m_rows.clear();
     m_scanned = 0;
     m_previewCache.clear();
+    if (m_protocolLog)
+        m_protocolLog->catchUp();
     if (m_connection) {
         const EventStore &store = m_connection->events();
         m_rows.reserve(size_t(store.size()));
@@ -168,6 +179,40 @@ void EventLogModel::rebuild()
         m_scanned = store.size();
     }
     endResetModel();
+}
+
+void EventLogModel::onProtocolChanged()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, DecodedColumn, DecodedColumn);
+}
+
+QVariant EventLogModel::decodedData(quint32 eventRow, int role) const
+{
+    const std::optional<ProtocolLog::Row> row = m_protocolLog ? m_protocolLog->row(eventRow) : std::nullopt;
+    if (!row)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        if (row->requestTimeUs)
+            return tr("%1 · %2 ms").arg(row->summary).arg(row->latencyMs, 0, 'f', 1);
+        return row->summary;
+    case DecodeNoteRole:
+        return row->note;
+    case Qt::ToolTipRole: {
+        QString tip = row->summary;
+        if (!row->note.isEmpty())
+            tip += QLatin1Char('\n') + tr("Decode note: %1").arg(row->note);
+        if (row->requestTimeUs)
+            tip += QLatin1Char('\n')
+                + tr("Reply to the request sent at %1, after %2 ms")
+                      .arg(QDateTime::fromMSecsSinceEpoch(*row->requestTimeUs / 1000)
+                               .toString(QStringLiteral("HH:mm:ss.zzz")))
+                      .arg(row->latencyMs, 0, 'f', 1);
+        return tip;
+    }
+    default:
+        return {};
+    }
 }
 
 int EventLogModel::eventIndex(int row) const
@@ -268,11 +313,15 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return int(r.dir);
     case IsErrorRole:
         return r.type == EventType::Error;
+    case DecodeNoteRole:
+        return decodedData(eventRow, role);
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == DecodedColumn)
+            return decodedData(eventRow, role);
         if (index.column() == DirectionColumn)
             return r.dir == Direction::Outgoing ? tr("Sent by this client")
                 : r.dir == Direction::Incoming  ? tr("Received from the server")
@@ -322,6 +371,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case DecodedColumn:
+        return decodedData(eventRow, Qt::DisplayRole);
     case PreviewColumn: {
         const EventRecord &r = store.at(eventRow);
         if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
@@ -339,6 +390,13 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == DecodedColumn) {
+        const QString protocol = m_protocolLog ? m_protocolLog->protocol() : QString();
+        if (protocol.isEmpty())
+            return tr("The protocol riding on WebSocket, decoded (Socket.IO, STOMP, GraphQL, JSON-RPC, MQTT, "
+                      "SignalR). None found on this connection; choose one in the connection options.");
+        return tr("Decoded as %1 (%2)").arg(ProtocolLog::displayName(protocol), m_protocolLog->reason());
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -350,6 +408,8 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Type");
     case SizeColumn:
         return tr("Size");
+    case DecodedColumn:
+        return tr("Decoded");
     case PreviewColumn:
         return tr("Preview");
     }

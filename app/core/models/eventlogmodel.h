@@ -1,6 +1,8 @@
 // EventLogModel: the log of one connection as a table, text produced on demand.
 #pragma once
 
+#include "models/protocollog.h"
+
 #include <QAbstractTableModel>
 #include <QCache>
 #include <QPointer>
@@ -20,12 +22,14 @@ class EventLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, PreviewColumn, NUM_COLUMNS };
+    // DecodedColumn: the protocol messages a row holds (see ProtocolLog); empty when nothing decoded.
+    enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, DecodedColumn, PreviewColumn, NUM_COLUMNS };
     enum Role {
         EventIndexRole = Qt::UserRole, // int: row in the EventStore
         EventTypeRole, // int: EventType
         DirectionRole, // int: Direction
         IsErrorRole, // bool
+        DecodeNoteRole, // QString: what is malformed in the row's protocol message; empty when well-formed
     };
 
     explicit EventLogModel(QObject *parent = nullptr);
@@ -33,6 +37,8 @@ public:
 
     void setConnection(Connection *connection);
     Connection *connection() const;
+    // The decoded protocol of the connection's rows (null without a connection).
+    ProtocolLog *protocolLog() const { return m_protocolLog; }
 
     void setShowFrames(bool show);
     bool showFrames() const { return m_showFrames; }
@@ -60,9 +66,12 @@ public:
 private:
     void onEventsAppended();
     void rebuild();
+    void onProtocolChanged();
+    QVariant decodedData(quint32 eventRow, int role) const;
     bool accepts(const EventRecord &record) const;
 
     QPointer<Connection> m_connection;
+    QPointer<ProtocolLog> m_protocolLog;
     std::vector<quint32> m_rows; // visible EventStore rows
     qsizetype m_scanned = 0; // EventStore rows already tested
     bool m_showFrames = false;

@@ -3,6 +3,7 @@
 
 #include "connection/connection.h"
 #include "models/eventlogmodel.h"
+#include "models/protocollog.h"
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
 
@@ -170,7 +171,7 @@ LogFilterModel::Matcher LogFilterModel::Matcher::make(const QString &pattern, bo
     return m;
 }
 
-bool LogFilterModel::Matcher::matches(const EventStore &store, qsizetype eventIndex) const
+bool LogFilterModel::Matcher::matches(const EventStore &store, qsizetype eventIndex, QByteArrayView decoded) const
 {
     if (!active)
         return true;
@@ -183,15 +184,19 @@ bool LogFilterModel::Matcher::matches(const EventStore &store, qsizetype eventIn
     if (regex) {
         if (r.type == EventType::Close && expression.match(EventLogModel::previewText(store, eventIndex)).hasMatch())
             return true;
+        if (!decoded.isEmpty() && expression.match(decodeReusing(decoded)).hasMatch())
+            return true;
         return !payload.isEmpty() && expression.match(decodeReusing(payload)).hasMatch();
     }
     if (!asciiLower.isEmpty()) {
-        if (containsAsciiNoCase(payload, asciiLower))
+        if (containsAsciiNoCase(payload, asciiLower) || containsAsciiNoCase(decoded, asciiLower))
             return true;
         return r.type == EventType::Close
             && containsAsciiNoCase(EventLogModel::previewText(store, eventIndex).toUtf8(), asciiLower);
     }
     if (decodeReusing(payload).contains(text, Qt::CaseInsensitive))
+        return true;
+    if (!decoded.isEmpty() && decodeReusing(decoded).contains(text, Qt::CaseInsensitive))
         return true;
     return r.type == EventType::Close
         && EventLogModel::previewText(store, eventIndex).contains(text, Qt::CaseInsensitive);
@@ -276,7 +281,13 @@ bool LogFilterModel::accepts(int sourceRow) const
         if (r.dir != wanted)
             return false;
     }
-    return m_filter.matches(*events, eventIndex);
+    return m_filter.matches(*events, eventIndex, decodedText(eventIndex));
+}
+
+QByteArrayView LogFilterModel::decodedText(int eventIndex) const
+{
+    const ProtocolLog *log = m_source ? m_source->protocolLog() : nullptr;
+    return log ? log->searchText(eventIndex) : QByteArrayView();
 }
 
 void LogFilterModel::rebuild()
@@ -368,7 +379,8 @@ bool LogFilterModel::rowMatchesFind(int row) const
     const int sourceRow = mapToSource(row);
     if (!events || sourceRow < 0 || !m_find.active || m_find.invalid)
         return false;
-    return m_find.matches(*events, m_source->eventIndex(sourceRow));
+    const int eventIndex = m_source->eventIndex(sourceRow);
+    return m_find.matches(*events, eventIndex, decodedText(eventIndex));
 }
 
 int LogFilterModel::findNext(int fromRow) const

@@ -37,8 +37,9 @@ public:
     EventLogModel *sourceModel() const { return m_source; }
 
     // Free text (case-insensitive) or a regular expression, matched against an event's type label ("TEXT",
-    // "PING", "ERROR"...) and its payload (message and control payloads, close reasons, error and info text,
-    // the handshake heads). An invalid regex shows nothing and sets errorString().
+    // "PING", "ERROR"...), its payload (message and control payloads, close reasons, error and info text,
+    // the handshake heads) and its decoded protocol message (summary, event, method, topic, destination). An invalid
+    // regex shows nothing and sets errorString().
     void setFilterText(const QString &text, bool regex = false);
     QString filterText() const { return m_filterText; }
     bool filterIsRegex() const { return m_filterRegex; }
@@ -82,7 +83,8 @@ public:
         std::vector<bool> labelHits; // per type label (see typeLabels() in the .cpp): matched once, up front
 
         static Matcher make(const QString &pattern, bool regex, QString *error);
-        bool matches(const EventStore &store, qsizetype eventIndex) const;
+        // decoded: the row's decoded protocol text (ProtocolLog::searchText), matched like the payload.
+        bool matches(const EventStore &store, qsizetype eventIndex, QByteArrayView decoded = {}) const;
     };
 
 private:
@@ -92,6 +94,7 @@ private:
     void onSourceAboutToBeReset();
     void onSourceReset();
     bool accepts(int sourceRow) const;
+    QByteArrayView decodedText(int eventIndex) const;
     const EventStore *store() const;
 
     QPointer<EventLogModel> m_source;

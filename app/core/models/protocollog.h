@@ -1,0 +1,96 @@
+// ProtocolLog: what each row of one connection holds in the protocol riding on it, annotated as rows arrive.
+#pragma once
+
+#include "decode/decodedmessage.h"
+
+#include <QByteArray>
+#include <QCache>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace wsi {
+
+class Connection;
+class ProtocolAnnotator;
+
+// One per connection, a child of it (of() finds or makes it), so that every view of the connection shares
+// one pass of the decoders: rows are fed to a ProtocolAnnotator once, in order, when a view catches up
+// (catchUp()), never again per paint or per filter change.
+//
+// What is kept per decoded row is short on purpose (issue 12: millions of rows): the summary, a few search
+// terms and the note as UTF-8 in one arena, the pair's request time and latency; about 40 bytes plus the
+// text. The full messages (a QJsonObject each) are kept only for the most recent rows; an older row's are
+// read again by replaying the annotator from the first row, because decoders carry state across messages
+// (Socket.IO attachments, MQTT packets split over frames, SignalR's handshake) and a row decoded alone
+// could lie. That replay happens on a click in the detail pane, never while the log scrolls or floods.
+class ProtocolLog : public QObject
+{
+    Q_OBJECT
+public:
+    // Full messages kept for the newest decoded rows, the ones a user clicks while watching a live log.
+    static constexpr int kRecentRows = 512;
+
+    struct Row
+    {
+        QString summary; // the messages' summaries, joined by " · "
+        QString note; // the first decode note, empty when every message was well-formed
+        std::optional<qint64> requestTimeUs; // this row answers the request recorded then
+        double latencyMs = 0;
+    };
+
+    // The connection's log, made (as its child) on first use.
+    static ProtocolLog *of(Connection *connection);
+    explicit ProtocolLog(Connection *connection);
+    ~ProtocolLog() override;
+
+    // Annotates the rows recorded since the last call (all of them the first time).
+    void catchUp();
+
+    // The decoder in use ("jsonrpc"...), empty while none; and how it was found.
+    QString protocol() const;
+    QString reason() const;
+    // "JSON-RPC" for "jsonrpc"; the id itself when unknown.
+    static QString displayName(const QString &protocolId);
+
+    bool isDecoded(qsizetype eventIndex) const { return find(eventIndex) != nullptr; }
+    std::optional<Row> row(qsizetype eventIndex) const;
+    // The summary and the main field values (method, event, topic, destination...) as UTF-8, for the filter.
+    QByteArrayView searchText(qsizetype eventIndex) const;
+    // Every decoded message of the row (empty when it did not decode).
+    QList<DecodedMessage> messages(qsizetype eventIndex);
+
+    qsizetype decodedRows() const { return qsizetype(m_entries.size()); }
+
+Q_SIGNALS:
+    // A protocol was found (or the rows were recorded anew).
+    void protocolChanged();
+
+private:
+    struct Entry
+    {
+        quint32 eventIndex = 0;
+        quint32 summaryBytes = 0;
+        quint32 searchBytes = 0; // the summary, then the terms
+        quint32 noteBytes = 0; // after the search text
+        float latencyMs = 0;
+        qint64 offset = 0; // in m_text
+        qint64 requestTimeUs = -1;
+    };
+    const Entry *find(qsizetype eventIndex) const;
+    void reset();
+    std::unique_ptr<ProtocolAnnotator> makeAnnotator() const;
+
+    QPointer<Connection> m_connection;
+    std::unique_ptr<ProtocolAnnotator> m_annotator;
+    qsizetype m_annotated = 0; // EventStore rows fed to m_annotator
+    std::vector<Entry> m_entries; // ascending eventIndex
+    QByteArray m_text; // the entries' UTF-8 texts, back to back
+    QCache<quint32, QList<DecodedMessage>> m_recent;
+};
+
+} // namespace wsi
