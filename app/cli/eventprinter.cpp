@@ -1,6 +1,7 @@
 #include "eventprinter.h"
 
 #include "connection/connection.h"
+#include "connection/connectionleg.h"
 #include "explain/protocolannotator.h"
 #include "files/sessionlogwriter.h"
 #include "usage.h"
@@ -81,27 +82,55 @@ void EventPrinter::printPending(Connection *connection)
     if (it == m_watched.end())
         return;
     const EventStore &events = connection->events();
-    qsizetype &printed = it->printed;
-    ProtocolAnnotator *annotator = it->annotator.get();
-    bool wrote = false;
-    for (; printed < events.size(); ++printed) {
-        const EventRecord r = events.at(printed);
-        // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
-        ProtocolAnnotator::Annotation annotation;
-        // Only Open and Message rows carry what it reads: other payloads are not fetched (a spilled chunk
-        // would be read back from disk for nothing).
-        if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
-            annotation = annotator->next(r, events.payload(printed));
-        if (!m_showFrames && r.type == EventType::Frame)
-            continue;
-        QByteArray line = SessionLogWriter::eventLine(*connection, printed);
-        if (!annotation.messages.isEmpty())
-            line = annotated(std::move(line), annotation);
-        std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
-        wrote = true;
+    Watched &watched = *it;
+    const qsizetype printedBefore = watched.printed + watched.printedClientLeg;
+    if (const ConnectionLeg *clientLeg
+        = connection->hasTwoLegs() ? connection->leg(ConnectionLeg::Facing::Client) : nullptr) {
+        // Both legs of a proxied connection, merged in time order (the client leg first at equal times: the
+        // proxy reads a chunk there before it writes it on the server leg).
+        const EventStore &client = clientLeg->events;
+        while (watched.printed < events.size() || watched.printedClientLeg < client.size()) {
+            const bool clientNext = watched.printed >= events.size()
+                || (watched.printedClientLeg < client.size()
+                    && client.at(watched.printedClientLeg).timeUs <= events.at(watched.printed).timeUs);
+            if (!clientNext) {
+                printServerLegEvent(connection, watched);
+                continue;
+            }
+            const qsizetype index = watched.printedClientLeg++;
+            if (!m_showFrames && client.at(index).type == EventType::Frame)
+                continue;
+            const QByteArray line = SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Client, index);
+            std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
+        }
+    } else {
+        while (watched.printed < events.size())
+            printServerLegEvent(connection, watched);
     }
-    if (wrote)
+    if (watched.printed + watched.printedClientLeg != printedBefore)
         flush();
+}
+
+void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
+{
+    const EventStore &events = connection->events();
+    const qsizetype index = watched.printed++;
+    const EventRecord r = events.at(index);
+    ProtocolAnnotator *annotator = watched.annotator.get();
+    // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
+    ProtocolAnnotator::Annotation annotation;
+    // Only Open and Message rows carry what it reads: other payloads are not fetched (a spilled chunk
+    // would be read back from disk for nothing).
+    if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
+        annotation = annotator->next(r, events.payload(index));
+    if (!m_showFrames && r.type == EventType::Frame)
+        return;
+    QByteArray line = connection->hasTwoLegs()
+        ? SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Server, index)
+        : SessionLogWriter::eventLine(*connection, index);
+    if (!annotation.messages.isEmpty())
+        line = annotated(std::move(line), annotation);
+    std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
 }
 
 void EventPrinter::flush()

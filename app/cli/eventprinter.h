@@ -43,9 +43,13 @@ private:
     struct Watched
     {
         qsizetype printed = 0;
+        qsizetype printedClientLeg = 0; // a proxied connection's other leg
         std::shared_ptr<ProtocolAnnotator> annotator; // null: no decoding
     };
     QHash<const Connection *, Watched> m_watched;
+
+    // One event line of the connection's server-facing leg (the only one of most connections), annotated.
+    void printServerLegEvent(Connection *connection, Watched &watched);
 };
 
 } // namespace wsi

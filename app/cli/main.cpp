@@ -2,6 +2,8 @@
 #include "connectcommand.h"
 #include "convertcommand.h"
 #include "language/translations.h"
+#include "proxyarguments.h"
+#include "proxycommand.h"
 #include "servearguments.h"
 #include "servecommand.h"
 #include "signalwatcher.h"
@@ -36,12 +38,13 @@ void raiseOpenFilesLimit()
         "(docs/session-format.md).\n\n"
         "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
         "  wsinspector-cli serve [options]         run the local test server\n"
+        "  wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded\n"
         "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n\n"
         "wsinspector-cli COMMAND --help shows the options of a command."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        QStringLiteral("command"), QCoreApplication::translate("wsi::Cli", "connect, serve or convert"));
+        QStringLiteral("command"), QCoreApplication::translate("wsi::Cli", "connect, serve, proxy or convert"));
     parser.process(arguments);
     wsi::usageError(QCoreApplication::translate("wsi::Cli",
         "missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or "
@@ -82,10 +85,10 @@ int main(int argc, char *argv[])
         handleNoCommand(arguments);
     if (command == QLatin1String("convert"))
         return wsi::runConvert(arguments);
-    if (command != QLatin1String("connect") && command != QLatin1String("serve"))
-        wsi::usageError(
-            QCoreApplication::translate("wsi::Cli", "unknown command \"%1\"; the commands are: connect, serve, convert")
-                .arg(command));
+    if (command != QLatin1String("connect") && command != QLatin1String("serve") && command != QLatin1String("proxy"))
+        wsi::usageError(QCoreApplication::translate(
+            "wsi::Cli", "unknown command \"%1\"; the commands are: connect, serve, proxy, convert")
+                            .arg(command));
 
     // Full buffering: a flood must not cost a write() per line; the commands flush per batch of events.
     static char buffer[1 << 16];
@@ -103,6 +106,15 @@ int main(int argc, char *argv[])
     }
 
     raiseOpenFilesLimit();
+    if (command == QLatin1String("proxy")) {
+        const wsi::ProxyCommand::Settings settings = wsi::parseProxyArguments(arguments);
+        speakTheSessionLogLanguage();
+        wsi::ProxyCommand proxy(settings, stdout);
+        QObject::connect(&proxy, &wsi::ProxyCommand::done, &app, [](int code) { QCoreApplication::exit(code); });
+        QObject::connect(&signalWatcher, &wsi::SignalWatcher::received, &proxy, &wsi::ProxyCommand::stop);
+        QTimer::singleShot(0, &proxy, &wsi::ProxyCommand::start);
+        return app.exec();
+    }
     const auto serveSettings = wsi::parseServeArguments(arguments);
     speakTheSessionLogLanguage();
     wsi::ServeCommand serve(serveSettings, stdout);

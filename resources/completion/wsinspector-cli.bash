@@ -9,7 +9,7 @@ _wsinspector_cli()
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            connect | serve | convert) command=${words[i]}; break ;;
+            connect | serve | proxy | convert) command=${words[i]}; break ;;
         esac
     done
 
@@ -30,7 +30,7 @@ _wsinspector_cli()
             --repeat | --interval-ms | --var | --wait-ms | --close | --timeout-ms | --cert-password | \
             --reconnect-initial-ms | --reconnect-max-ms | --reconnect-max-attempts | --keepalive-ms | \
             --keepalive-timeout-ms | --endpoint | --host | --port | --reject-status | --allow-origin | \
-            --max-clients | --idle-timeout-ms | --duration-ms | --session-budget-mb)
+            --max-clients | --idle-timeout-ms | --duration-ms | --session-budget-mb | --to)
             return ;;
     esac
 
@@ -46,6 +46,9 @@ _wsinspector_cli()
         serve)
             options='--host --port --mode --reject-status --subprotocol --allow-origin --tls --cert --key
                 --max-clients --idle-timeout-ms --duration-ms --no-frames --session-budget-mb --help --help-all --version' ;;
+        proxy)
+            options='--to --host --port --keep-host --insecure --ca --tls-min --duration-ms --no-frames
+                --session-budget-mb --help --help-all --version' ;;
         convert)
             if [[ $cur != -* ]]; then
                 _filedir '@(jsonl|ndjson|log|har)'
@@ -56,7 +59,7 @@ _wsinspector_cli()
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W '--help --help-all --version' -- "$cur"))
             else
-                COMPREPLY=($(compgen -W 'connect serve convert' -- "$cur"))
+                COMPREPLY=($(compgen -W 'connect serve proxy convert' -- "$cur"))
             fi
             return ;;
     esac

@@ -23,6 +23,7 @@ CORE_LAYERS = [
     'compose',     # payload parsing, templates, history, saved messages, send sequences
     ('files',      # session log, journal, HAR, import and export
      'server'),    # the local test server and its front relay
+    'proxy',       # the intercepting proxy: reverse proxy, its relayed clients, the frame hook
     'models',      # Qt item models over the stores
 ]
 

@@ -178,7 +178,7 @@ public:
     bool start(const QStringList &args, int timeoutMs = 10000)
     {
         m_process.setProcessEnvironment(cliEnvironment());
-        m_process.start(QStringLiteral(WSI_CLI_PATH), QStringList { QStringLiteral("serve") } + args);
+        m_process.start(QStringLiteral(WSI_CLI_PATH), QStringList { m_command } + args);
         m_timer.start();
         QElapsedTimer waited;
         waited.start();
@@ -237,8 +237,11 @@ public:
     }
 
     qint64 runningMs() const { return m_timer.elapsed(); }
+    // Another command that prints a listening line first (`proxy`); before start().
+    void setCommand(const QString &command) { m_command = command; }
 
 private:
+    QString m_command = QStringLiteral("serve");
     QProcess m_process;
     QElapsedTimer m_timer;
     QString m_url;

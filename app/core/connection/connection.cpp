@@ -6,6 +6,7 @@
 #include "connection/keepalive.h"
 #include "connection/outgoingtransport.h"
 #include "connection/protocoldutyrunner.h"
+#include "connection/proxiedtransport.h"
 #include "connection/servedclient.h"
 #include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
@@ -27,6 +28,7 @@ template <class Transport> Transport *Connection::adopt(std::unique_ptr<Transpor
     m_transport = std::move(transport);
     m_outgoing = nullptr;
     m_served = nullptr;
+    m_proxied = nullptr;
     return typed;
 }
 
@@ -55,13 +57,18 @@ Connection::Connection(Kind kind, const ConnectionOptions &options, const QStrin
     , m_kind(kind)
     , m_peer(peer)
     , m_options(options)
-    , m_leg(kind == Kind::Outgoing ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client)
+    , m_leg(kind == Kind::Incoming ? ConnectionLeg::Facing::Client : ConnectionLeg::Facing::Server)
 {
     if (kind == Kind::Outgoing) {
         m_outgoing = adopt(std::make_unique<OutgoingTransport>(this));
         return;
     }
-    m_served = adopt(std::make_unique<ServedClient>(this));
+    if (kind == Kind::Proxied) {
+        m_clientLeg = std::make_unique<ConnectionLeg>(ConnectionLeg::Facing::Client);
+        m_proxied = adopt(std::make_unique<ProxiedTransport>(this));
+    } else {
+        m_served = adopt(std::make_unique<ServedClient>(this));
+    }
     m_startedUs = wallClockUs();
     m_state = State::Connecting;
 }
@@ -72,10 +79,21 @@ Connection::~Connection()
     m_transport.reset();
 }
 
+const ConnectionLeg *Connection::leg(ConnectionLeg::Facing facing) const
+{
+    if (m_leg.facing == facing)
+        return &m_leg;
+    return m_clientLeg && m_clientLeg->facing == facing ? m_clientLeg.get() : nullptr;
+}
+
 QString Connection::title() const
 {
     if (m_kind == Kind::Outgoing)
         return m_options.url.toString();
+    if (m_kind == Kind::Proxied) {
+        const QByteArray target = m_clientLeg->handshake.request.target;
+        return tr("proxied %1 %2 to %3").arg(m_peer, QString::fromUtf8(target), m_options.url.toString());
+    }
     const QByteArray target = m_leg.handshake.request.target;
     return target.isEmpty() ? tr("client %1").arg(m_peer) : tr("client %1 %2").arg(m_peer, QString::fromUtf8(target));
 }
@@ -259,7 +277,7 @@ void Connection::open()
 CloseExplanation Connection::closeExplanation() const
 {
     const bool ended = m_state == State::Closed || m_state == State::Failed;
-    return CloseExplainer::explain({ m_leg.events, m_leg.handshake, m_kind == Kind::Outgoing, ended });
+    return CloseExplainer::explain({ m_leg.events, m_leg.handshake, m_kind != Kind::Incoming, ended });
 }
 
 void Connection::explainEnding()
@@ -311,7 +329,9 @@ void Connection::maybeFinish()
             }
         } else {
             const bool byUs = first == int(Direction::Outgoing);
+            // A proxied connection's server leg: what went Outgoing there was the client's, relayed.
             const QString who = m_kind == Kind::Outgoing ? (byUs ? tr("this client") : tr("the server"))
+                : m_kind == Kind::Proxied                ? (byUs ? tr("the client") : tr("the server"))
                                                          : (byUs ? tr("this server") : tr("the client"));
             text = code < 0 ? tr("Closed by %1 without a status code").arg(who)
                             : tr("Closed by %1 with %2 %3").arg(who).arg(code).arg(closeCodeName(code));

@@ -19,6 +19,7 @@ class InterceptionTls;
 class Keepalive;
 class OutgoingSender;
 class OutgoingTransport;
+class ProxiedTransport;
 class ProtocolDutyRunner;
 class ServedClient;
 class ServerSideEndpoint;
@@ -29,15 +30,16 @@ class WireRecorder;
 // line), apart from the transport that carries the bytes:
 // - OutgoingTransport: a connection this app opens, a QWebSocket through its own WireTap;
 // - ServedClient: a client of the local test server, recorded and served by the front relay;
-// - ImportedRecord: a finished, read-only record from a session file (restoreImported()).
+// - ImportedRecord: a finished, read-only record from a session file (restoreImported());
+// - ProxiedTransport: a client of the reverse proxy relayed to its upstream, recorded on both legs.
 // The transport fills the leg through the record API below (the transports are friends) and owns the state of
 // its wire; the Connection finishes once the transport has nothing more to record.
 //
-// Two legs: today a connection records one wire (m_leg, facing the server for outgoing connections and the
-// client for served ones). An intercepting proxy will hold a second ConnectionLeg, facing the client, next to
-// the server-facing one: its own WireRecorder (Server perspective) fills it from the client's socket, as
-// ServedClient's does, while the outgoing side fills the first; events(), handshake(), timings() and
-// counters() keep meaning the server-facing leg, and a leg(Facing) accessor gives the other to its views.
+// Two legs: a connection records one wire (m_leg, facing the server for outgoing connections and the client
+// for served ones), except a proxied one (Kind::Proxied), which holds a second ConnectionLeg facing the client
+// next to the server-facing one: its own WireRecorder (Server perspective) fills it from the client's socket,
+// as ServedClient's does, while the upstream side fills the first. events(), handshake(), timings() and
+// counters() keep meaning m_leg (the server-facing leg of a proxied connection); leg(Facing) gives either.
 class Connection : public QObject
 {
     Q_OBJECT
@@ -49,7 +51,9 @@ public:
 
     // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, whose
     // bytes the front relay records (recordWire()) and which the relay serves itself (attachEndpoint()).
-    enum class Kind { Outgoing, Incoming };
+    // Proxied: a client of the reverse proxy, relayed to the upstream by the proxy, which records both legs
+    // (recordLeg()).
+    enum class Kind { Outgoing, Incoming, Proxied };
     Q_ENUM(Kind)
 
     explicit Connection(const ConnectionOptions &options, QObject *parent = nullptr);
@@ -74,6 +78,9 @@ public:
     const HandshakeRecord &handshake() const { return m_leg.handshake; }
     const ConnectionTimings &timings() const { return m_leg.timings; }
     const Counters &counters() const { return m_leg.counters; }
+    // The leg facing that peer: null when this connection has none (only a proxied one has both).
+    const ConnectionLeg *leg(ConnectionLeg::Facing facing) const;
+    bool hasTwoLegs() const { return m_clientLeg != nullptr; }
     QString negotiatedSubprotocol() const;
     // Plain words for why the connection failed or closed, naming the layer; empty while all is well.
     QString statusText() const { return m_statusText; }
@@ -157,6 +164,8 @@ public:
     void attachEndpoint(ServerSideEndpoint *endpoint);
     // Incoming connections: the relay sent the 101; the WebSocket is open.
     void endpointOpened();
+    // Proxied connections: the proxy's record API for both legs (null for the other kinds).
+    ProxiedTransport *proxied() const { return m_proxied; }
     // Outgoing connections: the QWebSocket (null for incoming ones, and until open()).
     QWebSocket *socket() const;
     // Incoming connections: the relay is done with both sides.
@@ -181,6 +190,7 @@ private:
     friend class InterceptionTls;
     friend class OutgoingSender;
     friend class OutgoingTransport;
+    friend class ProxiedTransport;
     friend class ServedClient;
     friend class WireRecorder;
     void setState(State state);
@@ -200,6 +210,7 @@ private:
     ConnectionOptions m_options;
     State m_state = State::Idle;
     ConnectionLeg m_leg;
+    std::unique_ptr<ConnectionLeg> m_clientLeg; // a proxied connection's leg facing its client
     QString m_statusText;
     qint64 m_startedUs = 0;
     bool m_finished = false; // finished() was emitted
@@ -212,6 +223,7 @@ private:
     std::unique_ptr<ConnectionTransport> m_transport;
     OutgoingTransport *m_outgoing = nullptr; // m_transport when this app opens the connection
     ServedClient *m_served = nullptr; // m_transport for a client of the local server
+    ProxiedTransport *m_proxied = nullptr; // m_transport for a client of the reverse proxy
 };
 
 } // namespace wsi

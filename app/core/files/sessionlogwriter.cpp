@@ -2,6 +2,7 @@
 #include "files/sessionlogwriter.h"
 
 #include "connection/connection.h"
+#include "connection/connectionleg.h"
 #include "files/jsonline.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
@@ -20,8 +21,16 @@ namespace wsi {
 
 namespace {
 
-// The first fields of every event line, in sorted key order around the type-specific ones.
-void putConnDirEvent(JsonLine &line, const Connection &connection, const EventRecord &r)
+// "leg" ("client" or "server") of a proxied connection's event; nothing for a connection with one wire.
+void putLeg(JsonLine &line, const char *leg)
+{
+    if (leg)
+        line.utf8("leg", leg);
+}
+
+// The first fields of every event line, in sorted key order around the type-specific ones. leg is written
+// here when no type-specific key sorts between "group" and "leg"; else the caller writes it in its place.
+void putConnDirEvent(JsonLine &line, const Connection &connection, const EventRecord &r, const char *leg = nullptr)
 {
     // Auto-reconnect: every attempt names its endpoint group and its number (absent otherwise).
     if (connection.inGroup())
@@ -32,6 +41,7 @@ void putConnDirEvent(JsonLine &line, const Connection &connection, const EventRe
     line.latin1("event", eventTypeId(r.type));
     if (connection.inGroup())
         line.integer("group", connection.groupId());
+    putLeg(line, leg);
 }
 
 void putSource(JsonLine &line, const EventRecord &r)
@@ -108,7 +118,8 @@ void putTimes(JsonLine &line, const EventRecord &r)
     line.largeInteger("t_us", r.timeUs);
 }
 
-void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload)
+void putMessage(
+    JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload, const char *leg = nullptr)
 {
     const bool text = r.hasFlag(FlagText);
     if (r.hasFlag(FlagAutomatic))
@@ -121,6 +132,7 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
     line.latin1("event", eventTypeId(r.type));
     if (r.sub > 1)
         line.integer("frames", r.sub);
+    putLeg(line, leg);
     // The session's budget kept only the first bytes of a larger message: its size is still the real one.
     const qint64 size = qMax(qint64(r.value), qint64(payload.size()));
     if (size > payload.size())
@@ -174,16 +186,29 @@ QByteArray SessionLogWriter::messageLine(int connectionId, const EventRecord &re
 
 QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype eventIndex)
 {
-    const EventStore &store = connection.events();
+    return eventLine(connection,
+        connection.leg(ConnectionLeg::Facing::Server) ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client,
+        eventIndex);
+}
+
+QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex)
+{
+    const ConnectionLeg &wire = *connection.leg(facing);
+    // Only a connection with two wires says which one an event crossed.
+    const char *leg = !connection.hasTwoLegs()    ? nullptr
+        : facing == ConnectionLeg::Facing::Client ? "client"
+                                                  : "server";
+    const EventStore &store = wire.events;
     const EventRecord &r = store.at(eventIndex);
     const QByteArrayView payload = store.payload(eventIndex);
     JsonLine line(200 + payload.size() + payload.size() / 2);
 
     switch (r.type) {
     case EventType::HandshakeRequest: {
-        const HttpHead &head = connection.handshake().request;
+        const HttpHead &head = wire.handshake.request;
         putConnDirEvent(line, connection, r);
         line.headers("headers", head);
+        putLeg(line, leg);
         line.latin1("method", head.method);
         line.bytes("raw", payload);
         putSource(line, r);
@@ -193,7 +218,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         break;
     }
     case EventType::HandshakeResponse: {
-        const HandshakeRecord &hs = connection.handshake();
+        const HandshakeRecord &hs = wire.handshake;
         const qsizetype headSize = qsizetype(qMin<quint64>(r.value, quint64(payload.size())));
         const QByteArrayView body = payload.sliced(headSize);
         if (hs.response.status == 101) {
@@ -208,6 +233,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
             line.bytes("body", body);
         putConnDirEvent(line, connection, r);
         line.headers("headers", hs.response);
+        putLeg(line, leg);
         line.bytes("raw", payload.first(headSize));
         line.latin1("reason", hs.response.reason);
         putSource(line, r);
@@ -216,18 +242,19 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         break;
     }
     case EventType::Open:
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, connection, r, leg);
         putSource(line, r);
         line.lossyUtf8("subprotocol", payload);
         putTimes(line, r);
         break;
     case EventType::Message:
-        putMessage(line, connection.id(), r, payload);
+        putMessage(line, connection.id(), r, payload, leg);
         break;
     case EventType::Frame:
         putConnDirEvent(line, connection, r);
         line.boolean("fin", r.hasFlag(FlagFin));
         line.hex("header_hex", payload);
+        putLeg(line, leg);
         line.unsignedNumber("length", r.value);
         if (r.hasFlag(FlagMasked))
             line.hex32("mask_key", r.maskKey);
@@ -245,7 +272,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         break;
     case EventType::Ping:
     case EventType::Pong:
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, connection, r, leg);
         if (!payload.isEmpty())
             line.bytes("payload", payload);
         if (r.type == EventType::Pong && r.value > 0)
@@ -261,7 +288,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
             line.integer("code", int(r.value));
             line.text("code_name", closeCodeName(int(r.value)));
         }
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, connection, r, leg);
         line.bytes("reason", payload);
         putSource(line, r);
         putTimes(line, r);
@@ -269,18 +296,19 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
     case EventType::Error:
         putConnDirEvent(line, connection, r);
         line.latin1("layer", errorLayerId(r.layer()));
+        putLeg(line, leg);
         line.lossyUtf8("message", payload);
         putSource(line, r);
         putTimes(line, r);
         break;
     case EventType::Info:
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, connection, r, leg);
         line.lossyUtf8("message", payload);
         putSource(line, r);
         putTimes(line, r);
         break;
     case EventType::Tls: {
-        const TlsReport &tls = connection.handshake().tls;
+        const TlsReport &tls = wire.handshake.tls;
         QJsonArray chain;
         for (const CertificateSummary &c : tls.chain) {
             chain.append(QJsonObject {
@@ -299,6 +327,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         putConnDirEvent(line, connection, r);
         line.json("errors", QJsonArray::fromStringList(tls.errorTexts));
         line.text("host", tls.host);
+        putLeg(line, leg);
         line.boolean("proceeded_despite_errors", tls.proceededDespiteErrors);
         line.text("protocol", tls.protocol);
         line.lossyUtf8("summary", payload);

@@ -1,6 +1,8 @@
 // SessionLogWriter: writes events in the session log format (JSON Lines), one line per event.
 #pragma once
 
+#include "connection/connectionleg.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -20,6 +22,8 @@ public:
     static QByteArray header(const QString &tool);
     // The JSON line (with trailing newline) for one event of a connection.
     static QByteArray eventLine(const Connection &connection, qsizetype eventIndex);
+    // The same for an event of one leg (a proxied connection has two): its line says "leg":"client" or "server".
+    static QByteArray eventLine(const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex);
     // The same line for a message event from its parts: safe on any thread (the journal formats very large
     // messages on a worker so the GUI thread never spends seconds on one line).
     static QByteArray messageLine(int connectionId, const EventRecord &record, QByteArrayView payload);

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "proxy/reverseproxyoptions.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <cstdio>
+
+namespace wsi {
+
+class Connection;
+class EventPrinter;
+class ReverseProxy;
+class Workspace;
+
+// `wsinspector-cli proxy`: runs the reverse proxy and streams the session log of every proxied connection,
+// both legs (each event with its "leg"), until SIGINT/SIGTERM or --duration-ms; then closes every client's
+// two sockets and exits.
+class ProxyCommand : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        ReverseProxyOptions options;
+        int durationMs = 0; // 0: until a signal
+        bool showFrames = true;
+        qint64 sessionBudgetMb = 4096; // --session-budget-mb (0: no limit)
+    };
+
+    ProxyCommand(const Settings &settings, FILE *out, QObject *parent = nullptr);
+    ~ProxyCommand() override;
+
+    // Starts listening; emits done(exitCode) exactly once: 1 when the proxy cannot start, else 0 after stop().
+    void start();
+    // Stops the proxy, closes the clients, prints what is left, ends.
+    void stop();
+
+Q_SIGNALS:
+    void done(int exitCode);
+
+private:
+    void onConnectionAdded(Connection *connection);
+    void onClientFinished(Connection *connection);
+    void finish(int exitCode);
+
+    Settings m_settings;
+    Workspace *m_workspace;
+    ReverseProxy *m_proxy;
+    EventPrinter *m_printer;
+    QSet<Connection *> m_unfinished;
+    QTimer m_duration;
+    QTimer m_stopBound;
+    bool m_stopping = false;
+    bool m_done = false;
+};
+
+} // namespace wsi

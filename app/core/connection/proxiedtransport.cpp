@@ -1,0 +1,162 @@
+// ProxiedTransport: a reverse proxy's client, recorded on its client leg and its server leg.
+#include "connection/proxiedtransport.h"
+
+#include "connection/connection.h"
+#include "connection/wirerecorder.h"
+#include "store/wallclock.h"
+#include "tls/tlsreport.h"
+
+namespace wsi {
+
+ProxiedTransport::ProxiedTransport(Connection *connection)
+    : ConnectionTransport(connection)
+    , m_clientRecorder(
+          std::make_unique<WireRecorder>(connection, connection->m_clientLeg.get(), WireRecorder::Perspective::Server))
+    , m_serverRecorder(
+          std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Client))
+{ }
+
+ProxiedTransport::~ProxiedTransport() = default;
+
+ConnectionLeg &ProxiedTransport::legFacing(ConnectionLeg::Facing facing)
+{
+    return facing == ConnectionLeg::Facing::Client ? *m_connection->m_clientLeg : m_connection->m_leg;
+}
+
+void ProxiedTransport::recordLeg(
+    ConnectionLeg::Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    if (m_wireClosed)
+        return;
+    WireRecorder &recorder = facing == ConnectionLeg::Facing::Client ? *m_clientRecorder : *m_serverRecorder;
+    recorder.record(direction, timeUs, bytes);
+    Q_EMIT m_connection->eventsAppended();
+    Q_EMIT m_connection->countersChanged();
+}
+
+void ProxiedTransport::upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs)
+{
+    ConnectionTimings &timings = m_connection->m_leg.timings;
+    timings.dnsUs = dnsUs;
+    timings.tcpUs = tcpUs;
+    if (tlsUs >= 0)
+        timings.tlsUs = tlsUs;
+}
+
+void ProxiedTransport::upstreamTls(const TlsReport &report)
+{
+    HandshakeRecord &handshake = m_connection->m_leg.handshake;
+    handshake.tls = report;
+    handshake.tlsKnown = true;
+    QString summary = Connection::tr("%1 with %2, %3, %4")
+                          .arg(report.host, report.protocol, report.cipher,
+                              report.verified ? Connection::tr("certificate verified")
+                                              : Connection::tr("certificate NOT verified"));
+    if (report.proceededDespiteErrors)
+        summary += Connection::tr(" (proceeding despite: %1)").arg(report.errorTexts.join(QLatin1Char(' ')));
+    EventRecord r;
+    r.timeUs = wallClockUs();
+    r.type = EventType::Tls;
+    m_connection->m_leg.events.append(r, summary.toUtf8());
+    Q_EMIT m_connection->handshakeUpdated();
+    Q_EMIT m_connection->eventsAppended();
+}
+
+void ProxiedTransport::appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const QString &message)
+{
+    EventRecord r;
+    r.timeUs = wallClockUs();
+    r.type = type;
+    if (type == EventType::Error) {
+        r.sub = quint8(layer);
+        leg.counters.errors++;
+    }
+    leg.events.append(r, message.toUtf8());
+    Q_EMIT m_connection->eventsAppended();
+    Q_EMIT m_connection->countersChanged();
+}
+
+void ProxiedTransport::upstreamFailed(ErrorLayer layer, const QString &message)
+{
+    appendRow(m_connection->m_leg, EventType::Error, layer, message);
+    m_connection->setStatusText(message);
+}
+
+void ProxiedTransport::clientFailed(ErrorLayer layer, const QString &message)
+{
+    appendRow(*m_connection->m_clientLeg, EventType::Error, layer, message);
+    m_connection->setStatusText(message);
+}
+
+void ProxiedTransport::note(ConnectionLeg::Facing facing, const QString &message)
+{
+    appendRow(legFacing(facing), EventType::Info, ErrorLayer::None, message);
+}
+
+void ProxiedTransport::opened()
+{
+    const qint64 total = wallClockUs() - m_connection->startedUs();
+    m_connection->m_leg.timings.totalUs = total;
+    m_connection->m_clientLeg->timings.totalUs = total;
+    m_connection->setState(Connection::State::Open);
+    Q_EMIT m_connection->handshakeUpdated();
+}
+
+void ProxiedTransport::wireClosed()
+{
+    if (m_wireClosed)
+        return;
+    const qint64 now = wallClockUs();
+    m_clientRecorder->upstreamEnded(now);
+    m_serverRecorder->upstreamEnded(now);
+    Q_EMIT m_connection->eventsAppended();
+    m_wireClosed = true;
+    if (m_connection->state() == Connection::State::Connecting) {
+        if (m_connection->statusText().isEmpty())
+            m_connection->setStatusText(Connection::tr("The client left before the WebSocket opened."));
+        m_connection->setState(Connection::State::Failed);
+    } else if (m_connection->state() == Connection::State::Open) {
+        m_connection->setState(Connection::State::Closing);
+    }
+    m_connection->maybeFinish();
+}
+
+int ProxiedTransport::firstCloseDirection() const
+{
+    return m_serverRecorder->firstCloseDirection();
+}
+
+bool ProxiedTransport::sendText(const QString &text)
+{
+    Q_UNUSED(text)
+    return false; // injection into a leg comes with breakpoints
+}
+
+bool ProxiedTransport::sendBinary(const QByteArray &data)
+{
+    Q_UNUSED(data)
+    return false;
+}
+
+bool ProxiedTransport::ping(const QByteArray &payload)
+{
+    Q_UNUSED(payload)
+    return false;
+}
+
+bool ProxiedTransport::close(int code, const QString &reason, bool byUser)
+{
+    Q_UNUSED(code)
+    Q_UNUSED(reason)
+    Q_UNUSED(byUser)
+    return false;
+}
+
+void ProxiedTransport::abort(bool byUser)
+{
+    m_connection->noteClosedByUser(byUser);
+    if (m_abort && !m_wireClosed)
+        m_abort();
+}
+
+} // namespace wsi

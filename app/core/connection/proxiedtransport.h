@@ -1,0 +1,64 @@
+// ProxiedTransport: the transport of a reverse proxy's client, recorded on two legs (client side, server side).
+#pragma once
+
+#include "connection/connectionleg.h"
+#include "connection/connectiontransport.h"
+#include "store/eventrecord.h"
+
+#include <functional>
+#include <memory>
+
+namespace wsi {
+
+struct TlsReport;
+class WireRecorder;
+
+// The proxy owns both sockets and relays; this transport only records what crossed each one, into the leg
+// facing that socket's peer, and drives the Connection's state. Each leg has its own WireRecorder, so that
+// the handshake, frames and messages of each wire are decoded exactly as they were on that wire:
+// - the client leg (Facing::Client, Server perspective): Incoming = from the client, Outgoing = to it;
+// - the server leg (Facing::Server, Client perspective): Outgoing = to the server, Incoming = from it.
+// Sending from the app (injection) is not there yet: the send API refuses.
+class ProxiedTransport : public ConnectionTransport
+{
+public:
+    explicit ProxiedTransport(Connection *connection);
+    ~ProxiedTransport() override;
+
+    void recordLeg(ConnectionLeg::Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // The upstream was reached: the server leg's DNS and TCP times (and TLS, -1 for ws://).
+    void upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs);
+    // wss upstream: the server's TLS session, a Tls row on the server leg.
+    void upstreamTls(const TlsReport &report);
+    // The upstream could not be reached or failed: an error row on the server leg and the status line.
+    void upstreamFailed(ErrorLayer layer, const QString &message);
+    // An error the proxy found on the client's side (an unparsable or oversized request).
+    void clientFailed(ErrorLayer layer, const QString &message);
+    // What the proxy did, on one leg (who dropped TCP first and that the other side was closed for it).
+    void note(ConnectionLeg::Facing facing, const QString &message);
+    // The 101 reached the client: the WebSocket is open end to end.
+    void opened();
+    // Both sockets are done: nothing more will be recorded.
+    void wireClosed();
+    // How Connection::abort() reaches the proxy (drops both sockets).
+    void setAbortHandler(std::function<void()> handler) { m_abort = std::move(handler); }
+
+    bool recordingDone() const override { return m_wireClosed; }
+    int firstCloseDirection() const override;
+    bool sendText(const QString &text) override;
+    bool sendBinary(const QByteArray &data) override;
+    bool ping(const QByteArray &payload) override;
+    bool close(int code, const QString &reason, bool byUser) override;
+    void abort(bool byUser) override;
+
+private:
+    ConnectionLeg &legFacing(ConnectionLeg::Facing facing);
+    void appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const QString &message);
+
+    std::unique_ptr<WireRecorder> m_clientRecorder;
+    std::unique_ptr<WireRecorder> m_serverRecorder;
+    std::function<void()> m_abort;
+    bool m_wireClosed = false;
+};
+
+} // namespace wsi

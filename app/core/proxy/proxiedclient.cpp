@@ -1,0 +1,535 @@
+// ProxiedClient: relays one reverse proxy client to the upstream, frame by frame, recording both legs.
+#include "proxy/proxiedclient.h"
+
+#include "capture/upstreamfailure.h"
+#include "connection/connection.h"
+#include "connection/proxiedtransport.h"
+#include "endpoints/clienttlssettings.h"
+#include "proxy/upstreamrequest.h"
+#include "server/upgradeanswers.h"
+#include "store/wallclock.h"
+#include "tls/tlsreport.h"
+
+#include <QHostInfo>
+#include <QNetworkProxy>
+#include <QSslSocket>
+#include <QTcpSocket>
+
+namespace wsi {
+
+namespace {
+
+// One read takes at most this much; Qt's own buffer in front of it is bounded the same way, so that a leg we
+// stop reading waits in the kernel.
+constexpr qint64 kReadChunk = 256 * 1024;
+constexpr qint64 kSocketReadBuffer = 1024 * 1024;
+// Stop reading a leg while the other socket holds more unsent bytes than this; resume below half.
+constexpr qint64 kMaxUnsentBytes = 4 * 1024 * 1024;
+
+using Facing = ConnectionLeg::Facing;
+
+} // namespace
+
+ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &options,
+    const QHostAddress &listeningAddress, quint16 listeningPort, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_options(options)
+    , m_listeningAddress(listeningAddress)
+    , m_listeningPort(listeningPort)
+    , m_request(HandshakeParser::Kind::Request, options.maxRequestHeadBytes)
+{
+    client->setParent(this);
+    client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    client->setReadBufferSize(kSocketReadBuffer);
+    const QHostAddress address = client->peerAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
+        ? QStringLiteral("[%1]").arg(address.toString())
+        : QHostAddress(address.toIPv4Address()).toString();
+    m_peer = QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
+}
+
+ProxiedClient::~ProxiedClient()
+{
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+    if (!m_finished && transport())
+        transport()->wireClosed();
+}
+
+ProxiedTransport *ProxiedClient::transport() const
+{
+    return m_connection ? m_connection->proxied() : nullptr;
+}
+
+void ProxiedClient::start(Connection *connection, FrameHook *hook)
+{
+    m_connection = connection;
+    m_hook = hook;
+    if (ProxiedTransport *t = transport())
+        t->setAbortHandler([this] { shutdown(); });
+    connect(m_client, &QTcpSocket::readyRead, this, &ProxiedClient::onClientReadyRead);
+    connect(m_client, &QTcpSocket::disconnected, this, &ProxiedClient::onClientDisconnected);
+    connect(m_client, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
+    if (m_client->bytesAvailable() > 0)
+        onClientReadyRead();
+    if (m_client && m_client->state() == QAbstractSocket::UnconnectedState)
+        onClientDisconnected();
+}
+
+bool ProxiedClient::readPaused(QTcpSocket *reader) const
+{
+    const QTcpSocket *writer = reader == m_client ? m_upstream.data() : m_client.data();
+    return writer && writer->bytesToWrite() > kMaxUnsentBytes;
+}
+
+void ProxiedClient::onBytesWritten()
+{
+    // A paused reader resumes once the socket it feeds has drained to half the bound.
+    if (m_client && m_upstream && m_upstream->bytesToWrite() <= kMaxUnsentBytes / 2 && m_client->bytesAvailable() > 0)
+        onClientReadyRead();
+    if (m_upstream && m_client && m_client->bytesToWrite() <= kMaxUnsentBytes / 2 && m_upstream->bytesAvailable() > 0)
+        onUpstreamReadyRead();
+}
+
+void ProxiedClient::onClientReadyRead()
+{
+    while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
+        if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
+            && m_stage != Stage::AwaitingResponse && readPaused(m_client))
+            return; // resumed by onBytesWritten
+        if (m_stage == Stage::ConnectingUpstream || m_stage == Stage::AwaitingResponse) {
+            // Frames the client pipelined after its request wait for the 101, bounded like any frame.
+            if (m_fromClient.bufferedSize() > m_options.maxFrameBytes)
+                return;
+        }
+        const QByteArray bytes = m_client->read(kReadChunk);
+        if (bytes.isEmpty())
+            return;
+        if (ProxiedTransport *t = transport())
+            t->recordLeg(Facing::Client, Direction::Incoming, wallClockUs(), bytes);
+        switch (m_stage) {
+        case Stage::ReadingRequest:
+            takeRequest(bytes);
+            break;
+        case Stage::ConnectingUpstream:
+        case Stage::AwaitingResponse:
+            m_fromClient.append(bytes);
+            break;
+        case Stage::Relaying:
+            m_fromClient.append(bytes);
+            if (!relayFrames(FrameHook::Toward::Server))
+                return;
+            break;
+        case Stage::PassingThrough:
+            writeToUpstream(bytes);
+            break;
+        case Stage::Ending:
+            break;
+        }
+    }
+}
+
+void ProxiedClient::takeRequest(const QByteArray &bytes)
+{
+    m_requestBytes += bytes.size();
+    const qsizetype used = m_request.feed(bytes);
+    if (m_request.state() == HandshakeParser::State::Failed) {
+        if (m_requestBytes > m_options.maxRequestHeadBytes)
+            refuse(431, "Request Header Fields Too Large",
+                tr("The upgrade request head is larger than %1 bytes (the proxy's limit).")
+                    .arg(m_options.maxRequestHeadBytes),
+                ErrorLayer::Http, false);
+        else
+            refuse(400, "Bad Request", tr("The upgrade request could not be parsed: %1").arg(m_request.error()),
+                ErrorLayer::Http, false);
+        return;
+    }
+    if (!m_request.headComplete())
+        return;
+    const HttpHead &head = m_request.head();
+    const QByteArray targetProblem = UpstreamRequest::problemWithTarget(head.target);
+    if (!targetProblem.isEmpty()) {
+        refuse(400, "Bad Request", QString::fromUtf8(targetProblem), ErrorLayer::Http, false);
+        return;
+    }
+    m_fromClient.append(QByteArrayView(bytes).sliced(used));
+    m_stage = Stage::ConnectingUpstream;
+    m_clock.start();
+    const QString host = m_options.upstream.url.host();
+    QHostAddress literal;
+    if (literal.setAddress(host)) {
+        m_dnsUs = 0;
+        m_upstreamAddress = literal;
+        connectUpstream();
+        return;
+    }
+    m_lookupId = QHostInfo::lookupHost(host, this, &ProxiedClient::onLookedUp);
+}
+
+void ProxiedClient::onLookedUp(const QHostInfo &info)
+{
+    m_lookupId = -1;
+    m_dnsUs = m_clock.nsecsElapsed() / 1000;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        const UpstreamFailure failure = UpstreamFailure::lookupFailed(m_options.upstream.url.host(), info);
+        failUpstream(failure.layer(), failure.message());
+        return;
+    }
+    m_upstreamAddress = info.addresses().constFirst();
+    for (const QHostAddress &address : info.addresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+            m_upstreamAddress = address;
+            break;
+        }
+    }
+    connectUpstream();
+}
+
+void ProxiedClient::connectUpstream()
+{
+    if (!m_client || m_stage == Stage::Ending)
+        return;
+    const quint16 port = m_options.upstreamPort();
+    const bool sameAddress = m_upstreamAddress.isEqual(m_listeningAddress, QHostAddress::TolerantConversion)
+        || (m_listeningAddress == QHostAddress::Any || m_listeningAddress == QHostAddress::AnyIPv6
+            || m_listeningAddress == QHostAddress::AnyIPv4)
+        || (m_upstreamAddress.isLoopback() && m_listeningAddress.isLoopback());
+    if (port == m_listeningPort && sameAddress) {
+        refuse(508, "Loop Detected",
+            tr("The upstream %1 is this proxy itself (%2 port %3): relaying there would loop.")
+                .arg(m_options.upstream.url.toString(), m_upstreamAddress.toString())
+                .arg(port),
+            ErrorLayer::Proxy, true);
+        return;
+    }
+    m_clock.restart();
+    if (m_options.upstreamIsTls()) {
+        auto *socket = new QSslSocket(this);
+        const ClientTlsSettings tls(m_options.upstream);
+        QSslConfiguration config = tls.applyTo(QSslConfiguration::defaultConfiguration());
+        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        config.setAllowedNextProtocols({ QByteArrayLiteral("http/1.1") });
+        socket->setSslConfiguration(config);
+        connect(socket, &QSslSocket::sslErrors, this, &ProxiedClient::onUpstreamSslErrors);
+        connect(socket, &QSslSocket::encrypted, this, &ProxiedClient::onUpstreamEncrypted);
+        m_upstream = socket;
+    } else {
+        m_upstream = new QTcpSocket(this);
+    }
+    m_upstream->setProxy(QNetworkProxy::NoProxy);
+    m_upstream->setReadBufferSize(kSocketReadBuffer);
+    connect(m_upstream, &QTcpSocket::connected, this, &ProxiedClient::onUpstreamConnected);
+    connect(m_upstream, &QTcpSocket::readyRead, this, &ProxiedClient::onUpstreamReadyRead);
+    connect(m_upstream, &QTcpSocket::disconnected, this, &ProxiedClient::onUpstreamDisconnected);
+    connect(m_upstream, &QTcpSocket::errorOccurred, this, &ProxiedClient::onUpstreamError);
+    connect(m_upstream, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
+    if (m_options.upstreamIsTls())
+        static_cast<QSslSocket *>(m_upstream.data())
+            ->connectToHostEncrypted(m_upstreamAddress.toString(), port, m_options.upstream.url.host());
+    else
+        m_upstream->connectToHost(m_upstreamAddress, port);
+}
+
+void ProxiedClient::onUpstreamConnected()
+{
+    m_tcpUs = m_clock.nsecsElapsed() / 1000;
+    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_options.upstreamIsTls()) {
+        m_clock.restart();
+        return; // the request goes once TLS is up
+    }
+    if (ProxiedTransport *t = transport())
+        t->upstreamConnected(m_dnsUs, m_tcpUs, -1);
+    sendRequestUpstream();
+}
+
+void ProxiedClient::onUpstreamSslErrors(const QList<QSslError> &errors)
+{
+    auto *socket = static_cast<QSslSocket *>(m_upstream.data());
+    if (m_options.upstream.insecure) {
+        socket->ignoreSslErrors(errors);
+        return;
+    }
+    QStringList texts;
+    for (const QSslError &error : errors)
+        texts << TlsReport::explain(error, m_options.upstream.url.host());
+    m_upstreamTlsUp = false;
+    failUpstream(ErrorLayer::Tls,
+        tr("The certificate of %1 failed verification: %2")
+            .arg(m_options.upstream.url.host(), texts.join(QLatin1Char(' '))));
+}
+
+void ProxiedClient::onUpstreamEncrypted()
+{
+    m_upstreamTlsUp = true;
+    const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
+    auto *socket = static_cast<QSslSocket *>(m_upstream.data());
+    if (ProxiedTransport *t = transport()) {
+        t->upstreamConnected(m_dnsUs, m_tcpUs, tlsUs);
+        TlsReport report = TlsReport::from(*socket, m_options.upstream.url.host(), socket->sslHandshakeErrors());
+        report.proceededDespiteErrors = !socket->sslHandshakeErrors().isEmpty();
+        t->upstreamTls(report);
+    }
+    sendRequestUpstream();
+}
+
+void ProxiedClient::onUpstreamError()
+{
+    if (!m_upstream || m_stage != Stage::ConnectingUpstream)
+        return; // later errors end in disconnected()
+    const QString where = QStringLiteral("%1:%2").arg(m_options.upstream.url.host()).arg(m_options.upstreamPort());
+    const bool tlsStage = m_options.upstreamIsTls() && m_tcpUs >= 0 && !m_upstreamTlsUp;
+    const UpstreamFailure failure(m_upstream->error(), tlsStage, where, m_upstreamAddress, m_upstream->errorString());
+    failUpstream(tlsStage ? ErrorLayer::Tls : failure.layer(), failure.message());
+}
+
+void ProxiedClient::sendRequestUpstream()
+{
+    if (!m_client || m_stage != Stage::ConnectingUpstream)
+        return;
+    m_stage = Stage::AwaitingResponse;
+    writeToUpstream(UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost));
+}
+
+void ProxiedClient::onUpstreamReadyRead()
+{
+    while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
+        if (m_stage == Stage::Relaying && readPaused(m_upstream))
+            return;
+        const QByteArray bytes = m_upstream->read(kReadChunk);
+        if (bytes.isEmpty())
+            return;
+        if (ProxiedTransport *t = transport())
+            t->recordLeg(Facing::Server, Direction::Incoming, wallClockUs(), bytes);
+        if (m_stage == Stage::AwaitingResponse) {
+            takeResponse(bytes);
+        } else if (m_stage == Stage::Relaying) {
+            m_fromServer.append(bytes);
+            if (!relayFrames(FrameHook::Toward::Client))
+                return;
+        } else if (m_stage == Stage::PassingThrough) {
+            writeToClient(bytes);
+        }
+    }
+}
+
+void ProxiedClient::takeResponse(const QByteArray &bytes)
+{
+    const qsizetype used = m_response.feed(bytes);
+    if (m_response.state() == HandshakeParser::State::Failed) {
+        // Not HTTP: the client gets what the server sent, and the server leg names the problem.
+        m_stage = Stage::PassingThrough;
+        writeToClient(bytes);
+        return;
+    }
+    if (!m_response.headComplete()) {
+        writeToClient(bytes);
+        return;
+    }
+    if (m_response.head().status != 101) {
+        m_stage = Stage::PassingThrough; // the answer and its body go to the client as they come
+        writeToClient(bytes);
+        return;
+    }
+    // The head and the first frames: the head at once, the frames whole, as later ones.
+    writeToClient(bytes.first(used));
+    m_stage = Stage::Relaying;
+    if (ProxiedTransport *t = transport())
+        t->opened();
+    m_fromServer.append(QByteArrayView(bytes).sliced(used));
+    if (!relayFrames(FrameHook::Toward::Client))
+        return;
+    if (!m_fromClient.isEmpty() && !relayFrames(FrameHook::Toward::Server))
+        return;
+    if (m_client && m_client->bytesAvailable() > 0)
+        onClientReadyRead();
+}
+
+bool ProxiedClient::relayFrames(FrameHook::Toward toward)
+{
+    FrameBoundaryScanner &scanner = toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
+    QByteArray out;
+    FrameHeader header;
+    QByteArrayView frame;
+    while (scanner.nextFrame(&header, &frame)) {
+        if (m_hook)
+            m_hook->onFrame(m_connection.data(), toward, header, frame, out);
+        else
+            out.append(frame);
+    }
+    if (!out.isEmpty()) {
+        if (toward == FrameHook::Toward::Server)
+            writeToUpstream(out);
+        else
+            writeToClient(out);
+    }
+    if (scanner.bufferedSize() > m_options.maxFrameBytes + 14) {
+        dropOversized(toward);
+        return false;
+    }
+    return true;
+}
+
+void ProxiedClient::writeToClient(const QByteArray &bytes)
+{
+    if (!m_client || m_client->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
+        return;
+    m_client->write(bytes);
+    if (ProxiedTransport *t = transport())
+        t->recordLeg(Facing::Client, Direction::Outgoing, wallClockUs(), bytes);
+}
+
+void ProxiedClient::writeToUpstream(const QByteArray &bytes)
+{
+    if (!m_upstream || m_upstream->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
+        return;
+    m_upstream->write(bytes);
+    if (ProxiedTransport *t = transport())
+        t->recordLeg(Facing::Server, Direction::Outgoing, wallClockUs(), bytes);
+}
+
+void ProxiedClient::refuse(
+    int status, const QByteArray &reason, const QString &why, ErrorLayer layer, bool upstreamSide)
+{
+    m_stage = Stage::Ending;
+    if (ProxiedTransport *t = transport()) {
+        if (upstreamSide)
+            t->upstreamFailed(layer, why);
+        else
+            t->clientFailed(layer, why);
+    }
+    const QByteArray body = status == 502 ? "Bad gateway: " + why.toUtf8() + "\n" : why.toUtf8() + "\n";
+    writeToClient(UpgradeAnswers::plain(status, reason, {}, body));
+    if (m_upstream) {
+        m_upstream->disconnect(this);
+        m_upstream->abort();
+        m_upstreamGone = true;
+    }
+    m_upstreamGone = true;
+    if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
+        m_client->disconnectFromHost();
+    else
+        m_clientGone = true;
+    maybeFinish();
+}
+
+void ProxiedClient::failUpstream(ErrorLayer layer, const QString &message)
+{
+    if (m_stage != Stage::ConnectingUpstream)
+        return;
+    refuse(502, "Bad Gateway",
+        tr("%1 failure reaching the upstream %2: %3")
+            .arg(QString::fromLatin1(errorLayerId(layer)).toUpper(), m_options.upstream.url.toString(), message),
+        layer, true);
+}
+
+void ProxiedClient::dropOversized(FrameHook::Toward toward)
+{
+    const QString text = tr("A frame from the %1 is larger than the proxy's limit of %2 bytes: both sides closed.")
+                             .arg(toward == FrameHook::Toward::Server ? tr("client") : tr("server"))
+                             .arg(m_options.maxFrameBytes);
+    if (ProxiedTransport *t = transport()) {
+        t->note(Facing::Client, text);
+        t->note(Facing::Server, text);
+    }
+    shutdown();
+}
+
+void ProxiedClient::onClientDisconnected()
+{
+    if (m_clientGone)
+        return;
+    if (m_client && m_client->bytesAvailable() > 0 && m_stage != Stage::Ending)
+        onClientReadyRead(); // what the client sent last still goes on
+    m_clientGone = true;
+    closeOtherSide(true);
+}
+
+void ProxiedClient::onUpstreamDisconnected()
+{
+    if (m_upstreamGone)
+        return;
+    if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending)
+        onUpstreamReadyRead();
+    if (m_stage == Stage::AwaitingResponse && !m_response.headComplete()
+        && m_response.state() != HandshakeParser::State::Failed) {
+        // Nothing the client could read as an answer reached it: it gets a 502 rather than a silent close.
+        m_upstream->disconnect(this);
+        refuse(502, "Bad Gateway",
+            tr("HTTP failure at the upstream %1: the server closed the connection without answering the upgrade.")
+                .arg(m_options.upstream.url.toString()),
+            ErrorLayer::Http, true);
+        return;
+    }
+    m_upstreamGone = true;
+    closeOtherSide(false);
+}
+
+void ProxiedClient::closeOtherSide(bool clientLeft)
+{
+    if (m_stage != Stage::Ending) {
+        if (ProxiedTransport *t = transport()) {
+            if (clientLeft) {
+                t->note(Facing::Client, tr("The client closed its TCP connection."));
+                if (m_upstream && !m_upstreamGone)
+                    t->note(
+                        Facing::Server, tr("The proxy closed the TCP connection to the server: the client's closed."));
+            } else {
+                t->note(Facing::Server, tr("The server closed its TCP connection."));
+                if (m_client && !m_clientGone)
+                    t->note(
+                        Facing::Client, tr("The proxy closed the TCP connection to the client: the server's closed."));
+            }
+        }
+        m_stage = Stage::Ending;
+    }
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    QTcpSocket *other = clientLeft ? m_upstream.data() : m_client.data();
+    if (other && other->state() != QAbstractSocket::UnconnectedState)
+        other->disconnectFromHost(); // after what is queued for it: a last frame still arrives
+    else if (clientLeft)
+        m_upstreamGone = true;
+    else
+        m_clientGone = true;
+    maybeFinish();
+}
+
+void ProxiedClient::shutdown()
+{
+    if (m_finished)
+        return;
+    if (m_stage != Stage::Ending) {
+        m_stage = Stage::Ending;
+        if (ProxiedTransport *t = transport()) {
+            t->note(Facing::Client, tr("The proxy stopped: it closed the TCP connection to the client."));
+            t->note(Facing::Server, tr("The proxy stopped: it closed the TCP connection to the server."));
+        }
+    }
+    if (m_lookupId >= 0) {
+        QHostInfo::abortHostLookup(m_lookupId);
+        m_lookupId = -1;
+    }
+    for (QTcpSocket *socket : { m_client.data(), m_upstream.data() }) {
+        if (socket && socket->state() != QAbstractSocket::UnconnectedState)
+            socket->abort();
+    }
+    m_clientGone = true;
+    m_upstreamGone = true;
+    maybeFinish();
+}
+
+void ProxiedClient::maybeFinish()
+{
+    if (m_finished || !m_clientGone || !m_upstreamGone)
+        return;
+    m_finished = true;
+    if (ProxiedTransport *t = transport())
+        t->wireClosed();
+    Q_EMIT finished();
+}
+
+} // namespace wsi

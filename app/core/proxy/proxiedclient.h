@@ -1,0 +1,107 @@
+// ProxiedClient: one client of the reverse proxy, relayed frame by frame to the upstream, both legs recorded.
+#pragma once
+
+#include "protocol/frameboundaryscanner.h"
+#include "protocol/handshakeparser.h"
+#include "proxy/framehook.h"
+#include "proxy/reverseproxyoptions.h"
+#include "store/eventrecord.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QSslError>
+
+class QHostInfo;
+class QTcpSocket;
+
+namespace wsi {
+
+class Connection;
+class ProxiedTransport;
+
+// One client socket and its own upstream socket. It reads the client's upgrade request (bounded), opens the
+// upstream (DNS, TCP, TLS verified as outgoing connections verify it), sends the request with the target
+// joined to the upstream URL and Host rewritten, relays the upstream's answer (101 or not), then relays whole
+// frames both ways through the FrameHook. Every byte is recorded on the leg of the socket it crossed, at the
+// moment it crossed it: the client leg as the client sent and got it, the server leg as the server did.
+// A leg stops being read while the other's socket holds too many unsent bytes (bounded memory both ways).
+class ProxiedClient : public QObject
+{
+    Q_OBJECT
+public:
+    // listening: the proxy's own address and port, which the upstream must never resolve to (a loop).
+    ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &options, const QHostAddress &listeningAddress,
+        quint16 listeningPort, QObject *parent = nullptr);
+    ~ProxiedClient() override;
+
+    // Starts relaying, recording into connection (a proxied one, not owned; it may go away first). hook may be
+    // null (forward unchanged); not owned.
+    void start(Connection *connection, FrameHook *hook);
+    // The proxy stops: both sockets are closed (TCP), each leg notes why.
+    void shutdown();
+    QString peer() const { return m_peer; }
+
+Q_SIGNALS:
+    // Both sockets are closed; nothing more will be recorded.
+    void finished();
+
+private:
+    enum class Stage { ReadingRequest, ConnectingUpstream, AwaitingResponse, Relaying, PassingThrough, Ending };
+
+    void onClientReadyRead();
+    void onClientDisconnected();
+    void onLookedUp(const QHostInfo &info);
+    void connectUpstream();
+    void onUpstreamConnected();
+    void onUpstreamEncrypted();
+    void onUpstreamSslErrors(const QList<QSslError> &errors);
+    void onUpstreamError();
+    void onUpstreamReadyRead();
+    void onUpstreamDisconnected();
+    void onBytesWritten();
+
+    void takeRequest(const QByteArray &bytes);
+    void sendRequestUpstream();
+    void takeResponse(const QByteArray &bytes);
+    // Whole frames from the scanner through the hook to the other socket; false when the connection ended.
+    bool relayFrames(FrameHook::Toward toward);
+    void writeToClient(const QByteArray &bytes);
+    void writeToUpstream(const QByteArray &bytes);
+    // Answers the client with a complete HTTP response and closes it (before any upstream answer).
+    void refuse(int status, const QByteArray &reason, const QString &why, ErrorLayer layer, bool upstreamSide);
+    void failUpstream(ErrorLayer layer, const QString &message);
+    // A whole frame larger than the limit: the memory bound ends the connection on both sides.
+    void dropOversized(FrameHook::Toward toward);
+    void closeOtherSide(bool clientLeft);
+    void maybeFinish();
+    bool readPaused(QTcpSocket *reader) const;
+    ProxiedTransport *transport() const;
+
+    QPointer<QTcpSocket> m_client;
+    QPointer<QTcpSocket> m_upstream;
+    QPointer<Connection> m_connection;
+    FrameHook *m_hook = nullptr;
+    ReverseProxyOptions m_options;
+    QHostAddress m_listeningAddress;
+    quint16 m_listeningPort = 0;
+    QString m_peer;
+    Stage m_stage = Stage::ReadingRequest;
+    HandshakeParser m_request;
+    HandshakeParser m_response { HandshakeParser::Kind::Response };
+    qsizetype m_requestBytes = 0;
+    FrameBoundaryScanner m_fromClient; // client frames waiting for their whole (or for the 101)
+    FrameBoundaryScanner m_fromServer;
+    QHostAddress m_upstreamAddress;
+    QElapsedTimer m_clock;
+    qint64 m_dnsUs = -1;
+    qint64 m_tcpUs = -1;
+    int m_lookupId = -1;
+    bool m_upstreamTlsUp = false;
+    bool m_clientGone = false;
+    bool m_upstreamGone = false;
+    bool m_finished = false;
+};
+
+} // namespace wsi

@@ -1,0 +1,69 @@
+// UpstreamRequest: the client's upgrade request rewritten for the upstream (target joined, Host rewritten).
+#include "proxy/upstreamrequest.h"
+
+#include "protocol/httphead.h"
+
+namespace wsi {
+
+QByteArray UpstreamRequest::problemWithTarget(const QByteArray &target)
+{
+    if (target.startsWith('/') && !target.startsWith("//"))
+        return {};
+    return "the request target \"" + printableExcerpt(target).toUtf8()
+        + "\" is not a path: this reverse proxy relays to its one upstream only, never to a target a client names";
+}
+
+QByteArray UpstreamRequest::joinTarget(const QUrl &upstream, const QByteArray &clientTarget)
+{
+    const qsizetype mark = clientTarget.indexOf('?');
+    QByteArray clientPath = mark < 0 ? clientTarget : clientTarget.left(mark);
+    const QByteArray clientQuery = mark < 0 ? QByteArray() : clientTarget.mid(mark + 1);
+    QByteArray path = upstream.path(QUrl::FullyEncoded).toUtf8();
+    if (path.isEmpty())
+        path = "/";
+    if (clientPath != "/" && !clientPath.isEmpty()) {
+        if (path.endsWith('/'))
+            path.chop(1);
+        path += clientPath;
+    }
+    QByteArray query = upstream.query(QUrl::FullyEncoded).toUtf8();
+    if (!clientQuery.isEmpty())
+        query = query.isEmpty() ? clientQuery : query + '&' + clientQuery;
+    return query.isEmpty() && mark < 0 ? path : path + '?' + query;
+}
+
+QByteArray UpstreamRequest::hostHeader(const QUrl &upstream)
+{
+    const bool tls = upstream.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
+    QByteArray host = upstream.host(QUrl::FullyEncoded).toUtf8();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    const int port = upstream.port(-1);
+    if (port >= 0 && port != (tls ? 443 : 80))
+        host += ':' + QByteArray::number(port);
+    return host;
+}
+
+QByteArray UpstreamRequest::build(const HttpHead &client, const QUrl &upstream, bool keepHost)
+{
+    QByteArray head;
+    head.reserve(client.raw.size() + 64);
+    head += client.method + ' ' + joinTarget(upstream, client.target) + ' ' + client.version + "\r\n";
+    bool hostWritten = false;
+    for (const HttpHeader &header : client.headers) {
+        if (header.name.compare("Host", Qt::CaseInsensitive) == 0) {
+            if (hostWritten)
+                continue; // one Host only (RFC 9112 section 3.2)
+            hostWritten = true;
+            head += header.name + ": " + (keepHost ? header.value : hostHeader(upstream)) + "\r\n";
+            continue;
+        }
+        head += header.name + ": " + header.value + "\r\n";
+    }
+    if (!hostWritten)
+        head += "Host: " + hostHeader(upstream) + "\r\n";
+    head += "\r\n";
+    return head;
+}
+
+} // namespace wsi

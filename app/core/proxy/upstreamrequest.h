@@ -1,0 +1,29 @@
+// UpstreamRequest: the upgrade request the reverse proxy sends upstream, built from the client's (sans-IO).
+#pragma once
+
+#include <QByteArray>
+#include <QUrl>
+
+namespace wsi {
+
+struct HttpHead;
+
+// The client's request as the upstream should get it: the target joined to the upstream URL's path and query,
+// the Host header rewritten to the upstream's (unless kept), every other header and its order, case and
+// repeats unchanged, so that the server leg differs from the client leg only where the proxy must differ.
+class UpstreamRequest
+{
+public:
+    // The client's target must be origin-form ("/path?query"): anything else (absolute-form "http://...",
+    // authority-form, "*") is not the proxy's to follow. Empty when valid, else why not.
+    static QByteArray problemWithTarget(const QByteArray &target);
+    // The upstream path with the client's path appended: upstream "/api" + client "/chat?x=1" is "/api/chat?x=1";
+    // a client path of "/" adds nothing ("/api?x=1"). Queries of both are kept, the upstream's first.
+    static QByteArray joinTarget(const QUrl &upstream, const QByteArray &clientTarget);
+    // "host:port", the port left out when it is the scheme's default; IPv6 literals in brackets.
+    static QByteArray hostHeader(const QUrl &upstream);
+    // The whole request head (request line, headers, CRLF CRLF) to send upstream.
+    static QByteArray build(const HttpHead &client, const QUrl &upstream, bool keepHost);
+};
+
+} // namespace wsi
