@@ -1299,6 +1299,14 @@ wsinspector-cli COMMAND --help로 명령의 옵션을 볼 수 있습니다.</tra
         <source>--%1 needs a whole number from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1에는 %2부터 %3까지의 정수가 필요합니다 (&quot;%4&quot;은(는) 안 됨).</translation>
     </message>
+    <message>
+        <source>Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default 4096; 0: no limit).</source>
+        <translation>연결마다 페이로드를 N MiB까지 전부 보관하고, 그 뒤로는 메시지마다 처음 1024바이트만 보관합니다(기본값 4096, 0: 한도 없음).</translation>
+    </message>
+    <message>
+        <source>Decode what rides on WebSocket: auto (default), none, socketio, stomp, graphql-ws, jsonrpc, mqtt or signalr.</source>
+        <translation>WebSocket 위에서 오가는 프로토콜을 디코딩합니다: auto(기본값), none, socketio, stomp, graphql-ws, jsonrpc, mqtt, signalr.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::CloseCodes</name>
@@ -3556,28 +3564,44 @@ What to try: %2</source>
 <context>
     <name>wsi::HandshakeTimingsLabel</name>
     <message>
-        <source>DNS &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>DNS &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>TCP &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>TCP &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>TLS &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>TLS &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Upgrade &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>업그레이드 &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Total &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>합계 &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Timings: </source>
         <translation>소요 시간: </translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <translation>업그레이드</translation>
+    </message>
+    <message>
+        <source>Local tap</source>
+        <translation>로컬 탭</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>The total is the sum of the parts. Local tap: the time the app&apos;s WebSocket spends with its local tap on 127.0.0.1 (the proxy exchange that opens the tunnel, and the hand-offs between the steps), which records the wire for you.</source>
+        <translation>합계는 각 부분의 합입니다. 로컬 탭: 앱의 WebSocket이 127.0.0.1의 로컬 탭과 주고받는 데 쓴 시간입니다(터널을 여는 프록시 교환과 단계 사이의 전달). 로컬 탭이 와이어를 대신 기록합니다.</translation>
+    </message>
+    <message>
+        <source>The total is the sum of the parts.</source>
+        <translation>합계는 각 부분의 합입니다.</translation>
     </message>
 </context>
 <context>
@@ -3948,6 +3972,10 @@ What to try: %2</source>
             <numerusform> · 오류 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>wsi::WelcomePage</name>
@@ -4298,6 +4326,14 @@ What to try: %2</source>
     <message>
         <source>Main</source>
         <translation>기본</translation>
+    </message>
+    <message>
+        <source>About WS Inspector</source>
+        <translation>WS Inspector 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 입력란&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
