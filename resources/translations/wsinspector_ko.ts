@@ -1319,6 +1319,97 @@ wsinspector-cli COMMAND --help로 명령의 옵션을 볼 수 있습니다.</tra
         <source>--%1 needs a whole number from %2 to %3, not &quot;%4&quot;.</source>
         <translation>--%1에는 %2부터 %3까지의 정수가 필요합니다 (&quot;%4&quot;은(는) 안 됨).</translation>
     </message>
+    <message>
+        <source>Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default 4096; 0: no limit).</source>
+        <translation>연결마다 페이로드를 N MiB까지 전부 보관하고, 그 뒤로는 메시지마다 처음 1024바이트만 보관합니다(기본값 4096, 0: 한도 없음).</translation>
+    </message>
+    <message>
+        <source>Decode what rides on WebSocket: auto (default), none, socketio, stomp, graphql-ws, jsonrpc, mqtt or signalr.</source>
+        <translation>WebSocket 위에서 오가는 프로토콜을 디코딩합니다: auto(기본값), none, socketio, stomp, graphql-ws, jsonrpc, mqtt, signalr.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CloseCodes</name>
+    <message>
+        <source>The connection finished the job it was opened for.</source>
+        <translation>연결이 열린 목적을 마쳤습니다.</translation>
+    </message>
+    <message>
+        <source>The endpoint is going away, for example a server shutting down or a browser leaving the page.</source>
+        <translation>엔드포인트가 떠납니다. 예를 들어 서버가 종료되거나 브라우저가 페이지를 벗어난 경우입니다.</translation>
+    </message>
+    <message>
+        <source>The endpoint is closing because the peer broke the WebSocket protocol.</source>
+        <translation>상대가 WebSocket 프로토콜을 어겨서 엔드포인트가 연결을 닫습니다.</translation>
+    </message>
+    <message>
+        <source>The endpoint received a type of data it cannot accept, for example binary when it only understands text.</source>
+        <translation>엔드포인트가 받을 수 없는 종류의 데이터를 받았습니다. 예를 들어 텍스트만 이해하는데 바이너리가 온 경우입니다.</translation>
+    </message>
+    <message>
+        <source>Reserved by RFC 6455 with no meaning yet; it must not be sent on the wire.</source>
+        <translation>RFC 6455가 예약해 두었고 아직 의미가 없습니다. 와이어로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Used locally when a Close frame carried no status code; it must not be sent on the wire.</source>
+        <translation>Close 프레임에 상태 코드가 없을 때 로컬에서만 쓰는 코드입니다. 와이어로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Used locally when the connection dropped without a Close frame; it must not be sent on the wire.</source>
+        <translation>Close 프레임 없이 연결이 끊겼을 때 로컬에서만 쓰는 코드입니다. 와이어로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>The endpoint received data inconsistent with the message type, such as invalid UTF-8 in a text message.</source>
+        <translation>엔드포인트가 메시지 유형과 맞지 않는 데이터를 받았습니다. 예를 들어 텍스트 메시지에 잘못된 UTF-8이 들어 있는 경우입니다.</translation>
+    </message>
+    <message>
+        <source>The endpoint received a message that violates its policy; a generic code when no better one fits.</source>
+        <translation>엔드포인트가 자신의 정책에 어긋나는 메시지를 받았습니다. 더 알맞은 코드가 없을 때 쓰는 일반 코드입니다.</translation>
+    </message>
+    <message>
+        <source>The endpoint received a message too big for it to process.</source>
+        <translation>엔드포인트가 처리하기에 너무 큰 메시지를 받았습니다.</translation>
+    </message>
+    <message>
+        <source>The client is closing because the server did not negotiate an extension the client requires.</source>
+        <translation>클라이언트에 꼭 필요한 확장을 서버가 협상하지 않아서 클라이언트가 연결을 닫습니다.</translation>
+    </message>
+    <message>
+        <source>The server hit an unexpected condition that kept it from fulfilling the request.</source>
+        <translation>서버가 예상하지 못한 상황을 만나 요청을 처리하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The server is restarting; the client may reconnect after a short delay.</source>
+        <translation>서버가 재시작하는 중입니다. 클라이언트는 잠시 뒤에 다시 연결해도 됩니다.</translation>
+    </message>
+    <message>
+        <source>The server is overloaded or temporarily unable to serve; the client should retry later.</source>
+        <translation>서버가 과부하 상태이거나 일시적으로 요청을 처리할 수 없습니다. 클라이언트는 나중에 다시 시도해야 합니다.</translation>
+    </message>
+    <message>
+        <source>A gateway or proxy received an invalid response from the upstream server.</source>
+        <translation>게이트웨이나 프록시가 업스트림 서버에서 잘못된 응답을 받았습니다.</translation>
+    </message>
+    <message>
+        <source>Used locally when the TLS handshake failed; it must not be sent on the wire.</source>
+        <translation>TLS 핸드셰이크가 실패했을 때 로컬에서만 쓰는 코드입니다. 와이어로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Reserved for future revisions of the WebSocket protocol; it must not be sent on the wire yet.</source>
+        <translation>WebSocket 프로토콜의 향후 개정을 위해 예약된 코드입니다. 아직 와이어로 보내면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>Registered with IANA for use by libraries, frameworks and applications; the meaning is set by the registrant.</source>
+        <translation>라이브러리, 프레임워크, 애플리케이션용으로 IANA에 등록된 코드입니다. 의미는 등록한 쪽이 정합니다.</translation>
+    </message>
+    <message>
+        <source>Reserved for private use by the application; the meaning is agreed between client and server.</source>
+        <translation>애플리케이션 전용으로 예약된 코드입니다. 의미는 클라이언트와 서버가 서로 정합니다.</translation>
+    </message>
+    <message>
+        <source>Not a close code: status codes below 1000 and from 5000 up are never valid.</source>
+        <translation>종료 코드가 아닙니다. 1000 미만이나 5000 이상의 상태 코드는 언제나 유효하지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::CloseDialog</name>
@@ -1333,6 +1424,233 @@ wsinspector-cli COMMAND --help로 명령의 옵션을 볼 수 있습니다.</tra
     <message>
         <source>%1 of %2 bytes</source>
         <translation>%1 / %2바이트</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CloseExplainer</name>
+    <message>
+        <source>this client</source>
+        <translation>이 클라이언트</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>this server</source>
+        <translation>이 서버</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>no status code</source>
+        <translation>상태 코드 없음</translation>
+    </message>
+    <message>
+        <source>Close from %1 without a status code (1005 No Status Received)</source>
+        <translation>%1에서 상태 코드 없이 보낸 Close (1005 No Status Received)</translation>
+    </message>
+    <message>
+        <source>Close from %1: %2 %3</source>
+        <translation>%1에서 보낸 Close: %2 %3</translation>
+    </message>
+    <message>
+        <source>, reason &quot;%1&quot;</source>
+        <translation>, 사유 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Check the host name in the URL (a typo, a missing domain); try the IP address or another DNS server.</source>
+        <translation>URL의 호스트 이름을 확인하세요(오타, 빠진 도메인). IP 주소나 다른 DNS 서버로도 시도해 보세요.</translation>
+    </message>
+    <message>
+        <source>Is the server running and listening on that port? Check the port number, and that it listens on this address (127.0.0.1 vs 0.0.0.0).</source>
+        <translation>서버가 실행 중이고 그 포트에서 수신 대기하고 있나요? 포트 번호와, 서버가 이 주소에서 수신 대기하는지(127.0.0.1과 0.0.0.0) 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing answered: check the host and port, and whether a firewall drops the packets.</source>
+        <translation>아무 응답이 없습니다. 호스트와 포트, 그리고 방화벽이 패킷을 버리고 있지 않은지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The TCP connection dropped: check the server&apos;s logs, and any proxy or load balancer that closes idle connections (a keepalive ping can help).</source>
+        <translation>TCP 연결이 끊겼습니다. 서버 로그와, 유휴 연결을 닫는 프록시나 로드 밸런서가 있는지 확인하세요(킵얼라이브 핑이 도움이 될 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>See the TLS section: the certificate chain, the host name it is valid for, its dates and the protocol the server offers.</source>
+        <translation>TLS 영역을 보세요. 인증서 체인, 인증서가 유효한 호스트 이름과 기간, 서버가 제공하는 프로토콜을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Check the proxy settings: address, port and credentials.</source>
+        <translation>프록시 설정(주소, 포트, 자격 증명)을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>See the response body: the server refused the upgrade; check credentials, tokens, cookies and the Origin header.</source>
+        <translation>응답 본문을 보세요. 서버가 업그레이드를 거부했습니다. 자격 증명, 토큰, 쿠키, Origin 헤더를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>See the response body: the path in the URL is not a WebSocket endpoint.</source>
+        <translation>응답 본문을 보세요. URL의 경로가 WebSocket 엔드포인트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>See the response body and the server&apos;s logs: the server failed to handle the upgrade.</source>
+        <translation>응답 본문과 서버 로그를 보세요. 서버가 업그레이드를 처리하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>See the response body: the server refused the upgrade request as sent (headers, subprotocol, version).</source>
+        <translation>응답 본문을 보세요. 서버가 보낸 그대로의 업그레이드 요청을 거부했습니다(헤더, 서브프로토콜, 버전).</translation>
+    </message>
+    <message>
+        <source>See the response: the server did not answer the upgrade with 101.</source>
+        <translation>응답을 보세요. 서버가 업그레이드에 101로 답하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The peer broke a rule of RFC 6455 (named in the error): check the peer&apos;s implementation; a non-zero RSV1 means it forced permessage-deflate, which Qt cannot decode.</source>
+        <translation>상대가 RFC 6455 규칙(오류에 적힌 규칙)을 어겼습니다. 상대의 구현을 확인하세요. RSV1이 0이 아니면 상대가 permessage-deflate를 강제로 쓴 것인데, Qt는 이를 디코딩할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Check the connection options (URL, headers, subprotocols).</source>
+        <translation>연결 옵션(URL, 헤더, 서브프로토콜)을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The peer went away (shutdown, page left): reconnect when it is back.</source>
+        <translation>상대가 떠났습니다(종료, 페이지 이동). 다시 돌아오면 재연결하세요.</translation>
+    </message>
+    <message>
+        <source>A protocol error: look at the frames just before the Close.</source>
+        <translation>프로토콜 오류입니다. Close 바로 앞의 프레임들을 보세요.</translation>
+    </message>
+    <message>
+        <source>The peer cannot take this kind of data: send text instead of binary or the other way round.</source>
+        <translation>상대가 이런 종류의 데이터를 받지 못합니다. 바이너리 대신 텍스트로, 또는 그 반대로 보내세요.</translation>
+    </message>
+    <message>
+        <source>No status code was given: look at the peer&apos;s logs for why it closed.</source>
+        <translation>상태 코드가 없습니다. 상대가 왜 닫았는지 상대의 로그를 보세요.</translation>
+    </message>
+    <message>
+        <source>The payload did not match the message type: check for invalid UTF-8 in text messages.</source>
+        <translation>페이로드가 메시지 유형과 맞지 않습니다. 텍스트 메시지에 잘못된 UTF-8이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>A policy violation: check authentication, tokens, rate limits and message contents against the server&apos;s rules.</source>
+        <translation>정책 위반입니다. 인증, 토큰, 전송 속도 제한, 메시지 내용이 서버 규칙에 맞는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The message was too big for the peer: send smaller messages or raise its limit.</source>
+        <translation>상대에게 메시지가 너무 컸습니다. 메시지를 더 작게 보내거나 상대의 한도를 올리세요.</translation>
+    </message>
+    <message>
+        <source>The client needs an extension the server did not accept: compare the Sec-WebSocket-Extensions headers.</source>
+        <translation>클라이언트에 필요한 확장을 서버가 받아들이지 않았습니다. Sec-WebSocket-Extensions 헤더를 비교해 보세요.</translation>
+    </message>
+    <message>
+        <source>The server failed internally: look at the server&apos;s logs.</source>
+        <translation>서버 내부에서 실패했습니다. 서버 로그를 보세요.</translation>
+    </message>
+    <message>
+        <source>The server is restarting: reconnect after a short delay.</source>
+        <translation>서버가 재시작하는 중입니다. 잠시 뒤에 재연결하세요.</translation>
+    </message>
+    <message>
+        <source>The server is overloaded: reconnect later, with backoff.</source>
+        <translation>서버가 과부하 상태입니다. 백오프를 두고 나중에 재연결하세요.</translation>
+    </message>
+    <message>
+        <source>A gateway got a bad answer from upstream: check the server behind the proxy.</source>
+        <translation>게이트웨이가 업스트림에서 잘못된 응답을 받았습니다. 프록시 뒤의 서버를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>A registered code: its meaning is set by the library or framework that registered it (e.g. 3000 Unauthorized, 3003 Forbidden, 3008 Timeout); see its documentation.</source>
+        <translation>등록된 코드입니다. 의미는 이 코드를 등록한 라이브러리나 프레임워크가 정합니다(예: 3000 Unauthorized, 3003 Forbidden, 3008 Timeout). 해당 문서를 보세요.</translation>
+    </message>
+    <message>
+        <source>A private code: its meaning is agreed between this client and the server; see the application&apos;s documentation and the reason text.</source>
+        <translation>애플리케이션 전용 코드입니다. 의미는 이 클라이언트와 서버가 서로 정합니다. 애플리케이션 문서와 사유 텍스트를 보세요.</translation>
+    </message>
+    <message>
+        <source>This code is not valid on the wire: the peer broke RFC 6455 section 7.4.</source>
+        <translation>와이어에서 유효하지 않은 코드입니다. 상대가 RFC 6455 7.4절를 어겼습니다.</translation>
+    </message>
+    <message>
+        <source>Not open yet.</source>
+        <translation>아직 열리지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade with %1 %2.</source>
+        <translation>서버가 %1 %2 응답으로 업그레이드를 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>Response body: %1</source>
+        <translation>응답 본문: %1</translation>
+    </message>
+    <message>
+        <source>The WebSocket never opened.</source>
+        <translation>WebSocket이 열리지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>What to try: %1</source>
+        <translation>해 볼 것: %1</translation>
+    </message>
+    <message>
+        <source>%1 closed first.</source>
+        <translation>%1가 먼저 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>, %1 later.</source>
+        <translation>, %1 뒤.</translation>
+    </message>
+    <message>
+        <source>Clean close: both Close frames crossed the wire.</source>
+        <translation>정상 종료: 양쪽 Close 프레임이 모두 와이어를 지나갔습니다.</translation>
+    </message>
+    <message>
+        <source>No Close frame came back from %1: the closing handshake did not finish.</source>
+        <translation>%1에서 Close 프레임이 돌아오지 않았습니다. 종료 핸드셰이크가 끝나지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>%1 closed without a status code</source>
+        <translation>%1가 상태 코드 없이 닫았습니다</translation>
+    </message>
+    <message>
+        <source>%1 closed with %2 %3</source>
+        <translation>%1가 %2 %3 코드로 닫았습니다</translation>
+    </message>
+    <message>
+        <source> &quot;%1&quot;</source>
+        <translation> (사유 &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>; %1 answered %2 later (clean).</source>
+        <translation>; %1가 %2 뒤에 응답했습니다(정상 종료).</translation>
+    </message>
+    <message>
+        <source>; no Close came back.</source>
+        <translation>; Close가 돌아오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Open.</source>
+        <translation>열림.</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> (%1에서)</translation>
+    </message>
+    <message>
+        <source>%1, %2 before the end</source>
+        <translation>%1, 끝나기 %2 전</translation>
+    </message>
+    <message>
+        <source>Abnormal closure (1006): no Close frame either way; the TCP connection dropped.</source>
+        <translation>비정상 종료(1006): 어느 쪽에서도 Close 프레임이 없었고 TCP 연결이 끊겼습니다.</translation>
+    </message>
+    <message>
+        <source> Last seen: %1.</source>
+        <translation> 마지막으로 본 것: %1.</translation>
+    </message>
+    <message>
+        <source>Error (%1): %2</source>
+        <translation>오류(%1): %2</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3256,233 @@ What to try: %2</source>
     </message>
 </context>
 <context>
+    <name>wsi::HandshakeCheck</name>
+    <message>
+        <source>(absent)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>The response has no Upgrade header; a server accepting a WebSocket must send &quot;Upgrade: websocket&quot; (RFC 6455 section 4.2.2).</source>
+        <translation>응답에 Upgrade 헤더가 없습니다. WebSocket을 받아들이는 서버는 &quot;Upgrade: websocket&quot;을 보내야 합니다(RFC 6455 4.2.2절).</translation>
+    </message>
+    <message>
+        <source>The Upgrade header must be exactly &quot;websocket&quot; (any letter case) (RFC 6455 section 4.1).</source>
+        <translation>Upgrade 헤더는 정확히 &quot;websocket&quot;이어야 합니다(대소문자 무관)(RFC 6455 4.1절).</translation>
+    </message>
+    <message>
+        <source>a list containing &quot;Upgrade&quot;</source>
+        <translation>&quot;Upgrade&quot;를 포함하는 목록</translation>
+    </message>
+    <message>
+        <source>The Connection header must contain the token &quot;Upgrade&quot; (any letter case) (RFC 6455 section 4.1).</source>
+        <translation>Connection 헤더에는 &quot;Upgrade&quot; 토큰이 있어야 합니다(대소문자 무관)(RFC 6455 4.1절).</translation>
+    </message>
+    <message>
+        <source>(cannot be computed)</source>
+        <translation>(계산할 수 없음)</translation>
+    </message>
+    <message>
+        <source>The request has no Sec-WebSocket-Key, so the expected accept value cannot be computed.</source>
+        <translation>요청에 Sec-WebSocket-Key가 없어서 기대하는 accept 값을 계산할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The response has no Sec-WebSocket-Accept header; the server must prove it read the key (RFC 6455 section 4.2.2).</source>
+        <translation>응답에 Sec-WebSocket-Accept 헤더가 없습니다. 서버는 키를 읽었다는 것을 증명해야 합니다(RFC 6455 4.2.2절).</translation>
+    </message>
+    <message>
+        <source>The response has %1 Sec-WebSocket-Accept headers; there must be exactly one.</source>
+        <translation>응답에 Sec-WebSocket-Accept 헤더가 %1개 있습니다. 정확히 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept must be base64(SHA-1(key + &quot;%1&quot;)) of the request&apos;s Sec-WebSocket-Key; this value does not match, so the server did not answer this request correctly (RFC 6455 section 4.2.2).</source>
+        <translation>Sec-WebSocket-Accept는 요청의 Sec-WebSocket-Key로 계산한 base64(SHA-1(key + &quot;%1&quot;))여야 합니다. 이 값이 일치하지 않으므로 서버가 이 요청에 올바르게 답하지 않았습니다(RFC 6455 4.2.2절).</translation>
+    </message>
+    <message>
+        <source>absent, or one of: %1</source>
+        <translation>없음, 또는 다음 중 하나: %1</translation>
+    </message>
+    <message>
+        <source>The server must choose exactly one subprotocol, but it sent several (RFC 6455 section 4.2.2).</source>
+        <translation>서버는 서브프로토콜을 정확히 하나 골라야 하는데 여러 개를 보냈습니다(RFC 6455 4.2.2절).</translation>
+    </message>
+    <message>
+        <source>The server chose subprotocol &quot;%1&quot; but the client offered none (RFC 6455 section 4.1).</source>
+        <translation>클라이언트가 아무 서브프로토콜도 제안하지 않았는데 서버가 서브프로토콜 &quot;%1&quot;을 골랐습니다(RFC 6455 4.1절).</translation>
+    </message>
+    <message>
+        <source>The server chose subprotocol &quot;%1&quot;, which the client did not offer (RFC 6455 section 4.1).</source>
+        <translation>서버가 클라이언트가 제안하지 않은 서브프로토콜 &quot;%1&quot;을 골랐습니다(RFC 6455 4.1절).</translation>
+    </message>
+    <message>
+        <source>absent, or among: %1</source>
+        <translation>없음, 또는 다음 중에서: %1</translation>
+    </message>
+    <message>
+        <source>The server enabled %1, which the client did not offer (RFC 6455 section 4.1).</source>
+        <translation>서버가 클라이언트가 제안하지 않은 %1을(를) 켰습니다(RFC 6455 4.1절).</translation>
+    </message>
+    <message>
+        <source>permessage-deflate means compressed frames (RSV1 set); Qt WebSockets does not support permessage-deflate and fails the connection with close code 1002 at the first compressed frame.</source>
+        <translation>permessage-deflate는 압축된 프레임(RSV1 설정)을 뜻합니다. Qt WebSockets는 permessage-deflate를 지원하지 않으므로 첫 압축 프레임에서 종료 코드 1002로 연결을 실패시킵니다.</translation>
+    </message>
+    <message>
+        <source>The host name and port the client is connecting to; required in every HTTP/1.1 request.</source>
+        <translation>클라이언트가 연결하려는 호스트 이름과 포트입니다. 모든 HTTP/1.1 요청에 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The web page origin that opened the connection; browsers always send it, and servers use it to refuse cross-site connections.</source>
+        <translation>연결을 연 웹 페이지의 출처(origin)입니다. 브라우저는 늘 보내고, 서버는 이것으로 다른 사이트에서 온 연결을 거부합니다.</translation>
+    </message>
+    <message>
+        <source>Asks to switch protocols; &quot;websocket&quot; in both the request and the 101 response.</source>
+        <translation>프로토콜 전환을 요청합니다. 요청과 101 응답 모두에서 &quot;websocket&quot;입니다.</translation>
+    </message>
+    <message>
+        <source>Must contain &quot;Upgrade&quot; so that proxies know the Upgrade header is meant for the next hop.</source>
+        <translation>&quot;Upgrade&quot;를 포함해야 프록시가 Upgrade 헤더를 다음 홉에 전달할 것으로 압니다.</translation>
+    </message>
+    <message>
+        <source>A random 16-byte base64 nonce from the client; the server proves it read the request by hashing it into Sec-WebSocket-Accept.</source>
+        <translation>클라이언트가 만든 16바이트 무작위 base64 논스입니다. 서버는 이것을 해시해 Sec-WebSocket-Accept에 담아 요청을 읽었음을 증명합니다.</translation>
+    </message>
+    <message>
+        <source>The WebSocket protocol version the client speaks; always 13 (RFC 6455).</source>
+        <translation>클라이언트가 쓰는 WebSocket 프로토콜 버전입니다. 항상 13입니다(RFC 6455).</translation>
+    </message>
+    <message>
+        <source>base64(SHA-1(Sec-WebSocket-Key + &quot;258EAFA5-E914-47DA-95CA-C5AB0DC85B11&quot;)): proof that the server understood the WebSocket request.</source>
+        <translation>base64(SHA-1(Sec-WebSocket-Key + &quot;258EAFA5-E914-47DA-95CA-C5AB0DC85B11&quot;)): 서버가 WebSocket 요청을 이해했다는 증명입니다.</translation>
+    </message>
+    <message>
+        <source>Subprotocols the client offers (request) or the single one the server chose (response).</source>
+        <translation>클라이언트가 제안하는 서브프로토콜(요청) 또는 서버가 고른 하나의 서브프로토콜(응답)입니다.</translation>
+    </message>
+    <message>
+        <source>Extensions offered (request) or accepted (response), such as permessage-deflate, which Qt WebSockets does not support.</source>
+        <translation>제안된(요청) 또는 수락된(응답) 확장입니다. 예를 들어 permessage-deflate가 있는데, Qt WebSockets는 이를 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The client software and version.</source>
+        <translation>클라이언트 소프트웨어와 버전입니다.</translation>
+    </message>
+    <message>
+        <source>Cookies the client sends back to the server, often the login session.</source>
+        <translation>클라이언트가 서버에 돌려보내는 쿠키로, 대개 로그인 세션입니다.</translation>
+    </message>
+    <message>
+        <source>A cookie the server asks the client to store and send back later.</source>
+        <translation>서버가 클라이언트에게 저장했다가 나중에 돌려보내 달라고 하는 쿠키입니다.</translation>
+    </message>
+    <message>
+        <source>Credentials for the server, such as a Basic password or a Bearer token; treat the value as a secret.</source>
+        <translation>서버에 보내는 자격 증명입니다. 예를 들어 Basic 비밀번호나 Bearer 토큰이며, 값은 비밀 값으로 다루세요.</translation>
+    </message>
+    <message>
+        <source>The server software and version.</source>
+        <translation>서버 소프트웨어와 버전입니다.</translation>
+    </message>
+    <message>
+        <source>When the response was generated, by the server&apos;s clock.</source>
+        <translation>서버 시계 기준으로 응답을 만든 시각입니다.</translation>
+    </message>
+    <message>
+        <source>The media type of the body, such as text/html or application/json.</source>
+        <translation>본문의 미디어 유형입니다. 예: text/html, application/json.</translation>
+    </message>
+    <message>
+        <source>The body size in bytes; absent on a 101 response, whose body is the WebSocket stream.</source>
+        <translation>본문 크기(바이트)입니다. 101 응답에는 없습니다. 그 본문이 곧 WebSocket 스트림이기 때문입니다.</translation>
+    </message>
+    <message>
+        <source>The server accepted the upgrade and switched to the WebSocket protocol.</source>
+        <translation>서버가 업그레이드를 받아들이고 WebSocket 프로토콜로 전환했습니다.</translation>
+    </message>
+    <message>
+        <source>The server answered as for an ordinary web page: nothing at this address speaks WebSocket, or a proxy ignored the Upgrade header.</source>
+        <translation>서버가 일반 웹 페이지처럼 답했습니다. 이 주소에서 WebSocket을 쓰는 것이 없거나, 프록시가 Upgrade 헤더를 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>The server redirected the upgrade elsewhere (see the Location header); Qt WebSockets does not follow redirects, so connect to that address instead.</source>
+        <translation>서버가 업그레이드를 다른 곳으로 리디렉션했습니다(Location 헤더 참고). Qt WebSockets는 리디렉션을 따라가지 않으므로 그 주소로 직접 연결하세요.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade as a bad request: a header is missing, malformed or sent twice, or the WebSocket version is not supported.</source>
+        <translation>서버가 잘못된 요청이라며 업그레이드를 거부했습니다. 헤더가 빠졌거나 형식이 틀렸거나 두 번 보내졌거나, WebSocket 버전을 지원하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade because it needs authentication: add credentials, such as an Authorization header or a cookie.</source>
+        <translation>서버에 인증이 필요해서 업그레이드를 거부했습니다. Authorization 헤더나 쿠키 같은 자격 증명을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade: it understood the request but will not allow it, often because of the Origin, a missing token, or the client address.</source>
+        <translation>서버가 업그레이드를 거부했습니다. 요청은 이해했지만 허용하지 않습니다. Origin, 빠진 토큰, 클라이언트 주소 때문인 경우가 많습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade because nothing is at this path: check the URL path.</source>
+        <translation>이 경로에 아무것도 없어서 서버가 업그레이드를 거부했습니다. URL 경로를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade because this path does not accept the GET method used by WebSocket.</source>
+        <translation>이 경로가 WebSocket이 쓰는 GET 메서드를 받지 않아서 서버가 업그레이드를 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>A proxy between here and the server needs authentication before it will forward the upgrade.</source>
+        <translation>여기와 서버 사이의 프록시가 업그레이드를 전달하기 전에 인증을 요구합니다.</translation>
+    </message>
+    <message>
+        <source>The server requires a different protocol version: see its Sec-WebSocket-Version header or whether it wants TLS (wss://).</source>
+        <translation>서버가 다른 프로토콜 버전을 요구합니다. 서버의 Sec-WebSocket-Version 헤더를 보거나 TLS(wss://)를 원하는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade because the client sent too many requests; wait before retrying.</source>
+        <translation>클라이언트가 요청을 너무 많이 보내서 서버가 업그레이드를 거부했습니다. 잠시 기다린 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The server failed with an internal error while handling the upgrade.</source>
+        <translation>서버가 업그레이드를 처리하다가 내부 오류로 실패했습니다.</translation>
+    </message>
+    <message>
+        <source>A gateway or proxy could not get a valid answer from the server behind it.</source>
+        <translation>게이트웨이나 프록시가 뒤에 있는 서버에서 올바른 응답을 받지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The server is unavailable, overloaded or in maintenance; try again later.</source>
+        <translation>서버를 사용할 수 없거나 과부하 상태이거나 점검 중입니다. 나중에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A gateway or proxy timed out waiting for the server behind it.</source>
+        <translation>게이트웨이나 프록시가 뒤에 있는 서버를 기다리다가 시간 초과되었습니다.</translation>
+    </message>
+    <message>
+        <source>The server sent an informational status instead of 101 Switching Protocols.</source>
+        <translation>서버가 101 Switching Protocols 대신 정보성 상태를 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The server answered with success but did not switch protocols: it does not speak WebSocket here.</source>
+        <translation>서버가 성공으로 답했지만 프로토콜을 전환하지 않았습니다. 여기서는 WebSocket을 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server redirected the upgrade; Qt WebSockets does not follow redirects.</source>
+        <translation>서버가 업그레이드를 리디렉션했습니다. Qt WebSockets는 리디렉션을 따라가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server refused the upgrade because of something in the request (client error %1).</source>
+        <translation>요청의 무언가 때문에 서버가 업그레이드를 거부했습니다(클라이언트 오류 %1).</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the upgrade (server error %1).</source>
+        <translation>서버가 업그레이드를 처리하다가 실패했습니다(서버 오류 %1).</translation>
+    </message>
+    <message>
+        <source>The server answered with status %1, which is not a valid HTTP status code.</source>
+        <translation>서버가 상태 %1을(를) 보냈는데, 이는 유효한 HTTP 상태 코드가 아닙니다.</translation>
+    </message>
+</context>
+<context>
     <name>wsi::HandshakeChecksList</name>
     <message>
         <source>Check</source>
@@ -3070,26 +3615,6 @@ What to try: %2</source>
 </context>
 <context>
     <name>wsi::HandshakeTimingsLabel</name>
-    <message>
-        <source>DNS &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>DNS &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>TCP &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>TCP &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>TLS &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>TLS &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Upgrade &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>업그레이드 &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>Total &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>합계 &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
     <message>
         <source>Timings: </source>
         <translation>소요 시간: </translation>
@@ -3511,6 +4036,10 @@ What to try: %2</source>
             <numerusform> · 오류 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>wsi::WelcomePage</name>
@@ -3861,6 +4390,14 @@ What to try: %2</source>
     <message>
         <source>Main</source>
         <translation>기본</translation>
+    </message>
+    <message>
+        <source>About WS Inspector</source>
+        <translation>WS Inspector 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 입력란&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // Lines on stdout are the same in every language.
 
 #include "clirun.h"
+#include "peerprocess.h"
 
 #include <QProcess>
 #include <QtTest>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void badUrlIsExplainedInKorean();
     void helpIsInKorean();
     void sessionLogStaysTheSameInKorean();
+    void handshakeCheckStaysEnglishInKorean();
 };
 
 void TestCliLanguage::badUrlIsExplainedInKorean_data()
@@ -111,6 +113,31 @@ void TestCliLanguage::sessionLogStaysTheSameInKorean()
     };
     QVERIFY(!en.out.isEmpty());
     QCOMPARE(withoutTimes(ko.out), withoutTimes(en.out));
+    QCOMPARE(ko.err, en.err);
+}
+
+// A 101 with a wrong Sec-WebSocket-Accept: the error line quotes the handshake check, whose words the window
+// shows in Korean; on stdout (and in the failure line on stderr) they stay those of English.
+void TestCliLanguage::handshakeCheckStaysEnglishInKorean()
+{
+    PeerProcess raw;
+    QVERIFY2(raw.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("raw_server.py")), "raw server did not start");
+    const QStringList args { QStringLiteral("connect"), QStringLiteral("ws://127.0.0.1:%1/bad-accept").arg(raw.port()),
+        QStringLiteral("--timeout-ms"), QStringLiteral("5000") };
+    const Result en = runIn(english, args);
+    const Result ko = runIn(korean, args);
+    QCOMPARE(en.exitCode, kFailed);
+    QCOMPARE(ko.exitCode, en.exitCode);
+    const QString checkText = QStringLiteral("Sec-WebSocket-Accept must be base64(SHA-1(key");
+    QVERIFY2(en.out.contains(checkText), qPrintable(en.out));
+    QVERIFY2(ko.out.contains(checkText), qPrintable(ko.out));
+    QVERIFY2(!ko.out.contains(QStringLiteral("일치하지 않으므로")), qPrintable(ko.out));
+    static const QRegularExpression times(QStringLiteral("\"t(_us)?\":(\"[^\"]*\"|[0-9]+)"));
+    static const QRegularExpression keys(QStringLiteral("Sec-WebSocket-(Key|Accept)[^,\"]*"));
+    const auto stable = [](QString text) {
+        return text.replace(times, QStringLiteral("\"t\":0")).replace(keys, QStringLiteral("KEY"));
+    };
+    QCOMPARE(stable(ko.out).count(QLatin1Char('\n')), stable(en.out).count(QLatin1Char('\n')));
     QCOMPARE(ko.err, en.err);
 }
 

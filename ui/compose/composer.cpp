@@ -12,6 +12,7 @@
 #include "connection/connection.h"
 
 #include <QDragEnterEvent>
+#include <QEvent>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMimeData>
@@ -45,11 +46,12 @@ Composer::Composer(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("composerTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(createMessagePage(), tr("Message"));
+    m_tabs->addTab(createMessagePage(), QString());
     m_rawPanel = new RawFramePanel(m_tabs);
-    m_tabs->addTab(m_rawPanel, tr("Raw Frame (for testing servers)"));
+    m_tabs->addTab(m_rawPanel, QString());
     m_savedPanel = new SavedMessagesPanel(m_tabs);
-    m_tabs->addTab(m_savedPanel, tr("Saved"));
+    m_tabs->addTab(m_savedPanel, QString());
+    retranslateUi();
     layout->addWidget(m_tabs, 1);
 
     connect(m_scheduler, &SendScheduler::sendStarted, this, &Composer::onSendStarted);
@@ -64,6 +66,24 @@ Composer::Composer(QWidget *parent)
 }
 
 Composer::~Composer() = default;
+
+void Composer::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // The hint and the buttons' tooltips follow the state; the parts retranslate their fixed texts themselves.
+        m_message->validateNow();
+        updateState();
+    }
+    QWidget::changeEvent(event);
+}
+
+void Composer::retranslateUi()
+{
+    m_tabs->setTabText(MessageTab, tr("Message"));
+    m_tabs->setTabText(RawFrameTab, tr("Raw Frame (for testing servers)"));
+    m_tabs->setTabText(SavedTab, tr("Saved"));
+}
 
 QWidget *Composer::createMessagePage()
 {

@@ -84,11 +84,13 @@ Q_SIGNALS:
     void repeatFinished();
 
 protected:
+    void changeEvent(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     QWidget *createMessagePage();
+    void retranslateUi();
     void onFileLoaded(bool ok);
     void onSendStarted(qint64 payloadSize, qint64 totalWireBytes);
     void onSendProgress(qint64 written, qint64 total);

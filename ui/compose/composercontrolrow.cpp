@@ -3,6 +3,7 @@
 
 #include "common/theme.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,42 +20,35 @@ ComposerControlRow::ComposerControlRow(int maxRepeatCount, QWidget *parent)
     row->setContentsMargins(0, 0, 0, 0);
     m_pingPayload = new QLineEdit(this);
     m_pingPayload->setObjectName(QStringLiteral("pingPayloadEdit"));
-    m_pingPayload->setPlaceholderText(tr("ping payload (optional)"));
-    m_pingPayload->setToolTip(tr("Text sent in the Ping frame; a control frame carries at most 125 bytes"));
     m_pingPayload->setMaximumWidth(180);
     row->addWidget(m_pingPayload);
-    m_ping = new QPushButton(theme::icon("ping"), tr("Ping"), this);
+    m_ping = new QPushButton(theme::icon("ping"), QString(), this);
     m_ping->setObjectName(QStringLiteral("pingButton"));
-    m_ping->setToolTip(tr("Send a Ping frame; the Pong and its round trip appear in the log"));
     row->addWidget(m_ping);
-    m_close = new QPushButton(theme::icon("close"), tr("Close\u2026"), this);
+    m_close = new QPushButton(theme::icon("close"), QString(), this);
     m_close->setObjectName(QStringLiteral("composerCloseButton"));
-    m_close->setToolTip(tr("Send a Close frame with a code and reason of your choice"));
     row->addWidget(m_close);
     row->addSpacing(12);
-    row->addWidget(new QLabel(tr("Repeat"), this));
+    m_repeatLabel = new QLabel(this);
+    row->addWidget(m_repeatLabel);
     m_repeatCount = new QSpinBox(this);
     m_repeatCount->setObjectName(QStringLiteral("repeatCountSpin"));
     m_repeatCount->setRange(1, maxRepeatCount);
     m_repeatCount->setValue(10);
-    m_repeatCount->setSuffix(tr(" \u00d7"));
-    m_repeatCount->setToolTip(tr("How many times to send the message (at most %1)").arg(maxRepeatCount));
     row->addWidget(m_repeatCount);
-    row->addWidget(new QLabel(tr("every"), this));
+    m_everyLabel = new QLabel(this);
+    row->addWidget(m_everyLabel);
     m_repeatInterval = new QSpinBox(this);
     m_repeatInterval->setObjectName(QStringLiteral("repeatIntervalSpin"));
     m_repeatInterval->setRange(0, 3600 * 1000);
     m_repeatInterval->setValue(1000);
-    m_repeatInterval->setSuffix(tr(" ms"));
-    m_repeatInterval->setToolTip(tr("Milliseconds between sends; variables are resolved for each one"));
     row->addWidget(m_repeatInterval);
-    m_repeat = new QPushButton(tr("Start"), this);
+    m_repeat = new QPushButton(this);
     m_repeat->setObjectName(QStringLiteral("repeatButton"));
     m_repeat->setToolTip(tr("Send the message repeatedly; stops by itself when the connection closes"));
     row->addWidget(m_repeat);
-    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop = new QPushButton(this);
     m_stop->setObjectName(QStringLiteral("stopRepeatButton"));
-    m_stop->setToolTip(tr("Stop repeating"));
     row->addWidget(m_stop);
     m_repeatProgress = new QProgressBar(this);
     m_repeatProgress->setObjectName(QStringLiteral("repeatProgress"));
@@ -63,12 +57,39 @@ ComposerControlRow::ComposerControlRow(int maxRepeatCount, QWidget *parent)
     m_repeatProgress->hide();
     row->addWidget(m_repeatProgress);
     row->addStretch(1);
+    retranslateUi();
 
     connect(m_ping, &QPushButton::clicked, this, &ComposerControlRow::pingRequested);
     connect(m_close, &QPushButton::clicked, this, &ComposerControlRow::closeRequested);
     connect(m_repeat, &QPushButton::clicked, this,
         [this] { Q_EMIT repeatRequested(m_repeatCount->value(), m_repeatInterval->value()); });
     connect(m_stop, &QPushButton::clicked, this, &ComposerControlRow::stopRequested);
+}
+
+void ComposerControlRow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the Start button's tooltip follows the state: the composer sets it again
+    QWidget::changeEvent(event);
+}
+
+void ComposerControlRow::retranslateUi()
+{
+    m_pingPayload->setPlaceholderText(tr("ping payload (optional)"));
+    m_pingPayload->setToolTip(tr("Text sent in the Ping frame; a control frame carries at most 125 bytes"));
+    m_ping->setText(tr("Ping"));
+    m_ping->setToolTip(tr("Send a Ping frame; the Pong and its round trip appear in the log"));
+    m_close->setText(tr("Close\u2026"));
+    m_close->setToolTip(tr("Send a Close frame with a code and reason of your choice"));
+    m_repeatLabel->setText(tr("Repeat"));
+    m_repeatCount->setSuffix(tr(" \u00d7"));
+    m_repeatCount->setToolTip(tr("How many times to send the message (at most %1)").arg(m_repeatCount->maximum()));
+    m_everyLabel->setText(tr("every"));
+    m_repeatInterval->setSuffix(tr(" ms"));
+    m_repeatInterval->setToolTip(tr("Milliseconds between sends; variables are resolved for each one"));
+    m_repeat->setText(tr("Start"));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolTip(tr("Stop repeating"));
 }
 
 QByteArray ComposerControlRow::pingPayload() const

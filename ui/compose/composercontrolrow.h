@@ -3,6 +3,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
@@ -28,11 +29,18 @@ Q_SIGNALS:
     void repeatRequested(int count, int intervalMs);
     void stopRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     QLineEdit *m_pingPayload = nullptr;
     QPushButton *m_ping = nullptr;
     QPushButton *m_close = nullptr;
+    QLabel *m_repeatLabel = nullptr;
     QSpinBox *m_repeatCount = nullptr;
+    QLabel *m_everyLabel = nullptr;
     QSpinBox *m_repeatInterval = nullptr;
     QPushButton *m_repeat = nullptr;
     QPushButton *m_stop = nullptr;

@@ -5,6 +5,7 @@
 #include "explain/secretmasker.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -15,23 +16,38 @@ ComposerHeader::ComposerHeader(QWidget *parent)
 {
     auto *top = new QHBoxLayout(this);
     top->setContentsMargins(0, 0, 0, 0);
-    top->addWidget(new QLabel(tr("<b>Compose</b>"), this));
+    m_title = new QLabel(this);
+    top->addWidget(m_title);
     m_hint = new QLabel(this);
     m_hint->setObjectName(QStringLiteral("composerHint"));
     m_hint->setForegroundRole(QPalette::PlaceholderText);
     top->addWidget(m_hint, 1);
-    m_autoPong = new QCheckBox(tr("Auto-pong"), this);
+    m_autoPong = new QCheckBox(this);
     m_autoPong->setObjectName(QStringLiteral("autoPongCheckBox"));
     m_autoPong->setChecked(true);
-    m_autoPong->setToolTip(tr("On: the client answers the server's pings at once, as every client does.\n"
-                              "Off: the wire tap holds the server's pings back (the log still shows each one), so no "
-                              "pong is sent and you can watch how the server handles a silent client."));
     top->addWidget(m_autoPong);
+    retranslateUi();
 
     connect(m_autoPong, &QCheckBox::toggled, this, [this](bool on) {
         if (m_connection)
             m_connection->setAutoPong(on);
     });
+}
+
+void ComposerHeader::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the hint follows the state: the composer sets it again
+    QWidget::changeEvent(event);
+}
+
+void ComposerHeader::retranslateUi()
+{
+    m_title->setText(tr("<b>Compose</b>"));
+    m_autoPong->setText(tr("Auto-pong"));
+    m_autoPong->setToolTip(tr("On: the client answers the server's pings at once, as every client does.\n"
+                              "Off: the wire tap holds the server's pings back (the log still shows each one), so no "
+                              "pong is sent and you can watch how the server handles a silent client."));
 }
 
 void ComposerHeader::setConnection(Connection *connection)

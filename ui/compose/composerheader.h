@@ -22,8 +22,14 @@ public:
     // open: the connection can send now; the hint's URL shows query tokens and passwords masked unless revealed.
     void updateHint(bool open, bool revealSecrets);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     QPointer<Connection> m_connection;
+    QLabel *m_title = nullptr;
     QLabel *m_hint = nullptr;
     QCheckBox *m_autoPong = nullptr;
 };

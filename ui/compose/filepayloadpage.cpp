@@ -6,6 +6,7 @@
 #include "compose/payloadformatbar.h"
 
 #include <QCheckBox>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,22 +19,22 @@ FilePayloadPage::FilePayloadPage(QWidget *parent)
     : QWidget(parent)
 {
     auto *fileLayout = new QVBoxLayout(this);
-    m_label = new QLabel(tr("No file. Choose one or drop it here."), this);
+    m_label = new QLabel(this);
     m_label->setObjectName(QStringLiteral("composerFileLabel"));
     m_label->setWordWrap(true);
     fileLayout->addWidget(m_label);
     auto *fileButtons = new QHBoxLayout;
-    auto *choose = new QPushButton(tr("Choose File\u2026"), this);
+    m_choose = new QPushButton(this);
+    auto *choose = m_choose;
     choose->setObjectName(QStringLiteral("chooseFileButton"));
-    choose->setToolTip(tr("Pick the file whose bytes are sent (you can also drop a file on the composer)"));
     fileButtons->addWidget(choose);
-    m_asText = new QCheckBox(tr("Send as text"), this);
+    m_asText = new QCheckBox(this);
     m_asText->setObjectName(QStringLiteral("fileAsTextCheckBox"));
-    m_asText->setToolTip(tr("Send the file as a text message; possible only when it is valid UTF-8"));
     fileButtons->addWidget(m_asText);
     fileButtons->addStretch(1);
     fileLayout->addLayout(fileButtons);
     fileLayout->addStretch(1);
+    retranslateUi();
 
     connect(choose, &QPushButton::clicked, this, [this] {
         const QString path = FileDialogs::openFile(this, tr("Send File"));
@@ -80,12 +81,38 @@ void FilePayloadPage::onLoaded(const LoadedFile &file)
     m_utf8 = file.validUtf8;
     if (!m_utf8)
         m_asText->setChecked(false);
-    m_label->setText(
-        tr("<b>%1</b><br>%2 \u00b7 %3")
-            .arg(QFileInfo(file.path).fileName().toHtmlEscaped(), PayloadFormatBar::byteCount(file.bytes.size()),
-                m_utf8 ? tr("valid UTF-8: can go out as text") : tr("binary (not valid UTF-8)")));
     m_label->setToolTip(file.path);
+    showLoadedFile();
     Q_EMIT loaded(true);
+}
+
+void FilePayloadPage::showLoadedFile()
+{
+    m_label->setText(tr("<b>%1</b><br>%2 \u00b7 %3")
+                         .arg(QFileInfo(m_path).fileName().toHtmlEscaped(), PayloadFormatBar::byteCount(m_bytes.size()),
+                             m_utf8 ? tr("valid UTF-8: can go out as text") : tr("binary (not valid UTF-8)")));
+}
+
+void FilePayloadPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void FilePayloadPage::retranslateUi()
+{
+    m_choose->setText(tr("Choose File\u2026"));
+    m_choose->setToolTip(tr("Pick the file whose bytes are sent (you can also drop a file on the composer)"));
+    m_asText->setText(tr("Send as text"));
+    m_asText->setToolTip(tr("Send the file as a text message; possible only when it is valid UTF-8"));
+    // A read error keeps the reader's words; the other states are ours.
+    if (m_loading)
+        m_label->setText(tr("Reading %1\u2026").arg(QFileInfo(m_path).fileName()));
+    else if (m_path.isEmpty() && !m_label->text().startsWith(QLatin1String("<span")))
+        m_label->setText(tr("No file. Choose one or drop it here."));
+    else if (!m_path.isEmpty())
+        showLoadedFile();
 }
 
 } // namespace wsi

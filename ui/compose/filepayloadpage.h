@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QPushButton;
 class QLabel;
 
 namespace wsi {
@@ -32,8 +33,13 @@ Q_SIGNALS:
     void loaded(bool ok);
     void asTextToggled();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onLoaded(const LoadedFile &file);
+    void showLoadedFile();
+    void retranslateUi();
 
     QByteArray m_bytes;
     QString m_path;
@@ -42,6 +48,7 @@ private:
     int m_generation = 0;
     QLabel *m_label = nullptr;
     QCheckBox *m_asText = nullptr;
+    QPushButton *m_choose = nullptr;
 };
 
 } // namespace wsi

@@ -8,6 +8,7 @@
 #include "compose/variablesdialog.h"
 
 #include <QDropEvent>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -37,8 +38,6 @@ MessageEditor::MessageEditor(QWidget *parent)
     m_edit = new QPlainTextEdit(m_editorStack);
     m_edit->setObjectName(QStringLiteral("composerEdit"));
     m_edit->setFont(theme::monospaceFont());
-    m_edit->setPlaceholderText(tr("Message; Ctrl+Enter sends it, Alt+Up/Down recall sent messages, "
-                                  "{{uuid}} and other variables are resolved when sent"));
     m_edit->setTabChangesFocus(true);
     m_edit->installEventFilter(this);
     m_edit->viewport()->installEventFilter(this);
@@ -52,7 +51,6 @@ MessageEditor::MessageEditor(QWidget *parent)
     m_error->setObjectName(QStringLiteral("composerError"));
     m_error->setWordWrap(true);
     m_error->setCursor(Qt::PointingHandCursor);
-    m_error->setToolTip(tr("Click to put the cursor where the error is"));
     m_error->installEventFilter(this);
     m_error->hide();
     layout->addWidget(m_error);
@@ -60,9 +58,9 @@ MessageEditor::MessageEditor(QWidget *parent)
     m_preview->setObjectName(QStringLiteral("composerPreview"));
     m_preview->setForegroundRole(QPalette::PlaceholderText);
     m_preview->setTextFormat(Qt::PlainText);
-    m_preview->setToolTip(tr("The payload with its variables resolved as they would be now"));
     m_preview->hide();
     layout->addWidget(m_preview);
+    retranslateUi();
 
     connect(m_validateTimer, &QTimer::timeout, this, &MessageEditor::validateNow);
     connect(m_formatBar, &PayloadFormatBar::formatChanged, this, &MessageEditor::onFormatChanged);
@@ -78,6 +76,21 @@ MessageEditor::MessageEditor(QWidget *parent)
         Q_EMIT fileLoaded(ok);
     });
     connect(m_filePage, &FilePayloadPage::asTextToggled, this, &MessageEditor::updateSizeLabel);
+}
+
+void MessageEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the error and preview come from validation: the composer validates again
+    QWidget::changeEvent(event);
+}
+
+void MessageEditor::retranslateUi()
+{
+    m_edit->setPlaceholderText(tr("Message; Ctrl+Enter sends it, Alt+Up/Down recall sent messages, "
+                                  "{{uuid}} and other variables are resolved when sent"));
+    m_error->setToolTip(tr("Click to put the cursor where the error is"));
+    m_preview->setToolTip(tr("The payload with its variables resolved as they would be now"));
 }
 
 void MessageEditor::addSideWidget(QWidget *widget)

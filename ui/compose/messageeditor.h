@@ -57,8 +57,10 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void retranslateUi();
     void onFormatChanged();
     void onTextChanged();
     void onErrorClicked();

@@ -4,6 +4,7 @@
 #include "compose/composer.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -27,49 +28,69 @@ PayloadFormatBar::PayloadFormatBar(QWidget *parent)
     bar->setContentsMargins(0, 0, 0, 0);
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("composerFormatCombo"));
-    m_format->addItem(tr("Text"), Composer::TextFormat);
-    m_format->addItem(tr("JSON"), Composer::JsonFormat);
-    m_format->addItem(tr("Binary (hex)"), Composer::HexFormat);
-    m_format->addItem(tr("Binary (base64)"), Composer::Base64Format);
-    m_format->addItem(tr("File"), Composer::FileFormat);
-    m_format->setToolTip(tr("How the composer reads the payload: text and JSON go out as text messages, hex, "
-                            "base64 and files as binary"));
+    for (int format : { Composer::TextFormat, Composer::JsonFormat, Composer::HexFormat, Composer::Base64Format,
+             Composer::FileFormat })
+        m_format->addItem(QString(), format);
     bar->addWidget(m_format);
     m_sizeLabel = new QLabel(this);
     m_sizeLabel->setObjectName(QStringLiteral("composerSizeLabel"));
-    m_sizeLabel->setToolTip(tr("The frame type and payload size of the message Send would send"));
     m_sizeLabel->setMinimumWidth(150);
     bar->addWidget(m_sizeLabel);
-    m_prettify = new QPushButton(tr("Prettify"), this);
+    m_prettify = new QPushButton(this);
     m_prettify->setObjectName(QStringLiteral("prettifyButton"));
-    m_prettify->setToolTip(tr("Indent the JSON"));
-    m_minify = new QPushButton(tr("Minify"), this);
+    m_minify = new QPushButton(this);
     m_minify->setObjectName(QStringLiteral("minifyButton"));
-    m_minify->setToolTip(tr("Remove the JSON's whitespace"));
     bar->addWidget(m_prettify);
     bar->addWidget(m_minify);
     bar->addStretch(1);
-    bar->addWidget(new QLabel(tr("Frame size:"), this));
+    m_frameSizeLabel = new QLabel(this);
+    bar->addWidget(m_frameSizeLabel);
     m_frameSize = new QSpinBox(this);
     m_frameSize->setObjectName(QStringLiteral("frameSizeSpin"));
     m_frameSize->setRange(0, 64 * 1024 * 1024);
-    m_frameSize->setSpecialValueText(tr("whole message"));
-    m_frameSize->setSuffix(tr(" bytes"));
-    m_frameSize->setToolTip(tr("0 sends the message in one frame. Otherwise it is split into frames of at most this "
-                               "many payload bytes (a start frame, continuation frames, FIN on the last), injected by "
-                               "the wire tap, to test the server's reassembly."));
     bar->addWidget(m_frameSize);
-    m_variables = new QPushButton(tr("Variables\u2026"), this);
+    m_variables = new QPushButton(this);
     m_variables->setObjectName(QStringLiteral("variablesButton"));
-    m_variables->setToolTip(tr("Edit your own {{variables}}; {{timestamp}}, {{iso8601}}, {{uuid}}, {{counter}} and "
-                               "{{random:N}} are built in and resolved when the message is sent"));
     bar->addWidget(m_variables);
+    retranslateUi();
 
     connect(m_format, &QComboBox::currentIndexChanged, this, &PayloadFormatBar::formatChanged);
     connect(m_prettify, &QPushButton::clicked, this, &PayloadFormatBar::prettifyRequested);
     connect(m_minify, &QPushButton::clicked, this, &PayloadFormatBar::minifyRequested);
     connect(m_frameSize, &QSpinBox::valueChanged, this, &PayloadFormatBar::frameSizeChanged);
     connect(m_variables, &QPushButton::clicked, this, &PayloadFormatBar::variablesRequested);
+}
+
+void PayloadFormatBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the size label follows the payload: the editor sets it again when it validates
+    QWidget::changeEvent(event);
+}
+
+void PayloadFormatBar::retranslateUi()
+{
+    m_format->setItemText(0, tr("Text"));
+    m_format->setItemText(1, tr("JSON"));
+    m_format->setItemText(2, tr("Binary (hex)"));
+    m_format->setItemText(3, tr("Binary (base64)"));
+    m_format->setItemText(4, tr("File"));
+    m_format->setToolTip(tr("How the composer reads the payload: text and JSON go out as text messages, hex, "
+                            "base64 and files as binary"));
+    m_sizeLabel->setToolTip(tr("The frame type and payload size of the message Send would send"));
+    m_prettify->setText(tr("Prettify"));
+    m_prettify->setToolTip(tr("Indent the JSON"));
+    m_minify->setText(tr("Minify"));
+    m_minify->setToolTip(tr("Remove the JSON's whitespace"));
+    m_frameSizeLabel->setText(tr("Frame size:"));
+    m_frameSize->setSpecialValueText(tr("whole message"));
+    m_frameSize->setSuffix(tr(" bytes"));
+    m_frameSize->setToolTip(tr("0 sends the message in one frame. Otherwise it is split into frames of at most this "
+                               "many payload bytes (a start frame, continuation frames, FIN on the last), injected by "
+                               "the wire tap, to test the server's reassembly."));
+    m_variables->setText(tr("Variables\u2026"));
+    m_variables->setToolTip(tr("Edit your own {{variables}}; {{timestamp}}, {{iso8601}}, {{uuid}}, {{counter}} and "
+                               "{{random:N}} are built in and resolved when the message is sent"));
 }
 
 int PayloadFormatBar::format() const

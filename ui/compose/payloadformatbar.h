@@ -38,7 +38,13 @@ Q_SIGNALS:
     void frameSizeChanged(int bytes);
     void variablesRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QLabel *m_frameSizeLabel = nullptr;
     QComboBox *m_format = nullptr;
     QLabel *m_sizeLabel = nullptr;
     QPushButton *m_prettify = nullptr;

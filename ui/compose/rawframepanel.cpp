@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -48,9 +49,8 @@ RawFramePanel::RawFramePanel(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
 
-    auto *warning = new QLabel(tr("\u26a0 <b>For testing servers.</b> The frame is written as composed, even when it "
-                                  "breaks RFC 6455; a correct server fails the connection."),
-        this);
+    auto *warning = new QLabel(this);
+    m_warning = warning;
     warning->setObjectName(QStringLiteral("rawFrameWarning"));
     warning->setWordWrap(true);
     warning->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e0c060;"
@@ -60,45 +60,38 @@ RawFramePanel::RawFramePanel(QWidget *parent)
     auto *fields = new QHBoxLayout;
     m_fin = new QCheckBox(QStringLiteral("FIN"), this);
     m_fin->setObjectName(QStringLiteral("rawFinCheckBox"));
-    m_fin->setToolTip(tr("Final fragment of a message"));
     m_fin->setChecked(true);
     fields->addWidget(m_fin);
     for (int i = 0; i < 3; ++i) {
         m_rsv[i] = new QCheckBox(QStringLiteral("RSV%1").arg(i + 1), this);
         m_rsv[i]->setObjectName(QStringLiteral("rawRsv%1CheckBox").arg(i + 1));
-        m_rsv[i]->setToolTip(tr("Reserved bit %1; must be 0 unless an extension defines it").arg(i + 1));
         fields->addWidget(m_rsv[i]);
     }
     fields->addSpacing(8);
-    fields->addWidget(new QLabel(tr("Opcode:"), this));
+    m_opcodeLabel = new QLabel(this);
+    fields->addWidget(m_opcodeLabel);
     m_opcode = new QComboBox(this);
     m_opcode->setObjectName(QStringLiteral("rawOpcodeCombo"));
-    m_opcode->setToolTip(tr("Any 4-bit opcode, including the reserved ones (0x3-0x7, 0xB-0xF)"));
     for (int op = 0; op < 16; ++op)
-        m_opcode->addItem(QStringLiteral("0x%1 \u2014 %2").arg(op, 0, 16).arg(opcodeName(op)), op);
+        m_opcode->addItem(QString(), op);
     m_opcode->setCurrentIndex(1);
     fields->addWidget(m_opcode);
     fields->addSpacing(8);
-    m_masked = new QCheckBox(tr("Masked"), this);
+    m_masked = new QCheckBox(this);
     m_masked->setObjectName(QStringLiteral("rawMaskedCheckBox"));
-    m_masked->setToolTip(tr("Clients must mask every frame; unmask it to test that the server refuses it"));
     m_masked->setChecked(true);
     fields->addWidget(m_masked);
     m_maskKey = new QLineEdit(this);
     m_maskKey->setObjectName(QStringLiteral("rawMaskKeyEdit"));
-    m_maskKey->setPlaceholderText(tr("random key"));
-    m_maskKey->setToolTip(tr("Masking key as 8 hex digits (e.g. 37fa213d); empty for a fresh random key"));
     m_maskKey->setMaximumWidth(110);
     fields->addWidget(m_maskKey);
     fields->addStretch(1);
     m_presets = new QToolButton(this);
     m_presets->setObjectName(QStringLiteral("rawPresetsButton"));
-    m_presets->setText(tr("Presets"));
-    m_presets->setToolTip(tr("Frames that break the rules on purpose"));
     m_presets->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_presets);
     for (const QString &id : rawFramePresets()) {
-        QAction *action = menu->addAction(rawFramePresetTitle(id));
+        QAction *action = menu->addAction(QString());
         action->setObjectName(QStringLiteral("rawPreset_") + id);
         connect(action, &QAction::triggered, this, [this, id] { applyPreset(id); });
     }
@@ -108,12 +101,12 @@ RawFramePanel::RawFramePanel(QWidget *parent)
 
     auto *payloadRow = new QHBoxLayout;
     auto *left = new QVBoxLayout;
-    left->addWidget(new QLabel(tr("Payload:"), this));
+    m_payloadLabel = new QLabel(this);
+    left->addWidget(m_payloadLabel);
     m_payloadFormat = new QComboBox(this);
     m_payloadFormat->setObjectName(QStringLiteral("rawPayloadFormatCombo"));
-    m_payloadFormat->addItem(tr("Text"), int(PayloadFormat::Text));
-    m_payloadFormat->addItem(tr("Hex"), int(PayloadFormat::Hex));
-    m_payloadFormat->setToolTip(tr("Text is sent as UTF-8; hex allows any bytes (spaces and 0x allowed)"));
+    m_payloadFormat->addItem(QString(), int(PayloadFormat::Text));
+    m_payloadFormat->addItem(QString(), int(PayloadFormat::Hex));
     left->addWidget(m_payloadFormat);
     left->addStretch(1);
     payloadRow->addLayout(left);
@@ -121,12 +114,10 @@ RawFramePanel::RawFramePanel(QWidget *parent)
     m_payload->setObjectName(QStringLiteral("rawPayloadEdit"));
     m_payload->setFont(theme::monospaceFont());
     m_payload->setTabChangesFocus(true);
-    m_payload->setPlaceholderText(tr("Frame payload (may be empty)"));
     payloadRow->addWidget(m_payload, 1);
     auto *right = new QVBoxLayout;
-    m_send = new QPushButton(theme::icon("send"), tr("Inject Frame"), this);
+    m_send = new QPushButton(theme::icon("send"), QString(), this);
     m_send->setObjectName(QStringLiteral("rawSendButton"));
-    m_send->setToolTip(tr("The wire tap writes this frame to the server at the next frame boundary (Ctrl+Enter)"));
     right->addWidget(m_send);
     right->addStretch(1);
     payloadRow->addLayout(right);
@@ -139,6 +130,7 @@ RawFramePanel::RawFramePanel(QWidget *parent)
     layout->addWidget(m_message);
 
     connect(m_send, &QPushButton::clicked, this, &RawFramePanel::send);
+    retranslateUi();
     updateState();
 }
 
@@ -236,6 +228,44 @@ void RawFramePanel::showMessage(const QString &text, bool error)
     m_lastError = error && !text.isEmpty();
     m_message->setText(text);
     m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+}
+
+void RawFramePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateState();
+    }
+    QWidget::changeEvent(event);
+}
+
+void RawFramePanel::retranslateUi()
+{
+    m_warning->setText(tr("\u26a0 <b>For testing servers.</b> The frame is written as composed, even when it "
+                          "breaks RFC 6455; a correct server fails the connection."));
+    m_fin->setToolTip(tr("Final fragment of a message"));
+    for (int i = 0; i < 3; ++i)
+        m_rsv[i]->setToolTip(tr("Reserved bit %1; must be 0 unless an extension defines it").arg(i + 1));
+    m_opcodeLabel->setText(tr("Opcode:"));
+    m_opcode->setToolTip(tr("Any 4-bit opcode, including the reserved ones (0x3-0x7, 0xB-0xF)"));
+    for (int op = 0; op < 16; ++op)
+        m_opcode->setItemText(op, QStringLiteral("0x%1 \u2014 %2").arg(op, 0, 16).arg(opcodeName(op)));
+    m_masked->setText(tr("Masked"));
+    m_masked->setToolTip(tr("Clients must mask every frame; unmask it to test that the server refuses it"));
+    m_maskKey->setPlaceholderText(tr("random key"));
+    m_maskKey->setToolTip(tr("Masking key as 8 hex digits (e.g. 37fa213d); empty for a fresh random key"));
+    m_presets->setText(tr("Presets"));
+    m_presets->setToolTip(tr("Frames that break the rules on purpose"));
+    const QStringList presets = rawFramePresets();
+    const QList<QAction *> actions = m_presets->menu()->actions();
+    for (int i = 0; i < presets.size() && i < actions.size(); ++i)
+        actions.at(i)->setText(rawFramePresetTitle(presets.at(i)));
+    m_payloadLabel->setText(tr("Payload:"));
+    m_payloadFormat->setItemText(0, tr("Text"));
+    m_payloadFormat->setItemText(1, tr("Hex"));
+    m_payloadFormat->setToolTip(tr("Text is sent as UTF-8; hex allows any bytes (spaces and 0x allowed)"));
+    m_payload->setPlaceholderText(tr("Frame payload (may be empty)"));
+    m_send->setText(tr("Inject Frame"));
 }
 
 void RawFramePanel::updateState()

@@ -37,7 +37,15 @@ public:
     bool send();
     QString errorText() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QLabel *m_warning = nullptr;
+    QLabel *m_opcodeLabel = nullptr;
+    QLabel *m_payloadLabel = nullptr;
     void updateState();
     void showMessage(const QString &text, bool error);
 

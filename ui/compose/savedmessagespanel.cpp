@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -47,15 +48,12 @@ SavedMessagesPanel::SavedMessagesPanel(QWidget *parent)
     auto *top = new QHBoxLayout;
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("savedSearchEdit"));
-    m_search->setPlaceholderText(tr("Search names and bodies"));
     m_search->setClearButtonEnabled(true);
-    m_search->setToolTip(tr("Case-insensitive search in the names and bodies of saved messages"));
     top->addWidget(m_search, 1);
     m_scope = new QComboBox(this);
     m_scope->setObjectName(QStringLiteral("savedScopeCombo"));
-    m_scope->addItem(tr("Global + this endpoint"), ScopeHere);
-    m_scope->addItem(tr("All endpoints"), ScopeAll);
-    m_scope->setToolTip(tr("Show global messages and those saved for this endpoint, or every saved message"));
+    m_scope->addItem(QString(), ScopeHere);
+    m_scope->addItem(QString(), ScopeAll);
     top->addWidget(m_scope);
     layout->addLayout(top);
 
@@ -63,26 +61,24 @@ SavedMessagesPanel::SavedMessagesPanel(QWidget *parent)
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("savedMessagesList"));
     m_list->setUniformItemSizes(true);
-    m_list->setToolTip(tr("Double-click a message to load it into the composer"));
     body->addWidget(m_list, 1);
 
     auto *buttons = new QVBoxLayout;
-    auto makeButton = [this, buttons](const QString &text, const char *name, const QString &tip) {
-        auto *b = new QPushButton(text, this);
+    auto makeButton = [this, buttons](const char *name) {
+        auto *b = new QPushButton(this);
         b->setObjectName(QLatin1String(name));
-        b->setToolTip(tip);
         buttons->addWidget(b);
         return b;
     };
-    m_load = makeButton(tr("Load"), "savedLoadButton", tr("Put the selected message into the composer"));
-    QPushButton *save
-        = makeButton(tr("Save Current\u2026"), "savedSaveButton", tr("Save the composer's message under a name"));
-    m_rename = makeButton(tr("Rename\u2026"), "savedRenameButton", tr("Rename the selected message"));
-    m_delete = makeButton(tr("Delete"), "savedDeleteButton", tr("Delete the selected message"));
-    QPushButton *import
-        = makeButton(tr("Import\u2026"), "savedImportButton", tr("Add the messages of an exported JSON file"));
-    QPushButton *exportButton
-        = makeButton(tr("Export\u2026"), "savedExportButton", tr("Write every saved message to a JSON file"));
+    m_load = makeButton("savedLoadButton");
+    m_save = makeButton("savedSaveButton");
+    m_rename = makeButton("savedRenameButton");
+    m_delete = makeButton("savedDeleteButton");
+    m_import = makeButton("savedImportButton");
+    m_export = makeButton("savedExportButton");
+    QPushButton *save = m_save;
+    QPushButton *import = m_import;
+    QPushButton *exportButton = m_export;
     buttons->addStretch(1);
     body->addLayout(buttons);
     layout->addLayout(body, 1);
@@ -91,6 +87,7 @@ SavedMessagesPanel::SavedMessagesPanel(QWidget *parent)
     m_status->setObjectName(QStringLiteral("savedStatusLabel"));
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    retranslateUi();
 
     connect(m_search, &QLineEdit::textChanged, this, &SavedMessagesPanel::refresh);
     connect(m_scope, &QComboBox::currentIndexChanged, this, &SavedMessagesPanel::refresh);
@@ -116,6 +113,37 @@ SavedMessagesPanel::~SavedMessagesPanel() = default;
 QString SavedMessagesPanel::defaultStorePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/saved-messages.json");
+}
+
+void SavedMessagesPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        refresh(); // "global" in each row
+    }
+    QWidget::changeEvent(event);
+}
+
+void SavedMessagesPanel::retranslateUi()
+{
+    m_search->setPlaceholderText(tr("Search names and bodies"));
+    m_search->setToolTip(tr("Case-insensitive search in the names and bodies of saved messages"));
+    m_scope->setItemText(0, tr("Global + this endpoint"));
+    m_scope->setItemText(1, tr("All endpoints"));
+    m_scope->setToolTip(tr("Show global messages and those saved for this endpoint, or every saved message"));
+    m_list->setToolTip(tr("Double-click a message to load it into the composer"));
+    const QList<QPair<QPushButton *, QPair<QString, QString>>> buttons {
+        { m_load, { tr("Load"), tr("Put the selected message into the composer") } },
+        { m_save, { tr("Save Current\u2026"), tr("Save the composer's message under a name") } },
+        { m_rename, { tr("Rename\u2026"), tr("Rename the selected message") } },
+        { m_delete, { tr("Delete"), tr("Delete the selected message") } },
+        { m_import, { tr("Import\u2026"), tr("Add the messages of an exported JSON file") } },
+        { m_export, { tr("Export\u2026"), tr("Write every saved message to a JSON file") } },
+    };
+    for (const auto &b : buttons) {
+        b.first->setText(b.second.first);
+        b.first->setToolTip(b.second.second);
+    }
 }
 
 void SavedMessagesPanel::setStorePath(const QString &path)

@@ -43,7 +43,15 @@ Q_SIGNALS:
     void loadRequested(const wsi::SavedMessage &message);
     void saveCurrentRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QPushButton *m_save = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_export = nullptr;
     void refresh();
     void loadSelected();
     void renameSelected();

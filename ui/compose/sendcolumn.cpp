@@ -4,6 +4,7 @@
 #include "common/theme.h"
 #include "compose/payloadformatbar.h"
 
+#include <QEvent>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -17,7 +18,7 @@ SendColumn::SendColumn(QWidget *parent)
 {
     auto *side = new QVBoxLayout(this);
     side->setContentsMargins(0, 0, 0, 0);
-    m_send = new QPushButton(theme::icon("send"), tr("Send"), this);
+    m_send = new QPushButton(theme::icon("send"), QString(), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);
     side->addWidget(m_send);
@@ -31,6 +32,19 @@ SendColumn::SendColumn(QWidget *parent)
     m_busy->hide();
     side->addWidget(m_busy);
     side->addStretch(1);
+    retranslateUi();
+}
+
+void SendColumn::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the button's tooltip follows the state: the composer sets it again
+    QWidget::changeEvent(event);
+}
+
+void SendColumn::retranslateUi()
+{
+    m_send->setText(tr("Send"));
 }
 
 void SendColumn::showReading()

@@ -24,7 +24,12 @@ public:
     void setWritten(qint64 written);
     void hideProgress();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
     QPushButton *m_send = nullptr;
     QProgressBar *m_busy = nullptr;
     int m_progressShift = 0; // the bar counts bytes >> this, to stay within int

@@ -1,7 +1,9 @@
 #include "connectionlist/connectionlistview.h"
 
 #include "connectionlist/connectiondelegate.h"
+#include "models/connectionlistmodel.h"
 
+#include <QEvent>
 #include <QPainter>
 
 namespace wsi {
@@ -19,6 +21,17 @@ ConnectionListView::ConnectionListView(QWidget *parent)
 }
 
 ConnectionListView::~ConnectionListView() = default;
+
+void ConnectionListView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        // The rows' state and counters are words the model makes when asked; the delegate paints its tags.
+        if (auto *connections = qobject_cast<ConnectionListModel *>(model()))
+            connections->retranslate();
+        viewport()->update();
+    }
+    QListView::changeEvent(event);
+}
 
 void ConnectionListView::paintEvent(QPaintEvent *event)
 {

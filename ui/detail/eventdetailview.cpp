@@ -11,6 +11,7 @@
 #include "models/eventlogmodel.h"
 #include "models/protocollog.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -79,22 +80,45 @@ EventDetailView::EventDetailView(QWidget *parent)
 
     m_fields = new EventFieldList(m_tabs);
 
-    m_tabs->addTab(m_text, tr("Text"));
-    m_tabs->addTab(m_jsonStack, tr("JSON"));
-    m_tabs->addTab(m_hex, tr("Hex"));
-    m_tabs->addTab(m_fields, tr("Details"));
+    m_tabs->addTab(m_text, QString());
+    m_tabs->addTab(m_jsonStack, QString());
+    m_tabs->addTab(m_hex, QString());
+    m_tabs->addTab(m_fields, QString());
     m_decoded = new DecodedMessageView(m_tabs);
-    m_tabs->addTab(m_decoded, tr("Decoded"));
+    m_tabs->addTab(m_decoded, QString());
     m_tabs->setTabVisible(DecodedTab, false);
     layout->addWidget(m_tabs);
+    retranslateUi();
     clearAll(tr("Select an event in the log to see its payload, JSON, hex dump and fields."));
 }
 
 EventDetailView::~EventDetailView() = default;
 
+void EventDetailView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // The note, the fields and the Details title are written per event: write them again.
+        if (m_connectionChosen)
+            showEvent(m_eventIndex);
+        else
+            clearAll(tr("Select an event in the log to see its payload, JSON, hex dump and fields."));
+    }
+    QWidget::changeEvent(event);
+}
+
+void EventDetailView::retranslateUi()
+{
+    m_tabs->setTabText(TextTab, tr("Text"));
+    m_tabs->setTabText(JsonTab, tr("JSON"));
+    m_tabs->setTabText(HexTab, tr("Hex"));
+    m_tabs->setTabText(DecodedTab, tr("Decoded"));
+}
+
 void EventDetailView::setConnection(Connection *connection)
 {
     m_connection = connection;
+    m_connectionChosen = true;
     showEvent(-1);
 }
 

@@ -50,12 +50,17 @@ public:
     // "Field: value" lines of the Fields tab.
     QStringList fieldLines() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void clearAll(const QString &note);
     void applyHighlights();
 
     QPointer<Connection> m_connection;
     int m_eventIndex = -1;
+    bool m_connectionChosen = false; // before the first setConnection() the note invites a selection
     QString m_findPattern;
     bool m_findRegex = false;
     bool m_revealSecrets = false;

@@ -8,6 +8,7 @@
 #include "models/endpointtreemodel.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,39 +36,33 @@ EndpointsPanel::EndpointsPanel(EndpointStore *store, QWidget *parent)
     layout->setContentsMargins(6, 4, 0, 2);
     layout->setSpacing(4);
 
-    auto make = [this](const char *name, const QString &text, const QString &tip) {
-        auto *action = new QAction(text, this);
+    auto make = [this](const char *name) {
+        auto *action = new QAction(this);
         action->setObjectName(QLatin1String(name));
-        action->setToolTip(tip);
-        action->setStatusTip(tip);
         return action;
     };
-    m_connectAction = make("endpointConnectAction", tr("&Connect"), tr("Open a connection to this endpoint (Enter)"));
+    m_connectAction = make("endpointConnectAction");
     m_connectAction->setIcon(theme::icon("connect"));
-    m_saveAction = make("saveEndpointAction", tr("&Save as Endpoint\u2026"),
-        tr("Keep the current connection's URL, headers and options as a saved endpoint (Ctrl+S)"));
+    m_saveAction = make("saveEndpointAction");
     m_saveAction->setIcon(theme::icon("save"));
     m_saveAction->setShortcut(QKeySequence::Save);
-    m_editAction
-        = make("editEndpointAction", tr("&Edit\u2026"), tr("Change the endpoint's name, folder, URL and options"));
+    m_editAction = make("editEndpointAction");
     m_editAction->setShortcut(QKeySequence(Qt::Key_F2));
     m_editAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_duplicateAction = make("duplicateEndpointAction", tr("D&uplicate"), tr("Make a copy of the endpoint to vary it"));
-    m_deleteAction = make("deleteEndpointAction", tr("&Delete"), tr("Delete the endpoint (Del; can be undone)"));
+    m_duplicateAction = make("duplicateEndpointAction");
+    m_deleteAction = make("deleteEndpointAction");
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_deleteAction->setIcon(theme::icon("clear"));
-    m_importAction = make("importEndpointsAction", tr("&Import\u2026"),
-        tr("Add the endpoints of an exported file; names already used get a number"));
-    m_exportAction = make("exportEndpointsAction", tr("E&xport\u2026"),
-        tr("Save every endpoint to a JSON file; secret header values, URL tokens and passwords are masked"));
-    m_exportSecretsAction = make("exportEndpointsWithSecretsAction", tr("Export with &Secrets\u2026"),
-        tr("Save every endpoint to a JSON file including tokens and passwords: keep that file private"));
+    m_importAction = make("importEndpointsAction");
+    m_exportAction = make("exportEndpointsAction");
+    m_exportSecretsAction = make("exportEndpointsWithSecretsAction");
     addActions({ m_connectAction, m_editAction, m_deleteAction });
 
     auto *header = new QHBoxLayout;
     header->setSpacing(2);
-    header->addWidget(new QLabel(tr("<b>Endpoints</b>"), this), 1);
+    m_title = new QLabel(this);
+    header->addWidget(m_title, 1);
     auto addButton = [this, header](QAction *action) {
         auto *button = new QToolButton(this);
         button->setDefaultAction(action);
@@ -82,7 +77,6 @@ EndpointsPanel::EndpointsPanel(EndpointStore *store, QWidget *parent)
     m_moreButton->setText(QStringLiteral("\u22ef"));
     m_moreButton->setAutoRaise(true);
     m_moreButton->setPopupMode(QToolButton::InstantPopup);
-    m_moreButton->setToolTip(tr("Edit, duplicate, delete, import and export endpoints"));
     auto *more = new QMenu(m_moreButton);
     more->addActions({ m_connectAction, m_editAction, m_duplicateAction, m_deleteAction });
     more->addSeparator();
@@ -93,10 +87,9 @@ EndpointsPanel::EndpointsPanel(EndpointStore *store, QWidget *parent)
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("endpointSearch"));
-    m_search->setPlaceholderText(tr("Search endpoints"));
     m_search->setClearButtonEnabled(true);
-    m_search->setToolTip(tr("Filter by name, folder or URL"));
     layout->addWidget(m_search);
+    retranslateUi();
 
     m_filter->setSourceModel(m_model);
     m_filter->setFilterRole(EndpointTreeModel::SearchTextRole);
@@ -202,6 +195,41 @@ void EndpointsPanel::updateActions()
     const bool any = !m_store->endpoints().isEmpty();
     m_exportAction->setEnabled(any);
     m_exportSecretsAction->setEnabled(any);
+}
+
+void EndpointsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateEmptyState();
+        m_model->retranslate(); // its tooltips are made on demand
+    }
+    QWidget::changeEvent(event);
+}
+
+void EndpointsPanel::retranslateUi()
+{
+    const auto set = [](QAction *action, const QString &text, const QString &tip) {
+        action->setText(text);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+    };
+    set(m_connectAction, tr("&Connect"), tr("Open a connection to this endpoint (Enter)"));
+    set(m_saveAction, tr("&Save as Endpoint\u2026"),
+        tr("Keep the current connection's URL, headers and options as a saved endpoint (Ctrl+S)"));
+    set(m_editAction, tr("&Edit\u2026"), tr("Change the endpoint's name, folder, URL and options"));
+    set(m_duplicateAction, tr("D&uplicate"), tr("Make a copy of the endpoint to vary it"));
+    set(m_deleteAction, tr("&Delete"), tr("Delete the endpoint (Del; can be undone)"));
+    set(m_importAction, tr("&Import\u2026"),
+        tr("Add the endpoints of an exported file; names already used get a number"));
+    set(m_exportAction, tr("E&xport\u2026"),
+        tr("Save every endpoint to a JSON file; secret header values, URL tokens and passwords are masked"));
+    set(m_exportSecretsAction, tr("Export with &Secrets\u2026"),
+        tr("Save every endpoint to a JSON file including tokens and passwords: keep that file private"));
+    m_title->setText(tr("<b>Endpoints</b>"));
+    m_moreButton->setToolTip(tr("Edit, duplicate, delete, import and export endpoints"));
+    m_search->setPlaceholderText(tr("Search endpoints"));
+    m_search->setToolTip(tr("Filter by name, folder or URL"));
 }
 
 void EndpointsPanel::updateEmptyState()

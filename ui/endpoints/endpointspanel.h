@@ -67,7 +67,13 @@ Q_SIGNALS:
     // The user asked to save the current connection; the window answers with saveAs().
     void saveCurrentRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QLabel *m_title = nullptr;
     void connectSelected();
     void showMessage(const QString &text, int tone, bool withUndo = false);
     void updateActions();

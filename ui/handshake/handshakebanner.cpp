@@ -45,7 +45,7 @@ void HandshakeBanner::showConnection(const Connection &c, const QString &shownUr
         QString html = QStringLiteral("<b>HTTP %1 %2</b> \u2014 the server did not upgrade to WebSocket.<br/>%3")
                            .arg(response.status)
                            .arg(QString::fromLatin1(response.reason).toHtmlEscaped(),
-                               upgradeStatusExplanation(response.status).toHtmlEscaped());
+                               upgradeStatusExplanation(response.status, TextLanguage::Translated).toHtmlEscaped());
         if (!h.responseBody.isEmpty())
             html += tr("<br/>The response body (%1 bytes) is in the Response \u2192 Body tab.")
                         .arg(h.responseBody.size());

@@ -4,6 +4,7 @@
 #include "common/theme.h"
 #include "connection/connection.h"
 
+#include <QEvent>
 #include <QHeaderView>
 
 namespace wsi {
@@ -15,12 +16,24 @@ HandshakeChecksList::HandshakeChecksList(QWidget *parent)
     setRootIsDecorated(false);
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
-    setHeaderLabels({ tr("Check"), tr("Expected"), tr("Actual") });
+    retranslateUi();
     // Six rows at most: sizing to contents costs nothing here and keeps every value readable.
     header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(1, QHeaderView::Stretch);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
     header()->setStretchLastSection(false);
+}
+
+void HandshakeChecksList::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the rows: the handshake view shows the connection again
+    QTreeWidget::changeEvent(event);
+}
+
+void HandshakeChecksList::retranslateUi()
+{
+    setHeaderLabels({ tr("Check"), tr("Expected"), tr("Actual") });
 }
 
 void HandshakeChecksList::showConnection(const Connection *connection)
@@ -31,7 +44,13 @@ void HandshakeChecksList::showConnection(const Connection *connection)
     const QIcon passIcon = theme::icon("pass");
     const QIcon failIcon = theme::icon("fail");
     QList<QTreeWidgetItem *> items;
-    for (const HandshakeCheckItem &check : connection->handshake().checks) {
+    // The recorded checks are in English (their words go into the log); these are the same checks, in the
+    // user's language.
+    const HandshakeRecord &h = connection->handshake();
+    const QList<HandshakeCheckItem> checks = h.checks.isEmpty()
+        ? QList<HandshakeCheckItem> {}
+        : checkHandshake(h.request, h.response, TextLanguage::Translated);
+    for (const HandshakeCheckItem &check : checks) {
         auto *item = new QTreeWidgetItem({ check.name, check.expected, check.actual });
         item->setIcon(0, check.passed ? passIcon : failIcon);
         QString tip = check.passed ? tr("Passed") : check.explanation;

@@ -15,6 +15,12 @@ public:
 
     // Lists the checks of this connection's handshake; empty without a connection.
     void showConnection(const Connection *connection);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
 };
 
 } // namespace wsi

@@ -13,6 +13,7 @@
 #include "handshake/tlsdecisionbar.h"
 #include "handshake/tlsreportlabel.h"
 
+#include <QEvent>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -121,12 +122,9 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_revealButton = new QToolButton(this);
     m_revealButton->setObjectName(QStringLiteral("revealSecretsButton"));
     m_revealButton->setIcon(theme::icon("eye"));
-    m_revealButton->setText(tr("Reveal Secrets"));
     m_revealButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_revealButton->setAutoRaise(true);
     m_revealButton->setCheckable(true);
-    m_revealButton->setToolTip(tr("Show Authorization, cookie and token values instead of ••••••. "
-                                  "The recorded bytes never change; copying copies what is shown."));
     summaryRow->addWidget(m_revealButton);
     layout->addLayout(summaryRow);
     connect(m_revealButton, &QToolButton::toggled, this, [this](bool on) {
@@ -143,7 +141,8 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_headsSplitter->setObjectName(QStringLiteral("handshakeHeadsSplitter"));
     m_headsSplitter->setChildrenCollapsible(false);
 
-    auto *requestBox = new QGroupBox(tr("Request (client \u2192 server)"), m_headsSplitter);
+    auto *requestBox = new QGroupBox(m_headsSplitter);
+    m_requestBox = requestBox;
     auto *requestLayout = new QVBoxLayout(requestBox);
     requestLayout->setContentsMargins(4, 4, 4, 4);
     m_requestTabs = new QTabWidget(requestBox);
@@ -153,13 +152,12 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_requestTable = makeHeaderTable(m_requestModel, QStringLiteral("requestHeadersTable"), m_requestTabs);
     m_requestRaw = makeRawView(QStringLiteral("requestRawText"), m_requestTabs);
     // Copying the raw text copies what is shown: with secrets masked, the masked form.
-    m_requestRaw->setToolTip(
-        tr("The request head as sent. Secrets are masked unless revealed; copying copies what is shown."));
-    m_requestTabs->addTab(m_requestTable, tr("Headers"));
-    m_requestTabs->addTab(m_requestRaw, tr("Raw"));
+    m_requestTabs->addTab(m_requestTable, QString());
+    m_requestTabs->addTab(m_requestRaw, QString());
     requestLayout->addWidget(m_requestTabs);
 
-    auto *responseBox = new QGroupBox(tr("Response (server \u2192 client)"), m_headsSplitter);
+    auto *responseBox = new QGroupBox(m_headsSplitter);
+    m_responseBox = responseBox;
     auto *responseLayout = new QVBoxLayout(responseBox);
     responseLayout->setContentsMargins(4, 4, 4, 4);
     m_responseTabs = new QTabWidget(responseBox);
@@ -169,24 +167,25 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_responseTable = makeHeaderTable(m_responseModel, QStringLiteral("responseHeadersTable"), m_responseTabs);
     m_responseRaw = makeRawView(QStringLiteral("responseRawText"), m_responseTabs);
     m_bodyPage = new HandshakeBodyView(m_responseTabs);
-    m_responseRaw->setToolTip(
-        tr("The response head as received. Secrets are masked unless revealed; copying copies what is shown."));
-    m_responseTabs->addTab(m_responseTable, tr("Headers"));
-    m_responseTabs->addTab(m_responseRaw, tr("Raw"));
-    m_responseTabs->addTab(m_bodyPage, tr("Body"));
+    m_responseTabs->addTab(m_responseTable, QString());
+    m_responseTabs->addTab(m_responseRaw, QString());
+    m_responseTabs->addTab(m_bodyPage, QString());
     responseLayout->addWidget(m_responseTabs);
 
     m_checksSplitter = new QSplitter(Qt::Horizontal, m_splitter);
     m_checksSplitter->setObjectName(QStringLiteral("handshakeChecksSplitter"));
     m_checksSplitter->setChildrenCollapsible(false);
 
-    auto *checksBox = new QGroupBox(tr("Checks (RFC 6455 section 4.1)"), m_checksSplitter);
+    auto *checksBox = new QGroupBox(m_checksSplitter);
+    m_checksBox = checksBox;
+    checksBox->setObjectName(QStringLiteral("handshakeChecksBox"));
     auto *checksLayout = new QVBoxLayout(checksBox);
     checksLayout->setContentsMargins(4, 4, 4, 4);
     m_checks = new HandshakeChecksList(checksBox);
     checksLayout->addWidget(m_checks);
 
-    auto *acceptBox = new QGroupBox(tr("Sec-WebSocket-Accept and timings"), m_checksSplitter);
+    auto *acceptBox = new QGroupBox(m_checksSplitter);
+    m_acceptBox = acceptBox;
     auto *acceptLayout = new QVBoxLayout(acceptBox);
     acceptLayout->setContentsMargins(8, 6, 8, 6);
     m_accept = new AcceptComputationLabel;
@@ -198,7 +197,7 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_timings = new HandshakeTimingsLabel(acceptBox);
     acceptLayout->addWidget(m_timings);
 
-    auto *tlsBox = new QGroupBox(tr("TLS (the real server)"), m_checksSplitter);
+    auto *tlsBox = new QGroupBox(m_checksSplitter);
     m_tlsBox = tlsBox;
     auto *tlsLayout = new QVBoxLayout(tlsBox);
     tlsLayout->setContentsMargins(8, 6, 8, 6);
@@ -217,10 +216,44 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_checksSplitter->setStretchFactor(0, 3);
     m_checksSplitter->setStretchFactor(1, 2);
     m_checksSplitter->setSizes({ 560, 420 });
+    retranslateUi();
     refresh();
 }
 
 HandshakeView::~HandshakeView() = default;
+
+void HandshakeView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // The summary, banner, checks, Accept computation and timings are written from the connection.
+        m_requestModel->retranslate();
+        m_responseModel->retranslate();
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+void HandshakeView::retranslateUi()
+{
+    m_revealButton->setText(tr("Reveal Secrets"));
+    m_revealButton->setToolTip(tr("Show Authorization, cookie and token values instead of ••••••. "
+                                  "The recorded bytes never change; copying copies what is shown."));
+    m_requestBox->setTitle(tr("Request (client \u2192 server)"));
+    m_requestRaw->setToolTip(
+        tr("The request head as sent. Secrets are masked unless revealed; copying copies what is shown."));
+    m_requestTabs->setTabText(0, tr("Headers"));
+    m_requestTabs->setTabText(1, tr("Raw"));
+    m_responseBox->setTitle(tr("Response (server \u2192 client)"));
+    m_responseRaw->setToolTip(
+        tr("The response head as received. Secrets are masked unless revealed; copying copies what is shown."));
+    m_responseTabs->setTabText(0, tr("Headers"));
+    m_responseTabs->setTabText(1, tr("Raw"));
+    m_responseTabs->setTabText(2, tr("Body")); // refresh() adds the body's size
+    m_checksBox->setTitle(tr("Checks (RFC 6455 section 4.1)"));
+    m_acceptBox->setTitle(tr("Sec-WebSocket-Accept and timings"));
+    m_tlsBox->setTitle(tr("TLS (the real server)"));
+}
 
 Connection *HandshakeView::connection() const
 {

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QGroupBox;
 class QLabel;
 class QPlainTextEdit;
 class QSplitter;
@@ -64,7 +65,11 @@ public:
 Q_SIGNALS:
     void revealSecretsToggled(bool reveal);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     QString shownUrl() const;
     void updateTls();
     void decideTls(wsi::TlsDecisionBar::Choice choice);
@@ -88,12 +93,16 @@ private:
     HandshakeChecksList *m_checks = nullptr;
     AcceptComputationLabel *m_accept = nullptr;
     HandshakeTimingsLabel *m_timings = nullptr;
-    QWidget *m_tlsBox = nullptr;
+    QGroupBox *m_tlsBox = nullptr;
     TlsReportLabel *m_tls = nullptr;
     TlsDecisionBar *m_tlsDecision = nullptr;
     int m_lastFailedStatus = 0;
     QToolButton *m_revealButton = nullptr;
     bool m_revealSecrets = false;
+    QGroupBox *m_requestBox = nullptr;
+    QGroupBox *m_responseBox = nullptr;
+    QGroupBox *m_checksBox = nullptr;
+    QGroupBox *m_acceptBox = nullptr;
 };
 
 } // namespace wsi

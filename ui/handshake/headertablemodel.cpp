@@ -38,6 +38,13 @@ void HeaderTableModel::setRevealSecrets(bool reveal)
         Q_EMIT dataChanged(index(0, ValueColumn), index(rowCount() - 1, ValueColumn));
 }
 
+void HeaderTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, NUM_COLUMNS - 1);
+    if (!m_headers.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1), { Qt::ToolTipRole });
+}
+
 int HeaderTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_headers.size());

@@ -26,6 +26,9 @@ public:
     void setRevealSecrets(bool reveal);
     bool revealSecrets() const { return m_reveal; }
 
+    // After a language change: the column titles and the header explanations are asked for again.
+    void retranslate();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+class QPushButton;
+
 namespace wsi {
 
 class TlsDecisionBar : public QWidget
@@ -16,6 +18,16 @@ public:
 
 Q_SIGNALS:
     void decided(wsi::TlsDecisionBar::Choice choice);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+
+    QPushButton *m_proceed = nullptr;
+    QPushButton *m_trust = nullptr;
+    QPushButton *m_cancel = nullptr;
 };
 
 } // namespace wsi

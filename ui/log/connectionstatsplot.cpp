@@ -7,6 +7,7 @@
 
 #include <QActionGroup>
 #include <QContextMenuEvent>
+#include <QEvent>
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
@@ -46,8 +47,7 @@ ConnectionStatsPlot::ConnectionStatsPlot(QWidget *parent)
     setMinimumSize(320, 240);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
-    setToolTip(tr("Ping round-trip times and messages per second of the selected connection. "
-                  "Right-click to choose how many minutes to show."));
+    retranslateUi();
     // Once a second: new events are read, and the time axis moves on even when nothing arrives.
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -58,6 +58,19 @@ ConnectionStatsPlot::ConnectionStatsPlot(QWidget *parent)
 }
 
 ConnectionStatsPlot::~ConnectionStatsPlot() = default;
+
+void ConnectionStatsPlot::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi(); // the charts' own texts are translated as they are painted
+    QWidget::changeEvent(event);
+}
+
+void ConnectionStatsPlot::retranslateUi()
+{
+    setToolTip(tr("Ping round-trip times and messages per second of the selected connection. "
+                  "Right-click to choose how many minutes to show."));
+}
 
 QSize ConnectionStatsPlot::sizeHint() const
 {

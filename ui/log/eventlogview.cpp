@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -38,23 +39,19 @@ EventLogView::EventLogView(QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 2, 6, 0);
-    auto *title = new QLabel(tr("<b>Events</b>"), this);
-    bar->addWidget(title);
+    m_title = new QLabel(this);
+    bar->addWidget(m_title);
     bar->addStretch(1);
     m_jumpButton = new QPushButton(this);
     m_jumpButton->setObjectName(QStringLiteral("jumpToNewestButton"));
-    m_jumpButton->setToolTip(tr("Autoscroll is paused while you look at older rows; follow the newest again (End)"));
     m_jumpButton->hide();
     connect(m_jumpButton, &QPushButton::clicked, this, &EventLogView::jumpToNewest);
     bar->addWidget(m_jumpButton);
-    m_showFrames = new QCheckBox(tr("Show frames"), this);
+    m_showFrames = new QCheckBox(this);
     m_showFrames->setObjectName(QStringLiteral("showFramesCheckBox"));
-    m_showFrames->setToolTip(
-        tr("Also list every frame with FIN, RSV1-3, opcode, MASK, masking key and length (Ctrl+Shift+F)"));
     bar->addWidget(m_showFrames);
-    m_relativeTime = new QCheckBox(tr("Relative time"), this);
+    m_relativeTime = new QCheckBox(this);
     m_relativeTime->setObjectName(QStringLiteral("relativeTimeCheckBox"));
-    m_relativeTime->setToolTip(tr("Show times relative to the start of the connection instead of the time of day"));
     bar->addWidget(m_relativeTime);
     layout->addLayout(bar);
     m_filterBar = new LogFilterBar(m_filter, this);
@@ -89,18 +86,21 @@ EventLogView::EventLogView(QWidget *parent)
     hh->resizeSection(EventLogModel::DecodedColumn, cw * 34);
     layout->addWidget(m_table, 1);
 
-    auto *copyRows = new QAction(tr("Copy Rows"), m_table);
+    auto *copyRows = new QAction(m_table);
+    m_copyRowsAction = copyRows;
     copyRows->setObjectName(QStringLiteral("copyRowsAction"));
     copyRows->setShortcut(QKeySequence::Copy);
     copyRows->setShortcutContext(Qt::WidgetShortcut);
     connect(copyRows, &QAction::triggered, this, &EventLogView::copySelectedRows);
     m_table->addAction(copyRows);
-    auto *copyPayload = new QAction(tr("Copy Payload"), m_table);
+    auto *copyPayload = new QAction(m_table);
+    m_copyPayloadAction = copyPayload;
     copyPayload->setObjectName(QStringLiteral("copyPayloadAction"));
     copyPayload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     copyPayload->setShortcutContext(Qt::WidgetShortcut);
     connect(copyPayload, &QAction::triggered, this, &EventLogView::copyCurrentPayload);
     m_table->addAction(copyPayload);
+    retranslateUi();
 
     // The Decoded column takes room from the preview only on a connection that decodes.
     connect(m_model, &QAbstractItemModel::headerDataChanged, this, &EventLogView::updateDecodedColumn);
@@ -218,6 +218,29 @@ void EventLogView::onScrolled()
     if (atBottom)
         m_unread = 0;
     updateJumpButton();
+}
+
+void EventLogView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateJumpButton();
+        m_model->retranslate(); // its column titles, and the tooltips it makes on demand
+    }
+    QWidget::changeEvent(event);
+}
+
+void EventLogView::retranslateUi()
+{
+    m_title->setText(tr("<b>Events</b>"));
+    m_jumpButton->setToolTip(tr("Autoscroll is paused while you look at older rows; follow the newest again (End)"));
+    m_showFrames->setText(tr("Show frames"));
+    m_showFrames->setToolTip(
+        tr("Also list every frame with FIN, RSV1-3, opcode, MASK, masking key and length (Ctrl+Shift+F)"));
+    m_relativeTime->setText(tr("Relative time"));
+    m_relativeTime->setToolTip(tr("Show times relative to the start of the connection instead of the time of day"));
+    m_copyRowsAction->setText(tr("Copy Rows"));
+    m_copyPayloadAction->setText(tr("Copy Payload"));
 }
 
 void EventLogView::updateJumpButton()

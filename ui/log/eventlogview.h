@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
 class QLabel;
 class QPushButton;
@@ -67,7 +68,11 @@ Q_SIGNALS:
     void copyToComposerRequested(const QByteArray &payload, bool isText);
     void resendRequested(const QByteArray &payload, bool isText);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void onRowsAboutToBeInserted();
     void onRowsInserted(const QModelIndex &parent, int first, int last);
     void onCurrentChanged();
@@ -80,6 +85,9 @@ private:
     bool currentMessage(QByteArray *payload, bool *isText) const;
 
     EventLogModel *m_model = nullptr;
+    QLabel *m_title = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_copyPayloadAction = nullptr;
     LogFilterModel *m_filter = nullptr;
     LogFilterBar *m_filterBar = nullptr;
     QPushButton *m_jumpButton = nullptr;

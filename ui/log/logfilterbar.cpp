@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -55,9 +56,6 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     filterRow->setSpacing(4);
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
-    m_filterEdit->setPlaceholderText(tr("Filter events (Ctrl+F)"));
-    m_filterEdit->setToolTip(tr("Show only events whose type or payload contains this text (case-insensitive), "
-                                "or matches this regular expression. Esc clears."));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->installEventFilter(this);
     filterRow->addWidget(m_filterEdit, 1);
@@ -65,14 +63,11 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     m_regex->setObjectName(QStringLiteral("filterRegexButton"));
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
-    m_regex->setToolTip(tr("Treat the filter and find text as regular expressions"));
     filterRow->addWidget(m_regex);
     filterRow->addSpacing(6);
     for (const TypeToggle &toggle : kTypeToggles) {
         auto *button = new QToolButton(this);
         button->setObjectName(QLatin1String(toggle.name));
-        button->setText(tr(toggle.text));
-        button->setToolTip(tr(toggle.tip));
         button->setCheckable(true);
         button->setChecked(true);
         button->setProperty("typeGroup", toggle.group);
@@ -84,11 +79,9 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     filterRow->addSpacing(6);
     m_direction = new QComboBox(this);
     m_direction->setObjectName(QStringLiteral("filterDirectionCombo"));
-    m_direction->addItem(tr("Both directions"), int(LogFilterModel::DirectionFilter::Both));
-    m_direction->addItem(tr("\u2193 Incoming"), int(LogFilterModel::DirectionFilter::Incoming));
-    m_direction->addItem(tr("\u2191 Outgoing"), int(LogFilterModel::DirectionFilter::Outgoing));
-    m_direction->setToolTip(tr("Incoming: server to client; outgoing: client to server. Events without a "
-                               "direction (errors, info) are always shown."));
+    m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Both));
+    m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Incoming));
+    m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Outgoing));
     filterRow->addWidget(m_direction);
     layout->addLayout(filterRow);
 
@@ -96,9 +89,6 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     findRow->setSpacing(4);
     m_findEdit = new QLineEdit(this);
     m_findEdit->setObjectName(QStringLiteral("findEdit"));
-    m_findEdit->setPlaceholderText(tr("Find in shown events (F3 / Shift+F3)"));
-    m_findEdit->setToolTip(tr("Moves to the next (F3, Enter) or previous (Shift+F3) event containing this text "
-                              "and highlights it in the detail pane. Esc clears."));
     m_findEdit->setClearButtonEnabled(true);
     m_findEdit->setMaximumWidth(320);
     m_findEdit->installEventFilter(this);
@@ -106,12 +96,10 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     m_findPrevious = new QToolButton(this);
     m_findPrevious->setObjectName(QStringLiteral("findPreviousButton"));
     m_findPrevious->setArrowType(Qt::UpArrow);
-    m_findPrevious->setToolTip(tr("Previous match (Shift+F3)"));
     findRow->addWidget(m_findPrevious);
     m_findNext = new QToolButton(this);
     m_findNext->setObjectName(QStringLiteral("findNextButton"));
     m_findNext->setArrowType(Qt::DownArrow);
-    m_findNext->setToolTip(tr("Next match (F3)"));
     findRow->addWidget(m_findNext);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("filterErrorLabel"));
@@ -127,19 +115,22 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     layout->addLayout(findRow);
 
     // Window-wide while the log is on screen: the user's focus is usually in the table or the composer.
-    auto *focusAction = new QAction(tr("Filter Events"), this);
+    auto *focusAction = new QAction(this);
+    m_focusAction = focusAction;
     focusAction->setObjectName(QStringLiteral("focusFilterAction"));
     focusAction->setShortcut(QKeySequence::Find);
     focusAction->setShortcutContext(Qt::WindowShortcut);
     connect(focusAction, &QAction::triggered, this, &LogFilterBar::focusFilter);
     addAction(focusAction);
-    auto *nextAction = new QAction(tr("Find Next"), this);
+    auto *nextAction = new QAction(this);
+    m_nextAction = nextAction;
     nextAction->setObjectName(QStringLiteral("findNextAction"));
     nextAction->setShortcut(QKeySequence(Qt::Key_F3));
     nextAction->setShortcutContext(Qt::WindowShortcut);
     connect(nextAction, &QAction::triggered, this, &LogFilterBar::findNextRequested);
     addAction(nextAction);
-    auto *previousAction = new QAction(tr("Find Previous"), this);
+    auto *previousAction = new QAction(this);
+    m_previousAction = previousAction;
     previousAction->setObjectName(QStringLiteral("findPreviousAction"));
     previousAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
     previousAction->setShortcutContext(Qt::WindowShortcut);
@@ -162,10 +153,46 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     connect(m_findPrevious, &QToolButton::clicked, this, &LogFilterBar::findPreviousRequested);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &LogFilterBar::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LogFilterBar::updateCount);
+    retranslateUi();
     updateCount();
 }
 
 LogFilterBar::~LogFilterBar() = default;
+
+void LogFilterBar::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        updateCount();
+        showError();
+    }
+    QWidget::changeEvent(event);
+}
+
+void LogFilterBar::retranslateUi()
+{
+    m_filterEdit->setPlaceholderText(tr("Filter events (Ctrl+F)"));
+    m_filterEdit->setToolTip(tr("Show only events whose type or payload contains this text (case-insensitive), "
+                                "or matches this regular expression. Esc clears."));
+    m_regex->setToolTip(tr("Treat the filter and find text as regular expressions"));
+    for (int i = 0; i < m_typeButtons.size(); ++i) {
+        m_typeButtons.at(i)->setText(tr(kTypeToggles[i].text));
+        m_typeButtons.at(i)->setToolTip(tr(kTypeToggles[i].tip));
+    }
+    m_direction->setItemText(0, tr("Both directions"));
+    m_direction->setItemText(1, tr("\u2193 Incoming"));
+    m_direction->setItemText(2, tr("\u2191 Outgoing"));
+    m_direction->setToolTip(tr("Incoming: server to client; outgoing: client to server. Events without a "
+                               "direction (errors, info) are always shown."));
+    m_findEdit->setPlaceholderText(tr("Find in shown events (F3 / Shift+F3)"));
+    m_findEdit->setToolTip(tr("Moves to the next (F3, Enter) or previous (Shift+F3) event containing this text "
+                              "and highlights it in the detail pane. Esc clears."));
+    m_findPrevious->setToolTip(tr("Previous match (Shift+F3)"));
+    m_findNext->setToolTip(tr("Next match (F3)"));
+    m_focusAction->setText(tr("Filter Events"));
+    m_nextAction->setText(tr("Find Next"));
+    m_previousAction->setText(tr("Find Previous"));
+}
 
 bool LogFilterBar::eventFilter(QObject *watched, QEvent *event)
 {

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -39,6 +40,7 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
     void findNextRequested();
@@ -47,6 +49,7 @@ Q_SIGNALS:
     void findPatternChanged(const QString &pattern, bool regex);
 
 private:
+    void retranslateUi();
     void applyFilter();
     void applyFind();
     void showError();
@@ -63,6 +66,9 @@ private:
     QLabel *m_count = nullptr;
     QLabel *m_error = nullptr;
     QTimer *m_debounce = nullptr;
+    QAction *m_focusAction = nullptr;
+    QAction *m_nextAction = nullptr;
+    QAction *m_previousAction = nullptr;
 };
 
 } // namespace wsi

@@ -102,6 +102,9 @@ void PreferencesDialog::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         m_ui->retranslateUi(this);
         retranslate();
+        // The certificate lists are written from their stores, with words of ours around them.
+        reloadTrusted();
+        reloadAuthority();
     }
     QDialog::changeEvent(event);
 }

@@ -6,6 +6,7 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,18 +40,14 @@ PreviousSessionsDialog::PreviousSessionsDialog(SessionJournal *journal, QWidget 
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("previousSessionsDialog"));
-    setWindowTitle(tr("Previous Sessions"));
     resize(900, 460);
     auto *layout = new QVBoxLayout(this);
-    auto *help = new QLabel(tr("Every connection is journaled as it happens. Reopen a session read-only to search "
-                               "and export it, even after a crash."),
-        this);
+    auto *help = m_help = new QLabel(this);
     help->setWordWrap(true);
     layout->addWidget(help);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("sessionSearchEdit"));
-    m_search->setPlaceholderText(tr("Search URL, outcome or date"));
     m_search->setClearButtonEnabled(true);
     layout->addWidget(m_search);
 
@@ -79,16 +76,13 @@ PreviousSessionsDialog::PreviousSessionsDialog(SessionJournal *journal, QWidget 
     layout->addWidget(m_summary);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_open = buttons->addButton(tr("&Open"), QDialogButtonBox::ActionRole);
+    m_open = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_open->setObjectName(QStringLiteral("openSessionButton"));
-    m_open->setToolTip(tr("Reopen the selected sessions read-only in the connection list"));
-    m_export = buttons->addButton(tr("&Export\u2026"), QDialogButtonBox::ActionRole);
+    m_export = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_export->setObjectName(QStringLiteral("exportSessionButton"));
-    m_export->setToolTip(tr("Export the selected session as a session log or HAR"));
-    m_delete = buttons->addButton(tr("&Delete"), QDialogButtonBox::ActionRole);
+    m_delete = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_delete->setObjectName(QStringLiteral("deleteSessionButton"));
-    m_delete->setToolTip(tr("Delete the selected journal files"));
-    auto *reveal = buttons->addButton(tr("&Reveal Folder"), QDialogButtonBox::ActionRole);
+    auto *reveal = m_reveal = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     reveal->setObjectName(QStringLiteral("revealSessionsButton"));
     reveal->setToolTip(m_journal->folder());
     layout->addWidget(buttons);
@@ -102,10 +96,34 @@ PreviousSessionsDialog::PreviousSessionsDialog(SessionJournal *journal, QWidget 
     connect(m_delete, &QPushButton::clicked, this, &PreviousSessionsDialog::deleteSelected);
     connect(reveal, &QPushButton::clicked, this, &PreviousSessionsDialog::revealFolder);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    retranslateUi();
     reload();
 }
 
 PreviousSessionsDialog::~PreviousSessionsDialog() = default;
+
+void PreviousSessionsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        reload(); // each session's outcome is put in words as its journal is read
+    }
+    QDialog::changeEvent(event);
+}
+
+void PreviousSessionsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Previous Sessions"));
+    m_help->setText(tr("Every connection is journaled as it happens. Reopen a session read-only to search "
+                       "and export it, even after a crash."));
+    m_search->setPlaceholderText(tr("Search URL, outcome or date"));
+    m_open->setText(tr("&Open"));
+    m_open->setToolTip(tr("Reopen the selected sessions read-only in the connection list"));
+    m_export->setText(tr("&Export\u2026"));
+    m_export->setToolTip(tr("Export the selected session as a session log or HAR"));
+    m_delete->setText(tr("&Delete"));
+    m_reveal->setText(tr("&Reveal Folder"));
+}
 
 void PreviousSessionsDialog::reload()
 {

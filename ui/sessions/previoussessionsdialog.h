@@ -40,7 +40,14 @@ Q_SIGNALS:
     void openRequested(const QStringList &paths);
     void exportRequested(const QString &path);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QLabel *m_help = nullptr;
+    QPushButton *m_reveal = nullptr;
     void openSelected();
     void exportSelected();
     void deleteSelected();

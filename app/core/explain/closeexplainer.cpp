@@ -6,6 +6,8 @@
 #include "store/eventtypetext.h"
 #include "store/handshakerecord.h"
 
+#include <QCoreApplication>
+
 namespace wsi {
 
 namespace {
@@ -16,8 +18,10 @@ QString sideName(const CloseContext &c, Direction dir)
 {
     const bool ours = dir == Direction::Outgoing;
     if (c.outgoing)
-        return ours ? QStringLiteral("this client") : QStringLiteral("the server");
-    return ours ? QStringLiteral("this server") : QStringLiteral("the client");
+        return ours ? QCoreApplication::translate("wsi::CloseExplainer", "this client")
+                    : QCoreApplication::translate("wsi::CloseExplainer", "the server");
+    return ours ? QCoreApplication::translate("wsi::CloseExplainer", "this server")
+                : QCoreApplication::translate("wsi::CloseExplainer", "the client");
 }
 
 CloseExplanation::Closer closerFor(const CloseContext &c, Direction dir)
@@ -39,7 +43,7 @@ CloseFrameInfo frameInfo(const EventStore &events, qsizetype row)
         info.codeName = closeCodeName(info.code);
         info.codeMeaning = closeCodeMeaning(info.code);
     } else {
-        info.codeName = QStringLiteral("no status code");
+        info.codeName = QCoreApplication::translate("wsi::CloseExplainer", "no status code");
         info.codeMeaning = closeCodeMeaning(1005);
     }
     return info;
@@ -47,11 +51,15 @@ CloseFrameInfo frameInfo(const EventStore &events, qsizetype row)
 
 QString describeFrame(const CloseContext &c, const CloseFrameInfo &f)
 {
-    QString text = f.code < 0
-        ? QStringLiteral("Close from %1 without a status code (1005 No Status Received)").arg(sideName(c, f.dir))
-        : QStringLiteral("Close from %1: %2 %3").arg(sideName(c, f.dir)).arg(f.code).arg(f.codeName);
+    QString text = f.code < 0 ? QCoreApplication::translate(
+                       "wsi::CloseExplainer", "Close from %1 without a status code (1005 No Status Received)")
+                                    .arg(sideName(c, f.dir))
+                              : QCoreApplication::translate("wsi::CloseExplainer", "Close from %1: %2 %3")
+                                    .arg(sideName(c, f.dir))
+                                    .arg(f.code)
+                                    .arg(f.codeName);
     if (!f.reason.isEmpty())
-        text += QStringLiteral(", reason \"%1\"").arg(f.reason);
+        text += QCoreApplication::translate("wsi::CloseExplainer", ", reason \"%1\"").arg(f.reason);
     return text;
 }
 
@@ -84,41 +92,54 @@ QString CloseExplainer::hintForError(ErrorLayer layer, const QString &message, i
 {
     switch (layer) {
     case ErrorLayer::Dns:
-        return QStringLiteral("Check the host name in the URL (a typo, a missing domain); try the IP address or "
-                              "another DNS server.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "Check the host name in the URL (a typo, a missing domain); try the IP address or "
+            "another DNS server.");
     case ErrorLayer::Tcp:
         if (message.contains(QLatin1String("refused"), Qt::CaseInsensitive))
-            return QStringLiteral("Is the server running and listening on that port? Check the port number, and "
-                                  "that it listens on this address (127.0.0.1 vs 0.0.0.0).");
+            return QCoreApplication::translate("wsi::CloseExplainer",
+                "Is the server running and listening on that port? Check the port number, and "
+                "that it listens on this address (127.0.0.1 vs 0.0.0.0).");
         if (message.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
-            return QStringLiteral("Nothing answered: check the host and port, and whether a firewall drops the "
-                                  "packets.");
-        return QStringLiteral("The TCP connection dropped: check the server's logs, and any proxy or load balancer "
-                              "that closes idle connections (a keepalive ping can help).");
+            return QCoreApplication::translate("wsi::CloseExplainer",
+                "Nothing answered: check the host and port, and whether a firewall drops the "
+                "packets.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "The TCP connection dropped: check the server's logs, and any proxy or load balancer "
+            "that closes idle connections (a keepalive ping can help).");
     case ErrorLayer::Tls:
-        return QStringLiteral("See the TLS section: the certificate chain, the host name it is valid for, its "
-                              "dates and the protocol the server offers.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "See the TLS section: the certificate chain, the host name it is valid for, its "
+            "dates and the protocol the server offers.");
     case ErrorLayer::Proxy:
-        return QStringLiteral("Check the proxy settings: address, port and credentials.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "Check the proxy settings: address, port and credentials.");
     case ErrorLayer::Http:
         if (httpStatus == 401 || httpStatus == 403)
-            return QStringLiteral("See the response body: the server refused the upgrade; check credentials, "
-                                  "tokens, cookies and the Origin header.");
+            return QCoreApplication::translate("wsi::CloseExplainer",
+                "See the response body: the server refused the upgrade; check credentials, "
+                "tokens, cookies and the Origin header.");
         if (httpStatus == 404)
-            return QStringLiteral("See the response body: the path in the URL is not a WebSocket endpoint.");
+            return QCoreApplication::translate(
+                "wsi::CloseExplainer", "See the response body: the path in the URL is not a WebSocket endpoint.");
         if (httpStatus >= 500)
-            return QStringLiteral("See the response body and the server's logs: the server failed to handle the "
-                                  "upgrade.");
+            return QCoreApplication::translate("wsi::CloseExplainer",
+                "See the response body and the server's logs: the server failed to handle the "
+                "upgrade.");
         if (httpStatus >= 400)
-            return QStringLiteral("See the response body: the server refused the upgrade request as sent "
-                                  "(headers, subprotocol, version).");
-        return QStringLiteral("See the response: the server did not answer the upgrade with 101.");
+            return QCoreApplication::translate("wsi::CloseExplainer",
+                "See the response body: the server refused the upgrade request as sent "
+                "(headers, subprotocol, version).");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "See the response: the server did not answer the upgrade with 101.");
     case ErrorLayer::WebSocket:
-        return QStringLiteral("The peer broke a rule of RFC 6455 (named in the error): check the peer's "
-                              "implementation; a non-zero RSV1 means it forced permessage-deflate, which Qt "
-                              "cannot decode.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "The peer broke a rule of RFC 6455 (named in the error): check the peer's "
+            "implementation; a non-zero RSV1 means it forced permessage-deflate, which Qt "
+            "cannot decode.");
     case ErrorLayer::App:
-        return QStringLiteral("Check the connection options (URL, headers, subprotocols).");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "Check the connection options (URL, headers, subprotocols).");
     case ErrorLayer::None:
         break;
     }
@@ -131,49 +152,64 @@ QString CloseExplainer::hintForCloseCode(int code)
     case 1000:
         return {};
     case 1001:
-        return QStringLiteral("The peer went away (shutdown, page left): reconnect when it is back.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "The peer went away (shutdown, page left): reconnect when it is back.");
     case 1002:
-        return QStringLiteral("A protocol error: look at the frames just before the Close.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "A protocol error: look at the frames just before the Close.");
     case 1003:
-        return QStringLiteral("The peer cannot take this kind of data: send text instead of binary or the "
-                              "other way round.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "The peer cannot take this kind of data: send text instead of binary or the "
+            "other way round.");
     case 1005:
-        return QStringLiteral("No status code was given: look at the peer's logs for why it closed.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "No status code was given: look at the peer's logs for why it closed.");
     case 1006:
         return hintForError(ErrorLayer::Tcp);
     case 1007:
-        return QStringLiteral("The payload did not match the message type: check for invalid UTF-8 in "
-                              "text messages.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "The payload did not match the message type: check for invalid UTF-8 in "
+            "text messages.");
     case 1008:
-        return QStringLiteral("A policy violation: check authentication, tokens, rate limits and message "
-                              "contents against the server's rules.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "A policy violation: check authentication, tokens, rate limits and message "
+            "contents against the server's rules.");
     case 1009:
-        return QStringLiteral("The message was too big for the peer: send smaller messages or raise its "
-                              "limit.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "The message was too big for the peer: send smaller messages or raise its "
+            "limit.");
     case 1010:
-        return QStringLiteral("The client needs an extension the server did not accept: compare the "
-                              "Sec-WebSocket-Extensions headers.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "The client needs an extension the server did not accept: compare the "
+            "Sec-WebSocket-Extensions headers.");
     case 1011:
-        return QStringLiteral("The server failed internally: look at the server's logs.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "The server failed internally: look at the server's logs.");
     case 1012:
-        return QStringLiteral("The server is restarting: reconnect after a short delay.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "The server is restarting: reconnect after a short delay.");
     case 1013:
-        return QStringLiteral("The server is overloaded: reconnect later, with backoff.");
+        return QCoreApplication::translate(
+            "wsi::CloseExplainer", "The server is overloaded: reconnect later, with backoff.");
     case 1014:
-        return QStringLiteral("A gateway got a bad answer from upstream: check the server behind the "
-                              "proxy.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "A gateway got a bad answer from upstream: check the server behind the "
+            "proxy.");
     case 1015:
         return hintForError(ErrorLayer::Tls);
     default:
         break;
     }
     if (code >= 3000 && code <= 3999)
-        return QStringLiteral("A registered code: its meaning is set by the library or framework that registered "
-                              "it (e.g. 3000 Unauthorized, 3003 Forbidden, 3008 Timeout); see its documentation.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "A registered code: its meaning is set by the library or framework that registered "
+            "it (e.g. 3000 Unauthorized, 3003 Forbidden, 3008 Timeout); see its documentation.");
     if (code >= 4000 && code <= 4999)
-        return QStringLiteral("A private code: its meaning is agreed between this client and the server; see the "
-                              "application's documentation and the reason text.");
-    return QStringLiteral("This code is not valid on the wire: the peer broke RFC 6455 section 7.4.");
+        return QCoreApplication::translate("wsi::CloseExplainer",
+            "A private code: its meaning is agreed between this client and the server; see the "
+            "application's documentation and the reason text.");
+    return QCoreApplication::translate(
+        "wsi::CloseExplainer", "This code is not valid on the wire: the peer broke RFC 6455 section 7.4.");
 }
 
 CloseExplanation CloseExplainer::explain(const CloseContext &connection)
@@ -220,27 +256,27 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
     if (!opened) {
         if (!finished && firstError < 0) {
             e.closer = CloseExplanation::Closer::StillOpen;
-            e.summary = QStringLiteral("Not open yet.");
+            e.summary = QCoreApplication::translate("wsi::CloseExplainer", "Not open yet.");
             return e;
         }
         e.closer = CloseExplanation::Closer::NotOpened;
         if (httpStatus != 0 && httpStatus != 101) {
             e.errorLayer = ErrorLayer::Http;
-            e.summary = QStringLiteral("The server refused the upgrade with %1 %2.")
+            e.summary = QCoreApplication::translate("wsi::CloseExplainer", "The server refused the upgrade with %1 %2.")
                             .arg(httpStatus)
                             .arg(QString::fromLatin1(connection.handshake.response.reason));
             if (!connection.handshake.responseBody.isEmpty())
-                e.details << QStringLiteral("Response body: %1")
+                e.details << QCoreApplication::translate("wsi::CloseExplainer", "Response body: %1")
                                  .arg(QString::fromUtf8(connection.handshake.responseBody.left(300)).trimmed());
         } else if (!e.errorMessage.isEmpty()) {
             e.summary = e.errorMessage;
         } else {
-            e.summary = QStringLiteral("The WebSocket never opened.");
+            e.summary = QCoreApplication::translate("wsi::CloseExplainer", "The WebSocket never opened.");
         }
         e.hint = hintForError(
             e.errorLayer == ErrorLayer::None ? ErrorLayer::Tcp : e.errorLayer, e.errorMessage, httpStatus);
         e.details.prepend(e.summary);
-        e.details << QStringLiteral("What to try: %1").arg(e.hint);
+        e.details << QCoreApplication::translate("wsi::CloseExplainer", "What to try: %1").arg(e.hint);
         return e;
     }
 
@@ -248,38 +284,45 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
         e.first = frameInfo(events, firstClose);
         e.closer = closerFor(connection, e.first.dir);
         e.effectiveCode = e.first.code < 0 ? 1005 : e.first.code;
-        e.details << QStringLiteral("%1 closed first.").arg(sideName(connection, e.first.dir));
+        e.details << QCoreApplication::translate("wsi::CloseExplainer", "%1 closed first.")
+                         .arg(sideName(connection, e.first.dir));
         e.details << describeFrame(connection, e.first) + QStringLiteral(". ") + e.first.codeMeaning;
         if (replyClose >= 0) {
             e.reply = frameInfo(events, replyClose);
             e.betweenUs = e.reply.timeUs - e.first.timeUs;
             e.clean = true;
-            e.details << describeFrame(connection, e.reply) + QStringLiteral(", %1 later.").arg(seconds(e.betweenUs));
-            e.details << QStringLiteral("Clean close: both Close frames crossed the wire.");
+            e.details << describeFrame(connection, e.reply)
+                    + QCoreApplication::translate("wsi::CloseExplainer", ", %1 later.").arg(seconds(e.betweenUs));
+            e.details << QCoreApplication::translate(
+                "wsi::CloseExplainer", "Clean close: both Close frames crossed the wire.");
         } else {
-            e.details << QStringLiteral("No Close frame came back from %1: the closing handshake did not finish.")
+            e.details << QCoreApplication::translate(
+                "wsi::CloseExplainer", "No Close frame came back from %1: the closing handshake did not finish.")
                              .arg(sideName(connection,
                                  e.first.dir == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing));
         }
         QString who = sideName(connection, e.first.dir);
         who[0] = who[0].toUpper();
         e.summary = e.first.code < 0
-            ? QStringLiteral("%1 closed without a status code").arg(who)
-            : QStringLiteral("%1 closed with %2 %3").arg(who).arg(e.first.code).arg(e.first.codeName);
+            ? QCoreApplication::translate("wsi::CloseExplainer", "%1 closed without a status code").arg(who)
+            : QCoreApplication::translate("wsi::CloseExplainer", "%1 closed with %2 %3")
+                  .arg(who)
+                  .arg(e.first.code)
+                  .arg(e.first.codeName);
         if (!e.first.reason.isEmpty())
-            e.summary += QStringLiteral(" \"%1\"").arg(e.first.reason);
+            e.summary += QCoreApplication::translate("wsi::CloseExplainer", " \"%1\"").arg(e.first.reason);
         if (e.clean)
-            e.summary += QStringLiteral("; %1 answered %2 later (clean).")
+            e.summary += QCoreApplication::translate("wsi::CloseExplainer", "; %1 answered %2 later (clean).")
                              .arg(sideName(connection, e.reply.dir))
                              .arg(seconds(e.betweenUs));
         else
-            e.summary += QStringLiteral("; no Close came back.");
+            e.summary += QCoreApplication::translate("wsi::CloseExplainer", "; no Close came back.");
         e.hint = hintForCloseCode(e.effectiveCode);
         if (firstError >= 0 && e.errorLayer == ErrorLayer::WebSocket)
             e.hint = hintForError(e.errorLayer, e.errorMessage);
     } else if (!finished && firstError < 0) {
         e.closer = CloseExplanation::Closer::StillOpen;
-        e.summary = QStringLiteral("Open.");
+        e.summary = QCoreApplication::translate("wsi::CloseExplainer", "Open.");
         return e;
     } else {
         e.closer = CloseExplanation::Closer::Neither;
@@ -288,20 +331,22 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
             const EventRecord &r = events.at(lastWire);
             QString what = eventTypeText(r);
             if (r.dir != Direction::None)
-                what += QStringLiteral(" from %1").arg(sideName(connection, r.dir));
-            e.lastSeen = QStringLiteral("%1, %2 before the end").arg(what, seconds(endUs - r.timeUs));
+                what += QCoreApplication::translate("wsi::CloseExplainer", " from %1").arg(sideName(connection, r.dir));
+            e.lastSeen = QCoreApplication::translate("wsi::CloseExplainer", "%1, %2 before the end")
+                             .arg(what, seconds(endUs - r.timeUs));
         }
-        e.summary = QStringLiteral("Abnormal closure (1006): no Close frame either way; the TCP connection dropped.");
+        e.summary = QCoreApplication::translate(
+            "wsi::CloseExplainer", "Abnormal closure (1006): no Close frame either way; the TCP connection dropped.");
         if (!e.lastSeen.isEmpty())
-            e.summary += QStringLiteral(" Last seen: %1.").arg(e.lastSeen);
+            e.summary += QCoreApplication::translate("wsi::CloseExplainer", " Last seen: %1.").arg(e.lastSeen);
         e.details << e.summary;
         if (!e.errorMessage.isEmpty())
-            e.details
-                << QStringLiteral("Error (%1): %2").arg(QLatin1String(errorLayerId(e.errorLayer)), e.errorMessage);
+            e.details << QCoreApplication::translate("wsi::CloseExplainer", "Error (%1): %2")
+                             .arg(QLatin1String(errorLayerId(e.errorLayer)), e.errorMessage);
         e.hint = e.errorLayer != ErrorLayer::None ? hintForError(e.errorLayer, e.errorMessage) : hintForCloseCode(1006);
     }
     if (!e.hint.isEmpty())
-        e.details << QStringLiteral("What to try: %1").arg(e.hint);
+        e.details << QCoreApplication::translate("wsi::CloseExplainer", "What to try: %1").arg(e.hint);
     return e;
 }
 

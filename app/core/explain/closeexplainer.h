@@ -58,6 +58,8 @@ struct CloseContext
 
 // Reads a connection's events and explains how it ended: who closed first, both Close frames, the time
 // between them, clean or abnormal, and what to try. Pure: it looks only at the event store and handshake.
+// The words are in the user's language: the explanation is made when shown, never recorded (the CLI speaks
+// English once its command line is read).
 class CloseExplainer
 {
 public:

@@ -39,6 +39,12 @@ ConnectionListModel::ConnectionListModel(Workspace *workspace, QObject *parent)
     connect(workspace, &Workspace::connectionChanged, this, &ConnectionListModel::onConnectionChanged);
 }
 
+void ConnectionListModel::retranslate()
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, 0));
+}
+
 int ConnectionListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

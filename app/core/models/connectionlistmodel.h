@@ -36,6 +36,9 @@ public:
 
     explicit ConnectionListModel(Workspace *workspace, QObject *parent = nullptr);
 
+    // After a language change: the texts made on demand (tooltips, counts) are asked for again.
+    void retranslate();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 

@@ -80,6 +80,16 @@ QModelIndex EndpointTreeModel::indexOfEndpoint(const QString &id) const
     return {};
 }
 
+void EndpointTreeModel::retranslate()
+{
+    for (int folder = 0; folder < rowCount(); ++folder) {
+        const QModelIndex parent = index(folder, 0);
+        Q_EMIT dataChanged(parent, parent);
+        if (rowCount(parent) > 0)
+            Q_EMIT dataChanged(index(0, 0, parent), index(rowCount(parent) - 1, 0, parent));
+    }
+}
+
 QModelIndex EndpointTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (row < 0 || column != 0 || row >= rowCount(parent))

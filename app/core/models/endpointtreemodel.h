@@ -28,6 +28,9 @@ public:
     // URLs in tooltips and search text are masked unless revealed.
     void setRevealSecrets(bool reveal);
 
+    // After a language change: the texts made on demand (tooltips, counts) are asked for again.
+    void retranslate();
+
     QModelIndex indexOfEndpoint(const QString &id) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;

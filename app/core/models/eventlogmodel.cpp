@@ -230,6 +230,13 @@ int EventLogModel::rowForEvent(int eventIndex) const
     return int(it - m_rows.begin());
 }
 
+void EventLogModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, NUM_COLUMNS - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1));
+}
+
 int EventLogModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

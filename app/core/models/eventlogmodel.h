@@ -55,6 +55,9 @@ public:
     int eventIndex(int row) const;
     int rowForEvent(int eventIndex) const;
 
+    // After a language change: the column titles and the texts made on demand (tooltips) are asked for again.
+    void retranslate();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -68,6 +68,13 @@ SessionListModel::Entry SessionListModel::summarize(const SessionJournal::Sessio
     return entry;
 }
 
+void SessionListModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, NUM_COLUMNS - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1));
+}
+
 int SessionListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());

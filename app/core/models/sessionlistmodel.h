@@ -34,6 +34,9 @@ public:
     // and counts its event lines.
     static Entry summarize(const SessionJournal::SessionInfo &info);
 
+    // After a language change: the texts made on demand (tooltips, counts) are asked for again.
+    void retranslate();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -1,6 +1,8 @@
 // Close codes (RFC 6455 section 7.4, IANA registry): names, meanings, validity on the wire.
 #include "protocol/closecodes.h"
 
+#include <QCoreApplication>
+
 namespace wsi {
 
 namespace {
@@ -14,30 +16,54 @@ struct KnownCode
 
 // RFC 6455 section 7.4.1 plus the later IANA "WebSocket Close Code Number Registry" entries (1012-1015).
 constexpr KnownCode kKnownCodes[] = {
-    { 1000, "Normal Closure", "The connection finished the job it was opened for." },
+    { 1000, "Normal Closure",
+        QT_TRANSLATE_NOOP("wsi::CloseCodes", "The connection finished the job it was opened for.") },
     { 1001, "Going Away",
-        "The endpoint is going away, for example a server shutting down or a browser leaving the page." },
-    { 1002, "Protocol Error", "The endpoint is closing because the peer broke the WebSocket protocol." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "The endpoint is going away, for example a server shutting down or a browser leaving the page.") },
+    { 1002, "Protocol Error",
+        QT_TRANSLATE_NOOP(
+            "wsi::CloseCodes", "The endpoint is closing because the peer broke the WebSocket protocol.") },
     { 1003, "Unsupported Data",
-        "The endpoint received a type of data it cannot accept, for example binary when it only understands text." },
-    { 1004, "Reserved", "Reserved by RFC 6455 with no meaning yet; it must not be sent on the wire." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "The endpoint received a type of data it cannot accept, for example binary when it only understands "
+            "text.") },
+    { 1004, "Reserved",
+        QT_TRANSLATE_NOOP(
+            "wsi::CloseCodes", "Reserved by RFC 6455 with no meaning yet; it must not be sent on the wire.") },
     { 1005, "No Status Received",
-        "Used locally when a Close frame carried no status code; it must not be sent on the wire." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "Used locally when a Close frame carried no status code; it must not be sent on the wire.") },
     { 1006, "Abnormal Closure",
-        "Used locally when the connection dropped without a Close frame; it must not be sent on the wire." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "Used locally when the connection dropped without a Close frame; it must not be sent on the wire.") },
     { 1007, "Invalid Frame Payload Data",
-        "The endpoint received data inconsistent with the message type, such as invalid UTF-8 in a text message." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "The endpoint received data inconsistent with the message type, such as invalid UTF-8 in a text "
+            "message.") },
     { 1008, "Policy Violation",
-        "The endpoint received a message that violates its policy; a generic code when no better one fits." },
-    { 1009, "Message Too Big", "The endpoint received a message too big for it to process." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "The endpoint received a message that violates its policy; a generic code when no better one fits.") },
+    { 1009, "Message Too Big",
+        QT_TRANSLATE_NOOP("wsi::CloseCodes", "The endpoint received a message too big for it to process.") },
     { 1010, "Mandatory Extension",
-        "The client is closing because the server did not negotiate an extension the client requires." },
-    { 1011, "Internal Error", "The server hit an unexpected condition that kept it from fulfilling the request." },
-    { 1012, "Service Restart", "The server is restarting; the client may reconnect after a short delay." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "The client is closing because the server did not negotiate an extension the client requires.") },
+    { 1011, "Internal Error",
+        QT_TRANSLATE_NOOP(
+            "wsi::CloseCodes", "The server hit an unexpected condition that kept it from fulfilling the request.") },
+    { 1012, "Service Restart",
+        QT_TRANSLATE_NOOP(
+            "wsi::CloseCodes", "The server is restarting; the client may reconnect after a short delay.") },
     { 1013, "Try Again Later",
-        "The server is overloaded or temporarily unable to serve; the client should retry later." },
-    { 1014, "Bad Gateway", "A gateway or proxy received an invalid response from the upstream server." },
-    { 1015, "TLS Handshake", "Used locally when the TLS handshake failed; it must not be sent on the wire." },
+        QT_TRANSLATE_NOOP("wsi::CloseCodes",
+            "The server is overloaded or temporarily unable to serve; the client should retry later.") },
+    { 1014, "Bad Gateway",
+        QT_TRANSLATE_NOOP(
+            "wsi::CloseCodes", "A gateway or proxy received an invalid response from the upstream server.") },
+    { 1015, "TLS Handshake",
+        QT_TRANSLATE_NOOP(
+            "wsi::CloseCodes", "Used locally when the TLS handshake failed; it must not be sent on the wire.") },
 };
 
 const KnownCode *findKnown(int code)
@@ -67,17 +93,19 @@ QString closeCodeName(int code)
 QString closeCodeMeaning(int code)
 {
     if (const KnownCode *known = findKnown(code))
-        return QString::fromLatin1(known->meaning);
+        return QCoreApplication::translate("wsi::CloseCodes", known->meaning);
     if (code >= 1016 && code <= 2999)
-        return QStringLiteral(
+        return QCoreApplication::translate("wsi::CloseCodes",
             "Reserved for future revisions of the WebSocket protocol; it must not be sent on the wire yet.");
     if (code >= 3000 && code <= 3999)
-        return QStringLiteral("Registered with IANA for use by libraries, frameworks and applications; the meaning is "
-                              "set by the registrant.");
+        return QCoreApplication::translate("wsi::CloseCodes",
+            "Registered with IANA for use by libraries, frameworks and applications; the meaning is "
+            "set by the registrant.");
     if (code >= 4000 && code <= 4999)
-        return QStringLiteral(
+        return QCoreApplication::translate("wsi::CloseCodes",
             "Reserved for private use by the application; the meaning is agreed between client and server.");
-    return QStringLiteral("Not a close code: status codes below 1000 and from 5000 up are never valid.");
+    return QCoreApplication::translate(
+        "wsi::CloseCodes", "Not a close code: status codes below 1000 and from 5000 up are never valid.");
 }
 
 bool isValidWireCloseCode(int code)

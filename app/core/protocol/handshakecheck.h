@@ -21,6 +21,9 @@ struct AcceptComputation
 
 AcceptComputation computeAccept(const QByteArray &key, const QByteArray &received = {});
 
+// The checks' words: English for what is recorded (error events, journals, the CLI), translated for the window.
+enum class TextLanguage { English, Translated };
+
 // One line of the handshake verdict: Accept, Upgrade, Connection, Subprotocol, Extensions, Status.
 struct HandshakeCheckItem
 {
@@ -36,12 +39,14 @@ struct HandshakeCheckItem
 // Items come in the order Status, Upgrade, Connection, Sec-WebSocket-Accept, Sec-WebSocket-Protocol,
 // Sec-WebSocket-Extensions. When the status is not 101 only the Status item is returned: the other
 // checks mean nothing for a refused upgrade.
-QList<HandshakeCheckItem> checkHandshake(const HttpHead &request, const HttpHead &response);
+QList<HandshakeCheckItem> checkHandshake(
+    const HttpHead &request, const HttpHead &response, TextLanguage language = TextLanguage::English);
 
-// One line explaining a standard header, e.g. for "Sec-WebSocket-Key"; empty for unknown headers.
+// One line explaining a standard header, e.g. for "Sec-WebSocket-Key"; empty for unknown headers. Shown only in
+// the window, so it is always in the user's language.
 QString headerExplanation(QByteArrayView name);
 
 // Plain words for a non-101 answer to an upgrade, e.g. 403: "The server refused the upgrade: ...".
-QString upgradeStatusExplanation(int status);
+QString upgradeStatusExplanation(int status, TextLanguage language = TextLanguage::English);
 
 } // namespace wsi

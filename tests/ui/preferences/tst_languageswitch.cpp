@@ -1,18 +1,25 @@
 // Choosing a language in Preferences retranslates the open main window at once (menus, tabs, the connect bar,
-// the test server's form) and choosing English brings every text back, without a restart.
+// the test server's form, the composer, the log, the detail pane, the handshake view, the endpoints sidebar)
+// and choosing English brings every text back, without a restart.
 
 #include "language/translations.h"
 #include "preferences/preferencesdialog.h"
 #include "shell/mainwindow.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace wsi;
@@ -25,11 +32,14 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void switchesTheOpenWindowToKoreanAndBack();
+    void switchesEveryPanelToKoreanAndBack();
     void theChoiceIsKeptForTheNextStart();
 
 private:
     static QStringList menuTitles(MainWindow &window);
     static void choose(PreferencesDialog &dialog, const QString &language);
+    // What the panels show, one text per panel, in a fixed order.
+    static QStringList panelTexts(MainWindow &window);
 };
 
 void TestLanguageSwitch::initTestCase()
@@ -110,6 +120,64 @@ void TestLanguageSwitch::switchesTheOpenWindowToKoreanAndBack()
     QCOMPARE(portLabel->text(), QStringLiteral("&Port:"));
     QCOMPARE(quit->text(), QStringLiteral("&Quit"));
     QCOMPARE(copyUrl->text(), QStringLiteral("Copy"));
+    QTRY_COMPARE(languageBox->title(), QStringLiteral("Language"));
+}
+
+QStringList TestLanguageSwitch::panelTexts(MainWindow &window)
+{
+    const auto child = [&window](auto *type, const char *name) {
+        auto *found = window.findChild<std::remove_pointer_t<decltype(type)> *>(QLatin1String(name));
+        if (!found)
+            qWarning("no %s", name);
+        return found;
+    };
+    auto *send = child(static_cast<QPushButton *>(nullptr), "sendButton");
+    auto *ping = child(static_cast<QPushButton *>(nullptr), "pingButton");
+    auto *composerTabs = child(static_cast<QTabWidget *>(nullptr), "composerTabs");
+    auto *log = child(static_cast<QTableView *>(nullptr), "eventLogTable");
+    auto *filter = child(static_cast<QLineEdit *>(nullptr), "filterEdit");
+    auto *messagesFilter = child(static_cast<QToolButton *>(nullptr), "filterMessagesButton");
+    auto *showFrames = child(static_cast<QCheckBox *>(nullptr), "showFramesCheckBox");
+    auto *detailTabs = child(static_cast<QTabWidget *>(nullptr), "detailTabs");
+    auto *checksBox = child(static_cast<QGroupBox *>(nullptr), "handshakeChecksBox");
+    auto *checks = child(static_cast<QTreeWidget *>(nullptr), "handshakeChecks");
+    auto *reveal = child(static_cast<QToolButton *>(nullptr), "revealSecretsButton");
+    auto *endpointSearch = child(static_cast<QLineEdit *>(nullptr), "endpointSearch");
+    if (!send || !ping || !composerTabs || !log || !filter || !messagesFilter || !showFrames || !detailTabs
+        || !checksBox || !checks || !reveal || !endpointSearch)
+        return {};
+    // The header shows what the model says: the view asks it again on a language change.
+    const QString timeColumn = log->model()->headerData(0, Qt::Horizontal).toString();
+    return { send->text(), ping->text(), composerTabs->tabText(2), timeColumn, filter->placeholderText(),
+        messagesFilter->text(), showFrames->text(), detailTabs->tabText(0), checksBox->title(),
+        checks->headerItem()->text(0), reveal->text(), endpointSearch->placeholderText() };
+}
+
+void TestLanguageSwitch::switchesEveryPanelToKoreanAndBack()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList english { QStringLiteral("Send"), QStringLiteral("Ping"), QStringLiteral("Saved"),
+        QStringLiteral("Time"), QStringLiteral("Filter events (Ctrl+F)"), QStringLiteral("Messages"),
+        QStringLiteral("Show frames"), QStringLiteral("Text"), QStringLiteral("Checks (RFC 6455 section 4.1)"),
+        QStringLiteral("Check"), QStringLiteral("Reveal Secrets"), QStringLiteral("Search endpoints") };
+    QCOMPARE(panelTexts(window), english);
+
+    PreferencesDialog dialog(nullptr, &window);
+    choose(dialog, QStringLiteral("ko"));
+    const QStringList korean { QStringLiteral("보내기"), QStringLiteral("핑"), QStringLiteral("저장됨"),
+        QStringLiteral("시각"), QStringLiteral("이벤트 거르기 (Ctrl+F)"), QStringLiteral("메시지"),
+        QStringLiteral("프레임 표시"), QStringLiteral("텍스트"), QStringLiteral("검사 (RFC 6455 4.1절)"),
+        QStringLiteral("검사"), QStringLiteral("비밀 값 표시"), QStringLiteral("엔드포인트 검색") };
+    QTRY_COMPARE(panelTexts(window), korean);
+    // The Preferences dialog itself, open while it switches.
+    auto *languageBox = dialog.findChild<QGroupBox *>(QStringLiteral("languageBox"));
+    QVERIFY(languageBox);
+    QTRY_COMPARE(languageBox->title(), QStringLiteral("언어"));
+
+    choose(dialog, QStringLiteral("en"));
+    QTRY_COMPARE(panelTexts(window), english);
     QTRY_COMPARE(languageBox->title(), QStringLiteral("Language"));
 }
 
