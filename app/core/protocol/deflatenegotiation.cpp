@@ -2,6 +2,7 @@
 #include "protocol/deflatenegotiation.h"
 
 #include "protocol/extensionheader.h"
+#include "protocol/httphead.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -106,6 +107,12 @@ DeflateNegotiation DeflateNegotiation::fromHandshake(QByteArrayView offerHeader,
         n.m_params = PerMessageDeflateParams::fromResponse(response);
     }
     return n;
+}
+
+DeflateNegotiation DeflateNegotiation::fromHeads(const HttpHead &request, const HttpHead &response)
+{
+    static constexpr QByteArrayView kHeader = "Sec-WebSocket-Extensions";
+    return fromHandshake(request.values(kHeader).join(", "), response.values(kHeader).join(", "));
 }
 
 QByteArray DeflateNegotiation::answerOffers(QByteArrayView offerHeader, PerMessageDeflateParams *accepted)

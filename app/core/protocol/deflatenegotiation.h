@@ -10,6 +10,8 @@
 
 namespace wsi {
 
+struct HttpHead;
+
 // The outcome of one handshake for permessage-deflate, sans-IO: the client's offers, the server's answer
 // checked against them (RFC 7692 sections 5 and 7.1), and the parameters in force when it was accepted.
 class DeflateNegotiation
@@ -18,6 +20,9 @@ public:
     // offerHeader and responseHeader are the (comma-joined) Sec-WebSocket-Extensions values of the request
     // and of the 101; empty when absent.
     static DeflateNegotiation fromHandshake(QByteArrayView offerHeader, QByteArrayView responseHeader);
+    // The same from the two heads as recorded: every Sec-WebSocket-Extensions line of each, in order (a
+    // header may be split over several lines, RFC 6455 section 9.1).
+    static DeflateNegotiation fromHeads(const HttpHead &request, const HttpHead &response);
     // The server side: the first valid offer accepted with its own requests granted (empty when there is none).
     // *accepted receives the parameters; the return value is the response's Sec-WebSocket-Extensions value.
     static QByteArray answerOffers(QByteArrayView offerHeader, PerMessageDeflateParams *accepted);

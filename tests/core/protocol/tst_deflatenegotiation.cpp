@@ -2,6 +2,7 @@
 // (RFC 7692 sections 5 and 7), the parameters in force, and the server's answer.
 #include "protocol/deflatenegotiation.h"
 #include "protocol/extensionheader.h"
+#include "protocol/handshakeparser.h"
 
 #include <QtTest>
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void responseViolationsAreNamed_data();
     void responseViolationsAreNamed();
     void noResponseMeansNoCompression();
+    void readsRecordedHeadsWithRepeatedHeaders();
     void serverAnswersTheFirstValidOffer_data();
     void serverAnswersTheFirstValidOffer();
 };
@@ -257,6 +259,29 @@ void tst_DeflateNegotiation::noResponseMeansNoCompression()
     QVERIFY(!n.negotiated());
     QVERIFY(n.responseViolations().isEmpty());
     QCOMPARE(n.offers().size(), 1);
+}
+
+void tst_DeflateNegotiation::readsRecordedHeadsWithRepeatedHeaders()
+{
+    // The offer split over two header lines; the 101 picks the second offer.
+    HandshakeParser request(HandshakeParser::Kind::Request);
+    request.feed("GET /chat HTTP/1.1\r\nHost: example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                 "Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover\r\n"
+                 "sec-websocket-extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
+    HandshakeParser response(HandshakeParser::Kind::Response);
+    response.feed("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+                  "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=9\r\n\r\n");
+    QVERIFY(request.headComplete() && response.headComplete());
+    const DeflateNegotiation n = DeflateNegotiation::fromHeads(request.head(), response.head());
+    QCOMPARE(n.offers().size(), 2);
+    QVERIFY2(n.responseViolations().isEmpty(), qPrintable(n.responseViolations().value(0).describe()));
+    QVERIFY(n.negotiated());
+    QCOMPARE(n.params().clientMaxWindowBits, 9);
+    QCOMPARE(n.params().summary(),
+        QStringLiteral("server to client: window 15 bits, context kept across messages; client to server: window 9 "
+                       "bits, context kept across messages"));
 }
 
 void tst_DeflateNegotiation::serverAnswersTheFirstValidOffer_data()
