@@ -205,6 +205,14 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
         fail(ViolationKind::ReservedBitSet, detail, sink);
         return false;
     }
+    if (h.rsv1 && h.isControl()) {
+        fail(ViolationKind::CompressedControlFrame, QStringLiteral("RSV1 set on a %1 frame").arg(name()), sink);
+        return false;
+    }
+    if (h.rsv1 && h.opcode == quint8(Opcode::Continuation)) {
+        fail(ViolationKind::CompressedContinuation, QStringLiteral("RSV1 set on a CONT frame"), sink);
+        return false;
+    }
     if (h.isControl() && !h.fin) {
         fail(ViolationKind::FragmentedControlFrame, QStringLiteral("%1 frame with FIN=0").arg(name()), sink);
         return false;

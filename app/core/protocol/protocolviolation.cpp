@@ -66,6 +66,14 @@ QString ProtocolViolation::describe() const
     case ViolationKind::MessageTooLarge:
         rule = QStringLiteral("Message is larger than the inspector's size limit, so decoding stopped");
         break;
+    case ViolationKind::CompressedControlFrame:
+        rule = QStringLiteral("Control frame has RSV1 set: permessage-deflate compresses only data messages, "
+                              "never control frames (RFC 7692 section 6.1)");
+        break;
+    case ViolationKind::CompressedContinuation:
+        rule = QStringLiteral("Continuation frame has RSV1 set: with permessage-deflate only the first frame of a "
+                              "message carries RSV1 (RFC 7692 section 6.1)");
+        break;
     }
     if (detail.isEmpty())
         return rule;
@@ -107,6 +115,10 @@ QString violationId(ViolationKind kind)
         return QStringLiteral("frame_after_close");
     case ViolationKind::MessageTooLarge:
         return QStringLiteral("message_too_large");
+    case ViolationKind::CompressedControlFrame:
+        return QStringLiteral("compressed_control_frame");
+    case ViolationKind::CompressedContinuation:
+        return QStringLiteral("compressed_continuation");
     }
     return QStringLiteral("unknown");
 }

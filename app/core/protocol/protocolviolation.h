@@ -24,6 +24,8 @@ enum class ViolationKind : quint8 {
     OneByteClosePayload, // close frame with exactly one payload byte (5.5.1)
     FrameAfterClose, // any frame after the peer's Close (5.5.1)
     MessageTooLarge, // reassembled message larger than the decoder's limit
+    CompressedControlFrame, // RSV1 on a control frame with permessage-deflate negotiated (RFC 7692 section 6.1)
+    CompressedContinuation, // RSV1 on a continuation frame with permessage-deflate negotiated (RFC 7692 6.1)
 };
 
 struct ProtocolViolation
