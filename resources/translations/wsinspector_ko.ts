@@ -274,6 +274,14 @@
         <source>Without this, a clean close ends it, except for 1001, 1012 and 1013, which ask the client to come back</source>
         <translation>이 옵션이 없으면 정상 종료 시 재연결하지 않습니다. 단, 클라이언트에게 다시 오라고 요청하는 1001, 1012, 1013은 예외입니다</translation>
     </message>
+    <message>
+        <source>Protocol duties</source>
+        <translation>프로토콜 의무 응답</translation>
+    </message>
+    <message>
+        <source>On: answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong); each answer is an automatic row. Off: test the server&apos;s timeout, as with auto-pong.</source>
+        <translation>켜면: 감지한 프로토콜이 연결을 유지하는 데 필요한 응답(Engine.IO pong, STOMP heart-beat, graphql-ws pong)을 자동으로 보내고, 각 응답은 자동 행으로 기록됩니다. 끄면: 자동 pong처럼 서버의 타임아웃을 시험할 수 있습니다.</translation>
+    </message>
 </context>
 <context>
     <name>EndpointDialog</name>
@@ -1212,32 +1220,8 @@
         <translation>IN과 OUT이 같은 파일입니다</translation>
     </message>
     <message>
-        <source>Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines (docs/session-format.md).
-
-  wsinspector-cli connect URL [options]   open a connection, send, close
-  wsinspector-cli serve [options]         run the local test server
-  wsinspector-cli convert IN OUT          session log (.jsonl) &lt;-&gt; HAR (.har)
-
-wsinspector-cli COMMAND --help shows the options of a command.</source>
-        <translation>WS Inspector의 헤드리스 버전: WebSocket 연결의 모든 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md).
-
-  wsinspector-cli connect URL [options]   연결을 열고, 보내고, 닫기
-  wsinspector-cli serve [options]         로컬 테스트 서버 실행
-  wsinspector-cli convert IN OUT          세션 로그 (.jsonl) &lt;-&gt; HAR (.har)
-
-wsinspector-cli COMMAND --help로 명령의 옵션을 볼 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>connect, serve or convert</source>
-        <translation>connect, serve 또는 convert</translation>
-    </message>
-    <message>
         <source>missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or wsinspector-cli serve</source>
         <translation>명령이 없습니다. 예: wsinspector-cli connect ws://127.0.0.1:9000/ 또는 wsinspector-cli serve</translation>
-    </message>
-    <message>
-        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, convert</source>
-        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, convert입니다</translation>
     </message>
     <message>
         <source>Runs WS Inspector&apos;s local test server and prints every client&apos;s events as JSON Lines (docs/session-format.md), after a &quot;listening&quot; line with the URL. Stops on SIGINT/SIGTERM or after --duration-ms, closing the clients with 1001 Going Away.</source>
@@ -1326,6 +1310,76 @@ wsinspector-cli COMMAND --help로 명령의 옵션을 볼 수 있습니다.</tra
     <message>
         <source>Decode what rides on WebSocket: auto (default), none, socketio, stomp, graphql-ws, jsonrpc, mqtt or signalr.</source>
         <translation>WebSocket 위에서 오가는 프로토콜을 디코딩합니다: auto(기본값), none, socketio, stomp, graphql-ws, jsonrpc, mqtt, signalr.</translation>
+    </message>
+    <message>
+        <source>Runs WS Inspector&apos;s reverse proxy: every WebSocket client that connects is relayed to the --to URL, and both legs of each connection are printed as JSON Lines (docs/session-format.md), each event with &quot;leg&quot;:&quot;client&quot; or &quot;leg&quot;:&quot;server&quot;, after a &quot;listening&quot; line with the URL. Stops on SIGINT/SIGTERM or after --duration-ms.</source>
+        <translation>WS Inspector의 리버스 프록시를 실행합니다. 접속하는 모든 WebSocket 클라이언트를 --to URL로 중계하고, 각 연결의 양쪽 구간을 JSON Lines(docs/session-format.md)로 출력합니다. URL이 담긴 &quot;listening&quot; 줄 다음에 오는 각 이벤트에는 &quot;leg&quot;:&quot;client&quot; 또는 &quot;leg&quot;:&quot;server&quot;가 붙습니다. SIGINT/SIGTERM을 받거나 --duration-ms가 지나면 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>The upstream ws:// or wss:// URL every client is relayed to.</source>
+        <translation>모든 클라이언트를 중계할 업스트림 ws:// 또는 wss:// URL.</translation>
+    </message>
+    <message>
+        <source>Forward the client&apos;s Host header instead of the upstream&apos;s.</source>
+        <translation>업스트림의 Host 헤더 대신 클라이언트가 보낸 Host 헤더를 그대로 전달합니다.</translation>
+    </message>
+    <message>
+        <source>wss upstream: proceed past certificate errors (logged in the tls event).</source>
+        <translation>wss 업스트림: 인증서 오류가 있어도 계속 진행합니다 (tls 이벤트에 기록됨).</translation>
+    </message>
+    <message>
+        <source>wss upstream: also trust the CA certificates in this PEM file.</source>
+        <translation>wss 업스트림: 이 PEM 파일의 CA 인증서도 신뢰합니다.</translation>
+    </message>
+    <message>
+        <source>wss upstream: minimum TLS version, 1.2 (default) or 1.3.</source>
+        <translation>wss 업스트림: 최소 TLS 버전, 1.2(기본값) 또는 1.3.</translation>
+    </message>
+    <message>
+        <source>proxy takes no other arguments (the upstream is --to URL): &quot;%1&quot;</source>
+        <translation>proxy는 다른 인자를 받지 않습니다 (업스트림은 --to URL로 지정): &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>proxy needs --to URL, the ws:// or wss:// server to relay to; e.g. --to ws://127.0.0.1:9000/</source>
+        <translation>proxy에는 중계할 ws:// 또는 wss:// 서버를 가리키는 --to URL이 필요합니다. 예: --to ws://127.0.0.1:9000/</translation>
+    </message>
+    <message>
+        <source>--tls-min must be 1.2 or 1.3, not &quot;%1&quot;.</source>
+        <translation>--tls-min은 1.2 또는 1.3이어야 합니다 (&quot;%1&quot;은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <source>--%1 applies to a wss:// upstream only.</source>
+        <translation>--%1은(는) wss:// 업스트림에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Headless twin of WS Inspector: prints every event of WebSocket connections as JSON Lines (docs/session-format.md).
+
+  wsinspector-cli connect URL [options]   open a connection, send, close
+  wsinspector-cli serve [options]         run the local test server
+  wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded
+  wsinspector-cli convert IN OUT          session log (.jsonl) &lt;-&gt; HAR (.har)
+
+wsinspector-cli COMMAND --help shows the options of a command.</source>
+        <translation>WS Inspector의 헤드리스 버전: WebSocket 연결의 모든 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md).
+
+  wsinspector-cli connect URL [options]   연결을 열고, 보내고, 닫기
+  wsinspector-cli serve [options]         로컬 테스트 서버 실행
+  wsinspector-cli proxy --to URL [opts]   URL로 가는 리버스 프록시, 양쪽 구간 기록
+  wsinspector-cli convert IN OUT          세션 로그 (.jsonl) &lt;-&gt; HAR (.har)
+
+wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>connect, serve, proxy or convert</source>
+        <translation>connect, serve, proxy 또는 convert</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, proxy, convert</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, proxy, convert입니다</translation>
+    </message>
+    <message>
+        <source>Do not answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong).</source>
+        <translation>감지한 프로토콜이 연결을 유지하는 데 필요한 응답(Engine.IO pong, STOMP heart-beat, graphql-ws pong)을 보내지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2087,10 @@ Off: the wire tap holds the server&apos;s pings back (the log still shows each o
     <message>
         <source>The client left before the WebSocket opened.</source>
         <translation>WebSocket이 열리기 전에 클라이언트가 떠났습니다.</translation>
+    </message>
+    <message>
+        <source>proxied %1 %2 to %3</source>
+        <translation>프록시 경유 %1 %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -5894,6 +5952,150 @@ X-Custom: value</translation>
     <message>
         <source>Decode note: %1</source>
         <translation>디코딩 메모: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxiedClient</name>
+    <message>
+        <source>The upgrade request head is larger than %1 bytes (the proxy&apos;s limit).</source>
+        <translation>업그레이드 요청 헤드가 %1바이트(프록시의 한도)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>The upgrade request could not be parsed: %1</source>
+        <translation>업그레이드 요청을 해석할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The upstream %1 is this proxy itself (%2 port %3): relaying there would loop.</source>
+        <translation>업스트림 %1이(가) 이 프록시 자신입니다 (%2 포트 %3). 그쪽으로 중계하면 무한히 돌게 됩니다.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 failed verification: %2</source>
+        <translation>%1의 인증서 검증에 실패했습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 failure reaching the upstream %2: %3</source>
+        <translation>업스트림 %2에 연결하다 %1 실패: %3</translation>
+    </message>
+    <message>
+        <source>A frame from the %1 is larger than the proxy&apos;s limit of %2 bytes: both sides closed.</source>
+        <translation>%1에서 온 프레임이 프록시 한도인 %2바이트보다 커서 양쪽을 모두 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>HTTP failure at the upstream %1: the server closed the connection without answering the upgrade.</source>
+        <translation>업스트림 %1에서 HTTP 실패: 서버가 업그레이드에 응답하지 않고 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The client closed its TCP connection.</source>
+        <translation>클라이언트가 TCP 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The proxy closed the TCP connection to the server: the client&apos;s closed.</source>
+        <translation>클라이언트 쪽이 닫혀서 프록시가 서버와의 TCP 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The server closed its TCP connection.</source>
+        <translation>서버가 TCP 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The proxy closed the TCP connection to the client: the server&apos;s closed.</source>
+        <translation>서버 쪽이 닫혀서 프록시가 클라이언트와의 TCP 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The proxy stopped: it closed the TCP connection to the client.</source>
+        <translation>프록시가 멈추면서 클라이언트와의 TCP 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <source>The proxy stopped: it closed the TCP connection to the server.</source>
+        <translation>프록시가 멈추면서 서버와의 TCP 연결을 닫았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ReverseProxy</name>
+    <message>
+        <source>The proxy could not listen on %1 port %2: %3</source>
+        <translation>프록시가 %1 포트 %2에서 대기할 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>The upstream must be a ws:// or wss:// URL, not &quot;%1&quot;.</source>
+        <translation>업스트림은 ws:// 또는 wss:// URL이어야 합니다 (&quot;%1&quot;은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <source>The upstream URL &quot;%1&quot; names no host.</source>
+        <translation>업스트림 URL &quot;%1&quot;에 호스트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The upstream URL &quot;%1&quot; has a fragment; WebSocket URLs cannot have one.</source>
+        <translation>업스트림 URL &quot;%1&quot;에 프래그먼트(#)가 있습니다. WebSocket URL에는 프래그먼트를 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The request head limit must be at least 1024 bytes.</source>
+        <translation>요청 헤드 한도는 1024바이트 이상이어야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::DeflateViolation</name>
+    <message>
+        <source>Sec-WebSocket-Extensions is not a list of extensions with parameters (RFC 6455 section 9.1)</source>
+        <translation>Sec-WebSocket-Extensions가 매개변수를 가진 확장 목록 형식이 아닙니다 (RFC 6455 9.1절)</translation>
+    </message>
+    <message>
+        <source>permessage-deflate has a parameter it does not define, so the offer or response is invalid (RFC 7692 section 7)</source>
+        <translation>permessage-deflate에 정의되지 않은 매개변수가 있어 제안이나 응답이 유효하지 않습니다 (RFC 7692 7절)</translation>
+    </message>
+    <message>
+        <source>permessage-deflate has the same parameter twice, so the offer or response is invalid (RFC 7692 section 7)</source>
+        <translation>permessage-deflate에 같은 매개변수가 두 번 있어 제안이나 응답이 유효하지 않습니다 (RFC 7692 7절)</translation>
+    </message>
+    <message>
+        <source>A permessage-deflate parameter has an invalid value: window bits must be a number from 8 to 15, and the context takeover parameters take no value (RFC 7692 section 7.1)</source>
+        <translation>permessage-deflate 매개변수 값이 잘못되었습니다. window bits는 8부터 15까지의 숫자여야 하고, context takeover 매개변수에는 값이 없어야 합니다 (RFC 7692 7.1절)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s permessage-deflate response has a parameter or value the client&apos;s offer did not allow; the client must fail the connection (RFC 7692 section 7.1)</source>
+        <translation>서버의 permessage-deflate 응답에 클라이언트 제안이 허용하지 않은 매개변수나 값이 있습니다. 클라이언트는 연결을 실패 처리해야 합니다 (RFC 7692 7.1절)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s permessage-deflate response leaves out a parameter the client&apos;s offer requires of a server that accepts it (RFC 7692 section 7.1)</source>
+        <translation>서버의 permessage-deflate 응답에 클라이언트 제안이 수락하는 서버에게 요구한 매개변수가 빠져 있습니다 (RFC 7692 7.1절)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s response uses an extension the client never offered; the client must fail the connection (RFC 6455 section 9.1)</source>
+        <translation>서버 응답이 클라이언트가 제안하지 않은 확장을 사용합니다. 클라이언트는 연결을 실패 처리해야 합니다 (RFC 6455 9.1절)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s response accepts permessage-deflate more than once (RFC 7692 section 5)</source>
+        <translation>서버 응답이 permessage-deflate를 두 번 이상 수락합니다 (RFC 7692 5절)</translation>
+    </message>
+    <message>
+        <source>A compressed message inflates to more than the message size limit (a deflate bomb): inflating stopped at the limit</source>
+        <translation>압축된 메시지를 풀면 메시지 크기 한도를 넘습니다 (deflate 폭탄). 한도에서 압축 해제를 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>A compressed message is not valid DEFLATE data, so it cannot be inflated (RFC 7692 section 7.2.2)</source>
+        <translation>압축된 메시지가 올바른 DEFLATE 데이터가 아니어서 풀 수 없습니다 (RFC 7692 7.2.2절)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PerMessageDeflateParams</name>
+    <message>
+        <source>reset after every message</source>
+        <translation>메시지마다 초기화</translation>
+    </message>
+    <message>
+        <source>kept across messages</source>
+        <translation>메시지 사이에 유지</translation>
+    </message>
+    <message>
+        <source>server to client: window %1 bits, context %2; client to server: window %3 bits, context %4</source>
+        <translation>서버→클라이언트: 윈도 %1비트, 컨텍스트 %2 / 클라이언트→서버: 윈도 %3비트, 컨텍스트 %4</translation>
     </message>
 </context>
 </TS>

@@ -81,7 +81,9 @@ void HandshakeTimingsLabel::showConnection(const Connection *connection)
     m_shown.append({ tr("Total"), ms(breakdown.totalUs(), unit) });
     QStringList parts;
     for (const auto &[name, value] : qAsConst(m_shown))
-        parts << QStringLiteral("%1 <b>%2</b>").arg(name.toHtmlEscaped(), value);
+        // nowrap: a narrow pane breaks between parts, never between a part's name and its value
+        parts << QStringLiteral("<span style=\"white-space:nowrap\">%1 <b>%2</b></span>")
+                     .arg(name.toHtmlEscaped(), value);
     setText(tr("Timings: ") + parts.join(QStringLiteral(" &nbsp;\u00b7&nbsp; ")));
     setToolTip(explained.join(QLatin1Char('\n')));
 }
