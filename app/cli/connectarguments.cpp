@@ -425,6 +425,12 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
                                .arg(connectionOption->names().first()));
         }
         options = savedEndpointOptions(parser.value(endpoint));
+        // The endpoint's protocol choice, as the app decodes it, unless --protocol says otherwise; its
+        // protocol_duties stay in options (ConnectCommand ands them with --no-protocol-duties).
+        if (parser.isSet(protocol))
+            options.protocol = settings.protocol;
+        else if (!options.protocol.isEmpty())
+            settings.protocol = options.protocol;
         // A script must always get its exit code in the end, as with --reconnect-max-attempts.
         if (options.reconnect.enabled && options.reconnect.maxAttempts <= 0)
             options.reconnect.maxAttempts = 1000000;

@@ -3058,6 +3058,10 @@ What to try: %2</source>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
+    <message>
+        <source>Sent automatically by protocol duties</source>
+        <translation>프로토콜 자동 응답 기능이 자동으로 보낸 메시지</translation>
+    </message>
 </context>
 <context>
     <name>wsi::EventLogView</name>
@@ -4072,6 +4076,14 @@ What to try: %2</source>
     <message>
         <source>Stats</source>
         <translation>통계</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>쌍</translation>
+    </message>
+    <message>
+        <source>Requests matched to their replies, with latencies</source>
+        <translation>응답과 짝지은 요청과 지연 시간</translation>
     </message>
 </context>
 <context>
@@ -6096,6 +6108,136 @@ X-Custom: value</translation>
     <message>
         <source>server to client: window %1 bits, context %2; client to server: window %3 bits, context %4</source>
         <translation>서버→클라이언트: 윈도 %1비트, 컨텍스트 %2 / 클라이언트→서버: 윈도 %3비트, 컨텍스트 %4</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::EventLogDelegate</name>
+    <message>
+        <source>%1 · auto</source>
+        <translation>%1 · 자동</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PairsModel</name>
+    <message>
+        <source>answered</source>
+        <translation>응답함</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>보낸 시각</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>응답 시각</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>지연 시간 (ms)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LatencyStatsModel</name>
+    <message>
+        <source>Method or event</source>
+        <translation>메서드 또는 이벤트</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>응답 수</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>max ms</source>
+        <translation>최대 ms</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PairsView</name>
+    <message>
+        <source>Select a connection to see its requests and replies.</source>
+        <translation>연결을 선택하면 요청과 응답을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>No protocol decoded on this connection, so there are no requests to pair. Choose a protocol (JSON-RPC, Socket.IO, GraphQL, STOMP, MQTT, SignalR) in the connection options.</source>
+        <translation>이 연결에서 디코딩된 프로토콜이 없어 짝지을 요청이 없습니다. 연결 옵션에서 프로토콜(JSON-RPC, Socket.IO, GraphQL, STOMP, MQTT, SignalR)을 고르세요.</translation>
+    </message>
+    <message>
+        <source>No requests yet. Requests sent as %1 appear here with their replies and latencies.</source>
+        <translation>아직 요청이 없습니다. %1 요청이 응답, 지연 시간과 함께 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Requests matched to their replies by id. A request without a reply for 60 seconds is unanswered. Click a pair to select its request in the Messages log; double-click to go there.</source>
+        <translation>id로 응답과 짝지은 요청입니다. 60초 동안 응답이 없는 요청은 응답 없음입니다. 쌍을 클릭하면 메시지 로그에서 그 요청을 선택하고, 두 번 클릭하면 그곳으로 이동합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LatencyPanel</name>
+    <message>
+        <source>Latency per method or event</source>
+        <translation>메서드 또는 이벤트별 지연 시간</translation>
+    </message>
+    <message>
+        <source>From each request to its reply, for the requests that got one. p50, p95 and p99 are nearest-rank percentiles: latencies that were measured, not interpolated.</source>
+        <translation>응답을 받은 요청마다 요청부터 응답까지의 시간입니다. p50, p95, p99는 최근접 순위 백분위수로, 보간값이 아니라 실제로 측정된 지연 시간입니다.</translation>
+    </message>
+    <message>
+        <source>Bar: p50; lighter bar: up to p95; mark: p99.</source>
+        <translation>막대: p50, 옅은 막대: p95까지, 표시: p99.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LatencyPlot</name>
+    <message>
+        <source>No replies yet</source>
+        <translation>아직 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>to p95</source>
+        <translation>p95까지</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
 </context>
 </TS>

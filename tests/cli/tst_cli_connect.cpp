@@ -199,6 +199,36 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, kCleanClose);
     }
 
+    void savedEndpointCarriesItsProtocol()
+    {
+        // The app saved this endpoint with decoding off; the echoed JSON-RPC call must then stay undecoded,
+        // unless --protocol says otherwise.
+        wsi::EndpointStore store(cliHome().filePath(QStringLiteral("data/WSInspector/wsinspector/endpoints.json")));
+        QVERIFY(store.load());
+        wsi::Endpoint saved;
+        saved.name = QStringLiteral("rpc-plain");
+        saved.options.url = QUrl(m_peers.node().url(QStringLiteral("/rpc")));
+        saved.options.protocol = QStringLiteral("none");
+        QString error;
+        QVERIFY2(!store.save(saved, &error).isEmpty(), qPrintable(error));
+        const QString call = QStringLiteral(R"({"jsonrpc":"2.0","id":1,"method":"sum","params":[1,2]})");
+        const QStringList args { QStringLiteral("--endpoint"), QStringLiteral("rpc-plain"), QStringLiteral("--send"),
+            call, QStringLiteral("--wait-ms"), QStringLiteral("300") };
+
+        const CliRun plain = runCli(args);
+        QVERIFY2(plain.exited, qPrintable(plain.describe()));
+        QCOMPARE(plain.texts(QStringLiteral("out")), QStringList { call });
+        QVERIFY(!plain.first(QStringLiteral("message"), QStringLiteral("out")).contains(QLatin1String("decoded")));
+        QVERIFY(!plain.first(QStringLiteral("message"), QStringLiteral("in")).contains(QLatin1String("decoded")));
+
+        const CliRun decoded = runCli(args + QStringList { QStringLiteral("--protocol"), QStringLiteral("jsonrpc") });
+        QVERIFY2(decoded.exited, qPrintable(decoded.describe()));
+        const QJsonObject out = decoded.first(QStringLiteral("message"), QStringLiteral("out"))
+                                    .value(QLatin1String("decoded"))
+                                    .toObject();
+        QCOMPARE(out.value(QLatin1String("protocol")).toString(), QStringLiteral("jsonrpc"));
+    }
+
     void rejectedUpgradeShowsStatusAndBody()
     {
         const CliRun run = runCli({ m_peers.python().url(QStringLiteral("/reject")) });

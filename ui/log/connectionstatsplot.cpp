@@ -3,6 +3,7 @@
 #include "common/theme.h"
 #include "common/viewstate.h"
 #include "connection/connection.h"
+#include "log/latencypanel.h"
 #include "store/wallclock.h"
 
 #include <QActionGroup>
@@ -12,6 +13,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QTimer>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -48,6 +50,17 @@ ConnectionStatsPlot::ConnectionStatsPlot(QWidget *parent)
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
     retranslateUi();
+    // The charts are painted in the space the layout leaves above the latency panel.
+    m_latency = new LatencyPanel(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addStretch(3);
+    layout->addWidget(m_latency, 2);
+    // Laid out at once (not at the next event loop pass), so the charts are never painted under the panel.
+    connect(m_latency, &LatencyPanel::availabilityChanged, this, [this, layout] {
+        layout->activate();
+        update();
+    });
     // Once a second: new events are read, and the time axis moves on even when nothing arrives.
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, [this] {
@@ -87,6 +100,7 @@ void ConnectionStatsPlot::setConnection(Connection *connection)
         connect(connection, &Connection::eventsAppended, this, [this] { m_dirty = true; });
         m_stats.update(connection->events());
     }
+    m_latency->setConnection(connection);
     m_dirty = false;
     update();
 }
@@ -101,6 +115,7 @@ void ConnectionStatsPlot::refresh()
 {
     if (m_connection)
         m_stats.update(m_connection->events());
+    m_latency->refresh();
     m_dirty = false;
     update();
 }
@@ -199,7 +214,10 @@ void ConnectionStatsPlot::paintEvent(QPaintEvent *)
         }
     }
 
-    const QRectF all = QRectF(rect()).adjusted(8, 8, -12, -8);
+    QRectF charts = rect();
+    if (!m_latency->isHidden())
+        charts.setBottom(m_latency->geometry().top() - 8);
+    const QRectF all = charts.adjusted(8, 8, -12, -8);
     const double gap = 16;
     const QRectF top(all.left(), all.top(), all.width(), (all.height() - gap) / 2);
     const QRectF bottom(all.left(), top.bottom() + gap, all.width(), top.height());

@@ -10,11 +10,13 @@ class QTimer;
 namespace wsi {
 
 class Connection;
+class LatencyPanel;
 class ViewState;
 
 // The "Stats" tab: ping round-trip times (top) and messages per second in and out (bottom) of the selected
-// connection over the last minutes, painted with QPainter. It only paints: ConnectionStats collects, fed
-// incrementally a few times a second (never per message), and only while the tab is visible.
+// connection over the last minutes, painted with QPainter; below them the latency per method (LatencyPanel). It only
+// paints: ConnectionStats collects, fed incrementally a few times a second (never per message), and only while the tab
+// is visible.
 class ConnectionStatsPlot : public QWidget
 {
     Q_OBJECT
@@ -26,6 +28,8 @@ public:
     // Follows the window's view state: plots the selected connection.
     void observe(ViewState *state);
     const ConnectionStats &stats() const { return m_stats; }
+    // Latency per method or event, under the charts while the connection has answered requests.
+    LatencyPanel *latencyPanel() const { return m_latency; }
 
     int windowSeconds() const { return m_windowSeconds; }
     void setWindowSeconds(int seconds); // 60, 300 or 600
@@ -60,6 +64,7 @@ private:
     QPointer<Connection> m_connection;
     ConnectionStats m_stats;
     QTimer *m_timer = nullptr;
+    LatencyPanel *m_latency = nullptr;
     bool m_dirty = false;
     int m_windowSeconds = 60; // the last minute: live traffic is readable, not squeezed against "now"
 };

@@ -36,6 +36,13 @@ void EventLogDelegate::initStyleOption(QStyleOptionViewItem *option, const QMode
     }
     if (type == EventType::Frame || type == EventType::Info)
         option->palette.setColor(QPalette::Text, pal.color(QPalette::PlaceholderText));
+    // What protocol duties sent by themselves is muted and badged, so the user's own messages stand out.
+    if (index.data(EventLogModel::IsAutomaticRole).toBool()) {
+        option->palette.setColor(QPalette::Text, pal.color(QPalette::PlaceholderText));
+        option->font.setItalic(true);
+        if (index.column() == EventLogModel::TypeColumn)
+            option->text = tr("%1 · auto").arg(option->text);
+    }
     // A decode note (malformed protocol message) in the warning colour; its tooltip says what is wrong.
     if (index.column() == EventLogModel::DecodedColumn
         && !index.data(EventLogModel::DecodeNoteRole).toString().isEmpty())

@@ -268,6 +268,13 @@ bool EventLogView::selectFound(int row)
     return true;
 }
 
+bool EventLogView::selectEvent(int eventIndex)
+{
+    m_model->flush(); // a row recorded within the batch interval is not in the model yet
+    const int sourceRow = m_model->rowForEvent(eventIndex);
+    return sourceRow >= 0 && selectFound(m_filter->mapFromSource(sourceRow));
+}
+
 bool EventLogView::findNext()
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();

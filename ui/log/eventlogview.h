@@ -50,6 +50,8 @@ public:
     void toggleShowFrames();
     void setRelativeTime(bool relative);
 
+    // Selects and shows the row of this EventStore row; false when the filter hides it (or no row has it).
+    bool selectEvent(int eventIndex);
     // EventStore row of the current (or given view) row; -1 if none.
     int currentEventIndex() const;
 

@@ -13,6 +13,7 @@
 #include "handshake/handshakeview.h"
 #include "log/connectionstatsplot.h"
 #include "log/eventlogview.h"
+#include "log/pairsview.h"
 #include "models/connectionlistmodel.h"
 #include "shell/mainwindowactions.h"
 #include "welcome/welcomepage.h"
@@ -127,6 +128,15 @@ QWidget *CentralArea::createViews(MainWindowActions *actions)
     m_statsPlot = new ConnectionStatsPlot(m_tabs);
     m_statsPlot->observe(m_viewState);
     m_tabs->addTab(m_statsPlot, QString());
+    m_pairsView = new PairsView(m_tabs);
+    m_pairsView->observe(m_viewState);
+    m_tabs->addTab(m_pairsView, QString());
+    // A pair's request is selected in the log (the detail pane follows); a double-click shows it there.
+    connect(m_pairsView, &PairsView::requestSelected, this, [this](int eventIndex, bool jump) {
+        m_eventLogView->selectEvent(eventIndex);
+        if (jump)
+            m_tabs->setCurrentWidget(m_messagesPage);
+    });
     retranslate();
     return m_tabs;
 }
@@ -138,6 +148,8 @@ void CentralArea::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_messagesPage), tr("Messages"));
     m_tabs->setTabText(m_tabs->indexOf(m_handshakeView), tr("Handshake"));
     m_tabs->setTabText(m_tabs->indexOf(m_statsPlot), tr("Stats"));
+    m_tabs->setTabText(m_tabs->indexOf(m_pairsView), tr("Pairs"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_pairsView), tr("Requests matched to their replies, with latencies"));
 }
 
 void CentralArea::changeEvent(QEvent *event)

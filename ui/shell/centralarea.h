@@ -22,6 +22,7 @@ class EventDetailView;
 class EventLogView;
 class HandshakeView;
 class MainWindowActions;
+class PairsView;
 class ReconnectStrip;
 class ViewState;
 class WelcomePage;
@@ -50,6 +51,7 @@ public:
     EventDetailView *detailView() const { return m_detailView; }
     Composer *composer() const { return m_composer; }
     ConnectionStatsPlot *statsPlot() const { return m_statsPlot; }
+    PairsView *pairsView() const { return m_pairsView; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *messagesSplitter() const { return m_messagesSplitter; }
     QSplitter *sidebarSplitter() const { return m_sidebarSplitter; }
@@ -81,6 +83,7 @@ private:
     EventDetailView *m_detailView = nullptr;
     Composer *m_composer = nullptr;
     ConnectionStatsPlot *m_statsPlot = nullptr;
+    PairsView *m_pairsView = nullptr;
 };
 
 } // namespace wsi

@@ -49,7 +49,7 @@ std::optional<PairMatcher::Pair> PairMatcher::add(
     if (it->isEmpty())
         m_outstanding.erase(it);
     --m_outstandingCount;
-    const Pair pair { request.seq, seq, qMax<qint64>(0, timestampMs - request.atMs), request.label };
+    const Pair pair { request.seq, seq, qMax<qint64>(0, timestampMs - request.atMs), request.label, request.atMs };
     QList<qint64> &samples = m_latencies[request.label];
     if (samples.size() >= kMaxSamples)
         samples.removeFirst();

@@ -27,6 +27,7 @@ public:
         qint64 replySeq = 0;
         qint64 latencyMs = 0;
         QString label;
+        qint64 requestAtMs = 0; // the request's timestamp (the latency is clamped at 0, this is not)
     };
     struct Unanswered
     {
@@ -46,7 +47,8 @@ public:
 
     explicit PairMatcher(qint64 timeoutMs = 30000);
 
-    // The pair this message completes, if it is a reply to an outstanding request.
+    // The pair this message completes, if it is a reply to an outstanding request. A request is kept
+    // waiting unless kMaxOutstanding are (droppedRequests() counts it then).
     std::optional<Pair> add(const DecodedMessage &message, DecodeDirection direction, qint64 seq, qint64 timestampMs);
 
     // Removes and returns the requests sent more than the timeout before nowMs, oldest first.

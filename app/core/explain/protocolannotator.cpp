@@ -27,7 +27,7 @@ QString ProtocolAnnotator::protocol() const
     return m_decoder ? m_decoder->protocolId() : QString();
 }
 
-ProtocolAnnotator::Annotation ProtocolAnnotator::next(const EventRecord &record, QByteArrayView payload)
+ProtocolAnnotator::Annotation ProtocolAnnotator::next(const EventRecord &record, QByteArrayView payload, qint64 row)
 {
     Annotation annotation;
     if (m_off)
@@ -57,9 +57,20 @@ ProtocolAnnotator::Annotation ProtocolAnnotator::next(const EventRecord &record,
     }
     annotation.messages = m_decoder->decode(payload, direction, isText);
     for (const DecodedMessage &message : annotation.messages) {
-        const std::optional<PairMatcher::Pair> pair = m_pairs.add(message, direction, record.timeUs, record.timeUs);
-        if (pair && !annotation.requestTimeUs) {
-            annotation.requestTimeUs = pair->requestSeq;
+        const int droppedBefore = m_pairs.droppedRequests();
+        const qint64 seq
+            = row < 0 ? -1 : (row << kRequestBits) | qMin(annotation.openedLabels.size(), (1 << kRequestBits) - 1);
+        const std::optional<PairMatcher::Pair> pair = m_pairs.add(message, direction, seq, record.timeUs);
+        if (message.pairRole == PairRole::Request && !message.pairKey.isEmpty()
+            && m_pairs.droppedRequests() == droppedBefore)
+            annotation.openedLabels.append(message.pairLabel);
+        if (!pair)
+            continue;
+        if (pair->requestSeq >= 0)
+            annotation.answered.append(Annotation::Answered {
+                pair->requestSeq >> kRequestBits, int(pair->requestSeq & ((1 << kRequestBits) - 1)) });
+        if (!annotation.requestTimeUs) {
+            annotation.requestTimeUs = pair->requestAtMs;
             annotation.latencyMs = double(pair->latencyMs) / 1000.0; // the matcher counted microseconds
         }
     }

@@ -9,6 +9,7 @@
 
 #include <QByteArrayView>
 #include <QList>
+#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -35,6 +36,16 @@ public:
         QList<DecodedMessage> messages; // empty: not a message, or nothing decoded (yet)
         std::optional<qint64> requestTimeUs; // this row answers the request recorded at that time
         double latencyMs = 0;
+        // For views that list pairs (PairsModel): the labels (method, event...) of the requests this row
+        // opened, in order, and every request it answers: its row (as given to next()) and its place among
+        // the requests that row opened (a JSON-RPC batch opens several in one row).
+        struct Answered
+        {
+            qint64 row = -1;
+            int request = 0;
+        };
+        QStringList openedLabels;
+        QList<Answered> answered;
     };
 
     // protocolOrAuto: "auto", "none" or a ProtocolDecoder id. clientDirection: the direction the client's
@@ -43,8 +54,9 @@ public:
     ~ProtocolAnnotator();
 
     void setUrl(const QUrl &url);
-    // The next row, in recording order.
-    Annotation next(const EventRecord &record, QByteArrayView payload);
+    // The next row, in recording order; row (its index in the store, when known) is what answered
+    // reports for a request.
+    Annotation next(const EventRecord &record, QByteArrayView payload, qint64 row = -1);
 
     QString protocol() const; // the decoder in use, or empty
     QString reason() const { return m_detector.reason(); }
@@ -58,6 +70,8 @@ private:
     bool m_off = false;
     int m_messagesSeen = 0; // before a protocol was found
     qint64 m_lastExpiryUs = 0;
+    // The matcher's sequence number of a request: its row and its place among the row's requests.
+    static constexpr int kRequestBits = 16;
 };
 
 } // namespace wsi

@@ -322,6 +322,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return r.type == EventType::Error;
     case DecodeNoteRole:
         return decodedData(eventRow, role);
+    case IsAutomaticRole:
+        return r.hasFlag(FlagAutomatic);
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -329,6 +331,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == DecodedColumn)
             return decodedData(eventRow, role);
+        if (index.column() == TypeColumn && r.hasFlag(FlagAutomatic))
+            return tr("Sent automatically by protocol duties");
         if (index.column() == DirectionColumn)
             return r.dir == Direction::Outgoing ? tr("Sent by this client")
                 : r.dir == Direction::Incoming  ? tr("Received from the server")

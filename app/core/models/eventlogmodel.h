@@ -30,6 +30,7 @@ public:
         DirectionRole, // int: Direction
         IsErrorRole, // bool
         DecodeNoteRole, // QString: what is malformed in the row's protocol message; empty when well-formed
+        IsAutomaticRole, // bool: a message the app sent by itself (protocol duties), not the user
     };
 
     explicit EventLogModel(QObject *parent = nullptr);

@@ -93,6 +93,9 @@ void ProtocolLog::reset()
     m_entries.clear();
     m_text.clear();
     m_recent.clear();
+    m_pairs.clear();
+    m_labels.clear();
+    m_labelIds.clear();
 }
 
 QString ProtocolLog::protocol() const
@@ -132,13 +135,19 @@ void ProtocolLog::catchUp()
         Q_EMIT protocolChanged();
     }
     const QString before = protocol();
+    qsizetype firstChanged = -1;
     for (; m_annotated < store.size(); ++m_annotated) {
         const EventRecord &r = store.at(m_annotated);
         // Only Open and Message rows carry what the annotator reads: other payloads are not fetched (a
         // spilled chunk would be read back from disk for nothing).
         if (r.type != EventType::Open && r.type != EventType::Message)
             continue;
-        ProtocolAnnotator::Annotation annotation = m_annotator->next(r, store.payload(m_annotated));
+        ProtocolAnnotator::Annotation annotation = m_annotator->next(r, store.payload(m_annotated), m_annotated);
+        if (!annotation.openedLabels.isEmpty() || !annotation.answered.isEmpty()) {
+            const qsizetype changed = notePairs(quint32(m_annotated), r.timeUs, annotation);
+            if (firstChanged < 0 || changed < firstChanged)
+                firstChanged = changed;
+        }
         if (annotation.messages.isEmpty())
             continue;
         QStringList summaries;
@@ -170,6 +179,39 @@ void ProtocolLog::catchUp()
     }
     if (protocol() != before)
         Q_EMIT protocolChanged();
+    if (firstChanged >= 0)
+        Q_EMIT pairsChanged(firstChanged);
+}
+
+qsizetype ProtocolLog::notePairs(quint32 eventIndex, qint64 timeUs, const ProtocolAnnotator::Annotation &annotation)
+{
+    qsizetype first = qsizetype(m_pairs.size());
+    for (const ProtocolAnnotator::Annotation::Answered &answer : annotation.answered) {
+        // A row's pairs are consecutive, in the order its requests were opened.
+        const auto begin = std::lower_bound(m_pairs.begin(), m_pairs.end(), answer.row,
+            [](const Pair &p, qint64 row) { return qint64(p.requestIndex) < row; });
+        if (answer.request >= m_pairs.end() - begin)
+            continue;
+        const auto it = begin + answer.request;
+        if (qint64(it->requestIndex) != answer.row || it->answered())
+            continue;
+        it->replyIndex = eventIndex;
+        it->latencyUs = qMax<qint64>(0, timeUs - it->requestTimeUs);
+        first = qMin(first, qsizetype(it - m_pairs.begin()));
+    }
+    for (const QString &label : annotation.openedLabels) {
+        auto id = m_labelIds.constFind(label);
+        if (id == m_labelIds.cend()) {
+            id = m_labelIds.insert(label, quint32(m_labels.size()));
+            m_labels.append(label);
+        }
+        Pair p;
+        p.requestIndex = eventIndex;
+        p.label = *id;
+        p.requestTimeUs = timeUs;
+        m_pairs.push_back(p);
+    }
+    return first;
 }
 
 const ProtocolLog::Entry *ProtocolLog::find(qsizetype eventIndex) const
@@ -223,7 +265,7 @@ QList<DecodedMessage> ProtocolLog::messages(qsizetype eventIndex)
         const EventRecord &r = store.at(i);
         if (r.type != EventType::Open && r.type != EventType::Message)
             continue;
-        ProtocolAnnotator::Annotation annotation = replay->next(r, store.payload(i));
+        ProtocolAnnotator::Annotation annotation = replay->next(r, store.payload(i), i);
         if (i == eventIndex)
             result = std::move(annotation.messages);
     }

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "decode/decodedmessage.h"
+#include "explain/protocolannotator.h"
 
 #include <QByteArray>
 #include <QCache>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -16,7 +19,6 @@
 namespace wsi {
 
 class Connection;
-class ProtocolAnnotator;
 
 // One per connection, a child of it (of() finds or makes it), so that every view of the connection shares
 // one pass of the decoders: rows are fed to a ProtocolAnnotator once, in order, when a view catches up
@@ -66,9 +68,26 @@ public:
 
     qsizetype decodedRows() const { return qsizetype(m_entries.size()); }
 
+    // A request and, once it came, its reply: one per request, in the order the requests were recorded.
+    struct Pair
+    {
+        quint32 requestIndex = 0; // EventStore rows
+        quint32 replyIndex = kNoReply;
+        quint32 label = 0; // in labels()
+        qint64 requestTimeUs = 0;
+        qint64 latencyUs = -1; // -1 while unanswered
+        bool answered() const { return replyIndex != kNoReply; }
+    };
+    static constexpr quint32 kNoReply = 0xffffffffu;
+    const std::vector<Pair> &pairs() const { return m_pairs; }
+    // The pairs' labels (method, event, command...), each once.
+    const QStringList &labels() const { return m_labels; }
+
 Q_SIGNALS:
     // A protocol was found (or the rows were recorded anew).
     void protocolChanged();
+    // catchUp() added pairs or answered some: pairs from firstChanged on may differ.
+    void pairsChanged(qsizetype firstChanged);
 
 private:
     struct Entry
@@ -83,6 +102,8 @@ private:
     };
     const Entry *find(qsizetype eventIndex) const;
     void reset();
+    // Records the requests the row opened and answers the ones it replies to; the first pair changed.
+    qsizetype notePairs(quint32 eventIndex, qint64 timeUs, const ProtocolAnnotator::Annotation &annotation);
     std::unique_ptr<ProtocolAnnotator> makeAnnotator() const;
 
     QPointer<Connection> m_connection;
@@ -91,6 +112,9 @@ private:
     std::vector<Entry> m_entries; // ascending eventIndex
     QByteArray m_text; // the entries' UTF-8 texts, back to back
     QCache<quint32, QList<DecodedMessage>> m_recent;
+    std::vector<Pair> m_pairs; // ascending requestIndex
+    QStringList m_labels;
+    QHash<QString, quint32> m_labelIds;
 };
 
 } // namespace wsi

@@ -120,6 +120,29 @@ private Q_SLOTS:
         QTest::qWait(150);
         QCOMPARE(model.rowCount(), 2);
     }
+
+    void automaticRowsAreMarked()
+    {
+        // A protocol duty's answer (an Engine.IO pong here) is recorded with FlagAutomatic; the user's own is not.
+        Connection c(ConnectionOptions {});
+        EventLogModel model;
+        model.setConnection(&c);
+        addMessage(c, Direction::Outgoing, "42[\"chat\"]", 1000);
+        EventRecord pong;
+        pong.type = EventType::Message;
+        pong.dir = Direction::Outgoing;
+        pong.flags = FlagText | FlagAutomatic;
+        pong.timeUs = 2000;
+        c.appendEvent(pong, "3");
+        model.flush();
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.index(0, EventLogModel::TypeColumn).data(EventLogModel::IsAutomaticRole).toBool());
+        QVERIFY(model.index(0, EventLogModel::TypeColumn).data(Qt::ToolTipRole).toString().isEmpty());
+        QVERIFY(model.index(1, EventLogModel::PreviewColumn).data(EventLogModel::IsAutomaticRole).toBool());
+        QCOMPARE(model.index(1, EventLogModel::TypeColumn).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("Sent automatically by protocol duties"));
+        QCOMPARE(model.index(1, EventLogModel::TypeColumn).data().toString(), QStringLiteral("TEXT"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_EventLogModel)
