@@ -5331,6 +5331,10 @@ X-Custom: value</translation>
         <translation>%1바이트, %2(으)로 감지됨</translation>
     </message>
     <message>
+        <source>%1 bytes: too large to show as a tree</source>
+        <translation>%1바이트: 트리로 보여 주기에는 너무 큽니다</translation>
+    </message>
+    <message>
         <source>%1 bytes, format not recognised</source>
         <translation>%1바이트, 형식을 알 수 없음</translation>
     </message>

@@ -19,6 +19,8 @@ namespace wsi {
 namespace {
 
 const QString kSettingsKey = QStringLiteral("detail/binaryFormat");
+// As for the JSON tab: past this, decoding on the GUI thread at every selection would stall the pane.
+constexpr qsizetype kMaxDecoded = 16 * 1024 * 1024;
 
 } // namespace
 
@@ -101,6 +103,13 @@ void BinaryCodecView::onFormatChosen()
 
 void BinaryCodecView::decode()
 {
+    if (m_payload.size() > kMaxDecoded) {
+        m_model->clear();
+        m_status->setText(tr("%1 bytes: too large to show as a tree").arg(m_payload.size()));
+        m_note->clear();
+        m_note->hide();
+        return;
+    }
     const auto chosen = BinaryCodec::formatFromId(m_format->currentData().toString());
     const CodecTree tree = BinaryCodec::decode(chosen, m_payload);
     m_model->setNodes(tree.nodes);

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void choosingAFormatIsRememberedAndRereads();
     void malformedBytesShowANamedNote();
     void textRowsHaveNoBinaryTab();
+    void largePayloadsAreNotDecoded();
 
 private:
     void append(Direction dir, const QByteArray &payload, bool text);
@@ -172,6 +173,16 @@ void TestBinaryCodecView::textRowsHaveNoBinaryTab()
     append(Direction::Incoming, "hello", true);
     select(0);
     QVERIFY(!m_window->detailView()->tabs()->isTabVisible(EventDetailView::BinaryTab));
+    QVERIFY(treeLines().isEmpty());
+}
+
+void TestBinaryCodecView::largePayloadsAreNotDecoded()
+{
+    append(Direction::Incoming, QByteArray(16 * 1024 * 1024 + 1, '\x01'), false);
+    select(0);
+    QVERIFY(m_window->detailView()->tabs()->isTabVisible(EventDetailView::BinaryTab));
+    QCOMPARE(m_window->detailView()->binaryView()->statusText(),
+        QStringLiteral("16777217 bytes: too large to show as a tree"));
     QVERIFY(treeLines().isEmpty());
 }
 
