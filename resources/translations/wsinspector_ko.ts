@@ -2663,6 +2663,10 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
 <context>
     <name>wsi::EventDetailView</name>
     <message>
+        <source>Binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
         <source>Decoded</source>
         <translation>디코딩</translation>
     </message>
@@ -5921,6 +5925,49 @@ X-Custom: value</translation>
     <message>
         <source>TLS between the inspector&apos;s tap and its own WebSocket failed: %1</source>
         <translation>인스펙터의 탭과 탭 자신의 WebSocket 사이의 TLS 실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::BinaryCodecView</name>
+    <message>
+        <source>%1 bytes read as %2</source>
+        <translation>%1바이트를 %2(으)로 읽음</translation>
+    </message>
+    <message>
+        <source>%1 bytes, detected as %2</source>
+        <translation>%1바이트, %2(으)로 감지됨</translation>
+    </message>
+    <message>
+        <source>%1 bytes: too large to show as a tree</source>
+        <translation>%1바이트: 트리로 보여 주기에는 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>%1 bytes, format not recognised</source>
+        <translation>%1바이트, 형식을 알 수 없음</translation>
+    </message>
+    <message>
+        <source>Decode note: %1 (%2)</source>
+        <translation>디코딩 참고: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation>자동 감지</translation>
+    </message>
+    <message>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+    <message>
+        <source>Protobuf (no schema)</source>
+        <translation>Protobuf (스키마 없음)</translation>
+    </message>
+    <message>
+        <source>How to read this binary message; the choice is remembered</source>
+        <translation>이 바이너리 메시지를 읽는 방식입니다. 선택은 기억됩니다</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "common/theme.h"
 #include "common/viewstate.h"
 #include "connection/connection.h"
+#include "detail/binarycodecview.h"
 #include "detail/decodedmessageview.h"
 #include "detail/eventfieldlist.h"
 #include "detail/jsontreemodel.h"
@@ -87,6 +88,9 @@ EventDetailView::EventDetailView(QWidget *parent)
     m_decoded = new DecodedMessageView(m_tabs);
     m_tabs->addTab(m_decoded, QString());
     m_tabs->setTabVisible(DecodedTab, false);
+    m_binary = new BinaryCodecView(m_tabs);
+    m_tabs->addTab(m_binary, tr("Binary"));
+    m_tabs->setTabVisible(BinaryTab, false);
     layout->addWidget(m_tabs);
     retranslateUi();
     clearAll(tr("Select an event in the log to see its payload, JSON, hex dump and fields."));
@@ -197,6 +201,8 @@ void EventDetailView::clearAll(const QString &note)
     m_tabs->setTabText(FieldsTab, tr("Details"));
     m_decoded->clear();
     m_tabs->setTabVisible(DecodedTab, false);
+    m_binary->clear();
+    m_tabs->setTabVisible(BinaryTab, false);
 }
 
 void EventDetailView::showEvent(int eventIndex)
@@ -307,12 +313,26 @@ void EventDetailView::showEvent(int eventIndex)
     // Decoded tab: only for a row that decoded; the connection's ProtocolLog is the log view's too.
     const bool decoded = m_decoded->showRow(ProtocolLog::of(m_connection), eventIndex);
     m_tabs->setTabVisible(DecodedTab, decoded);
+    // Binary tab: a binary message read as CBOR, MessagePack or protobuf.
+    const bool binaryMessage = r.type == EventType::Message && !textual;
+    if (binaryMessage)
+        m_binary->setPayload(payload.toByteArray());
+    else
+        m_binary->clear();
+    m_tabs->setTabVisible(BinaryTab, binaryMessage);
 
     // Frame and close rows are about their fields: show them first unless the user is on the hex dump.
     if ((r.type == EventType::Frame || r.type == EventType::Close) && m_tabs->currentIndex() != HexTab)
         m_tabs->setCurrentIndex(FieldsTab);
     else if (r.type == EventType::Message && m_tabs->currentIndex() == FieldsTab)
         m_tabs->setCurrentIndex(TextTab);
+}
+
+void EventDetailView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_tabs)
+        m_tabs->setTabText(BinaryTab, tr("Binary"));
+    QWidget::changeEvent(event);
 }
 
 void EventDetailView::observe(ViewState *state)

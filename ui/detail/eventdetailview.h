@@ -13,6 +13,7 @@ namespace wsi {
 
 class Connection;
 class ViewState;
+class BinaryCodecView;
 class DecodedMessageView;
 class EventFieldList;
 class HexView;
@@ -24,7 +25,8 @@ class EventDetailView : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { TextTab, JsonTab, HexTab, FieldsTab, DecodedTab }; // DecodedTab: shown only for a decoded row
+    // DecodedTab: shown only for a decoded row; BinaryTab: only for a binary message.
+    enum Tab { TextTab, JsonTab, HexTab, FieldsTab, DecodedTab, BinaryTab };
 
     explicit EventDetailView(QWidget *parent = nullptr);
     ~EventDetailView() override;
@@ -46,6 +48,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     JsonTreeModel *jsonModel() const { return m_jsonModel; }
     DecodedMessageView *decodedView() const { return m_decoded; }
+    BinaryCodecView *binaryView() const { return m_binary; }
     QString text() const;
     // "Field: value" lines of the Fields tab.
     QStringList fieldLines() const;
@@ -73,6 +76,7 @@ private:
     HexView *m_hex = nullptr;
     EventFieldList *m_fields = nullptr;
     DecodedMessageView *m_decoded = nullptr;
+    BinaryCodecView *m_binary = nullptr;
 };
 
 } // namespace wsi

@@ -85,6 +85,36 @@ void JsonTreeModel::setEntries(const QList<QPair<QString, QJsonValue>> &entries)
     endResetModel();
 }
 
+void JsonTreeModel::setNodes(const QList<CodecNode> &nodes)
+{
+    beginResetModel();
+    m_root = std::make_unique<Node>();
+    m_nodeCount = 0;
+    m_truncated = false;
+    buildNodes(m_root.get(), nodes);
+    endResetModel();
+}
+
+void JsonTreeModel::buildNodes(Node *parent, const QList<CodecNode> &nodes)
+{
+    for (const CodecNode &codecNode : nodes) {
+        if (m_nodeCount >= kMaxNodes) {
+            m_truncated = true;
+            return;
+        }
+        ++m_nodeCount;
+        auto n = std::make_unique<Node>();
+        n->key = codecNode.key;
+        n->value = codecNode.value;
+        n->typeName = codecNode.type;
+        n->parent = parent;
+        n->row = int(parent->children.size());
+        Node *raw = n.get();
+        parent->children.push_back(std::move(n));
+        buildNodes(raw, codecNode.children);
+    }
+}
+
 void JsonTreeModel::build(Node *node, const QJsonValue &value)
 {
     ++m_nodeCount;
@@ -185,7 +215,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         case ValueColumn:
             return role == Qt::DisplayRole && n->value.size() > 500 ? n->value.left(500) + QChar(0x2026) : n->value;
         case TypeColumn:
-            return typeName(n->type);
+            return n->typeName.isEmpty() ? typeName(n->type) : n->typeName;
         }
     }
     return {};

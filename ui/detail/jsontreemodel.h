@@ -1,5 +1,7 @@
 #pragma once
 
+#include "decode/codecnode.h"
+
 #include <QAbstractItemModel>
 #include <QJsonValue>
 #include <memory>
@@ -23,6 +25,8 @@ public:
     bool setJson(const QByteArray &json, QString *error = nullptr);
     // Top-level rows in this order (a QJsonObject would sort its keys), each value expanded like setJson's.
     void setEntries(const QList<QPair<QString, QJsonValue>> &entries);
+    // A binary codec's tree (CBOR, MessagePack, protobuf) in its own order, with the format's type names.
+    void setNodes(const QList<CodecNode> &nodes);
     void clear();
     bool truncated() const { return m_truncated; }
     int nodeCount() const { return m_nodeCount; }
@@ -40,11 +44,13 @@ private:
         QString key;
         QString value;
         QJsonValue::Type type = QJsonValue::Null;
+        QString typeName; // a binary codec's own type; empty for JSON, whose type is `type`
         Node *parent = nullptr;
         int row = 0;
         std::vector<std::unique_ptr<Node>> children;
     };
     void build(Node *node, const QJsonValue &value);
+    void buildNodes(Node *parent, const QList<CodecNode> &nodes);
     Node *nodeOf(const QModelIndex &index) const;
 
     std::unique_ptr<Node> m_root;
