@@ -5,6 +5,7 @@
 #include "compose/composercontrolrow.h"
 #include "compose/composerheader.h"
 #include "compose/messageeditor.h"
+#include "compose/protocolcomposerpanel.h"
 #include "compose/rawframepanel.h"
 #include "compose/savedmessagespanel.h"
 #include "compose/sendcolumn.h"
@@ -46,6 +47,8 @@ Composer::Composer(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("composerTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createMessagePage(), tr("Message"));
+    m_protocolPanel = new ProtocolComposerPanel(m_scheduler, m_tabs);
+    m_tabs->addTab(m_protocolPanel, tr("Protocol"));
     m_rawPanel = new RawFramePanel(m_tabs);
     m_tabs->addTab(m_rawPanel, tr("Raw Frame (for testing servers)"));
     m_savedPanel = new SavedMessagesPanel(m_tabs);
@@ -59,6 +62,9 @@ Composer::Composer(QWidget *parent)
     connect(m_scheduler, &SendScheduler::repeatStopped, this, &Composer::onRepeatStopped);
     connect(m_savedPanel, &SavedMessagesPanel::loadRequested, this, &Composer::onSavedLoad);
     connect(m_savedPanel, &SavedMessagesPanel::saveCurrentRequested, this, &Composer::onSaveCurrentRequested);
+    connect(m_protocolPanel, &ProtocolComposerPanel::sent, this, [this](const QString &body, bool isText) {
+        m_history.add({ isText ? PayloadFormat::Text : PayloadFormat::Hex, body });
+    });
     m_message->validateNow();
     updateState();
 }
@@ -115,6 +121,7 @@ void Composer::setConnection(Connection *connection)
     }
     m_header->setConnection(connection);
     m_rawPanel->setConnection(connection);
+    m_protocolPanel->setConnection(connection);
     m_savedPanel->setEndpoint(endpointOf(connection));
     updateState();
 }
@@ -177,6 +184,8 @@ bool Composer::send()
 {
     if (m_tabs->currentIndex() == RawFrameTab)
         return m_rawPanel->send();
+    if (m_tabs->currentIndex() == ProtocolTab)
+        return canSend() && m_protocolPanel->send();
     if (!canSend() || isRepeating())
         return false;
     m_message->validateIfPending();
