@@ -276,7 +276,7 @@
     </message>
     <message>
         <source>Protocol duties</source>
-        <translation>프로토콜 의무 응답</translation>
+        <translation>프로토콜 자동 응답</translation>
     </message>
     <message>
         <source>On: answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong); each answer is an automatic row. Off: test the server&apos;s timeout, as with auto-pong.</source>
@@ -1709,6 +1709,10 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
 </context>
 <context>
     <name>wsi::Composer</name>
+    <message>
+        <source>Protocol</source>
+        <translation>프로토콜</translation>
+    </message>
     <message>
         <source>Message</source>
         <translation>메시지</translation>
@@ -6285,6 +6289,363 @@ X-Custom: value</translation>
     <message>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProtocolForm</name>
+    <message>
+        <source>%1 is not one JSON value: %2</source>
+        <translation>%1은(는) 하나의 JSON 값이 아닙니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::JsonRpcForm</name>
+    <message>
+        <source>Enter the method to call.</source>
+        <translation>호출할 메서드를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Params</translation>
+    </message>
+    <message>
+        <source>Params are an array (by position) or an object (by name).</source>
+        <translation>params는 배열(위치로) 또는 객체(이름으로)입니다.</translation>
+    </message>
+    <message>
+        <source>Call (numbered id, expects a reply)</source>
+        <translation>호출 (번호 매긴 id, 응답을 기다림)</translation>
+    </message>
+    <message>
+        <source>Notification (no id, no reply)</source>
+        <translation>알림 (id 없음, 응답 없음)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>종류(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>메서드(&amp;M):</translation>
+    </message>
+    <message>
+        <source>e.g. eth_blockNumber</source>
+        <translation>예: eth_blockNumber</translation>
+    </message>
+    <message>
+        <source>&amp;Params:</source>
+        <translation>Params(&amp;P):</translation>
+    </message>
+    <message>
+        <source>[1, 2] or {&quot;name&quot;: &quot;value&quot;}; empty leaves params out</source>
+        <translation>[1, 2] 또는 {&quot;name&quot;: &quot;value&quot;}; 비워 두면 params를 넣지 않습니다</translation>
+    </message>
+    <message>
+        <source>JSON: an array passes params by position, an object by name.</source>
+        <translation>JSON: 배열은 params를 위치로, 객체는 이름으로 전달합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::MqttForm</name>
+    <message>
+        <source>Clean start</source>
+        <translation>Clean start</translation>
+    </message>
+    <message>
+        <source>Clean session</source>
+        <translation>Clean session</translation>
+    </message>
+    <message>
+        <source>Enter the topic to publish to.</source>
+        <translation>발행할 토픽을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Enter a topic filter.</source>
+        <translation>토픽 필터를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>버전(&amp;V):</translation>
+    </message>
+    <message>
+        <source>P&amp;acket:</source>
+        <translation>패킷(&amp;A):</translation>
+    </message>
+    <message>
+        <source>C&amp;lient id:</source>
+        <translation>클라이언트 id(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Keep alive (s):</source>
+        <translation>킵얼라이브(초)(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>비밀번호(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>토픽(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yload:</source>
+        <translation>페이로드(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>Retain</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1 (protocol level 4) or MQTT 5 (level 5, with empty property lists).</source>
+        <translation>MQTT 3.1.1(프로토콜 레벨 4) 또는 MQTT 5(레벨 5, 빈 속성 목록 포함)입니다.</translation>
+    </message>
+    <message>
+        <source>The control packet to send. Packet ids of SUBSCRIBE, UNSUBSCRIBE and PUBLISH with QoS 1 or 2 are numbered per connection.</source>
+        <translation>보낼 제어 패킷입니다. SUBSCRIBE, UNSUBSCRIBE, QoS 1 또는 2의 PUBLISH 패킷 id는 연결마다 번호를 매깁니다.</translation>
+    </message>
+    <message>
+        <source>PUBLISH: the topic name; SUBSCRIBE and UNSUBSCRIBE: a topic filter (+ and # allowed).</source>
+        <translation>PUBLISH: 토픽 이름, SUBSCRIBE와 UNSUBSCRIBE: 토픽 필터(+와 # 사용 가능).</translation>
+    </message>
+    <message>
+        <source>Quality of service: 0 at most once, 1 at least once, 2 exactly once.</source>
+        <translation>서비스 품질: 0 최대 한 번, 1 최소 한 번, 2 정확히 한 번.</translation>
+    </message>
+    <message>
+        <source>Sent as UTF-8 text.</source>
+        <translation>UTF-8 텍스트로 보냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SocketIoForm</name>
+    <message>
+        <source>Enter the event name.</source>
+        <translation>이벤트 이름을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Argument line %1</source>
+        <translation>인수 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>&amp;Packet:</source>
+        <translation>패킷(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>네임스페이스(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>이벤트(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Arguments:</source>
+        <translation>인수(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Ask for an ac&amp;knowledgement (numbered ack id)</source>
+        <translation>확인 응답 요청 (번호 매긴 ack id)(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&quot;/&quot; is the main namespace; others, like /admin, must be connected first.</source>
+        <translation>&quot;/&quot;는 기본 네임스페이스입니다. /admin 같은 다른 네임스페이스는 먼저 연결해야 합니다.</translation>
+    </message>
+    <message>
+        <source>One JSON value per line, e.g. {&quot;text&quot;: &quot;hi&quot;}</source>
+        <translation>한 줄에 JSON 값 하나, 예: {&quot;text&quot;: &quot;hi&quot;}</translation>
+    </message>
+    <message>
+        <source>Each line is one argument of the event, in order.</source>
+        <translation>각 줄이 순서대로 이벤트의 인수 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Sent over Engine.IO 4 as a message packet (&quot;4&quot; then the Socket.IO packet).</source>
+        <translation>Engine.IO 4 위에서 message 패킷(&quot;4&quot; 다음에 Socket.IO 패킷)으로 보냅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::StompForm</name>
+    <message>
+        <source>Each extra header is a line &quot;name:value&quot;; &quot;%1&quot; is not.</source>
+        <translation>추가 헤더는 한 줄에 &quot;name:value&quot; 하나입니다. &quot;%1&quot;은(는) 그렇지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Enter the destination.</source>
+        <translation>destination을 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Enter the id of the message to acknowledge (its ack header).</source>
+        <translation>확인할 메시지의 id(그 메시지의 ack 헤더)를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Enter the subscription id.</source>
+        <translation>구독 id를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>명령(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>Destination(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>Id(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Ack mode:</source>
+        <translation>Ack 모드(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>로그인(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;code:</source>
+        <translation>암호(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Content &amp;type:</source>
+        <translation>Content-type(&amp;T):</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra headers:</source>
+        <translation>추가 헤더(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Body:</source>
+        <translation>본문(&amp;B):</translation>
+    </message>
+    <message>
+        <source>SUBSCRIBE and UNSUBSCRIBE: the subscription id; ACK and NACK: the ack header of the MESSAGE being acknowledged.</source>
+        <translation>SUBSCRIBE와 UNSUBSCRIBE: 구독 id, ACK와 NACK: 확인할 MESSAGE의 ack 헤더.</translation>
+    </message>
+    <message>
+        <source>name:value, one per line (receipt:r1...)</source>
+        <translation>한 줄에 name:value 하나 (receipt:r1...)</translation>
+    </message>
+    <message>
+        <source>Escaped as STOMP 1.2 says (\n, \r, \c, \\), except in CONNECT.</source>
+        <translation>CONNECT를 빼고 STOMP 1.2대로 이스케이프합니다(\n, \r, \c, \\).</translation>
+    </message>
+    <message>
+        <source>Sent as UTF-8 with a content-length header, then the NUL that ends the frame.</source>
+        <translation>UTF-8로 content-length 헤더와 함께 보내고, 프레임을 끝내는 NUL을 붙입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::GraphqlForm</name>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>Variables are a JSON object.</source>
+        <translation>variables는 JSON 객체입니다.</translation>
+    </message>
+    <message>
+        <source>Enter the id of the subscription to complete.</source>
+        <translation>완료할 구독의 id를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>Enter the GraphQL document (query, mutation or subscription).</source>
+        <translation>GraphQL 문서(query, mutation 또는 subscription)를 입력하십시오.</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>프로토콜(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>메시지(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>Id(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Operation name:</source>
+        <translation>작업 이름(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>Query(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>&amp;Payload:</source>
+        <translation>페이로드(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Variables:</source>
+        <translation>Variables(&amp;V):</translation>
+    </message>
+    <message>
+        <source>graphql-transport-ws (the graphql-ws library) or the older subscriptions-transport-ws (Apollo, subprotocol &quot;graphql-ws&quot;).</source>
+        <translation>graphql-transport-ws(graphql-ws 라이브러리) 또는 이전의 subscriptions-transport-ws(Apollo, 서브프로토콜 &quot;graphql-ws&quot;)입니다.</translation>
+    </message>
+    <message>
+        <source>empty: the next number (complete: the last subscription)</source>
+        <translation>비워 두면 다음 번호 (complete: 마지막 구독)</translation>
+    </message>
+    <message>
+        <source>a JSON object, or empty</source>
+        <translation>JSON 객체, 또는 비워 둠</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProtocolComposerPanel</name>
+    <message>
+        <source>Detected on this connection: %1</source>
+        <translation>이 연결에서 감지됨: %1</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>미리 보기:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview (%n byte(s), binary message, hex):</source>
+        <translation>
+            <numerusform>미리 보기 (%n바이트, 바이너리 메시지, 16진수):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Preview (%n byte(s), text message):</source>
+        <translation>
+            <numerusform>미리 보기 (%n바이트, 텍스트 메시지):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send this message (Ctrl+Enter)</source>
+        <translation>이 메시지 보내기 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Connect first: the connection is not open.</source>
+        <translation>먼저 연결하십시오: 연결이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>프로토콜(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Build a message from the protocol&apos;s fields. Follows the protocol detected on the connection until you choose one.</source>
+        <translation>프로토콜의 필드로 메시지를 만듭니다. 직접 고르기 전까지는 연결에서 감지한 프로토콜을 따릅니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "compose/composercontrolrow.h"
 #include "compose/composerheader.h"
 #include "compose/messageeditor.h"
+#include "compose/protocolcomposerpanel.h"
 #include "compose/rawframepanel.h"
 #include "compose/savedmessagespanel.h"
 #include "compose/sendcolumn.h"
@@ -47,6 +48,8 @@ Composer::Composer(QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("composerTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(createMessagePage(), QString());
+    m_protocolPanel = new ProtocolComposerPanel(m_scheduler, m_tabs);
+    m_tabs->addTab(m_protocolPanel, QString());
     m_rawPanel = new RawFramePanel(m_tabs);
     m_tabs->addTab(m_rawPanel, QString());
     m_savedPanel = new SavedMessagesPanel(m_tabs);
@@ -61,6 +64,9 @@ Composer::Composer(QWidget *parent)
     connect(m_scheduler, &SendScheduler::repeatStopped, this, &Composer::onRepeatStopped);
     connect(m_savedPanel, &SavedMessagesPanel::loadRequested, this, &Composer::onSavedLoad);
     connect(m_savedPanel, &SavedMessagesPanel::saveCurrentRequested, this, &Composer::onSaveCurrentRequested);
+    connect(m_protocolPanel, &ProtocolComposerPanel::sent, this, [this](const QString &body, bool isText) {
+        m_history.add({ isText ? PayloadFormat::Text : PayloadFormat::Hex, body });
+    });
     m_message->validateNow();
     updateState();
 }
@@ -81,6 +87,7 @@ void Composer::changeEvent(QEvent *event)
 void Composer::retranslateUi()
 {
     m_tabs->setTabText(MessageTab, tr("Message"));
+    m_tabs->setTabText(ProtocolTab, tr("Protocol"));
     m_tabs->setTabText(RawFrameTab, tr("Raw Frame (for testing servers)"));
     m_tabs->setTabText(SavedTab, tr("Saved"));
 }
@@ -135,6 +142,7 @@ void Composer::setConnection(Connection *connection)
     }
     m_header->setConnection(connection);
     m_rawPanel->setConnection(connection);
+    m_protocolPanel->setConnection(connection);
     m_savedPanel->setEndpoint(endpointOf(connection));
     updateState();
 }
@@ -197,6 +205,8 @@ bool Composer::send()
 {
     if (m_tabs->currentIndex() == RawFrameTab)
         return m_rawPanel->send();
+    if (m_tabs->currentIndex() == ProtocolTab)
+        return canSend() && m_protocolPanel->send();
     if (!canSend() || isRepeating())
         return false;
     m_message->validateIfPending();

@@ -18,19 +18,21 @@ class ViewState;
 class ComposerControlRow;
 class ComposerHeader;
 class MessageEditor;
+class ProtocolComposerPanel;
 class RawFramePanel;
 class SendColumn;
 class SavedMessagesPanel;
 struct SavedMessage;
 
 // The composer: text, JSON, hex, base64 or a file, validated as typed; send with Ctrl+Enter, optionally
-// fragmented; ping, close, repeat, history, saved messages, variables, and raw frames for testing servers.
+// fragmented; ping, close, repeat, history, saved messages, variables, raw frames for testing servers, and
+// messages built from the fields of the protocol riding on the connection (Socket.IO, STOMP, MQTT...).
 class Composer : public QWidget
 {
     Q_OBJECT
 public:
     enum Format { TextFormat, JsonFormat, HexFormat, Base64Format, FileFormat };
-    enum Tab { MessageTab, RawFrameTab, SavedTab };
+    enum Tab { MessageTab, ProtocolTab, RawFrameTab, SavedTab };
     static constexpr int kMaxRepeatCount = SendScheduler::kMaxRepeatCount;
     static constexpr int kMaxFragments = SendScheduler::kMaxFragments;
 
@@ -43,6 +45,7 @@ public:
     QPlainTextEdit *editor() const;
     RawFramePanel *rawFramePanel() const { return m_rawPanel; }
     SavedMessagesPanel *savedMessagesPanel() const { return m_savedPanel; }
+    ProtocolComposerPanel *protocolPanel() const { return m_protocolPanel; }
     QTabWidget *tabs() const { return m_tabs; }
     bool canSend() const; // the connection is open
     bool isPayloadValid() const;
@@ -115,6 +118,7 @@ private:
     SendColumn *m_sendColumn = nullptr;
     ComposerControlRow *m_controls = nullptr;
     RawFramePanel *m_rawPanel = nullptr;
+    ProtocolComposerPanel *m_protocolPanel = nullptr;
     SavedMessagesPanel *m_savedPanel = nullptr;
 };
 
