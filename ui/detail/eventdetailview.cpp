@@ -89,7 +89,7 @@ EventDetailView::EventDetailView(QWidget *parent)
     m_tabs->addTab(m_decoded, QString());
     m_tabs->setTabVisible(DecodedTab, false);
     m_binary = new BinaryCodecView(m_tabs);
-    m_tabs->addTab(m_binary, tr("Binary"));
+    m_tabs->addTab(m_binary, QString());
     m_tabs->setTabVisible(BinaryTab, false);
     layout->addWidget(m_tabs);
     retranslateUi();
@@ -100,7 +100,7 @@ EventDetailView::~EventDetailView() = default;
 
 void EventDetailView::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
+    if (event->type() == QEvent::LanguageChange && m_tabs) {
         retranslateUi();
         // The note, the fields and the Details title are written per event: write them again.
         if (m_connectionChosen)
@@ -117,6 +117,7 @@ void EventDetailView::retranslateUi()
     m_tabs->setTabText(JsonTab, tr("JSON"));
     m_tabs->setTabText(HexTab, tr("Hex"));
     m_tabs->setTabText(DecodedTab, tr("Decoded"));
+    m_tabs->setTabText(BinaryTab, tr("Binary"));
 }
 
 void EventDetailView::setConnection(Connection *connection)
@@ -326,13 +327,6 @@ void EventDetailView::showEvent(int eventIndex)
         m_tabs->setCurrentIndex(FieldsTab);
     else if (r.type == EventType::Message && m_tabs->currentIndex() == FieldsTab)
         m_tabs->setCurrentIndex(TextTab);
-}
-
-void EventDetailView::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange && m_tabs)
-        m_tabs->setTabText(BinaryTab, tr("Binary"));
-    QWidget::changeEvent(event);
 }
 
 void EventDetailView::observe(ViewState *state)
