@@ -2,6 +2,7 @@
 // the test server's form, the composer, the log, the detail pane, the handshake view, the endpoints sidebar)
 // and choosing English brings every text back, without a restart.
 
+#include "compose/composer.h"
 #include "language/translations.h"
 #include "preferences/preferencesdialog.h"
 #include "shell/mainwindow.h"
@@ -148,9 +149,9 @@ QStringList TestLanguageSwitch::panelTexts(MainWindow &window)
         return {};
     // The header shows what the model says: the view asks it again on a language change.
     const QString timeColumn = log->model()->headerData(0, Qt::Horizontal).toString();
-    return { send->text(), ping->text(), composerTabs->tabText(2), timeColumn, filter->placeholderText(),
-        messagesFilter->text(), showFrames->text(), detailTabs->tabText(0), checksBox->title(),
-        checks->headerItem()->text(0), reveal->text(), endpointSearch->placeholderText() };
+    return { send->text(), ping->text(), composerTabs->tabText(Composer::SavedTab), timeColumn,
+        filter->placeholderText(), messagesFilter->text(), showFrames->text(), detailTabs->tabText(0),
+        checksBox->title(), checks->headerItem()->text(0), reveal->text(), endpointSearch->placeholderText() };
 }
 
 void TestLanguageSwitch::switchesEveryPanelToKoreanAndBack()
