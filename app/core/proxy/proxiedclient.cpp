@@ -1,18 +1,13 @@
 // ProxiedClient: relays one reverse proxy client to the upstream, frame by frame, recording both legs.
 #include "proxy/proxiedclient.h"
 
-#include "capture/upstreamfailure.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
-#include "endpoints/clienttlssettings.h"
+#include "proxy/upstreamdialer.h"
 #include "proxy/upstreamrequest.h"
 #include "server/upgradeanswers.h"
 #include "store/wallclock.h"
-#include "tls/tlsreport.h"
 
-#include <QHostInfo>
-#include <QNetworkProxy>
-#include <QSslSocket>
 #include <QTcpSocket>
 
 namespace wsi {
@@ -35,8 +30,6 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
     : QObject(parent)
     , m_client(client)
     , m_options(options)
-    , m_listeningAddress(listeningAddress)
-    , m_listeningPort(listeningPort)
     , m_request(HandshakeParser::Kind::Request, options.maxRequestHeadBytes)
 {
     client->setParent(this);
@@ -47,12 +40,16 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
         ? QStringLiteral("[%1]").arg(address.toString())
         : QHostAddress(address.toIPv4Address()).toString();
     m_peer = QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
+    // Created after the client socket took this parent, so the two sockets go away in the order they came.
+    m_dialer = new UpstreamDialer(options, listeningAddress, listeningPort, this);
+    connect(m_dialer, &UpstreamDialer::socketCreated, this, &ProxiedClient::onUpstreamSocketCreated);
+    connect(m_dialer, &UpstreamDialer::ready, this, &ProxiedClient::sendRequestUpstream);
+    connect(m_dialer, &UpstreamDialer::failed, this, &ProxiedClient::onUpstreamFailed);
+    connect(m_dialer, &UpstreamDialer::looped, this, &ProxiedClient::onUpstreamLooped);
 }
 
 ProxiedClient::~ProxiedClient()
 {
-    if (m_lookupId >= 0)
-        QHostInfo::abortHostLookup(m_lookupId);
     if (!m_finished && transport())
         transport()->wireClosed();
 }
@@ -122,7 +119,7 @@ void ProxiedClient::onClientReadyRead()
                 return;
             break;
         case Stage::PassingThrough:
-            writeToUpstream(bytes);
+            writeTo(m_upstream, bytes);
             break;
         case Stage::Ending:
             break;
@@ -155,133 +152,21 @@ void ProxiedClient::takeRequest(const QByteArray &bytes)
     }
     m_fromClient.append(QByteArrayView(bytes).sliced(used));
     m_stage = Stage::ConnectingUpstream;
-    m_clock.start();
-    const QString host = m_options.upstream.url.host();
-    QHostAddress literal;
-    if (literal.setAddress(host)) {
-        m_dnsUs = 0;
-        m_upstreamAddress = literal;
-        connectUpstream();
-        return;
-    }
-    m_lookupId = QHostInfo::lookupHost(host, this, &ProxiedClient::onLookedUp);
+    m_dialer->dial(m_connection.data());
 }
 
-void ProxiedClient::onLookedUp(const QHostInfo &info)
+void ProxiedClient::onUpstreamSocketCreated(QTcpSocket *socket)
 {
-    m_lookupId = -1;
-    m_dnsUs = m_clock.nsecsElapsed() / 1000;
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        const UpstreamFailure failure = UpstreamFailure::lookupFailed(m_options.upstream.url.host(), info);
-        failUpstream(failure.layer(), failure.message());
-        return;
-    }
-    m_upstreamAddress = info.addresses().constFirst();
-    for (const QHostAddress &address : info.addresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-            m_upstreamAddress = address;
-            break;
-        }
-    }
-    connectUpstream();
-}
-
-void ProxiedClient::connectUpstream()
-{
-    if (!m_client || m_stage == Stage::Ending)
-        return;
-    const quint16 port = m_options.upstreamPort();
-    const bool sameAddress = m_upstreamAddress.isEqual(m_listeningAddress, QHostAddress::TolerantConversion)
-        || (m_listeningAddress == QHostAddress::Any || m_listeningAddress == QHostAddress::AnyIPv6
-            || m_listeningAddress == QHostAddress::AnyIPv4)
-        || (m_upstreamAddress.isLoopback() && m_listeningAddress.isLoopback());
-    if (port == m_listeningPort && sameAddress) {
-        refuse(508, "Loop Detected",
-            tr("The upstream %1 is this proxy itself (%2 port %3): relaying there would loop.")
-                .arg(m_options.upstream.url.toString(), m_upstreamAddress.toString())
-                .arg(port),
-            ErrorLayer::Proxy, true);
-        return;
-    }
-    m_clock.restart();
-    if (m_options.upstreamIsTls()) {
-        auto *socket = new QSslSocket(this);
-        const ClientTlsSettings tls(m_options.upstream);
-        QSslConfiguration config = tls.applyTo(QSslConfiguration::defaultConfiguration());
-        config.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        config.setAllowedNextProtocols({ QByteArrayLiteral("http/1.1") });
-        socket->setSslConfiguration(config);
-        connect(socket, &QSslSocket::sslErrors, this, &ProxiedClient::onUpstreamSslErrors);
-        connect(socket, &QSslSocket::encrypted, this, &ProxiedClient::onUpstreamEncrypted);
-        m_upstream = socket;
-    } else {
-        m_upstream = new QTcpSocket(this);
-    }
-    m_upstream->setProxy(QNetworkProxy::NoProxy);
+    m_upstream = socket;
     m_upstream->setReadBufferSize(kSocketReadBuffer);
-    connect(m_upstream, &QTcpSocket::connected, this, &ProxiedClient::onUpstreamConnected);
     connect(m_upstream, &QTcpSocket::readyRead, this, &ProxiedClient::onUpstreamReadyRead);
     connect(m_upstream, &QTcpSocket::disconnected, this, &ProxiedClient::onUpstreamDisconnected);
-    connect(m_upstream, &QTcpSocket::errorOccurred, this, &ProxiedClient::onUpstreamError);
     connect(m_upstream, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
-    if (m_options.upstreamIsTls())
-        static_cast<QSslSocket *>(m_upstream.data())
-            ->connectToHostEncrypted(m_upstreamAddress.toString(), port, m_options.upstream.url.host());
-    else
-        m_upstream->connectToHost(m_upstreamAddress, port);
 }
 
-void ProxiedClient::onUpstreamConnected()
+void ProxiedClient::onUpstreamLooped(const QString &why)
 {
-    m_tcpUs = m_clock.nsecsElapsed() / 1000;
-    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (m_options.upstreamIsTls()) {
-        m_clock.restart();
-        return; // the request goes once TLS is up
-    }
-    if (ProxiedTransport *t = transport())
-        t->upstreamConnected(m_dnsUs, m_tcpUs, -1);
-    sendRequestUpstream();
-}
-
-void ProxiedClient::onUpstreamSslErrors(const QList<QSslError> &errors)
-{
-    auto *socket = static_cast<QSslSocket *>(m_upstream.data());
-    if (m_options.upstream.insecure) {
-        socket->ignoreSslErrors(errors);
-        return;
-    }
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << TlsReport::explain(error, m_options.upstream.url.host());
-    m_upstreamTlsUp = false;
-    failUpstream(ErrorLayer::Tls,
-        tr("The certificate of %1 failed verification: %2")
-            .arg(m_options.upstream.url.host(), texts.join(QLatin1Char(' '))));
-}
-
-void ProxiedClient::onUpstreamEncrypted()
-{
-    m_upstreamTlsUp = true;
-    const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
-    auto *socket = static_cast<QSslSocket *>(m_upstream.data());
-    if (ProxiedTransport *t = transport()) {
-        t->upstreamConnected(m_dnsUs, m_tcpUs, tlsUs);
-        TlsReport report = TlsReport::from(*socket, m_options.upstream.url.host(), socket->sslHandshakeErrors());
-        report.proceededDespiteErrors = !socket->sslHandshakeErrors().isEmpty();
-        t->upstreamTls(report);
-    }
-    sendRequestUpstream();
-}
-
-void ProxiedClient::onUpstreamError()
-{
-    if (!m_upstream || m_stage != Stage::ConnectingUpstream)
-        return; // later errors end in disconnected()
-    const QString where = QStringLiteral("%1:%2").arg(m_options.upstream.url.host()).arg(m_options.upstreamPort());
-    const bool tlsStage = m_options.upstreamIsTls() && m_tcpUs >= 0 && !m_upstreamTlsUp;
-    const UpstreamFailure failure(m_upstream->error(), tlsStage, where, m_upstreamAddress, m_upstream->errorString());
-    failUpstream(tlsStage ? ErrorLayer::Tls : failure.layer(), failure.message());
+    refuse(508, "Loop Detected", why, ErrorLayer::Proxy, true);
 }
 
 void ProxiedClient::sendRequestUpstream()
@@ -289,7 +174,7 @@ void ProxiedClient::sendRequestUpstream()
     if (!m_client || m_stage != Stage::ConnectingUpstream)
         return;
     m_stage = Stage::AwaitingResponse;
-    writeToUpstream(UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost));
+    writeTo(m_upstream, UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost));
 }
 
 void ProxiedClient::onUpstreamReadyRead()
@@ -309,7 +194,7 @@ void ProxiedClient::onUpstreamReadyRead()
             if (!relayFrames(FrameHook::Toward::Client))
                 return;
         } else if (m_stage == Stage::PassingThrough) {
-            writeToClient(bytes);
+            writeTo(m_client, bytes);
         }
     }
 }
@@ -320,20 +205,20 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
     if (m_response.state() == HandshakeParser::State::Failed) {
         // Not HTTP: the client gets what the server sent, and the server leg names the problem.
         m_stage = Stage::PassingThrough;
-        writeToClient(bytes);
+        writeTo(m_client, bytes);
         return;
     }
     if (!m_response.headComplete()) {
-        writeToClient(bytes);
+        writeTo(m_client, bytes);
         return;
     }
     if (m_response.head().status != 101) {
         m_stage = Stage::PassingThrough; // the answer and its body go to the client as they come
-        writeToClient(bytes);
+        writeTo(m_client, bytes);
         return;
     }
     // The head and the first frames: the head at once, the frames whole, as later ones.
-    writeToClient(bytes.first(used));
+    writeTo(m_client, bytes.first(used));
     m_stage = Stage::Relaying;
     if (ProxiedTransport *t = transport())
         t->opened();
@@ -358,12 +243,7 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
         else
             out.append(frame);
     }
-    if (!out.isEmpty()) {
-        if (toward == FrameHook::Toward::Server)
-            writeToUpstream(out);
-        else
-            writeToClient(out);
-    }
+    writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), out);
     if (scanner.bufferedSize() > m_options.maxFrameBytes + 14) {
         dropOversized(toward);
         return false;
@@ -371,22 +251,13 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
     return true;
 }
 
-void ProxiedClient::writeToClient(const QByteArray &bytes)
+void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
 {
-    if (!m_client || m_client->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
         return;
-    m_client->write(bytes);
+    socket->write(bytes);
     if (ProxiedTransport *t = transport())
-        t->recordLeg(Facing::Client, Direction::Outgoing, wallClockUs(), bytes);
-}
-
-void ProxiedClient::writeToUpstream(const QByteArray &bytes)
-{
-    if (!m_upstream || m_upstream->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
-        return;
-    m_upstream->write(bytes);
-    if (ProxiedTransport *t = transport())
-        t->recordLeg(Facing::Server, Direction::Outgoing, wallClockUs(), bytes);
+        t->recordLeg(socket == m_client ? Facing::Client : Facing::Server, Direction::Outgoing, wallClockUs(), bytes);
 }
 
 void ProxiedClient::refuse(
@@ -400,11 +271,11 @@ void ProxiedClient::refuse(
             t->clientFailed(layer, why);
     }
     const QByteArray body = status == 502 ? "Bad gateway: " + why.toUtf8() + "\n" : why.toUtf8() + "\n";
-    writeToClient(UpgradeAnswers::plain(status, reason, {}, body));
+    writeTo(m_client, UpgradeAnswers::plain(status, reason, {}, body));
     if (m_upstream) {
         m_upstream->disconnect(this);
+        m_upstream->disconnect(m_dialer); // its errors and TLS alerts would report a dial already answered
         m_upstream->abort();
-        m_upstreamGone = true;
     }
     m_upstreamGone = true;
     if (m_client && m_client->state() == QAbstractSocket::ConnectedState)
@@ -414,14 +285,10 @@ void ProxiedClient::refuse(
     maybeFinish();
 }
 
-void ProxiedClient::failUpstream(ErrorLayer layer, const QString &message)
+void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const QString &why)
 {
-    if (m_stage != Stage::ConnectingUpstream)
-        return;
-    refuse(502, "Bad Gateway",
-        tr("%1 failure reaching the upstream %2: %3")
-            .arg(QString::fromLatin1(errorLayerId(layer)).toUpper(), m_options.upstream.url.toString(), message),
-        layer, true);
+    if (m_stage == Stage::ConnectingUpstream) // the dial of a connection already ending changes nothing
+        refuse(502, "Bad Gateway", why, layer, true);
 }
 
 void ProxiedClient::dropOversized(FrameHook::Toward toward)
@@ -484,10 +351,7 @@ void ProxiedClient::closeOtherSide(bool clientLeft)
         }
         m_stage = Stage::Ending;
     }
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    m_dialer->stopLookup();
     QTcpSocket *other = clientLeft ? m_upstream.data() : m_client.data();
     if (other && other->state() != QAbstractSocket::UnconnectedState)
         other->disconnectFromHost(); // after what is queued for it: a last frame still arrives
@@ -509,10 +373,7 @@ void ProxiedClient::shutdown()
             t->note(Facing::Server, tr("The proxy stopped: it closed the TCP connection to the server."));
         }
     }
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    m_dialer->stopLookup();
     for (QTcpSocket *socket : { m_client.data(), m_upstream.data() }) {
         if (socket && socket->state() != QAbstractSocket::UnconnectedState)
             socket->abort();

@@ -7,23 +7,21 @@
 #include "proxy/reverseproxyoptions.h"
 #include "store/eventrecord.h"
 
-#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
-#include <QSslError>
 
-class QHostInfo;
 class QTcpSocket;
 
 namespace wsi {
 
 class Connection;
 class ProxiedTransport;
+class UpstreamDialer;
 
 // One client socket and its own upstream socket. It reads the client's upgrade request (bounded), opens the
-// upstream (DNS, TCP, TLS verified as outgoing connections verify it), sends the request with the target
-// joined to the upstream URL and Host rewritten, relays the upstream's answer (101 or not), then relays whole
+// upstream (an UpstreamDialer: DNS, TCP, TLS verified as outgoing connections verify it), sends the request with the
+// target joined to the upstream URL and Host rewritten, relays the upstream's answer (101 or not), then relays whole
 // frames both ways through the FrameHook. Every byte is recorded on the leg of the socket it crossed, at the
 // moment it crossed it: the client leg as the client sent and got it, the server leg as the server did.
 // A leg stops being read while the other's socket holds too many unsent bytes (bounded memory both ways).
@@ -52,12 +50,9 @@ private:
 
     void onClientReadyRead();
     void onClientDisconnected();
-    void onLookedUp(const QHostInfo &info);
-    void connectUpstream();
-    void onUpstreamConnected();
-    void onUpstreamEncrypted();
-    void onUpstreamSslErrors(const QList<QSslError> &errors);
-    void onUpstreamError();
+    void onUpstreamSocketCreated(QTcpSocket *socket);
+    void onUpstreamFailed(ErrorLayer layer, const QString &why);
+    void onUpstreamLooped(const QString &why);
     void onUpstreamReadyRead();
     void onUpstreamDisconnected();
     void onBytesWritten();
@@ -67,11 +62,10 @@ private:
     void takeResponse(const QByteArray &bytes);
     // Whole frames from the scanner through the hook to the other socket; false when the connection ended.
     bool relayFrames(FrameHook::Toward toward);
-    void writeToClient(const QByteArray &bytes);
-    void writeToUpstream(const QByteArray &bytes);
+    // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg.
+    void writeTo(QTcpSocket *socket, const QByteArray &bytes);
     // Answers the client with a complete HTTP response and closes it (before any upstream answer).
     void refuse(int status, const QByteArray &reason, const QString &why, ErrorLayer layer, bool upstreamSide);
-    void failUpstream(ErrorLayer layer, const QString &message);
     // A whole frame larger than the limit: the memory bound ends the connection on both sides.
     void dropOversized(FrameHook::Toward toward);
     void closeOtherSide(bool clientLeft);
@@ -80,12 +74,11 @@ private:
     ProxiedTransport *transport() const;
 
     QPointer<QTcpSocket> m_client;
-    QPointer<QTcpSocket> m_upstream;
+    QPointer<QTcpSocket> m_upstream; // the dialer's, once it exists
+    UpstreamDialer *m_dialer = nullptr;
     QPointer<Connection> m_connection;
     FrameHook *m_hook = nullptr;
     ReverseProxyOptions m_options;
-    QHostAddress m_listeningAddress;
-    quint16 m_listeningPort = 0;
     QString m_peer;
     Stage m_stage = Stage::ReadingRequest;
     HandshakeParser m_request;
@@ -93,12 +86,6 @@ private:
     qsizetype m_requestBytes = 0;
     FrameBoundaryScanner m_fromClient; // client frames waiting for their whole (or for the 101)
     FrameBoundaryScanner m_fromServer;
-    QHostAddress m_upstreamAddress;
-    QElapsedTimer m_clock;
-    qint64 m_dnsUs = -1;
-    qint64 m_tcpUs = -1;
-    int m_lookupId = -1;
-    bool m_upstreamTlsUp = false;
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
