@@ -1,62 +1,18 @@
 // wsinspector-cli proxy, run as a real process between real peers: node-ws and python3-websockets clients
-// through the reverse proxy to a python3-websockets server (and a wss one), both legs recorded and
-// byte-identical frame for frame, Host rewritten on the server leg only, closes propagated both ways, and
-// the refusals: upstream down (502), an unparsable request (400), an oversized head (431), a target that is
-// not a path, an upstream that is the proxy itself.
+// through the reverse proxy to a python3-websockets server, both legs recorded and byte-identical frame for
+// frame, Host rewritten on the server leg only, the upstream path joined with the client's, closes propagated
+// both ways. The refusals and the wss upstream are in tst_cli_proxy_refusals.
 #include "clichecks.h"
 #include "clientprocess.h"
 #include "clipeers.h"
+#include "cliproxylegs.h"
 #include "clirun.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 namespace {
-
-// A port nothing listens on (taken from the kernel, then released).
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-// Sends raw bytes to the proxy and returns everything it answered until it closed (bounded).
-QByteArray rawExchange(const QString &proxyUrl, const QByteArray &bytes)
-{
-    const QUrl url(proxyUrl);
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, quint16(url.port()));
-    if (!socket.waitForConnected(5000))
-        return "NOT CONNECTED";
-    socket.write(bytes);
-    QByteArray answer;
-    QElapsedTimer waited;
-    waited.start();
-    while (socket.state() == QAbstractSocket::ConnectedState && waited.elapsed() < 10000) {
-        QTest::qWait(20);
-        answer += socket.readAll();
-    }
-    answer += socket.readAll();
-    if (socket.state() == QAbstractSocket::ConnectedState)
-        answer += "\nSTILL OPEN";
-    return answer;
-}
-
-QList<QJsonObject> onLeg(const QList<QJsonObject> &events, const QString &leg)
-{
-    QList<QJsonObject> found;
-    for (const QJsonObject &o : events) {
-        if (o.value(QLatin1String("leg")).toString() == leg)
-            found << o;
-    }
-    return found;
-}
 
 // What identifies a frame on the wire: header bytes, mask key and length.
 QStringList frameKeys(const QList<QJsonObject> &frames)
@@ -102,7 +58,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { m_peers.start(CliPeers::Python | CliPeers::Wss); }
+    void initTestCase() { m_peers.start(CliPeers::Python); }
     void cleanupTestCase() { m_peers.stop(); }
 
     void relaysNodeAndPythonClientsWithBothLegsByteTrue()
@@ -318,142 +274,6 @@ private Q_SLOTS:
                 || info.value(QLatin1String("message")).toString()
                     == QLatin1String("The client closed its TCP connection.");
         QVERIFY(noted);
-    }
-
-    void upstreamDownAnswers502NamingTcp()
-    {
-        ServeProcess proxy;
-        proxy.setCommand(QStringLiteral("proxy"));
-        QVERIFY(proxy.start({ QStringLiteral("--to"), QStringLiteral("ws://127.0.0.1:%1/").arg(freePort()) }));
-        const QStringList python = runPythonClient({ proxy.url(QStringLiteral("/echo")) });
-        QCOMPARE(python.value(0), QStringLiteral("STATUS 502"));
-        const QByteArray raw = rawExchange(proxy.listeningUrl(),
-            "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QVERIFY2(raw.startsWith("HTTP/1.1 502 Bad Gateway"), raw.constData());
-        QVERIFY2(raw.contains("TCP failure") && raw.contains("Connection refused"), raw.constData());
-        const CliRun run = proxy.finish(true, 5000);
-        const QList<QJsonObject> errors = onLeg(run.events(QStringLiteral("error")), QStringLiteral("server"));
-        QCOMPARE(errors.size(), 2);
-        QCOMPARE(errors.first().value(QLatin1String("layer")).toString(), QStringLiteral("tcp"));
-        QVERIFY(
-            errors.first().value(QLatin1String("message")).toString().contains(QLatin1String("Connection refused")));
-        const QList<QJsonObject> answers
-            = onLeg(run.events(QStringLiteral("handshake_response")), QStringLiteral("client"));
-        QCOMPARE(answers.size(), 2);
-        QCOMPARE(answers.first().value(QLatin1String("status")).toInt(), 502);
-    }
-
-    void refusesWhatItWillNotRelay_data()
-    {
-        QTest::addColumn<QByteArray>("request");
-        QTest::addColumn<QByteArray>("status");
-        QTest::addColumn<QString>("why");
-        QTest::newRow("unparsable") << QByteArray("NOT HTTP AT ALL\r\n\r\n") << QByteArray("HTTP/1.1 400 ")
-                                    << QStringLiteral("The upgrade request could not be parsed");
-        QTest::newRow("absolute-form target (open relay)")
-            << QByteArray("GET http://other.example/ HTTP/1.1\r\nHost: other.example\r\n\r\n")
-            << QByteArray("HTTP/1.1 400 ") << QStringLiteral("is not a path");
-        QTest::newRow("64 KiB of headers")
-            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(64 * 1024, 'a') + "\r\n\r\n")
-            << QByteArray("HTTP/1.1 431 ") << QStringLiteral("larger than 16384 bytes");
-    }
-
-    void refusesWhatItWillNotRelay()
-    {
-        QFETCH(QByteArray, request);
-        QFETCH(QByteArray, status);
-        QFETCH(QString, why);
-        ServeProcess proxy;
-        proxy.setCommand(QStringLiteral("proxy"));
-        QVERIFY(proxy.start({ QStringLiteral("--to"), pythonUpstream() }));
-        const QByteArray answer = rawExchange(proxy.listeningUrl(), request);
-        QVERIFY2(answer.startsWith(status), answer.left(200).constData());
-        QVERIFY2(answer.contains(why.toUtf8()), answer.left(400).constData()); // the body says why
-        QVERIFY2(!answer.contains("STILL OPEN"), "the proxy must close after refusing");
-        const CliRun run = proxy.finish(true, 5000);
-        // The client leg names the problem (its recorder may add its own reading of the request and of the
-        // refusal): every error there is an HTTP one, and one is the proxy's.
-        const QList<QJsonObject> errors = onLeg(run.events(QStringLiteral("error")), QStringLiteral("client"));
-        bool named = false;
-        for (const QJsonObject &error : errors) {
-            QCOMPARE(error.value(QLatin1String("layer")).toString(), QStringLiteral("http"));
-            named = named || error.value(QLatin1String("message")).toString().contains(why);
-        }
-        QVERIFY2(named, qPrintable(run.describe()));
-        QCOMPARE(onLeg(run.events(QStringLiteral("handshake_response")), QStringLiteral("client"))
-                     .value(0)
-                     .value(QLatin1String("status"))
-                     .toInt(),
-            QByteArray(status).mid(9, 3).toInt());
-        // Nothing went upstream.
-        QVERIFY(onLeg(run.events(QStringLiteral("handshake_request")), QStringLiteral("server")).isEmpty());
-    }
-
-    void refusesAnUpstreamThatIsItself()
-    {
-        const quint16 port = freePort();
-        ServeProcess proxy;
-        proxy.setCommand(QStringLiteral("proxy"));
-        QVERIFY(proxy.start({ QStringLiteral("--port"), QString::number(port), QStringLiteral("--to"),
-            QStringLiteral("ws://127.0.0.1:%1/").arg(port) }));
-        const QByteArray answer = rawExchange(proxy.listeningUrl(),
-            "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QVERIFY2(answer.startsWith("HTTP/1.1 508 Loop Detected"), answer.constData());
-        const CliRun run = proxy.finish(true, 5000);
-        QCOMPARE(run.events(QStringLiteral("handshake_request")).size(), 1); // the client's only
-    }
-
-    void relaysToAWssUpstreamVerifiedWithCa()
-    {
-        ServeProcess proxy;
-        proxy.setCommand(QStringLiteral("proxy"));
-        QVERIFY(
-            proxy.start({ QStringLiteral("--to"), QStringLiteral("wss://localhost:%1/").arg(m_peers.wssGood().port()),
-                QStringLiteral("--ca"), m_peers.cert(QStringLiteral("ca.pem")) }));
-        const QStringList python = runPythonClient({ proxy.url(QStringLiteral("/")), QStringLiteral("--send"),
-            QStringLiteral("secret"), QStringLiteral("--expect"), QStringLiteral("1") });
-        QCOMPARE(python.value(1), QStringLiteral("RECV secret"));
-        QVERIFY(proxy.waitForOutput("\"secret\""));
-        const CliRun run = proxy.finish(true, 5000);
-        const QJsonObject tls = run.first(QStringLiteral("tls"));
-        QCOMPARE(tls.value(QLatin1String("leg")).toString(), QStringLiteral("server"));
-        QVERIFY(tls.value(QLatin1String("verified")).toBool());
-        QCOMPARE(run.texts(QStringLiteral("out")).size(), 2); // the plaintext on both legs
-    }
-
-    void wssUpstreamWithAnUntrustedCertificateAnswers502NamingTls()
-    {
-        ServeProcess proxy;
-        proxy.setCommand(QStringLiteral("proxy"));
-        QVERIFY(proxy.start(
-            { QStringLiteral("--to"), QStringLiteral("wss://localhost:%1/").arg(m_peers.wssGood().port()) }));
-        const QStringList python = runPythonClient({ proxy.url(QStringLiteral("/")) });
-        QCOMPARE(python.value(0), QStringLiteral("STATUS 502"));
-        const CliRun run = proxy.finish(true, 5000);
-        const QList<QJsonObject> errors = onLeg(run.events(QStringLiteral("error")), QStringLiteral("server"));
-        QVERIFY2(!errors.isEmpty(), qPrintable(run.describe()));
-        QCOMPARE(errors.first().value(QLatin1String("layer")).toString(), QStringLiteral("tls"));
-    }
-
-    void usageMistakesExitWith2_data()
-    {
-        QTest::addColumn<QStringList>("args");
-        QTest::newRow("no --to") << QStringList {};
-        QTest::newRow("http upstream") << QStringList { QStringLiteral("--to"), QStringLiteral("http://127.0.0.1/") };
-        QTest::newRow("--ca for ws") << QStringList { QStringLiteral("--to"), QStringLiteral("ws://127.0.0.1:1/"),
-            QStringLiteral("--ca"), QStringLiteral("/etc/hostname") };
-    }
-
-    void usageMistakesExitWith2()
-    {
-        QFETCH(QStringList, args);
-        const CliRun run = runCliCommand(QStringList { QStringLiteral("proxy") } + args, 10000);
-        QVERIFY2(run.exited, qPrintable(run.describe()));
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY(run.out.isEmpty());
-        QVERIFY(isOneLineReason(run.err));
     }
 };
 
