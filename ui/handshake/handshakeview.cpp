@@ -10,6 +10,7 @@
 #include "handshake/handshakecheckslist.h"
 #include "handshake/handshaketimingslabel.h"
 #include "handshake/headertablemodel.h"
+#include "handshake/headtext.h"
 #include "handshake/tlsdecisionbar.h"
 #include "handshake/tlsreportlabel.h"
 
@@ -66,32 +67,6 @@ QList<HeaderTableModel::Header> toPairs(const QList<HttpHeader> &headers)
     for (const HttpHeader &h : headers)
         pairs.append({ h.name, h.value });
     return pairs;
-}
-
-// Raw head bytes as readable text: CRLF shown as line breaks, other control bytes as escapes.
-QString rawHeadText(const QByteArray &raw)
-{
-    QString text;
-    text.reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const auto c = static_cast<unsigned char>(raw.at(i));
-        if (c == '\r' && i + 1 < raw.size() && raw.at(i + 1) == '\n') {
-            text += QStringLiteral("\n");
-            ++i;
-        } else if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
-            text += QLatin1Char(char(c));
-        } else {
-            text += QStringLiteral("\\x%1").arg(c, 2, 16, QLatin1Char('0'));
-        }
-    }
-    return text;
-}
-
-// The head with its secrets masked; the mask (UTF-8 bullets) is shown as bullets, not as byte escapes.
-QString maskedHeadText(const QByteArray &raw)
-{
-    static const QString escapedMask = rawHeadText(QByteArray(SecretMasker::kMask));
-    return rawHeadText(SecretMasker::maskHttpHead(raw)).replace(escapedMask, QString::fromUtf8(SecretMasker::kMask));
 }
 
 } // namespace
@@ -350,14 +325,14 @@ void HandshakeView::refresh()
     // Request: the wire bytes, or for encrypted wss what QWebSocket reports.
     if (!request.raw.isEmpty() || !request.headers.isEmpty()) {
         m_requestModel->setHeaders(toPairs(request.headers));
-        setTextIfChanged(m_requestRaw, m_revealSecrets ? rawHeadText(request.raw) : maskedHeadText(request.raw));
+        setTextIfChanged(m_requestRaw, m_revealSecrets ? HeadText::raw(request.raw) : HeadText::masked(request.raw));
     } else {
         m_requestModel->setHeaders(h.socketRequestHeaders);
         setTextIfChanged(m_requestRaw,
             h.encrypted ? tr("(The request went out inside TLS; only the headers the app set are known.)") : QString());
     }
     m_responseModel->setHeaders(toPairs(response.headers));
-    setTextIfChanged(m_responseRaw, m_revealSecrets ? rawHeadText(response.raw) : maskedHeadText(response.raw));
+    setTextIfChanged(m_responseRaw, m_revealSecrets ? HeadText::raw(response.raw) : HeadText::masked(response.raw));
 
     // Body of a non-101 response: text when it is text, otherwise a hex dump.
     m_bodyPage->showHandshake(h);
