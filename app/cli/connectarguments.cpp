@@ -2,10 +2,10 @@
 
 #include "compose/payloadparser.h"
 #include "decode/protocoldecoder.h"
-#include "endpoints/endpointstore.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
 #include "protocol/utf8validator.h"
+#include "savedendpoint.h"
 #include "usage.h"
 
 #include <QCommandLineParser>
@@ -73,33 +73,6 @@ QByteArray pingPayload(const QString &text)
                        .arg(payload.size())
                        .arg(kMaxPingPayload));
     return payload;
-}
-
-// The options of the endpoint saved (by the app) under this name, or "FOLDER/NAME" where names repeat.
-ConnectionOptions savedEndpointOptions(const QString &name)
-{
-    EndpointStore store(EndpointStore::defaultFilePath());
-    QString error;
-    if (!store.load(&error))
-        usageError(QCoreApplication::translate("wsi::Cli", "--endpoint: the saved endpoints in %1 cannot be read: %2")
-                       .arg(quoted(store.filePath()), error));
-    QList<Endpoint> matches;
-    for (const Endpoint &e : store.endpoints()) {
-        if (e.name == name || (!e.folder.isEmpty() && e.folder + QLatin1Char('/') + e.name == name))
-            matches.append(e);
-    }
-    if (matches.isEmpty())
-        usageError(
-            QCoreApplication::translate("wsi::Cli", "--endpoint %1: no saved endpoint has that name (%2 saved in %3).")
-                .arg(quoted(name))
-                .arg(store.endpoints().size())
-                .arg(quoted(store.filePath())));
-    if (matches.size() > 1)
-        usageError(QCoreApplication::translate(
-            "wsi::Cli", "--endpoint %1: %2 saved endpoints have that name; write FOLDER/NAME.")
-                       .arg(quoted(name))
-                       .arg(matches.size()));
-    return matches.first().options;
 }
 
 int tlsVersion(const QString &text)
@@ -424,7 +397,7 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
                     "they are; change them in the app, or give the URL and the options.")
                                .arg(connectionOption->names().first()));
         }
-        options = savedEndpointOptions(parser.value(endpoint));
+        options = SavedEndpoint::options(parser.value(endpoint));
         // The endpoint's protocol choice, as the app decodes it, unless --protocol says otherwise; its
         // protocol_duties stay in options (ConnectCommand ands them with --no-protocol-duties).
         if (parser.isSet(protocol))
