@@ -1,38 +1,13 @@
 // ExtensionHeader: the grammar of Sec-WebSocket-Extensions (RFC 6455 section 9.1), names and parameters.
 #include "protocol/extensionheader.h"
 
+#include "protocol/httptoken.h"
+
 #include <QCoreApplication>
 
 namespace wsi {
 
 namespace {
-
-// RFC 7230 tchar: a token is one or more of these.
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
 
 class Reader
 {
@@ -52,7 +27,7 @@ public:
     QByteArray token()
     {
         const qsizetype start = m_pos;
-        while (m_pos < m_text.size() && isTokenChar(m_text[m_pos]))
+        while (m_pos < m_text.size() && HttpToken::isTokenChar(m_text[m_pos]))
             ++m_pos;
         return m_text.sliced(start, m_pos - start).toByteArray();
     }

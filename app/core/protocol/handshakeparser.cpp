@@ -1,6 +1,8 @@
 // HandshakeParser: incremental, sans-IO parser of one HTTP/1.1 head and a refused upgrade's body.
 #include "protocol/handshakeparser.h"
 
+#include "protocol/httptoken.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -8,36 +10,9 @@ namespace wsi {
 
 namespace {
 
-bool isTokenChar(char c)
-{
-    // RFC 9110 section 5.6.2 tchar.
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool isToken(QByteArrayView s)
 {
-    return !s.isEmpty() && std::all_of(s.begin(), s.end(), isTokenChar);
+    return !s.isEmpty() && std::all_of(s.begin(), s.end(), HttpToken::isTokenChar);
 }
 
 bool isHttpVersion(QByteArrayView v)
