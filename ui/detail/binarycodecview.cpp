@@ -1,14 +1,13 @@
 // BinaryCodecView: the detail pane's Binary tab: a binary message as CBOR, MessagePack or protobuf, as a tree.
 #include "detail/binarycodecview.h"
 
-#include "common/theme.h"
 #include "decode/binarycodec.h"
+#include "detail/decodetreewidgets.h"
 #include "detail/jsontreemodel.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
 #include <QTreeView>
@@ -46,23 +45,9 @@ BinaryCodecView::BinaryCodecView(QWidget *parent)
     m_status->setObjectName(QStringLiteral("binaryStatus"));
     row->addWidget(m_status, 1);
     layout->addLayout(row);
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("binaryNote"));
-    m_note->setWordWrap(true);
-    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A decode note is a warning about the peer's bytes, shown as one (as in the Decoded tab).
-    QPalette pal = m_note->palette();
-    pal.setColor(QPalette::WindowText, theme::toneForeground(theme::Tone::Warning, pal));
-    m_note->setPalette(pal);
-    m_note->hide();
+    m_note = DecodeTreeWidgets::noteLabel(QStringLiteral("binaryNote"), this);
     layout->addWidget(m_note);
-    m_tree = new QTreeView(this);
-    m_tree->setObjectName(QStringLiteral("binaryTree"));
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 200);
-    m_tree->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
+    m_tree = DecodeTreeWidgets::tree(QStringLiteral("binaryTree"), m_model, this);
     layout->addWidget(m_tree, 1);
     retranslate();
     connect(m_format, &QComboBox::activated, this, &BinaryCodecView::onFormatChosen);

@@ -1,12 +1,11 @@
 // DecodedMessageView: the detail pane's Decoded tab: a row's protocol messages as a tree, with its pair.
 #include "detail/decodedmessageview.h"
 
-#include "common/theme.h"
+#include "detail/decodetreewidgets.h"
 #include "detail/jsontreemodel.h"
 #include "models/protocollog.h"
 
 #include <QDateTime>
-#include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
 #include <QTreeView>
@@ -36,23 +35,9 @@ DecodedMessageView::DecodedMessageView(QWidget *parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_header->setWordWrap(true);
     layout->addWidget(m_header);
-    m_note = new QLabel(this);
-    m_note->setObjectName(QStringLiteral("decodedNote"));
-    m_note->setWordWrap(true);
-    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A decode note is a warning about the peer's bytes, shown as one.
-    QPalette pal = m_note->palette();
-    pal.setColor(QPalette::WindowText, theme::toneForeground(theme::Tone::Warning, pal));
-    m_note->setPalette(pal);
-    m_note->hide();
+    m_note = DecodeTreeWidgets::noteLabel(QStringLiteral("decodedNote"), this);
     layout->addWidget(m_note);
-    m_tree = new QTreeView(this);
-    m_tree->setObjectName(QStringLiteral("decodedTree"));
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 200);
-    m_tree->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
+    m_tree = DecodeTreeWidgets::tree(QStringLiteral("decodedTree"), m_model, this);
     layout->addWidget(m_tree, 1);
 }
 
