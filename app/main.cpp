@@ -31,14 +31,16 @@ static void setApplicationNames()
 // The options of the window; docs/wsinspector.1 describes each one (tests/install checks it).
 static QCommandLineOption addOptions(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        QStringLiteral("WS Inspector: see WebSocket handshakes and frames as they cross the wire."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "wsi::Gui", "WS Inspector: see WebSocket handshakes and frames as they cross the wire."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption connectOption(QStringList { QStringLiteral("c"), QStringLiteral("connect") },
-        QStringLiteral("Connect to <url> as soon as the window opens."), QStringLiteral("url"));
+        QCoreApplication::translate("wsi::Gui", "Connect to <url> as soon as the window opens."),
+        QStringLiteral("url"));
     parser.addOption(connectOption);
-    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("Same as --connect (used by the desktop file)."),
+    parser.addPositionalArgument(QStringLiteral("url"),
+        QCoreApplication::translate("wsi::Gui", "Same as --connect (used by the desktop file)."),
         QStringLiteral("[url]"));
     return connectOption;
 }
@@ -61,7 +63,12 @@ static void answerWithoutDisplay(int &argc, char **argv)
         return;
     QCoreApplication app(argc, argv);
     setApplicationNames();
-    parser.process(app); // prints the help or the version and exits
+    // The help speaks the window's language (Preferences > Language, else the system's): a parser built
+    // again now that the translators are in.
+    wsi::PreferencesDialog::applyLanguage();
+    QCommandLineParser translated;
+    addOptions(translated);
+    translated.process(app); // prints the help or the version and exits
 }
 
 int main(int argc, char *argv[])

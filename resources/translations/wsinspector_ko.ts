@@ -508,40 +508,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>The upgrade request could not be parsed: %1</source>
-        <translation>업그레이드 요청을 해석할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <source>The server&apos;s answer to the upgrade is not valid HTTP: %1</source>
-        <translation>업그레이드에 대한 서버 응답이 올바른 HTTP가 아닙니다: %1</translation>
-    </message>
-    <message>
-        <source>The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3</source>
-        <translation>서버가 업그레이드 요청에 101 Switching Protocols 대신 %1 %2(으)로 응답했습니다. %3</translation>
-    </message>
-    <message numerus="yes">
-        <source> The response has a %n-byte body.</source>
-        <translation>
-            <numerusform> 응답 본문은 %n바이트입니다.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The 101 response breaks the WebSocket handshake rules. %1</source>
-        <translation>101 응답이 WebSocket 핸드셰이크 규칙을 어겼습니다. %1</translation>
-    </message>
-    <message>
-        <source>The server</source>
-        <translation>서버</translation>
-    </message>
-    <message>
-        <source>The client</source>
-        <translation>클라이언트</translation>
-    </message>
-    <message>
-        <source>%1 broke the WebSocket protocol: %2</source>
-        <translation>%1이(가) WebSocket 프로토콜을 어겼습니다: %2</translation>
-    </message>
-    <message>
         <source>The certificate expired on %1.</source>
         <translation>인증서가 %1에 만료되었습니다.</translation>
     </message>
@@ -3005,6 +2971,14 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
 <context>
     <name>wsi::EventLogModel</name>
     <message>
+        <source>Connection open</source>
+        <translation>연결 열림</translation>
+    </message>
+    <message>
+        <source>Connection open, subprotocol %1</source>
+        <translation>연결 열림, 서브프로토콜 %1</translation>
+    </message>
+    <message>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
     </message>
@@ -3896,10 +3870,6 @@ What to try: %2</source>
         <source> Closing the connection (1001).</source>
         <translation> 연결을 닫습니다 (1001).</translation>
     </message>
-    <message>
-        <source>keepalive: no pong</source>
-        <translation>킵얼라이브: 퐁 없음</translation>
-    </message>
 </context>
 <context>
     <name>wsi::LocalServer</name>
@@ -4213,66 +4183,12 @@ What to try: %2</source>
         <translation>WS Inspector</translation>
     </message>
     <message>
-        <source>Saved endpoints could not be loaded. %1</source>
-        <translation>저장된 엔드포인트를 불러올 수 없습니다. %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Connections&lt;/b&gt;</source>
-        <translation>&lt;b&gt;연결&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;Enter a ws:// or wss:// URL above and press Connect.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;The handshake appears byte for byte, with its checks and timings;&lt;br/&gt;every message, ping, close and (with Show frames) every frame is logged.&lt;/p&gt;&lt;p&gt;Ctrl+L: URL &amp;nbsp;·&amp;nbsp; Ctrl+Enter: send &amp;nbsp;·&amp;nbsp; Ctrl+D: disconnect &amp;nbsp;·&amp;nbsp; Ctrl+Shift+F: frames &amp;nbsp;·&amp;nbsp; F1: about&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;&lt;b&gt;위에 ws:// 또는 wss:// URL을 입력하고 연결을 누르세요.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;핸드셰이크가 검사 결과와 소요 시간과 함께 바이트 그대로 나타나고,&lt;br/&gt;모든 메시지, 핑, 종료, (프레임 표시를 켜면) 모든 프레임이 로그에 남습니다.&lt;/p&gt;&lt;p&gt;Ctrl+L: URL &amp;nbsp;·&amp;nbsp; Ctrl+Enter: 보내기 &amp;nbsp;·&amp;nbsp; Ctrl+D: 연결 끊기 &amp;nbsp;·&amp;nbsp; Ctrl+Shift+F: 프레임 &amp;nbsp;·&amp;nbsp; F1: 정보&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>메시지</translation>
-    </message>
-    <message>
-        <source>Handshake</source>
-        <translation>핸드셰이크</translation>
-    </message>
-    <message>
-        <source>Stats</source>
-        <translation>통계</translation>
-    </message>
-    <message>
         <source>%1%2 — WS Inspector</source>
         <translation>%1%2 — WS Inspector</translation>
     </message>
     <message>
         <source> [read-only]</source>
         <translation> [읽기 전용]</translation>
-    </message>
-    <message>
-        <source>Ready: enter a URL and press Connect.</source>
-        <translation>준비됨: URL을 입력하고 연결을 누르세요.</translation>
-    </message>
-    <message>
-        <source>No connection selected.</source>
-        <translation>선택한 연결이 없습니다.</translation>
-    </message>
-    <message>
-        <source>#%1 %2: %3</source>
-        <translation>#%1 %2: %3</translation>
-    </message>
-    <message>
-        <source>%1 in · %2 out · wire %3 in / %4 out%5</source>
-        <translation>받음 %1 · 보냄 %2 · 와이어 받음 %3 / 보냄 %4%5</translation>
-    </message>
-    <message numerus="yes">
-        <source> · %n error(s)</source>
-        <translation>
-            <numerusform> · 오류 %n개</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>About WS Inspector</source>
-        <translation>WS Inspector 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 인스펙터입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 칸&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Select two connections (Ctrl+click) to compare their handshakes.</source>
@@ -6646,6 +6562,58 @@ X-Custom: value</translation>
     <message>
         <source>&amp;Send</source>
         <translation>보내기(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::WireRecorder</name>
+    <message>
+        <source>The upgrade request could not be parsed: %1</source>
+        <translation>업그레이드 요청을 해석할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the upgrade is not valid HTTP: %1</source>
+        <translation>업그레이드에 대한 서버 응답이 올바른 HTTP가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3</source>
+        <translation>서버가 업그레이드 요청에 101 Switching Protocols 대신 %1 %2(으)로 응답했습니다. %3</translation>
+    </message>
+    <message numerus="yes">
+        <source> The response has a %n-byte body.</source>
+        <translation>
+            <numerusform> 응답 본문은 %n바이트입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The 101 response breaks the WebSocket handshake rules. %1</source>
+        <translation>101 응답이 WebSocket 핸드셰이크 규칙을 어겼습니다. %1</translation>
+    </message>
+    <message>
+        <source>The server broke the WebSocket protocol: %1</source>
+        <translation>서버가 WebSocket 프로토콜을 어겼습니다: %1</translation>
+    </message>
+    <message>
+        <source>The client broke the WebSocket protocol: %1</source>
+        <translation>클라이언트가 WebSocket 프로토콜을 어겼습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server answered the upgrade with %1 %2 instead of 101 Switching Protocols.</source>
+        <translation>서버가 업그레이드 요청에 101 Switching Protocols 대신 %1 %2(으)로 응답했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::Gui</name>
+    <message>
+        <source>WS Inspector: see WebSocket handshakes and frames as they cross the wire.</source>
+        <translation>WS Inspector: WebSocket 핸드셰이크와 프레임을 전송되는 그대로 봅니다.</translation>
+    </message>
+    <message>
+        <source>Connect to &lt;url&gt; as soon as the window opens.</source>
+        <translation>창이 열리자마자 &lt;url&gt;에 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Same as --connect (used by the desktop file).</source>
+        <translation>--connect와 같습니다 (데스크톱 파일이 사용).</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Every text the sources mark for translation has a Korean entry in resources/translations/wsinspector_ko.ts.
+"""Every text the sources mark for translation has a Korean entry in resources/translations/wsinspector_ko.ts,
+and the file has no entry the sources no longer mark (obsolete) and none left unfinished.
 
 tst_translations checks the entries that exist (finished, placeholders kept); this catches the ones that are
 missing, which otherwise show up as English in a Korean window. lupdate reads the sources into a scratch file
@@ -46,10 +47,31 @@ def main():
     if len(sources) < 100 or sum(len(t) for t in wanted.values()) < 1000:
         print(f"lupdate found too little ({len(sources)} files, {sum(len(t) for t in wanted.values())} texts)")
         return 1
+    # An entry no source marks any more is dead weight a translator would keep maintaining.
+    obsolete = [(context, text) for context, texts in sorted(have.items())
+                for text in sorted(texts) if text not in wanted.get(context, set())]
+    unfinished = unfinished_entries(os.path.join(root, "resources", "translations", "wsinspector_ko.ts"))
     for context, text in missing:
         print(f"missing Korean entry: {context}: {text[:100]!r}")
-    print(f"{sum(len(t) for t in wanted.values())} marked texts, {len(missing)} without a Korean entry")
-    return 1 if missing else 0
+    for context, text in obsolete:
+        print(f"obsolete Korean entry (no source marks it): {context}: {text[:100]!r}")
+    for context, text in unfinished:
+        print(f"unfinished Korean entry: {context}: {text[:100]!r}")
+    print(f"{sum(len(t) for t in wanted.values())} marked texts, {len(missing)} without a Korean entry, "
+          f"{len(obsolete)} obsolete, {len(unfinished)} unfinished")
+    return 1 if missing or obsolete or unfinished else 0
+
+
+def unfinished_entries(path):
+    """Entries marked unfinished/obsolete/vanished by Linguist, or with an empty translation."""
+    found = []
+    for context in ET.parse(path).getroot().findall("context"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            empty = translation is None or not ((translation.text or "").strip() or translation.findall("numerusform"))
+            if empty or translation.get("type") in ("unfinished", "obsolete", "vanished"):
+                found.append((context.findtext("name"), message.findtext("source")))
+    return found
 
 
 if __name__ == "__main__":

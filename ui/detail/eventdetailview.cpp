@@ -309,7 +309,7 @@ void EventDetailView::showEvent(int eventIndex)
     m_hex->setData(payload.toByteArray());
 
     // Fields tab
-    const QString fieldsTitle = m_fields->addTypeFields(r, payload, *c);
+    const QString fieldsTitle = m_fields->addTypeFields(eventIndex, r, payload, *c);
     m_tabs->setTabText(FieldsTab, fieldsTitle);
     // Decoded tab: only for a row that decoded; the connection's ProtocolLog is the log view's too.
     const bool decoded = m_decoded->showRow(ProtocolLog::of(m_connection), eventIndex);

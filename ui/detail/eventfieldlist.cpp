@@ -97,7 +97,8 @@ void EventFieldList::addCommonFields(const EventRecord &r, const Connection &con
         addField(tr("Secrets"), tr("masked here; View > Reveal Secrets (Ctrl+Shift+R) shows the bytes as sent"));
 }
 
-QString EventFieldList::addTypeFields(const EventRecord &r, QByteArrayView payload, const Connection &connection)
+QString EventFieldList::addTypeFields(
+    qsizetype row, const EventRecord &r, QByteArrayView payload, const Connection &connection)
 {
     const Connection *c = &connection;
     QString fieldsTitle = tr("Details");
@@ -156,7 +157,7 @@ QString EventFieldList::addTypeFields(const EventRecord &r, QByteArrayView paylo
         break;
     case EventType::Error: {
         addField(tr("Layer"), errorLayerName(r.layer()));
-        addField(tr("Message"), QString::fromUtf8(payload));
+        addField(tr("Message"), connection.rowText(row));
         const int status = c->handshake().responseComplete ? c->handshake().response.status : 0;
         const QString hint = CloseExplainer::hintForError(r.layer(), QString::fromUtf8(payload), status);
         if (!hint.isEmpty())

@@ -20,7 +20,8 @@ public:
     // The fields every event has: type, time, direction, and a note when secrets are masked.
     void addCommonFields(const EventRecord &r, const Connection &connection, bool masked);
     // The fields of this event's type; returns the title of the tab ("Frame header", "Close" or "Details").
-    QString addTypeFields(const EventRecord &r, QByteArrayView payload, const Connection &connection);
+    // row: the event row of r (its words in the window's language, for the app's own rows).
+    QString addTypeFields(qsizetype row, const EventRecord &r, QByteArrayView payload, const Connection &connection);
     // "Field: value" lines.
     QStringList lines() const;
 

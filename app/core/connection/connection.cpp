@@ -237,24 +237,32 @@ bool Connection::isImported() const
     return m_transport->isReadOnly();
 }
 
-void Connection::appendError(ErrorLayer layer, const QString &message)
+void Connection::appendError(ErrorLayer layer, const RecordedText &message)
 {
     EventRecord r;
     r.timeUs = wallClockUs();
     r.type = EventType::Error;
     r.sub = quint8(layer);
     m_leg.counters.errors++;
-    setStatusText(message);
-    appendEvent(r, message.toUtf8());
+    setStatusText(message.translated());
+    m_leg.texts.insert(m_leg.events.size(), message);
+    appendEvent(r, message.english().toUtf8());
     Q_EMIT countersChanged();
 }
 
-void Connection::appendInfo(const QString &message)
+void Connection::appendInfo(const RecordedText &message)
 {
     EventRecord r;
     r.timeUs = wallClockUs();
     r.type = EventType::Info;
-    appendEvent(r, message.toUtf8());
+    m_leg.texts.insert(m_leg.events.size(), message);
+    appendEvent(r, message.english().toUtf8());
+}
+
+QString Connection::rowText(qsizetype eventRow) const
+{
+    const auto it = m_leg.texts.constFind(eventRow);
+    return it != m_leg.texts.cend() ? it->translated() : m_leg.events.payloadText(eventRow);
 }
 
 void Connection::open()
@@ -265,7 +273,7 @@ void Connection::open()
     setState(State::Connecting);
     const QString problem = m_options.validate();
     if (!problem.isEmpty()) {
-        appendError(ErrorLayer::App, problem);
+        appendError(ErrorLayer::App, RecordedText::plain(problem));
         setState(State::Failed);
         m_outgoing->giveUp();
         maybeFinish();

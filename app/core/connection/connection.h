@@ -129,7 +129,12 @@ public:
     void setProtocolDuties(bool enabled, const QString &protocolOrAuto = QStringLiteral("auto"));
     ProtocolDutyRunner *protocolDuties() const { return m_duties; }
     // An error found outside the socket (keepalive): an error row with its layer, and the status line.
-    void reportError(ErrorLayer layer, const QString &message) { appendError(layer, message); }
+    void reportError(ErrorLayer layer, const RecordedText &message) { appendError(layer, message); }
+    // A note from outside the socket (auto-reconnect's decisions): an info row.
+    void reportInfo(const RecordedText &message) { appendInfo(message); }
+    // The row's text as the window shows it: the app's own words in the current language, else the payload as
+    // recorded (a peer's words, rows read from a file).
+    QString rowText(qsizetype eventRow) const;
 
     // Raw frame mode (for testing servers): the tap writes this frame upstream at the next frame boundary
     // of the client's stream. Outgoing connections through a tap that sees plaintext only.
@@ -195,8 +200,8 @@ private:
     friend class WireRecorder;
     void setState(State state);
     void setStatusText(const QString &text);
-    void appendError(ErrorLayer layer, const QString &message);
-    void appendInfo(const QString &message);
+    void appendError(ErrorLayer layer, const RecordedText &message);
+    void appendInfo(const RecordedText &message);
     void noteClosedByUser(bool byUser) { m_closedByUser = m_closedByUser || byUser; }
     // Reports how it ended and emits finished(), once the transport has recorded everything.
     void maybeFinish();

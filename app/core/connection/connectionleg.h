@@ -1,8 +1,11 @@
 // ConnectionLeg: the record of one WebSocket wire of a connection (events, handshake, timings, counters).
 #pragma once
 
+#include "language/recordedtext.h"
 #include "store/eventstore.h"
 #include "store/handshakerecord.h"
+
+#include <QHash>
 
 namespace wsi {
 
@@ -33,6 +36,10 @@ struct ConnectionLeg
     HandshakeRecord handshake;
     ConnectionTimings timings;
     Counters counters;
+    // The app's own words for the rows it wrote (errors, notes), by event row. The store holds their English
+    // (what session files keep); the window shows them from here in its current language. Rows read from a
+    // file have none and show as recorded.
+    QHash<qsizetype, RecordedText> texts;
 };
 
 } // namespace wsi

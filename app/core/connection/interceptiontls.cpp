@@ -28,7 +28,7 @@ bool InterceptionTls::configure(const ClientTlsSettings &tls, QString *failure)
     m_authority
         = m_connection->m_authority ? m_connection->m_authority : Connection::defaultCertificateAuthority(&warning);
     if (!warning.isEmpty())
-        m_connection->appendInfo(warning);
+        m_connection->appendInfo(RecordedText::plain(warning));
     TapTlsSettings tapTls;
     tapTls.intercept = true;
     tapTls.leaf = m_authority ? m_authority->issue({ host }) : IssuedCertificate();
@@ -76,8 +76,10 @@ void InterceptionTls::onVerificationFailed(const TlsReport &report)
     m_awaitingDecision = true;
     Q_EMIT decisionPending(); // the user is deciding; that is not the server being slow
     m_connection->appendError(ErrorLayer::Tls,
-        Connection::tr("The certificate of %1 failed verification: %2")
-            .arg(report.host, report.errorTexts.join(QLatin1Char(' '))));
+        RecordedText(
+            "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "The certificate of %1 failed verification: %2"))
+            .arg(report.host)
+            .arg(report.errorTexts.join(QLatin1Char(' '))));
     Q_EMIT m_connection->handshakeUpdated();
     Q_EMIT m_connection->tlsDecisionNeeded(report);
 }
@@ -91,10 +93,14 @@ void InterceptionTls::proceed(bool alwaysTrust)
     const QString fingerprint = m_connection->m_leg.handshake.tls.fingerprint();
     if (alwaysTrust && !fingerprint.isEmpty())
         TrustedCertificates::add(host, fingerprint);
-    m_connection->appendInfo(alwaysTrust
-            ? Connection::tr("The user chose to always trust this certificate for %1 (SHA-256 %2).")
-                  .arg(host, fingerprint)
-            : Connection::tr("The user chose to proceed once despite the certificate errors."));
+    m_connection->appendInfo(alwaysTrust ? RecordedText("wsi::Connection",
+                                 QT_TRANSLATE_NOOP("wsi::Connection",
+                                     "The user chose to always trust this certificate for %1 (SHA-256 %2)."))
+                                               .arg(host)
+                                               .arg(fingerprint)
+                                         : RecordedText("wsi::Connection",
+                                             QT_TRANSLATE_NOOP("wsi::Connection",
+                                                 "The user chose to proceed once despite the certificate errors.")));
     m_connection->setStatusText({});
     Q_EMIT decisionMade();
     m_tap->proceedDespiteTlsErrors();

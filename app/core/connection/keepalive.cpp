@@ -80,12 +80,16 @@ void Keepalive::onPongTimeout()
     ++m_pongsMissed;
     const QString sentAt
         = QDateTime::fromMSecsSinceEpoch(m_outstandingSentUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
-    QString message = tr("No pong within %1 ms for the ping sent at %2 (payload \"%3\"); the server may be stalled "
-                         "or the network dropped.")
-                          .arg(m_settings.timeoutMs)
-                          .arg(sentAt, QString::fromLatin1(m_outstanding));
+    RecordedText message = RecordedText("wsi::Keepalive",
+        QT_TRANSLATE_NOOP("wsi::Keepalive",
+            "No pong within %1 ms for the ping sent at %2 (payload \"%3\"); the server may be stalled "
+            "or the network dropped."))
+                               .arg(m_settings.timeoutMs)
+                               .arg(sentAt)
+                               .arg(QString::fromLatin1(m_outstanding));
     if (m_settings.closeOnMissedPong)
-        message += tr(" Closing the connection (1001).");
+        message = message
+            + RecordedText("wsi::Keepalive", QT_TRANSLATE_NOOP("wsi::Keepalive", " Closing the connection (1001)."));
     m_outstanding.clear();
     m_connection->reportError(ErrorLayer::WebSocket, message);
     Q_EMIT pongMissed(m_pingsSent);
@@ -93,7 +97,7 @@ void Keepalive::onPongTimeout()
         return;
     m_interval->stop();
     QPointer<Connection> connection(m_connection);
-    if (connection->close(1001, tr("keepalive: no pong"), false)) {
+    if (connection->close(1001, QStringLiteral("keepalive: no pong"), false)) {
         // A stalled peer may never answer the Close; QWebSocket would then wait for its own timeout.
         QTimer::singleShot(connection->options().closeGraceMs + kCloseGraceExtraMs, connection, [connection] {
             if (connection && connection->state() == Connection::State::Closing)

@@ -1,10 +1,10 @@
 // OutgoingFailureText: the words, and the layer, for the ways an outgoing connection fails to open or drops.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "store/eventrecord.h"
 
 #include <QAbstractSocket>
-#include <QCoreApplication>
 #include <QString>
 
 namespace wsi {
@@ -13,12 +13,11 @@ namespace wsi {
 // failed and what to try. Pure text: the OutgoingTransport decides when a failure still needs words.
 class OutgoingFailureText
 {
-    Q_DECLARE_TR_FUNCTIONS(OutgoingFailureText)
 public:
     struct Text
     {
         ErrorLayer layer = ErrorLayer::WebSocket;
-        QString message;
+        RecordedText message; // recorded in English, shown in the window's language
     };
 
     // opened: the WebSocket had opened, so a closed socket is a drop. silentAfterTls: the tap's TLS with

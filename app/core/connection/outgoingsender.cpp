@@ -88,8 +88,9 @@ void OutgoingSender::cancelFramed(const QString &why)
 {
     const qint64 dropped = m_injector->cancelFramed();
     if (dropped > 0)
-        m_connection->appendInfo(Connection::tr(
-            "%n byte(s) of queued messages were not sent: %1", nullptr, int(qMin<qint64>(dropped, INT_MAX)))
+        m_connection->appendInfo(RecordedText("wsi::Connection",
+            QT_TRANSLATE_NOOP("wsi::Connection", "%n byte(s) of queued messages were not sent: %1"),
+            int(qMin<qint64>(dropped, INT_MAX)))
                                      .arg(why));
 }
 
@@ -103,7 +104,9 @@ bool OutgoingSender::sendRawFrame(const RawFrameSpec &spec, QString *error)
                 "The tap cannot inject into an encrypted stream: turn TLS interception on for this connection.");
         return false;
     }
-    m_connection->appendInfo(Connection::tr("Injected raw frame (for testing servers): %1").arg(spec.describe()));
+    m_connection->appendInfo(RecordedText(
+        "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "Injected raw frame (for testing servers): %1"))
+                                 .arg(spec.describe()));
     m_injector->injectRawFrame(encodeFrame(spec));
     return true;
 }

@@ -59,7 +59,7 @@ void OutgoingTransport::start()
     const ClientTlsSettings tls(options);
     if (secure && !tls.clientCertificateError().isEmpty()) {
         // Whoever does the TLS (the tap or the socket) goes on without the certificate; the server decides.
-        m_connection->appendError(ErrorLayer::Tls, tls.clientCertificateError());
+        m_connection->appendError(ErrorLayer::Tls, RecordedText::plain(tls.clientCertificateError()));
     }
     if (!startTap(tls, intercept))
         return;
@@ -68,7 +68,7 @@ void OutgoingTransport::start()
 
 void OutgoingTransport::failAtStart(ErrorLayer layer, const QString &message)
 {
-    m_connection->appendError(layer, message);
+    m_connection->appendError(layer, RecordedText::plain(message));
     m_connection->setState(State::Failed);
     m_ended = kBothEnded;
     m_connection->maybeFinish();
@@ -106,8 +106,9 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
     connect(m_injector.get(), &TapInjector::frameWritten, m_connection, &Connection::bytesWritten);
     connect(m_tap.get(), &WireTap::bytesRecorded, this, &OutgoingTransport::onTapBytes);
     connect(m_tap.get(), &WireTap::pingHeldBack, this, [this] {
-        m_connection->appendInfo(
-            Connection::tr("Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back."));
+        m_connection->appendInfo(RecordedText("wsi::Connection",
+            QT_TRANSLATE_NOOP("wsi::Connection",
+                "Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back.")));
     });
     m_tap->setHoldBackPings(!autoPong());
     connect(m_tap.get(), &WireTap::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
@@ -181,7 +182,7 @@ void OutgoingTransport::onTapFailed(ErrorLayer layer, const QString &message)
     m_endingExplained = true;
     if (m_deadline)
         m_deadline->stop();
-    m_connection->appendError(layer, message);
+    m_connection->appendError(layer, RecordedText::plain(message));
     m_connection->setState(State::Failed);
     // The socket may never report an end of its own (it was still in its TLS or HTTP handshake with the tap).
     if (m_socket) {
@@ -250,8 +251,10 @@ void OutgoingTransport::onSocketDisconnected()
         QTimer::singleShot(0, this, [this] {
             if (m_connection->state() == State::Connecting) {
                 if (m_connection->statusText().isEmpty())
-                    m_connection->appendError(
-                        ErrorLayer::Tcp, Connection::tr("The connection closed before the WebSocket opened."));
+                    m_connection->appendError(ErrorLayer::Tcp,
+                        RecordedText("wsi::Connection",
+                            QT_TRANSLATE_NOOP(
+                                "wsi::Connection", "The connection closed before the WebSocket opened.")));
                 m_connection->setState(State::Failed);
             }
             if (wireEndsWithSocket())
@@ -290,14 +293,18 @@ void OutgoingTransport::onSocketSslErrors(const QList<QSslError> &errors)
         reasons << TlsReport::explain(e, options.url.host());
     if (options.insecure) {
         m_socket->ignoreSslErrors(errors);
-        m_connection->appendInfo(
-            Connection::tr("Proceeding despite certificate errors (insecure): %1").arg(reasons.join(QLatin1Char(' '))));
+        m_connection->appendInfo(RecordedText("wsi::Connection",
+            QT_TRANSLATE_NOOP("wsi::Connection", "Proceeding despite certificate errors (insecure): %1"))
+                                     .arg(reasons.join(QLatin1Char(' '))));
         return;
     }
     m_connection->appendError(ErrorLayer::Tls,
-        Connection::tr("TLS certificate verification failed for %1: %2. The connection was not "
-                       "trusted; check the server's certificate.")
-            .arg(options.url.host(), reasons.join(QStringLiteral("; "))));
+        RecordedText("wsi::Connection",
+            QT_TRANSLATE_NOOP("wsi::Connection",
+                "TLS certificate verification failed for %1: %2. The connection was not "
+                "trusted; check the server's certificate."))
+            .arg(options.url.host())
+            .arg(reasons.join(QStringLiteral("; "))));
 }
 
 void OutgoingTransport::onDeadline()
@@ -392,7 +399,8 @@ void OutgoingTransport::abort(bool byUser)
     m_closeRequested = true;
     m_connection->noteClosedByUser(byUser);
     if (state == State::Connecting) {
-        m_connection->appendInfo(Connection::tr("Connection attempt cancelled by the user."));
+        m_connection->appendInfo(RecordedText(
+            "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "Connection attempt cancelled by the user.")));
         m_endingExplained = true;
         m_connection->setState(State::Failed);
         m_connection->setStatusText(Connection::tr("Cancelled by the user before the WebSocket opened."));

@@ -13,12 +13,20 @@ namespace wsi {
 namespace {
 
 // Reconnect decisions are rows in the log of the connection they concern (and so in session files).
-void note(Connection *connection, const QString &message)
+void note(Connection *connection, const RecordedText &message)
 {
-    EventRecord r;
-    r.timeUs = wallClockUs();
-    r.type = EventType::Info;
-    connection->appendEvent(r, message.toUtf8());
+    connection->reportInfo(message);
+}
+
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::ReconnectController", source);
+}
+
+// " of 5" after the attempt number when the attempts are limited.
+RecordedText ofMax(int max)
+{
+    return max > 0 ? said(QT_TRANSLATE_NOOP("wsi::ReconnectController", " of %1")).arg(max) : RecordedText::plain({});
 }
 
 } // namespace
@@ -74,7 +82,9 @@ void ReconnectController::onAttemptFinished(Connection *connection)
             = m_policy.settings().maxAttempts > 0 && m_policy.attempts() >= m_policy.settings().maxAttempts;
         m_stopReason = tr("Not reconnecting: the connection closed cleanly.");
         if (exhausted)
-            note(connection, tr("Auto-reconnect gave up after %1 attempts.").arg(m_policy.attempts()));
+            note(connection,
+                said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect gave up after %1 attempts."))
+                    .arg(m_policy.attempts()));
         setPhase(exhausted ? Phase::GaveUp : Phase::Stopped);
         return;
     }
@@ -82,9 +92,9 @@ void ReconnectController::onAttemptFinished(Connection *connection)
     m_dueTimer->start(int(m_policy.remainingMs()));
     const int max = m_policy.settings().maxAttempts;
     note(connection,
-        tr("Auto-reconnect: attempt %1%2 in %3 ms.")
+        said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect: attempt %1%2 in %3 ms."))
             .arg(m_policy.attempts())
-            .arg(max > 0 ? tr(" of %1").arg(max) : QString())
+            .arg(ofMax(max))
             .arg(m_policy.remainingMs()));
     setPhase(Phase::Waiting);
     Q_EMIT countdownChanged();
@@ -106,7 +116,7 @@ void ReconnectController::stop()
     m_policy.cancel();
     m_stopReason = tr("Auto-reconnect stopped by the user.");
     if (m_current)
-        note(m_current, m_stopReason);
+        note(m_current, said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect stopped by the user.")));
     setPhase(Phase::Stopped);
     Q_EMIT countdownChanged();
 }
@@ -123,9 +133,10 @@ void ReconnectController::openAttempt()
     watch(connection);
     const int max = m_policy.settings().maxAttempts;
     note(connection,
-        tr("Auto-reconnect attempt %1%2 for %3 (connection %4 of this endpoint).")
+        said(QT_TRANSLATE_NOOP(
+                 "wsi::ReconnectController", "Auto-reconnect attempt %1%2 for %3 (connection %4 of this endpoint)."))
             .arg(m_policy.attempts())
-            .arg(max > 0 ? tr(" of %1").arg(max) : QString())
+            .arg(ofMax(max))
             .arg(m_options.url.toString())
             .arg(m_attemptNumber));
     m_workspace->addConnection(connection);

@@ -60,6 +60,13 @@ void WireRecorder::append(
     m_leg->events.append(r, payload);
 }
 
+void WireRecorder::appendError(Direction dir, ErrorLayer layer, const RecordedText &message)
+{
+    flushPendingFrame();
+    m_leg->texts.insert(m_leg->events.size(), message);
+    append(EventType::Error, dir, message.english().toUtf8(), 0, quint8(layer));
+}
+
 void WireRecorder::flushPendingFrame()
 {
     if (!m_pendingFrame.active)
@@ -106,9 +113,10 @@ void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
         const qsizetype used = m_request.feed(bytes);
         if (m_request.state() == HandshakeParser::State::Failed) {
             m_requestDone = true;
-            append(EventType::Error, m_clientDir,
-                QObject::tr("The upgrade request could not be parsed: %1").arg(m_request.error()).toUtf8(), 0,
-                quint8(ErrorLayer::Http));
+            appendError(m_clientDir, ErrorLayer::Http,
+                RecordedText("wsi::WireRecorder",
+                    QT_TRANSLATE_NOOP("wsi::WireRecorder", "The upgrade request could not be parsed: %1"))
+                    .arg(m_request.error()));
             if (m_endpoint)
                 m_endpoint->onRequestInvalid(m_request.error());
             return;
@@ -132,11 +140,10 @@ void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
             m_upgradeFailed = true;
             m_leg->handshake.response = m_response.head();
             append(EventType::HandshakeResponse, m_serverDir, bytes, quint64(bytes.size()));
-            append(EventType::Error, m_serverDir,
-                QObject::tr("The server's answer to the upgrade is not valid HTTP: %1")
-                    .arg(m_response.error())
-                    .toUtf8(),
-                0, quint8(ErrorLayer::Http));
+            appendError(m_serverDir, ErrorLayer::Http,
+                RecordedText("wsi::WireRecorder",
+                    QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's answer to the upgrade is not valid HTTP: %1"))
+                    .arg(m_response.error()));
             return;
         }
         if (m_response.headComplete() && !m_responseHeadDone)
@@ -200,14 +207,26 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
         EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody, quint64(hs.response.raw.size()));
 
     if (m_upgradeFailed) {
-        QString message
-            = QObject::tr("The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3")
+        const QString why = upgradeStatusExplanation(hs.response.status);
+        RecordedText message = why.isEmpty()
+            ? RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder",
+                    "The server answered the upgrade with %1 %2 instead of 101 Switching Protocols."))
                   .arg(hs.response.status)
-                  .arg(QString::fromLatin1(hs.response.reason), upgradeStatusExplanation(hs.response.status));
+                  .arg(QString::fromLatin1(hs.response.reason))
+            : RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder",
+                    "The server answered the upgrade with %1 %2 instead of 101 Switching Protocols. %3"))
+                  .arg(hs.response.status)
+                  .arg(QString::fromLatin1(hs.response.reason))
+                  .arg(why);
         if (!hs.responseBody.isEmpty())
-            message += QObject::tr(" The response has a %n-byte body.", nullptr, int(hs.responseBody.size()));
-        append(EventType::Error, m_serverDir, message.trimmed().toUtf8(), 0, quint8(ErrorLayer::Http));
-        m_connection->setStatusText(message.trimmed());
+            message = message
+                + RecordedText("wsi::WireRecorder",
+                    QT_TRANSLATE_NOOP("wsi::WireRecorder", " The response has a %n-byte body."),
+                    int(hs.responseBody.size()));
+        appendError(m_serverDir, ErrorLayer::Http, message);
+        m_connection->setStatusText(message.translated());
         m_leg->counters.errors++;
     } else {
         QStringList failures;
@@ -217,10 +236,11 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
         }
         if (!failures.isEmpty()) {
             m_upgradeFailed = true;
-            const QString message = QObject::tr("The 101 response breaks the WebSocket handshake rules. %1")
-                                        .arg(failures.join(QStringLiteral("; ")));
-            append(EventType::Error, m_serverDir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
-            m_connection->setStatusText(message);
+            const RecordedText message = RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The 101 response breaks the WebSocket handshake rules. %1"))
+                                             .arg(failures.join(QStringLiteral("; ")));
+            appendError(m_serverDir, ErrorLayer::WebSocket, message);
+            m_connection->setStatusText(message.translated());
             m_leg->counters.errors++;
         } else {
             m_openSeen = true;
@@ -383,15 +403,20 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
 {
     const bool byServer = m_dir == m_recorder->m_serverDir;
-    const QString who = byServer ? QObject::tr("The server") : QObject::tr("The client");
-    const QString message = QObject::tr("%1 broke the WebSocket protocol: %2").arg(who, violation.describe());
-    m_recorder->append(EventType::Error, m_dir, message.toUtf8(), 0, quint8(ErrorLayer::WebSocket));
+    const RecordedText message = byServer
+        ? RecordedText(
+            "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server broke the WebSocket protocol: %1"))
+              .arg(violation.describe())
+        : RecordedText(
+            "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client broke the WebSocket protocol: %1"))
+              .arg(violation.describe());
+    m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
     m_recorder->m_leg->counters.errors++;
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
     if (byPeer) {
         m_recorder->m_violationSeen = true;
-        m_recorder->m_connection->setStatusText(message);
+        m_recorder->m_connection->setStatusText(message.translated());
     }
     if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
         m_recorder->m_endpoint->onViolation(violation);

@@ -1,6 +1,7 @@
 // WireRecorder: turns a connection's recorded bytes into events: handshake, frames, messages, closes.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "protocol/framedecoder.h"
 #include "protocol/handshakeparser.h"
 #include "store/eventrecord.h"
@@ -92,6 +93,8 @@ private:
     void onRequestComplete(qint64 timeUs);
     void onResponseHeadComplete(qint64 timeUs);
     void onResponseComplete(qint64 timeUs);
+    // An error row in the app's own words: English in the store, the leg's texts for the window.
+    void appendError(Direction dir, ErrorLayer layer, const RecordedText &message);
     void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
         quint8 flags = 0, quint32 maskKey = 0);
     void flushPendingFrame();

@@ -303,6 +303,23 @@ QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex
     return {};
 }
 
+QString EventLogModel::shownPreview(qsizetype eventRow) const
+{
+    const EventStore &store = m_connection->events();
+    const EventRecord &r = store.at(eventRow);
+    switch (r.type) {
+    case EventType::Open: {
+        const QString subprotocol = store.payloadText(eventRow);
+        return subprotocol.isEmpty() ? tr("Connection open") : tr("Connection open, subprotocol %1").arg(subprotocol);
+    }
+    case EventType::Error:
+        return QStringLiteral("[%1] %2").arg(QString::fromLatin1(errorLayerId(r.layer())).toUpper(),
+            textPreview(m_connection->rowText(eventRow).toUtf8()));
+    default:
+        return textPreview(m_connection->rowText(eventRow).toUtf8());
+    }
+}
+
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_connection || size_t(index.row()) >= m_rows.size())
@@ -338,9 +355,10 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
                 : r.dir == Direction::Incoming  ? tr("Received from the server")
                                                 : QString();
         if (index.column() == PreviewColumn && r.type == EventType::Error) {
+            // The hint reads the recorded English; the row's words show in the window's language.
             const QString hint = CloseExplainer::hintForError(r.layer(), store.payloadText(eventRow));
-            return hint.isEmpty() ? store.payloadText(eventRow)
-                                  : tr("%1\nWhat to try: %2").arg(store.payloadText(eventRow), hint);
+            const QString text = m_connection->rowText(eventRow);
+            return hint.isEmpty() ? text : tr("%1\nWhat to try: %2").arg(text, hint);
         }
         if (index.column() == PreviewColumn && r.type == EventType::Close
             && (m_connection->state() == Connection::State::Closed
@@ -388,6 +406,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         const EventRecord &r = store.at(eventRow);
         if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
             return QString::fromUtf8(SecretMasker::maskHttpHead(previewText(store, eventRow).toUtf8()));
+        if (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open)
+            return shownPreview(eventRow); // few rows, in the window's language: not cached across a switch
         if (const QString *cached = m_previewCache.object(eventRow))
             return *cached;
         auto *text = new QString(previewText(store, eventRow));

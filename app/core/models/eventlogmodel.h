@@ -68,6 +68,9 @@ public:
     static QString previewText(const EventStore &store, qsizetype eventIndex);
 
 private:
+    // What the window shows for the app's own rows (open, errors, notes): in its current language, where
+    // previewText() is the recorded English.
+    QString shownPreview(qsizetype eventRow) const;
     void onEventsAppended();
     void rebuild();
     void onProtocolChanged();

@@ -1,0 +1,142 @@
+// RecordedText: English for the record, the user's language for the window, from one source and its arguments.
+#include "language/recordedtext.h"
+
+#include <QCoreApplication>
+
+namespace wsi {
+
+// One sentence: a translatable source with its arguments, or plain words. Shared and immutable, so copying a
+// RecordedText (into the side table of a leg, a signal) copies pointers.
+struct RecordedText::Piece
+{
+    const char *context = nullptr;
+    const char *source = nullptr; // null: `plain` is the text
+    int n = -1;
+    QString plain;
+    std::vector<RecordedText> args;
+};
+
+namespace {
+
+// %1..%99 replaced by args[0..98] in one pass; a placeholder without an argument stays as written.
+QString fill(const QString &text, const QStringList &args)
+{
+    if (args.isEmpty())
+        return text;
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('%') && i + 1 < text.size() && text.at(i + 1).isDigit()) {
+            qsizetype end = i + 1;
+            int number = 0;
+            while (end < text.size() && end < i + 3 && text.at(end).isDigit())
+                number = number * 10 + text.at(end++).digitValue();
+            if (number >= 1 && number <= args.size()) {
+                out += args.at(number - 1);
+                i = end - 1;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+RecordedText::RecordedText(const char *context, const char *source, int n)
+{
+    auto piece = std::make_shared<Piece>();
+    piece->context = context;
+    piece->source = source;
+    piece->n = n;
+    m_pieces.push_back(std::move(piece));
+}
+
+RecordedText RecordedText::plain(const QString &text)
+{
+    RecordedText t;
+    auto piece = std::make_shared<Piece>();
+    piece->plain = text;
+    t.m_pieces.push_back(std::move(piece));
+    return t;
+}
+
+RecordedText RecordedText::withArg(const RecordedText &value) const
+{
+    if (m_pieces.empty())
+        return *this;
+    // Arguments belong to the last sentence: "A %1." + "B %1." fills each with its own.
+    RecordedText t = *this;
+    auto last = std::make_shared<Piece>(*t.m_pieces.back());
+    last->args.push_back(value);
+    t.m_pieces.back() = std::move(last);
+    return t;
+}
+
+RecordedText RecordedText::arg(const QString &value) const
+{
+    return withArg(plain(value));
+}
+
+RecordedText RecordedText::arg(qint64 value) const
+{
+    return withArg(plain(QString::number(value)));
+}
+
+RecordedText RecordedText::arg(const RecordedText &value) const
+{
+    return withArg(value);
+}
+
+RecordedText RecordedText::operator+(const RecordedText &tail) const
+{
+    RecordedText t = *this;
+    t.m_pieces.insert(t.m_pieces.end(), tail.m_pieces.begin(), tail.m_pieces.end());
+    return t;
+}
+
+bool RecordedText::isEmpty() const
+{
+    for (const auto &piece : m_pieces) {
+        if (piece->source ? *piece->source != '\0' : !piece->plain.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+QString RecordedText::render(bool translate) const
+{
+    QString out;
+    for (const auto &piece : m_pieces) {
+        QString text;
+        if (!piece->source) {
+            text = piece->plain;
+        } else if (translate) {
+            text = QCoreApplication::translate(piece->context, piece->source, nullptr, piece->n);
+        } else {
+            text = QString::fromUtf8(piece->source);
+            if (piece->n >= 0)
+                text.replace(QLatin1String("%n"), QString::number(piece->n));
+        }
+        QStringList args;
+        args.reserve(qsizetype(piece->args.size()));
+        for (const RecordedText &a : piece->args)
+            args.append(a.render(translate));
+        out += fill(text, args);
+    }
+    return out;
+}
+
+QString RecordedText::english() const
+{
+    return render(false);
+}
+
+QString RecordedText::translated() const
+{
+    return render(true);
+}
+
+} // namespace wsi

@@ -1,0 +1,126 @@
+// What the app records about a connection (error and info rows) is English whatever the window's language, so
+// session files do not depend on it; the window shows the same rows in its current language, and follows a switch.
+
+#include "connection/connection.h"
+#include "language/recordedtext.h"
+#include "language/translations.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace wsi;
+
+namespace {
+
+bool hasHangul(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3)
+            return true;
+    }
+    return false;
+}
+
+// The first error row of the connection.
+qsizetype firstError(const Connection &c)
+{
+    for (qsizetype i = 0; i < c.events().size(); ++i) {
+        if (c.events().at(i).type == EventType::Error)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestRecordedText : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init() { Translations::forApplication()->apply(QStringLiteral("en")); }
+    void cleanupTestCase() { Translations::forApplication()->apply(QStringLiteral("en")); }
+
+    void englishFillsArgumentsInOnePass()
+    {
+        const RecordedText t = RecordedText("wsi::Test", "Timed out after %1 ms connecting to %2.")
+                                   .arg(300)
+                                   .arg(QStringLiteral("host:%1"));
+        // A value that itself holds "%1" is never substituted into again.
+        QCOMPARE(t.english(), QStringLiteral("Timed out after 300 ms connecting to host:%1."));
+        QCOMPARE(t.translated(), t.english()); // no translator for this context: the source
+    }
+
+    void pluralNestedAndConcatenated()
+    {
+        const RecordedText body = RecordedText("wsi::Test", " The response has a %n-byte body.", 42);
+        const RecordedText who = RecordedText::plain(QStringLiteral("the server"));
+        const RecordedText t = RecordedText("wsi::Test", "%1 said no.").arg(who) + body;
+        QCOMPARE(t.english(), QStringLiteral("the server said no. The response has a 42-byte body."));
+        QVERIFY(!t.isEmpty());
+        QVERIFY(RecordedText::plain({}).isEmpty());
+        QVERIFY(RecordedText().isEmpty());
+        // Arguments belong to their own sentence.
+        const RecordedText two = RecordedText("wsi::Test", "A %1.").arg(1) + RecordedText("wsi::Test", " B %1.").arg(2);
+        QCOMPARE(two.english(), QStringLiteral("A 1. B 2."));
+    }
+
+    void translatedFollowsTheLanguageEnglishDoesNot()
+    {
+        const RecordedText t = RecordedText("OutgoingFailureText",
+            QT_TRANSLATE_NOOP("OutgoingFailureText", "Timed out after %1 ms: the WebSocket did not open."))
+                                   .arg(250);
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        QCOMPARE(t.english(), QStringLiteral("Timed out after 250 ms: the WebSocket did not open."));
+        QVERIFY2(hasHangul(t.translated()), qPrintable(t.translated()));
+        QVERIFY(t.translated().contains(QLatin1String("250")));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(t.translated(), t.english());
+    }
+
+    // A Korean window times out on a server that accepts TCP and never answers the upgrade: the recorded row
+    // (what journals and exports write) is English, the row as shown is Korean, and it turns English again
+    // after a switch without being recorded again.
+    void aKoreanWindowRecordsEnglish()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *s = silent.nextPendingConnection())
+                held << s; // read nothing, answer nothing
+        });
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(silent.serverPort()));
+        options.timeoutMs = 400;
+        Connection c(options);
+        c.open();
+        QTRY_VERIFY_WITH_TIMEOUT(c.state() == Connection::State::Failed, 10000);
+        const qsizetype row = firstError(c);
+        QVERIFY(row >= 0);
+        const QString recorded = c.events().payloadText(row);
+        QVERIFY2(recorded.startsWith(QLatin1String("Timed out after 400 ms")), qPrintable(recorded));
+        QVERIFY2(!hasHangul(recorded), qPrintable(recorded));
+        const QString shown = c.rowText(row);
+        QVERIFY2(hasHangul(shown), qPrintable(shown));
+        QVERIFY(shown.contains(QLatin1String("400")));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(c.rowText(row), recorded);
+        qDeleteAll(held);
+    }
+
+    // Rows the app did not word itself (read from a file) show as recorded.
+    void importedRowsShowAsRecorded()
+    {
+        Connection c(ConnectionOptions {});
+        EventRecord r;
+        r.type = EventType::Error;
+        c.appendEvent(r, "a peer's own words");
+        QCOMPARE(c.rowText(0), QStringLiteral("a peer's own words"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordedText)
+#include "tst_recordedtext.moc"
