@@ -5,13 +5,24 @@
 
 namespace wsi {
 
+namespace {
+
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::WireTap", source);
+}
+
+} // namespace
+
 UpstreamFailure UpstreamFailure::lookupFailed(const QString &host, const QHostInfo &info)
 {
-    const QString why = info.error() == QHostInfo::NoError ? QCoreApplication::translate("wsi::WireTap", "no addresses")
-                                                           : info.errorString();
+    const RecordedText why = info.error() == QHostInfo::NoError
+        ? said(QT_TRANSLATE_NOOP("wsi::WireTap", "no addresses"))
+        : RecordedText::plain(info.errorString());
     return { ErrorLayer::Dns,
-        QCoreApplication::translate("wsi::WireTap", "DNS lookup failed for \"%1\": %2. Check the host name in the URL.")
-            .arg(host, why) };
+        said(QT_TRANSLATE_NOOP("wsi::WireTap", "DNS lookup failed for \"%1\": %2. Check the host name in the URL."))
+            .arg(host)
+            .arg(why) };
 }
 
 UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppedAfterTls, const QString &where,
@@ -19,40 +30,44 @@ UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppe
 {
     switch (droppedAfterTls ? QAbstractSocket::SslHandshakeFailedError : error) {
     case QAbstractSocket::ConnectionRefusedError:
-        m_message = QCoreApplication::translate("wsi::WireTap",
-            "Connection refused by %1 (%2): nothing accepts connections on that port. "
-            "Is the server running, and is the port right?")
-                        .arg(where, address.toString());
+        m_message = said(QT_TRANSLATE_NOOP("wsi::WireTap",
+                             "Connection refused by %1 (%2): nothing accepts connections on that port. "
+                             "Is the server running, and is the port right?"))
+                        .arg(where)
+                        .arg(address.toString());
         break;
     case QAbstractSocket::HostNotFoundError:
-        m_message = QCoreApplication::translate("wsi::WireTap", "Host %1 not found. Check the host name in the URL.")
-                        .arg(where);
+        m_message
+            = said(QT_TRANSLATE_NOOP("wsi::WireTap", "Host %1 not found. Check the host name in the URL.")).arg(where);
         break;
     case QAbstractSocket::NetworkError:
-        m_message = QCoreApplication::translate("wsi::WireTap", "Network unreachable for %1 (%2): %3.")
-                        .arg(where, address.toString(), errorString);
+        m_message = said(QT_TRANSLATE_NOOP("wsi::WireTap", "Network unreachable for %1 (%2): %3."))
+                        .arg(where)
+                        .arg(address.toString())
+                        .arg(errorString);
         break;
     case QAbstractSocket::SocketTimeoutError:
-        m_message = QCoreApplication::translate(
-            "wsi::WireTap", "TCP connect to %1 timed out. Is a firewall dropping packets?")
-                        .arg(where);
+        m_message
+            = said(QT_TRANSLATE_NOOP("wsi::WireTap", "TCP connect to %1 timed out. Is a firewall dropping packets?"))
+                  .arg(where);
         break;
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:
     case QAbstractSocket::SslInvalidUserDataError:
         m_message = droppedAfterTls
-            ? QCoreApplication::translate("wsi::WireTap",
-                "%1 closed the connection right after the TLS handshake. Servers do that when they require a "
-                "client certificate: set one in the connection's TLS options.")
+            ? said(QT_TRANSLATE_NOOP("wsi::WireTap",
+                       "%1 closed the connection right after the TLS handshake. Servers do that when they require a "
+                       "client certificate: set one in the connection's TLS options."))
                   .arg(where)
-            : QCoreApplication::translate("wsi::WireTap",
-                "TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
-                "the connection's TLS options.")
-                  .arg(where, errorString);
+            : said(QT_TRANSLATE_NOOP("wsi::WireTap",
+                       "TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
+                       "the connection's TLS options."))
+                  .arg(where)
+                  .arg(errorString);
         break;
     default:
         m_message
-            = QCoreApplication::translate("wsi::WireTap", "TCP connection to %1 failed: %2.").arg(where, errorString);
+            = said(QT_TRANSLATE_NOOP("wsi::WireTap", "TCP connection to %1 failed: %2.")).arg(where).arg(errorString);
         break;
     }
     const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError

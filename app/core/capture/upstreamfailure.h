@@ -1,6 +1,7 @@
 // UpstreamFailure: what the tap tells the user when it cannot reach its target, and at which layer.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "store/eventrecord.h"
 
 #include <QAbstractSocket>
@@ -19,7 +20,7 @@ public:
     UpstreamFailure(QAbstractSocket::SocketError error, bool droppedAfterTls, const QString &where,
         const QHostAddress &address, const QString &errorString);
 
-    UpstreamFailure(ErrorLayer layer, const QString &message)
+    UpstreamFailure(ErrorLayer layer, const RecordedText &message)
         : m_layer(layer)
         , m_message(message)
     { }
@@ -27,11 +28,12 @@ public:
     static UpstreamFailure lookupFailed(const QString &host, const QHostInfo &info);
 
     ErrorLayer layer() const { return m_layer; }
-    QString message() const { return m_message; }
+    // English in the 502 the tap answers and in the recorded row; translated() for the window.
+    RecordedText message() const { return m_message; }
 
 private:
     ErrorLayer m_layer = ErrorLayer::Tcp;
-    QString m_message;
+    RecordedText m_message;
 };
 
 } // namespace wsi

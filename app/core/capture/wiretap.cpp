@@ -251,7 +251,7 @@ void WireTap::cancelTls()
 {
     QString message;
     if (m_tls.cancel(m_targetHost, &message))
-        failUpstream(UpstreamFailure(ErrorLayer::Tls, message));
+        failUpstream(UpstreamFailure(ErrorLayer::Tls, RecordedText::plain(message)));
 }
 
 void WireTap::openTunnel()
@@ -277,7 +277,10 @@ void WireTap::openTunnel()
     connect(client, &QSslSocket::errorOccurred, this, [this, client](QAbstractSocket::SocketError) {
         if (!client->isEncrypted() && !m_tunnelUp)
             Q_EMIT failed(ErrorLayer::Tls,
-                tr("TLS between the inspector's tap and its own WebSocket failed: %1").arg(client->errorString()));
+                RecordedText("wsi::WireTap",
+                    QT_TRANSLATE_NOOP(
+                        "wsi::WireTap", "TLS between the inspector's tap and its own WebSocket failed: %1"))
+                    .arg(client->errorString()));
     });
     client->startServerEncryption();
 }
@@ -393,7 +396,7 @@ void WireTap::reply(QTcpSocket *client, const QByteArray &statusLine, const QByt
 void WireTap::failUpstream(const UpstreamFailure &failure)
 {
     // The client still waits for the answer to its CONNECT: it learns why too.
-    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, failure.message().toUtf8() + '\n', true);
+    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, failure.message().english().toUtf8() + '\n', true);
     Q_EMIT failed(failure.layer(), failure.message());
     finishUpstream(false);
 }

@@ -5,6 +5,7 @@
 #include "capture/pingholdback.h"
 #include "capture/taptlssettings.h"
 #include "capture/tlsinterception.h"
+#include "language/recordedtext.h"
 #include "store/eventrecord.h"
 #include "tls/tlsreport.h"
 
@@ -87,7 +88,7 @@ Q_SIGNALS:
     // Interception: verification against the system CAs failed; the tap waits for proceed or cancel.
     void tlsVerificationFailed(const wsi::TlsReport &report);
     // The tap could not reach the target (DNS, TCP) or was misused (Proxy).
-    void failed(wsi::ErrorLayer layer, const QString &message);
+    void failed(wsi::ErrorLayer layer, const wsi::RecordedText &message);
     // A CONNECT was refused (missing or wrong credentials, another target, a second tunnel).
     void refused(const QString &reason);
     // The upstream side closed (or was dropped after the grace period): nothing more will be recorded.

@@ -177,12 +177,12 @@ void OutgoingTransport::onTapBytes(Direction direction, qint64 timeUs, const QBy
     Q_EMIT m_connection->countersChanged();
 }
 
-void OutgoingTransport::onTapFailed(ErrorLayer layer, const QString &message)
+void OutgoingTransport::onTapFailed(ErrorLayer layer, const RecordedText &message)
 {
     m_endingExplained = true;
     if (m_deadline)
         m_deadline->stop();
-    m_connection->appendError(layer, RecordedText::plain(message));
+    m_connection->appendError(layer, message);
     m_connection->setState(State::Failed);
     // The socket may never report an end of its own (it was still in its TLS or HTTP handshake with the tap).
     if (m_socket) {

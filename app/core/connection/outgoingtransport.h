@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/connectiontransport.h"
+#include "language/recordedtext.h"
 #include "store/eventrecord.h"
 
 #include <QAbstractSocket>
@@ -66,7 +67,7 @@ private:
     void startSocket(const ClientTlsSettings &tls, bool secure);
     void failAtStart(ErrorLayer layer, const QString &message);
     void onTapBytes(Direction direction, qint64 timeUs, const QByteArray &bytes);
-    void onTapFailed(ErrorLayer layer, const QString &message);
+    void onTapFailed(ErrorLayer layer, const RecordedText &message);
     void onTapFinished();
     void onSocketConnected();
     void onSocketDisconnected();

@@ -73,7 +73,7 @@ void UpstreamDialer::onLookedUp(const QHostInfo &info)
     m_dnsUs = m_clock.nsecsElapsed() / 1000;
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         const UpstreamFailure failure = UpstreamFailure::lookupFailed(m_options.upstream.url.host(), info);
-        fail(failure.layer(), failure.message());
+        fail(failure.layer(), failure.message().english());
         return;
     }
     m_address = info.addresses().constFirst();
@@ -180,7 +180,7 @@ void UpstreamDialer::onError()
     const QString where = QStringLiteral("%1:%2").arg(m_options.upstream.url.host()).arg(m_options.upstreamPort());
     const bool tlsStage = m_options.upstreamIsTls() && m_tcpUs >= 0 && !m_tlsUp;
     const UpstreamFailure failure(m_socket->error(), tlsStage, where, m_address, m_socket->errorString());
-    fail(tlsStage ? ErrorLayer::Tls : failure.layer(), failure.message());
+    fail(tlsStage ? ErrorLayer::Tls : failure.layer(), failure.message().english());
 }
 
 void UpstreamDialer::fail(ErrorLayer layer, const QString &message)

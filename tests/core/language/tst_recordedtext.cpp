@@ -111,6 +111,28 @@ private slots:
         qDeleteAll(held);
     }
 
+    // The tap's own failure (nothing listens on the port) is recorded in English too.
+    void aRefusedConnectionIsRecordedInEnglish()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        } // closed: nothing accepts on the port now
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
+        Connection c(options);
+        c.open();
+        QTRY_VERIFY_WITH_TIMEOUT(c.state() == Connection::State::Failed, 10000);
+        const qsizetype row = firstError(c);
+        QVERIFY(row >= 0);
+        const QString recorded = c.events().payloadText(row);
+        QVERIFY2(recorded.startsWith(QLatin1String("Connection refused by 127.0.0.1:")), qPrintable(recorded));
+        QVERIFY2(hasHangul(c.rowText(row)), qPrintable(c.rowText(row)));
+    }
+
     // Rows the app did not word itself (read from a file) show as recorded.
     void importedRowsShowAsRecorded()
     {
