@@ -147,6 +147,8 @@ void EventPrinter::printPending(Connection *connection)
     } else {
         while (watched.printed < events.size())
             printServerLegEvent(connection, watched);
+        // Printed once, never read again here (a streaming store lets them go; others ignore this).
+        connection->releaseEvents(watched.printed);
     }
     if (watched.printed + watched.printedClientLeg != printedBefore)
         flush();
