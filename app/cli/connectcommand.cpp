@@ -71,6 +71,10 @@ void ConnectCommand::attach(Connection *connection)
     m_sequence = nullptr;
     m_closing = false;
     m_connection->setAutoPong(m_settings.autoPong);
+    // Each event is printed once and then only the ending is read: memory stays flat however long it runs.
+    // A HAR file written at the end needs every event.
+    if (m_settings.harFile.isEmpty())
+        m_connection->setEventRetention(EventStore::Retention::Streaming);
     m_connection->setProtocolDuties(
         m_settings.protocolDuties && m_connection->options().protocolDuties, m_settings.protocol);
     m_printer->watch(m_connection);
@@ -202,8 +206,8 @@ void ConnectCommand::onFinished()
     const EventStore &events = m_connection->events();
     bool closeOut = false;
     bool closeIn = false;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const EventRecord &r = events.at(i);
+    for (qsizetype i = events.nextHeld(0); i < events.size(); i = events.nextHeld(i + 1)) {
+        const EventRecord r = events.at(i);
         if (r.type == EventType::Close) {
             closeOut = closeOut || r.dir == Direction::Outgoing;
             closeIn = closeIn || r.dir == Direction::Incoming;

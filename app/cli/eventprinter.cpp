@@ -6,9 +6,10 @@
 #include "files/sessionlogwriter.h"
 #include "usage.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "files/jsonline.h"
+
+#include <algorithm>
+#include <iterator>
 
 namespace wsi {
 
@@ -36,28 +37,68 @@ void EventPrinter::printLine(const QByteArray &json)
 
 namespace {
 
-// The line with "decoded" (one object, or an array when one WebSocket message carried several) and "pair"
-// added before its closing brace.
-QByteArray annotated(QByteArray line, const ProtocolAnnotator::Annotation &annotation)
+// One decoded message as DecodedMessage::toJson() has it: its fields, and protocol, kind, summary (and a
+// malformed one's note, note_id) in their sorted places, replacing a field of the same name. Written straight
+// into the line: building that object and a QJsonDocument per event cost more than the decoding itself.
+void writeDecoded(JsonLine &line, const DecodedMessage &message)
 {
-    QByteArray extra;
+    struct Extra
+    {
+        const char *key;
+        const QString *value;
+    };
+    // Sorted, as QJsonObject keeps its keys.
+    const Extra all[] = { { "kind", &message.kind }, { "note", &message.note }, { "note_id", &message.noteId },
+        { "protocol", &message.protocol }, { "summary", &message.summary } };
+    const bool malformed = message.isMalformed();
+    auto wanted = [malformed](const Extra &extra) { return malformed || extra.key[0] != 'n'; };
+    const Extra *next = std::begin(all);
+    const Extra *const end = std::end(all);
+    auto writeExtrasBefore = [&](const QString *fieldKey) {
+        for (; next != end; ++next) {
+            if (fieldKey && *fieldKey < QLatin1String(next->key))
+                return;
+            if (wanted(*next))
+                line.text(next->key, *next->value);
+        }
+    };
+    for (auto it = message.fields.constBegin(); it != message.fields.constEnd(); ++it) {
+        const QString key = it.key();
+        writeExtrasBefore(&key);
+        const bool replaced = std::any_of(
+            std::begin(all), end, [&](const Extra &extra) { return wanted(extra) && key == QLatin1String(extra.key); });
+        if (!replaced)
+            line.json(key, it.value());
+    }
+    writeExtrasBefore(nullptr);
+}
+
+// What a line gains (",\"decoded\":...,\"pair\":{...}}\n"): "decoded" is one object, or an array when one
+// WebSocket message carried several. Written into `buffer`, reused from line to line.
+QByteArray annotationText(QByteArray &&buffer, const ProtocolAnnotator::Annotation &annotation)
+{
+    JsonLine out = JsonLine::continuation(std::move(buffer));
     if (annotation.messages.size() == 1) {
-        extra += ",\"decoded\":" + QJsonDocument(annotation.messages.first().toJson()).toJson(QJsonDocument::Compact);
+        out.beginObject("decoded");
+        writeDecoded(out, annotation.messages.first());
+        out.endObject();
     } else {
-        QJsonArray all;
-        for (const DecodedMessage &message : annotation.messages)
-            all.append(message.toJson());
-        extra += ",\"decoded\":" + QJsonDocument(all).toJson(QJsonDocument::Compact);
+        out.beginArray("decoded");
+        for (const DecodedMessage &message : annotation.messages) {
+            out.beginElementObject();
+            writeDecoded(out, message);
+            out.endObject();
+        }
+        out.endArray();
     }
     if (annotation.requestTimeUs) {
-        const QJsonObject pair { { QStringLiteral("request_t_us"), double(*annotation.requestTimeUs) },
-            { QStringLiteral("latency_ms"), annotation.latencyMs } };
-        extra += ",\"pair\":" + QJsonDocument(pair).toJson(QJsonDocument::Compact);
+        // Sorted keys, numbers as the QJsonValue(double) they were.
+        out.beginObject("pair");
+        out.number("latency_ms", annotation.latencyMs);
+        out.number("request_t_us", double(*annotation.requestTimeUs));
+        out.endObject();
     }
-    const qsizetype brace = line.lastIndexOf('}');
-    if (brace > 0)
-        line.insert(brace, extra);
-    return line;
+    return out.finish();
 }
 
 } // namespace
@@ -106,6 +147,8 @@ void EventPrinter::printPending(Connection *connection)
     } else {
         while (watched.printed < events.size())
             printServerLegEvent(connection, watched);
+        // Printed once, never read again here (a streaming store lets them go; others ignore this).
+        connection->releaseEvents(watched.printed);
     }
     if (watched.printed + watched.printedClientLeg != printedBefore)
         flush();
@@ -125,12 +168,17 @@ void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
         annotation = annotator->next(r, events.payload(index));
     if (!m_showFrames && r.type == EventType::Frame)
         return;
-    QByteArray line = connection->hasTwoLegs()
+    const QByteArray line = connection->hasTwoLegs()
         ? SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Server, index)
         : SessionLogWriter::eventLine(*connection, index);
-    if (!annotation.messages.isEmpty())
-        line = annotated(std::move(line), annotation);
-    std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
+    if (annotation.messages.isEmpty() || !line.endsWith("}\n")) {
+        std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
+        return;
+    }
+    // The line without its closing "}\n", then what decoding adds and the closing brace.
+    std::fwrite(line.constData(), 1, size_t(line.size() - 2), m_out);
+    m_annotationBuffer = annotationText(std::move(m_annotationBuffer), annotation);
+    std::fwrite(m_annotationBuffer.constData(), 1, size_t(m_annotationBuffer.size()), m_out);
 }
 
 void EventPrinter::flush()

@@ -47,6 +47,7 @@ private:
         std::shared_ptr<ProtocolAnnotator> annotator; // null: no decoding
     };
     QHash<const Connection *, Watched> m_watched;
+    QByteArray m_annotationBuffer; // what decoding adds to a line, reused from line to line
 
     // One event line of the connection's server-facing leg (the only one of most connections), annotated.
     void printServerLegEvent(Connection *connection, Watched &watched);

@@ -89,6 +89,8 @@ void ServeCommand::stop()
 void ServeCommand::onConnectionAdded(Connection *connection)
 {
     m_unfinished.insert(connection);
+    // Each event is printed once: the clients' memory stays flat however long the server runs.
+    connection->setEventRetention(EventStore::Retention::Streaming);
     m_printer->watch(connection);
     connect(connection, &Connection::finished, this, [this, connection] { onClientFinished(connection); });
 }

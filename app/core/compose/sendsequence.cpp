@@ -35,8 +35,9 @@ SendSequence::SendSequence(Connection *connection, QObject *parent)
         sendNext();
     });
     if (connection) {
+        // Every row is counted as it comes: a streaming store (the CLI) lets rows go once they are printed.
         connect(connection, &Connection::eventsAppended, this, [this] {
-            if (m_waitingForTap && tapCaughtUp())
+            if (tapCaughtUp() && m_waitingForTap)
                 sendNext();
         });
         // A closed connection ends the sequence now, not at the next round an interval later.
@@ -221,8 +222,9 @@ bool SendSequence::sendStep(const SendStep &step)
 bool SendSequence::tapCaughtUp()
 {
     const EventStore &events = m_connection->events();
-    for (; m_scanned < events.size(); ++m_scanned) {
-        const EventRecord &r = events.at(m_scanned);
+    for (m_scanned = events.nextHeld(m_scanned); m_scanned < events.size();
+         m_scanned = events.nextHeld(m_scanned + 1)) {
+        const EventRecord r = events.at(m_scanned);
         if (r.type == EventType::Frame && r.dir == Direction::Outgoing && r.sub != kPongOpcode)
             ++m_seenFrames;
         else if (r.type == EventType::Error && r.dir == Direction::Outgoing && r.layer() == ErrorLayer::WebSocket)

@@ -318,7 +318,8 @@ void Connection::maybeFinish()
         QString text;
         int code = -1;
         QString reason;
-        for (qsizetype i = m_leg.events.size() - 1; i >= 0; --i) {
+        for (qsizetype i = m_leg.events.previousHeld(m_leg.events.size() - 1); i >= 0;
+             i = m_leg.events.previousHeld(i - 1)) {
             const EventRecord &r = m_leg.events.at(i);
             if (r.type == EventType::Close && int(r.dir) == first) {
                 code = r.value == kNoCloseCode ? -1 : int(r.value);

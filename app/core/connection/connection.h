@@ -75,6 +75,10 @@ public:
     State state() const { return m_state; }
     static QString stateText(State state); // "connecting", "open", ...
     const EventStore &events() const { return m_leg.events; }
+    // What the store keeps (EventStore::Retention): a consumer that reads each row once (the CLI) streams,
+    // releasing the rows it has read; whatever explains the ending still finds what it reads.
+    void setEventRetention(EventStore::Retention retention) { m_leg.events.setRetention(retention); }
+    void releaseEvents(qsizetype before) { m_leg.events.release(before); }
     const HandshakeRecord &handshake() const { return m_leg.handshake; }
     const ConnectionTimings &timings() const { return m_leg.timings; }
     const Counters &counters() const { return m_leg.counters; }

@@ -221,8 +221,9 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
     qsizetype firstError = -1;
     qsizetype lastWire = -1;
     bool opened = false;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const EventRecord &r = events.at(i);
+    // Under streaming retention only some rows are held: every one this reads is among them.
+    for (qsizetype i = events.nextHeld(0); i < events.size(); i = events.nextHeld(i + 1)) {
+        const EventRecord r = events.at(i);
         switch (r.type) {
         case EventType::Open:
             opened = true;

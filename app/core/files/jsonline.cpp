@@ -47,6 +47,11 @@ void JsonLine::hex(const char *name, QByteArrayView data)
 void JsonLine::number(const char *name, double value)
 {
     key(name);
+    numberValue(value);
+}
+
+void JsonLine::numberValue(double value)
+{
     const double magnitude = value < 0 ? -value : value;
     if (magnitude <= double(kMaxExactInteger) && value == double(qint64(value)))
         integerValue(qint64(value));
@@ -72,12 +77,59 @@ void JsonLine::headers(const char *name, const HttpHead &head)
     put(']');
 }
 
-void JsonLine::json(const char *name, const QJsonValue &value)
+void JsonLine::jsonValue(const QJsonValue &value)
 {
-    key(name);
-    const QByteArray text = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    put(text);
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        put("null", 4);
+        return;
+    case QJsonValue::Bool:
+        if (value.toBool())
+            put("true", 4);
+        else
+            put("false", 5);
+        return;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        const double magnitude = d < 0 ? -d : d;
+        if (magnitude < double(kMaxExactInteger) || !qIsFinite(d)) {
+            numberValue(d);
+            return;
+        }
+        // Past 2^53 a QJsonValue may hold an integer or a double, which print differently: let Qt say which.
+        QByteArray text = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+        put(text.constData() + 1, text.size() - 2);
+        return;
+    }
+    case QJsonValue::String:
+        string(value.toString().toUtf8());
+        return;
+    case QJsonValue::Array: {
+        put('[');
+        bool first = true;
+        for (const QJsonValue element : value.toArray()) {
+            if (!first)
+                put(',');
+            first = false;
+            jsonValue(element);
+        }
+        put(']');
+        return;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        put('{');
+        m_first = true;
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            keyText(it.key());
+            jsonValue(it.value());
+        }
+        put('}');
+        m_first = false;
+        return;
+    }
+    }
 }
 
 void JsonLine::grow(qsizetype bytes)

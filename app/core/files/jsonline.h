@@ -34,6 +34,11 @@ public:
         *m_p++ = '{';
     }
 
+    // More members for a line whose start ("{...", without its closing brace) is written elsewhere: the
+    // text starts with the separating comma and finish() closes the line. `buffer` (what an earlier
+    // finish() returned) is written over, so that a caller adding to every line allocates once.
+    static JsonLine continuation(QByteArray &&buffer) { return JsonLine(std::move(buffer)); }
+
     QByteArray finish()
     {
         put("}\n", 2);
@@ -129,8 +134,37 @@ public:
             number(name, double(value));
     }
     void headers(const char *name, const HttpHead &head);
-    // A nested value built with QJsonDocument: for rare events (tls) where speed does not matter.
-    void json(const char *name, const QJsonValue &value);
+    // A nested value, written as QJsonDocument::toJson(Compact) writes it.
+    void json(const char *name, const QJsonValue &value)
+    {
+        key(name);
+        jsonValue(value);
+    }
+    // The same under a key that is not a literal (a decoder's field name).
+    void json(const QString &name, const QJsonValue &value)
+    {
+        keyText(name);
+        jsonValue(value);
+    }
+    // Starts an array as the value of name; end it with endArray(). Its elements: beginElementObject().
+    void beginArray(const char *name)
+    {
+        key(name);
+        put('[');
+        m_first = true;
+    }
+    void endArray()
+    {
+        put(']');
+        m_first = false;
+    }
+    // Starts an object as the next element of the array being written; end it with endObject().
+    void beginElementObject()
+    {
+        separator();
+        put('{');
+        m_first = true;
+    }
     // Starts a nested object as the value of name; end it with endObject().
     void beginObject(const char *name)
     {
@@ -145,6 +179,31 @@ public:
     }
 
 private:
+    explicit JsonLine(QByteArray &&buffer)
+        : m_out(std::move(buffer))
+        , m_first(false)
+    {
+        m_out.resize(qMax(m_out.capacity(), qsizetype(256)));
+        m_p = m_out.data();
+        m_end = m_p + m_out.size();
+    }
+
+    void separator()
+    {
+        if (m_first)
+            m_first = false;
+        else
+            put(',');
+    }
+    void keyText(const QString &name)
+    {
+        separator();
+        string(name.toUtf8());
+        put(':');
+    }
+    void jsonValue(const QJsonValue &value);
+    void numberValue(double value);
+
     void integerValue(qint64 value)
     {
         char digits[24];

@@ -5,7 +5,28 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace wsi {
+
+namespace {
+
+// Streaming: a compaction is due once this many released rows, or this many payload bytes, piled up.
+constexpr qsizetype kCompactRows = 4096;
+constexpr qsizetype kCompactBytes = qsizetype(1) << 20;
+
+bool isTraffic(EventType type)
+{
+    return type == EventType::Message || type == EventType::Frame || type == EventType::Ping || type == EventType::Pong;
+}
+
+} // namespace
+
+EventStore::EventStore()
+    : m_storage(std::make_unique<Storage>())
+{ }
+
+EventStore::~EventStore() = default;
 
 qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
 {
@@ -16,9 +37,10 @@ qsizetype EventStore::append(EventRecord record, QByteArrayView payload)
 
 qsizetype EventStore::appendAsIs(EventRecord record, QByteArrayView payload)
 {
+    compactIfDue();
     record.payloadSize = quint32(payload.size());
-    record.payloadOffset
-        = record.type == EventType::Message ? storeMessagePayload(record.dir, payload) : m_arena.append(payload);
+    record.payloadOffset = record.type == EventType::Message ? storeMessagePayload(record.dir, payload)
+                                                             : m_storage->arena.append(payload);
     return store(record);
 }
 
@@ -29,8 +51,9 @@ qsizetype EventStore::appendAdopting(EventRecord record, QByteArray &&payload)
         if (kept.size() < payload.size())
             return appendAsIs(record, kept); // a copy of the first part; the caller keeps the buffer
     }
+    compactIfDue();
     record.payloadSize = quint32(payload.size());
-    record.payloadOffset = m_arena.adopt(std::move(payload));
+    record.payloadOffset = m_storage->arena.adopt(std::move(payload));
     return store(record);
 }
 
@@ -49,17 +72,19 @@ qsizetype EventStore::appendFrameAndMessage(
         appendAsIs(message, kept);
         return row;
     }
+    compactIfDue();
     EventRecord pair = frame;
     pair.type = EventType::Message;
     pair.flags = quint8(frame.flags | message.flags);
-    pair.value = m_arena.append(headerBytes);
+    pair.value = m_storage->arena.append(headerBytes);
     pair.reserved = kPairedBit | quint32(headerBytes.size());
     pair.payloadSize = quint32(length);
     pair.payloadOffset = storeMessagePayload(pair.dir, payload);
-    m_records.push(pair);
-    const qsizetype row = m_rows.size();
-    m_rows.addRecordRow();
-    m_rows.addSecondHalfRow();
+    m_storage->records.push(pair);
+    const qsizetype row = size();
+    m_storage->rows.addRecordRow();
+    m_storage->rows.addSecondHalfRow();
+    m_lastTrafficRow = row + 1;
     return row;
 }
 
@@ -89,23 +114,23 @@ EventRecord EventStore::messageHalf(const EventRecord &pair)
 quint64 EventStore::storeMessagePayload(Direction dir, QByteArrayView payload)
 {
     if (payload.isEmpty() || dir == Direction::None)
-        return m_arena.append(payload);
+        return m_storage->arena.append(payload);
     // An echo repeats the message it answers: both are kept once. Comparing costs less than storing, and
     // fresh memory is the dearest part of recording a flood.
-    if (!m_recent)
-        m_recent = std::make_unique<std::array<RecentPayloads, 2>>();
-    RecentPayloads &mine = (*m_recent)[dir == Direction::Outgoing ? 0 : 1];
-    RecentPayloads &theirs = (*m_recent)[dir == Direction::Outgoing ? 1 : 0];
+    if (!m_storage->recent)
+        m_storage->recent = std::make_unique<std::array<RecentPayloads, 2>>();
+    RecentPayloads &mine = (*m_storage->recent)[dir == Direction::Outgoing ? 0 : 1];
+    RecentPayloads &theirs = (*m_storage->recent)[dir == Direction::Outgoing ? 1 : 0];
     if (theirs.count > 0) {
         const PayloadRef &oldest = theirs.ring[size_t(theirs.first)];
-        if (oldest.size == payload.size() && m_arena.view(oldest.offset, oldest.size) == payload) {
+        if (oldest.size == payload.size() && m_storage->arena.view(oldest.offset, oldest.size) == payload) {
             const quint64 offset = oldest.offset;
             theirs.first = (theirs.first + 1) % RecentPayloads::kCapacity;
             --theirs.count;
             return offset;
         }
     }
-    const quint64 offset = m_arena.append(payload);
+    const quint64 offset = m_storage->arena.append(payload);
     if (mine.count == RecentPayloads::kCapacity) { // forget the oldest
         mine.first = (mine.first + 1) % RecentPayloads::kCapacity;
         --mine.count;
@@ -121,7 +146,7 @@ QByteArrayView EventStore::keptPart(QByteArrayView payload, qint64 timeUs)
     if (budget <= 0 || payload.size() <= kKeptBytes)
         return payload;
     if (!m_budgetReached) {
-        if (m_arena.bytesStored() + payload.size() <= budget)
+        if (m_droppedPayloadBytes + m_storage->arena.bytesStored() + payload.size() <= budget)
             return payload;
         m_budgetReached = true;
         EventRecord info;
@@ -135,7 +160,7 @@ QByteArrayView EventStore::keptPart(QByteArrayView payload, qint64 timeUs)
                                     .arg(kKeptBytes)
                                     .toUtf8();
         info.payloadSize = quint32(text.size());
-        info.payloadOffset = m_arena.append(text);
+        info.payloadOffset = m_storage->arena.append(text);
         store(info);
     }
     m_bytesNotKept += payload.size() - kKeptBytes;
@@ -146,24 +171,107 @@ qsizetype EventStore::store(const EventRecord &record)
 {
     EventRecord stored = record;
     stored.reserved = 0; // the store's own field (kPairedBit)
-    m_records.push(stored);
-    const qsizetype row = m_rows.size();
-    m_rows.addRecordRow();
+    m_storage->records.push(stored);
+    const qsizetype row = size();
+    m_storage->rows.addRecordRow();
+    if (record.type == EventType::Message || record.type == EventType::Ping || record.type == EventType::Pong)
+        m_lastTrafficRow = row;
     return row;
 }
 
 QByteArrayView EventStore::payload(qsizetype row) const
 {
-    const RowMap::Slot slot = m_rows.at(row);
-    const EventRecord &r = m_records.at(slot.record);
+    const qsizetype local = localRow(row);
+    if (local < 0)
+        return {};
+    const RowMap::Slot slot = m_storage->rows.at(local);
+    const EventRecord &r = m_storage->records.at(slot.record);
     if ((r.reserved & kPairedBit) != 0 && !slot.secondHalf)
-        return m_arena.view(r.value, qsizetype(r.reserved & kHeaderSizeMask));
-    return m_arena.view(r.payloadOffset, qsizetype(r.payloadSize));
+        return m_storage->arena.view(r.value, qsizetype(r.reserved & kHeaderSizeMask));
+    return m_storage->arena.view(r.payloadOffset, qsizetype(r.payloadSize));
 }
 
 qsizetype EventStore::memoryUsed() const
 {
-    return m_records.bytesReserved() + m_rows.bytesReserved() + m_arena.bytesReserved();
+    qsizetype bytes = m_storage->records.bytesReserved() + m_storage->rows.bytesReserved()
+        + m_storage->arena.bytesReserved() + qsizetype(m_sparse.capacity() * sizeof(qsizetype));
+    if (m_retired)
+        bytes
+            += m_retired->records.bytesReserved() + m_retired->rows.bytesReserved() + m_retired->arena.bytesReserved();
+    return bytes;
+}
+
+qsizetype EventStore::sparseIndex(qsizetype row) const
+{
+    const auto it = std::lower_bound(m_sparse.begin(), m_sparse.end(), row);
+    return it != m_sparse.end() && *it == row ? qsizetype(it - m_sparse.begin()) : -1;
+}
+
+qsizetype EventStore::nextHeld(qsizetype row) const
+{
+    if (row >= m_contiguousFirst)
+        return qMin(row, size());
+    const auto it = std::lower_bound(m_sparse.begin(), m_sparse.end(), row);
+    return it != m_sparse.end() ? *it : m_contiguousFirst;
+}
+
+qsizetype EventStore::previousHeld(qsizetype row) const
+{
+    if (row >= m_contiguousFirst)
+        return qMin(row, size() - 1);
+    const auto it = std::upper_bound(m_sparse.begin(), m_sparse.end(), row);
+    return it != m_sparse.begin() ? *(it - 1) : -1;
+}
+
+bool EventStore::droppable(qsizetype row, const EventRecord &record) const
+{
+    return row < m_released && row != m_lastTrafficRow && row != size() - 1 && isTraffic(record.type);
+}
+
+void EventStore::compactIfDue()
+{
+    if (m_retention != Retention::Streaming)
+        return;
+    const qsizetype releasedRows = m_released - m_contiguousFirst;
+    if (releasedRows <= 1)
+        return;
+    const qsizetype bytes = m_storage->arena.bytesStored();
+    if (releasedRows >= kCompactRows || bytes >= qMax(kCompactBytes, 2 * m_heldBytesAfterCompaction))
+        compact();
+}
+
+void EventStore::compact()
+{
+    // The held rows go into a fresh storage, one record each; the old one is freed at the next compaction.
+    auto fresh = std::make_unique<Storage>();
+    std::vector<qsizetype> sparse;
+    const qsizetype end = size();
+    const qsizetype contiguousFirst = qMin(m_released, end);
+    auto keep = [&](qsizetype row, const EventRecord &record) {
+        EventRecord copy = record;
+        const QByteArrayView bytes = payload(row);
+        copy.payloadSize = quint32(bytes.size());
+        copy.payloadOffset = fresh->arena.append(bytes);
+        copy.reserved = 0;
+        fresh->records.push(copy);
+        fresh->rows.addRecordRow();
+    };
+    for (qsizetype row = nextHeld(0); row < contiguousFirst; row = nextHeld(row + 1)) {
+        const EventRecord record = at(row);
+        if (droppable(row, record))
+            continue;
+        keep(row, record);
+        sparse.push_back(row);
+    }
+    for (qsizetype row = contiguousFirst; row < end; ++row)
+        keep(row, at(row));
+    m_droppedPayloadBytes += m_storage->arena.bytesStored() - fresh->arena.bytesStored();
+    m_heldBytesAfterCompaction = fresh->arena.bytesStored();
+    m_retired = std::move(m_storage);
+    m_storage = std::move(fresh);
+    m_sparse = std::move(sparse);
+    m_contiguousFirst = contiguousFirst;
+    m_shift = contiguousFirst - qsizetype(m_sparse.size());
 }
 
 } // namespace wsi

@@ -10,6 +10,7 @@
 #include <QString>
 #include <array>
 #include <memory>
+#include <vector>
 
 namespace wsi {
 
@@ -19,10 +20,32 @@ namespace wsi {
 // Frame row and its Message row share one record, and a message that repeats the previous message (an
 // echo) shares its payload bytes. Readers never see the difference: at() and payload() give every row
 // exactly as if each had been appended on its own.
+//
+// What it keeps is its owner's choice (Retention): everything, for as long as the store lives (the window,
+// the session files), or, for a consumer that reads each row once and is done with it (the CLI printing
+// its log), only what is still needed: rows not yet released, every row that is not traffic (handshake,
+// open, close, error, info, tls: few, and read by whatever explains the ending), and the newest message,
+// ping or pong. Row numbers never change: a dropped row is simply not held any more (isHeld()).
 class EventStore
 {
 public:
-    EventStore() = default;
+    enum class Retention { KeepAll, Streaming };
+
+    EventStore();
+    ~EventStore();
+    EventStore(const EventStore &) = delete;
+    EventStore &operator=(const EventStore &) = delete;
+
+    Retention retention() const { return m_retention; }
+    void setRetention(Retention retention) { m_retention = retention; }
+    // Streaming: the rows before `row` have been read and may go. They are dropped at a later append (not
+    // at once: whoever else reads the rows as they are appended reads them first).
+    void release(qsizetype row) { m_released = qMax(m_released, qMin(row, size())); }
+    bool isHeld(qsizetype row) const { return row >= m_contiguousFirst || sparseIndex(row) >= 0; }
+    // The first held row at or after `row` (size() if none), and the last one at or before it (-1 if none):
+    // every row under KeepAll.
+    qsizetype nextHeld(qsizetype row) const;
+    qsizetype previousHeld(qsizetype row) const;
 
     // Stores the record with its payload; returns the new row index.
     qsizetype append(EventRecord record, QByteArrayView payload);
@@ -35,16 +58,21 @@ public:
     qsizetype appendFrameAndMessage(
         const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload);
 
-    qsizetype size() const { return m_rows.size(); }
+    qsizetype size() const { return m_storage->rows.size() + m_shift; }
+    // A row that is not held (see Retention) reads as an empty Info row.
     EventRecord at(qsizetype row) const
     {
-        const RowMap::Slot slot = m_rows.at(row);
-        const EventRecord &stored = m_records.at(slot.record);
+        const qsizetype local = localRow(row);
+        if (local < 0)
+            return {};
+        const RowMap::Slot slot = m_storage->rows.at(local);
+        const EventRecord &stored = m_storage->records.at(slot.record);
         if ((stored.reserved & kPairedBit) == 0)
             return stored;
         return slot.secondHalf ? messageHalf(stored) : frameHalf(stored);
     }
-    // A view into the arena; valid as long as the store lives.
+    // A view into the arena; valid as long as the store lives (under Streaming: as long as the row is held,
+    // and until control returns to the event loop).
     QByteArrayView payload(qsizetype row) const;
     QByteArray payloadCopy(qsizetype row) const { return payload(row).toByteArray(); }
     QString payloadText(qsizetype row) const { return QString::fromUtf8(payload(row)); }
@@ -57,8 +85,10 @@ public:
     qint64 bytesNotKept() const { return m_bytesNotKept; }
 
     qsizetype memoryUsed() const;
-    qsizetype payloadBytesStored() const { return m_arena.bytesStored(); } // shared payloads count once
-    qsizetype recordsStored() const { return m_records.size(); } // a pair counts once
+    // What the store holds now (under Streaming: far less than every row): shared payloads count once, a
+    // Frame and Message pair is one record.
+    qsizetype payloadBytesStored() const { return m_storage->arena.bytesStored(); }
+    qsizetype recordsStored() const { return m_storage->records.size(); }
 
 private:
     // A stored pair is a Message record whose reserved field holds this bit and the header's size, whose
@@ -74,10 +104,13 @@ private:
     // the budget being reached with an Info row at `timeUs`.
     QByteArrayView keptPart(QByteArrayView payload, qint64 timeUs);
     qsizetype store(const EventRecord &record);
+    // Streaming: drops the released rows that nothing needs any more, once enough of them piled up.
+    void compactIfDue();
+    void compact();
+    qsizetype localRow(qsizetype row) const { return row >= m_contiguousFirst ? row - m_shift : sparseIndex(row); }
+    qsizetype sparseIndex(qsizetype row) const; // -1 when not held
+    bool droppable(qsizetype row, const EventRecord &record) const;
 
-    RecordBlocks m_records;
-    RowMap m_rows;
-    PayloadArena m_arena;
     // Recent message payloads per direction, oldest first, that an answer may repeat (an echo). Messages
     // answered in order (the echo of a window of messages in flight) each find theirs at the front of the
     // other direction's queue. Made on the first message: an idle client of the test server has none.
@@ -93,7 +126,26 @@ private:
         int first = 0;
         int count = 0;
     };
-    std::unique_ptr<std::array<RecentPayloads, 2>> m_recent; // [0]: outgoing, [1]: incoming
+    struct Storage
+    {
+        RecordBlocks records;
+        RowMap rows;
+        PayloadArena arena;
+        std::unique_ptr<std::array<RecentPayloads, 2>> recent; // [0]: outgoing, [1]: incoming
+    };
+    std::unique_ptr<Storage> m_storage; // never null
+    // The storage before the last compaction, freed at the next one: views into it stay valid meanwhile.
+    std::unique_ptr<Storage> m_retired;
+    // Rows held from before the last compaction (sorted) are the storage's first rows; every row from
+    // m_contiguousFirst on is held, at local row (row - m_shift). KeepAll: none, 0 and 0.
+    std::vector<qsizetype> m_sparse;
+    qsizetype m_contiguousFirst = 0;
+    qsizetype m_shift = 0;
+    Retention m_retention = Retention::KeepAll;
+    qsizetype m_released = 0;
+    qsizetype m_lastTrafficRow = -1; // the newest message, ping or pong: kept, for "last seen"
+    qsizetype m_heldBytesAfterCompaction = 0;
+    qint64 m_droppedPayloadBytes = 0; // payload bytes compactions let go: the budget still counts them
     bool m_budgetReached = false;
     qint64 m_bytesNotKept = 0;
 };

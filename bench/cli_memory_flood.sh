@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The CLI's memory over a long flood (issue 12, "the CLI streams"): peak RSS of `wsinspector-cli connect`
+# (every message printed, to /dev/null) against a bare QWebSocket client (bench_flood_client) receiving the
+# same node-ws flood of SIZE-byte messages, for each count in COUNTS, in the same run. Prints one line per
+# count and the ratio cli/bare; a streaming CLI stays near the same figure at every count.
+#
+#   bench/cli_memory_flood.sh                           # COUNTS="1000000 5000000", size 32, ./build-bench
+#   COUNTS="200000 1000000" BUILD_DIR=build-test bench/cli_memory_flood.sh
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+COUNTS="${COUNTS:-1000000 5000000}"
+SIZE="${SIZE:-32}"
+BUILD_DIR="${BUILD_DIR:-$root/build-bench}"
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$root/$BUILD_DIR" ;; esac
+
+bare="$BUILD_DIR/bench/bench_flood_client"
+cli="$BUILD_DIR/app/cli/wsinspector-cli"
+if [[ ! -x "$bare" || ! -x "$cli" ]]; then
+    echo "building bench_flood_client and wsinspector-cli (Release) in $BUILD_DIR" >&2
+    cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build "$BUILD_DIR" --target bench_flood_client wsinspector-cli -j 2 >/dev/null
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+    if [[ -n "$server_pid" ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+NODE_PATH=/usr/share/nodejs node "$root/tests/peers/ws_server.js" >"$work/server.out" 2>"$work/server.err" &
+server_pid=$!
+port=""
+for _ in $(seq 100); do
+    port="$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$work/server.out")"
+    [[ -n "$port" ]] && break
+    sleep 0.1
+done
+if [[ -z "$port" ]]; then
+    echo "the node-ws server did not start: $(cat "$work/server.err")" >&2
+    exit 1
+fi
+
+# Peak RSS in KiB of a command (GNU time's %M); fails the run if the command fails.
+peak_kib() {
+    local name="$1"
+    shift
+    if ! /usr/bin/time -f '%M' -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
+        echo "$name failed: $(head -c 300 "$work/$name.err")" >&2
+        exit 1
+    fi
+    tail -n 1 "$work/$name.rss"
+}
+
+echo "cli memory flood: size=$SIZE load: $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in $COUNTS; do
+    url="ws://127.0.0.1:$port/flood?n=$n&size=$SIZE"
+    bare_kib="$(peak_kib bare "$bare" "$url" 600000)"
+    got="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$work/bare.out")"
+    [[ "$got" == "$n" ]] || { echo "bare client received $got messages, expected $n" >&2; exit 1; }
+    # Counted through a pipe: 5 M lines need not touch the disk. The spill file goes to this run's folder.
+    XDG_CACHE_HOME="$work" /usr/bin/time -f '%M' -o "$work/cli.rss" "$cli" connect "$url" --no-frames \
+        --wait-ms 600000 --timeout-ms 600000 2>"$work/cli.err" | grep -c '"dir":"in","event":"message"' \
+        >"$work/cli.count" || { echo "the CLI failed: $(head -c 300 "$work/cli.err")" >&2; exit 1; }
+    cli_kib="$(tail -n 1 "$work/cli.rss")"
+    got="$(cat "$work/cli.count")"
+    [[ "$got" == "$n" ]] || { echo "the CLI printed $got messages, expected $n" >&2; exit 1; }
+    awk -v n="$n" -v b="$bare_kib" -v c="$cli_kib" 'BEGIN {
+        printf "n=%d: peak RSS bare QWebSocket %.1f MiB, wsinspector-cli connect %.1f MiB, ratio cli/bare %.2fx\n",
+            n, b / 1024, c / 1024, c / b }'
+done
