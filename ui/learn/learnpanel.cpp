@@ -164,7 +164,7 @@ void LearnPanel::showSteps()
     for (int i = 0; i < steps.size(); ++i) {
         const QString text = tr("%1. %2").arg(i + 1).arg(LessonCatalog::text(steps.at(i).text).toHtmlEscaped());
         if (i == m_currentStep) {
-            html += QStringLiteral("<p style=\"background-color:%1; color:%2\"><b>%3</b></p>")
+            html += QStringLiteral("<p style=\"background-color:%1; color:%2\"><a name=\"current\"></a><b>%3</b></p>")
                         .arg(colors.color(QPalette::Highlight).name(), colors.color(QPalette::HighlightedText).name(),
                             text);
         } else if (i < m_currentStep) {
@@ -176,7 +176,7 @@ void LearnPanel::showSteps()
     }
     m_steps->setHtml(html);
     if (m_currentStep >= 0)
-        m_steps->scrollToAnchor(QString());
+        m_steps->scrollToAnchor(QStringLiteral("current")); // the running step stays in view
 }
 
 void LearnPanel::onStepStarted(int index)
