@@ -6616,4 +6616,351 @@ X-Custom: value</translation>
         <translation>--connect와 같습니다 (데스크톱 파일이 사용).</translation>
     </message>
 </context>
+<context>
+    <name>wsi::LearnDock</name>
+    <message>
+        <source>Learn</source>
+        <translation>배우기</translation>
+    </message>
+    <message>
+        <source>&amp;Learn WebSocket</source>
+        <translation>WebSocket 배우기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Short lessons that show how WebSocket works on this window (Ctrl+Shift+L)</source>
+        <translation>이 창에서 WebSocket이 어떻게 동작하는지 보여 주는 짧은 강의 (Ctrl+Shift+L)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LearnPanel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>The lessons, in the order they build on each other</source>
+        <translation>앞 강의를 바탕으로 이어지는 순서의 강의 목록</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the lesson against the built-in test server, step by step</source>
+        <translation>내장 테스트 서버를 상대로 강의를 한 단계씩 실행합니다</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>중지(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the lesson where it is; what it opened stays</source>
+        <translation>강의를 지금 단계에서 멈춥니다. 강의가 연 연결은 그대로 남습니다</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>%2단계 중 %1단계</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>중지됨: %1</translation>
+    </message>
+    <message>
+        <source>Done. Run it again, or pick the next lesson.</source>
+        <translation>끝났습니다. 다시 실행하거나 다음 강의를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Press Run to see it happen in the window.</source>
+        <translation>실행을 누르면 창에서 직접 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LessonRunner</name>
+    <message>
+        <source>Nothing happened for %1 seconds.</source>
+        <translation>%1초 동안 아무 일도 일어나지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s connection is not open.</source>
+        <translation>강의의 연결이 열려 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Before: %1 kB resident, %2 open descriptors.</source>
+        <translation>측정 전: 상주 메모리 %1 kB, 열린 디스크립터 %2개.</translation>
+    </message>
+    <message>
+        <source>After %1 idle clients: %2 kB resident (%3 kB per connection), %4 open descriptors (%5 per connection).</source>
+        <translation>유휴 클라이언트 %1개를 연 뒤: 상주 메모리 %2 kB(연결당 %3 kB), 열린 디스크립터 %4개(연결당 %5개).</translation>
+    </message>
+    <message>
+        <source>The test server could not start.</source>
+        <translation>테스트 서버를 시작할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The test server is not running.</source>
+        <translation>테스트 서버가 실행 중이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The connection could not be opened.</source>
+        <translation>연결을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Hello from the Learn panel</source>
+        <translation>배우기 패널에서 보낸 메시지입니다</translation>
+    </message>
+    <message>
+        <source>The server&apos;s side of the connection is gone.</source>
+        <translation>연결의 서버 쪽이 이미 없습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect is not on for this connection.</source>
+        <translation>이 연결에는 자동 재연결이 켜져 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLessonHost</name>
+    <message>
+        <source>The test server is running with wss; stop it, and the lesson starts a ws one.</source>
+        <translation>테스트 서버가 wss로 실행 중입니다. 서버를 중지하면 강의가 ws 서버를 시작합니다.</translation>
+    </message>
+    <message>
+        <source>No certificate for wss: the app&apos;s CA is not available. %1</source>
+        <translation>wss용 인증서가 없습니다: 앱의 CA를 쓸 수 없습니다. %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LessonCatalog</name>
+    <message>
+        <source>Why WebSocket</source>
+        <translation>왜 WebSocket인가</translation>
+    </message>
+    <message>
+        <source>HTTP is request and response: the client asks, the server answers, and the server can never speak first. This lesson walks through the ways around it and what each one costs.</source>
+        <translation>HTTP는 요청과 응답입니다. 클라이언트가 묻고 서버가 답할 뿐, 서버가 먼저 말을 걸 수는 없습니다. 이 강의에서는 이를 우회하는 방법들과 각각의 비용을 살펴봅니다.</translation>
+    </message>
+    <message>
+        <source>HTTP: the client sends a request and the server sends one response. Between requests the server has no way to reach the client.</source>
+        <translation>HTTP: 클라이언트가 요청을 보내면 서버는 응답을 하나 보냅니다. 요청과 요청 사이에는 서버가 클라이언트에게 연락할 방법이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Polling: the client asks again every few seconds. Most answers are empty, and a message waits for the next request (up to one interval of latency).</source>
+        <translation>폴링: 클라이언트가 몇 초마다 다시 묻습니다. 응답은 대부분 비어 있고, 메시지는 다음 요청이 올 때까지 기다립니다(최대 한 주기만큼의 지연 시간).</translation>
+    </message>
+    <message>
+        <source>Long polling: the server holds the request until it has something to say. Under many messages it turns back into polling: one request per message.</source>
+        <translation>롱 폴링: 서버가 보낼 것이 생길 때까지 요청을 붙잡아 둡니다. 메시지가 많아지면 결국 폴링으로 돌아갑니다. 메시지 하나에 요청 하나입니다.</translation>
+    </message>
+    <message>
+        <source>Streaming: the server keeps one response open and keeps writing to it (chunked or text/event-stream). It goes one way only: to send, the client still makes separate requests.</source>
+        <translation>스트리밍: 서버가 응답 하나를 열어 둔 채 계속 씁니다(chunked 또는 text/event-stream). 한 방향으로만 흐르므로, 클라이언트가 보내려면 여전히 별도의 요청을 해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Each of them repeats the HTTP headers (often several hundred bytes, cookies included) for a few bytes of data. A WebSocket frame header is 2 to 14 bytes.</source>
+        <translation>어느 방식이든 몇 바이트의 데이터를 위해 HTTP 헤더(쿠키를 포함해 보통 수백 바이트)를 매번 되풀이합니다. WebSocket 프레임 헤더는 2~14바이트입니다.</translation>
+    </message>
+    <message>
+        <source>WebSocket: one HTTP request upgrades the TCP connection, and from then on both sides send frames whenever they like. The next lessons show it on a real connection.</source>
+        <translation>WebSocket: HTTP 요청 한 번으로 TCP 연결을 업그레이드하고, 그 뒤로는 양쪽이 원할 때 언제든 프레임을 보냅니다. 다음 강의에서 실제 연결로 확인합니다.</translation>
+    </message>
+    <message>
+        <source>The opening handshake</source>
+        <translation>여는 핸드셰이크</translation>
+    </message>
+    <message>
+        <source>A WebSocket starts as an HTTP request. This lesson connects to the test server and walks through the Handshake tab, header by header.</source>
+        <translation>WebSocket은 HTTP 요청으로 시작합니다. 이 강의에서는 테스트 서버에 연결한 뒤 핸드셰이크 탭을 헤더 하나하나 짚어 봅니다.</translation>
+    </message>
+    <message>
+        <source>Start the test server on loopback (the Test Server panel shows its URL).</source>
+        <translation>루프백에서 테스트 서버를 시작합니다(테스트 서버 패널에 URL이 표시됩니다).</translation>
+    </message>
+    <message>
+        <source>Connect a client to it. The new connection is selected in the list on the left.</source>
+        <translation>클라이언트를 연결합니다. 새 연결이 왼쪽 목록에서 선택됩니다.</translation>
+    </message>
+    <message>
+        <source>The Handshake tab: the request the client sent, and the response the server sent back.</source>
+        <translation>핸드셰이크 탭: 클라이언트가 보낸 요청과 서버가 돌려준 응답입니다.</translation>
+    </message>
+    <message>
+        <source>Origin: the page the request comes from. Browsers always send it; a server checks it to refuse other sites.</source>
+        <translation>Origin: 요청을 보낸 페이지의 출처입니다. 브라우저는 항상 보내고, 서버는 이 값을 확인해 다른 사이트의 요청을 거부합니다.</translation>
+    </message>
+    <message>
+        <source>Connection: Upgrade: this request asks to change the protocol of this TCP connection.</source>
+        <translation>Connection: Upgrade: 이 TCP 연결의 프로토콜을 바꾸자는 요청입니다.</translation>
+    </message>
+    <message>
+        <source>Upgrade: websocket: the protocol it asks for.</source>
+        <translation>Upgrade: websocket: 바꾸려는 프로토콜입니다.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Key: 16 random bytes in base64, new for every connection. It proves that the server understood a WebSocket request; it is not a security measure.</source>
+        <translation>Sec-WebSocket-Key: 연결마다 새로 만드는 무작위 16바이트를 base64로 인코딩한 값입니다. 서버가 WebSocket 요청을 이해했는지 확인하는 용도일 뿐, 보안 장치는 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Version: 13, the version of RFC 6455.</source>
+        <translation>Sec-WebSocket-Version: 13, RFC 6455의 버전입니다.</translation>
+    </message>
+    <message>
+        <source>The response status, 101 Switching Protocols: from here on the connection carries WebSocket frames, not HTTP.</source>
+        <translation>응답 상태 101 Switching Protocols: 이제부터 이 연결로는 HTTP가 아니라 WebSocket 프레임이 오갑니다.</translation>
+    </message>
+    <message>
+        <source>Sec-WebSocket-Accept: the server&apos;s answer to the key.</source>
+        <translation>Sec-WebSocket-Accept: 키에 대한 서버의 답입니다.</translation>
+    </message>
+    <message>
+        <source>Below the headers, the Accept computation: the key followed by the fixed GUID 258EAFA5-E914-47DA-95CA-C5AB0DC85B11, hashed with SHA-1 and encoded in base64. The client checks that the server&apos;s value matches.</source>
+        <translation>헤더 아래에는 Accept 계산이 있습니다. 키 뒤에 고정 GUID 258EAFA5-E914-47DA-95CA-C5AB0DC85B11을 붙여 SHA-1로 해시하고 base64로 인코딩합니다. 클라이언트는 서버가 보낸 값이 이와 같은지 확인합니다.</translation>
+    </message>
+    <message>
+        <source>ws and wss</source>
+        <translation>ws와 wss</translation>
+    </message>
+    <message>
+        <source>wss is WebSocket over TLS, as https is HTTP over TLS. This lesson opens a wss connection to a local TLS test server and shows its TLS pane.</source>
+        <translation>https가 TLS 위의 HTTP이듯, wss는 TLS 위의 WebSocket입니다. 이 강의에서는 로컬 TLS 테스트 서버에 wss로 연결하고 TLS 창을 살펴봅니다.</translation>
+    </message>
+    <message>
+        <source>ws:// sends everything as plain text: anyone on the path can read and change the frames. wss:// first sets up TLS on the TCP connection, then runs the same handshake inside it.</source>
+        <translation>ws://는 모든 것을 평문으로 보내므로 경로상의 누구든 프레임을 읽고 바꿀 수 있습니다. wss://는 먼저 TCP 연결 위에 TLS를 맺고, 그 안에서 같은 핸드셰이크를 진행합니다.</translation>
+    </message>
+    <message>
+        <source>Start a wss test server on loopback. Its certificate is issued by WS Inspector&apos;s own certificate authority, which this client trusts.</source>
+        <translation>루프백에서 wss 테스트 서버를 시작합니다. 인증서는 WS Inspector 자체 인증 기관(CA)이 발급하며, 이 클라이언트는 그 CA를 신뢰합니다.</translation>
+    </message>
+    <message>
+        <source>Connect to it with wss://.</source>
+        <translation>wss://로 연결합니다.</translation>
+    </message>
+    <message>
+        <source>In the Handshake tab, the TLS pane shows the TLS version, the cipher and the certificate chain the server presented. The upgrade request inside is the same as with ws.</source>
+        <translation>핸드셰이크 탭의 TLS 창에 TLS 버전, 암호 스위트, 서버가 제시한 인증서 체인이 표시됩니다. 그 안의 업그레이드 요청은 ws와 똑같습니다.</translation>
+    </message>
+    <message>
+        <source>On port 443, wss also passes proxies and firewalls that would break a plain ws upgrade.</source>
+        <translation>443 포트의 wss는 일반 ws 업그레이드를 망가뜨리는 프록시와 방화벽도 통과합니다.</translation>
+    </message>
+    <message>
+        <source>The four events</source>
+        <translation>네 가지 이벤트</translation>
+    </message>
+    <message>
+        <source>A WebSocket API has four events: OPEN, MESSAGE, ERROR and CLOSE. This lesson sends, pings and closes, and selects each row of the log as it appears.</source>
+        <translation>WebSocket API의 이벤트는 OPEN, MESSAGE, ERROR, CLOSE 네 가지입니다. 이 강의에서는 메시지와 핑을 보내고 연결을 닫으면서, 로그에 행이 나타날 때마다 그 행을 선택해 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Start the test server (it echoes every message).</source>
+        <translation>테스트 서버를 시작합니다(받은 메시지를 모두 그대로 돌려보냅니다).</translation>
+    </message>
+    <message>
+        <source>The Messages tab lists every event of the selected connection.</source>
+        <translation>메시지 탭에는 선택한 연결의 모든 이벤트가 나열됩니다.</translation>
+    </message>
+    <message>
+        <source>OPEN: the handshake succeeded and the connection is open. Look at the selected row.</source>
+        <translation>OPEN: 핸드셰이크가 성공해 연결이 열렸습니다. 선택된 행을 보세요.</translation>
+    </message>
+    <message>
+        <source>MESSAGE: the client sends a text message and the server echoes it: one row out, one row in.</source>
+        <translation>MESSAGE: 클라이언트가 텍스트 메시지를 보내면 서버가 그대로 돌려보냅니다. 보냄 행 하나, 받음 행 하나입니다.</translation>
+    </message>
+    <message>
+        <source>A Ping and its Pong are control frames: the API has no event for them. They keep the connection alive and measure the round trip.</source>
+        <translation>Ping과 그에 대한 Pong은 제어 프레임이라 API에는 해당 이벤트가 없습니다. 연결을 유지하고 왕복 시간을 재는 데 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>CLOSE: the client sends Close 1000 and the server answers with its own Close frame; the connection ends cleanly.</source>
+        <translation>CLOSE: 클라이언트가 Close 1000을 보내고 서버가 자신의 Close 프레임으로 답하면 연결이 정상 종료됩니다.</translation>
+    </message>
+    <message>
+        <source>ERROR: fired when something fails (a refused handshake, a broken frame, a dropped connection), and always followed by CLOSE. The next lesson makes one happen.</source>
+        <translation>ERROR: 무언가 실패했을 때(거부된 핸드셰이크, 깨진 프레임, 끊긴 연결) 발생하며, 항상 뒤이어 CLOSE가 옵니다. 다음 강의에서 직접 일으켜 봅니다.</translation>
+    </message>
+    <message>
+        <source>Why it dropped</source>
+        <translation>왜 끊겼을까</translation>
+    </message>
+    <message>
+        <source>When a connection ends, the close code says why, unless no Close frame arrived. This lesson closes one connection cleanly and has the server drop another.</source>
+        <translation>연결이 끝나면 종료 코드가 그 이유를 알려 줍니다. 단, Close 프레임이 도착했을 때의 이야기입니다. 이 강의에서는 연결 하나를 정상 종료하고, 다른 하나는 서버 쪽에서 끊습니다.</translation>
+    </message>
+    <message>
+        <source>Start the test server.</source>
+        <translation>테스트 서버를 시작합니다.</translation>
+    </message>
+    <message>
+        <source>The Messages tab: the last row of a connection says how it ended.</source>
+        <translation>메시지 탭: 연결의 마지막 행이 연결이 어떻게 끝났는지 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Connect a client.</source>
+        <translation>클라이언트를 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Close it cleanly: both sides send a Close frame. The status line and the last row of the log say 1000, closed by the client.</source>
+        <translation>정상적으로 닫습니다. 양쪽 모두 Close 프레임을 보냅니다. 상태 표시줄과 로그의 마지막 행에 1000, 클라이언트가 닫음이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Connect again.</source>
+        <translation>다시 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Now the server drops the TCP connection without a Close frame, as a crashed process or a lost network would. The client reports 1006, abnormal closure.</source>
+        <translation>이번에는 서버가 Close 프레임 없이 TCP 연결을 끊습니다. 프로세스가 죽거나 네트워크가 끊겼을 때와 같습니다. 클라이언트는 1006, 비정상 종료를 보고합니다.</translation>
+    </message>
+    <message>
+        <source>1006 never travels on the wire: it only says that no Close frame arrived. The cause has to be found elsewhere: the server&apos;s logs, a proxy&apos;s idle timeout, the network.</source>
+        <translation>1006은 와이어로 전송되는 코드가 아닙니다. Close 프레임이 오지 않았다는 뜻일 뿐입니다. 원인은 다른 곳에서 찾아야 합니다. 서버 로그, 프록시의 유휴 시간 초과, 네트워크 등입니다.</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>재연결</translation>
+    </message>
+    <message>
+        <source>A WebSocket never reconnects by itself: the application has to. This lesson turns auto-reconnect on, drops the connection and shows the backoff.</source>
+        <translation>WebSocket은 스스로 재연결하지 않습니다. 애플리케이션이 해야 합니다. 이 강의에서는 자동 재연결을 켜고 연결을 끊은 뒤 백오프를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Connect with auto-reconnect on (the first wait is 2 seconds and doubles after each failure).</source>
+        <translation>자동 재연결을 켜고 연결합니다(첫 대기는 2초이며 실패할 때마다 두 배가 됩니다).</translation>
+    </message>
+    <message>
+        <source>The server drops the connection. Above the log, the reconnect strip counts down to the next attempt.</source>
+        <translation>서버가 연결을 끊습니다. 로그 위의 재연결 표시줄이 다음 시도까지 남은 시간을 셉니다.</translation>
+    </message>
+    <message>
+        <source>The next attempt opens a new connection in the same group. Every failed attempt doubles the wait, with jitter, so that many clients do not all come back at the same moment.</source>
+        <translation>다음 시도는 같은 그룹에 새 연결을 엽니다. 시도가 실패할 때마다 대기 시간이 지터와 함께 두 배로 늘어나므로, 많은 클라이언트가 한꺼번에 돌아오지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The lesson closes the connection: a close the user asked for is never reconnected.</source>
+        <translation>강의가 연결을 닫습니다. 사용자가 요청한 종료 뒤에는 재연결하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Open 50 idle clients. Each one is two sockets in this process: the client&apos;s and the server&apos;s.</source>
+        <translation>유휴 클라이언트 50개를 엽니다. 하나마다 이 프로세스 안에 소켓이 두 개씩 생깁니다. 클라이언트 쪽과 서버 쪽입니다.</translation>
+    </message>
+    <message>
+        <source>Many connections</source>
+        <translation>많은 연결</translation>
+    </message>
+    <message>
+        <source>Every open WebSocket holds a socket and buffers at both ends, even when idle. This lesson opens idle clients to the test server and measures this process, which is both the clients and the server.</source>
+        <translation>열린 WebSocket은 아무것도 하지 않을 때도 양쪽 끝에서 소켓과 버퍼를 차지합니다. 이 강의에서는 테스트 서버에 유휴 클라이언트를 열고, 클라이언트이자 서버인 이 프로세스를 측정합니다.</translation>
+    </message>
+    <message>
+        <source>Measure this process&apos;s resident memory (VmRSS) and its open file descriptors.</source>
+        <translation>이 프로세스의 상주 메모리(VmRSS)와 열린 파일 디스크립터 수를 측정합니다.</translation>
+    </message>
+    <message>
+        <source>Measure again: the difference per connection is what an idle WebSocket costs here. A server with 100,000 clients pays it 100,000 times, and needs a descriptor for each (ulimit -n).</source>
+        <translation>다시 측정합니다. 연결당 차이가 여기서 유휴 WebSocket 하나의 비용입니다. 클라이언트가 10만 개인 서버는 이 비용을 10만 번 치르고, 연결마다 디스크립터가 하나씩 필요합니다(ulimit -n).</translation>
+    </message>
+    <message>
+        <source>Close the idle clients.</source>
+        <translation>유휴 클라이언트를 닫습니다.</translation>
+    </message>
+</context>
 </TS>

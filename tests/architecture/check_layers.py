@@ -25,6 +25,7 @@ CORE_LAYERS = [
      'server'),    # the local test server and its front relay
     'proxy',       # the intercepting proxy: reverse proxy, its relayed clients, the frame hook
     'models',      # Qt item models over the stores
+    'learn',       # the Learn panel's lessons as data, their runner, the process footprint they measure
 ]
 
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')

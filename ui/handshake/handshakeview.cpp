@@ -290,6 +290,28 @@ void HandshakeView::setRevealSecrets(bool reveal)
     refresh();
 }
 
+bool HandshakeView::highlightHeader(const QByteArray &name)
+{
+    const struct
+    {
+        QTabWidget *tabs;
+        QTableView *table;
+        const HeaderTableModel *model;
+    } heads[]
+        = { { m_requestTabs, m_requestTable, m_requestModel }, { m_responseTabs, m_responseTable, m_responseModel } };
+    for (const auto &head : heads) {
+        for (int row = 0; row < head.model->headers().size(); ++row) {
+            if (head.model->headers().at(row).first.compare(name, Qt::CaseInsensitive) == 0) {
+                head.tabs->setCurrentWidget(head.table);
+                head.table->selectRow(row);
+                head.table->scrollTo(head.model->index(row, 0));
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 QString HandshakeView::requestRawText() const
 {
     return m_requestRaw->toPlainText();

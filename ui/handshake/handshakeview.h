@@ -58,6 +58,9 @@ public:
     void observe(ViewState *state);
     QToolButton *revealSecretsButton() const { return m_revealButton; }
     QString requestRawText() const;
+    // Selects this header's row (the request's first, else the response's) and brings its table to the front;
+    // false when neither head has it. The Learn panel points at headers this way.
+    bool highlightHeader(const QByteArray &name);
 
     // wss: the real server's certificate failed verification and the connection waits for the user.
     bool isTlsDecisionShown() const;

@@ -15,6 +15,7 @@
 #include "files/sessionjournal.h"
 #include "handshake/handshakediffdialog.h"
 #include "handshake/handshakeview.h"
+#include "learn/learndock.h"
 #include "log/connectionstatsplot.h"
 #include "log/eventlogview.h"
 #include "models/connectionlistmodel.h"
@@ -30,6 +31,7 @@
 #include "shell/reconnectregistry.h"
 #include "shell/serverdock.h"
 #include "shell/statusline.h"
+#include "shell/windowlessonhost.h"
 #include "welcome/welcomepage.h"
 
 #include <QAction>
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     wireActions();
     createServerDock();
     m_actions->createMenusAndToolBar(endpointsPanel(), m_sessions, m_serverDock, m_serverPanel, m_viewState);
+    createLearnDock();
 
     // The panels observe the view state since their creation; the window follows it after them.
     connect(m_viewState, &ViewState::currentConnectionChanged, this, &MainWindow::onCurrentConnectionChanged);
@@ -95,7 +98,9 @@ MainWindow::~MainWindow()
     m_sessions->journal()->flush();
     // Views hold pointers into connections: detach them before the workspace goes.
     m_viewState->setCurrentConnection(nullptr);
-    // The server's clients are workspace connections: the server goes first.
+    // The lessons' clients and wss server are workspace connections, as are the server's: they go first.
+    delete m_learnDock;
+    m_lessonHost.reset();
     delete m_serverDock;
     m_serverPanel = nullptr;
 }
@@ -157,6 +162,11 @@ void MainWindow::connectTo(const QString &url)
 
 void MainWindow::onConnectRequested(const ConnectionOptions &options)
 {
+    openConnection(options);
+}
+
+Connection *MainWindow::openConnection(const ConnectionOptions &options)
+{
     Connection *connection = m_workspace->openConnection(options);
     if (options.reconnect.enabled) {
         ReconnectController *controller = m_reconnectors->start(connection);
@@ -164,6 +174,7 @@ void MainWindow::onConnectRequested(const ConnectionOptions &options)
             reconnectStrip()->setController(controller);
     }
     selectConnection(connection);
+    return connection;
 }
 
 ReconnectController *MainWindow::reconnectControllerFor(const Connection *connection) const
@@ -296,6 +307,21 @@ void MainWindow::createServerDock()
         options.caFile = caFile;
         selectConnection(m_workspace->openConnection(options));
     });
+}
+
+void MainWindow::createLearnDock()
+{
+    m_lessonHost = std::make_unique<WindowLessonHost>(this);
+    m_learnDock = new LearnDock(m_lessonHost.get(), this);
+    addDockWidget(Qt::RightDockWidgetArea, m_learnDock);
+    // Closed until asked for, like the server dock; window/state remembers whether the user left it open.
+    m_learnDock->hide();
+    m_actions->addLearnAction(m_learnDock->toggleViewAction());
+}
+
+LearnPanel *MainWindow::learnPanel() const
+{
+    return m_learnDock->panel();
 }
 
 void MainWindow::tryTestServer()

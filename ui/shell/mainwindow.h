@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
 class QDockWidget;
 class QListView;
@@ -25,6 +27,8 @@ class EventLogView;
 class EndpointStore;
 class EndpointsPanel;
 class HandshakeView;
+class LearnDock;
+class LearnPanel;
 class MainWindowActions;
 class MainWindowSettings;
 class StatusLine;
@@ -37,6 +41,7 @@ class ServerPanel;
 class SessionsController;
 class ViewState;
 class Workspace;
+class WindowLessonHost;
 
 // The window: wires the panels to the workspace and keeps the view state they observe (the selected
 // connection, reveal secrets, colour scheme). The panels do the work.
@@ -53,6 +58,8 @@ public:
     Workspace *workspace() const { return m_workspace; }
     Connection *currentConnection() const;
     void selectConnection(Connection *connection);
+    // Opens and selects a client as the connect bar does, with auto-reconnect when the options ask for it.
+    Connection *openConnection(const wsi::ConnectionOptions &options);
     // What every panel shows alike; a panel observes it when the window creates it.
     ViewState *viewState() const { return m_viewState; }
 
@@ -67,6 +74,9 @@ public:
     WelcomePage *welcomePage() const { return m_central->welcomePage(); }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
+    // The Learn panel's dock (Help > Learn WebSocket, Ctrl+Shift+L); its lessons drive this window.
+    LearnDock *learnDock() const { return m_learnDock; }
+    LearnPanel *learnPanel() const;
     EndpointsPanel *endpointsPanel() const { return m_central->endpointsPanel(); }
     // Saved endpoints and recent URLs, as the connect bar, the Endpoints panel and the welcome page show them.
     EndpointStore *endpointStore() const { return m_endpointStore; }
@@ -110,6 +120,7 @@ private:
     void removeCurrent();
     void showPreferences();
     void createServerDock();
+    void createLearnDock();
     void saveCurrentAsEndpoint();
     void connectToEndpoint(const wsi::ConnectionOptions &options);
     QString shownUrl(const Connection *connection) const;
@@ -123,6 +134,8 @@ private:
     CentralArea *m_central = nullptr;
     QDockWidget *m_serverDock = nullptr;
     ServerPanel *m_serverPanel = nullptr;
+    std::unique_ptr<WindowLessonHost> m_lessonHost;
+    LearnDock *m_learnDock = nullptr;
     EndpointStore *m_endpointStore = nullptr;
     QPointer<HandshakeDiffDialog> m_diffDialog;
     MainWindowActions *m_actions = nullptr;

@@ -214,6 +214,13 @@ void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, Session
     retranslate();
 }
 
+void MainWindowActions::addLearnAction(QAction *learn)
+{
+    m_helpMenu->insertAction(m_aboutAction, learn);
+    m_helpMenu->insertSeparator(m_aboutAction);
+    m_viewMenu->addAction(learn);
+}
+
 void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)
 {
     for (int i = 0; i < m_colorSchemeActions.size(); ++i)

@@ -29,6 +29,8 @@ public:
     // Menus and toolbar, once the panels whose actions they also list exist.
     void createMenusAndToolBar(EndpointsPanel *endpoints, SessionsController *sessions, QDockWidget *serverDock,
         ServerPanel *serverPanel, ViewState *viewState);
+    // The Learn dock's toggle, in the Help menu and at the end of the View menu.
+    void addLearnAction(QAction *learn);
     // Checks the Theme menu entry of this scheme.
     void showColorScheme(wsi::ColorScheme::Scheme scheme);
 
