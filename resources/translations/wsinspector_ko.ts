@@ -1358,6 +1358,7 @@
   wsinspector-cli serve [options]         run the local test server
   wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded
   wsinspector-cli convert IN OUT          session log (.jsonl) &lt;-&gt; HAR (.har)
+  wsinspector-cli compare-transports      polling, long polling, streaming and WebSocket measured
 
 wsinspector-cli COMMAND --help shows the options of a command.</source>
         <translation>WS Inspector의 헤드리스 버전: WebSocket 연결의 모든 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md).
@@ -1366,16 +1367,17 @@ wsinspector-cli COMMAND --help shows the options of a command.</source>
   wsinspector-cli serve [options]         로컬 테스트 서버 실행
   wsinspector-cli proxy --to URL [opts]   URL로 가는 리버스 프록시, 양쪽 구간 기록
   wsinspector-cli convert IN OUT          세션 로그 (.jsonl) &lt;-&gt; HAR (.har)
+  wsinspector-cli compare-transports      폴링, 롱 폴링, 스트리밍, WebSocket 실측 비교
 
 wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>connect, serve, proxy or convert</source>
-        <translation>connect, serve, proxy 또는 convert</translation>
+        <source>connect, serve, proxy, convert or compare-transports</source>
+        <translation>connect, serve, proxy, convert 또는 compare-transports</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, proxy, convert</source>
-        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, proxy, convert입니다</translation>
+        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, proxy, convert, compare-transports</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, proxy, convert, compare-transports입니다</translation>
     </message>
     <message>
         <source>Do not answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong).</source>
