@@ -1,3 +1,4 @@
+#include "comparetransportscommand.h"
 #include "connectarguments.h"
 #include "connectcommand.h"
 #include "convertcommand.h"
@@ -39,12 +40,13 @@ void raiseOpenFilesLimit()
         "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
         "  wsinspector-cli serve [options]         run the local test server\n"
         "  wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded\n"
-        "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n\n"
+        "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n"
+        "  wsinspector-cli compare-transports      polling, long polling, streaming and WebSocket measured\n\n"
         "wsinspector-cli COMMAND --help shows the options of a command."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QCoreApplication::translate("wsi::Cli", "connect, serve, proxy or convert"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QCoreApplication::translate("wsi::Cli", "connect, serve, proxy, convert or compare-transports"));
     parser.process(arguments);
     wsi::usageError(QCoreApplication::translate("wsi::Cli",
         "missing command; try: wsinspector-cli connect ws://127.0.0.1:9000/ or "
@@ -85,9 +87,11 @@ int main(int argc, char *argv[])
         handleNoCommand(arguments);
     if (command == QLatin1String("convert"))
         return wsi::runConvert(arguments);
+    if (command == QLatin1String("compare-transports"))
+        return wsi::runCompareTransports(arguments);
     if (command != QLatin1String("connect") && command != QLatin1String("serve") && command != QLatin1String("proxy"))
         wsi::usageError(QCoreApplication::translate(
-            "wsi::Cli", "unknown command \"%1\"; the commands are: connect, serve, proxy, convert")
+            "wsi::Cli", "unknown command \"%1\"; the commands are: connect, serve, proxy, convert, compare-transports")
                             .arg(command));
 
     // Full buffering: a flood must not cost a write() per line; the commands flush per batch of events.

@@ -9,12 +9,12 @@ _wsinspector_cli()
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            connect | serve | proxy | convert) command=${words[i]}; break ;;
+            connect | serve | proxy | convert | compare-transports) command=${words[i]}; break ;;
         esac
     done
 
     case $prev in
-        --send-file | --send-file-text | --ca | --cert | --key | --har)
+        --send-file | --send-file-text | --ca | --cert | --key | --har | --headers-file)
             _filedir
             return ;;
         --mode)
@@ -30,7 +30,8 @@ _wsinspector_cli()
             --repeat | --interval-ms | --var | --wait-ms | --close | --timeout-ms | --cert-password | \
             --reconnect-initial-ms | --reconnect-max-ms | --reconnect-max-attempts | --keepalive-ms | \
             --keepalive-timeout-ms | --endpoint | --host | --port | --reject-status | --allow-origin | \
-            --max-clients | --idle-timeout-ms | --duration-ms | --session-budget-mb | --to)
+            --max-clients | --idle-timeout-ms | --duration-ms | --session-budget-mb | --to | --messages | \
+            --client-messages | --poll-interval-ms)
             return ;;
     esac
 
@@ -55,11 +56,13 @@ _wsinspector_cli()
                 return
             fi
             options='--reveal-secrets --help --help-all' ;;
+        compare-transports)
+            options='--messages --client-messages --duration-ms --poll-interval-ms --headers-file --help --help-all' ;;
         *)
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W '--help --help-all --version' -- "$cur"))
             else
-                COMPREPLY=($(compgen -W 'connect serve proxy convert' -- "$cur"))
+                COMPREPLY=($(compgen -W 'connect serve proxy convert compare-transports' -- "$cur"))
             fi
             return ;;
     esac

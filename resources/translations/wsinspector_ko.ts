@@ -874,6 +874,42 @@
 <context>
     <name>wsi::Cli</name>
     <message>
+        <source>Runs one workload through HTTP polling, long polling, streaming (text/event-stream) and WebSocket on a private test server on loopback, and prints one JSON object per transport: requests and TCP connections made, bytes on the wire split into headers and payload, and delivery latency (p50, p95), all measured on the sockets.</source>
+        <translation>루프백의 전용 테스트 서버에서 같은 작업량을 HTTP 폴링, 롱 폴링, 스트리밍(text/event-stream), WebSocket으로 차례로 보내고, 전송 방식마다 JSON 객체 하나를 출력합니다: 보낸 요청과 맺은 TCP 연결 수, 헤더와 페이로드로 나눈 와이어 바이트, 전달 지연 시간(p50, p95). 모두 소켓에서 실제로 잰 값입니다.</translation>
+    </message>
+    <message>
+        <source>Messages the server pushes at irregular times (default %1).</source>
+        <translation>서버가 불규칙한 시각에 보내는 메시지 수 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Messages the client sends meanwhile (default %1).</source>
+        <translation>그동안 클라이언트가 보내는 메시지 수 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>How long each transport carries the workload (default %1).</source>
+        <translation>전송 방식마다 작업량을 보내는 시간 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>How often the polling client asks (default %1).</source>
+        <translation>폴링 클라이언트가 묻는 간격 (기본값 %1).</translation>
+    </message>
+    <message>
+        <source>Request headers to send instead of a Chrome&apos;s, one &quot;Name: value&quot; per line (as copied from the browser&apos;s developer tools).</source>
+        <translation>Chrome의 헤더 대신 보낼 요청 헤더. 한 줄에 &quot;Name: value&quot; 하나씩 (브라우저 개발자 도구에서 복사한 그대로).</translation>
+    </message>
+    <message>
+        <source>compare-transports takes no arguments besides its options</source>
+        <translation>compare-transports는 옵션 외의 인자를 받지 않습니다</translation>
+    </message>
+    <message>
+        <source>cannot read the headers file &quot;%1&quot;: %2</source>
+        <translation>헤더 파일 &quot;%1&quot;을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>the headers file &quot;%1&quot; holds no &quot;Name: value&quot; line</source>
+        <translation>헤더 파일 &quot;%1&quot;에 &quot;Name: value&quot; 줄이 없습니다</translation>
+    </message>
+    <message>
         <source>--%1 %2: %3</source>
         <translation>--%1 %2: %3</translation>
     </message>
@@ -1324,6 +1360,7 @@
   wsinspector-cli serve [options]         run the local test server
   wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded
   wsinspector-cli convert IN OUT          session log (.jsonl) &lt;-&gt; HAR (.har)
+  wsinspector-cli compare-transports      polling, long polling, streaming and WebSocket measured
 
 wsinspector-cli COMMAND --help shows the options of a command.</source>
         <translation>WS Inspector의 헤드리스 버전: WebSocket 연결의 모든 이벤트를 JSON Lines로 출력합니다 (docs/session-format.md).
@@ -1332,16 +1369,17 @@ wsinspector-cli COMMAND --help shows the options of a command.</source>
   wsinspector-cli serve [options]         로컬 테스트 서버 실행
   wsinspector-cli proxy --to URL [opts]   URL로 가는 리버스 프록시, 양쪽 구간 기록
   wsinspector-cli convert IN OUT          세션 로그 (.jsonl) &lt;-&gt; HAR (.har)
+  wsinspector-cli compare-transports      폴링, 롱 폴링, 스트리밍, WebSocket 실측 비교
 
 wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>connect, serve, proxy or convert</source>
-        <translation>connect, serve, proxy 또는 convert</translation>
+        <source>connect, serve, proxy, convert or compare-transports</source>
+        <translation>connect, serve, proxy, convert 또는 compare-transports</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, proxy, convert</source>
-        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, proxy, convert입니다</translation>
+        <source>unknown command &quot;%1&quot;; the commands are: connect, serve, proxy, convert, compare-transports</source>
+        <translation>알 수 없는 명령 &quot;%1&quot;. 명령은 connect, serve, proxy, convert, compare-transports입니다</translation>
     </message>
     <message>
         <source>Do not answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong).</source>
@@ -6961,6 +6999,223 @@ X-Custom: value</translation>
     <message>
         <source>Close the idle clients.</source>
         <translation>유휴 클라이언트를 닫습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TransportComparison</name>
+    <message>
+        <source>The client did not connect within %1 ms.</source>
+        <translation>클라이언트가 %1ms 안에 연결하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Not every message arrived in time.</source>
+        <translation>모든 메시지가 제시간에 도착하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Not every message arrived.</source>
+        <translation>모든 메시지가 도착하지는 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TransportResultModel</name>
+    <message>
+        <source>Polling</source>
+        <translation>폴링</translation>
+    </message>
+    <message>
+        <source>Long polling</source>
+        <translation>롱 폴링</translation>
+    </message>
+    <message>
+        <source>Streaming</source>
+        <translation>스트리밍</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>The client asks again and again whether there is news; most answers are empty, and news waits for the next question.</source>
+        <translation>클라이언트가 새 소식이 있는지 계속 묻습니다. 대부분의 응답은 비어 있고, 새 소식은 다음 질문까지 기다려야 합니다.</translation>
+    </message>
+    <message>
+        <source>The server holds each question until there is news, then the client asks again at once: fast, but every message costs a whole request.</source>
+        <translation>서버가 새 소식이 생길 때까지 질문을 붙잡아 두고, 클라이언트는 응답을 받자마자 다시 묻습니다. 빠르지만 메시지마다 요청 하나가 통째로 듭니다.</translation>
+    </message>
+    <message>
+        <source>One response that never ends carries the news as it happens, but the client must open separate requests to talk back.</source>
+        <translation>끝나지 않는 응답 하나가 새 소식을 생기는 대로 실어 나릅니다. 하지만 클라이언트가 말을 하려면 요청을 따로 보내야 합니다.</translation>
+    </message>
+    <message>
+        <source>One connection, upgraded once, carries messages both ways with a few bytes of framing each.</source>
+        <translation>한 번 업그레이드한 연결 하나로 양방향 메시지를 보내고, 메시지마다 프레임 헤더 몇 바이트만 붙습니다.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1ms</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>전송 방식</translation>
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation>HTTP 요청</translation>
+    </message>
+    <message>
+        <source>TCP connections</source>
+        <translation>TCP 연결</translation>
+    </message>
+    <message>
+        <source>Header bytes</source>
+        <translation>헤더 바이트</translation>
+    </message>
+    <message>
+        <source>Payload bytes</source>
+        <translation>페이로드 바이트</translation>
+    </message>
+    <message>
+        <source>Total bytes</source>
+        <translation>전체 바이트</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>지연 시간 p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>지연 시간 p95</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>In plain words</source>
+        <translation>쉽게 말하면</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TransportChart</name>
+    <message>
+        <source>HTTP requests (TCP connections)</source>
+        <translation>HTTP 요청 (TCP 연결)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bytes on the wire: headers (solid), payload (light)</source>
+        <translation>와이어 바이트: 헤더 (진하게), 페이로드 (옅게)</translation>
+    </message>
+    <message>
+        <source>%1 + %2 B</source>
+        <translation>%1 + %2 B</translation>
+    </message>
+    <message>
+        <source>Delivery latency: p50 (solid), p95 (light)</source>
+        <translation>전달 지연 시간: p50 (진하게), p95 (옅게)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2ms</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TransportComparisonView</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <source>Run the workload through polling, long polling, streaming and WebSocket</source>
+        <translation>작업량을 폴링, 롱 폴링, 스트리밍, WebSocket으로 차례로 보냅니다</translation>
+    </message>
+    <message>
+        <source>Press Run to measure.</source>
+        <translation>실행을 누르면 측정합니다.</translation>
+    </message>
+    <message>
+        <source>Measuring, one transport after the other…</source>
+        <translation>전송 방식을 하나씩 측정하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done, but %n transport(s) did not deliver every message.</source>
+        <translation>
+            <numerusform>완료했지만 전송 방식 %n개가 모든 메시지를 전달하지 못했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: every transport delivered every message.</source>
+        <translation>완료: 모든 전송 방식이 모든 메시지를 전달했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TransportComparisonView</name>
+    <message>
+        <source>The same workload goes through four ways a server can push: the server sends messages at irregular times while the client sends some of its own. Everything below is measured on the built-in test server&apos;s sockets over loopback, not computed.</source>
+        <translation>서버가 먼저 보낼 수 있는 네 가지 방식으로 같은 작업량을 보냅니다. 서버는 불규칙한 시각에 메시지를 보내고, 그동안 클라이언트도 메시지를 보냅니다. 아래 값은 모두 루프백으로 내장 테스트 서버의 소켓에서 실제로 잰 것이며, 계산한 값이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Server messages:</source>
+        <translation>서버 메시지:</translation>
+    </message>
+    <message>
+        <source>How many messages the server pushes, at irregular times</source>
+        <translation>서버가 불규칙한 시각에 보내는 메시지 수</translation>
+    </message>
+    <message>
+        <source>Client messages:</source>
+        <translation>클라이언트 메시지:</translation>
+    </message>
+    <message>
+        <source>How many messages the client sends to the server meanwhile</source>
+        <translation>그동안 클라이언트가 서버로 보내는 메시지 수</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>시간:</translation>
+    </message>
+    <message>
+        <source>How long each transport carries the workload</source>
+        <translation>전송 방식마다 작업량을 보내는 시간</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Polling interval:</source>
+        <translation>폴링 간격:</translation>
+    </message>
+    <message>
+        <source>How often the polling client asks the server for news</source>
+        <translation>폴링 클라이언트가 서버에 새 소식을 묻는 간격</translation>
+    </message>
+    <message>
+        <source>Request headers every HTTP request carries (paste your browser&apos;s to replace Chrome&apos;s):</source>
+        <translation>모든 HTTP 요청에 붙는 요청 헤더 (Chrome의 헤더 대신 쓰려면 브라우저의 헤더를 붙여 넣으십시오):</translation>
+    </message>
+    <message>
+        <source>Use Chrome&apos;s Headers</source>
+        <translation>Chrome 헤더 사용</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>실행</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,8 @@ CORE_LAYERS = [
     'compose',     # payload parsing, templates, history, saved messages, send sequences
     ('files',      # session log, journal, HAR, import and export
      'server'),    # the local test server and its front relay
-    'proxy',       # the intercepting proxy: reverse proxy, its relayed clients, the frame hook
+    ('proxy',      # the intercepting proxy: reverse proxy, its relayed clients, the frame hook
+     'transports'),  # polling, long polling, streaming and WebSocket compared on the test server, measured live
     'models',      # Qt item models over the stores
     'learn',       # the Learn panel's lessons as data, their runner, the process footprint they measure
 ]

@@ -64,7 +64,7 @@ def main():
     with open(os.path.join(source, 'resources/completion/_wsinspector-cli'), encoding='utf-8') as fh:
         zsh = fh.read()
     expect(help_options([cli]), section(cli_page, 'GENERAL OPTIONS'), 'wsinspector-cli.1 GENERAL OPTIONS')
-    for command in ('connect', 'serve', 'proxy', 'convert'):
+    for command in ('connect', 'serve', 'proxy', 'convert', 'compare-transports'):
         options = help_options([cli, command])
         # -h, --help and --version work the same after every command: GENERAL OPTIONS says so once.
         expect(options, section(cli_page, '%s OPTIONS' % command.upper()) + section(cli_page, 'GENERAL OPTIONS'),

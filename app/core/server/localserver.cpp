@@ -6,6 +6,7 @@
 #include "protocol/closecodes.h"
 #include "protocol/httphead.h"
 #include "server/frontrelay.h"
+#include "server/transportendpoints.h"
 #include "tls/certificateauthority.h"
 #include "tls/certificatefactory.h"
 
@@ -85,6 +86,7 @@ bool loadKey(const QByteArray &pem, QSslKey *key)
 LocalServer::LocalServer(Workspace *workspace, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
+    , m_transports(new TransportEndpoints(this))
 {
     qRegisterMetaType<wsi::Connection *>();
     m_rateTimer.setInterval(1000);
@@ -242,6 +244,7 @@ void LocalServer::stop()
     for (RelayedClient *relayed : std::as_const(m_served))
         relayed->stopServing();
     m_served.clear();
+    m_transports->reset();
     // The relay goes once its clients have said goodbye (or had the time to).
     if (m_relay) {
         // Owned by the application meanwhile, so that it is still deleted if the program ends first.
@@ -348,6 +351,14 @@ void LocalServer::onClientAccepted(RelayedClient *relayed)
     Q_EMIT clientConnected(client);
     if (!m_statsCoalesce.isActive())
         m_statsCoalesce.start();
+    relayed->setSideDoor(m_transports);
+    // An HTTP client of the transport endpoints is no WebSocket client: it leaves the workspace once finished.
+    connect(relayed, &RelayedClient::diverted, this, [this, gone = QPointer<Connection>(client)] {
+        QTimer::singleShot(0, this, [this, gone] {
+            if (gone)
+                m_workspace->removeConnection(gone);
+        });
+    });
     relayed->serve(
         client, [this](const HttpHead &request) { return gate(request); },
         [this](RelayedClient *from, bool isText, QByteArrayView payload) { onClientMessage(from, isText, payload); });

@@ -24,6 +24,7 @@ class CertificateAuthority;
 class Connection;
 class FrontRelay;
 class RelayedClient;
+class TransportEndpoints;
 class Workspace;
 struct HttpHead;
 
@@ -79,6 +80,10 @@ public:
     }
     Stats stats() const { return m_stats; }
 
+    // What the server answers under /transports/ on its port (loopback clients only): HTTP polling, long
+    // polling, streaming and a counted WebSocket, for the transport comparison.
+    TransportEndpoints *transports() const { return m_transports; }
+
     int broadcast(const QString &text, Connection *except = nullptr);
     bool kick(Connection *client, int code, const QString &reason);
 
@@ -102,6 +107,7 @@ private:
     Workspace *m_workspace;
     ServerOptions m_options;
     FrontRelay *m_relay = nullptr;
+    TransportEndpoints *m_transports;
     // Sets, not lists: 10,000 clients leaving at once each removed themselves from a list of 10,000.
     QSet<Connection *> m_clients;
     // The relay's side of each client, for sending without a detour through the Connection.

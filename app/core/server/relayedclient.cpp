@@ -5,10 +5,12 @@
 #include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
 #include "server/readpassgauge.h"
+#include "server/transportendpoints.h"
 #include "server/upgradeanswers.h"
 #include "store/wallclock.h"
 
 #include <QDeadlineTimer>
+#include <QHostAddress>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -158,6 +160,8 @@ void RelayedClient::onReadyRead()
         m_socket->abort();
         return;
     }
+    if (m_sideDoor && divertToSideDoor())
+        return;
     if (m_socket->bytesToWrite() > kMaxUnsentBytes) {
         // Only a paused client listens to bytesWritten: the signal fires for every write.
         if (!m_readPaused)
@@ -184,6 +188,29 @@ void RelayedClient::onReadyRead()
     }
     m_recording = false;
     flush();
+}
+
+bool RelayedClient::divertToSideDoor()
+{
+    const QHostAddress address = m_socket->peerAddress();
+    // Only on loopback, like the rest of what the test server offers beyond RFC 6455.
+    const bool loopback = address.isLoopback() || QHostAddress(address.toIPv4Address()).isLoopback();
+    const TransportEndpoints::Claim claim
+        = loopback ? TransportEndpoints::claims(m_socket->peek(32)) : TransportEndpoints::Claim::No;
+    if (claim == TransportEndpoints::Claim::NeedMore && m_socket->state() == QAbstractSocket::ConnectedState)
+        return true; // the next readyRead tells
+    if (claim != TransportEndpoints::Claim::Yes) {
+        m_sideDoor = nullptr;
+        return false;
+    }
+    QTcpSocket *socket = m_socket;
+    socket->disconnect(this);
+    m_socket = nullptr;
+    socket->setParent(nullptr);
+    std::exchange(m_sideDoor, nullptr)->take(socket);
+    Q_EMIT diverted();
+    finish();
+    return true;
 }
 
 void RelayedClient::onBytesWritten()

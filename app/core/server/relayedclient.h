@@ -16,6 +16,7 @@ class QTcpSocket;
 namespace wsi {
 
 class ReadPassGauge;
+class TransportEndpoints;
 
 // One client of the local test server, served by the front relay itself: its socket (plain, or TLS
 // already terminated) is the only one, and the relay speaks the server side of RFC 6455 on it (the 101
@@ -46,6 +47,10 @@ public:
 
     // Starts serving the client, recording into connection (not owned; it may go away first).
     void serve(Connection *connection, Gate gate, MessageHandler handler);
+
+    // The transport endpoints (not owned, may be null): a loopback connection whose first request asks for them
+    // (GET or POST under /transports/) is handed to them before anything is recorded, and diverted() follows.
+    void setSideDoor(TransportEndpoints *endpoints) { m_sideDoor = endpoints; }
 
     // The server stopped (and may be deleted) while this client finishes its Close handshake: no more
     // answers from it; the relay still pongs, closes and records.
@@ -79,6 +84,8 @@ public:
     void abort() override;
 
 Q_SIGNALS:
+    // The connection went to the transport endpoints: it was no WebSocket client; finished() follows.
+    void diverted();
     // The socket is closed; nothing more will be recorded.
     void finished();
     // A client without a deadline got one (we sent a Close): the sweep must watch it again.
@@ -86,6 +93,8 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    // True when the socket went to the side door, or its first bytes do not tell yet.
+    bool divertToSideDoor();
     void onBytesWritten();
     void onDisconnected();
     void queueFrame(quint8 opcode, QByteArrayView payload);
@@ -103,6 +112,7 @@ private:
     QByteArray m_out; // server frames gathered while a read is recorded, written (and recorded) at once
     qsizetype m_outSent = 0; // the part of m_out already written (answers written as they came)
     ReadPassGauge *m_gauge = nullptr;
+    TransportEndpoints *m_sideDoor = nullptr; // until the first bytes decided
     bool m_plainTcp = true; // not a QSslSocket: written straight to the descriptor when Qt holds nothing
     bool m_eager = false; // this read's answers are written as they come
     quint64 m_eagerWrites = 0;
