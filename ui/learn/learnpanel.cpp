@@ -3,6 +3,7 @@
 
 #include "learn/lessoncatalog.h"
 #include "learn/lessonrunner.h"
+#include "learn/transportcomparisonview.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -33,7 +35,16 @@ LearnPanel::LearnPanel(LessonHost *host, QWidget *parent)
     m_steps = new QTextBrowser(this);
     m_steps->setObjectName(QStringLiteral("learnStepsView"));
     m_steps->setOpenLinks(false);
-    layout->addWidget(m_steps, 1);
+    m_transports = new TransportComparisonView(this);
+    m_transports->setObjectName(QStringLiteral("learnTransportComparison"));
+    // The steps and the measured comparison share the height; the user drags the line between them.
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_steps);
+    m_split->addWidget(m_transports);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 2);
+    layout->addWidget(m_split, 1);
     m_notes = new QLabel(this);
     m_notes->setObjectName(QStringLiteral("learnNotesLabel"));
     m_notes->setWordWrap(true);
@@ -132,6 +143,7 @@ void LearnPanel::retranslate()
     m_stop->setToolTip(tr("Stop the lesson where it is; what it opened stays"));
     if (m_shownLesson >= 0)
         m_lookAt->setText(LessonCatalog::text(LessonCatalog::lessons().at(m_shownLesson).lookAt));
+    m_transports->setVisible(currentLessonId() == QLatin1String("why"));
     showSteps();
     updateButtons();
 }
@@ -147,6 +159,7 @@ void LearnPanel::showCurrentLesson()
     m_notes->clear();
     if (m_shownLesson >= 0)
         m_lookAt->setText(LessonCatalog::text(LessonCatalog::lessons().at(m_shownLesson).lookAt));
+    m_transports->setVisible(currentLessonId() == QLatin1String("why"));
     showSteps();
     updateButtons();
 }

@@ -6,12 +6,14 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTextBrowser;
 
 namespace wsi {
 
 class LessonHost;
 class LessonRunner;
+class TransportComparisonView;
 
 class LearnPanel : public QWidget
 {
@@ -29,6 +31,8 @@ public:
     QString stepsText() const;
     QString statusText() const;
     QPushButton *runButton() const { return m_run; }
+    // "Why WebSocket" measures what it says: the transports comparison shows under its steps.
+    TransportComparisonView *transportComparison() const { return m_transports; }
 
 public Q_SLOTS:
     void run();
@@ -49,6 +53,8 @@ private:
     QComboBox *m_lessons = nullptr;
     QLabel *m_lookAt = nullptr;
     QTextBrowser *m_steps = nullptr;
+    QSplitter *m_split = nullptr;
+    TransportComparisonView *m_transports = nullptr;
     QLabel *m_notes = nullptr;
     QLabel *m_status = nullptr;
     QPushButton *m_run = nullptr;

@@ -11,6 +11,7 @@
 #include "learn/learndock.h"
 #include "learn/learnpanel.h"
 #include "learn/lessonrunner.h"
+#include "learn/transportcomparisonview.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void opensFromTheHelpMenuInKorean();
     void switchesLanguageWhileOpen();
     void remembersThatItWasOpen();
+    void whyLessonShowsTheTransportsComparison();
     void handshakeLessonShowsTheAcceptOfARealConnection();
     void eventsLessonSelectsEachRowAsItAppears();
 
@@ -130,6 +132,22 @@ void TestLearnPanel::switchesLanguageWhileOpen()
     QVERIFY(panel->stepsText().contains(QStringLiteral("OPEN: 핸드셰이크가 성공해 연결이 열렸습니다.")));
     Translations::forApplication()->apply(QStringLiteral("en"));
     QTRY_VERIFY(panel->lookAtText().startsWith(QStringLiteral("A WebSocket API has four events")));
+}
+
+// "Why WebSocket" measures what it says: the comparison of the four transports shows under its steps, and only there.
+void TestLearnPanel::whyLessonShowsTheTransportsComparison()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.learnDock()->show();
+    LearnPanel *panel = window.learnPanel();
+    QVERIFY(panel->showLesson(QStringLiteral("why")));
+    QVERIFY(panel->transportComparison()->isVisibleTo(panel));
+    QVERIFY(panel->showLesson(QStringLiteral("handshake")));
+    QVERIFY(!panel->transportComparison()->isVisibleTo(panel));
+    QVERIFY(panel->showLesson(QStringLiteral("why")));
+    QVERIFY(panel->transportComparison()->isVisibleTo(panel));
 }
 
 void TestLearnPanel::remembersThatItWasOpen()
