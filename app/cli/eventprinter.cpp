@@ -36,14 +36,14 @@ void EventPrinter::printLine(const QByteArray &json)
 
 namespace {
 
-// The line with "decoded" (one object, or an array when one WebSocket message carried several) and "pair"
-// added before its closing brace.
+// The line with "decoded" (one object, or an array when one WebSocket message carried several; none when
+// only a pairing rule matched) and "pair" added before its closing brace.
 QByteArray annotated(QByteArray line, const ProtocolAnnotator::Annotation &annotation)
 {
     QByteArray extra;
     if (annotation.messages.size() == 1) {
         extra += ",\"decoded\":" + QJsonDocument(annotation.messages.first().toJson()).toJson(QJsonDocument::Compact);
-    } else {
+    } else if (annotation.messages.size() > 1) {
         QJsonArray all;
         for (const DecodedMessage &message : annotation.messages)
             all.append(message.toJson());
@@ -65,10 +65,13 @@ QByteArray annotated(QByteArray line, const ProtocolAnnotator::Annotation &annot
 void EventPrinter::watch(Connection *connection)
 {
     Watched &watched = m_watched[connection];
-    if (m_protocol != QLatin1String("none")) {
+    // The connection's own pairing rule (connect --pair-request, or the saved endpoint's) pairs even when
+    // nothing is decoded.
+    const PairingRule &rule = connection->options().pairingRule;
+    if (m_protocol != QLatin1String("none") || rule.isSet()) {
         const Direction client
             = connection->kind() == Connection::Kind::Incoming ? Direction::Incoming : Direction::Outgoing;
-        watched.annotator = std::make_shared<ProtocolAnnotator>(m_protocol, client);
+        watched.annotator = std::make_shared<ProtocolAnnotator>(m_protocol, client, rule);
         watched.annotator->setUrl(connection->options().url);
     }
     connect(connection, &Connection::eventsAppended, this, [this, connection] { printPending(connection); });
@@ -128,7 +131,7 @@ void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
     QByteArray line = connection->hasTwoLegs()
         ? SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Server, index)
         : SessionLogWriter::eventLine(*connection, index);
-    if (!annotation.messages.isEmpty())
+    if (!annotation.messages.isEmpty() || annotation.requestTimeUs)
         line = annotated(std::move(line), annotation);
     std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
 }
