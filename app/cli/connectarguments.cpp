@@ -2,6 +2,7 @@
 
 #include "compose/payloadparser.h"
 #include "decode/protocoldecoder.h"
+#include "pairingarguments.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameencoder.h"
 #include "protocol/utf8validator.h"
@@ -200,6 +201,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             "signalr."),
         "name", "auto");
     parser.addOptions({ har, revealSecrets, endpoint, sessionBudget, protocol, noProtocolDuties });
+    const PairingArguments pairing;
+    parser.addOptions(pairing.options());
     parser.addOptions({ header, subprotocol, origin, send, sendHex, sendBase64, sendFile, sendFileText, ping, pingEmpty,
         rawFrame, repeat, intervalMs, var, noVars, waitMs, close, timeoutMs, noFrames, noAutoPong, insecure, ca, cert,
         key, certPassword, noIntercept, tlsMin, reconnect, reconnectInitial, reconnectMax, reconnectAttempts,
@@ -239,6 +242,8 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
                        .arg(ProtocolDecoder::protocolIds().join(QStringLiteral(", ")), settings.protocol));
     settings.autoPong = !parser.isSet(noAutoPong);
     settings.protocolDuties = !parser.isSet(noProtocolDuties);
+    const PairingRule pairingRule = pairing.rule(parser);
+    options.pairingRule = pairingRule;
 
     const QString closeSpec = parser.value(close);
     const qsizetype colon = closeSpec.indexOf(QLatin1Char(':'));
@@ -404,6 +409,9 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
             options.protocol = settings.protocol;
         else if (!options.protocol.isEmpty())
             settings.protocol = options.protocol;
+        // Likewise the endpoint's pairing rule, unless --pair-request and --pair-reply give one.
+        if (pairing.isSet(parser))
+            options.pairingRule = pairingRule;
         // A script must always get its exit code in the end, as with --reconnect-max-attempts.
         if (options.reconnect.enabled && options.reconnect.maxAttempts <= 0)
             options.reconnect.maxAttempts = 1000000;

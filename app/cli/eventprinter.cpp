@@ -78,11 +78,12 @@ void writeDecoded(JsonLine &line, const DecodedMessage &message)
 QByteArray annotationText(QByteArray &&buffer, const ProtocolAnnotator::Annotation &annotation)
 {
     JsonLine out = JsonLine::continuation(std::move(buffer));
+    // None when only a pairing rule matched: the line gains just "pair".
     if (annotation.messages.size() == 1) {
         out.beginObject("decoded");
         writeDecoded(out, annotation.messages.first());
         out.endObject();
-    } else {
+    } else if (annotation.messages.size() > 1) {
         out.beginArray("decoded");
         for (const DecodedMessage &message : annotation.messages) {
             out.beginElementObject();
@@ -106,10 +107,13 @@ QByteArray annotationText(QByteArray &&buffer, const ProtocolAnnotator::Annotati
 void EventPrinter::watch(Connection *connection)
 {
     Watched &watched = m_watched[connection];
-    if (m_protocol != QLatin1String("none")) {
+    // The connection's own pairing rule (connect --pair-request, or the saved endpoint's) pairs even when
+    // nothing is decoded.
+    const PairingRule &rule = connection->options().pairingRule;
+    if (m_protocol != QLatin1String("none") || rule.isSet()) {
         const Direction client
             = connection->kind() == Connection::Kind::Incoming ? Direction::Incoming : Direction::Outgoing;
-        watched.annotator = std::make_shared<ProtocolAnnotator>(m_protocol, client);
+        watched.annotator = std::make_shared<ProtocolAnnotator>(m_protocol, client, rule);
         watched.annotator->setUrl(connection->options().url);
     }
     connect(connection, &Connection::eventsAppended, this, [this, connection] { printPending(connection); });
@@ -171,7 +175,7 @@ void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
     const QByteArray line = connection->hasTwoLegs()
         ? SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Server, index)
         : SessionLogWriter::eventLine(*connection, index);
-    if (annotation.messages.isEmpty() || !line.endsWith("}\n")) {
+    if ((annotation.messages.isEmpty() && !annotation.requestTimeUs) || !line.endsWith("}\n")) {
         std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
         return;
     }

@@ -40,7 +40,8 @@ _wsinspector_cli()
         connect)
             options='--endpoint --header --subprotocol --origin --send --send-hex --send-base64 --send-file
                 --send-file-text --ping --ping-empty --raw-frame --repeat --interval-ms --var --no-vars
-                --no-auto-pong --wait-ms --close --timeout-ms --no-frames --session-budget-mb --protocol --no-protocol-duties --insecure --ca --cert --key
+                --no-auto-pong --wait-ms --close --timeout-ms --no-frames --session-budget-mb --protocol --no-protocol-duties --pair-request --pair-reply
+                --pair-name --insecure --ca --cert --key
                 --cert-password --no-intercept --tls-min --reconnect --reconnect-initial-ms --reconnect-max-ms
                 --reconnect-max-attempts --reconnect-after-clean-close --keepalive-ms --keepalive-timeout-ms
                 --keepalive-close --har --reveal-secrets --help --help-all --version' ;;

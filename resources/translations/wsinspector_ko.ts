@@ -282,6 +282,38 @@
         <source>On: answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong); each answer is an automatic row. Off: test the server&apos;s timeout, as with auto-pong.</source>
         <translation>켜면: 감지한 프로토콜이 연결을 유지하는 데 필요한 응답(Engine.IO pong, STOMP heart-beat, graphql-ws pong)을 자동으로 보내고, 각 응답은 자동 행으로 기록됩니다. 끄면: 자동 pong처럼 서버의 타임아웃을 시험할 수 있습니다.</translation>
     </message>
+    <message>
+        <source>P&amp;airs by:</source>
+        <translation>짝 맞춤 기준(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Your own protocol&apos;s pairing rule: a JSON text message that has this path is a request, in either direction. Paths look like $.id, $.meta.req, $.args[0] or $[&quot;odd key&quot;]. Works with any protocol choice, None too.</source>
+        <translation>직접 정의한 프로토콜의 짝 맞춤 규칙: 이 경로가 있는 JSON 텍스트 메시지는 방향과 관계없이 요청입니다. 경로 예: $.id, $.meta.req, $.args[0], $[&quot;odd key&quot;]. 어떤 프로토콜 선택과도, 없음과도 함께 동작합니다.</translation>
+    </message>
+    <message>
+        <source>request: $.id</source>
+        <translation>요청: $.id</translation>
+    </message>
+    <message>
+        <source>&amp;reply:</source>
+        <translation>응답(&amp;R):</translation>
+    </message>
+    <message>
+        <source>The path in the reply: the first later message going the other way whose value here equals the request&apos;s is its reply, shown in the Pairs view with the latency.</source>
+        <translation>응답의 경로: 반대 방향으로 나중에 온 메시지 중 이 값이 요청의 값과 같은 첫 메시지가 그 응답이며, 지연 시간과 함께 요청/응답 보기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Optional: the path in the request that names it in the Pairs view and the latency statistics, e.g. $.type. Without it, the request path&apos;s value names it.</source>
+        <translation>선택 사항: 요청/응답 보기와 지연 시간 통계에서 요청의 이름이 되는 요청 안의 경로(예: $.type). 없으면 요청 경로의 값이 이름이 됩니다.</translation>
+    </message>
+    <message>
+        <source>$.type (optional)</source>
+        <translation>$.type (선택 사항)</translation>
+    </message>
 </context>
 <context>
     <name>EndpointDialog</name>
@@ -1385,6 +1417,22 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
         <source>Do not answer what the detected protocol needs to stay connected (Engine.IO pong, STOMP heart-beat, graphql-ws pong).</source>
         <translation>감지한 프로토콜이 연결을 유지하는 데 필요한 응답(Engine.IO pong, STOMP heart-beat, graphql-ws pong)을 보내지 않습니다.</translation>
     </message>
+    <message>
+        <source>Pair your own protocol&apos;s requests with their replies: a JSON message with this path (e.g. $.reqId) is a request. Needs --pair-reply.</source>
+        <translation>직접 정의한 프로토콜의 요청과 응답을 짝지웁니다: 이 경로(예: $.reqId)가 있는 JSON 메시지가 요청입니다. --pair-reply가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The path in a reply whose value equals the request&apos;s (e.g. $.inReplyTo); the reply line gains &quot;pair&quot;.</source>
+        <translation>값이 요청의 값과 같은 응답 안의 경로(예: $.inReplyTo). 응답 줄에 &quot;pair&quot;가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>Optional: the path in a request that names it for latency statistics (e.g. $.type).</source>
+        <translation>선택 사항: 지연 시간 통계에서 요청의 이름이 되는 요청 안의 경로(예: $.type).</translation>
+    </message>
+    <message>
+        <source>a pairing rule needs both --pair-request and --pair-reply (e.g. --pair-request &apos;$.id&apos; --pair-reply &apos;$.inReplyTo&apos;).</source>
+        <translation>짝 맞춤 규칙에는 --pair-request와 --pair-reply가 모두 필요합니다(예: --pair-request &apos;$.id&apos; --pair-reply &apos;$.inReplyTo&apos;).</translation>
+    </message>
 </context>
 <context>
     <name>wsi::CloseCodes</name>
@@ -2343,6 +2391,10 @@ Authorization: Bearer abc123</translation>
     <message>
         <source>&quot;tls.minimum_version&quot; must be &quot;1.2&quot; or &quot;1.3&quot;.</source>
         <translation>&quot;tls.minimum_version&quot;은 &quot;1.2&quot; 또는 &quot;1.3&quot;이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;pairing&quot; must be an object with &quot;request&quot;, &quot;reply&quot; and &quot;name&quot;.</source>
+        <translation>&quot;pairing&quot;은 &quot;request&quot;, &quot;reply&quot;, &quot;name&quot;이 있는 객체여야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -3864,6 +3916,41 @@ What to try: %2</source>
     </message>
 </context>
 <context>
+    <name>wsi::JsonPath</name>
+    <message>
+        <source>the path is empty</source>
+        <translation>경로가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>a path starts with $, as in $.id</source>
+        <translation>경로는 $.id처럼 $로 시작합니다</translation>
+    </message>
+    <message>
+        <source>a name must follow the dot at position %1</source>
+        <translation>위치 %1의 점 뒤에는 이름이 와야 합니다</translation>
+    </message>
+    <message>
+        <source>the quoted name is not closed</source>
+        <translation>따옴표로 묶은 이름이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>a [ at position %1 needs an index (a number) or a quoted name</source>
+        <translation>위치 %1의 [ 뒤에는 인덱스(숫자)나 따옴표로 묶은 이름이 필요합니다</translation>
+    </message>
+    <message>
+        <source>a ] is missing at position %1</source>
+        <translation>위치 %1에 ]가 없습니다</translation>
+    </message>
+    <message>
+        <source>unexpected &quot;%1&quot; at position %2; use .name, [0] or [&quot;name&quot;]</source>
+        <translation>위치 %2에 예상하지 못한 &quot;%1&quot;이 있습니다. .name, [0], [&quot;name&quot;]을 쓰세요</translation>
+    </message>
+    <message>
+        <source>$ alone is the whole message; name a field, as in $.id</source>
+        <translation>$만으로는 메시지 전체입니다. $.id처럼 필드를 지정하세요</translation>
+    </message>
+</context>
+<context>
     <name>wsi::JsonTreeModel</name>
     <message>
         <source>Not JSON: %1 at byte %2.</source>
@@ -4465,6 +4552,33 @@ What to try: %2</source>
     <message>
         <source>Preview: %1</source>
         <translation>미리 보기: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PairingRule</name>
+    <message>
+        <source>pairing rule: the request path is missing (e.g. $.id).</source>
+        <translation>pairing rule: 요청 경로가 없습니다(예: $.id).</translation>
+    </message>
+    <message>
+        <source>pairing rule: the reply path is missing (e.g. $.inReplyTo).</source>
+        <translation>pairing rule: 응답 경로가 없습니다(예: $.inReplyTo).</translation>
+    </message>
+    <message>
+        <source>pairing rule: the %1 &quot;%2&quot; is not a JSON path: %3.</source>
+        <translation>pairing rule: %1 &quot;%2&quot;은(는) JSON 경로가 아닙니다: %3.</translation>
+    </message>
+    <message>
+        <source>request path</source>
+        <translation>요청 경로</translation>
+    </message>
+    <message>
+        <source>reply path</source>
+        <translation>응답 경로</translation>
+    </message>
+    <message>
+        <source>name path</source>
+        <translation>이름 경로</translation>
     </message>
 </context>
 <context>
@@ -6205,6 +6319,10 @@ X-Custom: value</translation>
     <message>
         <source>Requests matched to their replies by id. A request without a reply for 60 seconds is unanswered. Click a pair to select its request in the Messages log; double-click to go there.</source>
         <translation>id로 응답과 짝지은 요청입니다. 60초 동안 응답이 없는 요청은 응답 없음입니다. 쌍을 클릭하면 메시지 로그에서 그 요청을 선택하고, 두 번 클릭하면 그곳으로 이동합니다.</translation>
+    </message>
+    <message>
+        <source>No requests yet. Messages your pairing rule makes requests appear here with their replies and latencies.</source>
+        <translation>아직 요청이 없습니다. 짝 맞춤 규칙이 요청으로 보는 메시지가 응답, 지연 시간과 함께 여기에 표시됩니다.</translation>
     </message>
 </context>
 <context>

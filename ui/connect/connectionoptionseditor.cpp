@@ -1,6 +1,7 @@
 // ConnectionOptionsEditor: the one editor of ConnectionOptions (connectionoptionseditor.ui).
 #include "connect/connectionoptionseditor.h"
 
+#include "common/theme.h"
 #include "connect/secretheadersedit.h"
 #include "ui_connectionoptionseditor.h"
 
@@ -71,8 +72,13 @@ ConnectionOptionsEditor::ConnectionOptionsEditor(QWidget *parent)
         [this] { browse(m_ui->clientKeyEdit, tr("Client private key"), tr("PEM keys (*.key *.pem);;All files (*)")); });
 
     connect(headers, &SecretHeadersEdit::textChanged, this, &ConnectionOptionsEditor::changed);
-    for (QLineEdit *edit : { m_ui->subprotocolsEdit, m_ui->originEdit, m_ui->caFileEdit, m_ui->clientCertEdit,
-             m_ui->clientKeyEdit, m_ui->clientPasswordEdit })
+    // A bad path is said in plain words under the fields while the user types, not only when connecting.
+    QPalette errorPalette = m_ui->pairRuleError->palette();
+    errorPalette.setColor(QPalette::WindowText, theme::toneForeground(theme::Tone::Error, errorPalette));
+    m_ui->pairRuleError->setPalette(errorPalette);
+    for (QLineEdit *edit :
+        { m_ui->subprotocolsEdit, m_ui->originEdit, m_ui->caFileEdit, m_ui->clientCertEdit, m_ui->clientKeyEdit,
+            m_ui->clientPasswordEdit, m_ui->pairRequestEdit, m_ui->pairReplyEdit, m_ui->pairNameEdit })
         connect(edit, &QLineEdit::textChanged, this, &ConnectionOptionsEditor::changed);
     for (QCheckBox *check :
         { m_ui->interceptTlsCheck, m_ui->insecureCheck, m_ui->keepaliveCheck, m_ui->keepaliveCloseCheck,
@@ -144,6 +150,9 @@ void ConnectionOptionsEditor::updateEnabled()
              m_ui->reconnectAttemptsSpin, m_ui->reconnectMultiplierSpin, m_ui->reconnectJitterSpin,
              m_ui->reconnectAfterCleanCheck })
         w->setEnabled(reconnect);
+    const QString ruleProblem = shownOptions().pairingRule.validate();
+    m_ui->pairRuleError->setText(ruleProblem);
+    m_ui->pairRuleError->setVisible(!ruleProblem.isEmpty());
 }
 
 int ConnectionOptionsEditor::msOf(const QDoubleSpinBox *spin, int shownMs)
@@ -172,6 +181,9 @@ void ConnectionOptionsEditor::showOptions(const ConnectionOptions &o)
     m_ui->originEdit->setText(o.origin);
     showMs(m_ui->timeoutSpin, o.timeoutMs);
     m_ui->protocolCombo->setCurrentIndex(qMax(0, m_ui->protocolCombo->findData(o.protocol)));
+    m_ui->pairRequestEdit->setText(o.pairingRule.requestPath);
+    m_ui->pairReplyEdit->setText(o.pairingRule.replyPath);
+    m_ui->pairNameEdit->setText(o.pairingRule.namePath);
     m_ui->interceptTlsCheck->setChecked(o.interceptTls);
     m_ui->caFileEdit->setText(o.caFile);
     m_ui->clientCertEdit->setText(o.clientCertificateFile);
@@ -209,6 +221,9 @@ ConnectionOptions ConnectionOptionsEditor::shownOptions() const
     o.origin = m_ui->originEdit->text().trimmed();
     o.timeoutMs = msOf(m_ui->timeoutSpin, m_base.timeoutMs);
     o.protocol = m_ui->protocolCombo->currentData().toString();
+    o.pairingRule.requestPath = m_ui->pairRequestEdit->text().trimmed();
+    o.pairingRule.replyPath = m_ui->pairReplyEdit->text().trimmed();
+    o.pairingRule.namePath = m_ui->pairNameEdit->text().trimmed();
     o.interceptTls = m_ui->interceptTlsCheck->isChecked();
     o.caFile = m_ui->caFileEdit->text().trimmed();
     o.clientCertificateFile = m_ui->clientCertEdit->text().trimmed();
@@ -243,6 +258,10 @@ bool ConnectionOptionsEditor::options(ConnectionOptions *out, QString *error) co
         *error = tr("Header line %1: %2").arg(badLine).arg(why);
         return false;
     }
+    if (const QString rule = o.pairingRule.validate(); !rule.isEmpty()) {
+        *error = rule;
+        return false;
+    }
     if (o.reconnect.enabled && o.reconnect.maxDelayMs < o.reconnect.initialDelayMs) {
         *error = tr("The longest reconnect delay is shorter than the first one.");
         return false;
@@ -263,6 +282,7 @@ int ConnectionOptionsEditor::changedCount() const
     count += m_ui->originEdit->text().trimmed().isEmpty() ? 0 : 1;
     count += msOf(m_ui->timeoutSpin, m_base.timeoutMs) == defaults.timeoutMs ? 0 : 1;
     count += m_ui->protocolCombo->currentData().toString() == defaults.protocol ? 0 : 1;
+    count += shownOptions().pairingRule.isSet() ? 1 : 0;
     count += m_ui->interceptTlsCheck->isChecked() == defaults.interceptTls ? 0 : 1;
     count += m_ui->caFileEdit->text().trimmed().isEmpty() ? 0 : 1;
     count += m_ui->clientCertEdit->text().trimmed().isEmpty() ? 0 : 1;

@@ -19,9 +19,10 @@ namespace wsi {
 
 class SecretHeadersEdit;
 
-// Request headers, subprotocols, Origin, timeout, protocol decoding, TLS, keepalive and reconnect: every field of
-// ConnectionOptions but the URL. One form (connectionoptionseditor.ui) for every place that edits options,
-// so that they read the fields the same way; the defaults are those of ConnectionOptions.
+// Request headers, subprotocols, Origin, timeout, protocol decoding and pairing rule, TLS, keepalive and
+// reconnect: every field of ConnectionOptions but the URL. One form (connectionoptionseditor.ui) for every
+// place that edits options, so that they read the fields the same way; the defaults are those of
+// ConnectionOptions.
 class ConnectionOptionsEditor : public QWidget
 {
     Q_OBJECT
@@ -40,7 +41,8 @@ public:
     // Every field as shown, except the headers, which are those set last (options() parses the typed ones).
     ConnectionOptions shownOptions() const;
     // The options as edited, over the ones set last. False with a sentence in *error when a header line is
-    // malformed or the reconnect delays contradict each other; ConnectionOptions::validate() checks the rest.
+    // malformed, the pairing rule has a bad path or the reconnect delays contradict each other;
+    // ConnectionOptions::validate() checks the rest.
     bool options(ConnectionOptions *options, QString *error) const;
     // Back to ConnectionOptions' defaults (the URL set last is kept).
     void clear();

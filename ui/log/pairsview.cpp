@@ -152,6 +152,9 @@ QString PairsView::emptyText() const
     if (!m_model->decodes())
         return tr("No protocol decoded on this connection, so there are no requests to pair. Choose a protocol "
                   "(JSON-RPC, Socket.IO, GraphQL, STOMP, MQTT, SignalR) in the connection options.");
+    if (ProtocolLog::of(m_connection)->protocol().isEmpty())
+        return tr("No requests yet. Messages your pairing rule makes requests appear here with their replies "
+                  "and latencies.");
     return tr("No requests yet. Requests sent as %1 appear here with their replies and latencies.")
         .arg(ProtocolLog::displayName(m_connection ? ProtocolLog::of(m_connection)->protocol() : QString()));
 }

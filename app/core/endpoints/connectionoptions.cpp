@@ -204,6 +204,8 @@ QString ConnectionOptions::validate() const
         if (!isToken(protocol.toUtf8()))
             return tr("\"%1\" is not a valid subprotocol name: no spaces, commas or separators.").arg(protocol);
     }
+    if (const QString rule = pairingRule.validate(); !rule.isEmpty())
+        return rule;
     if (!caFile.isEmpty()) {
         QFile file(caFile);
         if (!file.open(QIODevice::ReadOnly))

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "decode/pairingrule.h"
 #include "endpoints/reconnectpolicy.h"
 
 class QSslCertificate;
@@ -50,9 +51,12 @@ struct ConnectionOptions
     // Answer what the detected application protocol needs to stay connected (Engine.IO pong, STOMP
     // heart-beat, graphql-ws pong) as automatic rows; off to test a server's timeout.
     bool protocolDuties = true;
+    // The user's own request/reply pairing, by a JSON path in each (unset by default).
+    PairingRule pairingRule;
 
     // Empty when the options can be used; otherwise one plain sentence naming the problem
-    // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token).
+    // (a malformed URL, a wrong scheme, a header Qt generates itself, a bad subprotocol token, a pairing
+    // rule's bad path).
     QString validate() const;
     // The subprotocol list as the user types it: names separated by commas, spaces or both
     // ("chat, superchat v2" is three names). Every editor parses it here, so they can never disagree.

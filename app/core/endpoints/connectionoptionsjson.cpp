@@ -149,6 +149,13 @@ QJsonObject ConnectionOptionsJson::toJson(const ConnectionOptions &o, bool inclu
         json.insert(QStringLiteral("protocol"), o.protocol);
     if (!o.protocolDuties)
         json.insert(QStringLiteral("protocol_duties"), false);
+    if (o.pairingRule.isSet()) {
+        QJsonObject rule { { QStringLiteral("request"), o.pairingRule.requestPath },
+            { QStringLiteral("reply"), o.pairingRule.replyPath } };
+        if (!o.pairingRule.namePath.isEmpty())
+            rule.insert(QStringLiteral("name"), o.pairingRule.namePath);
+        json.insert(QStringLiteral("pairing"), rule);
+    }
     return json;
 }
 
@@ -187,6 +194,19 @@ bool ConnectionOptionsJson::fromJson(const QJsonObject &object, ConnectionOption
     top.boolean("protocol_duties", &o.protocolDuties); // absent in files older than it: on
     if (!top.error().isEmpty())
         return failed(top.error());
+    const QJsonValue pairing = object.value(QStringLiteral("pairing"));
+    if (!pairing.isUndefined()) { // absent in files older than it, and whenever no rule is set
+        if (!pairing.isObject())
+            return failed(tr("\"pairing\" must be an object with \"request\", \"reply\" and \"name\"."));
+        Reader rule(pairing.toObject(), QStringLiteral("pairing."));
+        rule.string("request", &o.pairingRule.requestPath);
+        rule.string("reply", &o.pairingRule.replyPath);
+        rule.string("name", &o.pairingRule.namePath);
+        if (!rule.error().isEmpty())
+            return failed(rule.error());
+        if (const QString problem = o.pairingRule.validate(); !problem.isEmpty())
+            return failed(problem);
+    }
 
     if (o.protocol != QLatin1String("auto") && o.protocol != QLatin1String("none")
         && !ProtocolDecoder::protocolIds().contains(o.protocol))

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "decode/decodedmessage.h"
+#include "decode/pairingrule.h"
 #include "decode/pairmatcher.h"
 #include "decode/protocoldetector.h"
 #include "store/eventrecord.h"
@@ -18,11 +19,13 @@
 namespace wsi {
 
 class ProtocolDecoder;
+class RulePairer;
 
 // Sans-IO over recorded rows, so a live connection and an imported session decode the same way: the Open
 // row gives the negotiated subprotocol, the first messages what detection needs, and every message row
 // (from detection on) its decoded messages. Replies are paired with their requests by the decoders'
-// pairing keys; latencies come from the rows' own times.
+// pairing keys, and by the user's PairingRule when there is one (alongside any protocol, or with "none");
+// latencies come from the rows' own times.
 class ProtocolAnnotator
 {
 public:
@@ -50,7 +53,9 @@ public:
 
     // protocolOrAuto: "auto", "none" or a ProtocolDecoder id. clientDirection: the direction the client's
     // messages have in the rows (Outgoing for our own connections, Incoming for the test server's clients).
-    explicit ProtocolAnnotator(const QString &protocolOrAuto, Direction clientDirection = Direction::Outgoing);
+    // rule: the user's own pairing rule; an unset or invalid one pairs nothing.
+    explicit ProtocolAnnotator(const QString &protocolOrAuto, Direction clientDirection = Direction::Outgoing,
+        const PairingRule &rule = PairingRule());
     ~ProtocolAnnotator();
 
     void setUrl(const QUrl &url);
@@ -63,9 +68,18 @@ public:
     QString variant() const { return m_detector.variant(); } // what detection learned: "EIO=3", "v12.stomp"...
 
 private:
+    // What the detected protocol's decoder says of the row, and the pairs by its keys.
+    Annotation decode(const EventRecord &record, QByteArrayView payload, qint64 row);
+    // Adds the pairs of the user's rule to what the decoder said.
+    void pairByRule(Annotation *annotation, const EventRecord &record, QByteArrayView payload, qint64 row);
+    // The matcher's sequence number for the next request the row opens (see kRequestBits).
+    static qint64 requestSeq(qint64 row, const Annotation &annotation);
+    static void notePair(Annotation *annotation, const PairMatcher::Pair &pair);
+
     ProtocolDetector m_detector;
     std::unique_ptr<ProtocolDecoder> m_decoder;
     PairMatcher m_pairs;
+    std::unique_ptr<RulePairer> m_rule; // null: no rule
     Direction m_clientDirection;
     bool m_off = false;
     int m_messagesSeen = 0; // before a protocol was found

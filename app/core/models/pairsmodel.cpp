@@ -108,7 +108,7 @@ PairsModel::Status PairsModel::status(int row) const
 
 bool PairsModel::decodes() const
 {
-    return m_log && !m_log->protocol().isEmpty();
+    return m_log && (!m_log->protocol().isEmpty() || (m_connection && m_connection->options().pairingRule.isSet()));
 }
 
 QString PairsModel::statusText(Status status)
@@ -126,8 +126,17 @@ QString PairsModel::statusText(Status status)
 
 QString PairsModel::summaryOf(quint32 eventIndex) const
 {
-    const std::optional<ProtocolLog::Row> row = m_log->row(eventIndex);
-    return row ? row->summary : QString();
+    if (const std::optional<ProtocolLog::Row> row = m_log->row(eventIndex))
+        return row->summary;
+    // Paired by the user's rule with nothing decoded: the message's own text, cut short, says what it was.
+    if (!m_connection || qsizetype(eventIndex) >= m_connection->events().size())
+        return {};
+    constexpr qsizetype kPreviewBytes = 120;
+    const QByteArrayView payload = m_connection->events().payload(eventIndex);
+    QString text = QString::fromUtf8(payload.first(qMin(payload.size(), kPreviewBytes)));
+    if (payload.size() > kPreviewBytes)
+        text += QChar(0x2026);
+    return text.simplified();
 }
 
 int PairsModel::rowCount(const QModelIndex &parent) const

@@ -11,8 +11,9 @@ namespace wsi {
 
 class Connection;
 
-// One row per request the connection's protocol paired (ProtocolLog::pairs(): one small entry per pair, not
-// per row); the summaries are read from the ProtocolLog when a cell is shown. A request without a reply is
+// One row per request the connection's protocol or pairing rule paired (ProtocolLog::pairs(): one small entry
+// per pair, not per row); the summaries are read from the ProtocolLog when a cell is shown (a message only the
+// rule paired shows the start of its text). A request without a reply is
 // waiting until ProtocolAnnotator::kPairTimeoutUs has passed since it was recorded (measured against
 // setNowUs(): the latest recorded time by default, the wall clock for a live view), then unanswered; the
 // annotator no longer pairs it either.
@@ -50,7 +51,7 @@ public:
     qint64 nowUs() const;
 
     Status status(int row) const;
-    // Whether the connection has a decoder at all (for the view's empty state).
+    // Whether the connection has a decoder or a pairing rule at all (for the view's empty state).
     bool decodes() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

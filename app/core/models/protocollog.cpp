@@ -81,7 +81,7 @@ std::unique_ptr<ProtocolAnnotator> ProtocolLog::makeAnnotator() const
     // The test server's clients are the ones whose messages come in.
     const Direction client
         = m_connection->kind() == Connection::Kind::Incoming ? Direction::Incoming : Direction::Outgoing;
-    auto annotator = std::make_unique<ProtocolAnnotator>(choice, client);
+    auto annotator = std::make_unique<ProtocolAnnotator>(choice, client, m_connection->options().pairingRule);
     annotator->setUrl(m_connection->options().url);
     return annotator;
 }
