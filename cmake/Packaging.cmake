@@ -17,7 +17,7 @@ set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# Depends computed from the binaries by dpkg-shlibdeps (dpkg-dev): the libqt6* and libssl it links to.
+# Depends computed from the binaries by dpkg-shlibdeps (dpkg-dev): the libqt6*, libssl and libprotobuf it links to.
 # Plugins are loaded, not linked, so dpkg-shlibdeps cannot see them: the SVG icon engine that draws every
 # icon of the window is in libqt6svg6 (named here, merged with the computed list); the xcb platform plugin
 # is in libqt6gui6, which is linked.

@@ -4,7 +4,8 @@ wsi_install_deps() {
         cmake ninja-build g++ pkg-config clang-format
         qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-svg-dev libqt6svg6 qt6-qpa-plugins
         qt6-l10n-tools qt6-tools-dev qt6-translations-l10n libgl-dev libssl-dev zlib1g-dev libbenchmark-dev
-        python3-websockets node-ws nodejs chromium mosquitto
+        libprotobuf-dev libprotoc-dev
+        python3-websockets node-ws nodejs chromium mosquitto protobuf-compiler
         xvfb xauth fonts-dejavu-core fonts-noto-cjk python3-cryptography openssl
         desktop-file-utils appstream dpkg-dev file
     )

@@ -6000,6 +6000,33 @@ X-Custom: value</translation>
     </message>
 </context>
 <context>
+    <name>wsi::ProtobufSchemaPicker</name>
+    <message>
+        <source>Choose a protobuf schema</source>
+        <translation>protobuf 스키마 고르기</translation>
+    </message>
+    <message>
+        <source>Protobuf schemas (*.proto);;All files (*)</source>
+        <translation>Protobuf 스키마 (*.proto);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Schema…</source>
+        <translation>스키마…</translation>
+    </message>
+    <message>
+        <source>Choose the .proto file to read the message with; its imports are looked up next to it</source>
+        <translation>메시지를 읽을 .proto 파일을 고릅니다. import하는 파일은 그 옆에서 찾습니다</translation>
+    </message>
+    <message>
+        <source>Schema: %1 (click to choose another .proto file)</source>
+        <translation>스키마: %1 (다른 .proto 파일을 고르려면 클릭)</translation>
+    </message>
+    <message>
+        <source>The message type the bytes are read as; the choice is remembered</source>
+        <translation>바이트를 읽을 메시지 형식입니다. 선택은 기억됩니다</translation>
+    </message>
+</context>
+<context>
     <name>wsi::BinaryCodecView</name>
     <message>
         <source>%1 bytes read as %2</source>
@@ -6040,6 +6067,18 @@ X-Custom: value</translation>
     <message>
         <source>How to read this binary message; the choice is remembered</source>
         <translation>이 바이너리 메시지를 읽는 방식입니다. 선택은 기억됩니다</translation>
+    </message>
+    <message>
+        <source>Protobuf (schema)</source>
+        <translation>Protobuf (스키마)</translation>
+    </message>
+    <message>
+        <source>Choose a .proto file with the Schema… button to read this message with it</source>
+        <translation>이 메시지를 스키마로 읽으려면 스키마… 버튼으로 .proto 파일을 고르세요</translation>
+    </message>
+    <message>
+        <source>The schema could not be read, fix the file or choose another: %1</source>
+        <translation>스키마를 읽을 수 없습니다. 파일을 고치거나 다른 파일을 고르세요: %1</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,7 @@ def main():
         check(len(field('Description').splitlines()) > 1, 'the package has no long description')
         depends = [d.strip().split(' ')[0] for d in field('Depends').split(',')]
         for library in ('libqt6core6', 'libqt6gui6', 'libqt6widgets6', 'libqt6network6', 'libqt6websockets6',
-                        'libqt6svg6', 'libssl3'):
+                        'libqt6svg6', 'libssl3', 'libprotobuf32'):
             check(library in depends, 'Depends %r lacks %s' % (depends, library))
     print('%d failure(s)' % len(failures))
     return 1 if failures else 0

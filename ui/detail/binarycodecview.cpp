@@ -4,6 +4,7 @@
 #include "decode/binarycodec.h"
 #include "detail/decodetreewidgets.h"
 #include "detail/jsontreemodel.h"
+#include "detail/protobufschemapicker.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -36,11 +37,15 @@ BinaryCodecView::BinaryCodecView(QWidget *parent)
     m_format->setObjectName(QStringLiteral("binaryFormatCombo"));
     // Item data are the format ids QSettings keeps, so the texts can be retranslated freely.
     for (auto f : { BinaryCodec::Format::Auto, BinaryCodec::Format::Cbor, BinaryCodec::Format::MessagePack,
-             BinaryCodec::Format::ProtobufWire })
+             BinaryCodec::Format::ProtobufWire, BinaryCodec::Format::ProtobufSchema })
         m_format->addItem(QString(), BinaryCodec::formatId(f));
     const int saved = m_format->findData(QSettings().value(kSettingsKey, QStringLiteral("auto")).toString());
     m_format->setCurrentIndex(saved < 0 ? 0 : saved);
     row->addWidget(m_format);
+    m_schemaPicker = new ProtobufSchemaPicker(this);
+    m_schemaPicker->setVisible(
+        BinaryCodec::formatFromId(m_format->currentData().toString()) == BinaryCodec::Format::ProtobufSchema);
+    row->addWidget(m_schemaPicker);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("binaryStatus"));
     row->addWidget(m_status, 1);
@@ -51,6 +56,7 @@ BinaryCodecView::BinaryCodecView(QWidget *parent)
     layout->addWidget(m_tree, 1);
     retranslate();
     connect(m_format, &QComboBox::activated, this, &BinaryCodecView::onFormatChosen);
+    connect(m_schemaPicker, &ProtobufSchemaPicker::changed, this, &BinaryCodecView::onSchemaChanged);
 }
 
 BinaryCodecView::~BinaryCodecView() = default;
@@ -83,7 +89,15 @@ void BinaryCodecView::clear()
 void BinaryCodecView::onFormatChosen()
 {
     QSettings().setValue(kSettingsKey, m_format->currentData().toString());
+    m_schemaPicker->setVisible(
+        BinaryCodec::formatFromId(m_format->currentData().toString()) == BinaryCodec::Format::ProtobufSchema);
     decode();
+}
+
+void BinaryCodecView::onSchemaChanged()
+{
+    if (!m_payload.isNull())
+        decode();
 }
 
 void BinaryCodecView::decode()
@@ -96,7 +110,8 @@ void BinaryCodecView::decode()
         return;
     }
     const auto chosen = BinaryCodec::formatFromId(m_format->currentData().toString());
-    const CodecTree tree = BinaryCodec::decode(chosen, m_payload);
+    const CodecTree tree
+        = BinaryCodec::decode(chosen, m_payload, &m_schemaPicker->schema(), m_schemaPicker->messageType());
     m_model->setNodes(tree.nodes);
     m_tree->expandToDepth(2); // not expandAll: a message can hold thousands of nodes
     const int shown = m_format->findData(tree.format);
@@ -107,8 +122,20 @@ void BinaryCodecView::decode()
         m_status->setText(tr("%1 bytes, detected as %2").arg(m_payload.size()).arg(formatName));
     else
         m_status->setText(tr("%1 bytes, format not recognised").arg(m_payload.size()));
-    // The note itself stays in English, like the CLI's decode notes; its id is what a user can search for.
-    m_note->setText(tree.isMalformed() ? tr("Decode note: %1 (%2)").arg(tree.note, tree.noteId) : QString());
+    showNote(tree);
+}
+
+void BinaryCodecView::showNote(const CodecTree &tree)
+{
+    if (tree.noteId == QLatin1String("protobuf-schema-not-loaded")) {
+        // Not the peer's fault: say what to do about the schema rather than blame the bytes.
+        m_note->setText(m_schemaPicker->schema().path().isEmpty()
+                ? tr("Choose a .proto file with the Schema… button to read this message with it")
+                : tr("The schema could not be read, fix the file or choose another: %1").arg(tree.note));
+    } else {
+        // The note itself stays in English, like the CLI's decode notes; its id is what a user can search for.
+        m_note->setText(tree.isMalformed() ? tr("Decode note: %1 (%2)").arg(tree.note, tree.noteId) : QString());
+    }
     m_note->setVisible(tree.isMalformed());
 }
 
@@ -118,6 +145,7 @@ void BinaryCodecView::retranslate()
     m_format->setItemText(1, tr("CBOR"));
     m_format->setItemText(2, tr("MessagePack"));
     m_format->setItemText(3, tr("Protobuf (no schema)"));
+    m_format->setItemText(4, tr("Protobuf (schema)"));
     m_format->setToolTip(tr("How to read this binary message; the choice is remembered"));
     if (!m_payload.isNull())
         decode();

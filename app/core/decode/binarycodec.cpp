@@ -3,6 +3,8 @@
 
 #include "decode/cbortreedecoder.h"
 #include "decode/messagepackdecoder.h"
+#include "decode/protobufschema.h"
+#include "decode/protobufschemadecoder.h"
 #include "decode/protobufwiredecoder.h"
 
 namespace wsi {
@@ -24,7 +26,8 @@ bool fits(const CodecTree &tree)
 
 } // namespace
 
-CodecTree BinaryCodec::decode(Format format, QByteArrayView bytes)
+CodecTree BinaryCodec::decode(
+    Format format, QByteArrayView bytes, const ProtobufSchema *schema, const QString &messageType)
 {
     switch (format) {
     case Format::Cbor:
@@ -33,6 +36,10 @@ CodecTree BinaryCodec::decode(Format format, QByteArrayView bytes)
         return MessagePackDecoder::decode(bytes);
     case Format::ProtobufWire:
         return ProtobufWireDecoder::decode(bytes);
+    case Format::ProtobufSchema: {
+        const ProtobufSchema none;
+        return ProtobufSchemaDecoder::decode(schema ? *schema : none, messageType, bytes);
+    }
     case Format::Auto:
         break;
     }
@@ -80,6 +87,8 @@ QString BinaryCodec::formatId(Format format)
         return QStringLiteral("msgpack");
     case Format::ProtobufWire:
         return QStringLiteral("protobuf");
+    case Format::ProtobufSchema:
+        return QStringLiteral("protobuf-schema");
     case Format::Auto:
         break;
     }
@@ -94,6 +103,8 @@ BinaryCodec::Format BinaryCodec::formatFromId(const QString &id)
         return Format::MessagePack;
     if (id == QLatin1String("protobuf"))
         return Format::ProtobufWire;
+    if (id == QLatin1String("protobuf-schema"))
+        return Format::ProtobufSchema;
     return Format::Auto;
 }
 

@@ -13,6 +13,7 @@ private slots:
     void detectsTheFormat();
     void autoNamesWhatFitsNoFormat();
     void roundTripsFormatIds();
+    void schemaFormatWithoutASchemaSaysSo();
 };
 
 void TestBinaryCodec::detectsTheFormat_data()
@@ -51,9 +52,19 @@ void TestBinaryCodec::autoNamesWhatFitsNoFormat()
 void TestBinaryCodec::roundTripsFormatIds()
 {
     for (auto f : { BinaryCodec::Format::Auto, BinaryCodec::Format::Cbor, BinaryCodec::Format::MessagePack,
-             BinaryCodec::Format::ProtobufWire })
+             BinaryCodec::Format::ProtobufWire, BinaryCodec::Format::ProtobufSchema })
         QCOMPARE(BinaryCodec::formatFromId(BinaryCodec::formatId(f)), f);
     QCOMPARE(BinaryCodec::formatFromId(QStringLiteral("nonsense")), BinaryCodec::Format::Auto);
+}
+
+void TestBinaryCodec::schemaFormatWithoutASchemaSaysSo()
+{
+    const CodecTree tree = BinaryCodec::decode(BinaryCodec::Format::ProtobufSchema, QByteArray::fromHex("089601"));
+    QCOMPARE(tree.format, QStringLiteral("protobuf-schema"));
+    QCOMPARE(tree.noteId, QStringLiteral("protobuf-schema-not-loaded"));
+    QVERIFY(tree.nodes.isEmpty());
+    // Auto-detection never guesses a schema.
+    QCOMPARE(BinaryCodec::detect(QByteArray::fromHex("089601")), BinaryCodec::Format::ProtobufWire);
 }
 
 QTEST_GUILESS_MAIN(TestBinaryCodec)

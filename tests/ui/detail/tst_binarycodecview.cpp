@@ -1,15 +1,18 @@
 // The detail pane's Binary tab, driven through the real MainWindow: binary rows read as CBOR, MessagePack, protobuf.
 
+#include "common/filedialogs.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "detail/binarycodecview.h"
 #include "detail/eventdetailview.h"
 #include "detail/jsontreemodel.h"
+#include "detail/protobufschemapicker.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "shell/mainwindow.h"
 
 #include <QComboBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -17,6 +20,8 @@
 #include <QtTest>
 
 #include <memory>
+
+#include "protocencode.h"
 
 using namespace wsi;
 
@@ -34,6 +39,8 @@ private Q_SLOTS:
     void malformedBytesShowANamedNote();
     void textRowsHaveNoBinaryTab();
     void largePayloadsAreNotDecoded();
+    void theSchemaButtonReadsTheMessageByName();
+    void aSchemaErrorIsShownInPlainWords();
 
 private:
     void append(Direction dir, const QByteArray &payload, bool text);
@@ -67,6 +74,7 @@ void TestBinaryCodecView::init()
 
 void TestBinaryCodecView::cleanup()
 {
+    FileDialogs::setHandler(nullptr);
     m_window.reset();
 }
 
@@ -184,6 +192,80 @@ void TestBinaryCodecView::largePayloadsAreNotDecoded()
     QCOMPARE(m_window->detailView()->binaryView()->statusText(),
         QStringLiteral("16777217 bytes: too large to show as a tree"));
     QVERIFY(treeLines().isEmpty());
+}
+
+void TestBinaryCodecView::theSchemaButtonReadsTheMessageByName()
+{
+    QString error;
+    const QByteArray order = protocEncode(QStringLiteral("shop.Order"), QStringLiteral("shop.proto"),
+        "id: 42 status: PAID lines { sku: \"tea\" } stock { key: \"cup\" value: 3 }", &error);
+    QVERIFY2(!order.isNull(), qPrintable(error));
+    append(Direction::Incoming, order, false);
+    select(0);
+    BinaryCodecView *view = m_window->detailView()->binaryView();
+    ProtobufSchemaPicker *picker = view->schemaPicker();
+    QVERIFY(!picker->isVisibleTo(view));
+    QComboBox *combo = view->formatCombo();
+    combo->setCurrentIndex(combo->findData(QStringLiteral("protobuf-schema")));
+    emit combo->activated(combo->currentIndex());
+    QVERIFY(picker->isVisibleTo(view));
+    QCOMPARE(combo->currentText(), QStringLiteral("Protobuf (schema)"));
+    QCOMPARE(
+        view->noteText(), QStringLiteral("Choose a .proto file with the Schema… button to read this message with it"));
+
+    const QString schemaPath = QStringLiteral(WSI_TEST_DATA_DIR "/protobuf/shop.proto");
+    QString filter;
+    FileDialogs::setHandler([&](FileDialogs::Mode, const QString &, const QString &f) {
+        filter = f;
+        return schemaPath;
+    });
+    QVERIFY(picker->schemaButton()->isEnabled());
+    picker->schemaButton()->click();
+    QVERIFY(filter.contains(QStringLiteral("*.proto")));
+    QCOMPARE(picker->messageTypeCombo()->count(), 4);
+    QCOMPARE(picker->messageTypeCombo()->currentText(), QStringLiteral("shop.Order"));
+    QCOMPARE(view->statusText(), QStringLiteral("%1 bytes read as Protobuf (schema)").arg(order.size()));
+    QVERIFY2(view->noteText().isEmpty(), qPrintable(view->noteText()));
+    QCOMPARE(treeLines(),
+        QStringList({ QStringLiteral("id=42 (uint64)"), QStringLiteral("status=PAID (1) (enum shop.Order.Status)"),
+            QStringLiteral("lines=[1 items] (repeated message shop.Order.Line)"),
+            QStringLiteral("0={1 fields} (message shop.Order.Line)"), QStringLiteral("sku=\"tea\" (string)"),
+            QStringLiteral("stock={1 entries} (map<string, int32>)"), QStringLiteral("cup=3 (int32)") }));
+
+    // Another type from the same file rereads the bytes; file and type are remembered for the next start.
+    QComboBox *types = picker->messageTypeCombo();
+    types->setCurrentIndex(types->findText(QStringLiteral("shop.Receipt")));
+    emit types->activated(types->currentIndex());
+    QVERIFY(treeLines().contains(QStringLiteral("id=42 (uint64)")));
+    QVERIFY(treeLines().contains(QStringLiteral("3=1 (unknown varint)")));
+    QCOMPARE(QSettings().value(QStringLiteral("detail/protobufSchemaFile")).toString(), schemaPath);
+    QCOMPARE(
+        QSettings().value(QStringLiteral("detail/protobufMessageType")).toString(), QStringLiteral("shop.Receipt"));
+    BinaryCodecView again;
+    QCOMPARE(again.formatCombo()->currentData().toString(), QStringLiteral("protobuf-schema"));
+    QVERIFY(again.schemaPicker()->isVisibleTo(&again));
+    QVERIFY(again.schemaPicker()->schema().isLoaded());
+    QCOMPARE(again.schemaPicker()->messageType(), QStringLiteral("shop.Receipt"));
+}
+
+void TestBinaryCodecView::aSchemaErrorIsShownInPlainWords()
+{
+    append(Direction::Incoming, QByteArray::fromHex("089601"), false);
+    select(0);
+    BinaryCodecView *view = m_window->detailView()->binaryView();
+    QComboBox *combo = view->formatCombo();
+    combo->setCurrentIndex(combo->findData(QStringLiteral("protobuf-schema")));
+    emit combo->activated(combo->currentIndex());
+    QVERIFY(!view->schemaPicker()->setSchemaFile(QStringLiteral(WSI_TEST_DATA_DIR "/protobuf/broken.proto")));
+    QCOMPARE(view->noteText(),
+        QStringLiteral("The schema could not be read, fix the file or choose another: protobuf schema: "
+                       "broken.proto:6:27: Missing field number."));
+    QVERIFY(!view->schemaPicker()->messageTypeCombo()->isEnabled());
+    QVERIFY(treeLines().isEmpty());
+    // A good file afterwards clears it.
+    QVERIFY(view->schemaPicker()->setSchemaFile(QStringLiteral(WSI_TEST_DATA_DIR "/protobuf/shop.proto")));
+    QVERIFY(view->noteText().isEmpty());
+    QCOMPARE(treeLines(), QStringList(QStringLiteral("id=150 (uint64)")));
 }
 
 QTEST_MAIN(TestBinaryCodecView)
