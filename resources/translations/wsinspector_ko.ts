@@ -7290,16 +7290,16 @@ X-Custom: value</translation>
         <translation>취소</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>실행</translation>
+        <source>Measure</source>
+        <translation>측정</translation>
     </message>
     <message>
         <source>Run the workload through polling, long polling, streaming and WebSocket</source>
         <translation>작업량을 폴링, 롱 폴링, 스트리밍, WebSocket으로 차례로 보냅니다</translation>
     </message>
     <message>
-        <source>Press Run to measure.</source>
-        <translation>실행을 누르면 측정합니다.</translation>
+        <source>Press Measure to run the comparison.</source>
+        <translation>측정을 누르면 비교를 실행합니다.</translation>
     </message>
     <message>
         <source>Measuring, one transport after the other…</source>
@@ -7371,8 +7371,8 @@ X-Custom: value</translation>
         <translation>Chrome 헤더 사용</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>실행</translation>
+        <source>Measure</source>
+        <translation>측정</translation>
     </message>
 </context>
 </TS>

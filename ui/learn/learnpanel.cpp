@@ -37,13 +37,15 @@ LearnPanel::LearnPanel(LessonHost *host, QWidget *parent)
     m_steps->setOpenLinks(false);
     m_transports = new TransportComparisonView(this);
     m_transports->setObjectName(QStringLiteral("learnTransportComparison"));
+    // Its table and chart need room: the dock widens while this lesson shows it (a hidden widget asks for none).
+    m_transports->setMinimumWidth(440);
     // The steps and the measured comparison share the height; the user drags the line between them.
     m_split = new QSplitter(Qt::Vertical, this);
     m_split->setChildrenCollapsible(false);
     m_split->addWidget(m_steps);
     m_split->addWidget(m_transports);
     m_split->setStretchFactor(0, 1);
-    m_split->setStretchFactor(1, 2);
+    m_split->setStretchFactor(1, 1);
     layout->addWidget(m_split, 1);
     m_notes = new QLabel(this);
     m_notes->setObjectName(QStringLiteral("learnNotesLabel"));

@@ -9,6 +9,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QScrollBar>
 
 namespace wsi {
 
@@ -30,6 +31,11 @@ TransportComparisonView::TransportComparisonView(QWidget *parent)
     m_ui->resultTable->verticalHeader()->hide();
     m_ui->resultTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->resultTable->setColumnWidth(TransportResultModel::TransportColumn, 120);
+    // The four transports side by side are the point: the table never shrinks below its header and four rows.
+    const QHeaderView *rows = m_ui->resultTable->verticalHeader();
+    m_ui->resultTable->setMinimumHeight(m_ui->resultTable->horizontalHeader()->sizeHint().height()
+        + 4 * rows->defaultSectionSize() + 2 * m_ui->resultTable->frameWidth()
+        + m_ui->resultTable->horizontalScrollBar()->sizeHint().height());
     m_chart = new TransportChart(m_model, this);
     m_ui->chartLayout->addWidget(m_chart);
 
@@ -102,7 +108,7 @@ void TransportComparisonView::onFinished()
 void TransportComparisonView::updateRunning()
 {
     const bool running = isRunning();
-    m_ui->runButton->setText(running ? tr("Cancel") : tr("Run"));
+    m_ui->runButton->setText(running ? tr("Cancel") : tr("Measure"));
     for (QWidget *w : { static_cast<QWidget *>(m_ui->messagesSpin), static_cast<QWidget *>(m_ui->clientMessagesSpin),
              static_cast<QWidget *>(m_ui->durationSpin), static_cast<QWidget *>(m_ui->pollIntervalSpin),
              static_cast<QWidget *>(m_ui->headersEdit), static_cast<QWidget *>(m_ui->chromeHeadersButton) })
@@ -114,7 +120,7 @@ void TransportComparisonView::retranslate()
     m_ui->runButton->setToolTip(tr("Run the workload through polling, long polling, streaming and WebSocket"));
     switch (m_status) {
     case Status::Idle:
-        m_ui->statusLabel->setText(tr("Press Run to measure."));
+        m_ui->statusLabel->setText(tr("Press Measure to run the comparison."));
         break;
     case Status::Running:
         m_ui->statusLabel->setText(tr("Measuring, one transport after the other\u2026"));

@@ -57,7 +57,7 @@ private Q_SLOTS:
         QCOMPARE(run->text(), QStringLiteral("Cancel"));
         QVERIFY(!view.findChild<QSpinBox *>(QStringLiteral("messagesSpin"))->isEnabled());
         QVERIFY(finished.wait(60000));
-        QCOMPARE(run->text(), QStringLiteral("Run"));
+        QCOMPARE(run->text(), QStringLiteral("Measure"));
         QCOMPARE(progress->value(), 100);
 
         const QStringList names = { QStringLiteral("Polling"), QStringLiteral("Long polling"),
@@ -95,17 +95,17 @@ private Q_SLOTS:
         TransportComparisonView view;
         auto *table = view.findChild<QTableView *>(QStringLiteral("resultTable"));
         auto *run = view.findChild<QPushButton *>(QStringLiteral("runButton"));
-        QCOMPARE(run->text(), QStringLiteral("Run"));
+        QCOMPARE(run->text(), QStringLiteral("Measure"));
         Translations::forApplication()->apply(QStringLiteral("ko"));
         // QApplication posts the LanguageChange to every window.
-        QTRY_COMPARE(run->text(), QStringLiteral("실행"));
+        QTRY_COMPARE(run->text(), QStringLiteral("측정"));
         QCOMPARE(table->model()->index(1, TransportResultModel::TransportColumn).data().toString(),
             QStringLiteral("롱 폴링"));
         QCOMPARE(table->model()->headerData(TransportResultModel::RequestsColumn, Qt::Horizontal).toString(),
             QStringLiteral("HTTP 요청"));
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("messagesLabel"))->text(), QStringLiteral("서버 메시지:"));
         Translations::forApplication()->apply(QStringLiteral("en"));
-        QTRY_COMPARE(run->text(), QStringLiteral("Run"));
+        QTRY_COMPARE(run->text(), QStringLiteral("Measure"));
         QCOMPARE(view.findChild<QLabel *>(QStringLiteral("messagesLabel"))->text(), QStringLiteral("Server messages:"));
     }
 };
