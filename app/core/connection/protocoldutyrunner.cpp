@@ -48,7 +48,10 @@ void ProtocolDutyRunner::onEventsAppended()
         const EventRecord record = events.at(row);
         if (record.type != EventType::Open && record.type != EventType::Message)
             continue;
-        const ProtocolAnnotator::Annotation annotation = m_annotator.next(record, events.payload(row));
+        const QByteArrayView payload = events.payload(row);
+        if (m_duties && record.type == EventType::Message && !m_duties->concerns(payload, record.hasFlag(FlagText)))
+            continue; // the printer or the log decodes it for showing; nothing here needs it
+        const ProtocolAnnotator::Annotation annotation = m_annotator.next(record, payload);
         if (record.type != EventType::Message)
             continue;
         ++m_messagesSeen;

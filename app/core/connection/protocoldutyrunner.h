@@ -17,7 +17,9 @@ class Connection;
 // Reads the connection's rows as they are recorded (ProtocolAnnotator: detection and decoding, both
 // directions), hands the decoded messages to ProtocolDuties and sends its answers and heart-beats through
 // Connection::sendAutomaticText(), which marks their rows automatic. It stops reading once detection found
-// nothing, or a protocol without duties, so that a flood of other traffic costs nothing more.
+// nothing, or a protocol without duties, so that a flood of other traffic costs nothing more; once the
+// duties are known it decodes only the messages they can concern (ProtocolDuties::concerns): what is shown
+// is decoded by the log or the printer, not twice.
 class ProtocolDutyRunner : public QObject
 {
     Q_OBJECT

@@ -14,6 +14,12 @@ bool parseJsonValue(QByteArrayView text, QJsonValue &out, QString &error);
 // The value as one line of compact JSON.
 QString compactJson(const QJsonValue &value);
 
+// Whether text is already exactly what compactJson() writes for the value it parses to: no whitespace,
+// strings of printable ASCII without escapes, integers of at most 15 digits, true/false/null, object keys
+// in the sorted order QJsonObject keeps them. Such text stands for the value in a summary without
+// serialising it again; anything else (a float, "\u00e9", a space) is answered false, never wrongly true.
+bool isCompactJson(QByteArrayView text);
+
 // At most maxChars characters of text, with an ellipsis when cut; newlines shown as spaces.
 QString elide(const QString &text, int maxChars = 120);
 

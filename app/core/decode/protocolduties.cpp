@@ -23,6 +23,17 @@ bool ProtocolDuties::hasDuties(const QString &protocol)
         || protocol == QLatin1String("graphql-ws");
 }
 
+bool ProtocolDuties::concerns(QByteArrayView message, bool isText) const
+{
+    if (m_protocol == QLatin1String("socketio"))
+        return isText && !message.startsWith('4');
+    if (m_protocol == QLatin1String("graphql-ws")) {
+        // Only {"type":"ping"} is answered; an escape could spell "ping" without these bytes.
+        return !isText || message.contains("ping") || message.contains('\\');
+    }
+    return true;
+}
+
 QStringList ProtocolDuties::onMessage(const DecodedMessage &message, DecodeDirection direction, qint64 timeUs)
 {
     QStringList out;

@@ -3,6 +3,7 @@
 
 #include "decode/decodedmessage.h"
 
+#include <QByteArrayView>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,12 @@ public:
 
     // Whether the protocol has duties at all: a caller may stop watching a connection without any.
     static bool hasDuties(const QString &protocol);
+
+    // Whether a WebSocket message can matter to the duties, judged from its bytes before any decoding: a
+    // caller that decodes only for the duties skips the others. Socket.IO's duties read Engine.IO packets
+    // (open, ping, close), never the MESSAGE packets ("4...") and binary attachments a busy connection is
+    // made of; graphql-ws's only the texts that can be a ping; every STOMP frame counts.
+    bool concerns(QByteArrayView message, bool isText) const;
 
     // A decoded message; returns what to send at once.
     QStringList onMessage(const DecodedMessage &message, DecodeDirection direction, qint64 timeUs);

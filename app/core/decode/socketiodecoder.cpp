@@ -3,6 +3,10 @@
 
 #include "decode/decodetext.h"
 
+#include <QJsonDocument>
+
+#include <algorithm>
+
 namespace wsi {
 
 namespace {
@@ -45,6 +49,39 @@ QJsonValue joinPlaceholders(const QJsonValue &value, const QJsonArray &attachmen
     for (auto it = o.begin(); it != o.end(); ++it)
         it.value() = joinPlaceholders(it.value(), attachments);
     return o;
+}
+
+// Whether bytes stand between JSON quotes as they are, and read back the same.
+bool isPlainJsonString(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(),
+        [](char c) { return uchar(c) >= 0x20 && uchar(c) <= 0x7e && c != '"' && c != '\\'; });
+}
+
+// An EVENT without ack id whose data is compact JSON (decodetext::isCompactJson) led by its name, what a busy
+// connection is made of (42["chat",{"n":1}]): its fields are read in one parse of their own JSON text. That
+// spares parsing the data, inserting each field into the object (the costliest part of decoding a flood)
+// and serialising the arguments again for the summary: their compact text is the data's after the name.
+// False, touching nothing, when the data is no array led by a name or the namespace needs escaping.
+bool readCompactEvent(DecodedMessage &m, QByteArrayView nsp, QByteArrayView data, QString &event, QByteArrayView &args)
+{
+    if (data.size() < 4 || data[0] != '[' || data[1] != '"' || !isPlainJsonString(nsp))
+        return false;
+    // Compact text has no escapes: the next quote closes the name, followed by ',' or ']'.
+    const qsizetype nameEnd = data.indexOf('"', 2) + 1;
+    const QByteArrayView name = data.sliced(1, nameEnd - 1);
+    const QByteArrayView rest = data.sliced(data[nameEnd] == ',' ? nameEnd + 1 : nameEnd); // "a,b]" or "]"
+    QByteArray json;
+    json.reserve(data.size() + nsp.size() + 64);
+    json.append("{\"args\":[").append(rest).append(",\"engineio\":\"message\",\"event\":").append(name);
+    json.append(",\"namespace\":\"").append(nsp).append("\"}");
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject())
+        return false;
+    m.fields = doc.object();
+    event = QString::fromLatin1(name.sliced(1, name.size() - 2));
+    args = rest;
+    return true;
 }
 
 DecodedMessage note(DecodedMessage m, const QString &id, const QString &text)
@@ -111,8 +148,8 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
 {
     DecodedMessage m;
     m.protocol = kProtocol;
-    m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
     if (p.isEmpty() || p[0] < '0' || p[0] > '6') {
+        m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
         m.kind = QStringLiteral("MESSAGE");
         m.summary = QStringLiteral("MESSAGE");
         return note(m, QStringLiteral("unknown-socketio-type"), QStringLiteral("no Socket.IO packet type (0-6)"));
@@ -122,66 +159,106 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
     m.summary = m.kind;
     qsizetype at = 1;
     int attachments = 0;
-    if (type == 5 || type == 6) {
+    const bool binary = type == 5 || type == 6;
+    if (binary) {
         const qsizetype start = at;
         while (at < p.size() && isDigit(p[at]) && at - start < 6)
             attachments = attachments * 10 + (p[at++] - '0');
-        if (at == start || at >= p.size() || p[at] != '-')
+        if (at == start || at >= p.size() || p[at] != '-') {
+            m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
             return note(
                 m, QStringLiteral("bad-attachment-count"), QStringLiteral("a binary packet starts with <count>-"));
+        }
         ++at;
-        m.fields.insert(QStringLiteral("attachments"), attachments);
     }
-    QString nsp = QStringLiteral("/");
+    QByteArrayView nspText("/");
     if (at < p.size() && p[at] == '/') {
         qsizetype end = p.indexOf(',', at);
         if (end < 0)
             end = p.size();
-        nsp = QString::fromUtf8(p.sliced(at, end - at));
+        nspText = p.sliced(at, end - at);
         at = qMin(end + 1, p.size());
     }
-    m.fields.insert(QStringLiteral("namespace"), nsp);
     qint64 ackId = -1;
+    bool ackIdTooLong = false;
     if (at < p.size() && isDigit(p[at])) {
         const qsizetype start = at;
         ackId = 0;
-        while (at < p.size() && isDigit(p[at])) {
-            if (at - start >= 15)
-                return note(m, QStringLiteral("ack-id-too-long"), QStringLiteral("an ack id of more than 15 digits"));
-            ackId = ackId * 10 + (p[at++] - '0');
+        while (at < p.size() && isDigit(p[at]) && !ackIdTooLong) {
+            ackIdTooLong = at - start >= 15;
+            if (!ackIdTooLong)
+                ackId = ackId * 10 + (p[at++] - '0');
         }
-        m.fields.insert(QStringLiteral("ack_id"), double(ackId));
     }
+    const QByteArrayView dataText = p.sliced(at);
+    // The summary shows the data as compact JSON: usually the packet's own text already is, and is shown as
+    // it came instead of serialising what was just parsed.
+    const bool textIsCompact = !ackIdTooLong && !dataText.isEmpty() && decodetext::isCompactJson(dataText);
+    QString event;
+    QByteArrayView argsText;
+    if (type == 2 && ackId < 0 && textIsCompact && readCompactEvent(m, nspText, dataText, event, argsText)) {
+        m.summary = m.kind;
+        if (nspText != QByteArrayView("/"))
+            m.summary += QLatin1Char(' ') + QString::fromLatin1(nspText.data(), nspText.size());
+        m.summary += QLatin1Char(' ') + event + QStringLiteral(" [");
+        m.summary += QLatin1String(argsText.data(), argsText.size());
+        m.pairLabel = event;
+        m.summary = decodetext::elide(m.summary);
+        return withPending(std::move(m), 0, direction);
+    }
+
+    const QString nsp = QString::fromUtf8(nspText);
+    m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
+    if (binary)
+        m.fields.insert(QStringLiteral("attachments"), attachments);
+    m.fields.insert(QStringLiteral("namespace"), nsp);
+    if (ackIdTooLong)
+        return note(m, QStringLiteral("ack-id-too-long"), QStringLiteral("an ack id of more than 15 digits"));
+    if (ackId >= 0)
+        m.fields.insert(QStringLiteral("ack_id"), double(ackId));
     QJsonValue data = QJsonValue::Undefined;
-    if (at < p.size()) {
+    if (!dataText.isEmpty()) {
         QString error;
-        if (!decodetext::parseJsonValue(p.sliced(at), data, error))
+        if (!decodetext::parseJsonValue(dataText, data, error))
             return note(m, QStringLiteral("bad-json"), QStringLiteral("the packet's data is not JSON: ") + error);
     }
     const QString nspPrefix = nsp == QLatin1String("/") ? QString() : QLatin1Char(' ') + nsp;
     const QString keyBase = QStringLiteral("socketio:") + nsp + QLatin1Char(':');
     if (type == 2 || type == 5) {
-        const QJsonArray args = data.toArray();
-        if (!data.isArray() || args.isEmpty() || !args.at(0).isString())
+        if (!data.isArray())
             return note(
                 m, QStringLiteral("no-event-name"), QStringLiteral("an event's data is an array led by its name"));
-        const QString event = args.at(0).toString();
+        QJsonArray args = data.toArray();
+        data = QJsonValue(); // args owns the parsed array alone: taking the name off copies nothing
+        if (args.isEmpty() || !args.at(0).isString())
+            return note(
+                m, QStringLiteral("no-event-name"), QStringLiteral("an event's data is an array led by its name"));
+        event = args.at(0).toString();
         m.fields.insert(QStringLiteral("event"), event);
-        QJsonArray rest;
-        for (qsizetype i = 1; i < args.size(); ++i)
-            rest.append(args.at(i));
-        m.fields.insert(QStringLiteral("args"), rest);
-        m.summary = m.kind + nspPrefix + QLatin1Char(' ') + event;
+        args.removeFirst();
+        m.summary = m.kind + nspPrefix + QLatin1Char(' ') + event + QLatin1Char(' ');
+        if (textIsCompact) {
+            // Compact text has no escapes: the next quote closes the name, the arguments follow its comma.
+            const qsizetype nameEnd = dataText.indexOf('"', 2) + 1;
+            const QByteArrayView rest = dataText.sliced(args.isEmpty() ? nameEnd : nameEnd + 1);
+            m.summary += QLatin1Char('[');
+            m.summary += QLatin1String(rest.data(), rest.size());
+        } else {
+            m.summary += decodetext::compactJson(args);
+        }
+        m.fields.insert(QStringLiteral("args"), args);
         m.pairLabel = event;
         if (ackId >= 0) {
             m.pairRole = PairRole::Request;
             m.pairKey = keyBase + QString::number(ackId);
         }
-        m.summary += QLatin1Char(' ') + decodetext::compactJson(m.fields.value(QLatin1String("args")));
     } else if (type == 3 || type == 6) {
-        m.fields.insert(QStringLiteral("args"), data.isArray() ? data : QJsonValue(QJsonArray()));
-        m.summary = m.kind + nspPrefix + QStringLiteral(" #") + QString::number(ackId) + QLatin1Char(' ')
-            + decodetext::compactJson(m.fields.value(QLatin1String("args")));
+        const bool isArray = data.isArray();
+        m.fields.insert(QStringLiteral("args"), isArray ? data : QJsonValue(QJsonArray()));
+        const QString args = !isArray ? QStringLiteral("[]")
+            : textIsCompact           ? QString::fromLatin1(dataText.data(), dataText.size())
+                                      : decodetext::compactJson(data);
+        m.summary = m.kind + nspPrefix + QStringLiteral(" #") + QString::number(ackId) + QLatin1Char(' ') + args;
         if (ackId < 0)
             return note(m, QStringLiteral("ack-without-id"), QStringLiteral("an ACK carries the id it answers"));
         m.pairRole = PairRole::Reply;
@@ -191,7 +268,9 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
             m.fields.insert(QStringLiteral("data"), data);
         m.summary = m.kind + nspPrefix;
         if (!data.isUndefined())
-            m.summary += QLatin1Char(' ') + decodetext::compactJson(data);
+            m.summary += QLatin1Char(' ')
+                + (textIsCompact ? QString::fromLatin1(dataText.data(), dataText.size())
+                                 : decodetext::compactJson(data));
         if (type == 0 || type == 4) {
             // The client asks to join a namespace; the server's CONNECT or CONNECT_ERROR answers.
             m.pairRole = direction == DecodeDirection::ClientToServer ? PairRole::Request : PairRole::Reply;
@@ -200,6 +279,11 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
         }
     }
     m.summary = decodetext::elide(m.summary);
+    return withPending(std::move(m), attachments, direction);
+}
+
+DecodedMessage SocketIoDecoder::withPending(DecodedMessage m, int attachments, DecodeDirection direction)
+{
     if (attachments > kMaxAttachments)
         return note(m, QStringLiteral("too-many-attachments"),
             QStringLiteral("%1 attachments announced, more than %2").arg(attachments).arg(kMaxAttachments));

@@ -34,6 +34,8 @@ private:
 
     DecodedMessage decodeEngineIo(QByteArrayView text, DecodeDirection direction);
     DecodedMessage decodeSocketIo(QByteArrayView packet, DecodeDirection direction);
+    // m as decoded, checked against the attachments it announces and those the direction still awaits.
+    DecodedMessage withPending(DecodedMessage m, int attachments, DecodeDirection direction);
     DecodedMessage decodeAttachment(QByteArrayView bytes, DecodeDirection direction);
 
     int m_engineIoVersion;

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void decodesEngineIoPackets();
     void decodesProtocolExamples_data();
     void decodesProtocolExamples();
+    void summariesShowDataAsCompactJson_data();
+    void summariesShowDataAsCompactJson();
     void pairsEventWithItsAck();
     void joinsBinaryAttachmentsToPlaceholders();
     void engineIo3BinaryFramesCarryTypePrefix();
@@ -148,6 +150,60 @@ void tst_SocketIoDecoder::decodesProtocolExamples()
             QString::fromUtf8(QJsonDocument(m.fields.value("args").toArray()).toJson(QJsonDocument::Compact)), args);
     QCOMPARE(m.summary, summary);
     QCOMPARE(m.toJson().value("kind").toString(), kind);
+}
+
+void tst_SocketIoDecoder::summariesShowDataAsCompactJson_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QString>("args");
+    // Text already written compactly is shown as it came; anything else as Qt writes it back.
+    QTest::newRow("the flood benchmark's event") << QByteArray(R"(42["chat",{"n":123}])") << R"(EVENT chat [{"n":123}])"
+                                                 << R"([{"n":123}])";
+    QTest::newRow("event without arguments") << QByteArray(R"(42["only"])") << "EVENT only []"
+                                             << "[]";
+    QTest::newRow("empty event name") << QByteArray(R"(42["",[],{}])") << "EVENT  [[],{}]"
+                                      << "[[],{}]";
+    QTest::newRow("nested values") << QByteArray(R"(42/chat,["m",{"a":[true,false,null],"b":-7},"x"])")
+                                   << R"(EVENT /chat m [{"a":[true,false,null],"b":-7},"x"])"
+                                   << R"([{"a":[true,false,null],"b":-7},"x"])";
+    QTest::newRow("whitespace") << QByteArray("42[ \"chat\" ,\n{\"n\" : 1} ]") << R"(EVENT chat [{"n":1}])"
+                                << R"([{"n":1}])";
+    QTest::newRow("keys out of order") << QByteArray(R"(42["chat",{"b":1,"a":2}])") << R"(EVENT chat [{"a":2,"b":1}])"
+                                       << R"([{"a":2,"b":1}])";
+    QTest::newRow("duplicate keys") << QByteArray(R"(42["chat",{"a":1,"a":2}])") << R"(EVENT chat [{"a":2}])"
+                                    << R"([{"a":2}])";
+    QTest::newRow("numbers written back otherwise") << QByteArray(R"(42["chat",1.50,1e3,-0,12345678901234567890])")
+                                                    << "EVENT chat [1.5,1000,0,12345678901234567000]"
+                                                    << "[1.5,1000,0,12345678901234567000]";
+    QTest::newRow("escapes") << QByteArray(R"(42["chat","\u0041\/"])") << R"(EVENT chat ["A/"])"
+                             << R"(["A/"])";
+    QTest::newRow("escaped event name") << QByteArray(R"(42["a\"b",1])") << R"(EVENT a"b [1])"
+                                        << "[1]";
+    QTest::newRow("non-ASCII") << QByteArray("42[\"chat\",\"\xc3\xa9\"]")
+                               << QString::fromUtf8("EVENT chat [\"\xc3\xa9\"]") << QString::fromUtf8("[\"\xc3\xa9\"]");
+    QTest::newRow("ack with spaces") << QByteArray("43/admin,7[ 1 ]") << "ACK /admin #7 [1]"
+                                     << "[1]";
+    QTest::newRow("ack with an object") << QByteArray(R"(43/admin,7{"a":1})") << "ACK /admin #7 []"
+                                        << "[]";
+    QTest::newRow("connect with spaces") << QByteArray(R"(40{"sid" : "x"})") << R"(CONNECT {"sid":"x"})"
+                                         << "";
+    QTest::newRow("connect error string") << QByteArray(R"(44"no")") << R"(CONNECT_ERROR "no")"
+                                          << "";
+}
+
+void tst_SocketIoDecoder::summariesShowDataAsCompactJson()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, summary);
+    QFETCH(QString, args);
+    SocketIoDecoder d;
+    const DecodedMessage m = one(d, bytes);
+    QVERIFY2(!m.isMalformed(), qPrintable(m.note));
+    QCOMPARE(m.summary, summary);
+    if (!args.isEmpty())
+        QCOMPARE(
+            QString::fromUtf8(QJsonDocument(m.fields.value("args").toArray()).toJson(QJsonDocument::Compact)), args);
 }
 
 void tst_SocketIoDecoder::pairsEventWithItsAck()
