@@ -292,24 +292,17 @@ void HandshakeView::setRevealSecrets(bool reveal)
 
 bool HandshakeView::highlightHeader(const QByteArray &name)
 {
-    const struct
-    {
-        QTabWidget *tabs;
-        QTableView *table;
-        const HeaderTableModel *model;
-    } heads[]
-        = { { m_requestTabs, m_requestTable, m_requestModel }, { m_responseTabs, m_responseTable, m_responseModel } };
-    for (const auto &head : heads) {
-        for (int row = 0; row < head.model->headers().size(); ++row) {
-            if (head.model->headers().at(row).first.compare(name, Qt::CaseInsensitive) == 0) {
-                head.tabs->setCurrentWidget(head.table);
-                head.table->selectRow(row);
-                head.table->scrollTo(head.model->index(row, 0));
-                return true;
-            }
-        }
-    }
-    return false;
+    auto select = [&name](QTabWidget *tabs, QTableView *table, const HeaderTableModel *model) {
+        const int row = model->rowOf(name);
+        if (row < 0)
+            return false;
+        tabs->setCurrentWidget(table);
+        table->selectRow(row);
+        table->scrollTo(model->index(row, 0));
+        return true;
+    };
+    return select(m_requestTabs, m_requestTable, m_requestModel)
+        || select(m_responseTabs, m_responseTable, m_responseModel);
 }
 
 QString HandshakeView::requestRawText() const

@@ -87,4 +87,13 @@ QVariant HeaderTableModel::headerData(int section, Qt::Orientation orientation, 
     return section == NameColumn ? tr("Name") : tr("Value");
 }
 
+int HeaderTableModel::rowOf(const QByteArray &name) const
+{
+    for (int row = 0; row < m_headers.size(); ++row) {
+        if (m_headers.at(row).first.compare(name, Qt::CaseInsensitive) == 0)
+            return row;
+    }
+    return -1;
+}
+
 } // namespace wsi

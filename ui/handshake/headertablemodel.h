@@ -20,6 +20,8 @@ public:
 
     void setHeaders(const QList<Header> &headers);
     const QList<Header> &headers() const { return m_headers; }
+    // The row of the first header with this name (compared without case, as HTTP does), or -1.
+    int rowOf(const QByteArray &name) const;
     // The value of the first header with this name (case-insensitive), or a null QByteArray.
     QByteArray value(const QByteArray &name) const;
     // Secret values (Authorization, cookies, tokens) are shown masked unless revealed; value() stays real.
