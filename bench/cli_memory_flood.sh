@@ -8,43 +8,14 @@
 #   COUNTS="200000 1000000" BUILD_DIR=build-test bench/cli_memory_flood.sh
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 COUNTS="${COUNTS:-1000000 5000000}"
 SIZE="${SIZE:-32}"
-BUILD_DIR="${BUILD_DIR:-$root/build-bench}"
-case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$root/$BUILD_DIR" ;; esac
+. "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
 
 bare="$BUILD_DIR/bench/bench_flood_client"
 cli="$BUILD_DIR/app/cli/wsinspector-cli"
-if [[ ! -x "$bare" || ! -x "$cli" ]]; then
-    echo "building bench_flood_client and wsinspector-cli (Release) in $BUILD_DIR" >&2
-    cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$BUILD_DIR" --target bench_flood_client wsinspector-cli -j 2 >/dev/null
-fi
-
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [[ -n "$server_pid" ]]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-NODE_PATH=/usr/share/nodejs node "$root/tests/peers/ws_server.js" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-port=""
-for _ in $(seq 100); do
-    port="$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$work/server.out")"
-    [[ -n "$port" ]] && break
-    sleep 0.1
-done
-if [[ -z "$port" ]]; then
-    echo "the node-ws server did not start: $(cat "$work/server.err")" >&2
-    exit 1
-fi
+bench_require "bench/bench_flood_client app/cli/wsinspector-cli" bench_flood_client wsinspector-cli
+bench_start_node "$root/tests/peers/ws_server.js" "the node-ws server"
 
 # Peak RSS in KiB of a command (GNU time's %M); fails the run if the command fails.
 peak_kib() {

@@ -9,46 +9,13 @@
 #   N=50000 ROUNDS=3 BUILD_DIR=build-test bench/decode_flood.sh
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${N:-200000}"
 ROUNDS="${ROUNDS:-5}"
-BUILD_DIR="${BUILD_DIR:-$root/build-bench}"
-case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$root/$BUILD_DIR" ;; esac
+. "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
 
 cli="$BUILD_DIR/app/cli/wsinspector-cli"
-if [[ ! -x "$cli" ]]; then
-    echo "building wsinspector-cli (Release) in $BUILD_DIR" >&2
-    cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$BUILD_DIR" --target wsinspector-cli -j 2 >/dev/null
-fi
-build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")"
-if [[ "$build_type" != "Release" ]]; then
-    echo "warning: $BUILD_DIR is a '$build_type' build; the numbers mean most for Release" >&2
-fi
-
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [[ -n "$server_pid" ]]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-NODE_PATH=/usr/share/nodejs node "$root/bench/node_socketio_flood_server.js" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-port=""
-for _ in $(seq 100); do
-    port="$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$work/server.out")"
-    [[ -n "$port" ]] && break
-    sleep 0.1
-done
-if [[ -z "$port" ]]; then
-    echo "the flood server did not start: $(cat "$work/server.err")" >&2
-    exit 1
-fi
+bench_require "app/cli/wsinspector-cli" wsinspector-cli
+bench_start_node "$root/bench/node_socketio_flood_server.js" "the flood server"
 url="ws://127.0.0.1:$port/socket.io/?EIO=4&transport=websocket&n=$N"
 # Both sides answer nothing automatically: the flood measures decoding, not Engine.IO pongs.
 common=(connect "$url" --wait-ms 60000 --timeout-ms 60000 --no-protocol-duties)

@@ -13,53 +13,21 @@
 # both clients mostly wait for the sender; URL= lets a faster sender show the receivers' own limits.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${N:-200000}"
 SIZE="${SIZE:-32}"
 ROUNDS="${ROUNDS:-5}"
-BUILD_DIR="${BUILD_DIR:-$root/build-bench}"
-case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$root/$BUILD_DIR" ;; esac
+. "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
 
 bare="$BUILD_DIR/bench/bench_flood_client"
 cli="$BUILD_DIR/app/cli/wsinspector-cli"
-if [[ ! -x "$bare" || ! -x "$cli" ]]; then
-    echo "building bench_flood_client and wsinspector-cli (Release) in $BUILD_DIR" >&2
-    cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$BUILD_DIR" --target bench_flood_client wsinspector-cli -j 2 >/dev/null
-fi
-build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")"
-if [[ "$build_type" != "Release" ]]; then
-    echo "warning: $BUILD_DIR is a '$build_type' build; the numbers mean most for Release" >&2
-fi
-
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [[ -n "$server_pid" ]]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
+bench_require "bench/bench_flood_client app/cli/wsinspector-cli" bench_flood_client wsinspector-cli
 
 if [[ -n "${URL:-}" ]]; then
     url="$URL"
     server="external"
 else
     server="node-ws"
-    NODE_PATH=/usr/share/nodejs node "$root/tests/peers/ws_server.js" >"$work/server.out" 2>"$work/server.err" &
-    server_pid=$!
-    port=""
-    for _ in $(seq 100); do
-        port="$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$work/server.out")"
-        [[ -n "$port" ]] && break
-        sleep 0.1
-    done
-    if [[ -z "$port" ]]; then
-        echo "the node-ws server did not start: $(cat "$work/server.err")" >&2
-        exit 1
-    fi
+    bench_start_node "$root/tests/peers/ws_server.js" "the node-ws server"
     url="ws://127.0.0.1:$port/flood?n=$N&size=$SIZE"
 fi
 

@@ -1,0 +1,52 @@
+# benchlib.sh: what the flood benchmarks share, sourced by them: the build they measure, a scratch folder that
+# is removed on exit, and a node flood server started on a free port. Sourcing sets `root`.
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$root/build-bench}"
+case "$BUILD_DIR" in /*) ;; *) BUILD_DIR="$root/$BUILD_DIR" ;; esac
+
+# Builds the given targets (Release, in BUILD_DIR) when any of the given binaries is missing, and warns when the
+# build directory is not a Release build: its numbers would mean little. Sets `build_type` for the report line.
+#   bench_require "bench/bench_flood_client app/cli/wsinspector-cli" bench_flood_client wsinspector-cli
+bench_require() {
+    local binaries="$1" missing=0 binary
+    shift
+    for binary in $binaries; do
+        [[ -x "$BUILD_DIR/$binary" ]] || missing=1
+    done
+    if [[ $missing == 1 ]]; then
+        echo "building $* (Release) in $BUILD_DIR" >&2
+        cmake -S "$root" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+        cmake --build "$BUILD_DIR" --target "$@" -j 2 >/dev/null
+    fi
+    build_type="$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt")"
+    if [[ "$build_type" != "Release" ]]; then
+        echo "warning: $BUILD_DIR is a '$build_type' build; the numbers mean most for Release" >&2
+    fi
+}
+
+# A scratch folder in `work`; it and the server started by bench_start_node go away on exit.
+work="$(mktemp -d)"
+server_pid=""
+bench_cleanup() {
+    if [[ -n "$server_pid" ]]; then
+        kill "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap bench_cleanup EXIT
+
+# Starts a node server script that prints "PORT <n>" once it listens; sets `port`, or exits naming the failure.
+#   bench_start_node "$root/tests/peers/ws_server.js" "the node-ws server"
+bench_start_node() {
+    NODE_PATH=/usr/share/nodejs node "$1" >"$work/server.out" 2>"$work/server.err" &
+    server_pid=$!
+    port=""
+    for _ in $(seq 100); do
+        port="$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$work/server.out")"
+        [[ -n "$port" ]] && return 0
+        sleep 0.1
+    done
+    echo "$2 did not start: $(cat "$work/server.err")" >&2
+    exit 1
+}
