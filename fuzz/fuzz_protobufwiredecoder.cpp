@@ -1,41 +1,15 @@
 // libFuzzer target: ProtobufWireDecoder (protobuf without a schema) on arbitrary bytes. Besides crashes and sanitizer
 // reports it checks the decoder's promises: a note has its id and text, the tree stays within the depth and node
 // limits, and auto-detection (BinaryCodec) agrees with a decode that explains every byte.
-#include "decode/binarycodec.h"
+#include "codectreepromises.h"
 #include "decode/protobufwiredecoder.h"
 
-#include <cstdlib>
-
 using namespace wsi;
-
-namespace {
-
-int depthOf(const QList<CodecNode> &nodes)
-{
-    int deepest = 0;
-    for (const CodecNode &n : nodes)
-        deepest = std::max(deepest, 1 + depthOf(n.children));
-    return deepest;
-}
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const CodecTree tree = ProtobufWireDecoder::decode(bytes);
-    if (tree.format != QLatin1String("protobuf"))
-        std::abort();
-    if (tree.isMalformed() == tree.note.isEmpty())
-        std::abort();
-    if (tree.nodeCount > ProtobufWireDecoder::kMaxNodes + 1)
-        std::abort();
-    // A map key that is a container adds one level: twice the limit, plus the top and the key's branch.
-    if (depthOf(tree.nodes) > 2 * ProtobufWireDecoder::kMaxDepth + 3)
-        std::abort();
-    const BinaryCodec::Format detected = BinaryCodec::detect(bytes);
-    const CodecTree automatic = BinaryCodec::decode(BinaryCodec::Format::Auto, bytes);
-    if ((detected == BinaryCodec::Format::Auto) != automatic.isMalformed())
-        std::abort();
+    fuzz::checkCodecTreePromises(ProtobufWireDecoder::decode(bytes), QLatin1String("protobuf"),
+        ProtobufWireDecoder::kMaxNodes, ProtobufWireDecoder::kMaxDepth, bytes);
     return 0;
 }
