@@ -7442,6 +7442,10 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
         <source>The client ended the TLS handshake for %1 (does it trust WS Inspector&apos;s CA?): %2</source>
         <translation>클라이언트가 %1의 TLS 핸드셰이크를 끝냈습니다 (WS Inspector의 CA를 신뢰하나요?): %2</translation>
     </message>
+    <message>
+        <source>No whole request arrived within %1 seconds: the proxy closed the connection.</source>
+        <translation>%1초 안에 완전한 요청이 오지 않아 프록시가 연결을 닫았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ForwardProxy</name>

@@ -15,6 +15,8 @@ namespace wsi {
 namespace {
 
 constexpr char kTlsHandshakeRecord = 0x16; // the first byte of a TLS ClientHello record
+// From accepting the socket to knowing what it wants (request head, TLS handshake, first request in the tunnel).
+constexpr int kDeadlineSeconds = 30;
 
 } // namespace
 
@@ -37,6 +39,9 @@ void ForwardClient::start()
 {
     connect(m_socket, &QSslSocket::readyRead, this, &ForwardClient::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, &ForwardClient::end);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &ForwardClient::onDeadline);
+    m_deadline.start(kDeadlineSeconds * 1000);
     if (m_socket->bytesAvailable() > 0)
         onReadyRead();
 }
@@ -235,8 +240,24 @@ void ForwardClient::refuse(int status, const QByteArray &reason, const QString &
         end();
 }
 
+void ForwardClient::onDeadline()
+{
+    const QString why
+        = tr("No whole request arrived within %1 seconds: the proxy closed the connection.").arg(kDeadlineSeconds);
+    if (m_stage == Stage::ProxyHead || m_stage == Stage::TunnelHead) {
+        refuse(408, "Request Timeout", why);
+        return;
+    }
+    if (m_stage == Stage::Done)
+        return;
+    m_stage = Stage::Done; // a silent tunnel or a stalled TLS handshake: nothing readable to answer in
+    Q_EMIT refused(m_peer, why);
+    m_socket->abort();
+}
+
 void ForwardClient::end()
 {
+    m_deadline.stop();
     m_stage = Stage::Done;
     if (m_ended)
         return;

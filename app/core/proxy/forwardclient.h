@@ -6,6 +6,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 class QSslSocket;
 
@@ -19,7 +20,7 @@ struct HttpHead;
 // leaf for that host from the app's CA, so the tunnel's HTTP is read in plaintext. Then the first request in the
 // tunnel, or a plain absolute-form request, decides: a WebSocket upgrade goes to a ProxiedClient (webSocket()),
 // anything else passes through (passThrough()). Requests naming the proxy itself and unreadable ones are refused
-// here, by name, and the socket closed.
+// here, by name, and the socket closed; so is a client that sends no whole request (or no TLS) within 30 s.
 class ForwardClient : public QObject
 {
     Q_OBJECT
@@ -54,6 +55,8 @@ private:
     bool peekHead(HttpHead *head, qsizetype *length);
     void startTls();
     void refuse(int status, const QByteArray &reason, const QString &why);
+    // No whole request in time: a client holding a socket open and silent is closed.
+    void onDeadline();
     // Emits finished() once.
     void end();
     QUrl tunnelUpstream() const;
@@ -69,6 +72,7 @@ private:
     quint16 m_port = 0;
     bool m_intercepted = false; // TLS terminated inside the tunnel
     bool m_ended = false;
+    QTimer m_deadline;
 };
 
 } // namespace wsi
