@@ -9,6 +9,7 @@
 #   bench/window_flood.sh                          # N=1000000, SIZE=32, Release build in ./build-bench
 #   N=10000000 BUILD_DIR=build-test bench/window_flood.sh
 #   WM_PING_VERBOSE=/tmp/pings.txt bench/window_flood.sh   # also keeps every ping's round trip there
+#   WINDOW=../other/build/app/wsinspector bench/window_flood.sh  # another build's window, same sender and peer
 #
 # Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
 # window directly). Needs python3-xlib. Its own settings, cache (spill file) and data folders: nothing of the
@@ -23,7 +24,7 @@ N="${N:-1000000}"
 SIZE="${SIZE:-32}"
 . "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
 
-window="$BUILD_DIR/app/wsinspector"
+window="${WINDOW:-$BUILD_DIR/app/wsinspector}"
 sender="$BUILD_DIR/bench/floodsender"
 bare="$BUILD_DIR/bench/bench_flood_client"
 bench_require "app/wsinspector bench/floodsender bench/bench_flood_client" wsinspector floodsender bench_flood_client
@@ -111,7 +112,7 @@ window_s="$(sed -n 's/^DONE .*seconds=\([0-9.]*\).*/\1/p' "$work/sender.err")"
 
 ping="$(cat "$work/ping.json")"
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))' "$ping" "$1"; }
-echo "window_flood: n=$N size=$SIZE build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "window_flood: n=$N size=$SIZE window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$window_rate" -v s="$window_s" -v c="$cpu_window" -v b="$bare_rate" -v n="$N" 'BEGIN {
     printf "  window: %.2f M msgs/s (%.2f s, %.2f s CPU, %.2f us CPU/msg); bare QWebSocket: %.2f M msgs/s; ratio %.2f\n",
         w / 1e6, s, c, c * 1e6 / n, b / 1e6, w / b }'
