@@ -322,7 +322,11 @@ void SessionJournal::finishJournal(Connection *connection)
 {
     if (Journal *j = m_byConnection.value(connection); j && !j->finished) {
         j->finishing = true;
+        // The end of a flood may find the journal millions of lines behind: those go out in slices too, and
+        // the file is closed by the slice that writes the last one.
+        m_slice = QDeadlineTimer(kSliceMs);
         writePending(*j, false);
+        m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
         closeIfDone(*j);
         parkFile(*j);
         if (!j->finished && !m_timer.isActive())
