@@ -10,6 +10,7 @@
 #   N=10000000 BUILD_DIR=build-test bench/window_flood.sh
 #   WM_PING_VERBOSE=/tmp/pings.txt bench/window_flood.sh   # also keeps every ping's round trip there
 #   WINDOW=../other/build/app/wsinspector bench/window_flood.sh  # another build's window, same sender and peer
+#   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (default 256): what the rest costs
 #
 # Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
 # window directly). Needs python3-xlib. Its own settings, cache (spill file) and data folders: nothing of the
@@ -69,7 +70,10 @@ bare_got="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$work/bare.out")"
 [[ "$bare_got" == "$N" ]] || { echo "the bare client received $bare_got messages, expected $N" >&2; exit 1; }
 
 # The window: its own settings and cache, the flood held back 2 s so that wm_ping has found the window.
-mkdir -p "$work/config" "$work/cache" "$work/data"
+mkdir -p "$work/config/WSInspector" "$work/cache" "$work/data"
+if [[ -n "${PAYLOAD_MIB:-}" ]]; then
+    printf '[memory]\npayloadMiB=%d\n' "$PAYLOAD_MIB" >"$work/config/WSInspector/wsinspector.conf"
+fi
 start_sender 2000
 XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
     "$window" --connect "ws://127.0.0.1:$sender_port/" >"$work/window.out" 2>"$work/window.err" &
@@ -77,6 +81,7 @@ window_pid=$!
 win_id="$(timeout 20 xdotool search --sync --onlyvisible --pid "$window_pid" 2>/dev/null | head -1 || true)"
 [[ -n "$win_id" ]] || { echo "the window did not show: $(head -c 300 "$work/window.err")" >&2; exit 1; }
 cpu_before="$(cpu_s "$window_pid")"
+rss_start="$(rss_mib "$window_pid")"
 # Pings go on for 2 s after the sender is done: the window's last batches land then.
 (
     while kill -0 "$sender_pid" 2>/dev/null; do sleep 0.1; done
@@ -112,10 +117,11 @@ window_s="$(sed -n 's/^DONE .*seconds=\([0-9.]*\).*/\1/p' "$work/sender.err")"
 
 ping="$(cat "$work/ping.json")"
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))' "$ping" "$1"; }
-echo "window_flood: n=$N size=$SIZE window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "window_flood: n=$N size=$SIZE payload_mib=${PAYLOAD_MIB:-256} window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$window_rate" -v s="$window_s" -v c="$cpu_window" -v b="$bare_rate" -v n="$N" 'BEGIN {
     printf "  window: %.2f M msgs/s (%.2f s, %.2f s CPU, %.2f us CPU/msg); bare QWebSocket: %.2f M msgs/s; ratio %.2f\n",
         w / 1e6, s, c, c * 1e6 / n, b / 1e6, w / b }'
 echo "  wm_ping: pings=$(field pings) answered=$(field answered) max=$(field max_ms) ms p99=$(field p99_ms) ms" \
     "p50=$(field p50_ms) ms over 50 ms: $(field over_50ms) (goal: 0)"
-echo "  window RSS: peak $peak MiB, after $N messages $rss_after MiB (goal after 10 M: <= 300 MB)"
+echo "  window RSS: before the flood $rss_start MiB, peak $peak MiB, after $N messages $rss_after MiB" \
+    "(goal after 10 M: <= 300 MB)"
