@@ -1,5 +1,6 @@
 #pragma once
 
+#include "proxy/proxyrule.h"
 #include "proxy/reverseproxyoptions.h"
 
 #include <QObject>
@@ -11,12 +12,15 @@ namespace wsi {
 
 class Connection;
 class EventPrinter;
+class HoldConsole;
+class ProxyRuleSet;
 class ReverseProxy;
 class Workspace;
 
 // `wsinspector-cli proxy`: runs the reverse proxy and streams the session log of every proxied connection,
 // both legs (each event with its "leg"), until SIGINT/SIGTERM or --duration-ms; then closes every client's
-// two sockets and exits.
+// two sockets and exits. With --hold, --replace or --drop the rules act on the messages (ProxyRuleSet); held
+// messages are printed and decided from stdin (HoldConsole).
 class ProxyCommand : public QObject
 {
     Q_OBJECT
@@ -27,6 +31,7 @@ public:
         int durationMs = 0; // 0: until a signal
         bool showFrames = true;
         qint64 sessionBudgetMb = 4096; // --session-budget-mb (0: no limit)
+        QList<ProxyRule> rules; // --hold, --replace, --drop, in the order given
     };
 
     ProxyCommand(const Settings &settings, FILE *out, QObject *parent = nullptr);
@@ -49,6 +54,8 @@ private:
     Workspace *m_workspace;
     ReverseProxy *m_proxy;
     EventPrinter *m_printer;
+    ProxyRuleSet *m_rules = nullptr; // with rules only: without, frames pass untouched
+    HoldConsole *m_holdConsole = nullptr;
     QSet<Connection *> m_unfinished;
     QTimer m_duration;
     QTimer m_stopBound;
