@@ -173,6 +173,69 @@ private Q_SLOTS:
         proxy.stop();
     }
 
+    void rulesSeeWholeFragmentedMessagesBothWays()
+    {
+        QWebSocketServer upstream(QStringLiteral("upstream"), QWebSocketServer::NonSecureMode);
+        QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+        QWebSocket *serverSide = nullptr;
+        QStringList serverGot;
+        connect(&upstream, &QWebSocketServer::newConnection, this, [&] {
+            serverSide = upstream.nextPendingConnection();
+            serverSide->setOutgoingFrameSize(5); // the server's messages come in 5-byte fragments too
+            connect(serverSide, &QWebSocket::textMessageReceived, this, [&](const QString &t) { serverGot << t; });
+        });
+        Workspace workspace;
+        ReverseProxy proxy(&workspace);
+        ProxyRuleSet rules;
+        // Each pattern spans fragments: it only matches the gathered message.
+        rules.addRule(*ProxyRule::textRegex(FrameHook::Toward::Server, ProxyRule::Action::Replace,
+            QStringLiteral("secret=(\\d+)"), QStringLiteral("secret=<\\1 hidden>")));
+        rules.addRule(*ProxyRule::textRegex(FrameHook::Toward::Client, ProxyRule::Action::Drop,
+            QStringLiteral("^heartbeat heartbeat$")));
+        rules.addRule(*ProxyRule::binaryHex(FrameHook::Toward::Client, ProxyRule::Action::Replace,
+            QStringLiteral("01 02 03 04 05 06"), QStringLiteral("ff")));
+        proxy.setFrameHook(&rules);
+        ReverseProxyOptions options;
+        options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstream.serverPort()));
+        QVERIFY(proxy.start(options));
+        QWebSocket client;
+        client.setOutgoingFrameSize(4);
+        QStringList clientGot;
+        QList<QByteArray> clientBinary;
+        connect(&client, &QWebSocket::textMessageReceived, this, [&](const QString &t) { clientGot << t; });
+        connect(&client, &QWebSocket::binaryMessageReceived, this, [&](const QByteArray &b) { clientBinary << b; });
+        client.open(proxy.url());
+        QTRY_VERIFY(serverSide);
+        Connection *connection = workspace.connections().first();
+        QTRY_VERIFY(rules.isRelaying(connection));
+
+        client.sendTextMessage(QStringLiteral("the secret=1234 is out"));
+        client.sendTextMessage(QStringLiteral("nothing to hide"));
+        QTRY_COMPARE(serverGot,
+            (QStringList { QStringLiteral("the secret=<1234 hidden> is out"), QStringLiteral("nothing to hide") }));
+        serverSide->sendTextMessage(QStringLiteral("heartbeat heartbeat"));
+        serverSide->sendBinaryMessage(QByteArray::fromHex("000102030405060708"));
+        serverSide->sendTextMessage(QStringLiteral("last words"));
+        QTRY_COMPARE(clientGot, QStringList { QStringLiteral("last words") });
+        QCOMPARE(clientBinary, QList<QByteArray> { QByteArray::fromHex("00ff0708") });
+
+        const auto replaced
+            = markOf(*connection, Facing::Server, Direction::Outgoing, "the secret=<1234 hidden> is out");
+        QVERIFY(replaced);
+        QCOMPARE(replaced->action, ProxyMark::Action::Replaced);
+        QCOMPARE(replaced->original, QByteArray("the secret=1234 is out"));
+        const auto dropped = markOf(*connection, Facing::Server, Direction::Incoming, "heartbeat heartbeat");
+        QVERIFY(dropped);
+        QCOMPARE(dropped->action, ProxyMark::Action::Dropped);
+        const auto binary = markOf(*connection, Facing::Client, Direction::Outgoing, QByteArray::fromHex("00ff0708"));
+        QVERIFY(binary);
+        QCOMPARE(binary->original, QByteArray::fromHex("000102030405060708"));
+        bool found = false;
+        QVERIFY(!markOf(*connection, Facing::Client, Direction::Outgoing, "last words", &found));
+        QVERIFY(found);
+        proxy.stop();
+    }
+
     void aHoldEndsWithItsConnection()
     {
         QWebSocketServer upstream(QStringLiteral("upstream"), QWebSocketServer::NonSecureMode);
