@@ -41,6 +41,7 @@ public:
         Q_UNUSED(request);
         Q_UNUSED(response);
     }
+    // connection may have been deleted by now: it is a key, not to be used.
     virtual void relayEnded(Connection *connection) { Q_UNUSED(connection); }
 };
 

@@ -11,6 +11,8 @@
 
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace wsi {
 
 namespace {
@@ -56,10 +58,8 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
 
 ProxiedClient::~ProxiedClient()
 {
-    if (m_relayStarted && m_hook) {
-        m_relayStarted = false;
-        m_hook->relayEnded(m_connection.data());
-    }
+    if (m_relayConnection && m_hook)
+        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
     if (!m_finished && transport())
         transport()->wireClosed();
 }
@@ -237,8 +237,8 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
     if (ProxiedTransport *t = transport())
         t->opened();
     if (m_hook && m_connection) {
-        m_relayStarted = true;
-        m_hook->relayStarted(m_connection.data(), this, m_request.head(), m_response.head());
+        m_relayConnection = m_connection.data();
+        m_hook->relayStarted(m_relayConnection, this, m_request.head(), m_response.head());
     }
     m_fromServer.append(QByteArrayView(bytes).sliced(used));
     if (!relayFrames(FrameHook::Toward::Client))
@@ -455,10 +455,8 @@ void ProxiedClient::maybeFinish()
     if (m_finished || !m_clientGone || !m_upstreamGone)
         return;
     m_finished = true;
-    if (m_relayStarted && m_hook) {
-        m_relayStarted = false;
-        m_hook->relayEnded(m_connection.data());
-    }
+    if (m_relayConnection && m_hook)
+        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
     if (ProxiedTransport *t = transport())
         t->wireClosed();
     Q_EMIT finished();

@@ -95,7 +95,8 @@ private:
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
-    bool m_relayStarted = false;
+    // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
+    Connection *m_relayConnection = nullptr;
     // By FrameHook::Toward: the hook holds a message of that direction.
     bool m_held[2] = { false, false };
     // The sender of a held direction closed: the other side is closed once the hold ends.

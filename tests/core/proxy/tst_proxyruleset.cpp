@@ -190,8 +190,8 @@ private Q_SLOTS:
         // Each pattern spans fragments: it only matches the gathered message.
         rules.addRule(*ProxyRule::textRegex(FrameHook::Toward::Server, ProxyRule::Action::Replace,
             QStringLiteral("secret=(\\d+)"), QStringLiteral("secret=<\\1 hidden>")));
-        rules.addRule(*ProxyRule::textRegex(FrameHook::Toward::Client, ProxyRule::Action::Drop,
-            QStringLiteral("^heartbeat heartbeat$")));
+        rules.addRule(*ProxyRule::textRegex(
+            FrameHook::Toward::Client, ProxyRule::Action::Drop, QStringLiteral("^heartbeat heartbeat$")));
         rules.addRule(*ProxyRule::binaryHex(FrameHook::Toward::Client, ProxyRule::Action::Replace,
             QStringLiteral("01 02 03 04 05 06"), QStringLiteral("ff")));
         proxy.setFrameHook(&rules);
