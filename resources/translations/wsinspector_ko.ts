@@ -1066,6 +1066,18 @@
         <translation>출력에서 프레임 이벤트를 뺍니다.</translation>
     </message>
     <message>
+        <source>Hold the text messages of DIR (out: client to server, in: server to client) that REGEX matches; each is printed as a &quot;held&quot; line and waits for a command on stdin: forward N, drop N or edit N TEXT. Repeatable.</source>
+        <translation>DIR 방향(out: 클라이언트에서 서버로, in: 서버에서 클라이언트로)의 텍스트 메시지 중 REGEX와 맞는 것을 붙잡아 둡니다. 붙잡은 메시지마다 &quot;held&quot; 줄을 출력하고 표준 입력의 명령을 기다립니다: forward N, drop N, edit N TEXT. 여러 번 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>In the text messages of DIR, replace every match of REGEX with TEXT (\1 for a captured group). Repeatable; applied in order.</source>
+        <translation>DIR 방향의 텍스트 메시지에서 REGEX와 맞는 부분을 모두 TEXT로 바꿉니다(캡처한 그룹은 \1). 여러 번 줄 수 있으며 준 순서대로 적용합니다.</translation>
+    </message>
+    <message>
+        <source>Drop the text messages of DIR that REGEX matches. Repeatable.</source>
+        <translation>DIR 방향의 텍스트 메시지 중 REGEX와 맞는 것을 버립니다. 여러 번 줄 수 있습니다.</translation>
+    </message>
+    <message>
         <source>Do not answer the server&apos;s pings (they are still logged).</source>
         <translation>서버의 핑에 응답하지 않습니다 (로그에는 남음).</translation>
     </message>
@@ -7476,6 +7488,29 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>The request head limit must be at least 1024 bytes.</source>
         <translation>요청 헤드 한도는 1024바이트 이상이어야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyRule</name>
+    <message>
+        <source>The regular expression &quot;%1&quot; is not valid: %2 (at character %3).</source>
+        <translation>정규 표현식 &quot;%1&quot;이(가) 올바르지 않습니다: %2 (%3번째 문자).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sequence of hex bytes (two hex digits each, e.g. &quot;c0 ff ee&quot;).</source>
+        <translation>&quot;%1&quot;은(는) 16진수 바이트열이 아닙니다(바이트마다 16진수 두 자리, 예: &quot;c0 ff ee&quot;).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not start with a direction: out: (client to server) or in: (server to client).</source>
+        <translation>&quot;%1&quot;이(가) 방향으로 시작하지 않습니다: out:(클라이언트에서 서버로) 또는 in:(서버에서 클라이언트로).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no &quot;=&gt;&quot;: a replacement is written DIR:REGEX=&gt;TEXT.</source>
+        <translation>&quot;%1&quot;에 &quot;=&gt;&quot;가 없습니다: 바꾸기는 DIR:REGEX=&gt;TEXT 형식으로 씁니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty regular expression.</source>
+        <translation>&quot;%1&quot;의 정규 표현식이 비어 있습니다.</translation>
     </message>
 </context>
 </TS>

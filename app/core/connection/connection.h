@@ -159,6 +159,8 @@ public:
 
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
+    // Session import: what a proxy did to the message just added with appendEvent() (format version 2).
+    void markLastEvent(const ProxyMark &mark) { m_leg.proxyMarks.insert(m_leg.events.size() - 1, mark); }
     // Session import: after the events were added with appendEvent(), makes this connection a finished,
     // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
     // there. Counters are recomputed from the events, since files do not store them.

@@ -14,6 +14,9 @@ namespace wsi {
 
 namespace {
 
+// Version 1 lines mean the same in version 2, which only added what a proxy did to a message.
+constexpr const char *kFormatVersion1 = "wsinspector-session/1";
+
 const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key)
 {
     return SessionEventDecoder::field(fields, key);
@@ -159,12 +162,12 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
                 QStringLiteral("this is not a WS Inspector session log: the first line has no "
                                "\"format\" field."));
         m_format = stringText(format);
-        if (m_format != QLatin1String(SessionLogWriter::kFormat)) {
+        if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)) {
             if (m_format.startsWith(QLatin1String("wsinspector-session/")))
                 return fail(lineNumber,
                     QStringLiteral("unsupported session log version \"%1\": this version of WS "
-                                   "Inspector reads \"%2\" only; open the file with a newer one.")
-                        .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
+                                   "Inspector reads \"%2\" and \"%3\" only; open the file with a newer one.")
+                        .arg(m_format, QLatin1String(kFormatVersion1), QLatin1String(SessionLogWriter::kFormat)));
             return fail(lineNumber,
                 QStringLiteral("unknown format \"%1\": this is not a WS Inspector session log "
                                "(expected \"%2\").")
@@ -224,6 +227,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     }
 
     holdOrAppend(index, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
+    if (decoder.proxyMark())
+        m_connections[index]->markLastEvent(*decoder.proxyMark());
     m_lineOrder.push_back(quint32(index));
     return true;
 }

@@ -118,8 +118,8 @@ void putTimes(JsonLine &line, const EventRecord &r)
     line.largeInteger("t_us", r.timeUs);
 }
 
-void putMessage(
-    JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload, const char *leg = nullptr)
+void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload,
+    const char *leg = nullptr, const ProxyMark *mark = nullptr)
 {
     const bool text = r.hasFlag(FlagText);
     if (r.hasFlag(FlagAutomatic))
@@ -137,6 +137,16 @@ void putMessage(
     const qint64 size = qMax(qint64(r.value), qint64(payload.size()));
     if (size > payload.size())
         line.integer("kept", payload.size());
+    if (mark) {
+        // What an intercepting proxy did to it; an edit's or replacement's original in the payload's encoding.
+        if (mark->hasOriginal()) {
+            if (text)
+                line.bytes("original_payload", mark->original);
+            else
+                line.base64("original_payload", mark->original);
+        }
+        line.latin1("proxy_action", proxyActionId(mark->action));
+    }
     line.integer("size", size);
     putSource(line, r);
     putTimes(line, r);
@@ -247,9 +257,11 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         line.lossyUtf8("subprotocol", payload);
         putTimes(line, r);
         break;
-    case EventType::Message:
-        putMessage(line, connection.id(), r, payload, leg);
+    case EventType::Message: {
+        const auto mark = wire.proxyMarks.constFind(eventIndex);
+        putMessage(line, connection.id(), r, payload, leg, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
         break;
+    }
     case EventType::Frame:
         putConnDirEvent(line, connection, r);
         line.boolean("fin", r.hasFlag(FlagFin));

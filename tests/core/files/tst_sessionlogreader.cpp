@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY2(reader.read(original), qPrintable(reader.errorString()));
         QCOMPARE(reader.connections().size(), size_t(1));
         QCOMPARE(reader.originalIds().front(), c.id());
-        QCOMPARE(reader.format(), QStringLiteral("wsinspector-session/1"));
+        QCOMPARE(reader.format(), QStringLiteral("wsinspector-session/2"));
         QCOMPARE(reader.tool(), QStringLiteral("tst_sessionlogreader"));
         QVERIFY(reader.notes().isEmpty());
 
@@ -280,8 +280,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("firstLine");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("newer version") << QByteArray(R"({"event":"session","format":"wsinspector-session/2"})")
-                                       << QStringLiteral("\"wsinspector-session/2\"");
+        QTest::newRow("newer version") << QByteArray(R"({"event":"session","format":"wsinspector-session/3"})")
+                                       << QStringLiteral("\"wsinspector-session/3\"");
         QTest::newRow("another format") << QByteArray(R"({"format":"har/1.2"})") << QStringLiteral("unknown format");
         QTest::newRow("no format field") << QByteArray(R"({"event":"message","conn":1})")
                                          << QStringLiteral("no \"format\" field");
@@ -298,8 +298,10 @@ private Q_SLOTS:
         QVERIFY2(reader.errorString().startsWith(QStringLiteral("line 1:")), qPrintable(reader.errorString()));
         QCOMPARE(reader.errorLine(), 1);
         QVERIFY(reader.connections().empty());
-        if (firstLine.contains("/2"))
+        if (firstLine.contains("/3")) {
             QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/1")));
+            QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/2")));
+        }
     }
 
     void refusesAnEmptyFile()
