@@ -136,7 +136,8 @@ void EventLogView::setConnection(Connection *connection)
 {
     if (m_model->connection() == connection)
         return;
-    m_model->setConnection(connection);
+    m_model->setConnection(connection); // on both legs of a proxied connection
+    m_filterBar->showLegFilter(LegRows::Filter::Both);
     m_followTail = true;
     m_unread = 0;
     updateJumpButton();

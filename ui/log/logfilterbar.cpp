@@ -235,8 +235,12 @@ QToolButton *LogFilterBar::typeButton(int typeGroup) const
 void LogFilterBar::setLegFilterVisible(bool visible)
 {
     m_leg->setVisible(visible);
-    if (!visible)
-        m_leg->setCurrentIndex(0); // the next proxied connection starts with both legs
+}
+
+void LogFilterBar::showLegFilter(LegRows::Filter filter)
+{
+    const QSignalBlocker block(m_leg); // shows what the model does; no request to change it
+    m_leg->setCurrentIndex(qMax(0, m_leg->findData(int(filter))));
 }
 
 void LogFilterBar::applyNow()

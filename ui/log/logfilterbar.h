@@ -33,6 +33,8 @@ public:
     // Both legs / client leg / server leg: shown for a proxied connection only.
     QComboBox *legCombo() const { return m_leg; }
     void setLegFilterVisible(bool visible);
+    // Shows this choice without asking the model for it (a new connection opens on both legs).
+    void showLegFilter(LegRows::Filter filter);
     QLabel *countLabel() const { return m_count; }
     QLabel *errorLabel() const { return m_error; }
 

@@ -79,6 +79,7 @@ void EventLogModel::setConnection(Connection *connection)
     if (m_protocolLog)
         disconnect(m_protocolLog, nullptr, this, nullptr);
     m_connection = connection;
+    m_legFilter = LegRows::Filter::Both; // each connection opens on both of its legs
     m_protocolLog = ProtocolLog::of(connection);
     if (m_connection)
         connect(m_connection, &Connection::eventsAppended, this, &EventLogModel::onEventsAppended);

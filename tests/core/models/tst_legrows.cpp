@@ -95,6 +95,13 @@ void TestLegRows::legFilterKeepsOneLeg()
             QStringLiteral("server TEXT ↓ in echo") }));
     model.setLegFilter(LegRows::Filter::Both);
     QCOMPARE(model.rowCount(), 10);
+
+    // Another proxied connection opens on both of its legs, whatever the last one showed.
+    model.setLegFilter(LegRows::Filter::Client);
+    std::unique_ptr<Connection> other(proxiedRecord("bye", "bye"));
+    model.setConnection(other.get());
+    QCOMPARE(model.legFilter(), LegRows::Filter::Both);
+    QCOMPARE(model.rowCount(), 10);
 }
 
 void TestLegRows::rowsOfOtherConnectionsHaveNoLeg()
