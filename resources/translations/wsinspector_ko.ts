@@ -2201,6 +2201,14 @@ Off: the wire tap holds the server&apos;s pings back (the log still shows each o
         <source>A client of the test server: %1</source>
         <translation>테스트 서버의 클라이언트: %1</translation>
     </message>
+    <message>
+        <source>Relayed by the proxy: %1. Its log holds both legs, the client's and the server's.</source>
+        <translation>프록시가 중계하는 연결: %1. 로그에 클라이언트 구간과 서버 구간이 모두 담깁니다.</translation>
+    </message>
+    <message>
+        <source>proxied</source>
+        <translation>프록시 경유</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ConnectionListModel</name>
@@ -2840,6 +2848,10 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
         <source>This message is not JSON (it does not start with { or [).</source>
         <translation>이 메시지는 JSON이 아닙니다 ({ 또는 [로 시작하지 않음).</translation>
     </message>
+    <message>
+        <source>Legs</source>
+        <translation>구간</translation>
+    </message>
 </context>
 <context>
     <name>wsi::EventFieldList</name>
@@ -3167,6 +3179,14 @@ What to try: %2</source>
     <message>
         <source>Sent automatically by protocol duties</source>
         <translation>프로토콜 자동 응답 기능이 자동으로 보낸 메시지</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>Which wire of the proxy the row crossed: client (the app and the proxy) or server (the proxy and the upstream)</source>
+        <translation>이 행이 지나간 프록시의 구간: 클라이언트(앱과 프록시 사이) 또는 서버(프록시와 업스트림 사이)</translation>
     </message>
 </context>
 <context>
@@ -4190,6 +4210,22 @@ What to try: %2</source>
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>A proxied connection's two wires: the client leg joins the app and the proxy, the server leg the proxy and the upstream</source>
+        <translation>프록시를 거친 연결의 두 구간: 클라이언트 구간은 앱과 프록시를, 서버 구간은 프록시와 업스트림을 잇습니다</translation>
+    </message>
+    <message>
+        <source>Both legs</source>
+        <translation>두 구간 모두</translation>
+    </message>
+    <message>
+        <source>Client leg</source>
+        <translation>클라이언트 구간</translation>
+    </message>
+    <message>
+        <source>Server leg</source>
+        <translation>서버 구간</translation>
     </message>
 </context>
 <context>
@@ -7511,6 +7547,204 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>&quot;%1&quot; has an empty regular expression.</source>
         <translation>&quot;%1&quot;의 정규 표현식이 비어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPanel</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the client's Host header</source>
+        <translation>클라이언트의 Host 헤더 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>모드(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream:</source>
+        <translation>업스트림(&amp;U):</translation>
+    </message>
+    <message>
+        <source>0 (any free port)</source>
+        <translation>0 (빈 포트 아무거나)</translation>
+    </message>
+    <message>
+        <source>Clients connected through the proxy now; each one is a connection in the list</source>
+        <translation>지금 프록시를 거쳐 연결된 클라이언트 수. 각각 목록에 연결 하나로 나타납니다</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the proxy's URL to the clipboard</source>
+        <translation>프록시 URL을 클립보드에 복사</translation>
+    </message>
+    <message>
+        <source>Give this URL to your app instead of the real server's</source>
+        <translation>실제 서버 URL 대신 이 URL을 앱에 지정하세요</translation>
+    </message>
+    <message>
+        <source>How apps reach the proxy</source>
+        <translation>앱이 프록시에 닿는 방식</translation>
+    </message>
+    <message>
+        <source>Off: the upstream gets its own host name in Host, as if the app had connected to it. On: the Host the app sent is forwarded unchanged.</source>
+        <translation>끄면: 앱이 업스트림에 직접 연결한 것처럼 Host에 업스트림 자신의 호스트 이름이 들어갑니다. 켜면: 앱이 보낸 Host를 그대로 전달합니다.</translation>
+    </message>
+    <message>
+        <source>The real server: every client of the proxy is relayed to this ws:// or wss:// URL</source>
+        <translation>실제 서버: 프록시의 모든 클라이언트가 이 ws:// 또는 wss:// URL로 중계됩니다</translation>
+    </message>
+    <message>
+        <source>Where the proxy listens; 127.0.0.1 and ::1 are reachable only from this machine</source>
+        <translation>프록시가 수신 대기할 주소. 127.0.0.1과 ::1은 이 컴퓨터에서만 닿습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeLegPicker</name>
+    <message>
+        <source>A proxied connection has two handshakes, one per leg; the proxy rewrites the Host header unless told to keep it</source>
+        <translation>프록시를 거친 연결에는 구간마다 하나씩 핸드셰이크가 두 개 있습니다. 유지하라는 설정이 없으면 프록시가 Host 헤더를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Client leg: as the client sent it and got the answer</source>
+        <translation>클라이언트 구간: 클라이언트가 보낸 요청과 받은 응답</translation>
+    </message>
+    <message>
+        <source>Server leg: as it went upstream and the server answered</source>
+        <translation>서버 구간: 업스트림으로 나간 요청과 서버가 보낸 응답</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LegCompareView</name>
+    <message>
+        <source>Client leg (the app and the proxy)</source>
+        <translation>클라이언트 구간 (앱과 프록시 사이)</translation>
+    </message>
+    <message>
+        <source>Server leg (the proxy and the upstream)</source>
+        <translation>서버 구간 (프록시와 업스트림 사이)</translation>
+    </message>
+    <message>
+        <source>The legs differ: the message was changed between the client and the server.</source>
+        <translation>구간마다 내용이 다릅니다: 클라이언트와 서버 사이에서 메시지가 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <source>This message crossed one leg only: the other leg has no such message.</source>
+        <translation>이 메시지는 한 구간만 지났습니다: 다른 구간에는 해당 메시지가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Same bytes on both legs (%n byte(s)).</source>
+        <translation>
+            <numerusform>두 구간의 바이트가 같습니다 (%n바이트).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LegRows</name>
+    <message>
+        <source>Client leg: between the app and the proxy</source>
+        <translation>클라이언트 구간: 앱과 프록시 사이</translation>
+    </message>
+    <message>
+        <source>Server leg: between the proxy and the upstream</source>
+        <translation>서버 구간: 프록시와 업스트림 사이</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>서버</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyDock</name>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>프록시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>프록시</translation>
+    </message>
+    <message>
+        <source>Show the proxy panel: inspect another app's WebSockets (Ctrl+Shift+P)</source>
+        <translation>프록시 패널 표시: 다른 앱의 WebSocket 살펴보기 (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyPanel</name>
+    <message>
+        <source>"%1" is not an IP address to listen on.</source>
+        <translation>"%1"은(는) 수신 대기할 수 있는 IP 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Listen for clients and relay them to the upstream</source>
+        <translation>클라이언트를 기다렸다가 업스트림으로 중계합니다</translation>
+    </message>
+    <message>
+        <source>Listens here and relays every WebSocket client to the one upstream URL: point your app at the proxy's URL instead of the real server</source>
+        <translation>여기서 수신 대기하며 모든 WebSocket 클라이언트를 하나의 업스트림 URL로 중계합니다. 앱이 실제 서버 대신 프록시 URL에 연결하게 하세요</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>수신 대기 중 아님</translation>
+    </message>
+    <message>
+        <source>Relaying to %1</source>
+        <translation>%1(으)로 중계 중</translation>
+    </message>
+    <message>
+        <source>Reverse proxy</source>
+        <translation>리버스 프록시</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Start &amp;Proxy</source>
+        <translation>프록시 시작(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Proxy</source>
+        <translation>프록시 중지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop listening and close every proxied connection</source>
+        <translation>수신 대기를 멈추고 프록시를 거친 연결을 모두 닫습니다</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>The URL to give your app appears here once started</source>
+        <translation>시작하면 앱에 지정할 URL이 여기에 나타납니다</translation>
+    </message>
+    <message>
+        <source>⚠ Listening on %1 lets other machines on the network use this proxy and reach the upstream through it. Use 127.0.0.1 to keep it local.</source>
+        <translation>⚠ %1에서 수신 대기하면 네트워크의 다른 컴퓨터도 이 프록시를 써서 업스트림에 닿을 수 있습니다. 이 컴퓨터 안에서만 쓰려면 127.0.0.1을 사용하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) connected</source>
+        <translation>
+            <numerusform>클라이언트 %n개 연결됨</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

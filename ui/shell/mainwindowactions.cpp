@@ -221,6 +221,12 @@ void MainWindowActions::addLearnAction(QAction *learn)
     m_viewMenu->addAction(learn);
 }
 
+void MainWindowActions::addProxyAction(QAction *toggle)
+{
+    m_viewMenu->addAction(toggle);
+    m_toolBar->addAction(toggle);
+}
+
 void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)
 {
     for (int i = 0; i < m_colorSchemeActions.size(); ++i)
