@@ -3,7 +3,7 @@
   OPEN <subprotocol or ->     RECV <text>     BIN <hex>     CLOSED <code> <reason>     STATUS <http status>
   ERROR <text>
 Usage: ws_client.py URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send TEXT]...
-                        [--expect N] [--stay-ms MS] [--cafile PEM]
+                        [--expect N] [--stay-ms MS] [--cafile PEM] [--deflate]
 It sends the messages, waits until it received --expect messages (or --stay-ms passed), then closes with
 1000, unless the server closes first. Bounded: it never runs longer than 20 s."""
 import argparse
@@ -24,7 +24,7 @@ async def run(args):
         context = ssl.create_default_context(cafile=args.cafile)
     try:
         async with websockets.connect(args.url, extra_headers=headers, subprotocols=args.subprotocol or None,
-                                      origin=args.origin, compression=None, ssl=context,
+                                      origin=args.origin, compression="deflate" if args.deflate else None, ssl=context,
                                       open_timeout=10) as ws:
             print("OPEN", ws.subprotocol or "-", flush=True)
             for text in args.send:
@@ -63,6 +63,7 @@ def main():
     parser.add_argument("--expect", type=int, default=0)
     parser.add_argument("--stay-ms", type=int, default=0)
     parser.add_argument("--cafile")
+    parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate (the library's default)")
     args = parser.parse_args()
     asyncio.run(asyncio.wait_for(run(args), 20))
 
