@@ -40,6 +40,7 @@ void raiseOpenFilesLimit()
         "  wsinspector-cli connect URL [options]   open a connection, send, close\n"
         "  wsinspector-cli serve [options]         run the local test server\n"
         "  wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded\n"
+        "  wsinspector-cli proxy [opts]            forward HTTP proxy (CONNECT, TLS intercepted), both legs\n"
         "  wsinspector-cli convert IN OUT          session log (.jsonl) <-> HAR (.har)\n"
         "  wsinspector-cli compare-transports      polling, long polling, streaming and WebSocket measured\n\n"
         "wsinspector-cli COMMAND --help shows the options of a command."));

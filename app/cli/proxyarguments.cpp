@@ -12,11 +12,17 @@ namespace wsi {
 ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("wsi::Cli",
-        "Runs WS Inspector's reverse proxy: every WebSocket client that connects is relayed to the --to URL, "
-        "and both legs of each connection are printed as JSON Lines (docs/session-format.md), each event with "
-        "\"leg\":\"client\" or \"leg\":\"server\", after a \"listening\" line with the URL. Stops on "
-        "SIGINT/SIGTERM or after --duration-ms."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("wsi::Cli",
+            "Runs WS Inspector's reverse proxy: every WebSocket client that connects is relayed to the --to URL, "
+            "and both legs of each connection are printed as JSON Lines (docs/session-format.md), each event with "
+            "\"leg\":\"client\" or \"leg\":\"server\", after a \"listening\" line with the URL. Stops on "
+            "SIGINT/SIGTERM or after --duration-ms.")
+        + QLatin1Char('\n')
+        + QCoreApplication::translate("wsi::Cli",
+            "Without --to it runs the forward HTTP proxy instead: give browsers and apps the \"proxy\" address of "
+            "the listening line; CONNECT tunnels (TLS intercepted with WS Inspector's own CA) and plain requests "
+            "are served, every WebSocket through it is recorded on both legs, other HTTP passes through."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("proxy"), QCoreApplication::translate("wsi::Cli", "The command."));
@@ -41,6 +47,13 @@ ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
         QT_TRANSLATE_NOOP("wsi::Cli", "wss upstream: minimum TLS version, 1.2 (default) or 1.3."), "version", "1.2");
     const QCommandLineOption durationMs = option(
         "duration-ms", QT_TRANSLATE_NOOP("wsi::Cli", "Stop after this long (0: run until SIGINT/SIGTERM)."), "ms", "0");
+    const QCommandLineOption chromium = option("chromium",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Forward proxy: open this URL in Chromium (/usr/bin/chromium) through the proxy, with a temporary "
+            "profile and the CA trusted by its SPKI hash; Chromium is closed when the proxy stops."),
+        "url");
+    const QCommandLineOption chromiumHeadless
+        = option("chromium-headless", QT_TRANSLATE_NOOP("wsi::Cli", "Forward proxy: run that Chromium headless."));
     const QCommandLineOption noFrames
         = option("no-frames", QT_TRANSLATE_NOOP("wsi::Cli", "Leave frame events out of the output."));
     const QCommandLineOption sessionBudget = option("session-budget-mb",
@@ -48,18 +61,24 @@ ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
             "Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default "
             "4096; 0: no limit)."),
         "mib", "4096");
-    parser.addOptions({ to, host, port, keepHost, insecure, ca, tlsMin, durationMs, noFrames, sessionBudget });
+    parser.addOptions({ to, host, port, keepHost, insecure, ca, tlsMin, durationMs, noFrames, sessionBudget, chromium,
+        chromiumHeadless });
     parser.process(arguments);
 
     if (parser.positionalArguments().size() != 1)
         usageError(
             QCoreApplication::translate("wsi::Cli", "proxy takes no other arguments (the upstream is --to URL): \"%1\"")
                 .arg(parser.positionalArguments().mid(1).join(QLatin1Char(' '))));
-    if (!parser.isSet(to))
-        usageError(QCoreApplication::translate("wsi::Cli",
-            "proxy needs --to URL, the ws:// or wss:// server to relay to; e.g. --to ws://127.0.0.1:9000/"));
-
     ProxyCommand::Settings settings;
+    settings.forward = !parser.isSet(to);
+    for (const QCommandLineOption *forwardOnly : { &chromium, &chromiumHeadless }) {
+        if (!settings.forward && parser.isSet(*forwardOnly))
+            usageError(QCoreApplication::translate("wsi::Cli", "--%1 applies to the forward proxy only (without --to).")
+                           .arg(forwardOnly->names().first()));
+    }
+    if (settings.forward && parser.isSet(keepHost))
+        usageError(QCoreApplication::translate(
+            "wsi::Cli", "--keep-host applies to the reverse proxy only: the forward proxy always keeps Host."));
     ReverseProxyOptions &options = settings.options;
     options.address = QHostAddress(parser.value(host));
     if (options.address.isNull())
@@ -79,7 +98,8 @@ ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
     if (!options.upstream.caFile.isEmpty() && !QFileInfo(options.upstream.caFile).isReadable())
         usageError(QCoreApplication::translate("wsi::Cli", "The file \"%1\" does not exist or cannot be read.")
                        .arg(options.upstream.caFile));
-    const bool secure = options.upstream.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
+    const bool secure
+        = settings.forward || options.upstream.url.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
     for (const QCommandLineOption *tlsOption : { &insecure, &ca, &tlsMin }) {
         if (!secure && parser.isSet(*tlsOption))
             usageError(QCoreApplication::translate("wsi::Cli", "--%1 applies to a wss:// upstream only.")
@@ -90,6 +110,25 @@ ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
     settings.showFrames = !parser.isSet(noFrames);
     settings.sessionBudgetMb
         = parseBoundedInt(parser.value(sessionBudget), QStringLiteral("session-budget-mb"), 0, 1024 * 1024);
+    if (settings.forward) {
+        // The forward proxy reads the same choices: each TLS tunnel's real server is verified with them.
+        ForwardProxyOptions &forward = settings.forwardOptions;
+        forward.address = options.address;
+        forward.port = options.port;
+        forward.upstreamTls = options.upstream;
+        forward.upstreamTls.url = QUrl();
+        if (parser.isSet(chromium)) {
+            settings.chromium = QUrl(parser.value(chromium), QUrl::StrictMode);
+            if (!settings.chromium.isValid() || settings.chromium.scheme().isEmpty())
+                usageError(QCoreApplication::translate("wsi::Cli", "--chromium needs a URL, not \"%1\".")
+                               .arg(parser.value(chromium)));
+        }
+        settings.chromiumHeadless = parser.isSet(chromiumHeadless);
+        const QString problem = forward.validate();
+        if (!problem.isEmpty())
+            usageError(problem);
+        return settings;
+    }
     const QString problem = options.validate();
     if (!problem.isEmpty())
         usageError(problem);

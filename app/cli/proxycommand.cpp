@@ -4,6 +4,8 @@
 #include "connection/workspace.h"
 #include "eventprinter.h"
 #include "files/sessionlogwriter.h"
+#include "proxy/chromiumlaunch.h"
+#include "proxy/forwardproxy.h"
 #include "proxy/reverseproxy.h"
 #include "store/payloadcache.h"
 #include "store/wallclock.h"
@@ -39,6 +41,15 @@ ProxyCommand::~ProxyCommand() = default;
 
 void ProxyCommand::start()
 {
+    if (m_settings.forward) {
+        if (!startForward()) {
+            m_done = true;
+            Q_EMIT done(1);
+        } else if (m_settings.durationMs > 0) {
+            m_duration.start(m_settings.durationMs);
+        }
+        return;
+    }
     const ReverseProxyOptions &options = m_settings.options;
     QString error;
     if (!m_proxy->start(options, &error)) {
@@ -73,10 +84,57 @@ void ProxyCommand::stop()
     m_stopping = true;
     m_duration.stop();
     m_proxy->stop();
+    if (m_chromium)
+        m_chromium->stop();
+    if (m_forward)
+        m_forward->stop();
     if (m_unfinished.isEmpty())
         finish(0);
     else
         m_stopBound.start(kStopBoundMs);
+}
+
+bool ProxyCommand::startForward()
+{
+    const ForwardProxyOptions &options = m_settings.forwardOptions;
+    m_forward = new ForwardProxy(m_workspace, this);
+    connect(m_forward, &ForwardProxy::refused, this, [](const QString &peer, const QString &why) {
+        std::fprintf(
+            stderr, "wsinspector-cli: refused %s: %s\n", peer.toLocal8Bit().constData(), why.toLocal8Bit().constData());
+    });
+    QString error;
+    if (!m_forward->start(options, &error)) {
+        std::fprintf(stderr, "wsinspector-cli: %s\n", error.toLocal8Bit().constData());
+        return false;
+    }
+    if (options.isExposed())
+        std::fprintf(stderr,
+            "wsinspector-cli: warning: listening on %s, not a loopback address: other machines on the "
+            "network can use this proxy to reach any server, and read what it decrypts.\n",
+            options.address.toString().toLocal8Bit().constData());
+    m_printer->printHeader();
+    const qint64 now = wallClockUs();
+    const QString proxy = m_forward->proxyUrl().toString();
+    QJsonObject listening;
+    listening.insert(QStringLiteral("event"), QStringLiteral("listening"));
+    listening.insert(QStringLiteral("url"), proxy + QLatin1Char('/'));
+    listening.insert(QStringLiteral("proxy"), proxy);
+    listening.insert(QStringLiteral("ca_spki_sha256"), m_forward->caSpkiSha256());
+    listening.insert(QStringLiteral("t"), SessionLogWriter::isoTime(now));
+    listening.insert(QStringLiteral("t_us"), QJsonValue(now));
+    m_printer->printLine(QJsonDocument(listening).toJson(QJsonDocument::Compact));
+    m_printer->flush();
+    if (m_settings.chromium.isValid()) {
+        ChromiumLaunch::Settings chromium;
+        chromium.proxy = m_forward->proxyUrl();
+        chromium.caSpkiSha256 = m_forward->caSpkiSha256();
+        chromium.startUrl = m_settings.chromium;
+        chromium.headless = m_settings.chromiumHeadless;
+        m_chromium = new ChromiumLaunch(this);
+        if (!m_chromium->start(chromium, &error))
+            std::fprintf(stderr, "wsinspector-cli: %s\n", error.toLocal8Bit().constData());
+    }
+    return true;
 }
 
 void ProxyCommand::onConnectionAdded(Connection *connection)

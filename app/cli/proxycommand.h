@@ -1,5 +1,6 @@
 #pragma once
 
+#include "proxy/forwardproxyoptions.h"
 #include "proxy/reverseproxyoptions.h"
 
 #include <QObject>
@@ -9,14 +10,16 @@
 
 namespace wsi {
 
+class ChromiumLaunch;
 class Connection;
 class EventPrinter;
+class ForwardProxy;
 class ReverseProxy;
 class Workspace;
 
-// `wsinspector-cli proxy`: runs the reverse proxy and streams the session log of every proxied connection,
-// both legs (each event with its "leg"), until SIGINT/SIGTERM or --duration-ms; then closes every client's
-// two sockets and exits.
+// `wsinspector-cli proxy`: runs the reverse proxy (--to) or the forward HTTP proxy (without) and streams the session
+// log of every proxied connection, both legs (each event with its "leg"), until SIGINT/SIGTERM or --duration-ms; then
+// closes every client's two sockets and exits.
 class ProxyCommand : public QObject
 {
     Q_OBJECT
@@ -27,6 +30,10 @@ public:
         int durationMs = 0; // 0: until a signal
         bool showFrames = true;
         qint64 sessionBudgetMb = 4096; // --session-budget-mb (0: no limit)
+        bool forward = false; // no --to: the forward HTTP proxy with forwardOptions
+        ForwardProxyOptions forwardOptions;
+        QUrl chromium; // --chromium URL: opened in Chromium through the forward proxy
+        bool chromiumHeadless = false;
     };
 
     ProxyCommand(const Settings &settings, FILE *out, QObject *parent = nullptr);
@@ -44,10 +51,14 @@ private:
     void onConnectionAdded(Connection *connection);
     void onClientFinished(Connection *connection);
     void finish(int exitCode);
+    // The forward mode's start: listening line with the proxy address and the CA's SPKI hash, then Chromium.
+    bool startForward();
 
     Settings m_settings;
     Workspace *m_workspace;
     ReverseProxy *m_proxy;
+    ForwardProxy *m_forward = nullptr;
+    ChromiumLaunch *m_chromium = nullptr;
     EventPrinter *m_printer;
     QSet<Connection *> m_unfinished;
     QTimer m_duration;

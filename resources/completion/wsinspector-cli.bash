@@ -51,7 +51,7 @@ _wsinspector_cli()
                 --help --help-all --version' ;;
         proxy)
             options='--to --host --port --keep-host --insecure --ca --tls-min --duration-ms --no-frames
-                --session-budget-mb --help --help-all --version' ;;
+                --session-budget-mb --chromium --chromium-headless --help --help-all --version' ;;
         convert)
             if [[ $cur != -* ]]; then
                 _filedir '@(jsonl|ndjson|log|har)'

@@ -1394,10 +1394,6 @@
         <translation>proxy는 다른 인자를 받지 않습니다 (업스트림은 --to URL로 지정): &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>proxy needs --to URL, the ws:// or wss:// server to relay to; e.g. --to ws://127.0.0.1:9000/</source>
-        <translation>proxy에는 중계할 ws:// 또는 wss:// 서버를 가리키는 --to URL이 필요합니다. 예: --to ws://127.0.0.1:9000/</translation>
-    </message>
-    <message>
         <source>--tls-min must be 1.2 or 1.3, not &quot;%1&quot;.</source>
         <translation>--tls-min은 1.2 또는 1.3이어야 합니다 (&quot;%1&quot;은(는) 안 됩니다).</translation>
     </message>
@@ -1411,6 +1407,7 @@
   wsinspector-cli connect URL [options]   open a connection, send, close
   wsinspector-cli serve [options]         run the local test server
   wsinspector-cli proxy --to URL [opts]   reverse proxy to URL, both legs recorded
+  wsinspector-cli proxy [opts]            forward HTTP proxy (CONNECT, TLS intercepted), both legs
   wsinspector-cli convert IN OUT          session log (.jsonl) &lt;-&gt; HAR (.har)
   wsinspector-cli compare-transports      polling, long polling, streaming and WebSocket measured
 
@@ -1420,6 +1417,7 @@ wsinspector-cli COMMAND --help shows the options of a command.</source>
   wsinspector-cli connect URL [options]   연결을 열고, 보내고, 닫기
   wsinspector-cli serve [options]         로컬 테스트 서버 실행
   wsinspector-cli proxy --to URL [opts]   URL로 가는 리버스 프록시, 양쪽 구간 기록
+  wsinspector-cli proxy [opts]            포워드 HTTP 프록시 (CONNECT, TLS 가로채기), 양쪽 구간 기록
   wsinspector-cli convert IN OUT          세션 로그 (.jsonl) &lt;-&gt; HAR (.har)
   wsinspector-cli compare-transports      폴링, 롱 폴링, 스트리밍, WebSocket 실측 비교
 
@@ -1452,6 +1450,30 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
     <message>
         <source>a pairing rule needs both --pair-request and --pair-reply (e.g. --pair-request &apos;$.id&apos; --pair-reply &apos;$.inReplyTo&apos;).</source>
         <translation>짝 맞춤 규칙에는 --pair-request와 --pair-reply가 모두 필요합니다(예: --pair-request &apos;$.id&apos; --pair-reply &apos;$.inReplyTo&apos;).</translation>
+    </message>
+    <message>
+        <source>Without --to it runs the forward HTTP proxy instead: give browsers and apps the &quot;proxy&quot; address of the listening line; CONNECT tunnels (TLS intercepted with WS Inspector&apos;s own CA) and plain requests are served, every WebSocket through it is recorded on both legs, other HTTP passes through.</source>
+        <translation>--to가 없으면 대신 포워드 HTTP 프록시를 실행합니다. 브라우저와 앱에는 listening 줄의 &quot;proxy&quot; 주소를 알려 주세요. CONNECT 터널(TLS는 WS Inspector 자체 CA로 가로챔)과 일반 요청을 처리하며, 이 프록시를 거치는 모든 WebSocket은 양쪽 구간이 기록되고 다른 HTTP는 그대로 통과합니다.</translation>
+    </message>
+    <message>
+        <source>Forward proxy: open this URL in Chromium (/usr/bin/chromium) through the proxy, with a temporary profile and the CA trusted by its SPKI hash; Chromium is closed when the proxy stops.</source>
+        <translation>포워드 프록시: 이 URL을 프록시를 거쳐 Chromium(/usr/bin/chromium)에서 엽니다. 임시 프로필을 쓰고 CA는 SPKI 해시로 신뢰합니다. 프록시가 멈추면 Chromium도 닫힙니다.</translation>
+    </message>
+    <message>
+        <source>Forward proxy: run that Chromium headless.</source>
+        <translation>포워드 프록시: 그 Chromium을 헤드리스로 실행합니다.</translation>
+    </message>
+    <message>
+        <source>--%1 applies to the forward proxy only (without --to).</source>
+        <translation>--%1은(는) 포워드 프록시(--to 없이)에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>--keep-host applies to the reverse proxy only: the forward proxy always keeps Host.</source>
+        <translation>--keep-host는 리버스 프록시에만 쓸 수 있습니다. 포워드 프록시는 Host를 항상 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>--chromium needs a URL, not &quot;%1&quot;.</source>
+        <translation>--chromium에는 URL이 필요합니다 (&quot;%1&quot;은(는) 안 됩니다).</translation>
     </message>
 </context>
 <context>
@@ -7437,6 +7459,87 @@ X-Custom: value</translation>
     <message>
         <source>Measure</source>
         <translation>측정</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ChromiumLaunch</name>
+    <message>
+        <source>HTTP proxy: %1 (host %2, port %3), for http, https, ws and wss alike.
+Environment: http_proxy=%1 https_proxy=%1
+TLS is intercepted with WS Inspector&apos;s own CA: trust its certificate in that app only, or its key by SHA-256 (SPKI, base64): %4</source>
+        <translation>HTTP 프록시: %1 (호스트 %2, 포트 %3). http, https, ws, wss 모두 이 프록시를 씁니다.
+환경 변수: http_proxy=%1 https_proxy=%1
+TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인증서를 신뢰하게 하거나, 키의 SHA-256(SPKI, base64)으로 신뢰하게 하세요: %4</translation>
+    </message>
+    <message>
+        <source>Chromium was not found at %1 (Debian&apos;s package: chromium).</source>
+        <translation>%1에서 Chromium을 찾을 수 없습니다 (Debian 패키지: chromium).</translation>
+    </message>
+    <message>
+        <source>No temporary profile folder could be made: %1</source>
+        <translation>임시 프로필 폴더를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Chromium did not start: %1</source>
+        <translation>Chromium이 시작되지 않았습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ForwardClient</name>
+    <message>
+        <source>The request head is larger than %1 bytes (the proxy&apos;s limit).</source>
+        <translation>요청 헤드가 %1바이트(프록시의 한도)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>The request could not be parsed: %1</source>
+        <translation>요청을 해석할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>%1 port %2 is this forward proxy itself: relaying there would loop.</source>
+        <translation>%1 포트 %2은(는) 이 포워드 프록시 자신입니다. 그쪽으로 중계하면 무한히 돌게 됩니다.</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s certificate authority could not issue a certificate for %1: %2</source>
+        <translation>인스펙터의 인증 기관(CA)이 %1의 인증서를 발급할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The client ended the TLS handshake for %1 (does it trust WS Inspector&apos;s CA?): %2</source>
+        <translation>클라이언트가 %1의 TLS 핸드셰이크를 끝냈습니다 (WS Inspector의 CA를 신뢰하나요?): %2</translation>
+    </message>
+    <message>
+        <source>No whole request arrived within %1 seconds: the proxy closed the connection.</source>
+        <translation>%1초 안에 완전한 요청이 오지 않아 프록시가 연결을 닫았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ForwardProxy</name>
+    <message>
+        <source>The inspector&apos;s certificate authority could not be loaded: %1</source>
+        <translation>인스펙터의 인증 기관(CA)을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The proxy could not listen on %1 port %2: %3</source>
+        <translation>프록시가 %1 포트 %2에서 대기할 수 없습니다: %3</translation>
+    </message>
+    <message>
+        <source>CONNECT needs host:port, not &quot;%1&quot;.</source>
+        <translation>CONNECT에는 host:port가 필요합니다 (&quot;%1&quot;은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <source>This is WS Inspector&apos;s forward proxy: it relays proxy requests (CONNECT host:port or an absolute URL) and serves nothing itself; &quot;%1&quot; names no other server.</source>
+        <translation>여기는 WS Inspector의 포워드 프록시입니다. 프록시 요청(CONNECT host:port 또는 절대 URL)만 중계하고 스스로 제공하는 것은 없습니다. &quot;%1&quot;은(는) 다른 서버를 가리키지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The request target &quot;%1&quot; is not an http:// or ws:// URL.</source>
+        <translation>요청 대상 &quot;%1&quot;은(는) http:// 또는 ws:// URL이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The proxy needs an IP address to listen on.</source>
+        <translation>프록시가 대기할 IP 주소가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The request head limit must be at least 1024 bytes.</source>
+        <translation>요청 헤드 한도는 1024바이트 이상이어야 합니다.</translation>
     </message>
 </context>
 </TS>

@@ -181,7 +181,11 @@ private Q_SLOTS:
     void usageMistakesExitWith2_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no --to") << QStringList {};
+        // Without --to, `proxy` is the forward proxy (tst_cli_forwardproxy); what only the reverse proxy takes is a
+        // mistake there, and what only the forward proxy takes is one with --to.
+        QTest::newRow("--keep-host without --to") << QStringList { QStringLiteral("--keep-host") };
+        QTest::newRow("--chromium with --to") << QStringList { QStringLiteral("--to"),
+            QStringLiteral("ws://127.0.0.1:1/"), QStringLiteral("--chromium"), QStringLiteral("http://a/") };
         QTest::newRow("http upstream") << QStringList { QStringLiteral("--to"), QStringLiteral("http://127.0.0.1/") };
         QTest::newRow("--ca for ws") << QStringList { QStringLiteral("--to"), QStringLiteral("ws://127.0.0.1:1/"),
             QStringLiteral("--ca"), QStringLiteral("/etc/hostname") };

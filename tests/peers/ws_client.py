@@ -3,15 +3,41 @@
   OPEN <subprotocol or ->     RECV <text>     BIN <hex>     CLOSED <code> <reason>     STATUS <http status>
   ERROR <text>
 Usage: ws_client.py URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send TEXT]...
-                        [--expect N] [--stay-ms MS] [--cafile PEM] [--deflate]
+                        [--expect N] [--stay-ms MS] [--cafile PEM] [--proxy HOST:PORT] [--deflate]
+With --proxy it opens the connection through that HTTP proxy: CONNECT host:port, then TLS (wss) and the
+handshake inside the tunnel (python3-websockets 10 has no proxy support of its own). --deflate offers
+permessage-deflate (the library's default; off otherwise).
 It sends the messages, waits until it received --expect messages (or --stay-ms passed), then closes with
 1000, unless the server closes first. Bounded: it never runs longer than 20 s."""
 import argparse
 import asyncio
+import socket
 import ssl
 import sys
+import urllib.parse
 
 import websockets
+
+
+def tunnel(proxy, url):
+    """A socket through the proxy's CONNECT tunnel to the URL's host and port; raises with the refusal."""
+    parts = urllib.parse.urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "wss" else 80)
+    host, _, proxy_port = proxy.rpartition(":")
+    sock = socket.create_connection((host, int(proxy_port)), timeout=10)
+    sock.sendall(b"CONNECT %s:%d HTTP/1.1\r\nHost: %s:%d\r\n\r\n" % (parts.hostname.encode(), port,
+                                                                        parts.hostname.encode(), port))
+    answer = b""
+    while b"\r\n\r\n" not in answer:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        answer += chunk
+    status = answer.split(b"\r\n", 1)[0]
+    if b" 200 " not in status + b" ":
+        raise ConnectionError("proxy answered " + status.decode(errors="replace"))
+    sock.setblocking(False)
+    return sock
 
 
 async def run(args):
@@ -23,8 +49,14 @@ async def run(args):
     if args.url.startswith("wss://"):
         context = ssl.create_default_context(cafile=args.cafile)
     try:
-        async with websockets.connect(args.url, extra_headers=headers, subprotocols=args.subprotocol or None,
-                                      origin=args.origin, compression="deflate" if args.deflate else None, ssl=context,
+        extra = {}
+        if args.proxy:
+            extra["sock"] = tunnel(args.proxy, args.url)
+            if context:
+                extra["server_hostname"] = urllib.parse.urlsplit(args.url).hostname
+        async with websockets.connect(args.url, **extra, extra_headers=headers, subprotocols=args.subprotocol or None,
+                                      origin=args.origin, compression="deflate" if args.deflate else None,
+                                      ssl=context,
                                       open_timeout=10) as ws:
             print("OPEN", ws.subprotocol or "-", flush=True)
             for text in args.send:
@@ -63,6 +95,7 @@ def main():
     parser.add_argument("--expect", type=int, default=0)
     parser.add_argument("--stay-ms", type=int, default=0)
     parser.add_argument("--cafile")
+    parser.add_argument("--proxy")
     parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate (the library's default)")
     args = parser.parse_args()
     asyncio.run(asyncio.wait_for(run(args), 20))

@@ -14,6 +14,12 @@
 
 namespace wsi {
 
+namespace {
+
+constexpr qint64 kUpstreamReadChunk = 256 * 1024;
+
+} // namespace
+
 WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     : QObject(parent)
     , m_targetHost(targetHost)
@@ -184,6 +190,10 @@ void WireTap::connectUpstream(qint64 startUs)
         m_upstream = new QTcpSocket(this);
     }
     m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // A flood fills the kernel's receive buffer (several MB); read unbounded, one readyRead would record and
+    // relay all of it in one go and keep the GUI thread from answering for tens of ms (issue 12). A quarter
+    // MiB per turn is a few ms of work, and the event loop gets its turn in between.
+    m_upstream->setReadBufferSize(kUpstreamReadChunk);
     m_upstream->setProxy(QNetworkProxy::NoProxy);
     connect(m_upstream, &QTcpSocket::connected, this, &WireTap::onUpstreamConnected);
     connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);

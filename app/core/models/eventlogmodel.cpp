@@ -64,7 +64,8 @@ EventLogModel::EventLogModel(QObject *parent)
     , m_previewCache(20000)
 {
     m_batchTimer.setSingleShot(true);
-    m_batchTimer.setInterval(60);
+    // One insert per displayed frame: the GUI thread gets a flood as ~60 batches a second, whatever its rate.
+    m_batchTimer.setInterval(16);
     connect(&m_batchTimer, &QTimer::timeout, this, &EventLogModel::flush);
 }
 

@@ -145,7 +145,9 @@ void ProxiedClient::takeRequest(const QByteArray &bytes)
     if (!m_request.headComplete())
         return;
     const HttpHead &head = m_request.head();
-    const QByteArray targetProblem = UpstreamRequest::problemWithTarget(head.target);
+    const QByteArray targetProblem = m_options.acceptAbsoluteTarget
+        ? UpstreamRequest::problemWithForwardTarget(head.target, m_options.upstream.url)
+        : UpstreamRequest::problemWithTarget(head.target);
     if (!targetProblem.isEmpty()) {
         refuse(400, "Bad Request", QString::fromUtf8(targetProblem), ErrorLayer::Http, false);
         return;

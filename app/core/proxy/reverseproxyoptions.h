@@ -21,6 +21,9 @@ struct ReverseProxyOptions
     bool keepHost = false; // forward the client's Host header instead of the upstream's
     int maxRequestHeadBytes = 16 * 1024; // a larger upgrade request head is refused with 431
     qint64 maxFrameBytes = qint64(64) * 1024 * 1024; // a larger frame ends the connection (memory bound)
+    // The forward proxy's relays: the upstream came from the client's own CONNECT or absolute URL, so a request
+    // target in absolute-form naming that same upstream is the client's to send (it goes on in origin-form).
+    bool acceptAbsoluteTarget = false;
 
     // Empty when usable; else what is wrong, in words (not ws/wss, no host, a bad port).
     QString validate() const;

@@ -13,6 +13,33 @@ QByteArray UpstreamRequest::problemWithTarget(const QByteArray &target)
         + "\" is not a path: this reverse proxy relays to its one upstream only, never to a target a client names";
 }
 
+QByteArray UpstreamRequest::problemWithForwardTarget(const QByteArray &target, const QUrl &upstream)
+{
+    if (problemWithTarget(target).isEmpty())
+        return {};
+    const QUrl url(QString::fromLatin1(target), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    const bool secure = scheme == QLatin1String("https") || scheme == QLatin1String("wss");
+    const bool known = secure || scheme == QLatin1String("http") || scheme == QLatin1String("ws");
+    const bool upstreamSecure = upstream.scheme().compare(QLatin1String("wss"), Qt::CaseInsensitive) == 0;
+    if (known && url.isValid() && url.host().compare(upstream.host(), Qt::CaseInsensitive) == 0
+        && url.port(secure ? 443 : 80) == upstream.port(upstreamSecure ? 443 : 80))
+        return {};
+    return "the request target \"" + printableExcerpt(target).toUtf8()
+        + "\" names another server than the one this tunnel was opened to";
+}
+
+QByteArray UpstreamRequest::originForm(const QByteArray &target)
+{
+    if (target.startsWith('/'))
+        return target;
+    const QUrl url(QString::fromLatin1(target));
+    QByteArray path = url.path(QUrl::FullyEncoded).toUtf8();
+    if (path.isEmpty())
+        path = "/";
+    return url.hasQuery() ? path + '?' + url.query(QUrl::FullyEncoded).toUtf8() : path;
+}
+
 QByteArray UpstreamRequest::joinTarget(const QUrl &upstream, const QByteArray &clientTarget)
 {
     const qsizetype mark = clientTarget.indexOf('?');
@@ -48,7 +75,7 @@ QByteArray UpstreamRequest::build(const HttpHead &client, const QUrl &upstream, 
 {
     QByteArray head;
     head.reserve(client.raw.size() + 64);
-    head += client.method + ' ' + joinTarget(upstream, client.target) + ' ' + client.version + "\r\n";
+    head += client.method + ' ' + joinTarget(upstream, originForm(client.target)) + ' ' + client.version + "\r\n";
     bool hostWritten = false;
     for (const HttpHeader &header : client.headers) {
         if (header.name.compare("Host", Qt::CaseInsensitive) == 0) {

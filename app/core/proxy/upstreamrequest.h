@@ -17,6 +17,11 @@ public:
     // The client's target must be origin-form ("/path?query"): anything else (absolute-form "http://...",
     // authority-form, "*") is not the proxy's to follow. Empty when valid, else why not.
     static QByteArray problemWithTarget(const QByteArray &target);
+    // The forward proxy's check: origin-form, or absolute-form (http, https, ws or wss) naming upstream's own
+    // host and port. Empty when valid, else why not.
+    static QByteArray problemWithForwardTarget(const QByteArray &target, const QUrl &upstream);
+    // "/path?query" of an absolute-form target ("/" when it has no path); an origin-form target unchanged.
+    static QByteArray originForm(const QByteArray &target);
     // The upstream path with the client's path appended: upstream "/api" + client "/chat?x=1" is "/api/chat?x=1";
     // a client path of "/" adds nothing ("/api?x=1"). Queries of both are kept, the upstream's first.
     static QByteArray joinTarget(const QUrl &upstream, const QByteArray &clientTarget);
