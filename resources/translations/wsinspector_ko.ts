@@ -637,6 +637,14 @@
 <context>
     <name>ServerOptionsForm</name>
     <message>
+        <source>Accept a client&apos;s permessage-deflate offer (RFC 7692), as most real servers do: what the server sends goes out compressed, and the log shows each compressed message inflated, its frames with RSV1 and the compressed bytes.</source>
+        <translation>대부분의 실제 서버처럼 클라이언트의 permessage-deflate 제안을 받아들입니다 (RFC 7692). 서버가 보내는 것은 압축되어 나가고, 로그에는 압축된 메시지가 압축 해제되어 표시되며 그 프레임은 RSV1과 압축된 바이트로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (compressed messages)</source>
+        <translation>permessage-deflate 허용 (압축된 메시지)</translation>
+    </message>
+    <message>
         <source>Listen</source>
         <translation>수신 대기</translation>
     </message>
@@ -905,6 +913,18 @@
 </context>
 <context>
     <name>wsi::Cli</name>
+    <message>
+        <source>--deflate and --no-deflate exclude each other.</source>
+        <translation>--deflate와 --no-deflate는 함께 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Accept a client&apos;s permessage-deflate offer: compressed frames both ways, messages logged inflated.</source>
+        <translation>클라이언트의 permessage-deflate 제안을 받아들입니다. 양방향 프레임이 압축되고, 메시지는 압축 해제되어 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Decline permessage-deflate (the default).</source>
+        <translation>permessage-deflate를 거절합니다 (기본값).</translation>
+    </message>
     <message>
         <source>Runs one workload through HTTP polling, long polling, streaming (text/event-stream) and WebSocket on a private test server on loopback, and prints one JSON object per transport: requests and TCP connections made, bytes on the wire split into headers and payload, and delivery latency (p50, p95), all measured on the sockets.</source>
         <translation>루프백의 전용 테스트 서버에서 같은 작업량을 HTTP 폴링, 롱 폴링, 스트리밍(text/event-stream), WebSocket으로 차례로 보내고, 전송 방식마다 JSON 객체 하나를 출력합니다: 보낸 요청과 맺은 TCP 연결 수, 헤더와 페이로드로 나눈 와이어 바이트, 전달 지연 시간(p50, p95). 모두 소켓에서 실제로 잰 값입니다.</translation>
@@ -2442,6 +2462,22 @@ Authorization: Bearer abc123</translation>
 <context>
     <name>wsi::ConnectionStatsPlot</name>
     <message>
+        <source>no compressed messages</source>
+        <translation>압축된 메시지 없음</translation>
+    </message>
+    <message>
+        <source>permessage-deflate: %1.
+Wire bytes per inflated byte: in %2; out %3.</source>
+        <translation>permessage-deflate: %1.
+압축 해제된 1바이트당 와이어 바이트: 수신 %2, 송신 %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 of %3 bytes, %n message(s))</source>
+        <translation>
+            <numerusform>%1 (%3바이트 중 %2바이트, 메시지 %n개)</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Ping round-trip times and messages per second of the selected connection. Right-click to choose how many minutes to show.</source>
         <translation>선택한 연결의 핑 왕복 시간과 초당 메시지 수입니다. 몇 분을 보여 줄지는 오른쪽 클릭으로 고릅니다.</translation>
     </message>
@@ -2855,6 +2891,22 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
 </context>
 <context>
     <name>wsi::EventFieldList</name>
+    <message>
+        <source>1: the message this frame starts is compressed with permessage-deflate (RFC 7692); without the extension negotiated in the handshake it is a protocol violation</source>
+        <translation>1: 이 프레임으로 시작하는 메시지가 permessage-deflate로 압축되었습니다 (RFC 7692). 핸드셰이크에서 확장이 협상되지 않았다면 프로토콜 위반입니다</translation>
+    </message>
+    <message>
+        <source>Compressed</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <source>The first frame had RSV1: the message was inflated for the log; the frames show the compressed bytes</source>
+        <translation>첫 프레임에 RSV1이 있었습니다. 로그에는 압축 해제된 메시지가 표시되고, 프레임에는 압축된 바이트가 표시됩니다</translation>
+    </message>
+    <message>
+        <source>yes: %1 bytes on the wire, %2% of the inflated size (permessage-deflate)</source>
+        <translation>예: 와이어에서 %1바이트, 압축 해제된 크기의 %2% (permessage-deflate)</translation>
+    </message>
     <message>
         <source>Field</source>
         <translation>필드</translation>
@@ -6831,6 +6883,18 @@ X-Custom: value</translation>
 </context>
 <context>
     <name>wsi::WireRecorder</name>
+    <message>
+        <source>The client&apos;s compressed message could not be inflated: %1</source>
+        <translation>클라이언트의 압축된 메시지를 압축 해제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s compressed message could not be inflated: %1</source>
+        <translation>서버의 압축된 메시지를 압축 해제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s permessage-deflate answer breaks a rule: %1</source>
+        <translation>서버의 permessage-deflate 응답이 규칙을 어겼습니다: %1</translation>
+    </message>
     <message>
         <source>The upgrade request could not be parsed: %1</source>
         <translation>업그레이드 요청을 해석할 수 없습니다: %1</translation>

@@ -3,6 +3,8 @@
 
 #include "connection/connection.h"
 #include "connection/serversideendpoint.h"
+#include "protocol/deflatenegotiation.h"
+#include "protocol/utf8validator.h"
 
 namespace wsi {
 
@@ -245,9 +247,30 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
         } else {
             m_openSeen = true;
             append(EventType::Open, Direction::None, hs.response.value("Sec-WebSocket-Protocol"));
+            setUpDeflate(hs);
         }
     }
     Q_EMIT m_connection->handshakeUpdated();
+}
+
+void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
+{
+    // Read from the heads as they crossed the wire: the 101's answer checked against what the request offered.
+    const DeflateNegotiation deflate = DeflateNegotiation::fromHeads(hs.request, hs.response);
+    for (const DeflateViolation &violation : deflate.responseViolations()) {
+        const RecordedText message = RecordedText("wsi::WireRecorder",
+            QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's permessage-deflate answer breaks a rule: %1"))
+                                         .arg(violation.describe());
+        appendError(m_serverDir, ErrorLayer::WebSocket, message);
+        m_leg->counters.errors++;
+    }
+    if (!deflate.negotiated())
+        return; // RSV1 stays a violation: a compressed frame without the extension
+    const quint64 clientCap = m_endpoint ? m_endpoint->maxMessageSize() : quint64(256) * 1024 * 1024;
+    m_clientInflation = std::make_unique<MessageInflation>(deflate.params(), false, clientCap);
+    m_serverInflation = std::make_unique<MessageInflation>(deflate.params(), true, quint64(256) * 1024 * 1024);
+    m_clientFrames.setAllowRsv1(true);
+    m_serverFrames.setAllowRsv1(true);
 }
 
 void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes)
@@ -285,6 +308,8 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
 void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
 {
     Q_UNUSED(payload)
+    if (MessageInflation *inflating = inflation())
+        inflating->onFrame(header);
     const bool wholeMessage
         = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
     PendingFrame &pending = m_recorder->m_pendingFrame;
@@ -310,6 +335,10 @@ void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayV
 
 void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload, int frameCount)
 {
+    if (MessageInflation *inflating = inflation(); inflating && inflating->messageCompressed()) {
+        onCompressedMessage(*inflating, isText, payload, frameCount);
+        return;
+    }
     PendingFrame &pending = m_recorder->m_pendingFrame;
     if (pending.active && frameCount == 1 && pending.record.dir == m_dir) {
         pending.active = false;
@@ -331,6 +360,10 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
 
 void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
 {
+    if (MessageInflation *inflating = inflation(); inflating && inflating->messageCompressed()) {
+        onCompressedMessage(*inflating, isText, payload, frameCount);
+        return;
+    }
     m_recorder->flushPendingFrame();
     EventRecord r;
     r.timeUs = m_recorder->m_now;
@@ -343,6 +376,53 @@ void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payl
     const qsizetype row = events.appendAdopting(r, std::move(payload));
     // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
     countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
+}
+
+MessageInflation *WireRecorder::DirectionSink::inflation() const
+{
+    if (m_recorder->m_feedingInjected)
+        return nullptr;
+    return m_dir == m_recorder->m_clientDir ? m_recorder->m_clientInflation.get() : m_recorder->m_serverInflation.get();
+}
+
+void WireRecorder::DirectionSink::onCompressedMessage(
+    MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount)
+{
+    QByteArray inflated;
+    if (!inflation.inflate(payload, &inflated)) {
+        // A deflate bomb stops at the cap (the max message size): a named error, never an exhausted memory.
+        const DeflateViolation &why = inflation.violation();
+        const bool byServer = m_dir == m_recorder->m_serverDir;
+        const RecordedText message = byServer
+            ? RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's compressed message could not be inflated: %1"))
+                  .arg(why.describe())
+            : RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client's compressed message could not be inflated: %1"))
+                  .arg(why.describe());
+        m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
+        m_recorder->m_leg->counters.errors++;
+        if (byServer == (m_recorder->m_perspective == Perspective::Client)) {
+            m_recorder->m_violationSeen = true;
+            m_recorder->m_connection->setStatusText(message.translated());
+        }
+        if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir) {
+            const bool bomb = why.kind == DeflateViolationKind::DeflateBomb;
+            m_recorder->m_endpoint->onViolation(
+                { bomb ? ViolationKind::MessageTooLarge : ViolationKind::InvalidUtf8Text, 0, why.describe() });
+        }
+        return;
+    }
+    if (isText && !Utf8Validator::isValidUtf8(inflated.constData(), inflated.size())) {
+        // The decoder could not check a compressed text message: its inflated bytes are checked here.
+        onViolation({ ViolationKind::InvalidUtf8Text, 0, QStringLiteral("after inflating") });
+        return;
+    }
+    // The Message row: the inflated payload, marked compressed (RSV1) with its wire length in maskKey.
+    const quint8 flags = quint8((isText ? FlagText : 0) | FlagRsv1 | automaticFlag());
+    m_recorder->append(EventType::Message, m_dir, inflated, quint64(inflated.size()), quint8(qMin(frameCount, 255)),
+        flags, quint32(qMin<qsizetype>(payload.size(), 0xFFFFFFFF)));
+    countMessage(isText, inflated);
 }
 
 quint8 WireRecorder::DirectionSink::automaticFlag() const

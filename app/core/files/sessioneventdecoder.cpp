@@ -159,6 +159,13 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         } else {
             return error(QStringLiteral("a message whose \"type\" is neither text nor binary."));
         }
+        // permessage-deflate: the payload is the inflated message, wire_length its compressed size.
+        if (toBool(field(m_fields, "compressed"))) {
+            r.flags |= FlagRsv1;
+            qint64 wireLength = 0;
+            if (toInt64(field(m_fields, "wire_length"), &wireLength))
+                r.maskKey = quint32(qBound(qint64(0), wireLength, qint64(0xFFFFFFFF)));
+        }
         qint64 frames = 1;
         toInt64(field(m_fields, "frames"), &frames);
         r.sub = quint8(qBound(qint64(1), frames, qint64(255)));

@@ -126,6 +126,10 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
         line.boolean("auto", true);
     if (!text)
         line.base64("base64", payload);
+    // permessage-deflate: the payload is the inflated message; wire_length its compressed size on the wire.
+    const bool compressed = r.hasFlag(FlagRsv1);
+    if (compressed)
+        line.boolean("compressed", true);
     line.integer("conn", connectionId);
     if (r.dir != Direction::None)
         line.latin1("dir", directionId(r.dir));
@@ -153,6 +157,8 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
     if (text)
         line.bytes("text", payload);
     line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
+    if (compressed)
+        line.unsignedNumber("wire_length", r.maskKey);
 }
 
 // opcodeName() as UTF-8, built once: every frame line carries it.
