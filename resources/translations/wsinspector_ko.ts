@@ -4510,14 +4510,6 @@ What to try: %2</source>
         <source>Main</source>
         <translation>기본</translation>
     </message>
-    <message>
-        <source>About WS Inspector</source>
-        <translation>WS Inspector 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 입력란&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
-    </message>
 </context>
 <context>
     <name>wsi::MessageEditor</name>
@@ -5926,6 +5918,109 @@ X-Custom: value</translation>
     <message>
         <source>&lt;p&gt;The inspector terminates TLS between the app and the server, so the handshake and frames shown are the plaintext inside TLS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;인스펙터가 앱과 서버 사이에서 TLS를 종단하므로, 보이는 핸드셰이크와 프레임은 TLS 안의 평문입니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::AboutBox</name>
+    <message>
+        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About WS Inspector</source>
+        <translation>WS Inspector 정보</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Learn: lessons on this window</source>
+        <translation>배우기: 이 창에서 따라 하는 강의</translation>
+    </message>
+    <message>
+        <source>URL field</source>
+        <translation>URL 입력란</translation>
+    </message>
+    <message>
+        <source>close with a code</source>
+        <translation>코드를 지정해 닫기</translation>
+    </message>
+    <message>
+        <source>compare handshakes</source>
+        <translation>핸드셰이크 비교</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>copy the selected log rows</source>
+        <translation>로그에서 선택한 행 복사</translation>
+    </message>
+    <message>
+        <source>disconnect</source>
+        <translation>연결 끊기</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>filter the log</source>
+        <translation>로그 거르기</translation>
+    </message>
+    <message>
+        <source>find next / previous</source>
+        <translation>다음 / 이전 찾기</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>messages / handshake / stats</source>
+        <translation>메시지 / 핸드셰이크 / 통계</translation>
+    </message>
+    <message>
+        <source>new connection</source>
+        <translation>새 연결</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <source>preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>previous sessions</source>
+        <translation>이전 세션</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>reveal secrets</source>
+        <translation>비밀 값 표시</translation>
+    </message>
+    <message>
+        <source>save as endpoint</source>
+        <translation>엔드포인트로 저장</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>show frames</source>
+        <translation>프레임 표시</translation>
+    </message>
+    <message>
+        <source>this box</source>
+        <translation>이 창</translation>
     </message>
 </context>
 <context>
