@@ -6020,7 +6020,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>this box</source>
-        <translation>이 창</translation>
+        <translation>이 정보 창</translation>
     </message>
 </context>
 <context>
