@@ -4632,14 +4632,6 @@ What to try: %2</source>
         <source>Main</source>
         <translation>기본</translation>
     </message>
-    <message>
-        <source>About WS Inspector</source>
-        <translation>WS Inspector 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 입력란&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
-    </message>
 </context>
 <context>
     <name>wsi::MessageEditor</name>
@@ -6048,6 +6040,378 @@ X-Custom: value</translation>
     <message>
         <source>&lt;p&gt;The inspector terminates TLS between the app and the server, so the handshake and frames shown are the plaintext inside TLS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;인스펙터가 앱과 서버 사이에서 TLS를 종단하므로, 보이는 핸드셰이크와 프레임은 TLS 안의 평문입니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::AboutBox</name>
+    <message>
+        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About WS Inspector</source>
+        <translation>WS Inspector 정보</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Learn: lessons on this window</source>
+        <translation>배우기: 이 창에서 따라 하는 강의</translation>
+    </message>
+    <message>
+        <source>URL field</source>
+        <translation>URL 입력란</translation>
+    </message>
+    <message>
+        <source>close with a code</source>
+        <translation>코드를 지정해 닫기</translation>
+    </message>
+    <message>
+        <source>compare handshakes</source>
+        <translation>핸드셰이크 비교</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>copy the selected log rows</source>
+        <translation>로그에서 선택한 행 복사</translation>
+    </message>
+    <message>
+        <source>disconnect</source>
+        <translation>연결 끊기</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>filter the log</source>
+        <translation>로그 거르기</translation>
+    </message>
+    <message>
+        <source>find next / previous</source>
+        <translation>다음 / 이전 찾기</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>messages / handshake / stats</source>
+        <translation>메시지 / 핸드셰이크 / 통계</translation>
+    </message>
+    <message>
+        <source>new connection</source>
+        <translation>새 연결</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <source>preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>previous sessions</source>
+        <translation>이전 세션</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>reveal secrets</source>
+        <translation>비밀 값 표시</translation>
+    </message>
+    <message>
+        <source>save as endpoint</source>
+        <translation>엔드포인트로 저장</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>show frames</source>
+        <translation>프레임 표시</translation>
+    </message>
+    <message>
+        <source>this box</source>
+        <translation>이 정보 창</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CertificateAuthority</name>
+    <message>
+        <source>The CA in %1 was replaced by a newly generated one because %2. Anything that trusted the old CA certificate must trust the new one instead.</source>
+        <translation>%1의 CA를 새로 생성한 CA로 교체했습니다. 이유: %2. 이전 CA 인증서를 신뢰하던 곳은 모두 새 인증서를 대신 신뢰해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HarExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HarImporter</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Not a HAR file: %1 at line %2 (offset %3).</source>
+        <translation>HAR 파일이 아닙니다: %2번째 줄(오프셋 %3)에서 %1.</translation>
+    </message>
+    <message>
+        <source>Not a HAR file: there is no &quot;log&quot; object with &quot;entries&quot;.</source>
+        <translation>HAR 파일이 아닙니다: &quot;entries&quot;가 있는 &quot;log&quot; 객체가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Skipped %1 entries that are not WebSockets.</source>
+        <translation>WebSocket이 아닌 항목 %1개를 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>The HAR file holds no WebSocket entries.</source>
+        <translation>HAR 파일에 WebSocket 항목이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LogFilterModel</name>
+    <message>
+        <source>Invalid regular expression &quot;%1&quot; at offset %2: %3</source>
+        <translation>정규식 &quot;%1&quot;이(가) 오프셋 %2에서 올바르지 않습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionLogReader</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The file is empty: a session log starts with a &quot;format&quot; line.</source>
+        <translation>파일이 비어 있습니다. 세션 로그는 &quot;format&quot; 줄로 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProtocolViolation</name>
+    <message>
+        <source>Frame uses a reserved opcode: only 0x0-0x2 and 0x8-0xA are defined (RFC 6455 section 5.2)</source>
+        <translation>프레임이 예약된 opcode를 씁니다. 정의된 값은 0x0-0x2와 0x8-0xA뿐입니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Reserved bit (RSV1/RSV2/RSV3) is set without a negotiated extension that defines it (RFC 6455 section 5.2)</source>
+        <translation>협상된 확장이 정의하지 않은 예약 비트(RSV1/RSV2/RSV3)가 켜져 있습니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Control frame is fragmented (FIN=0): control frames must not be fragmented (RFC 6455 section 5.5)</source>
+        <translation>제어 프레임이 프래그먼트되었습니다(FIN=0). 제어 프레임은 프래그먼트하면 안 됩니다 (RFC 6455 5.5절)</translation>
+    </message>
+    <message>
+        <source>Control frame payload is longer than 125 bytes (RFC 6455 section 5.5)</source>
+        <translation>제어 프레임의 페이로드가 125바이트보다 깁니다 (RFC 6455 5.5절)</translation>
+    </message>
+    <message>
+        <source>Server sent a masked frame: a server must not mask frames it sends to a client (RFC 6455 section 5.1)</source>
+        <translation>서버가 마스킹된 프레임을 보냈습니다. 서버는 클라이언트에 보내는 프레임을 마스킹하면 안 됩니다 (RFC 6455 5.1절)</translation>
+    </message>
+    <message>
+        <source>Client sent an unmasked frame: a client must mask every frame it sends to a server (RFC 6455 section 5.1)</source>
+        <translation>클라이언트가 마스킹하지 않은 프레임을 보냈습니다. 클라이언트는 서버에 보내는 모든 프레임을 마스킹해야 합니다 (RFC 6455 5.1절)</translation>
+    </message>
+    <message>
+        <source>Payload length is not encoded in the minimal number of bytes (RFC 6455 section 5.2)</source>
+        <translation>페이로드 길이가 가장 짧은 바이트 수로 인코딩되지 않았습니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Most significant bit of the 64-bit payload length is set: it must be 0 (RFC 6455 section 5.2)</source>
+        <translation>64비트 페이로드 길이의 최상위 비트가 켜져 있습니다. 이 비트는 0이어야 합니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Continuation frame arrived with no fragmented message in progress (RFC 6455 section 5.4)</source>
+        <translation>진행 중인 프래그먼트된 메시지가 없는데 continuation 프레임이 왔습니다 (RFC 6455 5.4절)</translation>
+    </message>
+    <message>
+        <source>New text or binary frame arrived while a fragmented message was still in progress: a continuation frame was expected (RFC 6455 section 5.4)</source>
+        <translation>프래그먼트된 메시지가 아직 진행 중인데 새 텍스트 또는 바이너리 프레임이 왔습니다. continuation 프레임이 와야 합니다 (RFC 6455 5.4절)</translation>
+    </message>
+    <message>
+        <source>Text message is not valid UTF-8 (RFC 6455 sections 5.6 and 8.1)</source>
+        <translation>텍스트 메시지가 올바른 UTF-8이 아닙니다 (RFC 6455 5.6절, 8.1절)</translation>
+    </message>
+    <message>
+        <source>Close reason is not valid UTF-8 (RFC 6455 section 5.5.1)</source>
+        <translation>종료 사유가 올바른 UTF-8이 아닙니다 (RFC 6455 5.5.1절)</translation>
+    </message>
+    <message>
+        <source>Close frame carries a status code that may not be sent on the wire (RFC 6455 section 7.4)</source>
+        <translation>Close 프레임에 와이어로 보내면 안 되는 상태 코드가 들어 있습니다 (RFC 6455 7.4절)</translation>
+    </message>
+    <message>
+        <source>Close frame payload is one byte long: it must be empty or start with a two-byte status code (RFC 6455 section 5.5.1)</source>
+        <translation>Close 프레임의 페이로드가 1바이트입니다. 비어 있거나 2바이트 상태 코드로 시작해야 합니다 (RFC 6455 5.5.1절)</translation>
+    </message>
+    <message>
+        <source>Frame sent after the Close frame: nothing may follow a Close frame (RFC 6455 section 5.5.1)</source>
+        <translation>Close 프레임 뒤에 프레임을 보냈습니다. Close 프레임 뒤에는 아무것도 보내면 안 됩니다 (RFC 6455 5.5.1절)</translation>
+    </message>
+    <message>
+        <source>Message is larger than the inspector&apos;s size limit, so decoding stopped</source>
+        <translation>메시지가 검사 도구의 크기 한도보다 커서 디코딩을 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Control frame has RSV1 set: permessage-deflate compresses only data messages, never control frames (RFC 7692 section 6.1)</source>
+        <translation>제어 프레임에 RSV1이 켜져 있습니다. permessage-deflate는 데이터 메시지만 압축하고 제어 프레임은 압축하지 않습니다 (RFC 7692 6.1절)</translation>
+    </message>
+    <message>
+        <source>Continuation frame has RSV1 set: with permessage-deflate only the first frame of a message carries RSV1 (RFC 7692 section 6.1)</source>
+        <translation>continuation 프레임에 RSV1이 켜져 있습니다. permessage-deflate에서는 메시지의 첫 프레임만 RSV1을 켭니다 (RFC 7692 6.1절)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::QtErrorText</name>
+    <message>
+        <source>Connection refused</source>
+        <translation>연결이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>상대가 연결을 초기화했습니다</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>연결 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>Error during SSL handshake: %1</source>
+        <translation>TLS 핸드셰이크 중 오류: %1</translation>
+    </message>
+    <message>
+        <source>Error while reading: %1</source>
+        <translation>읽는 중 오류: %1</translation>
+    </message>
+    <message>
+        <source>Handshake failed: %1</source>
+        <translation>핸드셰이크 실패: %1</translation>
+    </message>
+    <message>
+        <source>Host not found</source>
+        <translation>호스트를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Host unreachable</source>
+        <translation>호스트에 도달할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Invalid hostname</source>
+        <translation>호스트 이름이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>Network dropped connection on reset</source>
+        <translation>네트워크가 재설정되며 연결이 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <source>Network operation timed out</source>
+        <translation>네트워크 작업 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>Network unreachable</source>
+        <translation>네트워크에 도달할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No cipher suites in common</source>
+        <translation>공통 암호 스위트가 없습니다</translation>
+    </message>
+    <message>
+        <source>No host name given</source>
+        <translation>호스트 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>Operation on socket is not supported</source>
+        <translation>소켓에서 지원하지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <source>Out of resources</source>
+        <translation>자원이 부족합니다</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>Socket is not connected</source>
+        <translation>소켓이 연결되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Socket operation timed out</source>
+        <translation>소켓 작업 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>The TLS/SSL connection has been closed</source>
+        <translation>TLS 연결이 닫혔습니다</translation>
+    </message>
+    <message>
+        <source>The address is not available</source>
+        <translation>주소를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The address is protected</source>
+        <translation>보호된 주소입니다</translation>
+    </message>
+    <message>
+        <source>The bound address is already in use</source>
+        <translation>바인딩한 주소가 이미 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>The certificate has expired</source>
+        <translation>인증서가 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed, and untrusted</source>
+        <translation>인증서가 자체 서명되었고 신뢰할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The host name did not match any of the valid hosts for this certificate</source>
+        <translation>호스트 이름이 이 인증서의 유효한 호스트 중 어느 것과도 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The issuer certificate of a locally looked up certificate could not be found</source>
+        <translation>로컬에서 찾은 인증서의 발급자 인증서를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The peer did not present any certificate</source>
+        <translation>상대가 인증서를 제시하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The remote host closed the connection</source>
+        <translation>원격 호스트가 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>Unable to write</source>
+        <translation>쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Unable to write data: %1</source>
+        <translation>데이터를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Unknown address type</source>
+        <translation>알 수 없는 주소 형식입니다</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>알 수 없는 오류</translation>
     </message>
 </context>
 <context>

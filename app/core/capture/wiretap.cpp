@@ -3,6 +3,7 @@
 
 #include "capture/tapserver.h"
 #include "capture/upstreamfailure.h"
+#include "language/qterrortext.h"
 #include "store/wallclock.h"
 
 #include <sys/ioctl.h>
@@ -36,12 +37,14 @@ WireTap::~WireTap()
     shutdown();
 }
 
-bool WireTap::listen(QString *error)
+bool WireTap::listen(RecordedText *error)
 {
     if (m_server->listen(QHostAddress::LocalHost, 0))
         return true;
     if (error)
-        *error = tr("The capture tap could not listen on 127.0.0.1: %1").arg(m_server->errorString());
+        *error = RecordedText(
+            "wsi::WireTap", QT_TRANSLATE_NOOP("wsi::WireTap", "The capture tap could not listen on 127.0.0.1: %1"))
+                     .arg(QtErrorText::recorded(m_server->errorString()));
     return false;
 }
 
@@ -259,9 +262,9 @@ void WireTap::proceedDespiteTlsErrors()
 
 void WireTap::cancelTls()
 {
-    QString message;
+    RecordedText message;
     if (m_tls.cancel(m_targetHost, &message))
-        failUpstream(UpstreamFailure(ErrorLayer::Tls, RecordedText::plain(message)));
+        failUpstream(UpstreamFailure(ErrorLayer::Tls, message));
 }
 
 void WireTap::openTunnel()
@@ -290,7 +293,7 @@ void WireTap::openTunnel()
                 RecordedText("wsi::WireTap",
                     QT_TRANSLATE_NOOP(
                         "wsi::WireTap", "TLS between the inspector's tap and its own WebSocket failed: %1"))
-                    .arg(client->errorString()));
+                    .arg(QtErrorText::recorded(client->errorString())));
     });
     client->startServerEncryption();
 }

@@ -209,7 +209,9 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
         EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody, quint64(hs.response.raw.size()));
 
     if (m_upgradeFailed) {
-        const QString why = upgradeStatusExplanation(hs.response.status);
+        const int status = hs.response.status;
+        const RecordedText why
+            = RecordedText::captured([status] { return upgradeStatusExplanation(status, TextLanguage::Translated); });
         RecordedText message = why.isEmpty()
             ? RecordedText("wsi::WireRecorder",
                 QT_TRANSLATE_NOOP("wsi::WireRecorder",
@@ -228,7 +230,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                     QT_TRANSLATE_NOOP("wsi::WireRecorder", " The response has a %n-byte body."),
                     int(hs.responseBody.size()));
         appendError(m_serverDir, ErrorLayer::Http, message);
-        m_connection->setStatusText(message.translated());
+        m_connection->setStatus(message);
         m_leg->counters.errors++;
     } else {
         QStringList failures;
@@ -237,12 +239,21 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                 failures << QStringLiteral("%1: %2").arg(check.name, check.explanation);
         }
         if (!failures.isEmpty()) {
+            // The checks are English; the window shows them in its language (made again, translated).
+            const RecordedText broken = RecordedText::captured([request = hs.request, response = hs.response] {
+                QStringList said;
+                for (const HandshakeCheckItem &check : checkHandshake(request, response, TextLanguage::Translated)) {
+                    if (!check.passed)
+                        said << QStringLiteral("%1: %2").arg(check.name, check.explanation);
+                }
+                return said.join(QStringLiteral("; "));
+            });
             m_upgradeFailed = true;
             const RecordedText message = RecordedText("wsi::WireRecorder",
                 QT_TRANSLATE_NOOP("wsi::WireRecorder", "The 101 response breaks the WebSocket handshake rules. %1"))
-                                             .arg(failures.join(QStringLiteral("; ")));
+                                             .arg(broken);
             appendError(m_serverDir, ErrorLayer::WebSocket, message);
-            m_connection->setStatusText(message.translated());
+            m_connection->setStatus(message);
             m_leg->counters.errors++;
         } else {
             m_openSeen = true;
@@ -483,20 +494,21 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
 {
     const bool byServer = m_dir == m_recorder->m_serverDir;
+    const RecordedText rule = RecordedText::captured([violation] { return violation.describe(); });
     const RecordedText message = byServer
         ? RecordedText(
             "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server broke the WebSocket protocol: %1"))
-              .arg(violation.describe())
+              .arg(rule)
         : RecordedText(
             "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client broke the WebSocket protocol: %1"))
-              .arg(violation.describe());
+              .arg(rule);
     m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
     m_recorder->m_leg->counters.errors++;
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
     if (byPeer) {
         m_recorder->m_violationSeen = true;
-        m_recorder->m_connection->setStatusText(message.translated());
+        m_recorder->m_connection->setStatus(message);
     }
     if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
         m_recorder->m_endpoint->onViolation(violation);

@@ -8,6 +8,7 @@
 #include "files/sessionlogwriter.h"
 #include "protocol/handshakecheck.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 namespace wsi {
@@ -76,7 +77,8 @@ bool SessionLogReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         clear();
-        return fail(0, QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()));
+        return fail(0,
+            QCoreApplication::translate("wsi::SessionLogReader", "Cannot open %1: %2").arg(path, file.errorString()));
     }
     return read(&file);
 }
@@ -261,7 +263,9 @@ void SessionLogReader::holdOrAppend(
 bool SessionLogReader::finishAll()
 {
     if (!m_headerSeen)
-        return fail(0, QStringLiteral("The file is empty: a session log starts with a \"format\" line."));
+        return fail(0,
+            QCoreApplication::translate(
+                "wsi::SessionLogReader", "The file is empty: a session log starts with a \"format\" line."));
     for (size_t i = 0; i < m_connections.size(); ++i) {
         if (!m_connections[i]) { // only lines that never named a URL
             ConnectionOptions options;

@@ -9,6 +9,7 @@
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -149,7 +150,8 @@ LogFilterModel::Matcher LogFilterModel::Matcher::make(const QString &pattern, bo
         if (!m.expression.isValid()) {
             m.invalid = true;
             if (error)
-                *error = QStringLiteral("Invalid regular expression \"%1\" at offset %2: %3")
+                *error = QCoreApplication::translate(
+                    "wsi::LogFilterModel", "Invalid regular expression \"%1\" at offset %2: %3")
                              .arg(pattern)
                              .arg(m.expression.patternErrorOffset())
                              .arg(m.expression.errorString());

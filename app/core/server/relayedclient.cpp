@@ -2,6 +2,7 @@
 #include "server/relayedclient.h"
 
 #include "connection/connection.h"
+#include "language/englishscope.h"
 #include "protocol/closecodes.h"
 #include "protocol/deflatenegotiation.h"
 #include "protocol/frameencoder.h"
@@ -384,8 +385,10 @@ void RelayedClient::onViolation(const ProtocolViolation &violation)
         m_disconnectAfterFlush = true;
         return;
     }
-    if (!m_closeSent)
+    if (!m_closeSent) {
+        const EnglishScope english; // a Close reason on the wire is English in every window
         queueClose(closeCodeFor(violation.kind), closeReason(violation.describe()));
+    }
     m_disconnectAfterFlush = true; // fail the connection (RFC 6455 section 7.1.7)
     if (!m_recording)
         flush();
