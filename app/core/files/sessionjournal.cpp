@@ -219,6 +219,7 @@ void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
         batch.file = journal.file;
         batch.path = journal.path;
         batch.context = SessionLogWriter::lineContext(c, facing);
+        batch.items.reserve(size_t(qMin(total - journal.taken, kSliceCheckEvents)));
     };
     auto post = [&] {
         if (!batch.items.empty()) {
