@@ -3,6 +3,8 @@
 
 #include "connection/connection.h"
 #include "connection/workspace.h"
+#include "files/journalfolder.h"
+#include "files/journalwriter.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
 
@@ -10,47 +12,49 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
 #include <QStandardPaths>
 
 #include <algorithm>
-#include <chrono>
-#include <future>
 
 namespace wsi {
 
 namespace {
 
 const QString kSuffix = QStringLiteral(".jsonl");
-const QString kPrefix = QStringLiteral("session-");
-constexpr qsizetype kWriteChunk = 256 * 1024;
+const QString kPrefix = QStringLiteral("session-"); // JournalFolder::nameFilters() lists these
 constexpr int kSliceMs = 8;
-constexpr qsizetype kSliceCheckEvents = 2048; // lines formatted between two looks at the clock
-// Messages above this are formatted on a worker thread: base64 of 64 MiB takes the GUI thread seconds.
+constexpr qsizetype kSliceCheckEvents = 2048; // rows taken between two looks at the clock
+// A batch is posted to the writer at this size, so that it starts formatting while the rest is taken.
+constexpr qsizetype kBatchBytes = 1024 * 1024;
+// Messages above this travel alone: their payload is copied once, not appended into a batch's bytes.
 constexpr quint32 kLargeMessage = 1024 * 1024;
-// Journal files kept open between writes. The rest are reopened (append) for each write and closed after it:
-// 10,000 idle test-server clients each holding a file as well as a socket ran the process out of descriptors.
-constexpr int kMaxOpenFiles = 128;
-// A new journal stays open until its first flush (its handshake follows at once) unless this many are open.
-constexpr int kMaxOpenWhileStarting = 1024;
+// How far the writer may fall behind. Beyond it the journal takes no more rows until the writer catches up: they
+// stay in the connection's EventStore, which holds every row for as long as the connection lives, and are
+// taken on a later tick. So the GUI thread never waits for the writer during a flood and nothing is dropped,
+// silently or not; only the file lags further (a kill -9 then loses more than one flush interval).
+constexpr qsizetype kMaxQueuedBytes = 16 * 1024 * 1024;
+// A connection's end waits for the writer to have written its file (it is complete when finished is handled)
+// unless this many events are still to be written: the end of a flood is written in the background instead.
+constexpr qsizetype kWaitAtFinishEvents = 16384;
 
 } // namespace
 
 struct SessionJournal::Journal
 {
+    int file = 0; // the writer's name for it
     QPointer<Connection> connection;
-    std::unique_ptr<QFile> file;
-    qsizetype written = 0; // events already in the file
-    bool finished = false;
-    bool finishing = false; // the connection finished; close once everything is written
-    std::future<QByteArray> largeLine; // the line of event `written`, being formatted on a worker
+    QString path;
+    qsizetype taken = 0; // events handed to the writer (or written by attach)
+    qsizetype written = 0; // events the writer reported in the file
+    bool finished = false; // nothing more is handed to the writer (its last batch closes the file)
+    bool finishing = false; // the connection finished; close once everything is taken
 };
 
 SessionJournal::SessionJournal(QObject *parent)
     : QObject(parent)
     , m_folder(defaultFolder())
+    , m_writer(std::make_unique<JournalWriter>())
 {
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flushReady);
@@ -59,6 +63,14 @@ SessionJournal::SessionJournal(QObject *parent)
     connect(&m_continueTimer, &QTimer::timeout, this, &SessionJournal::flushReady);
     m_capTimer.setSingleShot(true);
     connect(&m_capTimer, &QTimer::timeout, this, &SessionJournal::enforceSizeCap);
+    // Emitted on the writer thread: queued to this thread.
+    connect(m_writer.get(), &JournalWriter::written, this, &SessionJournal::onWritten, Qt::QueuedConnection);
+    connect(
+        m_writer.get(), &JournalWriter::failed, this,
+        [this](int file, JournalWriter::Failure failure, const QString &path, const QString &error) {
+            onWriterFailed(file, failure == JournalWriter::Failure::Open, path, error);
+        },
+        Qt::QueuedConnection);
 }
 
 void SessionJournal::scheduleSizeCap()
@@ -80,6 +92,10 @@ void SessionJournal::scheduleSizeCap()
 SessionJournal::~SessionJournal()
 {
     flush();
+    for (const auto &j : m_journals) {
+        if (!j->finished)
+            postClose(*j);
+    }
 }
 
 QString SessionJournal::defaultFolder()
@@ -105,7 +121,7 @@ void SessionJournal::setFlushIntervalMs(int ms)
 QString SessionJournal::filePathFor(const Connection *connection) const
 {
     const Journal *journal = m_byConnection.value(connection);
-    return journal ? journal->file->fileName() : QString();
+    return journal ? journal->path : QString();
 }
 
 QString SessionJournal::attach(Connection *connection)
@@ -127,39 +143,46 @@ QString SessionJournal::attach(Connection *connection)
     // Time first so names sort by age; pid and id keep two runs (or two connections) apart.
     const QString name = kPrefix + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))
         + QStringLiteral("-%1-%2").arg(QCoreApplication::applicationPid()).arg(connection->id()) + kSuffix;
-    auto journal = std::make_unique<Journal>();
-    journal->connection = connection;
-    // Unbuffered: each flush is one write() straight to the kernel, which keeps it even if we are killed.
-    journal->file = std::make_unique<QFile>(QDir(m_folder).filePath(name));
-    if (!journal->file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
-        m_error = tr("Cannot write the session journal %1: %2")
-                      .arg(journal->file->fileName(), journal->file->errorString());
+    // The header and the events so far (usually none, or the handshake) are written here, so the file is
+    // complete when attach() returns; the writer thread appends the rest.
+    QFile file(QDir(m_folder).filePath(name));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
+        m_error = tr("Cannot write the session journal %1: %2").arg(file.fileName(), file.errorString());
         m_preparedFolder.clear(); // the folder may have gone: create it again next time
         return {};
     }
     // Journals hold whole handshakes (cookies, tokens): readable by this user only.
-    journal->file->setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
-    m_bytesSinceCap += journal->file->write(SessionLogWriter::header(tool.simplified()));
-    ++m_openFiles;
+    QByteArray lines = SessionLogWriter::header(tool.simplified());
+    const qsizetype existingEvents = connection->events().size();
+    for (qsizetype i = 0; i < existingEvents; ++i)
+        lines += SessionLogWriter::eventLine(*connection, i);
+    if (file.write(lines) != lines.size()) {
+        m_error = tr("Writing the session journal %1 failed: %2").arg(file.fileName(), file.errorString());
+        return {};
+    }
+    m_bytesSinceCap += lines.size();
+    file.close();
+    auto journal = std::make_unique<Journal>();
+    journal->file = m_nextFile++;
+    journal->connection = connection;
+    journal->path = file.fileName();
+    journal->taken = journal->written = existingEvents;
     Journal *raw = journal.get();
     m_journals.push_back(std::move(journal));
     m_byConnection.insert(connection, raw);
+    m_byFile.insert(raw->file, raw);
     connect(connection, &Connection::eventsAppended, this, [this, raw] { onEventsAppended(raw); });
     connect(connection, &Connection::finished, this, [this, connection] { finishJournal(connection); });
     connect(connection, &QObject::destroyed, this, [this, raw, connection] {
         m_byConnection.remove(connection); // the address may be reused by a new connection
-        if (raw->largeLine.valid())
-            writePending(*raw, true); // its data is a copy: the line can still be written
-        raw->finished = true;
-        closeFile(*raw);
+        // What was handed to the writer is still written (copies); rows not taken yet went with the connection.
+        raw->finishing = true;
+        closeIfDone(*raw);
     });
-    // Left open for its first events (the handshake, written on the next flush, which parks it).
-    writePending(*raw, false);
-    if (m_openFiles > kMaxOpenWhileStarting)
-        parkFile(*raw);
     scheduleSizeCap();
-    return raw->file->fileName();
+    return raw->path;
 }
 
 void SessionJournal::attachWorkspace(Workspace *workspace)
@@ -175,90 +198,91 @@ void SessionJournal::onEventsAppended(Journal *)
         m_timer.start();
 }
 
-void SessionJournal::writePending(Journal &journal, bool wait)
+void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
 {
-    if (journal.finished)
-        return;
-    const bool work
-        = journal.largeLine.valid() || (journal.connection && journal.written < journal.connection->events().size());
-    if (!work || !reopenFile(journal))
-        return; // nothing to write: a parked file stays closed
-    // One reused buffer written every 256 KiB: a flood's quarter second is tens of MB, and building it as one
-    // fresh array cost more in page faults and re-allocation copies than formatting the lines.
-    QByteArray &batch = m_buffer;
-    batch.resize(0); // keeps the capacity
-    batch.reserve(kWriteChunk + 64 * 1024);
-    auto writeBatch = [&] {
-        if (journal.file->write(batch) == batch.size()) {
-            m_bytesSinceCap += batch.size();
-            batch.resize(0);
-            return true;
-        }
-        m_error = tr("Writing the session journal %1 failed: %2")
-                      .arg(journal.file->fileName(), journal.file->errorString());
-        journal.finished = true; // a full disk must not cost the capture: stop journaling this one
-        closeFile(journal);
-        return false;
-    };
-    if (journal.largeLine.valid()) {
-        if (!wait && journal.largeLine.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
-            return;
-        batch = journal.largeLine.get();
-        if (!writeBatch())
-            return;
-        ++journal.written;
-    }
-    if (!journal.connection)
+    if (journal.finished || !journal.connection)
         return;
     const Connection &c = *journal.connection;
     const EventStore &store = c.events();
     const qsizetype total = store.size();
-    for (qsizetype i = journal.written; i < total; ++i) {
-        const EventRecord &r = store.at(i);
-        if (r.type == EventType::Message && r.payloadSize > kLargeMessage) {
-            if (!writeBatch())
-                return;
-            journal.written = i;
-            // The worker gets copies: the store may grow (and move) while it formats.
-            journal.largeLine
-                = std::async(std::launch::async, [id = c.id(), record = r, payload = store.payloadCopy(i)] {
-                      return SessionLogWriter::messageLine(id, record, payload);
-                  });
-            if (!wait)
-                return; // the timer picks it up when it is ready
-            batch = journal.largeLine.get();
-            if (!writeBatch())
-                return;
-            journal.written = i + 1;
-            continue;
-        }
-        batch += SessionLogWriter::eventLine(c, i);
-        if (batch.size() >= kWriteChunk && !writeBatch())
-            return;
-        if (!wait && (i - journal.written) % kSliceCheckEvents == kSliceCheckEvents - 1 && m_slice.hasExpired()
-            && i + 1 < total) {
-            if (!batch.isEmpty() && !writeBatch())
-                return;
-            journal.written = i + 1;
-            Q_EMIT flushed(journal.connection, journal.written);
-            m_continueTimer.start(); // the rest on the next turn of the event loop
-            return;
-        }
-    }
-    if (!batch.isEmpty() && !writeBatch())
+    if (journal.taken >= total)
         return;
-    if (journal.written < total) {
-        journal.written = total;
-        Q_EMIT flushed(journal.connection, total);
+    if (bounded && m_writer->queuedBytes() > kMaxQueuedBytes) {
+        m_continueTimer.start(10); // see kMaxQueuedBytes
+        return;
     }
+    const ConnectionLeg::Facing facing
+        = c.leg(ConnectionLeg::Facing::Server) ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client;
+    JournalWriter::Batch batch;
+    auto startBatch = [&] {
+        batch = JournalWriter::Batch();
+        batch.file = journal.file;
+        batch.path = journal.path;
+        batch.context = SessionLogWriter::lineContext(c, facing);
+        batch.items.reserve(size_t(qMin(total - journal.taken, kSliceCheckEvents)));
+    };
+    auto post = [&] {
+        if (!batch.items.empty()) {
+            batch.eventCount = journal.taken;
+            m_writer->post(std::move(batch));
+        }
+        startBatch();
+    };
+    startBatch();
+    const qsizetype first = journal.taken;
+    for (qsizetype i = first; i < total; ++i) {
+        if ((i - first) % kSliceCheckEvents == kSliceCheckEvents - 1 || batch.bytes.size() >= kBatchBytes) {
+            post();
+            const bool behind = bounded && m_writer->queuedBytes() > kMaxQueuedBytes;
+            if (behind || (sliced && m_slice.hasExpired())) {
+                m_continueTimer.start(behind ? 10 : 0); // the rest on a later turn of the event loop
+                return;
+            }
+        }
+        JournalWriter::Item item;
+        item.record = store.at(i);
+        if (SessionLogWriter::needsConnection(item.record.type) || SessionLogWriter::hasProxyMark(c, i)) {
+            const QByteArray line = SessionLogWriter::eventLine(c, i);
+            item.formatted = true;
+            item.record.payloadOffset = quint64(batch.bytes.size());
+            item.record.payloadSize = quint32(line.size());
+            batch.bytes += line;
+        } else if (item.record.payloadSize > kLargeMessage) {
+            post();
+            batch.bytes = store.payloadCopy(i); // the store's view is valid only until the event loop runs
+            item.record.payloadOffset = 0;
+            batch.items.push_back(item);
+            journal.taken = i + 1;
+            post();
+            continue;
+        } else {
+            const QByteArrayView payload = store.payload(i);
+            item.record.payloadOffset = quint64(batch.bytes.size());
+            item.record.payloadSize = quint32(payload.size());
+            batch.bytes += payload;
+        }
+        batch.items.push_back(item);
+        journal.taken = i + 1;
+    }
+    post();
 }
 
 void SessionJournal::flush()
 {
+    // Bounded as during a flood: take what fits, let the writer catch up, take more.
+    bool more = true;
+    while (more) {
+        more = false;
+        for (const auto &j : m_journals) {
+            collect(*j, false, true);
+            more = more || (j->connection && !j->finished && j->taken < j->connection->events().size());
+        }
+        m_writer->waitUntilIdle();
+    }
+    m_continueTimer.stop();
     for (const auto &j : m_journals) {
-        writePending(*j, true);
+        onWritten(j->file, m_writer->writtenCount(j->file), 0);
         closeIfDone(*j);
-        parkFile(*j);
     }
     if (std::none_of(m_journals.cbegin(), m_journals.cend(), [](const auto &j) { return !j->finished; }))
         m_timer.stop();
@@ -269,9 +293,8 @@ void SessionJournal::flushReady()
     m_slice = QDeadlineTimer(kSliceMs);
     bool anyLive = false;
     for (const auto &j : m_journals) {
-        writePending(*j, false);
+        collect(*j, true, true);
         closeIfDone(*j);
-        parkFile(*j);
         anyLive = anyLive || !j->finished;
     }
     m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
@@ -281,41 +304,45 @@ void SessionJournal::flushReady()
 
 void SessionJournal::closeIfDone(Journal &journal)
 {
-    if (!journal.finishing || journal.finished || journal.largeLine.valid())
+    if (!journal.finishing || journal.finished)
         return;
-    if (journal.connection && journal.written < journal.connection->events().size())
+    if (journal.connection && journal.taken < journal.connection->events().size())
         return;
+    postClose(journal);
+}
+
+void SessionJournal::postClose(Journal &journal)
+{
     journal.finished = true;
-    closeFile(journal);
+    JournalWriter::Batch close;
+    close.file = journal.file;
+    close.path = journal.path;
+    close.close = true;
+    m_writer->post(std::move(close));
 }
 
-bool SessionJournal::reopenFile(Journal &journal)
+void SessionJournal::onWritten(int file, qsizetype eventCount, qint64 bytes)
 {
-    if (journal.file->isOpen())
-        return true;
-    if (!journal.file->open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
-        m_error
-            = tr("Cannot write the session journal %1: %2").arg(journal.file->fileName(), journal.file->errorString());
-        journal.finished = true;
-        return false;
-    }
-    ++m_openFiles;
-    return true;
+    m_bytesSinceCap += bytes;
+    Journal *journal = m_byFile.value(file);
+    if (!journal || eventCount <= journal->written)
+        return; // flush() reported it already
+    journal->written = eventCount;
+    if (journal->connection)
+        Q_EMIT flushed(journal->connection, eventCount);
 }
 
-void SessionJournal::parkFile(Journal &journal)
+void SessionJournal::onWriterFailed(int file, bool opening, const QString &path, const QString &error)
 {
-    // A large line still being formatted is written soon: keep its file open for it.
-    if (m_openFiles > kMaxOpenFiles && !journal.largeLine.valid())
-        closeFile(journal);
-}
-
-void SessionJournal::closeFile(Journal &journal)
-{
-    if (!journal.file->isOpen())
-        return;
-    journal.file->close();
-    --m_openFiles;
+    Journal *journal = m_byFile.value(file);
+    if (!journal || journal->finished)
+        return; // a finished journal's file the size cap deleted: nothing was to be kept
+    m_error = opening ? tr("Cannot write the session journal %1: %2").arg(path, error)
+                      : tr("Writing the session journal %1 failed: %2").arg(path, error);
+    // A full disk must not cost the capture: stop journaling this one.
+    journal->finishing = true;
+    journal->taken = journal->connection ? journal->connection->events().size() : journal->taken;
+    closeIfDone(*journal);
 }
 
 void SessionJournal::finishJournal(Connection *connection)
@@ -323,53 +350,38 @@ void SessionJournal::finishJournal(Connection *connection)
     if (Journal *j = m_byConnection.value(connection); j && !j->finished) {
         j->finishing = true;
         // The end of a flood may find the journal millions of lines behind: those go out in slices too, and
-        // the file is closed by the slice that writes the last one.
+        // the file is closed with the batch that holds the last one.
+        const bool small
+            = connection->events().size() - j->taken <= kWaitAtFinishEvents && m_writer->queuedBytes() <= kBatchBytes;
         m_slice = QDeadlineTimer(kSliceMs);
-        writePending(*j, false);
+        collect(*j, !small, !small);
         m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
         closeIfDone(*j);
-        parkFile(*j);
+        if (small && j->finished) {
+            // The file is complete when finished is handled (the window and the tests read it at once).
+            m_writer->waitForFile(j->file, j->taken);
+            onWritten(j->file, m_writer->writtenCount(j->file), 0);
+        }
         if (!j->finished && !m_timer.isActive())
-            m_timer.start(); // a large message is still being formatted
+            m_timer.start();
     }
     scheduleSizeCap();
 }
 
 QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const
 {
-    QList<SessionInfo> sessions;
-    const QDir dir(m_folder);
-    const QFileInfoList files = dir.entryInfoList({ kPrefix + QLatin1Char('*') + kSuffix }, QDir::Files);
-    for (const QFileInfo &fi : files) {
-        SessionInfo info;
-        info.filePath = fi.absoluteFilePath();
-        info.size = fi.size();
-        info.started = fi.lastModified().toUTC();
-        for (const auto &j : m_journals)
-            info.active = info.active || (!j->finished && QFileInfo(j->file->fileName()) == fi);
-        // Only the head is read: the header line and, a few lines on, the first handshake_request.
-        QFile file(info.filePath);
-        if (file.open(QIODevice::ReadOnly)) {
-            for (int line = 0; line < 16 && !file.atEnd(); ++line) {
-                const QJsonObject o = QJsonDocument::fromJson(file.readLine(256 * 1024)).object();
-                if (line == 0) {
-                    const QDateTime t
-                        = QDateTime::fromString(o.value(QLatin1String("t")).toString(), Qt::ISODateWithMs);
-                    if (t.isValid())
-                        info.started = t.toUTC();
-                }
-                if (o.value(QLatin1String("event")).toString() == QLatin1String("handshake_request")) {
-                    info.firstUrl = o.value(QLatin1String("url")).toString();
-                    break;
-                }
-            }
-        }
-        sessions << info;
+    return JournalFolder::list(m_folder, activePaths());
+}
+
+QSet<QString> SessionJournal::activePaths() const
+{
+    // One set of the files being written, not a walk over every journal per file: thousands of each are usual.
+    QSet<QString> active;
+    for (const auto &j : m_journals) {
+        if (!j->finished)
+            active.insert(QFileInfo(j->path).absoluteFilePath());
     }
-    std::sort(sessions.begin(), sessions.end(), [](const SessionInfo &a, const SessionInfo &b) {
-        return a.started != b.started ? a.started > b.started : a.filePath > b.filePath;
-    });
-    return sessions;
+    return active;
 }
 
 std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(
@@ -390,8 +402,7 @@ int SessionJournal::enforceSizeCap()
     if (m_maxTotalBytes <= 0)
         return 0;
     // Sizes and names only (no file is opened): names start with the UTC time, so name order is age order.
-    const QFileInfoList files
-        = QDir(m_folder).entryInfoList({ kPrefix + QLatin1Char('*') + kSuffix }, QDir::Files, QDir::Name);
+    const QFileInfoList files = QDir(m_folder).entryInfoList(JournalFolder::nameFilters(), QDir::Files, QDir::Name);
     qint64 total = 0;
     for (const QFileInfo &fi : files)
         total += fi.size();
@@ -399,24 +410,8 @@ int SessionJournal::enforceSizeCap()
     m_totalAtCap = total;
     if (total <= m_maxTotalBytes)
         return 0;
-    // One set of the files being written, not a walk over every journal per file: thousands of each are usual.
-    QSet<QString> active;
-    for (const auto &j : m_journals) {
-        if (!j->finished)
-            active.insert(QFileInfo(j->file->fileName()).absoluteFilePath());
-    }
-    int deleted = 0;
-    for (const QFileInfo &fi : files) {
-        if (total <= m_maxTotalBytes)
-            break;
-        if (active.contains(fi.absoluteFilePath()))
-            continue;
-        if (QFile::remove(fi.absoluteFilePath())) {
-            total -= fi.size();
-            m_totalAtCap = total;
-            ++deleted;
-        }
-    }
+    const int deleted = JournalFolder::deleteOldest(files, m_maxTotalBytes, activePaths(), total);
+    m_totalAtCap = total;
     return deleted;
 }
 

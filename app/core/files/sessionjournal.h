@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -15,16 +16,16 @@
 #include <memory>
 #include <vector>
 
-class QFile;
-
 namespace wsi {
 
 class Connection;
+class JournalWriter;
 class Workspace;
 
 // Journals connections to files as their events happen (the session log format, one file per connection)
-// so that a crash or a kill loses at most one flush interval. Lines are written in batches on a timer rather
-// than per event: formatting and one write() per tick cost a flood far less than a write per message.
+// so that a crash or a kill loses at most one flush interval. Events are taken in batches on a timer rather
+// than per event, and formatted and written on a writer thread (JournalWriter): the GUI thread only copies
+// records and payload bytes, a flood's formatting cost it a third of its time (issue 12).
 // Previous runs' files are listed and reopened read-only; a size cap deletes the oldest files first.
 class SessionJournal : public QObject
 {
@@ -60,7 +61,8 @@ public:
     void attachWorkspace(Workspace *workspace);
     QString filePathFor(const Connection *connection) const;
 
-    // Writes and flushes everything pending now (also done on the timer and when a connection finishes).
+    // Writes everything pending now and waits for the writer thread to have written it (at exit); the timer
+    // and a connection's end hand events to the writer without waiting.
     void flush();
 
     // Journal files in the folder, newest first.
@@ -82,36 +84,38 @@ Q_SIGNALS:
 private:
     struct Journal;
     void onEventsAppended(Journal *journal);
-    // wait: also for a large message's line still being formatted (flush(), exit), else leave it to the timer.
-    void writePending(Journal &journal, bool wait);
+    // Hands the journal's events not handed yet to the writer. sliced: stop after kSliceMs (the timer and a
+    // connection's end; the rest goes on the next turn). bounded: leave them in the EventStore while the
+    // writer is far behind (see kMaxQueuedBytes).
+    void collect(Journal &journal, bool sliced, bool bounded);
     void flushReady();
     void closeIfDone(Journal &journal);
-    // Files are opened only while written once more than a few are open (see kMaxOpenFiles).
-    bool reopenFile(Journal &journal);
-    void parkFile(Journal &journal);
-    void closeFile(Journal &journal);
+    void postClose(Journal &journal); // the journal's last batch: the writer closes its file
+    QSet<QString> activePaths() const; // absolute paths of the files being written
     void finishJournal(Connection *connection);
+    void onWritten(int file, qsizetype eventCount, qint64 bytes);
+    void onWriterFailed(int file, bool opening, const QString &path, const QString &error);
     void scheduleSizeCap();
 
     QString m_folder;
     qint64 m_maxTotalBytes = 512ll * 1024 * 1024;
     QTimer m_timer;
-    // A flush by the timer formats for at most kSliceMs and posts the rest to the next event-loop turn: a
-    // flood's quarter second is ~100k lines, and the window must answer in between (issue 12).
+    // Taking a flood's backlog is sliced too: at most kSliceMs per event-loop turn, the rest on the next one.
     QDeadlineTimer m_slice { QDeadlineTimer::Forever };
     QTimer m_continueTimer;
     // The cap is checked when journals start and end, at most once a second: a server with thousands of
     // clients must not list the folder once per client.
     QTimer m_capTimer;
     QElapsedTimer m_sinceCap;
-    QByteArray m_buffer; // lines on their way to a file, reused
     QString m_error;
     std::vector<std::unique_ptr<Journal>> m_journals;
     QHash<const Connection *, Journal *> m_byConnection; // O(1) lookups with thousands of clients
-    int m_openFiles = 0;
+    QHash<int, Journal *> m_byFile; // the writer's reports name the journal by its id
+    int m_nextFile = 1;
     QString m_preparedFolder; // created and made private already
     qint64 m_totalAtCap = -1; // bytes in the folder at the last listing, -1 before the first
     qint64 m_bytesSinceCap = 0; // written by this journal since then
+    std::unique_ptr<JournalWriter> m_writer; // last: its thread stops (writing what is queued) first
 };
 
 } // namespace wsi

@@ -30,17 +30,18 @@ void putLeg(JsonLine &line, const char *leg)
 
 // The first fields of every event line, in sorted key order around the type-specific ones. leg is written
 // here when no type-specific key sorts between "group" and "leg"; else the caller writes it in its place.
-void putConnDirEvent(JsonLine &line, const Connection &connection, const EventRecord &r, const char *leg = nullptr)
+void putConnDirEvent(
+    JsonLine &line, const SessionLogWriter::LineContext &context, const EventRecord &r, const char *leg = nullptr)
 {
     // Auto-reconnect: every attempt names its endpoint group and its number (absent otherwise).
-    if (connection.inGroup())
-        line.integer("attempt", connection.attempt());
-    line.integer("conn", connection.id());
+    if (context.inGroup)
+        line.integer("attempt", context.attempt);
+    line.integer("conn", context.connectionId);
     if (r.dir != Direction::None)
         line.latin1("dir", directionId(r.dir));
     line.latin1("event", eventTypeId(r.type));
-    if (connection.inGroup())
-        line.integer("group", connection.groupId());
+    if (context.inGroup)
+        line.integer("group", context.groupId);
     putLeg(line, leg);
 }
 
@@ -207,22 +208,44 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         eventIndex);
 }
 
+bool SessionLogWriter::hasProxyMark(const Connection &connection, qsizetype eventIndex)
+{
+    const ConnectionLeg *wire = connection.leg(ConnectionLeg::Facing::Server);
+    if (!wire)
+        wire = connection.leg(ConnectionLeg::Facing::Client);
+    return wire && wire->proxyMarks.contains(eventIndex);
+}
+
+SessionLogWriter::LineContext SessionLogWriter::lineContext(const Connection &connection, ConnectionLeg::Facing facing)
+{
+    LineContext context;
+    context.connectionId = connection.id();
+    context.inGroup = connection.inGroup();
+    context.attempt = connection.attempt();
+    context.groupId = connection.groupId();
+    // Only a connection with two wires says which one an event crossed.
+    context.leg = !connection.hasTwoLegs() ? nullptr : facing == ConnectionLeg::Facing::Client ? "client" : "server";
+    return context;
+}
+
 QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex)
 {
     const ConnectionLeg &wire = *connection.leg(facing);
-    // Only a connection with two wires says which one an event crossed.
-    const char *leg = !connection.hasTwoLegs()    ? nullptr
-        : facing == ConnectionLeg::Facing::Client ? "client"
-                                                  : "server";
+    const LineContext context = lineContext(connection, facing);
+    const char *leg = context.leg;
     const EventStore &store = wire.events;
     const EventRecord &r = store.at(eventIndex);
     const QByteArrayView payload = store.payload(eventIndex);
+    if (!needsConnection(r.type)) {
+        const auto mark = wire.proxyMarks.constFind(eventIndex);
+        return recordLine(context, r, payload, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
+    }
     JsonLine line(200 + payload.size() + payload.size() / 2);
 
     switch (r.type) {
     case EventType::HandshakeRequest: {
         const HttpHead &head = wire.handshake.request;
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, context, r);
         line.headers("headers", head);
         putLeg(line, leg);
         line.latin1("method", head.method);
@@ -247,7 +270,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         }
         if (!body.isEmpty())
             line.bytes("body", body);
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, context, r);
         line.headers("headers", hs.response);
         putLeg(line, leg);
         line.bytes("raw", payload.first(headSize));
@@ -257,19 +280,57 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         putTimes(line, r);
         break;
     }
+    case EventType::Tls: {
+        const TlsReport &tls = wire.handshake.tls;
+        QJsonArray chain;
+        for (const CertificateSummary &c : tls.chain) {
+            chain.append(QJsonObject {
+                { QStringLiteral("subject"), c.subject },
+                { QStringLiteral("issuer"), c.issuer },
+                { QStringLiteral("san"), QJsonArray::fromStringList(c.subjectAltNames) },
+                { QStringLiteral("not_before"), c.notBefore.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("not_after"), c.notAfter.toUTC().toString(Qt::ISODate) },
+                { QStringLiteral("sha256"), c.sha256 },
+                { QStringLiteral("key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits) },
+            });
+        }
+        line.text("alpn", tls.alpn);
+        line.json("chain", chain);
+        line.text("cipher", tls.cipher);
+        putConnDirEvent(line, context, r);
+        line.json("errors", QJsonArray::fromStringList(tls.errorTexts));
+        line.text("host", tls.host);
+        putLeg(line, leg);
+        line.boolean("proceeded_despite_errors", tls.proceededDespiteErrors);
+        line.text("protocol", tls.protocol);
+        line.lossyUtf8("summary", payload);
+        putTimes(line, r);
+        line.boolean("verified", tls.verified);
+        break;
+    }
+    default:
+        break;
+    }
+    return line.finish();
+}
+
+QByteArray SessionLogWriter::recordLine(
+    const LineContext &context, const EventRecord &r, QByteArrayView payload, const ProxyMark *mark)
+{
+    const char *leg = context.leg;
+    JsonLine line(200 + payload.size() + payload.size() / 2);
+    switch (r.type) {
     case EventType::Open:
-        putConnDirEvent(line, connection, r, leg);
+        putConnDirEvent(line, context, r, leg);
         putSource(line, r);
         line.lossyUtf8("subprotocol", payload);
         putTimes(line, r);
         break;
-    case EventType::Message: {
-        const auto mark = wire.proxyMarks.constFind(eventIndex);
-        putMessage(line, connection.id(), r, payload, leg, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
+    case EventType::Message:
+        putMessage(line, context.connectionId, r, payload, leg, mark);
         break;
-    }
     case EventType::Frame:
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, context, r);
         line.boolean("fin", r.hasFlag(FlagFin));
         line.hex("header_hex", payload);
         putLeg(line, leg);
@@ -290,7 +351,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         break;
     case EventType::Ping:
     case EventType::Pong:
-        putConnDirEvent(line, connection, r, leg);
+        putConnDirEvent(line, context, r, leg);
         if (!payload.isEmpty())
             line.bytes("payload", payload);
         if (r.type == EventType::Pong && r.value > 0)
@@ -306,13 +367,13 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
             line.integer("code", int(r.value));
             line.text("code_name", closeCodeName(int(r.value)));
         }
-        putConnDirEvent(line, connection, r, leg);
+        putConnDirEvent(line, context, r, leg);
         line.bytes("reason", payload);
         putSource(line, r);
         putTimes(line, r);
         break;
     case EventType::Error:
-        putConnDirEvent(line, connection, r);
+        putConnDirEvent(line, context, r);
         line.latin1("layer", errorLayerId(r.layer()));
         putLeg(line, leg);
         line.lossyUtf8("message", payload);
@@ -320,39 +381,13 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         putTimes(line, r);
         break;
     case EventType::Info:
-        putConnDirEvent(line, connection, r, leg);
+        putConnDirEvent(line, context, r, leg);
         line.lossyUtf8("message", payload);
         putSource(line, r);
         putTimes(line, r);
         break;
-    case EventType::Tls: {
-        const TlsReport &tls = wire.handshake.tls;
-        QJsonArray chain;
-        for (const CertificateSummary &c : tls.chain) {
-            chain.append(QJsonObject {
-                { QStringLiteral("subject"), c.subject },
-                { QStringLiteral("issuer"), c.issuer },
-                { QStringLiteral("san"), QJsonArray::fromStringList(c.subjectAltNames) },
-                { QStringLiteral("not_before"), c.notBefore.toUTC().toString(Qt::ISODate) },
-                { QStringLiteral("not_after"), c.notAfter.toUTC().toString(Qt::ISODate) },
-                { QStringLiteral("sha256"), c.sha256 },
-                { QStringLiteral("key"), QStringLiteral("%1 %2").arg(c.keyType).arg(c.keyBits) },
-            });
-        }
-        line.text("alpn", tls.alpn);
-        line.json("chain", chain);
-        line.text("cipher", tls.cipher);
-        putConnDirEvent(line, connection, r);
-        line.json("errors", QJsonArray::fromStringList(tls.errorTexts));
-        line.text("host", tls.host);
-        putLeg(line, leg);
-        line.boolean("proceeded_despite_errors", tls.proceededDespiteErrors);
-        line.text("protocol", tls.protocol);
-        line.lossyUtf8("summary", payload);
-        putTimes(line, r);
-        line.boolean("verified", tls.verified);
+    default:
         break;
-    }
     }
     return line.finish();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "store/eventrecord.h"
 
 #include <QByteArray>
 #include <QString>
@@ -9,7 +10,6 @@
 namespace wsi {
 
 class Connection;
-struct EventRecord;
 
 // Writes the session log format (docs/session-format.md): one JSON object per line, UTF-8.
 // The first line of a file or stream is header(); then one eventLine() per event.
@@ -28,6 +28,30 @@ public:
     // The same line for a message event from its parts: safe on any thread (the journal formats very large
     // messages on a worker so the GUI thread never spends seconds on one line).
     static QByteArray messageLine(int connectionId, const EventRecord &record, QByteArrayView payload);
+
+    // What a line needs of its connection besides the record and its payload, copied once: every event type
+    // but the handshakes and TLS (which read the connection's handshake record) is formatted from it alone,
+    // on any thread (the journal's writer thread).
+    struct LineContext
+    {
+        int connectionId = 0;
+        bool inGroup = false;
+        int attempt = 0;
+        int groupId = 0;
+        const char *leg = nullptr; // "client", "server" or none: a string literal
+    };
+    static LineContext lineContext(const Connection &connection, ConnectionLeg::Facing facing);
+    // True for the event types recordLine() cannot format (HandshakeRequest, HandshakeResponse, Tls).
+    static bool needsConnection(EventType type)
+    {
+        return type == EventType::HandshakeRequest || type == EventType::HandshakeResponse || type == EventType::Tls;
+    }
+    // The line eventLine() writes for an event whose type does not need the connection; pure.
+    // mark: what an intercepting proxy did to a message (null: nothing).
+    static QByteArray recordLine(
+        const LineContext &context, const EventRecord &record, QByteArrayView payload, const ProxyMark *mark = nullptr);
+    // True when eventLine() of this event writes a proxy's mark, which recordLine() alone cannot know.
+    static bool hasProxyMark(const Connection &connection, qsizetype eventIndex);
     // ISO-8601 UTC with milliseconds, e.g. "2026-11-24T01:02:03.456Z".
     static QString isoTime(qint64 timeUs);
 };

@@ -1,0 +1,94 @@
+// JournalWriter: the session journal's writer thread: formats records into session log lines and appends them.
+#pragma once
+
+#include "files/sessionlogwriter.h"
+#include "store/eventrecord.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+class QFile;
+
+namespace wsi {
+
+// Takes batches of copied records and payloads from SessionJournal (GUI thread), formats their lines on its own
+// thread and appends them to the journal files, in the order they were posted. The thread never sees a
+// Connection, an EventStore or the PayloadCache: a batch holds everything its lines need.
+class JournalWriter : public QObject
+{
+    Q_OBJECT
+public:
+    // One line to write: a record whose payload is bytes[record.payloadOffset, + record.payloadSize), or, with
+    // `formatted`, a line the GUI thread formatted already (events that need the connection: handshakes, TLS).
+    struct Item
+    {
+        EventRecord record;
+        bool formatted = false;
+    };
+    struct Batch
+    {
+        int file = 0; // SessionJournal's id of the journal
+        QString path;
+        SessionLogWriter::LineContext context;
+        std::vector<Item> items;
+        QByteArray bytes;
+        qsizetype eventCount = 0; // the connection's events in the file once this batch is written
+        bool close = false; // the journal's last batch: the file is closed after it
+        qsizetype cost() const { return bytes.size() + qsizetype(items.size() * sizeof(Item)); }
+    };
+    enum class Failure { Open, Write };
+
+    explicit JournalWriter(QObject *parent = nullptr);
+    ~JournalWriter() override; // writes what is queued, then stops the thread
+
+    // Never blocks.
+    void post(Batch &&batch);
+    // Bytes of records, payloads and lines posted and not written yet.
+    qsizetype queuedBytes() const { return m_queuedBytes.load(std::memory_order_relaxed); }
+    // Blocks until everything posted so far is written.
+    void waitUntilIdle();
+    // Blocks until the file's lines up to eventCount events are written (or its file failed). Batches posted
+    // before for other files are written first: the queue is one FIFO.
+    void waitForFile(int file, qsizetype eventCount);
+    // Events of the file written so far (0 when none or unknown).
+    qsizetype writtenCount(int file) const;
+    int openFiles() const { return m_openFiles.load(std::memory_order_relaxed); }
+
+Q_SIGNALS:
+    // Emitted on the writer thread (connect with a receiver on the GUI thread: queued). bytes: appended by this
+    // batch. eventCount grows from one signal of a file to the next.
+    void written(int file, qsizetype eventCount, qint64 bytes);
+    void failed(int file, wsi::JournalWriter::Failure failure, const QString &path, const QString &error);
+
+private:
+    struct OpenFile;
+    void run();
+    void writeBatch(Batch &batch);
+
+    std::thread m_thread;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake; // work was posted, or stop
+    std::condition_variable m_progress; // a batch was written
+    std::deque<Batch> m_queue;
+    bool m_busy = false; // a batch taken from the queue is being written
+    bool m_stop = false;
+    QHash<int, qsizetype> m_written; // under m_mutex
+    QHash<int, bool> m_failedFiles; // under m_mutex
+    std::atomic<qsizetype> m_queuedBytes { 0 };
+    std::atomic<int> m_openFiles { 0 };
+    // Writer thread only.
+    QHash<int, std::shared_ptr<OpenFile>> m_files;
+    QByteArray m_buffer;
+};
+
+} // namespace wsi

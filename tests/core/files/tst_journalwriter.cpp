@@ -1,0 +1,254 @@
+// JournalWriter: the journal's lines, formatted and written on the writer thread, are byte for byte what
+// SessionLogWriter writes for the same connection (every event type, a grouped connection, a large message);
+// a 300k-event flood arrives complete and in order, also when the writer falls far behind; flush() at exit
+// and the journal's destruction write everything.
+#include "connection/connection.h"
+#include "files/journalwriter.h"
+#include "files/sessionjournal.h"
+#include "files/sessionlogreader.h"
+#include "files/sessionlogwriter.h"
+
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wsi;
+
+namespace {
+
+void add(Connection &c, EventType type, Direction dir, const QByteArray &payload, qint64 t, quint64 value = 0,
+    quint8 sub = 0, quint8 flags = 0)
+{
+    EventRecord r;
+    r.type = type;
+    r.dir = dir;
+    r.timeUs = t;
+    r.value = value;
+    r.sub = sub;
+    r.flags = flags;
+    c.appendEvent(r, payload);
+}
+
+void addText(Connection &c, Direction dir, const QByteArray &text, qint64 t)
+{
+    add(c, EventType::Message, dir, text, t, quint64(text.size()), 1, FlagText);
+}
+
+// Every event type, with and without the optional fields.
+void addMixed(Connection &c, int round, qint64 t)
+{
+    const QByteArray n = QByteArray::number(round);
+    add(c, EventType::Frame, Direction::Outgoing, QByteArray::fromHex("8185"), t, 5, 1, FlagFin | FlagMasked);
+    addText(c, Direction::Outgoing, "hello \"" + n + "\"\n\xc3\xa9", t + 1);
+    add(c, EventType::Message, Direction::Incoming, QByteArray("\x00\x01\xff", 3) + n, t + 2, 4 + quint64(n.size()), 3,
+        0);
+    add(c, EventType::Ping, Direction::Outgoing, "p" + n, t + 3);
+    add(c, EventType::Pong, Direction::Incoming, "p" + n, t + 4, 1234);
+    add(c, EventType::Info, Direction::None, "note " + n, t + 5);
+    add(c, EventType::Error, Direction::None, "oops", t + 6, 0, quint8(ErrorLayer::WebSocket));
+    add(c, EventType::Frame, Direction::Incoming, QByteArray::fromHex("0a00"), t + 7, 0, 0xa, FlagFin | FlagRsv1);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QByteArray withoutHeader(const QByteArray &file)
+{
+    return file.mid(file.indexOf('\n') + 1);
+}
+
+QByteArray expectedLines(const Connection &c)
+{
+    QByteArray lines;
+    for (qsizetype i = 0; i < c.events().size(); ++i)
+        lines += SessionLogWriter::eventLine(c, i);
+    return lines;
+}
+
+} // namespace
+
+class tst_JournalWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void linesAreByteIdenticalToTheSessionLogWriters()
+    {
+        QTemporaryDir dir;
+        SessionJournal journal;
+        journal.setFolder(dir.path());
+        journal.setFlushIntervalMs(10);
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("wss://example.test/mixed?x=1"));
+        Connection c(options);
+        c.setGroup(7, 3); // auto-reconnect: every line names the group and attempt
+        add(c, EventType::HandshakeRequest, Direction::Outgoing, "GET /mixed HTTP/1.1\r\nHost: x\r\n\r\n", 10);
+        const QString path = journal.attach(&c);
+        QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
+        add(c, EventType::HandshakeResponse, Direction::Incoming, "HTTP/1.1 101 OK\r\n\r\nbody", 11, 19);
+        add(c, EventType::Tls, Direction::None, "TLSv1.3", 12);
+        add(c, EventType::Open, Direction::None, "chat", 13);
+        for (int round = 0; round < 50; ++round)
+            addMixed(c, round, 100 + round * 10);
+        QByteArray large(3 * 1024 * 1024, 'L'); // travels alone, formatted on the writer too
+        large[5] = '\x01';
+        add(c, EventType::Message, Direction::Incoming, large, 5000, quint64(large.size()), 1, 0);
+        addText(c, Direction::Outgoing, "after the large one", 5001);
+        add(c, EventType::Close, Direction::Incoming, QByteArray("\x03\xe8", 2) + "bye", 5002, 1000);
+        add(c, EventType::Close, Direction::Outgoing, {}, 5003, kNoCloseCode);
+
+        QSignalSpy flushed(&journal, &SessionJournal::flushed);
+        const qsizetype total = c.events().size();
+        QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == total, 30000);
+        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+    }
+
+    // A flood's lines, taken on the timer while they are appended, arrive complete and in order, and every
+    // flushed() count is one the file holds.
+    void floodIsCompleteAndInOrder()
+    {
+        QTemporaryDir dir;
+        SessionJournal journal;
+        journal.setFolder(dir.path());
+        journal.setFlushIntervalMs(5);
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://example.test/flood"));
+        Connection c(options);
+        const QString path = journal.attach(&c);
+        QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
+        QSignalSpy flushed(&journal, &SessionJournal::flushed);
+        constexpr int kEvents = 300000;
+        for (int i = 0; i < kEvents; ++i) {
+            if (i % 7 == 0)
+                add(c, EventType::Frame, Direction::Incoming, QByteArray::fromHex("810f"), 1000 + i, 15, 1, FlagFin);
+            else
+                addText(c, i % 2 ? Direction::Incoming : Direction::Outgoing, "flood message " + QByteArray::number(i),
+                    1000 + i);
+            if (i % 20000 == 0)
+                QCoreApplication::processEvents(); // the timer takes batches while the flood goes on
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == kEvents, 120000);
+        qsizetype previous = 0;
+        for (const QList<QVariant> &signal : std::as_const(flushed)) {
+            const qsizetype count = signal.at(1).value<qsizetype>();
+            QVERIFY(count > previous);
+            previous = count;
+        }
+        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+    }
+
+    // 100 MB of payloads is far more than the writer may have queued: the journal leaves the rest in the
+    // store and takes it once the writer caught up, losing nothing.
+    void writerFarBehindLosesNothing()
+    {
+        QTemporaryDir dir;
+        SessionJournal journal;
+        journal.setFolder(dir.path());
+        journal.setFlushIntervalMs(5);
+        journal.setMaxTotalBytes(0);
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://example.test/big"));
+        Connection c(options);
+        const QString path = journal.attach(&c);
+        QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
+        constexpr int kEvents = 25000;
+        for (int i = 0; i < kEvents; ++i) {
+            QByteArray payload(4096, char('a' + i % 26));
+            payload.prepend(QByteArray::number(i));
+            add(c, EventType::Message, Direction::Incoming, payload, 1000 + i, quint64(payload.size()), 1, 0);
+        }
+        QSignalSpy flushed(&journal, &SessionJournal::flushed);
+        QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == kEvents, 120000);
+        SessionLogReader reader;
+        QVERIFY2(reader.readFile(path), qPrintable(reader.errorString()));
+        QCOMPARE(reader.eventCount(), kEvents);
+        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+    }
+
+    // flush() at exit writes everything before it returns, with no event loop; so does the destructor.
+    void flushAtExitWritesEverything()
+    {
+        QTemporaryDir dir;
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://example.test/exit"));
+        Connection c(options);
+        QString path;
+        {
+            SessionJournal journal;
+            journal.setFolder(dir.path());
+            journal.setFlushIntervalMs(60000); // only flush() can write it
+            path = journal.attach(&c);
+            QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
+            for (int i = 0; i < 50000; ++i)
+                addMixed(c, i, 1000 + i * 10);
+            QSignalSpy flushed(&journal, &SessionJournal::flushed);
+            journal.flush();
+            QCOMPARE(flushed.size(), 1);
+            QCOMPARE(flushed.last().at(1).value<qsizetype>(), c.events().size());
+            QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+
+            for (int i = 0; i < 1000; ++i)
+                addText(c, Direction::Incoming, "at exit " + QByteArray::number(i), 900000 + i);
+        } // the destructor flushes
+        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+    }
+
+    // The writer on its own: batches of several files, written in order, a batch's preformatted lines as
+    // they are, and waitForFile() returning once the file holds the count.
+    void writerAppendsBatchesInOrder()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.jsonl"));
+        const QString b = dir.filePath(QStringLiteral("b.jsonl"));
+        for (const QString &path : { a, b }) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        JournalWriter writer;
+        QByteArray expectedA;
+        QByteArray expectedB;
+        for (int k = 0; k < 20; ++k) {
+            for (int file : { 1, 2 }) {
+                JournalWriter::Batch batch;
+                batch.file = file;
+                batch.path = file == 1 ? a : b;
+                batch.context.connectionId = file;
+                JournalWriter::Item line;
+                line.formatted = true;
+                batch.bytes = "{\"k\":" + QByteArray::number(k) + "}\n";
+                line.record.payloadSize = quint32(batch.bytes.size());
+                batch.items.push_back(line);
+                QByteArray &expected = file == 1 ? expectedA : expectedB;
+                expected += batch.bytes;
+                JournalWriter::Item message;
+                message.record.type = EventType::Message;
+                message.record.flags = FlagText;
+                message.record.timeUs = 1000 + k;
+                message.record.payloadOffset = quint64(batch.bytes.size());
+                const QByteArray text = "text " + QByteArray::number(k);
+                message.record.payloadSize = quint32(text.size());
+                message.record.value = quint64(text.size());
+                batch.bytes += text;
+                batch.items.push_back(message);
+                expected += SessionLogWriter::messageLine(file, message.record, text);
+                batch.eventCount = 2 * (k + 1);
+                writer.post(std::move(batch));
+            }
+        }
+        writer.waitForFile(2, 40);
+        QCOMPARE(writer.writtenCount(2), qsizetype(40));
+        QCOMPARE(writer.writtenCount(1), qsizetype(40)); // posted before: written first
+        QCOMPARE(readAll(a), expectedA);
+        QCOMPARE(readAll(b), expectedB);
+        writer.waitUntilIdle();
+        QCOMPARE(writer.queuedBytes(), qsizetype(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_JournalWriter)
+
+#include "tst_journalwriter.moc"
