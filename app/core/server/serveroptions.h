@@ -22,6 +22,17 @@ enum class ServerMode {
 const char *serverModeId(ServerMode mode); // "echo", "broadcast", "manual", "silent", "reject"
 bool serverModeFromId(const QString &id, ServerMode *mode);
 
+// Which server answers the clients. Both record every client wire-true; they differ in who speaks the server side.
+enum class ServerEngine {
+    Builtin, // WS Inspector's own server: every mode, TLS, origins, subprotocols, limits, auto-replies
+    Qt, // an in-process QWebSocketServer behind the recording relay (two legs): echo and silent only, ws:// only
+};
+
+const char *serverEngineId(ServerEngine engine); // "builtin", "qt"
+bool serverEngineFromId(const QString &id, ServerEngine *engine);
+// The modes the Qt engine has: a QWebSocketServer that echoes, or says nothing.
+bool qtEngineSupportsMode(ServerMode mode);
+
 // "When a message matches, reply with this template" (variables as in the composer).
 struct AutoReplyRule
 {
@@ -49,6 +60,7 @@ struct ServerOptions
     QList<QPair<QByteArray, QByteArray>> rejectHeaders;
     QByteArray rejectBody = "Rejected by the WS Inspector test server.\n";
     QList<AutoReplyRule> autoReplies;
+    ServerEngine engine = ServerEngine::Builtin;
 
     // Empty when usable, else one plain sentence naming the problem.
     QString validate() const;
