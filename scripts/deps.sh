@@ -6,7 +6,7 @@ wsi_install_deps() {
         qt6-l10n-tools qt6-tools-dev qt6-translations-l10n libgl-dev libssl-dev zlib1g-dev libbenchmark-dev
         libprotobuf-dev libprotoc-dev
         python3-websockets node-ws nodejs chromium mosquitto protobuf-compiler
-        xvfb xauth fonts-dejavu-core fonts-noto-cjk python3-cryptography openssl
+        xvfb xauth fonts-dejavu-core fonts-noto-cjk python3-cryptography openssl python3-xlib xdotool
         desktop-file-utils appstream dpkg-dev file
     )
     local missing=()

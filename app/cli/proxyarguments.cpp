@@ -61,8 +61,21 @@ ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
             "Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default "
             "4096; 0: no limit)."),
         "mib", "4096");
+    const QCommandLineOption hold = option("hold",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Hold the text messages of DIR (out: client to server, in: server to client) that REGEX matches; "
+            "each is printed as a \"held\" line and waits for a command on stdin: forward N, drop N or edit N "
+            "TEXT. Repeatable."),
+        "DIR:REGEX");
+    const QCommandLineOption replace = option("replace",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "In the text messages of DIR, replace every match of REGEX with TEXT (\\1 for a captured group). "
+            "Repeatable; applied in order."),
+        "DIR:REGEX=>TEXT");
+    const QCommandLineOption drop = option("drop",
+        QT_TRANSLATE_NOOP("wsi::Cli", "Drop the text messages of DIR that REGEX matches. Repeatable."), "DIR:REGEX");
     parser.addOptions({ to, host, port, keepHost, insecure, ca, tlsMin, durationMs, noFrames, sessionBudget, chromium,
-        chromiumHeadless });
+        chromiumHeadless, hold, replace, drop });
     parser.process(arguments);
 
     if (parser.positionalArguments().size() != 1)
@@ -110,6 +123,21 @@ ProxyCommand::Settings parseProxyArguments(const QStringList &arguments)
     settings.showFrames = !parser.isSet(noFrames);
     settings.sessionBudgetMb
         = parseBoundedInt(parser.value(sessionBudget), QStringLiteral("session-budget-mb"), 0, 1024 * 1024);
+    // Each kind in the order given; whatever the order, drops act first, then replacements, then holds.
+    const std::pair<const QCommandLineOption *, ProxyRule::Action> ruleOptions[] = {
+        { &drop, ProxyRule::Action::Drop },
+        { &replace, ProxyRule::Action::Replace },
+        { &hold, ProxyRule::Action::Hold },
+    };
+    for (const auto &[ruleOption, action] : ruleOptions) {
+        for (const QString &spec : parser.values(*ruleOption)) {
+            QString error;
+            const std::optional<ProxyRule> rule = ProxyRule::parse(action, spec, &error);
+            if (!rule)
+                usageError(QStringLiteral("--%1: %2").arg(ruleOption->names().first(), error));
+            settings.rules.append(*rule);
+        }
+    }
     if (settings.forward) {
         // The forward proxy reads the same choices: each TLS tunnel's real server is verified with them.
         ForwardProxyOptions &forward = settings.forwardOptions;

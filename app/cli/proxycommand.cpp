@@ -4,8 +4,10 @@
 #include "connection/workspace.h"
 #include "eventprinter.h"
 #include "files/sessionlogwriter.h"
+#include "holdconsole.h"
 #include "proxy/chromiumlaunch.h"
 #include "proxy/forwardproxy.h"
+#include "proxy/proxyruleset.h"
 #include "proxy/reverseproxy.h"
 #include "store/payloadcache.h"
 #include "store/wallclock.h"
@@ -35,6 +37,16 @@ ProxyCommand::ProxyCommand(const Settings &settings, FILE *out, QObject *parent)
     m_stopBound.setSingleShot(true);
     connect(&m_stopBound, &QTimer::timeout, this, [this] { finish(0); });
     PayloadCache::instance().setSessionBudget(settings.sessionBudgetMb << 20);
+    if (!settings.rules.isEmpty()) {
+        m_rules = new ProxyRuleSet(this);
+        m_rules->setRules(settings.rules);
+        m_rules->setMaxMessageBytes(quint64(settings.options.maxFrameBytes));
+        m_proxy->setFrameHook(m_rules);
+        for (const ProxyRule &rule : settings.rules) {
+            if (rule.action() == ProxyRule::Action::Hold && !m_holdConsole)
+                m_holdConsole = new HoldConsole(m_rules->heldMessages(), m_printer, this);
+        }
+    }
 }
 
 ProxyCommand::~ProxyCommand() = default;
@@ -98,6 +110,8 @@ bool ProxyCommand::startForward()
 {
     const ForwardProxyOptions &options = m_settings.forwardOptions;
     m_forward = new ForwardProxy(m_workspace, this);
+    if (m_rules)
+        m_forward->setFrameHook(m_rules);
     connect(m_forward, &ForwardProxy::refused, this, [](const QString &peer, const QString &why) {
         std::fprintf(
             stderr, "wsinspector-cli: refused %s: %s\n", peer.toLocal8Bit().constData(), why.toLocal8Bit().constData());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "proxy/forwardproxyoptions.h"
+#include "proxy/proxyrule.h"
 #include "proxy/reverseproxyoptions.h"
 
 #include <QObject>
@@ -14,12 +15,15 @@ class ChromiumLaunch;
 class Connection;
 class EventPrinter;
 class ForwardProxy;
+class HoldConsole;
+class ProxyRuleSet;
 class ReverseProxy;
 class Workspace;
 
 // `wsinspector-cli proxy`: runs the reverse proxy (--to) or the forward HTTP proxy (without) and streams the session
 // log of every proxied connection, both legs (each event with its "leg"), until SIGINT/SIGTERM or --duration-ms; then
-// closes every client's two sockets and exits.
+// closes every client's two sockets and exits. With --hold, --replace or --drop the rules act on the messages
+// (ProxyRuleSet); held messages are printed and decided from stdin (HoldConsole).
 class ProxyCommand : public QObject
 {
     Q_OBJECT
@@ -34,6 +38,7 @@ public:
         ForwardProxyOptions forwardOptions;
         QUrl chromium; // --chromium URL: opened in Chromium through the forward proxy
         bool chromiumHeadless = false;
+        QList<ProxyRule> rules; // --hold, --replace, --drop, in the order given
     };
 
     ProxyCommand(const Settings &settings, FILE *out, QObject *parent = nullptr);
@@ -60,6 +65,8 @@ private:
     ForwardProxy *m_forward = nullptr;
     ChromiumLaunch *m_chromium = nullptr;
     EventPrinter *m_printer;
+    ProxyRuleSet *m_rules = nullptr; // with rules only: without, frames pass untouched
+    HoldConsole *m_holdConsole = nullptr;
     QSet<Connection *> m_unfinished;
     QTimer m_duration;
     QTimer m_stopBound;

@@ -54,13 +54,18 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
         "duration-ms", QT_TRANSLATE_NOOP("wsi::Cli", "Stop after this long (0: run until SIGINT/SIGTERM)."), "ms", "0");
     const QCommandLineOption noFrames
         = option("no-frames", QT_TRANSLATE_NOOP("wsi::Cli", "Leave frame events out of the output."));
+    const QCommandLineOption deflate = option("deflate",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "Accept a client's permessage-deflate offer: compressed frames both ways, messages logged inflated."));
+    const QCommandLineOption noDeflate
+        = option("no-deflate", QT_TRANSLATE_NOOP("wsi::Cli", "Decline permessage-deflate (the default)."));
     const QCommandLineOption sessionBudget = option("session-budget-mb",
         QT_TRANSLATE_NOOP("wsi::Cli",
             "Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default "
             "4096; 0: no limit)."),
         "mib", "4096");
     parser.addOptions({ host, port, mode, engine, rejectStatus, subprotocol, allowOrigin, tls, cert, key, maxClients,
-        idleTimeoutMs, durationMs, noFrames, sessionBudget });
+        idleTimeoutMs, durationMs, noFrames, deflate, noDeflate, sessionBudget });
     parser.process(arguments);
 
     if (parser.positionalArguments().size() != 1)
@@ -103,6 +108,9 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
     settings.durationMs = int(
         parseBoundedInt(parser.value(durationMs), QStringLiteral("duration-ms"), 0, std::numeric_limits<int>::max()));
     settings.showFrames = !parser.isSet(noFrames);
+    if (parser.isSet(deflate) && parser.isSet(noDeflate))
+        usageError(QCoreApplication::translate("wsi::Cli", "--deflate and --no-deflate exclude each other."));
+    options.deflate = parser.isSet(deflate);
     settings.sessionBudgetMb
         = parseBoundedInt(parser.value(sessionBudget), QStringLiteral("session-budget-mb"), 0, 1024 * 1024);
     const QString problem = options.validate();

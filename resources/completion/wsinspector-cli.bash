@@ -50,10 +50,11 @@ _wsinspector_cli()
                 --keepalive-close --har --reveal-secrets --help --help-all --version' ;;
         serve)
             options='--host --port --mode --engine --reject-status --subprotocol --allow-origin --tls --cert --key
-                --max-clients --idle-timeout-ms --duration-ms --no-frames --session-budget-mb --help --help-all --version' ;;
+                --max-clients --idle-timeout-ms --duration-ms --no-frames --deflate --no-deflate --session-budget-mb
+                --help --help-all --version' ;;
         proxy)
             options='--to --host --port --keep-host --insecure --ca --tls-min --duration-ms --no-frames
-                --session-budget-mb --chromium --chromium-headless --help --help-all --version' ;;
+                --session-budget-mb --chromium --chromium-headless --hold --replace --drop --help --help-all --version' ;;
         convert)
             if [[ $cur != -* ]]; then
                 _filedir '@(jsonl|ndjson|log|har)'

@@ -637,6 +637,14 @@
 <context>
     <name>ServerOptionsForm</name>
     <message>
+        <source>Accept a client&apos;s permessage-deflate offer (RFC 7692), as most real servers do: what the server sends goes out compressed, and the log shows each compressed message inflated, its frames with RSV1 and the compressed bytes.</source>
+        <translation>대부분의 실제 서버처럼 클라이언트의 permessage-deflate 제안을 받아들입니다 (RFC 7692). 서버가 보내는 것은 압축되어 나가고, 로그에는 압축된 메시지가 압축 해제되어 표시되며 그 프레임은 RSV1과 압축된 바이트로 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Accept permessage-deflate (compressed messages)</source>
+        <translation>permessage-deflate 허용 (압축된 메시지)</translation>
+    </message>
+    <message>
         <source>Listen</source>
         <translation>수신 대기</translation>
     </message>
@@ -906,6 +914,18 @@
 <context>
     <name>wsi::Cli</name>
     <message>
+        <source>--deflate and --no-deflate exclude each other.</source>
+        <translation>--deflate와 --no-deflate는 함께 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Accept a client&apos;s permessage-deflate offer: compressed frames both ways, messages logged inflated.</source>
+        <translation>클라이언트의 permessage-deflate 제안을 받아들입니다. 양방향 프레임이 압축되고, 메시지는 압축 해제되어 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>Decline permessage-deflate (the default).</source>
+        <translation>permessage-deflate를 거절합니다 (기본값).</translation>
+    </message>
+    <message>
         <source>Runs one workload through HTTP polling, long polling, streaming (text/event-stream) and WebSocket on a private test server on loopback, and prints one JSON object per transport: requests and TCP connections made, bytes on the wire split into headers and payload, and delivery latency (p50, p95), all measured on the sockets.</source>
         <translation>루프백의 전용 테스트 서버에서 같은 작업량을 HTTP 폴링, 롱 폴링, 스트리밍(text/event-stream), WebSocket으로 차례로 보내고, 전송 방식마다 JSON 객체 하나를 출력합니다: 보낸 요청과 맺은 TCP 연결 수, 헤더와 페이로드로 나눈 와이어 바이트, 전달 지연 시간(p50, p95). 모두 소켓에서 실제로 잰 값입니다.</translation>
     </message>
@@ -1064,6 +1084,18 @@
     <message>
         <source>Leave frame events out of the output.</source>
         <translation>출력에서 프레임 이벤트를 뺍니다.</translation>
+    </message>
+    <message>
+        <source>Hold the text messages of DIR (out: client to server, in: server to client) that REGEX matches; each is printed as a &quot;held&quot; line and waits for a command on stdin: forward N, drop N or edit N TEXT. Repeatable.</source>
+        <translation>DIR 방향(out: 클라이언트에서 서버로, in: 서버에서 클라이언트로)의 텍스트 메시지 중 REGEX와 맞는 것을 붙잡아 둡니다. 붙잡은 메시지마다 &quot;held&quot; 줄을 출력하고 표준 입력의 명령을 기다립니다: forward N, drop N, edit N TEXT. 여러 번 줄 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>In the text messages of DIR, replace every match of REGEX with TEXT (\1 for a captured group). Repeatable; applied in order.</source>
+        <translation>DIR 방향의 텍스트 메시지에서 REGEX와 맞는 부분을 모두 TEXT로 바꿉니다(캡처한 그룹은 \1). 여러 번 줄 수 있으며 준 순서대로 적용합니다.</translation>
+    </message>
+    <message>
+        <source>Drop the text messages of DIR that REGEX matches. Repeatable.</source>
+        <translation>DIR 방향의 텍스트 메시지 중 REGEX와 맞는 것을 버립니다. 여러 번 줄 수 있습니다.</translation>
     </message>
     <message>
         <source>Do not answer the server&apos;s pings (they are still logged).</source>
@@ -2197,6 +2229,14 @@ Off: the wire tap holds the server&apos;s pings back (the log still shows each o
         <source>A client of the test server: %1</source>
         <translation>테스트 서버의 클라이언트: %1</translation>
     </message>
+    <message>
+        <source>Relayed by the proxy: %1. Its log holds both legs, the client's and the server's.</source>
+        <translation>프록시가 중계하는 연결: %1. 로그에 클라이언트 구간과 서버 구간이 모두 담깁니다.</translation>
+    </message>
+    <message>
+        <source>proxied</source>
+        <translation>프록시 경유</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ConnectionListModel</name>
@@ -2429,6 +2469,22 @@ Authorization: Bearer abc123</translation>
 </context>
 <context>
     <name>wsi::ConnectionStatsPlot</name>
+    <message>
+        <source>no compressed messages</source>
+        <translation>압축된 메시지 없음</translation>
+    </message>
+    <message>
+        <source>permessage-deflate: %1.
+Wire bytes per inflated byte: in %2; out %3.</source>
+        <translation>permessage-deflate: %1.
+압축 해제된 1바이트당 와이어 바이트: 수신 %2, 송신 %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2 of %3 bytes, %n message(s))</source>
+        <translation>
+            <numerusform>%1 (%3바이트 중 %2바이트, 메시지 %n개)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Ping round-trip times and messages per second of the selected connection. Right-click to choose how many minutes to show.</source>
         <translation>선택한 연결의 핑 왕복 시간과 초당 메시지 수입니다. 몇 분을 보여 줄지는 오른쪽 클릭으로 고릅니다.</translation>
@@ -2836,9 +2892,29 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
         <source>This message is not JSON (it does not start with { or [).</source>
         <translation>이 메시지는 JSON이 아닙니다 ({ 또는 [로 시작하지 않음).</translation>
     </message>
+    <message>
+        <source>Legs</source>
+        <translation>구간</translation>
+    </message>
 </context>
 <context>
     <name>wsi::EventFieldList</name>
+    <message>
+        <source>1: the message this frame starts is compressed with permessage-deflate (RFC 7692); without the extension negotiated in the handshake it is a protocol violation</source>
+        <translation>1: 이 프레임으로 시작하는 메시지가 permessage-deflate로 압축되었습니다 (RFC 7692). 핸드셰이크에서 확장이 협상되지 않았다면 프로토콜 위반입니다</translation>
+    </message>
+    <message>
+        <source>Compressed</source>
+        <translation>압축</translation>
+    </message>
+    <message>
+        <source>The first frame had RSV1: the message was inflated for the log; the frames show the compressed bytes</source>
+        <translation>첫 프레임에 RSV1이 있었습니다. 로그에는 압축 해제된 메시지가 표시되고, 프레임에는 압축된 바이트가 표시됩니다</translation>
+    </message>
+    <message>
+        <source>yes: %1 bytes on the wire, %2% of the inflated size (permessage-deflate)</source>
+        <translation>예: 와이어에서 %1바이트, 압축 해제된 크기의 %2% (permessage-deflate)</translation>
+    </message>
     <message>
         <source>Field</source>
         <translation>필드</translation>
@@ -3163,6 +3239,14 @@ What to try: %2</source>
     <message>
         <source>Sent automatically by protocol duties</source>
         <translation>프로토콜 자동 응답 기능이 자동으로 보낸 메시지</translation>
+    </message>
+    <message>
+        <source>Leg</source>
+        <translation>구간</translation>
+    </message>
+    <message>
+        <source>Which wire of the proxy the row crossed: client (the app and the proxy) or server (the proxy and the upstream)</source>
+        <translation>이 행이 지나간 프록시의 구간: 클라이언트(앱과 프록시 사이) 또는 서버(프록시와 업스트림 사이)</translation>
     </message>
 </context>
 <context>
@@ -4187,6 +4271,22 @@ What to try: %2</source>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>A proxied connection's two wires: the client leg joins the app and the proxy, the server leg the proxy and the upstream</source>
+        <translation>프록시를 거친 연결의 두 구간: 클라이언트 구간은 앱과 프록시를, 서버 구간은 프록시와 업스트림을 잇습니다</translation>
+    </message>
+    <message>
+        <source>Both legs</source>
+        <translation>두 구간 모두</translation>
+    </message>
+    <message>
+        <source>Client leg</source>
+        <translation>클라이언트 구간</translation>
+    </message>
+    <message>
+        <source>Server leg</source>
+        <translation>서버 구간</translation>
+    </message>
 </context>
 <context>
     <name>wsi::CentralArea</name>
@@ -4539,14 +4639,6 @@ What to try: %2</source>
     <message>
         <source>Main</source>
         <translation>기본</translation>
-    </message>
-    <message>
-        <source>About WS Inspector</source>
-        <translation>WS Inspector 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shortcuts&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL field&lt;br/&gt;Enter: connect&lt;br/&gt;Ctrl+Enter: send&lt;br/&gt;Ctrl+D: disconnect&lt;br/&gt;Ctrl+Shift+D: close with a code&lt;br/&gt;Ctrl+Shift+F: show frames&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats&lt;br/&gt;Ctrl+P: ping&lt;br/&gt;Ctrl+S: save as endpoint&lt;br/&gt;Ctrl+Shift+H: compare handshakes&lt;br/&gt;Ctrl+Shift+R: reveal secrets&lt;br/&gt;Ctrl+C in the log: copy rows&lt;br/&gt;Ctrl+F: filter the log&lt;br/&gt;F3 / Shift+F3: find next / previous&lt;br/&gt;Ctrl+O: import&lt;br/&gt;Ctrl+Shift+O: previous sessions&lt;br/&gt;Ctrl+E: export&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;단축키&lt;/b&gt;&lt;br/&gt;Ctrl+L: URL 입력란&lt;br/&gt;Enter: 연결&lt;br/&gt;Ctrl+Enter: 보내기&lt;br/&gt;Ctrl+D: 연결 끊기&lt;br/&gt;Ctrl+Shift+D: 코드를 지정해 닫기&lt;br/&gt;Ctrl+Shift+F: 프레임 표시&lt;br/&gt;Ctrl+1 / Ctrl+2 / Ctrl+3: 메시지 / 핸드셰이크 / 통계&lt;br/&gt;Ctrl+P: 핑&lt;br/&gt;Ctrl+S: 엔드포인트로 저장&lt;br/&gt;Ctrl+Shift+H: 핸드셰이크 비교&lt;br/&gt;Ctrl+Shift+R: 비밀 값 표시&lt;br/&gt;로그에서 Ctrl+C: 행 복사&lt;br/&gt;Ctrl+F: 로그 거르기&lt;br/&gt;F3 / Shift+F3: 다음 / 이전 찾기&lt;br/&gt;Ctrl+O: 가져오기&lt;br/&gt;Ctrl+Shift+O: 이전 세션&lt;br/&gt;Ctrl+E: 내보내기&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -5423,6 +5515,10 @@ X-Custom: value</translation>
         <translation>Qt 엔진은 ws://만 제공합니다. wss://는 내장 엔진을 고르세요.</translation>
     </message>
     <message>
+        <source>The Qt engine has no permessage-deflate; pick the built-in engine to compress.</source>
+        <translation>Qt 엔진에는 permessage-deflate가 없습니다. 압축하려면 내장 엔진을 고르세요.</translation>
+    </message>
+    <message>
         <source>The Qt engine has no subprotocols, allowed origins, client limit, idle timeout or auto-replies; clear them or pick the built-in engine.</source>
         <translation>Qt 엔진에는 서브프로토콜, 허용할 출처(origin), 클라이언트 수 제한, 유휴 타임아웃, 자동 응답이 없습니다. 이 값들을 비우거나 내장 엔진을 고르세요.</translation>
     </message>
@@ -5992,6 +6088,378 @@ X-Custom: value</translation>
     <message>
         <source>&lt;p&gt;The inspector terminates TLS between the app and the server, so the handshake and frames shown are the plaintext inside TLS.&lt;/p&gt;</source>
         <translation>&lt;p&gt;인스펙터가 앱과 서버 사이에서 TLS를 종단하므로, 보이는 핸드셰이크와 프레임은 TLS 안의 평문입니다.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::AboutBox</name>
+    <message>
+        <source>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;A WebSocket inspector that shows the wire truth: every byte of the opening handshake and every frame header, as they crossed the wire.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WS Inspector %1&lt;/h3&gt;&lt;p&gt;와이어에서 실제로 오간 것을 보여 주는 WebSocket 검사 도구입니다. 여는 핸드셰이크의 모든 바이트와 모든 프레임 헤더를 와이어를 지난 그대로 보여 줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About WS Inspector</source>
+        <translation>WS Inspector 정보</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Learn: lessons on this window</source>
+        <translation>배우기: 이 창에서 따라 하는 강의</translation>
+    </message>
+    <message>
+        <source>URL field</source>
+        <translation>URL 입력란</translation>
+    </message>
+    <message>
+        <source>close with a code</source>
+        <translation>코드를 지정해 닫기</translation>
+    </message>
+    <message>
+        <source>compare handshakes</source>
+        <translation>핸드셰이크 비교</translation>
+    </message>
+    <message>
+        <source>connect</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>copy the selected log rows</source>
+        <translation>로그에서 선택한 행 복사</translation>
+    </message>
+    <message>
+        <source>disconnect</source>
+        <translation>연결 끊기</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <source>filter the log</source>
+        <translation>로그 거르기</translation>
+    </message>
+    <message>
+        <source>find next / previous</source>
+        <translation>다음 / 이전 찾기</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>messages / handshake / stats</source>
+        <translation>메시지 / 핸드셰이크 / 통계</translation>
+    </message>
+    <message>
+        <source>new connection</source>
+        <translation>새 연결</translation>
+    </message>
+    <message>
+        <source>ping</source>
+        <translation>핑</translation>
+    </message>
+    <message>
+        <source>preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>previous sessions</source>
+        <translation>이전 세션</translation>
+    </message>
+    <message>
+        <source>quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <source>reveal secrets</source>
+        <translation>비밀 값 표시</translation>
+    </message>
+    <message>
+        <source>save as endpoint</source>
+        <translation>엔드포인트로 저장</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>show frames</source>
+        <translation>프레임 표시</translation>
+    </message>
+    <message>
+        <source>this box</source>
+        <translation>이 정보 창</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CertificateAuthority</name>
+    <message>
+        <source>The CA in %1 was replaced by a newly generated one because %2. Anything that trusted the old CA certificate must trust the new one instead.</source>
+        <translation>%1의 CA를 새로 생성한 CA로 교체했습니다. 이유: %2. 이전 CA 인증서를 신뢰하던 곳은 모두 새 인증서를 대신 신뢰해야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HarExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HarImporter</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Not a HAR file: %1 at line %2 (offset %3).</source>
+        <translation>HAR 파일이 아닙니다: %2번째 줄(오프셋 %3)에서 %1.</translation>
+    </message>
+    <message>
+        <source>Not a HAR file: there is no &quot;log&quot; object with &quot;entries&quot;.</source>
+        <translation>HAR 파일이 아닙니다: &quot;entries&quot;가 있는 &quot;log&quot; 객체가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Skipped %1 entries that are not WebSockets.</source>
+        <translation>WebSocket이 아닌 항목 %1개를 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>The HAR file holds no WebSocket entries.</source>
+        <translation>HAR 파일에 WebSocket 항목이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LogFilterModel</name>
+    <message>
+        <source>Invalid regular expression &quot;%1&quot; at offset %2: %3</source>
+        <translation>정규식 &quot;%1&quot;이(가) 오프셋 %2에서 올바르지 않습니다: %3</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionLogReader</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The file is empty: a session log starts with a &quot;format&quot; line.</source>
+        <translation>파일이 비어 있습니다. 세션 로그는 &quot;format&quot; 줄로 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProtocolViolation</name>
+    <message>
+        <source>Frame uses a reserved opcode: only 0x0-0x2 and 0x8-0xA are defined (RFC 6455 section 5.2)</source>
+        <translation>프레임이 예약된 opcode를 씁니다. 정의된 값은 0x0-0x2와 0x8-0xA뿐입니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Reserved bit (RSV1/RSV2/RSV3) is set without a negotiated extension that defines it (RFC 6455 section 5.2)</source>
+        <translation>협상된 확장이 정의하지 않은 예약 비트(RSV1/RSV2/RSV3)가 켜져 있습니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Control frame is fragmented (FIN=0): control frames must not be fragmented (RFC 6455 section 5.5)</source>
+        <translation>제어 프레임이 프래그먼트되었습니다(FIN=0). 제어 프레임은 프래그먼트하면 안 됩니다 (RFC 6455 5.5절)</translation>
+    </message>
+    <message>
+        <source>Control frame payload is longer than 125 bytes (RFC 6455 section 5.5)</source>
+        <translation>제어 프레임의 페이로드가 125바이트보다 깁니다 (RFC 6455 5.5절)</translation>
+    </message>
+    <message>
+        <source>Server sent a masked frame: a server must not mask frames it sends to a client (RFC 6455 section 5.1)</source>
+        <translation>서버가 마스킹된 프레임을 보냈습니다. 서버는 클라이언트에 보내는 프레임을 마스킹하면 안 됩니다 (RFC 6455 5.1절)</translation>
+    </message>
+    <message>
+        <source>Client sent an unmasked frame: a client must mask every frame it sends to a server (RFC 6455 section 5.1)</source>
+        <translation>클라이언트가 마스킹하지 않은 프레임을 보냈습니다. 클라이언트는 서버에 보내는 모든 프레임을 마스킹해야 합니다 (RFC 6455 5.1절)</translation>
+    </message>
+    <message>
+        <source>Payload length is not encoded in the minimal number of bytes (RFC 6455 section 5.2)</source>
+        <translation>페이로드 길이가 가장 짧은 바이트 수로 인코딩되지 않았습니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Most significant bit of the 64-bit payload length is set: it must be 0 (RFC 6455 section 5.2)</source>
+        <translation>64비트 페이로드 길이의 최상위 비트가 켜져 있습니다. 이 비트는 0이어야 합니다 (RFC 6455 5.2절)</translation>
+    </message>
+    <message>
+        <source>Continuation frame arrived with no fragmented message in progress (RFC 6455 section 5.4)</source>
+        <translation>진행 중인 프래그먼트된 메시지가 없는데 continuation 프레임이 왔습니다 (RFC 6455 5.4절)</translation>
+    </message>
+    <message>
+        <source>New text or binary frame arrived while a fragmented message was still in progress: a continuation frame was expected (RFC 6455 section 5.4)</source>
+        <translation>프래그먼트된 메시지가 아직 진행 중인데 새 텍스트 또는 바이너리 프레임이 왔습니다. continuation 프레임이 와야 합니다 (RFC 6455 5.4절)</translation>
+    </message>
+    <message>
+        <source>Text message is not valid UTF-8 (RFC 6455 sections 5.6 and 8.1)</source>
+        <translation>텍스트 메시지가 올바른 UTF-8이 아닙니다 (RFC 6455 5.6절, 8.1절)</translation>
+    </message>
+    <message>
+        <source>Close reason is not valid UTF-8 (RFC 6455 section 5.5.1)</source>
+        <translation>종료 사유가 올바른 UTF-8이 아닙니다 (RFC 6455 5.5.1절)</translation>
+    </message>
+    <message>
+        <source>Close frame carries a status code that may not be sent on the wire (RFC 6455 section 7.4)</source>
+        <translation>Close 프레임에 와이어로 보내면 안 되는 상태 코드가 들어 있습니다 (RFC 6455 7.4절)</translation>
+    </message>
+    <message>
+        <source>Close frame payload is one byte long: it must be empty or start with a two-byte status code (RFC 6455 section 5.5.1)</source>
+        <translation>Close 프레임의 페이로드가 1바이트입니다. 비어 있거나 2바이트 상태 코드로 시작해야 합니다 (RFC 6455 5.5.1절)</translation>
+    </message>
+    <message>
+        <source>Frame sent after the Close frame: nothing may follow a Close frame (RFC 6455 section 5.5.1)</source>
+        <translation>Close 프레임 뒤에 프레임을 보냈습니다. Close 프레임 뒤에는 아무것도 보내면 안 됩니다 (RFC 6455 5.5.1절)</translation>
+    </message>
+    <message>
+        <source>Message is larger than the inspector&apos;s size limit, so decoding stopped</source>
+        <translation>메시지가 검사 도구의 크기 한도보다 커서 디코딩을 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>Control frame has RSV1 set: permessage-deflate compresses only data messages, never control frames (RFC 7692 section 6.1)</source>
+        <translation>제어 프레임에 RSV1이 켜져 있습니다. permessage-deflate는 데이터 메시지만 압축하고 제어 프레임은 압축하지 않습니다 (RFC 7692 6.1절)</translation>
+    </message>
+    <message>
+        <source>Continuation frame has RSV1 set: with permessage-deflate only the first frame of a message carries RSV1 (RFC 7692 section 6.1)</source>
+        <translation>continuation 프레임에 RSV1이 켜져 있습니다. permessage-deflate에서는 메시지의 첫 프레임만 RSV1을 켭니다 (RFC 7692 6.1절)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::QtErrorText</name>
+    <message>
+        <source>Connection refused</source>
+        <translation>연결이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>Connection reset by peer</source>
+        <translation>상대가 연결을 초기화했습니다</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>연결 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>Error during SSL handshake: %1</source>
+        <translation>TLS 핸드셰이크 중 오류: %1</translation>
+    </message>
+    <message>
+        <source>Error while reading: %1</source>
+        <translation>읽는 중 오류: %1</translation>
+    </message>
+    <message>
+        <source>Handshake failed: %1</source>
+        <translation>핸드셰이크 실패: %1</translation>
+    </message>
+    <message>
+        <source>Host not found</source>
+        <translation>호스트를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Host unreachable</source>
+        <translation>호스트에 도달할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Invalid hostname</source>
+        <translation>호스트 이름이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>Network dropped connection on reset</source>
+        <translation>네트워크가 재설정되며 연결이 끊겼습니다</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>네트워크 오류</translation>
+    </message>
+    <message>
+        <source>Network operation timed out</source>
+        <translation>네트워크 작업 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>Network unreachable</source>
+        <translation>네트워크에 도달할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No cipher suites in common</source>
+        <translation>공통 암호 스위트가 없습니다</translation>
+    </message>
+    <message>
+        <source>No host name given</source>
+        <translation>호스트 이름이 없습니다</translation>
+    </message>
+    <message>
+        <source>Operation on socket is not supported</source>
+        <translation>소켓에서 지원하지 않는 작업입니다</translation>
+    </message>
+    <message>
+        <source>Out of resources</source>
+        <translation>자원이 부족합니다</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>권한이 없습니다</translation>
+    </message>
+    <message>
+        <source>Socket is not connected</source>
+        <translation>소켓이 연결되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Socket operation timed out</source>
+        <translation>소켓 작업 시간이 초과되었습니다</translation>
+    </message>
+    <message>
+        <source>The TLS/SSL connection has been closed</source>
+        <translation>TLS 연결이 닫혔습니다</translation>
+    </message>
+    <message>
+        <source>The address is not available</source>
+        <translation>주소를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The address is protected</source>
+        <translation>보호된 주소입니다</translation>
+    </message>
+    <message>
+        <source>The bound address is already in use</source>
+        <translation>바인딩한 주소가 이미 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>The certificate has expired</source>
+        <translation>인증서가 만료되었습니다</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed, and untrusted</source>
+        <translation>인증서가 자체 서명되었고 신뢰할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The host name did not match any of the valid hosts for this certificate</source>
+        <translation>호스트 이름이 이 인증서의 유효한 호스트 중 어느 것과도 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The issuer certificate of a locally looked up certificate could not be found</source>
+        <translation>로컬에서 찾은 인증서의 발급자 인증서를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The peer did not present any certificate</source>
+        <translation>상대가 인증서를 제시하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>The remote host closed the connection</source>
+        <translation>원격 호스트가 연결을 닫았습니다</translation>
+    </message>
+    <message>
+        <source>Unable to write</source>
+        <translation>쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Unable to write data: %1</source>
+        <translation>데이터를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Unknown address type</source>
+        <translation>알 수 없는 주소 형식입니다</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>알 수 없는 오류</translation>
     </message>
 </context>
 <context>
@@ -6828,6 +7296,18 @@ X-Custom: value</translation>
 <context>
     <name>wsi::WireRecorder</name>
     <message>
+        <source>The client&apos;s compressed message could not be inflated: %1</source>
+        <translation>클라이언트의 압축된 메시지를 압축 해제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s compressed message could not be inflated: %1</source>
+        <translation>서버의 압축된 메시지를 압축 해제할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s permessage-deflate answer breaks a rule: %1</source>
+        <translation>서버의 permessage-deflate 응답이 규칙을 어겼습니다: %1</translation>
+    </message>
+    <message>
         <source>The upgrade request could not be parsed: %1</source>
         <translation>업그레이드 요청을 해석할 수 없습니다: %1</translation>
     </message>
@@ -7520,6 +8000,227 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>The request head limit must be at least 1024 bytes.</source>
         <translation>요청 헤드 한도는 1024바이트 이상이어야 합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyRule</name>
+    <message>
+        <source>The regular expression &quot;%1&quot; is not valid: %2 (at character %3).</source>
+        <translation>정규 표현식 &quot;%1&quot;이(가) 올바르지 않습니다: %2 (%3번째 문자).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a sequence of hex bytes (two hex digits each, e.g. &quot;c0 ff ee&quot;).</source>
+        <translation>&quot;%1&quot;은(는) 16진수 바이트열이 아닙니다(바이트마다 16진수 두 자리, 예: &quot;c0 ff ee&quot;).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not start with a direction: out: (client to server) or in: (server to client).</source>
+        <translation>&quot;%1&quot;이(가) 방향으로 시작하지 않습니다: out:(클라이언트에서 서버로) 또는 in:(서버에서 클라이언트로).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no &quot;=&gt;&quot;: a replacement is written DIR:REGEX=&gt;TEXT.</source>
+        <translation>&quot;%1&quot;에 &quot;=&gt;&quot;가 없습니다: 바꾸기는 DIR:REGEX=&gt;TEXT 형식으로 씁니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has an empty regular expression.</source>
+        <translation>&quot;%1&quot;의 정규 표현식이 비어 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyPanel</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the client's Host header</source>
+        <translation>클라이언트의 Host 헤더 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>모드(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream:</source>
+        <translation>업스트림(&amp;U):</translation>
+    </message>
+    <message>
+        <source>0 (any free port)</source>
+        <translation>0 (빈 포트 아무거나)</translation>
+    </message>
+    <message>
+        <source>Clients connected through the proxy now; each one is a connection in the list</source>
+        <translation>지금 프록시를 거쳐 연결된 클라이언트 수. 각각 목록에 연결 하나로 나타납니다</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the proxy's URL to the clipboard</source>
+        <translation>프록시 URL을 클립보드에 복사</translation>
+    </message>
+    <message>
+        <source>Give this URL to your app instead of the real server's</source>
+        <translation>실제 서버 URL 대신 이 URL을 앱에 지정하세요</translation>
+    </message>
+    <message>
+        <source>How apps reach the proxy</source>
+        <translation>앱이 프록시에 닿는 방식</translation>
+    </message>
+    <message>
+        <source>Off: the upstream gets its own host name in Host, as if the app had connected to it. On: the Host the app sent is forwarded unchanged.</source>
+        <translation>끄면: 앱이 업스트림에 직접 연결한 것처럼 Host에 업스트림 자신의 호스트 이름이 들어갑니다. 켜면: 앱이 보낸 Host를 그대로 전달합니다.</translation>
+    </message>
+    <message>
+        <source>The real server: every client of the proxy is relayed to this ws:// or wss:// URL</source>
+        <translation>실제 서버: 프록시의 모든 클라이언트가 이 ws:// 또는 wss:// URL로 중계됩니다</translation>
+    </message>
+    <message>
+        <source>Where the proxy listens; 127.0.0.1 and ::1 are reachable only from this machine</source>
+        <translation>프록시가 수신 대기할 주소. 127.0.0.1과 ::1은 이 컴퓨터에서만 닿습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeLegPicker</name>
+    <message>
+        <source>A proxied connection has two handshakes, one per leg; the proxy rewrites the Host header unless told to keep it</source>
+        <translation>프록시를 거친 연결에는 구간마다 하나씩 핸드셰이크가 두 개 있습니다. 유지하라는 설정이 없으면 프록시가 Host 헤더를 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Client leg: as the client sent it and got the answer</source>
+        <translation>클라이언트 구간: 클라이언트가 보낸 요청과 받은 응답</translation>
+    </message>
+    <message>
+        <source>Server leg: as it went upstream and the server answered</source>
+        <translation>서버 구간: 업스트림으로 나간 요청과 서버가 보낸 응답</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LegCompareView</name>
+    <message>
+        <source>Client leg (the app and the proxy)</source>
+        <translation>클라이언트 구간 (앱과 프록시 사이)</translation>
+    </message>
+    <message>
+        <source>Server leg (the proxy and the upstream)</source>
+        <translation>서버 구간 (프록시와 업스트림 사이)</translation>
+    </message>
+    <message>
+        <source>The legs differ: the message was changed between the client and the server.</source>
+        <translation>구간마다 내용이 다릅니다: 클라이언트와 서버 사이에서 메시지가 바뀌었습니다.</translation>
+    </message>
+    <message>
+        <source>This message crossed one leg only: the other leg has no such message.</source>
+        <translation>이 메시지는 한 구간만 지났습니다: 다른 구간에는 해당 메시지가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Same bytes on both legs (%n byte(s)).</source>
+        <translation>
+            <numerusform>두 구간의 바이트가 같습니다 (%n바이트).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::LegRows</name>
+    <message>
+        <source>Client leg: between the app and the proxy</source>
+        <translation>클라이언트 구간: 앱과 프록시 사이</translation>
+    </message>
+    <message>
+        <source>Server leg: between the proxy and the upstream</source>
+        <translation>서버 구간: 프록시와 업스트림 사이</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>서버</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyDock</name>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>프록시(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>프록시</translation>
+    </message>
+    <message>
+        <source>Show the proxy panel: inspect another app's WebSockets (Ctrl+Shift+P)</source>
+        <translation>프록시 패널 표시: 다른 앱의 WebSocket 살펴보기 (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyPanel</name>
+    <message>
+        <source>"%1" is not an IP address to listen on.</source>
+        <translation>"%1"은(는) 수신 대기할 수 있는 IP 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Listen for clients and relay them to the upstream</source>
+        <translation>클라이언트를 기다렸다가 업스트림으로 중계합니다</translation>
+    </message>
+    <message>
+        <source>Listens here and relays every WebSocket client to the one upstream URL: point your app at the proxy's URL instead of the real server</source>
+        <translation>여기서 수신 대기하며 모든 WebSocket 클라이언트를 하나의 업스트림 URL로 중계합니다. 앱이 실제 서버 대신 프록시 URL에 연결하게 하세요</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>수신 대기 중 아님</translation>
+    </message>
+    <message>
+        <source>Relaying to %1</source>
+        <translation>%1(으)로 중계 중</translation>
+    </message>
+    <message>
+        <source>Reverse proxy</source>
+        <translation>리버스 프록시</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Start &amp;Proxy</source>
+        <translation>프록시 시작(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Stop &amp;Proxy</source>
+        <translation>프록시 중지(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop listening and close every proxied connection</source>
+        <translation>수신 대기를 멈추고 프록시를 거친 연결을 모두 닫습니다</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>The URL to give your app appears here once started</source>
+        <translation>시작하면 앱에 지정할 URL이 여기에 나타납니다</translation>
+    </message>
+    <message>
+        <source>⚠ Listening on %1 lets other machines on the network use this proxy and reach the upstream through it. Use 127.0.0.1 to keep it local.</source>
+        <translation>⚠ %1에서 수신 대기하면 네트워크의 다른 컴퓨터도 이 프록시를 써서 업스트림에 닿을 수 있습니다. 이 컴퓨터 안에서만 쓰려면 127.0.0.1을 사용하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client(s) connected</source>
+        <translation>
+            <numerusform>클라이언트 %n개 연결됨</numerusform>
+        </translation>
     </message>
 </context>
 <context>

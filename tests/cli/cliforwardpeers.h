@@ -17,11 +17,14 @@ public:
     enum Port { Http, Https, Ws, Wss };
 
     // For initTestCase: certificates (CliPeers), then the pages and echo servers; fails the test if either fails.
-    void start()
+    // deflate: the echo servers accept permessage-deflate (as browsers offer it, and most servers accept it).
+    void start(bool deflate = false)
     {
         m_peers.start(CliPeers::Certificates);
-        QVERIFY2(m_pages.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("browser_pages.py"),
-                     { m_peers.cert(QStringLiteral("good.pem")), m_peers.cert(QStringLiteral("good.key")) }),
+        QStringList arguments { m_peers.cert(QStringLiteral("good.pem")), m_peers.cert(QStringLiteral("good.key")) };
+        if (deflate)
+            arguments << QStringLiteral("--deflate");
+        QVERIFY2(m_pages.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("browser_pages.py"), arguments),
             "browser_pages.py did not start");
         QElapsedTimer waited;
         waited.start();

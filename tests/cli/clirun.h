@@ -237,6 +237,9 @@ public:
     }
 
     qint64 runningMs() const { return m_timer.elapsed(); }
+    // Writes to its standard input (proxy --hold reads its commands there).
+    void writeInput(const QByteArray &bytes) { m_process.write(bytes); }
+    qint64 processId() const { return m_process.processId(); } // e.g. to read its /proc/PID/status
     // Another command that prints a listening line first (`proxy`); before start().
     void setCommand(const QString &command) { m_command = command; }
 

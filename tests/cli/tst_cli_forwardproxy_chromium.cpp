@@ -2,8 +2,9 @@
 // the flags ChromiumLaunch builds: temporary profile, the proxy for loopback too, the CLI's CA trusted by its
 // SPKI hash and installed nowhere): a page opens a WebSocket to a python3-websockets echo server and sends a
 // text, first over ws (page over http), then over wss (page over https with a certificate from a CA this test
-// made; the proxy verifies the real servers with that CA). The text reaches the server, and the proxied
-// connection shows it on both legs. Chromium is gone once the proxy stops.
+// made; the proxy verifies the real servers with that CA). The echo servers accept the permessage-deflate offer
+// Chromium always makes, so the frames cross compressed: the text reaches the server, and the proxied
+// connection shows RSV1 frames and the inflated text on both legs. Chromium is gone once the proxy stops.
 #include "clichecks.h"
 #include "cliforwardpeers.h"
 #include "cliproxylegs.h"
@@ -44,7 +45,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(QFileInfo(QStringLiteral("/usr/bin/chromium")).isExecutable(), "Debian's chromium is needed");
-        m_peers.start();
+        m_peers.start(true);
     }
     void cleanupTestCase() { m_peers.stop(); }
 
@@ -102,6 +103,21 @@ private Q_SLOTS:
         QCOMPARE(legTexts(run, conn, QStringLiteral("server"), QStringLiteral("out")), text);
         QCOMPARE(legTexts(run, conn, QStringLiteral("server"), QStringLiteral("in")), text);
         QCOMPARE(legTexts(run, conn, QStringLiteral("client"), QStringLiteral("out")), text);
+        // Compressed on the wire, both ways, on both legs: RSV1 on the data frames, and each message inflated
+        // from its wire bytes (a short text deflates to about its own size, so only their presence is checked).
+        for (const QString &dir : { QStringLiteral("in"), QStringLiteral("out") }) {
+            const QList<QJsonObject> messages = run.events(QStringLiteral("message"), dir, conn);
+            QCOMPARE(messages.size(), 2);
+            for (const QJsonObject &message : messages) {
+                QVERIFY2(message.value(QLatin1String("compressed")).toBool(), qPrintable(dir));
+                const int wire = message.value(QLatin1String("wire_length")).toInt();
+                QVERIFY(wire > 0);
+            }
+            int rsv1Frames = 0;
+            for (const QJsonObject &frame : run.events(QStringLiteral("frame"), dir, conn))
+                rsv1Frames += frame.value(QLatin1String("rsv1")).toBool() ? 1 : 0;
+            QCOMPARE(rsv1Frames, 2); // one per leg
+        }
         if (secure) {
             // The server leg is TLS to the real server, verified with the test's CA.
             const QJsonObject tls = run.first(QStringLiteral("tls"), {}, conn);

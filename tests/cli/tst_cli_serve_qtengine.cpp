@@ -165,6 +165,9 @@ private Q_SLOTS:
         QTest::newRow("tls") << QStringList { QStringLiteral("--engine"), QStringLiteral("qt"),
             QStringLiteral("--tls") }
                              << QStringLiteral("ws://");
+        QTest::newRow("deflate") << QStringList { QStringLiteral("--engine"), QStringLiteral("qt"),
+            QStringLiteral("--deflate") }
+                                 << QStringLiteral("permessage-deflate");
         QTest::newRow("subprotocol") << QStringList { QStringLiteral("--engine"), QStringLiteral("qt"),
             QStringLiteral("--subprotocol"), QStringLiteral("chat") }
                                      << QStringLiteral("subprotocols");

@@ -1,8 +1,9 @@
 // A node-ws client for WS Inspector's server tests; prints the same lines as ws_client.py.
 // Usage: node ws_client.js URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send T]... [--expect N]
-//                           [--fragments N] [--ping P] [--close CODE:REASON]
+//                           [--fragments N] [--ping P] [--close CODE:REASON] [--deflate no-context-takeover|on]
 // --fragments N sends each message as N frames; --ping sends a ping first and prints PONG <payload> (not
-// counted in --expect); --close closes with that code and reason instead of 1000 "client done".
+// counted in --expect); --close closes with that code and reason instead of 1000 "client done"; --deflate offers
+// permessage-deflate and compresses every message (threshold 0), without context takeover when asked.
 const WebSocket = require('ws');
 
 const args = process.argv.slice(2);
@@ -16,6 +17,7 @@ let fragments = 1;
 let ping;
 let closeCode = 1000;
 let closeReason = 'client done';
+let perMessageDeflate = false;
 for (let i = 0; i < args.length; i += 2) {
   const [flag, value] = [args[i], args[i + 1]];
   if (flag === '--header') { const at = value.indexOf(':'); headers[value.slice(0, at).trim()] = value.slice(at + 1).trim(); }
@@ -25,9 +27,13 @@ for (let i = 0; i < args.length; i += 2) {
   else if (flag === '--expect') expect = parseInt(value, 10);
   else if (flag === '--fragments') fragments = parseInt(value, 10);
   else if (flag === '--ping') ping = value;
+  else if (flag === '--deflate') {
+    const fresh = value === 'no-context-takeover';
+    perMessageDeflate = { threshold: 0, clientNoContextTakeover: fresh, serverNoContextTakeover: fresh };
+  }
   else if (flag === '--close') { const at = value.indexOf(':'); closeCode = parseInt(value.slice(0, at), 10); closeReason = value.slice(at + 1); }
 }
-const ws = new WebSocket(url, protocols, { headers, origin, perMessageDeflate: false, handshakeTimeout: 10000 });
+const ws = new WebSocket(url, protocols, { headers, origin, perMessageDeflate, handshakeTimeout: 10000 });
 let received = 0;
 const guard = setTimeout(() => { console.log('ERROR timeout'); process.exit(1); }, 20000);
 ws.on('open', () => {

@@ -3,9 +3,10 @@
   OPEN <subprotocol or ->     RECV <text>     BIN <hex>     CLOSED <code> <reason>     STATUS <http status>
   ERROR <text>
 Usage: ws_client.py URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send TEXT]...
-                        [--expect N] [--stay-ms MS] [--cafile PEM] [--proxy HOST:PORT]
+                        [--expect N] [--stay-ms MS] [--cafile PEM] [--proxy HOST:PORT] [--deflate]
 With --proxy it opens the connection through that HTTP proxy: CONNECT host:port, then TLS (wss) and the
-handshake inside the tunnel (python3-websockets 10 has no proxy support of its own).
+handshake inside the tunnel (python3-websockets 10 has no proxy support of its own). --deflate offers
+permessage-deflate (the library's default; off otherwise).
 It sends the messages, waits until it received --expect messages (or --stay-ms passed), then closes with
 1000, unless the server closes first. Bounded: it never runs longer than 20 s."""
 import argparse
@@ -54,7 +55,8 @@ async def run(args):
             if context:
                 extra["server_hostname"] = urllib.parse.urlsplit(args.url).hostname
         async with websockets.connect(args.url, **extra, extra_headers=headers, subprotocols=args.subprotocol or None,
-                                      origin=args.origin, compression=None, ssl=context,
+                                      origin=args.origin, compression="deflate" if args.deflate else None,
+                                      ssl=context,
                                       open_timeout=10) as ws:
             print("OPEN", ws.subprotocol or "-", flush=True)
             for text in args.send:
@@ -94,6 +96,7 @@ def main():
     parser.add_argument("--stay-ms", type=int, default=0)
     parser.add_argument("--cafile")
     parser.add_argument("--proxy")
+    parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate (the library's default)")
     args = parser.parse_args()
     asyncio.run(asyncio.wait_for(run(args), 20))
 

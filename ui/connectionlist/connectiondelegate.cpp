@@ -64,16 +64,19 @@ ConnectionDelegate::TitleLine ConnectionDelegate::titleLine(
     const auto *connection
         = qobject_cast<const Connection *>(index.data(ConnectionListModel::ConnectionRole).value<QObject *>());
     const bool incoming = connection && connection->kind() == Connection::Kind::Incoming;
+    const bool proxied = connection && connection->kind() == Connection::Kind::Proxied;
     QFont urlFont = option.font;
     urlFont.setBold(true);
     const QFontMetrics urlFm(urlFont);
     const QFontMetrics fm(option.font);
     TitleLine line;
-    // \u2192: we connected out; \u2190: a client connected in to the test server.
+    // \u2192: we connected out; \u2190: a client connected in to the test server; \u21c4: relayed by the proxy.
     // \u21bb: a reconnect attempt.
     line.idText = QStringLiteral("#%1 %2")
                       .arg(index.row() + 1)
-                      .arg(incoming ? QChar(0x2190) : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
+                      .arg(incoming     ? QChar(0x2190)
+                              : proxied ? QChar(0x21c4)
+                                        : (indent > 0 ? QChar(0x21bb) : QChar(0x2192)));
     line.idRect = QRect(r.left(), r.top(), r.width(), fm.height());
     const int urlLeft = r.left() + fm.horizontalAdvance(line.idText) + 6;
     line.titleRect = QRect(urlLeft, r.top(), r.right() - urlLeft, urlFm.height());
@@ -153,9 +156,10 @@ void ConnectionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->drawText(badge, Qt::AlignCenter, stateText);
 
     int countersLeft = badge.right() + 8;
-    if (incoming) {
-        // An outlined "client" tag: visible at a glance, distinct from the filled state badge.
-        const QString tag = tr("server client");
+    const bool proxied = connection && connection->kind() == Connection::Kind::Proxied;
+    if (incoming || proxied) {
+        // An outlined tag: visible at a glance, distinct from the filled state badge.
+        const QString tag = proxied ? tr("proxied") : tr("server client");
         const QRect tagRect(countersLeft, badge.top(), badgeFm.horizontalAdvance(tag) + 12, badge.height());
         const QColor accent = theme::toneForeground(theme::Tone::Info, option.palette);
         QPainterPath tagPath;
@@ -204,6 +208,10 @@ bool ConnectionDelegate::helpEvent(
         tip += QStringLiteral("<br/>") + status.toHtmlEscaped();
     if (connection && connection->inGroup())
         tip += QStringLiteral("<br/>") + tr("Auto-reconnect: attempt %1 at this endpoint").arg(connection->attempt());
+    if (connection && connection->kind() == Connection::Kind::Proxied)
+        tip += QStringLiteral("<br/>")
+            + tr("Relayed by the proxy: %1. Its log holds both legs, the client's and the server's.")
+                  .arg(index.data(ConnectionListModel::TitleRole).toString().toHtmlEscaped());
     if (connection && connection->kind() == Connection::Kind::Incoming)
         tip += QStringLiteral("<br/>")
             + tr("A client of the test server: %1")

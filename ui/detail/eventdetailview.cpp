@@ -8,8 +8,10 @@
 #include "detail/decodedmessageview.h"
 #include "detail/eventfieldlist.h"
 #include "detail/jsontreemodel.h"
+#include "detail/legcompareview.h"
 #include "explain/secretmasker.h"
 #include "models/eventlogmodel.h"
+#include "models/legrows.h"
 #include "models/protocollog.h"
 
 #include <QEvent>
@@ -91,6 +93,9 @@ EventDetailView::EventDetailView(QWidget *parent)
     m_binary = new BinaryCodecView(m_tabs);
     m_tabs->addTab(m_binary, QString());
     m_tabs->setTabVisible(BinaryTab, false);
+    m_legs = new LegCompareView(m_tabs);
+    m_tabs->addTab(m_legs, QString());
+    m_tabs->setTabVisible(LegsTab, false);
     layout->addWidget(m_tabs);
     retranslateUi();
     clearAll(tr("Select an event in the log to see its payload, JSON, hex dump and fields."));
@@ -118,6 +123,7 @@ void EventDetailView::retranslateUi()
     m_tabs->setTabText(HexTab, tr("Hex"));
     m_tabs->setTabText(DecodedTab, tr("Decoded"));
     m_tabs->setTabText(BinaryTab, tr("Binary"));
+    m_tabs->setTabText(LegsTab, tr("Legs"));
 }
 
 void EventDetailView::setConnection(Connection *connection)
@@ -204,19 +210,24 @@ void EventDetailView::clearAll(const QString &note)
     m_tabs->setTabVisible(DecodedTab, false);
     m_binary->clear();
     m_tabs->setTabVisible(BinaryTab, false);
+    m_legs->clear();
+    m_tabs->setTabVisible(LegsTab, false);
 }
 
 void EventDetailView::showEvent(int eventIndex)
 {
     const Connection *c = m_connection;
-    if (!c || eventIndex < 0 || eventIndex >= c->events().size()) {
+    const EventStore *legStore = LegRows::storeOf(c, eventIndex);
+    if (!c || !legStore) {
         m_eventIndex = -1;
         clearAll(c ? tr("Select an event in the log to see its payload, JSON, hex dump and fields.")
                    : tr("No connection selected."));
         return;
     }
     m_eventIndex = eventIndex;
-    const EventStore &store = c->events();
+    const int row = eventIndex; // as the log gives it: a client leg's row carries LegRows::kClientLegBit
+    eventIndex = LegRows::indexInLeg(row);
+    const EventStore &store = *legStore;
     const EventRecord &r = store.at(eventIndex);
     QByteArrayView payload = store.payload(eventIndex);
     QByteArray masked;
@@ -312,7 +323,7 @@ void EventDetailView::showEvent(int eventIndex)
     const QString fieldsTitle = m_fields->addTypeFields(eventIndex, r, payload, *c);
     m_tabs->setTabText(FieldsTab, fieldsTitle);
     // Decoded tab: only for a row that decoded; the connection's ProtocolLog is the log view's too.
-    const bool decoded = m_decoded->showRow(ProtocolLog::of(m_connection), eventIndex);
+    const bool decoded = !LegRows::isClientLeg(row) && m_decoded->showRow(ProtocolLog::of(m_connection), eventIndex);
     m_tabs->setTabVisible(DecodedTab, decoded);
     // Binary tab: a binary message read as CBOR, MessagePack or protobuf.
     const bool binaryMessage = r.type == EventType::Message && !textual;
@@ -321,6 +332,8 @@ void EventDetailView::showEvent(int eventIndex)
     else
         m_binary->clear();
     m_tabs->setTabVisible(BinaryTab, binaryMessage);
+    // Legs tab: a proxied message on both legs, the same bytes unless something changed it on its way.
+    m_tabs->setTabVisible(LegsTab, m_legs->showRow(c, row));
 
     // Frame and close rows are about their fields: show them first unless the user is on the hex dump.
     if ((r.type == EventType::Frame || r.type == EventType::Close) && m_tabs->currentIndex() != HexTab)

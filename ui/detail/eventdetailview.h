@@ -18,6 +18,7 @@ class DecodedMessageView;
 class EventFieldList;
 class HexView;
 class JsonTreeModel;
+class LegCompareView;
 
 // Everything about one event: its text, its JSON as a tree, its bytes as hex, and a field breakdown
 // (frame header bits, close code and reason, error layer...).
@@ -26,13 +27,15 @@ class EventDetailView : public QWidget
     Q_OBJECT
 public:
     // DecodedTab: shown only for a decoded row; BinaryTab: only for a binary message.
-    enum Tab { TextTab, JsonTab, HexTab, FieldsTab, DecodedTab, BinaryTab };
+    // LegsTab: only for a message of a proxied connection (its bytes on both legs).
+    enum Tab { TextTab, JsonTab, HexTab, FieldsTab, DecodedTab, BinaryTab, LegsTab };
 
     explicit EventDetailView(QWidget *parent = nullptr);
     ~EventDetailView() override;
 
     void setConnection(Connection *connection);
-    // Shows the event at this EventStore row of the connection; -1 clears.
+    // Shows the event at this EventStore row of the connection (a client leg's row as LegRows encodes it); -1
+    // clears.
     void showEvent(int eventIndex);
     int eventIndex() const { return m_eventIndex; }
     // The log's find text: its matches in the Text tab are highlighted (the first one scrolled into view).
@@ -49,6 +52,7 @@ public:
     JsonTreeModel *jsonModel() const { return m_jsonModel; }
     DecodedMessageView *decodedView() const { return m_decoded; }
     BinaryCodecView *binaryView() const { return m_binary; }
+    LegCompareView *legsView() const { return m_legs; }
     QString text() const;
     // "Field: value" lines of the Fields tab.
     QStringList fieldLines() const;
@@ -77,6 +81,7 @@ private:
     EventFieldList *m_fields = nullptr;
     DecodedMessageView *m_decoded = nullptr;
     BinaryCodecView *m_binary = nullptr;
+    LegCompareView *m_legs = nullptr;
 };
 
 } // namespace wsi

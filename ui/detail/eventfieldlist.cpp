@@ -107,7 +107,11 @@ QString EventFieldList::addTypeFields(
         fieldsTitle = tr("Frame header");
         addField(tr("FIN"), yesNo(r.hasFlag(FlagFin)), tr("1: this is the final frame of its message"));
         addField(tr("RSV1"), yesNo(r.hasFlag(FlagRsv1)),
-            tr("Reserved for extensions; 1 usually means permessage-deflate, which Qt WebSockets does not support"));
+            r.hasFlag(FlagRsv1)
+                ? tr("1: the message this frame starts is compressed with permessage-deflate (RFC 7692); without "
+                     "the extension negotiated in the handshake it is a protocol violation")
+                : tr("Reserved for extensions; 1 usually means permessage-deflate, which Qt WebSockets does not "
+                     "support"));
         addField(tr("RSV2"), yesNo(r.hasFlag(FlagRsv2)));
         addField(tr("RSV3"), yesNo(r.hasFlag(FlagRsv3)));
         addField(tr("Opcode"), QStringLiteral("0x%1 (%2)").arg(r.sub, 1, 16).arg(opcodeName(r.sub)));
@@ -146,6 +150,13 @@ QString EventFieldList::addTypeFields(
                 tr("the first %1 bytes: the session had reached its disk budget (Preferences > Memory)")
                     .arg(r.payloadSize));
         addField(tr("Frames"), r.sub >= 255 ? tr("255 or more") : QString::number(qMax<int>(1, r.sub)));
+        if (r.hasFlag(FlagRsv1)) // permessage-deflate: the payload shown is inflated, maskKey its wire length
+            addField(tr("Compressed"),
+                tr("yes: %1 bytes on the wire, %2% of the inflated size (permessage-deflate)")
+                    .arg(r.maskKey)
+                    .arg(r.value ? 100.0 * double(r.maskKey) / double(r.value) : 0.0, 0, 'f', 1),
+                tr("The first frame had RSV1: the message was inflated for the log; the frames show the "
+                   "compressed bytes"));
         if (r.hasFlag(FlagFromSocket))
             addField(tr("Source"), tr("as delivered by the socket (not decoded from the wire)"));
         break;

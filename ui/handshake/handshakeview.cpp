@@ -1,5 +1,7 @@
 #include "handshake/handshakeview.h"
 
+#include "handshake/handshakelegpicker.h"
+
 #include "common/theme.h"
 #include "common/viewstate.h"
 #include "connection/connection.h"
@@ -94,6 +96,9 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *summaryRow = new QHBoxLayout;
     summaryRow->addWidget(m_summary, 1);
+    m_legPicker = new HandshakeLegPicker(this);
+    summaryRow->addWidget(m_legPicker);
+    connect(m_legPicker, &QComboBox::currentIndexChanged, this, &HandshakeView::refresh);
     m_revealButton = new QToolButton(this);
     m_revealButton->setObjectName(QStringLiteral("revealSecretsButton"));
     m_revealButton->setIcon(theme::icon("eye"));
@@ -243,6 +248,10 @@ void HandshakeView::setConnection(Connection *connection)
         disconnect(m_connection, nullptr, this, nullptr);
     m_connection = connection;
     m_lastFailedStatus = 0;
+    {
+        const QSignalBlocker block(m_legPicker); // refresh() below, once
+        m_legPicker->showConnection(connection);
+    }
     if (connection) {
         connect(connection, &Connection::handshakeUpdated, this, &HandshakeView::refresh);
         connect(connection, &Connection::stateChanged, this, &HandshakeView::refresh);
@@ -256,9 +265,9 @@ void HandshakeView::setConnection(Connection *connection)
 
 QString HandshakeView::responseStatusLine() const
 {
-    if (!m_connection || m_connection->handshake().response.status == 0)
+    if (!m_connection || m_legPicker->handshakeOf(*m_connection).response.status == 0)
         return {};
-    const HttpHead &r = m_connection->handshake().response;
+    const HttpHead &r = m_legPicker->handshakeOf(*m_connection).response;
     return QStringLiteral("%1 %2 %3")
         .arg(QString::fromLatin1(r.version))
         .arg(r.status)
@@ -333,7 +342,7 @@ void HandshakeView::refresh()
         return;
     }
 
-    const HandshakeRecord &h = c->handshake();
+    const HandshakeRecord &h = m_legPicker->handshakeOf(*c); // a proxied connection: the chosen leg's
     const HttpHead &request = h.request;
     const HttpHead &response = h.response;
 

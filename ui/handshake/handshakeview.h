@@ -22,6 +22,7 @@ class AcceptComputationLabel;
 class HandshakeBanner;
 class HandshakeBodyView;
 class HandshakeChecksList;
+class HandshakeLegPicker;
 class HandshakeTimingsLabel;
 class TlsReportLabel;
 
@@ -44,6 +45,8 @@ public:
     QString responseStatusLine() const;
     QString bannerText() const;
 
+    // Client leg / server leg, shown for a proxied connection only.
+    HandshakeLegPicker *legPicker() const { return m_legPicker; }
     QSplitter *splitter() const { return m_splitter; }
     QSplitter *headsSplitter() const { return m_headsSplitter; }
     QSplitter *checksSplitter() const { return m_checksSplitter; }
@@ -101,6 +104,7 @@ private:
     TlsDecisionBar *m_tlsDecision = nullptr;
     int m_lastFailedStatus = 0;
     QToolButton *m_revealButton = nullptr;
+    HandshakeLegPicker *m_legPicker = nullptr;
     bool m_revealSecrets = false;
     QGroupBox *m_requestBox = nullptr;
     QGroupBox *m_responseBox = nullptr;

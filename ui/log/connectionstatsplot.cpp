@@ -217,12 +217,36 @@ void ConnectionStatsPlot::paintEvent(QPaintEvent *)
     QRectF charts = rect();
     if (!m_latency->isHidden())
         charts.setBottom(m_latency->geometry().top() - 8);
+    const QString compression = compressionText();
+    if (!compression.isEmpty()) {
+        const QRectF line(charts.left() + 8, charts.top() + 4, charts.width() - 20, fontMetrics().height() * 2.2);
+        painter.setPen(palette().color(QPalette::WindowText));
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, compression);
+        charts.setTop(line.bottom());
+    }
     const QRectF all = charts.adjusted(8, 8, -12, -8);
     const double gap = 16;
     const QRectF top(all.left(), all.top(), all.width(), (all.height() - gap) / 2);
     const QRectF bottom(all.left(), top.bottom() + gap, all.width(), top.height());
     paintChart(painter, top, tr("Ping round-trip time"), tr("ms"), { rtt }, rttEmptyText(), true);
     paintChart(painter, bottom, tr("Messages per second"), tr("msg/s"), { in, out }, rateEmptyText(), false);
+}
+
+QString ConnectionStatsPlot::compressionText() const
+{
+    if (!m_stats.deflateNegotiated())
+        return {};
+    const auto ratio = [this](bool incoming) {
+        const ConnectionStats::Compression &c = m_stats.compression(incoming);
+        if (c.messages == 0)
+            return tr("no compressed messages");
+        return tr("%1 (%2 of %3 bytes, %n message(s))", nullptr, int(qMin<quint64>(c.messages, 1000000000)))
+            .arg(c.ratio(), 0, 'f', 3)
+            .arg(c.wireBytes)
+            .arg(c.inflatedBytes);
+    };
+    return tr("permessage-deflate: %1.\nWire bytes per inflated byte: in %2; out %3.")
+        .arg(m_stats.deflateParams().summary(), ratio(true), ratio(false));
 }
 
 void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, const QString &title, const QString &unit,

@@ -39,6 +39,9 @@ public:
     // Text painted when there is nothing to plot (empty when there is data).
     QString rttEmptyText() const;
     QString rateEmptyText() const;
+    // permessage-deflate: the negotiated parameters and each direction's wire bytes per inflated byte, painted
+    // above the charts; empty when the connection did not negotiate it.
+    QString compressionText() const;
     QSize sizeHint() const override;
 
 protected:

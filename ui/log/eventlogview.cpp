@@ -1,5 +1,7 @@
 #include "log/eventlogview.h"
 
+#include "models/legrows.h"
+
 #include "common/viewstate.h"
 #include "connection/connection.h"
 #include "log/eventlogdelegate.h"
@@ -55,6 +57,7 @@ EventLogView::EventLogView(QWidget *parent)
     bar->addWidget(m_relativeTime);
     layout->addLayout(bar);
     m_filterBar = new LogFilterBar(m_filter, this);
+    connect(m_filterBar, &LogFilterBar::legFilterChanged, m_model, &EventLogModel::setLegFilter);
     layout->addWidget(m_filterBar);
 
     m_table = new QTableView(this);
@@ -81,6 +84,7 @@ EventLogView::EventLogView(QWidget *parent)
     const int cw = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     hh->resizeSection(EventLogModel::TimeColumn, cw * 15);
     hh->resizeSection(EventLogModel::DirectionColumn, cw * 6);
+    hh->resizeSection(EventLogModel::LegColumn, cw * 7);
     hh->resizeSection(EventLogModel::TypeColumn, cw * 14);
     hh->resizeSection(EventLogModel::SizeColumn, cw * 10);
     hh->resizeSection(EventLogModel::DecodedColumn, cw * 34);
@@ -132,7 +136,8 @@ void EventLogView::setConnection(Connection *connection)
 {
     if (m_model->connection() == connection)
         return;
-    m_model->setConnection(connection);
+    m_model->setConnection(connection); // on both legs of a proxied connection
+    m_filterBar->showLegFilter(LegRows::Filter::Both);
     m_followTail = true;
     m_unread = 0;
     updateJumpButton();
@@ -149,6 +154,10 @@ void EventLogView::updateDecodedColumn()
 {
     const ProtocolLog *log = m_model->protocolLog();
     m_table->setColumnHidden(EventLogModel::DecodedColumn, !log || log->protocol().isEmpty());
+    // The leg column, like the leg filter, only where there are two legs: a proxied connection.
+    const bool twoLegs = m_model->connection() && m_model->connection()->hasTwoLegs();
+    m_table->setColumnHidden(EventLogModel::LegColumn, !twoLegs);
+    m_filterBar->setLegFilterVisible(twoLegs);
 }
 
 void EventLogView::setShowFrames(bool show)
@@ -319,8 +328,9 @@ void EventLogView::copyCurrentPayload() const
     const int event = currentEventIndex();
     if (!c || event < 0)
         return;
-    const EventRecord &r = c->events().at(event);
-    const QByteArray bytes = c->events().payloadCopy(event);
+    const EventStore &store = *LegRows::storeOf(c, event);
+    const EventRecord &r = store.at(LegRows::indexInLeg(event));
+    const QByteArray bytes = store.payloadCopy(LegRows::indexInLeg(event));
     const bool binary = r.type == EventType::Message && !r.hasFlag(FlagText);
     QApplication::clipboard()->setText(binary ? QString::fromLatin1(bytes.toHex(' ')) : QString::fromUtf8(bytes));
 }
@@ -331,17 +341,19 @@ void EventLogView::copyCurrentPayloadAsHex() const
     const int event = currentEventIndex();
     if (!c || event < 0)
         return;
-    QApplication::clipboard()->setText(QString::fromLatin1(c->events().payloadCopy(event).toHex(' ')));
+    const EventStore &store = *LegRows::storeOf(c, event);
+    QApplication::clipboard()->setText(QString::fromLatin1(store.payloadCopy(LegRows::indexInLeg(event)).toHex(' ')));
 }
 
 bool EventLogView::currentMessage(QByteArray *payload, bool *isText) const
 {
     const Connection *c = m_model->connection();
     const int event = currentEventIndex();
-    if (!c || event < 0 || c->events().at(event).type != EventType::Message)
+    const EventStore *store = LegRows::storeOf(c, event);
+    if (!store || store->at(LegRows::indexInLeg(event)).type != EventType::Message)
         return false;
-    *payload = c->events().payloadCopy(event);
-    *isText = c->events().at(event).hasFlag(FlagText);
+    *payload = store->payloadCopy(LegRows::indexInLeg(event));
+    *isText = store->at(LegRows::indexInLeg(event)).hasFlag(FlagText);
     return true;
 }
 

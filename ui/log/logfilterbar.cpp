@@ -83,6 +83,16 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Incoming));
     m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Outgoing));
     filterRow->addWidget(m_direction);
+    // Only a proxied connection has two legs to choose from (EventLogView shows the combo then).
+    m_leg = new QComboBox(this);
+    m_leg->setObjectName(QStringLiteral("filterLegCombo"));
+    m_leg->addItem(QString(), int(LegRows::Filter::Both));
+    m_leg->addItem(QString(), int(LegRows::Filter::Client));
+    m_leg->addItem(QString(), int(LegRows::Filter::Server));
+    m_leg->hide();
+    filterRow->addWidget(m_leg);
+    connect(m_leg, &QComboBox::currentIndexChanged, this,
+        [this] { Q_EMIT legFilterChanged(LegRows::Filter(m_leg->currentData().toInt())); });
     layout->addLayout(filterRow);
 
     auto *findRow = new QHBoxLayout;
@@ -179,6 +189,11 @@ void LogFilterBar::retranslateUi()
         m_typeButtons.at(i)->setText(tr(kTypeToggles[i].text));
         m_typeButtons.at(i)->setToolTip(tr(kTypeToggles[i].tip));
     }
+    m_leg->setItemText(0, tr("Both legs"));
+    m_leg->setItemText(1, tr("Client leg"));
+    m_leg->setItemText(2, tr("Server leg"));
+    m_leg->setToolTip(tr("A proxied connection's two wires: the client leg joins the app and the proxy, the "
+                         "server leg the proxy and the upstream"));
     m_direction->setItemText(0, tr("Both directions"));
     m_direction->setItemText(1, tr("\u2193 Incoming"));
     m_direction->setItemText(2, tr("\u2191 Outgoing"));
@@ -215,6 +230,17 @@ QToolButton *LogFilterBar::typeButton(int typeGroup) const
             return button;
     }
     return nullptr;
+}
+
+void LogFilterBar::setLegFilterVisible(bool visible)
+{
+    m_leg->setVisible(visible);
+}
+
+void LogFilterBar::showLegFilter(LegRows::Filter filter)
+{
+    const QSignalBlocker block(m_leg); // shows what the model does; no request to change it
+    m_leg->setCurrentIndex(qMax(0, m_leg->findData(int(filter))));
 }
 
 void LogFilterBar::applyNow()

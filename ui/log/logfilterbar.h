@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/legrows.h"
+
 #include <QWidget>
 
 class QAction;
@@ -28,6 +30,11 @@ public:
     QToolButton *regexButton() const { return m_regex; }
     QToolButton *typeButton(int typeGroup) const;
     QComboBox *directionCombo() const { return m_direction; }
+    // Both legs / client leg / server leg: shown for a proxied connection only.
+    QComboBox *legCombo() const { return m_leg; }
+    void setLegFilterVisible(bool visible);
+    // Shows this choice without asking the model for it (a new connection opens on both legs).
+    void showLegFilter(LegRows::Filter filter);
     QLabel *countLabel() const { return m_count; }
     QLabel *errorLabel() const { return m_error; }
 
@@ -47,6 +54,8 @@ Q_SIGNALS:
     void findPreviousRequested();
     // The find text (or regex) changed: the detail pane highlights it.
     void findPatternChanged(const QString &pattern, bool regex);
+    // The leg combo changed; the log's model shows those rows.
+    void legFilterChanged(wsi::LegRows::Filter filter);
 
 private:
     void retranslateUi();
@@ -60,6 +69,7 @@ private:
     QToolButton *m_regex = nullptr;
     QList<QToolButton *> m_typeButtons;
     QComboBox *m_direction = nullptr;
+    QComboBox *m_leg = nullptr;
     QLineEdit *m_findEdit = nullptr;
     QToolButton *m_findPrevious = nullptr;
     QToolButton *m_findNext = nullptr;

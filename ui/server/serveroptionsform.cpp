@@ -97,8 +97,8 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
                    << m_ui->serverKeyEditBrowse << m_ui->serverAddressCombo << m_ui->serverPortSpin
                    << m_ui->serverSchemeCombo << m_ui->serverSubprotocolsEdit << m_ui->serverOriginsEdit
                    << m_ui->serverMaxClientsSpin << m_ui->serverHandshakeTimeoutSpin << m_ui->serverMaxMessageSpin
-                   << m_ui->serverIdleTimeoutSpin << m_ui->serverRejectStatusSpin << m_ui->serverRejectHeadersEdit
-                   << m_ui->serverRejectBodyEdit << m_ui->serverBroadcastToSenderCheck;
+                   << m_ui->serverIdleTimeoutSpin << m_ui->serverDeflateCheck << m_ui->serverRejectStatusSpin
+                   << m_ui->serverRejectHeadersEdit << m_ui->serverRejectBodyEdit << m_ui->serverBroadcastToSenderCheck;
 
     connect(m_ui->serverAddressCombo->lineEdit(), &QLineEdit::textChanged, this, &ServerOptionsForm::addressChanged);
     connect(m_ui->serverSchemeCombo, &QComboBox::currentIndexChanged, this, &ServerOptionsForm::updateTlsFields);
@@ -207,6 +207,7 @@ bool ServerOptionsForm::options(ServerOptions *options, QString *error) const
     o.handshakeTimeoutMs = m_ui->serverHandshakeTimeoutSpin->value();
     o.maxMessageSize = qint64(m_ui->serverMaxMessageSpin->value()) * 1024;
     o.idleTimeoutMs = m_ui->serverIdleTimeoutSpin->value() * 1000;
+    o.deflate = m_ui->serverDeflateCheck->isChecked();
     o.autoReplies = autoReplies();
     *error = o.validate();
     if (!error->isEmpty())
@@ -261,6 +262,7 @@ void ServerOptionsForm::loadSettings()
     m_ui->serverMaxMessageSpin->setValue(
         s.value(QStringLiteral("maxMessageKiB"), int(ServerOptions().maxMessageSize / 1024)).toInt());
     m_ui->serverIdleTimeoutSpin->setValue(s.value(QStringLiteral("idleTimeoutS"), 0).toInt());
+    m_ui->serverDeflateCheck->setChecked(s.value(QStringLiteral("deflate"), ServerOptions().deflate).toBool());
     m_ui->serverAutoReplyTable->setRowCount(0);
     const int count = s.beginReadArray(QStringLiteral("autoReplies"));
     for (int i = 0; i < count; ++i) {
@@ -292,6 +294,7 @@ void ServerOptionsForm::saveSettings() const
     s.setValue(QStringLiteral("handshakeTimeoutMs"), m_ui->serverHandshakeTimeoutSpin->value());
     s.setValue(QStringLiteral("maxMessageKiB"), m_ui->serverMaxMessageSpin->value());
     s.setValue(QStringLiteral("idleTimeoutS"), m_ui->serverIdleTimeoutSpin->value());
+    s.setValue(QStringLiteral("deflate"), m_ui->serverDeflateCheck->isChecked());
     const QList<AutoReplyRule> rules = autoReplies();
     s.beginWriteArray(QStringLiteral("autoReplies"), int(rules.size()));
     for (int i = 0; i < rules.size(); ++i) {

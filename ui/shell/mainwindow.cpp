@@ -20,6 +20,9 @@
 #include "log/eventlogview.h"
 #include "models/connectionlistmodel.h"
 #include "preferences/preferencesdialog.h"
+#include "proxy/proxydock.h"
+#include "proxy/proxypanel.h"
+#include "proxy/reverseproxy.h"
 #include "server/localserver.h"
 #include "server/serverpanel.h"
 #include "sessions/sessionscontroller.h"
@@ -62,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     wireActions();
     createServerDock();
     m_actions->createMenusAndToolBar(endpointsPanel(), m_sessions, m_serverDock, m_serverPanel, m_viewState);
+    createProxyDock();
     createLearnDock();
 
     // The panels observe the view state since their creation; the window follows it after them.
@@ -103,6 +107,9 @@ MainWindow::~MainWindow()
     m_lessonHost.reset();
     delete m_serverDock;
     m_serverPanel = nullptr;
+    // The proxy's clients are workspace connections too.
+    delete m_proxyDock;
+    delete m_reverseProxy;
 }
 
 Connection *MainWindow::currentConnection() const
@@ -307,6 +314,21 @@ void MainWindow::createServerDock()
         options.caFile = caFile;
         selectConnection(m_workspace->openConnection(options));
     });
+}
+
+void MainWindow::createProxyDock()
+{
+    m_reverseProxy = new ReverseProxy(m_workspace, this);
+    m_proxyDock = new ProxyDock(m_reverseProxy, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_proxyDock);
+    resizeDocks({ m_proxyDock }, { 340 }, Qt::Horizontal);
+    m_proxyDock->hide(); // like the server dock: opened from the View menu, the toolbar or Ctrl+Shift+P
+    m_actions->addProxyAction(m_proxyDock->toggleViewAction());
+}
+
+ProxyPanel *MainWindow::proxyPanel() const
+{
+    return m_proxyDock->panel();
 }
 
 void MainWindow::createLearnDock()

@@ -37,6 +37,9 @@ class ConnectionSelection;
 class ReconnectRegistry;
 class ReconnectController;
 class ReconnectStrip;
+class ProxyDock;
+class ProxyPanel;
+class ReverseProxy;
 class ServerPanel;
 class SessionsController;
 class ViewState;
@@ -74,6 +77,10 @@ public:
     WelcomePage *welcomePage() const { return m_central->welcomePage(); }
     ServerPanel *serverPanel() const { return m_serverPanel; }
     QDockWidget *serverDock() const { return m_serverDock; }
+    // The reverse proxy: its clients are connections of this window's workspace. The Proxy dock drives it.
+    ReverseProxy *reverseProxy() const { return m_reverseProxy; }
+    ProxyDock *proxyDock() const { return m_proxyDock; }
+    ProxyPanel *proxyPanel() const;
     // The Learn panel's dock (Help > Learn WebSocket, Ctrl+Shift+L); its lessons drive this window.
     LearnDock *learnDock() const { return m_learnDock; }
     LearnPanel *learnPanel() const;
@@ -121,6 +128,7 @@ private:
     void showPreferences();
     void createServerDock();
     void createLearnDock();
+    void createProxyDock();
     void saveCurrentAsEndpoint();
     void connectToEndpoint(const wsi::ConnectionOptions &options);
     QString shownUrl(const Connection *connection) const;
@@ -136,6 +144,8 @@ private:
     ServerPanel *m_serverPanel = nullptr;
     std::unique_ptr<WindowLessonHost> m_lessonHost;
     LearnDock *m_learnDock = nullptr;
+    ReverseProxy *m_reverseProxy = nullptr;
+    ProxyDock *m_proxyDock = nullptr;
     EndpointStore *m_endpointStore = nullptr;
     QPointer<HandshakeDiffDialog> m_diffDialog;
     MainWindowActions *m_actions = nullptr;

@@ -6,15 +6,14 @@
 #include "endpoints/endpointspanel.h"
 #include "server/serverpanel.h"
 #include "sessions/sessionscontroller.h"
+#include "shell/aboutbox.h"
 
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QDockWidget>
 #include <QEvent>
 #include <QMainWindow>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QToolBar>
 
 namespace wsi {
@@ -221,6 +220,12 @@ void MainWindowActions::addLearnAction(QAction *learn)
     m_viewMenu->addAction(learn);
 }
 
+void MainWindowActions::addProxyAction(QAction *toggle)
+{
+    m_viewMenu->addAction(toggle);
+    m_toolBar->addAction(toggle);
+}
+
 void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)
 {
     for (int i = 0; i < m_colorSchemeActions.size(); ++i)
@@ -229,17 +234,8 @@ void MainWindowActions::showColorScheme(ColorScheme::Scheme scheme)
 
 void MainWindowActions::showAbout()
 {
-    QMessageBox::about(m_window, tr("About WS Inspector"),
-        tr("<h3>WS Inspector %1</h3>"
-           "<p>A WebSocket inspector that shows the wire truth: every byte of the opening handshake "
-           "and every frame header, as they crossed the wire.</p>"
-           "<p><b>Shortcuts</b><br/>Ctrl+L: URL field<br/>Enter: connect<br/>Ctrl+Enter: send<br/>"
-           "Ctrl+D: disconnect<br/>Ctrl+Shift+D: close with a code<br/>Ctrl+Shift+F: show frames<br/>"
-           "Ctrl+1 / Ctrl+2 / Ctrl+3: messages / handshake / stats<br/>Ctrl+P: ping<br/>"
-           "Ctrl+S: save as endpoint<br/>Ctrl+Shift+H: compare handshakes<br/>Ctrl+Shift+R: reveal secrets<br/>"
-           "Ctrl+C in the log: copy rows<br/>Ctrl+F: filter the log<br/>F3 / Shift+F3: find next / previous<br/>"
-           "Ctrl+O: import<br/>Ctrl+Shift+O: previous sessions<br/>Ctrl+E: export</p>")
-            .arg(QApplication::applicationVersion()));
+    AboutBox box(m_window);
+    box.exec();
 }
 
 } // namespace wsi

@@ -31,6 +31,8 @@ public:
         ServerPanel *serverPanel, ViewState *viewState);
     // The Learn dock's toggle, in the Help menu and at the end of the View menu.
     void addLearnAction(QAction *learn);
+    // The Proxy dock's toggle: in the View menu and the toolbar, after the test server's.
+    void addProxyAction(QAction *toggle);
     // Checks the Theme menu entry of this scheme.
     void showColorScheme(wsi::ColorScheme::Scheme scheme);
 

@@ -74,17 +74,23 @@ bool TlsInterception::proceed()
     return true;
 }
 
-bool TlsInterception::cancel(const QString &host, QString *message)
+bool TlsInterception::cancel(const QString &host, RecordedText *message)
 {
     if (!m_awaitingDecision)
         return false;
     m_awaitingDecision = false;
-    QStringList reasons;
-    for (const QSslError &e : std::as_const(m_lastErrors))
-        reasons << TlsReport::explain(e, host);
-    *message = QCoreApplication::translate(
-        "wsi::WireTap", "TLS verification of %1 failed and the connection was cancelled: %2")
-                   .arg(host, reasons.join(QLatin1Char(' ')));
+    // Recorded in English, shown translated: the reasons are made again in English for the record.
+    const QList<QSslError> errors = m_lastErrors;
+    const RecordedText reasons = RecordedText::captured([errors, host] {
+        QStringList words;
+        for (const QSslError &e : errors)
+            words << TlsReport::explain(e, host);
+        return words.join(QLatin1Char(' '));
+    });
+    *message = RecordedText("wsi::WireTap",
+        QT_TRANSLATE_NOOP("wsi::WireTap", "TLS verification of %1 failed and the connection was cancelled: %2"))
+                   .arg(host)
+                   .arg(reasons);
     return true;
 }
 

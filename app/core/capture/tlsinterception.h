@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/taptlssettings.h"
+#include "language/recordedtext.h"
 
 #include <QList>
 #include <QSslConfiguration>
@@ -35,7 +36,7 @@ public:
     // The user proceeds: the next handshake accepts exactly the errors reported. False if nothing waited.
     bool proceed();
     // The user gives up: false if nothing waited, else true with the message that says why it failed.
-    bool cancel(const QString &host, QString *message);
+    bool cancel(const QString &host, RecordedText *message);
 
 private:
     TapTlsSettings m_settings;

@@ -1,6 +1,8 @@
 // UpstreamFailure: what the tap tells the user when it cannot reach its target, and at which layer.
 #include "capture/upstreamfailure.h"
 
+#include "language/qterrortext.h"
+
 #include <QCoreApplication>
 
 namespace wsi {
@@ -18,7 +20,7 @@ UpstreamFailure UpstreamFailure::lookupFailed(const QString &host, const QHostIn
 {
     const RecordedText why = info.error() == QHostInfo::NoError
         ? said(QT_TRANSLATE_NOOP("wsi::WireTap", "no addresses"))
-        : RecordedText::plain(info.errorString());
+        : QtErrorText::recorded(info.errorString());
     return { ErrorLayer::Dns,
         said(QT_TRANSLATE_NOOP("wsi::WireTap", "DNS lookup failed for \"%1\": %2. Check the host name in the URL."))
             .arg(host)
@@ -28,6 +30,8 @@ UpstreamFailure UpstreamFailure::lookupFailed(const QString &host, const QHostIn
 UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppedAfterTls, const QString &where,
     const QHostAddress &address, const QString &errorString)
 {
+    // Qt's own words are in the window's language: recorded as their English source.
+    const RecordedText qtWords = QtErrorText::recorded(errorString);
     switch (droppedAfterTls ? QAbstractSocket::SslHandshakeFailedError : error) {
     case QAbstractSocket::ConnectionRefusedError:
         m_message = said(QT_TRANSLATE_NOOP("wsi::WireTap",
@@ -44,7 +48,7 @@ UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppe
         m_message = said(QT_TRANSLATE_NOOP("wsi::WireTap", "Network unreachable for %1 (%2): %3."))
                         .arg(where)
                         .arg(address.toString())
-                        .arg(errorString);
+                        .arg(qtWords);
         break;
     case QAbstractSocket::SocketTimeoutError:
         m_message
@@ -63,11 +67,10 @@ UpstreamFailure::UpstreamFailure(QAbstractSocket::SocketError error, bool droppe
                        "TLS handshake with %1 failed: %2. If the server requires a client certificate, set one in "
                        "the connection's TLS options."))
                   .arg(where)
-                  .arg(errorString);
+                  .arg(qtWords);
         break;
     default:
-        m_message
-            = said(QT_TRANSLATE_NOOP("wsi::WireTap", "TCP connection to %1 failed: %2.")).arg(where).arg(errorString);
+        m_message = said(QT_TRANSLATE_NOOP("wsi::WireTap", "TCP connection to %1 failed: %2.")).arg(where).arg(qtWords);
         break;
     }
     const bool tls = droppedAfterTls || error == QAbstractSocket::SslHandshakeFailedError

@@ -3,6 +3,7 @@
 
 #include "capture/tapserver.h"
 #include "capture/upstreamfailure.h"
+#include "language/qterrortext.h"
 #include "store/wallclock.h"
 
 #include <sys/ioctl.h>
@@ -13,6 +14,12 @@
 #include <QTimer>
 
 namespace wsi {
+
+namespace {
+
+constexpr qint64 kUpstreamReadChunk = 256 * 1024;
+
+} // namespace
 
 WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     : QObject(parent)
@@ -30,12 +37,14 @@ WireTap::~WireTap()
     shutdown();
 }
 
-bool WireTap::listen(QString *error)
+bool WireTap::listen(RecordedText *error)
 {
     if (m_server->listen(QHostAddress::LocalHost, 0))
         return true;
     if (error)
-        *error = tr("The capture tap could not listen on 127.0.0.1: %1").arg(m_server->errorString());
+        *error = RecordedText(
+            "wsi::WireTap", QT_TRANSLATE_NOOP("wsi::WireTap", "The capture tap could not listen on 127.0.0.1: %1"))
+                     .arg(QtErrorText::recorded(m_server->errorString()));
     return false;
 }
 
@@ -184,6 +193,10 @@ void WireTap::connectUpstream(qint64 startUs)
         m_upstream = new QTcpSocket(this);
     }
     m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // A flood fills the kernel's receive buffer (several MB); read unbounded, one readyRead would record and
+    // relay all of it in one go and keep the GUI thread from answering for tens of ms (issue 12). A quarter
+    // MiB per turn is a few ms of work, and the event loop gets its turn in between.
+    m_upstream->setReadBufferSize(kUpstreamReadChunk);
     m_upstream->setProxy(QNetworkProxy::NoProxy);
     connect(m_upstream, &QTcpSocket::connected, this, &WireTap::onUpstreamConnected);
     connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);
@@ -249,9 +262,9 @@ void WireTap::proceedDespiteTlsErrors()
 
 void WireTap::cancelTls()
 {
-    QString message;
+    RecordedText message;
     if (m_tls.cancel(m_targetHost, &message))
-        failUpstream(UpstreamFailure(ErrorLayer::Tls, RecordedText::plain(message)));
+        failUpstream(UpstreamFailure(ErrorLayer::Tls, message));
 }
 
 void WireTap::openTunnel()
@@ -280,7 +293,7 @@ void WireTap::openTunnel()
                 RecordedText("wsi::WireTap",
                     QT_TRANSLATE_NOOP(
                         "wsi::WireTap", "TLS between the inspector's tap and its own WebSocket failed: %1"))
-                    .arg(client->errorString()));
+                    .arg(QtErrorText::recorded(client->errorString())));
     });
     client->startServerEncryption();
 }

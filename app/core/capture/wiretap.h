@@ -42,7 +42,7 @@ public:
     ~WireTap() override;
 
     // Starts listening on 127.0.0.1 with a free port. Returns false with a reason on failure.
-    bool listen(QString *error = nullptr);
+    bool listen(RecordedText *error = nullptr);
     quint16 port() const;
     QString user() const { return m_gate.user(); }
     QString password() const { return m_gate.password(); }

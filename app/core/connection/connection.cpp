@@ -10,6 +10,8 @@
 #include "connection/servedclient.h"
 #include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
+#include "language/englishscope.h"
+#include "language/translations.h"
 #include "protocol/closecodes.h"
 #include "store/wallclock.h"
 #include "tls/certificateauthority.h"
@@ -135,13 +137,22 @@ QWebSocket *Connection::socket() const
 
 CertificateAuthority *Connection::defaultCertificateAuthority(QString *warning)
 {
+    RecordedText said;
+    CertificateAuthority *authority = defaultCertificateAuthority(warning ? &said : nullptr);
+    if (warning)
+        *warning = said.translated();
+    return authority;
+}
+
+CertificateAuthority *Connection::defaultCertificateAuthority(RecordedText *warning)
+{
     static std::unique_ptr<CertificateAuthority> authority;
     if (!authority) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         authority = std::make_unique<CertificateAuthority>(QDir(dir).filePath(QStringLiteral("ca")));
         if (!authority->load(warning)) {
             if (warning)
-                *warning = authority->lastError();
+                *warning = RecordedText::plain(authority->lastError());
         }
     }
     return authority.get();
@@ -191,12 +202,25 @@ QString Connection::negotiatedSubprotocol() const
     return socket() ? socket()->subprotocol() : QString();
 }
 
-void Connection::setStatusText(const QString &text)
+void Connection::setStatus(const RecordedText &text)
 {
-    if (m_statusText == text)
-        return;
-    m_statusText = text;
-    Q_EMIT statusTextChanged(text);
+    const QString before = statusText();
+    m_status = text;
+    m_statusExplained = false;
+    const QString after = statusText();
+    if (after != before)
+        Q_EMIT statusTextChanged(after);
+}
+
+QString Connection::statusText() const
+{
+    return m_statusExplained ? explainedStatus() : m_status.translated();
+}
+
+QString Connection::recordedStatusText() const
+{
+    const EnglishScope english;
+    return statusText();
 }
 
 void Connection::setState(State state)
@@ -244,7 +268,7 @@ void Connection::appendError(ErrorLayer layer, const RecordedText &message)
     r.type = EventType::Error;
     r.sub = quint8(layer);
     m_leg.counters.errors++;
-    setStatusText(message.translated());
+    setStatus(message);
     m_leg.texts.insert(m_leg.events.size(), message);
     appendEvent(r, message.english().toUtf8());
     Q_EMIT countersChanged();
@@ -273,7 +297,7 @@ void Connection::open()
     setState(State::Connecting);
     const QString problem = m_options.validate();
     if (!problem.isEmpty()) {
-        appendError(ErrorLayer::App, RecordedText::plain(problem));
+        appendError(ErrorLayer::App, RecordedText::captured([this] { return m_options.validate(); }));
         setState(State::Failed);
         m_outgoing->giveUp();
         maybeFinish();
@@ -292,19 +316,41 @@ void Connection::explainEnding()
 {
     // Why it dropped, in one line: who closed, the codes and their meanings, the time between the Close
     // frames, clean or abnormal, and what to try. A TLS or HTTP failure keeps the words that named it.
-    const CloseExplanation why = closeExplanation();
-    if (m_leg.handshake.encrypted && why.closer == CloseExplanation::Closer::Neither)
-        return; // an opaque TLS wire has no Close frames to read: the socket's close code said it already
-    QString text
-        = why.closer == CloseExplanation::Closer::NotOpened && !m_statusText.isEmpty() ? m_statusText : why.summary;
-    if (text.isEmpty())
+    // Made when shown (explainedStatus()), so it is in the language of the moment, and English in files.
+    const QString before = statusText();
+    m_explainedLanguage.clear();
+    m_statusExplained = true;
+    if (explainedStatus().isEmpty()) {
+        m_statusExplained = false;
         return;
-    if (why.closer != CloseExplanation::Closer::NotOpened && why.closer != CloseExplanation::Closer::StillOpen
-        && why.effectiveCode >= 0 && !text.contains(QString::number(why.effectiveCode)))
-        text += tr(" (%1 %2)").arg(why.effectiveCode).arg(closeCodeName(why.effectiveCode));
-    if (!why.hint.isEmpty() && !text.contains(why.hint))
-        text += tr(" What to try: %1").arg(why.hint);
-    setStatusText(text);
+    }
+    const QString after = statusText();
+    if (after != before)
+        Q_EMIT statusTextChanged(after);
+}
+
+QString Connection::explainedStatus() const
+{
+    const QString language
+        = EnglishScope::active() ? QStringLiteral("en") : Translations::forApplication()->effectiveLanguage();
+    if (language == m_explainedLanguage)
+        return m_explainedCache;
+    const CloseExplanation why = closeExplanation();
+    QString text;
+    if (!(m_leg.handshake.encrypted && why.closer == CloseExplanation::Closer::Neither)) {
+        // (an opaque TLS wire has no Close frames to read: the socket's close code said it already)
+        const QString recorded = m_status.translated();
+        text = why.closer == CloseExplanation::Closer::NotOpened && !recorded.isEmpty() ? recorded : why.summary;
+        if (!text.isEmpty() && why.closer != CloseExplanation::Closer::NotOpened
+            && why.closer != CloseExplanation::Closer::StillOpen && why.effectiveCode >= 0
+            && !text.contains(QString::number(why.effectiveCode)))
+            text += tr(" (%1 %2)").arg(why.effectiveCode).arg(closeCodeName(why.effectiveCode));
+        if (!text.isEmpty() && !why.hint.isEmpty() && !text.contains(why.hint))
+            text += tr(" What to try: %1").arg(why.hint);
+    }
+    m_explainedLanguage = language;
+    m_explainedCache = text;
+    return text;
 }
 
 void Connection::maybeFinish()
@@ -315,7 +361,7 @@ void Connection::maybeFinish()
     if (m_state != State::Failed) {
         const int first = m_transport->firstCloseDirection();
         // The last Close events tell who closed and how; the status line says it in words.
-        QString text;
+        RecordedText text;
         int code = -1;
         QString reason;
         for (qsizetype i = m_leg.events.previousHeld(m_leg.events.size() - 1); i >= 0;
@@ -327,27 +373,39 @@ void Connection::maybeFinish()
                 break;
             }
         }
+        auto said = [](const char *source) { return RecordedText("wsi::Connection", source); };
+        auto codeName = [](int c) { return RecordedText::captured([c] { return closeCodeName(c); }); };
         if (first < 0) {
-            if (m_statusText.isEmpty() || m_leg.handshake.encrypted) {
+            if (m_status.isEmpty() || m_leg.handshake.encrypted) {
                 const int socketCode = socket() ? int(socket()->closeCode()) : -1;
                 text = m_leg.handshake.encrypted
-                    ? tr("Closed (%1 %2)").arg(socketCode).arg(closeCodeName(socketCode))
-                    : tr("Closed without a Close frame: the TCP connection dropped (1006 abnormal closure).");
+                    ? said(QT_TRANSLATE_NOOP("wsi::Connection", "Closed (%1 %2)"))
+                          .arg(socketCode)
+                          .arg(codeName(socketCode))
+                    : said(QT_TRANSLATE_NOOP("wsi::Connection",
+                        "Closed without a Close frame: the TCP connection dropped (1006 abnormal closure)."));
             } else {
-                text = m_statusText;
+                text = m_status;
             }
         } else {
             const bool byUs = first == int(Direction::Outgoing);
             // A proxied connection's server leg: what went Outgoing there was the client's, relayed.
-            const QString who = m_kind == Kind::Outgoing ? (byUs ? tr("this client") : tr("the server"))
-                : m_kind == Kind::Proxied                ? (byUs ? tr("the client") : tr("the server"))
-                                                         : (byUs ? tr("this server") : tr("the client"));
-            text = code < 0 ? tr("Closed by %1 without a status code").arg(who)
-                            : tr("Closed by %1 with %2 %3").arg(who).arg(code).arg(closeCodeName(code));
+            const RecordedText who = m_kind == Kind::Outgoing
+                ? (byUs ? said(QT_TRANSLATE_NOOP("wsi::Connection", "this client"))
+                        : said(QT_TRANSLATE_NOOP("wsi::Connection", "the server")))
+                : m_kind == Kind::Proxied ? (byUs ? said(QT_TRANSLATE_NOOP("wsi::Connection", "the client"))
+                                                  : said(QT_TRANSLATE_NOOP("wsi::Connection", "the server")))
+                                          : (byUs ? said(QT_TRANSLATE_NOOP("wsi::Connection", "this server"))
+                                                  : said(QT_TRANSLATE_NOOP("wsi::Connection", "the client")));
+            text = code < 0 ? said(QT_TRANSLATE_NOOP("wsi::Connection", "Closed by %1 without a status code")).arg(who)
+                            : said(QT_TRANSLATE_NOOP("wsi::Connection", "Closed by %1 with %2 %3"))
+                                  .arg(who)
+                                  .arg(code)
+                                  .arg(codeName(code));
             if (!reason.isEmpty())
-                text += QStringLiteral(": \"%1\"").arg(reason);
+                text = text + RecordedText::plain(QStringLiteral(": \"%1\"").arg(reason));
         }
-        setStatusText(text);
+        setStatus(text);
         setState(State::Closed);
     }
     explainEnding();

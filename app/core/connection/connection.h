@@ -86,8 +86,11 @@ public:
     const ConnectionLeg *leg(ConnectionLeg::Facing facing) const;
     bool hasTwoLegs() const { return m_clientLeg != nullptr; }
     QString negotiatedSubprotocol() const;
-    // Plain words for why the connection failed or closed, naming the layer; empty while all is well.
-    QString statusText() const { return m_statusText; }
+    // Plain words for why the connection failed or closed, naming the layer; empty while all is well. In the
+    // window's language at the time of the call (it follows a switch); recordedStatusText() is the English that
+    // files hold (the HAR comment).
+    QString statusText() const;
+    QString recordedStatusText() const;
     qint64 startedUs() const { return m_startedUs; }
     // How it ended (or why it has not yet), read from the recorded events: CloseExplainer over this connection.
     CloseExplanation closeExplanation() const;
@@ -151,6 +154,8 @@ public:
     // the process default (defaultCertificateAuthority()) is used.
     void setCertificateAuthority(CertificateAuthority *authority) { m_authority = authority; }
     static CertificateAuthority *defaultCertificateAuthority(QString *warning = nullptr);
+    // The same, with a warning to record (English in files, translated in the window).
+    static CertificateAuthority *defaultCertificateAuthority(RecordedText *warning);
     // After tlsDecisionNeeded: go on despite the reported certificate errors (and remember the certificate
     // for this host when alwaysTrust), or give up.
     void proceedTls(bool alwaysTrust = false);
@@ -159,6 +164,8 @@ public:
 
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
+    // Session import: what a proxy did to the message just added with appendEvent() (format version 2).
+    void markLastEvent(const ProxyMark &mark) { m_leg.proxyMarks.insert(m_leg.events.size() - 1, mark); }
     // Session import: after the events were added with appendEvent(), makes this connection a finished,
     // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
     // there. Counters are recomputed from the events, since files do not store them.
@@ -203,13 +210,16 @@ private:
     friend class ServedClient;
     friend class WireRecorder;
     void setState(State state);
-    void setStatusText(const QString &text);
+    void setStatusText(const QString &text) { setStatus(RecordedText::plain(text)); }
+    void setStatus(const RecordedText &text);
     void appendError(ErrorLayer layer, const RecordedText &message);
     void appendInfo(const RecordedText &message);
     void noteClosedByUser(bool byUser) { m_closedByUser = m_closedByUser || byUser; }
     // Reports how it ended and emits finished(), once the transport has recorded everything.
     void maybeFinish();
     void explainEnding();
+    // The status line once the connection ended: the close explanation, made in the current language.
+    QString explainedStatus() const;
     template <class Transport> Transport *adopt(std::unique_ptr<Transport> transport);
 
     static int s_nextId;
@@ -220,7 +230,10 @@ private:
     State m_state = State::Idle;
     ConnectionLeg m_leg;
     std::unique_ptr<ConnectionLeg> m_clientLeg; // a proxied connection's leg facing its client
-    QString m_statusText;
+    RecordedText m_status;
+    bool m_statusExplained = false; // the status is explainedStatus(), made when asked for
+    mutable QString m_explainedCache; // explainedStatus() in m_explainedLanguage: the events no longer change
+    mutable QString m_explainedLanguage;
     qint64 m_startedUs = 0;
     bool m_finished = false; // finished() was emitted
     bool m_closedByUser = false;

@@ -4,6 +4,7 @@
 #include "language/recordedtext.h"
 #include "store/eventstore.h"
 #include "store/handshakerecord.h"
+#include "store/proxymark.h"
 
 #include <QHash>
 
@@ -40,6 +41,8 @@ struct ConnectionLeg
     // (what session files keep); the window shows them from here in its current language. Rows read from a
     // file have none and show as recorded.
     QHash<qsizetype, RecordedText> texts;
+    // What an intercepting proxy did to a message row (edited, replaced, dropped, injected), by event row.
+    QHash<qsizetype, ProxyMark> proxyMarks;
 };
 
 } // namespace wsi

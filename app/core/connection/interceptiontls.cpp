@@ -20,21 +20,40 @@ InterceptionTls::InterceptionTls(Connection *connection, WireTap *tap, QObject *
     connect(m_tap, &WireTap::tlsVerificationFailed, this, &InterceptionTls::onVerificationFailed);
 }
 
-bool InterceptionTls::configure(const ClientTlsSettings &tls, QString *failure)
+RecordedText InterceptionTls::reasons(const TlsReport &report)
+{
+    // TlsReport words each error in the language of the moment: make them again in English for the record.
+    const QList<QSslError> errors = report.errors;
+    const QString host = report.host;
+    return RecordedText::captured([errors, host] {
+        QStringList words;
+        for (const QSslError &e : errors)
+            words << TlsReport::explain(e, host);
+        return words.join(QLatin1Char(' '));
+    });
+}
+
+bool InterceptionTls::configure(const ClientTlsSettings &tls, RecordedText *failure)
 {
     const ConnectionOptions &options = m_connection->options();
     const QString host = options.url.host();
-    QString warning;
+    RecordedText warning;
     m_authority
         = m_connection->m_authority ? m_connection->m_authority : Connection::defaultCertificateAuthority(&warning);
     if (!warning.isEmpty())
-        m_connection->appendInfo(RecordedText::plain(warning));
+        m_connection->appendInfo(warning);
     TapTlsSettings tapTls;
     tapTls.intercept = true;
     tapTls.leaf = m_authority ? m_authority->issue({ host }) : IssuedCertificate();
     if (tapTls.leaf.isNull()) {
-        *failure = Connection::tr("The inspector's certificate authority could not issue a certificate for %1: %2")
-                       .arg(host, m_authority ? m_authority->lastError() : Connection::tr("no CA"));
+        // The CA's own error is technical English.
+        *failure
+            = RecordedText("wsi::Connection",
+                QT_TRANSLATE_NOOP("wsi::Connection",
+                    "The inspector's certificate authority could not issue a certificate for %1: %2"))
+                  .arg(host)
+                  .arg(m_authority ? RecordedText::plain(m_authority->lastError())
+                                   : RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "no CA")));
         return false;
     }
     tapTls.extraCaCertificates = tls.caCertificates();
@@ -54,17 +73,26 @@ void InterceptionTls::onEstablished(const TlsReport &report, qint64 tlsUs)
     handshake.tls = report;
     handshake.tlsKnown = true;
     m_connection->m_leg.timings.tlsUs = tlsUs;
-    QString summary = Connection::tr("%1 with %2, %3, %4")
-                          .arg(report.host, report.protocol, report.cipher,
-                              report.verified ? Connection::tr("certificate verified")
-                                              : Connection::tr("certificate NOT verified"));
+    // The row is recorded in English and shown translated, like the error rows.
+    RecordedText summary
+        = RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "%1 with %2, %3, %4"))
+              .arg(report.host)
+              .arg(report.protocol)
+              .arg(report.cipher)
+              .arg(report.verified
+                      ? RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "certificate verified"))
+                      : RecordedText(
+                          "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "certificate NOT verified")));
     if (report.proceededDespiteErrors)
-        summary += Connection::tr(" (proceeding despite: %1)").arg(report.errorTexts.join(QLatin1Char(' ')));
+        summary = summary
+            + RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", " (proceeding despite: %1)"))
+                  .arg(reasons(report));
     EventRecord r;
     r.timeUs = wallClockUs();
     r.type = EventType::Tls;
     r.dir = Direction::None;
-    m_connection->appendEvent(r, summary.toUtf8());
+    m_connection->m_leg.texts.insert(m_connection->m_leg.events.size(), summary);
+    m_connection->appendEvent(r, summary.english().toUtf8());
     Q_EMIT m_connection->handshakeUpdated();
 }
 
@@ -79,7 +107,7 @@ void InterceptionTls::onVerificationFailed(const TlsReport &report)
         RecordedText(
             "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "The certificate of %1 failed verification: %2"))
             .arg(report.host)
-            .arg(report.errorTexts.join(QLatin1Char(' '))));
+            .arg(reasons(report)));
     Q_EMIT m_connection->handshakeUpdated();
     Q_EMIT m_connection->tlsDecisionNeeded(report);
 }

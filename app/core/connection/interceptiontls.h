@@ -1,6 +1,8 @@
 // InterceptionTls: wss interception as a connection sees it (the tap's TLS, and the user's trust decisions).
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QObject>
 
 namespace wsi {
@@ -23,7 +25,7 @@ public:
 
     // Issues the leaf for the host and hands the tap its settings (the tap goes on without a client
     // certificate that could not be loaded). False, with the reason, when the CA cannot issue a leaf.
-    bool configure(const ClientTlsSettings &tls, QString *failure);
+    bool configure(const ClientTlsSettings &tls, RecordedText *failure);
     // The CA the QWebSocket must trust (and nothing else): it talks TLS with the tap only.
     CertificateAuthority *authority() const { return m_authority; }
 
@@ -40,6 +42,8 @@ Q_SIGNALS:
 private:
     void onEstablished(const TlsReport &report, qint64 tlsUs);
     void onVerificationFailed(const TlsReport &report);
+    // The report's errors in words, English for the record and translated for the window.
+    static RecordedText reasons(const TlsReport &report);
 
     Connection *m_connection;
     WireTap *m_tap;

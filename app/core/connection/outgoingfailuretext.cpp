@@ -1,6 +1,8 @@
 // OutgoingFailureText: the words and layers for socket errors and the connect deadline.
 #include "connection/outgoingfailuretext.h"
 
+#include "language/qterrortext.h"
+
 #include <QCoreApplication>
 
 namespace wsi {
@@ -16,8 +18,10 @@ RecordedText said(const char *source)
 } // namespace
 
 OutgoingFailureText::Text OutgoingFailureText::socketError(
-    QAbstractSocket::SocketError error, const QString &qtText, const QString &host, bool opened, bool silentAfterTls)
+    QAbstractSocket::SocketError error, const QString &qtWords, const QString &host, bool opened, bool silentAfterTls)
 {
+    // Qt's words are in the window's language: recorded as their English source.
+    const RecordedText qtText = QtErrorText::recorded(qtWords);
     switch (error) {
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInternalError:

@@ -59,16 +59,21 @@ void OutgoingTransport::start()
     const ClientTlsSettings tls(options);
     if (secure && !tls.clientCertificateError().isEmpty()) {
         // Whoever does the TLS (the tap or the socket) goes on without the certificate; the server decides.
-        m_connection->appendError(ErrorLayer::Tls, RecordedText::plain(tls.clientCertificateError()));
+        // Made again in English for the record (it names a file Qt could not read, in the window's language).
+        m_connection->appendError(ErrorLayer::Tls, RecordedText::captured([&options] {
+            QString error;
+            options.loadClientCertificate(nullptr, nullptr, nullptr, &error);
+            return error;
+        }));
     }
     if (!startTap(tls, intercept))
         return;
     startSocket(tls, secure);
 }
 
-void OutgoingTransport::failAtStart(ErrorLayer layer, const QString &message)
+void OutgoingTransport::failAtStart(ErrorLayer layer, const RecordedText &message)
 {
-    m_connection->appendError(layer, RecordedText::plain(message));
+    m_connection->appendError(layer, message);
     m_connection->setState(State::Failed);
     m_ended = kBothEnded;
     m_connection->maybeFinish();
@@ -90,13 +95,13 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
             if (m_deadline)
                 m_deadline->start(m_connection->options().timeoutMs);
         });
-        QString failure;
+        RecordedText failure;
         if (!m_interception->configure(tls, &failure)) {
             failAtStart(ErrorLayer::App, failure);
             return false;
         }
     }
-    QString tapError;
+    RecordedText tapError;
     if (!m_tap->listen(&tapError)) {
         failAtStart(ErrorLayer::App, tapError);
         return false;
@@ -288,14 +293,20 @@ void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
 void OutgoingTransport::onSocketSslErrors(const QList<QSslError> &errors)
 {
     const ConnectionOptions &options = m_connection->options();
-    QStringList reasons;
-    for (const QSslError &e : errors)
-        reasons << TlsReport::explain(e, options.url.host());
+    // TlsReport words the errors in the window's language: made again in English for the record.
+    auto reasons = [errors, host = options.url.host()](const QString &separator) {
+        return RecordedText::captured([errors, host, separator] {
+            QStringList words;
+            for (const QSslError &e : errors)
+                words << TlsReport::explain(e, host);
+            return words.join(separator);
+        });
+    };
     if (options.insecure) {
         m_socket->ignoreSslErrors(errors);
         m_connection->appendInfo(RecordedText("wsi::Connection",
             QT_TRANSLATE_NOOP("wsi::Connection", "Proceeding despite certificate errors (insecure): %1"))
-                                     .arg(reasons.join(QLatin1Char(' '))));
+                                     .arg(reasons(QStringLiteral(" "))));
         return;
     }
     m_connection->appendError(ErrorLayer::Tls,
@@ -304,7 +315,7 @@ void OutgoingTransport::onSocketSslErrors(const QList<QSslError> &errors)
                 "TLS certificate verification failed for %1: %2. The connection was not "
                 "trusted; check the server's certificate."))
             .arg(options.url.host())
-            .arg(reasons.join(QStringLiteral("; "))));
+            .arg(reasons(QStringLiteral("; "))));
 }
 
 void OutgoingTransport::onDeadline()
@@ -403,7 +414,8 @@ void OutgoingTransport::abort(bool byUser)
             "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "Connection attempt cancelled by the user.")));
         m_endingExplained = true;
         m_connection->setState(State::Failed);
-        m_connection->setStatusText(Connection::tr("Cancelled by the user before the WebSocket opened."));
+        m_connection->setStatus(RecordedText("wsi::Connection",
+            QT_TRANSLATE_NOOP("wsi::Connection", "Cancelled by the user before the WebSocket opened.")));
         m_socket->abort();
         if (m_tap)
             m_tap->shutdown();

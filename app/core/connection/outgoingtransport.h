@@ -65,7 +65,7 @@ private:
 
     bool startTap(const ClientTlsSettings &tls, bool intercept);
     void startSocket(const ClientTlsSettings &tls, bool secure);
-    void failAtStart(ErrorLayer layer, const QString &message);
+    void failAtStart(ErrorLayer layer, const RecordedText &message);
     void onTapBytes(Direction direction, qint64 timeUs, const QByteArray &bytes);
     void onTapFailed(ErrorLayer layer, const RecordedText &message);
     void onTapFinished();

@@ -30,8 +30,66 @@ void ProxiedTransport::recordLeg(
         return;
     WireRecorder &recorder = facing == ConnectionLeg::Facing::Client ? *m_clientRecorder : *m_serverRecorder;
     recorder.record(direction, timeUs, bytes);
+    if (!m_pendingMarks.empty())
+        applyPendingMarks();
+    emitAppended();
+}
+
+void ProxiedTransport::emitAppended()
+{
+    if (m_batchDepth > 0) {
+        m_appendedInBatch = true;
+        return;
+    }
     Q_EMIT m_connection->eventsAppended();
     Q_EMIT m_connection->countersChanged();
+}
+
+void ProxiedTransport::endBatch()
+{
+    if (m_batchDepth > 0 && --m_batchDepth == 0 && m_appendedInBatch) {
+        m_appendedInBatch = false;
+        emitAppended();
+    }
+}
+
+void ProxiedTransport::markMessage(
+    ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark)
+{
+    if (!applyMark(facing, direction, ordinal, mark))
+        m_pendingMarks.push_back({ facing, direction, ordinal, mark });
+}
+
+bool ProxiedTransport::applyMark(
+    ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark)
+{
+    ConnectionLeg &leg = legFacing(facing);
+    const quint64 recorded = direction == Direction::Incoming ? leg.counters.messagesIn : leg.counters.messagesOut;
+    if (ordinal == 0 || ordinal > recorded)
+        return false;
+    // The row is among the last ones: walk back over the messages of that direction recorded after it.
+    quint64 after = recorded - ordinal;
+    for (qsizetype row = leg.events.size() - 1; row >= 0; --row) {
+        const EventRecord r = leg.events.at(row);
+        if (r.type != EventType::Message || r.dir != direction)
+            continue;
+        if (after == 0) {
+            leg.proxyMarks.insert(row, mark);
+            return true;
+        }
+        --after;
+    }
+    return true; // the row is gone (released): nothing left to mark
+}
+
+void ProxiedTransport::applyPendingMarks()
+{
+    std::vector<PendingMark> still;
+    for (const PendingMark &p : m_pendingMarks) {
+        if (!applyMark(p.facing, p.direction, p.ordinal, p.mark))
+            still.push_back(p);
+    }
+    m_pendingMarks.swap(still);
 }
 
 void ProxiedTransport::upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs)
@@ -72,8 +130,7 @@ void ProxiedTransport::appendRow(ConnectionLeg &leg, EventType type, ErrorLayer 
         leg.counters.errors++;
     }
     leg.events.append(r, message.toUtf8());
-    Q_EMIT m_connection->eventsAppended();
-    Q_EMIT m_connection->countersChanged();
+    emitAppended();
 }
 
 void ProxiedTransport::upstreamFailed(ErrorLayer layer, const QString &message)

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace wsi {
 
@@ -26,6 +27,14 @@ public:
     ~ProxiedTransport() override;
 
     void recordLeg(ConnectionLeg::Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // What the proxy did to the ordinal-th data message (1-based, counted on that leg in that direction): set on
+    // the row now if it was recorded, else on the row when it is. A mark set before the row's eventsAppended
+    // is part of that row for everyone who reads it then (the CLI prints it at once).
+    void markMessage(ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark);
+    // Between beginBatch() and endBatch() rows are recorded but eventsAppended waits for the end: the proxy
+    // records a chunk it read, decides what to do with its messages (marks), writes, and only then is it read.
+    void beginBatch() { ++m_batchDepth; }
+    void endBatch();
     // The upstream was reached: the server leg's DNS and TCP times (and TLS, -1 for ws://).
     void upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs);
     // wss upstream: the server's TLS session, a Tls row on the server leg.
@@ -54,6 +63,21 @@ public:
 private:
     ConnectionLeg &legFacing(ConnectionLeg::Facing facing);
     void appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const QString &message);
+    void emitAppended();
+    // Marks whose rows are not recorded yet; false when the row is not there yet.
+    bool applyMark(ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark);
+    void applyPendingMarks();
+
+    struct PendingMark
+    {
+        ConnectionLeg::Facing facing;
+        Direction direction;
+        quint64 ordinal;
+        ProxyMark mark;
+    };
+    std::vector<PendingMark> m_pendingMarks;
+    int m_batchDepth = 0;
+    bool m_appendedInBatch = false;
 
     std::unique_ptr<WireRecorder> m_clientRecorder;
     std::unique_ptr<WireRecorder> m_serverRecorder;

@@ -44,7 +44,8 @@ void ServedClient::wireClosed()
     if (m_connection->state() == Connection::State::Connecting) {
         // Never opened: refused by the relay (reject mode, origin, limits), a bad handshake or a timeout.
         if (m_connection->statusText().isEmpty())
-            m_connection->setStatusText(Connection::tr("The client left before the WebSocket opened."));
+            m_connection->setStatus(RecordedText("wsi::Connection",
+                QT_TRANSLATE_NOOP("wsi::Connection", "The client left before the WebSocket opened.")));
         m_connection->setState(Connection::State::Failed);
     } else if (m_connection->state() == Connection::State::Open) {
         m_connection->setState(Connection::State::Closing);

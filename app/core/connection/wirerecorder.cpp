@@ -3,6 +3,8 @@
 
 #include "connection/connection.h"
 #include "connection/serversideendpoint.h"
+#include "protocol/deflatenegotiation.h"
+#include "protocol/utf8validator.h"
 
 namespace wsi {
 
@@ -207,7 +209,9 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
         EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody, quint64(hs.response.raw.size()));
 
     if (m_upgradeFailed) {
-        const QString why = upgradeStatusExplanation(hs.response.status);
+        const int status = hs.response.status;
+        const RecordedText why
+            = RecordedText::captured([status] { return upgradeStatusExplanation(status, TextLanguage::Translated); });
         RecordedText message = why.isEmpty()
             ? RecordedText("wsi::WireRecorder",
                 QT_TRANSLATE_NOOP("wsi::WireRecorder",
@@ -226,7 +230,7 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                     QT_TRANSLATE_NOOP("wsi::WireRecorder", " The response has a %n-byte body."),
                     int(hs.responseBody.size()));
         appendError(m_serverDir, ErrorLayer::Http, message);
-        m_connection->setStatusText(message.translated());
+        m_connection->setStatus(message);
         m_leg->counters.errors++;
     } else {
         QStringList failures;
@@ -235,19 +239,49 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                 failures << QStringLiteral("%1: %2").arg(check.name, check.explanation);
         }
         if (!failures.isEmpty()) {
+            // The checks are English; the window shows them in its language (made again, translated).
+            const RecordedText broken = RecordedText::captured([request = hs.request, response = hs.response] {
+                QStringList said;
+                for (const HandshakeCheckItem &check : checkHandshake(request, response, TextLanguage::Translated)) {
+                    if (!check.passed)
+                        said << QStringLiteral("%1: %2").arg(check.name, check.explanation);
+                }
+                return said.join(QStringLiteral("; "));
+            });
             m_upgradeFailed = true;
             const RecordedText message = RecordedText("wsi::WireRecorder",
                 QT_TRANSLATE_NOOP("wsi::WireRecorder", "The 101 response breaks the WebSocket handshake rules. %1"))
-                                             .arg(failures.join(QStringLiteral("; ")));
+                                             .arg(broken);
             appendError(m_serverDir, ErrorLayer::WebSocket, message);
-            m_connection->setStatusText(message.translated());
+            m_connection->setStatus(message);
             m_leg->counters.errors++;
         } else {
             m_openSeen = true;
             append(EventType::Open, Direction::None, hs.response.value("Sec-WebSocket-Protocol"));
+            setUpDeflate(hs);
         }
     }
     Q_EMIT m_connection->handshakeUpdated();
+}
+
+void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
+{
+    // Read from the heads as they crossed the wire: the 101's answer checked against what the request offered.
+    const DeflateNegotiation deflate = DeflateNegotiation::fromHeads(hs.request, hs.response);
+    for (const DeflateViolation &violation : deflate.responseViolations()) {
+        const RecordedText message = RecordedText("wsi::WireRecorder",
+            QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's permessage-deflate answer breaks a rule: %1"))
+                                         .arg(violation.describe());
+        appendError(m_serverDir, ErrorLayer::WebSocket, message);
+        m_leg->counters.errors++;
+    }
+    if (!deflate.negotiated())
+        return; // RSV1 stays a violation: a compressed frame without the extension
+    const quint64 clientCap = m_endpoint ? m_endpoint->maxMessageSize() : quint64(256) * 1024 * 1024;
+    m_clientInflation = std::make_unique<MessageInflation>(deflate.params(), false, clientCap);
+    m_serverInflation = std::make_unique<MessageInflation>(deflate.params(), true, quint64(256) * 1024 * 1024);
+    m_clientFrames.setAllowRsv1(true);
+    m_serverFrames.setAllowRsv1(true);
 }
 
 void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes)
@@ -285,6 +319,8 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
 void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
 {
     Q_UNUSED(payload)
+    if (MessageInflation *inflating = inflation())
+        inflating->onFrame(header);
     const bool wholeMessage
         = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
     PendingFrame &pending = m_recorder->m_pendingFrame;
@@ -310,6 +346,10 @@ void WireRecorder::DirectionSink::onFrame(const FrameHeader &header, QByteArrayV
 
 void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload, int frameCount)
 {
+    if (MessageInflation *inflating = inflation(); inflating && inflating->messageCompressed()) {
+        onCompressedMessage(*inflating, isText, payload, frameCount);
+        return;
+    }
     PendingFrame &pending = m_recorder->m_pendingFrame;
     if (pending.active && frameCount == 1 && pending.record.dir == m_dir) {
         pending.active = false;
@@ -331,6 +371,10 @@ void WireRecorder::DirectionSink::onMessage(bool isText, QByteArrayView payload,
 
 void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
 {
+    if (MessageInflation *inflating = inflation(); inflating && inflating->messageCompressed()) {
+        onCompressedMessage(*inflating, isText, payload, frameCount);
+        return;
+    }
     m_recorder->flushPendingFrame();
     EventRecord r;
     r.timeUs = m_recorder->m_now;
@@ -343,6 +387,53 @@ void WireRecorder::DirectionSink::onMessageBuffer(bool isText, QByteArray &&payl
     const qsizetype row = events.appendAdopting(r, std::move(payload));
     // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
     countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
+}
+
+MessageInflation *WireRecorder::DirectionSink::inflation() const
+{
+    if (m_recorder->m_feedingInjected)
+        return nullptr;
+    return m_dir == m_recorder->m_clientDir ? m_recorder->m_clientInflation.get() : m_recorder->m_serverInflation.get();
+}
+
+void WireRecorder::DirectionSink::onCompressedMessage(
+    MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount)
+{
+    QByteArray inflated;
+    if (!inflation.inflate(payload, &inflated)) {
+        // A deflate bomb stops at the cap (the max message size): a named error, never an exhausted memory.
+        const DeflateViolation &why = inflation.violation();
+        const bool byServer = m_dir == m_recorder->m_serverDir;
+        const RecordedText message = byServer
+            ? RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's compressed message could not be inflated: %1"))
+                  .arg(why.describe())
+            : RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client's compressed message could not be inflated: %1"))
+                  .arg(why.describe());
+        m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
+        m_recorder->m_leg->counters.errors++;
+        if (byServer == (m_recorder->m_perspective == Perspective::Client)) {
+            m_recorder->m_violationSeen = true;
+            m_recorder->m_connection->setStatusText(message.translated());
+        }
+        if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir) {
+            const bool bomb = why.kind == DeflateViolationKind::DeflateBomb;
+            m_recorder->m_endpoint->onViolation(
+                { bomb ? ViolationKind::MessageTooLarge : ViolationKind::InvalidUtf8Text, 0, why.describe() });
+        }
+        return;
+    }
+    if (isText && !Utf8Validator::isValidUtf8(inflated.constData(), inflated.size())) {
+        // The decoder could not check a compressed text message: its inflated bytes are checked here.
+        onViolation({ ViolationKind::InvalidUtf8Text, 0, QStringLiteral("after inflating") });
+        return;
+    }
+    // The Message row: the inflated payload, marked compressed (RSV1) with its wire length in maskKey.
+    const quint8 flags = quint8((isText ? FlagText : 0) | FlagRsv1 | automaticFlag());
+    m_recorder->append(EventType::Message, m_dir, inflated, quint64(inflated.size()), quint8(qMin(frameCount, 255)),
+        flags, quint32(qMin<qsizetype>(payload.size(), 0xFFFFFFFF)));
+    countMessage(isText, inflated);
 }
 
 quint8 WireRecorder::DirectionSink::automaticFlag() const
@@ -403,20 +494,21 @@ void WireRecorder::DirectionSink::onClose(int code, QByteArrayView reason)
 void WireRecorder::DirectionSink::onViolation(const ProtocolViolation &violation)
 {
     const bool byServer = m_dir == m_recorder->m_serverDir;
+    const RecordedText rule = RecordedText::captured([violation] { return violation.describe(); });
     const RecordedText message = byServer
         ? RecordedText(
             "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server broke the WebSocket protocol: %1"))
-              .arg(violation.describe())
+              .arg(rule)
         : RecordedText(
             "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client broke the WebSocket protocol: %1"))
-              .arg(violation.describe());
+              .arg(rule);
     m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
     m_recorder->m_leg->counters.errors++;
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == Perspective::Client);
     if (byPeer) {
         m_recorder->m_violationSeen = true;
-        m_recorder->m_connection->setStatusText(message.translated());
+        m_recorder->m_connection->setStatus(message);
     }
     if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
         m_recorder->m_endpoint->onViolation(violation);

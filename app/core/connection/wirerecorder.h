@@ -1,10 +1,12 @@
 // WireRecorder: turns a connection's recorded bytes into events: handshake, frames, messages, closes.
 #pragma once
 
+#include "connection/messageinflation.h"
 #include "language/recordedtext.h"
 #include "protocol/framedecoder.h"
 #include "protocol/handshakeparser.h"
 #include "store/eventrecord.h"
+#include "store/handshakerecord.h"
 
 #include <QByteArray>
 #include <array>
@@ -81,6 +83,10 @@ private:
         void countMessage(bool isText, QByteArrayView payload);
         // FlagAutomatic when the message about to be recorded is one the app sent by itself.
         quint8 automaticFlag() const;
+        // This direction's inflation when permessage-deflate was negotiated (never for injected frames).
+        MessageInflation *inflation() const;
+        // A message whose first frame had RSV1: recorded inflated, with its wire length, or a named error.
+        void onCompressedMessage(MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount);
         WireRecorder *m_recorder;
         Direction m_dir;
     };
@@ -93,6 +99,8 @@ private:
     void onRequestComplete(qint64 timeUs);
     void onResponseHeadComplete(qint64 timeUs);
     void onResponseComplete(qint64 timeUs);
+    // The 101 is valid: reads what it negotiated for permessage-deflate (names every rule its answer broke).
+    void setUpDeflate(const HandshakeRecord &hs);
     // An error row in the app's own words: English in the store, the leg's texts for the window.
     void appendError(Direction dir, ErrorLayer layer, const RecordedText &message);
     void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
@@ -122,6 +130,9 @@ private:
     FrameDecoder m_clientFrames { FrameDecoder::Role::ClientToServer };
     FrameDecoder m_serverFrames { FrameDecoder::Role::ServerToClient };
     std::unique_ptr<FrameDecoder> m_injectedFrames;
+    // permessage-deflate, once the 101 negotiated it: per direction, by the sender's parameters.
+    std::unique_ptr<MessageInflation> m_clientInflation;
+    std::unique_ptr<MessageInflation> m_serverInflation;
     bool m_feedingInjected = false;
     quint64 m_clientStreamMessages = 0;
     std::deque<quint64> m_automatic; // ordinals of client-stream messages to mark automatic, ascending

@@ -133,8 +133,9 @@ QJsonObject HarExporter::entry(const Connection &connection)
         { QStringLiteral("_resourceType"), QStringLiteral("websocket") },
         { QStringLiteral("_webSocketMessages"), messages },
     };
-    if (!connection.statusText().isEmpty())
-        e.insert(QStringLiteral("comment"), connection.statusText());
+    // English whatever the window's language, like every recorded text.
+    if (const QString status = connection.recordedStatusText(); !status.isEmpty())
+        e.insert(QStringLiteral("comment"), status);
     return e;
 }
 
@@ -162,7 +163,8 @@ bool HarExporter::writeFile(const QString &path, const QList<const Connection *>
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(toJson(connections)) < 0 || !file.commit()) {
         if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+            *error
+                = QCoreApplication::translate("wsi::HarExporter", "Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

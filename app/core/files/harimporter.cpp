@@ -5,6 +5,7 @@
 #include "explain/closeexplainer.h"
 #include "protocol/handshakecheck.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
@@ -74,7 +75,8 @@ bool HarImporter::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_notes.clear();
-        return fail(QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()));
+        return fail(
+            QCoreApplication::translate("wsi::HarImporter", "Cannot open %1: %2").arg(path, file.errorString()));
     }
     return read(file.readAll());
 }
@@ -89,14 +91,15 @@ bool HarImporter::read(const QByteArray &data)
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const qsizetype line = data.left(parseError.offset).count('\n') + 1;
-        return fail(QStringLiteral("Not a HAR file: %1 at line %2 (offset %3).")
+        return fail(QCoreApplication::translate("wsi::HarImporter", "Not a HAR file: %1 at line %2 (offset %3).")
                         .arg(parseError.errorString())
                         .arg(line)
                         .arg(parseError.offset));
     }
     const QJsonObject log = doc.object().value(QLatin1String("log")).toObject();
     if (log.isEmpty() || !log.value(QLatin1String("entries")).isArray())
-        return fail(QStringLiteral("Not a HAR file: there is no \"log\" object with \"entries\"."));
+        return fail(QCoreApplication::translate(
+            "wsi::HarImporter", "Not a HAR file: there is no \"log\" object with \"entries\"."));
     const QString version = log.value(QLatin1String("version")).toString();
     if (!version.isEmpty() && version != QLatin1String("1.2") && version != QLatin1String("1.1"))
         m_notes << QStringLiteral("HAR version %1 is not 1.2; read as 1.2.").arg(version);
@@ -248,9 +251,10 @@ bool HarImporter::read(const QByteArray &data)
         m_connections.push_back(std::move(connection));
     }
     if (skipped > 0)
-        m_notes << QStringLiteral("Skipped %1 entries that are not WebSockets.").arg(skipped);
+        m_notes << QCoreApplication::translate("wsi::HarImporter", "Skipped %1 entries that are not WebSockets.")
+                       .arg(skipped);
     if (m_connections.empty())
-        m_notes << QStringLiteral("The HAR file holds no WebSocket entries.");
+        m_notes << QCoreApplication::translate("wsi::HarImporter", "The HAR file holds no WebSocket entries.");
     return true;
 }
 

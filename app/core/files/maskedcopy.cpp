@@ -50,7 +50,7 @@ std::unique_ptr<Connection> MaskedCopy::make(const Connection &connection)
     maskHead(handshake.response);
     for (auto &header : handshake.socketRequestHeaders)
         header.second = SecretMasker::maskHeaderValue(header.first, header.second);
-    copy->restoreImported(handshake, connection.timings(), connection.state(), connection.statusText());
+    copy->restoreImported(handshake, connection.timings(), connection.state(), connection.recordedStatusText());
     return copy;
 }
 

@@ -159,12 +159,38 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         } else {
             return error(QStringLiteral("a message whose \"type\" is neither text nor binary."));
         }
+        // permessage-deflate: the payload is the inflated message, wire_length its compressed size.
+        if (toBool(field(m_fields, "compressed"))) {
+            r.flags |= FlagRsv1;
+            qint64 wireLength = 0;
+            if (toInt64(field(m_fields, "wire_length"), &wireLength))
+                r.maskKey = quint32(qBound(qint64(0), wireLength, qint64(0xFFFFFFFF)));
+        }
         qint64 frames = 1;
         toInt64(field(m_fields, "frames"), &frames);
         r.sub = quint8(qBound(qint64(1), frames, qint64(255)));
         // "kept": only the first bytes were recorded (the session's budget); "size" is the message's.
         qint64 size = 0;
         r.value = quint64(qMax(qint64(payload.size()), toInt64(field(m_fields, "size"), &size) ? size : 0));
+        // Version 2: what an intercepting proxy did to it, with the original of an edit or replacement.
+        const JsonValue &action = field(m_fields, "proxy_action");
+        if (action.isString()) {
+            ProxyMark mark;
+            if (!proxyActionFromId(action.raw, &mark.action))
+                return error(QStringLiteral("unknown \"proxy_action\" \"%1\".").arg(stringText(action)));
+            if (mark.hasOriginal()) {
+                bool found = false;
+                if (r.hasFlag(FlagText)) {
+                    found = wireBytes(m_fields, "original_payload", &mark.original);
+                } else if (field(m_fields, "original_payload").isString()) {
+                    mark.original = QByteArray::fromBase64(field(m_fields, "original_payload").raw.toByteArray());
+                    found = true;
+                }
+                if (!found)
+                    return error(QStringLiteral("an edited or replaced message without \"original_payload\"."));
+            }
+            m_proxyMark = mark;
+        }
     } else if (event == "frame") {
         r.type = EventType::Frame;
         const JsonValue &header = field(m_fields, "header_hex");

@@ -3,10 +3,12 @@
 
 #include "files/jsonlinescanner.h"
 #include "store/eventrecord.h"
+#include "store/proxymark.h"
 
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace wsi {
@@ -34,6 +36,8 @@ public:
     const EventRecord &record() const { return m_record; }
     const QByteArray &payload() const { return m_payload; }
     QString url() const { return m_url; } // of a handshake_request
+    // A message's "proxy_action" (and "original_payload"): what an intercepting proxy did to it (version 2).
+    const std::optional<ProxyMark> &proxyMark() const { return m_proxyMark; }
     QString unknownEvent() const { return m_unknownEvent; } // the name of an event this version does not know
     QString error() const { return m_error; }
 
@@ -50,6 +54,7 @@ private:
     EventRecord m_record;
     QByteArray m_payload;
     QString m_url;
+    std::optional<ProxyMark> m_proxyMark;
     QString m_unknownEvent;
     QString m_error;
 };

@@ -26,6 +26,8 @@ namespace {
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-");
 constexpr qsizetype kWriteChunk = 256 * 1024;
+constexpr int kSliceMs = 8;
+constexpr qsizetype kSliceCheckEvents = 2048; // lines formatted between two looks at the clock
 // Messages above this are formatted on a worker thread: base64 of 64 MiB takes the GUI thread seconds.
 constexpr quint32 kLargeMessage = 1024 * 1024;
 // Journal files kept open between writes. The rest are reopened (append) for each write and closed after it:
@@ -52,6 +54,9 @@ SessionJournal::SessionJournal(QObject *parent)
 {
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &SessionJournal::flushReady);
+    m_continueTimer.setSingleShot(true);
+    m_continueTimer.setInterval(0);
+    connect(&m_continueTimer, &QTimer::timeout, this, &SessionJournal::flushReady);
     m_capTimer.setSingleShot(true);
     connect(&m_capTimer, &QTimer::timeout, this, &SessionJournal::enforceSizeCap);
 }
@@ -230,6 +235,15 @@ void SessionJournal::writePending(Journal &journal, bool wait)
         batch += SessionLogWriter::eventLine(c, i);
         if (batch.size() >= kWriteChunk && !writeBatch())
             return;
+        if (!wait && (i - journal.written) % kSliceCheckEvents == kSliceCheckEvents - 1 && m_slice.hasExpired()
+            && i + 1 < total) {
+            if (!batch.isEmpty() && !writeBatch())
+                return;
+            journal.written = i + 1;
+            Q_EMIT flushed(journal.connection, journal.written);
+            m_continueTimer.start(); // the rest on the next turn of the event loop
+            return;
+        }
     }
     if (!batch.isEmpty() && !writeBatch())
         return;
@@ -252,6 +266,7 @@ void SessionJournal::flush()
 
 void SessionJournal::flushReady()
 {
+    m_slice = QDeadlineTimer(kSliceMs);
     bool anyLive = false;
     for (const auto &j : m_journals) {
         writePending(*j, false);
@@ -259,6 +274,7 @@ void SessionJournal::flushReady()
         parkFile(*j);
         anyLive = anyLive || !j->finished;
     }
+    m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
     if (!anyLive)
         m_timer.stop();
 }
@@ -306,7 +322,11 @@ void SessionJournal::finishJournal(Connection *connection)
 {
     if (Journal *j = m_byConnection.value(connection); j && !j->finished) {
         j->finishing = true;
+        // The end of a flood may find the journal millions of lines behind: those go out in slices too, and
+        // the file is closed by the slice that writes the last one.
+        m_slice = QDeadlineTimer(kSliceMs);
         writePending(*j, false);
+        m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
         closeIfDone(*j);
         parkFile(*j);
         if (!j->finished && !m_timer.isActive())

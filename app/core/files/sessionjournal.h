@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
@@ -95,6 +96,10 @@ private:
     QString m_folder;
     qint64 m_maxTotalBytes = 512ll * 1024 * 1024;
     QTimer m_timer;
+    // A flush by the timer formats for at most kSliceMs and posts the rest to the next event-loop turn: a
+    // flood's quarter second is ~100k lines, and the window must answer in between (issue 12).
+    QDeadlineTimer m_slice { QDeadlineTimer::Forever };
+    QTimer m_continueTimer;
     // The cap is checked when journals start and end, at most once a second: a server with thousands of
     // clients must not list the folder once per client.
     QTimer m_capTimer;

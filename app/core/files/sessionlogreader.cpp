@@ -8,11 +8,15 @@
 #include "files/sessionlogwriter.h"
 #include "protocol/handshakecheck.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 namespace wsi {
 
 namespace {
+
+// Version 1 lines mean the same in version 2, which only added what a proxy did to a message.
+constexpr const char *kFormatVersion1 = "wsinspector-session/1";
 
 const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key)
 {
@@ -73,7 +77,8 @@ bool SessionLogReader::readFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         clear();
-        return fail(0, QStringLiteral("Cannot open %1: %2").arg(path, file.errorString()));
+        return fail(0,
+            QCoreApplication::translate("wsi::SessionLogReader", "Cannot open %1: %2").arg(path, file.errorString()));
     }
     return read(&file);
 }
@@ -159,12 +164,12 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
                 QStringLiteral("this is not a WS Inspector session log: the first line has no "
                                "\"format\" field."));
         m_format = stringText(format);
-        if (m_format != QLatin1String(SessionLogWriter::kFormat)) {
+        if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)) {
             if (m_format.startsWith(QLatin1String("wsinspector-session/")))
                 return fail(lineNumber,
                     QStringLiteral("unsupported session log version \"%1\": this version of WS "
-                                   "Inspector reads \"%2\" only; open the file with a newer one.")
-                        .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
+                                   "Inspector reads \"%2\" and \"%3\" only; open the file with a newer one.")
+                        .arg(m_format, QLatin1String(kFormatVersion1), QLatin1String(SessionLogWriter::kFormat)));
             return fail(lineNumber,
                 QStringLiteral("unknown format \"%1\": this is not a WS Inspector session log "
                                "(expected \"%2\").")
@@ -224,6 +229,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     }
 
     holdOrAppend(index, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
+    if (decoder.proxyMark())
+        m_connections[index]->markLastEvent(*decoder.proxyMark());
     m_lineOrder.push_back(quint32(index));
     return true;
 }
@@ -256,7 +263,9 @@ void SessionLogReader::holdOrAppend(
 bool SessionLogReader::finishAll()
 {
     if (!m_headerSeen)
-        return fail(0, QStringLiteral("The file is empty: a session log starts with a \"format\" line."));
+        return fail(0,
+            QCoreApplication::translate(
+                "wsi::SessionLogReader", "The file is empty: a session log starts with a \"format\" line."));
     for (size_t i = 0; i < m_connections.size(); ++i) {
         if (!m_connections[i]) { // only lines that never named a URL
             ConnectionOptions options;

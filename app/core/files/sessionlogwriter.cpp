@@ -118,14 +118,18 @@ void putTimes(JsonLine &line, const EventRecord &r)
     line.largeInteger("t_us", r.timeUs);
 }
 
-void putMessage(
-    JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload, const char *leg = nullptr)
+void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload,
+    const char *leg = nullptr, const ProxyMark *mark = nullptr)
 {
     const bool text = r.hasFlag(FlagText);
     if (r.hasFlag(FlagAutomatic))
         line.boolean("auto", true);
     if (!text)
         line.base64("base64", payload);
+    // permessage-deflate: the payload is the inflated message; wire_length its compressed size on the wire.
+    const bool compressed = r.hasFlag(FlagRsv1);
+    if (compressed)
+        line.boolean("compressed", true);
     line.integer("conn", connectionId);
     if (r.dir != Direction::None)
         line.latin1("dir", directionId(r.dir));
@@ -137,12 +141,24 @@ void putMessage(
     const qint64 size = qMax(qint64(r.value), qint64(payload.size()));
     if (size > payload.size())
         line.integer("kept", payload.size());
+    if (mark) {
+        // What an intercepting proxy did to it; an edit's or replacement's original in the payload's encoding.
+        if (mark->hasOriginal()) {
+            if (text)
+                line.bytes("original_payload", mark->original);
+            else
+                line.base64("original_payload", mark->original);
+        }
+        line.latin1("proxy_action", proxyActionId(mark->action));
+    }
     line.integer("size", size);
     putSource(line, r);
     putTimes(line, r);
     if (text)
         line.bytes("text", payload);
     line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
+    if (compressed)
+        line.unsignedNumber("wire_length", r.maskKey);
 }
 
 // opcodeName() as UTF-8, built once: every frame line carries it.
@@ -247,9 +263,11 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         line.lossyUtf8("subprotocol", payload);
         putTimes(line, r);
         break;
-    case EventType::Message:
-        putMessage(line, connection.id(), r, payload, leg);
+    case EventType::Message: {
+        const auto mark = wire.proxyMarks.constFind(eventIndex);
+        putMessage(line, connection.id(), r, payload, leg, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
         break;
+    }
     case EventType::Frame:
         putConnDirEvent(line, connection, r);
         line.boolean("fin", r.hasFlag(FlagFin));

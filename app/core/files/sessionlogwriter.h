@@ -16,9 +16,10 @@ struct EventRecord;
 class SessionLogWriter
 {
 public:
-    static constexpr const char *kFormat = "wsinspector-session/1";
+    // Version 2 (docs/session-format.md): message lines may carry "proxy_action" and "original_payload".
+    static constexpr const char *kFormat = "wsinspector-session/2";
 
-    // {"format":"wsinspector-session/1","event":"session","t":...,"tool":"wsinspector-cli 0.1.0"}\n
+    // {"format":"wsinspector-session/2","event":"session","t":...,"tool":"wsinspector-cli 0.1.0"}\n
     static QByteArray header(const QString &tool);
     // The JSON line (with trailing newline) for one event of a connection.
     static QByteArray eventLine(const Connection &connection, qsizetype eventIndex);

@@ -1,6 +1,9 @@
 // RecordedText: English for the record, the user's language for the window, from one source and its arguments.
 #include "language/recordedtext.h"
 
+#include "language/englishscope.h"
+#include "language/translations.h"
+
 #include <QCoreApplication>
 
 namespace wsi {
@@ -12,7 +15,9 @@ struct RecordedText::Piece
     const char *context = nullptr;
     const char *source = nullptr; // null: `plain` is the text
     int n = -1;
-    QString plain;
+    QString plain; // captured: the English
+    QString shown; // captured: the same words in `language`
+    QString language; // empty unless captured
     std::vector<RecordedText> args;
 };
 
@@ -59,6 +64,21 @@ RecordedText RecordedText::plain(const QString &text)
     RecordedText t;
     auto piece = std::make_shared<Piece>();
     piece->plain = text;
+    t.m_pieces.push_back(std::move(piece));
+    return t;
+}
+
+RecordedText RecordedText::captured(const std::function<QString()> &say)
+{
+    RecordedText t;
+    auto piece = std::make_shared<Piece>();
+    {
+        const EnglishScope english;
+        piece->plain = say();
+    }
+    piece->language = Translations::forApplication()->effectiveLanguage();
+    if (piece->language != QLatin1String("en"))
+        piece->shown = say();
     t.m_pieces.push_back(std::move(piece));
     return t;
 }
@@ -112,7 +132,9 @@ QString RecordedText::render(bool translate) const
     for (const auto &piece : m_pieces) {
         QString text;
         if (!piece->source) {
-            text = piece->plain;
+            const bool shownFits = translate && !piece->shown.isEmpty()
+                && piece->language == Translations::forApplication()->effectiveLanguage();
+            text = shownFits ? piece->shown : piece->plain;
         } else if (translate) {
             text = QCoreApplication::translate(piece->context, piece->source, nullptr, piece->n);
         } else {
@@ -136,7 +158,8 @@ QString RecordedText::english() const
 
 QString RecordedText::translated() const
 {
-    return render(true);
+    // Inside an EnglishScope (what a file gets) the translation is the English.
+    return render(!EnglishScope::active());
 }
 
 } // namespace wsi

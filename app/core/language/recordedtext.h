@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <memory>
 #include <vector>
 
@@ -21,6 +23,11 @@ public:
     RecordedText(const char *context, const char *source, int n = -1);
     // Words that are not the app's own (Qt's error text, a peer's reason, a URL): the same in every language.
     static RecordedText plain(const QString &text);
+    // Words made by code that translates as it goes (a validation, a list of TLS reasons): say() runs now, once
+    // in English (an EnglishScope) and once in the window's language. The window shows the latter while that
+    // language is in effect and the English otherwise, so a switch to English is followed, a switch from
+    // English to Korean is not (say() is not run again: it may read files or be gone).
+    static RecordedText captured(const std::function<QString()> &say);
 
     // Fill the next %1, %2... in order, all at once when the text is rendered: a value containing "%1" is
     // never substituted into again (unlike chained QString::arg).

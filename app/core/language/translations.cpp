@@ -1,6 +1,8 @@
 // Translations: the app's and Qt's own translators for the chosen language, swapped while the app runs.
 #include "language/translations.h"
 
+#include "language/englishscope.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 
@@ -75,6 +77,8 @@ void Translations::apply(const QString &language)
     if (m_qt->load(
             locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(m_qt.get());
+    // Installed last, so asked first: inside an EnglishScope the source texts win over both translators.
+    QCoreApplication::installTranslator(EnglishScope::translator());
 }
 
 void Translations::removeTranslators()
@@ -89,6 +93,7 @@ void Translations::removeTranslators()
         QCoreApplication::removeTranslator(m_app.get());
     if (m_qt)
         QCoreApplication::removeTranslator(m_qt.get());
+    QCoreApplication::removeTranslator(EnglishScope::translator());
     m_app.reset();
     m_qt.reset();
 }

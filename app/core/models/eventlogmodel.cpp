@@ -64,7 +64,8 @@ EventLogModel::EventLogModel(QObject *parent)
     , m_previewCache(20000)
 {
     m_batchTimer.setSingleShot(true);
-    m_batchTimer.setInterval(60);
+    // One insert per displayed frame: the GUI thread gets a flood as ~60 batches a second, whatever its rate.
+    m_batchTimer.setInterval(16);
     connect(&m_batchTimer, &QTimer::timeout, this, &EventLogModel::flush);
 }
 
@@ -79,6 +80,7 @@ void EventLogModel::setConnection(Connection *connection)
     if (m_protocolLog)
         disconnect(m_protocolLog, nullptr, this, nullptr);
     m_connection = connection;
+    m_legFilter = LegRows::Filter::Both; // each connection opens on both of its legs
     m_protocolLog = ProtocolLog::of(connection);
     if (m_connection)
         connect(m_connection, &Connection::eventsAppended, this, &EventLogModel::onEventsAppended);
@@ -124,9 +126,19 @@ void EventLogModel::setBatchIntervalMs(int ms)
     m_batchTimer.setInterval(ms);
 }
 
-bool EventLogModel::accepts(const EventRecord &record) const
+void EventLogModel::setLegFilter(LegRows::Filter filter)
 {
-    return m_showFrames || record.type != EventType::Frame;
+    if (m_legFilter == filter)
+        return;
+    m_legFilter = filter;
+    rebuild();
+}
+
+bool EventLogModel::accepts(const EventRecord &record, int row) const
+{
+    // The leg filter means nothing on a connection with one leg.
+    return (m_showFrames || record.type != EventType::Frame)
+        && (!m_connection->hasTwoLegs() || LegRows::accepts(m_legFilter, row));
 }
 
 void EventLogModel::onEventsAppended()
@@ -143,16 +155,9 @@ void EventLogModel::flush()
     // Decoded before the rows are shown, so the filter tests them with their decoded text.
     if (m_protocolLog)
         m_protocolLog->catchUp();
-    const EventStore &store = m_connection->events();
-    const qsizetype total = store.size();
-    if (m_scanned >= total)
-        return;
     std::vector<quint32> added;
-    for (qsizetype i = m_scanned; i < total; ++i) {
-        if (accepts(store.at(i)))
-            added.push_back(quint32(i));
-    }
-    m_scanned = total;
+    LegRows::merge(m_connection, &m_scanned, &m_clientScanned, &added,
+        [this](const EventRecord &record, int row) { return accepts(record, row); });
     if (added.empty())
         return;
     const int first = int(m_rows.size());
@@ -166,17 +171,14 @@ void EventLogModel::rebuild()
     beginResetModel();
     m_rows.clear();
     m_scanned = 0;
+    m_clientScanned = 0;
     m_previewCache.clear();
     if (m_protocolLog)
         m_protocolLog->catchUp();
     if (m_connection) {
-        const EventStore &store = m_connection->events();
-        m_rows.reserve(size_t(store.size()));
-        for (qsizetype i = 0; i < store.size(); ++i) {
-            if (accepts(store.at(i)))
-                m_rows.push_back(quint32(i));
-        }
-        m_scanned = store.size();
+        m_rows.reserve(size_t(m_connection->events().size()));
+        LegRows::merge(m_connection, &m_scanned, &m_clientScanned, &m_rows,
+            [this](const EventRecord &record, int row) { return accepts(record, row); });
     }
     endResetModel();
 }
@@ -224,6 +226,11 @@ int EventLogModel::eventIndex(int row) const
 
 int EventLogModel::rowForEvent(int eventIndex) const
 {
+    if (m_connection && m_connection->hasTwoLegs()) {
+        // Two legs merged by time: the rows are not sorted by index.
+        const auto it = std::find(m_rows.begin(), m_rows.end(), quint32(eventIndex));
+        return it == m_rows.end() ? -1 : int(it - m_rows.begin());
+    }
     const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(eventIndex));
     if (it == m_rows.end() || *it != quint32(eventIndex))
         return -1;
@@ -324,13 +331,15 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_connection || size_t(index.row()) >= m_rows.size())
         return {};
-    const quint32 eventRow = m_rows[size_t(index.row())];
-    const EventStore &store = m_connection->events();
+    const quint32 encodedRow = m_rows[size_t(index.row())];
+    const bool clientLeg = LegRows::isClientLeg(int(encodedRow));
+    const quint32 eventRow = quint32(LegRows::indexInLeg(int(encodedRow)));
+    const EventStore &store = *LegRows::storeOf(m_connection, int(encodedRow));
     const EventRecord &r = store.at(eventRow);
 
     switch (role) {
     case EventIndexRole:
-        return int(eventRow);
+        return int(encodedRow);
     case EventTypeRole:
         return int(r.type);
     case DirectionRole:
@@ -338,14 +347,20 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case IsErrorRole:
         return r.type == EventType::Error;
     case DecodeNoteRole:
-        return decodedData(eventRow, role);
+        return clientLeg ? QVariant() : decodedData(eventRow, role);
     case IsAutomaticRole:
         return r.hasFlag(FlagAutomatic);
+    case LegRole:
+        return int(LegRows::facingOf(int(encodedRow)));
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == LegColumn)
+            return m_connection->hasTwoLegs() ? LegRows::legToolTip(int(encodedRow)) : QString();
+        if (clientLeg)
+            return {}; // the app's words and the decoding belong to the server leg's rows
         if (index.column() == DecodedColumn)
             return decodedData(eventRow, role);
         if (index.column() == TypeColumn && r.hasFlag(FlagAutomatic))
@@ -380,10 +395,15 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("+%1 s").arg(seconds, 0, 'f', 6);
         }
         return QDateTime::fromMSecsSinceEpoch(r.timeUs / 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
-    case DirectionColumn:
-        return r.dir == Direction::Outgoing ? QStringLiteral("↑ out")
-            : r.dir == Direction::Incoming  ? QStringLiteral("↓ in")
-                                            : QString();
+    case DirectionColumn: {
+        // Both legs of a proxied connection read the same way: out is towards the server.
+        const Direction dir = LegRows::logicalDirection(int(encodedRow), r.dir);
+        return dir == Direction::Outgoing ? QStringLiteral("↑ out")
+            : dir == Direction::Incoming  ? QStringLiteral("↓ in")
+                                          : QString();
+    }
+    case LegColumn:
+        return m_connection->hasTwoLegs() ? LegRows::legName(int(encodedRow)) : QString();
     case TypeColumn:
         return eventTypeText(r);
     case SizeColumn:
@@ -401,18 +421,17 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case DecodedColumn:
-        return decodedData(eventRow, Qt::DisplayRole);
+        return clientLeg ? QVariant() : decodedData(eventRow, Qt::DisplayRole);
     case PreviewColumn: {
-        const EventRecord &r = store.at(eventRow);
         if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
             return QString::fromUtf8(SecretMasker::maskHttpHead(previewText(store, eventRow).toUtf8()));
-        if (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open)
+        if (!clientLeg && (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open))
             return shownPreview(eventRow); // few rows, in the window's language: not cached across a switch
-        if (const QString *cached = m_previewCache.object(eventRow))
+        if (const QString *cached = m_previewCache.object(encodedRow))
             return *cached;
         auto *text = new QString(previewText(store, eventRow));
         const QString copy = *text;
-        m_previewCache.insert(eventRow, text);
+        m_previewCache.insert(encodedRow, text);
         return copy;
     }
     }
@@ -421,6 +440,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
 
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == LegColumn)
+        return tr("Which wire of the proxy the row crossed: client (the app and the proxy) or server (the proxy "
+                  "and the upstream)");
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == DecodedColumn) {
         const QString protocol = m_protocolLog ? m_protocolLog->protocol() : QString();
         if (protocol.isEmpty())
@@ -435,6 +457,8 @@ QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int
         return m_relativeTime ? tr("Time (rel.)") : tr("Time");
     case DirectionColumn:
         return tr("Dir");
+    case LegColumn:
+        return tr("Leg");
     case TypeColumn:
         return tr("Type");
     case SizeColumn:

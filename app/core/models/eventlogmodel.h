@@ -1,6 +1,7 @@
 // EventLogModel: the log of one connection as a table, text produced on demand.
 #pragma once
 
+#include "models/legrows.h"
 #include "models/protocollog.h"
 
 #include <QAbstractTableModel>
@@ -23,7 +24,17 @@ class EventLogModel : public QAbstractTableModel
     Q_OBJECT
 public:
     // DecodedColumn: the protocol messages a row holds (see ProtocolLog); empty when nothing decoded.
-    enum Column { TimeColumn, DirectionColumn, TypeColumn, SizeColumn, DecodedColumn, PreviewColumn, NUM_COLUMNS };
+    // LegColumn: which wire of a proxied connection the row crossed (client / server); empty for other kinds.
+    enum Column {
+        TimeColumn,
+        DirectionColumn,
+        LegColumn,
+        TypeColumn,
+        SizeColumn,
+        DecodedColumn,
+        PreviewColumn,
+        NUM_COLUMNS
+    };
     enum Role {
         EventIndexRole = Qt::UserRole, // int: row in the EventStore
         EventTypeRole, // int: EventType
@@ -31,6 +42,7 @@ public:
         IsErrorRole, // bool
         DecodeNoteRole, // QString: what is malformed in the row's protocol message; empty when well-formed
         IsAutomaticRole, // bool: a message the app sent by itself (protocol duties), not the user
+        LegRole, // int: ConnectionLeg::Facing of the wire the row crossed
     };
 
     explicit EventLogModel(QObject *parent = nullptr);
@@ -43,6 +55,9 @@ public:
 
     void setShowFrames(bool show);
     bool showFrames() const { return m_showFrames; }
+    // A proxied connection shows both legs in time order unless told to show one.
+    void setLegFilter(LegRows::Filter filter);
+    LegRows::Filter legFilter() const { return m_legFilter; }
     void setRelativeTime(bool relative);
     // Off by default: the UPGRADE / RESPONSE previews show secrets (Authorization, cookies, URL tokens) masked.
     void setRevealSecrets(bool reveal);
@@ -52,7 +67,8 @@ public:
     // Inserts pending events now instead of at the next batch tick (tests, export).
     void flush();
 
-    // Maps between view rows and EventStore rows (-1 when hidden or out of range).
+    // Maps between view rows and EventStore rows (-1 when hidden or out of range). On a proxied connection a
+    // client leg's row carries LegRows::kClientLegBit (LegRows::storeOf() finds its store).
     int eventIndex(int row) const;
     int rowForEvent(int eventIndex) const;
 
@@ -75,12 +91,14 @@ private:
     void rebuild();
     void onProtocolChanged();
     QVariant decodedData(quint32 eventRow, int role) const;
-    bool accepts(const EventRecord &record) const;
+    bool accepts(const EventRecord &record, int row) const;
 
     QPointer<Connection> m_connection;
     QPointer<ProtocolLog> m_protocolLog;
     std::vector<quint32> m_rows; // visible EventStore rows
     qsizetype m_scanned = 0; // EventStore rows already tested
+    qsizetype m_clientScanned = 0; // the same on a proxied connection's client leg
+    LegRows::Filter m_legFilter = LegRows::Filter::Both;
     bool m_showFrames = false;
     bool m_relativeTime = false;
     bool m_revealSecrets = false;

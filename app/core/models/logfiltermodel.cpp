@@ -1,12 +1,15 @@
 // LogFilterModel: the log filter: visible rows of the event log, kept as a vector of rows.
 #include "models/logfiltermodel.h"
 
+#include "models/legrows.h"
+
 #include "connection/connection.h"
 #include "models/eventlogmodel.h"
 #include "models/protocollog.h"
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
 
+#include <QCoreApplication>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -147,7 +150,8 @@ LogFilterModel::Matcher LogFilterModel::Matcher::make(const QString &pattern, bo
         if (!m.expression.isValid()) {
             m.invalid = true;
             if (error)
-                *error = QStringLiteral("Invalid regular expression \"%1\" at offset %2: %3")
+                *error = QCoreApplication::translate(
+                    "wsi::LogFilterModel", "Invalid regular expression \"%1\" at offset %2: %3")
                              .arg(pattern)
                              .arg(m.expression.patternErrorOffset())
                              .arg(m.expression.errorString());
@@ -260,33 +264,36 @@ void LogFilterModel::setFindText(const QString &text, bool regex)
     m_find = Matcher::make(text, regex, &m_findError);
 }
 
-const EventStore *LogFilterModel::store() const
+const EventStore *LogFilterModel::store(int eventIndex) const
 {
     if (!m_source || !m_source->connection())
         return nullptr;
-    return &m_source->connection()->events();
+    return LegRows::storeOf(m_source->connection(), eventIndex);
 }
 
 bool LogFilterModel::accepts(int sourceRow) const
 {
-    const EventStore *events = store();
     const int eventIndex = m_source->eventIndex(sourceRow);
+    const EventStore *events = store(eventIndex);
     if (!events || eventIndex < 0)
         return false;
-    const EventRecord &r = events->at(eventIndex);
+    const int index = LegRows::indexInLeg(eventIndex);
+    const EventRecord &r = events->at(index);
     if (!(groupOf(r.type) & m_types))
         return false;
-    if (m_direction != DirectionFilter::Both && r.dir != Direction::None) {
+    const Direction dir = LegRows::logicalDirection(eventIndex, r.dir);
+    if (m_direction != DirectionFilter::Both && dir != Direction::None) {
         const Direction wanted = m_direction == DirectionFilter::Incoming ? Direction::Incoming : Direction::Outgoing;
-        if (r.dir != wanted)
+        if (dir != wanted)
             return false;
     }
-    return m_filter.matches(*events, eventIndex, decodedText(eventIndex));
+    return m_filter.matches(*events, index, decodedText(eventIndex));
 }
 
 QByteArrayView LogFilterModel::decodedText(int eventIndex) const
 {
-    const ProtocolLog *log = m_source ? m_source->protocolLog() : nullptr;
+    // Decoding follows the server leg's rows only.
+    const ProtocolLog *log = m_source && !LegRows::isClientLeg(eventIndex) ? m_source->protocolLog() : nullptr;
     return log ? log->searchText(eventIndex) : QByteArrayView();
 }
 
@@ -375,12 +382,12 @@ int LogFilterModel::mapFromSource(int sourceRow) const
 
 bool LogFilterModel::rowMatchesFind(int row) const
 {
-    const EventStore *events = store();
     const int sourceRow = mapToSource(row);
-    if (!events || sourceRow < 0 || !m_find.active || m_find.invalid)
+    if (!m_source || sourceRow < 0 || !m_find.active || m_find.invalid)
         return false;
     const int eventIndex = m_source->eventIndex(sourceRow);
-    return m_find.matches(*events, eventIndex, decodedText(eventIndex));
+    const EventStore *events = store(eventIndex);
+    return events && m_find.matches(*events, LegRows::indexInLeg(eventIndex), decodedText(eventIndex));
 }
 
 int LogFilterModel::findNext(int fromRow) const

@@ -95,7 +95,7 @@ private:
     void onSourceReset();
     bool accepts(int sourceRow) const;
     QByteArrayView decodedText(int eventIndex) const;
-    const EventStore *store() const;
+    const EventStore *store(int eventIndex) const; // the store of the row's leg
 
     QPointer<EventLogModel> m_source;
     std::vector<quint32> m_rows; // visible source rows, ascending

@@ -1,78 +1,102 @@
 // ProtocolViolation: every RFC 6455 rule a peer can break on the wire, with its words and close code.
 #include "protocol/protocolviolation.h"
 
+#include <QCoreApplication>
+
 namespace wsi {
+
+namespace {
+
+// In the language of the moment: the connection records it in English (RecordedText::captured), the test
+// server's Close reason is made inside an EnglishScope.
+QString say(const char *source)
+{
+    return QCoreApplication::translate("wsi::ProtocolViolation", source);
+}
+
+} // namespace
 
 QString ProtocolViolation::describe() const
 {
     QString rule;
     switch (kind) {
     case ViolationKind::ReservedOpcode:
-        rule = QStringLiteral(
-            "Frame uses a reserved opcode: only 0x0-0x2 and 0x8-0xA are defined (RFC 6455 section 5.2)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Frame uses a reserved opcode: only 0x0-0x2 and 0x8-0xA are defined (RFC 6455 section 5.2)"));
         break;
     case ViolationKind::ReservedBitSet:
-        rule = QStringLiteral("Reserved bit (RSV1/RSV2/RSV3) is set without a negotiated extension that defines it "
-                              "(RFC 6455 section 5.2)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Reserved bit (RSV1/RSV2/RSV3) is set without a negotiated extension that defines it "
+            "(RFC 6455 section 5.2)"));
         break;
     case ViolationKind::FragmentedControlFrame:
-        rule = QStringLiteral(
-            "Control frame is fragmented (FIN=0): control frames must not be fragmented (RFC 6455 section 5.5)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Control frame is fragmented (FIN=0): control frames must not be fragmented (RFC 6455 section 5.5)"));
         break;
     case ViolationKind::OversizedControlFrame:
-        rule = QStringLiteral("Control frame payload is longer than 125 bytes (RFC 6455 section 5.5)");
+        rule = say(QT_TRANSLATE_NOOP(
+            "wsi::ProtocolViolation", "Control frame payload is longer than 125 bytes (RFC 6455 section 5.5)"));
         break;
     case ViolationKind::MaskedServerFrame:
-        rule = QStringLiteral(
-            "Server sent a masked frame: a server must not mask frames it sends to a client (RFC 6455 section 5.1)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Server sent a masked frame: a server must not mask frames it sends to a client (RFC 6455 section 5.1)"));
         break;
     case ViolationKind::UnmaskedClientFrame:
-        rule = QStringLiteral("Client sent an unmasked frame: a client must mask every frame it sends to a server (RFC "
-                              "6455 section 5.1)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Client sent an unmasked frame: a client must mask every frame it sends to a server (RFC "
+            "6455 section 5.1)"));
         break;
     case ViolationKind::NonMinimalLength:
-        rule = QStringLiteral("Payload length is not encoded in the minimal number of bytes (RFC 6455 section 5.2)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Payload length is not encoded in the minimal number of bytes (RFC 6455 section 5.2)"));
         break;
     case ViolationKind::LengthHighBitSet:
-        rule = QStringLiteral(
-            "Most significant bit of the 64-bit payload length is set: it must be 0 (RFC 6455 section 5.2)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Most significant bit of the 64-bit payload length is set: it must be 0 (RFC 6455 section 5.2)"));
         break;
     case ViolationKind::UnexpectedContinuation:
-        rule = QStringLiteral(
-            "Continuation frame arrived with no fragmented message in progress (RFC 6455 section 5.4)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Continuation frame arrived with no fragmented message in progress (RFC 6455 section 5.4)"));
         break;
     case ViolationKind::ExpectedContinuation:
-        rule = QStringLiteral("New text or binary frame arrived while a fragmented message was still in progress: a "
-                              "continuation frame was expected (RFC 6455 section 5.4)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "New text or binary frame arrived while a fragmented message was still in progress: a "
+            "continuation frame was expected (RFC 6455 section 5.4)"));
         break;
     case ViolationKind::InvalidUtf8Text:
-        rule = QStringLiteral("Text message is not valid UTF-8 (RFC 6455 sections 5.6 and 8.1)");
+        rule = say(QT_TRANSLATE_NOOP(
+            "wsi::ProtocolViolation", "Text message is not valid UTF-8 (RFC 6455 sections 5.6 and 8.1)"));
         break;
     case ViolationKind::InvalidUtf8CloseReason:
-        rule = QStringLiteral("Close reason is not valid UTF-8 (RFC 6455 section 5.5.1)");
+        rule = say(
+            QT_TRANSLATE_NOOP("wsi::ProtocolViolation", "Close reason is not valid UTF-8 (RFC 6455 section 5.5.1)"));
         break;
     case ViolationKind::InvalidCloseCode:
-        rule = QStringLiteral(
-            "Close frame carries a status code that may not be sent on the wire (RFC 6455 section 7.4)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Close frame carries a status code that may not be sent on the wire (RFC 6455 section 7.4)"));
         break;
     case ViolationKind::OneByteClosePayload:
-        rule = QStringLiteral("Close frame payload is one byte long: it must be empty or start with a two-byte status "
-                              "code (RFC 6455 section 5.5.1)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Close frame payload is one byte long: it must be empty or start with a two-byte status "
+            "code (RFC 6455 section 5.5.1)"));
         break;
     case ViolationKind::FrameAfterClose:
-        rule = QStringLiteral(
-            "Frame sent after the Close frame: nothing may follow a Close frame (RFC 6455 section 5.5.1)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Frame sent after the Close frame: nothing may follow a Close frame (RFC 6455 section 5.5.1)"));
         break;
     case ViolationKind::MessageTooLarge:
-        rule = QStringLiteral("Message is larger than the inspector's size limit, so decoding stopped");
+        rule = say(QT_TRANSLATE_NOOP(
+            "wsi::ProtocolViolation", "Message is larger than the inspector's size limit, so decoding stopped"));
         break;
     case ViolationKind::CompressedControlFrame:
-        rule = QStringLiteral("Control frame has RSV1 set: permessage-deflate compresses only data messages, "
-                              "never control frames (RFC 7692 section 6.1)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Control frame has RSV1 set: permessage-deflate compresses only data messages, "
+            "never control frames (RFC 7692 section 6.1)"));
         break;
     case ViolationKind::CompressedContinuation:
-        rule = QStringLiteral("Continuation frame has RSV1 set: with permessage-deflate only the first frame of a "
-                              "message carries RSV1 (RFC 7692 section 6.1)");
+        rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
+            "Continuation frame has RSV1 set: with permessage-deflate only the first frame of a "
+            "message carries RSV1 (RFC 7692 section 6.1)"));
         break;
     }
     if (detail.isEmpty())

@@ -36,6 +36,7 @@ struct ProtocolViolation
 
     // Plain words naming the rule and the RFC 6455 section, e.g.
     // "Control frame is fragmented (FIN=0): control frames must not be fragmented (RFC 6455 section 5.5)".
+    // In the language of the moment: English inside an EnglishScope (what goes on the wire or into a file).
     QString describe() const;
 };
 

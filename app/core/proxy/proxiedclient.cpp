@@ -3,12 +3,15 @@
 
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/recordingbatch.h"
 #include "proxy/upstreamdialer.h"
 #include "proxy/upstreamrequest.h"
 #include "server/upgradeanswers.h"
 #include "store/wallclock.h"
 
 #include <QTcpSocket>
+
+#include <utility>
 
 namespace wsi {
 
@@ -22,6 +25,11 @@ constexpr qint64 kSocketReadBuffer = 1024 * 1024;
 constexpr qint64 kMaxUnsentBytes = 4 * 1024 * 1024;
 
 using Facing = ConnectionLeg::Facing;
+
+int heldIndex(FrameHook::Toward toward)
+{
+    return toward == FrameHook::Toward::Server ? 0 : 1;
+}
 
 } // namespace
 
@@ -50,6 +58,8 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
 
 ProxiedClient::~ProxiedClient()
 {
+    if (m_relayConnection && m_hook)
+        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
     if (!m_finished && transport())
         transport()->wireClosed();
 }
@@ -77,6 +87,8 @@ void ProxiedClient::start(Connection *connection, FrameHook *hook)
 bool ProxiedClient::readPaused(QTcpSocket *reader) const
 {
     const QTcpSocket *writer = reader == m_client ? m_upstream.data() : m_client.data();
+    if (m_held[heldIndex(reader == m_client ? FrameHook::Toward::Server : FrameHook::Toward::Client)])
+        return true; // resumed by resume()
     return writer && writer->bytesToWrite() > kMaxUnsentBytes;
 }
 
@@ -91,6 +103,7 @@ void ProxiedClient::onBytesWritten()
 
 void ProxiedClient::onClientReadyRead()
 {
+    const RecordingBatch batch(m_connection.data());
     while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
         if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
             && m_stage != Stage::AwaitingResponse && readPaused(m_client))
@@ -181,6 +194,7 @@ void ProxiedClient::sendRequestUpstream()
 
 void ProxiedClient::onUpstreamReadyRead()
 {
+    const RecordingBatch batch(m_connection.data());
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
         if (m_stage == Stage::Relaying && readPaused(m_upstream))
             return;
@@ -224,6 +238,10 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
     m_stage = Stage::Relaying;
     if (ProxiedTransport *t = transport())
         t->opened();
+    if (m_hook && m_connection) {
+        m_relayConnection = m_connection.data();
+        m_hook->relayStarted(m_relayConnection, this, m_request.head(), m_response.head());
+    }
     m_fromServer.append(QByteArrayView(bytes).sliced(used));
     if (!relayFrames(FrameHook::Toward::Client))
         return;
@@ -239,18 +257,58 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
     QByteArray out;
     FrameHeader header;
     QByteArrayView frame;
-    while (scanner.nextFrame(&header, &frame)) {
-        if (m_hook)
-            m_hook->onFrame(m_connection.data(), toward, header, frame, out);
-        else
+    bool &held = m_held[heldIndex(toward)];
+    while (!held && scanner.nextFrame(&header, &frame)) {
+        if (!m_hook)
             out.append(frame);
+        else if (m_hook->onFrame(m_connection.data(), toward, header, frame, out) == FrameHook::Verdict::Held)
+            held = true; // the frames after it stay in the scanner until resume()
     }
     writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), out);
-    if (scanner.bufferedSize() > m_options.maxFrameBytes + 14) {
+    // While held, whole frames may wait in the scanner; reading has stopped, so they are bounded by one read.
+    if (!held && scanner.bufferedSize() > m_options.maxFrameBytes + 14) {
         dropOversized(toward);
         return false;
     }
     return true;
+}
+
+void ProxiedClient::resume(FrameHook::Toward toward, const QByteArray &bytes)
+{
+    const int index = heldIndex(toward);
+    if (!m_held[index])
+        return;
+    const RecordingBatch batch(m_connection.data());
+    m_held[index] = false;
+    QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
+    writeTo(receiver, bytes);
+    if (m_stage != Stage::Relaying || !relayFrames(toward))
+        return;
+    if (m_held[index])
+        return; // the next message is held too
+    if (m_leftWhileHeld[index]) {
+        m_leftWhileHeld[index] = false;
+        if (toward == FrameHook::Toward::Server)
+            onClientDisconnected();
+        else
+            onUpstreamDisconnected();
+        return;
+    }
+    QTcpSocket *sender = toward == FrameHook::Toward::Server ? m_client.data() : m_upstream.data();
+    if (sender && sender->bytesAvailable() > 0) {
+        if (toward == FrameHook::Toward::Server)
+            onClientReadyRead();
+        else
+            onUpstreamReadyRead();
+    }
+}
+
+void ProxiedClient::write(FrameHook::Toward toward, const QByteArray &bytes)
+{
+    if (m_stage != Stage::Relaying)
+        return;
+    const RecordingBatch batch(m_connection.data());
+    writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), bytes);
 }
 
 void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
@@ -309,6 +367,11 @@ void ProxiedClient::onClientDisconnected()
 {
     if (m_clientGone)
         return;
+    if (m_stage == Stage::Relaying && m_held[heldIndex(FrameHook::Toward::Server)]) {
+        // What the client sent before it left still goes on after the held message: resume() comes back here.
+        m_leftWhileHeld[heldIndex(FrameHook::Toward::Server)] = true;
+        return;
+    }
     if (m_client && m_client->bytesAvailable() > 0 && m_stage != Stage::Ending)
         onClientReadyRead(); // what the client sent last still goes on
     m_clientGone = true;
@@ -319,6 +382,10 @@ void ProxiedClient::onUpstreamDisconnected()
 {
     if (m_upstreamGone)
         return;
+    if (m_stage == Stage::Relaying && m_held[heldIndex(FrameHook::Toward::Client)]) {
+        m_leftWhileHeld[heldIndex(FrameHook::Toward::Client)] = true;
+        return;
+    }
     if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending)
         onUpstreamReadyRead();
     if (m_stage == Stage::AwaitingResponse && !m_response.headComplete()
@@ -390,6 +457,8 @@ void ProxiedClient::maybeFinish()
     if (m_finished || !m_clientGone || !m_upstreamGone)
         return;
     m_finished = true;
+    if (m_relayConnection && m_hook)
+        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
     if (ProxiedTransport *t = transport())
         t->wireClosed();
     Q_EMIT finished();

@@ -4,6 +4,7 @@
 #include "protocol/frameboundaryscanner.h"
 #include "protocol/handshakeparser.h"
 #include "proxy/framehook.h"
+#include "proxy/framerelay.h"
 #include "proxy/reverseproxyoptions.h"
 #include "store/eventrecord.h"
 
@@ -24,8 +25,9 @@ class UpstreamDialer;
 // target joined to the upstream URL and Host rewritten, relays the upstream's answer (101 or not), then relays whole
 // frames both ways through the FrameHook. Every byte is recorded on the leg of the socket it crossed, at the
 // moment it crossed it: the client leg as the client sent and got it, the server leg as the server did.
-// A leg stops being read while the other's socket holds too many unsent bytes (bounded memory both ways).
-class ProxiedClient : public QObject
+// A leg stops being read while the other's socket holds too many unsent bytes (bounded memory both ways), and
+// while the hook holds a message of its direction (the later frames wait in the kernel, the other leg flows).
+class ProxiedClient : public QObject, public FrameRelay
 {
     Q_OBJECT
 public:
@@ -40,6 +42,10 @@ public:
     // The proxy stops: both sockets are closed (TCP), each leg notes why.
     void shutdown();
     QString peer() const { return m_peer; }
+
+    // FrameRelay: the hook's later writes (a held message going on, an injection).
+    void resume(FrameHook::Toward toward, const QByteArray &bytes) override;
+    void write(FrameHook::Toward toward, const QByteArray &bytes) override;
 
 Q_SIGNALS:
     // Both sockets are closed; nothing more will be recorded.
@@ -89,6 +95,12 @@ private:
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
+    // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
+    Connection *m_relayConnection = nullptr;
+    // By FrameHook::Toward: the hook holds a message of that direction.
+    bool m_held[2] = { false, false };
+    // The sender of a held direction closed: the other side is closed once the hold ends.
+    bool m_leftWhileHeld[2] = { false, false };
 };
 
 } // namespace wsi

@@ -78,8 +78,10 @@ void ReverseProxy::onNewConnection()
         connect(client, &ProxiedClient::finished, this, [this, client] {
             m_clients.remove(client);
             client->deleteLater();
+            Q_EMIT clientCountChanged(clientCount());
         });
         client->start(connection, m_hook);
+        Q_EMIT clientCountChanged(clientCount());
     }
 }
 

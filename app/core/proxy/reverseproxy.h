@@ -38,6 +38,10 @@ public:
     void setFrameHook(FrameHook *hook) { m_hook = hook; }
     int clientCount() const { return int(m_clients.size()); }
 
+Q_SIGNALS:
+    // A client came or went: the proxy panel shows the count.
+    void clientCountChanged(int count);
+
 private:
     void onNewConnection();
 

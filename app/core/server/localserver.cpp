@@ -204,6 +204,7 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
     RelayedClient::Settings settings;
     settings.subprotocols = options.subprotocols;
     settings.maxMessageSize = quint64(options.maxMessageSize);
+    settings.deflate = options.deflate;
     settings.handshakeTimeoutMs = options.handshakeTimeoutMs;
     settings.idleTimeoutMs = options.idleTimeoutMs;
     m_relay->setClientSettings(settings);

@@ -2,8 +2,11 @@
 #include "server/relayedclient.h"
 
 #include "connection/connection.h"
+#include "language/englishscope.h"
 #include "protocol/closecodes.h"
+#include "protocol/deflatenegotiation.h"
 #include "protocol/frameencoder.h"
+#include "protocol/messagedeflater.h"
 #include "server/readpassgauge.h"
 #include "server/transportendpoints.h"
 #include "server/upgradeanswers.h"
@@ -269,9 +272,12 @@ void RelayedClient::flush()
         m_socket->disconnectFromHost(); // after the written bytes are out: the server closes TCP first (RFC 6455 7.1.1)
 }
 
-void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload)
+void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload, bool rsv1)
 {
+    const qsizetype start = m_out.size();
     appendServerFrame(m_out, opcode, payload);
+    if (rsv1)
+        m_out[start] = char(quint8(m_out[start]) | 0x40); // a compressed message (RFC 7692 section 6)
     if (!m_recording) {
         flush();
         return;
@@ -327,7 +333,14 @@ void RelayedClient::onRequestHead(const HttpHead &request)
     }
     m_answered = true;
     m_open = true;
-    m_out += UpgradeAnswers::switchingProtocols(request, m_settings.subprotocols);
+    QByteArray extensions;
+    if (m_settings.deflate) {
+        PerMessageDeflateParams params;
+        extensions = DeflateNegotiation::answerOffers(request.values("Sec-WebSocket-Extensions").join(", "), &params);
+        if (!extensions.isEmpty())
+            m_deflater = std::make_unique<MessageDeflater>(params.serverMaxWindowBits, params.serverNoContextTakeover);
+    }
+    m_out += UpgradeAnswers::switchingProtocols(request, m_settings.subprotocols, extensions);
     // Written and recorded at once, so that the log shows the 101 before frames the client pipelined after it.
     flush();
     if (m_connection)
@@ -372,8 +385,10 @@ void RelayedClient::onViolation(const ProtocolViolation &violation)
         m_disconnectAfterFlush = true;
         return;
     }
-    if (!m_closeSent)
+    if (!m_closeSent) {
+        const EnglishScope english; // a Close reason on the wire is English in every window
         queueClose(closeCodeFor(violation.kind), closeReason(violation.describe()));
+    }
     m_disconnectAfterFlush = true; // fail the connection (RFC 6455 section 7.1.7)
     if (!m_recording)
         flush();
@@ -383,6 +398,13 @@ bool RelayedClient::sendMessage(bool isText, QByteArrayView payload)
 {
     if (!isOpen() || m_finished)
         return false;
+    if (m_deflater) {
+        const QByteArray compressed = m_deflater->deflateMessage(payload);
+        if (m_deflater->isValid()) {
+            queueFrame(isText ? 0x1 : 0x2, compressed, true);
+            return true;
+        }
+    }
     queueFrame(isText ? 0x1 : 0x2, payload);
     return true;
 }

@@ -10,11 +10,13 @@
 #include <QPointer>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
 class QTcpSocket;
 
 namespace wsi {
 
+class MessageDeflater;
 class ReadPassGauge;
 class TransportEndpoints;
 
@@ -39,6 +41,7 @@ public:
         quint64 maxMessageSize = quint64(64) * 1024 * 1024;
         int handshakeTimeoutMs = 10000;
         int idleTimeoutMs = 0; // 0: never
+        bool deflate = false; // accept a permessage-deflate offer (RFC 7692)
     };
 
     // gauge (not owned, may be null) tells whether answers are written as they come or once per read.
@@ -97,7 +100,7 @@ private:
     bool divertToSideDoor();
     void onBytesWritten();
     void onDisconnected();
-    void queueFrame(quint8 opcode, QByteArrayView payload);
+    void queueFrame(quint8 opcode, QByteArrayView payload, bool rsv1 = false);
     void queueClose(int code, QByteArrayView reason);
     void flush();
     void answerAndClose(const QByteArray &response);
@@ -109,6 +112,9 @@ private:
     Gate m_gate;
     MessageHandler m_handler;
     QString m_peer;
+    // permessage-deflate negotiated: what we send goes out compressed (what the client sends is inflated by
+    // the recorder, which hands this endpoint the inflated messages).
+    std::unique_ptr<MessageDeflater> m_deflater;
     QByteArray m_out; // server frames gathered while a read is recorded, written (and recorded) at once
     qsizetype m_outSent = 0; // the part of m_out already written (answers written as they came)
     ReadPassGauge *m_gauge = nullptr;

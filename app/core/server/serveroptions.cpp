@@ -96,6 +96,9 @@ QString ServerOptions::validate() const
                       "others.");
         if (tls)
             return tr("The Qt engine serves ws:// only; pick the built-in engine for wss://.");
+        // Qt 6.4's QWebSocketServer declines every extension offer.
+        if (deflate)
+            return tr("The Qt engine has no permessage-deflate; pick the built-in engine to compress.");
         if (!subprotocols.isEmpty() || !allowedOrigins.isEmpty() || maxClients > 0 || idleTimeoutMs > 0
             || !autoReplies.isEmpty())
             return tr("The Qt engine has no subprotocols, allowed origins, client limit, idle timeout or "

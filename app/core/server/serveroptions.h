@@ -60,6 +60,9 @@ struct ServerOptions
     QList<QPair<QByteArray, QByteArray>> rejectHeaders;
     QByteArray rejectBody = "Rejected by the WS Inspector test server.\n";
     QList<AutoReplyRule> autoReplies;
+    // Accept a client's permessage-deflate offer (RFC 7692): compress what the server sends, inflate what
+    // clients send. Off by default so that the frames stay readable on the wire unless the user asks.
+    bool deflate = false;
     ServerEngine engine = ServerEngine::Builtin;
 
     // Empty when usable, else one plain sentence naming the problem.

@@ -58,7 +58,8 @@ QByteArray UpgradeAnswers::problemWith(const HttpHead &request)
     return {};
 }
 
-QByteArray UpgradeAnswers::switchingProtocols(const HttpHead &request, const QStringList &subprotocols)
+QByteArray UpgradeAnswers::switchingProtocols(
+    const HttpHead &request, const QStringList &subprotocols, const QByteArray &extensions)
 {
     const AcceptComputation accept = computeAccept(request.value("Sec-WebSocket-Key"));
     QByteArray response = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -67,6 +68,8 @@ QByteArray UpgradeAnswers::switchingProtocols(const HttpHead &request, const QSt
     const QByteArray subprotocol = chooseSubprotocol(request, subprotocols);
     if (!subprotocol.isEmpty())
         response += "Sec-WebSocket-Protocol: " + subprotocol + "\r\n";
+    if (!extensions.isEmpty())
+        response += "Sec-WebSocket-Extensions: " + extensions + "\r\n";
     response += "\r\n";
     return response;
 }

@@ -22,8 +22,10 @@ public:
     // Upgrade and Connection headers, the key), or 426 with the version this server speaks.
     static QByteArray problemWith(const HttpHead &request);
     // The 101 for a valid request: the Sec-WebSocket-Accept for its key, and the first of the server's
-    // subprotocols (in the server's order of preference) that the client offered, if any.
-    static QByteArray switchingProtocols(const HttpHead &request, const QStringList &subprotocols);
+    // subprotocols (in the server's order of preference) that the client offered, if any; extensions, when
+    // not empty, is the Sec-WebSocket-Extensions value the server accepted (permessage-deflate).
+    static QByteArray switchingProtocols(
+        const HttpHead &request, const QStringList &subprotocols, const QByteArray &extensions = {});
     static QByteArray chooseSubprotocol(const HttpHead &request, const QStringList &subprotocols);
 };
 

@@ -1,6 +1,8 @@
 // ConnectionStats: ping round-trip times and message rates of one connection, for the Stats plot.
 #include "store/connectionstats.h"
 
+#include "protocol/deflatenegotiation.h"
+#include "protocol/handshakeparser.h"
 #include "store/eventstore.h"
 
 namespace wsi {
@@ -24,10 +26,37 @@ void ConnectionStats::update(const EventStore &events)
             m_latestUs = qMax(m_latestUs, r.timeUs);
         } else if (r.type == EventType::Message && r.dir != Direction::None) {
             addMessage(r.timeUs, r.dir == Direction::Incoming);
+            if (r.hasFlag(FlagRsv1)) { // compressed: the payload is inflated, maskKey its wire length
+                Compression &c = r.dir == Direction::Incoming ? m_compressionIn : m_compressionOut;
+                ++c.messages;
+                c.wireBytes += r.maskKey;
+                c.inflatedBytes += r.value;
+            }
+        } else if (r.type == EventType::HandshakeRequest && m_requestHead.isEmpty()) {
+            m_requestHead = events.payloadCopy(row);
+        } else if (r.type == EventType::HandshakeResponse && m_responseHead.isEmpty()) {
+            m_responseHead = events.payload(row)
+                                 .first(qsizetype(qMin<quint64>(r.value, quint64(events.payload(row).size()))))
+                                 .toByteArray();
+            readHandshake();
         }
     }
     m_processed = size;
     trim();
+}
+
+void ConnectionStats::readHandshake()
+{
+    // Once per connection: the negotiated parameters as the heads crossed the wire.
+    HandshakeParser request(HandshakeParser::Kind::Request);
+    HandshakeParser response(HandshakeParser::Kind::Response);
+    request.feed(m_requestHead);
+    response.feed(m_responseHead);
+    if (!request.headComplete() || !response.headComplete() || response.head().status != 101)
+        return;
+    const DeflateNegotiation deflate = DeflateNegotiation::fromHeads(request.head(), response.head());
+    m_deflateNegotiated = deflate.negotiated();
+    m_deflateParams = deflate.params();
 }
 
 void ConnectionStats::addMessage(qint64 timeUs, bool incoming)

@@ -28,7 +28,7 @@ enum class ErrorLayer : quint8 { None, Dns, Tcp, Tls, Proxy, Http, WebSocket, Ap
 // Bits of EventRecord::flags.
 enum EventFlag : quint8 {
     FlagFin = 0x01,
-    FlagRsv1 = 0x02,
+    FlagRsv1 = 0x02, // message: compressed with permessage-deflate (its first frame had RSV1), payload inflated
     FlagRsv2 = 0x04,
     FlagRsv3 = 0x08,
     FlagMasked = 0x10,
@@ -45,7 +45,7 @@ struct EventRecord
     quint64 payloadOffset = 0; // in the store's PayloadArena
     quint64 value = 0; // Frame: payload length; Message: size; Close: code (or 0xFFFF... none); Pong: round trip us
     quint32 payloadSize = 0; // bytes stored in the arena for this row
-    quint32 maskKey = 0; // Frame: mask key in wire order (big-endian)
+    quint32 maskKey = 0; // Frame: mask key in wire order (big-endian); compressed Message: its wire length
     EventType type = EventType::Info;
     Direction dir = Direction::None;
     quint8 sub = 0; // Frame: opcode; Error: ErrorLayer; Message: frame count (saturating at 255)

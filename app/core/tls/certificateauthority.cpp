@@ -267,10 +267,19 @@ CertificateAuthority::~CertificateAuthority() = default;
 
 bool CertificateAuthority::load(QString *warning)
 {
+    RecordedText said;
+    const bool loaded = load(&said);
+    if (warning)
+        *warning = said.english();
+    return loaded;
+}
+
+bool CertificateAuthority::load(RecordedText *warning)
+{
     const QMutexLocker locker(&d->mutex);
     d->lastError.clear();
     if (warning)
-        warning->clear();
+        *warning = {};
     if (!d->ensureDirectory())
         return false;
     QString problem;
@@ -285,9 +294,12 @@ bool CertificateAuthority::load(QString *warning)
     if (!d->generate())
         return false;
     if (warning) {
-        *warning = QStringLiteral("The CA in %1 was replaced by a newly generated one because %2. Anything that "
-                                  "trusted the old CA certificate must trust the new one instead.")
-                       .arg(QDir::toNativeSeparators(d->directory), problem);
+        *warning = RecordedText("wsi::CertificateAuthority",
+            QT_TRANSLATE_NOOP("wsi::CertificateAuthority",
+                "The CA in %1 was replaced by a newly generated one because %2. Anything that trusted the old CA "
+                "certificate must trust the new one instead."))
+                       .arg(QDir::toNativeSeparators(d->directory))
+                       .arg(problem);
     }
     return true;
 }

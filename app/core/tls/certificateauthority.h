@@ -1,6 +1,8 @@
 // CertificateAuthority: the app's own CA (never installed anywhere) and the leaf certificates it issues.
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QList>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -38,7 +40,9 @@ public:
     // Loads the CA from the folder (created 0700 if missing), or generates one on first use. A key file
     // readable by others, a corrupt, mismatched or expiring CA is replaced by a new CA and *warning says
     // why. Returns false (see lastError()) only if no usable CA could be loaded or written.
-    bool load(QString *warning = nullptr);
+    // The warning is recorded as English and shown translated (the reason itself is technical English).
+    bool load(RecordedText *warning = nullptr);
+    bool load(QString *warning); // the warning in English
 
     // A server certificate for hostNames (IP addresses become IP SANs, other names DNS SANs), cached in
     // memory by the set of names. Null, with lastError(), for a name that is neither, or without a CA.

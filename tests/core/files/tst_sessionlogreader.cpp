@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY2(reader.read(original), qPrintable(reader.errorString()));
         QCOMPARE(reader.connections().size(), size_t(1));
         QCOMPARE(reader.originalIds().front(), c.id());
-        QCOMPARE(reader.format(), QStringLiteral("wsinspector-session/1"));
+        QCOMPARE(reader.format(), QStringLiteral("wsinspector-session/2"));
         QCOMPARE(reader.tool(), QStringLiteral("tst_sessionlogreader"));
         QVERIFY(reader.notes().isEmpty());
 
@@ -276,12 +276,47 @@ private Q_SLOTS:
         QVERIFY(read.handshake().accept.valid);
     }
 
+    void roundTripsCompressedMessages()
+    {
+        // permessage-deflate: a message line carries the inflated payload, "compressed" and its wire length;
+        // the frames keep their compressed bytes' header with RSV1.
+        Connection c(optionsFor(QStringLiteral("ws://example.test/")));
+        qint64 t = 1764000000123456;
+        c.appendEvent(
+            record(EventType::Frame, Direction::Incoming, t, FlagFin | FlagRsv1, 11, 1), QByteArray::fromHex("c10b"));
+        EventRecord text = record(EventType::Message, Direction::Incoming, t++, FlagText | FlagRsv1, 23, 1);
+        text.maskKey = 11;
+        c.appendEvent(text, "hello hello hello hello");
+        EventRecord binary = record(EventType::Message, Direction::Outgoing, t++, FlagRsv1, 80, 2);
+        binary.maskKey = 6;
+        c.appendEvent(binary, QByteArray(80, '\0'));
+        c.appendEvent(record(EventType::Message, Direction::Outgoing, t++, FlagText, 5, 1), "plain");
+        c.restoreImported(HandshakeRecord {}, ConnectionTimings {}, Connection::State::Closed, {});
+
+        const QByteArray lines = eventLines(c);
+        const QList<QByteArray> written = lines.split('\n');
+        QVERIFY(written.at(1).startsWith("{\"compressed\":true,\"conn\":"));
+        QVERIFY(written.at(1).endsWith(",\"type\":\"text\",\"wire_length\":11}"));
+        QVERIFY(written.at(2).contains("\"compressed\":true,") && written.at(2).endsWith("\"wire_length\":6}"));
+        QVERIFY(!written.at(3).contains("compressed") && !written.at(3).contains("wire_length"));
+        SessionLogReader reader;
+        QVERIFY2(reader.read(session(lines)), qPrintable(reader.errorString()));
+        QCOMPARE(rewrite(reader), lines);
+        const EventStore &read = reader.connections().front()->events();
+        QVERIFY(read.at(1).hasFlag(FlagRsv1));
+        QCOMPARE(read.at(1).maskKey, 11u);
+        QCOMPARE(read.payloadCopy(1), QByteArray("hello hello hello hello"));
+        QCOMPARE(read.at(2).maskKey, 6u);
+        QCOMPARE(read.at(2).sub, quint8(2));
+        QVERIFY(!read.at(3).hasFlag(FlagRsv1));
+    }
+
     void refusesUnknownFormats_data()
     {
         QTest::addColumn<QByteArray>("firstLine");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("newer version") << QByteArray(R"({"event":"session","format":"wsinspector-session/2"})")
-                                       << QStringLiteral("\"wsinspector-session/2\"");
+        QTest::newRow("newer version") << QByteArray(R"({"event":"session","format":"wsinspector-session/3"})")
+                                       << QStringLiteral("\"wsinspector-session/3\"");
         QTest::newRow("another format") << QByteArray(R"({"format":"har/1.2"})") << QStringLiteral("unknown format");
         QTest::newRow("no format field") << QByteArray(R"({"event":"message","conn":1})")
                                          << QStringLiteral("no \"format\" field");
@@ -298,8 +333,10 @@ private Q_SLOTS:
         QVERIFY2(reader.errorString().startsWith(QStringLiteral("line 1:")), qPrintable(reader.errorString()));
         QCOMPARE(reader.errorLine(), 1);
         QVERIFY(reader.connections().empty());
-        if (firstLine.contains("/2"))
+        if (firstLine.contains("/3")) {
             QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/1")));
+            QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/2")));
+        }
     }
 
     void refusesAnEmptyFile()

@@ -2,8 +2,12 @@
 // session files do not depend on it; the window shows the same rows in its current language, and follows a switch.
 
 #include "connection/connection.h"
+#include "files/harexporter.h"
+#include "language/englishscope.h"
+#include "language/qterrortext.h"
 #include "language/recordedtext.h"
 #include "language/translations.h"
+#include "protocol/protocolviolation.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -20,6 +24,21 @@ bool hasHangul(const QString &text)
             return true;
     }
     return false;
+}
+
+// A connection to a port nothing listens on, opened in the language in effect; returns when it failed.
+void failRefused(Connection &c)
+{
+    c.open();
+    QTRY_VERIFY_WITH_TIMEOUT(c.state() == Connection::State::Failed, 10000);
+}
+
+quint16 closedPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost))
+        return 0;
+    return probe.serverPort(); // closed when probe goes: nothing accepts on the port then
 }
 
 // The first error row of the connection.
@@ -131,6 +150,107 @@ private slots:
         const QString recorded = c.events().payloadText(row);
         QVERIFY2(recorded.startsWith(QLatin1String("Connection refused by 127.0.0.1:")), qPrintable(recorded));
         QVERIFY2(hasHangul(c.rowText(row)), qPrintable(c.rowText(row)));
+    }
+
+    // Texts made by code that translates as it goes come out in English inside an EnglishScope, and only there.
+    void anEnglishScopeGivesTheSourceTexts()
+    {
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        const char *source = "Timed out after %1 ms: the WebSocket did not open.";
+        QVERIFY(hasHangul(QCoreApplication::translate("OutgoingFailureText", source)));
+        {
+            const EnglishScope english;
+            QCOMPARE(QCoreApplication::translate("OutgoingFailureText", source), QString::fromUtf8(source));
+        }
+        QVERIFY(hasHangul(QCoreApplication::translate("OutgoingFailureText", source)));
+        const RecordedText captured
+            = RecordedText::captured([source] { return QCoreApplication::translate("OutgoingFailureText", source); });
+        QCOMPARE(captured.english(), QString::fromUtf8(source));
+        QVERIFY2(hasHangul(captured.translated()), qPrintable(captured.translated()));
+        {
+            const EnglishScope english; // what a file gets
+            QCOMPARE(captured.translated(), QString::fromUtf8(source));
+        }
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(captured.translated(), QString::fromUtf8(source)); // follows a switch to English
+    }
+
+    // Qt's own words for a socket error come in the window's language; they are recorded as Qt's English.
+    void qtErrorTextsAreRecordedInEnglish()
+    {
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        const QString refused = QCoreApplication::translate("QNativeSocketEngine", "Connection refused");
+        QVERIFY2(hasHangul(refused), "qtbase's Korean translation is installed (qt6-translations-l10n)");
+        const RecordedText plain = QtErrorText::recorded(refused);
+        QCOMPARE(plain.english(), QStringLiteral("Connection refused"));
+        QVERIFY2(hasHangul(plain.translated()), qPrintable(plain.translated()));
+        const QString openssl = QStringLiteral("error:0A000086:SSL routines::certificate verify failed");
+        const RecordedText filled = QtErrorText::recorded(
+            QCoreApplication::translate("QSslSocket", "Error during SSL handshake: %1").arg(openssl));
+        QCOMPARE(filled.english(), QStringLiteral("Error during SSL handshake: ") + openssl);
+        QVERIFY2(filled.translated().contains(QStringLiteral("핸드셰이크")), qPrintable(filled.translated()));
+        QVERIFY(filled.translated().endsWith(openssl));
+        QCOMPARE(QtErrorText::recorded(QStringLiteral("a text Qt never says")).english(),
+            QStringLiteral("a text Qt never says"));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(plain.translated(), QStringLiteral("Connection refused"));
+        QCOMPARE(QtErrorText::recorded(QStringLiteral("Connection refused")).english(),
+            QStringLiteral("Connection refused"));
+    }
+
+    // A peer's protocol violation is worded in the window's language, English inside an EnglishScope (the test
+    // server's Close reason on the wire, a recorded row).
+    void aViolationIsWordedInTheLanguageOfTheMoment()
+    {
+        ProtocolViolation violation;
+        violation.kind = ViolationKind::InvalidUtf8Text;
+        const QString english = QStringLiteral("Text message is not valid UTF-8 (RFC 6455 sections 5.6 and 8.1)");
+        QCOMPARE(violation.describe(), english);
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        QVERIFY2(hasHangul(violation.describe()), qPrintable(violation.describe()));
+        const RecordedText row = RecordedText::captured([violation] { return violation.describe(); });
+        QCOMPARE(row.english(), english);
+        QVERIFY(hasHangul(row.translated()));
+        const EnglishScope scope;
+        QCOMPARE(violation.describe(), english);
+    }
+
+    // Options that fail validation are recorded in English in a Korean window, and shown in Korean.
+    void invalidOptionsAreRecordedInEnglish()
+    {
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+        Connection c(options);
+        c.open();
+        QCOMPARE(c.state(), Connection::State::Failed);
+        const qsizetype row = firstError(c);
+        QVERIFY(row >= 0);
+        const QString recorded = c.events().payloadText(row);
+        QVERIFY2(recorded.startsWith(QLatin1String("The URL starts with http://")), qPrintable(recorded));
+        QVERIFY2(hasHangul(c.rowText(row)), qPrintable(c.rowText(row)));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(c.rowText(row), recorded);
+    }
+
+    // The status line follows the window's language; the HAR comment (a file) is English.
+    void theStatusLineFollowsTheLanguageTheHarCommentIsEnglish()
+    {
+        const quint16 port = closedPort();
+        QVERIFY(port != 0);
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(port));
+        Connection c(options);
+        failRefused(c);
+        QVERIFY2(hasHangul(c.statusText()), qPrintable(c.statusText()));
+        const QString comment = HarExporter::entry(c).value(QLatin1String("comment")).toString();
+        QVERIFY2(comment.startsWith(QLatin1String("Connection refused by 127.0.0.1:")), qPrintable(comment));
+        QVERIFY2(!hasHangul(comment), qPrintable(comment));
+        QCOMPARE(c.recordedStatusText(), comment);
+        QVERIFY(hasHangul(c.statusText())); // the scope for the comment did not stick
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(c.statusText(), comment);
     }
 
     // Rows the app did not word itself (read from a file) show as recorded.

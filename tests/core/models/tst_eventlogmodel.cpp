@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace wsi;
 
@@ -101,6 +102,51 @@ private Q_SLOTS:
         model.setShowFrames(true);
         QCOMPARE(model.rowCount(), 1000000);
         QCOMPARE(model.index(999999, EventLogModel::PreviewColumn).data().toString(), QString::fromLatin1(payload));
+    }
+
+    // A flood arrives over many turns of the event loop (as a socket delivers it); the model must not insert per
+    // event or per turn, but in batches, and every row must be there, in order (issue 12).
+    void floodOverManyTurnsInsertsInBatches()
+    {
+        Connection c(ConnectionOptions {});
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setConnection(&c);
+        int inserts = 0;
+        int nextRow = 0;
+        bool contiguous = true;
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex &, int first, int last) {
+            ++inserts;
+            contiguous = contiguous && first == nextRow && last >= first;
+            nextRow = last + 1;
+        });
+        constexpr int kTurns = 2000;
+        constexpr int kPerTurn = 100;
+        int turns = 0;
+        bool insertedWhileAppending = false;
+        QTimer feeder;
+        feeder.setInterval(0);
+        connect(&feeder, &QTimer::timeout, this, [&] {
+            const int before = inserts;
+            for (int i = 0; i < kPerTurn; ++i) {
+                const int n = turns * kPerTurn + i;
+                addMessage(c, Direction::Incoming, QByteArray::number(n), n);
+            }
+            insertedWhileAppending = insertedWhileAppending || inserts != before;
+            if (++turns == kTurns)
+                feeder.stop();
+        });
+        feeder.start();
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), kTurns * kPerTurn, 60000);
+        QVERIFY2(!insertedWhileAppending, "rows were inserted from inside an append, not by the batch");
+        QVERIFY(contiguous);
+        QCOMPARE(nextRow, kTurns * kPerTurn);
+        // Fewer inserts than turns: several turns' events go out as one batch (a turn here is a fraction of a ms).
+        QVERIFY2(inserts < kTurns, qPrintable(QStringLiteral("%1 inserts for %2 turns").arg(inserts).arg(kTurns)));
+        QCOMPARE(model.index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("0"));
+        QCOMPARE(model.index(kTurns * kPerTurn - 1, EventLogModel::PreviewColumn).data().toString(),
+            QString::number(kTurns * kPerTurn - 1));
+        QCOMPARE(model.eventIndex(kTurns * kPerTurn - 1), 2 * (kTurns * kPerTurn - 1) + 1);
     }
 
     void switchingConnectionResets()

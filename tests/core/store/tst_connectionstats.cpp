@@ -17,6 +17,8 @@ private Q_SLOTS:
     void updateReadsOnlyNewRows();
     void oldDataLeavesTheWindow();
     void aSmallerStoreStartsOver();
+    void deflateParametersAndCompressionRatioPerDirection();
+    void noDeflateWithoutAnAcceptingResponse();
 
 private:
     static void add(EventStore *store, EventType type, Direction dir, qint64 timeUs, quint64 value = 0);
@@ -128,6 +130,79 @@ void TestConnectionStats::aSmallerStoreStartsOver()
     stats.update(small);
     QCOMPARE(stats.messagesIn(), 0u);
     QCOMPARE(stats.messagesOut(), 1u);
+}
+
+namespace {
+
+void addHead(EventStore *store, EventType type, Direction dir, const QByteArray &head)
+{
+    EventRecord r;
+    r.type = type;
+    r.dir = dir;
+    r.timeUs = kT0;
+    r.value = quint64(head.size());
+    store->append(r, head);
+}
+
+void addCompressed(EventStore *store, Direction dir, quint64 inflated, quint32 wire)
+{
+    EventRecord r;
+    r.type = EventType::Message;
+    r.dir = dir;
+    r.timeUs = kT0 + 10;
+    r.value = inflated;
+    r.flags = FlagText | FlagRsv1;
+    r.maskKey = wire;
+    store->append(r, QByteArray(qsizetype(inflated), 'a'));
+}
+
+const QByteArray kRequest = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                            "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+
+} // namespace
+
+void TestConnectionStats::deflateParametersAndCompressionRatioPerDirection()
+{
+    EventStore store;
+    addHead(&store, EventType::HandshakeRequest, Direction::Outgoing, kRequest);
+    addHead(&store, EventType::HandshakeResponse, Direction::Incoming,
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
+        "Sec-WebSocket-Extensions: permessage-deflate; server_no_context_takeover; client_max_window_bits=10\r\n\r\n");
+    ConnectionStats stats;
+    stats.update(store);
+    QVERIFY(stats.deflateNegotiated());
+    QVERIFY(stats.deflateParams().serverNoContextTakeover);
+    QVERIFY(!stats.deflateParams().clientNoContextTakeover);
+    QCOMPARE(stats.deflateParams().clientMaxWindowBits, 10);
+    QCOMPARE(stats.deflateParams().serverMaxWindowBits, 15);
+    QCOMPARE(stats.compression(true).ratio(), 0.0);
+
+    addCompressed(&store, Direction::Incoming, 100, 25);
+    addCompressed(&store, Direction::Incoming, 300, 75);
+    addCompressed(&store, Direction::Outgoing, 200, 100);
+    add(&store, EventType::Message, Direction::Outgoing, kT0 + 20, 50); // sent uncompressed: not counted
+    stats.update(store);
+    QCOMPARE(stats.compression(true).messages, 2u);
+    QCOMPARE(stats.compression(true).wireBytes, 100u);
+    QCOMPARE(stats.compression(true).inflatedBytes, 400u);
+    QCOMPARE(stats.compression(true).ratio(), 0.25);
+    QCOMPARE(stats.compression(false).messages, 1u);
+    QCOMPARE(stats.compression(false).ratio(), 0.5);
+    QCOMPARE(stats.messagesOut(), 2u);
+}
+
+void TestConnectionStats::noDeflateWithoutAnAcceptingResponse()
+{
+    EventStore store;
+    addHead(&store, EventType::HandshakeRequest, Direction::Outgoing, kRequest);
+    addHead(&store, EventType::HandshakeResponse, Direction::Incoming,
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n");
+    ConnectionStats stats;
+    stats.update(store);
+    QVERIFY(!stats.deflateNegotiated());
 }
 
 QTEST_GUILESS_MAIN(TestConnectionStats)

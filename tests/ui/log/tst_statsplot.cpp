@@ -24,6 +24,7 @@ private Q_SLOTS:
     void init();
     void emptyStateNamesHowToGetData();
     void showsRoundTripsAndRatesAfterPings();
+    void namesDeflateParametersAndRatios();
 
 private:
     static int countColour(const QImage &image, const QColor &colour);
@@ -113,6 +114,49 @@ void TestStatsPlot::showsRoundTripsAndRatesAfterPings()
     window.selectConnection(nullptr);
     connection->close();
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == Connection::State::Closed, 10000);
+}
+
+void TestStatsPlot::namesDeflateParametersAndRatios()
+{
+    ConnectionOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
+    Connection connection(options);
+    ConnectionStatsPlot plot;
+    plot.resize(600, 400);
+    plot.setConnection(&connection);
+    QVERIFY(plot.compressionText().isEmpty()); // nothing negotiated: nothing said
+    const qint64 t = 1'700'000'000'000'000;
+    EventRecord request;
+    request.type = EventType::HandshakeRequest;
+    request.dir = Direction::Outgoing;
+    request.timeUs = t;
+    connection.appendEvent(request,
+        "GET / HTTP/1.1\r\nHost: x\r\nSec-WebSocket-Extensions: permessage-deflate; "
+        "client_no_context_takeover\r\n\r\n");
+    const QByteArray head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                            "Sec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n\r\n";
+    EventRecord response;
+    response.type = EventType::HandshakeResponse;
+    response.dir = Direction::Incoming;
+    response.timeUs = t;
+    response.value = quint64(head.size());
+    connection.appendEvent(response, head);
+    EventRecord message;
+    message.type = EventType::Message;
+    message.dir = Direction::Incoming;
+    message.timeUs = t + 1;
+    message.value = 400;
+    message.flags = FlagText | FlagRsv1;
+    message.maskKey = 100;
+    connection.appendEvent(message, QByteArray(400, 'x'));
+    plot.refresh();
+    const QString text = plot.compressionText();
+    QVERIFY2(text.startsWith(QLatin1String("permessage-deflate: ")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("in 0.250 (100 of 400 bytes, 1 message")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("out no compressed messages")), qPrintable(text));
+    QVERIFY2(text.contains(QLatin1String("reset after every message")), qPrintable(text));
+    QVERIFY(!plot.grab().toImage().isNull());
+    plot.setConnection(nullptr);
 }
 
 QTEST_MAIN(TestStatsPlot)

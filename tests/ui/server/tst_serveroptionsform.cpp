@@ -89,6 +89,8 @@ void TestServerOptionsForm::defaultsBuildLocalEchoOptions()
     QCOMPARE(options.idleTimeoutMs, 0);
     QCOMPARE(options.maxClients, 0);
     QVERIFY(options.autoReplies.isEmpty());
+    QVERIFY(!child<QCheckBox>(form, "serverDeflateCheck")->isChecked());
+    QVERIFY(!options.deflate);
 }
 
 void TestServerOptionsForm::schemeShowsTheTlsFields()
@@ -248,7 +250,7 @@ void TestServerOptionsForm::runningFreezesAllButTheBehaviour()
              "serverCertEditBrowse", "serverKeyEdit", "serverKeyEditBrowse", "serverSubprotocolsEdit",
              "serverOriginsEdit", "serverMaxClientsSpin", "serverHandshakeTimeoutSpin", "serverMaxMessageSpin",
              "serverIdleTimeoutSpin", "serverRejectStatusSpin", "serverRejectHeadersEdit", "serverRejectBodyEdit",
-             "serverBroadcastToSenderCheck" })
+             "serverBroadcastToSenderCheck", "serverDeflateCheck" })
         QVERIFY2(!child<QWidget>(form, name)->isEnabled(), name);
     for (const char *name :
         { "serverModeCombo", "serverAutoReplyTable", "serverAddRuleButton", "serverRemoveRuleButton" })
@@ -267,6 +269,7 @@ void TestServerOptionsForm::settingsRoundTrip()
         QTest::keyClicks(port, QStringLiteral("8088"));
         QTest::keyClick(child<QComboBox>(form, "serverModeCombo"), Qt::Key_Down);
         QTest::keyClicks(child<QLineEdit>(form, "serverSubprotocolsEdit"), QStringLiteral("mqtt"));
+        child<QCheckBox>(form, "serverDeflateCheck")->click();
         QTest::mouseClick(child<QPushButton>(form, "serverAddRuleButton"), Qt::LeftButton);
         child<QTableWidget>(form, "serverAutoReplyTable")->item(0, 0)->setText(QStringLiteral("hi"));
         child<QTableWidget>(form, "serverAutoReplyTable")->item(0, 2)->setText(QStringLiteral("hello"));
@@ -277,6 +280,11 @@ void TestServerOptionsForm::settingsRoundTrip()
     QCOMPARE(child<QSpinBox>(again, "serverPortSpin")->value(), 8088);
     QCOMPARE(again.mode(), ServerMode::Broadcast);
     QCOMPARE(child<QLineEdit>(again, "serverSubprotocolsEdit")->text(), QStringLiteral("mqtt"));
+    QVERIFY(child<QCheckBox>(again, "serverDeflateCheck")->isChecked());
+    ServerOptions options;
+    QString error;
+    QVERIFY2(again.options(&options, &error), qPrintable(error));
+    QVERIFY(options.deflate); // the checkbox is the server's flag
     QCOMPARE(again.autoReplies().size(), 1);
     QCOMPARE(again.autoReplies().at(0).pattern, QStringLiteral("hi"));
     QCOMPARE(again.autoReplies().at(0).replyTemplate, QStringLiteral("hello"));

@@ -441,7 +441,7 @@ void TestSessionsGui::exportImportRoundTripsBinaryByteExact()
     if (fileName.endsWith(QLatin1String(".har")))
         QVERIFY(written.contains("\"_webSocketMessages\""));
     else
-        QVERIFY(written.startsWith("{\"event\":\"session\",\"format\":\"wsinspector-session/1\""));
+        QVERIFY(written.startsWith("{\"event\":\"session\",\"format\":\"wsinspector-session/2\""));
     QCOMPARE(written.contains("s3cretTok"), reveal);
     QCOMPARE(written.contains("s3cretBearer"), reveal);
     if (!reveal)

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The window under a flood (issue 12): build/app/wsinspector connects (--connect) to bench/floodsender, which
+# writes N pre-built SIZE-byte text frames as fast as the socket takes them, then a Close. The log is visible
+# (the new connection is selected). While the flood runs, bench/wm_ping.py sends the window manager's
+# _NET_WM_PING every 20 ms and times the answers from outside (until 2 s after the flood); the window's RSS is sampled every 0.5 s and read
+# once more when the flood is over. The peer in the same run: a bare QWebSocket client (bench_flood_client)
+# against the same sender and N. Goals: every ping within 50 ms, RSS <= 300 MB after 10 M messages.
+#
+#   bench/window_flood.sh                          # N=1000000, SIZE=32, Release build in ./build-bench
+#   N=10000000 BUILD_DIR=build-test bench/window_flood.sh
+#   WM_PING_VERBOSE=/tmp/pings.txt bench/window_flood.sh   # also keeps every ping's round trip there
+#   WINDOW=../other/build/app/wsinspector bench/window_flood.sh  # another build's window, same sender and peer
+#   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (default 256): what the rest costs
+#
+# Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
+# window directly). Needs python3-xlib. Its own settings, cache (spill file) and data folders: nothing of the
+# user's is read or changed. Prints one summary line; fails only when a run goes wrong.
+set -euo pipefail
+
+if [[ -z "${DISPLAY:-}" ]]; then
+    exec xvfb-run -a -s "-screen 0 1500x950x24" "$0" "$@"
+fi
+
+N="${N:-1000000}"
+SIZE="${SIZE:-32}"
+. "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
+
+window="${WINDOW:-$BUILD_DIR/app/wsinspector}"
+sender="$BUILD_DIR/bench/floodsender"
+bare="$BUILD_DIR/bench/bench_flood_client"
+bench_require "app/wsinspector bench/floodsender bench/bench_flood_client" wsinspector floodsender bench_flood_client
+
+window_pid=""
+sender_pid=""
+window_cleanup() {
+    for pid in "$window_pid" "$sender_pid"; do
+        if [[ -n "$pid" ]]; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    bench_cleanup
+}
+trap window_cleanup EXIT
+
+# Starts floodsender for one client; sets sender_pid and sender_port. $1: delay before the flood (ms).
+start_sender() {
+    "$sender" --count "$N" --size "$SIZE" --clients 1 --delay-ms "$1" >"$work/sender.out" 2>"$work/sender.err" &
+    sender_pid=$!
+    sender_port=""
+    for _ in $(seq 100); do
+        sender_port="$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$work/sender.out")"
+        [[ -n "$sender_port" ]] && return 0
+        sleep 0.1
+    done
+    echo "floodsender did not start: $(cat "$work/sender.err")" >&2
+    exit 1
+}
+
+rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# The peer: a bare QWebSocket client's receive rate from the same sender.
+start_sender 0
+"$bare" "ws://127.0.0.1:$sender_port/" 600000 >"$work/bare.out"
+wait "$sender_pid"
+sender_pid=""
+bare_rate="$(sed -n 's/.*msgs_per_s=\([0-9]*\).*/\1/p' "$work/bare.out")"
+bare_got="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$work/bare.out")"
+[[ "$bare_got" == "$N" ]] || { echo "the bare client received $bare_got messages, expected $N" >&2; exit 1; }
+
+# The window: its own settings and cache, the flood held back 2 s so that wm_ping has found the window.
+mkdir -p "$work/config/WSInspector" "$work/cache" "$work/data"
+if [[ -n "${PAYLOAD_MIB:-}" ]]; then
+    printf '[memory]\npayloadMiB=%d\n' "$PAYLOAD_MIB" >"$work/config/WSInspector/wsinspector.conf"
+fi
+start_sender 2000
+XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
+    "$window" --connect "ws://127.0.0.1:$sender_port/" >"$work/window.out" 2>"$work/window.err" &
+window_pid=$!
+win_id="$(timeout 20 xdotool search --sync --onlyvisible --pid "$window_pid" 2>/dev/null | head -1 || true)"
+[[ -n "$win_id" ]] || { echo "the window did not show: $(head -c 300 "$work/window.err")" >&2; exit 1; }
+cpu_before="$(cpu_s "$window_pid")"
+rss_start="$(rss_mib "$window_pid")"
+# Pings go on for 2 s after the sender is done: the window's last batches land then.
+(
+    while kill -0 "$sender_pid" 2>/dev/null; do sleep 0.1; done
+    sleep 2
+) &
+watch_pid=$!
+/usr/bin/python3 "$root/bench/wm_ping.py" "$win_id" 900 20 --while-pid "$watch_pid" ${WM_PING_VERBOSE:+-v} \
+    >"$work/ping.json" 2>"$work/ping.err" &
+ping_pid=$!
+peak=0
+while kill -0 "$sender_pid" 2>/dev/null; do
+    rss="$(rss_mib "$window_pid")"
+    ((rss > peak)) && peak=$rss
+    sleep 0.5
+done
+wait "$sender_pid" || { echo "floodsender failed: $(cat "$work/sender.err")" >&2; exit 1; }
+sender_pid=""
+wait "$ping_pid"
+[[ -n "${WM_PING_VERBOSE:-}" ]] && cp "$work/ping.err" "$WM_PING_VERBOSE"
+# What the window still does after the last frame (its batch timers): settled when a second passes without CPU.
+prev=""
+for _ in $(seq 30); do
+    now="$(cpu_s "$window_pid")"
+    [[ "$now" == "$prev" ]] && break
+    prev="$now"
+    sleep 1
+done
+rss_after="$(rss_mib "$window_pid")"
+((rss_after > peak)) && peak=$rss_after
+cpu_window="$(awk -v a="$(cpu_s "$window_pid")" -v b="$cpu_before" 'BEGIN { printf "%.2f", a - b }')"
+window_rate="$(sed -n 's/^DONE .*msgs_per_s=\([0-9]*\).*/\1/p' "$work/sender.err")"
+window_s="$(sed -n 's/^DONE .*seconds=\([0-9.]*\).*/\1/p' "$work/sender.err")"
+
+ping="$(cat "$work/ping.json")"
+field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))' "$ping" "$1"; }
+echo "window_flood: n=$N size=$SIZE payload_mib=${PAYLOAD_MIB:-256} window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v w="$window_rate" -v s="$window_s" -v c="$cpu_window" -v b="$bare_rate" -v n="$N" 'BEGIN {
+    printf "  window: %.2f M msgs/s (%.2f s, %.2f s CPU, %.2f us CPU/msg); bare QWebSocket: %.2f M msgs/s; ratio %.2f\n",
+        w / 1e6, s, c, c * 1e6 / n, b / 1e6, w / b }'
+echo "  wm_ping: pings=$(field pings) answered=$(field answered) max=$(field max_ms) ms p99=$(field p99_ms) ms" \
+    "p50=$(field p50_ms) ms over 50 ms: $(field over_50ms) (goal: 0)"
+echo "  window RSS: before the flood $rss_start MiB, peak $peak MiB, after $N messages $rss_after MiB" \
+    "(goal after 10 M: <= 300 MB)"

@@ -1,0 +1,28 @@
+// ProxyDock: the dock that holds the Proxy panel, hidden until the user opens it (Ctrl+Shift+P).
+#pragma once
+
+#include <QDockWidget>
+
+namespace wsi {
+
+class ProxyPanel;
+class ReverseProxy;
+
+class ProxyDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit ProxyDock(ReverseProxy *proxy, QWidget *parent = nullptr);
+
+    ProxyPanel *panel() const { return m_panel; }
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+
+    ProxyPanel *m_panel = nullptr;
+};
+
+} // namespace wsi
