@@ -30,6 +30,11 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
         QT_TRANSLATE_NOOP("wsi::Cli", "Port (default 0: a free one, shown in the listening line)."), "port", "0");
     const QCommandLineOption mode = option(
         "mode", QT_TRANSLATE_NOOP("wsi::Cli", "echo (default), broadcast, manual, silent or reject."), "mode", "echo");
+    const QCommandLineOption engine = option("engine",
+        QT_TRANSLATE_NOOP("wsi::Cli",
+            "builtin (default) or qt: Qt's own QWebSocketServer behind the recording relay, each client with a client "
+            "and a server leg (echo and silent modes only, no --tls)."),
+        "engine", "builtin");
     const QCommandLineOption rejectStatus = option(
         "reject-status", QT_TRANSLATE_NOOP("wsi::Cli", "HTTP status of --mode reject (default 403)."), "status", "403");
     const QCommandLineOption subprotocol = option("subprotocol",
@@ -59,7 +64,7 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
             "Keep N MiB of payloads per connection in full, then the first 1024 bytes of each message (default "
             "4096; 0: no limit)."),
         "mib", "4096");
-    parser.addOptions({ host, port, mode, rejectStatus, subprotocol, allowOrigin, tls, cert, key, maxClients,
+    parser.addOptions({ host, port, mode, engine, rejectStatus, subprotocol, allowOrigin, tls, cert, key, maxClients,
         idleTimeoutMs, durationMs, noFrames, deflate, noDeflate, sessionBudget });
     parser.process(arguments);
 
@@ -79,6 +84,9 @@ ServeCommand::Settings parseServeArguments(const QStringList &arguments)
         usageError(QCoreApplication::translate(
             "wsi::Cli", "--mode must be echo, broadcast, manual, silent or reject, not \"%1\".")
                        .arg(parser.value(mode)));
+    if (!serverEngineFromId(parser.value(engine), &options.engine))
+        usageError(QCoreApplication::translate("wsi::Cli", "--engine must be builtin or qt, not \"%1\".")
+                       .arg(parser.value(engine)));
     options.rejectStatus = int(parseBoundedInt(parser.value(rejectStatus), QStringLiteral("reject-status"), 200, 599));
     if (parser.isSet(rejectStatus) && options.mode != ServerMode::Reject)
         usageError(QCoreApplication::translate("wsi::Cli", "--reject-status applies to --mode reject only."));

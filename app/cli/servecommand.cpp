@@ -4,6 +4,7 @@
 #include "connection/workspace.h"
 #include "eventprinter.h"
 #include "files/sessionlogwriter.h"
+#include "proxy/qtengineserver.h"
 #include "server/localserver.h"
 #include "store/payloadcache.h"
 #include "store/wallclock.h"
@@ -25,6 +26,7 @@ ServeCommand::ServeCommand(const Settings &settings, FILE *out, QObject *parent)
     , m_settings(settings)
     , m_workspace(new Workspace(this))
     , m_server(new LocalServer(m_workspace, this))
+    , m_qtServer(new QtEngineServer(m_workspace, this))
     , m_printer(new EventPrinter(out, settings.showFrames, this))
 {
     connect(m_workspace, &Workspace::connectionAdded, this, &ServeCommand::onConnectionAdded);
@@ -49,8 +51,9 @@ void ServeCommand::start()
         if (!warning.isEmpty())
             std::fprintf(stderr, "wsinspector-cli: %s\n", warning.toLocal8Bit().constData());
     }
+    const bool qt = options.engine == ServerEngine::Qt;
     QString error;
-    if (!m_server->start(options, &error)) {
+    if (!(qt ? m_qtServer->start(options, &error) : m_server->start(options, &error))) {
         m_done = true;
         std::fprintf(stderr, "wsinspector-cli: %s\n", error.toLocal8Bit().constData());
         Q_EMIT done(1);
@@ -65,7 +68,11 @@ void ServeCommand::start()
     const qint64 now = wallClockUs();
     QJsonObject listening;
     listening.insert(QStringLiteral("event"), QStringLiteral("listening"));
-    listening.insert(QStringLiteral("url"), m_server->url().toString());
+    listening.insert(QStringLiteral("url"), (qt ? m_qtServer->url() : m_server->url()).toString());
+    if (qt) { // the built-in engine's line stays as it was
+        listening.insert(QStringLiteral("engine"), QStringLiteral("qt"));
+        listening.insert(QStringLiteral("qt_url"), m_qtServer->qtUrl().toString());
+    }
     listening.insert(QStringLiteral("t"), SessionLogWriter::isoTime(now));
     listening.insert(QStringLiteral("t_us"), QJsonValue(now));
     m_printer->printLine(QJsonDocument(listening).toJson(QJsonDocument::Compact));
@@ -80,6 +87,7 @@ void ServeCommand::stop()
     m_stopping = true;
     m_duration.stop();
     m_server->stop(); // every client gets 1001 Going Away
+    m_qtServer->stop(); // the same, from the Qt server through the relay
     if (m_unfinished.isEmpty())
         finish(0);
     else

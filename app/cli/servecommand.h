@@ -12,9 +12,11 @@ namespace wsi {
 class Connection;
 class EventPrinter;
 class LocalServer;
+class QtEngineServer;
 class Workspace;
 
-// `wsinspector-cli serve`: runs the local test server and streams the session log of every client (each
+// `wsinspector-cli serve`: runs the local test server (the built-in engine, or --engine qt: a QWebSocketServer
+// behind the recording relay, each client with two legs) and streams the session log of every client (each
 // with its own conn) until SIGINT/SIGTERM or --duration-ms, then closes the clients with 1001 and exits.
 class ServeCommand : public QObject
 {
@@ -47,6 +49,7 @@ private:
     Settings m_settings;
     Workspace *m_workspace;
     LocalServer *m_server;
+    QtEngineServer *m_qtServer; // --engine qt
     EventPrinter *m_printer;
     QSet<Connection *> m_unfinished;
     QTimer m_duration;

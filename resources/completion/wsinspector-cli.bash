@@ -20,6 +20,9 @@ _wsinspector_cli()
         --mode)
             COMPREPLY=($(compgen -W 'echo broadcast manual silent reject' -- "$cur"))
             return ;;
+        --engine)
+            COMPREPLY=($(compgen -W 'builtin qt' -- "$cur"))
+            return ;;
         --tls-min)
             COMPREPLY=($(compgen -W '1.2 1.3' -- "$cur"))
             return ;;
@@ -46,7 +49,7 @@ _wsinspector_cli()
                 --reconnect-max-attempts --reconnect-after-clean-close --keepalive-ms --keepalive-timeout-ms
                 --keepalive-close --har --reveal-secrets --help --help-all --version' ;;
         serve)
-            options='--host --port --mode --reject-status --subprotocol --allow-origin --tls --cert --key
+            options='--host --port --mode --engine --reject-status --subprotocol --allow-origin --tls --cert --key
                 --max-clients --idle-timeout-ms --duration-ms --no-frames --deflate --no-deflate --session-budget-mb
                 --help --help-all --version' ;;
         proxy)

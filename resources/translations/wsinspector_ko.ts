@@ -1487,6 +1487,14 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
         <source>--chromium needs a URL, not &quot;%1&quot;.</source>
         <translation>--chromium에는 URL이 필요합니다 (&quot;%1&quot;은(는) 안 됩니다).</translation>
     </message>
+    <message>
+        <source>builtin (default) or qt: Qt&apos;s own QWebSocketServer behind the recording relay, each client with a client and a server leg (echo and silent modes only, no --tls).</source>
+        <translation>builtin(기본값) 또는 qt: 기록하는 중계기 뒤에서 Qt 자체의 QWebSocketServer가 응답하며, 클라이언트마다 클라이언트 구간과 서버 구간이 기록됩니다(echo와 silent 모드만, --tls 없음).</translation>
+    </message>
+    <message>
+        <source>--engine must be builtin or qt, not &quot;%1&quot;.</source>
+        <translation>--engine은 builtin 또는 qt여야 합니다. &quot;%1&quot;은(는) 쓸 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::CloseCodes</name>
@@ -5498,6 +5506,22 @@ X-Custom: value</translation>
         <source>An auto-reply rule has an empty pattern.</source>
         <translation>자동 응답 규칙의 패턴이 비어 있습니다.</translation>
     </message>
+    <message>
+        <source>The Qt engine has the echo and silent modes only; pick the built-in engine for the others.</source>
+        <translation>Qt 엔진에는 echo와 silent 모드만 있습니다. 다른 모드는 내장 엔진을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The Qt engine serves ws:// only; pick the built-in engine for wss://.</source>
+        <translation>Qt 엔진은 ws://만 제공합니다. wss://는 내장 엔진을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The Qt engine has no permessage-deflate; pick the built-in engine to compress.</source>
+        <translation>Qt 엔진에는 permessage-deflate가 없습니다. 압축하려면 내장 엔진을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The Qt engine has no subprotocols, allowed origins, client limit, idle timeout or auto-replies; clear them or pick the built-in engine.</source>
+        <translation>Qt 엔진에는 서브프로토콜, 허용할 출처(origin), 클라이언트 수 제한, 유휴 타임아웃, 자동 응답이 없습니다. 이 값들을 비우거나 내장 엔진을 고르세요.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ServerOptionsForm</name>
@@ -5552,6 +5576,22 @@ X-Custom: value</translation>
     <message>
         <source>Reject header line %1: %2</source>
         <translation>거부 헤더 %1번째 줄: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation>엔진(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Built-in: every mode, wss, limits</source>
+        <translation>내장: 모든 모드, wss, 제한</translation>
+    </message>
+    <message>
+        <source>Qt QWebSocketServer: echo and silent only, ws:// only</source>
+        <translation>Qt QWebSocketServer: echo와 silent만, ws://만</translation>
+    </message>
+    <message>
+        <source>Which server answers the clients. The Qt engine runs Qt&apos;s own QWebSocketServer behind the recording relay, so every client has a client leg and a server leg and you see exactly how a Qt server answers. It has the echo and silent modes only, serves ws:// only, and has no subprotocols, origins, limits or auto-replies.</source>
+        <translation>클라이언트에 응답할 서버입니다. Qt 엔진은 기록하는 중계기 뒤에서 Qt 자체의 QWebSocketServer를 실행하므로, 클라이언트마다 클라이언트 구간과 서버 구간이 생기고 Qt 서버가 어떻게 응답하는지 그대로 볼 수 있습니다. echo와 silent 모드만 있고, ws://만 제공하며, 서브프로토콜, 출처(origin), 제한, 자동 응답은 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -5679,6 +5719,14 @@ X-Custom: value</translation>
     <message>
         <source>kicked by the server</source>
         <translation>서버가 강제로 닫음</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:%1&apos;&gt;● Running&lt;/b&gt; on port %2 (Qt engine: echo and silent only)</source>
+        <translation>&lt;b style=&apos;color:%1&apos;&gt;● 실행 중&lt;/b&gt; 포트 %2 (Qt 엔진: echo와 silent만)</translation>
+    </message>
+    <message>
+        <source>Qt engine: every client is a proxied connection with a client leg and a server leg.</source>
+        <translation>Qt 엔진: 모든 클라이언트는 클라이언트 구간과 서버 구간이 있는 프록시 연결입니다.</translation>
     </message>
 </context>
 <context>
@@ -8173,6 +8221,28 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
         <translation>
             <numerusform>클라이언트 %n개 연결됨</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>wsi::QtEchoServer</name>
+    <message>
+        <source>The Qt engine has the echo and silent modes only.</source>
+        <translation>Qt 엔진에는 echo와 silent 모드만 있습니다.</translation>
+    </message>
+    <message>
+        <source>The Qt WebSocket server could not listen on 127.0.0.1: %1</source>
+        <translation>Qt WebSocket 서버가 127.0.0.1에서 수신 대기하지 못했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::QtEngineServer</name>
+    <message>
+        <source>The server is already running.</source>
+        <translation>서버가 이미 실행 중입니다.</translation>
+    </message>
+    <message>
+        <source>These options are for the built-in engine, not the Qt engine.</source>
+        <translation>이 옵션은 Qt 엔진이 아니라 내장 엔진용입니다.</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@
 
 #include <QEvent>
 #include <QFileDialog>
+#include <QLabel>
 #include <QSettings>
 
 namespace wsi {
@@ -35,6 +36,13 @@ void ServerOptionsForm::retranslateItems()
         tr("Manual: answer from the composer"), tr("Silent: never answer"), tr("Reject: refuse every upgrade") };
     for (int i = 0; i < modes.size(); ++i)
         m_ui->serverModeCombo->setItemText(i, modes.at(i));
+    m_engineLabel->setText(tr("&Engine:"));
+    m_engineCombo->setItemText(0, tr("Built-in: every mode, wss, limits"));
+    m_engineCombo->setItemText(1, tr("Qt QWebSocketServer: echo and silent only, ws:// only"));
+    m_engineCombo->setToolTip(tr("Which server answers the clients. The Qt engine runs Qt's own QWebSocketServer "
+                                 "behind the recording relay, so every client has a client leg and a server leg and "
+                                 "you see exactly how a Qt server answers. It has the echo and silent modes only, "
+                                 "serves ws:// only, and has no subprotocols, origins, limits or auto-replies."));
 }
 
 ServerOptionsForm::ServerOptionsForm(QWidget *parent)
@@ -50,6 +58,14 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     for (ServerMode mode :
         { ServerMode::Echo, ServerMode::Broadcast, ServerMode::Manual, ServerMode::Silent, ServerMode::Reject })
         m_ui->serverModeCombo->addItem(QString(), int(mode));
+    // The engine row is made here, at the top of the listen box: its items carry their value as data too.
+    m_engineLabel = new QLabel(this);
+    m_engineCombo = new QComboBox(this);
+    m_engineCombo->setObjectName(QStringLiteral("serverEngineCombo"));
+    m_engineLabel->setBuddy(m_engineCombo);
+    for (ServerEngine engine : { ServerEngine::Builtin, ServerEngine::Qt })
+        m_engineCombo->addItem(QString(), int(engine));
+    m_ui->listenForm->insertRow(0, m_engineLabel, m_engineCombo);
     retranslateItems();
     // The defaults are the core's (ServerOptions), one owner for each.
     m_ui->serverRejectBodyEdit->setPlainText(QString::fromUtf8(ServerOptions().rejectBody));
@@ -77,7 +93,7 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
         tr("PEM (*.pem *.crt);;All files (*)"));
     browseFor(m_ui->serverKeyEdit, m_ui->serverKeyEditBrowse, tr("Server private key (PEM)"),
         tr("PEM (*.key *.pem);;All files (*)"));
-    m_listenFields << m_ui->serverCertEdit << m_ui->serverCertEditBrowse << m_ui->serverKeyEdit
+    m_listenFields << m_engineCombo << m_ui->serverCertEdit << m_ui->serverCertEditBrowse << m_ui->serverKeyEdit
                    << m_ui->serverKeyEditBrowse << m_ui->serverAddressCombo << m_ui->serverPortSpin
                    << m_ui->serverSchemeCombo << m_ui->serverSubprotocolsEdit << m_ui->serverOriginsEdit
                    << m_ui->serverMaxClientsSpin << m_ui->serverHandshakeTimeoutSpin << m_ui->serverMaxMessageSpin
@@ -142,6 +158,11 @@ QList<AutoReplyRule> ServerOptionsForm::autoReplies() const
     return rules;
 }
 
+ServerEngine ServerOptionsForm::engine() const
+{
+    return static_cast<ServerEngine>(m_engineCombo->currentData().toInt());
+}
+
 ServerMode ServerOptionsForm::mode() const
 {
     return static_cast<ServerMode>(m_ui->serverModeCombo->currentData().toInt());
@@ -170,6 +191,7 @@ bool ServerOptionsForm::options(ServerOptions *options, QString *error) const
         o.keyFile = m_ui->serverKeyEdit->text().trimmed();
     }
     o.mode = mode();
+    o.engine = engine();
     o.broadcastToSender = m_ui->serverBroadcastToSenderCheck->isChecked();
     o.rejectStatus = m_ui->serverRejectStatusSpin->value();
     int badLine = 0;
@@ -221,6 +243,9 @@ void ServerOptionsForm::loadSettings()
     m_ui->serverSchemeCombo->setCurrentIndex(s.value(QStringLiteral("tls"), false).toBool() ? 1 : 0);
     m_ui->serverCertEdit->setText(s.value(QStringLiteral("certificateFile")).toString());
     m_ui->serverKeyEdit->setText(s.value(QStringLiteral("keyFile")).toString());
+    ServerEngine engine = ServerEngine::Builtin;
+    serverEngineFromId(s.value(QStringLiteral("engine"), QStringLiteral("builtin")).toString(), &engine);
+    m_engineCombo->setCurrentIndex(qMax(0, m_engineCombo->findData(int(engine))));
     ServerMode mode = ServerMode::Echo;
     serverModeFromId(s.value(QStringLiteral("mode"), QStringLiteral("echo")).toString(), &mode);
     m_ui->serverModeCombo->setCurrentIndex(qMax(0, m_ui->serverModeCombo->findData(int(mode))));
@@ -257,6 +282,7 @@ void ServerOptionsForm::saveSettings() const
     s.setValue(QStringLiteral("tls"), m_ui->serverSchemeCombo->currentData().toBool());
     s.setValue(QStringLiteral("certificateFile"), m_ui->serverCertEdit->text().trimmed());
     s.setValue(QStringLiteral("keyFile"), m_ui->serverKeyEdit->text().trimmed());
+    s.setValue(QStringLiteral("engine"), QString::fromLatin1(serverEngineId(engine())));
     s.setValue(QStringLiteral("mode"), QString::fromLatin1(serverModeId(mode())));
     s.setValue(QStringLiteral("broadcastToSender"), m_ui->serverBroadcastToSenderCheck->isChecked());
     s.setValue(QStringLiteral("rejectStatus"), m_ui->serverRejectStatusSpin->value());

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QComboBox;
+class QLabel;
 
 namespace Ui {
 class ServerOptionsForm;
@@ -26,6 +27,7 @@ public:
     // Builds the options from the fields; on a field that cannot be parsed returns false with *error.
     bool options(ServerOptions *options, QString *error) const;
     ServerMode mode() const;
+    ServerEngine engine() const;
     QList<AutoReplyRule> autoReplies() const;
     bool isExposed() const;
 
@@ -34,6 +36,7 @@ public:
     void saveSettings() const;
 
     QComboBox *addressCombo() const;
+    QComboBox *engineCombo() const { return m_engineCombo; }
 
 Q_SIGNALS:
     void addressChanged();
@@ -51,6 +54,8 @@ private:
 
     std::unique_ptr<Ui::ServerOptionsForm> m_ui;
     QList<QWidget *> m_listenFields; // fixed while running
+    QLabel *m_engineLabel = nullptr;
+    QComboBox *m_engineCombo = nullptr; // built-in or Qt's QWebSocketServer behind the recording relay
 };
 
 } // namespace wsi

@@ -4,6 +4,7 @@
 #include "common/viewstate.h"
 #include "compose/closedialog.h"
 #include "connection/connection.h"
+#include "proxy/qtengineserver.h"
 #include "server/localserver.h"
 #include "server/serveroptionsform.h"
 #include "tls/certificateauthority.h"
@@ -43,6 +44,7 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_workspace(workspace)
     , m_server(new LocalServer(workspace, this))
+    , m_qtServer(new QtEngineServer(workspace, this))
 {
     setObjectName(QStringLiteral("serverPanel"));
     auto *layout = new QVBoxLayout(this);
@@ -126,7 +128,7 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     connect(m_connectToIt, &QPushButton::clicked, m_connectToItAction, &QAction::trigger);
     connect(m_broadcast, &QPushButton::clicked, m_broadcastAction, &QAction::trigger);
     connect(m_kick, &QPushButton::clicked, m_kickAction, &QAction::trigger);
-    connect(m_startStopAction, &QAction::triggered, this, [this] { m_server->isRunning() ? stop() : start(); });
+    connect(m_startStopAction, &QAction::triggered, this, [this] { isRunning() ? stop() : start(); });
     connect(m_connectToItAction, &QAction::triggered, this, &ServerPanel::connectToIt);
     connect(m_broadcastAction, &QAction::triggered, this, &ServerPanel::broadcastText);
     connect(m_kickAction, &QAction::triggered, this, &ServerPanel::kickCurrent);
@@ -136,6 +138,8 @@ ServerPanel::ServerPanel(Workspace *workspace, QWidget *parent)
     connect(m_server, &LocalServer::statsChanged, this, &ServerPanel::updateStats);
     connect(m_server, &LocalServer::clientDisconnected, this, &ServerPanel::updateButtons);
     connect(m_server, &LocalServer::notice, this, &ServerPanel::showError);
+    connect(m_qtServer, &QtEngineServer::started, this, &ServerPanel::onStarted);
+    connect(m_qtServer, &QtEngineServer::stopped, this, &ServerPanel::onStopped);
     connect(m_form, &ServerOptionsForm::addressChanged, this, &ServerPanel::updateExposure);
     connect(m_form, &ServerOptionsForm::modeChanged, this, [this] { m_server->setMode(m_form->mode()); });
     connect(m_form, &ServerOptionsForm::autoRepliesChanged, this, [this] {
@@ -161,6 +165,7 @@ ServerPanel::~ServerPanel()
     m_form->saveSettings();
     // Clients are connections of the workspace: stop while both still exist.
     m_server->stop();
+    m_qtServer->stop();
 }
 
 void ServerPanel::setCurrentConnection(Connection *connection)
@@ -222,7 +227,9 @@ void ServerPanel::start()
         m_server->useCertificateAuthority(authority);
     }
     m_error->hide();
-    if (!m_server->start(options, &error)) {
+    const bool started
+        = options.engine == ServerEngine::Qt ? m_qtServer->start(options, &error) : m_server->start(options, &error);
+    if (!started) {
         showError(error.isEmpty() ? tr("The server could not start.") : error);
         return;
     }
@@ -232,13 +239,29 @@ void ServerPanel::start()
 void ServerPanel::stop()
 {
     m_server->stop();
+    m_qtServer->stop();
+}
+
+bool ServerPanel::isRunning() const
+{
+    return m_server->isRunning() || m_qtServer->isRunning();
+}
+
+QUrl ServerPanel::runningUrl() const
+{
+    return m_qtServer->isRunning() ? m_qtServer->url() : m_server->url();
+}
+
+quint16 ServerPanel::runningPort() const
+{
+    return m_qtServer->isRunning() ? m_qtServer->port() : m_server->port();
 }
 
 void ServerPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslateFixedTexts();
-        m_server->isRunning() ? onStarted() : onStopped(); // the texts that follow the server's state
+        isRunning() ? onStarted() : onStopped(); // the texts that follow the server's state
         updateExposure();
     }
     QWidget::changeEvent(event);
@@ -265,14 +288,17 @@ void ServerPanel::retranslateFixedTexts()
 
 void ServerPanel::onStarted()
 {
-    m_url->setText(m_server->url().toString());
+    m_url->setText(runningUrl().toString());
     m_startStop->setText(tr("Stop"));
     m_startStop->setIcon(theme::icon("disconnect"));
     m_startStopAction->setText(tr("&Stop Test Server"));
     m_startStopAction->setIcon(theme::icon("disconnect"));
-    m_state->setText(tr("<b style='color:%1'>\u25cf Running</b> on port %2")
-                         .arg(theme::toneForeground(theme::Tone::Success, palette()).name())
-                         .arg(m_server->port()));
+    const QString color = theme::toneForeground(theme::Tone::Success, palette()).name();
+    m_state->setText(m_qtServer->isRunning()
+            ? tr("<b style='color:%1'>\u25cf Running</b> on port %2 (Qt engine: echo and silent only)")
+                  .arg(color)
+                  .arg(runningPort())
+            : tr("<b style='color:%1'>\u25cf Running</b> on port %2").arg(color).arg(runningPort()));
     m_form->setRunning(true);
     updateStats();
 }
@@ -292,7 +318,10 @@ void ServerPanel::onStopped()
 void ServerPanel::updateStats()
 {
     const LocalServer::Stats s = m_server->stats();
-    if (!m_server->isRunning() && s.messagesIn == 0 && s.messagesOut == 0) {
+    if (m_qtServer->isRunning()) {
+        // Qt's server keeps no counts of its own: its clients are proxied connections in the list, two legs each.
+        m_stats->setText(tr("Qt engine: every client is a proxied connection with a client leg and a server leg."));
+    } else if (!m_server->isRunning() && s.messagesIn == 0 && s.messagesOut == 0) {
         m_stats->setText(tr("No clients."));
     } else {
         m_stats->setText((s.clients == 1 ? tr("1 client") : tr("%1 clients").arg(s.clients))
@@ -318,9 +347,9 @@ void ServerPanel::updateExposure()
 
 void ServerPanel::updateButtons()
 {
-    const bool running = m_server->isRunning();
-    m_copy->setEnabled(running);
-    m_connectToIt->setEnabled(running);
+    const bool running = m_server->isRunning(); // broadcast and kick are the built-in engine's
+    m_copy->setEnabled(isRunning());
+    m_connectToIt->setEnabled(isRunning());
     m_broadcast->setEnabled(running && m_server->stats().clients > 0);
     m_kick->setEnabled(
         running && m_current && m_server->hasClient(m_current) && m_current->state() == Connection::State::Open);
@@ -338,6 +367,10 @@ void ServerPanel::showError(const QString &message)
 
 void ServerPanel::connectToIt()
 {
+    if (m_qtServer->isRunning()) {
+        Q_EMIT connectRequested(m_qtServer->url(), QString());
+        return;
+    }
     if (!m_server->isRunning())
         return;
     // A generated wss certificate is issued by the app's CA: the outgoing side trusts that CA for this server.

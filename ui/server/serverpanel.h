@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 #include <functional>
@@ -15,12 +16,13 @@ namespace wsi {
 class Connection;
 class ViewState;
 class LocalServer;
+class QtEngineServer;
 class ServerOptionsForm;
 class Workspace;
 
-// The "Test server" panel: starts and stops the LocalServer, shows its URL, client count and message rates,
-// and acts on its clients (connect to it, broadcast, kick). The clients themselves appear in the workspace's
-// connections list like any other connection.
+// The "Test server" panel: starts and stops the LocalServer (or, with the Qt engine, the QtEngineServer), shows its
+// URL, client count and message rates, and acts on its clients (connect to it, broadcast, kick). The clients themselves
+// appear in the workspace's connections list like any other connection.
 class ServerPanel : public QWidget
 {
     Q_OBJECT
@@ -33,6 +35,7 @@ public:
     ~ServerPanel() override;
 
     LocalServer *server() const { return m_server; }
+    QtEngineServer *qtServer() const { return m_qtServer; }
     ServerOptionsForm *form() const { return m_form; }
     // The connection selected in the main window: Kick acts on it when it is one of our clients.
     void setCurrentConnection(Connection *connection);
@@ -72,9 +75,14 @@ private:
     void connectToIt();
     void broadcastText();
     void kickCurrent();
+    // Either engine: the panel shows whichever runs.
+    bool isRunning() const;
+    QUrl runningUrl() const;
+    quint16 runningPort() const;
 
     Workspace *m_workspace;
     LocalServer *m_server = nullptr;
+    QtEngineServer *m_qtServer = nullptr;
     ServerOptionsForm *m_form = nullptr;
     QPointer<Connection> m_current;
     QPushButton *m_startStop = nullptr;

@@ -45,6 +45,27 @@ bool serverModeFromId(const QString &id, ServerMode *mode)
     return false;
 }
 
+const char *serverEngineId(ServerEngine engine)
+{
+    return engine == ServerEngine::Qt ? "qt" : "builtin";
+}
+
+bool serverEngineFromId(const QString &id, ServerEngine *engine)
+{
+    for (ServerEngine e : { ServerEngine::Builtin, ServerEngine::Qt }) {
+        if (id.compare(QLatin1String(serverEngineId(e)), Qt::CaseInsensitive) == 0) {
+            *engine = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool qtEngineSupportsMode(ServerMode mode)
+{
+    return mode == ServerMode::Echo || mode == ServerMode::Silent;
+}
+
 bool ServerOptions::isExposed() const
 {
     return !address.isLoopback();
@@ -68,6 +89,21 @@ QString ServerOptions::validate() const
         return tr("The maximum message size must be positive.");
     if (mode == ServerMode::Reject && (rejectStatus < 200 || rejectStatus > 599 || rejectStatus == 101))
         return tr("The reject status must be an HTTP status from 200 to 599 other than 101.");
+    if (engine == ServerEngine::Qt) {
+        // Refused rather than ignored: a user who set them would otherwise believe the Qt server honoured them.
+        if (!qtEngineSupportsMode(mode))
+            return tr("The Qt engine has the echo and silent modes only; pick the built-in engine for the "
+                      "others.");
+        if (tls)
+            return tr("The Qt engine serves ws:// only; pick the built-in engine for wss://.");
+        // Qt 6.4's QWebSocketServer declines every extension offer.
+        if (deflate)
+            return tr("The Qt engine has no permessage-deflate; pick the built-in engine to compress.");
+        if (!subprotocols.isEmpty() || !allowedOrigins.isEmpty() || maxClients > 0 || idleTimeoutMs > 0
+            || !autoReplies.isEmpty())
+            return tr("The Qt engine has no subprotocols, allowed origins, client limit, idle timeout or "
+                      "auto-replies; clear them or pick the built-in engine.");
+    }
     return autoRepliesProblem(autoReplies);
 }
 

@@ -22,6 +22,17 @@ enum class ServerMode {
 const char *serverModeId(ServerMode mode); // "echo", "broadcast", "manual", "silent", "reject"
 bool serverModeFromId(const QString &id, ServerMode *mode);
 
+// Which server answers the clients. Both record every client wire-true; they differ in who speaks the server side.
+enum class ServerEngine {
+    Builtin, // WS Inspector's own server: every mode, TLS, origins, subprotocols, limits, auto-replies
+    Qt, // an in-process QWebSocketServer behind the recording relay (two legs): echo and silent only, ws:// only
+};
+
+const char *serverEngineId(ServerEngine engine); // "builtin", "qt"
+bool serverEngineFromId(const QString &id, ServerEngine *engine);
+// The modes the Qt engine has: a QWebSocketServer that echoes, or says nothing.
+bool qtEngineSupportsMode(ServerMode mode);
+
 // "When a message matches, reply with this template" (variables as in the composer).
 struct AutoReplyRule
 {
@@ -52,6 +63,7 @@ struct ServerOptions
     // Accept a client's permessage-deflate offer (RFC 7692): compress what the server sends, inflate what
     // clients send. Off by default so that the frames stay readable on the wire unless the user asks.
     bool deflate = false;
+    ServerEngine engine = ServerEngine::Builtin;
 
     // Empty when usable, else one plain sentence naming the problem.
     QString validate() const;
