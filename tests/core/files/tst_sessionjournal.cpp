@@ -128,6 +128,31 @@ private Q_SLOTS:
             file.mid(file.indexOf('\n') + 1), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
     }
 
+    // A message an intercepting proxy changed is journaled with its mark and original (format version 2),
+    // although the journal formats most lines away from the connection.
+    void proxyMarksReachTheFile()
+    {
+        QTemporaryDir dir;
+        SessionJournal journal;
+        journal.setFolder(dir.path());
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://example.test/chat"));
+        Connection c(options);
+        const QString path = journal.attach(&c);
+        QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
+        addText(c, Direction::Outgoing, "bye world", 1);
+        ProxyMark replaced;
+        replaced.action = ProxyMark::Action::Replaced;
+        replaced.original = "hello world";
+        c.markLastEvent(replaced);
+        addText(c, Direction::Outgoing, "plain", 2);
+        journal.flush();
+        const QByteArray file = readAll(path);
+        QCOMPARE(
+            file.mid(file.indexOf('\n') + 1), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
+        QVERIFY(file.contains("\"original_payload\":\"hello world\",\"proxy_action\":\"replaced\""));
+    }
+
     // A flood's backlog is formatted in slices, one per event-loop turn, so the window answers in between
     // (issue 12); the slices join without a line lost or doubled.
     void floodBacklogIsWrittenInSlicesWithoutGaps()
