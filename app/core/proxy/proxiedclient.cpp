@@ -3,9 +3,9 @@
 
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/proxiedclienttext.h"
 #include "proxy/recordingbatch.h"
 #include "proxy/upstreamdialer.h"
-#include "proxy/upstreamrequest.h"
 #include "server/upgradeanswers.h"
 #include "store/wallclock.h"
 
@@ -38,7 +38,7 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
     : QObject(parent)
     , m_client(client)
     , m_options(options)
-    , m_request(HandshakeParser::Kind::Request, options.maxRequestHeadBytes)
+    , m_upgrade(options)
 {
     client->setParent(this);
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -142,30 +142,18 @@ void ProxiedClient::onClientReadyRead()
 
 void ProxiedClient::takeRequest(const QByteArray &bytes)
 {
-    m_requestBytes += bytes.size();
-    const qsizetype used = m_request.feed(bytes);
-    if (m_request.state() == HandshakeParser::State::Failed) {
-        if (m_requestBytes > m_options.maxRequestHeadBytes)
-            refuse(431, "Request Header Fields Too Large",
-                tr("The upgrade request head is larger than %1 bytes (the proxy's limit).")
-                    .arg(m_options.maxRequestHeadBytes),
-                ErrorLayer::Http, false);
-        else
-            refuse(400, "Bad Request", tr("The upgrade request could not be parsed: %1").arg(m_request.error()),
-                ErrorLayer::Http, false);
+    QByteArray pipelined;
+    UpgradeExchange::Refusal refusal;
+    switch (m_upgrade.takeRequest(bytes, &pipelined, &refusal)) {
+    case UpgradeExchange::Request::Incomplete:
         return;
+    case UpgradeExchange::Request::Refused:
+        refuse(refusal.status, refusal.reason, refusal.why, ErrorLayer::Http, false);
+        return;
+    case UpgradeExchange::Request::Complete:
+        break;
     }
-    if (!m_request.headComplete())
-        return;
-    const HttpHead &head = m_request.head();
-    const QByteArray targetProblem = m_options.acceptAbsoluteTarget
-        ? UpstreamRequest::problemWithForwardTarget(head.target, m_options.upstream.url)
-        : UpstreamRequest::problemWithTarget(head.target);
-    if (!targetProblem.isEmpty()) {
-        refuse(400, "Bad Request", QString::fromUtf8(targetProblem), ErrorLayer::Http, false);
-        return;
-    }
-    m_fromClient.append(QByteArrayView(bytes).sliced(used));
+    m_fromClient.append(pipelined);
     m_stage = Stage::ConnectingUpstream;
     m_dialer->dial(m_connection.data());
 }
@@ -179,7 +167,7 @@ void ProxiedClient::onUpstreamSocketCreated(QTcpSocket *socket)
     connect(m_upstream, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
 }
 
-void ProxiedClient::onUpstreamLooped(const QString &why)
+void ProxiedClient::onUpstreamLooped(const RecordedText &why)
 {
     refuse(508, "Loop Detected", why, ErrorLayer::Proxy, true);
 }
@@ -189,7 +177,7 @@ void ProxiedClient::sendRequestUpstream()
     if (!m_client || m_stage != Stage::ConnectingUpstream)
         return;
     m_stage = Stage::AwaitingResponse;
-    writeTo(m_upstream, UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost));
+    writeTo(m_upstream, m_upgrade.upstreamRequest());
 }
 
 void ProxiedClient::onUpstreamReadyRead()
@@ -217,19 +205,13 @@ void ProxiedClient::onUpstreamReadyRead()
 
 void ProxiedClient::takeResponse(const QByteArray &bytes)
 {
-    const qsizetype used = m_response.feed(bytes);
-    if (m_response.state() == HandshakeParser::State::Failed) {
-        // Not HTTP: the client gets what the server sent, and the server leg names the problem.
-        m_stage = Stage::PassingThrough;
-        writeTo(m_client, bytes);
-        return;
-    }
-    if (!m_response.headComplete()) {
-        writeTo(m_client, bytes);
-        return;
-    }
-    if (m_response.head().status != 101) {
-        m_stage = Stage::PassingThrough; // the answer and its body go to the client as they come
+    qsizetype used = 0;
+    const UpgradeExchange::Response answer = m_upgrade.takeResponse(bytes, &used);
+    if (answer != UpgradeExchange::Response::Upgraded) {
+        // Not a 101 (or not HTTP: the server leg names the problem): the answer and its body go to the client as
+        // they come.
+        if (answer == UpgradeExchange::Response::NotUpgraded)
+            m_stage = Stage::PassingThrough;
         writeTo(m_client, bytes);
         return;
     }
@@ -240,7 +222,7 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
         t->opened();
     if (m_hook && m_connection) {
         m_relayConnection = m_connection.data();
-        m_hook->relayStarted(m_relayConnection, this, m_request.head(), m_response.head());
+        m_hook->relayStarted(m_relayConnection, this, m_upgrade.request(), m_upgrade.response());
     }
     m_fromServer.append(QByteArrayView(bytes).sliced(used));
     if (!relayFrames(FrameHook::Toward::Client))
@@ -321,7 +303,7 @@ void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
 }
 
 void ProxiedClient::refuse(
-    int status, const QByteArray &reason, const QString &why, ErrorLayer layer, bool upstreamSide)
+    int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide)
 {
     m_stage = Stage::Ending;
     if (ProxiedTransport *t = transport()) {
@@ -330,7 +312,8 @@ void ProxiedClient::refuse(
         else
             t->clientFailed(layer, why);
     }
-    const QByteArray body = status == 502 ? "Bad gateway: " + why.toUtf8() + "\n" : why.toUtf8() + "\n";
+    const QByteArray english = why.english().toUtf8(); // the body is English on the wire
+    const QByteArray body = status == 502 ? "Bad gateway: " + english + "\n" : english + "\n";
     writeTo(m_client, UpgradeAnswers::plain(status, reason, {}, body));
     if (m_upstream) {
         m_upstream->disconnect(this);
@@ -345,7 +328,7 @@ void ProxiedClient::refuse(
     maybeFinish();
 }
 
-void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const QString &why)
+void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const RecordedText &why)
 {
     if (m_stage == Stage::ConnectingUpstream) // the dial of a connection already ending changes nothing
         refuse(502, "Bad Gateway", why, layer, true);
@@ -353,9 +336,8 @@ void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const QString &why)
 
 void ProxiedClient::dropOversized(FrameHook::Toward toward)
 {
-    const QString text = tr("A frame from the %1 is larger than the proxy's limit of %2 bytes: both sides closed.")
-                             .arg(toward == FrameHook::Toward::Server ? tr("client") : tr("server"))
-                             .arg(m_options.maxFrameBytes);
+    const RecordedText text
+        = ProxiedClientText::oversizedFrame(toward == FrameHook::Toward::Server, m_options.maxFrameBytes);
     if (ProxiedTransport *t = transport()) {
         t->note(Facing::Client, text);
         t->note(Facing::Server, text);
@@ -388,14 +370,11 @@ void ProxiedClient::onUpstreamDisconnected()
     }
     if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending)
         onUpstreamReadyRead();
-    if (m_stage == Stage::AwaitingResponse && !m_response.headComplete()
-        && m_response.state() != HandshakeParser::State::Failed) {
-        // Nothing the client could read as an answer reached it: it gets a 502 rather than a silent close.
+    if (m_stage == Stage::AwaitingResponse) {
+        // No whole answer head (a malformed or non-101 one passes through): the client gets a 502 rather than a
+        // silent close.
         m_upstream->disconnect(this);
-        refuse(502, "Bad Gateway",
-            tr("HTTP failure at the upstream %1: the server closed the connection without answering the upgrade.")
-                .arg(m_options.upstream.url.toString()),
-            ErrorLayer::Http, true);
+        refuse(502, "Bad Gateway", ProxiedClientText::unanswered(m_options.upstream.url), ErrorLayer::Http, true);
         return;
     }
     m_upstreamGone = true;
@@ -406,17 +385,9 @@ void ProxiedClient::closeOtherSide(bool clientLeft)
 {
     if (m_stage != Stage::Ending) {
         if (ProxiedTransport *t = transport()) {
-            if (clientLeft) {
-                t->note(Facing::Client, tr("The client closed its TCP connection."));
-                if (m_upstream && !m_upstreamGone)
-                    t->note(
-                        Facing::Server, tr("The proxy closed the TCP connection to the server: the client's closed."));
-            } else {
-                t->note(Facing::Server, tr("The server closed its TCP connection."));
-                if (m_client && !m_clientGone)
-                    t->note(
-                        Facing::Client, tr("The proxy closed the TCP connection to the client: the server's closed."));
-            }
+            t->note(clientLeft ? Facing::Client : Facing::Server, ProxiedClientText::closedItsSide(clientLeft));
+            if (clientLeft ? m_upstream && !m_upstreamGone : m_client && !m_clientGone)
+                t->note(clientLeft ? Facing::Server : Facing::Client, ProxiedClientText::closedOtherSide(clientLeft));
         }
         m_stage = Stage::Ending;
     }
@@ -438,8 +409,8 @@ void ProxiedClient::shutdown()
     if (m_stage != Stage::Ending) {
         m_stage = Stage::Ending;
         if (ProxiedTransport *t = transport()) {
-            t->note(Facing::Client, tr("The proxy stopped: it closed the TCP connection to the client."));
-            t->note(Facing::Server, tr("The proxy stopped: it closed the TCP connection to the server."));
+            t->note(Facing::Client, ProxiedClientText::stopped(true));
+            t->note(Facing::Server, ProxiedClientText::stopped(false));
         }
     }
     m_dialer->stopLookup();
