@@ -21,15 +21,8 @@ namespace {
 // stop reading waits in the kernel.
 constexpr qint64 kReadChunk = 256 * 1024;
 constexpr qint64 kSocketReadBuffer = 1024 * 1024;
-// Stop reading a leg while the other socket holds more unsent bytes than this; resume below half.
-constexpr qint64 kMaxUnsentBytes = 4 * 1024 * 1024;
 
 using Facing = ConnectionLeg::Facing;
-
-int heldIndex(FrameHook::Toward toward)
-{
-    return toward == FrameHook::Toward::Server ? 0 : 1;
-}
 
 } // namespace
 
@@ -84,20 +77,12 @@ void ProxiedClient::start(Connection *connection, FrameHook *hook)
         onClientDisconnected();
 }
 
-bool ProxiedClient::readPaused(QTcpSocket *reader) const
-{
-    const QTcpSocket *writer = reader == m_client ? m_upstream.data() : m_client.data();
-    if (m_held[heldIndex(reader == m_client ? FrameHook::Toward::Server : FrameHook::Toward::Client)])
-        return true; // resumed by resume()
-    return writer && writer->bytesToWrite() > kMaxUnsentBytes;
-}
-
 void ProxiedClient::onBytesWritten()
 {
     // A paused reader resumes once the socket it feeds has drained to half the bound.
-    if (m_client && m_upstream && m_upstream->bytesToWrite() <= kMaxUnsentBytes / 2 && m_client->bytesAvailable() > 0)
+    if (m_client && m_upstream && RelayedFrames::drained(m_upstream) && m_client->bytesAvailable() > 0)
         onClientReadyRead();
-    if (m_upstream && m_client && m_client->bytesToWrite() <= kMaxUnsentBytes / 2 && m_upstream->bytesAvailable() > 0)
+    if (m_upstream && m_client && RelayedFrames::drained(m_client) && m_upstream->bytesAvailable() > 0)
         onUpstreamReadyRead();
 }
 
@@ -106,7 +91,7 @@ void ProxiedClient::onClientReadyRead()
     const RecordingBatch batch(m_connection.data());
     while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
         if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
-            && m_stage != Stage::AwaitingResponse && readPaused(m_client))
+            && m_stage != Stage::AwaitingResponse && m_fromClient.readPaused(m_upstream))
             return; // resumed by onBytesWritten
         if (m_stage == Stage::ConnectingUpstream || m_stage == Stage::AwaitingResponse) {
             // Frames the client pipelined after its request wait for the 101, bounded like any frame.
@@ -144,15 +129,11 @@ void ProxiedClient::takeRequest(const QByteArray &bytes)
 {
     QByteArray pipelined;
     UpgradeExchange::Refusal refusal;
-    switch (m_upgrade.takeRequest(bytes, &pipelined, &refusal)) {
-    case UpgradeExchange::Request::Incomplete:
-        return;
-    case UpgradeExchange::Request::Refused:
+    const UpgradeExchange::Request request = m_upgrade.takeRequest(bytes, &pipelined, &refusal);
+    if (request == UpgradeExchange::Request::Refused)
         refuse(refusal.status, refusal.reason, refusal.why, ErrorLayer::Http, false);
+    if (request != UpgradeExchange::Request::Complete)
         return;
-    case UpgradeExchange::Request::Complete:
-        break;
-    }
     m_fromClient.append(pipelined);
     m_stage = Stage::ConnectingUpstream;
     m_dialer->dial(m_connection.data());
@@ -184,7 +165,7 @@ void ProxiedClient::onUpstreamReadyRead()
 {
     const RecordingBatch batch(m_connection.data());
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
-        if (m_stage == Stage::Relaying && readPaused(m_upstream))
+        if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
         const QByteArray bytes = m_upstream->read(kReadChunk);
         if (bytes.isEmpty())
@@ -235,20 +216,12 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
 
 bool ProxiedClient::relayFrames(FrameHook::Toward toward)
 {
-    FrameBoundaryScanner &scanner = toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
+    RelayedFrames &frames = framesToward(toward);
     QByteArray out;
-    FrameHeader header;
-    QByteArrayView frame;
-    bool &held = m_held[heldIndex(toward)];
-    while (!held && scanner.nextFrame(&header, &frame)) {
-        if (!m_hook)
-            out.append(frame);
-        else if (m_hook->onFrame(m_connection.data(), toward, header, frame, out) == FrameHook::Verdict::Held)
-            held = true; // the frames after it stay in the scanner until resume()
-    }
+    frames.take(m_hook, m_connection.data(), out);
     writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), out);
-    // While held, whole frames may wait in the scanner; reading has stopped, so they are bounded by one read.
-    if (!held && scanner.bufferedSize() > m_options.maxFrameBytes + 14) {
+    // While held, whole frames may wait; reading has stopped, so they are bounded by one read.
+    if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);
         return false;
     }
@@ -257,32 +230,25 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
 
 void ProxiedClient::resume(FrameHook::Toward toward, const QByteArray &bytes)
 {
-    const int index = heldIndex(toward);
-    if (!m_held[index])
+    RelayedFrames &frames = framesToward(toward);
+    if (!frames.release())
         return;
     const RecordingBatch batch(m_connection.data());
-    m_held[index] = false;
-    QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
-    writeTo(receiver, bytes);
-    if (m_stage != Stage::Relaying || !relayFrames(toward))
-        return;
-    if (m_held[index])
-        return; // the next message is held too
-    if (m_leftWhileHeld[index]) {
-        m_leftWhileHeld[index] = false;
-        if (toward == FrameHook::Toward::Server)
+    const bool toServer = toward == FrameHook::Toward::Server;
+    writeTo(toServer ? m_upstream.data() : m_client.data(), bytes);
+    if (m_stage != Stage::Relaying || !relayFrames(toward) || frames.isHeld())
+        return; // ended, or the next message is held too
+    if (frames.takeSenderLeft()) {
+        if (toServer)
             onClientDisconnected();
         else
             onUpstreamDisconnected();
         return;
     }
-    QTcpSocket *sender = toward == FrameHook::Toward::Server ? m_client.data() : m_upstream.data();
-    if (sender && sender->bytesAvailable() > 0) {
-        if (toward == FrameHook::Toward::Server)
-            onClientReadyRead();
-        else
-            onUpstreamReadyRead();
-    }
+    if (toServer) // what the sender sent meanwhile (each reads only what is there)
+        onClientReadyRead();
+    else
+        onUpstreamReadyRead();
 }
 
 void ProxiedClient::write(FrameHook::Toward toward, const QByteArray &bytes)
@@ -349,9 +315,9 @@ void ProxiedClient::onClientDisconnected()
 {
     if (m_clientGone)
         return;
-    if (m_stage == Stage::Relaying && m_held[heldIndex(FrameHook::Toward::Server)]) {
+    if (m_stage == Stage::Relaying && m_fromClient.isHeld()) {
         // What the client sent before it left still goes on after the held message: resume() comes back here.
-        m_leftWhileHeld[heldIndex(FrameHook::Toward::Server)] = true;
+        m_fromClient.senderLeftWhileHeld();
         return;
     }
     if (m_client && m_client->bytesAvailable() > 0 && m_stage != Stage::Ending)
@@ -364,8 +330,8 @@ void ProxiedClient::onUpstreamDisconnected()
 {
     if (m_upstreamGone)
         return;
-    if (m_stage == Stage::Relaying && m_held[heldIndex(FrameHook::Toward::Client)]) {
-        m_leftWhileHeld[heldIndex(FrameHook::Toward::Client)] = true;
+    if (m_stage == Stage::Relaying && m_fromServer.isHeld()) {
+        m_fromServer.senderLeftWhileHeld();
         return;
     }
     if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending)

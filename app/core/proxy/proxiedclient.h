@@ -2,9 +2,9 @@
 #pragma once
 
 #include "language/recordedtext.h"
-#include "protocol/frameboundaryscanner.h"
 #include "proxy/framehook.h"
 #include "proxy/framerelay.h"
+#include "proxy/relayedframes.h"
 #include "proxy/reverseproxyoptions.h"
 #include "proxy/upgradeexchange.h"
 #include "store/eventrecord.h"
@@ -78,8 +78,11 @@ private:
     void dropOversized(FrameHook::Toward toward);
     void closeOtherSide(bool clientLeft);
     void maybeFinish();
-    bool readPaused(QTcpSocket *reader) const;
     ProxiedTransport *transport() const;
+    RelayedFrames &framesToward(FrameHook::Toward toward)
+    {
+        return toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
+    }
 
     QPointer<QTcpSocket> m_client;
     QPointer<QTcpSocket> m_upstream; // the dialer's, once it exists
@@ -90,17 +93,13 @@ private:
     QString m_peer;
     Stage m_stage = Stage::ReadingRequest;
     UpgradeExchange m_upgrade;
-    FrameBoundaryScanner m_fromClient; // client frames waiting for their whole (or for the 101)
-    FrameBoundaryScanner m_fromServer;
+    RelayedFrames m_fromClient { FrameHook::Toward::Server }; // waiting for their whole (or for the 101)
+    RelayedFrames m_fromServer { FrameHook::Toward::Client };
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
     // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
     Connection *m_relayConnection = nullptr;
-    // By FrameHook::Toward: the hook holds a message of that direction.
-    bool m_held[2] = { false, false };
-    // The sender of a held direction closed: the other side is closed once the hold ends.
-    bool m_leftWhileHeld[2] = { false, false };
 };
 
 } // namespace wsi
