@@ -6,6 +6,7 @@
 #include "connection/workspace.h"
 #include "files/sessionlogwriter.h"
 #include "language/translations.h"
+#include "models/eventlogmodel.h"
 #include "proxy/reverseproxy.h"
 
 #include <QJsonDocument>
@@ -197,6 +198,19 @@ private slots:
         const QString serverShown = c.rowText(Facing::Server, serverNote);
         QVERIFY2(hasHangul(clientShown), qPrintable(clientShown));
         QVERIFY2(hasHangul(serverShown), qPrintable(serverShown));
+
+        // The log shows the client leg's note as the window's language has it too.
+        EventLogModel log;
+        log.setConnection(&c);
+        log.setLegFilter(LegRows::Filter::Client);
+        log.flush();
+        QStringList clientInfoRows;
+        for (int row = 0; row < log.rowCount(); ++row) {
+            const QModelIndex preview = log.index(row, EventLogModel::PreviewColumn);
+            if (preview.data(EventLogModel::EventTypeRole).toInt() == int(EventType::Info))
+                clientInfoRows << preview.data().toString();
+        }
+        QVERIFY2(clientInfoRows.contains(clientShown), qPrintable(clientInfoRows.join(QLatin1Char('|'))));
 
         Translations::forApplication()->apply(QStringLiteral("en"));
         QCOMPARE(c.rowText(Facing::Client, clientNote), clientLeft);
