@@ -7,6 +7,8 @@
 #include "proxy/heldmessages.h"
 #include "stdinlines.h"
 
+#include <QCoreApplication>
+
 #include <cstdio>
 
 namespace wsi {
@@ -76,15 +78,18 @@ void HoldConsole::onCommand(const QByteArray &input)
     bool ok = false;
     const quint64 id = (idEnd < 0 ? rest : rest.left(idEnd)).toULongLong(&ok);
     const QByteArray text = idEnd < 0 ? QByteArray() : input.mid(input.indexOf(rest) + idEnd + 1);
-    const auto complain
-        = [&](const char *why) { std::fprintf(stderr, "wsinspector-cli: %s: \"%s\"\n", why, trimmed.constData()); };
+    // The complaint is for the user at the terminal: in the language in effect (the commands stay as typed).
+    const auto complain = [&](const char *why) {
+        std::fprintf(stderr, "wsinspector-cli: %s: \"%s\"\n",
+            QCoreApplication::translate("wsi::HoldConsole", why).toLocal8Bit().constData(), trimmed.constData());
+    };
     if (!ok) {
-        complain("expected forward N, drop N or edit N TEXT");
+        complain(QT_TRANSLATE_NOOP("wsi::HoldConsole", "expected forward N, drop N or edit N TEXT"));
         return;
     }
     const std::optional<HeldMessage> message = m_held->message(id);
     if (!message) {
-        complain("no held message has that id");
+        complain(QT_TRANSLATE_NOOP("wsi::HoldConsole", "no held message has that id"));
         return;
     }
     if (verb == "forward") {
@@ -98,7 +103,7 @@ void HoldConsole::onCommand(const QByteArray &input)
         m_held->forward(id, payload);
         printReleased(id, "edited");
     } else {
-        complain("expected forward N, drop N or edit N TEXT");
+        complain(QT_TRANSLATE_NOOP("wsi::HoldConsole", "expected forward N, drop N or edit N TEXT"));
     }
 }
 

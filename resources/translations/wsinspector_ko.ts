@@ -6722,6 +6722,28 @@ X-Custom: value</translation>
     </message>
 </context>
 <context>
+    <name>wsi::UpstreamRequest</name>
+    <message>
+        <source>the request target &quot;%1&quot; is not a path: this reverse proxy relays to its one upstream only, never to a target a client names</source>
+        <translation>요청 대상 &quot;%1&quot;은(는) 경로가 아닙니다: 이 리버스 프록시는 정해진 업스트림 하나로만 중계하며, 클라이언트가 지정한 대상으로는 중계하지 않습니다</translation>
+    </message>
+    <message>
+        <source>the request target &quot;%1&quot; names another server than the one this tunnel was opened to</source>
+        <translation>요청 대상 &quot;%1&quot;은(는) 이 터널이 열린 서버가 아닌 다른 서버를 가리킵니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HoldConsole</name>
+    <message>
+        <source>expected forward N, drop N or edit N TEXT</source>
+        <translation>forward N, drop N 또는 edit N TEXT 형식이어야 합니다</translation>
+    </message>
+    <message>
+        <source>no held message has that id</source>
+        <translation>그 ID의 붙잡아 둔 메시지가 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>wsi::ReverseProxy</name>
     <message>
         <source>The proxy could not listen on %1 port %2: %3</source>

@@ -285,8 +285,16 @@ void Connection::appendInfo(const RecordedText &message)
 
 QString Connection::rowText(qsizetype eventRow) const
 {
-    const auto it = m_leg.texts.constFind(eventRow);
-    return it != m_leg.texts.cend() ? it->translated() : m_leg.events.payloadText(eventRow);
+    return rowText(m_leg.facing, eventRow);
+}
+
+QString Connection::rowText(ConnectionLeg::Facing facing, qsizetype eventRow) const
+{
+    const ConnectionLeg *l = leg(facing);
+    if (!l)
+        return {};
+    const auto it = l->texts.constFind(eventRow);
+    return it != l->texts.cend() ? it->translated() : l->events.payloadText(eventRow);
 }
 
 void Connection::open()

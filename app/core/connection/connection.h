@@ -142,6 +142,8 @@ public:
     // The row's text as the window shows it: the app's own words in the current language, else the payload as
     // recorded (a peer's words, rows read from a file).
     QString rowText(qsizetype eventRow) const;
+    // The same for a row of the leg facing that peer (a proxied connection's client leg has its own rows).
+    QString rowText(ConnectionLeg::Facing facing, qsizetype eventRow) const;
 
     // Raw frame mode (for testing servers): the tap writes this frame upstream at the next frame boundary
     // of the client's stream. Outgoing connections through a tap that sees plaintext only.

@@ -33,6 +33,24 @@ RecordedText InterceptionTls::reasons(const TlsReport &report)
     });
 }
 
+RecordedText InterceptionTls::summary(const TlsReport &report)
+{
+    RecordedText summary
+        = RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "%1 with %2, %3, %4"))
+              .arg(report.host)
+              .arg(report.protocol)
+              .arg(report.cipher)
+              .arg(report.verified
+                      ? RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "certificate verified"))
+                      : RecordedText(
+                          "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "certificate NOT verified")));
+    if (report.proceededDespiteErrors)
+        summary = summary
+            + RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", " (proceeding despite: %1)"))
+                  .arg(reasons(report));
+    return summary;
+}
+
 bool InterceptionTls::configure(const ClientTlsSettings &tls, RecordedText *failure)
 {
     const ConnectionOptions &options = m_connection->options();
@@ -74,19 +92,7 @@ void InterceptionTls::onEstablished(const TlsReport &report, qint64 tlsUs)
     handshake.tlsKnown = true;
     m_connection->m_leg.timings.tlsUs = tlsUs;
     // The row is recorded in English and shown translated, like the error rows.
-    RecordedText summary
-        = RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "%1 with %2, %3, %4"))
-              .arg(report.host)
-              .arg(report.protocol)
-              .arg(report.cipher)
-              .arg(report.verified
-                      ? RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "certificate verified"))
-                      : RecordedText(
-                          "wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "certificate NOT verified")));
-    if (report.proceededDespiteErrors)
-        summary = summary
-            + RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", " (proceeding despite: %1)"))
-                  .arg(reasons(report));
+    const RecordedText summary = InterceptionTls::summary(report);
     EventRecord r;
     r.timeUs = wallClockUs();
     r.type = EventType::Tls;

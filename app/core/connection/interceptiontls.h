@@ -33,6 +33,8 @@ public:
     // Go on despite the reported errors, remembering the certificate for this host when alwaysTrust.
     void proceed(bool alwaysTrust);
     void cancel();
+    // The Tls row of a TLS session: recorded in English, shown translated (the proxy's server leg uses it too).
+    static RecordedText summary(const TlsReport &report);
 
 Q_SIGNALS:
     // The connection's deadline must not run while the user decides: paused, then resumed on proceed.

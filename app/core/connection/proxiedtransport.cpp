@@ -2,6 +2,7 @@
 #include "connection/proxiedtransport.h"
 
 #include "connection/connection.h"
+#include "connection/interceptiontls.h"
 #include "connection/wirerecorder.h"
 #include "store/wallclock.h"
 #include "tls/tlsreport.h"
@@ -106,21 +107,17 @@ void ProxiedTransport::upstreamTls(const TlsReport &report)
     HandshakeRecord &handshake = m_connection->m_leg.handshake;
     handshake.tls = report;
     handshake.tlsKnown = true;
-    QString summary = Connection::tr("%1 with %2, %3, %4")
-                          .arg(report.host, report.protocol, report.cipher,
-                              report.verified ? Connection::tr("certificate verified")
-                                              : Connection::tr("certificate NOT verified"));
-    if (report.proceededDespiteErrors)
-        summary += Connection::tr(" (proceeding despite: %1)").arg(report.errorTexts.join(QLatin1Char(' ')));
+    const RecordedText summary = InterceptionTls::summary(report);
     EventRecord r;
     r.timeUs = wallClockUs();
     r.type = EventType::Tls;
-    m_connection->m_leg.events.append(r, summary.toUtf8());
+    m_connection->m_leg.texts.insert(m_connection->m_leg.events.size(), summary);
+    m_connection->m_leg.events.append(r, summary.english().toUtf8());
     Q_EMIT m_connection->handshakeUpdated();
     Q_EMIT m_connection->eventsAppended();
 }
 
-void ProxiedTransport::appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const QString &message)
+void ProxiedTransport::appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const RecordedText &message)
 {
     EventRecord r;
     r.timeUs = wallClockUs();
@@ -129,23 +126,24 @@ void ProxiedTransport::appendRow(ConnectionLeg &leg, EventType type, ErrorLayer 
         r.sub = quint8(layer);
         leg.counters.errors++;
     }
-    leg.events.append(r, message.toUtf8());
+    leg.texts.insert(leg.events.size(), message);
+    leg.events.append(r, message.english().toUtf8());
     emitAppended();
 }
 
-void ProxiedTransport::upstreamFailed(ErrorLayer layer, const QString &message)
+void ProxiedTransport::upstreamFailed(ErrorLayer layer, const RecordedText &message)
 {
     appendRow(m_connection->m_leg, EventType::Error, layer, message);
-    m_connection->setStatusText(message);
+    m_connection->setStatus(message);
 }
 
-void ProxiedTransport::clientFailed(ErrorLayer layer, const QString &message)
+void ProxiedTransport::clientFailed(ErrorLayer layer, const RecordedText &message)
 {
     appendRow(*m_connection->m_clientLeg, EventType::Error, layer, message);
-    m_connection->setStatusText(message);
+    m_connection->setStatus(message);
 }
 
-void ProxiedTransport::note(ConnectionLeg::Facing facing, const QString &message)
+void ProxiedTransport::note(ConnectionLeg::Facing facing, const RecordedText &message)
 {
     appendRow(legFacing(facing), EventType::Info, ErrorLayer::None, message);
 }
@@ -170,7 +168,8 @@ void ProxiedTransport::wireClosed()
     m_wireClosed = true;
     if (m_connection->state() == Connection::State::Connecting) {
         if (m_connection->statusText().isEmpty())
-            m_connection->setStatusText(Connection::tr("The client left before the WebSocket opened."));
+            m_connection->setStatus(RecordedText("wsi::Connection",
+                QT_TRANSLATE_NOOP("wsi::Connection", "The client left before the WebSocket opened.")));
         m_connection->setState(Connection::State::Failed);
     } else if (m_connection->state() == Connection::State::Open) {
         m_connection->setState(Connection::State::Closing);

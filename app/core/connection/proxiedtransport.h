@@ -39,12 +39,13 @@ public:
     void upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs);
     // wss upstream: the server's TLS session, a Tls row on the server leg.
     void upstreamTls(const TlsReport &report);
+    // The rows below are recorded in English (session files) and shown in the window's language (rowText()).
     // The upstream could not be reached or failed: an error row on the server leg and the status line.
-    void upstreamFailed(ErrorLayer layer, const QString &message);
+    void upstreamFailed(ErrorLayer layer, const RecordedText &message);
     // An error the proxy found on the client's side (an unparsable or oversized request).
-    void clientFailed(ErrorLayer layer, const QString &message);
+    void clientFailed(ErrorLayer layer, const RecordedText &message);
     // What the proxy did, on one leg (who dropped TCP first and that the other side was closed for it).
-    void note(ConnectionLeg::Facing facing, const QString &message);
+    void note(ConnectionLeg::Facing facing, const RecordedText &message);
     // The 101 reached the client: the WebSocket is open end to end.
     void opened();
     // Both sockets are done: nothing more will be recorded.
@@ -62,7 +63,7 @@ public:
 
 private:
     ConnectionLeg &legFacing(ConnectionLeg::Facing facing);
-    void appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const QString &message);
+    void appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const RecordedText &message);
     void emitAppended();
     // Marks whose rows are not recorded yet; false when the row is not there yet.
     bool applyMark(ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark);

@@ -310,20 +310,25 @@ QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex
     return {};
 }
 
-QString EventLogModel::shownPreview(qsizetype eventRow) const
+QString EventLogModel::shownPreview(int encodedRow) const
 {
-    const EventStore &store = m_connection->events();
+    // Either leg: the proxy's words on a proxied connection's client leg are the app's own too.
+    const qsizetype eventRow = LegRows::indexInLeg(encodedRow);
+    const EventStore &store = *LegRows::storeOf(m_connection, encodedRow);
     const EventRecord &r = store.at(eventRow);
+    const QString said = LegRows::isClientLeg(encodedRow)
+        ? m_connection->rowText(ConnectionLeg::Facing::Client, eventRow)
+        : m_connection->rowText(eventRow);
     switch (r.type) {
     case EventType::Open: {
         const QString subprotocol = store.payloadText(eventRow);
         return subprotocol.isEmpty() ? tr("Connection open") : tr("Connection open, subprotocol %1").arg(subprotocol);
     }
     case EventType::Error:
-        return QStringLiteral("[%1] %2").arg(QString::fromLatin1(errorLayerId(r.layer())).toUpper(),
-            textPreview(m_connection->rowText(eventRow).toUtf8()));
+        return QStringLiteral("[%1] %2").arg(
+            QString::fromLatin1(errorLayerId(r.layer())).toUpper(), textPreview(said.toUtf8()));
     default:
-        return textPreview(m_connection->rowText(eventRow).toUtf8());
+        return textPreview(said.toUtf8());
     }
 }
 
@@ -425,8 +430,9 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case PreviewColumn: {
         if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
             return QString::fromUtf8(SecretMasker::maskHttpHead(previewText(store, eventRow).toUtf8()));
-        if (!clientLeg && (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open))
-            return shownPreview(eventRow); // few rows, in the window's language: not cached across a switch
+        if (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open
+            || r.type == EventType::Tls)
+            return shownPreview(int(encodedRow)); // few rows, in the window's language: not cached across a switch
         if (const QString *cached = m_previewCache.object(encodedRow))
             return *cached;
         auto *text = new QString(previewText(store, eventRow));

@@ -86,7 +86,7 @@ public:
 private:
     // What the window shows for the app's own rows (open, errors, notes): in its current language, where
     // previewText() is the recorded English.
-    QString shownPreview(qsizetype eventRow) const;
+    QString shownPreview(int encodedRow) const;
     void onEventsAppended();
     void rebuild();
     void onProtocolChanged();

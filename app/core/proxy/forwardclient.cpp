@@ -1,6 +1,7 @@
 // ForwardClient: reads a forward proxy client's request, opens CONNECT tunnels (TLS intercepted), hands it on.
 #include "proxy/forwardclient.h"
 
+#include "language/qterrortext.h"
 #include "protocol/handshakeparser.h"
 #include "proxy/forwardrequest.h"
 #include "server/upgradeanswers.h"
@@ -17,6 +18,12 @@ namespace {
 constexpr char kTlsHandshakeRecord = 0x16; // the first byte of a TLS ClientHello record
 // From accepting the socket to knowing what it wants (request head, TLS handshake, first request in the tunnel).
 constexpr int kDeadlineSeconds = 30;
+
+// Refusals go on the wire in English (the client's body) and to the user in the window's language.
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::ForwardClient", source);
+}
 
 } // namespace
 
@@ -79,13 +86,16 @@ bool ForwardClient::peekHead(HttpHead *head, qsizetype *length)
     if (*length < 0 || *length > limit) {
         if (bytes.size() > limit)
             refuse(431, "Request Header Fields Too Large",
-                tr("The request head is larger than %1 bytes (the proxy's limit).").arg(limit));
+                said(QT_TRANSLATE_NOOP(
+                         "wsi::ForwardClient", "The request head is larger than %1 bytes (the proxy's limit)."))
+                    .arg(limit));
         return false;
     }
     HandshakeParser parser(HandshakeParser::Kind::Request, limit);
     parser.feed(QByteArrayView(bytes).first(*length));
     if (parser.state() == HandshakeParser::State::Failed || !parser.headComplete()) {
-        refuse(400, "Bad Request", tr("The request could not be parsed: %1").arg(parser.error()));
+        refuse(400, "Bad Request",
+            said(QT_TRANSLATE_NOOP("wsi::ForwardClient", "The request could not be parsed: %1")).arg(parser.error()));
         return false;
     }
     *head = parser.head();
@@ -112,7 +122,8 @@ void ForwardClient::readProxyHead()
     }
     if (ForwardRequest::namesProxy(request.host(), request.port(), m_listeningAddress, m_listeningPort)) {
         refuse(508, "Loop Detected",
-            tr("%1 port %2 is this forward proxy itself: relaying there would loop.")
+            said(QT_TRANSLATE_NOOP(
+                     "wsi::ForwardClient", "%1 port %2 is this forward proxy itself: relaying there would loop."))
                 .arg(request.host())
                 .arg(request.port()));
         return;
@@ -165,8 +176,10 @@ void ForwardClient::startTls()
     if (leaf.isNull()) {
         m_stage = Stage::Done;
         Q_EMIT refused(m_peer,
-            tr("The inspector's certificate authority could not issue a certificate for %1: %2")
-                .arg(m_host, m_authority ? m_authority->lastError() : QString()));
+            said(QT_TRANSLATE_NOOP("wsi::ForwardClient",
+                     "The inspector's certificate authority could not issue a certificate for %1: %2"))
+                .arg(m_host)
+                .arg(m_authority ? m_authority->lastError() : QString()));
         m_socket->abort();
         return;
     }
@@ -189,8 +202,10 @@ void ForwardClient::startTls()
             return;
         m_stage = Stage::Done;
         Q_EMIT refused(m_peer,
-            tr("The client ended the TLS handshake for %1 (does it trust WS Inspector's CA?): %2")
-                .arg(m_host, m_socket->errorString()));
+            said(QT_TRANSLATE_NOOP("wsi::ForwardClient",
+                     "The client ended the TLS handshake for %1 (does it trust WS Inspector's CA?): %2"))
+                .arg(m_host)
+                .arg(QtErrorText::recorded(m_socket->errorString())));
         m_socket->abort();
     });
     m_socket->startServerEncryption();
@@ -230,11 +245,11 @@ QUrl ForwardClient::tunnelUpstream() const
     return upstream;
 }
 
-void ForwardClient::refuse(int status, const QByteArray &reason, const QString &why)
+void ForwardClient::refuse(int status, const QByteArray &reason, const RecordedText &why)
 {
     m_stage = Stage::Done;
     Q_EMIT refused(m_peer, why);
-    m_socket->write(UpgradeAnswers::plain(status, reason, {}, why.toUtf8() + '\n'));
+    m_socket->write(UpgradeAnswers::plain(status, reason, {}, why.english().toUtf8() + '\n')); // English on the wire
     m_socket->disconnectFromHost();
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         end();
@@ -242,8 +257,9 @@ void ForwardClient::refuse(int status, const QByteArray &reason, const QString &
 
 void ForwardClient::onDeadline()
 {
-    const QString why
-        = tr("No whole request arrived within %1 seconds: the proxy closed the connection.").arg(kDeadlineSeconds);
+    const RecordedText why = said(QT_TRANSLATE_NOOP("wsi::ForwardClient",
+                                      "No whole request arrived within %1 seconds: the proxy closed the connection."))
+                                 .arg(kDeadlineSeconds);
     if (m_stage == Stage::ProxyHead || m_stage == Stage::TunnelHead) {
         refuse(408, "Request Timeout", why);
         return;

@@ -1,6 +1,8 @@
 // ForwardClient: one client of the forward proxy until it is known what it wants (a WebSocket or anything else).
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include "proxy/forwardproxyoptions.h"
 
 #include <QHostAddress>
@@ -40,7 +42,7 @@ Q_SIGNALS:
     // Anything else: relay socket to upstream untouched after firstBytes (a rewritten plain request, or nothing).
     void passThrough(QSslSocket *socket, const QUrl &upstream, const QByteArray &firstBytes);
     // The request was refused (the answer sent says the same).
-    void refused(const QString &peer, const QString &why);
+    void refused(const QString &peer, const wsi::RecordedText &why);
     // The socket was handed on or closed: this object may go.
     void finished();
 
@@ -54,7 +56,7 @@ private:
     // Peeks a complete request head into *head; false while incomplete or after a refusal.
     bool peekHead(HttpHead *head, qsizetype *length);
     void startTls();
-    void refuse(int status, const QByteArray &reason, const QString &why);
+    void refuse(int status, const QByteArray &reason, const RecordedText &why);
     // No whole request in time: a client holding a socket open and silent is closed.
     void onDeadline();
     // Emits finished() once.

@@ -131,7 +131,7 @@ void ForwardProxy::onPassThrough(QSslSocket *socket, const QUrl &upstream, const
         Q_EMIT countsChanged();
     });
     const QString peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
-    connect(relay, &PassThroughRelay::refused, this, [this, peer](const QString &why) { onRefused(peer, why); });
+    connect(relay, &PassThroughRelay::refused, this, [this, peer](const RecordedText &why) { onRefused(peer, why); });
     connect(relay, &PassThroughRelay::finished, this, [this, relay] {
         m_passThroughs.remove(relay);
         relay->deleteLater();
@@ -140,10 +140,10 @@ void ForwardProxy::onPassThrough(QSslSocket *socket, const QUrl &upstream, const
     Q_EMIT countsChanged();
 }
 
-void ForwardProxy::onRefused(const QString &peer, const QString &why)
+void ForwardProxy::onRefused(const QString &peer, const RecordedText &why)
 {
     ++m_refusedCount;
-    Q_EMIT refused(peer, why);
+    Q_EMIT refused(peer, why.translated()); // for the user only (stderr, the panel); the client got why.english()
     Q_EMIT countsChanged();
 }
 

@@ -1,6 +1,7 @@
 // ForwardProxy: the explicit HTTP proxy for browsers and apps; each WebSocket through it is a proxied Connection.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "proxy/forwardproxyoptions.h"
 
 #include <QObject>
@@ -60,7 +61,8 @@ public:
     qint64 refusedCount() const { return m_refusedCount; }
 
 Q_SIGNALS:
-    // A request was refused (itself, unreadable, an unreachable target, a client that did not trust the CA).
+    // A request was refused (itself, unreadable, an unreachable target, a client that did not trust the CA); why
+    // in the language in effect (the client was answered in English).
     void refused(const QString &peer, const QString &why);
     // The counts above changed.
     void countsChanged();
@@ -69,7 +71,7 @@ private:
     void onNewConnection();
     void onWebSocket(QSslSocket *socket, const QUrl &upstream);
     void onPassThrough(QSslSocket *socket, const QUrl &upstream, const QByteArray &firstBytes);
-    void onRefused(const QString &peer, const QString &why);
+    void onRefused(const QString &peer, const RecordedText &why);
 
     Workspace *m_workspace;
     TapServer *m_server;

@@ -36,7 +36,8 @@ ForwardRequest::ForwardRequest(const HttpHead &head)
         bool ok = false;
         const uint port = colon > 0 ? target.mid(colon + 1).toUInt(&ok) : 0;
         if (host.isEmpty() || !ok || port == 0 || port > 65535 || host.contains('/') || host.contains('@')) {
-            m_problem = QCoreApplication::translate("wsi::ForwardProxy", "CONNECT needs host:port, not \"%1\".")
+            m_problem = RecordedText(
+                "wsi::ForwardProxy", QT_TRANSLATE_NOOP("wsi::ForwardProxy", "CONNECT needs host:port, not \"%1\"."))
                             .arg(printableExcerpt(target));
             return;
         }
@@ -47,9 +48,10 @@ ForwardRequest::ForwardRequest(const HttpHead &head)
     }
     if (target.startsWith('/')) {
         m_kind = Kind::NotProxy;
-        m_problem = QCoreApplication::translate("wsi::ForwardProxy",
-            "This is WS Inspector's forward proxy: it relays proxy requests (CONNECT host:port or an "
-            "absolute URL) and serves nothing itself; \"%1\" names no other server.")
+        m_problem = RecordedText("wsi::ForwardProxy",
+            QT_TRANSLATE_NOOP("wsi::ForwardProxy",
+                "This is WS Inspector's forward proxy: it relays proxy requests (CONNECT host:port or an "
+                "absolute URL) and serves nothing itself; \"%1\" names no other server."))
                         .arg(printableExcerpt(target));
         return;
     }
@@ -58,8 +60,8 @@ ForwardRequest::ForwardRequest(const HttpHead &head)
     const bool secure = scheme == QLatin1String("https") || scheme == QLatin1String("wss");
     if (!url.isValid() || url.host().isEmpty()
         || !(secure || scheme == QLatin1String("http") || scheme == QLatin1String("ws"))) {
-        m_problem = QCoreApplication::translate(
-            "wsi::ForwardProxy", "The request target \"%1\" is not an http:// or ws:// URL.")
+        m_problem = RecordedText("wsi::ForwardProxy",
+            QT_TRANSLATE_NOOP("wsi::ForwardProxy", "The request target \"%1\" is not an http:// or ws:// URL."))
                         .arg(printableExcerpt(target));
         return;
     }

@@ -1,6 +1,8 @@
 // ForwardRequest: the forward proxy's reading of a request head (sans-IO): CONNECT, absolute URL, upgrade, loop.
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QString>
@@ -28,7 +30,7 @@ public:
     // The scheme of an absolute target ("http", "https", "ws", "wss"); empty for CONNECT.
     QString scheme() const { return m_scheme; }
     // Why the target is Invalid or NotProxy, in plain words.
-    QString problem() const { return m_problem; }
+    RecordedText problem() const { return m_problem; }
 
     // An HTTP/1.1 WebSocket upgrade (Upgrade: websocket and Connection: upgrade).
     static bool isWebSocketUpgrade(const HttpHead &head);
@@ -50,7 +52,7 @@ private:
     QString m_host;
     quint16 m_port = 0;
     QString m_scheme;
-    QString m_problem;
+    RecordedText m_problem;
 };
 
 } // namespace wsi

@@ -29,8 +29,9 @@ PassThroughRelay::PassThroughRelay(QTcpSocket *client, const ReverseProxyOptions
     connect(m_dialer, &UpstreamDialer::socketCreated, this, &PassThroughRelay::onUpstreamSocketCreated);
     connect(m_dialer, &UpstreamDialer::ready, this, &PassThroughRelay::onReady);
     connect(m_dialer, &UpstreamDialer::failed, this,
-        [this](ErrorLayer, const QString &why) { refuse(502, "Bad Gateway", why); });
-    connect(m_dialer, &UpstreamDialer::looped, this, [this](const QString &why) { refuse(508, "Loop Detected", why); });
+        [this](ErrorLayer, const RecordedText &why) { refuse(502, "Bad Gateway", why); });
+    connect(m_dialer, &UpstreamDialer::looped, this,
+        [this](const RecordedText &why) { refuse(508, "Loop Detected", why); });
 }
 
 PassThroughRelay::~PassThroughRelay() = default;
@@ -63,13 +64,14 @@ void PassThroughRelay::onReady()
     pump();
 }
 
-void PassThroughRelay::refuse(int status, const QByteArray &reason, const QString &why)
+void PassThroughRelay::refuse(int status, const QByteArray &reason, const RecordedText &why)
 {
     if (m_ready || m_finished)
         return;
     Q_EMIT refused(why);
     if (m_client && m_client->state() == QAbstractSocket::ConnectedState) {
-        m_client->write(UpgradeAnswers::plain(status, reason, {}, why.toUtf8() + '\n'));
+        m_client->write(
+            UpgradeAnswers::plain(status, reason, {}, why.english().toUtf8() + '\n')); // English on the wire
         m_client->disconnectFromHost();
     }
     if (m_upstream)

@@ -1,6 +1,7 @@
 // PassThroughRelay: the forward proxy's relay for what is not a WebSocket: bytes both ways, counted, not recorded.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "proxy/reverseproxyoptions.h"
 #include "store/eventrecord.h"
 
@@ -35,14 +36,14 @@ Q_SIGNALS:
     // bytes crossed the proxy (either way).
     void counted(qint64 bytes);
     // The upstream could not be reached or would loop; the client got a 502 or 508 naming why.
-    void refused(const QString &why);
+    void refused(const wsi::RecordedText &why);
     // Both sockets are closed.
     void finished();
 
 private:
     void onUpstreamSocketCreated(QTcpSocket *socket);
     void onReady();
-    void refuse(int status, const QByteArray &reason, const QString &why);
+    void refuse(int status, const QByteArray &reason, const RecordedText &why);
     void pump();
     void onDisconnected();
     void maybeFinish();

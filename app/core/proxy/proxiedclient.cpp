@@ -3,9 +3,9 @@
 
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/proxiedclienttext.h"
 #include "proxy/recordingbatch.h"
 #include "proxy/upstreamdialer.h"
-#include "proxy/upstreamrequest.h"
 #include "server/upgradeanswers.h"
 #include "store/wallclock.h"
 
@@ -21,15 +21,8 @@ namespace {
 // stop reading waits in the kernel.
 constexpr qint64 kReadChunk = 256 * 1024;
 constexpr qint64 kSocketReadBuffer = 1024 * 1024;
-// Stop reading a leg while the other socket holds more unsent bytes than this; resume below half.
-constexpr qint64 kMaxUnsentBytes = 4 * 1024 * 1024;
 
 using Facing = ConnectionLeg::Facing;
-
-int heldIndex(FrameHook::Toward toward)
-{
-    return toward == FrameHook::Toward::Server ? 0 : 1;
-}
 
 } // namespace
 
@@ -38,7 +31,7 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
     : QObject(parent)
     , m_client(client)
     , m_options(options)
-    , m_request(HandshakeParser::Kind::Request, options.maxRequestHeadBytes)
+    , m_upgrade(options)
 {
     client->setParent(this);
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -84,20 +77,12 @@ void ProxiedClient::start(Connection *connection, FrameHook *hook)
         onClientDisconnected();
 }
 
-bool ProxiedClient::readPaused(QTcpSocket *reader) const
-{
-    const QTcpSocket *writer = reader == m_client ? m_upstream.data() : m_client.data();
-    if (m_held[heldIndex(reader == m_client ? FrameHook::Toward::Server : FrameHook::Toward::Client)])
-        return true; // resumed by resume()
-    return writer && writer->bytesToWrite() > kMaxUnsentBytes;
-}
-
 void ProxiedClient::onBytesWritten()
 {
     // A paused reader resumes once the socket it feeds has drained to half the bound.
-    if (m_client && m_upstream && m_upstream->bytesToWrite() <= kMaxUnsentBytes / 2 && m_client->bytesAvailable() > 0)
+    if (m_client && m_upstream && RelayedFrames::drained(m_upstream) && m_client->bytesAvailable() > 0)
         onClientReadyRead();
-    if (m_upstream && m_client && m_client->bytesToWrite() <= kMaxUnsentBytes / 2 && m_upstream->bytesAvailable() > 0)
+    if (m_upstream && m_client && RelayedFrames::drained(m_client) && m_upstream->bytesAvailable() > 0)
         onUpstreamReadyRead();
 }
 
@@ -106,7 +91,7 @@ void ProxiedClient::onClientReadyRead()
     const RecordingBatch batch(m_connection.data());
     while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
         if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
-            && m_stage != Stage::AwaitingResponse && readPaused(m_client))
+            && m_stage != Stage::AwaitingResponse && m_fromClient.readPaused(m_upstream))
             return; // resumed by onBytesWritten
         if (m_stage == Stage::ConnectingUpstream || m_stage == Stage::AwaitingResponse) {
             // Frames the client pipelined after its request wait for the 101, bounded like any frame.
@@ -142,30 +127,14 @@ void ProxiedClient::onClientReadyRead()
 
 void ProxiedClient::takeRequest(const QByteArray &bytes)
 {
-    m_requestBytes += bytes.size();
-    const qsizetype used = m_request.feed(bytes);
-    if (m_request.state() == HandshakeParser::State::Failed) {
-        if (m_requestBytes > m_options.maxRequestHeadBytes)
-            refuse(431, "Request Header Fields Too Large",
-                tr("The upgrade request head is larger than %1 bytes (the proxy's limit).")
-                    .arg(m_options.maxRequestHeadBytes),
-                ErrorLayer::Http, false);
-        else
-            refuse(400, "Bad Request", tr("The upgrade request could not be parsed: %1").arg(m_request.error()),
-                ErrorLayer::Http, false);
+    QByteArray pipelined;
+    UpgradeExchange::Refusal refusal;
+    const UpgradeExchange::Request request = m_upgrade.takeRequest(bytes, &pipelined, &refusal);
+    if (request == UpgradeExchange::Request::Refused)
+        refuse(refusal.status, refusal.reason, refusal.why, ErrorLayer::Http, false);
+    if (request != UpgradeExchange::Request::Complete)
         return;
-    }
-    if (!m_request.headComplete())
-        return;
-    const HttpHead &head = m_request.head();
-    const QByteArray targetProblem = m_options.acceptAbsoluteTarget
-        ? UpstreamRequest::problemWithForwardTarget(head.target, m_options.upstream.url)
-        : UpstreamRequest::problemWithTarget(head.target);
-    if (!targetProblem.isEmpty()) {
-        refuse(400, "Bad Request", QString::fromUtf8(targetProblem), ErrorLayer::Http, false);
-        return;
-    }
-    m_fromClient.append(QByteArrayView(bytes).sliced(used));
+    m_fromClient.append(pipelined);
     m_stage = Stage::ConnectingUpstream;
     m_dialer->dial(m_connection.data());
 }
@@ -179,7 +148,7 @@ void ProxiedClient::onUpstreamSocketCreated(QTcpSocket *socket)
     connect(m_upstream, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
 }
 
-void ProxiedClient::onUpstreamLooped(const QString &why)
+void ProxiedClient::onUpstreamLooped(const RecordedText &why)
 {
     refuse(508, "Loop Detected", why, ErrorLayer::Proxy, true);
 }
@@ -189,14 +158,14 @@ void ProxiedClient::sendRequestUpstream()
     if (!m_client || m_stage != Stage::ConnectingUpstream)
         return;
     m_stage = Stage::AwaitingResponse;
-    writeTo(m_upstream, UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost));
+    writeTo(m_upstream, m_upgrade.upstreamRequest());
 }
 
 void ProxiedClient::onUpstreamReadyRead()
 {
     const RecordingBatch batch(m_connection.data());
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
-        if (m_stage == Stage::Relaying && readPaused(m_upstream))
+        if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
         const QByteArray bytes = m_upstream->read(kReadChunk);
         if (bytes.isEmpty())
@@ -217,19 +186,13 @@ void ProxiedClient::onUpstreamReadyRead()
 
 void ProxiedClient::takeResponse(const QByteArray &bytes)
 {
-    const qsizetype used = m_response.feed(bytes);
-    if (m_response.state() == HandshakeParser::State::Failed) {
-        // Not HTTP: the client gets what the server sent, and the server leg names the problem.
-        m_stage = Stage::PassingThrough;
-        writeTo(m_client, bytes);
-        return;
-    }
-    if (!m_response.headComplete()) {
-        writeTo(m_client, bytes);
-        return;
-    }
-    if (m_response.head().status != 101) {
-        m_stage = Stage::PassingThrough; // the answer and its body go to the client as they come
+    qsizetype used = 0;
+    const UpgradeExchange::Response answer = m_upgrade.takeResponse(bytes, &used);
+    if (answer != UpgradeExchange::Response::Upgraded) {
+        // Not a 101 (or not HTTP: the server leg names the problem): the answer and its body go to the client as
+        // they come.
+        if (answer == UpgradeExchange::Response::NotUpgraded)
+            m_stage = Stage::PassingThrough;
         writeTo(m_client, bytes);
         return;
     }
@@ -240,7 +203,7 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
         t->opened();
     if (m_hook && m_connection) {
         m_relayConnection = m_connection.data();
-        m_hook->relayStarted(m_relayConnection, this, m_request.head(), m_response.head());
+        m_hook->relayStarted(m_relayConnection, this, m_upgrade.request(), m_upgrade.response());
     }
     m_fromServer.append(QByteArrayView(bytes).sliced(used));
     if (!relayFrames(FrameHook::Toward::Client))
@@ -253,20 +216,12 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
 
 bool ProxiedClient::relayFrames(FrameHook::Toward toward)
 {
-    FrameBoundaryScanner &scanner = toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
+    RelayedFrames &frames = framesToward(toward);
     QByteArray out;
-    FrameHeader header;
-    QByteArrayView frame;
-    bool &held = m_held[heldIndex(toward)];
-    while (!held && scanner.nextFrame(&header, &frame)) {
-        if (!m_hook)
-            out.append(frame);
-        else if (m_hook->onFrame(m_connection.data(), toward, header, frame, out) == FrameHook::Verdict::Held)
-            held = true; // the frames after it stay in the scanner until resume()
-    }
+    frames.take(m_hook, m_connection.data(), out);
     writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), out);
-    // While held, whole frames may wait in the scanner; reading has stopped, so they are bounded by one read.
-    if (!held && scanner.bufferedSize() > m_options.maxFrameBytes + 14) {
+    // While held, whole frames may wait; reading has stopped, so they are bounded by one read.
+    if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);
         return false;
     }
@@ -275,32 +230,25 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
 
 void ProxiedClient::resume(FrameHook::Toward toward, const QByteArray &bytes)
 {
-    const int index = heldIndex(toward);
-    if (!m_held[index])
+    RelayedFrames &frames = framesToward(toward);
+    if (!frames.release())
         return;
     const RecordingBatch batch(m_connection.data());
-    m_held[index] = false;
-    QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
-    writeTo(receiver, bytes);
-    if (m_stage != Stage::Relaying || !relayFrames(toward))
-        return;
-    if (m_held[index])
-        return; // the next message is held too
-    if (m_leftWhileHeld[index]) {
-        m_leftWhileHeld[index] = false;
-        if (toward == FrameHook::Toward::Server)
+    const bool toServer = toward == FrameHook::Toward::Server;
+    writeTo(toServer ? m_upstream.data() : m_client.data(), bytes);
+    if (m_stage != Stage::Relaying || !relayFrames(toward) || frames.isHeld())
+        return; // ended, or the next message is held too
+    if (frames.takeSenderLeft()) {
+        if (toServer)
             onClientDisconnected();
         else
             onUpstreamDisconnected();
         return;
     }
-    QTcpSocket *sender = toward == FrameHook::Toward::Server ? m_client.data() : m_upstream.data();
-    if (sender && sender->bytesAvailable() > 0) {
-        if (toward == FrameHook::Toward::Server)
-            onClientReadyRead();
-        else
-            onUpstreamReadyRead();
-    }
+    if (toServer) // what the sender sent meanwhile (each reads only what is there)
+        onClientReadyRead();
+    else
+        onUpstreamReadyRead();
 }
 
 void ProxiedClient::write(FrameHook::Toward toward, const QByteArray &bytes)
@@ -321,7 +269,7 @@ void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
 }
 
 void ProxiedClient::refuse(
-    int status, const QByteArray &reason, const QString &why, ErrorLayer layer, bool upstreamSide)
+    int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide)
 {
     m_stage = Stage::Ending;
     if (ProxiedTransport *t = transport()) {
@@ -330,7 +278,8 @@ void ProxiedClient::refuse(
         else
             t->clientFailed(layer, why);
     }
-    const QByteArray body = status == 502 ? "Bad gateway: " + why.toUtf8() + "\n" : why.toUtf8() + "\n";
+    const QByteArray english = why.english().toUtf8(); // the body is English on the wire
+    const QByteArray body = status == 502 ? "Bad gateway: " + english + "\n" : english + "\n";
     writeTo(m_client, UpgradeAnswers::plain(status, reason, {}, body));
     if (m_upstream) {
         m_upstream->disconnect(this);
@@ -345,7 +294,7 @@ void ProxiedClient::refuse(
     maybeFinish();
 }
 
-void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const QString &why)
+void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const RecordedText &why)
 {
     if (m_stage == Stage::ConnectingUpstream) // the dial of a connection already ending changes nothing
         refuse(502, "Bad Gateway", why, layer, true);
@@ -353,9 +302,8 @@ void ProxiedClient::onUpstreamFailed(ErrorLayer layer, const QString &why)
 
 void ProxiedClient::dropOversized(FrameHook::Toward toward)
 {
-    const QString text = tr("A frame from the %1 is larger than the proxy's limit of %2 bytes: both sides closed.")
-                             .arg(toward == FrameHook::Toward::Server ? tr("client") : tr("server"))
-                             .arg(m_options.maxFrameBytes);
+    const RecordedText text
+        = ProxiedClientText::oversizedFrame(toward == FrameHook::Toward::Server, m_options.maxFrameBytes);
     if (ProxiedTransport *t = transport()) {
         t->note(Facing::Client, text);
         t->note(Facing::Server, text);
@@ -367,9 +315,9 @@ void ProxiedClient::onClientDisconnected()
 {
     if (m_clientGone)
         return;
-    if (m_stage == Stage::Relaying && m_held[heldIndex(FrameHook::Toward::Server)]) {
+    if (m_stage == Stage::Relaying && m_fromClient.isHeld()) {
         // What the client sent before it left still goes on after the held message: resume() comes back here.
-        m_leftWhileHeld[heldIndex(FrameHook::Toward::Server)] = true;
+        m_fromClient.senderLeftWhileHeld();
         return;
     }
     if (m_client && m_client->bytesAvailable() > 0 && m_stage != Stage::Ending)
@@ -382,20 +330,17 @@ void ProxiedClient::onUpstreamDisconnected()
 {
     if (m_upstreamGone)
         return;
-    if (m_stage == Stage::Relaying && m_held[heldIndex(FrameHook::Toward::Client)]) {
-        m_leftWhileHeld[heldIndex(FrameHook::Toward::Client)] = true;
+    if (m_stage == Stage::Relaying && m_fromServer.isHeld()) {
+        m_fromServer.senderLeftWhileHeld();
         return;
     }
     if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending)
         onUpstreamReadyRead();
-    if (m_stage == Stage::AwaitingResponse && !m_response.headComplete()
-        && m_response.state() != HandshakeParser::State::Failed) {
-        // Nothing the client could read as an answer reached it: it gets a 502 rather than a silent close.
+    if (m_stage == Stage::AwaitingResponse) {
+        // No whole answer head (a malformed or non-101 one passes through): the client gets a 502 rather than a
+        // silent close.
         m_upstream->disconnect(this);
-        refuse(502, "Bad Gateway",
-            tr("HTTP failure at the upstream %1: the server closed the connection without answering the upgrade.")
-                .arg(m_options.upstream.url.toString()),
-            ErrorLayer::Http, true);
+        refuse(502, "Bad Gateway", ProxiedClientText::unanswered(m_options.upstream.url), ErrorLayer::Http, true);
         return;
     }
     m_upstreamGone = true;
@@ -406,17 +351,9 @@ void ProxiedClient::closeOtherSide(bool clientLeft)
 {
     if (m_stage != Stage::Ending) {
         if (ProxiedTransport *t = transport()) {
-            if (clientLeft) {
-                t->note(Facing::Client, tr("The client closed its TCP connection."));
-                if (m_upstream && !m_upstreamGone)
-                    t->note(
-                        Facing::Server, tr("The proxy closed the TCP connection to the server: the client's closed."));
-            } else {
-                t->note(Facing::Server, tr("The server closed its TCP connection."));
-                if (m_client && !m_clientGone)
-                    t->note(
-                        Facing::Client, tr("The proxy closed the TCP connection to the client: the server's closed."));
-            }
+            t->note(clientLeft ? Facing::Client : Facing::Server, ProxiedClientText::closedItsSide(clientLeft));
+            if (clientLeft ? m_upstream && !m_upstreamGone : m_client && !m_clientGone)
+                t->note(clientLeft ? Facing::Server : Facing::Client, ProxiedClientText::closedOtherSide(clientLeft));
         }
         m_stage = Stage::Ending;
     }
@@ -438,8 +375,8 @@ void ProxiedClient::shutdown()
     if (m_stage != Stage::Ending) {
         m_stage = Stage::Ending;
         if (ProxiedTransport *t = transport()) {
-            t->note(Facing::Client, tr("The proxy stopped: it closed the TCP connection to the client."));
-            t->note(Facing::Server, tr("The proxy stopped: it closed the TCP connection to the server."));
+            t->note(Facing::Client, ProxiedClientText::stopped(true));
+            t->note(Facing::Server, ProxiedClientText::stopped(false));
         }
     }
     m_dialer->stopLookup();

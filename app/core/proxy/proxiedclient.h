@@ -1,11 +1,12 @@
 // ProxiedClient: one client of the reverse proxy, relayed frame by frame to the upstream, both legs recorded.
 #pragma once
 
-#include "protocol/frameboundaryscanner.h"
-#include "protocol/handshakeparser.h"
+#include "language/recordedtext.h"
 #include "proxy/framehook.h"
 #include "proxy/framerelay.h"
+#include "proxy/relayedframes.h"
 #include "proxy/reverseproxyoptions.h"
+#include "proxy/upgradeexchange.h"
 #include "store/eventrecord.h"
 
 #include <QHostAddress>
@@ -20,7 +21,7 @@ class Connection;
 class ProxiedTransport;
 class UpstreamDialer;
 
-// One client socket and its own upstream socket. It reads the client's upgrade request (bounded), opens the
+// One client socket and its own upstream socket. It reads the client's upgrade request (an UpgradeExchange), opens the
 // upstream (an UpstreamDialer: DNS, TCP, TLS verified as outgoing connections verify it), sends the request with the
 // target joined to the upstream URL and Host rewritten, relays the upstream's answer (101 or not), then relays whole
 // frames both ways through the FrameHook. Every byte is recorded on the leg of the socket it crossed, at the
@@ -57,8 +58,8 @@ private:
     void onClientReadyRead();
     void onClientDisconnected();
     void onUpstreamSocketCreated(QTcpSocket *socket);
-    void onUpstreamFailed(ErrorLayer layer, const QString &why);
-    void onUpstreamLooped(const QString &why);
+    void onUpstreamFailed(ErrorLayer layer, const RecordedText &why);
+    void onUpstreamLooped(const RecordedText &why);
     void onUpstreamReadyRead();
     void onUpstreamDisconnected();
     void onBytesWritten();
@@ -70,14 +71,18 @@ private:
     bool relayFrames(FrameHook::Toward toward);
     // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg.
     void writeTo(QTcpSocket *socket, const QByteArray &bytes);
-    // Answers the client with a complete HTTP response and closes it (before any upstream answer).
-    void refuse(int status, const QByteArray &reason, const QString &why, ErrorLayer layer, bool upstreamSide);
+    // Answers the client with a complete HTTP response and closes it (before any upstream answer); why is
+    // recorded in English and shown translated, the client's body is its English.
+    void refuse(int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide);
     // A whole frame larger than the limit: the memory bound ends the connection on both sides.
     void dropOversized(FrameHook::Toward toward);
     void closeOtherSide(bool clientLeft);
     void maybeFinish();
-    bool readPaused(QTcpSocket *reader) const;
     ProxiedTransport *transport() const;
+    RelayedFrames &framesToward(FrameHook::Toward toward)
+    {
+        return toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
+    }
 
     QPointer<QTcpSocket> m_client;
     QPointer<QTcpSocket> m_upstream; // the dialer's, once it exists
@@ -87,20 +92,14 @@ private:
     ReverseProxyOptions m_options;
     QString m_peer;
     Stage m_stage = Stage::ReadingRequest;
-    HandshakeParser m_request;
-    HandshakeParser m_response { HandshakeParser::Kind::Response };
-    qsizetype m_requestBytes = 0;
-    FrameBoundaryScanner m_fromClient; // client frames waiting for their whole (or for the 101)
-    FrameBoundaryScanner m_fromServer;
+    UpgradeExchange m_upgrade;
+    RelayedFrames m_fromClient { FrameHook::Toward::Server }; // waiting for their whole (or for the 101)
+    RelayedFrames m_fromServer { FrameHook::Toward::Client };
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
     // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
     Connection *m_relayConnection = nullptr;
-    // By FrameHook::Toward: the hook holds a message of that direction.
-    bool m_held[2] = { false, false };
-    // The sender of a held direction closed: the other side is closed once the hold ends.
-    bool m_leftWhileHeld[2] = { false, false };
 };
 
 } // namespace wsi

@@ -18,9 +18,9 @@ namespace wsi {
 namespace {
 
 // The texts were ProxiedClient's before the dialling moved here; their translations are filed under it.
-QString proxiedClientTr(const char *text)
+RecordedText said(const char *text)
 {
-    return QCoreApplication::translate("wsi::ProxiedClient", text);
+    return RecordedText("wsi::ProxiedClient", text);
 }
 
 } // namespace
@@ -73,7 +73,7 @@ void UpstreamDialer::onLookedUp(const QHostInfo &info)
     m_dnsUs = m_clock.nsecsElapsed() / 1000;
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         const UpstreamFailure failure = UpstreamFailure::lookupFailed(m_options.upstream.url.host(), info);
-        fail(failure.layer(), failure.message().english());
+        fail(failure.layer(), failure.message());
         return;
     }
     m_address = info.addresses().constFirst();
@@ -96,11 +96,11 @@ void UpstreamDialer::connectUpstream()
             || m_listeningAddress == QHostAddress::AnyIPv4)
         || (m_address.isLoopback() && m_listeningAddress.isLoopback());
     if (port == m_listeningPort && sameAddress) {
-        Q_EMIT looped(
-            proxiedClientTr(QT_TRANSLATE_NOOP("wsi::ProxiedClient",
-                                "The upstream %1 is this proxy itself (%2 port %3): relaying there would loop."))
-                .arg(m_options.upstream.url.toString(), m_address.toString())
-                .arg(port));
+        Q_EMIT looped(said(QT_TRANSLATE_NOOP("wsi::ProxiedClient",
+                               "The upstream %1 is this proxy itself (%2 port %3): relaying there would loop."))
+                          .arg(m_options.upstream.url.toString())
+                          .arg(m_address.toString())
+                          .arg(port));
         return;
     }
     m_clock.restart();
@@ -149,13 +149,19 @@ void UpstreamDialer::onSslErrors(const QList<QSslError> &errors)
         socket->ignoreSslErrors(errors);
         return;
     }
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << TlsReport::explain(error, m_options.upstream.url.host());
+    const QString host = m_options.upstream.url.host();
+    // TlsReport words each error in the language of the moment: said again in English for the record.
+    const RecordedText reasons = RecordedText::captured([errors, host] {
+        QStringList texts;
+        for (const QSslError &error : errors)
+            texts << TlsReport::explain(error, host);
+        return texts.join(QLatin1Char(' '));
+    });
     m_tlsUp = false;
     fail(ErrorLayer::Tls,
-        proxiedClientTr(QT_TRANSLATE_NOOP("wsi::ProxiedClient", "The certificate of %1 failed verification: %2"))
-            .arg(m_options.upstream.url.host(), texts.join(QLatin1Char(' '))));
+        said(QT_TRANSLATE_NOOP("wsi::ProxiedClient", "The certificate of %1 failed verification: %2"))
+            .arg(host)
+            .arg(reasons));
 }
 
 void UpstreamDialer::onEncrypted()
@@ -180,14 +186,16 @@ void UpstreamDialer::onError()
     const QString where = QStringLiteral("%1:%2").arg(m_options.upstream.url.host()).arg(m_options.upstreamPort());
     const bool tlsStage = m_options.upstreamIsTls() && m_tcpUs >= 0 && !m_tlsUp;
     const UpstreamFailure failure(m_socket->error(), tlsStage, where, m_address, m_socket->errorString());
-    fail(tlsStage ? ErrorLayer::Tls : failure.layer(), failure.message().english());
+    fail(tlsStage ? ErrorLayer::Tls : failure.layer(), failure.message());
 }
 
-void UpstreamDialer::fail(ErrorLayer layer, const QString &message)
+void UpstreamDialer::fail(ErrorLayer layer, const RecordedText &message)
 {
     Q_EMIT failed(layer,
-        proxiedClientTr(QT_TRANSLATE_NOOP("wsi::ProxiedClient", "%1 failure reaching the upstream %2: %3"))
-            .arg(QString::fromLatin1(errorLayerId(layer)).toUpper(), m_options.upstream.url.toString(), message));
+        said(QT_TRANSLATE_NOOP("wsi::ProxiedClient", "%1 failure reaching the upstream %2: %3"))
+            .arg(QString::fromLatin1(errorLayerId(layer)).toUpper())
+            .arg(m_options.upstream.url.toString())
+            .arg(message));
 }
 
 } // namespace wsi

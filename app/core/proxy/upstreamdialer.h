@@ -1,6 +1,7 @@
 // UpstreamDialer: opens a reverse proxy client's upstream socket (DNS, TCP, TLS verified) and reports once.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "proxy/reverseproxyoptions.h"
 #include "store/eventrecord.h"
 
@@ -43,9 +44,9 @@ Q_SIGNALS:
     // Connected (and encrypted for wss): the socket is ready for the request.
     void ready();
     // The upstream could not be reached; why is the complete explanation (the layer, the upstream, the cause).
-    void failed(ErrorLayer layer, const QString &why);
+    void failed(wsi::ErrorLayer layer, const wsi::RecordedText &why);
     // The upstream resolved to the proxy itself; why is the complete explanation.
-    void looped(const QString &why);
+    void looped(const wsi::RecordedText &why);
 
 private:
     void onLookedUp(const QHostInfo &info);
@@ -55,7 +56,7 @@ private:
     void onEncrypted();
     void onError();
     // Every failure names its layer and the upstream before its cause, as the 502 body and the leg show it.
-    void fail(ErrorLayer layer, const QString &message);
+    void fail(ErrorLayer layer, const RecordedText &message);
     ProxiedTransport *transport() const;
 
     ReverseProxyOptions m_options;

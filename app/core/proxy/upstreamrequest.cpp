@@ -5,15 +5,19 @@
 
 namespace wsi {
 
-QByteArray UpstreamRequest::problemWithTarget(const QByteArray &target)
+RecordedText UpstreamRequest::problemWithTarget(const QByteArray &target)
 {
     if (target.startsWith('/') && !target.startsWith("//"))
         return {};
-    return "the request target \"" + printableExcerpt(target).toUtf8()
-        + "\" is not a path: this reverse proxy relays to its one upstream only, never to a target a client names";
+    // Recorded on the client leg and sent to the client in English (RecordedText::english()).
+    return RecordedText("wsi::UpstreamRequest",
+        QT_TRANSLATE_NOOP("wsi::UpstreamRequest",
+            "the request target \"%1\" is not a path: this reverse proxy relays to its one upstream only, never to "
+            "a target a client names"))
+        .arg(printableExcerpt(target));
 }
 
-QByteArray UpstreamRequest::problemWithForwardTarget(const QByteArray &target, const QUrl &upstream)
+RecordedText UpstreamRequest::problemWithForwardTarget(const QByteArray &target, const QUrl &upstream)
 {
     if (problemWithTarget(target).isEmpty())
         return {};
@@ -25,8 +29,10 @@ QByteArray UpstreamRequest::problemWithForwardTarget(const QByteArray &target, c
     if (known && url.isValid() && url.host().compare(upstream.host(), Qt::CaseInsensitive) == 0
         && url.port(secure ? 443 : 80) == upstream.port(upstreamSecure ? 443 : 80))
         return {};
-    return "the request target \"" + printableExcerpt(target).toUtf8()
-        + "\" names another server than the one this tunnel was opened to";
+    return RecordedText("wsi::UpstreamRequest",
+        QT_TRANSLATE_NOOP("wsi::UpstreamRequest",
+            "the request target \"%1\" names another server than the one this tunnel was opened to"))
+        .arg(printableExcerpt(target));
 }
 
 QByteArray UpstreamRequest::originForm(const QByteArray &target)

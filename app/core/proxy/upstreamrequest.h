@@ -1,6 +1,8 @@
 // UpstreamRequest: the upgrade request the reverse proxy sends upstream, built from the client's (sans-IO).
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QByteArray>
 #include <QUrl>
 
@@ -16,10 +18,10 @@ class UpstreamRequest
 public:
     // The client's target must be origin-form ("/path?query"): anything else (absolute-form "http://...",
     // authority-form, "*") is not the proxy's to follow. Empty when valid, else why not.
-    static QByteArray problemWithTarget(const QByteArray &target);
+    static RecordedText problemWithTarget(const QByteArray &target);
     // The forward proxy's check: origin-form, or absolute-form (http, https, ws or wss) naming upstream's own
     // host and port. Empty when valid, else why not.
-    static QByteArray problemWithForwardTarget(const QByteArray &target, const QUrl &upstream);
+    static RecordedText problemWithForwardTarget(const QByteArray &target, const QUrl &upstream);
     // "/path?query" of an absolute-form target ("/" when it has no path); an origin-form target unchanged.
     static QByteArray originForm(const QByteArray &target);
     // The upstream path with the client's path appended: upstream "/api" + client "/chat?x=1" is "/api/chat?x=1";
