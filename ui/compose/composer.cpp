@@ -450,7 +450,9 @@ void Composer::updateState()
     m_injectRow->setToolTip(m_injectRow->blockedReason(m_connection));
     const bool repeating = isRepeating(); // a repeat the closing connection cut short ends on the scheduler's next tick
     m_sendColumn->updateState(open, m_message->isValid(), repeating, m_message->invalidReason());
-    m_controls->updateState(open, m_message->isValid(), repeating, m_message->invalidReason());
+    // Ping and repeat write to a socket of ours, which a proxied connection has not.
+    m_controls->updateState(
+        open && !ProxyInjectRow::isProxied(m_connection), m_message->isValid(), repeating, m_message->invalidReason());
     m_header->updateHint(open, m_revealSecrets);
     if (open != m_lastCanSend) {
         m_lastCanSend = open;

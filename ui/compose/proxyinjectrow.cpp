@@ -50,8 +50,8 @@ bool ProxyInjectRow::isProxied(const Connection *connection)
 
 bool ProxyInjectRow::canInject(Connection *connection) const
 {
-    return m_rules && isProxied(connection) && connection->state() == Connection::State::Open
-        && m_rules->isRelaying(connection);
+    // Open is what the composer can follow (stateChanged); inject() still checks that the relay runs.
+    return m_rules && isProxied(connection) && connection->state() == Connection::State::Open;
 }
 
 FrameHook::Toward ProxyInjectRow::toward() const

@@ -24,7 +24,7 @@ public:
 
     void setRules(ProxyRuleSet *rules) { m_rules = rules; }
     static bool isProxied(const Connection *connection);
-    // The proxy relays it now (its WebSocket is open and the rule set knows it).
+    // Its WebSocket is open and there is a rule set to inject with.
     bool canInject(Connection *connection) const;
     FrameHook::Toward toward() const;
     void setToward(FrameHook::Toward toward);

@@ -44,9 +44,7 @@ ProxyPanel::ProxyPanel(ReverseProxy *proxy, ForwardProxy *forward, ProxyRuleSet 
     m_rulesView = new ProxyRulesView(rules, m_interceptTabs);
     m_interceptTabs->addTab(m_heldView, QString());
     m_interceptTabs->addTab(m_rulesView, QString());
-    layout()->addWidget(m_interceptTabs);
-    static_cast<QBoxLayout *>(layout())->setStretchFactor(m_ui->proxyModePages, 0);
-    static_cast<QBoxLayout *>(layout())->setStretchFactor(m_interceptTabs, 1);
+    m_ui->layout->addWidget(m_interceptTabs, 1);
     m_ui->proxyUrlEdit->setFont(theme::monospaceFont());
     m_ui->proxyExposureWarning->hide();
     m_ui->proxyErrorLabel->hide();
@@ -57,9 +55,9 @@ ProxyPanel::ProxyPanel(ReverseProxy *proxy, ForwardProxy *forward, ProxyRuleSet 
     connect(m_startStopAction, &QAction::triggered, this, [this] { isRunning() ? stop() : (void)start(); });
     connect(m_ui->proxyCopyUrlButton, &QPushButton::clicked, this,
         [this] { QApplication::clipboard()->setText(m_ui->proxyUrlEdit->text()); });
-    // One page per mode: the combo picks the page.
-    connect(
-        m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, m_ui->proxyModePages, &QStackedWidget::setCurrentIndex);
+    // One page per mode: the combo picks the page. A hidden page must not size the stack (the forward page is
+    // much taller than the reverse one), or a gap opens above the Held and Rules tabs.
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &ProxyPanel::showModePage);
     connect(m_ui->proxyAddressCombo, &QComboBox::currentTextChanged, this, &ProxyPanel::updateExposure);
     connect(m_ui->proxyUpstreamEdit, &QLineEdit::textChanged, this, &ProxyPanel::updateUpstreamProblem);
     connect(m_proxy, &ReverseProxy::clientCountChanged, this, &ProxyPanel::updateState);
@@ -78,6 +76,7 @@ ProxyPanel::ProxyPanel(ReverseProxy *proxy, ForwardProxy *forward, ProxyRuleSet 
     connect(rules->heldMessages(), &HeldMessages::released, this, &ProxyPanel::retranslate);
 
     loadSettings();
+    showModePage(m_ui->proxyModeCombo->currentIndex());
     m_rulesView->loadSettings();
     retranslate();
     updateExposure();
@@ -129,6 +128,16 @@ ReverseProxyOptions ProxyPanel::reverseOptions() const
     options.upstream.url = QUrl(m_ui->proxyUpstreamEdit->text().trimmed());
     options.keepHost = m_ui->proxyKeepHostCheck->isChecked();
     return options;
+}
+
+void ProxyPanel::showModePage(int index)
+{
+    for (int i = 0; i < m_ui->proxyModePages->count(); ++i) {
+        m_ui->proxyModePages->widget(i)->setSizePolicy(
+            QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_ui->proxyModePages->setCurrentIndex(index);
+    m_ui->proxyModePages->updateGeometry();
 }
 
 ProxyPanel::Mode ProxyPanel::mode() const

@@ -69,6 +69,7 @@ protected:
 
 private:
     void retranslate();
+    void showModePage(int index);
     void updateState();
     void updateExposure();
     void updateUpstreamProblem();

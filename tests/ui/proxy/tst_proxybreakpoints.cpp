@@ -1,7 +1,8 @@
 // The Proxy panel's breakpoints, driven as a user would against a python3-websockets echo server through the
 // reverse proxy: a hold rule holds the client's message in the Held list, Forward edited sends the edit (the echo
 // is the edited text, the log marks it "edited" and the Legs tab shows the original), Drop never delivers it,
-// the composer injects into the client's leg; the rules are remembered.
+// the composer injects into the client's leg; the rules are remembered. Set WSI_SCREENSHOT_DIR=DIR to save the
+// window and the dock with a held message (a developer looking at the layout).
 #include "compose/composer.h"
 #include "compose/proxyinjectrow.h"
 #include "connection/connection.h"
@@ -96,8 +97,8 @@ void TestProxyBreakpoints::holdEditDropAndInject()
     QVERIFY(upstream.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
     MainWindow window;
     window.show();
-    QApplication::setActiveWindow(&window);
-    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QApplication::setActiveWindow(&window); // the held view's keys are shortcuts of the active window
     window.proxyDock()->show();
     ProxyPanel *panel = window.proxyPanel();
     child<QLineEdit>(panel, "proxyUpstreamEdit")->setText(upstream.url(QStringLiteral("/echo")));
@@ -130,6 +131,12 @@ void TestProxyBreakpoints::holdEditDropAndInject()
     QCOMPARE(held->editorText(), QStringLiteral("the secret word"));
     QTest::qWait(200);
     QCOMPARE(received.size(), 0);
+    if (const QString dir = qEnvironmentVariable("WSI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        window.resize(1400, 900);
+        QTest::qWait(100);
+        QVERIFY(window.grab().save(dir + QStringLiteral("/proxy-held-window.png")));
+        QVERIFY(window.proxyDock()->grab().save(dir + QStringLiteral("/proxy-held-dock.png")));
+    }
 
     // Forward edited: the echo is the edited text; the log marks it and keeps the original.
     child<QPlainTextEdit>(held, "proxyHeldEditor")->setPlainText(QStringLiteral("the edited word"));
