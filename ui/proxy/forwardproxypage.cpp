@@ -38,7 +38,6 @@ ForwardProxyPage::ForwardProxyPage(ForwardProxy *proxy, QWidget *parent)
     , m_addressCombo(new QComboBox(this))
     , m_portLabel(new QLabel(this))
     , m_portSpin(new QSpinBox(this))
-    , m_countsLabel(new QLabel(this))
     , m_refusalsLabel(new QLabel(this))
     , m_refusals(new QPlainTextEdit(this))
     , m_launchLabel(new QLabel(this))
@@ -54,8 +53,6 @@ ForwardProxyPage::ForwardProxyPage(ForwardProxy *proxy, QWidget *parent)
     m_addressCombo->addItems({ QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0") });
     m_portSpin->setObjectName(QStringLiteral("proxyForwardPortSpin"));
     m_portSpin->setRange(0, 65535);
-    m_countsLabel->setObjectName(QStringLiteral("proxyForwardCountsLabel"));
-    m_countsLabel->setWordWrap(true);
     m_refusals->setObjectName(QStringLiteral("proxyForwardRefusals"));
     m_refusals->setReadOnly(true);
     m_refusals->setMaximumBlockCount(kRefusalsKept);
@@ -76,7 +73,6 @@ ForwardProxyPage::ForwardProxyPage(ForwardProxy *proxy, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
-    layout->addWidget(m_countsLabel);
     layout->addWidget(m_refusalsLabel);
     layout->addWidget(m_refusals);
     auto *launchRow = new QHBoxLayout;
@@ -207,11 +203,13 @@ void ForwardProxyPage::onRefused(const QString &peer, const QString &why)
 void ForwardProxyPage::updateState()
 {
     const bool running = m_proxy->isListening();
-    m_countsLabel->setText(countsText());
     const ChromiumLaunch::Settings settings = chromiumSettings();
-    m_launchText->setPlainText(running ? ChromiumLaunch::commandLine(settings) + QLatin1String("\n\n")
-                + ChromiumLaunch::proxySettingsText(settings)
-                                       : QString());
+    const QString launch = running
+        ? ChromiumLaunch::commandLine(settings) + QLatin1String("\n\n") + ChromiumLaunch::proxySettingsText(settings)
+        : QString();
+    // Counts change often; the user may be selecting in the box: only a new text replaces it.
+    if (m_launchText->toPlainText() != launch)
+        m_launchText->setPlainText(launch);
     m_launchText->setPlaceholderText(tr("The flags and the proxy settings appear here once started"));
     m_copyLaunchButton->setEnabled(running);
     m_addressCombo->setEnabled(!running);

@@ -18,7 +18,8 @@ namespace wsi {
 class ForwardProxy;
 
 // The page of the "Forward HTTP proxy" mode. The panel's Start/Stop and URL row drive and show the proxy; this
-// page holds its options (address, port), the counts (WebSockets, passed-through requests and bytes, refused),
+// page holds its options (address, port), the counts (WebSockets, passed-through requests and bytes, refused:
+// shown on the panel's clients line),
 // the last refusals, the exact Chromium flags and the settings for other apps (read-only, with Copy), and
 // "Open Chromium through the proxy". Options are remembered in QSettings ("proxy/forward...").
 class ForwardProxyPage : public QWidget
@@ -64,7 +65,6 @@ private:
     QComboBox *m_addressCombo;
     QLabel *m_portLabel;
     QSpinBox *m_portSpin;
-    QLabel *m_countsLabel;
     QLabel *m_refusalsLabel;
     QPlainTextEdit *m_refusals;
     QLabel *m_launchLabel;

@@ -215,7 +215,8 @@ void ProxyPanel::updateState()
     m_ui->proxyCopyUrlButton->setEnabled(running);
     m_ui->proxyClientsLabel->setText(clientsText());
     // Options apply at the next start: they stay visible but cannot change under a running proxy.
-    m_ui->proxyModePages->setEnabled(!running);
+    m_ui->proxyReversePage->setEnabled(!running); // the forward page keeps Copy and Open Chromium live
+
     m_ui->proxyModeCombo->setEnabled(!running);
     m_forwardPage->updateState();
 }

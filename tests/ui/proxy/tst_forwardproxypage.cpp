@@ -2,6 +2,7 @@
 // address, the exact Chromium flags (with --proxy-server and the CA's SPKI hash) and the settings for other apps;
 // a WebSocket through the proxy to a python3-websockets echo server counts; a request naming the proxy itself is
 // refused and shown; one proxy runs at a time; Open Chromium is off with a reason when Chromium is missing.
+// Set WSI_SCREENSHOT_DIR=DIR to save the dock while the proxy runs (a developer looking at the layout).
 #include "peerprocess.h"
 #include "proxy/forwardproxy.h"
 #include "proxy/forwardproxypage.h"
@@ -111,6 +112,11 @@ void TestForwardProxyPage::startsAndShowsFlagsAndCounts()
     QTRY_COMPARE_WITH_TIMEOUT(forward->refusedCount(), qint64(1), 10000);
     QTRY_VERIFY(!page->refusalsText().isEmpty());
     QVERIFY2(page->countsText().endsWith(QStringLiteral("refused: 1")), qPrintable(page->countsText()));
+    if (const QString dir = qEnvironmentVariable("WSI_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        window.resize(1400, 900);
+        QTest::qWait(100);
+        QVERIFY(window.proxyDock()->grab().save(dir + QStringLiteral("/proxy-forward-dock.png")));
+    }
 
     // Stop closes it all; the flags go (they name a port no longer listening).
     panel->startStopAction()->trigger();
