@@ -3248,6 +3248,46 @@ What to try: %2</source>
         <source>Which wire of the proxy the row crossed: client (the app and the proxy) or server (the proxy and the upstream)</source>
         <translation>이 행이 지나간 프록시의 구간: 클라이언트(앱과 프록시 사이) 또는 서버(프록시와 업스트림 사이)</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed by a match-and-replace rule: this is what went on; the Legs tab shows what arrived (%n byte(s))</source>
+        <translation>
+            <numerusform>일치-바꾸기 규칙이 바꾼 메시지입니다. 이 행은 전달된 내용이며, 도착한 원본은 구간 탭에서 볼 수 있습니다(%n바이트)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropped by the proxy: it arrived here and never reached the other side</source>
+        <translation>프록시가 버린 메시지입니다. 여기까지 도착했지만 상대편에는 전달되지 않았습니다</translation>
+    </message>
+    <message numerus="yes">
+        <source>Edited at a breakpoint: this is what went on; the Legs tab shows what arrived (%n byte(s))</source>
+        <translation>
+            <numerusform>중단점에서 편집한 메시지입니다. 이 행은 전달된 내용이며, 도착한 원본은 구간 탭에서 볼 수 있습니다(%n바이트)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Injected by WS Inspector: no peer sent this message</source>
+        <translation>WS Inspector가 주입한 메시지입니다. 어느 상대도 보내지 않았습니다</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>버림</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>편집됨</translation>
+    </message>
+    <message>
+        <source>injected</source>
+        <translation>주입됨</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>바뀜</translation>
+    </message>
 </context>
 <context>
     <name>wsi::EventLogView</name>
@@ -8179,6 +8219,12 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
         <source>Show the proxy panel: inspect another app's WebSockets (Ctrl+Shift+P)</source>
         <translation>프록시 패널 표시: 다른 앱의 WebSocket 살펴보기 (Ctrl+Shift+P)</translation>
     </message>
+    <message numerus="yes">
+        <source>Proxy — %n held</source>
+        <translation>
+            <numerusform>프록시 — %n개 붙잡음</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wsi::ProxyPanel</name>
@@ -8243,6 +8289,328 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
         <translation>
             <numerusform>클라이언트 %n개 연결됨</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>An HTTP proxy for browsers and apps: every WebSocket they open through it is recorded (ws and wss, TLS intercepted with the app&apos;s CA); other requests pass through</source>
+        <translation>브라우저와 앱용 HTTP 프록시입니다. 이를 거쳐 여는 모든 WebSocket을 기록하며(ws와 wss, TLS는 앱의 CA로 가로채기), 다른 요청은 그대로 통과시킵니다</translation>
+    </message>
+    <message>
+        <source>Forward HTTP proxy</source>
+        <translation>포워드 HTTP 프록시</translation>
+    </message>
+    <message>
+        <source>Forward proxy listening</source>
+        <translation>포워드 프록시 수신 대기 중</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>붙잡음</translation>
+    </message>
+    <message>
+        <source>Held (%1)</source>
+        <translation>붙잡음 (%1)</translation>
+    </message>
+    <message>
+        <source>Listen for browsers and apps configured with this HTTP proxy</source>
+        <translation>이 HTTP 프록시를 쓰도록 설정한 브라우저와 앱을 기다립니다</translation>
+    </message>
+    <message>
+        <source>Rules (%1)</source>
+        <translation>규칙 (%1)</translation>
+    </message>
+    <message>
+        <source>The proxy address to give your app appears here once started</source>
+        <translation>시작하면 앱에 알려 줄 프록시 주소가 여기에 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ForwardProxyPage</name>
+    <message>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not installed (Debian: apt install chromium)</source>
+        <translation>%1이(가) 설치되어 있지 않습니다 (Debian: apt install chromium)</translation>
+    </message>
+    <message>
+        <source>A fresh temporary profile using this proxy, trusting the app&apos;s CA by its key hash: nothing is installed in any trust store</source>
+        <translation>이 프록시를 쓰는 새 임시 프로필로 열고, 앱의 CA는 키 해시로 신뢰합니다. 어떤 신뢰 저장소에도 아무것도 설치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Chromium flags and settings for other apps:</source>
+        <translation>Chromium 플래그와 다른 앱용 설정:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Copy the Chromium command line and the proxy settings</source>
+        <translation>Chromium 명령줄과 프록시 설정을 복사합니다</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>수신 대기 주소:</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>수신 대기 중 아님</translation>
+    </message>
+    <message>
+        <source>Open Chromium through the proxy</source>
+        <translation>프록시를 거쳐 Chromium 열기</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <source>Refused requests:</source>
+        <translation>거부한 요청:</translation>
+    </message>
+    <message>
+        <source>Requests the proxy refused appear here (itself, unreadable, unreachable)</source>
+        <translation>프록시가 거부한 요청이 여기에 표시됩니다 (자기 자신, 읽을 수 없음, 연결할 수 없음)</translation>
+    </message>
+    <message>
+        <source>Start URL:</source>
+        <translation>시작 URL:</translation>
+    </message>
+    <message>
+        <source>Start the proxy first: Chromium is opened through it</source>
+        <translation>먼저 프록시를 시작하세요. Chromium은 프록시를 거쳐 열립니다</translation>
+    </message>
+    <message>
+        <source>Start the proxy first: Chromium is opened through it.</source>
+        <translation>먼저 프록시를 시작하세요. Chromium은 프록시를 거쳐 열립니다.</translation>
+    </message>
+    <message>
+        <source>The address the proxy listens on; 127.0.0.1 keeps it to this machine</source>
+        <translation>프록시가 수신 대기할 주소입니다. 127.0.0.1이면 이 컴퓨터에서만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The flags and the proxy settings appear here once started</source>
+        <translation>시작하면 플래그와 프록시 설정이 여기에 표시됩니다</translation>
+    </message>
+    <message>
+        <source>WebSockets: %1 · passed through: %2 request(s), %3 · refused: %4</source>
+        <translation>WebSocket: %1 · 통과: 요청 %2개, %3 · 거부: %4</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>비어 있는 아무 포트</translation>
+    </message>
+    <message>
+        <source>https://example.com/ (optional)</source>
+        <translation>https://example.com/ (선택 사항)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HeldMessagesView</name>
+    <message>
+        <source>#%1 %2 · %3 · %4</source>
+        <translation>#%1 %2 · %3 · %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) held: their direction of their connection waits for you.</source>
+        <translation>
+            <numerusform>메시지 %n개를 붙잡아 두었습니다. 해당 연결의 그 방향은 결정을 기다립니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A binary message is edited as hex: pairs of digits 0-9 and a-f.</source>
+        <translation>바이너리 메시지는 16진수로 편집합니다. 0-9와 a-f 두 자리씩 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>전달</translation>
+    </message>
+    <message>
+        <source>Forward edited</source>
+        <translation>편집본 전달</translation>
+    </message>
+    <message>
+        <source>Held on connection #%1: the client sent it to the server</source>
+        <translation>연결 #%1에서 붙잡음: 클라이언트가 서버로 보낸 메시지</translation>
+    </message>
+    <message>
+        <source>Held on connection #%1: the server sent it to the client</source>
+        <translation>연결 #%1에서 붙잡음: 서버가 클라이언트로 보낸 메시지</translation>
+    </message>
+    <message>
+        <source>It never reaches the other side (F9)</source>
+        <translation>상대편에 전달하지 않습니다 (F9)</translation>
+    </message>
+    <message>
+        <source>Let the message on as it came (F8)</source>
+        <translation>도착한 그대로 전달합니다 (F8)</translation>
+    </message>
+    <message>
+        <source>No message held. Add a hold rule in Rules: matching messages wait here.</source>
+        <translation>붙잡아 둔 메시지가 없습니다. 규칙 탭에 붙잡기 규칙을 추가하면 일치하는 메시지가 여기서 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Select a held message to see and edit it</source>
+        <translation>붙잡아 둔 메시지를 선택하면 보고 편집할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Send the editor&apos;s content instead (Ctrl+Enter); hex for a binary message</source>
+        <translation>대신 편집기의 내용을 보냅니다 (Ctrl+Enter). 바이너리 메시지는 16진수로 입력합니다</translation>
+    </message>
+    <message>
+        <source>↑ out</source>
+        <translation>↑ 보냄</translation>
+    </message>
+    <message>
+        <source>↓ in</source>
+        <translation>↓ 받음</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyInjectRow</name>
+    <message>
+        <source>Inject:</source>
+        <translation>주입:</translation>
+    </message>
+    <message>
+        <source>Messages cannot be injected into this proxied connection here.</source>
+        <translation>여기서는 이 프록시 경유 연결에 메시지를 주입할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The proxy no longer relays this connection: nothing can be injected into it.</source>
+        <translation>프록시가 더 이상 이 연결을 중계하지 않으므로 주입할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>This connection is relayed by the proxy: Send puts the message into one of its legs, marked &quot;injected&quot; in the log</source>
+        <translation>프록시가 중계하는 연결입니다. 보내기를 누르면 메시지를 한쪽 구간에 주입하며, 로그에는 &quot;주입됨&quot;으로 표시됩니다</translation>
+    </message>
+    <message>
+        <source>to the client (as the server)</source>
+        <translation>클라이언트로 (서버인 것처럼)</translation>
+    </message>
+    <message>
+        <source>to the server (as the client)</source>
+        <translation>서버로 (클라이언트인 것처럼)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProxyRulesView</name>
+    <message>
+        <source>1 (text) or 2 (binary)</source>
+        <translation>1 (텍스트) 또는 2 (바이너리)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>규칙 추가</translation>
+    </message>
+    <message>
+        <source>Bytes in hex, e.g. 0a ff 00</source>
+        <translation>16진수 바이트, 예: 0a ff 00</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>사용</translation>
+    </message>
+    <message>
+        <source>Hold: pause the message for you to forward, edit or drop it; replace: change it without holding; drop: it never arrives</source>
+        <translation>붙잡기: 메시지를 멈춰 두고 전달, 편집, 버리기를 직접 고릅니다. 바꾸기: 멈추지 않고 바꿉니다. 버리기: 전달하지 않습니다</translation>
+    </message>
+    <message>
+        <source>JSON path</source>
+        <translation>JSON 경로</translation>
+    </message>
+    <message>
+        <source>JSON path, e.g. $.type</source>
+        <translation>JSON 경로, 예: $.type</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>일치 조건</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>패턴</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>정규식</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>바꿀 내용</translation>
+    </message>
+    <message>
+        <source>Replacement bytes in hex</source>
+        <translation>바꿀 바이트 (16진수)</translation>
+    </message>
+    <message>
+        <source>Replacement text (\1 for a captured group)</source>
+        <translation>바꿀 텍스트 (캡처 그룹은 \1)</translation>
+    </message>
+    <message>
+        <source>The opcode must be 1 (text) or 2 (binary), not &quot;%1&quot;.</source>
+        <translation>opcode는 &quot;%1&quot;이 아니라 1 (텍스트) 또는 2 (바이너리)여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Value to equal (optional)</source>
+        <translation>같아야 할 값 (선택 사항)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>모두</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>hex bytes</source>
+        <translation>16진수 바이트</translation>
+    </message>
+    <message>
+        <source>hold</source>
+        <translation>붙잡기</translation>
+    </message>
+    <message>
+        <source>opcode</source>
+        <translation>opcode</translation>
+    </message>
+    <message>
+        <source>replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <source>text regex</source>
+        <translation>텍스트 정규식</translation>
+    </message>
+    <message>
+        <source>↑ out</source>
+        <translation>↑ 보냄</translation>
+    </message>
+    <message>
+        <source>↑ out: what the client sends to the server; ↓ in: the server&apos;s answers</source>
+        <translation>↑ 보냄: 클라이언트가 서버로 보내는 메시지, ↓ 받음: 서버의 응답</translation>
+    </message>
+    <message>
+        <source>↓ in</source>
+        <translation>↓ 받음</translation>
     </message>
 </context>
 <context>

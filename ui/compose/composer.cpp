@@ -6,6 +6,7 @@
 #include "compose/composerheader.h"
 #include "compose/messageeditor.h"
 #include "compose/protocolcomposerpanel.h"
+#include "compose/proxyinjectrow.h"
 #include "compose/rawframepanel.h"
 #include "compose/savedmessagespanel.h"
 #include "compose/sendcolumn.h"
@@ -105,6 +106,9 @@ QWidget *Composer::createMessagePage()
     m_message->addSideWidget(m_sendColumn);
     m_controls = new ComposerControlRow(kMaxRepeatCount, page);
     layout->addWidget(m_controls);
+    m_injectRow = new ProxyInjectRow(page);
+    m_injectRow->hide();
+    layout->addWidget(m_injectRow);
 
     connect(m_message, &MessageEditor::frameSizeChanged, m_scheduler, &SendScheduler::setFrameSize);
     connect(m_message, &MessageEditor::edited, this, [this] { m_history.resetPosition(); });
@@ -149,7 +153,15 @@ void Composer::setConnection(Connection *connection)
 
 bool Composer::canSend() const
 {
+    if (ProxyInjectRow::isProxied(m_connection))
+        return m_injectRow->canInject(m_connection);
     return m_connection && m_connection->state() == Connection::State::Open;
+}
+
+void Composer::setProxyRules(ProxyRuleSet *rules)
+{
+    m_injectRow->setRules(rules);
+    updateState();
 }
 
 QPlainTextEdit *Composer::editor() const
@@ -203,6 +215,22 @@ bool Composer::buildPayload(bool advanceCounter, QByteArray *bytes, bool *isText
 
 bool Composer::send()
 {
+    if (ProxyInjectRow::isProxied(m_connection)) {
+        // Only whole messages can be injected: the raw and protocol tabs write to a socket of ours.
+        if (m_tabs->currentIndex() != MessageTab || !canSend())
+            return false;
+        m_message->validateIfPending();
+        QByteArray bytes;
+        bool isText = false;
+        QString error;
+        if (!m_message->isValid() || !buildPayload(true, &bytes, &isText, &error)
+            || !m_injectRow->inject(m_connection, isText, bytes, &error)) {
+            m_message->showStatus(error, true);
+            return false;
+        }
+        m_message->showStatus(QString(), false);
+        return true;
+    }
     if (m_tabs->currentIndex() == RawFrameTab)
         return m_rawPanel->send();
     if (m_tabs->currentIndex() == ProtocolTab)
@@ -249,8 +277,9 @@ void Composer::setPayload(const QByteArray &bytes, bool isText)
 
 bool Composer::ping()
 {
-    if (!canSend())
-        return false;
+    if (!canSend() || ProxyInjectRow::isProxied(m_connection))
+        return false; // the proxy relays the peers' own pings; it writes none of its own
+
     const QByteArray payload = m_controls->pingPayload();
     if (payload.size() > 125) {
         m_message->showStatus(
@@ -280,7 +309,7 @@ void Composer::closeWithDialog()
 
 void Composer::startRepeat(int count, int intervalMs)
 {
-    if (isRepeating() || !canSend())
+    if (isRepeating() || !canSend() || ProxyInjectRow::isProxied(m_connection))
         return;
     m_message->validateIfPending();
     if (!m_message->isValid())
@@ -417,9 +446,13 @@ void Composer::setRevealSecrets(bool reveal)
 void Composer::updateState()
 {
     const bool open = canSend();
+    m_injectRow->setVisible(ProxyInjectRow::isProxied(m_connection));
+    m_injectRow->setToolTip(m_injectRow->blockedReason(m_connection));
     const bool repeating = isRepeating(); // a repeat the closing connection cut short ends on the scheduler's next tick
     m_sendColumn->updateState(open, m_message->isValid(), repeating, m_message->invalidReason());
-    m_controls->updateState(open, m_message->isValid(), repeating, m_message->invalidReason());
+    // Ping and repeat write to a socket of ours, which a proxied connection has not.
+    m_controls->updateState(
+        open && !ProxyInjectRow::isProxied(m_connection), m_message->isValid(), repeating, m_message->invalidReason());
     m_header->updateHint(open, m_revealSecrets);
     if (open != m_lastCanSend) {
         m_lastCanSend = open;

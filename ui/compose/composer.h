@@ -20,6 +20,8 @@ class ComposerHeader;
 class MessageEditor;
 class ProtocolComposerPanel;
 class RawFramePanel;
+class ProxyInjectRow;
+class ProxyRuleSet;
 class SendColumn;
 class SavedMessagesPanel;
 struct SavedMessage;
@@ -47,7 +49,10 @@ public:
     SavedMessagesPanel *savedMessagesPanel() const { return m_savedPanel; }
     ProtocolComposerPanel *protocolPanel() const { return m_protocolPanel; }
     QTabWidget *tabs() const { return m_tabs; }
-    bool canSend() const; // the connection is open
+    bool canSend() const; // the connection is open (a proxied one: the proxy relays it and can inject)
+    // A proxied connection's messages go into one of its legs through the proxy's rule set (not owned).
+    void setProxyRules(ProxyRuleSet *rules);
+    ProxyInjectRow *injectRow() const { return m_injectRow; }
     bool isPayloadValid() const;
     QString errorText() const;
 
@@ -117,6 +122,7 @@ private:
     MessageEditor *m_message = nullptr;
     SendColumn *m_sendColumn = nullptr;
     ComposerControlRow *m_controls = nullptr;
+    ProxyInjectRow *m_injectRow = nullptr;
     RawFramePanel *m_rawPanel = nullptr;
     ProtocolComposerPanel *m_protocolPanel = nullptr;
     SavedMessagesPanel *m_savedPanel = nullptr;

@@ -5,14 +5,17 @@
 
 namespace wsi {
 
+class ForwardProxy;
+class HeldMessages;
 class ProxyPanel;
+class ProxyRuleSet;
 class ReverseProxy;
 
 class ProxyDock : public QDockWidget
 {
     Q_OBJECT
 public:
-    explicit ProxyDock(ReverseProxy *proxy, QWidget *parent = nullptr);
+    explicit ProxyDock(ReverseProxy *proxy, ForwardProxy *forward, ProxyRuleSet *rules, QWidget *parent = nullptr);
 
     ProxyPanel *panel() const { return m_panel; }
 
@@ -23,6 +26,7 @@ private:
     void retranslate();
 
     ProxyPanel *m_panel = nullptr;
+    HeldMessages *m_held = nullptr;
 };
 
 } // namespace wsi

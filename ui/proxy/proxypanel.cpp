@@ -2,6 +2,11 @@
 #include "proxy/proxypanel.h"
 
 #include "common/theme.h"
+#include "proxy/forwardproxy.h"
+#include "proxy/forwardproxypage.h"
+#include "proxy/heldmessagesview.h"
+#include "proxy/proxyruleset.h"
+#include "proxy/proxyrulesview.h"
 #include "proxy/reverseproxy.h"
 #include "ui_proxypanel.h"
 
@@ -10,6 +15,7 @@
 #include <QClipboard>
 #include <QEvent>
 #include <QSettings>
+#include <QTabWidget>
 
 namespace wsi {
 
@@ -19,14 +25,26 @@ constexpr char kGroup[] = "proxy";
 
 } // namespace
 
-ProxyPanel::ProxyPanel(ReverseProxy *proxy, QWidget *parent)
+ProxyPanel::ProxyPanel(ReverseProxy *proxy, ForwardProxy *forward, ProxyRuleSet *rules, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::ProxyPanel>())
     , m_proxy(proxy)
+    , m_forward(forward)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("proxyPanel"));
     m_ui->proxyModeCombo->addItem(QString(), int(ReverseMode));
+    m_ui->proxyModeCombo->addItem(QString(), int(ForwardMode));
+    m_forwardPage = new ForwardProxyPage(m_forward, m_ui->proxyModePages);
+    m_ui->proxyModePages->addWidget(m_forwardPage);
+    // The breakpoints and rules act on whichever proxy runs: below the mode pages, not in one.
+    m_interceptTabs = new QTabWidget(this);
+    m_interceptTabs->setObjectName(QStringLiteral("proxyInterceptTabs"));
+    m_heldView = new HeldMessagesView(rules->heldMessages(), m_interceptTabs);
+    m_rulesView = new ProxyRulesView(rules, m_interceptTabs);
+    m_interceptTabs->addTab(m_heldView, QString());
+    m_interceptTabs->addTab(m_rulesView, QString());
+    m_ui->layout->addWidget(m_interceptTabs, 1);
     m_ui->proxyUrlEdit->setFont(theme::monospaceFont());
     m_ui->proxyExposureWarning->hide();
     m_ui->proxyErrorLabel->hide();
@@ -34,17 +52,32 @@ ProxyPanel::ProxyPanel(ReverseProxy *proxy, QWidget *parent)
     m_startStopAction = new QAction(theme::icon("connect"), QString(), this);
     m_startStopAction->setObjectName(QStringLiteral("proxyStartStopAction"));
     connect(m_ui->proxyStartStopButton, &QPushButton::clicked, m_startStopAction, &QAction::trigger);
-    connect(m_startStopAction, &QAction::triggered, this, [this] { m_proxy->isListening() ? stop() : (void)start(); });
+    connect(m_startStopAction, &QAction::triggered, this, [this] { isRunning() ? stop() : (void)start(); });
     connect(m_ui->proxyCopyUrlButton, &QPushButton::clicked, this,
         [this] { QApplication::clipboard()->setText(m_ui->proxyUrlEdit->text()); });
-    // One page per mode: the combo picks the page.
-    connect(
-        m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, m_ui->proxyModePages, &QStackedWidget::setCurrentIndex);
+    // One page per mode: the combo picks the page. A hidden page must not size the stack (the forward page is
+    // much taller than the reverse one), or a gap opens above the Held and Rules tabs.
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &ProxyPanel::showModePage);
     connect(m_ui->proxyAddressCombo, &QComboBox::currentTextChanged, this, &ProxyPanel::updateExposure);
     connect(m_ui->proxyUpstreamEdit, &QLineEdit::textChanged, this, &ProxyPanel::updateUpstreamProblem);
     connect(m_proxy, &ReverseProxy::clientCountChanged, this, &ProxyPanel::updateState);
+    connect(m_forward, &ForwardProxy::countsChanged, this, &ProxyPanel::updateState);
+    connect(m_forwardPage, &ForwardProxyPage::addressChanged, this, &ProxyPanel::updateExposure);
+    connect(m_forwardPage, &ForwardProxyPage::problem, this, &ProxyPanel::showError);
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        showError({});
+        updateExposure();
+        updateState();
+    });
+    // A held message asks for the user: its tab comes forward.
+    connect(
+        rules->heldMessages(), &HeldMessages::held, this, [this] { m_interceptTabs->setCurrentWidget(m_heldView); });
+    connect(rules->heldMessages(), &HeldMessages::held, this, &ProxyPanel::retranslate);
+    connect(rules->heldMessages(), &HeldMessages::released, this, &ProxyPanel::retranslate);
 
     loadSettings();
+    showModePage(m_ui->proxyModeCombo->currentIndex());
+    m_rulesView->loadSettings();
     retranslate();
     updateExposure();
     updateUpstreamProblem();
@@ -72,6 +105,14 @@ void ProxyPanel::retranslate()
         tr("Listens here and relays every WebSocket client to the one upstream URL: point your app at the proxy's "
            "URL instead of the real server"),
         Qt::ToolTipRole);
+    m_ui->proxyModeCombo->setItemText(ForwardMode, tr("Forward HTTP proxy"));
+    m_ui->proxyModeCombo->setItemData(ForwardMode,
+        tr("An HTTP proxy for browsers and apps: every WebSocket they open through it is recorded (ws and wss, "
+           "TLS intercepted with the app's CA); other requests pass through"),
+        Qt::ToolTipRole);
+    const int held = m_heldView->count();
+    m_interceptTabs->setTabText(0, held > 0 ? tr("Held (%1)").arg(held) : tr("Held"));
+    m_interceptTabs->setTabText(1, tr("Rules (%1)").arg(m_rulesView->specs().size()));
     updateState();
     updateExposure();
     updateUpstreamProblem();
@@ -89,17 +130,46 @@ ReverseProxyOptions ProxyPanel::reverseOptions() const
     return options;
 }
 
+void ProxyPanel::showModePage(int index)
+{
+    for (int i = 0; i < m_ui->proxyModePages->count(); ++i) {
+        m_ui->proxyModePages->widget(i)->setSizePolicy(
+            QSizePolicy::Preferred, i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
+    m_ui->proxyModePages->setCurrentIndex(index);
+    m_ui->proxyModePages->updateGeometry();
+}
+
+ProxyPanel::Mode ProxyPanel::mode() const
+{
+    return Mode(m_ui->proxyModeCombo->currentData().toInt());
+}
+
+void ProxyPanel::setMode(Mode mode)
+{
+    m_ui->proxyModeCombo->setCurrentIndex(m_ui->proxyModeCombo->findData(int(mode)));
+}
+
+bool ProxyPanel::isRunning() const
+{
+    return m_proxy->isListening() || m_forward->isListening();
+}
+
 bool ProxyPanel::start()
 {
-    if (m_proxy->isListening())
+    if (isRunning())
         return true;
-    const QHostAddress address(m_ui->proxyAddressCombo->currentText().trimmed());
-    if (address.isNull()) {
-        showError(tr("\"%1\" is not an IP address to listen on.").arg(m_ui->proxyAddressCombo->currentText()));
+    const bool forward = mode() == ForwardMode;
+    const QString addressText
+        = forward ? m_forwardPage->addressText() : m_ui->proxyAddressCombo->currentText().trimmed();
+    if (QHostAddress(addressText).isNull()) {
+        showError(tr("\"%1\" is not an IP address to listen on.").arg(addressText));
         return false;
     }
     QString error;
-    if (!m_proxy->start(reverseOptions(), &error)) {
+    const bool started
+        = forward ? m_forward->start(m_forwardPage->options(), &error) : m_proxy->start(reverseOptions(), &error);
+    if (!started) {
         showError(error);
         updateState();
         return false;
@@ -113,6 +183,7 @@ bool ProxyPanel::start()
 void ProxyPanel::stop()
 {
     m_proxy->stop();
+    m_forward->stop();
     updateState();
 }
 
@@ -125,26 +196,35 @@ void ProxyPanel::showError(const QString &message)
 
 void ProxyPanel::updateState()
 {
-    const bool running = m_proxy->isListening();
+    const bool running = isRunning();
+    const bool forward = mode() == ForwardMode;
     m_ui->proxyStartStopButton->setText(running ? tr("Stop") : tr("Start"));
     m_ui->proxyStartStopButton->setIcon(theme::icon(running ? "disconnect" : "connect"));
     m_ui->proxyStartStopButton->setToolTip(running ? tr("Stop listening and close every proxied connection")
+            : forward                              ? tr("Listen for browsers and apps configured with this HTTP proxy")
                                                    : tr("Listen for clients and relay them to the upstream"));
     m_startStopAction->setText(running ? tr("Stop &Proxy") : tr("Start &Proxy"));
-    m_ui->proxyStateLabel->setText(
-        running ? tr("Relaying to %1").arg(m_proxy->options().upstream.url.toString()) : tr("Stopped"));
-    m_ui->proxyUrlEdit->setText(running ? m_proxy->url().toString() : QString());
-    m_ui->proxyUrlEdit->setPlaceholderText(tr("The URL to give your app appears here once started"));
+    m_ui->proxyStateLabel->setText(!running ? tr("Stopped")
+            : m_forward->isListening()      ? tr("Forward proxy listening")
+                                            : tr("Relaying to %1").arg(m_proxy->options().upstream.url.toString()));
+    m_ui->proxyUrlEdit->setText(m_forward->isListening() ? m_forward->proxyUrl().toString()
+            : m_proxy->isListening()                     ? m_proxy->url().toString()
+                                                         : QString());
+    m_ui->proxyUrlEdit->setPlaceholderText(forward ? tr("The proxy address to give your app appears here once started")
+                                                   : tr("The URL to give your app appears here once started"));
     m_ui->proxyCopyUrlButton->setEnabled(running);
     m_ui->proxyClientsLabel->setText(clientsText());
     // Options apply at the next start: they stay visible but cannot change under a running proxy.
-    m_ui->proxyModePages->setEnabled(!running);
+    m_ui->proxyReversePage->setEnabled(!running); // the forward page keeps Copy and Open Chromium live
+
     m_ui->proxyModeCombo->setEnabled(!running);
+    m_forwardPage->updateState();
 }
 
 void ProxyPanel::updateExposure()
 {
-    const QHostAddress address(m_ui->proxyAddressCombo->currentText().trimmed());
+    const QHostAddress address(
+        mode() == ForwardMode ? m_forwardPage->addressText() : m_ui->proxyAddressCombo->currentText().trimmed());
     const bool exposed = !address.isNull() && !address.isLoopback();
     if (exposed) {
         m_ui->proxyExposureWarning->setStyleSheet(theme::bannerStyleSheet(theme::Tone::Warning, palette()));
@@ -175,6 +255,8 @@ QString ProxyPanel::urlText() const
 
 QString ProxyPanel::clientsText() const
 {
+    if (m_forward->isListening())
+        return m_forwardPage->countsText();
     if (!m_proxy->isListening())
         return tr("Not listening");
     return tr("%n client(s) connected", nullptr, m_proxy->clientCount());
@@ -204,6 +286,8 @@ void ProxyPanel::loadSettings()
     m_ui->proxyPortSpin->setValue(s.value(QStringLiteral("port"), 0).toInt());
     m_ui->proxyUpstreamEdit->setText(s.value(QStringLiteral("upstream")).toString());
     m_ui->proxyKeepHostCheck->setChecked(s.value(QStringLiteral("keepHost"), false).toBool());
+    s.endGroup();
+    m_forwardPage->loadSettings();
 }
 
 void ProxyPanel::saveSettings() const
@@ -215,6 +299,8 @@ void ProxyPanel::saveSettings() const
     s.setValue(QStringLiteral("port"), m_ui->proxyPortSpin->value());
     s.setValue(QStringLiteral("upstream"), m_ui->proxyUpstreamEdit->text().trimmed());
     s.setValue(QStringLiteral("keepHost"), m_ui->proxyKeepHostCheck->isChecked());
+    s.endGroup();
+    m_forwardPage->saveSettings();
 }
 
 } // namespace wsi

@@ -6,6 +6,7 @@
 #include <memory>
 
 class QAction;
+class QTabWidget;
 
 namespace Ui {
 class ProxyPanel;
@@ -13,23 +14,37 @@ class ProxyPanel;
 
 namespace wsi {
 
+class ForwardProxy;
+class ForwardProxyPage;
+class HeldMessagesView;
+class ProxyRuleSet;
+class ProxyRulesView;
 class ReverseProxy;
 struct ReverseProxyOptions;
 
-// The "Proxy" panel: a mode (reverse proxy today; each mode has its page in proxyModePages, so that another
-// mode adds a page and a combo entry), its options, Start/Stop, the URL to give the app, the client count and
+// The "Proxy" panel: a mode (reverse or forward HTTP proxy; each mode has its page in proxyModePages), its
+// options, Start/Stop, the URL to give the app, the client count and
 // what went wrong. The proxy itself belongs to the window (it shares the window's workspace); the panel drives
-// it. Options are remembered in QSettings ("proxy/...").
+// it. One proxy runs at a time: the mode is chosen while stopped. Below, the Held messages and the Rules, which
+// act on both proxies through the window's ProxyRuleSet. Options are remembered in QSettings ("proxy/...").
 class ProxyPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Mode { ReverseMode };
+    enum Mode { ReverseMode, ForwardMode };
 
-    explicit ProxyPanel(ReverseProxy *proxy, QWidget *parent = nullptr);
+    explicit ProxyPanel(ReverseProxy *proxy, ForwardProxy *forward, ProxyRuleSet *rules, QWidget *parent = nullptr);
     ~ProxyPanel() override;
 
     ReverseProxy *proxy() const { return m_proxy; }
+    ForwardProxy *forwardProxy() const { return m_forward; }
+    ForwardProxyPage *forwardPage() const { return m_forwardPage; }
+    HeldMessagesView *heldView() const { return m_heldView; }
+    ProxyRulesView *rulesView() const { return m_rulesView; }
+    Mode mode() const;
+    void setMode(Mode mode);
+    // Either proxy listening.
+    bool isRunning() const;
     // For the window's menu: Start/Stop, following the panel's button.
     QAction *startStopAction() const { return m_startStopAction; }
     // What the form holds now, as the proxy would be started with it.
@@ -54,6 +69,7 @@ protected:
 
 private:
     void retranslate();
+    void showModePage(int index);
     void updateState();
     void updateExposure();
     void updateUpstreamProblem();
@@ -61,6 +77,11 @@ private:
 
     std::unique_ptr<Ui::ProxyPanel> m_ui;
     ReverseProxy *m_proxy;
+    ForwardProxy *m_forward;
+    ForwardProxyPage *m_forwardPage = nullptr;
+    QTabWidget *m_interceptTabs = nullptr;
+    HeldMessagesView *m_heldView = nullptr;
+    ProxyRulesView *m_rulesView = nullptr;
     QAction *m_startStopAction = nullptr;
 };
 

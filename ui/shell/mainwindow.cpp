@@ -20,8 +20,10 @@
 #include "log/eventlogview.h"
 #include "models/connectionlistmodel.h"
 #include "preferences/preferencesdialog.h"
+#include "proxy/forwardproxy.h"
 #include "proxy/proxydock.h"
 #include "proxy/proxypanel.h"
+#include "proxy/proxyruleset.h"
 #include "proxy/reverseproxy.h"
 #include "server/localserver.h"
 #include "server/serverpanel.h"
@@ -110,6 +112,8 @@ MainWindow::~MainWindow()
     // The proxy's clients are workspace connections too.
     delete m_proxyDock;
     delete m_reverseProxy;
+    delete m_forwardProxy;
+    delete m_proxyRules; // the proxies' hook: after them
 }
 
 Connection *MainWindow::currentConnection() const
@@ -318,8 +322,14 @@ void MainWindow::createServerDock()
 
 void MainWindow::createProxyDock()
 {
+    // One rule set for both proxies: the user's breakpoints do not depend on the mode.
+    m_proxyRules = new ProxyRuleSet(this);
     m_reverseProxy = new ReverseProxy(m_workspace, this);
-    m_proxyDock = new ProxyDock(m_reverseProxy, this);
+    m_reverseProxy->setFrameHook(m_proxyRules);
+    m_forwardProxy = new ForwardProxy(m_workspace, this);
+    m_forwardProxy->setFrameHook(m_proxyRules);
+    m_proxyDock = new ProxyDock(m_reverseProxy, m_forwardProxy, m_proxyRules, this);
+    composer()->setProxyRules(m_proxyRules);
     addDockWidget(Qt::RightDockWidgetArea, m_proxyDock);
     resizeDocks({ m_proxyDock }, { 340 }, Qt::Horizontal);
     m_proxyDock->hide(); // like the server dock: opened from the View menu, the toolbar or Ctrl+Shift+P

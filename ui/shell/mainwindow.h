@@ -37,8 +37,10 @@ class ConnectionSelection;
 class ReconnectRegistry;
 class ReconnectController;
 class ReconnectStrip;
+class ForwardProxy;
 class ProxyDock;
 class ProxyPanel;
+class ProxyRuleSet;
 class ReverseProxy;
 class ServerPanel;
 class SessionsController;
@@ -79,6 +81,9 @@ public:
     QDockWidget *serverDock() const { return m_serverDock; }
     // The reverse proxy: its clients are connections of this window's workspace. The Proxy dock drives it.
     ReverseProxy *reverseProxy() const { return m_reverseProxy; }
+    ForwardProxy *forwardProxy() const { return m_forwardProxy; }
+    // Breakpoints, rules and injection, shared by both proxies.
+    ProxyRuleSet *proxyRules() const { return m_proxyRules; }
     ProxyDock *proxyDock() const { return m_proxyDock; }
     ProxyPanel *proxyPanel() const;
     // The Learn panel's dock (Help > Learn WebSocket, Ctrl+Shift+L); its lessons drive this window.
@@ -145,6 +150,8 @@ private:
     std::unique_ptr<WindowLessonHost> m_lessonHost;
     LearnDock *m_learnDock = nullptr;
     ReverseProxy *m_reverseProxy = nullptr;
+    ForwardProxy *m_forwardProxy = nullptr;
+    ProxyRuleSet *m_proxyRules = nullptr;
     ProxyDock *m_proxyDock = nullptr;
     EndpointStore *m_endpointStore = nullptr;
     QPointer<HandshakeDiffDialog> m_diffDialog;

@@ -332,6 +332,49 @@ QString EventLogModel::shownPreview(int encodedRow) const
     }
 }
 
+const ProxyMark *EventLogModel::proxyMarkOf(int encodedRow) const
+{
+    const ConnectionLeg *leg = m_connection->hasTwoLegs() ? m_connection->leg(LegRows::facingOf(encodedRow))
+                                                          : m_connection->leg(ConnectionLeg::Facing::Server);
+    if (!leg || leg->proxyMarks.isEmpty())
+        return nullptr;
+    const auto found = leg->proxyMarks.constFind(LegRows::indexInLeg(encodedRow));
+    return found == leg->proxyMarks.constEnd() ? nullptr : &*found;
+}
+
+QString EventLogModel::proxyMarkWord(ProxyMark::Action action)
+{
+    switch (action) {
+    case ProxyMark::Action::Edited:
+        return tr("edited");
+    case ProxyMark::Action::Replaced:
+        return tr("replaced");
+    case ProxyMark::Action::Dropped:
+        return tr("dropped");
+    case ProxyMark::Action::Injected:
+        return tr("injected");
+    }
+    return {};
+}
+
+QString EventLogModel::proxyMarkToolTip(const ProxyMark &mark)
+{
+    switch (mark.action) {
+    case ProxyMark::Action::Edited:
+        return tr("Edited at a breakpoint: this is what went on; the Legs tab shows what arrived (%n byte(s))", nullptr,
+            int(mark.original.size()));
+    case ProxyMark::Action::Replaced:
+        return tr("Changed by a match-and-replace rule: this is what went on; the Legs tab shows what arrived (%n "
+                  "byte(s))",
+            nullptr, int(mark.original.size()));
+    case ProxyMark::Action::Dropped:
+        return tr("Dropped by the proxy: it arrived here and never reached the other side");
+    case ProxyMark::Action::Injected:
+        return tr("Injected by WS Inspector: no peer sent this message");
+    }
+    return {};
+}
+
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_connection || size_t(index.row()) >= m_rows.size())
@@ -357,11 +400,19 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return r.hasFlag(FlagAutomatic);
     case LegRole:
         return int(LegRows::facingOf(int(encodedRow)));
+    case ProxyMarkRole: {
+        const ProxyMark *mark = proxyMarkOf(int(encodedRow));
+        return mark ? QString::fromLatin1(proxyActionId(mark->action)) : QString();
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == SizeColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == TypeColumn) {
+            if (const ProxyMark *mark = proxyMarkOf(int(encodedRow)))
+                return proxyMarkToolTip(*mark);
+        }
         if (index.column() == LegColumn)
             return m_connection->hasTwoLegs() ? LegRows::legToolTip(int(encodedRow)) : QString();
         if (clientLeg)
@@ -410,6 +461,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case LegColumn:
         return m_connection->hasTwoLegs() ? LegRows::legName(int(encodedRow)) : QString();
     case TypeColumn:
+        if (const ProxyMark *mark = proxyMarkOf(int(encodedRow)))
+            return tr("%1 \u00b7 %2").arg(eventTypeText(r), proxyMarkWord(mark->action));
         return eventTypeText(r);
     case SizeColumn:
         switch (r.type) {

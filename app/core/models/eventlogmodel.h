@@ -3,6 +3,7 @@
 
 #include "models/legrows.h"
 #include "models/protocollog.h"
+#include "store/proxymark.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -43,6 +44,7 @@ public:
         DecodeNoteRole, // QString: what is malformed in the row's protocol message; empty when well-formed
         IsAutomaticRole, // bool: a message the app sent by itself (protocol duties), not the user
         LegRole, // int: ConnectionLeg::Facing of the wire the row crossed
+        ProxyMarkRole, // QString: what a proxy did to the message ("edited", "dropped"...); empty when nothing
     };
 
     explicit EventLogModel(QObject *parent = nullptr);
@@ -84,6 +86,10 @@ public:
     static QString previewText(const EventStore &store, qsizetype eventIndex);
 
 private:
+    // The proxy's mark on a row (either leg), or null.
+    const ProxyMark *proxyMarkOf(int encodedRow) const;
+    static QString proxyMarkWord(ProxyMark::Action action);
+    static QString proxyMarkToolTip(const ProxyMark &mark);
     // What the window shows for the app's own rows (open, errors, notes): in its current language, where
     // previewText() is the recorded English.
     QString shownPreview(int encodedRow) const;
