@@ -335,7 +335,7 @@ bool SessionLogReader::finishAll()
         restoreLeg(pending.server, timings);
         HandshakeRecord &hs = pending.server.handshake;
 
-        // A proxied connection opened when its client got the 101, whichever leg says so.
+        // A proxied connection opened if either of its legs did (an unreachable upstream opens neither).
         const bool opened = pending.server.openUs >= 0 || pending.client.openUs >= 0;
         const Connection::State state = opened ? Connection::State::Closed : Connection::State::Failed;
         connection.restoreImported(hs, timings, state, {});
