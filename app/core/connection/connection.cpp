@@ -239,6 +239,31 @@ void Connection::appendEvent(const EventRecord &record, QByteArrayView payload)
     Q_EMIT eventsAppended();
 }
 
+void Connection::appendEvent(ConnectionLeg::Facing facing, const EventRecord &record, QByteArrayView payload)
+{
+    if (!m_clientLeg || facing == m_leg.facing) {
+        appendEvent(record, payload);
+        return;
+    }
+    m_clientLeg->events.append(record, payload);
+    Q_EMIT eventsAppended();
+}
+
+void Connection::markLastEvent(ConnectionLeg::Facing facing, const ProxyMark &mark)
+{
+    ConnectionLeg &wire = m_clientLeg && facing == m_clientLeg->facing ? *m_clientLeg : m_leg;
+    wire.proxyMarks.insert(wire.events.size() - 1, mark);
+}
+
+void Connection::restoreImportedClientLeg(const HandshakeRecord &handshake, const ConnectionTimings &timings)
+{
+    if (!m_clientLeg)
+        return;
+    m_clientLeg->handshake = handshake;
+    m_clientLeg->timings = timings;
+    m_clientLeg->counters = ImportedRecord::countersOf(m_clientLeg->events);
+}
+
 void Connection::restoreImported(
     const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState, const QString &statusText)
 {

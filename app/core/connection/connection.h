@@ -168,6 +168,12 @@ public:
     void appendEvent(const EventRecord &record, QByteArrayView payload);
     // Session import: what a proxy did to the message just added with appendEvent() (format version 2).
     void markLastEvent(const ProxyMark &mark) { m_leg.proxyMarks.insert(m_leg.events.size() - 1, mark); }
+    // Session import of a proxied connection (made with Kind::Proxied): the same on the leg facing that peer.
+    void appendEvent(ConnectionLeg::Facing facing, const EventRecord &record, QByteArrayView payload);
+    void markLastEvent(ConnectionLeg::Facing facing, const ProxyMark &mark);
+    // Session import of a proxied connection: the client leg's handshake and timings read from the file, before
+    // restoreImported() (which restores the server-facing leg); its counters are recomputed from its events.
+    void restoreImportedClientLeg(const HandshakeRecord &handshake, const ConnectionTimings &timings);
     // Session import: after the events were added with appendEvent(), makes this connection a finished,
     // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
     // there. Counters are recomputed from the events, since files do not store them.

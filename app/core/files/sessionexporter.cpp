@@ -41,24 +41,42 @@ QString SessionExporter::formatName(Format format)
 QByteArray SessionExporter::sessionLog(const QList<const Connection *> &connections, const QString &tool)
 {
     QByteArray out = SessionLogWriter::header(tool);
+    // One stream per wire: a proxied connection's two legs are merged like two connections. On a tie the
+    // client leg comes first, as the proxy records what the client sent before what went upstream.
+    struct Stream
+    {
+        const Connection *connection;
+        ConnectionLeg::Facing facing;
+        const EventStore *store;
+        qsizetype next = 0;
+    };
+    std::vector<Stream> streams;
+    for (const Connection *c : connections) {
+        if (c->hasTwoLegs()) {
+            for (const auto facing : { ConnectionLeg::Facing::Client, ConnectionLeg::Facing::Server })
+                streams.push_back({ c, facing, &c->leg(facing)->events });
+        } else {
+            streams.push_back({ c, ConnectionLeg::Facing::Server, &c->events() });
+        }
+    }
     // Merged by time, so a workspace export reads like the journal of one run; ties keep connection order.
-    std::vector<qsizetype> next(size_t(connections.size()), 0);
     for (;;) {
-        int best = -1;
+        Stream *best = nullptr;
         qint64 bestTime = 0;
-        for (int i = 0; i < connections.size(); ++i) {
-            const EventStore &store = connections.at(i)->events();
-            if (next[size_t(i)] >= store.size())
+        for (Stream &stream : streams) {
+            if (stream.next >= stream.store->size())
                 continue;
-            const qint64 t = store.at(next[size_t(i)]).timeUs;
-            if (best < 0 || t < bestTime) {
-                best = i;
+            const qint64 t = stream.store->at(stream.next).timeUs;
+            if (!best || t < bestTime) {
+                best = &stream;
                 bestTime = t;
             }
         }
-        if (best < 0)
+        if (!best)
             break;
-        out += SessionLogWriter::eventLine(*connections.at(best), next[size_t(best)]++);
+        out += best->connection->hasTwoLegs()
+            ? SessionLogWriter::eventLine(*best->connection, best->facing, best->next++)
+            : SessionLogWriter::eventLine(*best->connection, best->next++);
     }
     return out;
 }

@@ -34,13 +34,28 @@ QString stringText(const JsonValue &v)
 // timings and outcome at the end.
 struct SessionLogReader::Pending
 {
-    HandshakeRecord handshake;
-    qint64 firstUs = -1;
-    qint64 lastUs = -1;
-    qint64 requestUs = -1;
-    qint64 responseUs = -1;
-    qint64 openUs = -1;
-    std::vector<std::pair<EventRecord, QByteArray>> held; // lines before the connection exists
+    // One wire's share: a proxied connection (lines with "leg") has two, every other connection one.
+    struct Leg
+    {
+        HandshakeRecord handshake;
+        qint64 firstUs = -1;
+        qint64 lastUs = -1;
+        qint64 requestUs = -1;
+        qint64 responseUs = -1;
+        qint64 openUs = -1;
+    };
+    struct Held
+    {
+        EventRecord record;
+        QByteArray payload;
+        ConnectionLeg::Facing facing;
+    };
+    Leg server; // the only leg of a connection with one wire
+    Leg client;
+    bool proxied = false; // its first line said "leg"
+    std::vector<Held> held; // lines before the connection exists
+
+    Leg &leg(ConnectionLeg::Facing facing) { return facing == ConnectionLeg::Facing::Client ? client : server; }
 };
 
 SessionLogReader::SessionLogReader() = default;
@@ -208,19 +223,36 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     }
     --index;
     Pending &pending = *m_pending[index];
-    if (pending.firstUs < 0)
-        pending.firstUs = timeUs;
-    pending.lastUs = timeUs;
 
-    if (!decoder.readEvent(line, pending.handshake))
+    // A proxied connection's lines say which of its two wires they crossed; its first line decides.
+    const JsonValue &legValue = field(fields, "leg");
+    ConnectionLeg::Facing facing = ConnectionLeg::Facing::Server;
+    if (!legValue.isMissing()) {
+        if (!legValue.isString() || (legValue.raw != "client" && legValue.raw != "server"))
+            return fail(lineNumber, QStringLiteral("\"leg\" must be \"client\" or \"server\"."));
+        facing = legValue.raw == "client" ? ConnectionLeg::Facing::Client : ConnectionLeg::Facing::Server;
+    }
+    if (pending.server.firstUs < 0 && pending.client.firstUs < 0)
+        pending.proxied = !legValue.isMissing();
+    else if (pending.proxied == legValue.isMissing())
+        return fail(lineNumber,
+            QStringLiteral("connection %1 mixes lines with and without \"leg\": either all of a connection's lines "
+                           "say which leg they crossed (a proxied connection) or none does.")
+                .arg(connId));
+    Pending::Leg &leg = pending.leg(facing);
+    if (leg.firstUs < 0)
+        leg.firstUs = timeUs;
+    leg.lastUs = timeUs;
+
+    if (!decoder.readEvent(line, leg.handshake))
         return fail(lineNumber, decoder.error());
     const EventRecord &r = decoder.record();
-    if (r.type == EventType::Open && pending.openUs < 0)
-        pending.openUs = timeUs;
+    if (r.type == EventType::Open && leg.openUs < 0)
+        leg.openUs = timeUs;
     else if (r.type == EventType::HandshakeRequest)
-        pending.requestUs = timeUs;
+        leg.requestUs = timeUs;
     else if (r.type == EventType::HandshakeResponse)
-        pending.responseUs = timeUs;
+        leg.responseUs = timeUs;
     if (!decoder.unknownEvent().isEmpty()) {
         const QString note = QStringLiteral("events of type \"%1\" are not known to this version; kept as info rows.")
                                  .arg(decoder.unknownEvent());
@@ -228,15 +260,16 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
             m_notes << note;
     }
 
-    holdOrAppend(index, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
+    holdOrAppend(
+        index, facing, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
     if (decoder.proxyMark())
-        m_connections[index]->markLastEvent(*decoder.proxyMark());
+        m_connections[index]->markLastEvent(facing, *decoder.proxyMark());
     m_lineOrder.push_back(quint32(index));
     return true;
 }
 
-void SessionLogReader::holdOrAppend(
-    size_t index, const EventRecord &record, const QByteArray &payload, const QString &url)
+void SessionLogReader::holdOrAppend(size_t index, ConnectionLeg::Facing facing, const EventRecord &record,
+    const QByteArray &payload, const QString &url)
 {
     std::unique_ptr<Connection> &connection = m_connections[index];
     Pending &pending = *m_pending[index];
@@ -247,17 +280,25 @@ void SessionLogReader::holdOrAppend(
         const bool beforeRequest
             = record.type == EventType::Tls || record.type == EventType::Info || record.type == EventType::Error;
         if (!knowsUrl && beforeRequest && pending.held.size() < 64) {
-            pending.held.push_back({ record, payload });
+            pending.held.push_back({ record, payload, facing });
             return;
         }
-        ConnectionOptions options;
-        options.url = QUrl(url);
-        connection = std::make_unique<Connection>(options);
-        for (const auto &held : pending.held)
-            connection->appendEvent(held.first, held.second);
-        pending.held.clear();
+        connection = makeConnection(pending, url);
     }
-    connection->appendEvent(record, payload);
+    connection->appendEvent(facing, record, payload);
+}
+
+std::unique_ptr<Connection> SessionLogReader::makeConnection(Pending &pending, const QString &url)
+{
+    ConnectionOptions options;
+    options.url = QUrl(url);
+    // A proxied connection's URL is the upstream's, which both legs' handshake_request lines name.
+    auto connection = pending.proxied ? std::make_unique<Connection>(Connection::Kind::Proxied, options, QString())
+                                      : std::make_unique<Connection>(options);
+    for (const Pending::Held &held : pending.held)
+        connection->appendEvent(held.facing, held.record, held.payload);
+    pending.held.clear();
+    return connection;
 }
 
 bool SessionLogReader::finishAll()
@@ -267,30 +308,36 @@ bool SessionLogReader::finishAll()
             QCoreApplication::translate(
                 "wsi::SessionLogReader", "The file is empty: a session log starts with a \"format\" line."));
     for (size_t i = 0; i < m_connections.size(); ++i) {
-        if (!m_connections[i]) { // only lines that never named a URL
-            ConnectionOptions options;
-            m_connections[i] = std::make_unique<Connection>(options);
-            for (const auto &held : m_pending[i]->held)
-                m_connections[i]->appendEvent(held.first, held.second);
-            m_pending[i]->held.clear();
-        }
-        Connection &connection = *m_connections[i];
         Pending &pending = *m_pending[i];
-        HandshakeRecord &hs = pending.handshake;
-        if (hs.requestComplete && hs.responseComplete)
-            hs.checks = checkHandshake(hs.request, hs.response);
+        if (!m_connections[i]) // only lines that never named a URL
+            m_connections[i] = makeConnection(pending, QString());
+        Connection &connection = *m_connections[i];
         const bool secure = connection.url().scheme() == QLatin1String("wss");
-        hs.intercepted = secure && hs.requestComplete;
-        hs.encrypted = secure && !hs.requestComplete;
-
+        // Each leg's handshake checks and timings, from its own lines.
+        auto restoreLeg = [secure](Pending::Leg &leg, ConnectionTimings &timings) {
+            HandshakeRecord &hs = leg.handshake;
+            if (hs.requestComplete && hs.responseComplete)
+                hs.checks = checkHandshake(hs.request, hs.response);
+            hs.intercepted = secure && hs.requestComplete;
+            hs.encrypted = secure && !hs.requestComplete;
+            if (leg.requestUs >= 0 && leg.responseUs >= leg.requestUs)
+                timings.upgradeUs = leg.responseUs - leg.requestUs;
+            const qint64 endUs = leg.openUs >= 0 ? leg.openUs : leg.lastUs;
+            if (leg.firstUs >= 0)
+                timings.totalUs = endUs - leg.firstUs;
+        };
+        if (pending.proxied) {
+            ConnectionTimings clientTimings;
+            restoreLeg(pending.client, clientTimings);
+            connection.restoreImportedClientLeg(pending.client.handshake, clientTimings);
+        }
         ConnectionTimings timings;
-        if (pending.requestUs >= 0 && pending.responseUs >= pending.requestUs)
-            timings.upgradeUs = pending.responseUs - pending.requestUs;
-        const qint64 endUs = pending.openUs >= 0 ? pending.openUs : pending.lastUs;
-        if (pending.firstUs >= 0)
-            timings.totalUs = endUs - pending.firstUs;
+        restoreLeg(pending.server, timings);
+        HandshakeRecord &hs = pending.server.handshake;
 
-        const Connection::State state = pending.openUs >= 0 ? Connection::State::Closed : Connection::State::Failed;
+        // A proxied connection opened if either of its legs did (an unreachable upstream opens neither).
+        const bool opened = pending.server.openUs >= 0 || pending.client.openUs >= 0;
+        const Connection::State state = opened ? Connection::State::Closed : Connection::State::Failed;
         connection.restoreImported(hs, timings, state, {});
         // The explanation reads the events, so it comes once they are all in.
         const CloseExplanation explanation = connection.closeExplanation();

@@ -1,6 +1,8 @@
 // SessionLogReader: reads the session log format (JSON Lines) back into connections, byte-exact.
 #pragma once
 
+#include "connection/connectionleg.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -61,7 +63,9 @@ public:
 private:
     struct Pending;
     bool readLine(QByteArrayView line, int lineNumber, bool last);
-    void holdOrAppend(size_t index, const EventRecord &record, const QByteArray &payload, const QString &url);
+    void holdOrAppend(size_t index, ConnectionLeg::Facing facing, const EventRecord &record, const QByteArray &payload,
+        const QString &url);
+    static std::unique_ptr<Connection> makeConnection(Pending &pending, const QString &url);
     bool fail(int lineNumber, const QString &message);
     bool finishAll();
     void clear();

@@ -26,7 +26,7 @@ const QByteArray kLines[] = {
 
 QByteArray withoutLeg(QByteArray line)
 {
-    // A file read back is one leg (the reader does not split legs): its lines are written without "leg".
+    // The same lines without "leg": an ordinary connection with one wire, written back without "leg".
     return line.replace(",\"leg\":\"server\"", "").replace(",\"leg\":\"client\"", "");
 }
 
