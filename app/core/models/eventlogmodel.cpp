@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "explain/closeexplainer.h"
 #include "explain/secretmasker.h"
+#include "models/eventpreview.h"
 #include "models/protocollog.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
@@ -14,50 +15,7 @@
 
 namespace wsi {
 
-namespace {
-
-constexpr int kPreviewChars = 160;
-
-QString hexPreview(QByteArrayView bytes)
-{
-    const QByteArrayView head = bytes.first(qMin<qsizetype>(bytes.size(), 48));
-    QString text = QString::fromLatin1(head.toByteArray().toHex(' '));
-    if (head.size() < bytes.size())
-        text += QStringLiteral(" …");
-    return text;
-}
-
-QString textPreview(QByteArrayView bytes)
-{
-    // Decode only what can show; a 64 MiB message must not be converted whole for one cell.
-    QString text = QString::fromUtf8(bytes.first(qMin<qsizetype>(bytes.size(), kPreviewChars * 4)));
-    const bool cut = text.size() > kPreviewChars || bytes.size() > kPreviewChars * 4;
-    text.truncate(kPreviewChars);
-    for (QChar &c : text) {
-        if (c == u'\n' || c == u'\r' || c == u'\t')
-            c = u' ';
-    }
-    if (cut)
-        text += QStringLiteral("…");
-    return text;
-}
-
-QString firstLine(QByteArrayView bytes)
-{
-    const qsizetype end = bytes.indexOf('\r');
-    return QString::fromLatin1(end >= 0 ? bytes.first(end) : bytes.first(qMin<qsizetype>(bytes.size(), 200)));
-}
-
-QString humanSize(quint64 bytes)
-{
-    if (bytes < 10 * 1024)
-        return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 10 * 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
-}
-
-} // namespace
+namespace { } // namespace
 
 EventLogModel::EventLogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -256,58 +214,7 @@ int EventLogModel::columnCount(const QModelIndex &parent) const
 
 QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex)
 {
-    const EventRecord &r = store.at(eventIndex);
-    const QByteArrayView payload = store.payload(eventIndex);
-    switch (r.type) {
-    case EventType::HandshakeRequest:
-    case EventType::HandshakeResponse:
-        return firstLine(payload);
-    case EventType::Open:
-        return payload.isEmpty() ? QStringLiteral("Connection open")
-                                 : QStringLiteral("Connection open, subprotocol %1").arg(QString::fromUtf8(payload));
-    case EventType::Message:
-        return r.hasFlag(FlagText) ? textPreview(payload) : hexPreview(payload);
-    case EventType::Frame: {
-        QStringList bits;
-        bits << (r.hasFlag(FlagFin) ? QStringLiteral("FIN=1") : QStringLiteral("FIN=0"));
-        if (r.hasFlag(FlagRsv1))
-            bits << QStringLiteral("RSV1");
-        if (r.hasFlag(FlagRsv2))
-            bits << QStringLiteral("RSV2");
-        if (r.hasFlag(FlagRsv3))
-            bits << QStringLiteral("RSV3");
-        bits << QStringLiteral("opcode=0x%1").arg(r.sub, 1, 16);
-        if (r.hasFlag(FlagMasked))
-            bits << QStringLiteral("MASK=1 key=%1").arg(r.maskKey, 8, 16, QLatin1Char('0'));
-        else
-            bits << QStringLiteral("MASK=0");
-        bits << QStringLiteral("len=%1").arg(r.value);
-        return bits.join(QLatin1Char(' '));
-    }
-    case EventType::Ping:
-    case EventType::Pong: {
-        QString text = payload.isEmpty() ? QStringLiteral("(no payload)") : textPreview(payload);
-        if (r.type == EventType::Pong && r.value > 0)
-            text += QStringLiteral("  (round trip %1 ms)").arg(double(r.value) / 1000.0, 0, 'f', 2);
-        return text;
-    }
-    case EventType::Close: {
-        if (r.value == kNoCloseCode)
-            return QStringLiteral("No status code");
-        const int code = int(r.value);
-        QString text = QStringLiteral("%1 %2").arg(code).arg(closeCodeName(code));
-        if (!payload.isEmpty())
-            text += QStringLiteral(": ") + textPreview(payload);
-        return text;
-    }
-    case EventType::Error:
-        return QStringLiteral("[%1] %2").arg(
-            QString::fromLatin1(errorLayerId(r.layer())).toUpper(), textPreview(payload));
-    case EventType::Info:
-    case EventType::Tls:
-        return textPreview(payload);
-    }
-    return {};
+    return EventPreview::text(store, eventIndex);
 }
 
 QString EventLogModel::shownPreview(int encodedRow) const
@@ -326,9 +233,9 @@ QString EventLogModel::shownPreview(int encodedRow) const
     }
     case EventType::Error:
         return QStringLiteral("[%1] %2").arg(
-            QString::fromLatin1(errorLayerId(r.layer())).toUpper(), textPreview(said.toUtf8()));
+            QString::fromLatin1(errorLayerId(r.layer())).toUpper(), EventPreview::clipped(said.toUtf8()));
     default:
-        return textPreview(said.toUtf8());
+        return EventPreview::clipped(said.toUtf8());
     }
 }
 
@@ -471,10 +378,11 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         case EventType::Ping:
         case EventType::Pong:
             // A message's size is the real one even when the session's budget kept only its first bytes.
-            return humanSize(r.type == EventType::Frame || r.type == EventType::Message ? r.value : r.payloadSize);
+            return EventPreview::humanSize(
+                r.type == EventType::Frame || r.type == EventType::Message ? r.value : r.payloadSize);
         case EventType::HandshakeRequest:
         case EventType::HandshakeResponse:
-            return humanSize(r.payloadSize);
+            return EventPreview::humanSize(r.payloadSize);
         default:
             return {};
         }
