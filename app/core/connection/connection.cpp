@@ -1,6 +1,8 @@
 // Connection: one WebSocket connection's state machine and record, over the transport that feeds it.
 #include "connection/connection.h"
 
+#include "connection/connectionwords.h"
+#include "connection/defaultcertificateauthority.h"
 #include "connection/importedrecord.h"
 #include "connection/interceptiontls.h"
 #include "connection/keepalive.h"
@@ -12,12 +14,9 @@
 #include "explain/secretmasker.h"
 #include "language/englishscope.h"
 #include "language/translations.h"
-#include "protocol/closecodes.h"
 #include "store/wallclock.h"
 #include "tls/certificateauthority.h"
 
-#include <QDir>
-#include <QStandardPaths>
 #include <QWebSocket>
 
 namespace wsi {
@@ -90,14 +89,8 @@ const ConnectionLeg *Connection::leg(ConnectionLeg::Facing facing) const
 
 QString Connection::title() const
 {
-    if (m_kind == Kind::Outgoing)
-        return m_options.url.toString();
-    if (m_kind == Kind::Proxied) {
-        const QByteArray target = m_clientLeg->handshake.request.target;
-        return tr("proxied %1 %2 to %3").arg(m_peer, QString::fromUtf8(target), m_options.url.toString());
-    }
-    const QByteArray target = m_leg.handshake.request.target;
-    return target.isEmpty() ? tr("client %1").arg(m_peer) : tr("client %1 %2").arg(m_peer, QString::fromUtf8(target));
+    const QByteArray target = (m_clientLeg ? *m_clientLeg : m_leg).handshake.request.target;
+    return ConnectionWords::title(m_kind, m_peer, target, m_options.url);
 }
 
 QString Connection::shownTitle(bool revealSecrets) const
@@ -146,16 +139,7 @@ CertificateAuthority *Connection::defaultCertificateAuthority(QString *warning)
 
 CertificateAuthority *Connection::defaultCertificateAuthority(RecordedText *warning)
 {
-    static std::unique_ptr<CertificateAuthority> authority;
-    if (!authority) {
-        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        authority = std::make_unique<CertificateAuthority>(QDir(dir).filePath(QStringLiteral("ca")));
-        if (!authority->load(warning)) {
-            if (warning)
-                *warning = RecordedText::plain(authority->lastError());
-        }
-    }
-    return authority.get();
+    return DefaultCertificateAuthority::instance(warning);
 }
 
 void Connection::proceedTls(bool alwaysTrust)
@@ -178,21 +162,7 @@ bool Connection::awaitingTlsDecision() const
 
 QString Connection::stateText(State state)
 {
-    switch (state) {
-    case State::Idle:
-        return tr("idle");
-    case State::Connecting:
-        return tr("connecting");
-    case State::Open:
-        return tr("open");
-    case State::Closing:
-        return tr("closing");
-    case State::Closed:
-        return tr("closed");
-    case State::Failed:
-        return tr("failed");
-    }
-    return {};
+    return ConnectionWords::stateText(state);
 }
 
 QString Connection::negotiatedSubprotocol() const
@@ -368,19 +338,8 @@ QString Connection::explainedStatus() const
         = EnglishScope::active() ? QStringLiteral("en") : Translations::forApplication()->effectiveLanguage();
     if (language == m_explainedLanguage)
         return m_explainedCache;
-    const CloseExplanation why = closeExplanation();
-    QString text;
-    if (!(m_leg.handshake.encrypted && why.closer == CloseExplanation::Closer::Neither)) {
-        // (an opaque TLS wire has no Close frames to read: the socket's close code said it already)
-        const QString recorded = m_status.translated();
-        text = why.closer == CloseExplanation::Closer::NotOpened && !recorded.isEmpty() ? recorded : why.summary;
-        if (!text.isEmpty() && why.closer != CloseExplanation::Closer::NotOpened
-            && why.closer != CloseExplanation::Closer::StillOpen && why.effectiveCode >= 0
-            && !text.contains(QString::number(why.effectiveCode)))
-            text += tr(" (%1 %2)").arg(why.effectiveCode).arg(closeCodeName(why.effectiveCode));
-        if (!text.isEmpty() && !why.hint.isEmpty() && !text.contains(why.hint))
-            text += tr(" What to try: %1").arg(why.hint);
-    }
+    const QString text
+        = ConnectionWords::explained(closeExplanation(), m_leg.handshake.encrypted, m_status.translated());
     m_explainedLanguage = language;
     m_explainedCache = text;
     return text;
@@ -392,53 +351,9 @@ void Connection::maybeFinish()
         return;
     m_finished = true;
     if (m_state != State::Failed) {
-        const int first = m_transport->firstCloseDirection();
         // The last Close events tell who closed and how; the status line says it in words.
-        RecordedText text;
-        int code = -1;
-        QString reason;
-        for (qsizetype i = m_leg.events.previousHeld(m_leg.events.size() - 1); i >= 0;
-             i = m_leg.events.previousHeld(i - 1)) {
-            const EventRecord &r = m_leg.events.at(i);
-            if (r.type == EventType::Close && int(r.dir) == first) {
-                code = r.value == kNoCloseCode ? -1 : int(r.value);
-                reason = m_leg.events.payloadText(i);
-                break;
-            }
-        }
-        auto said = [](const char *source) { return RecordedText("wsi::Connection", source); };
-        auto codeName = [](int c) { return RecordedText::captured([c] { return closeCodeName(c); }); };
-        if (first < 0) {
-            if (m_status.isEmpty() || m_leg.handshake.encrypted) {
-                const int socketCode = socket() ? int(socket()->closeCode()) : -1;
-                text = m_leg.handshake.encrypted
-                    ? said(QT_TRANSLATE_NOOP("wsi::Connection", "Closed (%1 %2)"))
-                          .arg(socketCode)
-                          .arg(codeName(socketCode))
-                    : said(QT_TRANSLATE_NOOP("wsi::Connection",
-                        "Closed without a Close frame: the TCP connection dropped (1006 abnormal closure)."));
-            } else {
-                text = m_status;
-            }
-        } else {
-            const bool byUs = first == int(Direction::Outgoing);
-            // A proxied connection's server leg: what went Outgoing there was the client's, relayed.
-            const RecordedText who = m_kind == Kind::Outgoing
-                ? (byUs ? said(QT_TRANSLATE_NOOP("wsi::Connection", "this client"))
-                        : said(QT_TRANSLATE_NOOP("wsi::Connection", "the server")))
-                : m_kind == Kind::Proxied ? (byUs ? said(QT_TRANSLATE_NOOP("wsi::Connection", "the client"))
-                                                  : said(QT_TRANSLATE_NOOP("wsi::Connection", "the server")))
-                                          : (byUs ? said(QT_TRANSLATE_NOOP("wsi::Connection", "this server"))
-                                                  : said(QT_TRANSLATE_NOOP("wsi::Connection", "the client")));
-            text = code < 0 ? said(QT_TRANSLATE_NOOP("wsi::Connection", "Closed by %1 without a status code")).arg(who)
-                            : said(QT_TRANSLATE_NOOP("wsi::Connection", "Closed by %1 with %2 %3"))
-                                  .arg(who)
-                                  .arg(code)
-                                  .arg(codeName(code));
-            if (!reason.isEmpty())
-                text = text + RecordedText::plain(QStringLiteral(": \"%1\"").arg(reason));
-        }
-        setStatus(text);
+        const int socketCode = socket() ? int(socket()->closeCode()) : -1;
+        setStatus(ConnectionWords::closed(m_leg, m_kind, m_transport->firstCloseDirection(), m_status, socketCode));
         setState(State::Closed);
     }
     explainEnding();

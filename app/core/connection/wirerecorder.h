@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/messageinflation.h"
+#include "connection/wiredirectionsink.h"
 #include "language/recordedtext.h"
 #include "protocol/framedecoder.h"
 #include "protocol/handshakeparser.h"
@@ -63,33 +64,8 @@ public:
     int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
 
 private:
-    class DirectionSink : public FrameSink
-    {
-    public:
-        DirectionSink(WireRecorder *recorder, Direction dir)
-            : m_recorder(recorder)
-            , m_dir(dir)
-        { }
-        void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) override;
-        void onMessage(bool isText, QByteArrayView payload, int frameCount) override;
-        void onMessageBuffer(bool isText, QByteArray &&payload, int frameCount) override;
-        void onPing(QByteArrayView payload) override;
-        void onPong(QByteArrayView payload) override;
-        void onClose(int code, QByteArrayView reason) override;
-        void onViolation(const ProtocolViolation &violation) override;
-
-    private:
-        // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
-        void countMessage(bool isText, QByteArrayView payload);
-        // FlagAutomatic when the message about to be recorded is one the app sent by itself.
-        quint8 automaticFlag() const;
-        // This direction's inflation when permessage-deflate was negotiated (never for injected frames).
-        MessageInflation *inflation() const;
-        // A message whose first frame had RSV1: recorded inflated, with its wire length, or a named error.
-        void onCompressedMessage(MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount);
-        WireRecorder *m_recorder;
-        Direction m_dir;
-    };
+    // The sinks of the two directions' frame decoders record into this recorder's leg and state.
+    friend class WireDirectionSink;
 
     void recordClientStream(qint64 timeUs, QByteArrayView bytes);
     void recordServerStream(qint64 timeUs, QByteArrayView bytes);
@@ -101,6 +77,8 @@ private:
     void onResponseComplete(qint64 timeUs);
     // The 101 is valid: reads what it negotiated for permessage-deflate (names every rule its answer broke).
     void setUpDeflate(const HandshakeRecord &hs);
+    // The connection's status line (the sinks are no friends of Connection; this recorder is).
+    void setConnectionStatus(const RecordedText &text);
     // An error row in the app's own words: English in the store, the leg's texts for the window.
     void appendError(Direction dir, ErrorLayer layer, const RecordedText &message);
     void append(EventType type, Direction dir, QByteArrayView payload, quint64 value = 0, quint8 sub = 0,
@@ -137,8 +115,8 @@ private:
     quint64 m_clientStreamMessages = 0;
     std::deque<quint64> m_automatic; // ordinals of client-stream messages to mark automatic, ascending
     quint64 m_clientStreamPings = 0;
-    DirectionSink m_clientSink;
-    DirectionSink m_serverSink;
+    WireDirectionSink m_clientSink;
+    WireDirectionSink m_serverSink;
     qint64 m_now = 0;
     qint64 m_requestSentUs = -1;
     qint64 m_responseHeadUs = -1;

@@ -139,7 +139,8 @@ void JournalWriter::writeBatch(Batch &batch)
             if (item.formatted)
                 buffer += bytes;
             else
-                buffer += SessionLogWriter::recordLine(batch.context, item.record, bytes);
+                buffer += SessionLogWriter::recordLine(
+                    item.clientLeg ? batch.clientLegContext : batch.context, item.record, bytes);
             if (buffer.size() >= kWriteChunk && !writeBuffer())
                 break;
         }

@@ -34,15 +34,17 @@ public:
     {
         EventRecord record;
         bool formatted = false;
+        bool clientLeg = false; // a proxied connection's client leg: formatted with Batch::clientLegContext
     };
     struct Batch
     {
         int file = 0; // SessionJournal's id of the journal
         QString path;
-        SessionLogWriter::LineContext context;
+        SessionLogWriter::LineContext context; // the connection's own leg (a proxied one's server leg)
+        SessionLogWriter::LineContext clientLegContext;
         std::vector<Item> items;
         QByteArray bytes;
-        qsizetype eventCount = 0; // the connection's events in the file once this batch is written
+        qsizetype eventCount = 0; // the connection's event lines (of both legs) in the file after this batch
         bool close = false; // the journal's last batch: the file is closed after it
         qsizetype cost() const { return bytes.size() + qsizetype(items.size() * sizeof(Item)); }
     };

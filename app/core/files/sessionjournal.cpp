@@ -3,8 +3,10 @@
 
 #include "connection/connection.h"
 #include "connection/workspace.h"
+#include "files/journalcollector.h"
 #include "files/journalfolder.h"
 #include "files/journalwriter.h"
+#include "files/legcursor.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
 
@@ -24,16 +26,6 @@ namespace {
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-"); // JournalFolder::nameFilters() lists these
 constexpr int kSliceMs = 8;
-constexpr qsizetype kSliceCheckEvents = 2048; // rows taken between two looks at the clock
-// A batch is posted to the writer at this size, so that it starts formatting while the rest is taken.
-constexpr qsizetype kBatchBytes = 1024 * 1024;
-// Messages above this travel alone: their payload is copied once, not appended into a batch's bytes.
-constexpr quint32 kLargeMessage = 1024 * 1024;
-// How far the writer may fall behind. Beyond it the journal takes no more rows until the writer catches up: they
-// stay in the connection's EventStore, which holds every row for as long as the connection lives, and are
-// taken on a later tick. So the GUI thread never waits for the writer during a flood and nothing is dropped,
-// silently or not; only the file lags further (a kill -9 then loses more than one flush interval).
-constexpr qsizetype kMaxQueuedBytes = 16 * 1024 * 1024;
 // A connection's end waits for the writer to have written its file (it is complete when finished is handled)
 // unless this many events are still to be written: the end of a flood is written in the background instead.
 constexpr qsizetype kWaitAtFinishEvents = 16384;
@@ -45,10 +37,13 @@ struct SessionJournal::Journal
     int file = 0; // the writer's name for it
     QPointer<Connection> connection;
     QString path;
-    qsizetype taken = 0; // events handed to the writer (or written by attach)
-    qsizetype written = 0; // events the writer reported in the file
+    LegCursor::Position taken; // rows of each leg handed to the writer (or written by attach)
+    qsizetype written = 0; // event lines the writer reported in the file (both legs of a proxied connection)
     bool finished = false; // nothing more is handed to the writer (its last batch closes the file)
     bool finishing = false; // the connection finished; close once everything is taken
+
+    // Rows recorded and not handed to the writer yet.
+    qsizetype untaken() const { return connection ? LegCursor::end(*connection).lines() - taken.lines() : 0; }
 };
 
 SessionJournal::SessionJournal(QObject *parent)
@@ -155,9 +150,11 @@ QString SessionJournal::attach(Connection *connection)
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
     QByteArray lines = SessionLogWriter::header(tool.simplified());
-    const qsizetype existingEvents = connection->events().size();
-    for (qsizetype i = 0; i < existingEvents; ++i)
-        lines += SessionLogWriter::eventLine(*connection, i);
+    LegCursor sofar(*connection, {});
+    while (!sofar.atEnd()) {
+        const LegCursor::Row row = sofar.next();
+        lines += SessionLogWriter::eventLine(*connection, row.leg->facing, row.index);
+    }
     if (file.write(lines) != lines.size()) {
         m_error = tr("Writing the session journal %1 failed: %2").arg(file.fileName(), file.errorString());
         return {};
@@ -168,7 +165,8 @@ QString SessionJournal::attach(Connection *connection)
     journal->file = m_nextFile++;
     journal->connection = connection;
     journal->path = file.fileName();
-    journal->taken = journal->written = existingEvents;
+    journal->taken = sofar.position();
+    journal->written = sofar.position().lines();
     Journal *raw = journal.get();
     m_journals.push_back(std::move(journal));
     m_byConnection.insert(connection, raw);
@@ -202,69 +200,10 @@ void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
 {
     if (journal.finished || !journal.connection)
         return;
-    const Connection &c = *journal.connection;
-    const EventStore &store = c.events();
-    const qsizetype total = store.size();
-    if (journal.taken >= total)
-        return;
-    if (bounded && m_writer->queuedBytes() > kMaxQueuedBytes) {
-        m_continueTimer.start(10); // see kMaxQueuedBytes
-        return;
-    }
-    const ConnectionLeg::Facing facing
-        = c.leg(ConnectionLeg::Facing::Server) ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client;
-    JournalWriter::Batch batch;
-    auto startBatch = [&] {
-        batch = JournalWriter::Batch();
-        batch.file = journal.file;
-        batch.path = journal.path;
-        batch.context = SessionLogWriter::lineContext(c, facing);
-        batch.items.reserve(size_t(qMin(total - journal.taken, kSliceCheckEvents)));
-    };
-    auto post = [&] {
-        if (!batch.items.empty()) {
-            batch.eventCount = journal.taken;
-            m_writer->post(std::move(batch));
-        }
-        startBatch();
-    };
-    startBatch();
-    const qsizetype first = journal.taken;
-    for (qsizetype i = first; i < total; ++i) {
-        if ((i - first) % kSliceCheckEvents == kSliceCheckEvents - 1 || batch.bytes.size() >= kBatchBytes) {
-            post();
-            const bool behind = bounded && m_writer->queuedBytes() > kMaxQueuedBytes;
-            if (behind || (sliced && m_slice.hasExpired())) {
-                m_continueTimer.start(behind ? 10 : 0); // the rest on a later turn of the event loop
-                return;
-            }
-        }
-        JournalWriter::Item item;
-        item.record = store.at(i);
-        if (SessionLogWriter::needsConnection(item.record.type) || SessionLogWriter::hasProxyMark(c, i)) {
-            const QByteArray line = SessionLogWriter::eventLine(c, i);
-            item.formatted = true;
-            item.record.payloadOffset = quint64(batch.bytes.size());
-            item.record.payloadSize = quint32(line.size());
-            batch.bytes += line;
-        } else if (item.record.payloadSize > kLargeMessage) {
-            post();
-            batch.bytes = store.payloadCopy(i); // the store's view is valid only until the event loop runs
-            item.record.payloadOffset = 0;
-            batch.items.push_back(item);
-            journal.taken = i + 1;
-            post();
-            continue;
-        } else {
-            const QByteArrayView payload = store.payload(i);
-            item.record.payloadOffset = quint64(batch.bytes.size());
-            item.record.payloadSize = quint32(payload.size());
-            batch.bytes += payload;
-        }
-        batch.items.push_back(item);
-        journal.taken = i + 1;
-    }
-    post();
+    const JournalCollector::Outcome outcome = JournalCollector(*m_writer).collect(*journal.connection, journal.file,
+        journal.path, journal.taken, sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded);
+    if (outcome != JournalCollector::Outcome::AllTaken) // the rest on a later turn of the event loop
+        m_continueTimer.start(outcome == JournalCollector::Outcome::WriterBehind ? 10 : 0);
 }
 
 void SessionJournal::flush()
@@ -275,7 +214,7 @@ void SessionJournal::flush()
         more = false;
         for (const auto &j : m_journals) {
             collect(*j, false, true);
-            more = more || (j->connection && !j->finished && j->taken < j->connection->events().size());
+            more = more || (!j->finished && j->untaken() > 0);
         }
         m_writer->waitUntilIdle();
     }
@@ -306,7 +245,7 @@ void SessionJournal::closeIfDone(Journal &journal)
 {
     if (!journal.finishing || journal.finished)
         return;
-    if (journal.connection && journal.taken < journal.connection->events().size())
+    if (journal.untaken() > 0)
         return;
     postClose(journal);
 }
@@ -341,7 +280,8 @@ void SessionJournal::onWriterFailed(int file, bool opening, const QString &path,
                       : tr("Writing the session journal %1 failed: %2").arg(path, error);
     // A full disk must not cost the capture: stop journaling this one.
     journal->finishing = true;
-    journal->taken = journal->connection ? journal->connection->events().size() : journal->taken;
+    if (journal->connection)
+        journal->taken = LegCursor::end(*journal->connection);
     closeIfDone(*journal);
 }
 
@@ -352,14 +292,14 @@ void SessionJournal::finishJournal(Connection *connection)
         // The end of a flood may find the journal millions of lines behind: those go out in slices too, and
         // the file is closed with the batch that holds the last one.
         const bool small
-            = connection->events().size() - j->taken <= kWaitAtFinishEvents && m_writer->queuedBytes() <= kBatchBytes;
+            = j->untaken() <= kWaitAtFinishEvents && m_writer->queuedBytes() <= JournalCollector::kBatchBytes;
         m_slice = QDeadlineTimer(kSliceMs);
         collect(*j, !small, !small);
         m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
         closeIfDone(*j);
         if (small && j->finished) {
             // The file is complete when finished is handled (the window and the tests read it at once).
-            m_writer->waitForFile(j->file, j->taken);
+            m_writer->waitForFile(j->file, j->taken.lines());
             onWritten(j->file, m_writer->writtenCount(j->file), 0);
         }
         if (!j->finished && !m_timer.isActive())

@@ -23,9 +23,10 @@ class JournalWriter;
 class Workspace;
 
 // Journals connections to files as their events happen (the session log format, one file per connection)
-// so that a crash or a kill loses at most one flush interval. Events are taken in batches on a timer rather
-// than per event, and formatted and written on a writer thread (JournalWriter): the GUI thread only copies
-// records and payload bytes, a flood's formatting cost it a third of its time (issue 12).
+// so that a crash or a kill loses at most one flush interval. A proxied connection's file holds both its legs
+// (each line with its "leg"), so reopening it gives back what crossed each wire, not only the upstream's side. Events
+// are taken in batches on a timer rather than per event, and formatted and written on a writer thread (JournalWriter):
+// the GUI thread only copies records and payload bytes, a flood's formatting cost it a third of its time (issue 12).
 // Previous runs' files are listed and reopened read-only; a size cap deletes the oldest files first.
 class SessionJournal : public QObject
 {
@@ -78,15 +79,15 @@ public:
     QString errorString() const { return m_error; }
 
 Q_SIGNALS:
-    // After the lines of a connection up to eventCount events reached the file.
+    // After eventCount event lines of a connection reached the file (a proxied connection's lines of both legs).
     void flushed(wsi::Connection *connection, qsizetype eventCount);
 
 private:
     struct Journal;
     void onEventsAppended(Journal *journal);
-    // Hands the journal's events not handed yet to the writer. sliced: stop after kSliceMs (the timer and a
-    // connection's end; the rest goes on the next turn). bounded: leave them in the EventStore while the
-    // writer is far behind (see kMaxQueuedBytes).
+    // Hands the journal's events not handed yet to the writer (JournalCollector). sliced: stop after kSliceMs (the
+    // timer and a connection's end; the rest goes on the next turn). bounded: leave them in the connection while
+    // the writer is far behind (see JournalCollector::kMaxQueuedBytes).
     void collect(Journal &journal, bool sliced, bool bounded);
     void flushReady();
     void closeIfDone(Journal &journal);

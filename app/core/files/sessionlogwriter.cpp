@@ -208,14 +208,6 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, qsizetype e
         eventIndex);
 }
 
-bool SessionLogWriter::hasProxyMark(const Connection &connection, qsizetype eventIndex)
-{
-    const ConnectionLeg *wire = connection.leg(ConnectionLeg::Facing::Server);
-    if (!wire)
-        wire = connection.leg(ConnectionLeg::Facing::Client);
-    return wire && wire->proxyMarks.contains(eventIndex);
-}
-
 SessionLogWriter::LineContext SessionLogWriter::lineContext(const Connection &connection, ConnectionLeg::Facing facing)
 {
     LineContext context;

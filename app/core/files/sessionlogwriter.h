@@ -50,8 +50,6 @@ public:
     // mark: what an intercepting proxy did to a message (null: nothing).
     static QByteArray recordLine(
         const LineContext &context, const EventRecord &record, QByteArrayView payload, const ProxyMark *mark = nullptr);
-    // True when eventLine() of this event writes a proxy's mark, which recordLine() alone cannot know.
-    static bool hasProxyMark(const Connection &connection, qsizetype eventIndex);
     // ISO-8601 UTC with milliseconds, e.g. "2026-11-24T01:02:03.456Z".
     static QString isoTime(qint64 timeUs);
 };

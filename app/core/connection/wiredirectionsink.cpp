@@ -1,0 +1,229 @@
+// WireDirectionSink: records the frames, messages, pings, pongs, closes and violations of one direction of a wire.
+#include "connection/wiredirectionsink.h"
+
+#include "connection/connection.h"
+#include "connection/serversideendpoint.h"
+#include "connection/wirerecorder.h"
+#include "protocol/utf8validator.h"
+
+namespace wsi {
+
+namespace {
+
+quint8 frameFlags(const FrameHeader &h)
+{
+    quint8 flags = 0;
+    if (h.fin)
+        flags |= FlagFin;
+    if (h.rsv1)
+        flags |= FlagRsv1;
+    if (h.rsv2)
+        flags |= FlagRsv2;
+    if (h.rsv3)
+        flags |= FlagRsv3;
+    if (h.masked)
+        flags |= FlagMasked;
+    return flags;
+}
+
+} // namespace
+
+void WireDirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
+{
+    Q_UNUSED(payload)
+    if (MessageInflation *inflating = inflation())
+        inflating->onFrame(header);
+    const bool wholeMessage
+        = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
+    WireRecorder::PendingFrame &pending = m_recorder->m_pendingFrame;
+    if (!wholeMessage || size_t(headerBytes.size()) > pending.header.size()) {
+        m_recorder->append(EventType::Frame, m_dir, headerBytes, header.payloadLength, header.opcode,
+            frameFlags(header), header.maskKey);
+        return;
+    }
+    m_recorder->flushPendingFrame();
+    EventRecord &r = pending.record;
+    r = EventRecord();
+    r.timeUs = m_recorder->m_now;
+    r.type = EventType::Frame;
+    r.dir = m_dir;
+    r.value = header.payloadLength;
+    r.sub = header.opcode;
+    r.flags = frameFlags(header);
+    r.maskKey = header.maskKey;
+    std::copy(headerBytes.begin(), headerBytes.end(), pending.header.begin());
+    pending.headerSize = quint8(headerBytes.size());
+    pending.active = true;
+}
+
+void WireDirectionSink::onMessage(bool isText, QByteArrayView payload, int frameCount)
+{
+    if (MessageInflation *inflating = inflation(); inflating && inflating->messageCompressed()) {
+        onCompressedMessage(*inflating, isText, payload, frameCount);
+        return;
+    }
+    WireRecorder::PendingFrame &pending = m_recorder->m_pendingFrame;
+    if (pending.active && frameCount == 1 && pending.record.dir == m_dir) {
+        pending.active = false;
+        EventRecord message;
+        message.timeUs = m_recorder->m_now;
+        message.type = EventType::Message;
+        message.dir = m_dir;
+        message.value = quint64(payload.size());
+        message.sub = 1;
+        message.flags = quint8((isText ? FlagText : 0) | automaticFlag());
+        m_recorder->m_leg->events.appendFrameAndMessage(
+            pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
+    } else {
+        m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
+            quint8((isText ? FlagText : 0) | automaticFlag()));
+    }
+    countMessage(isText, payload);
+}
+
+void WireDirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int frameCount)
+{
+    if (MessageInflation *inflating = inflation(); inflating && inflating->messageCompressed()) {
+        onCompressedMessage(*inflating, isText, payload, frameCount);
+        return;
+    }
+    m_recorder->flushPendingFrame();
+    EventRecord r;
+    r.timeUs = m_recorder->m_now;
+    r.type = EventType::Message;
+    r.dir = m_dir;
+    r.value = quint64(payload.size());
+    r.sub = quint8(qMin(frameCount, 255));
+    r.flags = quint8((isText ? FlagText : 0) | automaticFlag());
+    EventStore &events = m_recorder->m_leg->events;
+    const qsizetype row = events.appendAdopting(r, std::move(payload));
+    // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
+    countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
+}
+
+MessageInflation *WireDirectionSink::inflation() const
+{
+    if (m_recorder->m_feedingInjected)
+        return nullptr;
+    return m_dir == m_recorder->m_clientDir ? m_recorder->m_clientInflation.get() : m_recorder->m_serverInflation.get();
+}
+
+void WireDirectionSink::onCompressedMessage(
+    MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount)
+{
+    QByteArray inflated;
+    if (!inflation.inflate(payload, &inflated)) {
+        // A deflate bomb stops at the cap (the max message size): a named error, never an exhausted memory.
+        const DeflateViolation &why = inflation.violation();
+        const bool byServer = m_dir == m_recorder->m_serverDir;
+        const RecordedText message = byServer
+            ? RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's compressed message could not be inflated: %1"))
+                  .arg(why.describe())
+            : RecordedText("wsi::WireRecorder",
+                QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client's compressed message could not be inflated: %1"))
+                  .arg(why.describe());
+        m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
+        m_recorder->m_leg->counters.errors++;
+        if (byServer == (m_recorder->m_perspective == WireRecorder::Perspective::Client)) {
+            m_recorder->m_violationSeen = true;
+            m_recorder->setConnectionStatus(RecordedText::plain(message.translated()));
+        }
+        if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir) {
+            const bool bomb = why.kind == DeflateViolationKind::DeflateBomb;
+            m_recorder->m_endpoint->onViolation(
+                { bomb ? ViolationKind::MessageTooLarge : ViolationKind::InvalidUtf8Text, 0, why.describe() });
+        }
+        return;
+    }
+    if (isText && !Utf8Validator::isValidUtf8(inflated.constData(), inflated.size())) {
+        // The decoder could not check a compressed text message: its inflated bytes are checked here.
+        onViolation({ ViolationKind::InvalidUtf8Text, 0, QStringLiteral("after inflating") });
+        return;
+    }
+    // The Message row: the inflated payload, marked compressed (RSV1) with its wire length in maskKey.
+    const quint8 flags = quint8((isText ? FlagText : 0) | FlagRsv1 | automaticFlag());
+    m_recorder->append(EventType::Message, m_dir, inflated, quint64(inflated.size()), quint8(qMin(frameCount, 255)),
+        flags, quint32(qMin<qsizetype>(payload.size(), 0xFFFFFFFF)));
+    countMessage(isText, inflated);
+}
+
+quint8 WireDirectionSink::automaticFlag() const
+{
+    const std::deque<quint64> &marked = m_recorder->m_automatic;
+    if (marked.empty() || m_dir != m_recorder->m_clientDir || m_recorder->m_feedingInjected)
+        return 0;
+    return marked.front() == m_recorder->m_clientStreamMessages + 1 ? quint8(FlagAutomatic) : 0;
+}
+
+void WireDirectionSink::countMessage(bool isText, QByteArrayView payload)
+{
+    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected) {
+        ++m_recorder->m_clientStreamMessages;
+        std::deque<quint64> &marked = m_recorder->m_automatic;
+        while (!marked.empty() && marked.front() <= m_recorder->m_clientStreamMessages)
+            marked.pop_front();
+    }
+    ConnectionLeg::Counters &c = m_recorder->m_leg->counters;
+    if (m_dir == Direction::Outgoing)
+        c.messagesOut++;
+    else
+        c.messagesIn++;
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onMessage(isText, payload);
+}
+
+void WireDirectionSink::onPing(QByteArrayView payload)
+{
+    if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
+        ++m_recorder->m_clientStreamPings;
+    if (m_dir == Direction::Outgoing)
+        m_recorder->m_lastPingOutUs = m_recorder->m_now;
+    else
+        m_recorder->m_lastPingInUs = m_recorder->m_now;
+    m_recorder->append(EventType::Ping, m_dir, payload);
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onPing(payload);
+}
+
+void WireDirectionSink::onPong(QByteArrayView payload)
+{
+    // Round trip from the wire: our last ping out to this pong in (or the peer's ping to our pong).
+    const qint64 pingUs = m_dir == Direction::Incoming ? m_recorder->m_lastPingOutUs : m_recorder->m_lastPingInUs;
+    const quint64 rtt = pingUs >= 0 ? quint64(m_recorder->m_now - pingUs) : 0;
+    m_recorder->append(EventType::Pong, m_dir, payload, rtt);
+}
+
+void WireDirectionSink::onClose(int code, QByteArrayView reason)
+{
+    if (m_recorder->m_firstCloseDir < 0)
+        m_recorder->m_firstCloseDir = int(m_dir);
+    m_recorder->append(EventType::Close, m_dir, reason, code < 0 ? kNoCloseCode : quint64(code));
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onClose(code, reason);
+}
+
+void WireDirectionSink::onViolation(const ProtocolViolation &violation)
+{
+    const bool byServer = m_dir == m_recorder->m_serverDir;
+    const RecordedText rule = RecordedText::captured([violation] { return violation.describe(); });
+    const RecordedText message = byServer
+        ? RecordedText(
+            "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server broke the WebSocket protocol: %1"))
+              .arg(rule)
+        : RecordedText(
+            "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client broke the WebSocket protocol: %1"))
+              .arg(rule);
+    m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
+    m_recorder->m_leg->counters.errors++;
+    // The peer's violations explain why the connection ends; our own side's are worth a row only.
+    const bool byPeer = byServer == (m_recorder->m_perspective == WireRecorder::Perspective::Client);
+    if (byPeer) {
+        m_recorder->m_violationSeen = true;
+        m_recorder->setConnectionStatus(message);
+    }
+    if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir)
+        m_recorder->m_endpoint->onViolation(violation);
+}
+
+} // namespace wsi

@@ -1,0 +1,44 @@
+// WireDirectionSink: records the frames, messages, pings, pongs, closes and violations of one direction of a wire.
+#pragma once
+
+#include "protocol/framedecoder.h"
+#include "store/eventrecord.h"
+
+namespace wsi {
+
+class MessageInflation;
+class WireRecorder;
+
+// The frame decoder's sink for one direction of a WireRecorder's wire (the client's stream or the server's):
+// it turns what the decoder reports into the recorder's rows (a single-frame message's frame and message as
+// one record), inflates compressed messages, counts messages, names violations, and tells the local server's
+// side of a client what that client sent. It writes into its recorder's leg and state (a friend of it).
+class WireDirectionSink : public FrameSink
+{
+public:
+    WireDirectionSink(WireRecorder *recorder, Direction dir)
+        : m_recorder(recorder)
+        , m_dir(dir)
+    { }
+    void onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload) override;
+    void onMessage(bool isText, QByteArrayView payload, int frameCount) override;
+    void onMessageBuffer(bool isText, QByteArray &&payload, int frameCount) override;
+    void onPing(QByteArrayView payload) override;
+    void onPong(QByteArrayView payload) override;
+    void onClose(int code, QByteArrayView reason) override;
+    void onViolation(const ProtocolViolation &violation) override;
+
+private:
+    // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
+    void countMessage(bool isText, QByteArrayView payload);
+    // FlagAutomatic when the message about to be recorded is one the app sent by itself.
+    quint8 automaticFlag() const;
+    // This direction's inflation when permessage-deflate was negotiated (never for injected frames).
+    MessageInflation *inflation() const;
+    // A message whose first frame had RSV1: recorded inflated, with its wire length, or a named error.
+    void onCompressedMessage(MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount);
+    WireRecorder *m_recorder;
+    Direction m_dir;
+};
+
+} // namespace wsi

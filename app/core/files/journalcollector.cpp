@@ -1,0 +1,91 @@
+// JournalCollector: copies a connection's rows not journaled yet into the journal writer's batches.
+#include "files/journalcollector.h"
+
+#include "connection/connection.h"
+#include "files/journalwriter.h"
+#include "files/sessionlogwriter.h"
+
+namespace wsi {
+
+namespace {
+
+constexpr qsizetype kSliceCheckEvents = 2048; // rows taken between two looks at the clock
+// Messages above this travel alone: their payload is copied once, not appended into a batch's bytes.
+constexpr quint32 kLargeMessage = 1024 * 1024;
+
+} // namespace
+
+JournalCollector::Outcome JournalCollector::collect(const Connection &c, int file, const QString &path,
+    LegCursor::Position &taken, const QDeadlineTimer &slice, bool bounded)
+{
+    LegCursor rows(c, taken);
+    if (rows.atEnd())
+        return Outcome::AllTaken;
+    if (bounded && m_writer.queuedBytes() > kMaxQueuedBytes)
+        return Outcome::WriterBehind;
+    // Copied once: a proxied connection's lines name their leg, which the writer thread learns from these (a
+    // connection with one wire has no "leg", whichever peer its wire faces).
+    const SessionLogWriter::LineContext ownContext = SessionLogWriter::lineContext(c, ConnectionLeg::Facing::Server);
+    const SessionLogWriter::LineContext clientLegContext
+        = SessionLogWriter::lineContext(c, ConnectionLeg::Facing::Client);
+    const ConnectionLeg *clientLeg = c.hasTwoLegs() ? c.leg(ConnectionLeg::Facing::Client) : nullptr;
+    const qsizetype left = LegCursor::end(c).lines() - taken.lines();
+    JournalWriter::Batch batch;
+    auto startBatch = [&] {
+        batch = JournalWriter::Batch();
+        batch.file = file;
+        batch.path = path;
+        batch.context = ownContext;
+        batch.clientLegContext = clientLegContext;
+        batch.items.reserve(size_t(qMin(left, kSliceCheckEvents)));
+    };
+    auto post = [&] {
+        if (!batch.items.empty()) {
+            batch.eventCount = taken.lines();
+            m_writer.post(std::move(batch));
+        }
+        startBatch();
+    };
+    startBatch();
+    for (qsizetype done = 0; !rows.atEnd(); ++done) {
+        if (done % kSliceCheckEvents == kSliceCheckEvents - 1 || batch.bytes.size() >= kBatchBytes) {
+            post();
+            const bool behind = bounded && m_writer.queuedBytes() > kMaxQueuedBytes;
+            if (behind)
+                return Outcome::WriterBehind;
+            if (slice.hasExpired())
+                return Outcome::Sliced;
+        }
+        const LegCursor::Row row = rows.next();
+        const EventStore &store = row.leg->events;
+        JournalWriter::Item item;
+        item.record = store.at(row.index);
+        item.clientLeg = row.leg == clientLeg;
+        if (SessionLogWriter::needsConnection(item.record.type) || row.leg->proxyMarks.contains(row.index)) {
+            const QByteArray line = SessionLogWriter::eventLine(c, row.leg->facing, row.index);
+            item.formatted = true;
+            item.record.payloadOffset = quint64(batch.bytes.size());
+            item.record.payloadSize = quint32(line.size());
+            batch.bytes += line;
+        } else if (item.record.payloadSize > kLargeMessage) {
+            post();
+            batch.bytes = store.payloadCopy(row.index); // the store's view is valid only until the event loop runs
+            item.record.payloadOffset = 0;
+            batch.items.push_back(item);
+            taken = rows.position();
+            post();
+            continue;
+        } else {
+            const QByteArrayView payload = store.payload(row.index);
+            item.record.payloadOffset = quint64(batch.bytes.size());
+            item.record.payloadSize = quint32(payload.size());
+            batch.bytes += payload;
+        }
+        batch.items.push_back(item);
+        taken = rows.position();
+    }
+    post();
+    return Outcome::AllTaken;
+}
+
+} // namespace wsi

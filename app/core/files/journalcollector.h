@@ -1,0 +1,48 @@
+// JournalCollector: copies a connection's rows not journaled yet into the journal writer's batches.
+#pragma once
+
+#include "files/legcursor.h"
+
+#include <QDeadlineTimer>
+#include <QString>
+
+namespace wsi {
+
+class Connection;
+class JournalWriter;
+
+// The GUI thread's share of journaling (SessionJournal decides when): it copies records and payload bytes of
+// the rows after a position, on every leg of the connection in time order (LegCursor), into batches for the
+// writer thread, which formats and appends them. Rows whose line needs the connection (handshakes, TLS, a
+// proxy's mark) are formatted here, the rest there.
+class JournalCollector
+{
+public:
+    // A batch is posted to the writer at this size, so that it starts formatting while the rest is taken.
+    static constexpr qsizetype kBatchBytes = 1024 * 1024;
+    // How far the writer may fall behind. Beyond it no more rows are taken until the writer catches up: they stay
+    // in the connection's legs, which hold every row for as long as the connection lives, and are taken on a
+    // later turn. So the GUI thread never waits for the writer during a flood and nothing is dropped, silently
+    // or not; only the file lags further (a kill -9 then loses more than one flush interval).
+    static constexpr qsizetype kMaxQueuedBytes = 16 * 1024 * 1024;
+
+    enum class Outcome {
+        AllTaken, // every row the connection holds now is with the writer
+        Sliced, // the slice expired: the rest on the next turn of the event loop
+        WriterBehind, // see kMaxQueuedBytes: the rest once the writer caught up
+    };
+
+    explicit JournalCollector(JournalWriter &writer)
+        : m_writer(writer)
+    { }
+
+    // Hands the connection's rows after `taken` to the writer as batches for journal `file` at `path`, advancing
+    // taken with every batch posted. bounded: stop while the writer is far behind (see kMaxQueuedBytes).
+    Outcome collect(const Connection &connection, int file, const QString &path, LegCursor::Position &taken,
+        const QDeadlineTimer &slice, bool bounded);
+
+private:
+    JournalWriter &m_writer;
+};
+
+} // namespace wsi
