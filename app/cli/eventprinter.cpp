@@ -148,6 +148,9 @@ void EventPrinter::printPending(Connection *connection)
             const QByteArray line = SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Client, index);
             std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
         }
+        // As for one leg below: the proxy records each payload twice, so keeping them would cost twice the memory.
+        connection->releaseEvents(watched.printed);
+        connection->releaseClientLegEvents(watched.printedClientLeg);
     } else {
         while (watched.printed < events.size())
             printServerLegEvent(connection, watched);

@@ -154,6 +154,9 @@ bool ProxyCommand::startForward()
 void ProxyCommand::onConnectionAdded(Connection *connection)
 {
     m_unfinished.insert(connection);
+    // Each event of both legs is printed once: memory stays flat however long the proxy runs, and what is recorded
+    // lands in memory already in use rather than in fresh pages (the cost of recording large messages).
+    connection->setEventRetention(EventStore::Retention::Streaming);
     m_printer->watch(connection);
     connect(connection, &Connection::finished, this, [this, connection] { onClientFinished(connection); });
 }

@@ -80,6 +80,19 @@ Connection::~Connection()
     m_transport.reset();
 }
 
+void Connection::setEventRetention(EventStore::Retention retention)
+{
+    m_leg.events.setRetention(retention);
+    if (m_clientLeg)
+        m_clientLeg->events.setRetention(retention);
+}
+
+void Connection::releaseClientLegEvents(qsizetype before)
+{
+    if (m_clientLeg)
+        m_clientLeg->events.release(before);
+}
+
 const ConnectionLeg *Connection::leg(ConnectionLeg::Facing facing) const
 {
     if (m_leg.facing == facing)

@@ -77,8 +77,11 @@ public:
     const EventStore &events() const { return m_leg.events; }
     // What the store keeps (EventStore::Retention): a consumer that reads each row once (the CLI) streams,
     // releasing the rows it has read; whatever explains the ending still finds what it reads.
-    void setEventRetention(EventStore::Retention retention) { m_leg.events.setRetention(retention); }
+    // A proxied connection's two legs both follow it.
+    void setEventRetention(EventStore::Retention retention);
     void releaseEvents(qsizetype before) { m_leg.events.release(before); }
+    // The rows before `before` of a proxied connection's client leg have been read (Streaming); no-op without it.
+    void releaseClientLegEvents(qsizetype before);
     const HandshakeRecord &handshake() const { return m_leg.handshake; }
     const ConnectionTimings &timings() const { return m_leg.timings; }
     const Counters &counters() const { return m_leg.counters; }

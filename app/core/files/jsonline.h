@@ -178,6 +178,22 @@ public:
         m_first = false;
     }
 
+    // Whether any of the eight bytes at p is a control character, '"' or '\\' (the word tests of "Bit Twiddling
+    // Hacks": exact for "any byte", whatever the bytes at or above 0x80).
+    static bool needsEscape(const char *p)
+    {
+        constexpr quint64 kOnes = 0x0101010101010101ull;
+        constexpr quint64 kHighs = 0x8080808080808080ull;
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        const quint64 quote = word ^ (kOnes * '"');
+        const quint64 backslash = word ^ (kOnes * '\\');
+        const quint64 control = (word - kOnes * 0x20) & ~word;
+        const quint64 quoteZero = (quote - kOnes) & ~quote;
+        const quint64 backslashZero = (backslash - kOnes) & ~backslash;
+        return ((control | quoteZero | backslashZero) & kHighs) != 0;
+    }
+
 private:
     explicit JsonLine(QByteArray &&buffer)
         : m_out(std::move(buffer))
@@ -247,6 +263,12 @@ private:
         const char *const end = p + text.size();
         const char *run = p;
         for (; p != end; ++p) {
+            // Eight bytes at a time while none needs an escape: a proxy prints each message once per leg, and
+            // comparing byte by byte was an eighth of its time with 64 KiB messages.
+            while (end - p >= 8 && !needsEscape(p))
+                p += 8;
+            if (p == end)
+                break;
             const uchar c = uchar(*p);
             if (c >= 0x20 && c != '"' && c != '\\')
                 continue;

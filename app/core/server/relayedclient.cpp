@@ -7,6 +7,8 @@
 #include "protocol/deflatenegotiation.h"
 #include "protocol/frameencoder.h"
 #include "protocol/messagedeflater.h"
+#include "server/closeanswer.h"
+#include "server/directsocketwrite.h"
 #include "server/readpassgauge.h"
 #include "server/transportendpoints.h"
 #include "server/upgradeanswers.h"
@@ -16,11 +18,6 @@
 #include <QHostAddress>
 #include <QSslSocket>
 #include <QTcpSocket>
-
-#ifdef Q_OS_LINUX
-#include <cerrno>
-#include <sys/socket.h>
-#endif
 
 namespace wsi {
 
@@ -43,61 +40,9 @@ QByteArray &sharedReadBuffer()
     return buffer;
 }
 
-// Writes what the kernel takes at once straight to the socket and leaves only the rest to Qt. A buffered
-// QTcpSocket write always waits for a write notifier, and with the GLib event dispatcher enabling and disabling
-// one walks a list of every socket: with 10,000 clients, each 101 cost two such walks on the GUI thread.
-// Not for TLS (the bytes must be encrypted) and not while Qt still holds unsent bytes (order).
-void writeToSocket(QTcpSocket *socket, bool plainTcp, const char *data, qsizetype size)
-{
-#ifdef Q_OS_LINUX
-    if (plainTcp && socket->bytesToWrite() == 0) {
-        ssize_t sent = -1;
-        do {
-            sent = ::send(int(socket->socketDescriptor()), data, size_t(size), MSG_NOSIGNAL | MSG_DONTWAIT);
-        } while (sent < 0 && errno == EINTR);
-        if (sent == size)
-            return;
-        if (sent > 0) {
-            socket->write(data + sent, size - sent);
-            return;
-        }
-        // A full send buffer or an error: Qt's own path writes later, or reports the error as it always did.
-    }
-#else
-    Q_UNUSED(plainTcp);
-#endif
-    socket->write(data, size);
-}
-
 qint64 monotonicMs()
 {
     return QDeadlineTimer::current().deadline();
-}
-
-// A Close reason holds at most 123 bytes; cut at a UTF-8 character boundary.
-QByteArray closeReason(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    if (utf8.size() <= 123)
-        return utf8;
-    qsizetype end = 123;
-    while (end > 0 && (quint8(utf8[end]) & 0xC0) == 0x80)
-        --end;
-    utf8.truncate(end);
-    return utf8;
-}
-
-int closeCodeFor(ViolationKind kind)
-{
-    switch (kind) {
-    case ViolationKind::InvalidUtf8Text:
-    case ViolationKind::InvalidUtf8CloseReason:
-        return 1007; // Invalid frame payload data
-    case ViolationKind::MessageTooLarge:
-        return 1009; // Message Too Big
-    default:
-        return 1002; // Protocol error
-    }
 }
 
 } // namespace
@@ -258,7 +203,7 @@ void RelayedClient::flush()
     if (!m_out.isEmpty()) {
         qsizetype written = m_outSent; // answers already written as they came (the client talks alone)
         if (m_socket->state() == QAbstractSocket::ConnectedState && written < m_out.size()) {
-            writeToSocket(m_socket, m_plainTcp, m_out.constData() + written, m_out.size() - written);
+            DirectSocketWrite::write(m_socket, m_plainTcp, m_out.constData() + written, m_out.size() - written);
             written = m_out.size();
         }
         // Recorded once per read, as one chunk: exactly the bytes that went to the socket.
@@ -284,7 +229,7 @@ void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload, bool rsv1)
     }
     // This client talks alone: it can send its next message while the rest of its read is decoded.
     if (m_eager && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
-        writeToSocket(m_socket, m_plainTcp, m_out.constData() + m_outSent, m_out.size() - m_outSent);
+        DirectSocketWrite::write(m_socket, m_plainTcp, m_out.constData() + m_outSent, m_out.size() - m_outSent);
         m_outSent = m_out.size();
         ++m_eagerWrites;
     }
@@ -387,7 +332,7 @@ void RelayedClient::onViolation(const ProtocolViolation &violation)
     }
     if (!m_closeSent) {
         const EnglishScope english; // a Close reason on the wire is English in every window
-        queueClose(closeCodeFor(violation.kind), closeReason(violation.describe()));
+        queueClose(CloseAnswer::codeFor(violation.kind), CloseAnswer::reason(violation.describe()));
     }
     m_disconnectAfterFlush = true; // fail the connection (RFC 6455 section 7.1.7)
     if (!m_recording)
@@ -421,7 +366,7 @@ bool RelayedClient::sendClose(int code, const QString &reason)
 {
     if (!isOpen() || m_finished || !isValidWireCloseCode(code))
         return false;
-    queueClose(code, closeReason(reason));
+    queueClose(code, CloseAnswer::reason(reason));
     return true;
 }
 
