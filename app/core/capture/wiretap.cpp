@@ -18,6 +18,10 @@ namespace wsi {
 namespace {
 
 constexpr qint64 kUpstreamReadChunk = 256 * 1024;
+// What the tap lets wait for its WebSocket to read. Beyond it the tap stops reading the server, so that a sender
+// faster than the window waits in TCP instead of piling up here: in a 10 M message flood this write buffer held
+// hundreds of MB, and glibc kept them after they were freed (issue 12).
+constexpr qint64 kMaxClientBacklog = 1024 * 1024;
 
 } // namespace
 
@@ -143,6 +147,7 @@ void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
 
     m_client = client;
     connect(client, &QTcpSocket::disconnected, this, &WireTap::onClientDisconnected);
+    connect(client, &QTcpSocket::bytesWritten, this, &WireTap::onClientBytesWritten);
     m_server->close(); // the one tunnel is taken; nothing else may connect
     startUpstream();
 }
@@ -300,6 +305,21 @@ void WireTap::openTunnel()
 
 void WireTap::onUpstreamReadyRead()
 {
+    // The rest stays in the upstream socket (its buffer is bounded, so the kernel's fills and TCP holds the
+    // sender back) until the client has taken what it was given (onClientBytesWritten).
+    if (m_client && m_client->bytesToWrite() > kMaxClientBacklog)
+        return;
+    relayFromUpstream();
+}
+
+void WireTap::onClientBytesWritten()
+{
+    if (m_upstream && m_upstream->bytesAvailable() > 0 && m_client->bytesToWrite() <= kMaxClientBacklog)
+        relayFromUpstream();
+}
+
+void WireTap::relayFromUpstream()
+{
     const QByteArray data = m_upstream->readAll();
     if (data.isEmpty())
         return;
@@ -334,6 +354,11 @@ qint64 WireTap::upstreamBacklog() const
     return m_upstream ? m_upstream->bytesToWrite() : 0;
 }
 
+qint64 WireTap::clientBacklog() const
+{
+    return m_client ? m_client->bytesToWrite() : 0;
+}
+
 bool WireTap::clientDrained() const
 {
     if (!m_client)
@@ -354,7 +379,7 @@ void WireTap::onUpstreamDisconnected()
 {
     if (m_tls.awaitingDecision())
         return; // the failed handshake's socket; the user's decision decides what comes next
-    onUpstreamReadyRead();
+    relayFromUpstream(); // all of it, however much the client still has to take
     if (m_client)
         m_client->disconnectFromHost(); // flushes what was relayed, then closes
     finishUpstream(true);
