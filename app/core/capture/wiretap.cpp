@@ -18,9 +18,8 @@ namespace wsi {
 namespace {
 
 constexpr qint64 kUpstreamReadChunk = 256 * 1024;
-// What the tap lets wait for its WebSocket to read. Beyond it the tap stops reading the server, so that a sender
-// faster than the window waits in TCP instead of piling up here: in a 10 M message flood this write buffer held
-// hundreds of MB, and glibc kept them after they were freed (issue 12).
+// What may wait for the tap's WebSocket; beyond it the tap stops reading the server and TCP holds a faster sender
+// back (issue 12: in a 10 M message flood this write buffer held hundreds of MB, which glibc kept once freed).
 constexpr qint64 kMaxClientBacklog = 1024 * 1024;
 
 } // namespace
@@ -147,7 +146,10 @@ void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
 
     m_client = client;
     connect(client, &QTcpSocket::disconnected, this, &WireTap::onClientDisconnected);
-    connect(client, &QTcpSocket::bytesWritten, this, &WireTap::onClientBytesWritten);
+    connect(client, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_upstream && m_upstream->bytesAvailable() > 0)
+            onUpstreamReadyRead(); // the client caught up: what waited upstream goes on
+    });
     m_server->close(); // the one tunnel is taken; nothing else may connect
     startUpstream();
 }
@@ -305,17 +307,10 @@ void WireTap::openTunnel()
 
 void WireTap::onUpstreamReadyRead()
 {
-    // The rest stays in the upstream socket (its buffer is bounded, so the kernel's fills and TCP holds the
-    // sender back) until the client has taken what it was given (onClientBytesWritten).
+    // The rest waits in the upstream socket, whose buffer is bounded: the kernel's fills and TCP holds the sender.
     if (m_client && m_client->bytesToWrite() > kMaxClientBacklog)
         return;
     relayFromUpstream();
-}
-
-void WireTap::onClientBytesWritten()
-{
-    if (m_upstream && m_upstream->bytesAvailable() > 0 && m_client->bytesToWrite() <= kMaxClientBacklog)
-        relayFromUpstream();
 }
 
 void WireTap::relayFromUpstream()

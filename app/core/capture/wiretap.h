@@ -107,7 +107,6 @@ private:
     void onLookedUp(const QHostInfo &info);
     void onUpstreamConnected();
     void onUpstreamReadyRead();
-    void onClientBytesWritten();
     void relayFromUpstream();
     void onUpstreamDisconnected();
     void onUpstreamError();
