@@ -505,12 +505,12 @@
         <translation>메모리</translation>
     </message>
     <message>
-        <source>Payload bytes of all connections kept in memory. Older payloads beyond this wait in a private spill file on disk (deleted when the app exits) and are read back when a view shows them, so a long capture does not run out of memory.</source>
-        <translation>모든 연결의 페이로드 중 메모리에 두는 바이트 수입니다. 이를 넘는 오래된 페이로드는 디스크의 전용 스필 파일(앱 종료 시 삭제)에서 기다리다가 화면에 보일 때 다시 읽어 오므로, 오래 캡처해도 메모리가 부족해지지 않습니다.</translation>
+        <source>Payload bytes and event records of all connections kept in memory. Older payloads and records beyond this wait in a private spill file on disk (deleted when the app exits) and are read back when a view shows them, so a long capture does not run out of memory.</source>
+        <translation>모든 연결의 페이로드와 이벤트 기록 중 메모리에 두는 바이트 수입니다. 이를 넘는 오래된 페이로드와 기록은 디스크의 전용 스필 파일(앱 종료 시 삭제)에서 기다리다가 화면에 보일 때 다시 읽어 오므로, 오래 캡처해도 메모리가 부족해지지 않습니다.</translation>
     </message>
     <message>
-        <source>of payloads in memory (the rest waits on disk)</source>
-        <translation>의 페이로드를 메모리에 보관 (나머지는 디스크에서 대기)</translation>
+        <source>of payloads and records in memory (the rest waits on disk)</source>
+        <translation>의 페이로드와 기록을 메모리에 보관 (나머지는 디스크에서 대기)</translation>
     </message>
     <message>
         <source>Each session keeps</source>

@@ -18,6 +18,9 @@ namespace wsi {
 namespace {
 
 constexpr qint64 kUpstreamReadChunk = 256 * 1024;
+// What may wait for the tap's WebSocket; beyond it the tap stops reading the server and TCP holds a faster sender
+// back (issue 12: in a 10 M message flood this write buffer held hundreds of MB, which glibc kept once freed).
+constexpr qint64 kMaxClientBacklog = 1024 * 1024;
 
 } // namespace
 
@@ -143,6 +146,10 @@ void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
 
     m_client = client;
     connect(client, &QTcpSocket::disconnected, this, &WireTap::onClientDisconnected);
+    connect(client, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_upstream && m_upstream->bytesAvailable() > 0)
+            onUpstreamReadyRead(); // the client caught up: what waited upstream goes on
+    });
     m_server->close(); // the one tunnel is taken; nothing else may connect
     startUpstream();
 }
@@ -300,6 +307,14 @@ void WireTap::openTunnel()
 
 void WireTap::onUpstreamReadyRead()
 {
+    // The rest waits in the upstream socket, whose buffer is bounded: the kernel's fills and TCP holds the sender.
+    if (m_client && m_client->bytesToWrite() > kMaxClientBacklog)
+        return;
+    relayFromUpstream();
+}
+
+void WireTap::relayFromUpstream()
+{
     const QByteArray data = m_upstream->readAll();
     if (data.isEmpty())
         return;
@@ -334,6 +349,11 @@ qint64 WireTap::upstreamBacklog() const
     return m_upstream ? m_upstream->bytesToWrite() : 0;
 }
 
+qint64 WireTap::clientBacklog() const
+{
+    return m_client ? m_client->bytesToWrite() : 0;
+}
+
 bool WireTap::clientDrained() const
 {
     if (!m_client)
@@ -354,7 +374,7 @@ void WireTap::onUpstreamDisconnected()
 {
     if (m_tls.awaitingDecision())
         return; // the failed handshake's socket; the user's decision decides what comes next
-    onUpstreamReadyRead();
+    relayFromUpstream(); // all of it, however much the client still has to take
     if (m_client)
         m_client->disconnectFromHost(); // flushes what was relayed, then closes
     finishUpstream(true);

@@ -61,6 +61,9 @@ public:
     bool injectUpstream(const QByteArray &bytes);
     // Bytes written upstream that the socket has not handed to the kernel yet: back-pressure for large sends.
     qint64 upstreamBacklog() const;
+    // The server's bytes passed on to the client that its socket has not handed to the kernel yet. Bounded:
+    // past a megabyte the tap stops reading the server until the client catches up.
+    qint64 clientBacklog() const;
     // True when every byte the client has sent so far has been read and recorded (nothing waits in our
     // buffer or in the kernel's), so that an injected frame cannot overtake bytes the client already wrote.
     bool clientDrained() const;
@@ -104,6 +107,7 @@ private:
     void onLookedUp(const QHostInfo &info);
     void onUpstreamConnected();
     void onUpstreamReadyRead();
+    void relayFromUpstream();
     void onUpstreamDisconnected();
     void onUpstreamError();
     void onUpstreamSslErrors(const QList<QSslError> &errors);

@@ -221,8 +221,9 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
     qsizetype firstError = -1;
     qsizetype lastWire = -1;
     bool opened = false;
-    // Under streaming retention only some rows are held: every one this reads is among them.
-    for (qsizetype i = events.nextHeld(0); i < events.size(); i = events.nextHeld(i + 1)) {
+    // Only the rows that are not traffic (held under streaming retention too): after a flood of millions of
+    // messages, reading every row here stalled the window for seconds at the end (issue 12).
+    for (const qsizetype i : events.landmarkRows()) {
         const EventRecord r = events.at(i);
         switch (r.type) {
         case EventType::Open:
@@ -241,7 +242,10 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
         default:
             break;
         }
-        if (isWireEvent(r.type))
+    }
+    // The last wire event is among the last rows: walk back to it.
+    for (qsizetype i = events.previousHeld(events.size() - 1); i >= 0 && lastWire < 0; i = events.previousHeld(i - 1)) {
+        if (isWireEvent(events.at(i).type))
             lastWire = i;
     }
     const qint64 endUs = events.size() > 0 ? events.at(events.size() - 1).timeUs : 0;

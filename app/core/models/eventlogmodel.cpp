@@ -114,29 +114,33 @@ void EventLogModel::flush()
     if (m_protocolLog)
         m_protocolLog->catchUp();
     std::vector<quint32> added;
-    LegRows::merge(m_connection, &m_scanned, &m_clientScanned, &added,
-        [this](const EventRecord &record, int row) { return accepts(record, row); });
+    LegRows::merge(m_connection, &m_scanned, &m_clientScanned, [&](const EventRecord &record, int row) {
+        if (accepts(record, row))
+            added.push_back(quint32(row));
+    });
     if (added.empty())
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(added.size()) - 1);
-    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    for (const quint32 row : added)
+        m_rows.append(row);
     endInsertRows();
 }
 
 void EventLogModel::rebuild()
 {
     beginResetModel();
-    m_rows.clear();
+    m_rows.clear(m_connection && m_connection->hasTwoLegs());
     m_scanned = 0;
     m_clientScanned = 0;
     m_previewCache.clear();
     if (m_protocolLog)
         m_protocolLog->catchUp();
     if (m_connection) {
-        m_rows.reserve(size_t(m_connection->events().size()));
-        LegRows::merge(m_connection, &m_scanned, &m_clientScanned, &m_rows,
-            [this](const EventRecord &record, int row) { return accepts(record, row); });
+        LegRows::merge(m_connection, &m_scanned, &m_clientScanned, [this](const EventRecord &record, int row) {
+            if (accepts(record, row))
+                m_rows.append(quint32(row));
+        });
     }
     endResetModel();
 }
@@ -177,22 +181,12 @@ QVariant EventLogModel::decodedData(quint32 eventRow, int role) const
 
 int EventLogModel::eventIndex(int row) const
 {
-    if (row < 0 || size_t(row) >= m_rows.size())
-        return -1;
-    return int(m_rows[size_t(row)]);
+    return m_rows.at(row);
 }
 
 int EventLogModel::rowForEvent(int eventIndex) const
 {
-    if (m_connection && m_connection->hasTwoLegs()) {
-        // Two legs merged by time: the rows are not sorted by index.
-        const auto it = std::find(m_rows.begin(), m_rows.end(), quint32(eventIndex));
-        return it == m_rows.end() ? -1 : int(it - m_rows.begin());
-    }
-    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(eventIndex));
-    if (it == m_rows.end() || *it != quint32(eventIndex))
-        return -1;
-    return int(it - m_rows.begin());
+    return eventIndex < 0 ? -1 : m_rows.indexOf(quint32(eventIndex));
 }
 
 void EventLogModel::retranslate()
@@ -284,9 +278,9 @@ QString EventLogModel::proxyMarkToolTip(const ProxyMark &mark)
 
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !m_connection || size_t(index.row()) >= m_rows.size())
+    if (!index.isValid() || !m_connection || index.row() >= m_rows.size())
         return {};
-    const quint32 encodedRow = m_rows[size_t(index.row())];
+    const quint32 encodedRow = quint32(m_rows.at(index.row()));
     const bool clientLeg = LegRows::isClientLeg(int(encodedRow));
     const quint32 eventRow = quint32(LegRows::indexInLeg(int(encodedRow)));
     const EventStore &store = *LegRows::storeOf(m_connection, int(encodedRow));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/legrows.h"
+#include "models/logrows.h"
 #include "models/protocollog.h"
 #include "store/proxymark.h"
 
@@ -9,7 +10,6 @@
 #include <QCache>
 #include <QPointer>
 #include <QTimer>
-#include <vector>
 
 namespace wsi {
 
@@ -73,6 +73,8 @@ public:
     // client leg's row carries LegRows::kClientLegBit (LegRows::storeOf() finds its store).
     int eventIndex(int row) const;
     int rowForEvent(int eventIndex) const;
+    // What the row mapping holds (about a quarter byte per store row on a connection with one leg).
+    qsizetype rowMappingBytes() const { return m_rows.bytesReserved(); }
 
     // After a language change: the column titles and the texts made on demand (tooltips) are asked for again.
     void retranslate();
@@ -101,7 +103,7 @@ private:
 
     QPointer<Connection> m_connection;
     QPointer<ProtocolLog> m_protocolLog;
-    std::vector<quint32> m_rows; // visible EventStore rows
+    LogRows m_rows; // visible EventStore rows
     qsizetype m_scanned = 0; // EventStore rows already tested
     qsizetype m_clientScanned = 0; // the same on a proxied connection's client leg
     LegRows::Filter m_legFilter = LegRows::Filter::Both;

@@ -26,8 +26,8 @@ Direction LegRows::logicalDirection(int row, Direction recorded)
     return recorded == Direction::Incoming ? Direction::Outgoing : Direction::Incoming;
 }
 
-void LegRows::merge(const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned,
-    std::vector<quint32> *rows, const Keep &keep)
+void LegRows::merge(
+    const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned, const Visit &visit)
 {
     const EventStore &server = connection->events();
     const ConnectionLeg *clientLeg
@@ -41,8 +41,7 @@ void LegRows::merge(const Connection *connection, qsizetype *serverScanned, qsiz
             = c >= clientEnd || (s < serverEnd && server.at(s).timeUs <= clientLeg->events.at(c).timeUs);
         const int row = takeServer ? int(s) : clientRow(c);
         const EventRecord &record = takeServer ? server.at(s) : clientLeg->events.at(c);
-        if (keep(record, row))
-            rows->push_back(quint32(row));
+        visit(record, row);
         ++(takeServer ? s : c);
     }
     *serverScanned = serverEnd;

@@ -7,7 +7,6 @@
 #include <QString>
 #include <QtGlobal>
 #include <functional>
-#include <vector>
 
 namespace wsi {
 
@@ -40,11 +39,11 @@ public:
     {
         return filter == Filter::Both || (filter == Filter::Client) == isClientLeg(row);
     }
-    // Appends the rows of both legs from *serverScanned and *clientScanned on, in time order (ties: server leg
-    // first), keeping those keep() accepts; the scanned counts move to the legs' ends.
-    using Keep = std::function<bool(const EventRecord &record, int row)>;
-    static void merge(const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned,
-        std::vector<quint32> *rows, const Keep &keep);
+    // Visits the rows of both legs from *serverScanned and *clientScanned on, in time order (ties: server leg
+    // first); the scanned counts move to the legs' ends.
+    using Visit = std::function<void(const EventRecord &record, int row)>;
+    static void merge(
+        const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned, const Visit &visit);
     // "client" / "server", in the window's language; the tooltip says what that wire joins.
     static QString legName(int row);
     static QString legToolTip(int row);

@@ -306,10 +306,9 @@ void LogFilterModel::rebuild()
     if (m_source) {
         const int total = m_source->rowCount();
         const bool everything = !m_filter.active && m_types == AllTypes && m_direction == DirectionFilter::Both;
-        m_rows.reserve(size_t(everything ? total : total / 4));
         for (int row = 0; row < total; ++row) {
             if (everything || accepts(row))
-                m_rows.push_back(quint32(row));
+                m_rows.append(row);
         }
         m_scanned = total;
     }
@@ -348,36 +347,29 @@ void LogFilterModel::onSourceRowsInserted(const QModelIndex &parent, int first, 
         return;
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at + int(added.size()) - 1);
-    m_rows.insert(m_rows.end(), added.begin(), added.end());
+    for (const quint32 row : added)
+        m_rows.append(row);
     endInsertRows();
 }
 
 void LogFilterModel::onSourceDataChanged(
     const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
-    if (m_rows.empty())
-        return;
-    const auto lo = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(topLeft.row()));
-    const auto hi = std::upper_bound(m_rows.begin(), m_rows.end(), quint32(bottomRight.row()));
+    const qsizetype lo = m_rows.countBelow(topLeft.row());
+    const qsizetype hi = m_rows.countBelow(qsizetype(bottomRight.row()) + 1);
     if (lo >= hi)
         return;
-    Q_EMIT dataChanged(index(int(lo - m_rows.begin()), topLeft.column()),
-        index(int(hi - m_rows.begin()) - 1, bottomRight.column()), roles);
+    Q_EMIT dataChanged(index(int(lo), topLeft.column()), index(int(hi) - 1, bottomRight.column()), roles);
 }
 
 int LogFilterModel::mapToSource(int row) const
 {
-    if (row < 0 || size_t(row) >= m_rows.size())
-        return -1;
-    return int(m_rows[size_t(row)]);
+    return int(m_rows.at(row));
 }
 
 int LogFilterModel::mapFromSource(int sourceRow) const
 {
-    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), quint32(sourceRow));
-    if (sourceRow < 0 || it == m_rows.end() || *it != quint32(sourceRow))
-        return -1;
-    return int(it - m_rows.begin());
+    return int(m_rows.indexOf(sourceRow));
 }
 
 bool LogFilterModel::rowMatchesFind(int row) const
@@ -430,9 +422,9 @@ int LogFilterModel::columnCount(const QModelIndex &parent) const
 
 QVariant LogFilterModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || !m_source || size_t(index.row()) >= m_rows.size())
+    if (!index.isValid() || !m_source || index.row() >= m_rows.size())
         return {};
-    return m_source->index(int(m_rows[size_t(index.row())]), index.column()).data(role);
+    return m_source->index(int(m_rows.at(index.row())), index.column()).data(role);
 }
 
 QVariant LogFilterModel::headerData(int section, Qt::Orientation orientation, int role) const

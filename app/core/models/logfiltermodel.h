@@ -1,6 +1,8 @@
 // LogFilterModel: the log filter: visible rows of the event log, kept as a vector of rows.
 #pragma once
 
+#include "models/rowsubset.h"
+
 #include <QAbstractTableModel>
 #include <QPointer>
 #include <QRegularExpression>
@@ -65,6 +67,8 @@ public:
     int mapToSource(int row) const; // -1 when out of range
     int mapFromSource(int sourceRow) const; // -1 when hidden
     qsizetype sourceRowsScanned() const { return m_scanned; }
+    // What the row mapping holds (about a quarter byte per source row).
+    qsizetype rowMappingBytes() const { return m_rows.bytesReserved(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -98,7 +102,7 @@ private:
     const EventStore *store(int eventIndex) const; // the store of the row's leg
 
     QPointer<EventLogModel> m_source;
-    std::vector<quint32> m_rows; // visible source rows, ascending
+    RowSubset m_rows; // visible source rows
     qsizetype m_scanned = 0; // source rows already tested
     QString m_filterText;
     bool m_filterRegex = false;

@@ -84,6 +84,11 @@ public:
     bool budgetReached() const { return m_budgetReached; }
     qint64 bytesNotKept() const { return m_bytesNotKept; }
 
+    // The rows that are not traffic (handshake, open, close, error, info, tls), ascending: few, always held, and
+    // what explains how a connection ended, without reading (or reading back from the spill file) every
+    // message of a flood.
+    const std::vector<qsizetype> &landmarkRows() const { return m_landmarks; }
+
     qsizetype memoryUsed() const;
     // What the store holds now (under Streaming: far less than every row): shared payloads count once, a
     // Frame and Message pair is one record.
@@ -139,6 +144,7 @@ private:
     // Rows held from before the last compaction (sorted) are the storage's first rows; every row from
     // m_contiguousFirst on is held, at local row (row - m_shift). KeepAll: none, 0 and 0.
     std::vector<qsizetype> m_sparse;
+    std::vector<qsizetype> m_landmarks;
     qsizetype m_contiguousFirst = 0;
     qsizetype m_shift = 0;
     Retention m_retention = Retention::KeepAll;

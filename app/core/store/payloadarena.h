@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 
 #include "store/bulkmemory.h"
+#include "store/cacheclient.h"
 #include "store/payloadcache.h"
 
 #include <vector>
@@ -15,7 +16,7 @@ namespace wsi {
 // not one QByteArray each. A full chunk joins the app's PayloadCache, which may write it to the spill file
 // and free it when over its budget; view() reads it back. A view stays valid until control returns to the
 // event loop (PayloadCache), not for the arena's lifetime.
-class PayloadArena
+class PayloadArena : public CacheClient
 {
 public:
     // Payloads larger than this get a chunk of their own, so that small ones keep packing densely.
@@ -24,7 +25,7 @@ public:
     static constexpr qsizetype kMaxChunkSize = qsizetype(8) << 20;
 
     PayloadArena() = default;
-    ~PayloadArena();
+    ~PayloadArena() override;
     PayloadArena(const PayloadArena &) = delete;
     PayloadArena &operator=(const PayloadArena &) = delete;
 
@@ -38,9 +39,7 @@ public:
     qsizetype bytesReserved() const { return m_bytesReserved; } // in RAM now
     qsizetype bytesSpilled() const { return m_bytesSpilled; } // in the spill file
 
-    // PayloadCache's: writes the chunk to the spill file (once), frees its memory and leaves the cache;
-    // false if it could not be written (it stays).
-    bool evict(quint32 chunk);
+    bool evict(quint32 chunk) override;
 
 private:
     // Offsets encode (chunk index << 32 | position in chunk): a payload never straddles chunks.

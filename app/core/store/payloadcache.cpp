@@ -1,7 +1,8 @@
-// PayloadCache: the app-wide budget for payload bytes held in RAM; what is over it waits in a spill file.
+// PayloadCache: the app-wide budget for recorded bytes held in RAM (payloads and event records); what is over it
+// waits in a spill file.
 #include "store/payloadcache.h"
 
-#include "store/payloadarena.h"
+#include "store/cacheclient.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,10 +29,10 @@ void PayloadCache::setBudget(qint64 bytes)
     scheduleTrim();
 }
 
-PayloadCache::Handle PayloadCache::add(PayloadArena *arena, quint32 chunk, qint64 bytes)
+PayloadCache::Handle PayloadCache::add(CacheClient *owner, quint32 chunk, qint64 bytes)
 {
     m_resident += bytes;
-    m_lru.push_back(Entry { arena, chunk, bytes });
+    m_lru.push_back(Entry { owner, chunk, bytes });
     scheduleTrim();
     return std::prev(m_lru.end());
 }
@@ -72,8 +73,8 @@ void PayloadCache::trim()
 {
     while (m_resident > m_budget && !m_lru.empty()) {
         const Entry entry = m_lru.front();
-        // The arena writes the chunk out (if it is not in the file already), frees it and calls remove().
-        if (!entry.arena->evict(entry.chunk))
+        // The owner writes the chunk out (if it is not in the file already), frees it and calls remove().
+        if (!entry.owner->evict(entry.chunk))
             break;
         ++m_evictions;
     }

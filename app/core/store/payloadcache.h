@@ -1,4 +1,5 @@
-// PayloadCache: the app-wide budget for payload bytes held in RAM; what is over it waits in a spill file.
+// PayloadCache: the app-wide budget for recorded bytes held in RAM (payloads and event records); what is over it
+// waits in a spill file.
 #pragma once
 
 #include <QByteArrayView>
@@ -10,11 +11,12 @@
 
 namespace wsi {
 
-class PayloadArena;
+class CacheClient;
 
 // Wireshark's recipe for recording for hours: thin records in RAM, payload bytes on disk. Every arena's full
-// payload chunks are listed here, least recently used first; when the resident bytes exceed the budget, the
-// oldest chunks are written to one spill file (an unlinked file in the cache folder: nothing is left behind
+// payload chunks, and every store's full record blocks (RecordBlocks: 40 bytes per message, which alone was
+// 400 MB after a 10 M message flood), are listed here, least recently used first; when the resident bytes exceed the
+// budget, the oldest chunks are written to one spill file (an unlinked file in the cache folder: nothing is left behind
 // after a crash) and their memory is freed. A view of an evicted chunk reads it back.
 //
 // Eviction runs when control returns to the event loop (or at trim()), never inside a call: a payload view
@@ -26,7 +28,7 @@ public:
 
     struct Entry
     {
-        PayloadArena *arena;
+        CacheClient *owner;
         quint32 chunk;
         qint64 bytes;
     };
@@ -41,7 +43,7 @@ public:
     void setSessionBudget(qint64 bytes) { m_sessionBudget = qMax<qint64>(0, bytes); }
     qint64 sessionBudget() const { return m_sessionBudget; }
     qint64 budget() const { return m_budget; }
-    qint64 residentBytes() const { return m_resident; } // full chunks in RAM (the chunks being filled aside)
+    qint64 residentBytes() const { return m_resident; } // full chunks and blocks in RAM (those being filled aside)
     qint64 spilledBytes() const { return m_spilledLive; } // in the spill file for stores that still exist
     qint64 evictions() const { return m_evictions; }
     qint64 readBacks() const { return m_readBacks; }
@@ -51,8 +53,9 @@ public:
     // Evicts least recently used chunks until the resident bytes are within the budget.
     void trim();
 
-    // For arenas: a full chunk joins (most recently used), is used again, leaves (its arena is going).
-    Handle add(PayloadArena *arena, quint32 chunk, qint64 bytes);
+    // For arenas and record blocks: a full chunk joins (most recently used), is used again, leaves (evicted, or
+    // its owner is going).
+    Handle add(CacheClient *owner, quint32 chunk, qint64 bytes);
     void touch(Handle handle);
     void resize(Handle handle, qint64 bytes);
     void remove(Handle handle);

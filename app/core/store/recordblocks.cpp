@@ -6,6 +6,18 @@
 
 namespace wsi {
 
+RecordBlocks::~RecordBlocks()
+{
+    PayloadCache &cache = PayloadCache::instance();
+    for (size_t i = 0; i < m_blocks.size(); ++i) {
+        Block &block = m_blocks[i];
+        if (block.listed)
+            cache.remove(block.cached);
+        if (block.spillOffset >= 0)
+            cache.release(block.spillOffset, blockBytes(i));
+    }
+}
+
 qsizetype RecordBlocks::push(const EventRecord &record)
 {
     static_assert(std::is_trivially_copyable_v<EventRecord> && std::is_trivially_destructible_v<EventRecord>);
@@ -16,31 +28,87 @@ qsizetype RecordBlocks::push(const EventRecord &record)
             const size_t capacity = m_firstBlockCapacity == 0 ? kFirstBlockInitial : m_firstBlockCapacity * 2;
             BulkMemory grown(capacity * sizeof(EventRecord));
             if (index > 0)
-                std::memcpy(grown.data(), m_blocks[0].data(), index * sizeof(EventRecord));
+                std::memcpy(grown.data(), m_blocks[0].memory.data(), index * sizeof(EventRecord));
             if (m_blocks.empty())
-                m_blocks.push_back(std::move(grown));
-            else
-                m_blocks[0] = std::move(grown);
+                m_blocks.emplace_back();
+            m_bytesReserved += qsizetype(grown.size()) - qsizetype(m_blocks[0].memory.size());
+            m_blocks[0].memory = std::move(grown);
             m_firstBlockCapacity = capacity;
         }
-        slot = reinterpret_cast<EventRecord *>(m_blocks[0].data()) + index;
+        slot = reinterpret_cast<EventRecord *>(m_blocks[0].memory.data()) + index;
     } else {
         const size_t rest = index - kFirstBlockRecords;
         const size_t block = 1 + (rest >> kBlockBits);
-        if (block == m_blocks.size())
-            m_blocks.emplace_back(kBlockRecords * sizeof(EventRecord));
-        slot = reinterpret_cast<EventRecord *>(m_blocks[block].data()) + (rest & (kBlockRecords - 1));
+        if (block == m_blocks.size()) {
+            seal(block - 1);
+            m_blocks.emplace_back();
+            m_blocks.back().memory = BulkMemory(kBlockRecords * sizeof(EventRecord));
+            m_bytesReserved += qsizetype(m_blocks.back().memory.size());
+        }
+        // The block being filled is never listed, so never evicted.
+        slot = reinterpret_cast<EventRecord *>(m_blocks[block].memory.data()) + (rest & (kBlockRecords - 1));
     }
     std::memcpy(static_cast<void *>(slot), &record, sizeof(EventRecord));
     return m_size++;
 }
 
-qsizetype RecordBlocks::bytesReserved() const
+qsizetype RecordBlocks::blockBytes(size_t block) const
 {
-    qsizetype bytes = 0;
-    for (const BulkMemory &block : m_blocks)
-        bytes += qsizetype(block.size());
-    return bytes;
+    return qsizetype((block == 0 ? kFirstBlockRecords : kBlockRecords) * sizeof(EventRecord));
+}
+
+qsizetype RecordBlocks::blocksSpilled() const
+{
+    qsizetype spilled = 0;
+    for (const Block &block : m_blocks)
+        spilled += block.memory.data() ? 0 : 1;
+    return spilled;
+}
+
+void RecordBlocks::seal(size_t index)
+{
+    Block &block = m_blocks[index];
+    block.cached = PayloadCache::instance().add(this, quint32(index), qsizetype(block.memory.size()));
+    block.listed = true;
+}
+
+bool RecordBlocks::evict(quint32 index)
+{
+    Block &block = m_blocks[size_t(index)];
+    PayloadCache &cache = PayloadCache::instance();
+    if (block.spillOffset < 0) {
+        qint64 offset = 0;
+        if (!cache.spill(QByteArrayView(block.memory.data(), blockBytes(index)), &offset))
+            return false;
+        block.spillOffset = offset;
+    }
+    m_bytesReserved -= qsizetype(block.memory.size());
+    block.memory = BulkMemory();
+    cache.remove(block.cached);
+    block.listed = false;
+    return true;
+}
+
+const char *RecordBlocks::resident(size_t index) const
+{
+    m_lastUsed = index;
+    Block &block = m_blocks[index];
+    PayloadCache &cache = PayloadCache::instance();
+    if (block.memory.data()) {
+        if (block.listed)
+            cache.touch(block.cached);
+        return block.memory.data();
+    }
+    const qsizetype bytes = blockBytes(index);
+    BulkMemory back { size_t(bytes) };
+    // A spill file that cannot be read back gives empty records rather than garbage.
+    if (!cache.readBack(block.spillOffset, back.data(), bytes))
+        std::memset(back.data(), 0, size_t(bytes));
+    block.memory = std::move(back);
+    m_bytesReserved += qsizetype(block.memory.size());
+    block.cached = cache.add(const_cast<RecordBlocks *>(this), quint32(index), qsizetype(block.memory.size()));
+    block.listed = true;
+    return block.memory.data();
 }
 
 } // namespace wsi

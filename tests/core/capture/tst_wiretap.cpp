@@ -160,6 +160,50 @@ private Q_SLOTS:
         QVERIFY(!m_target.hasPendingConnections());
     }
 
+    // A server faster than the client: the tap stops reading the server while the client has not taken what it
+    // was given (the sender waits in TCP), instead of holding the flood in its write buffer (issue 12); then
+    // every byte arrives, in order, once the client reads.
+    void holdsTheServerBackWhileTheClientLags()
+    {
+        WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
+        QVERIFY(tap.listen());
+        qint64 recordedBytes = 0;
+        connect(&tap, &WireTap::bytesRecorded, this,
+            [&](Direction, qint64, const QByteArray &bytes) { recordedBytes += bytes.size(); });
+        QTcpSocket client;
+        client.setReadBufferSize(64 * 1024); // a client that lags: Qt stops reading its socket for it
+        client.connectToHost(QHostAddress::LocalHost, tap.port());
+        QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
+        client.write(connectRequest(targetAuthority(), basic(tap.user(), tap.password())));
+        QVERIFY(readHead(client).startsWith("HTTP/1.1 200 "));
+        QTRY_VERIFY(m_target.hasPendingConnections());
+        QTcpSocket *server = m_target.nextPendingConnection();
+
+        constexpr qint64 kFlood = qint64(64) << 20;
+        QByteArray flood(kFlood, Qt::Uninitialized);
+        for (qint64 i = 0; i < kFlood; ++i)
+            flood[i] = char(i % 251);
+        server->write(flood);
+        // The client reads nothing: wait until the tap has stopped taking the server's bytes.
+        qint64 last = -1;
+        for (int quiet = 0, i = 0; quiet < 10 && i < 500; ++i) {
+            QTest::qWait(20);
+            quiet = recordedBytes == last ? quiet + 1 : 0;
+            last = recordedBytes;
+        }
+        QVERIFY2(recordedBytes < kFlood / 2, qPrintable(QString::number(recordedBytes)));
+        QVERIFY2(tap.clientBacklog() <= qint64(2) << 20, qPrintable(QString::number(tap.clientBacklog())));
+
+        QByteArray received;
+        for (int i = 0; i < 3000 && received.size() < kFlood; ++i) {
+            QTest::qWait(5);
+            received += client.readAll();
+        }
+        QCOMPARE(received.size(), kFlood);
+        QVERIFY(received == flood);
+        QCOMPARE(recordedBytes, kFlood);
+    }
+
     void keepsUpstreamOpenBrieflyAfterClientLeaves()
     {
         WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());

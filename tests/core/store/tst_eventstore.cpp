@@ -285,6 +285,38 @@ private Q_SLOTS:
         store.append(r, {});
         QVERIFY(store.payload(0).isEmpty());
     }
+
+    // What explains a connection's end reads only these (issue 12): every row that is not traffic, in order,
+    // and no message, frame (paired or not), ping or pong.
+    void landmarkRowsAreTheRowsThatAreNotTraffic()
+    {
+        EventStore store;
+        auto add = [&](EventType type) {
+            EventRecord r;
+            r.type = type;
+            r.dir = Direction::Incoming;
+            return store.append(r, "x");
+        };
+        const qsizetype open = add(EventType::Open);
+        add(EventType::Message);
+        add(EventType::Frame);
+        add(EventType::Ping);
+        add(EventType::Pong);
+        const qsizetype error = add(EventType::Error);
+        EventRecord frame;
+        frame.type = EventType::Frame;
+        frame.dir = Direction::Incoming;
+        frame.sub = 1;
+        frame.flags = FlagFin;
+        frame.value = 2;
+        EventRecord message = frame;
+        message.type = EventType::Message;
+        message.flags = FlagText;
+        store.appendFrameAndMessage(frame, QByteArray::fromHex("8102"), message, "hi");
+        const qsizetype close = add(EventType::Close);
+        const qsizetype info = add(EventType::Info);
+        QCOMPARE(store.landmarkRows(), (std::vector<qsizetype> { open, error, close, info }));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_EventStore)

@@ -141,6 +141,10 @@ void TestPreferencesDialog::payloadMemoryIsTypedRememberedAndApplied()
     QCOMPARE(spin->value(), 256); // the default budget
     QCOMPARE(PreferencesDialog::payloadMemoryBytes(), PayloadCache::kDefaultBudget);
     QVERIFY(spin->toolTip().contains(QLatin1String("spill file")));
+    QVERIFY(spin->toolTip().contains(QLatin1String("event records"))); // the budget holds records too (issue 12)
+    // Set WSI_SCREENSHOT_DIR=DIR to save the dialog (a developer looking at the memory settings' words).
+    if (const QString dir = qEnvironmentVariable("WSI_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/preferences-memory.png")));
     spin->selectAll();
     QTest::keyClicks(spin, QStringLiteral("96"));
     QCOMPARE(PreferencesDialog::payloadMemoryBytes(), qint64(96) * 1024 * 1024);
