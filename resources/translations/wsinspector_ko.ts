@@ -7982,6 +7982,14 @@ X-Custom: value</translation>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
+    <message>
+        <source>Open in Window</source>
+        <translation>창으로 열기</translation>
+    </message>
+    <message>
+        <source>Show the table with every column and the chart in a window of their own, as large as you like</source>
+        <translation>모든 열이 보이는 표와 차트를 원하는 만큼 키울 수 있는 별도 창에 보여 줍니다</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ChromiumLaunch</name>
@@ -8633,6 +8641,20 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>These options are for the built-in engine, not the Qt engine.</source>
         <translation>이 옵션은 Qt 엔진이 아니라 내장 엔진용입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TransportComparisonWindow</name>
+    <message>
+        <source>What each transport cost and how fast it delivered, measured on loopback. Run the comparison from the Learn panel; this window follows it.</source>
+        <translation>전송 방식마다 든 비용과 전달 속도를 루프백에서 잰 값입니다. 비교는 배우기 패널에서 실행하며, 이 창은 그 결과를 따라 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TransportComparisonWindow</name>
+    <message>
+        <source>Transports Compared</source>
+        <translation>전송 방식 비교</translation>
     </message>
 </context>
 </TS>
