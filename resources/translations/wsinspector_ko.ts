@@ -4138,6 +4138,28 @@ What to try: %2</source>
         <source>Type</source>
         <translation>유형</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[항목 %n개]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n entries}</source>
+        <translation>
+            <numerusform>{항목 %n개}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n fields}</source>
+        <translation>
+            <numerusform>{필드 %n개}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wsi::Keepalive</name>
@@ -6620,7 +6642,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>Decode note: %1 (%2)</source>
-        <translation>디코딩 참고: %1 (%2)</translation>
+        <translation>디코딩 메모: %1 (%2)</translation>
     </message>
     <message>
         <source>Auto-detect</source>
@@ -8655,6 +8677,185 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>Transports Compared</source>
         <translation>전송 방식 비교</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CodecTree</name>
+    <message>
+        <source>CBOR: %1 at byte %2</source>
+        <translation>CBOR: 바이트 %2에서 %1</translation>
+    </message>
+    <message>
+        <source>CBOR: a map key without its value</source>
+        <translation>CBOR: 값이 없는 맵 키</translation>
+    </message>
+    <message>
+        <source>CBOR: an invalid item</source>
+        <translation>CBOR: 잘못된 항목</translation>
+    </message>
+    <message>
+        <source>CBOR: more than %1 values; the tree stops here</source>
+        <translation>CBOR: 값이 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>CBOR: nested deeper than %1 levels</source>
+        <translation>CBOR: %1단계보다 깊게 중첩됨</translation>
+    </message>
+    <message>
+        <source>CBOR: the message is empty</source>
+        <translation>CBOR: 메시지가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>CBOR: unexpected byte 0x%1 at byte %2</source>
+        <translation>CBOR: 바이트 %2에 예상하지 못한 바이트 0x%1</translation>
+    </message>
+    <message>
+        <source>MessagePack: %1 at byte %2 runs past the end of the message</source>
+        <translation>MessagePack: 바이트 %2의 %1이(가) 메시지 끝을 넘어갑니다</translation>
+    </message>
+    <message>
+        <source>MessagePack: a timestamp of %1 bytes (4, 8 or 12 expected)</source>
+        <translation>MessagePack: %1바이트짜리 타임스탬프 (4, 8, 12바이트여야 함)</translation>
+    </message>
+    <message>
+        <source>MessagePack: more than %1 values; the tree stops here</source>
+        <translation>MessagePack: 값이 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>MessagePack: nested deeper than %1 levels</source>
+        <translation>MessagePack: %1단계보다 깊게 중첩됨</translation>
+    </message>
+    <message>
+        <source>MessagePack: the message is empty</source>
+        <translation>MessagePack: 메시지가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>MessagePack: the reserved byte 0xc1 at byte %1</source>
+        <translation>MessagePack: 바이트 %1에 예약된 바이트 0xc1</translation>
+    </message>
+    <message>
+        <source>Neither CBOR, MessagePack nor protobuf reads this message to its end; choose a format to see how far each gets</source>
+        <translation>CBOR, MessagePack, protobuf 어느 것으로도 이 메시지를 끝까지 읽을 수 없습니다. 형식을 골라 각각 어디까지 읽히는지 확인하세요</translation>
+    </message>
+    <message>
+        <source>a bin</source>
+        <translation>bin 값</translation>
+    </message>
+    <message>
+        <source>a bin length</source>
+        <translation>bin 길이</translation>
+    </message>
+    <message>
+        <source>a float 32</source>
+        <translation>float 32 값</translation>
+    </message>
+    <message>
+        <source>a float 64</source>
+        <translation>float 64 값</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <translation>맵</translation>
+    </message>
+    <message>
+        <source>a map length</source>
+        <translation>맵 길이</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a string length</source>
+        <translation>문자열 길이</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>an array length</source>
+        <translation>배열 길이</translation>
+    </message>
+    <message>
+        <source>an ext</source>
+        <translation>ext 값</translation>
+    </message>
+    <message>
+        <source>an ext length</source>
+        <translation>ext 길이</translation>
+    </message>
+    <message>
+        <source>an ext type</source>
+        <translation>ext 형식</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>an unsigned integer</source>
+        <translation>부호 없는 정수</translation>
+    </message>
+    <message>
+        <source>protobuf schema: %1 bytes are more than libprotobuf reads</source>
+        <translation>protobuf 스키마: %1바이트는 libprotobuf가 읽을 수 있는 크기를 넘습니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: %1 declares no message %2</source>
+        <translation>protobuf 스키마: %1에는 %2 메시지가 선언되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: more than %1 values; the tree stops here</source>
+        <translation>protobuf 스키마: 값이 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: no .proto file is chosen</source>
+        <translation>protobuf 스키마: 선택한 .proto 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: the %1 lacks required fields: %2</source>
+        <translation>protobuf 스키마: %1에 필수 필드가 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>protobuf schema: the bytes are not a %1 from byte %2 on (a field cut off or malformed, a string not UTF-8, or nesting deeper than %3); the fields before it are shown</source>
+        <translation>protobuf 스키마: 바이트 %2부터는 %1이(가) 아닙니다 (필드가 잘렸거나 잘못되었거나, 문자열이 UTF-8이 아니거나, %3단계보다 깊게 중첩됨). 그 앞의 필드를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>protobuf: a field tag at byte %1 is cut off or longer than 10 bytes</source>
+        <translation>protobuf: 바이트 %1의 필드 태그가 잘렸거나 10바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <source>protobuf: field %1 declares %2 bytes, %3 are left</source>
+        <translation>protobuf: 필드 %1은(는) %2바이트라고 하지만 %3바이트만 남았습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: field %1 needs %2 bytes, %3 are left</source>
+        <translation>protobuf: 필드 %1에는 %2바이트가 필요하지만 %3바이트만 남았습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: field number %1 at byte %2</source>
+        <translation>protobuf: 바이트 %2에 잘못된 필드 번호 %1</translation>
+    </message>
+    <message>
+        <source>protobuf: more than %1 fields; the tree stops here</source>
+        <translation>protobuf: 필드가 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>protobuf: the length of field %1 is cut off</source>
+        <translation>protobuf: 필드 %1의 길이가 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: the varint of field %1 is cut off</source>
+        <translation>protobuf: 필드 %1의 varint가 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: wire type %1 of field %2 at byte %3 (groups and types 6, 7 are not read)</source>
+        <translation>protobuf: 바이트 %3에 있는 필드 %2의 와이어 타입 %1 (그룹과 타입 6, 7은 읽지 않습니다)</translation>
     </message>
 </context>
 </TS>
