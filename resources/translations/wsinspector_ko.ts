@@ -6291,6 +6291,28 @@ X-Custom: value</translation>
         <source>The HAR file holds no WebSocket entries.</source>
         <translation>HAR 파일에 WebSocket 항목이 없습니다.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: skipped %n message(s) with an unknown opcode.</source>
+        <translation>
+            <numerusform>%1: 알 수 없는 opcode의 메시지 %n개를 건너뛰었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HAR version %1 is not 1.2; read as 1.2.</source>
+        <translation>HAR 버전 %1은(는) 1.2가 아닙니다. 1.2로 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Imported from HAR (%1): the handshake heads are rebuilt from the HAR&apos;s headers, not recorded from the wire; HAR holds no frames, pings or Close frames.</source>
+        <translation>HAR에서 가져왔습니다 (%1): 핸드셰이크 헤더 부분은 와이어에서 기록한 것이 아니라 HAR의 헤더로 다시 만든 것입니다. HAR에는 프레임, 핑, Close 프레임이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Imported from HAR: how it closed is not recorded.</source>
+        <translation>HAR에서 가져왔습니다: 어떻게 닫혔는지는 기록되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>a HAR file</source>
+        <translation>HAR 파일</translation>
+    </message>
 </context>
 <context>
     <name>wsi::LogFilterModel</name>
