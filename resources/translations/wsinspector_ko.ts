@@ -6261,6 +6261,90 @@ X-Custom: value</translation>
         <source>The CA in %1 was replaced by a newly generated one because %2. Anything that trusted the old CA certificate must trust the new one instead.</source>
         <translation>%1의 CA를 새로 생성한 CA로 교체했습니다. 이유: %2. 이전 CA 인증서를 신뢰하던 곳은 모두 새 인증서를 대신 신뢰해야 합니다.</translation>
     </message>
+    <message>
+        <source>A certificate needs at least one host name</source>
+        <translation>인증서에는 호스트 이름이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not create the CA folder %1</source>
+        <translation>CA 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not encode the new CA</source>
+        <translation>새 CA를 인코딩할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not replace %1</source>
+        <translation>%1을(를) 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Qt could not read the certificate issued for %1</source>
+        <translation>%1에 발급한 인증서를 Qt가 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The certificate authority has not been loaded</source>
+        <translation>인증 기관을 아직 불러오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>There is no CA certificate to export yet</source>
+        <translation>내보낼 CA 인증서가 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA certificate file could not be read</source>
+        <translation>CA 인증서 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA certificate file is corrupt (%1)</source>
+        <translation>CA 인증서 파일이 손상되었습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the CA certificate file is corrupt (Qt cannot read it)</source>
+        <translation>CA 인증서 파일이 손상되었습니다 (Qt가 읽을 수 없음)</translation>
+    </message>
+    <message>
+        <source>the CA certificate file is missing</source>
+        <translation>CA 인증서 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file belongs to another user</source>
+        <translation>CA 개인 키 파일의 소유자가 다른 사용자입니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file could be read by other users (permissions %1, not 0600)</source>
+        <translation>다른 사용자가 CA 개인 키 파일을 읽을 수 있었습니다 (권한 %1, 0600이 아님)</translation>
+    </message>
+    <message>
+        <source>the CA private key file could not be read</source>
+        <translation>CA 개인 키 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file had permissions %1, not 0600</source>
+        <translation>CA 개인 키 파일의 권한이 0600이 아닌 %1이었습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file is corrupt (%1)</source>
+        <translation>CA 개인 키 파일이 손상되었습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the CA private key file is missing</source>
+        <translation>CA 개인 키 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file is not a regular file</source>
+        <translation>CA 개인 키 파일이 일반 파일이 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>wsi::HarExporter</name>
@@ -8878,6 +8962,57 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>protobuf: wire type %1 of field %2 at byte %3 (groups and types 6, 7 are not read)</source>
         <translation>protobuf: 바이트 %3에 있는 필드 %2의 와이어 타입 %1 (그룹과 타입 6, 7은 읽지 않습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CertificateFactory</name>
+    <message>
+        <source>&quot;%1&quot; is neither a host name nor an IP address</source>
+        <translation>&quot;%1&quot;은(는) 호스트 이름도 IP 주소도 아닙니다</translation>
+    </message>
+    <message>
+        <source>A certificate needs at least one host name</source>
+        <translation>인증서에는 호스트 이름이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not create a certificate</source>
+        <translation>인증서를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not create the CA certificate</source>
+        <translation>CA 인증서를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not generate an EC P-256 key</source>
+        <translation>EC P-256 키를 생성할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not a PEM certificate</source>
+        <translation>PEM 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not an unencrypted PEM private key</source>
+        <translation>암호화되지 않은 PEM 개인 키가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the certificate has expired or expires within %1 days</source>
+        <translation>인증서가 만료되었거나 %1일 안에 만료됩니다</translation>
+    </message>
+    <message>
+        <source>the certificate is not a CA certificate</source>
+        <translation>인증서가 CA 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid yet (has the clock been changed?)</source>
+        <translation>인증서가 아직 유효하지 않습니다 (시계가 바뀌었나요?)</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s signature is not valid</source>
+        <translation>인증서의 서명이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>the private key does not belong to the certificate</source>
+        <translation>개인 키가 인증서와 짝이 맞지 않습니다</translation>
     </message>
 </context>
 </TS>

@@ -152,7 +152,7 @@ CertificateAuthority *Connection::defaultCertificateAuthority(RecordedText *warn
         authority = std::make_unique<CertificateAuthority>(QDir(dir).filePath(QStringLiteral("ca")));
         if (!authority->load(warning)) {
             if (warning)
-                *warning = RecordedText::plain(authority->lastError());
+                *warning = authority->lastErrorText();
         }
     }
     return authority.get();
