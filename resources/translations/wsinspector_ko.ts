@@ -4138,6 +4138,28 @@ What to try: %2</source>
         <source>Type</source>
         <translation>유형</translation>
     </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(비어 있음)</translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n items]</source>
+        <translation>
+            <numerusform>[항목 %n개]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n entries}</source>
+        <translation>
+            <numerusform>{항목 %n개}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n fields}</source>
+        <translation>
+            <numerusform>{필드 %n개}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wsi::Keepalive</name>
@@ -6239,6 +6261,90 @@ X-Custom: value</translation>
         <source>The CA in %1 was replaced by a newly generated one because %2. Anything that trusted the old CA certificate must trust the new one instead.</source>
         <translation>%1의 CA를 새로 생성한 CA로 교체했습니다. 이유: %2. 이전 CA 인증서를 신뢰하던 곳은 모두 새 인증서를 대신 신뢰해야 합니다.</translation>
     </message>
+    <message>
+        <source>A certificate needs at least one host name</source>
+        <translation>인증서에는 호스트 이름이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not create the CA folder %1</source>
+        <translation>CA 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not encode the new CA</source>
+        <translation>새 CA를 인코딩할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not replace %1</source>
+        <translation>%1을(를) 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Qt could not read the certificate issued for %1</source>
+        <translation>%1에 발급한 인증서를 Qt가 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The certificate authority has not been loaded</source>
+        <translation>인증 기관을 아직 불러오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>There is no CA certificate to export yet</source>
+        <translation>내보낼 CA 인증서가 아직 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA certificate file could not be read</source>
+        <translation>CA 인증서 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA certificate file is corrupt (%1)</source>
+        <translation>CA 인증서 파일이 손상되었습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the CA certificate file is corrupt (Qt cannot read it)</source>
+        <translation>CA 인증서 파일이 손상되었습니다 (Qt가 읽을 수 없음)</translation>
+    </message>
+    <message>
+        <source>the CA certificate file is missing</source>
+        <translation>CA 인증서 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file belongs to another user</source>
+        <translation>CA 개인 키 파일의 소유자가 다른 사용자입니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file could be read by other users (permissions %1, not 0600)</source>
+        <translation>다른 사용자가 CA 개인 키 파일을 읽을 수 있었습니다 (권한 %1, 0600이 아님)</translation>
+    </message>
+    <message>
+        <source>the CA private key file could not be read</source>
+        <translation>CA 개인 키 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file had permissions %1, not 0600</source>
+        <translation>CA 개인 키 파일의 권한이 0600이 아닌 %1이었습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file is corrupt (%1)</source>
+        <translation>CA 개인 키 파일이 손상되었습니다 (%1)</translation>
+    </message>
+    <message>
+        <source>the CA private key file is missing</source>
+        <translation>CA 개인 키 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the CA private key file is not a regular file</source>
+        <translation>CA 개인 키 파일이 일반 파일이 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>wsi::HarExporter</name>
@@ -6268,6 +6374,28 @@ X-Custom: value</translation>
     <message>
         <source>The HAR file holds no WebSocket entries.</source>
         <translation>HAR 파일에 WebSocket 항목이 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: skipped %n message(s) with an unknown opcode.</source>
+        <translation>
+            <numerusform>%1: 알 수 없는 opcode의 메시지 %n개를 건너뛰었습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HAR version %1 is not 1.2; read as 1.2.</source>
+        <translation>HAR 버전 %1은(는) 1.2가 아닙니다. 1.2로 읽습니다.</translation>
+    </message>
+    <message>
+        <source>Imported from HAR (%1): the handshake heads are rebuilt from the HAR&apos;s headers, not recorded from the wire; HAR holds no frames, pings or Close frames.</source>
+        <translation>HAR에서 가져왔습니다 (%1): 핸드셰이크 헤더 부분은 와이어에서 기록한 것이 아니라 HAR의 헤더로 다시 만든 것입니다. HAR에는 프레임, 핑, Close 프레임이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Imported from HAR: how it closed is not recorded.</source>
+        <translation>HAR에서 가져왔습니다: 어떻게 닫혔는지는 기록되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>a HAR file</source>
+        <translation>HAR 파일</translation>
     </message>
 </context>
 <context>
@@ -6620,7 +6748,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>Decode note: %1 (%2)</source>
-        <translation>디코딩 참고: %1 (%2)</translation>
+        <translation>디코딩 메모: %1 (%2)</translation>
     </message>
     <message>
         <source>Auto-detect</source>
@@ -7982,6 +8110,14 @@ X-Custom: value</translation>
         <source>Measure</source>
         <translation>측정</translation>
     </message>
+    <message>
+        <source>Open in Window</source>
+        <translation>창으로 열기</translation>
+    </message>
+    <message>
+        <source>Show the table with every column and the chart in a window of their own, as large as you like</source>
+        <translation>모든 열이 보이는 표와 차트를 원하는 만큼 키울 수 있는 별도 창에 보여 줍니다</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ChromiumLaunch</name>
@@ -8633,6 +8769,250 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>These options are for the built-in engine, not the Qt engine.</source>
         <translation>이 옵션은 Qt 엔진이 아니라 내장 엔진용입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TransportComparisonWindow</name>
+    <message>
+        <source>What each transport cost and how fast it delivered, measured on loopback. Run the comparison from the Learn panel; this window follows it.</source>
+        <translation>전송 방식마다 든 비용과 전달 속도를 루프백에서 잰 값입니다. 비교는 배우기 패널에서 실행하며, 이 창은 그 결과를 따라 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::TransportComparisonWindow</name>
+    <message>
+        <source>Transports Compared</source>
+        <translation>전송 방식 비교</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CodecTree</name>
+    <message>
+        <source>CBOR: %1 at byte %2</source>
+        <translation>CBOR: 바이트 %2에서 %1</translation>
+    </message>
+    <message>
+        <source>CBOR: a map key without its value</source>
+        <translation>CBOR: 값이 없는 맵 키</translation>
+    </message>
+    <message>
+        <source>CBOR: an invalid item</source>
+        <translation>CBOR: 잘못된 항목</translation>
+    </message>
+    <message>
+        <source>CBOR: more than %1 values; the tree stops here</source>
+        <translation>CBOR: 값이 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>CBOR: nested deeper than %1 levels</source>
+        <translation>CBOR: %1단계보다 깊게 중첩됨</translation>
+    </message>
+    <message>
+        <source>CBOR: the message is empty</source>
+        <translation>CBOR: 메시지가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>CBOR: unexpected byte 0x%1 at byte %2</source>
+        <translation>CBOR: 바이트 %2에 예상하지 못한 바이트 0x%1</translation>
+    </message>
+    <message>
+        <source>MessagePack: %1 at byte %2 runs past the end of the message</source>
+        <translation>MessagePack: 바이트 %2의 %1이(가) 메시지 끝을 넘어갑니다</translation>
+    </message>
+    <message>
+        <source>MessagePack: a timestamp of %1 bytes (4, 8 or 12 expected)</source>
+        <translation>MessagePack: %1바이트짜리 타임스탬프 (4, 8, 12바이트여야 함)</translation>
+    </message>
+    <message>
+        <source>MessagePack: more than %1 values; the tree stops here</source>
+        <translation>MessagePack: 값이 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>MessagePack: nested deeper than %1 levels</source>
+        <translation>MessagePack: %1단계보다 깊게 중첩됨</translation>
+    </message>
+    <message>
+        <source>MessagePack: the message is empty</source>
+        <translation>MessagePack: 메시지가 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>MessagePack: the reserved byte 0xc1 at byte %1</source>
+        <translation>MessagePack: 바이트 %1에 예약된 바이트 0xc1</translation>
+    </message>
+    <message>
+        <source>Neither CBOR, MessagePack nor protobuf reads this message to its end; choose a format to see how far each gets</source>
+        <translation>CBOR, MessagePack, protobuf 어느 것으로도 이 메시지를 끝까지 읽을 수 없습니다. 형식을 골라 각각 어디까지 읽히는지 확인하세요</translation>
+    </message>
+    <message>
+        <source>a bin</source>
+        <translation>bin 값</translation>
+    </message>
+    <message>
+        <source>a bin length</source>
+        <translation>bin 길이</translation>
+    </message>
+    <message>
+        <source>a float 32</source>
+        <translation>float 32 값</translation>
+    </message>
+    <message>
+        <source>a float 64</source>
+        <translation>float 64 값</translation>
+    </message>
+    <message>
+        <source>a map</source>
+        <translation>맵</translation>
+    </message>
+    <message>
+        <source>a map length</source>
+        <translation>맵 길이</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a string length</source>
+        <translation>문자열 길이</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>배열</translation>
+    </message>
+    <message>
+        <source>an array length</source>
+        <translation>배열 길이</translation>
+    </message>
+    <message>
+        <source>an ext</source>
+        <translation>ext 값</translation>
+    </message>
+    <message>
+        <source>an ext length</source>
+        <translation>ext 길이</translation>
+    </message>
+    <message>
+        <source>an ext type</source>
+        <translation>ext 형식</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>정수</translation>
+    </message>
+    <message>
+        <source>an unsigned integer</source>
+        <translation>부호 없는 정수</translation>
+    </message>
+    <message>
+        <source>protobuf schema: %1 bytes are more than libprotobuf reads</source>
+        <translation>protobuf 스키마: %1바이트는 libprotobuf가 읽을 수 있는 크기를 넘습니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: %1 declares no message %2</source>
+        <translation>protobuf 스키마: %1에는 %2 메시지가 선언되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: more than %1 values; the tree stops here</source>
+        <translation>protobuf 스키마: 값이 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: no .proto file is chosen</source>
+        <translation>protobuf 스키마: 선택한 .proto 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>protobuf schema: the %1 lacks required fields: %2</source>
+        <translation>protobuf 스키마: %1에 필수 필드가 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>protobuf schema: the bytes are not a %1 from byte %2 on (a field cut off or malformed, a string not UTF-8, or nesting deeper than %3); the fields before it are shown</source>
+        <translation>protobuf 스키마: 바이트 %2부터는 %1이(가) 아닙니다 (필드가 잘렸거나 잘못되었거나, 문자열이 UTF-8이 아니거나, %3단계보다 깊게 중첩됨). 그 앞의 필드를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>protobuf: a field tag at byte %1 is cut off or longer than 10 bytes</source>
+        <translation>protobuf: 바이트 %1의 필드 태그가 잘렸거나 10바이트보다 깁니다</translation>
+    </message>
+    <message>
+        <source>protobuf: field %1 declares %2 bytes, %3 are left</source>
+        <translation>protobuf: 필드 %1은(는) %2바이트라고 하지만 %3바이트만 남았습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: field %1 needs %2 bytes, %3 are left</source>
+        <translation>protobuf: 필드 %1에는 %2바이트가 필요하지만 %3바이트만 남았습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: field number %1 at byte %2</source>
+        <translation>protobuf: 바이트 %2에 잘못된 필드 번호 %1</translation>
+    </message>
+    <message>
+        <source>protobuf: more than %1 fields; the tree stops here</source>
+        <translation>protobuf: 필드가 %1개를 넘어 트리를 여기서 멈춥니다</translation>
+    </message>
+    <message>
+        <source>protobuf: the length of field %1 is cut off</source>
+        <translation>protobuf: 필드 %1의 길이가 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: the varint of field %1 is cut off</source>
+        <translation>protobuf: 필드 %1의 varint가 잘렸습니다</translation>
+    </message>
+    <message>
+        <source>protobuf: wire type %1 of field %2 at byte %3 (groups and types 6, 7 are not read)</source>
+        <translation>protobuf: 바이트 %3에 있는 필드 %2의 와이어 타입 %1 (그룹과 타입 6, 7은 읽지 않습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::CertificateFactory</name>
+    <message>
+        <source>&quot;%1&quot; is neither a host name nor an IP address</source>
+        <translation>&quot;%1&quot;은(는) 호스트 이름도 IP 주소도 아닙니다</translation>
+    </message>
+    <message>
+        <source>A certificate needs at least one host name</source>
+        <translation>인증서에는 호스트 이름이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not create a certificate</source>
+        <translation>인증서를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not create the CA certificate</source>
+        <translation>CA 인증서를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not generate an EC P-256 key</source>
+        <translation>EC P-256 키를 생성할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>not a PEM certificate</source>
+        <translation>PEM 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>not an unencrypted PEM private key</source>
+        <translation>암호화되지 않은 PEM 개인 키가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the certificate has expired or expires within %1 days</source>
+        <translation>인증서가 만료되었거나 %1일 안에 만료됩니다</translation>
+    </message>
+    <message>
+        <source>the certificate is not a CA certificate</source>
+        <translation>인증서가 CA 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the certificate is not valid yet (has the clock been changed?)</source>
+        <translation>인증서가 아직 유효하지 않습니다 (시계가 바뀌었나요?)</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s signature is not valid</source>
+        <translation>인증서의 서명이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <source>the private key does not belong to the certificate</source>
+        <translation>개인 키가 인증서와 짝이 맞지 않습니다</translation>
     </message>
 </context>
 </TS>

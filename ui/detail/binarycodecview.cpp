@@ -131,10 +131,12 @@ void BinaryCodecView::showNote(const CodecTree &tree)
         // Not the peer's fault: say what to do about the schema rather than blame the bytes.
         m_note->setText(m_schemaPicker->schema().path().isEmpty()
                 ? tr("Choose a .proto file with the Schema… button to read this message with it")
-                : tr("The schema could not be read, fix the file or choose another: %1").arg(tree.note));
+                : tr("The schema could not be read, fix the file or choose another: %1")
+                      .arg(tree.shownNote.translated()));
     } else {
-        // The note itself stays in English, like the CLI's decode notes; its id is what a user can search for.
-        m_note->setText(tree.isMalformed() ? tr("Decode note: %1 (%2)").arg(tree.note, tree.noteId) : QString());
+        // The note in the window's language (the CLI's stays English); its id is what a user can search for.
+        m_note->setText(
+            tree.isMalformed() ? tr("Decode note: %1 (%2)").arg(tree.shownNote.translated(), tree.noteId) : QString());
     }
     m_note->setVisible(tree.isMalformed());
 }

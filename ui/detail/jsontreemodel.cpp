@@ -4,8 +4,31 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QRegularExpression>
 
 namespace wsi {
+
+// The binary codecs count a container's children in English ("{2 entries}": the words the CLI and tools read);
+// the window says the count in its language. Texts and bytes are the peer's words and never rewritten.
+static QString shownCodecValue(const CodecNode &node)
+{
+    static const QStringList peerWords { QStringLiteral("text"), QStringLiteral("string"), QStringLiteral("str"),
+        QStringLiteral("bytes"), QStringLiteral("bin") };
+    if (peerWords.contains(node.type))
+        return node.value;
+    if (node.value == QLatin1String("(empty)"))
+        return JsonTreeModel::tr("(empty)");
+    static const QRegularExpression count(QStringLiteral("^[{\\[](\\d+) (entries|items|fields)[}\\]]$"));
+    const QRegularExpressionMatch m = count.match(node.value);
+    if (!m.hasMatch())
+        return node.value;
+    const int n = m.captured(1).toInt();
+    if (m.captured(2) == QLatin1String("entries"))
+        return JsonTreeModel::tr("{%n entries}", nullptr, n);
+    if (m.captured(2) == QLatin1String("items"))
+        return JsonTreeModel::tr("[%n items]", nullptr, n);
+    return JsonTreeModel::tr("{%n fields}", nullptr, n);
+}
 
 static QString typeName(QJsonValue::Type type)
 {
@@ -105,7 +128,7 @@ void JsonTreeModel::buildNodes(Node *parent, const QList<CodecNode> &nodes)
         ++m_nodeCount;
         auto n = std::make_unique<Node>();
         n->key = codecNode.key;
-        n->value = codecNode.value;
+        n->value = shownCodecValue(codecNode);
         n->typeName = codecNode.type;
         n->parent = parent;
         n->row = int(parent->children.size());

@@ -2,6 +2,7 @@
 #include "learn/transportcomparisonview.h"
 
 #include "learn/transportchart.h"
+#include "learn/transportcomparisonwindow.h"
 #include "learn/transportresultmodel.h"
 #include "transports/transportcomparison.h"
 
@@ -40,6 +41,7 @@ TransportComparisonView::TransportComparisonView(QWidget *parent)
     m_ui->chartLayout->addWidget(m_chart);
 
     connect(m_ui->runButton, &QPushButton::clicked, this, [this] { isRunning() ? cancel() : run(); });
+    connect(m_ui->openWindowButton, &QPushButton::clicked, this, &TransportComparisonView::openWindow);
     connect(m_ui->chromeHeadersButton, &QPushButton::clicked, this,
         [this] { m_ui->headersEdit->setPlainText(BrowserHeaders::toText(BrowserHeaders::chromeDefaults())); });
     connect(m_comparison, &TransportComparison::progress, m_ui->progressBar, &QProgressBar::setValue);
@@ -85,6 +87,13 @@ void TransportComparisonView::run()
 void TransportComparisonView::cancel()
 {
     m_comparison->cancel();
+}
+
+void TransportComparisonView::openWindow()
+{
+    if (!m_window)
+        m_window = new TransportComparisonWindow(m_model, this);
+    m_window->open();
 }
 
 void TransportComparisonView::onTransportFinished(const TransportResult &result)

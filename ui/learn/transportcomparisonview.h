@@ -13,6 +13,7 @@ namespace wsi {
 
 class TransportChart;
 class TransportComparison;
+class TransportComparisonWindow;
 class TransportResultModel;
 struct TransportResult;
 
@@ -28,10 +29,14 @@ public:
 
     TransportResultModel *model() const { return m_model; }
     bool isRunning() const;
+    // The table and chart in their own window, once the user opened it (null before).
+    TransportComparisonWindow *comparisonWindow() const { return m_window; }
 
 public Q_SLOTS:
     void run();
     void cancel();
+    // Shows the table and chart in their own resizable window (made on first use, kept for the next).
+    void openWindow();
 
 Q_SIGNALS:
     // A run ended (all four transports, or cancelled).
@@ -50,6 +55,7 @@ private:
     TransportResultModel *m_model;
     TransportChart *m_chart;
     TransportComparison *m_comparison;
+    TransportComparisonWindow *m_window = nullptr;
     // What the status line says, kept apart from its text so that a language change can say it again.
     enum class Status { Idle, Running, Cancelled, Missed, Done } m_status = Status::Idle;
     int m_missed = 0; // transports of the last run that did not deliver everything

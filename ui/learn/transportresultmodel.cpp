@@ -63,6 +63,7 @@ QString TransportResultModel::explanation(TransportKind kind)
 void TransportResultModel::retranslate()
 {
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, NUM_COLUMNS - 1);
+    Q_EMIT headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
     Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1));
 }
 
@@ -119,6 +120,9 @@ QVariant TransportResultModel::data(const QModelIndex &index, int role) const
 
 QVariant TransportResultModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // A row's header names its transport: what the comparison window's transposed table shows above each column.
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < m_results.size())
+        return title(allTransportKinds().at(section));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -190,7 +190,8 @@ void PreferencesDialog::reloadAuthority()
     }
     const QSslCertificate cert = m_authority->certificate();
     if (cert.isNull()) {
-        m_ui->caDetails->setText(tr("Not created yet: %1").arg(m_authority->lastError().toHtmlEscaped()));
+        m_ui->caDetails->setText(
+            tr("Not created yet: %1").arg(m_authority->lastErrorText().translated().toHtmlEscaped()));
         return;
     }
     const CertificateSummary summary = CertificateSummary::from(cert);
@@ -232,7 +233,7 @@ void PreferencesDialog::regenerate()
     if (m_authority->regenerate())
         showMessage(true, tr("A new certificate authority was generated."));
     else
-        showMessage(false, tr("The CA could not be regenerated: %1").arg(m_authority->lastError()));
+        showMessage(false, tr("The CA could not be regenerated: %1").arg(m_authority->lastErrorText().translated()));
     reloadAuthority();
 }
 
@@ -244,11 +245,11 @@ void PreferencesDialog::exportCertificate()
             QDir::home().filePath(QStringLiteral("ws-inspector-ca.pem")), tr("PEM certificates (*.pem *.crt)"));
     if (path.isEmpty())
         return;
-    QString error;
+    RecordedText error;
     if (m_authority->exportCertificate(path, &error))
         showMessage(true, tr("The CA certificate was written to %1.").arg(QDir::toNativeSeparators(path)));
     else
-        showMessage(false, tr("The CA certificate could not be written: %1").arg(error));
+        showMessage(false, tr("The CA certificate could not be written: %1").arg(error.translated()));
 }
 
 void PreferencesDialog::showMessage(bool ok, const QString &text)

@@ -222,6 +222,12 @@ void Connection::appendEvent(const EventRecord &record, QByteArrayView payload)
     Q_EMIT eventsAppended();
 }
 
+void Connection::appendTextEvent(const EventRecord &record, const RecordedText &text)
+{
+    m_leg.texts.insert(m_leg.events.size(), text);
+    appendEvent(record, text.english().toUtf8());
+}
+
 void Connection::appendEvent(ConnectionLeg::Facing facing, const EventRecord &record, QByteArrayView payload)
 {
     if (!m_clientLeg || facing == m_leg.facing) {
@@ -248,14 +254,14 @@ void Connection::restoreImportedClientLeg(const HandshakeRecord &handshake, cons
 }
 
 void Connection::restoreImported(
-    const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState, const QString &statusText)
+    const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState, const RecordedText &status)
 {
     // Nothing is left to wait for: open(), close() and the send functions refuse a finished connection.
     adopt(std::make_unique<ImportedRecord>(this));
     m_finished = true;
     m_leg.handshake = handshake;
     m_leg.timings = timings;
-    setStatusText(statusText);
+    setStatus(status);
     if (m_leg.events.size() > 0)
         m_startedUs = m_leg.events.at(0).timeUs;
     m_leg.counters = ImportedRecord::countersOf(m_leg.events);

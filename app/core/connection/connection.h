@@ -169,6 +169,8 @@ public:
 
     // Adds an event that did not come from this connection's own socket: session import, tests.
     void appendEvent(const EventRecord &record, QByteArrayView payload);
+    // The same for a row in the app's own words (a HAR import's note): English in files, the window's language.
+    void appendTextEvent(const EventRecord &record, const RecordedText &text);
     // Session import: what a proxy did to the message just added with appendEvent() (format version 2).
     void markLastEvent(const ProxyMark &mark) { m_leg.proxyMarks.insert(m_leg.events.size() - 1, mark); }
     // Session import of a proxied connection (made with Kind::Proxied): the same on the leg facing that peer.
@@ -180,8 +182,9 @@ public:
     // Session import: after the events were added with appendEvent(), makes this connection a finished,
     // read-only record from a file (it never opens a socket) with the handshake, timings and outcome read
     // there. Counters are recomputed from the events, since files do not store them.
+    // The status in the app's own words is translated when shown; a file's or a peer's words are plain.
     void restoreImported(const HandshakeRecord &handshake, const ConnectionTimings &timings, State finalState,
-        const QString &statusText);
+        const RecordedText &status);
     bool isImported() const;
 
     // Incoming connections: bytes the front relay recorded (Incoming = from the client).

@@ -19,7 +19,7 @@ CertificateAuthority *DefaultCertificateAuthority::instance(RecordedText *warnin
         authority = std::make_unique<CertificateAuthority>(QDir(dir).filePath(QStringLiteral("ca")));
         if (!authority->load(warning)) {
             if (warning)
-                *warning = RecordedText::plain(authority->lastError());
+                *warning = authority->lastErrorText();
         }
     }
     return authority.get();

@@ -70,7 +70,7 @@ bool InterceptionTls::configure(const ClientTlsSettings &tls, RecordedText *fail
                 QT_TRANSLATE_NOOP("wsi::Connection",
                     "The inspector's certificate authority could not issue a certificate for %1: %2"))
                   .arg(host)
-                  .arg(m_authority ? RecordedText::plain(m_authority->lastError())
+                  .arg(m_authority ? m_authority->lastErrorText()
                                    : RecordedText("wsi::Connection", QT_TRANSLATE_NOOP("wsi::Connection", "no CA")));
         return false;
     }

@@ -49,8 +49,9 @@ CodecTree BinaryCodec::decode(
     CodecTree none;
     none.format = QStringLiteral("auto");
     none.setNote(QStringLiteral("no-format-fits"),
-        QStringLiteral("Neither CBOR, MessagePack nor protobuf reads this message to its end; choose a format to "
-                       "see how far each gets"));
+        CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree",
+            "Neither CBOR, MessagePack nor protobuf reads this message to its end; choose a format to "
+            "see how far each gets")));
     return none;
 }
 

@@ -40,8 +40,10 @@ struct Walker
             id = QStringLiteral("cbor-malformed");
             break;
         }
-        tree.setNote(
-            id, QStringLiteral("CBOR: %1 at byte %2").arg(error.toString()).arg(base + reader.currentOffset()));
+        tree.setNote(id,
+            CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: %1 at byte %2"))
+                .arg(error.toString())
+                .arg(base + reader.currentOffset()));
         return false;
     }
 
@@ -50,7 +52,8 @@ struct Walker
         if (++tree.nodeCount <= CborTreeDecoder::kMaxNodes)
             return true;
         tree.setNote(QStringLiteral("cbor-too-many-nodes"),
-            QStringLiteral("CBOR: more than %1 values; the tree stops here").arg(CborTreeDecoder::kMaxNodes));
+            CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: more than %1 values; the tree stops here"))
+                .arg(CborTreeDecoder::kMaxNodes));
         return false;
     }
 
@@ -91,7 +94,8 @@ struct Walker
             return false;
         if (depth > CborTreeDecoder::kMaxDepth) {
             tree.setNote(QStringLiteral("cbor-depth"),
-                QStringLiteral("CBOR: nested deeper than %1 levels").arg(CborTreeDecoder::kMaxDepth));
+                CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: nested deeper than %1 levels"))
+                    .arg(CborTreeDecoder::kMaxDepth));
             return false;
         }
         switch (reader.type()) {
@@ -161,7 +165,8 @@ struct Walker
             break;
         case QCborStreamReader::Invalid:
             if (checkReader())
-                tree.setNote(QStringLiteral("cbor-malformed"), QStringLiteral("CBOR: an invalid item"));
+                tree.setNote(QStringLiteral("cbor-malformed"),
+                    CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: an invalid item")));
             return false;
         }
         return checkReader();
@@ -192,7 +197,8 @@ struct Walker
                     child.children.append(key);
                 }
                 if (!reader.hasNext()) {
-                    tree.setNote(QStringLiteral("cbor-malformed"), QStringLiteral("CBOR: a map key without its value"));
+                    tree.setNote(QStringLiteral("cbor-malformed"),
+                        CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: a map key without its value")));
                     node.children.append(child);
                     break;
                 }
@@ -222,7 +228,8 @@ CodecTree CborTreeDecoder::decode(QByteArrayView bytes)
     CodecTree tree;
     tree.format = QStringLiteral("cbor");
     if (bytes.isEmpty()) {
-        tree.setNote(QStringLiteral("cbor-empty"), QStringLiteral("CBOR: the message is empty"));
+        tree.setNote(QStringLiteral("cbor-empty"),
+            CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: the message is empty")));
         return tree;
     }
     // QCborStreamReader reads one top-level item; a CBOR sequence (RFC 8742) gets one reader per item.
@@ -240,8 +247,8 @@ CodecTree CborTreeDecoder::decode(QByteArrayView bytes)
         if (reader.currentOffset() <= 0) {
             // Nothing consumed: a stray break byte (0xff) or the like; never loop on it.
             tree.setNote(QStringLiteral("cbor-malformed"),
-                QStringLiteral("CBOR: unexpected byte 0x%1 at byte %2")
-                    .arg(quint8(bytes[at]), 2, 16, QLatin1Char('0'))
+                CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "CBOR: unexpected byte 0x%1 at byte %2"))
+                    .arg(QStringLiteral("%1").arg(quint8(bytes[at]), 2, 16, QLatin1Char('0')))
                     .arg(at));
             break;
         }

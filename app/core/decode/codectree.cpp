@@ -23,11 +23,12 @@ QJsonArray toJsonArray(const QList<CodecNode> &nodes)
 
 } // namespace
 
-void CodecTree::setNote(const QString &id, const QString &text)
+void CodecTree::setNote(const QString &id, const RecordedText &text)
 {
     if (noteId.isEmpty()) {
         noteId = id;
-        note = text;
+        note = text.english();
+        shownNote = text;
     }
 }
 

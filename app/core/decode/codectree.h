@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decode/codecnode.h"
+#include "language/recordedtext.h"
 
 #include <QJsonValue>
 
@@ -14,12 +15,16 @@ struct CodecTree
     QString format; // "cbor", "msgpack", "protobuf"
     QList<CodecNode> nodes; // top-level values (more than one for a CBOR or MessagePack sequence)
     QString noteId;
-    QString note;
+    QString note; // in English: what the CLI, tools and tests read
+    RecordedText shownNote; // the same words, for the window to show in its language
+
+    // A note's words: spell the source as QT_TRANSLATE_NOOP("wsi::CodecTree", "...") so that lupdate sees it.
+    static RecordedText noteText(const char *source) { return RecordedText("wsi::CodecTree", source); }
     int nodeCount = 0;
 
     bool isMalformed() const { return !noteId.isEmpty(); }
     // Sets the first note only: the first problem is the one that explains the rest.
-    void setNote(const QString &id, const QString &text);
+    void setNote(const QString &id, const RecordedText &text);
     // The nodes as nested JSON ({"key": ..., "value": ..., "type": ..., "children": [...]}), for tests and tools.
     QJsonValue toJson() const;
     // The node at a path of keys ("0/name"), or nullptr: what tests read.

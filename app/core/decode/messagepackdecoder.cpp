@@ -22,8 +22,9 @@ struct Reader
     bool truncated(const char *what)
     {
         tree.setNote(QStringLiteral("msgpack-truncated"),
-            QStringLiteral("MessagePack: %1 at byte %2 runs past the end of the message")
-                .arg(QLatin1String(what))
+            CodecTree::noteText(
+                QT_TRANSLATE_NOOP("wsi::CodecTree", "MessagePack: %1 at byte %2 runs past the end of the message"))
+                .arg(CodecTree::noteText(what))
                 .arg(at));
         return false;
     }
@@ -43,7 +44,7 @@ struct Reader
     bool takeSigned(int n, qint64 &out)
     {
         quint64 u = 0;
-        if (!take(n, u, "an integer"))
+        if (!take(n, u, QT_TRANSLATE_NOOP("wsi::CodecTree", "an integer")))
             return false;
         const int shift = 64 - 8 * n;
         out = shift ? qint64(u << shift) >> shift : qint64(u);
@@ -90,7 +91,9 @@ struct Reader
             seconds = qint64(be(4, 8));
         } else {
             tree.setNote(QStringLiteral("msgpack-bad-timestamp"),
-                QStringLiteral("MessagePack: a timestamp of %1 bytes (4, 8 or 12 expected)").arg(data.size()));
+                CodecTree::noteText(
+                    QT_TRANSLATE_NOOP("wsi::CodecTree", "MessagePack: a timestamp of %1 bytes (4, 8 or 12 expected)"))
+                    .arg(data.size()));
             return false;
         }
         node.type = QStringLiteral("timestamp");
@@ -108,7 +111,8 @@ struct Reader
         node.value = isMap ? QStringLiteral("{%1 entries}").arg(count) : QStringLiteral("[%1 items]").arg(count);
         // Every value takes at least one byte: a count beyond the bytes left is a lie, caught before any work.
         if (count > quint64(left()) / (isMap ? 2 : 1))
-            return truncated(isMap ? "a map" : "an array");
+            return truncated(
+                isMap ? QT_TRANSLATE_NOOP("wsi::CodecTree", "a map") : QT_TRANSLATE_NOOP("wsi::CodecTree", "an array"));
         for (quint64 i = 0; i < count; ++i) {
             CodecNode child;
             if (isMap) {
@@ -141,17 +145,19 @@ struct Reader
     {
         if (++tree.nodeCount > MessagePackDecoder::kMaxNodes) {
             tree.setNote(QStringLiteral("msgpack-too-many-nodes"),
-                QStringLiteral("MessagePack: more than %1 values; the tree stops here")
+                CodecTree::noteText(
+                    QT_TRANSLATE_NOOP("wsi::CodecTree", "MessagePack: more than %1 values; the tree stops here"))
                     .arg(MessagePackDecoder::kMaxNodes));
             return false;
         }
         if (depth > MessagePackDecoder::kMaxDepth) {
             tree.setNote(QStringLiteral("msgpack-depth"),
-                QStringLiteral("MessagePack: nested deeper than %1 levels").arg(MessagePackDecoder::kMaxDepth));
+                CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "MessagePack: nested deeper than %1 levels"))
+                    .arg(MessagePackDecoder::kMaxDepth));
             return false;
         }
         if (left() < 1)
-            return truncated("a value");
+            return truncated(QT_TRANSLATE_NOOP("wsi::CodecTree", "a value"));
         const quint8 b = quint8(bytes[at++]);
         quint64 u = 0;
         qint64 s = 0;
@@ -162,7 +168,7 @@ struct Reader
             return ok;
         };
         auto str = [&](quint64 size) {
-            if (!takeSpan(size, span, "a string"))
+            if (!takeSpan(size, span, QT_TRANSLATE_NOOP("wsi::CodecTree", "a string")))
                 return false;
             node.type = QStringLiteral("str");
             node.value = QLatin1Char('"') + QString::fromUtf8(span.first(std::min(span.size(), kMaxShownBytes)))
@@ -170,7 +176,7 @@ struct Reader
             return true;
         };
         auto bin = [&](quint64 size) {
-            if (!takeSpan(size, span, "a bin"))
+            if (!takeSpan(size, span, QT_TRANSLATE_NOOP("wsi::CodecTree", "a bin")))
                 return false;
             node.type = QStringLiteral("bin");
             node.value = hex(span);
@@ -178,7 +184,8 @@ struct Reader
         };
         auto ext = [&](quint64 size) {
             quint64 type = 0;
-            if (!take(1, type, "an ext type") || !takeSpan(size, span, "an ext"))
+            if (!take(1, type, QT_TRANSLATE_NOOP("wsi::CodecTree", "an ext type"))
+                || !takeSpan(size, span, QT_TRANSLATE_NOOP("wsi::CodecTree", "an ext")))
                 return false;
             return readExt(node, qint8(quint8(type)), span);
         };
@@ -205,13 +212,13 @@ struct Reader
         case 0xc4:
         case 0xc5:
         case 0xc6:
-            return take(1 << (b - 0xc4), u, "a bin length") && bin(u);
+            return take(1 << (b - 0xc4), u, QT_TRANSLATE_NOOP("wsi::CodecTree", "a bin length")) && bin(u);
         case 0xc7:
         case 0xc8:
         case 0xc9:
-            return take(1 << (b - 0xc7), u, "an ext length") && ext(u);
+            return take(1 << (b - 0xc7), u, QT_TRANSLATE_NOOP("wsi::CodecTree", "an ext length")) && ext(u);
         case 0xca: {
-            if (!take(4, u, "a float 32"))
+            if (!take(4, u, QT_TRANSLATE_NOOP("wsi::CodecTree", "a float 32")))
                 return false;
             const quint32 bits = quint32(u);
             float f = 0;
@@ -219,7 +226,7 @@ struct Reader
             return integer(true, QString::number(double(f), 'g', 9), "float32");
         }
         case 0xcb: {
-            if (!take(8, u, "a float 64"))
+            if (!take(8, u, QT_TRANSLATE_NOOP("wsi::CodecTree", "a float 64")))
                 return false;
             double d = 0;
             std::memcpy(&d, &u, sizeof d);
@@ -229,7 +236,7 @@ struct Reader
         case 0xcd:
         case 0xce:
         case 0xcf: {
-            const bool ok = take(1 << (b - 0xcc), u, "an unsigned integer");
+            const bool ok = take(1 << (b - 0xcc), u, QT_TRANSLATE_NOOP("wsi::CodecTree", "an unsigned integer"));
             return integer(ok, QString::number(u), "uint");
         }
         case 0xd0:
@@ -248,16 +255,20 @@ struct Reader
         case 0xd9:
         case 0xda:
         case 0xdb:
-            return take(1 << (b - 0xd9), u, "a string length") && str(u);
+            return take(1 << (b - 0xd9), u, QT_TRANSLATE_NOOP("wsi::CodecTree", "a string length")) && str(u);
         case 0xdc:
         case 0xdd:
-            return take(b == 0xdc ? 2 : 4, u, "an array length") && readContainer(node, u, false, depth);
+            return take(b == 0xdc ? 2 : 4, u, QT_TRANSLATE_NOOP("wsi::CodecTree", "an array length"))
+                && readContainer(node, u, false, depth);
         case 0xde:
         case 0xdf:
-            return take(b == 0xde ? 2 : 4, u, "a map length") && readContainer(node, u, true, depth);
+            return take(b == 0xde ? 2 : 4, u, QT_TRANSLATE_NOOP("wsi::CodecTree", "a map length"))
+                && readContainer(node, u, true, depth);
         default: // 0xc1: never used
             tree.setNote(QStringLiteral("msgpack-reserved-byte"),
-                QStringLiteral("MessagePack: the reserved byte 0xc1 at byte %1").arg(at - 1));
+                CodecTree::noteText(
+                    QT_TRANSLATE_NOOP("wsi::CodecTree", "MessagePack: the reserved byte 0xc1 at byte %1"))
+                    .arg(at - 1));
             return false;
         }
     }
@@ -270,7 +281,8 @@ CodecTree MessagePackDecoder::decode(QByteArrayView bytes)
     CodecTree tree;
     tree.format = QStringLiteral("msgpack");
     if (bytes.isEmpty()) {
-        tree.setNote(QStringLiteral("msgpack-empty"), QStringLiteral("MessagePack: the message is empty"));
+        tree.setNote(QStringLiteral("msgpack-empty"),
+            CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "MessagePack: the message is empty")));
         return tree;
     }
     Reader reader { bytes, 0, tree };

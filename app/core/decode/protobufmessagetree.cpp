@@ -88,7 +88,9 @@ private:
         if (++m_tree.nodeCount <= m_maxNodes)
             return true;
         m_tree.setNote(QStringLiteral("protobuf-schema-too-many-nodes"),
-            QStringLiteral("protobuf schema: more than %1 values; the tree stops here").arg(m_maxNodes));
+            CodecTree::noteText(
+                QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf schema: more than %1 values; the tree stops here"))
+                .arg(m_maxNodes));
         return false;
     }
 

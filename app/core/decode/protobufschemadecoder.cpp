@@ -82,18 +82,24 @@ CodecTree ProtobufSchemaDecoder::decode(const ProtobufSchema &schema, const QStr
     tree.format = QStringLiteral("protobuf-schema");
     if (!schema.isLoaded()) {
         tree.setNote(QStringLiteral("protobuf-schema-not-loaded"),
-            schema.error().isEmpty() ? QStringLiteral("protobuf schema: no .proto file is chosen") : schema.error());
+            schema.error().isEmpty()
+                ? CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf schema: no .proto file is chosen"))
+                : RecordedText::plain(schema.error()));
         return tree;
     }
     const gp::Descriptor *type = schema.messageType(messageType);
     if (!type) {
         tree.setNote(QStringLiteral("protobuf-schema-unknown-type"),
-            QStringLiteral("protobuf schema: %1 declares no message %2").arg(schema.path(), messageType));
+            CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf schema: %1 declares no message %2"))
+                .arg(schema.path())
+                .arg(messageType));
         return tree;
     }
     if (bytes.size() > INT_MAX) {
         tree.setNote(QStringLiteral("protobuf-schema-too-large"),
-            QStringLiteral("protobuf schema: %1 bytes are more than libprotobuf reads").arg(bytes.size()));
+            CodecTree::noteText(
+                QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf schema: %1 bytes are more than libprotobuf reads"))
+                .arg(bytes.size()));
         return tree;
     }
     const auto *data = reinterpret_cast<const quint8 *>(bytes.data());
@@ -119,15 +125,19 @@ CodecTree ProtobufSchemaDecoder::decode(const ProtobufSchema &schema, const QStr
         }
         const int readTo = good == 0 ? 0 : ends[good - 1];
         tree.setNote(QStringLiteral("protobuf-schema-mismatch"),
-            QStringLiteral("protobuf schema: the bytes are not a %1 from byte %2 on (a field cut off or malformed, a "
-                           "string not UTF-8, or nesting deeper than %3); the fields before it are shown")
+            CodecTree::noteText(
+                QT_TRANSLATE_NOOP("wsi::CodecTree",
+                    "protobuf schema: the bytes are not a %1 from byte %2 on (a field cut off or malformed, a "
+                    "string not UTF-8, or nesting deeper than %3); the fields before it are shown"))
                 .arg(name)
                 .arg(readTo)
                 .arg(kMaxDepth));
     } else if (!message->IsInitialized()) {
         tree.setNote(QStringLiteral("protobuf-schema-missing-required"),
-            QStringLiteral("protobuf schema: the %1 lacks required fields: %2")
-                .arg(name, QString::fromStdString(message->InitializationErrorString())));
+            CodecTree::noteText(
+                QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf schema: the %1 lacks required fields: %2"))
+                .arg(name)
+                .arg(QString::fromStdString(message->InitializationErrorString())));
     }
     ProtobufMessageTree::write(*message, tree, kMaxNodes);
     return tree;

@@ -15,7 +15,7 @@ constexpr qsizetype kMaxShownBytes = 4096;
 struct Failure
 {
     QString id;
-    QString text;
+    RecordedText text;
 };
 
 bool readVarint(QByteArrayView bytes, qsizetype &at, quint64 &out)
@@ -60,7 +60,8 @@ struct Parser
         while (at < bytes.size()) {
             if (++nodeCount > ProtobufWireDecoder::kMaxNodes) {
                 failure = { QStringLiteral("protobuf-too-many-nodes"),
-                    QStringLiteral("protobuf: more than %1 fields; the tree stops here")
+                    CodecTree::noteText(
+                        QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf: more than %1 fields; the tree stops here"))
                         .arg(ProtobufWireDecoder::kMaxNodes) };
                 return false;
             }
@@ -68,14 +69,18 @@ struct Parser
             quint64 tag = 0;
             if (!readVarint(bytes, at, tag)) {
                 failure = { QStringLiteral("protobuf-truncated-varint"),
-                    QStringLiteral("protobuf: a field tag at byte %1 is cut off or longer than 10 bytes").arg(start) };
+                    CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree",
+                                            "protobuf: a field tag at byte %1 is cut off or longer than 10 bytes"))
+                        .arg(start) };
                 return false;
             }
             const quint64 field = tag >> 3;
             const int wireType = int(tag & 7);
             if (field == 0 || field > 0x1fffffff) {
                 failure = { QStringLiteral("protobuf-bad-field-number"),
-                    QStringLiteral("protobuf: field number %1 at byte %2").arg(field).arg(start) };
+                    CodecTree::noteText(QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf: field number %1 at byte %2"))
+                        .arg(QString::number(field))
+                        .arg(start) };
                 return false;
             }
             CodecNode node;
@@ -85,7 +90,9 @@ struct Parser
                 quint64 v = 0;
                 if (!readVarint(bytes, at, v)) {
                     failure = { QStringLiteral("protobuf-truncated-varint"),
-                        QStringLiteral("protobuf: the varint of field %1 is cut off").arg(field) };
+                        CodecTree::noteText(
+                            QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf: the varint of field %1 is cut off"))
+                            .arg(QString::number(field)) };
                     return false;
                 }
                 node.type = QStringLiteral("varint");
@@ -99,9 +106,10 @@ struct Parser
                 const int size = wireType == 1 ? 8 : 4;
                 if (bytes.size() - at < size) {
                     failure = { QStringLiteral("protobuf-truncated-field"),
-                        QStringLiteral("protobuf: field %1 needs %2 bytes, %3 are left")
-                            .arg(field)
-                            .arg(size)
+                        CodecTree::noteText(
+                            QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf: field %1 needs %2 bytes, %3 are left"))
+                            .arg(QString::number(field))
+                            .arg(QString::number(size))
                             .arg(bytes.size() - at) };
                     return false;
                 }
@@ -127,14 +135,17 @@ struct Parser
                 quint64 size = 0;
                 if (!readVarint(bytes, at, size)) {
                     failure = { QStringLiteral("protobuf-truncated-varint"),
-                        QStringLiteral("protobuf: the length of field %1 is cut off").arg(field) };
+                        CodecTree::noteText(
+                            QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf: the length of field %1 is cut off"))
+                            .arg(QString::number(field)) };
                     return false;
                 }
                 if (size > quint64(bytes.size() - at)) {
                     failure = { QStringLiteral("protobuf-truncated-field"),
-                        QStringLiteral("protobuf: field %1 declares %2 bytes, %3 are left")
-                            .arg(field)
-                            .arg(size)
+                        CodecTree::noteText(
+                            QT_TRANSLATE_NOOP("wsi::CodecTree", "protobuf: field %1 declares %2 bytes, %3 are left"))
+                            .arg(QString::number(field))
+                            .arg(QString::number(size))
                             .arg(bytes.size() - at) };
                     return false;
                 }
@@ -145,10 +156,12 @@ struct Parser
             }
             default:
                 failure = { QStringLiteral("protobuf-bad-wire-type"),
-                    QStringLiteral("protobuf: wire type %1 of field %2 at byte %3 (groups and types 6, 7 are not "
-                                   "read)")
+                    CodecTree::noteText(
+                        QT_TRANSLATE_NOOP("wsi::CodecTree",
+                            "protobuf: wire type %1 of field %2 at byte %3 (groups and types 6, 7 are not "
+                            "read)"))
                         .arg(wireType)
-                        .arg(field)
+                        .arg(QString::number(field))
                         .arg(start) };
                 return false;
             }

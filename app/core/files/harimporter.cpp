@@ -102,7 +102,8 @@ bool HarImporter::read(const QByteArray &data)
             "wsi::HarImporter", "Not a HAR file: there is no \"log\" object with \"entries\"."));
     const QString version = log.value(QLatin1String("version")).toString();
     if (!version.isEmpty() && version != QLatin1String("1.2") && version != QLatin1String("1.1"))
-        m_notes << QStringLiteral("HAR version %1 is not 1.2; read as 1.2.").arg(version);
+        m_notes
+            << QCoreApplication::translate("wsi::HarImporter", "HAR version %1 is not 1.2; read as 1.2.").arg(version);
     const QJsonObject creator = log.value(QLatin1String("creator")).toObject();
     m_creator
         = QStringLiteral("%1 %2")
@@ -166,12 +167,19 @@ bool HarImporter::read(const QByteArray &data)
         const double waitMs = qMax(0.0, timings.value(QLatin1String("wait")).toDouble());
         const qint64 responseUs = startUs + qint64(std::llround(waitMs * 1000.0));
 
-        const QString source = m_creator.isEmpty() ? QStringLiteral("a HAR file") : m_creator;
-        append(*connection, EventType::Info, Direction::None, startUs,
-            QStringLiteral("Imported from HAR (%1): the handshake heads are rebuilt from the HAR's headers, not "
-                           "recorded from the wire; HAR holds no frames, pings or Close frames.")
-                .arg(source)
-                .toUtf8());
+        // The app's own words: English in an exported session, the window's language when shown.
+        const RecordedText source = m_creator.isEmpty()
+            ? RecordedText("wsi::HarImporter", QT_TRANSLATE_NOOP("wsi::HarImporter", "a HAR file"))
+            : RecordedText::plain(m_creator);
+        EventRecord info;
+        info.type = EventType::Info;
+        info.timeUs = startUs;
+        connection->appendTextEvent(info,
+            RecordedText("wsi::HarImporter",
+                QT_TRANSLATE_NOOP("wsi::HarImporter",
+                    "Imported from HAR (%1): the handshake heads are rebuilt from the HAR's headers, not recorded "
+                    "from the wire; HAR holds no frames, pings or Close frames."))
+                .arg(source));
         append(*connection, EventType::HandshakeRequest, Direction::Outgoing, startUs, req.raw);
         if (hs.responseComplete)
             append(*connection, EventType::HandshakeResponse, Direction::Incoming, responseUs,
@@ -224,9 +232,9 @@ bool HarImporter::read(const QByteArray &data)
             }
         }
         if (unknown > 0)
-            m_notes << QStringLiteral("%1: skipped %2 message(s) with an unknown opcode.")
-                           .arg(options.url.toString())
-                           .arg(unknown);
+            m_notes << QCoreApplication::translate(
+                "wsi::HarImporter", "%1: skipped %n message(s) with an unknown opcode.", nullptr, unknown)
+                           .arg(options.url.toString());
 
         ConnectionTimings t;
         t.upgradeUs = qint64(std::llround(waitMs * 1000.0));
@@ -241,13 +249,14 @@ bool HarImporter::read(const QByteArray &data)
         t.tlsUs = timing("ssl");
         const Connection::State state = status == 101 ? Connection::State::Closed : Connection::State::Failed;
         connection->restoreImported(hs, t, state, {});
-        const QString explained = connection->closeExplanation().summary;
+        Connection *imported = connection.get();
         const QString comment = entry.value(QLatin1String("comment")).toString();
         // HAR has no Close frames, so "the TCP connection dropped" would be a guess: prefer what the file says.
         connection->restoreImported(hs, t, state,
-            !comment.isEmpty()  ? comment
-                : status == 101 ? QStringLiteral("Imported from HAR: how it closed is not recorded.")
-                                : explained);
+            !comment.isEmpty()  ? RecordedText::plain(comment)
+                : status == 101 ? RecordedText("wsi::HarImporter",
+                      QT_TRANSLATE_NOOP("wsi::HarImporter", "Imported from HAR: how it closed is not recorded."))
+                                : RecordedText::captured([imported] { return imported->closeExplanation().summary; }));
         m_connections.push_back(std::move(connection));
     }
     if (skipped > 0)

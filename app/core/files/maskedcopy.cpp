@@ -71,7 +71,7 @@ std::unique_ptr<Connection> MaskedCopy::make(const Connection &connection)
         copy->restoreImportedClientLeg(maskedHandshake(clientLeg->handshake), clientLeg->timings);
     }
     copy->restoreImported(maskedHandshake(connection.handshake()), connection.timings(), connection.state(),
-        connection.recordedStatusText());
+        RecordedText::plain(connection.recordedStatusText()));
     return copy;
 }
 

@@ -340,8 +340,10 @@ bool SessionLogReader::finishAll()
         const Connection::State state = opened ? Connection::State::Closed : Connection::State::Failed;
         connection.restoreImported(hs, timings, state, {});
         // The explanation reads the events, so it comes once they are all in.
-        const CloseExplanation explanation = connection.closeExplanation();
-        connection.restoreImported(hs, timings, state, explanation.summary);
+        // Made in English for files and in the window's language for the status line (it follows a switch to
+        // English; see RecordedText::captured).
+        connection.restoreImported(hs, timings, state,
+            RecordedText::captured([&connection] { return connection.closeExplanation().summary; }));
     }
     m_pending.clear();
     return true;

@@ -179,7 +179,7 @@ void ForwardClient::startTls()
             said(QT_TRANSLATE_NOOP("wsi::ForwardClient",
                      "The inspector's certificate authority could not issue a certificate for %1: %2"))
                 .arg(m_host)
-                .arg(m_authority ? m_authority->lastError() : QString()));
+                .arg(m_authority ? m_authority->lastErrorText() : RecordedText()));
         m_socket->abort();
         return;
     }

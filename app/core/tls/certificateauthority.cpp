@@ -37,21 +37,29 @@ constexpr int MaxCachedLeaves = 1024;
 // Anything larger is not one of our PEM files.
 constexpr qint64 MaxFileSize = 1 << 20;
 
-QString posixError(const QString &what, const QString &path)
+// The CA's own words, translated when shown; spell the source as QT_TRANSLATE_NOOP("wsi::CertificateAuthority", ...).
+RecordedText said(const char *source)
 {
-    return QStringLiteral("%1 %2: %3")
-        .arg(what, QDir::toNativeSeparators(path), QString::fromLocal8Bit(std::strerror(errno)));
+    return RecordedText("wsi::CertificateAuthority", source);
+}
+
+// `what` names the failed step and takes the path as %1; the OS's reason is added as the system says it.
+RecordedText posixError(const char *what, const QString &path)
+{
+    const QString reason = QString::fromLocal8Bit(std::strerror(errno)); // before anything else can set errno
+    return said(what).arg(QDir::toNativeSeparators(path)) + RecordedText::plain(QStringLiteral(": ") + reason);
 }
 
 // Writes through a temporary file in the same folder that is created with `mode` (so a key is never
 // readable by others, not even while empty) and renamed over `path` only once complete and synced.
-bool writeFileAtomically(const QString &path, const QByteArray &data, mode_t mode, QString *error)
+bool writeFileAtomically(const QString &path, const QByteArray &data, mode_t mode, RecordedText *error)
 {
     const QByteArray target = QFile::encodeName(path);
     const QByteArray temporary = target + ".tmp-" + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
     const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
     if (fd < 0) {
-        *error = posixError(QStringLiteral("Could not create"), QFile::decodeName(temporary));
+        *error = posixError(
+            QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Could not create %1"), QFile::decodeName(temporary));
         return false;
     }
     // The umask may have taken bits from a public file's mode; it can never have added any.
@@ -65,10 +73,11 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, mode_t mod
     }
     ok = ok && ::fsync(fd) == 0;
     if (!ok)
-        *error = posixError(QStringLiteral("Could not write"), QFile::decodeName(temporary));
+        *error = posixError(
+            QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Could not write %1"), QFile::decodeName(temporary));
     ::close(fd);
     if (ok && ::rename(temporary.constData(), target.constData()) != 0) {
-        *error = posixError(QStringLiteral("Could not replace"), path);
+        *error = posixError(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Could not replace %1"), path);
         ok = false;
     }
     if (!ok)
@@ -118,7 +127,7 @@ public:
     PKeyPtr caKey;
     QSslCertificate caQtCertificate;
     QCache<QString, IssuedCertificate> leaves { MaxCachedLeaves };
-    QString lastError;
+    RecordedText lastError;
     mutable QMutex mutex;
 
     QString certificatePath() const { return QDir(directory).filePath(CertificateFileName); }
@@ -132,41 +141,46 @@ public:
         const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
         if (!QDir().mkpath(info.absolutePath()) || !QDir().mkdir(info.absoluteFilePath(), ownerOnly)
             || !QFile::setPermissions(info.absoluteFilePath(), ownerOnly)) {
-            lastError = QStringLiteral("Could not create the CA folder %1").arg(QDir::toNativeSeparators(directory));
+            lastError = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Could not create the CA folder %1"))
+                            .arg(QDir::toNativeSeparators(directory));
             return false;
         }
         return true;
     }
 
     // The key file must be ours alone: a plain file, owned by us, mode 0600.
-    QString keyFileProblem() const
+    RecordedText keyFileProblem() const
     {
         struct stat status;
         const QByteArray path = QFile::encodeName(keyPath());
         if (::lstat(path.constData(), &status) != 0)
-            return QStringLiteral("the CA private key file is missing");
+            return said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA private key file is missing"));
         if (!S_ISREG(status.st_mode))
-            return QStringLiteral("the CA private key file is not a regular file");
+            return said(
+                QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA private key file is not a regular file"));
         if (status.st_uid != ::geteuid())
-            return QStringLiteral("the CA private key file belongs to another user");
+            return said(
+                QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA private key file belongs to another user"));
         const mode_t mode = status.st_mode & 07777;
         if ((mode & 077) != 0)
-            return QStringLiteral("the CA private key file could be read by other users (permissions %1, not 0600)")
-                .arg(mode, 4, 8, QLatin1Char('0'));
+            return said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority",
+                            "the CA private key file could be read by other users (permissions %1, not 0600)"))
+                .arg(QStringLiteral("%1").arg(mode, 4, 8, QLatin1Char('0')));
         if (mode != 0600)
-            return QStringLiteral("the CA private key file had permissions %1, not 0600")
-                .arg(mode, 4, 8, QLatin1Char('0'));
-        return QString();
+            return said(
+                QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA private key file had permissions %1, not 0600"))
+                .arg(QStringLiteral("%1").arg(mode, 4, 8, QLatin1Char('0')));
+        return {};
     }
 
-    LoadResult loadExisting(QString *problem)
+    LoadResult loadExisting(RecordedText *problem)
     {
         const bool hasCertificate = QFileInfo::exists(certificatePath());
         const bool hasKey = QFileInfo(keyPath()).isSymLink() || QFileInfo::exists(keyPath());
         if (!hasCertificate && !hasKey)
             return LoadResult::Missing;
         if (!hasCertificate) {
-            *problem = QStringLiteral("the CA certificate file is missing");
+            *problem = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA certificate file is missing"));
             return LoadResult::Broken;
         }
         *problem = keyFileProblem();
@@ -175,29 +189,34 @@ public:
 
         QByteArray certificatePem;
         QByteArray keyPem;
-        QString reason;
+        RecordedText reason;
         if (!readSmallFile(certificatePath(), &certificatePem)) {
-            *problem = QStringLiteral("the CA certificate file could not be read");
+            *problem
+                = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA certificate file could not be read"));
             return LoadResult::Broken;
         }
         X509Ptr loadedCertificate = certificatefactory::certificateFromPem(certificatePem, &reason);
         if (!loadedCertificate) {
-            *problem = QStringLiteral("the CA certificate file is corrupt (%1)").arg(reason);
+            *problem = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA certificate file is corrupt (%1)"))
+                           .arg(reason);
             return LoadResult::Broken;
         }
         if (!readSmallFile(keyPath(), &keyPem)) {
-            *problem = QStringLiteral("the CA private key file could not be read");
+            *problem
+                = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA private key file could not be read"));
             return LoadResult::Broken;
         }
         PKeyPtr loadedKey = certificatefactory::privateKeyFromPem(keyPem, &reason);
         if (!loadedKey) {
-            *problem = QStringLiteral("the CA private key file is corrupt (%1)").arg(reason);
+            *problem = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "the CA private key file is corrupt (%1)"))
+                           .arg(reason);
             return LoadResult::Broken;
         }
         *problem = certificatefactory::caProblem(loadedCertificate.get(), loadedKey.get(), CaMinimumRemainingDays);
         const QSslCertificate qtCertificate(certificatePem, QSsl::Pem);
         if (problem->isEmpty() && qtCertificate.isNull())
-            *problem = QStringLiteral("the CA certificate file is corrupt (Qt cannot read it)");
+            *problem = said(QT_TRANSLATE_NOOP(
+                "wsi::CertificateAuthority", "the CA certificate file is corrupt (Qt cannot read it)"));
         if (!problem->isEmpty())
             return LoadResult::Broken;
         install(std::move(loadedCertificate), std::move(loadedKey), qtCertificate);
@@ -206,7 +225,7 @@ public:
 
     bool generate()
     {
-        QString error;
+        RecordedText error;
         PKeyPtr key = certificatefactory::generateKey(&error);
         X509Ptr certificate
             = key ? certificatefactory::createCaCertificate(key.get(), caCommonName(), CaValidDays, &error) : nullptr;
@@ -214,7 +233,9 @@ public:
             = certificate ? certificatefactory::certificateToPem(certificate.get()) : QByteArray();
         const QByteArray keyPem = certificate ? certificatefactory::privateKeyToPem(key.get()) : QByteArray();
         if (certificatePem.isEmpty() || keyPem.isEmpty()) {
-            lastError = error.isEmpty() ? QStringLiteral("Could not encode the new CA") : error;
+            lastError = error.isEmpty()
+                ? said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Could not encode the new CA"))
+                : error;
             return false;
         }
         // The key first: a crash in between leaves a mismatched pair, which the next load replaces.
@@ -235,7 +256,7 @@ public:
 
     IssuedCertificate createLeaf(const QStringList &hostNames)
     {
-        QString error;
+        RecordedText error;
         const PKeyPtr key = certificatefactory::generateKey(&error);
         const X509Ptr leaf = key ? certificatefactory::createLeafCertificate(
                                  key.get(), hostNames, caCertificate.get(), caKey.get(), LeafValidDays, &error)
@@ -248,7 +269,8 @@ public:
         issued.certificate = QSslCertificate(certificatefactory::certificateToDer(leaf.get()), QSsl::Der);
         issued.key = toQtKey(key.get());
         if (issued.isNull()) {
-            lastError = QStringLiteral("Qt could not read the certificate issued for %1")
+            lastError = said(
+                QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Qt could not read the certificate issued for %1"))
                             .arg(hostNames.join(QLatin1String(", ")));
             return IssuedCertificate();
         }
@@ -277,12 +299,12 @@ bool CertificateAuthority::load(QString *warning)
 bool CertificateAuthority::load(RecordedText *warning)
 {
     const QMutexLocker locker(&d->mutex);
-    d->lastError.clear();
+    d->lastError = {};
     if (warning)
         *warning = {};
     if (!d->ensureDirectory())
         return false;
-    QString problem;
+    RecordedText problem;
     switch (d->loadExisting(&problem)) {
     case Private::LoadResult::Loaded:
         return true;
@@ -308,7 +330,7 @@ IssuedCertificate CertificateAuthority::issue(const QStringList &hostNames)
 {
     QStringList names;
     for (const QString &hostName : hostNames) {
-        QString error;
+        RecordedText error;
         const QString name = certificatefactory::normalizedHostName(hostName, &error);
         if (name.isEmpty()) {
             const QMutexLocker locker(&d->mutex);
@@ -324,11 +346,13 @@ IssuedCertificate CertificateAuthority::issue(const QStringList &hostNames)
 
     const QMutexLocker locker(&d->mutex);
     if (!d->caKey) {
-        d->lastError = QStringLiteral("The certificate authority has not been loaded");
+        d->lastError
+            = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "The certificate authority has not been loaded"));
         return IssuedCertificate();
     }
     if (names.isEmpty()) {
-        d->lastError = QStringLiteral("A certificate needs at least one host name");
+        d->lastError
+            = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "A certificate needs at least one host name"));
         return IssuedCertificate();
     }
     if (const IssuedCertificate *cached = d->leaves.object(cacheKey)) {
@@ -344,7 +368,7 @@ IssuedCertificate CertificateAuthority::issue(const QStringList &hostNames)
 bool CertificateAuthority::regenerate()
 {
     const QMutexLocker locker(&d->mutex);
-    d->lastError.clear();
+    d->lastError = {};
     return d->generate();
 }
 
@@ -366,14 +390,25 @@ QString CertificateAuthority::keyPath() const
 
 bool CertificateAuthority::exportCertificate(const QString &path, QString *error) const
 {
+    RecordedText reason;
+    const bool written = exportCertificate(path, &reason);
+    if (error)
+        *error = reason.english();
+    return written;
+}
+
+bool CertificateAuthority::exportCertificate(const QString &path, RecordedText *error) const
+{
     const QSslCertificate ca = certificate();
-    QString reason;
+    RecordedText reason;
     if (ca.isNull()) {
-        reason = QStringLiteral("There is no CA certificate to export yet");
+        reason = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "There is no CA certificate to export yet"));
     } else {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(ca.toPem()) < 0 || !file.commit())
-            reason = QStringLiteral("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            reason = said(QT_TRANSLATE_NOOP("wsi::CertificateAuthority", "Could not write %1: %2"))
+                         .arg(QDir::toNativeSeparators(path))
+                         .arg(file.errorString());
     }
     if (error)
         *error = reason;
@@ -381,6 +416,11 @@ bool CertificateAuthority::exportCertificate(const QString &path, QString *error
 }
 
 QString CertificateAuthority::lastError() const
+{
+    return lastErrorText().english();
+}
+
+RecordedText CertificateAuthority::lastErrorText() const
 {
     const QMutexLocker locker(&d->mutex);
     return d->lastError;

@@ -56,8 +56,10 @@ public:
     QString certificatePath() const;
     QString keyPath() const;
     // Writes the CA certificate (never the key) as PEM, for the user to trust it elsewhere.
-    bool exportCertificate(const QString &path, QString *error = nullptr) const;
-    QString lastError() const;
+    bool exportCertificate(const QString &path, QString *error = nullptr) const; // the error in English
+    bool exportCertificate(const QString &path, RecordedText *error) const;
+    QString lastError() const; // in English
+    RecordedText lastErrorText() const; // the same, for the window to show in its language
 
 private:
     class Private;

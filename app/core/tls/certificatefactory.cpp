@@ -23,7 +23,8 @@ constexpr long BackdateSeconds = 60 * 60;
 constexpr int MaxCommonNameLength = 64;
 
 // Takes OpenSSL's queued reasons (and empties the queue, which QSslSocket also reads).
-QString failure(const char *what)
+// `what` is spelled as QT_TRANSLATE_NOOP("wsi::CertificateFactory", "..."); OpenSSL's reasons stay as it says them.
+RecordedText failure(const char *what)
 {
     QString reasons;
     char buffer[256];
@@ -33,11 +34,17 @@ QString failure(const char *what)
             reasons += QLatin1String("; ");
         reasons += QString::fromLatin1(buffer);
     }
-    const QString message = QString::fromLatin1(what);
-    return reasons.isEmpty() ? message : message + QLatin1String(" (") + reasons + QLatin1Char(')');
+    const RecordedText message("wsi::CertificateFactory", what);
+    return reasons.isEmpty() ? message
+                             : message + RecordedText::plain(QLatin1String(" (") + reasons + QLatin1Char(')'));
 }
 
-void setError(QString *error, const QString &message)
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::CertificateFactory", source);
+}
+
+void setError(RecordedText *error, const RecordedText &message)
 {
     if (error)
         *error = message;
@@ -173,15 +180,15 @@ QByteArray bioContents(BIO *bio)
 
 } // namespace
 
-PKeyPtr generateKey(QString *error)
+PKeyPtr generateKey(RecordedText *error)
 {
     PKeyPtr key(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"));
     if (!key)
-        setError(error, failure("Could not generate an EC P-256 key"));
+        setError(error, failure(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "Could not generate an EC P-256 key")));
     return key;
 }
 
-X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, int validDays, QString *error)
+X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, int validDays, RecordedText *error)
 {
     X509Ptr certificate(X509_new());
     X509_NAME *name = certificate ? X509_get_subject_name(certificate.get()) : nullptr;
@@ -199,17 +206,18 @@ X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, int validD
             && X509_sign(certificate.get(), key, EVP_sha256()) > 0;
     }
     if (!ok) {
-        setError(error, failure("Could not create the CA certificate"));
+        setError(error, failure(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "Could not create the CA certificate")));
         return nullptr;
     }
     return certificate;
 }
 
 X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hostNames, X509 *caCertificate, EVP_PKEY *caKey,
-    int validDays, QString *error)
+    int validDays, RecordedText *error)
 {
     if (hostNames.isEmpty()) {
-        setError(error, QStringLiteral("A certificate needs at least one host name"));
+        setError(
+            error, said(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "A certificate needs at least one host name")));
         return nullptr;
     }
     X509Ptr certificate(X509_new());
@@ -236,13 +244,13 @@ X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hostNames, X
             && X509_sign(certificate.get(), caKey, EVP_sha256()) > 0;
     }
     if (!ok) {
-        setError(error, failure("Could not create a certificate"));
+        setError(error, failure(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "Could not create a certificate")));
         return nullptr;
     }
     return certificate;
 }
 
-QString normalizedHostName(const QString &name, QString *error)
+QString normalizedHostName(const QString &name, RecordedText *error)
 {
     QString host = name.trimmed();
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
@@ -260,7 +268,9 @@ QString normalizedHostName(const QString &name, QString *error)
     for (const QChar c : ace)
         valid = valid && isDnsCharacter(c);
     if (!valid) {
-        setError(error, QStringLiteral("\"%1\" is neither a host name nor an IP address").arg(name));
+        setError(error,
+            said(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "\"%1\" is neither a host name nor an IP address"))
+                .arg(name));
         return QString();
     }
     return ace;
@@ -305,38 +315,42 @@ QByteArray privateKeyToPem(EVP_PKEY *key, bool traditional)
     return bioContents(bio.get());
 }
 
-X509Ptr certificateFromPem(const QByteArray &pem, QString *error)
+X509Ptr certificateFromPem(const QByteArray &pem, RecordedText *error)
 {
     const BioPtr bio = readBio(pem);
     X509Ptr certificate(bio ? PEM_read_bio_X509(bio.get(), nullptr, noPassword, nullptr) : nullptr);
     if (!certificate)
-        setError(error, failure("not a PEM certificate"));
+        setError(error, failure(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "not a PEM certificate")));
     return certificate;
 }
 
-PKeyPtr privateKeyFromPem(const QByteArray &pem, QString *error)
+PKeyPtr privateKeyFromPem(const QByteArray &pem, RecordedText *error)
 {
     const BioPtr bio = readBio(pem);
     PKeyPtr key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassword, nullptr) : nullptr);
     if (!key)
-        setError(error, failure("not an unencrypted PEM private key"));
+        setError(error, failure(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "not an unencrypted PEM private key")));
     return key;
 }
 
-QString caProblem(X509 *certificate, EVP_PKEY *key, int minimumRemainingDays)
+RecordedText caProblem(X509 *certificate, EVP_PKEY *key, int minimumRemainingDays)
 {
-    QString problem;
+    RecordedText problem;
     time_t soon = std::time(nullptr) + minimumRemainingDays * SecondsPerDay;
     if (X509_check_ca(certificate) < 1)
-        problem = QStringLiteral("the certificate is not a CA certificate");
+        problem = said(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "the certificate is not a CA certificate"));
     else if (X509_check_private_key(certificate, key) != 1)
-        problem = QStringLiteral("the private key does not belong to the certificate");
+        problem
+            = said(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "the private key does not belong to the certificate"));
     else if (X509_verify(certificate, key) != 1)
-        problem = QStringLiteral("the certificate's signature is not valid");
+        problem = said(QT_TRANSLATE_NOOP("wsi::CertificateFactory", "the certificate's signature is not valid"));
     else if (X509_cmp_current_time(X509_get0_notBefore(certificate)) > 0)
-        problem = QStringLiteral("the certificate is not valid yet (has the clock been changed?)");
+        problem = said(QT_TRANSLATE_NOOP(
+            "wsi::CertificateFactory", "the certificate is not valid yet (has the clock been changed?)"));
     else if (X509_cmp_time(X509_get0_notAfter(certificate), &soon) < 0)
-        problem = QStringLiteral("the certificate has expired or expires within %1 days").arg(minimumRemainingDays);
+        problem = said(
+            QT_TRANSLATE_NOOP("wsi::CertificateFactory", "the certificate has expired or expires within %1 days"))
+                      .arg(minimumRemainingDays);
     ERR_clear_error();
     return problem;
 }

@@ -1,6 +1,7 @@
 // CertificateFactory: the OpenSSL side of the CA: keys, certificates, signing.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "tls/opensslhandles.h"
 
 #include <QByteArray>
@@ -13,34 +14,34 @@
 namespace wsi::certificatefactory {
 
 // A new EC P-256 key pair.
-openssl::PKeyPtr generateKey(QString *error);
+openssl::PKeyPtr generateKey(RecordedText *error);
 
 // A self-signed CA certificate: basicConstraints critical CA:TRUE pathlen:0, keyUsage critical
 // keyCertSign+cRLSign, subjectKeyIdentifier, valid from an hour ago for validDays days.
-openssl::X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, int validDays, QString *error);
+openssl::X509Ptr createCaCertificate(EVP_PKEY *key, const QString &commonName, int validDays, RecordedText *error);
 
 // A server certificate for hostNames (already normalized, see normalizedHostName()): IP addresses become
 // IP SANs, the rest DNS SANs; extendedKeyUsage serverAuth, keyUsage digitalSignature, subject and
 // authority key identifiers, a random 16-byte serial, valid from an hour ago for validDays days but never
 // past the CA's own expiry; signed by the CA with SHA-256.
 openssl::X509Ptr createLeafCertificate(EVP_PKEY *leafKey, const QStringList &hostNames, X509 *caCertificate,
-    EVP_PKEY *caKey, int validDays, QString *error);
+    EVP_PKEY *caKey, int validDays, RecordedText *error);
 
 // The name as it goes into a SAN: an IP address in canonical form (brackets dropped), or a lower-case
 // ASCII (IDNA) DNS name without a trailing dot. Empty with a reason for anything that is neither.
-QString normalizedHostName(const QString &name, QString *error);
+QString normalizedHostName(const QString &name, RecordedText *error);
 
 QByteArray certificateToPem(X509 *certificate);
 QByteArray certificateToDer(X509 *certificate);
 // PKCS#8 ("BEGIN PRIVATE KEY"), or the traditional "BEGIN EC PRIVATE KEY" form that QSslKey(..., QSsl::Ec)
 // reads in every Qt backend.
 QByteArray privateKeyToPem(EVP_PKEY *key, bool traditional = false);
-openssl::X509Ptr certificateFromPem(const QByteArray &pem, QString *error);
-openssl::PKeyPtr privateKeyFromPem(const QByteArray &pem, QString *error);
+openssl::X509Ptr certificateFromPem(const QByteArray &pem, RecordedText *error);
+openssl::PKeyPtr privateKeyFromPem(const QByteArray &pem, RecordedText *error);
 
 // Empty when the certificate can act as our CA (a CA certificate, key matching, not about to expire);
 // otherwise the reason in plain words.
-QString caProblem(X509 *certificate, EVP_PKEY *key, int minimumRemainingDays);
+RecordedText caProblem(X509 *certificate, EVP_PKEY *key, int minimumRemainingDays);
 
 // True when the PEM private key belongs to the first PEM certificate (a user's server certificate and key:
 // with a mismatched pair every TLS handshake would fail, so the server refuses to start).

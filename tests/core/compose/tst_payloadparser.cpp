@@ -1,4 +1,5 @@
 #include "compose/payloadparser.h"
+#include "language/translations.h"
 
 #include <QTest>
 
@@ -82,6 +83,20 @@ private Q_SLOTS:
             QCOMPARE(p.line, line);
             QCOMPARE(p.column, column);
         }
+    }
+
+    // The composer shows these under the editor: in a Korean window they are Korean, Qt's JSON reason included
+    // (qtbase_ko), and they follow a switch back to English.
+    void errorsSpeakTheWindowsLanguage()
+    {
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        const ParsedPayload hex = parsePayload(PayloadFormat::Hex, QStringLiteral("abc"));
+        const ParsedPayload json = parsePayload(PayloadFormat::Json, QStringLiteral("[1, 2,]"));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(hex.error, QStringLiteral("hex 숫자의 개수가 홀수입니다 (3). 바이트마다 두 자리가 필요합니다."));
+        QCOMPARE(json.error, QStringLiteral("1번째 줄, 7번째 열: 쉼표 뒤에 객체가 없음."));
+        QCOMPARE(parsePayload(PayloadFormat::Json, QStringLiteral("[1, 2,]")).error,
+            QStringLiteral("Line 1, column 7: object is missing after a comma."));
     }
 
     void prettifyAndMinify()

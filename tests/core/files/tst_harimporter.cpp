@@ -2,6 +2,7 @@
 // from the documented shape) and broken files.
 #include "connection/connection.h"
 #include "files/harimporter.h"
+#include "language/translations.h"
 
 #include <QFile>
 #include <QTest>
@@ -13,6 +14,38 @@ class tst_HarImporter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void cleanup() { Translations::forApplication()->apply(QStringLiteral("en")); }
+
+    // The importer's own words are English in the record (an export writes them) and Korean in a Korean window,
+    // also when the language changes after the import.
+    void itsOwnWordsFollowTheLanguage()
+    {
+        HarImporter importer;
+        QVERIFY(importer.readFile(QStringLiteral(WSI_TEST_DATA_DIR "/chromium-devtools.har")));
+        const Connection &c = *importer.connections().front();
+        const QString english
+            = QStringLiteral("Imported from HAR (WebInspector 537.36): the handshake heads are rebuilt "
+                             "from the HAR's headers, not recorded from the wire; HAR holds no "
+                             "frames, pings or Close frames.");
+        QCOMPARE(c.rowText(0), english);
+        QCOMPARE(c.statusText(), QStringLiteral("Imported from HAR: how it closed is not recorded."));
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        QCOMPARE(c.rowText(0),
+            QStringLiteral(
+                "HAR에서 가져왔습니다 (WebInspector 537.36): 핸드셰이크 헤더 부분은 와이어에서 기록한 것이 아니라 "
+                "HAR의 헤더로 다시 만든 것입니다. HAR에는 프레임, 핑, Close 프레임이 없습니다."));
+        QCOMPARE(c.statusText(), QStringLiteral("HAR에서 가져왔습니다: 어떻게 닫혔는지는 기록되어 있지 않습니다."));
+        QCOMPARE(c.events().payloadText(0), english); // what a session file gets
+        QCOMPARE(c.recordedStatusText(), QStringLiteral("Imported from HAR: how it closed is not recorded."));
+
+        // Read while the window is Korean: the notes for the user are Korean, the record still English.
+        HarImporter korean;
+        QVERIFY(korean.readFile(QStringLiteral(WSI_TEST_DATA_DIR "/chromium-devtools.har")));
+        QVERIFY2(korean.notes().join(QLatin1Char(' ')).contains(QStringLiteral("건너뛰었습니다")),
+            qPrintable(korean.notes().join(QLatin1Char(' '))));
+        QCOMPARE(korean.connections().front()->events().payloadText(0), english);
+    }
+
     void readsAChromiumDevToolsHar()
     {
         HarImporter importer;

@@ -7,6 +7,7 @@
 #include "detail/eventdetailview.h"
 #include "detail/jsontreemodel.h"
 #include "detail/protobufschemapicker.h"
+#include "language/translations.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "shell/mainwindow.h"
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void largePayloadsAreNotDecoded();
     void theSchemaButtonReadsTheMessageByName();
     void aSchemaErrorIsShownInPlainWords();
+    void notesAndCountsFollowTheLanguage();
 
 private:
     void append(Direction dir, const QByteArray &payload, bool text);
@@ -74,6 +76,7 @@ void TestBinaryCodecView::init()
 
 void TestBinaryCodecView::cleanup()
 {
+    Translations::forApplication()->apply(QStringLiteral("en"));
     FileDialogs::setHandler(nullptr);
     m_window.reset();
 }
@@ -266,6 +269,35 @@ void TestBinaryCodecView::aSchemaErrorIsShownInPlainWords()
     QVERIFY(view->schemaPicker()->setSchemaFile(QStringLiteral(WSI_TEST_DATA_DIR "/protobuf/shop.proto")));
     QVERIFY(view->noteText().isEmpty());
     QCOMPARE(treeLines(), QStringList(QStringLiteral("id=150 (uint64)")));
+}
+
+void TestBinaryCodecView::notesAndCountsFollowTheLanguage()
+{
+    append(Direction::Incoming, QByteArray::fromHex("a26161016162820203"), false); // CBOR {"a":1,"b":[2,3]}
+    append(Direction::Incoming, QByteArray::fromHex("08010896"), false); // a protobuf varint cut off
+    select(0);
+    BinaryCodecView *view = m_window->detailView()->binaryView();
+    QCOMPARE(treeLines().value(0), QStringLiteral("0={2 entries} (map)"));
+    Translations::forApplication()->apply(QStringLiteral("ko"));
+    // The counts are the app's words (the type names and values are the format's and the peer's).
+    QTRY_COMPARE(treeLines(),
+        QStringList({ QStringLiteral("0={항목 2개} (map)"), QStringLiteral("a=1 (unsigned)"),
+            QStringLiteral("b=[항목 2개] (array)"), QStringLiteral("0=2 (unsigned)"),
+            QStringLiteral("1=3 (unsigned)") }));
+    select(1);
+    QComboBox *combo = view->formatCombo();
+    combo->setCurrentIndex(combo->findData(QStringLiteral("protobuf")));
+    emit combo->activated(combo->currentIndex());
+    QCOMPARE(view->noteText(),
+        QStringLiteral("디코딩 메모: protobuf: 필드 1의 varint가 잘렸습니다 (protobuf-truncated-varint)"));
+    // Auto-detect's own note, and back to English without choosing again.
+    combo->setCurrentIndex(0);
+    emit combo->activated(0);
+    QVERIFY2(view->noteText().startsWith(QStringLiteral("디코딩 메모: CBOR, MessagePack, protobuf 어느 것으로도")),
+        qPrintable(view->noteText()));
+    Translations::forApplication()->apply(QStringLiteral("en"));
+    QTRY_VERIFY2(view->noteText().startsWith(QStringLiteral("Decode note: Neither CBOR, MessagePack nor protobuf")),
+        qPrintable(view->noteText()));
 }
 
 QTEST_MAIN(TestBinaryCodecView)

@@ -12,6 +12,8 @@
 #include "learn/learnpanel.h"
 #include "learn/lessonrunner.h"
 #include "learn/transportcomparisonview.h"
+#include "learn/transportcomparisonwindow.h"
+#include "learn/transportresultmodel.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
@@ -21,10 +23,13 @@
 #include "store/eventrecord.h"
 
 #include <QAction>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -43,6 +48,8 @@ private Q_SLOTS:
     void switchesLanguageWhileOpen();
     void remembersThatItWasOpen();
     void whyLessonShowsTheTransportsComparison();
+    void theComparisonWindowShowsWhatTheDockCannot_data();
+    void theComparisonWindowShowsWhatTheDockCannot();
     void handshakeLessonShowsTheAcceptOfARealConnection();
     void eventsLessonSelectsEachRowAsItAppears();
 
@@ -148,6 +155,76 @@ void TestLearnPanel::whyLessonShowsTheTransportsComparison()
     QVERIFY(!panel->transportComparison()->isVisibleTo(panel));
     QVERIFY(panel->showLesson(QStringLiteral("why")));
     QVERIFY(panel->transportComparison()->isVisibleTo(panel));
+}
+
+// Columns whose whole width the table shows without scrolling.
+static int fullyVisibleColumns(const QTableView *table)
+{
+    int visible = 0;
+    for (int column = 0; column < table->model()->columnCount(); ++column) {
+        const int left = table->horizontalHeader()->sectionViewportPosition(column);
+        if (left >= 0 && left + table->horizontalHeader()->sectionSize(column) <= table->viewport()->width())
+            ++visible;
+    }
+    return visible;
+}
+
+void TestLearnPanel::theComparisonWindowShowsWhatTheDockCannot_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Korean") << QStringLiteral("ko");
+}
+
+// The window at its first-run size with the Learn dock open: the dock's table shows a few of its columns, the
+// comparison's own window every transport and measure, after a real (tiny) run. With WSI_SCREENSHOT_DIR set, both are
+// saved there (run under xvfb-run with a 1490 px wide screen to see what a user sees).
+void TestLearnPanel::theComparisonWindowShowsWhatTheDockCannot()
+{
+    QFETCH(QString, language);
+    Translations::forApplication()->apply(language);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.learnDock()->show();
+    LearnPanel *panel = window.learnPanel();
+    QVERIFY(panel->showLesson(QStringLiteral("why")));
+    TransportComparisonView *comparison = panel->transportComparison();
+    comparison->findChild<QSpinBox *>(QStringLiteral("messagesSpin"))->setValue(4);
+    comparison->findChild<QSpinBox *>(QStringLiteral("clientMessagesSpin"))->setValue(2);
+    comparison->findChild<QSpinBox *>(QStringLiteral("durationSpin"))->setValue(300);
+    comparison->findChild<QSpinBox *>(QStringLiteral("pollIntervalSpin"))->setValue(100);
+    QSignalSpy finished(comparison, &TransportComparisonView::finished);
+    comparison->run();
+    QVERIFY(finished.wait(60000));
+    QCoreApplication::processEvents();
+    auto *dockTable = comparison->findChild<QTableView *>(QStringLiteral("resultTable"));
+    QVERIFY(dockTable);
+    const int inDock = fullyVisibleColumns(dockTable);
+    QVERIFY2(inDock < TransportResultModel::NUM_COLUMNS, qPrintable(QString::number(inDock)));
+
+    QTest::mouseClick(comparison->findChild<QPushButton *>(QStringLiteral("openWindowButton")), Qt::LeftButton);
+    TransportComparisonWindow *own = comparison->comparisonWindow();
+    QVERIFY(own);
+    QVERIFY(QTest::qWaitForWindowExposed(own));
+    QTableView *table = own->table();
+    QTRY_COMPARE(fullyVisibleColumns(table), 4); // one per transport
+    // Every measured number says its whole text (the plain-words row wraps instead).
+    for (int row = TransportResultModel::RequestsColumn; row < TransportResultModel::ExplanationColumn; ++row) {
+        for (int column = 0; column < table->model()->columnCount(); ++column) {
+            const QString text = table->model()->index(row, column).data().toString();
+            QVERIFY2(table->fontMetrics().horizontalAdvance(text) <= table->columnWidth(column),
+                qPrintable(QStringLiteral("%1 in %2 px").arg(text).arg(table->columnWidth(column))));
+        }
+    }
+
+    const QString dir = qEnvironmentVariable("WSI_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        window.grab().save(QStringLiteral("%1/learn-dock-%2.png").arg(dir, language));
+        own->grab().save(QStringLiteral("%1/learn-window-%2.png").arg(dir, language));
+    }
+    own->close();
+    Translations::forApplication()->apply(QStringLiteral("en"));
 }
 
 void TestLearnPanel::remembersThatItWasOpen()

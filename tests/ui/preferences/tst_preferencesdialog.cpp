@@ -1,5 +1,6 @@
 // Drives the Preferences dialog's form by its object names: trusted certificates, the CA, the journal cap.
 
+#include "language/translations.h"
 #include "preferences/preferencesdialog.h"
 #include "store/payloadcache.h"
 #include "tls/certificateauthority.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void journalCapIsTypedAndRemembered();
     void payloadMemoryIsTypedRememberedAndApplied();
     void showsExportsAndRegeneratesTheAuthority();
+    void authorityErrorsSpeakTheWindowsLanguage();
 
 private:
     QTemporaryDir m_dir;
@@ -57,6 +59,7 @@ void TestPreferencesDialog::cleanup()
 {
     PreferencesDialog::setExportPathChooser(nullptr);
     PreferencesDialog::setConfirmation(nullptr);
+    Translations::forApplication()->apply(QStringLiteral("en"));
 }
 
 void TestPreferencesDialog::withoutAuthorityTheCaButtonsAreOff()
@@ -200,6 +203,39 @@ void TestPreferencesDialog::showsExportsAndRegeneratesTheAuthority()
     QVERIFY(renewed != fingerprint);
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("caDetails"))->text().contains(renewed));
     QCOMPARE(message->text(), QStringLiteral("A new certificate authority was generated."));
+}
+
+void TestPreferencesDialog::authorityErrorsSpeakTheWindowsLanguage()
+{
+    // A CA whose folder cannot be made (a file is in the way): the dialog says why, in Korean.
+    QFile blocker(m_dir.filePath(QStringLiteral("blocker")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString folder = m_dir.filePath(QStringLiteral("blocker/ca"));
+    CertificateAuthority broken(folder);
+    QVERIFY(!broken.load());
+    QCOMPARE(
+        broken.lastError(), QStringLiteral("Could not create the CA folder %1").arg(QDir::toNativeSeparators(folder)));
+    Translations::forApplication()->apply(QStringLiteral("ko"));
+    {
+        PreferencesDialog dialog(&broken);
+        QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("caDetails"))->text(),
+            QStringLiteral("아직 만들지 않음: CA 폴더 %1을(를) 만들 수 없습니다")
+                .arg(QDir::toNativeSeparators(folder)));
+    }
+
+    // Exporting where no file can be written: the CA's own words in Korean, the system's reason as it says it.
+    CertificateAuthority authority(m_dir.filePath(QStringLiteral("ca-ko")));
+    QVERIFY2(authority.load(), qPrintable(authority.lastError()));
+    PreferencesDialog dialog(&authority);
+    const QString target = m_dir.filePath(QStringLiteral("missing/dir/ca.pem"));
+    PreferencesDialog::setExportPathChooser([target](QWidget *) { return target; });
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("exportCaButton")), Qt::LeftButton);
+    const QString shown = dialog.findChild<QLabel *>(QStringLiteral("preferencesMessage"))->text();
+    const QString expected
+        = QStringLiteral("CA 인증서를 쓸 수 없습니다: %1에 쓸 수 없습니다: ").arg(QDir::toNativeSeparators(target));
+    QVERIFY2(shown.startsWith(expected), qPrintable(shown));
+    QVERIFY2(!shown.contains(QLatin1String("Could not")), qPrintable(shown));
 }
 
 QTEST_MAIN(TestPreferencesDialog)
