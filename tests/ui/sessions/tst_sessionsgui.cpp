@@ -1,5 +1,5 @@
-// Sessions in the app: journaling of live connections, the Previous Sessions dialog, and export/import through
-// the File menu, against a python3-websockets echo server on 127.0.0.1.
+// Sessions in the app: journaling of live connections and the Previous Sessions dialog, against a
+// python3-websockets echo server on 127.0.0.1. Export and import through the File menu: tst_sessionsimportgui.
 
 #include "common/filedialogs.h"
 #include "compose/composer.h"
@@ -14,6 +14,7 @@
 #include "sessions/exportdialog.h"
 #include "sessions/previoussessionsdialog.h"
 #include "sessions/sessionscontroller.h"
+#include "sessionsguifixture.h"
 #include "shell/mainwindow.h"
 
 #include <QAction>
@@ -36,7 +37,7 @@
 
 using namespace wsi;
 
-class TestSessionsGui : public QObject
+class TestSessionsGui : public SessionsGuiFixture
 {
     Q_OBJECT
 
@@ -52,103 +53,21 @@ private Q_SLOTS:
     void previousSessionsReopenReadOnly();
     void previousSessionsSearchAndDelete();
     void previousSessionsExportAJournal();
-    void exportImportRoundTripsBinaryByteExact_data();
-    void exportImportRoundTripsBinaryByteExact();
-    void importsChromiumDevToolsHar();
-    void importNamesBadInput_data();
-    void importNamesBadInput();
-
-private:
-    // Opens a connection to the echo server with a secret in the URL and a header, sends a text and a binary
-    // message with every byte value, and waits for both echoes.
-    Connection *openAndExchange(PeerProcess &peer);
-    // Runs `drive` on the next modal dialog (of type T), then triggers `action`.
-    template <typename T> bool driveModal(QAction *action, const std::function<void(T *)> &drive);
-    static QByteArray allBytes();
-    static int findMessage(const Connection *c, Direction dir, const QByteArray &payload);
-
-    std::unique_ptr<QTemporaryDir> m_sessions;
-    std::unique_ptr<QTemporaryDir> m_files;
-    std::unique_ptr<MainWindow> m_window;
 };
 
 void TestSessionsGui::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
-    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_sessionsgui"));
+    setUpApplication(QStringLiteral("wsinspector-tst_sessionsgui"));
 }
 
 void TestSessionsGui::init()
 {
-    QSettings().clear();
-    m_sessions = std::make_unique<QTemporaryDir>();
-    m_files = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_sessions->isValid() && m_files->isValid());
-    // Journals go to a folder of this test, never to the user's data folder.
-    qputenv("WSI_SESSIONS_DIR", m_sessions->path().toUtf8());
-    m_window = std::make_unique<MainWindow>();
-    QCOMPARE(m_window->sessions()->journal()->folder(), m_sessions->path());
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    setUpWindow();
 }
 
 void TestSessionsGui::cleanup()
 {
-    FileDialogs::setHandler(nullptr);
-    PreviousSessionsDialog::setConfirmation(nullptr);
-    m_window.reset();
-    qunsetenv("WSI_SESSIONS_DIR");
-}
-
-QByteArray TestSessionsGui::allBytes()
-{
-    QByteArray bytes;
-    for (int i = 0; i < 256; ++i)
-        bytes.append(char(i));
-    return bytes + QByteArray("\x00\xff\x80\r\n", 5);
-}
-
-int TestSessionsGui::findMessage(const Connection *c, Direction dir, const QByteArray &payload)
-{
-    const EventStore &store = c->events();
-    for (qsizetype i = 0; i < store.size(); ++i) {
-        if (store.at(i).type == EventType::Message && store.at(i).dir == dir && store.payloadCopy(i) == payload)
-            return int(i);
-    }
-    return -1;
-}
-
-Connection *TestSessionsGui::openAndExchange(PeerProcess &peer)
-{
-    ConnectionOptions options;
-    options.url = QUrl(peer.url(QStringLiteral("/chat?room=1&token=s3cretTok")));
-    options.headers << qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cretBearer"));
-    Connection *c = m_window->workspace()->openConnection(options);
-    m_window->selectConnection(c);
-    if (!QTest::qWaitFor([c] { return c->state() == Connection::State::Open; }, 10000))
-        return nullptr;
-    c->sendText(QStringLiteral("hello journal"));
-    c->sendBinary(allBytes());
-    if (!QTest::qWaitFor([c] { return findMessage(c, Direction::Incoming, allBytes()) >= 0; }, 10000))
-        return nullptr;
-    return c;
-}
-
-template <typename T> bool TestSessionsGui::driveModal(QAction *action, const std::function<void(T *)> &drive)
-{
-    bool driven = false;
-    QTimer::singleShot(0, this, [&] {
-        auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget());
-        if (!dialog)
-            return;
-        driven = true;
-        drive(dialog);
-    });
-    if (!action->isEnabled())
-        return false;
-    action->trigger();
-    return driven;
+    tearDownWindow();
 }
 
 void TestSessionsGui::journalsALiveConnectionAsItHappens()
@@ -399,117 +318,6 @@ void TestSessionsGui::previousSessionsExportAJournal()
     QVERIFY(written.contains("\"_webSocketMessages\""));
     QVERIFY(written.contains(allBytes().toBase64()));
     QVERIFY(!written.contains("s3cretBearer"));
-}
-
-void TestSessionsGui::exportImportRoundTripsBinaryByteExact_data()
-{
-    QTest::addColumn<QString>("fileName");
-    QTest::addColumn<bool>("reveal");
-    QTest::newRow("session log, masked") << QStringLiteral("out.jsonl") << false;
-    QTest::newRow("session log, secrets revealed") << QStringLiteral("out.jsonl") << true;
-    QTest::newRow("HAR, masked") << QStringLiteral("out.har") << false;
-    QTest::newRow("HAR, secrets revealed") << QStringLiteral("out.har") << true;
-}
-
-void TestSessionsGui::exportImportRoundTripsBinaryByteExact()
-{
-    QFETCH(QString, fileName);
-    QFETCH(bool, reveal);
-    PeerProcess peer;
-    QVERIFY(peer.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("echo_server.py")));
-    Connection *live = openAndExchange(peer);
-    QVERIFY(live);
-
-    const QString path = m_files->filePath(fileName);
-    auto *exportAction = m_window->findChild<QAction *>(QStringLiteral("exportConnectionAction"));
-    QString note;
-    QVERIFY(driveModal<ExportDialog>(exportAction, [&](ExportDialog *dialog) {
-        QVERIFY(!dialog->revealSecretsCheckBox()->isChecked()); // masked unless asked
-        // Browse answers through the file dialog seam; the extension picks the format.
-        FileDialogs::setHandler([&](FileDialogs::Mode, const QString &, const QString &) { return path; });
-        dialog->findChild<QPushButton *>(QStringLiteral("exportBrowseButton"))->click();
-        if (reveal)
-            dialog->revealSecretsCheckBox()->click();
-        note = dialog->findChild<QLabel *>(QStringLiteral("exportNote"))->text();
-        dialog->exportButton()->click();
-    }));
-    QVERIFY2(m_window->sessions()->lastError().isEmpty(), qPrintable(m_window->sessions()->lastError()));
-    QVERIFY(note.contains(reveal ? QLatin1String("Secrets are written") : QLatin1String("masked")));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray written = file.readAll();
-    if (fileName.endsWith(QLatin1String(".har")))
-        QVERIFY(written.contains("\"_webSocketMessages\""));
-    else
-        QVERIFY(written.startsWith("{\"event\":\"session\",\"format\":\"wsinspector-session/2\""));
-    QCOMPARE(written.contains("s3cretTok"), reveal);
-    QCOMPARE(written.contains("s3cretBearer"), reveal);
-    if (!reveal)
-        QVERIFY(written.contains("\xe2\x80\xa2\xe2\x80\xa2") || written.contains("%E2%80%A2"));
-
-    // Import it back through File > Import.
-    const int before = int(m_window->workspace()->connections().size());
-    FileDialogs::setHandler([&](FileDialogs::Mode mode, const QString &, const QString &) {
-        return mode == FileDialogs::Mode::Open ? path : QString();
-    });
-    m_window->findChild<QAction *>(QStringLiteral("importAction"))->trigger();
-    QVERIFY2(m_window->sessions()->lastError().isEmpty(), qPrintable(m_window->sessions()->lastError()));
-    QCOMPARE(int(m_window->workspace()->connections().size()), before + 1);
-    Connection *imported = m_window->currentConnection();
-    QVERIFY(imported && imported != live && imported->isImported());
-    QVERIFY(findMessage(imported, Direction::Outgoing, allBytes()) >= 0);
-    QVERIFY(findMessage(imported, Direction::Incoming, allBytes()) >= 0);
-    QVERIFY(findMessage(imported, Direction::Incoming, "hello journal") >= 0);
-    QCOMPARE(imported->url().toString().contains(QLatin1String("s3cretTok")), reveal);
-}
-
-void TestSessionsGui::importsChromiumDevToolsHar()
-{
-    QVERIFY(m_window->sessions()->importFile(QStringLiteral(WSI_TEST_DATA_DIR "/chromium-devtools.har")));
-    Connection *c = m_window->currentConnection();
-    QVERIFY(c && c->isImported());
-    QVERIFY(c->url().scheme().startsWith(QLatin1String("ws")));
-    int messages = 0;
-    for (qsizetype i = 0; i < c->events().size(); ++i)
-        messages += c->events().at(i).type == EventType::Message ? 1 : 0;
-    QVERIFY(messages > 0);
-    QVERIFY(!m_window->composer()->canSend());
-}
-
-void TestSessionsGui::importNamesBadInput_data()
-{
-    QTest::addColumn<QString>("fileName");
-    QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("broken session log line")
-        << QStringLiteral("bad.jsonl")
-        << QByteArray("{\"event\":\"session\",\"format\":\"wsinspector-session/1\","
-                      "\"t\":\"2026-01-01T00:00:00.000Z\",\"tool\":\"x\"}\n"
-                      "{\"conn\":1,\"event\":\"open\",\"t\":\n{\"conn\":1}\n")
-        << QStringLiteral("line 2");
-    QTest::newRow("broken HAR") << QStringLiteral("bad.har") << QByteArray("{\"log\": {\"entries\": [\n{,]}}")
-                                << QStringLiteral("line 2");
-    QTest::newRow("unknown format") << QStringLiteral("notes.txt") << QByteArray("just some text\n")
-                                    << QStringLiteral("unknown format");
-}
-
-void TestSessionsGui::importNamesBadInput()
-{
-    QFETCH(QString, fileName);
-    QFETCH(QByteArray, content);
-    QFETCH(QString, expected);
-    const QString path = m_files->filePath(fileName);
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-    f.close();
-    const int before = int(m_window->workspace()->connections().size());
-    QVERIFY(!m_window->sessions()->importFile(path));
-    QVERIFY2(m_window->sessions()->lastError().contains(expected), qPrintable(m_window->sessions()->lastError()));
-    QVERIFY(m_window->sessions()->lastError().contains(fileName));
-    QCOMPARE(int(m_window->workspace()->connections().size()), before);
-    // The problem is also on screen, without blocking the window.
-    QTRY_VERIFY(m_window->findChild<QWidget *>(QStringLiteral("problemMessageBox")));
 }
 
 QTEST_MAIN(TestSessionsGui)
