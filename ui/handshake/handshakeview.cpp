@@ -10,6 +10,7 @@
 #include "handshake/handshakebanner.h"
 #include "handshake/handshakebodyview.h"
 #include "handshake/handshakecheckslist.h"
+#include "handshake/handshakepanes.h"
 #include "handshake/handshaketimingslabel.h"
 #include "handshake/headertablemodel.h"
 #include "handshake/headtext.h"
@@ -32,35 +33,6 @@
 namespace wsi {
 
 namespace {
-
-QTableView *makeHeaderTable(HeaderTableModel *model, const QString &objectName, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->setShowGrid(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->resizeSection(HeaderTableModel::NameColumn, 190);
-    return view;
-}
-
-QPlainTextEdit *makeRawView(const QString &objectName, QWidget *parent)
-{
-    auto *edit = new QPlainTextEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setReadOnly(true);
-    edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-    edit->setFont(theme::monospaceFont());
-    return edit;
-}
 
 QList<HeaderTableModel::Header> toPairs(const QList<HttpHeader> &headers)
 {
@@ -129,8 +101,8 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_requestTabs->setObjectName(QStringLiteral("requestTabs"));
     m_requestTabs->setDocumentMode(true);
     m_requestModel = new HeaderTableModel(this);
-    m_requestTable = makeHeaderTable(m_requestModel, QStringLiteral("requestHeadersTable"), m_requestTabs);
-    m_requestRaw = makeRawView(QStringLiteral("requestRawText"), m_requestTabs);
+    m_requestTable = HandshakePanes::headerTable(m_requestModel, QStringLiteral("requestHeadersTable"), m_requestTabs);
+    m_requestRaw = HandshakePanes::rawView(QStringLiteral("requestRawText"), m_requestTabs);
     // Copying the raw text copies what is shown: with secrets masked, the masked form.
     m_requestTabs->addTab(m_requestTable, QString());
     m_requestTabs->addTab(m_requestRaw, QString());
@@ -144,8 +116,9 @@ HandshakeView::HandshakeView(QWidget *parent)
     m_responseTabs->setObjectName(QStringLiteral("responseTabs"));
     m_responseTabs->setDocumentMode(true);
     m_responseModel = new HeaderTableModel(this);
-    m_responseTable = makeHeaderTable(m_responseModel, QStringLiteral("responseHeadersTable"), m_responseTabs);
-    m_responseRaw = makeRawView(QStringLiteral("responseRawText"), m_responseTabs);
+    m_responseTable
+        = HandshakePanes::headerTable(m_responseModel, QStringLiteral("responseHeadersTable"), m_responseTabs);
+    m_responseRaw = HandshakePanes::rawView(QStringLiteral("responseRawText"), m_responseTabs);
     m_bodyPage = new HandshakeBodyView(m_responseTabs);
     m_responseTabs->addTab(m_responseTable, QString());
     m_responseTabs->addTab(m_responseRaw, QString());
