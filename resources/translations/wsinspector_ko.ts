@@ -2212,6 +2212,13 @@ Off: the wire tap holds the server&apos;s pings back (the log still shows each o
     </message>
 </context>
 <context>
+    <name>wsi::ConnectionCommands</name>
+    <message>
+        <source>Select two connections (Ctrl+click) to compare their handshakes.</source>
+        <translation>핸드셰이크를 비교하려면 연결 두 개를 선택하세요 (Ctrl+클릭).</translation>
+    </message>
+</context>
+<context>
     <name>wsi::ConnectionDelegate</name>
     <message>
         <source>server client</source>
@@ -4506,10 +4513,6 @@ What to try: %2</source>
     <message>
         <source> [read-only]</source>
         <translation> [읽기 전용]</translation>
-    </message>
-    <message>
-        <source>Select two connections (Ctrl+click) to compare their handshakes.</source>
-        <translation>핸드셰이크를 비교하려면 연결 두 개를 선택하세요 (Ctrl+클릭).</translation>
     </message>
 </context>
 <context>

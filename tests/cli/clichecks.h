@@ -107,3 +107,31 @@ inline bool isOneLineReason(const QByteArray &err)
 {
     return err.startsWith("wsinspector-cli: ") && err.endsWith('\n') && err.count('\n') == 1 && err.size() > 20;
 }
+
+// A serve or proxy stopped with finish(): it ended by itself with exit 0, its session log follows the rules,
+// and its second line is the listening line (into *listening). Returns the first problem, or an empty string.
+inline QString checkStoppedServer(const CliRun &run, QJsonObject *listening)
+{
+    if (!run.exited || run.exitCode != 0)
+        return QStringLiteral("not a clean stop: ") + run.describe();
+    const QString problem = checkSessionLog(run);
+    if (!problem.isEmpty())
+        return problem;
+    *listening = run.lines.value(1);
+    if (listening->value(QLatin1String("event")).toString() != QLatin1String("listening"))
+        return QStringLiteral("the second line is not the listening line");
+    return {};
+}
+
+// Refused usage: the CLI ended by itself with exit 2, printed nothing, and said why on one stderr line that
+// mentions `mentions`. Returns the first problem, or an empty string.
+inline QString checkUsageRefusal(const CliRun &run, const QString &mentions)
+{
+    if (!run.exited || run.exitCode != kUsage)
+        return QStringLiteral("not refused as usage: ") + run.describe();
+    if (!isOneLineReason(run.err) || !QString::fromUtf8(run.err).contains(mentions))
+        return QStringLiteral("no one-line reason mentioning %1: %2").arg(mentions, QString::fromUtf8(run.err));
+    if (!run.out.isEmpty())
+        return QStringLiteral("printed something: ") + QString::fromUtf8(run.out.left(300));
+    return {};
+}

@@ -25,41 +25,6 @@ QList<QJsonObject> withText(const QList<QJsonObject> &messages, const QString &t
     return found;
 }
 
-// A python client from tests/peers running while the test goes on, killed with the object.
-class ClientRun
-{
-public:
-    ClientRun() = default;
-    ClientRun(const ClientRun &) = delete;
-    ClientRun &operator=(const ClientRun &) = delete;
-    ~ClientRun()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    void start(const QStringList &args)
-    {
-        m_process.start(QStringLiteral(WSI_SYSTEM_PYTHON),
-            QStringList { QStringLiteral(WSI_TEST_PEERS_DIR "/") + args.first() } + args.mid(1));
-    }
-    // Its stdout lines once it ended (bounded).
-    QStringList finish(int timeoutMs = 25000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (m_process.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
-            QTest::qWait(20);
-        if (m_process.state() != QProcess::NotRunning)
-            return { QStringLiteral("ERROR did not finish") };
-        return QString::fromUtf8(m_process.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-
-private:
-    QProcess m_process;
-};
-
 } // namespace
 
 class tst_CliProxyRules : public QObject
@@ -129,10 +94,9 @@ private Q_SLOTS:
         proxy.setCommand(QStringLiteral("proxy"));
         QVERIFY(proxy.start({ QStringLiteral("--to"), pythonUpstream(), QStringLiteral("--hold"),
             QStringLiteral("out:^edit"), QStringLiteral("--duration-ms"), QStringLiteral("60000") }));
-        ClientRun client;
-        client.start({ QStringLiteral("ws_client.py"), proxy.url(QStringLiteral("/echo")), QStringLiteral("--send"),
-            QStringLiteral("edit me"), QStringLiteral("--send"), QStringLiteral("then this"),
-            QStringLiteral("--expect"), QStringLiteral("2") });
+        BackgroundClient client;
+        client.startPython({ proxy.url(QStringLiteral("/echo")), QStringLiteral("--send"), QStringLiteral("edit me"),
+            QStringLiteral("--send"), QStringLiteral("then this"), QStringLiteral("--expect"), QStringLiteral("2") });
         QVERIFY2(proxy.waitForOutput("\"event\":\"held\""), "no held line");
         // Until the edit nothing of that direction reaches the server: the echo of "then this" waits too.
         proxy.writeInput("forward 99\nedit 1 edited by hand\n");
@@ -177,11 +141,11 @@ private Q_SLOTS:
         const QString first = QStringLiteral("apple pie and apple juice, apple apple apple");
         const QString second = QStringLiteral("more apple pie and apple juice, apple apple apple");
         const QString third = QStringLiteral("pie and juice and pie and juice");
-        ClientRun client;
-        client.start({ QStringLiteral("deflate_peer.py"), QStringLiteral("client"), proxy.url(QStringLiteral("/")),
-            QStringLiteral("--send"), first, QStringLiteral("--send"), QStringLiteral("skip pie and juice"),
-            QStringLiteral("--send"), second, QStringLiteral("--send"), third, QStringLiteral("--expect"),
-            QStringLiteral("3") });
+        BackgroundClient client;
+        client.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("deflate_peer.py"),
+            { QStringLiteral("client"), proxy.url(QStringLiteral("/")), QStringLiteral("--send"), first,
+                QStringLiteral("--send"), QStringLiteral("skip pie and juice"), QStringLiteral("--send"), second,
+                QStringLiteral("--send"), third, QStringLiteral("--expect"), QStringLiteral("3") });
         const QStringList lines = client.finish();
         QCOMPARE(lines.size(), 5);
         QVERIFY2(lines.first().startsWith(QStringLiteral("OPEN permessage-deflate")), qPrintable(lines.join('\n')));

@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTcpServer>
@@ -51,11 +50,9 @@ private Q_SLOTS:
         QVERIFY2(serve.waitForOutput("\"from node\""), "the node client's message never showed");
 
         const CliRun run = serve.finish(true, 3000);
-        QVERIFY2(run.exited, qPrintable(run.describe()));
-        QCOMPARE(run.exitCode, 0);
-        const QString problem = checkSessionLog(run);
+        QJsonObject listening;
+        const QString problem = checkStoppedServer(run, &listening);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        QCOMPARE(run.lines.value(1).value(QLatin1String("event")).toString(), QStringLiteral("listening"));
 
         // Each client: its upgrade request as received, the 101 as sent, and its messages both ways, under one conn.
         const QList<QJsonObject> requests = run.events(QStringLiteral("handshake_request"));
@@ -112,18 +109,12 @@ private Q_SLOTS:
     {
         ServeProcess serve;
         QVERIFY(serve.start({ QStringLiteral("--no-frames") }));
-        QProcess python;
-        python.start(QStringLiteral(WSI_SYSTEM_PYTHON),
-            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.py"), serve.url(), QStringLiteral("--send"),
-                QStringLiteral("py"), QStringLiteral("--expect"), QStringLiteral("1"), QStringLiteral("--stay-ms"),
-                QStringLiteral("15000") });
-        QProcess node;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("NODE_PATH"), QStringLiteral("/usr/share/nodejs"));
-        node.setProcessEnvironment(env);
-        node.start(QStringLiteral("node"),
-            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.js"), serve.url(), QStringLiteral("--send"),
-                QStringLiteral("js"), QStringLiteral("--expect"), QStringLiteral("2") });
+        BackgroundClient python;
+        python.startPython({ serve.url(), QStringLiteral("--send"), QStringLiteral("py"), QStringLiteral("--expect"),
+            QStringLiteral("1"), QStringLiteral("--stay-ms"), QStringLiteral("15000") });
+        BackgroundClient node;
+        node.startNode({ serve.url(), QStringLiteral("--send"), QStringLiteral("js"), QStringLiteral("--expect"),
+            QStringLiteral("2") });
         QVERIFY2(serve.waitForOutput("\"text\":\"py\"") && serve.waitForOutput("\"text\":\"js\""),
             "the clients never showed");
         QTest::qWait(300); // the echoes are on their way
@@ -140,12 +131,10 @@ private Q_SLOTS:
             QCOMPARE(c.value(QLatin1String("code")).toInt(), 1001);
 
         // Either may have ended already while the server stopped; the output stays readable.
-        const auto outputOf = [](QProcess &process) {
-            QElapsedTimer waited;
-            waited.start();
-            while (process.state() != QProcess::NotRunning && waited.elapsed() < 10000)
-                QTest::qWait(20);
-            return QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        const auto outputOf = [](BackgroundClient &client) {
+            client.waitUntilEnded(10000);
+            return QString::fromUtf8(
+                client.process().readAllStandardOutput() + client.process().readAllStandardError());
         };
         const QString pythonOut = outputOf(python);
         const QString nodeOut = outputOf(node);
@@ -221,11 +210,8 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
         const CliRun run = runCliCommand(QStringList { QStringLiteral("serve") } + args, 10000);
-        QVERIFY2(run.exited, qPrintable(run.describe()));
-        QCOMPARE(run.exitCode, kUsage);
-        QVERIFY2(isOneLineReason(run.err), run.err.constData());
-        QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
-        QVERIFY(run.out.isEmpty());
+        const QString problem = checkUsageRefusal(run, mentions);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
     void servePortInUseFails()

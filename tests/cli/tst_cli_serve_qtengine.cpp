@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
@@ -46,13 +45,10 @@ private Q_SLOTS:
         QVERIFY2(serve.waitForOutput("\"from node\""), "the node client's message never showed");
 
         const CliRun run = serve.finish(true, 5000);
-        QVERIFY2(run.exited, qPrintable(run.describe()));
-        QCOMPARE(run.exitCode, 0);
-        const QString problem = checkSessionLog(run);
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-        const QJsonObject listening = run.lines.value(1);
-        QCOMPARE(listening.value(QLatin1String("event")).toString(), QStringLiteral("listening"));
+        QJsonObject listening;
+        const QString problem = checkStoppedServer(run, &listening);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(listening.value(QLatin1String("engine")).toString(), QStringLiteral("qt"));
         const QString qtUrl = listening.value(QLatin1String("qt_url")).toString();
         QVERIFY2(QRegularExpression(QStringLiteral("^ws://127\\.0\\.0\\.1:\\d+/$")).match(qtUrl).hasMatch(),
@@ -122,26 +118,21 @@ private Q_SLOTS:
         ServeProcess serve;
         QVERIFY(serve.start({ QStringLiteral("--engine"), QStringLiteral("qt"), QStringLiteral("--duration-ms"),
             QStringLiteral("60000") }));
-        QProcess python;
-        python.start(QStringLiteral(WSI_SYSTEM_PYTHON),
-            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.py"), serve.url(), QStringLiteral("--send"),
-                QStringLiteral("hold"), QStringLiteral("--expect"), QStringLiteral("2") });
-        QProcess node;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("NODE_PATH"), QStringLiteral("/usr/share/nodejs"));
-        node.setProcessEnvironment(env);
-        node.start(QStringLiteral("node"),
-            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.js"), serve.url(), QStringLiteral("--send"),
-                QStringLiteral("hold"), QStringLiteral("--expect"), QStringLiteral("2") });
+        BackgroundClient python;
+        python.startPython({ serve.url(), QStringLiteral("--send"), QStringLiteral("hold"), QStringLiteral("--expect"),
+            QStringLiteral("2") });
+        BackgroundClient node;
+        node.startNode({ serve.url(), QStringLiteral("--send"), QStringLiteral("hold"), QStringLiteral("--expect"),
+            QStringLiteral("2") });
         // Both echoes reached their clients (recorded on the client leg, toward the client) before stopping.
         for (const char *needle : { "\"conn\":1,\"dir\":\"out\",\"event\":\"message\",\"leg\":\"client\"",
                  "\"conn\":2,\"dir\":\"out\",\"event\":\"message\",\"leg\":\"client\"" })
             QVERIFY2(serve.waitForOutput(needle), needle);
         const CliRun run = serve.finish(true, 5000);
         QCOMPARE(run.exitCode, 0);
-        for (QProcess *process : { &python, &node }) {
-            QVERIFY(process->waitForFinished(10000));
-            const QString out = QString::fromUtf8(process->readAllStandardOutput());
+        for (BackgroundClient *client : { &python, &node }) {
+            QVERIFY(client->waitUntilEnded(10000));
+            const QString out = QString::fromUtf8(client->process().readAllStandardOutput());
             QVERIFY2(out.contains(QLatin1String("CLOSED 1001")), qPrintable(out));
         }
         // Qt's server sent the Close (server leg, in), the relay gave it to the client (client leg, out).
@@ -178,11 +169,8 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
         const CliRun run = runCliCommand(QStringList { QStringLiteral("serve") } + args, 10000);
-        QVERIFY2(run.exited, qPrintable(run.describe()));
-        QCOMPARE(run.exitCode, kUsage);
-        QVERIFY2(isOneLineReason(run.err), run.err.constData());
-        QVERIFY2(QString::fromUtf8(run.err).contains(mentions), run.err.constData());
-        QVERIFY(run.out.isEmpty());
+        const QString problem = checkUsageRefusal(run, mentions);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 };
 

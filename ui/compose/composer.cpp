@@ -5,6 +5,7 @@
 #include "compose/composercontrolrow.h"
 #include "compose/composerheader.h"
 #include "compose/messageeditor.h"
+#include "compose/messagepage.h"
 #include "compose/protocolcomposerpanel.h"
 #include "compose/proxyinjectrow.h"
 #include "compose/rawframepanel.h"
@@ -48,7 +49,12 @@ Composer::Composer(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("composerTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(createMessagePage(), QString());
+    m_page = new MessagePage(kMaxRepeatCount, m_scheduler, m_tabs);
+    m_message = m_page->message();
+    m_sendColumn = m_page->sendColumn();
+    m_controls = m_page->controls();
+    m_injectRow = m_page->injectRow();
+    m_tabs->addTab(m_page, QString());
     m_protocolPanel = new ProtocolComposerPanel(m_scheduler, m_tabs);
     m_tabs->addTab(m_protocolPanel, QString());
     m_rawPanel = new RawFramePanel(m_tabs);
@@ -58,16 +64,18 @@ Composer::Composer(QWidget *parent)
     retranslateUi();
     layout->addWidget(m_tabs, 1);
 
-    connect(m_scheduler, &SendScheduler::sendStarted, this, &Composer::onSendStarted);
-    connect(m_scheduler, &SendScheduler::sendProgress, this, &Composer::onSendProgress);
-    connect(m_scheduler, &SendScheduler::sendFinished, this, &Composer::onSendFinished);
-    connect(m_scheduler, &SendScheduler::repeatProgress, this, &Composer::onRepeatProgress);
+    connect(m_message, &MessageEditor::validated, this, &Composer::updateState);
+    connect(m_message, &MessageEditor::sendRequested, this, &Composer::send);
+    connect(m_page, &MessagePage::fileLoaded, this, &Composer::fileLoaded);
+    connect(m_sendColumn->button(), &QPushButton::clicked, this, &Composer::send);
+    connect(m_controls, &ComposerControlRow::pingRequested, this, &Composer::ping);
+    connect(m_controls, &ComposerControlRow::closeRequested, this, &Composer::closeWithDialog);
+    connect(m_controls, &ComposerControlRow::repeatRequested, this, &Composer::startRepeat);
+    connect(m_controls, &ComposerControlRow::stopRequested, this, &Composer::stopRepeat);
     connect(m_scheduler, &SendScheduler::repeatStopped, this, &Composer::onRepeatStopped);
     connect(m_savedPanel, &SavedMessagesPanel::loadRequested, this, &Composer::onSavedLoad);
     connect(m_savedPanel, &SavedMessagesPanel::saveCurrentRequested, this, &Composer::onSaveCurrentRequested);
-    connect(m_protocolPanel, &ProtocolComposerPanel::sent, this, [this](const QString &body, bool isText) {
-        m_history.add({ isText ? PayloadFormat::Text : PayloadFormat::Hex, body });
-    });
+    connect(m_protocolPanel, &ProtocolComposerPanel::sent, m_page, &MessagePage::rememberProtocolMessage);
     m_message->validateNow();
     updateState();
 }
@@ -93,39 +101,6 @@ void Composer::retranslateUi()
     m_tabs->setTabText(SavedTab, tr("Saved"));
 }
 
-QWidget *Composer::createMessagePage()
-{
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 4, 0, 0);
-    layout->setSpacing(4);
-    m_message = new MessageEditor(page);
-    layout->addWidget(m_message, 1);
-
-    m_sendColumn = new SendColumn(page);
-    m_message->addSideWidget(m_sendColumn);
-    m_controls = new ComposerControlRow(kMaxRepeatCount, page);
-    layout->addWidget(m_controls);
-    m_injectRow = new ProxyInjectRow(page);
-    m_injectRow->hide();
-    layout->addWidget(m_injectRow);
-
-    connect(m_message, &MessageEditor::frameSizeChanged, m_scheduler, &SendScheduler::setFrameSize);
-    connect(m_message, &MessageEditor::edited, this, [this] { m_history.resetPosition(); });
-    connect(m_message, &MessageEditor::validated, this, &Composer::updateState);
-    connect(m_message, &MessageEditor::sendRequested, this, &Composer::send);
-    connect(m_message, &MessageEditor::recallRequested, this,
-        [this](bool previous) { previous ? recallPrevious() : recallNext(); });
-    connect(m_message, &MessageEditor::fileLoadRequested, this, &Composer::loadFile);
-    connect(m_message, &MessageEditor::fileLoaded, this, &Composer::onFileLoaded);
-    connect(m_sendColumn->button(), &QPushButton::clicked, this, &Composer::send);
-    connect(m_controls, &ComposerControlRow::pingRequested, this, &Composer::ping);
-    connect(m_controls, &ComposerControlRow::closeRequested, this, &Composer::closeWithDialog);
-    connect(m_controls, &ComposerControlRow::repeatRequested, this, &Composer::startRepeat);
-    connect(m_controls, &ComposerControlRow::stopRequested, this, &Composer::stopRepeat);
-    return page;
-}
-
 Connection *Composer::connection() const
 {
     return m_connection;
@@ -139,8 +114,7 @@ void Composer::setConnection(Connection *connection)
         disconnect(m_connection, nullptr, this, nullptr);
     m_connection = connection;
     m_scheduler->setConnection(connection); // stops a repeat, forgets a send in flight
-    if (!m_message->isLoadingFile())
-        m_sendColumn->hideProgress();
+    m_page->forgetSendProgress();
     if (connection) {
         connect(connection, &Connection::stateChanged, this, &Composer::updateState);
     }
@@ -196,16 +170,7 @@ void Composer::setFrameSize(int bytes)
 
 void Composer::loadFile(const QString &path)
 {
-    m_message->loadFile(path);
-    if (!isSending())
-        m_sendColumn->showReading();
-}
-
-void Composer::onFileLoaded(bool ok)
-{
-    if (!isSending())
-        m_sendColumn->hideProgress();
-    Q_EMIT fileLoaded(ok);
+    m_page->loadFile(path);
 }
 
 bool Composer::buildPayload(bool advanceCounter, QByteArray *bytes, bool *isText, QString *error)
@@ -248,8 +213,8 @@ bool Composer::send()
         return false;
     }
     if (format() != FileFormat)
-        m_history.add({ PayloadFormat(format()), editor()->toPlainText() });
-    m_history.resetPosition();
+        m_page->remember({ PayloadFormat(format()), editor()->toPlainText() });
+    m_page->restartRecall();
     m_message->showStatus(QString(), false);
     // Keep the text: resending the same message is the common case when probing a server.
     editor()->selectAll();
@@ -270,9 +235,8 @@ bool Composer::resend(const QByteArray &bytes, bool isText)
 void Composer::setPayload(const QByteArray &bytes, bool isText)
 {
     m_tabs->setCurrentIndex(MessageTab);
-    m_message->setMessage(
+    m_page->showMessage(
         isText ? TextFormat : HexFormat, isText ? QString::fromUtf8(bytes) : QString::fromLatin1(bytes.toHex(' ')));
-    editor()->setFocus();
 }
 
 bool Composer::ping()
@@ -331,11 +295,6 @@ bool Composer::isRepeating() const
     return m_scheduler->isRepeating();
 }
 
-void Composer::onRepeatProgress(int done, int total)
-{
-    m_controls->showRepeatProgress(done, total);
-}
-
 void Composer::onRepeatStopped(const QString &message, bool error)
 {
     if (!message.isEmpty())
@@ -344,42 +303,14 @@ void Composer::onRepeatStopped(const QString &message, bool error)
     Q_EMIT repeatFinished();
 }
 
-void Composer::onSendStarted(qint64 payloadSize, qint64 totalWireBytes)
-{
-    m_sendColumn->showSending(payloadSize, totalWireBytes);
-}
-
-void Composer::onSendProgress(qint64 written, qint64 total)
-{
-    Q_UNUSED(total)
-    m_sendColumn->setWritten(written);
-}
-
-void Composer::onSendFinished()
-{
-    if (m_message->isLoadingFile()) {
-        m_sendColumn->showReading(); // back to the indeterminate "reading the file" state
-        return;
-    }
-    m_sendColumn->hideProgress();
-}
-
 bool Composer::recallPrevious()
 {
-    MessageHistory::Entry entry;
-    const bool found = m_history.previous(&entry);
-    if (found)
-        m_message->recall(int(entry.format), entry.body);
-    return found;
+    return m_page->recallPrevious();
 }
 
 bool Composer::recallNext()
 {
-    MessageHistory::Entry entry;
-    const bool found = m_history.next(&entry);
-    if (found)
-        m_message->recall(int(entry.format), entry.body);
-    return found;
+    return m_page->recallNext();
 }
 
 QString Composer::saveCurrent(const QString &name, bool forEndpoint)
@@ -416,8 +347,7 @@ void Composer::onSaveCurrentRequested()
 void Composer::onSavedLoad(const SavedMessage &message)
 {
     m_tabs->setCurrentIndex(MessageTab);
-    m_message->setMessage(int(message.format), message.body);
-    editor()->setFocus();
+    m_page->showMessage(int(message.format), message.body);
 }
 
 void Composer::dragEnterEvent(QDragEnterEvent *event)

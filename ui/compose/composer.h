@@ -1,6 +1,5 @@
 #pragma once
 
-#include "compose/messagehistory.h"
 #include "compose/sendscheduler.h"
 
 #include <QPointer>
@@ -18,6 +17,7 @@ class ViewState;
 class ComposerControlRow;
 class ComposerHeader;
 class MessageEditor;
+class MessagePage;
 class ProtocolComposerPanel;
 class RawFramePanel;
 class ProxyInjectRow;
@@ -97,13 +97,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QWidget *createMessagePage();
     void retranslateUi();
-    void onFileLoaded(bool ok);
-    void onSendStarted(qint64 payloadSize, qint64 totalWireBytes);
-    void onSendProgress(qint64 written, qint64 total);
-    void onSendFinished();
-    void onRepeatProgress(int done, int total);
     void onRepeatStopped(const QString &message, bool error);
     void onSavedLoad(const SavedMessage &message);
     void onSaveCurrentRequested();
@@ -111,7 +105,6 @@ private:
     void updateState();
 
     QPointer<Connection> m_connection;
-    MessageHistory m_history;
     bool m_lastCanSend = false;
     bool m_revealSecrets = false;
 
@@ -119,6 +112,7 @@ private:
 
     QTabWidget *m_tabs = nullptr;
     ComposerHeader *m_header = nullptr;
+    MessagePage *m_page = nullptr; // the Message tab; the four below are its parts
     MessageEditor *m_message = nullptr;
     SendColumn *m_sendColumn = nullptr;
     ComposerControlRow *m_controls = nullptr;

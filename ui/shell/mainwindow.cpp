@@ -3,7 +3,6 @@
 #include "common/colorscheme.h"
 #include "common/theme.h"
 #include "common/viewstate.h"
-#include "compose/closedialog.h"
 #include "compose/composer.h"
 #include "connect/connectbar.h"
 #include "connect/reconnectstrip.h"
@@ -13,7 +12,6 @@
 #include "endpoints/endpointspanel.h"
 #include "endpoints/endpointstore.h"
 #include "files/sessionjournal.h"
-#include "handshake/handshakediffdialog.h"
 #include "handshake/handshakeview.h"
 #include "learn/learndock.h"
 #include "log/connectionstatsplot.h"
@@ -29,7 +27,7 @@
 #include "server/serverpanel.h"
 #include "sessions/sessionscontroller.h"
 #include "shell/centralarea.h"
-#include "shell/comparepartners.h"
+#include "shell/connectioncommands.h"
 #include "shell/connectionselection.h"
 #include "shell/mainwindowactions.h"
 #include "shell/mainwindowsettings.h"
@@ -90,7 +88,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(eventLogView(), &EventLogView::currentEventChanged, detailView(), &EventDetailView::showEvent);
     connect(eventLogView(), &EventLogView::findPatternChanged, detailView(), &EventDetailView::setFindPattern);
     connect(m_sessions, &SessionsController::connectionOpened, this, &MainWindow::selectConnection);
-    connect(composer(), &Composer::canSendChanged, this, &MainWindow::updateActions);
+    connect(composer(), &Composer::canSendChanged, m_commands, &ConnectionCommands::updateActions);
     connect(eventLogView(), &EventLogView::copyToComposerRequested, composer(), &Composer::setPayload);
     connect(eventLogView(), &EventLogView::resendRequested, composer(), &Composer::resend);
 
@@ -128,6 +126,7 @@ void MainWindow::createCentralWidget()
     setCentralWidget(m_central);
     m_status = new StatusLine(statusBar(), m_workspace, m_viewState, this);
     m_selection = new ConnectionSelection(connectionList(), m_connectionModel, m_viewState, this);
+    m_commands = new ConnectionCommands(m_actions, connectBar(), m_workspace, m_viewState, m_selection, m_status, this);
     connect(endpointsPanel(), &EndpointsPanel::connectRequested, this, &MainWindow::connectToEndpoint);
     connect(endpointsPanel(), &EndpointsPanel::saveCurrentRequested, this, &MainWindow::saveCurrentAsEndpoint);
     WelcomePage *welcome = m_central->welcomePage();
@@ -140,10 +139,6 @@ void MainWindow::createCentralWidget()
 void MainWindow::wireActions()
 {
     connect(m_actions->connectAction(), &QAction::triggered, connectBar()->connectButton(), &QAbstractButton::click);
-    connect(m_actions->newAction(), &QAction::triggered, this, &MainWindow::newConnection);
-    connect(m_actions->disconnectAction(), &QAction::triggered, this, &MainWindow::disconnectCurrent);
-    connect(m_actions->closeAction(), &QAction::triggered, this, &MainWindow::closeCurrentWithCode);
-    connect(m_actions->removeAction(), &QAction::triggered, this, &MainWindow::removeCurrent);
     connect(m_actions->sendAction(), &QAction::triggered, composer(), &Composer::send);
     connect(m_actions->pingAction(), &QAction::triggered, composer(), &Composer::ping);
     connect(m_actions->focusUrlAction(), &QAction::triggered, connectBar(), &ConnectBar::focusUrl);
@@ -160,7 +155,6 @@ void MainWindow::wireActions()
     connect(
         m_actions->statsTabAction(), &QAction::triggered, this, [this] { viewTabs()->setCurrentWidget(statsPlot()); });
     connect(m_actions->revealSecretsAction(), &QAction::toggled, m_viewState, &ViewState::setRevealSecrets);
-    connect(m_actions->compareAction(), &QAction::triggered, this, &MainWindow::compareHandshakes);
     connect(m_actions->preferencesAction(), &QAction::triggered, this, &MainWindow::showPreferences);
     connect(m_actions->quitAction(), &QAction::triggered, this, &QWidget::close);
 }
@@ -241,64 +235,13 @@ void MainWindow::onCurrentStateChanged()
         && current->handshake().response.status != 101) {
         viewTabs()->setCurrentWidget(handshakeView());
     }
-    updateActions();
+    m_commands->updateActions();
     m_status->update();
-}
-
-void MainWindow::updateActions()
-{
-    Connection *current = currentConnection();
-    const Connection::State state = current ? current->state() : Connection::State::Idle;
-    const bool open = state == Connection::State::Open;
-    m_actions->disconnectAction()->setEnabled(
-        current && (state == Connection::State::Connecting || open || state == Connection::State::Closing));
-    m_actions->closeAction()->setEnabled(open);
-    m_actions->sendAction()->setEnabled(open);
-    m_actions->pingAction()->setEnabled(open);
-    m_actions->removeAction()->setEnabled(current != nullptr);
-    m_actions->compareAction()->setEnabled(m_workspace->connections().size() >= 2);
 }
 
 QString MainWindow::statusText() const
 {
     return m_status->text();
-}
-
-void MainWindow::newConnection()
-{
-    connectBar()->setUrlText(QString());
-    connectBar()->clearOptions();
-    connectBar()->clearError();
-    connectBar()->focusUrl();
-}
-
-void MainWindow::disconnectCurrent()
-{
-    Connection *current = currentConnection();
-    if (!current)
-        return;
-    if (current->state() == Connection::State::Open)
-        current->close(1000, QString());
-    else
-        current->abort();
-}
-
-void MainWindow::closeCurrentWithCode()
-{
-    Connection *current = currentConnection();
-    if (!current || current->state() != Connection::State::Open)
-        return;
-    QPointer<Connection> target = current;
-    CloseDialog dialog(this);
-    if (dialog.exec() == QDialog::Accepted && target && target->state() == Connection::State::Open)
-        target->close(dialog.code(), dialog.reason());
-}
-
-void MainWindow::removeCurrent()
-{
-    Connection *current = currentConnection();
-    if (current)
-        m_workspace->removeConnection(current);
 }
 
 void MainWindow::createServerDock()
@@ -410,25 +353,12 @@ void MainWindow::onRevealSecretsChanged(bool reveal)
 
 HandshakeDiffDialog *MainWindow::handshakeDiffDialog() const
 {
-    return m_diffDialog;
+    return m_commands->handshakeDiffDialog();
 }
 
 bool MainWindow::compareHandshakes()
 {
-    const QList<Connection *> chosen
-        = ComparePartners::choose(m_selection->selected(), currentConnection(), m_workspace->connections());
-    if (chosen.isEmpty()) {
-        m_status->showMessage(tr("Select two connections (Ctrl+click) to compare their handshakes."));
-        return false;
-    }
-    if (m_diffDialog)
-        m_diffDialog->close();
-    auto *dialog = new HandshakeDiffDialog(chosen.at(0), chosen.at(1), m_viewState->revealSecrets(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_viewState, &ViewState::revealSecretsChanged, dialog, &HandshakeDiffDialog::setRevealSecrets);
-    m_diffDialog = dialog;
-    dialog->show();
-    return true;
+    return m_commands->compareHandshakes();
 }
 
 void MainWindow::onColorSchemeChanged(ColorScheme::Scheme scheme)

@@ -5,7 +5,6 @@
 #include "shell/centralarea.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
 #include <memory>
 
@@ -18,6 +17,7 @@ namespace wsi {
 
 class Composer;
 class ConnectBar;
+class ConnectionCommands;
 class Connection;
 class ConnectionStatsPlot;
 class HandshakeDiffDialog;
@@ -124,12 +124,7 @@ private:
     void onColorSchemeChanged(wsi::ColorScheme::Scheme scheme);
     void onCurrentStateChanged();
     void updateTitle();
-    void updateActions();
 
-    void newConnection();
-    void disconnectCurrent();
-    void closeCurrentWithCode();
-    void removeCurrent();
     void showPreferences();
     void createServerDock();
     void createLearnDock();
@@ -154,10 +149,10 @@ private:
     ProxyRuleSet *m_proxyRules = nullptr;
     ProxyDock *m_proxyDock = nullptr;
     EndpointStore *m_endpointStore = nullptr;
-    QPointer<HandshakeDiffDialog> m_diffDialog;
     MainWindowActions *m_actions = nullptr;
     StatusLine *m_status = nullptr;
     ConnectionSelection *m_selection = nullptr;
+    ConnectionCommands *m_commands = nullptr;
 };
 
 } // namespace wsi

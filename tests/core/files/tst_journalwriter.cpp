@@ -7,6 +7,7 @@
 #include "files/sessionjournal.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "journalfiles.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>
@@ -17,56 +18,20 @@ using namespace wsi;
 
 namespace {
 
-void add(Connection &c, EventType type, Direction dir, const QByteArray &payload, qint64 t, quint64 value = 0,
-    quint8 sub = 0, quint8 flags = 0)
-{
-    EventRecord r;
-    r.type = type;
-    r.dir = dir;
-    r.timeUs = t;
-    r.value = value;
-    r.sub = sub;
-    r.flags = flags;
-    c.appendEvent(r, payload);
-}
-
-void addText(Connection &c, Direction dir, const QByteArray &text, qint64 t)
-{
-    add(c, EventType::Message, dir, text, t, quint64(text.size()), 1, FlagText);
-}
-
 // Every event type, with and without the optional fields.
 void addMixed(Connection &c, int round, qint64 t)
 {
     const QByteArray n = QByteArray::number(round);
-    add(c, EventType::Frame, Direction::Outgoing, QByteArray::fromHex("8185"), t, 5, 1, FlagFin | FlagMasked);
-    addText(c, Direction::Outgoing, "hello \"" + n + "\"\n\xc3\xa9", t + 1);
-    add(c, EventType::Message, Direction::Incoming, QByteArray("\x00\x01\xff", 3) + n, t + 2, 4 + quint64(n.size()), 3,
-        0);
-    add(c, EventType::Ping, Direction::Outgoing, "p" + n, t + 3);
-    add(c, EventType::Pong, Direction::Incoming, "p" + n, t + 4, 1234);
-    add(c, EventType::Info, Direction::None, "note " + n, t + 5);
-    add(c, EventType::Error, Direction::None, "oops", t + 6, 0, quint8(ErrorLayer::WebSocket));
-    add(c, EventType::Frame, Direction::Incoming, QByteArray::fromHex("0a00"), t + 7, 0, 0xa, FlagFin | FlagRsv1);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QByteArray withoutHeader(const QByteArray &file)
-{
-    return file.mid(file.indexOf('\n') + 1);
-}
-
-QByteArray expectedLines(const Connection &c)
-{
-    QByteArray lines;
-    for (qsizetype i = 0; i < c.events().size(); ++i)
-        lines += SessionLogWriter::eventLine(c, i);
-    return lines;
+    appendEvent(c, EventType::Frame, Direction::Outgoing, QByteArray::fromHex("8185"), t, 5, 1, FlagFin | FlagMasked);
+    appendText(c, Direction::Outgoing, "hello \"" + n + "\"\n\xc3\xa9", t + 1);
+    appendEvent(c, EventType::Message, Direction::Incoming, QByteArray("\x00\x01\xff", 3) + n, t + 2,
+        4 + quint64(n.size()), 3, 0);
+    appendEvent(c, EventType::Ping, Direction::Outgoing, "p" + n, t + 3);
+    appendEvent(c, EventType::Pong, Direction::Incoming, "p" + n, t + 4, 1234);
+    appendEvent(c, EventType::Info, Direction::None, "note " + n, t + 5);
+    appendEvent(c, EventType::Error, Direction::None, "oops", t + 6, 0, quint8(ErrorLayer::WebSocket));
+    appendEvent(
+        c, EventType::Frame, Direction::Incoming, QByteArray::fromHex("0a00"), t + 7, 0, 0xa, FlagFin | FlagRsv1);
 }
 
 } // namespace
@@ -86,25 +51,25 @@ private Q_SLOTS:
         options.url = QUrl(QStringLiteral("wss://example.test/mixed?x=1"));
         Connection c(options);
         c.setGroup(7, 3); // auto-reconnect: every line names the group and attempt
-        add(c, EventType::HandshakeRequest, Direction::Outgoing, "GET /mixed HTTP/1.1\r\nHost: x\r\n\r\n", 10);
+        appendEvent(c, EventType::HandshakeRequest, Direction::Outgoing, "GET /mixed HTTP/1.1\r\nHost: x\r\n\r\n", 10);
         const QString path = journal.attach(&c);
         QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
-        add(c, EventType::HandshakeResponse, Direction::Incoming, "HTTP/1.1 101 OK\r\n\r\nbody", 11, 19);
-        add(c, EventType::Tls, Direction::None, "TLSv1.3", 12);
-        add(c, EventType::Open, Direction::None, "chat", 13);
+        appendEvent(c, EventType::HandshakeResponse, Direction::Incoming, "HTTP/1.1 101 OK\r\n\r\nbody", 11, 19);
+        appendEvent(c, EventType::Tls, Direction::None, "TLSv1.3", 12);
+        appendEvent(c, EventType::Open, Direction::None, "chat", 13);
         for (int round = 0; round < 50; ++round)
             addMixed(c, round, 100 + round * 10);
         QByteArray large(3 * 1024 * 1024, 'L'); // travels alone, formatted on the writer too
         large[5] = '\x01';
-        add(c, EventType::Message, Direction::Incoming, large, 5000, quint64(large.size()), 1, 0);
-        addText(c, Direction::Outgoing, "after the large one", 5001);
-        add(c, EventType::Close, Direction::Incoming, QByteArray("\x03\xe8", 2) + "bye", 5002, 1000);
-        add(c, EventType::Close, Direction::Outgoing, {}, 5003, kNoCloseCode);
+        appendEvent(c, EventType::Message, Direction::Incoming, large, 5000, quint64(large.size()), 1, 0);
+        appendText(c, Direction::Outgoing, "after the large one", 5001);
+        appendEvent(c, EventType::Close, Direction::Incoming, QByteArray("\x03\xe8", 2) + "bye", 5002, 1000);
+        appendEvent(c, EventType::Close, Direction::Outgoing, {}, 5003, kNoCloseCode);
 
         QSignalSpy flushed(&journal, &SessionJournal::flushed);
         const qsizetype total = c.events().size();
         QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == total, 30000);
-        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+        QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
     }
 
     // A flood's lines, taken on the timer while they are appended, arrive complete and in order, and every
@@ -124,10 +89,11 @@ private Q_SLOTS:
         constexpr int kEvents = 300000;
         for (int i = 0; i < kEvents; ++i) {
             if (i % 7 == 0)
-                add(c, EventType::Frame, Direction::Incoming, QByteArray::fromHex("810f"), 1000 + i, 15, 1, FlagFin);
+                appendEvent(
+                    c, EventType::Frame, Direction::Incoming, QByteArray::fromHex("810f"), 1000 + i, 15, 1, FlagFin);
             else
-                addText(c, i % 2 ? Direction::Incoming : Direction::Outgoing, "flood message " + QByteArray::number(i),
-                    1000 + i);
+                appendText(c, i % 2 ? Direction::Incoming : Direction::Outgoing,
+                    "flood message " + QByteArray::number(i), 1000 + i);
             if (i % 20000 == 0)
                 QCoreApplication::processEvents(); // the timer takes batches while the flood goes on
         }
@@ -138,7 +104,7 @@ private Q_SLOTS:
             QVERIFY(count > previous);
             previous = count;
         }
-        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+        QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
     }
 
     // 100 MB of payloads is far more than the writer may have queued: the journal leaves the rest in the
@@ -159,14 +125,14 @@ private Q_SLOTS:
         for (int i = 0; i < kEvents; ++i) {
             QByteArray payload(4096, char('a' + i % 26));
             payload.prepend(QByteArray::number(i));
-            add(c, EventType::Message, Direction::Incoming, payload, 1000 + i, quint64(payload.size()), 1, 0);
+            appendEvent(c, EventType::Message, Direction::Incoming, payload, 1000 + i, quint64(payload.size()), 1, 0);
         }
         QSignalSpy flushed(&journal, &SessionJournal::flushed);
         QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == kEvents, 120000);
         SessionLogReader reader;
         QVERIFY2(reader.readFile(path), qPrintable(reader.errorString()));
         QCOMPARE(reader.eventCount(), kEvents);
-        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+        QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
     }
 
     // flush() at exit writes everything before it returns, with no event loop; so does the destructor.
@@ -189,12 +155,12 @@ private Q_SLOTS:
             journal.flush();
             QCOMPARE(flushed.size(), 1);
             QCOMPARE(flushed.last().at(1).value<qsizetype>(), c.events().size());
-            QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+            QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
 
             for (int i = 0; i < 1000; ++i)
-                addText(c, Direction::Incoming, "at exit " + QByteArray::number(i), 900000 + i);
+                appendText(c, Direction::Incoming, "at exit " + QByteArray::number(i), 900000 + i);
         } // the destructor flushes
-        QCOMPARE(withoutHeader(readAll(path)), expectedLines(c));
+        QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
     }
 
     // The writer on its own: batches of several files, written in order, a batch's preformatted lines as
@@ -242,8 +208,8 @@ private Q_SLOTS:
         writer.waitForFile(2, 40);
         QCOMPARE(writer.writtenCount(2), qsizetype(40));
         QCOMPARE(writer.writtenCount(1), qsizetype(40)); // posted before: written first
-        QCOMPARE(readAll(a), expectedA);
-        QCOMPARE(readAll(b), expectedB);
+        QCOMPARE(fileBytes(a), expectedA);
+        QCOMPARE(fileBytes(b), expectedB);
         writer.waitUntilIdle();
         QCOMPARE(writer.queuedBytes(), qsizetype(0));
     }

@@ -10,6 +10,7 @@
 #include "files/sessionjournal.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "journalfiles.h"
 #include "peerprocess.h"
 #include "proxiedrecord.h"
 #include "proxy/proxyruleset.h"
@@ -104,14 +105,6 @@ class tst_ProxiedJournal : public QObject
 {
     Q_OBJECT
 
-private:
-    static QByteArray readAll(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
-    static QByteArray withoutHeader(const QByteArray &file) { return file.mid(file.indexOf('\n') + 1); }
-
 private Q_SLOTS:
     // The rows a proxied connection has when it is attached, and those recorded later on either leg, are
     // written as the export writes them: both legs merged by time, every line with its leg and marks.
@@ -127,7 +120,7 @@ private Q_SLOTS:
         proxied->proxied()->markMessage(Facing::Server, Direction::Outgoing, 1, replaced);
         const QString path = journal.attach(proxied.get());
         QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
-        const QByteArray atAttach = withoutHeader(readAll(path));
+        const QByteArray atAttach = withoutHeader(fileBytes(path));
         QCOMPARE(atAttach, withoutHeader(SessionExporter::sessionLog({ proxied.get() }, QStringLiteral("t"))));
         QVERIFY(atAttach.contains("\"leg\":\"client\""));
         QVERIFY(atAttach.contains(
@@ -144,7 +137,7 @@ private Q_SLOTS:
         legs->recordLeg(Facing::Client, Direction::Outgoing, 3200, wireFrame(0x81, "later"));
         const qsizetype lines = LegCursor::end(*proxied).lines();
         QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == lines, 5000);
-        const QByteArray file = withoutHeader(readAll(path));
+        const QByteArray file = withoutHeader(fileBytes(path));
         QCOMPARE(file, withoutHeader(SessionExporter::sessionLog({ proxied.get() }, QStringLiteral("t"))));
         QVERIFY(file.contains("\"leg\":\"client\",\"proxy_action\":\"dropped\""));
         QCOMPARE(file.count('\n'), lines);

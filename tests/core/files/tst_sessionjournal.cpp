@@ -6,6 +6,7 @@
 #include "files/sessionjournal.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "journalfiles.h"
 #include "peerprocess.h"
 
 #include <QCoreApplication>
@@ -26,17 +27,6 @@ using namespace wsi;
 namespace {
 
 const char kChildFlag[] = "--flood-journal";
-
-void addText(Connection &c, Direction dir, const QByteArray &text, qint64 t)
-{
-    EventRecord r;
-    r.type = EventType::Message;
-    r.dir = dir;
-    r.flags = FlagText;
-    r.timeUs = t;
-    r.value = quint64(text.size());
-    c.appendEvent(r, text);
-}
 
 QByteArray flood(int i)
 {
@@ -64,7 +54,7 @@ int floodChild(int argc, char **argv)
     QTimer pump;
     QObject::connect(&pump, &QTimer::timeout, [&] {
         for (int k = 0; k < 200; ++k, ++next)
-            addText(connection, next % 2 ? Direction::Incoming : Direction::Outgoing, flood(next), 1000 + next);
+            appendText(connection, next % 2 ? Direction::Incoming : Direction::Outgoing, flood(next), 1000 + next);
     });
     pump.start(1);
     return app.exec();
@@ -75,13 +65,6 @@ int floodChild(int argc, char **argv)
 class tst_SessionJournal : public QObject
 {
     Q_OBJECT
-
-private:
-    static QByteArray readAll(const QString &path)
-    {
-        QFile f(path);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }
 
 private Q_SLOTS:
     void defaultFolderIsInAppData()
@@ -100,32 +83,31 @@ private Q_SLOTS:
         ConnectionOptions options;
         options.url = QUrl(QStringLiteral("ws://example.test/chat"));
         Connection c(options);
-        addText(c, Direction::Outgoing, "before attach", 1);
+        appendText(c, Direction::Outgoing, "before attach", 1);
         const QString path = journal.attach(&c);
         QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
         QCOMPARE(journal.filePathFor(&c), path);
         QCOMPARE(journal.attach(&c), path); // once only
         // Events already there go out at once.
-        QCOMPARE(readAll(path).count('\n'), 2);
+        QCOMPARE(fileBytes(path).count('\n'), 2);
 
         QSignalSpy flushed(&journal, &SessionJournal::flushed);
         QElapsedTimer timer;
         timer.start();
-        addText(c, Direction::Incoming, "during", 2);
-        QCOMPARE(readAll(path).count('\n'), 2); // batched, not written per event
+        appendText(c, Direction::Incoming, "during", 2);
+        QCOMPARE(fileBytes(path).count('\n'), 2); // batched, not written per event
         QVERIFY(flushed.wait(2000));
         QVERIFY2(timer.elapsed() <= 400, qPrintable(QString::number(timer.elapsed())));
         QCOMPARE(flushed.last().at(1).value<qsizetype>(), qsizetype(2));
-        QCOMPARE(readAll(path).count('\n'), 3);
+        QCOMPARE(fileBytes(path).count('\n'), 3);
 
         SessionLogReader reader;
         QVERIFY(reader.readFile(path));
         QCOMPARE(reader.eventCount(), 2);
         QCOMPARE(reader.connections().front()->events().payloadText(1), QStringLiteral("during"));
         // Same lines as the writer's.
-        const QByteArray file = readAll(path);
-        QCOMPARE(
-            file.mid(file.indexOf('\n') + 1), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
+        const QByteArray file = fileBytes(path);
+        QCOMPARE(withoutHeader(file), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
     }
 
     // A message an intercepting proxy changed is journaled with its mark and original (format version 2),
@@ -140,16 +122,15 @@ private Q_SLOTS:
         Connection c(options);
         const QString path = journal.attach(&c);
         QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
-        addText(c, Direction::Outgoing, "bye world", 1);
+        appendText(c, Direction::Outgoing, "bye world", 1);
         ProxyMark replaced;
         replaced.action = ProxyMark::Action::Replaced;
         replaced.original = "hello world";
         c.markLastEvent(replaced);
-        addText(c, Direction::Outgoing, "plain", 2);
+        appendText(c, Direction::Outgoing, "plain", 2);
         journal.flush();
-        const QByteArray file = readAll(path);
-        QCOMPARE(
-            file.mid(file.indexOf('\n') + 1), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
+        const QByteArray file = fileBytes(path);
+        QCOMPARE(withoutHeader(file), SessionLogWriter::eventLine(c, 0) + SessionLogWriter::eventLine(c, 1));
         QVERIFY(file.contains("\"original_payload\":\"hello world\",\"proxy_action\":\"replaced\""));
     }
 
@@ -168,7 +149,7 @@ private Q_SLOTS:
         QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
         constexpr int kEvents = 300000; // formatting them takes far longer than one 8 ms slice
         for (int i = 0; i < kEvents; ++i)
-            addText(c, Direction::Incoming, flood(i), 1000 + i);
+            appendText(c, Direction::Incoming, flood(i), 1000 + i);
         QSignalSpy flushed(&journal, &SessionJournal::flushed);
         QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == kEvents, 60000);
         QVERIFY2(flushed.count() >= 2, "the backlog was written in one go");
@@ -181,8 +162,8 @@ private Q_SLOTS:
         QByteArray expected;
         for (int i = 0; i < kEvents; ++i)
             expected += SessionLogWriter::eventLine(c, i);
-        const QByteArray file = readAll(path);
-        QCOMPARE(file.mid(file.indexOf('\n') + 1), expected);
+        const QByteArray file = fileBytes(path);
+        QCOMPARE(withoutHeader(file), expected);
     }
 
     void finishedConnectionIsFlushedAtOnce()
@@ -232,7 +213,7 @@ private Q_SLOTS:
             ConnectionOptions options;
             options.url = QUrl(QStringLiteral("ws://client%1.test/").arg(i));
             connections.push_back(std::make_unique<Connection>(options));
-            addText(*connections.back(), Direction::Incoming, "first " + QByteArray::number(i), 1);
+            appendText(*connections.back(), Direction::Incoming, "first " + QByteArray::number(i), 1);
             paths << journal.attach(connections.back().get());
             QVERIFY2(!paths.last().isEmpty(), qPrintable(journal.errorString()));
         }
@@ -241,7 +222,7 @@ private Q_SLOTS:
         // Later events of every connection still reach its own file (reopened for the write).
         QSignalSpy flushed(&journal, &SessionJournal::flushed);
         for (int i = 0; i < kConnections; ++i)
-            addText(*connections[size_t(i)], Direction::Outgoing, "second " + QByteArray::number(i), 2);
+            appendText(*connections[size_t(i)], Direction::Outgoing, "second " + QByteArray::number(i), 2);
         QTRY_VERIFY_WITH_TIMEOUT(flushed.size() >= kConnections, 10000);
         // Once flushed, only a few stay open.
         QVERIFY2(openDescriptors() - before <= 200, qPrintable(QString::number(openDescriptors() - before)));
@@ -265,7 +246,7 @@ private Q_SLOTS:
             ConnectionOptions options;
             options.url = QUrl(QStringLiteral("ws://host%1.test/").arg(i));
             connections.push_back(std::make_unique<Connection>(options));
-            addText(*connections.back(), Direction::Outgoing, "x", 5);
+            appendText(*connections.back(), Direction::Outgoing, "x", 5);
             QVERIFY(!journal.attach(connections.back().get()).isEmpty());
             QTest::qWait(5); // distinct start times
         }
@@ -307,7 +288,7 @@ private Q_SLOTS:
         for (int i = 0; i < 5; ++i) {
             connections.push_back(std::make_unique<Connection>(ConnectionOptions {}));
             for (int k = 0; k < 5; ++k)
-                addText(*connections.back(), Direction::Incoming, big, k);
+                appendText(*connections.back(), Direction::Incoming, big, k);
             paths << journal.attach(connections.back().get());
             QTest::qWait(5);
         }

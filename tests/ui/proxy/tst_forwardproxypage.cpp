@@ -9,6 +9,7 @@
 #include "proxy/proxydock.h"
 #include "proxy/proxypanel.h"
 #include "proxy/reverseproxy.h"
+#include "proxywindowfixture.h"
 #include "shell/mainwindow.h"
 
 #include <QComboBox>
@@ -17,22 +18,15 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QWebSocket>
 #include <QtTest>
 
 using namespace wsi;
 
-class TestForwardProxyPage : public QObject
+class TestForwardProxyPage : public ProxyWindowFixture
 {
     Q_OBJECT
-
-private:
-    template <typename T> static T *child(QObject *parent, const char *name)
-    {
-        return parent->findChild<T *>(QLatin1String(name));
-    }
 
 private Q_SLOTS:
     void initTestCase();
@@ -44,10 +38,7 @@ private Q_SLOTS:
 
 void TestForwardProxyPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
-    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_forwardproxypage"));
-    QVERIFY2(QSettings().fileName().contains(QLatin1String("qttest")), qPrintable(QSettings().fileName()));
+    useTestSettings(QStringLiteral("wsinspector-tst_forwardproxypage"));
 }
 
 void TestForwardProxyPage::init()

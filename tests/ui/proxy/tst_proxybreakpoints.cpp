@@ -20,13 +20,13 @@
 #include "proxy/proxyruleset.h"
 #include "proxy/proxyrulesview.h"
 #include "proxy/reverseproxy.h"
+#include "proxywindowfixture.h"
 #include "shell/mainwindow.h"
 
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QWebSocket>
@@ -34,25 +34,11 @@
 
 using namespace wsi;
 
-class TestProxyBreakpoints : public QObject
+class TestProxyBreakpoints : public ProxyWindowFixture
 {
     Q_OBJECT
 
 private:
-    template <typename T> static T *child(QObject *parent, const char *name)
-    {
-        return parent->findChild<T *>(QLatin1String(name));
-    }
-
-    static Connection *firstProxied(MainWindow &window)
-    {
-        for (Connection *c : window.workspace()->connections()) {
-            if (c->kind() == Connection::Kind::Proxied)
-                return c;
-        }
-        return nullptr;
-    }
-
     // The log row (in the filter model) showing text on that leg; -1 when none.
     static int logRow(EventLogView *log, const QString &text, ConnectionLeg::Facing facing)
     {
@@ -80,10 +66,7 @@ private Q_SLOTS:
 
 void TestProxyBreakpoints::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
-    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_proxybreakpoints"));
-    QVERIFY2(QSettings().fileName().contains(QLatin1String("qttest")), qPrintable(QSettings().fileName()));
+    useTestSettings(QStringLiteral("wsinspector-tst_proxybreakpoints"));
 }
 
 void TestProxyBreakpoints::init()

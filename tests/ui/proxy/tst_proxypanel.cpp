@@ -18,6 +18,7 @@
 #include "proxy/proxydock.h"
 #include "proxy/proxypanel.h"
 #include "proxy/reverseproxy.h"
+#include "proxywindowfixture.h"
 #include "shell/mainwindow.h"
 
 #include <QAction>
@@ -30,7 +31,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTcpServer>
 #include <QToolTip>
@@ -39,24 +39,9 @@
 
 using namespace wsi;
 
-class TestProxyPanel : public QObject
+class TestProxyPanel : public ProxyWindowFixture
 {
     Q_OBJECT
-
-private:
-    template <typename T> static T *child(QObject *parent, const char *name)
-    {
-        return parent->findChild<T *>(QLatin1String(name));
-    }
-
-    static Connection *firstProxied(MainWindow &window)
-    {
-        for (Connection *c : window.workspace()->connections()) {
-            if (c->kind() == Connection::Kind::Proxied)
-                return c;
-        }
-        return nullptr;
-    }
 
 private Q_SLOTS:
     void initTestCase();
@@ -70,10 +55,7 @@ private Q_SLOTS:
 
 void TestProxyPanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("WSInspector"));
-    QCoreApplication::setApplicationName(QStringLiteral("wsinspector-tst_proxypanel"));
-    QVERIFY2(QSettings().fileName().contains(QLatin1String("qttest")), qPrintable(QSettings().fileName()));
+    useTestSettings(QStringLiteral("wsinspector-tst_proxypanel"));
 }
 
 void TestProxyPanel::init()
