@@ -1820,6 +1820,22 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
         <source>Error (%1): %2</source>
         <translation>오류(%1): %2</translation>
     </message>
+    <message>
+        <source>This client</source>
+        <translation>이 클라이언트</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>This server</source>
+        <translation>이 서버</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>클라이언트</translation>
+    </message>
 </context>
 <context>
     <name>wsi::Composer</name>

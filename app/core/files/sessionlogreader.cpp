@@ -340,10 +340,8 @@ bool SessionLogReader::finishAll()
         const Connection::State state = opened ? Connection::State::Closed : Connection::State::Failed;
         connection.restoreImported(hs, timings, state, {});
         // The explanation reads the events, so it comes once they are all in.
-        // Made in English for files and in the window's language for the status line (it follows a switch to
-        // English; see RecordedText::captured).
-        connection.restoreImported(hs, timings, state,
-            RecordedText::captured([&connection] { return connection.closeExplanation().summary; }));
+        // As words: English for files, the window's language for the status line, following a switch either way.
+        connection.restoreImported(hs, timings, state, connection.closeExplanation().summaryWords);
     }
     m_pending.clear();
     return true;

@@ -1,12 +1,14 @@
-// What the protocol layers say about a malformed peer (decoder notes, HTTP parse errors, frame rule violations) is
-// recorded in English and shown in the window's language: Korean with the Korean translator installed, English
-// again after a switch back, the record unchanged either way.
+// What the protocol layers say about a malformed peer (decoder notes, HTTP parse errors, frame rule violations, an
+// imported connection's close explanation) is recorded in English and shown in the window's language: Korean with
+// the Korean translator installed, English again after a switch back, the record unchanged either way.
 
 #include "connection/connection.h"
 #include "decode/jsonrpcdecoder.h"
 #include "decode/mqttdecoder.h"
 #include "decode/socketiodecoder.h"
 #include "decode/stompdecoder.h"
+#include "files/sessionlogreader.h"
+#include "files/sessionlogwriter.h"
 #include "language/translations.h"
 #include "models/protocollog.h"
 #include "protocol/framedecoder.h"
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void aDecodedRowsNoteFollowsTheLanguage();
     void httpParseErrorsFollowTheLanguage();
     void aFrameSizeViolationFollowsTheLanguage();
+    void anImportedCloseExplanationFollowsASwitch();
 };
 
 void TestProtocolTextsLanguage::decoderNotesAreEnglishInTheRecordAndKoreanInTheWindow()
@@ -268,6 +271,48 @@ void TestProtocolTextsLanguage::aFrameSizeViolationFollowsTheLanguage()
                        "멈췄습니다: 메시지가 1073741824바이트에 이릅니다. 한도는 268435456바이트입니다"));
     useEnglish();
     QCOMPARE(c.rowText(row), c.events().payloadText(row));
+}
+
+void TestProtocolTextsLanguage::anImportedCloseExplanationFollowsASwitch()
+{
+    // The server closed with 1001 and this client answered 12 ms later; written as a session and read back in
+    // English, then shown after a switch to Korean (a captured text would stay English here) and back.
+    ConnectionOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
+    Connection recorded(options);
+    EventRecord open;
+    open.type = EventType::Open;
+    open.timeUs = 1000000;
+    recorded.appendEvent(open, {});
+    EventRecord first;
+    first.type = EventType::Close;
+    first.dir = Direction::Incoming;
+    first.timeUs = 2000000;
+    first.value = 1001;
+    recorded.appendEvent(first, "bye");
+    EventRecord reply = first;
+    reply.dir = Direction::Outgoing;
+    reply.timeUs = 2012000;
+    recorded.appendEvent(reply, {});
+    QByteArray session = SessionLogWriter::header(QStringLiteral("tst_protocoltextslanguage"));
+    for (qsizetype i = 0; i < recorded.events().size(); ++i)
+        session += SessionLogWriter::eventLine(recorded, i);
+
+    SessionLogReader reader;
+    QVERIFY2(reader.read(session), qPrintable(reader.errorString()));
+    std::vector<std::unique_ptr<Connection>> connections = reader.takeConnections();
+    QCOMPARE(connections.size(), size_t(1));
+    Connection &imported = *connections.front();
+    const QString english
+        = QStringLiteral("The server closed with 1001 Going Away \"bye\"; this client answered 12 ms later (clean).");
+    QCOMPARE(imported.statusText(), english);
+    useKorean();
+    QCOMPARE(imported.statusText(),
+        QStringLiteral("서버가 1001 Going Away 코드로 닫았습니다 (사유 \"bye\"); 이 클라이언트가 12 ms 뒤에 "
+                       "응답했습니다(정상 종료)."));
+    QCOMPARE(imported.recordedStatusText(), english);
+    useEnglish();
+    QCOMPARE(imported.statusText(), english);
 }
 
 QTEST_MAIN(TestProtocolTextsLanguage)
