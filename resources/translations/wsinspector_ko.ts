@@ -408,15 +408,15 @@
     </message>
     <message>
         <source>Timed out after %1 ms connecting to %2: no TCP connection. Is a firewall dropping packets?</source>
-        <translation>%2에 연결하는 중 %1ms 후 시간 초과: TCP 연결이 되지 않았습니다. 방화벽이 패킷을 버리고 있지 않나요?</translation>
+        <translation>%2에 연결하는 중 %1 ms 후 시간 초과: TCP 연결이 되지 않았습니다. 방화벽이 패킷을 버리고 있지 않나요?</translation>
     </message>
     <message>
         <source>Timed out after %1 ms waiting for the server to answer the upgrade request (HTTP).</source>
-        <translation>%1ms 동안 서버가 업그레이드 요청(HTTP)에 응답하지 않아 시간 초과되었습니다.</translation>
+        <translation>%1 ms 동안 서버가 업그레이드 요청(HTTP)에 응답하지 않아 시간 초과되었습니다.</translation>
     </message>
     <message>
         <source>Timed out after %1 ms: the WebSocket did not open.</source>
-        <translation>%1ms 후 시간 초과: WebSocket이 열리지 않았습니다.</translation>
+        <translation>%1 ms 후 시간 초과: WebSocket이 열리지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -4181,7 +4181,7 @@ What to try: %2</source>
     <name>wsi::Keepalive</name>
     <message>
         <source>No pong within %1 ms for the ping sent at %2 (payload &quot;%3&quot;); the server may be stalled or the network dropped.</source>
-        <translation>%2에 보낸 핑(페이로드 &quot;%3&quot;)에 %1ms 안에 퐁이 오지 않았습니다. 서버가 멈췄거나 네트워크가 끊겼을 수 있습니다.</translation>
+        <translation>%2에 보낸 핑(페이로드 &quot;%3&quot;)에 %1 ms 안에 퐁이 오지 않았습니다. 서버가 멈췄거나 네트워크가 끊겼을 수 있습니다.</translation>
     </message>
     <message>
         <source> Closing the connection (1001).</source>
@@ -5219,7 +5219,7 @@ Anything that trusts the current CA (an exported copy) will stop trusting the te
     </message>
     <message>
         <source>Auto-reconnect: attempt %1%2 in %3 ms.</source>
-        <translation>자동 재연결: %3ms 후 %1%2번째 시도.</translation>
+        <translation>자동 재연결: %3 ms 후 %1%2번째 시도.</translation>
     </message>
     <message>
         <source> of %1</source>
@@ -5289,7 +5289,7 @@ Anything that trusts the current CA (an exported copy) will stop trusting the te
     <name>wsi::RelayedClient</name>
     <message>
         <source>Idle for %1 ms</source>
-        <translation>%1ms 동안 유휴</translation>
+        <translation>%1 ms 동안 유휴</translation>
     </message>
 </context>
 <context>
@@ -7918,7 +7918,7 @@ X-Custom: value</translation>
     <name>wsi::TransportComparison</name>
     <message>
         <source>The client did not connect within %1 ms.</source>
-        <translation>클라이언트가 %1ms 안에 연결하지 못했습니다.</translation>
+        <translation>클라이언트가 %1 ms 안에 연결하지 못했습니다.</translation>
     </message>
     <message>
         <source>Not every message arrived in time.</source>
@@ -7965,7 +7965,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -8036,7 +8036,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>%1 / %2 ms</source>
-        <translation>%1 / %2ms</translation>
+        <translation>%1 / %2 ms</translation>
     </message>
 </context>
 <context>
