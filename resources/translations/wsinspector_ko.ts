@@ -6431,6 +6431,38 @@ X-Custom: value</translation>
         <source>The file is empty: a session log starts with a &quot;format&quot; line.</source>
         <translation>파일이 비어 있습니다. 세션 로그는 &quot;format&quot; 줄로 시작합니다.</translation>
     </message>
+    <message>
+        <source>&quot;leg&quot; must be &quot;client&quot; or &quot;server&quot;.</source>
+        <translation>&quot;leg&quot;는 &quot;client&quot;나 &quot;server&quot;여야 합니다.</translation>
+    </message>
+    <message>
+        <source>connection %1 mixes lines with and without &quot;leg&quot;: either all of a connection&apos;s lines say which leg they crossed (a proxied connection) or none does.</source>
+        <translation>연결 %1에 &quot;leg&quot;가 있는 줄과 없는 줄이 섞여 있습니다. 한 연결의 줄은 모두 어느 구간을 지났는지 밝히거나(프록시된 연결) 모두 밝히지 않아야 합니다.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1번째 줄: %2</translation>
+    </message>
+    <message>
+        <source>no &quot;event&quot; field.</source>
+        <translation>&quot;event&quot; 필드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>not a valid JSON object: %1</source>
+        <translation>올바른 JSON 객체가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>this is not a WS Inspector session log: the first line has no &quot;format&quot; field.</source>
+        <translation>WS Inspector 세션 로그가 아닙니다. 첫 줄에 &quot;format&quot; 필드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: this is not a WS Inspector session log (expected &quot;%2&quot;).</source>
+        <translation>알 수 없는 형식 &quot;%1&quot;입니다. WS Inspector 세션 로그가 아닙니다(&quot;%2&quot;이어야 합니다).</translation>
+    </message>
+    <message>
+        <source>unsupported session log version &quot;%1&quot;: this version of WS Inspector reads &quot;%2&quot; and &quot;%3&quot; only; open the file with a newer one.</source>
+        <translation>지원하지 않는 세션 로그 버전 &quot;%1&quot;입니다. 이 버전의 WS Inspector는 &quot;%2&quot;와 &quot;%3&quot;만 읽습니다. 더 새로운 버전으로 파일을 여세요.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ProtocolViolation</name>
@@ -9526,6 +9558,45 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>%1 (this parameter takes no value)</source>
         <translation>%1 (이 매개변수는 값을 받지 않습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionEventDecoder</name>
+    <message>
+        <source>a binary message without &quot;base64&quot;.</source>
+        <translation>&quot;base64&quot;가 없는 바이너리 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>a frame needs &quot;header_hex&quot;, &quot;opcode&quot; and &quot;length&quot;.</source>
+        <translation>프레임에는 &quot;header_hex&quot;, &quot;opcode&quot;, &quot;length&quot;가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>a message whose &quot;type&quot; is neither text nor binary.</source>
+        <translation>&quot;type&quot;이 text도 binary도 아닌 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>a text message without &quot;text&quot;.</source>
+        <translation>&quot;text&quot;가 없는 텍스트 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>an edited or replaced message without &quot;original_payload&quot;.</source>
+        <translation>&quot;original_payload&quot;가 없는 편집되거나 교체된 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>no &quot;conn&quot; number.</source>
+        <translation>&quot;conn&quot; 번호가 없습니다.</translation>
+    </message>
+    <message>
+        <source>no &quot;t_us&quot; or &quot;t&quot; time.</source>
+        <translation>&quot;t_us&quot;나 &quot;t&quot; 시각이 없습니다.</translation>
+    </message>
+    <message>
+        <source>unknown &quot;dir&quot; &quot;%1&quot;.</source>
+        <translation>알 수 없는 &quot;dir&quot; &quot;%1&quot;입니다.</translation>
+    </message>
+    <message>
+        <source>unknown &quot;proxy_action&quot; &quot;%1&quot;.</source>
+        <translation>알 수 없는 &quot;proxy_action&quot; &quot;%1&quot;입니다.</translation>
     </message>
 </context>
 </TS>

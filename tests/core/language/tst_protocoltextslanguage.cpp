@@ -127,6 +127,7 @@ private Q_SLOTS:
     void httpParseErrorsFollowTheLanguage();
     void aFrameSizeViolationFollowsTheLanguage();
     void anImportedCloseExplanationFollowsASwitch();
+    void aSessionLogErrorFollowsTheLanguage();
 };
 
 void TestProtocolTextsLanguage::decoderNotesAreEnglishInTheRecordAndKoreanInTheWindow()
@@ -315,5 +316,21 @@ void TestProtocolTextsLanguage::anImportedCloseExplanationFollowsASwitch()
     QCOMPARE(imported.statusText(), english);
 }
 
-QTEST_MAIN(TestProtocolTextsLanguage)
+void TestProtocolTextsLanguage::aSessionLogErrorFollowsTheLanguage()
+{
+    useKorean();
+    SessionLogReader reader;
+    QVERIFY(!reader.read(QByteArray("{\"format\":\"foo\"}\n")));
+    // The CLI and the journal read the English; an import's error in the window reads the words.
+    QCOMPARE(reader.errorString(),
+        QStringLiteral("line 1: unknown format \"foo\": this is not a WS Inspector session log (expected "
+                       "\"wsinspector-session/2\")."));
+    QCOMPARE(reader.errorText().translated(),
+        QStringLiteral("1번째 줄: 알 수 없는 형식 \"foo\"입니다. WS Inspector 세션 로그가 아닙니다"
+                       "(\"wsinspector-session/2\"이어야 합니다)."));
+    useEnglish();
+    QCOMPARE(reader.errorText().translated(), reader.errorString());
+}
+
+QTEST_GUILESS_MAIN(TestProtocolTextsLanguage)
 #include "tst_protocoltextslanguage.moc"
