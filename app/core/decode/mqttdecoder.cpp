@@ -206,7 +206,7 @@ DecodedMessage MqttDecoder::decodePacket(quint8 first, QByteArrayView body)
     m.fields.insert(QStringLiteral("size"), double(body.size()));
     m.summary = decodetext::elide(m.summary);
     if (r.failed()) {
-        m.setNote(r.errorId(), r.error());
+        m.setNote(r.errorId(), r.errorText());
     }
     return m;
 }

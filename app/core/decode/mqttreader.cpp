@@ -202,7 +202,7 @@ QJsonObject MqttReader::properties()
         }
     }
     if (inner.failed())
-        fail(inner.errorId(), inner.error());
+        fail(inner.errorId(), inner.errorText());
     return out;
 }
 

@@ -31,7 +31,8 @@ public:
     bool atEnd() const { return m_at >= m_bytes.size(); }
     bool failed() const { return !m_errorId.isEmpty(); }
     QString errorId() const { return m_errorId; }
-    const RecordedText &error() const { return m_error; }
+    QString error() const { return m_error.english(); }
+    const RecordedText &errorText() const { return m_error; } // the same words, for the message's note
     // text: spelled with QT_TRANSLATE_NOOP("wsi::DecodedMessage", ...), it becomes the message's note.
     void fail(const QString &id, const RecordedText &text);
 
