@@ -54,6 +54,8 @@ struct ViolationRecorder : FrameSink
     QList<ProtocolViolation> violations;
     void onFrame(const FrameHeader &, QByteArrayView, QByteArrayView) override { }
     void onMessage(bool, QByteArrayView, int) override { }
+    void onPing(QByteArrayView) override { }
+    void onPong(QByteArrayView) override { }
     void onClose(int, QByteArrayView) override { }
     void onViolation(const ProtocolViolation &violation) override { violations << violation; }
 };
