@@ -408,15 +408,15 @@
     </message>
     <message>
         <source>Timed out after %1 ms connecting to %2: no TCP connection. Is a firewall dropping packets?</source>
-        <translation>%2에 연결하는 중 %1ms 후 시간 초과: TCP 연결이 되지 않았습니다. 방화벽이 패킷을 버리고 있지 않나요?</translation>
+        <translation>%2에 연결하는 중 %1 ms 후 시간 초과: TCP 연결이 되지 않았습니다. 방화벽이 패킷을 버리고 있지 않나요?</translation>
     </message>
     <message>
         <source>Timed out after %1 ms waiting for the server to answer the upgrade request (HTTP).</source>
-        <translation>%1ms 동안 서버가 업그레이드 요청(HTTP)에 응답하지 않아 시간 초과되었습니다.</translation>
+        <translation>%1 ms 동안 서버가 업그레이드 요청(HTTP)에 응답하지 않아 시간 초과되었습니다.</translation>
     </message>
     <message>
         <source>Timed out after %1 ms: the WebSocket did not open.</source>
-        <translation>%1ms 후 시간 초과: WebSocket이 열리지 않았습니다.</translation>
+        <translation>%1 ms 후 시간 초과: WebSocket이 열리지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1819,6 +1819,22 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
     <message>
         <source>Error (%1): %2</source>
         <translation>오류(%1): %2</translation>
+    </message>
+    <message>
+        <source>This client</source>
+        <translation>이 클라이언트</translation>
+    </message>
+    <message>
+        <source>The server</source>
+        <translation>서버</translation>
+    </message>
+    <message>
+        <source>This server</source>
+        <translation>이 서버</translation>
+    </message>
+    <message>
+        <source>The client</source>
+        <translation>클라이언트</translation>
     </message>
 </context>
 <context>
@@ -4172,7 +4188,7 @@ What to try: %2</source>
     <name>wsi::Keepalive</name>
     <message>
         <source>No pong within %1 ms for the ping sent at %2 (payload &quot;%3&quot;); the server may be stalled or the network dropped.</source>
-        <translation>%2에 보낸 핑(페이로드 &quot;%3&quot;)에 %1ms 안에 퐁이 오지 않았습니다. 서버가 멈췄거나 네트워크가 끊겼을 수 있습니다.</translation>
+        <translation>%2에 보낸 핑(페이로드 &quot;%3&quot;)에 %1 ms 안에 퐁이 오지 않았습니다. 서버가 멈췄거나 네트워크가 끊겼을 수 있습니다.</translation>
     </message>
     <message>
         <source> Closing the connection (1001).</source>
@@ -5206,7 +5222,7 @@ Anything that trusts the current CA (an exported copy) will stop trusting the te
     </message>
     <message>
         <source>Auto-reconnect: attempt %1%2 in %3 ms.</source>
-        <translation>자동 재연결: %3ms 후 %1%2번째 시도.</translation>
+        <translation>자동 재연결: %3 ms 후 %1%2번째 시도.</translation>
     </message>
     <message>
         <source> of %1</source>
@@ -5276,7 +5292,7 @@ Anything that trusts the current CA (an exported copy) will stop trusting the te
     <name>wsi::RelayedClient</name>
     <message>
         <source>Idle for %1 ms</source>
-        <translation>%1ms 동안 유휴</translation>
+        <translation>%1 ms 동안 유휴</translation>
     </message>
 </context>
 <context>
@@ -6418,6 +6434,38 @@ X-Custom: value</translation>
         <source>The file is empty: a session log starts with a &quot;format&quot; line.</source>
         <translation>파일이 비어 있습니다. 세션 로그는 &quot;format&quot; 줄로 시작합니다.</translation>
     </message>
+    <message>
+        <source>&quot;leg&quot; must be &quot;client&quot; or &quot;server&quot;.</source>
+        <translation>&quot;leg&quot;는 &quot;client&quot;나 &quot;server&quot;여야 합니다.</translation>
+    </message>
+    <message>
+        <source>connection %1 mixes lines with and without &quot;leg&quot;: either all of a connection&apos;s lines say which leg they crossed (a proxied connection) or none does.</source>
+        <translation>연결 %1에 &quot;leg&quot;가 있는 줄과 없는 줄이 섞여 있습니다. 한 연결의 줄은 모두 어느 구간을 지났는지 밝히거나(프록시된 연결) 모두 밝히지 않아야 합니다.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>%1번째 줄: %2</translation>
+    </message>
+    <message>
+        <source>no &quot;event&quot; field.</source>
+        <translation>&quot;event&quot; 필드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>not a valid JSON object: %1</source>
+        <translation>올바른 JSON 객체가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>this is not a WS Inspector session log: the first line has no &quot;format&quot; field.</source>
+        <translation>WS Inspector 세션 로그가 아닙니다. 첫 줄에 &quot;format&quot; 필드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot;: this is not a WS Inspector session log (expected &quot;%2&quot;).</source>
+        <translation>알 수 없는 형식 &quot;%1&quot;입니다. WS Inspector 세션 로그가 아닙니다(&quot;%2&quot;이어야 합니다).</translation>
+    </message>
+    <message>
+        <source>unsupported session log version &quot;%1&quot;: this version of WS Inspector reads &quot;%2&quot; and &quot;%3&quot; only; open the file with a newer one.</source>
+        <translation>지원하지 않는 세션 로그 버전 &quot;%1&quot;입니다. 이 버전의 WS Inspector는 &quot;%2&quot;와 &quot;%3&quot;만 읽습니다. 더 새로운 버전으로 파일을 여세요.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::ProtocolViolation</name>
@@ -7534,6 +7582,10 @@ X-Custom: value</translation>
         <source>The server answered the upgrade with %1 %2 instead of 101 Switching Protocols.</source>
         <translation>서버가 업그레이드 요청에 101 Switching Protocols 대신 %1 %2(으)로 응답했습니다.</translation>
     </message>
+    <message>
+        <source>after inflating</source>
+        <translation>압축 해제 후</translation>
+    </message>
 </context>
 <context>
     <name>wsi::Gui</name>
@@ -7901,7 +7953,7 @@ X-Custom: value</translation>
     <name>wsi::TransportComparison</name>
     <message>
         <source>The client did not connect within %1 ms.</source>
-        <translation>클라이언트가 %1ms 안에 연결하지 못했습니다.</translation>
+        <translation>클라이언트가 %1 ms 안에 연결하지 못했습니다.</translation>
     </message>
     <message>
         <source>Not every message arrived in time.</source>
@@ -7948,7 +8000,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -8019,7 +8071,7 @@ X-Custom: value</translation>
     </message>
     <message>
         <source>%1 / %2 ms</source>
-        <translation>%1 / %2ms</translation>
+        <translation>%1 / %2 ms</translation>
     </message>
 </context>
 <context>
@@ -9016,6 +9068,538 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>the private key does not belong to the certificate</source>
         <translation>개인 키가 인증서와 짝이 맞지 않습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::DecodedMessage</name>
+    <message>
+        <source>an empty frame is no Engine.IO packet</source>
+        <translation>빈 프레임은 Engine.IO 패킷이 아닙니다</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is no Engine.IO packet type (0-6)</source>
+        <translation>&apos;%1&apos;은(는) Engine.IO 패킷 유형(0-6)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the open packet carries a JSON object</source>
+        <translation>open 패킷에는 JSON 객체가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>no Socket.IO packet type (0-6)</source>
+        <translation>Socket.IO 패킷 유형(0-6)이 없습니다</translation>
+    </message>
+    <message>
+        <source>a binary packet starts with &lt;count&gt;-</source>
+        <translation>바이너리 패킷은 &lt;개수&gt;-로 시작해야 합니다</translation>
+    </message>
+    <message>
+        <source>an ack id of more than 15 digits</source>
+        <translation>ack id가 15자리를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the packet&apos;s data is not JSON: %1</source>
+        <translation>패킷의 데이터가 JSON이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>an event&apos;s data is an array led by its name</source>
+        <translation>이벤트의 데이터는 이벤트 이름으로 시작하는 배열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>an ACK carries the id it answers</source>
+        <translation>ACK에는 응답하는 요청의 id가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>%1 attachments announced, more than %2</source>
+        <translation>첨부 %1개를 예고했습니다. 최대 %2개를 넘습니다</translation>
+    </message>
+    <message>
+        <source>the previous binary packet still awaited %1 attachment(s)</source>
+        <translation>이전 바이너리 패킷이 아직 첨부 %1개를 기다리고 있었습니다</translation>
+    </message>
+    <message>
+        <source>an Engine.IO 3 binary frame starts with 0x04</source>
+        <translation>Engine.IO 3 바이너리 프레임은 0x04로 시작해야 합니다</translation>
+    </message>
+    <message>
+        <source>no binary packet awaits an attachment</source>
+        <translation>첨부를 기다리는 바이너리 패킷이 없습니다</translation>
+    </message>
+    <message>
+        <source>an empty message holds no frame</source>
+        <translation>빈 메시지에는 프레임이 없습니다</translation>
+    </message>
+    <message>
+        <source>the command line has no end-of-line</source>
+        <translation>명령 줄이 줄바꿈으로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <source>the headers are not ended by an empty line</source>
+        <translation>헤더가 빈 줄로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <source>header line &quot;%1&quot; has no &apos;:&apos; or an undefined escape</source>
+        <translation>헤더 줄 &quot;%1&quot;에 &apos;:&apos;가 없거나 정의되지 않은 이스케이프가 있습니다</translation>
+    </message>
+    <message>
+        <source>the frame&apos;s body is not ended by NUL</source>
+        <translation>프레임 본문이 NUL로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <source>content-length &quot;%1&quot; does not fit the frame</source>
+        <translation>content-length &quot;%1&quot;이(가) 프레임과 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>JSON이 아닙니다: %1</translation>
+    </message>
+    <message>
+        <source>an empty batch is an invalid request (JSON-RPC 2.0 section 6)</source>
+        <translation>빈 배치는 잘못된 요청입니다(JSON-RPC 2.0 6절)</translation>
+    </message>
+    <message>
+        <source>a JSON-RPC message is an object, not %1</source>
+        <translation>JSON-RPC 메시지는 %1이(가) 아니라 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;method&quot; must be a string</source>
+        <translation>&quot;method&quot;는 문자열이어야 합니다</translation>
+    </message>
+    <message>
+        <source>a response holds either &quot;result&quot; or &quot;error&quot;, not both</source>
+        <translation>응답에는 &quot;result&quot;와 &quot;error&quot; 중 하나만 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a response must hold &quot;id&quot;</source>
+        <translation>응답에는 &quot;id&quot;가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>the object has no &quot;method&quot;, &quot;result&quot; or &quot;error&quot;</source>
+        <translation>객체에 &quot;method&quot;, &quot;result&quot;, &quot;error&quot; 중 아무것도 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;jsonrpc&quot; must be exactly &quot;2.0&quot;</source>
+        <translation>&quot;jsonrpc&quot;는 정확히 &quot;2.0&quot;이어야 합니다</translation>
+    </message>
+    <message>
+        <source>the JSON hub protocol sends text; a binary frame is MessagePack, not decoded</source>
+        <translation>JSON 허브 프로토콜은 텍스트를 보냅니다. 바이너리 프레임은 MessagePack이라 디코딩하지 않습니다</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the last record are not ended by 0x1E</source>
+        <translation>마지막 레코드 뒤의 %1바이트가 0x1E로 끝나지 않습니다</translation>
+    </message>
+    <message>
+        <source>a record is a JSON object</source>
+        <translation>레코드는 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>the handshake request names no &quot;protocol&quot;</source>
+        <translation>핸드셰이크 요청에 &quot;protocol&quot;이 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; %1 is no hub message type (1-9)</source>
+        <translation>&quot;type&quot; %1은(는) 허브 메시지 유형(1-9)이 아닙니다</translation>
+    </message>
+    <message>
+        <source>an invocation names its &quot;target&quot;</source>
+        <translation>호출에는 &quot;target&quot;이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>a message is an object with a string &quot;type&quot;</source>
+        <translation>메시지는 문자열 &quot;type&quot;이 있는 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs an &quot;id&quot;</source>
+        <translation>&quot;%1&quot;에는 &quot;id&quot;가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no message type of graphql-transport-ws or subscriptions-transport-ws</source>
+        <translation>&quot;%1&quot;은(는) graphql-transport-ws나 subscriptions-transport-ws의 메시지 유형이 아닙니다</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 bytes, %3 left</source>
+        <translation>%1에 %2바이트가 필요한데 %3바이트만 남았습니다</translation>
+    </message>
+    <message>
+        <source>a byte</source>
+        <translation>바이트 하나</translation>
+    </message>
+    <message>
+        <source>a two-byte integer</source>
+        <translation>2바이트 정수</translation>
+    </message>
+    <message>
+        <source>a variable byte integer</source>
+        <translation>가변 바이트 정수</translation>
+    </message>
+    <message>
+        <source>a string or binary field</source>
+        <translation>문자열 또는 바이너리 필드</translation>
+    </message>
+    <message>
+        <source>the properties</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <source>a variable byte integer has more than 4 bytes</source>
+        <translation>가변 바이트 정수가 4바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>a UTF-8 string field is not valid UTF-8</source>
+        <translation>UTF-8 문자열 필드가 올바른 UTF-8이 아닙니다</translation>
+    </message>
+    <message>
+        <source>property identifier 0x%1 is not defined</source>
+        <translation>속성 식별자 0x%1은(는) 정의되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket is sent in binary messages (MQTT 5.0 section 6)</source>
+        <translation>WebSocket 위의 MQTT는 바이너리 메시지로 보냅니다(MQTT 5.0 6절)</translation>
+    </message>
+    <message>
+        <source>more bytes of a packet larger than %1 bytes, skipped</source>
+        <translation>%1바이트보다 큰 패킷의 나머지 바이트라 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <source>the remaining length has more than 4 bytes</source>
+        <translation>남은 길이(remaining length)가 4바이트를 넘습니다</translation>
+    </message>
+    <message>
+        <source>a %1 packet of %2 bytes, more than the %3 kept; skipped</source>
+        <translation>%1 패킷이 %2바이트로 보관 한도 %3바이트를 넘어 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <source>%1 with fixed-header flags 0x%2</source>
+        <translation>고정 헤더 플래그가 0x%2인 %1</translation>
+    </message>
+    <message>
+        <source>packet type 0 is reserved</source>
+        <translation>패킷 유형 0은 예약되어 있습니다</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the packet&apos;s fields</source>
+        <translation>패킷 필드 뒤에 %1바이트가 더 있습니다</translation>
+    </message>
+    <message>
+        <source>protocol name &quot;%1&quot;</source>
+        <translation>잘못된 프로토콜 이름 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the CONNECT flags&apos; reserved bit is set</source>
+        <translation>CONNECT 플래그의 예약 비트가 켜져 있습니다</translation>
+    </message>
+    <message>
+        <source>PUBLISH with QoS 3</source>
+        <translation>QoS 3인 PUBLISH</translation>
+    </message>
+    <message>
+        <source>%1 names no topic filter</source>
+        <translation>%1에 토픽 필터가 없습니다</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no STOMP command</source>
+        <translation>&quot;%1&quot;은(는) STOMP 명령이 아닙니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HandshakeParser</name>
+    <message>
+        <source>The HTTP head is larger than the limit of %1 bytes (no empty line ends it).</source>
+        <translation>HTTP 헤드가 한도인 %1바이트를 넘습니다(헤드를 끝내는 빈 줄이 없습니다).</translation>
+    </message>
+    <message>
+        <source>Line %1 of the HTTP head ends with a bare LF: HTTP/1.1 requires every line to end with CRLF (\r\n).</source>
+        <translation>HTTP 헤드의 %1번째 줄이 CR 없는 LF로 끝납니다. HTTP/1.1에서는 모든 줄이 CRLF(\r\n)로 끝나야 합니다.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the HTTP head contains a stray CR character.</source>
+        <translation>HTTP 헤드의 %1번째 줄에 짝 없는 CR 문자가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The HTTP head starts with an empty line instead of a %1 line.</source>
+        <translation>HTTP 헤드가 %1 줄 대신 빈 줄로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>The request line &quot;%1&quot; is not &quot;METHOD target HTTP/1.1&quot;.</source>
+        <translation>요청 줄 &quot;%1&quot;이(가) &quot;METHOD target HTTP/1.1&quot; 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The status line &quot;%1&quot; does not start with an HTTP version such as HTTP/1.1.</source>
+        <translation>상태 줄 &quot;%1&quot;이(가) HTTP/1.1 같은 HTTP 버전으로 시작하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The status line &quot;%1&quot; has no three-digit status code.</source>
+        <translation>상태 줄 &quot;%1&quot;에 세 자리 상태 코드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the HTTP head starts with whitespace (obsolete line folding), which is not supported.</source>
+        <translation>HTTP 헤드의 %1번째 줄이 공백으로 시작합니다(더 이상 쓰지 않는 줄 접기). 지원하지 않는 형식입니다.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the HTTP head, &quot;%2&quot;, is not a &quot;Name: value&quot; header.</source>
+        <translation>HTTP 헤드의 %1번째 줄 &quot;%2&quot;은(는) &quot;Name: value&quot; 형식의 헤더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Header &quot;%1&quot; on line %2 has whitespace before the colon, which HTTP/1.1 forbids.</source>
+        <translation>%2번째 줄의 헤더 &quot;%1&quot;에서 콜론 앞에 공백이 있습니다. HTTP/1.1에서는 허용하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the HTTP head has an invalid header name &quot;%2&quot;.</source>
+        <translation>HTTP 헤드의 %1번째 줄에 잘못된 헤더 이름 &quot;%2&quot;이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>The HTTP head has no %1 line before the empty line.</source>
+        <translation>HTTP 헤드에서 빈 줄 앞에 %1 줄이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The connection closed before any HTTP data arrived.</source>
+        <translation>HTTP 데이터가 하나도 오기 전에 연결이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>The connection closed in the middle of the HTTP head (%1 bytes received, no empty line yet).</source>
+        <translation>HTTP 헤드를 받는 도중에 연결이 닫혔습니다(%1바이트 받음, 아직 빈 줄 없음).</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::HttpBodyReader</name>
+    <message>
+        <source>Content-Length &quot;%1&quot; is not a number.</source>
+        <translation>Content-Length &quot;%1&quot;은(는) 숫자가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The response has conflicting Content-Length values (%1 and %2).</source>
+        <translation>응답의 Content-Length 값이 서로 다릅니다(%1과 %2).</translation>
+    </message>
+    <message>
+        <source>A line of the chunked body is longer than %1 bytes.</source>
+        <translation>청크 본문의 한 줄이 %1바이트보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>A line of the chunked body ends with a bare LF: chunked encoding requires CRLF.</source>
+        <translation>청크 본문의 한 줄이 CR 없는 LF로 끝납니다. 청크 인코딩에서는 CRLF가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The chunked body has an invalid chunk size line &quot;%1&quot;.</source>
+        <translation>청크 본문에 잘못된 청크 크기 줄 &quot;%1&quot;이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>A chunk of the chunked body is longer than its size line says.</source>
+        <translation>청크 본문의 한 청크가 크기 줄에 적힌 것보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>The connection closed after %1 of the %2 body bytes announced by Content-Length.</source>
+        <translation>Content-Length가 알린 본문 %2바이트 중 %1바이트만 받고 연결이 닫혔습니다.</translation>
+    </message>
+    <message>
+        <source>The connection closed in the middle of the chunked body (%1 bytes decoded).</source>
+        <translation>청크 본문을 받는 도중에 연결이 닫혔습니다(%1바이트 디코딩함).</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::FrameDecoder</name>
+    <message>
+        <source>%1 frame while a %2-frame %3 message was unfinished</source>
+        <translation>프레임 %2개짜리 %3 메시지가 끝나지 않았는데 %1 프레임이 왔습니다</translation>
+    </message>
+    <message>
+        <source>%1 frame with FIN=0</source>
+        <translation>FIN=0인 %1 프레임</translation>
+    </message>
+    <message>
+        <source>%1 frame with MASK=0</source>
+        <translation>MASK=0인 %1 프레임</translation>
+    </message>
+    <message>
+        <source>%1 frame with MASK=1</source>
+        <translation>MASK=1인 %1 프레임</translation>
+    </message>
+    <message>
+        <source>%1 frame with a %2-byte payload</source>
+        <translation>페이로드가 %2바이트인 %1 프레임</translation>
+    </message>
+    <message>
+        <source>%1 set on a %2 frame</source>
+        <translation>%2 프레임에 %1이(가) 설정됨</translation>
+    </message>
+    <message>
+        <source>. RSV1 almost always means the peer compressed the frame with permessage-deflate. Qt WebSockets does not support permessage-deflate (compression): Qt fails such a connection with close code 1002 &quot;Rsv field is non-zero&quot;</source>
+        <translation>. RSV1은 거의 항상 상대가 permessage-deflate로 프레임을 압축했다는 뜻입니다. Qt WebSockets는 permessage-deflate(압축)를 지원하지 않아 이런 연결을 종료 코드 1002 &quot;Rsv field is non-zero&quot;로 실패 처리합니다</translation>
+    </message>
+    <message>
+        <source>64-bit length field 0x%1</source>
+        <translation>64비트 길이 필드 0x%1</translation>
+    </message>
+    <message>
+        <source>CONT frame with no message started</source>
+        <translation>시작된 메시지가 없는데 온 CONT 프레임</translation>
+    </message>
+    <message>
+        <source>RSV1 set on a %1 frame</source>
+        <translation>%1 프레임에 RSV1이 설정됨</translation>
+    </message>
+    <message>
+        <source>RSV1 set on a CONT frame</source>
+        <translation>CONT 프레임에 RSV1이 설정됨</translation>
+    </message>
+    <message>
+        <source>a %1 frame followed the Close frame</source>
+        <translation>Close 프레임 뒤에 %1 프레임이 왔습니다</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>바이너리</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>byte %1 at offset %2 of the reason</source>
+        <translation>사유의 오프셋 %2에 있는 바이트 %1</translation>
+    </message>
+    <message>
+        <source>byte %1 at offset %2 of the text message</source>
+        <translation>텍스트 메시지의 오프셋 %2에 있는 바이트 %1</translation>
+    </message>
+    <message>
+        <source>close code %1 (%2)</source>
+        <translation>종료 코드 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>close code %1, %2</source>
+        <translation>종료 코드 %1, %2</translation>
+    </message>
+    <message>
+        <source>length %1 sent in the %2-bit form</source>
+        <translation>길이 %1을(를) %2비트 형식으로 보냄</translation>
+    </message>
+    <message>
+        <source>message would reach %1 bytes; the limit is %2 bytes</source>
+        <translation>메시지가 %1바이트에 이릅니다. 한도는 %2바이트입니다</translation>
+    </message>
+    <message>
+        <source>opcode %1</source>
+        <translation>opcode %1</translation>
+    </message>
+    <message>
+        <source>payload byte %1</source>
+        <translation>페이로드 바이트 %1</translation>
+    </message>
+    <message>
+        <source>the reason ends in the middle of a multi-byte character</source>
+        <translation>사유가 멀티바이트 문자 중간에서 끝납니다</translation>
+    </message>
+    <message>
+        <source>the text message ends in the middle of a multi-byte character</source>
+        <translation>텍스트 메시지가 멀티바이트 문자 중간에서 끝납니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::DeflateNegotiation</name>
+    <message>
+        <source>client_max_window_bits=%1 is more than the %2 the offer allowed</source>
+        <translation>client_max_window_bits=%1은(는) 제안이 허용한 %2보다 큽니다</translation>
+    </message>
+    <message>
+        <source>client_max_window_bits=%1, but the offer did not include client_max_window_bits</source>
+        <translation>client_max_window_bits=%1이지만 제안에 client_max_window_bits가 없었습니다</translation>
+    </message>
+    <message>
+        <source>server_max_window_bits=%1 is more than the %2 the offer allowed</source>
+        <translation>server_max_window_bits=%1은(는) 제안이 허용한 %2보다 큽니다</translation>
+    </message>
+    <message>
+        <source>the client&apos;s every permessage-deflate offer was invalid, so none could be accepted</source>
+        <translation>클라이언트의 permessage-deflate 제안이 모두 잘못되어 어느 것도 받아들일 수 없었습니다</translation>
+    </message>
+    <message>
+        <source>the offer has server_max_window_bits=%1, the response has no server_max_window_bits</source>
+        <translation>제안에는 server_max_window_bits=%1이 있는데 응답에는 server_max_window_bits가 없습니다</translation>
+    </message>
+    <message>
+        <source>the offer has server_no_context_takeover, the response does not</source>
+        <translation>제안에는 server_no_context_takeover가 있는데 응답에는 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::MessageInflater</name>
+    <message>
+        <source>the message ends inside a DEFLATE block</source>
+        <translation>메시지가 DEFLATE 블록 중간에서 끝납니다</translation>
+    </message>
+    <message>
+        <source>the message inflates to more than %1 bytes; %2 compressed bytes had been read</source>
+        <translation>압축을 풀면 메시지가 %1바이트를 넘습니다. 그때까지 압축된 바이트 %2개를 읽었습니다</translation>
+    </message>
+    <message>
+        <source>zlib could not carry the window over</source>
+        <translation>zlib이 윈도를 다음 메시지로 넘기지 못했습니다</translation>
+    </message>
+    <message>
+        <source>zlib could not reset the inflater</source>
+        <translation>zlib이 압축 해제기를 초기화하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>zlib could not start an inflater</source>
+        <translation>zlib이 압축 해제기를 시작하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>zlib error %1</source>
+        <translation>zlib 오류 %1</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::PerMessageDeflateOffer</name>
+    <message>
+        <source>%1 (this parameter takes no value)</source>
+        <translation>%1 (이 매개변수는 값을 받지 않습니다)</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::SessionEventDecoder</name>
+    <message>
+        <source>a binary message without &quot;base64&quot;.</source>
+        <translation>&quot;base64&quot;가 없는 바이너리 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>a frame needs &quot;header_hex&quot;, &quot;opcode&quot; and &quot;length&quot;.</source>
+        <translation>프레임에는 &quot;header_hex&quot;, &quot;opcode&quot;, &quot;length&quot;가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>a message whose &quot;type&quot; is neither text nor binary.</source>
+        <translation>&quot;type&quot;이 text도 binary도 아닌 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>a text message without &quot;text&quot;.</source>
+        <translation>&quot;text&quot;가 없는 텍스트 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>an edited or replaced message without &quot;original_payload&quot;.</source>
+        <translation>&quot;original_payload&quot;가 없는 편집되거나 교체된 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>no &quot;conn&quot; number.</source>
+        <translation>&quot;conn&quot; 번호가 없습니다.</translation>
+    </message>
+    <message>
+        <source>no &quot;t_us&quot; or &quot;t&quot; time.</source>
+        <translation>&quot;t_us&quot;나 &quot;t&quot; 시각이 없습니다.</translation>
+    </message>
+    <message>
+        <source>unknown &quot;dir&quot; &quot;%1&quot;.</source>
+        <translation>알 수 없는 &quot;dir&quot; &quot;%1&quot;입니다.</translation>
+    </message>
+    <message>
+        <source>unknown &quot;proxy_action&quot; &quot;%1&quot;.</source>
+        <translation>알 수 없는 &quot;proxy_action&quot; &quot;%1&quot;입니다.</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,8 @@ namespace {
 
 QString noteText(const DecodedMessage &m)
 {
-    return m.note.isEmpty() ? m.noteId : QStringLiteral("%1 (%2)").arg(m.note, m.noteId);
+    const QString note = m.translatedNote();
+    return note.isEmpty() ? m.noteId : QStringLiteral("%1 (%2)").arg(note, m.noteId);
 }
 
 } // namespace

@@ -119,26 +119,28 @@ void WireDirectionSink::onCompressedMessage(
         const RecordedText message = byServer
             ? RecordedText("wsi::WireRecorder",
                 QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's compressed message could not be inflated: %1"))
-                  .arg(why.describe())
+                  .arg(why.text())
             : RecordedText("wsi::WireRecorder",
                 QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client's compressed message could not be inflated: %1"))
-                  .arg(why.describe());
+                  .arg(why.text());
         m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
         m_recorder->m_leg->counters.errors++;
         if (byServer == (m_recorder->m_perspective == WireRecorder::Perspective::Client)) {
             m_recorder->m_violationSeen = true;
-            m_recorder->setConnectionStatus(RecordedText::plain(message.translated()));
+            m_recorder->setConnectionStatus(message);
         }
         if (m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir) {
             const bool bomb = why.kind == DeflateViolationKind::DeflateBomb;
             m_recorder->m_endpoint->onViolation(
-                { bomb ? ViolationKind::MessageTooLarge : ViolationKind::InvalidUtf8Text, 0, why.describe() });
+                { bomb ? ViolationKind::MessageTooLarge : ViolationKind::InvalidUtf8Text, 0, why.text().english(),
+                    why.text() });
         }
         return;
     }
     if (isText && !Utf8Validator::isValidUtf8(inflated.constData(), inflated.size())) {
         // The decoder could not check a compressed text message: its inflated bytes are checked here.
-        onViolation({ ViolationKind::InvalidUtf8Text, 0, QStringLiteral("after inflating") });
+        const RecordedText detail("wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "after inflating"));
+        onViolation({ ViolationKind::InvalidUtf8Text, 0, detail.english(), detail });
         return;
     }
     // The Message row: the inflated payload, marked compressed (RSV1) with its wire length in maskKey.
@@ -206,7 +208,7 @@ void WireDirectionSink::onClose(int code, QByteArrayView reason)
 void WireDirectionSink::onViolation(const ProtocolViolation &violation)
 {
     const bool byServer = m_dir == m_recorder->m_serverDir;
-    const RecordedText rule = RecordedText::captured([violation] { return violation.describe(); });
+    const RecordedText rule = violation.text();
     const RecordedText message = byServer
         ? RecordedText(
             "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server broke the WebSocket protocol: %1"))

@@ -105,7 +105,7 @@ void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)
             appendError(m_clientDir, ErrorLayer::Http,
                 RecordedText("wsi::WireRecorder",
                     QT_TRANSLATE_NOOP("wsi::WireRecorder", "The upgrade request could not be parsed: %1"))
-                    .arg(m_request.error()));
+                    .arg(m_request.errorText()));
             if (m_endpoint)
                 m_endpoint->onRequestInvalid(m_request.error());
             return;
@@ -132,7 +132,7 @@ void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
             appendError(m_serverDir, ErrorLayer::Http,
                 RecordedText("wsi::WireRecorder",
                     QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's answer to the upgrade is not valid HTTP: %1"))
-                    .arg(m_response.error()));
+                    .arg(m_response.errorText()));
             return;
         }
         if (m_response.headComplete() && !m_responseHeadDone)
@@ -258,7 +258,7 @@ void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
     for (const DeflateViolation &violation : deflate.responseViolations()) {
         const RecordedText message = RecordedText("wsi::WireRecorder",
             QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's permessage-deflate answer breaks a rule: %1"))
-                                         .arg(violation.describe());
+                                         .arg(violation.text());
         appendError(m_serverDir, ErrorLayer::WebSocket, message);
         m_leg->counters.errors++;
     }

@@ -16,14 +16,20 @@ QJsonObject DecodedMessage::toJson() const
     return out;
 }
 
+void DecodedMessage::setNote(const QString &id, const RecordedText &text)
+{
+    noteId = id;
+    note = text.english();
+    shownNote = text;
+}
+
 DecodedMessage DecodedMessage::malformed(
-    const QString &protocol, const QString &noteId, const QString &note, const QString &kind)
+    const QString &protocol, const QString &noteId, const RecordedText &note, const QString &kind)
 {
     DecodedMessage m;
     m.protocol = protocol;
     m.kind = kind;
-    m.noteId = noteId;
-    m.note = note;
+    m.setNote(noteId, note);
     m.summary = kind + QStringLiteral(" (") + noteId + QLatin1Char(')');
     return m;
 }

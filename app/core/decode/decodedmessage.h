@@ -1,6 +1,8 @@
 // DecodedMessage: one application-protocol message (Socket.IO, STOMP, MQTT...) read from a WebSocket message.
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -24,15 +26,23 @@ struct DecodedMessage
     QString pairKey; // the same for a request and its reply, e.g. "jsonrpc:7"; empty when unpaired
     QString pairLabel; // what latency statistics group by: the method, event or command
     QString noteId; // stable name of what is malformed, e.g. "truncated-varint"; empty when well-formed
-    QString note; // the same in a sentence, with the values involved
+    QString note; // the same in a sentence, with the values involved, in English: what the CLI and tests read
+    RecordedText shownNote; // the same words, for the window to show in its language
+
+    // A note's words: spell the source as QT_TRANSLATE_NOOP("wsi::DecodedMessage", "...") so that lupdate sees it.
+    static RecordedText noteText(const char *source) { return RecordedText("wsi::DecodedMessage", source); }
 
     bool isMalformed() const { return !noteId.isEmpty(); }
+    // Names what is malformed: the English goes to `note`, the words to `shownNote`.
+    void setNote(const QString &id, const RecordedText &text);
+    // The note in the language in effect now (the English when it was set as a plain QString).
+    QString translatedNote() const { return shownNote.isEmpty() ? note : shownNote.translated(); }
 
     // {"protocol", "kind", "summary", ...fields, "note"} as the CLI's JSON Lines carry it.
     QJsonObject toJson() const;
 
     // A message that could not be read: kind "malformed" unless the caller knows better.
-    static DecodedMessage malformed(const QString &protocol, const QString &noteId, const QString &note,
+    static DecodedMessage malformed(const QString &protocol, const QString &noteId, const RecordedText &note,
         const QString &kind = QStringLiteral("malformed"));
 };
 

@@ -34,11 +34,12 @@ QList<DecodedMessage> GraphqlWsDecoder::decode(QByteArrayView message, DecodeDir
     QJsonValue value;
     QString error;
     if (!decodetext::parseJsonValue(message, value, error))
-        return { DecodedMessage::malformed(
-            kProtocol, QStringLiteral("bad-json"), QStringLiteral("not JSON: ") + error) };
+        return { DecodedMessage::malformed(kProtocol, QStringLiteral("bad-json"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "not JSON: %1")).arg(error)) };
     if (!value.isObject() || !value.toObject().value(QLatin1String("type")).isString())
-        return { DecodedMessage::malformed(
-            kProtocol, QStringLiteral("no-type"), QStringLiteral("a message is an object with a string \"type\"")) };
+        return { DecodedMessage::malformed(kProtocol, QStringLiteral("no-type"),
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a message is an object with a string \"type\""))) };
     const QJsonObject o = value.toObject();
     DecodedMessage m;
     m.protocol = kProtocol;
@@ -62,8 +63,9 @@ QList<DecodedMessage> GraphqlWsDecoder::decode(QByteArrayView message, DecodeDir
         m.pairLabel = name.isEmpty() ? QStringLiteral("(anonymous)") : name;
         m.pairRole = PairRole::Request;
         if (!o.contains(QLatin1String("id"))) {
-            m.noteId = QStringLiteral("no-id");
-            m.note = QStringLiteral("\"%1\" needs an \"id\"").arg(m.kind);
+            m.setNote(QStringLiteral("no-id"),
+                DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "\"%1\" needs an \"id\""))
+                    .arg(m.kind));
         }
     } else if (oneOf(m.kind, { "next", "data" })) {
         m.summary += QLatin1Char(' ') + decodetext::compactJson(o.value(QLatin1String("payload")));
@@ -80,9 +82,11 @@ QList<DecodedMessage> GraphqlWsDecoder::decode(QByteArrayView message, DecodeDir
                        "connection_terminate" })) {
         m.kind = decodetext::elide(m.kind, 40); // "type" still holds it whole
         m.summary = m.kind;
-        m.noteId = QStringLiteral("unknown-type");
-        m.note = QStringLiteral("\"%1\" is no message type of graphql-transport-ws or subscriptions-transport-ws")
-                     .arg(decodetext::elide(m.kind, 40));
+        m.setNote(QStringLiteral("unknown-type"),
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage",
+                    "\"%1\" is no message type of graphql-transport-ws or subscriptions-transport-ws"))
+                .arg(decodetext::elide(m.kind, 40)));
     }
     if (m.pairRole != PairRole::None && o.contains(QLatin1String("id")))
         m.pairKey = kProtocol + QLatin1Char(':') + id;

@@ -23,14 +23,16 @@ QList<DecodedMessage> JsonRpcDecoder::decode(QByteArrayView message, DecodeDirec
     QJsonValue value;
     QString error;
     if (!decodetext::parseJsonValue(message, value, error))
-        return { DecodedMessage::malformed(
-            kProtocol, QStringLiteral("bad-json"), QStringLiteral("not JSON: ") + error) };
+        return { DecodedMessage::malformed(kProtocol, QStringLiteral("bad-json"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "not JSON: %1")).arg(error)) };
     if (!value.isArray())
         return { decodeOne(value, false) };
     const QJsonArray batch = value.toArray();
     if (batch.isEmpty())
         return { DecodedMessage::malformed(kProtocol, QStringLiteral("empty-batch"),
-            QStringLiteral("an empty batch is an invalid request (JSON-RPC 2.0 section 6)"), QStringLiteral("batch")) };
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP(
+                "wsi::DecodedMessage", "an empty batch is an invalid request (JSON-RPC 2.0 section 6)")),
+            QStringLiteral("batch")) };
     QList<DecodedMessage> out;
     out.reserve(batch.size());
     for (const QJsonValue &item : batch)
@@ -42,7 +44,8 @@ DecodedMessage JsonRpcDecoder::decodeOne(const QJsonValue &value, bool inBatch)
 {
     if (!value.isObject())
         return DecodedMessage::malformed(kProtocol, QStringLiteral("not-an-object"),
-            QStringLiteral("a JSON-RPC message is an object, not %1")
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a JSON-RPC message is an object, not %1"))
                 .arg(decodetext::elide(decodetext::compactJson(value), 40)));
     const QJsonObject o = value.toObject();
     DecodedMessage m;
@@ -67,8 +70,8 @@ DecodedMessage JsonRpcDecoder::decodeOne(const QJsonValue &value, bool inBatch)
             m.pairKey = idKey(id);
         }
         if (!o.value(QLatin1String("method")).isString()) {
-            m.noteId = QStringLiteral("method-not-string");
-            m.note = QStringLiteral("\"method\" must be a string");
+            m.setNote(QStringLiteral("method-not-string"),
+                DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "\"method\" must be a string")));
         }
     } else if (o.contains(QLatin1String("result")) || o.contains(QLatin1String("error"))) {
         const bool isError = o.contains(QLatin1String("error"));
@@ -90,22 +93,24 @@ DecodedMessage JsonRpcDecoder::decodeOne(const QJsonValue &value, bool inBatch)
             m.pairKey = idKey(id);
         }
         if (o.contains(QLatin1String("result")) && isError) {
-            m.noteId = QStringLiteral("result-and-error");
-            m.note = QStringLiteral("a response holds either \"result\" or \"error\", not both");
+            m.setNote(QStringLiteral("result-and-error"),
+                DecodedMessage::noteText(QT_TRANSLATE_NOOP(
+                    "wsi::DecodedMessage", "a response holds either \"result\" or \"error\", not both")));
         } else if (!hasId) {
-            m.noteId = QStringLiteral("response-without-id");
-            m.note = QStringLiteral("a response must hold \"id\"");
+            m.setNote(QStringLiteral("response-without-id"),
+                DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a response must hold \"id\"")));
         }
     } else {
         m.kind = QStringLiteral("invalid");
         m.fields = o;
         m.summary = QStringLiteral("invalid") + idText;
-        m.noteId = QStringLiteral("neither-request-nor-response");
-        m.note = QStringLiteral("the object has no \"method\", \"result\" or \"error\"");
+        m.setNote(QStringLiteral("neither-request-nor-response"),
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the object has no \"method\", \"result\" or \"error\"")));
     }
     if (!m.isMalformed() && o.value(QLatin1String("jsonrpc")).toString() != QLatin1String("2.0")) {
-        m.noteId = QStringLiteral("not-jsonrpc-2.0");
-        m.note = QStringLiteral("\"jsonrpc\" must be exactly \"2.0\"");
+        m.setNote(QStringLiteral("not-jsonrpc-2.0"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "\"jsonrpc\" must be exactly \"2.0\"")));
     }
     if (inBatch)
         m.fields.insert(QStringLiteral("batch"), true);

@@ -48,7 +48,8 @@ QList<DecodedMessage> MqttDecoder::decode(QByteArrayView message, DecodeDirectio
 {
     if (isText)
         return { DecodedMessage::malformed(kProtocol, QStringLiteral("text-frame"),
-            QStringLiteral("MQTT over WebSocket is sent in binary messages (MQTT 5.0 section 6)")) };
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP(
+                "wsi::DecodedMessage", "MQTT over WebSocket is sent in binary messages (MQTT 5.0 section 6)"))) };
     Side &side = m_sides[int(direction)];
     QList<DecodedMessage> out;
     if (side.skip > 0) {
@@ -57,7 +58,9 @@ QList<DecodedMessage> MqttDecoder::decode(QByteArrayView message, DecodeDirectio
         message = message.sliced(skipped);
         if (message.isEmpty()) {
             DecodedMessage m = DecodedMessage::malformed(kProtocol, QStringLiteral("packet-too-large"),
-                QStringLiteral("more bytes of a packet larger than %1 bytes, skipped").arg(m_maxPacketSize),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "more bytes of a packet larger than %1 bytes, skipped"))
+                    .arg(m_maxPacketSize),
                 QStringLiteral("SKIPPED"));
             return { m };
         }
@@ -72,7 +75,8 @@ QList<DecodedMessage> MqttDecoder::decode(QByteArrayView message, DecodeDirectio
         if (header == Header::BadLength) {
             // No way to find the next packet: the buffer is dropped and the next message starts afresh.
             out.append(DecodedMessage::malformed(kProtocol, QStringLiteral("remaining-length-too-long"),
-                QStringLiteral("the remaining length has more than 4 bytes")));
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the remaining length has more than 4 bytes"))));
             at = side.buffer.size();
             break;
         }
@@ -81,9 +85,10 @@ QList<DecodedMessage> MqttDecoder::decode(QByteArrayView message, DecodeDirectio
         const quint64 total = quint64(headerSize) + remaining;
         if (total > quint64(m_maxPacketSize)) {
             out.append(DecodedMessage::malformed(kProtocol, QStringLiteral("packet-too-large"),
-                QStringLiteral("a %1 packet of %2 bytes, more than the %3 kept; skipped")
-                    .arg(QLatin1String(kTypes[quint8(rest[0]) >> 4]))
-                    .arg(total)
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a %1 packet of %2 bytes, more than the %3 kept; skipped"))
+                    .arg(QString::fromLatin1(kTypes[quint8(rest[0]) >> 4]))
+                    .arg(qint64(total))
                     .arg(m_maxPacketSize),
                 QString::fromLatin1(kTypes[quint8(rest[0]) >> 4])));
             side.skip = total - quint64(rest.size());
@@ -120,10 +125,13 @@ DecodedMessage MqttDecoder::decodePacket(quint8 first, QByteArrayView body)
     const bool flagsTwo = type == 6 || type == 8 || type == 10;
     if (type != 3 && flags != (flagsTwo ? 2 : 0))
         r.fail(QStringLiteral("bad-flags"),
-            QStringLiteral("%1 with fixed-header flags 0x%2").arg(m.kind).arg(flags, 0, 16));
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 with fixed-header flags 0x%2"))
+                .arg(m.kind)
+                .arg(QString::number(flags, 16)));
     switch (type) {
     case 0:
-        r.fail(QStringLiteral("reserved-type"), QStringLiteral("packet type 0 is reserved"));
+        r.fail(QStringLiteral("reserved-type"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "packet type 0 is reserved")));
         break;
     case 1:
         decodeConnect(r, m);
@@ -192,13 +200,13 @@ DecodedMessage MqttDecoder::decodePacket(quint8 first, QByteArrayView body)
         break;
     }
     if (!r.failed() && !r.atEnd())
-        r.fail(
-            QStringLiteral("trailing-bytes"), QStringLiteral("%1 bytes after the packet's fields").arg(r.remaining()));
+        r.fail(QStringLiteral("trailing-bytes"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 bytes after the packet's fields"))
+                .arg(r.remaining()));
     m.fields.insert(QStringLiteral("size"), double(body.size()));
     m.summary = decodetext::elide(m.summary);
     if (r.failed()) {
-        m.noteId = r.errorId();
-        m.note = r.error();
+        m.setNote(r.errorId(), r.errorText());
     }
     return m;
 }
@@ -213,7 +221,8 @@ void MqttDecoder::decodeConnect(MqttReader &r, DecodedMessage &m)
         return;
     if (name != QLatin1String("MQTT") && name != QLatin1String("MQIsdp")) {
         r.fail(QStringLiteral("bad-protocol-name"),
-            QStringLiteral("protocol name \"%1\"").arg(decodetext::elide(name, 20)));
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "protocol name \"%1\""))
+                .arg(decodetext::elide(name, 20)));
         return;
     }
     m_level = level;
@@ -239,7 +248,9 @@ void MqttDecoder::decodeConnect(MqttReader &r, DecodedMessage &m)
     if (flags & 0x40) // the password itself stays out of the log
         m.fields.insert(QStringLiteral("password_size"), r.binary().size());
     if (flags & 0x01)
-        r.fail(QStringLiteral("bad-flags"), QStringLiteral("the CONNECT flags' reserved bit is set"));
+        r.fail(QStringLiteral("bad-flags"),
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the CONNECT flags' reserved bit is set")));
     m.summary += QStringLiteral(" %1 v%2 keep-alive %3s")
                      .arg(clientId.isEmpty() ? QStringLiteral("(no client id)") : clientId)
                      .arg(level)
@@ -256,7 +267,8 @@ void MqttDecoder::decodePublish(quint8 flags, MqttReader &r, DecodedMessage &m)
     m.fields.insert(QStringLiteral("dup"), bool(flags & 0x08));
     m.fields.insert(QStringLiteral("retain"), bool(flags & 0x01));
     if (qos == 3)
-        r.fail(QStringLiteral("bad-qos"), QStringLiteral("PUBLISH with QoS 3"));
+        r.fail(QStringLiteral("bad-qos"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "PUBLISH with QoS 3")));
     quint16 id = 0;
     if (qos > 0) {
         id = r.u16();
@@ -301,7 +313,8 @@ void MqttDecoder::decodeSubscribe(bool subscribe, MqttReader &r, DecodedMessage 
         topics.append(t);
     }
     if (topics.isEmpty())
-        r.fail(QStringLiteral("no-topics"), QStringLiteral("%1 names no topic filter").arg(m.kind));
+        r.fail(QStringLiteral("no-topics"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 names no topic filter")).arg(m.kind));
     m.fields.insert(QStringLiteral("topics"), topics);
     m.summary += QStringLiteral(" #%1 %2").arg(id).arg(names.join(QStringLiteral(", ")));
     pair(m, PairRole::Request, (subscribe ? QStringLiteral("sub:%1") : QStringLiteral("unsub:%1")).arg(id));

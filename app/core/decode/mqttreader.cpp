@@ -1,6 +1,7 @@
 // MqttReader: a bounds-checked cursor over one MQTT packet's bytes (integers, varints, strings, properties).
 #include "decode/mqttreader.h"
 
+#include "decode/decodedmessage.h"
 #include "decode/decodetext.h"
 
 #include <QJsonArray>
@@ -53,7 +54,7 @@ MqttReader::MqttReader(QByteArrayView bytes)
     : m_bytes(bytes)
 { }
 
-void MqttReader::fail(const QString &id, const QString &text)
+void MqttReader::fail(const QString &id, const RecordedText &text)
 {
     if (failed())
         return;
@@ -69,18 +70,21 @@ bool MqttReader::need(qsizetype n, const char *what)
     if (remaining() >= n)
         return true;
     fail(QStringLiteral("truncated-packet"),
-        QStringLiteral("%1 needs %2 bytes, %3 left").arg(QLatin1String(what)).arg(n).arg(remaining()));
+        DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 needs %2 bytes, %3 left"))
+            .arg(RecordedText("wsi::DecodedMessage", what))
+            .arg(n)
+            .arg(remaining()));
     return false;
 }
 
 quint8 MqttReader::byte()
 {
-    return need(1, "a byte") ? quint8(m_bytes[m_at++]) : 0;
+    return need(1, QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a byte")) ? quint8(m_bytes[m_at++]) : 0;
 }
 
 quint16 MqttReader::u16()
 {
-    if (!need(2, "a two-byte integer"))
+    if (!need(2, QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a two-byte integer")))
         return 0;
     const quint16 v = quint16(quint8(m_bytes[m_at]) << 8 | quint8(m_bytes[m_at + 1]));
     m_at += 2;
@@ -97,21 +101,23 @@ quint32 MqttReader::varint()
 {
     quint32 value = 0;
     for (int i = 0; i < 4; ++i) {
-        if (!need(1, "a variable byte integer"))
+        if (!need(1, QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a variable byte integer")))
             return 0;
         const quint8 b = quint8(m_bytes[m_at++]);
         value |= quint32(b & 0x7F) << (7 * i);
         if (!(b & 0x80))
             return value;
     }
-    fail(QStringLiteral("varint-too-long"), QStringLiteral("a variable byte integer has more than 4 bytes"));
+    fail(QStringLiteral("varint-too-long"),
+        DecodedMessage::noteText(
+            QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a variable byte integer has more than 4 bytes")));
     return 0;
 }
 
 QByteArrayView MqttReader::binary()
 {
     const quint16 n = u16();
-    if (!need(n, "a string or binary field"))
+    if (!need(n, QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a string or binary field")))
         return {};
     const QByteArrayView v = m_bytes.sliced(m_at, n);
     m_at += n;
@@ -122,7 +128,9 @@ QString MqttReader::string()
 {
     const QByteArrayView v = binary();
     if (!failed() && !decodetext::isUtf8(v))
-        fail(QStringLiteral("bad-utf8"), QStringLiteral("a UTF-8 string field is not valid UTF-8"));
+        fail(QStringLiteral("bad-utf8"),
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a UTF-8 string field is not valid UTF-8")));
     return QString::fromUtf8(v);
 }
 
@@ -139,7 +147,7 @@ QJsonObject MqttReader::properties()
 {
     QJsonObject out;
     const quint32 length = varint();
-    if (!need(length, "the properties"))
+    if (!need(length, QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the properties")))
         return out;
     MqttReader inner(m_bytes.sliced(m_at, length));
     m_at += length;
@@ -152,7 +160,9 @@ QJsonObject MqttReader::properties()
         }
         if (!def) {
             inner.fail(QStringLiteral("unknown-property"),
-                QStringLiteral("property identifier 0x%1 is not defined").arg(id, 2, 16, QLatin1Char('0')));
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "property identifier 0x%1 is not defined"))
+                    .arg(QStringLiteral("%1").arg(id, 2, 16, QLatin1Char('0'))));
             break;
         }
         const QString name = QString::fromLatin1(def->name);
@@ -192,7 +202,7 @@ QJsonObject MqttReader::properties()
         }
     }
     if (inner.failed())
-        fail(inner.errorId(), inner.error());
+        fail(inner.errorId(), inner.errorText());
     return out;
 }
 

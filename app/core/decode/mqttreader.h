@@ -1,6 +1,8 @@
 // MqttReader: a bounds-checked cursor over one MQTT packet's bytes (integers, varints, strings, properties).
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonObject>
@@ -29,16 +31,19 @@ public:
     bool atEnd() const { return m_at >= m_bytes.size(); }
     bool failed() const { return !m_errorId.isEmpty(); }
     QString errorId() const { return m_errorId; }
-    QString error() const { return m_error; }
-    void fail(const QString &id, const QString &text);
+    QString error() const { return m_error.english(); }
+    const RecordedText &errorText() const { return m_error; } // the same words, for the message's note
+    // text: spelled with QT_TRANSLATE_NOOP("wsi::DecodedMessage", ...), it becomes the message's note.
+    void fail(const QString &id, const RecordedText &text);
 
 private:
+    // what: a QT_TRANSLATE_NOOP("wsi::DecodedMessage", ...) noun phrase ("a byte") for the note.
     bool need(qsizetype n, const char *what);
 
     QByteArrayView m_bytes;
     qsizetype m_at = 0;
     QString m_errorId;
-    QString m_error;
+    RecordedText m_error;
 };
 
 } // namespace wsi

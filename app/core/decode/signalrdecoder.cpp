@@ -43,14 +43,17 @@ QList<DecodedMessage> SignalRDecoder::decode(QByteArrayView message, DecodeDirec
 {
     if (!isText)
         return { DecodedMessage::malformed(kProtocol, QStringLiteral("binary-frame"),
-            QStringLiteral("the JSON hub protocol sends text; a binary frame is MessagePack, not decoded")) };
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage",
+                "the JSON hub protocol sends text; a binary frame is MessagePack, not decoded"))) };
     QList<DecodedMessage> out;
     qsizetype at = 0;
     while (at < message.size()) {
         const qsizetype end = message.indexOf(kRecordSeparator, at);
         if (end < 0) {
             out.append(DecodedMessage::malformed(kProtocol, QStringLiteral("missing-record-separator"),
-                QStringLiteral("%1 bytes after the last record are not ended by 0x1E").arg(message.size() - at)));
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 bytes after the last record are not ended by 0x1E"))
+                    .arg(message.size() - at)));
             break;
         }
         const QByteArrayView record = message.sliced(at, end - at);
@@ -59,7 +62,9 @@ QList<DecodedMessage> SignalRDecoder::decode(QByteArrayView message, DecodeDirec
         QString error;
         if (!decodetext::parseJsonValue(record, value, error) || !value.isObject()) {
             out.append(DecodedMessage::malformed(kProtocol, QStringLiteral("bad-json"),
-                error.isEmpty() ? QStringLiteral("a record is a JSON object") : QStringLiteral("not JSON: ") + error));
+                error.isEmpty()
+                    ? DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a record is a JSON object"))
+                    : DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "not JSON: %1")).arg(error)));
             continue;
         }
         bool &handshakeSeen
@@ -88,8 +93,9 @@ DecodedMessage SignalRDecoder::decodeHandshake(const QJsonObject &o, DecodeDirec
                         .arg(o.value(QLatin1String("protocol")).toString(),
                             decodetext::compactJson(o.value(QLatin1String("version"))));
         if (!o.value(QLatin1String("protocol")).isString()) {
-            m.noteId = QStringLiteral("handshake-without-protocol");
-            m.note = QStringLiteral("the handshake request names no \"protocol\"");
+            m.setNote(QStringLiteral("handshake-without-protocol"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the handshake request names no \"protocol\"")));
         }
     } else {
         m.kind = QStringLiteral("handshake-response");
@@ -108,7 +114,8 @@ DecodedMessage SignalRDecoder::decodeHubMessage(const QJsonObject &o)
     const QString kind = typeName(type);
     if (kind.isEmpty()) {
         DecodedMessage m = DecodedMessage::malformed(kProtocol, QStringLiteral("unknown-type"),
-            QStringLiteral("\"type\" %1 is no hub message type (1-9)")
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "\"type\" %1 is no hub message type (1-9)"))
                 .arg(decodetext::elide(decodetext::compactJson(o.value(QLatin1String("type"))), 20)));
         m.fields = o;
         return m;
@@ -130,8 +137,9 @@ DecodedMessage SignalRDecoder::decodeHubMessage(const QJsonObject &o)
         if (!invocationId.isEmpty())
             m.pairRole = PairRole::Request;
         if (target.isEmpty()) {
-            m.noteId = QStringLiteral("no-target");
-            m.note = QStringLiteral("an invocation names its \"target\"");
+            m.setNote(QStringLiteral("no-target"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an invocation names its \"target\"")));
         }
     } else if (type == 2) {
         m.summary += QLatin1Char(' ') + decodetext::compactJson(o.value(QLatin1String("item")));

@@ -84,11 +84,10 @@ bool readCompactEvent(DecodedMessage &m, QByteArrayView nsp, QByteArrayView data
     return true;
 }
 
-DecodedMessage note(DecodedMessage m, const QString &id, const QString &text)
+DecodedMessage note(DecodedMessage m, const QString &id, const RecordedText &text)
 {
     m.summary = decodetext::elide(m.summary);
-    m.noteId = id;
-    m.note = text;
+    m.setNote(id, text);
     return m;
 }
 } // namespace
@@ -108,8 +107,10 @@ DecodedMessage SocketIoDecoder::decodeEngineIo(QByteArrayView text, DecodeDirect
 {
     if (text.isEmpty() || text[0] < '0' || text[0] > '6')
         return DecodedMessage::malformed(kProtocol, QStringLiteral("unknown-engineio-type"),
-            text.isEmpty() ? QStringLiteral("an empty frame is no Engine.IO packet")
-                           : QStringLiteral("'%1' is no Engine.IO packet type (0-6)")
+            text.isEmpty() ? DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an empty frame is no Engine.IO packet"))
+                           : DecodedMessage::noteText(
+                               QT_TRANSLATE_NOOP("wsi::DecodedMessage", "'%1' is no Engine.IO packet type (0-6)"))
                                  .arg(decodetext::elide(QString::fromUtf8(text.first(1)), 4)));
     const int type = text[0] - '0';
     if (type == 4)
@@ -125,7 +126,9 @@ DecodedMessage SocketIoDecoder::decodeEngineIo(QByteArrayView text, DecodeDirect
         QJsonValue open;
         QString error;
         if (!decodetext::parseJsonValue(data, open, error) || !open.isObject())
-            return note(m, QStringLiteral("bad-open-packet"), QStringLiteral("the open packet carries a JSON object"));
+            return note(m, QStringLiteral("bad-open-packet"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the open packet carries a JSON object")));
         m.fields.insert(QStringLiteral("handshake"), open);
         m.summary += QStringLiteral(" sid ") + open.toObject().value(QLatin1String("sid")).toString();
     } else if (!data.isEmpty()) {
@@ -152,7 +155,8 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
         m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
         m.kind = QStringLiteral("MESSAGE");
         m.summary = QStringLiteral("MESSAGE");
-        return note(m, QStringLiteral("unknown-socketio-type"), QStringLiteral("no Socket.IO packet type (0-6)"));
+        return note(m, QStringLiteral("unknown-socketio-type"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "no Socket.IO packet type (0-6)")));
     }
     const int type = p[0] - '0';
     m.kind = socketTypeName(type, m_engineIoVersion);
@@ -166,8 +170,9 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
             attachments = attachments * 10 + (p[at++] - '0');
         if (at == start || at >= p.size() || p[at] != '-') {
             m.fields.insert(QStringLiteral("engineio"), QStringLiteral("message"));
-            return note(
-                m, QStringLiteral("bad-attachment-count"), QStringLiteral("a binary packet starts with <count>-"));
+            return note(m, QStringLiteral("bad-attachment-count"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "a binary packet starts with <count>-")));
         }
         ++at;
     }
@@ -213,26 +218,31 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
         m.fields.insert(QStringLiteral("attachments"), attachments);
     m.fields.insert(QStringLiteral("namespace"), nsp);
     if (ackIdTooLong)
-        return note(m, QStringLiteral("ack-id-too-long"), QStringLiteral("an ack id of more than 15 digits"));
+        return note(m, QStringLiteral("ack-id-too-long"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an ack id of more than 15 digits")));
     if (ackId >= 0)
         m.fields.insert(QStringLiteral("ack_id"), double(ackId));
     QJsonValue data = QJsonValue::Undefined;
     if (!dataText.isEmpty()) {
         QString error;
         if (!decodetext::parseJsonValue(dataText, data, error))
-            return note(m, QStringLiteral("bad-json"), QStringLiteral("the packet's data is not JSON: ") + error);
+            return note(m, QStringLiteral("bad-json"),
+                DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the packet's data is not JSON: %1"))
+                    .arg(error));
     }
     const QString nspPrefix = nsp == QLatin1String("/") ? QString() : QLatin1Char(' ') + nsp;
     const QString keyBase = QStringLiteral("socketio:") + nsp + QLatin1Char(':');
     if (type == 2 || type == 5) {
         if (!data.isArray())
-            return note(
-                m, QStringLiteral("no-event-name"), QStringLiteral("an event's data is an array led by its name"));
+            return note(m, QStringLiteral("no-event-name"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an event's data is an array led by its name")));
         QJsonArray args = data.toArray();
         data = QJsonValue(); // args owns the parsed array alone: taking the name off copies nothing
         if (args.isEmpty() || !args.at(0).isString())
-            return note(
-                m, QStringLiteral("no-event-name"), QStringLiteral("an event's data is an array led by its name"));
+            return note(m, QStringLiteral("no-event-name"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an event's data is an array led by its name")));
         event = args.at(0).toString();
         m.fields.insert(QStringLiteral("event"), event);
         args.removeFirst();
@@ -260,7 +270,8 @@ DecodedMessage SocketIoDecoder::decodeSocketIo(QByteArrayView p, DecodeDirection
                                       : decodetext::compactJson(data);
         m.summary = m.kind + nspPrefix + QStringLiteral(" #") + QString::number(ackId) + QLatin1Char(' ') + args;
         if (ackId < 0)
-            return note(m, QStringLiteral("ack-without-id"), QStringLiteral("an ACK carries the id it answers"));
+            return note(m, QStringLiteral("ack-without-id"),
+                DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an ACK carries the id it answers")));
         m.pairRole = PairRole::Reply;
         m.pairKey = keyBase + QString::number(ackId);
     } else {
@@ -286,7 +297,9 @@ DecodedMessage SocketIoDecoder::withPending(DecodedMessage m, int attachments, D
 {
     if (attachments > kMaxAttachments)
         return note(m, QStringLiteral("too-many-attachments"),
-            QStringLiteral("%1 attachments announced, more than %2").arg(attachments).arg(kMaxAttachments));
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 attachments announced, more than %2"))
+                .arg(attachments)
+                .arg(kMaxAttachments));
     Pending &pending = m_pending[int(direction)];
     if (pending.expected > 0) {
         const int missing = pending.expected - int(pending.attachments.size());
@@ -294,7 +307,9 @@ DecodedMessage SocketIoDecoder::withPending(DecodedMessage m, int attachments, D
         if (attachments > 0)
             pending = Pending { m, attachments, {} };
         return note(m, QStringLiteral("attachments-missing"),
-            QStringLiteral("the previous binary packet still awaited %1 attachment(s)").arg(missing));
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the previous binary packet still awaited %1 attachment(s)"))
+                .arg(missing));
     }
     if (attachments > 0)
         pending = Pending { m, attachments, {} };
@@ -311,14 +326,16 @@ DecodedMessage SocketIoDecoder::decodeAttachment(QByteArrayView bytes, DecodeDir
     if (m_engineIoVersion == 3) {
         // Engine.IO 3 prefixes a binary frame with its packet type, 4 (message).
         if (bytes.isEmpty() || bytes[0] != 4)
-            return note(
-                m, QStringLiteral("bad-binary-prefix"), QStringLiteral("an Engine.IO 3 binary frame starts with 0x04"));
+            return note(m, QStringLiteral("bad-binary-prefix"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an Engine.IO 3 binary frame starts with 0x04")));
         bytes = bytes.sliced(1);
     }
     m.fields.insert(QStringLiteral("size"), double(bytes.size()));
     if (pending.expected == 0)
-        return note(
-            m, QStringLiteral("unexpected-attachment"), QStringLiteral("no binary packet awaits an attachment"));
+        return note(m, QStringLiteral("unexpected-attachment"),
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "no binary packet awaits an attachment")));
     const int index = int(pending.attachments.size());
     pending.attachments.append(decodetext::base64Value(bytes));
     m.fields.insert(QStringLiteral("attachment"), index);

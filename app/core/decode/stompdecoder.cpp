@@ -35,10 +35,9 @@ bool readLine(QByteArrayView bytes, qsizetype &at, QByteArrayView &line)
     return true;
 }
 
-DecodedMessage withNote(DecodedMessage m, const QString &id, const QString &text)
+DecodedMessage withNote(DecodedMessage m, const QString &id, const RecordedText &text)
 {
-    m.noteId = id;
-    m.note = text;
+    m.setNote(id, text);
     return m;
 }
 } // namespace
@@ -73,8 +72,8 @@ QList<DecodedMessage> StompDecoder::decode(QByteArrayView message, DecodeDirecti
         out.append(decodeFrame(message, at));
     }
     if (message.isEmpty())
-        out.append(DecodedMessage::malformed(
-            kProtocol, QStringLiteral("empty-message"), QStringLiteral("an empty message holds no frame")));
+        out.append(DecodedMessage::malformed(kProtocol, QStringLiteral("empty-message"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "an empty message holds no frame"))));
     return out;
 }
 
@@ -85,8 +84,8 @@ DecodedMessage StompDecoder::decodeFrame(QByteArrayView bytes, qsizetype &at)
     QByteArrayView commandLine;
     if (!readLine(bytes, at, commandLine)) {
         at = -1;
-        return DecodedMessage::malformed(
-            kProtocol, QStringLiteral("truncated-frame"), QStringLiteral("the command line has no end-of-line"));
+        return DecodedMessage::malformed(kProtocol, QStringLiteral("truncated-frame"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the command line has no end-of-line")));
     }
     const QString command = decodetext::elide(QString::fromUtf8(commandLine), 40);
     m.kind = command;
@@ -94,8 +93,9 @@ DecodedMessage StompDecoder::decodeFrame(QByteArrayView bytes, qsizetype &at)
     m.fields.insert(QStringLiteral("command"), command);
     if (!isKnownCommand(commandLine)) {
         at = -1; // without a known command, where this frame ends is a guess
-        return withNote(
-            m, QStringLiteral("unknown-command"), QStringLiteral("\"%1\" is no STOMP command").arg(command));
+        return withNote(m, QStringLiteral("unknown-command"),
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "\"%1\" is no STOMP command"))
+                .arg(command));
     }
     QJsonArray headers;
     QJsonObject first; // a repeated header: the first one counts (STOMP 1.2 "Repeated Header Entries")
@@ -105,8 +105,9 @@ DecodedMessage StompDecoder::decodeFrame(QByteArrayView bytes, qsizetype &at)
         if (!readLine(bytes, at, line)) {
             at = -1;
             m.fields.insert(QStringLiteral("headers"), headers);
-            return withNote(
-                m, QStringLiteral("truncated-frame"), QStringLiteral("the headers are not ended by an empty line"));
+            return withNote(m, QStringLiteral("truncated-frame"),
+                DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the headers are not ended by an empty line")));
         }
         if (line.isEmpty())
             break;
@@ -190,12 +191,16 @@ DecodedMessage StompDecoder::decodeFrame(QByteArrayView bytes, qsizetype &at)
 
     if (!badHeader.isEmpty())
         return withNote(m, QStringLiteral("bad-header"),
-            QStringLiteral("header line \"%1\" has no ':' or an undefined escape").arg(badHeader));
+            DecodedMessage::noteText(
+                QT_TRANSLATE_NOOP("wsi::DecodedMessage", "header line \"%1\" has no ':' or an undefined escape"))
+                .arg(badHeader));
     if (!bodyNote.isEmpty())
         return withNote(m, bodyNote,
             bodyNote == QLatin1String("missing-nul")
-                ? QStringLiteral("the frame's body is not ended by NUL")
-                : QStringLiteral("content-length \"%1\" does not fit the frame")
+                ? DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the frame's body is not ended by NUL"))
+                : DecodedMessage::noteText(
+                    QT_TRANSLATE_NOOP("wsi::DecodedMessage", "content-length \"%1\" does not fit the frame"))
                       .arg(decodetext::elide(first.value(QLatin1String("content-length")).toString(), 20)));
     return m;
 }

@@ -24,6 +24,29 @@ QString sideName(const CloseContext &c, Direction dir)
                 : QCoreApplication::translate("wsi::CloseExplainer", "the client");
 }
 
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::CloseExplainer", source);
+}
+
+// sideName() as words; capitalized: the start of a sentence.
+RecordedText sideWords(const CloseContext &c, Direction dir, bool capitalized = false)
+{
+    const bool ours = dir == Direction::Outgoing;
+    if (capitalized) {
+        if (c.outgoing)
+            return ours ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "This client"))
+                        : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "The server"));
+        return ours ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "This server"))
+                    : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "The client"));
+    }
+    if (c.outgoing)
+        return ours ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "this client"))
+                    : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "the server"));
+    return ours ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "this server"))
+                : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "the client"));
+}
+
 CloseExplanation::Closer closerFor(const CloseContext &c, Direction dir)
 {
     const bool clientSent = c.outgoing == (dir == Direction::Outgoing);
@@ -262,6 +285,7 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
         if (!finished && firstError < 0) {
             e.closer = CloseExplanation::Closer::StillOpen;
             e.summary = QCoreApplication::translate("wsi::CloseExplainer", "Not open yet.");
+            e.summaryWords = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "Not open yet."));
             return e;
         }
         e.closer = CloseExplanation::Closer::NotOpened;
@@ -270,13 +294,19 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
             e.summary = QCoreApplication::translate("wsi::CloseExplainer", "The server refused the upgrade with %1 %2.")
                             .arg(httpStatus)
                             .arg(QString::fromLatin1(connection.handshake.response.reason));
+            e.summaryWords
+                = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "The server refused the upgrade with %1 %2."))
+                      .arg(httpStatus)
+                      .arg(QString::fromLatin1(connection.handshake.response.reason));
             if (!connection.handshake.responseBody.isEmpty())
                 e.details << QCoreApplication::translate("wsi::CloseExplainer", "Response body: %1")
                                  .arg(QString::fromUtf8(connection.handshake.responseBody.left(300)).trimmed());
         } else if (!e.errorMessage.isEmpty()) {
             e.summary = e.errorMessage;
+            e.summaryWords = RecordedText::plain(e.errorMessage); // the error row as recorded
         } else {
             e.summary = QCoreApplication::translate("wsi::CloseExplainer", "The WebSocket never opened.");
+            e.summaryWords = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "The WebSocket never opened."));
         }
         e.hint = hintForError(
             e.errorLayer == ErrorLayer::None ? ErrorLayer::Tcp : e.errorLayer, e.errorMessage, httpStatus);
@@ -322,12 +352,29 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
                              .arg(seconds(e.betweenUs));
         else
             e.summary += QCoreApplication::translate("wsi::CloseExplainer", "; no Close came back.");
+        const RecordedText whoWords = sideWords(connection, e.first.dir, true);
+        const int code = e.first.code;
+        e.summaryWords = code < 0
+            ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "%1 closed without a status code")).arg(whoWords)
+            : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "%1 closed with %2 %3"))
+                  .arg(whoWords)
+                  .arg(code)
+                  .arg(RecordedText::captured([code] { return closeCodeName(code); }));
+        if (!e.first.reason.isEmpty())
+            e.summaryWords
+                = e.summaryWords + said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", " \"%1\"")).arg(e.first.reason);
+        e.summaryWords = e.summaryWords
+            + (e.clean ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "; %1 answered %2 later (clean)."))
+                             .arg(sideWords(connection, e.reply.dir))
+                             .arg(seconds(e.betweenUs))
+                       : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "; no Close came back.")));
         e.hint = hintForCloseCode(e.effectiveCode);
         if (firstError >= 0 && e.errorLayer == ErrorLayer::WebSocket)
             e.hint = hintForError(e.errorLayer, e.errorMessage);
     } else if (!finished && firstError < 0) {
         e.closer = CloseExplanation::Closer::StillOpen;
         e.summary = QCoreApplication::translate("wsi::CloseExplainer", "Open.");
+        e.summaryWords = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "Open."));
         return e;
     } else {
         e.closer = CloseExplanation::Closer::Neither;
@@ -344,6 +391,20 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
             "wsi::CloseExplainer", "Abnormal closure (1006): no Close frame either way; the TCP connection dropped.");
         if (!e.lastSeen.isEmpty())
             e.summary += QCoreApplication::translate("wsi::CloseExplainer", " Last seen: %1.").arg(e.lastSeen);
+        e.summaryWords = said(QT_TRANSLATE_NOOP(
+            "wsi::CloseExplainer", "Abnormal closure (1006): no Close frame either way; the TCP connection dropped."));
+        if (lastWire >= 0) {
+            const EventRecord &r = events.at(lastWire);
+            const RecordedText what = r.dir == Direction::None
+                ? RecordedText::captured([r] { return eventTypeText(r); })
+                : RecordedText::captured([r] { return eventTypeText(r); })
+                    + said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", " from %1")).arg(sideWords(connection, r.dir));
+            e.summaryWords = e.summaryWords
+                + said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", " Last seen: %1."))
+                      .arg(said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "%1, %2 before the end"))
+                               .arg(what)
+                               .arg(seconds(endUs - r.timeUs)));
+        }
         e.details << e.summary;
         if (!e.errorMessage.isEmpty())
             e.details << QCoreApplication::translate("wsi::CloseExplainer", "Error (%1): %2")

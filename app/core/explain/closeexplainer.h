@@ -1,6 +1,7 @@
 // CloseExplainer: why a connection ended, in words: who closed, both Close frames, clean or not, what to try.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "store/eventrecord.h"
 
 #include <QString>
@@ -44,6 +45,11 @@ struct CloseExplanation
     QString errorMessage;
     QString hint; // what to try; empty when nothing went wrong
     QString summary; // one line for the status line and the log row
+    // The same line as words: English in the record, the window's language when shown, so the status of an
+    // imported connection follows a switch of language either way (summary is said once, in the language of
+    // the moment). The explainer's own words are kept as sources; words it quotes (an error row, a close
+    // code's name) as they were said.
+    RecordedText summaryWords;
     QStringList details; // lines for the detail pane
 };
 

@@ -256,7 +256,7 @@ bool HarImporter::read(const QByteArray &data)
             !comment.isEmpty()  ? RecordedText::plain(comment)
                 : status == 101 ? RecordedText("wsi::HarImporter",
                       QT_TRANSLATE_NOOP("wsi::HarImporter", "Imported from HAR: how it closed is not recorded."))
-                                : RecordedText::captured([imported] { return imported->closeExplanation().summary; }));
+                                : imported->closeExplanation().summaryWords);
         m_connections.push_back(std::move(connection));
     }
     if (skipped > 0)

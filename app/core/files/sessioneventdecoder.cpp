@@ -16,6 +16,12 @@ namespace wsi {
 
 namespace {
 
+// What is wrong with a line: English for the CLI and the journal, the window's language in an import's error.
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::SessionEventDecoder", source);
+}
+
 bool toInt64(const JsonValue &v, qint64 *out)
 {
     if (v.kind != JsonValue::Kind::Number)
@@ -106,7 +112,7 @@ QString SessionEventDecoder::stringText(const JsonValue &v)
     return QString::fromUtf8(JsonLineScanner::stringBytes(v));
 }
 
-bool SessionEventDecoder::error(const QString &message)
+bool SessionEventDecoder::error(const RecordedText &message)
 {
     m_error = message;
     return false;
@@ -115,12 +121,12 @@ bool SessionEventDecoder::error(const QString &message)
 bool SessionEventDecoder::readCommon()
 {
     if (!toInt64(field(m_fields, "conn"), &m_connectionId))
-        return error(QStringLiteral("no \"conn\" number."));
+        return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "no \"conn\" number.")));
 
     if (!toInt64(field(m_fields, "t_us"), &m_record.timeUs)) {
         const QDateTime t = QDateTime::fromString(stringText(field(m_fields, "t")), Qt::ISODateWithMs);
         if (!t.isValid())
-            return error(QStringLiteral("no \"t_us\" or \"t\" time."));
+            return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "no \"t_us\" or \"t\" time.")));
         m_record.timeUs = t.toMSecsSinceEpoch() * 1000;
     }
     const JsonValue &dir = field(m_fields, "dir");
@@ -130,7 +136,8 @@ bool SessionEventDecoder::readCommon()
         else if (dir.raw == "in")
             m_record.dir = Direction::Incoming;
         else if (!dir.raw.isEmpty())
-            return error(QStringLiteral("unknown \"dir\" \"%1\".").arg(stringText(dir)));
+            return error(
+                said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "unknown \"dir\" \"%1\".")).arg(stringText(dir)));
     }
     if (field(m_fields, "source").isString() && field(m_fields, "source").raw == "socket")
         m_record.flags |= FlagFromSocket;
@@ -150,14 +157,16 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         if (type.isString() && type.raw == "text") {
             r.flags |= FlagText;
             if (!wireBytes(m_fields, "text", &payload))
-                return error(QStringLiteral("a text message without \"text\"."));
+                return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "a text message without \"text\".")));
         } else if (type.isString() && type.raw == "binary") {
             const JsonValue &data = field(m_fields, "base64");
             if (!data.isString())
-                return error(QStringLiteral("a binary message without \"base64\"."));
+                return error(
+                    said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "a binary message without \"base64\".")));
             payload = QByteArray::fromBase64(data.raw.toByteArray());
         } else {
-            return error(QStringLiteral("a message whose \"type\" is neither text nor binary."));
+            return error(said(
+                QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "a message whose \"type\" is neither text nor binary.")));
         }
         // permessage-deflate: the payload is the inflated message, wire_length its compressed size.
         if (toBool(field(m_fields, "compressed"))) {
@@ -177,7 +186,8 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         if (action.isString()) {
             ProxyMark mark;
             if (!proxyActionFromId(action.raw, &mark.action))
-                return error(QStringLiteral("unknown \"proxy_action\" \"%1\".").arg(stringText(action)));
+                return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "unknown \"proxy_action\" \"%1\"."))
+                                 .arg(stringText(action)));
             if (mark.hasOriginal()) {
                 bool found = false;
                 if (r.hasFlag(FlagText)) {
@@ -187,7 +197,8 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
                     found = true;
                 }
                 if (!found)
-                    return error(QStringLiteral("an edited or replaced message without \"original_payload\"."));
+                    return error(said(QT_TRANSLATE_NOOP(
+                        "wsi::SessionEventDecoder", "an edited or replaced message without \"original_payload\".")));
             }
             m_proxyMark = mark;
         }
@@ -198,7 +209,8 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         qint64 length = 0;
         if (!header.isString() || !toInt64(field(m_fields, "opcode"), &opcode)
             || !toInt64(field(m_fields, "length"), &length))
-            return error(QStringLiteral("a frame needs \"header_hex\", \"opcode\" and \"length\"."));
+            return error(said(QT_TRANSLATE_NOOP(
+                "wsi::SessionEventDecoder", "a frame needs \"header_hex\", \"opcode\" and \"length\".")));
         payload = QByteArray::fromHex(header.raw.toByteArray());
         r.sub = quint8(opcode);
         r.value = quint64(length);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "files/jsonlinescanner.h"
+#include "language/recordedtext.h"
 #include "store/eventrecord.h"
 #include "store/proxymark.h"
 
@@ -39,7 +40,8 @@ public:
     // A message's "proxy_action" (and "original_payload"): what an intercepting proxy did to it (version 2).
     const std::optional<ProxyMark> &proxyMark() const { return m_proxyMark; }
     QString unknownEvent() const { return m_unknownEvent; } // the name of an event this version does not know
-    QString error() const { return m_error; }
+    QString error() const { return m_error.english(); }
+    const RecordedText &errorText() const { return m_error; }
 
     // The value of key, or a missing value.
     static const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key);
@@ -47,7 +49,7 @@ public:
     static QString stringText(const JsonValue &v);
 
 private:
-    bool error(const QString &message);
+    bool error(const RecordedText &message);
 
     const std::vector<JsonField> &m_fields;
     qint64 m_connectionId = 0;
@@ -56,7 +58,7 @@ private:
     QString m_url;
     std::optional<ProxyMark> m_proxyMark;
     QString m_unknownEvent;
-    QString m_error;
+    RecordedText m_error;
 };
 
 } // namespace wsi

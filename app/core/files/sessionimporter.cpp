@@ -55,7 +55,7 @@ bool SessionImporter::readFile(const QString &path)
         SessionLogReader reader;
         if (!reader.readFile(path)) {
             m_error = QCoreApplication::translate("wsi::SessionImporter", "%1 (session log): %2")
-                          .arg(path, reader.errorString());
+                          .arg(path, reader.errorText().translated());
             return false;
         }
         m_notes = reader.notes();

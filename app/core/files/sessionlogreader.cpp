@@ -6,6 +6,7 @@
 #include "files/jsonlinescanner.h"
 #include "files/sessioneventdecoder.h"
 #include "files/sessionlogwriter.h"
+#include "language/qterrortext.h"
 #include "protocol/handshakecheck.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,12 @@ namespace {
 
 // Version 1 lines mean the same in version 2, which only added what a proxy did to a message.
 constexpr const char *kFormatVersion1 = "wsinspector-session/1";
+
+// Why a file cannot be read: English for the CLI and the journal, the window's language in an import's error.
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::SessionLogReader", source);
+}
 
 const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key)
 {
@@ -63,7 +70,7 @@ SessionLogReader::~SessionLogReader() = default;
 
 void SessionLogReader::clear()
 {
-    m_error.clear();
+    m_error = RecordedText();
     m_errorLine = 0;
     m_notes.clear();
     m_format.clear();
@@ -76,10 +83,12 @@ void SessionLogReader::clear()
     m_pending.clear();
 }
 
-bool SessionLogReader::fail(int lineNumber, const QString &message)
+bool SessionLogReader::fail(int lineNumber, const RecordedText &message)
 {
     m_errorLine = lineNumber;
-    m_error = lineNumber > 0 ? QStringLiteral("line %1: %2").arg(lineNumber).arg(message) : message;
+    m_error = lineNumber > 0
+        ? said(QT_TRANSLATE_NOOP("wsi::SessionLogReader", "line %1: %2")).arg(lineNumber).arg(message)
+        : message;
     m_connections.clear();
     m_originalIds.clear();
     m_lineOrder.clear();
@@ -93,7 +102,9 @@ bool SessionLogReader::readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         clear();
         return fail(0,
-            QCoreApplication::translate("wsi::SessionLogReader", "Cannot open %1: %2").arg(path, file.errorString()));
+            said(QT_TRANSLATE_NOOP("wsi::SessionLogReader", "Cannot open %1: %2"))
+                .arg(path)
+                .arg(QtErrorText::recorded(file.errorString())));
     }
     return read(&file);
 }
@@ -169,26 +180,33 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
                            .arg(scanner.errorText());
             return true;
         }
-        return fail(lineNumber, QStringLiteral("not a valid JSON object: %1").arg(scanner.errorText()));
+        return fail(lineNumber,
+            said(QT_TRANSLATE_NOOP("wsi::SessionLogReader", "not a valid JSON object: %1")).arg(scanner.errorText()));
     }
 
     if (!m_headerSeen) {
         const JsonValue &format = field(fields, "format");
         if (!format.isString())
             return fail(lineNumber,
-                QStringLiteral("this is not a WS Inspector session log: the first line has no "
-                               "\"format\" field."));
+                said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                    "this is not a WS Inspector session log: the first line has no "
+                    "\"format\" field.")));
         m_format = stringText(format);
         if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)) {
             if (m_format.startsWith(QLatin1String("wsinspector-session/")))
                 return fail(lineNumber,
-                    QStringLiteral("unsupported session log version \"%1\": this version of WS "
-                                   "Inspector reads \"%2\" and \"%3\" only; open the file with a newer one.")
-                        .arg(m_format, QLatin1String(kFormatVersion1), QLatin1String(SessionLogWriter::kFormat)));
+                    said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                             "unsupported session log version \"%1\": this version of WS "
+                             "Inspector reads \"%2\" and \"%3\" only; open the file with a newer one."))
+                        .arg(m_format)
+                        .arg(QString::fromLatin1(kFormatVersion1))
+                        .arg(QString::fromLatin1(SessionLogWriter::kFormat)));
             return fail(lineNumber,
-                QStringLiteral("unknown format \"%1\": this is not a WS Inspector session log "
-                               "(expected \"%2\").")
-                    .arg(m_format, QLatin1String(SessionLogWriter::kFormat)));
+                said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                         "unknown format \"%1\": this is not a WS Inspector session log "
+                         "(expected \"%2\")."))
+                    .arg(m_format)
+                    .arg(QString::fromLatin1(SessionLogWriter::kFormat)));
         }
         m_tool = stringText(field(fields, "tool"));
         m_startedAt = stringText(field(fields, "t"));
@@ -198,14 +216,14 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
 
     const JsonValue &eventValue = field(fields, "event");
     if (!eventValue.isString())
-        return fail(lineNumber, QStringLiteral("no \"event\" field."));
+        return fail(lineNumber, said(QT_TRANSLATE_NOOP("wsi::SessionLogReader", "no \"event\" field.")));
     const QByteArrayView event = eventValue.raw;
     if (event == "session")
         return true; // a second header (files concatenated): nothing to keep
 
     SessionEventDecoder decoder(fields);
     if (!decoder.readCommon())
-        return fail(lineNumber, decoder.error());
+        return fail(lineNumber, decoder.errorText());
     const int connId = int(decoder.connectionId());
     const qint64 timeUs = decoder.record().timeUs;
 
@@ -229,15 +247,17 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     ConnectionLeg::Facing facing = ConnectionLeg::Facing::Server;
     if (!legValue.isMissing()) {
         if (!legValue.isString() || (legValue.raw != "client" && legValue.raw != "server"))
-            return fail(lineNumber, QStringLiteral("\"leg\" must be \"client\" or \"server\"."));
+            return fail(lineNumber,
+                said(QT_TRANSLATE_NOOP("wsi::SessionLogReader", "\"leg\" must be \"client\" or \"server\".")));
         facing = legValue.raw == "client" ? ConnectionLeg::Facing::Client : ConnectionLeg::Facing::Server;
     }
     if (pending.server.firstUs < 0 && pending.client.firstUs < 0)
         pending.proxied = !legValue.isMissing();
     else if (pending.proxied == legValue.isMissing())
         return fail(lineNumber,
-            QStringLiteral("connection %1 mixes lines with and without \"leg\": either all of a connection's lines "
-                           "say which leg they crossed (a proxied connection) or none does.")
+            said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                     "connection %1 mixes lines with and without \"leg\": either all of a connection's lines "
+                     "say which leg they crossed (a proxied connection) or none does."))
                 .arg(connId));
     Pending::Leg &leg = pending.leg(facing);
     if (leg.firstUs < 0)
@@ -245,7 +265,7 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     leg.lastUs = timeUs;
 
     if (!decoder.readEvent(line, leg.handshake))
-        return fail(lineNumber, decoder.error());
+        return fail(lineNumber, decoder.errorText());
     const EventRecord &r = decoder.record();
     if (r.type == EventType::Open && leg.openUs < 0)
         leg.openUs = timeUs;
@@ -305,8 +325,8 @@ bool SessionLogReader::finishAll()
 {
     if (!m_headerSeen)
         return fail(0,
-            QCoreApplication::translate(
-                "wsi::SessionLogReader", "The file is empty: a session log starts with a \"format\" line."));
+            said(QT_TRANSLATE_NOOP(
+                "wsi::SessionLogReader", "The file is empty: a session log starts with a \"format\" line.")));
     for (size_t i = 0; i < m_connections.size(); ++i) {
         Pending &pending = *m_pending[i];
         if (!m_connections[i]) // only lines that never named a URL
@@ -340,10 +360,8 @@ bool SessionLogReader::finishAll()
         const Connection::State state = opened ? Connection::State::Closed : Connection::State::Failed;
         connection.restoreImported(hs, timings, state, {});
         // The explanation reads the events, so it comes once they are all in.
-        // Made in English for files and in the window's language for the status line (it follows a switch to
-        // English; see RecordedText::captured).
-        connection.restoreImported(hs, timings, state,
-            RecordedText::captured([&connection] { return connection.closeExplanation().summary; }));
+        // As words: English for files, the window's language for the status line, following a switch either way.
+        connection.restoreImported(hs, timings, state, connection.closeExplanation().summaryWords);
     }
     m_pending.clear();
     return true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "language/recordedtext.h"
 
 #include <QByteArray>
 #include <QString>
@@ -38,7 +39,8 @@ public:
     bool read(const QByteArray &data);
 
     // "line 12: expected ',' or '}' at column 40", or why the file is refused as a whole.
-    QString errorString() const { return m_error; }
+    QString errorString() const { return m_error.english(); } // English: the CLI and the journal
+    const RecordedText &errorText() const { return m_error; } // the same, for the window in its language
     int errorLine() const { return m_errorLine; } // 1-based; 0 when the error is not about one line
 
     // Things worth knowing that did not stop the import, e.g. a torn last line (a journal of a process that
@@ -66,11 +68,11 @@ private:
     void holdOrAppend(size_t index, ConnectionLeg::Facing facing, const EventRecord &record, const QByteArray &payload,
         const QString &url);
     static std::unique_ptr<Connection> makeConnection(Pending &pending, const QString &url);
-    bool fail(int lineNumber, const QString &message);
+    bool fail(int lineNumber, const RecordedText &message);
     bool finishAll();
     void clear();
 
-    QString m_error;
+    RecordedText m_error;
     int m_errorLine = 0;
     QStringList m_notes;
     QString m_format;

@@ -96,6 +96,22 @@ void ProtocolLog::reset()
     m_pairs.clear();
     m_labels.clear();
     m_labelIds.clear();
+    m_shownNotes.clear();
+    m_shownNoteIds.clear();
+}
+
+quint32 ProtocolLog::shownNoteIndex(const DecodedMessage &m)
+{
+    if (m.shownNote.isEmpty())
+        return kNoShownNote;
+    if (const auto it = m_shownNoteIds.constFind(m.note); it != m_shownNoteIds.cend())
+        return *it;
+    if (qsizetype(m_shownNotes.size()) >= kMaxShownNotes)
+        return kNoShownNote;
+    const quint32 index = quint32(m_shownNotes.size());
+    m_shownNotes.push_back(m.shownNote);
+    m_shownNoteIds.insert(m.note, index);
+    return index;
 }
 
 QString ProtocolLog::protocol() const
@@ -152,10 +168,13 @@ void ProtocolLog::catchUp()
             continue;
         QStringList summaries;
         QString note;
+        quint32 shownNote = kNoShownNote;
         for (const DecodedMessage &m : std::as_const(annotation.messages)) {
             summaries << m.summary;
-            if (note.isEmpty() && m.isMalformed())
+            if (note.isEmpty() && m.isMalformed()) {
                 note = m.note.isEmpty() ? m.noteId : m.note;
+                shownNote = shownNoteIndex(m);
+            }
         }
         const QString summary = summaries.join(QStringLiteral(" · "));
         const QByteArray summaryUtf8 = summary.toUtf8();
@@ -167,6 +186,7 @@ void ProtocolLog::catchUp()
         e.summaryBytes = quint32(summaryUtf8.size());
         e.searchBytes = quint32(summaryUtf8.size() + termsUtf8.size());
         e.noteBytes = quint32(noteUtf8.size());
+        e.shownNote = shownNote;
         if (annotation.requestTimeUs) {
             e.requestTimeUs = *annotation.requestTimeUs;
             e.latencyMs = float(annotation.latencyMs);
@@ -231,7 +251,8 @@ std::optional<ProtocolLog::Row> ProtocolLog::row(qsizetype eventIndex) const
     Row row;
     const char *text = m_text.constData() + e->offset;
     row.summary = QString::fromUtf8(text, e->summaryBytes);
-    row.note = QString::fromUtf8(text + e->searchBytes, e->noteBytes);
+    row.note = e->shownNote != kNoShownNote ? m_shownNotes[e->shownNote].translated()
+                                            : QString::fromUtf8(text + e->searchBytes, e->noteBytes);
     if (e->requestTimeUs >= 0) {
         row.requestTimeUs = e->requestTimeUs;
         row.latencyMs = double(e->latencyMs);

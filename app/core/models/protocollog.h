@@ -40,7 +40,7 @@ public:
     struct Row
     {
         QString summary; // the messages' summaries, joined by " · "
-        QString note; // the first decode note, empty when every message was well-formed
+        QString note; // the first decode note in the window's language, empty when every message was well-formed
         std::optional<qint64> requestTimeUs; // this row answers the request recorded then
         double latencyMs = 0;
     };
@@ -95,11 +95,17 @@ private:
         quint32 eventIndex = 0;
         quint32 summaryBytes = 0;
         quint32 searchBytes = 0; // the summary, then the terms
-        quint32 noteBytes = 0; // after the search text
+        quint32 noteBytes = 0; // after the search text: the note in English
+        quint32 shownNote = kNoShownNote; // in m_shownNotes: the note's words, to show in the window's language
         float latencyMs = 0;
         qint64 offset = 0; // in m_text
         qint64 requestTimeUs = -1;
     };
+    static constexpr quint32 kNoShownNote = 0xffffffffu;
+    // Distinct notes kept as words (RecordedText); a row past them shows its note in English. A flood of
+    // malformed messages repeats a few notes, so this bounds memory without losing the common case.
+    static constexpr qsizetype kMaxShownNotes = 1024;
+    quint32 shownNoteIndex(const DecodedMessage &m);
     const Entry *find(qsizetype eventIndex) const;
     void reset();
     // Records the requests the row opened and answers the ones it replies to; the first pair changed.
@@ -115,6 +121,8 @@ private:
     std::vector<Pair> m_pairs; // ascending requestIndex
     QStringList m_labels;
     QHash<QString, quint32> m_labelIds;
+    std::vector<RecordedText> m_shownNotes;
+    QHash<QString, quint32> m_shownNoteIds; // by the note's English
 };
 
 } // namespace wsi

@@ -11,9 +11,10 @@ namespace wsi {
 
 namespace {
 
-QString text(const char *source)
+// Words of a violation's detail: recorded in English, shown in the window's language (DeflateViolation::text()).
+RecordedText said(const char *source)
 {
-    return QCoreApplication::translate("wsi::DeflateNegotiation", source);
+    return RecordedText("wsi::DeflateNegotiation", source);
 }
 
 // Empty when response is a valid acceptance of offer (RFC 7692 section 7.1); else why it is not.
@@ -21,27 +22,32 @@ DeflateViolation mismatch(const PerMessageDeflateOffer &offer, const PerMessageD
 {
     *ok = false;
     if (offer.serverNoContextTakeover && !response.serverNoContextTakeover)
-        return { DeflateViolationKind::ResponseMissesParameter,
-            text("the offer has server_no_context_takeover, the response does not") };
+        return DeflateViolation::of(DeflateViolationKind::ResponseMissesParameter,
+            said(QT_TRANSLATE_NOOP(
+                "wsi::DeflateNegotiation", "the offer has server_no_context_takeover, the response does not")));
     if (offer.serverMaxWindowBits && !response.serverMaxWindowBits)
-        return { DeflateViolationKind::ResponseMissesParameter,
-            text("the offer has server_max_window_bits=%1, the response has no server_max_window_bits")
-                .arg(offer.serverMaxWindowBits) };
+        return DeflateViolation::of(DeflateViolationKind::ResponseMissesParameter,
+            said(QT_TRANSLATE_NOOP("wsi::DeflateNegotiation",
+                     "the offer has server_max_window_bits=%1, the response has no server_max_window_bits"))
+                .arg(offer.serverMaxWindowBits));
     if (offer.serverMaxWindowBits && response.serverMaxWindowBits > offer.serverMaxWindowBits)
-        return { DeflateViolationKind::ResponseParameterNotAllowed,
-            text("server_max_window_bits=%1 is more than the %2 the offer allowed")
+        return DeflateViolation::of(DeflateViolationKind::ResponseParameterNotAllowed,
+            said(QT_TRANSLATE_NOOP(
+                     "wsi::DeflateNegotiation", "server_max_window_bits=%1 is more than the %2 the offer allowed"))
                 .arg(response.serverMaxWindowBits)
-                .arg(offer.serverMaxWindowBits) };
+                .arg(offer.serverMaxWindowBits));
     if (response.hasClientMaxWindowBits && !offer.hasClientMaxWindowBits)
-        return { DeflateViolationKind::ResponseParameterNotAllowed,
-            text("client_max_window_bits=%1, but the offer did not include client_max_window_bits")
-                .arg(response.clientMaxWindowBits) };
+        return DeflateViolation::of(DeflateViolationKind::ResponseParameterNotAllowed,
+            said(QT_TRANSLATE_NOOP("wsi::DeflateNegotiation",
+                     "client_max_window_bits=%1, but the offer did not include client_max_window_bits"))
+                .arg(response.clientMaxWindowBits));
     if (response.hasClientMaxWindowBits && offer.clientMaxWindowBits
         && response.clientMaxWindowBits > offer.clientMaxWindowBits)
-        return { DeflateViolationKind::ResponseParameterNotAllowed,
-            text("client_max_window_bits=%1 is more than the %2 the offer allowed")
+        return DeflateViolation::of(DeflateViolationKind::ResponseParameterNotAllowed,
+            said(QT_TRANSLATE_NOOP(
+                     "wsi::DeflateNegotiation", "client_max_window_bits=%1 is more than the %2 the offer allowed"))
                 .arg(response.clientMaxWindowBits)
-                .arg(offer.clientMaxWindowBits) };
+                .arg(offer.clientMaxWindowBits));
     *ok = true;
     return {};
 }
@@ -58,21 +64,21 @@ DeflateNegotiation DeflateNegotiation::fromHandshake(QByteArrayView offerHeader,
     QList<ExtensionEntry> answered;
     QString error;
     if (!ExtensionHeader::parse(responseHeader, &answered, &error))
-        n.m_responseViolations.append({ DeflateViolationKind::MalformedExtensionHeader, error });
+        n.m_responseViolations.append({ DeflateViolationKind::MalformedExtensionHeader, error, {} });
     bool deflateSeen = false;
     for (const ExtensionEntry &entry : answered) {
         const bool wasOffered = std::any_of(
             offered.cbegin(), offered.cend(), [&entry](const ExtensionEntry &o) { return o.name == entry.name; });
         if (!wasOffered) {
             n.m_responseViolations.append({ DeflateViolationKind::ExtensionNotOffered,
-                QString::fromLatin1(ExtensionHeader::serialize({ entry })) });
+                QString::fromLatin1(ExtensionHeader::serialize({ entry })), {} });
             continue;
         }
         if (entry.name != PerMessageDeflateOffer::kName)
             continue; // another extension the client offered: not ours to judge
         if (deflateSeen) {
             n.m_responseViolations.append({ DeflateViolationKind::ExtensionRepeated,
-                QString::fromLatin1(ExtensionHeader::serialize({ entry })) });
+                QString::fromLatin1(ExtensionHeader::serialize({ entry })), {} });
             n.m_negotiated = false;
             continue;
         }
@@ -97,8 +103,9 @@ DeflateNegotiation DeflateNegotiation::fromHandshake(QByteArrayView offerHeader,
                 firstMismatch = why;
         }
         if (n.m_offers.isEmpty())
-            firstMismatch = { DeflateViolationKind::ResponseParameterNotAllowed,
-                text("the client's every permessage-deflate offer was invalid, so none could be accepted") };
+            firstMismatch = DeflateViolation::of(DeflateViolationKind::ResponseParameterNotAllowed,
+                said(QT_TRANSLATE_NOOP("wsi::DeflateNegotiation",
+                    "the client's every permessage-deflate offer was invalid, so none could be accepted")));
         if (!accepted) {
             n.m_responseViolations.append(firstMismatch);
             continue;

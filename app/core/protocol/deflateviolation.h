@@ -1,6 +1,8 @@
 // DeflateViolation: every permessage-deflate rule (RFC 7692) a peer can break, named, in plain words.
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -24,10 +26,18 @@ enum class DeflateViolationKind : quint8 {
 struct DeflateViolation
 {
     DeflateViolationKind kind = DeflateViolationKind::MalformedExtensionHeader;
-    QString detail; // the specific values, e.g. "server_max_window_bits=16"
+    QString detail; // the specific values, e.g. "server_max_window_bits=16", in English
+    RecordedText shownDetail; // the same words for the window; empty: the detail is shown as it is
 
-    // The rule in plain words with its RFC section, then the detail.
+    // The rule in plain words with its RFC section, then the detail, in the language of the moment.
     QString describe() const;
+    // The same as words: English in the record, the window's language when shown, following a switch.
+    RecordedText text() const;
+    // A violation whose detail is words (spelled with QT_TRANSLATE_NOOP): their English is `detail`.
+    static DeflateViolation of(DeflateViolationKind kind, const RecordedText &detail)
+    {
+        return DeflateViolation { kind, detail.english(), detail };
+    }
     // Short stable identifier for JSON output, e.g. "deflate_bomb".
     static QString id(DeflateViolationKind kind);
 };

@@ -50,6 +50,12 @@ void unmaskCopy(char *dst, const char *src, qsizetype size, quint32 key, quint64
         dst[i] = char(quint8(src[i]) ^ rotated[i & 7]);
 }
 
+// A detail's words: recorded in English, shown in the window's language (see ProtocolViolation::text()).
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::FrameDecoder", source);
+}
+
 QString hexByte(quint8 byte)
 {
     return QStringLiteral("0x") + QString::number(byte, 16).rightJustified(2, QLatin1Char('0')).toUpper();
@@ -82,10 +88,10 @@ quint64 FrameDecoder::bytesConsumed() const
     return m_consumed;
 }
 
-void FrameDecoder::fail(ViolationKind kind, const QString &detail, FrameSink &sink)
+void FrameDecoder::fail(ViolationKind kind, const RecordedText &detail, FrameSink &sink)
 {
     m_failed = true;
-    ProtocolViolation violation { kind, m_frameStart, detail };
+    ProtocolViolation violation { kind, m_frameStart, detail.english(), detail };
     sink.onViolation(violation);
 }
 
@@ -179,12 +185,14 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
     // Built only when a violation needs it: the common path must not allocate per frame.
     const auto name = [&h] { return opcodeName(h.opcode); };
     if (m_closeReceived) {
-        fail(ViolationKind::FrameAfterClose, QStringLiteral("a %1 frame followed the Close frame").arg(name()), sink);
+        fail(ViolationKind::FrameAfterClose,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "a %1 frame followed the Close frame")).arg(name()), sink);
         return false;
     }
     const bool reserved = (h.opcode >= 0x3 && h.opcode <= 0x7) || h.opcode >= 0xB;
     if (reserved) {
-        fail(ViolationKind::ReservedOpcode, QStringLiteral("opcode %1").arg(hexByte(h.opcode)), sink);
+        fail(ViolationKind::ReservedOpcode,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "opcode %1")).arg(hexByte(h.opcode)), sink);
         return false;
     }
     if ((h.rsv1 && !m_allowRsv1) || h.rsv2 || h.rsv3) {
@@ -195,73 +203,89 @@ bool FrameDecoder::decodeHeader(FrameSink &sink)
             bits << QStringLiteral("RSV2");
         if (h.rsv3)
             bits << QStringLiteral("RSV3");
-        QString detail = QStringLiteral("%1 set on a %2 frame").arg(bits.join(QLatin1Char('+')), name());
+        RecordedText detail = said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "%1 set on a %2 frame"))
+                                  .arg(bits.join(QLatin1Char('+')))
+                                  .arg(name());
         if (h.rsv1 && !m_allowRsv1) {
-            detail
-                += QStringLiteral(". RSV1 almost always means the peer compressed the frame with permessage-deflate. "
-                                  "Qt WebSockets does not support permessage-deflate (compression): Qt fails such a "
-                                  "connection with close code 1002 \"Rsv field is non-zero\"");
+            detail = detail
+                + said(QT_TRANSLATE_NOOP("wsi::FrameDecoder",
+                    ". RSV1 almost always means the peer compressed the frame with permessage-deflate. "
+                    "Qt WebSockets does not support permessage-deflate (compression): Qt fails such a "
+                    "connection with close code 1002 \"Rsv field is non-zero\""));
         }
         fail(ViolationKind::ReservedBitSet, detail, sink);
         return false;
     }
     if (h.rsv1 && h.isControl()) {
-        fail(ViolationKind::CompressedControlFrame, QStringLiteral("RSV1 set on a %1 frame").arg(name()), sink);
+        fail(ViolationKind::CompressedControlFrame,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "RSV1 set on a %1 frame")).arg(name()), sink);
         return false;
     }
     if (h.rsv1 && h.opcode == quint8(Opcode::Continuation)) {
-        fail(ViolationKind::CompressedContinuation, QStringLiteral("RSV1 set on a CONT frame"), sink);
+        fail(ViolationKind::CompressedContinuation,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "RSV1 set on a CONT frame")), sink);
         return false;
     }
     if (h.isControl() && !h.fin) {
-        fail(ViolationKind::FragmentedControlFrame, QStringLiteral("%1 frame with FIN=0").arg(name()), sink);
+        fail(ViolationKind::FragmentedControlFrame,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "%1 frame with FIN=0")).arg(name()), sink);
         return false;
     }
     if (h.isControl() && length > 125) {
         fail(ViolationKind::OversizedControlFrame,
-            QStringLiteral("%1 frame with a %2-byte payload").arg(name()).arg(length), sink);
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "%1 frame with a %2-byte payload")).arg(name()).arg(length),
+            sink);
         return false;
     }
     if (m_role == Role::ServerToClient && h.masked) {
-        fail(ViolationKind::MaskedServerFrame, QStringLiteral("%1 frame with MASK=1").arg(name()), sink);
+        fail(ViolationKind::MaskedServerFrame,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "%1 frame with MASK=1")).arg(name()), sink);
         return false;
     }
     if (m_role == Role::ClientToServer && !h.masked) {
-        fail(ViolationKind::UnmaskedClientFrame, QStringLiteral("%1 frame with MASK=0").arg(name()), sink);
+        fail(ViolationKind::UnmaskedClientFrame,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "%1 frame with MASK=0")).arg(name()), sink);
         return false;
     }
     if (len7 == 127 && (length >> 63)) {
         fail(ViolationKind::LengthHighBitSet,
-            QStringLiteral("64-bit length field 0x%1").arg(length, 16, 16, QLatin1Char('0')), sink);
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "64-bit length field 0x%1"))
+                .arg(QStringLiteral("%1").arg(length, 16, 16, QLatin1Char('0'))),
+            sink);
         return false;
     }
     if ((len7 == 126 && length < 126) || (len7 == 127 && length <= 0xFFFF)) {
         fail(ViolationKind::NonMinimalLength,
-            QStringLiteral("length %1 sent in the %2-bit form").arg(length).arg(len7 == 126 ? 16 : 64), sink);
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "length %1 sent in the %2-bit form"))
+                .arg(length)
+                .arg(len7 == 126 ? 16 : 64),
+            sink);
         return false;
     }
     if (h.isControl())
         return true;
 
     if (h.opcode == 0 && !m_messageInProgress) {
-        fail(ViolationKind::UnexpectedContinuation, QStringLiteral("CONT frame with no message started"), sink);
+        fail(ViolationKind::UnexpectedContinuation,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "CONT frame with no message started")), sink);
         return false;
     }
     if (h.opcode != 0 && m_messageInProgress) {
         fail(ViolationKind::ExpectedContinuation,
-            QStringLiteral("%1 frame while a %2-frame %3 message was unfinished")
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "%1 frame while a %2-frame %3 message was unfinished"))
                 .arg(name())
                 .arg(m_messageFrames)
-                .arg(m_messageIsText ? QStringLiteral("text") : QStringLiteral("binary")),
+                .arg(m_messageIsText ? said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "text"))
+                                     : said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "binary"))),
             sink);
         return false;
     }
     const quint64 sizeSoFar = h.opcode == 0 ? quint64(m_message.size()) : 0;
     if (length > m_maxMessageSize || sizeSoFar + length > m_maxMessageSize) {
         fail(ViolationKind::MessageTooLarge,
-            QStringLiteral("message would reach %1 bytes; the limit is %2 bytes")
-                .arg(sizeSoFar + length)
-                .arg(m_maxMessageSize),
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "message would reach %1 bytes; the limit is %2 bytes"))
+                .arg(QString::number(sizeSoFar + length))
+                .arg(QString::number(m_maxMessageSize)),
             sink);
         return false;
     }
@@ -332,7 +356,7 @@ void FrameDecoder::finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink 
         if (!m_textValidator.isValid()) {
             const quint64 at = m_textValidator.errorOffset();
             fail(ViolationKind::InvalidUtf8Text,
-                QStringLiteral("byte %1 at offset %2 of the text message")
+                said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "byte %1 at offset %2 of the text message"))
                     .arg(hexByte(quint8(message[qsizetype(at)])))
                     .arg(at),
                 sink);
@@ -340,7 +364,9 @@ void FrameDecoder::finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink 
         }
         if (header.fin && !m_textValidator.isComplete()) {
             fail(ViolationKind::InvalidUtf8Text,
-                QStringLiteral("the text message ends in the middle of a multi-byte character"), sink);
+                said(QT_TRANSLATE_NOOP(
+                    "wsi::FrameDecoder", "the text message ends in the middle of a multi-byte character")),
+                sink);
             return;
         }
     }
@@ -361,25 +387,27 @@ void FrameDecoder::finishClose(QByteArrayView payload, FrameSink &sink)
         return;
     }
     if (payload.size() == 1) {
-        fail(ViolationKind::OneByteClosePayload, QStringLiteral("payload byte %1").arg(hexByte(quint8(payload[0]))),
-            sink);
+        fail(ViolationKind::OneByteClosePayload,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "payload byte %1")).arg(hexByte(quint8(payload[0]))), sink);
         return;
     }
     const int code = quint8(payload[0]) << 8 | quint8(payload[1]);
     if (!isValidWireCloseCode(code)) {
-        fail(ViolationKind::InvalidCloseCode, QStringLiteral("close code %1 (%2)").arg(code).arg(closeCodeName(code)),
+        fail(ViolationKind::InvalidCloseCode,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "close code %1 (%2)")).arg(code).arg(closeCodeName(code)),
             sink);
         return;
     }
     const QByteArrayView reason = payload.sliced(2);
     Utf8Validator validator;
     if (!validator.feed(reason.data(), reason.size()) || !validator.isComplete()) {
-        const QString where = validator.isValid()
-            ? QStringLiteral("the reason ends in the middle of a multi-byte character")
-            : QStringLiteral("byte %1 at offset %2 of the reason")
+        const RecordedText where = validator.isValid()
+            ? said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "the reason ends in the middle of a multi-byte character"))
+            : said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "byte %1 at offset %2 of the reason"))
                   .arg(hexByte(quint8(reason[qsizetype(validator.errorOffset())])))
-                  .arg(validator.errorOffset());
-        fail(ViolationKind::InvalidUtf8CloseReason, QStringLiteral("close code %1, %2").arg(code).arg(where), sink);
+                  .arg(QString::number(validator.errorOffset()));
+        fail(ViolationKind::InvalidUtf8CloseReason,
+            said(QT_TRANSLATE_NOOP("wsi::FrameDecoder", "close code %1, %2")).arg(code).arg(where), sink);
         return;
     }
     sink.onClose(code, reason);

@@ -85,7 +85,8 @@ private:
     void finishFrame(QByteArrayView payload, bool zeroCopy, FrameSink &sink);
     void finishClose(QByteArrayView payload, FrameSink &sink);
     void resetMessage();
-    void fail(ViolationKind kind, const QString &detail, FrameSink &sink);
+    // detail: words spelled with QT_TRANSLATE_NOOP("wsi::FrameDecoder", ...) (see ProtocolViolation::text()).
+    void fail(ViolationKind kind, const RecordedText &detail, FrameSink &sink);
 
     Utf8Validator m_textValidator; // runs over the text message as its bytes arrive
     bool m_messageCompressed = false; // RSV1 allowed and set: the payload is compressed, not UTF-8

@@ -10,6 +10,12 @@ namespace wsi {
 
 namespace {
 
+// The words of an error: recorded in English, shown in the window's language (see RecordedText).
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::HandshakeParser", source);
+}
+
 bool isToken(QByteArrayView s)
 {
     return !s.isEmpty() && std::all_of(s.begin(), s.end(), HttpToken::isTokenChar);
@@ -56,10 +62,10 @@ bool HandshakeParser::bodyTruncated() const
 
 QString HandshakeParser::error() const
 {
-    return m_error;
+    return m_error.english();
 }
 
-void HandshakeParser::fail(const QString &error)
+void HandshakeParser::fail(const RecordedText &error)
 {
     m_state = State::Failed;
     m_error = error;
@@ -109,7 +115,8 @@ qsizetype HandshakeParser::feedHead(QByteArrayView bytes)
     }
     if (end < 0) {
         if (m_buffer.size() >= m_maxHeadSize) {
-            fail(QStringLiteral("The HTTP head is larger than the limit of %1 bytes (no empty line ends it).")
+            fail(said(QT_TRANSLATE_NOOP("wsi::HandshakeParser",
+                          "The HTTP head is larger than the limit of %1 bytes (no empty line ends it)."))
                      .arg(m_maxHeadSize));
         }
         return chunk.size();
@@ -136,28 +143,34 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
         const qsizetype nl = raw.indexOf('\n', pos);
         ++lineNumber;
         if (nl < 0 || nl == pos || raw[nl - 1] != '\r') {
-            fail(QStringLiteral(
-                "Line %1 of the HTTP head ends with a bare LF: HTTP/1.1 requires every line to end with CRLF (\\r\\n).")
+            fail(said(QT_TRANSLATE_NOOP("wsi::HandshakeParser",
+                          "Line %1 of the HTTP head ends with a bare LF: HTTP/1.1 requires every line to end with CRLF "
+                          "(\\r\\n)."))
                      .arg(lineNumber));
             return false;
         }
         const QByteArrayView line = raw.sliced(pos, nl - 1 - pos);
         pos = nl + 1;
         if (line.contains('\r')) {
-            fail(QStringLiteral("Line %1 of the HTTP head contains a stray CR character.").arg(lineNumber));
+            fail(said(
+                QT_TRANSLATE_NOOP("wsi::HandshakeParser", "Line %1 of the HTTP head contains a stray CR character."))
+                     .arg(lineNumber));
             return false;
         }
         if (lineNumber == 1) {
             if (line.isEmpty()) {
-                fail(QStringLiteral("The HTTP head starts with an empty line instead of a %1 line.")
-                         .arg(head.isRequest ? QStringLiteral("request") : QStringLiteral("status")));
+                fail(said(QT_TRANSLATE_NOOP(
+                              "wsi::HandshakeParser", "The HTTP head starts with an empty line instead of a %1 line."))
+                         .arg(head.isRequest ? said(QT_TRANSLATE_NOOP("wsi::HandshakeParser", "request"))
+                                             : said(QT_TRANSLATE_NOOP("wsi::HandshakeParser", "status"))));
                 return false;
             }
             if (head.isRequest) {
                 const qsizetype s1 = line.indexOf(' ');
                 const qsizetype s2 = s1 < 0 ? -1 : line.indexOf(' ', s1 + 1);
                 if (s1 < 0 || s2 < 0 || line.indexOf(' ', s2 + 1) >= 0) {
-                    fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".")
+                    fail(said(QT_TRANSLATE_NOOP(
+                                  "wsi::HandshakeParser", "The request line \"%1\" is not \"METHOD target HTTP/1.1\"."))
                              .arg(printableExcerpt(line)));
                     return false;
                 }
@@ -165,7 +178,8 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 head.target = line.sliced(s1 + 1, s2 - s1 - 1).toByteArray();
                 head.version = line.sliced(s2 + 1).toByteArray();
                 if (!isToken(head.method) || head.target.isEmpty() || !isHttpVersion(head.version)) {
-                    fail(QStringLiteral("The request line \"%1\" is not \"METHOD target HTTP/1.1\".")
+                    fail(said(QT_TRANSLATE_NOOP(
+                                  "wsi::HandshakeParser", "The request line \"%1\" is not \"METHOD target HTTP/1.1\"."))
                              .arg(printableExcerpt(line)));
                     return false;
                 }
@@ -173,7 +187,8 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 const qsizetype s1 = line.indexOf(' ');
                 const QByteArrayView version = s1 < 0 ? line : line.first(s1);
                 if (!isHttpVersion(version)) {
-                    fail(QStringLiteral("The status line \"%1\" does not start with an HTTP version such as HTTP/1.1.")
+                    fail(said(QT_TRANSLATE_NOOP("wsi::HandshakeParser",
+                                  "The status line \"%1\" does not start with an HTTP version such as HTTP/1.1."))
                              .arg(printableExcerpt(line)));
                     return false;
                 }
@@ -182,7 +197,8 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
                 const bool digits = code.size() == 3
                     && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
                 if (!digits || (rest.size() > 3 && rest[3] != ' ')) {
-                    fail(QStringLiteral("The status line \"%1\" has no three-digit status code.")
+                    fail(said(QT_TRANSLATE_NOOP(
+                                  "wsi::HandshakeParser", "The status line \"%1\" has no three-digit status code."))
                              .arg(printableExcerpt(line)));
                     return false;
                 }
@@ -197,27 +213,31 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
             break;
         }
         if (line.front() == ' ' || line.front() == '\t') {
-            fail(QStringLiteral(
-                "Line %1 of the HTTP head starts with whitespace (obsolete line folding), which is not supported.")
+            fail(said(
+                QT_TRANSLATE_NOOP("wsi::HandshakeParser",
+                    "Line %1 of the HTTP head starts with whitespace (obsolete line folding), which is not supported."))
                      .arg(lineNumber));
             return false;
         }
         const qsizetype colon = line.indexOf(':');
         if (colon < 0) {
-            fail(QStringLiteral("Line %1 of the HTTP head, \"%2\", is not a \"Name: value\" header.")
+            fail(said(QT_TRANSLATE_NOOP(
+                          "wsi::HandshakeParser", "Line %1 of the HTTP head, \"%2\", is not a \"Name: value\" header."))
                      .arg(lineNumber)
                      .arg(printableExcerpt(line)));
             return false;
         }
         const QByteArrayView name = line.first(colon);
         if (!name.isEmpty() && (name.back() == ' ' || name.back() == '\t')) {
-            fail(QStringLiteral("Header \"%1\" on line %2 has whitespace before the colon, which HTTP/1.1 forbids.")
+            fail(said(QT_TRANSLATE_NOOP("wsi::HandshakeParser",
+                          "Header \"%1\" on line %2 has whitespace before the colon, which HTTP/1.1 forbids."))
                      .arg(printableExcerpt(trimmedOws(name)))
                      .arg(lineNumber));
             return false;
         }
         if (!isToken(name)) {
-            fail(QStringLiteral("Line %1 of the HTTP head has an invalid header name \"%2\".")
+            fail(said(QT_TRANSLATE_NOOP(
+                          "wsi::HandshakeParser", "Line %1 of the HTTP head has an invalid header name \"%2\"."))
                      .arg(lineNumber)
                      .arg(printableExcerpt(name)));
             return false;
@@ -226,8 +246,9 @@ bool HandshakeParser::parseHead(QByteArrayView raw)
     }
     if (!sawEnd || pos != raw.size()) {
         // The caller cut raw at the first empty line, so this only happens for a head that is just one line.
-        fail(QStringLiteral("The HTTP head has no %1 line before the empty line.")
-                 .arg(head.isRequest ? QStringLiteral("request") : QStringLiteral("status")));
+        fail(said(QT_TRANSLATE_NOOP("wsi::HandshakeParser", "The HTTP head has no %1 line before the empty line."))
+                 .arg(head.isRequest ? said(QT_TRANSLATE_NOOP("wsi::HandshakeParser", "request"))
+                                     : said(QT_TRANSLATE_NOOP("wsi::HandshakeParser", "status"))));
         return false;
     }
     m_head = head;
@@ -255,7 +276,7 @@ bool HandshakeParser::followBody(HttpBodyReader::State body)
         m_state = State::Done;
         return true;
     case HttpBodyReader::State::Failed:
-        fail(m_body.error());
+        fail(m_body.errorText());
         return false;
     }
     return false;
@@ -272,10 +293,12 @@ void HandshakeParser::finish()
 {
     if (m_state == State::ReadingHead) {
         if (m_buffer.isEmpty())
-            fail(QStringLiteral("The connection closed before any HTTP data arrived."));
+            fail(
+                said(QT_TRANSLATE_NOOP("wsi::HandshakeParser", "The connection closed before any HTTP data arrived.")));
         else
-            fail(QStringLiteral(
-                "The connection closed in the middle of the HTTP head (%1 bytes received, no empty line yet).")
+            fail(said(
+                QT_TRANSLATE_NOOP("wsi::HandshakeParser",
+                    "The connection closed in the middle of the HTTP head (%1 bytes received, no empty line yet)."))
                      .arg(m_buffer.size()));
         return;
     }

@@ -1,6 +1,7 @@
 // HandshakeParser: incremental, sans-IO parser of one HTTP/1.1 head and a refused upgrade's body.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "protocol/httpbodyreader.h"
 #include "protocol/httphead.h"
 
@@ -35,7 +36,8 @@ public:
     const HttpHead &head() const;
     QByteArray body() const; // decoded body (chunked transfer decoded); at most maxBodySize bytes
     bool bodyTruncated() const; // the body exceeded maxBodySize
-    QString error() const;
+    QString error() const; // in English: what goes on the wire (a 400's body) and what tests read
+    const RecordedText &errorText() const { return m_error; } // the same words, for a recorded error row
 
 private:
     qsizetype feedHead(QByteArrayView bytes);
@@ -44,7 +46,7 @@ private:
     qsizetype feedBody(QByteArrayView bytes);
     // Takes the body reader's state as the parser's; false when the body failed.
     bool followBody(HttpBodyReader::State body);
-    void fail(const QString &error);
+    void fail(const RecordedText &error);
 
     Kind m_kind;
     int m_maxHeadSize;
@@ -52,7 +54,7 @@ private:
     HttpHead m_head;
     QByteArray m_buffer;
     HttpBodyReader m_body;
-    QString m_error;
+    RecordedText m_error;
 };
 
 } // namespace wsi

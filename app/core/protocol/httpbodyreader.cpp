@@ -8,6 +8,12 @@ namespace wsi {
 
 namespace {
 
+// The words of an error: recorded in English, shown in the window's language (see RecordedText).
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::HttpBodyReader", source);
+}
+
 // A chunk-size or trailer line longer than this is not a real peer; stop instead of buffering it.
 constexpr qsizetype kMaxChunkLine = 4096;
 
@@ -41,11 +47,13 @@ HttpBodyReader::State HttpBodyReader::start(const HttpHead &head)
                     && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
                 const qint64 n = ok ? v.toLongLong(&ok) : -1;
                 if (!ok) {
-                    fail(QStringLiteral("Content-Length \"%1\" is not a number.").arg(printableExcerpt(field)));
+                    fail(said(QT_TRANSLATE_NOOP("wsi::HttpBodyReader", "Content-Length \"%1\" is not a number."))
+                             .arg(printableExcerpt(field)));
                     return m_state;
                 }
                 if (length >= 0 && n != length) {
-                    fail(QStringLiteral("The response has conflicting Content-Length values (%1 and %2).")
+                    fail(said(QT_TRANSLATE_NOOP("wsi::HttpBodyReader",
+                                  "The response has conflicting Content-Length values (%1 and %2)."))
                              .arg(length)
                              .arg(n));
                     return m_state;
@@ -119,13 +127,15 @@ qsizetype HttpBodyReader::feedChunked(QByteArrayView bytes)
         m_chunkLine.append(bytes.sliced(pos, lineEnd - pos));
         pos = lineEnd;
         if (m_chunkLine.size() > kMaxChunkLine) {
-            fail(QStringLiteral("A line of the chunked body is longer than %1 bytes.").arg(kMaxChunkLine));
+            fail(said(QT_TRANSLATE_NOOP("wsi::HttpBodyReader", "A line of the chunked body is longer than %1 bytes."))
+                     .arg(kMaxChunkLine));
             break;
         }
         if (nl < 0)
             break;
         if (!m_chunkLine.endsWith("\r\n")) {
-            fail(QStringLiteral("A line of the chunked body ends with a bare LF: chunked encoding requires CRLF."));
+            fail(said(QT_TRANSLATE_NOOP("wsi::HttpBodyReader",
+                "A line of the chunked body ends with a bare LF: chunked encoding requires CRLF.")));
             break;
         }
         const QByteArrayView line = QByteArrayView(m_chunkLine).chopped(2);
@@ -139,7 +149,8 @@ qsizetype HttpBodyReader::feedChunked(QByteArrayView bytes)
             });
             const qint64 size = ok ? hex.toLongLong(&ok, 16) : -1;
             if (!ok) {
-                fail(QStringLiteral("The chunked body has an invalid chunk size line \"%1\".")
+                fail(said(
+                    QT_TRANSLATE_NOOP("wsi::HttpBodyReader", "The chunked body has an invalid chunk size line \"%1\"."))
                          .arg(printableExcerpt(line)));
                 break;
             }
@@ -149,7 +160,8 @@ qsizetype HttpBodyReader::feedChunked(QByteArrayView bytes)
         }
         case ChunkState::DataEnd:
             if (!line.isEmpty()) {
-                fail(QStringLiteral("A chunk of the chunked body is longer than its size line says."));
+                fail(said(QT_TRANSLATE_NOOP(
+                    "wsi::HttpBodyReader", "A chunk of the chunked body is longer than its size line says.")));
                 break;
             }
             m_chunkState = ChunkState::SizeLine;
@@ -175,18 +187,20 @@ void HttpBodyReader::finish()
         m_state = State::Done;
         break;
     case Mode::Length:
-        fail(QStringLiteral("The connection closed after %1 of the %2 body bytes announced by Content-Length.")
+        fail(said(QT_TRANSLATE_NOOP("wsi::HttpBodyReader",
+                      "The connection closed after %1 of the %2 body bytes announced by Content-Length."))
                  .arg(m_received)
                  .arg(m_expected));
         break;
     case Mode::Chunked:
-        fail(QStringLiteral("The connection closed in the middle of the chunked body (%1 bytes decoded).")
+        fail(said(QT_TRANSLATE_NOOP("wsi::HttpBodyReader",
+                      "The connection closed in the middle of the chunked body (%1 bytes decoded)."))
                  .arg(m_received));
         break;
     }
 }
 
-void HttpBodyReader::fail(const QString &error)
+void HttpBodyReader::fail(const RecordedText &error)
 {
     m_state = State::Failed;
     m_error = error;

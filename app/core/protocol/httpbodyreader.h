@@ -1,6 +1,7 @@
 // HttpBodyReader: the body of a refused upgrade, framed by Content-Length, chunked coding or the end of the stream.
 #pragma once
 
+#include "language/recordedtext.h"
 #include "protocol/httphead.h"
 
 #include <QByteArray>
@@ -29,12 +30,13 @@ public:
     State state() const { return m_state; }
     QByteArray body() const { return m_body; }
     bool truncated() const { return m_truncated; }
-    QString error() const { return m_error; }
+    QString error() const { return m_error.english(); }
+    const RecordedText &errorText() const { return m_error; }
 
 private:
     qsizetype feedChunked(QByteArrayView bytes);
     void append(QByteArrayView bytes);
-    void fail(const QString &error);
+    void fail(const RecordedText &error);
 
     int m_maxBodySize;
     State m_state = State::Reading;
@@ -44,7 +46,7 @@ private:
     QByteArray m_body;
     QByteArray m_chunkLine;
     bool m_truncated = false;
-    QString m_error;
+    RecordedText m_error;
     qint64 m_remaining = 0; // of the Content-Length, or of the current chunk
     qint64 m_expected = 0; // Content-Length
     qint64 m_received = 0; // decoded body bytes seen, including those past maxBodySize

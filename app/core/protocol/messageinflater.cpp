@@ -13,9 +13,10 @@ namespace {
 constexpr quint64 kChunk = 64 * 1024;
 constexpr unsigned char kTail[] = { 0x00, 0x00, 0xff, 0xff };
 
-QString text(const char *source)
+// Words of a violation's detail: recorded in English, shown in the window's language (DeflateViolation::text()).
+RecordedText said(const char *source)
 {
-    return QCoreApplication::translate("wsi::MessageInflater", source);
+    return RecordedText("wsi::MessageInflater", source);
 }
 
 } // namespace
@@ -35,7 +36,8 @@ MessageInflater::MessageInflater(int windowBits, bool noContextTakeover, quint64
     // Negative window bits: raw DEFLATE, no zlib header or checksum (RFC 7692 section 7.2.1).
     m_stream->ready = inflateInit2(&m_stream->z, -m_windowBits) == Z_OK;
     if (!m_stream->ready)
-        fail(DeflateViolationKind::CorruptCompressedData, text("zlib could not start an inflater"));
+        fail(DeflateViolationKind::CorruptCompressedData,
+            said(QT_TRANSLATE_NOOP("wsi::MessageInflater", "zlib could not start an inflater")));
 }
 
 MessageInflater::~MessageInflater()
@@ -64,13 +66,15 @@ bool MessageInflater::finishMessage(QByteArray *out)
             return false;
         // After the tail a well-formed message stands between two blocks; anything else means it was cut short.
         if (!(m_stream->z.data_type & 128))
-            return fail(DeflateViolationKind::CorruptCompressedData, text("the message ends inside a DEFLATE block"));
+            return fail(DeflateViolationKind::CorruptCompressedData,
+                said(QT_TRANSLATE_NOOP("wsi::MessageInflater", "the message ends inside a DEFLATE block")));
     }
     ++m_messages;
     m_messageSize = 0;
     m_messageCompressedSize = 0;
     if (m_noContextTakeover && inflateReset(&m_stream->z) != Z_OK)
-        return fail(DeflateViolationKind::CorruptCompressedData, text("zlib could not reset the inflater"));
+        return fail(DeflateViolationKind::CorruptCompressedData,
+            said(QT_TRANSLATE_NOOP("wsi::MessageInflater", "zlib could not reset the inflater")));
     return true;
 }
 
@@ -108,7 +112,8 @@ bool MessageInflater::run(QByteArrayView input, QByteArray *out)
             out->resize(before + produced);
         } else if (produced > 0) {
             return fail(DeflateViolationKind::DeflateBomb,
-                text("the message inflates to more than %1 bytes; %2 compressed bytes had been read")
+                said(QT_TRANSLATE_NOOP("wsi::MessageInflater",
+                         "the message inflates to more than %1 bytes; %2 compressed bytes had been read"))
                     .arg(m_maxMessageSize)
                     .arg(m_compressedBytes));
         }
@@ -126,7 +131,8 @@ bool MessageInflater::run(QByteArrayView input, QByteArray *out)
             return true; // no progress possible: the input is used up and all its output delivered
         if (ret != Z_OK)
             return fail(DeflateViolationKind::CorruptCompressedData,
-                z.msg ? QString::fromLatin1(z.msg) : text("zlib error %1").arg(ret));
+                z.msg ? RecordedText::plain(QString::fromLatin1(z.msg))
+                      : said(QT_TRANSLATE_NOOP("wsi::MessageInflater", "zlib error %1")).arg(ret));
         if (z.avail_in == 0 && z.avail_out != 0)
             return true;
     }
@@ -137,7 +143,8 @@ bool MessageInflater::restartStream()
     z_stream &z = m_stream->z;
     if (m_noContextTakeover)
         return inflateReset(&z) == Z_OK
-            || fail(DeflateViolationKind::CorruptCompressedData, text("zlib could not reset the inflater"));
+            || fail(DeflateViolationKind::CorruptCompressedData,
+                said(QT_TRANSLATE_NOOP("wsi::MessageInflater", "zlib could not reset the inflater")));
     // Context takeover: the next stream may refer back into this one's window, so carry the window over.
     unsigned char window[1 << 15];
     uInt size = sizeof window;
@@ -145,16 +152,17 @@ bool MessageInflater::restartStream()
     const uInt availIn = z.avail_in;
     if (inflateGetDictionary(&z, window, &size) != Z_OK || inflateReset(&z) != Z_OK
         || (size > 0 && inflateSetDictionary(&z, window, size) != Z_OK))
-        return fail(DeflateViolationKind::CorruptCompressedData, text("zlib could not carry the window over"));
+        return fail(DeflateViolationKind::CorruptCompressedData,
+            said(QT_TRANSLATE_NOOP("wsi::MessageInflater", "zlib could not carry the window over")));
     z.next_in = const_cast<Bytef *>(nextIn);
     z.avail_in = availIn;
     return true;
 }
 
-bool MessageInflater::fail(DeflateViolationKind kind, const QString &detail)
+bool MessageInflater::fail(DeflateViolationKind kind, const RecordedText &detail)
 {
     m_failed = true;
-    m_violation = DeflateViolation { kind, detail };
+    m_violation = DeflateViolation::of(kind, detail);
     return false;
 }
 

@@ -42,7 +42,7 @@ private:
     struct Stream; // zlib's state, kept out of the header
     bool run(QByteArrayView input, QByteArray *out);
     bool restartStream();
-    bool fail(DeflateViolationKind kind, const QString &detail);
+    bool fail(DeflateViolationKind kind, const RecordedText &detail);
 
     std::unique_ptr<Stream> m_stream;
     int m_windowBits;

@@ -7,9 +7,10 @@ namespace wsi {
 
 namespace {
 
-QString text(const char *source)
+// Words of a violation's detail: recorded in English, shown in the window's language (DeflateViolation::text()).
+RecordedText said(const char *source)
 {
-    return QCoreApplication::translate("wsi::PerMessageDeflateOffer", source);
+    return RecordedText("wsi::PerMessageDeflateOffer", source);
 }
 
 // RFC 7692 section 7.1.2: a decimal integer 8..15 without leading zeroes.
@@ -29,35 +30,36 @@ bool PerMessageDeflateOffer::fromEntry(
 {
     *out = PerMessageDeflateOffer();
     QList<QByteArray> seen;
-    const auto fail = [violation](DeflateViolationKind kind, const QString &detail) {
+    const auto fail = [violation](DeflateViolationKind kind, const RecordedText &detail) {
         if (violation)
-            *violation = DeflateViolation { kind, detail };
+            *violation = DeflateViolation::of(kind, detail);
         return false;
     };
     for (const ExtensionParam &p : entry.params) {
         const QString shown = QString::fromLatin1(p.hasValue ? p.name + '=' + p.value : p.name);
         if (seen.contains(p.name))
-            return fail(DeflateViolationKind::DuplicateParameter, shown);
+            return fail(DeflateViolationKind::DuplicateParameter, RecordedText::plain(shown));
         seen.append(p.name);
         if (p.name == "server_no_context_takeover" || p.name == "client_no_context_takeover") {
             if (p.hasValue)
-                return fail(
-                    DeflateViolationKind::InvalidParameterValue, text("%1 (this parameter takes no value)").arg(shown));
+                return fail(DeflateViolationKind::InvalidParameterValue,
+                    said(QT_TRANSLATE_NOOP("wsi::PerMessageDeflateOffer", "%1 (this parameter takes no value)"))
+                        .arg(shown));
             (p.name[0] == 's' ? out->serverNoContextTakeover : out->clientNoContextTakeover) = true;
         } else if (p.name == "server_max_window_bits") {
             const int bits = p.hasValue ? windowBits(p.value) : 0;
             if (bits == 0)
-                return fail(DeflateViolationKind::InvalidParameterValue, shown);
+                return fail(DeflateViolationKind::InvalidParameterValue, RecordedText::plain(shown));
             out->serverMaxWindowBits = bits;
         } else if (p.name == "client_max_window_bits") {
             // An offer may give it bare (the client can honour a limit); a response must give the limit.
             const int bits = p.hasValue ? windowBits(p.value) : 0;
             if (bits == 0 && (p.hasValue || isResponse))
-                return fail(DeflateViolationKind::InvalidParameterValue, shown);
+                return fail(DeflateViolationKind::InvalidParameterValue, RecordedText::plain(shown));
             out->hasClientMaxWindowBits = true;
             out->clientMaxWindowBits = bits;
         } else {
-            return fail(DeflateViolationKind::UnknownParameter, shown);
+            return fail(DeflateViolationKind::UnknownParameter, RecordedText::plain(shown));
         }
     }
     return true;
@@ -70,7 +72,8 @@ QList<PerMessageDeflateOffer> PerMessageDeflateOffer::parseOffers(
     QList<ExtensionEntry> entries;
     QString error;
     if (!ExtensionHeader::parse(header, &entries, &error) && violations)
-        violations->append(DeflateViolation { DeflateViolationKind::MalformedExtensionHeader, error });
+        violations->append(
+            DeflateViolation::of(DeflateViolationKind::MalformedExtensionHeader, RecordedText::plain(error)));
     for (const ExtensionEntry &entry : entries) {
         if (entry.name != kName)
             continue;

@@ -7,18 +7,23 @@ namespace wsi {
 
 namespace {
 
-// In the language of the moment: the connection records it in English (RecordedText::captured), the test
-// server's Close reason is made inside an EnglishScope.
-QString say(const char *source)
+// Kept as words: the connection records their English and shows them in the window's language; describe()
+// renders them in the language of the moment (the test server's Close reason is made inside an EnglishScope).
+RecordedText say(const char *source)
 {
-    return QCoreApplication::translate("wsi::ProtocolViolation", source);
+    return RecordedText("wsi::ProtocolViolation", source);
 }
 
 } // namespace
 
 QString ProtocolViolation::describe() const
 {
-    QString rule;
+    return text().translated();
+}
+
+RecordedText ProtocolViolation::text() const
+{
+    RecordedText rule;
     switch (kind) {
     case ViolationKind::ReservedOpcode:
         rule = say(QT_TRANSLATE_NOOP("wsi::ProtocolViolation",
@@ -101,7 +106,8 @@ QString ProtocolViolation::describe() const
     }
     if (detail.isEmpty())
         return rule;
-    return rule + QStringLiteral(": ") + detail;
+    return rule + RecordedText::plain(QStringLiteral(": "))
+        + (shownDetail.isEmpty() ? RecordedText::plain(detail) : shownDetail);
 }
 
 QString violationId(ViolationKind kind)

@@ -1,6 +1,8 @@
 // ProtocolViolation: every RFC 6455 rule a peer can break on the wire, with its words and close code.
 #pragma once
 
+#include "language/recordedtext.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -32,7 +34,12 @@ struct ProtocolViolation
 {
     ViolationKind kind;
     quint64 streamOffset = 0; // offset in this direction's frame byte stream of the offending frame's first byte
-    QString detail; // the specific values, e.g. "opcode 0x3" or "close code 1005"
+    QString detail; // the specific values, e.g. "opcode 0x3" or "close code 1005", in English
+    RecordedText shownDetail; // the same words for the window; empty: the detail is shown as it is
+
+    // The rule and the detail as words: English in the record, the window's language when shown, following a
+    // switch of language (unlike describe(), which says it once, in the language of the moment).
+    RecordedText text() const;
 
     // Plain words naming the rule and the RFC 6455 section, e.g.
     // "Control frame is fragmented (FIN=0): control frames must not be fragmented (RFC 6455 section 5.5)".

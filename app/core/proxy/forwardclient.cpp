@@ -95,7 +95,8 @@ bool ForwardClient::peekHead(HttpHead *head, qsizetype *length)
     parser.feed(QByteArrayView(bytes).first(*length));
     if (parser.state() == HandshakeParser::State::Failed || !parser.headComplete()) {
         refuse(400, "Bad Request",
-            said(QT_TRANSLATE_NOOP("wsi::ForwardClient", "The request could not be parsed: %1")).arg(parser.error()));
+            said(QT_TRANSLATE_NOOP("wsi::ForwardClient", "The request could not be parsed: %1"))
+                .arg(parser.errorText()));
         return false;
     }
     *head = parser.head();

@@ -26,7 +26,7 @@ UpgradeExchange::Request UpgradeExchange::takeRequest(const QByteArray &bytes, Q
             *refusal = { 400, "Bad Request",
                 RecordedText("wsi::ProxiedClient",
                     QT_TRANSLATE_NOOP("wsi::ProxiedClient", "The upgrade request could not be parsed: %1"))
-                    .arg(m_request.error()) };
+                    .arg(m_request.errorText()) };
         return Request::Refused;
     }
     if (!m_request.headComplete())

@@ -107,7 +107,7 @@ void LocalServer::useCertificateAuthority(CertificateAuthority *authority)
         [authority](const QStringList &hostNames, QSslCertificate *certificate, QSslKey *key, QString *error) {
             const IssuedCertificate issued = authority->issue(hostNames);
             if (issued.isNull()) {
-                *error = authority->lastError();
+                *error = authority->lastErrorText().translated(); // start() says it in the language of the moment
                 return false;
             }
             *certificate = issued.certificate;

@@ -22,8 +22,8 @@ DecodedMessage decodeOne(ProtocolDecoder &decoder, const QByteArray &bytes, bool
 {
     const QList<DecodedMessage> messages = decoder.decode(bytes, DecodeDirection::ClientToServer, isText);
     if (messages.size() != 1)
-        return DecodedMessage::malformed(
-            QStringLiteral("test"), QStringLiteral("count"), QStringLiteral("%1 messages").arg(messages.size()));
+        return DecodedMessage::malformed(QStringLiteral("test"), QStringLiteral("count"),
+            RecordedText::plain(QStringLiteral("%1 messages").arg(messages.size())));
     return messages.constFirst();
 }
 } // namespace

@@ -52,7 +52,9 @@ void tst_ProtocolDecoder::messageBecomesDecodedJson()
     QCOMPARE(json.value("event").toString(), QStringLiteral("chat"));
     QVERIFY(!json.contains("note"));
 
-    const QJsonObject bad = DecodedMessage::malformed("mqtt", "truncated-varint", "the length stops mid-way").toJson();
+    const QJsonObject bad = DecodedMessage::malformed(
+        "mqtt", "truncated-varint", RecordedText::plain(QStringLiteral("the length stops mid-way")))
+                                .toJson();
     QCOMPARE(bad.value("kind").toString(), QStringLiteral("malformed"));
     QCOMPARE(bad.value("note_id").toString(), QStringLiteral("truncated-varint"));
     QCOMPARE(bad.value("note").toString(), QStringLiteral("the length stops mid-way"));

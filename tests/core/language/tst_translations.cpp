@@ -86,6 +86,7 @@ private Q_SLOTS:
     void koreanFileIsComplete();
     void koreanKeepsEveryPlaceholder();
     void koreanUsesTheGlossary();
+    void koreanSpacesANumberFromItsUnit();
     void switchesLanguageAndBack();
     void followsTheSystemLocale();
 };
@@ -142,6 +143,23 @@ void TestTranslations::koreanUsesTheGlossary()
                 && !m.translations.value(0).contains(term.first, Qt::CaseInsensitive))
                 problems << QStringLiteral("%1 not as %2: %3 -> %4")
                                 .arg(term.first, term.second, m.source, m.translations.value(0));
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+// docs/glossary-ko.md: a unit symbol stands apart from its number ("12 ms", "%1 ms"), as in the English.
+void TestTranslations::koreanSpacesANumberFromItsUnit()
+{
+    QString error;
+    const QList<TsMessage> messages = readTs(koTs, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    static const QRegularExpression glued(QStringLiteral("(%\\d|\\d)(ms|KiB|MiB|GiB)\\b"));
+    QStringList problems;
+    for (const TsMessage &m : messages) {
+        for (const QString &t : m.translations) {
+            if (glued.match(t).hasMatch())
+                problems << QStringLiteral("%1: \"%2\" -> \"%3\"").arg(m.context, m.source, t);
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));

@@ -8,6 +8,7 @@
 #include "detail/jsontreemodel.h"
 #include "endpoints/connectionoptionsjson.h"
 #include "endpoints/endpointstore.h"
+#include "language/translations.h"
 #include "log/eventlogview.h"
 #include "log/logfilterbar.h"
 #include "models/eventlogmodel.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void overrideNoneTurnsDecodingOff();
     void forcingAProtocolDecodesWhatAutoDoesNot();
     void protocolOptionSurvivesSaveAndLoadOfAnEndpoint();
+    void aDecodeNoteFollowsTheWindowsLanguage();
 
 private:
     Connection *connect(const QString &path, const QString &protocolText);
@@ -80,6 +82,7 @@ void TestProtocolDecoding::init()
 
 void TestProtocolDecoding::cleanup()
 {
+    Translations::forApplication()->apply(QStringLiteral("en"));
     m_window.reset();
     m_peer.reset();
 }
@@ -328,6 +331,40 @@ void TestProtocolDecoding::protocolOptionSurvivesSaveAndLoadOfAnEndpoint()
     old.insert(QStringLiteral("protocol"), QStringLiteral("carrier-pigeon"));
     QVERIFY(!ConnectionOptionsJson::fromJson(old, &read, &error));
     QVERIFY2(error.contains(QLatin1String("protocol")), qPrintable(error));
+}
+
+// A malformed JSON-RPC message's note: the Decoded tab and the log's tooltip say it in Korean after a switch
+// to Korean, in English again after a switch back; the message's note as the CLI prints it stays English.
+void TestProtocolDecoding::aDecodeNoteFollowsTheWindowsLanguage()
+{
+    Connection *c = connect(QStringLiteral("/jsonrpc"), QStringLiteral("JSON-RPC"));
+    QVERIFY(c);
+    c->sendText(QStringLiteral(R"({"jsonrpc":"2.0","id":9})"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowDecodedAs(QStringLiteral("invalid #9"), Direction::Outgoing) >= 0, 10000);
+    const int row = rowDecodedAs(QStringLiteral("invalid #9"), Direction::Outgoing);
+    QTableView *table = m_log->tableView();
+    table->setCurrentIndex(table->model()->index(row, 0));
+    EventDetailView *detail = m_window->detailView();
+    detail->tabs()->setCurrentIndex(EventDetailView::DecodedTab);
+    auto *note = detail->decodedView()->findChild<QLabel *>(QStringLiteral("decodedNote"));
+    QVERIFY(note);
+    const QString english
+        = QStringLiteral("the object has no \"method\", \"result\" or \"error\" (neither-request-nor-response)");
+    QCOMPARE(note->text(), QStringLiteral("Decode note: ") + english);
+
+    Translations::forApplication()->apply(QStringLiteral("ko"));
+    const QString korean = QStringLiteral(
+        "객체에 \"method\", \"result\", \"error\" 중 아무것도 없습니다 (neither-request-nor-response)");
+    QTRY_COMPARE(note->text(), QStringLiteral("디코딩 메모: ") + korean);
+    const QString tip = table->model()->index(row, EventLogModel::DecodedColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("디코딩 메모: 객체에 \"method\", \"result\", \"error\" 중 아무것도 없습니다")),
+        qPrintable(tip));
+    const int eventIndex = m_log->filterModel()->index(row, 0).data(EventLogModel::EventIndexRole).toInt();
+    QCOMPARE(ProtocolLog::of(c)->messages(eventIndex).first().note,
+        QStringLiteral("the object has no \"method\", \"result\" or \"error\""));
+
+    Translations::forApplication()->apply(QStringLiteral("en"));
+    QTRY_COMPARE(note->text(), QStringLiteral("Decode note: ") + english);
 }
 
 QTEST_MAIN(TestProtocolDecoding)
