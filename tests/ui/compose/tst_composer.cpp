@@ -6,6 +6,7 @@
 #include "compose/savedmessagespanel.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
@@ -136,7 +137,7 @@ bool TestComposer::triggerLogMenuAction(int eventIndex, const char *objectName)
         qWarning("event %d has no row in the log", eventIndex);
         return false;
     }
-    QTableView *table = log->tableView();
+    EventLogTable *table = log->tableView();
     table->setCurrentIndex(table->model()->index(log->filterModel()->mapFromSource(row), 0));
     if (log->currentEventIndex() != eventIndex) {
         qWarning("row %d is event %d, not %d", row, log->currentEventIndex(), eventIndex);
