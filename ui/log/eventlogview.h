@@ -1,12 +1,14 @@
 #pragma once
 
+// The table's full type: callers of tableView() reach QAbstractItemView's interface through it.
+#include "log/eventlogtable.h"
+
 #include <QWidget>
 
 class QAction;
 class QCheckBox;
 class QLabel;
 class QPushButton;
-class QTableView;
 
 namespace wsi {
 
@@ -16,8 +18,8 @@ class EventLogModel;
 class LogFilterBar;
 class LogFilterModel;
 
-// The event log of the selected connection: a fixed-row-height table over EventLogModel that follows new
-// rows only while the user is at the bottom, with toggles for frames and relative time and copy actions.
+// The event log of the selected connection: a fixed-row-height table (EventLogTable) over EventLogModel that follows
+// new rows only while the user is at the bottom, with toggles for frames and relative time and copy actions.
 class EventLogView : public QWidget
 {
     Q_OBJECT
@@ -42,7 +44,7 @@ public:
     // Select the next/previous row matching the find text; false when none matches.
     bool findNext();
     bool findPrevious();
-    QTableView *tableView() const { return m_table; }
+    EventLogTable *tableView() const { return m_table; }
     QCheckBox *showFramesCheckBox() const { return m_showFrames; }
     QCheckBox *relativeTimeCheckBox() const { return m_relativeTime; }
 
@@ -94,7 +96,7 @@ private:
     LogFilterBar *m_filterBar = nullptr;
     QPushButton *m_jumpButton = nullptr;
     int m_unread = 0; // rows appended while autoscroll was paused
-    QTableView *m_table = nullptr;
+    EventLogTable *m_table = nullptr;
     QCheckBox *m_showFrames = nullptr;
     QCheckBox *m_relativeTime = nullptr;
     bool m_followTail = true;

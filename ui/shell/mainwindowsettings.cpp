@@ -5,6 +5,7 @@
 #include "common/viewstate.h"
 #include "handshake/handshakeview.h"
 #include "log/connectionstatsplot.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 
 #include <QAction>

@@ -5,6 +5,7 @@
 #include "compose/composer.h"
 #include "compose/savedmessagespanel.h"
 #include "composerfixture.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
@@ -51,7 +52,7 @@ bool TestComposerSources::triggerLogMenuAction(int eventIndex, const char *objec
         qWarning("event %d has no row in the log", eventIndex);
         return false;
     }
-    QTableView *table = log->tableView();
+    EventLogTable *table = log->tableView();
     table->setCurrentIndex(table->model()->index(log->filterModel()->mapFromSource(row), 0));
     if (log->currentEventIndex() != eventIndex) {
         qWarning("row %d is event %d, not %d", row, log->currentEventIndex(), eventIndex);

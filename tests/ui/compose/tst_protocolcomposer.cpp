@@ -6,6 +6,7 @@
 #include "connect/connectbar.h"
 #include "connect/connectionoptionseditor.h"
 #include "connection/connection.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "peerprocess.h"

@@ -8,6 +8,7 @@
 #include "detail/jsontreemodel.h"
 #include "detail/protobufschemapicker.h"
 #include "language/translations.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "shell/mainwindow.h"
@@ -96,7 +97,7 @@ void TestBinaryCodecView::append(Direction dir, const QByteArray &payload, bool 
 
 void TestBinaryCodecView::select(int row)
 {
-    QTableView *table = m_window->eventLogView()->tableView();
+    EventLogTable *table = m_window->eventLogView()->tableView();
     table->setCurrentIndex(table->model()->index(row, 0));
     QCOMPARE(m_window->detailView()->eventIndex(), row);
 }

@@ -3,6 +3,7 @@
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "detail/eventdetailview.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "log/logfilterbar.h"
 #include "models/eventlogmodel.h"
@@ -231,7 +232,7 @@ void TestLogFilterBar::findNextAndPreviousSelectAndHighlight()
     EventDetailView *detail = m_window->detailView();
     QTest::keyClicks(m_bar->findEdit(), QStringLiteral("needle"));
     QTest::keyClick(m_window.get(), Qt::Key_F3);
-    QTableView *table = m_log->tableView();
+    EventLogTable *table = m_log->tableView();
     QCOMPARE(table->currentIndex().row(), 5);
     QCOMPARE(m_log->currentEventIndex(), 5);
     QCOMPARE(detail->eventIndex(), 5);

@@ -9,6 +9,7 @@
 #include "endpoints/connectionoptionsjson.h"
 #include "endpoints/endpointstore.h"
 #include "language/translations.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "log/logfilterbar.h"
 #include "models/eventlogmodel.h"
@@ -160,7 +161,7 @@ void TestProtocolDecoding::detailTabShowsTheFieldsAndTheLatency()
     QTRY_VERIFY_WITH_TIMEOUT(rowDecodedAs(QStringLiteral("error #8"), Direction::Incoming) >= 0, 10000);
 
     EventDetailView *detail = m_window->detailView();
-    QTableView *table = m_log->tableView();
+    EventLogTable *table = m_log->tableView();
     // A lifecycle row has no Decoded tab.
     table->setCurrentIndex(table->model()->index(0, 0));
     QVERIFY(!detail->tabs()->isTabVisible(EventDetailView::DecodedTab));

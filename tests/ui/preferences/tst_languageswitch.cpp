@@ -4,6 +4,7 @@
 
 #include "compose/composer.h"
 #include "language/translations.h"
+#include "log/eventlogtable.h"
 #include "preferences/preferencesdialog.h"
 #include "shell/mainwindow.h"
 
@@ -135,7 +136,7 @@ QStringList TestLanguageSwitch::panelTexts(MainWindow &window)
     auto *send = child(static_cast<QPushButton *>(nullptr), "sendButton");
     auto *ping = child(static_cast<QPushButton *>(nullptr), "pingButton");
     auto *composerTabs = child(static_cast<QTabWidget *>(nullptr), "composerTabs");
-    auto *log = child(static_cast<QTableView *>(nullptr), "eventLogTable");
+    auto *log = child(static_cast<EventLogTable *>(nullptr), "eventLogTable");
     auto *filter = child(static_cast<QLineEdit *>(nullptr), "filterEdit");
     auto *messagesFilter = child(static_cast<QToolButton *>(nullptr), "filterMessagesButton");
     auto *showFrames = child(static_cast<QCheckBox *>(nullptr), "showFramesCheckBox");

@@ -9,6 +9,7 @@
 #include "connection/workspace.h"
 #include "detail/eventdetailview.h"
 #include "detail/legcompareview.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"

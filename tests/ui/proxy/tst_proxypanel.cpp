@@ -8,6 +8,7 @@
 #include "detail/legcompareview.h"
 #include "handshake/handshakelegpicker.h"
 #include "handshake/handshakeview.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "log/logfilterbar.h"
 #include "models/connectionlistmodel.h"

@@ -4,6 +4,7 @@
 #include "common/colorscheme.h"
 #include "handshake/handshakeview.h"
 #include "log/connectionstatsplot.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "shell/mainwindow.h"
 

@@ -9,6 +9,7 @@
 #include "detail/eventdetailview.h"
 #include "handshake/handshakeview.h"
 #include "handshake/headertablemodel.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "peerprocess.h"
@@ -133,7 +134,7 @@ void TestMainWindow::connectsSendsAndShowsTheEchoInHex()
     QCOMPARE(connection->counters().messagesOut, quint64(1));
 
     // Select the echo row with the mouse; the detail pane follows.
-    QTableView *table = window.eventLogView()->tableView();
+    EventLogTable *table = window.eventLogView()->tableView();
     const QModelIndex echo
         = log->index(findRow(log, EventType::Message, Direction::Incoming, message), EventLogModel::PreviewColumn);
     table->scrollTo(echo);
@@ -261,7 +262,7 @@ void TestMainWindow::logCopiesSelectedRowsAndPayload()
     QVERIFY(model->index(2, 0).data(EventLogModel::IsErrorRole).toBool());
     QVERIFY(!model->index(0, 0).data(EventLogModel::IsErrorRole).toBool());
 
-    QTableView *table = view.tableView();
+    EventLogTable *table = view.tableView();
     table->setFocus();
     table->selectAll();
     QTest::keySequence(table, QKeySequence::Copy);

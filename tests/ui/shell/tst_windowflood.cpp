@@ -5,6 +5,7 @@
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "detail/eventdetailview.h"
+#include "log/eventlogtable.h"
 #include "log/eventlogview.h"
 #include "models/eventlogmodel.h"
 #include "preferences/preferencesdialog.h"
@@ -128,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(PayloadCache::instance().residentBytes() <= PayloadCache::instance().budget());
 
         // Every message is a row of the log.
-        QTableView *table = window.eventLogView()->tableView();
+        EventLogTable *table = window.eventLogView()->tableView();
         const QAbstractItemModel *log = table->model();
         QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() >= kMessages, 30000);
         int first = -1;
