@@ -343,7 +343,7 @@ void TestProtocolDecoding::aDecodeNoteFollowsTheWindowsLanguage()
     c->sendText(QStringLiteral(R"({"jsonrpc":"2.0","id":9})"));
     QTRY_VERIFY_WITH_TIMEOUT(rowDecodedAs(QStringLiteral("invalid #9"), Direction::Outgoing) >= 0, 10000);
     const int row = rowDecodedAs(QStringLiteral("invalid #9"), Direction::Outgoing);
-    QTableView *table = m_log->tableView();
+    EventLogTable *table = m_log->tableView();
     table->setCurrentIndex(table->model()->index(row, 0));
     EventDetailView *detail = m_window->detailView();
     detail->tabs()->setCurrentIndex(EventDetailView::DecodedTab);
