@@ -2,6 +2,7 @@
 
 #include "connection/connection.h"
 #include "connection/connectionleg.h"
+#include "connection/legorder.h"
 #include "explain/protocolannotator.h"
 #include "files/sessionlogwriter.h"
 #include "usage.h"
@@ -131,13 +132,13 @@ void EventPrinter::printPending(Connection *connection)
     const qsizetype printedBefore = watched.printed + watched.printedClientLeg;
     if (const ConnectionLeg *clientLeg
         = connection->hasTwoLegs() ? connection->leg(ConnectionLeg::Facing::Client) : nullptr) {
-        // Both legs of a proxied connection, merged in time order (the client leg first at equal times: the
-        // proxy reads a chunk there before it writes it on the server leg).
+        // Both legs of a proxied connection, merged in time order (at equal times the leg that received the
+        // bytes first, LegOrder: as the window, the journal and exports order them).
         const EventStore &client = clientLeg->events;
         while (watched.printed < events.size() || watched.printedClientLeg < client.size()) {
             const bool clientNext = watched.printed >= events.size()
                 || (watched.printedClientLeg < client.size()
-                    && client.at(watched.printedClientLeg).timeUs <= events.at(watched.printed).timeUs);
+                    && !LegOrder::serverFirst(client.at(watched.printedClientLeg), events.at(watched.printed)));
             if (!clientNext) {
                 printServerLegEvent(connection, watched);
                 continue;

@@ -23,7 +23,7 @@ public:
     explicit EventPrinter(FILE *out, bool showFrames, QObject *parent = nullptr);
     ~EventPrinter() override;
 
-    // The first line: {"event":"session","format":"wsinspector-session/2",...}.
+    // The first line: {"event":"session","format":"wsinspector-session/3",...}.
     void printHeader();
     // One complete line of JSON (without the newline), flushed at once.
     void printLine(const QByteArray &json);

@@ -6463,8 +6463,12 @@ X-Custom: value</translation>
         <translation>알 수 없는 형식 &quot;%1&quot;입니다. WS Inspector 세션 로그가 아닙니다(&quot;%2&quot;이어야 합니다).</translation>
     </message>
     <message>
-        <source>unsupported session log version &quot;%1&quot;: this version of WS Inspector reads &quot;%2&quot; and &quot;%3&quot; only; open the file with a newer one.</source>
-        <translation>지원하지 않는 세션 로그 버전 &quot;%1&quot;입니다. 이 버전의 WS Inspector는 &quot;%2&quot;와 &quot;%3&quot;만 읽습니다. 더 새로운 버전으로 파일을 여세요.</translation>
+        <source>unsupported session log version &quot;%1&quot;: this version of WS Inspector reads &quot;%2&quot;, &quot;%3&quot; and &quot;%4&quot; only; open the file with a newer one.</source>
+        <translation>지원하지 않는 세션 로그 버전 &quot;%1&quot;입니다. 이 버전의 WS Inspector는 &quot;%2&quot;, &quot;%3&quot;, &quot;%4&quot;만 읽습니다. 더 새로운 버전으로 파일을 여세요.</translation>
+    </message>
+    <message>
+        <source>a &quot;proxy_mark&quot; line must name a message before it by &quot;leg&quot;, &quot;dir&quot; and &quot;message_number&quot;.</source>
+        <translation>&quot;proxy_mark&quot; 줄은 앞선 메시지를 &quot;leg&quot;, &quot;dir&quot;, &quot;message_number&quot;로 가리켜야 합니다.</translation>
     </message>
 </context>
 <context>

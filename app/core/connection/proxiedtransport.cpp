@@ -61,6 +61,11 @@ void ProxiedTransport::markMessage(
         m_pendingMarks.push_back({ facing, direction, ordinal, mark });
 }
 
+void ProxiedTransport::observeMarks(QObject *receiver, MarkObserver observer)
+{
+    m_markObservers.emplace_back(receiver, std::move(observer));
+}
+
 bool ProxiedTransport::applyMark(
     ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark)
 {
@@ -76,6 +81,10 @@ bool ProxiedTransport::applyMark(
             continue;
         if (after == 0) {
             leg.proxyMarks.insert(row, mark);
+            for (const auto &[receiver, observer] : m_markObservers) {
+                if (receiver)
+                    observer(facing, row, ordinal);
+            }
             return true;
         }
         --after;

@@ -5,8 +5,11 @@
 #include "connection/connectiontransport.h"
 #include "store/eventrecord.h"
 
+#include <QPointer>
+
 #include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace wsi {
@@ -31,6 +34,11 @@ public:
     // the row now if it was recorded, else on the row when it is. A mark set before the row's eventsAppended
     // is part of that row for everyone who reads it then (the CLI prints it at once).
     void markMessage(ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark);
+    // Called with each mark as it is set on its row: facing, the row in that leg, and the message's ordinal. A
+    // held message decided later marks a row that a reader of the rows (the journal) may have taken already;
+    // this is how it learns of it. Not called once receiver is gone.
+    using MarkObserver = std::function<void(ConnectionLeg::Facing facing, qsizetype row, quint64 ordinal)>;
+    void observeMarks(QObject *receiver, MarkObserver observer);
     // Between beginBatch() and endBatch() rows are recorded but eventsAppended waits for the end: the proxy
     // records a chunk it read, decides what to do with its messages (marks), writes, and only then is it read.
     void beginBatch() { ++m_batchDepth; }
@@ -77,6 +85,7 @@ private:
         ProxyMark mark;
     };
     std::vector<PendingMark> m_pendingMarks;
+    std::vector<std::pair<QPointer<QObject>, MarkObserver>> m_markObservers;
     int m_batchDepth = 0;
     bool m_appendedInBatch = false;
 

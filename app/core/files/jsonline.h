@@ -84,6 +84,15 @@ public:
         key(name);
         string(text.toUtf8());
     }
+    // A member another line wrote before, key and value as it wrote them (RepeatedPayloadText).
+    void member(QByteArrayView keyAndValue)
+    {
+        separator();
+        put(keyAndValue.data(), keyAndValue.size());
+    }
+    // Bytes written so far, and what was written from `offset` on (valid until the next write).
+    qsizetype size() const { return m_p - m_out.constData(); }
+    QByteArrayView since(qsizetype offset) const { return QByteArrayView(m_out.constData() + offset, size() - offset); }
     // Wire text: as text when it is valid UTF-8, otherwise as <name>_base64 so that every byte round-trips.
     void bytes(const char *name, QByteArrayView data);
     void base64(const char *name, QByteArrayView data);

@@ -2,6 +2,7 @@
 #include "files/legcursor.h"
 
 #include "connection/connection.h"
+#include "connection/legorder.h"
 
 namespace wsi {
 
@@ -37,7 +38,8 @@ LegCursor::Row LegCursor::next()
     const bool ownLeft = m_next.rows < m_end.rows;
     const bool clientLeft = m_next.clientLegRows < m_end.clientLegRows;
     const bool client = clientLeft
-        && (!ownLeft || m_clientLeg->events.at(m_next.clientLegRows).timeUs <= m_leg->events.at(m_next.rows).timeUs);
+        && (!ownLeft
+            || !LegOrder::serverFirst(m_clientLeg->events.at(m_next.clientLegRows), m_leg->events.at(m_next.rows)));
     if (client)
         return { m_clientLeg, m_next.clientLegRows++ };
     return { m_leg, m_next.rows++ };

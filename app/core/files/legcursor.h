@@ -10,9 +10,9 @@ namespace wsi {
 class Connection;
 
 // A proxied connection records two wires, each leg with its own rows; a session file holds both as one stream
-// of lines, each saying its "leg". This walks the rows not taken yet of both legs merged by time, the client
-// leg's row first at equal times (the proxy records what it read from a socket before what it wrote on). A
-// connection with one wire has one leg: its rows in their order.
+// of lines, each saying its "leg". This walks the rows not taken yet of both legs merged by time, at equal
+// times the leg that received the bytes first (LegOrder, as the window's log orders them). A connection with
+// one wire has one leg: its rows in their order.
 class LegCursor
 {
 public:

@@ -144,6 +144,34 @@ bool SessionEventDecoder::readCommon()
     return true;
 }
 
+bool SessionEventDecoder::integer(const std::vector<JsonField> &fields, QByteArrayView key, qint64 *out)
+{
+    return toInt64(field(fields, key), out);
+}
+
+bool SessionEventDecoder::readMark(bool text)
+{
+    const JsonValue &action = field(m_fields, "proxy_action");
+    ProxyMark mark;
+    if (!action.isString() || !proxyActionFromId(action.raw, &mark.action))
+        return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "unknown \"proxy_action\" \"%1\"."))
+                         .arg(stringText(action)));
+    if (mark.hasOriginal()) {
+        bool found = false;
+        if (text) {
+            found = wireBytes(m_fields, "original_payload", &mark.original);
+        } else if (field(m_fields, "original_payload").isString()) {
+            mark.original = QByteArray::fromBase64(field(m_fields, "original_payload").raw.toByteArray());
+            found = true;
+        }
+        if (!found)
+            return error(said(QT_TRANSLATE_NOOP(
+                "wsi::SessionEventDecoder", "an edited or replaced message without \"original_payload\".")));
+    }
+    m_proxyMark = mark;
+    return true;
+}
+
 bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handshake)
 {
     const QByteArrayView event = field(m_fields, "event").raw;
@@ -182,26 +210,8 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         qint64 size = 0;
         r.value = quint64(qMax(qint64(payload.size()), toInt64(field(m_fields, "size"), &size) ? size : 0));
         // Version 2: what an intercepting proxy did to it, with the original of an edit or replacement.
-        const JsonValue &action = field(m_fields, "proxy_action");
-        if (action.isString()) {
-            ProxyMark mark;
-            if (!proxyActionFromId(action.raw, &mark.action))
-                return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "unknown \"proxy_action\" \"%1\"."))
-                                 .arg(stringText(action)));
-            if (mark.hasOriginal()) {
-                bool found = false;
-                if (r.hasFlag(FlagText)) {
-                    found = wireBytes(m_fields, "original_payload", &mark.original);
-                } else if (field(m_fields, "original_payload").isString()) {
-                    mark.original = QByteArray::fromBase64(field(m_fields, "original_payload").raw.toByteArray());
-                    found = true;
-                }
-                if (!found)
-                    return error(said(QT_TRANSLATE_NOOP(
-                        "wsi::SessionEventDecoder", "an edited or replaced message without \"original_payload\".")));
-            }
-            m_proxyMark = mark;
-        }
+        if (field(m_fields, "proxy_action").isString() && !readMark(r.hasFlag(FlagText)))
+            return false;
     } else if (event == "frame") {
         r.type = EventType::Frame;
         const JsonValue &header = field(m_fields, "header_hex");

@@ -39,12 +39,17 @@ public:
     QString url() const { return m_url; } // of a handshake_request
     // A message's "proxy_action" (and "original_payload"): what an intercepting proxy did to it (version 2).
     const std::optional<ProxyMark> &proxyMark() const { return m_proxyMark; }
+    // "proxy_action" and "original_payload" (in a text message's encoding when text, else base64) into
+    // proxyMark(): a message line's (version 2) or a "proxy_mark" line's (version 3). False with error() set.
+    bool readMark(bool text);
     QString unknownEvent() const { return m_unknownEvent; } // the name of an event this version does not know
     QString error() const { return m_error.english(); }
     const RecordedText &errorText() const { return m_error; }
 
     // The value of key, or a missing value.
     static const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key);
+    // A number field as an integer; false when missing or not a number.
+    static bool integer(const std::vector<JsonField> &fields, QByteArrayView key, qint64 *out);
     // A string value as text, escapes undone.
     static QString stringText(const JsonValue &v);
 

@@ -2,6 +2,7 @@
 #include "files/sessionexporter.h"
 
 #include "connection/connection.h"
+#include "connection/legorder.h"
 #include "files/harexporter.h"
 #include "files/maskedcopy.h"
 #include "files/sessionlogwriter.h"
@@ -41,8 +42,8 @@ QString SessionExporter::formatName(Format format)
 QByteArray SessionExporter::sessionLog(const QList<const Connection *> &connections, const QString &tool)
 {
     QByteArray out = SessionLogWriter::header(tool);
-    // One stream per wire: a proxied connection's two legs are merged like two connections. On a tie the
-    // client leg comes first, as the proxy records what the client sent before what went upstream.
+    // One stream per wire: a proxied connection's two legs are merged like two connections. On a tie between
+    // its legs the leg that received the bytes first goes first (LegOrder), as in the window and the journal.
     struct Stream
     {
         const Connection *connection;
@@ -67,7 +68,11 @@ QByteArray SessionExporter::sessionLog(const QList<const Connection *> &connecti
             if (stream.next >= stream.store->size())
                 continue;
             const qint64 t = stream.store->at(stream.next).timeUs;
-            if (!best || t < bestTime) {
+            // Streams of one connection are listed client leg first: only the server leg can win a tie.
+            const bool legTie = best && t == bestTime && best->connection == stream.connection
+                && stream.facing == ConnectionLeg::Facing::Server
+                && LegOrder::serverFirst(best->store->at(best->next), stream.store->at(stream.next));
+            if (!best || t < bestTime || legTie) {
                 best = &stream;
                 bestTime = t;
             }

@@ -2,13 +2,16 @@
 #include "files/sessionjournal.h"
 
 #include "connection/connection.h"
+#include "connection/proxiedtransport.h"
 #include "connection/workspace.h"
 #include "files/journalcollector.h"
 #include "files/journalfolder.h"
 #include "files/journalwriter.h"
 #include "files/legcursor.h"
+#include "files/proxymarkline.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "store/wallclock.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -173,6 +176,11 @@ QString SessionJournal::attach(Connection *connection)
     m_byFile.insert(raw->file, raw);
     connect(connection, &Connection::eventsAppended, this, [this, raw] { onEventsAppended(raw); });
     connect(connection, &Connection::finished, this, [this, connection] { finishJournal(connection); });
+    if (ProxiedTransport *proxied = connection->proxied()) {
+        proxied->observeMarks(this, [this, raw](ConnectionLeg::Facing facing, qsizetype row, quint64 number) {
+            onMessageMarked(*raw, facing, row, number);
+        });
+    }
     connect(connection, &QObject::destroyed, this, [this, raw, connection] {
         m_byConnection.remove(connection); // the address may be reused by a new connection
         // What was handed to the writer is still written (copies); rows not taken yet went with the connection.
@@ -194,6 +202,29 @@ void SessionJournal::onEventsAppended(Journal *)
 {
     if (!m_timer.isActive())
         m_timer.start();
+}
+
+void SessionJournal::onMessageMarked(Journal &journal, ConnectionLeg::Facing facing, qsizetype row, quint64 number)
+{
+    if (journal.finished || !journal.connection)
+        return;
+    const Connection &connection = *journal.connection;
+    const bool clientLeg = connection.hasTwoLegs() && facing == ConnectionLeg::Facing::Client;
+    if (row >= (clientLeg ? journal.taken.clientLegRows : journal.taken.rows))
+        return; // not taken yet: its line will carry the mark
+    // Its line is with the writer or in the file already. The queue is one FIFO, so the mark's own line lands
+    // after it; it is no event row, so the file's count of event lines stays.
+    JournalWriter::Batch batch;
+    batch.file = journal.file;
+    batch.path = journal.path;
+    batch.bytes = ProxyMarkLine::format(connection, facing, row, number, wallClockUs());
+    JournalWriter::Item item;
+    item.formatted = true;
+    item.record.payloadOffset = 0;
+    item.record.payloadSize = quint32(batch.bytes.size());
+    batch.items.push_back(item);
+    batch.eventCount = journal.taken.lines();
+    m_writer->post(std::move(batch));
 }
 
 void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)

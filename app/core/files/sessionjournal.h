@@ -1,6 +1,8 @@
 // SessionJournal: the crash journal: every connection's events written to disk as they happen.
 #pragma once
 
+#include "connection/connectionleg.h"
+
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -85,6 +87,8 @@ Q_SIGNALS:
 private:
     struct Journal;
     void onEventsAppended(Journal *journal);
+    // A proxy marked a row late (a held message decided after its row was taken): a "proxy_mark" line follows.
+    void onMessageMarked(Journal &journal, ConnectionLeg::Facing facing, qsizetype row, quint64 number);
     // Hands the journal's events not handed yet to the writer (JournalCollector). sliced: stop after kSliceMs (the
     // timer and a connection's end; the rest goes on the next turn). bounded: leave them in the connection while
     // the writer is far behind (see JournalCollector::kMaxQueuedBytes).

@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "explain/closeexplainer.h"
 #include "files/jsonlinescanner.h"
+#include "files/proxymarkline.h"
 #include "files/sessioneventdecoder.h"
 #include "files/sessionlogwriter.h"
 #include "language/qterrortext.h"
@@ -16,8 +17,10 @@ namespace wsi {
 
 namespace {
 
-// Version 1 lines mean the same in version 2, which only added what a proxy did to a message.
+// Version 1 lines mean the same in version 2, which only added what a proxy did to a message, and in version 3,
+// which only added marks that come after their message ("proxy_mark" lines).
 constexpr const char *kFormatVersion1 = "wsinspector-session/1";
+constexpr const char *kFormatVersion2 = "wsinspector-session/2";
 
 // Why a file cannot be read: English for the CLI and the journal, the window's language in an import's error.
 RecordedText said(const char *source)
@@ -50,6 +53,8 @@ struct SessionLogReader::Pending
         qint64 requestUs = -1;
         qint64 responseUs = -1;
         qint64 openUs = -1;
+        quint64 messagesIn = 0; // message lines so far: a "proxy_mark" line names its message by number
+        quint64 messagesOut = 0;
     };
     struct Held
     {
@@ -192,14 +197,16 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
                     "this is not a WS Inspector session log: the first line has no "
                     "\"format\" field.")));
         m_format = stringText(format);
-        if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)) {
+        if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)
+            && m_format != QLatin1String(kFormatVersion2)) {
             if (m_format.startsWith(QLatin1String("wsinspector-session/")))
                 return fail(lineNumber,
                     said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
-                             "unsupported session log version \"%1\": this version of WS "
-                             "Inspector reads \"%2\" and \"%3\" only; open the file with a newer one."))
+                             "unsupported session log version \"%1\": this version of WS Inspector reads "
+                             "\"%2\", \"%3\" and \"%4\" only; open the file with a newer one."))
                         .arg(m_format)
                         .arg(QString::fromLatin1(kFormatVersion1))
+                        .arg(QString::fromLatin1(kFormatVersion2))
                         .arg(QString::fromLatin1(SessionLogWriter::kFormat)));
             return fail(lineNumber,
                 said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
@@ -260,6 +267,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
                      "say which leg they crossed (a proxied connection) or none does."))
                 .arg(connId));
     Pending::Leg &leg = pending.leg(facing);
+    if (event == "proxy_mark")
+        return readLateMark(fields, decoder, index, facing, lineNumber);
     if (leg.firstUs < 0)
         leg.firstUs = timeUs;
     leg.lastUs = timeUs;
@@ -282,9 +291,36 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
 
     holdOrAppend(
         index, facing, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
+    if (r.type == EventType::Message)
+        ++(r.dir == Direction::Incoming ? leg.messagesIn : leg.messagesOut);
     if (decoder.proxyMark())
         m_connections[index]->markLastEvent(facing, *decoder.proxyMark());
     m_lineOrder.push_back(quint32(index));
+    return true;
+}
+
+bool SessionLogReader::readLateMark(const std::vector<JsonField> &fields, SessionEventDecoder &decoder, size_t index,
+    ConnectionLeg::Facing facing, int lineNumber)
+{
+    Connection *connection = m_connections[index].get();
+    const Pending::Leg &leg = m_pending[index]->leg(facing);
+    const Direction dir = decoder.record().dir;
+    qint64 number = 0;
+    const qsizetype row = !connection || !m_pending[index]->proxied || dir == Direction::None
+            || !SessionEventDecoder::integer(fields, "message_number", &number) || number <= 0
+        ? -1
+        : ProxyMarkLine::messageRow(connection->leg(facing)->events, dir, quint64(number),
+            dir == Direction::Incoming ? leg.messagesIn : leg.messagesOut);
+    if (row < 0)
+        return fail(lineNumber,
+            said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                "a \"proxy_mark\" line must name a message before it by \"leg\", \"dir\" and "
+                "\"message_number\".")));
+    if (!decoder.readMark(connection->leg(facing)->events.at(row).hasFlag(FlagText)))
+        return fail(lineNumber, decoder.errorText());
+    // Connection lets an import mark only the row it just added (markLastEvent); this row came earlier. The
+    // reader owns the connection it is building and nothing has seen it yet, so it sets the mark on the leg.
+    const_cast<ConnectionLeg *>(connection->leg(facing))->proxyMarks.insert(row, *decoder.proxyMark());
     return true;
 }
 

@@ -16,7 +16,9 @@ class QIODevice;
 namespace wsi {
 
 class Connection;
+class SessionEventDecoder;
 struct EventRecord;
+struct JsonField;
 
 // Reads the session log format (docs/session-format.md) back into Connections: one finished, read-only
 // Connection per `conn` id, in the order the ids first appear. Writing those connections again with
@@ -65,6 +67,9 @@ public:
 private:
     struct Pending;
     bool readLine(QByteArrayView line, int lineNumber, bool last);
+    // A "proxy_mark" line (version 3): the mark of a message of that connection's leg read before.
+    bool readLateMark(const std::vector<JsonField> &fields, SessionEventDecoder &decoder, size_t index,
+        ConnectionLeg::Facing facing, int lineNumber);
     void holdOrAppend(size_t index, ConnectionLeg::Facing facing, const EventRecord &record, const QByteArray &payload,
         const QString &url);
     static std::unique_ptr<Connection> makeConnection(Pending &pending, const QString &url);

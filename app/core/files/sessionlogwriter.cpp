@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "connection/connectionleg.h"
 #include "files/jsonline.h"
+#include "files/repeatedpayloadtext.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
 #include "protocol/handshakeparser.h"
@@ -125,8 +126,9 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
     const bool text = r.hasFlag(FlagText);
     if (r.hasFlag(FlagAutomatic))
         line.boolean("auto", true);
+    // A proxy writes each payload on four lines (both legs, sent and echoed): made once (RepeatedPayloadText).
     if (!text)
-        line.base64("base64", payload);
+        RepeatedPayloadText::base64(line, "base64", payload);
     // permessage-deflate: the payload is the inflated message; wire_length its compressed size on the wire.
     const bool compressed = r.hasFlag(FlagRsv1);
     if (compressed)
@@ -156,7 +158,7 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
     putSource(line, r);
     putTimes(line, r);
     if (text)
-        line.bytes("text", payload);
+        RepeatedPayloadText::bytes(line, "text", payload);
     line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
     if (compressed)
         line.unsignedNumber("wire_length", r.maskKey);

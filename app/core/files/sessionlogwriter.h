@@ -16,10 +16,11 @@ class Connection;
 class SessionLogWriter
 {
 public:
-    // Version 2 (docs/session-format.md): message lines may carry "proxy_action" and "original_payload".
-    static constexpr const char *kFormat = "wsinspector-session/2";
+    // docs/session-format.md: version 2 message lines may carry "proxy_action" and "original_payload"; version 3
+    // adds "proxy_mark" lines, a mark that came after its message's line (ProxyMarkLine).
+    static constexpr const char *kFormat = "wsinspector-session/3";
 
-    // {"format":"wsinspector-session/2","event":"session","t":...,"tool":"wsinspector-cli 0.1.0"}\n
+    // {"format":"wsinspector-session/3","event":"session","t":...,"tool":"wsinspector-cli 0.1.0"}\n
     static QByteArray header(const QString &tool);
     // The JSON line (with trailing newline) for one event of a connection.
     static QByteArray eventLine(const Connection &connection, qsizetype eventIndex);

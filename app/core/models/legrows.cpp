@@ -2,6 +2,7 @@
 #include "models/legrows.h"
 
 #include "connection/connection.h"
+#include "connection/legorder.h"
 #include "store/eventstore.h"
 
 #include <QCoreApplication>
@@ -38,7 +39,7 @@ void LegRows::merge(
     qsizetype c = *clientScanned;
     while (s < serverEnd || c < clientEnd) {
         const bool takeServer
-            = c >= clientEnd || (s < serverEnd && server.at(s).timeUs <= clientLeg->events.at(c).timeUs);
+            = c >= clientEnd || (s < serverEnd && LegOrder::serverFirst(clientLeg->events.at(c), server.at(s)));
         const int row = takeServer ? int(s) : clientRow(c);
         const EventRecord &record = takeServer ? server.at(s) : clientLeg->events.at(c);
         visit(record, row);

@@ -39,8 +39,8 @@ public:
     {
         return filter == Filter::Both || (filter == Filter::Client) == isClientLeg(row);
     }
-    // Visits the rows of both legs from *serverScanned and *clientScanned on, in time order (ties: server leg
-    // first); the scanned counts move to the legs' ends.
+    // Visits the rows of both legs from *serverScanned and *clientScanned on, in time order (ties: the leg that
+    // received the bytes first, LegOrder); the scanned counts move to the legs' ends.
     using Visit = std::function<void(const EventRecord &record, int row)>;
     static void merge(
         const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned, const Visit &visit);

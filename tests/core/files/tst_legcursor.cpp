@@ -1,4 +1,4 @@
-// LegCursor: a proxied connection's rows of both legs walked in time order (the client leg's first at equal times),
+// LegCursor: a proxied connection's rows of both legs walked in time order (ties: LegOrder, tst_legorder),
 // from any position; a connection with one wire walks its own rows.
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"

@@ -14,7 +14,7 @@ using namespace wsi;
 namespace {
 
 // conn 3 is proxied (every line says its leg); conn 4, interleaved with it, is an ordinary connection.
-// The two lines at t_us ...005000 tie: the client leg's comes first, as the proxy writes them.
+// The two lines at t_us ...005000 tie, both received by the proxy: the client leg's comes first (LegOrder).
 const QByteArray kLines[] = {
     R"({"conn":3,"dir":"in","event":"handshake_request","headers":[["Host","127.0.0.1:8080"],["Upgrade","websocket"],["Sec-WebSocket-Key","dGhlIHNhbXBsZSBub25jZQ=="]],"leg":"client","method":"GET","raw":"GET /chat HTTP/1.1\r\nHost: 127.0.0.1:8080\r\nUpgrade: websocket\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n","t":"2026-01-01T00:00:00.000Z","t_us":1767225600000000,"target":"/chat","url":"ws://upstream.test:9000/chat"})",
     R"({"conn":4,"event":"info","message":"not proxied","t":"2026-01-01T00:00:00.000Z","t_us":1767225600000500})",

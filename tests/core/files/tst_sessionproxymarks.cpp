@@ -1,5 +1,6 @@
 // Session format version 2: message lines with "proxy_action" and "original_payload" read back and written
-// again byte for byte; version 1 files are still read, an unknown newer version is refused by name.
+// again byte for byte; version 1 and 2 files are still read by the version 3 reader (the writer's, whose late
+// marks tst_proxylatemarks covers), an unknown newer version is refused by name.
 #include "connection/connection.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
@@ -37,10 +38,10 @@ class tst_SessionProxyMarks : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void writerSaysVersion2()
+    void writerSaysVersion3()
     {
-        QCOMPARE(QByteArray(SessionLogWriter::kFormat), QByteArray("wsinspector-session/2"));
-        QVERIFY(SessionLogWriter::header(QStringLiteral("t")).contains("\"format\":\"wsinspector-session/2\""));
+        QCOMPARE(QByteArray(SessionLogWriter::kFormat), QByteArray("wsinspector-session/3"));
+        QVERIFY(SessionLogWriter::header(QStringLiteral("t")).contains("\"format\":\"wsinspector-session/3\""));
     }
 
     void marksRoundTripByteForByte()
@@ -88,10 +89,11 @@ private Q_SLOTS:
     void refusesAnUnknownVersionByName()
     {
         SessionLogReader reader;
-        QVERIFY(!reader.read(QByteArray(R"({"event":"session","format":"wsinspector-session/3"})") + "\n"));
-        QVERIFY2(reader.errorString().contains(QStringLiteral("\"wsinspector-session/3\"")),
+        QVERIFY(!reader.read(QByteArray(R"({"event":"session","format":"wsinspector-session/4"})") + "\n"));
+        QVERIFY2(reader.errorString().contains(QStringLiteral("\"wsinspector-session/4\"")),
             qPrintable(reader.errorString()));
         QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/2")));
+        QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/3")));
     }
 
     void refusesAnUnknownActionOrAMissingOriginal()
