@@ -2,6 +2,7 @@
 #include "models/eventpreview.h"
 
 #include "protocol/closecodes.h"
+#include "protocol/utf8validator.h"
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
 
@@ -86,7 +87,11 @@ QString EventPreview::text(const EventStore &store, qsizetype eventIndex)
     }
     case EventType::Ping:
     case EventType::Pong: {
-        QString text = payload.isEmpty() ? QStringLiteral("(no payload)") : clipped(payload);
+        // A ping's payload is often a counter or random bytes (python3-websockets sends four): as text they would
+        // show as replacement characters, so bytes that are not UTF-8 show in hex, as a binary message does.
+        QString text = payload.isEmpty()                                 ? QStringLiteral("(no payload)")
+            : Utf8Validator::isValidUtf8(payload.data(), payload.size()) ? clipped(payload)
+                                                                         : hexPreview(payload);
         if (r.type == EventType::Pong && r.value > 0)
             text += QStringLiteral("  (round trip %1 ms)").arg(double(r.value) / 1000.0, 0, 'f', 2);
         return text;

@@ -88,6 +88,23 @@ private Q_SLOTS:
         QVERIFY(model.index(0, 0).data(EventLogModel::IsErrorRole).toBool());
     }
 
+    void pingPayloadsShowAsTextOrHex()
+    {
+        Connection c(ConnectionOptions {});
+        EventLogModel model;
+        model.setConnection(&c);
+        EventRecord ping;
+        ping.type = EventType::Ping;
+        ping.dir = Direction::Incoming;
+        c.appendEvent(ping, "keepalive");
+        c.appendEvent(ping, QByteArray("\x2c\xff\x6c\x01", 4)); // python3-websockets' random bytes
+        c.appendEvent(ping, QByteArray());
+        model.flush();
+        QCOMPARE(model.index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("keepalive"));
+        QCOMPARE(model.index(1, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("2c ff 6c 01"));
+        QCOMPARE(model.index(2, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("(no payload)"));
+    }
+
     void millionRowsInsertInFewBatches()
     {
         Connection c(ConnectionOptions {});
