@@ -6427,6 +6427,14 @@ X-Custom: value</translation>
 <context>
     <name>wsi::SessionLogReader</name>
     <message>
+        <source>line %1: ignored a torn last line (%2 bytes; %3): the process writing the session was probably stopped while writing it.</source>
+        <translation>%1번째 줄: 잘린 마지막 줄(%2바이트, %3)을 무시했습니다. 세션을 기록하던 프로세스가 쓰는 도중에 멈춘 것으로 보입니다.</translation>
+    </message>
+    <message>
+        <source>events of type &quot;%1&quot; are not known to this version; kept as info rows.</source>
+        <translation>&quot;%1&quot; 유형의 이벤트는 이 버전에서 알 수 없어 정보 행으로 남겼습니다.</translation>
+    </message>
+    <message>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
@@ -9077,6 +9085,38 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
 <context>
     <name>wsi::DecodedMessage</name>
     <message>
+        <source>part of a packet, %1 bytes buffered</source>
+        <translation>패킷의 일부, %1바이트 버퍼링됨</translation>
+    </message>
+    <message>
+        <source>(no client id)</source>
+        <translation>(클라이언트 ID 없음)</translation>
+    </message>
+    <message>
+        <source> %1 v%2 keep-alive %3s</source>
+        <translation> %1 v%2 킵얼라이브 %3초</translation>
+    </message>
+    <message>
+        <source>handshake %1 v%2</source>
+        <translation>핸드셰이크 %1 v%2</translation>
+    </message>
+    <message>
+        <source>handshake error: %1</source>
+        <translation>핸드셰이크 오류: %1</translation>
+    </message>
+    <message>
+        <source>handshake accepted</source>
+        <translation>핸드셰이크 수락됨</translation>
+    </message>
+    <message>
+        <source>ATTACHMENT %1/%2 (%3 bytes)</source>
+        <translation>ATTACHMENT %1/%2 (%3바이트)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 attachment(s) joined)</source>
+        <translation>%1 (첨부 %2개 합침)</translation>
+    </message>
+    <message>
         <source>an empty frame is no Engine.IO packet</source>
         <translation>빈 프레임은 Engine.IO 패킷이 아닙니다</translation>
     </message>
@@ -9604,6 +9644,25 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>unknown &quot;proxy_action&quot; &quot;%1&quot;.</source>
         <translation>알 수 없는 &quot;proxy_action&quot; &quot;%1&quot;입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>wsi::ProtocolDetector</name>
+    <message>
+        <source>first frames</source>
+        <translation>처음 몇 프레임</translation>
+    </message>
+    <message>
+        <source>chosen by the user</source>
+        <translation>사용자가 선택함</translation>
+    </message>
+    <message>
+        <source>subprotocol %1</source>
+        <translation>서브프로토콜 %1</translation>
+    </message>
+    <message>
+        <source>URL %1</source>
+        <translation>URL %1</translation>
     </message>
 </context>
 </TS>

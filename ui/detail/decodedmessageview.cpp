@@ -71,7 +71,7 @@ bool DecodedMessageView::showRow(ProtocolLog *log, int eventIndex)
         const DecodedMessage &m = messages.first();
         entries.append({ tr("protocol"), ProtocolLog::displayName(m.protocol) });
         entries.append({ tr("kind"), m.kind });
-        entries.append({ tr("summary"), m.summary });
+        entries.append({ tr("summary"), m.translatedSummary() });
         // The protocol's own field names, untranslated: they are what the wire and the documentation say.
         for (auto it = m.fields.begin(); it != m.fields.end(); ++it)
             entries.append({ it.key(), it.value() });
@@ -86,7 +86,7 @@ bool DecodedMessageView::showRow(ProtocolLog *log, int eventIndex)
             const DecodedMessage &m = messages.at(i);
             QJsonObject branch = m.fields;
             branch.insert(QStringLiteral("kind"), m.kind);
-            branch.insert(QStringLiteral("summary"), m.summary);
+            branch.insert(QStringLiteral("summary"), m.translatedSummary());
             if (m.isMalformed()) {
                 branch.insert(QStringLiteral("note"), noteText(m));
                 notes << noteText(m);

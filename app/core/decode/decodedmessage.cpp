@@ -23,6 +23,12 @@ void DecodedMessage::setNote(const QString &id, const RecordedText &text)
     shownNote = text;
 }
 
+void DecodedMessage::setSummary(const RecordedText &words)
+{
+    summary = words.english();
+    shownSummary = words;
+}
+
 DecodedMessage DecodedMessage::malformed(
     const QString &protocol, const QString &noteId, const RecordedText &note, const QString &kind)
 {

@@ -20,7 +20,8 @@ struct DecodedMessage
 {
     QString protocol; // "socketio", "stomp", "graphql-ws", "jsonrpc", "mqtt", "signalr"
     QString kind; // "EVENT", "SEND", "subscribe", "request", "PUBLISH", "invocation"...
-    QString summary; // one line, what a log column shows
+    QString summary; // one line, what a log column shows, in English: what the CLI and session files carry
+    RecordedText shownSummary; // the same words for the window, when the summary has English words in it
     QJsonObject fields; // the protocol's fields, in the order a reader expects them
     PairRole pairRole = PairRole::None;
     QString pairKey; // the same for a request and its reply, e.g. "jsonrpc:7"; empty when unpaired
@@ -31,6 +32,11 @@ struct DecodedMessage
 
     // A note's words: spell the source as QT_TRANSLATE_NOOP("wsi::DecodedMessage", "...") so that lupdate sees it.
     static RecordedText noteText(const char *source) { return RecordedText("wsi::DecodedMessage", source); }
+
+    // A summary with words of the app's own ("part of a packet..."): the English to `summary`, the words to
+    // `shownSummary`. Summaries made only of the peer's tokens (kinds, methods, JSON) stay plain QStrings.
+    void setSummary(const RecordedText &words);
+    QString translatedSummary() const { return shownSummary.isEmpty() ? summary : shownSummary.translated(); }
 
     bool isMalformed() const { return !noteId.isEmpty(); }
     // Names what is malformed: the English goes to `note`, the words to `shownNote`.

@@ -105,7 +105,9 @@ QList<DecodedMessage> MqttDecoder::decode(QByteArrayView message, DecodeDirectio
         DecodedMessage m;
         m.protocol = kProtocol;
         m.kind = QStringLiteral("FRAGMENT");
-        m.summary = QStringLiteral("part of a packet, %1 bytes buffered").arg(side.buffer.size());
+        m.setSummary(
+            DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "part of a packet, %1 bytes buffered"))
+                .arg(side.buffer.size()));
         m.fields.insert(QStringLiteral("buffered"), double(side.buffer.size()));
         out.append(m);
     }
@@ -251,10 +253,14 @@ void MqttDecoder::decodeConnect(MqttReader &r, DecodedMessage &m)
         r.fail(QStringLiteral("bad-flags"),
             DecodedMessage::noteText(
                 QT_TRANSLATE_NOOP("wsi::DecodedMessage", "the CONNECT flags' reserved bit is set")));
-    m.summary += QStringLiteral(" %1 v%2 keep-alive %3s")
-                     .arg(clientId.isEmpty() ? QStringLiteral("(no client id)") : clientId)
-                     .arg(level)
-                     .arg(keepAlive);
+    const RecordedText client = clientId.isEmpty()
+        ? DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "(no client id)"))
+        : RecordedText::plain(clientId);
+    m.setSummary(RecordedText::plain(m.summary)
+        + DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", " %1 v%2 keep-alive %3s"))
+              .arg(client)
+              .arg(level)
+              .arg(keepAlive));
     pair(m, PairRole::Request, QStringLiteral("connect"));
 }
 

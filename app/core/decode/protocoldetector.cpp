@@ -10,6 +10,16 @@
 
 namespace wsi {
 
+namespace {
+
+// The reasons' words: spell each source as QT_TRANSLATE_NOOP("wsi::ProtocolDetector", "...") so lupdate sees it.
+RecordedText said(const char *source)
+{
+    return RecordedText("wsi::ProtocolDetector", source);
+}
+
+} // namespace
+
 void ProtocolDetector::setOverride(const QString &protocolOrAuto)
 {
     m_override = protocolOrAuto == QLatin1String("auto") ? QString() : protocolOrAuto;
@@ -32,7 +42,8 @@ void ProtocolDetector::observe(QByteArrayView message, DecodeDirection, bool isT
     ++m_framesSeen;
     const QString found = protocolFromFrame(message, isText);
     if (!found.isEmpty())
-        m_frames = Finding { found, QString(), QStringLiteral("first frames"), QString() };
+        m_frames
+            = Finding { found, QString(), said(QT_TRANSLATE_NOOP("wsi::ProtocolDetector", "first frames")), QString() };
 }
 
 QString ProtocolDetector::protocol() const
@@ -69,10 +80,10 @@ QString ProtocolDetector::unsupportedProtocol() const
 QString ProtocolDetector::reason() const
 {
     if (!m_override.isEmpty())
-        return QStringLiteral("chosen by the user");
+        return said(QT_TRANSLATE_NOOP("wsi::ProtocolDetector", "chosen by the user")).translated();
     for (const Finding *f : { &m_subprotocol, &m_url, &m_frames }) {
         if (!f->protocol.isEmpty() || !f->unsupported.isEmpty())
-            return f->reason;
+            return f->reason.translated();
     }
     return {};
 }
@@ -80,7 +91,8 @@ QString ProtocolDetector::reason() const
 ProtocolDetector::Finding ProtocolDetector::fromSubprotocol(const QString &subprotocol)
 {
     const QString s = subprotocol.trimmed().toLower();
-    const QString reason = QStringLiteral("subprotocol ") + subprotocol.trimmed();
+    const RecordedText reason
+        = said(QT_TRANSLATE_NOOP("wsi::ProtocolDetector", "subprotocol %1")).arg(subprotocol.trimmed());
     if (s.isEmpty())
         return {};
     if (s == QLatin1String("mqtt") || s == QLatin1String("mqttv3.1"))
@@ -103,15 +115,16 @@ ProtocolDetector::Finding ProtocolDetector::fromUrl(const QUrl &url)
     const QString eio = query.queryItemValue(QStringLiteral("EIO"));
     if (path.contains(QLatin1String("/socket.io")) || !eio.isEmpty()) {
         const QString variant = eio == QLatin1String("3") ? QStringLiteral("EIO=3") : QStringLiteral("EIO=4");
-        return { QStringLiteral("socketio"), variant, QStringLiteral("URL ") + path + QStringLiteral("?EIO=") + eio,
+        return { QStringLiteral("socketio"), variant,
+            said(QT_TRANSLATE_NOOP("wsi::ProtocolDetector", "URL %1")).arg(path + QStringLiteral("?EIO=") + eio),
             QString() };
     }
     // ASP.NET Core SignalR: after negotiate, the client connects to the hub's path with ?id=<token>.
     const QString lastSegment = path.section(QLatin1Char('/'), -1).toLower();
     if (query.hasQueryItem(QStringLiteral("id"))
         && (lastSegment.endsWith(QLatin1String("hub")) || path.contains(QLatin1String("/hubs/"), Qt::CaseInsensitive)))
-        return { QStringLiteral("signalr"), QString(), QStringLiteral("URL ") + path + QStringLiteral("?id="),
-            QString() };
+        return { QStringLiteral("signalr"), QString(),
+            said(QT_TRANSLATE_NOOP("wsi::ProtocolDetector", "URL %1")).arg(path + QStringLiteral("?id=")), QString() };
     return {};
 }
 

@@ -28,7 +28,9 @@ public:
     QString protocol() const;
     QString variant() const; // for ProtocolDecoder::create: "EIO=3", "v11.stomp", "graphql-transport-ws"...
     QString unsupportedProtocol() const;
-    QString reason() const; // how the protocol was found, e.g. "subprotocol v12.stomp"
+    // How the protocol was found, e.g. "subprotocol v12.stomp", in the language in effect now: only the window
+    // shows it (the detail pane, the log's tooltip), so it is said when asked and follows a switch.
+    QString reason() const;
 
     // The protocol one first message shows, or empty. variant is set for Socket.IO's Engine.IO version.
     static QString protocolFromFrame(QByteArrayView message, bool isText);
@@ -38,7 +40,7 @@ private:
     {
         QString protocol;
         QString variant;
-        QString reason;
+        RecordedText reason;
         QString unsupported;
     };
     static Finding fromSubprotocol(const QString &subprotocol);

@@ -89,9 +89,9 @@ DecodedMessage SignalRDecoder::decodeHandshake(const QJsonObject &o, DecodeDirec
     if (direction == DecodeDirection::ClientToServer) {
         m.kind = QStringLiteral("handshake");
         m.pairRole = PairRole::Request;
-        m.summary = QStringLiteral("handshake %1 v%2")
-                        .arg(o.value(QLatin1String("protocol")).toString(),
-                            decodetext::compactJson(o.value(QLatin1String("version"))));
+        m.setSummary(DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "handshake %1 v%2"))
+                         .arg(decodetext::elide(o.value(QLatin1String("protocol")).toString()))
+                         .arg(decodetext::elide(decodetext::compactJson(o.value(QLatin1String("version"))))));
         if (!o.value(QLatin1String("protocol")).isString()) {
             m.setNote(QStringLiteral("handshake-without-protocol"),
                 DecodedMessage::noteText(
@@ -100,9 +100,12 @@ DecodedMessage SignalRDecoder::decodeHandshake(const QJsonObject &o, DecodeDirec
     } else {
         m.kind = QStringLiteral("handshake-response");
         m.pairRole = PairRole::Reply;
-        m.summary = o.contains(QLatin1String("error"))
-            ? QStringLiteral("handshake error: ") + o.value(QLatin1String("error")).toString()
-            : QStringLiteral("handshake accepted");
+        // The peer's error is elided before it goes in, so that the words around it survive in the window; the
+        // English is elided whole below, as it always was.
+        m.setSummary(o.contains(QLatin1String("error"))
+                ? DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "handshake error: %1"))
+                      .arg(decodetext::elide(o.value(QLatin1String("error")).toString()))
+                : DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "handshake accepted")));
     }
     m.summary = decodetext::elide(m.summary);
     return m;

@@ -339,7 +339,10 @@ DecodedMessage SocketIoDecoder::decodeAttachment(QByteArrayView bytes, DecodeDir
     const int index = int(pending.attachments.size());
     pending.attachments.append(decodetext::base64Value(bytes));
     m.fields.insert(QStringLiteral("attachment"), index);
-    m.summary = QStringLiteral("ATTACHMENT %1/%2 (%3 bytes)").arg(index + 1).arg(pending.expected).arg(bytes.size());
+    m.setSummary(DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "ATTACHMENT %1/%2 (%3 bytes)"))
+                     .arg(index + 1)
+                     .arg(pending.expected)
+                     .arg(bytes.size()));
     if (index + 1 < pending.expected)
         return m;
     // The last one: the packet whole, placeholders joined.
@@ -347,8 +350,11 @@ DecodedMessage SocketIoDecoder::decodeAttachment(QByteArrayView bytes, DecodeDir
     joined.fields.insert(QStringLiteral("attachment"), index);
     joined.fields.insert(
         QStringLiteral("args"), joinPlaceholders(joined.fields.value(QLatin1String("args")), pending.attachments));
-    joined.summary
-        = decodetext::elide(QStringLiteral("%1 (%2 attachment(s) joined)").arg(joined.summary).arg(pending.expected));
+    joined.setSummary(
+        DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "%1 (%2 attachment(s) joined)"))
+            .arg(joined.shownSummary.isEmpty() ? RecordedText::plain(joined.summary) : joined.shownSummary)
+            .arg(pending.expected));
+    joined.summary = decodetext::elide(joined.summary);
     joined.pairRole = PairRole::None; // the announcing frame carried the pairing
     joined.pairKey.clear();
     pending = Pending();

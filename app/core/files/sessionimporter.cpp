@@ -58,7 +58,7 @@ bool SessionImporter::readFile(const QString &path)
                           .arg(path, reader.errorText().translated());
             return false;
         }
-        m_notes = reader.notes();
+        m_notes = reader.translatedNotes(); // shown once, like m_error, in the language in effect
         m_connections = reader.takeConnections();
     } else {
         m_error = QCoreApplication::translate("wsi::SessionImporter",

@@ -360,10 +360,12 @@ std::vector<std::unique_ptr<Connection>> SessionJournal::reopen(
 {
     SessionLogReader reader;
     const bool ok = reader.readFile(filePath);
+    // Only the window reopens journals (the CLI reads them with SessionImporter): what went wrong and what was
+    // noted are said in the window's language.
     if (error)
-        *error = ok ? QString() : reader.errorString();
+        *error = ok ? QString() : reader.errorText().translated();
     if (notes)
-        *notes = reader.notes();
+        *notes = reader.translatedNotes();
     return ok ? reader.takeConnections() : std::vector<std::unique_ptr<Connection>>();
 }
 

@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
+#include <algorithm>
+
 namespace wsi {
 
 namespace {
@@ -86,6 +88,22 @@ void SessionLogReader::clear()
     m_originalIds.clear();
     m_lineOrder.clear();
     m_pending.clear();
+}
+
+QStringList SessionLogReader::notes() const
+{
+    QStringList out;
+    for (const RecordedText &note : m_notes)
+        out << note.english();
+    return out;
+}
+
+QStringList SessionLogReader::translatedNotes() const
+{
+    QStringList out;
+    for (const RecordedText &note : m_notes)
+        out << note.translated();
+    return out;
 }
 
 bool SessionLogReader::fail(int lineNumber, const RecordedText &message)
@@ -178,11 +196,12 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     if (!scanner.scan(fields)) {
         if (last && m_headerSeen) {
             // A line without its newline at the very end: the writer was stopped mid-write (a crash, a kill).
-            m_notes << QStringLiteral("line %1: ignored a torn last line (%2 bytes; %3): the process writing the "
-                                      "session was probably stopped while writing it.")
+            m_notes << said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                                "line %1: ignored a torn last line (%2 bytes; %3): the process writing the session "
+                                "was probably stopped while writing it."))
                            .arg(lineNumber)
                            .arg(line.size())
-                           .arg(scanner.errorText());
+                           .arg(RecordedText::plain(scanner.errorText()));
             return true;
         }
         return fail(lineNumber,
@@ -283,9 +302,12 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     else if (r.type == EventType::HandshakeResponse)
         leg.responseUs = timeUs;
     if (!decoder.unknownEvent().isEmpty()) {
-        const QString note = QStringLiteral("events of type \"%1\" are not known to this version; kept as info rows.")
-                                 .arg(decoder.unknownEvent());
-        if (!m_notes.contains(note))
+        const RecordedText note = said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                                           "events of type \"%1\" are not known to this version; kept as info rows."))
+                                      .arg(decoder.unknownEvent());
+        const QString english = note.english();
+        if (std::none_of(
+                m_notes.cbegin(), m_notes.cend(), [&english](const RecordedText &n) { return n.english() == english; }))
             m_notes << note;
     }
 

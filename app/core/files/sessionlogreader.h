@@ -5,6 +5,7 @@
 #include "language/recordedtext.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -47,7 +48,9 @@ public:
 
     // Things worth knowing that did not stop the import, e.g. a torn last line (a journal of a process that
     // was killed mid-write) that was ignored.
-    QStringList notes() const { return m_notes; }
+    // notes() in English (what a log or a test reads), translatedNotes() in the language in effect now.
+    QStringList notes() const;
+    QStringList translatedNotes() const;
 
     // From the first line.
     QString format() const { return m_format; }
@@ -79,7 +82,7 @@ private:
 
     RecordedText m_error;
     int m_errorLine = 0;
-    QStringList m_notes;
+    QList<RecordedText> m_notes;
     QString m_format;
     QString m_tool;
     QString m_startedAt;

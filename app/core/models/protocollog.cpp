@@ -98,6 +98,31 @@ void ProtocolLog::reset()
     m_labelIds.clear();
     m_shownNotes.clear();
     m_shownNoteIds.clear();
+    m_shownSummaries.clear();
+    m_shownSummaryIds.clear();
+    m_shownSummaryOfRow.clear();
+}
+
+quint32 ProtocolLog::shownSummaryIndex(const QList<DecodedMessage> &messages, const QString &english)
+{
+    const bool anyWords = std::any_of(
+        messages.cbegin(), messages.cend(), [](const DecodedMessage &m) { return !m.shownSummary.isEmpty(); });
+    if (!anyWords)
+        return kNoShownNote;
+    if (const auto it = m_shownSummaryIds.constFind(english); it != m_shownSummaryIds.cend())
+        return *it;
+    if (qsizetype(m_shownSummaries.size()) >= kMaxShownNotes)
+        return kNoShownNote;
+    RecordedText joined;
+    for (const DecodedMessage &m : messages) {
+        if (!joined.isEmpty())
+            joined = joined + RecordedText::plain(QStringLiteral(" · "));
+        joined = joined + (m.shownSummary.isEmpty() ? RecordedText::plain(m.summary) : m.shownSummary);
+    }
+    const quint32 index = quint32(m_shownSummaries.size());
+    m_shownSummaries.push_back(joined);
+    m_shownSummaryIds.insert(english, index);
+    return index;
 }
 
 quint32 ProtocolLog::shownNoteIndex(const DecodedMessage &m)
@@ -187,6 +212,8 @@ void ProtocolLog::catchUp()
         e.searchBytes = quint32(summaryUtf8.size() + termsUtf8.size());
         e.noteBytes = quint32(noteUtf8.size());
         e.shownNote = shownNote;
+        if (const quint32 shown = shownSummaryIndex(annotation.messages, summary); shown != kNoShownNote)
+            m_shownSummaryOfRow.insert(e.eventIndex, shown);
         if (annotation.requestTimeUs) {
             e.requestTimeUs = *annotation.requestTimeUs;
             e.latencyMs = float(annotation.latencyMs);
@@ -250,7 +277,9 @@ std::optional<ProtocolLog::Row> ProtocolLog::row(qsizetype eventIndex) const
         return std::nullopt;
     Row row;
     const char *text = m_text.constData() + e->offset;
-    row.summary = QString::fromUtf8(text, e->summaryBytes);
+    const auto shown = m_shownSummaryOfRow.constFind(e->eventIndex);
+    row.summary = shown != m_shownSummaryOfRow.cend() ? m_shownSummaries[*shown].translated()
+                                                      : QString::fromUtf8(text, e->summaryBytes);
     row.note = e->shownNote != kNoShownNote ? m_shownNotes[e->shownNote].translated()
                                             : QString::fromUtf8(text + e->searchBytes, e->noteBytes);
     if (e->requestTimeUs >= 0) {

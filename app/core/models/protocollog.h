@@ -121,6 +121,12 @@ private:
     std::vector<Pair> m_pairs; // ascending requestIndex
     QStringList m_labels;
     QHash<QString, quint32> m_labelIds;
+    // Rows whose summary has the app's own words (a partial MQTT packet, a SignalR handshake...): few, so they
+    // are found by row in a side table rather than costing every Entry a field.
+    quint32 shownSummaryIndex(const QList<DecodedMessage> &messages, const QString &english);
+    std::vector<RecordedText> m_shownSummaries;
+    QHash<QString, quint32> m_shownSummaryIds; // by the summary's English
+    QHash<quint32, quint32> m_shownSummaryOfRow; // event index -> m_shownSummaries
     std::vector<RecordedText> m_shownNotes;
     QHash<QString, quint32> m_shownNoteIds; // by the note's English
 };

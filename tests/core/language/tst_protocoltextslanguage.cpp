@@ -326,10 +326,12 @@ void TestProtocolTextsLanguage::aSessionLogErrorFollowsTheLanguage()
     // The CLI and the journal read the English; an import's error in the window reads the words.
     QCOMPARE(reader.errorString(),
         QStringLiteral("line 1: unknown format \"foo\": this is not a WS Inspector session log (expected "
-                       "\"wsinspector-session/2\")."));
+                       "\"%1\").")
+            .arg(QLatin1String(SessionLogWriter::kFormat)));
     QCOMPARE(reader.errorText().translated(),
         QStringLiteral("1번째 줄: 알 수 없는 형식 \"foo\"입니다. WS Inspector 세션 로그가 아닙니다"
-                       "(\"wsinspector-session/2\"이어야 합니다)."));
+                       "(\"%1\"이어야 합니다).")
+            .arg(QLatin1String(SessionLogWriter::kFormat)));
     useEnglish();
     QCOMPARE(reader.errorText().translated(), reader.errorString());
 }
