@@ -3198,6 +3198,18 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
         <translation>연결 열림, 서브프로토콜 %1</translation>
     </message>
     <message>
+        <source>(no payload)</source>
+        <translation>(페이로드 없음)</translation>
+    </message>
+    <message>
+        <source>%1  (round trip %2 ms)</source>
+        <translation>%1  (왕복 시간 %2 ms)</translation>
+    </message>
+    <message>
+        <source>No status code</source>
+        <translation>상태 코드 없음</translation>
+    </message>
+    <message>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
     </message>

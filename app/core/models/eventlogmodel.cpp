@@ -225,6 +225,16 @@ QString EventLogModel::shownPreview(int encodedRow) const
         const QString subprotocol = store.payloadText(eventRow);
         return subprotocol.isEmpty() ? tr("Connection open") : tr("Connection open, subprotocol %1").arg(subprotocol);
     }
+    case EventType::Ping:
+    case EventType::Pong: {
+        const QByteArrayView payload = store.payload(eventRow);
+        const QString text = payload.isEmpty() ? tr("(no payload)") : EventPreview::controlPayload(payload);
+        return r.type == EventType::Pong && r.value > 0
+            ? tr("%1  (round trip %2 ms)").arg(text, QString::number(double(r.value) / 1000.0, 'f', 2))
+            : text;
+    }
+    case EventType::Close:
+        return r.value == kNoCloseCode ? tr("No status code") : previewText(store, eventRow);
     case EventType::Error:
         return QStringLiteral("[%1] %2").arg(
             QString::fromLatin1(errorLayerId(r.layer())).toUpper(), EventPreview::clipped(said.toUtf8()));
@@ -386,7 +396,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         if (!m_revealSecrets && (r.type == EventType::HandshakeRequest || r.type == EventType::HandshakeResponse))
             return QString::fromUtf8(SecretMasker::maskHttpHead(previewText(store, eventRow).toUtf8()));
         if (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open
-            || r.type == EventType::Tls)
+            || r.type == EventType::Tls || r.type == EventType::Ping || r.type == EventType::Pong
+            || (r.type == EventType::Close && r.value == kNoCloseCode))
             return shownPreview(int(encodedRow)); // few rows, in the window's language: not cached across a switch
         if (const QString *cached = m_previewCache.object(encodedRow))
             return *cached;

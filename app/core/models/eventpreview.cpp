@@ -46,6 +46,13 @@ QString EventPreview::clipped(QByteArrayView bytes)
     return text;
 }
 
+QString EventPreview::controlPayload(QByteArrayView bytes)
+{
+    // A ping's payload is often a counter or random bytes (python3-websockets sends four): as text they would
+    // show as replacement characters.
+    return Utf8Validator::isValidUtf8(bytes.data(), bytes.size()) ? clipped(bytes) : hexPreview(bytes);
+}
+
 QString EventPreview::humanSize(quint64 bytes)
 {
     if (bytes < 10 * 1024)
@@ -87,11 +94,7 @@ QString EventPreview::text(const EventStore &store, qsizetype eventIndex)
     }
     case EventType::Ping:
     case EventType::Pong: {
-        // A ping's payload is often a counter or random bytes (python3-websockets sends four): as text they would
-        // show as replacement characters, so bytes that are not UTF-8 show in hex, as a binary message does.
-        QString text = payload.isEmpty()                                 ? QStringLiteral("(no payload)")
-            : Utf8Validator::isValidUtf8(payload.data(), payload.size()) ? clipped(payload)
-                                                                         : hexPreview(payload);
+        QString text = payload.isEmpty() ? QStringLiteral("(no payload)") : controlPayload(payload);
         if (r.type == EventType::Pong && r.value > 0)
             text += QStringLiteral("  (round trip %1 ms)").arg(double(r.value) / 1000.0, 0, 'f', 2);
         return text;

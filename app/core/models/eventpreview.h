@@ -17,6 +17,8 @@ public:
     static QString text(const EventStore &store, qsizetype eventIndex);
     // bytes as one line of UTF-8 text, at most a cell's worth, with "…" when cut.
     static QString clipped(QByteArrayView bytes);
+    // A ping's or pong's payload: as text when it is UTF-8, else in hex as a binary message (never empty input).
+    static QString controlPayload(QByteArrayView bytes);
     // A size as the log's Size column shows it: "512 B", "12.3 KiB", "4.0 MiB".
     static QString humanSize(quint64 bytes);
 };

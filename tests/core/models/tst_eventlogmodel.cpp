@@ -1,4 +1,5 @@
 #include "connection/connection.h"
+#include "language/translations.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
 #include "protocol/frameheader.h"
@@ -103,6 +104,37 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("keepalive"));
         QCOMPARE(model.index(1, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("2c ff 6c 01"));
         QCOMPARE(model.index(2, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("(no payload)"));
+    }
+
+    void controlRowsFollowTheLanguage()
+    {
+        Connection c(ConnectionOptions {});
+        EventLogModel model;
+        model.setConnection(&c);
+        EventRecord ping;
+        ping.type = EventType::Ping;
+        ping.dir = Direction::Outgoing;
+        c.appendEvent(ping, QByteArray());
+        EventRecord pong;
+        pong.type = EventType::Pong;
+        pong.dir = Direction::Incoming;
+        pong.value = 1250; // round trip in microseconds
+        c.appendEvent(pong, QByteArray());
+        EventRecord close;
+        close.type = EventType::Close;
+        close.dir = Direction::Incoming;
+        close.value = kNoCloseCode;
+        c.appendEvent(close, QByteArray());
+        model.flush();
+        const auto preview
+            = [&model](int row) { return model.index(row, EventLogModel::PreviewColumn).data().toString(); };
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        QCOMPARE(preview(0), QStringLiteral("(페이로드 없음)"));
+        QCOMPARE(preview(1), QStringLiteral("(페이로드 없음)  (왕복 시간 1.25 ms)"));
+        QCOMPARE(preview(2), QStringLiteral("상태 코드 없음"));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(preview(1), QStringLiteral("(no payload)  (round trip 1.25 ms)"));
+        QCOMPARE(preview(2), QStringLiteral("No status code"));
     }
 
     void millionRowsInsertInFewBatches()
