@@ -13,6 +13,7 @@
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
 #include "language/translations.h"
+#include "languageswitch.h"
 #include "models/protocollog.h"
 
 #include <QTemporaryDir>
@@ -21,21 +22,6 @@
 using namespace wsi;
 
 namespace {
-
-void useKorean()
-{
-    Translations::forApplication()->apply(QStringLiteral("ko"));
-}
-
-void useEnglish()
-{
-    Translations::forApplication()->apply(QStringLiteral("en"));
-}
-
-DecodedMessage only(const QList<DecodedMessage> &messages)
-{
-    return messages.size() == 1 ? messages.first() : DecodedMessage();
-}
 
 // One decoded message's summary, and what it reads in each language.
 struct SummaryCase

@@ -10,6 +10,7 @@
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
 #include "language/translations.h"
+#include "languageswitch.h"
 #include "models/protocollog.h"
 #include "protocol/framedecoder.h"
 #include "protocol/handshakeparser.h"
@@ -24,21 +25,6 @@
 using namespace wsi;
 
 namespace {
-
-void useKorean()
-{
-    Translations::forApplication()->apply(QStringLiteral("ko"));
-}
-
-void useEnglish()
-{
-    Translations::forApplication()->apply(QStringLiteral("en"));
-}
-
-DecodedMessage only(const QList<DecodedMessage> &messages)
-{
-    return messages.size() == 1 ? messages.first() : DecodedMessage();
-}
 
 // One decoder's note, decoded in English and compared in both languages.
 struct NoteCase
