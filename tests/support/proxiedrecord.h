@@ -36,4 +36,17 @@ inline Connection *proxiedRecord(const QByteArray &clientSent, const QByteArray 
     return connection;
 }
 
+// The mark on the message row of that leg and direction whose payload is `payload` (null when none or no such row).
+inline const ProxyMark *markOf(const ConnectionLeg &leg, Direction direction, const QByteArray &payload)
+{
+    for (qsizetype i = 0; i < leg.events.size(); ++i) {
+        const EventRecord &r = leg.events.at(i);
+        if (r.type == EventType::Message && r.dir == direction && leg.events.payloadCopy(i) == payload) {
+            const auto mark = leg.proxyMarks.constFind(i);
+            return mark == leg.proxyMarks.constEnd() ? nullptr : &*mark;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace wsi

@@ -45,19 +45,6 @@ QStringList messagesOf(const ConnectionLeg &leg, Direction direction)
     return texts;
 }
 
-// The mark on the message row of that leg and direction whose text is `text` (null when none or no such row).
-const ProxyMark *markOf(const ConnectionLeg &leg, Direction direction, const QString &text)
-{
-    for (qsizetype i = 0; i < leg.events.size(); ++i) {
-        const EventRecord &r = leg.events.at(i);
-        if (r.type == EventType::Message && r.dir == direction && leg.events.payloadText(i) == text) {
-            const auto mark = leg.proxyMarks.constFind(i);
-            return mark == leg.proxyMarks.constEnd() ? nullptr : &*mark;
-        }
-    }
-    return nullptr;
-}
-
 QByteArray hostOf(const HttpHead &head)
 {
     for (const HttpHeader &header : head.headers) {
@@ -232,14 +219,14 @@ private Q_SLOTS:
         QCOMPARE(messagesOf(server, Direction::Incoming), relayed);
         QCOMPARE(messagesOf(client, Direction::Outgoing), relayed);
         // The proxy's marks, each on the leg it belongs to.
-        const ProxyMark *dropped = markOf(client, Direction::Incoming, QStringLiteral("drop me"));
+        const ProxyMark *dropped = markOf(client, Direction::Incoming, QByteArray("drop me"));
         QVERIFY(dropped);
         QCOMPARE(dropped->action, ProxyMark::Action::Dropped);
-        const ProxyMark *replaced = markOf(server, Direction::Outgoing, QStringLiteral("hello public"));
+        const ProxyMark *replaced = markOf(server, Direction::Outgoing, QByteArray("hello public"));
         QVERIFY(replaced);
         QCOMPARE(replaced->action, ProxyMark::Action::Replaced);
         QCOMPARE(replaced->original, QByteArray("hello secret"));
-        QCOMPARE(markOf(client, Direction::Incoming, QStringLiteral("hello secret")), nullptr);
+        QCOMPARE(markOf(client, Direction::Incoming, QByteArray("hello secret")), nullptr);
         QCOMPARE(client.proxyMarks.size() + server.proxyMarks.size(), 2);
     }
 
@@ -321,7 +308,7 @@ private Q_SLOTS:
         QCOMPARE(messagesOf(serverLeg, Direction::Outgoing), relayed);
         QCOMPARE(messagesOf(serverLeg, Direction::Incoming), relayed);
         QCOMPARE(messagesOf(clientLeg, Direction::Outgoing), relayed);
-        const ProxyMark *replaced = markOf(serverLeg, Direction::Outgoing, QStringLiteral("zwei"));
+        const ProxyMark *replaced = markOf(serverLeg, Direction::Outgoing, QByteArray("zwei"));
         QVERIFY(replaced);
         QCOMPARE(replaced->action, ProxyMark::Action::Replaced);
         QCOMPARE(replaced->original, QByteArray("two"));
