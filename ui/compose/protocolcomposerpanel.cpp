@@ -67,10 +67,15 @@ ProtocolComposerPanel::ProtocolComposerPanel(SendScheduler *scheduler, QWidget *
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_preview->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // hex breaks between bytes
+    m_preview->setMinimumHeight(40); // it scrolls; the composer's minimum height is the log's loss
     right->addWidget(m_preview, 1);
     m_status->setWordWrap(true);
-    right->addWidget(m_status);
-    right->addWidget(m_send, 0, Qt::AlignRight);
+    // The status beside the Send button, not above it: one row less keeps the composer's minimum height
+    // (its tallest page's) from taking rows from the log.
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_status, 1);
+    sendRow->addWidget(m_send, 0, Qt::AlignRight | Qt::AlignTop);
+    right->addLayout(sendRow);
     body->addLayout(right, 2);
     layout->addLayout(body, 1);
 

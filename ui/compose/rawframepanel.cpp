@@ -114,6 +114,8 @@ RawFramePanel::RawFramePanel(QWidget *parent)
     m_payload->setObjectName(QStringLiteral("rawPayloadEdit"));
     m_payload->setFont(theme::monospaceFont());
     m_payload->setTabChangesFocus(true);
+    // It scrolls: a low minimum keeps this page from setting the composer's minimum height (the log's loss).
+    m_payload->setMinimumHeight(40);
     payloadRow->addWidget(m_payload, 1);
     auto *right = new QVBoxLayout;
     m_send = new QPushButton(theme::icon("send"), QString(), this);

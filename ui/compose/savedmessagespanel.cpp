@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -63,11 +64,15 @@ SavedMessagesPanel::SavedMessagesPanel(QWidget *parent)
     m_list->setUniformItemSizes(true);
     body->addWidget(m_list, 1);
 
-    auto *buttons = new QVBoxLayout;
-    auto makeButton = [this, buttons](const char *name) {
+    // Two columns of buttons: six in one column made this the composer's tallest page, and the composer's
+    // minimum height is its tallest page's, which took rows from the log above it.
+    auto *buttons = new QGridLayout;
+    int buttonCount = 0;
+    auto makeButton = [this, buttons, &buttonCount](const char *name) {
         auto *b = new QPushButton(this);
         b->setObjectName(QLatin1String(name));
-        buttons->addWidget(b);
+        buttons->addWidget(b, buttonCount / 2, buttonCount % 2);
+        ++buttonCount;
         return b;
     };
     m_load = makeButton("savedLoadButton");
@@ -79,7 +84,7 @@ SavedMessagesPanel::SavedMessagesPanel(QWidget *parent)
     QPushButton *save = m_save;
     QPushButton *import = m_import;
     QPushButton *exportButton = m_export;
-    buttons->addStretch(1);
+    buttons->setRowStretch(buttonCount / 2, 1);
     body->addLayout(buttons);
     layout->addLayout(body, 1);
 

@@ -32,6 +32,9 @@ QTreeView *DecodeTreeWidgets::tree(const QString &objectName, JsonTreeModel *mod
     tree->setAlternatingRowColors(true);
     tree->header()->resizeSection(JsonTreeModel::KeyColumn, 200);
     tree->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
+    // It scrolls: a low minimum keeps the Decoded and Binary tabs from setting the payload pane's minimum
+    // height, which the event log above it would pay for.
+    tree->setMinimumHeight(40);
     return tree;
 }
 

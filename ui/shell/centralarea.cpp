@@ -115,10 +115,12 @@ QWidget *CentralArea::createViews(MainWindowActions *actions)
     m_detailView->observe(m_viewState);
     m_composer = new Composer(m_messagesSplitter);
     m_composer->observe(m_viewState);
-    m_messagesSplitter->setStretchFactor(0, 5);
-    m_messagesSplitter->setStretchFactor(1, 3);
-    m_messagesSplitter->setStretchFactor(2, 1);
-    m_messagesSplitter->setSizes({ 330, 170, 260 });
+    // The log is what a user watches: it takes what the payload pane and the composer (at its minimum,
+    // the height of its tallest page) leave, and most of any height the window gains.
+    m_messagesSplitter->setStretchFactor(0, 4);
+    m_messagesSplitter->setStretchFactor(1, 1);
+    m_messagesSplitter->setStretchFactor(2, 0);
+    m_messagesSplitter->setSizes({ 600, 140, m_composer->minimumSizeHint().height() });
     messagesLayout->addWidget(m_messagesSplitter);
     m_messagesPage->addAction(actions->sendAction());
     m_handshakeView = new HandshakeView(m_tabs);

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void restoresWhatItSaved();
     void defaultsWithoutSettings();
+    void firstRunGivesTheLogMostOfTheRoom();
 };
 
 void TestLayoutRestore::initTestCase()
@@ -113,6 +115,39 @@ void TestLayoutRestore::defaultsWithoutSettings()
     QCOMPARE(window.statsPlot()->windowSeconds(), 60);
     QCOMPARE(ColorScheme::current(), ColorScheme::System);
     QVERIFY(window.findChild<QAction *>(QStringLiteral("colorScheme_system"))->isChecked());
+}
+
+// On a first run the log is what the user came for: at the size a first run gets on a 1500x950 desktop it
+// shows ten rows or more, more room than the composer, which keeps only what its tallest page needs (before:
+// the composer's 260 px and the payload pane's share left the log five rows).
+void TestLayoutRestore::firstRunGivesTheLogMostOfTheRoom()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.resize(1200, 760);
+    // The messages page shows once a connection is selected; show it as that does.
+    auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
+    QVERIFY(stack);
+    stack->setCurrentWidget(window.viewTabs());
+    QTest::qWait(50);
+    auto *messages = window.findChild<QSplitter *>(QStringLiteral("messagesSplitter"));
+    QVERIFY(messages);
+    const QList<int> sizes = messages->sizes();
+    QCOMPARE(sizes.size(), 3);
+    const QString shown = QDebug::toString(sizes);
+    QCOMPARE(sizes.at(2), messages->widget(2)->minimumSizeHint().height());
+    QVERIFY2(sizes.at(0) > sizes.at(1) && sizes.at(0) > sizes.at(2), qPrintable(shown));
+    const EventLogTable *table = window.eventLogView()->tableView();
+    QVERIFY2(table->viewport()->height() >= 10 * table->rowHeight(),
+        qPrintable(shown + QStringLiteral(" viewport %1").arg(table->viewport()->height())));
+
+    // Height the window gains goes mostly to the log; the composer stays at its minimum.
+    window.resize(1200, 960);
+    QTest::qWait(50);
+    const QList<int> taller = messages->sizes();
+    QVERIFY2(taller.at(0) - sizes.at(0) > 2 * (taller.at(1) - sizes.at(1)), qPrintable(QDebug::toString(taller)));
+    QCOMPARE(taller.at(2), sizes.at(2));
 }
 
 QTEST_MAIN(TestLayoutRestore)
