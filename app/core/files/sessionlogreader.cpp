@@ -208,6 +208,10 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     const QByteArrayView event = eventValue.raw;
     if (event == "session")
         return true; // a second header (files concatenated): nothing to keep
+    // wsinspector-cli's own lines among the events (docs/cli.md): where it listens, and the held messages it asks
+    // about and their release. No connection's record: what a decision did comes as a message's mark.
+    if (event == "listening" || event == "held" || event == "released")
+        return true;
 
     SessionEventDecoder decoder(fields);
     if (!decoder.readCommon())
