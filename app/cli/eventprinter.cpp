@@ -3,8 +3,11 @@
 #include "connection/connection.h"
 #include "connection/connectionleg.h"
 #include "connection/legorder.h"
+#include "connection/proxiedtransport.h"
 #include "explain/protocolannotator.h"
+#include "files/proxymarkline.h"
 #include "files/sessionlogwriter.h"
+#include "store/wallclock.h"
 #include "usage.h"
 
 #include "files/jsonline.h"
@@ -118,6 +121,11 @@ void EventPrinter::watch(Connection *connection)
         watched.annotator->setUrl(connection->options().url);
     }
     connect(connection, &Connection::eventsAppended, this, [this, connection] { printPending(connection); });
+    if (ProxiedTransport *proxied = connection->proxied()) {
+        proxied->observeMarks(this, [this, connection](ConnectionLeg::Facing facing, qsizetype row, quint64 number) {
+            printLateMark(connection, facing, row, number);
+        });
+    }
     connect(connection, &QObject::destroyed, this, [this, connection] { m_watched.remove(connection); });
     printPending(connection);
 }
@@ -187,6 +195,20 @@ void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
     std::fwrite(line.constData(), 1, size_t(line.size() - 2), m_out);
     m_annotationBuffer = annotationText(std::move(m_annotationBuffer), annotation);
     std::fwrite(m_annotationBuffer.constData(), 1, size_t(m_annotationBuffer.size()), m_out);
+}
+
+void EventPrinter::printLateMark(Connection *connection, ConnectionLeg::Facing facing, qsizetype row, quint64 number)
+{
+    const auto it = m_watched.constFind(connection);
+    if (it == m_watched.constEnd())
+        return;
+    if (row >= (facing == ConnectionLeg::Facing::Client ? it->printedClientLeg : it->printed))
+        return; // not printed yet: its line will carry the mark
+    // A held message decided after its line was printed (dropped at a breakpoint): the mark follows as a line of
+    // its own, as in the journal, so that reading this output back puts it on that message.
+    const QByteArray line = ProxyMarkLine::format(*connection, facing, row, number, wallClockUs());
+    std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
+    flush();
 }
 
 void EventPrinter::flush()

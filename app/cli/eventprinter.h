@@ -1,5 +1,7 @@
 #pragma once
 
+#include "connection/connectionleg.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QObject>
@@ -51,6 +53,8 @@ private:
 
     // One event line of the connection's server-facing leg (the only one of most connections), annotated.
     void printServerLegEvent(Connection *connection, Watched &watched);
+    // A proxied connection's "proxy_mark" line: a mark set on a row already printed (docs/session-format.md).
+    void printLateMark(Connection *connection, ConnectionLeg::Facing facing, qsizetype row, quint64 number);
 };
 
 } // namespace wsi

@@ -9,6 +9,7 @@
 #include "clirun.h"
 #include "peerprocess.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTest>
@@ -123,6 +124,70 @@ private Q_SLOTS:
         QCOMPARE(toServer[0].value(QLatin1String("proxy_action")).toString(), QStringLiteral("edited"));
         QCOMPARE(toServer[0].value(QLatin1String("original_payload")).toString(), QStringLiteral("edit me"));
         QCOMPARE(toServer[1].value(QLatin1String("text")).toString(), QStringLiteral("then this"));
+    }
+
+    void aDropDecidedAfterItsLineFollowsAsAProxyMark()
+    {
+        ServeProcess proxy;
+        proxy.setCommand(QStringLiteral("proxy"));
+        QVERIFY(proxy.start({ QStringLiteral("--to"), pythonUpstream(), QStringLiteral("--hold"),
+            QStringLiteral("out:^drop"), QStringLiteral("--duration-ms"), QStringLiteral("60000") }));
+        BackgroundClient client;
+        client.startPython({ proxy.url(QStringLiteral("/echo")), QStringLiteral("--send"), QStringLiteral("drop me"),
+            QStringLiteral("--send"), QStringLiteral("then this"), QStringLiteral("--expect"), QStringLiteral("1") });
+        QVERIFY2(proxy.waitForOutput("\"event\":\"held\""), "no held line");
+        // The held message's line (the client leg, where it arrived) is out before anyone decides.
+        QVERIFY2(proxy.waitForOutput("\"event\":\"message\",\"leg\":\"client\""), "no message line");
+        proxy.writeInput("drop 1\n");
+        QCOMPARE(client.finish(),
+            (QStringList { QStringLiteral("OPEN -"), QStringLiteral("RECV then this"),
+                QStringLiteral("CLOSED 1000 client done") }));
+        QVERIFY(proxy.waitForOutput("\"client done\""));
+        const CliRun run = proxy.finish(true, 5000);
+        QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
+
+        // Its line stays as printed; the mark follows as a line of its own, before the released line as before.
+        const QList<QJsonObject> fromClient
+            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("client"));
+        QCOMPARE(fromClient.size(), 2);
+        QCOMPARE(fromClient[0].value(QLatin1String("text")).toString(), QStringLiteral("drop me"));
+        QVERIFY(!fromClient[0].contains(QLatin1String("proxy_action")));
+        const QList<QJsonObject> marks = run.events(QStringLiteral("proxy_mark"));
+        QCOMPARE(marks.size(), 1);
+        const QJsonObject mark = marks.first();
+        QCOMPARE(mark.value(QLatin1String("conn")).toInt(), fromClient[0].value(QLatin1String("conn")).toInt());
+        QCOMPARE(mark.value(QLatin1String("leg")).toString(), QStringLiteral("client"));
+        QCOMPARE(mark.value(QLatin1String("dir")).toString(), QStringLiteral("in"));
+        QCOMPARE(mark.value(QLatin1String("message_number")).toInt(), 1);
+        QCOMPARE(mark.value(QLatin1String("proxy_action")).toString(), QStringLiteral("dropped"));
+        QVERIFY(!mark.contains(QLatin1String("original_payload")));
+        const QList<QJsonObject> released = run.events(QStringLiteral("released"));
+        QCOMPARE(released.size(), 1);
+        QCOMPARE(released.first().value(QLatin1String("action")).toString(), QStringLiteral("dropped"));
+        QVERIFY(run.lines.indexOf(fromClient[0]) < run.lines.indexOf(mark));
+        QVERIFY(run.lines.indexOf(mark) < run.lines.indexOf(released.first()));
+
+        // convert reads the CLI's output (its listening, held and released lines are no connection's) and writes
+        // the mark back on the message's own line.
+        const QString in = m_peers.file(QStringLiteral("late-mark-in.jsonl"));
+        const QString out = m_peers.file(QStringLiteral("late-mark-out.jsonl"));
+        {
+            QFile f(in);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(run.out);
+        }
+        const CliRun converted = runCliCommand({ QStringLiteral("convert"), in, out });
+        QVERIFY2(converted.exited && converted.exitCode == 0, qPrintable(converted.describe()));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray written = f.readAll();
+        QVERIFY2(!written.contains("proxy_mark") && !written.contains("\"held\""), written.constData());
+        int droppedLines = 0;
+        for (const QByteArray &line : written.split('\n')) {
+            if (line.contains("\"leg\":\"client\"") && line.contains("\"proxy_action\":\"dropped\""))
+                droppedLines += line.contains("\"text\":\"drop me\"") ? 1 : 100;
+        }
+        QCOMPARE(droppedLines, 1);
     }
 
     void replaceKeepsACompressedStreamValid()

@@ -244,6 +244,15 @@ void Connection::markLastEvent(ConnectionLeg::Facing facing, const ProxyMark &ma
     wire.proxyMarks.insert(wire.events.size() - 1, mark);
 }
 
+void Connection::markEvent(ConnectionLeg::Facing facing, qsizetype row, const ProxyMark &mark)
+{
+    ConnectionLeg &wire = m_clientLeg && facing == m_clientLeg->facing ? *m_clientLeg : m_leg;
+    if (row < 0 || row >= wire.events.size())
+        return;
+    wire.proxyMarks.insert(row, mark);
+    Q_EMIT eventMarked(wire.facing, row);
+}
+
 void Connection::restoreImportedClientLeg(const HandshakeRecord &handshake, const ConnectionTimings &timings)
 {
     if (!m_clientLeg)

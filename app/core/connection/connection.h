@@ -176,6 +176,10 @@ public:
     // Session import of a proxied connection (made with Kind::Proxied): the same on the leg facing that peer.
     void appendEvent(ConnectionLeg::Facing facing, const EventRecord &record, QByteArrayView payload);
     void markLastEvent(ConnectionLeg::Facing facing, const ProxyMark &mark);
+    // What a proxy did to a message recorded earlier on the leg facing that peer (a held message decided after
+    // its row was recorded; a "proxy_mark" line of a session file): the row shows the mark from now on, and
+    // eventMarked tells whoever shows it. Either leg of a proxied connection; the only leg of the others.
+    void markEvent(ConnectionLeg::Facing facing, qsizetype row, const ProxyMark &mark);
     // Session import of a proxied connection: the client leg's handshake and timings read from the file, before
     // restoreImported() (which restores the server-facing leg); its counters are recomputed from its events.
     void restoreImportedClientLeg(const HandshakeRecord &handshake, const ConnectionTimings &timings);
@@ -209,6 +213,8 @@ Q_SIGNALS:
     // The socket handed this many more bytes (frames of sent messages) to the network: send progress.
     void bytesWritten(qint64 bytes);
     void countersChanged();
+    // A proxy's mark landed on a row already recorded (markEvent): a view showing that row draws it again.
+    void eventMarked(wsi::ConnectionLeg::Facing facing, qsizetype row);
     // Emitted once, when the connection reaches Closed or Failed and the tap has finished recording.
     void finished();
     // wss interception: the real server's certificate failed verification; the connection waits for

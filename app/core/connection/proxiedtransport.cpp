@@ -80,7 +80,7 @@ bool ProxiedTransport::applyMark(
         if (r.type != EventType::Message || r.dir != direction)
             continue;
         if (after == 0) {
-            leg.proxyMarks.insert(row, mark);
+            m_connection->markEvent(facing, row, mark);
             for (const auto &[receiver, observer] : m_markObservers) {
                 if (receiver)
                     observer(facing, row, ordinal);

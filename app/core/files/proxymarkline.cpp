@@ -3,9 +3,12 @@
 
 #include "connection/connection.h"
 #include "files/jsonline.h"
+#include "files/sessioneventdecoder.h"
 #include "files/sessionlogwriter.h"
 #include "store/eventstore.h"
 #include "store/proxymark.h"
+
+#include <QCoreApplication>
 
 namespace wsi {
 
@@ -50,6 +53,32 @@ qsizetype ProxyMarkLine::messageRow(const EventStore &events, Direction dir, qui
         --after;
     }
     return -1;
+}
+
+bool ProxyMarkLine::read(const std::vector<JsonField> &fields, SessionEventDecoder &decoder, Connection *connection,
+    ConnectionLeg::Facing facing, quint64 messagesIn, quint64 messagesOut, RecordedText *error)
+{
+    const Direction dir = decoder.record().dir;
+    qint64 number = 0;
+    const ConnectionLeg *leg = connection ? connection->leg(facing) : nullptr;
+    const qsizetype row = !leg || dir == Direction::None
+            || !SessionEventDecoder::integer(fields, "message_number", &number) || number <= 0
+        ? -1
+        : messageRow(leg->events, dir, quint64(number), dir == Direction::Incoming ? messagesIn : messagesOut);
+    if (row < 0) {
+        // The reader's words (its translation context): an import's error names the file's problem the same way.
+        *error = RecordedText("wsi::SessionLogReader",
+            QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                "a \"proxy_mark\" line must name a message before it by \"leg\", \"dir\" and "
+                "\"message_number\"."));
+        return false;
+    }
+    if (!decoder.readMark(leg->events.at(row).hasFlag(FlagText))) {
+        *error = decoder.errorText();
+        return false;
+    }
+    connection->markEvent(facing, row, *decoder.proxyMark());
+    return true;
 }
 
 } // namespace wsi

@@ -6,10 +6,15 @@
 
 #include <QByteArray>
 
+#include <vector>
+
 namespace wsi {
 
 class Connection;
 class EventStore;
+class RecordedText;
+class SessionEventDecoder;
+struct JsonField;
 
 // A message line carries its mark when the mark is known as the line is written. A held message the user drops
 // (or edits) after the journal wrote its line cannot be marked there any more (the file is only appended to), so
@@ -25,6 +30,12 @@ public:
     // The row of the number-th message (1-based) in direction dir of events, whose messages in that direction
     // number `total`; -1 when there is no such message. Walks back from the last row: marks name recent messages.
     static qsizetype messageRow(const EventStore &events, Direction dir, quint64 number, quint64 total);
+    // Reading a session log: puts the mark of the "proxy_mark" line whose `fields` decoder holds (readCommon() done)
+    // on its message in connection's leg facing `facing`, whose lines so far held messagesIn and messagesOut
+    // messages. connection is null when the line's connection is not a proxied one (or has no lines yet). False
+    // with *error set when the line names no message before it or its mark cannot be read.
+    static bool read(const std::vector<JsonField> &fields, SessionEventDecoder &decoder, Connection *connection,
+        ConnectionLeg::Facing facing, quint64 messagesIn, quint64 messagesOut, RecordedText *error);
 };
 
 } // namespace wsi

@@ -6,7 +6,6 @@
 #include "files/jsonlinescanner.h"
 #include "files/proxymarkline.h"
 #include "files/sessioneventdecoder.h"
-#include "files/sessionlogwriter.h"
 #include "language/qterrortext.h"
 #include "protocol/handshakecheck.h"
 
@@ -19,11 +18,6 @@ namespace wsi {
 
 namespace {
 
-// Version 1 lines mean the same in version 2, which only added what a proxy did to a message, and in version 3,
-// which only added marks that come after their message ("proxy_mark" lines).
-constexpr const char *kFormatVersion1 = "wsinspector-session/1";
-constexpr const char *kFormatVersion2 = "wsinspector-session/2";
-
 // Why a file cannot be read: English for the CLI and the journal, the window's language in an import's error.
 RecordedText said(const char *source)
 {
@@ -33,11 +27,6 @@ RecordedText said(const char *source)
 const JsonValue &field(const std::vector<JsonField> &fields, QByteArrayView key)
 {
     return SessionEventDecoder::field(fields, key);
-}
-
-QString stringText(const JsonValue &v)
-{
-    return SessionEventDecoder::stringText(v);
 }
 
 } // namespace
@@ -80,9 +69,7 @@ void SessionLogReader::clear()
     m_error = RecordedText();
     m_errorLine = 0;
     m_notes.clear();
-    m_format.clear();
-    m_tool.clear();
-    m_startedAt.clear();
+    m_header = SessionLogHeader();
     m_headerSeen = false;
     m_connections.clear();
     m_originalIds.clear();
@@ -209,33 +196,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     }
 
     if (!m_headerSeen) {
-        const JsonValue &format = field(fields, "format");
-        if (!format.isString())
-            return fail(lineNumber,
-                said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
-                    "this is not a WS Inspector session log: the first line has no "
-                    "\"format\" field.")));
-        m_format = stringText(format);
-        if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)
-            && m_format != QLatin1String(kFormatVersion2)) {
-            if (m_format.startsWith(QLatin1String("wsinspector-session/")))
-                return fail(lineNumber,
-                    said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
-                             "unsupported session log version \"%1\": this version of WS Inspector reads "
-                             "\"%2\", \"%3\" and \"%4\" only; open the file with a newer one."))
-                        .arg(m_format)
-                        .arg(QString::fromLatin1(kFormatVersion1))
-                        .arg(QString::fromLatin1(kFormatVersion2))
-                        .arg(QString::fromLatin1(SessionLogWriter::kFormat)));
-            return fail(lineNumber,
-                said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
-                         "unknown format \"%1\": this is not a WS Inspector session log "
-                         "(expected \"%2\")."))
-                    .arg(m_format)
-                    .arg(QString::fromLatin1(SessionLogWriter::kFormat)));
-        }
-        m_tool = stringText(field(fields, "tool"));
-        m_startedAt = stringText(field(fields, "t"));
+        if (!m_header.read(fields))
+            return fail(lineNumber, m_header.error());
         m_headerSeen = true;
         return true;
     }
@@ -246,6 +208,10 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     const QByteArrayView event = eventValue.raw;
     if (event == "session")
         return true; // a second header (files concatenated): nothing to keep
+    // wsinspector-cli's own lines among the events (docs/cli.md): where it listens, and the held messages it asks
+    // about and their release. No connection's record: what a decision did comes as a message's mark.
+    if (event == "listening" || event == "held" || event == "released")
+        return true;
 
     SessionEventDecoder decoder(fields);
     if (!decoder.readCommon())
@@ -286,8 +252,14 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
                      "say which leg they crossed (a proxied connection) or none does."))
                 .arg(connId));
     Pending::Leg &leg = pending.leg(facing);
-    if (event == "proxy_mark")
-        return readLateMark(fields, decoder, index, facing, lineNumber);
+    if (event == "proxy_mark") {
+        // A mark that came after its message (version 3): on that message of this leg, read before.
+        RecordedText error;
+        Connection *connection = pending.proxied ? m_connections[index].get() : nullptr;
+        if (!ProxyMarkLine::read(fields, decoder, connection, facing, leg.messagesIn, leg.messagesOut, &error))
+            return fail(lineNumber, error);
+        return true;
+    }
     if (leg.firstUs < 0)
         leg.firstUs = timeUs;
     leg.lastUs = timeUs;
@@ -318,31 +290,6 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
     if (decoder.proxyMark())
         m_connections[index]->markLastEvent(facing, *decoder.proxyMark());
     m_lineOrder.push_back(quint32(index));
-    return true;
-}
-
-bool SessionLogReader::readLateMark(const std::vector<JsonField> &fields, SessionEventDecoder &decoder, size_t index,
-    ConnectionLeg::Facing facing, int lineNumber)
-{
-    Connection *connection = m_connections[index].get();
-    const Pending::Leg &leg = m_pending[index]->leg(facing);
-    const Direction dir = decoder.record().dir;
-    qint64 number = 0;
-    const qsizetype row = !connection || !m_pending[index]->proxied || dir == Direction::None
-            || !SessionEventDecoder::integer(fields, "message_number", &number) || number <= 0
-        ? -1
-        : ProxyMarkLine::messageRow(connection->leg(facing)->events, dir, quint64(number),
-            dir == Direction::Incoming ? leg.messagesIn : leg.messagesOut);
-    if (row < 0)
-        return fail(lineNumber,
-            said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
-                "a \"proxy_mark\" line must name a message before it by \"leg\", \"dir\" and "
-                "\"message_number\".")));
-    if (!decoder.readMark(connection->leg(facing)->events.at(row).hasFlag(FlagText)))
-        return fail(lineNumber, decoder.errorText());
-    // Connection lets an import mark only the row it just added (markLastEvent); this row came earlier. The
-    // reader owns the connection it is building and nothing has seen it yet, so it sets the mark on the leg.
-    const_cast<ConnectionLeg *>(connection->leg(facing))->proxyMarks.insert(row, *decoder.proxyMark());
     return true;
 }
 

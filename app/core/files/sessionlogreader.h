@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "files/sessionlogheader.h"
 #include "language/recordedtext.h"
 
 #include <QByteArray>
@@ -17,9 +18,7 @@ class QIODevice;
 namespace wsi {
 
 class Connection;
-class SessionEventDecoder;
 struct EventRecord;
-struct JsonField;
 
 // Reads the session log format (docs/session-format.md) back into Connections: one finished, read-only
 // Connection per `conn` id, in the order the ids first appear. Writing those connections again with
@@ -53,9 +52,9 @@ public:
     QStringList translatedNotes() const;
 
     // From the first line.
-    QString format() const { return m_format; }
-    QString tool() const { return m_tool; }
-    QString startedAt() const { return m_startedAt; }
+    QString format() const { return m_header.format(); }
+    QString tool() const { return m_header.tool(); }
+    QString startedAt() const { return m_header.startedAt(); }
     qsizetype eventCount() const { return qsizetype(m_lineOrder.size()); }
 
     // The connections read; ownership passes to the caller (e.g. Workspace::addConnection(ptr.release())).
@@ -70,9 +69,6 @@ public:
 private:
     struct Pending;
     bool readLine(QByteArrayView line, int lineNumber, bool last);
-    // A "proxy_mark" line (version 3): the mark of a message of that connection's leg read before.
-    bool readLateMark(const std::vector<JsonField> &fields, SessionEventDecoder &decoder, size_t index,
-        ConnectionLeg::Facing facing, int lineNumber);
     void holdOrAppend(size_t index, ConnectionLeg::Facing facing, const EventRecord &record, const QByteArray &payload,
         const QString &url);
     static std::unique_ptr<Connection> makeConnection(Pending &pending, const QString &url);
@@ -83,9 +79,7 @@ private:
     RecordedText m_error;
     int m_errorLine = 0;
     QList<RecordedText> m_notes;
-    QString m_format;
-    QString m_tool;
-    QString m_startedAt;
+    SessionLogHeader m_header;
     bool m_headerSeen = false;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::vector<int> m_originalIds;

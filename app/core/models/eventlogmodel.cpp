@@ -6,6 +6,7 @@
 #include "explain/secretmasker.h"
 #include "models/eventpreview.h"
 #include "models/protocollog.h"
+#include "models/proxymarktext.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
 #include "store/eventstore.h"
@@ -14,8 +15,6 @@
 #include <QDateTime>
 
 namespace wsi {
-
-namespace { } // namespace
 
 EventLogModel::EventLogModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -40,8 +39,10 @@ void EventLogModel::setConnection(Connection *connection)
     m_connection = connection;
     m_legFilter = LegRows::Filter::Both; // each connection opens on both of its legs
     m_protocolLog = ProtocolLog::of(connection);
-    if (m_connection)
+    if (m_connection) {
         connect(m_connection, &Connection::eventsAppended, this, &EventLogModel::onEventsAppended);
+        connect(m_connection, &Connection::eventMarked, this, &EventLogModel::onEventMarked);
+    }
     if (m_protocolLog)
         connect(m_protocolLog, &ProtocolLog::protocolChanged, this, &EventLogModel::onProtocolChanged);
     rebuild();
@@ -103,6 +104,16 @@ void EventLogModel::onEventsAppended()
 {
     if (!m_batchTimer.isActive())
         m_batchTimer.start();
+}
+
+void EventLogModel::onEventMarked(ConnectionLeg::Facing facing, qsizetype eventRow)
+{
+    // A held message decided after its row was shown: the row's type and tooltip now say what the proxy did. A row
+    // not inserted yet shows the mark when it is.
+    const bool clientLeg = m_connection->hasTwoLegs() && facing == ConnectionLeg::Facing::Client;
+    const int row = rowForEvent(clientLeg ? LegRows::clientRow(eventRow) : int(eventRow));
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, NUM_COLUMNS - 1));
 }
 
 void EventLogModel::flush()
@@ -253,39 +264,6 @@ const ProxyMark *EventLogModel::proxyMarkOf(int encodedRow) const
     return found == leg->proxyMarks.constEnd() ? nullptr : &*found;
 }
 
-QString EventLogModel::proxyMarkWord(ProxyMark::Action action)
-{
-    switch (action) {
-    case ProxyMark::Action::Edited:
-        return tr("edited");
-    case ProxyMark::Action::Replaced:
-        return tr("replaced");
-    case ProxyMark::Action::Dropped:
-        return tr("dropped");
-    case ProxyMark::Action::Injected:
-        return tr("injected");
-    }
-    return {};
-}
-
-QString EventLogModel::proxyMarkToolTip(const ProxyMark &mark)
-{
-    switch (mark.action) {
-    case ProxyMark::Action::Edited:
-        return tr("Edited at a breakpoint: this is what went on; the Legs tab shows what arrived (%n byte(s))", nullptr,
-            int(mark.original.size()));
-    case ProxyMark::Action::Replaced:
-        return tr("Changed by a match-and-replace rule: this is what went on; the Legs tab shows what arrived (%n "
-                  "byte(s))",
-            nullptr, int(mark.original.size()));
-    case ProxyMark::Action::Dropped:
-        return tr("Dropped by the proxy: it arrived here and never reached the other side");
-    case ProxyMark::Action::Injected:
-        return tr("Injected by WS Inspector: no peer sent this message");
-    }
-    return {};
-}
-
 QVariant EventLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_connection || index.row() >= m_rows.size())
@@ -322,7 +300,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == TypeColumn) {
             if (const ProxyMark *mark = proxyMarkOf(int(encodedRow)))
-                return proxyMarkToolTip(*mark);
+                return ProxyMarkText::toolTip(*mark);
         }
         if (index.column() == LegColumn)
             return m_connection->hasTwoLegs() ? LegRows::legToolTip(int(encodedRow)) : QString();
@@ -373,7 +351,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return m_connection->hasTwoLegs() ? LegRows::legName(int(encodedRow)) : QString();
     case TypeColumn:
         if (const ProxyMark *mark = proxyMarkOf(int(encodedRow)))
-            return tr("%1 \u00b7 %2").arg(eventTypeText(r), proxyMarkWord(mark->action));
+            return tr("%1 \u00b7 %2").arg(eventTypeText(r), ProxyMarkText::word(mark->action));
         return eventTypeText(r);
     case SizeColumn:
         switch (r.type) {

@@ -90,12 +90,11 @@ public:
 private:
     // The proxy's mark on a row (either leg), or null.
     const ProxyMark *proxyMarkOf(int encodedRow) const;
-    static QString proxyMarkWord(ProxyMark::Action action);
-    static QString proxyMarkToolTip(const ProxyMark &mark);
     // What the window shows for the app's own rows (open, errors, notes): in its current language, where
     // previewText() is the recorded English.
     QString shownPreview(int encodedRow) const;
     void onEventsAppended();
+    void onEventMarked(ConnectionLeg::Facing facing, qsizetype eventRow);
     void rebuild();
     void onProtocolChanged();
     QVariant decodedData(quint32 eventRow, int role) const;

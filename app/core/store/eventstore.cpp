@@ -246,6 +246,10 @@ void EventStore::compact()
 {
     // The held rows go into a fresh storage, one record each; the old one is freed at the next compaction.
     auto fresh = std::make_unique<Storage>();
+    // The storage retired at the last compaction goes now: its payload memory, already faulted in, takes the
+    // fresh storage's payloads instead of fresh pages (a flood through the CLI compacts every megabyte or so).
+    if (m_retired)
+        fresh->arena.reuseMemoryOf(m_retired->arena);
     std::vector<qsizetype> sparse;
     const qsizetype end = size();
     const qsizetype contiguousFirst = qMin(m_released, end);

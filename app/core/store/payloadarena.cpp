@@ -24,7 +24,7 @@ quint64 PayloadArena::append(QByteArrayView bytes)
 
     if (size > kLargePayload) {
         Chunk chunk;
-        chunk.data = BulkMemory(size_t(size));
+        chunk.data = takeMemory(size);
         chunk.capacity = size;
         chunk.used = size;
         chunk.ramBytes = size;
@@ -40,9 +40,10 @@ quint64 PayloadArena::append(QByteArrayView bytes)
         if (m_current >= 0)
             seal(m_current);
         Chunk chunk;
-        const qsizetype capacity = qMax(size, m_nextChunkSize);
+        chunk.data = takeMemory(qMax(size, m_nextChunkSize));
         m_nextChunkSize = qMin(m_nextChunkSize * 2, kMaxChunkSize);
-        chunk.data = BulkMemory(size_t(capacity));
+        // All of a reused block (a retired arena's chunk may be larger than asked for).
+        const qsizetype capacity = qsizetype(chunk.data.size());
         chunk.capacity = capacity;
         chunk.ramBytes = capacity;
         m_chunks.push_back(std::move(chunk));
@@ -72,6 +73,53 @@ quint64 PayloadArena::adopt(QByteArray &&bytes)
     m_bytesReserved += size;
     seal(qsizetype(m_chunks.size() - 1));
     return quint64(m_chunks.size() - 1) << 32;
+}
+
+BulkMemory PayloadArena::takeMemory(qsizetype bytes)
+{
+    auto best = m_spare.end();
+    for (auto it = m_spare.begin(); it != m_spare.end(); ++it) {
+        if (qsizetype(it->size()) >= bytes && (best == m_spare.end() || it->size() < best->size()))
+            best = it;
+    }
+    if (best == m_spare.end())
+        return BulkMemory(size_t(bytes));
+    BulkMemory memory = std::move(*best);
+    m_spare.erase(best);
+    m_spareBytes -= qsizetype(memory.size());
+    return memory;
+}
+
+void PayloadArena::keepSpare(BulkMemory &&memory)
+{
+    if (!memory.data() || m_spareBytes + qsizetype(memory.size()) > kMaxSpareBytes)
+        return; // freed with `memory`
+    m_spareBytes += qsizetype(memory.size());
+    m_spare.push_back(std::move(memory));
+}
+
+void PayloadArena::reuseMemoryOf(PayloadArena &retired)
+{
+    PayloadCache &cache = PayloadCache::instance();
+    for (BulkMemory &memory : retired.m_spare)
+        keepSpare(std::move(memory));
+    retired.m_spare.clear();
+    retired.m_spareBytes = 0;
+    for (Chunk &chunk : retired.m_chunks) {
+        if (chunk.listed) {
+            cache.remove(chunk.cached);
+            chunk.listed = false;
+        }
+        if (chunk.spillOffset >= 0) {
+            cache.release(chunk.spillOffset, chunk.used);
+            chunk.spillOffset = -1;
+        }
+        keepSpare(std::move(chunk.data));
+        chunk.data = BulkMemory();
+        chunk.adopted = QByteArray();
+        retired.m_bytesReserved -= chunk.ramBytes;
+        chunk.ramBytes = 0;
+    }
 }
 
 void PayloadArena::seal(qsizetype index)

@@ -36,10 +36,19 @@ public:
     quint64 adopt(QByteArray &&bytes);
     QByteArrayView view(quint64 offset, qsizetype size) const;
     qsizetype bytesStored() const { return m_bytesStored; }
-    qsizetype bytesReserved() const { return m_bytesReserved; } // in RAM now
+    qsizetype bytesReserved() const { return m_bytesReserved + m_spareBytes; } // in RAM now, spare memory included
+    qsizetype bytesSpare() const { return m_spareBytes; }
     qsizetype bytesSpilled() const { return m_bytesSpilled; } // in the spill file
 
     bool evict(quint32 chunk) override;
+
+    // Takes the memory of an arena that is about to be freed, for this one's next chunks: a streaming store
+    // (EventStore::compact) moves its held rows into a fresh arena every megabyte or so and frees the one before,
+    // and mapping fresh chunks each time made every payload byte a page fault (half of the proxy's recording
+    // cost at 10 x 64 KiB). `retired` keeps its records of where things were but no bytes: it may only be
+    // destroyed. At most kMaxSpareBytes are kept; the rest is freed.
+    void reuseMemoryOf(PayloadArena &retired);
+    static constexpr qsizetype kMaxSpareBytes = qsizetype(16) << 20;
 
 private:
     // Offsets encode (chunk index << 32 | position in chunk): a payload never straddles chunks.
@@ -57,6 +66,9 @@ private:
         bool listed = false;
     };
     void seal(qsizetype index); // a chunk that is full joins the cache
+    // At least `bytes` of memory: the smallest spare block that is large enough, else a new one.
+    BulkMemory takeMemory(qsizetype bytes);
+    void keepSpare(BulkMemory &&memory);
     const Chunk &resident(size_t index) const; // reads an evicted chunk back
     mutable std::vector<Chunk> m_chunks; // mutable: view() may read a chunk back
     qsizetype m_current = -1; // chunk that small payloads go into
@@ -66,6 +78,8 @@ private:
     qsizetype m_bytesStored = 0;
     mutable qsizetype m_bytesReserved = 0;
     qsizetype m_bytesSpilled = 0;
+    std::vector<BulkMemory> m_spare; // memory of a retired arena (reuseMemoryOf), not holding any payload
+    qsizetype m_spareBytes = 0;
 };
 
 } // namespace wsi

@@ -3,11 +3,14 @@
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
 #include "protocol/frameheader.h"
+#include "proxiedrecord.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
+
+#include <memory>
 
 using namespace wsi;
 
@@ -277,6 +280,41 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, EventLogModel::TypeColumn).data(Qt::ToolTipRole).toString(),
             QStringLiteral("Sent automatically by protocol duties"));
         QCOMPARE(model.index(1, EventLogModel::TypeColumn).data().toString(), QStringLiteral("TEXT"));
+    }
+
+    void aLateMarkRedrawsItsRow()
+    {
+        // A held message is shown on arrival, unmarked; dropped later, its row must change where it is shown.
+        const std::unique_ptr<Connection> c(proxiedRecord("hold me", "hold me"));
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setConnection(c.get());
+        int heldRow = -1;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex type = model.index(row, EventLogModel::TypeColumn);
+            if (type.data(EventLogModel::LegRole).toInt() == int(ConnectionLeg::Facing::Client)
+                && model.index(row, EventLogModel::PreviewColumn).data().toString() == QStringLiteral("hold me"))
+                heldRow = row;
+        }
+        QVERIFY(heldRow >= 0);
+        QCOMPARE(model.index(heldRow, EventLogModel::TypeColumn).data().toString(), QStringLiteral("TEXT"));
+        const int rows = model.rowCount();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        ProxyMark dropped;
+        dropped.action = ProxyMark::Action::Dropped;
+        c->proxied()->markMessage(ConnectionLeg::Facing::Client, Direction::Incoming, 1, dropped);
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex from = changed.first().at(0).toModelIndex();
+        const QModelIndex to = changed.first().at(1).toModelIndex();
+        QCOMPARE(from.row(), heldRow);
+        QCOMPARE(to.row(), heldRow);
+        QVERIFY(from.column() <= EventLogModel::TypeColumn && to.column() >= EventLogModel::TypeColumn);
+        QCOMPARE(
+            model.index(heldRow, EventLogModel::TypeColumn).data().toString(), QStringLiteral("TEXT \u00b7 dropped"));
+        QCOMPARE(model.index(heldRow, EventLogModel::TypeColumn).data(EventLogModel::ProxyMarkRole).toString(),
+            QStringLiteral("dropped"));
+        QCOMPARE(model.rowCount(), rows);
     }
 };
 

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The CLI proxy's own cost per echo, two builds alternating (before/after a change, on a shared machine where
+# throughput ratios move with other people's load): a node-ws echo server, `wsinspector-cli proxy --no-frames` in
+# front of it writing its session log to /tmp, and loadgen's 10 connections x 65535-byte echoes for DURATION
+# seconds. Around each run it reads the proxy's /proc/<pid>/stat: user and system CPU time and minor page faults,
+# printed per echo. A and B alternate over ROUNDS rounds (the order flips every other round); medians at the end.
+#   bench/proxy_cpu_ab.sh /work/main/build-test build
+# Environment: ROUNDS (3), DURATION (8), CONNECTIONS (10), SIZE (65535). Only 127.0.0.1; every process it starts
+# is stopped on exit; every wait is bounded.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+A=${1:?usage: $0 BUILD_A BUILD_B}
+B=${2:?usage: $0 BUILD_A BUILD_B}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8}
+CONNECTIONS=${CONNECTIONS:-10}
+SIZE=${SIZE:-65535}
+LOADGEN=$A/bench/loadgen # the same load generator for both
+for f in "$LOADGEN" "$A/app/cli/wsinspector-cli" "$B/app/cli/wsinspector-cli"; do
+    [[ -x $f ]] || { echo "missing $f" >&2; exit 2; }
+done
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+TICK=$(getconf CLK_TCK)
+WORK=$(mktemp -d /tmp/wsi-proxy-cpu.XXXXXX)
+SERVER_PID="" PROXY_PID=""
+stop() { [[ -n $1 ]] && { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }; }
+trap 'stop "$PROXY_PID"; stop "$SERVER_PID"; rm -rf "$WORK"' EXIT
+
+# wait_for FILE AWK-PROGRAM: the first match within 10 s.
+wait_for() {
+    local found
+    for _ in $(seq 100); do
+        found=$(awk "$2" "$1" 2>/dev/null)
+        [[ -n $found ]] && { echo "$found"; return 0; }
+        sleep 0.1
+    done
+    return 1
+}
+
+node "$ROOT/bench/node_echo_server.js" >"$WORK/server.out" 2>/dev/null &
+SERVER_PID=$!
+PORT=$(wait_for "$WORK/server.out" '$1 == "PORT" { print $2; exit }') || { echo "no node server" >&2; exit 1; }
+
+# measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo".
+measure() {
+    "$1/app/cli/wsinspector-cli" proxy --to "ws://127.0.0.1:$PORT/" --no-frames --session-budget-mb 64 \
+        >"$WORK/proxy.jsonl" 2>/dev/null &
+    PROXY_PID=$!
+    local proxy_port
+    proxy_port=$(wait_for "$WORK/proxy.jsonl" \
+        'match($0, /"url":"ws:\/\/127\.0\.0\.1:[0-9]+/) { s = substr($0, RSTART, RLENGTH); sub(/.*:/, "", s); print s; exit }') \
+        || { echo "the proxy did not start" >&2; exit 1; }
+    local before after result
+    before=$(awk '{ print $10, $14, $15 }' "/proc/$PROXY_PID/stat")
+    result=$(timeout $((DURATION + 60)) "$LOADGEN" --url "ws://127.0.0.1:$proxy_port/echo" --connections "$CONNECTIONS" \
+        --window 16 --size "$SIZE" --warmup 0 --duration "$DURATION" --timeout 30 | grep '^RESULT' || true)
+    after=$(awk '{ print $10, $14, $15 }' "/proc/$PROXY_PID/stat")
+    stop "$PROXY_PID"
+    PROXY_PID=""
+    awk -v b="$before" -v a="$after" -v t="$TICK" -v r="$result" 'BEGIN {
+        split(b, x, " "); split(a, y, " ");
+        match(r, /messages=[0-9]+/); m = substr(r, RSTART + 9, RLENGTH - 9) + 0;
+        if (m == 0) { print "0 0 0 0"; exit }
+        printf "%d %.0f %.0f %.1f\n", m, (y[2] - x[2]) / t * 1e6 / m, (y[2] + y[3] - x[2] - x[3]) / t * 1e6 / m, (y[1] - x[1]) / m }'
+}
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+echo "# proxy CPU per echo: $CONNECTIONS x $SIZE B, ${DURATION}s per run, $ROUNDS rounds; A=$A B=$B"
+declare -A USER TOTAL FAULTS
+for round in $(seq "$ROUNDS"); do
+    order="A B"
+    (( round % 2 == 0 )) && order="B A"
+    for who in $order; do
+        dir=$A
+        [[ $who = B ]] && dir=$B
+        read -r echoes user total faults < <(measure "$dir")
+        printf 'round %d %s  echoes %7d  user %5d us/echo  user+sys %5d us/echo  minor faults %5.1f/echo  load %s\n' \
+            "$round" "$who" "$echoes" "$user" "$total" "$faults" "$(cut -d' ' -f1 /proc/loadavg)"
+        USER[$who]="${USER[$who]:-} $user" TOTAL[$who]="${TOTAL[$who]:-} $total" FAULTS[$who]="${FAULTS[$who]:-} $faults"
+    done
+done
+for who in A B; do
+    printf 'median %s  user %s us/echo  user+sys %s us/echo  minor faults %s/echo\n' "$who" \
+        "$(median <<<"${USER[$who]}")" "$(median <<<"${TOTAL[$who]}")" "$(median <<<"${FAULTS[$who]}")"
+done
