@@ -11,6 +11,7 @@
 #   WM_PING_VERBOSE=/tmp/pings.txt bench/window_flood.sh   # also keeps every ping's round trip there
 #   WINDOW=../other/build/app/wsinspector bench/window_flood.sh  # another build's window, same sender and peer
 #   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (default 256): what the rest costs
+#   WSI_SLOW_TURN_MS=20 WINDOW_STDERR=/tmp/turns.txt bench/window_flood.sh  # the window's long event-loop turns
 #
 # Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
 # window directly). Needs python3-xlib. Its own settings, cache (spill file) and data folders: nothing of the
@@ -101,6 +102,7 @@ wait "$sender_pid" || { echo "floodsender failed: $(cat "$work/sender.err")" >&2
 sender_pid=""
 wait "$ping_pid"
 [[ -n "${WM_PING_VERBOSE:-}" ]] && cp "$work/ping.err" "$WM_PING_VERBOSE"
+[[ -n "${WINDOW_STDERR:-}" ]] && cp "$work/window.err" "$WINDOW_STDERR"
 # What the window still does after the last frame (its batch timers): settled when a second passes without CPU.
 prev=""
 for _ in $(seq 30); do

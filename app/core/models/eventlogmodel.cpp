@@ -10,6 +10,7 @@
 #include "protocol/frameheader.h"
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
+#include "store/slowturnlog.h"
 
 #include <QDateTime>
 
@@ -107,6 +108,7 @@ void EventLogModel::onEventsAppended()
 
 void EventLogModel::flush()
 {
+    const SlowTurnLog::Section section("log.flush");
     m_batchTimer.stop();
     if (!m_connection)
         return;
