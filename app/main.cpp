@@ -1,6 +1,7 @@
 #include "common/theme.h"
 #include "preferences/preferencesdialog.h"
 #include "shell/mainwindow.h"
+#include "store/slowturnlog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -93,6 +94,8 @@ int main(int argc, char *argv[])
     if (url.isEmpty() && !parser.positionalArguments().isEmpty())
         url = parser.positionalArguments().constFirst();
 
+    // WSI_SLOW_TURN_MS=<ms>: the GUI thread's long event-loop turns on stderr (diagnostics, issue 12).
+    wsi::SlowTurnLog::installFromEnvironment();
     wsi::MainWindow window;
     window.show();
     if (!url.isEmpty()) {

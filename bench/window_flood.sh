@@ -11,6 +11,8 @@
 #   WM_PING_VERBOSE=/tmp/pings.txt bench/window_flood.sh   # also keeps every ping's round trip there
 #   WINDOW=../other/build/app/wsinspector bench/window_flood.sh  # another build's window, same sender and peer
 #   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (default 256): what the rest costs
+#   WSI_SLOW_TURN_MS=20 WINDOW_STDERR=/tmp/turns.txt bench/window_flood.sh  # the window's long event-loop turns
+#   AFTER_FLOOD=./memory-breakdown.sh bench/window_flood.sh  # runs the command with the window's pid once it settled
 #
 # Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
 # window directly). Needs python3-xlib. Its own settings, cache (spill file) and data folders: nothing of the
@@ -111,6 +113,9 @@ for _ in $(seq 30); do
 done
 rss_after="$(rss_mib "$window_pid")"
 ((rss_after > peak)) && peak=$rss_after
+# AFTER_FLOOD=<command>: run with the window's pid once it settled (a memory breakdown with gdb, say).
+[[ -n "${AFTER_FLOOD:-}" ]] && "$AFTER_FLOOD" "$window_pid" >&2
+[[ -n "${WINDOW_STDERR:-}" ]] && cp "$work/window.err" "$WINDOW_STDERR"
 cpu_window="$(awk -v a="$(cpu_s "$window_pid")" -v b="$cpu_before" 'BEGIN { printf "%.2f", a - b }')"
 window_rate="$(sed -n 's/^DONE .*msgs_per_s=\([0-9]*\).*/\1/p' "$work/sender.err")"
 window_s="$(sed -n 's/^DONE .*seconds=\([0-9.]*\).*/\1/p' "$work/sender.err")"

@@ -505,8 +505,8 @@
         <translation>메모리</translation>
     </message>
     <message>
-        <source>Payload bytes and event records of all connections kept in memory. Older payloads and records beyond this wait in a private spill file on disk (deleted when the app exits) and are read back when a view shows them, so a long capture does not run out of memory.</source>
-        <translation>모든 연결의 페이로드와 이벤트 기록 중 메모리에 두는 바이트 수입니다. 이를 넘는 오래된 페이로드와 기록은 디스크의 전용 스필 파일(앱 종료 시 삭제)에서 기다리다가 화면에 보일 때 다시 읽어 오므로, 오래 캡처해도 메모리가 부족해지지 않습니다.</translation>
+        <source>Payload bytes and event records of all connections kept in memory. Older payloads and records beyond this wait in a private spill file on disk (deleted when the app exits) and are read back when a view shows them, so a long capture does not run out of memory. The window needs about 100 MiB besides: the default, 176 MiB, keeps it under 300 MB.</source>
+        <translation>모든 연결의 페이로드와 이벤트 기록 중 메모리에 두는 바이트 수입니다. 이를 넘는 오래된 페이로드와 기록은 디스크의 전용 스필 파일(앱 종료 시 삭제)에서 기다리다가 화면에 보일 때 다시 읽어 오므로, 오래 캡처해도 메모리가 부족해지지 않습니다. 창 자체에 약 100 MiB가 더 필요하므로, 기본값 176 MiB로는 전체가 300 MB를 넘지 않습니다.</translation>
     </message>
     <message>
         <source>of payloads and records in memory (the rest waits on disk)</source>

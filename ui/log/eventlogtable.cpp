@@ -1,5 +1,7 @@
 #include "log/eventlogtable.h"
 
+#include "store/slowturnlog.h"
+
 #include <QHeaderView>
 #include <QPaintEvent>
 #include <QPainter>
@@ -241,6 +243,7 @@ QRegion EventLogTable::visualRegionForSelection(const QItemSelection &selection)
 
 void EventLogTable::paintEvent(QPaintEvent *event)
 {
+    const SlowTurnLog::Section section("log.paint");
     const int rows = rowCount();
     if (rows == 0 || !model())
         return;
@@ -310,6 +313,7 @@ void EventLogTable::scrollContentsBy(int dx, int dy)
 
 void EventLogTable::rowsInserted(const QModelIndex &parent, int start, int end)
 {
+    const SlowTurnLog::Section section("table.insert");
     QAbstractItemView::rowsInserted(parent, start, end);
     if (parent != rootIndex())
         return;

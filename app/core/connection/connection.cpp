@@ -14,6 +14,7 @@
 #include "explain/secretmasker.h"
 #include "language/englishscope.h"
 #include "language/translations.h"
+#include "store/slowturnlog.h"
 #include "store/wallclock.h"
 #include "tls/certificateauthority.h"
 
@@ -339,6 +340,7 @@ void Connection::open()
 
 CloseExplanation Connection::closeExplanation() const
 {
+    const SlowTurnLog::Section section("close.explain");
     const bool ended = m_state == State::Closed || m_state == State::Failed;
     return CloseExplainer::explain({ m_leg.events, m_leg.handshake, m_kind != Kind::Incoming, ended });
 }

@@ -11,6 +11,7 @@
 #include "files/proxymarkline.h"
 #include "files/sessionlogreader.h"
 #include "files/sessionlogwriter.h"
+#include "store/slowturnlog.h"
 #include "store/wallclock.h"
 
 #include <QCoreApplication>
@@ -260,6 +261,7 @@ void SessionJournal::flush()
 
 void SessionJournal::flushReady()
 {
+    const SlowTurnLog::Section section("journal.collect");
     m_slice = QDeadlineTimer(kSliceMs);
     bool anyLive = false;
     for (const auto &j : m_journals) {
@@ -318,6 +320,7 @@ void SessionJournal::onWriterFailed(int file, bool opening, const QString &path,
 
 void SessionJournal::finishJournal(Connection *connection)
 {
+    const SlowTurnLog::Section section("journal.finish");
     if (Journal *j = m_byConnection.value(connection); j && !j->finished) {
         j->finishing = true;
         // The end of a flood may find the journal millions of lines behind: those go out in slices too, and

@@ -11,6 +11,7 @@
 #include "protocol/frameheader.h"
 #include "store/eventstore.h"
 #include "store/eventtypetext.h"
+#include "store/slowturnlog.h"
 
 #include <QDateTime>
 
@@ -118,6 +119,7 @@ void EventLogModel::onEventMarked(ConnectionLeg::Facing facing, qsizetype eventR
 
 void EventLogModel::flush()
 {
+    const SlowTurnLog::Section section("log.flush");
     m_batchTimer.stop();
     if (!m_connection)
         return;

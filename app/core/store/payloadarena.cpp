@@ -1,6 +1,8 @@
 // PayloadArena: append-only payload bytes in large chunks, addressed by offset.
 #include "store/payloadarena.h"
 
+#include "store/spillwriter.h"
+
 #include <cstring>
 
 namespace wsi {
@@ -137,6 +139,9 @@ bool PayloadArena::evict(quint32 index)
         qint64 offset = 0;
         if (!cache.spill(QByteArrayView(chunk.bytes(), chunk.used), &offset))
             return false;
+        // The spill writer's thread writes the bytes from where they are, and frees their memory after.
+        SpillWriter::ofPayloadCache()->adopt(
+            offset, SpillWriter::Bytes { std::move(chunk.data), std::move(chunk.adopted) });
         chunk.spillOffset = offset;
         m_bytesSpilled += chunk.used;
     }

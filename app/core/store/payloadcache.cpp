@@ -3,6 +3,8 @@
 #include "store/payloadcache.h"
 
 #include "store/cacheclient.h"
+#include "store/slowturnlog.h"
+#include "store/spillwriter.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,11 +13,24 @@
 #include <QTimer>
 
 #include <unistd.h>
-#ifdef Q_OS_LINUX
-#include <fcntl.h>
-#endif
 
 namespace wsi {
+
+namespace {
+
+// The cache's writer thread: made with the spill file, stopped at exit (before the file closes: it is made after).
+std::unique_ptr<SpillWriter> &cacheWriter()
+{
+    static std::unique_ptr<SpillWriter> writer;
+    return writer;
+}
+
+} // namespace
+
+SpillWriter *SpillWriter::ofPayloadCache()
+{
+    return cacheWriter().get();
+}
 
 PayloadCache &PayloadCache::instance()
 {
@@ -71,6 +86,9 @@ void PayloadCache::scheduleTrim()
 
 void PayloadCache::trim()
 {
+    const SlowTurnLog::Section section("cache.trim");
+    // Chunks on their way to the file (the writer thread's) are not counted: they leave RAM as fast as the disk
+    // takes them, and counting them would evict every chunk at once whenever the writer is a block behind.
     while (m_resident > m_budget && !m_lru.empty()) {
         const Entry entry = m_lru.front();
         // The owner writes the chunk out (if it is not in the file already), frees it and calls remove().
@@ -108,44 +126,44 @@ bool PayloadCache::openSpillFile()
         return false;
     }
     file.remove();
+    cacheWriter() = std::make_unique<SpillWriter>(m_spill.handle());
     return true;
 }
 
 bool PayloadCache::spill(QByteArrayView bytes, qint64 *offset)
 {
+    // The bytes are queued where they are; the caller hands their memory to the writer (SpillWriter::adopt), whose
+    // thread writes and frees it.
+    const SlowTurnLog::Section section("cache.spill");
     if (!openSpillFile())
         return false;
-    if (!m_spill.seek(m_spillEnd) || m_spill.write(bytes.data(), bytes.size()) != bytes.size()) {
+    SpillWriter &writer = *cacheWriter();
+    if (writer.failed()) {
         m_spillFailed = true;
         m_error = QCoreApplication::translate(
             "PayloadCache", "Payloads beyond the memory budget stay in memory: writing the spill file failed (%1).")
-                      .arg(m_spill.errorString());
+                      .arg(writer.errorString());
         return false;
     }
     *offset = m_spillEnd;
     m_spillEnd += bytes.size();
     m_spilledLive += bytes.size();
+    writer.write(*offset, bytes.size(), bytes.data());
     return true;
 }
 
 bool PayloadCache::readBack(qint64 offset, char *into, qint64 size)
 {
+    const SlowTurnLog::Section section("cache.readBack");
     ++m_readBacks;
-    if (!m_spill.isOpen() || !m_spill.seek(offset))
-        return false;
-    return m_spill.read(into, size) == size;
+    return cacheWriter() && cacheWriter()->read(offset, into, size);
 }
 
 void PayloadCache::release(qint64 offset, qint64 size)
 {
     m_spilledLive -= size;
-#ifdef Q_OS_LINUX
-    // The space goes back to the disk; the file keeps its size (offsets stay valid) as a sparse file.
-    if (m_spill.isOpen())
-        fallocate(m_spill.handle(), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, size);
-#else
-    Q_UNUSED(offset)
-#endif
+    if (cacheWriter())
+        cacheWriter()->release(offset, size);
 }
 
 } // namespace wsi

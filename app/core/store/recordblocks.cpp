@@ -1,6 +1,8 @@
 // RecordBlocks: the append-only storage of one connection's event records, in large blocks.
 #include "store/recordblocks.h"
 
+#include "store/spillwriter.h"
+
 #include <cstring>
 #include <type_traits>
 
@@ -76,13 +78,17 @@ bool RecordBlocks::evict(quint32 index)
 {
     Block &block = m_blocks[size_t(index)];
     PayloadCache &cache = PayloadCache::instance();
+    m_bytesReserved -= qsizetype(block.memory.size());
     if (block.spillOffset < 0) {
         qint64 offset = 0;
-        if (!cache.spill(QByteArrayView(block.memory.data(), blockBytes(index)), &offset))
+        if (!cache.spill(QByteArrayView(block.memory.data(), blockBytes(index)), &offset)) {
+            m_bytesReserved += qsizetype(block.memory.size());
             return false;
+        }
         block.spillOffset = offset;
+        // The spill writer's thread writes the records from where they are, and frees their memory after.
+        SpillWriter::ofPayloadCache()->adopt(offset, SpillWriter::Bytes { std::move(block.memory), {} });
     }
-    m_bytesReserved -= qsizetype(block.memory.size());
     block.memory = BulkMemory();
     cache.remove(block.cached);
     block.listed = false;

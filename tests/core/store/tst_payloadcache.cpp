@@ -2,6 +2,7 @@
 // byte-exact; the budget holds across stores; a store's spilled bytes are given back when it goes.
 #include "store/eventstore.h"
 #include "store/payloadcache.h"
+#include "store/spillwriter.h"
 
 #include <QTest>
 
@@ -60,6 +61,10 @@ private Q_SLOTS:
         QVERIFY2(store.memoryUsed() < 20 * kMiB, qPrintable(QString::number(store.memoryUsed())));
         QVERIFY(cache().errorString().isEmpty());
 
+        // The spill writer's thread writes the evicted chunks and frees them: none is left held once it is done.
+        QVERIFY(SpillWriter::ofPayloadCache());
+        SpillWriter::ofPayloadCache()->waitUntilIdle();
+        QCOMPARE(SpillWriter::ofPayloadCache()->heldBytes(), qint64(0));
         // Every payload, the oldest first (evicted long ago), reads back as it was stored.
         const qint64 readsBefore = cache().readBacks();
         for (int i = 0; i < payloads.size(); i += 97)

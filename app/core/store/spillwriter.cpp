@@ -1,0 +1,206 @@
+// SpillWriter: writes evicted chunks to the spill file on a thread of its own, and frees them there.
+#include "store/spillwriter.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace wsi {
+
+SpillWriter::SpillWriter(int fd)
+    : m_fd(fd)
+    , m_thread([this] { run(); })
+{ }
+
+SpillWriter::~SpillWriter()
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void SpillWriter::write(qint64 offset, qint64 size, const char *data)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_queue.push_back(Job { offset, size, data, Bytes(), false });
+        m_heldBytes += size;
+    }
+    m_wake.notify_one();
+}
+
+void SpillWriter::adopt(qint64 offset, Bytes bytes)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        Job *job = covering(m_queue, offset, 1);
+        if (!job)
+            job = covering(m_kept, offset, 1);
+        if (job && job->offset == offset) {
+            job->bytes = std::move(bytes);
+            return;
+        }
+        // Written already: the memory is freed on this thread's turn too, behind what is queued.
+        m_queue.push_back(Job { offset, 0, nullptr, std::move(bytes), false });
+    }
+    m_wake.notify_one();
+}
+
+void SpillWriter::release(qint64 offset, qint64 size)
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_queue.push_back(Job { offset, size, nullptr, Bytes(), true });
+    }
+    m_wake.notify_one();
+}
+
+SpillWriter::Job *SpillWriter::covering(std::deque<Job> &jobs, qint64 offset, qint64 size)
+{
+    // Newest first: a range written again after a release (never done today) would be the later job.
+    for (auto it = jobs.rbegin(); it != jobs.rend(); ++it) {
+        if (it->data && offset >= it->offset && offset + size <= it->offset + it->size)
+            return &*it;
+    }
+    return nullptr;
+}
+
+bool SpillWriter::read(qint64 offset, char *into, qint64 size) const
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        const Job *job = covering(m_queue, offset, size);
+        if (!job)
+            job = covering(m_kept, offset, size);
+        if (job) {
+            std::memcpy(into, job->data + (offset - job->offset), size_t(size));
+            return true;
+        }
+    }
+    // Not queued, so written: a job leaves the queue only after its pwrite() returned.
+    qint64 done = 0;
+    while (done < size) {
+        const ssize_t got = pread(m_fd, into + done, size_t(size - done), off_t(offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return false;
+        done += got;
+    }
+    return true;
+}
+
+qint64 SpillWriter::heldBytes() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_heldBytes;
+}
+
+bool SpillWriter::failed() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_failed;
+}
+
+QString SpillWriter::errorString() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_error;
+}
+
+void SpillWriter::pause()
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_paused = true;
+}
+
+void SpillWriter::resume()
+{
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_paused = false;
+    }
+    m_wake.notify_one();
+}
+
+void SpillWriter::waitUntilIdle()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_idle.wait(lock, [this] { return m_queue.empty() && !m_busy; });
+}
+
+bool SpillWriter::writeAll(const Job &job, QString *error) const
+{
+    qint64 done = 0;
+    while (done < job.size) {
+        const ssize_t wrote = pwrite(m_fd, job.data + done, size_t(job.size - done), off_t(job.offset + done));
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote <= 0) {
+            *error = QString::fromLocal8Bit(std::strerror(wrote < 0 ? errno : ENOSPC));
+            return false;
+        }
+        done += wrote;
+    }
+    return true;
+}
+
+void SpillWriter::run()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stop || (!m_paused && !m_queue.empty()); });
+        if (m_stop)
+            return;
+        m_busy = true;
+        // The front job stays queued (and readable) while it is written; nothing else removes it.
+        const Job &job = m_queue.front();
+        lock.unlock();
+        QString error;
+        bool written = true;
+        if (job.release) {
+#ifdef Q_OS_LINUX
+            // The space goes back to the disk; the file keeps its size (offsets stay valid) as a sparse file.
+            fallocate(m_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off_t(job.offset), off_t(job.size));
+#endif
+        } else if (job.data) {
+            written = writeAll(job, &error);
+        }
+        lock.lock();
+        Job finished = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (finished.release) {
+            // A failed write's bytes are let go with their range.
+            for (auto it = m_kept.begin(); it != m_kept.end();) {
+                if (it->offset >= finished.offset && it->offset + it->size <= finished.offset + finished.size) {
+                    m_heldBytes -= it->size;
+                    it = m_kept.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+        } else if (written) {
+            m_heldBytes -= finished.size;
+            // Freed outside the lock (unmapping 10 MiB is not nothing, and readers may be waiting); a memory not
+            // adopted yet is freed when it is (a job of its own).
+            lock.unlock();
+            finished = Job();
+            lock.lock();
+        } else {
+            if (!m_failed)
+                m_error = error;
+            m_failed = true;
+            m_kept.push_back(std::move(finished));
+        }
+        m_busy = false;
+        if (m_queue.empty())
+            m_idle.notify_all();
+    }
+}
+
+} // namespace wsi

@@ -1,0 +1,143 @@
+// SpillWriter: chunks handed over are written to the spill file on the writer's thread; until then they are read
+// from its queue; a write that fails keeps its bytes readable and says why.
+#include "store/spillwriter.h"
+
+#include <QTemporaryFile>
+#include <QTest>
+
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace wsi;
+
+namespace {
+
+QByteArray patterned(int seed, qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (qsizetype i = 0; i < size; ++i)
+        bytes[i] = char((seed * 131 + i * 7) & 0xFF);
+    return bytes;
+}
+
+SpillWriter::Bytes inBulkMemory(const QByteArray &bytes)
+{
+    SpillWriter::Bytes held { BulkMemory(size_t(bytes.size())), {} };
+    std::memcpy(held.memory.data(), bytes.constData(), size_t(bytes.size()));
+    return held;
+}
+
+// Queues the bytes and hands their memory over, as PayloadCache::spill() and a chunk's owner do.
+void spill(SpillWriter &writer, qint64 offset, SpillWriter::Bytes bytes, qint64 size)
+{
+    writer.write(offset, size, bytes.data());
+    writer.adopt(offset, std::move(bytes));
+}
+
+QByteArray readBack(const SpillWriter &writer, qint64 offset, qint64 size)
+{
+    QByteArray into(size, '\0');
+    if (!writer.read(offset, into.data(), size))
+        return {};
+    return into;
+}
+
+} // namespace
+
+class tst_SpillWriter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void queuedChunksReadBackBeforeAndAfterTheyAreWritten()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        // A mapped block (the size of a record block) and an adopted buffer (a large reassembled message).
+        const QByteArray first = patterned(1, qsizetype(10) << 20);
+        const QByteArray second = patterned(2, 300000);
+        {
+            SpillWriter writer(file.handle());
+            writer.pause(); // nothing is written yet: reads must come from the queue
+            spill(writer, 0, inBulkMemory(first), first.size());
+            spill(writer, first.size(), SpillWriter::Bytes { {}, second }, second.size());
+            QCOMPARE(writer.heldBytes(), first.size() + second.size());
+            QCOMPARE(file.size(), qint64(0));
+            QCOMPARE(readBack(writer, 0, first.size()), first);
+            QCOMPARE(readBack(writer, first.size() + 1000, 5000), second.mid(1000, 5000));
+
+            writer.resume();
+            writer.waitUntilIdle();
+            QCOMPARE(writer.heldBytes(), qint64(0));
+            QVERIFY(!writer.failed());
+            QCOMPARE(readBack(writer, 0, first.size()), first); // now from the file
+            QCOMPARE(readBack(writer, first.size(), second.size()), second);
+        }
+        QCOMPARE(file.size(), first.size() + second.size());
+        QVERIFY(file.seek(0));
+        QCOMPARE(file.read(first.size()), first);
+        QCOMPARE(file.readAll(), second);
+    }
+
+    void aFailedWriteKeepsItsBytesReadableAndSaysWhy()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        const int readOnly = ::open(QFile::encodeName(file.fileName()).constData(), O_RDONLY);
+        QVERIFY(readOnly >= 0);
+        const QByteArray bytes = patterned(3, 1 << 20);
+        {
+            SpillWriter writer(readOnly);
+            spill(writer, 4096, inBulkMemory(bytes), bytes.size());
+            writer.waitUntilIdle();
+            QVERIFY(writer.failed());
+            QVERIFY(!writer.errorString().isEmpty());
+            QCOMPARE(writer.heldBytes(), bytes.size()); // still in RAM: nothing was lost
+            QCOMPARE(readBack(writer, 4096, bytes.size()), bytes);
+            // Its owner going away lets them go.
+            writer.release(4096, bytes.size());
+            writer.waitUntilIdle();
+            QCOMPARE(writer.heldBytes(), qint64(0));
+        }
+        ::close(readOnly);
+    }
+
+    void aReleasedRangeIsGivenBackAfterItsWrite()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        const QByteArray kept = patterned(4, 1 << 20);
+        const QByteArray released = patterned(5, 1 << 20);
+        SpillWriter writer(file.handle());
+        writer.pause();
+        spill(writer, 0, inBulkMemory(kept), kept.size());
+        spill(writer, kept.size(), inBulkMemory(released), released.size());
+        writer.release(kept.size(), released.size()); // queued behind its own write
+        writer.resume();
+        writer.waitUntilIdle();
+        QCOMPARE(writer.heldBytes(), qint64(0));
+        QCOMPARE(readBack(writer, 0, kept.size()), kept);
+        QCOMPARE(file.size(), kept.size() + released.size()); // offsets stay valid: the file keeps its size
+    }
+
+    void memoryHandedOverAfterItsWriteIsFreedToo()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        const QByteArray bytes = patterned(6, 1 << 20);
+        SpillWriter writer(file.handle());
+        SpillWriter::Bytes held = inBulkMemory(bytes);
+        writer.write(0, bytes.size(), held.data());
+        writer.waitUntilIdle(); // written from where it is, before its memory was handed over
+        QCOMPARE(writer.heldBytes(), qint64(0));
+        writer.adopt(0, std::move(held));
+        writer.waitUntilIdle();
+        QCOMPARE(writer.heldBytes(), qint64(0));
+        QCOMPARE(readBack(writer, 0, bytes.size()), bytes);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SpillWriter)
+#include "tst_spillwriter.moc"
