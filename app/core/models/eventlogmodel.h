@@ -92,9 +92,6 @@ private:
     const ProxyMark *proxyMarkOf(int encodedRow) const;
     static QString proxyMarkWord(ProxyMark::Action action);
     static QString proxyMarkToolTip(const ProxyMark &mark);
-    // What the window shows for the app's own rows (open, errors, notes): in its current language, where
-    // previewText() is the recorded English.
-    QString shownPreview(int encodedRow) const;
     void onEventsAppended();
     void rebuild();
     void onProtocolChanged();
