@@ -141,8 +141,8 @@ void TestDecodedWordsLanguage::aJoinedSummaryIsTranslatedInEveryPart()
     useKorean();
     QCOMPARE(log->row(1)->summary, QStringLiteral("CONNACK 코드 0 · CONNACK 코드 5"));
     QCOMPARE(log->row(2)->summary, QStringLiteral("CONNACK 코드 0 · PINGRESP"));
-    // The filter reads the record: the English of every part.
-    QCOMPARE(log->searchText(1).toByteArray(), QByteArray("CONNACK code 0 · CONNACK code 5"));
+    // The filter reads the record: the English of every part, then the search terms.
+    QVERIFY(log->searchText(1).startsWith(QByteArray("CONNACK code 0 · CONNACK code 5\n")));
     useEnglish();
     QCOMPARE(log->row(2)->summary, QStringLiteral("CONNACK code 0 · PINGRESP"));
 }
