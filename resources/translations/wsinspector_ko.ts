@@ -3198,6 +3198,14 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
         <translation>연결 열림, 서브프로토콜 %1</translation>
     </message>
     <message>
+        <source>↑ out</source>
+        <translation>↑ 보냄</translation>
+    </message>
+    <message>
+        <source>↓ in</source>
+        <translation>↓ 받음</translation>
+    </message>
+    <message>
         <source>(no payload)</source>
         <translation>(페이로드 없음)</translation>
     </message>
@@ -9096,6 +9104,26 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
 </context>
 <context>
     <name>wsi::DecodedMessage</name>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(익명)</translation>
+    </message>
+    <message>
+        <source>malformed</source>
+        <translation>형식 오류</translation>
+    </message>
+    <message>
+        <source> code %1</source>
+        <translation> 코드 %1</translation>
+    </message>
+    <message>
+        <source> error: %1</source>
+        <translation> 오류: %1</translation>
+    </message>
+    <message>
+        <source> (%1 bytes) </source>
+        <translation> (%1바이트) </translation>
+    </message>
     <message>
         <source>part of a packet, %1 bytes buffered</source>
         <translation>패킷의 일부, %1바이트 버퍼링됨</translation>

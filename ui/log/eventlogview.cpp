@@ -227,6 +227,7 @@ void EventLogView::changeEvent(QEvent *event)
         retranslateUi();
         updateJumpButton();
         m_model->retranslate(); // its column titles, and the tooltips it makes on demand
+        m_filter->retranslate(); // a filter finds rows by the words shown
     }
     QWidget::changeEvent(event);
 }

@@ -1,6 +1,12 @@
 // DecodedMessage: one application-protocol message read from a WebSocket message.
 #include "decode/decodedmessage.h"
 
+#include <QCoreApplication>
+
+namespace {
+const char kAnonymous[] = QT_TRANSLATE_NOOP("wsi::DecodedMessage", "(anonymous)");
+} // namespace
+
 namespace wsi {
 
 QJsonObject DecodedMessage::toJson() const
@@ -36,8 +42,21 @@ DecodedMessage DecodedMessage::malformed(
     m.protocol = protocol;
     m.kind = kind;
     m.setNote(noteId, note);
-    m.summary = kind + QStringLiteral(" (") + noteId + QLatin1Char(')');
+    const RecordedText kindWords = kind == QLatin1String("malformed")
+        ? noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", "malformed"))
+        : RecordedText::plain(kind); // a packet type or the protocol's own word ("batch"): a token
+    m.setSummary(kindWords + RecordedText::plain(QStringLiteral(" (") + noteId + QLatin1Char(')')));
     return m;
+}
+
+QString DecodedMessage::anonymousPairLabel()
+{
+    return QString::fromLatin1(kAnonymous);
+}
+
+QString DecodedMessage::shownPairLabel(const QString &label)
+{
+    return label == QLatin1String(kAnonymous) ? QCoreApplication::translate("wsi::DecodedMessage", kAnonymous) : label;
 }
 
 } // namespace wsi

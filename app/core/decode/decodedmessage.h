@@ -38,6 +38,11 @@ struct DecodedMessage
     void setSummary(const RecordedText &words);
     QString translatedSummary() const { return shownSummary.isEmpty() ? summary : shownSummary.translated(); }
 
+    // The pair label of a request that names nothing (a GraphQL operation without a name): the English, as the
+    // CLI, the labels' grouping and tests read it; shownPairLabel() is what the window shows for a label.
+    static QString anonymousPairLabel();
+    static QString shownPairLabel(const QString &label);
+
     bool isMalformed() const { return !noteId.isEmpty(); }
     // Names what is malformed: the English goes to `note`, the words to `shownNote`.
     void setNote(const QString &id, const RecordedText &text);
@@ -47,7 +52,8 @@ struct DecodedMessage
     // {"protocol", "kind", "summary", ...fields, "note"} as the CLI's JSON Lines carry it.
     QJsonObject toJson() const;
 
-    // A message that could not be read: kind "malformed" unless the caller knows better.
+    // A message that could not be read: kind "malformed" unless the caller knows better. Its summary is
+    // "kind (note-id)": the id stays as the JSON's `note_id` spells it, the word "malformed" is the window's.
     static DecodedMessage malformed(const QString &protocol, const QString &noteId, const RecordedText &note,
         const QString &kind = QStringLiteral("malformed"));
 };

@@ -60,7 +60,7 @@ QList<DecodedMessage> GraphqlWsDecoder::decode(QByteArrayView message, DecodeDir
             m.fields.insert(QStringLiteral("operationName"), name);
             m.summary += QLatin1Char(' ') + name;
         }
-        m.pairLabel = name.isEmpty() ? QStringLiteral("(anonymous)") : name;
+        m.pairLabel = name.isEmpty() ? DecodedMessage::anonymousPairLabel() : name;
         m.pairRole = PairRole::Request;
         if (!o.contains(QLatin1String("id"))) {
             m.setNote(QStringLiteral("no-id"),

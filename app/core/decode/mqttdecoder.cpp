@@ -38,6 +38,13 @@ void pair(DecodedMessage &m, PairRole role, const QString &key)
     m.pairRole = role;
     m.pairKey = QStringLiteral("mqtt:") + key;
 }
+
+// "CONNACK code 0": the packet's name is a token, "code" is the window's word.
+void withCode(DecodedMessage &m, quint8 code)
+{
+    m.setSummary(RecordedText::plain(m.summary)
+        + DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", " code %1")).arg(qint64(code)));
+}
 } // namespace
 
 MqttDecoder::MqttDecoder(qsizetype maxPacketSize)
@@ -145,7 +152,7 @@ DecodedMessage MqttDecoder::decodePacket(quint8 first, QByteArrayView body)
         m.fields.insert(isV5() ? QStringLiteral("reason_code") : QStringLiteral("return_code"), code);
         if (isV5() && !r.atEnd())
             m.fields.insert(QStringLiteral("properties"), r.properties());
-        m.summary += QStringLiteral(" code %1").arg(code);
+        withCode(m, code);
         pair(m, PairRole::Reply, QStringLiteral("connect"));
         m.pairLabel = QStringLiteral("CONNECT");
         break;
@@ -195,7 +202,7 @@ DecodedMessage MqttDecoder::decodePacket(quint8 first, QByteArrayView body)
         if (!r.atEnd()) {
             const quint8 code = r.byte();
             m.fields.insert(QStringLiteral("reason_code"), code);
-            m.summary += QStringLiteral(" code %1").arg(code);
+            withCode(m, code);
             if (!r.atEnd())
                 m.fields.insert(QStringLiteral("properties"), r.properties());
         }

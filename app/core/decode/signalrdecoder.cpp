@@ -149,7 +149,10 @@ DecodedMessage SignalRDecoder::decodeHubMessage(const QJsonObject &o)
     } else if (type == 3) {
         m.pairRole = PairRole::Reply;
         if (o.contains(QLatin1String("error")))
-            m.summary += QStringLiteral(" error: ") + o.value(QLatin1String("error")).toString();
+            // The peer's error is elided before it goes in, as in the handshake's (the English is the same).
+            m.setSummary(RecordedText::plain(m.summary)
+                + DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", " error: %1"))
+                      .arg(decodetext::elide(o.value(QLatin1String("error")).toString())));
         else if (o.contains(QLatin1String("result")))
             m.summary += QLatin1Char(' ') + decodetext::compactJson(o.value(QLatin1String("result")));
     } else if (type == 7 && o.contains(QLatin1String("error"))) {

@@ -166,11 +166,14 @@ DecodedMessage StompDecoder::decodeFrame(QByteArrayView bytes, qsizetype &at)
         m_version = first.value(QLatin1String("version")).toString();
     if (command == QLatin1String("ERROR"))
         m.summary += QLatin1Char(' ') + first.value(QLatin1String("message")).toString();
-    if (!body.isEmpty())
-        m.summary += QStringLiteral(" (%1 bytes) ").arg(body.size())
-            + (decodetext::isUtf8(body.first(qMin<qsizetype>(body.size(), 200)))
-                    ? QString::fromUtf8(body.first(qMin<qsizetype>(body.size(), 200)))
-                    : QString());
+    if (!body.isEmpty()) {
+        const QByteArrayView head = body.first(qMin<qsizetype>(body.size(), 200));
+        // "(12 bytes)" in the window's words; the body's text is elided for the window as the English is below.
+        m.setSummary(RecordedText::plain(m.summary)
+            + DecodedMessage::noteText(QT_TRANSLATE_NOOP("wsi::DecodedMessage", " (%1 bytes) "))
+                  .arg(qint64(body.size()))
+            + RecordedText::plain(decodetext::isUtf8(head) ? decodetext::elide(QString::fromUtf8(head)) : QString()));
+    }
     m.summary = decodetext::elide(m.summary.trimmed());
 
     // Pairs: CONNECT with CONNECTED, a frame asking for a receipt with its RECEIPT.

@@ -12,24 +12,13 @@ namespace wsi {
 
 namespace {
 
-// Sides in words, from the recording's point of view: for a client of the local server the relay records
-// Outgoing as what this server sent.
-QString sideName(const CloseContext &c, Direction dir)
-{
-    const bool ours = dir == Direction::Outgoing;
-    if (c.outgoing)
-        return ours ? QCoreApplication::translate("wsi::CloseExplainer", "this client")
-                    : QCoreApplication::translate("wsi::CloseExplainer", "the server");
-    return ours ? QCoreApplication::translate("wsi::CloseExplainer", "this server")
-                : QCoreApplication::translate("wsi::CloseExplainer", "the client");
-}
-
 RecordedText said(const char *source)
 {
     return RecordedText("wsi::CloseExplainer", source);
 }
 
-// sideName() as words; capitalized: the start of a sentence.
+// Sides in words, from the recording's point of view: for a client of the local server the relay records
+// Outgoing as what this server sent. capitalized: the start of a sentence.
 RecordedText sideWords(const CloseContext &c, Direction dir, bool capitalized = false)
 {
     const bool ours = dir == Direction::Outgoing;
@@ -45,6 +34,11 @@ RecordedText sideWords(const CloseContext &c, Direction dir, bool capitalized = 
                     : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "the server"));
     return ours ? said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "this server"))
                 : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "the client"));
+}
+
+QString sideName(const CloseContext &c, Direction dir)
+{
+    return sideWords(c, dir).translated();
 }
 
 CloseExplanation::Closer closerFor(const CloseContext &c, Direction dir)
@@ -284,16 +278,13 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
     if (!opened) {
         if (!finished && firstError < 0) {
             e.closer = CloseExplanation::Closer::StillOpen;
-            e.summary = QCoreApplication::translate("wsi::CloseExplainer", "Not open yet.");
             e.summaryWords = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "Not open yet."));
+            e.summary = e.summaryWords.translated();
             return e;
         }
         e.closer = CloseExplanation::Closer::NotOpened;
         if (httpStatus != 0 && httpStatus != 101) {
             e.errorLayer = ErrorLayer::Http;
-            e.summary = QCoreApplication::translate("wsi::CloseExplainer", "The server refused the upgrade with %1 %2.")
-                            .arg(httpStatus)
-                            .arg(QString::fromLatin1(connection.handshake.response.reason));
             e.summaryWords
                 = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "The server refused the upgrade with %1 %2."))
                       .arg(httpStatus)
@@ -302,12 +293,11 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
                 e.details << QCoreApplication::translate("wsi::CloseExplainer", "Response body: %1")
                                  .arg(QString::fromUtf8(connection.handshake.responseBody.left(300)).trimmed());
         } else if (!e.errorMessage.isEmpty()) {
-            e.summary = e.errorMessage;
             e.summaryWords = RecordedText::plain(e.errorMessage); // the error row as recorded
         } else {
-            e.summary = QCoreApplication::translate("wsi::CloseExplainer", "The WebSocket never opened.");
             e.summaryWords = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "The WebSocket never opened."));
         }
+        e.summary = e.summaryWords.translated();
         e.hint = hintForError(
             e.errorLayer == ErrorLayer::None ? ErrorLayer::Tcp : e.errorLayer, e.errorMessage, httpStatus);
         e.details.prepend(e.summary);
@@ -336,22 +326,7 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
                              .arg(sideName(connection,
                                  e.first.dir == Direction::Outgoing ? Direction::Incoming : Direction::Outgoing));
         }
-        QString who = sideName(connection, e.first.dir);
-        who[0] = who[0].toUpper();
-        e.summary = e.first.code < 0
-            ? QCoreApplication::translate("wsi::CloseExplainer", "%1 closed without a status code").arg(who)
-            : QCoreApplication::translate("wsi::CloseExplainer", "%1 closed with %2 %3")
-                  .arg(who)
-                  .arg(e.first.code)
-                  .arg(e.first.codeName);
-        if (!e.first.reason.isEmpty())
-            e.summary += QCoreApplication::translate("wsi::CloseExplainer", " \"%1\"").arg(e.first.reason);
-        if (e.clean)
-            e.summary += QCoreApplication::translate("wsi::CloseExplainer", "; %1 answered %2 later (clean).")
-                             .arg(sideName(connection, e.reply.dir))
-                             .arg(seconds(e.betweenUs));
-        else
-            e.summary += QCoreApplication::translate("wsi::CloseExplainer", "; no Close came back.");
+        // The summary is said once, as words (summaryWords); `summary` is those words in the language of the moment.
         const RecordedText whoWords = sideWords(connection, e.first.dir, true);
         const int code = e.first.code;
         e.summaryWords = code < 0
@@ -368,43 +343,34 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
                              .arg(sideWords(connection, e.reply.dir))
                              .arg(seconds(e.betweenUs))
                        : said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "; no Close came back.")));
+        e.summary = e.summaryWords.translated();
         e.hint = hintForCloseCode(e.effectiveCode);
         if (firstError >= 0 && e.errorLayer == ErrorLayer::WebSocket)
             e.hint = hintForError(e.errorLayer, e.errorMessage);
     } else if (!finished && firstError < 0) {
         e.closer = CloseExplanation::Closer::StillOpen;
-        e.summary = QCoreApplication::translate("wsi::CloseExplainer", "Open.");
         e.summaryWords = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "Open."));
+        e.summary = e.summaryWords.translated();
         return e;
     } else {
         e.closer = CloseExplanation::Closer::Neither;
         e.effectiveCode = 1006;
-        if (lastWire >= 0) {
-            const EventRecord &r = events.at(lastWire);
-            QString what = eventTypeText(r);
-            if (r.dir != Direction::None)
-                what += QCoreApplication::translate("wsi::CloseExplainer", " from %1").arg(sideName(connection, r.dir));
-            e.lastSeen = QCoreApplication::translate("wsi::CloseExplainer", "%1, %2 before the end")
-                             .arg(what, seconds(endUs - r.timeUs));
-        }
-        e.summary = QCoreApplication::translate(
-            "wsi::CloseExplainer", "Abnormal closure (1006): no Close frame either way; the TCP connection dropped.");
-        if (!e.lastSeen.isEmpty())
-            e.summary += QCoreApplication::translate("wsi::CloseExplainer", " Last seen: %1.").arg(e.lastSeen);
         e.summaryWords = said(QT_TRANSLATE_NOOP(
             "wsi::CloseExplainer", "Abnormal closure (1006): no Close frame either way; the TCP connection dropped."));
         if (lastWire >= 0) {
             const EventRecord &r = events.at(lastWire);
-            const RecordedText what = r.dir == Direction::None
-                ? RecordedText::captured([r] { return eventTypeText(r); })
-                : RecordedText::captured([r] { return eventTypeText(r); })
+            RecordedText what = RecordedText::captured([r] { return eventTypeText(r); });
+            if (r.dir != Direction::None)
+                what = what
                     + said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", " from %1")).arg(sideWords(connection, r.dir));
-            e.summaryWords = e.summaryWords
-                + said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", " Last seen: %1."))
-                      .arg(said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "%1, %2 before the end"))
-                               .arg(what)
-                               .arg(seconds(endUs - r.timeUs)));
+            const RecordedText lastSeen = said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", "%1, %2 before the end"))
+                                              .arg(what)
+                                              .arg(seconds(endUs - r.timeUs));
+            e.lastSeen = lastSeen.translated();
+            e.summaryWords
+                = e.summaryWords + said(QT_TRANSLATE_NOOP("wsi::CloseExplainer", " Last seen: %1.")).arg(lastSeen);
         }
+        e.summary = e.summaryWords.translated();
         e.details << e.summary;
         if (!e.errorMessage.isEmpty())
             e.details << QCoreApplication::translate("wsi::CloseExplainer", "Error (%1): %2")

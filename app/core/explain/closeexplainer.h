@@ -44,12 +44,12 @@ struct CloseExplanation
     ErrorLayer errorLayer = ErrorLayer::None; // the first error, if any
     QString errorMessage;
     QString hint; // what to try; empty when nothing went wrong
-    QString summary; // one line for the status line and the log row
-    // The same line as words: English in the record, the window's language when shown, so the status of an
-    // imported connection follows a switch of language either way (summary is said once, in the language of
-    // the moment). The explainer's own words are kept as sources; words it quotes (an error row, a close
-    // code's name) as they were said.
+    // One line for the status line and the log row, as words: English in the record, the window's language
+    // when shown, so the status of an imported connection follows a switch of language either way. The
+    // explainer's own words are kept as sources; words it quotes (an error row, a close code's name) as they
+    // were said. The one source of the line: `summary` is these words in the language of the moment.
     RecordedText summaryWords;
+    QString summary;
     QStringList details; // lines for the detail pane
 };
 

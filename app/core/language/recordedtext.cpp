@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <cstring>
+
 namespace wsi {
 
 // One sentence: a translatable source with its arguments, or plain words. Shared and immutable, so copying a
@@ -47,6 +49,41 @@ QString fill(const QString &text, const QStringList &args)
     }
     return out;
 }
+
+// Little helpers for packed(): fixed-size values copied as bytes, strings as a length and their UTF-8.
+template <typename T> void put(QByteArray &out, T value)
+{
+    out.append(reinterpret_cast<const char *>(&value), sizeof value);
+}
+
+void putString(QByteArray &out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    put(out, quint32(utf8.size()));
+    out.append(utf8);
+}
+
+template <typename T> bool take(QByteArrayView &bytes, T &value)
+{
+    if (bytes.size() < qsizetype(sizeof value))
+        return false;
+    std::memcpy(&value, bytes.data(), sizeof value);
+    bytes = bytes.sliced(sizeof value);
+    return true;
+}
+
+bool takeString(QByteArrayView &bytes, QString &text)
+{
+    quint32 size = 0;
+    if (!take(bytes, size) || bytes.size() < qsizetype(size))
+        return false;
+    text = QString::fromUtf8(bytes.first(size));
+    bytes = bytes.sliced(size);
+    return true;
+}
+
+enum PieceTag : quint8 { Plain, Source, Captured };
+constexpr int kMaxPackDepth = 8; // arguments of arguments: far more than any caller nests
 
 } // namespace
 
@@ -149,6 +186,85 @@ QString RecordedText::render(bool translate) const
         out += fill(text, args);
     }
     return out;
+}
+
+void RecordedText::packInto(QByteArray &out) const
+{
+    put(out, quint16(m_pieces.size()));
+    for (const auto &piece : m_pieces) {
+        if (piece->source) {
+            put(out, Source);
+            put(out, quintptr(piece->context));
+            put(out, quintptr(piece->source));
+            put(out, qint32(piece->n));
+        } else if (!piece->language.isEmpty()) {
+            put(out, Captured);
+            putString(out, piece->plain);
+            putString(out, piece->shown);
+            putString(out, piece->language);
+        } else {
+            put(out, Plain);
+            putString(out, piece->plain);
+        }
+        put(out, quint16(piece->args.size()));
+        for (const RecordedText &a : piece->args)
+            a.packInto(out);
+    }
+}
+
+QByteArray RecordedText::packed() const
+{
+    QByteArray out;
+    packInto(out);
+    return out;
+}
+
+bool RecordedText::unpackFrom(QByteArrayView &bytes, RecordedText &text, int depth)
+{
+    quint16 pieces = 0;
+    if (depth > kMaxPackDepth || !take(bytes, pieces))
+        return false;
+    for (quint16 i = 0; i < pieces; ++i) {
+        auto piece = std::make_shared<Piece>();
+        quint8 tag = 0;
+        if (!take(bytes, tag))
+            return false;
+        if (tag == Source) {
+            quintptr context = 0;
+            quintptr source = 0;
+            qint32 n = -1;
+            if (!take(bytes, context) || !take(bytes, source) || !take(bytes, n))
+                return false;
+            piece->context = reinterpret_cast<const char *>(context);
+            piece->source = reinterpret_cast<const char *>(source);
+            piece->n = n;
+        } else if (tag == Captured) {
+            if (!takeString(bytes, piece->plain) || !takeString(bytes, piece->shown)
+                || !takeString(bytes, piece->language))
+                return false;
+        } else if (tag != Plain || !takeString(bytes, piece->plain)) {
+            return false;
+        }
+        quint16 args = 0;
+        if (!take(bytes, args))
+            return false;
+        for (quint16 a = 0; a < args; ++a) {
+            RecordedText arg;
+            if (!unpackFrom(bytes, arg, depth + 1))
+                return false;
+            piece->args.push_back(std::move(arg));
+        }
+        text.m_pieces.push_back(std::move(piece));
+    }
+    return true;
+}
+
+RecordedText RecordedText::unpacked(QByteArrayView bytes)
+{
+    RecordedText text;
+    if (!unpackFrom(bytes, text, 0) || !bytes.isEmpty())
+        return {};
+    return text;
 }
 
 QString RecordedText::english() const

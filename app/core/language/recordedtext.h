@@ -2,6 +2,8 @@
 // its arguments, so that files always hold English while the window shows it in the user's language.
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <functional>
@@ -41,10 +43,19 @@ public:
     QString english() const; // what is recorded: session files, journals, the CLI
     QString translated() const; // what the window shows, in the language in effect now
 
+    // For a log of millions of rows (ProtocolLog): the text as bytes in an arena instead of shared objects, and
+    // back. The bytes hold the sources' addresses (QT_TRANSLATE_NOOP literals live as long as the program), so
+    // they mean something in this process only and are never written to a file. unpacked() of bytes that
+    // packed() did not make is an empty text.
+    QByteArray packed() const;
+    static RecordedText unpacked(QByteArrayView bytes);
+
 private:
     struct Piece;
     QString render(bool translate) const;
     RecordedText withArg(const RecordedText &value) const;
+    void packInto(QByteArray &out) const;
+    static bool unpackFrom(QByteArrayView &bytes, RecordedText &text, int depth);
 
     std::vector<std::shared_ptr<const Piece>> m_pieces;
 };

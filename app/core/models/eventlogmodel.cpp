@@ -7,6 +7,7 @@
 #include "models/eventpreview.h"
 #include "models/protocollog.h"
 #include "models/proxymarktext.h"
+#include "models/shownpreview.h"
 #include "protocol/closecodes.h"
 #include "protocol/frameheader.h"
 #include "store/eventstore.h"
@@ -224,38 +225,6 @@ QString EventLogModel::previewText(const EventStore &store, qsizetype eventIndex
     return EventPreview::text(store, eventIndex);
 }
 
-QString EventLogModel::shownPreview(int encodedRow) const
-{
-    // Either leg: the proxy's words on a proxied connection's client leg are the app's own too.
-    const qsizetype eventRow = LegRows::indexInLeg(encodedRow);
-    const EventStore &store = *LegRows::storeOf(m_connection, encodedRow);
-    const EventRecord &r = store.at(eventRow);
-    const QString said = LegRows::isClientLeg(encodedRow)
-        ? m_connection->rowText(ConnectionLeg::Facing::Client, eventRow)
-        : m_connection->rowText(eventRow);
-    switch (r.type) {
-    case EventType::Open: {
-        const QString subprotocol = store.payloadText(eventRow);
-        return subprotocol.isEmpty() ? tr("Connection open") : tr("Connection open, subprotocol %1").arg(subprotocol);
-    }
-    case EventType::Ping:
-    case EventType::Pong: {
-        const QByteArrayView payload = store.payload(eventRow);
-        const QString text = payload.isEmpty() ? tr("(no payload)") : EventPreview::controlPayload(payload);
-        return r.type == EventType::Pong && r.value > 0
-            ? tr("%1  (round trip %2 ms)").arg(text, QString::number(double(r.value) / 1000.0, 'f', 2))
-            : text;
-    }
-    case EventType::Close:
-        return r.value == kNoCloseCode ? tr("No status code") : previewText(store, eventRow);
-    case EventType::Error:
-        return QStringLiteral("[%1] %2").arg(
-            QString::fromLatin1(errorLayerId(r.layer())).toUpper(), EventPreview::clipped(said.toUtf8()));
-    default:
-        return EventPreview::clipped(said.toUtf8());
-    }
-}
-
 const ProxyMark *EventLogModel::proxyMarkOf(int encodedRow) const
 {
     const ConnectionLeg *leg = m_connection->hasTwoLegs() ? m_connection->leg(LegRows::facingOf(encodedRow))
@@ -345,9 +314,7 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
     case DirectionColumn: {
         // Both legs of a proxied connection read the same way: out is towards the server.
         const Direction dir = LegRows::logicalDirection(int(encodedRow), r.dir);
-        return dir == Direction::Outgoing ? QStringLiteral("↑ out")
-            : dir == Direction::Incoming  ? QStringLiteral("↓ in")
-                                          : QString();
+        return dir == Direction::Outgoing ? tr("↑ out") : dir == Direction::Incoming ? tr("↓ in") : QString();
     }
     case LegColumn:
         return m_connection->hasTwoLegs() ? LegRows::legName(int(encodedRow)) : QString();
@@ -378,7 +345,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         if (r.type == EventType::Error || r.type == EventType::Info || r.type == EventType::Open
             || r.type == EventType::Tls || r.type == EventType::Ping || r.type == EventType::Pong
             || (r.type == EventType::Close && r.value == kNoCloseCode))
-            return shownPreview(int(encodedRow)); // few rows, in the window's language: not cached across a switch
+            return ShownPreview::text(
+                m_connection, int(encodedRow)); // few rows, in the window's language: not cached across a switch
         if (const QString *cached = m_previewCache.object(encodedRow))
             return *cached;
         auto *text = new QString(previewText(store, eventRow));

@@ -90,9 +90,6 @@ public:
 private:
     // The proxy's mark on a row (either leg), or null.
     const ProxyMark *proxyMarkOf(int encodedRow) const;
-    // What the window shows for the app's own rows (open, errors, notes): in its current language, where
-    // previewText() is the recorded English.
-    QString shownPreview(int encodedRow) const;
     void onEventsAppended();
     void onEventMarked(ConnectionLeg::Facing facing, qsizetype eventRow);
     void rebuild();

@@ -63,8 +63,8 @@ std::vector<LatencyStatsModel::Stats> LatencyStatsModel::compute(
         if (values.empty())
             continue;
         std::sort(values.begin(), values.end());
-        out.push_back(Stats { labels.at(qsizetype(i)), int(values.size()), nearestRank(values, 50),
-            nearestRank(values, 95), nearestRank(values, 99), values.back() });
+        out.push_back(Stats { DecodedMessage::shownPairLabel(labels.at(qsizetype(i))), int(values.size()),
+            nearestRank(values, 50), nearestRank(values, 95), nearestRank(values, 99), values.back() });
     }
     std::sort(out.begin(), out.end(), [](const Stats &a, const Stats &b) { return a.label < b.label; });
     return out;

@@ -1,11 +1,11 @@
 // LogFilterModel: the log filter: visible rows of the event log, kept as a vector of rows.
 #pragma once
 
+#include "models/logfiltermatcher.h"
 #include "models/rowsubset.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
-#include <QRegularExpression>
 
 #include <vector>
 
@@ -40,8 +40,9 @@ public:
 
     // Free text (case-insensitive) or a regular expression, matched against an event's type label ("TEXT",
     // "PING", "ERROR"...), its payload (message and control payloads, close reasons, error and info text,
-    // the handshake heads) and its decoded protocol message (summary, event, method, topic, destination). An invalid
-    // regex shows nothing and sets errorString().
+    // the handshake heads) and its decoded protocol message (summary, event, method, topic, destination), as
+    // recorded; and against the words the window shows for the row in its language where they are the app's own
+    // (a translated preview, decoded summary or decode note). An invalid regex shows nothing and sets errorString().
     void setFilterText(const QString &text, bool regex = false);
     QString filterText() const { return m_filterText; }
     bool filterIsRegex() const { return m_filterRegex; }
@@ -64,6 +65,9 @@ public:
     int findPrevious(int fromRow) const;
     bool rowMatchesFind(int row) const;
 
+    // After a language change the rows show other words: an active text filter is run again.
+    void retranslate();
+
     int mapToSource(int row) const; // -1 when out of range
     int mapFromSource(int sourceRow) const; // -1 when hidden
     qsizetype sourceRowsScanned() const { return m_scanned; }
@@ -76,20 +80,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // The matching rule, shared with tests and the benchmark: does this event pass these settings?
-    struct Matcher
-    {
-        bool active = false; // a non-empty, valid pattern
-        bool invalid = false; // an invalid regex: nothing matches
-        bool regex = false;
-        QByteArray asciiLower; // plain text, all ASCII: searched in the bytes without decoding
-        QString text; // plain text with non-ASCII characters
-        QRegularExpression expression;
-        std::vector<bool> labelHits; // per type label (see typeLabels() in the .cpp): matched once, up front
-
-        static Matcher make(const QString &pattern, bool regex, QString *error);
-        // decoded: the row's decoded protocol text (ProtocolLog::searchText), matched like the payload.
-        bool matches(const EventStore &store, qsizetype eventIndex, QByteArrayView decoded = {}) const;
-    };
+    using Matcher = LogFilterMatcher;
 
 private:
     void rebuild();
@@ -98,7 +89,10 @@ private:
     void onSourceAboutToBeReset();
     void onSourceReset();
     bool accepts(int sourceRow) const;
-    QByteArrayView decodedText(int eventIndex) const;
+    // The pattern found in what was recorded or, for a row with the app's own words, in what the window shows.
+    bool rowMatches(const Matcher &matcher, const EventStore &events, int eventIndex) const;
+    bool shownWordsMatch(const Matcher &matcher, const EventStore &events, int eventIndex, bool decodedWords) const;
+    QByteArrayView decodedText(int eventIndex, bool *shownWords = nullptr) const;
     const EventStore *store(int eventIndex) const; // the store of the row's leg
 
     QPointer<EventLogModel> m_source;

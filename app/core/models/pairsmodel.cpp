@@ -163,7 +163,7 @@ QVariant PairsModel::data(const QModelIndex &index, int role) const
     case StatusRole:
         return int(status(index.row()));
     case LabelRole:
-        return m_log->labels().value(int(p.label));
+        return DecodedMessage::shownPairLabel(m_log->labels().value(int(p.label)));
     case Qt::TextAlignmentRole:
         if (index.column() == LatencyColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -3,6 +3,8 @@
 
 #include "connection/connection.h"
 #include "explain/protocolannotator.h"
+#include "language/englishscope.h"
+#include "language/translations.h"
 #include "store/eventstore.h"
 
 #include <QJsonObject>
@@ -53,6 +55,32 @@ QByteArray capped(const QString &text, int maxBytes)
     return utf8;
 }
 
+// A row's summary in the window's words when one of its messages has some (a partial MQTT packet, a SignalR
+// handshake, a malformed message...): every message's part, the others as their plain summaries, joined like
+// the English. Packed for the arena; empty when no message has words, or when the words would not fit a row's
+// 16-bit length (then the row shows its English).
+QByteArray packedSummary(const QList<DecodedMessage> &messages)
+{
+    const bool anyWords = std::any_of(
+        messages.cbegin(), messages.cend(), [](const DecodedMessage &m) { return !m.shownSummary.isEmpty(); });
+    if (!anyWords)
+        return {};
+    RecordedText joined;
+    for (const DecodedMessage &m : messages) {
+        if (!joined.isEmpty())
+            joined = joined + RecordedText::plain(QStringLiteral(" · "));
+        joined = joined + (m.shownSummary.isEmpty() ? RecordedText::plain(m.summary) : m.shownSummary);
+    }
+    QByteArray packed = joined.packed();
+    return packed.size() <= std::numeric_limits<quint16>::max() ? packed : QByteArray();
+}
+
+QByteArray packedNote(const DecodedMessage &m)
+{
+    QByteArray packed = m.shownNote.isEmpty() ? QByteArray() : m.shownNote.packed();
+    return packed.size() <= std::numeric_limits<quint16>::max() ? packed : QByteArray();
+}
+
 } // namespace
 
 ProtocolLog *ProtocolLog::of(Connection *connection)
@@ -68,6 +96,7 @@ ProtocolLog::ProtocolLog(Connection *connection)
     : QObject(connection)
     , m_connection(connection)
     , m_recent(kRecentRows)
+    , m_translations(kTranslationsKept)
 {
     reset();
 }
@@ -96,47 +125,25 @@ void ProtocolLog::reset()
     m_pairs.clear();
     m_labels.clear();
     m_labelIds.clear();
-    m_shownNotes.clear();
-    m_shownNoteIds.clear();
-    m_shownSummaries.clear();
-    m_shownSummaryIds.clear();
-    m_shownSummaryOfRow.clear();
+    m_translations.clear();
 }
 
-quint32 ProtocolLog::shownSummaryIndex(const QList<DecodedMessage> &messages, const QString &english)
+QString ProtocolLog::shown(const char *packed, quint16 packedBytes, const char *english, quint32 englishBytes) const
 {
-    const bool anyWords = std::any_of(
-        messages.cbegin(), messages.cend(), [](const DecodedMessage &m) { return !m.shownSummary.isEmpty(); });
-    if (!anyWords)
-        return kNoShownNote;
-    if (const auto it = m_shownSummaryIds.constFind(english); it != m_shownSummaryIds.cend())
-        return *it;
-    if (qsizetype(m_shownSummaries.size()) >= kMaxShownNotes)
-        return kNoShownNote;
-    RecordedText joined;
-    for (const DecodedMessage &m : messages) {
-        if (!joined.isEmpty())
-            joined = joined + RecordedText::plain(QStringLiteral(" · "));
-        joined = joined + (m.shownSummary.isEmpty() ? RecordedText::plain(m.summary) : m.shownSummary);
-    }
-    const quint32 index = quint32(m_shownSummaries.size());
-    m_shownSummaries.push_back(joined);
-    m_shownSummaryIds.insert(english, index);
-    return index;
-}
-
-quint32 ProtocolLog::shownNoteIndex(const DecodedMessage &m)
-{
-    if (m.shownNote.isEmpty())
-        return kNoShownNote;
-    if (const auto it = m_shownNoteIds.constFind(m.note); it != m_shownNoteIds.cend())
-        return *it;
-    if (qsizetype(m_shownNotes.size()) >= kMaxShownNotes)
-        return kNoShownNote;
-    const quint32 index = quint32(m_shownNotes.size());
-    m_shownNotes.push_back(m.shownNote);
-    m_shownNoteIds.insert(m.note, index);
-    return index;
+    if (packedBytes == 0)
+        return QString::fromUtf8(english, englishBytes);
+    // Inside an EnglishScope the words render as English whatever the window's language.
+    const QString language
+        = EnglishScope::active() ? QStringLiteral("en") : Translations::forApplication()->effectiveLanguage();
+    QByteArray key = language.toLatin1();
+    key += '\0';
+    key.append(packed, packedBytes);
+    if (const QString *cached = m_translations.object(key))
+        return *cached;
+    auto *text = new QString(RecordedText::unpacked(QByteArrayView(packed, packedBytes)).translated());
+    const QString copy = *text;
+    m_translations.insert(key, text);
+    return copy;
 }
 
 QString ProtocolLog::protocol() const
@@ -193,14 +200,15 @@ void ProtocolLog::catchUp()
             continue;
         QStringList summaries;
         QString note;
-        quint32 shownNote = kNoShownNote;
+        QByteArray shownNote;
         for (const DecodedMessage &m : std::as_const(annotation.messages)) {
             summaries << m.summary;
             if (note.isEmpty() && m.isMalformed()) {
                 note = m.note.isEmpty() ? m.noteId : m.note;
-                shownNote = shownNoteIndex(m);
+                shownNote = packedNote(m);
             }
         }
+        const QByteArray shownSummary = packedSummary(annotation.messages);
         const QString summary = summaries.join(QStringLiteral(" · "));
         const QByteArray summaryUtf8 = summary.toUtf8();
         const QByteArray termsUtf8 = capped(searchTerms(annotation.messages, summary), kMaxTermBytes);
@@ -211,9 +219,8 @@ void ProtocolLog::catchUp()
         e.summaryBytes = quint32(summaryUtf8.size());
         e.searchBytes = quint32(summaryUtf8.size() + termsUtf8.size());
         e.noteBytes = quint32(noteUtf8.size());
-        e.shownNote = shownNote;
-        if (const quint32 shown = shownSummaryIndex(annotation.messages, summary); shown != kNoShownNote)
-            m_shownSummaryOfRow.insert(e.eventIndex, shown);
+        e.shownSummaryBytes = quint16(shownSummary.size());
+        e.shownNoteBytes = quint16(shownNote.size());
         if (annotation.requestTimeUs) {
             e.requestTimeUs = *annotation.requestTimeUs;
             e.latencyMs = float(annotation.latencyMs);
@@ -221,6 +228,8 @@ void ProtocolLog::catchUp()
         m_text += summaryUtf8;
         m_text += termsUtf8;
         m_text += noteUtf8;
+        m_text += shownSummary;
+        m_text += shownNote;
         m_entries.push_back(e);
         m_recent.insert(e.eventIndex, new QList<DecodedMessage>(std::move(annotation.messages)));
     }
@@ -277,11 +286,9 @@ std::optional<ProtocolLog::Row> ProtocolLog::row(qsizetype eventIndex) const
         return std::nullopt;
     Row row;
     const char *text = m_text.constData() + e->offset;
-    const auto shown = m_shownSummaryOfRow.constFind(e->eventIndex);
-    row.summary = shown != m_shownSummaryOfRow.cend() ? m_shownSummaries[*shown].translated()
-                                                      : QString::fromUtf8(text, e->summaryBytes);
-    row.note = e->shownNote != kNoShownNote ? m_shownNotes[e->shownNote].translated()
-                                            : QString::fromUtf8(text + e->searchBytes, e->noteBytes);
+    const char *words = text + e->searchBytes + e->noteBytes;
+    row.summary = shown(words, e->shownSummaryBytes, text, e->summaryBytes);
+    row.note = shown(words + e->shownSummaryBytes, e->shownNoteBytes, text + e->searchBytes, e->noteBytes);
     if (e->requestTimeUs >= 0) {
         row.requestTimeUs = e->requestTimeUs;
         row.latencyMs = double(e->latencyMs);
@@ -289,9 +296,11 @@ std::optional<ProtocolLog::Row> ProtocolLog::row(qsizetype eventIndex) const
     return row;
 }
 
-QByteArrayView ProtocolLog::searchText(qsizetype eventIndex) const
+QByteArrayView ProtocolLog::searchText(qsizetype eventIndex, bool *shownWords) const
 {
     const Entry *e = find(eventIndex);
+    if (shownWords)
+        *shownWords = e && (e->shownSummaryBytes > 0 || e->shownNoteBytes > 0);
     if (!e)
         return {};
     return QByteArrayView(m_text.constData() + e->offset, e->searchBytes);

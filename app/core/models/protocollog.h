@@ -61,8 +61,10 @@ public:
 
     bool isDecoded(qsizetype eventIndex) const { return find(eventIndex) != nullptr; }
     std::optional<Row> row(qsizetype eventIndex) const;
-    // The summary and the main field values (method, event, topic, destination...) as UTF-8, for the filter.
-    QByteArrayView searchText(qsizetype eventIndex) const;
+    // The summary and the main field values (method, event, topic, destination...) as UTF-8, for the filter, in
+    // the recorded English. *shownWords (when given): whether the row's summary or note has the app's own words,
+    // which the window shows in its language (row()) and the filter must search there too.
+    QByteArrayView searchText(qsizetype eventIndex, bool *shownWords = nullptr) const;
     // Every decoded message of the row (empty when it did not decode).
     QList<DecodedMessage> messages(qsizetype eventIndex);
 
@@ -96,16 +98,15 @@ private:
         quint32 summaryBytes = 0;
         quint32 searchBytes = 0; // the summary, then the terms
         quint32 noteBytes = 0; // after the search text: the note in English
-        quint32 shownNote = kNoShownNote; // in m_shownNotes: the note's words, to show in the window's language
+        // After the note: the summary's and the note's words (RecordedText::packed()), 0 when they have none.
+        quint16 shownSummaryBytes = 0;
+        quint16 shownNoteBytes = 0;
         float latencyMs = 0;
         qint64 offset = 0; // in m_text
         qint64 requestTimeUs = -1;
     };
-    static constexpr quint32 kNoShownNote = 0xffffffffu;
-    // Distinct notes kept as words (RecordedText); a row past them shows its note in English. A flood of
-    // malformed messages repeats a few notes, so this bounds memory without losing the common case.
-    static constexpr qsizetype kMaxShownNotes = 1024;
-    quint32 shownNoteIndex(const DecodedMessage &m);
+    // The window's words of a summary or note, from its packed RecordedText; English when it has none.
+    QString shown(const char *packed, quint16 packedBytes, const char *english, quint32 englishBytes) const;
     const Entry *find(qsizetype eventIndex) const;
     void reset();
     // Records the requests the row opened and answers the ones it replies to; the first pair changed.
@@ -121,14 +122,12 @@ private:
     std::vector<Pair> m_pairs; // ascending requestIndex
     QStringList m_labels;
     QHash<QString, quint32> m_labelIds;
-    // Rows whose summary has the app's own words (a partial MQTT packet, a SignalR handshake...): few, so they
-    // are found by row in a side table rather than costing every Entry a field.
-    quint32 shownSummaryIndex(const QList<DecodedMessage> &messages, const QString &english);
-    std::vector<RecordedText> m_shownSummaries;
-    QHash<QString, quint32> m_shownSummaryIds; // by the summary's English
-    QHash<quint32, quint32> m_shownSummaryOfRow; // event index -> m_shownSummaries
-    std::vector<RecordedText> m_shownNotes;
-    QHash<QString, quint32> m_shownNoteIds; // by the note's English
+    // The rows' words rendered in the language in effect, for the texts shown most recently. Every row keeps its
+    // words packed in m_text (any number of distinct notes, each shown in the window's language); this only
+    // spares translating the same words again on every paint and filter pass. Keyed by the language and the
+    // packed words (the source and its arguments).
+    static constexpr int kTranslationsKept = 4096;
+    mutable QCache<QByteArray, QString> m_translations;
 };
 
 } // namespace wsi
