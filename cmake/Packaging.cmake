@@ -22,6 +22,10 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # icon of the window is in libqt6svg6 (named here, merged with the computed list); the xcb platform plugin
 # is in libqt6gui6, which is linked.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+if(WSI_SHARED_LIBS)
+    # The shared build's own libraries (app/CMakeLists.txt): dpkg-shlibdeps reads them from the package.
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/wsinspector")
+endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6 (>= 6.4)")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins")
 # CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY on the first line; this is the long description under it.
