@@ -1,6 +1,8 @@
 // BulkMemory: uninitialized memory blocks for the bulk of a recording (records, payload chunks).
 #include "store/bulkmemory.h"
 
+#include "store/bulkmemorypool.h"
+
 #include <QtGlobal>
 
 #include <cstdint>
@@ -50,6 +52,13 @@ BulkMemory::BulkMemory(std::size_t bytes)
 #ifdef Q_OS_LINUX
     if (bytes >= kHugePageSize) {
         const std::size_t rounded = (bytes + kHugePageSize - 1) & ~(kHugePageSize - 1);
+        std::size_t pooledSize = 0;
+        if (char *pooled = BulkMemoryPool::instance().take(rounded, &pooledSize)) {
+            m_data = pooled;
+            m_size = pooledSize;
+            m_mapped = true;
+            return;
+        }
         m_data = mapHugePageAligned(rounded);
         if (!m_data)
             throw std::bad_alloc();
@@ -92,7 +101,7 @@ void BulkMemory::release()
         return;
 #ifdef Q_OS_LINUX
     if (m_mapped) {
-        munmap(m_data, m_size);
+        BulkMemoryPool::instance().give(m_data, m_size);
         m_data = nullptr;
         return;
     }

@@ -7,7 +7,8 @@ namespace wsi {
 
 // Uninitialized memory for the bulk of a recording: event records and payload chunks, which a flood fills
 // at a hundred megabytes per second. Blocks of 2 MiB or more are mappings of their own, aligned to 2 MiB
-// (so the kernel can use huge pages where they are on for everyone and free) and unmapped when freed; they
+// (so the kernel can use huge pages where they are on for everyone and free) and recycled when freed
+// (BulkMemoryPool: a new block takes a freed one's pages, already faulted in, else the pool unmaps it); they
 // are deliberately not advised for huge pages, because an advised range waits for memory compaction on
 // its first touch (see bulkmemory.cpp). Smaller blocks come from malloc, so that a small recording (an idle
 // client of the test server) stays small.
@@ -26,7 +27,7 @@ public:
     BulkMemory &operator=(const BulkMemory &) = delete;
 
     char *data() const { return m_data; }
-    // At least what was asked for (a mapped block is rounded up to whole 2 MiB).
+    // At least what was asked for (a mapped block is rounded up to whole 2 MiB, a recycled one up to twice that).
     std::size_t size() const { return m_size; }
     // Mapped on its own and 2 MiB aligned (else it came from malloc).
     bool isMapped() const { return m_mapped; }

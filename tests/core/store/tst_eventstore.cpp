@@ -240,8 +240,11 @@ private Q_SLOTS:
         QCOMPARE(paired.size(), plain.size());
         QCOMPARE(paired.recordsStored(), plain.recordsStored() - mergeable);
         for (qsizetype row = 0; row < plain.size(); ++row) {
-            const EventRecord a = paired.at(row);
-            const EventRecord b = plain.at(row);
+            EventRecord a = paired.at(row);
+            EventRecord b = plain.at(row);
+            // Where the bytes sit is the arena's business (a recycled chunk may be larger than a fresh one, so
+            // chunk boundaries differ between two stores); the bytes themselves are compared below.
+            a.payloadOffset = b.payloadOffset = 0;
             QVERIFY2(std::memcmp(&a, &b, sizeof(EventRecord)) == 0, qPrintable(QString::number(row)));
             QVERIFY2(paired.payload(row) == plain.payload(row), qPrintable(QString::number(row)));
         }
