@@ -11,11 +11,20 @@ PayloadArena::~PayloadArena()
 {
     PayloadCache &cache = PayloadCache::instance();
     for (Chunk &chunk : m_chunks) {
+        stopFilling(chunk);
         if (chunk.listed)
             cache.remove(chunk.cached);
         if (chunk.spillOffset >= 0)
             cache.release(chunk.spillOffset, chunk.used);
     }
+}
+
+void PayloadArena::stopFilling(Chunk &chunk)
+{
+    if (!chunk.filling)
+        return;
+    PayloadCache::instance().addFilling(-chunk.ramBytes);
+    chunk.filling = false;
 }
 
 quint64 PayloadArena::append(QByteArrayView bytes)
@@ -48,9 +57,11 @@ quint64 PayloadArena::append(QByteArrayView bytes)
         const qsizetype capacity = qsizetype(chunk.data.size());
         chunk.capacity = capacity;
         chunk.ramBytes = capacity;
+        chunk.filling = true;
         m_chunks.push_back(std::move(chunk));
         m_current = qsizetype(m_chunks.size() - 1);
         m_bytesReserved += capacity;
+        PayloadCache::instance().addFilling(capacity);
     }
     Chunk &chunk = m_chunks[size_t(m_current)];
     const quint64 offset = (quint64(m_current) << 32) | quint64(chunk.used);
@@ -108,6 +119,7 @@ void PayloadArena::reuseMemoryOf(PayloadArena &retired)
     retired.m_spare.clear();
     retired.m_spareBytes = 0;
     for (Chunk &chunk : retired.m_chunks) {
+        retired.stopFilling(chunk);
         if (chunk.listed) {
             cache.remove(chunk.cached);
             chunk.listed = false;
@@ -127,6 +139,7 @@ void PayloadArena::reuseMemoryOf(PayloadArena &retired)
 void PayloadArena::seal(qsizetype index)
 {
     Chunk &chunk = m_chunks[size_t(index)];
+    stopFilling(chunk);
     chunk.cached = PayloadCache::instance().add(this, quint32(index), chunk.ramBytes);
     chunk.listed = true;
 }

@@ -64,7 +64,9 @@ private:
         qint64 spillOffset = -1; // where its bytes are in the spill file, once written
         PayloadCache::Handle cached; // valid while listed in the cache (full and in RAM)
         bool listed = false;
+        bool filling = false; // the chunk small payloads go into: counted in the cache's filling bytes
     };
+    void stopFilling(Chunk &chunk);
     void seal(qsizetype index); // a chunk that is full joins the cache
     // At least `bytes` of memory: the smallest spare block that is large enough, else a new one.
     BulkMemory takeMemory(qsizetype bytes);

@@ -64,6 +64,13 @@ void PayloadCache::resize(Handle handle, qint64 bytes)
     scheduleTrim();
 }
 
+void PayloadCache::addFilling(qint64 delta)
+{
+    m_filling += delta;
+    if (delta > 0)
+        scheduleTrim();
+}
+
 void PayloadCache::remove(Handle handle)
 {
     m_resident -= handle->bytes;
@@ -72,7 +79,7 @@ void PayloadCache::remove(Handle handle)
 
 void PayloadCache::scheduleTrim()
 {
-    if (m_trimPosted || m_resident <= m_budget || m_spillFailed)
+    if (m_trimPosted || m_resident + m_filling <= m_budget || m_spillFailed)
         return;
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
@@ -89,12 +96,19 @@ void PayloadCache::trim()
     const SlowTurnLog::Section section("cache.trim");
     // Chunks on their way to the file (the writer thread's) are not counted: they leave RAM as fast as the disk
     // takes them, and counting them would evict every chunk at once whenever the writer is a block behind.
-    while (m_resident > m_budget && !m_lru.empty()) {
+    while (m_resident + m_filling > m_budget && !m_lru.empty()) {
         const Entry entry = m_lru.front();
         // The owner writes the chunk out (if it is not in the file already), frees it and calls remove().
         if (!entry.owner->evict(entry.chunk))
             break;
         ++m_evictions;
+    }
+    // What waits for the disk is RAM too. It is not counted in the budget (that would evict every chunk at once
+    // whenever the writer is a block behind), but it is bounded: a flood recorded faster than the disk writes
+    // (the spill file takes some 500 MB/s here, a test server's echo records up to twice that) waits for it here.
+    if (SpillWriter *writer = SpillWriter::ofPayloadCache(); writer && writer->heldBytes() > kMaxBytesWaitingForDisk) {
+        const SlowTurnLog::Section waiting("cache.waitForDisk");
+        writer->waitUntilHeldAtMost(kMaxBytesWaitingForDisk);
     }
 }
 

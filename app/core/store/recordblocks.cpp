@@ -13,6 +13,8 @@ RecordBlocks::~RecordBlocks()
     PayloadCache &cache = PayloadCache::instance();
     for (size_t i = 0; i < m_blocks.size(); ++i) {
         Block &block = m_blocks[i];
+        if (block.filling)
+            cache.addFilling(-qsizetype(block.memory.size()));
         if (block.listed)
             cache.remove(block.cached);
         if (block.spillOffset >= 0)
@@ -33,7 +35,10 @@ qsizetype RecordBlocks::push(const EventRecord &record)
                 std::memcpy(grown.data(), m_blocks[0].memory.data(), index * sizeof(EventRecord));
             if (m_blocks.empty())
                 m_blocks.emplace_back();
-            m_bytesReserved += qsizetype(grown.size()) - qsizetype(m_blocks[0].memory.size());
+            const qsizetype growth = qsizetype(grown.size()) - qsizetype(m_blocks[0].memory.size());
+            m_bytesReserved += growth;
+            m_blocks[0].filling = true;
+            PayloadCache::instance().addFilling(growth);
             m_blocks[0].memory = std::move(grown);
             m_firstBlockCapacity = capacity;
         }
@@ -45,7 +50,9 @@ qsizetype RecordBlocks::push(const EventRecord &record)
             seal(block - 1);
             m_blocks.emplace_back();
             m_blocks.back().memory = BulkMemory(kBlockRecords * sizeof(EventRecord));
+            m_blocks.back().filling = true;
             m_bytesReserved += qsizetype(m_blocks.back().memory.size());
+            PayloadCache::instance().addFilling(qsizetype(m_blocks.back().memory.size()));
         }
         // The block being filled is never listed, so never evicted.
         slot = reinterpret_cast<EventRecord *>(m_blocks[block].memory.data()) + (rest & (kBlockRecords - 1));
@@ -70,7 +77,11 @@ qsizetype RecordBlocks::blocksSpilled() const
 void RecordBlocks::seal(size_t index)
 {
     Block &block = m_blocks[index];
-    block.cached = PayloadCache::instance().add(this, quint32(index), qsizetype(block.memory.size()));
+    PayloadCache &cache = PayloadCache::instance();
+    if (block.filling)
+        cache.addFilling(-qsizetype(block.memory.size()));
+    block.filling = false;
+    block.cached = cache.add(this, quint32(index), qsizetype(block.memory.size()));
     block.listed = true;
 }
 

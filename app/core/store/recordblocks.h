@@ -50,6 +50,7 @@ private:
         qint64 spillOffset = -1; // where its records are in the spill file, once written
         PayloadCache::Handle cached; // valid while listed in the cache (full and in RAM)
         bool listed = false;
+        bool filling = false; // the block records go into: counted in the cache's filling bytes
     };
     // EventRecord is trivially copyable, so its storage is raw memory: records are copied in, never built in
     // place (constructing a whole block up front touched every page of it at once).

@@ -134,6 +134,13 @@ void SpillWriter::waitUntilIdle()
     m_idle.wait(lock, [this] { return m_queue.empty() && !m_busy; });
 }
 
+void SpillWriter::waitUntilHeldAtMost(qint64 bytes)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    // A failed write's bytes stay held for good, and a paused writer (a test) writes nothing: neither is waited for.
+    m_idle.wait(lock, [&] { return m_heldBytes <= bytes || m_failed || m_paused || m_stop; });
+}
+
 bool SpillWriter::writeAll(const Job &job, QString *error) const
 {
     qint64 done = 0;
@@ -198,8 +205,7 @@ void SpillWriter::run()
             m_kept.push_back(std::move(finished));
         }
         m_busy = false;
-        if (m_queue.empty())
-            m_idle.notify_all();
+        m_idle.notify_all(); // waitUntilIdle() and waitUntilHeldAtMost()
     }
 }
 

@@ -54,6 +54,9 @@ public:
 
     // Bytes handed over and not written yet (still in RAM), failed writes' bytes included.
     qint64 heldBytes() const;
+    // Blocks until at most `bytes` wait to be written (returns at once if a write failed or the writer is paused):
+    // a flood recorded faster than the disk takes it must wait for the disk, not pile up in RAM.
+    void waitUntilHeldAtMost(qint64 bytes);
     bool failed() const;
     QString errorString() const; // the system's words for the first failed write
 

@@ -128,6 +128,29 @@ private Q_SLOTS:
         QCOMPARE(cache().evictions(), evictionsBefore);
         QVERIFY(store.memoryUsed() >= 20 * kMiB);
     }
+
+    // Chunks and record blocks being filled cannot be evicted, but they are RAM: the full ones make room for them, and
+    // a store that goes takes its share of them along.
+    void chunksBeingFilledCountAgainstTheBudget()
+    {
+        cache().setBudget(48 * kMiB); // four 8 MiB chunks being filled, and room for some full ones
+        const qint64 fillingBefore = cache().fillingBytes();
+        {
+            std::vector<std::unique_ptr<EventStore>> stores;
+            for (int s = 0; s < 4; ++s) {
+                stores.push_back(std::make_unique<EventStore>());
+                // 12 MiB each: its 8 MiB chunk being filled, and full ones before it.
+                fill(*stores.back(), 12 * kMiB, 2000, 20 + s);
+            }
+            QVERIFY2(cache().fillingBytes() >= fillingBefore + 4 * 4 * kMiB,
+                qPrintable(QString::number(cache().fillingBytes())));
+            QCoreApplication::processEvents();
+            QVERIFY2(cache().residentBytes() + cache().fillingBytes() <= cache().budget(),
+                qPrintable(QStringLiteral("%1 + %2").arg(cache().residentBytes()).arg(cache().fillingBytes())));
+            QVERIFY(cache().residentBytes() > 0); // what is left of the budget still keeps recent chunks
+        }
+        QCOMPARE(cache().fillingBytes(), fillingBefore);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_PayloadCache)

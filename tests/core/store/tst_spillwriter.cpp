@@ -51,6 +51,28 @@ class tst_SpillWriter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A flood recorded faster than the disk writes waits for the disk: the wait returns once no more than the
+    // bound is held, and never blocks on a paused writer (nothing would ever drain).
+    void waitingForTheDiskReturnsOnceTheBacklogIsWithinTheBound()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        SpillWriter writer(file.handle());
+        writer.pause();
+        const qint64 chunk = qint64(4) << 20;
+        for (int i = 0; i < 6; ++i)
+            spill(writer, i * chunk, inBulkMemory(patterned(i, chunk)), chunk);
+        QCOMPARE(writer.heldBytes(), 6 * chunk);
+        writer.waitUntilHeldAtMost(chunk); // paused: returns at once
+        QCOMPARE(writer.heldBytes(), 6 * chunk);
+        writer.resume();
+        writer.waitUntilHeldAtMost(2 * chunk);
+        QVERIFY2(writer.heldBytes() <= 2 * chunk, qPrintable(QString::number(writer.heldBytes())));
+        writer.waitUntilHeldAtMost(0);
+        QCOMPARE(writer.heldBytes(), qint64(0));
+        QCOMPARE(readBack(writer, 5 * chunk, chunk), patterned(5, chunk));
+    }
+
     void queuedChunksReadBackBeforeAndAfterTheyAreWritten()
     {
         QTemporaryFile file;
