@@ -99,19 +99,19 @@ check_cli() {
 check_cli "$cli"
 [[ -z "$cli_before" ]] || check_cli "$cli_before"
 
-# Per contestant: wall seconds of the process (start-up included), CPU seconds (user + system) and the receive
-# time (the raw sender's clock; the bare client's own with another sender).
-declare -A wall cpu_s recv
+# Per contestant: wall seconds of the process (start-up included), CPU seconds (user + system), the receive
+# time (the raw sender's clock; the bare client's own with another sender) and the peak RSS (GNU time's %M).
+declare -A wall cpu_s recv rss
 # Runs one contestant; appends to its lists. Wall time is what the goal is about; CPU time is the receiver's own
 # cost, which a busy machine or a slow sender does not hide.
 run_timed() {
     local name="$1"
     shift
-    local start end status=0 elapsed cpu received out=/dev/null
+    local start end status=0 elapsed cpu received peak out=/dev/null
     # The bare client prints one line to check; the CLI's JSON Lines (hundreds of MB) go nowhere, not to a disk.
     [[ "$name" != bare ]] || out="$work/$name.out"
     start="$(now_ns)"
-    "${receiver_cpu[@]}" /usr/bin/time -f '%U %S' -o "$work/$name.time" "$@" >"$out" 2>"$work/$name.err" || status=$?
+    "${receiver_cpu[@]}" /usr/bin/time -f '%U %S %M' -o "$work/$name.time" "$@" >"$out" 2>"$work/$name.err" || status=$?
     end="$(now_ns)"
     runs_done=$((runs_done + 1))
     if [[ $status -ne 0 ]]; then
@@ -120,6 +120,7 @@ run_timed() {
     fi
     elapsed="$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }')"
     cpu="$(awk '{ printf "%.2f", $1 + $2 }' "$work/$name.time")"
+    peak="$(awk '{ printf "%.1f", $3 / 1024 }' "$work/$name.time")"
     received="$(sender_seconds "$runs_done")"
     if [[ "$name" == bare ]]; then
         got="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$work/bare.out")"
@@ -136,7 +137,8 @@ run_timed() {
     wall[$name]+="$elapsed "
     cpu_s[$name]+="$cpu "
     recv[$name]+="${received:-0} "
-    printf '  %-14s %8ss  receive %8ss  cpu %6ss\n' "$name" "$elapsed" "${received:--}" "$cpu"
+    rss[$name]+="$peak "
+    printf '  %-14s %8ss  receive %8ss  cpu %6ss  peak RSS %7s MiB\n' "$name" "$elapsed" "${received:--}" "$cpu" "$peak"
 }
 
 names=(bare cli cli_nf)
@@ -167,11 +169,11 @@ declare -A label=([bare]="bare QWebSocket client" [cli]="wsinspector-cli" [cli_n
 for name in "${names[@]}"; do
     # shellcheck disable=SC2086
     awk -v n="$N" -v what="${label[$name]}" -v w="$(median ${wall[$name]})" -v r="$(median ${recv[$name]})" \
-        -v c="$(median ${cpu_s[$name]})" -v bw="$m_wall_bare" -v br="$m_recv_bare" 'BEGIN {
+        -v c="$(median ${cpu_s[$name]})" -v m="$(median ${rss[$name]})" -v bw="$m_wall_bare" -v br="$m_recv_bare" 'BEGIN {
         printf "  %-28s wall %7.3f s %9.0f msgs/s (%.2fx bare)", what, w, n / w, bw / w
         if (r > 0 && br > 0)
             printf "  receive %7.3f s %9.0f msgs/s (%.2fx bare)", r, n / r, br / r
-        printf "  cpu %.2f s, %.2f us/msg\n", c, c * 1e6 / n
+        printf "  cpu %.2f s, %.2f us/msg  peak RSS %.1f MiB\n", c, c * 1e6 / n, m
     }'
 done
 echo "goal (issue 12): wsinspector-cli >= 0.80x the bare client's rate"
