@@ -24,7 +24,7 @@ bench_require() {
     fi
 }
 
-# A scratch folder in `work`; it and the server started by bench_start_node go away on exit.
+# A scratch folder in `work`; it and the server started by bench_start_server go away on exit.
 work="$(mktemp -d)"
 server_pid=""
 bench_cleanup() {
@@ -36,10 +36,12 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 
-# Starts a node server script that prints "PORT <n>" once it listens; sets `port`, or exits naming the failure.
-#   bench_start_node "$root/tests/peers/ws_server.js" "the node-ws server"
-bench_start_node() {
-    NODE_PATH=/usr/share/nodejs node "$1" >"$work/server.out" 2>"$work/server.err" &
+# Starts a server command that prints "PORT <n>" once it listens; sets `port`, or exits naming the failure.
+#   bench_start_server "the raw-socket sender" taskset -c 0 "$BUILD_DIR/bench/floodsender" --clients 0
+bench_start_server() {
+    local what="$1"
+    shift
+    "$@" >"$work/server.out" 2>"$work/server.err" &
     server_pid=$!
     port=""
     for _ in $(seq 100); do
@@ -47,6 +49,12 @@ bench_start_node() {
         [[ -n "$port" ]] && return 0
         sleep 0.1
     done
-    echo "$2 did not start: $(cat "$work/server.err")" >&2
+    echo "$what did not start: $(cat "$work/server.err")" >&2
     exit 1
+}
+
+# Starts a node server script that prints "PORT <n>" once it listens (see bench_start_server).
+#   bench_start_node "$root/tests/peers/ws_server.js" "the node-ws server"
+bench_start_node() {
+    NODE_PATH=/usr/share/nodejs bench_start_server "$2" node "$1"
 }

@@ -41,6 +41,9 @@ void EventPrinter::printLine(const QByteArray &json)
 
 namespace {
 
+// Lines gather up to about this much before they go to the stream: a few dozen system calls' worth of work at once.
+constexpr qsizetype kLinesBlock = 64 * 1024;
+
 // One decoded message as DecodedMessage::toJson() has it: its fields, and protocol, kind, summary (and a
 // malformed one's note, note_id) in their sorted places, replacing a field of the same name. Written straight
 // into the line: building that object and a QJsonDocument per event cost more than the decoding itself.
@@ -154,8 +157,8 @@ void EventPrinter::printPending(Connection *connection)
             const qsizetype index = watched.printedClientLeg++;
             if (!m_showFrames && client.at(index).type == EventType::Frame)
                 continue;
-            const QByteArray line = SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Client, index);
-            std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
+            SessionLogWriter::appendEventLine(m_lines, *connection, ConnectionLeg::Facing::Client, index);
+            writeLines(kLinesBlock);
         }
         // As for one leg below: the proxy records each payload twice, so keeping them would cost twice the memory.
         connection->releaseEvents(watched.printed);
@@ -166,35 +169,51 @@ void EventPrinter::printPending(Connection *connection)
         // Printed once, never read again here (a streaming store lets them go; others ignore this).
         connection->releaseEvents(watched.printed);
     }
+    writeLines();
     if (watched.printed + watched.printedClientLeg != printedBefore)
         flush();
+}
+
+void EventPrinter::writeLines(qsizetype atLeast)
+{
+    if (m_lines.isEmpty() || m_lines.size() < atLeast)
+        return;
+    std::fwrite(m_lines.constData(), 1, size_t(m_lines.size()), m_out);
+    m_lines.resize(0); // keeps the capacity
 }
 
 void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
 {
     const EventStore &events = connection->events();
     const qsizetype index = watched.printed++;
-    const EventRecord r = events.at(index);
     ProtocolAnnotator *annotator = watched.annotator.get();
-    // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
     ProtocolAnnotator::Annotation annotation;
-    // Only Open and Message rows carry what it reads: other payloads are not fetched (a spilled chunk
-    // would be read back from disk for nothing).
-    if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
-        annotation = annotator->next(r, events.payload(index));
-    if (!m_showFrames && r.type == EventType::Frame)
-        return;
-    const QByteArray line = connection->hasTwoLegs()
-        ? SessionLogWriter::eventLine(*connection, ConnectionLeg::Facing::Server, index)
-        : SessionLogWriter::eventLine(*connection, index);
-    if ((annotation.messages.isEmpty() && !annotation.requestTimeUs) || !line.endsWith("}\n")) {
-        std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
-        return;
+    // Printing every row as it is needs nothing of the record here (the writer reads it): a flood's lines read
+    // it once, not twice.
+    if (annotator || !m_showFrames) {
+        const EventRecord r = events.at(index);
+        // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
+        // Only Open and Message rows carry what it reads: other payloads are not fetched (a spilled chunk
+        // would be read back from disk for nothing).
+        if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
+            annotation = annotator->next(r, events.payload(index));
+        if (!m_showFrames && r.type == EventType::Frame)
+            return;
     }
-    // The line without its closing "}\n", then what decoding adds and the closing brace.
-    std::fwrite(line.constData(), 1, size_t(line.size() - 2), m_out);
-    m_annotationBuffer = annotationText(std::move(m_annotationBuffer), annotation);
-    std::fwrite(m_annotationBuffer.constData(), 1, size_t(m_annotationBuffer.size()), m_out);
+    const qsizetype lineStart = m_lines.size();
+    // As SessionLogWriter::eventLine(connection, index): the server-facing leg, which every connection but an
+    // imported client-side record has.
+    SessionLogWriter::appendEventLine(m_lines, *connection,
+        connection->leg(ConnectionLeg::Facing::Server) ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client,
+        index);
+    if ((!annotation.messages.isEmpty() || annotation.requestTimeUs) && m_lines.size() - lineStart >= 2
+        && m_lines.endsWith("}\n")) {
+        // The line without its closing "}\n", then what decoding adds and the closing brace.
+        m_lines.chop(2);
+        m_annotationBuffer = annotationText(std::move(m_annotationBuffer), annotation);
+        m_lines.append(m_annotationBuffer);
+    }
+    writeLines(kLinesBlock);
 }
 
 void EventPrinter::printLateMark(Connection *connection, ConnectionLeg::Facing facing, qsizetype row, quint64 number)

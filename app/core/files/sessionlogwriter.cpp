@@ -3,6 +3,7 @@
 
 #include "connection/connection.h"
 #include "connection/connectionleg.h"
+#include "files/eventlinetimes.h"
 #include "files/jsonline.h"
 #include "files/repeatedpayloadtext.h"
 #include "protocol/closecodes.h"
@@ -39,8 +40,8 @@ void putConnDirEvent(
         line.integer("attempt", context.attempt);
     line.integer("conn", context.connectionId);
     if (r.dir != Direction::None)
-        line.latin1("dir", directionId(r.dir));
-    line.latin1("event", eventTypeId(r.type));
+        line.ascii("dir", directionId(r.dir));
+    line.ascii("event", eventTypeId(r.type));
     if (context.inGroup)
         line.integer("group", context.groupId);
     putLeg(line, leg);
@@ -50,74 +51,6 @@ void putSource(JsonLine &line, const EventRecord &r)
 {
     if (r.hasFlag(FlagFromSocket))
         line.utf8("source", "socket");
-}
-
-// Writes "yyyy-MM-ddTHH:mm:ss.zzzZ" (24 characters) for ms since the epoch in years 1970-9999;
-// returns false outside that range.
-bool formatIsoTime(qint64 ms, char *out)
-{
-    constexpr qint64 kEnd = 253402300800000; // 10000-01-01T00:00:00Z
-    if (ms < 0 || ms >= kEnd)
-        return false;
-    const qint64 days = ms / 86400000;
-    qint64 rest = ms % 86400000;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, proleptic Gregorian).
-    const qint64 z = days + 719468;
-    const qint64 era = z / 146097;
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const int day = int(doy - (153 * mp + 2) / 5 + 1);
-    const int month = int(mp < 10 ? mp + 3 : mp - 9);
-    const int year = int(yoe + era * 400 + (month <= 2 ? 1 : 0));
-    const int hour = int(rest / 3600000);
-    rest %= 3600000;
-    const int minute = int(rest / 60000);
-    rest %= 60000;
-    const int second = int(rest / 1000);
-    const int milli = int(rest % 1000);
-    auto put = [](char *p, int value, int width) {
-        for (int i = width - 1; i >= 0; --i) {
-            p[i] = char('0' + value % 10);
-            value /= 10;
-        }
-    };
-    put(out, year, 4);
-    out[4] = '-';
-    put(out + 5, month, 2);
-    out[7] = '-';
-    put(out + 8, day, 2);
-    out[10] = 'T';
-    put(out + 11, hour, 2);
-    out[13] = ':';
-    put(out + 14, minute, 2);
-    out[16] = ':';
-    put(out + 17, second, 2);
-    out[19] = '.';
-    put(out + 20, milli, 3);
-    out[23] = 'Z';
-    return true;
-}
-
-void putTimes(JsonLine &line, const EventRecord &r)
-{
-    // Events come in bursts: the date and time of day are formatted once per second, per thread.
-    thread_local qint64 cachedSecond = -1;
-    thread_local char cached[24];
-    const qint64 ms = r.timeUs / 1000;
-    if (ms >= 0 && ms / 1000 == cachedSecond) {
-        int milli = int(ms % 1000);
-        for (int i = 22; i >= 20; --i, milli /= 10)
-            cached[i] = char('0' + milli % 10);
-        line.utf8("t", QByteArrayView(cached, sizeof cached));
-    } else if (formatIsoTime(ms, cached)) {
-        cachedSecond = ms / 1000;
-        line.utf8("t", QByteArrayView(cached, sizeof cached));
-    } else {
-        line.text("t", SessionLogWriter::isoTime(r.timeUs));
-    }
-    line.largeInteger("t_us", r.timeUs);
 }
 
 void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload,
@@ -135,8 +68,8 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
         line.boolean("compressed", true);
     line.integer("conn", connectionId);
     if (r.dir != Direction::None)
-        line.latin1("dir", directionId(r.dir));
-    line.latin1("event", eventTypeId(r.type));
+        line.ascii("dir", directionId(r.dir));
+    line.ascii("event", eventTypeId(r.type));
     if (r.sub > 1)
         line.integer("frames", r.sub);
     putLeg(line, leg);
@@ -156,12 +89,18 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
     }
     line.integer("size", size);
     putSource(line, r);
-    putTimes(line, r);
+    EventLineTimes::put(line, r.timeUs);
     if (text)
         RepeatedPayloadText::bytes(line, "text", payload);
-    line.utf8("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
+    line.ascii("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
     if (compressed)
         line.unsignedNumber("wire_length", r.maskKey);
+}
+
+// Room for one line without growing: a frame line is ~250 bytes, a text payload's escapes can add half again.
+qsizetype lineReserve(QByteArrayView payload)
+{
+    return 256 + payload.size() + payload.size() / 2;
 }
 
 // opcodeName() as UTF-8, built once: every frame line carries it.
@@ -181,7 +120,7 @@ QByteArrayView opcodeNameUtf8(quint8 opcode)
 QString SessionLogWriter::isoTime(qint64 timeUs)
 {
     char iso[24];
-    if (formatIsoTime(timeUs / 1000, iso))
+    if (EventLineTimes::formatIso(timeUs / 1000, iso))
         return QString::fromLatin1(iso, sizeof iso);
     return QDateTime::fromMSecsSinceEpoch(timeUs / 1000, Qt::UTC).toString(Qt::ISODateWithMs);
 }
@@ -224,6 +163,14 @@ SessionLogWriter::LineContext SessionLogWriter::lineContext(const Connection &co
 
 QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex)
 {
+    QByteArray out;
+    appendEventLine(out, connection, facing, eventIndex);
+    return out;
+}
+
+void SessionLogWriter::appendEventLine(
+    QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex)
+{
     const ConnectionLeg &wire = *connection.leg(facing);
     const LineContext context = lineContext(connection, facing);
     const char *leg = context.leg;
@@ -232,9 +179,10 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
     const QByteArrayView payload = store.payload(eventIndex);
     if (!needsConnection(r.type)) {
         const auto mark = wire.proxyMarks.constFind(eventIndex);
-        return recordLine(context, r, payload, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
+        appendRecordLine(out, context, r, payload, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
+        return;
     }
-    JsonLine line(200 + payload.size() + payload.size() / 2);
+    JsonLine line = JsonLine::appending(std::move(out), lineReserve(payload));
 
     switch (r.type) {
     case EventType::HandshakeRequest: {
@@ -245,7 +193,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         line.latin1("method", head.method);
         line.bytes("raw", payload);
         putSource(line, r);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         line.latin1("target", head.target);
         line.text("url", connection.url().toString());
         break;
@@ -271,7 +219,7 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         line.latin1("reason", hs.response.reason);
         putSource(line, r);
         line.integer("status", hs.response.status);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     }
     case EventType::Tls: {
@@ -298,27 +246,35 @@ QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionL
         line.boolean("proceeded_despite_errors", tls.proceededDespiteErrors);
         line.text("protocol", tls.protocol);
         line.lossyUtf8("summary", payload);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         line.boolean("verified", tls.verified);
         break;
     }
     default:
         break;
     }
-    return line.finish();
+    out = line.finish();
 }
 
 QByteArray SessionLogWriter::recordLine(
-    const LineContext &context, const EventRecord &r, QByteArrayView payload, const ProxyMark *mark)
+    const LineContext &context, const EventRecord &record, QByteArrayView payload, const ProxyMark *mark)
+{
+    QByteArray out;
+    appendRecordLine(out, context, record, payload, mark);
+    return out;
+}
+
+void SessionLogWriter::appendRecordLine(
+    QByteArray &out, const LineContext &context, const EventRecord &r, QByteArrayView payload, const ProxyMark *mark)
 {
     const char *leg = context.leg;
-    JsonLine line(200 + payload.size() + payload.size() / 2);
+    JsonLine line = JsonLine::appending(std::move(out), lineReserve(payload));
     switch (r.type) {
     case EventType::Open:
         putConnDirEvent(line, context, r, leg);
         putSource(line, r);
         line.lossyUtf8("subprotocol", payload);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     case EventType::Message:
         putMessage(line, context.connectionId, r, payload, leg, mark);
@@ -334,14 +290,14 @@ QByteArray SessionLogWriter::recordLine(
         line.boolean("masked", r.hasFlag(FlagMasked));
         line.integer("opcode", r.sub);
         if (r.sub < 16)
-            line.utf8("opcode_name", opcodeNameUtf8(r.sub));
+            line.ascii("opcode_name", opcodeNameUtf8(r.sub));
         else
             line.text("opcode_name", opcodeName(r.sub));
         line.boolean("rsv1", r.hasFlag(FlagRsv1));
         line.boolean("rsv2", r.hasFlag(FlagRsv2));
         line.boolean("rsv3", r.hasFlag(FlagRsv3));
         putSource(line, r);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     case EventType::Ping:
     case EventType::Pong:
@@ -352,7 +308,7 @@ QByteArray SessionLogWriter::recordLine(
             line.number("rtt_ms", double(r.value) / 1000.0);
         line.integer("size", payload.size());
         putSource(line, r);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     case EventType::Close:
         if (r.value == kNoCloseCode) {
@@ -364,7 +320,7 @@ QByteArray SessionLogWriter::recordLine(
         putConnDirEvent(line, context, r, leg);
         line.bytes("reason", payload);
         putSource(line, r);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     case EventType::Error:
         putConnDirEvent(line, context, r);
@@ -372,18 +328,18 @@ QByteArray SessionLogWriter::recordLine(
         putLeg(line, leg);
         line.lossyUtf8("message", payload);
         putSource(line, r);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     case EventType::Info:
         putConnDirEvent(line, context, r, leg);
         line.lossyUtf8("message", payload);
         putSource(line, r);
-        putTimes(line, r);
+        EventLineTimes::put(line, r.timeUs);
         break;
     default:
         break;
     }
-    return line.finish();
+    out = line.finish();
 }
 
 } // namespace wsi

@@ -26,6 +26,9 @@ public:
     static QByteArray eventLine(const Connection &connection, qsizetype eventIndex);
     // The same for an event of one leg (a proxied connection has two): its line says "leg":"client" or "server".
     static QByteArray eventLine(const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex);
+    // The same line appended to `out`: a printer that reuses one buffer for many lines allocates nothing per line.
+    static void appendEventLine(
+        QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex);
     // The same line for a message event from its parts: safe on any thread (the journal formats very large
     // messages on a worker so the GUI thread never spends seconds on one line).
     static QByteArray messageLine(int connectionId, const EventRecord &record, QByteArrayView payload);
@@ -51,6 +54,9 @@ public:
     // mark: what an intercepting proxy did to a message (null: nothing).
     static QByteArray recordLine(
         const LineContext &context, const EventRecord &record, QByteArrayView payload, const ProxyMark *mark = nullptr);
+    // recordLine() appended to `out`.
+    static void appendRecordLine(QByteArray &out, const LineContext &context, const EventRecord &record,
+        QByteArrayView payload, const ProxyMark *mark = nullptr);
     // ISO-8601 UTC with milliseconds, e.g. "2026-11-24T01:02:03.456Z".
     static QString isoTime(qint64 timeUs);
 };
