@@ -5,8 +5,9 @@
 # seconds. Around each run it reads the proxy's /proc/<pid>/stat: user and system CPU time and minor page faults,
 # printed per echo. A and B alternate over ROUNDS rounds (the order flips every other round); medians at the end.
 #   bench/proxy_cpu_ab.sh /work/main/build-test build
-# Environment: ROUNDS (3), DURATION (8), CONNECTIONS (10), SIZE (65535). Only 127.0.0.1; every process it starts
-# is stopped on exit; every wait is bounded.
+# Environment: ROUNDS (3), DURATION (8), CONNECTIONS (10), SIZE (65535), PROXY_ARGS (more proxy arguments, e.g.
+# "--hold out:^never" to measure the rules' path: every message gathered, settled and let go). Only 127.0.0.1;
+# every process it starts is stopped on exit; every wait is bounded.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +17,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8}
 CONNECTIONS=${CONNECTIONS:-10}
 SIZE=${SIZE:-65535}
+read -r -a EXTRA <<<"${PROXY_ARGS:-}"
 LOADGEN=$A/bench/loadgen # the same load generator for both
 for f in "$LOADGEN" "$A/app/cli/wsinspector-cli" "$B/app/cli/wsinspector-cli"; do
     [[ -x $f ]] || { echo "missing $f" >&2; exit 2; }
@@ -45,7 +47,7 @@ PORT=$(wait_for "$WORK/server.out" '$1 == "PORT" { print $2; exit }') || { echo 
 # measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo".
 measure() {
     "$1/app/cli/wsinspector-cli" proxy --to "ws://127.0.0.1:$PORT/" --no-frames --session-budget-mb 64 \
-        >"$WORK/proxy.jsonl" 2>/dev/null &
+        "${EXTRA[@]}" </dev/null >"$WORK/proxy.jsonl" 2>/dev/null &
     PROXY_PID=$!
     local proxy_port
     proxy_port=$(wait_for "$WORK/proxy.jsonl" \
@@ -67,7 +69,7 @@ measure() {
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "# proxy CPU per echo: $CONNECTIONS x $SIZE B, ${DURATION}s per run, $ROUNDS rounds; A=$A B=$B"
+echo "# proxy CPU per echo: $CONNECTIONS x $SIZE B, ${DURATION}s per run, $ROUNDS rounds; A=$A B=$B ${PROXY_ARGS:-}"
 declare -A USER TOTAL FAULTS
 for round in $(seq "$ROUNDS"); do
     order="A B"

@@ -8,6 +8,8 @@ It prints "PORT <n>" when ready. The request path picks the behaviour:
   /close4001   close at once with 4001 "bye now"
   /ping        send a ping with payload "are-you-there", then echo
   /drop        drop TCP without a Close frame after the first message
+  /pushback    echo every message; "flood N SIZE" is answered with N text messages of SIZE bytes ("0001 xxx..."),
+               then "flood done"
   /jsonrpc     answer each JSON-RPC 2.0 request 30 ms later: "sum" with the sum of its params, anything
                else with error -32601; notifications get no answer
 Every response carries "X-Test-Peer: python-websockets" and "X-Repeat" twice; subprotocols chat and
@@ -49,6 +51,22 @@ async def answer_json_rpc(ws):
         pass
 
 
+async def push_back(ws):
+    try:
+        async for message in ws:
+            words = message.split(" ") if isinstance(message, str) else []
+            if len(words) == 3 and words[0] == "flood":
+                count, size = int(words[1]), int(words[2])
+                for i in range(count):
+                    head = "%04d " % (i + 1)
+                    await ws.send(head + "x" * max(0, size - len(head)))
+                await ws.send("flood done")
+            else:
+                await ws.send(message)
+    except websockets.ConnectionClosed:
+        pass
+
+
 async def handler(ws, path):
     if path.startswith("/fragmented"):
         await ws.send(["Hel", "lo, ", "fragments"])
@@ -63,6 +81,9 @@ async def handler(ws, path):
     elif path.startswith("/drop"):
         await ws.recv()
         ws.transport.abort()
+        return
+    elif path.startswith("/pushback"):
+        await push_back(ws)
         return
     try:
         async for message in ws:

@@ -30,7 +30,12 @@ void ProxiedTransport::recordLeg(
     if (m_wireClosed)
         return;
     WireRecorder &recorder = facing == ConnectionLeg::Facing::Client ? *m_clientRecorder : *m_serverRecorder;
+    const qsizetype before = legFacing(facing).events.size();
     recorder.record(direction, timeUs, bytes);
+    if (m_keepUnsettled && direction == Direction::Incoming) {
+        ConnectionLeg &leg = legFacing(facing);
+        unsettledFrom(facing).track(leg.events, direction, before, leg.counters.messagesIn);
+    }
     if (!m_pendingMarks.empty())
         applyPendingMarks();
     emitAppended();
@@ -61,6 +66,23 @@ void ProxiedTransport::markMessage(
         m_pendingMarks.push_back({ facing, direction, ordinal, mark });
 }
 
+void ProxiedTransport::keepUnsettledMessages()
+{
+    if (m_keepUnsettled)
+        return;
+    m_keepUnsettled = true;
+    // What was recorded before the relay started (messages in the chunk that carried the 101) is unsettled too.
+    for (ConnectionLeg::Facing facing : { ConnectionLeg::Facing::Client, ConnectionLeg::Facing::Server }) {
+        ConnectionLeg &leg = legFacing(facing);
+        unsettledFrom(facing).track(leg.events, Direction::Incoming, 0, leg.counters.messagesIn);
+    }
+}
+
+void ProxiedTransport::settleMessages(ConnectionLeg::Facing facing, quint64 count)
+{
+    unsettledFrom(facing).settle(legFacing(facing).events, count);
+}
+
 void ProxiedTransport::observeMarks(QObject *receiver, MarkObserver observer)
 {
     m_markObservers.emplace_back(receiver, std::move(observer));
@@ -73,6 +95,11 @@ bool ProxiedTransport::applyMark(
     const quint64 recorded = direction == Direction::Incoming ? leg.counters.messagesIn : leg.counters.messagesOut;
     if (ordinal == 0 || ordinal > recorded)
         return false;
+    const qsizetype unsettled = direction == Direction::Incoming ? unsettledFrom(facing).rowOf(ordinal) : -1;
+    if (unsettled >= 0) {
+        markRow(facing, unsettled, ordinal, mark);
+        return true;
+    }
     // The row is among the last ones: walk back over the messages of that direction recorded after it.
     quint64 after = recorded - ordinal;
     for (qsizetype row = leg.events.size() - 1; row >= 0; --row) {
@@ -80,16 +107,21 @@ bool ProxiedTransport::applyMark(
         if (r.type != EventType::Message || r.dir != direction)
             continue;
         if (after == 0) {
-            m_connection->markEvent(facing, row, mark);
-            for (const auto &[receiver, observer] : m_markObservers) {
-                if (receiver)
-                    observer(facing, row, ordinal);
-            }
+            markRow(facing, row, ordinal, mark);
             return true;
         }
         --after;
     }
     return true; // the row is gone (released): nothing left to mark
+}
+
+void ProxiedTransport::markRow(ConnectionLeg::Facing facing, qsizetype row, quint64 ordinal, const ProxyMark &mark)
+{
+    m_connection->markEvent(facing, row, mark);
+    for (const auto &[receiver, observer] : m_markObservers) {
+        if (receiver)
+            observer(facing, row, ordinal);
+    }
 }
 
 void ProxiedTransport::applyPendingMarks()

@@ -3,6 +3,7 @@
 
 #include "connection/connectionleg.h"
 #include "connection/connectiontransport.h"
+#include "connection/unsettledrows.h"
 #include "store/eventrecord.h"
 
 #include <QPointer>
@@ -39,6 +40,13 @@ public:
     // this is how it learns of it. Not called once receiver is gone.
     using MarkObserver = std::function<void(ConnectionLeg::Facing facing, qsizetype row, quint64 ordinal)>;
     void observeMarks(QObject *receiver, MarkObserver observer);
+    // Rules that may mark a message later than its row was recorded (a hold decided a flood later, a drop rule
+    // meeting a message that waited behind a hold) keep the rows of the messages they have not settled yet: from
+    // this call on, each peer's messages (Incoming on the leg facing it) stay held in a streaming store until
+    // settleMessages() says the rules are done with them. Called as the relay starts.
+    void keepUnsettledMessages();
+    // The rules are done with the first `count` messages the peer facing `facing` sent.
+    void settleMessages(ConnectionLeg::Facing facing, quint64 count);
     // Between beginBatch() and endBatch() rows are recorded but eventsAppended waits for the end: the proxy
     // records a chunk it read, decides what to do with its messages (marks), writes, and only then is it read.
     void beginBatch() { ++m_batchDepth; }
@@ -71,11 +79,16 @@ public:
 
 private:
     ConnectionLeg &legFacing(ConnectionLeg::Facing facing);
+    UnsettledRows &unsettledFrom(ConnectionLeg::Facing facing)
+    {
+        return facing == ConnectionLeg::Facing::Client ? m_unsettledFromClient : m_unsettledFromServer;
+    }
     void appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const RecordedText &message);
     void emitAppended();
     // Marks whose rows are not recorded yet; false when the row is not there yet.
     bool applyMark(ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark);
     void applyPendingMarks();
+    void markRow(ConnectionLeg::Facing facing, qsizetype row, quint64 ordinal, const ProxyMark &mark);
 
     struct PendingMark
     {
@@ -85,6 +98,9 @@ private:
         ProxyMark mark;
     };
     std::vector<PendingMark> m_pendingMarks;
+    bool m_keepUnsettled = false;
+    UnsettledRows m_unsettledFromClient; // the client leg's Incoming messages
+    UnsettledRows m_unsettledFromServer; // the server leg's Incoming messages
     std::vector<std::pair<QPointer<QObject>, MarkObserver>> m_markObservers;
     int m_batchDepth = 0;
     bool m_appendedInBatch = false;

@@ -7,6 +7,8 @@
 #include "proxy/framerelay.h"
 #include "proxy/proxydirection.h"
 
+#include <limits>
+
 namespace wsi {
 
 namespace {
@@ -51,6 +53,15 @@ struct ProxyRuleSet::Link
     {
         if (ProxiedTransport *t = connection ? connection->proxied() : nullptr)
             t->markMessage(facing, direction, ordinal, ProxyMark { action, original });
+    }
+
+    // The rules are done with every message the sender of toward sent so far but a held one: the sending leg may
+    // let their rows go (ProxiedTransport::keepUnsettledMessages).
+    void settle(Toward toward)
+    {
+        const Side &side = sides[sideIndex(toward)];
+        if (ProxiedTransport *t = connection ? connection->proxied() : nullptr)
+            t->settleMessages(senderLeg(toward), side.direction->fromSender() - (side.held ? 1 : 0));
     }
 };
 
@@ -99,6 +110,8 @@ void ProxyRuleSet::relayStarted(
                 deflate.params().windowBits(sentByServer), deflate.params().noContextTakeover(sentByServer));
         }
     }
+    if (ProxiedTransport *t = connection->proxied())
+        t->keepUnsettledMessages();
     m_links[connection] = std::move(link);
 }
 
@@ -108,6 +121,10 @@ void ProxyRuleSet::relayEnded(Connection *connection)
     if (it == m_links.end())
         return;
     const int id = it->second->connectionId;
+    if (ProxiedTransport *t = connection->proxied()) { // nothing will be marked any more
+        t->settleMessages(ConnectionLeg::Facing::Client, std::numeric_limits<quint64>::max());
+        t->settleMessages(ConnectionLeg::Facing::Server, std::numeric_limits<quint64>::max());
+    }
     m_links.erase(it);
     m_held.discardConnection(id); // after the erase: the resolver finds no link and writes nothing
 }
@@ -125,9 +142,12 @@ FrameHook::Verdict ProxyRuleSet::onFrame(
     if (!side.direction->feed(header, frame, hasRules(toward), out, &side.current)) {
         if (!side.direction->midMessage())
             flushInjections(link, toward, out);
+        link.settle(toward);
         return Verdict::Forwarded;
     }
-    return takeMessage(link, toward, out);
+    const Verdict verdict = takeMessage(link, toward, out);
+    link.settle(toward);
+    return verdict;
 }
 
 FrameHook::Verdict ProxyRuleSet::takeMessage(Link &link, Toward toward, QByteArray &out)
@@ -206,6 +226,7 @@ void ProxyRuleSet::resolve(const HeldMessage &message, HeldMessages::Decision de
         direction.countWritten();
     }
     side.current = {};
+    link->settle(message.toward);
     flushInjections(*link, message.toward, out);
     link->relay->resume(message.toward, out);
 }

@@ -225,9 +225,27 @@ qsizetype EventStore::previousHeld(qsizetype row) const
     return it != m_sparse.begin() ? *(it - 1) : -1;
 }
 
+void EventStore::pin(qsizetype row)
+{
+    if (row < 0 || row >= size() || !isHeld(row))
+        return;
+    // Rows are pinned in the order they were recorded, mostly: the end of the list.
+    const auto it = std::lower_bound(m_pinned.begin(), m_pinned.end(), row);
+    if (it == m_pinned.end() || *it != row)
+        m_pinned.insert(it, row);
+}
+
+void EventStore::unpin(qsizetype row)
+{
+    const auto it = std::lower_bound(m_pinned.begin(), m_pinned.end(), row);
+    if (it != m_pinned.end() && *it == row)
+        m_pinned.erase(it);
+}
+
 bool EventStore::droppable(qsizetype row, const EventRecord &record) const
 {
-    return row < m_released && row != m_lastTrafficRow && row != size() - 1 && isTraffic(record.type);
+    return row < m_released && row != m_lastTrafficRow && row != size() - 1 && isTraffic(record.type)
+        && !std::binary_search(m_pinned.begin(), m_pinned.end(), row);
 }
 
 void EventStore::compactIfDue()

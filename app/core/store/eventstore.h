@@ -42,6 +42,13 @@ public:
     // at once: whoever else reads the rows as they are appended reads them first).
     void release(qsizetype row) { m_released = qMax(m_released, qMin(row, size())); }
     bool isHeld(qsizetype row) const { return row >= m_contiguousFirst || sparseIndex(row) >= 0; }
+    // Streaming: a pinned row stays held through compactions even once released, until unpinned (then it goes
+    // with the next compaction). A proxy pins the message rows its rules may still mark (a held message, and
+    // those waiting behind it): a mark decided a flood later must find its row. Pinning a row no longer held
+    // does nothing. Few rows are pinned at a time.
+    void pin(qsizetype row);
+    void unpin(qsizetype row);
+    qsizetype pinnedCount() const { return qsizetype(m_pinned.size()); }
     // The first held row at or after `row` (size() if none), and the last one at or before it (-1 if none):
     // every row under KeepAll.
     qsizetype nextHeld(qsizetype row) const;
@@ -145,6 +152,7 @@ private:
     // m_contiguousFirst on is held, at local row (row - m_shift). KeepAll: none, 0 and 0.
     std::vector<qsizetype> m_sparse;
     std::vector<qsizetype> m_landmarks;
+    std::vector<qsizetype> m_pinned; // sorted
     qsizetype m_contiguousFirst = 0;
     qsizetype m_shift = 0;
     Retention m_retention = Retention::KeepAll;

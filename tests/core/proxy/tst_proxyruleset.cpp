@@ -1,6 +1,7 @@
 // ProxyRuleSet through a real ReverseProxy between a QWebSocket client and a QWebSocketServer: a held message
 // pauses only its own direction, later frames of that direction wait behind it and go after it in order, an
-// edit or a drop is marked on the recorded rows with the original kept, and injection reaches either peer.
+// edit or a drop is marked on the recorded rows with the original kept (in a streaming store too, after a flood),
+// and injection reaches either peer.
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "files/sessionlogwriter.h"
@@ -233,6 +234,84 @@ private Q_SLOTS:
         bool found = false;
         QVERIFY(!markOf(*connection, Facing::Client, Direction::Outgoing, "last words", &found));
         QVERIFY(found);
+        proxy.stop();
+    }
+
+    void heldAndWaitingRowsOutliveAFloodInAStreamingStore()
+    {
+        // As in wsinspector-cli proxy: a streaming store whose rows are released as soon as they are appended
+        // (the CLI prints each once). "in" is held while the client floods "out" through the proxy (far more than a
+        // compaction's worth of rows and bytes on the server leg); the message that arrived behind the held one in
+        // the same read meets a drop rule only once the hold is decided. Both are marked on their own rows.
+        QWebSocketServer upstream(QStringLiteral("upstream"), QWebSocketServer::NonSecureMode);
+        QVERIFY(upstream.listen(QHostAddress::LocalHost, 0));
+        QWebSocket *serverSide = nullptr;
+        int serverGot = 0;
+        connect(&upstream, &QWebSocketServer::newConnection, this, [&] {
+            serverSide = upstream.nextPendingConnection();
+            connect(serverSide, &QWebSocket::textMessageReceived, this, [&](const QString &) { ++serverGot; });
+        });
+        Workspace workspace;
+        connect(&workspace, &Workspace::connectionAdded, this, [](Connection *c) {
+            c->setEventRetention(EventStore::Retention::Streaming);
+            connect(c, &Connection::eventsAppended, c, [c] {
+                c->releaseEvents(c->events().size());
+                c->releaseClientLegEvents(c->leg(Facing::Client)->events.size());
+            });
+        });
+        ReverseProxy proxy(&workspace);
+        ProxyRuleSet rules;
+        rules.addRule(
+            *ProxyRule::textRegex(FrameHook::Toward::Client, ProxyRule::Action::Drop, QStringLiteral("^secret")));
+        rules.addRule(
+            *ProxyRule::textRegex(FrameHook::Toward::Client, ProxyRule::Action::Hold, QStringLiteral("^hold")));
+        proxy.setFrameHook(&rules);
+        ReverseProxyOptions options;
+        options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstream.serverPort()));
+        QVERIFY(proxy.start(options));
+        QWebSocket client;
+        QStringList clientGot;
+        connect(&client, &QWebSocket::textMessageReceived, this, [&](const QString &t) { clientGot << t; });
+        client.open(proxy.url());
+        QTRY_VERIFY(serverSide);
+        Connection *connection = workspace.connections().first();
+        QTRY_VERIFY(rules.isRelaying(connection));
+        const EventStore &serverLeg = connection->events();
+
+        QSignalSpy heldSpy(rules.heldMessages(), &HeldMessages::held);
+        // One write: both reach the proxy in one read, and the second waits, recorded, behind the held first.
+        serverSide->sendTextMessage(QStringLiteral("hold me"));
+        serverSide->sendTextMessage(QStringLiteral("secret behind it"));
+        QTRY_COMPARE(heldSpy.size(), 1);
+        bool found = false;
+        markOf(*connection, Facing::Server, Direction::Incoming, "secret behind it", &found);
+        QVERIFY2(found, "the second message was not read with the held one");
+
+        constexpr int kFlood = 5000;
+        const QString floodText(300, QLatin1Char('x'));
+        for (int i = 0; i < kFlood; ++i)
+            client.sendTextMessage(floodText);
+        QTRY_COMPARE_WITH_TIMEOUT(serverGot, kFlood, 30000);
+        // The flood went (the store stayed small); the two undecided rows stayed.
+        QVERIFY(serverLeg.payloadBytesStored() < kFlood * 300);
+        QVERIFY(serverLeg.recordsStored() < kFlood);
+        QCOMPARE(serverLeg.pinnedCount(), 2);
+
+        QVERIFY(rules.heldMessages()->drop(heldSpy.first().first().toULongLong()));
+        serverSide->sendTextMessage(QStringLiteral("last words"));
+        QTRY_COMPARE(clientGot, QStringList { QStringLiteral("last words") });
+        for (const QByteArray &payload : { QByteArray("hold me"), QByteArray("secret behind it") }) {
+            const std::optional<ProxyMark> mark
+                = markOf(*connection, Facing::Server, Direction::Incoming, payload, &found);
+            QVERIFY2(found, payload.constData());
+            QVERIFY2(mark, payload.constData());
+            QCOMPARE(mark->action, ProxyMark::Action::Dropped);
+        }
+        QVERIFY(!markOf(*connection, Facing::Server, Direction::Incoming, "last words", &found));
+        QVERIFY(found);
+        // Settled: nothing stays pinned.
+        QCOMPARE(serverLeg.pinnedCount(), 0);
+        QCOMPARE(connection->leg(Facing::Client)->events.pinnedCount(), 0);
         proxy.stop();
     }
 

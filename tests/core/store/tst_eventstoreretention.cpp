@@ -165,6 +165,41 @@ private Q_SLOTS:
         }
     }
 
+    void streamingKeepsAPinnedRowUntilItIsUnpinned()
+    {
+        // A proxy pins a held message's row: released at once like every other, it must outlive a flood of the
+        // other direction (far more than a compaction's worth of rows and bytes) until it is decided.
+        EventStore store;
+        store.setRetention(EventStore::Retention::Streaming);
+        store.append(record(EventType::Message, Direction::Incoming, 0), payloadOf(0, 64));
+        const qsizetype held = store.append(record(EventType::Message, Direction::Incoming, 1), payloadOf(1, 64));
+        store.pin(held);
+        store.pin(held); // once is enough
+        QCOMPARE(store.pinnedCount(), 1);
+        for (int i = 2; i < 20000; ++i) {
+            store.append(record(EventType::Message, Direction::Outgoing, i), payloadOf(i, 300));
+            store.release(store.size());
+        }
+        QVERIFY(!store.isHeld(0));
+        QVERIFY(store.isHeld(held));
+        QCOMPARE(store.at(held).timeUs, qint64(1));
+        QCOMPARE(store.at(held).dir, Direction::Incoming);
+        QCOMPARE(store.payloadCopy(held), payloadOf(1, 64));
+        QVERIFY(store.payloadBytesStored() < 4 * 1024 * 1024); // the flood itself still went
+        QVERIFY(store.recordsStored() < 2 * 4096 + 10);
+        // Decided: it goes with the others.
+        store.unpin(held);
+        QCOMPARE(store.pinnedCount(), 0);
+        for (int i = 20000; i < 30000; ++i) {
+            store.append(record(EventType::Message, Direction::Outgoing, i), payloadOf(i, 300));
+            store.release(store.size());
+        }
+        QVERIFY(!store.isHeld(held));
+        // A row already let go cannot be pinned back.
+        store.pin(held);
+        QCOMPARE(store.pinnedCount(), 0);
+    }
+
     void streamingCountsTheBudgetOverEverythingRecorded()
     {
         // The same flood under both retentions reaches the session budget at the same message and counts the
