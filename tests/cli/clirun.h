@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -151,6 +152,29 @@ inline CliRun runCliCommand(const QStringList &args, int boundMs = 20000)
     run.err = process.readAllStandardError();
     run.parse();
     return run;
+}
+
+// `wsinspector-cli convert` of a run's output: writes it to `in`, converts that to `out` and returns what convert
+// wrote; on failure an empty array and the reason in *failure.
+inline QByteArray convertedOutput(const QByteArray &output, const QString &in, const QString &out, QString *failure)
+{
+    QFile input(in);
+    if (!input.open(QIODevice::WriteOnly) || input.write(output) != output.size()) {
+        *failure = QStringLiteral("cannot write ") + in;
+        return {};
+    }
+    input.close();
+    const CliRun converted = runCliCommand({ QStringLiteral("convert"), in, out });
+    if (!converted.exited || converted.exitCode != 0) {
+        *failure = converted.describe();
+        return {};
+    }
+    QFile written(out);
+    if (!written.open(QIODevice::ReadOnly)) {
+        *failure = QStringLiteral("convert wrote no ") + out;
+        return {};
+    }
+    return written.readAll();
 }
 
 // `wsinspector-cli connect ARGS`.

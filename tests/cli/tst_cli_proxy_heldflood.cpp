@@ -109,19 +109,12 @@ private Q_SLOTS:
         QVERIFY(run.lines.indexOf(fromClient[1]) < run.lines.indexOf(mark));
 
         // Read back, the mark lands on that message's own line and nowhere else.
-        const QString in = m_peers.file(QStringLiteral("held-flood-in.jsonl"));
-        const QString out = m_peers.file(QStringLiteral("held-flood-out.jsonl"));
-        {
-            QFile f(in);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(run.out);
-        }
-        const CliRun converted = runCliCommand({ QStringLiteral("convert"), in, out });
-        QVERIFY2(converted.exited && converted.exitCode == 0, qPrintable(converted.describe()));
-        QFile f(out);
-        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString failure;
+        const QByteArray written = convertedOutput(run.out, m_peers.file(QStringLiteral("held-flood-in.jsonl")),
+            m_peers.file(QStringLiteral("held-flood-out.jsonl")), &failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         int droppedLines = 0;
-        for (const QByteArray &line : f.readAll().split('\n')) {
+        for (const QByteArray &line : written.split('\n')) {
             if (line.contains("\"proxy_action\":\"dropped\""))
                 droppedLines += line.contains("\"leg\":\"client\"") && line.contains("\"text\":\"drop me\"") ? 1 : 100;
         }

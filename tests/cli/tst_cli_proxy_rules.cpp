@@ -169,18 +169,10 @@ private Q_SLOTS:
 
         // convert reads the CLI's output (its listening, held and released lines are no connection's) and writes
         // the mark back on the message's own line.
-        const QString in = m_peers.file(QStringLiteral("late-mark-in.jsonl"));
-        const QString out = m_peers.file(QStringLiteral("late-mark-out.jsonl"));
-        {
-            QFile f(in);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(run.out);
-        }
-        const CliRun converted = runCliCommand({ QStringLiteral("convert"), in, out });
-        QVERIFY2(converted.exited && converted.exitCode == 0, qPrintable(converted.describe()));
-        QFile f(out);
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray written = f.readAll();
+        QString failure;
+        const QByteArray written = convertedOutput(run.out, m_peers.file(QStringLiteral("late-mark-in.jsonl")),
+            m_peers.file(QStringLiteral("late-mark-out.jsonl")), &failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QVERIFY2(!written.contains("proxy_mark") && !written.contains("\"held\""), written.constData());
         int droppedLines = 0;
         for (const QByteArray &line : written.split('\n')) {
