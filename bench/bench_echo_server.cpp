@@ -2,11 +2,14 @@
 //   bench_echo_server --kind capture   our LocalServer in echo mode, in a Workspace: the front relay
 //                                      records every byte and every client becomes a Connection
 //   bench_echo_server --kind bare      a plain QWebSocketServer echo, nothing recorded (the baseline)
+//   --session-budget-mb N              capture only: each connection's disk budget (the app's default is 4096
+//                                      MiB; a long 64 KiB flood over 10 connections would otherwise spill 40 GB)
 // Prints "PORT <n>" once listening, "RSS_KB <n> CLIENTS <n>" on SIGUSR1, and again on SIGTERM/SIGINT
 // before it exits. Raises its open-files limit to the hard limit first (10,000 idle clients need it).
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "server/localserver.h"
+#include "store/payloadcache.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -117,6 +120,9 @@ int main(int argc, char *argv[])
     std::unique_ptr<BareEchoServer> bare;
     quint16 port = 0;
     if (kind == QLatin1String("capture")) {
+        const qsizetype budgetAt = args.indexOf(QStringLiteral("--session-budget-mb"));
+        if (budgetAt > 0)
+            wsi::PayloadCache::instance().setSessionBudget(args.value(budgetAt + 1).toLongLong() << 20);
         workspace = std::make_unique<wsi::Workspace>();
         capture = std::make_unique<wsi::LocalServer>(workspace.get());
         wsi::ServerOptions options;

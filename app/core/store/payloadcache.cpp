@@ -160,7 +160,7 @@ bool PayloadCache::spill(QByteArrayView bytes, qint64 *offset)
         return false;
     }
     *offset = m_spillEnd;
-    m_spillEnd += bytes.size();
+    m_spillEnd += SpillWriter::placeFor(bytes.size()); // each write page-aligned, so it may go to the disk directly
     m_spilledLive += bytes.size();
     writer.write(*offset, bytes.size(), bytes.data());
     return true;
@@ -177,7 +177,7 @@ void PayloadCache::release(qint64 offset, qint64 size)
 {
     m_spilledLive -= size;
     if (cacheWriter())
-        cacheWriter()->release(offset, size);
+        cacheWriter()->release(offset, SpillWriter::placeFor(size)); // with a direct write's padding
 }
 
 } // namespace wsi

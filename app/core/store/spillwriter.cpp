@@ -1,7 +1,9 @@
 // SpillWriter: writes evicted chunks to the spill file on a thread of its own, and frees them there.
 #include "store/spillwriter.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <fcntl.h>
@@ -11,8 +13,26 @@ namespace wsi {
 
 SpillWriter::SpillWriter(int fd)
     : m_fd(fd)
+    , m_directFd(openDirect(fd))
     , m_thread([this] { run(); })
 { }
+
+int SpillWriter::openDirect(int fd)
+{
+#if defined(Q_OS_LINUX) && defined(O_DIRECT)
+    // Never more than the caller's descriptor allows: reopening through /proc checks only the file's permissions.
+    const int mode = fcntl(fd, F_GETFL);
+    if (mode < 0 || (mode & O_ACCMODE) == O_RDONLY)
+        return -1;
+    // A descriptor of its own: O_DIRECT set on the caller's would apply to its reads too (and to every dup of it).
+    char path[64];
+    std::snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    return ::open(path, O_WRONLY | O_DIRECT | O_CLOEXEC); // -1 where /proc or the file system refuses
+#else
+    Q_UNUSED(fd);
+    return -1;
+#endif
+}
 
 SpillWriter::~SpillWriter()
 {
@@ -22,6 +42,8 @@ SpillWriter::~SpillWriter()
     }
     m_wake.notify_all();
     m_thread.join();
+    if (m_directFd >= 0)
+        ::close(m_directFd);
 }
 
 void SpillWriter::write(qint64 offset, qint64 size, const char *data)
@@ -141,9 +163,46 @@ void SpillWriter::waitUntilHeldAtMost(qint64 bytes)
     m_idle.wait(lock, [&] { return m_heldBytes <= bytes || m_failed || m_paused || m_stop; });
 }
 
-bool SpillWriter::writeAll(const Job &job, QString *error) const
+qint64 SpillWriter::directBytes() const
 {
+    return m_directBytes.load(std::memory_order_relaxed);
+}
+
+qint64 SpillWriter::writeDirect(const Job &job, QString *error)
+{
+    if (m_directFd < 0 || job.offset % kAlignment != 0 || quintptr(job.data) % kAlignment != 0)
+        return 0;
+    // Rounded up: the cache placed the next write at placeFor(size), and the padding is read from the page that
+    // holds the last byte, so it is mapped memory.
+    const qint64 length = placeFor(job.size);
     qint64 done = 0;
+    while (done < length) {
+        const ssize_t wrote = pwrite(m_directFd, job.data + done, size_t(length - done), off_t(job.offset + done));
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote < 0 && errno == EINVAL) {
+            // The file system opened it but takes no direct writes (or not at this alignment): the page cache it is.
+            ::close(m_directFd);
+            m_directFd = -1;
+            break;
+        }
+        if (wrote <= 0) {
+            *error = QString::fromLocal8Bit(std::strerror(wrote < 0 ? errno : ENOSPC));
+            return -1;
+        }
+        done += wrote;
+        m_directBytes.fetch_add(wrote, std::memory_order_relaxed);
+        if (done % kAlignment != 0)
+            break; // a short write: the rest goes through the page cache
+    }
+    return std::min(done, job.size);
+}
+
+bool SpillWriter::writeAll(const Job &job, QString *error)
+{
+    qint64 done = writeDirect(job, error);
+    if (done < 0)
+        return false;
     while (done < job.size) {
         const ssize_t wrote = pwrite(m_fd, job.data + done, size_t(job.size - done), off_t(job.offset + done));
         if (wrote < 0 && errno == EINTR)
