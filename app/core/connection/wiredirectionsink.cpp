@@ -152,7 +152,7 @@ void WireDirectionSink::onCompressedMessage(
 
 quint8 WireDirectionSink::automaticFlag() const
 {
-    const std::deque<quint64> &marked = m_recorder->m_automatic;
+    const QList<quint64> &marked = m_recorder->m_automatic;
     if (marked.empty() || m_dir != m_recorder->m_clientDir || m_recorder->m_feedingInjected)
         return 0;
     return marked.front() == m_recorder->m_clientStreamMessages + 1 ? quint8(FlagAutomatic) : 0;
@@ -162,7 +162,7 @@ void WireDirectionSink::countMessage(bool isText, QByteArrayView payload)
 {
     if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected) {
         ++m_recorder->m_clientStreamMessages;
-        std::deque<quint64> &marked = m_recorder->m_automatic;
+        QList<quint64> &marked = m_recorder->m_automatic;
         while (!marked.empty() && marked.front() <= m_recorder->m_clientStreamMessages)
             marked.pop_front();
     }

@@ -21,7 +21,7 @@ class PayloadArena : public CacheClient
 public:
     // Payloads larger than this get a chunk of their own, so that small ones keep packing densely.
     static constexpr qsizetype kLargePayload = qsizetype(256) << 10;
-    // Chunks for small payloads start at 4 KB and double up to this: 8 MiB, four huge pages (BulkMemory).
+    // Chunks for small payloads start at 512 bytes and double up to this: 8 MiB, four huge pages (BulkMemory).
     static constexpr qsizetype kMaxChunkSize = qsizetype(8) << 20;
 
     PayloadArena() = default;
@@ -76,7 +76,7 @@ private:
     qsizetype m_current = -1; // chunk that small payloads go into
     // Chunks for small payloads start small: a connection with a handshake and a few frames (10,000 idle
     // test-server clients) must not reserve a megabyte each.
-    qsizetype m_nextChunkSize = 4096;
+    qsizetype m_nextChunkSize = 512;
     qsizetype m_bytesStored = 0;
     mutable qsizetype m_bytesReserved = 0;
     qsizetype m_bytesSpilled = 0;

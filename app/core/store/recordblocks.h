@@ -66,10 +66,10 @@ private:
     qsizetype blockBytes(size_t block) const;
     void seal(size_t block); // a full block joins the cache
 
-    // The first block starts at 64 records and doubles (copying only itself) up to kFirstBlockRecords
-    // (640 KB): 10,000 idle clients of the test server cannot each afford more. Every later block holds
-    // kBlockRecords, which is 10 MiB: exactly five 2 MiB huge pages (see BulkMemory).
-    static constexpr size_t kFirstBlockInitial = 64;
+    // The first block starts at 8 records (a handshake and an open) and doubles (copying only itself) up to
+    // kFirstBlockRecords (640 KB): 10,000 idle clients of the test server cannot each afford more. Every later block
+    // holds kBlockRecords, which is 10 MiB: exactly five 2 MiB huge pages (see BulkMemory).
+    static constexpr size_t kFirstBlockInitial = 8;
     static constexpr size_t kFirstBlockRecords = size_t(1) << 14;
     static constexpr int kBlockBits = 18;
     static constexpr size_t kBlockRecords = size_t(1) << kBlockBits;

@@ -89,19 +89,23 @@ private Q_SLOTS:
 
     void smallStoreStaysSmallAndRecordsSurviveGrowth()
     {
-        // An idle client has a handful of events: its store must not reserve a full block of records.
+        // An idle client has a handful of events (its handshake, the open) and 10,000 of them are a normal test
+        // of the local server: its store reserves about what those need, not a block (issue 12: <= 19 KB per idle
+        // client in all; with 4 KiB of payload chunk and 64 records reserved up front it was 25 KB).
         EventStore small;
         EventRecord r;
-        for (int i = 0; i < 5; ++i)
+        small.append(r, QByteArray(260, 'q')); // a request head as loadgen and most libraries send it
+        small.append(r, QByteArray(130, 's')); // the 101
+        for (int i = 0; i < 3; ++i)
             small.append(r, "x");
-        QVERIFY2(small.memoryUsed() <= 8192, qPrintable(QString::number(small.memoryUsed())));
+        QVERIFY2(small.memoryUsed() <= 1024, qPrintable(QString::number(small.memoryUsed())));
         // Growing through every doubling of the first block and into full blocks keeps every record.
         EventStore store;
         for (int i = 0; i < 40000; ++i) {
             r.value = quint64(i);
             store.append(r, QByteArray::number(i));
         }
-        for (int i : { 0, 63, 64, 65, 127, 128, 16383, 16384, 16385, 39999 }) {
+        for (int i : { 0, 7, 8, 9, 63, 64, 65, 127, 128, 16383, 16384, 16385, 39999 }) {
             QCOMPARE(store.at(i).value, quint64(i));
             QCOMPARE(store.payloadCopy(i), QByteArray::number(i));
         }
