@@ -6,6 +6,7 @@
 #include "files/sessionlogwriter.h"
 #include "proxy/heldmessages.h"
 #include "stdinlines.h"
+#include "store/wallclock.h"
 
 #include <QCoreApplication>
 
@@ -56,10 +57,14 @@ void HoldConsole::onHeld(quint64 id)
 
 void HoldConsole::printReleased(quint64 id, const char *action)
 {
-    JsonLine line(80);
+    JsonLine line(128);
     line.latin1("action", action);
     line.latin1("event", "released");
     line.largeInteger("id", qint64(id));
+    // When the decision was made: the time a message waited is t_us here less t_us on its "held" line.
+    const qint64 now = wallClockUs();
+    line.text("t", SessionLogWriter::isoTime(now));
+    line.largeInteger("t_us", now);
     QByteArray json = line.finish();
     if (json.endsWith('\n'))
         json.chop(1);

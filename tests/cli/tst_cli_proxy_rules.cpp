@@ -9,6 +9,7 @@
 #include "clirun.h"
 #include "peerprocess.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
@@ -116,6 +117,14 @@ private Q_SLOTS:
         const QList<QJsonObject> released = run.events(QStringLiteral("released"));
         QCOMPARE(released.size(), 1);
         QCOMPARE(released.first().value(QLatin1String("action")).toString(), QStringLiteral("edited"));
+        // The decision's own time: after the message was held, and the same instant in both fields.
+        const qint64 heldUs = qint64(held.first().value(QLatin1String("t_us")).toDouble());
+        const qint64 releasedUs = qint64(released.first().value(QLatin1String("t_us")).toDouble());
+        QVERIFY2(releasedUs >= heldUs, qPrintable(QStringLiteral("%1 < %2").arg(releasedUs).arg(heldUs)));
+        const QDateTime releasedAt
+            = QDateTime::fromString(released.first().value(QLatin1String("t")).toString(), Qt::ISODateWithMs);
+        QVERIFY(releasedAt.isValid());
+        QCOMPARE(releasedAt.toMSecsSinceEpoch(), releasedUs / 1000);
         QVERIFY2(run.err.contains("no held message has that id"), run.err.constData());
         const QList<QJsonObject> toServer
             = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
