@@ -58,7 +58,7 @@ quint64 ForwardedPayloads::take(Leg &sender, const EventRecord &record, QByteArr
     return 0;
 }
 
-void ForwardedPayloads::forget(Leg &leg, std::deque<Kept>::iterator at)
+void ForwardedPayloads::forget(Leg &leg, std::vector<Kept>::iterator at)
 {
     leg.keptBytes -= at->payload.size();
     leg.kept.erase(at);

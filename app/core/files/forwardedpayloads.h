@@ -6,7 +6,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
-#include <deque>
+#include <vector>
 
 namespace wsi {
 
@@ -47,13 +47,13 @@ private:
     struct Leg
     {
         quint64 messagesIn = 0;
-        std::deque<Kept> kept; // oldest first
+        std::vector<Kept> kept; // oldest first; a few entries (allocates nothing until a large message comes)
         qsizetype keptBytes = 0;
     };
 
     static void keep(Leg &leg, const EventRecord &record, QByteArrayView payload);
     static quint64 take(Leg &sender, const EventRecord &record, QByteArrayView payload);
-    static void forget(Leg &leg, std::deque<Kept>::iterator at);
+    static void forget(Leg &leg, std::vector<Kept>::iterator at);
 
     Leg m_client;
     Leg m_server;

@@ -48,7 +48,7 @@ struct SessionJournal::Journal
     bool finishing = false; // the connection finished; close once everything is taken
     // The message lines written so far (by attach, then the writer thread): a message a proxy forwarded unchanged
     // names its payload. Used by one thread at a time: the queue hands it over with each batch.
-    std::shared_ptr<ForwardedPayloads> forwarded = std::make_shared<ForwardedPayloads>();
+    std::shared_ptr<ForwardedPayloads> forwarded;
 
     // Rows recorded and not handed to the writer yet.
     qsizetype untaken() const { return connection ? LegCursor::end(*connection).lines() - taken.lines() : 0; }
