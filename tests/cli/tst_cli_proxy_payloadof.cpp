@@ -1,12 +1,13 @@
-// wsinspector-cli proxy between real peers (python3-websockets, permessage-deflate negotiated): a large message
-// forwarded unchanged is written once, its line on the other leg naming it ("payload_of", session format version
-// 4), while a replaced one keeps its own payload and original; convert reads the references back and writes the
-// same lines.
+// wsinspector-cli proxy between real peers (python3-websockets, without and with permessage-deflate): a large
+// message forwarded unchanged is written once, its line on the other leg naming it ("payload_of", session format
+// version 4), while a replaced one keeps its own payload and original; convert reads the references back and
+// writes the same lines.
 #include "clichecks.h"
 #include "clientprocess.h"
 #include "clipeers.h"
 #include "cliproxylegs.h"
 #include "clirun.h"
+#include "peerprocess.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -108,6 +109,56 @@ private Q_SLOTS:
         QVERIFY2(failure.isEmpty(), qPrintable(failure));
         QCOMPARE(sessionLines(written), sessionLines(run.out));
         QVERIFY(written.contains("\"payload_of\":2"));
+    }
+
+    // Compressed both ways with context takeover: once a replacement made the proxy compress that direction again
+    // itself, the frames differ between the legs, but the inflated payloads are what is compared and named.
+    void aCompressedMessageIsNamedByItsInflatedPayload()
+    {
+        PeerProcess server;
+        QVERIFY(server.start(
+            QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("deflate_peer.py"), { QStringLiteral("server") }));
+        ServeProcess proxy;
+        proxy.setCommand(QStringLiteral("proxy"));
+        QVERIFY(proxy.start({ QStringLiteral("--to"), QStringLiteral("ws://127.0.0.1:%1/").arg(server.port()),
+            QStringLiteral("--replace"), QStringLiteral("out:^apple=>banana"), QStringLiteral("--duration-ms"),
+            QStringLiteral("60000") }));
+        const QString replaced = QStringLiteral("apple ") + QString(2000, QLatin1Char('p'));
+        const QString plain = QString(3000, QLatin1Char('a')) + QStringLiteral(" and z");
+        BackgroundClient client;
+        client.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("deflate_peer.py"),
+            { QStringLiteral("client"), proxy.url(QStringLiteral("/")), QStringLiteral("--send"), replaced,
+                QStringLiteral("--send"), plain, QStringLiteral("--expect"), QStringLiteral("2") });
+        const QStringList lines = client.finish();
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(lines.first().startsWith(QStringLiteral("OPEN permessage-deflate")), qPrintable(lines.join('\n')));
+        QCOMPARE(lines.at(2), QStringLiteral("RECV ") + plain);
+        const CliRun run = proxy.finish(true, 5000);
+        QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
+
+        const QList<QJsonObject> toServer
+            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
+        const QList<QJsonObject> toClient
+            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("client"));
+        QCOMPARE(toServer.size(), 2);
+        QCOMPARE(toClient.size(), 2);
+        QCOMPARE(toServer[0].value(QLatin1String("proxy_action")).toString(), QStringLiteral("replaced"));
+        QVERIFY(!toServer[0].contains(QLatin1String("payload_of")));
+        for (const QJsonObject &named : { toServer[1], toClient[0], toClient[1] }) {
+            QVERIFY(named.value(QLatin1String("compressed")).toBool());
+            QVERIFY(named.contains(QLatin1String("wire_length")));
+            QVERIFY(!named.contains(QLatin1String("text")));
+        }
+        QCOMPARE(toServer[1].value(QLatin1String("payload_of")).toInteger(), 2);
+        QCOMPARE(toClient[0].value(QLatin1String("payload_of")).toInteger(), 1);
+        QCOMPARE(toClient[1].value(QLatin1String("payload_of")).toInteger(), 2);
+
+        QString failure;
+        const QByteArray written = convertedOutput(run.out, m_peers.file(QStringLiteral("deflate-payload-of-in.jsonl")),
+            m_peers.file(QStringLiteral("deflate-payload-of-out.jsonl")), &failure);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(sessionLines(written), sessionLines(run.out));
+        QCOMPARE(written.count(plain.toUtf8()), 2);
     }
 };
 
