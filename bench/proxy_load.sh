@@ -130,4 +130,4 @@ for case in "${CASES[@]}"; do
     fi
 done
 echo "# goal: proxied/direct >= 0.60x"
-echo "# proxy session log: $(wc -l <"$WORK/proxy.jsonl") lines"
+echo "# proxy session log: $(wc -l <"$WORK/proxy.jsonl") lines, $(stat -c %s "$WORK/proxy.jsonl") bytes"

@@ -157,7 +157,8 @@ void EventPrinter::printPending(Connection *connection)
             const qsizetype index = watched.printedClientLeg++;
             if (!m_showFrames && client.at(index).type == EventType::Frame)
                 continue;
-            SessionLogWriter::appendEventLine(m_lines, *connection, ConnectionLeg::Facing::Client, index);
+            SessionLogWriter::appendEventLine(
+                m_lines, *connection, ConnectionLeg::Facing::Client, index, &watched.forwarded);
             writeLines(kLinesBlock);
         }
         // As for one leg below: the proxy records each payload twice, so keeping them would cost twice the memory.
@@ -205,7 +206,7 @@ void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
     // imported client-side record has.
     SessionLogWriter::appendEventLine(m_lines, *connection,
         connection->leg(ConnectionLeg::Facing::Server) ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client,
-        index);
+        index, &watched.forwarded);
     if ((!annotation.messages.isEmpty() || annotation.requestTimeUs) && m_lines.size() - lineStart >= 2
         && m_lines.endsWith("}\n")) {
         // The line without its closing "}\n", then what decoding adds and the closing brace.

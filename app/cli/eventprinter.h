@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "files/forwardedpayloads.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -25,7 +26,7 @@ public:
     explicit EventPrinter(FILE *out, bool showFrames, QObject *parent = nullptr);
     ~EventPrinter() override;
 
-    // The first line: {"event":"session","format":"wsinspector-session/3",...}.
+    // The first line: {"event":"session","format":"wsinspector-session/4",...}.
     void printHeader();
     // One complete line of JSON (without the newline), flushed at once.
     void printLine(const QByteArray &json);
@@ -47,6 +48,8 @@ private:
         qsizetype printed = 0;
         qsizetype printedClientLeg = 0; // a proxied connection's other leg
         std::shared_ptr<ProtocolAnnotator> annotator; // null: no decoding
+        // A proxied connection's message lines printed so far: a message forwarded unchanged names its payload.
+        ForwardedPayloads forwarded;
     };
     QHash<const Connection *, Watched> m_watched;
     QByteArray m_annotationBuffer; // what decoding adds to a line, reused from line to line

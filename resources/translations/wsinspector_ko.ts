@@ -6491,12 +6491,28 @@ X-Custom: value</translation>
         <translation>알 수 없는 형식 &quot;%1&quot;입니다. WS Inspector 세션 로그가 아닙니다(&quot;%2&quot;이어야 합니다).</translation>
     </message>
     <message>
-        <source>unsupported session log version &quot;%1&quot;: this version of WS Inspector reads &quot;%2&quot;, &quot;%3&quot; and &quot;%4&quot; only; open the file with a newer one.</source>
-        <translation>지원하지 않는 세션 로그 버전 &quot;%1&quot;입니다. 이 버전의 WS Inspector는 &quot;%2&quot;, &quot;%3&quot;, &quot;%4&quot;만 읽습니다. 더 새로운 버전으로 파일을 여세요.</translation>
+        <source>unsupported session log version &quot;%1&quot;: this version of WS Inspector reads &quot;%2&quot;, &quot;%3&quot;, &quot;%4&quot; and &quot;%5&quot; only; open the file with a newer one.</source>
+        <translation>지원하지 않는 세션 로그 버전 &quot;%1&quot;입니다. 이 버전의 WS Inspector는 &quot;%2&quot;, &quot;%3&quot;, &quot;%4&quot;, &quot;%5&quot;만 읽습니다. 더 새로운 버전으로 파일을 여세요.</translation>
     </message>
     <message>
         <source>a &quot;proxy_mark&quot; line must name a message before it by &quot;leg&quot;, &quot;dir&quot; and &quot;message_number&quot;.</source>
         <translation>&quot;proxy_mark&quot; 줄은 앞선 메시지를 &quot;leg&quot;, &quot;dir&quot;, &quot;message_number&quot;로 가리켜야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;payload_of&quot; belongs on an &quot;out&quot; message line of a proxied connection: it names the &quot;in&quot; message of the other leg whose payload the line forwards.</source>
+        <translation>&quot;payload_of&quot;는 프록시된 연결의 &quot;out&quot; 메시지 줄에만 올 수 있습니다. 이 값은 그 줄이 전달하는 페이로드를 가진, 다른 구간의 &quot;in&quot; 메시지를 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>&quot;payload_of&quot;:%1 names a message of the %2 leg that is not of this message&apos;s type (text or binary).</source>
+        <translation>&quot;payload_of&quot;:%1이(가) 가리키는 %2 구간의 메시지는 이 메시지와 종류(텍스트 또는 바이너리)가 다릅니다.</translation>
+    </message>
+    <message>
+        <source>&quot;payload_of&quot;:%1 names an &quot;in&quot; message of the %2 leg older than its last %3 (it has %4 so far): a writer names only recent ones, so that a reader need not keep every payload.</source>
+        <translation>&quot;payload_of&quot;:%1은(는) %2 구간의 마지막 %3개보다 오래된 &quot;in&quot; 메시지를 가리킵니다(지금까지 %4개). 읽는 쪽이 모든 페이로드를 간직하지 않아도 되도록 쓰는 쪽은 최근 메시지만 가리킵니다.</translation>
+    </message>
+    <message>
+        <source>&quot;payload_of&quot;:%1 names no &quot;in&quot; message of the %2 leg before it (that leg has %3 so far).</source>
+        <translation>&quot;payload_of&quot;:%1이(가) 가리키는 %2 구간의 &quot;in&quot; 메시지가 이 줄 앞에 없습니다(그 구간에는 지금까지 %3개가 있습니다).</translation>
     </message>
 </context>
 <context>
@@ -9668,6 +9684,14 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
     <message>
         <source>an edited or replaced message without &quot;original_payload&quot;.</source>
         <translation>&quot;original_payload&quot;가 없는 편집되거나 교체된 메시지입니다.</translation>
+    </message>
+    <message>
+        <source>&quot;payload_of&quot; must be the number of a message line, from 1.</source>
+        <translation>&quot;payload_of&quot;는 1부터 세는 메시지 줄 번호여야 합니다.</translation>
+    </message>
+    <message>
+        <source>a message with both &quot;payload_of&quot; and a payload of its own: one says what it carried.</source>
+        <translation>&quot;payload_of&quot;와 자체 페이로드를 모두 가진 메시지입니다. 메시지가 실은 내용은 둘 중 하나로만 밝혀야 합니다.</translation>
     </message>
     <message>
         <source>no &quot;conn&quot; number.</source>

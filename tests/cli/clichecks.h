@@ -26,8 +26,8 @@ inline QString checkSessionLog(const CliRun &run)
     if (run.lines.isEmpty())
         return QStringLiteral("no output");
     const QJsonObject header = run.lines.first();
-    if (header.value(QLatin1String("format")).toString() != QLatin1String("wsinspector-session/3"))
-        return QStringLiteral("the first line has no format wsinspector-session/3");
+    if (header.value(QLatin1String("format")).toString() != QLatin1String("wsinspector-session/4"))
+        return QStringLiteral("the first line has no format wsinspector-session/4");
     if (header.value(QLatin1String("event")).toString() != QLatin1String("session"))
         return QStringLiteral("the first line is not the session event");
     QHash<int, double> lastUs;

@@ -123,7 +123,7 @@ private Q_SLOTS:
         reread.parse();
         QVERIFY2(reread.problems.isEmpty(), qPrintable(reread.problems.join(QLatin1Char('\n'))));
         QCOMPARE(
-            reread.lines.value(0).value(QLatin1String("format")).toString(), QStringLiteral("wsinspector-session/3"));
+            reread.lines.value(0).value(QLatin1String("format")).toString(), QStringLiteral("wsinspector-session/4"));
         QCOMPARE(reread.binaries(QStringLiteral("out")), QList<QByteArray> { everyByte() });
         QCOMPARE(reread.binaries(QStringLiteral("in")), QList<QByteArray> { everyByte() });
         QCOMPARE(reread.texts(QStringLiteral("in")), QStringList { QStringLiteral("text too") });

@@ -19,7 +19,8 @@ constexpr quint32 kLargeMessage = 1024 * 1024;
 } // namespace
 
 JournalCollector::Outcome JournalCollector::collect(const Connection &c, int file, const QString &path,
-    LegCursor::Position &taken, const QDeadlineTimer &slice, bool bounded)
+    LegCursor::Position &taken, const QDeadlineTimer &slice, bool bounded,
+    const std::shared_ptr<ForwardedPayloads> &forwarded)
 {
     LegCursor rows(c, taken);
     if (rows.atEnd())
@@ -40,6 +41,7 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
         batch.path = path;
         batch.context = ownContext;
         batch.clientLegContext = clientLegContext;
+        batch.forwarded = forwarded;
         batch.items.reserve(size_t(qMin(left, kBatchEvents)));
     };
     auto post = [&] {

@@ -6,9 +6,12 @@
 #include <QDeadlineTimer>
 #include <QString>
 
+#include <memory>
+
 namespace wsi {
 
 class Connection;
+class ForwardedPayloads;
 class JournalWriter;
 
 // The GUI thread's share of journaling (SessionJournal decides when): it copies records and payload bytes of
@@ -38,8 +41,9 @@ public:
 
     // Hands the connection's rows after `taken` to the writer as batches for journal `file` at `path`, advancing
     // taken with every batch posted. bounded: stop while the writer is far behind (see kMaxQueuedBytes).
+    // forwarded: the journal's message lines so far, handed to the writer with each batch.
     Outcome collect(const Connection &connection, int file, const QString &path, LegCursor::Position &taken,
-        const QDeadlineTimer &slice, bool bounded);
+        const QDeadlineTimer &slice, bool bounded, const std::shared_ptr<ForwardedPayloads> &forwarded = {});
 
 private:
     JournalWriter &m_writer;

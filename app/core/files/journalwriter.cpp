@@ -1,6 +1,8 @@
 // JournalWriter: the session journal's writer thread: formats records into session log lines and appends them.
 #include "files/journalwriter.h"
 
+#include "files/forwardedpayloads.h"
+
 #include <QFile>
 
 namespace wsi {
@@ -136,11 +138,15 @@ void JournalWriter::writeBatch(Batch &batch)
         for (const Item &item : batch.items) {
             const QByteArrayView bytes(
                 batch.bytes.constData() + item.record.payloadOffset, qsizetype(item.record.payloadSize));
-            if (item.formatted)
+            const SessionLogWriter::LineContext &context = item.clientLeg ? batch.clientLegContext : batch.context;
+            if (item.formatted) {
                 buffer += bytes;
-            else
-                buffer += SessionLogWriter::recordLine(
-                    item.clientLeg ? batch.clientLegContext : batch.context, item.record, bytes);
+                // A marked message (formatted with its payload): still counted among its leg's messages.
+                if (batch.forwarded && context.leg && item.record.type == EventType::Message)
+                    batch.forwarded->nextLine(context.leg[0] == 'c', item.record, {}, true);
+            } else {
+                buffer += SessionLogWriter::recordLine(context, item.record, bytes, nullptr, batch.forwarded.get());
+            }
             if (buffer.size() >= kWriteChunk && !writeBuffer())
                 break;
         }

@@ -21,6 +21,8 @@ class QFile;
 
 namespace wsi {
 
+class ForwardedPayloads;
+
 // Takes batches of copied records and payloads from SessionJournal (GUI thread), formats their lines on its own
 // thread and appends them to the journal files, in the order they were posted. The thread never sees a
 // Connection, an EventStore or the PayloadCache: a batch holds everything its lines need.
@@ -42,6 +44,9 @@ public:
         QString path;
         SessionLogWriter::LineContext context; // the connection's own leg (a proxied one's server leg)
         SessionLogWriter::LineContext clientLegContext;
+        // The journal's message lines so far (ForwardedPayloads): fed this batch's lines in order, on the writer
+        // thread.
+        std::shared_ptr<ForwardedPayloads> forwarded;
         std::vector<Item> items;
         QByteArray bytes;
         qsizetype eventCount = 0; // the connection's event lines (of both legs) in the file after this batch

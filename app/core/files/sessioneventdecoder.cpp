@@ -172,6 +172,13 @@ bool SessionEventDecoder::readMark(bool text)
     return true;
 }
 
+void SessionEventDecoder::resolvePayload(const QByteArray &payload)
+{
+    m_payload = payload;
+    // As for a payload of its own: "size" says the message's size, never less than what is kept of it.
+    m_record.value = qMax(m_record.value, quint64(payload.size()));
+}
+
 bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handshake)
 {
     const QByteArrayView event = field(m_fields, "event").raw;
@@ -182,16 +189,31 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
         if (field(m_fields, "auto").kind == JsonValue::Kind::True)
             r.flags |= FlagAutomatic; // a protocol duty the app answered by itself
         const JsonValue &type = field(m_fields, "type");
+        // Version 4: a proxied message that forwards the other leg's payload unchanged names it instead of
+        // repeating it; SessionLogReader, which has that leg's lines, resolves it (resolvePayload()).
+        const JsonValue &payloadOf = field(m_fields, "payload_of");
+        if (!payloadOf.isMissing()) {
+            qint64 number = 0;
+            if (!toInt64(payloadOf, &number) || number <= 0)
+                return error(said(QT_TRANSLATE_NOOP(
+                    "wsi::SessionEventDecoder", "\"payload_of\" must be the number of a message line, from 1.")));
+            if (field(m_fields, "text").isString() || field(m_fields, "text_base64").isString()
+                || field(m_fields, "base64").isString())
+                return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder",
+                    "a message with both \"payload_of\" and a payload of its own: one says what it carried.")));
+            m_payloadOf = quint64(number);
+        }
         if (type.isString() && type.raw == "text") {
             r.flags |= FlagText;
-            if (!wireBytes(m_fields, "text", &payload))
+            if (!m_payloadOf && !wireBytes(m_fields, "text", &payload))
                 return error(said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "a text message without \"text\".")));
         } else if (type.isString() && type.raw == "binary") {
             const JsonValue &data = field(m_fields, "base64");
-            if (!data.isString())
+            if (!m_payloadOf && !data.isString())
                 return error(
                     said(QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "a binary message without \"base64\".")));
-            payload = QByteArray::fromBase64(data.raw.toByteArray());
+            if (!m_payloadOf)
+                payload = QByteArray::fromBase64(data.raw.toByteArray());
         } else {
             return error(said(
                 QT_TRANSLATE_NOOP("wsi::SessionEventDecoder", "a message whose \"type\" is neither text nor binary.")));

@@ -39,6 +39,10 @@ public:
     QString url() const { return m_url; } // of a handshake_request
     // A message's "proxy_action" (and "original_payload"): what an intercepting proxy did to it (version 2).
     const std::optional<ProxyMark> &proxyMark() const { return m_proxyMark; }
+    // A message's "payload_of" (version 4): its payload is that of the payloadOf()-th "in" message line of the other
+    // leg, which the caller looks up and hands to resolvePayload(). 0: the line carried its payload.
+    quint64 payloadOf() const { return m_payloadOf; }
+    void resolvePayload(const QByteArray &payload);
     // "proxy_action" and "original_payload" (in a text message's encoding when text, else base64) into
     // proxyMark(): a message line's (version 2) or a "proxy_mark" line's (version 3). False with error() set.
     bool readMark(bool text);
@@ -62,6 +66,7 @@ private:
     QByteArray m_payload;
     QString m_url;
     std::optional<ProxyMark> m_proxyMark;
+    quint64 m_payloadOf = 0;
     QString m_unknownEvent;
     RecordedText m_error;
 };

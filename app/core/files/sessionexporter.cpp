@@ -3,6 +3,7 @@
 
 #include "connection/connection.h"
 #include "connection/legorder.h"
+#include "files/forwardedpayloads.h"
 #include "files/harexporter.h"
 #include "files/maskedcopy.h"
 #include "files/sessionlogwriter.h"
@@ -49,15 +50,19 @@ QByteArray SessionExporter::sessionLog(const QList<const Connection *> &connecti
         const Connection *connection;
         ConnectionLeg::Facing facing;
         const EventStore *store;
+        ForwardedPayloads *forwarded = nullptr;
         qsizetype next = 0;
     };
     std::vector<Stream> streams;
+    // A proxied connection's lines so far, one per connection: a message forwarded unchanged names its payload.
+    std::vector<std::unique_ptr<ForwardedPayloads>> forwarded;
     for (const Connection *c : connections) {
         if (c->hasTwoLegs()) {
+            forwarded.push_back(std::make_unique<ForwardedPayloads>());
             for (const auto facing : { ConnectionLeg::Facing::Client, ConnectionLeg::Facing::Server })
-                streams.push_back({ c, facing, &c->leg(facing)->events });
+                streams.push_back({ c, facing, &c->leg(facing)->events, forwarded.back().get() });
         } else {
-            streams.push_back({ c, ConnectionLeg::Facing::Server, &c->events() });
+            streams.push_back({ c, ConnectionLeg::Facing::Server, &c->events(), nullptr });
         }
     }
     // Merged by time, so a workspace export reads like the journal of one run; ties keep connection order.
@@ -80,7 +85,7 @@ QByteArray SessionExporter::sessionLog(const QList<const Connection *> &connecti
         if (!best)
             break;
         out += best->connection->hasTwoLegs()
-            ? SessionLogWriter::eventLine(*best->connection, best->facing, best->next++)
+            ? SessionLogWriter::eventLine(*best->connection, best->facing, best->next++, best->forwarded)
             : SessionLogWriter::eventLine(*best->connection, best->next++);
     }
     return out;

@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
 #include "connection/workspace.h"
+#include "files/forwardedpayloads.h"
 #include "files/journalcollector.h"
 #include "files/journalfolder.h"
 #include "files/journalwriter.h"
@@ -45,6 +46,9 @@ struct SessionJournal::Journal
     qsizetype written = 0; // event lines the writer reported in the file (both legs of a proxied connection)
     bool finished = false; // nothing more is handed to the writer (its last batch closes the file)
     bool finishing = false; // the connection finished; close once everything is taken
+    // The message lines written so far (by attach, then the writer thread): a message a proxy forwarded unchanged
+    // names its payload. Used by one thread at a time: the queue hands it over with each batch.
+    std::shared_ptr<ForwardedPayloads> forwarded;
 
     // Rows recorded and not handed to the writer yet.
     qsizetype untaken() const { return connection ? LegCursor::end(*connection).lines() - taken.lines() : 0; }
@@ -154,10 +158,11 @@ QString SessionJournal::attach(Connection *connection)
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QString tool = QStringLiteral("wsinspector %1 journal").arg(QCoreApplication::applicationVersion());
     QByteArray lines = SessionLogWriter::header(tool.simplified());
+    auto forwarded = std::make_shared<ForwardedPayloads>();
     LegCursor sofar(*connection, {});
     while (!sofar.atEnd()) {
         const LegCursor::Row row = sofar.next();
-        lines += SessionLogWriter::eventLine(*connection, row.leg->facing, row.index);
+        lines += SessionLogWriter::eventLine(*connection, row.leg->facing, row.index, forwarded.get());
     }
     if (file.write(lines) != lines.size()) {
         m_error = tr("Writing the session journal %1 failed: %2").arg(file.fileName(), file.errorString());
@@ -171,6 +176,7 @@ QString SessionJournal::attach(Connection *connection)
     journal->path = file.fileName();
     journal->taken = sofar.position();
     journal->written = sofar.position().lines();
+    journal->forwarded = std::move(forwarded);
     Journal *raw = journal.get();
     m_journals.push_back(std::move(journal));
     m_byConnection.insert(connection, raw);
@@ -232,8 +238,9 @@ void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
 {
     if (journal.finished || !journal.connection)
         return;
-    const JournalCollector::Outcome outcome = JournalCollector(*m_writer).collect(*journal.connection, journal.file,
-        journal.path, journal.taken, sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded);
+    const JournalCollector::Outcome outcome
+        = JournalCollector(*m_writer).collect(*journal.connection, journal.file, journal.path, journal.taken,
+            sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded, journal.forwarded);
     if (outcome != JournalCollector::Outcome::AllTaken) // the rest on a later turn of the event loop
         m_continueTimer.start(outcome == JournalCollector::Outcome::WriterBehind ? 10 : 0);
 }

@@ -14,6 +14,7 @@ namespace {
 // which only added marks that come after their message ("proxy_mark" lines).
 constexpr const char *kFormatVersion1 = "wsinspector-session/1";
 constexpr const char *kFormatVersion2 = "wsinspector-session/2";
+constexpr const char *kFormatVersion3 = "wsinspector-session/3";
 
 // The reader's words (its translation context): an import's error names the file's problem the same way.
 RecordedText said(const char *source)
@@ -34,14 +35,15 @@ bool SessionLogHeader::read(const std::vector<JsonField> &fields)
     }
     m_format = SessionEventDecoder::stringText(format);
     if (m_format != QLatin1String(SessionLogWriter::kFormat) && m_format != QLatin1String(kFormatVersion1)
-        && m_format != QLatin1String(kFormatVersion2)) {
+        && m_format != QLatin1String(kFormatVersion2) && m_format != QLatin1String(kFormatVersion3)) {
         if (m_format.startsWith(QLatin1String("wsinspector-session/")))
             m_error = said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
                                "unsupported session log version \"%1\": this version of WS Inspector reads "
-                               "\"%2\", \"%3\" and \"%4\" only; open the file with a newer one."))
+                               "\"%2\", \"%3\", \"%4\" and \"%5\" only; open the file with a newer one."))
                           .arg(m_format)
                           .arg(QString::fromLatin1(kFormatVersion1))
                           .arg(QString::fromLatin1(kFormatVersion2))
+                          .arg(QString::fromLatin1(kFormatVersion3))
                           .arg(QString::fromLatin1(SessionLogWriter::kFormat));
         else
             m_error = said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",

@@ -5,6 +5,7 @@
 #include "explain/closeexplainer.h"
 #include "files/jsonlinescanner.h"
 #include "files/proxymarkline.h"
+#include "files/recentinmessages.h"
 #include "files/sessioneventdecoder.h"
 #include "language/qterrortext.h"
 #include "protocol/handshakecheck.h"
@@ -46,6 +47,7 @@ struct SessionLogReader::Pending
         qint64 openUs = -1;
         quint64 messagesIn = 0; // message lines so far: a "proxy_mark" line names its message by number
         quint64 messagesOut = 0;
+        RecentInMessages recentIn; // what a "payload_of" line of the other leg may name (version 4)
     };
     struct Held
     {
@@ -266,6 +268,8 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
 
     if (!decoder.readEvent(line, leg.handshake))
         return fail(lineNumber, decoder.errorText());
+    if (decoder.payloadOf() && !resolvePayloadOf(decoder, index, facing, lineNumber))
+        return false;
     const EventRecord &r = decoder.record();
     if (r.type == EventType::Open && leg.openUs < 0)
         leg.openUs = timeUs;
@@ -287,9 +291,31 @@ bool SessionLogReader::readLine(QByteArrayView line, int lineNumber, bool last)
         index, facing, r, decoder.payload(), r.type == EventType::HandshakeRequest ? decoder.url() : QString());
     if (r.type == EventType::Message)
         ++(r.dir == Direction::Incoming ? leg.messagesIn : leg.messagesOut);
+    if (r.type == EventType::Message && r.dir == Direction::Incoming && pending.proxied)
+        leg.recentIn.add(m_connections[index]->leg(facing)->events.size() - 1);
     if (decoder.proxyMark())
         m_connections[index]->markLastEvent(facing, *decoder.proxyMark());
     m_lineOrder.push_back(quint32(index));
+    return true;
+}
+
+bool SessionLogReader::resolvePayloadOf(
+    SessionEventDecoder &decoder, size_t index, ConnectionLeg::Facing facing, int lineNumber)
+{
+    Pending &pending = *m_pending[index];
+    if (!pending.proxied || decoder.record().dir != Direction::Outgoing)
+        return fail(lineNumber,
+            said(QT_TRANSLATE_NOOP("wsi::SessionLogReader",
+                "\"payload_of\" belongs on an \"out\" message line of a proxied connection: it names the \"in\" "
+                "message of the other leg whose payload the line forwards.")));
+    const bool fromClient = facing == ConnectionLeg::Facing::Server; // what the server leg sends, the client sent
+    const ConnectionLeg::Facing sender = fromClient ? ConnectionLeg::Facing::Client : ConnectionLeg::Facing::Server;
+    const Connection *connection = m_connections[index].get();
+    const ConnectionLeg *senderLeg = connection ? connection->leg(sender) : nullptr;
+    RecordedText error;
+    if (!pending.leg(sender).recentIn.resolve(
+            decoder, senderLeg ? &senderLeg->events : nullptr, fromClient ? "client" : "server", &error))
+        return fail(lineNumber, error);
     return true;
 }
 

@@ -18,6 +18,7 @@ class QIODevice;
 namespace wsi {
 
 class Connection;
+class SessionEventDecoder;
 struct EventRecord;
 
 // Reads the session log format (docs/session-format.md) back into Connections: one finished, read-only
@@ -69,6 +70,8 @@ public:
 private:
     struct Pending;
     bool readLine(QByteArrayView line, int lineNumber, bool last);
+    // A message line's "payload_of" (version 4): the payload of a recent "in" message of the connection's other leg.
+    bool resolvePayloadOf(SessionEventDecoder &decoder, size_t index, ConnectionLeg::Facing facing, int lineNumber);
     void holdOrAppend(size_t index, ConnectionLeg::Facing facing, const EventRecord &record, const QByteArray &payload,
         const QString &url);
     static std::unique_ptr<Connection> makeConnection(Pending &pending, const QString &url);

@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "connection/connectionleg.h"
 #include "files/eventlinetimes.h"
+#include "files/forwardedpayloads.h"
 #include "files/jsonline.h"
 #include "files/repeatedpayloadtext.h"
 #include "protocol/closecodes.h"
@@ -53,14 +54,16 @@ void putSource(JsonLine &line, const EventRecord &r)
         line.utf8("source", "socket");
 }
 
+// payloadOf: the number of the other leg's `in` message line whose payload this one forwards unchanged, written
+// instead of the payload (version 4, ForwardedPayloads); 0: the payload is written.
 void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArrayView payload,
-    const char *leg = nullptr, const ProxyMark *mark = nullptr)
+    const char *leg = nullptr, const ProxyMark *mark = nullptr, quint64 payloadOf = 0)
 {
     const bool text = r.hasFlag(FlagText);
     if (r.hasFlag(FlagAutomatic))
         line.boolean("auto", true);
-    // A proxy writes each payload on four lines (both legs, sent and echoed): made once (RepeatedPayloadText).
-    if (!text)
+    // A proxy writes each payload on two lines even so (both legs, sent and echoed): made once (RepeatedPayloadText).
+    if (!text && !payloadOf)
         RepeatedPayloadText::base64(line, "base64", payload);
     // permessage-deflate: the payload is the inflated message; wire_length its compressed size on the wire.
     const bool compressed = r.hasFlag(FlagRsv1);
@@ -87,10 +90,12 @@ void putMessage(JsonLine &line, int connectionId, const EventRecord &r, QByteArr
         }
         line.latin1("proxy_action", proxyActionId(mark->action));
     }
+    if (payloadOf)
+        line.unsignedNumber("payload_of", payloadOf);
     line.integer("size", size);
     putSource(line, r);
     EventLineTimes::put(line, r.timeUs);
-    if (text)
+    if (text && !payloadOf)
         RepeatedPayloadText::bytes(line, "text", payload);
     line.ascii("type", text ? QByteArrayView("text") : QByteArrayView("binary"));
     if (compressed)
@@ -161,15 +166,16 @@ SessionLogWriter::LineContext SessionLogWriter::lineContext(const Connection &co
     return context;
 }
 
-QByteArray SessionLogWriter::eventLine(const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex)
+QByteArray SessionLogWriter::eventLine(
+    const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex, ForwardedPayloads *forwarded)
 {
     QByteArray out;
-    appendEventLine(out, connection, facing, eventIndex);
+    appendEventLine(out, connection, facing, eventIndex, forwarded);
     return out;
 }
 
-void SessionLogWriter::appendEventLine(
-    QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing, qsizetype eventIndex)
+void SessionLogWriter::appendEventLine(QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing,
+    qsizetype eventIndex, ForwardedPayloads *forwarded)
 {
     const ConnectionLeg &wire = *connection.leg(facing);
     const LineContext context = lineContext(connection, facing);
@@ -179,7 +185,7 @@ void SessionLogWriter::appendEventLine(
     const QByteArrayView payload = store.payload(eventIndex);
     if (!needsConnection(r.type)) {
         const auto mark = wire.proxyMarks.constFind(eventIndex);
-        appendRecordLine(out, context, r, payload, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark);
+        appendRecordLine(out, context, r, payload, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark, forwarded);
         return;
     }
     JsonLine line = JsonLine::appending(std::move(out), lineReserve(payload));
@@ -256,16 +262,16 @@ void SessionLogWriter::appendEventLine(
     out = line.finish();
 }
 
-QByteArray SessionLogWriter::recordLine(
-    const LineContext &context, const EventRecord &record, QByteArrayView payload, const ProxyMark *mark)
+QByteArray SessionLogWriter::recordLine(const LineContext &context, const EventRecord &record, QByteArrayView payload,
+    const ProxyMark *mark, ForwardedPayloads *forwarded)
 {
     QByteArray out;
-    appendRecordLine(out, context, record, payload, mark);
+    appendRecordLine(out, context, record, payload, mark, forwarded);
     return out;
 }
 
-void SessionLogWriter::appendRecordLine(
-    QByteArray &out, const LineContext &context, const EventRecord &r, QByteArrayView payload, const ProxyMark *mark)
+void SessionLogWriter::appendRecordLine(QByteArray &out, const LineContext &context, const EventRecord &r,
+    QByteArrayView payload, const ProxyMark *mark, ForwardedPayloads *forwarded)
 {
     const char *leg = context.leg;
     JsonLine line = JsonLine::appending(std::move(out), lineReserve(payload));
@@ -276,9 +282,13 @@ void SessionLogWriter::appendRecordLine(
         line.lossyUtf8("subprotocol", payload);
         EventLineTimes::put(line, r.timeUs);
         break;
-    case EventType::Message:
-        putMessage(line, context.connectionId, r, payload, leg, mark);
+    case EventType::Message: {
+        // Only a proxied connection's lines (with a leg) can name the other leg's.
+        const quint64 payloadOf
+            = forwarded && leg ? forwarded->nextLine(leg[0] == 'c', r, payload, mark != nullptr) : 0;
+        putMessage(line, context.connectionId, r, payload, leg, mark, payloadOf);
         break;
+    }
     case EventType::Frame:
         putConnDirEvent(line, context, r);
         line.boolean("fin", r.hasFlag(FlagFin));

@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +129,50 @@ private Q_SLOTS:
         QCOMPARE(file, withoutHeader(SessionExporter::sessionLog({ proxied.get() }, QStringLiteral("t"))));
         QVERIFY(file.contains("\"leg\":\"client\",\"proxy_action\":\"dropped\""));
         QCOMPARE(file.count('\n'), lines);
+    }
+
+    // A large message forwarded unchanged is journaled once, the other leg's line naming it (format version 4),
+    // both from the lines attach() writes and from the writer thread's; reopened, both legs have their payloads.
+    void aForwardedPayloadIsJournaledOnceAndReopenedOnBothLegs()
+    {
+        QTemporaryDir dir;
+        SessionJournal journal;
+        journal.setFolder(dir.path());
+        const QByteArray sent = QByteArray(3000, 's') + "ent";
+        const std::unique_ptr<Connection> proxied(proxiedRecord(sent, sent));
+        const QString path = journal.attach(proxied.get());
+        QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
+        ProxiedTransport *legs = proxied->proxied();
+        QSignalSpy flushed(&journal, &SessionJournal::flushed);
+        const QByteArray echoed = QByteArray(5000, 'e') + "cho";
+        legs->recordLeg(Facing::Server, Direction::Incoming, 3000, wireFrame(0x81, echoed));
+        legs->recordLeg(Facing::Client, Direction::Outgoing, 3100, wireFrame(0x81, echoed));
+        const qsizetype lines = LegCursor::end(*proxied).lines();
+        QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(1).value<qsizetype>() == lines, 5000);
+
+        const QByteArray file = fileBytes(path);
+        QCOMPARE(file.count(sent), 1);
+        QCOMPARE(file.count(echoed), 1);
+        QVERIFY(file.contains("\"leg\":\"server\",\"payload_of\":1,\"size\":3003,"));
+        // The server leg's second `in` message ("echo" was the first).
+        QVERIFY(file.contains("\"leg\":\"client\",\"payload_of\":2,\"size\":5003,"));
+        QCOMPARE(
+            withoutHeader(file), withoutHeader(SessionExporter::sessionLog({ proxied.get() }, QStringLiteral("t"))));
+
+        QString error;
+        const std::vector<std::unique_ptr<Connection>> reopened = SessionJournal::reopen(path, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(reopened.size(), size_t(1));
+        const Connection &read = *reopened.front();
+        QCOMPARE(messagesOf(*read.leg(Facing::Client), Direction::Incoming), QStringList { QString::fromLatin1(sent) });
+        QCOMPARE(messagesOf(*read.leg(Facing::Server), Direction::Outgoing), QStringList { QString::fromLatin1(sent) });
+        const QStringList echoes { QStringLiteral("echo"), QString::fromLatin1(echoed) };
+        QCOMPARE(messagesOf(*read.leg(Facing::Server), Direction::Incoming), echoes);
+        QCOMPARE(messagesOf(*read.leg(Facing::Client), Direction::Outgoing), echoes);
+        // Written again, the same references.
+        const QByteArray again = withoutHeader(SessionExporter::sessionLog({ &read }, QStringLiteral("t")));
+        QCOMPARE(QString::fromUtf8(again).remove(QRegularExpression(QStringLiteral("\"conn\":\\d+,"))),
+            QString::fromUtf8(withoutHeader(file)).remove(QRegularExpression(QStringLiteral("\"conn\":\\d+,"))));
     }
 
     void bothLegsOfRealTrafficReachTheJournal_data()

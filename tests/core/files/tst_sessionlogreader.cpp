@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY2(reader.read(original), qPrintable(reader.errorString()));
         QCOMPARE(reader.connections().size(), size_t(1));
         QCOMPARE(reader.originalIds().front(), c.id());
-        QCOMPARE(reader.format(), QStringLiteral("wsinspector-session/3"));
+        QCOMPARE(reader.format(), QStringLiteral("wsinspector-session/4"));
         QCOMPARE(reader.tool(), QStringLiteral("tst_sessionlogreader"));
         QVERIFY(reader.notes().isEmpty());
 

@@ -27,8 +27,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("firstLine");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("newer version") << QByteArray(R"({"event":"session","format":"wsinspector-session/4"})")
-                                       << QStringLiteral("\"wsinspector-session/4\"");
+        QTest::newRow("newer version") << QByteArray(R"({"event":"session","format":"wsinspector-session/5"})")
+                                       << QStringLiteral("\"wsinspector-session/5\"");
         QTest::newRow("another format") << QByteArray(R"({"format":"har/1.2"})") << QStringLiteral("unknown format");
         QTest::newRow("no format field") << QByteArray(R"({"event":"message","conn":1})")
                                          << QStringLiteral("no \"format\" field");
@@ -45,10 +45,11 @@ private Q_SLOTS:
         QVERIFY2(reader.errorString().startsWith(QStringLiteral("line 1:")), qPrintable(reader.errorString()));
         QCOMPARE(reader.errorLine(), 1);
         QVERIFY(reader.connections().empty());
-        if (firstLine.contains("/4")) {
+        if (firstLine.contains("/5")) {
             QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/1")));
             QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/2")));
             QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/3")));
+            QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/4")));
         }
     }
 

@@ -38,10 +38,10 @@ class tst_SessionProxyMarks : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void writerSaysVersion3()
+    void writerSaysVersion4()
     {
-        QCOMPARE(QByteArray(SessionLogWriter::kFormat), QByteArray("wsinspector-session/3"));
-        QVERIFY(SessionLogWriter::header(QStringLiteral("t")).contains("\"format\":\"wsinspector-session/3\""));
+        QCOMPARE(QByteArray(SessionLogWriter::kFormat), QByteArray("wsinspector-session/4"));
+        QVERIFY(SessionLogWriter::header(QStringLiteral("t")).contains("\"format\":\"wsinspector-session/4\""));
     }
 
     void marksRoundTripByteForByte()
@@ -89,11 +89,12 @@ private Q_SLOTS:
     void refusesAnUnknownVersionByName()
     {
         SessionLogReader reader;
-        QVERIFY(!reader.read(QByteArray(R"({"event":"session","format":"wsinspector-session/4"})") + "\n"));
-        QVERIFY2(reader.errorString().contains(QStringLiteral("\"wsinspector-session/4\"")),
+        QVERIFY(!reader.read(QByteArray(R"({"event":"session","format":"wsinspector-session/5"})") + "\n"));
+        QVERIFY2(reader.errorString().contains(QStringLiteral("\"wsinspector-session/5\"")),
             qPrintable(reader.errorString()));
         QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/2")));
         QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/3")));
+        QVERIFY(reader.errorString().contains(QStringLiteral("wsinspector-session/4")));
     }
 
     void refusesAnUnknownActionOrAMissingOriginal()

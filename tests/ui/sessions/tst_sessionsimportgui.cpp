@@ -79,7 +79,7 @@ void TestSessionsImportGui::exportImportRoundTripsBinaryByteExact()
     if (fileName.endsWith(QLatin1String(".har")))
         QVERIFY(written.contains("\"_webSocketMessages\""));
     else
-        QVERIFY(written.startsWith("{\"event\":\"session\",\"format\":\"wsinspector-session/3\""));
+        QVERIFY(written.startsWith("{\"event\":\"session\",\"format\":\"wsinspector-session/4\""));
     QCOMPARE(written.contains("s3cretTok"), reveal);
     QCOMPARE(written.contains("s3cretBearer"), reveal);
     if (!reveal)
