@@ -25,6 +25,10 @@ public:
     // later turn. So the GUI thread never waits for the writer during a flood and nothing is dropped, silently
     // or not; only the file lags further (a kill -9 then loses more than one flush interval).
     static constexpr qsizetype kMaxQueuedBytes = 16 * 1024 * 1024;
+    // Rows taken between two looks at the slice's clock, so the most a turn takes past its slice: 2048 rows took
+    // 30-60 ms on a loaded machine when the rows had to be read back from the spill file, past the 8 ms slice and
+    // the window's 50 ms (issue 12). A look costs a clock read.
+    static constexpr qsizetype kSliceCheckEvents = 256;
 
     enum class Outcome {
         AllTaken, // every row the connection holds now is with the writer
