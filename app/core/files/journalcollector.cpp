@@ -42,6 +42,7 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
     auto post = [&] {
         if (!batch.items.empty()) {
             batch.eventCount = taken.lines();
+            m_postedBytes += batch.cost();
             m_writer.post(std::move(batch));
         }
         startBatch();

@@ -44,9 +44,12 @@ public:
     // taken with every batch posted. bounded: stop while the writer is far behind (see kMaxQueuedBytes).
     Outcome collect(const Connection &connection, int file, const QString &path, LegCursor::Position &taken,
         const QDeadlineTimer &slice, bool bounded);
+    // Bytes of the batches posted so far (records and payloads), what they cost in memory until written.
+    qint64 postedBytes() const { return m_postedBytes; }
 
 private:
     JournalWriter &m_writer;
+    qint64 m_postedBytes = 0;
 };
 
 } // namespace wsi

@@ -249,6 +249,9 @@ void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
         journal.taken, sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded);
     if (outcome != JournalCollector::Outcome::AllTaken) // the rest on a later turn of the event loop
         m_continueTimer.start(outcome == JournalCollector::Outcome::WriterBehind ? 10 : 0);
+    // The batches are freed on the writer thread into glibc's free lists: once a flood of them calmed, the trimmer
+    // gives those pages back.
+    m_heapTrimmer.noteBatch(collector.postedBytes());
     const qsizetype taken = journal.taken.lines() - before;
     if (taken > 0 && m_collectObserver)
         m_collectObserver(journal.connection, taken);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "store/heaptrimmer.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -84,6 +85,9 @@ public:
 
     QString errorString() const { return m_error; }
 
+    // Gives the heap back once a flood's batches calmed: the journal sees every recorded row of the window.
+    const HeapTrimmer &heapTrimmer() const { return m_heapTrimmer; }
+
     // Tests: told of every turn of collection that handed rows of a connection to the writer, with how many.
     using CollectObserver = std::function<void(const Connection *connection, qsizetype rows)>;
     void setCollectObserver(CollectObserver observer) { m_collectObserver = std::move(observer); }
@@ -136,6 +140,7 @@ private:
     qint64 m_totalAtCap = -1; // bytes in the folder at the last listing, -1 before the first
     qint64 m_bytesSinceCap = 0; // written by this journal since then
     CollectObserver m_collectObserver;
+    HeapTrimmer m_heapTrimmer;
     std::unique_ptr<JournalWriter> m_writer; // last: its thread stops (writing what is queued) first
 };
 
