@@ -62,6 +62,7 @@ private:
     bool sendStep(const SendStep &step);
     bool injectedByTap(const SendStep &step) const;
     bool tapCaughtUp();
+    qint64 seenFrames() const; // this sequence's outgoing frames (pongs aside) the tap has recorded, or forgiven
     qint64 framesFor(qint64 payloadSize) const;
     bool isOpen() const;
     void fail(const QString &reason);
@@ -78,8 +79,8 @@ private:
     int m_round = 0;
     qsizetype m_index = 0;
     qint64 m_expectedFrames = 0; // outgoing frames (pongs aside) this sequence has caused so far
-    qint64 m_seenFrames = 0; // outgoing frames (pongs aside) the tap has recorded
-    qsizetype m_scanned = 0; // events looked at for m_seenFrames
+    qint64 m_framesBefore = 0; // the connection's outgoing frames (pongs aside) when the sequence started
+    qint64 m_framesForgiven = 0; // frames waited for in vain (see kTapWaitMs): counted as seen
     bool m_waitingForTap = false;
     bool m_afterInjected = false; // the last step went out through the tap
     bool m_clientStreamBroken = false; // the tap recorded a protocol violation in this client's frames
@@ -87,6 +88,7 @@ private:
     bool m_finished = false;
     QTimer m_next;
     QTimer m_tapBound;
+    QMetaObject::Connection m_onAppended; // let go once the sequence is over
 };
 
 } // namespace wsi

@@ -26,6 +26,11 @@ struct ConnectionLeg
         quint64 bytesIn = 0; // wire bytes received (Direction::Incoming): from the peer this leg faces
         quint64 bytesOut = 0; // wire bytes sent (Direction::Outgoing)
         quint64 errors = 0;
+        // Frames sent (Direction::Outgoing Frame rows), pongs aside, and protocol violations named in them
+        // (Outgoing WebSocket-layer Error rows), counted as they are recorded: a sender that injects frames waits
+        // on these (SendSequence) instead of reading every row of a flood.
+        quint64 framesOut = 0;
+        quint64 violationsOut = 0;
     };
 
     explicit ConnectionLeg(Facing facing = Facing::Server)

@@ -1,6 +1,8 @@
 // ImportedRecord: a read-only connection from a file; its counters are recounted from the events.
 #include "connection/importedrecord.h"
 
+#include "protocol/frameheader.h"
+
 namespace wsi {
 
 ImportedRecord::ImportedRecord(Connection *connection)
@@ -25,6 +27,8 @@ ConnectionLeg::Counters ImportedRecord::countersOf(const EventStore &events)
             break;
         case EventType::Frame:
             bytes = r.payloadSize + r.value;
+            if (r.dir == Direction::Outgoing && r.sub != quint8(Opcode::Pong))
+                counters.framesOut++;
             break;
         case EventType::Message:
         case EventType::Ping:
@@ -34,6 +38,8 @@ ConnectionLeg::Counters ImportedRecord::countersOf(const EventStore &events)
             break;
         case EventType::Error:
             counters.errors++;
+            if (r.dir == Direction::Outgoing && r.layer() == ErrorLayer::WebSocket)
+                counters.violationsOut++;
             break;
         default:
             break;

@@ -33,6 +33,9 @@ void WireDirectionSink::onFrame(const FrameHeader &header, QByteArrayView header
     Q_UNUSED(payload)
     if (MessageInflation *inflating = inflation())
         inflating->onFrame(header);
+    // Every frame the decoder reports becomes a Frame row (now, or paired with its message just after).
+    if (m_dir == Direction::Outgoing && header.opcode != quint8(Opcode::Pong))
+        ++m_recorder->m_leg->counters.framesOut;
     const bool wholeMessage
         = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
     WireRecorder::PendingFrame &pending = m_recorder->m_pendingFrame;
@@ -124,7 +127,7 @@ void WireDirectionSink::onCompressedMessage(
                 QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client's compressed message could not be inflated: %1"))
                   .arg(why.text());
         m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
-        m_recorder->m_leg->counters.errors++;
+        countViolation();
         if (byServer == (m_recorder->m_perspective == WireRecorder::Perspective::Client)) {
             m_recorder->m_violationSeen = true;
             m_recorder->setConnectionStatus(message);
@@ -175,6 +178,14 @@ void WireDirectionSink::countMessage(bool isText, QByteArrayView payload)
         m_recorder->m_endpoint->onMessage(isText, payload);
 }
 
+void WireDirectionSink::countViolation()
+{
+    ConnectionLeg::Counters &c = m_recorder->m_leg->counters;
+    c.errors++;
+    if (m_dir == Direction::Outgoing)
+        c.violationsOut++;
+}
+
 void WireDirectionSink::onPing(QByteArrayView payload)
 {
     if (m_dir == m_recorder->m_clientDir && !m_recorder->m_feedingInjected)
@@ -217,7 +228,7 @@ void WireDirectionSink::onViolation(const ProtocolViolation &violation)
             "wsi::WireRecorder", QT_TRANSLATE_NOOP("wsi::WireRecorder", "The client broke the WebSocket protocol: %1"))
               .arg(rule);
     m_recorder->appendError(m_dir, ErrorLayer::WebSocket, message);
-    m_recorder->m_leg->counters.errors++;
+    countViolation();
     // The peer's violations explain why the connection ends; our own side's are worth a row only.
     const bool byPeer = byServer == (m_recorder->m_perspective == WireRecorder::Perspective::Client);
     if (byPeer) {

@@ -31,6 +31,7 @@ public:
 private:
     // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
     void countMessage(bool isText, QByteArrayView payload);
+    void countViolation(); // an Error row of the WebSocket layer in this direction
     // FlagAutomatic when the message about to be recorded is one the app sent by itself.
     quint8 automaticFlag() const;
     // This direction's inflation when permessage-deflate was negotiated (never for injected frames).

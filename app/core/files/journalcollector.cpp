@@ -10,9 +10,6 @@ namespace wsi {
 namespace {
 
 constexpr qsizetype kBatchEvents = 2048; // rows in one batch for the writer (at most)
-// Rows taken between two looks at the clock: 2048 rows took 30-60 ms on a loaded machine when the rows had to be read
-// back from the spill file, past the 8 ms slice and the window's 50 ms (issue 12). A look costs a clock read.
-constexpr qsizetype kSliceCheckEvents = 256;
 // Messages above this travel alone: their payload is copied once, not appended into a batch's bytes.
 constexpr quint32 kLargeMessage = 1024 * 1024;
 
@@ -47,6 +44,7 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
     auto post = [&] {
         if (!batch.items.empty()) {
             batch.eventCount = taken.lines();
+            m_postedBytes += batch.cost();
             m_writer.post(std::move(batch));
         }
         startBatch();

@@ -28,6 +28,10 @@ public:
     // later turn. So the GUI thread never waits for the writer during a flood and nothing is dropped, silently
     // or not; only the file lags further (a kill -9 then loses more than one flush interval).
     static constexpr qsizetype kMaxQueuedBytes = 16 * 1024 * 1024;
+    // Rows taken between two looks at the slice's clock, so the most a turn takes past its slice: 2048 rows took
+    // 30-60 ms on a loaded machine when the rows had to be read back from the spill file, past the 8 ms slice and
+    // the window's 50 ms (issue 12). A look costs a clock read.
+    static constexpr qsizetype kSliceCheckEvents = 256;
 
     enum class Outcome {
         AllTaken, // every row the connection holds now is with the writer
@@ -44,9 +48,12 @@ public:
     // forwarded: the journal's message lines so far, handed to the writer with each batch.
     Outcome collect(const Connection &connection, int file, const QString &path, LegCursor::Position &taken,
         const QDeadlineTimer &slice, bool bounded, const std::shared_ptr<ForwardedPayloads> &forwarded = {});
+    // Bytes of the batches posted so far (records and payloads), what they cost in memory until written.
+    qint64 postedBytes() const { return m_postedBytes; }
 
 private:
     JournalWriter &m_writer;
+    qint64 m_postedBytes = 0;
 };
 
 } // namespace wsi

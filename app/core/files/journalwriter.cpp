@@ -168,8 +168,10 @@ void JournalWriter::writeBatch(Batch &batch)
         m_openFiles.fetch_sub(1, std::memory_order_relaxed);
     }
     // Its counts stay in m_written: a waitForFile() may still ask.
-    if (batch.close)
+    if (batch.close) {
         m_files.remove(batch.file);
+        Q_EMIT closed(batch.file);
+    }
 }
 
 } // namespace wsi

@@ -76,6 +76,9 @@ Q_SIGNALS:
     // batch. eventCount grows from one signal of a file to the next.
     void written(int file, qsizetype eventCount, qint64 bytes);
     void failed(int file, wsi::JournalWriter::Failure failure, const QString &path, const QString &error);
+    // Emitted on the writer thread once the file's last batch (Batch::close) is done: everything posted for it is
+    // written (or its file failed) and it is closed.
+    void closed(int file);
 
 private:
     struct OpenFile;

@@ -30,10 +30,6 @@ namespace {
 
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-"); // JournalFolder::nameFilters() lists these
-constexpr int kSliceMs = 8;
-// A connection's end waits for the writer to have written its file (it is complete when finished is handled)
-// unless this many events are still to be written: the end of a flood is written in the background instead.
-constexpr qsizetype kWaitAtFinishEvents = 16384;
 
 } // namespace
 
@@ -49,6 +45,7 @@ struct SessionJournal::Journal
     // The message lines written so far (by attach, then the writer thread): a message a proxy forwarded unchanged
     // names its payload. Used by one thread at a time: the queue hands it over with each batch.
     std::shared_ptr<ForwardedPayloads> forwarded;
+    bool removed = false; // left the workspace: deleted on a later turn, so the rest is taken at once
 
     // Rows recorded and not handed to the writer yet.
     qsizetype untaken() const { return connection ? LegCursor::end(*connection).lines() - taken.lines() : 0; }
@@ -68,6 +65,7 @@ SessionJournal::SessionJournal(QObject *parent)
     connect(&m_capTimer, &QTimer::timeout, this, &SessionJournal::enforceSizeCap);
     // Emitted on the writer thread: queued to this thread.
     connect(m_writer.get(), &JournalWriter::written, this, &SessionJournal::onWritten, Qt::QueuedConnection);
+    connect(m_writer.get(), &JournalWriter::closed, this, &SessionJournal::onClosed, Qt::QueuedConnection);
     connect(
         m_writer.get(), &JournalWriter::failed, this,
         [this](int file, JournalWriter::Failure failure, const QString &path, const QString &error) {
@@ -203,6 +201,19 @@ void SessionJournal::attachWorkspace(Workspace *workspace)
     for (Connection *c : workspace->connections())
         attach(c);
     connect(workspace, &Workspace::connectionAdded, this, [this](Connection *c) { attach(c); });
+    connect(workspace, &Workspace::connectionRemoved, this, &SessionJournal::takeRestOfRemoved);
+}
+
+void SessionJournal::takeRestOfRemoved(Connection *connection)
+{
+    // A removed connection is deleted on the next turn, and the rows not taken by then would go with it: the user
+    // asked for this turn, so it takes the rest in one (the writer still formats and writes in the background).
+    Journal *j = m_byConnection.value(connection);
+    if (!j || j->finished)
+        return;
+    j->removed = true;
+    collect(*j, false, false);
+    closeIfDone(*j);
 }
 
 void SessionJournal::onEventsAppended(Journal *)
@@ -238,11 +249,18 @@ void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
 {
     if (journal.finished || !journal.connection)
         return;
-    const JournalCollector::Outcome outcome
-        = JournalCollector(*m_writer).collect(*journal.connection, journal.file, journal.path, journal.taken,
-            sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded, journal.forwarded);
+    const qsizetype before = journal.taken.lines();
+    JournalCollector collector(*m_writer);
+    const JournalCollector::Outcome outcome = collector.collect(*journal.connection, journal.file, journal.path,
+        journal.taken, sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded, journal.forwarded);
     if (outcome != JournalCollector::Outcome::AllTaken) // the rest on a later turn of the event loop
         m_continueTimer.start(outcome == JournalCollector::Outcome::WriterBehind ? 10 : 0);
+    // The batches are freed on the writer thread into glibc's free lists: once a flood of them calmed, the trimmer
+    // gives those pages back.
+    m_heapTrimmer.noteBatch(collector.postedBytes());
+    const qsizetype taken = journal.taken.lines() - before;
+    if (taken > 0 && m_collectObserver)
+        m_collectObserver(journal.connection, taken);
 }
 
 void SessionJournal::flush()
@@ -269,7 +287,7 @@ void SessionJournal::flush()
 void SessionJournal::flushReady()
 {
     const SlowTurnLog::Section section("journal.collect");
-    m_slice = QDeadlineTimer(kSliceMs);
+    m_slice = QDeadlineTimer(m_sliceMs);
     bool anyLive = false;
     for (const auto &j : m_journals) {
         collect(*j, true, true);
@@ -330,23 +348,26 @@ void SessionJournal::finishJournal(Connection *connection)
     const SlowTurnLog::Section section("journal.finish");
     if (Journal *j = m_byConnection.value(connection); j && !j->finished) {
         j->finishing = true;
-        // The end of a flood may find the journal millions of lines behind: those go out in slices too, and
-        // the file is closed with the batch that holds the last one.
-        const bool small
-            = j->untaken() <= kWaitAtFinishEvents && m_writer->queuedBytes() <= JournalCollector::kBatchBytes;
-        m_slice = QDeadlineTimer(kSliceMs);
-        collect(*j, !small, !small);
+        // One slice now, as every turn of collection, and the rest on the next turns; the file is closed with the
+        // batch that holds the last line, and completed() says when it is written. Waiting here for the writer
+        // (and taking up to 16,384 rows at once) held the window 124 ms at the end of a flood (issue 12).
+        m_slice = j->removed ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(m_sliceMs);
+        collect(*j, true, !j->removed);
         m_slice = QDeadlineTimer(QDeadlineTimer::Forever);
         closeIfDone(*j);
-        if (small && j->finished) {
-            // The file is complete when finished is handled (the window and the tests read it at once).
-            m_writer->waitForFile(j->file, j->taken.lines());
-            onWritten(j->file, m_writer->writtenCount(j->file), 0);
-        }
         if (!j->finished && !m_timer.isActive())
             m_timer.start();
     }
     scheduleSizeCap();
+}
+
+void SessionJournal::onClosed(int file)
+{
+    Journal *journal = m_byFile.value(file);
+    if (!journal)
+        return;
+    onWritten(file, m_writer->writtenCount(file), 0);
+    Q_EMIT completed(journal->connection, journal->path);
 }
 
 QList<SessionJournal::SessionInfo> SessionJournal::listSessions() const

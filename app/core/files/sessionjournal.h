@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "store/heaptrimmer.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -15,6 +16,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -53,6 +55,9 @@ public:
     QString folder() const { return m_folder; }
     void setFlushIntervalMs(int ms);
     int flushIntervalMs() const { return m_timer.interval(); }
+    // The most one turn of the event loop spends taking rows (8 ms; 0 in tests: JournalCollector::kSliceCheckEvents
+    // rows a turn).
+    void setSliceMs(int ms) { m_sliceMs = qMax(0, ms); }
     // Total bytes of journal files kept in the folder; the oldest files go first. 0: no cap.
     void setMaxTotalBytes(qint64 bytes) { m_maxTotalBytes = bytes; }
     qint64 maxTotalBytes() const { return m_maxTotalBytes; }
@@ -80,16 +85,27 @@ public:
 
     QString errorString() const { return m_error; }
 
+    // Gives the heap back once a flood's batches calmed: the journal sees every recorded row of the window.
+    const HeapTrimmer &heapTrimmer() const { return m_heapTrimmer; }
+
+    // Tests: told of every turn of collection that handed rows of a connection to the writer, with how many.
+    using CollectObserver = std::function<void(const Connection *connection, qsizetype rows)>;
+    void setCollectObserver(CollectObserver observer) { m_collectObserver = std::move(observer); }
+
 Q_SIGNALS:
     // After eventCount event lines of a connection reached the file (a proxied connection's lines of both legs).
     void flushed(wsi::Connection *connection, qsizetype eventCount);
+    // A finished connection's journal is complete: every line written and the file closed. The end of a flood is
+    // written over many turns after finished(), so whoever reads the file at once waits for this (or calls
+    // flush()). connection is null when it was deleted meanwhile.
+    void completed(wsi::Connection *connection, const QString &filePath);
 
 private:
     struct Journal;
     void onEventsAppended(Journal *journal);
     // A proxy marked a row late (a held message decided after its row was taken): a "proxy_mark" line follows.
     void onMessageMarked(Journal &journal, ConnectionLeg::Facing facing, qsizetype row, quint64 number);
-    // Hands the journal's events not handed yet to the writer (JournalCollector). sliced: stop after kSliceMs (the
+    // Hands the journal's events not handed yet to the writer (JournalCollector). sliced: stop after the slice (the
     // timer and a connection's end; the rest goes on the next turn). bounded: leave them in the connection while
     // the writer is far behind (see JournalCollector::kMaxQueuedBytes).
     void collect(Journal &journal, bool sliced, bool bounded);
@@ -98,15 +114,18 @@ private:
     void postClose(Journal &journal); // the journal's last batch: the writer closes its file
     QSet<QString> activePaths() const; // absolute paths of the files being written
     void finishJournal(Connection *connection);
+    void takeRestOfRemoved(Connection *connection);
     void onWritten(int file, qsizetype eventCount, qint64 bytes);
+    void onClosed(int file);
     void onWriterFailed(int file, bool opening, const QString &path, const QString &error);
     void scheduleSizeCap();
 
     QString m_folder;
     qint64 m_maxTotalBytes = 512ll * 1024 * 1024;
     QTimer m_timer;
-    // Taking a flood's backlog is sliced too: at most kSliceMs per event-loop turn, the rest on the next one.
+    // Taking a flood's backlog is sliced too: at most m_sliceMs per event-loop turn, the rest on the next one.
     QDeadlineTimer m_slice { QDeadlineTimer::Forever };
+    int m_sliceMs = 8;
     QTimer m_continueTimer;
     // The cap is checked when journals start and end, at most once a second: a server with thousands of
     // clients must not list the folder once per client.
@@ -120,6 +139,8 @@ private:
     QString m_preparedFolder; // created and made private already
     qint64 m_totalAtCap = -1; // bytes in the folder at the last listing, -1 before the first
     qint64 m_bytesSinceCap = 0; // written by this journal since then
+    CollectObserver m_collectObserver;
+    HeapTrimmer m_heapTrimmer;
     std::unique_ptr<JournalWriter> m_writer; // last: its thread stops (writing what is queued) first
 };
 

@@ -1,5 +1,6 @@
 // SendSequence against a raw server on 127.0.0.1 that prints every frame it receives: order across kinds,
-// rounds, steps built per round, failures and a connection that closes mid-sequence.
+// rounds, steps built per round, failures, the tap's frame counts it waits on, and a connection that closes
+// mid-sequence.
 #include "compose/sendsequence.h"
 #include "connection/connection.h"
 #include "peerprocess.h"
@@ -110,6 +111,68 @@ private Q_SLOTS:
             QStringLiteral("1 last 1") };
         QTRY_COMPARE_WITH_TIMEOUT(framesSeen().size(), 2 * round.size(), 10000);
         QCOMPARE(framesSeen(), round + round);
+        c->abort();
+    }
+
+    // The sequence waits on the tap's counts (ConnectionLeg::Counters), not on a walk over every row: they must
+    // say what the rows say. Pongs are no frames of a sequence; pings, raw and fragmented frames are.
+    void theTapCountsTheFramesTheRowsHold()
+    {
+        auto c = openReportConnection();
+        QVERIFY(c);
+        SendStep raw;
+        raw.kind = SendStep::Kind::RawFrame;
+        QString error;
+        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0xA,payload=text:unasked"), &raw.frame, &error));
+        SendStep framed;
+        QVERIFY(SendStep::forPayload("abcdefg", true, 3, &framed, &error));
+        SendStep ping;
+        ping.kind = SendStep::Kind::Ping;
+        ping.bytes = "p";
+        SendSequence sequence(c.get());
+        sequence.setSteps({ text(QStringLiteral("one")), raw, framed, ping, text(QStringLiteral("two")) });
+        sequence.setRounds(3, 0);
+        QSignalSpy finished(&sequence, &SendSequence::finished);
+        sequence.start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(sequence.completed());
+        // one, abc, def, g, p, two: six frames a round, the pong aside.
+        QTRY_COMPARE_WITH_TIMEOUT(framesSeen().size(), 3 * 7, 10000);
+        qsizetype frameRows = 0;
+        for (qsizetype row = 0; row < c->events().size(); ++row) {
+            const EventRecord r = c->events().at(row);
+            if (r.type == EventType::Frame && r.dir == Direction::Outgoing && r.sub != 0xA)
+                ++frameRows;
+        }
+        QCOMPARE(frameRows, qsizetype(3 * 6));
+        QCOMPARE(c->counters().framesOut, quint64(3 * 6));
+        QCOMPARE(c->counters().violationsOut, quint64(0));
+        c->abort();
+    }
+
+    // A frame the tap names as a protocol violation (a reserved opcode) leaves it unable to place more: the next
+    // injected step fails with why, rather than waiting forever.
+    void anInjectedStepAfterABrokenFrameFails()
+    {
+        auto c = openReportConnection();
+        QVERIFY(c);
+        SendStep broken;
+        broken.kind = SendStep::Kind::RawFrame;
+        QString error;
+        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0x3,payload=text:bad"), &broken.frame, &error));
+        SendStep next;
+        next.kind = SendStep::Kind::RawFrame;
+        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0x9,payload=text:next"), &next.frame, &error));
+        SendSequence sequence(c.get());
+        sequence.setSteps({ broken, next });
+        QSignalSpy failed(&sequence, &SendSequence::failed);
+        sequence.start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(failed.at(0).at(0).toInt(), 1);
+        QVERIFY2(failed.at(0).at(1).toString().contains(QLatin1String("broke the protocol")),
+            qPrintable(failed.at(0).at(1).toString()));
+        QVERIFY(sequence.clientStreamBroken());
+        QVERIFY(c->counters().violationsOut >= 1);
         c->abort();
     }
 

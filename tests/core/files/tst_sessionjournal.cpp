@@ -166,7 +166,8 @@ private Q_SLOTS:
         QCOMPARE(withoutHeader(file), expected);
     }
 
-    void finishedConnectionIsFlushedAtOnce()
+    // The file of a finished connection is complete once completed() says so, without waiting for the timer.
+    void finishedConnectionIsWrittenWithoutTheTimer()
     {
         PeerProcess python;
         QVERIFY(python.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
@@ -180,9 +181,13 @@ private Q_SLOTS:
         options.url = QUrl(python.url(QStringLiteral("/close4001")));
         Connection *c = workspace.openConnection(options);
         QSignalSpy finished(c, &Connection::finished);
+        QSignalSpy completed(&journal, &SessionJournal::completed);
         QVERIFY(finished.wait(15000));
         const QString path = journal.filePathFor(c);
         QVERIFY(!path.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 15000);
+        QCOMPARE(completed.at(0).at(0).value<Connection *>(), c);
+        QCOMPARE(completed.at(0).at(1).toString(), path);
         SessionLogReader reader;
         QVERIFY2(reader.readFile(path), qPrintable(reader.errorString()));
         QCOMPARE(reader.eventCount(), c->events().size());

@@ -94,8 +94,12 @@ void TestSessionsGui::journalsALiveConnectionAsItHappens()
     QCOMPARE(c->state(), Connection::State::Open);
 
     QSignalSpy finished(c, &Connection::finished);
+    // The journal takes a connection's last rows a slice per turn: the file is complete when it says so.
+    QSignalSpy completed(m_window->sessions()->journal(), &SessionJournal::completed);
     c->close(1000, QStringLiteral("done"));
     QVERIFY(finished.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 1, 10000);
+    QCOMPARE(completed.at(0).at(1).toString(), path);
 
     QString error;
     auto reopened = SessionJournal::reopen(path, &error);
