@@ -48,6 +48,34 @@ private:
         return step;
     }
 
+    static SendStep rawFrame(const QString &spec)
+    {
+        SendStep step;
+        step.kind = SendStep::Kind::RawFrame;
+        QString error;
+        if (!parseRawFrameSpec(spec, &step.frame, &error))
+            qFatal("bad raw frame spec in the test: %s", qPrintable(error));
+        return step;
+    }
+
+    // "abcdefg" as a text message in frames of three bytes.
+    static SendStep fragmented()
+    {
+        SendStep step;
+        QString error;
+        if (!SendStep::forPayload("abcdefg", true, 3, &step, &error))
+            qFatal("%s", qPrintable(error));
+        return step;
+    }
+
+    static SendStep ping(const QByteArray &payload)
+    {
+        SendStep step;
+        step.kind = SendStep::Kind::Ping;
+        step.bytes = payload;
+        return step;
+    }
+
     std::unique_ptr<Connection> openReportConnection()
     {
         m_raw.clearOutput();
@@ -85,18 +113,10 @@ private Q_SLOTS:
     {
         auto c = openReportConnection();
         QVERIFY(c);
-        SendStep raw;
-        raw.kind = SendStep::Kind::RawFrame;
-        QString error;
-        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0x9,payload=text:raw"), &raw.frame, &error));
-        SendStep framed;
-        QVERIFY(SendStep::forPayload("abcdefg", true, 3, &framed, &error));
-        SendStep ping;
-        ping.kind = SendStep::Kind::Ping;
-        ping.bytes = "p";
-
         SendSequence sequence(c.get());
-        sequence.setSteps({ text(QStringLiteral("first {{name}}")), raw, framed, ping, text(QStringLiteral("last")) });
+        sequence.setSteps(
+            { text(QStringLiteral("first {{name}}")), rawFrame(QStringLiteral("opcode=0x9,payload=text:raw")),
+                fragmented(), ping("p"), text(QStringLiteral("last")) });
         sequence.setVariables({ { QStringLiteral("name"), QStringLiteral("ada") } });
         sequence.setRounds(2, 0);
         QSignalSpy rounds(&sequence, &SendSequence::roundSent);
@@ -120,17 +140,9 @@ private Q_SLOTS:
     {
         auto c = openReportConnection();
         QVERIFY(c);
-        SendStep raw;
-        raw.kind = SendStep::Kind::RawFrame;
-        QString error;
-        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0xA,payload=text:unasked"), &raw.frame, &error));
-        SendStep framed;
-        QVERIFY(SendStep::forPayload("abcdefg", true, 3, &framed, &error));
-        SendStep ping;
-        ping.kind = SendStep::Kind::Ping;
-        ping.bytes = "p";
         SendSequence sequence(c.get());
-        sequence.setSteps({ text(QStringLiteral("one")), raw, framed, ping, text(QStringLiteral("two")) });
+        sequence.setSteps({ text(QStringLiteral("one")), rawFrame(QStringLiteral("opcode=0xA,payload=text:unasked")),
+            fragmented(), ping("p"), text(QStringLiteral("two")) });
         sequence.setRounds(3, 0);
         QSignalSpy finished(&sequence, &SendSequence::finished);
         sequence.start();
@@ -156,15 +168,9 @@ private Q_SLOTS:
     {
         auto c = openReportConnection();
         QVERIFY(c);
-        SendStep broken;
-        broken.kind = SendStep::Kind::RawFrame;
-        QString error;
-        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0x3,payload=text:bad"), &broken.frame, &error));
-        SendStep next;
-        next.kind = SendStep::Kind::RawFrame;
-        QVERIFY(parseRawFrameSpec(QStringLiteral("opcode=0x9,payload=text:next"), &next.frame, &error));
         SendSequence sequence(c.get());
-        sequence.setSteps({ broken, next });
+        sequence.setSteps({ rawFrame(QStringLiteral("opcode=0x3,payload=text:bad")),
+            rawFrame(QStringLiteral("opcode=0x9,payload=text:next")) });
         QSignalSpy failed(&sequence, &SendSequence::failed);
         sequence.start();
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
