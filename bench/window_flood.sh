@@ -10,7 +10,7 @@
 #   N=10000000 BUILD_DIR=build-test bench/window_flood.sh
 #   WM_PING_VERBOSE=/tmp/pings.txt bench/window_flood.sh   # also keeps every ping's round trip there
 #   WINDOW=../other/build/app/wsinspector bench/window_flood.sh  # another build's window, same sender and peer
-#   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (default 256): what the rest costs
+#   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (the window's default is 176): what the rest costs
 #   WSI_SLOW_TURN_MS=20 WINDOW_STDERR=/tmp/turns.txt bench/window_flood.sh  # the window's long event-loop turns
 #   AFTER_FLOOD=./memory-breakdown.sh bench/window_flood.sh  # runs the command with the window's pid once it settled
 #
@@ -122,7 +122,7 @@ window_s="$(sed -n 's/^DONE .*seconds=\([0-9.]*\).*/\1/p' "$work/sender.err")"
 
 ping="$(cat "$work/ping.json")"
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))' "$ping" "$1"; }
-echo "window_flood: n=$N size=$SIZE payload_mib=${PAYLOAD_MIB:-256} window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "window_flood: n=$N size=$SIZE payload_mib=${PAYLOAD_MIB:-176 (default)} window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$window_rate" -v s="$window_s" -v c="$cpu_window" -v b="$bare_rate" -v n="$N" 'BEGIN {
     printf "  window: %.2f M msgs/s (%.2f s, %.2f s CPU, %.2f us CPU/msg); bare QWebSocket: %.2f M msgs/s; ratio %.2f\n",
         w / 1e6, s, c, c * 1e6 / n, b / 1e6, w / b }'
