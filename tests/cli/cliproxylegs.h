@@ -2,6 +2,8 @@
 
 // What the tst_cli_proxy* tests share: the events of a proxy run that were recorded on one leg.
 
+#include "clirun.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -14,4 +16,10 @@ inline QList<QJsonObject> onLeg(const QList<QJsonObject> &events, const QString 
             found << o;
     }
     return found;
+}
+
+// The `message` lines of one direction ("in", "out") on one leg ("client", "server"), in the order printed.
+inline QList<QJsonObject> messagesOnLeg(const CliRun &run, const char *dir, const char *leg)
+{
+    return onLeg(run.events(QStringLiteral("message"), QString::fromLatin1(dir)), QString::fromLatin1(leg));
 }

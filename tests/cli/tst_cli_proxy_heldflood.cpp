@@ -89,14 +89,12 @@ private Q_SLOTS:
         const CliRun run = proxy.finish(true, 5000);
         QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
 
-        const QList<QJsonObject> fromClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("client"));
+        const QList<QJsonObject> fromClient = messagesOnLeg(run, "in", "client");
         QCOMPARE(
             textsOf(fromClient), (QStringList { floodCommand(), QStringLiteral("drop me"), QStringLiteral("after") }));
-        QCOMPARE(textsOf(onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"))),
-            (QStringList { floodCommand(), QStringLiteral("after") }));
-        QCOMPARE(onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("client")).size(),
-            kFloodMessages + 2);
+        QCOMPARE(
+            textsOf(messagesOnLeg(run, "out", "server")), (QStringList { floodCommand(), QStringLiteral("after") }));
+        QCOMPARE(messagesOnLeg(run, "out", "client").size(), kFloodMessages + 2);
         // The mark names the held message (the second the client sent) although its row was printed a flood ago.
         const QList<QJsonObject> marks = run.events(QStringLiteral("proxy_mark"));
         QCOMPARE(marks.size(), 1);
@@ -139,14 +137,12 @@ private Q_SLOTS:
         const CliRun run = proxy.finish(true, 5000);
         QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
 
-        const QList<QJsonObject> toServer
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
+        const QList<QJsonObject> toServer = messagesOnLeg(run, "out", "server");
         QCOMPARE(textsOf(toServer), (QStringList { floodCommand(), QStringLiteral("edited by hand") }));
         QCOMPARE(toServer[1].value(QLatin1String("proxy_action")).toString(), QStringLiteral("edited"));
         QCOMPARE(toServer[1].value(QLatin1String("original_payload")).toString(), QStringLiteral("edit me"));
         QVERIFY(run.events(QStringLiteral("proxy_mark")).isEmpty()); // its line was written with the mark on it
-        const QList<QJsonObject> fromClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("client"));
+        const QList<QJsonObject> fromClient = messagesOnLeg(run, "in", "client");
         QCOMPARE(textsOf(fromClient), (QStringList { floodCommand(), QStringLiteral("edit me") }));
         QVERIFY(!fromClient[1].contains(QLatin1String("proxy_action")));
     }

@@ -66,14 +66,10 @@ private Q_SLOTS:
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-        const QList<QJsonObject> fromClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("client"));
-        const QList<QJsonObject> toServer
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
-        const QList<QJsonObject> fromServer
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("server"));
-        const QList<QJsonObject> toClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("client"));
+        const QList<QJsonObject> fromClient = messagesOnLeg(run, "in", "client");
+        const QList<QJsonObject> toServer = messagesOnLeg(run, "out", "server");
+        const QList<QJsonObject> fromServer = messagesOnLeg(run, "in", "server");
+        const QList<QJsonObject> toClient = messagesOnLeg(run, "out", "client");
         QCOMPARE(fromClient.size(), 3);
         QCOMPARE(toServer.size(), 3);
         QCOMPARE(fromServer.size(), 3);
@@ -136,10 +132,8 @@ private Q_SLOTS:
         const CliRun run = proxy.finish(true, 5000);
         QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
 
-        const QList<QJsonObject> toServer
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
-        const QList<QJsonObject> toClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("client"));
+        const QList<QJsonObject> toServer = messagesOnLeg(run, "out", "server");
+        const QList<QJsonObject> toClient = messagesOnLeg(run, "out", "client");
         QCOMPARE(toServer.size(), 2);
         QCOMPARE(toClient.size(), 2);
         QCOMPARE(toServer[0].value(QLatin1String("proxy_action")).toString(), QStringLiteral("replaced"));

@@ -62,10 +62,8 @@ private Q_SLOTS:
         const QString problem = checkSessionLog(run);
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-        const QList<QJsonObject> fromClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("client"));
-        const QList<QJsonObject> toServer
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
+        const QList<QJsonObject> fromClient = messagesOnLeg(run, "in", "client");
+        const QList<QJsonObject> toServer = messagesOnLeg(run, "out", "server");
         // The client leg keeps what the client sent; the dropped one is marked there.
         QCOMPARE(fromClient.size(), 3);
         QCOMPARE(fromClient[0].value(QLatin1String("text")).toString(), QStringLiteral("hello world"));
@@ -126,8 +124,7 @@ private Q_SLOTS:
         QVERIFY(releasedAt.isValid());
         QCOMPARE(releasedAt.toMSecsSinceEpoch(), releasedUs / 1000);
         QVERIFY2(run.err.contains("no held message has that id"), run.err.constData());
-        const QList<QJsonObject> toServer
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("out")), QStringLiteral("server"));
+        const QList<QJsonObject> toServer = messagesOnLeg(run, "out", "server");
         QCOMPARE(toServer.size(), 2);
         QCOMPARE(toServer[0].value(QLatin1String("text")).toString(), QStringLiteral("edited by hand"));
         QCOMPARE(toServer[0].value(QLatin1String("proxy_action")).toString(), QStringLiteral("edited"));
@@ -156,8 +153,7 @@ private Q_SLOTS:
         QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
 
         // Its line stays as printed; the mark follows as a line of its own, before the released line as before.
-        const QList<QJsonObject> fromClient
-            = onLeg(run.events(QStringLiteral("message"), QStringLiteral("in")), QStringLiteral("client"));
+        const QList<QJsonObject> fromClient = messagesOnLeg(run, "in", "client");
         QCOMPARE(fromClient.size(), 2);
         QCOMPARE(fromClient[0].value(QLatin1String("text")).toString(), QStringLiteral("drop me"));
         QVERIFY(!fromClient[0].contains(QLatin1String("proxy_action")));
