@@ -367,7 +367,7 @@ bool WireTap::clientDrained() const
 
 void WireTap::setHoldBackPings(bool hold)
 {
-    m_incoming.setHolding(hold);
+    m_incoming.setHoldingPings(hold);
 }
 
 void WireTap::onUpstreamDisconnected()

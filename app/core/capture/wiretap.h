@@ -1,8 +1,8 @@
 // WireTap: one outgoing connection's private CONNECT proxy; relays and records every byte, intercepts TLS.
 #pragma once
 
+#include "capture/clientfeed.h"
 #include "capture/connectgate.h"
-#include "capture/pingholdback.h"
 #include "capture/taptlssettings.h"
 #include "capture/tlsinterception.h"
 #include "language/recordedtext.h"
@@ -69,6 +69,12 @@ public:
     bool clientDrained() const;
     // Auto-pong off: the server's pings are recorded but not passed on to the client, so it never answers.
     void setHoldBackPings(bool hold);
+    // The connection takes its messages from what was recorded: whole well-formed messages are not passed on to
+    // the client at all (ClientFeed says what still is). Set before the tunnel opens; only for plaintext the tap
+    // can read (ws://, or wss:// with interception).
+    void setSkipMessages(bool skip) { m_incoming.setSkippingMessages(skip); }
+    // Messages recorded and not passed on to the client.
+    quint64 skippedMessages() const { return m_incoming.skippedMessages(); }
     // After tlsVerificationFailed: connect again, accepting exactly the errors that were reported.
     void proceedDespiteTlsErrors();
     // After tlsVerificationFailed: give up (the client gets a 502).
@@ -130,7 +136,7 @@ private:
     QTcpSocket *m_upstream = nullptr;
     TlsInterception m_tls;
     bool m_upstreamTlsUp = false;
-    PingHoldBack m_incoming; // the server's bytes on their way to the client
+    ClientFeed m_incoming; // the server's bytes on their way to the client
     qint64 m_tcpUs = -1;
     QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving

@@ -116,6 +116,9 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
                 "Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back.")));
     });
     m_tap->setHoldBackPings(!autoPong());
+    // Decode once: the recorder reads the server's frames off the wire, so the QWebSocket needs only what it acts
+    // on. Not when the wire is TLS the tap cannot read: the socket's own messages are the record then.
+    m_tap->setSkipMessages(!m_connection->m_leg.handshake.encrypted);
     connect(m_tap.get(), &WireTap::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
         m_connection->m_leg.timings.dnsUs = dnsUs;
         m_connection->m_leg.timings.tcpUs = tcpUs;

@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
 
 using namespace wsi;
 
@@ -119,8 +120,11 @@ private Q_SLOTS:
             t.socketStartUs, t.localTapUs, t.tlsUs, t.totalUs);
         QVERIFY(firstOf(*c, EventType::Tls, Direction::None) >= 0);
 
+        QSignalSpy socketTexts(c->socket(), &QWebSocket::textMessageReceived);
         QVERIFY(c->sendText(QStringLiteral("secret over tls")));
         QTRY_VERIFY_WITH_TIMEOUT(firstOf(*c, EventType::Message, Direction::Incoming) >= 0, 5000);
+        // Decoded once: the tap read the message in plaintext, so its own WebSocket was not handed it.
+        QCOMPARE(socketTexts.count(), 0);
         const qsizetype in = firstOf(*c, EventType::Message, Direction::Incoming);
         QCOMPARE(c->events().payloadText(in), QStringLiteral("secret over tls"));
         QVERIFY(!c->events().at(in).hasFlag(FlagFromSocket)); // decoded from the wire
