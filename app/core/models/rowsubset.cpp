@@ -1,6 +1,8 @@
 // RowSubset: an ascending set of row numbers, a bit per row: which rows of a log a view shows.
 #include "models/rowsubset.h"
 
+#include "store/bitcount.h"
+
 #include <QtAlgorithms>
 
 #include <algorithm>
@@ -48,7 +50,7 @@ qsizetype RowSubset::countBelow(qsizetype row) const
         return m_count;
     const Group &g = m_groups[group];
     const quint64 below = (quint64(1) << (unsigned(row) & 63u)) - 1;
-    return qsizetype(g.shownBefore) + qsizetype(qPopulationCount(g.bits & below));
+    return qsizetype(g.shownBefore) + qsizetype(bitCount(g.bits & below));
 }
 
 qsizetype RowSubset::indexOf(qsizetype row) const

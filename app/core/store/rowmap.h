@@ -1,7 +1,8 @@
 // RowMap: which stored record each row of a connection's log shows.
 #pragma once
 
-#include <QtAlgorithms>
+#include "store/bitcount.h"
+
 #include <QtGlobal>
 #include <vector>
 
@@ -26,7 +27,7 @@ public:
         const Group &g = m_groups[size_t(row) >> kGroupBits];
         const unsigned offset = unsigned(row) & (kGroupRows - 1);
         const quint64 upTo = offset == kGroupRows - 1 ? ~quint64(0) : (quint64(2) << offset) - 1;
-        const qsizetype firstHalves = qsizetype(offset) + 1 - qsizetype(qPopulationCount(g.secondHalves & upTo));
+        const qsizetype firstHalves = qsizetype(offset) + 1 - qsizetype(bitCount(g.secondHalves & upTo));
         return { qsizetype(g.recordsBefore) + firstHalves - 1, ((g.secondHalves >> offset) & 1) != 0 };
     }
 
