@@ -189,24 +189,21 @@ void EventPrinter::printServerLegEvent(Connection *connection, Watched &watched)
     const qsizetype index = watched.printed++;
     ProtocolAnnotator *annotator = watched.annotator.get();
     ProtocolAnnotator::Annotation annotation;
-    // Printing every row as it is needs nothing of the record here (the writer reads it): a flood's lines read
-    // it once, not twice.
-    if (annotator || !m_showFrames) {
-        const EventRecord r = events.at(index);
-        // Every row goes through the annotator, in order, shown or not: it follows the whole conversation.
-        // Only Open and Message rows carry what it reads: other payloads are not fetched (a spilled chunk
-        // would be read back from disk for nothing).
-        if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
-            annotation = annotator->next(r, events.payload(index));
-        if (!m_showFrames && r.type == EventType::Frame)
-            return;
-    }
+    // The row is read once, for the annotator and the line alike.
+    const EventRecord r = events.at(index);
+    // A hidden frame row's payload is not fetched (a spilled chunk would be read back from disk for nothing); the
+    // annotator reads only Open and Message rows, every one of them, in order.
+    if (!m_showFrames && r.type == EventType::Frame)
+        return;
+    const QByteArrayView payload = events.payload(index);
+    if (annotator && (r.type == EventType::Open || r.type == EventType::Message))
+        annotation = annotator->next(r, payload);
     const qsizetype lineStart = m_lines.size();
     // As SessionLogWriter::eventLine(connection, index): the server-facing leg, which every connection but an
     // imported client-side record has.
     SessionLogWriter::appendEventLine(m_lines, *connection,
         connection->leg(ConnectionLeg::Facing::Server) ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client,
-        index, &watched.forwarded);
+        index, r, payload, &watched.forwarded);
     if ((!annotation.messages.isEmpty() || annotation.requestTimeUs) && m_lines.size() - lineStart >= 2
         && m_lines.endsWith("}\n")) {
         // The line without its closing "}\n", then what decoding adds and the closing brace.

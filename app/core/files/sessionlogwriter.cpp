@@ -177,12 +177,16 @@ QByteArray SessionLogWriter::eventLine(
 void SessionLogWriter::appendEventLine(QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing,
     qsizetype eventIndex, ForwardedPayloads *forwarded)
 {
+    const EventStore &store = connection.leg(facing)->events;
+    appendEventLine(out, connection, facing, eventIndex, store.at(eventIndex), store.payload(eventIndex), forwarded);
+}
+
+void SessionLogWriter::appendEventLine(QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing,
+    qsizetype eventIndex, const EventRecord &r, QByteArrayView payload, ForwardedPayloads *forwarded)
+{
     const ConnectionLeg &wire = *connection.leg(facing);
     const LineContext context = lineContext(connection, facing);
     const char *leg = context.leg;
-    const EventStore &store = wire.events;
-    const EventRecord &r = store.at(eventIndex);
-    const QByteArrayView payload = store.payload(eventIndex);
     if (!needsConnection(r.type)) {
         const auto mark = wire.proxyMarks.constFind(eventIndex);
         appendRecordLine(out, context, r, payload, mark == wire.proxyMarks.constEnd() ? nullptr : &*mark, forwarded);

@@ -34,6 +34,10 @@ public:
     // The same line appended to `out`: a printer that reuses one buffer for many lines allocates nothing per line.
     static void appendEventLine(QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing,
         qsizetype eventIndex, ForwardedPayloads *forwarded = nullptr);
+    // The same for a caller that has read the row's record and payload already (the CLI's printer, which gives
+    // them to the protocol annotator first): a flood's rows are looked up once, not twice.
+    static void appendEventLine(QByteArray &out, const Connection &connection, ConnectionLeg::Facing facing,
+        qsizetype eventIndex, const EventRecord &record, QByteArrayView payload, ForwardedPayloads *forwarded);
     // The same line for a message event from its parts: safe on any thread (the journal formats very large
     // messages on a worker so the GUI thread never spends seconds on one line).
     static QByteArray messageLine(int connectionId, const EventRecord &record, QByteArrayView payload);
