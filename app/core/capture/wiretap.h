@@ -73,8 +73,6 @@ public:
     // the client at all (ClientFeed says what still is). Set before the tunnel opens; only for plaintext the tap
     // can read (ws://, or wss:// with interception).
     void setSkipMessages(bool skip) { m_incoming.setSkippingMessages(skip); }
-    // Messages recorded and not passed on to the client.
-    quint64 skippedMessages() const { return m_incoming.skippedMessages(); }
     // After tlsVerificationFailed: connect again, accepting exactly the errors that were reported.
     void proceedDespiteTlsErrors();
     // After tlsVerificationFailed: give up (the client gets a 502).
