@@ -1,7 +1,6 @@
 // JournalWriter: the session journal's writer thread: formats records into session log lines and appends them.
 #include "files/journalwriter.h"
 
-#include "files/directappender.h"
 #include "files/forwardedpayloads.h"
 
 #include <QFile>
@@ -20,9 +19,6 @@ constexpr int kMaxOpenFiles = 128;
 struct JournalWriter::OpenFile
 {
     QFile file;
-    // A file that takes a full write chunk in one batch (a flood) is appended to around the page cache.
-    DirectAppender direct;
-    bool directTried = false;
     bool failed = false;
 };
 
@@ -104,10 +100,9 @@ void JournalWriter::writeBatch(Batch &batch)
         slot->file.setFileName(batch.path);
     }
     OpenFile &open = *slot;
-    auto fail = [&](Failure failure, const QString &error) {
+    auto fail = [&](Failure failure) {
         open.failed = true;
-        Q_EMIT failed(batch.file, failure, batch.path, error);
-        open.direct.detach();
+        Q_EMIT failed(batch.file, failure, batch.path, open.file.errorString());
         if (open.file.isOpen()) {
             open.file.close();
             m_openFiles.fetch_sub(1, std::memory_order_relaxed);
@@ -122,7 +117,7 @@ void JournalWriter::writeBatch(Batch &batch)
         if (open.file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered | QIODevice::ExistingOnly))
             m_openFiles.fetch_add(1, std::memory_order_relaxed);
         else
-            fail(Failure::Open, open.file.errorString());
+            fail(Failure::Open);
     }
     qint64 bytesWritten = 0;
     if (!open.failed && !batch.items.empty()) {
@@ -132,18 +127,8 @@ void JournalWriter::writeBatch(Batch &batch)
         buffer.resize(0); // keeps the capacity
         buffer.reserve(kWriteChunk + 64 * 1024);
         auto writeBuffer = [&] {
-            if (!open.directTried && buffer.size() >= kWriteChunk) {
-                open.directTried = true;
-                open.direct.attach(batch.path);
-            }
-            // A full disk must not cost the capture: stop journaling this one.
-            if (open.direct.attached()) {
-                if (!open.direct.append(buffer.constData(), buffer.size())) {
-                    fail(Failure::Write, open.direct.errorString());
-                    return false;
-                }
-            } else if (open.file.write(buffer) != buffer.size()) {
-                fail(Failure::Write, open.file.errorString());
+            if (open.file.write(buffer) != buffer.size()) {
+                fail(Failure::Write); // a full disk must not cost the capture: stop journaling this one
                 return false;
             }
             bytesWritten += buffer.size();
@@ -179,8 +164,6 @@ void JournalWriter::writeBatch(Batch &batch)
     }
     const bool park = m_openFiles.load(std::memory_order_relaxed) > kMaxOpenFiles;
     if (open.file.isOpen() && (batch.close || park)) {
-        open.direct.detach();
-        open.directTried = false;
         open.file.close();
         m_openFiles.fetch_sub(1, std::memory_order_relaxed);
     }
