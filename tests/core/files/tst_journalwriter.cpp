@@ -213,6 +213,43 @@ private Q_SLOTS:
         writer.waitUntilIdle();
         QCOMPARE(writer.queuedBytes(), qsizetype(0));
     }
+
+    // Batches of a flood's size (more than one 256 KiB write chunk each) and small ones between them: the file is
+    // the lines in order, byte for byte, after each batch.
+    void floodSizedBatchesAreAppendedByteExact()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("flood.jsonl"));
+        QByteArray expected = "{\"format\":\"header\"}\n";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(expected), qint64(expected.size()));
+        }
+        JournalWriter writer;
+        qsizetype events = 0;
+        for (int k = 0; k < 12; ++k) {
+            JournalWriter::Batch batch;
+            batch.file = 1;
+            batch.path = path;
+            const int lines = k % 3 == 2 ? 3 : 9000; // about 300 KiB, or a few lines
+            for (int i = 0; i < lines; ++i) {
+                JournalWriter::Item line;
+                line.formatted = true;
+                line.record.payloadOffset = quint64(batch.bytes.size());
+                const QByteArray text = "{\"k\":" + QByteArray::number(k) + ",\"i\":" + QByteArray::number(i) + "}\n";
+                batch.bytes += text;
+                line.record.payloadSize = quint32(text.size());
+                batch.items.push_back(line);
+                expected += text;
+            }
+            events += lines;
+            batch.eventCount = events;
+            writer.post(std::move(batch));
+            writer.waitForFile(1, events);
+            QCOMPARE(fileBytes(path), expected);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_JournalWriter)
