@@ -71,8 +71,10 @@ void ClientFeed::takeHead(const QByteArray &data)
     m_head.clear();
     m_headDone = true;
     m_write(head);
-    // Anything but 101 Switching Protocols is followed by a body, not frames.
-    const bool switching = head.startsWith("HTTP/1.1 101") && (head.at(12) == ' ' || head.at(12) == '\r');
+    // Anything but 101 Switching Protocols is followed by a body, not frames. A head past the limit passes
+    // however it arrived (whole, or in pieces that outgrew the limit before its end came).
+    const bool switching
+        = head.size() <= kLongestHead && head.startsWith("HTTP/1.1 101") && (head.at(12) == ' ' || head.at(12) == '\r');
     if (!switching) {
         m_passAll = true;
         passRest(rest);
