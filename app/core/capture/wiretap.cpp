@@ -1,6 +1,7 @@
 // WireTap: one outgoing connection's private CONNECT proxy; relays and records every byte, intercepts TLS.
 #include "capture/wiretap.h"
 
+#include "capture/tapdialer.h"
 #include "capture/tapserver.h"
 #include "capture/upstreamfailure.h"
 #include "language/qterrortext.h"
@@ -8,7 +9,6 @@
 
 #include <sys/ioctl.h>
 
-#include <QHostInfo>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -17,7 +17,6 @@ namespace wsi {
 
 namespace {
 
-constexpr qint64 kUpstreamReadChunk = 256 * 1024;
 // What may wait for the tap's WebSocket; beyond it the tap stops reading the server and TCP holds a faster sender
 // back (issue 12: in a 10 M message flood this write buffer held hundreds of MB, which glibc kept once freed).
 constexpr qint64 kMaxClientBacklog = 1024 * 1024;
@@ -30,9 +29,15 @@ WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     , m_targetPort(targetPort)
     , m_gate(targetHost, targetPort)
     , m_server(new TapServer(this))
+    , m_dialer(new TapDialer(targetHost, targetPort, &m_tls, this))
     , m_incoming([this](QByteArrayView bytes) { writeToClient(bytes); }, [this] { Q_EMIT pingHeldBack(); })
 {
     connect(m_server, &QTcpServer::newConnection, this, &WireTap::onNewConnection);
+    connect(m_dialer, &TapDialer::socketCreated, this, &WireTap::adoptUpstream);
+    connect(m_dialer, &TapDialer::connected, this, &WireTap::onUpstreamConnected);
+    connect(m_dialer, &TapDialer::tlsEstablished, this, &WireTap::onUpstreamEncrypted);
+    connect(m_dialer, &TapDialer::tlsVerificationFailed, this, &WireTap::tlsVerificationFailed);
+    connect(m_dialer, &TapDialer::lookupFailed, this, &WireTap::failUpstream);
 }
 
 WireTap::~WireTap()
@@ -77,10 +82,17 @@ void WireTap::shutdown()
     }
     // Silent on purpose: shutdown() runs from destructors, where nobody should be called back.
     m_upstreamDone = true;
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    m_dialer->abortLookup();
+}
+
+qint64 WireTap::upstreamReadyUs() const
+{
+    return m_dialer->readyUs();
+}
+
+QHostAddress WireTap::upstreamAddress() const
+{
+    return m_dialer->address();
 }
 
 void WireTap::onNewConnection()
@@ -151,105 +163,31 @@ void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
             onUpstreamReadyRead(); // the client caught up: what waited upstream goes on
     });
     m_server->close(); // the one tunnel is taken; nothing else may connect
-    startUpstream();
-}
-
-void WireTap::startUpstream()
-{
     m_connectParsedUs = wallClockUs();
-    QHostAddress literal;
-    if (literal.setAddress(m_targetHost)) {
-        m_dnsUs = 0;
-        m_upstreamAddress = literal;
-        connectUpstream(m_connectParsedUs);
-        return;
-    }
-    m_lookupId = QHostInfo::lookupHost(m_targetHost, this, &WireTap::onLookedUp);
+    m_dialer->dial(m_connectParsedUs);
 }
 
-void WireTap::onLookedUp(const QHostInfo &info)
+void WireTap::adoptUpstream(QTcpSocket *socket)
 {
-    const qint64 lookedUpUs = wallClockUs();
-    m_lookupId = -1;
-    m_dnsUs = lookedUpUs - m_connectParsedUs;
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        failUpstream(UpstreamFailure::lookupFailed(m_targetHost, info));
-        return;
-    }
-    // Prefer IPv4 like most clients do on a dual-stack loopback; fall back to whatever resolved.
-    m_upstreamAddress = info.addresses().constFirst();
-    for (const QHostAddress &address : info.addresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-            m_upstreamAddress = address;
-            break;
-        }
-    }
-    connectUpstream(lookedUpUs);
-}
-
-void WireTap::connectUpstream(qint64 startUs)
-{
-    m_connectStartUs = startUs;
-    if (m_tls.enabled()) {
-        auto *upstream = new QSslSocket(this);
-        upstream->setSslConfiguration(m_tls.upstreamConfiguration());
-        connect(upstream, &QSslSocket::sslErrors, this, &WireTap::onUpstreamSslErrors);
-        connect(upstream, &QSslSocket::encrypted, this, &WireTap::onUpstreamEncrypted);
-        m_upstream = upstream;
-    } else {
-        m_upstream = new QTcpSocket(this);
-    }
-    m_upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    // A flood fills the kernel's receive buffer (several MB); read unbounded, one readyRead would record and
-    // relay all of it in one go and keep the GUI thread from answering for tens of ms (issue 12). A quarter
-    // MiB per turn is a few ms of work, and the event loop gets its turn in between.
-    m_upstream->setReadBufferSize(kUpstreamReadChunk);
-    m_upstream->setProxy(QNetworkProxy::NoProxy);
-    connect(m_upstream, &QTcpSocket::connected, this, &WireTap::onUpstreamConnected);
+    m_upstream = socket;
     connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);
     connect(m_upstream, &QTcpSocket::disconnected, this, &WireTap::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &WireTap::onUpstreamError);
-    if (m_tls.enabled())
-        static_cast<QSslSocket *>(m_upstream)
-            ->connectToHostEncrypted(m_upstreamAddress.toString(), m_targetPort, m_targetHost);
-    else
-        m_upstream->connectToHost(m_upstreamAddress, m_targetPort);
 }
 
-void WireTap::onUpstreamConnected()
+void WireTap::onUpstreamConnected(qint64 dnsUs, qint64 tcpUs)
 {
-    // TCP starts at the very reading that ended DNS: the two add up with nothing between them.
-    m_upstreamConnectedUs = wallClockUs();
-    m_tcpUs = m_upstreamConnectedUs - m_connectStartUs;
-    m_upstreamReadyUs = m_upstreamConnectedUs;
     if (!m_client) {
         finishUpstream(false);
         return;
     }
-    Q_EMIT upstreamConnected(m_dnsUs, m_tcpUs);
+    Q_EMIT upstreamConnected(dnsUs, tcpUs);
     if (!m_tls.enabled())
         openTunnel(); // with interception, the tunnel opens once the real server's TLS is up
 }
 
-void WireTap::onUpstreamSslErrors(const QList<QSslError> &errors)
+void WireTap::onUpstreamEncrypted(const TlsReport &report, qint64 tlsUs)
 {
-    auto *upstream = static_cast<QSslSocket *>(m_upstream);
-    const TlsReport report = TlsReport::from(*upstream, m_targetHost, errors);
-    if (m_tls.acceptErrors(errors, report)) {
-        upstream->ignoreSslErrors(errors);
-        return;
-    }
-    Q_EMIT tlsVerificationFailed(report);
-}
-
-void WireTap::onUpstreamEncrypted()
-{
-    m_upstreamReadyUs = wallClockUs();
-    const qint64 tlsUs = m_upstreamReadyUs - m_upstreamConnectedUs;
-    auto *upstream = static_cast<QSslSocket *>(m_upstream);
-    m_upstreamTlsUp = true;
-    TlsReport report = TlsReport::from(*upstream, m_targetHost, m_tls.acceptedErrors());
-    report.proceededDespiteErrors = !m_tls.acceptedErrors().isEmpty();
     Q_EMIT tlsEstablished(report, tlsUs);
     openTunnel();
 }
@@ -258,13 +196,8 @@ void WireTap::proceedDespiteTlsErrors()
 {
     if (!m_tls.proceed())
         return;
-    if (m_upstream) {
-        m_upstream->disconnect(this);
-        m_upstream->abort();
-        m_upstream->deleteLater();
-        m_upstream = nullptr;
-    }
-    connectUpstream(wallClockUs());
+    m_upstream = nullptr; // the dialer drops the failed handshake's socket and makes the next one
+    m_dialer->redial(wallClockUs());
 }
 
 void WireTap::cancelTls()
@@ -389,9 +322,9 @@ void WireTap::onUpstreamError()
         return;
     }
     const QAbstractSocket::SocketError error = m_upstream->error();
-    const bool droppedAfterTls = m_upstreamTlsUp && error == QAbstractSocket::RemoteHostClosedError;
+    const bool droppedAfterTls = m_dialer->tlsUp() && error == QAbstractSocket::RemoteHostClosedError;
     failUpstream(UpstreamFailure(error, droppedAfterTls, ConnectGate::authority(m_targetHost, m_targetPort),
-        m_upstreamAddress, m_upstream->errorString()));
+        m_dialer->address(), m_upstream->errorString()));
 }
 
 void WireTap::onClientDisconnected()
@@ -439,10 +372,7 @@ void WireTap::finishUpstream(bool byPeer)
     if (m_upstreamDone)
         return;
     m_upstreamDone = true;
-    if (m_lookupId >= 0) {
-        QHostInfo::abortHostLookup(m_lookupId);
-        m_lookupId = -1;
-    }
+    m_dialer->abortLookup();
     Q_EMIT upstreamClosed(byPeer);
 }
 

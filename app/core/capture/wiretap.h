@@ -21,10 +21,10 @@
 class QTcpServer;
 class QTcpSocket;
 class QSslSocket;
-class QHostInfo;
 
 namespace wsi {
 
+class TapDialer;
 class UpstreamFailure;
 
 // A one-connection HTTP CONNECT proxy on 127.0.0.1 through which a single QWebSocket reaches its server,
@@ -83,8 +83,8 @@ public:
     // accepted, the authenticated CONNECT parsed, the last upstream step (TCP, or TLS when intercepting) done.
     qint64 acceptedUs() const { return m_acceptedUs; }
     qint64 connectParsedUs() const { return m_connectParsedUs; }
-    qint64 upstreamReadyUs() const { return m_upstreamReadyUs; }
-    QHostAddress upstreamAddress() const { return m_upstreamAddress; }
+    qint64 upstreamReadyUs() const;
+    QHostAddress upstreamAddress() const;
 
 Q_SIGNALS:
     // Every relayed chunk after the tunnel is up. Outgoing: client -> server. Incoming: server -> client.
@@ -107,17 +107,14 @@ private:
     void onNewConnection();
     void onClientReadyRead(QTcpSocket *client);
     void handleConnectRequest(QTcpSocket *client, const QByteArray &head);
-    void startUpstream();
-    void onLookedUp(const QHostInfo &info);
-    void onUpstreamConnected();
+    void adoptUpstream(QTcpSocket *socket);
+    void onUpstreamConnected(qint64 dnsUs, qint64 tcpUs);
+    void onUpstreamEncrypted(const wsi::TlsReport &report, qint64 tlsUs);
     void onUpstreamReadyRead();
     void relayFromUpstream();
     void onUpstreamDisconnected();
     void onUpstreamError();
-    void onUpstreamSslErrors(const QList<QSslError> &errors);
-    void onUpstreamEncrypted();
     void openTunnel();
-    void connectUpstream(qint64 startUs);
     void onClientDisconnected();
     void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body,
         bool closeAfter);
@@ -133,20 +130,13 @@ private:
     QPointer<QTcpSocket> m_client; // the authenticated tunnel's client side
     QTcpSocket *m_upstream = nullptr;
     TlsInterception m_tls;
-    bool m_upstreamTlsUp = false;
+    TapDialer *m_dialer; // DNS, TCP and the real server's TLS (a child); the tap relays
     ClientFeed m_incoming; // the server's bytes on their way to the client
-    qint64 m_tcpUs = -1;
-    QHostAddress m_upstreamAddress;
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
     QByteArray m_pendingToUpstream; // client bytes that arrived with the CONNECT head
     // The steps are differences of these wallClockUs() readings, so each ends exactly where the next begins.
     qint64 m_acceptedUs = -1;
     qint64 m_connectParsedUs = -1;
-    qint64 m_connectStartUs = -1; // the upstream TCP connect (again, after a TLS decision) started
-    qint64 m_upstreamConnectedUs = -1;
-    qint64 m_upstreamReadyUs = -1;
-    qint64 m_dnsUs = -1;
-    int m_lookupId = -1;
     int m_closeGraceMs = 500;
     int m_attempts = 0;
     bool m_tunnelUp = false;
