@@ -5,11 +5,16 @@
 //   --session-budget-mb N              capture only: each connection's disk budget (the app's default is 4096
 //                                      MiB; a long 64 KiB flood over 10 connections would otherwise spill 40 GB)
 // Prints "PORT <n>" once listening, "RSS_KB <n> CLIENTS <n>" on SIGUSR1, and again on SIGTERM/SIGINT
-// before it exits. Raises its open-files limit to the hard limit first (10,000 idle clients need it).
+// before it exits; with capture, a "CACHE ..." line after it: what the PayloadCache counts (resident: full chunks
+// and blocks; filling: those being filled), the spill writer's backlog (held) and BulkMemoryPool's kept blocks,
+// in KiB, so that bench/echo_memory.sh can set the process's memory map beside the engine's own accounting. Raises its
+// open-files limit to the hard limit first (10,000 idle clients need it).
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "server/localserver.h"
+#include "store/bulkmemorypool.h"
 #include "store/payloadcache.h"
+#include "store/spillwriter.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -144,6 +149,16 @@ int main(int argc, char *argv[])
     auto clients = [&] { return capture ? capture->stats().clients : bare->clients(); };
     auto report = [&] {
         std::printf("RSS_KB %lld CLIENTS %d\n", static_cast<long long>(rssKb()), clients());
+        if (capture) {
+            const wsi::PayloadCache &cache = wsi::PayloadCache::instance();
+            const wsi::SpillWriter *writer = wsi::SpillWriter::ofPayloadCache();
+            std::printf("CACHE resident_kb=%lld filling_kb=%lld held_kb=%lld pool_kb=%lld spilled_mb=%lld "
+                        "evictions=%lld\n",
+                static_cast<long long>(cache.residentBytes() >> 10), static_cast<long long>(cache.fillingBytes() >> 10),
+                static_cast<long long>(writer ? writer->heldBytes() >> 10 : 0),
+                static_cast<long long>(wsi::BulkMemoryPool::instance().pooledBytes() >> 10),
+                static_cast<long long>(cache.spilledBytes() >> 20), static_cast<long long>(cache.evictions()));
+        }
         std::fflush(stdout);
     };
 
