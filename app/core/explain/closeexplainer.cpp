@@ -240,16 +240,19 @@ CloseExplanation CloseExplainer::explain(const CloseContext &connection)
     bool opened = false;
     // Only the rows that are not traffic (held under streaming retention too): after a flood of millions of
     // messages, reading every row here stalled the window for seconds at the end (issue 12).
-    for (const qsizetype i : events.landmarkRows()) {
-        const EventRecord r = events.at(i);
-        switch (r.type) {
+    // Their types are kept beside them: only a Close's record is read (its direction), near the end.
+    const std::vector<qsizetype> &landmarks = events.landmarkRows();
+    const std::vector<EventType> &types = events.landmarkTypes();
+    for (size_t k = 0; k < landmarks.size(); ++k) {
+        const qsizetype i = landmarks[k];
+        switch (types[k]) {
         case EventType::Open:
             opened = true;
             break;
         case EventType::Close:
             if (firstClose < 0)
                 firstClose = i;
-            else if (replyClose < 0 && r.dir != events.at(firstClose).dir)
+            else if (replyClose < 0 && events.at(i).dir != events.at(firstClose).dir)
                 replyClose = i;
             break;
         case EventType::Error:

@@ -176,8 +176,10 @@ qsizetype EventStore::store(const EventRecord &record)
     m_storage->rows.addRecordRow();
     if (record.type == EventType::Message || record.type == EventType::Ping || record.type == EventType::Pong)
         m_lastTrafficRow = row;
-    if (!isTraffic(record.type))
+    if (!isTraffic(record.type)) {
         m_landmarks.push_back(row);
+        m_landmarkTypes.push_back(record.type);
+    }
     return row;
 }
 

@@ -95,6 +95,10 @@ public:
     // what explains how a connection ended, without reading (or reading back from the spill file) every
     // message of a flood.
     const std::vector<qsizetype> &landmarkRows() const { return m_landmarks; }
+    // Each landmark row's type, in the same order: a reader after one kind reads no record for the others. An Info
+    // row in the middle of a long flood ("reached its disk budget") sits in a record block spilled long ago, and
+    // reading it at each connection's end read 10 MiB back per connection (ten closing at once: ~106 MiB).
+    const std::vector<EventType> &landmarkTypes() const { return m_landmarkTypes; }
 
     qsizetype memoryUsed() const;
     // What the store holds now (under Streaming: far less than every row): shared payloads count once, a
@@ -152,6 +156,7 @@ private:
     // m_contiguousFirst on is held, at local row (row - m_shift). KeepAll: none, 0 and 0.
     std::vector<qsizetype> m_sparse;
     std::vector<qsizetype> m_landmarks;
+    std::vector<EventType> m_landmarkTypes;
     std::vector<qsizetype> m_pinned; // sorted
     qsizetype m_contiguousFirst = 0;
     qsizetype m_shift = 0;

@@ -3,6 +3,7 @@
 #include "connection/connection.h"
 #include "explain/closeexplainer.h"
 #include "peerprocess.h"
+#include "store/payloadcache.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -159,6 +160,36 @@ private Q_SLOTS:
         QVERIFY(!e.reply.present);
         QCOMPARE(e.betweenUs, qint64(-1));
         QVERIFY2(e.summary.contains(QStringLiteral("no Close came back")), qPrintable(e.summary));
+    }
+
+    // After a long flood the record blocks in its middle are in the spill file. The explainer looks at the rows that
+    // are not traffic, and an Info row among them ("reached its disk budget") sat in such a block: each connection's
+    // end read 10 MiB back (ten at once: a 250 MiB jump in a ten-minute run). It reads no block now.
+    void anInfoRowInASpilledBlockIsNotReadBack()
+    {
+        PayloadCache &cache = PayloadCache::instance();
+        const qint64 budget = cache.budget();
+        cache.setBudget(qint64(4) << 20);
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
+        Connection c(options);
+        add(c, EventType::Open, Direction::None, 1000000);
+        EventRecord info;
+        info.type = EventType::Info;
+        info.timeUs = 1000001;
+        c.appendEvent(info, "This session reached its disk budget");
+        for (int i = 0; i < 600000; ++i) // 40-byte records: two full 10 MiB record blocks and more
+            add(c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+        add(c, EventType::Close, Direction::Incoming, 2000000, QByteArray::fromHex("03e8"), 1000);
+        add(c, EventType::Close, Direction::Outgoing, 2000100, QByteArray::fromHex("03e8"), 1000);
+        cache.trim();
+        QVERIFY2(cache.evictions() > 0, "the flood's record blocks should have left RAM");
+        const qint64 readBacks = cache.readBacks();
+        const CloseExplanation e = c.closeExplanation();
+        QCOMPARE(cache.readBacks(), readBacks);
+        QCOMPARE(e.closer, CloseExplanation::Closer::Server);
+        QVERIFY(e.clean);
+        cache.setBudget(budget);
     }
 
     void closeWithoutStatusCodeIs1005()

@@ -323,6 +323,8 @@ private Q_SLOTS:
         const qsizetype close = add(EventType::Close);
         const qsizetype info = add(EventType::Info);
         QCOMPARE(store.landmarkRows(), (std::vector<qsizetype> { open, error, close, info }));
+        QCOMPARE(store.landmarkTypes(),
+            (std::vector<EventType> { EventType::Open, EventType::Error, EventType::Close, EventType::Info }));
     }
 };
 
