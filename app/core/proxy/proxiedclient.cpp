@@ -89,6 +89,13 @@ void ProxiedClient::onBytesWritten()
 void ProxiedClient::onClientReadyRead()
 {
     const RecordingBatch batch(m_connection.data());
+    relayFromClient();
+    // The relayed bytes leave now, before the batch is announced (and printed), not a turn of the event loop later.
+    flushWritten();
+}
+
+void ProxiedClient::relayFromClient()
+{
     while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
         if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
             && m_stage != Stage::AwaitingResponse && m_fromClient.readPaused(m_upstream))
@@ -164,6 +171,12 @@ void ProxiedClient::sendRequestUpstream()
 void ProxiedClient::onUpstreamReadyRead()
 {
     const RecordingBatch batch(m_connection.data());
+    relayFromUpstream();
+    flushWritten();
+}
+
+void ProxiedClient::relayFromUpstream()
+{
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
         if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
@@ -264,8 +277,22 @@ void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
     if (!socket || socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
         return;
     socket->write(bytes);
+    (socket == m_client ? m_clientUnflushed : m_upstreamUnflushed) = true;
     if (ProxiedTransport *t = transport())
         t->recordLeg(socket == m_client ? Facing::Client : Facing::Server, Direction::Outgoing, wallClockUs(), bytes);
+}
+
+void ProxiedClient::flushWritten()
+{
+    // QAbstractSocket::write() only queues; Qt would write on the socket's next write notification, one more poll
+    // and event-loop turn per relayed read. flush() may emit bytesWritten (a paused reader resumes, nested) or,
+    // on a write error, disconnected: both are handled as they are from the event loop, as this is the last step
+    // of a read.
+    if (std::exchange(m_upstreamUnflushed, false) && m_upstream
+        && m_upstream->state() == QAbstractSocket::ConnectedState)
+        m_upstream->flush();
+    if (std::exchange(m_clientUnflushed, false) && m_client && m_client->state() == QAbstractSocket::ConnectedState)
+        m_client->flush();
 }
 
 void ProxiedClient::refuse(
