@@ -24,6 +24,14 @@ constexpr qint64 kSocketReadBuffer = 1024 * 1024;
 
 using Facing = ConnectionLeg::Facing;
 
+// What one read takes: all that is buffered, up to kReadChunk. Asking for exactly what Qt's buffer holds lets
+// QIODevice::read() hand over the block it read from the kernel instead of copying it (asking for kReadChunk
+// copied whenever less was there).
+qint64 readSize(const QTcpSocket *socket)
+{
+    return qMin(kReadChunk, socket->bytesAvailable());
+}
+
 } // namespace
 
 ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &options,
@@ -105,7 +113,7 @@ void ProxiedClient::relayFromClient()
             if (m_fromClient.bufferedSize() > m_options.maxFrameBytes)
                 return;
         }
-        const QByteArray bytes = m_client->read(kReadChunk);
+        const QByteArray bytes = m_client->read(readSize(m_client));
         if (bytes.isEmpty())
             return;
         if (ProxiedTransport *t = transport())
@@ -180,7 +188,7 @@ void ProxiedClient::relayFromUpstream()
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
         if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
-        const QByteArray bytes = m_upstream->read(kReadChunk);
+        const QByteArray bytes = m_upstream->read(readSize(m_upstream));
         if (bytes.isEmpty())
             return;
         if (ProxiedTransport *t = transport())
