@@ -46,6 +46,9 @@ PORT=$(wait_for "$WORK/server.out" '$1 == "PORT" { print $2; exit }') || { echo 
 
 # measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo".
 measure() {
+    # The proxy's shell opens (truncates) the file only once it runs: the previous run's "listening" line must not
+    # be read meanwhile (that proxy is gone: "connection refused").
+    rm -f "$WORK/proxy.jsonl"
     "$1/app/cli/wsinspector-cli" proxy --to "ws://127.0.0.1:$PORT/" --no-frames --session-budget-mb 64 \
         "${EXTRA[@]}" </dev/null >"$WORK/proxy.jsonl" 2>/dev/null &
     PROXY_PID=$!

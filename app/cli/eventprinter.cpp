@@ -21,7 +21,11 @@ EventPrinter::EventPrinter(FILE *out, bool showFrames, QObject *parent)
     : QObject(parent)
     , m_out(out)
     , m_showFrames(showFrames)
-{ }
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kFlushDelayMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &EventPrinter::flush);
+}
 
 EventPrinter::~EventPrinter() = default;
 
@@ -123,7 +127,7 @@ void EventPrinter::watch(Connection *connection)
         watched.annotator = std::make_shared<ProtocolAnnotator>(m_protocol, client, rule);
         watched.annotator->setUrl(connection->options().url);
     }
-    connect(connection, &Connection::eventsAppended, this, [this, connection] { printPending(connection); });
+    connect(connection, &Connection::eventsAppended, this, [this, connection] { printAppended(connection); });
     if (ProxiedTransport *proxied = connection->proxied()) {
         proxied->observeMarks(this, [this, connection](ConnectionLeg::Facing facing, qsizetype row, quint64 number) {
             printLateMark(connection, facing, row, number);
@@ -134,6 +138,12 @@ void EventPrinter::watch(Connection *connection)
 }
 
 void EventPrinter::printPending(Connection *connection)
+{
+    printAppended(connection);
+    flush();
+}
+
+void EventPrinter::printAppended(Connection *connection)
 {
     auto it = m_watched.find(connection);
     if (it == m_watched.end())
@@ -171,8 +181,10 @@ void EventPrinter::printPending(Connection *connection)
         connection->releaseEvents(watched.printed);
     }
     writeLines();
-    if (watched.printed + watched.printedClientLeg != printedBefore)
-        flush();
+    // Started by the first line after a flush, not restarted by the ones that follow: one flush (one write()) per
+    // kFlushDelayMs at most, where a flood made one per socket read (a third of the proxy's system calls).
+    if (watched.printed + watched.printedClientLeg != printedBefore && !m_flushTimer.isActive())
+        m_flushTimer.start();
 }
 
 void EventPrinter::writeLines(qsizetype atLeast)
@@ -230,6 +242,7 @@ void EventPrinter::printLateMark(Connection *connection, ConnectionLeg::Facing f
 
 void EventPrinter::flush()
 {
+    m_flushTimer.stop();
     std::fflush(m_out);
 }
 

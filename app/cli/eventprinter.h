@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -17,8 +18,9 @@ class Connection;
 class ProtocolAnnotator;
 
 // Streams the session log (docs/session-format.md) of any number of connections to one FILE. Lines go
-// straight into the stream's buffer (fully buffered, see main.cpp); one flush per batch of events keeps a
-// reader current without a write() per line. Shared by `connect` and `serve`.
+// straight into the stream's buffer (fully buffered, see main.cpp); the lines of events printed as they come reach
+// the stream's reader within kFlushDelayMs, which keeps it current without a write() per line or per batch.
+// Shared by `connect`, `serve` and `proxy`.
 class EventPrinter : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,9 @@ public:
     void watch(Connection *connection);
     // Prints whatever the connection has that is not printed yet, and flushes.
     void printPending(Connection *connection);
+    // As printPending(), but flushed within kFlushDelayMs (the watched connections' events as they come).
+    void printAppended(Connection *connection);
+    // Flushes now (and cancels the pending flush of printAppended()).
     void flush();
 
 private:
@@ -56,6 +61,11 @@ private:
     // Event lines not yet handed to m_out: written in blocks, its memory reused for the next lines (a fwrite and a
     // fresh QByteArray per line were a fifth of a flood's time). Empty between printPending() calls.
     QByteArray m_lines;
+    // How long a printed line may wait in the stream's buffer: unnoticeable to a reader, and a flood's lines go out
+    // in a few large writes.
+    static constexpr int kFlushDelayMs = 10;
+    // Runs while printAppended() left lines unflushed.
+    QTimer m_flushTimer;
 
     // Hands m_lines to the stream when it holds at least `atLeast` bytes, and empties it (keeping its memory).
     void writeLines(qsizetype atLeast = 0);

@@ -24,6 +24,14 @@ constexpr qint64 kSocketReadBuffer = 1024 * 1024;
 
 using Facing = ConnectionLeg::Facing;
 
+// What one read takes: all that is buffered, up to kReadChunk. Asking for exactly what Qt's buffer holds lets
+// QIODevice::read() hand over the block it read from the kernel instead of copying it (asking for kReadChunk
+// copied whenever less was there).
+qint64 readSize(const QTcpSocket *socket)
+{
+    return qMin(kReadChunk, socket->bytesAvailable());
+}
+
 } // namespace
 
 ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &options,
@@ -89,6 +97,13 @@ void ProxiedClient::onBytesWritten()
 void ProxiedClient::onClientReadyRead()
 {
     const RecordingBatch batch(m_connection.data());
+    relayFromClient();
+    // The relayed bytes leave now, before the batch is announced (and printed), not a turn of the event loop later.
+    flushWritten();
+}
+
+void ProxiedClient::relayFromClient()
+{
     while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
         if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
             && m_stage != Stage::AwaitingResponse && m_fromClient.readPaused(m_upstream))
@@ -98,7 +113,7 @@ void ProxiedClient::onClientReadyRead()
             if (m_fromClient.bufferedSize() > m_options.maxFrameBytes)
                 return;
         }
-        const QByteArray bytes = m_client->read(kReadChunk);
+        const QByteArray bytes = m_client->read(readSize(m_client));
         if (bytes.isEmpty())
             return;
         if (ProxiedTransport *t = transport())
@@ -164,10 +179,16 @@ void ProxiedClient::sendRequestUpstream()
 void ProxiedClient::onUpstreamReadyRead()
 {
     const RecordingBatch batch(m_connection.data());
+    relayFromUpstream();
+    flushWritten();
+}
+
+void ProxiedClient::relayFromUpstream()
+{
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
         if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
-        const QByteArray bytes = m_upstream->read(kReadChunk);
+        const QByteArray bytes = m_upstream->read(readSize(m_upstream));
         if (bytes.isEmpty())
             return;
         if (ProxiedTransport *t = transport())
@@ -264,8 +285,22 @@ void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
     if (!socket || socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
         return;
     socket->write(bytes);
+    (socket == m_client ? m_clientUnflushed : m_upstreamUnflushed) = true;
     if (ProxiedTransport *t = transport())
         t->recordLeg(socket == m_client ? Facing::Client : Facing::Server, Direction::Outgoing, wallClockUs(), bytes);
+}
+
+void ProxiedClient::flushWritten()
+{
+    // QAbstractSocket::write() only queues; Qt would write on the socket's next write notification, one more poll
+    // and event-loop turn per relayed read. flush() may emit bytesWritten (a paused reader resumes, nested) or,
+    // on a write error, disconnected: both are handled as they are from the event loop, as this is the last step
+    // of a read.
+    if (std::exchange(m_upstreamUnflushed, false) && m_upstream
+        && m_upstream->state() == QAbstractSocket::ConnectedState)
+        m_upstream->flush();
+    if (std::exchange(m_clientUnflushed, false) && m_client && m_client->state() == QAbstractSocket::ConnectedState)
+        m_client->flush();
 }
 
 void ProxiedClient::refuse(

@@ -61,6 +61,9 @@ private:
     void onUpstreamFailed(ErrorLayer layer, const RecordedText &why);
     void onUpstreamLooped(const RecordedText &why);
     void onUpstreamReadyRead();
+    // The read loops of the two handlers above: read, record and relay until nothing is left or reading pauses.
+    void relayFromClient();
+    void relayFromUpstream();
     void onUpstreamDisconnected();
     void onBytesWritten();
 
@@ -71,6 +74,8 @@ private:
     bool relayFrames(FrameHook::Toward toward);
     // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg.
     void writeTo(QTcpSocket *socket, const QByteArray &bytes);
+    // Hands what writeTo() queued in this read to the kernel at once.
+    void flushWritten();
     // Answers the client with a complete HTTP response and closes it (before any upstream answer); why is
     // recorded in English and shown translated, the client's body is its English.
     void refuse(int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide);
@@ -98,6 +103,9 @@ private:
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
+    // writeTo() queued bytes on that socket that flushWritten() has not pushed yet.
+    bool m_clientUnflushed = false;
+    bool m_upstreamUnflushed = false;
     // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
     Connection *m_relayConnection = nullptr;
 };

@@ -1,0 +1,124 @@
+// tst_proxiedclientflush: the reverse proxy hands what it relays to the kernel within the read that brought it,
+// not a turn of the event loop later (the latency of every relayed message, issue 13's 1 x 32 B echo).
+#include "connection/connection.h"
+#include "connection/workspace.h"
+#include "proxy/reverseproxy.h"
+#include "wireframe.h"
+
+#include <QCryptographicHash>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using namespace wsi;
+
+namespace {
+
+using Facing = ConnectionLeg::Facing;
+
+const QByteArray kKey = "dGhlIHNhbXBsZSBub25jZQ==";
+
+QByteArray acceptFor(const QByteArray &key)
+{
+    return QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1).toBase64();
+}
+
+// The proxy's own socket whose peer is at port (the client's socket facing the test's client, or the upstream's).
+QTcpSocket *proxySocketTo(QObject *proxy, quint16 port)
+{
+    const QList<QTcpSocket *> sockets = proxy->findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        if (socket->peerPort() == port)
+            return socket;
+    }
+    return nullptr;
+}
+
+// Message rows of one direction on one leg so far.
+int messagesOn(const Connection &connection, Facing facing, Direction dir)
+{
+    const EventStore &events = connection.leg(facing)->events;
+    int count = 0;
+    for (qsizetype row = 0; row < events.size(); ++row) {
+        const EventRecord r = events.at(row);
+        count += r.type == EventType::Message && r.dir == dir ? 1 : 0;
+    }
+    return count;
+}
+
+} // namespace
+
+class TestProxiedClientFlush : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void relayedBytesLeaveBeforeTheirRowsAreAnnounced()
+    {
+        // The upstream: a bare TCP server answering the upgrade by hand, so that nothing but the proxy's own
+        // sockets takes part.
+        QTcpServer upstreamServer;
+        QVERIFY(upstreamServer.listen(QHostAddress::LocalHost, 0));
+        Workspace workspace;
+        ReverseProxy proxy(&workspace);
+        ReverseProxyOptions options;
+        options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstreamServer.serverPort()));
+        QString error;
+        QVERIFY2(proxy.start(options, &error), qPrintable(error));
+
+        // At each announcement of a message row the proxy relayed, how many bytes its socket still had queued.
+        QList<qint64> queuedAtOutgoingRow; // the server leg's row of the client's message: the upstream socket
+        QList<qint64> queuedAtIncomingRow; // the client leg's row of the server's message: the client's socket
+        QTcpSocket client;
+        connect(&workspace, &Workspace::connectionAdded, this, [&](Connection *connection) {
+            connect(connection, &Connection::eventsAppended, this, [&, connection] {
+                if (queuedAtOutgoingRow.isEmpty() && messagesOn(*connection, Facing::Server, Direction::Outgoing) > 0) {
+                    QTcpSocket *toUpstream = proxySocketTo(&proxy, upstreamServer.serverPort());
+                    queuedAtOutgoingRow.append(toUpstream ? toUpstream->bytesToWrite() : -1);
+                }
+                if (queuedAtIncomingRow.isEmpty() && messagesOn(*connection, Facing::Client, Direction::Outgoing) > 0) {
+                    QTcpSocket *toClient = proxySocketTo(&proxy, client.localPort());
+                    queuedAtIncomingRow.append(toClient ? toClient->bytesToWrite() : -1);
+                }
+            });
+        });
+
+        client.connectToHost(QHostAddress::LocalHost, proxy.url().port());
+        QVERIFY(client.waitForConnected(5000));
+        client.write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: "
+            + kKey + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(upstreamServer.hasPendingConnections(), 5000);
+        std::unique_ptr<QTcpSocket> upstream(upstreamServer.nextPendingConnection());
+        QByteArray request;
+        QTRY_VERIFY_WITH_TIMEOUT((request += upstream->readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY(request.contains("Sec-WebSocket-Key: " + kKey));
+        upstream->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        "Sec-WebSocket-Accept: "
+            + acceptFor(kKey) + "\r\n\r\n");
+        QByteArray response;
+        QTRY_VERIFY_WITH_TIMEOUT((response += client.readAll()).contains("\r\n\r\n"), 5000);
+        QVERIFY(response.startsWith("HTTP/1.1 101"));
+
+        // One message each way: what the upstream gets is the client's frame, and the other way round.
+        const QByteArray fromClient = wireFrame(0x81, "to the server", 0x01020304u);
+        client.write(fromClient);
+        QByteArray atUpstream;
+        QTRY_COMPARE_WITH_TIMEOUT(atUpstream += upstream->readAll(), fromClient, 5000);
+        const QByteArray fromServer = wireFrame(0x81, "to the client");
+        upstream->write(fromServer);
+        QByteArray atClient;
+        QTRY_COMPARE_WITH_TIMEOUT(atClient += client.readAll(), fromServer, 5000);
+
+        // Both were written by the read that brought them, before the rows were announced: nothing waited for a
+        // later write notification of the proxy's sockets.
+        QCOMPARE(queuedAtOutgoingRow, QList<qint64> { 0 });
+        QCOMPARE(queuedAtIncomingRow, QList<qint64> { 0 });
+        proxy.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProxiedClientFlush)
+#include "tst_proxiedclientflush.moc"
