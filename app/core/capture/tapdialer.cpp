@@ -2,6 +2,7 @@
 // step.
 #include "capture/tapdialer.h"
 
+#include "capture/preferredaddress.h"
 #include "capture/tlsinterception.h"
 #include "capture/upstreamfailure.h"
 #include "store/wallclock.h"
@@ -75,13 +76,7 @@ void TapDialer::onLookedUp(const QHostInfo &info)
         Q_EMIT lookupFailed(UpstreamFailure::lookupFailed(m_host, info));
         return;
     }
-    m_address = info.addresses().constFirst();
-    for (const QHostAddress &address : info.addresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-            m_address = address;
-            break;
-        }
-    }
+    m_address = preferredAddress(info);
     connectTo(lookedUpUs);
 }
 

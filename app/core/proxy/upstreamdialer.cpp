@@ -1,6 +1,7 @@
 // UpstreamDialer: DNS, TCP and verified TLS to the reverse proxy's upstream, timings recorded on the server leg.
 #include "proxy/upstreamdialer.h"
 
+#include "capture/preferredaddress.h"
 #include "capture/upstreamfailure.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
@@ -76,13 +77,7 @@ void UpstreamDialer::onLookedUp(const QHostInfo &info)
         fail(failure.layer(), failure.message());
         return;
     }
-    m_address = info.addresses().constFirst();
-    for (const QHostAddress &address : info.addresses()) {
-        if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-            m_address = address;
-            break;
-        }
-    }
+    m_address = preferredAddress(info);
     connectUpstream();
 }
 
