@@ -1,4 +1,5 @@
 #include "capture/clientfeed.h"
+#include "wireframe.h"
 
 #include <QtTest>
 
@@ -21,25 +22,6 @@ const QByteArray kClose = hex("880203e8"); // 1000
 const QByteArray kLong = hex("827e0100") + QByteArray(256, 'x'); // 16-bit length
 const QByteArray kFirstFragment = hex("01034865 6c"); // "Hel", FIN clear
 const QByteArray kLastFragment = hex("80026c6f"); // "lo", continuation with FIN
-
-// A text or binary frame of any length with the length in the fewest bytes.
-QByteArray frame(quint8 first, const QByteArray &payload)
-{
-    QByteArray f(1, char(first));
-    const qsizetype n = payload.size();
-    if (n < 126) {
-        f += char(n);
-    } else if (n <= 0xFFFF) {
-        f += char(126);
-        f += char(n >> 8);
-        f += char(n & 0xFF);
-    } else {
-        f += char(127);
-        for (int shift = 56; shift >= 0; shift -= 8)
-            f += char((quint64(n) >> shift) & 0xFF);
-    }
-    return f + payload;
-}
 
 // What the tap would do with the server's bytes: what reached its WebSocket, with "held" where a ping was left
 // out. Consecutive writes count as one piece, so that the steps do not depend on how the bytes were cut.
@@ -191,7 +173,7 @@ void tst_ClientFeed::aTextFrameWaitsWholeForItsCheckAndLongOnesStream()
 {
     Relay relay;
     relay.feed.setSkippingMessages(true);
-    const QByteArray checked = frame(0x81, QByteArray(int(ClientFeed::kLongestCheckedText), 'a'));
+    const QByteArray checked = wireFrame(0x81, QByteArray(int(ClientFeed::kLongestCheckedText), 'a'));
     relay.feed.push(kHead + checked.first(1000));
     QCOMPARE(relay.written, kHead); // its UTF-8 is not known yet
     relay.feed.push(checked.sliced(1000));
@@ -199,7 +181,7 @@ void tst_ClientFeed::aTextFrameWaitsWholeForItsCheckAndLongOnesStream()
     QCOMPARE(relay.feed.skippedMessages(), 1u);
 
     // One byte longer, it streams through as it comes: nothing of it waits in the feed.
-    const QByteArray streamed = frame(0x81, QByteArray(int(ClientFeed::kLongestCheckedText) + 1, 'b'));
+    const QByteArray streamed = wireFrame(0x81, QByteArray(int(ClientFeed::kLongestCheckedText) + 1, 'b'));
     relay.feed.push(streamed.first(1000));
     QCOMPARE(relay.written, kHead + streamed.first(1000));
     relay.feed.push(streamed.sliced(1000) + kText);
@@ -212,7 +194,7 @@ void tst_ClientFeed::aLongBinaryMessageIsLeftOutAsItComes()
 {
     Relay relay;
     relay.feed.setSkippingMessages(true);
-    const QByteArray big = frame(0x82, QByteArray(3 * 1024 * 1024, 'z'));
+    const QByteArray big = wireFrame(0x82, QByteArray(3 * 1024 * 1024, 'z'));
     relay.feed.push(kHead + big.first(20));
     QCOMPARE(relay.feed.skippedMessages(), 1u); // decided by its header, before its payload came
     for (qsizetype at = 20; at < big.size(); at += 256 * 1024)
