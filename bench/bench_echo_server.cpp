@@ -7,8 +7,9 @@
 // Prints "PORT <n>" once listening, "RSS_KB <n> CLIENTS <n>" on SIGUSR1, and again on SIGTERM/SIGINT
 // before it exits; with capture, a "CACHE ..." line after it: what the PayloadCache counts (resident: full chunks
 // and blocks; filling: those being filled), the spill writer's backlog (held) and BulkMemoryPool's kept blocks,
-// in KiB, so that bench/echo_memory.sh can set the process's memory map beside the engine's own accounting. Raises its
-// open-files limit to the hard limit first (10,000 idle clients need it).
+// in KiB, and the read-backs from the spill file (a count), so that bench/echo_memory.sh can set the process's memory
+// map beside the engine's own accounting. Raises its open-files limit to the hard limit first (10,000 idle clients need
+// it).
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "server/localserver.h"
@@ -153,11 +154,12 @@ int main(int argc, char *argv[])
             const wsi::PayloadCache &cache = wsi::PayloadCache::instance();
             const wsi::SpillWriter *writer = wsi::SpillWriter::ofPayloadCache();
             std::printf("CACHE resident_kb=%lld filling_kb=%lld held_kb=%lld pool_kb=%lld spilled_mb=%lld "
-                        "evictions=%lld\n",
+                        "evictions=%lld read_backs=%lld\n",
                 static_cast<long long>(cache.residentBytes() >> 10), static_cast<long long>(cache.fillingBytes() >> 10),
                 static_cast<long long>(writer ? writer->heldBytes() >> 10 : 0),
                 static_cast<long long>(wsi::BulkMemoryPool::instance().pooledBytes() >> 10),
-                static_cast<long long>(cache.spilledBytes() >> 20), static_cast<long long>(cache.evictions()));
+                static_cast<long long>(cache.spilledBytes() >> 20), static_cast<long long>(cache.evictions()),
+                static_cast<long long>(cache.readBacks()));
         }
         std::fflush(stdout);
     };

@@ -40,15 +40,39 @@ void BulkMemoryPool::give(char *data, std::size_t size)
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_blocks.push_back(Block { data, size });
         m_bytes += size;
-        // The oldest go first: a flood's first chunks are small (they double up to 8 MiB), and a pool kept full of
-        // them would turn every later, larger block away.
-        while (m_bytes > kCapacity) {
-            dropped.push_back(m_blocks.front());
-            m_bytes -= m_blocks.front().size;
-            m_blocks.erase(m_blocks.begin());
-        }
+        dropped = takeOverCapacity();
     }
     unmap(dropped); // outside the lock: unmapping 8 MiB is not nothing
+}
+
+void BulkMemoryPool::setCapacity(std::size_t bytes)
+{
+    std::vector<Block> dropped;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_capacity = qMin(bytes, kCapacity);
+        dropped = takeOverCapacity();
+    }
+    unmap(dropped);
+}
+
+std::size_t BulkMemoryPool::capacity() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_capacity;
+}
+
+std::vector<BulkMemoryPool::Block> BulkMemoryPool::takeOverCapacity()
+{
+    // The oldest go first: a flood's first chunks are small (they double up to 8 MiB), and a pool kept full of
+    // them would turn every later, larger block away.
+    std::vector<Block> dropped;
+    while (m_bytes > m_capacity) {
+        dropped.push_back(m_blocks.front());
+        m_bytes -= m_blocks.front().size;
+        m_blocks.erase(m_blocks.begin());
+    }
+    return dropped;
 }
 
 std::size_t BulkMemoryPool::pooledBytes() const

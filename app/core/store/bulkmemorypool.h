@@ -11,7 +11,7 @@ namespace wsi {
 // of about its size waits: a recording flood fills a chunk, the cache evicts an older one to the spill file, and
 // the next chunk takes the evicted chunk's pages. On this kind of VM a first touch of fresh pages runs at about
 // 350 MB/s against some 17 GB/s into pages already faulted in; the test server's echo of 10 connections x 64 KiB
-// spent half its time in page faults before (issue 12). The pool keeps the blocks freed last, at most kCapacity
+// spent half its time in page faults before (issue 12). The pool keeps the blocks freed last, at most capacity()
 // bytes (two of the largest blocks, 8 MiB payload chunks and 10 MiB record blocks), and unmaps older ones, so
 // what it adds to the app's memory is bounded. Thread-safe: the spill writer frees chunks on its own thread.
 class BulkMemoryPool
@@ -20,6 +20,11 @@ public:
     static constexpr std::size_t kCapacity = std::size_t(20) << 20;
 
     static BulkMemoryPool &instance();
+
+    // At most kCapacity. The PayloadCache lowers it with a small budget, which must cover the pool as well; a lower
+    // capacity unmaps what is over it at once.
+    void setCapacity(std::size_t bytes);
+    std::size_t capacity() const;
 
     // A pooled block of at least `bytes` and at most twice that (a small request must not pin a large block):
     // the smallest such, removed from the pool, its size in *size; null when none fits.
@@ -41,9 +46,12 @@ private:
         std::size_t size;
     };
     static void unmap(const std::vector<Block> &blocks);
+    // The blocks pooled longest ago, while the pool holds more than its capacity (under the lock).
+    std::vector<Block> takeOverCapacity();
     mutable std::mutex m_mutex;
     std::vector<Block> m_blocks;
     std::size_t m_bytes = 0;
+    std::size_t m_capacity = kCapacity;
 };
 
 } // namespace wsi

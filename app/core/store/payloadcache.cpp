@@ -2,6 +2,7 @@
 // waits in a spill file.
 #include "store/payloadcache.h"
 
+#include "store/bulkmemorypool.h"
 #include "store/cacheclient.h"
 #include "store/slowturnlog.h"
 #include "store/spillwriter.h"
@@ -41,7 +42,15 @@ PayloadCache &PayloadCache::instance()
 void PayloadCache::setBudget(qint64 bytes)
 {
     m_budget = qMax<qint64>(bytes, qint64(1) << 20);
+    BulkMemoryPool::instance().setCapacity(std::size_t(poolReserve()));
     scheduleTrim();
+}
+
+qint64 PayloadCache::poolReserve() const
+{
+    // An eighth of a small budget: a 16 MiB one cannot give 20 MiB to recycled blocks. The pool keeps whole blocks
+    // of 2 MiB or more, so below 16 MiB it keeps none.
+    return qMin<qint64>(qint64(BulkMemoryPool::kCapacity), m_budget / 8);
 }
 
 PayloadCache::Handle PayloadCache::add(CacheClient *owner, quint32 chunk, qint64 bytes)
@@ -79,7 +88,7 @@ void PayloadCache::remove(Handle handle)
 
 void PayloadCache::scheduleTrim()
 {
-    if (m_trimPosted || m_resident + m_filling <= m_budget || m_spillFailed)
+    if (m_trimPosted || m_resident + m_filling <= evictionTarget() || m_spillFailed)
         return;
     QCoreApplication *app = QCoreApplication::instance();
     if (!app)
@@ -95,20 +104,22 @@ void PayloadCache::trim()
 {
     const SlowTurnLog::Section section("cache.trim");
     // Chunks on their way to the file (the writer thread's) are not counted: they leave RAM as fast as the disk
-    // takes them, and counting them would evict every chunk at once whenever the writer is a block behind.
-    while (m_resident + m_filling > m_budget && !m_lru.empty()) {
+    // takes them, and counting them would evict every chunk at once whenever the writer is a block behind. They have
+    // their reserve in the budget instead.
+    const qint64 target = evictionTarget();
+    while (m_resident + m_filling > target && !m_lru.empty()) {
         const Entry entry = m_lru.front();
         // The owner writes the chunk out (if it is not in the file already), frees it and calls remove().
         if (!entry.owner->evict(entry.chunk))
             break;
         ++m_evictions;
     }
-    // What waits for the disk is RAM too. It is not counted in the budget (that would evict every chunk at once
-    // whenever the writer is a block behind), but it is bounded: a flood recorded faster than the disk writes
-    // (the spill file takes some 500 MB/s here, a test server's echo records up to twice that) waits for it here.
-    if (SpillWriter *writer = SpillWriter::ofPayloadCache(); writer && writer->heldBytes() > kMaxBytesWaitingForDisk) {
+    // What waits for the disk is bounded by its reserve: a flood recorded faster than the disk writes (the spill file
+    // takes some 500 MB/s here, a test server's echo records up to twice that) waits for it here.
+    const qint64 reserve = diskReserve();
+    if (SpillWriter *writer = SpillWriter::ofPayloadCache(); writer && writer->heldBytes() > reserve) {
         const SlowTurnLog::Section waiting("cache.waitForDisk");
-        writer->waitUntilHeldAtMost(kMaxBytesWaitingForDisk);
+        writer->waitUntilHeldAtMost(reserve);
     }
 }
 

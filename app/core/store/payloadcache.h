@@ -24,9 +24,19 @@ class CacheClient;
 class PayloadCache
 {
 public:
+    // The budget bounds all the memory the recording holds (issue 12: the test server's echo held 291-306 MiB for
+    // ten minutes with a 256 MiB budget that counted only the chunks and blocks in RAM):
+    // - chunks and blocks in RAM, full (evicted when over) or being filled (never evicted, but counted), held to
+    //   evictionTarget();
+    // - evicted bytes the spill writer still holds, up to diskReserve() (trim() waits for the disk beyond it);
+    // - the BulkMemoryPool's recycled blocks, up to poolReserve() (its capacity).
+    // The last two are reserved, not counted as they come and go: counting what waits for the disk would evict
+    // nothing useful (an evicted chunk stays RAM until written) and made the server wait for the disk instead.
     static constexpr qint64 kDefaultBudget = qint64(256) << 20;
-    // Evicted bytes the spill writer may hold before trim() waits for the disk.
     static constexpr qint64 kMaxBytesWaitingForDisk = qint64(64) << 20;
+    qint64 diskReserve() const { return qMin(kMaxBytesWaitingForDisk, m_budget / 4); }
+    qint64 poolReserve() const;
+    qint64 evictionTarget() const { return m_budget - diskReserve() - poolReserve(); }
 
     struct Entry
     {
@@ -38,7 +48,7 @@ public:
 
     static PayloadCache &instance();
 
-    void setBudget(qint64 bytes); // at least 1 MiB
+    void setBudget(qint64 bytes); // at least 1 MiB; sets the pool's capacity
     // Payload bytes one connection's store keeps in full (RAM and spill file together); 0: no limit.
     // Beyond it a message keeps its first EventStore::kKeptBytes (the disk budget per session).
     static constexpr qint64 kDefaultSessionBudget = qint64(4) << 30;
@@ -53,7 +63,8 @@ public:
     // Why chunks stay in RAM beyond the budget (the spill file could not be made or written), or empty.
     QString errorString() const { return m_error; }
 
-    // Evicts least recently used chunks until the resident bytes and those being filled are within the budget.
+    // Evicts least recently used chunks until the resident bytes and those being filled are within evictionTarget(),
+    // then waits while the spill writer holds more than diskReserve().
     void trim();
 
     // The memory of a chunk or block being filled (it joins with add() once full): it cannot be evicted, but it is

@@ -75,6 +75,34 @@ private Q_SLOTS:
         QVERIFY(pooled > 0);
     }
 
+    // A small budget lowers the pool's capacity (PayloadCache::poolReserve): what is over it goes at once, the newest
+    // blocks stay, and a later block is kept only within the lower capacity.
+    void aLowerCapacityUnmapsTheOldestAtOnce()
+    {
+        {
+            std::vector<BulkMemory> blocks;
+            for (int i = 0; i < 2; ++i)
+                blocks.emplace_back(8 * kMiB);
+        }
+        QCOMPARE(BulkMemoryPool::instance().pooledBytes(), 16 * kMiB);
+        BulkMemoryPool::instance().setCapacity(10 * kMiB);
+        QCOMPARE(BulkMemoryPool::instance().capacity(), 10 * kMiB);
+        QCOMPARE(BulkMemoryPool::instance().pooledBytes(), 8 * kMiB);
+        {
+            BulkMemory small(2 * kMiB);
+        } // within the lower capacity: kept
+        QCOMPARE(BulkMemoryPool::instance().pooledBytes(), 10 * kMiB);
+        BulkMemoryPool::instance().setCapacity(4 * kMiB); // the 8 MiB block was pooled first: it goes
+        QCOMPARE(BulkMemoryPool::instance().pooledBytes(), 2 * kMiB);
+        QCOMPARE(BulkMemoryPool::instance().pooledBlocks(), std::size_t(1));
+        BulkMemoryPool::instance().setCapacity(1000 * kMiB); // never above kCapacity
+        QCOMPARE(BulkMemoryPool::instance().capacity(), BulkMemoryPool::kCapacity);
+        {
+            BulkMemory large(8 * kMiB);
+        }
+        QCOMPARE(BulkMemoryPool::instance().pooledBytes(), 10 * kMiB);
+    }
+
     void aFloodsLargerBlocksPushItsFirstSmallOnesOut()
     {
         // A flood's chunks double from 2 MiB to 8 MiB, and its first evicted chunks are the small ones: a pool

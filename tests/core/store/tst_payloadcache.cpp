@@ -1,5 +1,6 @@
 // PayloadCache and PayloadArena: payloads over the app's memory budget go to the spill file and come back
 // byte-exact; the budget holds across stores; a store's spilled bytes are given back when it goes.
+#include "store/bulkmemorypool.h"
 #include "store/eventstore.h"
 #include "store/payloadcache.h"
 #include "store/spillwriter.h"
@@ -133,7 +134,9 @@ private Q_SLOTS:
     // a store that goes takes its share of them along.
     void chunksBeingFilledCountAgainstTheBudget()
     {
-        cache().setBudget(48 * kMiB); // four 8 MiB chunks being filled, and room for some full ones
+        // Four 8 MiB chunks being filled, and room for some full ones within the eviction target (the budget less the
+        // disk's and the pool's reserves: 80 - 20 - 10 = 50 MiB).
+        cache().setBudget(80 * kMiB);
         const qint64 fillingBefore = cache().fillingBytes();
         {
             std::vector<std::unique_ptr<EventStore>> stores;
@@ -145,11 +148,57 @@ private Q_SLOTS:
             QVERIFY2(cache().fillingBytes() >= fillingBefore + 4 * 4 * kMiB,
                 qPrintable(QString::number(cache().fillingBytes())));
             QCoreApplication::processEvents();
-            QVERIFY2(cache().residentBytes() + cache().fillingBytes() <= cache().budget(),
+            QVERIFY2(cache().residentBytes() + cache().fillingBytes() <= cache().evictionTarget(),
                 qPrintable(QStringLiteral("%1 + %2").arg(cache().residentBytes()).arg(cache().fillingBytes())));
             QVERIFY(cache().residentBytes() > 0); // what is left of the budget still keeps recent chunks
         }
         QCOMPARE(cache().fillingBytes(), fillingBefore);
+    }
+
+    // The budget is all the recording's memory: what the spill writer still holds and the pool's recycled blocks have
+    // reserves in it, so that chunks in RAM are evicted earlier instead of the three adding up past it (the test
+    // server's echo held 291-306 MiB with a 256 MiB budget).
+    void theBudgetReservesRoomForTheDiskAndThePool()
+    {
+        cache().setBudget(256 * kMiB);
+        QCOMPARE(cache().diskReserve(), 64 * kMiB);
+        QCOMPARE(cache().poolReserve(), 20 * kMiB);
+        QCOMPARE(cache().evictionTarget(), 172 * kMiB);
+        QCOMPARE(qint64(BulkMemoryPool::instance().capacity()), 20 * kMiB);
+        // A small budget gives each a share of it, never the whole.
+        cache().setBudget(64 * kMiB);
+        QCOMPARE(cache().diskReserve(), 16 * kMiB);
+        QCOMPARE(cache().poolReserve(), 8 * kMiB);
+        QCOMPARE(cache().evictionTarget(), 40 * kMiB);
+        QCOMPARE(qint64(BulkMemoryPool::instance().capacity()), 8 * kMiB);
+
+        // A flood of 4 stores: after each turn, everything together stays within the budget.
+        std::vector<std::unique_ptr<EventStore>> stores;
+        QList<QList<QByteArray>> kept;
+        for (int s = 0; s < 4; ++s)
+            stores.push_back(std::make_unique<EventStore>());
+        for (int round = 0; round < 6; ++round) {
+            for (int s = 0; s < 4; ++s)
+                kept << fill(*stores[size_t(s)], 12 * kMiB, 60000, 40 + round * 4 + s);
+            cache().trim();
+            const qint64 held = SpillWriter::ofPayloadCache() ? SpillWriter::ofPayloadCache()->heldBytes() : 0;
+            const qint64 pooled = qint64(BulkMemoryPool::instance().pooledBytes());
+            QVERIFY2(cache().residentBytes() + cache().fillingBytes() <= cache().evictionTarget(),
+                qPrintable(QStringLiteral("%1 + %2").arg(cache().residentBytes()).arg(cache().fillingBytes())));
+            QVERIFY2(held <= cache().diskReserve(), qPrintable(QString::number(held)));
+            QVERIFY2(pooled <= cache().poolReserve(), qPrintable(QString::number(pooled)));
+            QVERIFY(cache().residentBytes() + cache().fillingBytes() + held + pooled <= cache().budget());
+        }
+        QVERIFY(cache().evictions() > 0);
+        // Evicted early is still kept: the first and last payloads of every round read back as stored.
+        for (int i = 0; i < kept.size(); ++i) {
+            EventStore &store = *stores[size_t(i % 4)];
+            const qsizetype first = (i / 4) * kept[i].size();
+            QCOMPARE(store.payloadCopy(first), kept[i].first());
+            QCOMPARE(store.payloadCopy(first + kept[i].size() - 1), kept[i].last());
+        }
+        cache().setBudget(PayloadCache::kDefaultBudget);
+        QCOMPARE(qint64(BulkMemoryPool::instance().capacity()), 20 * kMiB);
     }
 };
 
