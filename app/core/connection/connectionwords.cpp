@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <vector>
+
 namespace wsi {
 
 QString ConnectionWords::title(Connection::Kind kind, const QString &peer, const QByteArray &target, const QUrl &url)
@@ -47,11 +49,19 @@ RecordedText ConnectionWords::closed(const ConnectionLeg &leg, Connection::Kind 
     const EventStore &events = leg.events;
     int code = -1;
     QString reason;
-    for (qsizetype i = events.previousHeld(events.size() - 1); i >= 0; i = events.previousHeld(i - 1)) {
-        const EventRecord &r = events.at(i);
-        if (r.type == EventType::Close && int(r.dir) == first) {
+    // The first Close is found among the landmark rows (a Close is one), from the end: walking back over every row
+    // read a whole flood's records back from the spill file at each connection's end, and to the very first row
+    // when no Close came (a dropped TCP connection): ten test-server clients ending together after ten minutes of
+    // 64 KiB echo raised the peak by 90 MiB (issue 12).
+    const std::vector<qsizetype> &landmarks = events.landmarkRows();
+    const std::vector<EventType> &types = events.landmarkTypes();
+    for (size_t k = landmarks.size(); first >= 0 && k-- > 0;) {
+        if (types[k] != EventType::Close)
+            continue;
+        const EventRecord &r = events.at(landmarks[k]);
+        if (int(r.dir) == first) {
             code = r.value == kNoCloseCode ? -1 : int(r.value);
-            reason = events.payloadText(i);
+            reason = events.payloadText(landmarks[k]);
             break;
         }
     }

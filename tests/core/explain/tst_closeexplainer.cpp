@@ -1,6 +1,7 @@
 // CloseExplainer: who closed, both Close frames, the time between them, clean or abnormal, and a hint, for
 // each close code family and for 1006; then the same against a real python3-websockets server.
 #include "connection/connection.h"
+#include "connection/connectionwords.h"
 #include "explain/closeexplainer.h"
 #include "peerprocess.h"
 #include "store/payloadcache.h"
@@ -189,6 +190,40 @@ private Q_SLOTS:
         QCOMPARE(cache.readBacks(), readBacks);
         QCOMPARE(e.closer, CloseExplanation::Closer::Server);
         QVERIFY(e.clean);
+        cache.setBudget(budget);
+    }
+
+    // The status line at a connection's end names the first Close's code: it was found by walking back over every
+    // row, which read a flood's spilled record blocks back, and all of them when no Close came (a dropped TCP
+    // connection): ten test-server clients ending together after ten minutes of 64 KiB echo raised the peak by
+    // 90 MiB. It reads no spilled block now, with a Close or without.
+    void theStatusLineAtTheEndReadsNoSpilledBlock()
+    {
+        PayloadCache &cache = PayloadCache::instance();
+        const qint64 budget = cache.budget();
+        cache.setBudget(qint64(4) << 20);
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
+        Connection c(options);
+        add(c, EventType::Open, Direction::None, 1000000);
+        for (int i = 0; i < 600000; ++i) // 40-byte records: two full 10 MiB record blocks and more
+            add(c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+        cache.trim();
+        QVERIFY2(cache.evictions() > 0, "the flood's record blocks should have left RAM");
+        const ConnectionLeg &leg = *c.leg(ConnectionLeg::Facing::Server);
+        qint64 readBacks = cache.readBacks();
+        const RecordedText dropped = ConnectionWords::closed(leg, Connection::Kind::Outgoing, -1, {}, -1);
+        QCOMPARE(cache.readBacks(), readBacks);
+        QVERIFY2(dropped.translated().contains(QStringLiteral("1006")), qPrintable(dropped.translated()));
+
+        add(c, EventType::Close, Direction::Incoming, 2000000, QByteArray::fromHex("03e9") + "bye", 1001);
+        add(c, EventType::Close, Direction::Outgoing, 2000100, QByteArray::fromHex("03e9"), 1001);
+        readBacks = cache.readBacks();
+        const RecordedText byServer
+            = ConnectionWords::closed(leg, Connection::Kind::Outgoing, int(Direction::Incoming), {}, -1);
+        QCOMPARE(cache.readBacks(), readBacks);
+        QVERIFY2(byServer.translated().contains(QStringLiteral("1001")), qPrintable(byServer.translated()));
+        QVERIFY2(byServer.translated().contains(QStringLiteral("the server")), qPrintable(byServer.translated()));
         cache.setBudget(budget);
     }
 
