@@ -31,11 +31,12 @@ PreferencesDialog::Confirmation &confirmation()
     return confirm;
 }
 
-// The window's default memory budget for payloads and records. Its goal is 300 MB in all after a 10 M message flood
-// (issue 12), and the budget is not all it holds: about 55 MiB before any connection (Qt, fonts, the window) and
-// 30-40 MiB beside the budget during a flood (the record block and payload chunk being filled, the log's row
-// subsets, the sockets' buffers, glibc's free lists). Measured with bench/window_flood.sh: 343 MiB after 10 M
-// messages with 256 MiB, 273 MiB with 176. The CLI streams, so PayloadCache::kDefaultBudget stays its default.
+// The window's default memory budget for the recording (payloads, records, what waits for the spill file, recycled
+// blocks: PayloadCache). Its goal is 300 MB in all after a 10 M message flood (issue 12), and the budget is not all
+// the window holds: about 55 MiB before any connection (Qt, fonts, the window), and the log's row subsets, the
+// sockets' buffers and glibc's free lists during a flood. Measured with bench/window_flood.sh (N=10000000): peak
+// 282 MiB with 256 MiB, 228 MiB with 176, which leaves room for a second connection's rows. The CLI streams, so
+// PayloadCache::kDefaultBudget stays its default.
 constexpr qint64 kWindowPayloadMiB = 176;
 
 } // namespace
