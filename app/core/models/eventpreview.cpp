@@ -8,6 +8,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace wsi {
 
 namespace {
@@ -49,8 +51,13 @@ QString EventPreview::clipped(QByteArrayView bytes)
 QString EventPreview::controlPayload(QByteArrayView bytes)
 {
     // A ping's payload is often a counter or random bytes (python3-websockets sends four): as text they would
-    // show as replacement characters.
-    return Utf8Validator::isValidUtf8(bytes.data(), bytes.size()) ? clipped(bytes) : hexPreview(bytes);
+    // show as replacement characters, or as boxes when the random bytes happen to be valid UTF-8 with control
+    // characters among them (a box and "9-" for 0f 39 2d 01).
+    const bool control = std::any_of(bytes.begin(), bytes.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return (u < 0x20 && c != '\t') || u == 0x7f;
+    });
+    return !control && Utf8Validator::isValidUtf8(bytes.data(), bytes.size()) ? clipped(bytes) : hexPreview(bytes);
 }
 
 QString EventPreview::humanSize(quint64 bytes)

@@ -103,10 +103,18 @@ private Q_SLOTS:
         c.appendEvent(ping, "keepalive");
         c.appendEvent(ping, QByteArray("\x2c\xff\x6c\x01", 4)); // python3-websockets' random bytes
         c.appendEvent(ping, QByteArray());
+        c.appendEvent(ping, QByteArray("\x0f\x39\x2d\x01", 4)); // random bytes that happen to be valid UTF-8
+        c.appendEvent(ping, "tab\tand DEL\x7f");
+        c.appendEvent(ping, "keep\talive 한글");
         model.flush();
         QCOMPARE(model.index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("keepalive"));
         QCOMPARE(model.index(1, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("2c ff 6c 01"));
         QCOMPARE(model.index(2, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("(no payload)"));
+        QCOMPARE(model.index(3, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("0f 39 2d 01"));
+        QCOMPARE(model.index(4, EventLogModel::PreviewColumn).data().toString(),
+            QStringLiteral("74 61 62 09 61 6e 64 20 44 45 4c 7f"));
+        // clipped() shows a tab as a space, on the one line
+        QCOMPARE(model.index(5, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("keep alive 한글"));
     }
 
     void controlRowsFollowTheLanguage()
