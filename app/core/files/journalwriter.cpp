@@ -55,14 +55,6 @@ void JournalWriter::waitUntilIdle()
     m_progress.wait(lock, [this] { return m_queue.empty() && !m_busy; });
 }
 
-void JournalWriter::waitForFile(int file, qsizetype eventCount)
-{
-    std::unique_lock<std::mutex> lock(m_mutex);
-    m_progress.wait(lock, [&] {
-        return m_written.value(file) >= eventCount || m_failedFiles.value(file) || (m_queue.empty() && !m_busy);
-    });
-}
-
 qsizetype JournalWriter::writtenCount(int file) const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -107,8 +99,6 @@ void JournalWriter::writeBatch(Batch &batch)
             open.file.close();
             m_openFiles.fetch_sub(1, std::memory_order_relaxed);
         }
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_failedFiles.insert(batch.file, true);
     };
     // SessionJournal wrote the header and created the file: it is only ever appended to. ExistingOnly: a
     // finished journal the size cap deleted while its last lines were queued is not created again.
@@ -167,7 +157,7 @@ void JournalWriter::writeBatch(Batch &batch)
         open.file.close();
         m_openFiles.fetch_sub(1, std::memory_order_relaxed);
     }
-    // Its counts stay in m_written: a waitForFile() may still ask.
+    // Its counts stay in m_written: writtenCount() may still ask.
     if (batch.close) {
         m_files.remove(batch.file);
         Q_EMIT closed(batch.file);

@@ -64,9 +64,6 @@ public:
     qsizetype queuedBytes() const { return m_queuedBytes.load(std::memory_order_relaxed); }
     // Blocks until everything posted so far is written.
     void waitUntilIdle();
-    // Blocks until the file's lines up to eventCount events are written (or its file failed). Batches posted
-    // before for other files are written first: the queue is one FIFO.
-    void waitForFile(int file, qsizetype eventCount);
     // Events of the file written so far (0 when none or unknown).
     qsizetype writtenCount(int file) const;
     int openFiles() const { return m_openFiles.load(std::memory_order_relaxed); }
@@ -93,7 +90,6 @@ private:
     bool m_busy = false; // a batch taken from the queue is being written
     bool m_stop = false;
     QHash<int, qsizetype> m_written; // under m_mutex
-    QHash<int, bool> m_failedFiles; // under m_mutex
     std::atomic<qsizetype> m_queuedBytes { 0 };
     std::atomic<int> m_openFiles { 0 };
     // Writer thread only.

@@ -163,8 +163,8 @@ private Q_SLOTS:
         QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
     }
 
-    // The writer on its own: batches of several files, written in order, a batch's preformatted lines as
-    // they are, and waitForFile() returning once the file holds the count.
+    // The writer on its own: batches of several files, written in order (one FIFO), a batch's preformatted lines as
+    // they are, and each file's count of events written.
     void writerAppendsBatchesInOrder()
     {
         QTemporaryDir dir;
@@ -205,12 +205,11 @@ private Q_SLOTS:
                 writer.post(std::move(batch));
             }
         }
-        writer.waitForFile(2, 40);
+        writer.waitUntilIdle();
         QCOMPARE(writer.writtenCount(2), qsizetype(40));
-        QCOMPARE(writer.writtenCount(1), qsizetype(40)); // posted before: written first
+        QCOMPARE(writer.writtenCount(1), qsizetype(40));
         QCOMPARE(fileBytes(a), expectedA);
         QCOMPARE(fileBytes(b), expectedB);
-        writer.waitUntilIdle();
         QCOMPARE(writer.queuedBytes(), qsizetype(0));
     }
 
@@ -246,7 +245,8 @@ private Q_SLOTS:
             events += lines;
             batch.eventCount = events;
             writer.post(std::move(batch));
-            writer.waitForFile(1, events);
+            writer.waitUntilIdle();
+            QCOMPARE(writer.writtenCount(1), events);
             QCOMPARE(fileBytes(path), expected);
         }
     }
