@@ -17,10 +17,11 @@ namespace wsi {
 
 namespace {
 
-// One read takes at most this much; Qt's own buffer in front of it is bounded the same way, so that a leg we
-// stop reading waits in the kernel.
-constexpr qint64 kReadChunk = 256 * 1024;
+// Qt's own buffer in front of a read is bounded, so that a leg we stop reading waits in the kernel; one read may
+// take all of it (readSize()). A smaller bound (256 KiB until issue 13's copy cuts) made a busy proxy copy every
+// read whose block Qt had filled past it: 6% of its samples at 10 x 64 KiB.
 constexpr qint64 kSocketReadBuffer = 1024 * 1024;
+constexpr qint64 kReadChunk = kSocketReadBuffer;
 
 using Facing = ConnectionLeg::Facing;
 
@@ -113,7 +114,7 @@ void ProxiedClient::relayFromClient()
             if (m_fromClient.bufferedSize() > m_options.maxFrameBytes)
                 return;
         }
-        const QByteArray bytes = m_client->read(readSize(m_client));
+        QByteArray bytes = m_client->read(readSize(m_client));
         if (bytes.isEmpty())
             return;
         if (ProxiedTransport *t = transport())
@@ -127,7 +128,7 @@ void ProxiedClient::relayFromClient()
             m_fromClient.append(bytes);
             break;
         case Stage::Relaying:
-            m_fromClient.append(bytes);
+            m_fromClient.append(std::move(bytes)); // handed over: its frames go on in its own buffer
             if (!relayFrames(FrameHook::Toward::Server))
                 return;
             break;
@@ -188,7 +189,7 @@ void ProxiedClient::relayFromUpstream()
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
         if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
-        const QByteArray bytes = m_upstream->read(readSize(m_upstream));
+        QByteArray bytes = m_upstream->read(readSize(m_upstream));
         if (bytes.isEmpty())
             return;
         if (ProxiedTransport *t = transport())
@@ -196,7 +197,7 @@ void ProxiedClient::relayFromUpstream()
         if (m_stage == Stage::AwaitingResponse) {
             takeResponse(bytes);
         } else if (m_stage == Stage::Relaying) {
-            m_fromServer.append(bytes);
+            m_fromServer.append(std::move(bytes));
             if (!relayFrames(FrameHook::Toward::Client))
                 return;
         } else if (m_stage == Stage::PassingThrough) {
@@ -226,7 +227,7 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
         m_relayConnection = m_connection.data();
         m_hook->relayStarted(m_relayConnection, this, m_upgrade.request(), m_upgrade.response());
     }
-    m_fromServer.append(QByteArrayView(bytes).sliced(used));
+    m_fromServer.append(bytes.sliced(used));
     if (!relayFrames(FrameHook::Toward::Client))
         return;
     if (!m_fromClient.isEmpty() && !relayFrames(FrameHook::Toward::Server))
@@ -238,9 +239,11 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
 bool ProxiedClient::relayFrames(FrameHook::Toward toward)
 {
     RelayedFrames &frames = framesToward(toward);
-    QByteArray out;
+    QByteArrayList out;
     frames.take(m_hook, m_connection.data(), out);
-    writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), out);
+    QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
+    for (const QByteArray &block : std::as_const(out))
+        writeTo(receiver, block); // a read's own buffer when it went on whole: the socket shares it, no copy
     // While held, whole frames may wait; reading has stopped, so they are bounded by one read.
     if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);

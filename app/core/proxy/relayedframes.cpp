@@ -7,15 +7,128 @@
 
 namespace wsi {
 
-void RelayedFrames::take(FrameHook *hook, Connection *connection, QByteArray &out)
+namespace {
+
+// The length of the whole frame at the front of bytes (its header in *header), or 0 while it is not complete.
+qsizetype wholeFrameAt(QByteArrayView bytes, FrameHeader *header)
 {
-    FrameHeader header;
-    QByteArrayView frame;
-    while (!m_held && m_scanner.nextFrame(&header, &frame)) {
+    if (bytes.size() < 2)
+        return 0;
+    const auto *b = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype headerSize = frameHeaderSize(b[1]);
+    if (bytes.size() < headerSize)
+        return 0;
+    readFrameHeader(b, *header);
+    // Compared without adding, so that a 64-bit length near 2^64 cannot wrap around to a small total.
+    if (header->payloadLength > quint64(bytes.size() - headerSize))
+        return 0;
+    return headerSize + qsizetype(header->payloadLength);
+}
+
+} // namespace
+
+void RelayedFrames::append(QByteArray bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    keepRestOfRead();
+    m_read = std::move(bytes);
+    m_readStart = 0;
+}
+
+void RelayedFrames::keepRestOfRead()
+{
+    if (m_readStart < m_read.size()) {
+        if (m_partial.isEmpty() && m_readStart == 0)
+            m_partial = m_read; // still shared: a later append() to it copies
+        else
+            m_partial.append(QByteArrayView(m_read).sliced(m_readStart));
+    }
+    m_read = QByteArray();
+    m_readStart = 0;
+}
+
+void RelayedFrames::take(FrameHook *hook, Connection *connection, QByteArrayList &out)
+{
+    QByteArray hookOut; // what the hook wrote for the frames of this call, one block
+    while (!m_held && !m_partial.isEmpty()) {
+        FrameHeader header;
+        const qsizetype length = completeFirstPartialFrame(&header);
+        if (length == 0)
+            break;
+        const QByteArray frame = length == m_partial.size() ? std::exchange(m_partial, {}) : m_partial.first(length);
+        if (!m_partial.isEmpty())
+            m_partial.remove(0, length); // from the front: Qt moves where the data starts, nothing is copied
         if (!hook)
             out.append(frame);
-        else if (hook->onFrame(connection, m_toward, header, frame, out) == FrameHook::Verdict::Held)
-            m_held = true; // the frames after it stay in the scanner until release()
+        else if (hook->onFrame(connection, m_toward, header, frame, hookOut) == FrameHook::Verdict::Held)
+            m_held = true; // the frames after it wait until release()
+    }
+    if (!m_held && m_partial.isEmpty())
+        takeFromRead(hook, connection, hookOut, out);
+    if (!hookOut.isEmpty())
+        out.append(hookOut);
+}
+
+void RelayedFrames::takeFromRead(FrameHook *hook, Connection *connection, QByteArray &hookOut, QByteArrayList &out)
+{
+    const QByteArrayView rest = QByteArrayView(m_read).sliced(m_readStart);
+    qsizetype cut = 0;
+    FrameHeader header;
+    while (!m_held) {
+        const qsizetype length = wholeFrameAt(rest.sliced(cut), &header);
+        if (length == 0)
+            break;
+        if (hook
+            && hook->onFrame(connection, m_toward, header, rest.sliced(cut, length), hookOut)
+                == FrameHook::Verdict::Held)
+            m_held = true;
+        cut += length;
+    }
+    if (!hook && cut > 0) {
+        // The whole frames go on in the read's own buffer, cut down to them: Qt drops bytes from either end of
+        // a buffer nobody else holds without copying (it moves where the data starts). Only the unfinished
+        // frame behind them is copied, as it waits for the next read.
+        const qsizetype end = m_readStart + cut;
+        m_partial = QByteArrayView(m_read).sliced(end).toByteArray();
+        QByteArray whole = std::exchange(m_read, {});
+        whole.truncate(end);
+        whole.remove(0, std::exchange(m_readStart, 0));
+        out.append(std::move(whole));
+        return;
+    }
+    m_readStart += cut;
+    if (m_readStart == m_read.size()) {
+        m_read = QByteArray();
+        m_readStart = 0;
+    }
+}
+
+qsizetype RelayedFrames::completeFirstPartialFrame(FrameHeader *header)
+{
+    // Each turn moves bytes or returns: the two bytes that tell the header's size, the header, then the payload.
+    for (;;) {
+        const qsizetype have = m_partial.size();
+        const qsizetype readLeft = m_read.size() - m_readStart;
+        qsizetype needed = 2;
+        if (have >= 2) {
+            needed = frameHeaderSize(quint8(m_partial.at(1)));
+            if (have >= needed) {
+                readFrameHeader(reinterpret_cast<const unsigned char *>(m_partial.constData()), *header);
+                // Not finished by this read: its bytes stay where they are (kept on the next append).
+                if (header->payloadLength > quint64(have - needed) + quint64(readLeft))
+                    return 0;
+                needed += qsizetype(header->payloadLength);
+                if (have >= needed)
+                    return needed;
+                m_partial.reserve(needed); // one allocation for the rest of the frame
+            }
+        }
+        const qsizetype moved = qMin(needed - have, readLeft);
+        if (moved == 0)
+            return 0;
+        m_partial.append(QByteArrayView(m_read).sliced(m_readStart, moved));
+        m_readStart += moved;
     }
 }
 
