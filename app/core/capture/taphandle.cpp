@@ -1,0 +1,127 @@
+// TapHandle: the GUI thread's side of a WireTap that runs on the capture thread; every call is a queued message.
+#include "capture/taphandle.h"
+
+#include "capture/capturethread.h"
+#include "capture/wiretap.h"
+
+#include <QThread>
+
+namespace wsi {
+
+TapHandle::TapHandle(const QString &targetHost, quint16 targetPort, QObject *parent)
+    : QObject(parent)
+    , m_targetHost(targetHost)
+    , m_targetPort(targetPort)
+{ }
+
+TapHandle::~TapHandle()
+{
+    if (!m_tap)
+        return;
+    m_tap->disconnect(this);
+    m_tap->deleteLater(); // ~WireTap drops both sides, on its own thread; m_thread stops after it if this was last
+    m_tap = nullptr;
+}
+
+template <typename F> void TapHandle::post(F f)
+{
+    if (m_tap)
+        QMetaObject::invokeMethod(
+            m_tap, [tap = m_tap, f = std::move(f)] { f(tap); }, Qt::QueuedConnection);
+}
+
+bool TapHandle::listen(RecordedText *error)
+{
+    m_thread = CaptureThread::acquire();
+    bool listening = false;
+    RecordedText why;
+    // Made on the capture thread, so that its sockets and timers belong there from the start. Waiting here is short
+    // (one turn of the capture thread's loop) and happens once per connection.
+    QMetaObject::invokeMethod(
+        m_thread->context(),
+        [&] {
+            m_tap = new WireTap(m_targetHost, m_targetPort);
+            m_tap->setCloseGraceMs(m_closeGraceMs);
+            m_tap->setTls(m_tls);
+            m_tap->setSkipMessages(m_skipMessages);
+            m_tap->setHoldBackPings(m_holdBackPings);
+            listening = m_tap->listen(&why);
+            m_proxy = m_tap->proxy();
+        },
+        Qt::BlockingQueuedConnection);
+    connectTap();
+    if (!listening && error)
+        *error = why;
+    return listening;
+}
+
+void TapHandle::connectTap()
+{
+    connect(m_tap, &WireTap::batchReady, this, &TapHandle::onBatch);
+    connect(m_tap, &WireTap::tunnelOpened, this, [this](qint64 acceptedUs, qint64 parsedUs, qint64 readyUs) {
+        m_tunnelUp = true;
+        m_acceptedUs = acceptedUs;
+        m_connectParsedUs = parsedUs;
+        m_upstreamReadyUs = readyUs;
+    });
+    connect(m_tap, &WireTap::upstreamConnected, this, &TapHandle::upstreamConnected);
+    connect(m_tap, &WireTap::tlsEstablished, this, &TapHandle::tlsEstablished);
+    connect(m_tap, &WireTap::tlsVerificationFailed, this, &TapHandle::tlsVerificationFailed);
+    connect(m_tap, &WireTap::failed, this, &TapHandle::failed);
+    connect(m_tap, &WireTap::refused, this, &TapHandle::refused);
+    connect(m_tap, &WireTap::upstreamClosed, this, &TapHandle::upstreamClosed);
+    connect(m_tap, &WireTap::pingHeldBack, this, &TapHandle::pingHeldBack);
+    connect(m_tap, &WireTap::drained, this, &TapHandle::drained);
+}
+
+void TapHandle::onBatch(const TapBatch &batch)
+{
+    m_upstreamBacklog = batch.upstreamBacklog;
+    m_injecting -= batch.injectionsSettled;
+    QPointer<TapHandle> alive(this);
+    Q_EMIT batchArrived(batch);
+    // Taken: the tap may read on. Sent after the batch was handed on, so a slow receiver holds the tap back.
+    if (alive && batch.bytes > 0)
+        post([bytes = batch.bytes](WireTap *tap) { tap->batchTaken(bytes); });
+}
+
+void TapHandle::shutdown()
+{
+    post([](WireTap *tap) { tap->shutdown(); });
+}
+
+void TapHandle::setHoldBackPings(bool hold)
+{
+    m_holdBackPings = hold;
+    post([hold](WireTap *tap) { tap->setHoldBackPings(hold); });
+}
+
+void TapHandle::proceedDespiteTlsErrors()
+{
+    post([](WireTap *tap) { tap->proceedDespiteTlsErrors(); });
+}
+
+void TapHandle::cancelTls()
+{
+    post([](WireTap *tap) { tap->cancelTls(); });
+}
+
+void TapHandle::openingDone()
+{
+    post([](WireTap *tap) { tap->openingDone(); });
+}
+
+void TapHandle::drain()
+{
+    post([](WireTap *tap) { tap->drain(); });
+}
+
+void TapHandle::inject(const QByteArray &frame)
+{
+    if (!m_tap)
+        return;
+    m_injecting += frame.size();
+    post([frame](WireTap *tap) { tap->inject(frame); });
+}
+
+} // namespace wsi
