@@ -33,22 +33,18 @@ template <typename F> void TapHandle::post(F f)
 bool TapHandle::listen(RecordedText *error)
 {
     m_thread = CaptureThread::acquire();
-    bool listening = false;
+    // Made and listening here, so that the socket gets the tap's port before it opens without this thread waiting
+    // for the capture thread; then moved there with its children (Qt re-arms the listening socket's notifier there)
+    // before anything can connect to it, so every socket it accepts or dials belongs to the capture thread.
+    m_tap = new WireTap(m_targetHost, m_targetPort);
+    m_tap->setCloseGraceMs(m_closeGraceMs);
+    m_tap->setTls(m_tls);
+    m_tap->setSkipMessages(m_skipMessages);
+    m_tap->setHoldBackPings(m_holdBackPings);
     RecordedText why;
-    // Made on the capture thread, so that its sockets and timers belong there from the start. Waiting here is short
-    // (one turn of the capture thread's loop) and happens once per connection.
-    QMetaObject::invokeMethod(
-        m_thread->context(),
-        [&] {
-            m_tap = new WireTap(m_targetHost, m_targetPort);
-            m_tap->setCloseGraceMs(m_closeGraceMs);
-            m_tap->setTls(m_tls);
-            m_tap->setSkipMessages(m_skipMessages);
-            m_tap->setHoldBackPings(m_holdBackPings);
-            listening = m_tap->listen(&why);
-            m_proxy = m_tap->proxy();
-        },
-        Qt::BlockingQueuedConnection);
+    const bool listening = m_tap->listen(&why);
+    m_proxy = m_tap->proxy();
+    m_tap->moveToThread(m_thread->thread());
     connectTap();
     if (!listening && error)
         *error = why;

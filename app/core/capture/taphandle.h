@@ -37,7 +37,7 @@ public:
     void setSkipMessages(bool skip) { m_skipMessages = skip; }
     // Auto-pong off: the server's pings are recorded but not passed on. Before or after listen().
     void setHoldBackPings(bool hold);
-    // Makes the tap on the capture thread and has it listen, waiting for that (the socket needs its port).
+    // Makes the tap, has it listen (the socket needs its port) and moves it to the capture thread.
     bool listen(RecordedText *error = nullptr);
     // The proxy a QWebSocket must use to go through the tap.
     QNetworkProxy proxy() const { return m_proxy; }
