@@ -5,10 +5,10 @@ namespace wsi {
 
 void InjectionQueue::pump(bool clientDrained, const Write &write)
 {
-    if (!clientDrained)
-        return; // the rest of what the client wrote comes first: the tap reads it and pumps again
-    while (!m_frames.empty() && m_boundary.atBoundary()) {
-        const QByteArray frame = std::move(m_frames.front());
+    // A frame that waits for the client to be quiet stops the ones behind it: the order given is kept. The tap reads
+    // the rest of what the client wrote and pumps again.
+    while (!m_frames.empty() && m_boundary.atBoundary() && (clientDrained || !m_frames.front().afterClientQuiet)) {
+        const QByteArray frame = std::move(m_frames.front().frame);
         m_frames.pop_front();
         write(frame);
     }
@@ -17,8 +17,8 @@ void InjectionQueue::pump(bool clientDrained, const Write &write)
 qint64 InjectionQueue::dropAll()
 {
     qint64 bytes = 0;
-    for (const QByteArray &frame : m_frames)
-        bytes += frame.size();
+    for (const Waiting &waiting : m_frames)
+        bytes += waiting.frame.size();
     m_frames.clear();
     return bytes;
 }

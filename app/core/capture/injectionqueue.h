@@ -11,15 +11,17 @@
 namespace wsi {
 
 // The tap's half of injection (TapHandle::inject is the GUI's): frames queue in the order given and go upstream
-// only where the client's own stream is between two frames and everything the client wrote has been read, so that
-// an injected frame neither splits nor overtakes one of QWebSocket's. Sans-IO: the tap says what it relayed and
-// whether it can write, and writes what comes out.
+// only where the client's own stream is between two frames, so that an injected frame never splits one of
+// QWebSocket's. A frame of a framed send also waits until everything the client wrote has been read (a message
+// given to QWebSocket before it goes first); a raw frame goes at the first boundary, before what the client writes
+// after it. Sans-IO: the tap says what it relayed and whether it can write, and writes what comes out.
 class InjectionQueue
 {
 public:
     using Write = std::function<void(const QByteArray &frame)>;
 
-    void push(const QByteArray &frame) { m_frames.push_back(frame); }
+    // afterClientQuiet: wait, too, until nothing the client wrote is unread (framed sends).
+    void push(const QByteArray &frame, bool afterClientQuiet) { m_frames.push_back({ frame, afterClientQuiet }); }
     // The client's bytes as the tap relayed them upstream.
     void clientBytes(QByteArrayView bytes) { m_boundary.append(bytes); }
     bool atBoundary() const { return m_boundary.atBoundary(); }
@@ -31,7 +33,12 @@ public:
 
 private:
     ClientFrameBoundary m_boundary;
-    std::deque<QByteArray> m_frames;
+    struct Waiting
+    {
+        QByteArray frame;
+        bool afterClientQuiet = false;
+    };
+    std::deque<Waiting> m_frames;
 };
 
 } // namespace wsi

@@ -112,12 +112,12 @@ void TapHandle::drain()
     post([](WireTap *tap) { tap->drain(); });
 }
 
-void TapHandle::inject(const QByteArray &frame)
+void TapHandle::inject(const QByteArray &frame, bool afterClientQuiet)
 {
     if (!m_tap)
         return;
     m_injecting += frame.size();
-    post([frame](WireTap *tap) { tap->inject(frame); });
+    post([frame, afterClientQuiet](WireTap *tap) { tap->inject(frame, afterClientQuiet); });
 }
 
 } // namespace wsi

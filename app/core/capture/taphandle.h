@@ -49,8 +49,9 @@ public:
     void openingDone();
     // Answers drained() once every byte recorded so far has arrived.
     void drain();
-    // A frame for the server, injected at a quiet frame boundary of the client's stream (WireTap::inject).
-    void inject(const QByteArray &frame);
+    // A frame for the server, injected at a frame boundary of the client's stream (WireTap::inject); with
+    // afterClientQuiet (framed sends) only once nothing the client wrote is unread.
+    void inject(const QByteArray &frame, bool afterClientQuiet = false);
     // Bytes not yet handed to the kernel towards the server: those the tap reported plus the injected frames on their
     // way to it (FramedSender keeps this bounded).
     qint64 upstreamBacklog() const { return m_upstreamBacklog + m_injecting; }

@@ -292,9 +292,9 @@ void WireTap::record(Direction direction, const QByteArray &bytes, bool injected
     m_batcher->add(direction, injected, wallClockUs(), bytes);
 }
 
-void WireTap::inject(const QByteArray &frame)
+void WireTap::inject(const QByteArray &frame, bool afterClientQuiet)
 {
-    m_injections.push(frame);
+    m_injections.push(frame, afterClientQuiet);
     injectWhenQuiet();
 }
 

@@ -62,10 +62,9 @@ public:
 
     void setTls(const TapTlsSettings &settings) { m_tls.setSettings(settings); }
 
-    // Writes a frame to the server as if the client had sent it (raw frames, framed sends), recorded as injected. It
-    // waits until the client's stream is between two frames and everything the client wrote has been read, so that
-    // it neither splits a frame nor overtakes one; frames go in the order they were given.
-    void inject(const QByteArray &frame);
+    // Writes a frame to the server as if the client had sent it (raw frames, framed sends), recorded as injected,
+    // where the client's stream is between two frames (InjectionQueue); frames go in the order they were given.
+    void inject(const QByteArray &frame, bool afterClientQuiet);
     // Bytes written upstream that the socket has not handed to the kernel yet: back-pressure for large sends.
     qint64 upstreamBacklog() const;
     // The server's bytes passed on to the client that its socket has not handed to the kernel yet. Bounded:

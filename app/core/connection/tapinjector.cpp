@@ -50,7 +50,7 @@ void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 fram
             return quiet ? FramedSender::Readiness::Ready : FramedSender::Readiness::Wait;
         };
         hooks.upstreamBacklog = [this] { return m_tap->upstreamBacklog(); };
-        hooks.inject = [this](const QByteArray &frame) { m_tap->inject(frame); };
+        hooks.inject = [this](const QByteArray &frame) { m_tap->inject(frame, true); };
         m_framedSender = new FramedSender(std::move(hooks), this);
         connect(m_framedSender, &FramedSender::frameWritten, this, &TapInjector::frameWritten);
     }
