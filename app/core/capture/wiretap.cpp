@@ -246,7 +246,8 @@ void WireTap::openTunnel()
     client->setSslConfiguration(m_tls.clientConfiguration());
     connect(client, &QSslSocket::encrypted, this, startRelaying);
     connect(client, &QSslSocket::errorOccurred, this, [this, client](QAbstractSocket::SocketError) {
-        if (!client->isEncrypted() && !m_tunnelUp)
+        // After the upstream failed (its reason is named) the client's TLS ends because the tap dropped it: not news.
+        if (!client->isEncrypted() && !m_tunnelUp && !m_upstreamDone)
             Q_EMIT failed(ErrorLayer::Tls,
                 RecordedText("wsi::WireTap",
                     QT_TRANSLATE_NOOP(
