@@ -52,6 +52,39 @@ private Q_SLOTS:
             out.contains("\"code\":1000,\"code_name\":\"Normal Closure\",\"conn\":1,\"dir\":\"in\""), out.constData());
     }
 
+    // The tap runs on the capture thread (issue 12): SIGINT in the middle of a flood still closes and exits cleanly,
+    // the thread stopped with the connection (Qt would abort on a QThread destroyed while running).
+    void connectSigintMidFloodExitsCleanly()
+    {
+        QProcess process;
+        process.setProcessEnvironment(cliEnvironment());
+        process.start(QStringLiteral(WSI_CLI_PATH),
+            { QStringLiteral("connect"), m_peers.python().url(QStringLiteral("/pushback")), QStringLiteral("--send"),
+                QStringLiteral("flood 200000 300"), QStringLiteral("--wait-ms"), QStringLiteral("60000") });
+        QElapsedTimer waited;
+        waited.start();
+        QByteArray out;
+        while (!out.contains("\"text\":\"1000 x") && waited.elapsed() < 20000) {
+            process.waitForReadyRead(100);
+            out += process.readAllStandardOutput();
+        }
+        QVERIFY2(out.contains("\"text\":\"1000 x"), out.right(2000).constData());
+        ::kill(pid_t(process.processId()), SIGINT);
+        // Drain its output while it closes, so that it never blocks on a full pipe.
+        while (process.state() != QProcess::NotRunning && waited.elapsed() < 60000) {
+            process.waitForFinished(100);
+            process.readAllStandardOutput();
+        }
+        QCOMPARE(process.state(), QProcess::NotRunning);
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(!err.contains("QThread"), err.constData());
+        // Clean or not: the server goes on flooding while the close handshake waits behind its frames, and main's CLI
+        // exits 3 (unclean close) here as well. What matters is an orderly exit, not a crash or a hang.
+        QVERIFY2(process.exitCode() == kCleanClose || process.exitCode() == kUncleanClose,
+            qPrintable(QString::number(process.exitCode())));
+    }
+
     void reconnectGivesUpAfterMaxAttemptsEachAttemptItsOwnConn()
     {
         QTcpServer probe;

@@ -1,6 +1,7 @@
 // WireTap: one outgoing connection's private CONNECT proxy; relays and records every byte, intercepts TLS.
 #include "capture/wiretap.h"
 
+#include "capture/tapbatcher.h"
 #include "capture/tapdialer.h"
 #include "capture/tapserver.h"
 #include "capture/upstreamfailure.h"
@@ -30,8 +31,14 @@ WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     , m_gate(targetHost, targetPort)
     , m_server(new TapServer(this))
     , m_dialer(new TapDialer(targetHost, targetPort, &m_tls, this))
-    , m_incoming([this](QByteArrayView bytes) { writeToClient(bytes); }, [this] { Q_EMIT pingHeldBack(); })
+    , m_incoming([this](QByteArrayView bytes) { writeToClient(bytes); },
+          [this] {
+              m_batcher->flush(); // the ping's bytes are recorded before the row saying it was held back
+              Q_EMIT pingHeldBack();
+          })
+    , m_batcher(new TapBatcher([this] { return upstreamBacklog(); }, this))
 {
+    connect(m_batcher, &TapBatcher::ready, this, &WireTap::batchReady);
     connect(m_server, &QTcpServer::newConnection, this, &WireTap::onNewConnection);
     connect(m_dialer, &TapDialer::socketCreated, this, &WireTap::adoptUpstream);
     connect(m_dialer, &TapDialer::connected, this, &WireTap::onUpstreamConnected);
@@ -102,6 +109,7 @@ void WireTap::onNewConnection()
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         if (m_client || ++m_attempts > ConnectGate::kMaxAttempts) {
             // One tunnel per tap: whoever else connects learns why and is dropped.
+            m_batcher->flush();
             Q_EMIT refused(tr("a second connection to a tap whose tunnel is in use"));
             reply(socket, "HTTP/1.1 403 Forbidden", {}, "This capture tap carries one tunnel only.\n", true);
             continue;
@@ -121,7 +129,9 @@ void WireTap::onClientReadyRead(QTcpSocket *client)
             return;
         if (m_upstream)
             m_upstream->write(data);
-        Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+        record(Direction::Outgoing, data);
+        m_injections.clientBytes(data);
+        injectWhenQuiet();
         return;
     }
     if (client == m_client) {
@@ -173,6 +183,12 @@ void WireTap::adoptUpstream(QTcpSocket *socket)
     connect(m_upstream, &QTcpSocket::readyRead, this, &WireTap::onUpstreamReadyRead);
     connect(m_upstream, &QTcpSocket::disconnected, this, &WireTap::onUpstreamDisconnected);
     connect(m_upstream, &QTcpSocket::errorOccurred, this, &WireTap::onUpstreamError);
+    connect(m_upstream, &QTcpSocket::bytesWritten, this, [this] {
+        if (!m_reportBacklog)
+            return;
+        m_reportBacklog = upstreamBacklog() > 0;
+        m_batcher->noteStateChanged(); // a framed send on the GUI side waits for this backlog to shrink
+    });
 }
 
 void WireTap::onUpstreamConnected(qint64 dnsUs, qint64 tcpUs)
@@ -213,10 +229,12 @@ void WireTap::openTunnel()
     m_client->write("HTTP/1.1 200 Connection established\r\n\r\n");
     auto startRelaying = [this] {
         m_tunnelUp = true;
+        Q_EMIT tunnelOpened(m_acceptedUs, m_connectParsedUs, upstreamReadyUs());
         if (!m_pendingToUpstream.isEmpty()) {
             const QByteArray data = std::exchange(m_pendingToUpstream, {});
             m_upstream->write(data);
-            Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), data);
+            record(Direction::Outgoing, data);
+            m_injections.clientBytes(data);
         }
     };
     if (!m_tls.enabled()) {
@@ -228,7 +246,8 @@ void WireTap::openTunnel()
     client->setSslConfiguration(m_tls.clientConfiguration());
     connect(client, &QSslSocket::encrypted, this, startRelaying);
     connect(client, &QSslSocket::errorOccurred, this, [this, client](QAbstractSocket::SocketError) {
-        if (!client->isEncrypted() && !m_tunnelUp)
+        // After the upstream failed (its reason is named) the client's TLS ends because the tap dropped it: not news.
+        if (!client->isEncrypted() && !m_tunnelUp && !m_upstreamDone)
             Q_EMIT failed(ErrorLayer::Tls,
                 RecordedText("wsi::WireTap",
                     QT_TRANSLATE_NOOP(
@@ -241,7 +260,8 @@ void WireTap::openTunnel()
 void WireTap::onUpstreamReadyRead()
 {
     // The rest waits in the upstream socket, whose buffer is bounded: the kernel's fills and TCP holds the sender.
-    if (m_client && m_client->bytesToWrite() > kMaxClientBacklog)
+    // Both the client and the GUI thread (the recorder) must keep up.
+    if ((m_client && m_client->bytesToWrite() > kMaxClientBacklog) || m_batcher->holdingTooMuch())
         return;
     relayFromUpstream();
 }
@@ -251,7 +271,7 @@ void WireTap::relayFromUpstream()
     const QByteArray data = m_upstream->readAll();
     if (data.isEmpty())
         return;
-    Q_EMIT bytesRecorded(Direction::Incoming, wallClockUs(), data);
+    record(Direction::Incoming, data);
     forwardToClient(data);
 }
 
@@ -268,13 +288,50 @@ void WireTap::writeToClient(QByteArrayView bytes)
         m_client->write(bytes.data(), bytes.size());
 }
 
-bool WireTap::injectUpstream(const QByteArray &bytes)
+void WireTap::record(Direction direction, const QByteArray &bytes, bool injected)
 {
-    if (!m_tunnelUp || !m_upstream || m_upstream->state() != QAbstractSocket::ConnectedState)
-        return false;
-    m_upstream->write(bytes);
-    Q_EMIT bytesRecorded(Direction::Outgoing, wallClockUs(), bytes);
-    return true;
+    m_batcher->add(direction, injected, wallClockUs(), bytes);
+}
+
+void WireTap::inject(const QByteArray &frame, bool afterClientQuiet)
+{
+    m_injections.push(frame, afterClientQuiet);
+    injectWhenQuiet();
+}
+
+void WireTap::injectWhenQuiet()
+{
+    if (!m_tunnelUp || !m_upstream || m_upstream->state() != QAbstractSocket::ConnectedState || m_upstreamDone) {
+        if (const qint64 dropped = m_injections.dropAll())
+            m_batcher->noteInjectionSettled(dropped); // nowhere to go: the GUI side stops counting them
+        return;
+    }
+    m_injections.pump(clientDrained(), [this](const QByteArray &frame) {
+        m_upstream->write(frame);
+        m_reportBacklog = true;
+        record(Direction::Outgoing, frame, true);
+        m_batcher->noteInjectionSettled(frame.size());
+    });
+}
+
+void WireTap::batchTaken(qint64 bytes)
+{
+    const bool wasHolding = m_batcher->holdingTooMuch();
+    m_batcher->taken(bytes);
+    if (wasHolding && !m_batcher->holdingTooMuch())
+        resumeReading();
+}
+
+void WireTap::resumeReading()
+{
+    if (m_upstream && !m_upstreamDone && m_upstream->bytesAvailable() > 0)
+        onUpstreamReadyRead();
+}
+
+void WireTap::drain()
+{
+    m_batcher->flush();
+    Q_EMIT drained();
 }
 
 qint64 WireTap::upstreamBacklog() const
@@ -363,6 +420,7 @@ void WireTap::failUpstream(const UpstreamFailure &failure)
 {
     // The client still waits for the answer to its CONNECT: it learns why too.
     reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, failure.message().english().toUtf8() + '\n', true);
+    m_batcher->flush();
     Q_EMIT failed(failure.layer(), failure.message());
     finishUpstream(false);
 }
@@ -373,6 +431,8 @@ void WireTap::finishUpstream(bool byPeer)
         return;
     m_upstreamDone = true;
     m_dialer->abortLookup();
+    injectWhenQuiet(); // drops what waits: the GUI side stops counting it
+    m_batcher->flush();
     Q_EMIT upstreamClosed(byPeer);
 }
 

@@ -3,6 +3,9 @@
 
 #include "capture/clientfeed.h"
 #include "capture/connectgate.h"
+#include "capture/injectionqueue.h"
+#include "capture/tapbatch.h"
+#include "capture/tapbatcher.h"
 #include "capture/taptlssettings.h"
 #include "capture/tlsinterception.h"
 #include "language/recordedtext.h"
@@ -34,6 +37,9 @@ class UpstreamFailure;
 // the first CONNECT with a 407 challenge, as Qt only sends credentials after one), relays to nothing but
 // the target it was created for, and carries exactly one authenticated tunnel. ConnectGate makes those
 // answers, TlsInterception holds the wss interception's trust, and this class relays.
+//
+// It runs on the CaptureThread (issue 12); TapHandle is its GUI side and talks to it only by queued calls. What it
+// records leaves in TapBatches (TapBatcher), and every signal comes after the batch of the bytes before it.
 class WireTap : public QObject
 {
     Q_OBJECT
@@ -56,9 +62,9 @@ public:
 
     void setTls(const TapTlsSettings &settings) { m_tls.setSettings(settings); }
 
-    // Writes bytes to the server as if the client had sent them (raw frame injection; the caller picks a
-    // frame boundary) and records them as outgoing.
-    bool injectUpstream(const QByteArray &bytes);
+    // Writes a frame to the server as if the client had sent it (raw frames, framed sends), recorded as injected,
+    // where the client's stream is between two frames (InjectionQueue); frames go in the order they were given.
+    void inject(const QByteArray &frame, bool afterClientQuiet);
     // Bytes written upstream that the socket has not handed to the kernel yet: back-pressure for large sends.
     qint64 upstreamBacklog() const;
     // The server's bytes passed on to the client that its socket has not handed to the kernel yet. Bounded:
@@ -78,6 +84,17 @@ public:
     // After tlsVerificationFailed: give up (the client gets a 502).
     void cancelTls();
 
+    // The GUI side took a batch of this many bytes: reading the server goes on once few enough are held.
+    void batchTaken(qint64 bytes);
+    // The opening is over (the QWebSocket is connected): chunks may wait for the next batch from now on.
+    void openingDone() { m_batcher->setUrgent(false); }
+    // Sends what is gathered and answers drained(): the GUI side then has every byte recorded so far.
+    void drain();
+    // What the GUI side has not taken yet (TapBatcher::kMaxHeldBytes bounds it), for tests and benchmarks.
+    qint64 heldBytes() const { return m_batcher->heldBytes(); }
+    qint64 peakHeldBytes() const { return m_batcher->peakHeldBytes(); }
+    quint64 batchesSent() const { return m_batcher->batchesSent(); }
+
     bool tunnelEstablished() const { return m_tunnelUp; }
     // Moments of the opening on wallClockUs()'s clock (-1 until they happen), for TapTimeline: the first client
     // accepted, the authenticated CONNECT parsed, the last upstream step (TCP, or TLS when intercepting) done.
@@ -87,8 +104,12 @@ public:
     QHostAddress upstreamAddress() const;
 
 Q_SIGNALS:
-    // Every relayed chunk after the tunnel is up. Outgoing: client -> server. Incoming: server -> client.
-    void bytesRecorded(wsi::Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // What was relayed (and injected) after the tunnel is up, in order. Outgoing: client -> server.
+    void batchReady(const wsi::TapBatch &batch);
+    // The tunnel is up: the opening's moments (acceptedUs(), connectParsedUs(), upstreamReadyUs()).
+    void tunnelOpened(qint64 acceptedUs, qint64 connectParsedUs, qint64 upstreamReadyUs);
+    // Answers drain(), after the batch of everything recorded before it.
+    void drained();
     void upstreamConnected(qint64 dnsUs, qint64 tcpUs);
     // Interception: the real server's TLS is up (verified, or accepted despite errors).
     void tlsEstablished(const wsi::TlsReport &report, qint64 tlsUs);
@@ -122,6 +143,9 @@ private:
     void finishUpstream(bool byPeer);
     void forwardToClient(const QByteArray &data);
     void writeToClient(QByteArrayView bytes);
+    void record(Direction direction, const QByteArray &bytes, bool injected = false);
+    void injectWhenQuiet();
+    void resumeReading();
 
     QString m_targetHost;
     quint16 m_targetPort;
@@ -132,6 +156,8 @@ private:
     TlsInterception m_tls;
     TapDialer *m_dialer; // DNS, TCP and the real server's TLS (a child); the tap relays
     ClientFeed m_incoming; // the server's bytes on their way to the client
+    TapBatcher *m_batcher; // a child: what was recorded, on its way to the GUI thread
+    InjectionQueue m_injections; // frames waiting for a quiet boundary of the client's stream
     QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
     QByteArray m_pendingToUpstream; // client bytes that arrived with the CONNECT head
     // The steps are differences of these wallClockUs() readings, so each ends exactly where the next begins.
@@ -141,6 +167,7 @@ private:
     int m_attempts = 0;
     bool m_tunnelUp = false;
     bool m_upstreamDone = false;
+    bool m_reportBacklog = false; // injected bytes wait upstream: the GUI side's sender watches them drain
 };
 
 } // namespace wsi

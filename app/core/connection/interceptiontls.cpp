@@ -1,7 +1,7 @@
 // InterceptionTls: the tap's TLS settings, the real server's TLS row, and the user's trust decisions.
 #include "connection/interceptiontls.h"
 
-#include "capture/wiretap.h"
+#include "capture/taphandle.h"
 #include "connection/connection.h"
 #include "endpoints/clienttlssettings.h"
 #include "store/wallclock.h"
@@ -11,13 +11,13 @@
 
 namespace wsi {
 
-InterceptionTls::InterceptionTls(Connection *connection, WireTap *tap, QObject *parent)
+InterceptionTls::InterceptionTls(Connection *connection, TapHandle *tap, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_tap(tap)
 {
-    connect(m_tap, &WireTap::tlsEstablished, this, &InterceptionTls::onEstablished);
-    connect(m_tap, &WireTap::tlsVerificationFailed, this, &InterceptionTls::onVerificationFailed);
+    connect(m_tap, &TapHandle::tlsEstablished, this, &InterceptionTls::onEstablished);
+    connect(m_tap, &TapHandle::tlsVerificationFailed, this, &InterceptionTls::onVerificationFailed);
 }
 
 RecordedText InterceptionTls::reasons(const TlsReport &report)

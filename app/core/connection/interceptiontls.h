@@ -10,7 +10,7 @@ namespace wsi {
 class CertificateAuthority;
 class ClientTlsSettings;
 class Connection;
-class WireTap;
+class TapHandle;
 struct TlsReport;
 
 // With interception the tap opens the real TLS connection itself and presents a leaf of the inspector's
@@ -21,7 +21,7 @@ class InterceptionTls : public QObject
 {
     Q_OBJECT
 public:
-    explicit InterceptionTls(Connection *connection, WireTap *tap, QObject *parent = nullptr);
+    explicit InterceptionTls(Connection *connection, TapHandle *tap, QObject *parent = nullptr);
 
     // Issues the leaf for the host and hands the tap its settings (the tap goes on without a client
     // certificate that could not be loaded). False, with the reason, when the CA cannot issue a leaf.
@@ -48,7 +48,7 @@ private:
     static RecordedText reasons(const TlsReport &report);
 
     Connection *m_connection;
-    WireTap *m_tap;
+    TapHandle *m_tap;
     CertificateAuthority *m_authority = nullptr;
     bool m_awaitingDecision = false; // the tap waits for proceed() or cancel()
 };

@@ -1,7 +1,7 @@
 // OutgoingTransport: starts the tap and the QWebSocket, and follows both until the wire is done.
 #include "connection/outgoingtransport.h"
 
-#include "capture/wiretap.h"
+#include "capture/taphandle.h"
 #include "connection/connection.h"
 #include "connection/interceptiontls.h"
 #include "connection/outgoingfailuretext.h"
@@ -44,7 +44,7 @@ OutgoingTransport::~OutgoingTransport()
     m_injector.reset();
     m_interception.reset();
     if (m_tap)
-        m_tap->disconnect(this);
+        m_tap->disconnect(this); // the handle drops the tap on the capture thread
 }
 
 void OutgoingTransport::start()
@@ -83,7 +83,9 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
 {
     const ConnectionOptions &options = m_connection->options();
     const QUrl &url = options.url;
-    m_tap = std::make_unique<WireTap>(url.host(), quint16(url.port(url.scheme() == QLatin1String("wss") ? 443 : 80)));
+    // A child of the connection (tests find it there), deleted here first.
+    m_tap = std::make_unique<TapHandle>(
+        url.host(), quint16(url.port(url.scheme() == QLatin1String("wss") ? 443 : 80)), m_connection);
     m_tap->setCloseGraceMs(options.closeGraceMs);
     if (intercept) {
         m_interception = std::make_unique<InterceptionTls>(m_connection, m_tap.get());
@@ -101,6 +103,10 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
             return false;
         }
     }
+    m_tap->setHoldBackPings(!autoPong());
+    // Decode once: the recorder reads the server's frames off the wire, so the QWebSocket needs only what it acts
+    // on. Not when the wire is TLS the tap cannot read: the socket's own messages are the record then.
+    m_tap->setSkipMessages(!m_connection->m_leg.handshake.encrypted);
     RecordedText tapError;
     if (!m_tap->listen(&tapError)) {
         failAtStart(ErrorLayer::App, tapError);
@@ -109,23 +115,23 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
     m_injector = std::make_unique<TapInjector>(
         m_tap.get(), m_recorder.get(), [this] { return m_connection->state() == State::Open && m_tap && m_socket; });
     connect(m_injector.get(), &TapInjector::frameWritten, m_connection, &Connection::bytesWritten);
-    connect(m_tap.get(), &WireTap::bytesRecorded, this, &OutgoingTransport::onTapBytes);
-    connect(m_tap.get(), &WireTap::pingHeldBack, this, [this] {
+    connect(m_tap.get(), &TapHandle::batchArrived, this, &OutgoingTransport::onTapBatch);
+    connect(m_tap.get(), &TapHandle::pingHeldBack, this, [this] {
         m_connection->appendInfo(RecordedText("wsi::Connection",
             QT_TRANSLATE_NOOP("wsi::Connection",
                 "Auto-pong is off: this ping was held back from the WebSocket, so no pong goes back.")));
     });
-    m_tap->setHoldBackPings(!autoPong());
-    // Decode once: the recorder reads the server's frames off the wire, so the QWebSocket needs only what it acts
-    // on. Not when the wire is TLS the tap cannot read: the socket's own messages are the record then.
-    m_tap->setSkipMessages(!m_connection->m_leg.handshake.encrypted);
-    connect(m_tap.get(), &WireTap::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
+    connect(m_tap.get(), &TapHandle::upstreamConnected, this, [this](qint64 dnsUs, qint64 tcpUs) {
         m_connection->m_leg.timings.dnsUs = dnsUs;
         m_connection->m_leg.timings.tcpUs = tcpUs;
         Q_EMIT m_connection->handshakeUpdated();
     });
-    connect(m_tap.get(), &WireTap::failed, this, &OutgoingTransport::onTapFailed);
-    connect(m_tap.get(), &WireTap::upstreamClosed, this, &OutgoingTransport::onTapFinished);
+    connect(m_tap.get(), &TapHandle::failed, this, &OutgoingTransport::onTapFailed);
+    connect(m_tap.get(), &TapHandle::upstreamClosed, this, &OutgoingTransport::onTapFinished);
+    connect(m_tap.get(), &TapHandle::drained, this, [this] {
+        m_ended |= kTapEnded;
+        m_connection->maybeFinish();
+    });
     return true;
 }
 
@@ -178,9 +184,12 @@ void OutgoingTransport::startSocket(const ClientTlsSettings &tls, bool secure)
     m_socket->open(request, handshakeOptions);
 }
 
-void OutgoingTransport::onTapBytes(Direction direction, qint64 timeUs, const QByteArray &bytes)
+void OutgoingTransport::onTapBatch(const TapBatch &batch)
 {
-    m_injector->record(direction, timeUs, bytes);
+    if (batch.chunks.isEmpty())
+        return; // state only (the upstream backlog), which the handle keeps
+    for (const TapChunk &chunk : batch.chunks)
+        m_injector->record(chunk);
     Q_EMIT m_connection->eventsAppended();
     Q_EMIT m_connection->countersChanged();
 }
@@ -242,6 +251,8 @@ void OutgoingTransport::onSocketConnected()
         r.flags = FlagFromSocket;
         m_connection->appendEvent(r, m_socket->subprotocol().toUtf8());
     }
+    if (m_tap)
+        m_tap->openingDone(); // from here on the tap's chunks may wait for the next 16 ms batch
     m_connection->setState(State::Open);
     Q_EMIT m_connection->handshakeUpdated();
 }
@@ -266,14 +277,22 @@ void OutgoingTransport::onSocketDisconnected()
                 m_connection->setState(State::Failed);
             }
             if (wireEndsWithSocket())
-                m_ended |= kTapEnded;
+                endWireWithSocket();
             m_connection->maybeFinish();
         });
         return;
     }
     if (wireEndsWithSocket())
-        m_ended |= kTapEnded; // nothing more to wait for on the wire
+        endWireWithSocket(); // nothing more to wait for on the wire than what is on its way
     m_connection->maybeFinish();
+}
+
+void OutgoingTransport::endWireWithSocket()
+{
+    if (m_tap && !(m_ended & kTapEnded))
+        m_tap->drain(); // its drained() ends the wire once the last batch is recorded
+    else
+        m_ended |= kTapEnded;
 }
 
 void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
@@ -343,31 +362,6 @@ void OutgoingTransport::onDeadline()
 int OutgoingTransport::firstCloseDirection() const
 {
     return m_recorder->firstCloseDirection();
-}
-
-bool OutgoingTransport::sendText(const QString &text)
-{
-    return m_sender && m_sender->sendText(text);
-}
-
-bool OutgoingTransport::sendAutomaticText(const QString &text)
-{
-    return m_sender && m_sender->sendText(text, true);
-}
-
-bool OutgoingTransport::sendBinary(const QByteArray &data)
-{
-    return m_sender && m_sender->sendBinary(data);
-}
-
-bool OutgoingTransport::ping(const QByteArray &payload)
-{
-    return m_sender && m_sender->ping(payload);
-}
-
-bool OutgoingTransport::isSendingFramed() const
-{
-    return m_sender && m_sender->isSendingFramed();
 }
 
 bool OutgoingTransport::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error)

@@ -1,7 +1,9 @@
 // OutgoingTransport: a connection this app opens, a QWebSocket whose bytes go through its own WireTap.
 #pragma once
 
+#include "capture/tapbatch.h"
 #include "connection/connectiontransport.h"
+#include "connection/outgoingsender.h"
 #include "language/recordedtext.h"
 #include "store/eventrecord.h"
 
@@ -17,15 +19,15 @@ namespace wsi {
 
 class ClientTlsSettings;
 class InterceptionTls;
-class OutgoingSender;
+class TapHandle;
 class TapInjector;
 class WireRecorder;
-class WireTap;
 
 // The tap's byte records are the source of truth for the handshake, frames and messages; the QWebSocket's
 // signals drive the state and let the user send. With wss the tap either intercepts (it opens the real TLS
 // itself, and the socket talks TLS with the tap only) or relays the encrypted bytes, and then the socket's
-// own TLS is the real one and its messages are the only plaintext there is.
+// own TLS is the real one and its messages are the only plaintext there is. The tap runs on the capture thread
+// (TapHandle): its bytes arrive here in batches, in order, and nothing here reads a socket of it.
 class OutgoingTransport : public QObject, public ConnectionTransport
 {
     Q_OBJECT
@@ -43,14 +45,14 @@ public:
 
     // wss with interception: the tap's TLS and the user's decisions on it; null otherwise.
     InterceptionTls *interception() const { return m_interception.get(); }
-    bool isSendingFramed() const;
+    bool isSendingFramed() const { return m_sender && m_sender->isSendingFramed(); }
 
     bool recordingDone() const override { return m_ended == kBothEnded; }
     int firstCloseDirection() const override;
-    bool sendText(const QString &text) override;
-    bool sendAutomaticText(const QString &text) override;
-    bool sendBinary(const QByteArray &data) override;
-    bool ping(const QByteArray &payload) override;
+    bool sendText(const QString &text) override { return m_sender && m_sender->sendText(text); }
+    bool sendAutomaticText(const QString &text) override { return m_sender && m_sender->sendText(text, true); }
+    bool sendBinary(const QByteArray &data) override { return m_sender && m_sender->sendBinary(data); }
+    bool ping(const QByteArray &payload) override { return m_sender && m_sender->ping(payload); }
     bool close(int code, const QString &reason, bool byUser) override;
     void abort(bool byUser) override;
     bool sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error) override;
@@ -66,7 +68,9 @@ private:
     bool startTap(const ClientTlsSettings &tls, bool intercept);
     void startSocket(const ClientTlsSettings &tls, bool secure);
     void failAtStart(ErrorLayer layer, const RecordedText &message);
-    void onTapBytes(Direction direction, qint64 timeUs, const QByteArray &bytes);
+    void onTapBatch(const TapBatch &batch);
+    // The socket is done and the wire ends with it: every batch the tap still has on its way is recorded first.
+    void endWireWithSocket();
     void onTapFailed(ErrorLayer layer, const RecordedText &message);
     void onTapFinished();
     void onSocketConnected();
@@ -78,7 +82,7 @@ private:
     bool wireEndsWithSocket() const;
 
     std::unique_ptr<WireRecorder> m_recorder;
-    std::unique_ptr<WireTap> m_tap;
+    std::unique_ptr<TapHandle> m_tap;
     std::unique_ptr<TapInjector> m_injector;
     std::unique_ptr<InterceptionTls> m_interception; // wss with interception only
     std::unique_ptr<QWebSocket> m_socket;

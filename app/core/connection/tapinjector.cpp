@@ -1,13 +1,13 @@
 // TapInjector: injects frames at frame boundaries of the client's stream and records them as injected.
 #include "connection/tapinjector.h"
 
-#include "capture/wiretap.h"
+#include "capture/taphandle.h"
 #include "connection/framedsender.h"
 #include "connection/wirerecorder.h"
 
 namespace wsi {
 
-TapInjector::TapInjector(WireTap *tap, WireRecorder *recorder, std::function<bool()> canSend, QObject *parent)
+TapInjector::TapInjector(TapHandle *tap, WireRecorder *recorder, std::function<bool()> canSend, QObject *parent)
     : QObject(parent)
     , m_tap(tap)
     , m_recorder(recorder)
@@ -16,29 +16,17 @@ TapInjector::TapInjector(WireTap *tap, WireRecorder *recorder, std::function<boo
 
 TapInjector::~TapInjector() = default;
 
-void TapInjector::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
+void TapInjector::record(const TapChunk &chunk)
 {
-    if (m_injecting)
-        m_recorder->recordInjected(timeUs, bytes);
+    if (chunk.injected)
+        m_recorder->recordInjected(chunk.timeUs, chunk.bytes);
     else
-        m_recorder->record(direction, timeUs, bytes);
-    if (direction == Direction::Outgoing && !m_pending.isEmpty() && m_recorder->clientStreamAtBoundary())
-        injectNow(m_pending.takeFirst()); // re-enters here
+        m_recorder->record(chunk.direction, chunk.timeUs, chunk.bytes);
 }
 
 void TapInjector::injectRawFrame(const QByteArray &frame)
 {
-    if (m_recorder->clientStreamAtBoundary() && m_pending.isEmpty())
-        injectNow(frame);
-    else
-        m_pending << frame;
-}
-
-void TapInjector::injectNow(const QByteArray &frame)
-{
-    m_injecting = true;
-    m_tap->injectUpstream(frame);
-    m_injecting = false;
+    m_tap->inject(frame);
 }
 
 void TapInjector::noteSocketMessage(bool automatic)
@@ -55,13 +43,14 @@ void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 fram
         hooks.readiness = [this] {
             if (!m_canSend())
                 return FramedSender::Readiness::Gone;
+            // The recorder is behind the tap: once it has seen every message and ping given to QWebSocket, the tap
+            // has relayed them, and a frame posted now goes after them (the tap also waits for a quiet boundary).
             const bool quiet = m_recorder->clientStreamMessages() >= m_socketMessagesSent
-                && m_recorder->clientStreamPings() >= m_socketPingsSent && m_tap->clientDrained() && m_pending.isEmpty()
-                && m_recorder->clientStreamAtBoundary();
+                && m_recorder->clientStreamPings() >= m_socketPingsSent && m_recorder->clientStreamAtBoundary();
             return quiet ? FramedSender::Readiness::Ready : FramedSender::Readiness::Wait;
         };
         hooks.upstreamBacklog = [this] { return m_tap->upstreamBacklog(); };
-        hooks.inject = [this](const QByteArray &frame) { injectNow(frame); };
+        hooks.inject = [this](const QByteArray &frame) { m_tap->inject(frame, true); };
         m_framedSender = new FramedSender(std::move(hooks), this);
         connect(m_framedSender, &FramedSender::frameWritten, this, &TapInjector::frameWritten);
     }

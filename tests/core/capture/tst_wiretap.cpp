@@ -37,6 +37,22 @@ QByteArray readHead(QTcpSocket &socket)
     return data;
 }
 
+// Every chunk the tap recorded, in order, each batch taken back as a GUI side would (TapHandle does).
+struct RecordedChunks
+{
+    QList<TapChunk> chunks;
+    qint64 bytes = 0;
+
+    void follow(WireTap &tap)
+    {
+        QObject::connect(&tap, &WireTap::batchReady, &tap, [this, &tap](const TapBatch &batch) {
+            chunks += batch.chunks;
+            bytes += batch.bytes;
+            tap.batchTaken(batch.bytes);
+        });
+    }
+};
+
 } // namespace
 
 class tst_WireTap : public QObject
@@ -123,7 +139,8 @@ private Q_SLOTS:
         WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
         QVERIFY(tap.listen());
         const quint16 tapPort = tap.port();
-        QSignalSpy recorded(&tap, &WireTap::bytesRecorded);
+        RecordedChunks recorded;
+        recorded.follow(tap);
         QTcpSocket client;
         client.connectToHost(QHostAddress::LocalHost, tapPort);
         QTRY_COMPARE(client.state(), QAbstractSocket::ConnectedState);
@@ -141,12 +158,12 @@ private Q_SLOTS:
         QTRY_VERIFY(client.bytesAvailable() >= 16);
         QCOMPARE(client.readAll(), QByteArray("pong from server"));
 
-        QTRY_COMPARE(recorded.count(), 2);
-        QCOMPARE(recorded.at(0).at(0).value<Direction>(), Direction::Outgoing);
-        QCOMPARE(recorded.at(0).at(2).toByteArray(), QByteArray("ping from client"));
-        QCOMPARE(recorded.at(1).at(0).value<Direction>(), Direction::Incoming);
-        QCOMPARE(recorded.at(1).at(2).toByteArray(), QByteArray("pong from server"));
-        QVERIFY(recorded.at(1).at(1).toLongLong() >= recorded.at(0).at(1).toLongLong());
+        QTRY_COMPARE(recorded.chunks.size(), 2);
+        QCOMPARE(recorded.chunks.at(0).direction, Direction::Outgoing);
+        QCOMPARE(recorded.chunks.at(0).bytes, QByteArray("ping from client"));
+        QCOMPARE(recorded.chunks.at(1).direction, Direction::Incoming);
+        QCOMPARE(recorded.chunks.at(1).bytes, QByteArray("pong from server"));
+        QVERIFY(recorded.chunks.at(1).timeUs >= recorded.chunks.at(0).timeUs);
 
         // The one tunnel is taken: a second client gets nowhere.
         QTcpSocket second;
@@ -167,9 +184,9 @@ private Q_SLOTS:
     {
         WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
         QVERIFY(tap.listen());
-        qint64 recordedBytes = 0;
-        connect(&tap, &WireTap::bytesRecorded, this,
-            [&](Direction, qint64, const QByteArray &bytes) { recordedBytes += bytes.size(); });
+        RecordedChunks recorded;
+        recorded.follow(tap);
+        const qint64 &recordedBytes = recorded.bytes;
         QTcpSocket client;
         client.setReadBufferSize(64 * 1024); // a client that lags: Qt stops reading its socket for it
         client.connectToHost(QHostAddress::LocalHost, tap.port());
@@ -209,7 +226,8 @@ private Q_SLOTS:
         WireTap tap(QStringLiteral("127.0.0.1"), m_target.serverPort());
         tap.setCloseGraceMs(2000);
         QVERIFY(tap.listen());
-        QSignalSpy recorded(&tap, &WireTap::bytesRecorded);
+        RecordedChunks recorded;
+        recorded.follow(tap);
         QSignalSpy closed(&tap, &WireTap::upstreamClosed);
         QTcpSocket client;
         client.connectToHost(QHostAddress::LocalHost, tap.port());
@@ -222,9 +240,9 @@ private Q_SLOTS:
         client.abort(); // like QWebSocket::close(): gone right after its last write
         QTest::qWait(200);
         server->write("late reply");
-        QTRY_COMPARE(recorded.count(), 1);
-        QCOMPARE(recorded.at(0).at(0).value<Direction>(), Direction::Incoming);
-        QCOMPARE(recorded.at(0).at(2).toByteArray(), QByteArray("late reply"));
+        QTRY_COMPARE(recorded.chunks.size(), 1);
+        QCOMPARE(recorded.chunks.at(0).direction, Direction::Incoming);
+        QCOMPARE(recorded.chunks.at(0).bytes, QByteArray("late reply"));
         server->disconnectFromHost();
         QTRY_COMPARE(closed.count(), 1);
         QCOMPARE(closed.at(0).at(0).toBool(), true);

@@ -1,0 +1,123 @@
+// TapHandle: the GUI thread's side of a WireTap that runs on the capture thread; every call is a queued message.
+#include "capture/taphandle.h"
+
+#include "capture/capturethread.h"
+#include "capture/wiretap.h"
+
+#include <QThread>
+
+namespace wsi {
+
+TapHandle::TapHandle(const QString &targetHost, quint16 targetPort, QObject *parent)
+    : QObject(parent)
+    , m_targetHost(targetHost)
+    , m_targetPort(targetPort)
+{ }
+
+TapHandle::~TapHandle()
+{
+    if (!m_tap)
+        return;
+    m_tap->disconnect(this);
+    m_tap->deleteLater(); // ~WireTap drops both sides, on its own thread; m_thread stops after it if this was last
+    m_tap = nullptr;
+}
+
+template <typename F> void TapHandle::post(F f)
+{
+    if (m_tap)
+        QMetaObject::invokeMethod(
+            m_tap, [tap = m_tap, f = std::move(f)] { f(tap); }, Qt::QueuedConnection);
+}
+
+bool TapHandle::listen(RecordedText *error)
+{
+    m_thread = CaptureThread::acquire();
+    // Made and listening here, so that the socket gets the tap's port before it opens without this thread waiting
+    // for the capture thread; then moved there with its children (Qt re-arms the listening socket's notifier there)
+    // before anything can connect to it, so every socket it accepts or dials belongs to the capture thread.
+    m_tap = new WireTap(m_targetHost, m_targetPort);
+    m_tap->setCloseGraceMs(m_closeGraceMs);
+    m_tap->setTls(m_tls);
+    m_tap->setSkipMessages(m_skipMessages);
+    m_tap->setHoldBackPings(m_holdBackPings);
+    RecordedText why;
+    const bool listening = m_tap->listen(&why);
+    m_proxy = m_tap->proxy();
+    m_tap->moveToThread(m_thread->thread());
+    connectTap();
+    if (!listening && error)
+        *error = why;
+    return listening;
+}
+
+void TapHandle::connectTap()
+{
+    connect(m_tap, &WireTap::batchReady, this, &TapHandle::onBatch);
+    connect(m_tap, &WireTap::tunnelOpened, this, [this](qint64 acceptedUs, qint64 parsedUs, qint64 readyUs) {
+        m_tunnelUp = true;
+        m_acceptedUs = acceptedUs;
+        m_connectParsedUs = parsedUs;
+        m_upstreamReadyUs = readyUs;
+    });
+    connect(m_tap, &WireTap::upstreamConnected, this, &TapHandle::upstreamConnected);
+    connect(m_tap, &WireTap::tlsEstablished, this, &TapHandle::tlsEstablished);
+    connect(m_tap, &WireTap::tlsVerificationFailed, this, &TapHandle::tlsVerificationFailed);
+    connect(m_tap, &WireTap::failed, this, &TapHandle::failed);
+    connect(m_tap, &WireTap::refused, this, &TapHandle::refused);
+    connect(m_tap, &WireTap::upstreamClosed, this, &TapHandle::upstreamClosed);
+    connect(m_tap, &WireTap::pingHeldBack, this, &TapHandle::pingHeldBack);
+    connect(m_tap, &WireTap::drained, this, &TapHandle::drained);
+}
+
+void TapHandle::onBatch(const TapBatch &batch)
+{
+    m_upstreamBacklog = batch.upstreamBacklog;
+    m_injecting -= batch.injectionsSettled;
+    QPointer<TapHandle> alive(this);
+    Q_EMIT batchArrived(batch);
+    // Taken: the tap may read on. Sent after the batch was handed on, so a slow receiver holds the tap back.
+    if (alive && batch.bytes > 0)
+        post([bytes = batch.bytes](WireTap *tap) { tap->batchTaken(bytes); });
+}
+
+void TapHandle::shutdown()
+{
+    post([](WireTap *tap) { tap->shutdown(); });
+}
+
+void TapHandle::setHoldBackPings(bool hold)
+{
+    m_holdBackPings = hold;
+    post([hold](WireTap *tap) { tap->setHoldBackPings(hold); });
+}
+
+void TapHandle::proceedDespiteTlsErrors()
+{
+    post([](WireTap *tap) { tap->proceedDespiteTlsErrors(); });
+}
+
+void TapHandle::cancelTls()
+{
+    post([](WireTap *tap) { tap->cancelTls(); });
+}
+
+void TapHandle::openingDone()
+{
+    post([](WireTap *tap) { tap->openingDone(); });
+}
+
+void TapHandle::drain()
+{
+    post([](WireTap *tap) { tap->drain(); });
+}
+
+void TapHandle::inject(const QByteArray &frame, bool afterClientQuiet)
+{
+    if (!m_tap)
+        return;
+    m_injecting += frame.size();
+    post([frame, afterClientQuiet](WireTap *tap) { tap->inject(frame, afterClientQuiet); });
+}
+
+} // namespace wsi

@@ -1,0 +1,236 @@
+// Capture off the GUI thread (issue 12): an outgoing connection's tap and its sockets live on the capture thread, the
+// GUI thread gets its reads in batches (byte for byte, in order), a GUI thread that stops taking them holds the
+// server back instead of growing memory, and connections deleted mid-flood leave no thread behind.
+#include "capture/capturethread.h"
+#include "capture/tapbatcher.h"
+#include "capture/taphandle.h"
+#include "capture/wiretap.h"
+#include "connection/connection.h"
+#include "models/eventlogmodel.h"
+#include "peerprocess.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+using namespace wsi;
+
+namespace {
+
+// The server's frames for "flood COUNT SIZE" as ws_server.py sends them: unmasked single-frame texts.
+QByteArray floodFrames(int count, int size)
+{
+    QByteArray frames;
+    auto append = [&frames](const QByteArray &payload) {
+        frames += char(0x81);
+        if (payload.size() < 126) {
+            frames += char(payload.size());
+        } else {
+            frames += char(126);
+            frames += char(payload.size() >> 8);
+            frames += char(payload.size() & 0xFF);
+        }
+        frames += payload;
+    };
+    for (int i = 0; i < count; ++i) {
+        const QByteArray head = QByteArray::number(i + 1).rightJustified(4, '0') + ' ';
+        append(head + QByteArray(size - head.size(), 'x'));
+    }
+    append("flood done");
+    return frames;
+}
+
+// Runs f on the tap's own thread and waits (its state is read there only).
+template <typename F> auto onCaptureThread(TapHandle *handle, F f)
+{
+    decltype(f(handle->tapOnCaptureThread())) result {};
+    WireTap *tap = handle->tapOnCaptureThread();
+    QMetaObject::invokeMethod(
+        tap, [&] { result = f(tap); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+// Every incoming byte after the response head, from the batches as they arrived.
+struct IncomingStream
+{
+    QByteArray bytes;
+    qsizetype reads = 0;
+    qsizetype batches = 0;
+    bool headDone = false;
+
+    void follow(TapHandle *handle)
+    {
+        QObject::connect(handle, &TapHandle::batchArrived, handle, [this](const TapBatch &batch) {
+            ++batches;
+            for (const TapChunk &chunk : batch.chunks) {
+                if (chunk.direction != Direction::Incoming)
+                    continue;
+                ++reads;
+                bytes += chunk.bytes;
+                if (!headDone && bytes.contains("\r\n\r\n")) {
+                    bytes.remove(0, bytes.indexOf("\r\n\r\n") + 4);
+                    headDone = true;
+                }
+            }
+        });
+    }
+};
+
+} // namespace
+
+class tst_CaptureThread : public QObject
+{
+    Q_OBJECT
+
+private:
+    PeerProcess m_server;
+
+    ConnectionOptions pushback() const
+    {
+        ConnectionOptions options;
+        options.url = QUrl(m_server.url(QStringLiteral("/pushback")));
+        return options;
+    }
+
+    static TapHandle *openAndFindTap(Connection &c)
+    {
+        c.open();
+        if (!QTest::qWaitFor([&c] { return c.state() == Connection::State::Open; }, 10000))
+            return nullptr;
+        return c.findChild<TapHandle *>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")),
+            "python3-websockets server did not start");
+    }
+
+    void cleanup()
+    {
+        // Every connection of a test is gone by now: so is the thread.
+        QTRY_VERIFY(!CaptureThread::isRunning());
+    }
+
+    void theTapReadsOnTheCaptureThreadAndTheGuiGetsBatches()
+    {
+        Connection c(pushback());
+        TapHandle *handle = openAndFindTap(c);
+        QVERIFY(handle);
+        QVERIFY(CaptureThread::isRunning());
+        // The tap and every socket of it belong to the capture thread, none to this one.
+        const QList<QThread *> threads = onCaptureThread(handle, [](WireTap *tap) {
+            QList<QThread *> threads { tap->thread() };
+            for (QObject *child : tap->findChildren<QTcpSocket *>())
+                threads << child->thread();
+            return threads;
+        });
+        QVERIFY(threads.size() >= 3); // the tap, its client side and its upstream socket
+        for (QThread *thread : threads) {
+            QVERIFY(thread != QThread::currentThread());
+            QCOMPARE(thread, threads.first());
+        }
+
+        IncomingStream incoming;
+        incoming.follow(handle);
+        incoming.headDone = true; // the head came before
+        constexpr int kCount = 20000;
+        QVERIFY(c.sendText(QStringLiteral("flood %1 300").arg(kCount)));
+        QTRY_COMPARE_WITH_TIMEOUT(c.counters().messagesIn, quint64(kCount + 1), 60000);
+        // Byte for byte, in order: every frame of the flood.
+        const QByteArray expected = floodFrames(kCount, 300);
+        QTRY_COMPARE(incoming.bytes.size(), expected.size());
+        QVERIFY(incoming.bytes == expected);
+        // Batched: far fewer hand-overs than reads.
+        const quint64 sent = onCaptureThread(handle, [](WireTap *tap) { return tap->batchesSent(); });
+        qInfo("%lld reads of the server in %lld batches (%llu batches sent in all)", qlonglong(incoming.reads),
+            qlonglong(incoming.batches), sent);
+        QVERIFY2(incoming.batches * 4 < incoming.reads,
+            qPrintable(QStringLiteral("%1 batches, %2 reads").arg(incoming.batches).arg(incoming.reads)));
+    }
+
+    void theLogModelFollowsAFloodThroughTheThreadedTap()
+    {
+        Connection c(pushback());
+        EventLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setConnection(&c);
+        QVERIFY(openAndFindTap(c));
+        constexpr int kCount = 5000;
+        QVERIFY(c.sendText(QStringLiteral("flood %1 64").arg(kCount)));
+        QTRY_COMPARE_WITH_TIMEOUT(c.counters().messagesIn, quint64(kCount + 1), 60000);
+        // The model shows messages (frames hidden): the flood, in order, then "flood done" last.
+        auto preview = [&model](int row) { return model.index(row, EventLogModel::PreviewColumn).data().toString(); };
+        QTRY_COMPARE(preview(model.rowCount() - 1), QStringLiteral("flood done"));
+        const int first = model.rowCount() - 1 - kCount;
+        QVERIFY(first >= 0);
+        for (int i = 0; i < kCount; i += 499)
+            QCOMPARE(preview(first + i).left(5), QString::number(i + 1).rightJustified(4, QLatin1Char('0')) + ' ');
+    }
+
+    // The GUI thread stops taking batches (busy here): the tap stops reading the server once TapBatcher's bound is
+    // held, instead of holding the flood; then everything arrives, in order.
+    void aGuiThreadThatDoesNotTakeBatchesHoldsTheServerBack()
+    {
+        Connection c(pushback());
+        TapHandle *handle = openAndFindTap(c);
+        QVERIFY(handle);
+        IncomingStream incoming;
+        incoming.follow(handle);
+        incoming.headDone = true;
+        constexpr int kCount = 100000; // 30 MB
+        QVERIFY(c.sendText(QStringLiteral("flood %1 300").arg(kCount)));
+        QTRY_VERIFY(c.counters().messagesIn > 0); // the request left (QWebSocket writes from this thread's loop)
+        auto held = [handle] { return onCaptureThread(handle, [](WireTap *tap) { return tap->heldBytes(); }); };
+        // Busy: no event of this thread runs, so no batch is taken.
+        for (int i = 0; i < 200 && held() < TapBatcher::kMaxHeldBytes; ++i)
+            QThread::msleep(50);
+        QVERIFY2(held() >= TapBatcher::kMaxHeldBytes, qPrintable(QString::number(held())));
+        QThread::msleep(500); // the server goes on sending: the tap must not go on reading
+        const qint64 bound = TapBatcher::kMaxHeldBytes + 256 * 1024; // one read more at most
+        const qint64 peak = onCaptureThread(handle, [](WireTap *tap) { return tap->peakHeldBytes(); });
+        QVERIFY2(peak <= bound, qPrintable(QString::number(peak)));
+        QVERIFY2(held() <= bound, qPrintable(QString::number(held())));
+
+        QTRY_COMPARE_WITH_TIMEOUT(c.counters().messagesIn, quint64(kCount + 1), 120000);
+        const QByteArray expected = floodFrames(kCount, 300);
+        QTRY_COMPARE(incoming.bytes.size(), expected.size());
+        QVERIFY(incoming.bytes == expected);
+        QVERIFY(onCaptureThread(handle, [](WireTap *tap) { return tap->peakHeldBytes(); }) <= bound);
+    }
+
+    void connectionsDeletedMidFloodLeaveNoThread()
+    {
+        for (int round = 0; round < 3; ++round) {
+            auto *a = new Connection(pushback());
+            auto *b = new Connection(pushback());
+            QVERIFY(openAndFindTap(*a));
+            QVERIFY(openAndFindTap(*b));
+            QVERIFY(a->sendText(QStringLiteral("flood 50000 300")));
+            QVERIFY(b->sendText(QStringLiteral("flood 50000 300")));
+            QTRY_VERIFY(a->counters().messagesIn > 1000 && b->counters().messagesIn > 1000);
+            delete a; // the thread goes on for b
+            QVERIFY(CaptureThread::isRunning());
+            QTest::qWait(20);
+            delete b;
+            QVERIFY(!CaptureThread::isRunning()); // stopped (and joined) with the last tap
+        }
+    }
+
+    void aConnectionLeftOpenEndsWithItsOwnerCleanly()
+    {
+        // As the window and the CLI exit: the connection is deleted while open and idle; the thread ends with it.
+        auto *c = new Connection(pushback());
+        QVERIFY(openAndFindTap(*c));
+        QVERIFY(c->sendText(QStringLiteral("hello")));
+        QTRY_COMPARE(c->counters().messagesIn, quint64(1));
+        delete c;
+        QVERIFY(!CaptureThread::isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_CaptureThread)
+#include "tst_capturethread.moc"
