@@ -23,8 +23,11 @@ class TapBatcher : public QObject
     Q_OBJECT
 public:
     static constexpr int kIntervalMs = 16;
-    static constexpr qint64 kMaxBatchBytes = qint64(1) << 20;
-    static constexpr qint64 kMaxHeldBytes = qint64(8) << 20;
+    // What the GUI thread may be handed at once is what it decodes in one turn of its event loop (the batches queued
+    // when that turn began): 8 MiB of 32-byte messages held it for up to 200 ms, and the window answered 22 of 150
+    // _NET_WM_PINGs late in a 5 M flood. 512 KiB is some 15,000 such messages, under 16 ms.
+    static constexpr qint64 kMaxBatchBytes = qint64(128) << 10;
+    static constexpr qint64 kMaxHeldBytes = qint64(512) << 10;
 
     // upstreamBacklog: read as each batch leaves.
     explicit TapBatcher(std::function<qint64()> upstreamBacklog, QObject *parent = nullptr);

@@ -109,11 +109,11 @@ private Q_SLOTS:
         batcher.setUrgent(false);
         batcher.flush();
         QCOMPARE(ready.count(), 2); // nothing new: no batch
-        const QByteArray megabyte(TapBatcher::kMaxBatchBytes, 'x');
+        const QByteArray full(TapBatcher::kMaxBatchBytes, 'x');
         // Within 16 ms of the last batch a chunk may wait for the timer (or go at once, if this machine was slower
         // than that); a batch reaching 1 MiB goes at once either way, before add() returns.
-        batcher.add(Direction::Incoming, false, 3, megabyte.first(1000));
-        batcher.add(Direction::Incoming, false, 4, megabyte);
+        batcher.add(Direction::Incoming, false, 3, full.first(1000));
+        batcher.add(Direction::Incoming, false, 4, full);
         QVERIFY(ready.count() >= 3);
         const TapBatch batch = ready.last().at(0).value<TapBatch>();
         QCOMPARE(batch.chunks.last().timeUs, qint64(4));
@@ -128,10 +128,10 @@ private Q_SLOTS:
         QCOMPARE(batcher.heldBytes(), qint64(6 + 1000) + TapBatcher::kMaxBatchBytes);
         batcher.taken(6 + 1000 + TapBatcher::kMaxBatchBytes);
         QCOMPARE(batcher.heldBytes(), qint64(0));
-        for (qint64 held = 0; held < TapBatcher::kMaxHeldBytes; held += megabyte.size())
-            batcher.add(Direction::Incoming, false, 5, megabyte);
+        for (qint64 held = 0; held < TapBatcher::kMaxHeldBytes; held += full.size())
+            batcher.add(Direction::Incoming, false, 5, full);
         QVERIFY(batcher.holdingTooMuch());
-        batcher.taken(megabyte.size());
+        batcher.taken(full.size());
         QVERIFY(!batcher.holdingTooMuch());
         QCOMPARE(batcher.peakHeldBytes(), TapBatcher::kMaxHeldBytes);
     }
