@@ -35,7 +35,7 @@ struct FrameHeader
 // "TEXT", "BINARY", "CONT", "CLOSE", "PING", "PONG", or "RESERVED 0x3".
 QString opcodeName(quint8 opcode);
 
-// The one reading of a header's layout, shared by FrameDecoder and FrameBoundaryScanner. Inline because
+// The one reading of a header's layout, shared by FrameDecoder and the relays' frame cutters. Inline because
 // the decoder runs it once per frame of a flood.
 
 // Header size from its second byte (MASK bit and 7-bit length): 2 to 14 bytes.
