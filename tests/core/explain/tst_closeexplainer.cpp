@@ -35,6 +35,21 @@ void add(Connection &c, EventType type, Direction dir, qint64 t, const QByteArra
     c.appendEvent(r, payload);
 }
 
+// A flood of 40-byte records after the opening: two full 10 MiB record blocks and more, to be spilled.
+void addFlood(Connection &c)
+{
+    for (int i = 0; i < 600000; ++i)
+        add(c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+}
+
+// The app's memory budget at 4 MiB while it lives: a flood's record blocks leave RAM.
+struct SmallBudget
+{
+    const qint64 before = PayloadCache::instance().budget();
+    SmallBudget() { PayloadCache::instance().setBudget(qint64(4) << 20); }
+    ~SmallBudget() { PayloadCache::instance().setBudget(before); }
+};
+
 // An opened connection with these Close frames, finished.
 std::unique_ptr<Connection> closedWith(
     const QList<CloseStep> &steps, Connection::Kind kind = Connection::Kind::Outgoing)
@@ -168,9 +183,8 @@ private Q_SLOTS:
     // end read 10 MiB back (ten at once: a 250 MiB jump in a ten-minute run). It reads no block now.
     void anInfoRowInASpilledBlockIsNotReadBack()
     {
+        const SmallBudget small;
         PayloadCache &cache = PayloadCache::instance();
-        const qint64 budget = cache.budget();
-        cache.setBudget(qint64(4) << 20);
         ConnectionOptions options;
         options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
         Connection c(options);
@@ -179,8 +193,7 @@ private Q_SLOTS:
         info.type = EventType::Info;
         info.timeUs = 1000001;
         c.appendEvent(info, "This session reached its disk budget");
-        for (int i = 0; i < 600000; ++i) // 40-byte records: two full 10 MiB record blocks and more
-            add(c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+        addFlood(c);
         add(c, EventType::Close, Direction::Incoming, 2000000, QByteArray::fromHex("03e8"), 1000);
         add(c, EventType::Close, Direction::Outgoing, 2000100, QByteArray::fromHex("03e8"), 1000);
         cache.trim();
@@ -190,7 +203,6 @@ private Q_SLOTS:
         QCOMPARE(cache.readBacks(), readBacks);
         QCOMPARE(e.closer, CloseExplanation::Closer::Server);
         QVERIFY(e.clean);
-        cache.setBudget(budget);
     }
 
     // The status line at a connection's end names the first Close's code: it was found by walking back over every
@@ -199,15 +211,13 @@ private Q_SLOTS:
     // 90 MiB. It reads no spilled block now, with a Close or without.
     void theStatusLineAtTheEndReadsNoSpilledBlock()
     {
+        const SmallBudget small;
         PayloadCache &cache = PayloadCache::instance();
-        const qint64 budget = cache.budget();
-        cache.setBudget(qint64(4) << 20);
         ConnectionOptions options;
         options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
         Connection c(options);
         add(c, EventType::Open, Direction::None, 1000000);
-        for (int i = 0; i < 600000; ++i) // 40-byte records: two full 10 MiB record blocks and more
-            add(c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+        addFlood(c);
         cache.trim();
         QVERIFY2(cache.evictions() > 0, "the flood's record blocks should have left RAM");
         const ConnectionLeg &leg = *c.leg(ConnectionLeg::Facing::Server);
@@ -224,7 +234,6 @@ private Q_SLOTS:
         QCOMPARE(cache.readBacks(), readBacks);
         QVERIFY2(byServer.translated().contains(QStringLiteral("1001")), qPrintable(byServer.translated()));
         QVERIFY2(byServer.translated().contains(QStringLiteral("the server")), qPrintable(byServer.translated()));
-        cache.setBudget(budget);
     }
 
     void closeWithoutStatusCodeIs1005()
