@@ -3,9 +3,9 @@
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "proxy/reverseproxy.h"
+#include "rawproxyupgrade.h"
 #include "wireframe.h"
 
-#include <QCryptographicHash>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -17,13 +17,6 @@ using namespace wsi;
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-const QByteArray kKey = "dGhlIHNhbXBsZSBub25jZQ==";
-
-QByteArray acceptFor(const QByteArray &key)
-{
-    return QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1).toBase64();
-}
 
 // The proxy's own socket whose peer is at port (the client's socket facing the test's client, or the upstream's).
 QTcpSocket *proxySocketTo(QObject *proxy, quint16 port)
@@ -85,22 +78,10 @@ private Q_SLOTS:
             });
         });
 
-        client.connectToHost(QHostAddress::LocalHost, proxy.url().port());
-        QVERIFY(client.waitForConnected(5000));
-        client.write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                     "Sec-WebSocket-Key: "
-            + kKey + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QTRY_VERIFY_WITH_TIMEOUT(upstreamServer.hasPendingConnections(), 5000);
-        std::unique_ptr<QTcpSocket> upstream(upstreamServer.nextPendingConnection());
-        QByteArray request;
-        QTRY_VERIFY_WITH_TIMEOUT((request += upstream->readAll()).contains("\r\n\r\n"), 5000);
-        QVERIFY(request.contains("Sec-WebSocket-Key: " + kKey));
-        upstream->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        "Sec-WebSocket-Accept: "
-            + acceptFor(kKey) + "\r\n\r\n");
-        QByteArray response;
-        QTRY_VERIFY_WITH_TIMEOUT((response += client.readAll()).contains("\r\n\r\n"), 5000);
-        QVERIFY(response.startsWith("HTTP/1.1 101"));
+        QByteArray failure;
+        const std::unique_ptr<QTcpSocket> upstream
+            = rawProxyUpgrade(proxy.url().port(), upstreamServer, client, &failure);
+        QVERIFY2(upstream, failure.constData());
 
         // One message each way: what the upstream gets is the client's frame, and the other way round.
         const QByteArray fromClient = wireFrame(0x81, "to the server", 0x01020304u);

@@ -3,9 +3,9 @@
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "proxy/reverseproxy.h"
+#include "rawproxyupgrade.h"
 #include "wireframe.h"
 
-#include <QCryptographicHash>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -18,8 +18,6 @@ using namespace wsi;
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-const QByteArray kKey = "dGhlIHNhbXBsZSBub25jZQ==";
 
 QByteArray pattern(int size, int seed)
 {
@@ -88,24 +86,10 @@ private Q_SLOTS:
         connect(&workspace, &Workspace::connectionAdded, this, [&](Connection *c) { connection = c; });
 
         QTcpSocket client;
-        client.connectToHost(QHostAddress::LocalHost, proxy.url().port());
-        QVERIFY(client.waitForConnected(5000));
-        client.write("GET /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                     "Sec-WebSocket-Key: "
-            + kKey + "\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QTRY_VERIFY_WITH_TIMEOUT(upstreamServer.hasPendingConnections(), 5000);
-        std::unique_ptr<QTcpSocket> upstream(upstreamServer.nextPendingConnection());
-        QByteArray request;
-        QTRY_VERIFY_WITH_TIMEOUT((request += upstream->readAll()).contains("\r\n\r\n"), 5000);
-        const QByteArray accept
-            = QCryptographicHash::hash(kKey + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
-                  .toBase64();
-        upstream->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        "Sec-WebSocket-Accept: "
-            + accept + "\r\n\r\n");
-        QByteArray response;
-        QTRY_VERIFY_WITH_TIMEOUT((response += client.readAll()).contains("\r\n\r\n"), 5000);
-        QVERIFY(response.startsWith("HTTP/1.1 101"));
+        QByteArray failure;
+        const std::unique_ptr<QTcpSocket> upstream
+            = rawProxyUpgrade(proxy.url().port(), upstreamServer, client, &failure);
+        QVERIFY2(upstream, failure.constData());
         QVERIFY(connection);
 
         // Each side writes its stream in pieces, each piece read by the proxy before the next is written (its leg
