@@ -1,6 +1,9 @@
 // rawProxyUpgrade: a raw TCP client's WebSocket upgrade through the reverse proxy to a raw TCP upstream.
 #pragma once
 
+#include "connection/workspace.h"
+#include "proxy/reverseproxy.h"
+
 #include <QCryptographicHash>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -52,3 +55,28 @@ inline std::unique_ptr<QTcpSocket> rawProxyUpgrade(
     }
     return upstream;
 }
+
+// A reverse proxy in front of a bare TCP server that answers the upgrade by hand (rawProxyUpgrade), so that nothing
+// but the proxy's own sockets takes part.
+struct RawUpstreamProxy
+{
+    QTcpServer upstreamServer;
+    wsi::Workspace workspace;
+    wsi::ReverseProxy proxy { &workspace };
+
+    // Both listening on 127.0.0.1; false with *error when either could not.
+    bool start(QString *error)
+    {
+        if (!upstreamServer.listen(QHostAddress::LocalHost, 0)) {
+            *error = upstreamServer.errorString();
+            return false;
+        }
+        wsi::ReverseProxyOptions options;
+        options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstreamServer.serverPort()));
+        return proxy.start(options, error);
+    }
+    std::unique_ptr<QTcpSocket> upgrade(QTcpSocket &client, QByteArray *failure)
+    {
+        return rawProxyUpgrade(proxy.url().port(), upstreamServer, client, failure);
+    }
+};

@@ -35,11 +35,23 @@ void add(Connection &c, EventType type, Direction dir, qint64 t, const QByteArra
     c.appendEvent(r, payload);
 }
 
-// A flood of 40-byte records after the opening: two full 10 MiB record blocks and more, to be spilled.
-void addFlood(Connection &c)
+// An open connection, then (with infoRow) an Info row, then a flood of 40-byte records: two full 10 MiB record blocks
+// and more, to be spilled.
+std::unique_ptr<Connection> floodedConnection(const QByteArray &infoRow = {})
 {
+    ConnectionOptions options;
+    options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
+    auto c = std::make_unique<Connection>(options);
+    add(*c, EventType::Open, Direction::None, 1000000);
+    if (!infoRow.isEmpty()) {
+        EventRecord info;
+        info.type = EventType::Info;
+        info.timeUs = 1000001;
+        c->appendEvent(info, infoRow);
+    }
     for (int i = 0; i < 600000; ++i)
-        add(c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+        add(*c, EventType::Message, Direction::Incoming, 1000002 + i, "m");
+    return c;
 }
 
 // The app's memory budget at 4 MiB while it lives: a flood's record blocks leave RAM.
@@ -185,15 +197,8 @@ private Q_SLOTS:
     {
         const SmallBudget small;
         PayloadCache &cache = PayloadCache::instance();
-        ConnectionOptions options;
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
-        Connection c(options);
-        add(c, EventType::Open, Direction::None, 1000000);
-        EventRecord info;
-        info.type = EventType::Info;
-        info.timeUs = 1000001;
-        c.appendEvent(info, "This session reached its disk budget");
-        addFlood(c);
+        const std::unique_ptr<Connection> flooded = floodedConnection("This session reached its disk budget");
+        Connection &c = *flooded;
         add(c, EventType::Close, Direction::Incoming, 2000000, QByteArray::fromHex("03e8"), 1000);
         add(c, EventType::Close, Direction::Outgoing, 2000100, QByteArray::fromHex("03e8"), 1000);
         cache.trim();
@@ -213,11 +218,8 @@ private Q_SLOTS:
     {
         const SmallBudget small;
         PayloadCache &cache = PayloadCache::instance();
-        ConnectionOptions options;
-        options.url = QUrl(QStringLiteral("ws://127.0.0.1:9/"));
-        Connection c(options);
-        add(c, EventType::Open, Direction::None, 1000000);
-        addFlood(c);
+        const std::unique_ptr<Connection> flooded = floodedConnection();
+        Connection &c = *flooded;
         cache.trim();
         QVERIFY2(cache.evictions() > 0, "the flood's record blocks should have left RAM");
         const ConnectionLeg &leg = *c.leg(ConnectionLeg::Facing::Server);

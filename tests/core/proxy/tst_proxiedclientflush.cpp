@@ -1,8 +1,6 @@
 // tst_proxiedclientflush: the reverse proxy hands what it relays to the kernel within the read that brought it,
 // not a turn of the event loop later (the latency of every relayed message, issue 13's 1 x 32 B echo).
 #include "connection/connection.h"
-#include "connection/workspace.h"
-#include "proxy/reverseproxy.h"
 #include "rawproxyupgrade.h"
 #include "wireframe.h"
 
@@ -50,37 +48,29 @@ class TestProxiedClientFlush : public QObject
 private Q_SLOTS:
     void relayedBytesLeaveBeforeTheirRowsAreAnnounced()
     {
-        // The upstream: a bare TCP server answering the upgrade by hand, so that nothing but the proxy's own
-        // sockets takes part.
-        QTcpServer upstreamServer;
-        QVERIFY(upstreamServer.listen(QHostAddress::LocalHost, 0));
-        Workspace workspace;
-        ReverseProxy proxy(&workspace);
-        ReverseProxyOptions options;
-        options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstreamServer.serverPort()));
+        RawUpstreamProxy rig;
         QString error;
-        QVERIFY2(proxy.start(options, &error), qPrintable(error));
+        QVERIFY2(rig.start(&error), qPrintable(error));
 
         // At each announcement of a message row the proxy relayed, how many bytes its socket still had queued.
         QList<qint64> queuedAtOutgoingRow; // the server leg's row of the client's message: the upstream socket
         QList<qint64> queuedAtIncomingRow; // the client leg's row of the server's message: the client's socket
         QTcpSocket client;
-        connect(&workspace, &Workspace::connectionAdded, this, [&](Connection *connection) {
+        connect(&rig.workspace, &Workspace::connectionAdded, this, [&](Connection *connection) {
             connect(connection, &Connection::eventsAppended, this, [&, connection] {
                 if (queuedAtOutgoingRow.isEmpty() && messagesOn(*connection, Facing::Server, Direction::Outgoing) > 0) {
-                    QTcpSocket *toUpstream = proxySocketTo(&proxy, upstreamServer.serverPort());
+                    QTcpSocket *toUpstream = proxySocketTo(&rig.proxy, rig.upstreamServer.serverPort());
                     queuedAtOutgoingRow.append(toUpstream ? toUpstream->bytesToWrite() : -1);
                 }
                 if (queuedAtIncomingRow.isEmpty() && messagesOn(*connection, Facing::Client, Direction::Outgoing) > 0) {
-                    QTcpSocket *toClient = proxySocketTo(&proxy, client.localPort());
+                    QTcpSocket *toClient = proxySocketTo(&rig.proxy, client.localPort());
                     queuedAtIncomingRow.append(toClient ? toClient->bytesToWrite() : -1);
                 }
             });
         });
 
         QByteArray failure;
-        const std::unique_ptr<QTcpSocket> upstream
-            = rawProxyUpgrade(proxy.url().port(), upstreamServer, client, &failure);
+        const std::unique_ptr<QTcpSocket> upstream = rig.upgrade(client, &failure);
         QVERIFY2(upstream, failure.constData());
 
         // One message each way: what the upstream gets is the client's frame, and the other way round.
@@ -97,7 +87,7 @@ private Q_SLOTS:
         // later write notification of the proxy's sockets.
         QCOMPARE(queuedAtOutgoingRow, QList<qint64> { 0 });
         QCOMPARE(queuedAtIncomingRow, QList<qint64> { 0 });
-        proxy.stop();
+        rig.proxy.stop();
     }
 };
 

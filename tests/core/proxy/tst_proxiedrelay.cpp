@@ -1,8 +1,6 @@
 // tst_proxiedrelay: the reverse proxy without rules relays each direction byte for byte however its reads cut the
 // frames (whole reads go on shared, split frames are joined: RelayedFrames), and both legs record the same messages.
 #include "connection/connection.h"
-#include "connection/workspace.h"
-#include "proxy/reverseproxy.h"
 #include "rawproxyupgrade.h"
 #include "wireframe.h"
 
@@ -74,21 +72,15 @@ private Q_SLOTS:
     void relaysEachDirectionByteForByteHoweverReadsCutIt()
     {
         QFETCH(qsizetype, piece);
-        QTcpServer upstreamServer;
-        QVERIFY(upstreamServer.listen(QHostAddress::LocalHost, 0));
-        Workspace workspace;
-        ReverseProxy proxy(&workspace);
-        ReverseProxyOptions options;
-        options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstreamServer.serverPort()));
+        RawUpstreamProxy rig;
         QString error;
-        QVERIFY2(proxy.start(options, &error), qPrintable(error));
+        QVERIFY2(rig.start(&error), qPrintable(error));
         QPointer<Connection> connection;
-        connect(&workspace, &Workspace::connectionAdded, this, [&](Connection *c) { connection = c; });
+        connect(&rig.workspace, &Workspace::connectionAdded, this, [&](Connection *c) { connection = c; });
 
         QTcpSocket client;
         QByteArray failure;
-        const std::unique_ptr<QTcpSocket> upstream
-            = rawProxyUpgrade(proxy.url().port(), upstreamServer, client, &failure);
+        const std::unique_ptr<QTcpSocket> upstream = rig.upgrade(client, &failure);
         QVERIFY2(upstream, failure.constData());
         QVERIFY(connection);
 
@@ -123,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(fromServer.size(), 5);
         QCOMPARE(fromServer[4], pattern(65535, 5));
         QCOMPARE(messages(*connection, Facing::Client, Direction::Outgoing), fromServer);
-        proxy.stop();
+        rig.proxy.stop();
     }
 };
 
