@@ -23,6 +23,26 @@ class tst_CliLifecycle : public QObject
 private:
     CliPeers m_peers;
 
+private:
+    // Starts `connect` to the python peer's path, sending one message, and reads its output until it holds marker (or
+    // timeoutMs went by).
+    QByteArray connectUntil(
+        QProcess &process, const QString &path, const QString &send, const QByteArray &marker, int timeoutMs)
+    {
+        process.setProcessEnvironment(cliEnvironment());
+        process.start(QStringLiteral(WSI_CLI_PATH),
+            { QStringLiteral("connect"), m_peers.python().url(path), QStringLiteral("--send"), send,
+                QStringLiteral("--wait-ms"), QStringLiteral("60000") });
+        QElapsedTimer waited;
+        waited.start();
+        QByteArray out;
+        while (!out.contains(marker) && waited.elapsed() < timeoutMs) {
+            process.waitForReadyRead(100);
+            out += process.readAllStandardOutput();
+        }
+        return out;
+    }
+
 private Q_SLOTS:
     void initTestCase() { m_peers.start(CliPeers::Python | CliPeers::Raw); }
 
@@ -31,17 +51,8 @@ private Q_SLOTS:
     void connectSigintClosesCleanly()
     {
         QProcess process;
-        process.setProcessEnvironment(cliEnvironment());
-        process.start(QStringLiteral(WSI_CLI_PATH),
-            { QStringLiteral("connect"), m_peers.python().url(QStringLiteral("/echo")), QStringLiteral("--send"),
-                QStringLiteral("long"), QStringLiteral("--wait-ms"), QStringLiteral("60000") });
-        QElapsedTimer waited;
-        waited.start();
-        QByteArray out;
-        while (!out.contains("\"dir\":\"in\",\"event\":\"message\"") && waited.elapsed() < 10000) {
-            process.waitForReadyRead(100);
-            out += process.readAllStandardOutput();
-        }
+        QByteArray out = connectUntil(
+            process, QStringLiteral("/echo"), QStringLiteral("long"), "\"dir\":\"in\",\"event\":\"message\"", 10000);
         QVERIFY2(out.contains("\"text\":\"long\""), out.constData());
         ::kill(pid_t(process.processId()), SIGINT);
         QVERIFY(process.waitForFinished(5000));
@@ -57,17 +68,10 @@ private Q_SLOTS:
     void connectSigintMidFloodExitsCleanly()
     {
         QProcess process;
-        process.setProcessEnvironment(cliEnvironment());
-        process.start(QStringLiteral(WSI_CLI_PATH),
-            { QStringLiteral("connect"), m_peers.python().url(QStringLiteral("/pushback")), QStringLiteral("--send"),
-                QStringLiteral("flood 200000 300"), QStringLiteral("--wait-ms"), QStringLiteral("60000") });
         QElapsedTimer waited;
         waited.start();
-        QByteArray out;
-        while (!out.contains("\"text\":\"1000 x") && waited.elapsed() < 20000) {
-            process.waitForReadyRead(100);
-            out += process.readAllStandardOutput();
-        }
+        QByteArray out = connectUntil(
+            process, QStringLiteral("/pushback"), QStringLiteral("flood 200000 300"), "\"text\":\"1000 x", 20000);
         QVERIFY2(out.contains("\"text\":\"1000 x"), out.right(2000).constData());
         ::kill(pid_t(process.processId()), SIGINT);
         // Drain its output while it closes, so that it never blocks on a full pipe.
