@@ -51,7 +51,9 @@ quint64 PayloadArena::append(QByteArrayView bytes)
         if (m_current >= 0)
             seal(m_current);
         Chunk chunk;
-        chunk.data = takeMemory(qMax(size, m_nextChunkSize));
+        // As large as the budget allows while every other connection fills a chunk too (PayloadCache::fillingSize).
+        const qsizetype allowed = qsizetype(PayloadCache::instance().fillingSize(m_nextChunkSize, kMinSharedChunk));
+        chunk.data = takeMemory(qMax(size, allowed));
         m_nextChunkSize = qMin(m_nextChunkSize * 2, kMaxChunkSize);
         // All of a reused block (a retired arena's chunk may be larger than asked for).
         const qsizetype capacity = qsizetype(chunk.data.size());

@@ -23,6 +23,8 @@ public:
     static constexpr qsizetype kLargePayload = qsizetype(256) << 10;
     // Chunks for small payloads start at 512 bytes and double up to this: 8 MiB, four huge pages (BulkMemory).
     static constexpr qsizetype kMaxChunkSize = qsizetype(8) << 20;
+    // Many connections recorded at once share the budget for chunks being filled; none gets less than this.
+    static constexpr qsizetype kMinSharedChunk = qsizetype(64) << 10;
 
     PayloadArena() = default;
     ~PayloadArena() override;

@@ -2,6 +2,7 @@
 // waits in a spill file.
 #include "store/payloadcache.h"
 
+#include "store/bulkmemory.h"
 #include "store/bulkmemorypool.h"
 #include "store/cacheclient.h"
 #include "store/slowturnlog.h"
@@ -78,6 +79,16 @@ void PayloadCache::addFilling(qint64 delta)
     m_filling += delta;
     if (delta > 0)
         scheduleTrim();
+}
+
+qint64 PayloadCache::fillingSize(qint64 wanted, qint64 floor) const
+{
+    const qint64 room = (evictionTarget() / 2 - m_filling) / 2;
+    qint64 size = qMin(wanted, qMax(floor, room));
+    const qint64 hugePage = qint64(BulkMemory::kHugePageSize);
+    if (size >= hugePage && size < wanted)
+        size &= ~(hugePage - 1);
+    return size;
 }
 
 void PayloadCache::remove(Handle handle)

@@ -72,6 +72,12 @@ public:
     // block hold 180 MiB that the budget did not see (the 10 x 64 KiB echo held 375 MB with a 256 MiB budget), so
     // full chunks make room for it.
     void addFilling(qint64 delta);
+    // How large a new chunk or block to be filled may be: `wanted`, but no more than half of what is left of half the
+    // eviction target, and never less than `floor` (nor more than `wanted`). Every connection fills a payload chunk and
+    // a record block of its own, so with N connections being recorded each settles near target / 2 / (2N + 2): one
+    // connection still gets 8 MiB chunks, a hundred streaming 64 KiB get some 400 KiB each instead of 1.8 GB in all.
+    // From 2 MiB up, a whole number of 2 MiB (a mapped block is rounded up to that: see BulkMemory).
+    qint64 fillingSize(qint64 wanted, qint64 floor) const;
 
     // For arenas and record blocks: a full chunk joins (most recently used), is used again, leaves (evicted, or
     // its owner is going).

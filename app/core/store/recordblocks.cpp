@@ -3,6 +3,7 @@
 
 #include "store/spillwriter.h"
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -25,45 +26,68 @@ RecordBlocks::~RecordBlocks()
 qsizetype RecordBlocks::push(const EventRecord &record)
 {
     static_assert(std::is_trivially_copyable_v<EventRecord> && std::is_trivially_destructible_v<EventRecord>);
-    const size_t index = size_t(m_size);
     EventRecord *slot = nullptr;
-    if (index < kFirstBlockRecords) {
-        if (index == m_firstBlockCapacity) {
-            const size_t capacity = m_firstBlockCapacity == 0 ? kFirstBlockInitial : m_firstBlockCapacity * 2;
-            BulkMemory grown(capacity * sizeof(EventRecord));
-            if (index > 0)
-                std::memcpy(grown.data(), m_blocks[0].memory.data(), index * sizeof(EventRecord));
-            if (m_blocks.empty())
-                m_blocks.emplace_back();
-            const qsizetype growth = qsizetype(grown.size()) - qsizetype(m_blocks[0].memory.size());
-            m_bytesReserved += growth;
-            m_blocks[0].filling = true;
-            PayloadCache::instance().addFilling(growth);
-            m_blocks[0].memory = std::move(grown);
-            m_firstBlockCapacity = capacity;
-        }
-        slot = reinterpret_cast<EventRecord *>(m_blocks[0].memory.data()) + index;
-    } else {
-        const size_t rest = index - kFirstBlockRecords;
-        const size_t block = 1 + (rest >> kBlockBits);
-        if (block == m_blocks.size()) {
-            seal(block - 1);
-            m_blocks.emplace_back();
-            m_blocks.back().memory = BulkMemory(kBlockRecords * sizeof(EventRecord));
-            m_blocks.back().filling = true;
-            m_bytesReserved += qsizetype(m_blocks.back().memory.size());
-            PayloadCache::instance().addFilling(qsizetype(m_blocks.back().memory.size()));
-        }
+    if (!m_blocks.empty() && m_size - m_blocks.back().first < m_blocks.back().capacity) {
         // The block being filled is never listed, so never evicted.
-        slot = reinterpret_cast<EventRecord *>(m_blocks[block].memory.data()) + (rest & (kBlockRecords - 1));
+        const Block &block = m_blocks.back();
+        slot = reinterpret_cast<EventRecord *>(block.memory.data()) + (m_size - block.first);
+    } else {
+        slot = slotForNext();
     }
     std::memcpy(static_cast<void *>(slot), &record, sizeof(EventRecord));
     return m_size++;
 }
 
+EventRecord *RecordBlocks::slotForNext()
+{
+    PayloadCache &cache = PayloadCache::instance();
+    constexpr qint64 kRecordBytes = qint64(sizeof(EventRecord));
+    if (m_blocks.empty())
+        m_blocks.emplace_back();
+    if (m_blocks.size() == 1) {
+        // The first block doubles, copying only itself, while the budget has room for it.
+        Block &first = m_blocks[0];
+        const qint64 capacity = first.capacity == 0 ? qint64(kFirstBlockInitial) : first.capacity * 2;
+        const qint64 bytes = capacity * kRecordBytes;
+        if (capacity <= qint64(kFirstBlockRecords)
+            && cache.fillingSize(bytes, qint64(kMinBlockRecords) * kRecordBytes) >= bytes) {
+            BulkMemory grown { size_t(bytes) };
+            if (m_size > 0)
+                std::memcpy(grown.data(), first.memory.data(), size_t(m_size) * sizeof(EventRecord));
+            const qsizetype growth = qsizetype(grown.size()) - qsizetype(first.memory.size());
+            m_bytesReserved += growth;
+            first.filling = true;
+            cache.addFilling(growth);
+            first.memory = std::move(grown);
+            first.capacity = qsizetype(capacity);
+            return reinterpret_cast<EventRecord *>(first.memory.data()) + m_size;
+        }
+    }
+    seal(m_blocks.size() - 1);
+    const qint64 bytes
+        = cache.fillingSize(qint64(kBlockRecords) * kRecordBytes, qint64(kMinBlockRecords) * kRecordBytes);
+    Block &block = m_blocks.emplace_back();
+    block.memory = BulkMemory(size_t(bytes));
+    block.first = m_size;
+    // All of it: a mapped block is rounded up to whole 2 MiB, a recycled one may be larger still.
+    block.capacity = qsizetype(block.memory.size() / sizeof(EventRecord));
+    block.filling = true;
+    m_bytesReserved += qsizetype(block.memory.size());
+    cache.addFilling(qsizetype(block.memory.size()));
+    return reinterpret_cast<EventRecord *>(block.memory.data());
+}
+
 qsizetype RecordBlocks::blockBytes(size_t block) const
 {
-    return qsizetype((block == 0 ? kFirstBlockRecords : kBlockRecords) * sizeof(EventRecord));
+    return m_blocks[block].capacity * qsizetype(sizeof(EventRecord));
+}
+
+size_t RecordBlocks::blockOf(qsizetype index) const
+{
+    // The last block whose first record is at or before `index`.
+    const auto after = std::upper_bound(
+        m_blocks.begin(), m_blocks.end(), index, [](qsizetype i, const Block &block) { return i < block.first; });
+    return size_t(std::distance(m_blocks.begin(), after)) - 1;
 }
 
 qsizetype RecordBlocks::blocksSpilled() const

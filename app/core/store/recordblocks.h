@@ -30,11 +30,11 @@ public:
     qsizetype size() const { return m_size; }
     const EventRecord &at(qsizetype index) const
     {
-        const size_t i = size_t(index);
-        if (i < kFirstBlockRecords)
-            return records(0)[i];
-        const size_t rest = i - kFirstBlockRecords;
-        return records(1 + (rest >> kBlockBits))[rest & (kBlockRecords - 1)];
+        size_t block = m_lastUsed;
+        if (block >= m_blocks.size() || index < m_blocks[block].first
+            || index - m_blocks[block].first >= m_blocks[block].capacity)
+            block = blockOf(index);
+        return records(block)[index - m_blocks[block].first];
     }
     // Returns the new record's index.
     qsizetype push(const EventRecord &record);
@@ -47,6 +47,8 @@ private:
     struct Block
     {
         BulkMemory memory;
+        qsizetype first = 0; // the index of its first record
+        qsizetype capacity = 0; // in records
         qint64 spillOffset = -1; // where its records are in the spill file, once written
         PayloadCache::Handle cached; // valid while listed in the cache (full and in RAM)
         bool listed = false;
@@ -64,20 +66,24 @@ private:
     // The block's records in RAM (read back from the spill file if evicted), marked as used just now.
     const char *resident(size_t block) const;
     qsizetype blockBytes(size_t block) const;
+    size_t blockOf(qsizetype index) const; // the block that holds the record
     void seal(size_t block); // a full block joins the cache
+    EventRecord *slotForNext(); // where the record at m_size goes: a grown first block or a new one when full
 
     // The first block starts at 8 records (a handshake and an open) and doubles (copying only itself) up to
     // kFirstBlockRecords (640 KB): 10,000 idle clients of the test server cannot each afford more. Every later block
-    // holds kBlockRecords, which is 10 MiB: exactly five 2 MiB huge pages (see BulkMemory).
+    // is as large as the budget allows while the other connections fill theirs (PayloadCache::fillingSize), up to
+    // kBlockRecords, 10 MiB, and at least kMinBlockRecords (the first block too stops doubling there when the budget
+    // is short): one connection's flood gets the large blocks it needs, a hundred connections recorded at once do not
+    // hold a gigabyte of half-filled blocks between them. Blocks differ in size, so a record's block is found by its
+    // first index (the block used last first: views read neighbouring rows).
     static constexpr size_t kFirstBlockInitial = 8;
     static constexpr size_t kFirstBlockRecords = size_t(1) << 14;
-    static constexpr int kBlockBits = 18;
-    static constexpr size_t kBlockRecords = size_t(1) << kBlockBits;
-    static_assert(kBlockRecords * sizeof(EventRecord) % BulkMemory::kHugePageSize == 0);
+    static constexpr size_t kBlockRecords = size_t(1) << 18;
+    static constexpr size_t kMinBlockRecords = size_t(1) << 11; // 80 KB
 
     mutable std::vector<Block> m_blocks; // mutable: at() may read a block back
     mutable size_t m_lastUsed = 0; // the block at() used last: others are touched in the cache when used
-    size_t m_firstBlockCapacity = 0;
     qsizetype m_size = 0;
     mutable qsizetype m_bytesReserved = 0;
 };
