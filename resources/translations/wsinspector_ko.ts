@@ -8658,8 +8658,20 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
         </translation>
     </message>
     <message>
-        <source>A binary message is edited as hex: pairs of digits 0-9 and a-f.</source>
-        <translation>바이너리 메시지는 16진수로 편집합니다. 0-9와 a-f 두 자리씩 입력하세요.</translation>
+        <source>The hex does not read as bytes: pairs of digits 0-9 and a-f.</source>
+        <translation>16진수를 바이트로 읽을 수 없습니다. 0-9와 a-f를 두 자리씩 입력하세요.</translation>
+    </message>
+    <message>
+        <source>These bytes are not valid UTF-8, so they cannot be shown as text: edit them as hex.</source>
+        <translation>이 바이트는 올바른 UTF-8이 아니어서 텍스트로 보일 수 없습니다. 16진수로 편집하세요.</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>16진수</translation>
+    </message>
+    <message>
+        <source>Edit the message&apos;s bytes as hex pairs (a text message&apos;s UTF-8 bytes too); off: as text. Its opcode stays as it came.</source>
+        <translation>메시지의 바이트를 16진수 두 자리씩 편집합니다 (텍스트 메시지는 UTF-8 바이트). 끄면 텍스트로 편집합니다. opcode는 받은 그대로입니다.</translation>
     </message>
     <message>
         <source>Drop</source>
@@ -8698,8 +8710,8 @@ TLS는 WS Inspector 자체 CA로 가로챕니다. 그 앱에서만 이 CA의 인
         <translation>붙잡아 둔 메시지를 선택하면 보고 편집할 수 있습니다</translation>
     </message>
     <message>
-        <source>Send the editor&apos;s content instead (Ctrl+Enter); hex for a binary message</source>
-        <translation>대신 편집기의 내용을 보냅니다 (Ctrl+Enter). 바이너리 메시지는 16진수로 입력합니다</translation>
+        <source>Send the editor&apos;s content instead (Ctrl+Enter)</source>
+        <translation>대신 편집기의 내용을 보냅니다 (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>↑ out</source>

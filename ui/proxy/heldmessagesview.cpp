@@ -4,6 +4,7 @@
 #include "common/theme.h"
 #include "proxy/heldmessages.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -14,6 +15,8 @@
 #include <QRegularExpression>
 #include <QShortcut>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace wsi {
 
@@ -31,9 +34,15 @@ QString previewOf(const HeldMessage &message)
     return text;
 }
 
-QString editorTextOf(const HeldMessage &message)
+// The bytes as the editor shows them: hex pairs, or text when they are valid UTF-8; nullopt when they are not.
+std::optional<QString> editorTextOf(const QByteArray &bytes, bool hex)
 {
-    return message.isText() ? QString::fromUtf8(message.payload) : QString::fromLatin1(message.payload.toHex(' '));
+    if (hex)
+        return QString::fromLatin1(bytes.toHex(' '));
+    const QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes)
+        return std::nullopt; // invalid UTF-8 would come back as U+FFFD: other bytes than were held
+    return text;
 }
 
 } // namespace
@@ -44,6 +53,7 @@ HeldMessagesView::HeldMessagesView(HeldMessages *held, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_list(new QListWidget(this))
     , m_editor(new QPlainTextEdit(this))
+    , m_hexCheck(new QCheckBox(this))
     , m_forwardButton(new QPushButton(this))
     , m_forwardEditedButton(new QPushButton(this))
     , m_dropButton(new QPushButton(this))
@@ -56,6 +66,7 @@ HeldMessagesView::HeldMessagesView(HeldMessages *held, QWidget *parent)
     m_list->setUniformItemSizes(true);
     m_editor->setObjectName(QStringLiteral("proxyHeldEditor"));
     m_editor->setFont(theme::monospaceFont());
+    m_hexCheck->setObjectName(QStringLiteral("proxyHeldHexCheck"));
     m_forwardButton->setObjectName(QStringLiteral("proxyHeldForwardButton"));
     m_forwardEditedButton->setObjectName(QStringLiteral("proxyHeldForwardEditedButton"));
     m_dropButton->setObjectName(QStringLiteral("proxyHeldDropButton"));
@@ -64,6 +75,8 @@ HeldMessagesView::HeldMessagesView(HeldMessages *held, QWidget *parent)
     m_problem->hide();
 
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_hexCheck);
+    buttons->addStretch();
     buttons->addWidget(m_forwardButton);
     buttons->addWidget(m_forwardEditedButton);
     buttons->addWidget(m_dropButton);
@@ -87,6 +100,7 @@ HeldMessagesView::HeldMessagesView(HeldMessages *held, QWidget *parent)
     connect(m_forwardButton, &QPushButton::clicked, this, &HeldMessagesView::forwardCurrent);
     connect(m_forwardEditedButton, &QPushButton::clicked, this, &HeldMessagesView::forwardEdited);
     connect(m_dropButton, &QPushButton::clicked, this, &HeldMessagesView::dropCurrent);
+    connect(m_hexCheck, &QCheckBox::toggled, this, &HeldMessagesView::onHexToggled);
     connect(m_list, &QListWidget::currentRowChanged, this, &HeldMessagesView::onCurrentChanged);
     connect(m_held, &HeldMessages::held, this, &HeldMessagesView::onHeld);
     connect(m_held, &HeldMessages::released, this, &HeldMessagesView::onReleased);
@@ -107,7 +121,10 @@ void HeldMessagesView::retranslate()
     m_forwardButton->setText(tr("Forward"));
     m_forwardButton->setToolTip(tr("Let the message on as it came (F8)"));
     m_forwardEditedButton->setText(tr("Forward edited"));
-    m_forwardEditedButton->setToolTip(tr("Send the editor's content instead (Ctrl+Enter); hex for a binary message"));
+    m_forwardEditedButton->setToolTip(tr("Send the editor's content instead (Ctrl+Enter)"));
+    m_hexCheck->setText(tr("Hex"));
+    m_hexCheck->setToolTip(tr("Edit the message's bytes as hex pairs (a text message's UTF-8 bytes too); off: as "
+                              "text. Its opcode stays as it came."));
     m_dropButton->setText(tr("Drop"));
     m_dropButton->setToolTip(tr("It never reaches the other side (F9)"));
     m_editor->setPlaceholderText(tr("Select a held message to see and edit it"));
@@ -159,9 +176,43 @@ void HeldMessagesView::onReleased(quint64 id)
 void HeldMessagesView::onCurrentChanged()
 {
     const auto message = m_held->message(currentId());
-    m_editor->setPlainText(message ? editorTextOf(*message) : QString());
+    // A binary message opens as hex, a text one as text; the box then switches either way.
+    const bool hex = message && !message->isText();
+    {
+        const QSignalBlocker blocker(m_hexCheck);
+        m_hexCheck->setChecked(hex);
+    }
+    m_editor->setPlainText(message ? editorTextOf(message->payload, hex).value_or(QString()) : QString());
     showProblem({});
     updateButtons();
+}
+
+void HeldMessagesView::onHexToggled(bool hex)
+{
+    // The editor's content, read in the mode it was in, is shown in the other one: edits made so far are kept.
+    const std::optional<QByteArray> bytes = editorBytes(!hex);
+    const std::optional<QString> shown = bytes ? editorTextOf(*bytes, hex) : std::nullopt;
+    if (!shown) {
+        const QSignalBlocker blocker(m_hexCheck);
+        m_hexCheck->setChecked(!hex);
+        showProblem(bytes ? tr("These bytes are not valid UTF-8, so they cannot be shown as text: edit them as hex.")
+                          : tr("The hex does not read as bytes: pairs of digits 0-9 and a-f."));
+        return;
+    }
+    m_editor->setPlainText(*shown);
+    showProblem({});
+}
+
+std::optional<QByteArray> HeldMessagesView::editorBytes(bool hex) const
+{
+    if (!hex)
+        return m_editor->toPlainText().toUtf8();
+    QString digits = m_editor->toPlainText();
+    digits.remove(QRegularExpression(QStringLiteral("\\s")));
+    static const QRegularExpression hexDigits(QStringLiteral("^([0-9A-Fa-f]{2})*$"));
+    if (!hexDigits.match(digits).hasMatch())
+        return std::nullopt;
+    return QByteArray::fromHex(digits.toLatin1());
 }
 
 void HeldMessagesView::updateButtons()
@@ -171,6 +222,7 @@ void HeldMessagesView::updateButtons()
     m_forwardEditedButton->setEnabled(any);
     m_dropButton->setEnabled(any);
     m_editor->setEnabled(any);
+    m_hexCheck->setEnabled(any);
 }
 
 int HeldMessagesView::count() const
@@ -224,20 +276,12 @@ bool HeldMessagesView::forwardEdited()
     const auto message = m_held->message(currentId());
     if (!message)
         return false;
-    QByteArray payload;
-    if (message->isText()) {
-        payload = m_editor->toPlainText().toUtf8();
-    } else {
-        QString hex = m_editor->toPlainText();
-        hex.remove(QRegularExpression(QStringLiteral("\\s")));
-        static const QRegularExpression hexDigits(QStringLiteral("^([0-9A-Fa-f]{2})*$"));
-        if (!hexDigits.match(hex).hasMatch()) {
-            showProblem(tr("A binary message is edited as hex: pairs of digits 0-9 and a-f."));
-            return false;
-        }
-        payload = QByteArray::fromHex(hex.toLatin1());
+    const std::optional<QByteArray> payload = editorBytes(m_hexCheck->isChecked());
+    if (!payload) {
+        showProblem(tr("The hex does not read as bytes: pairs of digits 0-9 and a-f."));
+        return false;
     }
-    return m_held->forward(message->id, payload);
+    return m_held->forward(message->id, *payload);
 }
 
 bool HeldMessagesView::dropCurrent()

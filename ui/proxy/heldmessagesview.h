@@ -1,9 +1,13 @@
 // HeldMessagesView: the messages the proxy's breakpoints hold, with an editor and Forward / Forward edited / Drop.
 #pragma once
 
+#include <QByteArray>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -14,8 +18,9 @@ namespace wsi {
 class HeldMessages;
 
 // Fills as messages are held (oldest first: connection, direction, size, preview); the selected one shows in
-// the editor, as text or, for a binary message, as hex. Forward lets it on as it came, Forward edited with the
-// editor's content, Drop never delivers it. Its direction of its connection waits until then.
+// the editor, as text or, for a binary message, as hex, and the Hex box switches either way (a text message's
+// bytes edited one by one, or a binary message that is readable text). Forward lets it on as it came, Forward edited
+// with the editor's content, Drop never delivers it. Its direction of its connection waits until then.
 class HeldMessagesView : public QWidget
 {
     Q_OBJECT
@@ -43,6 +48,9 @@ private:
     void onHeld(quint64 id);
     void onReleased(quint64 id);
     void onCurrentChanged();
+    void onHexToggled(bool hex);
+    // The editor's content as bytes, read as hex pairs or as UTF-8 text; nullopt when the hex does not parse.
+    std::optional<QByteArray> editorBytes(bool hex) const;
     void updateButtons();
     void showProblem(const QString &message);
 
@@ -50,6 +58,7 @@ private:
     QLabel *m_summary;
     QListWidget *m_list;
     QPlainTextEdit *m_editor;
+    QCheckBox *m_hexCheck;
     QPushButton *m_forwardButton;
     QPushButton *m_forwardEditedButton;
     QPushButton *m_dropButton;

@@ -18,12 +18,14 @@
 #include "proxy/heldmessagesview.h"
 #include "proxy/proxydock.h"
 #include "proxy/proxypanel.h"
+#include "proxy/proxyrule.h"
 #include "proxy/proxyruleset.h"
 #include "proxy/proxyrulesview.h"
 #include "proxy/reverseproxy.h"
 #include "proxywindowfixture.h"
 #include "shell/mainwindow.h"
 
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -62,6 +64,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void holdEditDropAndInject();
+    void heldMessagesAreEditedAsHexOrText();
     void wrongRuleIsExplained();
 };
 
@@ -194,6 +197,74 @@ void TestProxyBreakpoints::holdEditDropAndInject()
     QCOMPARE(again.proxyPanel()->rulesView()->specs().size(), 1);
     QCOMPARE(again.proxyPanel()->rulesView()->specs().at(0).pattern, QStringLiteral("secret"));
     QCOMPARE(again.proxyRules()->rules().size(), 1);
+}
+
+// The Hex box: a text message's UTF-8 bytes edited one by one, a binary message that is readable edited as text; the
+// edits made in one mode carry over to the other, and bytes that are no text stay hex.
+void TestProxyBreakpoints::heldMessagesAreEditedAsHexOrText()
+{
+    PeerProcess upstream;
+    QVERIFY(upstream.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("ws_server.py")));
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.proxyDock()->show();
+    ProxyPanel *panel = window.proxyPanel();
+    child<QLineEdit>(panel, "proxyUpstreamEdit")->setText(upstream.url(QStringLiteral("/echo")));
+    QVERIFY2(panel->start(), qPrintable(panel->errorText()));
+    window.proxyRules()->addRule(ProxyRule::all(FrameHook::Toward::Server, ProxyRule::Action::Hold));
+
+    QWebSocket client;
+    QSignalSpy texts(&client, &QWebSocket::textMessageReceived);
+    QSignalSpy binaries(&client, &QWebSocket::binaryMessageReceived);
+    client.open(QUrl(panel->urlText()));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 10000);
+    HeldMessagesView *held = panel->heldView();
+    auto *hex = child<QCheckBox>(held, "proxyHeldHexCheck");
+    auto *editor = child<QPlainTextEdit>(held, "proxyHeldEditor");
+
+    // A text message opens as text; as hex its UTF-8 bytes show, and a byte added there reaches the server.
+    client.sendTextMessage(QStringLiteral("h\u00e9llo"));
+    QTRY_COMPARE_WITH_TIMEOUT(held->count(), 1, 10000);
+    QVERIFY(!hex->isChecked());
+    QCOMPARE(held->editorText(), QStringLiteral("h\u00e9llo"));
+    QTest::mouseClick(hex, Qt::LeftButton);
+    QVERIFY(hex->isChecked());
+    QCOMPARE(held->editorText(), QStringLiteral("68 c3 a9 6c 6c 6f"));
+    editor->setPlainText(QStringLiteral("68 c3 a9 6c 6c 6f 21"));
+    QVERIFY(held->forwardEdited());
+    QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, 10000);
+    QCOMPARE(texts.at(0).at(0).toString(), QStringLiteral("h\u00e9llo!"));
+
+    // Hex that does not parse is not sent; bytes that are no UTF-8 cannot become text, and stay hex.
+    client.sendTextMessage(QStringLiteral("abc"));
+    QTRY_COMPARE_WITH_TIMEOUT(held->count(), 1, 10000);
+    QTest::mouseClick(hex, Qt::LeftButton);
+    editor->setPlainText(QStringLiteral("61 6"));
+    QVERIFY(!held->forwardEdited());
+    QVERIFY2(held->problemText().contains(QStringLiteral("hex")), qPrintable(held->problemText()));
+    QCOMPARE(held->count(), 1);
+    editor->setPlainText(QStringLiteral("ff fe"));
+    QTest::mouseClick(hex, Qt::LeftButton);
+    QVERIFY(hex->isChecked());
+    QCOMPARE(held->editorText(), QStringLiteral("ff fe"));
+    QVERIFY2(held->problemText().contains(QStringLiteral("UTF-8")), qPrintable(held->problemText()));
+    QVERIFY(held->dropCurrent());
+
+    // A binary message opens as hex; readable, it is edited as text and still goes as binary.
+    client.sendBinaryMessage(QByteArrayLiteral("plain"));
+    QTRY_COMPARE_WITH_TIMEOUT(held->count(), 1, 10000);
+    QVERIFY(hex->isChecked());
+    QCOMPARE(held->editorText(), QStringLiteral("70 6c 61 69 6e"));
+    QTest::mouseClick(hex, Qt::LeftButton);
+    QVERIFY(!hex->isChecked());
+    QCOMPARE(held->editorText(), QStringLiteral("plain"));
+    QCOMPARE(held->problemText(), QString());
+    editor->setPlainText(QStringLiteral("plainer"));
+    QVERIFY(held->forwardEdited());
+    QTRY_COMPARE_WITH_TIMEOUT(binaries.size(), 1, 10000);
+    QCOMPARE(binaries.at(0).at(0).toByteArray(), QByteArrayLiteral("plainer"));
+    QCOMPARE(texts.size(), 1); // the dropped one never arrived
 }
 
 void TestProxyBreakpoints::wrongRuleIsExplained()
