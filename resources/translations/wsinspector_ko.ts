@@ -2867,6 +2867,10 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
         <source>A frame header (%1 bytes). Its payload belongs to the message it carries; the bytes of the header are in the Hex tab and its fields in the Frame header tab.</source>
         <translation>프레임 헤더 (%1바이트). 페이로드는 이 프레임이 담은 메시지에 속합니다. 헤더의 바이트는 Hex 탭에, 필드는 프레임 헤더 탭에 있습니다.</translation>
     </message>
+    <message>
+        <source>A frame of a compressed message: its header (%1 bytes), then its payload as permessage-deflate left it (%2 bytes, unmasked), both in the Hex tab; the header&apos;s fields are in the Frame header tab, and the message row shows the payload inflated.</source>
+        <translation>압축된 메시지의 프레임입니다. 헤더(%1바이트) 다음에 permessage-deflate가 만든 그대로의 페이로드(%2바이트, 마스크 해제)가 이어지며, 둘 다 Hex 탭에 있습니다. 헤더의 필드는 프레임 헤더 탭에 있고, 메시지 행에는 압축을 푼 페이로드가 보입니다.</translation>
+    </message>
     <message numerus="yes">
         <source>Binary payload, %n byte(s): see the Hex tab.</source>
         <translation>
@@ -3029,6 +3033,18 @@ Connect, then press Ctrl+S to keep the URL, headers and options here, or import 
     <message>
         <source>Header size</source>
         <translation>헤더 크기</translation>
+    </message>
+    <message>
+        <source>Compressed payload</source>
+        <translation>압축된 페이로드</translation>
+    </message>
+    <message>
+        <source>%1 bytes, in the Hex tab after the header</source>
+        <translation>%1바이트, Hex 탭에서 헤더 다음에 있습니다</translation>
+    </message>
+    <message>
+        <source>The frame&apos;s payload as permessage-deflate left it (unmasked): the bytes that crossed the wire. The message row shows them inflated.</source>
+        <translation>permessage-deflate가 만든 그대로의 프레임 페이로드(마스크 해제)로, 실제로 전송된 바이트입니다. 메시지 행에는 압축을 푼 내용이 보입니다.</translation>
     </message>
     <message>
         <source>Close</source>

@@ -1,8 +1,8 @@
 // permessage-deflate end to end with real peers: python3-websockets and node-ws clients against
 // `wsinspector-cli serve --deflate` (compressed frames with RSV1 both ways, messages logged inflated with
-// "compressed" and "wire_length"), the server declining by default, a python client through `proxy` to a
-// compressing python server (both legs inflated), and a deflate bomb from a raw socket (a named error, close
-// 1009, the server's memory bounded by the message size limit).
+// "compressed" and "wire_length", each frame keeping its deflated payload), the server declining by default, a python
+// client through `proxy` to a compressing python server (both legs inflated), and a deflate bomb from a raw socket (a
+// named error, close 1009, the server's memory bounded by the message size limit).
 #include "clichecks.h"
 #include "clientprocess.h"
 #include "clirun.h"
@@ -37,6 +37,14 @@ QString checkCompressed(const CliRun &run, const QString &dir, const QString &le
             return QStringLiteral("a %1 data frame without RSV1: %2")
                 .arg(dir, f.value(QLatin1String("header_hex")).toString());
         frameLengths << f.value(QLatin1String("length")).toInteger();
+        // The deflated bytes as they crossed the wire (unmasked) are kept with the frame.
+        const QByteArray deflated
+            = QByteArray::fromBase64(f.value(QLatin1String("payload_base64")).toString().toLatin1());
+        if (deflated.size() != frameLengths.last())
+            return QStringLiteral("a %1 compressed frame keeps %2 payload bytes, not its %3")
+                .arg(dir)
+                .arg(deflated.size())
+                .arg(frameLengths.last());
     }
     QList<qint64> wireLengths;
     for (const QJsonObject &m : run.events(QStringLiteral("message"), dir)) {
@@ -129,12 +137,17 @@ private Q_SLOTS:
         for (const QString &dir : { QStringLiteral("in"), QStringLiteral("out") }) {
             const QList<QJsonObject> frames = run.events(QStringLiteral("frame"), dir);
             QList<qint64> lengths;
+            QStringList deflated;
             for (const QJsonObject &f : frames) {
-                if (f.value(QLatin1String("opcode")).toInt() == 1)
+                if (f.value(QLatin1String("opcode")).toInt() == 1) {
                     lengths << f.value(QLatin1String("length")).toInteger();
+                    deflated << f.value(QLatin1String("payload_base64")).toString();
+                }
             }
             QCOMPARE(lengths.size(), 2);
             QCOMPARE(lengths.at(0), lengths.at(1));
+            QVERIFY(!deflated.at(0).isEmpty());
+            QCOMPARE(deflated.at(0), deflated.at(1));
         }
     }
 

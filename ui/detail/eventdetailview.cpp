@@ -269,9 +269,16 @@ void EventDetailView::showEvent(int eventIndex)
         break;
     }
     if (r.type == EventType::Frame) {
-        text = tr("A frame header (%1 bytes). Its payload belongs to the message it carries; the bytes of the "
-                  "header are in the Hex tab and its fields in the Frame header tab.")
-                   .arg(payload.size());
+        const qsizetype headerSize = frameRowHeaderSize(payload.data(), payload.size());
+        text = headerSize < payload.size()
+            ? tr("A frame of a compressed message: its header (%1 bytes), then its payload as permessage-deflate left "
+                 "it (%2 bytes, unmasked), both in the Hex tab; the header's fields are in the Frame header tab, and "
+                 "the message row shows the payload inflated.")
+                  .arg(headerSize)
+                  .arg(payload.size() - headerSize)
+            : tr("A frame header (%1 bytes). Its payload belongs to the message it carries; the bytes of the "
+                 "header are in the Hex tab and its fields in the Frame header tab.")
+                  .arg(payload.size());
     } else if (!textual) {
         text = tr("Binary payload, %n byte(s): see the Hex tab.", nullptr, int(payload.size()));
     } else if (payload.isEmpty()) {

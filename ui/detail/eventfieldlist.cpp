@@ -120,7 +120,13 @@ QString EventFieldList::addTypeFields(
         if (r.hasFlag(FlagMasked))
             addField(tr("Masking key"), QStringLiteral("%1").arg(r.maskKey, 8, 16, QLatin1Char('0')));
         addField(tr("Payload length"), tr("%1 bytes").arg(r.value));
-        addField(tr("Header size"), tr("%1 bytes").arg(payload.size()));
+        const qsizetype headerSize = frameRowHeaderSize(payload.data(), payload.size());
+        addField(tr("Header size"), tr("%1 bytes").arg(headerSize));
+        if (headerSize < payload.size())
+            addField(tr("Compressed payload"),
+                tr("%1 bytes, in the Hex tab after the header").arg(payload.size() - headerSize),
+                tr("The frame's payload as permessage-deflate left it (unmasked): the bytes that crossed the wire. "
+                   "The message row shows them inflated."));
         break;
     }
     case EventType::Close: {

@@ -26,7 +26,8 @@ ConnectionLeg::Counters ImportedRecord::countersOf(const EventStore &events)
             bytes = r.payloadSize;
             break;
         case EventType::Frame:
-            bytes = r.payloadSize + r.value;
+            // The header's bytes and the payload's (a compressed message's frame stores its payload after the header).
+            bytes = quint64(frameRowHeaderSize(events.payload(i).data(), r.payloadSize)) + r.value;
             if (r.dir == Direction::Outgoing && r.sub != quint8(Opcode::Pong))
                 counters.framesOut++;
             break;

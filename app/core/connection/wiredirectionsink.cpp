@@ -30,12 +30,22 @@ quint8 frameFlags(const FrameHeader &h)
 
 void WireDirectionSink::onFrame(const FrameHeader &header, QByteArrayView headerBytes, QByteArrayView payload)
 {
-    Q_UNUSED(payload)
-    if (MessageInflation *inflating = inflation())
+    MessageInflation *inflating = inflation();
+    if (inflating)
         inflating->onFrame(header);
     // Every frame the decoder reports becomes a Frame row (now, or paired with its message just after).
     if (m_dir == Direction::Outgoing && header.opcode != quint8(Opcode::Pong))
         ++m_recorder->m_leg->counters.framesOut;
+    if (inflating && !header.isControl() && inflating->messageCompressed()) {
+        // A compressed message's frames keep their payload after the header: the Message row holds only what it
+        // inflated to, and the compressed bytes are what crossed the wire (RFC 7692).
+        QByteArray bytes;
+        bytes.reserve(headerBytes.size() + payload.size());
+        bytes.append(headerBytes).append(payload);
+        m_recorder->append(
+            EventType::Frame, m_dir, bytes, header.payloadLength, header.opcode, frameFlags(header), header.maskKey);
+        return;
+    }
     const bool wholeMessage
         = header.fin && (header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary));
     WireRecorder::PendingFrame &pending = m_recorder->m_pendingFrame;

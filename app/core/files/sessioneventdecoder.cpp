@@ -244,6 +244,9 @@ bool SessionEventDecoder::readEvent(QByteArrayView line, HandshakeRecord &handsh
             return error(said(QT_TRANSLATE_NOOP(
                 "wsi::SessionEventDecoder", "a frame needs \"header_hex\", \"opcode\" and \"length\".")));
         payload = QByteArray::fromHex(header.raw.toByteArray());
+        // A compressed message's frame: its deflated payload follows the header in the row (EventRecord).
+        if (QByteArray deflated; wireBytes(m_fields, "payload", &deflated))
+            payload += deflated;
         r.sub = quint8(opcode);
         r.value = quint64(length);
         if (toBool(field(m_fields, "fin")))

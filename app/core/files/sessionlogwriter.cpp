@@ -293,10 +293,12 @@ void SessionLogWriter::appendRecordLine(QByteArray &out, const LineContext &cont
         putMessage(line, context.connectionId, r, payload, leg, mark, payloadOf);
         break;
     }
-    case EventType::Frame:
+    case EventType::Frame: {
+        // A compressed message's frame keeps its payload after the header (EventRecord): the deflated bytes.
+        const qsizetype headerSize = frameRowHeaderSize(payload.data(), payload.size());
         putConnDirEvent(line, context, r);
         line.boolean("fin", r.hasFlag(FlagFin));
-        line.hex("header_hex", payload);
+        line.hex("header_hex", payload.first(headerSize));
         putLeg(line, leg);
         line.unsignedNumber("length", r.value);
         if (r.hasFlag(FlagMasked))
@@ -307,12 +309,15 @@ void SessionLogWriter::appendRecordLine(QByteArray &out, const LineContext &cont
             line.ascii("opcode_name", opcodeNameUtf8(r.sub));
         else
             line.text("opcode_name", opcodeName(r.sub));
+        if (headerSize < payload.size())
+            line.base64("payload_base64", payload.sliced(headerSize));
         line.boolean("rsv1", r.hasFlag(FlagRsv1));
         line.boolean("rsv2", r.hasFlag(FlagRsv2));
         line.boolean("rsv3", r.hasFlag(FlagRsv3));
         putSource(line, r);
         EventLineTimes::put(line, r.timeUs);
         break;
+    }
     case EventType::Ping:
     case EventType::Pong:
         putConnDirEvent(line, context, r, leg);

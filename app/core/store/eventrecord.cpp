@@ -67,4 +67,14 @@ const char *directionId(Direction dir)
     return "";
 }
 
+qsizetype frameRowHeaderSize(const char *bytes, qsizetype size)
+{
+    if (size < 2)
+        return size;
+    const quint8 second = quint8(bytes[1]);
+    const quint8 lengthCode = second & 0x7F;
+    const qsizetype header = 2 + (lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0) + ((second & 0x80) ? 4 : 0);
+    return qMin(header, size);
+}
+
 } // namespace wsi

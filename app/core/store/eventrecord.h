@@ -58,12 +58,18 @@ struct EventRecord
 
 // What each event stores as payload bytes:
 // HandshakeRequest/Response: the raw head bytes (response: followed by the body bytes, value = head size)
-// Message/Ping/Pong: the payload; Frame: the raw header bytes (value = payload length)
+// Message/Ping/Pong: the payload; Frame: the raw header bytes (value = payload length), and for a frame of a
+//   compressed message (permessage-deflate) its payload after them, unmasked, as the compressor left it: the wire's
+//   bytes of RFC 7692, which the Message row holds inflated
 // Close: the reason bytes (value = code, or kNoCloseCode); Error/Info: the UTF-8 message text.
 constexpr quint64 kNoCloseCode = 0xFFFFFFFFull;
 
 const char *eventTypeId(EventType type); // "handshake_request", "message", ...
 const char *errorLayerId(ErrorLayer layer); // "dns", "tcp", "tls", "proxy", "http", "websocket", "app"
 const char *directionId(Direction dir); // "out", "in", ""
+
+// Where a Frame row's header bytes end (its payload's compressed bytes, if kept, follow): read from the header's own
+// length code and MASK bit, never past the bytes given.
+qsizetype frameRowHeaderSize(const char *bytes, qsizetype size);
 
 } // namespace wsi

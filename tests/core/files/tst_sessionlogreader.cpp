@@ -280,11 +280,12 @@ private Q_SLOTS:
     void roundTripsCompressedMessages()
     {
         // permessage-deflate: a message line carries the inflated payload, "compressed" and its wire length;
-        // the frames keep their compressed bytes' header with RSV1.
+        // the frames keep their header with RSV1 and, after it, the deflated payload that crossed the wire.
         Connection c(optionsFor(QStringLiteral("ws://example.test/")));
         qint64 t = 1764000000123456;
-        c.appendEvent(
-            record(EventType::Frame, Direction::Incoming, t, FlagFin | FlagRsv1, 11, 1), QByteArray::fromHex("c10b"));
+        const QByteArray deflated = QByteArray::fromHex("f248cdc9c957c840270000");
+        c.appendEvent(record(EventType::Frame, Direction::Incoming, t, FlagFin | FlagRsv1, 11, 1),
+            QByteArray::fromHex("c10b") + deflated);
         EventRecord text = record(EventType::Message, Direction::Incoming, t++, FlagText | FlagRsv1, 23, 1);
         text.maskKey = 11;
         c.appendEvent(text, "hello hello hello hello");
@@ -296,6 +297,9 @@ private Q_SLOTS:
 
         const QByteArray lines = eventLines(c);
         const QList<QByteArray> written = lines.split('\n');
+        QVERIFY2(written.at(0).contains("\"header_hex\":\"c10b\",")
+                && written.at(0).contains(",\"payload_base64\":\"" + deflated.toBase64() + "\","),
+            written.at(0).constData());
         QVERIFY(written.at(1).startsWith("{\"compressed\":true,\"conn\":"));
         QVERIFY(written.at(1).endsWith(",\"type\":\"text\",\"wire_length\":11}"));
         QVERIFY(written.at(2).contains("\"compressed\":true,") && written.at(2).endsWith("\"wire_length\":6}"));
@@ -304,6 +308,7 @@ private Q_SLOTS:
         QVERIFY2(reader.read(session(lines)), qPrintable(reader.errorString()));
         QCOMPARE(rewrite(reader), lines);
         const EventStore &read = reader.connections().front()->events();
+        QCOMPARE(read.payloadCopy(0), QByteArray::fromHex("c10b") + deflated);
         QVERIFY(read.at(1).hasFlag(FlagRsv1));
         QCOMPARE(read.at(1).maskKey, 11u);
         QCOMPARE(read.payloadCopy(1), QByteArray("hello hello hello hello"));
