@@ -11,6 +11,7 @@
 #include "connection/wirerecorder.h"
 #include "endpoints/clienttlssettings.h"
 #include "protocol/closecodes.h"
+#include "store/slowturnlog.h"
 #include "store/taptimeline.h"
 #include "store/wallclock.h"
 
@@ -179,6 +180,8 @@ void OutgoingTransport::onTapBatch(const TapBatch &batch)
 {
     if (batch.chunks.isEmpty())
         return; // state only (the upstream backlog), which the handle keeps
+    // Named, so that the slow-turn log tells decoding a batch apart from Qt's own work (issue 12's ping goal).
+    const SlowTurnLog::Section section("tap.batch");
     for (const TapChunk &chunk : batch.chunks)
         m_injector->record(chunk);
     Q_EMIT m_connection->eventsAppended();
