@@ -51,6 +51,16 @@ bool TapHandle::listen(RecordedText *error)
     return listening;
 }
 
+template <typename TapSignal, typename HandleSignal>
+void TapHandle::forward(TapSignal tapSignal, HandleSignal handleSignal)
+{
+    // Not signal to signal: a queued signal already posted when shutdown() came would still be delivered.
+    connect(m_tap, tapSignal, this, [this, handleSignal](const auto &...args) {
+        if (!m_shutDown)
+            Q_EMIT(this->*handleSignal)(args...);
+    });
+}
+
 void TapHandle::connectTap()
 {
     connect(m_tap, &WireTap::batchReady, this, &TapHandle::onBatch);
@@ -60,18 +70,20 @@ void TapHandle::connectTap()
         m_connectParsedUs = parsedUs;
         m_upstreamReadyUs = readyUs;
     });
-    connect(m_tap, &WireTap::upstreamConnected, this, &TapHandle::upstreamConnected);
-    connect(m_tap, &WireTap::tlsEstablished, this, &TapHandle::tlsEstablished);
-    connect(m_tap, &WireTap::tlsVerificationFailed, this, &TapHandle::tlsVerificationFailed);
-    connect(m_tap, &WireTap::failed, this, &TapHandle::failed);
-    connect(m_tap, &WireTap::refused, this, &TapHandle::refused);
-    connect(m_tap, &WireTap::upstreamClosed, this, &TapHandle::upstreamClosed);
-    connect(m_tap, &WireTap::pingHeldBack, this, &TapHandle::pingHeldBack);
-    connect(m_tap, &WireTap::drained, this, &TapHandle::drained);
+    forward(&WireTap::upstreamConnected, &TapHandle::upstreamConnected);
+    forward(&WireTap::tlsEstablished, &TapHandle::tlsEstablished);
+    forward(&WireTap::tlsVerificationFailed, &TapHandle::tlsVerificationFailed);
+    forward(&WireTap::failed, &TapHandle::failed);
+    forward(&WireTap::refused, &TapHandle::refused);
+    forward(&WireTap::upstreamClosed, &TapHandle::upstreamClosed);
+    forward(&WireTap::pingHeldBack, &TapHandle::pingHeldBack);
+    forward(&WireTap::drained, &TapHandle::drained);
 }
 
 void TapHandle::onBatch(const TapBatch &batch)
 {
+    if (m_shutDown)
+        return; // recorded before the tap heard of shutdown(): the connection's recording has ended
     m_upstreamBacklog = batch.upstreamBacklog;
     m_injecting -= batch.injectionsSettled;
     QPointer<TapHandle> alive(this);
@@ -83,6 +95,7 @@ void TapHandle::onBatch(const TapBatch &batch)
 
 void TapHandle::shutdown()
 {
+    m_shutDown = true;
     post([](WireTap *tap) { tap->shutdown(); });
 }
 

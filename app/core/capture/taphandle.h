@@ -42,6 +42,9 @@ public:
     // The proxy a QWebSocket must use to go through the tap.
     QNetworkProxy proxy() const { return m_proxy; }
 
+    // Drops both sides, and ends what this handle reports: whatever the tap sent before it heard of this and is
+    // still on its way (a batch, a failure, its close) is dropped here, so a connection that finishes at once (a
+    // cancel while connecting, the deadline) records nothing after its finish.
     void shutdown();
     void proceedDespiteTlsErrors();
     void cancelTls();
@@ -77,6 +80,8 @@ Q_SIGNALS:
 
 private:
     void connectTap();
+    // Re-emits the tap's signal as this handle's own, until shutdown().
+    template <typename TapSignal, typename HandleSignal> void forward(TapSignal tapSignal, HandleSignal handleSignal);
     void onBatch(const TapBatch &batch);
     // Runs f with the tap on the capture thread, after everything posted before.
     template <typename F> void post(F f);
@@ -91,6 +96,7 @@ private:
     bool m_skipMessages = false;
     bool m_holdBackPings = false;
     bool m_tunnelUp = false;
+    bool m_shutDown = false; // shutdown() was called: nothing of the tap arrives any more
     qint64 m_acceptedUs = -1;
     qint64 m_connectParsedUs = -1;
     qint64 m_upstreamReadyUs = -1;

@@ -3,7 +3,6 @@
 
 #include "capture/tapbatcher.h"
 #include "capture/tapdialer.h"
-#include "capture/tapserver.h"
 #include "capture/upstreamfailure.h"
 #include "language/qterrortext.h"
 #include "store/wallclock.h"
@@ -28,8 +27,7 @@ WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     : QObject(parent)
     , m_targetHost(targetHost)
     , m_targetPort(targetPort)
-    , m_gate(targetHost, targetPort)
-    , m_server(new TapServer(this))
+    , m_listener(new TapListener(targetHost, targetPort, this))
     , m_dialer(new TapDialer(targetHost, targetPort, &m_tls, this))
     , m_incoming([this](QByteArrayView bytes) { writeToClient(bytes); },
           [this] {
@@ -39,7 +37,11 @@ WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     , m_batcher(new TapBatcher([this] { return upstreamBacklog(); }, this))
 {
     connect(m_batcher, &TapBatcher::ready, this, &WireTap::batchReady);
-    connect(m_server, &QTcpServer::newConnection, this, &WireTap::onNewConnection);
+    connect(m_listener, &TapListener::tunnelRequested, this, &WireTap::onTunnelRequested);
+    connect(m_listener, &TapListener::refused, this, [this](const QString &reason) {
+        m_batcher->flush(); // a second client may come while the tunnel relays: its bytes are recorded before
+        Q_EMIT refused(reason);
+    });
     connect(m_dialer, &TapDialer::socketCreated, this, &WireTap::adoptUpstream);
     connect(m_dialer, &TapDialer::connected, this, &WireTap::onUpstreamConnected);
     connect(m_dialer, &TapDialer::tlsEstablished, this, &WireTap::onUpstreamEncrypted);
@@ -52,33 +54,9 @@ WireTap::~WireTap()
     shutdown();
 }
 
-bool WireTap::listen(RecordedText *error)
-{
-    if (m_server->listen(QHostAddress::LocalHost, 0))
-        return true;
-    if (error)
-        *error = RecordedText(
-            "wsi::WireTap", QT_TRANSLATE_NOOP("wsi::WireTap", "The capture tap could not listen on 127.0.0.1: %1"))
-                     .arg(QtErrorText::recorded(m_server->errorString()));
-    return false;
-}
-
-quint16 WireTap::port() const
-{
-    return m_server->serverPort();
-}
-
-QNetworkProxy WireTap::proxy() const
-{
-    QNetworkProxy proxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), port(), user(), password());
-    // Tunnel only: the tap must see the raw stream, never act as a caching HTTP proxy.
-    proxy.setCapabilities(QNetworkProxy::TunnelingCapability);
-    return proxy;
-}
-
 void WireTap::shutdown()
 {
-    m_server->close();
+    m_listener->close();
     if (m_upstream) {
         m_upstream->disconnect(this);
         m_upstream->abort();
@@ -102,79 +80,34 @@ QHostAddress WireTap::upstreamAddress() const
     return m_dialer->address();
 }
 
-void WireTap::onNewConnection()
+void WireTap::onTunnelRequested(QTcpSocket *client, const QByteArray &bytesAfterHead)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        socket->setParent(this);
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        if (m_client || ++m_attempts > ConnectGate::kMaxAttempts) {
-            // One tunnel per tap: whoever else connects learns why and is dropped.
-            m_batcher->flush();
-            Q_EMIT refused(tr("a second connection to a tap whose tunnel is in use"));
-            reply(socket, "HTTP/1.1 403 Forbidden", {}, "This capture tap carries one tunnel only.\n", true);
-            continue;
-        }
-        if (m_acceptedUs < 0)
-            m_acceptedUs = wallClockUs();
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onClientReadyRead(socket); });
-        connect(socket, &QObject::destroyed, this, [this, socket] { m_headBuffers.remove(socket); });
-    }
-}
-
-void WireTap::onClientReadyRead(QTcpSocket *client)
-{
-    if (client == m_client && m_tunnelUp) {
-        const QByteArray data = client->readAll();
-        if (data.isEmpty())
-            return;
-        if (m_upstream)
-            m_upstream->write(data);
-        record(Direction::Outgoing, data);
-        m_injections.clientBytes(data);
-        injectWhenQuiet();
-        return;
-    }
-    if (client == m_client) {
-        // Bytes before the tunnel is up: keep them for upstream (a client should wait for the 200).
-        m_pendingToUpstream += client->readAll();
-        return;
-    }
-
-    QByteArray &buffer = m_headBuffers[client];
-    buffer += client->readAll();
-    const qsizetype end = buffer.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (buffer.size() > ConnectGate::kMaxHeadSize) {
-            Q_EMIT refused(tr("an oversized proxy request"));
-            reply(client, "HTTP/1.1 431 Request Header Fields Too Large", {}, {}, true);
-        }
-        return;
-    }
-    const QByteArray head = buffer.first(end);
-    m_pendingToUpstream = buffer.mid(end + 4);
-    m_headBuffers.remove(client); // buffer is gone from here on
-    handleConnectRequest(client, head);
-}
-
-void WireTap::handleConnectRequest(QTcpSocket *client, const QByteArray &head)
-{
-    const ConnectGate::Answer answer = m_gate.answer(head);
-    if (!answer.openTunnel) {
-        if (!answer.refusal.isEmpty())
-            Q_EMIT refused(answer.refusal);
-        reply(client, answer.statusLine, answer.extraHeaders, answer.body, answer.closeAfter);
-        return;
-    }
-
     m_client = client;
+    m_pendingToUpstream = bytesAfterHead;
+    connect(client, &QTcpSocket::readyRead, this, &WireTap::onClientReadyRead);
     connect(client, &QTcpSocket::disconnected, this, &WireTap::onClientDisconnected);
     connect(client, &QTcpSocket::bytesWritten, this, [this] {
         if (m_upstream && m_upstream->bytesAvailable() > 0)
             onUpstreamReadyRead(); // the client caught up: what waited upstream goes on
     });
-    m_server->close(); // the one tunnel is taken; nothing else may connect
-    m_connectParsedUs = wallClockUs();
-    m_dialer->dial(m_connectParsedUs);
+    m_dialer->dial(m_listener->connectParsedUs());
+}
+
+void WireTap::onClientReadyRead()
+{
+    if (!m_tunnelUp) {
+        // Bytes before the tunnel is up: keep them for upstream (a client should wait for the 200).
+        m_pendingToUpstream += m_client->readAll();
+        return;
+    }
+    const QByteArray data = m_client->readAll();
+    if (data.isEmpty())
+        return;
+    if (m_upstream)
+        m_upstream->write(data);
+    record(Direction::Outgoing, data);
+    m_injections.clientBytes(data);
+    injectWhenQuiet();
 }
 
 void WireTap::adoptUpstream(QTcpSocket *socket)
@@ -229,7 +162,7 @@ void WireTap::openTunnel()
     m_client->write("HTTP/1.1 200 Connection established\r\n\r\n");
     auto startRelaying = [this] {
         m_tunnelUp = true;
-        Q_EMIT tunnelOpened(m_acceptedUs, m_connectParsedUs, upstreamReadyUs());
+        Q_EMIT tunnelOpened(acceptedUs(), connectParsedUs(), upstreamReadyUs());
         if (!m_pendingToUpstream.isEmpty()) {
             const QByteArray data = std::exchange(m_pendingToUpstream, {});
             m_upstream->write(data);
@@ -406,20 +339,10 @@ void WireTap::onClientDisconnected()
     });
 }
 
-void WireTap::reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders,
-    const QByteArray &body, bool closeAfter)
-{
-    if (!client || client->state() != QAbstractSocket::ConnectedState)
-        return;
-    client->write(ConnectGate::response(statusLine, extraHeaders, body, closeAfter));
-    if (closeAfter)
-        client->disconnectFromHost();
-}
-
 void WireTap::failUpstream(const UpstreamFailure &failure)
 {
     // The client still waits for the answer to its CONNECT: it learns why too.
-    reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, failure.message().english().toUtf8() + '\n', true);
+    TapListener::reply(m_client, "HTTP/1.1 502 Bad Gateway", {}, failure.message().english().toUtf8() + '\n', true);
     m_batcher->flush();
     Q_EMIT failed(failure.layer(), failure.message());
     finishUpstream(false);

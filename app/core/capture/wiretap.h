@@ -2,10 +2,10 @@
 #pragma once
 
 #include "capture/clientfeed.h"
-#include "capture/connectgate.h"
 #include "capture/injectionqueue.h"
 #include "capture/tapbatch.h"
 #include "capture/tapbatcher.h"
+#include "capture/taplistener.h"
 #include "capture/taptlssettings.h"
 #include "capture/tlsinterception.h"
 #include "language/recordedtext.h"
@@ -13,7 +13,6 @@
 #include "tls/tlsreport.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QHostAddress>
 #include <QNetworkProxy>
 #include <QObject>
@@ -21,7 +20,6 @@
 #include <QSslConfiguration>
 #include <QString>
 
-class QTcpServer;
 class QTcpSocket;
 class QSslSocket;
 
@@ -35,8 +33,8 @@ class UpstreamFailure;
 //
 // It is never an open proxy: it listens on loopback only, demands random per-tap credentials (answering
 // the first CONNECT with a 407 challenge, as Qt only sends credentials after one), relays to nothing but
-// the target it was created for, and carries exactly one authenticated tunnel. ConnectGate makes those
-// answers, TlsInterception holds the wss interception's trust, and this class relays.
+// the target it was created for, and carries exactly one authenticated tunnel. TapListener is that door (ConnectGate
+// makes its answers), TlsInterception holds the wss interception's trust, and this class relays.
 //
 // It runs on the CaptureThread (issue 12); TapHandle is its GUI side and talks to it only by queued calls. What it
 // records leaves in TapBatches (TapBatcher), and every signal comes after the batch of the bytes before it.
@@ -48,12 +46,12 @@ public:
     ~WireTap() override;
 
     // Starts listening on 127.0.0.1 with a free port. Returns false with a reason on failure.
-    bool listen(RecordedText *error = nullptr);
-    quint16 port() const;
-    QString user() const { return m_gate.user(); }
-    QString password() const { return m_gate.password(); }
+    bool listen(RecordedText *error = nullptr) { return m_listener->listen(error); }
+    quint16 port() const { return m_listener->port(); }
+    QString user() const { return m_listener->user(); }
+    QString password() const { return m_listener->password(); }
     // The proxy a QWebSocket must use to go through this tap.
-    QNetworkProxy proxy() const;
+    QNetworkProxy proxy() const { return m_listener->proxy(); }
 
     // How long to keep the upstream side open after the client side closed, to record the peer's reply.
     void setCloseGraceMs(int ms) { m_closeGraceMs = ms; }
@@ -98,8 +96,8 @@ public:
     bool tunnelEstablished() const { return m_tunnelUp; }
     // Moments of the opening on wallClockUs()'s clock (-1 until they happen), for TapTimeline: the first client
     // accepted, the authenticated CONNECT parsed, the last upstream step (TCP, or TLS when intercepting) done.
-    qint64 acceptedUs() const { return m_acceptedUs; }
-    qint64 connectParsedUs() const { return m_connectParsedUs; }
+    qint64 acceptedUs() const { return m_listener->acceptedUs(); }
+    qint64 connectParsedUs() const { return m_listener->connectParsedUs(); }
     qint64 upstreamReadyUs() const;
     QHostAddress upstreamAddress() const;
 
@@ -125,9 +123,8 @@ Q_SIGNALS:
     void pingHeldBack();
 
 private:
-    void onNewConnection();
-    void onClientReadyRead(QTcpSocket *client);
-    void handleConnectRequest(QTcpSocket *client, const QByteArray &head);
+    void onTunnelRequested(QTcpSocket *client, const QByteArray &bytesAfterHead);
+    void onClientReadyRead();
     void adoptUpstream(QTcpSocket *socket);
     void onUpstreamConnected(qint64 dnsUs, qint64 tcpUs);
     void onUpstreamEncrypted(const wsi::TlsReport &report, qint64 tlsUs);
@@ -137,8 +134,6 @@ private:
     void onUpstreamError();
     void openTunnel();
     void onClientDisconnected();
-    void reply(QTcpSocket *client, const QByteArray &statusLine, const QByteArray &extraHeaders, const QByteArray &body,
-        bool closeAfter);
     void failUpstream(const UpstreamFailure &failure);
     void finishUpstream(bool byPeer);
     void forwardToClient(const QByteArray &data);
@@ -149,8 +144,7 @@ private:
 
     QString m_targetHost;
     quint16 m_targetPort;
-    ConnectGate m_gate;
-    QTcpServer *m_server = nullptr;
+    TapListener *m_listener; // a child: the door the one tunnel's client came in through
     QPointer<QTcpSocket> m_client; // the authenticated tunnel's client side
     QTcpSocket *m_upstream = nullptr;
     TlsInterception m_tls;
@@ -158,13 +152,8 @@ private:
     ClientFeed m_incoming; // the server's bytes on their way to the client
     TapBatcher *m_batcher; // a child: what was recorded, on its way to the GUI thread
     InjectionQueue m_injections; // frames waiting for a quiet boundary of the client's stream
-    QHash<QTcpSocket *, QByteArray> m_headBuffers; // CONNECT heads still arriving
     QByteArray m_pendingToUpstream; // client bytes that arrived with the CONNECT head
-    // The steps are differences of these wallClockUs() readings, so each ends exactly where the next begins.
-    qint64 m_acceptedUs = -1;
-    qint64 m_connectParsedUs = -1;
     int m_closeGraceMs = 500;
-    int m_attempts = 0;
     bool m_tunnelUp = false;
     bool m_upstreamDone = false;
     bool m_reportBacklog = false; // injected bytes wait upstream: the GUI side's sender watches them drain

@@ -6,17 +6,16 @@
 #include "connection/interceptiontls.h"
 #include "connection/outgoingfailuretext.h"
 #include "connection/outgoingsender.h"
+#include "connection/outgoingsockettls.h"
 #include "connection/tapinjector.h"
 #include "connection/wirerecorder.h"
 #include "endpoints/clienttlssettings.h"
 #include "protocol/closecodes.h"
+#include "store/slowturnlog.h"
 #include "store/taptimeline.h"
 #include "store/wallclock.h"
-#include "tls/certificateauthority.h"
-#include "tls/tlsreport.h"
 
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 #include <QWebSocket>
@@ -142,21 +141,14 @@ void OutgoingTransport::startSocket(const ClientTlsSettings &tls, bool secure)
     m_socket = std::make_unique<QWebSocket>(options.origin);
     m_socket->setProxy(m_tap->proxy());
     m_sender = std::make_unique<OutgoingSender>(m_connection, m_socket.get(), m_injector.get());
-    if (m_interception) {
-        // This socket talks TLS only with the tap, and trusts nothing but the inspector's own CA.
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setCaCertificates({ m_interception->authority()->certificate() });
-        m_socket->setSslConfiguration(config);
-    } else if (secure) {
-        // Interception off: the socket's own TLS is the real one, so the TLS options apply to it.
-        m_socket->setSslConfiguration(tls.applyTo(QSslConfiguration::defaultConfiguration()));
-    }
+    m_socketTls = std::make_unique<OutgoingSocketTls>(m_connection, m_socket.get(), tls, m_interception.get(), secure);
     connect(m_socket.get(), &QWebSocket::connected, this, &OutgoingTransport::onSocketConnected);
     connect(m_socket.get(), &QWebSocket::bytesWritten, m_connection, &Connection::bytesWritten);
     connect(m_socket.get(), &QWebSocket::disconnected, this, &OutgoingTransport::onSocketDisconnected);
     connect(m_socket.get(), QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
         &OutgoingTransport::onSocketError);
-    connect(m_socket.get(), &QWebSocket::sslErrors, this, &OutgoingTransport::onSocketSslErrors);
+    connect(m_socket.get(), &QWebSocket::sslErrors, this,
+        [this](const QList<QSslError> &errors) { m_socketTls->onSslErrors(errors); });
     if (handshake.encrypted) {
         // The wire is TLS: QWebSocket's view is the only plaintext, so messages come from its signals.
         connect(m_socket.get(), &QWebSocket::textMessageReceived, this,
@@ -188,6 +180,8 @@ void OutgoingTransport::onTapBatch(const TapBatch &batch)
 {
     if (batch.chunks.isEmpty())
         return; // state only (the upstream backlog), which the handle keeps
+    // Named, so that the slow-turn log tells decoding a batch apart from Qt's own work (issue 12's ping goal).
+    const SlowTurnLog::Section section("tap.batch");
     for (const TapChunk &chunk : batch.chunks)
         m_injector->record(chunk);
     Q_EMIT m_connection->eventsAppended();
@@ -310,34 +304,6 @@ void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
     m_connection->appendError(text.layer, text.message);
     if (m_connection->state() == State::Connecting)
         m_connection->setState(State::Failed);
-}
-
-void OutgoingTransport::onSocketSslErrors(const QList<QSslError> &errors)
-{
-    const ConnectionOptions &options = m_connection->options();
-    // TlsReport words the errors in the window's language: made again in English for the record.
-    auto reasons = [errors, host = options.url.host()](const QString &separator) {
-        return RecordedText::captured([errors, host, separator] {
-            QStringList words;
-            for (const QSslError &e : errors)
-                words << TlsReport::explain(e, host);
-            return words.join(separator);
-        });
-    };
-    if (options.insecure) {
-        m_socket->ignoreSslErrors(errors);
-        m_connection->appendInfo(RecordedText("wsi::Connection",
-            QT_TRANSLATE_NOOP("wsi::Connection", "Proceeding despite certificate errors (insecure): %1"))
-                                     .arg(reasons(QStringLiteral(" "))));
-        return;
-    }
-    m_connection->appendError(ErrorLayer::Tls,
-        RecordedText("wsi::Connection",
-            QT_TRANSLATE_NOOP("wsi::Connection",
-                "TLS certificate verification failed for %1: %2. The connection was not "
-                "trusted; check the server's certificate."))
-            .arg(options.url.host())
-            .arg(reasons(QStringLiteral("; "))));
 }
 
 void OutgoingTransport::onDeadline()

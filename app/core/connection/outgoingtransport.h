@@ -11,7 +11,6 @@
 #include <QObject>
 #include <memory>
 
-class QSslError;
 class QTimer;
 class QWebSocket;
 
@@ -19,6 +18,7 @@ namespace wsi {
 
 class ClientTlsSettings;
 class InterceptionTls;
+class OutgoingSocketTls;
 class TapHandle;
 class TapInjector;
 class WireRecorder;
@@ -76,7 +76,6 @@ private:
     void onSocketConnected();
     void onSocketDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
-    void onSocketSslErrors(const QList<QSslError> &errors);
     void onDeadline();
     // Without a tunnel (or with an opaque one) the wire has nothing more to say once the socket is done.
     bool wireEndsWithSocket() const;
@@ -86,6 +85,7 @@ private:
     std::unique_ptr<TapInjector> m_injector;
     std::unique_ptr<InterceptionTls> m_interception; // wss with interception only
     std::unique_ptr<QWebSocket> m_socket;
+    std::unique_ptr<OutgoingSocketTls> m_socketTls; // made with the socket
     std::unique_ptr<OutgoingSender> m_sender; // made with the socket
     QTimer *m_deadline = nullptr;
     quint8 m_ended = 0; // Ended bits

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
@@ -200,6 +201,48 @@ private Q_SLOTS:
         QTRY_COMPARE(incoming.bytes.size(), expected.size());
         QVERIFY(incoming.bytes == expected);
         QVERIFY(onCaptureThread(handle, [](WireTap *tap) { return tap->peakHeldBytes(); }) <= bound);
+    }
+
+    // A connection cancelled while still connecting finishes at once, while the tap may have recorded bytes whose
+    // batch is still on its way to this thread: the recording ends at the finish, and such a late batch is dropped.
+    void aBatchOnItsWayWhenTheConnectingIsCancelledIsNotRecordedAfterTheFinish()
+    {
+        QTcpServer server; // a server that answers the upgrade only when told to, from this (blocked) thread
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        ConnectionOptions options;
+        options.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(server.serverPort()));
+        Connection c(options);
+        c.open();
+        QTRY_VERIFY(server.hasPendingConnections());
+        QTcpSocket *peer = server.nextPendingConnection();
+        QTRY_VERIFY(peer->peek(4096).contains("\r\n\r\n")); // the upgrade request went through the tap
+        TapHandle *handle = c.findChild<TapHandle *>();
+        QVERIFY(handle);
+        QCOMPARE(c.state(), Connection::State::Connecting);
+        QCOMPARE(c.counters().bytesIn, quint64(0));
+
+        // From here this thread runs no event until the cancel: the tap's batch of the answer stays on its way.
+        const quint64 sentBefore = onCaptureThread(handle, [](WireTap *tap) { return tap->batchesSent(); });
+        peer->write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+        QVERIFY(peer->waitForBytesWritten(5000));
+        for (int i = 0;
+             i < 500 && onCaptureThread(handle, [](WireTap *tap) { return tap->batchesSent(); }) == sentBefore; ++i)
+            QThread::msleep(10);
+        QVERIFY(onCaptureThread(handle, [](WireTap *tap) { return tap->batchesSent(); }) > sentBefore);
+
+        QSignalSpy finished(&c, &Connection::finished);
+        QSignalSpy appended(&c, &Connection::eventsAppended);
+        c.abort();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(c.state(), Connection::State::Failed);
+        const qsizetype rowsAtFinish = c.events().size();
+        appended.clear();
+
+        QTest::qWait(200); // the batch arrives now, after the finish
+        QCOMPARE(c.events().size(), rowsAtFinish);
+        QCOMPARE(c.counters().bytesIn, quint64(0));
+        QCOMPARE(appended.size(), 0);
+        QCOMPARE(finished.size(), 1);
     }
 
     void connectionsDeletedMidFloodLeaveNoThread()
