@@ -126,20 +126,24 @@ void WireRecorder::recordForwarded(
     m_leg->counters.bytesOut += quint64(bytes.size());
     FrameDecoder &decoder = clientStream ? m_clientFrames : m_serverFrames;
     WireDirectionSink &sink = clientStream ? m_clientSink : m_serverSink;
-    const QByteArrayView rest(bytes);
+    const QByteArrayView all(bytes);
+    qsizetype notFed = 0; // the frames from here to `at` go to the decoder together (small ones: many per write)
     qsizetype at = 0;
-    while (at < rest.size()) {
-        FrameHeader header;
-        const qsizetype length = wholeFrameAt(rest.sliced(at), &header);
-        if (length == 0) { // the relay forwards whole frames; should it not, the decoder waits for the rest
-            decoder.feed(rest.sliced(at), sink);
-            break;
+    FrameHeader header;
+    // The relay forwards whole frames; should it not, the decoder takes the rest and waits for the remainder.
+    while (qsizetype length = wholeFrameAt(all.sliced(at), &header)) {
+        if (header.payloadLength >= quint64(ReceivedMessages::kMinShared)) {
+            if (notFed < at)
+                decoder.feed(all.sliced(notFed, at - notFed), sink);
+            notFed = at;
+            const QByteArrayView frame = all.sliced(at, length);
+            if (recordReceivedFrame(decoder, sink, header, frame, streamOffset + quint64(at), received))
+                notFed = at + length;
         }
-        const QByteArrayView frame = rest.sliced(at, length);
-        if (!recordReceivedFrame(decoder, sink, header, frame, streamOffset + quint64(at), received))
-            decoder.feed(frame, sink);
         at += length;
     }
+    if (notFed < all.size())
+        decoder.feed(all.sliced(notFed), sink);
     flushPendingFrame();
 }
 
