@@ -4,6 +4,7 @@
 // cannot be shared (fragments, small, broken messages) is decoded on each leg as before.
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/framehook.h"
 #include "rawproxyupgrade.h"
 #include "store/payloadcache.h"
 #include "wireframe.h"
@@ -90,6 +91,17 @@ QByteArrayList messages(const Connection &connection, Facing facing, Direction d
     return out;
 }
 
+// A hook that forwards every frame as it came: the relay cannot know that, so both legs decode.
+class PassEveryFrame : public FrameHook
+{
+public:
+    Verdict onFrame(Connection *, Toward, const FrameHeader &, QByteArrayView frame, QByteArray &out) override
+    {
+        out.append(frame);
+        return Verdict::Forwarded;
+    }
+};
+
 // A client and a bare upstream through the proxy, open, with the proxied connection.
 struct Relay
 {
@@ -98,8 +110,9 @@ struct Relay
     std::unique_ptr<QTcpSocket> upstream;
     QPointer<Connection> connection;
 
-    bool open(QByteArray *failure)
+    bool open(QByteArray *failure, FrameHook *hook = nullptr)
     {
+        rig.proxy.setFrameHook(hook);
         QString error;
         if (!rig.start(&error)) {
             *failure = error.toUtf8();
@@ -184,6 +197,23 @@ private Q_SLOTS:
         QCOMPARE(c.leg(Facing::Server)->counters.messagesOut, quint64(7));
         QCOMPARE(c.leg(Facing::Client)->counters.messagesOut, quint64(7));
         QCOMPARE(c.leg(Facing::Server)->counters.framesOut, quint64(9)); // every frame, the ping's included
+        relay.rig.proxy.stop();
+    }
+
+    void withAHookEachLegDecodesItsOwnWire()
+    {
+        PassEveryFrame hook;
+        Relay relay;
+        QByteArray failure;
+        QVERIFY2(relay.open(&failure, &hook), failure.constData());
+        QVERIFY(relay.send(true, stream(true), 0));
+        QVERIFY(relay.send(false, stream(false), 0));
+        QCOMPARE(relay.decodedOnce(Facing::Server), quint64(0));
+        QCOMPARE(relay.decodedOnce(Facing::Client), quint64(0));
+        const Connection &c = *relay.connection;
+        QCOMPARE(rows(c, Facing::Server, Direction::Outgoing), rows(c, Facing::Client, Direction::Incoming));
+        QCOMPARE(rows(c, Facing::Client, Direction::Outgoing), rows(c, Facing::Server, Direction::Incoming));
+        QCOMPARE(messages(c, Facing::Server, Direction::Outgoing).size(), 7);
         relay.rig.proxy.stop();
     }
 
