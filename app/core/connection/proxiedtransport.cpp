@@ -15,6 +15,8 @@ ProxiedTransport::ProxiedTransport(Connection *connection)
           std::make_unique<WireRecorder>(connection, connection->m_clientLeg.get(), WireRecorder::Perspective::Server))
     , m_serverRecorder(
           std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Client))
+    , m_receivedFromClient(&connection->m_clientLeg->events)
+    , m_receivedFromServer(&connection->m_leg.events)
 { }
 
 ProxiedTransport::~ProxiedTransport() = default;
@@ -39,6 +41,35 @@ void ProxiedTransport::recordLeg(
     if (!m_pendingMarks.empty())
         applyPendingMarks();
     emitAppended();
+}
+
+void ProxiedTransport::decodeForwardedOnce()
+{
+    m_decodeOnce = true;
+    m_clientRecorder->listReceivedMessages(&m_receivedFromClient);
+    m_serverRecorder->listReceivedMessages(&m_receivedFromServer);
+}
+
+void ProxiedTransport::recordForwarded(
+    ConnectionLeg::Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset)
+{
+    if (!m_decodeOnce) {
+        recordLeg(facing, Direction::Outgoing, timeUs, bytes);
+        return;
+    }
+    if (m_wireClosed)
+        return;
+    const bool toServer = facing == ConnectionLeg::Facing::Server;
+    WireRecorder &recorder = toServer ? *m_serverRecorder : *m_clientRecorder;
+    recorder.recordForwarded(timeUs, bytes, streamOffset, toServer ? m_receivedFromClient : m_receivedFromServer);
+    if (!m_pendingMarks.empty())
+        applyPendingMarks();
+    emitAppended();
+}
+
+quint64 ProxiedTransport::messagesDecodedOnce(ConnectionLeg::Facing facing) const
+{
+    return (facing == ConnectionLeg::Facing::Client ? m_clientRecorder : m_serverRecorder)->messagesDecodedOnce();
 }
 
 void ProxiedTransport::emitAppended()

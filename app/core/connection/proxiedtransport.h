@@ -3,6 +3,7 @@
 
 #include "connection/connectionleg.h"
 #include "connection/connectiontransport.h"
+#include "connection/receivedmessages.h"
 #include "connection/unsettledrows.h"
 #include "store/eventrecord.h"
 
@@ -31,6 +32,16 @@ public:
     ~ProxiedTransport() override;
 
     void recordLeg(ConnectionLeg::Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // Decode once (issue 13): a relay that forwards frames unchanged (no rules) says so, and from then on each large
+    // single-frame message is unmasked and checked by the leg that received it only; the leg that forwards it records
+    // it from that leg's row (recordForwarded()). Each leg still records its own wire: headers, masks, lengths, times.
+    void decodeForwardedOnce();
+    // Bytes written on the leg facing `facing` that are whole frames the other leg received, forwarded unchanged from
+    // streamOffset of that direction's frame stream (the bytes after the upgrade's head). As recordLeg(facing,
+    // Outgoing, ...) when decodeForwardedOnce() was not called.
+    void recordForwarded(ConnectionLeg::Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset);
+    // Forwarded messages that were decoded once for both legs (the leg facing `facing` took them from the other).
+    quint64 messagesDecodedOnce(ConnectionLeg::Facing facing) const;
     // What the proxy did to the ordinal-th data message (1-based, counted on that leg in that direction): set on
     // the row now if it was recorded, else on the row when it is. A mark set before the row's eventsAppended
     // is part of that row for everyone who reads it then (the CLI prints it at once).
@@ -107,6 +118,9 @@ private:
 
     std::unique_ptr<WireRecorder> m_clientRecorder;
     std::unique_ptr<WireRecorder> m_serverRecorder;
+    ReceivedMessages m_receivedFromClient; // the client leg's Incoming messages, for the server leg
+    ReceivedMessages m_receivedFromServer; // the server leg's Incoming messages, for the client leg
+    bool m_decodeOnce = false;
     std::function<void()> m_abort;
     bool m_wireClosed = false;
 };

@@ -2,6 +2,7 @@
 #include "connection/wiredirectionsink.h"
 
 #include "connection/connection.h"
+#include "connection/receivedmessages.h"
 #include "connection/serversideendpoint.h"
 #include "connection/wirerecorder.h"
 #include "protocol/utf8validator.h"
@@ -33,6 +34,8 @@ void WireDirectionSink::onFrame(const FrameHeader &header, QByteArrayView header
     MessageInflation *inflating = inflation();
     if (inflating)
         inflating->onFrame(header);
+    if (!header.isControl())
+        m_messageOpen = !header.fin;
     // Every frame the decoder reports becomes a Frame row (now, or paired with its message just after).
     if (m_dir == Direction::Outgoing && header.opcode != quint8(Opcode::Pong))
         ++m_recorder->m_leg->counters.framesOut;
@@ -85,8 +88,10 @@ void WireDirectionSink::onMessage(bool isText, QByteArrayView payload, int frame
         message.value = quint64(payload.size());
         message.sub = 1;
         message.flags = quint8((isText ? FlagText : 0) | automaticFlag());
-        m_recorder->m_leg->events.appendFrameAndMessage(
-            pending.record, QByteArrayView(pending.header.data(), pending.headerSize), message, payload);
+        const QByteArrayView headerBytes(pending.header.data(), pending.headerSize);
+        const qsizetype frameRow
+            = m_recorder->m_leg->events.appendFrameAndMessage(pending.record, headerBytes, message, payload);
+        listReceived(headerBytes, payload.size(), frameRow + 1); // the Message row follows its Frame row
     } else {
         m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
             quint8((isText ? FlagText : 0) | automaticFlag()));
@@ -100,6 +105,8 @@ void WireDirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int f
         onCompressedMessage(*inflating, isText, payload, frameCount);
         return;
     }
+    // The frame's row goes first, on its own; its header may still name the message for the forwarding leg.
+    const WireRecorder::PendingFrame frame = m_recorder->m_pendingFrame;
     m_recorder->flushPendingFrame();
     EventRecord r;
     r.timeUs = m_recorder->m_now;
@@ -110,6 +117,8 @@ void WireDirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int f
     r.flags = quint8((isText ? FlagText : 0) | automaticFlag());
     EventStore &events = m_recorder->m_leg->events;
     const qsizetype row = events.appendAdopting(r, std::move(payload));
+    if (frame.active && frameCount == 1 && frame.record.dir == m_dir)
+        listReceived(QByteArrayView(frame.header.data(), frame.headerSize), qsizetype(r.value), row);
     // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
     countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
 }
@@ -161,6 +170,18 @@ void WireDirectionSink::onCompressedMessage(
     m_recorder->append(EventType::Message, m_dir, inflated, quint64(inflated.size()), quint8(qMin(frameCount, 255)),
         flags, quint32(qMin<qsizetype>(payload.size(), 0xFFFFFFFF)));
     countMessage(isText, inflated);
+}
+
+void WireDirectionSink::listReceived(QByteArrayView headerBytes, qsizetype payloadSize, qsizetype row)
+{
+    ReceivedMessages *list = m_recorder->m_receivedList;
+    if (!list || m_dir != Direction::Incoming || m_recorder->m_feedingInjected)
+        return;
+    // The decoder reports a message as its last byte is consumed: the frame started header and payload before.
+    const FrameDecoder &decoder
+        = m_dir == m_recorder->m_clientDir ? m_recorder->m_clientFrames : m_recorder->m_serverFrames;
+    const quint64 frameSize = quint64(headerBytes.size()) + quint64(payloadSize);
+    list->add(decoder.bytesConsumed() - frameSize, headerBytes, quint64(payloadSize), row);
 }
 
 quint8 WireDirectionSink::automaticFlag() const

@@ -28,6 +28,10 @@ public:
     void onClose(int code, QByteArrayView reason) override;
     void onViolation(const ProtocolViolation &violation) override;
 
+    // A data message's frames have begun and its last has not come yet (a frame of another message cannot go
+    // around the decoder now).
+    bool messageOpen() const { return m_messageOpen; }
+
 private:
     // Counters, and the server side's reaction (echo, auto-replies) for messages from the client.
     void countMessage(bool isText, QByteArrayView payload);
@@ -38,8 +42,12 @@ private:
     MessageInflation *inflation() const;
     // A message whose first frame had RSV1: recorded inflated, with its wire length, or a named error.
     void onCompressedMessage(MessageInflation &inflation, bool isText, QByteArrayView payload, int frameCount);
+    // A proxy's receiving leg: lists a message it recorded at `row` in one frame (headerBytes) for the leg that
+    // forwards it (WireRecorder::listReceivedMessages).
+    void listReceived(QByteArrayView headerBytes, qsizetype payloadSize, qsizetype row);
     WireRecorder *m_recorder;
     Direction m_dir;
+    bool m_messageOpen = false;
 };
 
 } // namespace wsi

@@ -2,6 +2,7 @@
 #include "connection/wirerecorder.h"
 
 #include "connection/connection.h"
+#include "connection/receivedmessages.h"
 #include "connection/serversideendpoint.h"
 #include "protocol/deflatenegotiation.h"
 
@@ -10,6 +11,22 @@ namespace wsi {
 namespace {
 
 constexpr quint8 kTlsApplicationData = 23;
+
+// The length of the whole frame at the front of bytes (its header in *header), or 0 while it is not complete.
+qsizetype wholeFrameAt(QByteArrayView bytes, FrameHeader *header)
+{
+    if (bytes.size() < 2)
+        return 0;
+    const auto *b = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype headerSize = frameHeaderSize(b[1]);
+    if (bytes.size() < headerSize)
+        return 0;
+    readFrameHeader(b, *header);
+    if (header->payloadLength > quint64(bytes.size() - headerSize))
+        return 0;
+    return headerSize + qsizetype(header->payloadLength);
+}
+
 } // namespace
 
 WireRecorder::WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective)
@@ -94,6 +111,58 @@ void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
     m_injectedFrames->feed(frame, m_clientSink);
     m_feedingInjected = false;
     flushPendingFrame();
+}
+
+void WireRecorder::recordForwarded(
+    qint64 timeUs, const QByteArray &bytes, quint64 streamOffset, ReceivedMessages &received)
+{
+    const bool clientStream = m_clientDir == Direction::Outgoing;
+    // Frames only once this direction's stream carries frames; the handshake and anything odd go the usual way.
+    if (m_leg->handshake.encrypted || !(clientStream ? m_requestDone : m_openSeen)) {
+        record(Direction::Outgoing, timeUs, bytes);
+        return;
+    }
+    m_now = timeUs;
+    m_leg->counters.bytesOut += quint64(bytes.size());
+    FrameDecoder &decoder = clientStream ? m_clientFrames : m_serverFrames;
+    WireDirectionSink &sink = clientStream ? m_clientSink : m_serverSink;
+    const QByteArrayView all(bytes);
+    qsizetype notFed = 0; // the frames from here to `at` go to the decoder together (small ones: many per write)
+    qsizetype at = 0;
+    FrameHeader header;
+    // The relay forwards whole frames; should it not, the decoder takes the rest and waits for the remainder.
+    while (qsizetype length = wholeFrameAt(all.sliced(at), &header)) {
+        if (header.payloadLength >= quint64(ReceivedMessages::kMinShared)) {
+            if (notFed < at)
+                decoder.feed(all.sliced(notFed, at - notFed), sink);
+            notFed = at;
+            const QByteArrayView frame = all.sliced(at, length);
+            if (recordReceivedFrame(decoder, sink, header, frame, streamOffset + quint64(at), received))
+                notFed = at + length;
+        }
+        at += length;
+    }
+    if (notFed < all.size())
+        decoder.feed(all.sliced(notFed), sink);
+    flushPendingFrame();
+}
+
+bool WireRecorder::recordReceivedFrame(FrameDecoder &decoder, WireDirectionSink &sink, const FrameHeader &header,
+    QByteArrayView frame, quint64 streamOffset, ReceivedMessages &received)
+{
+    const bool data = header.opcode == quint8(Opcode::Text) || header.opcode == quint8(Opcode::Binary);
+    if (!data || !header.fin || header.rsv1 || header.rsv2 || header.rsv3 || decoder.failed() || decoder.closeReceived()
+        || !decoder.atFrameBoundary() || sink.messageOpen())
+        return false;
+    const QByteArrayView headerBytes = frame.first(frameHeaderSize(quint8(frame[1])));
+    const QByteArrayView payload = received.take(streamOffset, headerBytes, header.payloadLength);
+    if (payload.isNull())
+        return false;
+    // What the decoder would have reported for this frame, with the other leg's unmasked, checked payload.
+    sink.onFrame(header, headerBytes, payload);
+    sink.onMessage(header.opcode == quint8(Opcode::Text), payload, 1);
+    ++m_messagesDecodedOnce;
+    return true;
 }
 
 void WireRecorder::recordClientStream(qint64 timeUs, QByteArrayView bytes)

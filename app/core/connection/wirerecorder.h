@@ -18,6 +18,7 @@ namespace wsi {
 
 class Connection;
 struct ConnectionLeg;
+class ReceivedMessages;
 class ServerSideEndpoint;
 
 // Turns the tap's recorded byte chunks of one client connection into events: the upgrade request and
@@ -40,6 +41,16 @@ public:
     void recordInjected(qint64 timeUs, const QByteArray &frame);
     // The server side of the stream ended: completes a body read until close.
     void upstreamEnded(qint64 timeUs);
+
+    // A proxy's two legs (issue 13, decode once): the large single-frame messages this leg receives (Incoming) are
+    // listed in `into` for the leg that forwards them. Null stops it.
+    void listReceivedMessages(ReceivedMessages *into) { m_receivedList = into; }
+    // Outgoing bytes that the proxy forwarded unchanged: whole frames of the other leg's Incoming stream, from
+    // streamOffset of it. A frame `received` lists is recorded from the other leg's row (its payload already
+    // unmasked and checked), every other frame is decoded here as record() would.
+    void recordForwarded(qint64 timeUs, const QByteArray &bytes, quint64 streamOffset, ReceivedMessages &received);
+    // Messages recordForwarded() took from the other leg instead of decoding them.
+    quint64 messagesDecodedOnce() const { return m_messagesDecodedOnce; }
 
     // Server perspective: the local server's side of this client hears the client's stream as it is decoded
     // here (one decoding for both the log and the server), with its message size limit. Null detaches.
@@ -69,6 +80,10 @@ private:
 
     void recordClientStream(qint64 timeUs, QByteArrayView bytes);
     void recordServerStream(qint64 timeUs, QByteArrayView bytes);
+    // One whole forwarded frame from the other leg's row, if `received` lists it and this leg's decoder would take
+    // it exactly as the other leg's did (between messages, nothing failed or closed); false to decode it instead.
+    bool recordReceivedFrame(FrameDecoder &decoder, WireDirectionSink &sink, const FrameHeader &header,
+        QByteArrayView frame, quint64 streamOffset, ReceivedMessages &received);
     Direction clientDir() const { return m_clientDir; }
     Direction serverDir() const { return m_serverDir; }
     void recordEncrypted(Direction direction, qint64 timeUs, QByteArrayView bytes);
@@ -99,6 +114,8 @@ private:
     Connection *m_connection;
     ConnectionLeg *m_leg;
     ServerSideEndpoint *m_endpoint = nullptr;
+    ReceivedMessages *m_receivedList = nullptr;
+    quint64 m_messagesDecodedOnce = 0;
     PendingFrame m_pendingFrame;
     Perspective m_perspective;
     Direction m_clientDir; // the direction of bytes the client sends

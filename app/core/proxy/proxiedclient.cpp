@@ -75,8 +75,11 @@ void ProxiedClient::start(Connection *connection, FrameHook *hook)
 {
     m_connection = connection;
     m_hook = hook;
-    if (ProxiedTransport *t = transport())
+    if (ProxiedTransport *t = transport()) {
         t->setAbortHandler([this] { shutdown(); });
+        if (!hook) // every frame goes on as it came: each message is decoded on the leg that receives it only
+            t->decodeForwardedOnce();
+    }
     connect(m_client, &QTcpSocket::readyRead, this, &ProxiedClient::onClientReadyRead);
     connect(m_client, &QTcpSocket::disconnected, this, &ProxiedClient::onClientDisconnected);
     connect(m_client, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
@@ -240,10 +243,11 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
 {
     RelayedFrames &frames = framesToward(toward);
     QByteArrayList out;
+    qint64 from = qint64(frames.takenBytes());
     frames.take(m_hook, m_connection.data(), out);
     QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
-    for (const QByteArray &block : std::as_const(out))
-        writeTo(receiver, block); // a read's own buffer when it went on whole: the socket shares it, no copy
+    for (const QByteArray &block : std::as_const(out)) // a read's own buffer when whole: the socket shares it
+        writeTo(receiver, block, m_hook ? -1 : std::exchange(from, from + block.size()));
     // While held, whole frames may wait; reading has stopped, so they are bounded by one read.
     if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);
@@ -283,14 +287,17 @@ void ProxiedClient::write(FrameHook::Toward toward, const QByteArray &bytes)
     writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), bytes);
 }
 
-void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes)
+void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes, qint64 forwardedFrom)
 {
     if (!socket || socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
         return;
     socket->write(bytes);
     (socket == m_client ? m_clientUnflushed : m_upstreamUnflushed) = true;
-    if (ProxiedTransport *t = transport())
-        t->recordLeg(socket == m_client ? Facing::Client : Facing::Server, Direction::Outgoing, wallClockUs(), bytes);
+    const Facing facing = socket == m_client ? Facing::Client : Facing::Server;
+    if (ProxiedTransport *t = transport(); t && forwardedFrom >= 0)
+        t->recordForwarded(facing, wallClockUs(), bytes, quint64(forwardedFrom));
+    else if (t)
+        t->recordLeg(facing, Direction::Outgoing, wallClockUs(), bytes);
 }
 
 void ProxiedClient::flushWritten()

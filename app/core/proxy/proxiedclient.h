@@ -72,8 +72,9 @@ private:
     void takeResponse(const QByteArray &bytes);
     // Whole frames from the scanner through the hook to the other socket; false when the connection ended.
     bool relayFrames(FrameHook::Toward toward);
-    // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg.
-    void writeTo(QTcpSocket *socket, const QByteArray &bytes);
+    // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg;
+    // forwardedFrom >= 0: the bytes are the other socket's frames from that offset of its stream, unchanged.
+    void writeTo(QTcpSocket *socket, const QByteArray &bytes, qint64 forwardedFrom = -1);
     // Hands what writeTo() queued in this read to the kernel at once.
     void flushWritten();
     // Answers the client with a complete HTTP response and closes it (before any upstream answer); why is

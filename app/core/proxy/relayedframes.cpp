@@ -59,6 +59,7 @@ void RelayedFrames::take(FrameHook *hook, Connection *connection, QByteArrayList
         const QByteArray frame = length == m_partial.size() ? std::exchange(m_partial, {}) : m_partial.first(length);
         if (!m_partial.isEmpty())
             m_partial.remove(0, length); // from the front: Qt moves where the data starts, nothing is copied
+        m_taken += quint64(length);
         if (!hook)
             out.append(frame);
         else if (hook->onFrame(connection, m_toward, header, frame, hookOut) == FrameHook::Verdict::Held)
@@ -85,6 +86,7 @@ void RelayedFrames::takeFromRead(FrameHook *hook, Connection *connection, QByteA
             m_held = true;
         cut += length;
     }
+    m_taken += quint64(cut);
     if (!hook && cut > 0) {
         // The whole frames go on in the read's own buffer, cut down to them: Qt drops bytes from either end of
         // a buffer nobody else holds without copying (it moves where the data starts). Only the unfinished

@@ -41,6 +41,10 @@ public:
     // without a hook (a read of whole frames only is appended itself, not a copy). Stops after a message the
     // hook holds.
     void take(FrameHook *hook, Connection *connection, QByteArrayList &out);
+    // The bytes of the sender's frames take() has cut so far: where the next frame starts in the sender's frame
+    // stream. Without a hook the blocks of a take() are that stream from here on, unchanged (the recorder of the
+    // receiving leg finds the messages the sending leg decoded by it: ProxiedTransport::recordForwarded).
+    quint64 takenBytes() const { return m_taken; }
     // More than a whole frame of maxFrameBytes (and its longest header) waits while nothing is held: too large.
     bool overflows(qint64 maxFrameBytes) const { return !m_held && bufferedSize() > maxFrameBytes + 14; }
 
@@ -71,6 +75,7 @@ private:
     QByteArray m_partial;
     QByteArray m_read; // the last read, shared with whoever read it
     qsizetype m_readStart = 0;
+    quint64 m_taken = 0;
     bool m_held = false;
     bool m_senderLeft = false;
 };
