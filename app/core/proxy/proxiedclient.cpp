@@ -244,7 +244,7 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
     QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
     for (const QByteArray &block : std::as_const(out))
         writeTo(receiver, block); // a read's own buffer when it went on whole: the socket shares it, no copy
-    // While held, whole frames may wait; reading has stopped, so they are bounded by one read.
+    // While held, whole frames may wait: reading stops past RelayedFrames::kMaxWaitingBytes, which bounds them.
     if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);
         return false;
