@@ -147,7 +147,7 @@ void ProxiedClient::takeRequest(const QByteArray &bytes)
     UpgradeExchange::Refusal refusal;
     const UpgradeExchange::Request request = m_upgrade.takeRequest(bytes, &pipelined, &refusal);
     if (request == UpgradeExchange::Request::Refused)
-        refuse(refusal.status, refusal.reason, refusal.why, ErrorLayer::Http, false);
+        refuse(refusal.status, refusal.reason, refusal.why, refusal.layer, false);
     if (request != UpgradeExchange::Request::Complete)
         return;
     m_fromClient.append(pipelined);
