@@ -7014,6 +7014,10 @@ X-Custom: value</translation>
         <source>the request target &quot;%1&quot; names another server than the one this tunnel was opened to</source>
         <translation>요청 대상 &quot;%1&quot;은(는) 이 터널이 열린 서버가 아닌 다른 서버를 가리킵니다</translation>
     </message>
+    <message>
+        <source>Loop detected: this request already went through this proxy (its Via header names %1), so the upstream leads back here through another proxy; relaying it again would loop.</source>
+        <translation>루프가 감지되었습니다: 이 요청은 이미 이 프록시를 거쳤습니다(Via 헤더에 %1이(가) 있습니다). 업스트림이 다른 프록시를 거쳐 이 프록시로 되돌아오므로, 다시 중계하면 루프가 됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>wsi::HoldConsole</name>

@@ -237,6 +237,25 @@ public:
         return false;
     }
 
+    // How often needle occurs in stdout so far.
+    qsizetype outputCount(const QByteArray &needle)
+    {
+        m_run.out += m_process.readAllStandardOutput();
+        return m_run.out.count(needle);
+    }
+    // Waits (bounded, keeping the event loop running) until stdout holds needle at least count times.
+    bool waitForOutputCount(const QByteArray &needle, qsizetype count, int timeoutMs = 10000)
+    {
+        QElapsedTimer waited;
+        waited.start();
+        while (outputCount(needle) < count) {
+            if (waited.elapsed() >= timeoutMs)
+                return false;
+            QTest::qWait(20);
+        }
+        return true;
+    }
+
     // SIGTERM (or nothing, when it stops by itself), then waits up to boundMs for it to end.
     CliRun finish(bool terminate, int boundMs)
     {

@@ -2,7 +2,8 @@
 // `wsinspector-cli serve --deflate` (compressed frames with RSV1 both ways, messages logged inflated with
 // "compressed" and "wire_length", each frame keeping its deflated payload), the server declining by default, a python
 // client through `proxy` to a compressing python server (both legs inflated), and a deflate bomb from a raw socket (a
-// named error, close 1009, the server's memory bounded by the message size limit).
+// named error, close 1009, the server's memory bounded by the message size limit), also through `proxy` (named on both
+// legs, the proxy's memory bounded by its 64 MiB max message size, the next client served).
 #include "clichecks.h"
 #include "clientprocess.h"
 #include "clirun.h"
@@ -220,6 +221,51 @@ private Q_SLOTS:
         QCOMPARE(run.first(QStringLiteral("close"), QStringLiteral("out")).value(QLatin1String("code")).toInt(), 1009);
         // The 64 MiB limit plus the process itself, far below the 1 GiB the bomb inflates to.
         QVERIFY2(peakKib > 0 && peakKib < 320 * 1024, qPrintable(QString::number(peakKib)));
+    }
+
+    void deflateBombThroughTheProxyIsNamedOnBothLegsWithBoundedMemory()
+    {
+        PeerProcess upstream;
+        QVERIFY(upstream.start(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("deflate_echo_server.py")));
+        ServeProcess proxy;
+        proxy.setCommand(QStringLiteral("proxy"));
+        QVERIFY(proxy.start(
+            { QStringLiteral("--to"), upstream.url(), QStringLiteral("--duration-ms"), QStringLiteral("60000") }));
+        const QUrl url(proxy.listeningUrl());
+        // 1 GiB of zeros in about 1 MiB on the wire; the python server (max_size 1 MiB) closes with 1009 itself.
+        const QStringList client
+            = runClient(QStringLiteral(WSI_SYSTEM_PYTHON), QStringLiteral("deflate_bomb_client.py"),
+                { url.host(), QString::number(url.port()), QStringLiteral("--inflated-mib"), QStringLiteral("1024") });
+        QVERIFY2(client.value(0).startsWith(QLatin1String("ACCEPTED permessage-deflate")), qPrintable(client.value(0)));
+        QVERIFY2(client.value(1).startsWith(QLatin1String("SENT ")), qPrintable(client.join(QLatin1Char('\n'))));
+        QCOMPARE(client.value(2), QStringLiteral("CLOSED 1009"));
+        QVERIFY(proxy.waitForOutput("deflate bomb"));
+        // The proxy still serves: the next client's message goes through compressed and comes back.
+        const QStringList next = runPythonClient({ proxy.url(), QStringLiteral("--deflate"), QStringLiteral("--send"),
+            QStringLiteral("after the bomb"), QStringLiteral("--expect"), QStringLiteral("1") });
+        QCOMPARE(next,
+            (QStringList { QStringLiteral("OPEN -"), QStringLiteral("RECV after the bomb"),
+                QStringLiteral("CLOSED 1000 client done") }));
+        const qint64 peakKib = peakRssKib(proxy.processId()); // the high-water mark of its whole run
+        const CliRun run = proxy.finish(true, 10000);
+        QVERIFY2(run.exited && run.exitCode == 0, qPrintable(run.describe()));
+        // Named on the leg it arrived on and on the leg it went on to (the proxy relays frames, it does not judge).
+        for (const auto &[leg, dir] : { std::pair { "client", "in" }, std::pair { "server", "out" } }) {
+            QList<QJsonObject> bombs;
+            for (const QJsonObject &e : run.events(QStringLiteral("error"), QString::fromLatin1(dir))) {
+                if (e.value(QLatin1String("leg")).toString() == QLatin1String(leg)
+                    && e.value(QLatin1String("message")).toString().contains(QLatin1String("deflate bomb")))
+                    bombs << e;
+            }
+            QCOMPARE(bombs.size(), 1);
+            QCOMPARE(bombs.first().value(QLatin1String("layer")).toString(), QStringLiteral("websocket"));
+            QCOMPARE(bombs.first().value(QLatin1String("conn")).toInt(), 1);
+        }
+        QCOMPARE(run.texts(QStringLiteral("out")),
+            (QStringList { QStringLiteral("after the bomb"), QStringLiteral("after the bomb") }));
+        // At most the 64 MiB limit per inflation plus the process, far below the 1 GiB the bomb inflates to and
+        // below the 256 MiB the proxy's legs allowed before.
+        QVERIFY2(peakKib > 0 && peakKib < 240 * 1024, qPrintable(QString::number(peakKib)));
     }
 };
 

@@ -115,6 +115,13 @@ private Q_SLOTS:
                 QStringList { host });
             QCOMPARE(headerValues(upstream.first().value(QLatin1String("headers")).toArray(), QStringLiteral("Host")),
                 QStringList { host });
+            // Via names the proxy on the way upstream only (a loop through another proxy would bring it back).
+            const QStringList via
+                = headerValues(upstream.first().value(QLatin1String("headers")).toArray(), QStringLiteral("Via"));
+            QVERIFY2(via.size() == 1 && via.first().startsWith(QLatin1String("1.1 wsinspector-")),
+                qPrintable(via.join(u'|')));
+            QVERIFY(headerValues(clientRequests[i].value(QLatin1String("headers")).toArray(), QStringLiteral("Via"))
+                        .isEmpty());
             // The text as the client sent it, as the server got it, its echo as the server sent and client got it.
             QCOMPARE(legTexts(run, conn, QStringLiteral("client"), QStringLiteral("in")), QStringList { texts[i] });
             QCOMPARE(legTexts(run, conn, QStringLiteral("server"), QStringLiteral("out")), QStringList { texts[i] });

@@ -110,12 +110,18 @@ private Q_SLOTS:
             QCOMPARE(upstream.value(QLatin1String("dir")).toString(), QStringLiteral("out"));
             QCOMPARE(fromClient.value(QLatin1String("target")).toString(), targets[i]);
             QCOMPARE(upstream.value(QLatin1String("target")).toString(), targets[i]);
-            // Host rewritten on the server leg only; every other header as the client sent it, in order.
+            // Host rewritten and Via added (this proxy's name, for loops) on the server leg only; every other
+            // header as the client sent it, in order.
             const QJsonArray clientHeaders = fromClient.value(QLatin1String("headers")).toArray();
             const QJsonArray serverHeaders = upstream.value(QLatin1String("headers")).toArray();
             QCOMPARE(headerValues(clientHeaders, QStringLiteral("Host")), QStringList { proxyHost });
             QCOMPARE(headerValues(serverHeaders, QStringLiteral("Host")), QStringList { upstreamHost });
-            QCOMPARE(withoutHost(headersOfJson(serverHeaders)), withoutHost(headersOfJson(clientHeaders)));
+            QList<QPair<QString, QString>> sent = headersOfJson(serverHeaders);
+            QVERIFY(!sent.isEmpty());
+            QCOMPARE(sent.last().first, QStringLiteral("Via"));
+            QVERIFY2(sent.last().second.startsWith(QLatin1String("1.1 wsinspector-")), qPrintable(sent.last().second));
+            sent.removeLast();
+            QCOMPARE(withoutHost(sent), withoutHost(headersOfJson(clientHeaders)));
             QVERIFY(!headersOfJson(clientHeaders).isEmpty());
 
             // The 101 as the server sent it is the 101 the client got, byte for byte.

@@ -1,5 +1,6 @@
 // wsinspector-cli proxy's refusals, run as a real process: upstream down (502), an unparsable request (400), an
-// oversized head (431), a target that is not a path, an upstream that is the proxy itself (508); a wss upstream
+// oversized head (431), a target that is not a path, an upstream that is the proxy itself (508), two proxies pointed
+// at each other (508 through Via, no storm); a wss upstream
 // verified with --ca and one whose certificate is untrusted (502 naming TLS); usage mistakes (exit 2).
 #include "clichecks.h"
 #include "clientprocess.h"
@@ -7,6 +8,8 @@
 #include "cliproxylegs.h"
 #include "clirun.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -144,6 +147,56 @@ private Q_SLOTS:
         QVERIFY2(answer.startsWith("HTTP/1.1 508 Loop Detected"), answer.constData());
         const CliRun run = proxy.finish(true, 5000);
         QCOMPARE(run.events(QStringLiteral("handshake_request")).size(), 1); // the client's only
+    }
+
+    void twoProxiesPointedAtEachOtherAnswer508NamingTheLoop()
+    {
+        // A --to B and B --to A: each upgrade A sends upstream names A in Via, so B's relay of it comes back to A
+        // and is refused there instead of going round again.
+        const quint16 portOfB = freePort();
+        ServeProcess a;
+        a.setCommand(QStringLiteral("proxy"));
+        QVERIFY(a.start({ QStringLiteral("--to"), QStringLiteral("ws://127.0.0.1:%1/").arg(portOfB) }));
+        ServeProcess b;
+        b.setCommand(QStringLiteral("proxy"));
+        QVERIFY(
+            b.start({ QStringLiteral("--port"), QString::number(portOfB), QStringLiteral("--to"), a.listeningUrl() }));
+        QElapsedTimer answered;
+        answered.start();
+        const QByteArray answer = rawExchange(a.listeningUrl(),
+            "GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 508 Loop Detected"), answer.constData());
+        QVERIFY2(answer.contains("Loop detected: this request already went through this proxy"), answer.constData());
+        QVERIFY2(answered.elapsed() < 5000, qPrintable(QString::number(answered.elapsed())));
+        // No storm: each proxy holds its listening socket and a few more, not hundreds.
+        for (ServeProcess *proxy : { &a, &b }) {
+            const qsizetype descriptors
+                = QDir(QStringLiteral("/proc/%1/fd").arg(proxy->processId())).entryList(QDir::NoDotAndDotDot).size();
+            QVERIFY2(descriptors > 0 && descriptors < 40, qPrintable(QString::number(descriptors)));
+        }
+        const CliRun runB = b.finish(true, 5000);
+        const CliRun runA = a.finish(true, 5000);
+        // A saw two upgrades: the client's, relayed to B, and B's relay of it, refused by name on its client leg.
+        const QList<QJsonObject> requests
+            = onLeg(runA.events(QStringLiteral("handshake_request")), QStringLiteral("client"));
+        QCOMPARE(requests.size(), 2);
+        QVERIFY2(requests[1].value(QLatin1String("raw")).toString().contains(QLatin1String(", 1.1 wsinspector-")),
+            qPrintable(requests[1].value(QLatin1String("raw")).toString()));
+        QList<QJsonObject> loops; // the other errors are each leg's recorder on the 508 it saw go by (layer http)
+        for (const QJsonObject &e : onLeg(runA.events(QStringLiteral("error")), QStringLiteral("client"))) {
+            if (e.value(QLatin1String("layer")).toString() == QLatin1String("proxy"))
+                loops << e;
+        }
+        QCOMPARE(loops.size(), 1);
+        QCOMPARE(loops.first().value(QLatin1String("conn")).toInt(), requests[1].value(QLatin1String("conn")).toInt());
+        QVERIFY(loops.first().value(QLatin1String("message")).toString().startsWith(QLatin1String("Loop detected")));
+        // B relayed once and passed A's 508 back as it came.
+        QCOMPARE(onLeg(runB.events(QStringLiteral("handshake_request")), QStringLiteral("client")).size(), 1);
+        const QList<QJsonObject> answers
+            = onLeg(runB.events(QStringLiteral("handshake_response")), QStringLiteral("server"));
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.first().value(QLatin1String("status")).toInt(), 508);
     }
 
     void relaysToAWssUpstreamVerifiedWithCa()

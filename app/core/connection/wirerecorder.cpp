@@ -27,6 +27,12 @@ qsizetype wholeFrameAt(QByteArrayView bytes, FrameHeader *header)
     return headerSize + qsizetype(header->payloadLength);
 }
 
+// How far a message may inflate before it is a deflate bomb (issue 13: "the cap is the max message size"). A proxied
+// connection's legs use the proxy's max message size, the test server's too (ReverseProxyOptions::maxFrameBytes,
+// ServerOptions::maxMessageSize: 64 MiB), so that a bomb through the proxy costs at most that per leg, not 256 MiB.
+constexpr quint64 kProxiedMaxMessageBytes = quint64(64) * 1024 * 1024;
+constexpr quint64 kOtherMaxMessageBytes = quint64(256) * 1024 * 1024;
+
 } // namespace
 
 WireRecorder::WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective)
@@ -333,9 +339,10 @@ void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
     }
     if (!deflate.negotiated())
         return; // RSV1 stays a violation: a compressed frame without the extension
-    const quint64 clientCap = m_endpoint ? m_endpoint->maxMessageSize() : quint64(256) * 1024 * 1024;
-    m_clientInflation = std::make_unique<MessageInflation>(deflate.params(), false, clientCap);
-    m_serverInflation = std::make_unique<MessageInflation>(deflate.params(), true, quint64(256) * 1024 * 1024);
+    const quint64 cap = m_connection->proxied() ? kProxiedMaxMessageBytes : kOtherMaxMessageBytes;
+    m_clientInflation
+        = std::make_unique<MessageInflation>(deflate.params(), false, m_endpoint ? m_endpoint->maxMessageSize() : cap);
+    m_serverInflation = std::make_unique<MessageInflation>(deflate.params(), true, cap);
     m_clientFrames.setAllowRsv1(true);
     m_serverFrames.setAllowRsv1(true);
 }

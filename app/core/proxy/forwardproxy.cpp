@@ -7,6 +7,7 @@
 #include "proxy/forwardclient.h"
 #include "proxy/passthroughrelay.h"
 #include "proxy/proxiedclient.h"
+#include "proxy/upstreamrequest.h"
 #include "tls/certificateauthority.h"
 #include "tls/spkihash.h"
 
@@ -48,6 +49,7 @@ bool ForwardProxy::start(const ForwardProxyOptions &options, QString *error)
     }
     m_options = options;
     m_options.port = m_server->serverPort();
+    m_viaToken = UpstreamRequest::newViaToken();
     m_passThroughCount = 0;
     m_passThroughBytes = 0;
     m_refusedCount = 0;
@@ -106,7 +108,8 @@ void ForwardProxy::onNewConnection()
 
 void ForwardProxy::onWebSocket(QSslSocket *socket, const QUrl &upstream)
 {
-    const ReverseProxyOptions relay = m_options.relayTo(upstream);
+    ReverseProxyOptions relay = m_options.relayTo(upstream);
+    relay.viaToken = m_viaToken;
     auto *client = new ProxiedClient(socket, relay, m_server->serverAddress(), m_server->serverPort(), this);
     auto *connection = new Connection(Connection::Kind::Proxied, relay.upstream, client->peer());
     m_workspace->addConnection(connection);

@@ -84,6 +84,8 @@ private:
     qint64 m_passThroughCount = 0;
     qint64 m_passThroughBytes = 0;
     qint64 m_refusedCount = 0;
+    // Its name in the Via of every upgrade it relays (ReverseProxyOptions::viaToken): one per proxy instance.
+    QByteArray m_viaToken;
 };
 
 } // namespace wsi

@@ -21,7 +21,8 @@ class FrameHook
 public:
     enum class Toward { Server, Client };
     // Forwarded: out holds what goes on now. Held: out is written, then that direction of that connection stops
-    // (its later frames wait, the other direction flows) until the hook calls FrameRelay::resume().
+    // (its later data frames and its Close wait, the other direction flows) until the hook calls
+    // FrameRelay::resume(). Its pings and pongs go on meanwhile without the hook: a keepalive must not time out.
     enum class Verdict { Forwarded, Held };
 
     virtual ~FrameHook() = default;

@@ -150,7 +150,7 @@ void ProxiedClient::takeRequest(const QByteArray &bytes)
     UpgradeExchange::Refusal refusal;
     const UpgradeExchange::Request request = m_upgrade.takeRequest(bytes, &pipelined, &refusal);
     if (request == UpgradeExchange::Request::Refused)
-        refuse(refusal.status, refusal.reason, refusal.why, ErrorLayer::Http, false);
+        refuse(refusal.status, refusal.reason, refusal.why, refusal.layer, false);
     if (request != UpgradeExchange::Request::Complete)
         return;
     m_fromClient.append(pipelined);
@@ -248,7 +248,7 @@ bool ProxiedClient::relayFrames(FrameHook::Toward toward)
     QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
     for (const QByteArray &block : std::as_const(out)) // a read's own buffer when whole: the socket shares it
         writeTo(receiver, block, m_hook ? -1 : std::exchange(from, from + block.size()));
-    // While held, whole frames may wait; reading has stopped, so they are bounded by one read.
+    // While held, whole frames may wait: reading stops past RelayedFrames::kMaxWaitingBytes, which bounds them.
     if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);
         return false;

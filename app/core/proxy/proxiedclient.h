@@ -26,8 +26,9 @@ class UpstreamDialer;
 // target joined to the upstream URL and Host rewritten, relays the upstream's answer (101 or not), then relays whole
 // frames both ways through the FrameHook. Every byte is recorded on the leg of the socket it crossed, at the
 // moment it crossed it: the client leg as the client sent and got it, the server leg as the server did.
-// A leg stops being read while the other's socket holds too many unsent bytes (bounded memory both ways), and
-// while the hook holds a message of its direction (the later frames wait in the kernel, the other leg flows).
+// A leg stops being read while the other's socket holds too many unsent bytes (bounded memory both ways). While the
+// hook holds a message of its direction, its pings and pongs still pass and its later frames wait (in memory up to
+// a bound, then in the kernel); the other leg flows.
 class ProxiedClient : public QObject, public FrameRelay
 {
     Q_OBJECT

@@ -56,6 +56,7 @@ bool QtEngineServer::start(const ServerOptions &options, QString *error)
     relay.port = options.port;
     relay.upstream.url = m_qt->url();
     relay.maxFrameBytes = options.maxMessageSize;
+    relay.sendVia = false;
     if (!m_relay->start(relay, &why)) {
         m_qt->stop();
         return fail(why);

@@ -69,6 +69,35 @@ void RelayedFrames::take(FrameHook *hook, Connection *connection, QByteArrayList
         takeFromRead(hook, connection, hookOut, out);
     if (!hookOut.isEmpty())
         out.append(hookOut);
+    if (m_held)
+        passControlFramesWhileHeld(out);
+}
+
+void RelayedFrames::passControlFramesWhileHeld(QByteArrayList &out)
+{
+    // Why a ping may overtake the data behind a held message: RFC 6455 section 5.4 lets control frames go between
+    // any two frames, and no data frame of this direction has been written since the held message (it was gathered
+    // whole, and what came after waits), so the receiver only sees the ping arrive before messages that arrive
+    // later anyway. Its pong answers the ping's payload, not a position in the stream. A Close is no such frame:
+    // it waits, so that a forwarded message still goes before it (the peer's own close timeout may run then).
+    keepRestOfRead();
+    QByteArray control;
+    qsizetype at = 0;
+    FrameHeader header;
+    while (const qsizetype length = wholeFrameAt(QByteArrayView(m_partial).sliced(at), &header)) {
+        const QByteArrayView frame = QByteArrayView(m_partial).sliced(at, length);
+        if (!m_closeWaits && (header.opcode == 0x9 || header.opcode == 0xA)) {
+            control.append(frame);
+        } else {
+            m_waiting.append(frame);
+            m_closeWaits = m_closeWaits || header.opcode == 0x8;
+        }
+        at += length;
+    }
+    if (at > 0)
+        m_partial.remove(0, at);
+    if (!control.isEmpty())
+        out.append(control);
 }
 
 void RelayedFrames::takeFromRead(FrameHook *hook, Connection *connection, QByteArray &hookOut, QByteArrayList &out)
@@ -136,7 +165,7 @@ qsizetype RelayedFrames::completeFirstPartialFrame(FrameHeader *header)
 
 bool RelayedFrames::readPaused(const QTcpSocket *receiver) const
 {
-    return m_held || (receiver && receiver->bytesToWrite() > kMaxUnsentBytes);
+    return (m_held && bufferedSize() > kMaxWaitingBytes) || (receiver && receiver->bytesToWrite() > kMaxUnsentBytes);
 }
 
 bool RelayedFrames::drained(const QTcpSocket *receiver)
@@ -146,6 +175,11 @@ bool RelayedFrames::drained(const QTcpSocket *receiver)
 
 bool RelayedFrames::release()
 {
+    if (!m_waiting.isEmpty()) { // what waited goes first, ahead of the unfinished frame behind it
+        m_partial.prepend(m_waiting);
+        m_waiting.clear();
+    }
+    m_closeWaits = false;
     return std::exchange(m_held, false);
 }
 

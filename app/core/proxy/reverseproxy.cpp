@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "proxy/proxiedclient.h"
+#include "proxy/upstreamrequest.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -32,6 +33,8 @@ bool ReverseProxy::start(const ReverseProxyOptions &options, QString *error)
         return false;
     }
     m_options = options;
+    if (m_options.sendVia && m_options.viaToken.isEmpty())
+        m_options.viaToken = UpstreamRequest::newViaToken(); // this run's own: a loop through another proxy shows
     if (!m_server->listen(options.address, options.port)) {
         if (error)
             *error = tr("The proxy could not listen on %1 port %2: %3")

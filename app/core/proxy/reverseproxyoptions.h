@@ -24,6 +24,13 @@ struct ReverseProxyOptions
     // The forward proxy's relays: the upstream came from the client's own CONNECT or absolute URL, so a request
     // target in absolute-form naming that same upstream is the client's to send (it goes on in origin-form).
     bool acceptAbsoluteTarget = false;
+    // Loops through other proxies (A --to B, B --to A): every upgrade sent upstream carries Via "1.1 <viaToken>"
+    // (RFC 9110 section 7.6.3), a name unique to this proxy instance (ReverseProxy::start and ForwardProxy make
+    // one), and a request that arrives already naming it came back round a loop: refused 508. Empty: no Via is
+    // sent or checked. sendVia false keeps it empty (the Qt engine's in-process relay cannot loop, and its server
+    // gets the client's request as sent).
+    bool sendVia = true;
+    QByteArray viaToken;
 
     // Empty when usable; else what is wrong, in words (not ws/wss, no host, a bad port).
     QString validate() const;

@@ -31,6 +31,10 @@ UpgradeExchange::Request UpgradeExchange::takeRequest(const QByteArray &bytes, Q
     }
     if (!m_request.headComplete())
         return Request::Incomplete;
+    if (UpstreamRequest::cameThrough(m_request.head(), m_options.viaToken)) {
+        *refusal = { 508, "Loop Detected", UpstreamRequest::loopThroughVia(m_options.viaToken), ErrorLayer::Proxy };
+        return Request::Refused;
+    }
     const QByteArray &target = m_request.head().target;
     const RecordedText targetProblem = m_options.acceptAbsoluteTarget
         ? UpstreamRequest::problemWithForwardTarget(target, m_options.upstream.url)
@@ -45,7 +49,7 @@ UpgradeExchange::Request UpgradeExchange::takeRequest(const QByteArray &bytes, Q
 
 QByteArray UpgradeExchange::upstreamRequest() const
 {
-    return UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost);
+    return UpstreamRequest::build(m_request.head(), m_options.upstream.url, m_options.keepHost, m_options.viaToken);
 }
 
 UpgradeExchange::Response UpgradeExchange::takeResponse(const QByteArray &bytes, qsizetype *headLength)

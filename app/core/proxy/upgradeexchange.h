@@ -4,6 +4,7 @@
 #include "language/recordedtext.h"
 #include "protocol/handshakeparser.h"
 #include "proxy/reverseproxyoptions.h"
+#include "store/eventrecord.h"
 
 #include <QByteArray>
 
@@ -23,6 +24,7 @@ public:
         int status = 0;
         QByteArray reason;
         RecordedText why;
+        ErrorLayer layer = ErrorLayer::Http;
     };
 
     enum class Request { Incomplete, Complete, Refused };

@@ -3,6 +3,8 @@
 
 #include "protocol/httphead.h"
 
+#include <QRandomGenerator>
+
 namespace wsi {
 
 RecordedText UpstreamRequest::problemWithTarget(const QByteArray &target)
@@ -77,13 +79,28 @@ QByteArray UpstreamRequest::hostHeader(const QUrl &upstream)
     return host;
 }
 
-QByteArray UpstreamRequest::build(const HttpHead &client, const QUrl &upstream, bool keepHost)
+QByteArray UpstreamRequest::build(
+    const HttpHead &client, const QUrl &upstream, bool keepHost, const QByteArray &viaToken)
 {
     QByteArray head;
-    head.reserve(client.raw.size() + 64);
+    head.reserve(client.raw.size() + 64 + viaToken.size());
     head += client.method + ' ' + joinTarget(upstream, originForm(client.target)) + ' ' + client.version + "\r\n";
+    // RFC 9110 section 7.6.3: the protocol the request came in ("1.1"), then who received it.
+    const QByteArray via = viaToken.isEmpty()
+        ? QByteArray()
+        : (client.version.startsWith("HTTP/") ? client.version.mid(5) : client.version) + ' ' + viaToken;
+    qsizetype lastVia = -1;
+    for (qsizetype i = 0; i < client.headers.size(); ++i) {
+        if (client.headers[i].name.compare("Via", Qt::CaseInsensitive) == 0)
+            lastVia = i;
+    }
     bool hostWritten = false;
-    for (const HttpHeader &header : client.headers) {
+    for (qsizetype i = 0; i < client.headers.size(); ++i) {
+        const HttpHeader &header = client.headers[i];
+        if (i == lastVia && !via.isEmpty()) {
+            head += header.name + ": " + header.value + ", " + via + "\r\n";
+            continue;
+        }
         if (header.name.compare("Host", Qt::CaseInsensitive) == 0) {
             if (hostWritten)
                 continue; // one Host only (RFC 9112 section 3.2)
@@ -95,8 +112,43 @@ QByteArray UpstreamRequest::build(const HttpHead &client, const QUrl &upstream, 
     }
     if (!hostWritten)
         head += "Host: " + hostHeader(upstream) + "\r\n";
+    if (lastVia < 0 && !via.isEmpty())
+        head += "Via: " + via + "\r\n";
     head += "\r\n";
     return head;
+}
+
+QByteArray UpstreamRequest::newViaToken()
+{
+    const quint64 random = QRandomGenerator::system()->generate64();
+    return "wsinspector-" + QByteArray::number(random, 16).rightJustified(16, '0');
+}
+
+bool UpstreamRequest::cameThrough(const HttpHead &request, const QByteArray &viaToken)
+{
+    if (viaToken.isEmpty())
+        return false;
+    for (const HttpHeader &header : request.headers) {
+        if (header.name.compare("Via", Qt::CaseInsensitive) != 0)
+            continue;
+        // Each entry is "protocol received-by [comment]"; entries are separated by commas.
+        for (const QByteArray &entry : header.value.split(',')) {
+            const QList<QByteArray> parts = entry.simplified().split(' ');
+            if (parts.size() >= 2 && parts[1].compare(viaToken, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+RecordedText UpstreamRequest::loopThroughVia(const QByteArray &viaToken)
+{
+    // Recorded on the client leg and sent to the client in English (RecordedText::english()).
+    return RecordedText("wsi::UpstreamRequest",
+        QT_TRANSLATE_NOOP("wsi::UpstreamRequest",
+            "Loop detected: this request already went through this proxy (its Via header names %1), so the "
+            "upstream leads back here through another proxy; relaying it again would loop."))
+        .arg(QString::fromLatin1(viaToken));
 }
 
 } // namespace wsi

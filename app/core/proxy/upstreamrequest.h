@@ -29,8 +29,16 @@ public:
     static QByteArray joinTarget(const QUrl &upstream, const QByteArray &clientTarget);
     // "host:port", the port left out when it is the scheme's default; IPv6 literals in brackets.
     static QByteArray hostHeader(const QUrl &upstream);
-    // The whole request head (request line, headers, CRLF CRLF) to send upstream.
-    static QByteArray build(const HttpHead &client, const QUrl &upstream, bool keepHost);
+    // The whole request head (request line, headers, CRLF CRLF) to send upstream. viaToken, when not empty, is
+    // appended to the request's Via as "1.1 <viaToken>" (to its last Via line, else as a Via line of its own).
+    static QByteArray build(
+        const HttpHead &client, const QUrl &upstream, bool keepHost, const QByteArray &viaToken = {});
+    // A name for one proxy instance's Via entries: "wsinspector-" and 16 random hex digits.
+    static QByteArray newViaToken();
+    // Whether a Via entry of the request names viaToken as its receiver: the request came through this proxy.
+    static bool cameThrough(const HttpHead &request, const QByteArray &viaToken);
+    // The 508 answer's reason for such a request.
+    static RecordedText loopThroughVia(const QByteArray &viaToken);
 };
 
 } // namespace wsi

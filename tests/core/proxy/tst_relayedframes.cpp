@@ -1,6 +1,7 @@
 // tst_relayedframes: one direction of the reverse proxy's relay cuts whole frames out of reads however they were
 // split, byte for byte, through a hook or without one; without a hook a read of whole frames goes on as the read
-// itself (shared, not copied: issue 13's copies at 10 x 64 KiB), and a hold stops the frames behind it.
+// itself (shared, not copied: issue 13's copies at 10 x 64 KiB), and a hold stops the data frames and the Close
+// behind it while its pings and pongs pass (a keepalive must not time out while the user decides).
 #include "proxy/relayedframes.h"
 #include "wireframe.h"
 
@@ -218,6 +219,68 @@ private Q_SLOTS:
             QVERIFY(frames.isEmpty());
             QCOMPARE(hook.seen, sample);
         }
+    }
+
+    void pingsAndPongsPassAHeldMessageWhileDataAndCloseWait()
+    {
+        const QByteArray held = wireFrame(0x81, "hold me", 0x01020304u);
+        const QByteArray data1 = wireFrame(0x01, "frag", 0x05060708u); // a fragmented message's first frame
+        const QByteArray ping = wireFrame(0x89, "keepalive", 0x0A0B0C0Du);
+        const QByteArray data2 = wireFrame(0x80, "ment", 0x11121314u);
+        const QByteArray pong = wireFrame(0x8A, "pong", 0x15161718u);
+        const QByteArray close = wireFrame(0x88, QByteArray::fromHex("03e8"), 0x191A1B1Cu);
+        const QByteArray lateping = wireFrame(0x89, "after close", 0x1D1E1F20u);
+        const QByteArray stream = held + data1 + ping + data2 + pong + close + lateping;
+        for (const qsizetype split : { qsizetype(0), held.size() + 3, held.size() + data1.size() + 5 }) {
+            RecordingHook hook;
+            hook.holdAt = 0;
+            RelayedFrames frames(FrameHook::Toward::Server);
+            QByteArrayList out;
+            if (split > 0) {
+                frames.append(stream.first(split));
+                frames.take(&hook, nullptr, out);
+            }
+            frames.append(stream.sliced(split));
+            frames.take(&hook, nullptr, out);
+            QVERIFY(frames.isHeld());
+            // The held message (written by the hook, as it asked), then the ping and the pong; nothing else.
+            QCOMPARE(out.join(), held + ping + pong);
+            QCOMPARE(hook.seen, QList<QByteArray> { held }); // they passed without the hook
+            QCOMPARE(frames.bufferedSize(), data1.size() + data2.size() + close.size() + lateping.size());
+            QVERIFY(!frames.readPaused(nullptr)); // little waits: the sender is still read, its pings pass
+
+            out.clear();
+            QVERIFY(frames.release());
+            frames.take(&hook, nullptr, out);
+            // What waited goes on in order; a ping behind the Close stayed behind it.
+            QCOMPARE(out.join(), data1 + data2 + close + lateping);
+            QVERIFY(frames.isEmpty());
+        }
+    }
+
+    void aHeldSenderIsNotReadOnceTooMuchWaits()
+    {
+        RecordingHook hook;
+        hook.holdAt = 0;
+        RelayedFrames frames(FrameHook::Toward::Client);
+        frames.append(wireFrame(0x81, "held"));
+        QByteArrayList out;
+        frames.take(&hook, nullptr, out);
+        QVERIFY(frames.isHeld() && !frames.readPaused(nullptr));
+        const QByteArray block = wireFrame(0x82, pattern(60000, 9));
+        qint64 appended = 0;
+        while (appended <= RelayedFrames::kMaxWaitingBytes) {
+            frames.append(block);
+            frames.take(&hook, nullptr, out);
+            appended += block.size();
+        }
+        QVERIFY(frames.readPaused(nullptr));
+        QVERIFY(!frames.overflows(1000)); // bounded by reading, not ended
+        QVERIFY(frames.release());
+        out.clear();
+        frames.take(&hook, nullptr, out);
+        QCOMPARE(out.join().size(), appended);
+        QVERIFY(!frames.readPaused(nullptr));
     }
 
     void anAnnouncedHugeFrameWaitsAndOverflows()

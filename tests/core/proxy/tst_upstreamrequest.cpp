@@ -100,6 +100,40 @@ private Q_SLOTS:
         QCOMPARE(UpstreamRequest::build(head, QUrl(QStringLiteral("ws://h:1/")), false),
             QByteArray("GET / HTTP/1.1\r\nUpgrade: websocket\r\nHost: h:1\r\n\r\n"));
     }
+
+    void viaNamesThisProxyAfterWhoeverCameBefore()
+    {
+        const QByteArray token = UpstreamRequest::newViaToken();
+        QVERIFY(token.startsWith("wsinspector-") && token.size() == 28);
+        QVERIFY(token != UpstreamRequest::newViaToken()); // one per proxy instance
+        const QUrl upstream(QStringLiteral("ws://h:1/"));
+        const HttpHead none = parse("GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n\r\n");
+        QCOMPARE(UpstreamRequest::build(none, upstream, false, "wsinspector-a"),
+            QByteArray("GET / HTTP/1.1\r\nHost: h:1\r\nUpgrade: websocket\r\nVia: 1.1 wsinspector-a\r\n\r\n"));
+        // Appended to the last Via line, so the list stays in the order the proxies forwarded it.
+        const HttpHead two = parse("GET / HTTP/1.1\r\nVia: 1.0 fred\r\nHost: x\r\nvia: 1.1 p.example (Proxy)\r\n"
+                                   "Upgrade: websocket\r\n\r\n");
+        QCOMPARE(UpstreamRequest::build(two, upstream, false, "wsinspector-a"),
+            QByteArray("GET / HTTP/1.1\r\nVia: 1.0 fred\r\nHost: h:1\r\n"
+                       "via: 1.1 p.example (Proxy), 1.1 wsinspector-a\r\nUpgrade: websocket\r\n\r\n"));
+        QCOMPARE(UpstreamRequest::build(two, upstream, false), // no token: nothing added
+            QByteArray("GET / HTTP/1.1\r\nVia: 1.0 fred\r\nHost: h:1\r\nvia: 1.1 p.example (Proxy)\r\n"
+                       "Upgrade: websocket\r\n\r\n"));
+    }
+
+    void aRequestNamingThisProxyInViaCameRoundALoop()
+    {
+        const HttpHead back
+            = parse("GET / HTTP/1.1\r\nVia: 1.1 wsinspector-a, 1.1 wsinspector-b\r\nUpgrade: websocket\r\n\r\n");
+        QVERIFY(UpstreamRequest::cameThrough(back, "wsinspector-a"));
+        QVERIFY(UpstreamRequest::cameThrough(back, "wsinspector-b"));
+        QVERIFY(!UpstreamRequest::cameThrough(back, "wsinspector-c"));
+        QVERIFY(!UpstreamRequest::cameThrough(back, QByteArray()));
+        const HttpHead lookalike
+            = parse("GET / HTTP/1.1\r\nVia: 1.1 x (wsinspector-a)\r\nX-Via: 1.1 wsinspector-a\r\n\r\n");
+        QVERIFY(!UpstreamRequest::cameThrough(lookalike, "wsinspector-a")); // a comment or another header is no entry
+        QVERIFY(UpstreamRequest::loopThroughVia("wsinspector-a").english().contains(QLatin1String("Loop detected")));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_UpstreamRequest)
