@@ -129,6 +129,7 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
     connect(m_tap.get(), &TapHandle::upstreamClosed, this, &OutgoingTransport::onTapFinished);
     connect(m_tap.get(), &TapHandle::drained, this, [this] {
         m_ended |= kTapEnded;
+        recordPendingSocketError();
         m_connection->maybeFinish();
     });
     return true;
@@ -191,6 +192,7 @@ void OutgoingTransport::onTapBatch(const TapBatch &batch)
 void OutgoingTransport::onTapFailed(ErrorLayer layer, const RecordedText &message)
 {
     m_endingExplained = true;
+    m_pendingSocketError.reset(); // the tap says it better
     if (m_deadline)
         m_deadline->stop();
     m_connection->appendError(layer, message);
@@ -208,8 +210,9 @@ void OutgoingTransport::onTapFailed(ErrorLayer layer, const RecordedText &messag
 void OutgoingTransport::onTapFinished()
 {
     m_recorder->upstreamEnded(wallClockUs());
-    Q_EMIT m_connection->eventsAppended();
     m_ended |= kTapEnded;
+    recordPendingSocketError();
+    Q_EMIT m_connection->eventsAppended();
     if (!(m_ended & kSocketEnded) && m_socket && m_connection->state() == State::Open) {
         // The server went away; the socket will notice right after the tap relays the end.
         m_connection->setState(State::Closing);
@@ -291,9 +294,7 @@ void OutgoingTransport::endWireWithSocket()
 
 void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
 {
-    // The tap and the recorder explain most failures better than Qt can (Qt reports a refused target as a
-    // proxy error and a 403 as "Unhandled http status code"); only say what nobody said yet.
-    if (m_endingExplained || m_recorder->upgradeFailed() || m_recorder->violationSeen())
+    if (!socketErrorExplainsTheEnd())
         return;
     if (m_closeRequested && error == QAbstractSocket::RemoteHostClosedError)
         return;
@@ -301,9 +302,29 @@ void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
     const OutgoingFailureText::Text text = OutgoingFailureText::socketError(error, m_socket->errorString(),
         m_connection->options().url.host(), m_recorder->openSeen() || m_connection->state() == State::Open,
         handshake.intercepted && handshake.tlsKnown && !handshake.responseComplete);
+    if (m_tap && !(m_ended & kTapEnded) && m_connection->state() != State::Connecting) {
+        // The tap's last batch (what the app sent just before the server went) may still be on its way from the
+        // capture thread: recorded after it, the drop keeps the log in wire order and its times ascending.
+        m_pendingSocketError = text;
+        return;
+    }
     m_connection->appendError(text.layer, text.message);
     if (m_connection->state() == State::Connecting)
         m_connection->setState(State::Failed);
+}
+
+bool OutgoingTransport::socketErrorExplainsTheEnd() const
+{
+    // The tap and the recorder explain most failures better than Qt can (Qt reports a refused target as a
+    // proxy error and a 403 as "Unhandled http status code"); only say what nobody said yet.
+    return !m_endingExplained && !m_recorder->upgradeFailed() && !m_recorder->violationSeen();
+}
+
+void OutgoingTransport::recordPendingSocketError()
+{
+    if (m_pendingSocketError && socketErrorExplainsTheEnd())
+        m_connection->appendError(m_pendingSocketError->layer, m_pendingSocketError->message);
+    m_pendingSocketError.reset();
 }
 
 void OutgoingTransport::onDeadline()

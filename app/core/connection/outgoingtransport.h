@@ -3,6 +3,7 @@
 
 #include "capture/tapbatch.h"
 #include "connection/connectiontransport.h"
+#include "connection/outgoingfailuretext.h"
 #include "connection/outgoingsender.h"
 #include "language/recordedtext.h"
 #include "store/eventrecord.h"
@@ -10,6 +11,7 @@
 #include <QAbstractSocket>
 #include <QObject>
 #include <memory>
+#include <optional>
 
 class QTimer;
 class QWebSocket;
@@ -76,6 +78,9 @@ private:
     void onSocketConnected();
     void onSocketDisconnected();
     void onSocketError(QAbstractSocket::SocketError error);
+    // The socket's word on how an open connection ended, unless the wire explained it meanwhile.
+    bool socketErrorExplainsTheEnd() const;
+    void recordPendingSocketError();
     void onDeadline();
     // Without a tunnel (or with an opaque one) the wire has nothing more to say once the socket is done.
     bool wireEndsWithSocket() const;
@@ -90,6 +95,8 @@ private:
     QTimer *m_deadline = nullptr;
     quint8 m_ended = 0; // Ended bits
     bool m_endingExplained = false; // a failure was named already; Qt's follow-up error adds nothing
+    // The socket's error of an open connection, waiting for the tap's last batch (see onSocketError).
+    std::optional<OutgoingFailureText::Text> m_pendingSocketError;
     bool m_closeRequested = false;
 };
 
