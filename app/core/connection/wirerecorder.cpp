@@ -5,27 +5,13 @@
 #include "connection/receivedmessages.h"
 #include "connection/serversideendpoint.h"
 #include "protocol/deflatenegotiation.h"
+#include "protocol/wholeframe.h"
 
 namespace wsi {
 
 namespace {
 
 constexpr quint8 kTlsApplicationData = 23;
-
-// The length of the whole frame at the front of bytes (its header in *header), or 0 while it is not complete.
-qsizetype wholeFrameAt(QByteArrayView bytes, FrameHeader *header)
-{
-    if (bytes.size() < 2)
-        return 0;
-    const auto *b = reinterpret_cast<const unsigned char *>(bytes.data());
-    const qsizetype headerSize = frameHeaderSize(b[1]);
-    if (bytes.size() < headerSize)
-        return 0;
-    readFrameHeader(b, *header);
-    if (header->payloadLength > quint64(bytes.size() - headerSize))
-        return 0;
-    return headerSize + qsizetype(header->payloadLength);
-}
 
 // How far a message may inflate before it is a deflate bomb (issue 13: "the cap is the max message size"). A proxied
 // connection's legs use the proxy's max message size, the test server's too (ReverseProxyOptions::maxFrameBytes,

@@ -1,31 +1,13 @@
 // RelayedFrames: one direction of a reverse proxy client's frames, from whole frames through the hook, held or not.
 #include "proxy/relayedframes.h"
 
+#include "protocol/wholeframe.h"
+
 #include <QTcpSocket>
 
 #include <utility>
 
 namespace wsi {
-
-namespace {
-
-// The length of the whole frame at the front of bytes (its header in *header), or 0 while it is not complete.
-qsizetype wholeFrameAt(QByteArrayView bytes, FrameHeader *header)
-{
-    if (bytes.size() < 2)
-        return 0;
-    const auto *b = reinterpret_cast<const unsigned char *>(bytes.data());
-    const qsizetype headerSize = frameHeaderSize(b[1]);
-    if (bytes.size() < headerSize)
-        return 0;
-    readFrameHeader(b, *header);
-    // Compared without adding, so that a 64-bit length near 2^64 cannot wrap around to a small total.
-    if (header->payloadLength > quint64(bytes.size() - headerSize))
-        return 0;
-    return headerSize + qsizetype(header->payloadLength);
-}
-
-} // namespace
 
 void RelayedFrames::append(QByteArray bytes)
 {

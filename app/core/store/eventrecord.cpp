@@ -1,6 +1,8 @@
 // EventRecord: one thin record of the event stream (type, direction, time, flags, payload location).
 #include "store/eventrecord.h"
 
+#include "protocol/frameheader.h"
+
 namespace wsi {
 
 const char *eventTypeId(EventType type)
@@ -71,10 +73,7 @@ qsizetype frameRowHeaderSize(const char *bytes, qsizetype size)
 {
     if (size < 2)
         return size;
-    const quint8 second = quint8(bytes[1]);
-    const quint8 lengthCode = second & 0x7F;
-    const qsizetype header = 2 + (lengthCode == 126 ? 2 : lengthCode == 127 ? 8 : 0) + ((second & 0x80) ? 4 : 0);
-    return qMin(header, size);
+    return qMin(qsizetype(frameHeaderSize(quint8(bytes[1]))), size);
 }
 
 } // namespace wsi
