@@ -13,6 +13,7 @@
 //   lower: 15.6-17.2 against 22.7-26.3 us)
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "wireframe.h"
 
 #include <QCoreApplication>
 
@@ -43,32 +44,6 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
-QByteArray frame(const QByteArray &payload, std::optional<quint32> key)
-{
-    QByteArray out;
-    out.append(char(0x81));
-    const quint8 maskBit = key ? 0x80 : 0;
-    const quint64 n = quint64(payload.size());
-    if (n < 126) {
-        out.append(char(maskBit | n));
-    } else if (n <= 0xFFFF) {
-        out.append(char(maskBit | 126));
-        out.append(char(n >> 8));
-        out.append(char(n));
-    } else {
-        out.append(char(maskBit | 127));
-        for (int shift = 56; shift >= 0; shift -= 8)
-            out.append(char(n >> shift));
-    }
-    if (!key)
-        return out + payload;
-    const char k[4] = { char(*key >> 24), char(*key >> 16), char(*key >> 8), char(*key) };
-    out.append(k, 4);
-    for (qsizetype i = 0; i < payload.size(); ++i)
-        out.append(char(payload[i] ^ k[i % 4]));
-    return out;
-}
-
 // Records `echoes` echoes through a fresh proxied connection; returns the thread's CPU microseconds per echo.
 double run(bool decodeOnce, int echoes, int size)
 {
@@ -95,8 +70,8 @@ double run(bool decodeOnce, int echoes, int size)
     std::vector<QByteArray> echoed;
     for (int i = 0; i < 4; ++i) {
         const QByteArray payload(size, char('a' + i));
-        sent.push_back(frame(payload, 0x12345678u + quint32(i)));
-        echoed.push_back(frame(payload, std::nullopt));
+        sent.push_back(wireFrame(0x81, payload, 0x12345678u + quint32(i)));
+        echoed.push_back(wireFrame(0x81, payload));
     }
     quint64 towardServer = 0;
     quint64 towardClient = 0;
