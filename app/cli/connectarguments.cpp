@@ -170,8 +170,7 @@ ConnectCommand::Settings parseConnectArguments(const QStringList &arguments)
     const QCommandLineOption reconnectMax = option("reconnect-max-ms",
         QT_TRANSLATE_NOOP("wsi::Cli", "Longest wait between attempts (default 30000)."), "ms", "30000");
     const QCommandLineOption reconnectAttempts = option("reconnect-max-attempts",
-        QT_TRANSLATE_NOOP("wsi::Cli", "Attempts after the last successful open before giving up (default 10)."), "n",
-        "10");
+        QT_TRANSLATE_NOOP("wsi::Cli", "Reconnect attempts in all before giving up (default 10)."), "n", "10");
     const QCommandLineOption reconnectAfterClean = option("reconnect-after-clean-close",
         QT_TRANSLATE_NOOP("wsi::Cli", "Also reconnect after a clean close by the server."));
     const QCommandLineOption keepaliveMs = option("keepalive-ms",

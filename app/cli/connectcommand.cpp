@@ -53,6 +53,8 @@ void ConnectCommand::start()
         m_workspace = new Workspace(this);
         m_workspace->addConnection(connection);
         m_reconnect = new ReconnectController(m_workspace, connection, {}, {}, this);
+        // A script must get its answer: attempts count in all, not only since the last successful open.
+        m_reconnect->limitAttemptsInAll(m_settings.options.reconnect.maxAttempts);
         connect(m_reconnect, &ReconnectController::attemptStarted, this, &ConnectCommand::onAttemptStarted);
         // A decision to stop (clean close, attempts used up) comes after the attempt's finished().
         connect(m_reconnect, &ReconnectController::phaseChanged, this, [this] {
@@ -188,15 +190,11 @@ void ConnectCommand::onFinished()
     if (m_done)
         return;
     m_printer->printPending(m_connection);
-    if (m_reconnect && m_reconnect->phase() == ReconnectController::Phase::Waiting) {
-        // The controller (connected first) scheduled another attempt: the command keeps running, but a script
-        // must get its answer: attempts are counted in total, not only since the last successful open.
-        if (m_reconnectsStarted < m_settings.options.reconnect.maxAttempts)
-            return;
-        m_gaveUp = true; // before stop(): its phaseChanged comes back here
-        m_reconnect->stop();
-    }
-    if (m_reconnect && (m_gaveUp || m_reconnect->phase() == ReconnectController::Phase::GaveUp)) {
+    // The controller (connected first) scheduled another attempt: the command keeps running. It counts the attempts
+    // in all (limitAttemptsInAll), so the run ends.
+    if (m_reconnect && m_reconnect->phase() == ReconnectController::Phase::Waiting)
+        return;
+    if (m_reconnect && m_reconnect->phase() == ReconnectController::Phase::GaveUp) {
         finish(Failed,
             tr("Gave up after %1 reconnect attempts. The last attempt: %2")
                 .arg(m_reconnectsStarted)

@@ -75,7 +75,6 @@ private:
     Workspace *m_workspace = nullptr; // --reconnect: holds every attempt
     ReconnectController *m_reconnect = nullptr;
     int m_reconnectsStarted = 0;
-    bool m_gaveUp = false;
     QString m_failure; // why the run failed although the connection itself may have closed cleanly
     bool m_closing = false;
     bool m_done = false;

@@ -1142,8 +1142,8 @@
         <translation>시도 사이의 최대 대기 시간 (기본값 30000).</translation>
     </message>
     <message>
-        <source>Attempts after the last successful open before giving up (default 10).</source>
-        <translation>마지막으로 연결에 성공한 뒤 포기하기 전까지의 시도 횟수 (기본값 10).</translation>
+        <source>Reconnect attempts in all before giving up (default 10).</source>
+        <translation>포기하기 전까지의 전체 재연결 시도 횟수 (기본값 10).</translation>
     </message>
     <message>
         <source>Also reconnect after a clean close by the server.</source>
@@ -5255,6 +5255,18 @@ Anything that trusts the current CA (an exported copy) will stop trusting the te
     <message>
         <source>Auto-reconnect gave up after %1 attempts.</source>
         <translation>자동 재연결을 %1번 시도한 뒤 포기했습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect gave up after 1 attempt.</source>
+        <translation>자동 재연결을 1번 시도한 뒤 포기했습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect gave up after 1 attempt in all.</source>
+        <translation>자동 재연결을 모두 1번 시도한 뒤 포기했습니다.</translation>
+    </message>
+    <message>
+        <source>Auto-reconnect gave up after %1 attempts in all.</source>
+        <translation>자동 재연결을 모두 %1번 시도한 뒤 포기했습니다.</translation>
     </message>
     <message>
         <source>Auto-reconnect: attempt %1%2 in %3 ms.</source>

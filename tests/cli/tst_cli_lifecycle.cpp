@@ -146,6 +146,14 @@ private Q_SLOTS:
         QVERIFY(run.events(QStringLiteral("close")).isEmpty());
         QCOMPARE(run.exitCode, kFailed);
         QVERIFY2(run.err.contains("1006"), run.err.constData());
+        // Each open started the policy's count afresh, but the CLI counts in all: after the second reconnect it
+        // says so, announces no third attempt, and does not blame the user.
+        QStringList infos;
+        for (const QJsonObject &info : run.events(QStringLiteral("info")))
+            infos << info.value(QLatin1String("message")).toString();
+        QCOMPARE(infos.filter(QStringLiteral("Auto-reconnect: attempt")).size(), 2);
+        QVERIFY2(infos.filter(QStringLiteral("by the user")).isEmpty(), qPrintable(infos.join(u'\n')));
+        QCOMPARE(infos.last(), QStringLiteral("Auto-reconnect gave up after 2 attempts in all."));
     }
 
     void keepaliveMissedPongIsAnErrorAndCloses()

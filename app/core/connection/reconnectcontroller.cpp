@@ -81,11 +81,26 @@ void ReconnectController::onAttemptFinished(Connection *connection)
         const bool exhausted
             = m_policy.settings().maxAttempts > 0 && m_policy.attempts() >= m_policy.settings().maxAttempts;
         m_stopReason = tr("Not reconnecting: the connection closed cleanly.");
-        if (exhausted)
+        if (exhausted) {
+            m_gaveUpAfter = m_policy.attempts();
             note(connection,
-                said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect gave up after %1 attempts."))
-                    .arg(m_policy.attempts()));
+                m_gaveUpAfter == 1
+                    ? said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect gave up after 1 attempt."))
+                    : said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect gave up after %1 attempts."))
+                          .arg(m_gaveUpAfter));
+        }
         setPhase(exhausted ? Phase::GaveUp : Phase::Stopped);
+        return;
+    }
+    if (m_limitInAll > 0 && m_attemptNumber - 1 >= m_limitInAll) {
+        m_gaveUpAfter = m_attemptNumber - 1;
+        note(connection,
+            m_gaveUpAfter == 1
+                ? said(QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect gave up after 1 attempt in all."))
+                : said(
+                    QT_TRANSLATE_NOOP("wsi::ReconnectController", "Auto-reconnect gave up after %1 attempts in all."))
+                      .arg(m_gaveUpAfter));
+        setPhase(Phase::GaveUp);
         return;
     }
     m_policy.schedule();
@@ -168,8 +183,8 @@ QString ReconnectController::countdownText() const
     case Phase::Stopped:
         return m_stopReason;
     case Phase::GaveUp:
-        return m_policy.attempts() == 1 ? tr("Gave up after 1 attempt.")
-                                        : tr("Gave up after %1 attempts.").arg(m_policy.attempts());
+        return m_gaveUpAfter == 1 ? tr("Gave up after 1 attempt.")
+                                  : tr("Gave up after %1 attempts.").arg(m_gaveUpAfter);
     }
     return {};
 }

@@ -50,6 +50,9 @@ public:
     void reconnectNow();
     // No more attempts: a scheduled one is cancelled, a running one is left alone.
     void stop();
+    // At most `reconnects` attempts after the first in all, whether or not one of them opened (0: no such limit).
+    // The policy's limit counts only since the last successful open; a script must get its answer in the end.
+    void limitAttemptsInAll(int reconnects) { m_limitInAll = reconnects; }
     // Reaction to the end of `connection` (called on Connection::finished; public so tests can drive it).
     void onAttemptFinished(Connection *connection);
 
@@ -73,6 +76,8 @@ private:
     QString m_stopReason;
     int m_groupId = 0;
     int m_attemptNumber = 1;
+    int m_limitInAll = 0;
+    int m_gaveUpAfter = 0; // attempts, as the countdown names them when giving up
 };
 
 } // namespace wsi

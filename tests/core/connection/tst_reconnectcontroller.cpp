@@ -19,6 +19,13 @@ bool waitFinished(Connection *c, int ms = 15000)
         [c] { return c->state() == Connection::State::Closed || c->state() == Connection::State::Failed; }, ms);
 }
 
+// The text of the connection's last Info row (the controller's notes), or empty.
+QString lastInfo(const Connection *c)
+{
+    const QList<qsizetype> rows = eventsOf(*c, EventType::Info, Direction::None);
+    return rows.isEmpty() ? QString() : c->events().payloadText(rows.last());
+}
+
 } // namespace
 
 class tst_ReconnectController : public QObject
@@ -103,6 +110,32 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(controller.phase(), ReconnectController::Phase::GaveUp, 10000);
         QCOMPARE(controller.countdownText(), QStringLiteral("Gave up after 3 attempts."));
         QCOMPARE(workspace.connections().size(), 4);
+    }
+
+    void aLimitInAllEndsEvenWhenEveryAttemptOpens()
+    {
+        // The python peer's /drop opens, reads one message and drops: every open starts the policy's count
+        // afresh, so only the limit in all (the CLI's) ends it.
+        Workspace workspace;
+        const auto sayByeWhenOpen = [](Connection *c) {
+            QObject::connect(c, &Connection::stateChanged, c, [c](Connection::State state) {
+                if (state == Connection::State::Open)
+                    c->sendText(QStringLiteral("bye"));
+            });
+        };
+        Connection *first = workspace.openConnection(optionsFor(m_python.url(QStringLiteral("/drop")), 20, 40, 5));
+        sayByeWhenOpen(first);
+        ReconnectController controller(&workspace, first);
+        controller.limitAttemptsInAll(2);
+        QSignalSpy started(&controller, &ReconnectController::attemptStarted);
+        connect(&controller, &ReconnectController::attemptStarted, this, sayByeWhenOpen);
+        QTRY_COMPARE_WITH_TIMEOUT(controller.phase(), ReconnectController::Phase::GaveUp, 20000);
+        QCOMPARE(started.size(), 2);
+        QCOMPARE(workspace.connections().size(), 3);
+        QCOMPARE(controller.countdownText(), QStringLiteral("Gave up after 2 attempts."));
+        Connection *last = workspace.connections().last();
+        QVERIFY(last->state() == Connection::State::Failed || last->state() == Connection::State::Closed);
+        QCOMPARE(lastInfo(last), QStringLiteral("Auto-reconnect gave up after 2 attempts in all."));
     }
 
     void stopCancelsTheScheduledAttempt()
