@@ -17,7 +17,7 @@ constexpr quint32 kLargeMessage = 1024 * 1024;
 
 JournalCollector::Outcome JournalCollector::collect(const Connection &c, int file, const QString &path,
     LegCursor::Position &taken, const QDeadlineTimer &slice, bool bounded,
-    const std::shared_ptr<ForwardedPayloads> &forwarded)
+    const std::shared_ptr<ForwardedPayloads> &forwarded, SpilledRows spilled)
 {
     LegCursor rows(c, taken);
     if (rows.atEnd())
@@ -60,6 +60,10 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
         if (done % kSliceCheckEvents == kSliceCheckEvents - 1 && slice.hasExpired()) {
             post();
             return Outcome::Sliced;
+        }
+        if (spilled == SpilledRows::ReadElsewhere && !rows.prefetchNext()) {
+            post();
+            return Outcome::WaitingForSpill;
         }
         const LegCursor::Row row = rows.next();
         const EventStore &store = row.leg->events;

@@ -45,4 +45,13 @@ LegCursor::Row LegCursor::next()
     return { m_leg, m_next.rows++ };
 }
 
+bool LegCursor::prefetchNext() const
+{
+    // Both legs' next rows: next() compares their times. Both are asked, so that both fetches run at once.
+    bool ready = m_next.rows >= m_end.rows || m_leg->events.prefetch(m_next.rows);
+    if (m_next.clientLegRows < m_end.clientLegRows && !m_clientLeg->events.prefetch(m_next.clientLegRows))
+        ready = false;
+    return ready;
+}
+
 } // namespace wsi

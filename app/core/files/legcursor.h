@@ -34,6 +34,10 @@ public:
     bool atEnd() const { return m_next.rows >= m_end.rows && m_next.clientLegRows >= m_end.clientLegRows; }
     // The next row in time order; only when !atEnd().
     Row next();
+    // Whether next() and reading the row it gives read nothing back from the spill file. If they would, what they
+    // need is read back on the spill reader's thread instead (EventStore::prefetch on each leg's next row), and the
+    // caller asks again later.
+    bool prefetchNext() const;
     // The rows taken so far, next() included.
     Position position() const { return m_next; }
     // Every row the connection holds now.

@@ -30,6 +30,8 @@ namespace {
 
 const QString kSuffix = QStringLiteral(".jsonl");
 const QString kPrefix = QStringLiteral("session-"); // JournalFolder::nameFilters() lists these
+// How often a collection waiting for the spill reader looks again: reading a 10 MiB block back takes some 10-30 ms.
+constexpr int kSpillPollMs = 2;
 
 } // namespace
 
@@ -251,10 +253,18 @@ void SessionJournal::collect(Journal &journal, bool sliced, bool bounded)
         return;
     const qsizetype before = journal.taken.lines();
     JournalCollector collector(*m_writer);
+    // A turn during a flood leaves spilled rows to the spill reader's thread and comes back; whatever must take every
+    // row now (a removed connection, flush()) reads them back here.
+    const auto spilled
+        = sliced && bounded ? JournalCollector::SpilledRows::ReadElsewhere : JournalCollector::SpilledRows::ReadHere;
     const JournalCollector::Outcome outcome = collector.collect(*journal.connection, journal.file, journal.path,
-        journal.taken, sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded, journal.forwarded);
-    if (outcome != JournalCollector::Outcome::AllTaken) // the rest on a later turn of the event loop
-        m_continueTimer.start(outcome == JournalCollector::Outcome::WriterBehind ? 10 : 0);
+        journal.taken, sliced ? m_slice : QDeadlineTimer(QDeadlineTimer::Forever), bounded, journal.forwarded, spilled);
+    if (outcome == JournalCollector::Outcome::WriterBehind)
+        m_continueTimer.start(10);
+    else if (outcome == JournalCollector::Outcome::WaitingForSpill)
+        m_continueTimer.start(qMin(kSpillPollMs, m_continueTimer.isActive() ? m_continueTimer.remainingTime() : 10));
+    else if (outcome != JournalCollector::Outcome::AllTaken) // the rest on the next turn of the event loop
+        m_continueTimer.start(0);
     // The batches are freed on the writer thread into glibc's free lists: once a flood of them calmed, the trimmer
     // gives those pages back.
     m_heapTrimmer.noteBatch(collector.postedBytes());

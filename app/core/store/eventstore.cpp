@@ -195,6 +195,21 @@ QByteArrayView EventStore::payload(qsizetype row) const
     return m_storage->arena.view(r.payloadOffset, qsizetype(r.payloadSize));
 }
 
+bool EventStore::prefetch(qsizetype row) const
+{
+    const qsizetype local = localRow(row);
+    if (local < 0)
+        return true;
+    const RowMap::Slot slot = m_storage->rows.at(local);
+    if (!m_storage->records.prefetch(slot.record))
+        return false;
+    const EventRecord &r = m_storage->records.at(slot.record);
+    // As payload(): a pair's Frame row shows the header bytes.
+    const bool header = (r.reserved & kPairedBit) != 0 && !slot.secondHalf;
+    const qsizetype size = header ? qsizetype(r.reserved & kHeaderSizeMask) : qsizetype(r.payloadSize);
+    return size == 0 || m_storage->arena.prefetch(header ? r.value : r.payloadOffset);
+}
+
 qsizetype EventStore::memoryUsed() const
 {
     qsizetype bytes = m_storage->records.bytesReserved() + m_storage->rows.bytesReserved()

@@ -82,6 +82,11 @@ public:
     // and until control returns to the event loop).
     QByteArrayView payload(qsizetype row) const;
     QByteArray payloadCopy(qsizetype row) const { return payload(row).toByteArray(); }
+    // Whether at(row) and payload(row) read nothing back from the spill file now. If they would, what they need is
+    // read back on the spill reader's thread instead (started now unless it is already: RecordBlocks::prefetch),
+    // and the caller asks again later. For readers that walk the rows in order and can wait: the session journal's
+    // collection read spilled 10 MiB record blocks back on the GUI thread during a flood (issue 12).
+    bool prefetch(qsizetype row) const;
     QString payloadText(qsizetype row) const { return QString::fromUtf8(payload(row)); }
 
     // The session budget (PayloadCache::sessionBudget()): once this store holds that many payload bytes, a

@@ -132,6 +132,7 @@ void PayloadArena::reuseMemoryOf(PayloadArena &retired)
         }
         keepSpare(std::move(chunk.data));
         chunk.data = BulkMemory();
+        chunk.fetch.reset();
         chunk.adopted = QByteArray();
         retired.m_bytesReserved -= chunk.ramBytes;
         chunk.ramBytes = 0;
@@ -169,10 +170,45 @@ bool PayloadArena::evict(quint32 index)
     return true;
 }
 
+bool PayloadArena::prefetch(quint64 offset) const
+{
+    const size_t index = size_t(offset >> 32);
+    if (index >= m_chunks.size())
+        return true;
+    Chunk &chunk = m_chunks[index];
+    if (chunk.inRam() || chunk.spillOffset < 0)
+        return true;
+    if (chunk.fetch) {
+        if (!chunk.fetch->finished())
+            return false;
+        // A failed fetch leaves the chunk spilled: view() then tries in place, as it always did.
+        takeFetched(index);
+        return true;
+    }
+    chunk.fetch = PayloadCache::instance().fetchLater(chunk.spillOffset, chunk.used);
+    return !chunk.fetch;
+}
+
+void PayloadArena::takeFetched(size_t index) const
+{
+    Chunk &chunk = m_chunks[index];
+    const std::shared_ptr<SpillReader::Fetch> fetch = std::move(chunk.fetch);
+    chunk.fetch.reset();
+    if (!fetch || !fetch->succeeded())
+        return;
+    chunk.data = std::move(fetch->memory);
+    chunk.ramBytes = chunk.used;
+    m_bytesReserved += chunk.ramBytes;
+    chunk.cached = PayloadCache::instance().add(const_cast<PayloadArena *>(this), quint32(index), chunk.ramBytes);
+    chunk.listed = true;
+}
+
 const PayloadArena::Chunk &PayloadArena::resident(size_t index) const
 {
     Chunk &chunk = m_chunks[index];
     PayloadCache &cache = PayloadCache::instance();
+    if (!chunk.inRam() && chunk.fetch && chunk.fetch->finished())
+        takeFetched(index);
     if (chunk.inRam()) {
         if (chunk.listed)
             cache.touch(chunk.cached);
@@ -181,6 +217,7 @@ const PayloadArena::Chunk &PayloadArena::resident(size_t index) const
     BulkMemory back(size_t(chunk.used));
     if (!cache.readBack(chunk.spillOffset, back.data(), chunk.used))
         return chunk; // still not in RAM: view() gives nothing rather than wrong bytes
+    chunk.fetch.reset(); // read here after all (a view could not wait): a fetch on its way is not needed
     chunk.data = std::move(back);
     chunk.ramBytes = chunk.used;
     m_bytesReserved += chunk.ramBytes;

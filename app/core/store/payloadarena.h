@@ -8,6 +8,7 @@
 #include "store/cacheclient.h"
 #include "store/payloadcache.h"
 
+#include <memory>
 #include <vector>
 
 namespace wsi {
@@ -37,6 +38,10 @@ public:
     // into fresh pages blocks the event loop for hundreds of milliseconds, the buffer is already faulted in.
     quint64 adopt(QByteArray &&bytes);
     QByteArrayView view(quint64 offset, qsizetype size) const;
+    // Whether view(offset, ...) reads nothing back from the spill file. If it would, its chunk is read back on the
+    // spill reader's thread instead (started now unless it is already), and the caller asks again later (see
+    // RecordBlocks::prefetch).
+    bool prefetch(quint64 offset) const;
     qsizetype bytesStored() const { return m_bytesStored; }
     qsizetype bytesReserved() const { return m_bytesReserved + m_spareBytes; } // in RAM now, spare memory included
     qsizetype bytesSpare() const { return m_spareBytes; }
@@ -67,6 +72,7 @@ private:
         PayloadCache::Handle cached; // valid while listed in the cache (full and in RAM)
         bool listed = false;
         bool filling = false; // the chunk small payloads go into: counted in the cache's filling bytes
+        std::shared_ptr<SpillReader::Fetch> fetch; // reading it back on the spill reader's thread (prefetch())
     };
     void stopFilling(Chunk &chunk);
     void seal(qsizetype index); // a chunk that is full joins the cache
@@ -74,6 +80,7 @@ private:
     BulkMemory takeMemory(qsizetype bytes);
     void keepSpare(BulkMemory &&memory);
     const Chunk &resident(size_t index) const; // reads an evicted chunk back
+    void takeFetched(size_t index) const; // a finished fetch's bytes become the chunk's (if it read them)
     mutable std::vector<Chunk> m_chunks; // mutable: view() may read a chunk back
     qsizetype m_current = -1; // chunk that small payloads go into
     // Chunks for small payloads start small: a connection with a handshake and a few frames (10,000 idle

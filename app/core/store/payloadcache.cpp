@@ -27,7 +27,23 @@ std::unique_ptr<SpillWriter> &cacheWriter()
     return writer;
 }
 
+// The cache's reader: made on the first fetch, which follows the first spill, so it is destroyed (and its thread
+// stopped) before the writer it reads through.
+std::unique_ptr<SpillReader> &cacheReader()
+{
+    static std::unique_ptr<SpillReader> reader;
+    return reader;
+}
+
 } // namespace
+
+SpillReader &SpillReader::ofPayloadCache()
+{
+    std::unique_ptr<SpillReader> &reader = cacheReader();
+    if (!reader)
+        reader = std::make_unique<SpillReader>(*cacheWriter());
+    return *reader;
+}
 
 SpillWriter *SpillWriter::ofPayloadCache()
 {
@@ -193,6 +209,14 @@ bool PayloadCache::readBack(qint64 offset, char *into, qint64 size)
     const SlowTurnLog::Section section("cache.readBack");
     ++m_readBacks;
     return cacheWriter() && cacheWriter()->read(offset, into, size);
+}
+
+std::shared_ptr<SpillReader::Fetch> PayloadCache::fetchLater(qint64 offset, qint64 size)
+{
+    if (!cacheWriter())
+        return {}; // nothing was spilled: nothing to read
+    ++m_fetches;
+    return SpillReader::ofPayloadCache().fetch(offset, size);
 }
 
 void PayloadCache::release(qint64 offset, qint64 size)

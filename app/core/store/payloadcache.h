@@ -2,12 +2,15 @@
 // waits in a spill file.
 #pragma once
 
+#include "store/spillreader.h"
+
 #include <QByteArrayView>
 #include <QFile>
 #include <QString>
 #include <QtGlobal>
 
 #include <list>
+#include <memory>
 
 namespace wsi {
 
@@ -59,7 +62,10 @@ public:
     qint64 fillingBytes() const { return m_filling; } // chunks and blocks being filled: never evicted, but counted
     qint64 spilledBytes() const { return m_spilledLive; } // in the spill file for stores that still exist
     qint64 evictions() const { return m_evictions; }
+    // Chunks and blocks read back from the spill file on the cache's own thread (a view asked for them), and those
+    // read back on the spill reader's thread instead (fetchLater()).
     qint64 readBacks() const { return m_readBacks; }
+    qint64 fetches() const { return m_fetches; }
     // Why chunks stay in RAM beyond the budget (the spill file could not be made or written), or empty.
     QString errorString() const { return m_error; }
 
@@ -90,6 +96,9 @@ public:
     // The spill file: where bytes went (offset), reading them back, and giving the space back.
     bool spill(QByteArrayView bytes, qint64 *offset);
     bool readBack(qint64 offset, char *into, qint64 size);
+    // The same on the spill reader's thread, for a reader that can come back later (SpillReader): the owner takes the
+    // fetch's memory in once it is finished, instead of reading in place.
+    std::shared_ptr<SpillReader::Fetch> fetchLater(qint64 offset, qint64 size);
     void release(qint64 offset, qint64 size);
 
 private:
@@ -106,6 +115,7 @@ private:
     qint64 m_spilledLive = 0;
     qint64 m_evictions = 0;
     qint64 m_readBacks = 0;
+    qint64 m_fetches = 0;
     bool m_trimPosted = false;
     bool m_spillFailed = false;
     QFile m_spill;

@@ -130,11 +130,49 @@ bool RecordBlocks::evict(quint32 index)
     return true;
 }
 
+bool RecordBlocks::prefetch(qsizetype index) const
+{
+    if (index < 0 || index >= m_size)
+        return true;
+    size_t found = m_lastUsed; // as at(): a reader in order stays in one block for a while
+    if (found >= m_blocks.size() || index < m_blocks[found].first
+        || index - m_blocks[found].first >= m_blocks[found].capacity)
+        found = blockOf(index);
+    Block &block = m_blocks[found];
+    if (block.memory.data())
+        return true;
+    if (block.fetch) {
+        if (!block.fetch->finished())
+            return false;
+        // A failed fetch leaves the block spilled: at() then tries in place, as it always did.
+        takeFetched(found);
+        return true;
+    }
+    block.fetch = PayloadCache::instance().fetchLater(block.spillOffset, blockBytes(found));
+    return !block.fetch;
+}
+
+void RecordBlocks::takeFetched(size_t index) const
+{
+    Block &block = m_blocks[index];
+    const std::shared_ptr<SpillReader::Fetch> fetch = std::move(block.fetch);
+    block.fetch.reset();
+    if (!fetch || !fetch->succeeded())
+        return;
+    block.memory = std::move(fetch->memory);
+    m_bytesReserved += qsizetype(block.memory.size());
+    block.cached = PayloadCache::instance().add(
+        const_cast<RecordBlocks *>(this), quint32(index), qsizetype(block.memory.size()));
+    block.listed = true;
+}
+
 const char *RecordBlocks::resident(size_t index) const
 {
     m_lastUsed = index;
     Block &block = m_blocks[index];
     PayloadCache &cache = PayloadCache::instance();
+    if (!block.memory.data() && block.fetch && block.fetch->finished())
+        takeFetched(index);
     if (block.memory.data()) {
         if (block.listed)
             cache.touch(block.cached);
@@ -145,6 +183,7 @@ const char *RecordBlocks::resident(size_t index) const
     // A spill file that cannot be read back gives empty records rather than garbage.
     if (!cache.readBack(block.spillOffset, back.data(), bytes))
         std::memset(back.data(), 0, size_t(bytes));
+    block.fetch.reset(); // read here after all (a view could not wait): a fetch on its way is not needed
     block.memory = std::move(back);
     m_bytesReserved += qsizetype(block.memory.size());
     block.cached = cache.add(const_cast<RecordBlocks *>(this), quint32(index), qsizetype(block.memory.size()));

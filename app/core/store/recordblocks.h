@@ -7,6 +7,7 @@
 #include "store/payloadcache.h"
 
 #include <QtGlobal>
+#include <memory>
 #include <vector>
 
 namespace wsi {
@@ -36,6 +37,10 @@ public:
             block = blockOf(index);
         return records(block)[index - m_blocks[block].first];
     }
+    // Whether at(index) reads nothing back from the spill file. If it would, its block is read back on the spill
+    // reader's thread instead (started now unless it is already), and the caller asks again later: a reader that
+    // walks a recording in order and can wait (the session journal) never reads 10 MiB back on the GUI thread.
+    bool prefetch(qsizetype index) const;
     // Returns the new record's index.
     qsizetype push(const EventRecord &record);
     qsizetype bytesReserved() const { return m_bytesReserved; } // in RAM now
@@ -53,6 +58,7 @@ private:
         PayloadCache::Handle cached; // valid while listed in the cache (full and in RAM)
         bool listed = false;
         bool filling = false; // the block records go into: counted in the cache's filling bytes
+        std::shared_ptr<SpillReader::Fetch> fetch; // reading it back on the spill reader's thread (prefetch())
     };
     // EventRecord is trivially copyable, so its storage is raw memory: records are copied in, never built in
     // place (constructing a whole block up front touched every page of it at once).
@@ -65,6 +71,7 @@ private:
     }
     // The block's records in RAM (read back from the spill file if evicted), marked as used just now.
     const char *resident(size_t block) const;
+    void takeFetched(size_t block) const; // a finished fetch's records become the block's (if it read them)
     qsizetype blockBytes(size_t block) const;
     size_t blockOf(qsizetype index) const; // the block that holds the record
     void seal(size_t block); // a full block joins the cache
