@@ -38,7 +38,7 @@ void WireDirectionSink::onFrame(const FrameHeader &header, QByteArrayView header
         m_messageOpen = !header.fin;
     // Every frame the decoder reports becomes a Frame row (now, or paired with its message just after).
     if (m_dir == Direction::Outgoing && header.opcode != quint8(Opcode::Pong))
-        ++m_recorder->m_leg->counters.framesOut;
+        ++m_recorder->m_rows->counters().framesOut;
     if (inflating && !header.isControl() && inflating->messageCompressed()) {
         // A compressed message's frames keep their payload after the header: the Message row holds only what it
         // inflated to, and the compressed bytes are what crossed the wire (RFC 7692).
@@ -90,8 +90,9 @@ void WireDirectionSink::onMessage(bool isText, QByteArrayView payload, int frame
         message.flags = quint8((isText ? FlagText : 0) | automaticFlag());
         const QByteArrayView headerBytes(pending.header.data(), pending.headerSize);
         const qsizetype frameRow
-            = m_recorder->m_leg->events.appendFrameAndMessage(pending.record, headerBytes, message, payload);
-        listReceived(headerBytes, payload.size(), frameRow + 1); // the Message row follows its Frame row
+            = m_recorder->m_rows->appendFrameAndMessage(pending.record, headerBytes, message, payload);
+        if (frameRow >= 0)
+            listReceived(headerBytes, payload.size(), frameRow + 1); // the Message row follows its Frame row
     } else {
         m_recorder->append(EventType::Message, m_dir, payload, quint64(payload.size()), quint8(qMin(frameCount, 255)),
             quint8((isText ? FlagText : 0) | automaticFlag()));
@@ -115,12 +116,13 @@ void WireDirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int f
     r.value = quint64(payload.size());
     r.sub = quint8(qMin(frameCount, 255));
     r.flags = quint8((isText ? FlagText : 0) | automaticFlag());
-    EventStore &events = m_recorder->m_leg->events;
-    const qsizetype row = events.appendAdopting(r, std::move(payload));
-    if (frame.active && frameCount == 1 && frame.record.dir == m_dir)
+    LegWriter &rows = *m_recorder->m_rows;
+    const qsizetype row = rows.appendAdopting(r, std::move(payload));
+    if (frame.active && frameCount == 1 && frame.record.dir == m_dir && row >= 0)
         listReceived(QByteArrayView(frame.header.data(), frame.headerSize), qsizetype(r.value), row);
-    // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
-    countMessage(isText, payload.isNull() ? events.payload(row) : QByteArrayView(payload));
+    // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole. Only
+    // the local server's side asks for the bytes, and its recorder writes straight into the leg (row >= 0).
+    countMessage(isText, !payload.isNull() || row < 0 ? QByteArrayView(payload) : rows.payload(row));
 }
 
 MessageInflation *WireDirectionSink::inflation() const
@@ -200,7 +202,7 @@ void WireDirectionSink::countMessage(bool isText, QByteArrayView payload)
         while (!marked.empty() && marked.front() <= m_recorder->m_clientStreamMessages)
             marked.pop_front();
     }
-    ConnectionLeg::Counters &c = m_recorder->m_leg->counters;
+    ConnectionLeg::Counters &c = m_recorder->m_rows->counters();
     if (m_dir == Direction::Outgoing)
         c.messagesOut++;
     else
@@ -211,7 +213,7 @@ void WireDirectionSink::countMessage(bool isText, QByteArrayView payload)
 
 void WireDirectionSink::countViolation()
 {
-    ConnectionLeg::Counters &c = m_recorder->m_leg->counters;
+    ConnectionLeg::Counters &c = m_recorder->m_rows->counters();
     c.errors++;
     if (m_dir == Direction::Outgoing)
         c.violationsOut++;

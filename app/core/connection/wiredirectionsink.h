@@ -12,7 +12,8 @@ class WireRecorder;
 // The frame decoder's sink for one direction of a WireRecorder's wire (the client's stream or the server's):
 // it turns what the decoder reports into the recorder's rows (a single-frame message's frame and message as
 // one record), inflates compressed messages, counts messages, names violations, and tells the local server's
-// side of a client what that client sent. It writes into its recorder's leg and state (a friend of it).
+// side of a client what that client sent. It writes through its recorder's LegWriter and into its state (a friend
+// of it).
 class WireDirectionSink : public FrameSink
 {
 public:

@@ -2,6 +2,7 @@
 #include "connection/wirerecorder.h"
 
 #include "connection/connection.h"
+#include "connection/connectionlegwriter.h"
 #include "connection/receivedmessages.h"
 #include "connection/serversideendpoint.h"
 #include "protocol/deflatenegotiation.h"
@@ -22,14 +23,39 @@ constexpr quint64 kOtherMaxMessageBytes = quint64(256) * 1024 * 1024;
 } // namespace
 
 WireRecorder::WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective)
-    : m_connection(connection)
-    , m_leg(leg)
+    : WireRecorder(std::make_unique<ConnectionLegWriter>(
+                       connection, leg, [connection](const RecordedText &text) { connection->setStatus(text); }),
+        perspective)
+{
+    m_connection = connection;
+}
+
+WireRecorder::WireRecorder(std::unique_ptr<LegWriter> rows, Perspective perspective)
+    : m_connection(nullptr)
+    , m_rows(std::move(rows))
     , m_perspective(perspective)
     , m_clientDir(perspective == Perspective::Client ? Direction::Outgoing : Direction::Incoming)
     , m_serverDir(perspective == Perspective::Client ? Direction::Incoming : Direction::Outgoing)
     , m_clientSink(this, m_clientDir)
     , m_serverSink(this, m_serverDir)
 { }
+
+WireRecorder::~WireRecorder() = default;
+
+RecorderState WireRecorder::state() const
+{
+    RecorderState s;
+    s.openSeen = m_openSeen;
+    s.upgradeFailed = m_upgradeFailed;
+    s.violationSeen = m_violationSeen;
+    s.clientStreamAtBoundary = clientStreamAtBoundary();
+    s.firstCloseDirection = m_firstCloseDir;
+    s.handshakeStartUs = handshakeStartUs();
+    s.responseHeadUs = m_responseHeadUs;
+    s.clientStreamMessages = m_clientStreamMessages;
+    s.clientStreamPings = m_clientStreamPings;
+    return s;
+}
 
 void WireRecorder::setEndpoint(ServerSideEndpoint *endpoint)
 {
@@ -50,19 +76,23 @@ void WireRecorder::append(
     r.sub = sub;
     r.flags = flags;
     r.maskKey = maskKey;
-    m_leg->events.append(r, payload);
+    m_rows->append(r, payload);
 }
 
 void WireRecorder::setConnectionStatus(const RecordedText &text)
 {
-    m_connection->setStatus(text);
+    m_rows->setStatus(text);
 }
 
 void WireRecorder::appendError(Direction dir, ErrorLayer layer, const RecordedText &message)
 {
     flushPendingFrame();
-    m_leg->texts.insert(m_leg->events.size(), message);
-    append(EventType::Error, dir, message.english().toUtf8(), 0, quint8(layer));
+    EventRecord r;
+    r.timeUs = m_now;
+    r.type = EventType::Error;
+    r.dir = dir;
+    r.sub = quint8(layer);
+    m_rows->appendText(r, message);
 }
 
 void WireRecorder::flushPendingFrame()
@@ -70,19 +100,18 @@ void WireRecorder::flushPendingFrame()
     if (!m_pendingFrame.active)
         return;
     m_pendingFrame.active = false;
-    m_leg->events.append(
-        m_pendingFrame.record, QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
+    m_rows->append(m_pendingFrame.record, QByteArrayView(m_pendingFrame.header.data(), m_pendingFrame.headerSize));
 }
 
 void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
 {
     m_now = timeUs;
     if (direction == Direction::Outgoing)
-        m_leg->counters.bytesOut += quint64(bytes.size());
+        m_rows->counters().bytesOut += quint64(bytes.size());
     else
-        m_leg->counters.bytesIn += quint64(bytes.size());
+        m_rows->counters().bytesIn += quint64(bytes.size());
 
-    if (m_leg->handshake.encrypted)
+    if (m_rows->wireEncrypted())
         recordEncrypted(direction, timeUs, bytes);
     else if (direction == m_clientDir)
         recordClientStream(timeUs, bytes);
@@ -94,7 +123,7 @@ void WireRecorder::record(Direction direction, qint64 timeUs, const QByteArray &
 void WireRecorder::recordInjected(qint64 timeUs, const QByteArray &frame)
 {
     m_now = timeUs;
-    m_leg->counters.bytesOut += quint64(frame.size());
+    m_rows->counters().bytesOut += quint64(frame.size());
     // Injected frames share one decoder (a fragmented message sent frame by frame must reassemble), which
     // starts afresh after a deliberate violation.
     if (!m_injectedFrames || m_injectedFrames->failed())
@@ -110,12 +139,12 @@ void WireRecorder::recordForwarded(
 {
     const bool clientStream = m_clientDir == Direction::Outgoing;
     // Frames only once this direction's stream carries frames; the handshake and anything odd go the usual way.
-    if (m_leg->handshake.encrypted || !(clientStream ? m_requestDone : m_openSeen)) {
+    if (m_rows->wireEncrypted() || !(clientStream ? m_requestDone : m_openSeen)) {
         record(Direction::Outgoing, timeUs, bytes);
         return;
     }
     m_now = timeUs;
-    m_leg->counters.bytesOut += quint64(bytes.size());
+    m_rows->counters().bytesOut += quint64(bytes.size());
     FrameDecoder &decoder = clientStream ? m_clientFrames : m_serverFrames;
     WireDirectionSink &sink = clientStream ? m_clientSink : m_serverSink;
     const QByteArrayView all(bytes);
@@ -188,7 +217,7 @@ void WireRecorder::recordServerStream(qint64 timeUs, QByteArrayView bytes)
         if (m_response.state() == HandshakeParser::State::Failed) {
             m_responseDone = true;
             m_upgradeFailed = true;
-            m_leg->handshake.response = m_response.head();
+            m_rows->changeHandshake([head = m_response.head()](HandshakeRecord &hs) { hs.response = head; });
             append(EventType::HandshakeResponse, m_serverDir, bytes, quint64(bytes.size()));
             appendError(m_serverDir, ErrorLayer::Http,
                 RecordedText("wsi::WireRecorder",
@@ -223,13 +252,15 @@ void WireRecorder::onRequestComplete(qint64 timeUs)
 {
     m_requestDone = true;
     m_requestSentUs = timeUs;
-    HandshakeRecord &hs = m_leg->handshake;
-    hs.request = m_request.head();
-    hs.requestComplete = true;
-    append(EventType::HandshakeRequest, m_clientDir, hs.request.raw);
-    Q_EMIT m_connection->handshakeUpdated();
+    const HttpHead &request = m_request.head();
+    m_rows->changeHandshake([request](HandshakeRecord &hs) {
+        hs.request = request;
+        hs.requestComplete = true;
+    });
+    append(EventType::HandshakeRequest, m_clientDir, request.raw);
+    m_rows->handshakeUpdated();
     if (m_endpoint)
-        m_endpoint->onRequestHead(hs.request);
+        m_endpoint->onRequestHead(request);
 }
 
 void WireRecorder::onResponseHeadComplete(qint64 timeUs)
@@ -237,22 +268,37 @@ void WireRecorder::onResponseHeadComplete(qint64 timeUs)
     m_responseHeadDone = true;
     m_responseHeadUs = timeUs;
     if (m_requestSentUs >= 0)
-        m_leg->timings.upgradeUs = timeUs - m_requestSentUs;
-    HandshakeRecord &hs = m_leg->handshake;
-    hs.response = m_response.head();
-    hs.checks = checkHandshake(hs.request, hs.response);
-    hs.accept = computeAccept(hs.request.value("Sec-WebSocket-Key"), hs.response.value("Sec-WebSocket-Accept"));
-    m_upgradeFailed = hs.response.status != 101;
+        m_rows->changeTimings(
+            [upgradeUs = timeUs - m_requestSentUs](ConnectionTimings &t) { t.upgradeUs = upgradeUs; });
+    const HttpHead &request = m_request.head();
+    const HttpHead &response = m_response.head();
+    m_checks = checkHandshake(request, response);
+    m_rows->changeHandshake([response, checks = m_checks,
+                                accept = computeAccept(request.value("Sec-WebSocket-Key"),
+                                    response.value("Sec-WebSocket-Accept"))](HandshakeRecord &hs) {
+        hs.response = response;
+        hs.checks = checks;
+        hs.accept = accept;
+    });
+    m_upgradeFailed = response.status != 101;
 }
 
 void WireRecorder::onResponseComplete(qint64 timeUs)
 {
     Q_UNUSED(timeUs)
     m_responseDone = true;
-    HandshakeRecord &hs = m_leg->handshake;
-    hs.responseComplete = true;
+    // What the leg's handshake now holds, read from the parsers (the leg may be on another thread).
+    HandshakeRecord hs;
+    hs.request = m_request.head();
+    hs.response = m_response.head();
+    hs.checks = m_checks;
     hs.responseBody = m_response.body();
     hs.responseBodyTruncated = m_response.bodyTruncated();
+    m_rows->changeHandshake([body = hs.responseBody, truncated = hs.responseBodyTruncated](HandshakeRecord &leg) {
+        leg.responseComplete = true;
+        leg.responseBody = body;
+        leg.responseBodyTruncated = truncated;
+    });
     append(
         EventType::HandshakeResponse, m_serverDir, hs.response.raw + hs.responseBody, quint64(hs.response.raw.size()));
 
@@ -278,8 +324,8 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                     QT_TRANSLATE_NOOP("wsi::WireRecorder", " The response has a %n-byte body."),
                     int(hs.responseBody.size()));
         appendError(m_serverDir, ErrorLayer::Http, message);
-        m_connection->setStatus(message);
-        m_leg->counters.errors++;
+        m_rows->setStatus(message);
+        m_rows->counters().errors++;
     } else {
         QStringList failures;
         for (const HandshakeCheckItem &check : hs.checks) {
@@ -301,15 +347,15 @@ void WireRecorder::onResponseComplete(qint64 timeUs)
                 QT_TRANSLATE_NOOP("wsi::WireRecorder", "The 101 response breaks the WebSocket handshake rules. %1"))
                                              .arg(broken);
             appendError(m_serverDir, ErrorLayer::WebSocket, message);
-            m_connection->setStatus(message);
-            m_leg->counters.errors++;
+            m_rows->setStatus(message);
+            m_rows->counters().errors++;
         } else {
             m_openSeen = true;
             append(EventType::Open, Direction::None, hs.response.value("Sec-WebSocket-Protocol"));
             setUpDeflate(hs);
         }
     }
-    Q_EMIT m_connection->handshakeUpdated();
+    m_rows->handshakeUpdated();
 }
 
 void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
@@ -321,11 +367,11 @@ void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
             QT_TRANSLATE_NOOP("wsi::WireRecorder", "The server's permessage-deflate answer breaks a rule: %1"))
                                          .arg(violation.text());
         appendError(m_serverDir, ErrorLayer::WebSocket, message);
-        m_leg->counters.errors++;
+        m_rows->counters().errors++;
     }
     if (!deflate.negotiated())
         return; // RSV1 stays a violation: a compressed frame without the extension
-    const quint64 cap = m_connection->proxied() ? kProxiedMaxMessageBytes : kOtherMaxMessageBytes;
+    const quint64 cap = m_connection && m_connection->proxied() ? kProxiedMaxMessageBytes : kOtherMaxMessageBytes;
     m_clientInflation
         = std::make_unique<MessageInflation>(deflate.params(), false, m_endpoint ? m_endpoint->maxMessageSize() : cap);
     m_serverInflation = std::make_unique<MessageInflation>(deflate.params(), true, cap);
@@ -360,7 +406,7 @@ void WireRecorder::recordEncrypted(Direction direction, qint64 timeUs, QByteArra
         if (type == kTlsApplicationData) {
             m_firstAppDataOutUs = timeUs;
             m_requestSentUs = timeUs;
-            m_leg->timings.tlsUs = timeUs - m_firstTlsByteUs;
+            m_rows->changeTimings([tlsUs = timeUs - m_firstTlsByteUs](ConnectionTimings &t) { t.tlsUs = tlsUs; });
         }
     }
 }

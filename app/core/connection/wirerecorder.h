@@ -1,7 +1,9 @@
 // WireRecorder: turns a connection's recorded bytes into events: handshake, frames, messages, closes.
 #pragma once
 
+#include "connection/legwriter.h"
 #include "connection/messageinflation.h"
+#include "connection/recorderstate.h"
 #include "connection/wiredirectionsink.h"
 #include "language/recordedtext.h"
 #include "protocol/framedecoder.h"
@@ -17,14 +19,14 @@
 namespace wsi {
 
 class Connection;
-struct ConnectionLeg;
 class ReceivedMessages;
 class ServerSideEndpoint;
 
 // Turns the tap's recorded byte chunks of one client connection into events: the upgrade request and
 // response heads (and a failed upgrade's body), then every frame, message, ping, pong and close, and every
 // protocol violation, in wire order with the chunk's timestamp. It fills one leg of its connection (a
-// connection with two wires has a recorder per leg) and tells the connection what its status line says.
+// connection with two wires has a recorder per leg) and tells the connection what its status line says, through
+// a LegWriter: straight into the leg, or into batches that the leg's thread applies (the decoding elsewhere).
 class WireRecorder
 {
 public:
@@ -32,7 +34,11 @@ public:
     // client's) or the server (clients of the local server: Outgoing bytes are the server's).
     enum class Perspective { Client, Server };
 
+    // Writes straight into the connection's leg.
     WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective = Perspective::Client);
+    // Writes through `rows` only: it never touches a Connection (an outgoing connection's, not proxied).
+    WireRecorder(std::unique_ptr<LegWriter> rows, Perspective perspective);
+    ~WireRecorder();
 
     void record(Direction direction, qint64 timeUs, const QByteArray &bytes);
     // A frame the tap injected into the client's stream at a frame boundary: decoded on its own, so that a
@@ -73,6 +79,8 @@ public:
     bool upgradeFailed() const { return m_upgradeFailed; }
     bool violationSeen() const { return m_violationSeen; }
     int firstCloseDirection() const { return m_firstCloseDir; } // -1 none, else int(Direction)
+    // All of the above at once: what a batch of rows decoded elsewhere carries to the leg's thread.
+    RecorderState state() const;
 
 private:
     // The sinks of the two directions' frame decoders record into this recorder's leg and state.
@@ -111,8 +119,8 @@ private:
         bool active = false;
     };
 
-    Connection *m_connection;
-    ConnectionLeg *m_leg;
+    Connection *m_connection; // null when the rows go elsewhere (only asked whether it is proxied)
+    std::unique_ptr<LegWriter> m_rows;
     ServerSideEndpoint *m_endpoint = nullptr;
     ReceivedMessages *m_receivedList = nullptr;
     quint64 m_messagesDecodedOnce = 0;
@@ -122,6 +130,7 @@ private:
     Direction m_serverDir;
     HandshakeParser m_request { HandshakeParser::Kind::Request };
     HandshakeParser m_response { HandshakeParser::Kind::Response };
+    QList<HandshakeCheckItem> m_checks; // the 101's checks, once its head is read
     FrameDecoder m_clientFrames { FrameDecoder::Role::ClientToServer };
     FrameDecoder m_serverFrames { FrameDecoder::Role::ServerToClient };
     std::unique_ptr<FrameDecoder> m_injectedFrames;
