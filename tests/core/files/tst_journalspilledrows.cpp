@@ -29,6 +29,35 @@ void appendFlood(Connection &c)
     }
 }
 
+ConnectionOptions optionsFor(const QString &url)
+{
+    ConnectionOptions options;
+    options.url = QUrl(url);
+    return options;
+}
+
+// A journal that has taken nothing yet (its timer set far off), attached to a connection that recorded the flood,
+// which the cache has spilled by now.
+struct JournalBehindAFlood
+{
+    explicit JournalBehindAFlood(const QString &url)
+        : connection(optionsFor(url))
+    {
+        journal.setFolder(dir.path());
+        journal.setFlushIntervalMs(60000);
+        path = journal.attach(&connection);
+        if (path.isEmpty())
+            return;
+        appendFlood(connection);
+        PayloadCache::instance().trim();
+    }
+
+    QTemporaryDir dir;
+    SessionJournal journal;
+    Connection connection; // destroyed before the journal, as a window's connection is
+    QString path;
+};
+
 } // namespace
 
 class tst_JournalSpilledRows : public QObject
@@ -46,17 +75,10 @@ private Q_SLOTS:
     void aJournalFarBehindTheCacheReadsNothingBackOnItsThread()
     {
         PayloadCache &cache = PayloadCache::instance();
-        QTemporaryDir dir;
-        SessionJournal journal;
-        journal.setFolder(dir.path());
-        journal.setFlushIntervalMs(60000);
-        ConnectionOptions options;
-        options.url = QUrl(QStringLiteral("ws://example.test/spilled"));
-        Connection c(options);
-        const QString path = journal.attach(&c);
-        QVERIFY2(!path.isEmpty(), qPrintable(journal.errorString()));
-        appendFlood(c);
-        cache.trim();
+        JournalBehindAFlood behind(QStringLiteral("ws://example.test/spilled"));
+        SessionJournal &journal = behind.journal;
+        Connection &c = behind.connection;
+        QVERIFY2(!behind.path.isEmpty(), qPrintable(journal.errorString()));
         SpillWriter *writer = SpillWriter::ofPayloadCache();
         QVERIFY2(writer, "the flood was spilled");
         writer->waitUntilIdle();
@@ -72,28 +94,18 @@ private Q_SLOTS:
         QVERIFY2(cache.fetches() - fetches > 0, "the spilled rows were read back by the spill reader");
 
         // Read here only now, for the comparison (reading back in place).
-        QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
+        QCOMPARE(withoutHeader(fileBytes(behind.path)), writerLines(c));
     }
 
     // flush() (the window's exit, the Previous Sessions dialog) must have every row now: it reads what is spilled in
     // place, as before, and still writes every line.
     void flushTakesSpilledRowsAtOnce()
     {
-        PayloadCache &cache = PayloadCache::instance();
-        QTemporaryDir dir;
-        SessionJournal journal;
-        journal.setFolder(dir.path());
-        journal.setFlushIntervalMs(60000);
-        ConnectionOptions options;
-        options.url = QUrl(QStringLiteral("ws://example.test/flushed"));
-        Connection c(options);
-        const QString path = journal.attach(&c);
-        QVERIFY(!path.isEmpty());
-        appendFlood(c);
-        cache.trim();
+        JournalBehindAFlood behind(QStringLiteral("ws://example.test/flushed"));
+        QVERIFY2(!behind.path.isEmpty(), qPrintable(behind.journal.errorString()));
         SpillWriter::ofPayloadCache()->waitUntilIdle();
-        journal.flush();
-        QCOMPARE(withoutHeader(fileBytes(path)), writerLines(c));
+        behind.journal.flush();
+        QCOMPARE(withoutHeader(fileBytes(behind.path)), writerLines(behind.connection));
     }
 };
 
