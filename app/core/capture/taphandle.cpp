@@ -41,6 +41,8 @@ bool TapHandle::listen(RecordedText *error)
     m_tap->setTls(m_tls);
     m_tap->setSkipMessages(m_skipMessages);
     m_tap->setHoldBackPings(m_holdBackPings);
+    if (m_decoder)
+        m_tap->setDecoder(std::move(m_decoder));
     RecordedText why;
     const bool listening = m_tap->listen(&why);
     m_proxy = m_tap->proxy();
@@ -123,6 +125,12 @@ void TapHandle::openingDone()
 void TapHandle::drain()
 {
     post([](WireTap *tap) { tap->drain(); });
+}
+
+void TapHandle::markAutomatic(quint64 ordinal)
+{
+    const auto mark = [ordinal](TapDecoder &decoder) { decoder.markAutomatic(ordinal); };
+    post([mark](WireTap *tap) { tap->withDecoder(mark); });
 }
 
 void TapHandle::inject(const QByteArray &frame, bool afterClientQuiet)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/tapbatch.h"
+#include "capture/tapdecoder.h"
 #include "capture/taptlssettings.h"
 #include "language/recordedtext.h"
 #include "store/eventrecord.h"
@@ -35,6 +36,8 @@ public:
     void setCloseGraceMs(int ms) { m_closeGraceMs = ms; }
     void setTls(const TapTlsSettings &settings) { m_tls = settings; }
     void setSkipMessages(bool skip) { m_skipMessages = skip; }
+    // The tap decodes its chunks on the capture thread with this (its batches carry what it made of them).
+    void setDecoder(std::unique_ptr<TapDecoder> decoder) { m_decoder = std::move(decoder); }
     // Auto-pong off: the server's pings are recorded but not passed on. Before or after listen().
     void setHoldBackPings(bool hold);
     // Makes the tap, has it listen (the socket needs its port) and moves it to the capture thread.
@@ -58,6 +61,9 @@ public:
     // Bytes not yet handed to the kernel towards the server: those the tap reported plus the injected frames on their
     // way to it (FramedSender keeps this bounded).
     qint64 upstreamBacklog() const { return m_upstreamBacklog + m_injecting; }
+    // Passed to the tap's decoder (TapDecoder::markAutomatic), posted before the message is written to the socket, so
+    // it is there when the tap reads the message.
+    void markAutomatic(quint64 ordinal);
 
     bool tunnelEstablished() const { return m_tunnelUp; }
     qint64 acceptedUs() const { return m_acceptedUs; }
@@ -92,6 +98,7 @@ private:
     WireTap *m_tap = nullptr; // lives on m_thread; deleted there
     QNetworkProxy m_proxy;
     TapTlsSettings m_tls;
+    std::unique_ptr<TapDecoder> m_decoder; // until listen() gives it to the tap
     int m_closeGraceMs = 500;
     bool m_skipMessages = false;
     bool m_holdBackPings = false;

@@ -1,0 +1,32 @@
+// TapRecorder: an outgoing connection's WireRecorder on the capture thread, beside its tap.
+#pragma once
+
+#include "capture/tapdecoder.h"
+#include "connection/wirerecorder.h"
+
+namespace wsi {
+
+class BatchLegWriter;
+
+// Issue 12: the tap of an outgoing connection (not proxied) decodes what it reads where it reads it, so that the GUI
+// thread receives rows in the store's own format (DecodedBatch, applied by ConnectionLegWriter::apply) instead of
+// bytes to decode. Owned by the tap; every call comes on the capture thread. Each batch carries the recorder's state
+// after its last row (RecorderState): what the transport and its injector ask the recorder.
+class TapRecorder : public TapDecoder
+{
+public:
+    // wireEncrypted: wss without interception (the leg's handshake says so before the first byte).
+    explicit TapRecorder(bool wireEncrypted);
+    ~TapRecorder() override;
+
+    void decode(const TapChunk &chunk) override;
+    void upstreamEnded(qint64 timeUs) override { m_recorder.upstreamEnded(timeUs); }
+    void markAutomatic(quint64 ordinal) override { m_recorder.markAutomatic(ordinal); }
+    std::shared_ptr<const TapDecoded> take() override;
+
+private:
+    BatchLegWriter *m_rows; // owned by m_recorder
+    WireRecorder m_recorder;
+};
+
+} // namespace wsi
