@@ -5,10 +5,11 @@
 
 namespace wsi {
 
-DecodedBatch BatchLegWriter::take()
+DecodedBatch BatchLegWriter::take(RowBatch &&next)
 {
     m_countersTouched = false;
     DecodedBatch taken = std::exchange(m_batch, {});
+    m_batch.rows = std::move(next);
     // The next batch is likely as large (a flood): its buffers grow once instead of doubling up to that size.
     m_batch.rows.reserve(taken.rows.payloadBytes(), taken.rows.recordCount());
     return taken;

@@ -17,8 +17,9 @@ public:
         : m_wireEncrypted(wireEncrypted)
     { }
 
-    // The writes since the last take(), with the recorder's state as the caller fills it in.
-    DecodedBatch take();
+    // The writes since the last take(), with the recorder's state as the caller fills it in; the next rows go into
+    // `next` (empty: a batch given back with its room) when it has room, else into room as large as these.
+    DecodedBatch take(RowBatch &&next = {});
     bool hasWrites() const;
 
     qsizetype append(const EventRecord &record, QByteArrayView payload) override;

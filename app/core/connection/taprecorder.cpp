@@ -2,6 +2,7 @@
 #include "connection/taprecorder.h"
 
 #include "connection/batchlegwriter.h"
+#include "store/rowbatchpool.h"
 
 namespace wsi {
 
@@ -20,6 +21,7 @@ std::unique_ptr<LegWriter> batchWriter(bool wireEncrypted, BatchLegWriter **made
 TapRecorder::TapRecorder(bool wireEncrypted)
     : m_rows(nullptr)
     , m_recorder(batchWriter(wireEncrypted, &m_rows), WireRecorder::Perspective::Client)
+    , m_pool(std::make_shared<RowBatchPool>())
 { }
 
 TapRecorder::~TapRecorder() = default;
@@ -36,7 +38,12 @@ std::shared_ptr<const TapDecoded> TapRecorder::take()
 {
     if (!m_rows->hasWrites())
         return {};
-    auto batch = std::make_shared<DecodedBatch>(m_rows->take());
+    // Freed where it was applied: its rows' memory comes back for a later batch.
+    std::shared_ptr<DecodedBatch> batch(
+        new DecodedBatch(m_rows->take(m_pool->take())), [pool = m_pool](DecodedBatch *applied) {
+            pool->giveBack(std::move(applied->rows));
+            delete applied;
+        });
     batch->state = m_recorder.state();
     return batch;
 }

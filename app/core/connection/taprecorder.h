@@ -4,9 +4,12 @@
 #include "capture/tapdecoder.h"
 #include "connection/wirerecorder.h"
 
+#include <memory>
+
 namespace wsi {
 
 class BatchLegWriter;
+class RowBatchPool;
 
 // Issue 12: the tap of an outgoing connection (not proxied) decodes what it reads where it reads it, so that the GUI
 // thread receives rows in the store's own format (DecodedBatch, applied by ConnectionLegWriter::apply) instead of
@@ -27,6 +30,8 @@ public:
 private:
     BatchLegWriter *m_rows; // owned by m_recorder
     WireRecorder m_recorder;
+    // Where the GUI thread gives a batch's memory back once it applied it (see RowBatchPool).
+    std::shared_ptr<RowBatchPool> m_pool;
 };
 
 } // namespace wsi

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <cstring>
 #include <vector>
 
 namespace wsi {
@@ -19,8 +20,15 @@ class RowBatch
 {
 public:
     RowBatch() = default;
+    // Moved, never copied: a copy would share the buffer that appendBytes() writes into.
+    RowBatch(const RowBatch &) = delete;
+    RowBatch &operator=(const RowBatch &) = delete;
+    RowBatch(RowBatch &&other) noexcept;
+    RowBatch &operator=(RowBatch &&other) noexcept;
     // Room for `payloadBytes` of payloads and `records` records before anything grows.
     void reserve(qsizetype payloadBytes, qsizetype records);
+    // No rows, the room kept (RowBatchPool: a flood's next batch fills memory already in use).
+    void clear();
 
     void append(const EventRecord &record, QByteArrayView payload);
     void appendAdopting(const EventRecord &record, QByteArray &&payload);
@@ -31,7 +39,7 @@ public:
     qsizetype recordCount() const { return qsizetype(m_records.size()); }
     // The rows the records make in a store (a pair is two).
     qsizetype rowCount() const { return m_rows; }
-    qsizetype payloadBytes() const { return m_bytes.size(); }
+    qsizetype payloadBytes() const { return m_used; }
 
     // What the store reads.
     const EventRecord &record(qsizetype index) const { return m_records[size_t(index)]; }
@@ -43,8 +51,21 @@ private:
     // reserved: EventStore's pair bits, or this one for a record whose payload is m_adopted[payloadOffset].
     static constexpr quint32 kAdoptedBit = 0x40000000u;
 
+    // Called for every row of a flood on the capture thread: a copy into room already there, no QByteArray::append
+    // (its insert path cost as much as the rest of the row).
+    void appendBytes(QByteArrayView bytes)
+    {
+        if (m_used + bytes.size() > m_bytes.size())
+            grow(m_used + bytes.size());
+        std::memcpy(m_data + m_used, bytes.data(), size_t(bytes.size()));
+        m_used += bytes.size();
+    }
+    void grow(qsizetype atLeast);
+
     std::vector<EventRecord> m_records;
-    QByteArray m_bytes;
+    QByteArray m_bytes; // sized to its room (uninitialized past m_used): the rows' bytes are its first m_used
+    char *m_data = nullptr; // m_bytes.data(), detached once
+    qsizetype m_used = 0;
     std::vector<QByteArray> m_adopted;
     qsizetype m_rows = 0;
 };
