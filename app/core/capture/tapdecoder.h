@@ -19,8 +19,6 @@ public:
     virtual void decode(const TapChunk &chunk) = 0;
     // The server side of the stream ended (a body read until close is complete).
     virtual void upstreamEnded(qint64 timeUs) = 0;
-    // The ordinal-th message of the client's own stream (from 1) was sent by the app itself (WireRecorder).
-    virtual void markAutomatic(quint64 ordinal) = 0;
     // What was decoded since the last take(); null when nothing was.
     virtual std::shared_ptr<const TapDecoded> take() = 0;
 };

@@ -127,12 +127,6 @@ void TapHandle::drain()
     post([](WireTap *tap) { tap->drain(); });
 }
 
-void TapHandle::markAutomatic(quint64 ordinal)
-{
-    const auto mark = [ordinal](TapDecoder &decoder) { decoder.markAutomatic(ordinal); };
-    post([mark](WireTap *tap) { tap->withDecoder(mark); });
-}
-
 void TapHandle::inject(const QByteArray &frame, bool afterClientQuiet)
 {
     if (!m_tap)

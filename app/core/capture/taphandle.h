@@ -61,9 +61,6 @@ public:
     // Bytes not yet handed to the kernel towards the server: those the tap reported plus the injected frames on their
     // way to it (FramedSender keeps this bounded).
     qint64 upstreamBacklog() const { return m_upstreamBacklog + m_injecting; }
-    // Passed to the tap's decoder (TapDecoder::markAutomatic), posted before the message is written to the socket, so
-    // it is there when the tap reads the message.
-    void markAutomatic(quint64 ordinal);
 
     bool tunnelEstablished() const { return m_tunnelUp; }
     qint64 acceptedUs() const { return m_acceptedUs; }

@@ -21,7 +21,6 @@
 #include <QSslConfiguration>
 #include <QString>
 
-#include <functional>
 #include <memory>
 
 class QTcpSocket;
@@ -65,12 +64,6 @@ public:
     void setTls(const TapTlsSettings &settings) { m_tls.setSettings(settings); }
     // Decodes every chunk here, on the tap's thread (see TapDecoder). Before the tunnel opens.
     void setDecoder(std::unique_ptr<TapDecoder> decoder);
-    // Runs f with the decoder (none: nothing happens), on the tap's thread.
-    void withDecoder(const std::function<void(TapDecoder &)> &f)
-    {
-        if (m_decoder)
-            f(*m_decoder);
-    }
 
     // Writes a frame to the server as if the client had sent it (raw frames, framed sends), recorded as injected,
     // where the client's stream is between two frames (InjectionQueue); frames go in the order they were given.

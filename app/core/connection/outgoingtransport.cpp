@@ -2,6 +2,7 @@
 #include "connection/outgoingtransport.h"
 
 #include "capture/taphandle.h"
+#include "connection/automaticmarks.h"
 #include "connection/connection.h"
 #include "connection/connectionlegwriter.h"
 #include "connection/decodedbatch.h"
@@ -109,14 +110,15 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
     // Decode once: the recorder reads the server's frames off the wire, so the QWebSocket needs only what it acts
     // on. Not when the wire is TLS the tap cannot read: the socket's own messages are the record then.
     m_tap->setSkipMessages(!m_connection->m_leg.handshake.encrypted);
-    m_tap->setDecoder(std::make_unique<TapRecorder>(m_connection->m_leg.handshake.encrypted));
+    const auto marks = std::make_shared<AutomaticMarks>();
+    m_tap->setDecoder(std::make_unique<TapRecorder>(m_connection->m_leg.handshake.encrypted, marks));
     RecordedText tapError;
     if (!m_tap->listen(&tapError)) {
         failAtStart(ErrorLayer::App, tapError);
         return false;
     }
     m_injector = std::make_unique<TapInjector>(
-        m_tap.get(), &m_wireState, [this] { return m_connection->state() == State::Open && m_tap && m_socket; });
+        m_tap.get(), &m_wireState, marks, [this] { return m_connection->state() == State::Open && m_tap && m_socket; });
     connect(m_injector.get(), &TapInjector::frameWritten, m_connection, &Connection::bytesWritten);
     connect(m_tap.get(), &TapHandle::batchArrived, this, &OutgoingTransport::onTapBatch);
     connect(m_tap.get(), &TapHandle::pingHeldBack, this, [this] {

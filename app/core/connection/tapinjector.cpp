@@ -2,14 +2,17 @@
 #include "connection/tapinjector.h"
 
 #include "capture/taphandle.h"
+#include "connection/automaticmarks.h"
 #include "connection/framedsender.h"
 
 namespace wsi {
 
-TapInjector::TapInjector(TapHandle *tap, const RecorderState *wireState, std::function<bool()> canSend, QObject *parent)
+TapInjector::TapInjector(TapHandle *tap, const RecorderState *wireState, std::shared_ptr<AutomaticMarks> marks,
+    std::function<bool()> canSend, QObject *parent)
     : QObject(parent)
     , m_tap(tap)
     , m_wireState(wireState)
+    , m_marks(std::move(marks))
     , m_canSend(std::move(canSend))
 { }
 
@@ -24,7 +27,7 @@ void TapInjector::noteSocketMessage(bool automatic)
 {
     ++m_socketMessagesSent;
     if (automatic)
-        m_tap->markAutomatic(m_socketMessagesSent); // posted before the message is written: the tap has it first
+        m_marks->add(m_socketMessagesSent); // before the message is written: in place before the tap can read it
 }
 
 void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize)

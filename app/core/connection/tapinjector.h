@@ -7,9 +7,11 @@
 #include <QList>
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace wsi {
 
+class AutomaticMarks;
 class FramedSender;
 class TapHandle;
 
@@ -23,9 +25,10 @@ class TapInjector : public QObject
     Q_OBJECT
 public:
     // canSend: the connection is open and its socket alive; a framed send stops when it turns false.
-    // wireState: the recorder's state as of the tap's last batch (the transport keeps it).
-    explicit TapInjector(
-        TapHandle *tap, const RecorderState *wireState, std::function<bool()> canSend, QObject *parent = nullptr);
+    // wireState: the recorder's state as of the tap's last batch (the transport keeps it); marks: where the app's own
+    // messages are marked for the tap's recorder.
+    TapInjector(TapHandle *tap, const RecorderState *wireState, std::shared_ptr<AutomaticMarks> marks,
+        std::function<bool()> canSend, QObject *parent = nullptr);
     ~TapInjector() override;
     // A raw frame: the tap writes it when the client's stream is between frames, else at its next boundary.
     void injectRawFrame(const QByteArray &frame);
@@ -47,6 +50,7 @@ Q_SIGNALS:
 private:
     TapHandle *m_tap;
     const RecorderState *m_wireState;
+    std::shared_ptr<AutomaticMarks> m_marks;
     std::function<bool()> m_canSend;
     FramedSender *m_framedSender = nullptr;
     quint64 m_socketMessagesSent = 0;

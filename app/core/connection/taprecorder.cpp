@@ -1,6 +1,7 @@
 // TapRecorder: an outgoing connection's WireRecorder on the capture thread, beside its tap.
 #include "connection/taprecorder.h"
 
+#include "connection/automaticmarks.h"
 #include "connection/batchlegwriter.h"
 #include "store/rowbatchpool.h"
 
@@ -18,9 +19,10 @@ std::unique_ptr<LegWriter> batchWriter(bool wireEncrypted, BatchLegWriter **made
 
 } // namespace
 
-TapRecorder::TapRecorder(bool wireEncrypted)
+TapRecorder::TapRecorder(bool wireEncrypted, std::shared_ptr<AutomaticMarks> marks)
     : m_rows(nullptr)
     , m_recorder(batchWriter(wireEncrypted, &m_rows), WireRecorder::Perspective::Client)
+    , m_marks(std::move(marks))
     , m_pool(std::make_shared<RowBatchPool>())
 { }
 
@@ -28,6 +30,8 @@ TapRecorder::~TapRecorder() = default;
 
 void TapRecorder::decode(const TapChunk &chunk)
 {
+    for (const quint64 ordinal : m_marks->take())
+        m_recorder.markAutomatic(ordinal);
     if (chunk.injected)
         m_recorder.recordInjected(chunk.timeUs, chunk.bytes);
     else

@@ -8,6 +8,7 @@
 
 namespace wsi {
 
+class AutomaticMarks;
 class BatchLegWriter;
 class RowBatchPool;
 
@@ -18,18 +19,19 @@ class RowBatchPool;
 class TapRecorder : public TapDecoder
 {
 public:
-    // wireEncrypted: wss without interception (the leg's handshake says so before the first byte).
-    explicit TapRecorder(bool wireEncrypted);
+    // wireEncrypted: wss without interception (the leg's handshake says so before the first byte). marks: the app's
+    // own messages, which the GUI thread marks before writing them (read before each chunk is decoded).
+    TapRecorder(bool wireEncrypted, std::shared_ptr<AutomaticMarks> marks);
     ~TapRecorder() override;
 
     void decode(const TapChunk &chunk) override;
     void upstreamEnded(qint64 timeUs) override { m_recorder.upstreamEnded(timeUs); }
-    void markAutomatic(quint64 ordinal) override { m_recorder.markAutomatic(ordinal); }
     std::shared_ptr<const TapDecoded> take() override;
 
 private:
     BatchLegWriter *m_rows; // owned by m_recorder
     WireRecorder m_recorder;
+    std::shared_ptr<AutomaticMarks> m_marks;
     // Where the GUI thread gives a batch's memory back once it applied it (see RowBatchPool).
     std::shared_ptr<RowBatchPool> m_pool;
 };

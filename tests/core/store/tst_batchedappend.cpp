@@ -1,6 +1,7 @@
 #include "store/eventstore.h"
 #include "store/payloadcache.h"
 #include "store/rowbatch.h"
+#include "store/rowbatchpool.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -229,6 +230,34 @@ private:
     }
 
 private Q_SLOTS:
+
+    // A tap builds each batch in the memory of one the GUI thread gave back (RowBatchPool): an emptied batch keeps its
+    // room, holds nothing of its last rows, and the store reads as one by one.
+    void batchesBuiltInRecycledMemoryReadTheSame()
+    {
+        const QList<Write> writes = randomWrites(77, 20000);
+        EventStore plain;
+        EventStore batched;
+        RowBatchPool pool;
+        const char *givenBack = nullptr;
+        int reused = 0;
+        for (qsizetype next = 0; next < writes.size(); next += 700) {
+            RowBatch batch = pool.take();
+            reused += givenBack && batch.bytes() == givenBack ? 1 : 0; // the room of the batch given back
+            QCOMPARE(batch.recordCount(), qsizetype(0));
+            QCOMPARE(batch.rowCount(), qsizetype(0));
+            QCOMPARE(batch.payloadBytes(), qsizetype(0));
+            for (qsizetype i = next; i < qMin(writes.size(), next + 700); ++i) {
+                addToBatch(batch, writes[i]);
+                appendOneByOne(plain, writes[i]);
+            }
+            batched.appendRows(batch, 0, batch.recordCount());
+            givenBack = batch.bytes();
+            pool.giveBack(std::move(batch));
+        }
+        QCOMPARE(reused, int(writes.size() / 700)); // one pooled batch goes round: every later one in its memory
+        compareStores(batched, plain);
+    }
 
     // Under Streaming (the CLI) a batch's rows are released after they are read, as the printer does: the rows
     // still held read as the one-by-one store's, and the store stays as small.
