@@ -5,6 +5,7 @@
 #include "files/sessionlogwriter.h"
 #include "models/eventlogmodel.h"
 #include "store/eventstore.h"
+#include "store/rowbatch.h"
 
 #include <benchmark/benchmark.h>
 
@@ -89,6 +90,73 @@ void BM_EventStoreAppend1M(benchmark::State &state)
     state.counters["rss_B_per_event"] = double(worstRssDelta) / double(kEvents);
 }
 BENCHMARK(BM_EventStoreAppend1M)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// A flood as a tap decodes it: 1M single-frame 32-byte messages, each a Frame row and a Message row kept as one
+// record, appended one by one (what the GUI thread did for every row of a tap's batch) and handed over in
+// RowBatches of 3,855 messages (128 KiB of wire: TapBatcher's batch) appended in bulk (EventStore::appendRows).
+// The batches are built before the clock runs: that is the capture thread's work. Compare the two times.
+EventRecord frameRecord(qint64 timeUs)
+{
+    EventRecord frame;
+    frame.timeUs = timeUs;
+    frame.type = EventType::Frame;
+    frame.dir = Direction::Incoming;
+    frame.flags = FlagFin;
+    frame.sub = 1;
+    frame.value = quint64(kPayloadBytes);
+    return frame;
+}
+
+void BM_EventStorePairsOneByOne1M(benchmark::State &state)
+{
+    const QByteArray payload = payloadOf(kPayloadBytes);
+    const QByteArray header("\x81\x20", 2);
+    for (auto _ : state) {
+        auto store = std::make_unique<EventStore>();
+        qint64 t = 1'700'000'000'000'000;
+        for (qsizetype i = 0; i < kEvents; ++i) {
+            t += 3;
+            store->appendFrameAndMessage(frameRecord(t), header, messageRecord(t, kPayloadBytes), payload);
+        }
+        benchmark::DoNotOptimize(store->size());
+        state.PauseTiming();
+        store.reset();
+        malloc_trim(0);
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(state.iterations() * kEvents);
+}
+BENCHMARK(BM_EventStorePairsOneByOne1M)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+void BM_EventStorePairsInBatches1M(benchmark::State &state)
+{
+    constexpr qsizetype kBatchMessages = (qsizetype(128) << 10) / (kPayloadBytes + 2);
+    const QByteArray payload = payloadOf(kPayloadBytes);
+    const QByteArray header("\x81\x20", 2);
+    std::vector<RowBatch> batches;
+    qint64 t = 1'700'000'000'000'000;
+    for (qsizetype i = 0; i < kEvents; ++i) {
+        if (i % kBatchMessages == 0) {
+            batches.emplace_back();
+            batches.back().reserve(kBatchMessages * (kPayloadBytes + 2), kBatchMessages);
+        }
+        t += 3;
+        batches.back().appendFrameAndMessage(frameRecord(t), header, messageRecord(t, kPayloadBytes), payload);
+    }
+    for (auto _ : state) {
+        auto store = std::make_unique<EventStore>();
+        for (const RowBatch &batch : batches)
+            store->appendRows(batch, 0, batch.recordCount());
+        benchmark::DoNotOptimize(store->size());
+        state.PauseTiming();
+        store.reset();
+        malloc_trim(0);
+        state.ResumeTiming();
+    }
+    state.SetItemsProcessed(state.iterations() * kEvents);
+    state.counters["batches"] = double(batches.size());
+}
+BENCHMARK(BM_EventStorePairsInBatches1M)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 // The same through Connection::appendEvent, which also emits eventsAppended (nothing listening here).
 void BM_ConnectionAppendEvent1M(benchmark::State &state)

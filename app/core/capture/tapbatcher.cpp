@@ -1,6 +1,8 @@
 // TapBatcher: gathers a tap's recorded chunks into batches for the GUI thread and counts what it has not taken.
 #include "capture/tapbatcher.h"
 
+#include "capture/tapdecoder.h"
+
 #include <QTimer>
 
 namespace wsi {
@@ -17,11 +19,23 @@ TapBatcher::TapBatcher(std::function<qint64()> upstreamBacklog, QObject *parent)
 
 void TapBatcher::add(Direction direction, bool injected, qint64 timeUs, const QByteArray &bytes)
 {
-    m_batch.chunks.append(TapChunk { direction, injected, timeUs, bytes });
+    TapChunk chunk { direction, injected, timeUs, bytes };
+    if (m_decoder)
+        m_decoder->decode(chunk); // as it is read: the batch carries rows, not bytes
+    else
+        m_batch.chunks.append(std::move(chunk));
     m_batch.bytes += bytes.size();
     m_held += bytes.size();
     m_peakHeld = qMax(m_peakHeld, m_held);
     schedule();
+}
+
+void TapBatcher::upstreamEnded(qint64 timeUs)
+{
+    if (!m_decoder)
+        return;
+    m_decoder->upstreamEnded(timeUs);
+    m_stateChanged = true; // whatever it decoded goes with the next flush
 }
 
 void TapBatcher::noteInjectionSettled(qint64 bytes)
@@ -51,8 +65,10 @@ void TapBatcher::schedule()
 void TapBatcher::flush()
 {
     m_timer->stop();
-    if (m_batch.chunks.isEmpty() && !m_stateChanged)
+    if (m_batch.chunks.isEmpty() && m_batch.bytes == 0 && !m_stateChanged)
         return;
+    if (m_decoder)
+        m_batch.decoded = m_decoder->take();
     m_batch.upstreamBacklog = m_upstreamBacklog();
     m_stateChanged = false;
     m_sinceLast.start();

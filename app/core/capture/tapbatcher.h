@@ -12,6 +12,8 @@ class QTimer;
 
 namespace wsi {
 
+class TapDecoder;
+
 // Lives on the capture thread beside its WireTap. Under a flood a queued signal per read would cost the GUI thread
 // an event per read (issue 12: one model update per 16 ms frame); so chunks gather and go as one batch per 16 ms, or
 // at once when a batch reaches kMaxBatchBytes. A chunk after a quiet spell (16 ms since the last batch) goes at once,
@@ -33,6 +35,11 @@ public:
     explicit TapBatcher(std::function<qint64()> upstreamBacklog, QObject *parent = nullptr);
 
     void add(Direction direction, bool injected, qint64 timeUs, const QByteArray &bytes);
+    // From now on every chunk goes to `decoder` (owned by the tap) as it is added, and batches carry what it made of
+    // them instead of the chunks; the bounds still count the chunks' bytes.
+    void setDecoder(TapDecoder *decoder) { m_decoder = decoder; }
+    // The server side ended: the decoder completes what waited for it (a body read until close), in this batch.
+    void upstreamEnded(qint64 timeUs);
     // Injected frame bytes that were written (they are also added as chunks) or dropped.
     void noteInjectionSettled(qint64 bytes);
     // Something the GUI side reads changed without a chunk (the upstream backlog shrank): a batch goes soon.
@@ -56,6 +63,7 @@ private:
     void schedule();
 
     std::function<qint64()> m_upstreamBacklog;
+    TapDecoder *m_decoder = nullptr;
     TapBatch m_batch;
     QTimer *m_timer;
     QElapsedTimer m_sinceLast; // since the last batch left

@@ -41,6 +41,8 @@ bool TapHandle::listen(RecordedText *error)
     m_tap->setTls(m_tls);
     m_tap->setSkipMessages(m_skipMessages);
     m_tap->setHoldBackPings(m_holdBackPings);
+    if (m_decoder)
+        m_tap->setDecoder(std::move(m_decoder));
     RecordedText why;
     const bool listening = m_tap->listen(&why);
     m_proxy = m_tap->proxy();

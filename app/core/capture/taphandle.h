@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capture/tapbatch.h"
+#include "capture/tapdecoder.h"
 #include "capture/taptlssettings.h"
 #include "language/recordedtext.h"
 #include "store/eventrecord.h"
@@ -35,6 +36,8 @@ public:
     void setCloseGraceMs(int ms) { m_closeGraceMs = ms; }
     void setTls(const TapTlsSettings &settings) { m_tls = settings; }
     void setSkipMessages(bool skip) { m_skipMessages = skip; }
+    // The tap decodes its chunks on the capture thread with this (its batches carry what it made of them).
+    void setDecoder(std::unique_ptr<TapDecoder> decoder) { m_decoder = std::move(decoder); }
     // Auto-pong off: the server's pings are recorded but not passed on. Before or after listen().
     void setHoldBackPings(bool hold);
     // Makes the tap, has it listen (the socket needs its port) and moves it to the capture thread.
@@ -92,6 +95,7 @@ private:
     WireTap *m_tap = nullptr; // lives on m_thread; deleted there
     QNetworkProxy m_proxy;
     TapTlsSettings m_tls;
+    std::unique_ptr<TapDecoder> m_decoder; // until listen() gives it to the tap
     int m_closeGraceMs = 500;
     bool m_skipMessages = false;
     bool m_holdBackPings = false;

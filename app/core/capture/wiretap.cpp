@@ -54,6 +54,12 @@ WireTap::~WireTap()
     shutdown();
 }
 
+void WireTap::setDecoder(std::unique_ptr<TapDecoder> decoder)
+{
+    m_decoder = std::move(decoder);
+    m_batcher->setDecoder(m_decoder.get());
+}
+
 void WireTap::shutdown()
 {
     m_listener->close();
@@ -355,6 +361,7 @@ void WireTap::finishUpstream(bool byPeer)
     m_upstreamDone = true;
     m_dialer->abortLookup();
     injectWhenQuiet(); // drops what waits: the GUI side stops counting it
+    m_batcher->upstreamEnded(wallClockUs());
     m_batcher->flush();
     Q_EMIT upstreamClosed(byPeer);
 }

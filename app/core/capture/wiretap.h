@@ -5,6 +5,7 @@
 #include "capture/injectionqueue.h"
 #include "capture/tapbatch.h"
 #include "capture/tapbatcher.h"
+#include "capture/tapdecoder.h"
 #include "capture/taplistener.h"
 #include "capture/taptlssettings.h"
 #include "capture/tlsinterception.h"
@@ -19,6 +20,8 @@
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QString>
+
+#include <memory>
 
 class QTcpSocket;
 class QSslSocket;
@@ -59,6 +62,8 @@ public:
     void shutdown();
 
     void setTls(const TapTlsSettings &settings) { m_tls.setSettings(settings); }
+    // Decodes every chunk here, on the tap's thread (see TapDecoder). Before the tunnel opens.
+    void setDecoder(std::unique_ptr<TapDecoder> decoder);
 
     // Writes a frame to the server as if the client had sent it (raw frames, framed sends), recorded as injected,
     // where the client's stream is between two frames (InjectionQueue); frames go in the order they were given.
@@ -151,6 +156,7 @@ private:
     TapDialer *m_dialer; // DNS, TCP and the real server's TLS (a child); the tap relays
     ClientFeed m_incoming; // the server's bytes on their way to the client
     TapBatcher *m_batcher; // a child: what was recorded, on its way to the GUI thread
+    std::unique_ptr<TapDecoder> m_decoder; // decodes the chunks before they go (null: the chunks go)
     InjectionQueue m_injections; // frames waiting for a quiet boundary of the client's stream
     QByteArray m_pendingToUpstream; // client bytes that arrived with the CONNECT head
     int m_closeGraceMs = 500;

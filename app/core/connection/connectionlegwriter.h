@@ -6,6 +6,7 @@
 namespace wsi {
 
 class Connection;
+struct DecodedBatch;
 
 // The recorder and the leg on one thread: every write lands in the leg at once (the local server's clients, the
 // reverse proxy's legs, and what an outgoing connection's batch applies).
@@ -31,6 +32,11 @@ public:
     void changeTimings(std::function<void(ConnectionTimings &)> change) override { change(m_leg->timings); }
     void handshakeUpdated() override;
     void setStatus(const RecordedText &text) override { m_setStatus(text); }
+
+    // The writes of a recorder that decoded elsewhere (BatchLegWriter), in their order: the rows appended in bulk
+    // (EventStore::appendRows) between the changes that are not rows, the counters added; eventsAppended() and
+    // countersChanged() once for the whole batch.
+    void apply(const DecodedBatch &batch);
 
 private:
     Connection *m_connection;

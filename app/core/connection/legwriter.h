@@ -14,8 +14,9 @@ namespace wsi {
 
 // What a WireRecorder's decoding writes, apart from the decoding itself, so that the decoding can run where the
 // leg is not (issue 12: on the capture thread, its rows handed to the GUI thread in one batch per frame):
-// ConnectionLegWriter writes into a Connection's leg at once, DecodedBatch keeps the writes for the leg's thread
-// to apply in the same order. Rows are in wire order; the recorder only ever adds to the counters.
+// ConnectionLegWriter writes into a Connection's leg at once, BatchLegWriter gathers them into a DecodedBatch that
+// the leg's thread applies in the same order (ConnectionLegWriter::apply). Rows are in wire order; the recorder only
+// ever adds to the counters.
 class LegWriter
 {
 public:

@@ -2,13 +2,16 @@
 #include "connection/outgoingtransport.h"
 
 #include "capture/taphandle.h"
+#include "connection/automaticmarks.h"
 #include "connection/connection.h"
+#include "connection/connectionlegwriter.h"
+#include "connection/decodedbatch.h"
 #include "connection/interceptiontls.h"
 #include "connection/outgoingfailuretext.h"
 #include "connection/outgoingsender.h"
 #include "connection/outgoingsockettls.h"
 #include "connection/tapinjector.h"
-#include "connection/wirerecorder.h"
+#include "connection/taprecorder.h"
 #include "endpoints/clienttlssettings.h"
 #include "protocol/closecodes.h"
 #include "store/slowturnlog.h"
@@ -28,7 +31,8 @@ using State = Connection::State;
 OutgoingTransport::OutgoingTransport(Connection *connection, QObject *parent)
     : QObject(parent)
     , ConnectionTransport(connection)
-    , m_recorder(std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Client))
+    , m_rows(std::make_unique<ConnectionLegWriter>(
+          connection, &connection->m_leg, [connection](const RecordedText &text) { connection->setStatus(text); }))
 { }
 
 OutgoingTransport::~OutgoingTransport()
@@ -106,13 +110,15 @@ bool OutgoingTransport::startTap(const ClientTlsSettings &tls, bool intercept)
     // Decode once: the recorder reads the server's frames off the wire, so the QWebSocket needs only what it acts
     // on. Not when the wire is TLS the tap cannot read: the socket's own messages are the record then.
     m_tap->setSkipMessages(!m_connection->m_leg.handshake.encrypted);
+    const auto marks = std::make_shared<AutomaticMarks>();
+    m_tap->setDecoder(std::make_unique<TapRecorder>(m_connection->m_leg.handshake.encrypted, marks));
     RecordedText tapError;
     if (!m_tap->listen(&tapError)) {
         failAtStart(ErrorLayer::App, tapError);
         return false;
     }
     m_injector = std::make_unique<TapInjector>(
-        m_tap.get(), m_recorder.get(), [this] { return m_connection->state() == State::Open && m_tap && m_socket; });
+        m_tap.get(), &m_wireState, marks, [this] { return m_connection->state() == State::Open && m_tap && m_socket; });
     connect(m_injector.get(), &TapInjector::frameWritten, m_connection, &Connection::bytesWritten);
     connect(m_tap.get(), &TapHandle::batchArrived, this, &OutgoingTransport::onTapBatch);
     connect(m_tap.get(), &TapHandle::pingHeldBack, this, [this] {
@@ -179,14 +185,13 @@ void OutgoingTransport::startSocket(const ClientTlsSettings &tls, bool secure)
 
 void OutgoingTransport::onTapBatch(const TapBatch &batch)
 {
-    if (batch.chunks.isEmpty())
+    if (!batch.decoded)
         return; // state only (the upstream backlog), which the handle keeps
-    // Named, so that the slow-turn log tells decoding a batch apart from Qt's own work (issue 12's ping goal).
+    // Named, so that the slow-turn log tells applying a batch apart from Qt's own work (issue 12's ping goal).
     const SlowTurnLog::Section section("tap.batch");
-    for (const TapChunk &chunk : batch.chunks)
-        m_injector->record(chunk);
-    Q_EMIT m_connection->eventsAppended();
-    Q_EMIT m_connection->countersChanged();
+    const auto &decoded = static_cast<const DecodedBatch &>(*batch.decoded); // the tap's decoder is a TapRecorder
+    m_wireState = decoded.state;
+    m_rows->apply(decoded);
 }
 
 void OutgoingTransport::onTapFailed(ErrorLayer layer, const RecordedText &message)
@@ -209,8 +214,7 @@ void OutgoingTransport::onTapFailed(ErrorLayer layer, const RecordedText &messag
 
 void OutgoingTransport::onTapFinished()
 {
-    m_recorder->upstreamEnded(wallClockUs());
-    m_ended |= kTapEnded;
+    m_ended |= kTapEnded; // the tap's recorder completed what waited for the end (its batch came first)
     recordPendingSocketError();
     Q_EMIT m_connection->eventsAppended();
     if (!(m_ended & kSocketEnded) && m_socket && m_connection->state() == State::Open) {
@@ -237,8 +241,8 @@ void OutgoingTransport::onSocketConnected()
         timeline.connectParsedUs = m_tap->connectParsedUs();
         timeline.upstreamReadyUs = m_tap->upstreamReadyUs();
     }
-    timeline.tunnelUsedUs = m_recorder->handshakeStartUs();
-    timeline.responseHeadUs = m_recorder->responseHeadUs();
+    timeline.tunnelUsedUs = m_wireState.handshakeStartUs;
+    timeline.responseHeadUs = m_wireState.responseHeadUs;
     m_connection->m_leg.timings.totalUs = timeline.openUs - timeline.startedUs;
     timeline.applyTo(m_connection->m_leg.timings);
     if (m_connection->m_leg.handshake.encrypted) {
@@ -300,7 +304,7 @@ void OutgoingTransport::onSocketError(QAbstractSocket::SocketError error)
         return;
     const HandshakeRecord &handshake = m_connection->m_leg.handshake;
     const OutgoingFailureText::Text text = OutgoingFailureText::socketError(error, m_socket->errorString(),
-        m_connection->options().url.host(), m_recorder->openSeen() || m_connection->state() == State::Open,
+        m_connection->options().url.host(), m_wireState.openSeen || m_connection->state() == State::Open,
         handshake.intercepted && handshake.tlsKnown && !handshake.responseComplete);
     if (m_tap && !(m_ended & kTapEnded) && m_connection->state() != State::Connecting) {
         // The tap's last batch (what the app sent just before the server went) may still be on its way from the
@@ -317,7 +321,7 @@ bool OutgoingTransport::socketErrorExplainsTheEnd() const
 {
     // The tap and the recorder explain most failures better than Qt can (Qt reports a refused target as a
     // proxy error and a 403 as "Unhandled http status code"); only say what nobody said yet.
-    return !m_endingExplained && !m_recorder->upgradeFailed() && !m_recorder->violationSeen();
+    return !m_endingExplained && !m_wireState.upgradeFailed && !m_wireState.violationSeen;
 }
 
 void OutgoingTransport::recordPendingSocketError()
@@ -348,7 +352,7 @@ void OutgoingTransport::onDeadline()
 
 int OutgoingTransport::firstCloseDirection() const
 {
-    return m_recorder->firstCloseDirection();
+    return m_wireState.firstCloseDirection;
 }
 
 bool OutgoingTransport::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize, QString *error)

@@ -5,6 +5,7 @@
 #include "connection/connectiontransport.h"
 #include "connection/outgoingfailuretext.h"
 #include "connection/outgoingsender.h"
+#include "connection/recorderstate.h"
 #include "language/recordedtext.h"
 #include "store/eventrecord.h"
 
@@ -19,17 +20,18 @@ class QWebSocket;
 namespace wsi {
 
 class ClientTlsSettings;
+class ConnectionLegWriter;
 class InterceptionTls;
 class OutgoingSocketTls;
 class TapHandle;
 class TapInjector;
-class WireRecorder;
 
 // The tap's byte records are the source of truth for the handshake, frames and messages; the QWebSocket's
 // signals drive the state and let the user send. With wss the tap either intercepts (it opens the real TLS
 // itself, and the socket talks TLS with the tap only) or relays the encrypted bytes, and then the socket's
 // own TLS is the real one and its messages are the only plaintext there is. The tap runs on the capture thread
-// (TapHandle): its bytes arrive here in batches, in order, and nothing here reads a socket of it.
+// (TapHandle) and decodes its bytes there (TapRecorder): its rows arrive here in batches, in order, in the store's own
+// format, and nothing here reads a socket of it or decodes.
 class OutgoingTransport : public QObject, public ConnectionTransport
 {
     Q_OBJECT
@@ -85,7 +87,9 @@ private:
     // Without a tunnel (or with an opaque one) the wire has nothing more to say once the socket is done.
     bool wireEndsWithSocket() const;
 
-    std::unique_ptr<WireRecorder> m_recorder;
+    // The rows the tap's recorder decoded go into the leg through this; what the recorder knew after the last batch.
+    std::unique_ptr<ConnectionLegWriter> m_rows;
+    RecorderState m_wireState;
     std::unique_ptr<TapHandle> m_tap;
     std::unique_ptr<TapInjector> m_injector;
     std::unique_ptr<InterceptionTls> m_interception; // wss with interception only

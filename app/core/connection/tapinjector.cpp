@@ -2,27 +2,21 @@
 #include "connection/tapinjector.h"
 
 #include "capture/taphandle.h"
+#include "connection/automaticmarks.h"
 #include "connection/framedsender.h"
-#include "connection/wirerecorder.h"
 
 namespace wsi {
 
-TapInjector::TapInjector(TapHandle *tap, WireRecorder *recorder, std::function<bool()> canSend, QObject *parent)
+TapInjector::TapInjector(TapHandle *tap, const RecorderState *wireState, std::shared_ptr<AutomaticMarks> marks,
+    std::function<bool()> canSend, QObject *parent)
     : QObject(parent)
     , m_tap(tap)
-    , m_recorder(recorder)
+    , m_wireState(wireState)
+    , m_marks(std::move(marks))
     , m_canSend(std::move(canSend))
 { }
 
 TapInjector::~TapInjector() = default;
-
-void TapInjector::record(const TapChunk &chunk)
-{
-    if (chunk.injected)
-        m_recorder->recordInjected(chunk.timeUs, chunk.bytes);
-    else
-        m_recorder->record(chunk.direction, chunk.timeUs, chunk.bytes);
-}
 
 void TapInjector::injectRawFrame(const QByteArray &frame)
 {
@@ -33,7 +27,7 @@ void TapInjector::noteSocketMessage(bool automatic)
 {
     ++m_socketMessagesSent;
     if (automatic)
-        m_recorder->markAutomatic(m_socketMessagesSent);
+        m_marks->add(m_socketMessagesSent); // before the message is written: in place before the tap can read it
 }
 
 void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 frameSize)
@@ -45,8 +39,8 @@ void TapInjector::sendFramed(const QByteArray &payload, bool isText, qint64 fram
                 return FramedSender::Readiness::Gone;
             // The recorder is behind the tap: once it has seen every message and ping given to QWebSocket, the tap
             // has relayed them, and a frame posted now goes after them (the tap also waits for a quiet boundary).
-            const bool quiet = m_recorder->clientStreamMessages() >= m_socketMessagesSent
-                && m_recorder->clientStreamPings() >= m_socketPingsSent && m_recorder->clientStreamAtBoundary();
+            const bool quiet = m_wireState->clientStreamMessages >= m_socketMessagesSent
+                && m_wireState->clientStreamPings >= m_socketPingsSent && m_wireState->clientStreamAtBoundary;
             return quiet ? FramedSender::Readiness::Ready : FramedSender::Readiness::Wait;
         };
         hooks.upstreamBacklog = [this] { return m_tap->upstreamBacklog(); };

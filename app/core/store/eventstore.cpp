@@ -1,6 +1,7 @@
 // EventStore: the append-only event stream of one connection: records, payload arena and row map.
 #include "store/eventstore.h"
 
+#include "store/batchedappend.h"
 #include "store/payloadcache.h"
 
 #include <QCoreApplication>
@@ -61,11 +62,7 @@ qsizetype EventStore::appendFrameAndMessage(
     const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload)
 {
     const quint64 length = quint64(payload.size());
-    const bool pairs = frame.type == EventType::Frame && message.type == EventType::Message
-        && frame.timeUs == message.timeUs && frame.dir == message.dir && frame.value == length
-        && message.value == length && message.sub == 1 && message.maskKey == 0
-        && (message.flags & ~quint8(FlagText)) == 0 && (frame.flags & FlagText) == 0 && !headerBytes.isEmpty()
-        && quint32(headerBytes.size()) <= kHeaderSizeMask && length <= 0xFFFFFFFFu;
+    const bool pairs = pairable(frame, headerBytes.size(), message, length);
     const QByteArrayView kept = keptPart(payload, message.timeUs);
     if (!pairs || kept.size() < payload.size()) {
         const qsizetype row = appendAsIs(frame, headerBytes);
@@ -85,6 +82,21 @@ qsizetype EventStore::appendFrameAndMessage(
     m_storage->rows.addRecordRow();
     m_storage->rows.addSecondHalfRow();
     m_lastTrafficRow = row + 1;
+    return row;
+}
+
+bool EventStore::pairable(const EventRecord &frame, qsizetype headerSize, const EventRecord &message, quint64 length)
+{
+    return frame.type == EventType::Frame && message.type == EventType::Message && frame.timeUs == message.timeUs
+        && frame.dir == message.dir && frame.value == length && message.value == length && message.sub == 1
+        && message.maskKey == 0 && (message.flags & ~quint8(FlagText)) == 0 && (frame.flags & FlagText) == 0
+        && headerSize > 0 && quint64(headerSize) <= kHeaderSizeMask && length <= 0xFFFFFFFFu;
+}
+
+qsizetype EventStore::appendRows(const RowBatch &batch, qsizetype first, qsizetype end)
+{
+    const qsizetype row = size();
+    BatchedAppend(*this, batch).run(first, end);
     return row;
 }
 

@@ -14,6 +14,8 @@
 
 namespace wsi {
 
+class RowBatch;
+
 // The append-only event stream of one connection. Not a QObject: the owner (Connection) signals appends.
 //
 // Recording a flood is mostly a matter of fresh memory, so a single-frame message is stored compactly: its
@@ -65,6 +67,14 @@ public:
     qsizetype appendFrameAndMessage(
         const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload);
 
+    // The records [first, end) of a batch built where the store is not (the capture thread), in bulk: records
+    // copied into their blocks, payload bytes into the arena a run at a time (BatchedAppend); returns the first new
+    // row's index. Every row reads back as if appended one by one with the calls that filled the batch; a message
+    // the session budget cuts (and an adopted buffer) still takes the one-by-one path.
+    qsizetype appendRows(const RowBatch &batch, qsizetype first, qsizetype end);
+    // Whether appendFrameAndMessage() keeps the two rows as one record (a RowBatch pairs them the same way).
+    static bool pairable(const EventRecord &frame, qsizetype headerSize, const EventRecord &message, quint64 length);
+
     qsizetype size() const { return m_storage->rows.size() + m_shift; }
     // A row that is not held (see Retention) reads as an empty Info row.
     EventRecord at(qsizetype row) const
@@ -112,6 +122,8 @@ public:
     qsizetype recordsStored() const { return m_storage->records.size(); }
 
 private:
+    friend class BatchedAppend;
+    friend class RowBatch;
     // A stored pair is a Message record whose reserved field holds this bit and the header's size, whose
     // value holds the header bytes' arena offset, and whose sub, flags and maskKey are the frame's (the
     // message's only flag, Text, is not a frame flag).

@@ -47,30 +47,51 @@ quint64 PayloadArena::append(QByteArrayView bytes)
         return quint64(m_chunks.size() - 1) << 32;
     }
 
-    if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size) {
-        if (m_current >= 0)
-            seal(m_current);
-        Chunk chunk;
-        // As large as the budget allows while every other connection fills a chunk too (PayloadCache::fillingSize).
-        const qsizetype allowed = qsizetype(PayloadCache::instance().fillingSize(m_nextChunkSize, kMinSharedChunk));
-        chunk.data = takeMemory(qMax(size, allowed));
-        m_nextChunkSize = qMin(m_nextChunkSize * 2, kMaxChunkSize);
-        // All of a reused block (a retired arena's chunk may be larger than asked for).
-        const qsizetype capacity = qsizetype(chunk.data.size());
-        chunk.capacity = capacity;
-        chunk.ramBytes = capacity;
-        chunk.filling = true;
-        m_chunks.push_back(std::move(chunk));
-        m_current = qsizetype(m_chunks.size() - 1);
-        m_bytesReserved += capacity;
-        PayloadCache::instance().addFilling(capacity);
-    }
+    if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size)
+        openChunkFor(size);
     Chunk &chunk = m_chunks[size_t(m_current)];
     const quint64 offset = (quint64(m_current) << 32) | quint64(chunk.used);
     std::memcpy(chunk.data.data() + chunk.used, bytes.data(), size_t(size));
     chunk.used += size;
     m_bytesStored += size;
     return offset;
+}
+
+void PayloadArena::openChunkFor(qsizetype size)
+{
+    if (m_current >= 0)
+        seal(m_current);
+    Chunk chunk;
+    // As large as the budget allows while every other connection fills a chunk too (PayloadCache::fillingSize).
+    const qsizetype allowed = qsizetype(PayloadCache::instance().fillingSize(m_nextChunkSize, kMinSharedChunk));
+    chunk.data = takeMemory(qMax(size, allowed));
+    m_nextChunkSize = qMin(m_nextChunkSize * 2, kMaxChunkSize);
+    // All of a reused block (a retired arena's chunk may be larger than asked for).
+    const qsizetype capacity = qsizetype(chunk.data.size());
+    chunk.capacity = capacity;
+    chunk.ramBytes = capacity;
+    chunk.filling = true;
+    m_chunks.push_back(std::move(chunk));
+    m_current = qsizetype(m_chunks.size() - 1);
+    m_bytesReserved += capacity;
+    PayloadCache::instance().addFilling(capacity);
+}
+
+char *PayloadArena::runSpace(qsizetype size, quint64 *offset, qsizetype *room)
+{
+    Q_ASSERT(size > 0 && size <= kLargePayload);
+    if (m_current < 0 || m_chunks[size_t(m_current)].capacity - m_chunks[size_t(m_current)].used < size)
+        openChunkFor(size);
+    Chunk &chunk = m_chunks[size_t(m_current)];
+    *offset = (quint64(m_current) << 32) | quint64(chunk.used);
+    *room = chunk.capacity - chunk.used;
+    return chunk.data.data() + chunk.used;
+}
+
+void PayloadArena::commitRun(qsizetype size)
+{
+    m_chunks[size_t(m_current)].used += size;
+    m_bytesStored += size;
 }
 
 quint64 PayloadArena::adopt(QByteArray &&bytes)

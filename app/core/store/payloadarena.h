@@ -37,6 +37,11 @@ public:
     // Takes over an already filled buffer (a large reassembled message) instead of copying it: copying 64 MiB
     // into fresh pages blocks the event loop for hundreds of milliseconds, the buffer is already faulted in.
     quint64 adopt(QByteArray &&bytes);
+    // Room for a run of small payloads copied in at once (EventStore::appendRows): where `size` bytes (at most
+    // kLargePayload) go, as append() would place them, and how many bytes from there fit in that chunk (at least
+    // `size`). Nothing is stored until commitRun() says how many of them were written.
+    char *runSpace(qsizetype size, quint64 *offset, qsizetype *room);
+    void commitRun(qsizetype size);
     QByteArrayView view(quint64 offset, qsizetype size) const;
     // Whether view(offset, ...) reads nothing back from the spill file. If it would, its chunk is read back on the
     // spill reader's thread instead (started now unless it is already), and the caller asks again later (see
@@ -75,6 +80,7 @@ private:
         std::shared_ptr<SpillReader::Fetch> fetch; // reading it back on the spill reader's thread (prefetch())
     };
     void stopFilling(Chunk &chunk);
+    void openChunkFor(qsizetype size); // seals the chunk small payloads went into and opens one with room for `size`
     void seal(qsizetype index); // a chunk that is full joins the cache
     // At least `bytes` of memory: the smallest spare block that is large enough, else a new one.
     BulkMemory takeMemory(qsizetype bytes);

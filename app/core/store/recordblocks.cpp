@@ -38,6 +38,15 @@ qsizetype RecordBlocks::push(const EventRecord &record)
     return m_size++;
 }
 
+EventRecord *RecordBlocks::nextSlots(qsizetype *room)
+{
+    if (m_blocks.empty() || m_size - m_blocks.back().first >= m_blocks.back().capacity)
+        slotForNext(); // the block the next record goes into (nothing is written until commitSlots())
+    const Block &block = m_blocks.back();
+    *room = block.capacity - (m_size - block.first);
+    return reinterpret_cast<EventRecord *>(block.memory.data()) + (m_size - block.first);
+}
+
 EventRecord *RecordBlocks::slotForNext()
 {
     PayloadCache &cache = PayloadCache::instance();

@@ -43,6 +43,10 @@ public:
     bool prefetch(qsizetype index) const;
     // Returns the new record's index.
     qsizetype push(const EventRecord &record);
+    // Where the next records go in bulk (EventStore::appendRows): slots for at least one record, `*room` of them
+    // contiguous; commitSlots() says how many were written, in order, from the first.
+    EventRecord *nextSlots(qsizetype *room);
+    void commitSlots(qsizetype count) { m_size += count; }
     qsizetype bytesReserved() const { return m_bytesReserved; } // in RAM now
     qsizetype blocksSpilled() const; // full blocks whose records are in the spill file only
 

@@ -1,0 +1,76 @@
+// BatchLegWriter: a WireRecorder's writes gathered into DecodedBatches for a leg on another thread.
+#include "connection/batchlegwriter.h"
+
+#include <utility>
+
+namespace wsi {
+
+DecodedBatch BatchLegWriter::take(RowBatch &&next)
+{
+    m_countersTouched = false;
+    DecodedBatch taken = std::exchange(m_batch, {});
+    m_batch.rows = std::move(next);
+    // The next batch is likely as large (a flood): its buffers grow once instead of doubling up to that size.
+    m_batch.rows.reserve(taken.rows.payloadBytes(), taken.rows.recordCount());
+    return taken;
+}
+
+bool BatchLegWriter::hasWrites() const
+{
+    return !m_batch.rows.isEmpty() || !m_batch.changes.empty() || m_countersTouched;
+}
+
+qsizetype BatchLegWriter::append(const EventRecord &record, QByteArrayView payload)
+{
+    m_batch.rows.append(record, payload);
+    return -1;
+}
+
+qsizetype BatchLegWriter::appendAdopting(const EventRecord &record, QByteArray &&payload)
+{
+    m_batch.rows.appendAdopting(record, std::move(payload));
+    return -1;
+}
+
+qsizetype BatchLegWriter::appendFrameAndMessage(
+    const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload)
+{
+    m_batch.rows.appendFrameAndMessage(frame, headerBytes, message, payload);
+    return -1;
+}
+
+void BatchLegWriter::appendText(const EventRecord &record, const RecordedText &text)
+{
+    addChange(DecodedBatch::Change::Kind::RowText).text = text;
+    m_batch.rows.append(record, text.english().toUtf8());
+}
+
+void BatchLegWriter::changeHandshake(std::function<void(HandshakeRecord &)> change)
+{
+    addChange(DecodedBatch::Change::Kind::Handshake).handshake = std::move(change);
+}
+
+void BatchLegWriter::changeTimings(std::function<void(ConnectionTimings &)> change)
+{
+    addChange(DecodedBatch::Change::Kind::Timings).timings = std::move(change);
+}
+
+void BatchLegWriter::handshakeUpdated()
+{
+    addChange(DecodedBatch::Change::Kind::HandshakeUpdated);
+}
+
+void BatchLegWriter::setStatus(const RecordedText &text)
+{
+    addChange(DecodedBatch::Change::Kind::Status).text = text;
+}
+
+DecodedBatch::Change &BatchLegWriter::addChange(DecodedBatch::Change::Kind kind)
+{
+    DecodedBatch::Change &change = m_batch.changes.emplace_back();
+    change.kind = kind;
+    change.atRecord = m_batch.rows.recordCount();
+    return change;
+}
+
+} // namespace wsi
