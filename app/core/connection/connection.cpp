@@ -364,8 +364,7 @@ void Connection::explainEnding()
 
 QString Connection::explainedStatus() const
 {
-    const QString language
-        = EnglishScope::active() ? QStringLiteral("en") : Translations::forApplication()->effectiveLanguage();
+    const QString language = EnglishScope::active() ? QStringLiteral("en") : Translations::effectiveLanguageNow();
     if (language == m_explainedLanguage)
         return m_explainedCache;
     const QString text

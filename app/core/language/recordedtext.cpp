@@ -113,7 +113,7 @@ RecordedText RecordedText::captured(const std::function<QString()> &say)
         const EnglishScope english;
         piece->plain = say();
     }
-    piece->language = Translations::forApplication()->effectiveLanguage();
+    piece->language = Translations::effectiveLanguageNow();
     if (piece->language != QLatin1String("en"))
         piece->shown = say();
     t.m_pieces.push_back(std::move(piece));
@@ -169,8 +169,8 @@ QString RecordedText::render(bool translate) const
     for (const auto &piece : m_pieces) {
         QString text;
         if (!piece->source) {
-            const bool shownFits = translate && !piece->shown.isEmpty()
-                && piece->language == Translations::forApplication()->effectiveLanguage();
+            const bool shownFits
+                = translate && !piece->shown.isEmpty() && piece->language == Translations::effectiveLanguageNow();
             text = shownFits ? piece->shown : piece->plain;
         } else if (translate) {
             text = QCoreApplication::translate(piece->context, piece->source, nullptr, piece->n);

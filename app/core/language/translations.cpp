@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QMutex>
+#include <QMutexLocker>
 
 namespace wsi {
 
@@ -13,6 +15,10 @@ namespace {
 // The app's .qm files are built into the binaries (resources/CMakeLists.txt), so the CLI, the window and the
 // tests find them without an install.
 const QString appTranslationsDir = QStringLiteral(":/i18n");
+
+// What effectiveLanguageNow() answers: written by apply() on the GUI thread, read by any thread.
+QMutex effectiveNowLock;
+QString effectiveNow = QStringLiteral("en");
 
 } // namespace
 
@@ -23,6 +29,8 @@ Translations::Translations(QObject *parent)
 Translations::~Translations()
 {
     removeTranslators();
+    const QMutexLocker lock(&effectiveNowLock);
+    effectiveNow = QStringLiteral("en"); // no translator is left: the source texts are in effect
 }
 
 Translations *Translations::forApplication()
@@ -30,6 +38,12 @@ Translations *Translations::forApplication()
     QCoreApplication *app = QCoreApplication::instance();
     auto *existing = app->findChild<Translations *>(QString(), Qt::FindDirectChildrenOnly);
     return existing ? existing : new Translations(app);
+}
+
+QString Translations::effectiveLanguageNow()
+{
+    const QMutexLocker lock(&effectiveNowLock);
+    return effectiveNow;
 }
 
 QStringList Translations::languages()
@@ -65,6 +79,10 @@ void Translations::apply(const QString &language)
     removeTranslators();
     m_language = language;
     m_effective = effective;
+    {
+        const QMutexLocker lock(&effectiveNowLock);
+        effectiveNow = effective;
+    }
     // English is the source language: no translator, and none of Qt's either (its own texts are English).
     if (effective == QLatin1String("en")) {
         return; // the removal above already made Qt send LanguageChange

@@ -36,6 +36,10 @@ public:
     QString language() const { return m_language; }
     // The language in effect after resolving "" against the system.
     QString effectiveLanguage() const { return m_effective; }
+    // The application's effective language, from any thread ("en" before any apply()): rows decoded on the capture
+    // thread capture their texts in it (RecordedText::captured) while Preferences may apply another on the GUI thread.
+    // No object is looked up or made, so a worker thread never touches the application's children.
+    static QString effectiveLanguageNow();
 
 private:
     void removeTranslators();

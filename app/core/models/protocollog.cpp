@@ -133,8 +133,7 @@ QString ProtocolLog::shown(const char *packed, quint16 packedBytes, const char *
     if (packedBytes == 0)
         return QString::fromUtf8(english, englishBytes);
     // Inside an EnglishScope the words render as English whatever the window's language.
-    const QString language
-        = EnglishScope::active() ? QStringLiteral("en") : Translations::forApplication()->effectiveLanguage();
+    const QString language = EnglishScope::active() ? QStringLiteral("en") : Translations::effectiveLanguageNow();
     QByteArray key = language.toLatin1();
     key += '\0';
     key.append(packed, packedBytes);

@@ -11,6 +11,7 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QtTest>
 
 using namespace wsi;
@@ -173,6 +174,37 @@ private slots:
         }
         Translations::forApplication()->apply(QStringLiteral("en"));
         QCOMPARE(captured.translated(), QString::fromUtf8(source)); // follows a switch to English
+    }
+
+    // The capture thread decodes an outgoing connection's rows (issue 12), so its texts are captured there: in the
+    // language Preferences applied on the GUI thread, read without looking the application's objects up.
+    void aTextCapturedOnAWorkerThreadIsInTheAppliedLanguage()
+    {
+        const char *source = "Timed out after %1 ms: the WebSocket did not open.";
+        const auto captureElsewhere = [source] {
+            RecordedText text;
+            QThread *worker = QThread::create([&text, source] {
+                text = RecordedText::captured(
+                    [source] { return QCoreApplication::translate("OutgoingFailureText", source); });
+            });
+            worker->start();
+            worker->wait();
+            delete worker;
+            return text;
+        };
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        QCOMPARE(Translations::effectiveLanguageNow(), QStringLiteral("ko"));
+        const RecordedText korean = captureElsewhere();
+        QCOMPARE(korean.english(), QString::fromUtf8(source));
+        QVERIFY2(hasHangul(korean.translated()), qPrintable(korean.translated()));
+        Translations::forApplication()->apply(QStringLiteral("en"));
+        QCOMPARE(Translations::effectiveLanguageNow(), QStringLiteral("en"));
+        QCOMPARE(korean.translated(), QString::fromUtf8(source)); // follows the switch back
+        const RecordedText english = captureElsewhere();
+        QCOMPARE(english.translated(), QString::fromUtf8(source));
+        Translations::forApplication()->apply(QStringLiteral("ko"));
+        QCOMPARE(english.translated(), QString::fromUtf8(source)); // captured in English: nothing else to show
+        Translations::forApplication()->apply(QStringLiteral("en"));
     }
 
     // Qt's own words for a socket error come in the window's language; they are recorded as Qt's English.
