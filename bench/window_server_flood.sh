@@ -19,6 +19,8 @@
 #   WINDOW_LIB=/tmp/before bench/window_server_flood.sh   # a folder put first in the window's LD_LIBRARY_PATH: another
 #                                                         # libwsi_core.so (a shared-library build), the rest the same
 #   CLI_ARGS="--no-frames" bench/window_server_flood.sh   # more arguments for the CLI peer's serve
+#   DURING_LOAD=./profile.sh bench/window_server_flood.sh   # run with the window's pid as the load starts
+#                                                           # (a perf record of some seconds, say); waited for
 #
 # Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
 # window directly). Needs python3-xlib and xdotool. Its own settings, cache (spill file) and data folders:
@@ -156,6 +158,11 @@ rss_start="$(rss_mib "$window_pid")"
 
 run_load "$port" >"$work/window.load" &
 load_pid=$!
+during_pid=""
+if [[ -n "${DURING_LOAD:-}" ]]; then
+    "$DURING_LOAD" "$window_pid" >&2 &
+    during_pid=$!
+fi
 # Pings go on for 2 s after the load: the window's last batches land then.
 (
     while kill -0 "$load_pid" 2>/dev/null; do sleep 0.1; done
@@ -173,6 +180,7 @@ while kill -0 "$load_pid" 2>/dev/null; do
 done
 wait "$load_pid" || true
 wait "$ping_pid"
+[[ -n "$during_pid" ]] && wait "$during_pid"
 window_line="$(cat "$work/window.load")"
 window_rate="$(rate_of "$window_line")"
 [[ -n "$window_rate" ]] || { echo "loadgen failed against the window: $(tail -2 "$work/loadgen.err")" >&2; exit 1; }
