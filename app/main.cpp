@@ -29,8 +29,14 @@ static void setApplicationNames()
     QCoreApplication::setApplicationVersion(QStringLiteral(WSI_VERSION));
 }
 
-// The options of the window; docs/wsinspector.1 describes each one (tests/install checks it).
-static QCommandLineOption addOptions(QCommandLineParser &parser)
+struct WindowOptions
+{
+    QCommandLineOption connect;
+    QCommandLineOption serve;
+};
+
+// The options of the window; docs/man/wsinspector.1 describes each one (tests/install checks it).
+static WindowOptions addOptions(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QCoreApplication::translate(
         "wsi::Gui", "WS Inspector: see WebSocket handshakes and frames as they cross the wire."));
@@ -40,10 +46,16 @@ static QCommandLineOption addOptions(QCommandLineParser &parser)
         QCoreApplication::translate("wsi::Gui", "Connect to <url> as soon as the window opens."),
         QStringLiteral("url"));
     parser.addOption(connectOption);
+    const QCommandLineOption serveOption(QStringList { QStringLiteral("s"), QStringLiteral("serve") },
+        QCoreApplication::translate("wsi::Gui",
+            "Start the test server on [host:]port as the window opens (host 127.0.0.1 unless given; "
+            "the rest as the Test Server panel remembers it)."),
+        QStringLiteral("[host:]port"));
+    parser.addOption(serveOption);
     parser.addPositionalArgument(QStringLiteral("url"),
         QCoreApplication::translate("wsi::Gui", "Same as --connect (used by the desktop file)."),
         QStringLiteral("[url]"));
-    return connectOption;
+    return { connectOption, serveOption };
 }
 
 // QApplication aborts when there is no display, so --help and --version
@@ -87,10 +99,10 @@ int main(int argc, char *argv[])
     wsi::PreferencesDialog::applyLanguage();
 
     QCommandLineParser parser;
-    const QCommandLineOption connectOption = addOptions(parser);
+    const WindowOptions options = addOptions(parser);
     parser.process(app);
 
-    QString url = parser.value(connectOption);
+    QString url = parser.value(options.connect);
     if (url.isEmpty() && !parser.positionalArguments().isEmpty())
         url = parser.positionalArguments().constFirst();
 
@@ -98,6 +110,10 @@ int main(int argc, char *argv[])
     wsi::SlowTurnLog::installFromEnvironment();
     wsi::MainWindow window;
     window.show();
+    if (parser.isSet(options.serve)) {
+        // After the first paint too: a port in use is explained in the server's panel, which must be seen.
+        QTimer::singleShot(0, &window, [&window, address = parser.value(options.serve)] { window.serveAt(address); });
+    }
     if (!url.isEmpty()) {
         // After the first paint, so a failure is shown in a visible window.
         QTimer::singleShot(0, &window, [&window, url] { window.connectTo(url); });

@@ -4232,6 +4232,25 @@ What to try: %2</source>
     </message>
 </context>
 <context>
+    <name>wsi::ListenAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not [host:]port: an IPv6 address in brackets needs a port after it, as in [::1]:9000.</source>
+        <translation>&quot;%1&quot;은(는) [host:]port 형식이 아닙니다: 괄호 안의 IPv6 주소 뒤에는 [::1]:9000처럼 포트가 와야 합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not [host:]port: write an IPv6 address in brackets, as in [::1]:9000.</source>
+        <translation>&quot;%1&quot;은(는) [host:]port 형식이 아닙니다: IPv6 주소는 [::1]:9000처럼 괄호 안에 쓰세요.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not [host:]port: the port must be a number from 0 to 65535 (0: a free one).</source>
+        <translation>&quot;%1&quot;은(는) [host:]port 형식이 아닙니다: 포트는 0부터 65535까지의 숫자여야 합니다 (0: 빈 포트).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, [::1]).</source>
+        <translation>&quot;%1&quot;은(는) 수신 대기할 IP 주소가 아닙니다 (예: 127.0.0.1, 0.0.0.0, [::1]).</translation>
+    </message>
+</context>
+<context>
     <name>wsi::LocalServer</name>
     <message>
         <source>The server is already running.</source>
@@ -4270,8 +4289,12 @@ What to try: %2</source>
         <translation>%1와(과)의 TLS 핸드셰이크 실패: %2</translation>
     </message>
     <message>
-        <source>Could not listen on %1 port %2: %3.</source>
-        <translation>%1 포트 %2에서 수신 대기할 수 없습니다: %3.</translation>
+        <source>TCP: could not listen on %1 port %2: %3.</source>
+        <translation>TCP: %1 포트 %2에서 수신 대기할 수 없습니다: %3.</translation>
+    </message>
+    <message>
+        <source>Another program is listening there: stop it, or pick another port (0 for a free one).</source>
+        <translation>다른 프로그램이 그곳에서 수신 대기 중입니다. 그 프로그램을 멈추거나 다른 포트를 고르세요 (0이면 빈 포트).</translation>
     </message>
     <message>
         <source>Test server stopping</source>
@@ -7680,6 +7703,10 @@ X-Custom: value</translation>
     <message>
         <source>Same as --connect (used by the desktop file).</source>
         <translation>--connect와 같습니다 (데스크톱 파일이 사용).</translation>
+    </message>
+    <message>
+        <source>Start the test server on [host:]port as the window opens (host 127.0.0.1 unless given; the rest as the Test Server panel remembers it).</source>
+        <translation>창이 열릴 때 [host:]port에서 테스트 서버를 시작합니다 (host를 주지 않으면 127.0.0.1, 나머지는 테스트 서버 패널이 기억하는 대로).</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,12 @@ bool ServerOptionsForm::options(ServerOptions *options, QString *error) const
     return true;
 }
 
+void ServerOptionsForm::setListenAddress(const QHostAddress &address, quint16 port)
+{
+    m_ui->serverAddressCombo->setCurrentText(address.toString());
+    m_ui->serverPortSpin->setValue(port);
+}
+
 void ServerOptionsForm::setRunning(bool running)
 {
     for (QWidget *w : std::as_const(m_listenFields))

@@ -2,6 +2,7 @@
 
 #include "server/serveroptions.h"
 
+#include <QHostAddress>
 #include <QWidget>
 
 #include <memory>
@@ -31,6 +32,8 @@ public:
     QList<AutoReplyRule> autoReplies() const;
     bool isExposed() const;
 
+    // Fills in where to listen, as if typed (the command line's --serve); the other fields keep what they hold.
+    void setListenAddress(const QHostAddress &address, quint16 port);
     void setRunning(bool running);
     void loadSettings();
     void saveSettings() const;

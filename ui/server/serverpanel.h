@@ -47,9 +47,13 @@ public:
     QList<QAction *> menuActions() const;
     QAction *startStopAction() const { return m_startStopAction; }
 
+    // Either engine: the panel shows whichever runs.
+    bool isRunning() const;
     QString urlText() const;
     QString statsText() const;
     QString errorText() const;
+    // The panel's error banner (hidden when empty): why the server did not start, or a rule was refused.
+    void showError(const QString &message);
     bool isExposureWarningVisible() const;
     QString exposureWarningText() const;
 
@@ -71,12 +75,9 @@ private:
     void updateStats();
     void updateExposure();
     void updateButtons();
-    void showError(const QString &message);
     void connectToIt();
     void broadcastText();
     void kickCurrent();
-    // Either engine: the panel shows whichever runs.
-    bool isRunning() const;
     QUrl runningUrl() const;
     quint16 runningPort() const;
 

@@ -263,6 +263,16 @@ void MainWindow::createServerDock()
     });
 }
 
+QDockWidget *MainWindow::serverDock() const
+{
+    return m_serverDock;
+}
+
+bool MainWindow::serveAt(const QString &address)
+{
+    return m_serverDock->serveAt(address);
+}
+
 void MainWindow::createProxyDock()
 {
     // One rule set for both proxies: the user's breakpoints do not depend on the mode.

@@ -42,6 +42,7 @@ class ProxyDock;
 class ProxyPanel;
 class ProxyRuleSet;
 class ReverseProxy;
+class ServerDock;
 class ServerPanel;
 class SessionsController;
 class ViewState;
@@ -78,7 +79,9 @@ public:
     // Shown while no connection is selected: a first run starts here.
     WelcomePage *welcomePage() const { return m_central->welcomePage(); }
     ServerPanel *serverPanel() const { return m_serverPanel; }
-    QDockWidget *serverDock() const { return m_serverDock; }
+    QDockWidget *serverDock() const;
+    // `wsinspector --serve [host:]port`: the test server started there, its dock shown (ServerDock::serveAt).
+    bool serveAt(const QString &address);
     // The reverse proxy: its clients are connections of this window's workspace. The Proxy dock drives it.
     ReverseProxy *reverseProxy() const { return m_reverseProxy; }
     ForwardProxy *forwardProxy() const { return m_forwardProxy; }
@@ -140,7 +143,7 @@ private:
     ReconnectRegistry *m_reconnectors = nullptr;
 
     CentralArea *m_central = nullptr;
-    QDockWidget *m_serverDock = nullptr;
+    ServerDock *m_serverDock = nullptr;
     ServerPanel *m_serverPanel = nullptr;
     std::unique_ptr<WindowLessonHost> m_lessonHost;
     LearnDock *m_learnDock = nullptr;

@@ -2,6 +2,8 @@
 #include "shell/serverdock.h"
 
 #include "common/theme.h"
+#include "server/listenaddress.h"
+#include "server/serveroptionsform.h"
 #include "server/serverpanel.h"
 
 #include <QAction>
@@ -22,6 +24,20 @@ ServerDock::ServerDock(Workspace *workspace, ViewState *viewState, QWidget *pare
     toggle->setIcon(theme::icon("server"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     retranslate();
+}
+
+bool ServerDock::serveAt(const QString &address)
+{
+    show();
+    ListenAddress where;
+    QString error;
+    if (!ListenAddress::parse(address, &where, &error)) {
+        m_panel->showError(error);
+        return false;
+    }
+    m_panel->form()->setListenAddress(where.address, where.port);
+    m_panel->start();
+    return m_panel->isRunning();
 }
 
 void ServerDock::changeEvent(QEvent *event)

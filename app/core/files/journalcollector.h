@@ -30,7 +30,9 @@ public:
     static constexpr qsizetype kMaxQueuedBytes = 16 * 1024 * 1024;
     // Rows taken between two looks at the slice's clock, so the most a turn takes past its slice: 2048 rows took
     // 30-60 ms on a loaded machine when the rows had to be read back from the spill file, past the 8 ms slice and
-    // the window's 50 ms (issue 12). A look costs a clock read.
+    // the window's 50 ms (issue 12). A look costs a clock read. Large rows make a count of rows meaningless (256
+    // echoes of 64 KiB are 16 MiB to copy: 50-140 ms of one turn in the window's own test server), so the clock is
+    // also read each time a batch is posted (at most every kBatchBytes).
     static constexpr qsizetype kSliceCheckEvents = 256;
 
     enum class Outcome {

@@ -127,6 +127,9 @@ private:
     QDeadlineTimer m_slice { QDeadlineTimer::Forever };
     int m_sliceMs = 8;
     QTimer m_continueTimer;
+    // Where the next turn of collection starts: a turn ends once its slice is spent, and the journals it did not reach
+    // go first on the next one, so every connection of a flood moves on.
+    size_t m_nextToCollect = 0;
     // The cap is checked when journals start and end, at most once a second: a server with thousands of
     // clients must not list the folder once per client.
     QTimer m_capTimer;

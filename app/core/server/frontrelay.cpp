@@ -1,6 +1,8 @@
 // FrontRelay: the local test server's listening socket; hands each client to a RelayedClient.
 #include "server/frontrelay.h"
 
+#include "store/slowturnlog.h"
+
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QSslSocket>
@@ -84,6 +86,7 @@ void FrontRelay::onPendingConnection()
 
 void FrontRelay::acceptPending()
 {
+    const SlowTurnLog::Section section("server.accept");
     QElapsedTimer spent;
     spent.start();
     for (int taken = 0; taken < m_maxAcceptsPerTurn && spent.elapsed() < kAcceptBudgetMs; ++taken) {

@@ -215,10 +215,16 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
     });
     if (!m_relay->listen(options.address, options.port)) {
         const QString why = m_relay->errorString();
+        const bool inUse = m_relay->serverError() == QAbstractSocket::AddressInUseError;
         delete m_relay;
         m_relay = nullptr;
-        return fail(
-            tr("Could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why));
+        // The layer first, as every error the window shows names its layer; a port in use is the common case
+        // (another server, or a second window started with the same --serve), so it says what to do.
+        const QString message
+            = tr("TCP: could not listen on %1 port %2: %3.").arg(options.address.toString()).arg(options.port).arg(why);
+        return fail(inUse ? message + QLatin1Char(' ')
+                    + tr("Another program is listening there: stop it, or pick another port (0 for a free one).")
+                          : message);
     }
     m_stats = {};
     m_lastIn = m_lastOut = 0;

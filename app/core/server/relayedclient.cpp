@@ -12,6 +12,7 @@
 #include "server/readpassgauge.h"
 #include "server/transportendpoints.h"
 #include "server/upgradeanswers.h"
+#include "store/slowturnlog.h"
 #include "store/wallclock.h"
 
 #include <QDeadlineTimer>
@@ -117,6 +118,9 @@ void RelayedClient::onReadyRead()
         m_readPaused = true;
         return;
     }
+    // Named for the window's slow-turn log (issue 12): the socket read, the decoding and recording of what was read,
+    // the answers framed meanwhile, and their write at the end (also counted apart, as server.write).
+    const SlowTurnLog::Section section("server.read");
     QByteArray &buffer = sharedReadBuffer();
     if (m_settings.idleTimeoutMs > 0)
         m_lastActivityMs = monotonicMs();
@@ -201,6 +205,7 @@ void RelayedClient::flush()
     if (!m_socket || m_finished)
         return;
     if (!m_out.isEmpty()) {
+        const SlowTurnLog::Section section("server.write");
         qsizetype written = m_outSent; // answers already written as they came (the client talks alone)
         if (m_socket->state() == QAbstractSocket::ConnectedState && written < m_out.size()) {
             DirectSocketWrite::write(m_socket, m_plainTcp, m_out.constData() + written, m_out.size() - written);
