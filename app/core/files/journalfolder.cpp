@@ -52,21 +52,19 @@ QList<SessionJournal::SessionInfo> JournalFolder::list(const QString &folder, co
     return sessions;
 }
 
-int JournalFolder::deleteOldest(
+QStringList JournalFolder::oldestOverCap(
     const QFileInfoList &filesByAge, qint64 maxTotal, const QSet<QString> &activePaths, qint64 &total)
 {
-    int deleted = 0;
+    QStringList doomed;
     for (const QFileInfo &fi : filesByAge) {
         if (total <= maxTotal)
             break;
         if (activePaths.contains(fi.absoluteFilePath()))
             continue;
-        if (QFile::remove(fi.absoluteFilePath())) {
-            total -= fi.size();
-            ++deleted;
-        }
+        doomed << fi.absoluteFilePath();
+        total -= fi.size();
     }
-    return deleted;
+    return doomed;
 }
 
 } // namespace wsi

@@ -19,9 +19,9 @@ public:
     static QStringList nameFilters();
     // Journal files in the folder, newest first; those whose absolute path is in activePaths are marked active.
     static QList<SessionJournal::SessionInfo> list(const QString &folder, const QSet<QString> &activePaths);
-    // Deletes files from the front of filesByAge (oldest first), never one in activePaths, until total (their
-    // size, updated) is within maxTotal; returns how many were deleted.
-    static int deleteOldest(
+    // The files to delete from the front of filesByAge (oldest first), never one in activePaths, for total (their
+    // size, updated as if they were gone) to be within maxTotal.
+    static QStringList oldestOverCap(
         const QFileInfoList &filesByAge, qint64 maxTotal, const QSet<QString> &activePaths, qint64 &total);
 };
 

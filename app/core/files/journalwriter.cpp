@@ -49,6 +49,14 @@ void JournalWriter::post(Batch &&batch)
     m_wake.notify_one();
 }
 
+void JournalWriter::remove(const QStringList &paths)
+{
+    Batch batch;
+    batch.file = -1;
+    batch.remove = paths;
+    post(std::move(batch));
+}
+
 void JournalWriter::waitUntilIdle()
 {
     std::unique_lock<std::mutex> lock(m_mutex);
@@ -86,6 +94,12 @@ void JournalWriter::run()
 
 void JournalWriter::writeBatch(Batch &batch)
 {
+    if (!batch.remove.isEmpty()) {
+        // A file still open here (a finished journal's last lines) is unlinked all the same: its lines go nowhere.
+        for (const QString &path : std::as_const(batch.remove))
+            QFile::remove(path);
+        return;
+    }
     std::shared_ptr<OpenFile> &slot = m_files[batch.file];
     if (!slot) {
         slot = std::make_shared<OpenFile>();

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <condition_variable>
@@ -51,6 +52,7 @@ public:
         QByteArray bytes;
         qsizetype eventCount = 0; // the connection's event lines (of both legs) in the file after this batch
         bool close = false; // the journal's last batch: the file is closed after it
+        QStringList remove; // remove()'s: these files are deleted, and nothing else is done
         qsizetype cost() const { return bytes.size() + qsizetype(items.size() * sizeof(Item)); }
     };
     enum class Failure { Open, Write };
@@ -60,6 +62,10 @@ public:
 
     // Never blocks.
     void post(Batch &&batch);
+    // Deletes the files on the writer thread, after everything posted before. Never blocks: the folder's size cap
+    // deleted journals of hundreds of MB on the GUI thread, and each unlink held it for up to 1.4 s while the
+    // file system let go of their pages (issue 12: the window's test server under a flood).
+    void remove(const QStringList &paths);
     // Bytes of records, payloads and lines posted and not written yet.
     qsizetype queuedBytes() const { return m_queuedBytes.load(std::memory_order_relaxed); }
     // Blocks until everything posted so far is written.

@@ -433,9 +433,11 @@ int SessionJournal::enforceSizeCap()
     m_totalAtCap = total;
     if (total <= m_maxTotalBytes)
         return 0;
-    const int deleted = JournalFolder::deleteOldest(files, m_maxTotalBytes, activePaths(), total);
+    const QStringList doomed = JournalFolder::oldestOverCap(files, m_maxTotalBytes, activePaths(), total);
     m_totalAtCap = total;
-    return deleted;
+    if (!doomed.isEmpty())
+        m_writer->remove(doomed);
+    return int(doomed.size());
 }
 
 } // namespace wsi

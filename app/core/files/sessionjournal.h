@@ -79,8 +79,8 @@ public:
     // last line (the writer was killed mid-write) is ignored and reported in *notes.
     static std::vector<std::unique_ptr<Connection>> reopen(
         const QString &filePath, QString *error = nullptr, QStringList *notes = nullptr);
-    // Deletes the oldest files (never those being written) until the total is within the cap;
-    // returns how many were deleted.
+    // Deletes the oldest files (never those being written) until the total is within the cap, on the writer
+    // thread once what is queued is written (flush() waits for it); returns how many go.
     int enforceSizeCap();
 
     QString errorString() const { return m_error; }

@@ -213,6 +213,48 @@ private Q_SLOTS:
         QCOMPARE(writer.queuedBytes(), qsizetype(0));
     }
 
+    // The folder's size cap deletes through the writer (an unlink of a large journal held the GUI thread): after
+    // what was posted before, so a finished journal's last lines are written to it first (were it deleted first,
+    // its ExistingOnly open would fail), and only the files named go.
+    void removeDeletesAfterWhatWasPostedBefore()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.jsonl"));
+        const QString b = dir.filePath(QStringLiteral("b.jsonl"));
+        const QString c = dir.filePath(QStringLiteral("c.jsonl"));
+        for (const QString &path : { a, b, c }) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        JournalWriter writer;
+        QSignalSpy failures(&writer, &JournalWriter::failed);
+        QSignalSpy closed(&writer, &JournalWriter::closed);
+        const auto lastLines = [](int file, const QString &path) {
+            JournalWriter::Batch batch;
+            batch.file = file;
+            batch.path = path;
+            JournalWriter::Item line;
+            line.formatted = true;
+            batch.bytes = QByteArrayLiteral("{\"last\":true}\n");
+            line.record.payloadSize = quint32(batch.bytes.size());
+            batch.items.push_back(line);
+            batch.eventCount = 1;
+            batch.close = true;
+            return batch;
+        };
+        writer.post(lastLines(1, a));
+        writer.remove({ a, c });
+        writer.post(lastLines(2, b));
+        writer.waitUntilIdle();
+        QVERIFY(!QFile::exists(a));
+        QVERIFY(!QFile::exists(c));
+        QCOMPARE(fileBytes(b), QByteArrayLiteral("{\"last\":true}\n"));
+        QCOMPARE(writer.writtenCount(1), qsizetype(1)); // written before it went
+        QTRY_COMPARE(closed.count(), 2);
+        QCOMPARE(failures.count(), 0);
+        QCOMPARE(writer.queuedBytes(), qsizetype(0));
+    }
+
     // Batches of a flood's size (more than one 256 KiB write chunk each) and small ones between them: the file is
     // the lines in order, byte for byte, after each batch.
     void floodSizedBatchesAreAppendedByteExact()
