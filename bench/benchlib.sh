@@ -24,17 +24,29 @@ bench_require() {
     fi
 }
 
+# Stops each process whose pid is given (empty ones are skipped) and waits for it.
+bench_stop() {
+    local pid
+    for pid in "$@"; do
+        if [[ -n "$pid" ]]; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+}
+
 # A scratch folder in `work`; it and the server started by bench_start_server go away on exit.
 work="$(mktemp -d)"
 server_pid=""
 bench_cleanup() {
-    if [[ -n "$server_pid" ]]; then
-        kill "$server_pid" 2>/dev/null || true
-        wait "$server_pid" 2>/dev/null || true
-    fi
+    bench_stop "$server_pid"
     rm -rf "$work"
 }
 trap bench_cleanup EXIT
+
+# A process's resident memory in MiB and its CPU time (user + system) in seconds so far; 0 once it is gone.
+rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # Starts a server command that prints "PORT <n>" once it listens; sets `port`, or exits naming the failure.
 #   bench_start_server "the raw-socket sender" taskset -c 0 "$BUILD_DIR/bench/floodsender" --clients 0

@@ -35,12 +35,7 @@ bench_require "app/wsinspector bench/floodsender bench/bench_flood_client" wsins
 window_pid=""
 sender_pid=""
 window_cleanup() {
-    for pid in "$window_pid" "$sender_pid"; do
-        if [[ -n "$pid" ]]; then
-            kill "$pid" 2>/dev/null || true
-            wait "$pid" 2>/dev/null || true
-        fi
-    done
+    bench_stop "$window_pid" "$sender_pid"
     bench_cleanup
 }
 trap window_cleanup EXIT
@@ -58,9 +53,6 @@ start_sender() {
     echo "floodsender did not start: $(cat "$work/sender.err")" >&2
     exit 1
 }
-
-rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # The peer: a bare QWebSocket client's receive rate from the same sender.
 start_sender 0

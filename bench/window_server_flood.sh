@@ -53,18 +53,10 @@ ulimit -Sn "$(ulimit -Hn)"
 window_pid=""
 peer_pid=""
 window_cleanup() {
-    for pid in "$window_pid" "$peer_pid"; do
-        if [[ -n "$pid" ]]; then
-            kill "$pid" 2>/dev/null || true
-            wait "$pid" 2>/dev/null || true
-        fi
-    done
+    bench_stop "$window_pid" "$peer_pid"
     bench_cleanup
 }
 trap window_cleanup EXIT
-
-rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 
 # The echo load on ws://127.0.0.1:$1/; prints loadgen's RESULT line (empty when it failed).
 run_load() {
@@ -87,8 +79,7 @@ wait_listening() {
 }
 
 stop_peer() {
-    kill "$peer_pid" 2>/dev/null || true
-    wait "$peer_pid" 2>/dev/null || true
+    bench_stop "$peer_pid"
     peer_pid=""
 }
 
