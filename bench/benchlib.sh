@@ -47,6 +47,17 @@ trap bench_cleanup EXIT
 # A process's resident memory in MiB and its CPU time (user + system) in seconds so far; 0 once it is gone.
 rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Waits until process $1 spends no CPU for a second (what it still does after a load: batch timers, the journal),
+# at most 30 s.
+bench_wait_settled() {
+    local prev="" now
+    for _ in $(seq 30); do
+        now="$(cpu_s "$1")"
+        [[ "$now" == "$prev" ]] && return 0
+        prev="$now"
+        sleep 1
+    done
+}
 
 # Starts a server command that prints "PORT <n>" once it listens; sets `port`, or exits naming the failure.
 #   bench_start_server "the raw-socket sender" taskset -c 0 "$BUILD_DIR/bench/floodsender" --clients 0

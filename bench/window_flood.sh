@@ -96,13 +96,7 @@ sender_pid=""
 wait "$ping_pid"
 [[ -n "${WM_PING_VERBOSE:-}" ]] && cp "$work/ping.err" "$WM_PING_VERBOSE"
 # What the window still does after the last frame (its batch timers): settled when a second passes without CPU.
-prev=""
-for _ in $(seq 30); do
-    now="$(cpu_s "$window_pid")"
-    [[ "$now" == "$prev" ]] && break
-    prev="$now"
-    sleep 1
-done
+bench_wait_settled "$window_pid"
 rss_after="$(rss_mib "$window_pid")"
 ((rss_after > peak)) && peak=$rss_after
 # AFTER_FLOOD=<command>: run with the window's pid once it settled (a memory breakdown with gdb, say).

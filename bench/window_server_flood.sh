@@ -178,13 +178,7 @@ window_rate="$(rate_of "$window_line")"
 [[ -n "${WM_PING_VERBOSE:-}" ]] && cp "$work/ping.err" "$WM_PING_VERBOSE"
 # What the window still does after the last echo (its batch timers, the journal): settled when a second passes
 # without CPU.
-prev=""
-for _ in $(seq 30); do
-    now="$(cpu_s "$window_pid")"
-    [[ "$now" == "$prev" ]] && break
-    prev="$now"
-    sleep 1
-done
+bench_wait_settled "$window_pid"
 rss_after="$(rss_mib "$window_pid")"
 ((rss_after > peak)) && peak=$rss_after
 [[ -n "${WINDOW_STDERR:-}" ]] && cp "$work/window.err" "$WINDOW_STDERR"
