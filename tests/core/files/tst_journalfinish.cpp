@@ -6,6 +6,7 @@
 #include "files/journalcollector.h"
 #include "files/sessionjournal.h"
 #include "journalfiles.h"
+#include "slicedjournal.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -40,11 +41,8 @@ private Q_SLOTS:
     // returns without the file being complete, and completed() follows once it is, with every line in order.
     void finishTakesTheBacklogASliceATurn()
     {
-        QTemporaryDir dir;
-        SessionJournal journal;
-        journal.setFolder(dir.path());
-        journal.setFlushIntervalMs(60000); // only the finish takes rows
-        journal.setSliceMs(0);
+        SlicedJournal sliced; // only the finish takes rows
+        SessionJournal &journal = sliced.journal;
         ConnectionOptions options;
         options.url = QUrl(QStringLiteral("ws://example.test/finish"));
         Connection c(options);
@@ -79,11 +77,8 @@ private Q_SLOTS:
     // take yet are taken then, so the file still holds every one.
     void aConnectionRemovedRightAfterItsEndLosesNoLine()
     {
-        QTemporaryDir dir;
-        SessionJournal journal;
-        journal.setFolder(dir.path());
-        journal.setFlushIntervalMs(60000);
-        journal.setSliceMs(0);
+        SlicedJournal sliced;
+        SessionJournal &journal = sliced.journal;
         Workspace workspace;
         journal.attachWorkspace(&workspace);
         ConnectionOptions options;

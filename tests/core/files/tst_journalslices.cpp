@@ -5,10 +5,10 @@
 #include "files/journalcollector.h"
 #include "files/sessionjournal.h"
 #include "journalfiles.h"
+#include "slicedjournal.h"
 
 #include <QAbstractEventDispatcher>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -48,11 +48,8 @@ private Q_SLOTS:
     // batch posted (kBatchBytes), so a turn of large rows stops after about a batch's bytes.
     void aTurnOfLargeRowsEndsAfterABatchNotAfterACountOfRows()
     {
-        QTemporaryDir dir;
-        SessionJournal journal;
-        journal.setFolder(dir.path());
-        journal.setFlushIntervalMs(60000); // only the finish takes rows
-        journal.setSliceMs(0);
+        SlicedJournal sliced; // only the finish takes rows
+        SessionJournal &journal = sliced.journal;
         ConnectionOptions options;
         options.url = QUrl(QStringLiteral("ws://example.test/large"));
         Connection c(options);
@@ -79,13 +76,10 @@ private Q_SLOTS:
     // a turn with its slice spent ends, and every connection still gets its turn (the files hold every line).
     void aTurnWithItsSliceSpentLeavesTheOtherConnectionsForTheNext()
     {
-        QTemporaryDir dir;
-        SessionJournal journal;
-        journal.setFolder(dir.path());
         // The timer starts the collection; its next tick comes long after the turns that follow (each the next
         // turn's zero timer), so no pass of the event loop runs two turns.
-        journal.setFlushIntervalMs(1000);
-        journal.setSliceMs(0);
+        SlicedJournal sliced(1000);
+        SessionJournal &journal = sliced.journal;
         constexpr int kConnections = 5;
         constexpr int kRows = 60;
         std::vector<std::unique_ptr<Connection>> connections;
