@@ -641,8 +641,8 @@
         <translation>대부분의 실제 서버처럼 클라이언트의 permessage-deflate 제안을 받아들입니다 (RFC 7692). 서버가 보내는 것은 압축되어 나가고, 로그에는 압축된 메시지가 압축 해제되어 표시되며 그 프레임은 RSV1과 압축된 바이트로 표시됩니다.</translation>
     </message>
     <message>
-        <source>Accept permessage-deflate (compressed messages)</source>
-        <translation>permessage-deflate 허용 (압축된 메시지)</translation>
+        <source>Compress (permessage-deflate)</source>
+        <translation>압축 (permessage-deflate)</translation>
     </message>
     <message>
         <source>Listen</source>

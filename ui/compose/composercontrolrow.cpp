@@ -1,10 +1,11 @@
 // The composer's bottom row: ping with a payload, close with a code, and repeat a message N times.
 #include "compose/composercontrolrow.h"
 
+#include "common/flowlayout.h"
 #include "common/theme.h"
 
+#include <QBoxLayout>
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -16,47 +17,50 @@ namespace wsi {
 ComposerControlRow::ComposerControlRow(int maxRepeatCount, QWidget *parent)
     : QWidget(parent)
 {
-    auto *row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Groups wrap onto further lines when the composer is narrow (a dock beside it), instead of setting the
+    // window's minimum width.
+    auto *row = new FlowLayout(this);
+    QBoxLayout *control = row->addGroup();
     m_pingPayload = new QLineEdit(this);
     m_pingPayload->setObjectName(QStringLiteral("pingPayloadEdit"));
     m_pingPayload->setMaximumWidth(180);
-    row->addWidget(m_pingPayload);
+    control->addWidget(m_pingPayload);
     m_ping = new QPushButton(theme::icon("ping"), QString(), this);
     m_ping->setObjectName(QStringLiteral("pingButton"));
-    row->addWidget(m_ping);
+    control->addWidget(m_ping);
     m_close = new QPushButton(theme::icon("close"), QString(), this);
     m_close->setObjectName(QStringLiteral("composerCloseButton"));
-    row->addWidget(m_close);
-    row->addSpacing(12);
+    control->addWidget(m_close);
+    QBoxLayout *repeat = row->addGroup();
     m_repeatLabel = new QLabel(this);
-    row->addWidget(m_repeatLabel);
+    repeat->addWidget(m_repeatLabel);
     m_repeatCount = new QSpinBox(this);
     m_repeatCount->setObjectName(QStringLiteral("repeatCountSpin"));
     m_repeatCount->setRange(1, maxRepeatCount);
     m_repeatCount->setValue(10);
-    row->addWidget(m_repeatCount);
+    repeat->addWidget(m_repeatCount);
     m_everyLabel = new QLabel(this);
-    row->addWidget(m_everyLabel);
+    repeat->addWidget(m_everyLabel);
     m_repeatInterval = new QSpinBox(this);
     m_repeatInterval->setObjectName(QStringLiteral("repeatIntervalSpin"));
     m_repeatInterval->setRange(0, 3600 * 1000);
     m_repeatInterval->setValue(1000);
-    row->addWidget(m_repeatInterval);
+    repeat->addWidget(m_repeatInterval);
     m_repeat = new QPushButton(this);
     m_repeat->setObjectName(QStringLiteral("repeatButton"));
     m_repeat->setToolTip(tr("Send the message repeatedly; stops by itself when the connection closes"));
-    row->addWidget(m_repeat);
+    QBoxLayout *run = row->addGroup();
+    run->addWidget(m_repeat);
     m_stop = new QPushButton(this);
     m_stop->setObjectName(QStringLiteral("stopRepeatButton"));
-    row->addWidget(m_stop);
+    run->addWidget(m_stop);
     m_repeatProgress = new QProgressBar(this);
     m_repeatProgress->setObjectName(QStringLiteral("repeatProgress"));
     m_repeatProgress->setFormat(QStringLiteral("%v / %m"));
     m_repeatProgress->setMaximumWidth(160);
     m_repeatProgress->hide();
-    row->addWidget(m_repeatProgress);
-    row->addStretch(1);
+    run->addWidget(m_repeatProgress);
+    row->addStretch();
     retranslateUi();
 
     connect(m_ping, &QPushButton::clicked, this, &ComposerControlRow::pingRequested);

@@ -1,11 +1,12 @@
 // The composer's format bar: how the payload is read, its size, the JSON tools, frame size and variables.
 #include "compose/payloadformatbar.h"
 
+#include "common/flowlayout.h"
 #include "compose/composer.h"
 
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -24,31 +25,35 @@ QString PayloadFormatBar::byteCount(qint64 n)
 PayloadFormatBar::PayloadFormatBar(QWidget *parent)
     : QWidget(parent)
 {
-    auto *bar = new QHBoxLayout(this);
-    bar->setContentsMargins(0, 0, 0, 0);
+    // Groups wrap onto a second line when the composer is narrow (a dock beside it), instead of setting the
+    // window's minimum width.
+    auto *bar = new FlowLayout(this);
+    QBoxLayout *payload = bar->addGroup();
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("composerFormatCombo"));
     for (int format : { Composer::TextFormat, Composer::JsonFormat, Composer::HexFormat, Composer::Base64Format,
              Composer::FileFormat })
         m_format->addItem(QString(), format);
-    bar->addWidget(m_format);
+    payload->addWidget(m_format);
     m_sizeLabel = new QLabel(this);
     m_sizeLabel->setObjectName(QStringLiteral("composerSizeLabel"));
     m_sizeLabel->setMinimumWidth(150);
-    bar->addWidget(m_sizeLabel);
+    payload->addWidget(m_sizeLabel);
+    QBoxLayout *json = bar->addGroup();
     m_prettify = new QPushButton(this);
     m_prettify->setObjectName(QStringLiteral("prettifyButton"));
     m_minify = new QPushButton(this);
     m_minify->setObjectName(QStringLiteral("minifyButton"));
-    bar->addWidget(m_prettify);
-    bar->addWidget(m_minify);
-    bar->addStretch(1);
+    json->addWidget(m_prettify);
+    json->addWidget(m_minify);
+    bar->addStretch();
+    QBoxLayout *frames = bar->addGroup();
     m_frameSizeLabel = new QLabel(this);
-    bar->addWidget(m_frameSizeLabel);
+    frames->addWidget(m_frameSizeLabel);
     m_frameSize = new QSpinBox(this);
     m_frameSize->setObjectName(QStringLiteral("frameSizeSpin"));
     m_frameSize->setRange(0, 64 * 1024 * 1024);
-    bar->addWidget(m_frameSize);
+    frames->addWidget(m_frameSize);
     m_variables = new QPushButton(this);
     m_variables->setObjectName(QStringLiteral("variablesButton"));
     bar->addWidget(m_variables);

@@ -1,5 +1,6 @@
 #include "compose/rawframepanel.h"
 
+#include "common/flowlayout.h"
 #include "common/theme.h"
 #include "compose/payloadparser.h"
 #include "connection/connection.h"
@@ -57,35 +58,38 @@ RawFramePanel::RawFramePanel(QWidget *parent)
                                           " border-radius: 3px; padding: 3px 6px; }"));
     layout->addWidget(warning);
 
-    auto *fields = new QHBoxLayout;
+    // Groups wrap onto a second line when the composer is narrow (a dock beside it), instead of setting the
+    // window's minimum width.
+    auto *fields = new FlowLayout;
+    QBoxLayout *bits = fields->addGroup();
     m_fin = new QCheckBox(QStringLiteral("FIN"), this);
     m_fin->setObjectName(QStringLiteral("rawFinCheckBox"));
     m_fin->setChecked(true);
-    fields->addWidget(m_fin);
+    bits->addWidget(m_fin);
     for (int i = 0; i < 3; ++i) {
         m_rsv[i] = new QCheckBox(QStringLiteral("RSV%1").arg(i + 1), this);
         m_rsv[i]->setObjectName(QStringLiteral("rawRsv%1CheckBox").arg(i + 1));
-        fields->addWidget(m_rsv[i]);
+        bits->addWidget(m_rsv[i]);
     }
-    fields->addSpacing(8);
+    QBoxLayout *opcode = fields->addGroup();
     m_opcodeLabel = new QLabel(this);
-    fields->addWidget(m_opcodeLabel);
+    opcode->addWidget(m_opcodeLabel);
     m_opcode = new QComboBox(this);
     m_opcode->setObjectName(QStringLiteral("rawOpcodeCombo"));
     for (int op = 0; op < 16; ++op)
         m_opcode->addItem(QString(), op);
     m_opcode->setCurrentIndex(1);
-    fields->addWidget(m_opcode);
-    fields->addSpacing(8);
+    opcode->addWidget(m_opcode);
+    QBoxLayout *mask = fields->addGroup();
     m_masked = new QCheckBox(this);
     m_masked->setObjectName(QStringLiteral("rawMaskedCheckBox"));
     m_masked->setChecked(true);
-    fields->addWidget(m_masked);
+    mask->addWidget(m_masked);
     m_maskKey = new QLineEdit(this);
     m_maskKey->setObjectName(QStringLiteral("rawMaskKeyEdit"));
     m_maskKey->setMaximumWidth(110);
-    fields->addWidget(m_maskKey);
-    fields->addStretch(1);
+    mask->addWidget(m_maskKey);
+    fields->addStretch();
     m_presets = new QToolButton(this);
     m_presets->setObjectName(QStringLiteral("rawPresetsButton"));
     m_presets->setPopupMode(QToolButton::InstantPopup);

@@ -1,5 +1,7 @@
 #include "log/logfilterbar.h"
 
+#include "common/flowlayout.h"
+
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
 
@@ -52,19 +54,22 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     layout->setContentsMargins(6, 0, 6, 0);
     layout->setSpacing(2);
 
-    auto *filterRow = new QHBoxLayout;
-    filterRow->setSpacing(4);
+    // The field takes the line; the toggles and combos wrap below it when the log is narrow (a dock beside it),
+    // instead of setting the window's minimum width.
+    auto *filterRow = new FlowLayout(nullptr, 4);
     m_filterEdit = new QLineEdit(this);
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->installEventFilter(this);
-    filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_filterEdit);
     m_regex = new QToolButton(this);
     m_regex->setObjectName(QStringLiteral("filterRegexButton"));
     m_regex->setText(QStringLiteral(".*"));
     m_regex->setCheckable(true);
-    filterRow->addWidget(m_regex);
-    filterRow->addSpacing(6);
+    QBoxLayout *types = filterRow->addGroup();
+    types->setSpacing(4);
+    types->addWidget(m_regex);
+    types->addSpacing(6);
     for (const TypeToggle &toggle : kTypeToggles) {
         auto *button = new QToolButton(this);
         button->setObjectName(QLatin1String(toggle.name));
@@ -74,15 +79,16 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
         button->setAutoRaise(false);
         connect(button, &QToolButton::toggled, this, &LogFilterBar::applyFilter);
         m_typeButtons << button;
-        filterRow->addWidget(button);
+        types->addWidget(button);
     }
-    filterRow->addSpacing(6);
+    QBoxLayout *sides = filterRow->addGroup();
+    sides->setSpacing(4);
     m_direction = new QComboBox(this);
     m_direction->setObjectName(QStringLiteral("filterDirectionCombo"));
     m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Both));
     m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Incoming));
     m_direction->addItem(QString(), int(LogFilterModel::DirectionFilter::Outgoing));
-    filterRow->addWidget(m_direction);
+    sides->addWidget(m_direction);
     // Only a proxied connection has two legs to choose from (EventLogView shows the combo then).
     m_leg = new QComboBox(this);
     m_leg->setObjectName(QStringLiteral("filterLegCombo"));
@@ -90,7 +96,7 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     m_leg->addItem(QString(), int(LegRows::Filter::Client));
     m_leg->addItem(QString(), int(LegRows::Filter::Server));
     m_leg->hide();
-    filterRow->addWidget(m_leg);
+    sides->addWidget(m_leg);
     connect(m_leg, &QComboBox::currentIndexChanged, this,
         [this] { Q_EMIT legFilterChanged(LegRows::Filter(m_leg->currentData().toInt())); });
     layout->addLayout(filterRow);

@@ -62,6 +62,9 @@ ServerOptionsForm::ServerOptionsForm(QWidget *parent)
     m_engineLabel = new QLabel(this);
     m_engineCombo = new QComboBox(this);
     m_engineCombo->setObjectName(QStringLiteral("serverEngineCombo"));
+    // Its items are long sentences: sized to them, the combo alone held the dock 100 px wider than it opens.
+    m_engineCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_engineCombo->setMinimumContentsLength(14);
     m_engineLabel->setBuddy(m_engineCombo);
     for (ServerEngine engine : { ServerEngine::Builtin, ServerEngine::Qt })
         m_engineCombo->addItem(QString(), int(engine));

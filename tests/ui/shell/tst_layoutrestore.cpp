@@ -12,12 +12,16 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLayout>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace wsi;
@@ -33,6 +37,7 @@ private Q_SLOTS:
     void restoresWhatItSaved();
     void defaultsWithoutSettings();
     void firstRunGivesTheLogMostOfTheRoom();
+    void aDockBesideTheMessagesGetsItsWidthOnALaptopScreen();
 };
 
 void TestLayoutRestore::initTestCase()
@@ -150,5 +155,73 @@ void TestLayoutRestore::firstRunGivesTheLogMostOfTheRoom()
     QCOMPARE(taller.at(2), sizes.at(2));
 }
 
-QTEST_MAIN(TestLayoutRestore)
+// The composer's tool rows used to hold the messages area at 760 px, so a Test Server dock opened in a 1,240 px
+// window got 259 px and cut its form. They wrap now; the dock gets its 340 px and no control of the messages area is
+// cut or covered.
+void TestLayoutRestore::aDockBesideTheMessagesGetsItsWidthOnALaptopScreen()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.resize(1240, 860);
+    auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
+    QVERIFY(stack);
+    stack->setCurrentWidget(window.viewTabs());
+    window.serverDock()->show();
+    QTest::qWait(50);
+    QCOMPARE(window.serverDock()->width(), 340);
+    // ... and its form fits that width: no horizontal scrolling, no field cut at the dock's edge.
+    auto *form = window.serverDock()->findChild<QScrollArea *>();
+    QVERIFY(form && form->widget());
+    QVERIFY2(form->widget()->minimumSizeHint().width() <= form->viewport()->width(),
+        qPrintable(
+            QStringLiteral("%1 > %2").arg(form->widget()->minimumSizeHint().width()).arg(form->viewport()->width())));
+    QVERIFY(!form->horizontalScrollBar()->isVisible());
+
+    auto *messages = window.findChild<QSplitter *>(QStringLiteral("messagesSplitter"));
+    QVERIFY(messages);
+    const QList<QWidget *> rows = { window.findChild<QWidget *>(QStringLiteral("composer")),
+        window.findChild<QWidget *>(QStringLiteral("logFilterBar")) };
+    for (QWidget *row : rows) {
+        QVERIFY(row);
+        QVERIFY2(row->width() < row->layout()->sizeHint().width() + 400, "the messages area is still wide");
+    }
+    // Every control shown in the composer lies inside the composer and overlaps no other.
+    QWidget *composer = rows.first();
+    QList<QRect> taken;
+    const QList<QAbstractButton *> buttons = composer->findChildren<QAbstractButton *>();
+    int checked = 0;
+    for (QAbstractButton *button : buttons) {
+        if (!button->isVisibleTo(composer) || button->parentWidget()->inherits("QTabBar"))
+            continue;
+        const QRect inComposer(button->mapTo(composer, QPoint(0, 0)), button->size());
+        QVERIFY2(composer->rect().contains(inComposer), qPrintable(button->objectName()));
+        for (const QRect &other : std::as_const(taken))
+            QVERIFY2(!other.intersects(inComposer), qPrintable(button->objectName()));
+        taken << inComposer;
+        ++checked;
+    }
+    QVERIFY2(checked >= 6, qPrintable(QString::number(checked)));
+}
+
+// The offscreen platform's screen is 800 x 600, smaller than the window's minimum width: a remembered geometry would
+// be fitted to it, and the size check would compare the minimum with itself. Give it a desktop-sized screen instead.
+int main(int argc, char **argv)
+{
+    QTemporaryDir folder;
+    if (qgetenv("QT_QPA_PLATFORM") == "offscreen" && folder.isValid()) {
+        QFile config(folder.filePath(QStringLiteral("screens.json")));
+        if (config.open(QIODevice::WriteOnly)) {
+            config.write(R"({"screens": [{"name": "desktop", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
+            config.close();
+            qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.fileName().toLocal8Bit());
+        }
+    }
+    QApplication app(argc, argv);
+    TestLayoutRestore test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_layoutrestore.moc"
