@@ -40,6 +40,17 @@ private Q_SLOTS:
     void aDockBesideTheMessagesGetsItsWidthOnALaptopScreen();
 };
 
+// Shows the window at size with its messages page, which shows once a connection is selected.
+static void showMessagesPage(MainWindow &window, const QSize &size)
+{
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.resize(size);
+    auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
+    QVERIFY(stack);
+    stack->setCurrentWidget(window.viewTabs());
+}
+
 void TestLayoutRestore::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -128,13 +139,9 @@ void TestLayoutRestore::defaultsWithoutSettings()
 void TestLayoutRestore::firstRunGivesTheLogMostOfTheRoom()
 {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.resize(1200, 760);
-    // The messages page shows once a connection is selected; show it as that does.
-    auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
-    QVERIFY(stack);
-    stack->setCurrentWidget(window.viewTabs());
+    showMessagesPage(window, QSize(1200, 760));
+    if (QTest::currentTestFailed())
+        return;
     QTest::qWait(50);
     auto *messages = window.findChild<QSplitter *>(QStringLiteral("messagesSplitter"));
     QVERIFY(messages);
@@ -161,12 +168,9 @@ void TestLayoutRestore::firstRunGivesTheLogMostOfTheRoom()
 void TestLayoutRestore::aDockBesideTheMessagesGetsItsWidthOnALaptopScreen()
 {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.resize(1240, 860);
-    auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
-    QVERIFY(stack);
-    stack->setCurrentWidget(window.viewTabs());
+    showMessagesPage(window, QSize(1240, 860));
+    if (QTest::currentTestFailed())
+        return;
     window.serverDock()->show();
     QTest::qWait(50);
     QCOMPARE(window.serverDock()->width(), 340);
