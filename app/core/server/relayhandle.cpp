@@ -22,6 +22,7 @@ RelayHandle::~RelayHandle()
     // What the relay sent and this thread has not applied yet goes first, then the relay goes on its thread; its
     // clients still connected end their record there (~FrontRelay), and those last batches are applied here.
     QCoreApplication::sendPostedEvents(m_clients, QEvent::MetaCall);
+    m_clients->applyQueued();
     m_clients->relayGone();
     QList<ServedBatch> last;
     QMetaObject::invokeMethod(

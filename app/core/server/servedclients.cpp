@@ -6,6 +6,8 @@
 #include "server/servedclientlink.h"
 #include "store/slowturnlog.h"
 
+#include <QElapsedTimer>
+
 namespace wsi {
 
 ServedClients::ServedClients(FrontRelay *relay, QObject *parent)
@@ -13,10 +15,46 @@ ServedClients::ServedClients(FrontRelay *relay, QObject *parent)
     , m_relay(relay)
     , m_relayObject(relay)
 {
-    connect(relay, &FrontRelay::batchReady, this, &ServedClients::apply);
+    m_applyTurn.setSingleShot(true);
+    m_applyTurn.setInterval(0);
+    connect(&m_applyTurn, &QTimer::timeout, this, &ServedClients::applySome);
+    // A relay on this thread (tests) is applied as it sends: it bounds its own turns.
+    if (relay->thread() == thread())
+        connect(relay, &FrontRelay::batchReady, this, &ServedClients::apply);
+    else
+        connect(relay, &FrontRelay::batchReady, this, &ServedClients::enqueue);
 }
 
 ServedClients::~ServedClients() = default;
+
+void ServedClients::enqueue(const ServedBatch &batch)
+{
+    m_queue.push_back(batch);
+    if (!m_applyTurn.isActive())
+        m_applyTurn.start();
+}
+
+void ServedClients::applySome()
+{
+    QElapsedTimer spent;
+    spent.start();
+    while (!m_queue.empty() && spent.elapsed() < kApplyBudgetMs) {
+        const ServedBatch batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        apply(batch);
+    }
+    if (!m_queue.empty())
+        m_applyTurn.start();
+}
+
+void ServedClients::applyQueued()
+{
+    while (!m_queue.empty()) {
+        const ServedBatch batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        apply(batch);
+    }
+}
 
 void ServedClients::apply(const ServedBatch &batch)
 {

@@ -5,8 +5,10 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
+#include <deque>
 #include <memory>
 
 namespace wsi {
@@ -17,7 +19,9 @@ class ServedClientLink;
 
 // Issue 12: the relay and its clients run on the server thread; this object, on the GUI thread, turns each client's
 // ServedBatches into its Connection: the first batch makes it (clientArrived), the rest apply rows and moments in
-// order, and each applied batch is acknowledged so that the relay reads on. What the GUI asks of a client (the
+// order, and each applied batch is acknowledged so that the relay reads on. Batches from another thread wait in a
+// queue that is applied at most kApplyBudgetMs per event-loop pass, so that a burst (a hundred arrivals, each a
+// Connection and a journal file) does not hold the window in one pass. What the GUI asks of a client (the
 // composer's sends, a kick, removing it) is posted to the relay through the client's ServedClientLink.
 class ServedClients : public QObject
 {
@@ -40,6 +44,8 @@ public:
     void relayGone() { m_relay = nullptr; }
     // Applies what the relay sent (also its last batches, when it was deleted with clients still connected).
     void apply(const ServedBatch &batch);
+    // Applies every batch still queued, now.
+    void applyQueued();
 
 Q_SIGNALS:
     // A new client's Connection (not owned by anyone yet: the receiver adds it to the workspace).
@@ -48,10 +54,17 @@ Q_SIGNALS:
     void clientDiverted(wsi::Connection *connection);
 
 private:
+    static constexpr qint64 kApplyBudgetMs = 10;
+
+    void enqueue(const ServedBatch &batch);
+    void applySome();
+
     FrontRelay *m_relay;
     QObject *m_relayObject; // the same, for posting (FrontRelay is only declared here)
     QUrl m_url;
     QHash<quint64, std::shared_ptr<ServedClientLink>> m_links;
+    std::deque<ServedBatch> m_queue;
+    QTimer m_applyTurn; // the next part of the queue, on the next event-loop pass
 };
 
 } // namespace wsi
