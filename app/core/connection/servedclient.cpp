@@ -1,7 +1,8 @@
-// ServedClient: a local server's client, recorded from the relay's bytes and served by its endpoint.
+// ServedClient: a local server's client, recorded from the relay's batches and served by its endpoint.
 #include "connection/servedclient.h"
 
 #include "connection/connection.h"
+#include "connection/decodedbatch.h"
 #include "connection/serversideendpoint.h"
 #include "connection/wirerecorder.h"
 #include "protocol/closecodes.h"
@@ -11,13 +12,29 @@ namespace wsi {
 
 ServedClient::ServedClient(Connection *connection)
     : ConnectionTransport(connection)
-    , m_recorder(std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Server))
+    , m_rows(connection, &connection->m_leg, [connection](const RecordedText &text) { connection->setStatus(text); })
 { }
 
 ServedClient::~ServedClient() = default;
 
+void ServedClient::apply(const DecodedBatch &batch)
+{
+    m_rows.apply(batch);
+    m_state = batch.state;
+}
+
+void ServedClient::startedAt(qint64 timeUs)
+{
+    m_connection->m_startedUs = timeUs;
+}
+
 void ServedClient::recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes)
 {
+    if (!m_recorder) {
+        m_recorder
+            = std::make_unique<WireRecorder>(m_connection, &m_connection->m_leg, WireRecorder::Perspective::Server);
+        m_recorder->setEndpoint(m_endpoint);
+    }
     m_recorder->record(direction, timeUs, bytes);
     Q_EMIT m_connection->eventsAppended();
     Q_EMIT m_connection->countersChanged();
@@ -26,19 +43,34 @@ void ServedClient::recordWire(Direction direction, qint64 timeUs, const QByteArr
 void ServedClient::attachEndpoint(ServerSideEndpoint *endpoint)
 {
     m_endpoint = endpoint;
-    m_recorder->setEndpoint(endpoint);
+    if (m_recorder)
+        m_recorder->setEndpoint(endpoint);
+    if (endpoint)
+        endpoint->attachedTo(this);
 }
 
 void ServedClient::endpointOpened()
 {
-    m_connection->m_leg.timings.totalUs = wallClockUs() - m_connection->startedUs();
+    openedAt(wallClockUs());
+}
+
+void ServedClient::openedAt(qint64 timeUs)
+{
+    m_connection->m_leg.timings.totalUs = timeUs - m_connection->startedUs();
     m_connection->setState(Connection::State::Open);
     Q_EMIT m_connection->handshakeUpdated();
 }
 
+void ServedClient::closingByServer()
+{
+    if (m_connection->state() == Connection::State::Open)
+        m_connection->setState(Connection::State::Closing);
+}
+
 void ServedClient::wireClosed()
 {
-    m_recorder->upstreamEnded(wallClockUs());
+    if (m_recorder)
+        m_recorder->upstreamEnded(wallClockUs());
     Q_EMIT m_connection->eventsAppended();
     m_wireClosed = true;
     if (m_connection->state() == Connection::State::Connecting) {
@@ -55,7 +87,7 @@ void ServedClient::wireClosed()
 
 int ServedClient::firstCloseDirection() const
 {
-    return m_recorder->firstCloseDirection();
+    return m_recorder ? m_recorder->firstCloseDirection() : m_state.firstCloseDirection;
 }
 
 bool ServedClient::isOpen() const

@@ -1,7 +1,9 @@
 // ServedClient: the transport of a client of the local test server, which the front relay records and serves.
 #pragma once
 
+#include "connection/connectionlegwriter.h"
 #include "connection/connectiontransport.h"
+#include "connection/recorderstate.h"
 #include "store/eventrecord.h"
 
 #include <memory>
@@ -10,21 +12,32 @@ namespace wsi {
 
 class ServerSideEndpoint;
 class WireRecorder;
+struct DecodedBatch;
 
-// The relay owns the client's socket: it hands the recorded bytes in (recordWire), serves the client through
-// its ServerSideEndpoint (attachEndpoint), and says when the WebSocket opened and when both sides are done.
-// The recorder decodes the client's stream once, for the log and for the endpoint.
+// The relay owns the client's socket, on the server thread (issue 12): it decodes and records there and hands the
+// rows over in DecodedBatches (apply), says when the WebSocket opened, when the server closed on its own and when
+// both sides are done. The Connection's send API goes out through the endpoint attached here (on the GUI thread a
+// handle that posts to the relay), and can send while the batches say the WebSocket is open.
 class ServedClient : public ConnectionTransport
 {
 public:
     explicit ServedClient(Connection *connection);
     ~ServedClient() override;
 
-    // Bytes the front relay recorded (Incoming = from the client).
+    // Rows the relay's recorder decoded on the server thread, with its state after them.
+    void apply(const DecodedBatch &batch);
+    // When the relay accepted the client: the connection's start (its timings count from there).
+    void startedAt(qint64 timeUs);
+    // The relay sent the 101 at this time.
+    void openedAt(qint64 timeUs);
+    // The server sent a Close on its own (idle timeout, stopping): the connection is closing.
+    void closingByServer();
+
+    // Bytes recorded on this thread (a relay that decodes nothing itself; Incoming = from the client).
     void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
-    // The relay's server side of this client (not owned); null detaches.
+    // The relay's server side of this client (not owned); null detaches. It learns of this transport (attachedTo).
     void attachEndpoint(ServerSideEndpoint *endpoint);
-    // The relay sent the 101.
+    // The relay sent the 101 now.
     void endpointOpened();
     // The relay is done with both sides.
     void wireClosed();
@@ -40,6 +53,9 @@ public:
 private:
     bool isOpen() const;
 
+    ConnectionLegWriter m_rows;
+    RecorderState m_state; // the relay's recorder's, as of the last batch
+    // Only for bytes recorded on this thread (recordWire); made on the first.
     std::unique_ptr<WireRecorder> m_recorder;
     ServerSideEndpoint *m_endpoint = nullptr;
     bool m_wireClosed = false; // the relay's socket is the only one: when it is done, everything is

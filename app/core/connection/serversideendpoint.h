@@ -9,6 +9,8 @@
 
 namespace wsi {
 
+class ServedClient;
+
 // The server side of an incoming connection (a client of the local test server), as its Connection sees it.
 // Two halves, so that each client byte is decoded once: the Connection's WireRecorder decodes what the
 // client sent and tells the endpoint (the on* calls, made while the bytes are being recorded), and the
@@ -33,6 +35,10 @@ public:
     virtual bool sendPing(QByteArrayView payload) = 0;
     virtual bool sendClose(int code, const QString &reason) = 0;
     virtual void abort() = 0;
+
+    // The Connection's transport took this endpoint: a handle for a client served on another thread hands that
+    // thread's batches to it (issue 12). Nothing to do for an endpoint on the Connection's own thread.
+    virtual void attachedTo(ServedClient *client) { Q_UNUSED(client) }
 };
 
 } // namespace wsi

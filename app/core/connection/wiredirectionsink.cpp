@@ -117,12 +117,14 @@ void WireDirectionSink::onMessageBuffer(bool isText, QByteArray &&payload, int f
     r.sub = quint8(qMin(frameCount, 255));
     r.flags = quint8((isText ? FlagText : 0) | automaticFlag());
     LegWriter &rows = *m_recorder->m_rows;
+    // The local server's side answers from these bytes after the row is written; a recorder writing into a batch
+    // (the server thread's) gives the buffer away with the row, so the endpoint keeps a reference (no copy).
+    const QByteArray forEndpoint = m_recorder->m_endpoint && m_dir == m_recorder->m_clientDir ? payload : QByteArray();
     const qsizetype row = rows.appendAdopting(r, std::move(payload));
     if (frame.active && frameCount == 1 && frame.record.dir == m_dir && row >= 0)
         listReceived(QByteArrayView(frame.header.data(), frame.headerSize), qsizetype(r.value), row);
-    // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole. Only
-    // the local server's side asks for the bytes, and its recorder writes straight into the leg (row >= 0).
-    countMessage(isText, !payload.isNull() || row < 0 ? QByteArrayView(payload) : rows.payload(row));
+    // The store may have kept only a part (its budget) and left the buffer here: the echo needs it whole.
+    countMessage(isText, !forEndpoint.isNull() ? QByteArrayView(forEndpoint) : QByteArrayView(payload));
 }
 
 MessageInflation *WireDirectionSink::inflation() const

@@ -1,6 +1,7 @@
 // FrontRelay: the local test server's listening socket; hands each client to a RelayedClient.
 #include "server/frontrelay.h"
 
+#include "server/serverbehaviour.h"
 #include "store/slowturnlog.h"
 
 #include <QDeadlineTimer>
@@ -20,6 +21,8 @@ constexpr int kSweepIntervalMs = 100;
 constexpr int kMaxAcceptsPerTurn = 64;
 // ... and a batch stops early once it took this long (a slow disk makes each journal file expensive).
 constexpr qint64 kAcceptBudgetMs = 10;
+// What a client recorded goes to the GUI thread at most once per frame (issue 12: batched model updates).
+constexpr int kBatchIntervalMs = 16;
 } // namespace
 
 FrontRelay::FrontRelay(QObject *parent)
@@ -33,6 +36,35 @@ FrontRelay::FrontRelay(QObject *parent)
     connect(&m_acceptTurn, &QTimer::timeout, this, &FrontRelay::acceptPending);
     m_sweep.setInterval(kSweepIntervalMs);
     connect(&m_sweep, &QTimer::timeout, this, &FrontRelay::sweepDeadlines);
+    m_batchTick.setSingleShot(true);
+    m_batchTick.setInterval(kBatchIntervalMs);
+    connect(&m_batchTick, &QTimer::timeout, this, &FrontRelay::sendDueBatches);
+}
+
+FrontRelay::~FrontRelay()
+{
+    const QList<RelayedClient *> clients = m_clients.values();
+    for (RelayedClient *client : clients)
+        client->endWithRelay();
+}
+
+void FrontRelay::setBehaviour(std::unique_ptr<ServerBehaviour> behaviour)
+{
+    m_behaviour = std::move(behaviour);
+}
+
+void FrontRelay::stopServing(int code, const QString &reason)
+{
+    const QList<RelayedClient *> clients = m_clients.values();
+    for (RelayedClient *client : clients) {
+        if (!m_clients.contains(client))
+            continue;
+        if (!client->closeByServer(code, reason))
+            client->abort(); // not open, or its Close already sent: it does not wait for the client
+        if (m_clients.contains(client))
+            client->stopServing();
+    }
+    m_behaviour.reset(); // nobody new is admitted, nothing more is answered
 }
 
 void FrontRelay::setMaxAcceptsPerTurn(int count)
@@ -104,15 +136,72 @@ void FrontRelay::acceptPending()
 
 void FrontRelay::accept(QTcpSocket *socket)
 {
-    auto *client = new RelayedClient(socket, m_settings, &m_gauge, this);
+    const quint64 id = m_nextId++;
+    auto *client = new RelayedClient(socket, id, m_settings, &m_gauge, this);
     m_clients.insert(client);
-    connect(client, &QObject::destroyed, this, [this, client] {
+    m_byId.insert(id, client);
+    connect(client, &QObject::destroyed, this, [this, client, id] {
         m_clients.remove(client);
+        m_byId.remove(id);
         m_watched.remove(client);
+        m_due.remove(client);
     });
     connect(client, &RelayedClient::deadlineArmed, this, [this, client] { watchDeadlines(client); });
+    connect(client, &RelayedClient::recorded, this, [this, client](bool urgent) { onRecorded(client, urgent); });
+    connect(client, &RelayedClient::sideDoorTaken, this, [this](QTcpSocket *socket) {
+        if (m_sideDoorThread)
+            socket->moveToThread(m_sideDoorThread); // the transport endpoints live on the GUI thread
+        Q_EMIT sideDoorTaken(socket);
+    });
+    connect(client, &RelayedClient::finished, this, [this, client] {
+        // Its last batch has left (finish() records the end urgently); acknowledgements find no client any more.
+        m_clients.remove(client);
+        m_byId.remove(client->id());
+        client->deleteLater();
+    });
+    client->setSideDoorOpen(m_sideDoorOpen);
     watchDeadlines(client);
-    Q_EMIT clientAccepted(client);
+    client->serve(
+        [this](const HttpHead &request) {
+            return m_behaviour ? m_behaviour->gate(request, admittedCount()) : QByteArray();
+        },
+        [this](RelayedClient *from, bool isText, QByteArrayView payload) {
+            if (m_behaviour)
+                m_behaviour->onMessage(from, isText, payload, m_clients);
+        });
+}
+
+int FrontRelay::admittedCount() const
+{
+    int admitted = 0;
+    for (const RelayedClient *client : m_clients)
+        admitted += client->isAdmitted() ? 1 : 0;
+    return admitted;
+}
+
+void FrontRelay::onRecorded(RelayedClient *client, bool urgent)
+{
+    if (urgent) {
+        m_due.remove(client);
+        sendBatch(client);
+        return;
+    }
+    m_due.insert(client);
+    if (!m_batchTick.isActive())
+        m_batchTick.start();
+}
+
+void FrontRelay::sendBatch(RelayedClient *client)
+{
+    if (client->hasNews())
+        Q_EMIT batchReady(client->takeBatch());
+}
+
+void FrontRelay::sendDueBatches()
+{
+    const QSet<RelayedClient *> due = std::exchange(m_due, {});
+    for (RelayedClient *client : due)
+        sendBatch(client);
 }
 
 void FrontRelay::watchDeadlines(RelayedClient *client)

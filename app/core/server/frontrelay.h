@@ -3,7 +3,9 @@
 
 #include "server/readpassgauge.h"
 #include "server/relayedclient.h"
+#include "server/servedbatch.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
@@ -11,16 +13,36 @@
 #include <QTcpServer>
 #include <QTimer>
 
+#include <memory>
+
 namespace wsi {
+
+class ServerBehaviour;
 
 // The local test server's public face: a QTcpServer on the address and port the user chose, which hands
 // each accepted client to a RelayedClient that serves and records it on that one socket. For wss it
-// terminates TLS itself, so what it records is the plaintext.
+// terminates TLS itself, so what it records is the plaintext. Issue 12: it lives on the ServerThread with its
+// clients (RelayHandle makes it there); what they recorded leaves in ServedBatches (batchReady), one per client per
+// 16 ms at most, and everything the GUI asks of a client comes posted, by the client's id.
 class FrontRelay : public QTcpServer
 {
     Q_OBJECT
 public:
     explicit FrontRelay(QObject *parent = nullptr);
+    // Clients still connected end their record here (their last batch leaves before the relay is gone).
+    ~FrontRelay() override;
+
+    // What the answers depend on (echo, broadcast, auto-replies, the gate); none: no answers, no refusals.
+    void setBehaviour(std::unique_ptr<ServerBehaviour> behaviour);
+    ServerBehaviour *behaviour() const { return m_behaviour.get(); }
+    // Loopback requests under /transports/ go to the side door (sideDoorTaken).
+    void setSideDoorOpen(bool open) { m_sideDoorOpen = open; }
+    // Where the side door's sockets go (moved there before sideDoorTaken); null: they stay on this thread.
+    void setSideDoorThread(QThread *thread) { m_sideDoorThread = thread; }
+    // A client by its id, null once it is gone (its last batch has left).
+    RelayedClient *client(quint64 id) const { return m_byId.value(id); }
+    // Every client: the 1001 (or an abort before the 101), and no answers any more (the server stops).
+    void stopServing(int code, const QString &reason);
 
     // A null configuration means plain TCP.
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
@@ -29,7 +51,10 @@ public:
     void setMaxAcceptsPerTurn(int count);
 
 Q_SIGNALS:
-    void clientAccepted(wsi::RelayedClient *client);
+    // What a client recorded since its last batch; its first batch is its arrival.
+    void batchReady(const wsi::ServedBatch &batch);
+    // A loopback HTTP client of the transport endpoints (the socket, without parent, to be moved and taken).
+    void sideDoorTaken(QTcpSocket *socket);
     // A client failed the TLS handshake (it does not trust the certificate, speaks plain HTTP, ...).
     void tlsFailed(const QString &peer, const QString &reason);
 
@@ -42,10 +67,22 @@ private:
     void accept(QTcpSocket *socket);
     void watchDeadlines(RelayedClient *client);
     void sweepDeadlines();
+    void onRecorded(RelayedClient *client, bool urgent);
+    void sendBatch(RelayedClient *client);
+    void sendDueBatches();
+    int admittedCount() const;
 
     QSslConfiguration m_tls;
     RelayedClient::Settings m_settings;
     QSet<RelayedClient *> m_clients;
+    QHash<quint64, RelayedClient *> m_byId;
+    quint64 m_nextId = 1;
+    std::unique_ptr<ServerBehaviour> m_behaviour;
+    bool m_sideDoorOpen = false;
+    QThread *m_sideDoorThread = nullptr;
+    // The clients with something recorded that waits for the next 16 ms tick (one timer for all of them).
+    QSet<RelayedClient *> m_due;
+    QTimer m_batchTick;
     // Tells the clients whether to write each answer at once (few talking) or once per read (many).
     ReadPassGauge m_gauge;
     // Runs the next batch of pending clients on the next event-loop turn, after timers and painting.

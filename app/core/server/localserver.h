@@ -1,7 +1,7 @@
 // LocalServer: the local test server: options, modes, clients as Connections, broadcast and kick.
 #pragma once
 
-#include "compose/messagetemplate.h"
+#include "server/serverbehaviour.h"
 #include "server/serveroptions.h"
 
 #include <QElapsedTimer>
@@ -9,28 +9,29 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
 #include <functional>
+#include <memory>
 
 class QSslCertificate;
+class QSslConfiguration;
 class QSslKey;
 
 namespace wsi {
 
 class CertificateAuthority;
 class Connection;
-class FrontRelay;
-class RelayedClient;
+class RelayHandle;
 class TransportEndpoints;
 class Workspace;
-struct HttpHead;
 
 // The local test server: a FrontRelay on the address the user chose speaks the server side of every client
 // itself (docs/architecture.md, "Local server"). Every client becomes an incoming Connection in the
-// workspace, recorded wire-true by the relay; this class decides what to answer (mode, auto-replies).
+// workspace, recorded wire-true by the relay. The relay, its sockets and what decides the answers (ServerBehaviour)
+// run on the ServerThread (issue 12); this class keeps the options, posts their changes there through its
+// RelayHandle, and keeps the clients' Connections.
 class LocalServer : public QObject
 {
     Q_OBJECT
@@ -78,7 +79,7 @@ public:
     {
         return client && m_clients.contains(const_cast<Connection *>(client));
     }
-    Stats stats() const { return m_stats; }
+    Stats stats() const;
 
     // What the server answers under /transports/ on its port (loopback clients only): HTTP polling, long
     // polling, streaming and a counted WebSocket, for the transport comparison.
@@ -97,24 +98,18 @@ Q_SIGNALS:
     void notice(const QString &message);
 
 private:
-    QByteArray gate(const HttpHead &request);
-    void onClientAccepted(RelayedClient *relayed);
-    void onClientMessage(RelayedClient *client, bool isText, QByteArrayView payload);
-    bool applyAutoReplies(RelayedClient *client, QByteArrayView text);
+    bool tlsConfiguration(const ServerOptions &options, QSslConfiguration *tls, QString *error);
+    void onClientArrived(Connection *client);
     void onRateTick();
-    void compileAutoReplies();
 
     Workspace *m_workspace;
     ServerOptions m_options;
-    FrontRelay *m_relay = nullptr;
+    RelayHandle *m_relay = nullptr;
     TransportEndpoints *m_transports;
     // Sets, not lists: 10,000 clients leaving at once each removed themselves from a list of 10,000.
     QSet<Connection *> m_clients;
-    // The relay's side of each client, for sending without a detour through the Connection.
-    QSet<RelayedClient *> m_served;
-    MessageTemplate m_template;
-    // The rules' regular expressions, compiled once (index for index with the rules; unused for plain text).
-    QList<QRegularExpression> m_ruleExpressions;
+    // Counted on the server thread as the messages are answered.
+    std::shared_ptr<ServerBehaviour::Counts> m_counts;
     CertificateProvider m_certificateProvider;
     Stats m_stats;
     quint64 m_lastIn = 0;

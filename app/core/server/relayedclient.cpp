@@ -1,7 +1,6 @@
 // RelayedClient: one client of the local test server, served and recorded on its own socket.
 #include "server/relayedclient.h"
 
-#include "connection/connection.h"
 #include "language/englishscope.h"
 #include "protocol/closecodes.h"
 #include "protocol/deflatenegotiation.h"
@@ -46,13 +45,30 @@ qint64 monotonicMs()
     return QDeadlineTimer::current().deadline();
 }
 
+QString peerOf(const QTcpSocket *client)
+{
+    const QHostAddress address = client->peerAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
+        ? QStringLiteral("[%1]").arg(address.toString())
+        : QHostAddress(address.toIPv4Address()).toString();
+    return QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
+}
+
+// A batch goes at once from this size: it is what the GUI thread applies in one go, and with kMaxHeldBytes it keeps
+// a few batches in flight, so a fast client is not held back waiting for the 16 ms timer.
+constexpr qint64 kFullBatchBytes = 128 * 1024;
+
 } // namespace
 
-RelayedClient::RelayedClient(QTcpSocket *client, const Settings &settings, ReadPassGauge *gauge, QObject *parent)
+RelayedClient::RelayedClient(
+    QTcpSocket *client, quint64 id, const Settings &settings, ReadPassGauge *gauge, QObject *parent)
     : QObject(parent)
     , m_socket(client)
+    , m_id(id)
     , m_settings(settings)
+    , m_peer(peerOf(client))
     , m_gauge(gauge)
+    , m_recording(id, m_peer, wallClockUs())
     , m_plainTcp(!qobject_cast<QSslSocket *>(client))
     , m_acceptedMs(monotonicMs())
 {
@@ -60,28 +76,61 @@ RelayedClient::RelayedClient(QTcpSocket *client, const Settings &settings, ReadP
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     client->setReadBufferSize(kSocketReadBuffer);
     m_lastActivityMs = m_acceptedMs;
-    const QHostAddress address = client->peerAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
-        ? QStringLiteral("[%1]").arg(address.toString())
-        : QHostAddress(address.toIPv4Address()).toString();
-    m_peer = QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
+    m_recording.setEndpoint(this);
 }
 
-RelayedClient::~RelayedClient()
+RelayedClient::~RelayedClient() = default;
+
+void RelayedClient::endWithRelay()
 {
     // Deleted with the relay before the client said goodbye: the Connection must not wait for us.
-    if (!m_finished && m_connection) {
-        m_connection->attachEndpoint(nullptr);
-        m_connection->wireClosed();
+    if (!m_finished)
+        finish();
+}
+
+ServedBatch RelayedClient::takeBatch()
+{
+    ServedBatch batch = m_recording.take();
+    m_heldBytes += batch.wireBytes;
+    return batch;
+}
+
+void RelayedClient::batchTaken(qint64 bytes)
+{
+    m_heldBytes -= bytes;
+    if (m_heldPaused && !heldBack()) {
+        m_heldPaused = false;
+        onReadyRead();
     }
 }
 
-void RelayedClient::serve(Connection *connection, Gate gate, MessageHandler handler)
+bool RelayedClient::closeByServer(int code, const QString &reason)
 {
-    m_connection = connection;
+    if (!sendClose(code, reason))
+        return false;
+    m_recording.closing(); // the Connection's state follows with the batch, as for a close the user asked for
+    Q_EMIT recorded(true);
+    return true;
+}
+
+void RelayedClient::forget()
+{
+    m_forgotten = true;
+    abort();
+}
+
+void RelayedClient::recordWire(Direction direction, const QByteArray &bytes)
+{
+    m_recording.record(direction, wallClockUs(), bytes);
+    // Until the WebSocket is open every chunk goes at once: the 101 (or the refusal) must reach the log first.
+    Q_EMIT recorded(!m_open || m_recording.pendingBytes() >= kFullBatchBytes);
+}
+
+void RelayedClient::serve(Gate gate, MessageHandler handler)
+{
     m_gate = std::move(gate);
     m_handler = std::move(handler);
-    connection->attachEndpoint(this);
+    Q_EMIT recorded(true); // the arrival: the GUI thread makes the client's Connection
     connect(m_socket, &QTcpSocket::readyRead, this, &RelayedClient::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &RelayedClient::onDisconnected);
     if (m_socket->bytesAvailable() > 0)
@@ -102,15 +151,14 @@ void RelayedClient::stopServing()
 
 void RelayedClient::onReadyRead()
 {
-    if (!m_socket)
+    if (!m_socket || m_forgotten)
         return;
-    if (!m_connection) {
-        // The user removed this client from the workspace: nothing records it any more, so nothing serves it.
-        m_socket->abort();
+    if (m_sideDoorOpen && divertToSideDoor())
+        return;
+    if (heldBack()) {
+        m_heldPaused = true; // batchTaken() reads on
         return;
     }
-    if (m_sideDoor && divertToSideDoor())
-        return;
     if (m_socket->bytesToWrite() > kMaxUnsentBytes) {
         // Only a paused client listens to bytesWritten: the signal fires for every write.
         if (!m_readPaused)
@@ -129,17 +177,20 @@ void RelayedClient::onReadyRead()
         // Not over TLS: each write there is a record of its own, and Qt encrypts on a later turn anyway.
         m_eager = m_plainTcp && m_gauge->talksAlone(this);
     }
-    m_recording = true;
-    while (m_socket && m_connection && m_socket->bytesAvailable() > 0) {
+    m_reading = true;
+    while (m_socket && m_socket->bytesAvailable() > 0 && !heldBack()) {
         const qint64 got = m_socket->read(buffer.data(), buffer.size());
         if (got <= 0)
             break;
         // A view of the reused buffer: the recorder only reads it during the call.
-        m_connection->recordWire(
+        m_recording.record(
             Direction::Incoming, wallClockUs(), QByteArray::fromRawData(buffer.constData(), qsizetype(got)));
     }
-    m_recording = false;
-    flush();
+    m_reading = false;
+    m_heldPaused = m_socket && m_socket->bytesAvailable() > 0; // held back: batchTaken() reads the rest
+    flush(); // records the answers
+    if (m_recording.hasNews())
+        Q_EMIT recorded(!m_open || m_recording.pendingBytes() >= kFullBatchBytes);
 }
 
 bool RelayedClient::divertToSideDoor()
@@ -152,15 +203,16 @@ bool RelayedClient::divertToSideDoor()
     if (claim == TransportEndpoints::Claim::NeedMore && m_socket->state() == QAbstractSocket::ConnectedState)
         return true; // the next readyRead tells
     if (claim != TransportEndpoints::Claim::Yes) {
-        m_sideDoor = nullptr;
+        m_sideDoorOpen = false;
         return false;
     }
+    m_sideDoorOpen = false;
     QTcpSocket *socket = m_socket;
     socket->disconnect(this);
     m_socket = nullptr;
     socket->setParent(nullptr);
-    std::exchange(m_sideDoor, nullptr)->take(socket);
-    Q_EMIT diverted();
+    m_recording.diverted();
+    Q_EMIT sideDoorTaken(socket);
     finish();
     return true;
 }
@@ -176,13 +228,14 @@ void RelayedClient::onBytesWritten()
 
 void RelayedClient::onDisconnected()
 {
-    if (m_recording) {
+    if (m_reading) {
         // Not in the middle of recording a read: the recorder is not reentrant for the same direction.
         QMetaObject::invokeMethod(this, &RelayedClient::onDisconnected, Qt::QueuedConnection);
         return;
     }
-    if (m_socket && m_socket->bytesAvailable() > 0 && m_connection) {
+    if (m_socket && m_socket->bytesAvailable() > 0 && !m_forgotten) {
         m_readPaused = false;
+        m_heldBytes = 0; // the end is read whatever the GUI thread holds: the socket is gone
         onReadyRead(); // what the client sent last still belongs in the log
     }
     finish();
@@ -193,10 +246,8 @@ void RelayedClient::finish()
     if (m_finished)
         return;
     m_finished = true;
-    if (m_connection) {
-        m_connection->attachEndpoint(nullptr);
-        m_connection->wireClosed();
-    }
+    m_recording.finished(wallClockUs());
+    Q_EMIT recorded(true);
     Q_EMIT finished();
 }
 
@@ -212,9 +263,8 @@ void RelayedClient::flush()
             written = m_out.size();
         }
         // Recorded once per read, as one chunk: exactly the bytes that went to the socket.
-        if (m_connection && written > 0)
-            m_connection->recordWire(
-                Direction::Outgoing, wallClockUs(), written == m_out.size() ? m_out : m_out.left(written));
+        if (written > 0)
+            recordWire(Direction::Outgoing, written == m_out.size() ? m_out : m_out.left(written));
         m_out.resize(0); // keeps the capacity for the next batch
         m_outSent = 0;
     }
@@ -228,7 +278,7 @@ void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload, bool rsv1)
     appendServerFrame(m_out, opcode, payload);
     if (rsv1)
         m_out[start] = char(quint8(m_out[start]) | 0x40); // a compressed message (RFC 7692 section 6)
-    if (!m_recording) {
+    if (!m_reading) {
         flush();
         return;
     }
@@ -293,8 +343,8 @@ void RelayedClient::onRequestHead(const HttpHead &request)
     m_out += UpgradeAnswers::switchingProtocols(request, m_settings.subprotocols, extensions);
     // Written and recorded at once, so that the log shows the 101 before frames the client pipelined after it.
     flush();
-    if (m_connection)
-        m_connection->endpointOpened();
+    m_recording.opened(wallClockUs());
+    Q_EMIT recorded(true);
 }
 
 void RelayedClient::onRequestInvalid(const QString &error)
@@ -324,7 +374,7 @@ void RelayedClient::onClose(int code, QByteArrayView reason)
     if (!m_closeSent)
         queueClose(code, reason); // echo the client's code and reason (RFC 6455 section 5.5.1)
     m_disconnectAfterFlush = true;
-    if (!m_recording)
+    if (!m_reading)
         flush();
 }
 
@@ -340,7 +390,7 @@ void RelayedClient::onViolation(const ProtocolViolation &violation)
         queueClose(CloseAnswer::codeFor(violation.kind), CloseAnswer::reason(violation.describe()));
     }
     m_disconnectAfterFlush = true; // fail the connection (RFC 6455 section 7.1.7)
-    if (!m_recording)
+    if (!m_reading)
         flush();
 }
 
@@ -409,9 +459,7 @@ void RelayedClient::checkDeadlines(qint64 nowMs)
     }
     if (m_open && m_settings.idleTimeoutMs > 0 && nowMs - m_lastActivityMs >= m_settings.idleTimeoutMs) {
         const QString reason = tr("Idle for %1 ms").arg(m_settings.idleTimeoutMs);
-        // Through the Connection, so that its state follows (Closing) as for a close the user asked for.
-        if (!m_connection || !m_connection->close(1001, reason))
-            sendClose(1001, reason);
+        closeByServer(1001, reason);
     }
 }
 

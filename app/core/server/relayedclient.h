@@ -1,8 +1,8 @@
 // RelayedClient: one client of the local test server, served and recorded on its own socket.
 #pragma once
 
-#include "connection/connection.h"
 #include "connection/serversideendpoint.h"
+#include "server/servedrecording.h"
 #include "store/eventrecord.h"
 
 #include <QByteArray>
@@ -18,13 +18,13 @@ namespace wsi {
 
 class MessageDeflater;
 class ReadPassGauge;
-class TransportEndpoints;
 
 // One client of the local test server, served by the front relay itself: its socket (plain, or TLS
 // already terminated) is the only one, and the relay speaks the server side of RFC 6455 on it (the 101
-// or a refusal, pongs, the Close handshake, limits and timeouts). Every byte both ways is recorded into
-// the client's Connection exactly as it crossed the socket; the Connection's recorder decodes the client's
-// bytes once and tells this endpoint what they were. Directions are the server's: Incoming = from the client.
+// or a refusal, pongs, the Close handshake, limits and timeouts). Every byte both ways is recorded exactly as it
+// crossed the socket by its ServedRecording, whose recorder decodes the client's bytes once and tells this endpoint
+// what they were; the relay hands what was recorded to the GUI thread in ServedBatches (issue 12: this object, its
+// socket and its recorder live on the server thread). Directions are the server's: Incoming = from the client.
 class RelayedClient : public QObject, public ServerSideEndpoint
 {
     Q_OBJECT
@@ -44,24 +44,44 @@ public:
         bool deflate = false; // accept a permessage-deflate offer (RFC 7692)
     };
 
-    // gauge (not owned, may be null) tells whether answers are written as they come or once per read.
-    RelayedClient(QTcpSocket *client, const Settings &settings, ReadPassGauge *gauge, QObject *parent = nullptr);
+    // While this many recorded bytes wait in batches the GUI thread has not acknowledged, the client is not read
+    // (as the capture thread's tap): TCP holds a flooding client back instead of memory.
+    static constexpr qint64 kMaxHeldBytes = 512 * 1024;
+
+    // id: the relay's name for the client in its batches. gauge (not owned, may be null) tells whether answers are
+    // written as they come or once per read.
+    RelayedClient(
+        QTcpSocket *client, quint64 id, const Settings &settings, ReadPassGauge *gauge, QObject *parent = nullptr);
     ~RelayedClient() override;
 
-    // Starts serving the client, recording into connection (not owned; it may go away first).
-    void serve(Connection *connection, Gate gate, MessageHandler handler);
+    // Starts serving the client.
+    void serve(Gate gate, MessageHandler handler);
 
-    // The transport endpoints (not owned, may be null): a loopback connection whose first request asks for them
-    // (GET or POST under /transports/) is handed to them before anything is recorded, and diverted() follows.
-    void setSideDoor(TransportEndpoints *endpoints) { m_sideDoor = endpoints; }
+    // With the side door open, a loopback connection whose first request asks for the transport endpoints (GET or
+    // POST under /transports/) is handed on (sideDoorTaken) before anything is recorded.
+    void setSideDoorOpen(bool open) { m_sideDoorOpen = open; }
 
     // The server stopped (and may be deleted) while this client finishes its Close handshake: no more
     // answers from it; the relay still pongs, closes and records.
     void stopServing();
 
-    Connection *connection() const { return m_connection.data(); }
+    quint64 id() const { return m_id; }
     QString peer() const { return m_peer; } // "127.0.0.1:53122"
     bool isOpen() const { return m_open && !m_closeSent; }
+    // Open or closing: counted against the server's max clients.
+    bool isAdmitted() const { return m_open && !m_finished; }
+
+    // What was recorded since the last batch (see ServedRecording); its bytes count as held until batchTaken().
+    bool hasNews() const { return m_recording.hasNews(); }
+    ServedBatch takeBatch();
+    // The GUI thread applied a batch of that many bytes: reading may go on.
+    void batchTaken(qint64 bytes);
+    // A Close the server sends on its own (idle timeout, the server stopping): the Connection follows (Closing).
+    bool closeByServer(int code, const QString &reason);
+    // The user removed the client's Connection from the workspace: nothing records it any more, so nothing serves it.
+    void forget();
+    // The relay goes away with this client still connected: the record ends here.
+    void endWithRelay();
     // Answers written the moment they were framed because this client talked alone (see ReadPassGauge),
     // rather than once at the end of the read.
     quint64 answersWrittenAsTheyCame() const { return m_eagerWrites; }
@@ -87,8 +107,11 @@ public:
     void abort() override;
 
 Q_SIGNALS:
-    // The connection went to the transport endpoints: it was no WebSocket client; finished() follows.
-    void diverted();
+    // Something was recorded: the relay hands it on within 16 ms, or at once when urgent (the arrival, the opening,
+    // the end, a full batch).
+    void recorded(bool urgent);
+    // The connection went to the transport endpoints (the socket, without parent, is theirs); finished() follows.
+    void sideDoorTaken(QTcpSocket *socket);
     // The socket is closed; nothing more will be recorded.
     void finished();
     // A client without a deadline got one (we sent a Close): the sweep must watch it again.
@@ -105,9 +128,11 @@ private:
     void flush();
     void answerAndClose(const QByteArray &response);
     void finish();
+    void recordWire(Direction direction, const QByteArray &bytes);
+    bool heldBack() const { return m_heldBytes + m_recording.pendingBytes() >= kMaxHeldBytes; }
 
     QPointer<QTcpSocket> m_socket;
-    QPointer<Connection> m_connection;
+    quint64 m_id;
     Settings m_settings;
     Gate m_gate;
     MessageHandler m_handler;
@@ -118,19 +143,23 @@ private:
     QByteArray m_out; // server frames gathered while a read is recorded, written (and recorded) at once
     qsizetype m_outSent = 0; // the part of m_out already written (answers written as they came)
     ReadPassGauge *m_gauge = nullptr;
-    TransportEndpoints *m_sideDoor = nullptr; // until the first bytes decided
+    ServedRecording m_recording;
+    qint64 m_heldBytes = 0; // handed to the GUI thread in batches not yet acknowledged
+    bool m_sideDoorOpen = false; // until the first bytes decided
     bool m_plainTcp = true; // not a QSslSocket: written straight to the descriptor when Qt holds nothing
     bool m_eager = false; // this read's answers are written as they come
     quint64 m_eagerWrites = 0;
     qint64 m_acceptedMs = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_closeSentMs = 0;
-    bool m_recording = false; // inside recordWire(): frames wait in m_out
+    bool m_reading = false; // inside a read's recording: frames wait in m_out
     bool m_answered = false; // the upgrade was answered (101 or a refusal)
     bool m_open = false; // the 101 went out
     bool m_closeSent = false;
     bool m_disconnectAfterFlush = false;
     bool m_readPaused = false; // the client does not read what we send: stop reading what it sends
+    bool m_heldPaused = false; // the GUI thread has not taken kMaxHeldBytes yet: stop reading
+    bool m_forgotten = false;
     bool m_finished = false;
 };
 

@@ -5,6 +5,8 @@
 #include "eventquery.h"
 #include "protocol/frameencoder.h"
 #include "server/frontrelay.h"
+#include "server/servedclients.h"
+#include "server/serverbehaviour.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -21,23 +23,20 @@ namespace {
 const QByteArray kUpgrade = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
 
-// Serves every accepted client as LocalServer does (an incoming Connection records it), minus the workspace.
+// Serves every accepted client as LocalServer does (an incoming Connection records it from the relay's batches),
+// minus the workspace and the server thread: the relay runs on the test's thread.
 class Host : public QObject
 {
 public:
     explicit Host(FrontRelay *relay, bool echo = false)
+        : clients(relay)
     {
-        QObject::connect(relay, &FrontRelay::clientAccepted, this, [this, echo](RelayedClient *client) {
-            auto connection
-                = std::make_unique<Connection>(Connection::Kind::Incoming, ConnectionOptions {}, client->peer());
-            RelayedClient::MessageHandler handler;
-            if (echo)
-                handler = [](RelayedClient *from, bool isText, QByteArrayView payload) {
-                    from->sendMessage(isText, payload);
-                };
-            client->serve(connection.get(), {}, handler);
-            connections.push_back(std::move(connection));
-            served.push_back(client);
+        ServerOptions options;
+        options.mode = echo ? ServerMode::Echo : ServerMode::Silent;
+        relay->setBehaviour(std::make_unique<ServerBehaviour>(options, std::make_shared<ServerBehaviour::Counts>()));
+        QObject::connect(&clients, &ServedClients::clientArrived, this, [this, relay](Connection *c, quint64 id) {
+            connections.emplace_back(c);
+            served.push_back(relay->client(id));
             // Accepts inside one batch happen without the event loop running in between: the queued reset
             // runs only between batches.
             if (!resetQueued) {
@@ -54,6 +53,7 @@ public:
         });
     }
 
+    ServedClients clients;
     std::vector<std::unique_ptr<Connection>> connections;
     std::vector<RelayedClient *> served;
     int inThisTurn = 0;
@@ -171,6 +171,8 @@ private Q_SLOTS:
             qPrintable(QString::number(host.served[0]->answersWrittenAsTheyCame())));
         // And the log holds exactly what went out: each echo as a message, and every byte of them.
         const Connection &c = *host.connections[0];
+        // The relay hands its rows over in batches, the last within 16 ms of the answer.
+        QTRY_COMPARE(eventsOf(c, EventType::Message, Direction::Outgoing).size(), sent.size());
         const QList<qsizetype> echoes = eventsOf(c, EventType::Message, Direction::Outgoing);
         QCOMPARE(echoes.size(), sent.size());
         for (qsizetype i = 0; i < echoes.size(); ++i)

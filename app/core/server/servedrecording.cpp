@@ -1,0 +1,77 @@
+// ServedRecording: one client's WireRecorder on the server thread, gathering ServedBatches for the GUI thread.
+#include "server/servedrecording.h"
+
+#include "connection/batchlegwriter.h"
+#include "store/rowbatchpool.h"
+
+#include <utility>
+
+namespace wsi {
+
+namespace {
+
+// Made before the recorder, which owns it, so the recorder can be a member.
+std::unique_ptr<LegWriter> batchWriter(BatchLegWriter **made)
+{
+    auto writer = std::make_unique<BatchLegWriter>(false); // TLS is terminated before the relay records
+    *made = writer.get();
+    return writer;
+}
+
+} // namespace
+
+ServedRecording::ServedRecording(quint64 client, const QString &peer, qint64 acceptedUs)
+    : m_rows(nullptr)
+    , m_recorder(batchWriter(&m_rows), WireRecorder::Perspective::Server)
+    , m_pool(std::make_shared<RowBatchPool>())
+{
+    m_next.client = client;
+    m_next.peer = peer;
+    m_next.acceptedUs = acceptedUs;
+}
+
+ServedRecording::~ServedRecording() = default;
+
+void ServedRecording::record(Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    m_next.wireBytes += bytes.size();
+    m_recorder.record(direction, timeUs, bytes);
+}
+
+void ServedRecording::finished(qint64 timeUs)
+{
+    if (isFinished())
+        return;
+    m_recorder.upstreamEnded(timeUs);
+    m_next.finished = true;
+}
+
+bool ServedRecording::hasNews() const
+{
+    // Bytes without rows yet (a large message under way) go too: their acknowledgement is what lets the relay read on.
+    return !m_arrivalSent || m_next.wireBytes > 0 || m_rows->hasWrites() || m_next.openedUs >= 0 || m_next.closing
+        || m_next.diverted || m_next.finished;
+}
+
+ServedBatch ServedRecording::take()
+{
+    ServedBatch batch = m_next;
+    m_next.wireBytes = 0;
+    m_next.openedUs = -1;
+    m_next.closing = m_next.diverted = m_next.finished = false;
+    m_arrivalSent = true;
+    m_finishedSent = m_finishedSent || batch.finished;
+    if (m_rows->hasWrites()) {
+        // Freed where it was applied: its rows' memory comes back for a later batch.
+        std::shared_ptr<DecodedBatch> decoded(
+            new DecodedBatch(m_rows->take(m_pool->take())), [pool = m_pool](DecodedBatch *applied) {
+                pool->giveBack(std::move(applied->rows));
+                delete applied;
+            });
+        decoded->state = m_recorder.state();
+        batch.decoded = std::move(decoded);
+    }
+    return batch;
+}
+
+} // namespace wsi
