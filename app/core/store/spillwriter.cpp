@@ -1,6 +1,8 @@
 // SpillWriter: writes evicted chunks to the spill file on a thread of its own, and frees them there.
 #include "store/spillwriter.h"
 
+#include "store/diskbacklog.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -11,8 +13,9 @@
 
 namespace wsi {
 
-SpillWriter::SpillWriter(int fd)
+SpillWriter::SpillWriter(int fd, DiskBacklog *backlog)
     : m_fd(fd)
+    , m_backlog(backlog)
     , m_directFd(openDirect(fd))
     , m_thread([this] { run(); })
 { }
@@ -36,10 +39,14 @@ int SpillWriter::openDirect(int fd)
 
 SpillWriter::~SpillWriter()
 {
+    bool caughtUp = false;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
+        caughtUp = m_backlog && m_backlog->giveUp(); // what is queued is dropped: nobody may wait for it
     }
+    if (caughtUp)
+        m_backlog->announceCaughtUp();
     m_wake.notify_all();
     m_thread.join();
     if (m_directFd >= 0)
@@ -48,12 +55,36 @@ SpillWriter::~SpillWriter()
 
 void SpillWriter::write(qint64 offset, qint64 size, const char *data)
 {
+    bool caughtUp = false;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_queue.push_back(Job { offset, size, data, Bytes(), false });
         m_heldBytes += size;
+        caughtUp = noteHeld(); // false but after a new mark: more held can only put it behind
     }
+    if (caughtUp)
+        m_backlog->announceCaughtUp();
     m_wake.notify_one();
+}
+
+bool SpillWriter::noteHeld()
+{
+    if (!m_backlog)
+        return false;
+    // A failed write's bytes stay held for good, and a stopped writer writes nothing more: producers held back for
+    // them would never read again.
+    return m_failed || m_stop ? m_backlog->giveUp() : m_backlog->noteHeld(m_heldBytes);
+}
+
+void SpillWriter::noteBacklogMarkChanged()
+{
+    bool caughtUp = false;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        caughtUp = noteHeld();
+    }
+    if (caughtUp)
+        m_backlog->announceCaughtUp();
 }
 
 void SpillWriter::adopt(qint64 offset, Bytes bytes)
@@ -265,6 +296,12 @@ void SpillWriter::run()
         }
         m_busy = false;
         m_idle.notify_all(); // waitUntilIdle() and waitUntilHeldAtMost()
+        if (noteHeld()) {
+            // Announced unlocked: a queued emission takes Qt's locks and wakes the producers' threads.
+            lock.unlock();
+            m_backlog->announceCaughtUp();
+            lock.lock();
+        }
     }
 }
 
