@@ -203,9 +203,10 @@ qint64 SpillWriter::writeDirect(const Job &job, QString *error)
 {
     if (m_directFd < 0 || job.offset % kAlignment != 0 || quintptr(job.data) % kAlignment != 0)
         return 0;
-    // Rounded up: the cache placed the next write at placeFor(size), and the padding is read from the page that
-    // holds the last byte, so it is mapped memory.
-    const qint64 length = placeFor(job.size);
+    // Whole pages only; the last part of a page goes through the page cache. Rounding up read past the chunk: a small
+    // chunk is malloc's, and the rest of its last page is other objects' memory, which other threads may be writing
+    // or have freed (ThreadSanitizer: a heap-use-after-free in tst_diskbacklog).
+    const qint64 length = job.size / kAlignment * kAlignment;
     qint64 done = 0;
     while (done < length) {
         const ssize_t wrote = pwrite(m_directFd, job.data + done, size_t(length - done), off_t(job.offset + done));
@@ -226,7 +227,7 @@ qint64 SpillWriter::writeDirect(const Job &job, QString *error)
         if (done % kAlignment != 0)
             break; // a short write: the rest goes through the page cache
     }
-    return std::min(done, job.size);
+    return done;
 }
 
 bool SpillWriter::writeAll(const Job &job, QString *error)

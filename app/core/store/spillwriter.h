@@ -34,7 +34,7 @@ class SpillWriter
 {
 public:
     // Direct writes need page-aligned offsets and lengths: the cache places every write at a multiple of this, and
-    // a direct write rounds its length up (the padding stays in the last byte's page, which is mapped).
+    // a direct write takes the whole pages and leaves the last part of a page to the page cache.
     static constexpr qint64 kAlignment = 4096;
     // The place `size` bytes take in the spill file: where the next write may start.
     static constexpr qint64 placeFor(qint64 size) { return (size + kAlignment - 1) / kAlignment * kAlignment; }
@@ -79,7 +79,7 @@ public:
     void noteBacklogMarkChanged();
     bool failed() const;
     QString errorString() const; // the system's words for the first failed write
-    // Bytes written with O_DIRECT so far (padding included); 0 where the file system or the descriptor refuses it.
+    // Bytes written with O_DIRECT so far; 0 where the file system or the descriptor refuses it.
     qint64 directBytes() const;
 
     // For tests: holds the thread back, so that reads of queued bytes can be checked; and waits until all is written.
