@@ -13,6 +13,8 @@
 #   PAYLOAD_MIB=16 bench/window_flood.sh   # Preferences > payload memory (the window's default is 176): what the rest costs
 #   WSI_SLOW_TURN_MS=20 WINDOW_STDERR=/tmp/turns.txt bench/window_flood.sh  # the window's long event-loop turns
 #   AFTER_FLOOD=./memory-breakdown.sh bench/window_flood.sh  # runs the command with the window's pid once it settled
+#   DISK_LOAD=2 PAYLOAD_MIB=16 bench/window_flood.sh  # 2 other writers on the disk of the window's spill file, as a
+#                                                     # flood's journal or another program's: the spill writer falls behind
 #
 # Without a DISPLAY it runs itself under xvfb-run (1500x950x24; no window manager, so the pings reach the
 # window directly). Needs python3-xlib. Its own settings, cache (spill file) and data folders: nothing of the
@@ -34,14 +36,18 @@ bench_require "app/wsinspector bench/floodsender bench/bench_flood_client" wsins
 
 window_pid=""
 sender_pid=""
+disk_pids=()
 window_cleanup() {
-    bench_stop "$window_pid" "$sender_pid"
+    bench_stop "$window_pid" "$sender_pid" "${disk_pids[@]}"
     bench_cleanup
 }
 trap window_cleanup EXIT
 
 # Starts floodsender for one client; sets sender_pid and sender_port. $1: delay before the flood (ms).
 start_sender() {
+    # Emptied here, not by the redirection below: that happens in the child, maybe after the first look for the port,
+    # which then found the previous sender's (a window left connecting to a closed port, under load).
+    : >"$work/sender.out"
     "$sender" --count "$N" --size "$SIZE" --clients 1 --delay-ms "$1" >"$work/sender.out" 2>"$work/sender.err" &
     sender_pid=$!
     sender_port=""
@@ -69,6 +75,20 @@ if [[ -n "${PAYLOAD_MIB:-}" ]]; then
     printf '[memory]\npayloadMiB=%d\n' "$PAYLOAD_MIB" >"$work/config/WSInspector/wsinspector.conf"
 fi
 start_sender 2000
+# DISK_LOAD=<n>: n writers rewriting 1 GiB each with O_DIRECT in the window's cache folder (the spill file's disk) until
+# the flood is over, so that the disk is shared as when a flood's journal or another program writes (issue 12: the
+# window's wait for the spill writer once held a turn 845 ms). Started with the window, so both builds meet the same.
+for ((i = 0; i < ${DISK_LOAD:-0}; i++)); do
+    (
+        trap 'kill $dd 2>/dev/null; exit 0' TERM # stopped mid-write too: the next run's disk is its own
+        while :; do
+            dd if=/dev/zero of="$work/cache/diskload$i" bs=8M count=128 oflag=direct conv=notrunc 2>/dev/null &
+            dd=$!
+            wait $dd
+        done
+    ) &
+    disk_pids+=($!)
+done
 XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data" \
     "$window" --connect "ws://127.0.0.1:$sender_port/" >"$work/window.out" 2>"$work/window.err" &
 window_pid=$!
@@ -94,6 +114,8 @@ done
 wait "$sender_pid" || { echo "floodsender failed: $(cat "$work/sender.err")" >&2; exit 1; }
 sender_pid=""
 wait "$ping_pid"
+bench_stop "${disk_pids[@]}"
+disk_pids=()
 [[ -n "${WM_PING_VERBOSE:-}" ]] && cp "$work/ping.err" "$WM_PING_VERBOSE"
 # What the window still does after the last frame (its batch timers): settled when a second passes without CPU.
 bench_wait_settled "$window_pid"
@@ -108,7 +130,7 @@ window_s="$(sed -n 's/^DONE .*seconds=\([0-9.]*\).*/\1/p' "$work/sender.err")"
 
 ping="$(cat "$work/ping.json")"
 field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2]))' "$ping" "$1"; }
-echo "window_flood: n=$N size=$SIZE payload_mib=${PAYLOAD_MIB:-176 (default)} window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "window_flood: n=$N size=$SIZE payload_mib=${PAYLOAD_MIB:-176 (default)} disk_load=${DISK_LOAD:-0} window=$window build=$build_type load: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$window_rate" -v s="$window_s" -v c="$cpu_window" -v b="$bare_rate" -v n="$N" 'BEGIN {
     printf "  window: %.2f M msgs/s (%.2f s, %.2f s CPU, %.2f us CPU/msg); bare QWebSocket: %.2f M msgs/s; ratio %.2f\n",
         w / 1e6, s, c, c * 1e6 / n, b / 1e6, w / b }'

@@ -5,6 +5,7 @@
 #include "capture/tapdialer.h"
 #include "capture/upstreamfailure.h"
 #include "language/qterrortext.h"
+#include "store/diskbacklog.h"
 #include "store/wallclock.h"
 
 #include <sys/ioctl.h>
@@ -37,6 +38,8 @@ WireTap::WireTap(const QString &targetHost, quint16 targetPort, QObject *parent)
     , m_batcher(new TapBatcher([this] { return upstreamBacklog(); }, this))
 {
     connect(m_batcher, &TapBatcher::ready, this, &WireTap::batchReady);
+    // Emitted on the spill writer's thread, so queued to this tap's thread (it was moved there before anything reads).
+    connect(&DiskBacklog::instance(), &DiskBacklog::caughtUp, this, &WireTap::resumeReading);
     connect(m_listener, &TapListener::tunnelRequested, this, &WireTap::onTunnelRequested);
     connect(m_listener, &TapListener::refused, this, [this](const QString &reason) {
         m_batcher->flush(); // a second client may come while the tunnel relays: its bytes are recorded before
@@ -199,9 +202,13 @@ void WireTap::openTunnel()
 void WireTap::onUpstreamReadyRead()
 {
     // The rest waits in the upstream socket, whose buffer is bounded: the kernel's fills and TCP holds the sender.
-    // Both the client and the GUI thread (the recorder) must keep up.
+    // The client, the GUI thread (the recorder) and the disk the recording spills to must all keep up.
     if ((m_client && m_client->bytesToWrite() > kMaxClientBacklog) || m_batcher->holdingTooMuch())
         return;
+    if (DiskBacklog::instance().isBehind()) {
+        ++m_readsHeldForDisk; // DiskBacklog::caughtUp() calls resumeReading()
+        return;
+    }
     relayFromUpstream();
 }
 

@@ -97,6 +97,8 @@ public:
     qint64 heldBytes() const { return m_batcher->heldBytes(); }
     qint64 peakHeldBytes() const { return m_batcher->peakHeldBytes(); }
     quint64 batchesSent() const { return m_batcher->batchesSent(); }
+    // How many times the server's bytes were left unread because the spill writer was behind (DiskBacklog).
+    quint64 readsHeldForDisk() const { return m_readsHeldForDisk; }
 
     bool tunnelEstablished() const { return m_tunnelUp; }
     // Moments of the opening on wallClockUs()'s clock (-1 until they happen), for TapTimeline: the first client
@@ -163,6 +165,7 @@ private:
     bool m_tunnelUp = false;
     bool m_upstreamDone = false;
     bool m_reportBacklog = false; // injected bytes wait upstream: the GUI side's sender watches them drain
+    quint64 m_readsHeldForDisk = 0;
 };
 
 } // namespace wsi

@@ -5,6 +5,7 @@
 #include "store/bulkmemory.h"
 #include "store/bulkmemorypool.h"
 #include "store/cacheclient.h"
+#include "store/diskbacklog.h"
 #include "store/slowturnlog.h"
 #include "store/spillwriter.h"
 
@@ -60,6 +61,9 @@ void PayloadCache::setBudget(qint64 bytes)
 {
     m_budget = qMax<qint64>(bytes, qint64(1) << 20);
     BulkMemoryPool::instance().setCapacity(std::size_t(poolReserve()));
+    DiskBacklog::instance().setMark(diskReserve());
+    if (SpillWriter *writer = cacheWriter().get())
+        writer->noteBacklogMarkChanged();
     scheduleTrim();
 }
 
@@ -141,12 +145,15 @@ void PayloadCache::trim()
             break;
         ++m_evictions;
     }
-    // What waits for the disk is bounded by its reserve: a flood recorded faster than the disk writes (the spill file
-    // takes some 500 MB/s here, a test server's echo records up to twice that) waits for it here.
-    const qint64 reserve = diskReserve();
-    if (SpillWriter *writer = SpillWriter::ofPayloadCache(); writer && writer->heldBytes() > reserve) {
+    // What waits for the disk is bounded by its reserve through the producers: a flood recorded faster than the disk
+    // writes (the spill file takes some 500 MB/s here, a test server's echo records up to twice that) stops being
+    // read past it (DiskBacklog, told by the writer). Past the hard mark only producers that do not hold back (those
+    // reading on this thread) can have brought it; this thread waits for the disk then, as it once did at the reserve.
+    const qint64 hardMark = diskHardMark();
+    if (SpillWriter *writer = SpillWriter::ofPayloadCache(); writer && writer->heldBytes() > hardMark) {
         const SlowTurnLog::Section waiting("cache.waitForDisk");
-        writer->waitUntilHeldAtMost(reserve);
+        ++m_diskWaits;
+        writer->waitUntilHeldAtMost(hardMark);
     }
 }
 
@@ -178,7 +185,8 @@ bool PayloadCache::openSpillFile()
         return false;
     }
     file.remove();
-    cacheWriter() = std::make_unique<SpillWriter>(m_spill.handle());
+    DiskBacklog::instance().setMark(diskReserve());
+    cacheWriter() = std::make_unique<SpillWriter>(m_spill.handle(), &DiskBacklog::instance());
     return true;
 }
 

@@ -31,13 +31,21 @@ public:
     // ten minutes with a 256 MiB budget that counted only the chunks and blocks in RAM):
     // - chunks and blocks in RAM, full (evicted when over) or being filled (never evicted, but counted), held to
     //   evictionTarget();
-    // - evicted bytes the spill writer still holds, up to diskReserve() (trim() waits for the disk beyond it);
+    // - evicted bytes the spill writer still holds, up to diskReserve(): beyond it the recorded connections stop
+    //   reading until the writer has caught up (DiskBacklog), and the GUI thread waits for the disk in trim() only
+    //   past diskHardMark(), the last resort for producers that do not hold back yet;
     // - the BulkMemoryPool's recycled blocks, up to poolReserve() (its capacity).
     // The last two are reserved, not counted as they come and go: counting what waits for the disk would evict
     // nothing useful (an evicted chunk stays RAM until written) and made the server wait for the disk instead.
     static constexpr qint64 kDefaultBudget = qint64(256) << 20;
     static constexpr qint64 kMaxBytesWaitingForDisk = qint64(64) << 20;
     qint64 diskReserve() const { return qMin(kMaxBytesWaitingForDisk, m_budget / 4); }
+    // The producers that hold back stop within a read or two past the reserve; only those that read on the GUI thread
+    // and do not know the DiskBacklog (the local server's clients, the proxies) carry the writer's backlog this far. It
+    // is high so that a disk that stalls for a moment (the journal sharing it: 845 ms once) does not stall the window
+    // too; what it costs is memory, 3 reserves over the budget at worst (192 MiB with the default budget).
+    static constexpr int kHardMarkReserves = 4;
+    qint64 diskHardMark() const { return kHardMarkReserves * diskReserve(); }
     qint64 poolReserve() const;
     qint64 evictionTarget() const { return m_budget - diskReserve() - poolReserve(); }
 
@@ -66,11 +74,13 @@ public:
     // read back on the spill reader's thread instead (fetchLater()).
     qint64 readBacks() const { return m_readBacks; }
     qint64 fetches() const { return m_fetches; }
+    // How many times trim() waited for the disk (the writer held more than diskHardMark()).
+    qint64 diskWaits() const { return m_diskWaits; }
     // Why chunks stay in RAM beyond the budget (the spill file could not be made or written), or empty.
     QString errorString() const { return m_error; }
 
     // Evicts least recently used chunks until the resident bytes and those being filled are within evictionTarget(),
-    // then waits while the spill writer holds more than diskReserve().
+    // then waits while the spill writer holds more than diskHardMark().
     void trim();
 
     // The memory of a chunk or block being filled (it joins with add() once full): it cannot be evicted, but it is
@@ -116,6 +126,7 @@ private:
     qint64 m_evictions = 0;
     qint64 m_readBacks = 0;
     qint64 m_fetches = 0;
+    qint64 m_diskWaits = 0;
     bool m_trimPosted = false;
     bool m_spillFailed = false;
     QFile m_spill;

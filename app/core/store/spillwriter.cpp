@@ -1,6 +1,8 @@
 // SpillWriter: writes evicted chunks to the spill file on a thread of its own, and frees them there.
 #include "store/spillwriter.h"
 
+#include "store/diskbacklog.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -11,8 +13,9 @@
 
 namespace wsi {
 
-SpillWriter::SpillWriter(int fd)
+SpillWriter::SpillWriter(int fd, DiskBacklog *backlog)
     : m_fd(fd)
+    , m_backlog(backlog)
     , m_directFd(openDirect(fd))
     , m_thread([this] { run(); })
 { }
@@ -36,10 +39,14 @@ int SpillWriter::openDirect(int fd)
 
 SpillWriter::~SpillWriter()
 {
+    bool caughtUp = false;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_stop = true;
+        caughtUp = m_backlog && m_backlog->giveUp(); // what is queued is dropped: nobody may wait for it
     }
+    if (caughtUp)
+        m_backlog->announceCaughtUp();
     m_wake.notify_all();
     m_thread.join();
     if (m_directFd >= 0)
@@ -48,12 +55,36 @@ SpillWriter::~SpillWriter()
 
 void SpillWriter::write(qint64 offset, qint64 size, const char *data)
 {
+    bool caughtUp = false;
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
         m_queue.push_back(Job { offset, size, data, Bytes(), false });
         m_heldBytes += size;
+        caughtUp = noteHeld(); // false but after a new mark: more held can only put it behind
     }
+    if (caughtUp)
+        m_backlog->announceCaughtUp();
     m_wake.notify_one();
+}
+
+bool SpillWriter::noteHeld()
+{
+    if (!m_backlog)
+        return false;
+    // A failed write's bytes stay held for good, and a stopped writer writes nothing more: producers held back for
+    // them would never read again.
+    return m_failed || m_stop ? m_backlog->giveUp() : m_backlog->noteHeld(m_heldBytes);
+}
+
+void SpillWriter::noteBacklogMarkChanged()
+{
+    bool caughtUp = false;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        caughtUp = noteHeld();
+    }
+    if (caughtUp)
+        m_backlog->announceCaughtUp();
 }
 
 void SpillWriter::adopt(qint64 offset, Bytes bytes)
@@ -172,9 +203,10 @@ qint64 SpillWriter::writeDirect(const Job &job, QString *error)
 {
     if (m_directFd < 0 || job.offset % kAlignment != 0 || quintptr(job.data) % kAlignment != 0)
         return 0;
-    // Rounded up: the cache placed the next write at placeFor(size), and the padding is read from the page that
-    // holds the last byte, so it is mapped memory.
-    const qint64 length = placeFor(job.size);
+    // Whole pages only; the last part of a page goes through the page cache. Rounding up read past the chunk: a small
+    // chunk is malloc's, and the rest of its last page is other objects' memory, which other threads may be writing
+    // or have freed (ThreadSanitizer: a heap-use-after-free in tst_diskbacklog).
+    const qint64 length = job.size / kAlignment * kAlignment;
     qint64 done = 0;
     while (done < length) {
         const ssize_t wrote = pwrite(m_directFd, job.data + done, size_t(length - done), off_t(job.offset + done));
@@ -195,7 +227,7 @@ qint64 SpillWriter::writeDirect(const Job &job, QString *error)
         if (done % kAlignment != 0)
             break; // a short write: the rest goes through the page cache
     }
-    return std::min(done, job.size);
+    return done;
 }
 
 bool SpillWriter::writeAll(const Job &job, QString *error)
@@ -265,6 +297,12 @@ void SpillWriter::run()
         }
         m_busy = false;
         m_idle.notify_all(); // waitUntilIdle() and waitUntilHeldAtMost()
+        if (noteHeld()) {
+            // Announced unlocked: a queued emission takes Qt's locks and wakes the producers' threads.
+            lock.unlock();
+            m_backlog->announceCaughtUp();
+            lock.lock();
+        }
     }
 }
 

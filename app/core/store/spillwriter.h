@@ -15,6 +15,8 @@
 
 namespace wsi {
 
+class DiskBacklog;
+
 // Writing a full 8-10 MiB chunk or record block to the spill file took about 20 ms on this kind of VM (the page
 // cache takes some 500 MB/s), and a turn of the event loop could evict two: the window missed the window
 // manager's 50 ms ping deadline during a flood (issue 12). So the cache only reserves the chunk's place in the file
@@ -32,7 +34,7 @@ class SpillWriter
 {
 public:
     // Direct writes need page-aligned offsets and lengths: the cache places every write at a multiple of this, and
-    // a direct write rounds its length up (the padding stays in the last byte's page, which is mapped).
+    // a direct write takes the whole pages and leaves the last part of a page to the page cache.
     static constexpr qint64 kAlignment = 4096;
     // The place `size` bytes take in the spill file: where the next write may start.
     static constexpr qint64 placeFor(qint64 size) { return (size + kAlignment - 1) / kAlignment * kAlignment; }
@@ -46,7 +48,8 @@ public:
     };
 
     // fd: the spill file, open for reading and writing, owned by the caller and open for this writer's life.
-    explicit SpillWriter(int fd);
+    // backlog: told what this writer holds as it changes (the PayloadCache's writer tells the app's), or null.
+    explicit SpillWriter(int fd, DiskBacklog *backlog = nullptr);
     // Stops after the write in progress; what is still queued is dropped (the file is unlinked: nobody reads it).
     ~SpillWriter();
     SpillWriter(const SpillWriter &) = delete;
@@ -68,11 +71,15 @@ public:
     // Bytes handed over and not written yet (still in RAM), failed writes' bytes included.
     qint64 heldBytes() const;
     // Blocks until at most `bytes` wait to be written (returns at once if a write failed or the writer is paused):
-    // a flood recorded faster than the disk takes it must wait for the disk, not pile up in RAM.
+    // the last resort for a flood recorded faster than the disk takes it by producers that do not hold back for the
+    // DiskBacklog.
     void waitUntilHeldAtMost(qint64 bytes);
+    // Tells the backlog what is held again: its mark changed (a new budget), and the writer may have nothing left to
+    // write that would tell it.
+    void noteBacklogMarkChanged();
     bool failed() const;
     QString errorString() const; // the system's words for the first failed write
-    // Bytes written with O_DIRECT so far (padding included); 0 where the file system or the descriptor refuses it.
+    // Bytes written with O_DIRECT so far; 0 where the file system or the descriptor refuses it.
     qint64 directBytes() const;
 
     // For tests: holds the thread back, so that reads of queued bytes can be checked; and waits until all is written.
@@ -90,12 +97,15 @@ private:
         bool release = false;
     };
     void run();
+    // Tells m_backlog what is held (under m_mutex); true when it caught up, to be announced once unlocked.
+    bool noteHeld();
     bool writeAll(const Job &job, QString *error);
     qint64 writeDirect(const Job &job, QString *error);
     static int openDirect(int fd);
     static Job *covering(std::deque<Job> &jobs, qint64 offset, qint64 size);
 
     const int m_fd;
+    DiskBacklog *const m_backlog;
     int m_directFd = -1; // the same file opened with O_DIRECT, or -1; only the writer's thread uses it
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
