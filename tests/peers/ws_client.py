@@ -4,9 +4,11 @@
   ERROR <text>
 Usage: ws_client.py URL [--header "N: v"]... [--subprotocol P]... [--origin O] [--send TEXT]...
                         [--expect N] [--stay-ms MS] [--cafile PEM] [--proxy HOST:PORT] [--deflate]
+                        [--flood COUNT SIZE]
 With --proxy it opens the connection through that HTTP proxy: CONNECT host:port, then TLS (wss) and the
 handshake inside the tunnel (python3-websockets 10 has no proxy support of its own). --deflate offers
-permessage-deflate (the library's default; off otherwise).
+permessage-deflate (the library's default; off otherwise). --flood sends COUNT text messages of SIZE bytes after the
+--send ones, numbered as ws_server.py's flood ("0001 xxx...", from 1), as fast as the server takes them.
 It sends the messages, waits until it received --expect messages (or --stay-ms passed), then closes with
 1000, unless the server closes first. Bounded: it never runs longer than 20 s."""
 import argparse
@@ -61,6 +63,11 @@ async def run(args):
             print("OPEN", ws.subprotocol or "-", flush=True)
             for text in args.send:
                 await ws.send(text)
+            if args.flood:
+                count, size = args.flood
+                for number in range(1, count + 1):
+                    head = str(number).rjust(4, "0") + " "
+                    await ws.send(head + "x" * (size - len(head)))
             received = 0
             loop = asyncio.get_running_loop()
             deadline = loop.time() + args.stay_ms / 1000.0
@@ -97,6 +104,7 @@ def main():
     parser.add_argument("--cafile")
     parser.add_argument("--proxy")
     parser.add_argument("--deflate", action="store_true", help="offer permessage-deflate (the library's default)")
+    parser.add_argument("--flood", type=int, nargs=2, metavar=("COUNT", "SIZE"))
     args = parser.parse_args()
     asyncio.run(asyncio.wait_for(run(args), 20))
 

@@ -2,6 +2,7 @@
 #include "server/frontrelay.h"
 
 #include "server/serverbehaviour.h"
+#include "store/diskbacklog.h"
 #include "store/slowturnlog.h"
 
 #include <QDeadlineTimer>
@@ -39,6 +40,15 @@ FrontRelay::FrontRelay(QObject *parent)
     m_batchTick.setSingleShot(true);
     m_batchTick.setInterval(kBatchIntervalMs);
     connect(&m_batchTick, &QTimer::timeout, this, &FrontRelay::sendDueBatches);
+    // A spill file's disk that was behind caught up: the clients it held back read on (queued to this thread; the
+    // check is cheap for the clients it did not hold, 10,000 idle ones included).
+    connect(&DiskBacklog::instance(), &DiskBacklog::caughtUp, this, [this] {
+        const QList<RelayedClient *> clients = m_clients.values();
+        for (RelayedClient *client : clients) {
+            if (m_clients.contains(client))
+                client->readOnIfReleased();
+        }
+    });
 }
 
 FrontRelay::~FrontRelay()

@@ -11,6 +11,7 @@
 #include "server/readpassgauge.h"
 #include "server/transportendpoints.h"
 #include "server/upgradeanswers.h"
+#include "store/diskbacklog.h"
 #include "store/slowturnlog.h"
 #include "store/wallclock.h"
 
@@ -98,10 +99,22 @@ ServedBatch RelayedClient::takeBatch()
 void RelayedClient::batchTaken(qint64 bytes)
 {
     m_heldBytes -= bytes;
+    readOnIfReleased();
+}
+
+void RelayedClient::readOnIfReleased()
+{
     if (m_heldPaused && !heldBack()) {
         m_heldPaused = false;
         onReadyRead();
     }
+}
+
+bool RelayedClient::heldBack() const
+{
+    if (m_heldBytes + m_recording.pendingBytes() >= kMaxHeldBytes)
+        return true;
+    return !m_draining && DiskBacklog::instance().isBehind();
 }
 
 bool RelayedClient::closeByServer(int code, const QString &reason)
@@ -236,6 +249,7 @@ void RelayedClient::onDisconnected()
     if (m_socket && m_socket->bytesAvailable() > 0 && !m_forgotten) {
         m_readPaused = false;
         m_heldBytes = 0; // the end is read whatever the GUI thread holds: the socket is gone
+        m_draining = true; // and whatever the disk holds
         onReadyRead(); // what the client sent last still belongs in the log
     }
     finish();

@@ -76,6 +76,8 @@ public:
     ServedBatch takeBatch();
     // The GUI thread applied a batch of that many bytes: reading may go on.
     void batchTaken(qint64 bytes);
+    // The GUI thread took a batch or the disk caught up (DiskBacklog::caughtUp): a client held back reads on.
+    void readOnIfReleased();
     // A Close the server sends on its own (idle timeout, the server stopping): the Connection follows (Closing).
     bool closeByServer(int code, const QString &reason);
     // The user removed the client's Connection from the workspace: nothing records it any more, so nothing serves it.
@@ -129,7 +131,9 @@ private:
     void answerAndClose(const QByteArray &response);
     void finish();
     void recordWire(Direction direction, const QByteArray &bytes);
-    bool heldBack() const { return m_heldBytes + m_recording.pendingBytes() >= kMaxHeldBytes; }
+    // Not read on while the GUI thread has not taken kMaxHeldBytes, or while the spill file's disk is behind
+    // (DiskBacklog): TCP then holds the client back. The bytes left when the client is gone are read regardless.
+    bool heldBack() const;
 
     QPointer<QTcpSocket> m_socket;
     quint64 m_id;
@@ -160,6 +164,7 @@ private:
     bool m_readPaused = false; // the client does not read what we send: stop reading what it sends
     bool m_heldPaused = false; // the GUI thread has not taken kMaxHeldBytes yet: stop reading
     bool m_forgotten = false;
+    bool m_draining = false; // the client is gone: what it sent last is read whatever holds it back
     bool m_finished = false;
 };
 
