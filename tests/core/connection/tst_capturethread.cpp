@@ -6,6 +6,7 @@
 #include "capture/tapbatcher.h"
 #include "capture/taphandle.h"
 #include "capture/wiretap.h"
+#include "capturethreadcall.h"
 #include "connection/connection.h"
 #include "connection/connectionlegwriter.h"
 #include "connection/wirerecorder.h"
@@ -83,16 +84,6 @@ bool floodInOrder(const EventStore &events, qsizetype first, int count)
         ++next;
     }
     return next == count + 2;
-}
-
-// Runs f on the tap's own thread and waits (its state is read there only).
-template <typename F> auto onCaptureThread(TapHandle *handle, F f)
-{
-    decltype(f(handle->tapOnCaptureThread())) result {};
-    WireTap *tap = handle->tapOnCaptureThread();
-    QMetaObject::invokeMethod(
-        tap, [&] { result = f(tap); }, Qt::BlockingQueuedConnection);
-    return result;
 }
 
 // The batches as they arrived (an outgoing connection's carry decoded rows), and every incoming byte after the

@@ -6,6 +6,7 @@
 #include "capture/capturethread.h"
 #include "capture/taphandle.h"
 #include "capture/wiretap.h"
+#include "capturethreadcall.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "peerprocess.h"
@@ -29,16 +30,6 @@ QByteArray floodMessage(int number, int size)
 {
     const QByteArray head = QByteArray::number(number).rightJustified(4, '0') + ' ';
     return head + QByteArray(size - head.size(), 'x');
-}
-
-// Runs f with the tap on its own thread and waits (its state is read there only).
-template <typename F> auto onCaptureThread(TapHandle *handle, F f)
-{
-    decltype(f(handle->tapOnCaptureThread())) result {};
-    WireTap *tap = handle->tapOnCaptureThread();
-    QMetaObject::invokeMethod(
-        tap, [&] { result = f(tap); }, Qt::BlockingQueuedConnection);
-    return result;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // DiskBacklog: a spill writer that holds more than the mark puts the producers behind, its catching up (to half the
 // mark) wakes them on their own thread, a failed or stopped writer never leaves them behind; and the PayloadCache's
 // GUI thread waits for the disk only past its hard mark, not at the reserve.
+#include "patternedbytes.h"
 #include "store/diskbacklog.h"
 #include "store/eventstore.h"
 #include "store/payloadcache.h"
@@ -21,18 +22,10 @@ namespace {
 
 constexpr qint64 kMiB = qint64(1) << 20;
 
-QByteArray patterned(int seed, qsizetype size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        bytes[i] = char((seed * 131 + i * 7) & 0xFF);
-    return bytes;
-}
-
 // Queues a chunk and hands its memory over, as PayloadCache::spill() and a chunk's owner do.
 void spill(SpillWriter &writer, qint64 offset, qint64 size, int seed)
 {
-    const QByteArray bytes = patterned(seed, size);
+    const QByteArray bytes = patternedBytes(seed, size);
     SpillWriter::Bytes held { BulkMemory(size_t(size)), {} };
     std::memcpy(held.memory.data(), bytes.constData(), size_t(size));
     writer.write(offset, size, held.data());
@@ -172,14 +165,14 @@ private Q_SLOTS:
         EventRecord r;
         r.type = EventType::Info;
         for (int i = 0; i < 8 * 1024; ++i)
-            store.append(r, patterned(i, 1000));
+            store.append(r, patternedBytes(i, 1000));
         cache.trim(); // makes the cache's writer
         SpillWriter *writer = SpillWriter::ofPayloadCache();
         QVERIFY(writer);
         writer->waitUntilIdle();
         writer->pause();
         for (int i = 0; i < 8 * 1024; ++i)
-            store.append(r, patterned(i, 1000));
+            store.append(r, patternedBytes(i, 1000));
         cache.trim();
         QVERIFY2(writer->heldBytes() > cache.diskReserve(), qPrintable(QString::number(writer->heldBytes())));
         QVERIFY(DiskBacklog::instance().isBehind());
@@ -203,7 +196,7 @@ private Q_SLOTS:
         r.type = EventType::Info;
         auto append = [&](qint64 bytes) {
             for (qint64 done = 0; done < bytes; done += 1000)
-                store.append(r, patterned(int(done), 1000));
+                store.append(r, patternedBytes(int(done), 1000));
         };
         append(12 * kMiB);
         cache.trim(); // makes the cache's writer
@@ -230,7 +223,7 @@ private Q_SLOTS:
         QVERIFY2(writer->heldBytes() <= cache.diskHardMark(), qPrintable(QString::number(writer->heldBytes())));
         writer->waitUntilIdle();
         QVERIFY(!DiskBacklog::instance().isBehind());
-        QCOMPARE(store.payloadCopy(0), patterned(0, 1000));
+        QCOMPARE(store.payloadCopy(0), patternedBytes(0, 1000));
     }
 };
 

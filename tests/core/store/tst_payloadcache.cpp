@@ -1,5 +1,6 @@
 // PayloadCache and PayloadArena: payloads over the app's memory budget go to the spill file and come back
 // byte-exact; the budget holds across stores; a store's spilled bytes are given back when it goes.
+#include "patternedbytes.h"
 #include "store/bulkmemorypool.h"
 #include "store/eventstore.h"
 #include "store/payloadarena.h"
@@ -15,14 +16,6 @@ using namespace wsi;
 namespace {
 
 constexpr qint64 kMiB = qint64(1) << 20;
-
-QByteArray patterned(int index, qsizetype size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        bytes[i] = char((index * 131 + i * 7) & 0xFF);
-    return bytes;
-}
 
 } // namespace
 
@@ -40,7 +33,7 @@ private:
         EventRecord r;
         r.type = EventType::Info; // not a Message: no echo sharing, every payload is its own bytes
         for (qint64 stored = 0; stored < total; stored += size) {
-            payloads << patterned(seed + int(payloads.size()), size);
+            payloads << patternedBytes(seed + int(payloads.size()), size);
             store.append(r, payloads.last());
         }
         return payloads;

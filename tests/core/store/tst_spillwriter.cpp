@@ -1,5 +1,6 @@
 // SpillWriter: chunks handed over are written to the spill file on the writer's thread; until then they are read
 // from its queue; a write that fails keeps its bytes readable and says why.
+#include "patternedbytes.h"
 #include "store/spillwriter.h"
 
 #include <QTemporaryFile>
@@ -13,14 +14,6 @@
 using namespace wsi;
 
 namespace {
-
-QByteArray patterned(int seed, qsizetype size)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        bytes[i] = char((seed * 131 + i * 7) & 0xFF);
-    return bytes;
-}
 
 SpillWriter::Bytes inBulkMemory(const QByteArray &bytes)
 {
@@ -77,7 +70,7 @@ private Q_SLOTS:
         writer.pause();
         const qint64 chunk = qint64(4) << 20;
         for (int i = 0; i < 6; ++i)
-            spill(writer, i * chunk, inBulkMemory(patterned(i, chunk)), chunk);
+            spill(writer, i * chunk, inBulkMemory(patternedBytes(i, chunk)), chunk);
         QCOMPARE(writer.heldBytes(), 6 * chunk);
         writer.waitUntilHeldAtMost(chunk); // paused: returns at once
         QCOMPARE(writer.heldBytes(), 6 * chunk);
@@ -86,7 +79,7 @@ private Q_SLOTS:
         QVERIFY2(writer.heldBytes() <= 2 * chunk, qPrintable(QString::number(writer.heldBytes())));
         writer.waitUntilHeldAtMost(0);
         QCOMPARE(writer.heldBytes(), qint64(0));
-        QCOMPARE(readBack(writer, 5 * chunk, chunk), patterned(5, chunk));
+        QCOMPARE(readBack(writer, 5 * chunk, chunk), patternedBytes(5, chunk));
     }
 
     void queuedChunksReadBackBeforeAndAfterTheyAreWritten()
@@ -94,8 +87,8 @@ private Q_SLOTS:
         QTemporaryFile file;
         QVERIFY(file.open());
         // A mapped block (the size of a record block) and an adopted buffer (a large reassembled message).
-        const QByteArray first = patterned(1, qsizetype(10) << 20);
-        const QByteArray second = patterned(2, 300000);
+        const QByteArray first = patternedBytes(1, qsizetype(10) << 20);
+        const QByteArray second = patternedBytes(2, 300000);
         {
             SpillWriter writer(file.handle());
             writer.pause(); // nothing is written yet: reads must come from the queue
@@ -126,9 +119,9 @@ private Q_SLOTS:
     {
         QTemporaryFile file;
         QVERIFY(file.open());
-        const QByteArray mapped = patterned(7, (qsizetype(3) << 20) + 123);
-        const QByteArray adopted = patterned(8, 5000);
-        const QByteArray small = patterned(9, 100);
+        const QByteArray mapped = patternedBytes(7, (qsizetype(3) << 20) + 123);
+        const QByteArray adopted = patternedBytes(8, 5000);
+        const QByteArray small = patternedBytes(9, 100);
         const qint64 adoptedAt = SpillWriter::placeFor(mapped.size());
         const qint64 smallAt = adoptedAt + SpillWriter::placeFor(adopted.size());
         QCOMPARE(adoptedAt % SpillWriter::kAlignment, qint64(0));
@@ -177,8 +170,8 @@ private Q_SLOTS:
     {
         QTemporaryFile file;
         QVERIFY(file.open());
-        const QByteArray first = patterned(10, 100);
-        const QByteArray second = patterned(11, 70000);
+        const QByteArray first = patternedBytes(10, 100);
+        const QByteArray second = patternedBytes(11, 70000);
         const qint64 secondAt = SpillWriter::placeFor(first.size());
         QCOMPARE(secondAt, SpillWriter::kAlignment);
         // A chunk with room left, as an arena's last one: 100 bytes used in a 2 MiB mapping, the rest not ours.
@@ -202,7 +195,7 @@ private Q_SLOTS:
     {
         QTemporaryFile file;
         QVERIFY(file.open());
-        const QByteArray chunk = patterned(12, 3 * SpillWriter::kAlignment + 100);
+        const QByteArray chunk = patternedBytes(12, 3 * SpillWriter::kAlignment + 100);
         // Page-aligned memory with room after the chunk, as malloc may give: the room is someone else's.
         SpillWriter::Bytes memory { BulkMemory(size_t(2) << 20), {} };
         std::memset(memory.memory.data(), 0x5A, memory.memory.size());
@@ -228,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(file.open());
         const int readOnly = ::open(QFile::encodeName(file.fileName()).constData(), O_RDONLY);
         QVERIFY(readOnly >= 0);
-        const QByteArray bytes = patterned(3, 1 << 20);
+        const QByteArray bytes = patternedBytes(3, 1 << 20);
         {
             SpillWriter writer(readOnly);
             spill(writer, 4096, inBulkMemory(bytes), bytes.size());
@@ -249,8 +242,8 @@ private Q_SLOTS:
     {
         QTemporaryFile file;
         QVERIFY(file.open());
-        const QByteArray kept = patterned(4, 1 << 20);
-        const QByteArray released = patterned(5, 1 << 20);
+        const QByteArray kept = patternedBytes(4, 1 << 20);
+        const QByteArray released = patternedBytes(5, 1 << 20);
         SpillWriter writer(file.handle());
         writer.pause();
         spill(writer, 0, inBulkMemory(kept), kept.size());
@@ -267,7 +260,7 @@ private Q_SLOTS:
     {
         QTemporaryFile file;
         QVERIFY(file.open());
-        const QByteArray bytes = patterned(6, 1 << 20);
+        const QByteArray bytes = patternedBytes(6, 1 << 20);
         SpillWriter writer(file.handle());
         SpillWriter::Bytes held = inBulkMemory(bytes);
         writer.write(0, bytes.size(), held.data());
