@@ -1,6 +1,7 @@
 // ForwardClient: reads a forward proxy client's request, opens CONNECT tunnels (TLS intercepted), hands it on.
 #include "proxy/forwardclient.h"
 
+#include "capture/peername.h"
 #include "language/qterrortext.h"
 #include "protocol/handshakeparser.h"
 #include "proxy/forwardrequest.h"
@@ -37,7 +38,7 @@ ForwardClient::ForwardClient(QSslSocket *socket, const ForwardProxyOptions &opti
     , m_listeningPort(listeningPort)
 {
     socket->setParent(this);
-    m_peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    m_peer = peerName(socket);
 }
 
 ForwardClient::~ForwardClient() = default;

@@ -1,6 +1,7 @@
 // ForwardProxy: the forward proxy's listening socket; hands clients to tunnels, WebSocket relays or pass-through.
 #include "proxy/forwardproxy.h"
 
+#include "capture/peername.h"
 #include "capture/tapserver.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
@@ -133,7 +134,7 @@ void ForwardProxy::onPassThrough(QSslSocket *socket, const QUrl &upstream, const
         m_passThroughBytes += bytes;
         Q_EMIT countsChanged();
     });
-    const QString peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    const QString peer = peerName(socket);
     connect(relay, &PassThroughRelay::refused, this, [this, peer](const RecordedText &why) { onRefused(peer, why); });
     connect(relay, &PassThroughRelay::finished, this, [this, relay] {
         m_passThroughs.remove(relay);

@@ -1,6 +1,7 @@
 // ProxiedClient: relays one reverse proxy client to the upstream, frame by frame, recording both legs.
 #include "proxy/proxiedclient.h"
 
+#include "capture/peername.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
 #include "proxy/proxiedclienttext.h"
@@ -45,11 +46,7 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
     client->setParent(this);
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     client->setReadBufferSize(kSocketReadBuffer);
-    const QHostAddress address = client->peerAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
-        ? QStringLiteral("[%1]").arg(address.toString())
-        : QHostAddress(address.toIPv4Address()).toString();
-    m_peer = QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
+    m_peer = peerName(client);
     // Created after the client socket took this parent, so the two sockets go away in the order they came.
     m_dialer = new UpstreamDialer(options, listeningAddress, listeningPort, this);
     connect(m_dialer, &UpstreamDialer::socketCreated, this, &ProxiedClient::onUpstreamSocketCreated);

@@ -1,6 +1,7 @@
 // FrontRelay: the local test server's listening socket; hands each client to a RelayedClient.
 #include "server/frontrelay.h"
 
+#include "capture/peername.h"
 #include "server/serverbehaviour.h"
 #include "store/diskbacklog.h"
 #include "store/slowturnlog.h"
@@ -97,7 +98,7 @@ void FrontRelay::incomingConnection(qintptr descriptor)
         return;
     }
     socket->setSslConfiguration(m_tls);
-    const QString peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
+    const QString peer = peerName(socket);
     connect(socket, &QSslSocket::sslErrors, socket, [this, socket, peer](const QList<QSslError> &errors) {
         if (!errors.isEmpty())
             Q_EMIT tlsFailed(peer, errors.first().errorString());

@@ -1,13 +1,10 @@
 // RelayedClient: one client of the local test server, served and recorded on its own socket.
 #include "server/relayedclient.h"
 
+#include "capture/peername.h"
 #include "language/englishscope.h"
 #include "protocol/closecodes.h"
-#include "protocol/deflatenegotiation.h"
-#include "protocol/frameencoder.h"
-#include "protocol/messagedeflater.h"
 #include "server/closeanswer.h"
-#include "server/directsocketwrite.h"
 #include "server/readpassgauge.h"
 #include "server/transportendpoints.h"
 #include "server/upgradeanswers.h"
@@ -46,15 +43,6 @@ qint64 monotonicMs()
     return QDeadlineTimer::current().deadline();
 }
 
-QString peerOf(const QTcpSocket *client)
-{
-    const QHostAddress address = client->peerAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol && !address.toIPv4Address()
-        ? QStringLiteral("[%1]").arg(address.toString())
-        : QHostAddress(address.toIPv4Address()).toString();
-    return QStringLiteral("%1:%2").arg(host).arg(client->peerPort());
-}
-
 // A batch goes at once from this size: it is what the GUI thread applies in one go, and with kMaxHeldBytes it keeps
 // a few batches in flight, so a fast client is not held back waiting for the 16 ms timer.
 constexpr qint64 kFullBatchBytes = 128 * 1024;
@@ -67,9 +55,10 @@ RelayedClient::RelayedClient(
     , m_socket(client)
     , m_id(id)
     , m_settings(settings)
-    , m_peer(peerOf(client))
+    , m_peer(peerName(client))
     , m_gauge(gauge)
     , m_recording(id, m_peer, wallClockUs())
+    , m_answers(!qobject_cast<QSslSocket *>(client))
     , m_plainTcp(!qobject_cast<QSslSocket *>(client))
     , m_acceptedMs(monotonicMs())
 {
@@ -269,18 +258,13 @@ void RelayedClient::flush()
 {
     if (!m_socket || m_finished)
         return;
-    if (!m_out.isEmpty()) {
+    if (!m_answers.isEmpty()) {
         const SlowTurnLog::Section section("server.write");
-        qsizetype written = m_outSent; // answers already written as they came (the client talks alone)
-        if (m_socket->state() == QAbstractSocket::ConnectedState && written < m_out.size()) {
-            DirectSocketWrite::write(m_socket, m_plainTcp, m_out.constData() + written, m_out.size() - written);
-            written = m_out.size();
-        }
-        // Recorded once per read, as one chunk: exactly the bytes that went to the socket.
-        if (written > 0)
-            recordWire(Direction::Outgoing, written == m_out.size() ? m_out : m_out.left(written));
-        m_out.resize(0); // keeps the capacity for the next batch
-        m_outSent = 0;
+        // Recorded once per read, as one chunk: exactly the bytes that went to the socket (some of them already
+        // written as they came, when the client talks alone).
+        if (const qsizetype written = m_answers.writeRest(m_socket); written > 0)
+            recordWire(Direction::Outgoing, m_answers.first(written));
+        m_answers.clear();
     }
     if (m_disconnectAfterFlush && m_socket->state() == QAbstractSocket::ConnectedState)
         m_socket->disconnectFromHost(); // after the written bytes are out: the server closes TCP first (RFC 6455 7.1.1)
@@ -288,20 +272,8 @@ void RelayedClient::flush()
 
 void RelayedClient::queueFrame(quint8 opcode, QByteArrayView payload, bool rsv1)
 {
-    const qsizetype start = m_out.size();
-    appendServerFrame(m_out, opcode, payload);
-    if (rsv1)
-        m_out[start] = char(quint8(m_out[start]) | 0x40); // a compressed message (RFC 7692 section 6)
-    if (!m_reading) {
-        flush();
-        return;
-    }
-    // This client talks alone: it can send its next message while the rest of its read is decoded.
-    if (m_eager && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
-        DirectSocketWrite::write(m_socket, m_plainTcp, m_out.constData() + m_outSent, m_out.size() - m_outSent);
-        m_outSent = m_out.size();
-        ++m_eagerWrites;
-    }
+    m_answers.appendFrame(opcode, payload, rsv1);
+    answerQueued();
 }
 
 void RelayedClient::queueClose(int code, QByteArrayView reason)
@@ -311,23 +283,28 @@ void RelayedClient::queueClose(int code, QByteArrayView reason)
     m_closeSentMs = monotonicMs();
     if (!hadDeadline)
         Q_EMIT deadlineArmed();
-    if (code < 0) {
-        queueFrame(0x8, {});
+    m_answers.appendClose(code, reason);
+    answerQueued();
+}
+
+void RelayedClient::answerQueued()
+{
+    if (!m_reading) {
+        flush();
         return;
     }
-    QByteArray payload;
-    payload.reserve(2 + reason.size());
-    payload.append(char(code >> 8));
-    payload.append(char(code & 0xFF));
-    payload.append(reason);
-    queueFrame(0x8, payload);
+    // This client talks alone: it can send its next message while the rest of its read is decoded.
+    if (m_eager && m_socket && m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_answers.writeRest(m_socket);
+        ++m_eagerWrites;
+    }
 }
 
 void RelayedClient::answerAndClose(const QByteArray &response)
 {
     m_answered = true;
     m_disconnectAfterFlush = true;
-    m_out += response;
+    m_answers.append(response);
     flush(); // now, even inside a read: the answer precedes anything decoded after the request
 }
 
@@ -347,14 +324,8 @@ void RelayedClient::onRequestHead(const HttpHead &request)
     }
     m_answered = true;
     m_open = true;
-    QByteArray extensions;
-    if (m_settings.deflate) {
-        PerMessageDeflateParams params;
-        extensions = DeflateNegotiation::answerOffers(request.values("Sec-WebSocket-Extensions").join(", "), &params);
-        if (!extensions.isEmpty())
-            m_deflater = std::make_unique<MessageDeflater>(params.serverMaxWindowBits, params.serverNoContextTakeover);
-    }
-    m_out += UpgradeAnswers::switchingProtocols(request, m_settings.subprotocols, extensions);
+    const QByteArray extensions = m_settings.deflate ? m_answers.acceptDeflateOffers(request) : QByteArray();
+    m_answers.append(UpgradeAnswers::switchingProtocols(request, m_settings.subprotocols, extensions));
     // Written and recorded at once, so that the log shows the 101 before frames the client pipelined after it.
     flush();
     m_recording.opened(wallClockUs());
@@ -412,14 +383,8 @@ bool RelayedClient::sendMessage(bool isText, QByteArrayView payload)
 {
     if (!isOpen() || m_finished)
         return false;
-    if (m_deflater) {
-        const QByteArray compressed = m_deflater->deflateMessage(payload);
-        if (m_deflater->isValid()) {
-            queueFrame(isText ? 0x1 : 0x2, compressed, true);
-            return true;
-        }
-    }
-    queueFrame(isText ? 0x1 : 0x2, payload);
+    m_answers.appendMessage(isText, payload);
+    answerQueued();
     return true;
 }
 
@@ -461,9 +426,7 @@ void RelayedClient::checkDeadlines(qint64 nowMs)
         return;
     if (!m_answered) {
         if (m_settings.handshakeTimeoutMs > 0 && nowMs - m_acceptedMs >= m_settings.handshakeTimeoutMs)
-            answerAndClose(UpgradeAnswers::plain(408, "Request Timeout", {},
-                "No complete WebSocket upgrade request within " + QByteArray::number(m_settings.handshakeTimeoutMs)
-                    + " ms (the test server's handshake timeout).\n"));
+            answerAndClose(UpgradeAnswers::handshakeTimedOut(m_settings.handshakeTimeoutMs));
         return;
     }
     if (m_closeSent) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connection/serversideendpoint.h"
+#include "server/answerbuffer.h"
 #include "server/servedrecording.h"
 #include "store/eventrecord.h"
 
@@ -16,7 +17,6 @@ class QTcpSocket;
 
 namespace wsi {
 
-class MessageDeflater;
 class ReadPassGauge;
 
 // One client of the local test server, served by the front relay itself: its socket (plain, or TLS
@@ -127,6 +127,8 @@ private:
     void onDisconnected();
     void queueFrame(quint8 opcode, QByteArrayView payload, bool rsv1 = false);
     void queueClose(int code, QByteArrayView reason);
+    // A new answer: written now outside a read; during one, at its end (or at once for a client that talks alone).
+    void answerQueued();
     void flush();
     void answerAndClose(const QByteArray &response);
     void finish();
@@ -141,22 +143,18 @@ private:
     Gate m_gate;
     MessageHandler m_handler;
     QString m_peer;
-    // permessage-deflate negotiated: what we send goes out compressed (what the client sends is inflated by
-    // the recorder, which hands this endpoint the inflated messages).
-    std::unique_ptr<MessageDeflater> m_deflater;
-    QByteArray m_out; // server frames gathered while a read is recorded, written (and recorded) at once
-    qsizetype m_outSent = 0; // the part of m_out already written (answers written as they came)
     ReadPassGauge *m_gauge = nullptr;
     ServedRecording m_recording;
     qint64 m_heldBytes = 0; // handed to the GUI thread in batches not yet acknowledged
     bool m_sideDoorOpen = false; // until the first bytes decided
+    AnswerBuffer m_answers; // what the server side answers during a read, written and recorded at its end
     bool m_plainTcp = true; // not a QSslSocket: written straight to the descriptor when Qt holds nothing
     bool m_eager = false; // this read's answers are written as they come
     quint64 m_eagerWrites = 0;
     qint64 m_acceptedMs = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_closeSentMs = 0;
-    bool m_reading = false; // inside a read's recording: frames wait in m_out
+    bool m_reading = false; // inside a read's recording: frames wait in m_answers
     bool m_answered = false; // the upgrade was answered (101 or a refusal)
     bool m_open = false; // the 101 went out
     bool m_closeSent = false;

@@ -34,6 +34,13 @@ QByteArray UpgradeAnswers::badRequest(const QByteArray &why)
     return plain(400, "Bad Request", {}, "Bad upgrade request: " + why + '\n');
 }
 
+QByteArray UpgradeAnswers::handshakeTimedOut(int timeoutMs)
+{
+    return plain(408, "Request Timeout", {},
+        "No complete WebSocket upgrade request within " + QByteArray::number(timeoutMs)
+            + " ms (the test server's handshake timeout).\n");
+}
+
 QByteArray UpgradeAnswers::problemWith(const HttpHead &request)
 {
     if (request.method != "GET")

@@ -18,6 +18,8 @@ public:
         int status, const QByteArray &reason, const QByteArray &extraHeaders, const QByteArray &body);
     // 400 "Bad upgrade request: <why>".
     static QByteArray badRequest(const QByteArray &why);
+    // 408: no complete upgrade request within the server's handshake timeout.
+    static QByteArray handshakeTimedOut(int timeoutMs);
     // Empty for a valid upgrade request; else the refusal: 400 naming the broken rule (method, HTTP version,
     // Upgrade and Connection headers, the key), or 426 with the version this server speaks.
     static QByteArray problemWith(const HttpHead &request);
