@@ -122,6 +122,7 @@ QWidget *CentralArea::createViews(MainWindowActions *actions)
     m_messagesSplitter->setStretchFactor(2, 0);
     m_messagesSplitter->setSizes({ 600, 140, m_composer->minimumSizeHint().height() });
     messagesLayout->addWidget(m_messagesSplitter);
+    connect(m_composer, &Composer::collapsedChanged, this, &CentralArea::fitComposer);
     m_messagesPage->addAction(actions->sendAction());
     m_handshakeView = new HandshakeView(m_tabs);
     m_handshakeView->observe(m_viewState);
@@ -159,6 +160,22 @@ void CentralArea::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange && m_tabs)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void CentralArea::fitComposer(bool collapsed)
+{
+    QList<int> sizes = m_messagesSplitter->sizes();
+    if (sizes.size() != 3)
+        return;
+    const int shared = sizes.at(0) + sizes.at(2);
+    if (collapsed) {
+        m_unfoldedComposerHeight = sizes.at(2);
+        sizes[2] = m_composer->maximumHeight();
+    } else {
+        sizes[2] = qMax(m_unfoldedComposerHeight, m_composer->minimumSizeHint().height());
+    }
+    sizes[0] = qMax(0, shared - sizes.at(2));
+    m_messagesSplitter->setSizes(sizes);
 }
 
 void CentralArea::onCurrentConnectionChanged(Connection *current)

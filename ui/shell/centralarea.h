@@ -64,6 +64,8 @@ private:
     QWidget *createSidebar(EndpointStore *store, ConnectionListModel *connections, MainWindowActions *actions);
     QWidget *createViews(MainWindowActions *actions);
     void onCurrentConnectionChanged(Connection *current);
+    // The log gives the composer its room back when it unfolds, and takes it when it folds.
+    void fitComposer(bool collapsed);
 
     ViewState *m_viewState;
     ConnectBar *m_connectBar = nullptr;
@@ -71,6 +73,7 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_sidebarSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
+    int m_unfoldedComposerHeight = 0; // before the composer folded: its height when it unfolds
     EndpointsPanel *m_endpointsPanel = nullptr;
     QLabel *m_connectionsLabel = nullptr;
     QListView *m_connectionList = nullptr;
