@@ -10,13 +10,6 @@ namespace wsi {
 
 namespace {
 
-// Spacers and widgets that expand (a filter field) take the room left on their line. A group does not, even with
-// a line edit in it: its push buttons would widen instead.
-bool grows(QLayoutItem *item)
-{
-    return (item->spacerItem() || item->widget()) && (item->expandingDirections() & Qt::Horizontal);
-}
-
 // A spacer is "empty" to Qt, yet it takes part: it has no width of its own and no gap beside it, as in a QBoxLayout.
 bool takesPart(QLayoutItem *item)
 {
@@ -39,12 +32,14 @@ FlowLayout::~FlowLayout()
         delete item;
 }
 
-QBoxLayout *FlowLayout::addGroup()
+QBoxLayout *FlowLayout::addGroup(Growth growth)
 {
     auto *group = new QHBoxLayout;
     group->setContentsMargins(0, 0, 0, 0);
     addChildLayout(group);
     m_items.append(group);
+    if (growth == Growth::TakesRoomLeft)
+        m_growingGroups.append(group);
     invalidate();
     return group;
 }
@@ -65,8 +60,18 @@ QLayoutItem *FlowLayout::takeAt(int index)
     if (index < 0 || index >= m_items.size())
         return nullptr;
     QLayoutItem *item = m_items.takeAt(index);
+    m_growingGroups.removeOne(item);
     invalidate();
     return item;
+}
+
+// Spacers and widgets that expand (a filter field) take the room left on their line. A group only when asked: one
+// with a line edit in it would otherwise widen its push buttons too.
+bool FlowLayout::grows(QLayoutItem *item) const
+{
+    if (m_growingGroups.contains(item))
+        return true;
+    return (item->spacerItem() || item->widget()) && (item->expandingDirections() & Qt::Horizontal);
 }
 
 int FlowLayout::gap() const

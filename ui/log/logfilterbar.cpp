@@ -101,7 +101,7 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
 
     // Find goes on the same flowing row: on a laptop with a dock open every line the log's header takes is a row
     // of events it cannot show.
-    QBoxLayout *find = filterRow->addGroup();
+    QBoxLayout *find = filterRow->addGroup(FlowLayout::Growth::TakesRoomLeft);
     find->setSpacing(4);
     m_findEdit = new QLineEdit(this);
     m_findEdit->setObjectName(QStringLiteral("findEdit"));
