@@ -42,8 +42,11 @@ private Q_SLOTS:
     void foldingTheComposerGivesTheLogItsRoomAndIsRemembered();
 };
 
-// Shows the window at size with its messages page, which shows once a connection is selected.
-static void showMessagesPage(MainWindow &window, const QSize &size)
+enum class Dock { Closed, Open };
+
+// Shows the window at size with its messages page, which shows once a connection is selected, and the Test Server
+// dock beside it when asked.
+static void showMessagesPage(MainWindow &window, const QSize &size, Dock dock = Dock::Closed)
 {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -51,6 +54,10 @@ static void showMessagesPage(MainWindow &window, const QSize &size)
     auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
     QVERIFY(stack);
     stack->setCurrentWidget(window.viewTabs());
+    if (dock == Dock::Open) {
+        window.serverDock()->show();
+        QTest::qWait(50);
+    }
 }
 
 void TestLayoutRestore::initTestCase()
@@ -170,11 +177,9 @@ void TestLayoutRestore::firstRunGivesTheLogMostOfTheRoom()
 void TestLayoutRestore::aDockBesideTheMessagesGetsItsWidthOnALaptopScreen()
 {
     MainWindow window;
-    showMessagesPage(window, QSize(1240, 860));
+    showMessagesPage(window, QSize(1240, 860), Dock::Open);
     if (QTest::currentTestFailed())
         return;
-    window.serverDock()->show();
-    QTest::qWait(50);
     QCOMPARE(window.serverDock()->width(), 340);
     // ... and its form fits that width: no horizontal scrolling, no field cut at the dock's edge.
     auto *form = window.serverDock()->findChild<QScrollArea *>();
@@ -226,11 +231,9 @@ void TestLayoutRestore::foldingTheComposerGivesTheLogItsRoomAndIsRemembered()
     QList<int> folded;
     {
         MainWindow window;
-        showMessagesPage(window, QSize(1100, 700));
+        showMessagesPage(window, QSize(1100, 700), Dock::Open);
         if (QTest::currentTestFailed())
             return;
-        window.serverDock()->show();
-        QTest::qWait(50);
         auto *messages = window.findChild<QSplitter *>(QStringLiteral("messagesSplitter"));
         auto *showComposer = window.findChild<QAction *>(QStringLiteral("showComposerAction"));
         QVERIFY(messages && showComposer && showComposer->isChecked());
@@ -259,11 +262,9 @@ void TestLayoutRestore::foldingTheComposerGivesTheLogItsRoomAndIsRemembered()
     QCOMPARE(QSettings().value(QStringLiteral("view/composerShown")).toBool(), false);
 
     MainWindow again;
-    showMessagesPage(again, QSize(1100, 700));
+    showMessagesPage(again, QSize(1100, 700), Dock::Open);
     if (QTest::currentTestFailed())
         return;
-    again.serverDock()->show();
-    QTest::qWait(50);
     QVERIFY(!again.findChild<QAction *>(QStringLiteral("showComposerAction"))->isChecked());
     QVERIFY(again.composer()->isCollapsed());
     QVERIFY2(again.findChild<QSplitter *>(QStringLiteral("messagesSplitter"))->sizes().at(2) < 50,
