@@ -74,6 +74,17 @@ bool FlowLayout::grows(QLayoutItem *item) const
     return (item->spacerItem() || item->widget()) && (item->expandingDirections() & Qt::Horizontal);
 }
 
+// A growing widget given a minimum width needs only that much of a line: it takes what the line leaves after the
+// items beside it (a filter field shares its line with the toggles instead of taking one of its own).
+int FlowLayout::placedWidth(QLayoutItem *item) const
+{
+    const int hint = item->sizeHint().width();
+    const QWidget *widget = item->widget();
+    if (widget && widget->minimumWidth() > 0 && grows(item))
+        return qMin(hint, widget->minimumWidth());
+    return hint;
+}
+
 int FlowLayout::gap() const
 {
     if (spacing() >= 0)
@@ -147,7 +158,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
             QLayoutItem *item = m_items.at(index);
             if (!takesPart(item))
                 continue;
-            const int width = item->sizeHint().width();
+            const int width = placedWidth(item);
             const int needed = used + width + (used > 0 && !item->spacerItem() ? space : 0);
             if (!line.isEmpty() && needed > area.width())
                 break;
@@ -165,7 +176,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
         if (apply) {
             int x = area.x();
             for (QLayoutItem *item : line) {
-                int width = qMin(item->sizeHint().width(), area.width());
+                int width = qMin(placedWidth(item), area.width());
                 if (grows(item))
                     width = qMin(width + left / stretches, item->maximumSize().width());
                 width = qMax(width, qMin(item->minimumSize().width(), area.width()));

@@ -12,7 +12,8 @@ namespace wsi {
 // held the messages area at 700-750 px, so a Test Server or Proxy dock beside them was squeezed to a sliver on a
 // laptop screen. Laid out here, the row keeps its one-line look when there is room and wraps group by group
 // (a label stays with its spin box) when there is not; the layout's minimum width is its widest group.
-// A spacer (addStretch) or a widget that expands horizontally takes the room left on its line, as in a QHBoxLayout.
+// A spacer (addStretch) or a widget that expands horizontally takes the room left on its line, as in a QHBoxLayout;
+// such a widget with a minimum width set is placed at that width (else at its size hint) before it takes the rest.
 class FlowLayout : public QLayout
 {
 public:
@@ -44,6 +45,7 @@ private:
     int arrange(const QRect &rect, bool apply) const;
     int gap() const;
     bool grows(QLayoutItem *item) const;
+    int placedWidth(QLayoutItem *item) const;
 
     QList<QLayoutItem *> m_items;
     QList<QLayoutItem *> m_growingGroups;

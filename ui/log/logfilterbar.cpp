@@ -60,6 +60,8 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->installEventFilter(this);
+    // Narrower than its size hint, the field shares its line with the toggles beside a dock (it widens with the room).
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 14);
     filterRow->addWidget(m_filterEdit);
     m_regex = new QToolButton(this);
     m_regex->setObjectName(QStringLiteral("filterRegexButton"));

@@ -126,6 +126,19 @@ void TestFlowLayout::aGrowingWidgetTakesTheRoomLeft()
     field->setMaximumWidth(field->sizeHint().width() + 50);
     layout->setGeometry(QRect(0, 0, width, 40));
     QCOMPARE(field->width(), field->sizeHint().width() + 50);
+    field->setMaximumWidth(QWIDGETSIZE_MAX);
+
+    // Too narrow for its size hint and the button: the field wraps the button onto a line of its own...
+    const int narrow = field->sizeHint().width() + 10 + 80 - 30;
+    widget.resize(narrow, 80);
+    layout->setGeometry(QRect(0, 0, narrow, layout->heightForWidth(narrow)));
+    QVERIFY(button->y() > field->y());
+    // ... unless it has a minimum width: it is placed at that and takes what the button leaves.
+    field->setMinimumWidth(field->sizeHint().width() - 60);
+    layout->setGeometry(QRect(0, 0, narrow, layout->heightForWidth(narrow)));
+    QCOMPARE(button->geometry().center().y(), field->geometry().center().y());
+    QCOMPARE(field->width(), narrow - 10 - 80);
+    QCOMPARE(layout->heightForWidth(narrow), qMax(20, field->sizeHint().height()));
 }
 
 // The log's find field and its arrows: the field widens into the room its line leaves, the arrows keep their size and
