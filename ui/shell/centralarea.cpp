@@ -40,6 +40,7 @@ CentralArea::CentralArea(EndpointStore *store, ConnectionListModel *connections,
     // The connect bar's recent URLs and remembered options live in the endpoint store.
     m_connectBar = new ConnectBar(store, this);
     m_connectBar->observe(m_viewState);
+    connect(m_connectBar, &ConnectBar::optionsShown, this, &CentralArea::makeRoomForOptions);
     layout->addWidget(m_connectBar);
     // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
     m_reconnectStrip = new ReconnectStrip(this);
@@ -176,6 +177,28 @@ void CentralArea::fitComposer(bool collapsed)
     }
     sizes[0] = qMax(0, shared - sizes.at(2));
     m_messagesSplitter->setSizes(sizes);
+}
+
+void CentralArea::makeRoomForOptions(bool shown)
+{
+    if (!shown) {
+        if (m_foldedForOptions && m_composer->isCollapsed())
+            m_composer->setCollapsed(false);
+        m_foldedForOptions = false;
+        return;
+    }
+    // After the layout gave the panel what the views below leave.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const int enough = qMin(m_connectBar->optionsWantedHeight(), 12 * fontMetrics().height());
+            if (m_connectBar->optionsHeight() > 0 && m_connectBar->optionsHeight() < enough
+                && !m_composer->isCollapsed() && m_tabs->isVisible()) {
+                m_composer->setCollapsed(true);
+                m_foldedForOptions = true;
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void CentralArea::onCurrentConnectionChanged(Connection *current)

@@ -66,6 +66,9 @@ private:
     void onCurrentConnectionChanged(Connection *current);
     // The log gives the composer its room back when it unfolds, and takes it when it folds.
     void fitComposer(bool collapsed);
+    // A short window (a laptop with a dock open) leaves the connection options a few pixels: the composer folds
+    // while they are open, and unfolds when they close unless the user unfolded it meanwhile.
+    void makeRoomForOptions(bool shown);
 
     ViewState *m_viewState;
     ConnectBar *m_connectBar = nullptr;
@@ -74,6 +77,7 @@ private:
     QSplitter *m_sidebarSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
     int m_unfoldedComposerHeight = 0; // before the composer folded: its height when it unfolds
+    bool m_foldedForOptions = false;
     EndpointsPanel *m_endpointsPanel = nullptr;
     QLabel *m_connectionsLabel = nullptr;
     QListView *m_connectionList = nullptr;

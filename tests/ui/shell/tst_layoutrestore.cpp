@@ -40,6 +40,7 @@ private Q_SLOTS:
     void firstRunGivesTheLogMostOfTheRoom();
     void aDockBesideTheMessagesGetsItsWidthOnALaptopScreen();
     void foldingTheComposerGivesTheLogItsRoomAndIsRemembered();
+    void connectionOptionsScrollInsteadOfGrowingTheWindow();
 };
 
 enum class Dock { Closed, Open };
@@ -271,6 +272,51 @@ void TestLayoutRestore::foldingTheComposerGivesTheLogItsRoomAndIsRemembered()
     QVERIFY(again.composer()->isCollapsed());
     QVERIFY2(again.findChild<QSplitter *>(QStringLiteral("messagesSplitter"))->sizes().at(2) < 50,
         qPrintable(QDebug::toString(again.findChild<QSplitter *>(QStringLiteral("messagesSplitter"))->sizes())));
+}
+
+// The connect bar's options (~520 px) used to open inline at full height: on a 768 px screen the window grew past the
+// screen's bottom, its status bar and the log's rows out of sight. They scroll now, the window keeps its height, and
+// where the views below leave them too little (a laptop with a dock open) the composer folds while they are open.
+void TestLayoutRestore::connectionOptionsScrollInsteadOfGrowingTheWindow()
+{
+    MainWindow window;
+    showMessagesPage(window, QSize(1100, 700), Dock::Open);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::qWait(50);
+    const int height = window.height();
+    auto *optionsButton = window.findChild<QAbstractButton *>(QStringLiteral("optionsButton"));
+    auto *area = window.findChild<QScrollArea *>(QStringLiteral("connectOptionsArea"));
+    QVERIFY(optionsButton && area);
+    QVERIFY(!window.composer()->isCollapsed());
+    QTest::mouseClick(optionsButton, Qt::LeftButton);
+    QTRY_VERIFY(area->isVisible());
+    QTRY_VERIFY(window.composer()->isCollapsed());
+    QTest::qWait(50);
+    QCOMPARE(window.height(), height);
+    QVERIFY2(
+        window.minimumSizeHint().height() <= height, qPrintable(QString::number(window.minimumSizeHint().height())));
+    // Twelve lines of options at least, the rest scrolled; the log keeps rows to show.
+    const int lines = area->height() / area->fontMetrics().height();
+    QVERIFY2(lines >= 12, qPrintable(QStringLiteral("%1 px").arg(area->height())));
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
+    const EventLogTable *table = window.eventLogView()->tableView();
+    QVERIFY2(table->viewport()->height() >= 3 * table->rowHeight(),
+        qPrintable(QString::number(table->viewport()->height())));
+
+    // Closed, the composer comes back.
+    QTest::mouseClick(optionsButton, Qt::LeftButton);
+    QTRY_VERIFY(!window.composer()->isCollapsed());
+    QVERIFY(!area->isVisible());
+
+    // A tall window gives them their room and leaves the composer as it is.
+    window.resize(1400, 1040);
+    QTest::qWait(50);
+    QTest::mouseClick(optionsButton, Qt::LeftButton);
+    QTRY_VERIFY(area->isVisible());
+    QTest::qWait(50);
+    QVERIFY(!window.composer()->isCollapsed());
+    QVERIFY2(area->height() / area->fontMetrics().height() >= 12, qPrintable(QString::number(area->height())));
 }
 
 // The offscreen platform's screen is 800 x 600, smaller than the window's minimum width: a remembered geometry would
