@@ -41,6 +41,7 @@ private Q_SLOTS:
     void aDockBesideTheMessagesGetsItsWidthOnALaptopScreen();
     void foldingTheComposerGivesTheLogItsRoomAndIsRemembered();
     void connectionOptionsScrollInsteadOfGrowingTheWindow();
+    void theLearnPanelScrollsInsteadOfGrowingTheWindow();
 };
 
 enum class Dock { Closed, Open };
@@ -317,6 +318,34 @@ void TestLayoutRestore::connectionOptionsScrollInsteadOfGrowingTheWindow()
     QTest::qWait(50);
     QVERIFY(!window.composer()->isCollapsed());
     QVERIFY2(area->height() / area->fontMetrics().height() >= 12, qPrintable(QString::number(area->height())));
+}
+
+// The Learn dock (a lesson, its form, the transports' table and chart: ~900 px) made the window taller than a 768 px
+// screen. It scrolls now; the window keeps its height.
+void TestLayoutRestore::theLearnPanelScrollsInsteadOfGrowingTheWindow()
+{
+    MainWindow window;
+    showMessagesPage(window, QSize(1100, 700));
+    if (QTest::currentTestFailed())
+        return;
+    QTest::qWait(50);
+    const int height = window.height();
+    auto *learn = window.findChild<QAction *>(QStringLiteral("learnDockAction"));
+    QVERIFY(learn);
+    learn->trigger();
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("learnDock"));
+    QVERIFY(dock);
+    QTRY_VERIFY(dock->isVisible());
+    QTest::qWait(50);
+    QCOMPARE(window.height(), height);
+    QVERIFY2(
+        window.minimumSizeHint().height() <= height, qPrintable(QString::number(window.minimumSizeHint().height())));
+    auto *area = dock->findChild<QScrollArea *>(QStringLiteral("learnScrollArea"));
+    QVERIFY(area);
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
+    // Only the height scrolls: the panel is not cut at the dock's edge.
+    QVERIFY2(area->widget()->width() <= area->viewport()->width(),
+        qPrintable(QStringLiteral("%1 > %2").arg(area->widget()->width()).arg(area->viewport()->width())));
 }
 
 // The offscreen platform's screen is 800 x 600, smaller than the window's minimum width: a remembered geometry would
