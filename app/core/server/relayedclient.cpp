@@ -181,6 +181,16 @@ void RelayedClient::onReadyRead()
     }
     m_reading = true;
     while (m_socket && m_socket->bytesAvailable() > 0 && !heldBack()) {
+        if (!m_answered) {
+            // The upgrade request (usually one read): taken out of Qt's read buffer as the buffer's own block, which
+            // leaves the socket without one. Read into ours, the buffer keeps its 16 KB block for good, most of an
+            // idle client's memory (issue 12). Not once the client talks: a flood's reads reuse the kept block.
+            const QByteArray taken = m_socket->read(m_socket->bytesAvailable());
+            if (taken.isEmpty())
+                break;
+            m_recording.record(Direction::Incoming, wallClockUs(), taken);
+            continue;
+        }
         const qint64 got = m_socket->read(buffer.data(), buffer.size());
         if (got <= 0)
             break;
