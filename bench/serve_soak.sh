@@ -12,6 +12,8 @@
 # process it starts is stopped on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/waitport.sh
+. "$ROOT/bench/waitport.sh"
 BUILD=${1:?build directory}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
 DURATION=${DURATION:-600}
@@ -105,12 +107,7 @@ SERVER_PID="" READER_PID=""
 echo "## bench_echo_server --kind bare (a plain QWebSocketServer), ${PEER_DURATION}s"
 "$BARE" --kind bare >"$WORK/bare.out" 2>"$WORK/bare.err" &
 SERVER_PID=$!
-PORT=""
-for _ in $(seq 100); do
-    PORT=$(awk '$1 == "PORT" { print $2 }' "$WORK/bare.out")
-    [[ -n $PORT ]] && break
-    sleep 0.1
-done
+PORT="$(bench_wait_port "$WORK/bare.out")"
 [[ -n $PORT ]] || { echo "bench_echo_server did not start: $(cat "$WORK/bare.err")" >&2; exit 1; }
 soak "$SERVER_PID" "$PORT" "$PEER_DURATION"
 kill -TERM "$SERVER_PID" 2>/dev/null || true
