@@ -30,8 +30,15 @@ fi
 WORK=$(mktemp -d /tmp/wsi-echo-memory.XXXXXX)
 SERVER_PID="" LOADGEN_PID=""
 cleanup() {
-    [[ -n $LOADGEN_PID ]] && kill -KILL "$LOADGEN_PID" 2>/dev/null || true
-    [[ -n $SERVER_PID ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
+    # TERM first: the loadgen runs under `timeout`, which passes TERM on to it but dies alone on KILL (the loadgen
+    # then kept running after the script).
+    if [[ -n $LOADGEN_PID ]]; then
+        kill -TERM "$LOADGEN_PID" 2>/dev/null || true
+        wait "$LOADGEN_PID" 2>/dev/null || true
+    fi
+    if [[ -n $SERVER_PID ]]; then
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
