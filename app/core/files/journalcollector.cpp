@@ -12,6 +12,26 @@ namespace {
 constexpr qsizetype kBatchEvents = 2048; // rows in one batch for the writer (at most)
 // Messages above this travel alone: their payload is copied once, not appended into a batch's bytes.
 constexpr quint32 kLargeMessage = 1024 * 1024;
+// Payloads from this size on are lent to the writer (EventStore::lendPayload) rather than copied: copying the
+// window's test server's 64 KiB echoes was a third of its GUI thread (issue 12). Below it, a copy costs less than
+// the shared owner's bookkeeping.
+constexpr quint32 kLentPayload = 4096;
+
+// The row's payload lent to the batch (see kLentPayload); false when it cannot be (copy it).
+bool lend(const EventStore &store, qsizetype row, JournalWriter::Item &item, JournalWriter::Batch &batch)
+{
+    std::shared_ptr<const void> owner;
+    const QByteArrayView payload = store.lendPayload(row, &owner);
+    if (!owner)
+        return false;
+    if (batch.owners.empty() || batch.owners.back() != owner)
+        batch.owners.push_back(std::move(owner));
+    item.lent = payload.data();
+    item.record.payloadOffset = 0;
+    item.record.payloadSize = quint32(payload.size());
+    batch.lentBytes += payload.size();
+    return true;
+}
 
 } // namespace
 
@@ -45,13 +65,14 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
         if (!batch.items.empty()) {
             batch.eventCount = taken.lines();
             m_postedBytes += batch.cost();
+            m_lentBytes += batch.lentBytes;
             m_writer.post(std::move(batch));
         }
         startBatch();
     };
     startBatch();
     for (qsizetype done = 0; !rows.atEnd(); ++done) {
-        if (qsizetype(batch.items.size()) >= kBatchEvents || batch.bytes.size() >= kBatchBytes) {
+        if (qsizetype(batch.items.size()) >= kBatchEvents || batch.bytes.size() + batch.lentBytes >= kBatchBytes) {
             post();
             const bool behind = bounded && m_writer.queuedBytes() > kMaxQueuedBytes;
             if (behind)
@@ -78,6 +99,8 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
             item.record.payloadOffset = quint64(batch.bytes.size());
             item.record.payloadSize = quint32(line.size());
             batch.bytes += line;
+        } else if (item.record.payloadSize >= kLentPayload && lend(store, row.index, item, batch)) {
+            // shared, not copied
         } else if (item.record.payloadSize > kLargeMessage) {
             post();
             batch.bytes = store.payloadCopy(row.index); // the store's view is valid only until the event loop runs

@@ -60,10 +60,13 @@ public:
         SpilledRows spilled = SpilledRows::ReadHere);
     // Bytes of the batches posted so far (records and payloads), what they cost in memory until written.
     qint64 postedBytes() const { return m_postedBytes; }
+    // Payload bytes of those batches lent by the store rather than copied (EventStore::lendPayload).
+    qint64 lentBytes() const { return m_lentBytes; }
 
 private:
     JournalWriter &m_writer;
     qint64 m_postedBytes = 0;
+    qint64 m_lentBytes = 0;
 };
 
 } // namespace wsi

@@ -140,8 +140,8 @@ void JournalWriter::writeBatch(Batch &batch)
             return true;
         };
         for (const Item &item : batch.items) {
-            const QByteArrayView bytes(
-                batch.bytes.constData() + item.record.payloadOffset, qsizetype(item.record.payloadSize));
+            const QByteArrayView bytes(item.lent ? item.lent : batch.bytes.constData() + item.record.payloadOffset,
+                qsizetype(item.record.payloadSize));
             const SessionLogWriter::LineContext &context = item.clientLeg ? batch.clientLegContext : batch.context;
             if (item.formatted) {
                 buffer += bytes;

@@ -31,13 +31,15 @@ class JournalWriter : public QObject
 {
     Q_OBJECT
 public:
-    // One line to write: a record whose payload is bytes[record.payloadOffset, + record.payloadSize), or, with
-    // `formatted`, a line the GUI thread formatted already (events that need the connection: handshakes, TLS).
+    // One line to write: a record whose payload is bytes[record.payloadOffset, + record.payloadSize) (or lent), or,
+    // with `formatted`, a line the GUI thread formatted already (events that need the connection: handshakes, TLS).
     struct Item
     {
         EventRecord record;
         bool formatted = false;
         bool clientLeg = false; // a proxied connection's client leg: formatted with Batch::clientLegContext
+        // Set: the payload is lent[record.payloadSize] (kept valid by one of Batch::owners), not in Batch::bytes.
+        const char *lent = nullptr;
     };
     struct Batch
     {
@@ -50,10 +52,14 @@ public:
         std::shared_ptr<ForwardedPayloads> forwarded;
         std::vector<Item> items;
         QByteArray bytes;
+        // What keeps the lent payloads' bytes valid until the batch is written (EventStore::lendPayload): the
+        // store's chunks, shared instead of copied on the GUI thread.
+        std::vector<std::shared_ptr<const void>> owners;
+        qsizetype lentBytes = 0;
         qsizetype eventCount = 0; // the connection's event lines (of both legs) in the file after this batch
         bool close = false; // the journal's last batch: the file is closed after it
         QStringList remove; // remove()'s: these files are deleted, and nothing else is done
-        qsizetype cost() const { return bytes.size() + qsizetype(items.size() * sizeof(Item)); }
+        qsizetype cost() const { return bytes.size() + lentBytes + qsizetype(items.size() * sizeof(Item)); }
     };
     enum class Failure { Open, Write };
 

@@ -207,6 +207,21 @@ QByteArrayView EventStore::payload(qsizetype row) const
     return m_storage->arena.view(r.payloadOffset, qsizetype(r.payloadSize));
 }
 
+QByteArrayView EventStore::lendPayload(qsizetype row, std::shared_ptr<const void> *owner) const
+{
+    const QByteArrayView bytes = payload(row); // read back first if it was spilled
+    const qsizetype local = localRow(row);
+    if (bytes.isEmpty() || local < 0) {
+        owner->reset();
+        return bytes;
+    }
+    const RowMap::Slot slot = m_storage->rows.at(local);
+    const EventRecord &r = m_storage->records.at(slot.record);
+    const bool header = (r.reserved & kPairedBit) != 0 && !slot.secondHalf;
+    *owner = m_storage->arena.lend(header ? r.value : r.payloadOffset);
+    return bytes;
+}
+
 bool EventStore::prefetch(qsizetype row) const
 {
     const qsizetype local = localRow(row);

@@ -92,6 +92,9 @@ public:
     // and until control returns to the event loop).
     QByteArrayView payload(qsizetype row) const;
     QByteArray payloadCopy(qsizetype row) const { return payload(row).toByteArray(); }
+    // payload(row), with an owner that keeps those bytes valid on any thread for as long as it lives
+    // (PayloadArena::lend): another thread reads them without a copy. A null owner: copy them instead.
+    QByteArrayView lendPayload(qsizetype row, std::shared_ptr<const void> *owner) const;
     // Whether at(row) and payload(row) read nothing back from the spill file now. If they would, what they need is
     // read back on the spill reader's thread instead (started now unless it is already: RecordBlocks::prefetch),
     // and the caller asks again later. For readers that walk the rows in order and can wait: the session journal's

@@ -3,6 +3,7 @@
 
 #include "store/spillwriter.h"
 
+#include <atomic>
 #include <cstring>
 
 namespace wsi {
@@ -51,7 +52,7 @@ quint64 PayloadArena::append(QByteArrayView bytes)
         openChunkFor(size);
     Chunk &chunk = m_chunks[size_t(m_current)];
     const quint64 offset = (quint64(m_current) << 32) | quint64(chunk.used);
-    std::memcpy(chunk.data.data() + chunk.used, bytes.data(), size_t(size));
+    std::memcpy(chunk.memory() + chunk.used, bytes.data(), size_t(size));
     chunk.used += size;
     m_bytesStored += size;
     return offset;
@@ -85,7 +86,7 @@ char *PayloadArena::runSpace(qsizetype size, quint64 *offset, qsizetype *room)
     Chunk &chunk = m_chunks[size_t(m_current)];
     *offset = (quint64(m_current) << 32) | quint64(chunk.used);
     *room = chunk.capacity - chunk.used;
-    return chunk.data.data() + chunk.used;
+    return chunk.memory() + chunk.used;
 }
 
 void PayloadArena::commitRun(qsizetype size)
@@ -151,7 +152,10 @@ void PayloadArena::reuseMemoryOf(PayloadArena &retired)
             cache.release(chunk.spillOffset, chunk.used);
             chunk.spillOffset = -1;
         }
-        keepSpare(std::move(chunk.data));
+        if (takeBack(chunk))
+            keepSpare(std::move(chunk.data));
+        chunk.lent.reset(); // still lent: freed by its last owner
+        chunk.lentAdopted.reset();
         chunk.data = BulkMemory();
         chunk.fetch.reset();
         chunk.adopted = QByteArray();
@@ -171,6 +175,12 @@ void PayloadArena::seal(qsizetype index)
 bool PayloadArena::evict(quint32 index)
 {
     Chunk &chunk = m_chunks[size_t(index)];
+    if (!takeBack(chunk)) {
+        // The journal's writer still reads it: to the back of the cache's list, the cache evicts another.
+        PayloadCache::instance().touch(chunk.cached);
+        return false;
+    }
+    chunk.lentAdopted.reset();
     PayloadCache &cache = PayloadCache::instance();
     if (chunk.spillOffset < 0) {
         qint64 offset = 0;
@@ -245,6 +255,39 @@ const PayloadArena::Chunk &PayloadArena::resident(size_t index) const
     chunk.cached = cache.add(const_cast<PayloadArena *>(this), quint32(index), chunk.ramBytes);
     chunk.listed = true;
     return chunk;
+}
+
+bool PayloadArena::takeBack(Chunk &chunk)
+{
+    if (!chunk.lent)
+        return true;
+    // Only this thread makes new owners, so a count of one cannot grow behind our back; the fence pairs with the
+    // release in the last other owner's decrement, so its reads of the bytes happen before we write them again.
+    if (chunk.lent.use_count() > 1)
+        return false;
+    std::atomic_thread_fence(std::memory_order_acquire);
+    chunk.data = std::move(*chunk.lent);
+    chunk.lent.reset();
+    return true;
+}
+
+std::shared_ptr<const void> PayloadArena::lend(quint64 offset) const
+{
+    const size_t index = size_t(offset >> 32);
+    if (index >= m_chunks.size())
+        return {};
+    Chunk &chunk = m_chunks[index];
+    if (chunk.data.data()) {
+        chunk.lent = std::make_shared<BulkMemory>(std::move(chunk.data));
+        chunk.data = BulkMemory();
+    }
+    if (chunk.lent)
+        return chunk.lent;
+    if (chunk.adopted.isNull())
+        return {};
+    if (!chunk.lentAdopted)
+        chunk.lentAdopted = std::make_shared<const QByteArray>(chunk.adopted);
+    return chunk.lentAdopted;
 }
 
 QByteArrayView PayloadArena::view(quint64 offset, qsizetype size) const

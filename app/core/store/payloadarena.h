@@ -47,6 +47,11 @@ public:
     // spill reader's thread instead (started now unless it is already), and the caller asks again later (see
     // RecordBlocks::prefetch).
     bool prefetch(quint64 offset) const;
+    // Keeps the bytes view(offset, ...) gives valid, on any thread, for as long as the returned owner lives, so that
+    // another thread can read them without a copy (the journal's writer: copying every 64 KiB echo into its batches
+    // took a third of the window's GUI thread, issue 12). Null when the chunk is not in RAM. The arena neither
+    // evicts, reuses nor frees a lent chunk's memory while an owner is out; it is freed with the last owner.
+    std::shared_ptr<const void> lend(quint64 offset) const;
     qsizetype bytesStored() const { return m_bytesStored; }
     qsizetype bytesReserved() const { return m_bytesReserved + m_spareBytes; } // in RAM now, spare memory included
     qsizetype bytesSpare() const { return m_spareBytes; }
@@ -68,8 +73,12 @@ private:
     {
         BulkMemory data;
         QByteArray adopted; // set instead of data for adopt()ed buffers
-        const char *bytes() const { return data.data() ? data.data() : adopted.constData(); }
-        bool inRam() const { return data.data() || !adopted.isNull(); }
+        // data's memory once lend() shared it (data is then empty), until takeBack() finds it is the only owner.
+        std::shared_ptr<BulkMemory> lent;
+        std::shared_ptr<const QByteArray> lentAdopted; // a copy of adopted for lend() (sharing its buffer)
+        char *memory() const { return data.data() ? data.data() : lent ? lent->data() : nullptr; }
+        const char *bytes() const { return memory() ? memory() : adopted.constData(); }
+        bool inRam() const { return memory() || !adopted.isNull(); }
         qsizetype capacity = 0;
         qsizetype used = 0;
         qsizetype ramBytes = 0; // counted in m_bytesReserved while in RAM
@@ -80,6 +89,9 @@ private:
         std::shared_ptr<SpillReader::Fetch> fetch; // reading it back on the spill reader's thread (prefetch())
     };
     void stopFilling(Chunk &chunk);
+    // Whether the chunk's memory is the arena's alone again (no owner lend() gave out is left): then it is back in
+    // data. A lent chunk may be neither evicted nor reused until then.
+    static bool takeBack(Chunk &chunk);
     void openChunkFor(qsizetype size); // seals the chunk small payloads went into and opens one with room for `size`
     void seal(qsizetype index); // a chunk that is full joins the cache
     // At least `bytes` of memory: the smallest spare block that is large enough, else a new one.

@@ -138,11 +138,19 @@ void PayloadCache::trim()
     // takes them, and counting them would evict every chunk at once whenever the writer is a block behind. They have
     // their reserve in the budget instead.
     const qint64 target = evictionTarget();
+    size_t passedOver = 0;
+    const size_t listed = m_lru.size();
     while (m_resident + m_filling > target && !m_lru.empty()) {
         const Entry entry = m_lru.front();
         // The owner writes the chunk out (if it is not in the file already), frees it and calls remove().
-        if (!entry.owner->evict(entry.chunk))
-            break;
+        if (!entry.owner->evict(entry.chunk)) {
+            // A chunk another thread still reads (PayloadArena::lend) went to the back: the next one, each chunk at
+            // most once. One the disk did not take stays in front: the rest would not go either.
+            const Entry &front = m_lru.front();
+            if ((front.owner == entry.owner && front.chunk == entry.chunk) || ++passedOver >= listed)
+                break;
+            continue;
+        }
         ++m_evictions;
     }
     // What waits for the disk is bounded by its reserve through the producers: a flood recorded faster than the disk
