@@ -3,7 +3,7 @@
 
 #include "connection/workspace.h"
 #include "server/localserver.h"
-#include "server/transportendpoints.h"
+#include "server/transportendpointshandle.h"
 #include "transports/pollingclient.h"
 #include "transports/streamingclient.h"
 #include "transports/websockettransportclient.h"
@@ -62,7 +62,7 @@ bool TransportComparison::start(QString *error)
         stopServer();
         return false;
     }
-    connect(m_server->transports(), &TransportEndpoints::clientMessage, this, [this] {
+    connect(m_server->transports(), &TransportEndpointsHandle::clientMessage, this, [this] {
         if (m_run)
             QTimer::singleShot(0, m_run, [this] { checkDrained(); });
     });
