@@ -6,6 +6,7 @@
 #include "server/serverthread.h"
 #include "server/transportendpoints.h"
 #include "server/transportendpointshandle.h"
+#include "transports/transportclientthread.h"
 #include "transports/transportcomparison.h"
 
 #include <QPointer>
@@ -295,6 +296,7 @@ private Q_SLOTS:
         comparison.cancel();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(comparison.results().size(), 1);
+        QVERIFY(!TransportClientThread::isRunning()); // the clients' thread went with the cancel
         QTRY_VERIFY_WITH_TIMEOUT(!ServerThread::isRunning(), 10000);
     }
 };
