@@ -125,7 +125,8 @@ private Q_SLOTS:
         QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n"), received.constData());
 
         // The socket the side door serves this client on, and where its readyRead (every read of it) is handled.
-        std::atomic<QThread *> readOn { nullptr };
+        // Shared: the server's socket outlives this function (until cleanup()).
+        auto readOn = std::make_shared<std::atomic<QThread *>>(nullptr);
         QThread *socketThread = nullptr;
         int sockets = 0;
         QMetaObject::invokeMethod(
@@ -138,7 +139,7 @@ private Q_SLOTS:
                 socketThread = found.first()->thread();
                 QObject::connect(
                     found.first(), &QTcpSocket::readyRead, found.first(),
-                    [&readOn] { readOn = QThread::currentThread(); }, Qt::DirectConnection);
+                    [readOn] { *readOn = QThread::currentThread(); }, Qt::DirectConnection);
             },
             Qt::BlockingQueuedConnection);
         QCOMPARE(sockets, 1);
@@ -146,7 +147,8 @@ private Q_SLOTS:
 
         // A message up: read on the server thread, counted there, handed to this thread queued.
         QThread *deliveredOn = nullptr;
-        connect(handle(), &TransportEndpointsHandle::clientMessage, this,
+        QObject scope; // the connection ends with this function
+        connect(handle(), &TransportEndpointsHandle::clientMessage, &scope,
             [&deliveredOn] { deliveredOn = QThread::currentThread(); });
         QSignalSpy up(handle(), &TransportEndpointsHandle::clientMessage);
         const QByteArray message = "{\"type\":\"order\"}";
@@ -154,7 +156,7 @@ private Q_SLOTS:
             + QByteArray::number(message.size()) + "\r\n\r\n" + message);
         QTRY_COMPARE(up.count(), 1);
         QCOMPARE(up.at(0).at(1).toByteArray(), message);
-        QCOMPARE(readOn.load(), serverThread);
+        QCOMPARE(readOn->load(), serverThread);
         QCOMPARE(deliveredOn, QThread::currentThread());
         QCOMPARE(handle()->tally(TransportKind::Polling).clientMessages, 1);
         QCOMPARE(handle()->tally(TransportKind::Polling).requests, 2);
