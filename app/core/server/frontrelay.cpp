@@ -3,6 +3,7 @@
 
 #include "capture/peername.h"
 #include "server/serverbehaviour.h"
+#include "server/transportendpoints.h"
 #include "store/diskbacklog.h"
 #include "store/slowturnlog.h"
 
@@ -76,6 +77,14 @@ void FrontRelay::stopServing(int code, const QString &reason)
             client->stopServing();
     }
     m_behaviour.reset(); // nobody new is admitted, nothing more is answered
+    if (m_sideDoor)
+        m_sideDoor->reset(); // held long polls, streams and WebSockets are closed too
+}
+
+void FrontRelay::openSideDoor(std::shared_ptr<TransportTallies> tallies)
+{
+    if (!m_sideDoor)
+        m_sideDoor = new TransportEndpoints(std::move(tallies), this);
 }
 
 void FrontRelay::setMaxAcceptsPerTurn(int count)
@@ -159,18 +168,15 @@ void FrontRelay::accept(QTcpSocket *socket)
     });
     connect(client, &RelayedClient::deadlineArmed, this, [this, client] { watchDeadlines(client); });
     connect(client, &RelayedClient::recorded, this, [this, client](bool urgent) { onRecorded(client, urgent); });
-    connect(client, &RelayedClient::sideDoorTaken, this, [this](QTcpSocket *socket) {
-        if (m_sideDoorThread)
-            socket->moveToThread(m_sideDoorThread); // the transport endpoints live on the GUI thread
-        Q_EMIT sideDoorTaken(socket);
-    });
+    if (m_sideDoor) // the socket stays on this thread: the GUI thread never reads it (issue 12)
+        connect(client, &RelayedClient::sideDoorTaken, m_sideDoor, &TransportEndpoints::take);
     connect(client, &RelayedClient::finished, this, [this, client] {
         // Its last batch has left (finish() records the end urgently); acknowledgements find no client any more.
         m_clients.remove(client);
         m_byId.remove(client->id());
         client->deleteLater();
     });
-    client->setSideDoorOpen(m_sideDoorOpen);
+    client->setSideDoorOpen(m_sideDoor != nullptr);
     watchDeadlines(client);
     client->serve(
         [this](const HttpHead &request) {

@@ -18,12 +18,14 @@
 namespace wsi {
 
 class ServerBehaviour;
+class TransportEndpoints;
+class TransportTallies;
 
 // The local test server's public face: a QTcpServer on the address and port the user chose, which hands
 // each accepted client to a RelayedClient that serves and records it on that one socket. For wss it
 // terminates TLS itself, so what it records is the plaintext. Issue 12: it lives on the ServerThread with its
-// clients (RelayHandle makes it there); what they recorded leaves in ServedBatches (batchReady), one per client per
-// 16 ms at most, and everything the GUI asks of a client comes posted, by the client's id.
+// clients and its side door (RelayHandle makes it there); what they recorded leaves in ServedBatches (batchReady), one
+// per client per 16 ms at most, and everything the GUI asks of a client comes posted, by the client's id.
 class FrontRelay : public QTcpServer
 {
     Q_OBJECT
@@ -35,10 +37,11 @@ public:
     // What the answers depend on (echo, broadcast, auto-replies, the gate); none: no answers, no refusals.
     void setBehaviour(std::unique_ptr<ServerBehaviour> behaviour);
     ServerBehaviour *behaviour() const { return m_behaviour.get(); }
-    // Loopback requests under /transports/ go to the side door (sideDoorTaken).
-    void setSideDoorOpen(bool open) { m_sideDoorOpen = open; }
-    // Where the side door's sockets go (moved there before sideDoorTaken); null: they stay on this thread.
-    void setSideDoorThread(QThread *thread) { m_sideDoorThread = thread; }
+    // Loopback requests under /transports/ go to the side door: TransportEndpoints owned by this relay, on its
+    // thread, counting into these tallies (shared with the GUI thread's TransportEndpointsHandle).
+    void openSideDoor(std::shared_ptr<TransportTallies> tallies);
+    // The side door's endpoints (null unless opened); use them on this relay's thread only.
+    TransportEndpoints *sideDoor() const { return m_sideDoor; }
     // A client by its id, null once it is gone (its last batch has left).
     RelayedClient *client(quint64 id) const { return m_byId.value(id); }
     // Every client: the 1001 (or an abort before the 101), and no answers any more (the server stops).
@@ -53,8 +56,6 @@ public:
 Q_SIGNALS:
     // What a client recorded since its last batch; its first batch is its arrival.
     void batchReady(const wsi::ServedBatch &batch);
-    // A loopback HTTP client of the transport endpoints (the socket, without parent, to be moved and taken).
-    void sideDoorTaken(QTcpSocket *socket);
     // A client failed the TLS handshake (it does not trust the certificate, speaks plain HTTP, ...).
     void tlsFailed(const QString &peer, const QString &reason);
 
@@ -78,8 +79,7 @@ private:
     QHash<quint64, RelayedClient *> m_byId;
     quint64 m_nextId = 1;
     std::unique_ptr<ServerBehaviour> m_behaviour;
-    bool m_sideDoorOpen = false;
-    QThread *m_sideDoorThread = nullptr;
+    TransportEndpoints *m_sideDoor = nullptr; // a child: it and its sockets stay on this thread
     // The clients with something recorded that waits for the next 16 ms tick (one timer for all of them).
     QSet<RelayedClient *> m_due;
     QTimer m_batchTick;

@@ -5,7 +5,7 @@
 #include "connection/workspace.h"
 #include "server/relayhandle.h"
 #include "server/servedclients.h"
-#include "server/transportendpoints.h"
+#include "server/transportendpointshandle.h"
 #include "tls/certificateauthority.h"
 #include "tls/certificatefactory.h"
 
@@ -38,7 +38,7 @@ bool loadKey(const QByteArray &pem, QSslKey *key)
 LocalServer::LocalServer(Workspace *workspace, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
-    , m_transports(new TransportEndpoints(this))
+    , m_transports(new TransportEndpointsHandle(this))
     , m_counts(std::make_shared<ServerBehaviour::Counts>())
 {
     qRegisterMetaType<wsi::Connection *>();
@@ -178,7 +178,7 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
     setup.options = options;
     m_counts = std::make_shared<ServerBehaviour::Counts>();
     setup.counts = m_counts;
-    setup.sideDoor = true;
+    setup.sideDoor = m_transports->talliesForNewServer();
 
     m_relay = new RelayHandle(this);
     QString why;
@@ -203,7 +203,7 @@ bool LocalServer::start(const ServerOptions &options, QString *error)
                 m_workspace->removeConnection(gone);
         });
     });
-    connect(m_relay, &RelayHandle::sideDoorTaken, m_transports, &TransportEndpoints::take);
+    m_transports->attach(m_relay->sideDoorOnServerThread());
     connect(m_relay, &RelayHandle::tlsFailed, this, [this](const QString &peer, const QString &reason) {
         Q_EMIT notice(tr("TLS handshake with %1 failed: %2").arg(peer, reason));
     });
@@ -222,8 +222,9 @@ void LocalServer::stop()
         return;
     m_rateTimer.stop();
     // No new clients; every client gets 1001 (an abort before its 101) and no more answers, on the server thread.
+    // The side door's connections are closed there too (FrontRelay::stopServing); nothing is posted to it after this.
     m_relay->stop(1001, tr("Test server stopping"));
-    m_transports->reset();
+    m_transports->detach();
     // The relay goes once its clients have said goodbye (or had the time to).
     m_relay->retireAfter(2000);
     m_relay = nullptr;

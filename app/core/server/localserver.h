@@ -24,7 +24,7 @@ namespace wsi {
 class CertificateAuthority;
 class Connection;
 class RelayHandle;
-class TransportEndpoints;
+class TransportEndpointsHandle;
 class Workspace;
 
 // The local test server: a FrontRelay on the address the user chose speaks the server side of every client
@@ -82,8 +82,9 @@ public:
     Stats stats() const;
 
     // What the server answers under /transports/ on its port (loopback clients only): HTTP polling, long
-    // polling, streaming and a counted WebSocket, for the transport comparison.
-    TransportEndpoints *transports() const { return m_transports; }
+    // polling, streaming and a counted WebSocket, for the transport comparison. The endpoints run on the server
+    // thread; this is their handle on this one.
+    TransportEndpointsHandle *transports() const { return m_transports; }
 
     int broadcast(const QString &text, Connection *except = nullptr);
     bool kick(Connection *client, int code, const QString &reason);
@@ -105,7 +106,7 @@ private:
     Workspace *m_workspace;
     ServerOptions m_options;
     RelayHandle *m_relay = nullptr;
-    TransportEndpoints *m_transports;
+    TransportEndpointsHandle *m_transports;
     // Sets, not lists: 10,000 clients leaving at once each removed themselves from a list of 10,000.
     QSet<Connection *> m_clients;
     // Counted on the server thread as the messages are answered.

@@ -34,6 +34,7 @@ RelayHandle::~RelayHandle()
         },
         Qt::BlockingQueuedConnection);
     m_relay = nullptr;
+    m_sideDoor = nullptr;
     for (const ServedBatch &batch : std::as_const(last))
         m_clients->apply(batch);
     // m_thread goes with this handle: if it was the last holder, the thread stops and is joined.
@@ -42,7 +43,6 @@ RelayHandle::~RelayHandle()
 bool RelayHandle::listen(const Setup &setup, QString *error, bool *addressInUse)
 {
     m_thread = ServerThread::acquire();
-    QThread *guiThread = thread();
     // Made on the server thread, so that its timers, its read-pass gauge and every socket it accepts belong there;
     // this thread waits for the answer, so that start() can say at once why it cannot listen.
     QMetaObject::invokeMethod(
@@ -52,8 +52,9 @@ bool RelayHandle::listen(const Setup &setup, QString *error, bool *addressInUse)
             m_relay->setClientSettings(setup.settings);
             m_relay->setTlsConfiguration(setup.tls);
             m_relay->setBehaviour(std::make_unique<ServerBehaviour>(setup.options, setup.counts));
-            m_relay->setSideDoorOpen(setup.sideDoor);
-            m_relay->setSideDoorThread(guiThread);
+            if (setup.sideDoor)
+                m_relay->openSideDoor(setup.sideDoor);
+            m_sideDoor = m_relay->sideDoor();
             m_listening = m_relay->listen(setup.address, setup.port);
             m_port = m_relay->serverPort();
             if (!m_listening) {
@@ -61,6 +62,7 @@ bool RelayHandle::listen(const Setup &setup, QString *error, bool *addressInUse)
                 *addressInUse = m_relay->serverError() == QAbstractSocket::AddressInUseError;
                 delete m_relay;
                 m_relay = nullptr;
+                m_sideDoor = nullptr;
             }
         },
         Qt::BlockingQueuedConnection);
@@ -70,7 +72,6 @@ bool RelayHandle::listen(const Setup &setup, QString *error, bool *addressInUse)
     }
     m_clients = new ServedClients(m_relay, this);
     connect(m_relay, &FrontRelay::tlsFailed, this, &RelayHandle::tlsFailed);
-    connect(m_relay, &FrontRelay::sideDoorTaken, this, &RelayHandle::sideDoorTaken);
     return true;
 }
 

@@ -11,13 +11,13 @@
 
 #include <memory>
 
-class QTcpSocket;
-
 namespace wsi {
 
 class FrontRelay;
 class ServedClients;
 class ServerThread;
+class TransportEndpoints;
+class TransportTallies;
 
 // Issue 12: the GUI thread never reads a socket of the local server. This handle holds the ServerThread, makes the
 // FrontRelay there and has it listen (the one call that waits for the server thread, with stop()'s close of the
@@ -36,7 +36,8 @@ public:
         QSslConfiguration tls; // null: plain TCP
         ServerOptions options; // what the answers depend on (ServerBehaviour)
         std::shared_ptr<ServerBehaviour::Counts> counts;
-        bool sideDoor = false; // loopback requests under /transports/ go to sideDoorTaken
+        // Not null: loopback requests under /transports/ go to the relay's TransportEndpoints, counted into these.
+        std::shared_ptr<TransportTallies> sideDoor;
     };
 
     explicit RelayHandle(QObject *parent = nullptr);
@@ -49,6 +50,8 @@ public:
     ServedClients *clients() const { return m_clients; }
     // The relay itself, for tests (which thread it and its clients are on); use it on its own thread only.
     FrontRelay *relayOnServerThread() const { return m_relay; }
+    // The relay's side door (null without one): posted to, never called from here (TransportEndpointsHandle).
+    TransportEndpoints *sideDoorOnServerThread() const { return m_sideDoor; }
 
     void setMode(ServerMode mode);
     void setAutoReplies(const QList<AutoReplyRule> &rules);
@@ -61,12 +64,11 @@ public:
 Q_SIGNALS:
     // A client failed the TLS handshake.
     void tlsFailed(const QString &peer, const QString &reason);
-    // A loopback HTTP client of the transport endpoints: the socket now belongs to this thread, without parent.
-    void sideDoorTaken(QTcpSocket *socket);
 
 private:
     std::shared_ptr<ServerThread> m_thread;
     FrontRelay *m_relay = nullptr; // lives on m_thread
+    TransportEndpoints *m_sideDoor = nullptr; // the relay's child, on m_thread
     ServedClients *m_clients = nullptr;
     quint16 m_port = 0;
     bool m_listening = false;

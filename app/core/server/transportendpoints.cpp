@@ -43,8 +43,9 @@ int afterOf(const HttpHead &head)
 
 } // namespace
 
-TransportEndpoints::TransportEndpoints(QObject *parent)
+TransportEndpoints::TransportEndpoints(std::shared_ptr<TransportTallies> tallies, QObject *parent)
     : QObject(parent)
+    , m_tallies(std::move(tallies))
 { }
 
 TransportEndpoints::~TransportEndpoints() = default;
@@ -89,7 +90,7 @@ void TransportEndpoints::reset()
         socket->deleteLater();
     }
     m_feed.clear();
-    m_tallies = {};
+    m_tallies->clear();
 }
 
 void TransportEndpoints::onRequest(TransportSocket *socket, const HttpHead &head, const QByteArray &body)
@@ -103,14 +104,11 @@ void TransportEndpoints::onRequest(TransportSocket *socket, const HttpHead &head
     }
     const QByteArray action = parts.value(1);
     socket->setKind(kind);
-    TransportTally &tally = tallyOf(kind);
     if (!m_counted.contains(socket)) {
         m_counted.insert(socket);
-        tally.connections++;
+        m_tallies->addConnection(kind);
     }
-    tally.requests++;
-    tally.headerBytes += head.raw.size();
-    tally.payloadBytes += body.size();
+    m_tallies->addRequest(kind, head.raw.size(), body.size());
 
     if (kind == TransportKind::WebSocket && action.isEmpty() && head.method == "GET") {
         const QByteArray problem = UpgradeAnswers::problemWith(head);
@@ -123,8 +121,9 @@ void TransportEndpoints::onRequest(TransportSocket *socket, const HttpHead &head
         return;
     }
     if (kind != TransportKind::WebSocket && action == "send" && head.method == "POST") {
-        socket->respond(kNoContent, {});
+        // Counted before the 204 leaves: a client that got its answer finds its message in the tally.
         onClientMessage(kind, body);
+        socket->respond(kNoContent, {});
         return;
     }
     if (head.method == "GET"
@@ -189,7 +188,7 @@ int TransportEndpoints::publish(const QByteArray &message)
 
 void TransportEndpoints::onClientMessage(TransportKind kind, const QByteArray &message)
 {
-    tallyOf(kind).clientMessages++;
+    m_tallies->addClientMessage(kind);
     Q_EMIT clientMessage(kind, message);
 }
 

@@ -3,14 +3,15 @@
 #pragma once
 
 #include "server/transportkind.h"
-#include "server/transporttally.h"
+#include "server/transporttallies.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
-#include <array>
+
+#include <memory>
 
 class QTcpSocket;
 
@@ -27,14 +28,18 @@ struct HttpHead;
 //   POST /transports/<polling|long-polling|streaming>/send   a message from the client (204)
 //   GET  /transports/websocket                   a WebSocket: messages both ways as text frames
 // The server's messages form one feed, numbered from 1; publish() adds one and pushes it to whoever waits.
-// Every byte is counted per transport as it crosses the sockets (tally()).
+// Every byte is counted per transport as it crosses the sockets (tallies()).
+// Issue 12: it lives on the ServerThread, owned by the FrontRelay whose side door it is, so its sockets stay on the
+// thread that accepted them; the GUI thread holds a TransportEndpointsHandle, which posts publish(), reset() and the
+// long-poll timeout here, reads the tallies they share, and gets clientMessage() queued.
 class TransportEndpoints : public QObject
 {
     Q_OBJECT
 public:
     enum class Claim { No, NeedMore, Yes };
 
-    explicit TransportEndpoints(QObject *parent = nullptr);
+    // The tallies are shared with whoever reads them on another thread (TransportEndpointsHandle).
+    explicit TransportEndpoints(std::shared_ptr<TransportTallies> tallies, QObject *parent = nullptr);
     ~TransportEndpoints() override;
 
     // Whether a connection that starts with these bytes asks for these endpoints (GET or POST under /transports/),
@@ -49,13 +54,13 @@ public:
     int feedSize() const { return int(m_feed.size()); }
     // A new run: the feed and the tallies start empty, and the connections of the last run are closed.
     void reset();
-    TransportTally tally(TransportKind kind) const { return m_tallies[size_t(kind)]; }
+    TransportTally tally(TransportKind kind) const { return m_tallies->snapshot(kind); }
     // How long a long poll is held before it is answered with 204 No Content.
     void setLongPollTimeout(int ms) { m_longPollTimeoutMs = ms; }
 
-    // For TransportSocket: a complete request, the tally bytes go to, a client's message.
+    // For TransportSocket: a complete request, the tallies bytes go to, a client's message.
     void onRequest(TransportSocket *socket, const HttpHead &head, const QByteArray &body);
-    TransportTally &tallyOf(TransportKind kind) { return m_tallies[size_t(kind)]; }
+    TransportTallies &tallies() { return *m_tallies; }
     void onClientMessage(TransportKind kind, const QByteArray &message);
 
 Q_SIGNALS:
@@ -69,7 +74,7 @@ private:
     void forget(TransportSocket *socket);
 
     QList<QByteArray> m_feed;
-    std::array<TransportTally, 4> m_tallies;
+    std::shared_ptr<TransportTallies> m_tallies;
     QSet<TransportSocket *> m_sockets;
     QSet<TransportSocket *> m_counted; // connections already counted for their first request's transport
     QHash<TransportSocket *, int> m_held; // long polls waiting, with the number they wait after

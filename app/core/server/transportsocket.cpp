@@ -82,11 +82,8 @@ void TransportSocket::write(const QByteArray &bytes, qint64 headerBytes)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    if (m_counted) {
-        TransportTally &tally = m_endpoints->tallyOf(m_kind);
-        tally.headerBytes += headerBytes;
-        tally.payloadBytes += bytes.size() - headerBytes;
-    }
+    if (m_counted) // before the write: what a client has received is already counted
+        m_endpoints->tallies().addBytes(m_kind, headerBytes, bytes.size() - headerBytes);
     m_socket->write(bytes);
 }
 
@@ -143,9 +140,7 @@ void TransportSocket::close()
 
 void TransportSocket::onFrame(const FrameHeader &, QByteArrayView headerBytes, QByteArrayView payload)
 {
-    TransportTally &tally = m_endpoints->tallyOf(m_kind);
-    tally.headerBytes += headerBytes.size();
-    tally.payloadBytes += payload.size();
+    m_endpoints->tallies().addBytes(m_kind, headerBytes.size(), payload.size());
 }
 
 void TransportSocket::onMessage(bool, QByteArrayView payload, int)

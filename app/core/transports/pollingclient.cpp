@@ -9,6 +9,7 @@ namespace wsi {
 
 PollingClient::PollingClient(TransportKind kind, int intervalMs, QObject *parent)
     : HttpTransportClient(kind, parent)
+    , m_interval(this) // a child: it moves with the client to the client's thread
 {
     m_interval.setInterval(qMax(1, intervalMs));
     connect(&m_interval, &QTimer::timeout, this, &PollingClient::poll);

@@ -3,6 +3,8 @@
 
 #include "transports/transportworkload.h"
 
+#include <chrono>
+
 namespace wsi {
 
 TransportClient::TransportClient(QObject *parent)
@@ -16,7 +18,8 @@ void TransportClient::take(QByteArrayView message)
     if (seq <= m_lastSeq)
         return;
     m_lastSeq = seq;
-    Q_EMIT received(seq);
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    Q_EMIT received(seq, qint64(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
 }
 
 } // namespace wsi

@@ -25,8 +25,9 @@ public:
 Q_SIGNALS:
     // The client can receive: the server's pushes may start.
     void ready();
-    // Server message seq arrived, the first time.
-    void received(int seq);
+    // Server message seq arrived, the first time, at steadyNs (std::chrono::steady_clock, in nanoseconds): taken here
+    // as it comes off the wire, so that a hop to another thread is not part of the latency.
+    void received(int seq, qint64 steadyNs);
     void failed(const QString &error);
 
 protected:

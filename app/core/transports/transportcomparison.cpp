@@ -3,12 +3,15 @@
 
 #include "connection/workspace.h"
 #include "server/localserver.h"
-#include "server/transportendpoints.h"
+#include "server/transportendpointshandle.h"
 #include "transports/pollingclient.h"
 #include "transports/streamingclient.h"
+#include "transports/threadedtransportclient.h"
+#include "transports/transportclientthread.h"
 #include "transports/websockettransportclient.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace wsi {
@@ -29,6 +32,14 @@ double percentile(QList<double> values, double p)
     std::sort(values.begin(), values.end());
     const qsizetype rank = qsizetype(std::ceil(p / 100.0 * double(values.size())));
     return values.at(qBound<qsizetype>(0, rank - 1, values.size() - 1));
+}
+
+// The clients' clock (TransportClient::received), read on any thread.
+qint64 steadyNowNs()
+{
+    return qint64(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count());
 }
 
 } // namespace
@@ -62,10 +73,11 @@ bool TransportComparison::start(QString *error)
         stopServer();
         return false;
     }
-    connect(m_server->transports(), &TransportEndpoints::clientMessage, this, [this] {
+    connect(m_server->transports(), &TransportEndpointsHandle::clientMessage, this, [this] {
         if (m_run)
             QTimer::singleShot(0, m_run, [this] { checkDrained(); });
     });
+    m_clientThread = TransportClientThread::acquire();
     m_results.clear();
     m_running = true;
     m_index = -1;
@@ -84,6 +96,7 @@ void TransportComparison::cancel()
     delete m_run;
     m_client = nullptr;
     stopServer();
+    m_clientThread.reset();
     m_running = false;
     m_progress.stop();
     Q_EMIT finished();
@@ -104,6 +117,7 @@ void TransportComparison::runNext()
     const QList<TransportKind> kinds = allTransportKinds();
     if (++m_index >= kinds.size()) {
         stopServer();
+        m_clientThread.reset();
         m_running = false;
         m_progress.stop();
         Q_EMIT progress(100);
@@ -123,24 +137,24 @@ void TransportComparison::runNext()
     switch (kind) {
     case TransportKind::Polling:
     case TransportKind::LongPolling:
-        m_client = new PollingClient(kind, m_workload.pollIntervalMs, m_run);
+        m_client = new ThreadedTransportClient(new PollingClient(kind, m_workload.pollIntervalMs), m_run);
         break;
     case TransportKind::Streaming:
-        m_client = new StreamingClient(m_run);
+        m_client = new ThreadedTransportClient(new StreamingClient, m_run);
         break;
     case TransportKind::WebSocket:
-        m_client = new WebSocketTransportClient(m_run);
+        m_client = new ThreadedTransportClient(new WebSocketTransportClient, m_run);
         break;
     }
-    connect(m_client, &TransportClient::ready, this, &TransportComparison::onReady);
-    connect(m_client, &TransportClient::received, this, [this](int seq) {
+    connect(m_client, &ThreadedTransportClient::ready, this, &TransportComparison::onReady);
+    connect(m_client, &ThreadedTransportClient::received, this, [this](int seq, qint64 steadyNs) {
         if (seq < 1 || seq > m_publishedNs.size())
             return;
-        m_latenciesMs << double(m_clock.nsecsElapsed() - m_publishedNs.at(seq - 1)) / 1e6;
+        m_latenciesMs << double(steadyNs - m_publishedNs.at(seq - 1)) / 1e6;
         ++m_delivered;
         checkDrained();
     });
-    connect(m_client, &TransportClient::failed, this, [this](const QString &error) {
+    connect(m_client, &ThreadedTransportClient::failed, this, [this](const QString &error) {
         if (m_clientError.isEmpty())
             m_clientError = error;
     });
@@ -179,7 +193,7 @@ void TransportComparison::onReady()
 void TransportComparison::push()
 {
     const int seq = m_server->transports()->feedSize() + 1;
-    m_publishedNs << m_clock.nsecsElapsed();
+    m_publishedNs << steadyNowNs(); // before the publish is posted to the server thread: the hop is part of it
     m_server->transports()->publish(m_workload.serverMessage(seq));
 }
 

@@ -11,16 +11,21 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
 namespace wsi {
 
 class LocalServer;
-class TransportClient;
+class ThreadedTransportClient;
+class TransportClientThread;
 class Workspace;
 
 // The transports compared, measured rather than computed: a private test server on loopback answers all four
 // transports on one port; one after the other, each carries the same seeded workload (the server pushes at
 // irregular times while the client sends), and the server's counts of its sockets plus the client's receipt
 // times make each transport's result. Asynchronous: nothing here blocks, progress() tells how far it got.
+// Issue 12: the server's side door runs on the ServerThread and the clients on the TransportClientThread; this object,
+// on the GUI thread, only schedules, publishes (posted) and adds up.
 class TransportComparison : public QObject
 {
     Q_OBJECT
@@ -67,10 +72,11 @@ private:
     // The transport running now; everything it started lives under m_run, so that ending it stops its timers.
     int m_index = -1;
     QPointer<QObject> m_run;
-    TransportClient *m_client = nullptr;
+    ThreadedTransportClient *m_client = nullptr;
+    std::shared_ptr<TransportClientThread> m_clientThread; // held for the whole run: one thread for the four clients
     bool m_started = false; // the schedule runs (the client said it is ready)
     QElapsedTimer m_clock;
-    QList<qint64> m_publishedNs; // by seq - 1
+    QList<qint64> m_publishedNs; // by seq - 1, std::chrono::steady_clock as the clients' receipt times
     QList<double> m_latenciesMs;
     int m_delivered = 0;
     int m_sent = 0;

@@ -9,8 +9,13 @@ namespace wsi {
 
 WebSocketTransportClient::WebSocketTransportClient(QObject *parent)
     : TransportClient(parent)
-    , m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this))
+{ }
+
+void WebSocketTransportClient::start(const QUrl &server, const BrowserHeaders::List &headers)
 {
+    // Made here rather than in the constructor: the client may have been moved to another thread in between, and
+    // what QWebSocket makes of its own should be made on the thread that reads it.
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setProxy(QNetworkProxy::NoProxy);
     connect(m_socket, &QWebSocket::connected, this, &TransportClient::ready);
     connect(
@@ -19,10 +24,6 @@ WebSocketTransportClient::WebSocketTransportClient(QObject *parent)
         if (!m_stopped)
             Q_EMIT failed(m_socket->errorString());
     });
-}
-
-void WebSocketTransportClient::start(const QUrl &server, const BrowserHeaders::List &headers)
-{
     QUrl url = server;
     url.setScheme(QStringLiteral("ws"));
     url.setPath(QStringLiteral("/transports/websocket"));
@@ -38,14 +39,15 @@ void WebSocketTransportClient::start(const QUrl &server, const BrowserHeaders::L
 
 void WebSocketTransportClient::send(const QByteArray &message)
 {
-    if (!m_stopped)
+    if (!m_stopped && m_socket)
         m_socket->sendTextMessage(QString::fromUtf8(message));
 }
 
 void WebSocketTransportClient::stop()
 {
     m_stopped = true;
-    m_socket->close();
+    if (m_socket)
+        m_socket->close();
 }
 
 } // namespace wsi

@@ -20,7 +20,7 @@ public:
     void stop() override;
 
 private:
-    QWebSocket *m_socket;
+    QWebSocket *m_socket = nullptr; // made by start(), on the thread the client runs on
     bool m_stopped = false;
 };
 

@@ -3,6 +3,7 @@
 #include "protocol/frameencoder.h"
 #include "server/localserver.h"
 #include "server/transportendpoints.h"
+#include "server/transportendpointshandle.h"
 
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -36,7 +37,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<LocalServer> m_server;
 
-    TransportEndpoints *endpoints() const { return m_server->transports(); }
+    TransportEndpointsHandle *endpoints() const { return m_server->transports(); }
 
     std::unique_ptr<QTcpSocket> connectClient()
     {
@@ -67,7 +68,7 @@ private:
                     return true;
                 }
             }
-            // The server runs in this thread: wait by running the event loop, not in waitForReadyRead().
+            // Wait by running the event loop, not in waitForReadyRead(): the endpoints' handle lives on this thread.
             QTest::qWait(5);
             *buffer += socket->readAll();
             if (socket->state() != QAbstractSocket::ConnectedState && buffer->isEmpty())
@@ -136,12 +137,12 @@ private Q_SLOTS:
         const QByteArray message = "{\"type\":\"order\"}";
         const QByteArray post = "POST /transports/polling/send HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
             + QByteArray::number(message.size()) + "\r\n\r\n";
-        QSignalSpy up(endpoints(), &TransportEndpoints::clientMessage);
+        QSignalSpy up(endpoints(), &TransportEndpointsHandle::clientMessage);
         socket->write(post + message);
         Response three;
         QVERIFY(readResponse(socket.get(), &buffer, &three));
         QVERIFY(three.head.startsWith("HTTP/1.1 204 No Content\r\n"));
-        QCOMPARE(up.count(), 1);
+        QTRY_COMPARE(up.count(), 1); // queued from the server thread
         QCOMPARE(up.at(0).at(1).toByteArray(), message);
 
         const TransportTally tally = endpoints()->tally(TransportKind::Polling);
@@ -207,7 +208,7 @@ private Q_SLOTS:
         up.payload = "hello server";
         up.maskKey = 0x37fa213d;
         const QByteArray frame = encodeFrame(up);
-        QSignalSpy messages(endpoints(), &TransportEndpoints::clientMessage);
+        QSignalSpy messages(endpoints(), &TransportEndpointsHandle::clientMessage);
         socket->write(frame);
         QTRY_COMPARE(messages.count(), 1);
         QCOMPARE(messages.at(0).at(1).toByteArray(), QByteArray("hello server"));
