@@ -1,8 +1,10 @@
 // QtEchoServer: an in-process QWebSocketServer on loopback that echoes (or stays silent): the Qt engine's server.
 #include "server/qtechoserver.h"
 
-#include <QWebSocket>
-#include <QWebSocketServer>
+#include "server/qtecholistener.h"
+#include "server/serverthread.h"
+
+#include <QThread>
 
 namespace wsi {
 
@@ -13,14 +15,12 @@ QString QtEchoServer::serverName()
 
 QtEchoServer::QtEchoServer(QObject *parent)
     : QObject(parent)
-    , m_server(new QWebSocketServer(serverName(), QWebSocketServer::NonSecureMode, this))
-{
-    connect(m_server, &QWebSocketServer::newConnection, this, &QtEchoServer::onNewConnection);
-}
+{ }
 
 QtEchoServer::~QtEchoServer()
 {
     stop();
+    dropListener();
 }
 
 bool QtEchoServer::start(ServerMode mode, qint64 maxMessageSize, QString *error)
@@ -30,28 +30,43 @@ bool QtEchoServer::start(ServerMode mode, qint64 maxMessageSize, QString *error)
             *error = tr("The Qt engine has the echo and silent modes only.");
         return false;
     }
-    m_mode = mode;
-    m_maxMessageSize = maxMessageSize;
-    // Loopback only, always: the relay in front is what the user exposes (or not).
-    if (!m_server->listen(QHostAddress::LocalHost, 0)) {
-        if (error)
-            *error = tr("The Qt WebSocket server could not listen on 127.0.0.1: %1").arg(m_server->errorString());
-        return false;
-    }
-    return true;
+    stop();
+    dropListener();
+    m_thread = ServerThread::acquire();
+    bool listening = false;
+    QString why;
+    // Made on the server thread, so that the sockets it accepts are born there; this thread waits for the answer, so
+    // that start() can say at once why it cannot listen.
+    QMetaObject::invokeMethod(
+        m_thread->context(),
+        [&] {
+            m_listener = new QtEchoListener;
+            listening = m_listener->listen(mode, maxMessageSize, &why);
+            m_port = listening ? m_listener->port() : 0;
+        },
+        Qt::BlockingQueuedConnection);
+    if (listening)
+        return true;
+    dropListener();
+    if (error)
+        *error = tr("The Qt WebSocket server could not listen on 127.0.0.1: %1").arg(why);
+    return false;
 }
 
 void QtEchoServer::stop()
 {
-    m_server->close();
-    const QSet<QWebSocket *> clients = m_clients;
-    for (QWebSocket *client : clients)
-        client->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server stopped"));
+    m_port = 0;
+    if (m_listener)
+        QMetaObject::invokeMethod(
+            m_listener, [listener = m_listener] { listener->stop(); }, Qt::BlockingQueuedConnection);
 }
 
-bool QtEchoServer::isListening() const
+void QtEchoServer::dropListener()
 {
-    return m_server->isListening();
+    if (m_listener)
+        m_listener->deleteLater(); // its clients' Going Away frames are queued there before it
+    m_listener = nullptr;
+    m_thread.reset(); // the last holder stops the thread after what was posted to it, and joins it
 }
 
 QUrl QtEchoServer::url() const
@@ -59,27 +74,14 @@ QUrl QtEchoServer::url() const
     QUrl url;
     url.setScheme(QStringLiteral("ws"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(m_server->serverPort());
+    url.setPort(m_port);
     url.setPath(QStringLiteral("/"));
     return url;
 }
 
-void QtEchoServer::onNewConnection()
+QThread *QtEchoServer::socketThread() const
 {
-    while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        socket->setParent(this);
-        if (m_maxMessageSize > 0)
-            socket->setMaxAllowedIncomingMessageSize(quint64(m_maxMessageSize));
-        m_clients.insert(socket);
-        if (m_mode == ServerMode::Echo) {
-            connect(socket, &QWebSocket::textMessageReceived, socket, &QWebSocket::sendTextMessage);
-            connect(socket, &QWebSocket::binaryMessageReceived, socket, &QWebSocket::sendBinaryMessage);
-        }
-        connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-            m_clients.remove(socket);
-            socket->deleteLater();
-        });
-    }
+    return m_listener ? m_listener->thread() : nullptr;
 }
 
 } // namespace wsi

@@ -4,17 +4,19 @@
 #include "server/serveroptions.h"
 
 #include <QObject>
-#include <QSet>
 #include <QUrl>
 
-class QWebSocket;
-class QWebSocketServer;
+#include <memory>
 
 namespace wsi {
 
+class QtEchoListener;
+class ServerThread;
+
 // Qt's own WebSocket server, untouched by WS Inspector's wire code: whatever it answers (its 101, its frames,
 // its close handshake) is Qt's. It listens on 127.0.0.1 only, on a free port; the recording relay in front of it
-// (QtEngineServer) is what users connect to.
+// (QtEngineServer) is what users connect to. Its sockets live on the ServerThread (QtEchoListener), not on the
+// thread that made this (issue 12); start() and stop() wait for that thread, so they answer at once as before.
 class QtEchoServer : public QObject
 {
     Q_OBJECT
@@ -29,18 +31,19 @@ public:
     bool start(ServerMode mode, qint64 maxMessageSize, QString *error = nullptr);
     // Closes every client with 1001 Going Away and stops listening.
     void stop();
-    bool isListening() const;
+    bool isListening() const { return m_port != 0; }
     // ws://127.0.0.1:port/
     QUrl url() const;
-    int clientCount() const { return int(m_clients.size()); }
+    // The thread its sockets live on (tests); null when it is not listening.
+    QThread *socketThread() const;
 
 private:
-    void onNewConnection();
+    // The listener is deleted on its thread after the events already posted to it; the thread is let go.
+    void dropListener();
 
-    QWebSocketServer *m_server;
-    QSet<QWebSocket *> m_clients;
-    ServerMode m_mode = ServerMode::Echo;
-    qint64 m_maxMessageSize = 0;
+    std::shared_ptr<ServerThread> m_thread;
+    QtEchoListener *m_listener = nullptr; // lives on m_thread
+    quint16 m_port = 0;
 };
 
 } // namespace wsi
