@@ -77,6 +77,14 @@ void FrontRelay::stopServing(int code, const QString &reason)
             client->stopServing();
     }
     m_behaviour.reset(); // nobody new is admitted, nothing more is answered
+    m_stopped = true;
+    // A wss client still in its TLS handshake is no client yet: finished after the stop, it was served a 101 by a
+    // server that had stopped (for the 2 s the relay takes to retire).
+    const QList<QSslSocket *> handshaking = findChildren<QSslSocket *>(Qt::FindDirectChildrenOnly);
+    for (QSslSocket *socket : handshaking) {
+        if (!socket->isEncrypted())
+            socket->abort();
+    }
     if (m_sideDoor)
         m_sideDoor->reset(); // held long polls, streams and WebSockets are closed too
 }
@@ -156,6 +164,11 @@ void FrontRelay::acceptPending()
 
 void FrontRelay::accept(QTcpSocket *socket)
 {
+    if (m_stopped) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
     const quint64 id = m_nextId++;
     auto *client = new RelayedClient(socket, id, m_settings, &m_gauge, this);
     m_clients.insert(client);

@@ -79,6 +79,7 @@ private:
     QHash<quint64, RelayedClient *> m_byId;
     quint64 m_nextId = 1;
     std::unique_ptr<ServerBehaviour> m_behaviour;
+    bool m_stopped = false; // stopServing() ran: a client whose TLS or accept comes later is let go, not served
     TransportEndpoints *m_sideDoor = nullptr; // a child: it and its sockets stay on this thread
     // The clients with something recorded that waits for the next 16 ms tick (one timer for all of them).
     QSet<RelayedClient *> m_due;

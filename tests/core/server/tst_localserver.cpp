@@ -8,6 +8,7 @@
 #include "tls/certificateauthority.h"
 
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -335,6 +336,30 @@ private Q_SLOTS:
         QCOMPARE(c->handshake().response.status, 101);
         QCOMPARE(c->events().payloadText(eventsOf(*c, EventType::Message, Direction::Incoming).value(0)),
             QStringLiteral("secret"));
+    }
+
+    // A wss client whose TLS handshake ended after the stop was served a 101 by the stopped server while its relay
+    // retired (2 s): the handshake in progress is let go now, and no client is accepted after the stop.
+    void aStoppedWssServerFinishesNoHandshake()
+    {
+        TestCertificates certs;
+        QVERIFY(certs.create());
+        ServerOptions options;
+        options.tls = true;
+        options.certificateFile = certs.certFile();
+        options.keyFile = certs.keyFile();
+        QCOMPARE(start(options), QString());
+        QSslSocket client;
+        client.setPeerVerifyMode(QSslSocket::VerifyNone);
+        QSignalSpy encrypted(&client, &QSslSocket::encrypted);
+        client.connectToHost(QHostAddress::LocalHost, m_server->url().port());
+        QVERIFY(client.waitForConnected(10000));
+        QTest::qWait(300); // the server thread accepts it and waits for its ClientHello
+        m_server->stop();
+        client.startClientEncryption();
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 10000);
+        QCOMPARE(encrypted.size(), 0);
+        QVERIFY(m_workspace->connections().isEmpty()); // never a client
     }
 
     void wssWithCertificateFromOwnCa()
