@@ -36,6 +36,16 @@ private:
         u.setPath(path);
         return u.toString();
     }
+    // wss with the test certificates.
+    static ServerOptions tlsOptions(const TestCertificates &certs)
+    {
+        ServerOptions options;
+        options.tls = true;
+        options.certificateFile = certs.certFile();
+        options.keyFile = certs.keyFile();
+        return options;
+    }
+
     Connection *lastClient() const { return m_workspace->connections().value(m_workspace->connections().size() - 1); }
 
 private Q_SLOTS:
@@ -322,11 +332,7 @@ private Q_SLOTS:
     {
         TestCertificates certs;
         QVERIFY(certs.create());
-        ServerOptions options;
-        options.tls = true;
-        options.certificateFile = certs.certFile();
-        options.keyFile = certs.keyFile();
-        QCOMPARE(start(options), QString());
+        QCOMPARE(start(tlsOptions(certs)), QString());
         QCOMPARE(m_server->url().scheme(), QStringLiteral("wss"));
         const QStringList out = runPythonClient({ url(), QStringLiteral("--cafile"), certs.caFile(),
             QStringLiteral("--send"), QStringLiteral("secret"), QStringLiteral("--expect"), QStringLiteral("1") });
@@ -344,11 +350,7 @@ private Q_SLOTS:
     {
         TestCertificates certs;
         QVERIFY(certs.create());
-        ServerOptions options;
-        options.tls = true;
-        options.certificateFile = certs.certFile();
-        options.keyFile = certs.keyFile();
-        QCOMPARE(start(options), QString());
+        QCOMPARE(start(tlsOptions(certs)), QString());
         QSslSocket client;
         client.setPeerVerifyMode(QSslSocket::VerifyNone);
         QSignalSpy encrypted(&client, &QSslSocket::encrypted);
