@@ -5,6 +5,7 @@
 #include "proxy/framehook.h"
 #include "proxy/framerelay.h"
 #include "proxy/relayedframes.h"
+#include "proxy/relayedwrites.h"
 #include "proxy/reverseproxyoptions.h"
 #include "proxy/upgradeexchange.h"
 #include "store/eventrecord.h"
@@ -13,11 +14,14 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QTcpSocket;
 
 namespace wsi {
 
 class Connection;
+class ProxiedRecording;
 class ProxiedTransport;
 class UpstreamDialer;
 
@@ -41,6 +45,11 @@ public:
     // Starts relaying, recording into connection (a proxied one, not owned; it may go away first). hook may be
     // null (forward unchanged); not owned.
     void start(Connection *connection, FrameHook *hook);
+    // Starts relaying without a hook on the ProxyThread, recording into batches for the GUI thread (issue 12).
+    void start(std::unique_ptr<ProxiedRecording> recording);
+    ProxiedRecording *recording() const { return m_recording.get(); }
+    // The GUI thread acknowledged batches, or the disk caught up: reads what waits unless still held back.
+    void readOn();
     // The proxy stops: both sockets are closed (TCP), each leg notes why.
     void shutdown();
     QString peer() const { return m_peer; }
@@ -73,11 +82,6 @@ private:
     void takeResponse(const QByteArray &bytes);
     // Whole frames from the scanner through the hook to the other socket; false when the connection ended.
     bool relayFrames(FrameHook::Toward toward);
-    // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg;
-    // forwardedFrom >= 0: the bytes are the other socket's frames from that offset of its stream, unchanged.
-    void writeTo(QTcpSocket *socket, const QByteArray &bytes, qint64 forwardedFrom = -1);
-    // Hands what writeTo() queued in this read to the kernel at once.
-    void flushWritten();
     // Answers the client with a complete HTTP response and closes it (before any upstream answer); why is
     // recorded in English and shown translated, the client's body is its English.
     void refuse(int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide);
@@ -94,7 +98,8 @@ private:
     QPointer<QTcpSocket> m_client;
     QPointer<QTcpSocket> m_upstream; // the dialer's, once it exists
     UpstreamDialer *m_dialer = nullptr;
-    QPointer<Connection> m_connection;
+    QPointer<Connection> m_connection; // with a hook only: on this thread
+    std::unique_ptr<ProxiedRecording> m_recording; // both legs' recording, direct or batched
     FrameHook *m_hook = nullptr;
     ReverseProxyOptions m_options;
     QString m_peer;
@@ -105,9 +110,8 @@ private:
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
-    // writeTo() queued bytes on that socket that flushWritten() has not pushed yet.
-    bool m_clientUnflushed = false;
-    bool m_upstreamUnflushed = false;
+    bool m_readingLast = false; // a socket closed: what it still holds is read even when held back
+    RelayedWrites m_writes;
     // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
     Connection *m_relayConnection = nullptr;
 };

@@ -1,0 +1,144 @@
+// ProxiedRecording: what a ProxiedClient records, straight into its Connection or gathered for the GUI thread.
+#include "proxy/proxiedrecording.h"
+
+#include "connection/connection.h"
+#include "connection/proxiedtransport.h"
+#include "store/diskbacklog.h"
+#include "store/wallclock.h"
+#include "tls/tlsreport.h"
+
+#include <utility>
+
+namespace wsi {
+
+ProxiedRecording::ProxiedRecording(Connection *connection)
+    : m_connection(connection)
+{ }
+
+ProxiedRecording::ProxiedRecording(
+    quint64 client, const QString &peer, qint64 acceptedUs, std::function<void()> handOver)
+    : m_batched(true)
+    , m_handOver(std::move(handOver))
+{
+    m_batch.client = client;
+    m_batch.peer = peer;
+    m_batch.acceptedUs = acceptedUs;
+}
+
+void ProxiedRecording::run(ProxiedBatch::Step step, qint64 wireBytes, bool urgent, bool timed)
+{
+    if (!m_batched) {
+        if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
+            step(*t);
+        return;
+    }
+    m_batch.steps.push_back({ timed ? wallClockUs() : -1, std::move(step) });
+    m_batch.wireBytes += wireBytes;
+    m_unacknowledged += wireBytes;
+    // Until the 101 went through every step is urgent: the opening's rows and timings come from the recorded head.
+    m_urgent = m_urgent || urgent || !m_open || m_batch.wireBytes >= kBatchBytes;
+    if (m_urgent && m_depth == 0)
+        m_handOver();
+}
+
+ProxiedBatch ProxiedRecording::take(bool last)
+{
+    ProxiedBatch batch;
+    batch.client = m_batch.client;
+    batch.peer = m_batch.peer;
+    batch.acceptedUs = m_batch.acceptedUs;
+    std::swap(batch.steps, m_batch.steps);
+    batch.wireBytes = std::exchange(m_batch.wireBytes, 0);
+    batch.first = !std::exchange(m_firstTaken, true);
+    batch.last = last;
+    m_urgent = false;
+    return batch;
+}
+
+bool ProxiedRecording::heldBack() const
+{
+    return m_batched && (m_unacknowledged >= kMaxHeldBytes || DiskBacklog::instance().isBehind());
+}
+
+void ProxiedRecording::beginBatch()
+{
+    if (m_batched)
+        ++m_depth;
+    else if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
+        t->beginBatch();
+}
+
+void ProxiedRecording::endBatch()
+{
+    if (!m_batched) {
+        if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
+            t->endBatch();
+        return;
+    }
+    if (m_depth > 0 && --m_depth == 0 && m_urgent)
+        m_handOver();
+}
+
+void ProxiedRecording::recordLeg(Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes)
+{
+    if (!m_batched) { // the hot path of a proxy with rules: no step object per read
+        if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
+            t->recordLeg(facing, direction, timeUs, bytes);
+        return;
+    }
+    run([=](ProxiedTransport &t) { t.recordLeg(facing, direction, timeUs, bytes); }, bytes.size(), false, false);
+}
+
+void ProxiedRecording::recordForwarded(Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset)
+{
+    if (!m_batched) {
+        if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
+            t->recordForwarded(facing, timeUs, bytes, streamOffset);
+        return;
+    }
+    run([=](ProxiedTransport &t) { t.recordForwarded(facing, timeUs, bytes, streamOffset); }, bytes.size(), false,
+        false);
+}
+
+void ProxiedRecording::decodeForwardedOnce()
+{
+    run([](ProxiedTransport &t) { t.decodeForwardedOnce(); }, 0, false);
+}
+
+void ProxiedRecording::upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs)
+{
+    run([=](ProxiedTransport &t) { t.upstreamConnected(dnsUs, tcpUs, tlsUs); }, 0, false);
+}
+
+void ProxiedRecording::upstreamTls(const TlsReport &report)
+{
+    run([report](ProxiedTransport &t) { t.upstreamTls(report); }, 0, false);
+}
+
+void ProxiedRecording::upstreamFailed(ErrorLayer layer, const RecordedText &message)
+{
+    run([=](ProxiedTransport &t) { t.upstreamFailed(layer, message); }, 0, true);
+}
+
+void ProxiedRecording::clientFailed(ErrorLayer layer, const RecordedText &message)
+{
+    run([=](ProxiedTransport &t) { t.clientFailed(layer, message); }, 0, true);
+}
+
+void ProxiedRecording::note(Facing facing, const RecordedText &message)
+{
+    run([=](ProxiedTransport &t) { t.note(facing, message); }, 0, true);
+}
+
+void ProxiedRecording::opened()
+{
+    run([](ProxiedTransport &t) { t.opened(); }, 0, true);
+    m_open = true;
+}
+
+void ProxiedRecording::wireClosed()
+{
+    run([](ProxiedTransport &t) { t.wireClosed(); }, 0, true);
+}
+
+} // namespace wsi

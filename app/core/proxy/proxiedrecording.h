@@ -1,0 +1,73 @@
+// ProxiedRecording: what a ProxiedClient records, straight into its Connection or gathered for the GUI thread.
+#pragma once
+
+#include "connection/connectionleg.h"
+#include "language/recordedtext.h"
+#include "proxy/proxiedbatch.h"
+#include "store/eventrecord.h"
+
+#include <QPointer>
+
+namespace wsi {
+
+class Connection;
+struct TlsReport;
+
+// The ProxiedClient's side of ProxiedTransport (the calls mean what they mean there). Two ways:
+// - direct: the client and its Connection are on one thread (a proxy with a FrameHook, whose rules mark rows as they
+//   decide; the forward proxy): each call goes to the transport at once;
+// - batched (issue 12): the client runs on the ProxyThread and the Connection on the GUI thread. Each call becomes a
+//   step of the ProxiedBatch being gathered, which handOver (the ProxyListener) takes: at once while the WebSocket is
+//   not open yet (the request, the 101 or the refusal) and for an error, a note or the end, at once past
+//   kBatchBytes, else on the listener's 16 ms tick. Within beginBatch()/endBatch() (one read, relayed and flushed)
+//   the hand-over waits for the end, so the relayed bytes have left before their rows are handed over.
+class ProxiedRecording
+{
+public:
+    using Facing = ConnectionLeg::Facing;
+    // A batch is handed over once it carries this many socket bytes (the tap's and the server's figure).
+    static constexpr qint64 kBatchBytes = 128 * 1024;
+    // A client is not read while this many of its recorded bytes wait unacknowledged by the GUI thread.
+    static constexpr qint64 kMaxHeldBytes = 512 * 1024;
+
+    explicit ProxiedRecording(Connection *connection);
+    ProxiedRecording(quint64 client, const QString &peer, qint64 acceptedUs, std::function<void()> handOver);
+
+    void recordLeg(Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes);
+    void recordForwarded(Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset);
+    void decodeForwardedOnce();
+    void upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs);
+    void upstreamTls(const TlsReport &report);
+    void upstreamFailed(ErrorLayer layer, const RecordedText &message);
+    void clientFailed(ErrorLayer layer, const RecordedText &message);
+    void note(Facing facing, const RecordedText &message);
+    void opened();
+    void wireClosed();
+    void beginBatch();
+    void endBatch();
+
+    bool isBatched() const { return m_batched; }
+    // Batched: the GUI thread is behind (kMaxHeldBytes unacknowledged) or the spill file's disk is
+    // (store/DiskBacklog): the client leaves its sockets unread (TCP holds the peers back) until readOn.
+    bool heldBack() const;
+    void acknowledge(qint64 wireBytes) { m_unacknowledged -= wireBytes; }
+    bool hasSteps() const { return !m_batch.steps.empty(); }
+    // The steps so far (batched); last: the client finished.
+    ProxiedBatch take(bool last);
+
+private:
+    // timed: the step records rows or times of its own moment (not a socket's bytes, which carry their time).
+    void run(ProxiedBatch::Step step, qint64 wireBytes, bool urgent, bool timed = true);
+
+    bool m_batched = false;
+    QPointer<Connection> m_connection; // direct
+    std::function<void()> m_handOver; // batched
+    ProxiedBatch m_batch;
+    bool m_firstTaken = false;
+    bool m_open = false; // the 101 went through: rows may wait for the tick
+    bool m_urgent = false;
+    int m_depth = 0;
+    qint64 m_unacknowledged = 0;
+};
+
+} // namespace wsi

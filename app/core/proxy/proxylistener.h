@@ -1,0 +1,68 @@
+// ProxyListener: the reverse proxy's listening socket and its clients, on the ProxyThread.
+#pragma once
+
+#include "proxy/proxiedbatch.h"
+#include "proxy/reverseproxyoptions.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+#include <map>
+
+class QTcpServer;
+
+namespace wsi {
+
+class ProxiedClient;
+
+// Issue 12: the GUI thread never reads a socket of the reverse proxy (without rules: see ReverseProxy). This object
+// lives on the ProxyThread with every socket it accepts and every ProxiedClient it makes; each client records into a
+// batched ProxiedRecording, whose batches leave through the sink (at once for the opening, errors and the end, else
+// on a 16 ms tick for every client). The GUI thread posts back acknowledgements and the user's aborts by client
+// number; a client is read on once what held it back (its unacknowledged bytes, the spill disk) let go.
+class ProxyListener : public QObject
+{
+    Q_OBJECT
+public:
+    using Sink = std::function<void(ProxiedBatch &&batch)>;
+
+    explicit ProxyListener(const ReverseProxyOptions &options);
+    // Every client still relaying is shut down (both sockets closed) and hands over its last batch.
+    ~ProxyListener() override;
+
+    // Where the batches go (called on this thread); set before listen(), changed by the GUI thread's retirement.
+    void setSink(Sink sink) { m_sink = std::move(sink); }
+    // False with the reason in error (the port taken).
+    bool listen(QString *error);
+    void close();
+    QHostAddress serverAddress() const;
+    quint16 serverPort() const;
+
+    // The GUI thread applied that many of a client's recorded bytes.
+    void acknowledge(quint64 client, qint64 wireBytes);
+    // Connection::abort() of that client, or the proxy stops (every client).
+    void shutdown(quint64 client);
+    void shutdownAll();
+    // Tests: where a client's sockets are (its ProxiedClient, whose children they are).
+    ProxiedClient *clientForTests(quint64 client) const;
+
+Q_SIGNALS:
+    // A client's batch went to the sink (on this thread; tests look at its sockets then).
+    void batchHandedOver(quint64 client);
+
+private:
+    void onNewConnection();
+    void handOver(quint64 client, bool last = false);
+    void handOverPending();
+    void readOnAll();
+
+    ReverseProxyOptions m_options;
+    QTcpServer *m_server;
+    Sink m_sink;
+    std::map<quint64, ProxiedClient *> m_clients;
+    quint64 m_nextClient = 1;
+    QTimer m_tick; // the 16 ms hand-over of every client's rows that were not urgent
+};
+
+} // namespace wsi
