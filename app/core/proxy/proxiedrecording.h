@@ -51,6 +51,8 @@ public:
     // (store/DiskBacklog): the client leaves its sockets unread (TCP holds the peers back) until readOn.
     bool heldBack() const;
     void acknowledge(qint64 wireBytes) { m_unacknowledged -= wireBytes; }
+    // Recorded bytes handed over (or waiting) that the GUI thread has not acknowledged yet.
+    qint64 unacknowledged() const { return m_unacknowledged; }
     bool hasSteps() const { return !m_batch.steps.empty(); }
     // The steps so far (batched); last: the client finished.
     ProxiedBatch take(bool last);

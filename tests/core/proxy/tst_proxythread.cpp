@@ -6,10 +6,12 @@
 #include "connection/workspace.h"
 #include "peerprocess.h"
 #include "proxy/proxiedclient.h"
+#include "proxy/proxiedrecording.h"
 #include "proxy/proxylistener.h"
 #include "proxy/proxythread.h"
 #include "proxy/reverseproxy.h"
 
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
@@ -159,6 +161,56 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(finished, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(rig.proxy.clientCount(), 0, 5000);
+    }
+
+    void aGuiThreadThatDoesNotApplyHoldsTheFloodBack()
+    {
+        Rig rig;
+        QVERIFY(rig.start(m_server));
+        // A python3-websockets client floods the echo upstream through the proxy; its output goes to no pipe, so that
+        // nothing but the proxy holds it back.
+        constexpr int kCount = 20000;
+        QProcess client;
+        client.setStandardOutputFile(QProcess::nullDevice());
+        client.start(QStringLiteral(WSI_SYSTEM_PYTHON),
+            { QStringLiteral(WSI_TEST_PEERS_DIR "/ws_client.py"), rig.proxy.url().toString() + QStringLiteral("echo"),
+                QStringLiteral("--flood"), QString::number(kCount), QStringLiteral("300"), QStringLiteral("--expect"),
+                QString::number(kCount) });
+        QVERIFY(client.waitForStarted(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.connections.size(), 1, 10000);
+        Connection *connection = rig.connections.first();
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), Connection::State::Open, 10000);
+
+        // This thread applies nothing for a while: the proxy stops reading once 512 KiB wait unacknowledged (plus
+        // the read under way, up to 1 MiB recorded on both legs), and stays stopped.
+        const auto held = [&rig] {
+            return onProxyThread(rig.proxy, [](ProxyListener *listener) {
+                ProxiedClient *proxied = listener->clientForTests(1);
+                return proxied ? proxied->recording()->unacknowledged() : qint64(-1);
+            });
+        };
+        QThread::msleep(1500);
+        const qint64 first = held();
+        QThread::msleep(300);
+        const qint64 second = held();
+        QVERIFY2(first > 0, qPrintable(QString::number(first)));
+        QCOMPARE(second, first);
+        constexpr qint64 kFlood = 4LL * kCount * 300; // sent and relayed, echoed and relayed back
+        QVERIFY2(second < ProxiedRecording::kMaxHeldBytes + 2 * 1024 * 1024, qPrintable(QString::number(second)));
+        QVERIFY(second < kFlood / 4);
+
+        // Applied, the flood goes on to its end: every message on both legs both ways, in order.
+        QTRY_COMPARE_WITH_TIMEOUT(connection->leg(Facing::Client)->counters.messagesOut, quint64(kCount), 60000);
+        QVERIFY(client.waitForFinished(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.proxy.clientCount(), 0, 10000);
+        QByteArrayList sent;
+        QByteArrayList echoed;
+        messageRows(*connection, Facing::Server, Direction::Outgoing, &sent);
+        messageRows(*connection, Facing::Client, Direction::Outgoing, &echoed);
+        QCOMPARE(sent.size(), kCount);
+        QCOMPARE(echoed, sent);
+        for (int i = 0; i < kCount; i += 997)
+            QVERIFY(sent.at(i).startsWith(QStringLiteral("%1 ").arg(i + 1, 4, 10, QLatin1Char('0')).toUtf8()));
     }
 
     void aStoppedProxyWithoutClientsLeavesNoThread()
