@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "connection/legorder.h"
 #include "connection/workspace.h"
+#include "models/eventlogmodel.h"
 #include "peerprocess.h"
 #include "proxy/proxiedclient.h"
 #include "proxy/proxiedrecording.h"
@@ -11,6 +12,7 @@
 #include "proxy/proxythread.h"
 #include "proxy/reverseproxy.h"
 
+#include <QAbstractItemModelTester>
 #include <QProcess>
 #include <QTcpSocket>
 #include <QTest>
@@ -211,6 +213,28 @@ private Q_SLOTS:
         QCOMPARE(echoed, sent);
         for (int i = 0; i < kCount; i += 997)
             QVERIFY(sent.at(i).startsWith(QStringLiteral("%1 ").arg(i + 1, 4, 10, QLatin1Char('0')).toUtf8()));
+    }
+
+    void theEventModelStaysConsistentUnderAProxiedFlood()
+    {
+        Rig rig;
+        QVERIFY(rig.start(m_server));
+        QWebSocket client;
+        int received = 0;
+        connect(&client, &QWebSocket::textMessageReceived, this, [&received] { ++received; });
+        client.open(QUrl(rig.proxy.url().toString() + QStringLiteral("pushback")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(rig.connections.size(), 1, 5000);
+        EventLogModel model;
+        model.setShowFrames(true);
+        model.setConnection(rig.connections.first());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        constexpr int kCount = 3000;
+        client.sendTextMessage(QStringLiteral("flood %1 200").arg(kCount));
+        QTRY_COMPARE_WITH_TIMEOUT(received, kCount + 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            rig.connections.first()->leg(Facing::Client)->counters.messagesOut, quint64(kCount + 1), 10000);
+        QTRY_VERIFY(model.rowCount() >= 2 * kCount); // a frame and a message each, at least on one leg
     }
 
     void aStoppedProxyWithoutClientsLeavesNoThread()
