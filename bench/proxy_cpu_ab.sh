@@ -26,8 +26,23 @@ export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 TICK=$(getconf CLK_TCK)
 WORK=$(mktemp -d /tmp/wsi-proxy-cpu.XXXXXX)
 SERVER_PID="" PROXY_PID=""
-stop() { [[ -n $1 ]] && { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }; }
-trap 'stop "$PROXY_PID"; stop "$SERVER_PID"; rm -rf "$WORK"' EXIT
+# Always succeeds: under set -e a failing command in the EXIT trap ended the trap there, so `stop ""` (no proxy
+# running) left the node server behind. The proxy is started by this shell, never in a subshell, so that its PID
+# is known here.
+stop() {
+    if [[ -n $1 ]]; then
+        kill -TERM "$1" 2>/dev/null || true
+        wait "$1" 2>/dev/null || true
+    fi
+    return 0
+}
+cleanup() {
+    stop "$PROXY_PID"
+    stop "$SERVER_PID"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM # runs the EXIT trap
 
 # wait_for FILE AWK-PROGRAM: the first match within 10 s.
 wait_for() {
@@ -44,7 +59,8 @@ node "$ROOT/bench/node_echo_server.js" >"$WORK/server.out" 2>/dev/null &
 SERVER_PID=$!
 PORT=$(wait_for "$WORK/server.out" '$1 == "PORT" { print $2; exit }') || { echo "no node server" >&2; exit 1; }
 
-# measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo".
+# measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo". Called in this shell (not in a
+# command substitution) so that PROXY_PID is this shell's while the proxy runs.
 measure() {
     # The proxy's shell opens (truncates) the file only once it runs: the previous run's "listening" line must not
     # be read meanwhile (that proxy is gone: "connection refused").
@@ -80,7 +96,8 @@ for round in $(seq "$ROUNDS"); do
     for who in $order; do
         dir=$A
         [[ $who = B ]] && dir=$B
-        read -r echoes user total faults < <(measure "$dir")
+        measure "$dir" >"$WORK/measured"
+        read -r echoes user total faults <"$WORK/measured"
         printf 'round %d %s  echoes %7d  user %5d us/echo  user+sys %5d us/echo  minor faults %5.1f/echo  load %s\n' \
             "$round" "$who" "$echoes" "$user" "$total" "$faults" "$(cut -d' ' -f1 /proc/loadavg)"
         USER[$who]="${USER[$who]:-} $user" TOTAL[$who]="${TOTAL[$who]:-} $total" FAULTS[$who]="${FAULTS[$who]:-} $faults"
