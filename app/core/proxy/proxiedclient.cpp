@@ -137,7 +137,7 @@ void ProxiedClient::relayFromClient()
         QByteArray bytes = m_client->read(readSize(m_client));
         if (bytes.isEmpty())
             return;
-        m_recording->recordLeg(Facing::Client, Direction::Incoming, wallClockUs(), bytes);
+        const qint64 later = m_recording->recordRead(Facing::Client, bytes, m_stage == Stage::Relaying && !m_hook);
         switch (m_stage) {
         case Stage::ReadingRequest:
             takeRequest(bytes);
@@ -148,7 +148,7 @@ void ProxiedClient::relayFromClient()
             break;
         case Stage::Relaying:
             m_fromClient.append(std::move(bytes)); // handed over: its frames go on in its own buffer
-            if (!relayFrames(FrameHook::Toward::Server))
+            if (!relayFrames(FrameHook::Toward::Server, later))
                 return;
             break;
         case Stage::PassingThrough:
@@ -214,12 +214,12 @@ void ProxiedClient::relayFromUpstream()
         QByteArray bytes = m_upstream->read(readSize(m_upstream));
         if (bytes.isEmpty())
             return;
-        m_recording->recordLeg(Facing::Server, Direction::Incoming, wallClockUs(), bytes);
+        const qint64 later = m_recording->recordRead(Facing::Server, bytes, m_stage == Stage::Relaying && !m_hook);
         if (m_stage == Stage::AwaitingResponse) {
             takeResponse(bytes);
         } else if (m_stage == Stage::Relaying) {
             m_fromServer.append(std::move(bytes));
-            if (!relayFrames(FrameHook::Toward::Client))
+            if (!relayFrames(FrameHook::Toward::Client, later))
                 return;
         } else if (m_stage == Stage::PassingThrough) {
             m_writes.write(m_client, bytes);
@@ -256,12 +256,15 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
         onClientReadyRead();
 }
 
-bool ProxiedClient::relayFrames(FrameHook::Toward toward)
+bool ProxiedClient::relayFrames(FrameHook::Toward toward, qint64 readTimeUs)
 {
     RelayedFrames &frames = framesToward(toward);
     QByteArrayList out;
     qint64 from = qint64(frames.takenBytes());
     frames.take(m_hook, m_connection.data(), out);
+    if (readTimeUs >= 0) // the read the frames were cut from, recorded from where its bytes are now
+        m_recording->recordRead(toward == FrameHook::Toward::Server ? Facing::Client : Facing::Server, readTimeUs,
+            frames.lastRead(out, quint64(from)));
     QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
     for (const QByteArray &block : std::as_const(out)) // a read's own buffer when whole: the socket shares it
         m_writes.write(receiver, block, m_hook ? -1 : std::exchange(from, from + block.size()));

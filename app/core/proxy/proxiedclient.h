@@ -81,7 +81,8 @@ private:
     void sendRequestUpstream();
     void takeResponse(const QByteArray &bytes);
     // Whole frames from the scanner through the hook to the other socket; false when the connection ended.
-    bool relayFrames(FrameHook::Toward toward);
+    // readTimeUs >= 0: the read just appended is recorded (at that time) once its frames were cut.
+    bool relayFrames(FrameHook::Toward toward, qint64 readTimeUs = -1);
     // Answers the client with a complete HTTP response and closes it (before any upstream answer); why is
     // recorded in English and shown translated, the client's body is its English.
     void refuse(int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide);

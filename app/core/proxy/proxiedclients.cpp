@@ -31,11 +31,10 @@ void ProxiedClients::apply(const ProxiedBatch &batch)
     const QPointer<Connection> connection = found == m_connections.end() ? nullptr : found->second;
     if (connection && connection->proxied()) {
         connection->proxied()->beginBatch();
-        for (const ProxiedBatch::TimedStep &timed : batch.steps) {
+        for (const ProxiedStep &step : batch.steps) {
             if (!connection) // a step ended the connection and someone deleted it
                 break;
-            connection->proxied()->setStepTime(timed.timeUs);
-            timed.step(*connection->proxied());
+            step.applyTo(*connection->proxied());
         }
         if (connection) {
             connection->proxied()->setStepTime(-1);

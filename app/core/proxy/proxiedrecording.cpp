@@ -25,14 +25,19 @@ ProxiedRecording::ProxiedRecording(
     m_batch.acceptedUs = acceptedUs;
 }
 
-void ProxiedRecording::run(ProxiedBatch::Step step, qint64 wireBytes, bool urgent, bool timed)
+void ProxiedRecording::run(std::function<void(ProxiedTransport &)> call, bool urgent)
 {
     if (!m_batched) {
         if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
-            step(*t);
+            call(*t);
         return;
     }
-    m_batch.steps.push_back({ timed ? wallClockUs() : -1, std::move(step) });
+    add(ProxiedStep::call(wallClockUs(), std::move(call)), 0, urgent);
+}
+
+void ProxiedRecording::add(ProxiedStep &&step, qint64 wireBytes, bool urgent)
+{
+    m_batch.steps.push_back(std::move(step));
     m_batch.wireBytes += wireBytes;
     m_unacknowledged += wireBytes;
     // Until the 101 went through every step is urgent: the opening's rows and timings come from the recorded head.
@@ -48,6 +53,8 @@ ProxiedBatch ProxiedRecording::take(bool last)
     batch.peer = m_batch.peer;
     batch.acceptedUs = m_batch.acceptedUs;
     std::swap(batch.steps, m_batch.steps);
+    // A flood's next batch is about as long: no regrowing step by step (bounded: an idle client keeps little).
+    m_batch.steps.reserve(qMin(batch.steps.size(), size_t(256)));
     batch.wireBytes = std::exchange(m_batch.wireBytes, 0);
     batch.first = !std::exchange(m_firstTaken, true);
     batch.last = last;
@@ -86,7 +93,33 @@ void ProxiedRecording::recordLeg(Facing facing, Direction direction, qint64 time
             t->recordLeg(facing, direction, timeUs, bytes);
         return;
     }
-    run([=](ProxiedTransport &t) { t.recordLeg(facing, direction, timeUs, bytes); }, bytes.size(), false, false);
+    add(ProxiedStep::leg(facing, direction, timeUs, bytes, 0, bytes.size()), bytes.size(), false);
+}
+
+void ProxiedRecording::recordLeg(
+    Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes, qsizetype from, qsizetype size)
+{
+    if (!m_batched) {
+        if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
+            t->recordLeg(facing, direction, timeUs, QByteArray::fromRawData(bytes.constData() + from, size));
+        return;
+    }
+    add(ProxiedStep::leg(facing, direction, timeUs, bytes, from, size), size, false);
+}
+
+qint64 ProxiedRecording::recordRead(Facing facing, const QByteArray &bytes, bool cut)
+{
+    const qint64 timeUs = wallClockUs();
+    if (m_batched && cut)
+        return timeUs;
+    recordLeg(facing, Direction::Incoming, timeUs, bytes);
+    return -1;
+}
+
+void ProxiedRecording::recordRead(Facing facing, qint64 timeUs, const RelayedFrames::Pieces &pieces)
+{
+    for (const RelayedFrames::Piece &piece : pieces)
+        recordLeg(facing, Direction::Incoming, timeUs, piece.buffer, piece.from, piece.size);
 }
 
 void ProxiedRecording::recordForwarded(Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset)
@@ -96,49 +129,48 @@ void ProxiedRecording::recordForwarded(Facing facing, qint64 timeUs, const QByte
             t->recordForwarded(facing, timeUs, bytes, streamOffset);
         return;
     }
-    run([=](ProxiedTransport &t) { t.recordForwarded(facing, timeUs, bytes, streamOffset); }, bytes.size(), false,
-        false);
+    add(ProxiedStep::forwarded(facing, timeUs, bytes, streamOffset), bytes.size(), false);
 }
 
 void ProxiedRecording::decodeForwardedOnce()
 {
-    run([](ProxiedTransport &t) { t.decodeForwardedOnce(); }, 0, false);
+    run([](ProxiedTransport &t) { t.decodeForwardedOnce(); }, false);
 }
 
 void ProxiedRecording::upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs)
 {
-    run([=](ProxiedTransport &t) { t.upstreamConnected(dnsUs, tcpUs, tlsUs); }, 0, false);
+    run([=](ProxiedTransport &t) { t.upstreamConnected(dnsUs, tcpUs, tlsUs); }, false);
 }
 
 void ProxiedRecording::upstreamTls(const TlsReport &report)
 {
-    run([report](ProxiedTransport &t) { t.upstreamTls(report); }, 0, false);
+    run([report](ProxiedTransport &t) { t.upstreamTls(report); }, false);
 }
 
 void ProxiedRecording::upstreamFailed(ErrorLayer layer, const RecordedText &message)
 {
-    run([=](ProxiedTransport &t) { t.upstreamFailed(layer, message); }, 0, true);
+    run([=](ProxiedTransport &t) { t.upstreamFailed(layer, message); }, true);
 }
 
 void ProxiedRecording::clientFailed(ErrorLayer layer, const RecordedText &message)
 {
-    run([=](ProxiedTransport &t) { t.clientFailed(layer, message); }, 0, true);
+    run([=](ProxiedTransport &t) { t.clientFailed(layer, message); }, true);
 }
 
 void ProxiedRecording::note(Facing facing, const RecordedText &message)
 {
-    run([=](ProxiedTransport &t) { t.note(facing, message); }, 0, true);
+    run([=](ProxiedTransport &t) { t.note(facing, message); }, true);
 }
 
 void ProxiedRecording::opened()
 {
-    run([](ProxiedTransport &t) { t.opened(); }, 0, true);
+    run([](ProxiedTransport &t) { t.opened(); }, true);
     m_open = true;
 }
 
 void ProxiedRecording::wireClosed()
 {
-    run([](ProxiedTransport &t) { t.wireClosed(); }, 0, true);
+    run([](ProxiedTransport &t) { t.wireClosed(); }, true);
 }
 
 } // namespace wsi

@@ -4,6 +4,7 @@
 #include "connection/connectionleg.h"
 #include "language/recordedtext.h"
 #include "proxy/proxiedbatch.h"
+#include "proxy/relayedframes.h"
 #include "store/eventrecord.h"
 
 #include <QPointer>
@@ -34,6 +35,14 @@ public:
     ProxiedRecording(quint64 client, const QString &peer, qint64 acceptedUs, std::function<void()> handOver);
 
     void recordLeg(Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes);
+    // recordLeg of bytes[from, from + size), shared with the step (batched) rather than copied.
+    void recordLeg(
+        Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes, qsizetype from, qsizetype size);
+    // A read recorded after the relay cut its frames (RelayedFrames::lastRead): the pieces are shared, not copied.
+    void recordRead(Facing facing, qint64 timeUs, const RelayedFrames::Pieces &pieces);
+    // A read from the socket facing `facing`: recorded now (returns -1) or, batched while relayed without a hook
+    // (cut: the relay cuts its frames out of it), its time is returned for recordRead once the frames were cut.
+    qint64 recordRead(Facing facing, const QByteArray &bytes, bool cut);
     void recordForwarded(Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset);
     void decodeForwardedOnce();
     void upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs);
@@ -58,8 +67,10 @@ public:
     ProxiedBatch take(bool last);
 
 private:
-    // timed: the step records rows or times of its own moment (not a socket's bytes, which carry their time).
-    void run(ProxiedBatch::Step step, qint64 wireBytes, bool urgent, bool timed = true);
+    // A call: made at once (direct) or a step made now (batched).
+    void run(std::function<void(ProxiedTransport &)> call, bool urgent);
+    // Batched: appends the step and hands the batch over when it should go.
+    void add(ProxiedStep &&step, qint64 wireBytes, bool urgent);
 
     bool m_batched = false;
     QPointer<Connection> m_connection; // direct
