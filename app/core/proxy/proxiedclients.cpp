@@ -41,8 +41,11 @@ void ProxiedClients::apply(const ProxiedBatch &batch)
             connection->proxied()->endBatch();
         }
     }
-    if (batch.wireBytes > 0 && !batch.last)
-        m_post([number, bytes = batch.wireBytes](ProxyListener *listener) { listener->acknowledge(number, bytes); });
+    if (batch.wireBytes > 0 && !batch.last && batch.acknowledged) {
+        batch.acknowledged->bytes.fetch_add(batch.wireBytes);
+        if (batch.acknowledged->waiting.exchange(false)) // held back: its thread is woken for it only
+            m_post([number](ProxyListener *listener) { listener->readOn(number); });
+    }
     if (batch.last && found != m_connections.end()) {
         m_connections.erase(found);
         Q_EMIT countChanged(count());

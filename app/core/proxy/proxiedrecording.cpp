@@ -37,11 +37,13 @@ void ProxiedRecording::run(std::function<void(ProxiedTransport &)> call, bool ur
 
 void ProxiedRecording::add(ProxiedStep &&step, qint64 wireBytes, bool urgent)
 {
+    if (step.kind == ProxiedStep::Kind::Leg && step.direction == Direction::Incoming)
+        m_readBytes += wireBytes;
     m_batch.steps.push_back(std::move(step));
     m_batch.wireBytes += wireBytes;
-    m_unacknowledged += wireBytes;
+    m_recorded += wireBytes;
     // Until the 101 went through every step is urgent: the opening's rows and timings come from the recorded head.
-    m_urgent = m_urgent || urgent || !m_open || m_batch.wireBytes >= kBatchBytes;
+    m_urgent = m_urgent || urgent || !m_open || m_readBytes >= kBatchBytes;
     if (m_urgent && m_depth == 0)
         m_handOver();
 }
@@ -56,6 +58,8 @@ ProxiedBatch ProxiedRecording::take(bool last)
     // A flood's next batch is about as long: no regrowing step by step (bounded: an idle client keeps little).
     m_batch.steps.reserve(qMin(batch.steps.size(), size_t(256)));
     batch.wireBytes = std::exchange(m_batch.wireBytes, 0);
+    batch.acknowledged = m_acknowledged;
+    m_readBytes = 0;
     batch.first = !std::exchange(m_firstTaken, true);
     batch.last = last;
     m_urgent = false;
@@ -64,7 +68,14 @@ ProxiedBatch ProxiedRecording::take(bool last)
 
 bool ProxiedRecording::heldBack() const
 {
-    return m_batched && (m_unacknowledged >= kMaxHeldBytes || DiskBacklog::instance().isBehind());
+    if (!m_batched)
+        return false;
+    if (unacknowledged() >= kMaxHeldBytes) {
+        m_acknowledged->waiting.store(true); // then looked at again: an acknowledgement in between is not missed
+        if (unacknowledged() >= kMaxHeldBytes)
+            return true;
+    }
+    return DiskBacklog::instance().isBehind();
 }
 
 void ProxiedRecording::beginBatch()

@@ -20,13 +20,15 @@ struct TlsReport;
 // - batched (issue 12): the client runs on the ProxyThread and the Connection on the GUI thread. Each call becomes a
 //   step of the ProxiedBatch being gathered, which handOver (the ProxyListener) takes: at once while the WebSocket is
 //   not open yet (the request, the 101 or the refusal) and for an error, a note or the end, at once past
-//   kBatchBytes, else on the listener's 16 ms tick. Within beginBatch()/endBatch() (one read, relayed and flushed)
+//   kBatchBytes read, else on the listener's 16 ms tick. Within beginBatch()/endBatch() (one read, relayed and flushed)
 //   the hand-over waits for the end, so the relayed bytes have left before their rows are handed over.
 class ProxiedRecording
 {
 public:
     using Facing = ConnectionLeg::Facing;
-    // A batch is handed over once it carries this many socket bytes (the tap's and the server's figure).
+    // A batch is handed over once it carries this many bytes read from the sockets (the tap's and the server's
+    // figure). Read, not recorded: a relayed read is recorded twice (in, and written on), and counting both handed
+    // over and acknowledged twice as many batches, each a wake-up of the other thread (issue 12's CPU per echo).
     static constexpr qint64 kBatchBytes = 128 * 1024;
     // A client is not read while this many of its recorded bytes wait unacknowledged by the GUI thread.
     static constexpr qint64 kMaxHeldBytes = 512 * 1024;
@@ -57,11 +59,11 @@ public:
 
     bool isBatched() const { return m_batched; }
     // Batched: the GUI thread is behind (kMaxHeldBytes unacknowledged) or the spill file's disk is
-    // (store/DiskBacklog): the client leaves its sockets unread (TCP holds the peers back) until readOn.
+    // (store/DiskBacklog): the client leaves its sockets unread (TCP holds the peers back) until readOn. Held back
+    // by the GUI thread, it says it waits (AcknowledgedBytes), so that the next acknowledgement wakes it.
     bool heldBack() const;
-    void acknowledge(qint64 wireBytes) { m_unacknowledged -= wireBytes; }
     // Recorded bytes handed over (or waiting) that the GUI thread has not acknowledged yet.
-    qint64 unacknowledged() const { return m_unacknowledged; }
+    qint64 unacknowledged() const { return m_recorded - m_acknowledged->bytes.load(); }
     bool hasSteps() const { return !m_batch.steps.empty(); }
     // The steps so far (batched); last: the client finished.
     ProxiedBatch take(bool last);
@@ -80,7 +82,9 @@ private:
     bool m_open = false; // the 101 went through: rows may wait for the tick
     bool m_urgent = false;
     int m_depth = 0;
-    qint64 m_unacknowledged = 0;
+    qint64 m_recorded = 0; // batched: every byte recorded so far
+    std::shared_ptr<AcknowledgedBytes> m_acknowledged = std::make_shared<AcknowledgedBytes>();
+    qint64 m_readBytes = 0; // of the batch being gathered
 };
 
 } // namespace wsi

@@ -103,13 +103,11 @@ void ProxyListener::handOverPending()
     }
 }
 
-void ProxyListener::acknowledge(quint64 number, qint64 wireBytes)
+void ProxyListener::readOn(quint64 number)
 {
     const auto found = m_clients.find(number);
-    if (found == m_clients.end() || !found->second->recording())
-        return;
-    found->second->recording()->acknowledge(wireBytes);
-    found->second->readOn();
+    if (found != m_clients.end() && found->second->recording())
+        found->second->readOn();
 }
 
 void ProxyListener::readOnAll()

@@ -19,8 +19,9 @@ class ProxiedClient;
 // Issue 12: the GUI thread never reads a socket of the reverse proxy (without rules: see ReverseProxy). This object
 // lives on the ProxyThread with every socket it accepts and every ProxiedClient it makes; each client records into a
 // batched ProxiedRecording, whose batches leave through the sink (at once for the opening, errors and the end, else
-// on a 16 ms tick for every client). The GUI thread posts back acknowledgements and the user's aborts by client
-// number; a client is read on once what held it back (its unacknowledged bytes, the spill disk) let go.
+// on a 16 ms tick for every client). The GUI thread acknowledges batches (AcknowledgedBytes, posting a wake-up to a
+// client held back) and posts the user's aborts by client number; a client is read on once what held it back (its
+// unacknowledged bytes, the spill disk) let go.
 class ProxyListener : public QObject
 {
     Q_OBJECT
@@ -39,8 +40,8 @@ public:
     QHostAddress serverAddress() const;
     quint16 serverPort() const;
 
-    // The GUI thread applied that many of a client's recorded bytes.
-    void acknowledge(quint64 client, qint64 wireBytes);
+    // The GUI thread applied batches of a client that was held back (AcknowledgedBytes): it reads on.
+    void readOn(quint64 client);
     // Connection::abort() of that client, or the proxy stops (every client).
     void shutdown(quint64 client);
     void shutdownAll();
