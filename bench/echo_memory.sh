@@ -13,6 +13,8 @@
 # Only 127.0.0.1; the server on CPU 0 and loadgen on CPU 1 (when taskset exists); bounded; cleans up.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/waitport.sh
+. "$ROOT/bench/waitport.sh"
 BUILD=${1:?build directory}
 DURATION=${2:-120}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
@@ -28,8 +30,15 @@ fi
 WORK=$(mktemp -d /tmp/wsi-echo-memory.XXXXXX)
 SERVER_PID="" LOADGEN_PID=""
 cleanup() {
-    [[ -n $LOADGEN_PID ]] && kill -KILL "$LOADGEN_PID" 2>/dev/null || true
-    [[ -n $SERVER_PID ]] && kill -KILL "$SERVER_PID" 2>/dev/null || true
+    # TERM first: the loadgen runs under `timeout`, which passes TERM on to it but dies alone on KILL (the loadgen
+    # then kept running after the script).
+    if [[ -n $LOADGEN_PID ]]; then
+        kill -TERM "$LOADGEN_PID" 2>/dev/null || true
+        wait "$LOADGEN_PID" 2>/dev/null || true
+    fi
+    if [[ -n $SERVER_PID ]]; then
+        kill -KILL "$SERVER_PID" 2>/dev/null || true
+    fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -38,12 +47,7 @@ trap cleanup EXIT
 LD_LIBRARY_PATH=${SERVER_LIB:+$SERVER_LIB:}${LD_LIBRARY_PATH:-} "${SERVER_CPU[@]}" "$BUILD/bench/bench_echo_server" \
     --kind capture $SERVER_ARGS >"$WORK/server.out" 2>"$WORK/server.err" &
 SERVER_PID=$!
-PORT=""
-for _ in $(seq 100); do
-    PORT=$(awk '$1 == "PORT" { print $2 }' "$WORK/server.out")
-    [[ -n $PORT ]] && break
-    sleep 0.1
-done
+PORT="$(bench_wait_port "$WORK/server.out")"
 [[ -n $PORT ]] || { echo "the server did not start:" >&2; cat "$WORK/server.err" >&2; exit 1; }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }

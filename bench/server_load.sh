@@ -16,6 +16,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/waitport.sh
+. "$ROOT/bench/waitport.sh"
 BUILD=${1:-build-bench}
 [[ $BUILD = /* ]] || BUILD=$ROOT/$BUILD
 LOADGEN=$BUILD/bench/loadgen
@@ -74,13 +76,8 @@ start_server() {
         "${SERVER_CPU[@]}" "$ECHO_SERVER" --kind "$kind" >"$WORK/server.out" 2>"$WORK/server.err" &
     fi
     SERVER_PID=$!
-    PORT=""
-    for _ in $(seq 100); do
-        PORT=$(awk '$1 == "PORT" { print $2 }' "$WORK/server.out")
-        [[ -n $PORT ]] && return 0
-        kill -0 "$SERVER_PID" 2>/dev/null || break
-        sleep 0.1
-    done
+    PORT="$(bench_wait_port "$WORK/server.out" "$SERVER_PID")"
+    [[ -n $PORT ]] && return 0
     echo "the $kind server did not start:" >&2
     cat "$WORK/server.err" >&2
     exit 1

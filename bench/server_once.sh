@@ -7,6 +7,8 @@
 # Only 127.0.0.1; server on CPU 0 and load generator on CPU 1 (when taskset exists); bounded; cleans up.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/waitport.sh
+. "$ROOT/bench/waitport.sh"
 BUILD=${1:?build directory}
 KIND=${2:?capture, bare or node}
 CONNS=${3:?connections}
@@ -30,12 +32,7 @@ else
     "${SERVER_CPU[@]}" "$BUILD/bench/bench_echo_server" --kind "$KIND" >"$WORK/server.out" 2>&1 &
 fi
 SERVER_PID=$!
-PORT=""
-for _ in $(seq 100); do
-    PORT=$(awk '$1 == "PORT" { print $2 }' "$WORK/server.out")
-    [[ -n $PORT ]] && break
-    sleep 0.1
-done
+PORT="$(bench_wait_port "$WORK/server.out")"
 [[ -n $PORT ]] || { echo "the $KIND server did not start" >&2; cat "$WORK/server.out" >&2; exit 1; }
 "${LOADGEN_CPU[@]}" "$BUILD/bench/loadgen" --url "ws://127.0.0.1:$PORT/echo" --connections "$CONNS" \
     --window "$WINDOW" --size 32 --warmup 1 --duration 5 --timeout 30 >"$WORK/loadgen.out" &

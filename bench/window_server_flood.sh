@@ -39,6 +39,8 @@ DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-2}"
 PEERS="${PEERS-cli bare}"
 . "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
+# shellcheck source=bench/waitport.sh
+. "$(dirname "${BASH_SOURCE[0]}")/waitport.sh"
 
 window="${WINDOW:-$BUILD_DIR/app/wsinspector}"
 cli="$BUILD_DIR/app/cli/wsinspector-cli"
@@ -113,12 +115,7 @@ for peer in $PEERS; do
     bare)
         "$bare" --kind bare >"$work/bare.out" 2>"$work/bare.err" &
         peer_pid=$!
-        peer_port=""
-        for _ in $(seq 100); do
-            peer_port="$(awk '$1 == "PORT" { print $2 }' "$work/bare.out")"
-            [[ -n "$peer_port" ]] && break
-            sleep 0.1
-        done
+        peer_port="$(bench_wait_port "$work/bare.out")"
         [[ -n "$peer_port" ]] || { echo "bench_echo_server did not start: $(cat "$work/bare.err")" >&2; exit 1; }
         ;;
     *)

@@ -1867,26 +1867,6 @@ wsinspector-cli COMMAND --help 로 명령의 옵션을 볼 수 있습니다.</tr
         <source>Files are not saved; save a text, JSON, hex or base64 message.</source>
         <translation>파일은 저장하지 않습니다. 텍스트, JSON, hex, base64 메시지를 저장하세요.</translation>
     </message>
-    <message>
-        <source>Save Message</source>
-        <translation>메시지 저장</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>이름:</translation>
-    </message>
-    <message>
-        <source>Global (every endpoint)</source>
-        <translation>전역 (모든 엔드포인트)</translation>
-    </message>
-    <message>
-        <source>Only %1</source>
-        <translation>%1에서만</translation>
-    </message>
-    <message>
-        <source>Show it for:</source>
-        <translation>표시할 곳:</translation>
-    </message>
 </context>
 <context>
     <name>wsi::ComposerControlRow</name>
@@ -1998,6 +1978,14 @@ Off: the wire tap holds the server&apos;s pings back (the log still shows each o
     <message>
         <source>Ctrl+Enter to send · %1</source>
         <translation>Ctrl+Enter로 보내기 · %1</translation>
+    </message>
+    <message>
+        <source>Show the composer (Ctrl+Shift+M)</source>
+        <translation>작성 영역 보이기 (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <source>Fold the composer away: the log gets its room (Ctrl+Shift+M)</source>
+        <translation>작성 영역 접기: 그 자리를 로그가 씁니다 (Ctrl+Shift+M)</translation>
     </message>
 </context>
 <context>
@@ -4779,6 +4767,14 @@ What to try: %2</source>
     <message>
         <source>Main</source>
         <translation>기본</translation>
+    </message>
+    <message>
+        <source>C&amp;omposer</source>
+        <translation>작성 영역(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the message composer below the log; fold it away to give the log its room</source>
+        <translation>로그 아래에 메시지 작성 영역을 보입니다. 접으면 그 자리를 로그가 씁니다</translation>
     </message>
 </context>
 <context>
@@ -7808,6 +7804,29 @@ X-Custom: value</translation>
     <message>
         <source>Auto-reconnect is not on for this connection.</source>
         <translation>이 연결에는 자동 재연결이 켜져 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveMessagePrompt</name>
+    <message>
+        <source>Save Message</source>
+        <translation>메시지 저장</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>이름:</translation>
+    </message>
+    <message>
+        <source>Global (every endpoint)</source>
+        <translation>전역 (모든 엔드포인트)</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>%1에서만</translation>
+    </message>
+    <message>
+        <source>Show it for:</source>
+        <translation>표시할 곳:</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,6 @@ namespace wsi {
 
 namespace {
 
-// Spacers and widgets that expand (a filter field) take the room left on their line. A group does not, even with
-// a line edit in it: its push buttons would widen instead.
-bool grows(QLayoutItem *item)
-{
-    return (item->spacerItem() || item->widget()) && (item->expandingDirections() & Qt::Horizontal);
-}
-
 // A spacer is "empty" to Qt, yet it takes part: it has no width of its own and no gap beside it, as in a QBoxLayout.
 bool takesPart(QLayoutItem *item)
 {
@@ -39,12 +32,14 @@ FlowLayout::~FlowLayout()
         delete item;
 }
 
-QBoxLayout *FlowLayout::addGroup()
+QBoxLayout *FlowLayout::addGroup(Growth growth)
 {
     auto *group = new QHBoxLayout;
     group->setContentsMargins(0, 0, 0, 0);
     addChildLayout(group);
     m_items.append(group);
+    if (growth == Growth::TakesRoomLeft)
+        m_growingGroups.append(group);
     invalidate();
     return group;
 }
@@ -65,8 +60,29 @@ QLayoutItem *FlowLayout::takeAt(int index)
     if (index < 0 || index >= m_items.size())
         return nullptr;
     QLayoutItem *item = m_items.takeAt(index);
+    m_growingGroups.removeOne(item);
     invalidate();
     return item;
+}
+
+// Spacers and widgets that expand (a filter field) take the room left on their line. A group only when asked: one
+// with a line edit in it would otherwise widen its push buttons too.
+bool FlowLayout::grows(QLayoutItem *item) const
+{
+    if (m_growingGroups.contains(item))
+        return true;
+    return (item->spacerItem() || item->widget()) && (item->expandingDirections() & Qt::Horizontal);
+}
+
+// A growing widget given a minimum width needs only that much of a line: it takes what the line leaves after the
+// items beside it (a filter field shares its line with the toggles instead of taking one of its own).
+int FlowLayout::placedWidth(QLayoutItem *item) const
+{
+    const int hint = item->sizeHint().width();
+    const QWidget *widget = item->widget();
+    if (widget && widget->minimumWidth() > 0 && grows(item))
+        return qMin(hint, widget->minimumWidth());
+    return hint;
 }
 
 int FlowLayout::gap() const
@@ -142,7 +158,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
             QLayoutItem *item = m_items.at(index);
             if (!takesPart(item))
                 continue;
-            const int width = item->sizeHint().width();
+            const int width = placedWidth(item);
             const int needed = used + width + (used > 0 && !item->spacerItem() ? space : 0);
             if (!line.isEmpty() && needed > area.width())
                 break;
@@ -160,7 +176,7 @@ int FlowLayout::arrange(const QRect &rect, bool apply) const
         if (apply) {
             int x = area.x();
             for (QLayoutItem *item : line) {
-                int width = qMin(item->sizeHint().width(), area.width());
+                int width = qMin(placedWidth(item), area.width());
                 if (grows(item))
                     width = qMin(width + left / stretches, item->maximumSize().width());
                 width = qMax(width, qMin(item->minimumSize().width(), area.width()));

@@ -12,7 +12,8 @@ namespace wsi {
 // held the messages area at 700-750 px, so a Test Server or Proxy dock beside them was squeezed to a sliver on a
 // laptop screen. Laid out here, the row keeps its one-line look when there is room and wraps group by group
 // (a label stays with its spin box) when there is not; the layout's minimum width is its widest group.
-// A spacer (addStretch) or a widget that expands horizontally takes the room left on its line, as in a QHBoxLayout.
+// A spacer (addStretch) or a widget that expands horizontally takes the room left on its line, as in a QHBoxLayout;
+// such a widget with a minimum width set is placed at that width (else at its size hint) before it takes the rest.
 class FlowLayout : public QLayout
 {
 public:
@@ -20,7 +21,10 @@ public:
     ~FlowLayout() override;
 
     // A group of widgets that always stays on one line (owned by this layout; its widgets by the parent widget).
-    QBoxLayout *addGroup();
+    // TakesRoomLeft: the group grows into the room left on its line, up to its maximum width, as an expanding widget
+    // does (a find field with its arrows); give the widget that should take it a stretch factor in the group.
+    enum class Growth { Fixed, TakesRoomLeft };
+    QBoxLayout *addGroup(Growth growth = Growth::Fixed);
     // Takes the room left on its line.
     void addStretch();
     void addWidget(QWidget *widget) { QLayout::addWidget(widget); }
@@ -40,8 +44,11 @@ private:
     // Lays the items out in rect (or only measures when apply is false) and returns the height used.
     int arrange(const QRect &rect, bool apply) const;
     int gap() const;
+    bool grows(QLayoutItem *item) const;
+    int placedWidth(QLayoutItem *item) const;
 
     QList<QLayoutItem *> m_items;
+    QList<QLayoutItem *> m_growingGroups;
     // The height the last layout took at its width. Splitters and docks ask for minimum sizes, not heights for a
     // width: the minimum height is that of the lines the row wraps onto now, so a wrapped line is never cut.
     int m_laidOutHeight = -1;

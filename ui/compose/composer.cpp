@@ -10,13 +10,13 @@
 #include "compose/proxyinjectrow.h"
 #include "compose/rawframepanel.h"
 #include "compose/savedmessagespanel.h"
+#include "compose/savemessageprompt.h"
 #include "compose/sendcolumn.h"
 #include "compose/sendscheduler.h"
 #include "connection/connection.h"
 
 #include <QDragEnterEvent>
 #include <QEvent>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -76,6 +76,7 @@ Composer::Composer(QWidget *parent)
     connect(m_savedPanel, &SavedMessagesPanel::loadRequested, this, &Composer::onSavedLoad);
     connect(m_savedPanel, &SavedMessagesPanel::saveCurrentRequested, this, &Composer::onSaveCurrentRequested);
     connect(m_protocolPanel, &ProtocolComposerPanel::sent, m_page, &MessagePage::rememberProtocolMessage);
+    connect(m_header, &ComposerHeader::collapseRequested, this, &Composer::setCollapsed);
     m_message->validateNow();
     updateState();
 }
@@ -178,8 +179,29 @@ bool Composer::buildPayload(bool advanceCounter, QByteArray *bytes, bool *isText
     return m_message->buildPayload(advanceCounter, bytes, isText, error);
 }
 
+void Composer::setCollapsed(bool collapsed)
+{
+    if (collapsed == isCollapsed())
+        return;
+    m_tabs->setVisible(!collapsed);
+    m_header->showCollapsed(collapsed);
+    // A splitter never makes a child taller than its maximum: folded, the title row is all there is to show.
+    setMaximumHeight(collapsed ? minimumSizeHint().height() : QWIDGETSIZE_MAX);
+    Q_EMIT collapsedChanged(collapsed);
+}
+
+bool Composer::isCollapsed() const
+{
+    return m_tabs->isHidden();
+}
+
 bool Composer::send()
 {
+    if (isCollapsed()) {
+        setCollapsed(false);
+        editor()->setFocus();
+        return false;
+    }
     if (ProxyInjectRow::isProxied(m_connection)) {
         // Only whole messages can be injected: the raw and protocol tabs write to a socket of ours.
         if (m_tabs->currentIndex() != MessageTab || !canSend())
@@ -234,6 +256,7 @@ bool Composer::resend(const QByteArray &bytes, bool isText)
 
 void Composer::setPayload(const QByteArray &bytes, bool isText)
 {
+    setCollapsed(false);
     m_tabs->setCurrentIndex(MessageTab);
     m_page->showMessage(
         isText ? TextFormat : HexFormat, isText ? QString::fromUtf8(bytes) : QString::fromLatin1(bytes.toHex(' ')));
@@ -327,21 +350,9 @@ void Composer::onSaveCurrentRequested()
         m_message->showStatus(tr("Files are not saved; save a text, JSON, hex or base64 message."), true);
         return;
     }
-    bool ok = false;
-    const QString name = QInputDialog::getText(
-        this, tr("Save Message"), tr("Name:"), QLineEdit::Normal, editor()->toPlainText().simplified().left(40), &ok);
-    if (!ok || name.trimmed().isEmpty())
-        return;
-    bool forEndpoint = false;
-    if (m_connection) {
-        const QStringList scopes = { tr("Global (every endpoint)"), tr("Only %1").arg(endpointOf(m_connection)) };
-        const QString scope
-            = QInputDialog::getItem(this, tr("Save Message"), tr("Show it for:"), scopes, 0, false, &ok);
-        if (!ok)
-            return;
-        forEndpoint = scope == scopes.at(1);
-    }
-    saveCurrent(name, forEndpoint);
+    SaveMessagePrompt prompt(editor()->toPlainText().simplified().left(40), endpointOf(m_connection));
+    if (prompt.ask(this))
+        saveCurrent(prompt.name(), prompt.forEndpoint());
 }
 
 void Composer::onSavedLoad(const SavedMessage &message)
@@ -363,6 +374,7 @@ void Composer::dropEvent(QDropEvent *event)
     if (urls.isEmpty() || !urls.constFirst().isLocalFile())
         return;
     event->acceptProposedAction();
+    setCollapsed(false);
     m_tabs->setCurrentIndex(MessageTab);
     loadFile(urls.constFirst().toLocalFile());
 }

@@ -64,7 +64,13 @@ public:
     // Follows the window's view state: sends to the selected connection; reveal secrets in the hint.
     void observe(ViewState *state);
 
-    // Sends what the current tab composes (message or raw frame); returns false when nothing was sent.
+    // Folded: only the title row shows and the log below the window's splitter gets the room; whatever puts a
+    // message into the composer (a log row copied, a saved message, a dropped file, Send) unfolds it.
+    void setCollapsed(bool collapsed);
+    bool isCollapsed() const;
+
+    // Sends what the current tab composes (message or raw frame); returns false when nothing was sent. A folded
+    // composer unfolds and takes the focus instead: nothing is sent that the user cannot see.
     bool send();
     bool ping();
     void closeWithDialog();
@@ -88,6 +94,7 @@ public:
 
 Q_SIGNALS:
     void canSendChanged(bool canSend);
+    void collapsedChanged(bool collapsed);
     void fileLoaded(bool ok);
     void repeatFinished();
 

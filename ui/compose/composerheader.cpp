@@ -1,4 +1,4 @@
-// The composer's title row: where Send would go (or why it cannot) and the auto-pong switch.
+// The composer's title row: where Send would go (or why it cannot), the auto-pong switch and the fold button.
 #include "compose/composerheader.h"
 
 #include "connection/connection.h"
@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 
 namespace wsi {
 
@@ -26,6 +27,12 @@ ComposerHeader::ComposerHeader(QWidget *parent)
     m_autoPong->setObjectName(QStringLiteral("autoPongCheckBox"));
     m_autoPong->setChecked(true);
     top->addWidget(m_autoPong);
+    m_fold = new QToolButton(this);
+    m_fold->setObjectName(QStringLiteral("composerFoldButton"));
+    m_fold->setAutoRaise(true);
+    top->addWidget(m_fold);
+    connect(m_fold, &QToolButton::clicked, this, [this] { Q_EMIT collapseRequested(!m_collapsed); });
+    showCollapsed(false);
     retranslateUi();
 
     connect(m_autoPong, &QCheckBox::toggled, this, [this](bool on) {
@@ -48,6 +55,16 @@ void ComposerHeader::retranslateUi()
     m_autoPong->setToolTip(tr("On: the client answers the server's pings at once, as every client does.\n"
                               "Off: the wire tap holds the server's pings back (the log still shows each one), so no "
                               "pong is sent and you can watch how the server handles a silent client."));
+    m_fold->setToolTip(m_collapsed ? tr("Show the composer (Ctrl+Shift+M)")
+                                   : tr("Fold the composer away: the log gets its room (Ctrl+Shift+M)"));
+}
+
+void ComposerHeader::showCollapsed(bool collapsed)
+{
+    m_collapsed = collapsed;
+    // Down: what is below folds away; up: it comes back (the arrow points where the composer's body goes).
+    m_fold->setArrowType(collapsed ? Qt::UpArrow : Qt::DownArrow);
+    retranslateUi();
 }
 
 void ComposerHeader::setConnection(Connection *connection)

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -82,10 +83,21 @@ ConnectBar::ConnectBar(EndpointStore *store, QWidget *parent)
     m_row->addWidget(m_connect);
     layout->addLayout(m_row);
 
-    m_editor = new ConnectionOptionsEditor(this);
+    // Scrolled when the window is short: inline and unbounded, the options (~520 px) made the window taller than a
+    // 768 px screen, its status bar and the log's bottom off the screen.
+    m_optionsArea = new QScrollArea(this);
+    m_optionsArea->setObjectName(QStringLiteral("connectOptionsArea"));
+    m_optionsArea->setFrameShape(QFrame::NoFrame);
+    m_optionsArea->setWidgetResizable(true);
+    m_optionsArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // It takes what the views below leave (1: a minimum of its own, not its scroll bars'): their minimum already
+    // nearly fills a laptop's screen.
+    m_optionsArea->setMinimumHeight(1);
+    m_editor = new ConnectionOptionsEditor(m_optionsArea);
     m_editor->setContentsMargins(0, 2, 0, 2);
-    m_editor->hide();
-    layout->addWidget(m_editor);
+    m_optionsArea->setWidget(m_editor);
+    m_optionsArea->hide();
+    layout->addWidget(m_optionsArea);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("connectErrorLabel"));
@@ -198,11 +210,24 @@ void ConnectBar::addActionButton(QAction *action)
 
 void ConnectBar::setOptionsVisible(bool visible)
 {
-    m_editor->setVisible(visible);
+    const bool changed = visible == m_optionsArea->isHidden();
+    m_optionsArea->setVisible(visible);
     m_optionsButton->setChecked(visible);
     m_optionsButton->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
     if (visible)
         m_editor->headersEdit()->editor()->setFocus();
+    if (changed)
+        Q_EMIT optionsShown(visible);
+}
+
+int ConnectBar::optionsHeight() const
+{
+    return m_optionsArea->isVisible() ? m_optionsArea->height() : 0;
+}
+
+int ConnectBar::optionsWantedHeight() const
+{
+    return m_editor->sizeHint().height();
 }
 
 void ConnectBar::clearOptions()

@@ -11,6 +11,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QKeyEvent;
 class QToolButton;
 
@@ -59,6 +60,9 @@ public:
     QComboBox *urlCombo() const { return m_url; }
     QPushButton *connectButton() const { return m_connect; }
     ConnectionOptionsEditor *optionsEditor() const { return m_editor; }
+    // The height the open options panel has, and the height it would like (all of the options without scrolling).
+    int optionsHeight() const;
+    int optionsWantedHeight() const;
     SecretHeadersEdit *headersEdit() const;
     // Secret header values are masked once the user leaves the headers field, unless revealed.
     void setRevealSecrets(bool reveal);
@@ -69,6 +73,8 @@ public:
 
 Q_SIGNALS:
     void connectRequested(const wsi::ConnectionOptions &options);
+    // The options panel opened or closed.
+    void optionsShown(bool shown);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -91,6 +97,7 @@ private:
     QToolButton *m_optionsButton = nullptr;
     QHBoxLayout *m_row = nullptr;
     ConnectionOptionsEditor *m_editor = nullptr;
+    QScrollArea *m_optionsArea = nullptr; // holds m_editor
     QLabel *m_error = nullptr;
     bool m_returnPending = false;
     bool m_revealSecrets = false;

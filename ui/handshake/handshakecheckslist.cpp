@@ -1,6 +1,7 @@
 // The RFC 6455 section 4.1 checks of a handshake: one row per check, failed ones tinted.
 #include "handshake/handshakecheckslist.h"
 
+#include "common/fittedcolumn.h"
 #include "common/theme.h"
 #include "connection/connection.h"
 
@@ -17,11 +18,11 @@ HandshakeChecksList::HandshakeChecksList(QWidget *parent)
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     retranslateUi();
-    // Six rows at most: sizing to contents costs nothing here and keeps every value readable.
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // The check's name as wide as the longest, at most 40%: the expected and actual values share the rest.
     header()->setSectionResizeMode(1, QHeaderView::Stretch);
     header()->setSectionResizeMode(2, QHeaderView::Stretch);
     header()->setStretchLastSection(false);
+    new FittedColumn(this, header(), 0, 40);
 }
 
 void HandshakeChecksList::changeEvent(QEvent *event)

@@ -1,5 +1,6 @@
 #include "handshake/handshakepanes.h"
 
+#include "common/fittedcolumn.h"
 #include "common/theme.h"
 #include "handshake/headertablemodel.h"
 
@@ -23,7 +24,7 @@ QTableView *HandshakePanes::headerTable(HeaderTableModel *model, const QString &
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->resizeSection(HeaderTableModel::NameColumn, 190);
+    new FittedColumn(view, view->horizontalHeader(), HeaderTableModel::NameColumn, 50);
     return view;
 }
 

@@ -15,7 +15,8 @@ class HeaderTableModel;
 class HandshakePanes
 {
 public:
-    // A read-only table of a head's header lines, name column first, one fixed-height row per header.
+    // A read-only table of a head's header lines, name column first (as wide as the names, at most half the table),
+    // one fixed-height row per header.
     static QTableView *headerTable(HeaderTableModel *model, const QString &objectName, QWidget *parent);
     // A read-only, selectable, unwrapped monospace view of a head's raw bytes as text.
     static QPlainTextEdit *rawView(const QString &objectName, QWidget *parent);

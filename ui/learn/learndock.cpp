@@ -5,6 +5,8 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QScrollArea>
+#include <QScrollBar>
 
 namespace wsi {
 
@@ -14,8 +16,17 @@ LearnDock::LearnDock(LessonHost *host, QWidget *parent)
     // The object name is what QMainWindow::saveState() remembers the dock (and whether it is open) by.
     setObjectName(QStringLiteral("learnDock"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
-    m_panel = new LearnPanel(host, this);
-    setWidget(m_panel);
+    // Scrolled when the window is short: the lesson, its form, the comparison table and the chart need ~900 px, and a
+    // dock's minimum is the window's (on a 768 px screen the window grew past its bottom).
+    m_area = new QScrollArea(this);
+    m_area->setObjectName(QStringLiteral("learnScrollArea"));
+    m_area->setFrameShape(QFrame::NoFrame);
+    m_area->setWidgetResizable(true);
+    m_area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_panel = new LearnPanel(host, m_area);
+    m_area->setWidget(m_panel);
+    setWidget(m_area);
+    fitWidth();
     QAction *toggle = toggleViewAction();
     toggle->setObjectName(QStringLiteral("learnDockAction"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
@@ -24,9 +35,17 @@ LearnDock::LearnDock(LessonHost *host, QWidget *parent)
 
 void LearnDock::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+        // After the panel's own texts changed (the order widgets hear of the change in is not known).
+        QMetaObject::invokeMethod(this, &LearnDock::fitWidth, Qt::QueuedConnection);
+    }
     QDockWidget::changeEvent(event);
+}
+
+void LearnDock::fitWidth()
+{
+    m_area->setMinimumWidth(m_panel->minimumSizeHint().width() + m_area->verticalScrollBar()->sizeHint().width());
 }
 
 // The title first: QDockWidget gives it to the toggle action, whose own text then replaces it.

@@ -3,6 +3,8 @@
 
 #include <QDockWidget>
 
+class QScrollArea;
+
 namespace wsi {
 
 class LearnPanel;
@@ -21,7 +23,10 @@ protected:
 
 private:
     void retranslate();
+    // As wide as the panel's widest row: only its height scrolls.
+    void fitWidth();
 
+    QScrollArea *m_area = nullptr;
     LearnPanel *m_panel = nullptr;
 };
 

@@ -304,7 +304,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
     for (int i : { 0, 2, 4 }) {
         const double y = plot.bottom() - plot.height() * i / 4;
         painter.drawText(QRectF(area.left(), y - fm.height() / 2, axisWidth - 6, fm.height()),
-            Qt::AlignRight | Qt::AlignVCenter, i == 4 ? number(maxY) + QLatin1Char(' ') + unit : number(maxY * i / 4));
+            Qt::AlignRight | Qt::AlignVCenter | Qt::TextDontClip,
+            i == 4 ? number(maxY) + QLatin1Char(' ') + unit : number(maxY * i / 4));
     }
     const double window = m_windowSeconds;
     const QString minutes = tr("%1 min ago");
@@ -317,7 +318,8 @@ void ConnectionStatsPlot::paintChart(QPainter &painter, const QRectF &area, cons
                                                     : Qt::AlignHCenter;
         const double w = fm.horizontalAdvance(tick.second) + 4;
         const double left = tick.first == 0 ? x : tick.first == 1 ? x - w : x - w / 2;
-        painter.drawText(QRectF(left, plot.bottom() + 2, w, fm.height()), align | Qt::AlignTop, tick.second);
+        painter.drawText(
+            QRectF(left, plot.bottom() + 2, w, fm.height()), align | Qt::AlignTop | Qt::TextDontClip, tick.second);
     }
     painter.setPen(QPen(dim, 1));
     painter.drawLine(plot.bottomLeft(), plot.bottomRight());

@@ -115,6 +115,13 @@ EventLogView::EventLogView(QWidget *parent)
         onCurrentChanged();
     });
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &EventLogView::onScrolled);
+    // A log following the newest rows keeps following when its viewport gets shorter (a splitter dragged, the
+    // composer unfolded, the window laid out at start): the range grows under an unchanged value, which would
+    // otherwise read as the user having scrolled up.
+    connect(m_table->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_followTail)
+            m_table->scrollToBottom();
+    });
     connect(m_filterBar, &LogFilterBar::findNextRequested, this, &EventLogView::findNext);
     connect(m_filterBar, &LogFilterBar::findPreviousRequested, this, &EventLogView::findPrevious);
     connect(m_filterBar, &LogFilterBar::findPatternChanged, this, &EventLogView::findPatternChanged);

@@ -86,7 +86,8 @@ void LatencyPlot::paintEvent(QPaintEvent *)
         painter.fillRect(QRectF(x, area.top() + lineHeight / 2 - 4, 14, 8), color);
         painter.setPen(dim);
         const double w = fm.horizontalAdvance(text) + 4;
-        painter.drawText(QRectF(x + 18, area.top(), w, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
+        painter.drawText(
+            QRectF(x + 18, area.top(), w, lineHeight), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip, text);
         x += 18 + w + 12;
     };
     legend(bar, tr("p50"));
@@ -111,7 +112,8 @@ void LatencyPlot::paintEvent(QPaintEvent *)
         const QString text = i == 4 ? tr("%1 ms").arg(maxMs * i / 4) : QString::number(maxMs * i / 4);
         const double w = fm.horizontalAdvance(text) + 4;
         const double left = i == 0 ? gx : i == 4 ? gx - w : gx - w / 2;
-        painter.drawText(QRectF(left, plot.bottom() + 2, w, lineHeight), Qt::AlignHCenter | Qt::AlignTop, text);
+        painter.drawText(
+            QRectF(left, plot.bottom() + 2, w, lineHeight), Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, text);
     }
 
     const double barHeight = qMax(3.0, rowHeight * 0.6);

@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
-#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -61,6 +60,8 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     m_filterEdit->setObjectName(QStringLiteral("filterEdit"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->installEventFilter(this);
+    // Narrower than its size hint, the field shares its line with the toggles beside a dock (it widens with the room).
+    m_filterEdit->setMinimumWidth(m_filterEdit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 14);
     filterRow->addWidget(m_filterEdit);
     m_regex = new QToolButton(this);
     m_regex->setObjectName(QStringLiteral("filterRegexButton"));
@@ -99,36 +100,37 @@ LogFilterBar::LogFilterBar(LogFilterModel *model, QWidget *parent)
     sides->addWidget(m_leg);
     connect(m_leg, &QComboBox::currentIndexChanged, this,
         [this] { Q_EMIT legFilterChanged(LegRows::Filter(m_leg->currentData().toInt())); });
-    layout->addLayout(filterRow);
 
-    auto *findRow = new QHBoxLayout;
-    findRow->setSpacing(4);
+    // Find goes on the same flowing row: on a laptop with a dock open every line the log's header takes is a row
+    // of events it cannot show.
+    QBoxLayout *find = filterRow->addGroup(FlowLayout::Growth::TakesRoomLeft);
+    find->setSpacing(4);
     m_findEdit = new QLineEdit(this);
     m_findEdit->setObjectName(QStringLiteral("findEdit"));
     m_findEdit->setClearButtonEnabled(true);
     m_findEdit->setMaximumWidth(320);
     m_findEdit->installEventFilter(this);
-    findRow->addWidget(m_findEdit, 1);
+    find->addWidget(m_findEdit, 1);
     m_findPrevious = new QToolButton(this);
     m_findPrevious->setObjectName(QStringLiteral("findPreviousButton"));
     m_findPrevious->setArrowType(Qt::UpArrow);
-    findRow->addWidget(m_findPrevious);
+    find->addWidget(m_findPrevious);
     m_findNext = new QToolButton(this);
     m_findNext->setObjectName(QStringLiteral("findNextButton"));
     m_findNext->setArrowType(Qt::DownArrow);
-    findRow->addWidget(m_findNext);
+    find->addWidget(m_findNext);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("filterErrorLabel"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setStyleSheet(QStringLiteral("color: #d32f2f;"));
     m_error->hide();
-    findRow->addWidget(m_error, 1);
-    findRow->addStretch(0);
+    filterRow->addWidget(m_error);
+    filterRow->addStretch();
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("filterCountLabel"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
-    findRow->addWidget(m_count);
-    layout->addLayout(findRow);
+    filterRow->addWidget(m_count);
+    layout->addLayout(filterRow);
 
     // Window-wide while the log is on screen: the user's focus is usually in the table or the composer.
     auto *focusAction = new QAction(this);

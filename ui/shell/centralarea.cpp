@@ -40,6 +40,7 @@ CentralArea::CentralArea(EndpointStore *store, ConnectionListModel *connections,
     // The connect bar's recent URLs and remembered options live in the endpoint store.
     m_connectBar = new ConnectBar(store, this);
     m_connectBar->observe(m_viewState);
+    connect(m_connectBar, &ConnectBar::optionsShown, this, &CentralArea::makeRoomForOptions);
     layout->addWidget(m_connectBar);
     // The reconnect countdown of the selected endpoint: above the views, so it shows on every tab.
     m_reconnectStrip = new ReconnectStrip(this);
@@ -122,6 +123,7 @@ QWidget *CentralArea::createViews(MainWindowActions *actions)
     m_messagesSplitter->setStretchFactor(2, 0);
     m_messagesSplitter->setSizes({ 600, 140, m_composer->minimumSizeHint().height() });
     messagesLayout->addWidget(m_messagesSplitter);
+    connect(m_composer, &Composer::collapsedChanged, this, &CentralArea::fitComposer);
     m_messagesPage->addAction(actions->sendAction());
     m_handshakeView = new HandshakeView(m_tabs);
     m_handshakeView->observe(m_viewState);
@@ -159,6 +161,44 @@ void CentralArea::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange && m_tabs)
         retranslate();
     QWidget::changeEvent(event);
+}
+
+void CentralArea::fitComposer(bool collapsed)
+{
+    QList<int> sizes = m_messagesSplitter->sizes();
+    if (sizes.size() != 3)
+        return;
+    const int shared = sizes.at(0) + sizes.at(2);
+    if (collapsed) {
+        m_unfoldedComposerHeight = sizes.at(2);
+        sizes[2] = m_composer->maximumHeight();
+    } else {
+        sizes[2] = qMax(m_unfoldedComposerHeight, m_composer->minimumSizeHint().height());
+    }
+    sizes[0] = qMax(0, shared - sizes.at(2));
+    m_messagesSplitter->setSizes(sizes);
+}
+
+void CentralArea::makeRoomForOptions(bool shown)
+{
+    if (!shown) {
+        if (m_foldedForOptions && m_composer->isCollapsed())
+            m_composer->setCollapsed(false);
+        m_foldedForOptions = false;
+        return;
+    }
+    // After the layout gave the panel what the views below leave.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            const int enough = qMin(m_connectBar->optionsWantedHeight(), 12 * fontMetrics().height());
+            if (m_connectBar->optionsHeight() > 0 && m_connectBar->optionsHeight() < enough
+                && !m_composer->isCollapsed() && m_tabs->isVisible()) {
+                m_composer->setCollapsed(true);
+                m_foldedForOptions = true;
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 void CentralArea::onCurrentConnectionChanged(Connection *current)

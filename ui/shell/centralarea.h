@@ -64,6 +64,11 @@ private:
     QWidget *createSidebar(EndpointStore *store, ConnectionListModel *connections, MainWindowActions *actions);
     QWidget *createViews(MainWindowActions *actions);
     void onCurrentConnectionChanged(Connection *current);
+    // The log gives the composer its room back when it unfolds, and takes it when it folds.
+    void fitComposer(bool collapsed);
+    // A short window (a laptop with a dock open) leaves the connection options a few pixels: the composer folds
+    // while they are open, and unfolds when they close unless the user unfolded it meanwhile.
+    void makeRoomForOptions(bool shown);
 
     ViewState *m_viewState;
     ConnectBar *m_connectBar = nullptr;
@@ -71,6 +76,8 @@ private:
     QSplitter *m_mainSplitter = nullptr;
     QSplitter *m_sidebarSplitter = nullptr;
     QSplitter *m_messagesSplitter = nullptr;
+    int m_unfoldedComposerHeight = 0; // before the composer folded: its height when it unfolds
+    bool m_foldedForOptions = false;
     EndpointsPanel *m_endpointsPanel = nullptr;
     QLabel *m_connectionsLabel = nullptr;
     QListView *m_connectionList = nullptr;

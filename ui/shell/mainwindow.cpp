@@ -146,6 +146,10 @@ void MainWindow::wireActions()
     connect(
         eventLogView()->showFramesCheckBox(), &QCheckBox::toggled, m_actions->showFramesAction(), &QAction::setChecked);
     connect(m_actions->relativeTimeAction(), &QAction::toggled, eventLogView(), &EventLogView::setRelativeTime);
+    connect(m_actions->showComposerAction(), &QAction::toggled, composer(),
+        [this](bool on) { composer()->setCollapsed(!on); });
+    connect(composer(), &Composer::collapsedChanged, m_actions->showComposerAction(),
+        [this](bool folded) { m_actions->showComposerAction()->setChecked(!folded); });
     connect(eventLogView()->relativeTimeCheckBox(), &QCheckBox::toggled, m_actions->relativeTimeAction(),
         &QAction::setChecked);
     connect(m_actions->messagesTabAction(), &QAction::triggered, this,
@@ -388,7 +392,7 @@ MainWindowSettings MainWindow::settings()
 {
     return MainWindowSettings({ this, m_central->mainSplitter(), m_central->messagesSplitter(),
         m_central->sidebarSplitter(), handshakeView(), eventLogView(), m_actions->showFramesAction(),
-        m_actions->relativeTimeAction(), viewTabs(), statsPlot(), m_viewState });
+        m_actions->relativeTimeAction(), m_actions->showComposerAction(), viewTabs(), statsPlot(), m_viewState });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

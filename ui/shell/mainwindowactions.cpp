@@ -50,6 +50,10 @@ MainWindowActions::MainWindowActions(QMainWindow *window)
     m_showFramesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_relativeTimeAction = make(QStringLiteral("relativeTimeAction"), nullptr);
     m_relativeTimeAction->setCheckable(true);
+    m_showComposerAction = make(QStringLiteral("showComposerAction"), nullptr);
+    m_showComposerAction->setCheckable(true);
+    m_showComposerAction->setChecked(true);
+    m_showComposerAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_messagesTabAction = make(QStringLiteral("messagesTabAction"), nullptr);
     m_messagesTabAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_handshakeTabAction = make(QStringLiteral("handshakeTabAction"), nullptr);
@@ -102,6 +106,8 @@ void MainWindowActions::retranslate()
     set(m_focusUrlAction, tr("Go to &URL"), tr("Move to the URL field"));
     set(m_showFramesAction, tr("Show &Frames"), tr("List every frame in the log"));
     set(m_relativeTimeAction, tr("&Relative Time"), tr("Times relative to the start of the connection"));
+    set(m_showComposerAction, tr("C&omposer"),
+        tr("Show the message composer below the log; fold it away to give the log its room"));
     set(m_messagesTabAction, tr("&Messages"), tr("Show the event log"));
     set(m_handshakeTabAction, tr("&Handshake"), tr("Show the opening handshake"));
     set(m_statsTabAction, tr("&Stats"), tr("Show ping round-trip times and message rates"));
@@ -188,6 +194,7 @@ void MainWindowActions::createMenusAndToolBar(EndpointsPanel *endpoints, Session
     view->addSeparator();
     view->addAction(m_showFramesAction);
     view->addAction(m_relativeTimeAction);
+    view->addAction(m_showComposerAction);
     view->addSeparator();
     view->addAction(serverDock->toggleViewAction());
     QMenu *help = m_helpMenu = m_window->menuBar()->addMenu(QString());

@@ -46,6 +46,7 @@ public:
     QAction *focusUrlAction() const { return m_focusUrlAction; }
     QAction *showFramesAction() const { return m_showFramesAction; }
     QAction *relativeTimeAction() const { return m_relativeTimeAction; }
+    QAction *showComposerAction() const { return m_showComposerAction; }
     QAction *messagesTabAction() const { return m_messagesTabAction; }
     QAction *handshakeTabAction() const { return m_handshakeTabAction; }
     QAction *statsTabAction() const { return m_statsTabAction; }
@@ -82,6 +83,7 @@ private:
     QAction *m_focusUrlAction = nullptr;
     QAction *m_showFramesAction = nullptr;
     QAction *m_relativeTimeAction = nullptr;
+    QAction *m_showComposerAction = nullptr;
     QAction *m_messagesTabAction = nullptr;
     QAction *m_handshakeTabAction = nullptr;
     QAction *m_statsTabAction = nullptr;

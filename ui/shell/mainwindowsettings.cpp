@@ -34,6 +34,8 @@ void MainWindowSettings::restore() const
         m_parts.window->setGeometry(firstRunGeometry(available));
     }
     m_parts.window->restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // Before the splitter: folding the composer moves the splitter's sizes, which the saved state then restores.
+    m_parts.showComposerAction->setChecked(settings.value(QStringLiteral("view/composerShown"), true).toBool());
     m_parts.mainSplitter->restoreState(settings.value(QStringLiteral("window/mainSplitter")).toByteArray());
     m_parts.messagesSplitter->restoreState(settings.value(QStringLiteral("window/messagesSplitter")).toByteArray());
     m_parts.sidebarSplitter->restoreState(settings.value(QStringLiteral("window/sidebarSplitter")).toByteArray());
@@ -98,6 +100,7 @@ void MainWindowSettings::save() const
         QStringLiteral("window/handshakeChecksSplitter"), m_parts.handshakeView->checksSplitter()->saveState());
     settings.setValue(QStringLiteral("log/showFrames"), m_parts.showFramesAction->isChecked());
     settings.setValue(QStringLiteral("log/relativeTime"), m_parts.relativeTimeAction->isChecked());
+    settings.setValue(QStringLiteral("view/composerShown"), m_parts.showComposerAction->isChecked());
     settings.setValue(QStringLiteral("log/header"), m_parts.eventLogView->tableView()->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_parts.tabs->currentIndex());
     settings.setValue(QStringLiteral("stats/windowSeconds"), m_parts.statsPlot->windowSeconds());

@@ -28,6 +28,7 @@ public:
         EventLogView *eventLogView = nullptr;
         QAction *showFramesAction = nullptr;
         QAction *relativeTimeAction = nullptr;
+        QAction *showComposerAction = nullptr;
         QTabWidget *tabs = nullptr;
         ConnectionStatsPlot *statsPlot = nullptr;
         ViewState *viewState = nullptr;

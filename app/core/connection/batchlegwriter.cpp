@@ -10,9 +10,18 @@ DecodedBatch BatchLegWriter::take(RowBatch &&next)
     m_countersTouched = false;
     DecodedBatch taken = std::exchange(m_batch, {});
     m_batch.rows = std::move(next);
-    // The next batch is likely as large (a flood): its buffers grow once instead of doubling up to that size.
-    m_batch.rows.reserve(taken.rows.payloadBytes(), taken.rows.recordCount());
+    // The next batch is likely as large (a flood): its buffers grow once, at its first row, instead of doubling up to
+    // that size.
+    m_roomBytes = taken.rows.payloadBytes();
+    m_roomRecords = taken.rows.recordCount();
     return taken;
+}
+
+void BatchLegWriter::makeRoom()
+{
+    if (m_roomSource && m_batch.rows.roomBytes() == 0)
+        m_batch.rows = m_roomSource();
+    m_batch.rows.reserve(m_roomBytes, m_roomRecords);
 }
 
 bool BatchLegWriter::hasWrites() const
@@ -22,27 +31,27 @@ bool BatchLegWriter::hasWrites() const
 
 qsizetype BatchLegWriter::append(const EventRecord &record, QByteArrayView payload)
 {
-    m_batch.rows.append(record, payload);
+    rows().append(record, payload);
     return -1;
 }
 
 qsizetype BatchLegWriter::appendAdopting(const EventRecord &record, QByteArray &&payload)
 {
-    m_batch.rows.appendAdopting(record, std::move(payload));
+    rows().appendAdopting(record, std::move(payload));
     return -1;
 }
 
 qsizetype BatchLegWriter::appendFrameAndMessage(
     const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload)
 {
-    m_batch.rows.appendFrameAndMessage(frame, headerBytes, message, payload);
+    rows().appendFrameAndMessage(frame, headerBytes, message, payload);
     return -1;
 }
 
 void BatchLegWriter::appendText(const EventRecord &record, const RecordedText &text)
 {
     addChange(DecodedBatch::Change::Kind::RowText).text = text;
-    m_batch.rows.append(record, text.english().toUtf8());
+    rows().append(record, text.english().toUtf8());
 }
 
 void BatchLegWriter::changeHandshake(std::function<void(HandshakeRecord &)> change)

@@ -4,6 +4,8 @@
 #include "connection/decodedbatch.h"
 #include "connection/legwriter.h"
 
+#include <functional>
+
 namespace wsi {
 
 // The recorder on the capture thread, its leg on the GUI thread (issue 12): every write goes into the batch being
@@ -12,15 +14,23 @@ namespace wsi {
 class BatchLegWriter : public LegWriter
 {
 public:
+    // Where a batch's room comes from (a RowBatchPool's take()), asked at the batch's first row.
+    using RoomSource = std::function<RowBatch()>;
+
     // wireEncrypted: wss without interception, known before the first byte (the leg's handshake says so).
-    explicit BatchLegWriter(bool wireEncrypted)
+    explicit BatchLegWriter(bool wireEncrypted, RoomSource roomSource = {})
         : m_wireEncrypted(wireEncrypted)
+        , m_roomSource(std::move(roomSource))
     { }
 
     // The writes since the last take(), with the recorder's state as the caller fills it in; the next rows go into
-    // `next` (empty: a batch given back with its room) when it has room, else into room as large as these.
+    // `next` (empty: a batch given back with its room) or the room source's, grown at their first row to as large
+    // as these. Not before: a recorder that goes quiet holds no room (issue 12: 10,000 idle clients of the local
+    // server each held the room of a batch, about 8 KB).
     DecodedBatch take(RowBatch &&next = {});
     bool hasWrites() const;
+    // The memory the batch being gathered holds for rows, used or not.
+    qsizetype roomBytes() const { return m_batch.rows.roomBytes(); }
 
     qsizetype append(const EventRecord &record, QByteArrayView payload) override;
     qsizetype appendAdopting(const EventRecord &record, QByteArray &&payload) override;
@@ -41,9 +51,20 @@ public:
 
 private:
     DecodedBatch::Change &addChange(DecodedBatch::Change::Kind kind);
+    RowBatch &rows()
+    {
+        if (m_batch.rows.isEmpty())
+            makeRoom();
+        return m_batch.rows;
+    }
+    void makeRoom();
 
     DecodedBatch m_batch;
     bool m_wireEncrypted;
+    RoomSource m_roomSource;
+    // The last batch's size: the next one gets this much room at its first row (a flood's batches are alike).
+    qsizetype m_roomBytes = 0;
+    qsizetype m_roomRecords = 0;
     bool m_countersTouched = false;
 };
 

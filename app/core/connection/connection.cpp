@@ -113,12 +113,6 @@ QString Connection::shownTitle(bool revealSecrets) const
     return revealSecrets ? text : SecretMasker::maskUrl(text);
 }
 
-void Connection::recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes)
-{
-    if (m_served)
-        m_served->recordWire(direction, timeUs, bytes);
-}
-
 void Connection::attachEndpoint(ServerSideEndpoint *endpoint)
 {
     if (m_served)

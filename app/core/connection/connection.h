@@ -49,8 +49,8 @@ public:
 
     using Counters = ConnectionLeg::Counters;
 
-    // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, whose
-    // bytes the front relay records (recordWire()) and which the relay serves itself (attachEndpoint()).
+    // Outgoing: a connection this app opens (open()). Incoming: a client of the local test server, which the front
+    // relay records on the server thread (ServedClient::apply()) and serves itself (attachEndpoint()).
     // Proxied: a client of the reverse proxy, relayed to the upstream by the proxy, which records both legs
     // (recordLeg()).
     enum class Kind { Outgoing, Incoming, Proxied };
@@ -191,8 +191,6 @@ public:
         const RecordedText &status);
     bool isImported() const;
 
-    // Incoming connections: bytes the front relay recorded (Incoming = from the client).
-    void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
     // Incoming connections: the relay's server side of this client (not owned); null detaches. The send API
     // goes through it, and the recorder tells it what the client sent.
     void attachEndpoint(ServerSideEndpoint *endpoint);

@@ -4,7 +4,6 @@
 #include "connection/connection.h"
 #include "connection/decodedbatch.h"
 #include "connection/serversideendpoint.h"
-#include "connection/wirerecorder.h"
 #include "protocol/closecodes.h"
 #include "store/wallclock.h"
 
@@ -28,23 +27,9 @@ void ServedClient::startedAt(qint64 timeUs)
     m_connection->m_startedUs = timeUs;
 }
 
-void ServedClient::recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes)
-{
-    if (!m_recorder) {
-        m_recorder
-            = std::make_unique<WireRecorder>(m_connection, &m_connection->m_leg, WireRecorder::Perspective::Server);
-        m_recorder->setEndpoint(m_endpoint);
-    }
-    m_recorder->record(direction, timeUs, bytes);
-    Q_EMIT m_connection->eventsAppended();
-    Q_EMIT m_connection->countersChanged();
-}
-
 void ServedClient::attachEndpoint(ServerSideEndpoint *endpoint)
 {
     m_endpoint = endpoint;
-    if (m_recorder)
-        m_recorder->setEndpoint(endpoint);
     if (endpoint)
         endpoint->attachedTo(this);
 }
@@ -69,8 +54,6 @@ void ServedClient::closingByServer()
 
 void ServedClient::wireClosed()
 {
-    if (m_recorder)
-        m_recorder->upstreamEnded(wallClockUs());
     Q_EMIT m_connection->eventsAppended();
     m_wireClosed = true;
     if (m_connection->state() == Connection::State::Connecting) {
@@ -87,7 +70,7 @@ void ServedClient::wireClosed()
 
 int ServedClient::firstCloseDirection() const
 {
-    return m_recorder ? m_recorder->firstCloseDirection() : m_state.firstCloseDirection;
+    return m_state.firstCloseDirection;
 }
 
 bool ServedClient::isOpen() const

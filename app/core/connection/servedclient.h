@@ -6,12 +6,9 @@
 #include "connection/recorderstate.h"
 #include "store/eventrecord.h"
 
-#include <memory>
-
 namespace wsi {
 
 class ServerSideEndpoint;
-class WireRecorder;
 struct DecodedBatch;
 
 // The relay owns the client's socket, on the server thread (issue 12): it decodes and records there and hands the
@@ -33,8 +30,6 @@ public:
     // The server sent a Close on its own (idle timeout, stopping): the connection is closing.
     void closingByServer();
 
-    // Bytes recorded on this thread (a relay that decodes nothing itself; Incoming = from the client).
-    void recordWire(Direction direction, qint64 timeUs, const QByteArray &bytes);
     // The relay's server side of this client (not owned); null detaches. It learns of this transport (attachedTo).
     void attachEndpoint(ServerSideEndpoint *endpoint);
     // The relay sent the 101 now.
@@ -55,8 +50,6 @@ private:
 
     ConnectionLegWriter m_rows;
     RecorderState m_state; // the relay's recorder's, as of the last batch
-    // Only for bytes recorded on this thread (recordWire); made on the first.
-    std::unique_ptr<WireRecorder> m_recorder;
     ServerSideEndpoint *m_endpoint = nullptr;
     bool m_wireClosed = false; // the relay's socket is the only one: when it is done, everything is
 };

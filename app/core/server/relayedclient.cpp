@@ -12,7 +12,6 @@
 #include "store/slowturnlog.h"
 #include "store/wallclock.h"
 
-#include <QDeadlineTimer>
 #include <QHostAddress>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -27,8 +26,6 @@ constexpr qsizetype kReadChunk = 256 * 1024;
 constexpr qint64 kSocketReadBuffer = 1024 * 1024;
 // A client that does not read its answers: stop reading from it beyond this many unsent bytes.
 constexpr qint64 kMaxUnsentBytes = 8 * 1024 * 1024;
-// After our Close, how long the client has to answer before the TCP connection is dropped.
-constexpr qint64 kCloseGraceMs = 5000;
 
 // One read buffer for every client: reads never nest (the recorder is done with a chunk before the next
 // read), and 10,000 idle clients must not each hold a quarter megabyte.
@@ -36,11 +33,6 @@ QByteArray &sharedReadBuffer()
 {
     thread_local QByteArray buffer(kReadChunk, Qt::Uninitialized);
     return buffer;
-}
-
-qint64 monotonicMs()
-{
-    return QDeadlineTimer::current().deadline();
 }
 
 // A batch goes at once from this size: it is what the GUI thread applies in one go, and with kMaxHeldBytes it keeps
@@ -60,12 +52,11 @@ RelayedClient::RelayedClient(
     , m_recording(id, m_peer, wallClockUs())
     , m_answers(!qobject_cast<QSslSocket *>(client))
     , m_plainTcp(!qobject_cast<QSslSocket *>(client))
-    , m_acceptedMs(monotonicMs())
+    , m_deadlines(settings.handshakeTimeoutMs, settings.idleTimeoutMs)
 {
     client->setParent(this);
     client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     client->setReadBufferSize(kSocketReadBuffer);
-    m_lastActivityMs = m_acceptedMs;
     m_recording.setEndpoint(this);
 }
 
@@ -172,8 +163,8 @@ void RelayedClient::onReadyRead()
     // the answers framed meanwhile, and their write at the end (also counted apart, as server.write).
     const SlowTurnLog::Section section("server.read");
     QByteArray &buffer = sharedReadBuffer();
-    if (m_settings.idleTimeoutMs > 0)
-        m_lastActivityMs = monotonicMs();
+    if (m_deadlines.watchesIdle())
+        m_deadlines.noteActivity();
     if (m_gauge) {
         m_gauge->noteRead(this);
         // Not over TLS: each write there is a record of its own, and Qt encrypts on a later turn anyway.
@@ -181,6 +172,16 @@ void RelayedClient::onReadyRead()
     }
     m_reading = true;
     while (m_socket && m_socket->bytesAvailable() > 0 && !heldBack()) {
+        if (!m_answered) {
+            // The upgrade request (usually one read): taken out of Qt's read buffer as the buffer's own block, which
+            // leaves the socket without one. Read into ours, the buffer keeps its 16 KB block for good, most of an
+            // idle client's memory (issue 12). Not once the client talks: a flood's reads reuse the kept block.
+            const QByteArray taken = m_socket->read(m_socket->bytesAvailable());
+            if (taken.isEmpty())
+                break;
+            m_recording.record(Direction::Incoming, wallClockUs(), taken);
+            continue;
+        }
         const qint64 got = m_socket->read(buffer.data(), buffer.size());
         if (got <= 0)
             break;
@@ -280,7 +281,7 @@ void RelayedClient::queueClose(int code, QByteArrayView reason)
 {
     const bool hadDeadline = hasDeadline();
     m_closeSent = true;
-    m_closeSentMs = monotonicMs();
+    m_deadlines.noteCloseSent();
     if (!hadDeadline)
         Q_EMIT deadlineArmed();
     m_answers.appendClose(code, reason);
@@ -413,30 +414,25 @@ void RelayedClient::abort()
 
 bool RelayedClient::hasDeadline() const
 {
-    if (m_finished || !m_socket)
-        return false;
-    if (!m_answered)
-        return m_settings.handshakeTimeoutMs > 0;
-    return m_closeSent || (m_open && m_settings.idleTimeoutMs > 0);
+    return !m_finished && m_socket && m_deadlines.running(m_answered, m_closeSent, m_open);
 }
 
 void RelayedClient::checkDeadlines(qint64 nowMs)
 {
     if (m_finished || !m_socket)
         return;
-    if (!m_answered) {
-        if (m_settings.handshakeTimeoutMs > 0 && nowMs - m_acceptedMs >= m_settings.handshakeTimeoutMs)
-            answerAndClose(UpgradeAnswers::handshakeTimedOut(m_settings.handshakeTimeoutMs));
-        return;
-    }
-    if (m_closeSent) {
-        if (nowMs - m_closeSentMs >= kCloseGraceMs)
-            abort(); // the client never answered our Close
-        return;
-    }
-    if (m_open && m_settings.idleTimeoutMs > 0 && nowMs - m_lastActivityMs >= m_settings.idleTimeoutMs) {
-        const QString reason = tr("Idle for %1 ms").arg(m_settings.idleTimeoutMs);
-        closeByServer(1001, reason);
+    switch (m_deadlines.expired(nowMs, m_answered, m_closeSent, m_open)) {
+    case ClientDeadlines::Expired::Handshake:
+        answerAndClose(UpgradeAnswers::handshakeTimedOut(m_settings.handshakeTimeoutMs));
+        break;
+    case ClientDeadlines::Expired::CloseGrace:
+        abort(); // the client never answered our Close
+        break;
+    case ClientDeadlines::Expired::Idle:
+        closeByServer(1001, tr("Idle for %1 ms").arg(m_deadlines.idleMs()));
+        break;
+    case ClientDeadlines::Expired::Nothing:
+        break;
     }
 }
 

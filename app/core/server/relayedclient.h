@@ -3,6 +3,7 @@
 
 #include "connection/serversideendpoint.h"
 #include "server/answerbuffer.h"
+#include "server/clientdeadlines.h"
 #include "server/servedrecording.h"
 #include "store/eventrecord.h"
 
@@ -151,9 +152,7 @@ private:
     bool m_plainTcp = true; // not a QSslSocket: written straight to the descriptor when Qt holds nothing
     bool m_eager = false; // this read's answers are written as they come
     quint64 m_eagerWrites = 0;
-    qint64 m_acceptedMs = 0;
-    qint64 m_lastActivityMs = 0;
-    qint64 m_closeSentMs = 0;
+    ClientDeadlines m_deadlines;
     bool m_reading = false; // inside a read's recording: frames wait in m_answers
     bool m_answered = false; // the upgrade was answered (101 or a refusal)
     bool m_open = false; // the 101 went out

@@ -7,6 +7,7 @@
 #include "store/slowturnlog.h"
 
 #include <QElapsedTimer>
+#include <QMetaMethod>
 
 namespace wsi {
 
@@ -61,6 +62,15 @@ void ServedClients::apply(const ServedBatch &batch)
     // Named, so that the slow-turn log tells applying a client's batch apart from Qt's own work (issue 12).
     const SlowTurnLog::Section section("server.batch");
     std::shared_ptr<ServedClientLink> link = m_links.value(batch.client);
+    if (!link && !isSignalConnected(QMetaMethod::fromSignal(&ServedClients::clientArrived))) {
+        // Nobody takes clients any more: the LocalServer is gone and its relay retires (a client that came in as it
+        // was destroyed). A Connection made now would belong to no one; the client is let go instead.
+        post([id = batch.client](FrontRelay *relay) {
+            if (RelayedClient *client = relay->client(id))
+                client->forget();
+        });
+        return;
+    }
     if (!link) {
         ConnectionOptions described;
         described.url = m_url;

@@ -36,6 +36,8 @@ public:
     // What happened since the last take(): rows, moments. The first one (the arrival) always goes.
     bool hasNews() const;
     ServedBatch take();
+    // The memory held for the next batch's rows (none until its first row).
+    qsizetype roomBytes() const;
 
 private:
     BatchLegWriter *m_rows; // owned by m_recorder

@@ -40,6 +40,8 @@ public:
     // The rows the records make in a store (a pair is two).
     qsizetype rowCount() const { return m_rows; }
     qsizetype payloadBytes() const { return m_used; }
+    // The memory it holds for rows, used or not: the payload buffer and the records' room.
+    qsizetype roomBytes() const { return m_bytes.size() + qsizetype(m_records.capacity() * sizeof(EventRecord)); }
 
     // What the store reads.
     const EventRecord &record(qsizetype index) const { return m_records[size_t(index)]; }

@@ -155,6 +155,30 @@ private Q_SLOTS:
         // The relay stays 2 s for the clients' Close handshakes; then the thread goes with it.
         QTRY_VERIFY_WITH_TIMEOUT(!ServerThread::isRunning(), 10000);
     }
+
+    void aClientArrivingAsTheServerIsDestroyedGetsNoConnection()
+    {
+        Workspace workspace;
+        auto server = std::make_unique<LocalServer>(&workspace);
+        QVERIFY(server->start(ServerOptions {}));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(client.waitForConnected(10000));
+        client.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        // Waiting here runs no event loop of this thread: the 101 comes after the relay posted the client's arrival,
+        // which waits in this thread's queue while the server is destroyed.
+        QVERIFY(client.waitForReadyRead(10000));
+        QVERIFY(client.readAll().startsWith("HTTP/1.1 101"));
+        // Connection ids are handed out in creation order: the next one tells whether one was made meanwhile.
+        const int idBefore = Connection(ConnectionOptions {}).id();
+        server.reset();
+        // The relay retires for 2 s; the client it had is let go, and no Connection is made for it.
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!ServerThread::isRunning(), 10000);
+        QCOMPARE(Connection(ConnectionOptions {}).id(), idBefore + 1);
+        QVERIFY(workspace.connections().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ServerThread)

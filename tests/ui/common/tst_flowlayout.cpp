@@ -18,6 +18,7 @@ private Q_SLOTS:
     void wrapsGroupByGroupWhenNarrow();
     void theMinimumIsTheWidestGroup();
     void aGrowingWidgetTakesTheRoomLeft();
+    void aGrowingGroupTakesTheRoomLeftUpToItsMaximum();
     void hiddenWidgetsTakeNoRoom();
 };
 
@@ -125,6 +126,52 @@ void TestFlowLayout::aGrowingWidgetTakesTheRoomLeft()
     field->setMaximumWidth(field->sizeHint().width() + 50);
     layout->setGeometry(QRect(0, 0, width, 40));
     QCOMPARE(field->width(), field->sizeHint().width() + 50);
+    field->setMaximumWidth(QWIDGETSIZE_MAX);
+
+    // Too narrow for its size hint and the button: the field wraps the button onto a line of its own...
+    const int narrow = field->sizeHint().width() + 10 + 80 - 30;
+    widget.resize(narrow, 80);
+    layout->setGeometry(QRect(0, 0, narrow, layout->heightForWidth(narrow)));
+    QVERIFY(button->y() > field->y());
+    // ... unless it has a minimum width: it is placed at that and takes what the button leaves.
+    field->setMinimumWidth(field->sizeHint().width() - 60);
+    layout->setGeometry(QRect(0, 0, narrow, layout->heightForWidth(narrow)));
+    QCOMPARE(button->geometry().center().y(), field->geometry().center().y());
+    QCOMPARE(field->width(), narrow - 10 - 80);
+    QCOMPARE(layout->heightForWidth(narrow), qMax(20, field->sizeHint().height()));
+}
+
+// The log's find field and its arrows: the field widens into the room its line leaves, the arrows keep their size and
+// stay beside it, and a plain group beside it does not grow.
+void TestFlowLayout::aGrowingGroupTakesTheRoomLeftUpToItsMaximum()
+{
+    QWidget widget;
+    auto *layout = new FlowLayout(&widget, 10);
+    QBoxLayout *plain = layout->addGroup();
+    QPushButton *label = fixedButton(&widget, 60);
+    plain->addWidget(label);
+    QBoxLayout *find = layout->addGroup(FlowLayout::Growth::TakesRoomLeft);
+    find->setSpacing(4);
+    auto *field = new QLineEdit(&widget);
+    field->setMaximumWidth(field->sizeHint().width() + 100);
+    find->addWidget(field, 1);
+    QPushButton *arrow = fixedButton(&widget, 20);
+    find->addWidget(arrow);
+    const int width = 60 + 10 + field->sizeHint().width() + 4 + 20 + 60;
+    widget.resize(width, 40);
+    widget.show();
+    layout->setGeometry(QRect(0, 0, width, 40));
+    QCOMPARE(label->width(), 60);
+    QCOMPARE(field->width(), field->sizeHint().width() + 60);
+    QCOMPARE(arrow->width(), 20);
+    QCOMPARE(arrow->x(), width - 20);
+
+    // Past its maximum the rest of the line stays empty; the arrows stay beside the field.
+    const int wide = width + 200;
+    layout->setGeometry(QRect(0, 0, wide, 40));
+    QCOMPARE(field->width(), field->sizeHint().width() + 100);
+    QCOMPARE(arrow->x(), field->geometry().right() + 1 + 4);
+    QCOMPARE(label->width(), 60);
 }
 
 void TestFlowLayout::hiddenWidgetsTakeNoRoom()

@@ -1,6 +1,6 @@
 // Messages the composer gets from elsewhere than the keyboard, inside the real MainWindow against a
 // python3-websockets echo server on 127.0.0.1: a saved message (still there after a restart), a file dropped on
-// the editor, and a log row (the log's Resend and Copy to Composer).
+// the editor, and a log row (the log's Resend and Copy to Composer); and a folded composer, which unfolds for them.
 
 #include "compose/composer.h"
 #include "compose/savedmessagespanel.h"
@@ -11,6 +11,7 @@
 #include "models/logfiltermodel.h"
 #include "shell/mainwindow.h"
 
+#include <QAction>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void savedMessageSurvivesRestart();
     void droppedFileIsLoadedAndSent();
     void logContextMenuResendsAndCopiesToComposer();
+    void aFoldedComposerUnfoldsForWhatComesInAndSendsNothingUnseen();
 
 private:
     bool triggerLogMenuAction(int eventIndex, const char *objectName);
@@ -193,6 +195,47 @@ void TestComposerSources::logContextMenuResendsAndCopiesToComposer()
     QCOMPARE(edit->toPlainText(), QStringLiteral("de ad be ef"));
     edit->clear();
     setFormat(Composer::TextFormat);
+}
+
+// Folded (View > Composer, Ctrl+Shift+M), only the composer's title row shows. Send from the toolbar or Ctrl+Enter
+// unfolds it and puts the focus in the editor instead of sending a message the user cannot see; a log row copied to
+// the composer unfolds it too.
+void TestComposerSources::aFoldedComposerUnfoldsForWhatComesInAndSendsNothingUnseen()
+{
+    auto *edit = child<QPlainTextEdit>("composerEdit");
+    auto *showComposer = child<QAction>("showComposerAction");
+    auto *tabs = child<QWidget>("composerTabs");
+    QVERIFY(showComposer && tabs);
+    setFormat(Composer::TextFormat);
+    edit->setPlainText(QStringLiteral("not while folded"));
+    QTRY_VERIFY(child<QPushButton>("sendButton")->isEnabled());
+    const int outgoingBefore = count(EventType::Message, Direction::Outgoing);
+
+    showComposer->trigger();
+    QVERIFY(m_composer->isCollapsed());
+    QVERIFY(!tabs->isVisible());
+    QTRY_VERIFY(m_composer->height() <= child<QWidget>("composerFoldButton")->height() + 20);
+
+    child<QAction>("sendAction")->trigger();
+    QVERIFY(!m_composer->isCollapsed());
+    QVERIFY(showComposer->isChecked());
+    QVERIFY(tabs->isVisible());
+    QTRY_VERIFY(edit->hasFocus());
+    QCOMPARE(count(EventType::Message, Direction::Outgoing), outgoingBefore);
+    QCOMPARE(findMessage(Direction::Outgoing, "not while folded"), -1);
+    // Unfolded, the same action sends.
+    child<QAction>("sendAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(findMessage(Direction::Incoming, "not while folded") >= 0, 10000);
+
+    // The fold button in the title row folds it too, and a log row copied to the composer unfolds it.
+    QTest::mouseClick(child<QWidget>("composerFoldButton"), Qt::LeftButton);
+    QVERIFY(m_composer->isCollapsed());
+    QVERIFY(!showComposer->isChecked());
+    edit->clear();
+    QVERIFY(triggerLogMenuAction(findMessage(Direction::Incoming, "not while folded"), "copyToComposerAction"));
+    QVERIFY(!m_composer->isCollapsed());
+    QCOMPARE(edit->toPlainText(), QStringLiteral("not while folded"));
+    edit->clear();
 }
 
 QTEST_MAIN(TestComposerSources)

@@ -1,5 +1,6 @@
 // The filter bar above the event log, driven through the real MainWindow with events appended to a connection.
 
+#include "compose/composer.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "detail/eventdetailview.h"
@@ -301,6 +302,22 @@ void TestLogFilterBar::jumpToNewestShowsUnreadCountAndResumes()
     QTest::keyClick(m_log->tableView(), Qt::Key_End, Qt::ControlModifier);
     QCOMPARE(sb->value(), sb->maximum());
     QVERIFY(m_log->isFollowingNewest());
+    QVERIFY(!m_log->jumpToNewestButton()->isVisible());
+
+    // A shorter log (the composer unfolds below it, a splitter is dragged) keeps following: the window used to open
+    // with "Jump to newest" on a laptop screen, its log laid out shorter after the first rows had arrived.
+    Composer *composer = m_window->composer();
+    composer->setCollapsed(true);
+    QTRY_COMPARE(sb->value(), sb->maximum());
+    const int foldedMaximum = sb->maximum();
+    composer->setCollapsed(false);
+    QTRY_VERIFY(sb->maximum() > foldedMaximum);
+    QCOMPARE(sb->value(), sb->maximum());
+    QVERIFY(m_log->isFollowingNewest());
+    appendMessage(c, Direction::Incoming, "after the resize");
+    flush();
+    QCOMPARE(sb->value(), sb->maximum());
+    QCOMPARE(m_log->unreadCount(), 0);
     QVERIFY(!m_log->jumpToNewestButton()->isVisible());
 }
 

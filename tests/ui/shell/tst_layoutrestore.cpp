@@ -2,6 +2,7 @@
 // log column widths, the last tab, reveal secrets, the stats window and the colour scheme, in QSettings
 // test paths (never the real home).
 #include "common/colorscheme.h"
+#include "compose/composer.h"
 #include "handshake/handshakeview.h"
 #include "log/connectionstatsplot.h"
 #include "log/eventlogtable.h"
@@ -38,10 +39,16 @@ private Q_SLOTS:
     void defaultsWithoutSettings();
     void firstRunGivesTheLogMostOfTheRoom();
     void aDockBesideTheMessagesGetsItsWidthOnALaptopScreen();
+    void foldingTheComposerGivesTheLogItsRoomAndIsRemembered();
+    void connectionOptionsScrollInsteadOfGrowingTheWindow();
+    void theLearnPanelScrollsInsteadOfGrowingTheWindow();
 };
 
-// Shows the window at size with its messages page, which shows once a connection is selected.
-static void showMessagesPage(MainWindow &window, const QSize &size)
+enum class Dock { Closed, Open };
+
+// Shows the window at size with its messages page, which shows once a connection is selected, and the Test Server
+// dock beside it when asked.
+static void showMessagesPage(MainWindow &window, const QSize &size, Dock dock = Dock::Closed)
 {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -49,6 +56,10 @@ static void showMessagesPage(MainWindow &window, const QSize &size)
     auto *stack = qobject_cast<QStackedWidget *>(window.viewTabs()->parentWidget());
     QVERIFY(stack);
     stack->setCurrentWidget(window.viewTabs());
+    if (dock == Dock::Open) {
+        window.serverDock()->show();
+        QTest::qWait(50);
+    }
 }
 
 void TestLayoutRestore::initTestCase()
@@ -168,11 +179,9 @@ void TestLayoutRestore::firstRunGivesTheLogMostOfTheRoom()
 void TestLayoutRestore::aDockBesideTheMessagesGetsItsWidthOnALaptopScreen()
 {
     MainWindow window;
-    showMessagesPage(window, QSize(1240, 860));
+    showMessagesPage(window, QSize(1240, 860), Dock::Open);
     if (QTest::currentTestFailed())
         return;
-    window.serverDock()->show();
-    QTest::qWait(50);
     QCOMPARE(window.serverDock()->width(), 340);
     // ... and its form fits that width: no horizontal scrolling, no field cut at the dock's edge.
     auto *form = window.serverDock()->findChild<QScrollArea *>();
@@ -206,6 +215,137 @@ void TestLayoutRestore::aDockBesideTheMessagesGetsItsWidthOnALaptopScreen()
         ++checked;
     }
     QVERIFY2(checked >= 6, qPrintable(QString::number(checked)));
+
+    // The log's header takes at most two lines beside the dock (it took three: find had a line of its own, and the
+    // filter field one more in English).
+    QSet<int> lines;
+    for (const char *name :
+        { "filterEdit", "filterRegexButton", "filterDirectionCombo", "findEdit", "filterCountLabel" }) {
+        QWidget *part = window.findChild<QWidget *>(QLatin1String(name));
+        QVERIFY2(part && part->isVisible(), name);
+        lines.insert(part->mapTo(&window, part->rect().center()).y());
+    }
+    QVERIFY2(lines.size() <= 2, qPrintable(QStringLiteral("%1 lines").arg(lines.size())));
+}
+
+// On a laptop with a dock open the composer took the log's rows (two or three were left): folded, only its title
+// row stays and the log gets the room; unfolded, the composer gets back the height it had. The fold is remembered.
+void TestLayoutRestore::foldingTheComposerGivesTheLogItsRoomAndIsRemembered()
+{
+    QList<int> folded;
+    {
+        MainWindow window;
+        showMessagesPage(window, QSize(1100, 700), Dock::Open);
+        if (QTest::currentTestFailed())
+            return;
+        auto *messages = window.findChild<QSplitter *>(QStringLiteral("messagesSplitter"));
+        auto *showComposer = window.findChild<QAction *>(QStringLiteral("showComposerAction"));
+        QVERIFY(messages && showComposer && showComposer->isChecked());
+        const QList<int> unfolded = messages->sizes();
+        const EventLogTable *table = window.eventLogView()->tableView();
+        const int rowsBefore = table->viewport()->height() / table->rowHeight();
+
+        showComposer->trigger();
+        QTest::qWait(50);
+        folded = messages->sizes();
+        const QString shown = QDebug::toString(unfolded) + QStringLiteral(" -> ") + QDebug::toString(folded);
+        QVERIFY2(folded.at(2) < 50, qPrintable(shown));
+        QCOMPARE(folded.at(0), unfolded.at(0) + unfolded.at(2) - folded.at(2));
+        QCOMPARE(folded.at(1), unfolded.at(1));
+        const int rowsAfter = table->viewport()->height() / table->rowHeight();
+        QVERIFY2(
+            rowsAfter >= rowsBefore + 8, qPrintable(QStringLiteral("%1 -> %2 rows").arg(rowsBefore).arg(rowsAfter)));
+
+        showComposer->trigger();
+        QTest::qWait(50);
+        QCOMPARE(messages->sizes(), unfolded);
+        showComposer->trigger();
+        QTest::qWait(50);
+        window.close();
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("view/composerShown")).toBool(), false);
+
+    MainWindow again;
+    showMessagesPage(again, QSize(1100, 700), Dock::Open);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!again.findChild<QAction *>(QStringLiteral("showComposerAction"))->isChecked());
+    QVERIFY(again.composer()->isCollapsed());
+    QVERIFY2(again.findChild<QSplitter *>(QStringLiteral("messagesSplitter"))->sizes().at(2) < 50,
+        qPrintable(QDebug::toString(again.findChild<QSplitter *>(QStringLiteral("messagesSplitter"))->sizes())));
+}
+
+// The connect bar's options (~520 px) used to open inline at full height: on a 768 px screen the window grew past the
+// screen's bottom, its status bar and the log's rows out of sight. They scroll now, the window keeps its height, and
+// where the views below leave them too little (a laptop with a dock open) the composer folds while they are open.
+void TestLayoutRestore::connectionOptionsScrollInsteadOfGrowingTheWindow()
+{
+    MainWindow window;
+    showMessagesPage(window, QSize(1100, 700), Dock::Open);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::qWait(50);
+    const int height = window.height();
+    auto *optionsButton = window.findChild<QAbstractButton *>(QStringLiteral("optionsButton"));
+    auto *area = window.findChild<QScrollArea *>(QStringLiteral("connectOptionsArea"));
+    QVERIFY(optionsButton && area);
+    QVERIFY(!window.composer()->isCollapsed());
+    QTest::mouseClick(optionsButton, Qt::LeftButton);
+    QTRY_VERIFY(area->isVisible());
+    QTRY_VERIFY(window.composer()->isCollapsed());
+    QTest::qWait(50);
+    QCOMPARE(window.height(), height);
+    QVERIFY2(
+        window.minimumSizeHint().height() <= height, qPrintable(QString::number(window.minimumSizeHint().height())));
+    // Twelve lines of options at least, the rest scrolled; the log keeps rows to show.
+    const int lines = area->height() / area->fontMetrics().height();
+    QVERIFY2(lines >= 12, qPrintable(QStringLiteral("%1 px").arg(area->height())));
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
+    const EventLogTable *table = window.eventLogView()->tableView();
+    QVERIFY2(table->viewport()->height() >= 3 * table->rowHeight(),
+        qPrintable(QString::number(table->viewport()->height())));
+
+    // Closed, the composer comes back.
+    QTest::mouseClick(optionsButton, Qt::LeftButton);
+    QTRY_VERIFY(!window.composer()->isCollapsed());
+    QVERIFY(!area->isVisible());
+
+    // A tall window gives them their room and leaves the composer as it is.
+    window.resize(1400, 1040);
+    QTest::qWait(50);
+    QTest::mouseClick(optionsButton, Qt::LeftButton);
+    QTRY_VERIFY(area->isVisible());
+    QTest::qWait(50);
+    QVERIFY(!window.composer()->isCollapsed());
+    QVERIFY2(area->height() / area->fontMetrics().height() >= 12, qPrintable(QString::number(area->height())));
+}
+
+// The Learn dock (a lesson, its form, the transports' table and chart: ~900 px) made the window taller than a 768 px
+// screen. It scrolls now; the window keeps its height.
+void TestLayoutRestore::theLearnPanelScrollsInsteadOfGrowingTheWindow()
+{
+    MainWindow window;
+    showMessagesPage(window, QSize(1100, 700));
+    if (QTest::currentTestFailed())
+        return;
+    QTest::qWait(50);
+    const int height = window.height();
+    auto *learn = window.findChild<QAction *>(QStringLiteral("learnDockAction"));
+    QVERIFY(learn);
+    learn->trigger();
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("learnDock"));
+    QVERIFY(dock);
+    QTRY_VERIFY(dock->isVisible());
+    QTest::qWait(50);
+    QCOMPARE(window.height(), height);
+    QVERIFY2(
+        window.minimumSizeHint().height() <= height, qPrintable(QString::number(window.minimumSizeHint().height())));
+    auto *area = dock->findChild<QScrollArea *>(QStringLiteral("learnScrollArea"));
+    QVERIFY(area);
+    QVERIFY(area->verticalScrollBar()->maximum() > 0);
+    // Only the height scrolls: the panel is not cut at the dock's edge.
+    QVERIFY2(area->widget()->width() <= area->viewport()->width(),
+        qPrintable(QStringLiteral("%1 > %2").arg(area->widget()->width()).arg(area->viewport()->width())));
 }
 
 // The offscreen platform's screen is 800 x 600, smaller than the window's minimum width: a remembered geometry would
