@@ -4,6 +4,7 @@
 #include "capture/peername.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/clientrules.h"
 #include "proxy/proxiedclienttext.h"
 #include "proxy/proxiedrecording.h"
 #include "proxy/recordingbatch.h"
@@ -58,28 +59,25 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
 
 ProxiedClient::~ProxiedClient()
 {
-    if (m_relayConnection && m_hook)
-        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
+    if (std::exchange(m_hookTold, false))
+        m_hook->relayEnded(m_relayConnection);
     if (!m_finished && m_recording)
         m_recording->wireClosed();
-}
-
-ProxiedTransport *ProxiedClient::transport() const
-{
-    return m_connection ? m_connection->proxied() : nullptr;
 }
 
 void ProxiedClient::start(Connection *connection, FrameHook *hook)
 {
     m_connection = connection;
     m_hook = hook;
-    if (ProxiedTransport *t = transport())
+    if (ProxiedTransport *t = connection ? connection->proxied() : nullptr)
         t->setAbortHandler([this] { shutdown(); });
     start(std::make_unique<ProxiedRecording>(connection));
 }
 
-void ProxiedClient::start(std::unique_ptr<ProxiedRecording> recording)
+void ProxiedClient::start(std::unique_ptr<ProxiedRecording> recording, std::unique_ptr<ClientRules> rules)
 {
+    if (rules) // before anything is read: a relay with rules decodes both legs
+        m_hook = (m_rules = std::move(rules)).get();
     m_recording = std::move(recording);
     m_writes.setRecording(m_recording.get());
     m_writes.setClient(m_client);
@@ -243,8 +241,9 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
     m_writes.write(m_client, bytes.first(used));
     m_stage = Stage::Relaying;
     m_recording->opened();
-    if (m_hook && m_connection) {
+    if (m_hook && (m_connection || m_rules)) { // the ProxyThread's rules have no Connection there
         m_relayConnection = m_connection.data();
+        m_hookTold = true;
         m_hook->relayStarted(m_relayConnection, this, m_upgrade.request(), m_upgrade.response());
     }
     m_fromServer.append(bytes.sliced(used));
@@ -430,8 +429,8 @@ void ProxiedClient::maybeFinish()
     if (m_finished || !m_clientGone || !m_upstreamGone)
         return;
     m_finished = true;
-    if (m_relayConnection && m_hook)
-        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
+    if (std::exchange(m_hookTold, false))
+        m_hook->relayEnded(m_relayConnection);
     m_recording->wireClosed();
     Q_EMIT finished();
 }

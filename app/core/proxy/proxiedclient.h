@@ -20,6 +20,7 @@ class QTcpSocket;
 
 namespace wsi {
 
+class ClientRules;
 class Connection;
 class ProxiedRecording;
 class ProxiedTransport;
@@ -45,9 +46,11 @@ public:
     // Starts relaying, recording into connection (a proxied one, not owned; it may go away first). hook may be
     // null (forward unchanged); not owned.
     void start(Connection *connection, FrameHook *hook);
-    // Starts relaying without a hook on the ProxyThread, recording into batches for the GUI thread (issue 12).
-    void start(std::unique_ptr<ProxiedRecording> recording);
+    // Starts relaying on the ProxyThread, recording into batches for the GUI thread (issue 12), with the window's
+    // rules applied there or none (null).
+    void start(std::unique_ptr<ProxiedRecording> recording, std::unique_ptr<ClientRules> rules = nullptr);
     ProxiedRecording *recording() const { return m_recording.get(); }
+    ClientRules *rules() const { return m_rules.get(); }
     // The GUI thread acknowledged batches, or the disk caught up: reads what waits unless still held back.
     void readOn();
     // The proxy stops: both sockets are closed (TCP), each leg notes why.
@@ -90,7 +93,6 @@ private:
     void dropOversized(FrameHook::Toward toward);
     void closeOtherSide(bool clientLeft);
     void maybeFinish();
-    ProxiedTransport *transport() const;
     RelayedFrames &framesToward(FrameHook::Toward toward)
     {
         return toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
@@ -99,8 +101,9 @@ private:
     QPointer<QTcpSocket> m_client;
     QPointer<QTcpSocket> m_upstream; // the dialer's, once it exists
     UpstreamDialer *m_dialer = nullptr;
-    QPointer<Connection> m_connection; // with a hook only: on this thread
+    QPointer<Connection> m_connection; // the direct path only (the forward proxy, a test's hook): on this thread
     std::unique_ptr<ProxiedRecording> m_recording; // both legs' recording, direct or batched
+    std::unique_ptr<ClientRules> m_rules; // on the ProxyThread with rules: the hook
     FrameHook *m_hook = nullptr;
     ReverseProxyOptions m_options;
     QString m_peer;
@@ -113,7 +116,9 @@ private:
     bool m_finished = false;
     bool m_readingLast = false; // a socket closed: what it still holds is read even when held back
     RelayedWrites m_writes;
-    // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
+    // The hook was told of the relay (relayStarted), with this connection (null on the ProxyThread); it is told again
+    // when it ends, even if the connection was deleted since.
+    bool m_hookTold = false;
     Connection *m_relayConnection = nullptr;
 };
 

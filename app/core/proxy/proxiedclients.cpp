@@ -29,17 +29,18 @@ void ProxiedClients::apply(const ProxiedBatch &batch)
     }
     const auto found = m_connections.find(number);
     const QPointer<Connection> connection = found == m_connections.end() ? nullptr : found->second;
-    if (connection && connection->proxied()) {
+    const bool recording = connection && connection->proxied();
+    if (recording)
         connection->proxied()->beginBatch();
-        for (const ProxiedStep &step : batch.steps) {
-            if (!connection) // a step ended the connection and someone deleted it
-                break;
+    for (const ProxiedStep &step : batch.steps) {
+        if (step.kind == ProxiedStep::Kind::Rules)
+            step.rulesCall(connection.data()); // null: deleted (a hold is still answered)
+        else if (connection) // else a step ended the connection and someone deleted it
             step.applyTo(*connection->proxied());
-        }
-        if (connection) {
-            connection->proxied()->setStepTime(-1);
-            connection->proxied()->endBatch();
-        }
+    }
+    if (recording && connection) {
+        connection->proxied()->setStepTime(-1);
+        connection->proxied()->endBatch();
     }
     if (batch.wireBytes > 0 && !batch.last && batch.acknowledged) {
         batch.acknowledged->bytes.fetch_add(batch.wireBytes);

@@ -179,6 +179,39 @@ void ProxiedRecording::opened()
     m_open = true;
 }
 
+void ProxiedRecording::markMessage(Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark)
+{
+    run([=](ProxiedTransport &t) { t.markMessage(facing, direction, ordinal, mark); }, false);
+}
+
+void ProxiedRecording::keepUnsettledMessages()
+{
+    run([](ProxiedTransport &t) { t.keepUnsettledMessages(); }, false);
+}
+
+void ProxiedRecording::settleMessages(Facing facing, quint64 count)
+{
+    run([=](ProxiedTransport &t) { t.settleMessages(facing, count); }, false);
+}
+
+void ProxiedRecording::forRules(std::function<void(Connection *)> call)
+{
+    if (!m_batched) {
+        call(m_connection.data());
+        return;
+    }
+    add(ProxiedStep::forRules(std::move(call)), 0, true);
+}
+
+void ProxiedRecording::handOverNow()
+{
+    if (!m_batched || m_batch.steps.empty())
+        return;
+    m_urgent = true;
+    if (m_depth == 0)
+        m_handOver();
+}
+
 void ProxiedRecording::wireClosed()
 {
     run([](ProxiedTransport &t) { t.wireClosed(); }, true);

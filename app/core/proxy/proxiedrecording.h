@@ -54,6 +54,15 @@ public:
     void note(Facing facing, const RecordedText &message);
     void opened();
     void wireClosed();
+    // The rules' calls (ProxyRuleLink): marks and unsettled messages go to the transport like the rest; forRules
+    // goes to the rules' side on the GUI thread (a ProxiedStep::forRules), at once.
+    void markMessage(Facing facing, Direction direction, quint64 ordinal, const ProxyMark &mark);
+    void keepUnsettledMessages();
+    void settleMessages(Facing facing, quint64 count);
+    void forRules(std::function<void(Connection *)> call);
+    // The user's decision or injection was carried out: what it recorded (its marks, the held message written) goes
+    // now, not on the next tick, so the rows agree with the peers as soon as they can.
+    void handOverNow();
     void beginBatch();
     void endBatch();
 

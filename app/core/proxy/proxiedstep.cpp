@@ -42,6 +42,14 @@ ProxiedStep ProxiedStep::call(qint64 timeUs, std::function<void(ProxiedTransport
     return step;
 }
 
+ProxiedStep ProxiedStep::forRules(std::function<void(Connection *)> call)
+{
+    ProxiedStep step;
+    step.kind = Kind::Rules;
+    step.rulesCall = std::move(call);
+    return step;
+}
+
 void ProxiedStep::applyTo(ProxiedTransport &transport) const
 {
     switch (kind) {
@@ -63,6 +71,8 @@ void ProxiedStep::applyTo(ProxiedTransport &transport) const
     case Kind::Call:
         transport.setStepTime(timeUs);
         function(transport);
+        break;
+    case Kind::Rules:
         break;
     }
 }

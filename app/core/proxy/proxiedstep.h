@@ -10,6 +10,7 @@
 
 namespace wsi {
 
+class Connection;
 class ProxiedTransport;
 
 // Why the socket bytes are plain values and not a std::function like the rest: a flood makes a few of them per
@@ -18,7 +19,7 @@ class ProxiedTransport;
 // The rare calls (the dial, notes, the opening, the end) stay calls.
 struct ProxiedStep
 {
-    enum class Kind : quint8 { Leg, Forwarded, Call };
+    enum class Kind : quint8 { Leg, Forwarded, Call, Rules };
 
     // ProxiedTransport::recordLeg of bytes[from, from + size): a piece of a read that is kept in a buffer the
     // relay shares (a written block, the unfinished frame waiting for the next read), not a copy of it.
@@ -30,6 +31,11 @@ struct ProxiedStep
     // Any other call, made when timeUs says (ProxiedTransport::setStepTime; -1: the call has its own time).
     static ProxiedStep call(qint64 timeUs, std::function<void(ProxiedTransport &)> call);
 
+    // A call for the rules' side on the GUI thread (ProxyRuleSet: a relay opened, a hold, the relay's end), made even
+    // when the user deleted the Connection (null then): a hold must still be answered, a held message let go.
+    static ProxiedStep forRules(std::function<void(Connection *)> call);
+
+    // Not for Rules steps (ProxiedClients makes those with the Connection or null).
     void applyTo(ProxiedTransport &transport) const;
 
     Kind kind = Kind::Call;
@@ -41,6 +47,7 @@ struct ProxiedStep
     qsizetype size = 0;
     quint64 streamOffset = 0;
     std::function<void(ProxiedTransport &)> function;
+    std::function<void(Connection *)> rulesCall;
 };
 
 } // namespace wsi

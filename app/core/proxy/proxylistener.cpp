@@ -1,6 +1,7 @@
 // ProxyListener: the reverse proxy's listening socket and its clients, on the ProxyThread.
 #include "proxy/proxylistener.h"
 
+#include "proxy/clientrules.h"
 #include "proxy/proxiedclient.h"
 #include "proxy/proxiedrecording.h"
 #include "store/diskbacklog.h"
@@ -38,6 +39,13 @@ ProxyListener::~ProxyListener()
     const std::map<quint64, ProxiedClient *> left = std::exchange(m_clients, {});
     for (const auto &[number, client] : left)
         delete client;
+}
+
+void ProxyListener::setRules(
+    std::shared_ptr<SharedRules> rules, std::function<void(std::function<void(ProxyListener *)>)> post)
+{
+    m_rules = std::move(rules);
+    m_post = std::move(post);
 }
 
 bool ProxyListener::listen(QString *error)
@@ -78,8 +86,16 @@ void ProxyListener::onNewConnection()
         });
         if (!m_tick.isActive())
             m_tick.start();
-        client->start(std::make_unique<ProxiedRecording>(
-            number, client->peer(), wallClockUs(), [this, number] { handOver(number); }));
+        auto recording = std::make_unique<ProxiedRecording>(
+            number, client->peer(), wallClockUs(), [this, number] { handOver(number); });
+        std::unique_ptr<ClientRules> rules;
+        if (m_rules) {
+            rules = std::make_unique<ClientRules>(
+                m_rules, recording.get(), [post = m_post, number](std::function<void(ProxyRuleLink &)> call) {
+                    post([number, call](ProxyListener *listener) { listener->callRules(number, call); });
+                });
+        }
+        client->start(std::move(recording), std::move(rules));
     }
 }
 
@@ -130,6 +146,17 @@ void ProxyListener::shutdownAll()
     // A copy: each shutdown finishes its client, which leaves the map.
     for (const auto &[number, client] : std::map<quint64, ProxiedClient *>(m_clients))
         client->shutdown();
+}
+
+void ProxyListener::callRules(quint64 number, const std::function<void(ProxyRuleLink &)> &call)
+{
+    const auto found = m_clients.find(number);
+    ProxiedClient *client = found == m_clients.end() ? nullptr : found->second;
+    ProxyRuleLink *link = client && client->rules() ? client->rules()->link() : nullptr;
+    if (!link)
+        return;
+    call(*link); // the client may finish in it (it is deleted later, from the event loop)
+    client->recording()->handOverNow();
 }
 
 ProxiedClient *ProxyListener::clientForTests(quint64 number) const

@@ -42,13 +42,14 @@ bool ReverseProxy::start(const ReverseProxyOptions &options, QString *error)
         m_options.viaToken = UpstreamRequest::newViaToken(); // this run's own: a loop through another proxy shows
     retireListener(); // the clients of an earlier run were stopped
     QString reason;
-    const bool listening = m_hook ? m_server->listen(options.address, options.port) : startOnProxyThread(&reason);
+    const bool here = m_hook && !m_hook->rulesForRelayThread(); // a test's own hook: relayed on this thread
+    const bool listening = here ? m_server->listen(options.address, options.port) : startOnProxyThread(&reason);
     if (!listening) {
         if (error)
             *error = tr("The proxy could not listen on %1 port %2: %3")
                          .arg(options.address.toString())
                          .arg(options.port)
-                         .arg(m_hook ? m_server->errorString() : reason);
+                         .arg(here ? m_server->errorString() : reason);
         return false;
     }
     return true;
@@ -67,10 +68,13 @@ bool ReverseProxy::startOnProxyThread(QString *error)
     // Made on the proxy thread, so that its timer and every socket it accepts belong there; this thread waits for
     // the answer, so that start() can say at once why it cannot listen.
     ProxiedClients *proxied = m_proxied;
+    const std::shared_ptr<SharedRules> rules = m_hook ? m_hook->rulesForRelayThread() : nullptr;
     QMetaObject::invokeMethod(
         m_thread->context(),
         [&] {
             m_listener = new ProxyListener(m_options);
+            if (rules)
+                m_listener->setRules(rules, post);
             m_listener->setSink([proxied](ProxiedBatch &&batch) {
                 QMetaObject::invokeMethod(
                     proxied, [proxied, batch = std::move(batch)] { proxied->apply(batch); }, Qt::QueuedConnection);

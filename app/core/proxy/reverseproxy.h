@@ -25,9 +25,10 @@ class Workspace;
 // of the real server, and every client becomes one proxied Connection in the workspace, with its client leg
 // and its server leg (see ProxiedClient). The upstream is the one the user gave; a request naming any other
 // target, or an upstream that is this proxy itself, is refused.
-// Issue 12: without a FrameHook the listening socket and every client live on the ProxyThread (a ProxyListener),
-// this object posts to it and applies its batches (ProxiedClients); the GUI thread never reads their sockets. With a
-// hook (the rules, which mark rows and hold messages where the Connection is) they still run on this thread.
+// Issue 12: the listening socket and every client live on the ProxyThread (a ProxyListener), this object posts to it
+// and applies its batches (ProxiedClients); the GUI thread never reads their sockets. With the window's rules
+// (ProxyRuleSet) too: each client applies them there (ClientRules). Only a hook that cannot act there (a test's own
+// FrameHook) keeps the clients on this thread.
 class ReverseProxy : public QObject
 {
     Q_OBJECT
@@ -43,11 +44,11 @@ public:
     // ws://127.0.0.1:P/: what clients connect to.
     QUrl url() const;
     const ReverseProxyOptions &options() const { return m_options; }
-    // Breakpoints and rules will hook in here; null forwards every frame unchanged. Not owned. Takes effect at the
+    // The rules (a ProxyRuleSet) hook in here; null forwards every frame unchanged. Not owned. Takes effect at the
     // next start().
     void setFrameHook(FrameHook *hook) { m_hook = hook; }
     int clientCount() const;
-    // Tests: the listener on the ProxyThread while the proxy runs without a hook (use it on its thread only).
+    // Tests: the listener on the ProxyThread while the proxy runs there (use it on its thread only).
     ProxyListener *listenerOnProxyThread() const { return m_listener; }
 
 Q_SIGNALS:
@@ -65,7 +66,7 @@ private:
     ReverseProxyOptions m_options;
     FrameHook *m_hook = nullptr;
     QSet<ProxiedClient *> m_clients;
-    // Without a hook (issue 12):
+    // On the ProxyThread (issue 12):
     std::shared_ptr<ProxyThread> m_thread;
     ProxyListener *m_listener = nullptr; // lives on m_thread
     ProxiedClients *m_proxied = nullptr;
