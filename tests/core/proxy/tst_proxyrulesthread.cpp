@@ -81,8 +81,8 @@ struct Rig
         proxy.setFrameHook(&rules);
         ReverseProxyOptions options;
         options.upstream.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/").arg(upstream.serverPort()));
-        if (!proxy.start(options))
-            return false;
+        if (!proxy.start(options) || !proxy.listenerOnProxyThread())
+            return false; // every test here is about rules applied on the ProxyThread
         client.open(proxy.url());
         if (!QTest::qWaitFor([this] { return serverSide && !workspace.connections().isEmpty(); }, 10000))
             return false;
