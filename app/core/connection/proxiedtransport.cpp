@@ -43,6 +43,16 @@ void ProxiedTransport::recordLeg(
     emitAppended();
 }
 
+qint64 ProxiedTransport::nowUs() const
+{
+    return m_stepTimeUs >= 0 ? m_stepTimeUs : wallClockUs();
+}
+
+void ProxiedTransport::startedAt(qint64 timeUs)
+{
+    m_connection->m_startedUs = timeUs;
+}
+
 void ProxiedTransport::decodeForwardedOnce()
 {
     m_decodeOnce = true;
@@ -181,7 +191,7 @@ void ProxiedTransport::upstreamTls(const TlsReport &report)
     handshake.tlsKnown = true;
     const RecordedText summary = InterceptionTls::summary(report);
     EventRecord r;
-    r.timeUs = wallClockUs();
+    r.timeUs = nowUs();
     r.type = EventType::Tls;
     m_connection->m_leg.texts.insert(m_connection->m_leg.events.size(), summary);
     m_connection->m_leg.events.append(r, summary.english().toUtf8());
@@ -192,7 +202,7 @@ void ProxiedTransport::upstreamTls(const TlsReport &report)
 void ProxiedTransport::appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const RecordedText &message)
 {
     EventRecord r;
-    r.timeUs = wallClockUs();
+    r.timeUs = nowUs();
     r.type = type;
     if (type == EventType::Error) {
         r.sub = quint8(layer);
@@ -222,7 +232,7 @@ void ProxiedTransport::note(ConnectionLeg::Facing facing, const RecordedText &me
 
 void ProxiedTransport::opened()
 {
-    const qint64 total = wallClockUs() - m_connection->startedUs();
+    const qint64 total = nowUs() - m_connection->startedUs();
     m_connection->m_leg.timings.totalUs = total;
     m_connection->m_clientLeg->timings.totalUs = total;
     m_connection->setState(Connection::State::Open);
@@ -233,7 +243,7 @@ void ProxiedTransport::wireClosed()
 {
     if (m_wireClosed)
         return;
-    const qint64 now = wallClockUs();
+    const qint64 now = nowUs();
     m_clientRecorder->upstreamEnded(now);
     m_serverRecorder->upstreamEnded(now);
     Q_EMIT m_connection->eventsAppended();

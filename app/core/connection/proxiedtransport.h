@@ -77,6 +77,11 @@ public:
     void opened();
     // Both sockets are done: nothing more will be recorded.
     void wireClosed();
+    // The client is relayed on another thread (issue 12): the calls come later than they were made there. The rows
+    // and times they record without a time of their own take this one (-1: now again), and the connection started when
+    // the proxy accepted the client.
+    void setStepTime(qint64 timeUs) { m_stepTimeUs = timeUs; }
+    void startedAt(qint64 timeUs);
     // How Connection::abort() reaches the proxy (drops both sockets).
     void setAbortHandler(std::function<void()> handler) { m_abort = std::move(handler); }
 
@@ -94,6 +99,7 @@ private:
     {
         return facing == ConnectionLeg::Facing::Client ? m_unsettledFromClient : m_unsettledFromServer;
     }
+    qint64 nowUs() const;
     void appendRow(ConnectionLeg &leg, EventType type, ErrorLayer layer, const RecordedText &message);
     void emitAppended();
     // Marks whose rows are not recorded yet; false when the row is not there yet.
@@ -123,6 +129,7 @@ private:
     bool m_decodeOnce = false;
     std::function<void()> m_abort;
     bool m_wireClosed = false;
+    qint64 m_stepTimeUs = -1;
 };
 
 } // namespace wsi

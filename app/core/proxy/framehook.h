@@ -7,10 +7,13 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <memory>
+
 namespace wsi {
 
 class Connection;
 class FrameRelay;
+class SharedRules;
 
 // The reverse proxy cuts each leg's stream into whole frames and hands every frame to its hook before it
 // forwards anything. Without a hook, or with one that appends the frame as it is, the legs stay byte-identical
@@ -44,6 +47,9 @@ public:
     }
     // connection may have been deleted by now: it is a key, not to be used.
     virtual void relayEnded(Connection *connection) { Q_UNUSED(connection); }
+    // Issue 12: a hook that can act on the reverse proxy's own thread gives the rules it reads there (ProxyRuleSet);
+    // the proxy then makes each client's hook there (ClientRules). Null: the proxy relays where the Connection is.
+    virtual std::shared_ptr<SharedRules> rulesForRelayThread() { return nullptr; }
 };
 
 } // namespace wsi

@@ -16,6 +16,10 @@ struct HeldMessage
     QByteArray payload; // what goes on if forwarded as it is (after the replace rules), unmasked and inflated
     QByteArray original; // as the sender sent it (equal to payload when no replace rule changed it)
     qint64 timeUs = 0; // when it was held (wall clock)
+    // Which relay holds it and its number there (ProxyRuleLink): a decision reaches that hold only.
+    quint64 relay = 0;
+    quint64 holdNumber = 0;
+    quint64 ordinal = 0; // its ordinal among the sender's messages: where a drop is marked
 
     bool isText() const { return opcode == 0x1; }
 };

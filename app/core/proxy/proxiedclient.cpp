@@ -4,7 +4,9 @@
 #include "capture/peername.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/clientrules.h"
 #include "proxy/proxiedclienttext.h"
+#include "proxy/proxiedrecording.h"
 #include "proxy/recordingbatch.h"
 #include "proxy/upstreamdialer.h"
 #include "server/upgradeanswers.h"
@@ -57,26 +59,30 @@ ProxiedClient::ProxiedClient(QTcpSocket *client, const ReverseProxyOptions &opti
 
 ProxiedClient::~ProxiedClient()
 {
-    if (m_relayConnection && m_hook)
-        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
-    if (!m_finished && transport())
-        transport()->wireClosed();
-}
-
-ProxiedTransport *ProxiedClient::transport() const
-{
-    return m_connection ? m_connection->proxied() : nullptr;
+    if (std::exchange(m_hookTold, false))
+        m_hook->relayEnded(m_relayConnection);
+    if (!m_finished && m_recording)
+        m_recording->wireClosed();
 }
 
 void ProxiedClient::start(Connection *connection, FrameHook *hook)
 {
     m_connection = connection;
     m_hook = hook;
-    if (ProxiedTransport *t = transport()) {
+    if (ProxiedTransport *t = connection ? connection->proxied() : nullptr)
         t->setAbortHandler([this] { shutdown(); });
-        if (!hook) // every frame goes on as it came: each message is decoded on the leg that receives it only
-            t->decodeForwardedOnce();
-    }
+    start(std::make_unique<ProxiedRecording>(connection));
+}
+
+void ProxiedClient::start(std::unique_ptr<ProxiedRecording> recording, std::unique_ptr<ClientRules> rules)
+{
+    if (rules) // before anything is read: a relay with rules decodes both legs
+        m_hook = (m_rules = std::move(rules)).get();
+    m_recording = std::move(recording);
+    m_writes.setRecording(m_recording.get());
+    m_writes.setClient(m_client);
+    if (!m_hook) // every frame goes on as it came: each message is decoded on the leg that receives it only
+        m_recording->decodeForwardedOnce();
     connect(m_client, &QTcpSocket::readyRead, this, &ProxiedClient::onClientReadyRead);
     connect(m_client, &QTcpSocket::disconnected, this, &ProxiedClient::onClientDisconnected);
     connect(m_client, &QTcpSocket::bytesWritten, this, &ProxiedClient::onBytesWritten);
@@ -95,17 +101,29 @@ void ProxiedClient::onBytesWritten()
         onUpstreamReadyRead();
 }
 
+void ProxiedClient::readOn()
+{
+    if (m_recording->heldBack())
+        return;
+    if (m_client && m_client->bytesAvailable() > 0)
+        onClientReadyRead();
+    if (m_upstream && m_upstream->bytesAvailable() > 0)
+        onUpstreamReadyRead();
+}
+
 void ProxiedClient::onClientReadyRead()
 {
-    const RecordingBatch batch(m_connection.data());
+    const RecordingBatch batch(m_recording.get());
     relayFromClient();
     // The relayed bytes leave now, before the batch is announced (and printed), not a turn of the event loop later.
-    flushWritten();
+    m_writes.flush();
 }
 
 void ProxiedClient::relayFromClient()
 {
     while (m_client && m_stage != Stage::Ending && m_client->bytesAvailable() > 0) {
+        if (!m_readingLast && m_recording->heldBack())
+            return; // readOn() once the GUI thread (or the disk) caught up; the bytes wait in the kernel
         if (m_stage != Stage::ReadingRequest && m_stage != Stage::ConnectingUpstream
             && m_stage != Stage::AwaitingResponse && m_fromClient.readPaused(m_upstream))
             return; // resumed by onBytesWritten
@@ -117,8 +135,7 @@ void ProxiedClient::relayFromClient()
         QByteArray bytes = m_client->read(readSize(m_client));
         if (bytes.isEmpty())
             return;
-        if (ProxiedTransport *t = transport())
-            t->recordLeg(Facing::Client, Direction::Incoming, wallClockUs(), bytes);
+        const qint64 later = m_recording->recordRead(Facing::Client, bytes, m_stage == Stage::Relaying && !m_hook);
         switch (m_stage) {
         case Stage::ReadingRequest:
             takeRequest(bytes);
@@ -129,11 +146,11 @@ void ProxiedClient::relayFromClient()
             break;
         case Stage::Relaying:
             m_fromClient.append(std::move(bytes)); // handed over: its frames go on in its own buffer
-            if (!relayFrames(FrameHook::Toward::Server))
+            if (!relayFrames(FrameHook::Toward::Server, later))
                 return;
             break;
         case Stage::PassingThrough:
-            writeTo(m_upstream, bytes);
+            m_writes.write(m_upstream, bytes);
             break;
         case Stage::Ending:
             break;
@@ -152,12 +169,13 @@ void ProxiedClient::takeRequest(const QByteArray &bytes)
         return;
     m_fromClient.append(pipelined);
     m_stage = Stage::ConnectingUpstream;
-    m_dialer->dial(m_connection.data());
+    m_dialer->dial(m_recording.get());
 }
 
 void ProxiedClient::onUpstreamSocketCreated(QTcpSocket *socket)
 {
     m_upstream = socket;
+    m_writes.setUpstream(socket);
     m_upstream->setReadBufferSize(kSocketReadBuffer);
     connect(m_upstream, &QTcpSocket::readyRead, this, &ProxiedClient::onUpstreamReadyRead);
     connect(m_upstream, &QTcpSocket::disconnected, this, &ProxiedClient::onUpstreamDisconnected);
@@ -174,34 +192,35 @@ void ProxiedClient::sendRequestUpstream()
     if (!m_client || m_stage != Stage::ConnectingUpstream)
         return;
     m_stage = Stage::AwaitingResponse;
-    writeTo(m_upstream, m_upgrade.upstreamRequest());
+    m_writes.write(m_upstream, m_upgrade.upstreamRequest());
 }
 
 void ProxiedClient::onUpstreamReadyRead()
 {
-    const RecordingBatch batch(m_connection.data());
+    const RecordingBatch batch(m_recording.get());
     relayFromUpstream();
-    flushWritten();
+    m_writes.flush();
 }
 
 void ProxiedClient::relayFromUpstream()
 {
     while (m_upstream && m_stage != Stage::Ending && m_upstream->bytesAvailable() > 0) {
+        if (!m_readingLast && m_recording->heldBack())
+            return;
         if (m_stage == Stage::Relaying && m_fromServer.readPaused(m_client))
             return;
         QByteArray bytes = m_upstream->read(readSize(m_upstream));
         if (bytes.isEmpty())
             return;
-        if (ProxiedTransport *t = transport())
-            t->recordLeg(Facing::Server, Direction::Incoming, wallClockUs(), bytes);
+        const qint64 later = m_recording->recordRead(Facing::Server, bytes, m_stage == Stage::Relaying && !m_hook);
         if (m_stage == Stage::AwaitingResponse) {
             takeResponse(bytes);
         } else if (m_stage == Stage::Relaying) {
             m_fromServer.append(std::move(bytes));
-            if (!relayFrames(FrameHook::Toward::Client))
+            if (!relayFrames(FrameHook::Toward::Client, later))
                 return;
         } else if (m_stage == Stage::PassingThrough) {
-            writeTo(m_client, bytes);
+            m_writes.write(m_client, bytes);
         }
     }
 }
@@ -215,16 +234,16 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
         // they come.
         if (answer == UpgradeExchange::Response::NotUpgraded)
             m_stage = Stage::PassingThrough;
-        writeTo(m_client, bytes);
+        m_writes.write(m_client, bytes);
         return;
     }
     // The head and the first frames: the head at once, the frames whole, as later ones.
-    writeTo(m_client, bytes.first(used));
+    m_writes.write(m_client, bytes.first(used));
     m_stage = Stage::Relaying;
-    if (ProxiedTransport *t = transport())
-        t->opened();
-    if (m_hook && m_connection) {
+    m_recording->opened();
+    if (m_hook && (m_connection || m_rules)) { // the ProxyThread's rules have no Connection there
         m_relayConnection = m_connection.data();
+        m_hookTold = true;
         m_hook->relayStarted(m_relayConnection, this, m_upgrade.request(), m_upgrade.response());
     }
     m_fromServer.append(bytes.sliced(used));
@@ -236,15 +255,18 @@ void ProxiedClient::takeResponse(const QByteArray &bytes)
         onClientReadyRead();
 }
 
-bool ProxiedClient::relayFrames(FrameHook::Toward toward)
+bool ProxiedClient::relayFrames(FrameHook::Toward toward, qint64 readTimeUs)
 {
     RelayedFrames &frames = framesToward(toward);
     QByteArrayList out;
     qint64 from = qint64(frames.takenBytes());
     frames.take(m_hook, m_connection.data(), out);
+    if (readTimeUs >= 0) // the read the frames were cut from, recorded from where its bytes are now
+        m_recording->recordRead(toward == FrameHook::Toward::Server ? Facing::Client : Facing::Server, readTimeUs,
+            frames.lastRead(out, quint64(from)));
     QTcpSocket *receiver = toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data();
     for (const QByteArray &block : std::as_const(out)) // a read's own buffer when whole: the socket shares it
-        writeTo(receiver, block, m_hook ? -1 : std::exchange(from, from + block.size()));
+        m_writes.write(receiver, block, m_hook ? -1 : std::exchange(from, from + block.size()));
     // While held, whole frames may wait: reading stops past RelayedFrames::kMaxWaitingBytes, which bounds them.
     if (frames.overflows(m_options.maxFrameBytes)) {
         dropOversized(toward);
@@ -258,9 +280,9 @@ void ProxiedClient::resume(FrameHook::Toward toward, const QByteArray &bytes)
     RelayedFrames &frames = framesToward(toward);
     if (!frames.release())
         return;
-    const RecordingBatch batch(m_connection.data());
+    const RecordingBatch batch(m_recording.get());
     const bool toServer = toward == FrameHook::Toward::Server;
-    writeTo(toServer ? m_upstream.data() : m_client.data(), bytes);
+    m_writes.write(toServer ? m_upstream.data() : m_client.data(), bytes);
     if (m_stage != Stage::Relaying || !relayFrames(toward) || frames.isHeld())
         return; // ended, or the next message is held too
     if (frames.takeSenderLeft()) {
@@ -280,49 +302,21 @@ void ProxiedClient::write(FrameHook::Toward toward, const QByteArray &bytes)
 {
     if (m_stage != Stage::Relaying)
         return;
-    const RecordingBatch batch(m_connection.data());
-    writeTo(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), bytes);
-}
-
-void ProxiedClient::writeTo(QTcpSocket *socket, const QByteArray &bytes, qint64 forwardedFrom)
-{
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
-        return;
-    socket->write(bytes);
-    (socket == m_client ? m_clientUnflushed : m_upstreamUnflushed) = true;
-    const Facing facing = socket == m_client ? Facing::Client : Facing::Server;
-    if (ProxiedTransport *t = transport(); t && forwardedFrom >= 0)
-        t->recordForwarded(facing, wallClockUs(), bytes, quint64(forwardedFrom));
-    else if (t)
-        t->recordLeg(facing, Direction::Outgoing, wallClockUs(), bytes);
-}
-
-void ProxiedClient::flushWritten()
-{
-    // QAbstractSocket::write() only queues; Qt would write on the socket's next write notification, one more poll
-    // and event-loop turn per relayed read. flush() may emit bytesWritten (a paused reader resumes, nested) or,
-    // on a write error, disconnected: both are handled as they are from the event loop, as this is the last step
-    // of a read.
-    if (std::exchange(m_upstreamUnflushed, false) && m_upstream
-        && m_upstream->state() == QAbstractSocket::ConnectedState)
-        m_upstream->flush();
-    if (std::exchange(m_clientUnflushed, false) && m_client && m_client->state() == QAbstractSocket::ConnectedState)
-        m_client->flush();
+    const RecordingBatch batch(m_recording.get());
+    m_writes.write(toward == FrameHook::Toward::Server ? m_upstream.data() : m_client.data(), bytes);
 }
 
 void ProxiedClient::refuse(
     int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide)
 {
     m_stage = Stage::Ending;
-    if (ProxiedTransport *t = transport()) {
-        if (upstreamSide)
-            t->upstreamFailed(layer, why);
-        else
-            t->clientFailed(layer, why);
-    }
+    if (upstreamSide)
+        m_recording->upstreamFailed(layer, why);
+    else
+        m_recording->clientFailed(layer, why);
     const QByteArray english = why.english().toUtf8(); // the body is English on the wire
     const QByteArray body = status == 502 ? "Bad gateway: " + english + "\n" : english + "\n";
-    writeTo(m_client, UpgradeAnswers::plain(status, reason, {}, body));
+    m_writes.write(m_client, UpgradeAnswers::plain(status, reason, {}, body));
     if (m_upstream) {
         m_upstream->disconnect(this);
         m_upstream->disconnect(m_dialer); // its errors and TLS alerts would report a dial already answered
@@ -346,10 +340,8 @@ void ProxiedClient::dropOversized(FrameHook::Toward toward)
 {
     const RecordedText text
         = ProxiedClientText::oversizedFrame(toward == FrameHook::Toward::Server, m_options.maxFrameBytes);
-    if (ProxiedTransport *t = transport()) {
-        t->note(Facing::Client, text);
-        t->note(Facing::Server, text);
-    }
+    m_recording->note(Facing::Client, text);
+    m_recording->note(Facing::Server, text);
     shutdown();
 }
 
@@ -362,8 +354,10 @@ void ProxiedClient::onClientDisconnected()
         m_fromClient.senderLeftWhileHeld();
         return;
     }
-    if (m_client && m_client->bytesAvailable() > 0 && m_stage != Stage::Ending)
-        onClientReadyRead(); // what the client sent last still goes on
+    if (m_client && m_client->bytesAvailable() > 0 && m_stage != Stage::Ending) {
+        m_readingLast = true; // what the client sent last still goes on, held back or not
+        onClientReadyRead();
+    }
     m_clientGone = true;
     closeOtherSide(true);
 }
@@ -376,8 +370,10 @@ void ProxiedClient::onUpstreamDisconnected()
         m_fromServer.senderLeftWhileHeld();
         return;
     }
-    if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending)
+    if (m_upstream && m_upstream->bytesAvailable() > 0 && m_stage != Stage::Ending) {
+        m_readingLast = true;
         onUpstreamReadyRead();
+    }
     if (m_stage == Stage::AwaitingResponse) {
         // No whole answer head (a malformed or non-101 one passes through): the client gets a 502 rather than a
         // silent close.
@@ -392,11 +388,10 @@ void ProxiedClient::onUpstreamDisconnected()
 void ProxiedClient::closeOtherSide(bool clientLeft)
 {
     if (m_stage != Stage::Ending) {
-        if (ProxiedTransport *t = transport()) {
-            t->note(clientLeft ? Facing::Client : Facing::Server, ProxiedClientText::closedItsSide(clientLeft));
-            if (clientLeft ? m_upstream && !m_upstreamGone : m_client && !m_clientGone)
-                t->note(clientLeft ? Facing::Server : Facing::Client, ProxiedClientText::closedOtherSide(clientLeft));
-        }
+        m_recording->note(clientLeft ? Facing::Client : Facing::Server, ProxiedClientText::closedItsSide(clientLeft));
+        if (clientLeft ? m_upstream && !m_upstreamGone : m_client && !m_clientGone)
+            m_recording->note(
+                clientLeft ? Facing::Server : Facing::Client, ProxiedClientText::closedOtherSide(clientLeft));
         m_stage = Stage::Ending;
     }
     m_dialer->stopLookup();
@@ -416,10 +411,8 @@ void ProxiedClient::shutdown()
         return;
     if (m_stage != Stage::Ending) {
         m_stage = Stage::Ending;
-        if (ProxiedTransport *t = transport()) {
-            t->note(Facing::Client, ProxiedClientText::stopped(true));
-            t->note(Facing::Server, ProxiedClientText::stopped(false));
-        }
+        m_recording->note(Facing::Client, ProxiedClientText::stopped(true));
+        m_recording->note(Facing::Server, ProxiedClientText::stopped(false));
     }
     m_dialer->stopLookup();
     for (QTcpSocket *socket : { m_client.data(), m_upstream.data() }) {
@@ -436,10 +429,9 @@ void ProxiedClient::maybeFinish()
     if (m_finished || !m_clientGone || !m_upstreamGone)
         return;
     m_finished = true;
-    if (m_relayConnection && m_hook)
-        m_hook->relayEnded(std::exchange(m_relayConnection, nullptr));
-    if (ProxiedTransport *t = transport())
-        t->wireClosed();
+    if (std::exchange(m_hookTold, false))
+        m_hook->relayEnded(m_relayConnection);
+    m_recording->wireClosed();
     Q_EMIT finished();
 }
 

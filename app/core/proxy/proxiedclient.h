@@ -5,6 +5,7 @@
 #include "proxy/framehook.h"
 #include "proxy/framerelay.h"
 #include "proxy/relayedframes.h"
+#include "proxy/relayedwrites.h"
 #include "proxy/reverseproxyoptions.h"
 #include "proxy/upgradeexchange.h"
 #include "store/eventrecord.h"
@@ -13,11 +14,15 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QTcpSocket;
 
 namespace wsi {
 
+class ClientRules;
 class Connection;
+class ProxiedRecording;
 class ProxiedTransport;
 class UpstreamDialer;
 
@@ -41,6 +46,13 @@ public:
     // Starts relaying, recording into connection (a proxied one, not owned; it may go away first). hook may be
     // null (forward unchanged); not owned.
     void start(Connection *connection, FrameHook *hook);
+    // Starts relaying on the ProxyThread, recording into batches for the GUI thread (issue 12), with the window's
+    // rules applied there or none (null).
+    void start(std::unique_ptr<ProxiedRecording> recording, std::unique_ptr<ClientRules> rules = nullptr);
+    ProxiedRecording *recording() const { return m_recording.get(); }
+    ClientRules *rules() const { return m_rules.get(); }
+    // The GUI thread acknowledged batches, or the disk caught up: reads what waits unless still held back.
+    void readOn();
     // The proxy stops: both sockets are closed (TCP), each leg notes why.
     void shutdown();
     QString peer() const { return m_peer; }
@@ -72,12 +84,8 @@ private:
     void sendRequestUpstream();
     void takeResponse(const QByteArray &bytes);
     // Whole frames from the scanner through the hook to the other socket; false when the connection ended.
-    bool relayFrames(FrameHook::Toward toward);
-    // Writes to the client's socket or the upstream's (if still connected) and records it on that socket's leg;
-    // forwardedFrom >= 0: the bytes are the other socket's frames from that offset of its stream, unchanged.
-    void writeTo(QTcpSocket *socket, const QByteArray &bytes, qint64 forwardedFrom = -1);
-    // Hands what writeTo() queued in this read to the kernel at once.
-    void flushWritten();
+    // readTimeUs >= 0: the read just appended is recorded (at that time) once its frames were cut.
+    bool relayFrames(FrameHook::Toward toward, qint64 readTimeUs = -1);
     // Answers the client with a complete HTTP response and closes it (before any upstream answer); why is
     // recorded in English and shown translated, the client's body is its English.
     void refuse(int status, const QByteArray &reason, const RecordedText &why, ErrorLayer layer, bool upstreamSide);
@@ -85,7 +93,6 @@ private:
     void dropOversized(FrameHook::Toward toward);
     void closeOtherSide(bool clientLeft);
     void maybeFinish();
-    ProxiedTransport *transport() const;
     RelayedFrames &framesToward(FrameHook::Toward toward)
     {
         return toward == FrameHook::Toward::Server ? m_fromClient : m_fromServer;
@@ -94,7 +101,9 @@ private:
     QPointer<QTcpSocket> m_client;
     QPointer<QTcpSocket> m_upstream; // the dialer's, once it exists
     UpstreamDialer *m_dialer = nullptr;
-    QPointer<Connection> m_connection;
+    QPointer<Connection> m_connection; // the direct path only (the forward proxy, a test's hook): on this thread
+    std::unique_ptr<ProxiedRecording> m_recording; // both legs' recording, direct or batched
+    std::unique_ptr<ClientRules> m_rules; // on the ProxyThread with rules: the hook
     FrameHook *m_hook = nullptr;
     ReverseProxyOptions m_options;
     QString m_peer;
@@ -105,10 +114,11 @@ private:
     bool m_clientGone = false;
     bool m_upstreamGone = false;
     bool m_finished = false;
-    // writeTo() queued bytes on that socket that flushWritten() has not pushed yet.
-    bool m_clientUnflushed = false;
-    bool m_upstreamUnflushed = false;
-    // The connection the hook was told of (relayStarted), told again when it ends even if it was deleted since.
+    bool m_readingLast = false; // a socket closed: what it still holds is read even when held back
+    RelayedWrites m_writes;
+    // The hook was told of the relay (relayStarted), with this connection (null on the ProxyThread); it is told again
+    // when it ends, even if the connection was deleted since.
+    bool m_hookTold = false;
     Connection *m_relayConnection = nullptr;
 };
 

@@ -1,72 +1,29 @@
-// ProxyRuleSet: applies the proxy's rules to whole messages, holds, resumes and injects.
+// ProxyRuleSet: the proxy's rules as the user edits them, and their held messages and injections, on the GUI thread.
 #include "proxy/proxyruleset.h"
 
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
-#include "protocol/deflatenegotiation.h"
-#include "proxy/framerelay.h"
-#include "proxy/proxydirection.h"
-
-#include <limits>
+#include "proxy/proxiedrecording.h"
+#include "proxy/sharedrules.h"
 
 namespace wsi {
 
-namespace {
-
-int sideIndex(FrameHook::Toward toward)
+// A forward proxy's link: it records its marks straight into the Connection, on this thread.
+struct ProxyRuleSet::DirectLink
 {
-    return toward == FrameHook::Toward::Server ? 0 : 1;
-}
+    ProxiedRecording recording;
+    ProxyRuleLink link;
 
-// The leg the sender's bytes arrive on, and the leg the receiver gets them on.
-ConnectionLeg::Facing senderLeg(FrameHook::Toward toward)
-{
-    return toward == FrameHook::Toward::Server ? ConnectionLeg::Facing::Client : ConnectionLeg::Facing::Server;
-}
-
-ConnectionLeg::Facing receiverLeg(FrameHook::Toward toward)
-{
-    return toward == FrameHook::Toward::Server ? ConnectionLeg::Facing::Server : ConnectionLeg::Facing::Client;
-}
-
-} // namespace
-
-struct ProxyRuleSet::Side
-{
-    std::unique_ptr<ProxyDirection> direction;
-    ProxyDirection::Message current; // the message just gathered, or the one held
-    bool held = false;
-    quint64 heldId = 0;
-    quint64 heldOrdinal = 0; // the held message's ordinal on the sending leg
-    std::vector<QByteArray> injections; // frames waiting for the end of a message or of a hold
-};
-
-struct ProxyRuleSet::Link
-{
-    QPointer<Connection> connection;
-    int connectionId = 0;
-    FrameRelay *relay = nullptr;
-    Side sides[2];
-
-    void mark(ConnectionLeg::Facing facing, Direction direction, quint64 ordinal, ProxyMark::Action action,
-        const QByteArray &original = {})
-    {
-        if (ProxiedTransport *t = connection ? connection->proxied() : nullptr)
-            t->markMessage(facing, direction, ordinal, ProxyMark { action, original });
-    }
-
-    // The rules are done with every message the sender of toward sent so far but a held one: the sending leg may
-    // let their rows go (ProxiedTransport::keepUnsettledMessages).
-    void settle(Toward toward)
-    {
-        const Side &side = sides[sideIndex(toward)];
-        if (ProxiedTransport *t = connection ? connection->proxied() : nullptr)
-            t->settleMessages(senderLeg(toward), side.direction->fromSender() - (side.held ? 1 : 0));
-    }
+    DirectLink(std::shared_ptr<SharedRules> rules, Connection *connection, FrameRelay *relay, const HttpHead &request,
+        const HttpHead &response)
+        : recording(connection)
+        , link(std::move(rules), &recording, relay, request, response)
+    { }
 };
 
 ProxyRuleSet::ProxyRuleSet(QObject *parent)
     : QObject(parent)
+    , m_shared(std::make_shared<SharedRules>(this, std::make_shared<RulesSnapshot>(m_rules, m_maxMessageBytes)))
 {
     m_held.setResolver([this](const HeldMessage &message, HeldMessages::Decision decision, const QByteArray &payload) {
         resolve(message, decision, payload);
@@ -75,187 +32,139 @@ ProxyRuleSet::ProxyRuleSet(QObject *parent)
 
 ProxyRuleSet::~ProxyRuleSet() = default;
 
-bool ProxyRuleSet::hasRules(Toward toward) const
+void ProxyRuleSet::setRules(const QList<ProxyRule> &rules)
 {
-    for (const ProxyRule &rule : m_rules) {
-        if (rule.toward() == toward)
-            return true;
-    }
-    return false;
+    m_rules = rules;
+    publish();
 }
 
-ProxyRuleSet::Link *ProxyRuleSet::linkFor(int connectionId)
+void ProxyRuleSet::addRule(const ProxyRule &rule)
 {
-    for (auto &entry : m_links) {
-        if (entry.second->connectionId == connectionId)
-            return entry.second.get();
+    m_rules.append(rule);
+    publish();
+}
+
+void ProxyRuleSet::setMaxMessageBytes(quint64 bytes)
+{
+    m_maxMessageBytes = bytes;
+    publish();
+}
+
+void ProxyRuleSet::publish()
+{
+    m_shared->replace(std::make_shared<RulesSnapshot>(m_rules, m_maxMessageBytes));
+}
+
+const ProxyRuleSet::Relay *ProxyRuleSet::relayOf(Connection *connection) const
+{
+    for (const auto &[key, relay] : m_relays) {
+        if (relay.key == connection && relay.connection)
+            return &relay;
     }
     return nullptr;
 }
 
-void ProxyRuleSet::relayStarted(
-    Connection *connection, FrameRelay *relay, const HttpHead &request, const HttpHead &response)
+bool ProxyRuleSet::isRelaying(Connection *connection) const
 {
-    auto link = std::make_unique<Link>();
-    link->connection = connection;
-    link->connectionId = connection->id();
-    link->relay = relay;
-    const DeflateNegotiation deflate = DeflateNegotiation::fromHeads(request, response);
-    for (Toward toward : { Toward::Server, Toward::Client }) {
-        Side &side = link->sides[sideIndex(toward)];
-        side.direction = std::make_unique<ProxyDirection>(toward, m_maxMessageBytes);
-        if (deflate.negotiated()) {
-            const bool sentByServer = toward == Toward::Client;
-            side.direction->setDeflate(
-                deflate.params().windowBits(sentByServer), deflate.params().noContextTakeover(sentByServer));
-        }
-    }
-    if (ProxiedTransport *t = connection->proxied())
-        t->keepUnsettledMessages();
-    m_links[connection] = std::move(link);
+    return relayOf(connection) != nullptr;
 }
 
-void ProxyRuleSet::relayEnded(Connection *connection)
+void ProxyRuleSet::relayOpened(quint64 key, Connection *connection, ProxyRuleLink::Post post)
 {
-    auto it = m_links.find(connection);
-    if (it == m_links.end())
+    Relay relay;
+    relay.connection = connection;
+    relay.key = connection;
+    relay.connectionId = connection ? connection->id() : 0;
+    relay.post = std::move(post);
+    m_relays[key] = std::move(relay);
+}
+
+void ProxyRuleSet::heldOnRelay(quint64 key, HeldMessage message)
+{
+    const auto found = m_relays.find(key);
+    if (found == m_relays.end())
         return;
-    const int id = it->second->connectionId;
-    if (ProxiedTransport *t = connection->proxied()) { // nothing will be marked any more
-        t->settleMessages(ConnectionLeg::Facing::Client, std::numeric_limits<quint64>::max());
-        t->settleMessages(ConnectionLeg::Facing::Server, std::numeric_limits<quint64>::max());
+    if (!found->second.connection) { // nobody can see it to decide: it goes on as it came
+        const quint64 number = message.holdNumber;
+        const FrameHook::Toward toward = message.toward;
+        const QByteArray payload = message.payload;
+        found->second.post([=](ProxyRuleLink &link) { link.decide(toward, number, false, payload); });
+        return;
     }
-    m_links.erase(it);
-    m_held.discardConnection(id); // after the erase: the resolver finds no link and writes nothing
+    message.connectionId = found->second.connectionId;
+    message.relay = key;
+    m_held.add(std::move(message));
+}
+
+void ProxyRuleSet::relayClosed(quint64 key)
+{
+    const auto found = m_relays.find(key);
+    if (found == m_relays.end())
+        return;
+    const int id = found->second.connectionId;
+    m_relays.erase(found);
+    if (id != 0)
+        m_held.discardConnection(id); // after the erase: the resolver finds no relay and posts nothing
+}
+
+void ProxyRuleSet::resolve(const HeldMessage &message, HeldMessages::Decision decision, const QByteArray &payload)
+{
+    const auto found = m_relays.find(message.relay);
+    if (found == m_relays.end() || decision == HeldMessages::Decision::Discard)
+        return;
+    const bool drop = decision == HeldMessages::Decision::Drop;
+    const FrameHook::Toward toward = message.toward;
+    const quint64 number = message.holdNumber;
+    ProxiedTransport *transport = found->second.connection ? found->second.connection->proxied() : nullptr;
+    if (drop && transport) { // on the sending leg's row (pinned until the link settles it, after this)
+        const ConnectionLeg::Facing sender
+            = toward == Toward::Server ? ConnectionLeg::Facing::Client : ConnectionLeg::Facing::Server;
+        transport->markMessage(
+            sender, Direction::Incoming, message.ordinal, ProxyMark { ProxyMark::Action::Dropped, {} });
+    }
+    // Posted: the relay's thread resumes the direction (at once for a relay on this thread).
+    found->second.post([=](ProxyRuleLink &link) { link.decide(toward, number, drop, payload); });
+}
+
+bool ProxyRuleSet::inject(Connection *connection, Toward toward, bool text, const QByteArray &payload)
+{
+    const Relay *relay = relayOf(connection);
+    if (!relay)
+        return false;
+    relay->post([=](ProxyRuleLink &link) { link.inject(toward, text, payload); });
+    return true;
 }
 
 FrameHook::Verdict ProxyRuleSet::onFrame(
     Connection *connection, Toward toward, const FrameHeader &header, QByteArrayView frame, QByteArray &out)
 {
-    auto it = m_links.find(connection);
-    if (it == m_links.end()) {
+    const auto found = m_direct.find(connection);
+    if (found == m_direct.end()) {
         out.append(frame);
         return Verdict::Forwarded;
     }
-    Link &link = *it->second;
-    Side &side = link.sides[sideIndex(toward)];
-    if (!side.direction->feed(header, frame, hasRules(toward), out, &side.current)) {
-        if (!side.direction->midMessage())
-            flushInjections(link, toward, out);
-        link.settle(toward);
-        return Verdict::Forwarded;
-    }
-    const Verdict verdict = takeMessage(link, toward, out);
-    link.settle(toward);
-    return verdict;
+    return found->second->link.onFrame(toward, header, frame, out);
 }
 
-FrameHook::Verdict ProxyRuleSet::takeMessage(Link &link, Toward toward, QByteArray &out)
+void ProxyRuleSet::relayStarted(
+    Connection *connection, FrameRelay *relay, const HttpHead &request, const HttpHead &response)
 {
-    Side &side = link.sides[sideIndex(toward)];
-    ProxyDirection &direction = *side.direction;
-    const ProxyDirection::Message &message = side.current;
-    for (const ProxyRule &rule : m_rules) {
-        if (rule.toward() == toward && rule.action() == ProxyRule::Action::Drop
-            && rule.matches(message.opcode, message.payload)) {
-            direction.changed(message);
-            link.mark(senderLeg(toward), Direction::Incoming, direction.fromSender(), ProxyMark::Action::Dropped);
-            flushInjections(link, toward, out);
-            return Verdict::Forwarded;
-        }
-    }
-    QByteArray payload = message.payload;
-    for (const ProxyRule &rule : m_rules) {
-        if (rule.toward() == toward && rule.action() == ProxyRule::Action::Replace)
-            payload = rule.replace(message.opcode, payload);
-    }
-    for (const ProxyRule &rule : m_rules) {
-        if (rule.toward() == toward && rule.action() == ProxyRule::Action::Hold
-            && rule.matches(message.opcode, payload)) {
-            HeldMessage held;
-            held.connectionId = link.connectionId;
-            held.toward = toward;
-            held.opcode = message.opcode;
-            held.payload = payload;
-            held.original = message.payload;
-            side.held = true;
-            side.heldOrdinal = direction.fromSender();
-            side.heldId = m_held.add(held);
-            return Verdict::Held;
-        }
-    }
-    if (payload != message.payload) {
-        direction.changed(message);
-        out.append(direction.encode(message, &payload));
-        direction.countWritten();
-        link.mark(receiverLeg(toward), Direction::Outgoing, direction.toReceiver(), ProxyMark::Action::Replaced,
-            message.payload);
-    } else {
-        out.append(direction.encode(message, nullptr));
-        direction.countWritten();
-    }
-    flushInjections(link, toward, out);
-    return Verdict::Forwarded;
+    auto direct = std::make_unique<DirectLink>(m_shared, connection, relay, request, response);
+    ProxyRuleLink *link = &direct->link;
+    relayOpened(link->key(), connection, [link](std::function<void(ProxyRuleLink &)> call) { call(*link); });
+    m_direct[connection] = std::move(direct);
 }
 
-void ProxyRuleSet::resolve(const HeldMessage &message, HeldMessages::Decision decision, const QByteArray &payload)
+void ProxyRuleSet::relayEnded(Connection *connection)
 {
-    Link *link = linkFor(message.connectionId);
-    if (!link || decision == HeldMessages::Decision::Discard)
+    const auto found = m_direct.find(connection);
+    if (found == m_direct.end())
         return;
-    Side &side = link->sides[sideIndex(message.toward)];
-    if (!side.held || side.heldId != message.id)
-        return;
-    side.held = false;
-    ProxyDirection &direction = *side.direction;
-    const ProxyDirection::Message &original = side.current;
-    QByteArray out;
-    if (decision == HeldMessages::Decision::Drop) {
-        direction.changed(original);
-        link->mark(senderLeg(message.toward), Direction::Incoming, side.heldOrdinal, ProxyMark::Action::Dropped);
-    } else if (payload != original.payload) {
-        direction.changed(original);
-        out.append(direction.encode(original, &payload));
-        direction.countWritten();
-        // Unchanged from what the replace rules made of it: a replacement; changed by the user: an edit.
-        const ProxyMark::Action action
-            = payload == message.payload ? ProxyMark::Action::Replaced : ProxyMark::Action::Edited;
-        link->mark(receiverLeg(message.toward), Direction::Outgoing, direction.toReceiver(), action, original.payload);
-    } else {
-        out.append(direction.encode(original, nullptr));
-        direction.countWritten();
-    }
-    side.current = {};
-    link->settle(message.toward);
-    flushInjections(*link, message.toward, out);
-    link->relay->resume(message.toward, out);
-}
-
-bool ProxyRuleSet::inject(Connection *connection, Toward toward, bool text, const QByteArray &payload)
-{
-    auto it = m_links.find(connection);
-    if (it == m_links.end())
-        return false;
-    Link &link = *it->second;
-    Side &side = link.sides[sideIndex(toward)];
-    side.injections.push_back(side.direction->encodeInjected(text ? 0x1 : 0x2, payload));
-    if (side.held || side.direction->midMessage())
-        return true; // it goes when the held message is decided, or after the message's last frame
-    QByteArray out;
-    flushInjections(link, toward, out);
-    link.relay->write(toward, out);
-    return true;
-}
-
-void ProxyRuleSet::flushInjections(Link &link, Toward toward, QByteArray &out)
-{
-    Side &side = link.sides[sideIndex(toward)];
-    for (const QByteArray &frame : side.injections) {
-        side.direction->countWritten();
-        link.mark(receiverLeg(toward), Direction::Outgoing, side.direction->toReceiver(), ProxyMark::Action::Injected);
-        out.append(frame);
-    }
-    side.injections.clear();
+    const quint64 key = found->second->link.key();
+    found->second->link.end();
+    // The link goes first: a decision from the held messages let go below finds no relay.
+    m_direct.erase(found);
+    relayClosed(key);
 }
 
 } // namespace wsi

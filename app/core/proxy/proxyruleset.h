@@ -1,28 +1,27 @@
-// ProxyRuleSet: the proxy's FrameHook: breakpoints, match-and-replace, drops and injection, per connection.
+// ProxyRuleSet: the proxy's rules as the user edits them, and their held messages and injections, on the GUI thread.
 #pragma once
 
 #include "proxy/framehook.h"
 #include "proxy/heldmessages.h"
 #include "proxy/proxyrule.h"
+#include "proxy/proxyrulelink.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 
+#include <map>
 #include <memory>
-#include <unordered_map>
-#include <vector>
 
 namespace wsi {
 
-class FrameRelay;
-class ProxyDirection;
+class SharedRules;
 
-// Rules act on whole messages of one direction, in this order: the first matching drop rule drops it; every
-// replace rule is applied in turn; then, if a hold rule matches (the replaced message), it is held: that
-// direction of that connection waits (HeldMessages) while the other flows. A message no rule changed goes on
-// byte for byte as it came. Every change is marked on the recorded rows (ProxiedTransport::markMessage): the
-// receiving leg's row is what went on, with the original kept; a dropped message is marked on the sending leg.
+// The rules act on each relayed connection through its ProxyRuleLink (what they do to a message is described there).
+// Issue 12: a reverse proxy applies them on the ProxyThread (rulesForRelayThread(): each client's ClientRules reads
+// the snapshot this object replaces on every edit); the links tell this object of their start, holds and end
+// through their batches, and decisions and injections are posted back to them. The forward proxy still relays on the
+// GUI thread: there this object is the FrameHook itself and its links run here, called at once.
 class ProxyRuleSet : public QObject, public FrameHook
 {
     Q_OBJECT
@@ -31,11 +30,12 @@ public:
     ~ProxyRuleSet() override;
 
     // Applies to the messages that complete from now on.
-    void setRules(const QList<ProxyRule> &rules) { m_rules = rules; }
-    void addRule(const ProxyRule &rule) { m_rules.append(rule); }
+    void setRules(const QList<ProxyRule> &rules);
+    void addRule(const ProxyRule &rule);
     const QList<ProxyRule> &rules() const { return m_rules; }
-    // The most a message gathered for the rules may hold; a larger one goes on unmatched, frame by frame.
-    void setMaxMessageBytes(quint64 bytes) { m_maxMessageBytes = bytes; }
+    // The most a message gathered for the rules may hold; a larger one goes on unmatched, frame by frame. For the
+    // connections that open from now on.
+    void setMaxMessageBytes(quint64 bytes);
 
     HeldMessages *heldMessages() { return &m_held; }
 
@@ -44,29 +44,42 @@ public:
     // whole messages of that direction (after a held one, when one is held). False when the connection is not
     // relaying (not open yet, or ended).
     bool inject(Connection *connection, Toward toward, bool text, const QByteArray &payload);
-    bool isRelaying(Connection *connection) const { return m_links.count(connection) > 0; }
+    bool isRelaying(Connection *connection) const;
 
+    // FrameHook, for a relay on this thread (the forward proxy).
     Verdict onFrame(Connection *connection, Toward toward, const FrameHeader &header, QByteArrayView frame,
         QByteArray &out) override;
     void relayStarted(
         Connection *connection, FrameRelay *relay, const HttpHead &request, const HttpHead &response) override;
     void relayEnded(Connection *connection) override;
+    std::shared_ptr<SharedRules> rulesForRelayThread() override { return m_shared; }
+
+    // A link's news, in the order its relay made it (ProxyRuleLink, ClientRules). connection: null when the user
+    // deleted it before the relay opened (its holds then go on unchanged: nobody could decide them).
+    void relayOpened(quint64 key, Connection *connection, ProxyRuleLink::Post post);
+    void heldOnRelay(quint64 key, HeldMessage message);
+    void relayClosed(quint64 key);
 
 private:
-    struct Link;
-    struct Side;
+    struct Relay
+    {
+        QPointer<Connection> connection;
+        Connection *key = nullptr; // valid or not: the forward proxy's relayEnded names it
+        int connectionId = 0;
+        ProxyRuleLink::Post post;
+    };
+    struct DirectLink;
 
-    Verdict takeMessage(Link &link, Toward toward, QByteArray &out);
     void resolve(const HeldMessage &message, HeldMessages::Decision decision, const QByteArray &payload);
-    // Queued injections of a direction go into out, each counted and marked.
-    void flushInjections(Link &link, Toward toward, QByteArray &out);
-    bool hasRules(Toward toward) const;
-    Link *linkFor(int connectionId);
+    void publish();
+    const Relay *relayOf(Connection *connection) const;
 
     QList<ProxyRule> m_rules;
     quint64 m_maxMessageBytes = 64ull << 20;
+    std::shared_ptr<SharedRules> m_shared;
     HeldMessages m_held;
-    std::unordered_map<Connection *, std::unique_ptr<Link>> m_links;
+    std::map<quint64, Relay> m_relays; // by link key
+    std::map<Connection *, std::unique_ptr<DirectLink>> m_direct; // the forward proxy's links
 };
 
 } // namespace wsi

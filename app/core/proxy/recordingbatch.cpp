@@ -1,22 +1,19 @@
 // RecordingBatch: holds back a proxied connection's row announcements for the length of one step.
 #include "proxy/recordingbatch.h"
 
-#include "connection/connection.h"
-#include "connection/proxiedtransport.h"
+#include "proxy/proxiedrecording.h"
 
 namespace wsi {
 
-RecordingBatch::RecordingBatch(Connection *connection)
-    : m_connection(connection)
+RecordingBatch::RecordingBatch(ProxiedRecording *recording)
+    : m_recording(recording)
 {
-    if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
-        t->beginBatch();
+    m_recording->beginBatch();
 }
 
 RecordingBatch::~RecordingBatch()
 {
-    if (ProxiedTransport *t = m_connection ? m_connection->proxied() : nullptr)
-        t->endBatch();
+    m_recording->endBatch();
 }
 
 } // namespace wsi

@@ -13,6 +13,7 @@ void RelayedFrames::append(QByteArray bytes)
 {
     if (bytes.isEmpty())
         return;
+    m_lastReadFrom = std::exchange(m_appended, m_appended + quint64(bytes.size()));
     keepRestOfRead();
     m_read = std::move(bytes);
     m_readStart = 0;
@@ -53,6 +54,29 @@ void RelayedFrames::take(FrameHook *hook, Connection *connection, QByteArrayList
         out.append(hookOut);
     if (m_held)
         passControlFramesWhileHeld(out);
+}
+
+RelayedFrames::Pieces RelayedFrames::lastRead(const QByteArrayList &out, quint64 outFrom) const
+{
+    Pieces pieces;
+    // The part of the last read in buffer[at, at + size), which holds the stream's bytes from start on.
+    const auto add = [&](const QByteArray &buffer, qsizetype at, quint64 start, qsizetype size) {
+        const quint64 begin = qMax(start, m_lastReadFrom);
+        const quint64 end = qMin(start + quint64(size), m_appended);
+        if (begin < end)
+            pieces.append({ buffer, at + qsizetype(begin - start), qsizetype(end - begin) });
+    };
+    // Without a hook the blocks are the sender's frames unchanged, in order, and what take() did not cut waits
+    // in m_partial and then in the read from m_readStart (nothing is held, m_waiting is empty).
+    quint64 at = outFrom;
+    for (const QByteArray &block : out) {
+        add(block, 0, at, block.size());
+        at += quint64(block.size());
+    }
+    Q_ASSERT(at == m_taken && m_waiting.isEmpty());
+    add(m_partial, 0, m_taken, m_partial.size());
+    add(m_read, m_readStart, m_taken + quint64(m_partial.size()), m_read.size() - m_readStart);
+    return pieces;
 }
 
 void RelayedFrames::passControlFramesWhileHeld(QByteArrayList &out)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QVarLengthArray>
 
 class QTcpSocket;
 
@@ -52,6 +53,20 @@ public:
     // More than a whole frame of maxFrameBytes (and its longest header) waits while nothing is held: too large.
     bool overflows(qint64 maxFrameBytes) const { return !m_held && bufferedSize() > maxFrameBytes + 14; }
 
+    // A piece of the sender's bytes: buffer[from, from + size).
+    struct Piece
+    {
+        QByteArray buffer;
+        qsizetype from;
+        qsizetype size;
+    };
+    using Pieces = QVarLengthArray<Piece, 4>;
+    // Without a hook, after take(): where the last append()'s bytes are now, in order, as pieces of the blocks that
+    // take() appended to out (which start at outFrom, takenBytes() before it) and of what waits here. Issue 12:
+    // the proxy thread records a read by these pieces after the cut, as a step that shared the read itself would
+    // make the cut copy it (a buffer shared is copied to be cut) and keep the whole read alive until applied.
+    Pieces lastRead(const QByteArrayList &out, quint64 outFrom) const;
+
     bool isHeld() const { return m_held; }
     // The sender is not read while the receiver is full, or while a message is held and more than kMaxWaitingBytes
     // wait behind it (resumed by release()).
@@ -87,6 +102,8 @@ private:
     QByteArray m_read; // the last read, shared with whoever read it
     qsizetype m_readStart = 0;
     quint64 m_taken = 0;
+    quint64 m_appended = 0; // the sender's stream offset after the last append()
+    quint64 m_lastReadFrom = 0; // ... and before it
     bool m_held = false;
     bool m_senderLeft = false;
 };

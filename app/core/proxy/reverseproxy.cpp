@@ -4,8 +4,13 @@
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "proxy/proxiedclient.h"
+#include "proxy/proxiedclients.h"
+#include "proxy/proxylistener.h"
+#include "proxy/proxythread.h"
 #include "proxy/upstreamrequest.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -35,15 +40,80 @@ bool ReverseProxy::start(const ReverseProxyOptions &options, QString *error)
     m_options = options;
     if (m_options.sendVia && m_options.viaToken.isEmpty())
         m_options.viaToken = UpstreamRequest::newViaToken(); // this run's own: a loop through another proxy shows
-    if (!m_server->listen(options.address, options.port)) {
+    retireListener(); // the clients of an earlier run were stopped
+    QString reason;
+    const bool here = m_hook && !m_hook->rulesForRelayThread(); // a test's own hook: relayed on this thread
+    const bool listening = here ? m_server->listen(options.address, options.port) : startOnProxyThread(&reason);
+    if (!listening) {
         if (error)
             *error = tr("The proxy could not listen on %1 port %2: %3")
                          .arg(options.address.toString())
                          .arg(options.port)
-                         .arg(m_server->errorString());
+                         .arg(here ? m_server->errorString() : reason);
         return false;
     }
     return true;
+}
+
+bool ReverseProxy::startOnProxyThread(QString *error)
+{
+    m_thread = ProxyThread::acquire();
+    auto post = [self = QPointer<ReverseProxy>(this)](std::function<void(ProxyListener *)> call) {
+        if (ProxyListener *listener = self ? self->m_listener : nullptr)
+            QMetaObject::invokeMethod(
+                listener, [listener, call] { call(listener); }, Qt::QueuedConnection);
+    };
+    m_proxied = new ProxiedClients(m_workspace, m_options.upstream, post, this);
+    connect(m_proxied, &ProxiedClients::countChanged, this, [this] { Q_EMIT clientCountChanged(clientCount()); });
+    // Made on the proxy thread, so that its timer and every socket it accepts belong there; this thread waits for
+    // the answer, so that start() can say at once why it cannot listen.
+    ProxiedClients *proxied = m_proxied;
+    const std::shared_ptr<SharedRules> rules = m_hook ? m_hook->rulesForRelayThread() : nullptr;
+    QMetaObject::invokeMethod(
+        m_thread->context(),
+        [&] {
+            m_listener = new ProxyListener(m_options);
+            if (rules)
+                m_listener->setRules(rules, post);
+            m_listener->setSink([proxied](ProxiedBatch &&batch) {
+                QMetaObject::invokeMethod(
+                    proxied, [proxied, batch = std::move(batch)] { proxied->apply(batch); }, Qt::QueuedConnection);
+            });
+            m_listeningOnThread = m_listener->listen(error);
+            m_listeningAddress = m_listener->serverAddress();
+            m_listeningPort = m_listener->serverPort();
+        },
+        Qt::BlockingQueuedConnection);
+    if (!m_listeningOnThread)
+        retireListener();
+    return m_listeningOnThread;
+}
+
+void ReverseProxy::retireListener()
+{
+    if (!m_listener) {
+        m_thread.reset();
+        return;
+    }
+    // What the listener sent and this thread has not applied yet goes first; then the listener goes on its thread,
+    // its clients still relaying shut down there (each notes why), and those last batches are applied here.
+    QCoreApplication::sendPostedEvents(m_proxied, QEvent::MetaCall);
+    std::vector<ProxiedBatch> last;
+    QMetaObject::invokeMethod(
+        m_listener,
+        [listener = m_listener, &last] {
+            listener->setSink([&last](ProxiedBatch &&batch) { last.push_back(std::move(batch)); });
+            delete listener;
+        },
+        Qt::BlockingQueuedConnection);
+    m_listener = nullptr;
+    m_listeningOnThread = false;
+    QCoreApplication::sendPostedEvents(m_proxied, QEvent::MetaCall); // posted before the listener's last words
+    for (const ProxiedBatch &batch : last)
+        m_proxied->apply(batch);
+    m_proxied->deleteLater();
+    m_proxied = nullptr;
+    m_thread.reset(); // the last holder stops and joins it
 }
 
 void ReverseProxy::stop()
@@ -52,21 +122,28 @@ void ReverseProxy::stop()
     const QSet<ProxiedClient *> clients = m_clients;
     for (ProxiedClient *client : clients)
         client->shutdown();
+    // Its clients are aborted there as these are here (each finishes at once), and the thread goes with it.
+    retireListener();
 }
 
 bool ReverseProxy::isListening() const
 {
-    return m_server->isListening();
+    return m_server->isListening() || m_listeningOnThread;
+}
+
+int ReverseProxy::clientCount() const
+{
+    return int(m_clients.size()) + (m_proxied ? m_proxied->count() : 0);
 }
 
 QUrl ReverseProxy::url() const
 {
     QUrl url;
     url.setScheme(QStringLiteral("ws"));
-    const QHostAddress address = m_server->serverAddress();
+    const QHostAddress address = m_listener ? m_listeningAddress : m_server->serverAddress();
     url.setHost(address == QHostAddress::AnyIPv4 || address == QHostAddress::Any ? QStringLiteral("127.0.0.1")
                                                                                  : address.toString());
-    url.setPort(m_server->serverPort());
+    url.setPort(m_listener ? m_listeningPort : m_server->serverPort());
     url.setPath(QStringLiteral("/"));
     return url;
 }

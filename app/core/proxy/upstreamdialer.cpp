@@ -3,9 +3,8 @@
 
 #include "capture/preferredaddress.h"
 #include "capture/upstreamfailure.h"
-#include "connection/connection.h"
-#include "connection/proxiedtransport.h"
 #include "endpoints/clienttlssettings.h"
+#include "proxy/proxiedrecording.h"
 #include "tls/tlsreport.h"
 
 #include <QCoreApplication>
@@ -39,14 +38,9 @@ UpstreamDialer::~UpstreamDialer()
     stopLookup();
 }
 
-ProxiedTransport *UpstreamDialer::transport() const
+void UpstreamDialer::dial(ProxiedRecording *recording)
 {
-    return m_connection ? m_connection->proxied() : nullptr;
-}
-
-void UpstreamDialer::dial(Connection *connection)
-{
-    m_connection = connection;
+    m_recording = recording;
     m_clock.start();
     const QString host = m_options.upstream.url.host();
     QHostAddress literal;
@@ -131,8 +125,8 @@ void UpstreamDialer::onConnected()
         m_clock.restart();
         return; // ready once TLS is up
     }
-    if (ProxiedTransport *t = transport())
-        t->upstreamConnected(m_dnsUs, m_tcpUs, -1);
+    if (m_recording)
+        m_recording->upstreamConnected(m_dnsUs, m_tcpUs, -1);
     m_ready = true;
     Q_EMIT ready();
 }
@@ -164,11 +158,11 @@ void UpstreamDialer::onEncrypted()
     m_tlsUp = true;
     const qint64 tlsUs = m_clock.nsecsElapsed() / 1000;
     auto *socket = static_cast<QSslSocket *>(m_socket.data());
-    if (ProxiedTransport *t = transport()) {
-        t->upstreamConnected(m_dnsUs, m_tcpUs, tlsUs);
+    if (m_recording) {
+        m_recording->upstreamConnected(m_dnsUs, m_tcpUs, tlsUs);
         TlsReport report = TlsReport::from(*socket, m_options.upstream.url.host(), socket->sslHandshakeErrors());
         report.proceededDespiteErrors = !socket->sslHandshakeErrors().isEmpty();
-        t->upstreamTls(report);
+        m_recording->upstreamTls(report);
     }
     m_ready = true;
     Q_EMIT ready();

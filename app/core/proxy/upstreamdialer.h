@@ -16,8 +16,7 @@ class QTcpSocket;
 
 namespace wsi {
 
-class Connection;
-class ProxiedTransport;
+class ProxiedRecording;
 
 // The ProxiedClient's way to its upstream: it resolves the upstream host, refuses an address that is the proxy
 // itself (a loop), connects, and for wss verifies the certificate as outgoing connections verify it. The
@@ -32,8 +31,9 @@ public:
         quint16 listeningPort, QObject *parent = nullptr);
     ~UpstreamDialer() override;
 
-    // Starts dialling; the timings and the TLS report are recorded into connection (not owned, may go away).
-    void dial(Connection *connection);
+    // Starts dialling; the timings and the TLS report are recorded into recording (null: nothing is; the client's,
+    // which outlives this).
+    void dial(ProxiedRecording *recording);
     // The proxied connection is ending: a pending lookup is abandoned and no socket is created after it.
     void stopLookup();
     QTcpSocket *socket() const { return m_socket; }
@@ -57,12 +57,11 @@ private:
     void onError();
     // Every failure names its layer and the upstream before its cause, as the 502 body and the leg show it.
     void fail(ErrorLayer layer, const RecordedText &message);
-    ProxiedTransport *transport() const;
 
     ReverseProxyOptions m_options;
     QHostAddress m_listeningAddress;
     quint16 m_listeningPort = 0;
-    QPointer<Connection> m_connection;
+    ProxiedRecording *m_recording = nullptr;
     QPointer<QTcpSocket> m_socket;
     QHostAddress m_address;
     QElapsedTimer m_clock;

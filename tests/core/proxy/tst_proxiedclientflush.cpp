@@ -1,6 +1,10 @@
 // tst_proxiedclientflush: the reverse proxy hands what it relays to the kernel within the read that brought it,
-// not a turn of the event loop later (the latency of every relayed message, issue 13's 1 x 32 B echo).
+// not a turn of the event loop later (the latency of every relayed message, issue 13's 1 x 32 B echo). The flush is
+// ProxiedClient's on either thread; a hook that forwards every frame keeps the client on the test's thread (without one
+// it relays on the ProxyThread, issue 12), where its rows are announced at the end of each read and its sockets can be
+// looked at.
 #include "connection/connection.h"
+#include "proxy/framehook.h"
 #include "rawproxyupgrade.h"
 #include "wireframe.h"
 
@@ -39,6 +43,16 @@ int messagesOn(const Connection &connection, Facing facing, Direction dir)
     return count;
 }
 
+class PassEveryFrame : public FrameHook
+{
+public:
+    Verdict onFrame(Connection *, Toward, const FrameHeader &, QByteArrayView frame, QByteArray &out) override
+    {
+        out.append(frame);
+        return Verdict::Forwarded;
+    }
+};
+
 } // namespace
 
 class TestProxiedClientFlush : public QObject
@@ -49,6 +63,8 @@ private Q_SLOTS:
     void relayedBytesLeaveBeforeTheirRowsAreAnnounced()
     {
         RawUpstreamProxy rig;
+        PassEveryFrame hook;
+        rig.proxy.setFrameHook(&hook);
         QString error;
         QVERIFY2(rig.start(&error), qPrintable(error));
 

@@ -1,6 +1,7 @@
 // tst_relayedframes: one direction of the reverse proxy's relay cuts whole frames out of reads however they were
 // split, byte for byte, through a hook or without one; without a hook a read of whole frames goes on as the read
-// itself (shared, not copied: issue 13's copies at 10 x 64 KiB), and a hold stops the data frames and the Close
+// itself (shared, not copied: issue 13's copies at 10 x 64 KiB) and a read is found again in the pieces it was cut
+// into (issue 12: recorded from them), and a hold stops the data frames and the Close
 // behind it while its pings and pongs pass (a keepalive must not time out while the user decides).
 #include "proxy/relayedframes.h"
 #include "wireframe.h"
@@ -67,7 +68,17 @@ struct Relayed
     bool wholeFramesOnly = true; // after every take(), what went on so far ended at a frame boundary
     bool emptyBlock = false; // a block handed out was empty
     qsizetype buffered = 0; // left at the end
+    bool readsFound = true; // without a hook: lastRead() gave back each read's bytes after its take()
 };
+
+// lastRead()'s pieces joined: the read's bytes, wherever the take() left them.
+QByteArray joined(const RelayedFrames::Pieces &pieces)
+{
+    QByteArray bytes;
+    for (const RelayedFrames::Piece &piece : pieces)
+        bytes += QByteArrayView(piece.buffer).sliced(piece.from, piece.size);
+    return bytes;
+}
 
 // Feeds the stream as reads split at the given offsets and takes whole frames after each, as ProxiedClient does.
 Relayed relay(
@@ -79,10 +90,14 @@ Relayed relay(
     reads << stream.size();
     qsizetype from = 0;
     for (const qsizetype end : std::as_const(reads)) {
-        frames.append(stream.sliced(from, end - from));
+        const QByteArray read = stream.sliced(from, end - from);
+        frames.append(read);
         from = end;
         QByteArrayList out;
+        const quint64 outFrom = frames.takenBytes();
         frames.take(hook, nullptr, out);
+        if (!hook && joined(frames.lastRead(out, outFrom)) != read)
+            result.readsFound = false;
         for (const QByteArray &block : std::as_const(out)) {
             result.emptyBlock = result.emptyBlock || block.isEmpty();
             result.bytes += block;
@@ -131,6 +146,7 @@ private Q_SLOTS:
         const Relayed bare = relay(stream, splits, ends);
         QCOMPARE(bare.bytes.size(), stream.size());
         QVERIFY(bare.bytes == stream);
+        QVERIFY(bare.readsFound);
         QVERIFY(bare.wholeFramesOnly);
         QVERIFY(!bare.emptyBlock);
         QCOMPARE(bare.buffered, 0);
@@ -169,10 +185,23 @@ private Q_SLOTS:
         QByteArray read2 = big.sliced(1000) + next + tail.first(2);
         const char *read2Data = read2.constData();
         frames.append(std::move(read2)); // handed over, as the proxy does
+        const quint64 outFrom = frames.takenBytes();
         frames.take(nullptr, nullptr, out);
         QCOMPARE(out, (QByteArrayList { big, next }));
         QVERIFY(out[1].constData() == read2Data + big.size() - 1000); // cut out of the read's own buffer
         QCOMPARE(frames.bufferedSize(), 2);
+        // Issue 12: the proxy thread records the read after the cut by where its bytes went, sharing those buffers
+        // (a copy of the read kept for the record would make the cut copy it): the end of the finished frame, the
+        // read's own whole frames, the unfinished end that waits.
+        const RelayedFrames::Pieces pieces = frames.lastRead(out, outFrom);
+        QCOMPARE(pieces.size(), 3);
+        QVERIFY(pieces[0].buffer.constData() == out[0].constData());
+        QCOMPARE(pieces[0].from, 1000);
+        QCOMPARE(pieces[0].size, big.size() - 1000);
+        QVERIFY(pieces[1].buffer.constData() == out[1].constData());
+        QCOMPARE(pieces[1].size, next.size());
+        QCOMPARE(pieces[2].size, 2);
+        QVERIFY(joined(pieces) == big.sliced(1000) + next + tail.first(2));
         const QByteArray last = tail.sliced(2);
         frames.append(last);
         out.clear();

@@ -1,0 +1,56 @@
+// ProxiedClients: the GUI thread's side of the reverse proxy's clients on the ProxyThread: their Connections.
+#include "proxy/proxiedclients.h"
+
+#include "connection/connection.h"
+#include "connection/proxiedtransport.h"
+#include "connection/workspace.h"
+#include "proxy/proxylistener.h"
+
+namespace wsi {
+
+ProxiedClients::ProxiedClients(Workspace *workspace, const ConnectionOptions &upstream, Post post, QObject *parent)
+    : QObject(parent)
+    , m_workspace(workspace)
+    , m_upstream(upstream)
+    , m_post(std::move(post))
+{ }
+
+void ProxiedClients::apply(const ProxiedBatch &batch)
+{
+    const quint64 number = batch.client;
+    if (batch.first && m_workspace) {
+        auto *connection = new Connection(Connection::Kind::Proxied, m_upstream, batch.peer);
+        m_workspace->addConnection(connection);
+        connection->proxied()->startedAt(batch.acceptedUs);
+        connection->proxied()->setAbortHandler(
+            [post = m_post, number] { post([number](ProxyListener *listener) { listener->shutdown(number); }); });
+        m_connections.emplace(number, connection);
+        Q_EMIT countChanged(count());
+    }
+    const auto found = m_connections.find(number);
+    const QPointer<Connection> connection = found == m_connections.end() ? nullptr : found->second;
+    const bool recording = connection && connection->proxied();
+    if (recording)
+        connection->proxied()->beginBatch();
+    for (const ProxiedStep &step : batch.steps) {
+        if (step.kind == ProxiedStep::Kind::Rules)
+            step.rulesCall(connection.data()); // null: deleted (a hold is still answered)
+        else if (connection) // else a step ended the connection and someone deleted it
+            step.applyTo(*connection->proxied());
+    }
+    if (recording && connection) {
+        connection->proxied()->setStepTime(-1);
+        connection->proxied()->endBatch();
+    }
+    if (batch.wireBytes > 0 && !batch.last && batch.acknowledged) {
+        batch.acknowledged->bytes.fetch_add(batch.wireBytes);
+        if (batch.acknowledged->waiting.exchange(false)) // held back: its thread is woken for it only
+            m_post([number](ProxyListener *listener) { listener->readOn(number); });
+    }
+    if (batch.last && found != m_connections.end()) {
+        m_connections.erase(found);
+        Q_EMIT countChanged(count());
+    }
+}
+
+} // namespace wsi
