@@ -59,7 +59,9 @@ node "$ROOT/bench/node_echo_server.js" >"$WORK/server.out" 2>/dev/null &
 SERVER_PID=$!
 PORT=$(wait_for "$WORK/server.out" '$1 == "PORT" { print $2; exit }') || { echo "no node server" >&2; exit 1; }
 
-# measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo". Called in this shell (not in a
+# measure BUILD: prints "echoes user_us_per_echo total_us_per_echo faults_per_echo main_us_per_echo" (main: the
+# main thread's own user+system CPU, the window's GUI thread in the app: what the proxy costs the thread that must
+# answer the window manager, issue 12). Called in this shell (not in a
 # command substitution) so that PROXY_PID is this shell's while the proxy runs.
 measure() {
     # The proxy's shell opens (truncates) the file only once it runs: the previous run's "listening" line must not
@@ -74,22 +76,26 @@ measure() {
         || { echo "the proxy did not start" >&2; exit 1; }
     local before after result
     before=$(awk '{ print $10, $14, $15 }' "/proc/$PROXY_PID/stat")
+    local main_before main_after
+    main_before=$(awk '{ print $14 + $15 }' "/proc/$PROXY_PID/task/$PROXY_PID/stat")
     result=$(timeout $((DURATION + 60)) "$LOADGEN" --url "ws://127.0.0.1:$proxy_port/echo" --connections "$CONNECTIONS" \
         --window 16 --size "$SIZE" --warmup 0 --duration "$DURATION" --timeout 30 | grep '^RESULT' || true)
     after=$(awk '{ print $10, $14, $15 }' "/proc/$PROXY_PID/stat")
+    main_after=$(awk '{ print $14 + $15 }' "/proc/$PROXY_PID/task/$PROXY_PID/stat")
     stop "$PROXY_PID"
     PROXY_PID=""
-    awk -v b="$before" -v a="$after" -v t="$TICK" -v r="$result" 'BEGIN {
+    awk -v b="$before" -v a="$after" -v t="$TICK" -v r="$result" -v mb="$main_before" -v ma="$main_after" 'BEGIN {
         split(b, x, " "); split(a, y, " ");
         match(r, /messages=[0-9]+/); m = substr(r, RSTART + 9, RLENGTH - 9) + 0;
-        if (m == 0) { print "0 0 0 0"; exit }
-        printf "%d %.0f %.0f %.1f\n", m, (y[2] - x[2]) / t * 1e6 / m, (y[2] + y[3] - x[2] - x[3]) / t * 1e6 / m, (y[1] - x[1]) / m }'
+        if (m == 0) { print "0 0 0 0 0"; exit }
+        printf "%d %.0f %.0f %.1f %.0f\n", m, (y[2] - x[2]) / t * 1e6 / m, (y[2] + y[3] - x[2] - x[3]) / t * 1e6 / m,
+            (y[1] - x[1]) / m, (ma - mb) / t * 1e6 / m }'
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo "# proxy CPU per echo: $CONNECTIONS x $SIZE B, ${DURATION}s per run, $ROUNDS rounds; A=$A B=$B ${PROXY_ARGS:-}"
-declare -A USER TOTAL FAULTS
+declare -A USER TOTAL FAULTS MAIN
 for round in $(seq "$ROUNDS"); do
     order="A B"
     (( round % 2 == 0 )) && order="B A"
@@ -97,13 +103,15 @@ for round in $(seq "$ROUNDS"); do
         dir=$A
         [[ $who = B ]] && dir=$B
         measure "$dir" >"$WORK/measured"
-        read -r echoes user total faults <"$WORK/measured"
-        printf 'round %d %s  echoes %7d  user %5d us/echo  user+sys %5d us/echo  minor faults %5.1f/echo  load %s\n' \
-            "$round" "$who" "$echoes" "$user" "$total" "$faults" "$(cut -d' ' -f1 /proc/loadavg)"
+        read -r echoes user total faults main <"$WORK/measured"
+        printf 'round %d %s  echoes %7d  user %5d us/echo  user+sys %5d us/echo  main thread %5d us/echo  minor faults %5.1f/echo  load %s\n' \
+            "$round" "$who" "$echoes" "$user" "$total" "$main" "$faults" "$(cut -d' ' -f1 /proc/loadavg)"
         USER[$who]="${USER[$who]:-} $user" TOTAL[$who]="${TOTAL[$who]:-} $total" FAULTS[$who]="${FAULTS[$who]:-} $faults"
+        MAIN[$who]="${MAIN[$who]:-} $main"
     done
 done
 for who in A B; do
-    printf 'median %s  user %s us/echo  user+sys %s us/echo  minor faults %s/echo\n' "$who" \
-        "$(median <<<"${USER[$who]}")" "$(median <<<"${TOTAL[$who]}")" "$(median <<<"${FAULTS[$who]}")"
+    printf 'median %s  user %s us/echo  user+sys %s us/echo  main thread %s us/echo  minor faults %s/echo\n' "$who" \
+        "$(median <<<"${USER[$who]}")" "$(median <<<"${TOTAL[$who]}")" "$(median <<<"${MAIN[$who]}")" \
+        "$(median <<<"${FAULTS[$who]}")"
 done
