@@ -9,6 +9,7 @@
 #include "proxy/proxyruleset.h"
 #include "proxy/proxythread.h"
 #include "proxy/reverseproxy.h"
+#include "proxythreadprobe.h"
 
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -24,16 +25,6 @@ using namespace wsi;
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-// Runs call with the proxy's listener on its thread and returns what it returned.
-template <typename Call> auto onProxyThread(ReverseProxy &proxy, Call call)
-{
-    ProxyListener *listener = proxy.listenerOnProxyThread();
-    decltype(call(listener)) result {};
-    QMetaObject::invokeMethod(
-        listener, [&] { result = call(listener); }, Qt::BlockingQueuedConnection);
-    return result;
-}
 
 // Every byte value, then the message's number: a payload that survives only a byte-exact relay.
 QByteArray allBytes(int number)
@@ -113,31 +104,16 @@ private Q_SLOTS:
         QVERIFY(ProxyThread::isRunning());
         QVERIFY(rig.proxy.listenerOnProxyThread()->thread() != QThread::currentThread());
 
-        static std::atomic<QThread *> readOn { nullptr };
-        static std::atomic<int> reads { 0 };
-        const QList<QThread *> threads = onProxyThread(rig.proxy, [](ProxyListener *listener) {
-            QList<QThread *> threads;
-            ProxiedClient *proxied = listener->clientForTests(1);
-            if (!proxied)
-                return threads;
-            threads << proxied->thread();
-            for (QTcpSocket *socket : proxied->findChildren<QTcpSocket *>()) {
-                threads << socket->thread();
-                connect(socket, &QTcpSocket::readyRead, socket, [] {
-                    readOn = QThread::currentThread();
-                    ++reads;
-                });
-            }
-            return threads;
-        });
+        const auto reads = std::make_shared<SocketReads>();
+        const QList<QThread *> threads = watchClientSockets(rig.proxy, 1, reads);
         QCOMPARE(threads.size(), 3); // the client, its socket and the upstream's
         for (QThread *thread : threads)
             QCOMPARE(thread, rig.proxy.listenerOnProxyThread()->thread());
 
         rig.client.sendTextMessage(QStringLiteral("the secret word"));
         QTRY_COMPARE(rig.serverText, QStringList { QStringLiteral("the hidden word") });
-        QVERIFY(reads.load() > 0);
-        QCOMPARE(readOn.load(), rig.proxy.listenerOnProxyThread()->thread());
+        QVERIFY(reads->count.load() > 0);
+        QCOMPARE(reads->lastThread.load(), rig.proxy.listenerOnProxyThread()->thread());
         // The rule's mark came across with the rows, on the row of what went on.
         const ConnectionLeg &serverLeg = *rig.connection->leg(Facing::Server);
         QTRY_VERIFY(!serverLeg.proxyMarks.isEmpty());

@@ -11,6 +11,7 @@
 #include "proxy/proxylistener.h"
 #include "proxy/proxythread.h"
 #include "proxy/reverseproxy.h"
+#include "proxythreadprobe.h"
 
 #include <QAbstractItemModelTester>
 #include <QProcess>
@@ -41,16 +42,6 @@ QList<EventRecord> messageRows(const Connection &connection, Facing facing, Dire
         }
     }
     return out;
-}
-
-// Runs call with the proxy's listener on its thread and returns what it returned.
-template <typename Call> auto onProxyThread(ReverseProxy &proxy, Call call)
-{
-    ProxyListener *listener = proxy.listenerOnProxyThread();
-    decltype(call(listener)) result {};
-    QMetaObject::invokeMethod(
-        listener, [&] { result = call(listener); }, Qt::BlockingQueuedConnection);
-    return result;
 }
 
 } // namespace
@@ -112,19 +103,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(connection->state(), Connection::State::Open, 5000);
 
         // The client and both its sockets belong to the proxy thread; where their readyRead is handled is noted there.
-        static std::atomic<QThread *> readOn { nullptr };
-        const QList<QThread *> threads = onProxyThread(rig.proxy, [](ProxyListener *listener) {
-            QList<QThread *> threads;
-            ProxiedClient *proxied = listener->clientForTests(1);
-            if (!proxied)
-                return threads;
-            threads << proxied->thread();
-            for (QTcpSocket *socket : proxied->findChildren<QTcpSocket *>()) {
-                threads << socket->thread();
-                connect(socket, &QTcpSocket::readyRead, socket, [] { readOn = QThread::currentThread(); });
-            }
-            return threads;
-        });
+        const auto reads = std::make_shared<SocketReads>();
+        const QList<QThread *> threads = watchClientSockets(rig.proxy, 1, reads);
         QCOMPARE(threads.size(), 3); // the client, its socket and the upstream's
         for (QThread *thread : threads)
             QCOMPARE(thread, rig.proxy.listenerOnProxyThread()->thread());
@@ -134,7 +114,7 @@ private Q_SLOTS:
         client.sendTextMessage(QStringLiteral("flood %1 300").arg(kCount));
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), kCount + 1, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(connection->leg(Facing::Client)->counters.messagesOut, quint64(kCount + 1), 10000);
-        QCOMPARE(readOn.load(), rig.proxy.listenerOnProxyThread()->thread());
+        QCOMPARE(reads->lastThread.load(), rig.proxy.listenerOnProxyThread()->thread());
 
         // Both legs hold every message in order, the client leg's as the server leg received it.
         QByteArrayList fromServer;
