@@ -7701,6 +7701,26 @@ X-Custom: value</translation>
         <translation>--connect와 같습니다 (데스크톱 파일이 사용).</translation>
     </message>
     <message>
+        <source>Start the reverse proxy to the WebSocket server at &lt;url&gt; as the window opens, listening where --proxy-at says, else where the Proxy panel remembers.</source>
+        <translation>창이 열릴 때 &lt;url&gt;의 WebSocket 서버로 가는 리버스 프록시를 시작합니다. --proxy-at이 지정한 곳에서, 없으면 프록시 패널이 기억하는 곳에서 대기합니다.</translation>
+    </message>
+    <message>
+        <source>Where the reverse proxy of --proxy listens: [host:]port (host 127.0.0.1 unless given).</source>
+        <translation>--proxy의 리버스 프록시가 대기할 곳: [host:]port (host를 주지 않으면 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Start the forward HTTP proxy for browsers and apps on [host:]port as the window opens (host 127.0.0.1 unless given).</source>
+        <translation>창이 열릴 때 브라우저와 앱을 위한 포워드 HTTP 프록시를 [host:]port에서 시작합니다 (host를 주지 않으면 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>--proxy and --forward-proxy cannot be used together: one proxy runs at a time.</source>
+        <translation>--proxy와 --forward-proxy는 함께 쓸 수 없습니다: 프록시는 한 번에 하나만 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>--proxy-at says where the reverse proxy of --proxy listens; give --proxy &lt;url&gt; too (the forward proxy takes its address as --forward-proxy [host:]port).</source>
+        <translation>--proxy-at은 --proxy의 리버스 프록시가 대기할 곳을 정합니다. --proxy &lt;url&gt;도 함께 주세요 (포워드 프록시는 주소를 --forward-proxy [host:]port로 받습니다).</translation>
+    </message>
+    <message>
         <source>Start the test server on [host:]port as the window opens (host 127.0.0.1 unless given; the rest as the Test Server panel remembers it).</source>
         <translation>창이 열릴 때 [host:]port에서 테스트 서버를 시작합니다 (host를 주지 않으면 127.0.0.1, 나머지는 테스트 서버 패널이 기억하는 대로).</translation>
     </message>

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The no-display test: with DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM unset, `wsinspector --version` and
-`--help` print and exit 0 (QApplication would abort), and every wsinspector-cli command runs: serve, a connect
+`--help` print and exit 0 (QApplication would abort), proxy options that cannot go together exit 1 naming why, and every wsinspector-cli command runs: serve, a connect
 to it that closes cleanly, and convert.
 
 Run by CTest (tests/CMakeLists.txt) as `check_headless.py <wsinspector> <wsinspector-cli> <test data dir>`."""
@@ -40,6 +40,15 @@ def main():
                   '%s %s: exit %d, %r %r' % (name, flag, code, out, err))
     code, out, err = run([gui, '--connect', 'ws://127.0.0.1:9/', '--help'])
     check(code == 0 and '--connect <url>' in out, 'wsinspector --connect URL --help: exit %d, %r' % (code, err))
+    # Proxy options that cannot go together are refused by name before any display is needed, not half done.
+    code, out, err = run([gui, '--proxy', 'ws://127.0.0.1:9/', '--forward-proxy', '0'])
+    check(code == 1 and '--proxy and --forward-proxy' in err,
+          'wsinspector --proxy URL --forward-proxy 0: exit %d, %r' % (code, err))
+    code, out, err = run([gui, '--proxy-at', '9200'])
+    check(code == 1 and 'give --proxy <url> too' in err, 'wsinspector --proxy-at 9200: exit %d, %r' % (code, err))
+    code, out, err = run([gui, '--proxy', 'ws://127.0.0.1:9/', '--proxy-at', '0', '--help'])
+    check(code == 0 and '--proxy-at <[host:]port>' in out and '--forward-proxy <[host:]port>' in out,
+          'wsinspector --proxy URL --proxy-at 0 --help: exit %d, %r' % (code, err))
     for command in ('connect', 'serve', 'convert'):
         code, out, err = run([cli, command, '--help'])
         check(code == 0 and out.startswith('Usage: '), 'wsinspector-cli %s --help: exit %d, %r' % (command, code, err))

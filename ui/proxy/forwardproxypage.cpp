@@ -142,6 +142,12 @@ QString ForwardProxyPage::addressText() const
     return m_addressCombo->currentText().trimmed();
 }
 
+void ForwardProxyPage::setListenAddress(const QHostAddress &address, quint16 port)
+{
+    m_addressCombo->setCurrentText(address.toString());
+    m_portSpin->setValue(port);
+}
+
 ChromiumLaunch::Settings ForwardProxyPage::chromiumSettings() const
 {
     ChromiumLaunch::Settings settings;

@@ -31,6 +31,8 @@ public:
 
     ForwardProxyOptions options() const;
     QString addressText() const;
+    // Where the next start listens (the command line's --forward-proxy).
+    void setListenAddress(const QHostAddress &address, quint16 port);
     // What Chromium would be started with now (the proxy must be listening for a usable one).
     ChromiumLaunch::Settings chromiumSettings() const;
     QString countsText() const;

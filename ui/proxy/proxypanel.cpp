@@ -8,6 +8,7 @@
 #include "proxy/proxyruleset.h"
 #include "proxy/proxyrulesview.h"
 #include "proxy/reverseproxy.h"
+#include "server/listenaddress.h"
 #include "ui_proxypanel.h"
 
 #include <QAction>
@@ -177,6 +178,42 @@ bool ProxyPanel::start()
     showError({});
     saveSettings();
     updateState();
+    return true;
+}
+
+bool ProxyPanel::startReverseTo(const QString &upstream, const QString &at)
+{
+    if (isRunning())
+        stop();
+    setMode(ReverseMode);
+    m_ui->proxyUpstreamEdit->setText(upstream.trimmed());
+    return setListenAddress(ReverseMode, at) && start();
+}
+
+bool ProxyPanel::startForwardAt(const QString &at)
+{
+    if (isRunning())
+        stop();
+    setMode(ForwardMode);
+    return setListenAddress(ForwardMode, at) && start();
+}
+
+bool ProxyPanel::setListenAddress(Mode mode, const QString &at)
+{
+    if (at.isEmpty())
+        return true;
+    ListenAddress where;
+    QString error;
+    if (!ListenAddress::parse(at, &where, &error)) {
+        showError(error);
+        return false;
+    }
+    if (mode == ForwardMode) {
+        m_forwardPage->setListenAddress(where.address, where.port);
+    } else {
+        m_ui->proxyAddressCombo->setCurrentText(where.address.toString());
+        m_ui->proxyPortSpin->setValue(where.port);
+    }
     return true;
 }
 

@@ -59,6 +59,13 @@ public:
     void loadSettings();
     void saveSettings() const;
 
+    // `wsinspector --proxy URL [--proxy-at [host:]port]`: the reverse proxy to upstream, listening at `at` (empty:
+    // where the panel is set), started; false with the reason shown, as Start would show it. The form keeps what
+    // was asked, so the user can mend it and press Start.
+    bool startReverseTo(const QString &upstream, const QString &at);
+    // `wsinspector --forward-proxy [host:]port`: the forward HTTP proxy, listening at `at`, started.
+    bool startForwardAt(const QString &at);
+
 public Q_SLOTS:
     // False (with the reason shown) when the options are wrong or the port is taken.
     bool start();
@@ -74,6 +81,8 @@ private:
     void updateExposure();
     void updateUpstreamProblem();
     void showError(const QString &message);
+    // Puts `at` ([host:]port) into the mode's address and port fields; false with the reason shown.
+    bool setListenAddress(Mode mode, const QString &at);
 
     std::unique_ptr<Ui::ProxyPanel> m_ui;
     ReverseProxy *m_proxy;

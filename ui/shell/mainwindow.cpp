@@ -277,6 +277,18 @@ bool MainWindow::serveAt(const QString &address)
     return m_serverDock->serveAt(address);
 }
 
+bool MainWindow::proxyTo(const QString &upstream, const QString &at)
+{
+    m_proxyDock->show();
+    return m_proxyDock->panel()->startReverseTo(upstream, at);
+}
+
+bool MainWindow::forwardProxyAt(const QString &at)
+{
+    m_proxyDock->show();
+    return m_proxyDock->panel()->startForwardAt(at);
+}
+
 void MainWindow::createProxyDock()
 {
     // One rule set for both proxies: the user's breakpoints do not depend on the mode.

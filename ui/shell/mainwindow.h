@@ -82,6 +82,10 @@ public:
     QDockWidget *serverDock() const;
     // `wsinspector --serve [host:]port`: the test server started there, its dock shown (ServerDock::serveAt).
     bool serveAt(const QString &address);
+    // `wsinspector --proxy URL [--proxy-at [host:]port]` and `--forward-proxy [host:]port`: the proxy started, its
+    // dock shown (ProxyPanel::startReverseTo, startForwardAt).
+    bool proxyTo(const QString &upstream, const QString &at);
+    bool forwardProxyAt(const QString &at);
     // The reverse proxy: its clients are connections of this window's workspace. The Proxy dock drives it.
     ReverseProxy *reverseProxy() const { return m_reverseProxy; }
     ForwardProxy *forwardProxy() const { return m_forwardProxy; }
