@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # The window's reverse proxy under an echo flood (issue 12: "the window answering within 50 ms in any flood"): the
-# window (its own settings: the proxy's upstream a node-ws echo server, port PROXY_PORT) is started, its Proxy dock
-# opened and Start clicked, then bench/loadgen sends CONNECTIONS x SIZE-byte messages through the proxy, one in
+# window is started with `--proxy <a node-ws echo server> --proxy-at PROXY_PORT`, then bench/loadgen sends CONNECTIONS x SIZE-byte messages through the proxy, one in
 # flight per connection, for DURATION s, while bench/wm_ping.py sends _NET_WM_PING every 20 ms and times the answers
 # from outside (until 2 s after the load). Prints loadgen's rate, the window's CPU and the pings.
-# The window has no command-line flag to start its proxy yet, so this clicks: the positions are those of a first run
-# on a 1366x768 screen without a window manager (the Proxy toolbar button, then the dock's Start). Compare builds in
-# alternating runs (WINDOW=<build>/app/wsinspector).
+# A window built before --proxy existed (e2ac0fe) gets the same through its own settings and two clicks (the Proxy
+# toolbar button, then the dock's Start, where a first run puts them on a 1366x768 screen without a window manager).
+# Compare builds in alternating runs (WINDOW=<build>/app/wsinspector).
 #
 #   bench/window_proxy_flood.sh                                          # 10 x 65535 B for 10 s, ./build-test
 #   CONNECTIONS=100 SIZE=32 WINDOW=/other/build/app/wsinspector bench/window_proxy_flood.sh
@@ -41,14 +40,23 @@ node_port="$(awk '/PORT/ { print $2; exit }' "$work/node.out")"
 export HOME="$work/home" # the window's own settings, nothing of the user's
 mkdir -p "$HOME/.config/WSInspector"
 printf '[proxy]\nupstream=ws://127.0.0.1:%s/\nport=%s\n' "$node_port" "$PROXY_PORT" >"$HOME/.config/WSInspector/wsinspector.conf"
-"$WINDOW" >"$work/window.err" 2>&1 &
-win_pid=$!
+if "$WINDOW" --help | grep -q -- '--proxy-at'; then
+    "$WINDOW" --proxy "ws://127.0.0.1:$node_port/" --proxy-at "$PROXY_PORT" >"$work/window.err" 2>&1 &
+    win_pid=$!
+    clicks=0
+else
+    "$WINDOW" >"$work/window.err" 2>&1 &
+    win_pid=$!
+    clicks=1
+fi
 win_id="$(timeout 20 xdotool search --sync --onlyvisible --pid "$win_pid" 2>/dev/null | head -1)"
 [[ -n "$win_id" ]] || { echo "the window did not show" >&2; exit 1; }
 sleep 3
-xdotool mousemove 960 71 click 1 # Proxy (toolbar)
-sleep 1.5
-xdotool mousemove 915 124 click 1 # the dock's Start
+if [[ $clicks == 1 ]]; then
+    xdotool mousemove 960 71 click 1 # Proxy (toolbar)
+    sleep 1.5
+    xdotool mousemove 915 124 click 1 # the dock's Start
+fi
 sleep 1.5
 cpu_before=$(awk '{ print $14 + $15 }' "/proc/$win_pid/stat")
 timeout $((DURATION + 60)) "$BUILD_DIR/bench/loadgen" --url "ws://127.0.0.1:$PROXY_PORT/flood" \
