@@ -1,15 +1,14 @@
-// The local test server with real clients on 127.0.0.1: python3-websockets, node-ws and QWebSocket.
+// The local test server with real clients on 127.0.0.1: python3-websockets, node-ws and QWebSocket (wss in
+// tst_localserver_wss).
 #include "clientprocess.h"
 #include "connection/connection.h"
 #include "connection/workspace.h"
 #include "eventquery.h"
+#include "localserverfixture.h"
 #include "server/localserver.h"
 #include "testcerts.h"
-#include "tls/certificateauthority.h"
 
 #include <QSignalSpy>
-#include <QSslSocket>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -20,46 +19,17 @@ class tst_LocalServer : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<LocalServer> m_server;
-
-    QString start(const ServerOptions &options = {})
-    {
-        QString error;
-        if (!m_server->start(options, &error))
-            return error;
-        return {};
-    }
-    QString url(const QString &path = QStringLiteral("/chat")) const
-    {
-        QUrl u = m_server->url();
-        u.setPath(path);
-        return u.toString();
-    }
-    // wss with the test certificates.
-    static ServerOptions tlsOptions(const TestCertificates &certs)
-    {
-        ServerOptions options;
-        options.tls = true;
-        options.certificateFile = certs.certFile();
-        options.keyFile = certs.keyFile();
-        return options;
-    }
-
-    Connection *lastClient() const { return m_workspace->connections().value(m_workspace->connections().size() - 1); }
+    LocalServerFixture m_fixture;
+    // The fixture's, by the names the tests use.
+    std::unique_ptr<Workspace> &m_workspace = m_fixture.workspace;
+    std::unique_ptr<LocalServer> &m_server = m_fixture.server;
+    QString start(const ServerOptions &options = {}) { return m_fixture.start(options); }
+    QString url(const QString &path = QStringLiteral("/chat")) const { return m_fixture.url(path); }
+    Connection *lastClient() const { return m_fixture.lastClient(); }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_workspace = std::make_unique<Workspace>();
-        m_server = std::make_unique<LocalServer>(m_workspace.get());
-    }
-
-    void cleanup()
-    {
-        m_server.reset();
-        m_workspace.reset();
-    }
+    void init() { m_fixture.setUp(); }
+    void cleanup() { m_fixture.tearDown(); }
 
     void bindsToLoopbackByDefault()
     {
@@ -326,57 +296,6 @@ private Q_SLOTS:
         const QStringList out = runPythonClient({ url() });
         QVERIFY2(out.contains(QStringLiteral("STATUS 503")), qPrintable(out.join('\n')));
         first.close();
-    }
-
-    void wssWithUserCertificate()
-    {
-        TestCertificates certs;
-        QVERIFY(certs.create());
-        QCOMPARE(start(tlsOptions(certs)), QString());
-        QCOMPARE(m_server->url().scheme(), QStringLiteral("wss"));
-        const QStringList out = runPythonClient({ url(), QStringLiteral("--cafile"), certs.caFile(),
-            QStringLiteral("--send"), QStringLiteral("secret"), QStringLiteral("--expect"), QStringLiteral("1") });
-        QVERIFY2(out.contains(QStringLiteral("RECV secret")), qPrintable(out.join('\n')));
-        Connection *c = lastClient();
-        // TLS is terminated in the relay: the recorded bytes are plaintext and fully decoded.
-        QCOMPARE(c->handshake().response.status, 101);
-        QCOMPARE(c->events().payloadText(eventsOf(*c, EventType::Message, Direction::Incoming).value(0)),
-            QStringLiteral("secret"));
-    }
-
-    // A wss client whose TLS handshake ended after the stop was served a 101 by the stopped server while its relay
-    // retired (2 s): the handshake in progress is let go now, and no client is accepted after the stop.
-    void aStoppedWssServerFinishesNoHandshake()
-    {
-        TestCertificates certs;
-        QVERIFY(certs.create());
-        QCOMPARE(start(tlsOptions(certs)), QString());
-        QSslSocket client;
-        client.setPeerVerifyMode(QSslSocket::VerifyNone);
-        QSignalSpy encrypted(&client, &QSslSocket::encrypted);
-        client.connectToHost(QHostAddress::LocalHost, m_server->url().port());
-        QVERIFY(client.waitForConnected(10000));
-        QTest::qWait(300); // the server thread accepts it and waits for its ClientHello
-        m_server->stop();
-        client.startClientEncryption();
-        QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 10000);
-        QCOMPARE(encrypted.size(), 0);
-        QVERIFY(m_workspace->connections().isEmpty()); // never a client
-    }
-
-    void wssWithCertificateFromOwnCa()
-    {
-        QTemporaryDir dir;
-        CertificateAuthority authority(dir.filePath(QStringLiteral("ca")));
-        QVERIFY(authority.load());
-        m_server->useCertificateAuthority(&authority);
-        ServerOptions options;
-        options.tls = true;
-        QCOMPARE(start(options), QString());
-        const QStringList out = runPythonClient({ url(), QStringLiteral("--cafile"), authority.certificatePath(),
-            QStringLiteral("--send"), QStringLiteral("generated"), QStringLiteral("--expect"), QStringLiteral("1") });
-        QVERIFY2(out.contains(QStringLiteral("RECV generated")), qPrintable(out.join('\n')));
-        m_server->stop();
     }
 
     void badOptionsAreNamed_data()
