@@ -9,7 +9,16 @@
 
 #include <QSslSocket>
 
+#include <utility>
+
 namespace wsi {
+
+namespace {
+
+// Pass-through bytes reach the GUI thread's counts at most this much later (one frame of the window).
+constexpr int kCountTickMs = 16;
+
+} // namespace
 
 ForwardListener::ForwardListener(
     const ForwardProxyOptions &options, CertificateAuthority *authority, const QByteArray &viaToken)
@@ -19,6 +28,9 @@ ForwardListener::ForwardListener(
     , m_server(new TapServer(this)) // every client a QSslSocket: a tunnel may turn TLS
 {
     connect(m_server, &QTcpServer::newConnection, this, &ForwardListener::onNewConnection);
+    m_countTick.setSingleShot(true);
+    m_countTick.setInterval(kCountTickMs);
+    connect(&m_countTick, &QTimer::timeout, this, &ForwardListener::emitCounted);
 }
 
 ForwardListener::~ForwardListener()
@@ -28,6 +40,7 @@ ForwardListener::~ForwardListener()
         client->shutdown();
     for (PassThroughRelay *relay : QSet<PassThroughRelay *>(m_passThroughs))
         relay->shutdown();
+    emitCounted(); // the last bytes, before the GUI thread applies what this listener sent last
     // The host shuts the WebSockets down.
 }
 
@@ -86,7 +99,7 @@ void ForwardListener::onPassThrough(QSslSocket *socket, const QUrl &upstream, co
         socket, m_options.relayTo(upstream), firstBytes, m_server->serverAddress(), m_server->serverPort(), this);
     m_passThroughs.insert(relay);
     Q_EMIT passThroughStarted();
-    connect(relay, &PassThroughRelay::counted, this, &ForwardListener::passThroughCounted);
+    connect(relay, &PassThroughRelay::counted, this, &ForwardListener::count);
     const QString peer = peerName(socket);
     connect(
         relay, &PassThroughRelay::refused, this, [this, peer](const RecordedText &why) { Q_EMIT refused(peer, why); });
@@ -95,6 +108,20 @@ void ForwardListener::onPassThrough(QSslSocket *socket, const QUrl &upstream, co
         relay->deleteLater();
     });
     relay->start();
+}
+
+void ForwardListener::count(qint64 bytes)
+{
+    m_uncounted += bytes;
+    if (!m_countTick.isActive())
+        m_countTick.start();
+}
+
+void ForwardListener::emitCounted()
+{
+    m_countTick.stop();
+    if (m_uncounted > 0)
+        Q_EMIT passThroughCounted(std::exchange(m_uncounted, 0));
 }
 
 } // namespace wsi

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QSet>
+#include <QTimer>
 
 #include <functional>
 
@@ -47,7 +48,8 @@ public:
 Q_SIGNALS:
     // Another exchange passes through (a plain request, or a tunnel whose first request was no upgrade).
     void passThroughStarted();
-    // bytes crossed a pass-through relay (either way).
+    // bytes crossed the pass-through relays (either way) since the last time: gathered for up to 16 ms, so that a
+    // busy tunnel does not wake the GUI thread per read.
     void passThroughCounted(qint64 bytes);
     // A request was refused; the client was answered in English.
     void refused(const QString &peer, const wsi::RecordedText &why);
@@ -56,6 +58,8 @@ private:
     void onNewConnection();
     void onWebSocket(QSslSocket *socket, const QUrl &upstream);
     void onPassThrough(QSslSocket *socket, const QUrl &upstream, const QByteArray &firstBytes);
+    void count(qint64 bytes);
+    void emitCounted();
 
     ForwardProxyOptions m_options;
     CertificateAuthority *m_authority;
@@ -64,6 +68,8 @@ private:
     Announcer m_announce;
     QSet<ForwardClient *> m_pending;
     QSet<PassThroughRelay *> m_passThroughs;
+    qint64 m_uncounted = 0; // pass-through bytes not told yet
+    QTimer m_countTick;
 };
 
 } // namespace wsi
