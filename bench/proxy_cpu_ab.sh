@@ -6,8 +6,10 @@
 # printed per echo. A and B alternate over ROUNDS rounds (the order flips every other round); medians at the end.
 #   bench/proxy_cpu_ab.sh /work/main/build-test build
 # Environment: ROUNDS (3), DURATION (8), CONNECTIONS (10), SIZE (65535), PROXY_ARGS (more proxy arguments, e.g.
-# "--hold out:^never" to measure the rules' path: every message gathered, settled and let go). Only 127.0.0.1;
-# every process it starts is stopped on exit; every wait is bounded.
+# "--hold out:^never" to measure the rules' path: every message gathered, settled and let go). MODE=forward measures
+# the forward proxy instead (`wsinspector-cli proxy` without --to; its CA in a scratch data folder): node-ws clients
+# (bench/node_forward_echo_client.js) tunnel with CONNECT through it to the same echo server, WINDOW (16) messages in
+# flight each. Only 127.0.0.1; every process it starts is stopped on exit; every wait is bounded.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +19,8 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8}
 CONNECTIONS=${CONNECTIONS:-10}
 SIZE=${SIZE:-65535}
+MODE=${MODE:-reverse}
+WINDOW=${WINDOW:-16}
 read -r -a EXTRA <<<"${PROXY_ARGS:-}"
 LOADGEN=$A/bench/loadgen # the same load generator for both
 for f in "$LOADGEN" "$A/app/cli/wsinspector-cli" "$B/app/cli/wsinspector-cli"; do
@@ -67,19 +71,33 @@ measure() {
     # The proxy's shell opens (truncates) the file only once it runs: the previous run's "listening" line must not
     # be read meanwhile (that proxy is gone: "connection refused").
     rm -f "$WORK/proxy.jsonl"
-    "$1/app/cli/wsinspector-cli" proxy --to "ws://127.0.0.1:$PORT/" --no-frames --session-budget-mb 64 \
-        "${EXTRA[@]}" </dev/null >"$WORK/proxy.jsonl" 2>/dev/null &
-    PROXY_PID=$!
     local proxy_port
-    proxy_port=$(wait_for "$WORK/proxy.jsonl" \
-        'match($0, /"url":"ws:\/\/127\.0\.0\.1:[0-9]+/) { s = substr($0, RSTART, RLENGTH); sub(/.*:/, "", s); print s; exit }') \
-        || { echo "the proxy did not start" >&2; exit 1; }
+    if [[ $MODE = forward ]]; then
+        XDG_DATA_HOME=$WORK/data "$1/app/cli/wsinspector-cli" proxy --no-frames --session-budget-mb 64 \
+            "${EXTRA[@]}" </dev/null >"$WORK/proxy.jsonl" 2>/dev/null &
+        PROXY_PID=$!
+        proxy_port=$(wait_for "$WORK/proxy.jsonl" \
+            'match($0, /"proxy":"http:\/\/127\.0\.0\.1:[0-9]+/) { s = substr($0, RSTART, RLENGTH); sub(/.*:/, "", s); print s; exit }') \
+            || { echo "the proxy did not start" >&2; exit 1; }
+    else
+        "$1/app/cli/wsinspector-cli" proxy --to "ws://127.0.0.1:$PORT/" --no-frames --session-budget-mb 64 \
+            "${EXTRA[@]}" </dev/null >"$WORK/proxy.jsonl" 2>/dev/null &
+        PROXY_PID=$!
+        proxy_port=$(wait_for "$WORK/proxy.jsonl" \
+            'match($0, /"url":"ws:\/\/127\.0\.0\.1:[0-9]+/) { s = substr($0, RSTART, RLENGTH); sub(/.*:/, "", s); print s; exit }') \
+            || { echo "the proxy did not start" >&2; exit 1; }
+    fi
     local before after result
     before=$(awk '{ print $10, $14, $15 }' "/proc/$PROXY_PID/stat")
     local main_before main_after
     main_before=$(awk '{ print $14 + $15 }' "/proc/$PROXY_PID/task/$PROXY_PID/stat")
-    result=$(timeout $((DURATION + 60)) "$LOADGEN" --url "ws://127.0.0.1:$proxy_port/echo" --connections "$CONNECTIONS" \
-        --window 16 --size "$SIZE" --warmup 0 --duration "$DURATION" --timeout 30 | grep '^RESULT' || true)
+    if [[ $MODE = forward ]]; then
+        result=$(timeout $((DURATION + 60)) node "$ROOT/bench/node_forward_echo_client.js" "http://127.0.0.1:$proxy_port" \
+            "ws://127.0.0.1:$PORT/echo" "$CONNECTIONS" "$WINDOW" "$SIZE" "$DURATION" | grep '^RESULT' || true)
+    else
+        result=$(timeout $((DURATION + 60)) "$LOADGEN" --url "ws://127.0.0.1:$proxy_port/echo" --connections "$CONNECTIONS" \
+            --window 16 --size "$SIZE" --warmup 0 --duration "$DURATION" --timeout 30 | grep '^RESULT' || true)
+    fi
     after=$(awk '{ print $10, $14, $15 }' "/proc/$PROXY_PID/stat")
     main_after=$(awk '{ print $14 + $15 }' "/proc/$PROXY_PID/task/$PROXY_PID/stat")
     stop "$PROXY_PID"
@@ -94,7 +112,7 @@ measure() {
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "# proxy CPU per echo: $CONNECTIONS x $SIZE B, ${DURATION}s per run, $ROUNDS rounds; A=$A B=$B ${PROXY_ARGS:-}"
+echo "# $MODE proxy CPU per echo: $CONNECTIONS x $SIZE B, ${DURATION}s per run, $ROUNDS rounds; A=$A B=$B ${PROXY_ARGS:-}"
 declare -A USER TOTAL FAULTS MAIN
 for round in $(seq "$ROUNDS"); do
     order="A B"

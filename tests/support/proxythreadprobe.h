@@ -1,7 +1,10 @@
-// What the proxy-thread tests share (tst_proxythread, tst_proxyrulesthread): a call run on the reverse proxy's
-// thread, and which thread a proxied client's sockets live and are read on.
+// What the proxy-thread tests share (tst_proxythread, tst_proxyrulesthread, tst_forwardproxythread): a call run on a
+// proxy's thread (the reverse proxy's or the forward proxy's), and which thread a proxied client's sockets live and are
+// read on.
 #pragma once
 
+#include "proxy/forwardlistener.h"
+#include "proxy/forwardproxy.h"
 #include "proxy/proxiedclient.h"
 #include "proxy/proxylistener.h"
 #include "proxy/reverseproxy.h"
@@ -15,9 +18,9 @@
 #include <memory>
 
 // Runs call with the proxy's listener on its thread and returns what it returned.
-template <typename Call> auto onProxyThread(wsi::ReverseProxy &proxy, Call call)
+template <typename Proxy, typename Call> auto onProxyThread(Proxy &proxy, Call call)
 {
-    wsi::ProxyListener *listener = proxy.listenerOnProxyThread();
+    auto *listener = proxy.listenerOnProxyThread();
     decltype(call(listener)) result {};
     QMetaObject::invokeMethod(
         listener, [&] { result = call(listener); }, Qt::BlockingQueuedConnection);
@@ -33,10 +36,10 @@ struct SocketReads
 
 // The threads of the proxy's client `number`, of its client socket and of its upstream socket (empty when there is no
 // such client); from now on each read of those sockets is counted in `reads`, on the thread it ran on.
-inline QList<QThread *> watchClientSockets(
-    wsi::ReverseProxy &proxy, quint64 number, const std::shared_ptr<SocketReads> &reads)
+template <typename Proxy>
+QList<QThread *> watchClientSockets(Proxy &proxy, quint64 number, const std::shared_ptr<SocketReads> &reads)
 {
-    return onProxyThread(proxy, [number, reads](wsi::ProxyListener *listener) {
+    return onProxyThread(proxy, [number, reads](wsi::ProxiedClientHost *listener) {
         QList<QThread *> threads;
         wsi::ProxiedClient *proxied = listener->clientForTests(number);
         if (!proxied)

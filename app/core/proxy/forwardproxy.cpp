@@ -1,28 +1,26 @@
-// ForwardProxy: the forward proxy's listening socket; hands clients to tunnels, WebSocket relays or pass-through.
+// ForwardProxy: the forward proxy's GUI side: starts its listener on the ProxyThread, applies its batches, counts.
 #include "proxy/forwardproxy.h"
 
-#include "capture/peername.h"
-#include "capture/tapserver.h"
 #include "connection/connection.h"
-#include "connection/workspace.h"
-#include "proxy/forwardclient.h"
-#include "proxy/passthroughrelay.h"
-#include "proxy/proxiedclient.h"
+#include "proxy/forwardlistener.h"
+#include "proxy/framehook.h"
+#include "proxy/proxiedclients.h"
+#include "proxy/proxythread.h"
 #include "proxy/upstreamrequest.h"
 #include "tls/certificateauthority.h"
 #include "tls/spkihash.h"
 
-#include <QSslSocket>
+#include <QCoreApplication>
+#include <QPointer>
+
+#include <utility>
 
 namespace wsi {
 
 ForwardProxy::ForwardProxy(Workspace *workspace, QObject *parent)
     : QObject(parent)
     , m_workspace(workspace)
-    , m_server(new TapServer(this)) // every client a QSslSocket: a tunnel may turn TLS
-{
-    connect(m_server, &QTcpServer::newConnection, this, &ForwardProxy::onNewConnection);
-}
+{ }
 
 ForwardProxy::~ForwardProxy()
 {
@@ -38,110 +36,116 @@ bool ForwardProxy::start(const ForwardProxyOptions &options, QString *error)
         if (!m_authority || m_authority->certificate().isNull())
             problem = tr("The inspector's certificate authority could not be loaded: %1").arg(warning);
     }
-    if (problem.isEmpty() && !m_server->listen(options.address, options.port))
-        problem = tr("The proxy could not listen on %1 port %2: %3")
-                      .arg(options.address.toString())
-                      .arg(options.port)
-                      .arg(m_server->errorString());
     if (!problem.isEmpty()) {
         if (error)
             *error = problem;
         return false;
     }
-    m_options = options;
-    m_options.port = m_server->serverPort();
-    m_viaToken = UpstreamRequest::newViaToken();
+    retireListener(); // an earlier run's clients were stopped
     m_passThroughCount = 0;
     m_passThroughBytes = 0;
     m_refusedCount = 0;
+    m_thread = ProxyThread::acquire();
+    auto post = [self = QPointer<ForwardProxy>(this)](std::function<void(ProxiedClientHost *)> call) {
+        if (ForwardListener *listener = self ? self->m_listener : nullptr)
+            QMetaObject::invokeMethod(
+                listener, [listener, call] { call(listener); }, Qt::QueuedConnection);
+    };
+    m_proxied = new ProxiedClients(m_workspace, options.upstreamTls, post, this);
+    connect(m_proxied, &ProxiedClients::countChanged, this, &ForwardProxy::countsChanged);
+    ProxiedClients *proxied = m_proxied;
+    const std::shared_ptr<SharedRules> rules = m_hook ? m_hook->rulesForRelayThread() : nullptr;
+    const QByteArray viaToken = UpstreamRequest::newViaToken();
+    ForwardListener *listener = nullptr;
+    QString reason;
+    quint16 port = 0;
+    // Made on the proxy thread, so that its timer and every socket it accepts belong there; this thread waits for the
+    // answer, so that start() can say at once why it cannot listen.
+    QMetaObject::invokeMethod(
+        m_thread->context(),
+        [&] {
+            listener = new ForwardListener(options, m_authority, viaToken);
+            if (rules)
+                listener->setRules(rules, post);
+            listener->setSink([proxied](ProxiedBatch &&batch) {
+                QMetaObject::invokeMethod(
+                    proxied, [proxied, batch = std::move(batch)] { proxied->apply(batch); }, Qt::QueuedConnection);
+            });
+            listener->setAnnouncer([proxied](quint64 client, const ConnectionOptions &upstream) {
+                QMetaObject::invokeMethod(
+                    proxied, [proxied, client, upstream] { proxied->setUpstreamOf(client, upstream); },
+                    Qt::QueuedConnection);
+            });
+            // Queued to this thread, in the order the listener emits them; connected before a client can come.
+            connect(listener, &ForwardListener::passThroughStarted, this, [this] {
+                ++m_passThroughCount;
+                Q_EMIT countsChanged();
+            });
+            connect(listener, &ForwardListener::passThroughCounted, this, [this](qint64 bytes) {
+                m_passThroughBytes += bytes;
+                Q_EMIT countsChanged();
+            });
+            connect(listener, &ForwardListener::refused, this, &ForwardProxy::onRefused);
+            if (listener->listen(&reason)) {
+                m_listeningAddress = listener->serverAddress();
+                port = listener->serverPort();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    m_listener = listener;
+    if (port == 0) {
+        retireListener();
+        if (error)
+            *error = tr("The proxy could not listen on %1 port %2: %3")
+                         .arg(options.address.toString())
+                         .arg(options.port)
+                         .arg(reason);
+        return false;
+    }
+    m_options = options;
+    m_options.port = port;
     return true;
+}
+
+void ForwardProxy::retireListener()
+{
+    if (m_listener) {
+        ProxiedClients *proxied = m_proxied;
+        ProxiedClientHost::retire(std::exchange(m_listener, nullptr), proxied,
+            [proxied](const ProxiedBatch &batch) { proxied->apply(batch); });
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its last counts and refusals
+    }
+    if (m_proxied) {
+        m_proxied->deleteLater();
+        m_proxied = nullptr;
+    }
+    m_thread.reset(); // the last holder stops and joins it
 }
 
 void ForwardProxy::stop()
 {
-    m_server->close();
-    for (ForwardClient *client : QSet<ForwardClient *>(m_pending))
-        client->shutdown();
-    for (ProxiedClient *client : QSet<ProxiedClient *>(m_webSockets))
-        client->shutdown();
-    for (PassThroughRelay *relay : QSet<PassThroughRelay *>(m_passThroughs))
-        relay->shutdown();
+    retireListener();
 }
 
-bool ForwardProxy::isListening() const
+int ForwardProxy::webSocketCount() const
 {
-    return m_server->isListening();
+    return m_proxied ? m_proxied->count() : 0;
 }
 
 QUrl ForwardProxy::proxyUrl() const
 {
     QUrl url;
     url.setScheme(QStringLiteral("http"));
-    const QHostAddress address = m_server->serverAddress();
+    const QHostAddress address = m_listener ? m_listeningAddress : QHostAddress();
     url.setHost(address == QHostAddress::AnyIPv4 || address == QHostAddress::Any ? QStringLiteral("127.0.0.1")
                                                                                  : address.toString());
-    url.setPort(m_server->serverPort());
+    url.setPort(m_listener ? m_options.port : 0);
     return url;
 }
 
 QString ForwardProxy::caSpkiSha256() const
 {
     return m_authority ? SpkiHash::sha256Base64(m_authority->certificate()) : QString();
-}
-
-void ForwardProxy::onNewConnection()
-{
-    while (QTcpSocket *accepted = m_server->nextPendingConnection()) {
-        auto *socket = static_cast<QSslSocket *>(accepted); // TapServer makes only QSslSockets
-        auto *client = new ForwardClient(
-            socket, m_options, m_authority, m_server->serverAddress(), m_server->serverPort(), this);
-        m_pending.insert(client);
-        connect(client, &ForwardClient::webSocket, this, &ForwardProxy::onWebSocket);
-        connect(client, &ForwardClient::passThrough, this, &ForwardProxy::onPassThrough);
-        connect(client, &ForwardClient::refused, this, &ForwardProxy::onRefused);
-        connect(client, &ForwardClient::finished, this, [this, client] {
-            m_pending.remove(client);
-            client->deleteLater();
-        });
-        client->start();
-    }
-}
-
-void ForwardProxy::onWebSocket(QSslSocket *socket, const QUrl &upstream)
-{
-    ReverseProxyOptions relay = m_options.relayTo(upstream);
-    relay.viaToken = m_viaToken;
-    auto *client = new ProxiedClient(socket, relay, m_server->serverAddress(), m_server->serverPort(), this);
-    auto *connection = new Connection(Connection::Kind::Proxied, relay.upstream, client->peer());
-    m_workspace->addConnection(connection);
-    m_webSockets.insert(client);
-    connect(client, &ProxiedClient::finished, this, [this, client] {
-        m_webSockets.remove(client);
-        client->deleteLater();
-        Q_EMIT countsChanged();
-    });
-    client->start(connection, m_hook);
-    Q_EMIT countsChanged();
-}
-
-void ForwardProxy::onPassThrough(QSslSocket *socket, const QUrl &upstream, const QByteArray &firstBytes)
-{
-    auto *relay = new PassThroughRelay(
-        socket, m_options.relayTo(upstream), firstBytes, m_server->serverAddress(), m_server->serverPort(), this);
-    m_passThroughs.insert(relay);
-    ++m_passThroughCount;
-    connect(relay, &PassThroughRelay::counted, this, [this](qint64 bytes) {
-        m_passThroughBytes += bytes;
-        Q_EMIT countsChanged();
-    });
-    const QString peer = peerName(socket);
-    connect(relay, &PassThroughRelay::refused, this, [this, peer](const RecordedText &why) { onRefused(peer, why); });
-    connect(relay, &PassThroughRelay::finished, this, [this, relay] {
-        m_passThroughs.remove(relay);
-        relay->deleteLater();
-    });
-    relay->start();
-    Q_EMIT countsChanged();
 }
 
 void ForwardProxy::onRefused(const QString &peer, const RecordedText &why)

@@ -4,21 +4,20 @@
 #include "language/recordedtext.h"
 #include "proxy/forwardproxyoptions.h"
 
+#include <QHostAddress>
 #include <QObject>
-#include <QSet>
 #include <QString>
 #include <QUrl>
 
-class QSslSocket;
+#include <memory>
 
 namespace wsi {
 
 class CertificateAuthority;
 class FrameHook;
-class ForwardClient;
-class PassThroughRelay;
-class ProxiedClient;
-class TapServer;
+class ForwardListener;
+class ProxiedClients;
+class ProxyThread;
 class Workspace;
 
 // The forward proxy mode of the intercepting proxy. Clients configured with http://127.0.0.1:P as their HTTP proxy
@@ -27,6 +26,9 @@ class Workspace;
 // proxied Connection in the workspace, relayed and recorded on two legs by a ProxiedClient exactly as the reverse
 // proxy does, to the host the client named. Other HTTP passes through untouched and is only counted. A request
 // naming the proxy itself is refused (508), an unreadable one answered 400.
+// Issue 12: the listening socket, every client, tunnel and relay live on the ProxyThread (a ForwardListener), with the
+// rules applied there as the reverse proxy applies them; this object holds the thread from start() to stop(), applies
+// the WebSockets' batches (ProxiedClients) and keeps the counts it is told of.
 class ForwardProxy : public QObject
 {
     Q_OBJECT
@@ -43,22 +45,25 @@ public:
     bool start(const ForwardProxyOptions &options, QString *error = nullptr);
     // Stops listening and closes every client, tunnel and relay.
     void stop();
-    bool isListening() const;
+    bool isListening() const { return m_listener != nullptr; }
     const ForwardProxyOptions &options() const { return m_options; }
     // http://127.0.0.1:P: the proxy setting to give browsers and apps.
     QUrl proxyUrl() const;
     // base64 SHA-256 of the CA's SubjectPublicKeyInfo (Chromium's --ignore-certificate-errors-spki-list).
     QString caSpkiSha256() const;
-    // Breakpoints and rules hook in here as for the reverse proxy; null forwards frames unchanged. Not owned.
+    // Breakpoints and rules hook in here as for the reverse proxy; null forwards frames unchanged. Not owned. Only a
+    // hook with rules for the relay thread (ProxyRuleSet) acts: the relays run on the ProxyThread. At the next start().
     void setFrameHook(FrameHook *hook) { m_hook = hook; }
 
-    // WebSockets being relayed now.
-    int webSocketCount() const { return int(m_webSockets.size()); }
+    // WebSockets being relayed now (their Connections made and not ended).
+    int webSocketCount() const;
     // Other exchanges passed through (a plain request, or a tunnel whose first request was no upgrade) since
     // start, and the bytes they carried both ways.
     qint64 passThroughCount() const { return m_passThroughCount; }
     qint64 passThroughBytes() const { return m_passThroughBytes; }
     qint64 refusedCount() const { return m_refusedCount; }
+    // Tests: the listener on the ProxyThread while the proxy runs (use it on its thread only).
+    ForwardListener *listenerOnProxyThread() const { return m_listener; }
 
 Q_SIGNALS:
     // A request was refused (itself, unreadable, an unreachable target, a client that did not trust the CA); why
@@ -68,24 +73,21 @@ Q_SIGNALS:
     void countsChanged();
 
 private:
-    void onNewConnection();
-    void onWebSocket(QSslSocket *socket, const QUrl &upstream);
-    void onPassThrough(QSslSocket *socket, const QUrl &upstream, const QByteArray &firstBytes);
     void onRefused(const QString &peer, const RecordedText &why);
+    // Deletes the listener on its thread (its clients shut down) and applies what they sent last.
+    void retireListener();
 
     Workspace *m_workspace;
-    TapServer *m_server;
     CertificateAuthority *m_authority = nullptr;
     ForwardProxyOptions m_options;
     FrameHook *m_hook = nullptr;
-    QSet<ForwardClient *> m_pending;
-    QSet<ProxiedClient *> m_webSockets;
-    QSet<PassThroughRelay *> m_passThroughs;
+    std::shared_ptr<ProxyThread> m_thread;
+    ForwardListener *m_listener = nullptr; // lives on m_thread
+    ProxiedClients *m_proxied = nullptr;
+    QHostAddress m_listeningAddress;
     qint64 m_passThroughCount = 0;
     qint64 m_passThroughBytes = 0;
     qint64 m_refusedCount = 0;
-    // Its name in the Via of every upgrade it relays (ReverseProxyOptions::viaToken): one per proxy instance.
-    QByteArray m_viaToken;
 };
 
 } // namespace wsi

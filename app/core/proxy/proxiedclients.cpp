@@ -4,7 +4,7 @@
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
 #include "connection/workspace.h"
-#include "proxy/proxylistener.h"
+#include "proxy/proxiedclienthost.h"
 
 namespace wsi {
 
@@ -18,15 +18,19 @@ ProxiedClients::ProxiedClients(Workspace *workspace, const ConnectionOptions &up
 void ProxiedClients::apply(const ProxiedBatch &batch)
 {
     const quint64 number = batch.client;
+    const auto upstream = m_upstreams.find(number);
     if (batch.first && m_workspace) {
-        auto *connection = new Connection(Connection::Kind::Proxied, m_upstream, batch.peer);
+        const ConnectionOptions &options = upstream == m_upstreams.end() ? m_upstream : upstream->second;
+        auto *connection = new Connection(Connection::Kind::Proxied, options, batch.peer);
         m_workspace->addConnection(connection);
         connection->proxied()->startedAt(batch.acceptedUs);
         connection->proxied()->setAbortHandler(
-            [post = m_post, number] { post([number](ProxyListener *listener) { listener->shutdown(number); }); });
+            [post = m_post, number] { post([number](ProxiedClientHost *host) { host->shutdown(number); }); });
         m_connections.emplace(number, connection);
         Q_EMIT countChanged(count());
     }
+    if (upstream != m_upstreams.end())
+        m_upstreams.erase(upstream);
     const auto found = m_connections.find(number);
     const QPointer<Connection> connection = found == m_connections.end() ? nullptr : found->second;
     const bool recording = connection && connection->proxied();
@@ -45,7 +49,7 @@ void ProxiedClients::apply(const ProxiedBatch &batch)
     if (batch.wireBytes > 0 && !batch.last && batch.acknowledged) {
         batch.acknowledged->bytes.fetch_add(batch.wireBytes);
         if (batch.acknowledged->waiting.exchange(false)) // held back: its thread is woken for it only
-            m_post([number](ProxyListener *listener) { listener->readOn(number); });
+            m_post([number](ProxiedClientHost *host) { host->readOn(number); });
     }
     if (batch.last && found != m_connections.end()) {
         m_connections.erase(found);

@@ -13,7 +13,7 @@
 namespace wsi {
 
 class Connection;
-class ProxyListener;
+class ProxiedClientHost;
 class Workspace;
 
 // Makes each client's proxied Connection from its first batch (and adds it to the workspace), runs every batch's
@@ -24,12 +24,15 @@ class ProxiedClients : public QObject
 {
     Q_OBJECT
 public:
-    // post: runs a function with the listener on its thread (queued).
-    using Post = std::function<void(std::function<void(ProxyListener *)>)>;
+    // post: runs a function with the host (the listener) on its thread (queued).
+    using Post = std::function<void(std::function<void(ProxiedClientHost *)>)>;
 
     ProxiedClients(Workspace *workspace, const ConnectionOptions &upstream, Post post, QObject *parent = nullptr);
 
     void apply(const ProxiedBatch &batch);
+    // The forward proxy's clients each have their own upstream: client's Connection is made for this one (posted
+    // before its first batch).
+    void setUpstreamOf(quint64 client, const ConnectionOptions &upstream) { m_upstreams[client] = upstream; }
     int count() const { return int(m_connections.size()); }
 
 Q_SIGNALS:
@@ -41,6 +44,7 @@ private:
     ConnectionOptions m_upstream;
     Post m_post;
     std::map<quint64, QPointer<Connection>> m_connections;
+    std::map<quint64, ConnectionOptions> m_upstreams; // until their first batch
 };
 
 } // namespace wsi

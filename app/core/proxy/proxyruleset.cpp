@@ -3,23 +3,9 @@
 
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
-#include "proxy/proxiedrecording.h"
 #include "proxy/sharedrules.h"
 
 namespace wsi {
-
-// A forward proxy's link: it records its marks straight into the Connection, on this thread.
-struct ProxyRuleSet::DirectLink
-{
-    ProxiedRecording recording;
-    ProxyRuleLink link;
-
-    DirectLink(std::shared_ptr<SharedRules> rules, Connection *connection, FrameRelay *relay, const HttpHead &request,
-        const HttpHead &response)
-        : recording(connection)
-        , link(std::move(rules), &recording, relay, request, response)
-    { }
-};
 
 ProxyRuleSet::ProxyRuleSet(QObject *parent)
     : QObject(parent)
@@ -136,35 +122,12 @@ bool ProxyRuleSet::inject(Connection *connection, Toward toward, bool text, cons
 }
 
 FrameHook::Verdict ProxyRuleSet::onFrame(
-    Connection *connection, Toward toward, const FrameHeader &header, QByteArrayView frame, QByteArray &out)
+    Connection *, Toward, const FrameHeader &, QByteArrayView frame, QByteArray &out)
 {
-    const auto found = m_direct.find(connection);
-    if (found == m_direct.end()) {
-        out.append(frame);
-        return Verdict::Forwarded;
-    }
-    return found->second->link.onFrame(toward, header, frame, out);
-}
-
-void ProxyRuleSet::relayStarted(
-    Connection *connection, FrameRelay *relay, const HttpHead &request, const HttpHead &response)
-{
-    auto direct = std::make_unique<DirectLink>(m_shared, connection, relay, request, response);
-    ProxyRuleLink *link = &direct->link;
-    relayOpened(link->key(), connection, [link](std::function<void(ProxyRuleLink &)> call) { call(*link); });
-    m_direct[connection] = std::move(direct);
-}
-
-void ProxyRuleSet::relayEnded(Connection *connection)
-{
-    const auto found = m_direct.find(connection);
-    if (found == m_direct.end())
-        return;
-    const quint64 key = found->second->link.key();
-    found->second->link.end();
-    // The link goes first: a decision from the held messages let go below finds no relay.
-    m_direct.erase(found);
-    relayClosed(key);
+    // Not reached: every proxy relays where the snapshot is read (rulesForRelayThread), each client with its
+    // ClientRules.
+    out.append(frame);
+    return Verdict::Forwarded;
 }
 
 } // namespace wsi

@@ -20,8 +20,8 @@ class SharedRules;
 // The rules act on each relayed connection through its ProxyRuleLink (what they do to a message is described there).
 // Issue 12: a reverse proxy applies them on the ProxyThread (rulesForRelayThread(): each client's ClientRules reads
 // the snapshot this object replaces on every edit); the links tell this object of their start, holds and end
-// through their batches, and decisions and injections are posted back to them. The forward proxy still relays on the
-// GUI thread: there this object is the FrameHook itself and its links run here, called at once.
+// through their batches, and decisions and injections are posted back to them. The forward proxy does the same since
+// its clients moved to the ProxyThread too; so this object is a FrameHook only to hand its rules over.
 class ProxyRuleSet : public QObject, public FrameHook
 {
     Q_OBJECT
@@ -46,12 +46,9 @@ public:
     bool inject(Connection *connection, Toward toward, bool text, const QByteArray &payload);
     bool isRelaying(Connection *connection) const;
 
-    // FrameHook, for a relay on this thread (the forward proxy).
+    // FrameHook: both proxies take the rules (rulesForRelayThread) and apply them where their clients relay.
     Verdict onFrame(Connection *connection, Toward toward, const FrameHeader &header, QByteArrayView frame,
         QByteArray &out) override;
-    void relayStarted(
-        Connection *connection, FrameRelay *relay, const HttpHead &request, const HttpHead &response) override;
-    void relayEnded(Connection *connection) override;
     std::shared_ptr<SharedRules> rulesForRelayThread() override { return m_shared; }
 
     // A link's news, in the order its relay made it (ProxyRuleLink, ClientRules). connection: null when the user
@@ -64,11 +61,10 @@ private:
     struct Relay
     {
         QPointer<Connection> connection;
-        Connection *key = nullptr; // valid or not: the forward proxy's relayEnded names it
+        Connection *key = nullptr; // valid or not: inject() and isRelaying() name it
         int connectionId = 0;
         ProxyRuleLink::Post post;
     };
-    struct DirectLink;
 
     void resolve(const HeldMessage &message, HeldMessages::Decision decision, const QByteArray &payload);
     void publish();
@@ -79,7 +75,6 @@ private:
     std::shared_ptr<SharedRules> m_shared;
     HeldMessages m_held;
     std::map<quint64, Relay> m_relays; // by link key
-    std::map<Connection *, std::unique_ptr<DirectLink>> m_direct; // the forward proxy's links
 };
 
 } // namespace wsi

@@ -9,10 +9,11 @@
 #include "proxy/proxythread.h"
 #include "proxy/upstreamrequest.h"
 
-#include <QCoreApplication>
 #include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+
+#include <utility>
 
 namespace wsi {
 
@@ -58,7 +59,7 @@ bool ReverseProxy::start(const ReverseProxyOptions &options, QString *error)
 bool ReverseProxy::startOnProxyThread(QString *error)
 {
     m_thread = ProxyThread::acquire();
-    auto post = [self = QPointer<ReverseProxy>(this)](std::function<void(ProxyListener *)> call) {
+    auto post = [self = QPointer<ReverseProxy>(this)](std::function<void(ProxiedClientHost *)> call) {
         if (ProxyListener *listener = self ? self->m_listener : nullptr)
             QMetaObject::invokeMethod(
                 listener, [listener, call] { call(listener); }, Qt::QueuedConnection);
@@ -95,22 +96,10 @@ void ReverseProxy::retireListener()
         m_thread.reset();
         return;
     }
-    // What the listener sent and this thread has not applied yet goes first; then the listener goes on its thread,
-    // its clients still relaying shut down there (each notes why), and those last batches are applied here.
-    QCoreApplication::sendPostedEvents(m_proxied, QEvent::MetaCall);
-    std::vector<ProxiedBatch> last;
-    QMetaObject::invokeMethod(
-        m_listener,
-        [listener = m_listener, &last] {
-            listener->setSink([&last](ProxiedBatch &&batch) { last.push_back(std::move(batch)); });
-            delete listener;
-        },
-        Qt::BlockingQueuedConnection);
-    m_listener = nullptr;
+    ProxiedClients *proxied = m_proxied;
+    ProxiedClientHost::retire(
+        std::exchange(m_listener, nullptr), proxied, [proxied](const ProxiedBatch &batch) { proxied->apply(batch); });
     m_listeningOnThread = false;
-    QCoreApplication::sendPostedEvents(m_proxied, QEvent::MetaCall); // posted before the listener's last words
-    for (const ProxiedBatch &batch : last)
-        m_proxied->apply(batch);
     m_proxied->deleteLater();
     m_proxied = nullptr;
     m_thread.reset(); // the last holder stops and joins it
