@@ -11,13 +11,6 @@ namespace wsi {
 
 namespace {
 
-// One pool for every proxied client, as the local server's (an idle client holds no batch memory of its own).
-std::shared_ptr<RowBatchPool> proxiedBatchPool()
-{
-    static const std::shared_ptr<RowBatchPool> pool = std::make_shared<RowBatchPool>();
-    return pool;
-}
-
 // The writer is made before its recorder, which owns it. TLS is terminated before the proxy records.
 std::unique_ptr<WireRecorder> legRecorder(
     WireRecorder::Perspective perspective, BatchLegWriter **made, const std::shared_ptr<RowBatchPool> &pool)
@@ -38,7 +31,7 @@ bool sameCounters(const ConnectionLeg::Counters &a, const ConnectionLeg::Counter
 } // namespace
 
 ProxiedDecoder::ProxiedDecoder()
-    : m_pool(proxiedBatchPool())
+    : m_pool(std::make_shared<RowBatchPool>())
 {
     m_client.recorder = legRecorder(WireRecorder::Perspective::Server, &m_client.rows, m_pool);
     m_server.recorder = legRecorder(WireRecorder::Perspective::Client, &m_server.rows, m_pool);
