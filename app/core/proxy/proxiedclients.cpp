@@ -43,8 +43,8 @@ void ProxiedClients::apply(const ProxiedBatch &batch)
         } else if (step.kind == ProxiedStep::Kind::Rows) {
             const bool client = step.facing == ConnectionLeg::Facing::Client;
             connection->proxied()->setStepTime(-1); // the rows carry their own times
-            connection->proxied()->applyDecoded(
-                step.facing, *batch.rows(step.facing), applied[client ? 0 : 1], step.upTo);
+            if (const DecodedBatch *rows = batch.rows(step.facing)) // a Rows step comes with its leg's batch
+                connection->proxied()->applyDecoded(step.facing, *rows, applied[client ? 0 : 1], step.upTo);
         } else {
             connection->proxied()->setStepTime(step.timeUs);
             step.function(*connection->proxied());

@@ -79,10 +79,12 @@ ProxiedBatch ProxiedRecording::take(bool last)
     std::swap(batch.steps, m_batch.steps);
     // A flood's next batch is about as long: no regrowing step by step (bounded: an idle client keeps little).
     m_batch.steps.reserve(qMin(batch.steps.size(), size_t(256)));
-    batch.clientRows = m_decoder->take(Facing::Client);
-    batch.serverRows = m_decoder->take(Facing::Server);
-    batch.clientDecodedOnce = m_decoder->messagesDecodedOnce(Facing::Client);
-    batch.serverDecodedOnce = m_decoder->messagesDecodedOnce(Facing::Server);
+    if (m_decoder) { // batched
+        batch.clientRows = m_decoder->take(Facing::Client);
+        batch.serverRows = m_decoder->take(Facing::Server);
+        batch.clientDecodedOnce = m_decoder->messagesDecodedOnce(Facing::Client);
+        batch.serverDecodedOnce = m_decoder->messagesDecodedOnce(Facing::Server);
+    }
     batch.wireBytes = std::exchange(m_batch.wireBytes, 0);
     batch.acknowledged = m_acknowledged;
     m_readBytes = 0;
