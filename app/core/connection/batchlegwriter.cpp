@@ -14,6 +14,7 @@ DecodedBatch BatchLegWriter::take(RowBatch &&next)
     // that size.
     m_roomBytes = taken.rows.payloadBytes();
     m_roomRecords = taken.rows.recordCount();
+    m_keyBase += 2 * taken.rows.recordCount();
     return taken;
 }
 
@@ -32,20 +33,34 @@ bool BatchLegWriter::hasWrites() const
 qsizetype BatchLegWriter::append(const EventRecord &record, QByteArrayView payload)
 {
     rows().append(record, payload);
-    return -1;
+    return keyOf(m_batch.rows.recordCount() - 1);
 }
 
 qsizetype BatchLegWriter::appendAdopting(const EventRecord &record, QByteArray &&payload)
 {
     rows().appendAdopting(record, std::move(payload));
-    return -1;
+    return keyOf(m_batch.rows.recordCount() - 1);
 }
 
 qsizetype BatchLegWriter::appendFrameAndMessage(
     const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message, QByteArrayView payload)
 {
     rows().appendFrameAndMessage(frame, headerBytes, message, payload);
-    return -1;
+    // One record when paired, else the Message row's record is the last of two: either way the Frame row's key is
+    // the one before the Message row's.
+    const qsizetype key = keyOf(m_batch.rows.recordCount() - 1);
+    return key < 0 ? -1 : key - 1;
+}
+
+QByteArrayView BatchLegWriter::payload(qsizetype key) const
+{
+    const qsizetype index = key - m_keyBase - 1;
+    if (!m_keyRows || index < 0 || index % 2 != 0 || index / 2 >= m_batch.rows.recordCount())
+        return {}; // handed over already, or not a row's key
+    const EventRecord &record = m_batch.rows.record(index / 2);
+    if (RowBatch::isAdopted(record))
+        return m_batch.rows.adopted(record);
+    return QByteArrayView(m_batch.rows.bytes() + record.payloadOffset, qsizetype(record.payloadSize));
 }
 
 void BatchLegWriter::appendText(const EventRecord &record, const RecordedText &text)

@@ -29,6 +29,13 @@ public:
     // server each held the room of a batch, about 8 KB).
     DecodedBatch take(RowBatch &&next = {});
     bool hasWrites() const;
+    // How far the batch being gathered is: its records, its changes and the counters it adds so far (a proxied leg's
+    // step says where its rows end: ProxiedDecoder).
+    DecodedPart part() const { return { m_batch.rows.recordCount(), m_batch.changes.size(), m_batch.counters }; }
+    // Rows get keys instead of -1 from here on, which payload() resolves while the row is in the batch being gathered:
+    // a proxied leg on the proxy thread lists the messages it received by them (decode-once, ReceivedMessages), and
+    // the leg forwarding one finds its payload in this batch as long as it was not handed over yet.
+    void keyRows() { m_keyRows = true; }
     // The memory the batch being gathered holds for rows, used or not.
     qsizetype roomBytes() const { return m_batch.rows.roomBytes(); }
 
@@ -37,7 +44,8 @@ public:
     qsizetype appendFrameAndMessage(const EventRecord &frame, QByteArrayView headerBytes, const EventRecord &message,
         QByteArrayView payload) override;
     void appendText(const EventRecord &record, const RecordedText &text) override;
-    QByteArrayView payload(qsizetype) const override { return {}; }
+    // keyRows(): the payload of the row `key` names while it is in the batch being gathered; else null.
+    QByteArrayView payload(qsizetype key) const override;
     ConnectionLeg::Counters &counters() override
     {
         m_countersTouched = true;
@@ -58,6 +66,9 @@ private:
         return m_batch.rows;
     }
     void makeRoom();
+    // keyRows(): a record's key is odd and a pair's Frame row is the key before its Message row's (the recorder names
+    // the Message row as the Frame row's + 1), unique across batches; -1 otherwise.
+    qsizetype keyOf(qsizetype record) const { return m_keyRows ? m_keyBase + 2 * record + 1 : -1; }
 
     DecodedBatch m_batch;
     bool m_wireEncrypted;
@@ -66,6 +77,8 @@ private:
     qsizetype m_roomBytes = 0;
     qsizetype m_roomRecords = 0;
     bool m_countersTouched = false;
+    bool m_keyRows = false;
+    qsizetype m_keyBase = 0; // keyRows(): twice the records of the batches taken before
 };
 
 } // namespace wsi

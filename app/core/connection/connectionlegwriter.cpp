@@ -35,13 +35,24 @@ QByteArrayView ConnectionLegWriter::payload(qsizetype row) const
 
 void ConnectionLegWriter::apply(const DecodedBatch &batch)
 {
+    const qsizetype rowsBefore = m_leg->events.size();
+    DecodedPart applied;
+    const bool countersMoved
+        = applyPart(batch, applied, { batch.rows.recordCount(), batch.changes.size(), batch.counters });
+    if (m_leg->events.size() > rowsBefore)
+        Q_EMIT m_connection->eventsAppended();
+    if (countersMoved)
+        Q_EMIT m_connection->countersChanged();
+}
+
+bool ConnectionLegWriter::applyPart(const DecodedBatch &batch, DecodedPart &applied, const DecodedPart &upTo)
+{
     EventStore &events = m_leg->events;
-    const qsizetype rowsBefore = events.size();
-    qsizetype applied = 0;
-    for (const DecodedBatch::Change &change : batch.changes) {
-        if (change.atRecord > applied) {
-            events.appendRows(batch.rows, applied, change.atRecord);
-            applied = change.atRecord;
+    for (size_t at = applied.changes; at < upTo.changes; ++at) {
+        const DecodedBatch::Change &change = batch.changes[at];
+        if (change.atRecord > applied.records) {
+            events.appendRows(batch.rows, applied.records, change.atRecord);
+            applied.records = change.atRecord;
         }
         switch (change.kind) {
         case DecodedBatch::Change::Kind::RowText:
@@ -61,12 +72,17 @@ void ConnectionLegWriter::apply(const DecodedBatch &batch)
             break;
         }
     }
-    if (applied < batch.rows.recordCount())
-        events.appendRows(batch.rows, applied, batch.rows.recordCount());
+    if (applied.records < upTo.records)
+        events.appendRows(batch.rows, applied.records, upTo.records);
 
+    // The counters so far minus those already added: what this part adds.
     static_assert(sizeof(ConnectionLeg::Counters) == 7 * sizeof(quint64), "a new counter is added here too");
-    const ConnectionLeg::Counters &added = batch.counters;
+    const ConnectionLeg::Counters &to = upTo.counters;
+    const ConnectionLeg::Counters &from = applied.counters;
     ConnectionLeg::Counters &counters = m_leg->counters;
+    const ConnectionLeg::Counters added { to.messagesIn - from.messagesIn, to.messagesOut - from.messagesOut,
+        to.bytesIn - from.bytesIn, to.bytesOut - from.bytesOut, to.errors - from.errors, to.framesOut - from.framesOut,
+        to.violationsOut - from.violationsOut };
     counters.messagesIn += added.messagesIn;
     counters.messagesOut += added.messagesOut;
     counters.bytesIn += added.bytesIn;
@@ -74,13 +90,10 @@ void ConnectionLegWriter::apply(const DecodedBatch &batch)
     counters.errors += added.errors;
     counters.framesOut += added.framesOut;
     counters.violationsOut += added.violationsOut;
-    const bool countersMoved = (added.messagesIn | added.messagesOut | added.bytesIn | added.bytesOut | added.errors
-                                   | added.framesOut | added.violationsOut)
+    applied = upTo;
+    return (added.messagesIn | added.messagesOut | added.bytesIn | added.bytesOut | added.errors | added.framesOut
+               | added.violationsOut)
         != 0;
-    if (events.size() > rowsBefore)
-        Q_EMIT m_connection->eventsAppended();
-    if (countersMoved)
-        Q_EMIT m_connection->countersChanged();
 }
 
 void ConnectionLegWriter::handshakeUpdated()

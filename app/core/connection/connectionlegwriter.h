@@ -7,6 +7,7 @@ namespace wsi {
 
 class Connection;
 struct DecodedBatch;
+struct DecodedPart;
 
 // The recorder and the leg on one thread: every write lands in the leg at once (the local server's clients, the
 // reverse proxy's legs, and what an outgoing connection's batch applies).
@@ -37,6 +38,10 @@ public:
     // (EventStore::appendRows) between the changes that are not rows, the counters added; eventsAppended() and
     // countersChanged() once for the whole batch.
     void apply(const DecodedBatch &batch);
+    // The part of a batch from `applied` to `upTo` (a proxied leg's rows between two steps of the other leg or the
+    // proxy's own), the same way, without announcing anything (the proxied transport announces once per batch);
+    // `applied` becomes `upTo`. True when it added to the counters.
+    bool applyPart(const DecodedBatch &batch, DecodedPart &applied, const DecodedPart &upTo);
 
 private:
     Connection *m_connection;

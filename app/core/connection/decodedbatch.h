@@ -37,4 +37,14 @@ struct DecodedBatch : TapDecoded
     RecorderState state; // the recorder's answers after the batch's last row
 };
 
+// How far into a DecodedBatch: its first `records` records, its first `changes` changes and the counters they add. A
+// proxied connection's two legs decode on the proxy thread into a batch each, and the steps between their rows say
+// how far each leg's batch goes at that point (ConnectionLegWriter::applyPart), so the legs keep their wire order.
+struct DecodedPart
+{
+    qsizetype records = 0;
+    size_t changes = 0;
+    ConnectionLeg::Counters counters;
+};
+
 } // namespace wsi

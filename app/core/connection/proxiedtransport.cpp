@@ -2,6 +2,8 @@
 #include "connection/proxiedtransport.h"
 
 #include "connection/connection.h"
+#include "connection/connectionlegwriter.h"
+#include "connection/decodedbatch.h"
 #include "connection/interceptiontls.h"
 #include "connection/wirerecorder.h"
 #include "store/wallclock.h"
@@ -15,6 +17,10 @@ ProxiedTransport::ProxiedTransport(Connection *connection)
           std::make_unique<WireRecorder>(connection, connection->m_clientLeg.get(), WireRecorder::Perspective::Server))
     , m_serverRecorder(
           std::make_unique<WireRecorder>(connection, &connection->m_leg, WireRecorder::Perspective::Client))
+    , m_clientRows(std::make_unique<ConnectionLegWriter>(connection, connection->m_clientLeg.get(),
+          [connection](const RecordedText &text) { connection->setStatus(text); }))
+    , m_serverRows(std::make_unique<ConnectionLegWriter>(
+          connection, &connection->m_leg, [connection](const RecordedText &text) { connection->setStatus(text); }))
     , m_receivedFromClient(&connection->m_clientLeg->events)
     , m_receivedFromServer(&connection->m_leg.events)
 { }
@@ -34,6 +40,7 @@ void ProxiedTransport::recordLeg(
     WireRecorder &recorder = facing == ConnectionLeg::Facing::Client ? *m_clientRecorder : *m_serverRecorder;
     const qsizetype before = legFacing(facing).events.size();
     recorder.record(direction, timeUs, bytes);
+    m_bytesDecodedHere += quint64(bytes.size());
     if (m_keepUnsettled && direction == Direction::Incoming) {
         ConnectionLeg &leg = legFacing(facing);
         unsettledFrom(facing).track(leg.events, direction, before, leg.counters.messagesIn);
@@ -41,6 +48,32 @@ void ProxiedTransport::recordLeg(
     if (!m_pendingMarks.empty())
         applyPendingMarks();
     emitAppended();
+}
+
+void ProxiedTransport::applyDecoded(
+    ConnectionLeg::Facing facing, const DecodedBatch &batch, DecodedPart &applied, const DecodedPart &upTo)
+{
+    if (m_wireClosed)
+        return;
+    m_decodedElsewhere = true;
+    ++m_decodedPartsApplied;
+    ConnectionLeg &leg = legFacing(facing);
+    const qsizetype before = leg.events.size();
+    (facing == ConnectionLeg::Facing::Client ? *m_clientRows : *m_serverRows).applyPart(batch, applied, upTo);
+    if (facing == ConnectionLeg::Facing::Server)
+        m_serverLegState = batch.state;
+    // The part may hold Outgoing rows too (what the proxy wrote on this leg): the walk back counts Incoming ones only.
+    if (m_keepUnsettled)
+        unsettledFrom(facing).track(leg.events, Direction::Incoming, before, leg.counters.messagesIn);
+    if (!m_pendingMarks.empty())
+        applyPendingMarks();
+    emitAppended();
+}
+
+void ProxiedTransport::setDecodedOnceElsewhere(quint64 clientLeg, quint64 serverLeg)
+{
+    m_decodedOnceElsewhere[0] = clientLeg;
+    m_decodedOnceElsewhere[1] = serverLeg;
 }
 
 qint64 ProxiedTransport::nowUs() const
@@ -72,6 +105,7 @@ void ProxiedTransport::recordForwarded(
     const bool toServer = facing == ConnectionLeg::Facing::Server;
     WireRecorder &recorder = toServer ? *m_serverRecorder : *m_clientRecorder;
     recorder.recordForwarded(timeUs, bytes, streamOffset, toServer ? m_receivedFromClient : m_receivedFromServer);
+    m_bytesDecodedHere += quint64(bytes.size());
     if (!m_pendingMarks.empty())
         applyPendingMarks();
     emitAppended();
@@ -79,7 +113,9 @@ void ProxiedTransport::recordForwarded(
 
 quint64 ProxiedTransport::messagesDecodedOnce(ConnectionLeg::Facing facing) const
 {
-    return (facing == ConnectionLeg::Facing::Client ? m_clientRecorder : m_serverRecorder)->messagesDecodedOnce();
+    const bool client = facing == ConnectionLeg::Facing::Client;
+    return (client ? m_clientRecorder : m_serverRecorder)->messagesDecodedOnce()
+        + m_decodedOnceElsewhere[client ? 0 : 1];
 }
 
 void ProxiedTransport::emitAppended()
@@ -261,7 +297,7 @@ void ProxiedTransport::wireClosed()
 
 int ProxiedTransport::firstCloseDirection() const
 {
-    return m_serverRecorder->firstCloseDirection();
+    return m_decodedElsewhere ? m_serverLegState.firstCloseDirection : m_serverRecorder->firstCloseDirection();
 }
 
 bool ProxiedTransport::sendText(const QString &text)

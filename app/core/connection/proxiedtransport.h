@@ -4,6 +4,7 @@
 #include "connection/connectionleg.h"
 #include "connection/connectiontransport.h"
 #include "connection/receivedmessages.h"
+#include "connection/recorderstate.h"
 #include "connection/unsettledrows.h"
 #include "store/eventrecord.h"
 
@@ -16,6 +17,9 @@
 
 namespace wsi {
 
+class ConnectionLegWriter;
+struct DecodedBatch;
+struct DecodedPart;
 struct TlsReport;
 class WireRecorder;
 
@@ -42,6 +46,17 @@ public:
     void recordForwarded(ConnectionLeg::Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset);
     // Forwarded messages that were decoded once for both legs (the leg facing `facing` took them from the other).
     quint64 messagesDecodedOnce(ConnectionLeg::Facing facing) const;
+    // Issue 12: the proxy thread decoded the leg's bytes (proxy/ProxiedDecoder): the rows of `batch` from `applied` up
+    // to `upTo` go into the leg as recordLeg() would have put them (in bulk, EventStore::appendRows), with the same
+    // bookkeeping after them (unsettled rows pinned, marks waiting for their rows set); `applied` becomes `upTo`.
+    void applyDecoded(
+        ConnectionLeg::Facing facing, const DecodedBatch &batch, DecodedPart &applied, const DecodedPart &upTo);
+    // What the proxy thread's decoding counted: messages each leg took from the other (decode-once).
+    void setDecodedOnceElsewhere(quint64 clientLeg, quint64 serverLeg);
+    // Parts of decoded batches applied so far (tests: the legs were decoded on the proxy thread), and the wire bytes
+    // this transport's own recorders decoded (the direct path).
+    quint64 decodedPartsApplied() const { return m_decodedPartsApplied; }
+    quint64 bytesDecodedHere() const { return m_bytesDecodedHere; }
     // What the proxy did to the ordinal-th data message (1-based, counted on that leg in that direction): set on
     // the row now if it was recorded, else on the row when it is. A mark set before the row's eventsAppended
     // is part of that row for everyone who reads it then (the CLI prints it at once).
@@ -124,6 +139,14 @@ private:
 
     std::unique_ptr<WireRecorder> m_clientRecorder;
     std::unique_ptr<WireRecorder> m_serverRecorder;
+    // Where rows decoded on the proxy thread go in (applyDecoded), and what that decoding said last.
+    std::unique_ptr<ConnectionLegWriter> m_clientRows;
+    std::unique_ptr<ConnectionLegWriter> m_serverRows;
+    bool m_decodedElsewhere = false;
+    RecorderState m_serverLegState;
+    quint64 m_decodedOnceElsewhere[2] = { 0, 0 }; // client leg, server leg
+    quint64 m_decodedPartsApplied = 0;
+    quint64 m_bytesDecodedHere = 0;
     ReceivedMessages m_receivedFromClient; // the client leg's Incoming messages, for the server leg
     ReceivedMessages m_receivedFromServer; // the server leg's Incoming messages, for the client leg
     bool m_decodeOnce = false;

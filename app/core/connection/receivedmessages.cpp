@@ -1,6 +1,7 @@
 // ReceivedMessages: a proxied direction's messages as the receiving leg decoded them, for the forwarding leg.
 #include "connection/receivedmessages.h"
 
+#include "connection/legwriter.h"
 #include "store/eventstore.h"
 
 #include <algorithm>
@@ -30,9 +31,11 @@ QByteArrayView ReceivedMessages::take(quint64 streamOffset, QByteArrayView heade
     // the two legs do not count the stream alike, and the frame is decoded again rather than trusted.
     if (listed.payloadLength != payloadLength || QByteArrayView(listed.header.data(), listed.headerSize) != headerBytes)
         return {};
-    if (!m_received->isHeld(listed.row))
-        return {};
-    const QByteArrayView payload = m_received->payload(listed.row);
+    QByteArrayView payload;
+    if (m_receivedBatch)
+        payload = m_receivedBatch->payload(listed.row);
+    else if (m_received->isHeld(listed.row))
+        payload = m_received->payload(listed.row);
     return quint64(payload.size()) == payloadLength ? payload : QByteArrayView();
 }
 

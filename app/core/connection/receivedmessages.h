@@ -10,6 +10,7 @@
 namespace wsi {
 
 class EventStore;
+class LegWriter;
 
 // A message the proxy forwards unchanged crosses two wires with the same bytes: the leg that received it decodes it
 // (unmasks, checks its UTF-8) and the leg that forwards it would do it all again (issue 13: a tenth of the proxy at
@@ -31,12 +32,18 @@ public:
     explicit ReceivedMessages(const EventStore *received)
         : m_received(received)
     { }
+    // received: the receiving leg's writer on the proxy thread (issue 12), whose rows are keys into the batch it is
+    // gathering (BatchLegWriter::keyRows): a message whose batch was handed over already is decoded again.
+    explicit ReceivedMessages(const LegWriter *received)
+        : m_receivedBatch(received)
+    { }
 
     // The receiving leg recorded a message at `row`: its one frame started at streamOffset with headerBytes.
     void add(quint64 streamOffset, QByteArrayView headerBytes, quint64 payloadLength, qsizetype row);
     // The payload of the message whose frame starts at streamOffset with exactly these header bytes (mask key and
     // length included), as the receiving leg recorded it; null when it is not listed or its row no longer holds all
-    // of it (released, or cut by the session budget). Forgets the messages listed before that offset.
+    // of it (released, or cut by the session budget; on the proxy thread: handed over). Forgets the messages listed
+    // before that offset.
     QByteArrayView take(quint64 streamOffset, QByteArrayView headerBytes, quint64 payloadLength);
     qsizetype size() const { return qsizetype(m_listed.size()); }
 
@@ -49,7 +56,8 @@ private:
         std::array<char, 14> header; // a frame header is at most 14 bytes
         quint8 headerSize;
     };
-    const EventStore *m_received;
+    const EventStore *m_received = nullptr;
+    const LegWriter *m_receivedBatch = nullptr;
     std::deque<Listed> m_listed;
 };
 

@@ -371,7 +371,8 @@ void WireRecorder::setUpDeflate(const HandshakeRecord &hs)
     }
     if (!deflate.negotiated())
         return; // RSV1 stays a violation: a compressed frame without the extension
-    const quint64 cap = m_connection && m_connection->proxied() ? kProxiedMaxMessageBytes : kOtherMaxMessageBytes;
+    const quint64 cap
+        = m_proxiedLeg || (m_connection && m_connection->proxied()) ? kProxiedMaxMessageBytes : kOtherMaxMessageBytes;
     m_clientInflation
         = std::make_unique<MessageInflation>(deflate.params(), false, m_endpoint ? m_endpoint->maxMessageSize() : cap);
     m_serverInflation = std::make_unique<MessageInflation>(deflate.params(), true, cap);

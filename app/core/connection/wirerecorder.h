@@ -36,7 +36,8 @@ public:
 
     // Writes straight into the connection's leg.
     WireRecorder(Connection *connection, ConnectionLeg *leg, Perspective perspective = Perspective::Client);
-    // Writes through `rows` only: it never touches a Connection (an outgoing connection's, not proxied).
+    // Writes through `rows` only: it never touches a Connection (an outgoing connection's, a served client's, a proxied
+    // leg's on the proxy thread).
     WireRecorder(std::unique_ptr<LegWriter> rows, Perspective perspective);
     ~WireRecorder();
 
@@ -51,6 +52,9 @@ public:
     // A proxy's two legs (issue 13, decode once): the large single-frame messages this leg receives (Incoming) are
     // listed in `into` for the leg that forwards them. Null stops it.
     void listReceivedMessages(ReceivedMessages *into) { m_receivedList = into; }
+    // A leg of a reverse proxy's client decoded where its Connection is not (the proxy thread): a compressed message
+    // may inflate to the proxy's max message size, as the Connection's own proxied legs (see setUpDeflate).
+    void setProxiedLeg() { m_proxiedLeg = true; }
     // Outgoing bytes that the proxy forwarded unchanged: whole frames of the other leg's Incoming stream, from
     // streamOffset of it. A frame `received` lists is recorded from the other leg's row (its payload already
     // unmasked and checked), every other frame is decoded here as record() would.
@@ -123,6 +127,7 @@ private:
     std::unique_ptr<LegWriter> m_rows;
     ServerSideEndpoint *m_endpoint = nullptr;
     ReceivedMessages *m_receivedList = nullptr;
+    bool m_proxiedLeg = false;
     quint64 m_messagesDecodedOnce = 0;
     PendingFrame m_pendingFrame;
     Perspective m_perspective;

@@ -2,6 +2,7 @@
 #include "proxy/proxiedclients.h"
 
 #include "connection/connection.h"
+#include "connection/decodedbatch.h"
 #include "connection/proxiedtransport.h"
 #include "connection/workspace.h"
 #include "proxy/proxiedclienthost.h"
@@ -34,13 +35,24 @@ void ProxiedClients::apply(const ProxiedBatch &batch)
     const auto found = m_connections.find(number);
     const QPointer<Connection> connection = found == m_connections.end() ? nullptr : found->second;
     const bool recording = connection && connection->proxied();
-    if (recording)
+    if (recording) {
         connection->proxied()->beginBatch();
+        connection->proxied()->setDecodedOnceElsewhere(batch.clientDecodedOnce, batch.serverDecodedOnce);
+    }
+    DecodedPart applied[2]; // how far the client leg's and the server leg's rows are applied
     for (const ProxiedStep &step : batch.steps) {
-        if (step.kind == ProxiedStep::Kind::Rules)
+        if (step.kind == ProxiedStep::Kind::Rules) {
             step.rulesCall(connection.data()); // null: deleted (a hold is still answered)
-        else if (connection) // else a step ended the connection and someone deleted it
-            step.applyTo(*connection->proxied());
+        } else if (!connection) { // a step ended the connection and someone deleted it
+        } else if (step.kind == ProxiedStep::Kind::Rows) {
+            const bool client = step.facing == ConnectionLeg::Facing::Client;
+            connection->proxied()->setStepTime(-1); // the rows carry their own times
+            if (const DecodedBatch *rows = batch.rows(step.facing)) // a Rows step comes with its leg's batch
+                connection->proxied()->applyDecoded(step.facing, *rows, applied[client ? 0 : 1], step.upTo);
+        } else {
+            connection->proxied()->setStepTime(step.timeUs);
+            step.function(*connection->proxied());
+        }
     }
     if (recording && connection) {
         connection->proxied()->setStepTime(-1);

@@ -3,6 +3,7 @@
 
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
+#include "proxy/proxieddecoder.h"
 #include "store/diskbacklog.h"
 #include "store/wallclock.h"
 #include "tls/tlsreport.h"
@@ -19,11 +20,14 @@ ProxiedRecording::ProxiedRecording(
     quint64 client, const QString &peer, qint64 acceptedUs, std::function<void()> handOver)
     : m_batched(true)
     , m_handOver(std::move(handOver))
+    , m_decoder(std::make_unique<ProxiedDecoder>())
 {
     m_batch.client = client;
     m_batch.peer = peer;
     m_batch.acceptedUs = acceptedUs;
 }
+
+ProxiedRecording::~ProxiedRecording() = default;
 
 void ProxiedRecording::run(std::function<void(ProxiedTransport &)> call, bool urgent)
 {
@@ -32,16 +36,34 @@ void ProxiedRecording::run(std::function<void(ProxiedTransport &)> call, bool ur
             call(*t);
         return;
     }
-    add(ProxiedStep::call(wallClockUs(), std::move(call)), 0, urgent);
+    add(ProxiedStep::call(wallClockUs(), std::move(call)), urgent);
 }
 
-void ProxiedRecording::add(ProxiedStep &&step, qint64 wireBytes, bool urgent)
+void ProxiedRecording::add(ProxiedStep &&step, bool urgent)
 {
-    if (step.kind == ProxiedStep::Kind::Leg && step.direction == Direction::Incoming)
-        m_readBytes += wireBytes;
     m_batch.steps.push_back(std::move(step));
+    handOverIfDue(urgent);
+}
+
+void ProxiedRecording::addDecoded(Facing facing, Direction direction, qint64 wireBytes)
+{
+    DecodedPart upTo;
+    if (m_decoder->progressed(facing, &upTo)) {
+        ProxiedStep *last = m_batch.steps.empty() ? nullptr : &m_batch.steps.back();
+        if (last && last->kind == ProxiedStep::Kind::Rows && last->facing == facing)
+            last->upTo = upTo;
+        else
+            m_batch.steps.push_back(ProxiedStep::rows(facing, upTo));
+    }
+    if (direction == Direction::Incoming)
+        m_readBytes += wireBytes;
     m_batch.wireBytes += wireBytes;
     m_recorded += wireBytes;
+    handOverIfDue(false);
+}
+
+void ProxiedRecording::handOverIfDue(bool urgent)
+{
     // Until the 101 went through every step is urgent: the opening's rows and timings come from the recorded head.
     m_urgent = m_urgent || urgent || !m_open || m_readBytes >= kBatchBytes;
     if (m_urgent && m_depth == 0)
@@ -57,6 +79,12 @@ ProxiedBatch ProxiedRecording::take(bool last)
     std::swap(batch.steps, m_batch.steps);
     // A flood's next batch is about as long: no regrowing step by step (bounded: an idle client keeps little).
     m_batch.steps.reserve(qMin(batch.steps.size(), size_t(256)));
+    if (m_decoder) { // batched
+        batch.clientRows = m_decoder->take(Facing::Client);
+        batch.serverRows = m_decoder->take(Facing::Server);
+        batch.clientDecodedOnce = m_decoder->messagesDecodedOnce(Facing::Client);
+        batch.serverDecodedOnce = m_decoder->messagesDecodedOnce(Facing::Server);
+    }
     batch.wireBytes = std::exchange(m_batch.wireBytes, 0);
     batch.acknowledged = m_acknowledged;
     m_readBytes = 0;
@@ -104,7 +132,8 @@ void ProxiedRecording::recordLeg(Facing facing, Direction direction, qint64 time
             t->recordLeg(facing, direction, timeUs, bytes);
         return;
     }
-    add(ProxiedStep::leg(facing, direction, timeUs, bytes, 0, bytes.size()), bytes.size(), false);
+    m_decoder->record(facing, direction, timeUs, bytes);
+    addDecoded(facing, direction, bytes.size());
 }
 
 void ProxiedRecording::recordLeg(
@@ -115,7 +144,10 @@ void ProxiedRecording::recordLeg(
             t->recordLeg(facing, direction, timeUs, QByteArray::fromRawData(bytes.constData() + from, size));
         return;
     }
-    add(ProxiedStep::leg(facing, direction, timeUs, bytes, from, size), size, false);
+    // A view of the piece, not a copy: the recorder decodes what it is given and keeps copies only
+    // (WireRecorder::record reads it through a QByteArrayView).
+    m_decoder->record(facing, direction, timeUs, QByteArray::fromRawData(bytes.constData() + from, size));
+    addDecoded(facing, direction, size);
 }
 
 qint64 ProxiedRecording::recordRead(Facing facing, const QByteArray &bytes, bool cut)
@@ -140,12 +172,16 @@ void ProxiedRecording::recordForwarded(Facing facing, qint64 timeUs, const QByte
             t->recordForwarded(facing, timeUs, bytes, streamOffset);
         return;
     }
-    add(ProxiedStep::forwarded(facing, timeUs, bytes, streamOffset), bytes.size(), false);
+    m_decoder->recordForwarded(facing, timeUs, bytes, streamOffset);
+    addDecoded(facing, Direction::Outgoing, bytes.size());
 }
 
 void ProxiedRecording::decodeForwardedOnce()
 {
-    run([](ProxiedTransport &t) { t.decodeForwardedOnce(); }, false);
+    if (m_batched)
+        m_decoder->decodeForwardedOnce();
+    else
+        run([](ProxiedTransport &t) { t.decodeForwardedOnce(); }, false);
 }
 
 void ProxiedRecording::upstreamConnected(qint64 dnsUs, qint64 tcpUs, qint64 tlsUs)
@@ -200,7 +236,7 @@ void ProxiedRecording::forRules(std::function<void(Connection *)> call)
         call(m_connection.data());
         return;
     }
-    add(ProxiedStep::forRules(std::move(call)), 0, true);
+    add(ProxiedStep::forRules(std::move(call)), true);
 }
 
 void ProxiedRecording::handOverNow()
@@ -214,6 +250,15 @@ void ProxiedRecording::handOverNow()
 
 void ProxiedRecording::wireClosed()
 {
+    if (m_batched) {
+        // What waited for the end (a body read until close) is decoded here, before the end's step.
+        const qint64 now = wallClockUs();
+        m_decoder->wireClosed(now);
+        addDecoded(Facing::Client, Direction::Incoming, 0);
+        addDecoded(Facing::Server, Direction::Incoming, 0);
+        add(ProxiedStep::call(now, [](ProxiedTransport &t) { t.wireClosed(); }), true);
+        return;
+    }
     run([](ProxiedTransport &t) { t.wireClosed(); }, true);
 }
 

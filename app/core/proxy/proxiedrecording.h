@@ -9,16 +9,20 @@
 
 #include <QPointer>
 
+#include <memory>
+
 namespace wsi {
 
 class Connection;
+class ProxiedDecoder;
 struct TlsReport;
 
 // The ProxiedClient's side of ProxiedTransport (the calls mean what they mean there). Two ways:
 // - direct: the client and its Connection are on one thread (a proxy with a FrameHook, whose rules mark rows as they
 //   decide; the forward proxy): each call goes to the transport at once;
-// - batched (issue 12): the client runs on the ProxyThread and the Connection on the GUI thread. Each call becomes a
-//   step of the ProxiedBatch being gathered, which handOver (the ProxyListener) takes: at once while the WebSocket is
+// - batched (issue 12): the client runs on the ProxyThread and the Connection on the GUI thread. Both legs' bytes are
+//   decoded here (ProxiedDecoder) and each other call becomes a step of the ProxiedBatch being gathered, between
+//   steps that say how far each leg's rows go, which handOver (the ProxyListener) takes: at once while the WebSocket is
 //   not open yet (the request, the 101 or the refusal) and for an error, a note or the end, at once past
 //   kBatchBytes read, else on the listener's 16 ms tick. Within beginBatch()/endBatch() (one read, relayed and flushed)
 //   the hand-over waits for the end, so the relayed bytes have left before their rows are handed over.
@@ -35,6 +39,7 @@ public:
 
     explicit ProxiedRecording(Connection *connection);
     ProxiedRecording(quint64 client, const QString &peer, qint64 acceptedUs, std::function<void()> handOver);
+    ~ProxiedRecording();
 
     void recordLeg(Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes);
     // recordLeg of bytes[from, from + size), shared with the step (batched) rather than copied.
@@ -73,7 +78,9 @@ public:
     bool heldBack() const;
     // Recorded bytes handed over (or waiting) that the GUI thread has not acknowledged yet.
     qint64 unacknowledged() const { return m_recorded - m_acknowledged->bytes.load(); }
-    bool hasSteps() const { return !m_batch.steps.empty(); }
+    // Steps, or bytes read without a row yet (a large message under way): their acknowledgement lets the client read
+    // on.
+    bool hasSteps() const { return !m_batch.steps.empty() || m_batch.wireBytes > 0; }
     // The steps so far (batched); last: the client finished.
     ProxiedBatch take(bool last);
 
@@ -81,11 +88,16 @@ private:
     // A call: made at once (direct) or a step made now (batched).
     void run(std::function<void(ProxiedTransport &)> call, bool urgent);
     // Batched: appends the step and hands the batch over when it should go.
-    void add(ProxiedStep &&step, qint64 wireBytes, bool urgent);
+    void add(ProxiedStep &&step, bool urgent);
+    // Batched: bytes the decoder took on the leg facing `facing`: a Rows step for what it decoded from them (the last
+    // step grows when it is that leg's Rows step already), then counted as add() counts.
+    void addDecoded(Facing facing, Direction direction, qint64 wireBytes);
+    void handOverIfDue(bool urgent);
 
     bool m_batched = false;
     QPointer<Connection> m_connection; // direct
     std::function<void()> m_handOver; // batched
+    std::unique_ptr<ProxiedDecoder> m_decoder; // batched
     ProxiedBatch m_batch;
     bool m_firstTaken = false;
     bool m_open = false; // the 101 went through: rows may wait for the tick

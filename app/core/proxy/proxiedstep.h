@@ -2,9 +2,8 @@
 #pragma once
 
 #include "connection/connectionleg.h"
+#include "connection/decodedbatch.h"
 #include "store/eventrecord.h"
-
-#include <QByteArray>
 
 #include <functional>
 
@@ -13,21 +12,17 @@ namespace wsi {
 class Connection;
 class ProxiedTransport;
 
-// Why the socket bytes are plain values and not a std::function like the rest: a flood makes a few of them per
-// read, and a lambda holding a QByteArray and its facing, direction and time is past std::function's small buffer,
-// so each cost an allocation (issue 12, measured: the proxy thread cost 1.5x the CPU per 64 KiB echo of main).
-// The rare calls (the dial, notes, the opening, the end) stay calls.
+// The socket bytes are not steps: the proxy thread decodes them itself (ProxiedDecoder) and a Rows step says how far
+// the leg's decoded rows go at that point, a plain value (a flood makes a couple of them per read; a std::function
+// holding bytes, facing, direction and time was past its small buffer, an allocation each). The rare calls (the dial,
+// notes, the opening, the end, the rules' marks) stay calls, made between the rows they were made between.
 struct ProxiedStep
 {
-    enum class Kind : quint8 { Leg, Forwarded, Call, Rules };
+    enum class Kind : quint8 { Rows, Call, Rules };
 
-    // ProxiedTransport::recordLeg of bytes[from, from + size): a piece of a read that is kept in a buffer the
-    // relay shares (a written block, the unfinished frame waiting for the next read), not a copy of it.
-    static ProxiedStep leg(ConnectionLeg::Facing facing, Direction direction, qint64 timeUs, const QByteArray &bytes,
-        qsizetype from, qsizetype size);
-    // ProxiedTransport::recordForwarded.
-    static ProxiedStep forwarded(
-        ConnectionLeg::Facing facing, qint64 timeUs, const QByteArray &bytes, quint64 streamOffset);
+    // The rows the leg facing `facing` decoded since its last Rows step: its batch's (ProxiedBatch::decoded) up to
+    // upTo (ProxiedTransport::applyDecoded).
+    static ProxiedStep rows(ConnectionLeg::Facing facing, const DecodedPart &upTo);
     // Any other call, made when timeUs says (ProxiedTransport::setStepTime; -1: the call has its own time).
     static ProxiedStep call(qint64 timeUs, std::function<void(ProxiedTransport &)> call);
 
@@ -35,17 +30,10 @@ struct ProxiedStep
     // when the user deleted the Connection (null then): a hold must still be answered, a held message let go.
     static ProxiedStep forRules(std::function<void(Connection *)> call);
 
-    // Not for Rules steps (ProxiedClients makes those with the Connection or null).
-    void applyTo(ProxiedTransport &transport) const;
-
     Kind kind = Kind::Call;
-    ConnectionLeg::Facing facing = ConnectionLeg::Facing::Client;
-    Direction direction = Direction::Incoming;
-    qint64 timeUs = -1;
-    QByteArray bytes;
-    qsizetype from = 0;
-    qsizetype size = 0;
-    quint64 streamOffset = 0;
+    ConnectionLeg::Facing facing = ConnectionLeg::Facing::Client; // Rows
+    DecodedPart upTo; // Rows
+    qint64 timeUs = -1; // Call
     std::function<void(ProxiedTransport &)> function;
     std::function<void(Connection *)> rulesCall;
 };
