@@ -7,7 +7,11 @@
 # toolbar button, then the dock's Start, where a first run puts them on a 1366x768 screen without a window manager).
 # Compare builds in alternating runs (WINDOW=<build>/app/wsinspector).
 #
+# MODE=forward starts the window with `--forward-proxy PROXY_PORT` instead, and the load is node-ws clients
+# (bench/node_forward_echo_client.js) tunnelling with CONNECT through it to the same echo server, one in flight each.
+#
 #   bench/window_proxy_flood.sh                                          # 10 x 65535 B for 10 s, ./build-test
+#   MODE=forward bench/window_proxy_flood.sh                             # the same through the forward proxy
 #   CONNECTIONS=100 SIZE=32 WINDOW=/other/build/app/wsinspector bench/window_proxy_flood.sh
 set -u
 if [[ -z "${DISPLAY:-}" ]]; then
@@ -20,6 +24,7 @@ CONNECTIONS="${CONNECTIONS:-10}"
 SIZE="${SIZE:-65535}"
 DURATION="${DURATION:-10}"
 PROXY_PORT="${PROXY_PORT:-9300}"
+MODE="${MODE:-reverse}"
 work="$(mktemp -d)"
 node_pid=""
 win_pid=""
@@ -40,7 +45,11 @@ node_port="$(awk '/PORT/ { print $2; exit }' "$work/node.out")"
 export HOME="$work/home" # the window's own settings, nothing of the user's
 mkdir -p "$HOME/.config/WSInspector"
 printf '[proxy]\nupstream=ws://127.0.0.1:%s/\nport=%s\n' "$node_port" "$PROXY_PORT" >"$HOME/.config/WSInspector/wsinspector.conf"
-if "$WINDOW" --help | grep -q -- '--proxy-at'; then
+if [[ $MODE == forward ]]; then
+    "$WINDOW" --forward-proxy "$PROXY_PORT" >"$work/window.err" 2>&1 &
+    win_pid=$!
+    clicks=0
+elif "$WINDOW" --help | grep -q -- '--proxy-at'; then
     "$WINDOW" --proxy "ws://127.0.0.1:$node_port/" --proxy-at "$PROXY_PORT" >"$work/window.err" 2>&1 &
     win_pid=$!
     clicks=0
@@ -59,9 +68,17 @@ if [[ $clicks == 1 ]]; then
 fi
 sleep 1.5
 cpu_before=$(awk '{ print $14 + $15 }' "/proc/$win_pid/stat")
-timeout $((DURATION + 60)) "$BUILD_DIR/bench/loadgen" --url "ws://127.0.0.1:$PROXY_PORT/flood" \
-    --connections "$CONNECTIONS" --window 1 --size "$SIZE" --warmup 1 --duration "$DURATION" --timeout 30 \
-    2>"$work/loadgen.err" | grep '^RESULT' >"$work/load.txt" &
+if [[ $MODE == forward ]]; then
+    # The node client counts from the moment every tunnel is open; its rate is what it printed over its seconds.
+    (timeout $((DURATION + 60)) env NODE_PATH=/usr/share/nodejs node "$root/bench/node_forward_echo_client.js" \
+        "http://127.0.0.1:$PROXY_PORT" "ws://127.0.0.1:$node_port/flood" "$CONNECTIONS" 1 "$SIZE" "$DURATION" \
+        2>"$work/loadgen.err" | awk '/^RESULT/ { split($2, m, "="); split($3, s, "=");
+            printf "RESULT msgs_per_s=%d messages=%d\n", m[2] / s[2], m[2] }' >"$work/load.txt") &
+else
+    timeout $((DURATION + 60)) "$BUILD_DIR/bench/loadgen" --url "ws://127.0.0.1:$PROXY_PORT/flood" \
+        --connections "$CONNECTIONS" --window 1 --size "$SIZE" --warmup 1 --duration "$DURATION" --timeout 30 \
+        2>"$work/loadgen.err" | grep '^RESULT' >"$work/load.txt" &
+fi
 load_pid=$!
 (
     while kill -0 "$load_pid" 2>/dev/null; do sleep 0.1; done
@@ -75,7 +92,7 @@ rate="$(sed -n 's/.*msgs_per_s=\([0-9]*\).*/\1/p' "$work/load.txt")"
 messages="$(sed -n 's/.*messages=\([0-9]*\).*/\1/p' "$work/load.txt")"
 [[ -n "$rate" && "${messages:-0}" -gt 0 ]] || { echo "loadgen failed through the proxy: $(tail -2 "$work/loadgen.err")" >&2; exit 1; }
 tick=$(getconf CLK_TCK)
-echo "window_proxy_flood: $CONNECTIONS x $SIZE B for ${DURATION}s through the window's reverse proxy; window=$WINDOW"
+echo "window_proxy_flood: $CONNECTIONS x $SIZE B for ${DURATION}s through the window's $MODE proxy; window=$WINDOW load: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v r="$rate" -v m="$messages" -v c=$((cpu_after - cpu_before)) -v t="$tick" \
     'BEGIN { printf "  window: %d echoes/s, %.2f s CPU, %.0f us CPU/echo\n", r, c / t, c / t * 1e6 / m }'
 echo "  wm_ping: $(cat "$work/ping.json")"
