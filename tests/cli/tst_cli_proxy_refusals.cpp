@@ -7,6 +7,7 @@
 #include "clipeers.h"
 #include "cliproxylegs.h"
 #include "clirun.h"
+#include "freeport.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,16 +17,6 @@
 #include <QTest>
 
 namespace {
-
-// A port nothing listens on (taken from the kernel, then released).
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
 
 // Sends raw bytes to the proxy and returns everything it answered until it closed (bounded).
 QByteArray rawExchange(const QString &proxyUrl, const QByteArray &bytes)

@@ -10,37 +10,41 @@
 
 #include <memory>
 
+// A second base of the test class (after QObject, which moc needs first).
 class LocalServerFixture
 {
-public:
+protected:
     // For init() and cleanup(): every test function gets a fresh workspace and a stopped server.
     void setUp()
     {
-        workspace = std::make_unique<wsi::Workspace>();
-        server = std::make_unique<wsi::LocalServer>(workspace.get());
+        m_workspace = std::make_unique<wsi::Workspace>();
+        m_server = std::make_unique<wsi::LocalServer>(m_workspace.get());
     }
     void tearDown()
     {
-        server.reset();
-        workspace.reset();
+        m_server.reset();
+        m_workspace.reset();
     }
 
     // Empty when the server started, else why not.
     QString start(const wsi::ServerOptions &options = {})
     {
         QString error;
-        if (!server->start(options, &error))
+        if (!m_server->start(options, &error))
             return error;
         return {};
     }
     QString url(const QString &path = QStringLiteral("/chat")) const
     {
-        QUrl u = server->url();
+        QUrl u = m_server->url();
         u.setPath(path);
         return u.toString();
     }
-    wsi::Connection *lastClient() const { return workspace->connections().value(workspace->connections().size() - 1); }
+    wsi::Connection *lastClient() const
+    {
+        return m_workspace->connections().value(m_workspace->connections().size() - 1);
+    }
 
-    std::unique_ptr<wsi::Workspace> workspace;
-    std::unique_ptr<wsi::LocalServer> server;
+    std::unique_ptr<wsi::Workspace> m_workspace;
+    std::unique_ptr<wsi::LocalServer> m_server;
 };

@@ -8,6 +8,7 @@
 #include "connection/connection.h"
 #include "connection/legorder.h"
 #include "connection/workspace.h"
+#include "legmessages.h"
 #include "peerprocess.h"
 #include "proxy/forwardclient.h"
 #include "proxy/forwardlistener.h"
@@ -38,22 +39,6 @@ using namespace wsi;
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-// The rows of one leg's data messages of one direction, in the order they were recorded.
-QList<EventRecord> messageRows(const Connection &connection, Facing facing, Direction dir, QByteArrayList *payloads)
-{
-    const EventStore &events = connection.leg(facing)->events;
-    QList<EventRecord> out;
-    for (qsizetype row = 0; row < events.size(); ++row) {
-        const EventRecord r = events.at(row);
-        if (r.type == EventType::Message && r.dir == dir) {
-            out << r;
-            if (payloads)
-                *payloads << events.payloadCopy(row);
-        }
-    }
-    return out;
-}
 
 // A QSslSocket reads through a plain socket of its own, its child: the proxy's sockets are the others.
 template <typename T> QList<T *> proxySockets(QObject *below)
@@ -254,14 +239,14 @@ private Q_SLOTS:
         // Both legs hold every message both ways, in order; each row on the leg that received it goes first.
         QByteArrayList sent;
         QByteArrayList forwarded;
-        const QList<EventRecord> fromClient = messageRows(*connection, Facing::Client, Direction::Incoming, &sent);
-        const QList<EventRecord> toServer = messageRows(*connection, Facing::Server, Direction::Outgoing, &forwarded);
+        const QList<EventRecord> fromClient = legMessages(*connection, Facing::Client, Direction::Incoming, &sent);
+        const QList<EventRecord> toServer = legMessages(*connection, Facing::Server, Direction::Outgoing, &forwarded);
         QCOMPARE(fromClient.size(), kCount);
         QCOMPARE(sent, forwarded);
         QByteArrayList echoed;
         QByteArrayList delivered;
-        const QList<EventRecord> fromServer = messageRows(*connection, Facing::Server, Direction::Incoming, &echoed);
-        const QList<EventRecord> toClient = messageRows(*connection, Facing::Client, Direction::Outgoing, &delivered);
+        const QList<EventRecord> fromServer = legMessages(*connection, Facing::Server, Direction::Incoming, &echoed);
+        const QList<EventRecord> toClient = legMessages(*connection, Facing::Client, Direction::Outgoing, &delivered);
         QCOMPARE(fromServer.size(), kCount);
         QCOMPARE(echoed, delivered);
         for (int i = 0; i < kCount; ++i) {

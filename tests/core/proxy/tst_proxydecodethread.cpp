@@ -6,6 +6,7 @@
 #include "connection/legorder.h"
 #include "connection/proxiedtransport.h"
 #include "connection/workspace.h"
+#include "legmessages.h"
 #include "models/eventlogmodel.h"
 #include "peerprocess.h"
 #include "proxy/proxyruleset.h"
@@ -23,21 +24,6 @@ using namespace wsi;
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-// The rows of one leg's data messages of one direction, in the order they were recorded, and their payloads.
-QList<EventRecord> messageRows(const Connection &connection, Facing facing, Direction dir, QByteArrayList *payloads)
-{
-    const EventStore &events = connection.leg(facing)->events;
-    QList<EventRecord> out;
-    for (qsizetype row = 0; row < events.size(); ++row) {
-        const EventRecord r = events.at(row);
-        if (r.type == EventType::Message && r.dir == dir) {
-            out << r;
-            *payloads << events.payloadCopy(row);
-        }
-    }
-    return out;
-}
 
 // A message no two of which are alike, of every byte value.
 QByteArray numbered(int number, qsizetype size)
@@ -100,10 +86,10 @@ private Q_SLOTS:
 
         // Both legs hold every message both ways, byte-exact.
         QByteArrayList fromClient, toServer, fromServer, toClient;
-        const QList<EventRecord> clientIn = messageRows(*connection, Facing::Client, Direction::Incoming, &fromClient);
-        const QList<EventRecord> serverOut = messageRows(*connection, Facing::Server, Direction::Outgoing, &toServer);
-        const QList<EventRecord> serverIn = messageRows(*connection, Facing::Server, Direction::Incoming, &fromServer);
-        const QList<EventRecord> clientOut = messageRows(*connection, Facing::Client, Direction::Outgoing, &toClient);
+        const QList<EventRecord> clientIn = legMessages(*connection, Facing::Client, Direction::Incoming, &fromClient);
+        const QList<EventRecord> serverOut = legMessages(*connection, Facing::Server, Direction::Outgoing, &toServer);
+        const QList<EventRecord> serverIn = legMessages(*connection, Facing::Server, Direction::Incoming, &fromServer);
+        const QList<EventRecord> clientOut = legMessages(*connection, Facing::Client, Direction::Outgoing, &toClient);
         QCOMPARE(fromClient, sent);
         QCOMPARE(toServer, sent);
         QCOMPARE(fromServer, sent);

@@ -4,6 +4,7 @@
 #include "connection/connection.h"
 #include "connection/legorder.h"
 #include "connection/workspace.h"
+#include "legmessages.h"
 #include "models/eventlogmodel.h"
 #include "peerprocess.h"
 #include "proxy/proxiedclient.h"
@@ -27,22 +28,6 @@ using namespace wsi;
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-// The rows of one leg's data messages of one direction, in the order they were recorded.
-QList<EventRecord> messageRows(const Connection &connection, Facing facing, Direction dir, QByteArrayList *payloads)
-{
-    const EventStore &events = connection.leg(facing)->events;
-    QList<EventRecord> out;
-    for (qsizetype row = 0; row < events.size(); ++row) {
-        const EventRecord r = events.at(row);
-        if (r.type == EventType::Message && r.dir == dir) {
-            out << r;
-            if (payloads)
-                *payloads << events.payloadCopy(row);
-        }
-    }
-    return out;
-}
 
 } // namespace
 
@@ -120,8 +105,8 @@ private Q_SLOTS:
         QByteArrayList fromServer;
         QByteArrayList toClient;
         const QList<EventRecord> serverRows
-            = messageRows(*connection, Facing::Server, Direction::Incoming, &fromServer);
-        const QList<EventRecord> clientRows = messageRows(*connection, Facing::Client, Direction::Outgoing, &toClient);
+            = legMessages(*connection, Facing::Server, Direction::Incoming, &fromServer);
+        const QList<EventRecord> clientRows = legMessages(*connection, Facing::Client, Direction::Outgoing, &toClient);
         QCOMPARE(serverRows.size(), kCount + 1);
         QCOMPARE(fromServer, toClient);
         for (int i = 0; i < kCount; ++i)
@@ -190,8 +175,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(rig.proxy.clientCount(), 0, 10000);
         QByteArrayList sent;
         QByteArrayList echoed;
-        messageRows(*connection, Facing::Server, Direction::Outgoing, &sent);
-        messageRows(*connection, Facing::Client, Direction::Outgoing, &echoed);
+        legMessages(*connection, Facing::Server, Direction::Outgoing, &sent);
+        legMessages(*connection, Facing::Client, Direction::Outgoing, &echoed);
         QCOMPARE(sent.size(), kCount);
         QCOMPARE(echoed, sent);
         for (int i = 0; i < kCount; i += 997)

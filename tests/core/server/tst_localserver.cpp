@@ -14,22 +14,13 @@
 
 using namespace wsi;
 
-class tst_LocalServer : public QObject
+class tst_LocalServer : public QObject, protected LocalServerFixture
 {
     Q_OBJECT
 
-private:
-    LocalServerFixture m_fixture;
-    // The fixture's, by the names the tests use.
-    std::unique_ptr<Workspace> &m_workspace = m_fixture.workspace;
-    std::unique_ptr<LocalServer> &m_server = m_fixture.server;
-    QString start(const ServerOptions &options = {}) { return m_fixture.start(options); }
-    QString url(const QString &path = QStringLiteral("/chat")) const { return m_fixture.url(path); }
-    Connection *lastClient() const { return m_fixture.lastClient(); }
-
 private Q_SLOTS:
-    void init() { m_fixture.setUp(); }
-    void cleanup() { m_fixture.tearDown(); }
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void bindsToLoopbackByDefault()
     {

@@ -13,18 +13,11 @@
 
 using namespace wsi;
 
-class tst_LocalServerWss : public QObject
+class tst_LocalServerWss : public QObject, protected LocalServerFixture
 {
     Q_OBJECT
 
 private:
-    LocalServerFixture m_fixture;
-    std::unique_ptr<Workspace> &m_workspace = m_fixture.workspace;
-    std::unique_ptr<LocalServer> &m_server = m_fixture.server;
-    QString start(const ServerOptions &options = {}) { return m_fixture.start(options); }
-    QString url(const QString &path = QStringLiteral("/chat")) const { return m_fixture.url(path); }
-    Connection *lastClient() const { return m_fixture.lastClient(); }
-
     // wss with the test certificates.
     static ServerOptions tlsOptions(const TestCertificates &certs)
     {
@@ -36,8 +29,8 @@ private:
     }
 
 private Q_SLOTS:
-    void init() { m_fixture.setUp(); }
-    void cleanup() { m_fixture.tearDown(); }
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void wssWithUserCertificate()
     {

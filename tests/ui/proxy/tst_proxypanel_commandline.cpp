@@ -2,6 +2,7 @@
 // and forwardProxyAt: the Proxy dock shows, the proxy listens where it was told (a port alone on loopback, no
 // --proxy-at where the panel remembers) and relays a client to a python3-websockets echo server; a value that is
 // no address, an upstream that is no WebSocket URL and a port in use are explained in the panel, nothing listening.
+#include "freeport.h"
 #include "peerprocess.h"
 #include "proxy/forwardproxy.h"
 #include "proxy/proxydock.h"
@@ -16,15 +17,6 @@
 using namespace wsi;
 
 namespace {
-
-// A port nobody listens on right now (the kernel's choice, released at once).
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 // One text message through a client pointed at url (through an HTTP proxy when proxyPort is set): its echo.
 QString echoThrough(const QUrl &url, quint16 proxyPort = 0)

@@ -3,24 +3,12 @@
 // port in use or a value that is not an address is explained in the panel, and nothing listens.
 
 #include "clientprocess.h"
+#include "freeport.h"
 #include "serverpanelfixture.h"
 
 #include <QTcpServer>
 
 using namespace wsi;
-
-namespace {
-
-// A port nobody listens on right now (the kernel's choice, released at once).
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
-
-} // namespace
 
 class TestServerPanelServe : public QObject
 {
