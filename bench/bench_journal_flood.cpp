@@ -15,6 +15,7 @@
 // At full speed use N of a million or more: the journal writes every 250 ms, and a shorter run would end
 // before its first write. Before the journal reused one buffer written every 256 KiB, a quarter second's
 // lines were built in one fresh array: 0.23x at full speed (page faults and re-allocation copies).
+#include "benchfigures.h"
 #include "connection/connection.h"
 #include "files/sessionjournal.h"
 
@@ -42,6 +43,7 @@
 #include <vector>
 
 using namespace wsi;
+using wsi::bench::median;
 
 namespace {
 
@@ -226,12 +228,6 @@ Result runOnce(quint64 count, int size, quint64 rate, const QString &journalFold
         QFile::remove(path);
     }
     return r;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 //   bench_journal_legs 400000 9 1024: one leg 912.0 ms, two legs 890.6 ms: 0.98x
 //   (a 5-round run under a load average of 6 read 1.20x: single rounds vary 2-3x with the disk's write-back)
 // Walking both legs in time order costs nothing measurable next to formatting and writing the lines.
+#include "benchfigures.h"
 #include "connection/connection.h"
 #include "files/sessionjournal.h"
 
@@ -28,14 +29,9 @@
 #include <vector>
 
 using namespace wsi;
+using wsi::bench::median;
 
 namespace {
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 // Rows appended, then flushed: returns the flush's wall time in ms and the file's size.
 double journalOnce(bool proxied, int rows, const QByteArray &payload, const QString &folder, qint64 *bytes)

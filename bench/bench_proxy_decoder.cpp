@@ -6,6 +6,7 @@
 // Rounds alternate; each prints the thread's CPU time per echo. Numbers only.
 //
 //   bench_proxy_decoder [ECHOES=20000] [ROUNDS=5] [SIZE=65535] [ECHOES_PER_BATCH=1]
+#include "benchfigures.h"
 #include "proxy/proxieddecoder.h"
 #include "wireframe.h"
 
@@ -19,23 +20,12 @@
 #include <vector>
 
 using namespace wsi;
+using wsi::bench::median;
+using wsi::bench::threadCpuUs;
 
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-double threadCpuUs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 // Decodes `echoes` echoes through a fresh ProxiedDecoder; returns the thread's CPU microseconds per echo.
 double run(bool decodeOnce, int echoes, int size, int perBatch)

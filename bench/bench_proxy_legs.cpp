@@ -11,6 +11,7 @@
 // Measured here (RelWithDebInfo, 2 cores shared with other builds, load average 8-10), medians of the same run:
 //   bench_proxy_legs 20000 5 65535: decoded on each leg 23.92 us, decoded once 16.31 us per echo: 0.68x (every round
 //   lower: 15.6-17.2 against 22.7-26.3 us)
+#include "benchfigures.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
 #include "wireframe.h"
@@ -26,23 +27,12 @@
 #include <vector>
 
 using namespace wsi;
+using wsi::bench::median;
+using wsi::bench::threadCpuUs;
 
 namespace {
 
 using Facing = ConnectionLeg::Facing;
-
-double threadCpuUs()
-{
-    timespec ts {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 // Records `echoes` echoes through a fresh proxied connection; returns the thread's CPU microseconds per echo.
 double run(bool decodeOnce, int echoes, int size)

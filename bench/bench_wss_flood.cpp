@@ -5,6 +5,7 @@
 // + upgrade) both ways. Numbers only.
 //
 //   bench_wss_flood [N=200000] [ROUNDS=5]
+#include "benchfigures.h"
 #include "connection/connection.h"
 #include "tls/certificateauthority.h"
 
@@ -23,6 +24,7 @@
 #include <cstdio>
 
 using namespace wsi;
+using wsi::bench::median;
 
 namespace {
 
@@ -92,12 +94,6 @@ Result runIntercepted(const QUrl &url, const QString &caFile, CertificateAuthori
     waitFor([&] { return done; }, 120000);
     r.messages = c.counters().messagesIn;
     return r;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
 }
 
 } // namespace
