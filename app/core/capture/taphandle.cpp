@@ -57,9 +57,14 @@ template <typename TapSignal, typename HandleSignal>
 void TapHandle::forward(TapSignal tapSignal, HandleSignal handleSignal)
 {
     // Not signal to signal: a queued signal already posted when shutdown() came would still be delivered.
+    // Behind a batch still waiting for its pass, if there is one (copies of the arguments wait with it).
     connect(m_tap, tapSignal, this, [this, handleSignal](const auto &...args) {
-        if (!m_shutDown)
-            Q_EMIT(this->*handleSignal)(args...);
+        if (m_shutDown)
+            return;
+        m_paced.light([this, handleSignal, args...] {
+            if (!m_shutDown)
+                Q_EMIT(this->*handleSignal)(args...);
+        });
     });
 }
 
@@ -67,10 +72,12 @@ void TapHandle::connectTap()
 {
     connect(m_tap, &WireTap::batchReady, this, &TapHandle::onBatch);
     connect(m_tap, &WireTap::tunnelOpened, this, [this](qint64 acceptedUs, qint64 parsedUs, qint64 readyUs) {
-        m_tunnelUp = true;
-        m_acceptedUs = acceptedUs;
-        m_connectParsedUs = parsedUs;
-        m_upstreamReadyUs = readyUs;
+        m_paced.light([this, acceptedUs, parsedUs, readyUs] {
+            m_tunnelUp = true;
+            m_acceptedUs = acceptedUs;
+            m_connectParsedUs = parsedUs;
+            m_upstreamReadyUs = readyUs;
+        });
     });
     forward(&WireTap::upstreamConnected, &TapHandle::upstreamConnected);
     forward(&WireTap::tlsEstablished, &TapHandle::tlsEstablished);
@@ -86,6 +93,19 @@ void TapHandle::onBatch(const TapBatch &batch)
 {
     if (m_shutDown)
         return; // recorded before the tap heard of shutdown(): the connection's recording has ended
+    // A batch with no rows (state only: the upstream backlog) is cheap: it waits for nothing but the order. So are the
+    // opening's (the tap sends every chunk at once until then), and the socket's connected() reads what they said
+    // (the response head's time): one waiting for a later pass would come too late for it.
+    if (batch.decoded && m_openingDone)
+        m_paced.heavy([this, batch] { handOn(batch); });
+    else
+        m_paced.light([this, batch] { handOn(batch); });
+}
+
+void TapHandle::handOn(const TapBatch &batch)
+{
+    if (m_shutDown)
+        return;
     m_upstreamBacklog = batch.upstreamBacklog;
     m_injecting -= batch.injectionsSettled;
     QPointer<TapHandle> alive(this);
@@ -98,6 +118,7 @@ void TapHandle::onBatch(const TapBatch &batch)
 void TapHandle::shutdown()
 {
     m_shutDown = true;
+    m_paced.clear(); // what waits was sent before the tap heard of this, like what is still on its way
     post([](WireTap *tap) { tap->shutdown(); });
 }
 
@@ -119,6 +140,7 @@ void TapHandle::cancelTls()
 
 void TapHandle::openingDone()
 {
+    m_openingDone = true;
     post([](WireTap *tap) { tap->openingDone(); });
 }
 

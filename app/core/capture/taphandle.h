@@ -6,6 +6,7 @@
 #include "capture/taptlssettings.h"
 #include "language/recordedtext.h"
 #include "store/eventrecord.h"
+#include "store/passpacedqueue.h"
 #include "tls/tlsreport.h"
 
 #include <QNetworkProxy>
@@ -24,6 +25,9 @@ class WireTap;
 // what the GUI reads of it (its state, the upstream backlog, the opening's moments) is what it last reported. The
 // tap's signals arrive queued, in the order it sent them, each after the batch of the bytes recorded before it.
 // Each batch is handed on (batchArrived) and then acknowledged, which lets the tap read on (TapBatcher's bound).
+// At most one batch is handed on per pass of the event loop (PassPacedQueue): batches that queued up while the GUI
+// thread was busy would otherwise be applied back to back before the window manager's ping is answered; the tap's
+// other signals wait behind a waiting batch, so each still comes after the batch of the bytes before it.
 class TapHandle : public QObject
 {
     Q_OBJECT
@@ -86,6 +90,7 @@ private:
     // Re-emits the tap's signal as this handle's own, until shutdown().
     template <typename TapSignal, typename HandleSignal> void forward(TapSignal tapSignal, HandleSignal handleSignal);
     void onBatch(const TapBatch &batch);
+    void handOn(const TapBatch &batch);
     // Runs f with the tap on the capture thread, after everything posted before.
     template <typename F> void post(F f);
 
@@ -99,6 +104,8 @@ private:
     int m_closeGraceMs = 500;
     bool m_skipMessages = false;
     bool m_holdBackPings = false;
+    PassPacedQueue m_paced { this }; // the tap's batches and signals, one batch per pass
+    bool m_openingDone = false; // from here on batches are paced, one per pass
     bool m_tunnelUp = false;
     bool m_shutDown = false; // shutdown() was called: nothing of the tap arrives any more
     qint64 m_acceptedUs = -1;
