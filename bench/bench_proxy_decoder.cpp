@@ -7,8 +7,8 @@
 //
 //   bench_proxy_decoder [ECHOES=20000] [ROUNDS=5] [SIZE=65535] [ECHOES_PER_BATCH=1]
 #include "benchfigures.h"
+#include "echoframes.h"
 #include "proxy/proxieddecoder.h"
-#include "wireframe.h"
 
 #include <QCoreApplication>
 
@@ -42,20 +42,14 @@ double run(bool decodeOnce, int echoes, int size, int perBatch)
     if (decodeOnce)
         legs.decodeForwardedOnce();
 
-    std::vector<QByteArray> sent;
-    std::vector<QByteArray> echoed;
-    for (int i = 0; i < 4; ++i) {
-        const QByteArray payload(size, char('a' + i));
-        sent.push_back(wireFrame(0x81, payload, 0x12345678u + quint32(i)));
-        echoed.push_back(wireFrame(0x81, payload));
-    }
+    const bench::EchoFrames frames(size);
     quint64 towardServer = 0;
     quint64 towardClient = 0;
     qint64 timeUs = 10;
     const double start = threadCpuUs();
     for (int i = 0; i < echoes; ++i) {
-        const QByteArray &out = sent[size_t(i % 4)];
-        const QByteArray &back = echoed[size_t(i % 4)];
+        const QByteArray &out = frames.out(i);
+        const QByteArray &back = frames.back(i);
         legs.record(Facing::Client, Direction::Incoming, ++timeUs, out);
         legs.recordForwarded(Facing::Server, ++timeUs, out, std::exchange(towardServer, towardServer + out.size()));
         legs.record(Facing::Server, Direction::Incoming, ++timeUs, back);

@@ -14,7 +14,7 @@
 #include "benchfigures.h"
 #include "connection/connection.h"
 #include "connection/proxiedtransport.h"
-#include "wireframe.h"
+#include "echoframes.h"
 
 #include <QCoreApplication>
 
@@ -55,21 +55,14 @@ double run(bool decodeOnce, int echoes, int size)
     if (decodeOnce)
         legs->decodeForwardedOnce();
 
-    // A few different payloads (loadgen sends one; the stores must not find every echo in their last message).
-    std::vector<QByteArray> sent;
-    std::vector<QByteArray> echoed;
-    for (int i = 0; i < 4; ++i) {
-        const QByteArray payload(size, char('a' + i));
-        sent.push_back(wireFrame(0x81, payload, 0x12345678u + quint32(i)));
-        echoed.push_back(wireFrame(0x81, payload));
-    }
+    const bench::EchoFrames frames(size);
     quint64 towardServer = 0;
     quint64 towardClient = 0;
     qint64 timeUs = 10;
     const double start = threadCpuUs();
     for (int i = 0; i < echoes; ++i) {
-        const QByteArray &out = sent[size_t(i % 4)];
-        const QByteArray &back = echoed[size_t(i % 4)];
+        const QByteArray &out = frames.out(i);
+        const QByteArray &back = frames.back(i);
         legs->recordLeg(Facing::Client, Direction::Incoming, ++timeUs, out);
         legs->recordForwarded(Facing::Server, ++timeUs, out, std::exchange(towardServer, towardServer + out.size()));
         legs->recordLeg(Facing::Server, Direction::Incoming, ++timeUs, back);

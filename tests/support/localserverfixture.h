@@ -1,4 +1,4 @@
-// What the local server's tests with real clients share (tst_localserver, tst_localserver_wss): a Workspace and a
+// What the local server's tests share (tst_localserver, tst_localserver_wss, the transports' tests): a Workspace and a
 // LocalServer of their own per test function, started with options, its URL with a path, the last client recorded.
 #pragma once
 

@@ -1,5 +1,6 @@
 // The test server's /transports/ endpoints spoken to with raw bytes: what they answer, and what they count.
 #include "connection/workspace.h"
+#include "localserverfixture.h"
 #include "protocol/frameencoder.h"
 #include "server/localserver.h"
 #include "server/transportendpoints.h"
@@ -29,14 +30,11 @@ struct Response
 
 } // namespace
 
-class tst_TransportEndpoints : public QObject
+class tst_TransportEndpoints : public QObject, protected LocalServerFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<LocalServer> m_server;
-
     TransportEndpointsHandle *endpoints() const { return m_server->transports(); }
 
     std::unique_ptr<QTcpSocket> connectClient()
@@ -80,17 +78,12 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_workspace = std::make_unique<Workspace>();
-        m_server = std::make_unique<LocalServer>(m_workspace.get());
-        QString error;
-        QVERIFY2(m_server->start({}, &error), qPrintable(error));
+        setUp();
+        const QString error = start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
-    void cleanup()
-    {
-        m_server.reset();
-        m_workspace.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void claimsOnlyRequestsUnderTransports_data()
     {

@@ -2,6 +2,7 @@
 // server thread, the GUI thread's handle publishes, resets and reads the tallies across the threads, and a server
 // stopped while a long poll is held leaves nothing behind.
 #include "connection/workspace.h"
+#include "localserverfixture.h"
 #include "server/localserver.h"
 #include "server/serverthread.h"
 #include "server/transportendpoints.h"
@@ -77,14 +78,11 @@ struct LongPoller
 
 } // namespace
 
-class tst_TransportSideDoor : public QObject
+class tst_TransportSideDoor : public QObject, protected LocalServerFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<LocalServer> m_server;
-
     TransportEndpointsHandle *handle() const { return m_server->transports(); }
 
     bool connectClient(QTcpSocket *socket)
@@ -96,16 +94,14 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_workspace = std::make_unique<Workspace>();
-        m_server = std::make_unique<LocalServer>(m_workspace.get());
-        QString error;
-        QVERIFY2(m_server->start({}, &error), qPrintable(error));
+        setUp();
+        const QString error = start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void cleanup()
     {
-        m_server.reset();
-        m_workspace.reset();
+        tearDown();
         // The relay retires 2 s after stop(); then no server thread is left.
         QTRY_VERIFY_WITH_TIMEOUT(!ServerThread::isRunning(), 10000);
     }

@@ -1,6 +1,7 @@
 // The transport comparison's clients off the GUI thread (issue 12): each runs on the TransportClientThread, reads its
 // socket there, and hands the messages to this thread in order with the time they came off the wire.
 #include "connection/workspace.h"
+#include "localserverfixture.h"
 #include "server/localserver.h"
 #include "server/serverthread.h"
 #include "server/transportendpointshandle.h"
@@ -22,14 +23,11 @@
 
 using namespace wsi;
 
-class tst_ThreadedTransportClient : public QObject
+class tst_ThreadedTransportClient : public QObject, protected LocalServerFixture
 {
     Q_OBJECT
 
 private:
-    std::unique_ptr<Workspace> m_workspace;
-    std::unique_ptr<LocalServer> m_server;
-
     QUrl serverUrl() const
     {
         QUrl url;
@@ -56,16 +54,14 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_workspace = std::make_unique<Workspace>();
-        m_server = std::make_unique<LocalServer>(m_workspace.get());
-        QString error;
-        QVERIFY2(m_server->start({}, &error), qPrintable(error));
+        setUp();
+        const QString error = start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void cleanup()
     {
-        m_server.reset();
-        m_workspace.reset();
+        tearDown();
         QTRY_VERIFY_WITH_TIMEOUT(!ServerThread::isRunning(), 10000);
     }
 
