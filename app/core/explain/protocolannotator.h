@@ -63,6 +63,10 @@ public:
     // reports for a request.
     Annotation next(const EventRecord &record, QByteArrayView payload, qint64 row = -1);
 
+    // Whether next() says nothing of any row from now on: detection gave up (or the protocol is "none") and no
+    // rule pairs. Readers may skip the rest without fetching a payload.
+    bool readsNoMore() const { return m_off && !m_rule; }
+
     QString protocol() const; // the decoder in use, or empty
     QString reason() const { return m_detector.reason(); }
     QString variant() const { return m_detector.variant(); } // what detection learned: "EIO=3", "v12.stomp"...

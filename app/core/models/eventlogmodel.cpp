@@ -15,6 +15,9 @@
 #include "store/slowturnlog.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+
+#include <limits>
 
 namespace wsi {
 
@@ -25,7 +28,10 @@ EventLogModel::EventLogModel(QObject *parent)
     m_batchTimer.setSingleShot(true);
     // One insert per displayed frame: the GUI thread gets a flood as ~60 batches a second, whatever its rate.
     m_batchTimer.setInterval(16);
-    connect(&m_batchTimer, &QTimer::timeout, this, &EventLogModel::flush);
+    connect(&m_batchTimer, &QTimer::timeout, this, [this] { insertPending(true); });
+    m_nextSliceTimer.setSingleShot(true);
+    m_nextSliceTimer.setInterval(0);
+    connect(&m_nextSliceTimer, &QTimer::timeout, this, [this] { insertPending(true); });
 }
 
 EventLogModel::~EventLogModel() = default;
@@ -104,7 +110,7 @@ bool EventLogModel::accepts(const EventRecord &record, int row) const
 
 void EventLogModel::onEventsAppended()
 {
-    if (!m_batchTimer.isActive())
+    if (!m_batchTimer.isActive() && !m_nextSliceTimer.isActive()) // a slice pending takes the new rows too
         m_batchTimer.start();
 }
 
@@ -120,25 +126,52 @@ void EventLogModel::onEventMarked(ConnectionLeg::Facing facing, qsizetype eventR
 
 void EventLogModel::flush()
 {
+    insertPending(false);
+}
+
+void EventLogModel::insertPending(bool sliced)
+{
     const SlowTurnLog::Section section("log.flush");
     m_batchTimer.stop();
+    m_nextSliceTimer.stop();
     if (!m_connection)
         return;
-    // Decoded before the rows are shown, so the filter tests them with their decoded text.
-    if (m_protocolLog)
-        m_protocolLog->catchUp();
+    QElapsedTimer spent;
+    spent.start();
+    const auto sliceSpent = [&](qsizetype rows) {
+        return double(spent.nsecsElapsed()) + double(rows) * m_viewNsPerRow >= kSliceMs * 1e6;
+    };
     std::vector<quint32> added;
-    LegRows::merge(m_connection, &m_scanned, &m_clientScanned, [&](const EventRecord &record, int row) {
-        if (accepts(record, row))
-            added.push_back(quint32(row));
-    });
+    bool all = false;
+    for (qsizetype taken = 0; !all && (!sliced || taken == 0 || !sliceSpent(qsizetype(added.size())));
+         taken += kSliceRows) {
+        all = LegRows::merge(
+            m_connection, &m_scanned, &m_clientScanned,
+            [&](const EventRecord &record, int row) {
+                if (accepts(record, row))
+                    added.push_back(quint32(row));
+            },
+            sliced ? kSliceRows : std::numeric_limits<qsizetype>::max());
+        // Decoded before the rows are shown, so the filter tests them with their decoded text; only as far as they
+        // go (a slice of a backlog).
+        if (m_protocolLog)
+            m_protocolLog->catchUp(m_scanned);
+    }
+    if (!all)
+        m_nextSliceTimer.start();
     if (added.empty())
         return;
     const int first = int(m_rows.size());
+    QElapsedTimer viewTime;
+    viewTime.start();
     beginInsertRows({}, first, first + int(added.size()) - 1);
     for (const quint32 row : added)
         m_rows.append(row);
     endInsertRows();
+    // What the views cost per row is learnt, not guessed: a text filter testing every row costs far more than
+    // the table's plain append.
+    const double perRow = double(viewTime.nsecsElapsed()) / double(added.size());
+    m_viewNsPerRow = m_viewNsPerRow == 0 ? perRow : (m_viewNsPerRow * 3 + perRow) / 4;
 }
 
 void EventLogModel::rebuild()

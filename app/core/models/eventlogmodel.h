@@ -66,8 +66,14 @@ public:
     bool relativeTime() const { return m_relativeTime; }
     void setBatchIntervalMs(int ms);
 
-    // Inserts pending events now instead of at the next batch tick (tests, export).
+    // Inserts pending events now instead of at the next batch tick (tests, export), all of them at once.
     void flush();
+
+    // A flood's backlog reaches the views in slices, one per pass of the event loop, so that the window keeps
+    // answering: a slice ends once its rows cost about kSliceMs, what the views did with the last insert's rows
+    // counted in (the log filter's tests, the table), and never before kSliceRows rows were taken.
+    static constexpr int kSliceMs = 8;
+    static constexpr qsizetype kSliceRows = 4096;
 
     // Maps between view rows and EventStore rows (-1 when hidden or out of range). On a proxied connection a
     // client leg's row carries LegRows::kClientLegBit (LegRows::storeOf() finds its store).
@@ -91,6 +97,8 @@ private:
     // The proxy's mark on a row (either leg), or null.
     const ProxyMark *proxyMarkOf(int encodedRow) const;
     void onEventsAppended();
+    // Inserts what is pending: all of it, or one slice (see kSliceMs) and the rest on the next pass.
+    void insertPending(bool sliced);
     void onEventMarked(ConnectionLeg::Facing facing, qsizetype eventRow);
     void rebuild();
     void onProtocolChanged();
@@ -107,6 +115,8 @@ private:
     bool m_relativeTime = false;
     bool m_revealSecrets = false;
     QTimer m_batchTimer;
+    QTimer m_nextSliceTimer; // 0 ms: the next slice of a backlog, after what else waits in this pass
+    double m_viewNsPerRow = 0; // what the views spent per inserted row, lately
     mutable QCache<quint32, QString> m_previewCache;
 };
 

@@ -27,8 +27,8 @@ Direction LegRows::logicalDirection(int row, Direction recorded)
     return recorded == Direction::Incoming ? Direction::Outgoing : Direction::Incoming;
 }
 
-void LegRows::merge(
-    const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned, const Visit &visit)
+bool LegRows::merge(const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned,
+    const Visit &visit, qsizetype limit)
 {
     const EventStore &server = connection->events();
     const ConnectionLeg *clientLeg
@@ -37,7 +37,7 @@ void LegRows::merge(
     const qsizetype clientEnd = clientLeg ? clientLeg->events.size() : 0;
     qsizetype s = *serverScanned;
     qsizetype c = *clientScanned;
-    while (s < serverEnd || c < clientEnd) {
+    for (qsizetype visited = 0; (s < serverEnd || c < clientEnd) && visited < limit; ++visited) {
         const bool takeServer
             = c >= clientEnd || (s < serverEnd && LegOrder::serverFirst(clientLeg->events.at(c), server.at(s)));
         const int row = takeServer ? int(s) : clientRow(c);
@@ -45,8 +45,9 @@ void LegRows::merge(
         visit(record, row);
         ++(takeServer ? s : c);
     }
-    *serverScanned = serverEnd;
-    *clientScanned = clientEnd;
+    *serverScanned = s;
+    *clientScanned = c;
+    return s == serverEnd && c == clientEnd;
 }
 
 QString LegRows::legName(int row)

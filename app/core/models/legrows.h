@@ -7,6 +7,7 @@
 #include <QString>
 #include <QtGlobal>
 #include <functional>
+#include <limits>
 
 namespace wsi {
 
@@ -40,10 +41,11 @@ public:
         return filter == Filter::Both || (filter == Filter::Client) == isClientLeg(row);
     }
     // Visits the rows of both legs from *serverScanned and *clientScanned on, in time order (ties: the leg that
-    // received the bytes first, LegOrder); the scanned counts move to the legs' ends.
+    // received the bytes first, LegOrder), at most `limit` of them; the scanned counts move past the rows visited.
+    // Returns whether both legs were visited to their ends.
     using Visit = std::function<void(const EventRecord &record, int row)>;
-    static void merge(
-        const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned, const Visit &visit);
+    static bool merge(const Connection *connection, qsizetype *serverScanned, qsizetype *clientScanned,
+        const Visit &visit, qsizetype limit = std::numeric_limits<qsizetype>::max());
     // "client" / "server", in the window's language; the tooltip says what that wire joins.
     static QString legName(int row);
     static QString legToolTip(int row);

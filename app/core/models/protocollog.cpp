@@ -172,7 +172,7 @@ QString ProtocolLog::displayName(const QString &protocolId)
     return protocolId;
 }
 
-void ProtocolLog::catchUp()
+void ProtocolLog::catchUp(qsizetype end)
 {
     if (!m_connection)
         return;
@@ -183,7 +183,14 @@ void ProtocolLog::catchUp()
     }
     const QString before = protocol();
     qsizetype firstChanged = -1;
-    for (; m_annotated < store.size(); ++m_annotated) {
+    const qsizetype last = qMin(end, store.size());
+    for (; m_annotated < last; ++m_annotated) {
+        if (m_annotator->readsNoMore()) {
+            // Detection gave up (or "none") and no rule pairs: no row from here on says anything, and fetching each
+            // one's payload to be told so was half the log's flush in a flood of 32-byte messages (issue 12).
+            m_annotated = last;
+            break;
+        }
         const EventRecord &r = store.at(m_annotated);
         // Only Open and Message rows carry what the annotator reads: other payloads are not fetched (a
         // spilled chunk would be read back from disk for nothing).

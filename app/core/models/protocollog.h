@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QStringList>
 
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -50,8 +51,9 @@ public:
     explicit ProtocolLog(Connection *connection);
     ~ProtocolLog() override;
 
-    // Annotates the rows recorded since the last call (all of them the first time).
-    void catchUp();
+    // Annotates the rows recorded since the last call (all of them the first time), up to row `end` (excluded) of
+    // the connection's store at most: a view taking a flood's backlog in slices decodes only what it shows next.
+    void catchUp(qsizetype end = std::numeric_limits<qsizetype>::max());
 
     // The decoder in use ("jsonrpc"...), empty while none; and how it was found.
     QString protocol() const;

@@ -1,8 +1,8 @@
 #include "connection/connection.h"
+#include "framedmessage.h"
 #include "language/translations.h"
 #include "models/eventlogmodel.h"
 #include "models/logfiltermodel.h"
-#include "protocol/frameheader.h"
 #include "proxiedrecord.h"
 
 #include <QAbstractItemModelTester>
@@ -14,28 +14,6 @@
 
 using namespace wsi;
 
-namespace {
-
-void addMessage(Connection &c, Direction dir, const QByteArray &text, qint64 t)
-{
-    EventRecord frame;
-    frame.type = EventType::Frame;
-    frame.dir = dir;
-    frame.sub = quint8(Opcode::Text);
-    frame.flags = FlagFin;
-    frame.value = quint64(text.size());
-    frame.timeUs = t;
-    c.appendEvent(frame, QByteArray("\x81") + char(text.size()));
-    EventRecord message;
-    message.type = EventType::Message;
-    message.dir = dir;
-    message.flags = FlagText;
-    message.timeUs = t;
-    c.appendEvent(message, text);
-}
-
-} // namespace
-
 class tst_EventLogModel : public QObject
 {
     Q_OBJECT
@@ -46,8 +24,8 @@ private Q_SLOTS:
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&c);
-        addMessage(c, Direction::Outgoing, "hello", 1000);
-        addMessage(c, Direction::Incoming, "world", 2000);
+        appendFramedMessage(c, Direction::Outgoing, "hello", 1000);
+        appendFramedMessage(c, Direction::Incoming, "world", 2000);
         QCOMPARE(model.rowCount(), 0); // batched: nothing until the tick
         QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, EventLogModel::PreviewColumn).data().toString(), QStringLiteral("hello"));
@@ -71,7 +49,7 @@ private Q_SLOTS:
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&c);
-        addMessage(c, Direction::Incoming, "x", c.startedUs() + 1500000);
+        appendFramedMessage(c, Direction::Incoming, "x", c.startedUs() + 1500000);
         model.flush();
         model.setRelativeTime(true);
         QCOMPARE(model.index(0, EventLogModel::TimeColumn).data().toString(), QStringLiteral("+1.500000 s"));
@@ -148,23 +126,6 @@ private Q_SLOTS:
         QCOMPARE(preview(2), QStringLiteral("No status code"));
     }
 
-    void millionRowsInsertInFewBatches()
-    {
-        Connection c(ConnectionOptions {});
-        EventLogModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setConnection(&c);
-        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        const QByteArray payload(32, 'm');
-        for (int i = 0; i < 500000; ++i)
-            addMessage(c, Direction::Incoming, payload, i);
-        QTRY_COMPARE(model.rowCount(), 500000);
-        QVERIFY2(inserted.count() <= 3, qPrintable(QString::number(inserted.count())));
-        model.setShowFrames(true);
-        QCOMPARE(model.rowCount(), 1000000);
-        QCOMPARE(model.index(999999, EventLogModel::PreviewColumn).data().toString(), QString::fromLatin1(payload));
-    }
-
     // A flood arrives over many turns of the event loop (as a socket delivers it); the model must not insert per
     // event or per turn, but in batches, and every row must be there, in order (issue 12).
     void floodOverManyTurnsInsertsInBatches()
@@ -191,7 +152,7 @@ private Q_SLOTS:
             const int before = inserts;
             for (int i = 0; i < kPerTurn; ++i) {
                 const int n = turns * kPerTurn + i;
-                addMessage(c, Direction::Incoming, QByteArray::number(n), n);
+                appendFramedMessage(c, Direction::Incoming, QByteArray::number(n), n);
             }
             insertedWhileAppending = insertedWhileAppending || inserts != before;
             if (++turns == kTurns)
@@ -223,7 +184,7 @@ private Q_SLOTS:
         model.setConnection(&c);
         constexpr int kMessages = 500000;
         for (int i = 0; i < kMessages; ++i)
-            addMessage(c, i % 2 ? Direction::Incoming : Direction::Outgoing, QByteArray::number(i), i);
+            appendFramedMessage(c, i % 2 ? Direction::Incoming : Direction::Outgoing, QByteArray::number(i), i);
         model.flush();
         QCOMPARE(model.rowCount(), kMessages);
         QCOMPARE(filter.rowCount(), kMessages);
@@ -253,16 +214,16 @@ private Q_SLOTS:
     {
         Connection a(ConnectionOptions {});
         Connection b(ConnectionOptions {});
-        addMessage(a, Direction::Incoming, "a", 1);
-        addMessage(b, Direction::Incoming, "b1", 1);
-        addMessage(b, Direction::Incoming, "b2", 2);
+        appendFramedMessage(a, Direction::Incoming, "a", 1);
+        appendFramedMessage(b, Direction::Incoming, "b1", 1);
+        appendFramedMessage(b, Direction::Incoming, "b2", 2);
         EventLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         model.setConnection(&a);
         QCOMPARE(model.rowCount(), 1);
         model.setConnection(&b);
         QCOMPARE(model.rowCount(), 2);
-        addMessage(a, Direction::Incoming, "a2", 3); // no longer shown: must not insert
+        appendFramedMessage(a, Direction::Incoming, "a2", 3); // no longer shown: must not insert
         QTest::qWait(150);
         QCOMPARE(model.rowCount(), 2);
     }
@@ -273,7 +234,7 @@ private Q_SLOTS:
         Connection c(ConnectionOptions {});
         EventLogModel model;
         model.setConnection(&c);
-        addMessage(c, Direction::Outgoing, "42[\"chat\"]", 1000);
+        appendFramedMessage(c, Direction::Outgoing, "42[\"chat\"]", 1000);
         EventRecord pong;
         pong.type = EventType::Message;
         pong.dir = Direction::Outgoing;
