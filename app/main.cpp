@@ -2,6 +2,7 @@
 #include "preferences/preferencesdialog.h"
 #include "shell/mainwindow.h"
 #include "store/slowturnlog.h"
+#include "store/workerpriority.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -157,6 +158,8 @@ int main(int argc, char *argv[])
 
     // WSI_SLOW_TURN_MS=<ms>: the GUI thread's long event-loop turns on stderr (diagnostics, issue 12).
     wsi::SlowTurnLog::installFromEnvironment();
+    // Before any worker starts: a flood's workers give the GUI thread its share first (issue 12).
+    wsi::WorkerPriority::enableForWorkers();
     wsi::MainWindow window;
     window.show();
     if (parser.isSet(options.serve)) {

@@ -2,6 +2,7 @@
 #include "files/journalwriter.h"
 
 #include "files/forwardedpayloads.h"
+#include "store/workerpriority.h"
 
 #include <QFile>
 
@@ -71,6 +72,7 @@ qsizetype JournalWriter::writtenCount(int file) const
 
 void JournalWriter::run()
 {
+    WorkerPriority::applyToThisWorker();
     for (;;) {
         Batch batch;
         {

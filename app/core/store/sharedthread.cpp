@@ -1,6 +1,8 @@
 // SharedThread: an app-wide worker QThread that its holders share: the first starts it, the last one stops it.
 #include "store/sharedthread.h"
 
+#include "store/workerpriority.h"
+
 #include <QCoreApplication>
 #include <QThread>
 
@@ -12,6 +14,8 @@ SharedThread::SharedThread(const QString &name)
 {
     m_thread->setObjectName(name);
     m_context->moveToThread(m_thread.get());
+    QObject::connect(
+        m_thread.get(), &QThread::started, m_context, &WorkerPriority::applyToThisWorker, Qt::DirectConnection);
     m_thread->start();
 }
 

@@ -2,6 +2,7 @@
 #include "store/spillreader.h"
 
 #include "store/spillwriter.h"
+#include "store/workerpriority.h"
 
 #include <new>
 
@@ -41,6 +42,7 @@ void SpillReader::waitUntilIdle()
 
 void SpillReader::run()
 {
+    WorkerPriority::applyToThisWorker();
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stop || !m_queue.empty(); });

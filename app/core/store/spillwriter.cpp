@@ -2,6 +2,7 @@
 #include "store/spillwriter.h"
 
 #include "store/diskbacklog.h"
+#include "store/workerpriority.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -250,6 +251,7 @@ bool SpillWriter::writeAll(const Job &job, QString *error)
 
 void SpillWriter::run()
 {
+    WorkerPriority::applyToThisWorker();
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stop || (!m_paused && !m_queue.empty()); });
