@@ -69,7 +69,11 @@ bool ForwardProxy::start(const ForwardProxyOptions &options, QString *error)
                 listener->setRules(rules, post);
             listener->setSink([proxied](ProxiedBatch &&batch) {
                 QMetaObject::invokeMethod(
-                    proxied, [proxied, batch = std::move(batch)] { proxied->apply(batch); }, Qt::QueuedConnection);
+                    proxied,
+                    [proxied, shared = std::make_shared<const ProxiedBatch>(std::move(batch))] {
+                        proxied->receive(shared);
+                    },
+                    Qt::QueuedConnection);
             });
             listener->setAnnouncer([proxied](quint64 client, const ConnectionOptions &upstream) {
                 QMetaObject::invokeMethod(
@@ -112,7 +116,8 @@ void ForwardProxy::retireListener()
     if (m_listener) {
         ProxiedClients *proxied = m_proxied;
         ProxiedClientHost::retire(std::exchange(m_listener, nullptr), proxied,
-            [proxied](const ProxiedBatch &batch) { proxied->apply(batch); });
+            [proxied](const ProxiedBatch &batch) { proxied->applyNow(batch); });
+        proxied->drain(); // what came in retire's last pass of posted events with no last words after it
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its last counts and refusals
     }
     if (m_proxied) {

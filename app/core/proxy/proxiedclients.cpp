@@ -16,6 +16,17 @@ ProxiedClients::ProxiedClients(Workspace *workspace, const ConnectionOptions &up
     , m_post(std::move(post))
 { }
 
+void ProxiedClients::receive(std::shared_ptr<const ProxiedBatch> batch)
+{
+    m_paced.heavy([this, batch = std::move(batch)] { apply(*batch); });
+}
+
+void ProxiedClients::applyNow(const ProxiedBatch &batch)
+{
+    drain();
+    apply(batch);
+}
+
 void ProxiedClients::apply(const ProxiedBatch &batch)
 {
     const quint64 number = batch.client;

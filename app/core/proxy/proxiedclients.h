@@ -3,12 +3,14 @@
 
 #include "endpoints/connectionoptions.h"
 #include "proxy/proxiedbatch.h"
+#include "store/passpacedqueue.h"
 
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace wsi {
 
@@ -29,6 +31,15 @@ public:
 
     ProxiedClients(Workspace *workspace, const ConnectionOptions &upstream, Post post, QObject *parent = nullptr);
 
+    // A batch from the listener's thread: applied now, or after those waiting and in a later pass of the event loop
+    // than the last one applied (PassPacedQueue), so that a proxied flood's batches that queued up while this thread
+    // was busy are not applied back to back before the window manager's ping is looked at (issue 12).
+    void receive(std::shared_ptr<const ProxiedBatch> batch);
+    // Applies what waits, then batch: the listener's last words as it retires.
+    void applyNow(const ProxiedBatch &batch);
+    // Applies what waits, now.
+    void drain() { m_paced.runAll(); }
+    // Applies a batch at once (the direct path of a test's own hook; see receive()).
     void apply(const ProxiedBatch &batch);
     // The forward proxy's clients each have their own upstream: client's Connection is made for this one (posted
     // before its first batch).
@@ -45,6 +56,7 @@ private:
     Post m_post;
     std::map<quint64, QPointer<Connection>> m_connections;
     std::map<quint64, ConnectionOptions> m_upstreams; // until their first batch
+    PassPacedQueue m_paced { this }; // batches: one per pass of the event loop
 };
 
 } // namespace wsi

@@ -78,7 +78,11 @@ bool ReverseProxy::startOnProxyThread(QString *error)
                 m_listener->setRules(rules, post);
             m_listener->setSink([proxied](ProxiedBatch &&batch) {
                 QMetaObject::invokeMethod(
-                    proxied, [proxied, batch = std::move(batch)] { proxied->apply(batch); }, Qt::QueuedConnection);
+                    proxied,
+                    [proxied, shared = std::make_shared<const ProxiedBatch>(std::move(batch))] {
+                        proxied->receive(shared);
+                    },
+                    Qt::QueuedConnection);
             });
             m_listeningOnThread = m_listener->listen(error);
             m_listeningAddress = m_listener->serverAddress();
@@ -97,8 +101,9 @@ void ReverseProxy::retireListener()
         return;
     }
     ProxiedClients *proxied = m_proxied;
-    ProxiedClientHost::retire(
-        std::exchange(m_listener, nullptr), proxied, [proxied](const ProxiedBatch &batch) { proxied->apply(batch); });
+    ProxiedClientHost::retire(std::exchange(m_listener, nullptr), proxied,
+        [proxied](const ProxiedBatch &batch) { proxied->applyNow(batch); });
+    proxied->drain(); // what came in retire's last pass of posted events with no last words after it
     m_listeningOnThread = false;
     m_proxied->deleteLater();
     m_proxied = nullptr;

@@ -42,6 +42,18 @@ bool PassPacedQueue::runHeavy(const std::function<void()> &run)
     return true;
 }
 
+void PassPacedQueue::runAll()
+{
+    const QPointer<QObject> alive(m_context);
+    while (!m_waiting.empty()) {
+        Item item = std::move(m_waiting.front());
+        m_waiting.pop_front();
+        item.run();
+        if (!alive)
+            return;
+    }
+}
+
 void PassPacedQueue::continuePass()
 {
     m_heavyThisPass = false;

@@ -30,6 +30,8 @@ public:
     void light(std::function<void()> run);
     // Drops what waits (the receiver is done with it).
     void clear() { m_waiting.clear(); }
+    // Runs everything that waits, now and in order (the sender is going away, and what it says last must come after).
+    void runAll();
     bool idle() const { return m_waiting.empty(); }
 
 private:
