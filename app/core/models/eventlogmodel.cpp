@@ -136,14 +136,10 @@ void EventLogModel::insertPending(bool sliced)
     m_nextSliceTimer.stop();
     if (!m_connection)
         return;
-    QElapsedTimer spent;
-    spent.start();
-    const auto sliceSpent = [&](qsizetype rows) {
-        return double(spent.nsecsElapsed()) + double(rows) * m_viewNsPerRow >= kSliceMs * 1e6;
-    };
+    m_slice.start();
     std::vector<quint32> added;
     bool all = false;
-    for (qsizetype taken = 0; !all && (!sliced || taken == 0 || !sliceSpent(qsizetype(added.size())));
+    for (qsizetype taken = 0; !all && (!sliced || taken == 0 || !m_slice.spent(qsizetype(added.size())));
          taken += kSliceRows) {
         all = LegRows::merge(
             m_connection, &m_scanned, &m_clientScanned,
@@ -168,10 +164,7 @@ void EventLogModel::insertPending(bool sliced)
     for (const quint32 row : added)
         m_rows.append(row);
     endInsertRows();
-    // What the views cost per row is learnt, not guessed: a text filter testing every row costs far more than
-    // the table's plain append.
-    const double perRow = double(viewTime.nsecsElapsed()) / double(added.size());
-    m_viewNsPerRow = m_viewNsPerRow == 0 ? perRow : (m_viewNsPerRow * 3 + perRow) / 4;
+    m_slice.learnViews(viewTime.nsecsElapsed(), qsizetype(added.size()));
 }
 
 void EventLogModel::rebuild()

@@ -4,6 +4,7 @@
 #include "models/legrows.h"
 #include "models/logrows.h"
 #include "models/protocollog.h"
+#include "models/slicebudget.h"
 #include "store/proxymark.h"
 
 #include <QAbstractTableModel>
@@ -116,7 +117,7 @@ private:
     bool m_revealSecrets = false;
     QTimer m_batchTimer;
     QTimer m_nextSliceTimer; // 0 ms: the next slice of a backlog, after what else waits in this pass
-    double m_viewNsPerRow = 0; // what the views spent per inserted row, lately
+    SliceBudget m_slice { kSliceMs };
     mutable QCache<quint32, QString> m_previewCache;
 };
 
