@@ -2,8 +2,10 @@
 #include "files/journalcollector.h"
 
 #include "connection/connection.h"
+#include "files/journalbatchbytes.h"
 #include "files/journalwriter.h"
 #include "files/sessionlogwriter.h"
+#include "store/payloadcache.h"
 
 namespace wsi {
 
@@ -51,7 +53,18 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
         = SessionLogWriter::lineContext(c, ConnectionLeg::Facing::Client);
     const ConnectionLeg *clientLeg = c.hasTwoLegs() ? c.leg(ConnectionLeg::Facing::Client) : nullptr;
     const qsizetype left = LegCursor::end(c).lines() - taken.lines();
+    // Asked once, not per row: a proxy's marks are few and most connections have none, yet looking each row up in an
+    // empty QHash was a part of the collection's CPU in a flood of small messages (issue 12).
+    bool anyMarks = false;
+    for (const auto facing : { ConnectionLeg::Facing::Server, ConnectionLeg::Facing::Client }) {
+        const ConnectionLeg *leg = c.leg(facing);
+        anyMarks = anyMarks || (leg && !leg->proxyMarks.isEmpty());
+    }
+    // Nothing in the spill file: every record and payload is in RAM and stays there for this turn (eviction runs in
+    // the event loop), so no row needs the spill reader and none is asked for (a look per row, issue 12).
+    const bool prefetchEachRow = spilled == SpilledRows::ReadElsewhere && PayloadCache::instance().spilledBytes() > 0;
     JournalWriter::Batch batch;
+    JournalBatchBytes bytes; // batch.bytes until it is posted
     auto startBatch = [&] {
         batch = JournalWriter::Batch();
         batch.file = file;
@@ -62,6 +75,8 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
         batch.items.reserve(size_t(qMin(left, kBatchEvents)));
     };
     auto post = [&] {
+        if (!bytes.isEmpty())
+            batch.bytes = bytes.take();
         if (!batch.items.empty()) {
             batch.eventCount = taken.lines();
             m_postedBytes += batch.cost();
@@ -72,7 +87,7 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
     };
     startBatch();
     for (qsizetype done = 0; !rows.atEnd(); ++done) {
-        if (qsizetype(batch.items.size()) >= kBatchEvents || batch.bytes.size() + batch.lentBytes >= kBatchBytes) {
+        if (qsizetype(batch.items.size()) >= kBatchEvents || bytes.size() + batch.lentBytes >= kBatchBytes) {
             post();
             const bool behind = bounded && m_writer.queuedBytes() > kMaxQueuedBytes;
             if (behind)
@@ -84,7 +99,7 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
             post();
             return Outcome::Sliced;
         }
-        if (spilled == SpilledRows::ReadElsewhere && !rows.prefetchNext()) {
+        if (prefetchEachRow && !rows.prefetchNext()) {
             post();
             return Outcome::WaitingForSpill;
         }
@@ -93,12 +108,13 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
         JournalWriter::Item item;
         item.record = store.at(row.index);
         item.clientLeg = row.leg == clientLeg;
-        if (SessionLogWriter::needsConnection(item.record.type) || row.leg->proxyMarks.contains(row.index)) {
+        if (SessionLogWriter::needsConnection(item.record.type)
+            || (anyMarks && row.leg->proxyMarks.contains(row.index))) {
             const QByteArray line = SessionLogWriter::eventLine(c, row.leg->facing, row.index);
             item.formatted = true;
-            item.record.payloadOffset = quint64(batch.bytes.size());
+            item.record.payloadOffset = quint64(bytes.size());
             item.record.payloadSize = quint32(line.size());
-            batch.bytes += line;
+            bytes.append(line);
         } else if (item.record.payloadSize >= kLentPayload && lend(store, row.index, item, batch)) {
             // shared, not copied
         } else if (item.record.payloadSize > kLargeMessage) {
@@ -112,17 +128,12 @@ JournalCollector::Outcome JournalCollector::collect(const Connection &c, int fil
                 return Outcome::Sliced;
             continue;
         } else {
+            // Copied when the batch is posted, all at once into bytes allocated at their final size: grown by doubling
+            // from nothing, a megabyte of 64 KiB echoes was copied about twice over (issue 12).
             const QByteArrayView payload = store.payload(row.index);
-            if (batch.bytes.isEmpty() && !payload.isEmpty()) {
-                // Room for the batch at once, guessed from its first payload: grown by doubling from nothing, a
-                // megabyte of 64 KiB echoes was copied about twice over (a third of the window's GUI thread with its
-                // test server echoing 10 x 64 KiB, issue 12).
-                const qsizetype rowsAhead = qMin(kBatchEvents, left - done);
-                batch.bytes.reserve(qMin(kBatchBytes + payload.size(), payload.size() * rowsAhead));
-            }
-            item.record.payloadOffset = quint64(batch.bytes.size());
+            item.record.payloadOffset = quint64(bytes.size());
             item.record.payloadSize = quint32(payload.size());
-            batch.bytes += payload;
+            bytes.note(payload);
         }
         batch.items.push_back(item);
         taken = rows.position();
