@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 
 #include <limits>
+#include <optional>
 
 namespace wsi {
 
@@ -139,6 +140,7 @@ void EventLogModel::insertPending(bool sliced)
     m_slice.start();
     std::vector<quint32> added;
     bool all = false;
+    std::optional<SlowTurnLog::Section> merging(std::in_place, "log.merge"); // the probe tells it from the views
     for (qsizetype taken = 0; !all && (!sliced || taken == 0 || !m_slice.spent(qsizetype(added.size())));
          taken += kSliceRows) {
         all = LegRows::merge(
@@ -153,10 +155,12 @@ void EventLogModel::insertPending(bool sliced)
         if (m_protocolLog)
             m_protocolLog->catchUp(m_scanned);
     }
+    merging.reset();
     if (!all)
         m_nextSliceTimer.start();
     if (added.empty())
         return;
+    const SlowTurnLog::Section views("log.views");
     const int first = int(m_rows.size());
     QElapsedTimer viewTime;
     viewTime.start();
