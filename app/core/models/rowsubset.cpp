@@ -11,7 +11,7 @@ namespace wsi {
 
 void RowSubset::clear()
 {
-    std::vector<Group>().swap(m_groups); // gives the memory back (assigning {} keeps the capacity)
+    std::deque<Group>().swap(m_groups); // gives the memory back
     m_count = 0;
 }
 
