@@ -67,14 +67,7 @@ bool ForwardProxy::start(const ForwardProxyOptions &options, QString *error)
             listener = new ForwardListener(options, m_authority, viaToken);
             if (rules)
                 listener->setRules(rules, post);
-            listener->setSink([proxied](ProxiedBatch &&batch) {
-                QMetaObject::invokeMethod(
-                    proxied,
-                    [proxied, shared = std::make_shared<const ProxiedBatch>(std::move(batch))] {
-                        proxied->receive(shared);
-                    },
-                    Qt::QueuedConnection);
-            });
+            listener->setSink(proxied->sink());
             listener->setAnnouncer([proxied](quint64 client, const ConnectionOptions &upstream) {
                 QMetaObject::invokeMethod(
                     proxied, [proxied, client, upstream] { proxied->setUpstreamOf(client, upstream); },
@@ -114,10 +107,7 @@ bool ForwardProxy::start(const ForwardProxyOptions &options, QString *error)
 void ForwardProxy::retireListener()
 {
     if (m_listener) {
-        ProxiedClients *proxied = m_proxied;
-        ProxiedClientHost::retire(std::exchange(m_listener, nullptr), proxied,
-            [proxied](const ProxiedBatch &batch) { proxied->applyNow(batch); });
-        proxied->drain(); // what came in retire's last pass of posted events with no last words after it
+        m_proxied->retire(std::exchange(m_listener, nullptr));
         QCoreApplication::sendPostedEvents(this, QEvent::MetaCall); // its last counts and refusals
     }
     if (m_proxied) {

@@ -21,6 +21,21 @@ void ProxiedClients::receive(std::shared_ptr<const ProxiedBatch> batch)
     m_paced.heavy([this, batch = std::move(batch)] { apply(*batch); });
 }
 
+std::function<void(ProxiedBatch &&)> ProxiedClients::sink()
+{
+    return [this](ProxiedBatch &&batch) {
+        QMetaObject::invokeMethod(
+            this, [this, shared = std::make_shared<const ProxiedBatch>(std::move(batch))] { receive(shared); },
+            Qt::QueuedConnection);
+    };
+}
+
+void ProxiedClients::retire(ProxiedClientHost *host)
+{
+    ProxiedClientHost::retire(host, this, [this](const ProxiedBatch &batch) { applyNow(batch); });
+    drain(); // what came in retire's last pass of posted events with no last words after it
+}
+
 void ProxiedClients::applyNow(const ProxiedBatch &batch)
 {
     drain();

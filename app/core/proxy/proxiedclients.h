@@ -35,6 +35,12 @@ public:
     // than the last one applied (PassPacedQueue), so that a proxied flood's batches that queued up while this thread
     // was busy are not applied back to back before the window manager's ping is looked at (issue 12).
     void receive(std::shared_ptr<const ProxiedBatch> batch);
+    // What a listener on another thread hands its batches to (ProxiedClientHost::setSink): each posted here to
+    // receive(). This object must outlive the listener (retire() it first).
+    std::function<void(ProxiedBatch &&)> sink();
+    // Retires the listener whose batches come here (ProxiedClientHost::retire): what it sent and what waits is applied
+    // in order, then its last words.
+    void retire(ProxiedClientHost *host);
     // Applies what waits, then batch: the listener's last words as it retires.
     void applyNow(const ProxiedBatch &batch);
     // Applies what waits, now.

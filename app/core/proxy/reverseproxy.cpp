@@ -76,14 +76,7 @@ bool ReverseProxy::startOnProxyThread(QString *error)
             m_listener = new ProxyListener(m_options);
             if (rules)
                 m_listener->setRules(rules, post);
-            m_listener->setSink([proxied](ProxiedBatch &&batch) {
-                QMetaObject::invokeMethod(
-                    proxied,
-                    [proxied, shared = std::make_shared<const ProxiedBatch>(std::move(batch))] {
-                        proxied->receive(shared);
-                    },
-                    Qt::QueuedConnection);
-            });
+            m_listener->setSink(proxied->sink());
             m_listeningOnThread = m_listener->listen(error);
             m_listeningAddress = m_listener->serverAddress();
             m_listeningPort = m_listener->serverPort();
@@ -100,10 +93,7 @@ void ReverseProxy::retireListener()
         m_thread.reset();
         return;
     }
-    ProxiedClients *proxied = m_proxied;
-    ProxiedClientHost::retire(std::exchange(m_listener, nullptr), proxied,
-        [proxied](const ProxiedBatch &batch) { proxied->applyNow(batch); });
-    proxied->drain(); // what came in retire's last pass of posted events with no last words after it
+    m_proxied->retire(std::exchange(m_listener, nullptr));
     m_listeningOnThread = false;
     m_proxied->deleteLater();
     m_proxied = nullptr;
