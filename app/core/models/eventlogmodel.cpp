@@ -18,7 +18,6 @@
 #include <QElapsedTimer>
 
 #include <limits>
-#include <optional>
 
 namespace wsi {
 
@@ -140,22 +139,23 @@ void EventLogModel::insertPending(bool sliced)
     m_slice.start();
     std::vector<quint32> added;
     bool all = false;
-    std::optional<SlowTurnLog::Section> merging(std::in_place, "log.merge"); // the probe tells it from the views
-    for (qsizetype taken = 0; !all && (!sliced || taken == 0 || !m_slice.spent(qsizetype(added.size())));
-         taken += kSliceRows) {
-        all = LegRows::merge(
-            m_connection, &m_scanned, &m_clientScanned,
-            [&](const EventRecord &record, int row) {
-                if (accepts(record, row))
-                    added.push_back(quint32(row));
-            },
-            sliced ? kSliceRows : std::numeric_limits<qsizetype>::max());
-        // Decoded before the rows are shown, so the filter tests them with their decoded text; only as far as they
-        // go (a slice of a backlog).
-        if (m_protocolLog)
-            m_protocolLog->catchUp(m_scanned);
+    {
+        const SlowTurnLog::Section merging("log.merge"); // the probe tells it from the views
+        for (qsizetype taken = 0; !all && (!sliced || taken == 0 || !m_slice.spent(qsizetype(added.size())));
+             taken += kSliceRows) {
+            all = LegRows::merge(
+                m_connection, &m_scanned, &m_clientScanned,
+                [&](const EventRecord &record, int row) {
+                    if (accepts(record, row))
+                        added.push_back(quint32(row));
+                },
+                sliced ? kSliceRows : std::numeric_limits<qsizetype>::max());
+            // Decoded before the rows are shown, so the filter tests them with their decoded text; only as far as they
+            // go (a slice of a backlog).
+            if (m_protocolLog)
+                m_protocolLog->catchUp(m_scanned);
+        }
     }
-    merging.reset();
     if (!all)
         m_nextSliceTimer.start();
     if (added.empty())
